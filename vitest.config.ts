@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // PGlite databases are per test file; two cores, so keep the pool small.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
