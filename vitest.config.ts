@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts'],
+    globalSetup: ['packages/server/src/test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // PGlite databases are per test file; two cores, so keep the pool small.

@@ -1,0 +1,52 @@
+import type { Role } from './enums.js';
+
+/**
+ * What each role may do. Scope (which records) is separate: every account acts only inside the
+ * subtree of its scope org, and the data layer enforces that on every query.
+ */
+export const ACTIONS = [
+  'org:read',
+  'org:write', // create, rename, move, close nodes
+  'person:read',
+  'person:write',
+  'person:read_pii', // see full ID numbers and phones
+  'person:import',
+  'person:export',
+  'post:write',
+  'account:read',
+  'account:create', // system administrator: creates accounts, resets passwords
+  'account:grant', // security administrator: roles, scope, unlock, disable
+  'audit:read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export'];
+
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  county_admin: [
+    ...OFFICE,
+    'org:write',
+    'person:write',
+    'person:read_pii',
+    'person:import',
+    'post:write',
+  ],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write'],
+  station_admin: [...OFFICE],
+  village_admin: [...OFFICE, 'person:write', 'person:import'],
+  department_admin: [...OFFICE, 'person:write'],
+  auditor: ['audit:read'],
+  sys_admin: ['org:read', 'account:read', 'account:create'],
+  sec_admin: ['org:read', 'account:read', 'account:grant'],
+  audit_admin: ['audit:read'],
+};
+
+export function actionsOf(roles: readonly Role[]): Action[] {
+  const set = new Set<Action>();
+  for (const role of roles) for (const a of ROLE_ACTIONS[role]) set.add(a);
+  return ACTIONS.filter((a) => set.has(a));
+}
+
+export function can(roles: readonly Role[], action: Action): boolean {
+  return roles.some((r) => ROLE_ACTIONS[r].includes(action));
+}

@@ -1,0 +1,404 @@
+// Request and response schemas of the API (TypeBox): they validate requests on the server, type
+// the handlers, generate the OpenAPI document and type the web client.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import {
+  EDUCATIONS,
+  FLOW_STATUSES,
+  GENDERS,
+  MEMBER_STATUSES,
+  ORG_TYPES,
+  POST_ROLES,
+  ROLES,
+} from './enums.js';
+
+/** A string enum: one JSON-schema `enum` (readable in OpenAPI), typed as the union of values. */
+const literalUnion = <T extends readonly string[]>(values: T, description?: string) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+
+export const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
+export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const Version = Type.Integer({ minimum: 1, description: '乐观锁版本号' });
+
+export const RoleSchema = literalUnion(ROLES);
+export const OrgTypeSchema = literalUnion(ORG_TYPES);
+export const PostRoleSchema = literalUnion(POST_ROLES);
+export const EducationSchema = literalUnion(EDUCATIONS);
+export const GenderSchema = literalUnion(GENDERS);
+export const MemberStatusSchema = literalUnion(MEMBER_STATUSES);
+export const FlowStatusSchema = literalUnion(FLOW_STATUSES);
+
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Unknown()),
+    requestId: Type.Optional(Type.String()),
+  },
+  { $id: 'ErrorBody' },
+);
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
+
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+};
+
+// ---- auth ----
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 40 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const OrgRef = Type.Object({ id: Id, name: Type.String(), type: OrgTypeSchema });
+
+export const Me = Type.Object({
+  id: Id,
+  username: Type.String(),
+  displayName: Type.String(),
+  roles: Type.Array(RoleSchema),
+  scopeOrg: OrgRef,
+  mustChangePassword: Type.Boolean(),
+  csrfToken: Type.String({ description: '写操作须在 X-CSRF-Token 头中带上此值' }),
+  permissions: Type.Array(Type.String()),
+});
+export type Me = Static<typeof Me>;
+
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+// ---- org tree ----
+export const OrgNode = Type.Object({
+  id: Id,
+  parentId: Type.Union([Id, Type.Null()]),
+  countyId: Type.Union([Id, Type.Null()]),
+  type: OrgTypeSchema,
+  name: Type.String(),
+  path: Type.String(),
+  depth: Type.Integer(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('closed')]),
+  usesStations: Type.Boolean(),
+  isPilot: Type.Boolean(),
+  version: Version,
+  memberCount: Type.Integer({ description: '本节点及下级的党员数' }),
+  villageCount: Type.Integer({ description: '本节点及下级的村（社区）数' }),
+  warnings: Type.Array(Type.String()),
+});
+export type OrgNode = Static<typeof OrgNode>;
+
+export const OrgTree = Type.Object({ rootId: Id, nodes: Type.Array(OrgNode) });
+export type OrgTree = Static<typeof OrgTree>;
+
+export const OrgDetail = Type.Composite([
+  OrgNode,
+  Type.Object({
+    parent: Type.Union([OrgRef, Type.Null()]),
+    ancestors: Type.Array(OrgRef),
+    posts: Type.Array(
+      Type.Object({
+        id: Id,
+        personId: Id,
+        personName: Type.String(),
+        role: PostRoleSchema,
+        concurrent: Type.Boolean(),
+        sentFrom: Type.Union([Type.String(), Type.Null()]),
+        startDate: DateString,
+        endDate: Type.Union([DateString, Type.Null()]),
+      }),
+    ),
+    childCounts: Type.Record(Type.String(), Type.Integer()),
+  }),
+]);
+export type OrgDetail = Static<typeof OrgDetail>;
+
+export const CreateOrgBody = Type.Object(
+  {
+    parentId: Id,
+    type: OrgTypeSchema,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    code: Type.Optional(Type.String({ maxLength: 50 })),
+    usesStations: Type.Optional(Type.Boolean()),
+    isPilot: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type CreateOrgBody = Static<typeof CreateOrgBody>;
+
+export const UpdateOrgBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    usesStations: Type.Optional(Type.Boolean()),
+    isPilot: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type UpdateOrgBody = Static<typeof UpdateOrgBody>;
+
+export const MoveOrgBody = Type.Object(
+  { version: Version, newParentId: Id },
+  { additionalProperties: false },
+);
+export type MoveOrgBody = Static<typeof MoveOrgBody>;
+
+export const CloseOrgBody = Type.Object({ version: Version }, { additionalProperties: false });
+
+// ---- people ----
+export const PersonSummary = Type.Object({
+  id: Id,
+  name: Type.String(),
+  gender: GenderSchema,
+  ethnicity: Type.String(),
+  birthDate: Type.Union([DateString, Type.Null()]),
+  age: Type.Union([Type.Integer(), Type.Null()]),
+  idNumber: Type.Union([Type.String(), Type.Null()], { description: '默认脱敏' }),
+  phone: Type.Union([Type.String(), Type.Null()], { description: '默认脱敏' }),
+  education: Type.Union([EducationSchema, Type.Null()]),
+  org: OrgRef,
+  memberStatus: Type.Union([MemberStatusSchema, Type.Null()]),
+  joinDate: Type.Union([DateString, Type.Null()]),
+  flowStatus: FlowStatusSchema,
+  status: Type.Union([Type.Literal('active'), Type.Literal('left'), Type.Literal('deceased')]),
+  version: Version,
+});
+export type PersonSummary = Static<typeof PersonSummary>;
+
+export const PostRecord = Type.Object({
+  id: Id,
+  org: OrgRef,
+  role: PostRoleSchema,
+  concurrent: Type.Boolean(),
+  sentFrom: Type.Union([Type.String(), Type.Null()]),
+  startDate: DateString,
+  endDate: Type.Union([DateString, Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export type PostRecord = Static<typeof PostRecord>;
+
+export const PersonDetail = Type.Composite([
+  PersonSummary,
+  Type.Object({
+    fullDate: Type.Union([DateString, Type.Null()]),
+    partyGroup: Type.Union([OrgRef, Type.Null()]),
+    posts: Type.Array(PostRecord),
+    reserve: Type.Union([
+      Type.Object({ id: Id, targetRole: Type.String(), addedOn: DateString }),
+      Type.Null(),
+    ]),
+    history: Type.Array(
+      Type.Object({
+        at: Type.String(),
+        username: Type.Union([Type.String(), Type.Null()]),
+        action: Type.String(),
+        summary: Type.Unknown(),
+      }),
+    ),
+  }),
+]);
+export type PersonDetail = Static<typeof PersonDetail>;
+
+const personFields = {
+  name: Type.String({ minLength: 1, maxLength: 50 }),
+  gender: GenderSchema,
+  ethnicity: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+  birthDate: Type.Optional(Type.Union([DateString, Type.Null()])),
+  idNumber: Type.Optional(Type.Union([Type.String({ maxLength: 18 }), Type.Null()])),
+  phone: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
+  education: Type.Optional(Type.Union([EducationSchema, Type.Null()])),
+  orgId: Id,
+  memberStatus: Type.Optional(Type.Union([MemberStatusSchema, Type.Null()])),
+  joinDate: Type.Optional(Type.Union([DateString, Type.Null()])),
+  fullDate: Type.Optional(Type.Union([DateString, Type.Null()])),
+  partyGroupId: Type.Optional(Type.Union([Id, Type.Null()])),
+  flowStatus: Type.Optional(FlowStatusSchema),
+};
+
+export const CreatePersonBody = Type.Object(personFields, { additionalProperties: false });
+export type CreatePersonBody = Static<typeof CreatePersonBody>;
+
+export const UpdatePersonBody = Type.Composite(
+  [
+    Type.Partial(Type.Object(personFields)),
+    Type.Object({
+      version: Version,
+      status: Type.Optional(
+        Type.Union([Type.Literal('active'), Type.Literal('left'), Type.Literal('deceased')]),
+      ),
+    }),
+  ],
+  { additionalProperties: false },
+);
+export type UpdatePersonBody = Partial<CreatePersonBody> & {
+  version: number;
+  status?: 'active' | 'left' | 'deceased';
+};
+
+export const PERSON_SORTS = ['name', 'birthDate', 'joinDate', 'id'] as const;
+export const ListPeopleQuery = Type.Object(
+  {
+    orgId: Type.Optional(Id),
+    q: Type.Optional(Type.String({ maxLength: 50, description: '按姓名搜索' })),
+    memberStatus: Type.Optional(
+      Type.Union([MemberStatusSchema, Type.Literal('member'), Type.Literal('non_member')]),
+    ),
+    gender: Type.Optional(GenderSchema),
+    education: Type.Optional(EducationSchema),
+    flowStatus: Type.Optional(FlowStatusSchema),
+    ageMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
+    ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
+    joinFrom: Type.Optional(DateString),
+    joinTo: Type.Optional(DateString),
+    status: Type.Optional(
+      Type.Union([Type.Literal('active'), Type.Literal('left'), Type.Literal('deceased')]),
+    ),
+    sort: Type.Optional(literalUnion(PERSON_SORTS)),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type ListPeopleQuery = Static<typeof ListPeopleQuery>;
+
+export const CreatePostBody = Type.Object(
+  {
+    personId: Id,
+    orgId: Id,
+    role: PostRoleSchema,
+    concurrent: Type.Optional(Type.Boolean()),
+    sentFrom: Type.Optional(Type.String({ maxLength: 100 })),
+    startDate: DateString,
+    endDate: Type.Optional(Type.Union([DateString, Type.Null()])),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type CreatePostBody = Static<typeof CreatePostBody>;
+
+export const EndPostBody = Type.Object({ endDate: DateString }, { additionalProperties: false });
+
+export const CadreRow = Type.Object({
+  postId: Id,
+  person: Type.Object({ id: Id, name: Type.String(), gender: GenderSchema, age: Type.Union([Type.Integer(), Type.Null()]), education: Type.Union([EducationSchema, Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]) }),
+  org: OrgRef,
+  role: PostRoleSchema,
+  concurrent: Type.Boolean(),
+  sentFrom: Type.Union([Type.String(), Type.Null()]),
+  startDate: DateString,
+});
+
+export const ReserveCadreBody = Type.Object(
+  {
+    personId: Id,
+    targetRole: Type.String({ minLength: 1, maxLength: 50 }),
+    addedOn: DateString,
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReserveCadreRow = Type.Object({
+  id: Id,
+  person: Type.Object({ id: Id, name: Type.String(), gender: GenderSchema, age: Type.Union([Type.Integer(), Type.Null()]), education: Type.Union([EducationSchema, Type.Null()]) }),
+  org: OrgRef,
+  targetRole: Type.String(),
+  addedOn: DateString,
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+
+// ---- import ----
+export const ImportRowError = Type.Object({
+  row: Type.Integer(),
+  column: Type.String(),
+  message: Type.String(),
+});
+export type ImportRowError = Static<typeof ImportRowError>;
+
+export const ImportReport = Type.Object({
+  jobId: Type.Union([Id, Type.Null()]),
+  dryRun: Type.Boolean(),
+  totalRows: Type.Integer(),
+  validRows: Type.Integer(),
+  errors: Type.Array(ImportRowError),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  skipped: Type.Integer(),
+  imported: Type.Boolean(),
+});
+export type ImportReport = Static<typeof ImportReport>;
+
+export const JobStatus = Type.Object({
+  id: Id,
+  kind: Type.String(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  total: Type.Integer(),
+  processed: Type.Integer(),
+  result: Type.Unknown(),
+});
+
+// ---- audit ----
+export const AuditRecord = Type.Object({
+  id: Id,
+  at: Type.String(),
+  accountId: Type.Union([Id, Type.Null()]),
+  username: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  objectType: Type.Union([Type.String(), Type.Null()]),
+  objectId: Type.Union([Type.String(), Type.Null()]),
+  summary: Type.Unknown(),
+  result: Type.String(),
+  ip: Type.Union([Type.String(), Type.Null()]),
+});
+export type AuditRecord = Static<typeof AuditRecord>;
+
+export const ListAuditQuery = Type.Object(
+  {
+    username: Type.Optional(Type.String({ maxLength: 40 })),
+    action: Type.Optional(Type.String({ maxLength: 60 })),
+    objectType: Type.Optional(Type.String({ maxLength: 40 })),
+    objectId: Type.Optional(Type.String({ maxLength: 40 })),
+    from: Type.Optional(DateString),
+    to: Type.Optional(DateString),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type ListAuditQuery = Static<typeof ListAuditQuery>;
+
+// ---- accounts (administration) ----
+export const AccountRow = Type.Object({
+  id: Id,
+  username: Type.String(),
+  displayName: Type.String(),
+  roles: Type.Array(RoleSchema),
+  scopeOrg: OrgRef,
+  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const CreateAccountBody = Type.Object(
+  {
+    username: Type.String({ pattern: '^[a-z0-9_.-]{3,40}$' }),
+    displayName: Type.String({ minLength: 1, maxLength: 50 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 5, uniqueItems: true }),
+    scopeOrgId: Id,
+  },
+  { additionalProperties: false },
+);
+
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });

@@ -1,0 +1,124 @@
+// Builds the Fastify app from a config object, without side effects: tests import it.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { ErrorBody } from '@lianxin/contract';
+import type { Db } from './db/db.js';
+import type { PiiCipher } from './core/pii.js';
+import { registerHttpConventions } from './core/http.js';
+import { createAuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from './modules/auth/auth.service.js';
+import { authRoutes, cookieSettings } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { createOrgService } from './modules/orgs/orgs.service.js';
+import { orgRoutes } from './modules/orgs/orgs.routes.js';
+import { createPeopleService } from './modules/people/people.service.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAccountService } from './modules/accounts/accounts.service.js';
+import { accountRoutes } from './modules/accounts/accounts.routes.js';
+
+export type AppConfig = {
+  db: Db;
+  pii: PiiCipher;
+  /** Pino options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** Secure cookies (the default): the browser sends them over HTTPS and to localhost only. */
+  secureCookies?: boolean;
+  sessionPolicy?: SessionPolicy;
+  /** Requests per minute per address on the login route. */
+  loginRateLimit?: number;
+  /** The built web app to serve at /, if any. */
+  webDir?: string;
+  trustProxy?: boolean;
+  /** Largest accepted upload, in bytes (Excel imports). */
+  maxUploadBytes?: number;
+};
+
+export const VERSION = '0.1.0';
+
+export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.logger === undefined || config.logger === true
+        ? {
+            level: 'info',
+            // Personal data never reaches the log: bodies are not logged, headers are redacted.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          }
+        : config.logger,
+    trustProxy: config.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+
+  const db = config.db;
+  const auth = createAuthService({ db, policy: config.sessionPolicy ?? DEFAULT_SESSION_POLICY });
+  const cookieConf = cookieSettings(config.secureCookies ?? true);
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'rate_limited', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` }),
+  });
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes ?? 20 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
+  });
+  const hasWeb = !!config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'));
+  await registerHttpConventions(app, {
+    // Client-side routes of the web app answer its page; unknown /api paths stay JSON 404s.
+    spaFallback: hasWeb ? (reply) => reply.type('text/html').sendFile('index.html') : undefined,
+    resolveSession: async (request) => {
+      const token = request.cookies[cookieConf.name];
+      if (!token) return undefined;
+      const result = await auth.resolve(token, request.ip);
+      return result && 'actor' in result ? { actor: result.actor, csrfToken: result.csrfToken } : result;
+    },
+  });
+  app.addSchema(ErrorBody);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '连心 Lianxin API', version: VERSION, description: '县域基层党建平台接口' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: cookieConf.name } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: ({ schema, url, route }) => {
+      const policy = route.config?.policy;
+      const out = { ...(schema ?? {}) } as Record<string, unknown>;
+      if (policy) out['x-policy'] = policy;
+      return { schema: out as never, url };
+    },
+  });
+
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true }, config: { policy: 'public' } },
+    async () => app.swagger(),
+  );
+
+  const orgs = createOrgService({ db });
+  const people = createPeopleService({ db, pii: config.pii });
+  const auditService = createAuditService({ db });
+  const accounts = createAccountService({ db });
+
+  await app.register(healthRoutes, { db });
+  await app.register(authRoutes, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });
+  await app.register(orgRoutes, { orgs });
+  await app.register(peopleRoutes, { people });
+  await app.register(auditRoutes, { audit: auditService });
+  await app.register(accountRoutes, { accounts });
+
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDir!, wildcard: false, index: ['index.html'] });
+  }
+
+  return app;
+}

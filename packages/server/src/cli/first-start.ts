@@ -1,0 +1,55 @@
+// First start: the initial administrator and, unless LIANXIN_DEMO=0, the demo county.
+import type { Db } from '../db/db.js';
+import type { PiiCipher } from '../core/pii.js';
+import { appendAudit } from '../core/audit.js';
+import { checkPasswordPolicy, generatePassword, hashPassword } from '../core/password.js';
+import { insertOrg } from '../modules/orgs/orgs.repository.js';
+import { insertAccount } from '../modules/accounts/accounts.service.js';
+import { demoLoaded, loadDemoCounty } from './demo-county.js';
+
+export async function ensureInitialData(
+  db: Db,
+  pii: PiiCipher,
+  config: { adminPassword?: string; demoPassword?: string; loadDemo: boolean },
+  print: (line: string) => void = (line) => console.log(line),
+): Promise<void> {
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts`);
+  if (n > 0) return;
+
+  for (const [name, value] of [['LIANXIN_ADMIN_PASSWORD', config.adminPassword], ['LIANXIN_DEMO_PASSWORD', config.demoPassword]] as const) {
+    const problem = value ? checkPasswordPolicy(value) : undefined;
+    if (problem) throw new Error(`${name} 不符合密码策略：${problem.zh}`);
+  }
+
+  let countyId: number;
+  if (config.loadDemo && !(await demoLoaded(db))) {
+    const demoPassword = config.demoPassword ?? generatePassword();
+    print('正在载入演示县（宜君县）……');
+    const demo = await loadDemoCounty(db, pii, { demoPassword });
+    countyId = demo.countyId;
+    print(`演示县已载入：${demo.orgs} 个组织（${demo.stations} 个工作站、${demo.villages} 个村/社区），${demo.people} 名人员。`);
+    print(`演示账号（密码${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : `：${demoPassword}　仅显示这一次`}）：`);
+    for (const a of demo.accounts) print(`  ${a.username.padEnd(14)} ${a.displayName}`);
+  } else {
+    const county = await db.transaction((tx) =>
+      insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),
+    );
+    countyId = county.id;
+  }
+
+  const adminPassword = config.adminPassword ?? generatePassword();
+  const hash = await hashPassword(adminPassword);
+  await db.transaction(async (tx) => {
+    const id = await insertAccount(tx, {
+      username: 'admin',
+      displayName: '初始管理员',
+      passwordHash: hash,
+      roles: ['county_admin', 'sys_admin'],
+      scopeOrgId: countyId,
+      // a printed random password must be changed at first login; a chosen one need not
+      mustChangePassword: !config.adminPassword,
+    });
+    await appendAudit(tx, { countyId, accountId: null, username: 'system', action: 'account.create', objectType: 'account', objectId: id, summary: { username: 'admin', initial: true }, result: 'success', ip: null });
+  });
+  print(config.adminPassword ? '初始管理员 admin 的密码取自 LIANXIN_ADMIN_PASSWORD。' : `初始管理员 admin 的密码：${adminPassword}　（仅显示这一次，首次登录后须修改）`);
+}

@@ -1,0 +1,39 @@
+// Reads the configuration from the environment. Every setting has a safe default.
+import path from 'node:path';
+
+export type ServerConfig = {
+  port: number;
+  host: string;
+  /** postgres://… for PostgreSQL; otherwise the embedded PGlite database in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  keyFile: string;
+  dataKey: string | undefined;
+  allowUnsafeDb: boolean;
+  adminPassword: string | undefined;
+  demoPassword: string | undefined;
+  loadDemo: boolean;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  webDir: string;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  const dataDir = path.resolve(cwd, env.DATA_DIR ?? 'data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    // The key lives beside, not inside, the database folder: a copied data folder alone is useless.
+    keyFile: path.resolve(cwd, env.LIANXIN_KEY_FILE ?? `${dataDir}.key`),
+    dataKey: env.LIANXIN_DATA_KEY || undefined,
+    allowUnsafeDb: env.LIANXIN_ALLOW_UNSAFE_DB === '1',
+    adminPassword: env.LIANXIN_ADMIN_PASSWORD || undefined,
+    demoPassword: env.LIANXIN_DEMO_PASSWORD || undefined,
+    loadDemo: env.LIANXIN_DEMO !== '0',
+    secureCookies: env.LIANXIN_INSECURE_COOKIES !== '1',
+    trustProxy: env.TRUST_PROXY === '1',
+    webDir: path.resolve(cwd, env.WEB_DIR ?? 'packages/web/dist'),
+  };
+}

@@ -1,0 +1,247 @@
+// The HTTP conventions every route shares: strict validation, a declared policy per route,
+// sessions and CSRF, one error format ({code, message}) in zh-CN or English, security headers.
+import Ajv, { type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Action } from '@lianxin/contract';
+import type { Actor } from './access.js';
+import { requireAction } from './access.js';
+import { AppError, detailsIn, genericMessage, langOf, type FieldError, type Lang } from './errors.js';
+
+/**
+ * Who may call a route: 'public' (no login), 'authenticated' (any signed-in account; the service
+ * decides further) or an action some role must hold. Every /api route declares one.
+ */
+export type RoutePolicy = 'public' | 'authenticated' | Action;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+    /** Skip the CSRF token check (login, which has no session yet; it still checks Origin). */
+    csrfExempt?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | undefined;
+    csrfToken: string | undefined;
+    lang: Lang;
+  }
+}
+
+export type SessionResolver = (
+  request: FastifyRequest,
+) => Promise<{ actor: Actor; csrfToken: string } | { expired: true } | undefined>;
+
+const FIELD_WORDS: Record<string, string> = {
+  required: '必填',
+};
+
+function fieldName(e: ErrorObject): string {
+  const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  if (e.keyword === 'required') return [base, (e.params as { missingProperty: string }).missingProperty].filter(Boolean).join('.');
+  if (e.keyword === 'additionalProperties')
+    return [base, (e.params as { additionalProperty: string }).additionalProperty].filter(Boolean).join('.');
+  return base || '(请求)';
+}
+
+function describe(e: ErrorObject, field: string): { zh: string; en: string } {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return { zh: `缺少${FIELD_WORDS.required}字段：${field}`, en: `Missing required field: ${field}` };
+    case 'additionalProperties':
+      return { zh: `不允许的字段：${field}`, en: `Unknown field: ${field}` };
+    case 'type':
+      return { zh: `字段 ${field} 的类型不正确（应为 ${String(p.type)}）`, en: `${field} must be ${String(p.type)}` };
+    case 'minLength':
+      return Number(p.limit) === 1
+        ? { zh: `${field} 不能为空`, en: `${field} may not be empty` }
+        : { zh: `${field} 至少 ${String(p.limit)} 个字符`, en: `${field} needs at least ${String(p.limit)} characters` };
+    case 'maxLength':
+      return { zh: `${field} 最多 ${String(p.limit)} 个字符`, en: `${field} has at most ${String(p.limit)} characters` };
+    case 'minimum':
+    case 'maximum':
+      return {
+        zh: `${field} 超出允许范围（${e.keyword === 'minimum' ? '最小' : '最大'} ${String(p.limit)}）`,
+        en: `${field} is out of range (${e.keyword} ${String(p.limit)})`,
+      };
+    case 'format':
+      return p.format === 'date'
+        ? { zh: `${field} 应为日期，格式 YYYY-MM-DD`, en: `${field} must be a date YYYY-MM-DD` }
+        : { zh: `${field} 格式不正确`, en: `${field} has the wrong format` };
+    case 'pattern':
+      return { zh: `${field} 格式不正确`, en: `${field} has the wrong format` };
+    case 'anyOf':
+    case 'const':
+    case 'enum':
+      return { zh: `${field} 的取值无效`, en: `${field} has an invalid value` };
+    case 'minItems':
+    case 'maxItems':
+    case 'uniqueItems':
+      return { zh: `${field} 的项目数量或重复项不符合要求`, en: `${field} has the wrong number of items` };
+    default:
+      return { zh: `${field} 不符合要求`, en: `${field} is invalid` };
+  }
+}
+
+/** Turns Ajv's errors into named field errors, one per field, most specific first. */
+export function fieldErrorsOf(errors: ErrorObject[]): FieldError[] {
+  const seen = new Map<string, FieldError>();
+  // A failed union reports every branch; the branch errors ('const', 'type') are noise when the
+  // union itself is reported.
+  const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' && unionPaths.has(e.instancePath)) continue;
+    const field = fieldName(e);
+    if (!seen.has(field)) seen.set(field, { field, ...describe(e, field) });
+  }
+  return [...seen.values()];
+}
+
+function makeAjv(coerce: boolean) {
+  const ajv = new Ajv({
+    coerceTypes: coerce ? 'array' : false,
+    useDefaults: true,
+    removeAdditional: false, // unknown fields are rejected, never silently dropped
+    allErrors: false,
+    strict: false,
+  });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+export async function registerHttpConventions(
+  app: FastifyInstance,
+  options: {
+    resolveSession: SessionResolver;
+    isApiPath?: (url: string) => boolean;
+    spaFallback?: (reply: FastifyReply) => FastifyReply;
+  },
+) {
+  const bodyAjv = makeAjv(false);
+  const paramAjv = makeAjv(true);
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    const ajv = httpPart === 'body' ? bodyAjv : paramAjv;
+    return ajv.compile(schema) as never;
+  });
+  app.setSchemaErrorFormatter((errors) => {
+    const err = new AppError('validation_failed', undefined, { fields: fieldErrorsOf(errors as ErrorObject[]) });
+    const first = (err.details as { fields: FieldError[] }).fields[0];
+    return first ? new AppError('validation_failed', { zh: first.zh, en: first.en }, err.details) : err;
+  });
+
+  const isApi = options.isApiPath ?? ((url: string) => url.startsWith('/api/'));
+
+  app.addHook('onRoute', (route) => {
+    if (!isApi(route.url)) return;
+    if (!route.config?.policy) {
+      throw new Error(`路由 ${String(route.method)} ${route.url} 未声明访问策略（config.policy）`);
+    }
+  });
+
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('csrfToken', undefined);
+  app.decorateRequest('lang', 'zh');
+
+  app.addHook('onRequest', async (request) => {
+    request.lang = langOf(request.headers['accept-language']);
+    const policy = request.routeOptions.config?.policy;
+    if (!policy || !isApi(request.url)) return;
+    const session = await options.resolveSession(request);
+    if (session && 'actor' in session) {
+      request.actor = session.actor;
+      request.csrfToken = session.csrfToken;
+    }
+    if (policy === 'public') return;
+    if (!request.actor) {
+      throw new AppError(session && 'expired' in session ? 'session_expired' : 'unauthenticated');
+    }
+    if (policy !== 'authenticated') requireAction(request.actor, policy);
+  });
+
+  // CSRF: a state-changing request must come from our own origin and, with a session, carry the
+  // session's token in X-CSRF-Token. Runs after the route is known and before the body is read.
+  app.addHook('preValidation', async (request) => {
+    if (!isApi(request.url)) return;
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    const origin = request.headers.origin;
+    if (origin) {
+      const host = request.headers['x-forwarded-host'] ?? request.headers.host;
+      let originHost: string | undefined;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        originHost = undefined;
+      }
+      if (originHost !== host) throw new AppError('csrf_failed');
+    }
+    if (request.routeOptions.config?.csrfExempt || !request.actor) return;
+    if (request.headers['x-csrf-token'] !== request.csrfToken) throw new AppError('csrf_failed');
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    );
+    if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
+    if (isApi(request.url)) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const lang = request.lang ?? langOf(request.headers['accept-language']);
+    const appError = toAppError(error);
+    if (appError.status >= 500) {
+      // Never log request bodies: they may hold ID numbers and phones.
+      request.log.error({ err: { message: error.message, code: (error as FastifyError).code, stack: error.stack } }, 'request failed');
+    }
+    const body: Record<string, unknown> = {
+      code: appError.code,
+      message: appError.status >= 500 ? genericMessage(appError.code, lang) : appError.messages[lang],
+      requestId: request.id,
+    };
+    if (appError.details !== undefined) body.details = detailsIn(appError.details, lang);
+    if (appError.code === 'rate_limited') reply.header('Retry-After', '60');
+    return reply.status(appError.status).send(body);
+  });
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (options.spaFallback && request.method === 'GET' && !isApi(request.url)) return options.spaFallback(reply);
+    const lang = langOf(request.headers['accept-language']);
+    return reply.status(404).send({ code: 'route_not_found', message: genericMessage('route_not_found', lang) });
+  });
+}
+
+function toAppError(error: FastifyError | AppError): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as FastifyError).code;
+  const status = (error as FastifyError).statusCode;
+  if ((error as FastifyError).validation) {
+    return new AppError('validation_failed', undefined, {
+      fields: fieldErrorsOf((error as FastifyError).validation as unknown as ErrorObject[]),
+    });
+  }
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('invalid_json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return new AppError('payload_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('unsupported_media_type');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('bad_request');
+  }
+  if (status === 429) return new AppError('rate_limited');
+  if (error instanceof SyntaxError && status === 400) return new AppError('invalid_json');
+  if (status && status >= 400 && status < 500) return new AppError(status === 404 ? 'not_found' : 'bad_request');
+  return new AppError('internal');
+}

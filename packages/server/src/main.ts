@@ -1,0 +1,53 @@
+// Starts the platform: opens the database (PGlite in ./data by default, PostgreSQL with
+// DATABASE_URL), applies migrations, loads the demo county on first start, serves API and web.
+import { buildApp } from './app.js';
+import { readConfig } from './config.js';
+import { checkDurability, openPglite, openPostgres, type Db } from './db/db.js';
+import { migrate } from './db/migrate.js';
+import { createPiiCipher, loadDataKey } from './core/pii.js';
+import { ensureInitialData } from './cli/first-start.js';
+
+async function main() {
+  const config = readConfig();
+  let db: Db;
+  try {
+    db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite({ dataDir: config.dataDir });
+  } catch (err) {
+    console.error(`无法打开数据库：${(err as Error).message}`);
+    process.exit(1);
+  }
+  try {
+    const unsafe = await checkDurability(db, { allowUnsafe: config.allowUnsafeDb });
+    if (unsafe.length) console.warn(`警告：PostgreSQL 持久化设置已关闭（${unsafe.join(', ')}），仅可用于测试。`);
+    const applied = await migrate(db);
+    if (applied.length) console.log(`已应用数据库迁移：${applied.join(', ')}`);
+    const { key, created } = loadDataKey(config.dataKey, config.keyFile);
+    if (created) console.log(`已生成数据加密密钥：${config.keyFile}（请妥善备份，丢失后身份证号、手机号无法解密）`);
+    const pii = createPiiCipher(key);
+    await ensureInitialData(db, pii, config);
+
+    const app = await buildApp({ db, pii, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir });
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      console.log(`收到 ${signal}，正在关闭……`);
+      try {
+        await app.close();
+      } finally {
+        await db.close(); // PGlite: checkpoint, close, release the folder lock
+        process.exit(0);
+      }
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    await app.listen({ port: config.port, host: config.host });
+    console.log(`连心 Lianxin 已启动：http://localhost:${config.port}（数据库：${db.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}）`);
+  } catch (err) {
+    console.error(`启动失败：${(err as Error).message}`);
+    await db.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+await main();

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { ChangePasswordBody, LoginBody, Me, type LoginBody as LoginBodyT } from '@lianxin/contract';
+import { AppError } from '../../core/errors.js';
+import type { AuthService } from './auth.service.js';
+
+export type CookieSettings = { name: string; secure: boolean };
+
+export function cookieSettings(secure: boolean): CookieSettings {
+  // __Host- binds the cookie to this host, path / and HTTPS (browsers treat localhost as secure).
+  return { name: secure ? '__Host-lianxin_sid' : 'lianxin_sid', secure };
+}
+
+export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService; cookie: CookieSettings; loginRateLimit: { max: number; timeWindow: number } }) {
+  const { auth, cookie } = opts;
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(cookie.name, token, { path: '/', httpOnly: true, secure: cookie.secure, sameSite: 'strict' });
+
+  app.post<{ Body: LoginBodyT }>(
+    '/api/auth/login',
+    {
+      schema: { tags: ['auth'], summary: '登录', body: LoginBody, response: { 200: Me } },
+      config: {
+        policy: 'public',
+        csrfExempt: true,
+        rateLimit: { max: opts.loginRateLimit.max, timeWindow: opts.loginRateLimit.timeWindow },
+      },
+    },
+    async (request, reply) => {
+      const { token, me } = await auth.login({
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      setCookie(reply, token);
+      return me;
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: Type.Null() } }, config: { policy: 'authenticated' } },
+    async (request, reply) => {
+      const token = request.cookies[cookie.name];
+      if (token && request.actor) await auth.logout(token, request.actor);
+      reply.clearCookie(cookie.name, { path: '/', secure: cookie.secure, httpOnly: true, sameSite: 'strict' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前账号', response: { 200: Me } }, config: { policy: 'authenticated' } },
+    async (request) => {
+      const token = request.cookies[cookie.name];
+      const session = token ? await auth.resolve(token, request.ip) : undefined;
+      if (!session || !('me' in session)) throw new AppError('session_expired');
+      return session.me;
+    },
+  );
+
+  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+    '/api/auth/password',
+    {
+      schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody, response: { 204: Type.Null() } },
+      config: { policy: 'authenticated' },
+    },
+    async (request, reply) => {
+      await auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send();
+    },
+  );
+}

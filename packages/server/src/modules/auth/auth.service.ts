@@ -1,0 +1,224 @@
+// 登录与会话: password login with temporary lock, server-side sessions with idle and absolute
+// timeouts, logout that ends the session on the server.
+import crypto from 'node:crypto';
+import { actionsOf, type Me, type Role } from '@lianxin/contract';
+import type { Db } from '../../db/db.js';
+import type { Actor } from '../../core/access.js';
+import { appendAudit } from '../../core/audit.js';
+import { AppError } from '../../core/errors.js';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../core/password.js';
+
+export type SessionPolicy = {
+  idleMinutes: number;
+  absoluteHours: number;
+  maxFailures: number;
+  lockMinutes: number;
+  /** Failed logins from one address within lockMinutes before that address is refused. */
+  maxFailuresPerIp: number;
+};
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleMinutes: 30,
+  absoluteHours: 12,
+  maxFailures: 5,
+  lockMinutes: 15,
+  maxFailuresPerIp: 30,
+};
+
+type AccountRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: Role[];
+  scope_org_id: number;
+  status: 'active' | 'disabled';
+  failed_logins: number;
+  locked_until: Date | null;
+  must_change_password: boolean;
+  scope_path: string;
+  scope_county_id: number | null;
+  scope_name: string;
+  scope_type: Me['scopeOrg']['type'];
+};
+
+const ACCOUNT_SELECT = `
+  SELECT a.id, a.username, a.display_name, a.password_hash, a.roles, a.scope_org_id, a.status,
+         a.failed_logins, a.locked_until, a.must_change_password,
+         o.path AS scope_path, o.county_id AS scope_county_id, o.name AS scope_name, o.type AS scope_type
+  FROM accounts a JOIN orgs o ON o.id = a.scope_org_id`;
+
+const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
+
+function actorOf(row: AccountRow, ip: string): Actor {
+  return {
+    accountId: row.id,
+    username: row.username,
+    roles: row.roles,
+    scope: { orgId: row.scope_org_id, path: row.scope_path, countyId: row.scope_county_id ?? row.scope_org_id },
+    ip,
+  };
+}
+
+export function createAuthService(deps: { db: Db; policy?: SessionPolicy; now?: () => Date }) {
+  const { db } = deps;
+  const policy = deps.policy ?? DEFAULT_SESSION_POLICY;
+  const now = deps.now ?? (() => new Date());
+
+  async function login(input: { username: string; password: string; ip: string; userAgent?: string }) {
+    const username = input.username.trim().toLowerCase();
+    const [account] = await db.query<AccountRow>(`${ACCOUNT_SELECT} WHERE a.username = $1`, [username]);
+    const countyId = account ? (account.scope_county_id ?? account.scope_org_id) : null;
+
+    const [ipFailures] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM login_failures WHERE ip = $1 AND at > $2`,
+      [input.ip, new Date(now().getTime() - policy.lockMinutes * 60_000)],
+    );
+    if ((ipFailures?.n ?? 0) >= policy.maxFailuresPerIp) {
+      await db.transaction((tx) =>
+        appendAudit(tx, { countyId, accountId: account?.id ?? null, username, action: 'auth.login', result: 'denied', ip: input.ip, summary: { reason: 'ip_locked' } }),
+      );
+      throw new AppError('account_locked', {
+        zh: `该地址登录失败次数过多，请 ${policy.lockMinutes} 分钟后再试`,
+        en: `Too many failed sign-ins from this address; try again in ${policy.lockMinutes} minutes`,
+      });
+    }
+
+    if (account?.locked_until && account.locked_until > now()) {
+      const minutes = Math.ceil((account.locked_until.getTime() - now().getTime()) / 60_000);
+      await db.transaction((tx) =>
+        appendAudit(tx, { countyId, accountId: account.id, username, action: 'auth.login', result: 'denied', ip: input.ip, summary: { reason: 'locked' } }),
+      );
+      throw new AppError('account_locked', {
+        zh: `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`,
+        en: `Too many failed sign-ins; the account is locked for ${minutes} more minutes`,
+      });
+    }
+
+    // Verify even for unknown users so timing does not reveal which usernames exist.
+    const ok = await verifyPassword(
+      input.password,
+      account?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    );
+    if (!account || !ok) {
+      const lockedNow = await db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO login_failures (ip, at) VALUES ($1, $2)`, [input.ip, now()]);
+        let locked = false;
+        if (account) {
+          const [row] = await tx.query<{ failed_logins: number }>(
+            `UPDATE accounts SET failed_logins = failed_logins + 1,
+               locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+             WHERE id = $1 RETURNING failed_logins`,
+            [account.id, policy.maxFailures, new Date(now().getTime() + policy.lockMinutes * 60_000)],
+          );
+          locked = (row?.failed_logins ?? 0) >= policy.maxFailures;
+        }
+        await appendAudit(tx, {
+          countyId,
+          accountId: account?.id ?? null,
+          username,
+          action: 'auth.login',
+          result: 'failure',
+          ip: input.ip,
+          summary: locked ? { reason: 'bad_password', locked: true } : { reason: account ? 'bad_password' : 'unknown_user' },
+        });
+        return locked;
+      });
+      if (lockedNow) {
+        throw new AppError('account_locked', {
+          zh: `密码连续错误 ${policy.maxFailures} 次，账号已临时锁定 ${policy.lockMinutes} 分钟`,
+          en: `${policy.maxFailures} wrong passwords in a row; the account is locked for ${policy.lockMinutes} minutes`,
+        });
+      }
+      throw new AppError('login_failed');
+    }
+    if (account.status !== 'active') throw new AppError('account_disabled');
+
+    const token = crypto.randomBytes(32).toString('base64url');
+    const csrfToken = crypto.randomBytes(24).toString('base64url');
+    await db.transaction(async (tx) => {
+      await tx.query(`UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [account.id]);
+      await tx.query(
+        `INSERT INTO sessions (token_hash, account_id, csrf_token, ip, user_agent, created_at, last_seen_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$6)`,
+        [tokenHash(token), account.id, csrfToken, input.ip, input.userAgent?.slice(0, 300) ?? null, now()],
+      );
+      await appendAudit(tx, { countyId, accountId: account.id, username, action: 'auth.login', result: 'success', ip: input.ip });
+    });
+    return { token, me: meOf(account, csrfToken) };
+  }
+
+  function meOf(row: AccountRow, csrfToken: string): Me {
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      scopeOrg: { id: row.scope_org_id, name: row.scope_name, type: row.scope_type },
+      mustChangePassword: row.must_change_password,
+      csrfToken,
+      permissions: actionsOf(row.roles),
+    };
+  }
+
+  type SessionRow = AccountRow & { csrf_token: string; created_at: Date; last_seen_at: Date; ended_at: Date | null; token_hash: string };
+
+  async function sessionRow(token: string): Promise<SessionRow | undefined> {
+    const [row] = await db.query<SessionRow>(
+      `SELECT s.token_hash, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at, acc.*
+       FROM sessions s JOIN (${ACCOUNT_SELECT}) acc ON acc.id = s.account_id
+       WHERE s.token_hash = $1`,
+      [tokenHash(token)],
+    );
+    return row;
+  }
+
+  /** The actor behind a session token; 'expired' when it timed out or was ended. */
+  async function resolve(token: string, ip: string): Promise<{ actor: Actor; csrfToken: string; me: Me } | { expired: true } | undefined> {
+    const row = await sessionRow(token);
+    if (!row) return undefined;
+    const t = now().getTime();
+    const idle = t - row.last_seen_at.getTime() > policy.idleMinutes * 60_000;
+    const tooOld = t - row.created_at.getTime() > policy.absoluteHours * 3_600_000;
+    if (row.ended_at || idle || tooOld || row.status !== 'active') {
+      if (!row.ended_at) {
+        await db.query(`UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL`, [row.token_hash, now()]);
+      }
+      return { expired: true };
+    }
+    // Touch at most once a minute: a list page's requests do not each write.
+    if (t - row.last_seen_at.getTime() > 60_000) {
+      await db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [row.token_hash, now()]);
+    }
+    return { actor: actorOf(row, ip), csrfToken: row.csrf_token, me: meOf(row, row.csrf_token) };
+  }
+
+  async function logout(token: string, actor: Actor) {
+    await db.transaction(async (tx) => {
+      await tx.query(`UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL`, [tokenHash(token), now()]);
+      await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.logout', result: 'success', ip: actor.ip });
+    });
+  }
+
+  async function changePassword(actor: Actor, currentPassword: string, newPassword: string) {
+    const [row] = await db.query<{ password_hash: string }>(`SELECT password_hash FROM accounts WHERE id = $1`, [actor.accountId]);
+    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
+      throw new AppError('validation_failed', { zh: '当前密码不正确', en: 'The current password is wrong' }, { fields: [{ field: 'currentPassword', zh: '当前密码不正确', en: 'The current password is wrong' }] });
+    }
+    const problem = checkPasswordPolicy(newPassword, actor.username);
+    if (problem) throw new AppError('validation_failed', problem, { fields: [{ field: 'newPassword', ...problem }] });
+    if (newPassword === currentPassword) {
+      const same = { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' };
+      throw new AppError('validation_failed', same, { fields: [{ field: 'newPassword', ...same }] });
+    }
+    const hash = await hashPassword(newPassword);
+    await db.transaction(async (tx) => {
+      await tx.query(`UPDATE accounts SET password_hash = $2, must_change_password = false, password_changed_at = now() WHERE id = $1`, [actor.accountId, hash]);
+      await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.change_password', objectType: 'account', objectId: actor.accountId, result: 'success', ip: actor.ip });
+    });
+  }
+
+  return { login, resolve, logout, changePassword };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  CloseOrgBody,
+  CreateOrgBody,
+  IdParams,
+  MoveOrgBody,
+  OrgDetail,
+  OrgTree,
+  UpdateOrgBody,
+  Id,
+  type CreateOrgBody as CreateOrgBodyT,
+  type MoveOrgBody as MoveOrgBodyT,
+  type UpdateOrgBody as UpdateOrgBodyT,
+} from '@lianxin/contract';
+import type { OrgService } from './orgs.service.js';
+
+export async function orgRoutes(app: FastifyInstance, opts: { orgs: OrgService }) {
+  const { orgs } = opts;
+  const tags = ['orgs'];
+
+  app.get<{ Querystring: { rootId?: number } }>(
+    '/api/orgs/tree',
+    {
+      schema: {
+        tags,
+        summary: '组织树（一次返回整县，含每个节点的党员数、村数和工作站预警）',
+        querystring: Type.Object({ rootId: Type.Optional(Id) }, { additionalProperties: false }),
+        response: { 200: OrgTree },
+      },
+      config: { policy: 'org:read' },
+    },
+    async (request) => orgs.tree(request.actor!, request.query.rootId),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/orgs/:id',
+    { schema: { tags, summary: '组织详情', params: IdParams, response: { 200: OrgDetail } }, config: { policy: 'org:read' } },
+    async (request) => orgs.detail(request.actor!, request.params.id),
+  );
+
+  app.post<{ Body: CreateOrgBodyT }>(
+    '/api/orgs',
+    { schema: { tags, summary: '新建组织', body: CreateOrgBody, response: { 201: OrgDetail } }, config: { policy: 'org:write' } },
+    async (request, reply) => {
+      const org = await orgs.create(request.actor!, request.body);
+      return reply.status(201).send(await orgs.detail(request.actor!, org.id));
+    },
+  );
+
+  app.patch<{ Params: { id: number }; Body: UpdateOrgBodyT }>(
+    '/api/orgs/:id',
+    { schema: { tags, summary: '重命名或修改设置', params: IdParams, body: UpdateOrgBody, response: { 200: OrgDetail } }, config: { policy: 'org:write' } },
+    async (request) => {
+      await orgs.update(request.actor!, request.params.id, request.body);
+      return orgs.detail(request.actor!, request.params.id);
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: MoveOrgBodyT }>(
+    '/api/orgs/:id/move',
+    { schema: { tags, summary: '调整隶属关系（连同下级一起移动）', params: IdParams, body: MoveOrgBody, response: { 200: OrgDetail } }, config: { policy: 'org:write' } },
+    async (request) => {
+      await orgs.move(request.actor!, request.params.id, request.body);
+      return orgs.detail(request.actor!, request.params.id);
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: { version: number } }>(
+    '/api/orgs/:id/close',
+    { schema: { tags, summary: '撤销组织', params: IdParams, body: CloseOrgBody, response: { 200: OrgDetail } }, config: { policy: 'org:write' } },
+    async (request) => {
+      await orgs.close(request.actor!, request.params.id, request.body.version);
+      return orgs.detail(request.actor!, request.params.id);
+    },
+  );
+
+  app.delete<{ Params: { id: number }; Querystring: { version: number } }>(
+    '/api/orgs/:id',
+    {
+      schema: {
+        tags,
+        summary: '删除误建的组织（无任何引用时）',
+        params: IdParams,
+        querystring: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null() },
+      },
+      config: { policy: 'org:write' },
+    },
+    async (request, reply) => {
+      await orgs.remove(request.actor!, request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,301 @@
+// 组织树: create, rename, move (with the subtree), close; the whole tree of a scope with counts
+// per node and the station coverage warnings.
+import {
+  ORG_NESTING,
+  ORG_TYPE_LABELS,
+  STATION_VILLAGES_MAX,
+  STATION_VILLAGES_MIN,
+  type CreateOrgBody,
+  type OrgDetail,
+  type OrgNode,
+  type OrgTree,
+  type UpdateOrgBody,
+} from '@lianxin/contract';
+import type { Db } from '../../db/db.js';
+import { requireAction, type Actor } from '../../core/access.js';
+import { appendAudit, changeSummary } from '../../core/audit.js';
+import { AppError, fieldError } from '../../core/errors.js';
+import * as repo from './orgs.repository.js';
+import type { OrgRow } from './orgs.repository.js';
+
+const VILLAGE_TYPES = new Set(['village', 'community']);
+
+export function stationWarning(villages: number): string | undefined {
+  if (villages < STATION_VILLAGES_MIN) return `工作站仅覆盖 ${villages} 个村（社区），少于 ${STATION_VILLAGES_MIN} 个`;
+  if (villages > STATION_VILLAGES_MAX) return `工作站覆盖 ${villages} 个村（社区），超过 ${STATION_VILLAGES_MAX} 个`;
+  return undefined;
+}
+
+/** Turns rows of a subtree into nodes with subtree counts and warnings (one pass, bottom-up). */
+export function buildNodes(rows: OrgRow[], directMembers: Map<number, number>): OrgNode[] {
+  const nodes = new Map<number, OrgNode>();
+  const directVillageChildren = new Map<number, number>();
+  for (const r of rows) {
+    nodes.set(r.id, {
+      id: r.id,
+      parentId: r.parent_id,
+      countyId: r.county_id,
+      type: r.type,
+      name: r.name,
+      path: r.path,
+      depth: r.depth,
+      status: r.status,
+      usesStations: r.uses_stations,
+      isPilot: r.is_pilot,
+      version: r.version,
+      memberCount: directMembers.get(r.id) ?? 0,
+      villageCount: r.status === 'active' && VILLAGE_TYPES.has(r.type) ? 1 : 0,
+      warnings: [],
+    });
+    if (r.status === 'active' && VILLAGE_TYPES.has(r.type) && r.parent_id !== null) {
+      directVillageChildren.set(r.parent_id, (directVillageChildren.get(r.parent_id) ?? 0) + 1);
+    }
+  }
+  // rows come ordered by depth: walk deepest first and add each node into its parent
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const node = nodes.get(rows[i]!.id)!;
+    const parent = node.parentId !== null ? nodes.get(node.parentId) : undefined;
+    if (parent) {
+      parent.memberCount += node.memberCount;
+      parent.villageCount += node.villageCount;
+    }
+  }
+  for (const node of nodes.values()) {
+    if (node.status !== 'active') continue;
+    if (node.type === 'station') {
+      const w = stationWarning(directVillageChildren.get(node.id) ?? 0);
+      if (w) node.warnings.push(w);
+    }
+    if (node.type === 'township' && node.usesStations) {
+      const loose = directVillageChildren.get(node.id) ?? 0;
+      if (loose > 0) node.warnings.push(`有 ${loose} 个村（社区）未划入工作站`);
+    }
+  }
+  return [...nodes.values()];
+}
+
+export function createOrgService(deps: { db: Db }) {
+  const { db } = deps;
+
+  const audit = (tx: Parameters<typeof appendAudit>[0], actor: Actor, action: string, org: OrgRow, summary: Record<string, unknown>) =>
+    appendAudit(tx, {
+      countyId: org.county_id,
+      accountId: actor.accountId,
+      username: actor.username,
+      action,
+      objectType: 'org',
+      objectId: org.id,
+      summary,
+      result: 'success',
+      ip: actor.ip,
+    });
+
+  async function tree(actor: Actor, rootId?: number): Promise<OrgTree> {
+    const root = await repo.findOrg(db, actor.scope, rootId ?? actor.scope.orgId);
+    if (!root) throw new AppError('not_found');
+    // Above a county the tree is large (a province): answer two levels; a county answers whole.
+    const maxDepth = root.type === 'province' ? root.depth + 1 : undefined;
+    const [rows, members] = await Promise.all([
+      repo.listSubtree(db, actor.scope, root.path, maxDepth),
+      repo.memberCountsByOrg(db, root.path),
+    ]);
+    const nodes = buildNodes(rows, members);
+    if (maxDepth !== undefined) {
+      // the cut-off level still reports its whole subtree's members
+      const byPath = rows.filter((r) => r.depth === maxDepth);
+      for (const r of byPath) {
+        const n = nodes.find((x) => x.id === r.id)!;
+        const counts = await repo.memberCountsByOrg(db, r.path);
+        n.memberCount = [...counts.values()].reduce((a, b) => a + b, 0);
+      }
+    }
+    return { rootId: root.id, nodes };
+  }
+
+  async function detail(actor: Actor, id: number): Promise<OrgDetail> {
+    const org = await repo.findOrg(db, actor.scope, id);
+    if (!org) throw new AppError('not_found');
+    const [rows, members, ancestors, posts] = await Promise.all([
+      repo.listSubtree(db, actor.scope, org.path, org.depth + 1),
+      repo.memberCountsByOrg(db, org.path),
+      repo.ancestorsOf(db, actor.scope, org.path),
+      repo.activePostsAt(db, org.id),
+    ]);
+    // counts need the whole subtree; children need one level
+    const all = org.type === 'province' ? rows : await repo.listSubtree(db, actor.scope, org.path);
+    const node = buildNodes(all, members).find((n) => n.id === org.id)!;
+    const childCounts: Record<string, number> = {};
+    for (const r of rows) {
+      if (r.parent_id === org.id && r.status === 'active') childCounts[r.type] = (childCounts[r.type] ?? 0) + 1;
+    }
+    const parentRow = ancestors.find((a) => a.id === org.parent_id);
+    return {
+      ...node,
+      parent: parentRow ? { id: parentRow.id, name: parentRow.name, type: parentRow.type } : null,
+      ancestors: ancestors.filter((a) => a.id !== org.id).map((a) => ({ id: a.id, name: a.name, type: a.type })),
+      posts: posts.map((p) => ({
+        id: p.id,
+        personId: p.person_id,
+        personName: p.person_name,
+        role: p.role as OrgDetail['posts'][number]['role'],
+        concurrent: p.concurrent,
+        sentFrom: p.sent_from,
+        startDate: p.start_date,
+        endDate: p.end_date,
+      })),
+      childCounts,
+    };
+  }
+
+  function checkNesting(parent: OrgRow, type: OrgRow['type'], field: string) {
+    if (!ORG_NESTING[parent.type].includes(type)) {
+      throw fieldError(
+        field,
+        `「${ORG_TYPE_LABELS[parent.type].zh}」下不能设立「${ORG_TYPE_LABELS[type].zh}」`,
+        `A ${ORG_TYPE_LABELS[type].en} cannot sit under a ${ORG_TYPE_LABELS[parent.type].en}`,
+      );
+    }
+    if (parent.type === 'township' && parent.uses_stations && VILLAGE_TYPES.has(type)) {
+      throw fieldError(
+        field,
+        `${parent.name}实行党建工作站全覆盖，村（社区）须归入某个工作站`,
+        `${parent.name} uses work stations: a village must belong to a station`,
+      );
+    }
+    if (parent.status !== 'active') {
+      throw fieldError(field, '上级组织已撤销', 'The parent organization is closed');
+    }
+  }
+
+  async function create(actor: Actor, input: CreateOrgBody) {
+    requireAction(actor, 'org:write');
+    const name = input.name.trim();
+    if (!name) throw fieldError('name', '名称不能为空', 'The name may not be empty');
+    return db.transaction(async (tx) => {
+      const parent = await repo.findOrgForUpdate(tx, actor.scope, input.parentId);
+      if (!parent) throw fieldError('parentId', '上级组织不存在或不在您的管辖范围内', 'No such parent in your scope');
+      checkNesting(parent, input.type, 'type');
+      if (await repo.siblingNameTaken(tx, parent.id, name)) {
+        throw fieldError('name', `${parent.name}下已有同名组织「${name}」`, `${parent.name} already has "${name}"`);
+      }
+      const org = await repo.insertOrg(tx, {
+        parentId: parent.id,
+        countyId: parent.county_id,
+        type: input.type,
+        name,
+        code: input.code,
+        usesStations: input.type === 'township' ? input.usesStations : false,
+        isPilot: input.type === 'station' ? input.isPilot : false,
+        parentPath: parent.path,
+        parentDepth: parent.depth,
+      });
+      await audit(tx, actor, 'org.create', org, { type: org.type, name: org.name, parentId: parent.id });
+      return org;
+    });
+  }
+
+  async function update(actor: Actor, id: number, input: UpdateOrgBody) {
+    requireAction(actor, 'org:write');
+    return db.transaction(async (tx) => {
+      const org = await repo.findOrgForUpdate(tx, actor.scope, id);
+      if (!org) throw new AppError('not_found');
+      if (org.version !== input.version) throw new AppError('version_conflict');
+      const name = input.name?.trim();
+      if (input.name !== undefined && !name) throw fieldError('name', '名称不能为空', 'The name may not be empty');
+      if (name && org.parent_id !== null && (await repo.siblingNameTaken(tx, org.parent_id, name, org.id))) {
+        throw fieldError('name', `同级已有同名组织「${name}」`, `A sibling is already named "${name}"`);
+      }
+      if (input.usesStations !== undefined && org.type !== 'township') {
+        throw fieldError('usesStations', '只有乡镇（街道）可以设置工作站模式', 'Only a township can use stations');
+      }
+      if (input.isPilot !== undefined && org.type !== 'station') {
+        throw fieldError('isPilot', '只有工作站可以设为示范站', 'Only a station can be a pilot');
+      }
+      if (input.usesStations && !org.uses_stations) {
+        const loose = await repo.directVillagesOf(tx, org.id);
+        if (loose > 0) {
+          throw fieldError('usesStations', `请先将直属的 ${loose} 个村（社区）划入工作站`, `First move the ${loose} villages under stations`);
+        }
+      }
+      const updated = await repo.updateOrg(tx, org.id, org.version, { name, usesStations: input.usesStations, isPilot: input.isPilot });
+      if (!updated) throw new AppError('version_conflict');
+      await audit(tx, actor, 'org.update', updated, changeSummary(
+        { name: org.name, usesStations: org.uses_stations, isPilot: org.is_pilot },
+        { name, usesStations: input.usesStations, isPilot: input.isPilot },
+      ));
+      return updated;
+    });
+  }
+
+  async function move(actor: Actor, id: number, input: { version: number; newParentId: number }) {
+    requireAction(actor, 'org:write');
+    return db.transaction(async (tx) => {
+      const org = await repo.findOrgForUpdate(tx, actor.scope, id);
+      if (!org) throw new AppError('not_found');
+      if (org.id === actor.scope.orgId) throw new AppError('forbidden', { zh: '不能移动本账号的管辖范围根节点', en: 'You cannot move the root of your own scope' });
+      if (org.version !== input.version) throw new AppError('version_conflict');
+      const parent = await repo.findOrgForUpdate(tx, actor.scope, input.newParentId);
+      if (!parent) throw fieldError('newParentId', '新的上级组织不存在或不在您的管辖范围内', 'No such parent in your scope');
+      if (parent.path.startsWith(org.path)) {
+        throw fieldError('newParentId', '不能移动到自身或其下级组织之下', 'Cannot move a node under itself');
+      }
+      if (parent.id === org.parent_id) throw fieldError('newParentId', '已在该上级组织之下', 'Already under that parent');
+      if (parent.county_id !== org.county_id) throw fieldError('newParentId', '不能跨县移动组织', 'Cannot move across counties');
+      checkNesting(parent, org.type, 'newParentId');
+      if (await repo.siblingNameTaken(tx, parent.id, org.name)) {
+        throw fieldError('newParentId', `${parent.name}下已有同名组织「${org.name}」`, `${parent.name} already has "${org.name}"`);
+      }
+      const moved = await repo.moveSubtree(tx, org, parent);
+      if (!moved) throw new AppError('version_conflict');
+      await audit(tx, actor, 'org.move', moved, { fromParentId: org.parent_id, toParentId: parent.id });
+      return moved;
+    });
+  }
+
+  async function close(actor: Actor, id: number, version: number) {
+    requireAction(actor, 'org:write');
+    return db.transaction(async (tx) => {
+      const org = await repo.findOrgForUpdate(tx, actor.scope, id);
+      if (!org) throw new AppError('not_found');
+      if (org.id === actor.scope.orgId) throw new AppError('forbidden', { zh: '不能撤销本账号的管辖范围根节点', en: 'You cannot close the root of your own scope' });
+      if (org.version !== version) throw new AppError('version_conflict');
+      if (org.status === 'closed') throw new AppError('conflict', { zh: '该组织已撤销', en: 'Already closed' });
+      const refs = await repo.references(tx, org);
+      const blockers = [
+        refs.children && `${refs.children} 个下级组织`,
+        refs.people && `${refs.people} 名在册人员`,
+        refs.posts && `${refs.posts} 个在任岗位`,
+        refs.accounts && `${refs.accounts} 个账号`,
+      ].filter(Boolean);
+      if (blockers.length > 0) {
+        throw new AppError('conflict', {
+          zh: `「${org.name}」还有${blockers.join('、')}，请先迁出或撤销后再撤销本组织`,
+          en: `"${org.name}" still has children, members, posts or accounts; move or close them first`,
+        }, refs);
+      }
+      const closed = await repo.closeOrg(tx, org.id, org.version);
+      if (!closed) throw new AppError('version_conflict');
+      await audit(tx, actor, 'org.close', closed, { name: org.name });
+      return closed;
+    });
+  }
+
+  /** Removes a node created by mistake; anything that refers to it forbids this (close it instead). */
+  async function remove(actor: Actor, id: number, version: number) {
+    requireAction(actor, 'org:write');
+    await db.transaction(async (tx) => {
+      const org = await repo.findOrgForUpdate(tx, actor.scope, id);
+      if (!org) throw new AppError('not_found');
+      if (org.id === actor.scope.orgId) throw new AppError('forbidden');
+      if (await repo.anyReference(tx, org)) {
+        throw new AppError('conflict', { zh: '该组织已被人员、岗位、账号或下级组织引用，不能删除，请改为撤销', en: 'The node is referenced; close it instead' });
+      }
+      if (!(await repo.deleteOrg(tx, org.id, version))) throw new AppError('version_conflict');
+      await audit(tx, actor, 'org.delete', org, { name: org.name, type: org.type });
+    });
+  }
+
+  return { tree, detail, create, update, move, close, remove };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

@@ -1,0 +1,310 @@
+// The only file with SQL of people, posts and the reserve-cadre pool. Every query is limited to
+// the actor's subtree by org_path.
+import type { ListPeopleQuery } from '@lianxin/contract';
+import type { Queryable } from '../../db/db.js';
+import { likePrefix, type Scope } from '../../core/access.js';
+
+export type PersonRow = {
+  id: number;
+  county_id: number;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  org_type: string;
+  name: string;
+  gender: 'male' | 'female';
+  ethnicity: string;
+  birth_date: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  phone_hash: string | null;
+  id_number_mask: string | null;
+  phone_enc: string | null;
+  phone_mask: string | null;
+  education: string | null;
+  member_status: 'formal' | 'probationary' | null;
+  join_date: string | null;
+  full_date: string | null;
+  party_group_id: number | null;
+  flow_status: 'none' | 'outflow' | 'inflow';
+  status: 'active' | 'left' | 'deceased';
+  version: number;
+};
+
+const SELECT = `
+  SELECT p.id, p.county_id, p.org_id, p.org_path, o.name AS org_name, o.type AS org_type, p.name,
+         p.gender, p.ethnicity, p.birth_date, p.id_number_enc, p.id_number_hash, p.phone_hash, p.id_number_mask, p.phone_enc,
+         p.phone_mask, p.education, p.member_status, p.join_date, p.full_date, p.party_group_id,
+         p.flow_status, p.status, p.version
+  FROM persons p JOIN orgs o ON o.id = p.org_id`;
+
+export async function findPerson(q: Queryable, scope: Scope, id: number): Promise<PersonRow | undefined> {
+  const [row] = await q.query<PersonRow>(`${SELECT} WHERE p.id = $1 AND p.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
+export async function findPersonForUpdate(q: Queryable, scope: Scope, id: number): Promise<PersonRow | undefined> {
+  const [row] = await q.query<PersonRow>(`${SELECT} WHERE p.id = $1 AND p.org_path LIKE $2 FOR UPDATE OF p`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
+/** Any person with this ID-number hash, in scope or not (uniqueness is county-wide and beyond). */
+export async function findByIdNumberHash(q: Queryable, hash: string): Promise<{ id: number; org_path: string; version: number } | undefined> {
+  const [row] = await q.query<{ id: number; org_path: string; version: number }>(
+    `SELECT id, org_path, version FROM persons WHERE id_number_hash = $1`,
+    [hash],
+  );
+  return row;
+}
+
+const SORT_COLUMNS = { name: 'p.name', birthDate: 'p.birth_date', joinDate: 'p.join_date', id: 'p.id' } as const;
+
+/** The date `years` years before `date` (YYYY-MM-DD); 29 February falls back to the 28th. */
+export function yearsBefore(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = y - years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Builds the WHERE clause of a roster filter; shared by the paged list and the export. */
+export function rosterFilter(scope: Scope, rootPath: string, f: ListPeopleQuery, today: string) {
+  const where: string[] = ['p.org_path LIKE $1'];
+  const params: unknown[] = [likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path)];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  add((n) => `p.status = ${n}`, f.status ?? 'active');
+  if (f.memberStatus === 'member') where.push('p.member_status IS NOT NULL');
+  else if (f.memberStatus === 'non_member') where.push('p.member_status IS NULL');
+  else if (f.memberStatus) add((n) => `p.member_status = ${n}`, f.memberStatus);
+  if (f.gender) add((n) => `p.gender = ${n}`, f.gender);
+  if (f.education) add((n) => `p.education = ${n}`, f.education);
+  if (f.flowStatus) add((n) => `p.flow_status = ${n}`, f.flowStatus);
+  if (f.q?.trim()) add((n) => `p.name LIKE ${n}`, `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  // Age on today's date (China Standard Time): ageMin years old means born on or before today
+  // minus ageMin years; at most ageMax means born after today minus (ageMax + 1) years.
+  if (f.ageMin !== undefined) add((n) => `p.birth_date <= ${n}::date`, yearsBefore(today, f.ageMin));
+  if (f.ageMax !== undefined) add((n) => `p.birth_date > ${n}::date`, yearsBefore(today, f.ageMax + 1));
+  if (f.joinFrom) add((n) => `p.join_date >= ${n}::date`, f.joinFrom);
+  if (f.joinTo) add((n) => `p.join_date <= ${n}::date`, f.joinTo);
+  return { where: where.join(' AND '), params };
+}
+
+export async function listPeople(q: Queryable, scope: Scope, rootPath: string, f: ListPeopleQuery, today: string) {
+  const { where, params } = rosterFilter(scope, rootPath, f, today);
+  const page = f.page ?? 1;
+  const pageSize = f.pageSize ?? 20;
+  const sort = SORT_COLUMNS[f.sort ?? 'id'];
+  const order = f.order === 'desc' ? 'DESC' : 'ASC';
+  const nulls = order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST';
+  const [rows, [count]] = await Promise.all([
+    q.query<PersonRow>(
+      `${SELECT} WHERE ${where} ORDER BY ${sort} ${order} ${nulls}, p.id ${order}
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    ),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons p WHERE ${where}`, params),
+  ]);
+  return { rows, total: count?.n ?? 0, page, pageSize };
+}
+
+/** Streams a filtered roster in id order, a batch at a time (export of large lists). */
+export async function* iterateRoster(q: Queryable, scope: Scope, rootPath: string, f: ListPeopleQuery, today: string, batch = 2000) {
+  const { where, params } = rosterFilter(scope, rootPath, f, today);
+  let after = 0;
+  for (;;) {
+    const rows = await q.query<PersonRow>(
+      `${SELECT} WHERE ${where} AND p.id > $${params.length + 1} ORDER BY p.id LIMIT ${batch}`,
+      [...params, after],
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < batch) return;
+  }
+}
+
+export type PersonWrite = {
+  countyId: number;
+  orgId: number;
+  orgPath: string;
+  name: string;
+  gender: string;
+  ethnicity: string;
+  birthDate: string | null;
+  idNumberEnc: string | null;
+  idNumberHash: string | null;
+  idNumberMask: string | null;
+  phoneEnc: string | null;
+  phoneHash: string | null;
+  phoneMask: string | null;
+  education: string | null;
+  memberStatus: string | null;
+  joinDate: string | null;
+  fullDate: string | null;
+  partyGroupId: number | null;
+  flowStatus: string;
+  status: string;
+};
+
+const WRITE_COLUMNS = [
+  'county_id', 'org_id', 'org_path', 'name', 'gender', 'ethnicity', 'birth_date', 'id_number_enc',
+  'id_number_hash', 'id_number_mask', 'phone_enc', 'phone_hash', 'phone_mask', 'education',
+  'member_status', 'join_date', 'full_date', 'party_group_id', 'flow_status', 'status',
+] as const;
+
+function values(p: PersonWrite): unknown[] {
+  return [
+    p.countyId, p.orgId, p.orgPath, p.name, p.gender, p.ethnicity, p.birthDate, p.idNumberEnc,
+    p.idNumberHash, p.idNumberMask, p.phoneEnc, p.phoneHash, p.phoneMask, p.education,
+    p.memberStatus, p.joinDate, p.fullDate, p.partyGroupId, p.flowStatus, p.status,
+  ];
+}
+
+export async function insertPerson(q: Queryable, p: PersonWrite): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO persons (${WRITE_COLUMNS.join(', ')})
+     VALUES (${WRITE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    values(p),
+  );
+  return row!.id;
+}
+
+export async function updatePerson(q: Queryable, id: number, version: number, p: PersonWrite): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE persons SET ${WRITE_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')},
+       version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, ...values(p)],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Bulk insert of many people in one statement (Excel import, synthetic data): one array per
+ * column through unnest, instead of a statement per row.
+ */
+export async function insertPeopleBulk(q: Queryable, people: PersonWrite[]): Promise<number> {
+  if (people.length === 0) return 0;
+  const types = ['bigint', 'bigint', 'text', 'text', 'text', 'text', 'date', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'date', 'date', 'bigint', 'text', 'text'];
+  const columns = WRITE_COLUMNS.map((_, i) => people.map((p) => values(p)[i]));
+  await q.query(
+    `INSERT INTO persons (${WRITE_COLUMNS.join(', ')})
+     SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
+    columns,
+  );
+  return people.length;
+}
+
+export async function orgsOfScope(q: Queryable, scope: Scope) {
+  return q.query<{ id: number; name: string; type: string; path: string; county_id: number; parent_id: number | null; status: string }>(
+    `SELECT id, name, type, path, county_id, parent_id, status FROM orgs WHERE path LIKE $1`,
+    [likePrefix(scope.path)],
+  );
+}
+
+export async function findOrgInScope(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string; parent_id: number | null }>(
+    `SELECT id, name, type, path, county_id, status, parent_id FROM orgs WHERE id = $1 AND path LIKE $2`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+export async function postsOf(q: Queryable, personId: number) {
+  return q.query<{ id: number; org_id: number; org_name: string; org_type: string; role: string; concurrent: boolean; sent_from: string | null; start_date: string; end_date: string | null; note: string | null }>(
+    `SELECT p.id, p.org_id, o.name AS org_name, o.type AS org_type, p.role, p.concurrent, p.sent_from,
+            p.start_date, p.end_date, p.note
+     FROM posts p JOIN orgs o ON o.id = p.org_id WHERE p.person_id = $1 ORDER BY p.start_date DESC, p.id DESC`,
+    [personId],
+  );
+}
+
+export async function historyOf(q: Queryable, personId: number) {
+  return q.query<{ at: Date; username: string | null; action: string; summary: unknown }>(
+    `SELECT at, username, action, summary FROM audit_log
+     WHERE object_type = 'person' AND object_id = $1 ORDER BY id DESC LIMIT 50`,
+    [String(personId)],
+  );
+}
+
+export async function reserveOf(q: Queryable, personId: number) {
+  const [row] = await q.query<{ id: number; target_role: string; added_on: string }>(
+    `SELECT id, target_role, added_on FROM reserve_cadres WHERE person_id = $1 AND status = 'active'`,
+    [personId],
+  );
+  return row;
+}
+
+export async function insertPost(q: Queryable, p: { countyId: number; orgId: number; orgPath: string; personId: number; role: string; concurrent: boolean; sentFrom: string | null; startDate: string; endDate: string | null; note: string | null }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO posts (county_id, org_id, org_path, person_id, role, concurrent, sent_from, start_date, end_date, note)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+    [p.countyId, p.orgId, p.orgPath, p.personId, p.role, p.concurrent, p.sentFrom, p.startDate, p.endDate, p.note],
+  );
+  return row!.id;
+}
+
+export async function findPost(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; county_id: number; person_id: number; org_id: number; role: string; start_date: string; end_date: string | null }>(
+    `SELECT id, county_id, person_id, org_id, role, start_date, end_date FROM posts WHERE id = $1 AND org_path LIKE $2`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+export async function endPost(q: Queryable, id: number, endDate: string) {
+  await q.query(`UPDATE posts SET end_date = $2, version = version + 1 WHERE id = $1`, [id, endDate]);
+}
+
+/** 干部台账: current posts in the subtree with their holders. */
+export async function listCadres(q: Queryable, scope: Scope, rootPath: string, page: number, pageSize: number, role?: string) {
+  const params: unknown[] = [likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path)];
+  let extra = '';
+  if (role) {
+    params.push(role);
+    extra = `AND po.role = $2`;
+  }
+  const where = `po.org_path LIKE $1 AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE) ${extra}`;
+  const [rows, [count]] = await Promise.all([
+    q.query<{ post_id: number; role: string; concurrent: boolean; sent_from: string | null; start_date: string; org_id: number; org_name: string; org_type: string; person_id: number; name: string; gender: 'male' | 'female'; birth_date: string | null; education: string | null; phone_mask: string | null; phone_enc: string | null }>(
+      `SELECT po.id AS post_id, po.role, po.concurrent, po.sent_from, po.start_date, o.id AS org_id,
+              o.name AS org_name, o.type AS org_type, pe.id AS person_id, pe.name, pe.gender,
+              pe.birth_date, pe.education, pe.phone_mask, pe.phone_enc
+       FROM posts po JOIN orgs o ON o.id = po.org_id JOIN persons pe ON pe.id = po.person_id
+       WHERE ${where} ORDER BY po.org_path, po.role, po.id
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    ),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM posts po WHERE ${where}`, params),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function listReserve(q: Queryable, scope: Scope, page: number, pageSize: number) {
+  const params = [likePrefix(scope.path)];
+  const [rows, [count]] = await Promise.all([
+    q.query<{ id: number; target_role: string; added_on: string; note: string | null; org_id: number; org_name: string; org_type: string; person_id: number; name: string; gender: 'male' | 'female'; birth_date: string | null; education: string | null }>(
+      `SELECT r.id, r.target_role, r.added_on, r.note, o.id AS org_id, o.name AS org_name, o.type AS org_type,
+              pe.id AS person_id, pe.name, pe.gender, pe.birth_date, pe.education
+       FROM reserve_cadres r JOIN orgs o ON o.id = r.org_id JOIN persons pe ON pe.id = r.person_id
+       WHERE r.org_path LIKE $1 AND r.status = 'active' ORDER BY r.org_path, r.id
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    ),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM reserve_cadres r WHERE r.org_path LIKE $1 AND r.status = 'active'`, params),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function insertReserve(q: Queryable, r: { countyId: number; orgId: number; orgPath: string; personId: number; targetRole: string; addedOn: string; note: string | null }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO reserve_cadres (county_id, org_id, org_path, person_id, target_role, added_on, note)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [r.countyId, r.orgId, r.orgPath, r.personId, r.targetRole, r.addedOn, r.note],
+  );
+  return row!.id;
+}
