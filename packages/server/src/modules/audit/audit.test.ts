@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
+
+let t: TestApp;
+let auditor: Client;
+beforeAll(async () => {
+  t = await buildTestApp();
+  auditor = await t.as('auditor');
+});
+afterAll(() => t.close());
+
+describe('the audit log', () => {
+  it('records every mutation with who, what, result and source address', async () => {
+    const wuli = await t.as('wuli');
+    const station = await orgId(t.db, '榆舍党建工作站');
+    const created = await wuli.post('/api/orgs', { parentId: station, type: 'village', name: '审计测试村' });
+    expect(created.statusCode).toBe(201);
+    const page = (await auditor.get('/api/audit?username=wuli&action=org.')).json();
+    expect(page.items[0]).toMatchObject({ username: 'wuli', action: 'org.create', objectType: 'org', objectId: String(created.json().id), result: 'success', ip: '127.0.0.1' });
+    expect(page.items[0].summary).toMatchObject({ name: '审计测试村', type: 'village' });
+  });
+
+  it('filters by object and by date (China time)', async () => {
+    const all = (await auditor.get('/api/audit?objectType=org&pageSize=200')).json();
+    expect(all.items.every((i: { objectType: string }) => i.objectType === 'org')).toBe(true);
+    const future = (await auditor.get('/api/audit?from=2099-01-01')).json();
+    expect(future.total).toBe(0);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const todays = (await auditor.get(`/api/audit?from=${today}&to=${today}`)).json();
+    expect(todays.total).toBeGreaterThan(0);
+  });
+
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
+    await expect(t.db.query(`UPDATE audit_log SET username = 'someone' WHERE id = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM audit_log WHERE id = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies the hash chain, and reports where a forged record breaks it', async () => {
+    const ok = (await auditor.get('/api/audit/verify')).json();
+    expect(ok).toMatchObject({ ok: true });
+    expect(ok.checked).toBeGreaterThan(1);
+    const [county] = await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'county' LIMIT 1`);
+    const [forged] = await t.db.query<{ id: number }>(
+      `INSERT INTO audit_log (county_id, username, action, result, prev_hash, hash) VALUES ($1, 'nobody', 'org.delete', 'success', 'x', 'y') RETURNING id`,
+      [county!.id],
+    );
+    const broken = (await auditor.get('/api/audit/verify')).json();
+    expect(broken).toMatchObject({ ok: false, brokenAt: forged!.id });
+  });
+
+  it('never holds ID numbers or phones', async () => {
+    const rows = await t.db.query<{ summary: unknown }>(`SELECT summary FROM audit_log`);
+    const text = JSON.stringify(rows);
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+  });
+});
