@@ -17,6 +17,8 @@ export type Actor = {
   roles: Role[];
   scope: Scope;
   ip: string;
+  /** A first or reset password: only the password change is open until it is replaced. */
+  mustChangePassword?: boolean;
 };
 
 /** A system actor for the CLI (demo loading, generation): the whole tree, every action. */

@@ -8,6 +8,7 @@ const ERRORS = {
   session_expired: { status: 401, zh: '登录已超时，请重新登录', en: 'Your session has expired; please sign in again' },
   login_failed: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   account_locked: { status: 423, zh: '登录失败次数过多，账号已临时锁定', en: 'Too many failed sign-ins; the account is temporarily locked' },
+  password_change_required: { status: 403, zh: '首次登录或密码被重置后，须先修改密码', en: 'Change your password before continuing' },
   account_disabled: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
   forbidden: { status: 403, zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
   csrf_failed: { status: 403, zh: '请求来源校验失败，请刷新页面后重试', en: 'Request origin check failed; reload the page and retry' },

@@ -155,6 +155,9 @@ export async function registerHttpConventions(
     if (!request.actor) {
       throw new AppError(session && 'expired' in session ? 'session_expired' : 'unauthenticated');
     }
+    if (request.actor.mustChangePassword && !request.url.startsWith('/api/auth/')) {
+      throw new AppError('password_change_required');
+    }
     if (policy !== 'authenticated') requireAction(request.actor, policy);
   });
 

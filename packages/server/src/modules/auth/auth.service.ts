@@ -57,6 +57,7 @@ function actorOf(row: AccountRow, ip: string): Actor {
     roles: row.roles,
     scope: { orgId: row.scope_org_id, path: row.scope_path, countyId: row.scope_county_id ?? row.scope_org_id },
     ip,
+    mustChangePassword: row.must_change_password,
   };
 }
 

@@ -101,3 +101,40 @@ describe('health and login', () => {
     expect(res.json().code).toBe('route_not_found');
   });
 });
+
+describe('first login and the browser protections', () => {
+  it('keeps an account with a reset password out of everything but the password change', async () => {
+    await t.db.query(`UPDATE accounts SET must_change_password = true WHERE username = 'auditadmin'`);
+    const c = await t.as('auditadmin');
+    const blocked = await c.get('/api/audit');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('password_change_required');
+    expect((await c.post('/api/auth/password', { currentPassword: 'Demo-Passw0rd!2026', newPassword: 'Audit-Admin#2026x' })).statusCode).toBe(204);
+    expect((await c.get('/api/audit')).statusCode).toBe(200);
+  });
+
+  it('sends the security headers', async () => {
+    const res = await t.anonymous.get('/api/health');
+    expect(res.headers['content-security-policy']).toContain("object-src 'none'");
+    expect(res.headers['content-security-policy']).toContain("base-uri 'none'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('rate-limits the login route (429 with a message)', async () => {
+    const limited = await buildTestApp({ loginRateLimit: 3 });
+    try {
+      const codes = [];
+      for (let i = 0; i < 5; i++) {
+        codes.push((await limited.anonymous.post('/api/auth/login', { username: 'nobody', password: 'x' })).statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      const res = await limited.anonymous.post('/api/auth/login', { username: 'nobody', password: 'x' });
+      expect(res.json().message).toMatch(/请求过于频繁/);
+    } finally {
+      await limited.close();
+    }
+  });
+});
