@@ -11,6 +11,7 @@ import { ErrorBody } from '@lianxin/contract';
 import type { Db } from './db/db.js';
 import type { PiiCipher } from './core/pii.js';
 import { registerHttpConventions } from './core/http.js';
+import { registerIdempotency } from './core/idempotency.js';
 import { createAuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from './modules/auth/auth.service.js';
 import { authRoutes, cookieSettings } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -80,6 +81,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       return result && 'actor' in result ? { actor: result.actor, csrfToken: result.csrfToken } : result;
     },
   });
+  await registerIdempotency(app, db);
   app.addSchema(ErrorBody);
   await app.register(swagger, {
     openapi: {
