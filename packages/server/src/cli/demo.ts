@@ -1,0 +1,29 @@
+// `npm run demo`: loads the demo county (宜君县) into the configured database, once.
+import { readConfig } from '../config.js';
+import { openPglite, openPostgres } from '../db/db.js';
+import { migrate } from '../db/migrate.js';
+import { createPiiCipher, loadDataKey } from '../core/pii.js';
+import { generatePassword, checkPasswordPolicy } from '../core/password.js';
+import { demoLoaded, loadDemoCounty } from './demo-county.js';
+
+const config = readConfig();
+const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
+try {
+  await migrate(db);
+  if (await demoLoaded(db)) {
+    console.log('演示县（宜君县）已经载入过，无需重复载入。');
+  } else {
+    const password = config.demoPassword ?? generatePassword();
+    const problem = checkPasswordPolicy(password);
+    if (problem) throw new Error(`LIANXIN_DEMO_PASSWORD 不符合密码策略：${problem.zh}`);
+    const { key } = loadDataKey(config.dataKey, config.keyFile);
+    const demo = await loadDemoCounty(db, createPiiCipher(key), { demoPassword: password });
+    console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
+    console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
+  }
+} catch (err) {
+  console.error(`载入失败：${(err as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}
