@@ -1,3 +1,4 @@
 export * from './enums.js';
 export * from './schemas.js';
 export * from './permissions.js';
+export * from './ledger.js';

@@ -17,10 +17,14 @@ export const ACTIONS = [
   'account:create', // system administrator: creates accounts, resets passwords
   'account:grant', // security administrator: roles, scope, unlock, disable
   'audit:read',
+  'ledger:read', // 问题台账: see problems of the scope
+  'ledger:register', // register problems (登记)
+  'ledger:handle', // fire workflow steps, comment, attach, supervise — each step checks more
+  'ledger:configure', // categories, supervision cadence, closure signer of the county
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -30,9 +34,11 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'person:read_pii',
     'person:import',
     'post:write',
+    'ledger:register',
+    'ledger:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write'],
-  station_admin: [...OFFICE],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register'],
+  station_admin: [...OFFICE, 'ledger:register'],
   village_admin: [...OFFICE, 'person:write', 'person:import'],
   department_admin: [...OFFICE, 'person:write'],
   auditor: ['audit:read'],

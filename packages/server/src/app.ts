@@ -23,6 +23,8 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAccountService } from './modules/accounts/accounts.service.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { createLedgerService } from './modules/ledger/ledger.service.js';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 
 export type AppConfig = {
   db: Db;
@@ -42,6 +44,13 @@ export type AppConfig = {
 };
 
 export const VERSION = '0.1.0';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The ledger service, for the periodic overdue escalation in main.ts. */
+    ledger: ReturnType<typeof createLedgerService>;
+  }
+}
 
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
@@ -110,6 +119,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const people = createPeopleService({ db, pii: config.pii });
   const auditService = createAuditService({ db });
   const accounts = createAccountService({ db });
+  const ledger = createLedgerService({ db });
+  app.decorate('ledger', ledger);
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });
@@ -117,6 +128,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { people });
   await app.register(auditRoutes, { audit: auditService });
   await app.register(accountRoutes, { accounts });
+  await app.register(ledgerRoutes, { ledger });
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir!, wildcard: false, index: ['index.html'] });

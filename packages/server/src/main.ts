@@ -27,10 +27,17 @@ async function main() {
     await ensureInitialData(db, pii, config);
 
     const app = await buildApp({ db, pii, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir });
+    // 逾期上报: overdue problems become visible to the township above; checked hourly.
+    const escalate = () =>
+      app.ledger.escalateOverdue().catch((err: Error) => app.log.error({ err: { message: err.message } }, 'escalation failed'));
+    await escalate();
+    const timer = setInterval(escalate, 3_600_000);
+    timer.unref();
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
+      clearInterval(timer);
       console.log(`收到 ${signal}，正在关闭……`);
       try {
         await app.close();

@@ -1,0 +1,180 @@
+// 问题台账 · 整改销号: the ledger's enumerations, labels and API schemas.
+import { Type, type Static } from '@sinclair/typebox';
+
+const strEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
+const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
+export const PROBLEM_STATES = ['registered', 'rectifying', 'submitted', 'accepted', 'closed', 'published'] as const;
+export type ProblemState = (typeof PROBLEM_STATES)[number];
+export const PROBLEM_STATE_LABELS: Record<ProblemState, { zh: string; en: string }> = {
+  registered: { zh: '已登记', en: 'Registered' },
+  rectifying: { zh: '整改中', en: 'Rectifying' },
+  submitted: { zh: '待验收', en: 'Awaiting check' },
+  accepted: { zh: '已验收', en: 'Accepted' },
+  closed: { zh: '已销号', en: 'Closed' },
+  published: { zh: '已公示', en: 'Published' },
+};
+
+export const PROBLEM_TRANSITIONS = ['start', 'submit', 'return', 'accept', 'close', 'publish'] as const;
+export type ProblemTransition = (typeof PROBLEM_TRANSITIONS)[number];
+export const PROBLEM_TRANSITION_LABELS: Record<ProblemTransition, { zh: string; en: string }> = {
+  start: { zh: '开始整改', en: 'start rectifying' },
+  submit: { zh: '提交验收', en: 'submit for checking' },
+  return: { zh: '退回重改', en: 'return for rework' },
+  accept: { zh: '验收通过', en: 'accept' },
+  close: { zh: '销号', en: 'close' },
+  publish: { zh: '反馈公示', en: 'publish' },
+};
+
+export const PROBLEM_SOURCES = ['superior_feedback', 'provincial_bulletin', 'station_inspection', 'citizen', 'inspection_tour', 'other'] as const;
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, { zh: string; en: string }> = {
+  superior_feedback: { zh: '上级督查反馈', en: 'Feedback from superior inspection' },
+  provincial_bulletin: { zh: '省市督查通报', en: 'Provincial/city bulletin' },
+  station_inspection: { zh: '工作站督查发现', en: 'Found by station inspection' },
+  citizen: { zh: '群众反映', en: 'Reported by citizens' },
+  inspection_tour: { zh: '巡察', en: 'Inspection tour' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const DEFAULT_PROBLEM_CATEGORIES = ['基层组织建设', '党员教育管理', '作风建设', '经济社会发展', '联系服务群众', '党风廉政建设'];
+
+export const ProblemSourceSchema = strEnum(PROBLEM_SOURCES);
+export const ProblemStateSchema = strEnum(PROBLEM_STATES);
+export const ProblemTransitionSchema = strEnum(PROBLEM_TRANSITIONS);
+
+const OrgRefL = Type.Object({ id: Id, name: Type.String(), type: Type.String() });
+
+export const RegisterProblemBody = Type.Object(
+  {
+    orgId: Id,
+    source: ProblemSourceSchema,
+    category: Type.String({ minLength: 1, maxLength: 50 }),
+    description: Type.String({ minLength: 1, maxLength: 4000 }),
+    measures: Type.Optional(Type.String({ maxLength: 4000 })),
+    responsibleOrgId: Type.Optional(Id),
+    responsiblePerson: Type.Optional(Type.String({ maxLength: 50 })),
+    deadline: DateString,
+    checkerAccountId: Type.Optional(Id),
+    sourceRef: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type RegisterProblemBody = Static<typeof RegisterProblemBody>;
+
+export const FireProblemBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    comment: Type.Optional(Type.String({ maxLength: 4000, description: '说明、理由或意见' })),
+    measures: Type.Optional(Type.String({ maxLength: 4000 })),
+    publicSummary: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type FireProblemBody = Static<typeof FireProblemBody>;
+
+export const NoteBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
+
+export const ProblemSummary = Type.Object({
+  id: Id,
+  status: ProblemStateSchema,
+  source: ProblemSourceSchema,
+  category: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  org: OrgRefL,
+  responsibleOrg: OrgRefL,
+  responsiblePerson: Type.Union([Type.String(), Type.Null()]),
+  deadline: Type.Union([DateString, Type.Null()]),
+  daysLeft: Type.Union([Type.Integer(), Type.Null()], { description: '距期限天数，负数为逾期' }),
+  overdue: Type.Boolean(),
+  supervisionDue: Type.Union([DateString, Type.Null()]),
+  supervisionOverdue: Type.Boolean(),
+  escalated: Type.Boolean(),
+  returnedCount: Type.Integer(),
+  openedAt: Type.String(),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+  version: Type.Integer(),
+});
+export type ProblemSummary = Static<typeof ProblemSummary>;
+
+export const TimelineEntry = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  kind: Type.String(),
+  transition: Type.Union([Type.String(), Type.Null()]),
+  fromStatus: Type.Union([Type.String(), Type.Null()]),
+  toStatus: Type.Union([Type.String(), Type.Null()]),
+  text: Type.Union([Type.String(), Type.Null()]),
+  attachment: Type.Union([Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer() }), Type.Null()]),
+});
+
+export const ProblemDetail = Type.Composite([
+  ProblemSummary,
+  Type.Object({
+    measures: Type.Union([Type.String(), Type.Null()]),
+    progress: Type.Union([Type.String(), Type.Null()]),
+    closureOpinion: Type.Union([Type.String(), Type.Null()]),
+    publicSummary: Type.Union([Type.String(), Type.Null()]),
+    sourceRef: Type.Union([Type.String(), Type.Null()]),
+    checker: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+    timeline: Type.Array(TimelineEntry),
+    actions: Type.Array(ProblemTransitionSchema, { description: '当前账号可以执行的环节' }),
+    canSupervise: Type.Boolean(),
+  }),
+]);
+export type ProblemDetail = Static<typeof ProblemDetail>;
+
+export const ListProblemsQuery = Type.Object(
+  {
+    orgId: Type.Optional(Id),
+    status: Type.Optional(ProblemStateSchema),
+    open: Type.Optional(Type.Boolean({ description: '仅未销号' })),
+    source: Type.Optional(ProblemSourceSchema),
+    category: Type.Optional(Type.String({ maxLength: 50 })),
+    overdue: Type.Optional(Type.Boolean()),
+    supervisionDue: Type.Optional(Type.Boolean()),
+    escalated: Type.Optional(Type.Boolean({ description: '上报到本级的逾期事项' })),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type ListProblemsQuery = Static<typeof ListProblemsQuery>;
+
+export const LedgerStatsRow = Type.Object({
+  org: OrgRefL,
+  total: Type.Integer(),
+  open: Type.Integer(),
+  overdue: Type.Integer(),
+  closed: Type.Integer(),
+  closedOnTime: Type.Integer(),
+  closureRate: Type.Number({ description: '销号率 0–1' }),
+  avgDaysToClose: Type.Union([Type.Number(), Type.Null()]),
+});
+export type LedgerStatsRow = Static<typeof LedgerStatsRow>;
+
+export const LedgerStats = Type.Object({ node: LedgerStatsRow, children: Type.Array(LedgerStatsRow) });
+
+export const PublicClosure = Type.Object({
+  id: Id,
+  org: Type.String(),
+  township: Type.Union([Type.String(), Type.Null()]),
+  category: Type.String(),
+  source: Type.String(),
+  description: Type.String(),
+  publicSummary: Type.String(),
+  openedOn: DateString,
+  closedOn: Type.Union([DateString, Type.Null()]),
+  publishedOn: DateString,
+});
+
+export const LedgerSettings = Type.Object({
+  categories: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { minItems: 1, maxItems: 50 }),
+  supervisionDays: Type.Integer({ minimum: 1, maximum: 90 }),
+  closureSigner: strEnum(['station_admin', 'township_admin'] as const),
+});
+export type LedgerSettings = Static<typeof LedgerSettings>;

@@ -1,0 +1,322 @@
+// The case engine: opens cases, fires transitions of a declared workflow, and appends every
+// transition, comment, attachment and supervision to the case's hash-chained timeline in the same
+// transaction as the change. Nothing here knows about any one case type.
+import crypto from 'node:crypto';
+import type { Db, Queryable } from '../../db/db.js';
+import { likePrefix, type Actor, type Scope } from '../access.js';
+import { appendAudit, canonicalJson } from '../audit.js';
+import { AppError, validationError } from '../errors.js';
+import { todayInChina } from '../calendar.js';
+import { checkTransition, type CaseView, type WorkflowDef } from './workflow.js';
+
+export type CaseRow = {
+  id: number;
+  county_id: number;
+  case_type: string;
+  org_id: number;
+  org_path: string;
+  status: string;
+  title: string;
+  deadline: string | null;
+  opened_at: Date;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  supervision_due: string | null;
+  escalated_to_org_id: number | null;
+  created_by: number | null;
+  version: number;
+};
+
+export type CaseEvent = {
+  id: number;
+  seq: number;
+  at: Date;
+  account_id: number | null;
+  actor_name: string;
+  actor_org_id: number | null;
+  kind: 'open' | 'transition' | 'comment' | 'attachment' | 'supervision' | 'escalation' | 'edit';
+  transition: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  body: string | null;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+};
+
+const GENESIS = '0'.repeat(64);
+const CASE_COLUMNS = `id, county_id, case_type, org_id, org_path, status, title, deadline, opened_at, resolved_at,
+  closed_at, supervision_due, escalated_to_org_id, created_by, version`;
+
+function eventDigest(prev: string, caseId: number, e: Omit<CaseEvent, 'id' | 'prev_hash' | 'hash'>): string {
+  return crypto
+    .createHash('sha256')
+    .update(
+      canonicalJson([prev, caseId, e.seq, e.at.toISOString(), e.account_id, e.actor_name, e.actor_org_id, e.kind, e.transition, e.from_status, e.to_status, e.body, e.data]),
+    )
+    .digest('hex');
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export type AppendInput = {
+  kind: CaseEvent['kind'];
+  transition?: string;
+  fromStatus?: string;
+  toStatus?: string;
+  body?: string | null;
+  data?: Record<string, unknown>;
+};
+
+/** Appends one timeline entry; the caller holds the case row lock (FOR UPDATE). */
+export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county_id'>, actor: Actor | null, input: AppendInput): Promise<number> {
+  const [last] = await tx.query<{ seq: number; hash: string }>(
+    `SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1`,
+    [c.id],
+  );
+  const event = {
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date(),
+    account_id: actor?.accountId ?? null,
+    actor_name: actor?.username ?? 'system',
+    actor_org_id: actor?.scope.orgId ?? null,
+    kind: input.kind,
+    transition: input.transition ?? null,
+    from_status: input.fromStatus ?? null,
+    to_status: input.toStatus ?? null,
+    body: input.body ?? null,
+    data: input.data ?? {},
+  };
+  const prev = last?.hash ?? GENESIS;
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO case_events (case_id, county_id, seq, at, account_id, actor_name, actor_org_id, kind, transition,
+       from_status, to_status, body, data, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15) RETURNING id`,
+    [c.id, c.county_id, event.seq, event.at, event.account_id, event.actor_name, event.actor_org_id, event.kind, event.transition,
+      event.from_status, event.to_status, event.body, JSON.stringify(event.data), prev, eventDigest(prev, c.id, event)],
+  );
+  return row!.id;
+}
+
+export type FireInput = { version: number; body?: string | null; fields?: Record<string, unknown> };
+
+export function createCaseEngine(deps: { db: Db; today?: () => string }) {
+  const { db } = deps;
+  const today = deps.today ?? (() => todayInChina());
+
+  async function load(q: Queryable, scope: Scope, caseType: string, id: number, forUpdate = false): Promise<CaseRow | undefined> {
+    const [row] = await q.query<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND case_type = $2 AND org_path LIKE $3 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [id, caseType, likePrefix(scope.path)],
+    );
+    return row;
+  }
+
+  async function open<S extends string, T extends string, X>(
+    tx: Queryable,
+    def: WorkflowDef<S, T, X>,
+    actor: Actor,
+    input: { countyId: number; orgId: number; orgPath: string; title: string; deadline: string | null; body?: string; data?: Record<string, unknown> },
+  ): Promise<CaseRow> {
+    const t = today();
+    if (input.deadline && input.deadline < t) {
+      throw validationError([{ field: 'deadline', zh: '期限不能早于今天', en: 'The deadline is in the past' }]);
+    }
+    const cadence = def.sla.supervisionEveryDays;
+    const [row] = await tx.query<CaseRow>(
+      `INSERT INTO cases (county_id, case_type, org_id, org_path, status, title, deadline, supervision_due, created_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING ${CASE_COLUMNS}`,
+      [input.countyId, def.caseType, input.orgId, input.orgPath, def.initial, input.title, input.deadline,
+        cadence ? addDays(t, cadence) : null, actor.accountId || null],
+    );
+    await appendEvent(tx, row!, actor, { kind: 'open', toStatus: def.initial, body: input.body ?? null, data: input.data });
+    await appendAudit(tx, { countyId: input.countyId, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.open`, objectType: def.caseType, objectId: row!.id, summary: { orgId: input.orgId, title: input.title, deadline: input.deadline }, result: 'success', ip: actor.ip });
+    return row!;
+  }
+
+  /**
+   * Fires a transition: version check (412), idempotent replay of the same transition by the same
+   * account (answers the case as it is), state and permission checks, required fields; then the
+   * status, the type's own changes (apply), the timeline entry and the audit record, atomically.
+   */
+  async function fire<S extends string, T extends string, X>(
+    def: WorkflowDef<S, T, X>,
+    actor: Actor,
+    id: number,
+    name: string,
+    input: FireInput,
+    hooks: {
+      loadExtra: (q: Queryable, c: CaseRow) => Promise<X>;
+      apply?: (tx: Queryable, c: CaseRow, input: FireInput) => Promise<Record<string, unknown> | void>;
+    },
+  ): Promise<{ replayed: boolean }> {
+    return db.transaction(async (tx) => {
+      const c = await load(tx, actor.scope, def.caseType, id, true);
+      if (!c) throw new AppError('not_found');
+      const transition = (def.transitions as Record<string, { to: S; label: { zh: string; en: string } } | undefined>)[name];
+      if (!transition) throw new AppError('not_found', { zh: '没有这个办理环节', en: 'No such transition' });
+      const inputHash = crypto.createHash('sha256').update(canonicalJson([name, input.body ?? null, input.fields ?? {}])).digest('hex').slice(0, 32);
+      if (c.version !== input.version) {
+        // a retry: the same account firing the same transition with the same input on the version
+        // it already moved past answers the case as it is; anything else lost the race (412)
+        const [last] = await tx.query<{ transition: string | null; account_id: number | null; data: Record<string, unknown> }>(
+          `SELECT transition, account_id, data FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1`,
+          [c.id],
+        );
+        if (last?.transition === name && last.account_id === actor.accountId && last.data.inputHash === inputHash && c.version === input.version + 1) {
+          return { replayed: true };
+        }
+        throw new AppError('version_conflict');
+      }
+      const view: CaseView<X> = { id: c.id, countyId: c.county_id, orgId: c.org_id, orgPath: c.org_path, status: c.status, deadline: c.deadline, extra: await hooks.loadExtra(tx, c) };
+      const check = checkTransition(def, name, actor, view, { body: input.body, ...input.fields });
+      if (!check.ok) {
+        if (check.reason === 'forbidden') {
+          throw new AppError('forbidden', { zh: `您无权执行「${transition.label.zh}」`, en: `You may not ${transition.label.en}` });
+        }
+        if (check.reason === 'missing') throw validationError(check.missing!);
+        const from = def.stateLabels[c.status as S] ?? { zh: c.status, en: c.status };
+        throw new AppError('conflict', {
+          zh: `当前状态为「${from.zh}」，不能执行「${transition.label.zh}」`,
+          en: `The case is ${from.en}; cannot ${transition.label.en}`,
+        });
+      }
+      const to = transition.to;
+      const resolves = def.resolvedStates.includes(to);
+      const finishes = def.finalStates.includes(to);
+      await tx.query(
+        `UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
+           resolved_at = CASE WHEN $3 THEN COALESCE(resolved_at, now()) WHEN $5 THEN NULL ELSE resolved_at END,
+           closed_at = CASE WHEN $4 THEN COALESCE(closed_at, now()) ELSE closed_at END
+         WHERE id = $1`,
+        [c.id, to, resolves, finishes, !resolves && !finishes],
+      );
+      const extraData = (await hooks.apply?.(tx, c, input)) ?? {};
+      await appendEvent(tx, c, actor, {
+        kind: 'transition',
+        transition: name,
+        fromStatus: c.status,
+        toStatus: to,
+        body: input.body ?? null,
+        data: { version: c.version + 1, inputHash, ...extraData },
+      });
+      await appendAudit(tx, { countyId: c.county_id, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.${name}`, objectType: def.caseType, objectId: c.id, summary: { from: c.status, to }, result: 'success', ip: actor.ip });
+      return { replayed: false };
+    });
+  }
+
+  /** A comment or a supervision record (督办) on the timeline; supervision resets the cadence. */
+  async function note<S extends string, T extends string, X>(
+    def: WorkflowDef<S, T, X>,
+    actor: Actor,
+    id: number,
+    kind: 'comment' | 'supervision',
+    body: string,
+    mayAct: (c: CaseRow) => boolean,
+  ): Promise<void> {
+    await db.transaction(async (tx) => {
+      const c = await load(tx, actor.scope, def.caseType, id, true);
+      if (!c) throw new AppError('not_found');
+      if (!mayAct(c)) throw new AppError('forbidden');
+      if (kind === 'supervision') {
+        if (c.resolved_at || c.closed_at) throw new AppError('conflict', { zh: '已整改完成的事项无需督办', en: 'A resolved case needs no supervision' });
+        const cadence = def.sla.supervisionEveryDays ?? 15;
+        await tx.query(`UPDATE cases SET supervision_due = $2, updated_at = now() WHERE id = $1`, [c.id, addDays(today(), cadence)]);
+      }
+      await appendEvent(tx, c, actor, { kind, body });
+      await appendAudit(tx, { countyId: c.county_id, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.${kind}`, objectType: def.caseType, objectId: c.id, summary: {}, result: 'success', ip: actor.ip });
+    });
+  }
+
+  async function attach(
+    caseType: string,
+    actor: Actor,
+    id: number,
+    file: { fileName: string; mimeType: string; content: Buffer },
+    mayAct: (c: CaseRow) => boolean,
+  ): Promise<number> {
+    return db.transaction(async (tx) => {
+      const c = await load(tx, actor.scope, caseType, id, true);
+      if (!c) throw new AppError('not_found');
+      if (!mayAct(c)) throw new AppError('forbidden');
+      const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
+      const eventId = await appendEvent(tx, c, actor, { kind: 'attachment', body: file.fileName, data: { sha256, size: file.content.length, mimeType: file.mimeType } });
+      const [row] = await tx.query<{ id: number }>(
+        `INSERT INTO attachments (county_id, case_id, event_id, file_name, mime_type, size_bytes, sha256, content, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+        [c.county_id, c.id, eventId, file.fileName, file.mimeType, file.content.length, sha256, file.content, actor.accountId],
+      );
+      await appendAudit(tx, { countyId: c.county_id, accountId: actor.accountId, username: actor.username, action: `${caseType}.attach`, objectType: caseType, objectId: c.id, summary: { attachmentId: row!.id, size: file.content.length, mimeType: file.mimeType }, result: 'success', ip: actor.ip });
+      return row!.id;
+    });
+  }
+
+  async function attachment(caseType: string, actor: Actor, caseId: number, attachmentId: number) {
+    const c = await load(db, actor.scope, caseType, caseId);
+    if (!c) throw new AppError('not_found');
+    const [row] = await db.query<{ file_name: string; mime_type: string; content: Uint8Array }>(
+      `SELECT file_name, mime_type, content FROM attachments WHERE id = $1 AND case_id = $2`,
+      [attachmentId, caseId],
+    );
+    if (!row) throw new AppError('not_found');
+    return { fileName: row.file_name, mimeType: row.mime_type, content: Buffer.from(row.content) };
+  }
+
+  async function timeline(q: Queryable, caseId: number) {
+    const [events, files] = await Promise.all([
+      q.query<CaseEvent>(`SELECT * FROM case_events WHERE case_id = $1 ORDER BY seq`, [caseId]),
+      q.query<{ id: number; event_id: number; file_name: string; mime_type: string; size_bytes: number }>(
+        `SELECT id, event_id, file_name, mime_type, size_bytes FROM attachments WHERE case_id = $1 ORDER BY id`,
+        [caseId],
+      ),
+    ]);
+    return { events, files };
+  }
+
+  /** Recomputes a case's chain; answers the first entry that does not fit, if any. */
+  async function verify(caseType: string, actor: Actor, id: number) {
+    const c = await load(db, actor.scope, caseType, id);
+    if (!c) throw new AppError('not_found');
+    const { events } = await timeline(db, id);
+    let prev = GENESIS;
+    for (const e of events) {
+      const expected = eventDigest(prev, id, e);
+      if (e.prev_hash !== prev || e.hash !== expected) return { ok: false, checked: events.length, brokenAt: e.seq };
+      prev = e.hash;
+    }
+    return { ok: true, checked: events.length };
+  }
+
+  /**
+   * Overdue unresolved cases of a type become visible one level up: each gets the org to escalate
+   * to (chosen by the caller, e.g. the township above) and an 'escalation' entry, once.
+   */
+  async function escalateOverdue(caseType: string, targetOf: (q: Queryable, c: CaseRow) => Promise<number | null>): Promise<number> {
+    const overdue = await db.query<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE case_type = $1 AND resolved_at IS NULL AND closed_at IS NULL
+         AND deadline < $2::date AND escalated_to_org_id IS NULL`,
+      [caseType, today()],
+    );
+    let n = 0;
+    for (const c of overdue) {
+      await db.transaction(async (tx) => {
+        const [locked] = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [c.id]);
+        if (!locked || locked.escalated_to_org_id !== null || locked.resolved_at) return;
+        const target = await targetOf(tx, locked);
+        if (!target) return;
+        await tx.query(`UPDATE cases SET escalated_to_org_id = $2 WHERE id = $1`, [c.id, target]);
+        await appendEvent(tx, locked, null, { kind: 'escalation', body: '逾期未完成，已上报上一级', data: { toOrgId: target, deadline: locked.deadline } });
+        n++;
+      });
+    }
+    return n;
+  }
+
+  return { load, open, fire, note, attach, attachment, timeline, verify, escalateOverdue, today };
+}
+
+export type CaseEngine = ReturnType<typeof createCaseEngine>;

@@ -1,0 +1,228 @@
+// The only file with SQL of the problem ledger. Reads are limited to the actor's subtree by the
+// case's org path; the engine's tables (cases, case_events) are joined, never written, here —
+// except the problem's own columns.
+import type { ListProblemsQuery, ProblemSource, ProblemState } from '@lianxin/contract';
+import type { Queryable } from '../../db/db.js';
+import { likePrefix, type Scope } from '../../core/access.js';
+
+export type ProblemRow = {
+  id: number;
+  county_id: number;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  org_type: string;
+  status: ProblemState;
+  title: string;
+  deadline: string | null;
+  opened_at: Date;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  supervision_due: string | null;
+  escalated_to_org_id: number | null;
+  version: number;
+  source: ProblemSource;
+  category: string;
+  description: string;
+  measures: string | null;
+  progress: string | null;
+  responsible_org_id: number;
+  responsible_org_name: string;
+  responsible_org_type: string;
+  responsible_org_path: string;
+  responsible_person: string | null;
+  checker_account_id: number | null;
+  checker_name: string | null;
+  closure_opinion: string | null;
+  public_summary: string | null;
+  published_at: Date | null;
+  returned_count: number;
+  source_ref: string | null;
+};
+
+const SELECT = `
+  SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, o.type AS org_type, c.status, c.title,
+         c.deadline, c.opened_at, c.resolved_at, c.closed_at, c.supervision_due, c.escalated_to_org_id, c.version,
+         p.source, p.category, p.description, p.measures, p.progress, p.responsible_org_id,
+         ro.name AS responsible_org_name, ro.type AS responsible_org_type, ro.path AS responsible_org_path,
+         p.responsible_person, p.checker_account_id, a.display_name AS checker_name, p.closure_opinion,
+         p.public_summary, p.published_at, p.returned_count, p.source_ref
+  FROM cases c
+  JOIN problems p ON p.case_id = c.id
+  JOIN orgs o ON o.id = c.org_id
+  JOIN orgs ro ON ro.id = p.responsible_org_id
+  LEFT JOIN accounts a ON a.id = p.checker_account_id`;
+
+export async function findProblem(q: Queryable, scope: Scope, id: number): Promise<ProblemRow | undefined> {
+  const [row] = await q.query<ProblemRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'problem' AND c.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
+export async function insertProblem(
+  q: Queryable,
+  p: { caseId: number; countyId: number; source: string; category: string; description: string; measures: string | null; responsibleOrgId: number; responsiblePerson: string | null; checkerAccountId: number | null; sourceRef: string | null },
+) {
+  await q.query(
+    `INSERT INTO problems (case_id, county_id, source, category, description, measures, responsible_org_id, responsible_person, checker_account_id, source_ref)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    [p.caseId, p.countyId, p.source, p.category, p.description, p.measures, p.responsibleOrgId, p.responsiblePerson, p.checkerAccountId, p.sourceRef],
+  );
+}
+
+/** The problem's own columns a transition may change. */
+export async function updateProblemFields(
+  q: Queryable,
+  caseId: number,
+  f: { measures?: string; progress?: string; closureOpinion?: string; publicSummary?: string; publishedAt?: Date; reportedToOrgId?: number | null; returned?: boolean },
+) {
+  await q.query(
+    `UPDATE problems SET measures = COALESCE($2, measures), progress = COALESCE($3, progress),
+       closure_opinion = COALESCE($4, closure_opinion), public_summary = COALESCE($5, public_summary),
+       published_at = COALESCE($6, published_at), reported_to_org_id = COALESCE($7, reported_to_org_id),
+       returned_count = returned_count + CASE WHEN $8 THEN 1 ELSE 0 END
+     WHERE case_id = $1`,
+    [caseId, f.measures ?? null, f.progress ?? null, f.closureOpinion ?? null, f.publicSummary ?? null, f.publishedAt ?? null, f.reportedToOrgId ?? null, f.returned ?? false],
+  );
+}
+
+export async function extraOf(q: Queryable, caseId: number) {
+  const [row] = await q.query<{ responsible_org_path: string; checker_account_id: number | null; closure_signer: string | null }>(
+    `SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer
+     FROM problems p JOIN orgs ro ON ro.id = p.responsible_org_id LEFT JOIN ledger_settings s ON s.county_id = p.county_id
+     WHERE p.case_id = $1`,
+    [caseId],
+  );
+  return row;
+}
+
+/** WHERE clause of a ledger filter, shared by the list, the export and the statistics. */
+export function ledgerFilter(scopePath: string, f: ListProblemsQuery, today: string, escalatedTo?: number) {
+  const where = [`c.case_type = 'problem'`, `c.org_path LIKE $1`];
+  const params: unknown[] = [likePrefix(scopePath)];
+  const add = (sql: (n: string) => string, v: unknown) => {
+    params.push(v);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.status) add((n) => `c.status = ${n}`, f.status);
+  if (f.open) where.push(`c.closed_at IS NULL`);
+  if (f.source) add((n) => `p.source = ${n}`, f.source);
+  if (f.category) add((n) => `p.category = ${n}`, f.category);
+  if (f.overdue) add((n) => `c.resolved_at IS NULL AND c.deadline < ${n}::date`, today);
+  if (f.supervisionDue) add((n) => `c.resolved_at IS NULL AND c.supervision_due <= ${n}::date`, today);
+  if (f.escalated && escalatedTo) add((n) => `c.escalated_to_org_id = ${n}`, escalatedTo);
+  if (f.q?.trim()) add((n) => `(c.title LIKE ${n} OR p.description LIKE ${n})`, `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return { where: where.join(' AND '), params };
+}
+
+export async function listProblems(q: Queryable, scopePath: string, f: ListProblemsQuery, today: string, escalatedTo?: number) {
+  const { where, params } = ledgerFilter(scopePath, f, today, escalatedTo);
+  const page = f.page ?? 1;
+  const pageSize = f.pageSize ?? 20;
+  // Newest first on the scope index; the count uses the same predicate.
+  const [rows, [count]] = await Promise.all([
+    q.query<ProblemRow>(`${SELECT} WHERE ${where} ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c JOIN problems p ON p.case_id = c.id WHERE ${where}`, params),
+  ]);
+  return { rows, total: count?.n ?? 0, page, pageSize };
+}
+
+export async function* iterateProblems(q: Queryable, scopePath: string, f: ListProblemsQuery, today: string, batch = 1000) {
+  const { where, params } = ledgerFilter(scopePath, f, today);
+  let after = 0;
+  for (;;) {
+    const rows = await q.query<ProblemRow>(`${SELECT} WHERE ${where} AND c.id > $${params.length + 1} ORDER BY c.id LIMIT ${batch}`, [...params, after]);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < batch) return;
+  }
+}
+
+export type StatsRow = { org_id: number; total: number; open: number; overdue: number; closed: number; closed_on_time: number; days_sum: number | null };
+
+/**
+ * Statistics from the records, one row per child of the node (problems lying at the node itself
+ * come back under the node's own id), in one pass over the node's subtree: totals, open, overdue,
+ * closed, closed on time (accepted by the deadline, China time) and the days it took to close.
+ */
+export async function ledgerStats(q: Queryable, node: { id: number; path: string }, today: string) {
+  return q.query<StatsRow>(
+    `SELECT CASE WHEN c.org_path = $2 THEN $1::bigint
+                 ELSE split_part(substr(c.org_path, length($2) + 1), '/', 1)::bigint END AS org_id,
+            count(*)::int AS total,
+            count(*) FILTER (WHERE c.closed_at IS NULL)::int AS open,
+            count(*) FILTER (WHERE c.resolved_at IS NULL AND c.deadline < $3::date)::int AS overdue,
+            count(c.closed_at)::int AS closed,
+            count(*) FILTER (WHERE c.closed_at IS NOT NULL
+                             AND (c.deadline IS NULL OR (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline))::int AS closed_on_time,
+            sum(EXTRACT(EPOCH FROM (c.closed_at - c.opened_at)) / 86400.0)::float8 AS days_sum
+     FROM cases c
+     WHERE c.case_type = 'problem' AND c.org_path LIKE $4
+     GROUP BY 1`,
+    [node.id, node.path, today, likePrefix(node.path)],
+  );
+}
+
+export async function childrenOf(q: Queryable, id: number) {
+  return q.query<{ id: number; name: string; type: string }>(
+    `SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`,
+    [id],
+  );
+}
+
+export async function publicClosures(q: Queryable, countyId: number, page: number, pageSize: number) {
+  const [rows, [count]] = await Promise.all([
+    q.query<{ id: number; org_name: string; township: string | null; category: string; source: string; description: string; public_summary: string; opened_at: Date; closed_at: Date | null; published_at: Date }>(
+      `SELECT c.id, o.name AS org_name, t.name AS township, p.category, p.source, p.description, p.public_summary,
+              c.opened_at, c.closed_at, p.published_at
+       FROM cases c JOIN problems p ON p.case_id = c.id JOIN orgs o ON o.id = c.org_id
+       LEFT JOIN LATERAL (SELECT name FROM orgs WHERE type = 'township' AND c.org_path LIKE path || '%' LIMIT 1) t ON true
+       WHERE c.county_id = $1 AND c.case_type = 'problem' AND c.status = 'published'
+       ORDER BY p.published_at DESC, c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      [countyId],
+    ),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE c.county_id = $1 AND c.case_type = 'problem' AND c.status = 'published'`, [countyId]),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function settingsOf(q: Queryable, countyId: number) {
+  const [row] = await q.query<{ categories: string[]; supervision_days: number; closure_signer: string }>(
+    `SELECT categories, supervision_days, closure_signer FROM ledger_settings WHERE county_id = $1`,
+    [countyId],
+  );
+  return row;
+}
+
+export async function saveSettings(q: Queryable, countyId: number, s: { categories: string[]; supervisionDays: number; closureSigner: string }) {
+  await q.query(
+    `INSERT INTO ledger_settings (county_id, categories, supervision_days, closure_signer) VALUES ($1, $2::text[], $3, $4)
+     ON CONFLICT (county_id) DO UPDATE SET categories = EXCLUDED.categories, supervision_days = EXCLUDED.supervision_days,
+       closure_signer = EXCLUDED.closure_signer`,
+    [countyId, s.categories, s.supervisionDays, s.closureSigner],
+  );
+}
+
+/** The township above a path (escalation target), or the county when there is none. */
+export async function townshipAbove(q: Queryable, path: string, countyId: number): Promise<number> {
+  const ids = path.split('/').filter(Boolean).map(Number);
+  const [row] = await q.query<{ id: number }>(`SELECT id FROM orgs WHERE id = ANY($1::bigint[]) AND type = 'township' LIMIT 1`, [ids]);
+  return row?.id ?? countyId;
+}
+
+export async function orgInScope(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string }>(
+    `SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1 AND path LIKE $2`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+export async function accountInScope(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; display_name: string; roles: string[] }>(
+    `SELECT a.id, a.display_name, a.roles FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
+     WHERE a.id = $1 AND o.path LIKE $2 AND a.status = 'active'`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}

@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  FireProblemBody,
+  Id,
+  LedgerSettings,
+  LedgerStats,
+  ListProblemsQuery,
+  NoteBody,
+  PROBLEM_TRANSITIONS,
+  ProblemDetail,
+  ProblemSummary,
+  PublicClosure,
+  RegisterProblemBody,
+  type FireProblemBody as FireProblemBodyT,
+  type LedgerSettings as LedgerSettingsT,
+  type ListProblemsQuery as ListProblemsQueryT,
+  type ProblemTransition,
+  type RegisterProblemBody as RegisterProblemBodyT,
+} from '@lianxin/contract';
+import { AppError } from '../../core/errors.js';
+import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import type { LedgerService } from './ledger.service.js';
+
+const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+const CaseParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerService }) {
+  const { ledger } = opts;
+  const tags = ['ledger'];
+
+  app.get<{ Querystring: ListProblemsQueryT }>(
+    '/api/ledger/problems',
+    { schema: { tags, summary: '问题台账（按状态、来源、类别、逾期、待督办、子树筛选）', querystring: ListProblemsQuery, response: { 200: Page(ProblemSummary) } }, config: { policy: 'ledger:read' } },
+    async (request) => ledger.list(request.actor!, request.query),
+  );
+
+  app.post<{ Body: RegisterProblemBodyT }>(
+    '/api/ledger/problems',
+    { schema: { tags, summary: '登记问题', body: RegisterProblemBody, response: { 201: ProblemDetail } }, config: { policy: 'ledger:register' } },
+    async (request, reply) => {
+      const id = await ledger.register(request.actor!, request.body);
+      return reply.status(201).send(await ledger.detail(request.actor!, id));
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/ledger/problems/:id',
+    { schema: { tags, summary: '问题详情、办理记录和当前账号可执行的环节', params: CaseParams, response: { 200: ProblemDetail } }, config: { policy: 'ledger:read' } },
+    async (request) => ledger.detail(request.actor!, request.params.id),
+  );
+
+  app.post<{ Params: { id: number; transition: ProblemTransition }; Body: FireProblemBodyT }>(
+    '/api/ledger/problems/:id/transitions/:transition',
+    {
+      schema: {
+        tags,
+        summary: '办理环节：开始整改、提交验收、退回、验收通过、销号、反馈公示',
+        params: Type.Object({ id: Id, transition: Type.Unsafe<ProblemTransition>({ type: 'string', enum: [...PROBLEM_TRANSITIONS] }) }, { additionalProperties: false }),
+        body: FireProblemBody,
+        response: { 200: ProblemDetail },
+      },
+      config: { policy: 'ledger:handle' },
+    },
+    async (request) => {
+      const { replayed } = await ledger.fire(request.actor!, request.params.id, request.params.transition, request.body);
+      const detail = await ledger.detail(request.actor!, request.params.id);
+      return replayed ? { ...detail } : detail;
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: { text: string } }>(
+    '/api/ledger/problems/:id/supervisions',
+    { schema: { tags, summary: '督办（每15天一次）', params: CaseParams, body: NoteBody, response: { 200: ProblemDetail } }, config: { policy: 'ledger:handle' } },
+    async (request) => {
+      await ledger.supervise(request.actor!, request.params.id, request.body.text);
+      return ledger.detail(request.actor!, request.params.id);
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: { text: string } }>(
+    '/api/ledger/problems/:id/comments',
+    { schema: { tags, summary: '留言', params: CaseParams, body: NoteBody, response: { 200: ProblemDetail } }, config: { policy: 'ledger:handle' } },
+    async (request) => {
+      await ledger.comment(request.actor!, request.params.id, request.body.text);
+      return ledger.detail(request.actor!, request.params.id);
+    },
+  );
+
+  app.post<{ Params: { id: number } }>(
+    '/api/ledger/problems/:id/attachments',
+    {
+      schema: { tags, summary: '上传附件（图片、PDF、Word、Excel，10 MB 以内）', params: CaseParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
+      config: { policy: 'ledger:handle' },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
+      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+      if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
+      const content = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('payload_too_large', { zh: '附件不能超过 10 MB', en: 'Attachments are at most 10 MB' });
+      if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
+      const type = sniffFileType(content);
+      if (!type) {
+        throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
+      }
+      const id = await ledger.attach(request.actor!, request.params.id, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get<{ Params: { id: number; attachmentId: number } }>(
+    '/api/ledger/problems/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '下载附件（图片可直接显示）', params: Type.Object({ id: Id, attachmentId: Id }, { additionalProperties: false }) }, config: { policy: 'ledger:read' } },
+    async (request, reply) => {
+      const f = await ledger.attachment(request.actor!, request.params.id, request.params.attachmentId);
+      const inline = f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf';
+      reply.header('Content-Type', f.mimeType);
+      reply.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', f.fileName));
+      reply.header('Cache-Control', 'private, max-age=300');
+      return reply.send(f.content);
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/ledger/problems/:id/verify',
+    {
+      schema: { tags, summary: '校验办理记录哈希链', params: CaseParams, response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), brokenAt: Type.Optional(Type.Integer()) }) } },
+      config: { policy: 'ledger:read' },
+    },
+    async (request) => ledger.verify(request.actor!, request.params.id),
+  );
+
+  app.get<{ Querystring: { orgId?: number } }>(
+    '/api/ledger/stats',
+    {
+      schema: { tags, summary: '统计：未销号、逾期、按期销号、销号率、平均办结天数（本级与各下级）', querystring: Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: LedgerStats } },
+      config: { policy: 'ledger:read' },
+    },
+    async (request) => ledger.stats(request.actor!, request.query.orgId),
+  );
+
+  app.get(
+    '/api/ledger/settings',
+    { schema: { tags, summary: '本县台账设置（问题类别、督办周期、销号签署人）', response: { 200: LedgerSettings } }, config: { policy: 'ledger:read' } },
+    async (request) => ledger.settings(request.actor!.scope.countyId ?? 0),
+  );
+
+  app.put<{ Body: LedgerSettingsT }>(
+    '/api/ledger/settings',
+    { schema: { tags, summary: '修改本县台账设置', body: Type.Object(LedgerSettings.properties, { additionalProperties: false }), response: { 200: LedgerSettings } }, config: { policy: 'ledger:configure' } },
+    async (request) => ledger.saveSettings(request.actor!, request.body),
+  );
+
+  app.get<{ Params: { id: number }; Querystring: { page?: number; pageSize?: number } }>(
+    '/api/public/counties/:id/closures',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '反馈公示：本县已公示的问题整改销号情况（无需登录，不含个人信息）',
+        params: CaseParams,
+        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, { additionalProperties: false }),
+        response: { 200: Page(PublicClosure) },
+      },
+      config: { policy: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
+    },
+    async (request) => ledger.publicList(request.params.id, request.query.page, request.query.pageSize),
+  );
+}

@@ -1,0 +1,317 @@
+// 问题台账: registering problems, moving them through 整改销号 on the case engine, supervision every
+// 15 days (per county), overdue escalation, statistics from the records and the public closures.
+import {
+  DEFAULT_PROBLEM_CATEGORIES,
+  PROBLEM_SOURCE_LABELS,
+  type FireProblemBody,
+  type LedgerSettings,
+  type LedgerStatsRow,
+  type ListProblemsQuery,
+  type ProblemDetail,
+  type ProblemSummary,
+  type ProblemTransition,
+  type RegisterProblemBody,
+  type Role,
+} from '@lianxin/contract';
+import type { Db } from '../../db/db.js';
+import { requireAction, type Actor } from '../../core/access.js';
+import { appendAudit } from '../../core/audit.js';
+import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
+import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
+import { availableTransitions } from '../../core/cases/workflow.js';
+import * as repo from './ledger.repository.js';
+import type { ProblemRow } from './ledger.repository.js';
+import { maySupervise, problemWorkflow, type ProblemExtra } from './ledger.workflow.js';
+
+const DAY = 86_400_000;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
+  const { db } = deps;
+  const engine = deps.engine ?? createCaseEngine({ db });
+  const today = engine.today;
+
+  async function settings(countyId: number): Promise<LedgerSettings> {
+    const row = await repo.settingsOf(db, countyId);
+    return {
+      categories: row?.categories ?? DEFAULT_PROBLEM_CATEGORIES,
+      supervisionDays: row?.supervision_days ?? 15,
+      closureSigner: (row?.closure_signer ?? 'station_admin') as LedgerSettings['closureSigner'],
+    };
+  }
+
+  async function saveSettings(actor: Actor, input: LedgerSettings) {
+    requireAction(actor, 'ledger:configure');
+    const countyId = actor.scope.countyId;
+    if (countyId === null) throw new AppError('forbidden');
+    const categories = [...new Set(input.categories.map((c) => c.trim()).filter(Boolean))];
+    if (categories.length === 0) throw fieldError('categories', '至少需要一个问题类别', 'At least one category');
+    await db.transaction(async (tx) => {
+      await repo.saveSettings(tx, countyId, { ...input, categories });
+      await appendAudit(tx, { countyId, accountId: actor.accountId, username: actor.username, action: 'ledger.settings', objectType: 'county', objectId: countyId, summary: { categories, supervisionDays: input.supervisionDays, closureSigner: input.closureSigner }, result: 'success', ip: actor.ip });
+    });
+    return settings(countyId);
+  }
+
+  /** The workflow with the county's supervision cadence. */
+  async function workflowFor(countyId: number) {
+    const s = await settings(countyId);
+    return { ...problemWorkflow, sla: { ...problemWorkflow.sla, supervisionEveryDays: s.supervisionDays } };
+  }
+
+  function summary(r: ProblemRow, t: string): ProblemSummary {
+    const unresolved = r.resolved_at === null;
+    const daysLeft = r.deadline ? daysBetween(t, r.deadline) : null;
+    return {
+      id: r.id,
+      status: r.status,
+      source: r.source,
+      category: r.category,
+      title: r.title,
+      description: r.description,
+      org: { id: r.org_id, name: r.org_name, type: r.org_type },
+      responsibleOrg: { id: r.responsible_org_id, name: r.responsible_org_name, type: r.responsible_org_type },
+      responsiblePerson: r.responsible_person,
+      deadline: r.deadline,
+      daysLeft: unresolved ? daysLeft : null,
+      overdue: unresolved && daysLeft !== null && daysLeft < 0,
+      supervisionDue: unresolved ? r.supervision_due : null,
+      supervisionOverdue: unresolved && r.supervision_due !== null && r.supervision_due <= t,
+      escalated: r.escalated_to_org_id !== null,
+      returnedCount: r.returned_count,
+      openedAt: r.opened_at.toISOString(),
+      closedAt: r.closed_at?.toISOString() ?? null,
+      version: r.version,
+    };
+  }
+
+  const extraOf = (r: Pick<ProblemRow, 'responsible_org_path' | 'checker_account_id'>, signer: string | null): ProblemExtra => ({
+    responsibleOrgPath: r.responsible_org_path,
+    checkerAccountId: r.checker_account_id,
+    closureSigner: (signer ?? 'station_admin') as Role,
+  });
+
+  async function register(actor: Actor, input: RegisterProblemBody): Promise<number> {
+    requireAction(actor, 'ledger:register');
+    const errors: FieldError[] = [];
+    const org = await repo.orgInScope(db, actor.scope, input.orgId);
+    if (!org || org.status !== 'active') errors.push({ field: 'orgId', zh: '问题所在组织不存在或不在您的管辖范围内', en: 'No such organization in your scope' });
+    const responsible = input.responsibleOrgId ? await repo.orgInScope(db, actor.scope, input.responsibleOrgId) : org;
+    if (!responsible || responsible.status !== 'active') errors.push({ field: 'responsibleOrgId', zh: '责任单位不存在或不在您的管辖范围内', en: 'No such responsible organization in your scope' });
+    const s = await settings(org?.county_id ?? actor.scope.countyId ?? 0);
+    if (!s.categories.includes(input.category)) errors.push({ field: 'category', zh: `问题类别须为：${s.categories.join('、')}`, en: `Category must be one of: ${s.categories.join(', ')}` });
+    if (input.deadline < today()) errors.push({ field: 'deadline', zh: '整改时限不能早于今天', en: 'The deadline is in the past' });
+    let checkerId: number | null = null;
+    if (input.checkerAccountId) {
+      const checker = await repo.accountInScope(db, actor.scope, input.checkerAccountId);
+      if (!checker) errors.push({ field: 'checkerAccountId', zh: '验收人账号不存在或不在您的管辖范围内', en: 'No such checker account in your scope' });
+      else checkerId = checker.id;
+    }
+    if (errors.length > 0 || !org || !responsible) throw validationError(errors);
+    const description = input.description.trim();
+    if (!description) throw fieldError('description', '请填写问题描述', 'Describe the problem');
+    const def = await workflowFor(org.county_id);
+    return db.transaction(async (tx) => {
+      const c = await engine.open(tx, def, actor, {
+        countyId: org.county_id,
+        orgId: org.id,
+        orgPath: org.path,
+        title: description.length > 60 ? `${description.slice(0, 60)}…` : description,
+        deadline: input.deadline,
+        body: `${PROBLEM_SOURCE_LABELS[input.source].zh}：${description}`,
+      });
+      await repo.insertProblem(tx, {
+        caseId: c.id,
+        countyId: org.county_id,
+        source: input.source,
+        category: input.category,
+        description,
+        measures: input.measures?.trim() || null,
+        responsibleOrgId: responsible.id,
+        responsiblePerson: input.responsiblePerson?.trim() || null,
+        checkerAccountId: checkerId,
+        sourceRef: input.sourceRef?.trim() || null,
+      });
+      return c.id;
+    });
+  }
+
+  async function fire(actor: Actor, id: number, transition: ProblemTransition, input: FireProblemBody) {
+    requireAction(actor, 'ledger:handle');
+    const row = await repo.findProblem(db, actor.scope, id);
+    if (!row) throw new AppError('not_found');
+    const def = await workflowFor(row.county_id);
+    const result = await engine.fire(def, actor, id, transition, { version: input.version, body: input.comment ?? null, fields: { measures: input.measures, publicSummary: input.publicSummary } }, {
+      loadExtra: async (q, c) => {
+        const x = await repo.extraOf(q, c.id);
+        return extraOf({ responsible_org_path: x!.responsible_org_path, checker_account_id: x!.checker_account_id }, x!.closure_signer);
+      },
+      apply: async (tx, c) => {
+        const text = input.comment?.trim();
+        switch (transition) {
+          case 'start':
+            await repo.updateProblemFields(tx, c.id, { measures: input.measures!.trim() });
+            return { measures: input.measures!.trim() };
+          case 'submit':
+            await repo.updateProblemFields(tx, c.id, { progress: text });
+            return;
+          case 'return':
+            await repo.updateProblemFields(tx, c.id, { returned: true });
+            return;
+          case 'accept':
+            return;
+          case 'close':
+            await repo.updateProblemFields(tx, c.id, { closureOpinion: text });
+            return;
+          case 'publish': {
+            const township = await repo.townshipAbove(tx, c.org_path, c.county_id);
+            await repo.updateProblemFields(tx, c.id, { publicSummary: input.publicSummary!.trim(), publishedAt: new Date(), reportedToOrgId: township });
+            return { reportedToOrgId: township };
+          }
+        }
+      },
+    });
+    return result;
+  }
+
+  async function detail(actor: Actor, id: number): Promise<ProblemDetail> {
+    requireAction(actor, 'ledger:read');
+    const row = await repo.findProblem(db, actor.scope, id);
+    if (!row) throw new AppError('not_found');
+    const s = await settings(row.county_id);
+    const { events, files } = await engine.timeline(db, id);
+    const fileByEvent = new Map(files.map((f) => [f.event_id, f]));
+    const t = today();
+    const view = { id: row.id, countyId: row.county_id, orgId: row.org_id, orgPath: row.org_path, status: row.status, deadline: row.deadline, extra: extraOf(row, s.closureSigner) };
+    return {
+      ...summary(row, t),
+      measures: row.measures,
+      progress: row.progress,
+      closureOpinion: row.closure_opinion,
+      publicSummary: row.public_summary,
+      sourceRef: row.source_ref,
+      checker: row.checker_account_id ? { id: row.checker_account_id, name: row.checker_name ?? '' } : null,
+      timeline: events.map((e) => {
+        const f = fileByEvent.get(e.id);
+        return {
+          seq: e.seq,
+          at: e.at.toISOString(),
+          actor: e.actor_name,
+          kind: e.kind,
+          transition: e.transition,
+          fromStatus: e.from_status,
+          toStatus: e.to_status,
+          text: e.body,
+          attachment: f ? { id: f.id, fileName: f.file_name, mimeType: f.mime_type, size: f.size_bytes } : null,
+        };
+      }),
+      actions: row.closed_at && row.status === 'published' ? [] : availableTransitions(problemWorkflow, actor, view),
+      canSupervise: row.resolved_at === null && maySupervise(actor, row.org_path, row.responsible_org_path),
+    };
+  }
+
+  async function list(actor: Actor, query: ListProblemsQuery) {
+    requireAction(actor, 'ledger:read');
+    let path = actor.scope.path;
+    if (query.orgId) {
+      const org = await repo.orgInScope(db, actor.scope, query.orgId);
+      if (!org) throw new AppError('not_found');
+      path = org.path;
+    }
+    const t = today();
+    const page = await repo.listProblems(db, path, query, t, actor.scope.orgId);
+    return { items: page.rows.map((r) => summary(r, t)), total: page.total, page: page.page, pageSize: page.pageSize };
+  }
+
+  async function supervise(actor: Actor, id: number, text: string) {
+    requireAction(actor, 'ledger:handle');
+    const row = await repo.findProblem(db, actor.scope, id);
+    if (!row) throw new AppError('not_found');
+    const def = await workflowFor(row.county_id);
+    if (!maySupervise(actor, row.org_path, row.responsible_org_path)) {
+      throw new AppError('forbidden', { zh: '督办由工作站或上级组织进行', en: 'Supervision is done by the station or a higher level' });
+    }
+    await engine.note(def, actor, id, 'supervision', text.trim(), () => true);
+  }
+
+  async function comment(actor: Actor, id: number, text: string) {
+    requireAction(actor, 'ledger:handle');
+    await engine.note(problemWorkflow, actor, id, 'comment', text.trim(), () => true);
+  }
+
+  async function attach(actor: Actor, id: number, file: { fileName: string; mimeType: string; content: Buffer }) {
+    requireAction(actor, 'ledger:handle');
+    return engine.attach('problem', actor, id, file, (c) => c.closed_at === null);
+  }
+
+  async function stats(actor: Actor, orgId?: number): Promise<{ node: LedgerStatsRow; children: LedgerStatsRow[] }> {
+    requireAction(actor, 'ledger:read');
+    const node = await repo.orgInScope(db, actor.scope, orgId ?? actor.scope.orgId);
+    if (!node) throw new AppError('not_found');
+    const [rows, children] = await Promise.all([repo.ledgerStats(db, node, today()), repo.childrenOf(db, node.id)]);
+    const byOrg = new Map(rows.map((r) => [r.org_id, r]));
+    const shape = (org: { id: number; name: string; type: string }, parts: repo.StatsRow[]): LedgerStatsRow => {
+      const sum = (k: 'total' | 'open' | 'overdue' | 'closed' | 'closed_on_time') => parts.reduce((a, p) => a + p[k], 0);
+      const closed = sum('closed');
+      const days = parts.reduce((a, p) => a + (p.days_sum ?? 0), 0);
+      return {
+        org,
+        total: sum('total'),
+        open: sum('open'),
+        overdue: sum('overdue'),
+        closed,
+        closedOnTime: sum('closed_on_time'),
+        closureRate: sum('total') ? Math.round((closed / sum('total')) * 1000) / 1000 : 0,
+        avgDaysToClose: closed ? Math.round((days / closed) * 10) / 10 : null,
+      };
+    };
+    return {
+      node: shape({ id: node.id, name: node.name, type: node.type }, rows),
+      children: children.map((c) => shape(c, byOrg.has(c.id) ? [byOrg.get(c.id)!] : [])),
+    };
+  }
+
+  async function publicList(countyId: number, page = 1, pageSize = 20) {
+    const result = await repo.publicClosures(db, countyId, page, pageSize);
+    const day = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : null);
+    return {
+      page,
+      pageSize,
+      total: result.total,
+      items: result.rows.map((r) => ({
+        id: r.id,
+        org: r.org_name,
+        township: r.township,
+        category: r.category,
+        source: PROBLEM_SOURCE_LABELS[r.source as keyof typeof PROBLEM_SOURCE_LABELS]?.zh ?? r.source,
+        description: r.description,
+        publicSummary: r.public_summary,
+        openedOn: day(r.opened_at)!,
+        closedOn: day(r.closed_at),
+        publishedOn: day(r.published_at)!,
+      })),
+    };
+  }
+
+  /** Marks newly overdue problems as escalated to the township above (run periodically). */
+  async function escalateOverdue(): Promise<number> {
+    return engine.escalateOverdue('problem', (q, c) => repo.townshipAbove(q, c.org_path, c.county_id));
+  }
+
+  async function verify(actor: Actor, id: number) {
+    requireAction(actor, 'ledger:read');
+    return engine.verify('problem', actor, id);
+  }
+
+  async function attachment(actor: Actor, id: number, attachmentId: number) {
+    requireAction(actor, 'ledger:read');
+    return engine.attachment('problem', actor, id, attachmentId);
+  }
+
+  return { settings, saveSettings, register, fire, detail, list, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, today };
+}
+
+export type LedgerService = ReturnType<typeof createLedgerService>;

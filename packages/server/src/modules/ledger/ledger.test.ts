@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProblemDetail } from '@lianxin/contract';
+import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
+import { addDays } from '../../core/cases/case-engine.js';
+import { todayInChina } from '../../core/calendar.js';
+
+let t: TestApp;
+let wuli: Client;
+let yushe: Client;
+let station: Client;
+let village: number;
+const today = todayInChina();
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  wuli = await t.as('wuli');
+  yushe = await t.as('yushe');
+  station = await t.as('yushe.station');
+  village = await orgId(t.db, '榆舍村');
+});
+afterAll(() => t.close());
+
+async function register(client: Client, extra: Record<string, unknown> = {}) {
+  const res = await client.post('/api/ledger/problems', {
+    orgId: village,
+    source: 'station_inspection',
+    category: '基层组织建设',
+    description: '党员活动室制度未上墙，三会一课记录不全',
+    responsiblePerson: '村党支部书记',
+    deadline: addDays(today, 30),
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as ProblemDetail;
+}
+
+const fire = (client: Client, p: { id: number; version: number }, transition: string, body: Record<string, unknown> = {}) =>
+  client.post(`/api/ledger/problems/${p.id}/transitions/${transition}`, { version: p.version, ...body });
+
+describe('a problem goes the whole way (整改销号)', () => {
+  it('registered by the township, rectified by the village, returned once, accepted, closed by the station chief, published', async () => {
+    let p = await register(wuli);
+    expect(p).toMatchObject({ status: 'registered', daysLeft: 30, overdue: false, supervisionDue: addDays(today, 15) });
+    expect(p.actions).toEqual([]);
+    expect(((await yushe.get(`/api/ledger/problems/${p.id}`)).json() as ProblemDetail).actions).toEqual(['start']);
+
+    // the station may not rectify for the village
+    expect((await fire(station, p, 'start', { measures: 'x' })).statusCode).toBe(403);
+    const noMeasures = await fire(yushe, p, 'start');
+    expect(noMeasures.statusCode).toBe(400);
+    expect(noMeasures.json().message).toBe('请填写整改措施');
+
+    let res = await fire(yushe, p, 'start', { measures: '制度上墙；补全近三个月会议记录' });
+    expect(res.statusCode).toBe(200);
+    p = res.json();
+    expect(p.status).toBe('rectifying');
+    res = await fire(yushe, p, 'submit', { comment: '已上墙，记录已补全' });
+    p = res.json();
+    expect(p.status).toBe('submitted');
+    expect(p.actions).toEqual([]);
+
+    // the village cannot accept its own work; the station (checker) returns it once
+    expect((await fire(yushe, p, 'accept')).statusCode).toBe(403);
+    expect((await fire(station, p, 'return')).json().message).toBe('请填写退回理由');
+    res = await fire(station, p, 'return', { comment: '会议记录缺少签到表' });
+    p = res.json();
+    expect(p).toMatchObject({ status: 'rectifying', returnedCount: 1 });
+
+    p = (await fire(yushe, p, 'submit', { comment: '已补签到表' })).json();
+    p = (await fire(station, p, 'accept', { comment: '验收合格' })).json();
+    expect(p.status).toBe('accepted');
+    expect(p.actions.length).toBeGreaterThanOrEqual(0);
+    // the township is not the closure signer (the station chief is)
+    expect((await fire(wuli, p, 'close', { comment: '同意销号' })).statusCode).toBe(403);
+    p = (await fire(station, p, 'close', { comment: '整改到位，同意销号' })).json();
+    expect(p).toMatchObject({ status: 'closed', closureOpinion: '整改到位，同意销号' });
+    p = (await fire(station, p, 'publish', { publicSummary: '榆舍村已完成制度上墙和会议记录整改' })).json();
+    expect(p.status).toBe('published');
+    expect(p.timeline.map((e) => e.transition ?? e.kind)).toEqual(['open', 'start', 'submit', 'return', 'submit', 'accept', 'close', 'publish']);
+
+    const [county] = await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'county' LIMIT 1`);
+    const pub = await t.anonymous.get(`/api/public/counties/${county!.id}/closures`);
+    expect(pub.statusCode).toBe(200);
+    const item = pub.json().items.find((i: { id: number }) => i.id === p.id);
+    expect(item).toMatchObject({ org: '榆舍村', township: '五里镇', publicSummary: '榆舍村已完成制度上墙和会议记录整改', source: '工作站督查发现' });
+    expect(JSON.stringify(pub.json())).not.toContain('村党支部书记');
+
+    const chain = (await wuli.get(`/api/ledger/problems/${p.id}/verify`)).json();
+    expect(chain).toEqual({ ok: true, checked: 8 });
+    const [reported] = await t.db.query<{ reported_to_org_id: number }>(`SELECT reported_to_org_id FROM problems WHERE case_id = $1`, [p.id]);
+    expect(reported!.reported_to_org_id).toBe(await orgId(t.db, '五里镇'));
+  });
+});
+
+describe('bad input and concurrency', () => {
+  it('refuses a past deadline, an unknown category and an org outside the scope, changing nothing', async () => {
+    const before = await t.db.query(`SELECT 1 FROM cases`);
+    const past = await wuli.post('/api/ledger/problems', { orgId: village, source: 'citizen', category: '基层组织建设', description: 'x', deadline: '2020-01-01' });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().details.fields).toEqual([{ field: 'deadline', message: '整改时限不能早于今天' }]);
+    const cat = await wuli.post('/api/ledger/problems', { orgId: village, source: 'citizen', category: '不存在', description: 'x', deadline: addDays(today, 3) });
+    expect(cat.statusCode).toBe(400);
+    const outside = await wuli.post('/api/ledger/problems', { orgId: await orgId(t.db, '彭镇村'), source: 'citizen', category: '作风建设', description: 'x', deadline: addDays(today, 3) });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().details.fields[0].field).toBe('orgId');
+    expect(await t.db.query(`SELECT 1 FROM cases`)).toHaveLength(before.length);
+  });
+
+  it('answers a double submission of the same step idempotently, and a stale edit with 412', async () => {
+    const p = await register(wuli);
+    const first = await fire(yushe, p, 'start', { measures: '立即整改' });
+    const again = await fire(yushe, p, 'start', { measures: '立即整改' });
+    expect(first.statusCode).toBe(200);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().version).toBe(first.json().version);
+    expect(again.json().timeline.filter((e: { transition: string }) => e.transition === 'start')).toHaveLength(1);
+    // someone else's step on the old version: 412, nothing changed
+    const stale = await fire(station, p, 'accept');
+    expect(stale.statusCode).toBe(412);
+    // out of order: close while rectifying
+    const cur = first.json() as ProblemDetail;
+    const order = await fire(station, cur, 'close', { comment: 'x' });
+    expect(order.statusCode).toBe(409);
+    expect(order.json().message).toBe('当前状态为「整改中」，不能执行「销号」');
+  });
+
+  it('lets one of two concurrent submissions win and refuses the other', async () => {
+    const p = await register(wuli);
+    const started = (await fire(yushe, p, 'start', { measures: 'm' })).json() as ProblemDetail;
+    const other = await t.as('yushe');
+    const results = await Promise.all([fire(yushe, started, 'submit', { comment: 'a' }), fire(other, started, 'submit', { comment: 'b' })]);
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([200, 412]);
+  });
+
+  it('hides a problem outside the scope (404) and refuses unknown steps', async () => {
+    const p = await register(wuli);
+    const peng = await t.as('county');
+    expect((await peng.get(`/api/ledger/problems/${p.id}`)).statusCode).toBe(200);
+    const dept = await t.as('jiaotong');
+    expect((await dept.get(`/api/ledger/problems/${p.id}`)).statusCode).toBe(404);
+    expect((await yushe.post(`/api/ledger/problems/${p.id}/transitions/destroy`, { version: 1 })).statusCode).toBe(400);
+  });
+});
+
+describe('supervision, overdue and escalation', () => {
+  it('lists supervision-due problems for the station and resets the 15-day cadence on supervision', async () => {
+    const p = await register(wuli);
+    await t.db.query(`UPDATE cases SET supervision_due = $2 WHERE id = $1`, [p.id, addDays(today, -1)]);
+    const due = (await station.get('/api/ledger/problems?supervisionDue=true')).json();
+    expect(due.items.map((i: { id: number }) => i.id)).toContain(p.id);
+    expect((await yushe.post(`/api/ledger/problems/${p.id}/supervisions`, { text: '自己督办自己' })).statusCode).toBe(403);
+    const res = await station.post(`/api/ledger/problems/${p.id}/supervisions`, { text: '已到村督办，要求月底前完成' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().supervisionDue).toBe(addDays(today, 15));
+    const after = (await station.get('/api/ledger/problems?supervisionDue=true')).json();
+    expect(after.items.map((i: { id: number }) => i.id)).not.toContain(p.id);
+  });
+
+  it('flags overdue problems and escalates them once to the township above', async () => {
+    const p = await register(wuli);
+    await t.db.query(`UPDATE cases SET deadline = $2 WHERE id = $1`, [p.id, addDays(today, -2)]);
+    const overdue = (await station.get('/api/ledger/problems?overdue=true')).json();
+    expect(overdue.items.find((i: { id: number }) => i.id === p.id)).toMatchObject({ overdue: true, daysLeft: -2 });
+    expect(await t.app.ledger.escalateOverdue()).toBeGreaterThanOrEqual(1);
+    expect(await t.app.ledger.escalateOverdue()).toBe(0);
+    const escalated = (await wuli.get('/api/ledger/problems?escalated=true')).json();
+    expect(escalated.items.map((i: { id: number }) => i.id)).toContain(p.id);
+    const detail = (await wuli.get(`/api/ledger/problems/${p.id}`)).json() as ProblemDetail;
+    expect(detail.timeline.at(-1)).toMatchObject({ kind: 'escalation', actor: 'system' });
+  });
+});
+
+describe('statistics from the records', () => {
+  it('counts open, overdue, closed on time, closure rate and days to close per child', async () => {
+    const stats = (await wuli.get('/api/ledger/stats')).json();
+    expect(stats.node.org.name).toBe('五里镇');
+    const yusheStation = stats.children.find((c: { org: { name: string } }) => c.org.name === '榆舍党建工作站');
+    const [db] = await t.db.query<{ total: number; open: number; closed: number }>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE closed_at IS NULL)::int AS open, count(closed_at)::int AS closed
+       FROM cases WHERE case_type = 'problem' AND org_path LIKE (SELECT path FROM orgs WHERE name = '榆舍党建工作站') || '%'`,
+    );
+    expect(yusheStation).toMatchObject({ total: db!.total, open: db!.open, closed: db!.closed, closedOnTime: 1 });
+    expect(yusheStation.overdue).toBeGreaterThanOrEqual(1);
+    expect(yusheStation.closureRate).toBeCloseTo(db!.closed / db!.total, 2);
+    expect(yusheStation.avgDaysToClose).toBe(0);
+    expect(stats.node.total).toBe(stats.children.reduce((a: number, c: { total: number }) => a + c.total, 0));
+    expect((await yushe.get(`/api/ledger/stats?orgId=${await orgId(t.db, '五里镇')}`)).statusCode).toBe(404);
+  });
+});
+
+describe('attachments', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  const upload = (client: Client, id: number, content: Buffer, name: string, type = 'image/png') => {
+    const boundary = '----lianxin';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return client.request('POST', `/api/ledger/problems/${id}/attachments`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  };
+
+  it('stores an image on the timeline and serves it inline under the same access rules', async () => {
+    const p = await register(wuli);
+    const res = await upload(yushe, p.id, png, '整改后照片.png');
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = (await yushe.get(`/api/ledger/problems/${p.id}`)).json() as ProblemDetail;
+    const entry = detail.timeline.find((e) => e.kind === 'attachment')!;
+    expect(entry.attachment).toMatchObject({ fileName: '整改后照片.png', mimeType: 'image/png' });
+    const file = await yushe.get(`/api/ledger/problems/${p.id}/attachments/${entry.attachment!.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(String(file.headers['content-disposition'])).toMatch(/^inline/);
+    expect(file.rawPayload.equals(png)).toBe(true);
+    const dept = await t.as('jiaotong');
+    expect((await dept.get(`/api/ledger/problems/${p.id}/attachments/${entry.attachment!.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a mislabelled file and an oversized one, adding nothing', async () => {
+    const p = await register(wuli);
+    const html = await upload(yushe, p.id, Buffer.from('<html><script>alert(1)</script></html>'), 'photo.png');
+    expect(html.statusCode).toBe(415);
+    expect(html.json().message).toContain('只能上传图片');
+    const big = await upload(yushe, p.id, Buffer.concat([png, Buffer.alloc(11 * 1024 * 1024)]), 'big.png');
+    expect(big.statusCode).toBe(413);
+    const files = await t.db.query(`SELECT 1 FROM attachments WHERE case_id = $1`, [p.id]);
+    expect(files).toHaveLength(0);
+  });
+});
+
+describe('the timeline', () => {
+  it('is append-only and reports an altered past', async () => {
+    const p = await register(wuli);
+    await fire(yushe, p, 'start', { measures: '整改' });
+    await expect(t.db.query(`UPDATE case_events SET body = 'x' WHERE case_id = $1`, [p.id])).rejects.toThrow(/append-only/);
+    await t.db.exec(`ALTER TABLE case_events DISABLE TRIGGER case_events_no_update`);
+    await t.db.query(`UPDATE case_events SET body = '篡改' WHERE case_id = $1 AND seq = 1`, [p.id]);
+    await t.db.exec(`ALTER TABLE case_events ENABLE TRIGGER case_events_no_update`);
+    const res = (await wuli.get(`/api/ledger/problems/${p.id}/verify`)).json();
+    expect(res).toEqual({ ok: false, checked: 2, brokenAt: 1 });
+  });
+});
+
+describe('county settings', () => {
+  it('lets the county configure categories, cadence and the closure signer', async () => {
+    const county = await t.as('county');
+    const res = await county.request('PUT', '/api/ledger/settings', { categories: ['基层组织建设', '乡村振兴'], supervisionDays: 10, closureSigner: 'township_admin' });
+    expect(res.statusCode).toBe(200);
+    const p = await register(wuli, { category: '乡村振兴' });
+    expect(p.supervisionDue).toBe(addDays(today, 10));
+    const denied = await wuli.request('PUT', '/api/ledger/settings', { categories: ['x'], supervisionDays: 10, closureSigner: 'township_admin' });
+    expect(denied.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '@lianxin/contract';
+import type { Actor } from '../../core/access.js';
+import { availableTransitions, checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
+import { problemWorkflow, type ProblemExtra } from './ledger.workflow.js';
+
+// 五里镇 /1/10/, 榆舍站 /1/10/20/, 榆舍村 /1/10/20/30/, 彭镇 /1/11/
+const actor = (username: string, role: Role, path: string, accountId = 1): Actor => ({
+  accountId, username, roles: [role], scope: { orgId: 0, path, countyId: 1 }, ip: '127.0.0.1',
+});
+const village = actor('yushe', 'village_admin', '/1/10/20/30/', 4);
+const station = actor('yushe.station', 'station_admin', '/1/10/20/', 3);
+const township = actor('wuli', 'township_admin', '/1/10/', 2);
+const otherTownship = actor('peng', 'township_admin', '/1/11/', 5);
+const county = actor('county', 'county_admin', '/1/', 6);
+
+const view = (status: string, extra: Partial<ProblemExtra> = {}): CaseView<ProblemExtra> => ({
+  id: 1, countyId: 1, orgId: 30, orgPath: '/1/10/20/30/', status, deadline: '2026-12-31',
+  extra: { responsibleOrgPath: '/1/10/20/30/', checkerAccountId: null, closureSigner: 'station_admin', ...extra },
+});
+
+describe('the problem workflow', () => {
+  it('is well formed: every state reachable, every transition between known states', () => {
+    expect(validateWorkflow(problemWorkflow)).toEqual([]);
+  });
+
+  it('offers each account exactly its next step, in every state', () => {
+    const expected: Record<string, Record<string, string[]>> = {
+      registered: { yushe: ['start'], 'yushe.station': [], wuli: [], peng: [], county: [] },
+      rectifying: { yushe: ['submit'], 'yushe.station': [], wuli: [], peng: [], county: [] },
+      submitted: { yushe: [], 'yushe.station': ['return', 'accept'], wuli: ['return', 'accept'], peng: [], county: [] },
+      accepted: { yushe: [], 'yushe.station': ['close'], wuli: [], peng: [], county: [] },
+      closed: { yushe: [], 'yushe.station': ['publish'], wuli: ['publish'], peng: [], county: ['publish'] },
+      published: { yushe: [], 'yushe.station': [], wuli: [], peng: [], county: [] },
+    };
+    for (const [status, byActor] of Object.entries(expected)) {
+      for (const a of [village, station, township, otherTownship, county]) {
+        expect(availableTransitions(problemWorkflow, a, view(status)), `${a.username} in ${status}`).toEqual(byActor[a.username]);
+      }
+    }
+  });
+
+  it('lets only the designated checker accept when one is named', () => {
+    const named = view('submitted', { checkerAccountId: 2 });
+    expect(availableTransitions(problemWorkflow, township, named)).toEqual(['return', 'accept']);
+    expect(availableTransitions(problemWorkflow, station, named)).toEqual([]);
+  });
+
+  it('lets a county configure the township as closure signer', () => {
+    const c = view('accepted', { closureSigner: 'township_admin' });
+    expect(availableTransitions(problemWorkflow, township, c)).toEqual(['close']);
+    expect(availableTransitions(problemWorkflow, station, c)).toEqual([]);
+  });
+
+  it('names the missing fields and refuses out-of-order steps', () => {
+    expect(checkTransition(problemWorkflow, 'start', village, view('registered'), {})).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'measures' }] });
+    expect(checkTransition(problemWorkflow, 'return', station, view('submitted'), { body: '  ' })).toMatchObject({ ok: false, reason: 'missing' });
+    expect(checkTransition(problemWorkflow, 'close', station, view('submitted'), { body: 'x' })).toEqual({ ok: false, reason: 'state' });
+    expect(checkTransition(problemWorkflow, 'accept', village, view('submitted'), {})).toEqual({ ok: false, reason: 'forbidden' });
+    expect(checkTransition(problemWorkflow, 'nope', village, view('submitted'), {})).toEqual({ ok: false, reason: 'unknown' });
+    expect(checkTransition(problemWorkflow, 'start', village, view('registered'), { measures: '召开支委会' })).toEqual({ ok: true });
+  });
+});

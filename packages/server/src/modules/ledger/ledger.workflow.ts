@@ -1,0 +1,86 @@
+// 整改销号: the life cycle of a ledger problem, as a transition table the case engine runs.
+// registered → rectifying → submitted → accepted (by the checker) or returned (back to
+// rectifying, with reasons) → closed (销号, the station chief's opinion) → published (反馈公示).
+import { PROBLEM_STATE_LABELS, PROBLEM_TRANSITION_LABELS, type ProblemState, type ProblemTransition, type Role } from '@lianxin/contract';
+import type { Actor } from '../../core/access.js';
+import type { WorkflowDef } from '../../core/cases/workflow.js';
+
+/** What the guards need of a problem besides the case itself. */
+export type ProblemExtra = {
+  responsibleOrgPath: string;
+  checkerAccountId: number | null;
+  closureSigner: Role;
+};
+
+const has = (actor: Actor, ...roles: Role[]) => actor.roles.some((r) => roles.includes(r));
+/** The actor's scope contains the path (the actor is at or above it). */
+const covers = (actor: Actor, path: string) => path.startsWith(actor.scope.path);
+/** The actor belongs to the org of the path or below it: 责任单位 itself acts. */
+const within = (actor: Actor, path: string) => actor.scope.path.startsWith(path);
+
+/** 责任单位: the responsible org's own accounts do the rectifying. */
+const responsible = (actor: Actor, x: ProblemExtra) =>
+  has(actor, 'village_admin', 'department_admin', 'station_admin', 'township_admin', 'county_admin') && within(actor, x.responsibleOrgPath);
+
+/** 专人检查验收: the designated checker, or else the station (then the township) over the case. */
+const checker = (actor: Actor, c: { orgPath: string; extra: ProblemExtra }) =>
+  c.extra.checkerAccountId !== null
+    ? actor.accountId === c.extra.checkerAccountId
+    : has(actor, 'station_admin', 'township_admin') && covers(actor, c.orgPath) && !within(actor, c.extra.responsibleOrgPath);
+
+export const problemWorkflow: WorkflowDef<ProblemState, ProblemTransition, ProblemExtra> = {
+  caseType: 'problem',
+  states: ['registered', 'rectifying', 'submitted', 'accepted', 'closed', 'published'],
+  stateLabels: PROBLEM_STATE_LABELS,
+  initial: 'registered',
+  resolvedStates: ['accepted', 'closed', 'published'],
+  finalStates: ['closed', 'published'],
+  transitions: {
+    start: {
+      from: ['registered'],
+      to: 'rectifying',
+      label: PROBLEM_TRANSITION_LABELS.start,
+      allowed: (actor, c) => responsible(actor, c.extra),
+      requires: [{ field: 'measures', zh: '请填写整改措施', en: 'Enter the rectification measures' }],
+    },
+    submit: {
+      from: ['rectifying'],
+      to: 'submitted',
+      label: PROBLEM_TRANSITION_LABELS.submit,
+      allowed: (actor, c) => responsible(actor, c.extra),
+      requires: [{ field: 'body', zh: '请填写整改完成情况', en: 'Describe what was done' }],
+    },
+    return: {
+      from: ['submitted'],
+      to: 'rectifying',
+      label: PROBLEM_TRANSITION_LABELS.return,
+      allowed: checker,
+      requires: [{ field: 'body', zh: '请填写退回理由', en: 'Give the reason for returning it' }],
+    },
+    accept: {
+      from: ['submitted'],
+      to: 'accepted',
+      label: PROBLEM_TRANSITION_LABELS.accept,
+      allowed: checker,
+    },
+    close: {
+      from: ['accepted'],
+      to: 'closed',
+      label: PROBLEM_TRANSITION_LABELS.close,
+      allowed: (actor, c) => has(actor, c.extra.closureSigner) && covers(actor, c.orgPath) && !within(actor, c.extra.responsibleOrgPath),
+      requires: [{ field: 'body', zh: '请填写销号意见', en: 'Enter the closure opinion' }],
+    },
+    publish: {
+      from: ['closed'],
+      to: 'published',
+      label: PROBLEM_TRANSITION_LABELS.publish,
+      allowed: (actor, c) => has(actor, 'station_admin', 'township_admin', 'county_admin') && covers(actor, c.orgPath) && !within(actor, c.extra.responsibleOrgPath),
+      requires: [{ field: 'publicSummary', zh: '请填写公示内容（不含个人信息）', en: 'Enter the public summary (no personal data)' }],
+    },
+  },
+  sla: { supervisionEveryDays: 15, escalateOverdue: true },
+};
+
+/** Who may record a supervision (督办): the station or the levels above, not the responsible org. */
+export const maySupervise = (actor: Actor, orgPath: string, responsibleOrgPath: string) =>
+  has(actor, 'station_admin', 'township_admin', 'county_admin') && covers(actor, orgPath) && !within(actor, responsibleOrgPath);
