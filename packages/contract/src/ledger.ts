@@ -178,3 +178,77 @@ export const LedgerSettings = Type.Object({
   closureSigner: strEnum(['station_admin', 'township_admin'] as const),
 });
 export type LedgerSettings = Static<typeof LedgerSettings>;
+
+// ---- 任务清单 · 责任清单 ----
+export const TASK_STATES = ['assigned', 'in_progress', 'submitted', 'completed'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+export const TASK_STATE_LABELS: Record<TaskState, { zh: string; en: string }> = {
+  assigned: { zh: '已下达', en: 'Assigned' },
+  in_progress: { zh: '推进中', en: 'In progress' },
+  submitted: { zh: '已报完成', en: 'Reported done' },
+  completed: { zh: '已完成', en: 'Completed' },
+};
+export const TASK_TRANSITIONS = ['start', 'submit', 'return', 'confirm'] as const;
+export type TaskTransition = (typeof TASK_TRANSITIONS)[number];
+export const TASK_TRANSITION_LABELS: Record<TaskTransition, { zh: string; en: string }> = {
+  start: { zh: '开始推进', en: 'start' },
+  submit: { zh: '报告完成', en: 'report done' },
+  return: { zh: '退回', en: 'return' },
+  confirm: { zh: '确认完成', en: 'confirm' },
+};
+
+export const CreateTaskBody = Type.Object(
+  {
+    orgId: Id,
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    content: Type.String({ minLength: 1, maxLength: 4000 }),
+    ownerOrgId: Type.Optional(Id),
+    ownerPerson: Type.Optional(Type.String({ maxLength: 50 })),
+    deadline: DateString,
+  },
+  { additionalProperties: false },
+);
+export type CreateTaskBody = Static<typeof CreateTaskBody>;
+
+export const TaskRow = Type.Object({
+  id: Id,
+  year: Type.Integer(),
+  status: strEnum(TASK_STATES),
+  content: Type.String(),
+  org: OrgRefL,
+  ownerOrg: OrgRefL,
+  ownerPerson: Type.Union([Type.String(), Type.Null()]),
+  deadline: Type.Union([DateString, Type.Null()]),
+  overdue: Type.Boolean(),
+  result: Type.Union([Type.String(), Type.Null()]),
+  actions: Type.Array(strEnum(TASK_TRANSITIONS)),
+  version: Type.Integer(),
+});
+export type TaskRow = Static<typeof TaskRow>;
+
+export const FireTaskBody = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), comment: Type.Optional(Type.String({ maxLength: 4000 })) },
+  { additionalProperties: false },
+);
+
+export const CreateResponsibilityBody = Type.Object(
+  {
+    orgId: Id,
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    postRole: Type.Optional(Type.String({ maxLength: 40 })),
+    personId: Type.Optional(Id),
+    duty: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+export type CreateResponsibilityBody = Static<typeof CreateResponsibilityBody>;
+
+export const ResponsibilityRow = Type.Object({
+  id: Id,
+  year: Type.Integer(),
+  org: OrgRefL,
+  postRole: Type.Union([Type.String(), Type.Null()]),
+  person: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+  duty: Type.String(),
+  version: Type.Integer(),
+});

@@ -25,6 +25,8 @@ import { createAccountService } from './modules/accounts/accounts.service.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { createLedgerService } from './modules/ledger/ledger.service.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { createListsService } from './modules/lists/lists.service.js';
+import { listsRoutes } from './modules/lists/lists.routes.js';
 
 export type AppConfig = {
   db: Db;
@@ -129,6 +131,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit: auditService });
   await app.register(accountRoutes, { accounts });
   await app.register(ledgerRoutes, { ledger });
+  await app.register(listsRoutes, { lists: createListsService({ db }) });
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir!, wildcard: false, index: ['index.html'] });

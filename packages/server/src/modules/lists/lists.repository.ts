@@ -1,0 +1,107 @@
+// SQL of the task list and the responsibility list; reads limited to the actor's subtree.
+import type { Queryable } from '../../db/db.js';
+import { likePrefix, type Scope } from '../../core/access.js';
+
+export type TaskDbRow = {
+  id: number;
+  county_id: number;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  org_type: string;
+  status: string;
+  deadline: string | null;
+  resolved_at: Date | null;
+  version: number;
+  year: number;
+  content: string;
+  owner_org_id: number;
+  owner_org_name: string;
+  owner_org_type: string;
+  owner_org_path: string;
+  owner_person: string | null;
+  result: string | null;
+};
+
+// The case lies at the owner org; the list org keeps the list.
+const TASK_SELECT = `
+  SELECT c.id, c.county_id, lo.id AS org_id, lo.path AS org_path, lo.name AS org_name, lo.type AS org_type, c.status,
+         c.deadline, c.resolved_at, c.version, t.year, t.content, c.org_id AS owner_org_id, oo.name AS owner_org_name,
+         oo.type AS owner_org_type, c.org_path AS owner_org_path, t.owner_person, t.result
+  FROM cases c JOIN tasks t ON t.case_id = c.id JOIN orgs lo ON lo.id = t.list_org_id JOIN orgs oo ON oo.id = c.org_id`;
+
+export async function insertTask(q: Queryable, t: { caseId: number; countyId: number; year: number; content: string; listOrgId: number; ownerPerson: string | null }) {
+  await q.query(
+    `INSERT INTO tasks (case_id, county_id, year, content, list_org_id, owner_person) VALUES ($1,$2,$3,$4,$5,$6)`,
+    [t.caseId, t.countyId, t.year, t.content, t.listOrgId, t.ownerPerson],
+  );
+}
+
+export async function findTask(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<TaskDbRow>(`${TASK_SELECT} WHERE c.id = $1 AND c.case_type = 'task' AND c.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
+/**
+ * Tasks of a year whose work lies in the scope: those of lists kept at or under the root, and
+ * those owned at or under it whichever list they are on (a village sees the township's tasks it
+ * must do).
+ */
+export async function listTasks(q: Queryable, scope: Scope, rootPath: string, year: number) {
+  return q.query<TaskDbRow>(
+    `${TASK_SELECT} WHERE c.case_type = 'task' AND c.org_path LIKE $3 AND t.year = $2
+       AND (c.org_path LIKE $1 OR lo.path LIKE $1)
+     ORDER BY c.deadline NULLS LAST, c.id`,
+    [likePrefix(rootPath), year, likePrefix(scope.path)],
+  );
+}
+
+export async function setTaskResult(q: Queryable, caseId: number, result: string) {
+  await q.query(`UPDATE tasks SET result = $2 WHERE case_id = $1`, [caseId, result]);
+}
+
+export async function listPathOf(q: Queryable, caseId: number) {
+  const [row] = await q.query<{ path: string }>(`SELECT o.path FROM tasks t JOIN orgs o ON o.id = t.list_org_id WHERE t.case_id = $1`, [caseId]);
+  return row?.path ?? '';
+}
+
+export type ResponsibilityDbRow = {
+  id: number; county_id: number; org_id: number; org_name: string; org_type: string; year: number;
+  post_role: string | null; person_id: number | null; person_name: string | null; duty: string; version: number;
+};
+
+export async function listResponsibilities(q: Queryable, rootPath: string, year: number) {
+  return q.query<ResponsibilityDbRow>(
+    `SELECT r.id, r.county_id, r.org_id, o.name AS org_name, o.type AS org_type, r.year, r.post_role, r.person_id,
+            p.name AS person_name, r.duty, r.version
+     FROM responsibilities r JOIN orgs o ON o.id = r.org_id LEFT JOIN persons p ON p.id = r.person_id
+     WHERE r.org_path LIKE $1 AND r.year = $2 AND r.status = 'active' ORDER BY r.org_path, r.id`,
+    [likePrefix(rootPath), year],
+  );
+}
+
+export async function insertResponsibility(q: Queryable, r: { countyId: number; orgId: number; orgPath: string; year: number; postRole: string | null; personId: number | null; duty: string }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO responsibilities (county_id, org_id, org_path, year, post_role, person_id, duty) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [r.countyId, r.orgId, r.orgPath, r.year, r.postRole, r.personId, r.duty],
+  );
+  return row!.id;
+}
+
+export async function findResponsibility(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; county_id: number; version: number; status: string }>(
+    `SELECT id, county_id, version, status FROM responsibilities WHERE id = $1 AND org_path LIKE $2 FOR UPDATE`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+export async function removeResponsibility(q: Queryable, id: number, version: number) {
+  const rows = await q.query(`UPDATE responsibilities SET status = 'removed', version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
+  return rows.length > 0;
+}
+
+export async function personInScope(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number }>(`SELECT id FROM persons WHERE id = $1 AND org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  return row;
+}
