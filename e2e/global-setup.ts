@@ -1,0 +1,119 @@
+// Builds the web app when its sources changed, starts the real server (API + web on one port) on
+// a fresh temporary PGlite folder with known demo passwords, and stops it at the end.
+// LIANXIN_E2E_URL=http://localhost:3200 runs the specs against a server you started yourself.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+export const DEMO_PASSWORD = 'Demo-Passw0rd!2026';
+const root = path.resolve(import.meta.dirname, '..');
+const web = path.join(root, 'packages/web');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+    demoPassword: string;
+  }
+}
+
+function newest(dir: string): number {
+  let m = 0;
+  if (!fs.existsSync(dir)) return m;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    m = Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return m;
+}
+
+function buildWeb() {
+  const built = path.join(web, 'dist/index.html');
+  const sources = Math.max(
+    newest(path.join(web, 'src')),
+    newest(path.join(root, 'packages/contract/src')),
+    fs.statSync(path.join(web, 'vite.config.ts')).mtimeMs,
+    fs.statSync(path.join(web, 'index.html')).mtimeMs,
+  );
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
+  const r = spawnSync('npm', ['run', 'build', '-w', '@lianxin/web'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web build failed');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log()}`);
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server did not start in time:\n${log()}`);
+}
+
+export default async function setup(project: TestProject) {
+  fs.mkdirSync(path.join(root, 'artifacts/screenshots'), { recursive: true });
+  project.provide('demoPassword', process.env.LIANXIN_E2E_PASSWORD ?? DEMO_PASSWORD);
+  if (process.env.LIANXIN_E2E_URL) {
+    project.provide('baseURL', process.env.LIANXIN_E2E_URL);
+    return;
+  }
+  buildWeb();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-'));
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: path.join(tmp, 'data'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      LIANXIN_DEMO_PASSWORD: DEMO_PASSWORD,
+      LIANXIN_ADMIN_PASSWORD: 'Admin-Passw0rd!2026',
+      WEB_DIR: path.join(web, 'dist'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://localhost:${port}`;
+  await waitForHealth(url, child, () => output);
+  project.provide('baseURL', url);
+
+  return async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, 10_000);
+        child.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+}

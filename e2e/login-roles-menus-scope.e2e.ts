@@ -1,0 +1,39 @@
+// Every demo role logs in and sees only its own menu and its own scope, then logs out.
+import { describe, expect, it } from 'vitest';
+import { login, logout, openSession, shot, useBrowser } from './support';
+
+const ROLES: { username: string; scope: string; menu: string[] }[] = [
+  { username: 'county', scope: '中共宜君县委员会', menu: ['工作台', '组织体系', '党员名册', '批量导入'] },
+  { username: 'wuli', scope: '五里镇', menu: ['工作台', '组织体系', '党员名册', '批量导入'] },
+  { username: 'yushe.station', scope: '榆舍', menu: ['工作台', '组织体系', '党员名册'] },
+  { username: 'yushe', scope: '榆舍村', menu: ['工作台', '组织体系', '党员名册', '批量导入'] },
+  { username: 'jiaotong', scope: '交通运输局', menu: ['工作台', '组织体系', '党员名册'] },
+  { username: 'auditor', scope: '宜君县', menu: ['工作台', '审计日志'] },
+  { username: 'sysadmin', scope: '宜君县', menu: ['工作台', '组织体系', '账号管理'] },
+  { username: 'secadmin', scope: '宜君县', menu: ['工作台', '组织体系', '账号管理'] },
+  { username: 'auditadmin', scope: '宜君县', menu: ['工作台', '审计日志'] },
+];
+
+describe('log in as each demo role', () => {
+  const browser = useBrowser();
+
+  it('shows each role only its menu and its scope, and logs out', async () => {
+    const s = await openSession(browser());
+    for (const role of ROLES) {
+      await login(s, role.username);
+      await expect.poll(() => s.page.getByTestId('scope-org').first().textContent()).toContain(role.scope);
+      const items = await s.page.getByTestId('side-menu').getByRole('menuitem').allTextContents();
+      expect(items.map((t) => t.trim()), role.username).toEqual(role.menu);
+      await expect.poll(() => s.page.getByTestId('home-page').isVisible()).toBe(true);
+      if (['county', 'yushe', 'auditor', 'sysadmin'].includes(role.username)) await shot(s, `home-${role.username}`);
+      // A page outside the role's menu answers "not allowed", not data.
+      if (!role.menu.includes('审计日志')) {
+        await s.page.goto('/audit');
+        await s.page.getByText('无权访问').waitFor();
+      }
+      await logout(s);
+      await s.page.getByTestId('login-reason').waitFor();
+    }
+    await s.close();
+  });
+});

@@ -1,0 +1,124 @@
+// Shared pieces of the browser tests: Debian's Chromium, a page that fails the test on any
+// console error or uncaught exception, login, and screenshots for reviewers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../artifacts/screenshots');
+export const baseURL = () => inject('baseURL');
+export const demoPassword = () => inject('demoPassword');
+
+export type Viewport = 'desktop' | 'phone';
+const VIEWPORTS = {
+  desktop: { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
+  phone: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+} as const;
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** One browser per spec file. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+export type Session = {
+  context: BrowserContext;
+  page: Page;
+  viewport: Viewport;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  /** HTTP error responses the test expects (Chromium logs them as console errors). */
+  allowHttpErrors: (pattern: RegExp) => void;
+  /** Fails when the page logged an unexpected error; closes the context. */
+  close: () => Promise<void>;
+};
+
+export async function openSession(browser: Browser, viewport: Viewport = 'desktop', options: { locale?: string } = {}): Promise<Session> {
+  const context = await browser.newContext({
+    ...VIEWPORTS[viewport],
+    baseURL: baseURL(),
+    locale: options.locale ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const allowed: RegExp[] = [];
+  const failedUrls: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failedUrls.push(r.url());
+  });
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    const url = msg.location().url;
+    if (/Failed to load resource/.test(text) && allowed.some((p) => p.test(url))) return;
+    errors.push(`console.error: ${text} ${url}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return {
+    context,
+    page,
+    viewport,
+    errors,
+    allowHttpErrors: (pattern) => allowed.push(pattern),
+    close: async () => {
+      await context.close();
+      expect(errors, `unexpected errors in the page (failed requests: ${failedUrls.join(', ')})`).toEqual([]);
+    },
+  };
+}
+
+export async function login(s: Session, username: string, password = demoPassword()) {
+  const { page } = s;
+  await page.goto('/login');
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.getByTestId('scope-org').first().waitFor({ state: s.viewport === 'phone' ? 'attached' : 'visible' });
+}
+
+export async function logout(s: Session) {
+  const { page } = s;
+  if (s.viewport === 'phone') {
+    await page.getByTestId('mobile-menu').click();
+    await page.getByTestId('logout').click();
+  } else {
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
+  }
+  await page.getByRole('dialog').getByRole('button', { name: /退出登录|Sign out/ }).click();
+  await page.waitForURL(/\/login/);
+}
+
+/** Waits until no spinner or skeleton is visible (data loaded). */
+export async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active, [data-testid="loading"]'),
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+export async function shot(s: Session, name: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await settled(s.page);
+  // Let antd's motion (drawers, modals, messages) finish.
+  await s.page.waitForTimeout(350);
+  await s.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${s.viewport}.png`), fullPage: s.viewport === 'phone' ? false : true });
+}

@@ -1,0 +1,151 @@
+// The providers (antd theme and locale, i18n, TanStack Query) and the routes. Every page is a
+// lazy chunk: the login route loads only what it needs.
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import { Loading } from './Loading';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { Action } from '@lianxin/contract';
+import { ApiError, setUnauthorizedListener } from './api';
+import { forgetSession, meKey, useMe } from './auth';
+import { I18nProvider, initialLang, type Lang } from './i18n';
+
+const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
+const HomePage = lazy(() => import('../modules/home/pages/HomePage').then((m) => ({ default: m.HomePage })));
+const OrgTreePage = lazy(() => import('../modules/orgs/pages/OrgTreePage').then((m) => ({ default: m.OrgTreePage })));
+const PeopleListPage = lazy(() => import('../modules/people/pages/PeopleListPage').then((m) => ({ default: m.PeopleListPage })));
+const PersonDetailPage = lazy(() => import('../modules/people/pages/PersonDetailPage').then((m) => ({ default: m.PersonDetailPage })));
+const ImportPage = lazy(() => import('../modules/people/pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const AccountsPage = lazy(() => import('../modules/accounts/pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const ErrorPage = lazy(() => import('./ErrorPage').then((m) => ({ default: m.ErrorPage })));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Client errors (403, 404, 401) do not get better by retrying.
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    },
+  },
+});
+
+const DAYJS_LOCALE: Record<Lang, string> = { zh: 'zh-cn', en: 'en' };
+dayjs.locale(DAYJS_LOCALE[initialLang()]);
+
+
+/** On a 401 of a signed-in user: forget the account and return to the login page with a message. */
+function SessionWatcher() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    setUnauthorizedListener(() => {
+      if (!client.getQueryData(meKey)) return;
+      forgetSession();
+      client.clear();
+      client.setQueryData(meKey, null);
+      const next = location.pathname + location.search;
+      navigate(`/login?reason=expired&next=${encodeURIComponent(next)}`, { replace: true });
+    });
+    return () => setUnauthorizedListener(undefined);
+  }, [client, navigate, location]);
+  return null;
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { data: me, isPending, error, refetch } = useMe();
+  const location = useLocation();
+  if (isPending) return <Loading />;
+  if (error) return <ErrorPage kind="network" onRetry={() => void refetch()} />;
+  if (!me) {
+    const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={`/login${next}`} replace />;
+  }
+  if (me.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  return <>{children}</>;
+}
+
+function Allowed({ action, children }: { action: Action; children: ReactNode }) {
+  const { data: me } = useMe();
+  if (!me?.permissions.includes(action)) return <ErrorPage kind="forbidden" />;
+  return <>{children}</>;
+}
+
+function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <SessionWatcher />
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/change-password"
+          element={
+            <RequireAuth>
+              <ChangePasswordPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          element={
+            <RequireAuth>
+              <AppShell />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="orgs" element={<Allowed action="org:read"><OrgTreePage /></Allowed>} />
+          <Route path="people" element={<Allowed action="person:read"><PeopleListPage /></Allowed>} />
+          <Route path="people/import" element={<Allowed action="person:import"><ImportPage /></Allowed>} />
+          <Route path="people/:id" element={<Allowed action="person:read"><PersonDetailPage /></Allowed>} />
+          <Route path="audit" element={<Allowed action="audit:read"><AuditPage /></Allowed>} />
+          <Route path="accounts" element={<Allowed action="account:read"><AccountsPage /></Allowed>} />
+          <Route path="*" element={<ErrorPage kind="notFound" />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang());
+  const themeConfig = useMemo(
+    () => ({
+      algorithm: antTheme.defaultAlgorithm,
+      token: {
+        colorPrimary: '#b7161b',
+        colorLink: '#b7161b',
+        borderRadius: 6,
+        fontFamily:
+          "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Segoe UI', Roboto, sans-serif",
+      },
+      components: { Layout: { headerBg: '#ffffff', siderBg: '#ffffff' } },
+    }),
+    [],
+  );
+  return (
+    <I18nProvider
+      onChange={(next) => {
+        dayjs.locale(DAYJS_LOCALE[next]);
+        setLang(next);
+      }}
+    >
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={themeConfig}>
+        <AntApp>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,199 @@
+// The shell: a side menu on a desktop, a top bar with a drawer and a bottom tab bar on a phone;
+// the account, its scope org and breadcrumbs; the page below.
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { App as AntApp, Avatar, Breadcrumb, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import {
+  ApartmentOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { ROLE_LABELS } from '@lianxin/contract';
+import { useAccount, useAuthActions } from './auth';
+import { useI18n } from './i18n';
+import { LangSwitch } from './LangSwitch';
+import { Logo } from './Logo';
+import { entryOf, menuFor } from './menu';
+import { PageCrumbProvider, useCurrentCrumb } from './page-context';
+import { Loading } from './Loading';
+import './shell.css';
+
+function useLogout() {
+  const { logout } = useAuthActions();
+  const navigate = useNavigate();
+  const { modal } = AntApp.useApp();
+  const { t } = useI18n();
+  return () =>
+    modal.confirm({
+      title: t('shell.logoutConfirm'),
+      okText: t('shell.logout'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        await logout().catch(() => undefined);
+        navigate('/login?reason=logout', { replace: true });
+      },
+    });
+}
+
+function AccountCard() {
+  const me = useAccount();
+  const { t, label } = useI18n();
+  return (
+    <div className="lx-account-card" data-testid="account-card">
+      <Avatar size={40} icon={<UserOutlined />} style={{ background: '#b7161b' }} />
+      <div style={{ minWidth: 0 }}>
+        <div className="lx-account-name">{me.displayName}</div>
+        <div className="lx-account-meta">
+          {me.username} · {me.roles.map((r) => label(ROLE_LABELS[r])).join('、')}
+        </div>
+        <div className="lx-account-meta">
+          <ApartmentOutlined /> {t('shell.scope')}：<span data-testid="scope-org">{me.scopeOrg.name}</span>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Crumbs() {
+  const me = useAccount();
+  const { t } = useI18n();
+  const location = useLocation();
+  const extra = useCurrentCrumb();
+  const entries = menuFor(me.permissions);
+  const entry = entryOf(location.pathname, entries);
+  const items: { title: React.ReactNode }[] = [{ title: <Link to="/">{t('menu.home')}</Link> }];
+  if (entry && entry.path !== '/') {
+    // /people/import sits under /people.
+    const parent = entries.find((m) => m.path !== '/' && m.path !== entry.path && entry.path.startsWith(`${m.path}/`));
+    if (parent) items.push({ title: <Link to={parent.path}>{t(parent.label)}</Link> });
+    items.push({ title: extra ? <Link to={entry.path}>{t(entry.label)}</Link> : t(entry.label) });
+  }
+  if (extra) items.push({ title: extra });
+  return <Breadcrumb items={items} className="lx-crumbs" />;
+}
+
+export function AppShell() {
+  const me = useAccount();
+  const { t, label } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const isMobile = screens.md === false;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const entries = menuFor(me.permissions);
+  const current = entryOf(location.pathname, entries);
+  const menuItems = entries.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
+  const go = (path: string) => {
+    setDrawerOpen(false);
+    navigate(path);
+  };
+
+  const accountMenu = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: t('shell.changePassword') },
+      { type: 'divider' as const },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('shell.logout'), danger: true },
+    ],
+    onClick: ({ key }: { key: string }) => (key === 'logout' ? logout() : navigate('/change-password')),
+  };
+
+  const page = (
+    <PageCrumbProvider>
+      {!isMobile && <Crumbs />}
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </PageCrumbProvider>
+  );
+
+  if (isMobile) {
+    const tabs = entries.filter((m) => m.mobileTab).slice(0, 4);
+    return (
+      <Layout className="lx-mobile">
+        <header className="lx-mobile-header">
+          <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('shell.menu')} data-testid="mobile-menu" style={{ color: '#fff' }} />
+          <div className="lx-mobile-title">{current ? t(current.label) : t('app.name')}</div>
+          <LangSwitch dark />
+        </header>
+        <div className="lx-mobile-scope">
+          <ApartmentOutlined /> {me.scopeOrg.name}
+        </div>
+        <main className="lx-mobile-content">{page}</main>
+        <nav className="lx-tabbar" aria-label={t('shell.menu')} data-testid="tabbar">
+          {tabs.map((m) => (
+            <Link key={m.path} to={m.path} className={current?.path === m.path ? 'active' : undefined}>
+              <span className="icon">{m.icon}</span>
+              <span>{t(m.label)}</span>
+            </Link>
+          ))}
+          <button type="button" onClick={() => setDrawerOpen(true)}>
+            <span className="icon">
+              <UserOutlined />
+            </span>
+            <span>{t('menu.me')}</span>
+          </button>
+        </nav>
+        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={300} title={t('app.name') + ' · ' + t('app.title')}>
+          <AccountCard />
+          <Menu mode="inline" selectedKeys={current ? [current.path] : []} items={menuItems} onClick={({ key }) => go(key)} data-testid="side-menu" style={{ borderInlineEnd: 0 }} />
+          <div style={{ padding: 16 }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Button block icon={<KeyOutlined />} onClick={() => go('/change-password')}>
+                {t('shell.changePassword')}
+              </Button>
+              <Button block danger icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
+                {t('shell.logout')}
+              </Button>
+            </Space>
+          </div>
+        </Drawer>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout className="lx-desktop">
+      <Layout.Sider width={220} collapsible collapsed={collapsed} trigger={null} theme="light" className="lx-sider">
+        <Link to="/" className="lx-brand">
+          <Logo size={30} />
+          {!collapsed && (
+            <span>
+              {t('app.name')}
+              <small>{t('app.title')}</small>
+            </span>
+          )}
+        </Link>
+        <Menu mode="inline" selectedKeys={current ? [current.path] : []} items={menuItems} onClick={({ key }) => navigate(key)} data-testid="side-menu" />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="lx-header">
+          <Button type="text" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={() => setCollapsed(!collapsed)} aria-label={t('shell.menu')} />
+          <Tag color="red" icon={<ApartmentOutlined />} className="lx-scope-tag">
+            {t('shell.scope')}：<span data-testid="scope-org">{me.scopeOrg.name}</span>
+          </Tag>
+          <div style={{ flex: 1 }} />
+          <LangSwitch />
+          <Dropdown menu={accountMenu} placement="bottomRight" trigger={['click']}>
+            <Button type="text" className="lx-account-button" data-testid="account-menu">
+              <Avatar size={28} icon={<UserOutlined />} style={{ background: '#b7161b' }} />
+              <span className="lx-account-text">
+                <Typography.Text strong>{me.displayName}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {me.roles.map((r) => label(ROLE_LABELS[r])).join('、')}
+                </Typography.Text>
+              </span>
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content className="lx-content">{page}</Layout.Content>
+        <Layout.Footer className="lx-footer">{t('app.footer')}</Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

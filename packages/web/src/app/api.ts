@@ -1,0 +1,125 @@
+// The one fetch wrapper of the web app: JSON in and out, the CSRF token on every write, the
+// chosen language in Accept-Language, and the API's {code, message, details} as an ApiError.
+import { currentLang } from './i18n';
+
+export type FieldError = { field: string; message: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+
+  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+let csrfToken: string | undefined;
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token;
+}
+
+type UnauthorizedListener = (error: ApiError) => void;
+let onUnauthorized: UnauthorizedListener | undefined;
+/** Called when a request of a signed-in user answers 401 (session expired or ended elsewhere). */
+export function setUnauthorizedListener(listener: UnauthorizedListener | undefined) {
+  onUnauthorized = listener;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: { code?: string; message?: string; details?: { fields?: FieldError[] } } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // not JSON (a proxy error page): fall back to the status
+  }
+  return new ApiError(
+    response.status,
+    body.code ?? `http_${response.status}`,
+    body.message ?? `${response.status} ${response.statusText}`,
+    body.details?.fields ?? [],
+  );
+}
+
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: { query?: Query; body?: unknown; form?: FormData; silent401?: boolean } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLang === 'en' ? 'en' : 'zh-CN',
+  };
+  let body: BodyInit | undefined;
+  if (options.form) body = options.form;
+  else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), { method, headers, body, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', currentLang === 'en' ? 'Cannot reach the server; check the network and retry' : '无法连接服务器，请检查网络后重试');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && !options.silent401) onUnauthorized?.(error);
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  return (type.includes('application/json') ? await response.json() : await response.blob()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body: body ?? {}, query }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query }),
+};
+
+/** Downloads a file from the API (e.g. an .xlsx export) under the given name. */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  const response = await fetch(withQuery(path, query), {
+    headers: { 'Accept-Language': currentLang === 'en' ? 'en' : 'zh-CN' },
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401) onUnauthorized?.(error);
+    throw error;
+  }
+  const blob = await response.blob();
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const name = star ? decodeURIComponent(star) : (plain ?? fallbackName);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,46 @@
+// Small shared pieces: the API's error as an alert, field errors onto a form, page headers.
+import type { ReactNode } from 'react';
+import { Alert, Button, Typography, type FormInstance } from 'antd';
+import { ApiError } from './api';
+import { useI18n } from './i18n';
+
+export function ApiErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid="api-error"
+      title={t('common.loadFailed')}
+      description={message}
+      action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+      style={{ marginBottom: 12 }}
+    />
+  );
+}
+
+/**
+ * Puts the API's validation errors (details.fields[].field) on the matching form fields.
+ * Returns the message for errors that have no field in this form, to show above it.
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown, known: readonly string[]): string | undefined {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  const matched = error.fields.filter((f) => known.includes(f.field));
+  if (matched.length) {
+    form.setFields(matched.map((f) => ({ name: f.field, errors: [f.message] })));
+    return undefined;
+  }
+  return error.message;
+}
+
+export function PageHead({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
+  return (
+    <div className="lx-page-head">
+      <Typography.Title level={4}>{title}</Typography.Title>
+      {extra && <div>{extra}</div>}
+    </div>
+  );
+}

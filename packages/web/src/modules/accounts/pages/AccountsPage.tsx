@@ -1,0 +1,83 @@
+// 账号管理 (system and security administrators): the accounts with roles, scope and lock state.
+import { App as AntApp, Button, Card, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { ROLE_LABELS } from '@lianxin/contract';
+import { useCan } from '../../../app/auth';
+import { useI18n } from '../../../app/i18n';
+import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { toInt, useUrlState } from '../../../app/url-state';
+import { useAccounts, useUnlockAccount, type AccountRow } from '../accounts.api';
+
+export function AccountsPage() {
+  const { t, label } = useI18n();
+  const can = useCan();
+  const { message } = AntApp.useApp();
+  const screens = Grid.useBreakpoint();
+  const { values, update } = useUrlState(['page'] as const);
+  const page = toInt(values.page) ?? 1;
+  const accounts = useAccounts(page);
+  const unlock = useUnlockAccount();
+  const locked = (a: AccountRow) => !!a.lockedUntil && dayjs(a.lockedUntil).isAfter(dayjs());
+  const statusOf = (a: AccountRow) => (
+    <Space size={4} wrap>
+      {a.status === 'active' ? <Tag color="green">{t('accounts.active')}</Tag> : <Tag>{t('accounts.disabled')}</Tag>}
+      {locked(a) && <Tag color="orange">{t('accounts.locked', { t: dayjs(a.lockedUntil).format('HH:mm') })}</Tag>}
+    </Space>
+  );
+  const unlockButton = (a: AccountRow) =>
+    can('account:grant') && locked(a) ? (
+      <Button size="small" onClick={() => unlock.mutateAsync(a.id).then(() => message.success(t('accounts.unlocked')), (e: Error) => message.error(e.message))}>
+        {t('accounts.unlock')}
+      </Button>
+    ) : null;
+  const pagination = {
+    current: page,
+    pageSize: 20,
+    total: accounts.data?.total ?? 0,
+    showTotal: (n: number) => t('common.total', { n }),
+    onChange: (p: number) => update({ page: p === 1 ? undefined : p }, { resetPage: false }),
+  };
+  return (
+    <div data-testid="accounts-page">
+      <PageHead title={t('accounts.title')} />
+      <ApiErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} />
+      <Card size="small" styles={{ body: { padding: screens.md === false ? 12 : 0 } }}>
+        {screens.md === false ? (
+          <List<AccountRow>
+            loading={accounts.isFetching}
+            dataSource={accounts.data?.items ?? []}
+            pagination={{ ...pagination, simple: true }}
+            locale={{ emptyText: <Empty description={t('common.empty')} /> }}
+            renderItem={(a) => (
+              <List.Item extra={unlockButton(a)}>
+                <div>
+                  <Typography.Text strong>{a.displayName}</Typography.Text> <Typography.Text type="secondary">{a.username}</Typography.Text>
+                  <div style={{ fontSize: 13, color: '#666' }}>
+                    {a.roles.map((r) => label(ROLE_LABELS[r])).join('、')} · {a.scopeOrg.name}
+                  </div>
+                  {statusOf(a)}
+                </div>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<AccountRow>
+            rowKey="id"
+            loading={accounts.isFetching}
+            dataSource={accounts.data?.items ?? []}
+            pagination={pagination}
+            locale={{ emptyText: <Empty description={t('common.empty')} /> }}
+            columns={[
+              { title: t('accounts.username'), dataIndex: 'username' },
+              { title: t('accounts.displayName'), dataIndex: 'displayName' },
+              { title: t('accounts.roles'), dataIndex: 'roles', render: (roles: AccountRow['roles']) => roles.map((r) => <Tag key={r}>{label(ROLE_LABELS[r])}</Tag>) },
+              { title: t('accounts.scope'), dataIndex: ['scopeOrg', 'name'] },
+              { title: t('accounts.status'), key: 'status', render: (_: unknown, a) => statusOf(a) },
+              { title: t('common.actions'), key: 'actions', render: (_: unknown, a) => unlockButton(a) },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

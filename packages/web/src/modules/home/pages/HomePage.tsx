@@ -1,0 +1,97 @@
+// 工作台: who I am, my scope, its headline numbers and warnings, and shortcuts to my pages.
+import { Link } from 'react-router';
+import { Alert, Card, Col, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { ApartmentOutlined, TeamOutlined, WarningOutlined, HomeOutlined } from '@ant-design/icons';
+import { ORG_TYPE_LABELS } from '@lianxin/contract';
+import { useAccount } from '../../../app/auth';
+import { useI18n } from '../../../app/i18n';
+import { menuFor } from '../../../app/menu';
+import { ApiErrorAlert } from '../../../app/ui';
+import { indexTree, useOrgTree } from '../../orgs/orgs.api';
+import '../home.css';
+
+function ScopeStats() {
+  const { t, label } = useI18n();
+  const tree = useOrgTree();
+  if (tree.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (tree.error) return <ApiErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />;
+  const index = indexTree(tree.data.nodes, tree.data.rootId);
+  const root = index.root;
+  const active = tree.data.nodes.filter((n) => n.status === 'active');
+  const warned = active.filter((n) => n.warnings.length > 0);
+  const stats = [
+    { title: t('home.members'), value: root?.memberCount ?? 0, icon: <TeamOutlined />, color: '#b7161b' },
+    { title: t('home.villages'), value: root?.villageCount ?? 0, icon: <HomeOutlined />, color: '#d46b08' },
+    { title: t('home.orgs'), value: active.length, icon: <ApartmentOutlined />, color: '#0958d9' },
+    { title: t('home.warnings'), value: warned.length, icon: <WarningOutlined />, color: warned.length ? '#cf1322' : '#389e0d' },
+  ];
+  return (
+    <>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        {stats.map((s) => (
+          <Col xs={12} lg={6} key={s.title}>
+            <Card size="small" className="lx-stat">
+              <Statistic title={s.title} value={s.value} prefix={<span style={{ color: s.color }}>{s.icon}</span>} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card size="small" title={t('home.warningList')} style={{ marginBottom: 12 }}>
+        {warned.length === 0 ? (
+          <Alert type="success" showIcon title={t('home.noWarnings')} />
+        ) : (
+          <List
+            size="small"
+            dataSource={warned.slice(0, 8)}
+            renderItem={(n) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={
+                    <Link to={`/orgs?id=${n.id}`}>
+                      {n.name} <Tag>{label(ORG_TYPE_LABELS[n.type])}</Tag>
+                    </Link>
+                  }
+                  description={n.warnings.join('；')}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
+
+export function HomePage() {
+  const me = useAccount();
+  const { t } = useI18n();
+  const entries = menuFor(me.permissions).filter((m) => m.path !== '/');
+  const canOrgs = me.permissions.includes('org:read');
+  const intro = me.permissions.includes('audit:read') ? t('home.auditIntro') : me.permissions.includes('account:read') ? t('home.adminIntro') : undefined;
+  return (
+    <div data-testid="home-page">
+      <Card className="lx-welcome" style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('home.welcome', { name: me.displayName })}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {t('home.scopeDesc', { org: me.scopeOrg.name })}
+          {intro && <> {intro}</>}
+        </Typography.Paragraph>
+      </Card>
+      {canOrgs && <ScopeStats />}
+      <Card size="small" title={t('home.shortcuts')}>
+        <Row gutter={[12, 12]}>
+          {entries.map((m) => (
+            <Col xs={12} sm={8} lg={4} key={m.path}>
+              <Link to={m.path} className="lx-shortcut">
+                <span className="icon">{m.icon}</span>
+                <span>{t(m.label)}</span>
+              </Link>
+            </Col>
+          ))}
+        </Row>
+      </Card>
+    </div>
+  );
+}

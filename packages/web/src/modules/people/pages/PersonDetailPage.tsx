@@ -1,0 +1,145 @@
+// 人员详情: the person's record, posts and history of changes; edit for roles that may write.
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { EDUCATION_LABELS, FLOW_STATUS_LABELS, GENDER_LABELS, ORG_TYPE_LABELS, POST_ROLE_LABELS, type PersonDetail } from '@lianxin/contract';
+import { ApiError } from '../../../app/api';
+import { useCan } from '../../../app/auth';
+import { useI18n } from '../../../app/i18n';
+import { usePageCrumb } from '../../../app/page-context';
+import { ApiErrorAlert } from '../../../app/ui';
+import { usePerson } from '../people.api';
+import { PersonFormModal } from '../components/PersonFormModal';
+import { MemberTag, PersonStatusTag } from '../components/tags';
+import '../people.css';
+
+const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
+  'person.create': { zh: '新增', en: 'Created' },
+  'person.update': { zh: '修改', en: 'Updated' },
+  'person.import': { zh: '导入', en: 'Imported' },
+  'post.create': { zh: '任职', en: 'Post assigned' },
+  'post.end': { zh: '免职', en: 'Post ended' },
+  'reserve.create': { zh: '纳入后备干部', en: 'Added to reserve' },
+};
+
+/** A readable line for an audit summary such as {changes: {name: {from, to}}}. */
+function summaryText(summary: unknown): string {
+  if (!summary || typeof summary !== 'object') return '';
+  const s = summary as Record<string, unknown>;
+  const changes = (s.changes ?? s.changed) as Record<string, { from?: unknown; to?: unknown } | unknown> | undefined;
+  if (changes && typeof changes === 'object') {
+    return Object.entries(changes)
+      .map(([k, v]) => (v && typeof v === 'object' && 'to' in v ? `${k}: ${String((v as { from?: unknown }).from ?? '—')} → ${String((v as { to?: unknown }).to ?? '—')}` : k))
+      .join('；');
+  }
+  return Object.entries(s)
+    .filter(([, v]) => typeof v !== 'object')
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join('；');
+}
+
+export function PersonDetailPage() {
+  const { id } = useParams();
+  const personId = id && /^\d+$/.test(id) ? Number(id) : undefined;
+  const { t, label, lang } = useI18n();
+  const can = useCan();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const isMobile = screens.md === false;
+  const person = usePerson(personId);
+  const [editing, setEditing] = useState(false);
+  usePageCrumb(person.data?.name);
+
+  if (personId === undefined || (person.error instanceof ApiError && person.error.status === 404))
+    return <Result status="404" title={t('error.notFound')} subTitle={person.error?.message ?? t('error.notFoundDesc')} extra={<Link to="/people"><Button>{t('common.back')}</Button></Link>} />;
+  if (person.isPending) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
+  if (person.error) return <ApiErrorAlert error={person.error} onRetry={() => void person.refetch()} />;
+  const p: PersonDetail = person.data;
+
+  return (
+    <div data-testid="person-page">
+      <Card style={{ marginBottom: 12 }}>
+        <div className="lx-page-head" style={{ marginBottom: 16 }}>
+          <Space wrap align="center">
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="person-name-title">
+              {p.name}
+            </Typography.Title>
+            <MemberTag status={p.memberStatus} />
+            <PersonStatusTag status={p.status} />
+            {p.reserve && <Tag color="gold">{t('people.reserve')}</Tag>}
+          </Space>
+          {can('person:write') && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="person-edit">
+              {t('common.edit')}
+            </Button>
+          )}
+        </div>
+        <Descriptions
+          size="small"
+          bordered
+          column={isMobile ? 1 : 3}
+          data-testid="person-descriptions"
+          items={[
+            { key: 'gender', label: t('people.gender'), children: label(GENDER_LABELS[p.gender]) },
+            { key: 'ethnicity', label: t('people.ethnicity'), children: p.ethnicity },
+            { key: 'birth', label: t('people.birthDate'), children: p.birthDate ? `${p.birthDate}（${p.age}${t('people.years')}）` : '—' },
+            { key: 'id', label: t('people.idNumber'), children: <span className="lx-mono" data-testid="person-id-number-value">{p.idNumber ?? '—'}</span> },
+            { key: 'phone', label: t('people.phone'), children: <span className="lx-mono">{p.phone ?? '—'}</span> },
+            { key: 'edu', label: t('people.education'), children: p.education ? label(EDUCATION_LABELS[p.education]) : '—' },
+            { key: 'org', label: t('people.org'), children: can('org:read') ? <Link to={`/orgs?id=${p.org.id}`}>{p.org.name}</Link> : p.org.name },
+            { key: 'group', label: t('people.partyGroup'), children: p.partyGroup?.name ?? '—' },
+            { key: 'join', label: t('people.joinDate'), children: p.joinDate ?? '—' },
+            { key: 'full', label: t('people.fullDate'), children: p.fullDate ?? '—' },
+            { key: 'flow', label: t('people.flowStatus'), children: label(FLOW_STATUS_LABELS[p.flowStatus]) },
+            { key: 'status', label: t('people.status'), children: t(`people.status.${p.status}`) },
+          ]}
+        />
+      </Card>
+      <Row gutter={12}>
+        <Col xs={24} lg={14}>
+          <Card title={t('people.posts')} size="small" style={{ marginBottom: 12 }}>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={p.posts}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.noPosts')} /> }}
+              columns={[
+                { title: t('people.post.role'), dataIndex: 'role', render: (r: keyof typeof POST_ROLE_LABELS, post) => <>{label(POST_ROLE_LABELS[r])}{post.concurrent && <Tag style={{ marginInlineStart: 6 }}>{t('people.post.concurrent')}</Tag>}</> },
+                { title: t('people.post.org'), dataIndex: ['org', 'name'], render: (n: string, post) => <>{n} <span style={{ color: '#999', fontSize: 12 }}>{label(ORG_TYPE_LABELS[post.org.type])}</span></> },
+                { title: t('people.post.start'), dataIndex: 'startDate' },
+                { title: t('people.post.end'), dataIndex: 'endDate', render: (d: string | null) => d ?? <Tag color="green">{t('people.post.current')}</Tag> },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('people.history')} size="small" data-testid="person-history">
+            {p.history.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.noHistory')} />
+            ) : (
+              <Timeline
+                items={p.history.map((h, i) => ({
+                  key: i,
+                  title: dayjs(h.at).format('YYYY-MM-DD HH:mm'),
+                  content: (
+                    <div>
+                      <Typography.Text strong>{ACTION_LABELS[h.action]?.[lang] ?? h.action}</Typography.Text>
+                      {h.username && <Typography.Text type="secondary"> · {h.username}</Typography.Text>}
+                      <div style={{ color: '#666', fontSize: 13, wordBreak: 'break-all' }}>{summaryText(h.summary)}</div>
+                    </div>
+                  ),
+                }))}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      {editing && <PersonFormModal open person={p} onClose={() => setEditing(false)} />}
+    </div>
+  );
+}

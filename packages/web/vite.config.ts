@@ -1,0 +1,81 @@
+import { gzipSync } from 'node:zlib';
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const API = process.env.LIANXIN_API ?? 'http://localhost:3000';
+
+/**
+ * After a build, writes dist/size-report.json and prints the gzipped JavaScript that the login
+ * route loads (the entry chunk, the login page chunk and everything they import statically).
+ */
+function sizeReport(): Plugin {
+  return {
+    name: 'lianxin-size-report',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const gz = (file: string) => {
+        const c = byName.get(file);
+        return c && c.type === 'chunk' ? gzipSync(c.code, { level: 9 }).length : 0;
+      };
+      const closure = (roots: string[]) => {
+        const seen = new Set<string>();
+        const visit = (f: string) => {
+          if (seen.has(f)) return;
+          seen.add(f);
+          const c = byName.get(f);
+          if (c && c.type === 'chunk') c.imports.forEach(visit);
+        };
+        roots.forEach(visit);
+        return seen;
+      };
+      const entry = chunks.find((c) => c.isEntry);
+      const routeChunk = (page: string) => chunks.find((c) => c.facadeModuleId?.endsWith(page))?.fileName;
+      const routes: Record<string, string | undefined> = {
+        login: routeChunk('LoginPage.tsx'),
+        shell: routeChunk('AppShell.tsx'),
+        orgs: routeChunk('OrgTreePage.tsx'),
+        people: routeChunk('PeopleListPage.tsx'),
+        person: routeChunk('PersonDetailPage.tsx'),
+        import: routeChunk('ImportPage.tsx'),
+        audit: routeChunk('AuditPage.tsx'),
+      };
+      const report: Record<string, unknown> = {};
+      const kb = (n: number) => Math.round(n / 102.4) / 10;
+      for (const [route, file] of Object.entries(routes)) {
+        if (!file || !entry) continue;
+        const roots = route === 'login' ? [entry.fileName, file] : [entry.fileName, routes.shell ?? '', file];
+        const files = [...closure(roots.filter(Boolean))];
+        report[route] = { gzipKB: kb(files.reduce((s, f) => s + gz(f), 0)), files: files.length };
+      }
+      const all = chunks.map((c) => ({ file: c.fileName, gzipKB: kb(gz(c.fileName)) })).sort((a, b) => b.gzipKB - a.gzipKB);
+      report.chunks = all;
+      const out = options.dir ?? 'dist';
+      fs.writeFileSync(path.join(out, 'size-report.json'), JSON.stringify(report, null, 2));
+      const lines = Object.entries(report)
+        .filter(([k]) => k !== 'chunks')
+        .map(([k, v]) => `  ${k.padEnd(8)} ${(v as { gzipKB: number }).gzipKB} kB gzip`);
+      console.log(`\n路由首屏 JavaScript（含共享块，gzip）：\n${lines.join('\n')}\n`);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), sizeReport()],
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    proxy: { '/api': { target: API, changeOrigin: false } },
+  },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // The contract's schemas build TypeBox objects at module level; the web uses only its
+      // types and label maps, so let the bundler drop the rest.
+      treeshake: { moduleSideEffects: (id: string) => !id.includes('/packages/contract/') },
+    },
+  },
+});
