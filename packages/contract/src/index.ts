@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './schemas.js';
 export * from './permissions.js';
 export * from './ledger.js';
+export * from './dispatch.js';

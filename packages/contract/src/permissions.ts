@@ -21,10 +21,15 @@ export const ACTIONS = [
   'ledger:register', // register problems (登记)
   'ledger:handle', // fire workflow steps, comment, attach, supervise — each step checks more
   'ledger:configure', // categories, supervision cadence, closure signer of the county
+  'dispatch:read', // 两下两上: see directives to and from the scope, boards
+  'dispatch:issue', // issue directives down the tree (fan-out needs only dispatch:report)
+  'dispatch:report', // report on an assignment, break it down to the orgs below
+  'inspection:write', // 督查: record inspections and findings, publish bulletins
+  'accountability:write', // 问责: record accountability actions
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -36,9 +41,12 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'post:write',
     'ledger:register',
     'ledger:configure',
+    'dispatch:issue',
+    'inspection:write',
+    'accountability:write',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register'],
-  station_admin: [...OFFICE, 'ledger:register'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write'],
   village_admin: [...OFFICE, 'person:write', 'person:import'],
   department_admin: [...OFFICE, 'person:write'],
   auditor: ['audit:read'],

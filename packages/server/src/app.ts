@@ -27,6 +27,8 @@ import { createLedgerService } from './modules/ledger/ledger.service.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { createListsService } from './modules/lists/lists.service.js';
 import { listsRoutes } from './modules/lists/lists.routes.js';
+import { createDispatchService } from './modules/dispatch/dispatch.service.js';
+import { dispatchRoutes } from './modules/dispatch/dispatch.routes.js';
 
 export type AppConfig = {
   db: Db;
@@ -51,6 +53,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The ledger service, for the periodic overdue escalation in main.ts. */
     ledger: ReturnType<typeof createLedgerService>;
+    /** The dispatch service, for issuing recurring directives on their day. */
+    dispatch: ReturnType<typeof createDispatchService>;
   }
 }
 
@@ -132,6 +136,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(accountRoutes, { accounts });
   await app.register(ledgerRoutes, { ledger });
   await app.register(listsRoutes, { lists: createListsService({ db }) });
+  const dispatch = createDispatchService({ db });
+  app.decorate('dispatch', dispatch);
+  await app.register(dispatchRoutes, { dispatch });
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir!, wildcard: false, index: ['index.html'] });

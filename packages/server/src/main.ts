@@ -28,8 +28,11 @@ async function main() {
 
     const app = await buildApp({ db, pii, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir });
     // 逾期上报: overdue problems become visible to the township above; checked hourly.
+    // 定期下发: recurring directives are issued on their day; checked with the escalation.
     const escalate = () =>
-      app.ledger.escalateOverdue().catch((err: Error) => app.log.error({ err: { message: err.message } }, 'escalation failed'));
+      Promise.all([app.ledger.escalateOverdue(), app.dispatch.runSeries()]).catch((err: Error) =>
+        app.log.error({ err: { message: err.message } }, 'periodic work failed'),
+      );
     await escalate();
     const timer = setInterval(escalate, 3_600_000);
     timer.unref();

@@ -20,3 +20,47 @@ export function isValidDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+export function plusDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** ISO week key of a date, e.g. 2026-W48 (weeks start on Monday; week 1 holds 4 January). */
+export function isoWeekKey(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const thursday = new Date(d);
+  thursday.setUTCDate(d.getUTCDate() + 4 - isoWeekday(date));
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((thursday.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+export type Frequency = 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+
+/**
+ * The period of a recurring duty that a day falls in, and the day it is issued on: weekly on the
+ * chosen weekday of the ISO week, otherwise on the first day of the month, quarter or year.
+ */
+export function periodOf(date: string, frequency: Frequency, weekday = 1): { key: string; issueOn: string } {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  switch (frequency) {
+    case 'weekly':
+      return { key: isoWeekKey(date), issueOn: plusDays(date, weekday - isoWeekday(date)) };
+    case 'monthly':
+      return { key: `${y}-${String(m).padStart(2, '0')}`, issueOn: `${y}-${String(m).padStart(2, '0')}-01` };
+    case 'quarterly': {
+      const q = Math.floor((m - 1) / 3) + 1;
+      return { key: `${y}-Q${q}`, issueOn: `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01` };
+    }
+    case 'yearly':
+      return { key: `${y}`, issueOn: `${y}-01-01` };
+  }
+}

@@ -1,0 +1,248 @@
+// The only file with SQL of directives, assignments and recurring series. Fan-out to thousands of
+// orgs is one INSERT … SELECT; reads are limited to the actor's subtree by path.
+import type { FormField } from '@lianxin/contract';
+import type { Queryable } from '../../db/db.js';
+import { likePrefix, type Scope } from '../../core/access.js';
+
+export type OrgLite = { id: number; name: string; type: string; path: string; county_id: number; status: string; parent_id: number | null };
+
+export type DirectiveRow = {
+  id: number;
+  county_id: number;
+  issuer_org_id: number;
+  issuer_path: string;
+  issuer_name: string;
+  issuer_type: string;
+  parent_assignment_id: number | null;
+  series_id: number | null;
+  kind: string;
+  title: string;
+  content: string;
+  form: FormField[];
+  period_key: string | null;
+  due_date: string;
+  allow_late: boolean;
+  status: 'open' | 'closed';
+  created_at: Date;
+  version: number;
+};
+
+export type AssignmentRow = {
+  id: number;
+  county_id: number;
+  directive_id: number;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  org_type: string;
+  due_date: string;
+  status: 'pending' | 'reported';
+  outcome: 'done' | 'partly' | 'not_done' | null;
+  reason: string | null;
+  report: string | null;
+  figures: Record<string, number | string>;
+  reported_at: Date | null;
+  reported_by: number | null;
+  late: boolean;
+  version: number;
+};
+
+const DIRECTIVE_SELECT = `
+  SELECT d.id, d.county_id, d.issuer_org_id, d.issuer_path, o.name AS issuer_name, o.type AS issuer_type,
+         d.parent_assignment_id, d.series_id, d.kind, d.title, d.content, d.form, d.period_key, d.due_date,
+         d.allow_late, d.status, d.created_at, d.version
+  FROM directives d JOIN orgs o ON o.id = d.issuer_org_id`;
+
+const ASSIGNMENT_SELECT = `
+  SELECT a.id, a.county_id, a.directive_id, a.org_id, a.org_path, o.name AS org_name, o.type AS org_type, a.due_date,
+         a.status, a.outcome, a.reason, a.report, a.figures, a.reported_at, a.reported_by, a.late, a.version
+  FROM assignments a JOIN orgs o ON o.id = a.org_id`;
+
+export async function orgInScope(q: Queryable, scope: Scope, id: number): Promise<OrgLite | undefined> {
+  const [row] = await q.query<OrgLite>(
+    `SELECT id, name, type, path, county_id, status, parent_id FROM orgs WHERE id = $1 AND path LIKE $2`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+/** Orgs among ids that lie strictly below the issuer and are open. */
+export async function orgsBelow(q: Queryable, issuerPath: string, ids: number[]): Promise<OrgLite[]> {
+  return q.query<OrgLite>(
+    `SELECT id, name, type, path, county_id, status, parent_id FROM orgs
+     WHERE id = ANY($1::bigint[]) AND path LIKE $2 AND path <> $3 AND status = 'active'`,
+    [ids, likePrefix(issuerPath), issuerPath],
+  );
+}
+
+export async function countOfTypeBelow(q: Queryable, issuerPath: string, type: string): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM orgs WHERE path LIKE $1 AND path <> $2 AND type = $3 AND status = 'active'`,
+    [likePrefix(issuerPath), issuerPath, type],
+  );
+  return row?.n ?? 0;
+}
+
+export async function insertDirective(
+  q: Queryable,
+  d: { countyId: number; issuerOrgId: number; issuerPath: string; parentAssignmentId: number | null; seriesId: number | null; kind: string; title: string; content: string; form: FormField[]; periodKey: string | null; dueDate: string; allowLate: boolean; createdBy: number | null },
+): Promise<number | undefined> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO directives (county_id, issuer_org_id, issuer_path, parent_assignment_id, series_id, kind, title, content, form,
+       period_key, due_date, allow_late, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb,$10,$11,$12,$13)
+     ON CONFLICT (series_id, period_key) WHERE series_id IS NOT NULL DO NOTHING
+     RETURNING id`,
+    [d.countyId, d.issuerOrgId, d.issuerPath, d.parentAssignmentId, d.seriesId, d.kind, d.title, d.content, JSON.stringify(d.form),
+      d.periodKey, d.dueDate, d.allowLate, d.createdBy],
+  );
+  return row?.id;
+}
+
+/** One statement for the whole fan-out: to chosen orgs, or to every open org of a type below. */
+export async function insertAssignments(
+  q: Queryable,
+  directiveId: number,
+  dueDate: string,
+  target: { orgIds: number[] } | { type: string; issuerPath: string },
+): Promise<number> {
+  const rows =
+    'orgIds' in target
+      ? await q.query<{ n: number }>(
+          `WITH ins AS (
+             INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date)
+             SELECT county_id, $1, id, path, $2 FROM orgs WHERE id = ANY($3::bigint[])
+             RETURNING 1)
+           SELECT count(*)::int AS n FROM ins`,
+          [directiveId, dueDate, target.orgIds],
+        )
+      : await q.query<{ n: number }>(
+          `WITH ins AS (
+             INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date)
+             SELECT county_id, $1, id, path, $2 FROM orgs
+             WHERE path LIKE $3 AND path <> $4 AND type = $5 AND status = 'active'
+             RETURNING 1)
+           SELECT count(*)::int AS n FROM ins`,
+          [directiveId, dueDate, likePrefix(target.issuerPath), target.issuerPath, target.type],
+        );
+  return rows[0]?.n ?? 0;
+}
+
+export async function findDirective(q: Queryable, id: number): Promise<DirectiveRow | undefined> {
+  const [row] = await q.query<DirectiveRow>(`${DIRECTIVE_SELECT} WHERE d.id = $1`, [id]);
+  return row;
+}
+
+export async function findAssignment(q: Queryable, scope: Scope, id: number, forUpdate = false): Promise<AssignmentRow | undefined> {
+  const [row] = await q.query<AssignmentRow>(
+    `${ASSIGNMENT_SELECT} WHERE a.id = $1 AND a.org_path LIKE $2 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+export async function saveReport(
+  q: Queryable,
+  id: number,
+  version: number,
+  r: { outcome: string; reason: string | null; report: string | null; figures: Record<string, number | string>; late: boolean; accountId: number },
+): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE assignments SET status = 'reported', outcome = $3, reason = $4, report = $5, figures = $6::jsonb,
+       late = $7, reported_at = now(), reported_by = $8, version = version + 1
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, r.outcome, r.reason, r.report, JSON.stringify(r.figures), r.late, r.accountId],
+  );
+  return rows.length > 0;
+}
+
+/** The assignments of an org (its inbox): pending first, by due date. */
+export async function inboxOf(q: Queryable, orgId: number, includeReported: boolean, limit: number) {
+  return q.query<AssignmentRow>(
+    `${ASSIGNMENT_SELECT}
+     WHERE a.org_id = $1 ${includeReported ? '' : `AND a.status = 'pending'`}
+     ORDER BY (a.status = 'pending') DESC, a.due_date, a.id LIMIT ${limit}`,
+    [orgId],
+  );
+}
+
+export async function assignmentsOf(q: Queryable, directiveIds: number[]): Promise<AssignmentRow[]> {
+  if (directiveIds.length === 0) return [];
+  return q.query<AssignmentRow>(`${ASSIGNMENT_SELECT} WHERE a.directive_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`, [directiveIds]);
+}
+
+/** Directives that break down the given assignments (fan-out children). */
+export async function childDirectives(q: Queryable, assignmentIds: number[]): Promise<{ id: number; parent_assignment_id: number }[]> {
+  if (assignmentIds.length === 0) return [];
+  return q.query<{ id: number; parent_assignment_id: number }>(
+    `SELECT id, parent_assignment_id FROM directives WHERE parent_assignment_id = ANY($1::bigint[])`,
+    [assignmentIds],
+  );
+}
+
+/** Directives issued by the scope's orgs (sent), newest first. */
+export async function sentBy(q: Queryable, issuerPath: string, limit: number) {
+  return q.query<DirectiveRow & { targets: number; reported: number; late: number }>(
+    `SELECT d.*, t.targets, t.reported, t.late FROM (${DIRECTIVE_SELECT} WHERE d.issuer_path = $1 ORDER BY d.id DESC LIMIT ${limit}) d
+     CROSS JOIN LATERAL (
+       SELECT count(*)::int AS targets, count(*) FILTER (WHERE a.status = 'reported')::int AS reported,
+              count(*) FILTER (WHERE a.late)::int AS late
+       FROM assignments a WHERE a.directive_id = d.id) t
+     ORDER BY d.id DESC`,
+    [issuerPath],
+  );
+}
+
+export async function closeDirective(q: Queryable, id: number, version: number): Promise<boolean> {
+  const rows = await q.query(`UPDATE directives SET status = 'closed', version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
+  return rows.length > 0;
+}
+
+export type SeriesRow = {
+  id: number;
+  county_id: number;
+  issuer_org_id: number;
+  issuer_path: string;
+  kind: string;
+  title: string;
+  content: string;
+  form: FormField[];
+  targets: { orgIds?: number[]; type?: string };
+  frequency: 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+  weekday: number | null;
+  due_days: number;
+  allow_late: boolean;
+  created_by: number | null;
+};
+
+export async function insertSeries(q: Queryable, s: Omit<SeriesRow, 'id'>): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO directive_series (county_id, issuer_org_id, issuer_path, kind, title, content, form, targets, frequency, weekday, due_days, allow_late, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8::jsonb,$9,$10,$11,$12,$13) RETURNING id`,
+    [s.county_id, s.issuer_org_id, s.issuer_path, s.kind, s.title, s.content, JSON.stringify(s.form), JSON.stringify(s.targets), s.frequency, s.weekday, s.due_days, s.allow_late, s.created_by],
+  );
+  return row!.id;
+}
+
+export async function activeSeries(q: Queryable, seriesId?: number): Promise<SeriesRow[]> {
+  return q.query<SeriesRow>(
+    `SELECT id, county_id, issuer_org_id, issuer_path, kind, title, content, form, targets, frequency, weekday, due_days, allow_late, created_by
+     FROM directive_series WHERE active ${seriesId ? 'AND id = $1' : ''} ORDER BY id`,
+    seriesId ? [seriesId] : [],
+  );
+}
+
+export async function seriesOfScope(q: Queryable, scope: Scope) {
+  return q.query<SeriesRow & { active: boolean }>(
+    `SELECT id, county_id, issuer_org_id, issuer_path, kind, title, content, form, targets, frequency, weekday, due_days, allow_late, created_by, active
+     FROM directive_series WHERE issuer_path LIKE $1 ORDER BY id`,
+    [likePrefix(scope.path)],
+  );
+}
+
+export async function villagesUnder(q: Queryable, orgId: number) {
+  return q.query<{ id: number }>(
+    `SELECT id FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active' ORDER BY sort, id`,
+    [orgId],
+  );
+}

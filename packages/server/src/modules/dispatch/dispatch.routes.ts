@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  AssignmentView,
+  Board,
+  FanOutBody,
+  Id,
+  IssueDirectiveBody,
+  ReportBody,
+  type FanOutBody as FanOutBodyT,
+  type IssueDirectiveBody as IssueDirectiveBodyT,
+  type ReportBody as ReportBodyT,
+} from '@lianxin/contract';
+import type { DispatchService } from './dispatch.service.js';
+
+const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: DispatchService }) {
+  const { dispatch } = opts;
+  const tags = ['dispatch'];
+
+  app.post<{ Body: IssueDirectiveBodyT }>(
+    '/api/directives',
+    {
+      schema: {
+        tags,
+        summary: '下发：向下级（指定组织，或全部工作站/村）下发任务、报告要求或信息报送表，可设为每周/月/季/年定期下发',
+        body: IssueDirectiveBody,
+        response: { 201: Type.Object({ directiveId: Type.Union([Id, Type.Null()]), seriesId: Type.Union([Id, Type.Null()]), targets: Type.Integer() }) },
+      },
+      config: { policy: 'dispatch:issue' },
+    },
+    async (request, reply) => reply.status(201).send(await dispatch.issue(request.actor!, request.body)),
+  );
+
+  app.get(
+    '/api/directives/sent',
+    {
+      schema: {
+        tags,
+        summary: '本单位下发的任务（含上报进度）',
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Id, kind: Type.String(), title: Type.String(), dueDate: Type.String(), status: Type.String(),
+              periodKey: Type.Union([Type.String(), Type.Null()]), seriesId: Type.Union([Id, Type.Null()]),
+              parentAssignmentId: Type.Union([Id, Type.Null()]), createdAt: Type.String(),
+              targets: Type.Integer(), reported: Type.Integer(), late: Type.Integer(),
+            }),
+          ),
+        },
+      },
+      config: { policy: 'dispatch:read' },
+    },
+    async (request) => dispatch.sent(request.actor!),
+  );
+
+  app.get(
+    '/api/directives/series',
+    {
+      schema: {
+        tags,
+        summary: '定期下发（周、月、季、年）',
+        response: { 200: Type.Array(Type.Object({ id: Id, kind: Type.String(), title: Type.String(), frequency: Type.String(), weekday: Type.Union([Type.Integer(), Type.Null()]), dueDays: Type.Integer(), active: Type.Boolean(), targets: Type.Unknown() })) },
+      },
+      config: { policy: 'dispatch:read' },
+    },
+    async (request) => dispatch.series(request.actor!),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/directives/:id/board',
+    { schema: { tags, summary: '进度看板：谁已上报、谁逾期、汇总数字（含下一级分解）', params: IdParams, response: { 200: Board } }, config: { policy: 'dispatch:read' } },
+    async (request) => dispatch.board(request.actor!, request.params.id),
+  );
+
+  app.post<{ Params: { id: number }; Body: { version: number } }>(
+    '/api/directives/:id/close',
+    {
+      schema: { tags, summary: '截止（不再接收上报）', params: IdParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 204: Type.Null() } },
+      config: { policy: 'dispatch:report' },
+    },
+    async (request, reply) => {
+      await dispatch.close(request.actor!, request.params.id, request.body.version);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get<{ Querystring: { all?: boolean } }>(
+    '/api/inbox',
+    {
+      schema: { tags, summary: '待办：本单位收到、需要上报的任务', querystring: Type.Object({ all: Type.Optional(Type.Boolean({ description: '包括已上报的' })) }, { additionalProperties: false }), response: { 200: Type.Array(AssignmentView) } },
+      config: { policy: 'dispatch:read' },
+    },
+    async (request) => dispatch.inbox(request.actor!, request.query.all ?? false),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/assignments/:id',
+    { schema: { tags, summary: '一项收到的任务及其上报', params: IdParams, response: { 200: AssignmentView } }, config: { policy: 'dispatch:read' } },
+    async (request) => dispatch.assignment(request.actor!, request.params.id),
+  );
+
+  app.post<{ Params: { id: number }; Body: FanOutBodyT }>(
+    '/api/assignments/:id/fan-out',
+    {
+      schema: { tags, summary: '分解下发：把收到的任务分解给所辖村（社区）', params: IdParams, body: FanOutBody, response: { 201: Type.Object({ directiveId: Id, targets: Type.Integer() }) } },
+      config: { policy: 'dispatch:report' },
+    },
+    async (request, reply) => reply.status(201).send(await dispatch.fanOut(request.actor!, request.params.id, request.body)),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/assignments/:id/compile',
+    {
+      schema: {
+        tags,
+        summary: '汇总：按下级上报预填本单位的上报（可修改后提交）',
+        params: IdParams,
+        response: { 200: Type.Object({ outcome: Type.Union([Type.String(), Type.Null()]), text: Type.String(), figures: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])), reported: Type.Integer(), targets: Type.Integer(), missing: Type.Array(Type.String()) }) },
+      },
+      config: { policy: 'dispatch:read' },
+    },
+    async (request) => dispatch.compile(request.actor!, request.params.id),
+  );
+
+  app.post<{ Params: { id: number }; Body: ReportBodyT }>(
+    '/api/assignments/:id/report',
+    { schema: { tags, summary: '上报完成情况（文字、表单数字、完成/部分完成/未完成及原因）', params: IdParams, body: ReportBody, response: { 200: AssignmentView } }, config: { policy: 'dispatch:report' } },
+    async (request) => dispatch.report(request.actor!, request.params.id, request.body),
+  );
+}

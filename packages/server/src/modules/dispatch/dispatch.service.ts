@@ -1,0 +1,331 @@
+// 两下两上: an org issues directives to orgs below it (one-off or recurring); each recipient
+// reports (or first breaks its assignment down to its own orgs and compiles their reports);
+// figures roll up level by level; late reports are flagged and visible one level up.
+import {
+  ORG_TYPE_LABELS,
+  type AssignmentView,
+  type Board,
+  type FanOutBody,
+  type FormField,
+  type IssueDirectiveBody,
+  type OrgType,
+  type ReportBody,
+} from '@lianxin/contract';
+import type { Db, Queryable } from '../../db/db.js';
+import { requireAction, type Actor } from '../../core/access.js';
+import { appendAudit, canonicalJson } from '../../core/audit.js';
+import { periodOf, plusDays, todayInChina } from '../../core/calendar.js';
+import { AppError, fieldError, validationError } from '../../core/errors.js';
+import { checkFigures, checkForm, prefill, rollUp } from '../../core/dispatch/report-form.js';
+import * as repo from './dispatch.repository.js';
+import type { AssignmentRow, DirectiveRow, SeriesRow } from './dispatch.repository.js';
+
+const orgRef = (id: number, name: string, type: string) => ({ id, name, type });
+
+export function createDispatchService(deps: { db: Db; today?: () => string }) {
+  const { db } = deps;
+  const today = deps.today ?? (() => todayInChina());
+
+  const audit = (tx: Queryable, actor: Actor, action: string, objectType: string, id: number, countyId: number, summary: Record<string, unknown>) =>
+    appendAudit(tx, { countyId, accountId: actor.accountId, username: actor.username, action, objectType, objectId: id, summary, result: 'success', ip: actor.ip });
+
+  async function issuerOf(actor: Actor) {
+    const issuer = await repo.orgInScope(db, actor.scope, actor.scope.orgId);
+    if (!issuer) throw new AppError('not_found');
+    return issuer;
+  }
+
+  /** Checks the targets of a directive: orgs strictly below the issuer, or a type that exists there. */
+  async function checkTargets(q: Queryable, issuer: repo.OrgLite, targets: IssueDirectiveBody['targets']) {
+    if (targets.orgIds?.length) {
+      const found = await repo.orgsBelow(q, issuer.path, targets.orgIds);
+      if (found.length !== targets.orgIds.length) {
+        throw fieldError('targets.orgIds', '下发对象须是本单位以下、未撤销的组织', 'Targets must be open orgs below the issuer');
+      }
+      return { orgIds: targets.orgIds } as const;
+    }
+    if (targets.type) {
+      const n = await repo.countOfTypeBelow(q, issuer.path, targets.type);
+      if (n === 0) throw fieldError('targets.type', `本单位以下没有「${ORG_TYPE_LABELS[targets.type as OrgType].zh}」`, 'No orgs of that type below the issuer');
+      return { type: targets.type, issuerPath: issuer.path } as const;
+    }
+    throw fieldError('targets', '请选择下发对象', 'Choose the recipients');
+  }
+
+  async function issue(actor: Actor, input: IssueDirectiveBody): Promise<{ directiveId: number | null; seriesId: number | null; targets: number }> {
+    requireAction(actor, 'dispatch:issue');
+    const form = input.form ?? [];
+    const formErrors = checkForm(form);
+    if (formErrors.length) throw validationError(formErrors);
+    const issuer = await issuerOf(actor);
+    const targets = await checkTargets(db, issuer, input.targets);
+    if (input.recurrence) {
+      if (input.recurrence.frequency === 'weekly' && !input.recurrence.weekday) {
+        throw fieldError('recurrence.weekday', '每周下发须选择星期几', 'Choose the weekday');
+      }
+      const seriesId = await db.transaction(async (tx) => {
+        const id = await repo.insertSeries(tx, {
+          county_id: issuer.county_id,
+          issuer_org_id: issuer.id,
+          issuer_path: issuer.path,
+          kind: input.kind,
+          title: input.title.trim(),
+          content: input.content ?? '',
+          form,
+          targets: input.targets,
+          frequency: input.recurrence!.frequency,
+          weekday: input.recurrence!.weekday ?? null,
+          due_days: input.recurrence!.dueDays,
+          allow_late: input.allowLate ?? true,
+          created_by: actor.accountId,
+        });
+        await audit(tx, actor, 'directive.series.create', 'directive_series', id, issuer.county_id, { title: input.title, frequency: input.recurrence!.frequency });
+        return id;
+      });
+      const created = await runSeries(seriesId);
+      return { directiveId: created[0]?.directiveId ?? null, seriesId, targets: created[0]?.targets ?? 0 };
+    }
+    if (!input.dueDate) throw fieldError('dueDate', '请填写上报期限', 'Enter the due date');
+    if (input.dueDate < today()) throw fieldError('dueDate', '上报期限不能早于今天', 'The due date is in the past');
+    return db.transaction(async (tx) => {
+      const id = (await repo.insertDirective(tx, {
+        countyId: issuer.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, parentAssignmentId: null, seriesId: null,
+        kind: input.kind, title: input.title.trim(), content: input.content ?? '', form, periodKey: null, dueDate: input.dueDate!,
+        allowLate: input.allowLate ?? true, createdBy: actor.accountId,
+      }))!;
+      const n = await repo.insertAssignments(tx, id, input.dueDate!, targets);
+      await audit(tx, actor, 'directive.issue', 'directive', id, issuer.county_id, { title: input.title, targets: n, dueDate: input.dueDate });
+      return { directiveId: id, seriesId: null, targets: n };
+    });
+  }
+
+  /**
+   * Issues the current period's instance of each active series (or of one), once per period: the
+   * unique (series, period) index makes a second run, or a concurrent one, a no-op.
+   */
+  async function runSeries(seriesId?: number): Promise<{ seriesId: number; directiveId: number; targets: number }[]> {
+    const t = today();
+    const created = [];
+    for (const s of await repo.activeSeries(db, seriesId)) {
+      const period = periodOf(t, s.frequency, s.weekday ?? 1);
+      if (period.issueOn > t) continue; // this week's day has not come yet
+      const made = await db.transaction(async (tx) => {
+        const due = plusDays(period.issueOn, s.due_days) < t ? t : plusDays(period.issueOn, s.due_days);
+        const id = await repo.insertDirective(tx, {
+          countyId: s.county_id, issuerOrgId: s.issuer_org_id, issuerPath: s.issuer_path, parentAssignmentId: null, seriesId: s.id,
+          kind: s.kind, title: `${s.title}（${period.key}）`, content: s.content, form: s.form, periodKey: period.key, dueDate: due,
+          allowLate: s.allow_late, createdBy: s.created_by,
+        });
+        if (!id) return undefined;
+        const target = s.targets.orgIds?.length ? { orgIds: s.targets.orgIds } : { type: s.targets.type ?? 'station', issuerPath: s.issuer_path };
+        const n = await repo.insertAssignments(tx, id, due, target);
+        await appendAudit(tx, { countyId: s.county_id, accountId: null, username: 'system', action: 'directive.issue', objectType: 'directive', objectId: id, summary: { seriesId: s.id, period: period.key, targets: n }, result: 'success', ip: null });
+        return { seriesId: s.id, directiveId: id, targets: n };
+      });
+      if (made) created.push(made);
+    }
+    return created;
+  }
+
+  /** A station breaks its assignment into concrete work for its villages (linked to the parent). */
+  async function fanOut(actor: Actor, assignmentId: number, input: FanOutBody) {
+    requireAction(actor, 'dispatch:report');
+    return db.transaction(async (tx) => {
+      const a = await repo.findAssignment(tx, actor.scope, assignmentId, true);
+      if (!a) throw new AppError('not_found');
+      if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位分解下发', en: 'Only the recipient breaks it down' });
+      const parent = (await repo.findDirective(tx, a.directive_id))!;
+      if (parent.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
+      if (input.dueDate < today()) throw fieldError('dueDate', '期限不能早于今天', 'The due date is in the past');
+      if (input.dueDate > a.due_date) throw fieldError('dueDate', `村级上报期限须在本单位上报期限（${a.due_date}）之前，以便汇总`, `Villages must report before ${a.due_date}`);
+      const issuer = (await repo.orgInScope(tx, actor.scope, a.org_id))!;
+      let orgIds = input.orgIds ?? [];
+      if (orgIds.length) {
+        await checkTargets(tx, issuer, { orgIds });
+      } else {
+        // default: every village and community directly below
+        orgIds = (await repo.villagesUnder(tx, issuer.id)).map((v) => v.id);
+        if (orgIds.length === 0) throw fieldError('orgIds', '本单位以下没有村（社区）', 'No villages below');
+      }
+      const id = (await repo.insertDirective(tx, {
+        countyId: a.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, parentAssignmentId: a.id, seriesId: null,
+        kind: parent.kind, title: input.title?.trim() || parent.title, content: input.content, form: parent.form, periodKey: parent.period_key,
+        dueDate: input.dueDate, allowLate: true, createdBy: actor.accountId,
+      }))!;
+      const n = await repo.insertAssignments(tx, id, input.dueDate, { orgIds });
+      await audit(tx, actor, 'directive.fan_out', 'directive', id, a.county_id, { parentAssignmentId: a.id, targets: n });
+      return { directiveId: id, targets: n };
+    });
+  }
+
+  async function report(actor: Actor, assignmentId: number, input: ReportBody): Promise<AssignmentView> {
+    requireAction(actor, 'dispatch:report');
+    await db.transaction(async (tx) => {
+      const a = await repo.findAssignment(tx, actor.scope, assignmentId, true);
+      if (!a) throw new AppError('not_found');
+      if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位上报', en: 'Only the recipient reports' });
+      const d = (await repo.findDirective(tx, a.directive_id))!;
+      const figures = input.figures ?? {};
+      const text = input.text?.trim() || null;
+      const reason = input.reason?.trim() || null;
+      if (a.version !== input.version) {
+        // a double submission of the same report answers as the first did
+        const same = a.status === 'reported' && a.version === input.version + 1 && a.outcome === input.outcome &&
+          (a.report ?? null) === text && (a.reason ?? null) === reason && canonicalJson(a.figures) === canonicalJson(figures);
+        if (same) return;
+        throw new AppError('version_conflict');
+      }
+      const late = today() > a.due_date;
+      if (d.status === 'closed' || (late && !d.allow_late)) {
+        throw new AppError('conflict', { zh: '该任务已截止，不再接收上报', en: 'The directive is closed to reports' });
+      }
+      if (input.outcome !== 'done' && !reason) throw fieldError('reason', '部分完成或未完成须说明原因', 'Give the reason');
+      const errors = checkFigures(d.form, figures, input.outcome !== 'not_done');
+      if (errors.length) throw validationError(errors);
+      if (d.kind !== 'notice' && d.form.length === 0 && !text) throw fieldError('text', '请填写完成情况', 'Describe what was done');
+      const saved = await repo.saveReport(tx, a.id, a.version, { outcome: input.outcome, reason, report: text, figures, late, accountId: actor.accountId });
+      if (!saved) throw new AppError('version_conflict');
+      await audit(tx, actor, 'directive.report', 'assignment', a.id, a.county_id, { directiveId: d.id, outcome: input.outcome, late });
+    });
+    return assignment(actor, assignmentId);
+  }
+
+  async function present(a: AssignmentRow, d: DirectiveRow, children: { id: number }[], below: AssignmentRow[]): Promise<AssignmentView> {
+    return {
+      id: a.id,
+      directive: {
+        id: d.id, kind: d.kind as AssignmentView['directive']['kind'], title: d.title, content: d.content,
+        issuer: orgRef(d.issuer_org_id, d.issuer_name, d.issuer_type), form: d.form, periodKey: d.period_key,
+        allowLate: d.allow_late, status: d.status, parentAssignmentId: d.parent_assignment_id,
+      },
+      org: orgRef(a.org_id, a.org_name, a.org_type),
+      dueDate: a.due_date,
+      status: a.status,
+      overdue: a.status === 'pending' && today() > a.due_date,
+      late: a.late,
+      outcome: a.outcome,
+      reason: a.reason,
+      report: a.report,
+      figures: a.figures,
+      reportedAt: a.reported_at?.toISOString() ?? null,
+      fannedOut: children.map((c) => {
+        const rows = below.filter((b) => b.directive_id === c.id);
+        return { directiveId: c.id, targets: rows.length, reported: rows.filter((r) => r.status === 'reported').length };
+      }),
+      version: a.version,
+    };
+  }
+
+  async function assignment(actor: Actor, id: number): Promise<AssignmentView> {
+    requireAction(actor, 'dispatch:read');
+    const a = await repo.findAssignment(db, actor.scope, id);
+    if (!a) throw new AppError('not_found');
+    const d = (await repo.findDirective(db, a.directive_id))!;
+    const children = await repo.childDirectives(db, [a.id]);
+    const below = await repo.assignmentsOf(db, children.map((c) => c.id));
+    return present(a, d, children, below);
+  }
+
+  /** What the actor's own org must do: pending first, then recent reports. */
+  async function inbox(actor: Actor, includeReported = false) {
+    requireAction(actor, 'dispatch:read');
+    const rows = await repo.inboxOf(db, actor.scope.orgId, includeReported, 200);
+    const directives = new Map<number, DirectiveRow>();
+    for (const id of new Set(rows.map((r) => r.directive_id))) directives.set(id, (await repo.findDirective(db, id))!);
+    const children = await repo.childDirectives(db, rows.map((r) => r.id));
+    const below = await repo.assignmentsOf(db, children.map((c) => c.id));
+    return Promise.all(rows.map((r) => present(r, directives.get(r.directive_id)!, children.filter((c) => c.parent_assignment_id === r.id), below)));
+  }
+
+  /** Pre-fills the org's own report from the reports of the orgs it broke the work down to. */
+  async function compile(actor: Actor, id: number) {
+    const view = await assignment(actor, id);
+    const children = await repo.childDirectives(db, [id]);
+    const below = await repo.assignmentsOf(db, children.map((c) => c.id));
+    const reported = below.filter((b) => b.status === 'reported');
+    const lines = reported.map((b) => `${b.org_name}：${b.outcome === 'done' ? '已完成' : b.outcome === 'partly' ? '部分完成' : '未完成'}${b.report ? `。${b.report}` : ''}${b.reason ? `（原因：${b.reason}）` : ''}`);
+    const missing = below.filter((b) => b.status !== 'reported').map((b) => b.org_name);
+    const outcomes = reported.map((b) => b.outcome);
+    const outcome = missing.length === 0 && outcomes.every((o) => o === 'done') ? 'done' : outcomes.some((o) => o !== 'not_done') ? 'partly' : 'not_done';
+    return {
+      outcome: below.length ? outcome : null,
+      text: lines.join('\n') + (missing.length ? `\n未上报：${missing.join('、')}` : ''),
+      figures: prefill(view.directive.form, reported.map((b) => b.figures)),
+      reported: reported.length,
+      targets: below.length,
+      missing,
+    };
+  }
+
+  /** The issuer's progress board: who reported, who is late, rolled-up figures, down two levels. */
+  async function board(actor: Actor, directiveId: number): Promise<Board> {
+    requireAction(actor, 'dispatch:read');
+    const d = await repo.findDirective(db, directiveId);
+    if (!d || !d.issuer_path.startsWith(actor.scope.path)) throw new AppError('not_found');
+    const t = today();
+    const top = await repo.assignmentsOf(db, [d.id]);
+    const children = await repo.childDirectives(db, top.map((a) => a.id));
+    const below = await repo.assignmentsOf(db, children.map((c) => c.id));
+    const childOf = new Map<number, number[]>();
+    for (const c of children) childOf.set(c.parent_assignment_id, [...(childOf.get(c.parent_assignment_id) ?? []), c.id]);
+    const overdue = (a: AssignmentRow) => a.status === 'pending' && t > a.due_date;
+    const rows = top.map((a) => ({
+      assignmentId: a.id,
+      org: orgRef(a.org_id, a.org_name, a.org_type),
+      status: a.status,
+      late: a.late,
+      overdue: overdue(a),
+      outcome: a.outcome,
+      reportedAt: a.reported_at?.toISOString() ?? null,
+      figures: a.figures,
+      below: below
+        .filter((b) => (childOf.get(a.id) ?? []).includes(b.directive_id))
+        .map((b) => ({ assignmentId: b.id, org: orgRef(b.org_id, b.org_name, b.org_type), status: b.status, late: b.late, overdue: overdue(b), outcome: b.outcome, reportedAt: b.reported_at?.toISOString() ?? null })),
+    }));
+    const reported = top.filter((a) => a.status === 'reported');
+    return {
+      directive: { id: d.id, title: d.title, dueDate: d.due_date, kind: d.kind, form: d.form },
+      totals: {
+        targets: top.length,
+        reported: reported.length,
+        late: top.filter((a) => a.late || overdue(a)).length,
+        overdue: top.filter(overdue).length,
+        belowTargets: below.length,
+        belowReported: below.filter((b) => b.status === 'reported').length,
+        figures: rollUp(d.form as FormField[], reported.map((a) => a.figures)),
+      },
+      rows,
+    };
+  }
+
+  async function sent(actor: Actor) {
+    requireAction(actor, 'dispatch:read');
+    const rows = await repo.sentBy(db, actor.scope.path, 100);
+    return rows.map((d) => ({
+      id: d.id, kind: d.kind, title: d.title, dueDate: d.due_date, status: d.status, periodKey: d.period_key,
+      seriesId: d.series_id, parentAssignmentId: d.parent_assignment_id, createdAt: d.created_at.toISOString(),
+      targets: d.targets, reported: d.reported, late: d.late,
+    }));
+  }
+
+  async function close(actor: Actor, directiveId: number, version: number) {
+    requireAction(actor, 'dispatch:report');
+    await db.transaction(async (tx) => {
+      const d = await repo.findDirective(tx, directiveId);
+      if (!d || !d.issuer_path.startsWith(actor.scope.path)) throw new AppError('not_found');
+      if (d.issuer_org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由下发单位截止', en: 'Only the issuer closes it' });
+      if (!(await repo.closeDirective(tx, d.id, version))) throw new AppError('version_conflict');
+      await audit(tx, actor, 'directive.close', 'directive', d.id, d.county_id, {});
+    });
+  }
+
+  async function series(actor: Actor) {
+    requireAction(actor, 'dispatch:read');
+    const rows = await repo.seriesOfScope(db, actor.scope);
+    return rows.map((s: SeriesRow & { active: boolean }) => ({ id: s.id, kind: s.kind, title: s.title, frequency: s.frequency, weekday: s.weekday, dueDays: s.due_days, active: s.active, targets: s.targets }));
+  }
+
+  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, close, series, today };
+}
+
+export type DispatchService = ReturnType<typeof createDispatchService>;

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssignmentView, Board } from '@lianxin/contract';
+import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../../test/helpers.js';
+import { plusDays, todayInChina } from '../../core/calendar.js';
+import { hashPassword } from '../../core/password.js';
+import { insertAccount } from '../accounts/accounts.service.js';
+
+let t: TestApp;
+let wuli: Client;
+let station: Client;
+const villages: Record<string, Client> = {};
+const today = todayInChina();
+
+const form = [
+  { key: 'visits', label: '走访农户', type: 'number', required: true, unit: '户' },
+  { key: 'meetings', label: '召开会议', type: 'number' },
+  { key: 'progress', label: '总体进度', type: 'choice', options: ['正常', '滞后'] },
+];
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  wuli = await t.as('wuli');
+  station = await t.as('yushe.station');
+  const hash = await hashPassword(TEST_DEMO_PASSWORD);
+  for (const [username, name] of [['yaotou', '尧头村'], ['wujia', '武家村']] as const) {
+    await insertAccount(t.db, { username, displayName: name, passwordHash: hash, roles: ['village_admin'], scopeOrgId: await orgId(t.db, name), mustChangePassword: false });
+  }
+  villages['榆舍村'] = await t.as('yushe');
+  villages['尧头村'] = await t.as('yaotou');
+  villages['武家村'] = await t.as('wujia');
+});
+afterAll(() => t.close());
+
+const inboxOf = async (c: Client) => (await c.get('/api/inbox')).json() as AssignmentView[];
+
+describe('one weekly cycle of 两下两上', () => {
+  it('township → stations → villages report (one late) → the station compiles and reports up → the board shows it', async () => {
+    // 1. the township issues this week's task list to all its stations
+    const issued = await wuli.post('/api/directives', {
+      kind: 'task_list', title: '第48周工作任务清单', content: '1. 走访脱贫户\n2. 召开支委会', form, dueDate: plusDays(today, 5), targets: { type: 'station' },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const { directiveId, targets } = issued.json();
+    expect(targets).toBe(4); // 五里镇 has four stations
+
+    // 2. the station sees it and breaks it down for three of its villages
+    const mine = (await inboxOf(station)).find((a) => a.directive.id === directiveId)!;
+    expect(mine).toMatchObject({ status: 'pending', org: { name: '榆舍党建工作站' } });
+    const ids = await Promise.all(['榆舍村', '尧头村', '武家村'].map((n) => orgId(t.db, n)));
+    const tooLate = await station.post(`/api/assignments/${mine.id}/fan-out`, { content: 'x', orgIds: ids, dueDate: plusDays(today, 9) });
+    expect(tooLate.statusCode).toBe(400);
+    const fan = await station.post(`/api/assignments/${mine.id}/fan-out`, { content: '本周请各村走访脱贫户并召开支委会', orgIds: ids, dueDate: plusDays(today, 3) });
+    expect(fan.statusCode, fan.body).toBe(201);
+    expect(fan.json().targets).toBe(3);
+
+    // 3. each village sees exactly its work and reports; 武家村 reports late
+    const work = (await inboxOf(villages['榆舍村']!));
+    expect(work).toHaveLength(1);
+    expect(work[0]!.directive).toMatchObject({ title: '第48周工作任务清单', parentAssignmentId: mine.id });
+    const report = async (name: string, body: Record<string, unknown>) => {
+      const a = (await inboxOf(villages[name]!))[0]!;
+      return villages[name]!.post(`/api/assignments/${a.id}/report`, { version: a.version, ...body });
+    };
+    expect((await report('榆舍村', { outcome: 'done', text: '走访12户', figures: { visits: 12, meetings: 1, progress: '正常' } })).statusCode).toBe(200);
+    expect((await report('尧头村', { outcome: 'partly', reason: '两户外出', text: '走访8户', figures: { visits: 8, progress: '滞后' } })).statusCode).toBe(200);
+    const [wujiaAssignment] = await t.db.query<{ id: number }>(`SELECT a.id FROM assignments a JOIN orgs o ON o.id = a.org_id WHERE o.name = '武家村' AND a.directive_id = $1`, [fan.json().directiveId]);
+    await t.db.query(`UPDATE assignments SET due_date = $2 WHERE id = $1`, [wujiaAssignment!.id, plusDays(today, -1)]);
+    const late = await report('武家村', { outcome: 'done', text: '走访5户', figures: { visits: 5, meetings: 2, progress: '正常' } });
+    expect(late.statusCode).toBe(200);
+    expect(late.json()).toMatchObject({ late: true, status: 'reported' });
+
+    // 4. the station compiles (pre-filled from its villages) and reports up
+    const compiled = (await station.get(`/api/assignments/${mine.id}/compile`)).json();
+    expect(compiled).toMatchObject({ reported: 3, targets: 3, outcome: 'partly', figures: { visits: 25, meetings: 3, progress: '正常' }, missing: [] });
+    expect(compiled.text).toContain('尧头村：部分完成');
+    const up = await station.post(`/api/assignments/${mine.id}/report`, { version: mine.version, outcome: compiled.outcome, reason: '尧头村两户外出，下周补访', text: compiled.text, figures: compiled.figures });
+    expect(up.statusCode, up.body).toBe(200);
+
+    // 5. the township's board: per station and per village, who reported, who is late, totals
+    const board = (await wuli.get(`/api/directives/${directiveId}/board`)).json() as Board;
+    expect(board.totals).toMatchObject({ targets: 4, reported: 1, belowTargets: 3, belowReported: 3 });
+    expect(board.totals.figures).toMatchObject({ visits: 25, meetings: 3, progress: { 正常: 1, 滞后: 0 } });
+    const row = board.rows.find((r) => r.org.name === '榆舍党建工作站')!;
+    expect(row).toMatchObject({ status: 'reported', outcome: 'partly' });
+    expect(row.below.map((b) => [b.org.name, b.status, b.late])).toEqual(
+      expect.arrayContaining([['榆舍村', 'reported', false], ['尧头村', 'reported', false], ['武家村', 'reported', true]]),
+    );
+    expect(board.rows.filter((r) => r.status === 'pending')).toHaveLength(3);
+    // the village cannot see the township's board
+    expect((await villages['榆舍村']!.get(`/api/directives/${directiveId}/board`)).statusCode).toBe(404);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses a report to an assignment that is not yours (404 outside, 403 above), wrong figure types, and double-submits idempotently', async () => {
+    const issued = (await wuli.post('/api/directives', { kind: 'data_collection', title: '党员人数统计', form, dueDate: plusDays(today, 2), targets: { orgIds: [await orgId(t.db, '榆舍党建工作站')] } })).json();
+    const a = (await inboxOf(station)).find((x) => x.directive.id === issued.directiveId)!;
+    expect((await villages['榆舍村']!.post(`/api/assignments/${a.id}/report`, { version: a.version, outcome: 'done', figures: { visits: 1 } })).statusCode).toBe(404);
+    expect((await wuli.post(`/api/assignments/${a.id}/report`, { version: a.version, outcome: 'done', figures: { visits: 1 } })).statusCode).toBe(403);
+    const wrong = await station.post(`/api/assignments/${a.id}/report`, { version: a.version, outcome: 'done', figures: { visits: '十二', progress: '很好', extra: 1 } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['figures.extra', 'figures.progress', 'figures.visits']);
+    const noReason = await station.post(`/api/assignments/${a.id}/report`, { version: a.version, outcome: 'not_done' });
+    expect(noReason.json().message).toBe('部分完成或未完成须说明原因');
+    const body = { version: a.version, outcome: 'done', figures: { visits: 3 } };
+    const first = await station.post(`/api/assignments/${a.id}/report`, body);
+    const again = await station.post(`/api/assignments/${a.id}/report`, body);
+    expect([first.statusCode, again.statusCode]).toEqual([200, 200]);
+    expect(again.json().version).toBe(first.json().version);
+    const different = await station.post(`/api/assignments/${a.id}/report`, { ...body, figures: { visits: 4 } });
+    expect(different.statusCode).toBe(412);
+  });
+
+  it('refuses reports after the issuer closed a directive, and targets outside the issuer', async () => {
+    const issued = (await wuli.post('/api/directives', { kind: 'report', title: '月度工作报告', dueDate: plusDays(today, 2), allowLate: false, targets: { type: 'station' } })).json();
+    const sent = (await wuli.get('/api/directives/sent')).json();
+    const d = sent.find((x: { id: number }) => x.id === issued.directiveId);
+    expect(d).toMatchObject({ targets: 4, reported: 0 });
+    const [dir] = await t.db.query<{ version: number }>(`SELECT version FROM directives WHERE id = $1`, [issued.directiveId]);
+    expect((await wuli.post(`/api/directives/${issued.directiveId}/close`, { version: dir!.version })).statusCode).toBe(204);
+    const a = (await inboxOf(station)).find((x) => x.directive.id === issued.directiveId)!;
+    const res = await station.post(`/api/assignments/${a.id}/report`, { version: a.version, outcome: 'done', text: '已完成' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe('该任务已截止，不再接收上报');
+    const outside = await wuli.post('/api/directives', { kind: 'notice', title: 'x', dueDate: plusDays(today, 1), targets: { orgIds: [await orgId(t.db, '彭镇村')] } });
+    expect(outside.statusCode).toBe(400);
+    const past = await wuli.post('/api/directives', { kind: 'notice', title: 'x', dueDate: '2020-01-01', targets: { type: 'station' } });
+    expect(past.statusCode).toBe(400);
+  });
+});
+
+describe('cadence', () => {
+  it('issues a recurring directive once per period, as due items for every station', async () => {
+    const res = await wuli.post('/api/directives', {
+      kind: 'duty', title: '集中便民服务日', targets: { type: 'station' }, recurrence: { frequency: 'weekly', weekday: 1, dueDays: 6 },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ targets: 4 });
+    expect(await t.app.dispatch.runSeries()).toEqual([]); // once per period
+    const due = (await inboxOf(station)).find((a) => a.directive.title.startsWith('集中便民服务日'))!;
+    expect(due.directive.periodKey).toMatch(/^\d{4}-W\d{2}$/);
+    const monthly = await wuli.post('/api/directives', { kind: 'duty', title: '月底半天小结会', targets: { type: 'station' }, recurrence: { frequency: 'monthly', dueDays: 40 } });
+    expect(monthly.json().targets).toBe(4);
+    const weeklyNoDay = await wuli.post('/api/directives', { kind: 'duty', title: 'x', targets: { type: 'station' }, recurrence: { frequency: 'weekly', dueDays: 1 } });
+    expect(weeklyNoDay.statusCode).toBe(400);
+  });
+});
