@@ -119,6 +119,7 @@ export const ProblemDetail = Type.Composite([
     closureOpinion: Type.Union([Type.String(), Type.Null()]),
     publicSummary: Type.Union([Type.String(), Type.Null()]),
     sourceRef: Type.Union([Type.String(), Type.Null()]),
+    finding: Type.Union([Type.Object({ inspectionId: Id, findingId: Id }), Type.Null()], { description: '来自哪次督查的哪条发现' }),
     checker: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
     timeline: Type.Array(TimelineEntry),
     actions: Type.Array(ProblemTransitionSchema, { description: '当前账号可以执行的环节' }),

@@ -29,6 +29,8 @@ import { createListsService } from './modules/lists/lists.service.js';
 import { listsRoutes } from './modules/lists/lists.routes.js';
 import { createDispatchService } from './modules/dispatch/dispatch.service.js';
 import { dispatchRoutes } from './modules/dispatch/dispatch.routes.js';
+import { createInspectionService } from './modules/inspections/inspections.service.js';
+import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
 
 export type AppConfig = {
   db: Db;
@@ -139,6 +141,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const dispatch = createDispatchService({ db });
   app.decorate('dispatch', dispatch);
   await app.register(dispatchRoutes, { dispatch });
+  await app.register(inspectionRoutes, { inspections: createInspectionService({ db, ledger }) });
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir!, wildcard: false, index: ['index.html'] });

@@ -79,6 +79,7 @@ CREATE TABLE inspections (
   inspected_on   date NOT NULL,
   inspectors     text NOT NULL,
   target_org_ids bigint[] NOT NULL,
+  target_paths   text[] NOT NULL,                          -- for scope: the targets see it too
   summary        text,
   score          numeric(5,1) CHECK (score IS NULL OR (score >= 0 AND score <= 100)),
   comment        text,                         -- 讲评

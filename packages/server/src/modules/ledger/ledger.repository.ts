@@ -38,6 +38,8 @@ export type ProblemRow = {
   published_at: Date | null;
   returned_count: number;
   source_ref: string | null;
+  finding_id: number | null;
+  inspection_id: number | null;
 };
 
 const SELECT = `
@@ -46,12 +48,13 @@ const SELECT = `
          p.source, p.category, p.description, p.measures, p.progress, p.responsible_org_id,
          ro.name AS responsible_org_name, ro.type AS responsible_org_type, ro.path AS responsible_org_path,
          p.responsible_person, p.checker_account_id, a.display_name AS checker_name, p.closure_opinion,
-         p.public_summary, p.published_at, p.returned_count, p.source_ref
+         p.public_summary, p.published_at, p.returned_count, p.source_ref, p.finding_id, f.inspection_id
   FROM cases c
   JOIN problems p ON p.case_id = c.id
   JOIN orgs o ON o.id = c.org_id
   JOIN orgs ro ON ro.id = p.responsible_org_id
-  LEFT JOIN accounts a ON a.id = p.checker_account_id`;
+  LEFT JOIN accounts a ON a.id = p.checker_account_id
+  LEFT JOIN inspection_findings f ON f.id = p.finding_id`;
 
 export async function findProblem(q: Queryable, scope: Scope, id: number): Promise<ProblemRow | undefined> {
   const [row] = await q.query<ProblemRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'problem' AND c.org_path LIKE $2`, [id, likePrefix(scope.path)]);

@@ -193,6 +193,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       closureOpinion: row.closure_opinion,
       publicSummary: row.public_summary,
       sourceRef: row.source_ref,
+      finding: row.finding_id && row.inspection_id ? { inspectionId: row.inspection_id, findingId: row.finding_id } : null,
       checker: row.checker_account_id ? { id: row.checker_account_id, name: row.checker_name ?? '' } : null,
       timeline: events.map((e) => {
         const f = fileByEvent.get(e.id);

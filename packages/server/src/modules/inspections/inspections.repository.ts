@@ -1,0 +1,117 @@
+// SQL of inspections, findings, bulletins and accountability records.
+import type { Queryable } from '../../db/db.js';
+import { likePrefix, type Scope } from '../../core/access.js';
+
+export type InspectionRow = {
+  id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; kind: string;
+  inspected_on: string; inspectors: string; target_org_ids: number[]; target_paths: string[]; summary: string | null;
+  score: number | null; comment: string | null;
+};
+
+const INSPECTION_SELECT = `
+  SELECT i.id, i.county_id, i.org_id, i.org_path, o.name AS org_name, o.type AS org_type, i.kind, i.inspected_on,
+         i.inspectors, i.target_org_ids, i.target_paths, i.summary, i.score, i.comment
+  FROM inspections i JOIN orgs o ON o.id = i.org_id`;
+
+/** Visible to the inspecting side and to the inspected orgs (and everyone above them). */
+const VISIBLE = `(i.org_path LIKE $1 OR EXISTS (SELECT 1 FROM unnest(i.target_paths) tp WHERE tp LIKE $1))`;
+
+export async function insertInspection(q: Queryable, i: { countyId: number; orgId: number; orgPath: string; kind: string; inspectedOn: string; inspectors: string; targetIds: number[]; targetPaths: string[]; summary: string | null; score: number | null; comment: string | null; createdBy: number }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO inspections (county_id, org_id, org_path, kind, inspected_on, inspectors, target_org_ids, target_paths, summary, score, comment, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7::bigint[],$8::text[],$9,$10,$11,$12) RETURNING id`,
+    [i.countyId, i.orgId, i.orgPath, i.kind, i.inspectedOn, i.inspectors, i.targetIds, i.targetPaths, i.summary, i.score, i.comment, i.createdBy],
+  );
+  return row!.id;
+}
+
+export async function insertFinding(q: Queryable, f: { inspectionId: number; countyId: number; targetOrgId: number; targetPath: string; description: string }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO inspection_findings (inspection_id, county_id, target_org_id, target_path, description) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+    [f.inspectionId, f.countyId, f.targetOrgId, f.targetPath, f.description],
+  );
+  return row!.id;
+}
+
+export async function findInspection(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<InspectionRow>(`${INSPECTION_SELECT} WHERE i.id = $2 AND ${VISIBLE}`, [likePrefix(scope.path), id]);
+  return row;
+}
+
+export async function listInspections(q: Queryable, scope: Scope, limit: number) {
+  return q.query<InspectionRow>(`${INSPECTION_SELECT} WHERE ${VISIBLE} ORDER BY i.inspected_on DESC, i.id DESC LIMIT ${limit}`, [likePrefix(scope.path)]);
+}
+
+export async function findingsOf(q: Queryable, inspectionIds: number[]) {
+  if (!inspectionIds.length) return [];
+  return q.query<{ id: number; inspection_id: number; target_org_id: number; target_name: string; target_type: string; target_path: string; description: string; problem_case_id: number | null }>(
+    `SELECT f.id, f.inspection_id, f.target_org_id, o.name AS target_name, o.type AS target_type, f.target_path, f.description, f.problem_case_id
+     FROM inspection_findings f JOIN orgs o ON o.id = f.target_org_id WHERE f.inspection_id = ANY($1::bigint[]) ORDER BY f.id`,
+    [inspectionIds],
+  );
+}
+
+export async function findingForUpdate(q: Queryable, inspectionId: number, findingId: number) {
+  const [row] = await q.query<{ id: number; target_org_id: number; target_path: string; description: string; problem_case_id: number | null }>(
+    `SELECT id, target_org_id, target_path, description, problem_case_id FROM inspection_findings WHERE id = $1 AND inspection_id = $2 FOR UPDATE`,
+    [findingId, inspectionId],
+  );
+  return row;
+}
+
+export async function linkFinding(q: Queryable, findingId: number, caseId: number) {
+  await q.query(`UPDATE inspection_findings SET problem_case_id = $2 WHERE id = $1`, [findingId, caseId]);
+  await q.query(`UPDATE problems SET finding_id = $1 WHERE case_id = $2`, [findingId, caseId]);
+}
+
+export async function orgNames(q: Queryable, ids: number[]) {
+  return q.query<{ id: number; name: string; type: string; path: string; status: string; county_id: number }>(
+    `SELECT id, name, type, path, status, county_id FROM orgs WHERE id = ANY($1::bigint[])`,
+    [ids],
+  );
+}
+
+export async function insertBulletin(q: Queryable, b: { countyId: number; issuerOrgId: number; issuerPath: string; inspectionId: number | null; title: string; content: string; createdBy: number }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO bulletins (county_id, issuer_org_id, issuer_path, inspection_id, title, content, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [b.countyId, b.issuerOrgId, b.issuerPath, b.inspectionId, b.title, b.content, b.createdBy],
+  );
+  return row!.id;
+}
+
+/** Bulletins published to the actor: issued above it (to its scope) or within its scope. */
+export async function bulletinsFor(q: Queryable, scope: Scope, limit: number) {
+  return q.query<{ id: number; issuer_org_id: number; issuer_name: string; issuer_type: string; inspection_id: number | null; title: string; content: string; published_at: Date }>(
+    `SELECT b.id, b.issuer_org_id, o.name AS issuer_name, o.type AS issuer_type, b.inspection_id, b.title, b.content, b.published_at
+     FROM bulletins b JOIN orgs o ON o.id = b.issuer_org_id
+     WHERE b.issuer_path LIKE $1 OR $2 LIKE b.issuer_path || '%'
+     ORDER BY b.published_at DESC, b.id DESC LIMIT ${limit}`,
+    [likePrefix(scope.path), scope.path],
+  );
+}
+
+export async function insertAccountability(q: Queryable, a: { countyId: number; kind: string; targetOrgId: number | null; targetPersonId: number | null; targetPath: string; reason: string; inspectionId: number | null; problemCaseId: number | null; decidedOn: string; decidedByOrg: number; createdBy: number }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO accountability_records (county_id, kind, target_org_id, target_person_id, target_path, reason, inspection_id, problem_case_id, decided_on, decided_by_org, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+    [a.countyId, a.kind, a.targetOrgId, a.targetPersonId, a.targetPath, a.reason, a.inspectionId, a.problemCaseId, a.decidedOn, a.decidedByOrg, a.createdBy],
+  );
+  return row!.id;
+}
+
+export async function listAccountability(q: Queryable, scope: Scope, limit: number) {
+  return q.query<{ id: number; kind: string; target_org_id: number | null; target_org_name: string | null; target_org_type: string | null; target_person_id: number | null; target_person_name: string | null; reason: string; inspection_id: number | null; problem_case_id: number | null; decided_on: string; decided_by_org: number; decided_by_name: string; decided_by_type: string }>(
+    `SELECT r.id, r.kind, r.target_org_id, o.name AS target_org_name, o.type AS target_org_type, r.target_person_id,
+            p.name AS target_person_name, r.reason, r.inspection_id, r.problem_case_id, r.decided_on, r.decided_by_org,
+            d.name AS decided_by_name, d.type AS decided_by_type
+     FROM accountability_records r LEFT JOIN orgs o ON o.id = r.target_org_id LEFT JOIN persons p ON p.id = r.target_person_id
+     JOIN orgs d ON d.id = r.decided_by_org
+     WHERE r.target_path LIKE $1 ORDER BY r.decided_on DESC, r.id DESC LIMIT ${limit}`,
+    [likePrefix(scope.path)],
+  );
+}
+
+export async function personPath(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ org_path: string }>(`SELECT org_path FROM persons WHERE id = $1 AND org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  return row?.org_path;
+}

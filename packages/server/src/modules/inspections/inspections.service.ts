@@ -1,0 +1,173 @@
+// 督查: inspections with findings (each becomes a ledger problem in one step, linked both ways),
+// bulletins (通报) published to the orgs below the issuer, and accountability records (问责).
+import type { CreateAccountabilityBody, CreateInspectionBody, InspectionView, ProblemSource } from '@lianxin/contract';
+import type { Db } from '../../db/db.js';
+import { requireAction, type Actor } from '../../core/access.js';
+import { appendAudit } from '../../core/audit.js';
+import { AppError, fieldError, validationError } from '../../core/errors.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
+import * as repo from './inspections.repository.js';
+
+/** A station's own inspection finds problems; the levels above give feedback from above. */
+const SOURCE_OF: Record<string, ProblemSource> = {
+  station_biweekly: 'station_inspection',
+  unannounced: 'superior_feedback',
+  quarterly_evaluation: 'superior_feedback',
+  half_year_review: 'superior_feedback',
+  annual_review: 'superior_feedback',
+  other: 'other',
+};
+
+export function createInspectionService(deps: { db: Db; ledger: LedgerService }) {
+  const { db, ledger } = deps;
+
+  async function create(actor: Actor, input: CreateInspectionBody): Promise<number> {
+    requireAction(actor, 'inspection:write');
+    const [inspector] = await repo.orgNames(db, [actor.scope.orgId]);
+    if (!inspector) throw new AppError('not_found');
+    const targets = await repo.orgNames(db, input.targetOrgIds);
+    const below = targets.filter((o) => o.status === 'active' && o.path.startsWith(inspector.path) && o.path !== inspector.path);
+    if (below.length !== input.targetOrgIds.length) throw fieldError('targetOrgIds', '督查对象须是本单位以下的组织', 'Targets must be below the inspecting org');
+    if (input.inspectedOn > ledger.today()) throw fieldError('inspectedOn', '督查日期不能晚于今天', 'The date is in the future');
+    const findings = input.findings ?? [];
+    const byId = new Map(below.map((o) => [o.id, o]));
+    const bad = findings.findIndex((f) => !byId.has(f.targetOrgId));
+    if (bad >= 0) throw validationError([{ field: `findings.${bad}.targetOrgId`, zh: '发现的问题须属于督查对象', en: 'A finding must concern one of the targets' }]);
+    return db.transaction(async (tx) => {
+      const id = await repo.insertInspection(tx, {
+        countyId: inspector.county_id, orgId: inspector.id, orgPath: inspector.path, kind: input.kind, inspectedOn: input.inspectedOn,
+        inspectors: input.inspectors.trim(), targetIds: below.map((o) => o.id), targetPaths: below.map((o) => o.path),
+        summary: input.summary?.trim() || null, score: input.score ?? null, comment: input.comment?.trim() || null, createdBy: actor.accountId,
+      });
+      for (const f of findings) {
+        const target = byId.get(f.targetOrgId)!;
+        await repo.insertFinding(tx, { inspectionId: id, countyId: inspector.county_id, targetOrgId: target.id, targetPath: target.path, description: f.description.trim() });
+      }
+      await appendAudit(tx, { countyId: inspector.county_id, accountId: actor.accountId, username: actor.username, action: 'inspection.create', objectType: 'inspection', objectId: id, summary: { kind: input.kind, targets: below.length, findings: findings.length, score: input.score ?? null }, result: 'success', ip: actor.ip });
+      return id;
+    });
+  }
+
+  async function views(rows: repo.InspectionRow[]): Promise<InspectionView[]> {
+    const findings = await repo.findingsOf(db, rows.map((r) => r.id));
+    const targets = new Map((await repo.orgNames(db, [...new Set(rows.flatMap((r) => r.target_org_ids))])).map((o) => [o.id, o]));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as InspectionView['kind'],
+      org: { id: r.org_id, name: r.org_name, type: r.org_type },
+      inspectedOn: r.inspected_on,
+      inspectors: r.inspectors,
+      targets: r.target_org_ids.map((id) => ({ id, name: targets.get(id)?.name ?? '', type: targets.get(id)?.type ?? '' })),
+      summary: r.summary,
+      score: r.score === null ? null : Number(r.score),
+      comment: r.comment,
+      findings: findings.filter((f) => f.inspection_id === r.id).map((f) => ({ id: f.id, target: { id: f.target_org_id, name: f.target_name, type: f.target_type }, description: f.description, problemId: f.problem_case_id })),
+    }));
+  }
+
+  async function list(actor: Actor) {
+    requireAction(actor, 'dispatch:read');
+    return views(await repo.listInspections(db, actor.scope, 200));
+  }
+
+  async function detail(actor: Actor, id: number) {
+    requireAction(actor, 'dispatch:read');
+    const row = await repo.findInspection(db, actor.scope, id);
+    if (!row) throw new AppError('not_found');
+    return (await views([row]))[0]!;
+  }
+
+  /** One step: the finding becomes a ledger problem at its org, and each points to the other. */
+  async function findingToProblem(actor: Actor, inspectionId: number, findingId: number, input: { category: string; deadline: string; measures?: string; responsiblePerson?: string }) {
+    requireAction(actor, 'ledger:register');
+    const inspection = await repo.findInspection(db, actor.scope, inspectionId);
+    if (!inspection) throw new AppError('not_found');
+    const [finding] = (await repo.findingsOf(db, [inspectionId])).filter((f) => f.id === findingId);
+    if (!finding) throw new AppError('not_found');
+    if (finding.problem_case_id) throw new AppError('conflict', { zh: '该问题已列入问题台账', en: 'Already in the ledger' }, { problemId: finding.problem_case_id });
+    const problemId = await ledger.register(actor, {
+      orgId: finding.target_org_id,
+      source: SOURCE_OF[inspection.kind] ?? 'other',
+      category: input.category,
+      description: finding.description,
+      measures: input.measures,
+      responsiblePerson: input.responsiblePerson,
+      deadline: input.deadline,
+      sourceRef: `督查#${inspection.id}（${inspection.inspected_on}）`,
+    });
+    await db.transaction(async (tx) => {
+      const locked = await repo.findingForUpdate(tx, inspectionId, findingId);
+      if (locked?.problem_case_id) throw new AppError('conflict', { zh: '该问题已列入问题台账', en: 'Already in the ledger' });
+      await repo.linkFinding(tx, findingId, problemId);
+    });
+    return problemId;
+  }
+
+  async function publishBulletin(actor: Actor, input: { title: string; content: string; inspectionId?: number }) {
+    requireAction(actor, 'inspection:write');
+    const [issuer] = await repo.orgNames(db, [actor.scope.orgId]);
+    if (!issuer) throw new AppError('not_found');
+    if (input.inspectionId && !(await repo.findInspection(db, actor.scope, input.inspectionId))) {
+      throw fieldError('inspectionId', '督查记录不存在或不在您的管辖范围内', 'No such inspection in your scope');
+    }
+    return db.transaction(async (tx) => {
+      const id = await repo.insertBulletin(tx, { countyId: issuer.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, inspectionId: input.inspectionId ?? null, title: input.title.trim(), content: input.content, createdBy: actor.accountId });
+      await appendAudit(tx, { countyId: issuer.county_id, accountId: actor.accountId, username: actor.username, action: 'bulletin.publish', objectType: 'bulletin', objectId: id, summary: { title: input.title }, result: 'success', ip: actor.ip });
+      return id;
+    });
+  }
+
+  async function bulletins(actor: Actor) {
+    requireAction(actor, 'dispatch:read');
+    const rows = await repo.bulletinsFor(db, actor.scope, 100);
+    return rows.map((b) => ({ id: b.id, issuer: { id: b.issuer_org_id, name: b.issuer_name, type: b.issuer_type }, title: b.title, content: b.content, inspectionId: b.inspection_id, publishedAt: b.published_at.toISOString() }));
+  }
+
+  async function recordAccountability(actor: Actor, input: CreateAccountabilityBody) {
+    requireAction(actor, 'accountability:write');
+    if (!input.targetOrgId && !input.targetPersonId) throw fieldError('targetOrgId', '请选择问责对象（组织或个人）', 'Choose an org or a person');
+    let targetPath: string | undefined;
+    if (input.targetOrgId) {
+      const [org] = await repo.orgNames(db, [input.targetOrgId]);
+      if (!org || !org.path.startsWith(actor.scope.path) || org.id === actor.scope.orgId) throw fieldError('targetOrgId', '问责对象须是本单位以下的组织', 'The org must be below yours');
+      targetPath = org.path;
+    }
+    if (input.targetPersonId) {
+      const path = await repo.personPath(db, actor.scope, input.targetPersonId);
+      if (!path) throw fieldError('targetPersonId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
+      targetPath = targetPath ?? path;
+    }
+    if (input.inspectionId && !(await repo.findInspection(db, actor.scope, input.inspectionId))) throw fieldError('inspectionId', '督查记录不存在', 'No such inspection');
+    if (input.problemId) await ledger.detail(actor, input.problemId).catch(() => { throw fieldError('problemId', '问题不存在', 'No such problem'); });
+    const [issuer] = await repo.orgNames(db, [actor.scope.orgId]);
+    return db.transaction(async (tx) => {
+      const id = await repo.insertAccountability(tx, {
+        countyId: issuer!.county_id, kind: input.kind, targetOrgId: input.targetOrgId ?? null, targetPersonId: input.targetPersonId ?? null,
+        targetPath: targetPath!, reason: input.reason.trim(), inspectionId: input.inspectionId ?? null, problemCaseId: input.problemId ?? null,
+        decidedOn: input.decidedOn, decidedByOrg: issuer!.id, createdBy: actor.accountId,
+      });
+      await appendAudit(tx, { countyId: issuer!.county_id, accountId: actor.accountId, username: actor.username, action: 'accountability.create', objectType: 'accountability', objectId: id, summary: { kind: input.kind, targetOrgId: input.targetOrgId ?? null, targetPersonId: input.targetPersonId ?? null }, result: 'success', ip: actor.ip });
+      return id;
+    });
+  }
+
+  async function accountability(actor: Actor) {
+    requireAction(actor, 'dispatch:read');
+    const rows = await repo.listAccountability(db, actor.scope, 200);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as CreateAccountabilityBody['kind'],
+      targetOrg: r.target_org_id ? { id: r.target_org_id, name: r.target_org_name ?? '', type: r.target_org_type ?? '' } : null,
+      targetPerson: r.target_person_id ? { id: r.target_person_id, name: r.target_person_name ?? '' } : null,
+      reason: r.reason,
+      inspectionId: r.inspection_id,
+      problemId: r.problem_case_id,
+      decidedOn: r.decided_on,
+      decidedBy: { id: r.decided_by_org, name: r.decided_by_name, type: r.decided_by_type },
+    }));
+  }
+
+  return { create, list, detail, findingToProblem, publishBulletin, bulletins, recordAccountability, accountability };
+}
+
+export type InspectionService = ReturnType<typeof createInspectionService>;
