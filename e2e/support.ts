@@ -89,7 +89,7 @@ export async function login(s: Session, username: string, password = demoPasswor
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/^(密码|Password)$/).fill(password);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await page.getByTestId('scope-org').first().waitFor({ state: s.viewport === 'phone' ? 'attached' : 'visible' });
+  await page.getByTestId('scope-org').first().waitFor();
 }
 
 export async function logout(s: Session) {
@@ -101,7 +101,7 @@ export async function logout(s: Session) {
     await page.getByTestId('account-menu').click();
     await page.getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
   }
-  await page.getByRole('dialog').getByRole('button', { name: /退出登录|Sign out/ }).click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: /退出登录|Sign out/ }).click();
   await page.waitForURL(/\/login/);
 }
 
@@ -121,4 +121,28 @@ export async function shot(s: Session, name: string) {
   // Let antd's motion (drawers, modals, messages) finish.
   await s.page.waitForTimeout(350);
   await s.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${s.viewport}.png`), fullPage: s.viewport === 'phone' ? false : true });
+}
+
+/** Picks an option of an antd Select (by its data-testid) by the option's text. */
+export async function pick(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click();
+}
+
+/** Signs in through the API (for test set-up only) and returns a CSRF-carrying request helper. */
+export async function apiAs(s: Session, username: string, password = demoPassword()) {
+  const r = await s.context.request.post('/api/auth/login', { data: { username, password } });
+  if (!r.ok()) throw new Error(`API login ${username}: ${r.status()} ${await r.text()}`);
+  const me = (await r.json()) as { csrfToken: string };
+  return {
+    get: async <T>(path: string) => (await (await s.context.request.get(path)).json()) as T,
+    post: async (path: string, data: unknown) => s.context.request.post(path, { data, headers: { 'X-CSRF-Token': me.csrfToken } }),
+    logout: async () => s.context.request.post('/api/auth/logout', { headers: { 'X-CSRF-Token': me.csrfToken } }),
+  };
+}
+
+/** Whether the server has a route (from its OpenAPI document), e.g. an endpoint still being built. */
+export async function hasRoute(s: Session, method: 'get' | 'post', path: string): Promise<boolean> {
+  const doc = (await (await s.context.request.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+  return !!doc.paths[path]?.[method];
 }

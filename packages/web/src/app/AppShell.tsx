@@ -122,7 +122,7 @@ export function AppShell() {
           <LangSwitch dark />
         </header>
         <div className="lx-mobile-scope">
-          <ApartmentOutlined /> {me.scopeOrg.name}
+          <ApartmentOutlined /> <span data-testid="scope-org">{me.scopeOrg.name}</span>
         </div>
         <main className="lx-mobile-content">{page}</main>
         <nav className="lx-tabbar" aria-label={t('shell.menu')} data-testid="tabbar">

@@ -25,7 +25,8 @@ export function CreateOrgModal({ org, open, onClose, onDone }: ModalProps) {
     }
   }, [open, form, types]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setError(undefined);
     try {
       const created = await create.mutateAsync({ parentId: org.id, type: v.type, name: v.name.trim(), usesStations: v.type === 'township' ? !!v.usesStations : undefined, isPilot: v.type === 'station' ? !!v.isPilot : undefined });
@@ -74,7 +75,8 @@ export function RenameOrgModal({ org, open, onClose }: ModalProps) {
     }
   }, [open, form, org]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setError(undefined);
     try {
       await update.mutateAsync({
@@ -141,7 +143,8 @@ export function MoveOrgModal({ org, open, onClose, index }: ModalProps & { index
     }
   }, [open, form]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     const parent = index.byId.get(v.newParentId);
     modal.confirm({
       title: t('orgs.moveConfirm', { name: org.name, parent: parent?.name ?? '' }),

@@ -113,7 +113,8 @@ export function PersonFormModal({
   const unchanged = (field: 'idNumber' | 'phone', value: string | undefined) => !!initial && value === initial[field];
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setError(undefined);
     const body = toBody(v);
     try {

@@ -156,6 +156,7 @@ export function ImportPage() {
 
         {step === 0 && (
           <>
+            <div data-testid="import-upload">
             <Upload.Dragger
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               maxCount={1}
@@ -170,7 +171,6 @@ export function ImportPage() {
                 setError(undefined);
                 return false;
               }}
-              data-testid="import-upload"
             >
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
@@ -178,6 +178,7 @@ export function ImportPage() {
               <p className="ant-upload-text">{t('import.drag')}</p>
               <p className="ant-upload-hint">{t('import.dragHint')}</p>
             </Upload.Dragger>
+            </div>
             {file && (
               <Alert type="info" icon={<FileExcelOutlined />} showIcon title={`${t('import.file')}：${file.name}（${Math.ceil(file.size / 1024)} KB）`} style={{ marginTop: 16 }} data-testid="import-file" />
             )}
