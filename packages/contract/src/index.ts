@@ -3,3 +3,4 @@ export * from './schemas.js';
 export * from './permissions.js';
 export * from './ledger.js';
 export * from './dispatch.js';
+export * from './citizens.js';

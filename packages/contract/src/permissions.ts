@@ -26,10 +26,14 @@ export const ACTIONS = [
   'dispatch:report', // report on an assignment, break it down to the orgs below
   'inspection:write', // 督查: record inspections and findings, publish bulletins
   'accountability:write', // 问责: record accountability actions
+  'citizen:read', // 群众事项: requests, visits, households, grids of the scope
+  'citizen:handle', // take on, promise, resolve requests; record visits, households, grid deeds
+  'whistle:blow', // 吹哨: escalate a request or problem to departments
+  'whistle:answer', // 报到: a department answers its part of a whistle
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -44,11 +48,12 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'dispatch:issue',
     'inspection:write',
     'accountability:write',
+    'whistle:blow',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write'],
-  station_admin: [...OFFICE, 'ledger:register', 'inspection:write'],
-  village_admin: [...OFFICE, 'person:write', 'person:import'],
-  department_admin: [...OFFICE, 'person:write'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],
+  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow'],
+  department_admin: [...OFFICE, 'person:write', 'whistle:answer'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],
   sec_admin: ['org:read', 'account:read', 'account:grant'],

@@ -1,4 +1,5 @@
 // Builds the Fastify app from a config object, without side effects: tests import it.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -31,6 +32,12 @@ import { createDispatchService } from './modules/dispatch/dispatch.service.js';
 import { dispatchRoutes } from './modules/dispatch/dispatch.routes.js';
 import { createInspectionService } from './modules/inspections/inspections.service.js';
 import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
+import { createChallenges } from './core/challenge.js';
+import { createRequestService } from './modules/citizens/requests.service.js';
+import { createWhistleService } from './modules/citizens/whistles.service.js';
+import { createDiaryService } from './modules/citizens/diary.service.js';
+import { createCardService } from './modules/citizens/cards.service.js';
+import { citizenRoutes } from './modules/citizens/citizens.routes.js';
 
 export type AppConfig = {
   db: Db;
@@ -47,6 +54,10 @@ export type AppConfig = {
   trustProxy?: boolean;
   /** Largest accepted upload, in bytes (Excel imports). */
   maxUploadBytes?: number;
+  /** Public form: submissions and look-ups per address per minute. */
+  publicRateLimit?: { submit: number; lookup: number };
+  /** Secret for the public form's challenge tokens (derived from the data key by main.ts). */
+  challengeSecret?: Buffer;
 };
 
 export const VERSION = '0.1.0';
@@ -142,6 +153,16 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorate('dispatch', dispatch);
   await app.register(dispatchRoutes, { dispatch });
   await app.register(inspectionRoutes, { inspections: createInspectionService({ db, ledger }) });
+  const challenges = createChallenges(config.challengeSecret ?? crypto.randomBytes(32));
+  const requests = createRequestService({ db, pii: config.pii, challenges });
+  await app.register(citizenRoutes, {
+    requests,
+    whistles: createWhistleService({ db }),
+    diary: createDiaryService({ db, requests }),
+    cards: createCardService({ db, pii: config.pii }),
+    challenges,
+    publicRateLimit: config.publicRateLimit ?? { submit: 10, lookup: 60 },
+  });
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir!, wildcard: false, index: ['index.html'] });

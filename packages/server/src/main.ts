@@ -1,5 +1,6 @@
 // Starts the platform: opens the database (PGlite in ./data by default, PostgreSQL with
 // DATABASE_URL), applies migrations, loads the demo county on first start, serves API and web.
+import crypto from 'node:crypto';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { checkDurability, openPglite, openPostgres, type Db } from './db/db.js';
@@ -26,7 +27,8 @@ async function main() {
     const pii = createPiiCipher(key);
     await ensureInitialData(db, pii, config);
 
-    const app = await buildApp({ db, pii, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir });
+    const challengeSecret = crypto.createHmac('sha256', key).update('lianxin:challenge').digest();
+    const app = await buildApp({ db, pii, challengeSecret, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir });
     // 逾期上报: overdue problems become visible to the township above; checked hourly.
     // 定期下发: recurring directives are issued on their day; checked with the escalation.
     const escalate = () =>

@@ -65,6 +65,8 @@ export function addDays(date: string, days: number): string {
 
 export type AppendInput = {
   kind: CaseEvent['kind'];
+  /** Who acted when it was not an account (e.g. 群众 rating on the public page). */
+  actorName?: string;
   transition?: string;
   fromStatus?: string;
   toStatus?: string;
@@ -82,7 +84,7 @@ export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county
     seq: (last?.seq ?? 0) + 1,
     at: new Date(),
     account_id: actor?.accountId ?? null,
-    actor_name: actor?.username ?? 'system',
+    actor_name: actor?.username ?? input.actorName ?? 'system',
     actor_org_id: actor?.scope.orgId ?? null,
     kind: input.kind,
     transition: input.transition ?? null,
@@ -316,7 +318,33 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     return n;
   }
 
-  return { load, open, fire, note, attach, attachment, timeline, verify, escalateOverdue, today };
+  /**
+   * A transition fired by no account (a citizen's rating, a timer): status, clocks and a timeline
+   * entry, inside the caller's transaction (which holds the row lock).
+   */
+  async function systemTransition<S extends string, T extends string, X>(
+    tx: Queryable,
+    def: WorkflowDef<S, T, X>,
+    c: CaseRow,
+    name: T,
+    actorName: string,
+    body: string | null,
+  ): Promise<void> {
+    const to = def.transitions[name].to;
+    const resolves = def.resolvedStates.includes(to);
+    const finishes = def.finalStates.includes(to);
+    await tx.query(
+      `UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
+         resolved_at = CASE WHEN $3 THEN COALESCE(resolved_at, now()) ELSE NULL END,
+         closed_at = CASE WHEN $4 THEN COALESCE(closed_at, now()) ELSE NULL END
+       WHERE id = $1`,
+      [c.id, to, resolves, finishes],
+    );
+    await appendEvent(tx, c, null, { kind: 'transition', transition: name, fromStatus: c.status, toStatus: to, body, actorName, data: { version: c.version + 1 } });
+    await appendAudit(tx, { countyId: c.county_id, accountId: null, username: actorName, action: `${def.caseType}.${name}`, objectType: def.caseType, objectId: c.id, summary: { from: c.status, to }, result: 'success', ip: null });
+  }
+
+  return { load, open, fire, note, attach, attachment, timeline, verify, escalateOverdue, systemTransition, today };
 }
 
 export type CaseEngine = ReturnType<typeof createCaseEngine>;

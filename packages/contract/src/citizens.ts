@@ -1,0 +1,325 @@
+// Serving citizens: errands (群众事项代办), whistle-and-report (吹哨报到), 连心卡, 民情日记, grids.
+import { Type, type Static } from '@sinclair/typebox';
+
+const strEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
+const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const OrgRefC = Type.Object({ id: Id, name: Type.String(), type: Type.String() });
+type L = { zh: string; en: string };
+
+export const REQUEST_STATES = ['received', 'claimed', 'promised', 'resolved', 'archived'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+export const REQUEST_STATE_LABELS: Record<RequestState, L> = {
+  received: { zh: '已受理', en: 'Received' },
+  claimed: { zh: '办理中', en: 'Being handled' },
+  promised: { zh: '已承诺', en: 'Promised' },
+  resolved: { zh: '已办结', en: 'Resolved' },
+  archived: { zh: '已归档', en: 'Archived' },
+};
+export const REQUEST_TRANSITIONS = ['claim', 'promise', 'resolve', 'archive', 'reopen'] as const;
+export type RequestTransition = (typeof REQUEST_TRANSITIONS)[number];
+export const REQUEST_TRANSITION_LABELS: Record<RequestTransition, L> = {
+  claim: { zh: '首问负责（接办）', en: 'take it on' },
+  promise: { zh: '办事承诺', en: 'promise a date' },
+  resolve: { zh: '办结', en: 'resolve' },
+  archive: { zh: '登记归档', en: 'archive' },
+  reopen: { zh: '重新办理', en: 'reopen' },
+};
+
+export const CHANNELS = ['station', 'village', 'grid', 'phone', 'visit', 'public', 'diary'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, L> = {
+  station: { zh: '工作站受理', en: 'At the station' },
+  village: { zh: '村（社区）受理', en: 'At the village' },
+  grid: { zh: '网格员受理', en: 'By a grid worker' },
+  phone: { zh: '电话', en: 'By phone' },
+  visit: { zh: '来访', en: 'In-person visit' },
+  public: { zh: '网上提交', en: 'Online' },
+  diary: { zh: '走访发现', en: 'Found on a household visit' },
+};
+
+export const REQUEST_CATEGORIES = ['errand', 'consultation', 'complaint', 'conflict', 'assistance', 'other'] as const;
+export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
+export const REQUEST_CATEGORY_LABELS: Record<RequestCategory, L> = {
+  errand: { zh: '代办事项', en: 'Errand' },
+  consultation: { zh: '政策咨询', en: 'Consultation' },
+  complaint: { zh: '投诉建议', en: 'Complaint or suggestion' },
+  conflict: { zh: '矛盾纠纷', en: 'Dispute' },
+  assistance: { zh: '困难帮扶', en: 'Assistance' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const RATING_LABELS: Record<Rating, L> = {
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  basic: { zh: '基本满意', en: 'Mostly satisfied' },
+  unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
+};
+
+/** 公示公开: the services a unit does for citizens and how (the published list). */
+export const PUBLISHED_SERVICES: { name: string; procedure: string }[] = [
+  { name: '社保医保代办', procedure: '携带身份证到工作站或村委会登记，工作人员代为办理，办结后电话告知。' },
+  { name: '证明材料开具', procedure: '说明用途，工作人员核实后一个工作日内出具。' },
+  { name: '惠民政策咨询', procedure: '当场答复；不能当场答复的，三个工作日内回复。' },
+  { name: '矛盾纠纷调解', procedure: '登记后由村调解委员会或工作站组织调解，必要时请相关部门到场。' },
+  { name: '困难群众帮扶', procedure: '登记困难情况，工作站核实后协调帮扶措施并跟踪落实。' },
+];
+
+export const CreateRequestBody = Type.Object(
+  {
+    orgId: Id,
+    channel: strEnum(CHANNELS),
+    category: strEnum(REQUEST_CATEGORIES),
+    citizenName: Type.String({ minLength: 1, maxLength: 50 }),
+    phone: Type.Optional(Type.String({ maxLength: 20 })),
+    matter: Type.String({ minLength: 1, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+export type CreateRequestBody = Static<typeof CreateRequestBody>;
+
+export const FireRequestBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    comment: Type.Optional(Type.String({ maxLength: 4000 })),
+    promisedDate: Type.Optional(DateString),
+    resolved: Type.Optional(Type.Boolean({ description: '办结时：问题是否解决' })),
+  },
+  { additionalProperties: false },
+);
+export type FireRequestBody = Static<typeof FireRequestBody>;
+
+export const RequestSummary = Type.Object({
+  id: Id,
+  trackingCode: Type.String(),
+  status: strEnum(REQUEST_STATES),
+  channel: strEnum(CHANNELS),
+  category: strEnum(REQUEST_CATEGORIES),
+  matter: Type.String(),
+  citizenName: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  org: OrgRefC,
+  owner: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+  promisedDate: Type.Union([DateString, Type.Null()]),
+  overdue: Type.Boolean(),
+  rating: Type.Union([strEnum(RATINGS), Type.Null()]),
+  openedAt: Type.String(),
+  version: Type.Integer(),
+});
+export type RequestSummary = Static<typeof RequestSummary>;
+
+export const RequestDetail = Type.Composite([
+  RequestSummary,
+  Type.Object({
+    firstOwner: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+    outcome: Type.Union([Type.String(), Type.Null()]),
+    resolved: Type.Union([Type.Boolean(), Type.Null()]),
+    ratingComment: Type.Union([Type.String(), Type.Null()]),
+    timeline: Type.Array(Type.Object({ seq: Type.Integer(), at: Type.String(), actor: Type.String(), kind: Type.String(), transition: Type.Union([Type.String(), Type.Null()]), text: Type.Union([Type.String(), Type.Null()]), public: Type.Boolean() })),
+    whistles: Type.Array(Type.Object({ id: Id, status: Type.String(), parts: Type.Integer(), done: Type.Integer() })),
+    actions: Type.Array(strEnum(REQUEST_TRANSITIONS)),
+  }),
+]);
+export type RequestDetail = Static<typeof RequestDetail>;
+
+export const ListRequestsQuery = Type.Object(
+  {
+    orgId: Type.Optional(Id),
+    status: Type.Optional(strEnum(REQUEST_STATES)),
+    mine: Type.Optional(Type.Boolean({ description: '我负责的' })),
+    open: Type.Optional(Type.Boolean()),
+    month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })),
+    metric: Type.Optional(strEnum(['total', 'responded', 'resolved', 'satisfied', 'rated', 'conflicts', 'visits'] as const)),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type ListRequestsQuery = Static<typeof ListRequestsQuery>;
+
+// ---- public ----
+export const PublicSubmitBody = Type.Object(
+  {
+    unitId: Id,
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    phone: Type.String({ minLength: 5, maxLength: 20 }),
+    matter: Type.String({ minLength: 1, maxLength: 2000 }),
+    category: Type.Optional(strEnum(REQUEST_CATEGORIES)),
+    challengeToken: Type.String({ minLength: 10, maxLength: 200 }),
+    challengeAnswer: Type.String({ minLength: 1, maxLength: 10 }),
+  },
+  { additionalProperties: false },
+);
+export type PublicSubmitBody = Static<typeof PublicSubmitBody>;
+
+export const PublicProgress = Type.Object({
+  trackingCode: Type.String(),
+  unit: Type.String(),
+  status: strEnum(REQUEST_STATES),
+  statusLabel: Type.String(),
+  matter: Type.String(),
+  submittedAt: Type.String(),
+  promisedDate: Type.Union([DateString, Type.Null()]),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  rating: Type.Union([strEnum(RATINGS), Type.Null()]),
+  canRate: Type.Boolean(),
+  messages: Type.Array(Type.Object({ at: Type.String(), text: Type.String() })),
+});
+export type PublicProgress = Static<typeof PublicProgress>;
+
+export const PublicRateBody = Type.Object(
+  { phone: Type.String({ minLength: 5, maxLength: 20 }), rating: strEnum(RATINGS), comment: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+
+// ---- 吹哨报到 ----
+export const WhistleBody = Type.Object(
+  {
+    sourceCaseId: Id,
+    matter: Type.String({ minLength: 1, maxLength: 4000 }),
+    departmentIds: Type.Array(Id, { minItems: 1, maxItems: 20, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export const WHISTLE_PART_STATES = ['whistled', 'reported', 'handling', 'done', 'declined', 'rerouted'] as const;
+export const WHISTLE_PART_LABELS: Record<(typeof WHISTLE_PART_STATES)[number], L> = {
+  whistled: { zh: '待报到', en: 'Whistled' },
+  reported: { zh: '已报到', en: 'Reported in' },
+  handling: { zh: '处置中', en: 'Handling' },
+  done: { zh: '已办结', en: 'Done' },
+  declined: { zh: '已退回', en: 'Declined' },
+  rerouted: { zh: '已改派', en: 'Re-routed' },
+};
+export const WhistlePartAction = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    action: strEnum(['report', 'claim', 'record', 'finish', 'decline'] as const),
+    part: Type.Optional(Type.String({ maxLength: 2000 })),
+    onsiteRecord: Type.Optional(Type.String({ maxLength: 4000 })),
+    result: Type.Optional(Type.String({ maxLength: 4000 })),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    suggestedOrgId: Type.Optional(Id),
+    judicialTransfer: Type.Optional(Type.Boolean({ description: '移交公检法' })),
+  },
+  { additionalProperties: false },
+);
+export type WhistlePartActionT = Static<typeof WhistlePartAction>;
+
+export const WhistleView = Type.Object({
+  id: Id,
+  status: Type.String(),
+  matter: Type.String(),
+  whistler: OrgRefC,
+  sourceCaseId: Id,
+  createdAt: Type.String(),
+  doneAt: Type.Union([Type.String(), Type.Null()]),
+  parts: Type.Array(
+    Type.Object({
+      id: Id,
+      department: OrgRefC,
+      status: strEnum(WHISTLE_PART_STATES),
+      part: Type.Union([Type.String(), Type.Null()]),
+      reportedAt: Type.Union([Type.String(), Type.Null()]),
+      responseMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      onsiteRecord: Type.Union([Type.String(), Type.Null()]),
+      result: Type.Union([Type.String(), Type.Null()]),
+      declineReason: Type.Union([Type.String(), Type.Null()]),
+      suggestedOrg: Type.Union([OrgRefC, Type.Null()]),
+      judicialTransfer: Type.Boolean(),
+      version: Type.Integer(),
+    }),
+  ),
+});
+export type WhistleView = Static<typeof WhistleView>;
+
+// ---- 民情日记, households, grids ----
+export const CADRE_LEVELS = ['county', 'township', 'village', 'hamlet'] as const;
+export const CADRE_LEVEL_LABELS: Record<(typeof CADRE_LEVELS)[number], L> = {
+  county: { zh: '县级', en: 'County' },
+  township: { zh: '乡镇级', en: 'Township' },
+  village: { zh: '村级', en: 'Village' },
+  hamlet: { zh: '组级', en: 'Hamlet' },
+};
+export const CreateVisitBody = Type.Object(
+  {
+    orgId: Id,
+    cadreLevel: strEnum(CADRE_LEVELS),
+    householdId: Type.Optional(Id),
+    household: Type.String({ minLength: 1, maxLength: 100 }),
+    visitedOn: DateString,
+    heard: Type.String({ minLength: 1, maxLength: 4000 }),
+    followUp: Type.Optional(Type.String({ maxLength: 4000 })),
+    openRequest: Type.Optional(Type.Object({ category: strEnum(REQUEST_CATEGORIES), matter: Type.String({ minLength: 1, maxLength: 4000 }), phone: Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type CreateVisitBody = Static<typeof CreateVisitBody>;
+export const VisitView = Type.Object({
+  id: Id,
+  cadre: Type.String(),
+  cadreLevel: Type.String(),
+  org: OrgRefC,
+  household: Type.String(),
+  householdId: Type.Union([Id, Type.Null()]),
+  visitedOn: DateString,
+  heard: Type.String(),
+  followUp: Type.Union([Type.String(), Type.Null()]),
+  requestId: Type.Union([Id, Type.Null()]),
+});
+
+export const HOUSEHOLD_CATEGORIES = ['elderly', 'sick', 'disabled', 'widowed', 'orphaned', 'lonely'] as const;
+export const HOUSEHOLD_CATEGORY_LABELS: Record<(typeof HOUSEHOLD_CATEGORIES)[number], L> = {
+  elderly: { zh: '老', en: 'Elderly' },
+  sick: { zh: '弱（病）', en: 'Sick' },
+  disabled: { zh: '残', en: 'Disabled' },
+  widowed: { zh: '鳏寡', en: 'Widowed' },
+  orphaned: { zh: '孤', en: 'Orphaned' },
+  lonely: { zh: '独', en: 'Living alone' },
+};
+export const CreateHouseholdBody = Type.Object(
+  {
+    orgId: Id,
+    headName: Type.String({ minLength: 1, maxLength: 50 }),
+    categories: Type.Array(strEnum(HOUSEHOLD_CATEGORIES), { minItems: 1, uniqueItems: true }),
+    address: Type.Optional(Type.String({ maxLength: 200 })),
+    countyContact: Type.Optional(Id),
+    townshipContact: Type.Optional(Id),
+    villageContact: Type.Optional(Id),
+    hamletContact: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type CreateHouseholdBody = Static<typeof CreateHouseholdBody>;
+export const HouseholdView = Type.Object({
+  id: Id,
+  org: OrgRefC,
+  headName: Type.String(),
+  categories: Type.Array(Type.String()),
+  address: Type.Union([Type.String(), Type.Null()]),
+  contacts: Type.Object({
+    county: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+    township: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+    village: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+    hamlet: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+  }),
+  visits: Type.Integer(),
+  lastVisitOn: Type.Union([DateString, Type.Null()]),
+});
+
+export const CitizenStatsRow = Type.Object({
+  org: OrgRefC,
+  requests: Type.Integer(),
+  handled: Type.Integer({ description: '办结件数' }),
+  visitsReceived: Type.Integer({ description: '来访接待' }),
+  conflictsMediated: Type.Integer({ description: '调处矛盾纠纷' }),
+  responded: Type.Integer(),
+  resolved: Type.Integer(),
+  rated: Type.Integer(),
+  satisfied: Type.Integer(),
+  responseRate: Type.Union([Type.Number(), Type.Null()], { description: '响应率：受理后24小时内接办' }),
+  resolutionRate: Type.Union([Type.Number(), Type.Null()], { description: '解决率' }),
+  satisfactionRate: Type.Union([Type.Number(), Type.Null()], { description: '满意率：满意与基本满意 / 已评价' }),
+});
+export type CitizenStatsRow = Static<typeof CitizenStatsRow>;

@@ -1,0 +1,341 @@
+// SQL of citizen requests, whistles, diary visits, households and grids. Reads are limited to the
+// actor's subtree by path; the public lookups go by tracking code and the keyed phone hash.
+import type { ListRequestsQuery } from '@lianxin/contract';
+import type { Queryable } from '../../db/db.js';
+import { likePrefix, type Scope } from '../../core/access.js';
+
+export type RequestRow = {
+  id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string;
+  opened_at: Date; resolved_at: Date | null; closed_at: Date | null; version: number; channel: string; category: string;
+  matter: string; citizen_name: string; phone_enc: string | null; phone_mask: string | null; tracking_code: string;
+  first_owner_id: number | null; first_owner_name: string | null; owner_id: number | null; owner_name: string | null;
+  responded_at: Date | null; promised_date: string | null; outcome: string | null; resolved: boolean | null;
+  rating: string | null; rating_comment: string | null;
+};
+
+const SELECT = `
+  SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, o.type AS org_type, c.status, c.opened_at,
+         c.resolved_at, c.closed_at, c.version, r.channel, r.category, r.matter, r.citizen_name, r.phone_enc, r.phone_mask,
+         r.tracking_code, r.first_owner_id, fo.display_name AS first_owner_name, r.owner_id, ow.display_name AS owner_name,
+         r.responded_at, r.promised_date, r.outcome, r.resolved, r.rating, r.rating_comment
+  FROM cases c JOIN citizen_requests r ON r.case_id = c.id JOIN orgs o ON o.id = c.org_id
+  LEFT JOIN accounts fo ON fo.id = r.first_owner_id LEFT JOIN accounts ow ON ow.id = r.owner_id`;
+
+export async function insertRequest(q: Queryable, r: { caseId: number; countyId: number; channel: string; category: string; matter: string; citizenName: string; phoneEnc: string | null; phoneHash: string | null; phoneMask: string | null; trackingCode: string; visitId?: number | null }) {
+  await q.query(
+    `INSERT INTO citizen_requests (case_id, county_id, channel, category, matter, citizen_name, phone_enc, phone_hash, phone_mask, tracking_code, visit_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+    [r.caseId, r.countyId, r.channel, r.category, r.matter, r.citizenName, r.phoneEnc, r.phoneHash, r.phoneMask, r.trackingCode, r.visitId ?? null],
+  );
+}
+
+export async function findRequest(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<RequestRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'request' AND c.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
+export async function findByCode(q: Queryable, code: string, phoneHash: string) {
+  const [row] = await q.query<RequestRow>(`${SELECT} WHERE r.tracking_code = $1 AND r.phone_hash = $2`, [code, phoneHash]);
+  return row;
+}
+
+export async function ownerOf(q: Queryable, caseId: number) {
+  const [row] = await q.query<{ owner_id: number | null }>(`SELECT owner_id FROM citizen_requests WHERE case_id = $1`, [caseId]);
+  return row?.owner_id ?? null;
+}
+
+export async function updateRequest(q: Queryable, caseId: number, f: { claimBy?: number; promisedDate?: string; outcome?: string; resolved?: boolean; ownerId?: number; rating?: string; ratingComment?: string | null; reportedTo?: number; clearRating?: boolean }) {
+  await q.query(
+    `UPDATE citizen_requests SET
+       first_owner_id = CASE WHEN $2::bigint IS NOT NULL THEN COALESCE(first_owner_id, $2) ELSE first_owner_id END,
+       owner_id = COALESCE($7::bigint, CASE WHEN $2::bigint IS NOT NULL THEN COALESCE(owner_id, $2) ELSE owner_id END),
+       responded_at = CASE WHEN $2::bigint IS NOT NULL THEN COALESCE(responded_at, now()) ELSE responded_at END,
+       promised_date = COALESCE($3::date, promised_date),
+       outcome = COALESCE($4, outcome),
+       resolved = COALESCE($5, resolved),
+       rating = CASE WHEN $10 THEN NULL ELSE COALESCE($8, rating) END,
+       rating_comment = CASE WHEN $10 THEN NULL WHEN $8 IS NOT NULL THEN $9 ELSE rating_comment END,
+       rated_at = CASE WHEN $8 IS NOT NULL THEN now() WHEN $10 THEN NULL ELSE rated_at END,
+       reported_to_org_id = COALESCE($6::bigint, reported_to_org_id)
+     WHERE case_id = $1`,
+    [caseId, f.claimBy ?? null, f.promisedDate ?? null, f.outcome ?? null, f.resolved ?? null, f.reportedTo ?? null, f.ownerId ?? null, f.rating ?? null, f.ratingComment ?? null, f.clearRating ?? false],
+  );
+}
+
+export function requestFilter(scopePath: string, f: ListRequestsQuery, accountId: number) {
+  const where = [`c.case_type = 'request'`, `c.org_path LIKE $1`];
+  const params: unknown[] = [likePrefix(scopePath)];
+  const add = (sql: (n: string) => string, v: unknown) => {
+    params.push(v);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.status) add((n) => `c.status = ${n}`, f.status);
+  if (f.open) where.push(`c.closed_at IS NULL AND c.resolved_at IS NULL`);
+  if (f.mine) add((n) => `r.owner_id = ${n}`, accountId);
+  if (f.month) add((n) => `to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = ${n}`, f.month);
+  switch (f.metric) {
+    case 'responded': where.push(`r.responded_at IS NOT NULL AND r.responded_at <= c.opened_at + interval '24 hours'`); break;
+    case 'resolved': where.push(`r.resolved IS TRUE`); break;
+    case 'rated': where.push(`r.rating IS NOT NULL`); break;
+    case 'satisfied': where.push(`r.rating IN ('satisfied','basic')`); break;
+    case 'conflicts': where.push(`r.category = 'conflict' AND r.resolved IS TRUE`); break;
+    case 'visits': where.push(`r.channel = 'visit'`); break;
+    default: break;
+  }
+  if (f.q?.trim()) {
+    const text = f.q.trim();
+    params.push(`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, text.toUpperCase());
+    where.push(`(r.matter LIKE $${params.length - 1} OR r.citizen_name LIKE $${params.length - 1} OR r.tracking_code = $${params.length})`);
+  }
+  return { where: where.join(' AND '), params };
+}
+
+export async function listRequests(q: Queryable, scopePath: string, f: ListRequestsQuery, accountId: number) {
+  const { where, params } = requestFilter(scopePath, f, accountId);
+  const page = f.page ?? 1;
+  const pageSize = f.pageSize ?? 20;
+  const [rows, [count]] = await Promise.all([
+    q.query<RequestRow>(`${SELECT} WHERE ${where} ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c JOIN citizen_requests r ON r.case_id = c.id WHERE ${where}`, params),
+  ]);
+  return { rows, total: count?.n ?? 0, page, pageSize };
+}
+
+export type CitizenStatsDb = { org_id: number; requests: number; handled: number; visits_received: number; conflicts: number; responded: number; resolved: number; rated: number; satisfied: number };
+
+/** The three rates and the volumes per child of a node, from the records, for a month or all time. */
+export async function citizenStats(q: Queryable, node: { id: number; path: string }, month?: string) {
+  return q.query<CitizenStatsDb>(
+    `SELECT CASE WHEN c.org_path = $2 THEN $1::bigint ELSE split_part(substr(c.org_path, length($2) + 1), '/', 1)::bigint END AS org_id,
+            count(*)::int AS requests,
+            count(c.resolved_at)::int AS handled,
+            count(*) FILTER (WHERE r.channel = 'visit')::int AS visits_received,
+            count(*) FILTER (WHERE r.category = 'conflict' AND r.resolved IS TRUE)::int AS conflicts,
+            count(*) FILTER (WHERE r.responded_at IS NOT NULL AND r.responded_at <= c.opened_at + interval '24 hours')::int AS responded,
+            count(*) FILTER (WHERE r.resolved IS TRUE)::int AS resolved,
+            count(r.rating)::int AS rated,
+            count(*) FILTER (WHERE r.rating IN ('satisfied','basic'))::int AS satisfied
+     FROM cases c JOIN citizen_requests r ON r.case_id = c.id
+     WHERE c.case_type = 'request' AND c.org_path LIKE $3
+       ${month ? `AND to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $4` : ''}
+     GROUP BY 1`,
+    month ? [node.id, node.path, likePrefix(node.path), month] : [node.id, node.path, likePrefix(node.path)],
+  );
+}
+
+// ---- whistles ----
+export type WhistleRow = { id: number; county_id: number; source_case_id: number; whistler_org_id: number; whistler_path: string; whistler_name: string; whistler_type: string; matter: string; status: string; created_at: Date; done_at: Date | null };
+export type PartRow = {
+  id: number; whistle_id: number; county_id: number; department_id: number; department_name: string; department_type: string; department_path: string;
+  status: 'whistled' | 'reported' | 'handling' | 'done' | 'declined' | 'rerouted'; part: string | null; reported_at: Date | null; onsite_record: string | null;
+  result: string | null; done_at: Date | null; decline_reason: string | null; suggested_org_id: number | null; suggested_name: string | null;
+  suggested_type: string | null; judicial_transfer: boolean; created_at: Date; version: number;
+};
+
+const WHISTLE_SELECT = `SELECT w.id, w.county_id, w.source_case_id, w.whistler_org_id, w.whistler_path, o.name AS whistler_name, o.type AS whistler_type,
+  w.matter, w.status, w.created_at, w.done_at FROM whistles w JOIN orgs o ON o.id = w.whistler_org_id`;
+const PART_SELECT = `SELECT p.id, p.whistle_id, p.county_id, p.department_id, d.name AS department_name, d.type AS department_type, p.department_path,
+  p.status, p.part, p.reported_at, p.onsite_record, p.result, p.done_at, p.decline_reason, p.suggested_org_id, s.name AS suggested_name,
+  s.type AS suggested_type, p.judicial_transfer, p.created_at, p.version
+  FROM whistle_parts p JOIN orgs d ON d.id = p.department_id LEFT JOIN orgs s ON s.id = p.suggested_org_id`;
+
+export async function insertWhistle(q: Queryable, w: { countyId: number; sourceCaseId: number; whistlerOrgId: number; whistlerPath: string; matter: string; createdBy: number }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO whistles (county_id, source_case_id, whistler_org_id, whistler_path, matter, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+    [w.countyId, w.sourceCaseId, w.whistlerOrgId, w.whistlerPath, w.matter, w.createdBy],
+  );
+  return row!.id;
+}
+
+export async function insertParts(q: Queryable, whistleId: number, countyId: number, departmentIds: number[]) {
+  await q.query(
+    `INSERT INTO whistle_parts (whistle_id, county_id, department_id, department_path)
+     SELECT $1, $2, id, path FROM orgs WHERE id = ANY($3::bigint[])`,
+    [whistleId, countyId, departmentIds],
+  );
+}
+
+export async function departments(q: Queryable, countyId: number, ids: number[]) {
+  return q.query<{ id: number; name: string; path: string }>(
+    `SELECT id, name, path FROM orgs WHERE id = ANY($1::bigint[]) AND county_id = $2 AND type = 'department' AND status = 'active'`,
+    [ids, countyId],
+  );
+}
+
+/** Whistles visible to the scope: blown within it, or with a part for a department within it. */
+export async function listWhistles(q: Queryable, scope: Scope, limit: number, sourceCaseId?: number) {
+  return q.query<WhistleRow>(
+    `${WHISTLE_SELECT} WHERE (w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1))
+       ${sourceCaseId ? 'AND w.source_case_id = $2' : ''}
+     ORDER BY w.id DESC LIMIT ${limit}`,
+    sourceCaseId ? [likePrefix(scope.path), sourceCaseId] : [likePrefix(scope.path)],
+  );
+}
+
+export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpdate = false) {
+  const [row] = await q.query<WhistleRow>(
+    `${WHISTLE_SELECT} WHERE w.id = $2 AND (w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1))
+     ${forUpdate ? 'FOR UPDATE OF w' : ''}`,
+    [likePrefix(scope.path), id],
+  );
+  return row;
+}
+
+export async function partsOf(q: Queryable, whistleIds: number[]) {
+  if (!whistleIds.length) return [];
+  return q.query<PartRow>(`${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
+}
+
+export async function findPart(q: Queryable, id: number) {
+  const [row] = await q.query<PartRow>(`${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+  return row;
+}
+
+export async function updatePart(q: Queryable, id: number, version: number, f: Partial<{ status: string; part: string; reported: boolean; onsite_record: string; result: string; done: boolean; decline_reason: string; suggested_org_id: number | null; judicial_transfer: boolean }>) {
+  const rows = await q.query(
+    `UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
+       reported_at = CASE WHEN $5 THEN COALESCE(reported_at, now()) ELSE reported_at END,
+       onsite_record = COALESCE($6, onsite_record), result = COALESCE($7, result),
+       done_at = CASE WHEN $8 THEN now() ELSE done_at END, decline_reason = COALESCE($9, decline_reason),
+       suggested_org_id = COALESCE($10, suggested_org_id), judicial_transfer = judicial_transfer OR $11,
+       version = version + 1
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, f.status ?? null, f.part ?? null, f.reported ?? false, f.onsite_record ?? null, f.result ?? null, f.done ?? false, f.decline_reason ?? null, f.suggested_org_id ?? null, f.judicial_transfer ?? false],
+  );
+  return rows.length > 0;
+}
+
+export async function finishWhistleIfDone(q: Queryable, whistleId: number): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE whistles SET status = 'done', done_at = now()
+     WHERE id = $1 AND status = 'open'
+       AND NOT EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status NOT IN ('done','declined','rerouted'))
+       AND EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status = 'done')
+     RETURNING id`,
+    [whistleId],
+  );
+  return rows.length > 0;
+}
+
+/** Per department: parts, how fast it reported in, how many it declined, how loaded it is now. */
+export async function departmentLoad(q: Queryable, countyId: number) {
+  return q.query<{ department_id: number; name: string; parts: number; open: number; declined: number; judicial: number; avg_response_minutes: number | null }>(
+    `SELECT d.id AS department_id, d.name, count(p.id)::int AS parts,
+            count(p.id) FILTER (WHERE p.status IN ('whistled','reported','handling'))::int AS open,
+            count(p.id) FILTER (WHERE p.status = 'declined' OR p.status = 'rerouted')::int AS declined,
+            count(p.id) FILTER (WHERE p.judicial_transfer)::int AS judicial,
+            round(avg(EXTRACT(EPOCH FROM (p.reported_at - p.created_at)) / 60.0)::numeric, 1)::float8 AS avg_response_minutes
+     FROM orgs d LEFT JOIN whistle_parts p ON p.department_id = d.id
+     WHERE d.county_id = $1 AND d.type = 'department' AND d.status = 'active'
+     GROUP BY d.id, d.name ORDER BY open DESC, parts DESC, d.name`,
+    [countyId],
+  );
+}
+
+export async function whistlesByWhistler(q: Queryable, countyId: number) {
+  return q.query<{ org_id: number; name: string; whistles: number }>(
+    `SELECT o.id AS org_id, o.name, count(*)::int AS whistles FROM whistles w JOIN orgs o ON o.id = w.whistler_org_id
+     WHERE w.county_id = $1 GROUP BY o.id, o.name ORDER BY whistles DESC`,
+    [countyId],
+  );
+}
+
+// ---- visits, households, grids ----
+export async function insertVisit(q: Queryable, v: { countyId: number; accountId: number; cadreLevel: string; orgId: number; orgPath: string; householdId: number | null; household: string; visitedOn: string; heard: string; followUp: string | null }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO visits (county_id, account_id, cadre_level, org_id, org_path, household_id, household, visited_on, heard, follow_up)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+    [v.countyId, v.accountId, v.cadreLevel, v.orgId, v.orgPath, v.householdId, v.household, v.visitedOn, v.heard, v.followUp],
+  );
+  return row!.id;
+}
+
+export async function linkVisitRequest(q: Queryable, visitId: number, caseId: number) {
+  await q.query(`UPDATE visits SET request_case_id = $2 WHERE id = $1`, [visitId, caseId]);
+}
+
+export async function listVisits(q: Queryable, scope: Scope, f: { accountId?: number; rootPath?: string; householdId?: number }, limit: number) {
+  const where = ['v.org_path LIKE $1'];
+  const params: unknown[] = [likePrefix(f.rootPath ?? scope.path)];
+  if (!(f.rootPath ?? scope.path).startsWith(scope.path)) return [];
+  if (f.accountId) { params.push(f.accountId); where.push(`v.account_id = $${params.length}`); }
+  if (f.householdId) { params.push(f.householdId); where.push(`v.household_id = $${params.length}`); }
+  return q.query<{ id: number; cadre: string; cadre_level: string; org_id: number; org_name: string; org_type: string; household: string; household_id: number | null; visited_on: string; heard: string; follow_up: string | null; request_case_id: number | null }>(
+    `SELECT v.id, a.display_name AS cadre, v.cadre_level, v.org_id, o.name AS org_name, o.type AS org_type, v.household, v.household_id,
+            v.visited_on, v.heard, v.follow_up, v.request_case_id
+     FROM visits v JOIN accounts a ON a.id = v.account_id JOIN orgs o ON o.id = v.org_id
+     WHERE ${where.join(' AND ')} ORDER BY v.visited_on DESC, v.id DESC LIMIT ${limit}`,
+    params,
+  );
+}
+
+export async function insertHousehold(q: Queryable, h: { countyId: number; orgId: number; orgPath: string; headName: string; categories: string[]; address: string | null; contacts: (number | null)[] }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO households (county_id, org_id, org_path, head_name, categories, address, county_contact, township_contact, village_contact, hamlet_contact)
+     VALUES ($1,$2,$3,$4,$5::text[],$6,$7,$8,$9,$10) RETURNING id`,
+    [h.countyId, h.orgId, h.orgPath, h.headName, h.categories, h.address, ...h.contacts],
+  );
+  return row!.id;
+}
+
+export async function listHouseholds(q: Queryable, rootPath: string) {
+  return q.query<{ id: number; org_id: number; org_name: string; org_type: string; head_name: string; categories: string[]; address: string | null; c1: number | null; n1: string | null; c2: number | null; n2: string | null; c3: number | null; n3: string | null; c4: number | null; n4: string | null; visits: number; last_visit: string | null }>(
+    `SELECT h.id, h.org_id, o.name AS org_name, o.type AS org_type, h.head_name, h.categories, h.address,
+            h.county_contact AS c1, p1.name AS n1, h.township_contact AS c2, p2.name AS n2, h.village_contact AS c3, p3.name AS n3, h.hamlet_contact AS c4, p4.name AS n4,
+            (SELECT count(*)::int FROM visits v WHERE v.household_id = h.id) AS visits,
+            (SELECT max(visited_on)::text FROM visits v WHERE v.household_id = h.id) AS last_visit
+     FROM households h JOIN orgs o ON o.id = h.org_id
+     LEFT JOIN persons p1 ON p1.id = h.county_contact LEFT JOIN persons p2 ON p2.id = h.township_contact
+     LEFT JOIN persons p3 ON p3.id = h.village_contact LEFT JOIN persons p4 ON p4.id = h.hamlet_contact
+     WHERE h.org_path LIKE $1 ORDER BY h.org_path, h.id`,
+    [likePrefix(rootPath)],
+  );
+}
+
+export async function findHousehold(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; org_id: number; head_name: string }>(`SELECT id, org_id, head_name FROM households WHERE id = $1 AND org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
+export async function personsExist(q: Queryable, countyId: number, ids: number[]) {
+  if (!ids.length) return 0;
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons WHERE id = ANY($1::bigint[]) AND county_id = $2`, [ids, countyId]);
+  return row?.n ?? 0;
+}
+
+export async function registerWithGrid(q: Queryable, r: { countyId: number; gridId: number; gridPath: string; personId: number; registeredOn: string }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO grid_registrations (county_id, grid_id, grid_path, person_id, registered_on) VALUES ($1,$2,$3,$4,$5)
+     ON CONFLICT (grid_id, person_id) DO NOTHING RETURNING id`,
+    [r.countyId, r.gridId, r.gridPath, r.personId, r.registeredOn],
+  );
+  return row?.id;
+}
+
+export async function findRegistration(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; county_id: number; grid_path: string }>(
+    `SELECT id, county_id, grid_path FROM grid_registrations WHERE id = $1 AND grid_path LIKE $2`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+export async function insertDeed(q: Queryable, d: { registrationId: number; countyId: number; gridPath: string; doneOn: string; description: string }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO grid_deeds (registration_id, county_id, grid_path, done_on, description) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+    [d.registrationId, d.countyId, d.gridPath, d.doneOn, d.description],
+  );
+  return row!.id;
+}
+
+export async function gridMembers(q: Queryable, gridPath: string, year: number) {
+  return q.query<{ id: number; person_id: number; name: string; home_org: string; registered_on: string; deeds: number; deed_list: { doneOn: string; description: string }[] }>(
+    `SELECT g.id, g.person_id, p.name, o.name AS home_org, g.registered_on,
+            (SELECT count(*)::int FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2) AS deeds,
+            COALESCE((SELECT json_agg(json_build_object('doneOn', d.done_on::text, 'description', d.description) ORDER BY d.done_on)
+                      FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2), '[]'::json) AS deed_list
+     FROM grid_registrations g JOIN persons p ON p.id = g.person_id JOIN orgs o ON o.id = p.org_id
+     WHERE g.grid_path = $1 ORDER BY p.name`,
+    [gridPath, year],
+  );
+}

@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PublicProgress, RequestDetail, WhistleView } from '@lianxin/contract';
+import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../../test/helpers.js';
+import { plusDays, todayInChina } from '../../core/calendar.js';
+import { hashPassword } from '../../core/password.js';
+import { solve } from '../../core/challenge.js';
+import { insertAccount } from '../accounts/accounts.service.js';
+
+let t: TestApp;
+let station: Client;
+let jiaotong: Client;
+let minzheng: Client;
+let stationId: number;
+const today = todayInChina();
+
+beforeAll(async () => {
+  t = await buildTestApp({ publicRateLimit: { submit: 1000, lookup: 1000 } });
+  station = await t.as('yushe.station');
+  jiaotong = await t.as('jiaotong');
+  await insertAccount(t.db, { username: 'minzheng', displayName: '县民政局', passwordHash: await hashPassword(TEST_DEMO_PASSWORD), roles: ['department_admin'], scopeOrgId: await orgId(t.db, '县民政局'), mustChangePassword: false });
+  minzheng = await t.as('minzheng');
+  stationId = await orgId(t.db, '榆舍党建工作站');
+});
+afterAll(() => t.close());
+
+async function submit(client: Omit<Client, 'username' | 'csrf'>, body: Record<string, unknown>) {
+  const ch = (await client.get('/api/public/challenge')).json();
+  return client.post('/api/public/requests', { unitId: stationId, name: '张大妈', phone: '13800001234', matter: '家门口的路灯坏了，晚上走路不安全', category: 'errand', challengeToken: ch.token, challengeAnswer: solve(ch.question), ...body });
+}
+
+const fire = (c: Client, r: { id: number; version: number }, transition: string, body: Record<string, unknown> = {}) =>
+  c.post(`/api/requests/${r.id}/transitions/${transition}`, { version: r.version, ...body });
+
+describe('a citizen\'s request, end to end', () => {
+  it('public submit → station takes it → promise → whistle two departments → both report and finish → resolve → citizen follows and rates', async () => {
+    const unit = (await t.anonymous.get(`/api/public/units/${stationId}`)).json();
+    expect(unit).toMatchObject({ name: '榆舍党建工作站', township: '五里镇' });
+    expect(unit.services.length).toBeGreaterThan(3);
+
+    const sent = await submit(t.anonymous, {});
+    expect(sent.statusCode, sent.body).toBe(201);
+    const code = sent.json().trackingCode as string;
+    expect(code).toMatch(/^LX[A-Z2-9]{8}$/);
+
+    const queue = (await station.get('/api/requests?open=true')).json();
+    const item = queue.items.find((i: { trackingCode: string }) => i.trackingCode === code);
+    expect(item).toMatchObject({ status: 'received', channel: 'public', phone: '138****1234' });
+
+    let r = (await fire(station, item, 'claim')).json() as RequestDetail;
+    expect(r).toMatchObject({ status: 'claimed', owner: { name: '榆舍党建工作站（演示）' }, firstOwner: { name: '榆舍党建工作站（演示）' } });
+    r = (await fire(station, r, 'promise', { promisedDate: plusDays(today, 5) })).json();
+    expect(r.status).toBe('promised');
+
+    const depts = await Promise.all([orgId(t.db, '县交通运输局'), orgId(t.db, '县民政局')]);
+    const w = await station.post('/api/whistles', { sourceCaseId: r.id, matter: '路灯线路老化，需交通局和民政局到场', departmentIds: depts });
+    expect(w.statusCode, w.body).toBe(201);
+    let whistle = w.json() as WhistleView;
+    for (const [client, part] of [[jiaotong, '更换路灯及线路'], [minzheng, '协调安装资金']] as const) {
+      let p = whistle.parts.find((x) => x.department.name === (client === jiaotong ? '县交通运输局' : '县民政局'))!;
+      whistle = (await client.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, action: 'report' })).json();
+      p = whistle.parts.find((x) => x.id === p.id)!;
+      expect(p.responseMinutes).toBeGreaterThanOrEqual(0);
+      whistle = (await client.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, action: 'claim', part })).json();
+      p = whistle.parts.find((x) => x.id === p.id)!;
+      whistle = (await client.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, action: 'finish', result: '已完成' })).json();
+    }
+    expect(whistle.status).toBe('done');
+    // the other department cannot touch a part that is not its own
+    expect((await jiaotong.post(`/api/whistle-parts/${whistle.parts[1]!.id}/actions`, { version: 1, action: 'report' })).statusCode).toBe(404);
+
+    r = (await station.get(`/api/requests/${r.id}`)).json();
+    expect(r.whistles).toEqual([{ id: whistle.id, status: 'done', parts: 2, done: 2 }]);
+    r = (await fire(station, r, 'resolve', { comment: '路灯已修复', resolved: true })).json();
+    expect(r.status).toBe('resolved');
+
+    const progress = (await t.anonymous.get(`/api/public/requests/${code}?phone=13800001234`)).json() as PublicProgress;
+    expect(progress).toMatchObject({ status: 'resolved', statusLabel: '已办结', outcome: '路灯已修复', canRate: true, promisedDate: plusDays(today, 5) });
+    expect(progress.messages.map((m) => m.text)).toEqual(expect.arrayContaining(['已受理', '已有专人负责办理', '已办结：路灯已修复']));
+    expect(JSON.stringify(progress)).not.toContain('演示'); // no staff names on the public page
+
+    const rated = await t.anonymous.post(`/api/public/requests/${code}/rating`, { phone: '13800001234', rating: 'satisfied', comment: '很快' });
+    expect(rated.statusCode).toBe(200);
+    expect(rated.json()).toMatchObject({ rating: 'satisfied', canRate: false });
+    expect((await t.anonymous.post(`/api/public/requests/${code}/rating`, { phone: '13800001234', rating: 'basic' })).statusCode).toBe(409);
+
+    const load = (await station.get('/api/whistles/load')).json();
+    expect(load.departments.find((d: { department: { name: string } }) => d.department.name === '县交通运输局')).toMatchObject({ parts: 1, open: 0 });
+    expect(load.whistlers[0]).toMatchObject({ org: { name: '榆舍党建工作站' }, whistles: 1 });
+  });
+
+  it('an unsatisfied rating reopens the request for review', async () => {
+    const code = (await submit(t.anonymous, { matter: '低保申请进度' })).json().trackingCode;
+    const item = (await station.get(`/api/requests?q=${code}`)).json().items[0];
+    let r = (await fire(station, item, 'claim')).json();
+    r = (await fire(station, r, 'resolve', { comment: '已答复', resolved: false })).json();
+    await t.anonymous.post(`/api/public/requests/${code}/rating`, { phone: '13800001234', rating: 'unsatisfied', comment: '没解决' });
+    r = (await station.get(`/api/requests/${r.id}`)).json();
+    expect(r.status).toBe('claimed');
+    expect(r.timeline.at(-1)).toMatchObject({ actor: '群众', transition: 'reopen' });
+  });
+
+  it('a department declines with a reason and a suggested owner; the whistler re-routes', async () => {
+    const code = (await submit(t.anonymous, { matter: '邻里宅基地纠纷', category: 'conflict' })).json().trackingCode;
+    const item = (await station.get(`/api/requests?q=${code}`)).json().items[0];
+    const r = (await fire(station, item, 'claim')).json();
+    let w = (await station.post('/api/whistles', { sourceCaseId: r.id, matter: '宅基地纠纷', departmentIds: [await orgId(t.db, '县交通运输局')] })).json() as WhistleView;
+    const p = w.parts[0]!;
+    const noReason = await jiaotong.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, action: 'decline' });
+    expect(noReason.statusCode).toBe(400);
+    const land = await orgId(t.db, '县自然资源局');
+    w = (await jiaotong.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, action: 'decline', reason: '不属于本部门职责', suggestedOrgId: land })).json();
+    expect(w.parts[0]).toMatchObject({ status: 'declined', declineReason: '不属于本部门职责', suggestedOrg: { name: '县自然资源局' } });
+    w = (await station.post(`/api/whistle-parts/${p.id}/reroute`, { departmentId: land })).json();
+    expect(w.parts.map((x) => [x.department.name, x.status])).toEqual([['县交通运输局', 'rerouted'], ['县自然资源局', 'whistled']]);
+  });
+});
+
+describe('the diary, households and grids', () => {
+  it('a diary visit opens a request in one step; the cadre\'s diary and the village\'s visits are counted', async () => {
+    const yushe = await t.as('yushe');
+    const village = await orgId(t.db, '榆舍村');
+    const res = await yushe.post('/api/visits', {
+      orgId: village, cadreLevel: 'village', household: '李大爷家', visitedOn: today, heard: '老人独居，冬季取暖困难', followUp: '联系民政',
+      openRequest: { category: 'assistance', matter: '独居老人冬季取暖困难，申请取暖补贴' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { requestId } = res.json();
+    const req = (await yushe.get(`/api/requests/${requestId}`)).json() as RequestDetail;
+    expect(req).toMatchObject({ channel: 'diary', citizenName: '李大爷家', category: 'assistance' });
+    const mine = (await yushe.get('/api/visits?mine=true')).json();
+    expect(mine).toMatchObject({ total: 1, withRequests: 1 });
+    expect((await station.get(`/api/visits?orgId=${village}`)).json().total).toBe(1);
+  });
+
+  it('keeps vulnerable households with four-level contacts and grids with members and their deeds', async () => {
+    const yushe = await t.as('yushe');
+    const village = await orgId(t.db, '榆舍村');
+    const people = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 LIMIT 2`, [village]);
+    const h = await yushe.post('/api/households', { orgId: village, headName: '王奶奶', categories: ['elderly', 'lonely'], villageContact: people[0]!.id, hamletContact: people[1]!.id });
+    expect(h.statusCode, h.body).toBe(201);
+    const list = (await yushe.get('/api/households')).json();
+    expect(list[0]).toMatchObject({ headName: '王奶奶', categories: ['elderly', 'lonely'], visits: 0 });
+    expect(list[0].contacts.village.id).toBe(people[0]!.id);
+
+    const wuli = await t.as('wuli');
+    const grid = (await wuli.post('/api/orgs', { parentId: village, type: 'grid', name: '第一网格' })).json();
+    const [member] = await t.db.query<{ id: number }>(`SELECT p.id FROM persons p JOIN orgs o ON o.id = p.org_id WHERE o.name = '县财政局' AND p.member_status IS NOT NULL LIMIT 1`);
+    const reg = await yushe.post(`/api/grids/${grid.id}/registrations`, { personId: member!.id, registeredOn: today });
+    expect(reg.statusCode, reg.body).toBe(201);
+    await yushe.post(`/api/grid-registrations/${reg.json().id}/deeds`, { doneOn: today, description: '帮助王奶奶代购药品' });
+    const g = (await yushe.get(`/api/grids/${grid.id}?year=${today.slice(0, 4)}`)).json();
+    expect(g.members[0]).toMatchObject({ deeds: 1, metTarget: false, homeOrg: '县财政局' });
+  });
+});
+
+describe('statistics from the records', () => {
+  it('answers the three rates per unit, each drilling down to its records', async () => {
+    const stats = (await station.get(`/api/requests/stats?month=${today.slice(0, 7)}`)).json();
+    expect(stats.node.requests).toBeGreaterThanOrEqual(3);
+    // the diary request was never taken on: 3 of 4 responded within 24 hours
+    expect(stats.node.responded).toBe(stats.node.requests - 1);
+    expect(stats.node.responseRate).toBeCloseTo(stats.node.responded / stats.node.requests, 3);
+    const responded = (await station.get(`/api/requests?month=${today.slice(0, 7)}&metric=responded`)).json();
+    expect(responded.total).toBe(stats.node.responded);
+    expect(stats.node.satisfactionRate).toBe(1);
+    const drill = (await station.get(`/api/requests?month=${today.slice(0, 7)}&metric=satisfied`)).json();
+    expect(drill.total).toBe(stats.node.satisfied);
+    const resolved = (await station.get(`/api/requests?metric=resolved`)).json();
+    expect(resolved.total).toBe(stats.node.resolved);
+  });
+});
+
+describe('bad input on the public page', () => {
+  it('gives no hint which half of a wrong code/phone pair was wrong', async () => {
+    const code = (await submit(t.anonymous, {})).json().trackingCode;
+    const wrongPhone = await t.anonymous.get(`/api/public/requests/${code}?phone=13900009999`);
+    const wrongCode = await t.anonymous.get(`/api/public/requests/LXAAAAAAAA?phone=13800001234`);
+    expect(wrongPhone.statusCode).toBe(404);
+    expect(wrongCode.statusCode).toBe(404);
+    expect(wrongPhone.json().message).toBe(wrongCode.json().message);
+  });
+
+  it('refuses a wrong challenge answer and a reused token, storing nothing', async () => {
+    const before = await t.db.query(`SELECT 1 FROM citizen_requests`);
+    const ch = (await t.anonymous.get('/api/public/challenge')).json();
+    const wrong = await t.anonymous.post('/api/public/requests', { unitId: stationId, name: 'x', phone: '13800001234', matter: 'x', challengeToken: ch.token, challengeAnswer: '999' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().message).toContain('验证答案不正确');
+    const ok = await t.anonymous.post('/api/public/requests', { unitId: stationId, name: 'x', phone: '13800001234', matter: 'x', challengeToken: ch.token, challengeAnswer: solve(ch.question) });
+    expect(ok.statusCode).toBe(201);
+    const reused = await t.anonymous.post('/api/public/requests', { unitId: stationId, name: 'x', phone: '13800001234', matter: 'x', challengeToken: ch.token, challengeAnswer: solve(ch.question) });
+    expect(reused.statusCode).toBe(400);
+    expect(await t.db.query(`SELECT 1 FROM citizen_requests`)).toHaveLength(before.length + 1);
+  });
+
+  it('stores HTML as text and returns it as data, never as markup', async () => {
+    const code = (await submit(t.anonymous, { matter: '<script>alert(1)</script><img src=x onerror=alert(2)>' })).json().trackingCode;
+    const progress = (await t.anonymous.get(`/api/public/requests/${code}?phone=13800001234`)).json();
+    expect(progress.matter).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>');
+  });
+
+  it('answers floods of the public form with 429', async () => {
+    const limited = await buildTestApp({ publicRateLimit: { submit: 2, lookup: 100 } });
+    try {
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await submit(limited.anonymous, {})).statusCode);
+      expect(codes).toEqual([201, 201, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

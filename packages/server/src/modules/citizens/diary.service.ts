@@ -1,0 +1,131 @@
+// 民情日记 (household visits, each may open a request in one step), vulnerable households with
+// four-level contacts (包保), and grids with in-service members (双报到) and their deeds.
+import type { CreateHouseholdBody, CreateVisitBody } from '@lianxin/contract';
+import type { Db } from '../../db/db.js';
+import { requireAction, type Actor } from '../../core/access.js';
+import { appendAudit } from '../../core/audit.js';
+import { AppError, fieldError } from '../../core/errors.js';
+import { validatePhone } from '../../core/id-number.js';
+import { orgInScope } from '../dispatch/dispatch.repository.js';
+import * as repo from './citizens.repository.js';
+import type { RequestService } from './requests.service.js';
+
+const VILLAGE_TYPES = new Set(['village', 'community', 'grid']);
+
+export function createDiaryService(deps: { db: Db; requests: RequestService }) {
+  const { db, requests } = deps;
+
+  async function recordVisit(actor: Actor, input: CreateVisitBody) {
+    requireAction(actor, 'citizen:handle');
+    const org = await orgInScope(db, actor.scope, input.orgId);
+    if (!org || org.status !== 'active' || !VILLAGE_TYPES.has(org.type)) throw fieldError('orgId', '请选择走访的村（社区）', 'Choose the village visited');
+    if (input.visitedOn > requests.today()) throw fieldError('visitedOn', '走访日期不能晚于今天', 'The date is in the future');
+    if (input.householdId && !(await repo.findHousehold(db, actor.scope, input.householdId))) throw fieldError('householdId', '包保户不存在', 'No such household');
+    const phone = input.openRequest?.phone ? (validatePhone(input.openRequest.phone) ?? null) : null;
+    if (input.openRequest?.phone && !phone) throw fieldError('openRequest.phone', '手机号应为11位数字', 'A phone number has 11 digits');
+    return db.transaction(async (tx) => {
+      const id = await repo.insertVisit(tx, {
+        countyId: org.county_id, accountId: actor.accountId, cadreLevel: input.cadreLevel, orgId: org.id, orgPath: org.path,
+        householdId: input.householdId ?? null, household: input.household.trim(), visitedOn: input.visitedOn, heard: input.heard.trim(), followUp: input.followUp?.trim() || null,
+      });
+      let requestId: number | null = null;
+      if (input.openRequest) {
+        // one fact, entered once: the visit's record opens the request
+        const opened = await requests.openRequest(tx, actor, org, { channel: 'diary', category: input.openRequest.category, citizenName: input.household.trim(), phone, matter: input.openRequest.matter.trim(), visitId: id });
+        requestId = opened.id;
+        await repo.linkVisitRequest(tx, id, opened.id);
+      }
+      await appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'visit.create', objectType: 'visit', objectId: id, summary: { orgId: org.id, requestId }, result: 'success', ip: actor.ip });
+      return { id, requestId };
+    });
+  }
+
+  async function visits(actor: Actor, q: { mine?: boolean; orgId?: number; householdId?: number }) {
+    requireAction(actor, 'citizen:read');
+    let rootPath: string | undefined;
+    if (q.orgId) {
+      const org = await orgInScope(db, actor.scope, q.orgId);
+      if (!org) throw new AppError('not_found');
+      rootPath = org.path;
+    }
+    const rows = await repo.listVisits(db, actor.scope, { accountId: q.mine ? actor.accountId : undefined, rootPath, householdId: q.householdId }, 500);
+    return {
+      total: rows.length,
+      withRequests: rows.filter((r) => r.request_case_id !== null).length,
+      items: rows.map((r) => ({ id: r.id, cadre: r.cadre, cadreLevel: r.cadre_level, org: { id: r.org_id, name: r.org_name, type: r.org_type }, household: r.household, householdId: r.household_id, visitedOn: r.visited_on, heard: r.heard, followUp: r.follow_up, requestId: r.request_case_id })),
+    };
+  }
+
+  async function addHousehold(actor: Actor, input: CreateHouseholdBody) {
+    requireAction(actor, 'citizen:handle');
+    const org = await orgInScope(db, actor.scope, input.orgId);
+    if (!org || org.status !== 'active' || !VILLAGE_TYPES.has(org.type)) throw fieldError('orgId', '请选择所在村（社区）', 'Choose the village');
+    const contacts = [input.countyContact, input.townshipContact, input.villageContact, input.hamletContact];
+    const given = contacts.filter((c): c is number => !!c);
+    if ((await repo.personsExist(db, org.county_id, given)) !== given.length) throw fieldError('villageContact', '包保责任人须是本县人员', 'Contacts must be people of the county');
+    return db.transaction(async (tx) => {
+      const id = await repo.insertHousehold(tx, { countyId: org.county_id, orgId: org.id, orgPath: org.path, headName: input.headName.trim(), categories: input.categories, address: input.address?.trim() || null, contacts: contacts.map((c) => c ?? null) });
+      await appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'household.create', objectType: 'household', objectId: id, summary: { orgId: org.id, categories: input.categories }, result: 'success', ip: actor.ip });
+      return id;
+    });
+  }
+
+  async function households(actor: Actor, orgId?: number) {
+    requireAction(actor, 'citizen:read');
+    const root = orgId ? await orgInScope(db, actor.scope, orgId) : { path: actor.scope.path };
+    if (!root) throw new AppError('not_found');
+    const rows = await repo.listHouseholds(db, root.path);
+    const ref = (id: number | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
+    return rows.map((h) => ({
+      id: h.id, org: { id: h.org_id, name: h.org_name, type: h.org_type }, headName: h.head_name, categories: h.categories, address: h.address,
+      contacts: { county: ref(h.c1, h.n1), township: ref(h.c2, h.n2), village: ref(h.c3, h.n3), hamlet: ref(h.c4, h.n4) },
+      visits: h.visits, lastVisitOn: h.last_visit,
+    }));
+  }
+
+  async function registerMember(actor: Actor, gridId: number, personId: number, registeredOn: string) {
+    requireAction(actor, 'citizen:handle');
+    const grid = await orgInScope(db, actor.scope, gridId);
+    if (!grid || grid.type !== 'grid' || grid.status !== 'active') throw new AppError('not_found');
+    // 双报到: the member works elsewhere (any org of the county) and registers where they live
+    const [person] = await db.query<{ id: number; member_status: string | null }>(`SELECT id, member_status FROM persons WHERE id = $1 AND county_id = $2 AND status = 'active'`, [personId, grid.county_id]);
+    if (!person || !person.member_status) throw fieldError('personId', '须是本县在册党员', 'Must be a Party member of the county');
+    const id = await db.transaction(async (tx) => {
+      const rid = await repo.registerWithGrid(tx, { countyId: grid.county_id, gridId: grid.id, gridPath: grid.path, personId, registeredOn });
+      if (!rid) throw new AppError('conflict', { zh: '已在本网格报到', en: 'Already registered with this grid' });
+      await appendAudit(tx, { countyId: grid.county_id, accountId: actor.accountId, username: actor.username, action: 'grid.register', objectType: 'grid_registration', objectId: rid, summary: { gridId, personId }, result: 'success', ip: actor.ip });
+      return rid;
+    });
+    return id;
+  }
+
+  async function addDeed(actor: Actor, registrationId: number, doneOn: string, description: string) {
+    requireAction(actor, 'citizen:handle');
+    const reg = await repo.findRegistration(db, actor.scope, registrationId);
+    if (!reg) throw new AppError('not_found');
+    if (doneOn > requests.today()) throw fieldError('doneOn', '日期不能晚于今天', 'The date is in the future');
+    return db.transaction(async (tx) => {
+      const id = await repo.insertDeed(tx, { registrationId, countyId: reg.county_id, gridPath: reg.grid_path, doneOn, description: description.trim() });
+      await appendAudit(tx, { countyId: reg.county_id, accountId: actor.accountId, username: actor.username, action: 'grid.deed', objectType: 'grid_registration', objectId: registrationId, summary: { deedId: id }, result: 'success', ip: actor.ip });
+      return id;
+    });
+  }
+
+  /** A grid's registered members and what each did this year, against the 2–3 a year target. */
+  async function grid(actor: Actor, gridId: number, year: number) {
+    requireAction(actor, 'citizen:read');
+    const g = await orgInScope(db, actor.scope, gridId);
+    if (!g || g.type !== 'grid') throw new AppError('not_found');
+    const members = await repo.gridMembers(db, g.path, year);
+    return {
+      grid: { id: g.id, name: g.name, type: g.type },
+      year,
+      target: { min: 2, max: 3 },
+      members: members.map((m) => ({ registrationId: m.id, personId: m.person_id, name: m.name, homeOrg: m.home_org, registeredOn: m.registered_on, deeds: m.deeds, metTarget: m.deeds >= 2, deedList: m.deed_list })),
+    };
+  }
+
+  return { recordVisit, visits, addHousehold, households, registerMember, addDeed, grid };
+}
+
+export type DiaryService = ReturnType<typeof createDiaryService>;

@@ -1,0 +1,318 @@
+// 群众事项代办: intake by staff or by the citizen on the public page, 首问负责, 办事承诺,
+// progress messages the citizen sees (信息反馈), 情况报告 to the committee above, 登记归档, the
+// citizen's rating (an unsatisfied one reopens it), and the three rates from the records.
+import crypto from 'node:crypto';
+import {
+  PUBLISHED_SERVICES,
+  REQUEST_STATE_LABELS,
+  type CitizenStatsRow,
+  type CreateRequestBody,
+  type FireRequestBody,
+  type ListRequestsQuery,
+  type PublicProgress,
+  type PublicSubmitBody,
+  type Rating,
+  type RequestDetail,
+  type RequestState,
+  type RequestSummary,
+  type RequestTransition,
+} from '@lianxin/contract';
+import { can } from '@lianxin/contract';
+import type { Db, Queryable } from '../../db/db.js';
+import { requireAction, type Actor } from '../../core/access.js';
+import { AppError, fieldError } from '../../core/errors.js';
+import { createCaseEngine, appendEvent, type CaseEngine, type CaseRow } from '../../core/cases/case-engine.js';
+import { availableTransitions } from '../../core/cases/workflow.js';
+import { maskPhone, validatePhone } from '../../core/id-number.js';
+import type { PiiCipher } from '../../core/pii.js';
+import type { Challenges } from '../../core/challenge.js';
+import { orgInScope } from '../dispatch/dispatch.repository.js';
+import * as repo from './citizens.repository.js';
+import { requestWorkflow } from './requests.workflow.js';
+
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export function trackingCode(): string {
+  let code = 'LX';
+  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** Units a citizen can address on the public page: stations, villages, communities, townships. */
+const PUBLIC_UNIT_TYPES = new Set(['station', 'village', 'community', 'township', 'grid']);
+
+export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges: Challenges; engine?: CaseEngine }) {
+  const { db, pii, challenges } = deps;
+  const engine = deps.engine ?? createCaseEngine({ db });
+  const today = engine.today;
+
+  function summary(actor: Actor, r: repo.RequestRow): RequestSummary {
+    const t = today();
+    return {
+      id: r.id,
+      trackingCode: r.tracking_code,
+      status: r.status as RequestState,
+      channel: r.channel as RequestSummary['channel'],
+      category: r.category as RequestSummary['category'],
+      matter: r.matter,
+      citizenName: r.citizen_name,
+      phone: can(actor.roles, 'person:read_pii') && r.phone_enc ? pii.decrypt(r.phone_enc) : r.phone_mask,
+      org: { id: r.org_id, name: r.org_name, type: r.org_type },
+      owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
+      promisedDate: r.promised_date,
+      overdue: r.resolved_at === null && r.promised_date !== null && r.promised_date < t,
+      rating: r.rating as Rating | null,
+      openedAt: r.opened_at.toISOString(),
+      version: r.version,
+    };
+  }
+
+  /** Opens a request inside the caller's transaction (staff intake, public page, diary visit). */
+  async function openRequest(
+    tx: Queryable,
+    actor: Actor,
+    org: { id: number; path: string; county_id: number },
+    input: { channel: string; category: string; citizenName: string; phone: string | null; matter: string; visitId?: number | null },
+  ) {
+    const c = await engine.open(tx, requestWorkflow, actor, {
+      countyId: org.county_id, orgId: org.id, orgPath: org.path, title: input.matter.slice(0, 60), deadline: null,
+      body: input.matter,
+    });
+    const code = trackingCode();
+    await repo.insertRequest(tx, {
+      caseId: c.id, countyId: org.county_id, channel: input.channel, category: input.category, matter: input.matter,
+      citizenName: input.citizenName, phoneEnc: input.phone ? pii.encrypt(input.phone) : null, phoneHash: input.phone ? pii.hash(input.phone) : null,
+      phoneMask: input.phone ? maskPhone(input.phone) : null, trackingCode: code, visitId: input.visitId ?? null,
+    });
+    return { id: c.id, trackingCode: code };
+  }
+
+  function checkPhone(raw: string | undefined | null, field = 'phone'): string | null {
+    if (!raw) return null;
+    const phone = validatePhone(raw);
+    if (!phone) throw fieldError(field, '手机号应为11位数字（或带区号的固定电话）', 'A phone number has 11 digits');
+    return phone;
+  }
+
+  async function create(actor: Actor, input: CreateRequestBody) {
+    requireAction(actor, 'citizen:handle');
+    const org = await orgInScope(db, actor.scope, input.orgId);
+    if (!org || org.status !== 'active') throw fieldError('orgId', '受理单位不存在或不在您的管辖范围内', 'No such unit in your scope');
+    const phone = checkPhone(input.phone);
+    return db.transaction((tx) => openRequest(tx, actor, org, { ...input, phone, citizenName: input.citizenName.trim(), matter: input.matter.trim() }));
+  }
+
+  async function detail(actor: Actor, id: number): Promise<RequestDetail> {
+    requireAction(actor, 'citizen:read');
+    const r = await repo.findRequest(db, actor.scope, id);
+    if (!r) throw new AppError('not_found');
+    const [{ events }, whistles] = await Promise.all([engine.timeline(db, id), repo.listWhistles(db, actor.scope, 50, id)]);
+    const parts = await repo.partsOf(db, whistles.map((w) => w.id));
+    return {
+      ...summary(actor, r),
+      firstOwner: r.first_owner_id ? { id: r.first_owner_id, name: r.first_owner_name ?? '' } : null,
+      outcome: r.outcome,
+      resolved: r.resolved,
+      ratingComment: r.rating_comment,
+      timeline: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actor_name, kind: e.kind, transition: e.transition, text: e.body, public: e.data.public === true })),
+      whistles: whistles.map((w) => {
+        const mine = parts.filter((p) => p.whistle_id === w.id && p.status !== 'rerouted');
+        return { id: w.id, status: w.status, parts: mine.length, done: mine.filter((p) => p.status === 'done').length };
+      }),
+      actions: availableTransitions(requestWorkflow, actor, { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status, deadline: null, extra: { ownerId: r.owner_id } }),
+    };
+  }
+
+  async function list(actor: Actor, q: ListRequestsQuery) {
+    requireAction(actor, 'citizen:read');
+    let path = actor.scope.path;
+    if (q.orgId) {
+      const org = await orgInScope(db, actor.scope, q.orgId);
+      if (!org) throw new AppError('not_found');
+      path = org.path;
+    }
+    const page = await repo.listRequests(db, path, q, actor.accountId);
+    return { items: page.rows.map((r) => summary(actor, r)), total: page.total, page: page.page, pageSize: page.pageSize };
+  }
+
+  async function fire(actor: Actor, id: number, transition: RequestTransition, input: FireRequestBody) {
+    requireAction(actor, 'citizen:handle');
+    if (transition === 'promise' && input.promisedDate && input.promisedDate < today()) {
+      throw fieldError('promisedDate', '承诺日期不能早于今天', 'The promised date is in the past');
+    }
+    await engine.fire(requestWorkflow, actor, id, transition, { version: input.version, body: input.comment ?? null, fields: { promisedDate: input.promisedDate, resolved: input.resolved } }, {
+      loadExtra: async (q, c) => ({ ownerId: await repo.ownerOf(q, c.id) }),
+      apply: async (tx, c) => {
+        switch (transition) {
+          case 'claim':
+            await repo.updateRequest(tx, c.id, { claimBy: actor.accountId });
+            return { owner: actor.username };
+          case 'promise':
+            await repo.updateRequest(tx, c.id, { promisedDate: input.promisedDate });
+            return { promisedDate: input.promisedDate, public: true };
+          case 'resolve':
+            await repo.updateRequest(tx, c.id, { outcome: input.comment!.trim(), resolved: input.resolved });
+            return { resolved: input.resolved, public: true };
+          case 'reopen':
+            await repo.updateRequest(tx, c.id, { clearRating: true });
+            return { public: true };
+          default:
+            return;
+        }
+      },
+    });
+    return detail(actor, id);
+  }
+
+  /** 首问负责: the owner hands the request to another account of the same unit or above, recorded. */
+  async function handOver(actor: Actor, id: number, toAccountId: number, note: string) {
+    requireAction(actor, 'citizen:handle');
+    await db.transaction(async (tx) => {
+      const c = await engine.load(tx, actor.scope, 'request', id, true);
+      if (!c) throw new AppError('not_found');
+      const owner = await repo.ownerOf(tx, id);
+      if (owner !== actor.accountId) throw new AppError('forbidden', { zh: '只有当前负责人可以移交', en: 'Only the current owner hands over' });
+      const [target] = await tx.query<{ id: number; display_name: string; path: string }>(
+        `SELECT a.id, a.display_name, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND a.status = 'active'`,
+        [toAccountId],
+      );
+      if (!target || !(c.org_path.startsWith(target.path) || target.path.startsWith(c.org_path))) {
+        throw fieldError('toAccountId', '接收人须是本单位或上级单位的账号', 'The new owner must belong to the unit or above it');
+      }
+      await repo.updateRequest(tx, id, { ownerId: target.id });
+      await appendEvent(tx, c, actor, { kind: 'edit', body: `移交给${target.display_name}：${note}`, data: { handOverTo: target.id } });
+    });
+    return detail(actor, id);
+  }
+
+  /** 信息反馈: a progress message the citizen sees on the public page; or an internal comment. */
+  async function message(actor: Actor, id: number, text: string, isPublic: boolean) {
+    requireAction(actor, 'citizen:handle');
+    await db.transaction(async (tx) => {
+      const c = await engine.load(tx, actor.scope, 'request', id, true);
+      if (!c) throw new AppError('not_found');
+      await appendEvent(tx, c, actor, { kind: 'comment', body: text.trim(), data: { public: isPublic } });
+    });
+    return detail(actor, id);
+  }
+
+  /** 情况报告: report the matter to the committee above (the township), recorded on the timeline. */
+  async function reportUp(actor: Actor, id: number, text: string) {
+    requireAction(actor, 'citizen:handle');
+    await db.transaction(async (tx) => {
+      const c = await engine.load(tx, actor.scope, 'request', id, true);
+      if (!c) throw new AppError('not_found');
+      const ids = c.org_path.split('/').filter(Boolean).map(Number);
+      const [township] = await tx.query<{ id: number; name: string }>(`SELECT id, name FROM orgs WHERE id = ANY($1::bigint[]) AND type = 'township'`, [ids]);
+      const to = township?.id ?? c.county_id;
+      await repo.updateRequest(tx, id, { reportedTo: to });
+      await appendEvent(tx, c, actor, { kind: 'comment', body: `情况报告（报${township?.name ?? '县委'}）：${text.trim()}`, data: { reportedTo: to } });
+    });
+    return detail(actor, id);
+  }
+
+  async function stats(actor: Actor, q: { orgId?: number; month?: string }): Promise<{ node: CitizenStatsRow; children: CitizenStatsRow[] }> {
+    requireAction(actor, 'citizen:read');
+    const node = await orgInScope(db, actor.scope, q.orgId ?? actor.scope.orgId);
+    if (!node) throw new AppError('not_found');
+    const rows = await repo.citizenStats(db, node, q.month);
+    const children = await db.query<{ id: number; name: string; type: string }>(`SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`, [node.id]);
+    const shape = (org: { id: number; name: string; type: string }, parts: repo.CitizenStatsDb[]): CitizenStatsRow => {
+      const sum = (k: keyof Omit<repo.CitizenStatsDb, 'org_id'>) => parts.reduce((a, p) => a + p[k], 0);
+      const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : null);
+      return {
+        org, requests: sum('requests'), handled: sum('handled'), visitsReceived: sum('visits_received'), conflictsMediated: sum('conflicts'),
+        responded: sum('responded'), resolved: sum('resolved'), rated: sum('rated'), satisfied: sum('satisfied'),
+        responseRate: rate(sum('responded'), sum('requests')), resolutionRate: rate(sum('resolved'), sum('handled')), satisfactionRate: rate(sum('satisfied'), sum('rated')),
+      };
+    };
+    return { node: shape(node, rows), children: children.map((c) => shape(c, rows.filter((r) => r.org_id === c.id))) };
+  }
+
+  // ---- the public page (no login) ----
+  async function publicUnit(unitId: number) {
+    const [unit] = await db.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string }>(
+      `SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`,
+      [unitId],
+    );
+    if (!unit || unit.status !== 'active' || !PUBLIC_UNIT_TYPES.has(unit.type)) throw new AppError('not_found');
+    const ids = unit.path.split('/').filter(Boolean).map(Number);
+    const ancestors = await db.query<{ name: string; type: string }>(`SELECT name, type FROM orgs WHERE id = ANY($1::bigint[]) ORDER BY depth`, [ids]);
+    return {
+      id: unit.id,
+      name: unit.name,
+      type: unit.type,
+      township: ancestors.find((a) => a.type === 'township')?.name ?? null,
+      county: ancestors.find((a) => a.type === 'county')?.name ?? null,
+      services: PUBLISHED_SERVICES,
+      promise: '事事有回音、件件有落实：受理后24小时内有人负责，办理进展可凭查询码随时查看。',
+    };
+  }
+
+  async function publicSubmit(input: PublicSubmitBody, ip: string) {
+    challenges.verify(input.challengeToken, input.challengeAnswer);
+    const unit = await publicUnit(input.unitId);
+    const phone = checkPhone(input.phone)!;
+    const org = (await db.query<{ id: number; path: string; county_id: number }>(`SELECT id, path, county_id FROM orgs WHERE id = $1`, [unit.id]))[0]!;
+    const citizen: Actor = { accountId: 0, username: '群众', roles: [], scope: { orgId: org.id, path: org.path, countyId: org.county_id }, ip };
+    const created = await db.transaction((tx) =>
+      openRequest(tx, citizen, org, { channel: 'public', category: input.category ?? 'other', citizenName: input.name.trim(), phone, matter: input.matter.trim() }),
+    );
+    return { trackingCode: created.trackingCode, unit: unit.name };
+  }
+
+  /** Progress by code and phone; a wrong pair answers the same 404 whichever half was wrong. */
+  async function publicFind(code: string, phoneRaw: string) {
+    const phone = validatePhone(phoneRaw);
+    const row = phone ? await repo.findByCode(db, code.trim().toUpperCase(), pii.hash(phone)) : undefined;
+    if (!row) throw new AppError('not_found', { zh: '查询码或手机号不正确', en: 'Wrong tracking code or phone' });
+    return row;
+  }
+
+  async function publicProgress(code: string, phone: string): Promise<PublicProgress> {
+    const row = await publicFind(code, phone);
+    const { events } = await engine.timeline(db, row.id);
+    const stateLabel = REQUEST_STATE_LABELS[row.status as RequestState].zh;
+    const messages = events
+      .filter((e) => e.kind === 'open' || e.data.public === true || (e.kind === 'transition' && e.transition === 'claim'))
+      .map((e) => ({
+        at: e.at.toISOString(),
+        text: e.kind === 'open' ? '已受理' : e.transition === 'claim' ? '已有专人负责办理' : e.transition === 'promise' ? `承诺办结日期：${String(e.data.promisedDate ?? '')}` : e.transition === 'resolve' ? `已办结：${e.body ?? ''}` : e.transition === 'reopen' ? `重新办理：${e.body ?? ''}` : (e.body ?? ''),
+      }));
+    return {
+      trackingCode: row.tracking_code,
+      unit: row.org_name,
+      status: row.status as RequestState,
+      statusLabel: stateLabel,
+      matter: row.matter,
+      submittedAt: row.opened_at.toISOString(),
+      promisedDate: row.promised_date,
+      outcome: row.outcome,
+      rating: row.rating as Rating | null,
+      canRate: (row.status === 'resolved' || row.status === 'archived') && row.rating === null,
+      messages,
+    };
+  }
+
+  async function publicRate(code: string, input: { phone: string; rating: Rating; comment?: string }) {
+    const row = await publicFind(code, input.phone);
+    await db.transaction(async (tx) => {
+      const [c] = await tx.query<CaseRow>(`SELECT * FROM cases WHERE id = $1 FOR UPDATE`, [row.id]);
+      const [current] = await tx.query<{ rating: string | null }>(`SELECT rating FROM citizen_requests WHERE case_id = $1`, [row.id]);
+      if (!c || !(c.status === 'resolved' || c.status === 'archived')) throw new AppError('conflict', { zh: '事项办结后才能评价', en: 'Rate after it is resolved' });
+      if (current?.rating) throw new AppError('conflict', { zh: '已经评价过了', en: 'Already rated' });
+      await repo.updateRequest(tx, row.id, { rating: input.rating, ratingComment: input.comment?.trim() || null });
+      await appendEvent(tx, c, null, { kind: 'comment', actorName: '群众', body: `群众评价：${input.rating === 'satisfied' ? '满意' : input.rating === 'basic' ? '基本满意' : '不满意'}${input.comment ? `。${input.comment.trim()}` : ''}`, data: { rating: input.rating } });
+      // 不满意: back to the handler for review
+      if (input.rating === 'unsatisfied') {
+        await engine.systemTransition(tx, requestWorkflow, c, 'reopen', '群众', '群众不满意，重新办理');
+        // the unsatisfied rating stays on the timeline; the next resolution is rated afresh
+        await repo.updateRequest(tx, row.id, { clearRating: true });
+      }
+    });
+    return publicProgress(code, input.phone);
+  }
+
+  return { openRequest, create, detail, list, fire, handOver, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, today };
+}
+
+export type RequestService = ReturnType<typeof createRequestService>;
