@@ -38,7 +38,8 @@ function buildWeb() {
     fs.statSync(path.join(web, 'index.html')).mtimeMs,
   );
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
-  const r = spawnSync('npm', ['run', 'build', '-w', '@lianxin/web'], { cwd: root, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make a development build of React and antd.
+  const r = spawnSync('npm', ['run', 'build', '-w', '@lianxin/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error('web build failed');
 }
 
@@ -84,6 +85,7 @@ export default async function setup(project: TestProject) {
     cwd: root,
     env: {
       ...process.env,
+      NODE_ENV: 'production',
       DATA_DIR: path.join(tmp, 'data'),
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -66,7 +66,7 @@ describe('on a phone', () => {
     const { page } = s;
     await login(s, 'auditor');
     await page.getByTestId('tabbar').getByText('审计日志').click();
-    await page.getByTestId('audit-list').locator('.ant-list-item').first().waitFor();
+    await page.getByTestId('audit-list').locator('.lx-list-item').first().waitFor();
     await shot(s, 'audit');
     await s.close();
   });

@@ -1,6 +1,6 @@
 // Small shared pieces: the API's error as an alert, field errors onto a form, page headers.
 import type { ReactNode } from 'react';
-import { Alert, Button, Typography, type FormInstance } from 'antd';
+import { Alert, Button, Empty, Grid, Spin, Typography, type FormInstance } from 'antd';
 import { ApiError } from './api';
 import { useI18n } from './i18n';
 
@@ -37,10 +37,45 @@ export function applyFieldErrors(form: FormInstance, error: unknown, known: read
 }
 
 export function PageHead({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
+  // On a phone the top bar already shows the page's name.
+  const screens = Grid.useBreakpoint();
+  if (screens.md === false) return extra ? <div className="lx-page-head">{extra}</div> : null;
   return (
     <div className="lx-page-head">
       <Typography.Title level={4}>{title}</Typography.Title>
       {extra && <div>{extra}</div>}
     </div>
+  );
+}
+
+/** A plain list for phones (antd's List is deprecated in 6.6): loading, empty and items. */
+export function SimpleList<T>({
+  items,
+  loading,
+  render,
+  rowKey,
+  testId,
+}: {
+  items: T[];
+  loading?: boolean;
+  render: (item: T) => ReactNode;
+  rowKey: (item: T) => string | number;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Spin spinning={!!loading}>
+      <div className="lx-list" data-testid={testId}>
+        {items.length === 0 ? (
+          <Empty description={t('common.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        ) : (
+          items.map((item) => (
+            <div className="lx-list-item" key={rowKey(item)}>
+              {render(item)}
+            </div>
+          ))
+        )}
+      </div>
+    </Spin>
   );
 }

@@ -1,10 +1,10 @@
 // 账号管理 (system and security administrators): the accounts with roles, scope and lock state.
-import { App as AntApp, Button, Card, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ROLE_LABELS } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { toInt, useUrlState } from '../../../app/url-state';
 import { useAccounts, useUnlockAccount, type AccountRow } from '../accounts.api';
 
@@ -43,21 +43,18 @@ export function AccountsPage() {
       <ApiErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} />
       <Card size="small" styles={{ body: { padding: screens.md === false ? 12 : 0 } }}>
         {screens.md === false ? (
-          <List<AccountRow>
+          <SimpleList<AccountRow>
             loading={accounts.isFetching}
-            dataSource={accounts.data?.items ?? []}
-            pagination={{ ...pagination, simple: true }}
-            locale={{ emptyText: <Empty description={t('common.empty')} /> }}
-            renderItem={(a) => (
-              <List.Item extra={unlockButton(a)}>
+            items={accounts.data?.items ?? []}
+            rowKey={(a) => a.id}
+            render={(a) => (
                 <div>
                   <Typography.Text strong>{a.displayName}</Typography.Text> <Typography.Text type="secondary">{a.username}</Typography.Text>
                   <div style={{ fontSize: 13, color: '#666' }}>
                     {a.roles.map((r) => label(ROLE_LABELS[r])).join('、')} · {a.scopeOrg.name}
                   </div>
-                  {statusOf(a)}
+                  {statusOf(a)} {unlockButton(a)}
                 </div>
-              </List.Item>
             )}
           />
         ) : (

@@ -1,12 +1,12 @@
 // 审计日志 (auditor, audit administrator): filter by account, action, object and date; verify
 // the hash chain.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, List, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Pagination, Row, Space, Table, Tag, Typography } from 'antd';
 import { ReloadOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditRecord, ListAuditQuery } from '@lianxin/contract';
 import { useI18n } from '../../../app/i18n';
-import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { toInt, useUrlState } from '../../../app/url-state';
 import { useAuditLog, verifyAudit } from '../audit.api';
 
@@ -149,14 +149,12 @@ export function AuditPage() {
       <ApiErrorAlert error={log.error} onRetry={() => void log.refetch()} />
       {isMobile ? (
         <Card size="small">
-          <List<AuditRecord>
+          <SimpleList<AuditRecord>
             loading={log.isFetching}
-            dataSource={data?.items ?? []}
-            locale={{ emptyText: <Empty description={t('common.empty')} /> }}
-            pagination={{ ...pagination, onChange: (page) => update({ page: page === 1 ? undefined : page }, { resetPage: false }) }}
-            data-testid="audit-list"
-            renderItem={(r) => (
-              <List.Item>
+            items={data?.items ?? []}
+            rowKey={(r) => r.id}
+            testId="audit-list"
+            render={(r) => (
                 <div style={{ width: '100%' }}>
                   <Space wrap size={4}>
                     <Typography.Text strong>{r.action}</Typography.Text>
@@ -168,9 +166,11 @@ export function AuditPage() {
                   </div>
                   <div style={{ color: '#999', fontSize: 12, wordBreak: 'break-all' }}>{summaryText(r.summary)}</div>
                 </div>
-              </List.Item>
             )}
           />
+          {data && data.total > 0 && (
+            <Pagination {...pagination} simple style={{ marginTop: 12, textAlign: 'center' }} onChange={(page) => update({ page: page === 1 ? undefined : page }, { resetPage: false })} />
+          )}
         </Card>
       ) : (
         <Card size="small" styles={{ body: { padding: 0 } }}>

@@ -1,12 +1,12 @@
 // 工作台: who I am, my scope, its headline numbers and warnings, and shortcuts to my pages.
 import { Link } from 'react-router';
-import { Alert, Card, Col, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { ApartmentOutlined, TeamOutlined, WarningOutlined, HomeOutlined } from '@ant-design/icons';
 import { ORG_TYPE_LABELS } from '@lianxin/contract';
 import { useAccount } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { menuFor } from '../../../app/menu';
-import { ApiErrorAlert } from '../../../app/ui';
+import { ApiErrorAlert, SimpleList } from '../../../app/ui';
 import { indexTree, useOrgTree } from '../../orgs/orgs.api';
 import '../home.css';
 
@@ -40,20 +40,16 @@ function ScopeStats() {
         {warned.length === 0 ? (
           <Alert type="success" showIcon title={t('home.noWarnings')} />
         ) : (
-          <List
-            size="small"
-            dataSource={warned.slice(0, 8)}
-            renderItem={(n) => (
-              <List.Item>
-                <List.Item.Meta
-                  title={
-                    <Link to={`/orgs?id=${n.id}`}>
-                      {n.name} <Tag>{label(ORG_TYPE_LABELS[n.type])}</Tag>
-                    </Link>
-                  }
-                  description={n.warnings.join('；')}
-                />
-              </List.Item>
+          <SimpleList
+            items={warned.slice(0, 8)}
+            rowKey={(n) => n.id}
+            render={(n) => (
+              <>
+                <Link to={`/orgs?id=${n.id}`}>
+                  {n.name} <Tag>{label(ORG_TYPE_LABELS[n.type])}</Tag>
+                </Link>
+                <div style={{ color: '#8c8c8c', fontSize: 13 }}>{n.warnings.join('；')}</div>
+              </>
             )}
           />
         )}

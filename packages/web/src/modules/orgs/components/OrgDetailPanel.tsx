@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Descriptions, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { ORG_NESTING, ORG_TYPE_LABELS, POST_ROLE_LABELS, type OrgDetail, type OrgType } from '@lianxin/contract';
+import { ORG_NESTING, ORG_TYPE_LABELS, POST_ROLE_LABELS, POST_ROLES, type OrgDetail, type OrgType } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert } from '../../../app/ui';
@@ -85,7 +85,7 @@ export function OrgDetailPanel({ id, index, scopeRootId, onSelect, compact }: { 
           {
             key: 'children',
             label: t('orgs.children'),
-            span: compact ? 1 : 2,
+            span: 'filled',
             children: Object.keys(org.childCounts).length ? (
               <Space wrap size={4}>
                 {Object.entries(org.childCounts).map(([type, n]) => (
@@ -112,7 +112,7 @@ export function OrgDetailPanel({ id, index, scopeRootId, onSelect, compact }: { 
         size="small"
         rowKey="id"
         pagination={false}
-        dataSource={org.posts.filter((p) => !p.endDate)}
+        dataSource={org.posts.filter((p) => !p.endDate).sort((a, b) => POST_ROLES.indexOf(a.role) - POST_ROLES.indexOf(b.role))}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orgs.noPosts')} /> }}
         scroll={{ x: 'max-content' }}
         columns={[

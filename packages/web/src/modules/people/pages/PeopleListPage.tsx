@@ -2,7 +2,7 @@
 // and phones as the API gives them, create, import and export of the filtered list.
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App as AntApp, Button, Card, Col, DatePicker, Drawer, Empty, Form, Grid, Input, InputNumber, List, Pagination, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, DatePicker, Drawer, Empty, Form, Grid, Input, InputNumber, Pagination, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { CloudUploadOutlined, DownloadOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -19,7 +19,7 @@ import {
 import { download } from '../../../app/api';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { PEOPLE_FILTER_KEYS, peopleQuery, usePeople, type PeopleUrl } from '../people.api';
@@ -203,19 +203,19 @@ export function PeopleListPage() {
   const sortOrder = (key: string) => (query.sort === key ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null);
 
   const toolbar = (
-    <Space wrap>
+    <Space wrap size={isMobile ? 6 : 8}>
       {can('person:write') && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="person-create">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="person-create" size={isMobile ? 'small' : 'middle'}>
           {t('people.create')}
         </Button>
       )}
       {can('person:import') && (
         <Link to="/people/import">
-          <Button icon={<CloudUploadOutlined />}>{t('people.import')}</Button>
+          <Button icon={<CloudUploadOutlined />} size={isMobile ? 'small' : 'middle'}>{t('people.import')}</Button>
         </Link>
       )}
       {can('person:export') && (
-        <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="people-export">
+        <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="people-export" size={isMobile ? 'small' : 'middle'}>
           {exporting ? t('people.exporting') : t('people.export')}
         </Button>
       )}
@@ -288,13 +288,13 @@ export function PeopleListPage() {
       <ApiErrorAlert error={people.error} onRetry={() => void people.refetch()} />
       {isMobile ? (
         <>
-          <List<PersonSummary>
+          <SimpleList<PersonSummary>
             loading={people.isFetching}
-            dataSource={data?.items ?? []}
-            locale={{ emptyText: <Empty description={t('common.empty')} /> }}
-            data-testid="people-list"
-            renderItem={(p) => (
-              <Card size="small" className="lx-person-card" onClick={() => navigate(`/people/${p.id}`)} data-testid="person-row">
+            items={data?.items ?? []}
+            rowKey={(p) => p.id}
+            testId="people-list"
+            render={(p) => (
+              <Card size="small" className="lx-person-card" style={{ marginBottom: 0 }} onClick={() => navigate(`/people/${p.id}`)} data-testid="person-row">
                 <div className="lx-person-card-head">
                   <Typography.Text strong style={{ fontSize: 16 }}>{p.name}</Typography.Text>
                   <Space size={4}>
@@ -333,7 +333,7 @@ export function PeopleListPage() {
             data-testid="people-table"
             locale={{ emptyText: <Empty description={t('common.empty')} /> }}
             scroll={{ x: 1100 }}
-            pagination={{ ...pagination, position: ['bottomRight'] }}
+            pagination={pagination}
             onChange={(p, _f, sorter) => {
               const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<PersonSummary> | undefined;
               const sort = s?.order ? String(s.columnKey) : undefined;
