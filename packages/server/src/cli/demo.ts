@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.js';
 import { createPiiCipher, loadDataKey } from '../core/pii.js';
 import { generatePassword, checkPasswordPolicy } from '../core/password.js';
 import { demoLoaded, loadDemoCounty } from './demo-county.js';
+import { loadDemoActivity } from './demo-activity.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -17,7 +18,9 @@ try {
     const problem = checkPasswordPolicy(password);
     if (problem) throw new Error(`LIANXIN_DEMO_PASSWORD 不符合密码策略：${problem.zh}`);
     const { key } = loadDataKey(config.dataKey, config.keyFile);
-    const demo = await loadDemoCounty(db, createPiiCipher(key), { demoPassword: password });
+    const pii = createPiiCipher(key);
+    const demo = await loadDemoCounty(db, pii, { demoPassword: password });
+    await loadDemoActivity(db, pii);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

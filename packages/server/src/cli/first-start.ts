@@ -6,6 +6,7 @@ import { checkPasswordPolicy, generatePassword, hashPassword } from '../core/pas
 import { insertOrg } from '../modules/orgs/orgs.repository.js';
 import { insertAccount } from '../modules/accounts/accounts.service.js';
 import { demoLoaded, loadDemoCounty } from './demo-county.js';
+import { loadDemoActivity } from './demo-activity.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -30,6 +31,8 @@ export async function ensureInitialData(
     print(`演示县已载入：${demo.orgs} 个组织（${demo.stations} 个工作站、${demo.villages} 个村/社区），${demo.people} 名人员。`);
     print(`演示账号（密码${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : `：${demoPassword}　仅显示这一次`}）：`);
     for (const a of demo.accounts) print(`  ${a.username.padEnd(14)} ${a.displayName}`);
+    const activity = await loadDemoActivity(db, pii);
+    print(`演示工作数据：${activity.problems} 个台账问题、${activity.directives} 项下发任务、${activity.requests} 件群众事项。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),
