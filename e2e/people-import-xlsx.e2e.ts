@@ -29,8 +29,11 @@ describe('import wizard', () => {
     const template = path.join(dir, 'template.xlsx');
     await download.saveAs(template);
     const rows = await readSheet(template);
-    const header = rows[0]!;
-    const example = rows[1]!;
+    // The header row is the one naming 姓名; the example row follows it.
+    const headerAt = rows.findIndex((r) => r.some((c) => c.trim() === '姓名'));
+    expect(headerAt).toBeGreaterThanOrEqual(0);
+    const header = rows[headerAt]!;
+    const example = rows[headerAt + 1]!;
     const col = (re: RegExp) => header.findIndex((h) => re.test(h));
     const nameCol = col(/姓名/);
     const idCol = col(/身份证/);
