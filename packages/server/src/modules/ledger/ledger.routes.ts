@@ -20,7 +20,22 @@ import {
 } from '@lianxin/contract';
 import { AppError } from '../../core/errors.js';
 import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import { sendWorkbook } from '../../core/xlsx-write.js';
+import { appendAudit } from '../../core/audit.js';
+import type { Db } from '../../db/db.js';
 import type { LedgerService } from './ledger.service.js';
+
+export const LEDGER_COLUMNS = [
+  { header: '序号', width: 6 },
+  { header: '问题来源', width: 14 },
+  { header: '问题描述', width: 40 },
+  { header: '整改措施', width: 36 },
+  { header: '责任单位', width: 16 },
+  { header: '责任人', width: 12 },
+  { header: '整改时限', width: 12 },
+  { header: '整改进展', width: 30 },
+  { header: '销号情况', width: 22 },
+];
 
 const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
@@ -28,9 +43,23 @@ const CaseParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerService }) {
+export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerService; db: Db }) {
   const { ledger } = opts;
   const tags = ['ledger'];
+
+  app.get<{ Querystring: ListProblemsQueryT }>(
+    '/api/ledger/problems/export',
+    { schema: { tags, summary: '导出问题台账（.xlsx，县里常用的列：序号、问题来源……销号情况）', querystring: ListProblemsQuery }, config: { policy: 'ledger:read' } },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const rows = await ledger.exportRows(actor, request.query);
+      const count = await sendWorkbook(reply, `问题台账_${ledger.today()}.xlsx`, '问题台账', LEDGER_COLUMNS, rows);
+      await opts.db.transaction((tx) =>
+        appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'ledger.export', objectType: 'ledger', summary: { rows: count, filter: { ...request.query } }, result: 'success', ip: actor.ip }),
+      );
+      return reply;
+    },
+  );
 
   app.get<{ Querystring: ListProblemsQueryT }>(
     '/api/ledger/problems',

@@ -3,6 +3,7 @@
 import {
   DEFAULT_PROBLEM_CATEGORIES,
   PROBLEM_SOURCE_LABELS,
+  PROBLEM_STATE_LABELS,
   type FireProblemBody,
   type LedgerSettings,
   type LedgerStatsRow,
@@ -312,7 +313,45 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     return engine.attachment('problem', actor, id, attachmentId);
   }
 
-  return { settings, saveSettings, register, fire, detail, list, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, today };
+  /** The ledger in the columns counties keep (序号 … 销号情况), batch by batch, for the export. */
+  /** Checks access first (before any byte of the file is sent), then yields rows batch by batch. */
+  async function exportRows(actor: Actor, query: ListProblemsQuery) {
+    requireAction(actor, 'ledger:read');
+    let path = actor.scope.path;
+    if (query.orgId) {
+      const org = await repo.orgInScope(db, actor.scope, query.orgId);
+      if (!org) throw new AppError('not_found');
+      path = org.path;
+    }
+    return exportBatches(path, query);
+  }
+
+  async function* exportBatches(path: string, query: ListProblemsQuery) {
+    const t = today();
+    let n = 0;
+    for await (const batch of repo.iterateProblems(db, path, query, t)) {
+      yield batch.map((r) => {
+        const s = summary(r, t);
+        const closure =
+          r.status === 'closed' || r.status === 'published'
+            ? `已销号${r.closure_opinion ? `（${r.closure_opinion}）` : ''}`
+            : s.overdue ? `未销号（逾期${-(s.daysLeft ?? 0)}天）` : '未销号';
+        return [
+          ++n,
+          PROBLEM_SOURCE_LABELS[r.source].zh,
+          r.description,
+          r.measures,
+          r.responsible_org_name,
+          r.responsible_person,
+          r.deadline,
+          `${PROBLEM_STATE_LABELS[r.status].zh}${r.progress ? `：${r.progress}` : ''}`,
+          closure,
+        ];
+      });
+    }
+  }
+
+  return { settings, saveSettings, register, fire, detail, list, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, exportRows, today };
 }
 
 export type LedgerService = ReturnType<typeof createLedgerService>;

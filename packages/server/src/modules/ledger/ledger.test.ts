@@ -253,3 +253,32 @@ describe('county settings', () => {
     expect(denied.statusCode).toBe(403);
   });
 });
+
+describe('Excel export', () => {
+  it('exports the ledger in the columns counties use, with formula-like text neutralized', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    await register(wuli, { description: '=HYPERLINK("http://evil.example","点我")' });
+    const res = await wuli.get('/api/ledger/problems/export');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(String(res.headers['content-disposition'])).toContain("filename*=UTF-8''");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('问题台账')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '问题来源', '问题描述', '整改措施', '责任单位', '责任人', '整改时限', '整改进展', '销号情况']);
+    const descriptions = [];
+    for (let i = 2; i <= sheet.rowCount; i++) descriptions.push(sheet.getRow(i).getCell(3).value);
+    expect(descriptions).toContain(`'=HYPERLINK("http://evil.example","点我")`);
+    const [{ n }] = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE case_type = 'problem' AND org_path LIKE (SELECT path FROM orgs WHERE name = '五里镇') || '%'`)) as [{ n: number }];
+    expect(sheet.rowCount - 1).toBe(n);
+    const closed = [];
+    for (let i = 2; i <= sheet.rowCount; i++) closed.push(String(sheet.getRow(i).getCell(9).value));
+    expect(closed.some((c) => c.startsWith('已销号'))).toBe(true);
+  });
+
+  it('answers 404 before sending a file for a subtree outside the scope', async () => {
+    const res = await yushe.get(`/api/ledger/problems/export?orgId=${await orgId(t.db, '五里镇')}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('not_found');
+  });
+});

@@ -1,0 +1,48 @@
+// Streaming .xlsx exports: rows are written as they are read, and every text cell that a
+// spreadsheet would take for a formula (= + - @, tab, CR) is neutralized with a leading quote.
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+import { contentDisposition } from './file-type.js';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text as a spreadsheet shows it, never evaluated: '=1+1' becomes "'=1+1". */
+export function neutralize(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export type Column = { header: string; width: number };
+
+/**
+ * Streams a one-sheet workbook to the reply: the caller's rows arrive batch by batch from an
+ * async iterator, so an export of a whole county never sits in memory.
+ */
+export async function sendWorkbook(
+  reply: FastifyReply,
+  fileName: string,
+  sheetName: string,
+  columns: Column[],
+  rows: AsyncIterable<(string | number | null)[][]>,
+): Promise<number> {
+  const stream = new PassThrough();
+  reply.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  reply.header('Content-Disposition', contentDisposition('attachment', fileName));
+  const sent = reply.send(stream);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let count = 0;
+  for await (const batch of rows) {
+    for (const r of batch) {
+      sheet.addRow(r.map((v) => (typeof v === 'string' ? neutralize(v) : v))).commit();
+      count++;
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+  void sent;
+  return count;
+}
