@@ -64,7 +64,9 @@ describe('import wizard', () => {
     await page.getByTestId('import-file').waitFor();
     await page.getByTestId('import-check').click();
     const errors = page.getByTestId('import-errors');
-    await errors.waitFor();
+    const outcome = page.locator('[data-testid=import-errors], [data-testid=import-error], [data-testid=import-ok]').first();
+    await outcome.waitFor();
+    expect(await errors.isVisible(), (await page.getByTestId('import-page').textContent()) ?? '').toBe(true);
     const errorRow = errors.locator('tbody tr.ant-table-row').first();
     await expect.poll(() => errorRow.locator('td').nth(0).textContent()).toBe('4');
     expect(await errorRow.locator('td').nth(1).textContent()).toMatch(/身份证/);
