@@ -118,7 +118,9 @@ export async function settled(page: Page) {
 export async function shot(s: Session, name: string) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await settled(s.page);
-  // Let antd's motion (drawers, modals, messages) finish.
+  // From the top, without a hover tooltip; let antd's motion (drawers, modals, messages) finish.
+  await s.page.evaluate(() => window.scrollTo(0, 0));
+  if (s.viewport === 'desktop') await s.page.mouse.move(0, 899);
   await s.page.waitForTimeout(350);
   await s.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${s.viewport}.png`), fullPage: s.viewport === 'phone' ? false : true });
 }

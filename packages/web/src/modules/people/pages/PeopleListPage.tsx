@@ -370,7 +370,7 @@ export function PeopleListPage() {
               { title: t('people.joinDate'), key: 'joinDate', dataIndex: 'joinDate', width: 120, sorter: true, sortOrder: sortOrder('joinDate'), render: (d: string | null) => d ?? '—' },
               { title: t('people.idNumber'), key: 'idNumber', dataIndex: 'idNumber', width: 190, render: (v: string | null) => <span className="lx-mono">{v ?? '—'}</span> },
               { title: t('people.phone'), key: 'phone', dataIndex: 'phone', width: 130, render: (v: string | null) => <span className="lx-mono">{v ?? '—'}</span> },
-              { title: t('people.status'), key: 'status', dataIndex: 'status', width: 90, render: (s: PersonSummary['status']) => <PersonStatusTag status={s} /> },
+              { title: t('people.status'), key: 'status', dataIndex: 'status', width: 90, render: (s: PersonSummary['status']) => (s === 'active' ? t('people.status.active') : <PersonStatusTag status={s} />) },
               {
                 title: t('common.actions'),
                 key: 'actions',
