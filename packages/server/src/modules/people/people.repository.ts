@@ -69,9 +69,10 @@ export function yearsBefore(date: string, years: number): string {
 }
 
 /** Builds the WHERE clause of a roster filter; shared by the paged list and the export. */
-export function rosterFilter(scope: Scope, rootPath: string, f: ListPeopleQuery, today: string) {
-  const where: string[] = ['p.org_path LIKE $1'];
-  const params: unknown[] = [likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path)];
+export function rosterFilter(scope: Scope, rootPath: string, f: ListPeopleQuery, today: string, countyRootId?: number) {
+  // countyRootId: the root is this county node, whose people are exactly those with its county_id
+  const where: string[] = [countyRootId !== undefined ? 'p.county_id = $1' : 'p.org_path LIKE $1'];
+  const params: unknown[] = [countyRootId ?? likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path)];
   const add = (sql: (n: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
@@ -94,7 +95,13 @@ export function rosterFilter(scope: Scope, rootPath: string, f: ListPeopleQuery,
 }
 
 export async function listPeople(q: Queryable, scope: Scope, rootPath: string, f: ListPeopleQuery, today: string) {
-  const { where, params } = rosterFilter(scope, rootPath, f, today);
+  // A county's roster is selected by county_id (the same rows as its path prefix): the planner
+  // then pages in id order on persons_county_id_idx instead of walking the primary key through
+  // every county before this one (migration 002).
+  const [root] = await q.query<{ id: number; type: string }>(`SELECT id, type FROM orgs WHERE path = $1`, [
+    rootPath.startsWith(scope.path) ? rootPath : scope.path,
+  ]);
+  const { where, params } = rosterFilter(scope, rootPath, f, today, root?.type === 'county' ? root.id : undefined);
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
   const sort = SORT_COLUMNS[f.sort ?? 'id'];

@@ -1,0 +1,183 @@
+// The synthetic province generator (PostgreSQL only): invariants of the tree, the people and
+// their ID numbers, and determinism — two runs with the same options give the same data.
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPiiCipher } from '../core/pii.js';
+import { birthDateOf, genderOf, maskIdNumber, maskPhone, validateIdNumber } from '../core/id-number.js';
+import { verifyPassword } from '../core/password.js';
+import { withDatabase } from '../test/global-setup.js';
+import { TEST_DATA_KEY } from '../test/constants.js';
+import { DEFAULT_OPTIONS, type GenerateOptions } from './generate/plan.js';
+import { GenerateError, generateProvince, type GenerateResult } from './generate/run.js';
+
+const baseUrl = process.env.DATABASE_URL;
+const pii = createPiiCipher(TEST_DATA_KEY);
+const PASSWORD = 'Bench-Passw0rd!2026';
+const options: GenerateOptions = {
+  ...DEFAULT_OPTIONS,
+  counties: 3,
+  townshipsPerCounty: 2,
+  stationsPerTownship: 2,
+  villagesPerStation: [3, 5],
+  membersPerVillage: 14,
+  partyGroupsPerVillage: 2,
+  departmentsPerCounty: 2,
+  batchSize: 300, // several statements per county
+  workers: 0,
+};
+
+describe.skipIf(!baseUrl)('npm run generate (PostgreSQL)', () => {
+  const suffix = crypto.randomBytes(4).toString('hex');
+  const names = [`lianxin_gen_a_${suffix}`, `lianxin_gen_b_${suffix}`];
+  const urls = names.map((n) => withDatabase(baseUrl!, n));
+  const results: GenerateResult[] = [];
+  let client: pg.Client;
+
+  const dataHash = async (url: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const h = crypto.createHash('sha256');
+      const tables: [string, string][] = [
+        ['orgs', 'id, county_id, parent_id, type, name, code, path, depth, uses_stations, is_pilot, status, sort'],
+        ['persons', `id, county_id, org_id, org_path, name, gender, ethnicity, birth_date::text, id_number_hash, id_number_mask, phone_hash,
+                     phone_mask, education, member_status, join_date::text, full_date::text, party_group_id, flow_status, status, id_number_enc, phone_enc`],
+        ['posts', 'id, county_id, org_id, org_path, person_id, role, concurrent, sent_from, start_date::text, end_date::text'],
+        ['reserve_cadres', 'id, county_id, org_id, org_path, person_id, target_role, added_on::text'],
+        ['accounts', 'id, username, roles, scope_org_id'],
+      ];
+      for (const [table, columns] of tables) {
+        const { rows } = await c.query<Record<string, unknown>>(`SELECT ${columns} FROM ${table} ORDER BY id`);
+        for (const r of rows) {
+          // ciphertexts carry a random IV: compare what they decrypt to
+          if (typeof r.id_number_enc === 'string') r.id_number_enc = pii.decrypt(r.id_number_enc);
+          if (typeof r.phone_enc === 'string') r.phone_enc = pii.decrypt(r.phone_enc);
+          h.update(JSON.stringify(r));
+        }
+      }
+      return h.digest('hex');
+    } finally {
+      await c.end();
+    }
+  };
+
+  beforeAll(async () => {
+    for (const url of urls) {
+      results.push(await generateProvince({ databaseUrl: url, options, dataKey: TEST_DATA_KEY, reset: false, benchPassword: PASSWORD }));
+    }
+    client = new pg.Client({ connectionString: urls[0] });
+    await client.connect();
+  });
+
+  afterAll(async () => {
+    await client?.end();
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    for (const n of names) await admin.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  const one = async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows[0]!;
+
+  it('writes the planned numbers of orgs and people', async () => {
+    const r = results[0]!;
+    const counts = await one<{ province: number; counties: number; townships: number; stations: number; villages: number; groups: number; persons: number; members: number }>(
+      `SELECT count(*) FILTER (WHERE type = 'province')::int AS province, count(*) FILTER (WHERE type = 'county')::int AS counties,
+              count(*) FILTER (WHERE type = 'township')::int AS townships, count(*) FILTER (WHERE type = 'station')::int AS stations,
+              count(*) FILTER (WHERE type = 'village')::int AS villages, count(*) FILTER (WHERE type = 'party_group')::int AS groups,
+              (SELECT count(*)::int FROM persons) AS persons, (SELECT count(*)::int FROM persons WHERE member_status IS NOT NULL) AS members
+       FROM orgs`,
+    );
+    expect(counts).toMatchObject({ province: 1, counties: 3, townships: 6, stations: 12, villages: r.villages, groups: r.villages * 2, persons: r.persons, members: r.members });
+    expect(r.villages).toBeGreaterThanOrEqual(12 * 3);
+    expect(r.villages).toBeLessThanOrEqual(12 * 5);
+    const posts = await one<{ secretaries: number; chiefs: number }>(
+      `SELECT count(*) FILTER (WHERE role = 'secretary' AND o.type = 'village')::int AS secretaries,
+              count(*) FILTER (WHERE role = 'station_chief')::int AS chiefs
+       FROM posts p JOIN orgs o ON o.id = p.org_id`,
+    );
+    expect(posts).toEqual({ secretaries: r.villages, chiefs: 12 });
+    // identity sequences continue after the generated ids
+    const next = await one<{ orgs: boolean; persons: boolean }>(
+      `SELECT (SELECT last_value FROM orgs_id_seq) = (SELECT max(id) FROM orgs) AS orgs,
+              (SELECT last_value FROM persons_id_seq) = (SELECT max(id) FROM persons) AS persons`,
+    );
+    expect(next).toEqual({ orgs: true, persons: true });
+  });
+
+  it('keeps the tree consistent: paths, depths, counties, stations', async () => {
+    const bad = await one<{ paths: number; roots: number; counties: number; loose: number; stations: number; townships: number }>(
+      `SELECT
+         (SELECT count(*)::int FROM orgs c JOIN orgs p ON p.id = c.parent_id
+           WHERE c.path <> p.path || c.id || '/' OR c.depth <> p.depth + 1) AS paths,
+         (SELECT count(*)::int FROM orgs WHERE parent_id IS NULL AND (type <> 'province' OR path <> '/' || id || '/' OR depth <> 0 OR county_id IS NOT NULL)) AS roots,
+         (SELECT count(*)::int FROM orgs o WHERE o.type <> 'province' AND o.county_id IS DISTINCT FROM
+            (SELECT c.id FROM orgs c WHERE c.type = 'county' AND o.path LIKE c.path || '%')) AS counties,
+         (SELECT count(*)::int FROM orgs v JOIN orgs s ON s.id = v.parent_id WHERE v.type = 'village' AND s.type <> 'station') AS loose,
+         (SELECT count(*)::int FROM orgs s WHERE s.type = 'station'
+            AND (SELECT count(*) FROM orgs v WHERE v.parent_id = s.id AND v.type = 'village') NOT BETWEEN 3 AND 5) AS stations,
+         (SELECT count(*)::int FROM orgs WHERE type = 'township' AND NOT uses_stations) AS townships`,
+    );
+    expect(bad).toEqual({ paths: 0, roots: 0, counties: 0, loose: 0, stations: 0, townships: 0 });
+  });
+
+  it('registers people at their org, with party groups of that org', async () => {
+    const bad = await one<{ paths: number; groups: number; counties: number }>(
+      `SELECT count(*) FILTER (WHERE p.org_path <> o.path)::int AS paths,
+              count(*) FILTER (WHERE p.party_group_id IS NOT NULL AND g.parent_id <> p.org_id)::int AS groups,
+              count(*) FILTER (WHERE p.county_id <> o.county_id)::int AS counties
+       FROM persons p JOIN orgs o ON o.id = p.org_id LEFT JOIN orgs g ON g.id = p.party_group_id`,
+    );
+    expect(bad).toEqual({ paths: 0, groups: 0, counties: 0 });
+  });
+
+  it('gives every person a valid, unique, encrypted ID number and phone', async () => {
+    const { rows } = await client.query<{ birth_date: string; gender: 'male' | 'female'; id_number_enc: string; id_number_hash: string; id_number_mask: string; phone_enc: string; phone_hash: string; phone_mask: string }>(
+      `SELECT birth_date, gender, id_number_enc, id_number_hash, id_number_mask, phone_enc, phone_hash, phone_mask FROM persons`,
+    );
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const id = pii.decrypt(r.id_number_enc);
+      expect(validateIdNumber(id)).toEqual({ ok: true, value: id });
+      expect(birthDateOf(id)).toBe(r.birth_date);
+      expect(genderOf(id)).toBe(r.gender);
+      expect(r.id_number_hash).toBe(pii.hash(id));
+      expect(r.id_number_mask).toBe(maskIdNumber(id));
+      const phone = pii.decrypt(r.phone_enc);
+      expect(r.phone_hash).toBe(pii.hash(phone));
+      expect(r.phone_mask).toBe(maskPhone(phone));
+      seen.add(id);
+    }
+    expect(seen.size).toBe(rows.length);
+    // the unique index the app relies on is back after the load
+    const idx = await one<{ n: number }>(`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'persons_id_number_uq'`);
+    expect(idx.n).toBe(1);
+  });
+
+  it('creates bench accounts scoped to one county', async () => {
+    const { rows } = await client.query<{ username: string; roles: string[]; scope_county: number; password_hash: string; must_change_password: boolean }>(
+      `SELECT a.username, a.roles, o.county_id AS scope_county, a.password_hash, a.must_change_password FROM accounts a JOIN orgs o ON o.id = a.scope_org_id ORDER BY a.id`,
+    );
+    expect(rows.map((r) => r.username)).toContain('bench.county');
+    expect(new Set(rows.map((r) => r.scope_county))).toEqual(new Set([results[0]!.benchCountyId]));
+    expect(rows.every((r) => !r.must_change_password)).toBe(true);
+    expect(await verifyPassword(PASSWORD, rows[0]!.password_hash)).toBe(true);
+  });
+
+  it('is deterministic: the same options give the same data', async () => {
+    expect(await dataHash(urls[0]!)).toBe(await dataHash(urls[1]!));
+  });
+
+  it('refuses to write into a database with data unless --reset, and resets when asked', async () => {
+    await expect(generateProvince({ databaseUrl: urls[1]!, options, dataKey: TEST_DATA_KEY, reset: false, benchPassword: PASSWORD })).rejects.toThrow(/--reset/);
+    const again = await generateProvince({ databaseUrl: urls[1]!, options: { ...options, keepIndexes: true }, dataKey: TEST_DATA_KEY, reset: true, benchPassword: PASSWORD });
+    expect(again.persons).toBe(results[0]!.persons);
+    expect(await dataHash(urls[1]!)).toBe(await dataHash(urls[0]!));
+  });
+
+  it('refuses the maintenance database and bad options', async () => {
+    await expect(generateProvince({ databaseUrl: withDatabase(baseUrl!, 'postgres'), options, dataKey: TEST_DATA_KEY, reset: true, benchPassword: PASSWORD })).rejects.toBeInstanceOf(GenerateError);
+    await expect(generateProvince({ databaseUrl: urls[1]!, options: { ...options, villagesPerStation: [6, 2] }, dataKey: TEST_DATA_KEY, reset: true, benchPassword: PASSWORD })).rejects.toThrow(/villages-per-station/);
+  });
+});
