@@ -402,3 +402,30 @@ export const CreateAccountBody = Type.Object(
 );
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+// ---- Excel import and export of the roster (花名册) ----
+export const ImportQuery = Type.Object(
+  {
+    dryRun: Type.Optional(Type.Boolean({ default: false, description: '只检查，不写入' })),
+    mode: Type.Optional(
+      Type.Union([Type.Literal('all_or_nothing'), Type.Literal('valid_only')], {
+        default: 'all_or_nothing',
+        description: 'all_or_nothing：有错误则全部不导入；valid_only：只导入正确的行',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ImportQuery = Static<typeof ImportQuery>;
+
+/** An ImportReport plus warnings (rows that import, but deserve a look: e.g. no ID number). */
+export const ImportReportWithWarnings = Type.Composite([
+  ImportReport,
+  Type.Object({ warnings: Type.Array(ImportRowError) }),
+]);
+export type ImportReportWithWarnings = Static<typeof ImportReportWithWarnings>;
+
+export const ImportStarted = Type.Object({ jobId: Id });
+export type ImportStarted = Static<typeof ImportStarted>;
+
+export type JobStatus = Static<typeof JobStatus>;

@@ -315,3 +315,69 @@ export async function insertReserve(q: Queryable, r: { countyId: number; orgId: 
   );
   return row!.id;
 }
+
+// ---- Excel import and export (people.import.ts, people.export.ts) ----
+
+export type RosterOrg = { id: number; name: string; type: string; path: string; county_id: number; parent_id: number | null; status: string; in_scope: boolean };
+
+/**
+ * The orgs of the scope, plus the ancestors of the scope org (marked in_scope = false): names are
+ * resolved among the scope's orgs, and a path of names may start above the scope ("五里镇/咀头村").
+ */
+export async function orgsForRoster(q: Queryable, scope: Scope): Promise<RosterOrg[]> {
+  return q.query<RosterOrg>(
+    `SELECT id, name, type, path, county_id, parent_id, status, (path LIKE $1) AS in_scope
+     FROM orgs WHERE path LIKE $1 OR $2 LIKE path || '%'
+     ORDER BY path`,
+    [likePrefix(scope.path), scope.path],
+  );
+}
+
+export type ExistingPerson = Pick<
+  PersonRow,
+  | 'id' | 'county_id' | 'org_id' | 'org_path' | 'name' | 'gender' | 'ethnicity' | 'birth_date' | 'id_number_hash'
+  | 'phone_hash' | 'education' | 'member_status' | 'join_date' | 'full_date' | 'party_group_id' | 'flow_status'
+  | 'status' | 'version'
+>;
+
+/** People with any of these ID-number hashes, in scope or not (the caller tells them apart). */
+export async function findPeopleByIdNumberHashes(q: Queryable, hashes: string[], lock = false): Promise<ExistingPerson[]> {
+  if (hashes.length === 0) return [];
+  return q.query<ExistingPerson>(
+    `SELECT id, county_id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_hash, phone_hash,
+            education, member_status, join_date, full_date, party_group_id, flow_status, status, version
+     FROM persons WHERE id_number_hash = ANY($1::text[]) ${lock ? 'FOR UPDATE' : ''}`,
+    [hashes],
+  );
+}
+
+/**
+ * Bulk update in one statement (Excel import): each row only if its version is still the one read;
+ * answers how many rows were updated.
+ */
+export async function updatePeopleBulk(q: Queryable, people: { id: number; version: number; write: PersonWrite }[]): Promise<number> {
+  if (people.length === 0) return 0;
+  const types = ['bigint', 'int', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'date', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'date', 'date', 'bigint', 'text', 'text'];
+  const columns = [
+    people.map((p) => p.id),
+    people.map((p) => p.version),
+    ...WRITE_COLUMNS.map((_, i) => people.map((p) => values(p.write)[i])),
+  ];
+  const rows = await q.query<{ id: number }>(
+    `UPDATE persons p SET ${WRITE_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')},
+       version = p.version + 1, updated_at = now()
+     FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})
+       AS u(id, version, ${WRITE_COLUMNS.join(', ')})
+     WHERE p.id = u.id AND p.version = u.version
+     RETURNING p.id`,
+    columns,
+  );
+  return rows.length;
+}
+
+/** How many people a roster filter selects (the export's audit record). */
+export async function countRoster(q: Queryable, scope: Scope, rootPath: string, f: ListPeopleQuery, today: string): Promise<number> {
+  const { where, params } = rosterFilter(scope, rootPath, f, today);
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons p WHERE ${where}`, params);
+  return row?.n ?? 0;
+}
