@@ -24,6 +24,8 @@ import { sendWorkbook } from '../../core/xlsx-write.js';
 import { appendAudit } from '../../core/audit.js';
 import type { Db } from '../../db/db.js';
 import type { LedgerService } from './ledger.service.js';
+import { createLedgerImport } from './ledger.import.js';
+import { ImportReport, PROBLEM_SOURCES, type ProblemSource } from '@lianxin/contract';
 
 export const LEDGER_COLUMNS = [
   { header: '序号', width: 6 },
@@ -46,6 +48,38 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerService; db: Db }) {
   const { ledger } = opts;
   const tags = ['ledger'];
+
+  const importer = createLedgerImport({ db: opts.db, ledger });
+  app.post<{ Querystring: { dryRun?: boolean; mode?: 'all_or_nothing' | 'valid_only'; source?: ProblemSource; sourceRef?: string } }>(
+    '/api/ledger/problems/import',
+    {
+      schema: {
+        tags,
+        summary: '从督查通报表导入问题（.xlsx；列：问题来源、问题类别、问题描述、整改措施、责任单位、责任人、整改时限）',
+        consumes: ['multipart/form-data'],
+        querystring: Type.Object(
+          {
+            dryRun: Type.Optional(Type.Boolean({ description: '只检查不导入' })),
+            mode: Type.Optional(Type.Unsafe<'all_or_nothing' | 'valid_only'>({ type: 'string', enum: ['all_or_nothing', 'valid_only'] })),
+            source: Type.Optional(Type.Unsafe<ProblemSource>({ type: 'string', enum: [...PROBLEM_SOURCES] })),
+            sourceRef: Type.Optional(Type.String({ maxLength: 100, description: '通报文号' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ImportReport },
+      },
+      config: { policy: 'ledger:register' },
+    },
+    async (request) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
+      const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+      if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
+      const content = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('payload_too_large', { zh: '文件不能超过 10 MB', en: 'At most 10 MB' });
+      const q = request.query;
+      return importer.importBulletin(request.actor!, content, { dryRun: q.dryRun ?? false, mode: q.mode ?? 'all_or_nothing', source: q.source, sourceRef: q.sourceRef });
+    },
+  );
 
   app.get<{ Querystring: ListProblemsQueryT }>(
     '/api/ledger/problems/export',

@@ -14,7 +14,7 @@ import {
   type RegisterProblemBody,
   type Role,
 } from '@lianxin/contract';
-import type { Db } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
@@ -95,8 +95,8 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     closureSigner: (signer ?? 'station_admin') as Role,
   });
 
-  async function register(actor: Actor, input: RegisterProblemBody): Promise<number> {
-    requireAction(actor, 'ledger:register');
+  /** Checks a registration without writing; answers what to write or every field error. */
+  async function checkRegistration(actor: Actor, input: RegisterProblemBody) {
     const errors: FieldError[] = [];
     const org = await repo.orgInScope(db, actor.scope, input.orgId);
     if (!org || org.status !== 'active') errors.push({ field: 'orgId', zh: '问题所在组织不存在或不在您的管辖范围内', en: 'No such organization in your scope' });
@@ -111,33 +111,45 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       if (!checker) errors.push({ field: 'checkerAccountId', zh: '验收人账号不存在或不在您的管辖范围内', en: 'No such checker account in your scope' });
       else checkerId = checker.id;
     }
-    if (errors.length > 0 || !org || !responsible) throw validationError(errors);
     const description = input.description.trim();
-    if (!description) throw fieldError('description', '请填写问题描述', 'Describe the problem');
+    if (!description) errors.push({ field: 'description', zh: '请填写问题描述', en: 'Describe the problem' });
+    if (errors.length > 0 || !org || !responsible) return { ok: false as const, errors };
+    // read the county's workflow now: nothing outside the write transaction may query later
+    // (PGlite has one connection, so a query outside an open transaction would wait on it)
     const def = await workflowFor(org.county_id);
-    return db.transaction(async (tx) => {
-      const c = await engine.open(tx, def, actor, {
-        countyId: org.county_id,
-        orgId: org.id,
-        orgPath: org.path,
-        title: description.length > 60 ? `${description.slice(0, 60)}…` : description,
-        deadline: input.deadline,
-        body: `${PROBLEM_SOURCE_LABELS[input.source].zh}：${description}`,
-      });
-      await repo.insertProblem(tx, {
-        caseId: c.id,
-        countyId: org.county_id,
-        source: input.source,
-        category: input.category,
-        description,
-        measures: input.measures?.trim() || null,
-        responsibleOrgId: responsible.id,
-        responsiblePerson: input.responsiblePerson?.trim() || null,
-        checkerAccountId: checkerId,
-        sourceRef: input.sourceRef?.trim() || null,
-      });
-      return c.id;
+    return { ok: true as const, org, responsible, checkerId, description, def };
+  }
+
+  /** Writes a checked registration inside the caller's transaction. */
+  async function createChecked(tx: Queryable, actor: Actor, input: RegisterProblemBody, c: Extract<Awaited<ReturnType<typeof checkRegistration>>, { ok: true }>) {
+    const opened = await engine.open(tx, c.def, actor, {
+      countyId: c.org.county_id,
+      orgId: c.org.id,
+      orgPath: c.org.path,
+      title: c.description.length > 60 ? `${c.description.slice(0, 60)}…` : c.description,
+      deadline: input.deadline,
+      body: `${PROBLEM_SOURCE_LABELS[input.source].zh}：${c.description}`,
     });
+    await repo.insertProblem(tx, {
+      caseId: opened.id,
+      countyId: c.org.county_id,
+      source: input.source,
+      category: input.category,
+      description: c.description,
+      measures: input.measures?.trim() || null,
+      responsibleOrgId: c.responsible.id,
+      responsiblePerson: input.responsiblePerson?.trim() || null,
+      checkerAccountId: c.checkerId,
+      sourceRef: input.sourceRef?.trim() || null,
+    });
+    return opened.id;
+  }
+
+  async function register(actor: Actor, input: RegisterProblemBody): Promise<number> {
+    requireAction(actor, 'ledger:register');
+    const checked = await checkRegistration(actor, input);
+    if (!checked.ok) throw validationError(checked.errors);
+    return db.transaction((tx) => createChecked(tx, actor, input, checked));
   }
 
   async function fire(actor: Actor, id: number, transition: ProblemTransition, input: FireProblemBody) {
@@ -351,7 +363,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     }
   }
 
-  return { settings, saveSettings, register, fire, detail, list, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, exportRows, today };
+  return { settings, saveSettings, checkRegistration, createChecked, register, fire, detail, list, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, exportRows, today };
 }
 
 export type LedgerService = ReturnType<typeof createLedgerService>;

@@ -282,3 +282,65 @@ describe('Excel export', () => {
     expect(res.json().code).toBe('not_found');
   });
 });
+
+describe('Excel import from an inspection bulletin', () => {
+  const sheet = async (rows: (string | Date)[][]) => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('通报问题');
+    ws.addRow(['序号', '问题来源', '问题描述', '整改措施', '责任单位', '责任人', '整改时限']);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const upload = (client: Client, content: Buffer, query: string) => {
+    const boundary = '----bulletin';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="通报.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return client.request('POST', `/api/ledger/problems/import?${query}`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  };
+
+  it('reports every bad row and imports nothing; then imports the corrected sheet', async () => {
+    const due = addDays(today, 30);
+    const bad = await sheet([
+      ['1', '省市督查通报', '村级阵地功能不全', '补齐设施', '五里镇/榆舍村', '书记', due],
+      ['2', '省市督查通报', '党员积分未公示', '', '咀头村', '', due],
+      ['3', '不知道', '发展党员程序不规范', '', '尧头村', '', '明年'],
+    ]);
+    const before = await t.db.query(`SELECT 1 FROM problems`);
+    const res = await upload(wuli, bad, 'sourceRef=宜组通〔2026〕12号');
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ totalRows: 3, validRows: 2, imported: false, created: 0 });
+    expect(report.errors).toEqual(expect.arrayContaining([
+      { row: 4, column: '问题来源', message: expect.stringContaining('问题来源须为') },
+      { row: 4, column: '整改时限', message: '「明年」不是有效日期（如 2026-12-31）' },
+    ]));
+    // 咀头村 is unique inside 五里镇's scope, so row 3 is fine for the township
+    expect(report.errors.filter((e: { row: number }) => e.row === 3)).toEqual([]);
+    expect(await t.db.query(`SELECT 1 FROM problems`)).toHaveLength(before.length);
+
+    const good = await sheet([
+      ['1', '省市督查通报', '村级阵地功能不全', '补齐设施', '五里镇/榆舍村', '书记', due],
+      ['2', '省市督查通报', '党员积分未公示', '', '咀头村', '', due],
+    ]);
+    const ok = (await upload(wuli, good, 'sourceRef=宜组通〔2026〕12号')).json();
+    expect(ok).toMatchObject({ totalRows: 2, created: 2, imported: true, errors: [] });
+    const listed = (await wuli.get('/api/ledger/problems?q=党员积分未公示')).json();
+    expect(listed.items[0]).toMatchObject({ source: 'provincial_bulletin', org: { name: '咀头村' } });
+  });
+
+  it('the county must disambiguate a name two townships share', async () => {
+    const county = await t.as('county');
+    const res = (await upload(county, await sheet([['1', '', '问题', '', '咀头村', '', addDays(today, 3)]]), 'dryRun=true')).json();
+    expect(res.errors[0]).toMatchObject({ column: '责任单位', message: expect.stringContaining('同名') });
+  });
+
+  it('refuses a file that is not an xlsx, changing nothing', async () => {
+    const res = await upload(wuli, Buffer.from('问题描述,责任单位\n乱码,榆舍村'), '');
+    expect(res.statusCode).toBe(415);
+    expect(res.json().message).toContain('Excel');
+  });
+});

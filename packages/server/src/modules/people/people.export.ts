@@ -27,10 +27,8 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const ROSTER_SHEET = '党员名册';
 export const HELP_SHEET = '填写说明';
 
-/** Cells a spreadsheet could read as a formula get a leading quote (OWASP: CSV/formula injection). */
-export function neutralize(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+import { neutralize } from '../../core/xlsx-write.js';
+export { neutralize };
 
 type CellValue = string | number | Date | null;
 
