@@ -30,7 +30,7 @@ const options: GenerateOptions = {
 describe.skipIf(!baseUrl)('npm run generate (PostgreSQL)', () => {
   const suffix = crypto.randomBytes(4).toString('hex');
   const names = [`lianxin_gen_a_${suffix}`, `lianxin_gen_b_${suffix}`];
-  const urls = names.map((n) => withDatabase(baseUrl!, n));
+  const urls = baseUrl ? names.map((n) => withDatabase(baseUrl, n)) : []; // the body is collected even when skipped
   const results: GenerateResult[] = [];
   let client: pg.Client;
 
