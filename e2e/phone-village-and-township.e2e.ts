@@ -18,7 +18,9 @@ describe('on a phone', () => {
     await shot(s, 'home');
 
     await page.getByTestId('mobile-menu').click();
-    expect(await page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual(['工作台', '组织体系', '党员名册', '批量导入']);
+    expect(await page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual(['工作台', '两下两上', '问题台账', '三个清单', '督查问责', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '批量导入']);
+    // The bottom tabs are what a village secretary does most: this week's tasks, problems, citizens.
+    expect(await page.getByTestId('tabbar').locator('a').allTextContents()).toEqual(['工作台', '两下两上', '问题台账', '群众事项']);
     await shot(s, 'menu-drawer');
     await page.getByTestId('side-menu').getByText('党员名册').click();
     const cards = page.getByTestId('person-row');
@@ -52,7 +54,8 @@ describe('on a phone', () => {
     const s = await openSession(browser(), 'phone');
     const { page } = s;
     await login(s, 'wuli');
-    await page.getByTestId('tabbar').getByText('组织体系').click();
+    await page.getByTestId('mobile-menu').click();
+    await page.getByTestId('side-menu').getByText('组织体系').click();
     await page.getByTestId('org-tree').waitFor();
     await shot(s, 'orgs');
     await page.getByTestId('org-tree').getByText('榆舍', { exact: false }).first().click();

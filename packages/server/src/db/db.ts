@@ -28,7 +28,8 @@ pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 // Arrays of int8 (e.g. an inspection's target orgs) answer with numbers too, as PGlite's do.
-const INT8_ARRAY = 1016;
+// (pg-types lists only scalar type ids.)
+const INT8_ARRAY = 1016 as Parameters<typeof pg.types.setTypeParser>[0];
 const parseTextArray = pg.types.getTypeParser(INT8_ARRAY) as (v: string) => (string | null)[];
 pg.types.setTypeParser(INT8_ARRAY, (v) => parseTextArray(v).map((x) => (x === null ? null : Number(x))));
 

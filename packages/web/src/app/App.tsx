@@ -9,10 +9,13 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { Action } from '@lianxin/contract';
 import { ApiError, setUnauthorizedListener } from './api';
 import { forgetSession, meKey, useMe } from './auth';
 import { I18nProvider, initialLang, type Lang } from './i18n';
+import { Allowed } from './Allowed';
+import { ledgerPublicRoutes, ledgerRoutes } from '../modules/ledger/routes';
+import { dispatchRoutes } from '../modules/dispatch/routes';
+import { citizensPublicRoutes, citizensRoutes } from '../modules/citizens/routes';
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -73,11 +76,6 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function Allowed({ action, children }: { action: Action; children: ReactNode }) {
-  const { data: me } = useMe();
-  if (!me?.permissions.includes(action)) return <ErrorPage kind="forbidden" />;
-  return <>{children}</>;
-}
 
 function AppRoutes() {
   return (
@@ -85,6 +83,8 @@ function AppRoutes() {
       <SessionWatcher />
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {ledgerPublicRoutes()}
+        {citizensPublicRoutes()}
         <Route
           path="/change-password"
           element={
@@ -107,6 +107,9 @@ function AppRoutes() {
           <Route path="people/:id" element={<Allowed action="person:read"><PersonDetailPage /></Allowed>} />
           <Route path="audit" element={<Allowed action="audit:read"><AuditPage /></Allowed>} />
           <Route path="accounts" element={<Allowed action="account:read"><AccountsPage /></Allowed>} />
+          {ledgerRoutes()}
+          {dispatchRoutes()}
+          {citizensRoutes()}
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>

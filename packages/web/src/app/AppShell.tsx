@@ -14,10 +14,10 @@ import {
 } from '@ant-design/icons';
 import { ROLE_LABELS } from '@lianxin/contract';
 import { useAccount, useAuthActions } from './auth';
-import { useI18n } from './i18n';
+import { useI18n, type MessageKey } from './i18n';
 import { LangSwitch } from './LangSwitch';
 import { Logo } from './Logo';
-import { entryOf, menuFor } from './menu';
+import { entryOf, MENU_GROUP_LABELS, menuFor, mobileTabs, type MenuEntry } from './menu';
 import { PageCrumbProvider, useCurrentCrumb } from './page-context';
 import { Loading } from './Loading';
 import './shell.css';
@@ -76,6 +76,17 @@ function Crumbs() {
   return <Breadcrumb items={items} className="lx-crumbs" />;
 }
 
+/** Menu items in their groups (a group's title is shown only when it has entries). */
+function groupedItems(entries: MenuEntry[], t: (key: MessageKey) => string) {
+  const item = (m: MenuEntry) => ({ key: m.path, icon: m.icon, label: t(m.label) });
+  const top = entries.filter((m) => !m.group).map(item);
+  const groups = (Object.keys(MENU_GROUP_LABELS) as (keyof typeof MENU_GROUP_LABELS)[])
+    .map((g) => ({ g, children: entries.filter((m) => m.group === g).map(item) }))
+    .filter((x) => x.children.length > 0)
+    .map((x) => ({ type: 'group' as const, key: `group-${x.g}`, label: t(MENU_GROUP_LABELS[x.g]), children: x.children }));
+  return [...top, ...groups];
+}
+
 export function AppShell() {
   const me = useAccount();
   const { t, label } = useI18n();
@@ -88,7 +99,7 @@ export function AppShell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const entries = menuFor(me.permissions);
   const current = entryOf(location.pathname, entries);
-  const menuItems = entries.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }));
+  const menuItems = groupedItems(entries, t);
   const go = (path: string) => {
     setDrawerOpen(false);
     navigate(path);
@@ -113,7 +124,7 @@ export function AppShell() {
   );
 
   if (isMobile) {
-    const tabs = entries.filter((m) => m.mobileTab).slice(0, 4);
+    const tabs = mobileTabs(entries);
     return (
       <Layout className="lx-mobile">
         <header className="lx-mobile-header">

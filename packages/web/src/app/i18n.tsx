@@ -64,6 +64,19 @@ const zh = {
   'menu.import': '批量导入',
   'menu.accounts': '账号管理',
   'menu.audit': '审计日志',
+  'menu.dispatch': '两下两上',
+  'menu.ledger': '问题台账',
+  'menu.lists': '三个清单',
+  'menu.inspections': '督查问责',
+  'menu.citizens': '群众事项',
+  'menu.whistles': '吹哨报到',
+  'menu.diary': '民情日记',
+  'menu.grids': '网格包保',
+  'menu.cards': '连心卡',
+  'menu.group.work': '日常工作',
+  'menu.group.citizens': '联系服务群众',
+  'menu.group.org': '组织与党员',
+  'menu.group.system': '系统',
   'menu.me': '我的',
   'error.notFound': '页面不存在',
   'error.notFoundDesc': '您访问的页面不存在或已被移除。',
@@ -296,6 +309,19 @@ const en: Record<MessageKey, string> = {
   'menu.import': 'Import',
   'menu.accounts': 'Accounts',
   'menu.audit': 'Audit log',
+  'menu.dispatch': 'Tasks & reports',
+  'menu.ledger': 'Problem ledger',
+  'menu.lists': 'Three lists',
+  'menu.inspections': 'Inspections',
+  'menu.citizens': 'Citizen requests',
+  'menu.whistles': 'Whistles',
+  'menu.diary': 'Visit diary',
+  'menu.grids': 'Grids & households',
+  'menu.cards': 'Contact cards',
+  'menu.group.work': 'Daily work',
+  'menu.group.citizens': 'Serving citizens',
+  'menu.group.org': 'Organization',
+  'menu.group.system': 'System',
   'menu.me': 'Me',
   'error.notFound': 'Page not found',
   'error.notFoundDesc': 'The page does not exist or was removed.',
@@ -529,4 +555,24 @@ export function useI18n(): I18n {
   const ctx = useContext(I18nContext);
   if (!ctx) throw new Error('useI18n outside I18nProvider');
   return ctx;
+}
+
+/**
+ * A module's own dictionary, loaded with the module's pages (not with the login route):
+ *   const useT = defineMessages({ 'ledger.title': '问题台账' }, { 'ledger.title': 'Problem ledger' });
+ *   const t = useT(); t('ledger.title')
+ */
+export function defineMessages<K extends string>(zhMessages: Record<K, string>, enMessages: Record<K, string>) {
+  const dicts: Record<Lang, Record<K, string>> = { zh: zhMessages, en: enMessages };
+  return function useMessages() {
+    const { lang } = useI18n();
+    return useCallback(
+      (key: K, vars?: Record<string, string | number>) => {
+        let text = dicts[lang][key] ?? key;
+        if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
+        return text;
+      },
+      [lang],
+    );
+  };
 }
