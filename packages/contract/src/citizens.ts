@@ -127,6 +127,8 @@ export const ListRequestsQuery = Type.Object(
   {
     orgId: Type.Optional(Id),
     status: Type.Optional(strEnum(REQUEST_STATES)),
+    channel: Type.Optional(strEnum(CHANNELS)),
+    overdue: Type.Optional(Type.Boolean({ description: '已超过承诺日期仍未办结' })),
     mine: Type.Optional(Type.Boolean({ description: '我负责的' })),
     open: Type.Optional(Type.Boolean()),
     month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })),
@@ -323,3 +325,11 @@ export const CitizenStatsRow = Type.Object({
   satisfactionRate: Type.Union([Type.Number(), Type.Null()], { description: '满意率：满意与基本满意 / 已评价' }),
 });
 export type CitizenStatsRow = Static<typeof CitizenStatsRow>;
+
+export const NamedRef = Type.Object({ id: Id, name: Type.String() });
+export type NamedRef = Static<typeof NamedRef>;
+/** Accounts a request may be handed over to (首问负责人变更): of the request's unit or above it. */
+export const HandOverCandidate = Type.Object({ id: Id, name: Type.String(), scope: Type.String() });
+export type HandOverCandidate = Static<typeof HandOverCandidate>;
+export type HouseholdViewT = Static<typeof HouseholdView>;
+export type VisitViewT = Static<typeof VisitView>;

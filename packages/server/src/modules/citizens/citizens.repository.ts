@@ -70,6 +70,8 @@ export function requestFilter(scopePath: string, f: ListRequestsQuery, accountId
     where.push(sql(`$${params.length}`));
   };
   if (f.status) add((n) => `c.status = ${n}`, f.status);
+  if (f.channel) add((n) => `r.channel = ${n}`, f.channel);
+  if (f.overdue) where.push(`c.resolved_at IS NULL AND r.promised_date < (now() AT TIME ZONE 'Asia/Shanghai')::date`);
   if (f.open) where.push(`c.closed_at IS NULL AND c.resolved_at IS NULL`);
   if (f.mine) add((n) => `r.owner_id = ${n}`, accountId);
   if (f.month) add((n) => `to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = ${n}`, f.month);
@@ -159,6 +161,23 @@ export async function departments(q: Queryable, countyId: number, ids: number[])
   return q.query<{ id: number; name: string; path: string }>(
     `SELECT id, name, path FROM orgs WHERE id = ANY($1::bigint[]) AND county_id = $2 AND type = 'department' AND status = 'active'`,
     [ids, countyId],
+  );
+}
+
+/** The county's departments, for whistling and for suggesting an owner. */
+export async function countyDepartments(q: Queryable, countyId: number) {
+  return q.query<{ id: number; name: string }>(`SELECT id, name FROM orgs WHERE county_id = $1 AND type = 'department' AND status = 'active' ORDER BY sort, id`, [countyId]);
+}
+
+/** Active accounts whose scope is the request's unit or one of its ancestors (hand-over targets). */
+export async function handOverCandidates(q: Queryable, orgPath: string) {
+  const ids = orgPath.split('/').filter(Boolean).map(Number);
+  return q.query<{ id: number; name: string; scope: string }>(
+    `SELECT a.id, a.display_name AS name, o.name AS scope FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
+     WHERE a.status = 'active' AND a.scope_org_id = ANY($1::bigint[])
+       AND EXISTS (SELECT 1 FROM unnest(a.roles) r WHERE r IN ('county_admin','township_admin','station_admin','village_admin'))
+     ORDER BY o.depth DESC, a.display_name`,
+    [ids],
   );
 }
 

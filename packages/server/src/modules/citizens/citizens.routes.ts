@@ -7,7 +7,9 @@ import {
   CreateRequestBody,
   CreateVisitBody,
   FireRequestBody,
+  HandOverCandidate,
   HouseholdView,
+  NamedRef,
   Id,
   ListRequestsQuery,
   PublicProgress,
@@ -72,6 +74,11 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
     { schema: { tags, summary: '移交（首问负责人变更，留痕）', params: IdParams, body: Type.Object({ toAccountId: Id, note: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }), response: { 200: RequestDetail } }, config: { policy: 'citizen:handle' } },
     async (request) => requests.handOver(request.actor!, request.params.id, request.body.toAccountId, request.body.note),
   );
+  app.get<{ Params: { id: number } }>(
+    '/api/requests/:id/hand-over-candidates',
+    { schema: { tags, summary: '可移交的账号（本单位及上级单位）', params: IdParams, response: { 200: Type.Array(HandOverCandidate) } }, config: { policy: 'citizen:handle' } },
+    async (request) => requests.handOverCandidates(request.actor!, request.params.id),
+  );
   app.post<{ Params: { id: number }; Body: { text: string; public: boolean } }>(
     '/api/requests/:id/messages',
     { schema: { tags, summary: '信息反馈（public=true 时群众可见）或内部备注', params: IdParams, body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }), public: Type.Boolean() }, { additionalProperties: false }), response: { 200: RequestDetail } }, config: { policy: 'citizen:handle' } },
@@ -101,6 +108,9 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
     schema: { tags, summary: '各部门响应时间与负荷、各乡镇吹哨次数', response: { 200: Type.Object({ departments: Type.Array(Type.Object({ department: Type.Object({ id: Id, name: Type.String() }), parts: Type.Integer(), open: Type.Integer(), declined: Type.Integer(), judicialTransfers: Type.Integer(), avgResponseMinutes: Type.Union([Type.Number(), Type.Null()]) })), whistlers: Type.Array(Type.Object({ org: Type.Object({ id: Id, name: Type.String() }), whistles: Type.Integer() })) }) } },
     config: { policy: 'citizen:read' },
   }, async (request) => whistles.load(request.actor!));
+  app.get('/api/whistles/departments', { schema: { tags, summary: '本县职能部门（吹哨对象、建议责任单位）', response: { 200: Type.Array(NamedRef) } }, config: { policy: 'citizen:read' } }, async (request) =>
+    whistles.departments(request.actor!),
+  );
   app.get<{ Params: { id: number } }>('/api/whistles/:id', { schema: { tags, summary: '吹哨详情', params: IdParams, response: { 200: WhistleView } }, config: { policy: 'citizen:read' } }, async (request) =>
     whistles.detail(request.actor!, request.params.id),
   );

@@ -115,6 +115,41 @@ describe('a citizen\'s request, end to end', () => {
   });
 });
 
+describe('the queue and its helpers', () => {
+  it('filters the queue by channel and by overdue promise', async () => {
+    const code = (await submit(t.anonymous, { matter: '渠道与逾期筛选' })).json().trackingCode;
+    let r = (await station.get(`/api/requests?q=${code}`)).json().items[0];
+    r = (await fire(station, r, 'claim')).json();
+    r = (await fire(station, r, 'promise', { promisedDate: plusDays(today, 1) })).json();
+    const pub = (await station.get('/api/requests?channel=public&pageSize=200')).json();
+    expect(pub.items.every((i: { channel: string }) => i.channel === 'public')).toBe(true);
+    expect(pub.items.some((i: { id: number }) => i.id === r.id)).toBe(true);
+    expect((await station.get(`/api/requests?channel=phone&q=${code}`)).json().total).toBe(0);
+    expect((await station.get(`/api/requests?overdue=true&q=${code}`)).json().total).toBe(0);
+    await t.db.query(`UPDATE citizen_requests SET promised_date = $2::date WHERE case_id = $1`, [r.id, plusDays(today, -2)]);
+    const overdue = (await station.get(`/api/requests?overdue=true&q=${code}`)).json();
+    expect(overdue.items).toEqual([expect.objectContaining({ id: r.id, overdue: true })]);
+  });
+
+  it('lists the county\'s departments and the accounts a request can be handed over to', async () => {
+    const depts = (await station.get('/api/whistles/departments')).json() as { id: number; name: string }[];
+    expect(depts.map((d) => d.name)).toEqual(expect.arrayContaining(['县交通运输局', '县民政局']));
+    const code = (await submit(t.anonymous, { matter: '移交测试' })).json().trackingCode;
+    let r = (await station.get(`/api/requests?q=${code}`)).json().items[0];
+    r = (await fire(station, r, 'claim')).json();
+    const candidates = (await station.get(`/api/requests/${r.id}/hand-over-candidates`)).json() as { id: number; name: string; scope: string }[];
+    const names = candidates.map((c) => c.scope);
+    expect(names).toEqual(expect.arrayContaining(['五里镇']));
+    expect(names).not.toContain('县交通运输局');
+    expect(candidates.some((c) => c.scope === '榆舍村')).toBe(false); // below the station: not a hand-over target
+    const wuli = candidates.find((c) => c.scope === '五里镇')!;
+    const handed = await station.post(`/api/requests/${r.id}/hand-over`, { toAccountId: wuli.id, note: '涉及全镇，请镇上牵头' });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect(handed.json().owner.id).toBe(wuli.id);
+    expect((await jiaotong.get(`/api/requests/${r.id}/hand-over-candidates`)).statusCode).toBe(404);
+  });
+});
+
 describe('the diary, households and grids', () => {
   it('a diary visit opens a request in one step; the cadre\'s diary and the village\'s visits are counted', async () => {
     const yushe = await t.as('yushe');

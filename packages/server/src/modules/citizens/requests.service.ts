@@ -184,6 +184,14 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     return detail(actor, id);
   }
 
+  /** Who the owner may hand the request to: accounts of the unit or of the units above it. */
+  async function handOverCandidates(actor: Actor, id: number) {
+    requireAction(actor, 'citizen:handle');
+    const r = await repo.findRequest(db, actor.scope, id);
+    if (!r) throw new AppError('not_found');
+    return (await repo.handOverCandidates(db, r.org_path)).filter((a) => a.id !== actor.accountId);
+  }
+
   /** 信息反馈: a progress message the citizen sees on the public page; or an internal comment. */
   async function message(actor: Actor, id: number, text: string, isPublic: boolean) {
     requireAction(actor, 'citizen:handle');
@@ -312,7 +320,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     return publicProgress(code, input.phone);
   }
 
-  return { openRequest, create, detail, list, fire, handOver, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, today };
+  return { openRequest, create, detail, list, fire, handOver, handOverCandidates, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, today };
 }
 
 export type RequestService = ReturnType<typeof createRequestService>;

@@ -166,7 +166,13 @@ export function createWhistleService(deps: { db: Db }) {
     };
   }
 
-  return { blow, detail, list, act, reroute, load };
+  /** The county's departments: whom a whistle can call, and whom a decline can suggest. */
+  async function departments(actor: Actor) {
+    requireAction(actor, 'citizen:read');
+    return repo.countyDepartments(db, actor.scope.countyId ?? 0);
+  }
+
+  return { blow, detail, list, act, reroute, load, departments };
 }
 
 export type WhistleService = ReturnType<typeof createWhistleService>;
