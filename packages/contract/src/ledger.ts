@@ -96,6 +96,7 @@ export const ProblemSummary = Type.Object({
   openedAt: Type.String(),
   closedAt: Type.Union([Type.String(), Type.Null()]),
   version: Type.Integer(),
+  canSupervise: Type.Boolean({ description: '当前账号现在可以督办（工作站或上级，未整改完成）' }),
 });
 export type ProblemSummary = Static<typeof ProblemSummary>;
 
@@ -123,7 +124,6 @@ export const ProblemDetail = Type.Composite([
     checker: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
     timeline: Type.Array(TimelineEntry),
     actions: Type.Array(ProblemTransitionSchema, { description: '当前账号可以执行的环节' }),
-    canSupervise: Type.Boolean(),
   }),
 ]);
 export type ProblemDetail = Static<typeof ProblemDetail>;
@@ -145,6 +145,15 @@ export const ListProblemsQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ListProblemsQuery = Static<typeof ListProblemsQuery>;
+
+export const LedgerCounts = Type.Object({
+  total: Type.Integer({ description: '符合筛选条件（不含状态条件）的问题数' }),
+  byStatus: Type.Object(Object.fromEntries(PROBLEM_STATES.map((s) => [s, Type.Integer()])) as Record<ProblemState, ReturnType<typeof Type.Integer>>),
+  open: Type.Integer({ description: '未销号' }),
+  overdue: Type.Integer(),
+  supervisionDue: Type.Integer(),
+});
+export type LedgerCounts = Static<typeof LedgerCounts>;
 
 export const LedgerStatsRow = Type.Object({
   org: OrgRefL,
@@ -172,6 +181,8 @@ export const PublicClosure = Type.Object({
   closedOn: Type.Union([DateString, Type.Null()]),
   publishedOn: DateString,
 });
+
+export const PublicClosureCounty = Type.Object({ id: Id, name: Type.String(), published: Type.Integer() });
 
 export const LedgerSettings = Type.Object({
   categories: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { minItems: 1, maxItems: 50 }),

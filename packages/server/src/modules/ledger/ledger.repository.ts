@@ -129,6 +129,20 @@ export async function listProblems(q: Queryable, scopePath: string, f: ListProbl
   return { rows, total: count?.n ?? 0, page, pageSize };
 }
 
+/** Counts per status under the same filter as the list (one pass, the status filter left out by the caller). */
+export async function countProblems(q: Queryable, scopePath: string, f: ListProblemsQuery, today: string, escalatedTo?: number) {
+  const { where, params } = ledgerFilter(scopePath, f, today, escalatedTo);
+  params.push(today);
+  const t = `$${params.length}::date`;
+  return q.query<{ status: ProblemState; n: number; overdue: number; supervision_due: number }>(
+    `SELECT c.status, count(*)::int AS n,
+            count(*) FILTER (WHERE c.resolved_at IS NULL AND c.deadline < ${t})::int AS overdue,
+            count(*) FILTER (WHERE c.resolved_at IS NULL AND c.supervision_due <= ${t})::int AS supervision_due
+     FROM cases c JOIN problems p ON p.case_id = c.id WHERE ${where} GROUP BY c.status`,
+    params,
+  );
+}
+
 export async function* iterateProblems(q: Queryable, scopePath: string, f: ListProblemsQuery, today: string, batch = 1000) {
   const { where, params } = ledgerFilter(scopePath, f, today);
   let after = 0;
@@ -170,6 +184,15 @@ export async function childrenOf(q: Queryable, id: number) {
   return q.query<{ id: number; name: string; type: string }>(
     `SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`,
     [id],
+  );
+}
+
+/** Active counties with how many closures each has published (public: names only). */
+export async function publicCounties(q: Queryable) {
+  return q.query<{ id: number; name: string; published: number }>(
+    `SELECT o.id, o.name,
+            (SELECT count(*)::int FROM cases c WHERE c.county_id = o.id AND c.case_type = 'problem' AND c.status = 'published') AS published
+     FROM orgs o WHERE o.type = 'county' AND o.status = 'active' ORDER BY o.name, o.id`,
   );
 }
 

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import {
   FireProblemBody,
   Id,
+  LedgerCounts,
   LedgerSettings,
   LedgerStats,
   ListProblemsQuery,
@@ -11,6 +12,7 @@ import {
   ProblemDetail,
   ProblemSummary,
   PublicClosure,
+  PublicClosureCounty,
   RegisterProblemBody,
   type FireProblemBody as FireProblemBodyT,
   type LedgerSettings as LedgerSettingsT,
@@ -99,6 +101,12 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     '/api/ledger/problems',
     { schema: { tags, summary: '问题台账（按状态、来源、类别、逾期、待督办、子树筛选）', querystring: ListProblemsQuery, response: { 200: Page(ProblemSummary) } }, config: { policy: 'ledger:read' } },
     async (request) => ledger.list(request.actor!, request.query),
+  );
+
+  app.get<{ Querystring: ListProblemsQueryT }>(
+    '/api/ledger/problems/counts',
+    { schema: { tags, summary: '台账计数：按状态、未销号、逾期、待督办（筛选条件同列表，不含状态）', querystring: ListProblemsQuery, response: { 200: LedgerCounts } }, config: { policy: 'ledger:read' } },
+    async (request) => ledger.counts(request.actor!, request.query),
   );
 
   app.post<{ Body: RegisterProblemBodyT }>(
@@ -216,6 +224,15 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     '/api/ledger/settings',
     { schema: { tags, summary: '修改本县台账设置', body: Type.Object(LedgerSettings.properties, { additionalProperties: false }), response: { 200: LedgerSettings } }, config: { policy: 'ledger:configure' } },
     async (request) => ledger.saveSettings(request.actor!, request.body),
+  );
+
+  app.get(
+    '/api/public/ledger/counties',
+    {
+      schema: { tags: ['public'], summary: '反馈公示：各县及已公示的问题数（无需登录）', response: { 200: Type.Array(PublicClosureCounty) } },
+      config: { policy: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
+    },
+    async () => ledger.publicCounties(),
   );
 
   app.get<{ Params: { id: number }; Querystring: { page?: number; pageSize?: number } }>(

@@ -5,6 +5,8 @@ import {
   PROBLEM_SOURCE_LABELS,
   PROBLEM_STATE_LABELS,
   type FireProblemBody,
+  PROBLEM_STATES,
+  type LedgerCounts,
   type LedgerSettings,
   type LedgerStatsRow,
   type ListProblemsQuery,
@@ -63,7 +65,8 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     return { ...problemWorkflow, sla: { ...problemWorkflow.sla, supervisionEveryDays: s.supervisionDays } };
   }
 
-  function summary(r: ProblemRow, t: string): ProblemSummary {
+  /** A row as the list shows it; with an actor, whether that account may record a 督办 now. */
+  function summary(r: ProblemRow, t: string, actor?: Actor): ProblemSummary {
     const unresolved = r.resolved_at === null;
     const daysLeft = r.deadline ? daysBetween(t, r.deadline) : null;
     return {
@@ -86,6 +89,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       openedAt: r.opened_at.toISOString(),
       closedAt: r.closed_at?.toISOString() ?? null,
       version: r.version,
+      canSupervise: !!actor && unresolved && maySupervise(actor, r.org_path, r.responsible_org_path),
     };
   }
 
@@ -200,7 +204,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     const t = today();
     const view = { id: row.id, countyId: row.county_id, orgId: row.org_id, orgPath: row.org_path, status: row.status, deadline: row.deadline, extra: extraOf(row, s.closureSigner) };
     return {
-      ...summary(row, t),
+      ...summary(row, t, actor),
       measures: row.measures,
       progress: row.progress,
       closureOpinion: row.closure_opinion,
@@ -223,7 +227,6 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
         };
       }),
       actions: row.closed_at && row.status === 'published' ? [] : availableTransitions(problemWorkflow, actor, view),
-      canSupervise: row.resolved_at === null && maySupervise(actor, row.org_path, row.responsible_org_path),
     };
   }
 
@@ -237,7 +240,30 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     }
     const t = today();
     const page = await repo.listProblems(db, path, query, t, actor.scope.orgId);
-    return { items: page.rows.map((r) => summary(r, t)), total: page.total, page: page.page, pageSize: page.pageSize };
+    return { items: page.rows.map((r) => summary(r, t, actor)), total: page.total, page: page.page, pageSize: page.pageSize };
+  }
+
+  /** How many problems the filter finds in each state (the status filter itself left out), for the list's header. */
+  async function counts(actor: Actor, query: ListProblemsQuery): Promise<LedgerCounts> {
+    requireAction(actor, 'ledger:read');
+    let path = actor.scope.path;
+    if (query.orgId) {
+      const org = await repo.orgInScope(db, actor.scope, query.orgId);
+      if (!org) throw new AppError('not_found');
+      path = org.path;
+    }
+    const { status: _status, page: _page, pageSize: _size, ...filter } = query;
+    const rows = await repo.countProblems(db, path, filter, today(), actor.scope.orgId);
+    const byStatus = Object.fromEntries(PROBLEM_STATES.map((s) => [s, 0])) as LedgerCounts['byStatus'];
+    let total = 0, open = 0, overdue = 0, supervisionDue = 0;
+    for (const r of rows) {
+      byStatus[r.status] = r.n;
+      total += r.n;
+      if (r.status !== 'closed' && r.status !== 'published') open += r.n;
+      overdue += r.overdue;
+      supervisionDue += r.supervision_due;
+    }
+    return { total, byStatus, open, overdue, supervisionDue };
   }
 
   async function supervise(actor: Actor, id: number, text: string) {
@@ -286,6 +312,11 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       node: shape({ id: node.id, name: node.name, type: node.type }, rows),
       children: children.map((c) => shape(c, byOrg.has(c.id) ? [byOrg.get(c.id)!] : [])),
     };
+  }
+
+  /** The counties that publish closures, for the public page's picker. */
+  async function publicCounties() {
+    return repo.publicCounties(db);
   }
 
   async function publicList(countyId: number, page = 1, pageSize = 20) {
@@ -363,7 +394,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     }
   }
 
-  return { settings, saveSettings, checkRegistration, createChecked, register, fire, detail, list, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, exportRows, today };
+  return { settings, saveSettings, checkRegistration, createChecked, register, fire, detail, list, counts, publicCounties, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, exportRows, today };
 }
 
 export type LedgerService = ReturnType<typeof createLedgerService>;

@@ -344,3 +344,41 @@ describe('Excel import from an inspection bulletin', () => {
     expect(res.json().message).toContain('Excel');
   });
 });
+
+describe('what the web list needs', () => {
+  it('counts problems per status under the list filter (the status filter left out) and agrees with the list', async () => {
+    const p = await register(wuli, { description: '计数测试：党员档案未归档' });
+    await fire(yushe, p, 'start', { measures: '一周内归档' });
+    const counts = (await wuli.get(`/api/ledger/problems/counts?orgId=${village}&status=registered`)).json();
+    const total = (await wuli.get(`/api/ledger/problems?orgId=${village}&pageSize=1`)).json().total;
+    expect(counts.total).toBe(total);
+    for (const s of ['registered', 'rectifying', 'submitted', 'accepted', 'closed', 'published']) {
+      const n = (await wuli.get(`/api/ledger/problems?orgId=${village}&status=${s}&pageSize=1`)).json().total;
+      expect(counts.byStatus[s], s).toBe(n);
+    }
+    expect(counts.open).toBe((await wuli.get(`/api/ledger/problems?orgId=${village}&open=true&pageSize=1`)).json().total);
+    expect(counts.overdue).toBe((await wuli.get(`/api/ledger/problems?orgId=${village}&overdue=true&pageSize=1`)).json().total);
+    const q = (await wuli.get(`/api/ledger/problems/counts?q=${encodeURIComponent('计数测试')}`)).json();
+    expect(q).toMatchObject({ total: 1, open: 1, byStatus: { rectifying: 1, registered: 0 } });
+    expect((await wuli.get(`/api/ledger/problems/counts?orgId=${await orgId(t.db, '彭镇')}`)).statusCode).toBe(404);
+  });
+
+  it('tells each list row whether the account may record a supervision now', async () => {
+    const p = await register(wuli, { description: '督办标记测试' });
+    const row = async (c: Client) => ((await c.get(`/api/ledger/problems?q=${encodeURIComponent('督办标记测试')}`)).json().items[0]);
+    expect((await row(station)).canSupervise).toBe(true);
+    expect((await row(yushe)).canSupervise).toBe(false);
+    expect(((await yushe.get(`/api/ledger/problems/${p.id}`)).json() as ProblemDetail).canSupervise).toBe(false);
+    expect((await yushe.post(`/api/ledger/problems/${p.id}/supervisions`, { text: '自己督办自己' })).statusCode).toBe(403);
+  });
+
+  it('lists the counties for the public closures page without login, with names only', async () => {
+    const res = await t.anonymous.get('/api/public/ledger/counties');
+    expect(res.statusCode).toBe(200);
+    const [county] = await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'county' AND name LIKE '%宜君%' LIMIT 1`);
+    const row = res.json().find((c: { id: number }) => c.id === county!.id);
+    expect(Object.keys(row).sort()).toEqual(['id', 'name', 'published']);
+    const pub = (await t.anonymous.get(`/api/public/counties/${county!.id}/closures?pageSize=1`)).json();
+    expect(row.published).toBe(pub.total);
+  });
+});
