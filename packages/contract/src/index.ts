@@ -4,3 +4,4 @@ export * from './permissions.js';
 export * from './ledger.js';
 export * from './dispatch.js';
 export * from './citizens.js';
+export * from './home.js';

@@ -39,6 +39,8 @@ import { createWhistleService } from './modules/citizens/whistles.service.js';
 import { createDiaryService } from './modules/citizens/diary.service.js';
 import { createCardService } from './modules/citizens/cards.service.js';
 import { citizenRoutes } from './modules/citizens/citizens.routes.js';
+import { createHomeService } from './modules/home/home.service.js';
+import { homeRoutes } from './modules/home/home.routes.js';
 
 export type AppConfig = {
   db: Db;
@@ -165,6 +167,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     challenges,
     publicRateLimit: config.publicRateLimit ?? { submit: 10, lookup: 60 },
   });
+  await app.register(homeRoutes, { home: createHomeService({ db }) });
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir!, wildcard: false, index: ['index.html'] });

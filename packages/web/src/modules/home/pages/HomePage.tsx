@@ -2,13 +2,45 @@
 import { Link } from 'react-router';
 import { Alert, Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { ApartmentOutlined, TeamOutlined, WarningOutlined, HomeOutlined } from '@ant-design/icons';
-import { ORG_TYPE_LABELS } from '@lianxin/contract';
+import { ORG_TYPE_LABELS, TODO_LABELS } from '@lianxin/contract';
 import { useAccount } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { menuFor } from '../../../app/menu';
 import { ApiErrorAlert, SimpleList } from '../../../app/ui';
 import { indexTree, useOrgTree } from '../../orgs/orgs.api';
+import { useTodos } from '../home.api';
+import { useHomeT } from '../home.messages';
 import '../home.css';
+
+/** 我的待办: counts of what waits for this org, each opening the list that holds exactly those records. */
+function Todos() {
+  const { label } = useI18n();
+  const ht = useHomeT();
+  const todos = useTodos();
+  if (todos.isPending) return <Card size="small" style={{ marginBottom: 12 }}><Skeleton active paragraph={{ rows: 2 }} /></Card>;
+  if (todos.error) return <ApiErrorAlert error={todos.error} onRetry={() => void todos.refetch()} />;
+  const { items, today } = todos.data;
+  if (items.length === 0) return null;
+  const waiting = items.filter((i) => i.count > 0);
+  return (
+    <Card size="small" title={ht('todo.title')} extra={<Typography.Text type="secondary">{ht('todo.asOf', { date: today })}</Typography.Text>} style={{ marginBottom: 12 }} data-testid="todos">
+      {waiting.length === 0 ? (
+        <Alert type="success" showIcon title={ht('todo.none')} />
+      ) : (
+        <Row gutter={[12, 12]}>
+          {waiting.map((i) => (
+            <Col xs={12} sm={8} lg={6} xl={4} key={i.kind}>
+              <Link to={i.href} className={`lx-todo${i.urgent ? ' urgent' : ''}`} data-testid={`todo-${i.kind}`} title={i.urgent ? ht('todo.urgent') : undefined}>
+                <span className="count">{i.count}</span>
+                <span className="label">{label(TODO_LABELS[i.kind])}</span>
+              </Link>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </Card>
+  );
+}
 
 function ScopeStats() {
   const { t, label } = useI18n();
@@ -75,6 +107,7 @@ export function HomePage() {
           {intro && <> {intro}</>}
         </Typography.Paragraph>
       </Card>
+      <Todos />
       {canOrgs && <ScopeStats />}
       <Card size="small" title={t('home.shortcuts')}>
         <Row gutter={[12, 12]}>
