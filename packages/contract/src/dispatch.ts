@@ -87,7 +87,7 @@ export const FanOutBody = Type.Object(
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     content: Type.String({ minLength: 1, maxLength: 10000 }),
     orgIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true, description: '不填则下发给全部下级村（社区）' })),
-    dueDate: DateString,
+    dueDate: Type.String({ format: 'date', description: 'YYYY-MM-DD；不晚于本单位的上报期限；补录线下已布置的任务时可早于今天（最早 7 天前），此后的上报记为逾期' }),
   },
   { additionalProperties: false },
 );
@@ -130,7 +130,10 @@ export const BoardRow = Type.Object({
   late: Type.Boolean(),
   overdue: Type.Boolean(),
   outcome: Type.Union([strEnum(OUTCOMES), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  report: Type.Union([Type.String(), Type.Null()]),
   reportedAt: Type.Union([Type.String(), Type.Null()]),
+  dueDate: DateString,
   figures: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])),
   below: Type.Array(
     Type.Object({
@@ -146,7 +149,11 @@ export const BoardRow = Type.Object({
 });
 
 export const Board = Type.Object({
-  directive: Type.Object({ id: Id, title: Type.String(), dueDate: DateString, kind: Type.String(), form: ReportForm }),
+  directive: Type.Object({
+    id: Id, title: Type.String(), content: Type.String(), dueDate: DateString, kind: strEnum(DIRECTIVE_KINDS), form: ReportForm,
+    issuer: OrgRefD, status: strEnum(['open', 'closed'] as const), allowLate: Type.Boolean(), periodKey: Type.Union([Type.String(), Type.Null()]),
+    parentAssignmentId: Type.Union([Id, Type.Null()]), createdAt: Type.String(), version: Type.Integer(),
+  }),
   totals: Type.Object({
     targets: Type.Integer(),
     reported: Type.Integer(),
@@ -159,6 +166,7 @@ export const Board = Type.Object({
   rows: Type.Array(BoardRow),
 });
 export type Board = Static<typeof Board>;
+export type BoardRow = Static<typeof BoardRow>;
 
 // ---- 督查 ----
 export const INSPECTION_KINDS = ['station_biweekly', 'unannounced', 'quarterly_evaluation', 'half_year_review', 'annual_review', 'other'] as const;

@@ -136,7 +136,10 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位分解下发', en: 'Only the recipient breaks it down' });
       const parent = (await repo.findDirective(tx, a.directive_id))!;
       if (parent.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
-      if (input.dueDate < today()) throw fieldError('dueDate', '期限不能早于今天', 'The due date is in the past');
+      // 补录: a station may record a breakdown it gave its villages earlier (at the Monday meeting,
+      // by phone) with the deadline it set then — reports after it are marked late — but not one
+      // older than a weekly cycle.
+      if (input.dueDate < plusDays(today(), -7)) throw fieldError('dueDate', '补录的期限最早为 7 天前', 'A recorded deadline is at most 7 days old');
       if (input.dueDate > a.due_date) throw fieldError('dueDate', `村级上报期限须在本单位上报期限（${a.due_date}）之前，以便汇总`, `Villages must report before ${a.due_date}`);
       const issuer = (await repo.orgInScope(tx, actor.scope, a.org_id))!;
       let orgIds = input.orgIds ?? [];
@@ -276,7 +279,10 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       late: a.late,
       overdue: overdue(a),
       outcome: a.outcome,
+      reason: a.reason,
+      report: a.report,
       reportedAt: a.reported_at?.toISOString() ?? null,
+      dueDate: a.due_date,
       figures: a.figures,
       below: below
         .filter((b) => (childOf.get(a.id) ?? []).includes(b.directive_id))
@@ -284,7 +290,11 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     }));
     const reported = top.filter((a) => a.status === 'reported');
     return {
-      directive: { id: d.id, title: d.title, dueDate: d.due_date, kind: d.kind, form: d.form },
+      directive: {
+        id: d.id, title: d.title, content: d.content, dueDate: d.due_date, kind: d.kind as Board['directive']['kind'], form: d.form,
+        issuer: orgRef(d.issuer_org_id, d.issuer_name, d.issuer_type), status: d.status, allowLate: d.allow_late, periodKey: d.period_key,
+        parentAssignmentId: d.parent_assignment_id, createdAt: d.created_at.toISOString(), version: d.version,
+      },
       totals: {
         targets: top.length,
         reported: reported.length,

@@ -81,7 +81,8 @@ describe('one weekly cycle of 两下两上', () => {
     expect(board.totals).toMatchObject({ targets: 4, reported: 1, belowTargets: 3, belowReported: 3 });
     expect(board.totals.figures).toMatchObject({ visits: 25, meetings: 3, progress: { 正常: 1, 滞后: 0 } });
     const row = board.rows.find((r) => r.org.name === '榆舍党建工作站')!;
-    expect(row).toMatchObject({ status: 'reported', outcome: 'partly' });
+    expect(row).toMatchObject({ status: 'reported', outcome: 'partly', reason: '尧头村两户外出，下周补访', report: compiled.text });
+    expect(board.directive).toMatchObject({ issuer: { name: '五里镇' }, status: 'open', version: 1, content: '1. 走访脱贫户\n2. 召开支委会' });
     expect(row.below.map((b) => [b.org.name, b.status, b.late])).toEqual(
       expect.arrayContaining([['榆舍村', 'reported', false], ['尧头村', 'reported', false], ['武家村', 'reported', true]]),
     );
@@ -143,5 +144,25 @@ describe('cadence', () => {
     expect(monthly.json().targets).toBe(4);
     const weeklyNoDay = await wuli.post('/api/directives', { kind: 'duty', title: 'x', targets: { type: 'station' }, recurrence: { frequency: 'weekly', dueDays: 1 } });
     expect(weeklyNoDay.statusCode).toBe(400);
+  });
+});
+
+describe('fan-out recorded afterwards (补录)', () => {
+  it('accepts a village deadline that already passed (up to 7 days), and a report after it is late', async () => {
+    const issued = (await wuli.post('/api/directives', { kind: 'task_list', title: '补录测试清单', content: '走访', dueDate: plusDays(today, 3), targets: { orgIds: [await orgId(t.db, '榆舍党建工作站')] } })).json();
+    const mine = (await inboxOf(station)).find((a) => a.directive.id === issued.directiveId)!;
+    const village = await orgId(t.db, '武家村');
+    const tooOld = await station.post(`/api/assignments/${mine.id}/fan-out`, { content: '周一例会布置', orgIds: [village], dueDate: plusDays(today, -8) });
+    expect(tooOld.statusCode).toBe(400);
+    expect(tooOld.json().details.fields[0].field).toBe('dueDate');
+    const fan = await station.post(`/api/assignments/${mine.id}/fan-out`, { content: '周一例会布置', orgIds: [village], dueDate: plusDays(today, -1) });
+    expect(fan.statusCode, fan.body).toBe(201);
+    const a = (await inboxOf(villages['武家村']!)).find((x) => x.directive.parentAssignmentId === mine.id)!;
+    expect(a).toMatchObject({ overdue: true, status: 'pending' });
+    const res = await villages['武家村']!.post(`/api/assignments/${a.id}/report`, { version: a.version, outcome: 'done', text: '已走访' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ late: true, overdue: false });
+    const board = (await wuli.get(`/api/directives/${issued.directiveId}/board`)).json() as Board;
+    expect(board.rows[0]!.below).toEqual([expect.objectContaining({ org: expect.objectContaining({ name: '武家村' }), late: true, status: 'reported' })]);
   });
 });
