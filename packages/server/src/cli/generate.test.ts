@@ -10,6 +10,9 @@ import { withDatabase } from '../test/global-setup.js';
 import { TEST_DATA_KEY } from '../test/constants.js';
 import { DEFAULT_OPTIONS, type GenerateOptions } from './generate/plan.js';
 import { GenerateError, generateProvince, type GenerateResult } from './generate/run.js';
+import { openPostgres } from '../db/db.js';
+import { createCaseEngine } from '../core/cases/case-engine.js';
+import { systemActor } from '../core/access.js';
 
 const baseUrl = process.env.DATABASE_URL;
 const pii = createPiiCipher(TEST_DATA_KEY);
@@ -25,6 +28,8 @@ const options: GenerateOptions = {
   departmentsPerCounty: 2,
   batchSize: 300, // several statements per county
   workers: 0,
+  problemsPerVillage: 4,
+  requestsPerVillage: 6,
 };
 
 describe.skipIf(!baseUrl)('npm run generate (PostgreSQL)', () => {
@@ -46,6 +51,10 @@ describe.skipIf(!baseUrl)('npm run generate (PostgreSQL)', () => {
         ['posts', 'id, county_id, org_id, org_path, person_id, role, concurrent, sent_from, start_date::text, end_date::text'],
         ['reserve_cadres', 'id, county_id, org_id, org_path, person_id, target_role, added_on::text'],
         ['accounts', 'id, username, roles, scope_org_id'],
+        ['cases', 'id, county_id, case_type, org_id, org_path, status, title, deadline::text, opened_at, resolved_at, closed_at, supervision_due::text, escalated_to_org_id, created_by, version'],
+        ['problems', 'case_id AS id, source, category, description, measures, progress, responsible_org_id, closure_opinion, public_summary, published_at, reported_to_org_id, returned_count, source_ref'],
+        ['citizen_requests', 'case_id AS id, channel, category, matter, citizen_name, phone_hash, phone_mask, tracking_code, owner_id, responded_at, promised_date::text, outcome, resolved, rating, phone_enc'],
+        ['case_events', 'id, case_id, seq, at, account_id, actor_name, kind, transition, from_status, to_status, body, data, prev_hash, hash'],
       ];
       for (const [table, columns] of tables) {
         const { rows } = await c.query<Record<string, unknown>>(`SELECT ${columns} FROM ${table} ORDER BY id`);
@@ -160,9 +169,70 @@ describe.skipIf(!baseUrl)('npm run generate (PostgreSQL)', () => {
       `SELECT a.username, a.roles, o.county_id AS scope_county, a.password_hash, a.must_change_password FROM accounts a JOIN orgs o ON o.id = a.scope_org_id ORDER BY a.id`,
     );
     expect(rows.map((r) => r.username)).toContain('bench.county');
-    expect(new Set(rows.map((r) => r.scope_county))).toEqual(new Set([results[0]!.benchCountyId]));
+    const bench = rows.filter((r) => r.username.startsWith('bench.'));
+    expect(new Set(bench.map((r) => r.scope_county))).toEqual(new Set([results[0]!.benchCountyId]));
     expect(rows.every((r) => !r.must_change_password)).toBe(true);
     expect(await verifyPassword(PASSWORD, rows[0]!.password_hash)).toBe(true);
+  });
+
+  it('writes problems and requests as the app does: case rows, their own rows, hash-chained timelines', async () => {
+    const r = results[0]!;
+    expect(r.problems).toBe(r.villages * options.problemsPerVillage);
+    expect(r.requests).toBe(r.villages * options.requestsPerVillage);
+    const counts = await one<{ problems: number; requests: number; p: number; q: number; events: number; stations: number; villages: number }>(
+      `SELECT (SELECT count(*)::int FROM cases WHERE case_type = 'problem') AS problems, (SELECT count(*)::int FROM cases WHERE case_type = 'request') AS requests,
+              (SELECT count(*)::int FROM problems) AS p, (SELECT count(*)::int FROM citizen_requests) AS q, (SELECT count(*)::int FROM case_events) AS events,
+              (SELECT count(*)::int FROM accounts WHERE username LIKE 'station.%' AND roles = '{station_admin}') AS stations,
+              (SELECT count(*)::int FROM accounts WHERE username LIKE 'village.%' AND roles = '{village_admin}') AS villages`,
+    );
+    expect(counts).toEqual({ problems: r.problems, requests: r.requests, p: r.problems, q: r.requests, events: r.caseEvents, stations: 12, villages: r.villages });
+    // each case: at a village of its county, timeline numbered 1..n from an 'open' entry, its status
+    // and version those of its last transition, its clocks set by the transitions that set them
+    const bad = await one<{ place: number; seq: number; first: number; status: number; version: number; resolved: number; closed: number; interleaved: number }>(
+      `WITH t AS (
+         SELECT case_id, count(*) AS n, max(seq) AS max_seq, min(seq) AS min_seq,
+                (array_agg(kind ORDER BY seq))[1] AS first_kind,
+                (array_agg(to_status ORDER BY seq) FILTER (WHERE to_status IS NOT NULL))[count(to_status)] AS last_status,
+                count(*) FILTER (WHERE kind = 'transition') AS transitions
+         FROM case_events GROUP BY case_id)
+       SELECT count(*) FILTER (WHERE o.type <> 'village' OR o.county_id <> c.county_id OR o.path <> c.org_path)::int AS place,
+              count(*) FILTER (WHERE t.n IS NULL OR t.min_seq <> 1 OR t.max_seq <> t.n)::int AS seq,
+              count(*) FILTER (WHERE t.first_kind <> 'open')::int AS first,
+              count(*) FILTER (WHERE t.last_status <> c.status)::int AS status,
+              count(*) FILTER (WHERE c.version <> 1 + t.transitions)::int AS version,
+              count(*) FILTER (WHERE (c.resolved_at IS NOT NULL) <> (c.status IN ('accepted','closed','published','resolved','archived')))::int AS resolved,
+              count(*) FILTER (WHERE (c.closed_at IS NOT NULL) <> (c.status IN ('closed','published','archived')))::int AS closed,
+              count(*) FILTER (WHERE (c.id - 1) % 3 <> (SELECT count(*) FROM orgs k WHERE k.type = 'county' AND k.id < c.county_id))::int AS interleaved
+       FROM cases c JOIN orgs o ON o.id = c.org_id LEFT JOIN t ON t.case_id = c.id`,
+    );
+    expect(bad).toEqual({ place: 0, seq: 0, first: 0, status: 0, version: 0, resolved: 0, closed: 0, interleaved: 0 });
+    const states = await client.query<{ case_type: string; status: string }>(`SELECT DISTINCT case_type, status FROM cases`);
+    expect(states.rows.filter((s) => s.case_type === 'problem').length).toBeGreaterThanOrEqual(3);
+    expect(states.rows.some((s) => s.case_type === 'request' && s.status === 'archived')).toBe(true);
+    // the engine's own chain check accepts every timeline
+    const db = await openPostgres(urls[0]!, 2);
+    try {
+      const engine = createCaseEngine({ db });
+      const actor = systemActor({ orgId: 1, path: '/1/', countyId: null });
+      const all = await db.query<{ id: number; case_type: string }>(`SELECT id, case_type FROM cases ORDER BY id`);
+      for (const c of all) expect(await engine.verify(c.case_type, actor, c.id)).toMatchObject({ ok: true });
+    } finally {
+      await db.close();
+    }
+    // requests: unique tracking codes in the app's alphabet, phones encrypted with hash and mask
+    const { rows } = await client.query<{ tracking_code: string; phone_enc: string; phone_hash: string; phone_mask: string }>(`SELECT tracking_code, phone_enc, phone_hash, phone_mask FROM citizen_requests`);
+    expect(new Set(rows.map((x) => x.tracking_code)).size).toBe(rows.length);
+    for (const x of rows) {
+      expect(x.tracking_code).toMatch(/^LX[A-HJ-NP-Z2-9]{8}$/);
+      const phone = pii.decrypt(x.phone_enc);
+      expect(x.phone_hash).toBe(pii.hash(phone));
+      expect(x.phone_mask).toBe(maskPhone(phone));
+    }
+    const next = await one<{ cases: boolean; events: boolean }>(
+      `SELECT (SELECT last_value FROM cases_id_seq) = (SELECT max(id) FROM cases) AS cases,
+              (SELECT last_value FROM case_events_id_seq) = (SELECT max(id) FROM case_events) AS events`,
+    );
+    expect(next).toEqual({ cases: true, events: true });
   });
 
   it('is deterministic: the same options give the same data', async () => {

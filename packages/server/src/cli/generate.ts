@@ -21,6 +21,8 @@ const HELP = `用法：DATABASE_URL=postgres://postgres@127.0.0.1:5432/lianxin_b
   --members-per-village N      每村平均人数（默认 ${DEFAULT_OPTIONS.membersPerVillage}，±30%，其中 3 名非党员）
   --party-groups-per-village N 每村党小组数（默认 ${DEFAULT_OPTIONS.partyGroupsPerVillage}）
   --departments-per-county N   每县职能部门数（默认 ${DEFAULT_OPTIONS.departmentsPerCounty}）
+  --problems-per-village N     每村问题台账条数（默认 ${DEFAULT_OPTIONS.problemsPerVillage}，约 100 万条，含完整办理记录；0 为不生成）
+  --requests-per-village N     每村群众事项条数（默认 ${DEFAULT_OPTIONS.requestsPerVillage}，约 200 万条，含完整办理记录；0 为不生成）
   --seed N                     随机种子（默认 ${DEFAULT_OPTIONS.seed}）
   --today YYYY-MM-DD           年龄、入党日期的参照日（默认 ${DEFAULT_OPTIONS.today}）
   --batch-size N               每条 INSERT 的行数（默认 ${DEFAULT_OPTIONS.batchSize}）
@@ -45,6 +47,8 @@ function parseOptions(argv: string[]): { options: GenerateOptions; reset: boolea
       'members-per-village': { type: 'string' },
       'party-groups-per-village': { type: 'string' },
       'departments-per-county': { type: 'string' },
+      'problems-per-village': { type: 'string' },
+      'requests-per-village': { type: 'string' },
       seed: { type: 'string' },
       today: { type: 'string' },
       'batch-size': { type: 'string' },
@@ -80,6 +84,8 @@ function parseOptions(argv: string[]): { options: GenerateOptions; reset: boolea
       keepIndexes: values['keep-indexes'] ?? false,
       benchCounty: num(values['bench-county'], DEFAULT_OPTIONS.benchCounty),
       provinceCode: DEFAULT_OPTIONS.provinceCode,
+      problemsPerVillage: num(values['problems-per-village'], DEFAULT_OPTIONS.problemsPerVillage),
+      requestsPerVillage: num(values['requests-per-village'], DEFAULT_OPTIONS.requestsPerVillage),
     },
   };
 }
@@ -124,11 +130,12 @@ async function main() {
     const s = result.seconds;
     console.log(
       `完成：${result.orgs.toLocaleString('en-US')} 个组织，${result.persons.toLocaleString('en-US')} 名人员（党员 ${result.members.toLocaleString('en-US')}），` +
-        `${result.posts.toLocaleString('en-US')} 个岗位，${result.reserveCadres.toLocaleString('en-US')} 名后备干部。`,
+        `${result.posts.toLocaleString('en-US')} 个岗位，${result.reserveCadres.toLocaleString('en-US')} 名后备干部；` +
+        `问题台账 ${result.problems.toLocaleString('en-US')} 条、群众事项 ${result.requests.toLocaleString('en-US')} 条、办理记录 ${result.caseEvents.toLocaleString('en-US')} 条。`,
     );
     console.log(
       `用时 ${s.total.toFixed(1)} 秒（组织 ${s.orgs.toFixed(1)}，人员 ${s.people.toFixed(1)}，其中生成人员 CPU ${s.buildPeopleCpu.toFixed(1)}、等待生成 ${s.waitPeople.toFixed(1)}、等待数据库 ${s.waitDb.toFixed(1)}、INSERT ${s.insert.toFixed(1)}，` +
-        `重建索引 ${s.indexes.toFixed(1)}，VACUUM ANALYZE ${s.analyze.toFixed(1)}）`,
+        `重建索引 ${s.indexes.toFixed(1)}，事项 ${s.cases.toFixed(1)}（生成 CPU ${s.buildCasesCpu.toFixed(1)}，重建索引 ${s.caseIndexes.toFixed(1)}），VACUUM ANALYZE ${s.analyze.toFixed(1)}）`,
     );
     const target = 50_000;
     console.log(

@@ -27,6 +27,10 @@ export type GenerateOptions = {
   benchCounty: number;
   /** Two-digit province code of the region codes of ID numbers. */
   provinceCode: string;
+  /** Ledger problems (cases with their timelines) per village; 0 for none. */
+  problemsPerVillage: number;
+  /** Citizen requests (cases with their timelines) per village; 0 for none. */
+  requestsPerVillage: number;
 };
 
 export const DEFAULT_OPTIONS: GenerateOptions = {
@@ -44,6 +48,9 @@ export const DEFAULT_OPTIONS: GenerateOptions = {
   keepIndexes: false,
   benchCounty: 0,
   provinceCode: '14',
+  // 16,317 villages × 62 ≈ 1.01 M problems and × 123 ≈ 2.01 M requests (issues 4 and 6)
+  problemsPerVillage: 62,
+  requestsPerVillage: 123,
 };
 
 export type OrgSpec = {
@@ -153,6 +160,8 @@ export function checkOptions(o: GenerateOptions): string[] {
   if (!Number.isInteger(o.membersPerVillage) || o.membersPerVillage < MIN_VILLAGE_PERSONS || o.membersPerVillage > 5000) {
     problems.push(`--members-per-village 应为 ${MIN_VILLAGE_PERSONS}–5000 的整数`);
   }
+  if (!Number.isInteger(o.problemsPerVillage) || o.problemsPerVillage < 0 || o.problemsPerVillage > 2000) problems.push('--problems-per-village 应为 0–2000 的整数');
+  if (!Number.isInteger(o.requestsPerVillage) || o.requestsPerVillage < 0 || o.requestsPerVillage > 2000) problems.push('--requests-per-village 应为 0–2000 的整数');
   if (!Number.isInteger(o.workers) || o.workers < 0 || o.workers > 16) problems.push('--workers 应为 0–16 的整数');
   if (!Number.isInteger(o.seed) || o.seed < 0) problems.push('--seed 应为非负整数');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.today)) problems.push('--today 应为 YYYY-MM-DD');

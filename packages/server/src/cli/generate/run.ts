@@ -11,6 +11,10 @@ import { createPiiCipher } from '../../core/pii.js';
 import { hashPassword } from '../../core/password.js';
 import { insertAccount } from '../../modules/accounts/accounts.service.js';
 import { PERSON_COLUMNS, PERSON_TYPES, POST_COLUMNS, POST_TYPES, buildCountyPeople, type Columns, type CountyPeople } from './people.js';
+import {
+  CASE_COLUMNS, CASE_TYPES, EVENT_COLUMNS, EVENT_TYPES, PROBLEM_COLUMNS, PROBLEM_TYPES, REQUEST_COLUMNS, REQUEST_TYPES,
+  buildCountyCases, type CaseAccounts, type CaseOptions, type CountyCases,
+} from './cases.js';
 import { checkOptions, orgsOfCounty, planProvince, type CountyPlan, type GenerateOptions, type OrgSpec } from './plan.js';
 import type { WorkerInit } from './worker.js';
 
@@ -28,6 +32,12 @@ export type GenerateResult = {
   members: number;
   posts: number;
   reserveCadres: number;
+  /** Ledger problems, citizen requests and their timeline entries (case_events). */
+  problems: number;
+  requests: number;
+  caseEvents: number;
+  /** One account per station (station.<id>) and per village (village.<id>) acting on the cases. */
+  caseAccounts: number;
   benchCountyId: number;
   benchAccounts: BenchAccount[];
   seconds: {
@@ -42,6 +52,10 @@ export type GenerateResult = {
     /** Time the INSERT statements of people and posts took (serializing included). */
     insert: number;
     indexes: number;
+    /** Case history: writing cases, problems, requests and timelines; building them (CPU); rebuilding their indexes. */
+    cases: number;
+    buildCasesCpu: number;
+    caseIndexes: number;
     analyze: number;
   };
   /** Persons written per second, from the first person row to the commit (indexes included). */
@@ -161,29 +175,35 @@ function startWorker(init: WorkerInit): Worker {
   return new Worker(code, { eval: true, workerData: init });
 }
 
-/** Builds the people of every county in order: in worker threads, or in-process. */
-function peopleSource(plan: CountyPlan[], o: GenerateOptions, dataKey: Buffer) {
+/**
+ * Builds the people (or, given case options, the case history) of every county in order: in
+ * worker threads, or in-process.
+ */
+function peopleSource(plan: CountyPlan[], o: GenerateOptions, dataKey: Buffer): CountySource<CountyPeople>;
+function peopleSource(plan: CountyPlan[], o: GenerateOptions, dataKey: Buffer, cases: { options: CaseOptions; accounts: CaseAccounts[] }): CountySource<CountyCases>;
+function peopleSource(plan: CountyPlan[], o: GenerateOptions, dataKey: Buffer, cases?: { options: CaseOptions; accounts: CaseAccounts[] }): CountySource<CountyPeople | CountyCases> {
   const pii = createPiiCipher(dataKey);
   let cpuMs = 0;
   if (o.workers === 0) {
     return {
       cpuMs: () => cpuMs,
-      async get(i: number): Promise<CountyPeople> {
+      async get(i: number) {
         const t = performance.now();
-        const people = buildCountyPeople(plan[i]!, o, pii);
+        const built = cases ? buildCountyCases(plan[i]!, cases.options, pii, cases.accounts[i]!) : buildCountyPeople(plan[i]!, o, pii);
         cpuMs += performance.now() - t;
-        return people;
+        return built;
       },
       close: async () => undefined,
     };
   }
   const init: WorkerInit = { key: dataKey.toString('base64'), seed: o.seed, today: o.today };
-  type Waiter = { resolve: (p: CountyPeople) => void; reject: (e: Error) => void };
+  type Built = CountyPeople | CountyCases;
+  type Waiter = { resolve: (p: Built) => void; reject: (e: Error) => void };
   const workers = Array.from({ length: o.workers }, () => {
     const worker = startWorker(init);
     const waiting: Waiter[] = [];
     // a worker answers its requests in order
-    worker.on('message', (m: { ok: true; people: CountyPeople; ms: number } | { ok: false; message: string }) => {
+    worker.on('message', (m: { ok: true; people: Built; ms: number } | { ok: false; message: string }) => {
       const w = waiting.shift();
       if (!w) return;
       if (m.ok) {
@@ -196,20 +216,20 @@ function peopleSource(plan: CountyPlan[], o: GenerateOptions, dataKey: Buffer) {
     });
     return { worker, waiting };
   });
-  const pending = new Map<number, Promise<CountyPeople>>();
+  const pending = new Map<number, Promise<Built>>();
   const ask = (i: number) => {
     if (i >= plan.length || pending.has(i)) return;
     const { worker, waiting } = workers[i % workers.length]!;
-    const job = new Promise<CountyPeople>((resolve, reject) => {
+    const job = new Promise<Built>((resolve, reject) => {
       waiting.push({ resolve, reject });
-      worker.postMessage({ plan: plan[i] });
+      worker.postMessage(cases ? { plan: plan[i], cases: { options: cases.options, accounts: cases.accounts[i] } } : { plan: plan[i] });
     });
     job.catch(() => undefined);
     pending.set(i, job);
   };
   return {
     cpuMs: () => cpuMs,
-    async get(i: number): Promise<CountyPeople> {
+    async get(i: number): Promise<Built> {
       // keep every worker busy one county ahead
       for (let k = i; k < i + 2 * workers.length; k++) ask(k);
       const people = await pending.get(i)!;
@@ -219,6 +239,8 @@ function peopleSource(plan: CountyPlan[], o: GenerateOptions, dataKey: Buffer) {
     close: () => Promise.all(workers.map((w) => w.worker.terminate())).then(() => undefined),
   };
 }
+
+type CountySource<T> = { cpuMs: () => number; get: (i: number) => Promise<T>; close: () => Promise<void> };
 
 export async function generateProvince(run: GenerateRun): Promise<GenerateResult> {
   const log = run.log ?? (() => undefined);
@@ -274,7 +296,8 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
     const benchCounty = plan.counties[(o.benchCounty || Math.ceil(o.counties / 2)) - 1]!;
     const passwordHash = await hashPassword(run.benchPassword);
     const source = peopleSource(plan.counties, o, run.dataKey);
-    const seconds = { total: 0, orgs: 0, people: 0, buildPeopleCpu: 0, waitPeople: 0, waitDb: 0, insert: 0, indexes: 0, analyze: 0 };
+    const seconds = { total: 0, orgs: 0, people: 0, buildPeopleCpu: 0, waitPeople: 0, waitDb: 0, insert: 0, indexes: 0, cases: 0, buildCasesCpu: 0, caseIndexes: 0, analyze: 0 };
+    const caseCounts = { problems: 0, requests: 0, caseEvents: 0, caseAccounts: 0 };
     let members = 0;
     let posts = 0;
     let reserveCadres = 0;
@@ -366,6 +389,9 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
           await insertAccount(tx, { username, displayName: `压测账号（${org.name}）`, passwordHash, roles: [role], scopeOrgId: org.id, mustChangePassword: false });
           benchAccounts.push({ username, role, scopeOrgId: org.id, scopeName: org.name });
         }
+        if (o.problemsPerVillage > 0 || o.requestsPerVillage > 0) {
+          Object.assign(caseCounts, await writeCases(tx, plan.counties, o, run.dataKey, passwordHash, seconds, log));
+        }
         await appendAudit(tx, {
           countyId: null,
           accountId: null,
@@ -384,7 +410,7 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
     const committed = performance.now();
     log('正在 VACUUM ANALYZE……');
     let t = performance.now();
-    await db.exec('VACUUM (ANALYZE) orgs, persons, posts, reserve_cadres, accounts');
+    await db.exec('VACUUM (ANALYZE) orgs, persons, posts, reserve_cadres, accounts, cases, case_events, problems, citizen_requests');
     seconds.analyze = (performance.now() - t) / 1000;
     seconds.total = (performance.now() - started) / 1000;
     const [version] = await db.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
@@ -399,6 +425,7 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
       members,
       posts,
       reserveCadres,
+      ...caseCounts,
       benchCountyId: benchCounty.county.id,
       benchAccounts,
       seconds: Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Math.round(v * 100) / 100])) as GenerateResult['seconds'],
@@ -409,4 +436,103 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The case history of the province: an account per station and per village (they act on the
+ * cases), then per county its problems and requests with their timelines, written while the next
+ * county is built, with the secondary indexes and foreign keys of those tables dropped and rebuilt.
+ */
+async function writeCases(
+  tx: Queryable,
+  counties: CountyPlan[],
+  o: GenerateOptions,
+  dataKey: Buffer,
+  passwordHash: string,
+  seconds: GenerateResult['seconds'],
+  log: (line: string) => void,
+) {
+  const started = performance.now();
+  const accountRows: Columns = [[], [], [], [], []];
+  for (const c of counties) {
+    for (const t of c.townships) {
+      for (const s of t.stations) {
+        for (const [org, username, display, role] of [
+          [s.org, `station.${s.org.id}`, `${s.org.name}（站长）`, 'station_admin'] as const,
+          ...s.villages.map((v) => [v.org, `village.${v.org.id}`, `${v.org.name}（党支部书记）`, 'village_admin'] as const),
+        ]) {
+          accountRows[0]!.push(username);
+          accountRows[1]!.push(display);
+          accountRows[2]!.push(passwordHash);
+          accountRows[3]!.push(`{${role}}`);
+          accountRows[4]!.push(org.id);
+        }
+      }
+    }
+  }
+  const created = await tx.query<{ id: number; scope_org_id: number }>(
+    `INSERT INTO accounts (username, display_name, password_hash, roles, scope_org_id)
+     SELECT u, d, h, r::text[], s FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS x(u, d, h, r, s)
+     RETURNING id, scope_org_id`,
+    accountRows,
+  );
+  const accountOf = new Map(created.map((r) => [r.scope_org_id, r.id]));
+  const accounts: CaseAccounts[] = counties.map((c) => {
+    const m: CaseAccounts = {};
+    for (const t of c.townships) for (const s of t.stations) for (const org of [s.org, ...s.villages.map((v) => v.org)]) m[org.id] = accountOf.get(org.id)!;
+    return m;
+  });
+  log(`已创建 ${created.length.toLocaleString('en-US')} 个工作站、村账号（station.<id>、village.<id>，办理事项）`);
+
+  const saved = o.keepIndexes ? { drop: [], create: [] } : await secondaryStructures(tx, ['cases', 'case_events', 'problems', 'citizen_requests']);
+  for (const sql of saved.drop) await tx.query(sql);
+  const options: CaseOptions = { seed: o.seed, today: o.today, counties: counties.length, problemsPerVillage: o.problemsPerVillage, requestsPerVillage: o.requestsPerVillage };
+  const source = peopleSource(counties, o, dataKey, { options, accounts });
+  const counts = { problems: 0, requests: 0, caseEvents: 0, caseAccounts: created.length };
+  let maxCaseId = 0;
+  let nextEventId = 1;
+  try {
+    let inFlight: Promise<void> = Promise.resolve();
+    let nextReport = 0.1;
+    for (let i = 0; i < counties.length; i++) {
+      const built = await source.get(i);
+      await inFlight;
+      const firstEvent = nextEventId;
+      const n = built.events[0]!.length;
+      nextEventId += n;
+      maxCaseId = Math.max(maxCaseId, built.maxCaseId);
+      counts.problems += built.problems[0]!.length;
+      counts.requests += built.requests[0]!.length;
+      counts.caseEvents += n;
+      inFlight = (async () => {
+        const batches = async (table: string, columns: readonly string[], types: readonly string[], data: Columns, overriding: boolean) => {
+          const rows = data[0]!.length;
+          for (let k = 0; k < rows; k += o.batchSize) await insertColumns(tx, table, columns, types, rows <= o.batchSize ? data : slice(data, k, k + o.batchSize), overriding);
+        };
+        await batches('cases', CASE_COLUMNS, CASE_TYPES, built.cases, true);
+        await batches('problems', PROBLEM_COLUMNS, PROBLEM_TYPES, built.problems, false);
+        await batches('citizen_requests', REQUEST_COLUMNS, REQUEST_TYPES, built.requests, false);
+        const ids = Array.from({ length: n }, (_, k) => firstEvent + k);
+        await batches('case_events', ['id', ...EVENT_COLUMNS], ['bigint', ...EVENT_TYPES], [ids, ...built.events], true);
+        const done = (i + 1) / counties.length;
+        if (done >= nextReport || i === counties.length - 1) {
+          nextReport = Math.floor(done * 10 + 1) / 10;
+          log(`  事项 ${(counts.problems + counts.requests).toLocaleString('en-US')}（问题 ${counts.problems.toLocaleString('en-US')}、群众事项 ${counts.requests.toLocaleString('en-US')}），办理记录 ${counts.caseEvents.toLocaleString('en-US')}（${Math.round(done * 100)}%）`);
+        }
+      })();
+      inFlight.catch(() => undefined);
+    }
+    await inFlight;
+  } finally {
+    seconds.buildCasesCpu = source.cpuMs() / 1000;
+    await source.close();
+  }
+  if (maxCaseId > 0) await tx.query(`SELECT setval(pg_get_serial_sequence('cases', 'id'), $1::bigint)`, [maxCaseId]);
+  if (nextEventId > 1) await tx.query(`SELECT setval(pg_get_serial_sequence('case_events', 'id'), $1::bigint)`, [nextEventId - 1]);
+  seconds.cases = (performance.now() - started) / 1000;
+  const t = performance.now();
+  if (saved.create.length) log(`正在重建事项表的 ${saved.create.length} 个索引和外键……`);
+  for (const sql of saved.create) await tx.query(sql);
+  seconds.caseIndexes = (performance.now() - t) / 1000;
+  return counts;
 }
