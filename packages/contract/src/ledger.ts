@@ -111,6 +111,7 @@ export const TimelineEntry = Type.Object({
   text: Type.Union([Type.String(), Type.Null()]),
   attachment: Type.Union([Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer() }), Type.Null()]),
 });
+export type TimelineEntry = Static<typeof TimelineEntry>;
 
 export const ProblemDetail = Type.Composite([
   ProblemSummary,
@@ -168,6 +169,7 @@ export const LedgerStatsRow = Type.Object({
 export type LedgerStatsRow = Static<typeof LedgerStatsRow>;
 
 export const LedgerStats = Type.Object({ node: LedgerStatsRow, children: Type.Array(LedgerStatsRow) });
+export type LedgerStats = Static<typeof LedgerStats>;
 
 export const PublicClosure = Type.Object({
   id: Id,
@@ -181,8 +183,10 @@ export const PublicClosure = Type.Object({
   closedOn: Type.Union([DateString, Type.Null()]),
   publishedOn: DateString,
 });
+export type PublicClosure = Static<typeof PublicClosure>;
 
 export const PublicClosureCounty = Type.Object({ id: Id, name: Type.String(), published: Type.Integer() });
+export type PublicClosureCounty = Static<typeof PublicClosureCounty>;
 
 export const LedgerSettings = Type.Object({
   categories: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { minItems: 1, maxItems: 50 }),
@@ -264,3 +268,4 @@ export const ResponsibilityRow = Type.Object({
   duty: Type.String(),
   version: Type.Integer(),
 });
+export type ResponsibilityRow = Static<typeof ResponsibilityRow>;

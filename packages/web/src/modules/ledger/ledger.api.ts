@@ -1,0 +1,236 @@
+// Problem ledger (问题台账) and three-lists (三个清单) API hooks, their query keys, and the ledger
+// filters as they appear in the URL.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreateResponsibilityBody,
+  CreateTaskBody,
+  FireProblemBody,
+  ImportReport,
+  LedgerCounts,
+  LedgerSettings,
+  LedgerStats,
+  ListProblemsQuery,
+  ProblemDetail,
+  ProblemSummary,
+  ProblemTransition,
+  PublicClosure,
+  PublicClosureCounty,
+  RegisterProblemBody,
+  ResponsibilityRow,
+  TaskRow,
+  TaskTransition,
+} from '@lianxin/contract';
+import { api, type Query } from '../../app/api';
+
+export type ProblemPage = { items: ProblemSummary[]; total: number; page: number; pageSize: number };
+export type PublicClosurePage = { items: PublicClosure[]; total: number; page: number; pageSize: number };
+export type Verify = { ok: boolean; checked: number; brokenAt?: number };
+
+export const ledgerKeys = {
+  all: ['ledger'] as const,
+  list: (q: ListProblemsQuery) => [...ledgerKeys.all, 'list', q] as const,
+  counts: (q: ListProblemsQuery) => [...ledgerKeys.all, 'counts', q] as const,
+  detail: (id: number) => [...ledgerKeys.all, 'detail', id] as const,
+  verify: (id: number) => [...ledgerKeys.all, 'verify', id] as const,
+  stats: (orgId: number | undefined) => [...ledgerKeys.all, 'stats', orgId ?? 0] as const,
+  settings: () => [...ledgerKeys.all, 'settings'] as const,
+};
+export const listKeys = {
+  all: ['lists'] as const,
+  tasks: (orgId: number | undefined, year: number) => [...listKeys.all, 'tasks', orgId ?? 0, year] as const,
+  responsibilities: (orgId: number | undefined, year: number) => [...listKeys.all, 'resp', orgId ?? 0, year] as const,
+};
+
+/** The ledger filters, as URL parameters and as API query parameters. */
+export const LEDGER_FILTER_KEYS = ['orgId', 'status', 'open', 'source', 'category', 'overdue', 'supervisionDue', 'escalated', 'q', 'page', 'pageSize'] as const;
+export type LedgerUrl = Partial<Record<(typeof LEDGER_FILTER_KEYS)[number], string>>;
+
+export function ledgerQuery(v: LedgerUrl): ListProblemsQuery {
+  const int = (s: string | undefined) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
+  const flag = (s: string | undefined) => (s === '1' || s === 'true' ? true : undefined);
+  const q: Record<string, unknown> = {
+    orgId: int(v.orgId),
+    status: v.status,
+    open: flag(v.open),
+    source: v.source,
+    category: v.category,
+    overdue: flag(v.overdue),
+    supervisionDue: flag(v.supervisionDue),
+    escalated: flag(v.escalated),
+    q: v.q?.trim() || undefined,
+    page: int(v.page) ?? 1,
+    pageSize: int(v.pageSize) ?? 20,
+  };
+  for (const k of Object.keys(q)) if (q[k] === undefined) delete q[k];
+  return q as ListProblemsQuery;
+}
+
+export function useProblems(query: ListProblemsQuery, enabled = true) {
+  return useQuery({
+    queryKey: ledgerKeys.list(query),
+    queryFn: () => api.get<ProblemPage>('/api/ledger/problems', query as Query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useProblemCounts(query: ListProblemsQuery) {
+  const { status: _s, page: _p, pageSize: _z, ...filter } = query;
+  return useQuery({
+    queryKey: ledgerKeys.counts(filter),
+    queryFn: () => api.get<LedgerCounts>('/api/ledger/problems/counts', filter as Query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProblem(id: number | undefined) {
+  return useQuery({ queryKey: ledgerKeys.detail(id ?? 0), queryFn: () => api.get<ProblemDetail>(`/api/ledger/problems/${id}`), enabled: id !== undefined });
+}
+
+export function useVerify(id: number | undefined) {
+  return useQuery({ queryKey: ledgerKeys.verify(id ?? 0), queryFn: () => api.get<Verify>(`/api/ledger/problems/${id}/verify`), enabled: id !== undefined });
+}
+
+export function useLedgerSettings() {
+  return useQuery({ queryKey: ledgerKeys.settings(), queryFn: () => api.get<LedgerSettings>('/api/ledger/settings'), staleTime: 5 * 60_000 });
+}
+
+export function useLedgerStats(orgId: number | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.stats(orgId),
+    queryFn: () => api.get<LedgerStats>('/api/ledger/stats', { orgId }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateLedger() {
+  const client = useQueryClient();
+  return async () => {
+    await client.invalidateQueries({ queryKey: ledgerKeys.all });
+  };
+}
+
+export function useRegisterProblem() {
+  const invalidate = useInvalidateLedger();
+  return useMutation({ mutationFn: (body: RegisterProblemBody) => api.post<ProblemDetail>('/api/ledger/problems', body), onSuccess: invalidate });
+}
+
+/** Fires a step; the answer is the problem as it is now (put straight into the cache). */
+export function useFireProblem(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ transition, ...body }: FireProblemBody & { transition: ProblemTransition }) =>
+      api.post<ProblemDetail>(`/api/ledger/problems/${id}/transitions/${transition}`, body),
+    onSuccess: async (detail) => {
+      client.setQueryData(ledgerKeys.detail(id), detail);
+      await client.invalidateQueries({ queryKey: ledgerKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== id });
+    },
+  });
+}
+
+export function useNote(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, text }: { kind: 'comments' | 'supervisions'; text: string }) => api.post<ProblemDetail>(`/api/ledger/problems/${id}/${kind}`, { text }),
+    onSuccess: async (detail) => {
+      client.setQueryData(ledgerKeys.detail(id), detail);
+      await client.invalidateQueries({ queryKey: ledgerKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== id });
+    },
+  });
+}
+
+/** A supervision (督办) from a list row. */
+export function useSupervise() {
+  const invalidate = useInvalidateLedger();
+  return useMutation({
+    mutationFn: ({ id, text }: { id: number; text: string }) => api.post<ProblemDetail>(`/api/ledger/problems/${id}/supervisions`, { text }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAttach(id: number) {
+  const invalidate = useInvalidateLedger();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api.upload<{ id: number }>(`/api/ledger/problems/${id}/attachments`, form);
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export const attachmentUrl = (problemId: number, attachmentId: number) => `/api/ledger/problems/${problemId}/attachments/${attachmentId}`;
+
+export const bulletinImport = {
+  run: (file: File, options: { dryRun: boolean; mode: 'all_or_nothing' | 'valid_only'; source?: string; sourceRef?: string }) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.upload<ImportReport>('/api/ledger/problems/import', form, options);
+  },
+};
+
+export function useInvalidateLedgerAll() {
+  return useInvalidateLedger();
+}
+
+// ---- 三个清单: tasks and responsibilities ----
+export function useTasks(orgId: number | undefined, year: number) {
+  return useQuery({ queryKey: listKeys.tasks(orgId, year), queryFn: () => api.get<TaskRow[]>('/api/tasks', { orgId, year }), placeholderData: keepPreviousData });
+}
+
+export function useResponsibilities(orgId: number | undefined, year: number) {
+  return useQuery({
+    queryKey: listKeys.responsibilities(orgId, year),
+    queryFn: () => api.get<ResponsibilityRow[]>('/api/responsibilities', { orgId, year }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateLists() {
+  const client = useQueryClient();
+  return async () => {
+    await client.invalidateQueries({ queryKey: listKeys.all });
+  };
+}
+
+export function useCreateTask() {
+  const invalidate = useInvalidateLists();
+  return useMutation({ mutationFn: (body: CreateTaskBody) => api.post<TaskRow>('/api/tasks', body), onSuccess: invalidate });
+}
+
+export function useFireTask() {
+  const invalidate = useInvalidateLists();
+  return useMutation({
+    mutationFn: ({ id, transition, ...body }: { id: number; transition: TaskTransition; version: number; comment?: string }) =>
+      api.post<TaskRow>(`/api/tasks/${id}/transitions/${transition}`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddResponsibility() {
+  const invalidate = useInvalidateLists();
+  return useMutation({ mutationFn: (body: CreateResponsibilityBody) => api.post<{ id: number }>('/api/responsibilities', body), onSuccess: invalidate });
+}
+
+export function useRemoveResponsibility() {
+  const invalidate = useInvalidateLists();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/responsibilities/${id}`, { version }),
+    onSuccess: invalidate,
+  });
+}
+
+// ---- 反馈公示 (no login) ----
+export function usePublicCounties() {
+  return useQuery({ queryKey: ['public', 'ledger-counties'], queryFn: () => api.get<PublicClosureCounty[]>('/api/public/ledger/counties') });
+}
+
+export function usePublicClosures(countyId: number | undefined, page: number) {
+  return useQuery({
+    queryKey: ['public', 'closures', countyId ?? 0, page],
+    queryFn: () => api.get<PublicClosurePage>(`/api/public/counties/${countyId}/closures`, { page, pageSize: 10 }),
+    enabled: countyId !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
