@@ -1,0 +1,171 @@
+// Serving citizens: API hooks and their query keys (requests, whistles, diary, households, grids,
+// 连心卡) and the public pages' calls. Types come from the contract.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CitizenStatsRow,
+  CreateHouseholdBody,
+  CreateRequestBody,
+  CreateVisitBody,
+  HandOverCandidate,
+  HouseholdViewT,
+  ListRequestsQuery,
+  NamedRef,
+  PublicProgress,
+  Rating,
+  RequestDetail,
+  RequestSummary,
+  RequestTransition,
+  VisitViewT,
+  WhistlePartActionT,
+  WhistleView,
+} from '@lianxin/contract';
+import { api, request, type Query } from '../../app/api';
+
+export type RequestsPage = { items: RequestSummary[]; total: number; page: number; pageSize: number };
+export type Stats = { node: CitizenStatsRow; children: CitizenStatsRow[] };
+export type Load = {
+  departments: { department: NamedRef; parts: number; open: number; declined: number; judicialTransfers: number; avgResponseMinutes: number | null }[];
+  whistlers: { org: NamedRef; whistles: number }[];
+};
+export type Visits = { total: number; withRequests: number; items: VisitViewT[] };
+export type GridView = {
+  grid: { id: number; name: string; type: string };
+  year: number;
+  target: { min: number; max: number };
+  members: { registrationId: number; personId: number; name: string; homeOrg: string; registeredOn: string; deeds: number; metTarget: boolean; deedList: { doneOn: string; description: string }[] }[];
+};
+export type Card = {
+  org: { id: number; name: string; type: string };
+  title: string;
+  duties: string;
+  contacts: { role: string; name: string; phone: string | null }[];
+  promise: string;
+  publicUrl: string;
+  qrUrl: string;
+};
+export type PublicUnit = {
+  id: number;
+  name: string;
+  type: string;
+  township: string | null;
+  county: string | null;
+  services: { name: string; procedure: string }[];
+  promise: string;
+};
+
+/** The queue's filters as they appear in the URL. */
+export const REQUEST_FILTER_KEYS = ['status', 'channel', 'overdue', 'orgId', 'q', 'mine', 'open', 'month', 'metric', 'page', 'tab'] as const;
+export type RequestUrl = Partial<Record<(typeof REQUEST_FILTER_KEYS)[number], string>>;
+
+export function requestQuery(v: RequestUrl): ListRequestsQuery {
+  const num = (s?: string) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
+  return {
+    status: v.status as ListRequestsQuery['status'],
+    channel: v.channel as ListRequestsQuery['channel'],
+    overdue: v.overdue === '1' ? true : undefined,
+    orgId: num(v.orgId),
+    q: v.q,
+    mine: v.mine === '1' ? true : undefined,
+    open: v.open === '1' ? true : undefined,
+    month: v.month && /^\d{4}-\d{2}$/.test(v.month) ? v.month : undefined,
+    metric: v.metric as ListRequestsQuery['metric'],
+    page: num(v.page),
+    pageSize: 20,
+  };
+}
+
+export const citizenKeys = {
+  all: ['citizens'] as const,
+  requests: (q: ListRequestsQuery) => [...citizenKeys.all, 'requests', q] as const,
+  request: (id: number) => [...citizenKeys.all, 'request', id] as const,
+  stats: (orgId?: number, month?: string) => [...citizenKeys.all, 'stats', orgId ?? 0, month ?? ''] as const,
+  whistles: () => [...citizenKeys.all, 'whistles'] as const,
+  load: () => [...citizenKeys.all, 'load'] as const,
+  departments: () => [...citizenKeys.all, 'departments'] as const,
+  visits: (q: Query) => [...citizenKeys.all, 'visits', q] as const,
+  households: (orgId?: number) => [...citizenKeys.all, 'households', orgId ?? 0] as const,
+  grid: (id: number, year: number) => [...citizenKeys.all, 'grid', id, year] as const,
+  card: (id: number) => [...citizenKeys.all, 'card', id] as const,
+  candidates: (id: number) => [...citizenKeys.all, 'candidates', id] as const,
+};
+
+export function useRequests(q: ListRequestsQuery) {
+  return useQuery({ queryKey: citizenKeys.requests(q), queryFn: () => api.get<RequestsPage>('/api/requests', q as Query), placeholderData: keepPreviousData });
+}
+export function useRequest(id: number) {
+  return useQuery({ queryKey: citizenKeys.request(id), queryFn: () => api.get<RequestDetail>(`/api/requests/${id}`) });
+}
+export function useStats(orgId?: number, month?: string) {
+  return useQuery({ queryKey: citizenKeys.stats(orgId, month), queryFn: () => api.get<Stats>('/api/requests/stats', { orgId, month }), placeholderData: keepPreviousData });
+}
+export function useWhistles() {
+  return useQuery({ queryKey: citizenKeys.whistles(), queryFn: () => api.get<WhistleView[]>('/api/whistles') });
+}
+export function useWhistleLoad() {
+  return useQuery({ queryKey: citizenKeys.load(), queryFn: () => api.get<Load>('/api/whistles/load') });
+}
+export function useDepartments(enabled = true) {
+  return useQuery({ queryKey: citizenKeys.departments(), queryFn: () => api.get<NamedRef[]>('/api/whistles/departments'), enabled, staleTime: 300_000 });
+}
+export function useHandOverCandidates(id: number, enabled: boolean) {
+  return useQuery({ queryKey: citizenKeys.candidates(id), queryFn: () => api.get<HandOverCandidate[]>(`/api/requests/${id}/hand-over-candidates`), enabled });
+}
+export function useVisits(q: { mine?: boolean; orgId?: number; householdId?: number }) {
+  return useQuery({ queryKey: citizenKeys.visits(q), queryFn: () => api.get<Visits>('/api/visits', q), placeholderData: keepPreviousData });
+}
+export function useHouseholds(orgId?: number) {
+  return useQuery({ queryKey: citizenKeys.households(orgId), queryFn: () => api.get<HouseholdViewT[]>('/api/households', { orgId }) });
+}
+export function useGrid(id: number | undefined, year: number) {
+  return useQuery({ queryKey: citizenKeys.grid(id ?? 0, year), queryFn: () => api.get<GridView>(`/api/grids/${id}`, { year }), enabled: id !== undefined });
+}
+export function useCard(id: number) {
+  return useQuery({ queryKey: citizenKeys.card(id), queryFn: () => api.get<Card>(`/api/cards/${id}`), staleTime: 300_000 });
+}
+
+/** Every write refreshes the module's lists and details. */
+function useCitizenMutation<V, R>(fn: (v: V) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: citizenKeys.all });
+    },
+  });
+}
+
+export const useCreateRequest = () => useCitizenMutation((body: CreateRequestBody) => api.post<RequestDetail>('/api/requests', body));
+export const useFireRequest = () =>
+  useCitizenMutation(({ id, transition, ...body }: { id: number; transition: RequestTransition; version: number; comment?: string; promisedDate?: string; resolved?: boolean }) =>
+    api.post<RequestDetail>(`/api/requests/${id}/transitions/${transition}`, body),
+  );
+export const useHandOver = () =>
+  useCitizenMutation(({ id, ...body }: { id: number; toAccountId: number; note: string }) => api.post<RequestDetail>(`/api/requests/${id}/hand-over`, body));
+export const useMessage = () =>
+  useCitizenMutation(({ id, ...body }: { id: number; text: string; public: boolean }) => api.post<RequestDetail>(`/api/requests/${id}/messages`, body));
+export const useReportUp = () => useCitizenMutation(({ id, text }: { id: number; text: string }) => api.post<RequestDetail>(`/api/requests/${id}/report-up`, { text }));
+export const useBlowWhistle = () =>
+  useCitizenMutation((body: { sourceCaseId: number; matter: string; departmentIds: number[] }) => api.post<WhistleView>('/api/whistles', body));
+export const usePartAction = () =>
+  useCitizenMutation(({ partId, ...body }: WhistlePartActionT & { partId: number }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/actions`, body));
+export const useReroute = () =>
+  useCitizenMutation(({ partId, departmentId }: { partId: number; departmentId: number }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/reroute`, { departmentId }));
+export const useRecordVisit = () => useCitizenMutation((body: CreateVisitBody) => api.post<{ id: number; requestId: number | null }>('/api/visits', body));
+export const useAddHousehold = () => useCitizenMutation((body: CreateHouseholdBody) => api.post<{ id: number }>('/api/households', body));
+export const useRegisterMember = () =>
+  useCitizenMutation(({ gridId, ...body }: { gridId: number; personId: number; registeredOn: string }) => api.post<{ id: number }>(`/api/grids/${gridId}/registrations`, body));
+export const useAddDeed = () =>
+  useCitizenMutation(({ registrationId, ...body }: { registrationId: number; doneOn: string; description: string }) =>
+    api.post<{ id: number }>(`/api/grid-registrations/${registrationId}/deeds`, body),
+  );
+
+// ---- the public pages (no session; 401 is never a signed-out user here) ----
+export const publicApi = {
+  unit: (id: number) => request<PublicUnit>('GET', `/api/public/units/${id}`, { silent401: true }),
+  challenge: () => request<{ token: string; question: string }>('GET', '/api/public/challenge', { silent401: true }),
+  submit: (body: { unitId: number; name: string; phone: string; matter: string; category?: string; challengeToken: string; challengeAnswer: string }) =>
+    request<{ trackingCode: string; unit: string }>('POST', '/api/public/requests', { body, silent401: true }),
+  progress: (code: string, phone: string) => request<PublicProgress>('GET', `/api/public/requests/${encodeURIComponent(code)}`, { query: { phone }, silent401: true }),
+  rate: (code: string, body: { phone: string; rating: Rating; comment?: string }) =>
+    request<PublicProgress>('POST', `/api/public/requests/${encodeURIComponent(code)}/rating`, { body, silent401: true }),
+};

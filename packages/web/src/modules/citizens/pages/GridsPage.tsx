@@ -1,0 +1,334 @@
+// 网格包保: grids under villages with the in-service Party members registered there (双报到) and the
+// practical things each did this year (target 2–3, shown as progress); vulnerable households
+// (老弱病残鳏寡孤独) with their contacts at four levels and their visits.
+import { useMemo, useState } from 'react';
+import { App as AntApp, Alert, Button, Card, Checkbox, Col, DatePicker, Drawer, Empty, Form, Grid, Input, InputNumber, Modal, Progress, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { HOUSEHOLD_CATEGORIES, HOUSEHOLD_CATEGORY_LABELS, type CreateHouseholdBody, type HouseholdViewT, type PersonSummary } from '@lianxin/contract';
+import { api } from '../../../app/api';
+import { useCan } from '../../../app/auth';
+import { useI18n } from '../../../app/i18n';
+import { ApiErrorAlert, PageHead, SimpleList, applyFieldErrors } from '../../../app/ui';
+import { toInt, useUrlState } from '../../../app/url-state';
+import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
+import { indexTree, useCreateOrg, useOrgTree } from '../../orgs/orgs.api';
+import { useAddDeed, useAddHousehold, useGrid, useHouseholds, useRegisterMember, type GridView } from '../citizens.api';
+import { useCitizensT } from '../citizens.messages';
+import '../citizens.css';
+
+/** Picks a person of the scope by name (members only when asked). */
+function PersonPicker({ value, onChange, membersOnly, testId }: { value?: number; onChange?: (v?: number) => void; membersOnly?: boolean; testId?: string }) {
+  const t = useCitizensT();
+  const [q, setQ] = useState('');
+  const people = useQuery({
+    queryKey: ['citizens', 'person-pick', q, !!membersOnly],
+    queryFn: () => api.get<{ items: PersonSummary[] }>('/api/people', { q: q || undefined, memberStatus: membersOnly ? 'member' : undefined, pageSize: 20 }),
+    enabled: q.length > 0,
+  });
+  return (
+    <Select
+      showSearch
+      allowClear
+      value={value}
+      onChange={(v) => onChange?.(v ?? undefined)}
+      filterOption={false}
+      onSearch={setQ}
+      placeholder={t('grid.personSearch')}
+      loading={people.isFetching}
+      notFoundContent={q ? undefined : null}
+      data-testid={testId}
+      options={(people.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.org.name}）` }))}
+    />
+  );
+}
+
+function GridDetail({ gridId, year }: { gridId: number; year: number }) {
+  const t = useCitizensT();
+  const { t: tc } = useI18n();
+  const can = useCan();
+  const { message } = AntApp.useApp();
+  const grid = useGrid(gridId, year);
+  const register = useRegisterMember();
+  const addDeed = useAddDeed();
+  const [dialog, setDialog] = useState<{ kind: 'register' } | { kind: 'deed'; registrationId: number; name: string }>();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string>();
+  const isMobile = Grid.useBreakpoint().md === false;
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v || !dialog) return;
+    setError(undefined);
+    try {
+      if (dialog.kind === 'register') await register.mutateAsync({ gridId, personId: v.personId, registeredOn: (v.registeredOn as Dayjs).format('YYYY-MM-DD') });
+      else await addDeed.mutateAsync({ registrationId: dialog.registrationId, doneOn: (v.doneOn as Dayjs).format('YYYY-MM-DD'), description: v.description });
+      message.success(t('act.done'));
+      setDialog(undefined);
+    } catch (e) {
+      setError(applyFieldErrors(form, e, ['personId', 'registeredOn', 'doneOn', 'description']));
+    }
+  };
+  if (grid.isPending) return <Spin />;
+  if (grid.error) return <ApiErrorAlert error={grid.error} onRetry={() => void grid.refetch()} />;
+  const g = grid.data;
+  const met = g.members.filter((m) => m.metTarget).length;
+  const progress = (m: GridView['members'][number]) => (
+    <Space orientation="vertical" size={0} style={{ width: '100%' }}>
+      <Progress percent={Math.min(100, Math.round((m.deeds / g.target.max) * 100))} steps={3} size="small" strokeColor={m.metTarget ? '#52c41a' : '#fa8c16'} format={() => t('grid.deedsTarget', { n: m.deeds })} />
+      {m.deedList.map((d, i) => (
+        <div key={i} className="lx-muted">{d.doneOn} {d.description}</div>
+      ))}
+    </Space>
+  );
+  return (
+    <Card
+      size="small"
+      title={<Space wrap><span>{g.grid.name}</span><Tag color="blue">{t('grid.members')} {g.members.length}</Tag><Tag color={met === g.members.length && met > 0 ? 'green' : 'orange'}>{t('grid.met')} {met}/{g.members.length}</Tag></Space>}
+      extra={can('citizen:handle') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(undefined); setDialog({ kind: 'register' }); }} data-testid="grid-register">{t('grid.register')}</Button>}
+      data-testid="grid-detail"
+    >
+      {isMobile ? (
+        <SimpleList
+          items={g.members}
+          rowKey={(m) => m.registrationId}
+          render={(m) => (
+            <div>
+              <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                <strong>{m.name}</strong>
+                <span className="lx-muted">{m.homeOrg}</span>
+              </Space>
+              {progress(m)}
+              {can('citizen:handle') && <Button size="small" style={{ marginTop: 6 }} onClick={() => { setError(undefined); setDialog({ kind: 'deed', registrationId: m.registrationId, name: m.name }); }}>{t('grid.addDeed')}</Button>}
+            </div>
+          )}
+        />
+      ) : (
+        <Table
+          rowKey="registrationId"
+          size="small"
+          pagination={false}
+          dataSource={g.members}
+          locale={{ emptyText: <Empty description={tc('common.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+          columns={[
+            { title: tc('common.person'), dataIndex: 'name', width: 100 },
+            { title: t('grid.homeOrg'), dataIndex: 'homeOrg', width: 160 },
+            { title: t('grid.registeredOn'), dataIndex: 'registeredOn', width: 110 },
+            { title: t('grid.deeds'), key: 'deeds', render: (_: unknown, m) => progress(m) },
+            { title: tc('common.actions'), key: 'a', width: 120, render: (_: unknown, m) => can('citizen:handle') && <Button size="small" onClick={() => { setError(undefined); setDialog({ kind: 'deed', registrationId: m.registrationId, name: m.name }); }} data-testid="grid-add-deed">{t('grid.addDeed')}</Button> },
+          ]}
+        />
+      )}
+      <Modal open={!!dialog} title={dialog?.kind === 'deed' ? `${t('grid.addDeed')} · ${dialog.name}` : t('grid.register')} onCancel={() => setDialog(undefined)} onOk={submit} confirmLoading={register.isPending || addDeed.isPending} destroyOnHidden>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" preserve={false} initialValues={{ registeredOn: dayjs(), doneOn: dayjs() }}>
+          {dialog?.kind === 'register' ? (
+            <>
+              <Form.Item name="personId" label={t('grid.person')} rules={[{ required: true }]}><PersonPicker membersOnly testId="grid-person" /></Form.Item>
+              <Form.Item name="registeredOn" label={t('grid.registeredOn')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} allowClear={false} /></Form.Item>
+            </>
+          ) : (
+            <>
+              <Form.Item name="doneOn" label={t('grid.deedOn')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
+              <Form.Item name="description" label={t('grid.deedText')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+            </>
+          )}
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
+
+function GridsTab() {
+  const t = useCitizensT();
+  const can = useCan();
+  const { message } = AntApp.useApp();
+  const tree = useOrgTree();
+  const { values, update } = useUrlState(['tab', 'gridId', 'year'] as const);
+  const year = toInt(values.year) ?? dayjs().year();
+  const grids = useMemo(() => {
+    const index = indexTree(tree.data?.nodes, tree.data?.rootId);
+    return (tree.data?.nodes ?? [])
+      .filter((n) => n.type === 'grid' && n.status === 'active')
+      .map((n) => ({ id: n.id, name: n.name, parent: n.parentId ? (index.byId.get(n.parentId)?.name ?? '') : '' }));
+  }, [tree.data]);
+  const gridId = toInt(values.gridId) ?? grids[0]?.id;
+  const createOrg = useCreateOrg();
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm<{ parentId: number; name: string }>();
+  const [error, setError] = useState<string>();
+  const create = async () => {
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
+    try {
+      const g = await createOrg.mutateAsync({ parentId: v.parentId, type: 'grid', name: v.name.trim() });
+      message.success(t('act.done'));
+      setCreating(false);
+      update({ gridId: g.id });
+    } catch (e) {
+      setError(applyFieldErrors(form, e, ['parentId', 'name']));
+    }
+  };
+  if (tree.isPending) return <Spin />;
+  return (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} md={7} xl={5}>
+        <Card
+          size="small"
+          title={`${t('grid.grids')}（${grids.length}）`}
+          extra={can('org:write') && <Button size="small" icon={<PlusOutlined />} onClick={() => { setError(undefined); setCreating(true); }} data-testid="grid-create">{t('grid.create')}</Button>}
+        >
+          {grids.length === 0 ? (
+            <Empty description={t('grid.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          ) : (
+            grids.map((g) => (
+              <div key={g.id} className={`lx-grid-item${g.id === gridId ? ' active' : ''}`} onClick={() => update({ gridId: g.id })} data-testid="grid-item">
+                {g.name} <span className="lx-muted">{g.parent}</span>
+              </div>
+            ))
+          )}
+          <div style={{ marginTop: 10 }}>
+            <span className="lx-muted">{t('grid.year')} </span>
+            <InputNumber size="small" min={2000} max={2100} value={year} onChange={(y) => update({ year: y && y !== dayjs().year() ? y : undefined })} />
+          </div>
+        </Card>
+      </Col>
+      <Col xs={24} md={17} xl={19}>{gridId ? <GridDetail gridId={gridId} year={year} /> : <Card><Empty description={t('grid.none')} /></Card>}</Col>
+      <Modal open={creating} title={t('grid.create')} onCancel={() => setCreating(false)} onOk={create} confirmLoading={createOrg.isPending} destroyOnHidden>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item name="parentId" label={t('grid.village')} rules={[{ required: true }]}><OrgTreeSelect selectable={['village', 'community']} /></Form.Item>
+          <Form.Item name="name" label={t('grid.name')} rules={[{ required: true, whitespace: true }]}><Input maxLength={100} placeholder="如：第一网格" /></Form.Item>
+        </Form>
+      </Modal>
+    </Row>
+  );
+}
+
+type HouseholdForm = Omit<CreateHouseholdBody, 'categories'> & { categories: CreateHouseholdBody['categories'] };
+
+function HouseholdsTab() {
+  const t = useCitizensT();
+  const { t: tc, label } = useI18n();
+  const can = useCan();
+  const { message } = AntApp.useApp();
+  const isMobile = Grid.useBreakpoint().md === false;
+  const { values, update } = useUrlState(['tab', 'orgId'] as const);
+  const orgId = toInt(values.orgId);
+  const households = useHouseholds(orgId);
+  const add = useAddHousehold();
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm<HouseholdForm>();
+  const [error, setError] = useState<string>();
+  const submit = async (v: HouseholdForm) => {
+    setError(undefined);
+    try {
+      await add.mutateAsync({ ...v, address: v.address?.trim() || undefined });
+      message.success(t('act.done'));
+      setAdding(false);
+    } catch (e) {
+      setError(applyFieldErrors(form, e, ['orgId', 'headName', 'categories', 'address', 'countyContact', 'townshipContact', 'villageContact', 'hamletContact']));
+    }
+  };
+  const contacts = (h: HouseholdViewT) =>
+    (
+      [
+        ['hh.county', h.contacts.county],
+        ['hh.township', h.contacts.township],
+        ['hh.villageLevel', h.contacts.village],
+        ['hh.hamlet', h.contacts.hamlet],
+      ] as const
+    ).map(([k, c]) => (
+      <div key={k} className="lx-muted">
+        {t(k)}：{c?.name ?? '—'}
+      </div>
+    ));
+  const cats = (h: HouseholdViewT) => h.categories.map((c) => <Tag key={c} color="volcano">{label(HOUSEHOLD_CATEGORY_LABELS[c as (typeof HOUSEHOLD_CATEGORIES)[number]])}</Tag>);
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <div style={{ width: 260 }}><OrgTreeSelect value={orgId} onChange={(v) => update({ orgId: v })} placeholder={tc('common.all')} /></div>
+        {can('citizen:handle') && <Button type="primary" icon={<PlusOutlined />} onClick={() => { setError(undefined); setAdding(true); }} data-testid="household-add">{t('hh.add')}</Button>}
+      </Space>
+      <ApiErrorAlert error={households.error} onRetry={() => void households.refetch()} />
+      {isMobile ? (
+        <SimpleList<HouseholdViewT>
+          loading={households.isFetching}
+          items={households.data ?? []}
+          rowKey={(h) => h.id}
+          render={(h) => (
+            <Card size="small">
+              <Space style={{ justifyContent: 'space-between', width: '100%' }}><strong>{h.headName}</strong><span>{cats(h)}</span></Space>
+              <div className="lx-muted">{h.org.name}{h.address && ` · ${h.address}`}</div>
+              {contacts(h)}
+              <div className="lx-muted">{t('hh.visits')} {t('hh.visitsN', { n: h.visits })} · {t('hh.lastVisit')} {h.lastVisitOn ?? t('hh.never')}</div>
+            </Card>
+          )}
+        />
+      ) : (
+        <Card size="small" styles={{ body: { padding: 0 } }}>
+          <Table<HouseholdViewT>
+            rowKey="id"
+            size="middle"
+            loading={households.isFetching}
+            dataSource={households.data ?? []}
+            pagination={{ pageSize: 20, showTotal: (n) => tc('common.total', { n }) }}
+            data-testid="household-table"
+            columns={[
+              { title: t('hh.head'), dataIndex: 'headName', width: 100 },
+              { title: t('hh.categories'), key: 'c', width: 160, render: (_: unknown, h) => cats(h) },
+              { title: t('hh.village'), key: 'o', width: 120, render: (_: unknown, h) => h.org.name },
+              { title: t('hh.address'), dataIndex: 'address', ellipsis: true, render: (a: string | null) => a ?? '—' },
+              { title: t('hh.contacts'), key: 'contacts', width: 200, render: (_: unknown, h) => contacts(h) },
+              { title: t('hh.visits'), dataIndex: 'visits', width: 70 },
+              { title: t('hh.lastVisit'), dataIndex: 'lastVisitOn', width: 120, render: (d: string | null) => d ?? <Tag color="orange">{t('hh.never')}</Tag> },
+            ]}
+          />
+        </Card>
+      )}
+      <Drawer
+        open={adding}
+        onClose={() => setAdding(false)}
+        title={t('hh.add')}
+        placement={isMobile ? 'bottom' : 'right'}
+        size={isMobile ? '92%' : 520}
+        destroyOnHidden
+        footer={<Space style={{ width: '100%', justifyContent: 'flex-end' }}><Button onClick={() => setAdding(false)}>{tc('common.cancel')}</Button><Button type="primary" loading={add.isPending} onClick={() => form.submit()}>{tc('common.save')}</Button></Space>}
+      >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+          <Form.Item name="orgId" label={t('hh.village')} rules={[{ required: true }]}><OrgTreeSelect selectable={['village', 'community', 'grid']} /></Form.Item>
+          <Form.Item name="headName" label={t('hh.head')} rules={[{ required: true, whitespace: true }]}><Input maxLength={50} /></Form.Item>
+          <Form.Item name="categories" label={t('hh.categories')} rules={[{ required: true }]}>
+            <Checkbox.Group options={HOUSEHOLD_CATEGORIES.map((c) => ({ value: c, label: label(HOUSEHOLD_CATEGORY_LABELS[c]) }))} />
+          </Form.Item>
+          <Form.Item name="address" label={t('hh.address')}><Input maxLength={200} /></Form.Item>
+          <Typography.Text strong>{t('hh.contacts')}</Typography.Text>
+          <Form.Item name="countyContact" label={t('hh.county')}><PersonPicker /></Form.Item>
+          <Form.Item name="townshipContact" label={t('hh.township')}><PersonPicker /></Form.Item>
+          <Form.Item name="villageContact" label={t('hh.villageLevel')}><PersonPicker /></Form.Item>
+          <Form.Item name="hamletContact" label={t('hh.hamlet')}><PersonPicker /></Form.Item>
+        </Form>
+      </Drawer>
+    </>
+  );
+}
+
+export function GridsPage() {
+  const t = useCitizensT();
+  const { values, update } = useUrlState(['tab'] as const);
+  const tab = values.tab === 'households' ? 'households' : 'grids';
+  return (
+    <div data-testid="grids-page">
+      <PageHead title={t('grid.title')} />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => update({ tab: k === 'households' ? 'households' : undefined })}
+        items={[
+          { key: 'grids', label: t('grid.grids'), children: tab === 'grids' ? <GridsTab /> : null },
+          { key: 'households', label: t('grid.households'), children: tab === 'households' ? <HouseholdsTab /> : null },
+        ]}
+      />
+    </div>
+  );
+}
