@@ -1,0 +1,218 @@
+// The case scenarios of `npm run bench` (issues 4, 5 and 6): the one-shot ones that are not a GET
+// under autocannon — the province-wide weekly directive with its fan-out to every village, the
+// progress boards it needs, and the public submit endpoint with its challenge and rate limit.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Role } from '@lianxin/contract';
+import type { Db, Queryable } from '../packages/server/src/db/db.js';
+import type { Actor } from '../packages/server/src/core/access.js';
+import { plusDays } from '../packages/server/src/core/calendar.js';
+import type { DispatchService } from '../packages/server/src/modules/dispatch/dispatch.service.js';
+import * as dispatchRepo from '../packages/server/src/modules/dispatch/dispatch.repository.js';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+
+export type OrgRow = { id: number; path: string; county_id: number; name: string; account_id: number | null; username: string | null };
+
+export function actorOf(o: { id: number; path: string; county_id: number }, role: Role, account: { id: number; username: string }): Actor {
+  return { accountId: account.id, username: account.username, roles: [role], scope: { orgId: o.id, path: o.path, countyId: o.county_id }, ip: '127.0.0.1' };
+}
+
+/** Runs fn over items, `concurrency` at a time; answers the results in order. */
+export async function pool<T, R>(items: T[], concurrency: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, i);
+      }
+    }),
+  );
+  return out;
+}
+
+export const WEEKLY_FORM = [
+  { key: 'visits', label: '走访农户（户）', type: 'number' as const, required: true },
+  { key: 'errands', label: '代办事项（件）', type: 'number' as const, required: true },
+  { key: 'note', label: '需协调解决的问题', type: 'text' as const },
+];
+
+export type OrgsOfProvince = { counties: OrgRow[]; stations: OrgRow[]; villagesByStation: Map<number, OrgRow[]> };
+
+export async function orgsOfProvince(q: Queryable): Promise<OrgsOfProvince> {
+  const rows = await q.query<OrgRow & { type: string; parent_id: number }>(
+    `SELECT o.id, o.path, o.county_id, o.name, o.type, o.parent_id, a.id AS account_id, a.username
+     FROM orgs o LEFT JOIN accounts a ON a.username = o.type || '.' || o.id
+     WHERE o.type IN ('county','station','village') AND o.status = 'active' ORDER BY o.id`,
+  );
+  const villagesByStation = new Map<number, OrgRow[]>();
+  for (const r of rows) if (r.type === 'village') villagesByStation.set(r.parent_id, [...(villagesByStation.get(r.parent_id) ?? []), r]);
+  return { counties: rows.filter((r) => r.type === 'county'), stations: rows.filter((r) => r.type === 'station'), villagesByStation };
+}
+
+export type FanOutResult = {
+  seconds: number;
+  issueSeconds: number;
+  fanOutSeconds: number;
+  directives: number;
+  stationAssignments: number;
+  villageAssignments: number;
+  errors: number;
+  /** The bench county's directive (its board is measured next). */
+  benchDirectiveId: number | null;
+};
+
+/** The assignments of the given directives (the stations' inbox items to break down). */
+export async function assignmentsOfDirectives(q: Queryable, directiveIds: number[]) {
+  return q.query<{ id: number; org_id: number }>(`SELECT id, org_id FROM assignments WHERE directive_id = ANY($1::bigint[]) ORDER BY id`, [directiveIds]);
+}
+
+/**
+ * 两下两上 at province scale through the real service functions: every county issues this week's
+ * task list to all of its stations (one `issue` each: the province has no directive of its own —
+ * counties are the tenants and `directives.county_id` is required), then every station breaks its
+ * assignment down to all of its villages (one `fanOut` each, as the station's own account).
+ * `concurrency` calls at a time, as many users at once would.
+ */
+export async function runFanOut(db: Db, dispatch: DispatchService, orgs: OrgsOfProvince, today: string, concurrency: number, benchCountyId: number, label: string): Promise<FanOutResult> {
+  let errors = 0;
+  const firstError: string[] = [];
+  const fail = (err: unknown) => {
+    errors++;
+    if (firstError.length < 3) firstError.push((err as Error).message);
+  };
+  const started = performance.now();
+  const issued = await pool(orgs.counties, concurrency, async (c) => {
+    try {
+      const actor = actorOf(c, 'county_admin', { id: 0, username: `county.${c.id}` });
+      const r = await dispatch.issue(actor, {
+        kind: 'task_list', title: `${label}本周工作任务清单`, content: '一、走访农户，记民情日记；二、代办群众事项；三、排查矛盾纠纷。',
+        form: WEEKLY_FORM, dueDate: plusDays(today, 6), targets: { type: 'station' },
+      });
+      return { county: c.id, directiveId: r.directiveId! };
+    } catch (err) {
+      fail(err);
+      return undefined;
+    }
+  });
+  const issuedAt = performance.now();
+  const ok = issued.filter((x): x is NonNullable<typeof x> => !!x);
+  // the stations find their assignment in their inbox (not timed: it is what they read, not create)
+  const pending = await assignmentsOfDirectives(db, ok.map((x) => x.directiveId));
+  const stationOf = new Map(orgs.stations.map((s) => [s.id, s]));
+  const fanOutStarted = performance.now();
+  const fanned = await pool(pending, concurrency, async (a) => {
+    const s = stationOf.get(a.org_id)!;
+    try {
+      const actor = actorOf(s, 'station_admin', { id: s.account_id!, username: s.username! });
+      return (await dispatch.fanOut(actor, a.id, { content: '请各村按清单逐项落实，周五前上报。', dueDate: plusDays(today, 4) })).targets;
+    } catch (err) {
+      fail(err);
+      return 0;
+    }
+  });
+  const done = performance.now();
+  if (firstError.length) console.log(`    错误示例：${firstError.join(' | ')}`);
+  return {
+    seconds: (done - started - (fanOutStarted - issuedAt)) / 1000,
+    issueSeconds: (issuedAt - started) / 1000,
+    fanOutSeconds: (done - fanOutStarted) / 1000,
+    directives: ok.length + fanned.filter((n) => n > 0).length,
+    stationAssignments: pending.length,
+    villageAssignments: fanned.reduce((a, n) => a + n, 0),
+    errors,
+    benchDirectiveId: ok.find((x) => x.county === benchCountyId)?.directiveId ?? null,
+  };
+}
+
+/**
+ * The same rows through the repository's statements alone, on a bare pool: per county one
+ * transaction with the directive and its station assignments, per station one with its directive
+ * and village assignments — no checks, no audit chain, no inbox read.
+ */
+export async function rawFanOut(db: Db, orgs: OrgsOfProvince, today: string, concurrency: number, label: string) {
+  const started = performance.now();
+  const issued = await pool(orgs.counties, concurrency, (c) =>
+    db.transaction(async (tx) => {
+      const id = (await dispatchRepo.insertDirective(tx, {
+        countyId: c.id, issuerOrgId: c.id, issuerPath: c.path, parentAssignmentId: null, seriesId: null, kind: 'task_list',
+        title: `${label}本周工作任务清单（直连 SQL）`, content: '', form: WEEKLY_FORM, periodKey: null, dueDate: plusDays(today, 6), allowLate: true, createdBy: null,
+      }))!;
+      await dispatchRepo.insertAssignments(tx, id, plusDays(today, 6), { type: 'station', issuerPath: c.path });
+      return id;
+    }),
+  );
+  const issuedAt = performance.now();
+  const pending = await assignmentsOfDirectives(db, issued);
+  const stationOf = new Map(orgs.stations.map((s) => [s.id, s]));
+  const fanOutStarted = performance.now();
+  let villages = 0;
+  await pool(pending, concurrency, (a) =>
+    db.transaction(async (tx) => {
+      const s = stationOf.get(a.org_id)!;
+      const id = (await dispatchRepo.insertDirective(tx, {
+        countyId: s.county_id, issuerOrgId: s.id, issuerPath: s.path, parentAssignmentId: a.id, seriesId: null, kind: 'task_list',
+        title: `${label}本周工作任务清单（直连 SQL）`, content: '', form: WEEKLY_FORM, periodKey: null, dueDate: plusDays(today, 4), allowLate: true, createdBy: null,
+      }))!;
+      villages += await dispatchRepo.insertAssignments(tx, id, plusDays(today, 4), { orgIds: (orgs.villagesByStation.get(s.id) ?? []).map((v) => v.id) });
+    }),
+  );
+  const done = performance.now();
+  return { seconds: (done - started - (fanOutStarted - issuedAt)) / 1000, stationAssignments: pending.length, villageAssignments: villages };
+}
+
+/**
+ * A township's weekly cycle for its progress board: the township issues to its stations, each
+ * station fans out to its villages, two of every three villages report with figures, and the
+ * first station compiles and reports up.
+ */
+export async function townshipCycle(db: Db, dispatch: DispatchService, township: Actor, orgs: OrgsOfProvince, today: string, label: string) {
+  const { directiveId } = await dispatch.issue(township, {
+    kind: 'task_list', title: `${label}乡镇周任务清单`, content: '本周重点工作', form: WEEKLY_FORM, dueDate: plusDays(today, 6), targets: { type: 'station' },
+  });
+  const stations = await assignmentsOfDirectives(db, [directiveId!]);
+  const stationOf = new Map(orgs.stations.map((s) => [s.id, s]));
+  for (const a of stations) {
+    const s = stationOf.get(a.org_id)!;
+    const actor = actorOf(s, 'station_admin', { id: s.account_id!, username: s.username! });
+    const { directiveId: child } = await dispatch.fanOut(actor, a.id, { content: '请各村落实', dueDate: plusDays(today, 4) });
+    const villages = await db.query<{ id: number; org_id: number; version: number }>(`SELECT id, org_id, version FROM assignments WHERE directive_id = $1 ORDER BY id`, [child]);
+    const byId = new Map((orgs.villagesByStation.get(s.id) ?? []).map((v) => [v.id, v]));
+    for (const [i, v] of villages.entries()) {
+      if (i % 3 === 2) continue;
+      const org = byId.get(v.org_id)!;
+      await dispatch.report(actorOf(org, 'village_admin', { id: org.account_id!, username: org.username! }), v.id, {
+        version: v.version, outcome: 'done', text: '已按清单完成', figures: { visits: 10 + i, errands: 2 + (i % 4) },
+      });
+    }
+    if (a === stations[0]) {
+      const compiled = await dispatch.compile(actor, a.id);
+      const [own] = await db.query<{ version: number }>(`SELECT version FROM assignments WHERE id = $1`, [a.id]);
+      await dispatch.report(actor, a.id, { version: own!.version, outcome: 'partly', reason: '个别村未上报', text: compiled.text, figures: compiled.figures as Record<string, number | string> });
+    }
+  }
+  return directiveId!;
+}
+
+export type SubmitResult = { rps: number; p50: number; p99: number; count: number; statuses: Record<string, number>; failures: number; seconds: number };
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Public submissions from a worker thread: `addresses` distinct citizens' addresses, or one. */
+export function publicSubmitLoad(o: { base: string; units: number[]; connections: number; seconds: number; addresses: number; fixedAddress?: string }): Promise<SubmitResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(benchDir, 'public-client.mjs'), { workerData: o });
+    worker.once('message', (m: { statuses: Record<string, number>; failures: number; latencies: number[]; elapsed: number }) => {
+      const sorted = m.latencies.sort((a, b) => a - b);
+      resolve({ rps: (m.statuses['201'] ?? 0) / m.elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), count: m.statuses['201'] ?? 0, statuses: m.statuses, failures: m.failures, seconds: m.elapsed });
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
