@@ -1,0 +1,243 @@
+// 两下两上 inbox: what this org must report (overdue first, then this week's, countdowns), the
+// routine items (便民服务日, 月底小结会) the cadence puts here, what it has reported, what it issued
+// (with progress) and its recurring series. The tab and the filters live in the URL.
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Badge, Button, Card, Empty, Grid, Input, Progress, Segmented, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { DIRECTIVE_KIND_LABELS, DIRECTIVE_KINDS, FREQUENCY_LABELS, type AssignmentView, type Frequency } from '@lianxin/contract';
+import { useAccount, useCan } from '../../../app/auth';
+import { useI18n } from '../../../app/i18n';
+import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
+import { useUrlState } from '../../../app/url-state';
+import { useInbox, useSent, useSeries, type SentDirective, type Series } from '../dispatch.api';
+import { useDispatchT } from '../dispatch.messages';
+import { AssignmentTag, DueTag, KindTag, endOfWeek, formatTime } from '../components/bits';
+import '../dispatch.css';
+
+const TABS = ['todo', 'duty', 'done', 'sent', 'series'] as const;
+type Tab = (typeof TABS)[number];
+
+export function InboxPage() {
+  const t = useDispatchT();
+  const { label } = useI18n();
+  const can = useCan();
+  const me = useAccount();
+  const navigate = useNavigate();
+  const phone = Grid.useBreakpoint().md === false;
+  const { values, update } = useUrlState(['tab', 'q', 'kind'] as const);
+  const tab: Tab = TABS.includes(values.tab as Tab) ? (values.tab as Tab) : 'todo';
+  const inbox = useInbox(true);
+  const sent = useSent();
+  const series = useSeries(can('dispatch:issue'));
+
+  const match = (title: string, kind: string) => (!values.q || title.includes(values.q)) && (!values.kind || kind === values.kind);
+  const mine = useMemo(() => (inbox.data ?? []).filter((a) => match(a.directive.title, a.directive.kind)), [inbox.data, values.q, values.kind]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pending = mine.filter((a) => a.status === 'pending' && a.directive.status === 'open');
+  const todo = pending.filter((a) => a.directive.kind !== 'duty');
+  const duty = pending.filter((a) => a.directive.kind === 'duty');
+  const done = mine.filter((a) => a.status === 'reported' || a.directive.status !== 'open');
+  const sentRows = (sent.data ?? []).filter((d) => match(d.title, d.kind));
+  const weekEnd = endOfWeek();
+  const allPending = (inbox.data ?? []).filter((a) => a.status === 'pending' && a.directive.status === 'open');
+  const counts = {
+    todo: allPending.length,
+    overdue: allPending.filter((a) => a.overdue).length,
+    week: allPending.filter((a) => !a.overdue && a.dueDate <= weekEnd).length,
+  };
+
+  const tabs = [
+    { value: 'todo', label: <Badge count={todo.length} size="small" offset={[8, -2]}>{t('inbox.tab.todo')}</Badge> },
+    { value: 'duty', label: <Badge count={duty.length} size="small" offset={[8, -2]} color="purple">{t('inbox.tab.duty')}</Badge> },
+    { value: 'done', label: t('inbox.tab.done') },
+    ...((sent.data?.length ?? 0) > 0 || can('dispatch:issue') ? [{ value: 'sent', label: t('inbox.tab.sent') }] : []),
+    ...(can('dispatch:issue') ? [{ value: 'series', label: t('inbox.tab.series') }] : []),
+  ];
+
+  return (
+    <div className="lx-dispatch" data-testid="dispatch-inbox">
+      <PageHead
+        title={t('inbox.title')}
+        extra={
+          can('dispatch:issue') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/dispatch/new')} data-testid="new-directive" block={phone}>
+              {t('inbox.new')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <div className="lx-inbox-summary" data-testid="inbox-counts">
+        <span className="lx-muted">{me.scopeOrg.name}</span>
+        <span>{t('inbox.counts', counts)}</span>
+      </div>
+      <div className="lx-inbox-bar">
+        <div className="lx-seg-scroll">
+          <Segmented value={tab} options={tabs} onChange={(v) => update({ tab: v === 'todo' ? undefined : String(v) })} data-testid="inbox-tabs" />
+        </div>
+        {tab !== 'series' && (
+          <Space wrap className="lx-inbox-filters">
+            <Input.Search allowClear placeholder={t('inbox.search')} defaultValue={values.q} onSearch={(q) => update({ q })} style={{ width: phone ? '100%' : 220 }} data-testid="inbox-search" />
+            {!phone && (
+              <Select
+                allowClear
+                placeholder={t('inbox.kind')}
+                value={values.kind}
+                onChange={(kind) => update({ kind })}
+                style={{ width: 140 }}
+                options={DIRECTIVE_KINDS.map((k) => ({ value: k, label: label(DIRECTIVE_KIND_LABELS[k]) }))}
+              />
+            )}
+          </Space>
+        )}
+      </div>
+      <ApiErrorAlert error={inbox.error ?? sent.error} onRetry={() => void (inbox.refetch(), sent.refetch())} />
+      {tab === 'todo' && <AssignmentGroups items={todo} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
+      {tab === 'duty' && <AssignmentGroups items={duty} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
+      {tab === 'done' && <AssignmentGroups items={done} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} flat />}
+      {tab === 'sent' && <SentList rows={sentRows} loading={sent.isPending} phone={phone} />}
+      {tab === 'series' && <SeriesList rows={series.data ?? []} loading={series.isPending} />}
+    </div>
+  );
+}
+
+function AssignmentGroups({ items, loading, weekEnd, empty, flat }: { items: AssignmentView[]; loading: boolean; weekEnd: string; empty: string; flat?: boolean }) {
+  const t = useDispatchT();
+  if (!loading && items.length === 0) return <Card><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /></Card>;
+  const groups = flat
+    ? [{ key: 'done', title: t('inbox.group.done'), rows: items }]
+    : [
+        { key: 'overdue', title: t('inbox.group.overdue'), rows: items.filter((a) => a.overdue) },
+        { key: 'week', title: t('inbox.group.week'), rows: items.filter((a) => !a.overdue && a.dueDate <= weekEnd) },
+        { key: 'later', title: t('inbox.group.later'), rows: items.filter((a) => !a.overdue && a.dueDate > weekEnd) },
+      ].filter((g) => g.rows.length);
+  return (
+    <div data-testid="assignment-groups">
+      {groups.map((g) => (
+        <section key={g.key} className={`lx-group lx-group-${g.key}`}>
+          <div className="lx-group-title">
+            {g.title} <span className="lx-muted">{g.rows.length}</span>
+          </div>
+          <SimpleList items={g.rows} loading={loading} rowKey={(a) => a.id} render={(a) => <AssignmentCard a={a} />} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function AssignmentCard({ a }: { a: AssignmentView }) {
+  const t = useDispatchT();
+  const done = a.status === 'reported' || a.directive.status !== 'open';
+  const fanned = a.fannedOut.reduce((s, f) => ({ targets: s.targets + f.targets, reported: s.reported + f.reported }), { targets: 0, reported: 0 });
+  return (
+    <Link to={`/dispatch/assignments/${a.id}`} className={`lx-assignment ${done ? 'is-done' : ''} ${a.overdue ? 'is-overdue' : ''}`} data-testid="assignment-card">
+      <div className="lx-assignment-main">
+        <div className="lx-assignment-title">
+          <KindTag kind={a.directive.kind} />
+          <span>{a.directive.title}</span>
+        </div>
+        <div className="lx-assignment-meta">
+          <span>{t('inbox.from', { org: a.directive.issuer.name })}</span>
+          {a.directive.parentAssignmentId && <Tag bordered={false}>{t('inbox.fanOutOf')}</Tag>}
+          {fanned.targets > 0 && <span>{t('inbox.fanned', fanned)}</span>}
+          {a.reportedAt && <span>{formatTime(a.reportedAt)}</span>}
+        </div>
+      </div>
+      <div className="lx-assignment-side">
+        {done ? <AssignmentTag status={a.status} late={a.late} overdue={a.overdue} /> : <DueTag date={a.dueDate} />}
+        <RightOutlined className="lx-muted" />
+      </div>
+    </Link>
+  );
+}
+
+function SentList({ rows, loading, phone }: { rows: SentDirective[]; loading: boolean; phone: boolean }) {
+  const t = useDispatchT();
+  const progress = (d: SentDirective) => (
+    <div className="lx-progress-cell">
+      <Progress percent={d.targets ? Math.round((d.reported / d.targets) * 100) : 0} size="small" showInfo={false} status={d.late ? 'exception' : undefined} />
+      <span>{t('inbox.progress', { reported: d.reported, targets: d.targets })}</span>
+      {d.late > 0 && <Tag color="error">{t('inbox.lateCount', { n: d.late })}</Tag>}
+    </div>
+  );
+  if (phone)
+    return (
+      <SimpleList
+        items={rows}
+        loading={loading}
+        rowKey={(d) => d.id}
+        testId="sent-list"
+        render={(d) => (
+          <Link to={`/dispatch/${d.id}`} className="lx-assignment">
+            <div className="lx-assignment-main">
+              <div className="lx-assignment-title">
+                <KindTag kind={d.kind} />
+                <span>{d.title}</span>
+              </div>
+              {progress(d)}
+            </div>
+            <div className="lx-assignment-side">
+              {d.status === 'closed' ? <Tag>{t('status.closed')}</Tag> : <DueTag date={d.dueDate} done={d.reported === d.targets} />}
+            </div>
+          </Link>
+        )}
+      />
+    );
+  return (
+    <Card styles={{ body: { padding: 0 } }}>
+      <Table<SentDirective>
+        rowKey="id"
+        loading={loading}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        data-testid="sent-list"
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty.sent')} /> }}
+        columns={[
+          {
+            title: t('compose.titleField'),
+            render: (_, d) => (
+              <Space size={4} wrap>
+                <KindTag kind={d.kind} />
+                <Link to={`/dispatch/${d.id}`}>{d.title}</Link>
+                {d.parentAssignmentId && <Tag bordered={false}>{t('inbox.fanOutOf')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('board.issuedAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatTime(v) },
+          { title: t('detail.due'), dataIndex: 'dueDate', width: 190, render: (v: string, d) => (d.status === 'closed' ? <Tag>{t('status.closed')}</Tag> : <Space size={4}>{v}<DueTag date={v} done={d.reported === d.targets} /></Space>) },
+          { title: t('board.reported'), width: 260, render: (_, d) => progress(d) },
+          { title: '', width: 100, render: (_, d) => <Link to={`/dispatch/${d.id}`}>{t('board.title')}</Link> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function SeriesList({ rows, loading }: { rows: Series[]; loading: boolean }) {
+  const t = useDispatchT();
+  const { label } = useI18n();
+  const describe = (s: Series) =>
+    [
+      s.frequency === 'weekly' && s.weekday ? t('series.weekday', { day: t(`weekday.${s.weekday}` as 'weekday.1') }) : label(FREQUENCY_LABELS[s.frequency as Frequency]),
+      t('series.dueDays', { n: s.dueDays }),
+    ].join(' · ');
+  return (
+    <SimpleList
+      items={rows}
+      loading={loading}
+      rowKey={(s) => s.id}
+      testId="series-list"
+      render={(s) => (
+        <div className="lx-assignment lx-static">
+          <div className="lx-assignment-main">
+            <div className="lx-assignment-title">
+              <KindTag kind={s.kind} />
+              <span>{s.title}</span>
+            </div>
+            <div className="lx-assignment-meta">{describe(s)}</div>
+          </div>
+          <div className="lx-assignment-side">{s.active ? <Tag color="green">{t('series.active')}</Tag> : <Tag>{t('series.stopped')}</Tag>}</div>
+        </div>
+      )}
+    />
+  );
+}
