@@ -118,6 +118,7 @@ export const RequestDetail = Type.Composite([
     ratingComment: Type.Union([Type.String(), Type.Null()]),
     timeline: Type.Array(Type.Object({ seq: Type.Integer(), at: Type.String(), actor: Type.String(), kind: Type.String(), transition: Type.Union([Type.String(), Type.Null()]), text: Type.Union([Type.String(), Type.Null()]), public: Type.Boolean() })),
     whistles: Type.Array(Type.Object({ id: Id, status: Type.String(), parts: Type.Integer(), done: Type.Integer() })),
+    attachments: Type.Array(Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer(), byCitizen: Type.Boolean() })),
     actions: Type.Array(strEnum(REQUEST_TRANSITIONS)),
   }),
 ]);
@@ -170,6 +171,9 @@ export const PublicProgress = Type.Object({
   messages: Type.Array(Type.Object({ at: Type.String(), text: Type.String() })),
 });
 export type PublicProgress = Static<typeof PublicProgress>;
+
+/** The citizen's photo (optional, one per request): an image by its content, at most 5 MB. */
+export const MAX_PUBLIC_PHOTO_BYTES = 5 * 1024 * 1024;
 
 export const PublicRateBody = Type.Object(
   { phone: Type.String({ minLength: 5, maxLength: 20 }), rating: strEnum(RATINGS), comment: Type.Optional(Type.String({ maxLength: 1000 })) },

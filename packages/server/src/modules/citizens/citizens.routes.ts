@@ -12,6 +12,7 @@ import {
   NamedRef,
   Id,
   ListRequestsQuery,
+  MAX_PUBLIC_PHOTO_BYTES,
   PublicProgress,
   PublicRateBody,
   PublicSubmitBody,
@@ -33,6 +34,8 @@ import {
   type WhistlePartActionT,
 } from '@lianxin/contract';
 import type { Challenges } from '../../core/challenge.js';
+import { AppError } from '../../core/errors.js';
+import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
 import type { CardService } from './cards.service.js';
 import type { DiaryService } from './diary.service.js';
 import type { RequestService } from './requests.service.js';
@@ -73,6 +76,18 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
     '/api/requests/:id/hand-over',
     { schema: { tags, summary: '移交（首问负责人变更，留痕）', params: IdParams, body: Type.Object({ toAccountId: Id, note: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }), response: { 200: RequestDetail } }, config: { policy: 'citizen:handle' } },
     async (request) => requests.handOver(request.actor!, request.params.id, request.body.toAccountId, request.body.note),
+  );
+  app.get<{ Params: { id: number; attachmentId: number } }>(
+    '/api/requests/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '事项的照片和附件（图片直接显示）', params: Type.Object({ id: Id, attachmentId: Id }, { additionalProperties: false }) }, config: { policy: 'citizen:read' } },
+    async (request, reply) => {
+      const f = await requests.attachment(request.actor!, request.params.id, request.params.attachmentId);
+      const inline = f.mimeType.startsWith('image/');
+      reply.header('Content-Type', f.mimeType);
+      reply.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', f.fileName));
+      reply.header('Cache-Control', 'private, max-age=300');
+      return reply.send(f.content);
+    },
   );
   app.get<{ Params: { id: number } }>(
     '/api/requests/:id/hand-over-candidates',
@@ -178,6 +193,26 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
     '/api/public/requests',
     { schema: { tags: ['public'], summary: '群众提交事项，返回查询码', body: PublicSubmitBody, response: { 201: Type.Object({ trackingCode: Type.String(), unit: Type.String() }) } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.submit, timeWindow: 60_000 } } },
     async (request, reply) => reply.status(201).send(await requests.publicSubmit(request.body, request.ip)),
+  );
+  app.post<{ Params: { code: string } }>(
+    '/api/public/requests/:code/photo',
+    {
+      schema: { tags: ['public'], summary: '群众提交后补传一张现场照片（表单字段 phone 在前、file 在后；仅图片，5 MB 以内）', params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' }) }), consumes: ['multipart/form-data'], response: { 201: Type.Object({ ok: Type.Boolean() }) } },
+      config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.submit, timeWindow: 60_000 } },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
+      const file = await request.file({ limits: { fileSize: MAX_PUBLIC_PHOTO_BYTES, files: 1, fields: 2 } });
+      if (!file) throw new AppError('validation_failed', { zh: '没有收到照片', en: 'No photo received' });
+      const phoneField = file.fields.phone;
+      const phone = phoneField && !Array.isArray(phoneField) && phoneField.type === 'field' ? String(phoneField.value) : '';
+      const content = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('payload_too_large', { zh: '照片不能超过 5 MB', en: 'The photo is at most 5 MB' });
+      const type = content.length ? sniffFileType(content) : undefined;
+      if (!type?.image) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）', en: 'Images only (JPG, PNG, GIF, WebP)' });
+      await requests.publicPhoto(request.params.code, phone, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
+      return reply.status(201).send({ ok: true });
+    },
   );
   app.get<{ Params: { code: string }; Querystring: { phone: string } }>(
     '/api/public/requests/:code',

@@ -150,6 +150,44 @@ describe('the queue and its helpers', () => {
   });
 });
 
+describe('the citizen\'s photo', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  const upload = (code: string, phone: string, content: Buffer, name = '现场.png') => {
+    const boundary = '----lianxin';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="phone"\r\n\r\n${phone}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return t.anonymous.request('POST', `/api/public/requests/${code}/photo`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  };
+
+  it('takes one image by code and phone, shows it to the handling unit only, and refuses the rest', async () => {
+    const code = (await submit(t.anonymous, { matter: '路面塌陷（附照片）' })).json().trackingCode as string;
+    const wrongPhone = await upload(code, '13900009999', png);
+    expect(wrongPhone.statusCode).toBe(404);
+    const html = await upload(code, '13800001234', Buffer.from('<html><script>alert(1)</script></html>'), 'photo.png');
+    expect(html.statusCode).toBe(415);
+    const big = await upload(code, '13800001234', Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    const ok = await upload(code, '13800001234', png);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((await upload(code, '13800001234', png)).statusCode).toBe(409);
+
+    const item = (await station.get(`/api/requests?q=${code}`)).json().items[0];
+    const r = (await station.get(`/api/requests/${item.id}`)).json() as RequestDetail;
+    expect(r.attachments).toEqual([expect.objectContaining({ fileName: '现场.png', mimeType: 'image/png', byCitizen: true })]);
+    const file = await station.get(`/api/requests/${r.id}/attachments/${r.attachments[0]!.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.rawPayload.equals(png)).toBe(true);
+    expect((await jiaotong.get(`/api/requests/${r.id}/attachments/${r.attachments[0]!.id}`)).statusCode).toBe(404);
+    expect(r.timeline.find((e) => e.kind === 'attachment')).toMatchObject({ actor: '群众' });
+    expect((await fire(station, r, 'claim')).statusCode).toBe(200); // taken on: the rates below count it as responded
+  });
+});
+
 describe('the diary, households and grids', () => {
   it('a diary visit opens a request in one step; the cadre\'s diary and the village\'s visits are counted', async () => {
     const yushe = await t.as('yushe');

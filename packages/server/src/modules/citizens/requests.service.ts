@@ -105,7 +105,8 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     requireAction(actor, 'citizen:read');
     const r = await repo.findRequest(db, actor.scope, id);
     if (!r) throw new AppError('not_found');
-    const [{ events }, whistles] = await Promise.all([engine.timeline(db, id), repo.listWhistles(db, actor.scope, 50, id)]);
+    const [{ events, files }, whistles] = await Promise.all([engine.timeline(db, id), repo.listWhistles(db, actor.scope, 50, id)]);
+    const citizenEvents = new Set(events.filter((e) => e.kind === 'attachment' && e.account_id === null).map((e) => e.id));
     const parts = await repo.partsOf(db, whistles.map((w) => w.id));
     return {
       ...summary(actor, r),
@@ -118,6 +119,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
         const mine = parts.filter((p) => p.whistle_id === w.id && p.status !== 'rerouted');
         return { id: w.id, status: w.status, parts: mine.length, done: mine.filter((p) => p.status === 'done').length };
       }),
+      attachments: files.map((f) => ({ id: f.id, fileName: f.file_name, mimeType: f.mime_type, size: f.size_bytes, byCitizen: citizenEvents.has(f.event_id) })),
       actions: availableTransitions(requestWorkflow, actor, { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status, deadline: null, extra: { ownerId: r.owner_id } }),
     };
   }
@@ -301,6 +303,28 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     };
   }
 
+  /** The citizen's one photo, sent right after submitting (code + phone), stored on the timeline. */
+  async function publicPhoto(code: string, phone: string, file: { fileName: string; mimeType: string; content: Buffer }) {
+    const row = await publicFind(code, phone);
+    await db.transaction(async (tx) => {
+      const [c] = await tx.query<CaseRow>(`SELECT * FROM cases WHERE id = $1 FOR UPDATE`, [row.id]);
+      if (!c || c.status === 'archived') throw new AppError('conflict', { zh: '事项已归档，不能再上传照片', en: 'The request is archived' });
+      const [mine] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1 AND created_by IS NULL`, [row.id]);
+      if ((mine?.n ?? 0) > 0) throw new AppError('conflict', { zh: '已经上传过照片了', en: 'A photo was already sent' });
+      const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
+      const eventId = await appendEvent(tx, c, null, { kind: 'attachment', actorName: '群众', body: file.fileName, data: { sha256, size: file.content.length, mimeType: file.mimeType } });
+      await tx.query(
+        `INSERT INTO attachments (county_id, case_id, event_id, file_name, mime_type, size_bytes, sha256, content, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,NULL)`,
+        [c.county_id, c.id, eventId, file.fileName, file.mimeType, file.content.length, sha256, file.content],
+      );
+    });
+  }
+
+  async function attachment(actor: Actor, id: number, attachmentId: number) {
+    requireAction(actor, 'citizen:read');
+    return engine.attachment('request', actor, id, attachmentId);
+  }
+
   async function publicRate(code: string, input: { phone: string; rating: Rating; comment?: string }) {
     const row = await publicFind(code, input.phone);
     await db.transaction(async (tx) => {
@@ -320,7 +344,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     return publicProgress(code, input.phone);
   }
 
-  return { openRequest, create, detail, list, fire, handOver, handOverCandidates, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, today };
+  return { openRequest, create, detail, list, fire, handOver, handOverCandidates, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, publicPhoto, attachment, today };
 }
 
 export type RequestService = ReturnType<typeof createRequestService>;
