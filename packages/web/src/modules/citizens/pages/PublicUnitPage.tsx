@@ -1,11 +1,11 @@
 // The public page of a unit (no login, phone first): what it can help with (公示公开), a form to
 // raise a matter (with the simple check the API asks for), then the tracking code with what to do
 // next. The 连心卡 QR code lands here with the unit chosen. Everything typed shows as text.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Collapse, Form, Input, Result, Select, Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@lianxin/contract';
+import { MAX_PUBLIC_PHOTO_BYTES, REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@lianxin/contract';
 import { ApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { applyFieldErrors } from '../../../app/ui';
@@ -45,7 +45,11 @@ export function PublicUnitPage() {
   const [form] = Form.useForm<Values>();
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
-  const [sent, setSent] = useState<{ trackingCode: string; unit: string }>();
+  const [sent, setSent] = useState<{ trackingCode: string; unit: string; photoError?: string }>();
+  const [photo, setPhoto] = useState<File>();
+  const [photoError, setPhotoError] = useState<string>();
+  const preview = useMemo(() => (photo ? URL.createObjectURL(photo) : undefined), [photo]);
+  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
   const newChallenge = useCallback(async () => {
     try {
       setChallenge(await publicApi.challenge());
@@ -64,7 +68,16 @@ export function PublicUnitPage() {
     setSending(true);
     try {
       const res = await publicApi.submit({ unitId: id, name: v.name.trim(), phone: v.phone.trim(), matter: v.matter.trim(), category: v.category, challengeToken: challenge.token, challengeAnswer: v.challengeAnswer.trim() });
-      setSent(res);
+      let photoFailed: string | undefined;
+      if (photo) {
+        try {
+          await publicApi.photo(res.trackingCode, v.phone.trim(), photo);
+        } catch (e) {
+          photoFailed = (e as Error).message;
+        }
+      }
+      setSent({ ...res, photoError: photoFailed });
+      setPhoto(undefined);
       form.resetFields();
       window.scrollTo(0, 0);
     } catch (e) {
@@ -101,6 +114,7 @@ export function PublicUnitPage() {
       <PublicShell title={u.name} sub={sub}>
         <Card data-testid="public-sent">
           <Result status="success" title={t('pub.sent')} style={{ padding: '12px 0' }} />
+          {sent.photoError && <Alert type="warning" showIcon title={sent.photoError} style={{ marginBottom: 12 }} />}
           <div style={{ textAlign: 'center' }}>{t('pub.codeIs')}</div>
           <div className="lx-pub-code" data-testid="public-code">{sent.trackingCode}</div>
           <div style={{ textAlign: 'center', marginBottom: 12 }}>
@@ -141,6 +155,26 @@ export function PublicUnitPage() {
           </Form.Item>
           <Form.Item name="matter" label={t('pub.matter')} rules={[{ required: true, whitespace: true, message: tc('common.required', { field: t('pub.matter') }) }]}>
             <Input.TextArea rows={5} maxLength={2000} showCount placeholder={t('pub.matterPlaceholder')} data-testid="public-matter" />
+          </Form.Item>
+          <Form.Item label={t('pub.photo')} extra={photoError ?? t('pub.photoHelp')} validateStatus={photoError ? 'error' : undefined}>
+            <input
+              type="file"
+              accept="image/*"
+              className="lx-pub-file"
+              data-testid="public-photo"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                setPhotoError(undefined);
+                if (f && (!f.type.startsWith('image/') || f.size > MAX_PUBLIC_PHOTO_BYTES)) {
+                  setPhotoError(t('pub.photoHelp'));
+                  setPhoto(undefined);
+                  e.target.value = '';
+                  return;
+                }
+                setPhoto(f);
+              }}
+            />
+            {preview && <img src={preview} alt="" className="lx-pub-preview" />}
           </Form.Item>
           <Form.Item name="challengeAnswer" label={`${t('pub.challenge')}：${challenge?.question ?? '…'}`} extra={t('pub.challengeHelp')} rules={[{ required: true, message: tc('common.required', { field: t('pub.challenge') }) }]}>
             <Input inputMode="numeric" maxLength={10} data-testid="public-answer" />

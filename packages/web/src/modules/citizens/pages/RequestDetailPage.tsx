@@ -2,7 +2,7 @@
 // the timeline, its whistles, and only the actions this account may take now.
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { App as AntApp, Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Grid, Input, Modal, Popconfirm, Radio, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Grid, Image, Input, Modal, Popconfirm, Radio, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import {
   CheckCircleOutlined,
@@ -198,6 +198,19 @@ export function RequestDetailPage() {
               )}
             </Descriptions>
           </Card>
+          {r.attachments.length > 0 && (
+            <Card size="small" title={t('req.photos')} style={{ marginBottom: 12 }} data-testid="request-photos">
+              <Space wrap>
+                {r.attachments.map((a) =>
+                  a.mimeType.startsWith('image/') ? (
+                    <Image key={a.id} width={120} height={120} style={{ objectFit: 'cover', borderRadius: 6 }} src={`/api/requests/${r.id}/attachments/${a.id}`} alt={a.fileName} />
+                  ) : (
+                    <a key={a.id} href={`/api/requests/${r.id}/attachments/${a.id}`}>{a.fileName}</a>
+                  ),
+                )}
+              </Space>
+            </Card>
+          )}
           {r.whistles.length > 0 && (
             <Card size="small" title={t('req.whistles')} style={{ marginBottom: 12 }} data-testid="request-whistles">
               {r.whistles.map((w) => (
