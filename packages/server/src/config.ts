@@ -16,7 +16,16 @@ export type ServerConfig = {
   secureCookies: boolean;
   trustProxy: boolean;
   webDir: string;
+  /** Scheduled dumps of the embedded database (ignored on PostgreSQL). */
+  backup: { dir: string; keep: number; intervalHours: number };
 };
+
+function nonNegative(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} 必须是不小于 0 的数字（现在是 ${value}）`);
+  return n;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const dataDir = path.resolve(cwd, env.DATA_DIR ?? 'data');
@@ -35,5 +44,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secureCookies: env.LIANXIN_INSECURE_COOKIES !== '1',
     trustProxy: env.TRUST_PROXY === '1',
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'packages/web/dist'),
+    backup: {
+      dir: path.resolve(cwd, env.LIANXIN_BACKUP_DIR ?? `${dataDir}-backups`),
+      keep: Math.max(1, Math.floor(nonNegative(env.LIANXIN_BACKUP_KEEP, 7, 'LIANXIN_BACKUP_KEEP'))),
+      intervalHours: nonNegative(env.LIANXIN_BACKUP_HOURS, 24, 'LIANXIN_BACKUP_HOURS'),
+    },
   };
 }

@@ -7,6 +7,7 @@ import { checkDurability, openPglite, openPostgres, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { createPiiCipher, loadDataKey } from './core/pii.js';
 import { ensureInitialData } from './cli/first-start.js';
+import { scheduleBackups } from './db/backup.js';
 
 async function main() {
   const config = readConfig();
@@ -38,11 +39,14 @@ async function main() {
     await escalate();
     const timer = setInterval(escalate, 3_600_000);
     timer.unref();
+    // 内置数据库定时备份 (LIANXIN_BACKUP_HOURS, default daily; PostgreSQL: pg_dump instead).
+    const stopBackups = scheduleBackups(db, config.backup, (message) => console.log(message));
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       clearInterval(timer);
+      stopBackups();
       console.log(`收到 ${signal}，正在关闭……`);
       try {
         await app.close();
