@@ -68,7 +68,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
     // ---- the station: queue, detail, 首问负责, 办事承诺, 吹哨 ----
     const page = desk.page;
     await page.goto(`/citizens?q=${code}`);
-    const row = page.getByTestId('request-table').locator('tbody tr').filter({ hasText: code });
+    const row = page.getByTestId('request-table').locator('tbody tr.ant-table-row').filter({ hasText: code });
     await row.waitFor();
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('138****5678'); // phones masked for this role
     await shot(desk, 'citizens-queue');
@@ -233,7 +233,7 @@ describe('serving citizens: every page on a desktop and a phone', () => {
       await station(s);
       const { page } = s;
       await page.goto('/citizens');
-      await (viewport === 'phone' ? page.getByTestId('request-row') : page.getByTestId('request-table').locator('tbody tr')).first().waitFor();
+      await (viewport === 'phone' ? page.getByTestId('request-row') : page.getByTestId('request-table').locator('tbody tr.ant-table-row')).first().waitFor();
       await shot(s, 'citizens-list');
       const first = viewport === 'phone' ? page.getByTestId('request-row').first() : page.getByTestId('request-link').first();
       await first.click();

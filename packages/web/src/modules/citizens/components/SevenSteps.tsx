@@ -1,6 +1,7 @@
 // 七步办理 as a Steps bar: 公示公开 → 群众接待 → 首问负责 → 办事承诺 → 信息反馈 → 情况报告 → 登记归档.
 // From a detail (exact, from the timeline) or from a queue row (what the row tells).
-import { Steps, Tooltip } from 'antd';
+import { Grid, Steps, Tooltip } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
 import type { RequestDetail, RequestSummary } from '@lianxin/contract';
 import { useCitizensT, type CitizensKey } from '../citizens.messages';
 
@@ -18,6 +19,20 @@ export function SevenSteps({ request, compact }: { request: RequestSummary | Req
   const t = useCitizensT();
   const done = stepsDone(request);
   const current = done.findIndex((d) => !d);
+  const isMobile = Grid.useBreakpoint().md === false;
+  if (!compact && isMobile) {
+    // seven columns fit a phone's width: a dot and the step's name under it
+    return (
+      <div className="lx-steps-phone" data-testid="seven-steps">
+        {STEPS.map((k, i) => (
+          <div key={k} className={done[i] ? 'done' : i === current ? 'now' : ''}>
+            <span className="dot">{done[i] ? <CheckOutlined /> : i + 1}</span>
+            <span className="name">{t(k)}</span>
+          </div>
+        ))}
+      </div>
+    );
+  }
   if (compact) {
     return (
       <Tooltip title={STEPS.map((k, i) => `${done[i] ? '✓' : '○'} ${t(k)}`).join('　')}>

@@ -2,7 +2,7 @@
 // the seven steps per request, intake, and the three rates with drill-down by org and to records.
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Checkbox, Col, DatePicker, Drawer, Empty, Form, Grid, Input, Pagination, Row, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, DatePicker, Drawer, Empty, Form, Grid, Input, Pagination, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { FilterOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { CHANNEL_LABELS, CHANNELS, REQUEST_CATEGORY_LABELS, REQUEST_STATE_LABELS, REQUEST_STATES, type CitizenStatsRow, type RequestSummary } from '@lianxin/contract';
@@ -164,31 +164,40 @@ function Queue() {
             dataSource={data?.items ?? []}
             data-testid="request-table"
             locale={{ emptyText: <Empty description={tc('common.empty')} /> }}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1300 }}
             pagination={{ current: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, showTotal: (n) => tc('common.total', { n }), showSizeChanger: false }}
             onChange={(p) => update({ page: p.current && p.current > 1 ? p.current : undefined })}
             columns={[
-              { title: t('req.code'), dataIndex: 'trackingCode', width: 120, fixed: 'left', render: (c: string, r) => <Link to={`/citizens/${r.id}`} className="lx-mono">{c}</Link> },
+              {
+                title: t('req.code'),
+                dataIndex: 'trackingCode',
+                width: 130,
+                fixed: 'left',
+                render: (c: string, r) => (
+                  <div>
+                    <Link to={`/citizens/${r.id}`} className="lx-mono">{c}</Link>
+                    <div className="lx-muted">{dayjs(r.openedAt).format('MM-DD HH:mm')}</div>
+                  </div>
+                ),
+              },
               {
                 title: t('req.matter'),
                 dataIndex: 'matter',
-                ellipsis: true,
                 render: (m: string, r) => (
-                  <Link to={`/citizens/${r.id}`} data-testid="request-link">
-                    <Tooltip title={m}>{m}</Tooltip>
-                  </Link>
+                  <div className="lx-req-cell">
+                    <Link to={`/citizens/${r.id}`} data-testid="request-link" className="lx-req-cell-text" title={m}>{m}</Link>
+                    <Tag bordered={false} style={{ marginTop: 2 }}>{label(REQUEST_CATEGORY_LABELS[r.category])}</Tag>
+                  </div>
                 ),
               },
-              { title: t('req.category'), dataIndex: 'category', width: 96, render: (c: RequestSummary['category']) => label(REQUEST_CATEGORY_LABELS[c]) },
-              { title: t('req.citizen'), key: 'citizen', width: 150, render: (_: unknown, r) => <div>{r.citizenName}<div className="lx-mono lx-muted">{r.phone ?? '—'}</div></div> },
-              { title: t('req.channel'), dataIndex: 'channel', width: 110, render: (c: RequestSummary['channel']) => <ChannelText channel={c} /> },
-              { title: t('req.org'), dataIndex: ['org', 'name'], width: 140, ellipsis: true },
-              { title: t('req.steps'), key: 'steps', width: 110, render: (_: unknown, r) => <SevenSteps request={r} compact /> },
-              { title: t('req.status'), dataIndex: 'status', width: 90, render: (s: RequestSummary['status']) => <RequestStatusTag status={s} /> },
-              { title: t('req.promised'), key: 'promised', width: 120, render: (_: unknown, r) => <Countdown date={r.promisedDate} done={r.status === 'resolved' || r.status === 'archived'} /> },
-              { title: t('req.owner'), key: 'owner', width: 140, ellipsis: true, render: (_: unknown, r) => r.owner?.name ?? <span className="lx-muted">—</span> },
-              { title: t('req.rating'), dataIndex: 'rating', width: 100, render: (v: RequestSummary['rating']) => <RatingTag rating={v} /> },
-              { title: t('req.openedAt'), dataIndex: 'openedAt', width: 120, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+              { title: t('req.citizen'), key: 'citizen', width: 130, render: (_: unknown, r) => <div>{r.citizenName}<div className="lx-mono lx-muted">{r.phone ?? '—'}</div></div> },
+              { title: t('req.channel'), dataIndex: 'channel', width: 100, render: (c: RequestSummary['channel']) => <ChannelText channel={c} /> },
+              { title: t('req.org'), dataIndex: ['org', 'name'], width: 130, ellipsis: true },
+              { title: t('req.steps'), key: 'steps', width: 104, render: (_: unknown, r) => <SevenSteps request={r} compact /> },
+              { title: t('req.status'), dataIndex: 'status', width: 86, render: (s: RequestSummary['status']) => <RequestStatusTag status={s} /> },
+              { title: t('req.promised'), key: 'promised', width: 110, render: (_: unknown, r) => <Countdown date={r.promisedDate} done={r.status === 'resolved' || r.status === 'archived'} /> },
+              { title: t('req.owner'), key: 'owner', width: 130, ellipsis: true, render: (_: unknown, r) => r.owner?.name ?? <span className="lx-muted">—</span> },
+              { title: t('req.rating'), dataIndex: 'rating', width: 90, render: (v: RequestSummary['rating']) => <RatingTag rating={v} /> },
             ]}
           />
         </Card>
@@ -216,9 +225,9 @@ function StatsView() {
   );
   return (
     <div data-testid="request-stats">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <OrgTreeSelect value={orgId} onChange={(v) => update({ orgId: v })} placeholder={tc('common.all')} testId="stats-org" />
-        <DatePicker picker="month" value={month ? dayjs(`${month}-01`) : null} onChange={(d) => update({ month: d ? d.format('YYYY-MM') : undefined })} placeholder={t('stats.allTime')} inputReadOnly={isMobile} />
+      <Space wrap style={{ marginBottom: 12, width: isMobile ? '100%' : undefined }}>
+        <div style={{ width: isMobile ? 200 : 280 }}><OrgTreeSelect value={orgId} onChange={(v) => update({ orgId: v })} placeholder={tc('common.all')} testId="stats-org" /></div>
+        <DatePicker style={{ width: isMobile ? 130 : 160 }} picker="month" value={month ? dayjs(`${month}-01`) : null} onChange={(d) => update({ month: d ? d.format('YYYY-MM') : undefined })} placeholder={t('stats.allTime')} inputReadOnly={isMobile} />
       </Space>
       <ApiErrorAlert error={stats.error} onRetry={() => void stats.refetch()} />
       {node && (
@@ -246,9 +255,9 @@ function StatsView() {
                 ['stats.satisfactionRate', node.satisfactionRate, `${node.satisfied}/${node.rated}`, 'satisfied'],
               ] as const
             ).map(([k, v, frac, metric]) => (
-              <Col xs={24} md={8} key={k}>
+              <Col xs={8} md={8} key={k}>
                 <Card size="small" hoverable onClick={() => drill(node.org.id, metric)} data-testid={`rate-${metric}`}>
-                  <Statistic title={t(k)} value={pct(v)} styles={{ content: { color: v === null ? '#999' : v >= 0.9 ? '#389e0d' : v >= 0.7 ? '#d48806' : '#cf1322' } }} />
+                  <Statistic title={t(k)} value={pct(v)} styles={{ content: { fontSize: isMobile ? 18 : 26, color: v === null ? '#999' : v >= 0.9 ? '#389e0d' : v >= 0.7 ? '#d48806' : '#cf1322' } }} />
                   <div className="lx-muted">{frac}</div>
                 </Card>
               </Col>

@@ -134,7 +134,7 @@ function WhistleCard({ w, focus, onAct, mineOnly }: { w: WhistleView; focus: boo
           {p.result && <div className="lx-part-line">{t('wh.result')}：{p.result}</div>}
           {p.declineReason && <div className="lx-part-line" style={{ color: '#cf1322' }}>{t('wh.declined', { r: p.declineReason })}{p.suggestedOrg && ` · ${t('wh.suggestedTo', { o: p.suggestedOrg.name })}`}</div>}
           <div className="lx-part-actions">
-            <Space wrap>
+            <Space wrap className="lx-part-buttons">
               {isMine(p) && p.status === 'whistled' && <Button type="primary" loading={act.isPending} onClick={() => report(p)} data-testid="part-report">{t('wh.report')}</Button>}
               {isMine(p) && p.status === 'reported' && <Button type="primary" onClick={() => onAct({ part: p, action: 'claim' })} data-testid="part-claim">{t('wh.claim')}</Button>}
               {isMine(p) && p.status === 'handling' && <Button onClick={() => onAct({ part: p, action: 'record' })} data-testid="part-record">{t('wh.record')}</Button>}
