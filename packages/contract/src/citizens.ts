@@ -219,6 +219,7 @@ export const WhistleView = Type.Object({
   matter: Type.String(),
   whistler: OrgRefC,
   sourceCaseId: Id,
+  sourceType: Type.Union([Type.Literal('request'), Type.Literal('problem')], { description: '群众事项或台账问题' }),
   createdAt: Type.String(),
   doneAt: Type.Union([Type.String(), Type.Null()]),
   parts: Type.Array(

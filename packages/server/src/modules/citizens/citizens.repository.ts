@@ -126,7 +126,7 @@ export async function citizenStats(q: Queryable, node: { id: number; path: strin
 }
 
 // ---- whistles ----
-export type WhistleRow = { id: number; county_id: number; source_case_id: number; whistler_org_id: number; whistler_path: string; whistler_name: string; whistler_type: string; matter: string; status: string; created_at: Date; done_at: Date | null };
+export type WhistleRow = { id: number; county_id: number; source_case_id: number; source_type: 'request' | 'problem'; whistler_org_id: number; whistler_path: string; whistler_name: string; whistler_type: string; matter: string; status: string; created_at: Date; done_at: Date | null };
 export type PartRow = {
   id: number; whistle_id: number; county_id: number; department_id: number; department_name: string; department_type: string; department_path: string;
   status: 'whistled' | 'reported' | 'handling' | 'done' | 'declined' | 'rerouted'; part: string | null; reported_at: Date | null; onsite_record: string | null;
@@ -134,7 +134,7 @@ export type PartRow = {
   suggested_type: string | null; judicial_transfer: boolean; created_at: Date; version: number;
 };
 
-const WHISTLE_SELECT = `SELECT w.id, w.county_id, w.source_case_id, w.whistler_org_id, w.whistler_path, o.name AS whistler_name, o.type AS whistler_type,
+const WHISTLE_SELECT = `SELECT w.id, w.county_id, w.source_case_id, (SELECT sc.case_type FROM cases sc WHERE sc.id = w.source_case_id) AS source_type, w.whistler_org_id, w.whistler_path, o.name AS whistler_name, o.type AS whistler_type,
   w.matter, w.status, w.created_at, w.done_at FROM whistles w JOIN orgs o ON o.id = w.whistler_org_id`;
 const PART_SELECT = `SELECT p.id, p.whistle_id, p.county_id, p.department_id, d.name AS department_name, d.type AS department_type, p.department_path,
   p.status, p.part, p.reported_at, p.onsite_record, p.result, p.done_at, p.decline_reason, p.suggested_org_id, s.name AS suggested_name,

@@ -55,6 +55,7 @@ describe('a citizen\'s request, end to end', () => {
     const w = await station.post('/api/whistles', { sourceCaseId: r.id, matter: '路灯线路老化，需交通局和民政局到场', departmentIds: depts });
     expect(w.statusCode, w.body).toBe(201);
     let whistle = w.json() as WhistleView;
+    expect(whistle).toMatchObject({ sourceCaseId: r.id, sourceType: 'request' });
     for (const [client, part] of [[jiaotong, '更换路灯及线路'], [minzheng, '协调安装资金']] as const) {
       let p = whistle.parts.find((x) => x.department.name === (client === jiaotong ? '县交通运输局' : '县民政局'))!;
       whistle = (await client.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, action: 'report' })).json();

@@ -22,6 +22,7 @@ export function createWhistleService(deps: { db: Db }) {
       matter: w.matter,
       whistler: { id: w.whistler_org_id, name: w.whistler_name, type: w.whistler_type },
       sourceCaseId: w.source_case_id,
+      sourceType: w.source_type,
       createdAt: w.created_at.toISOString(),
       doneAt: w.done_at?.toISOString() ?? null,
       parts: parts.filter((p) => p.whistle_id === w.id).map((p) => ({

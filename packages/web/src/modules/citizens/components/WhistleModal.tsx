@@ -1,9 +1,9 @@
 // 吹哨: escalate a citizen's request or a ledger problem to one or more of the county's departments.
 import { useState } from 'react';
-import { App as AntApp, Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { App as AntApp, Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { RequestSummary } from '@lianxin/contract';
+import type { ProblemSummary, RequestSummary } from '@lianxin/contract';
 import { api } from '../../../app/api';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
@@ -24,6 +24,12 @@ export function WhistleModal({ open, onClose, sourceCaseId, defaultMatter, onBlo
   const departments = useDepartments(open);
   const blow = useBlowWhistle();
   const [error, setError] = useState<string>();
+  const [problemSearch, setProblemSearch] = useState('');
+  const problems = useQuery({
+    queryKey: ['citizens', 'whistle-problem', problemSearch],
+    queryFn: () => api.get<{ items: ProblemSummary[] }>('/api/ledger/problems', { open: true, q: problemSearch || undefined, pageSize: 30 }),
+    enabled: open && sourceCaseId === undefined && source === 'problem',
+  });
   const openRequests = useQuery({
     queryKey: ['citizens', 'whistle-source', search],
     queryFn: () => api.get<RequestsPage>('/api/requests', { open: true, q: search || undefined, pageSize: 30 }),
@@ -74,7 +80,17 @@ export function WhistleModal({ open, onClose, sourceCaseId, defaultMatter, onBlo
               </Form.Item>
             ) : (
               <Form.Item name="problemId" label={t('wh.sourceProblem')} rules={[{ required: true }]}>
-                <InputNumber min={1} style={{ width: '100%' }} />
+                <Select
+                  showSearch
+                  filterOption={false}
+                  onSearch={setProblemSearch}
+                  loading={problems.isFetching}
+                  options={(problems.data?.items ?? []).map((p) => ({ value: p.id, label: `#${p.id} ${p.title}（${p.org.name}）` }))}
+                  onChange={(id: number) => {
+                    const p = problems.data?.items.find((x) => x.id === id);
+                    if (p && !form.getFieldValue('matter')) form.setFieldValue('matter', p.description);
+                  }}
+                />
               </Form.Item>
             )}
           </>
