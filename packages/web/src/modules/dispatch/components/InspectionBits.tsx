@@ -10,7 +10,7 @@ import { useI18n } from '../../../app/i18n';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useInspections, usePublishBulletin, useRecordAccountability } from '../dispatch.api';
 import { useDispatchT } from '../dispatch.messages';
-import { putFieldErrors, todayStr } from './bits';
+import { putFieldErrors, todayStr, usePhone } from './bits';
 
 export function InspectionTabs({ current }: { current: 'list' | 'bulletins' | 'accountability' }) {
   const t = useDispatchT();
@@ -119,6 +119,7 @@ export function AccountabilityModal({ open, onClose, initial }: { open: boolean;
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<AccValues>();
   const [topError, setTopError] = useState<string>();
+  const phone = usePhone();
   const [people, setPeople] = useState<{ value: number; label: string }[]>([]);
   const record = useRecordAccountability();
   const inspections = useInspections();
@@ -166,7 +167,7 @@ export function AccountabilityModal({ open, onClose, initial }: { open: boolean;
           <Input.TextArea rows={3} data-testid="acc-reason" />
         </Form.Item>
         <Form.Item name="decidedOn" label={t('acc.decidedOn')} rules={[{ required: true }]}>
-          <DatePicker inputReadOnly style={{ width: 200 }} />
+          <DatePicker inputReadOnly={phone} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="inspectionId" label={t('acc.inspection')}>
           <Select allowClear options={(inspections.data ?? []).map((i) => ({ value: i.id, label: `#${i.id} ${i.inspectedOn} ${i.targets.map((x) => x.name).join('、')}` }))} />

@@ -1,7 +1,7 @@
 // Small pieces shared by the dispatch and inspection pages: deadlines as countdowns, status tags,
 // a multi-org picker over the tree, report-form fields and figures, API field errors on a form.
 import { useMemo, type ReactNode } from 'react';
-import { DatePicker, Form, Input, InputNumber, Select, Tag, TreeSelect, type FormInstance } from 'antd';
+import { DatePicker, Form, Grid, Input, InputNumber, Select, Tag, TreeSelect, type FormInstance } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { DIRECTIVE_KIND_LABELS, ORG_TYPE_LABELS, OUTCOME_LABELS, type DirectiveKind, type FormField, type OrgNode, type OrgType, type Outcome } from '@lianxin/contract';
@@ -9,6 +9,11 @@ import { ApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { indexTree, useOrgTree } from '../../orgs/orgs.api';
 import { useDispatchT } from '../dispatch.messages';
+
+/** A phone-sized screen (antd's md breakpoint not reached). */
+export function usePhone(): boolean {
+  return Grid.useBreakpoint().md === false;
+}
 
 /** Today in China (the server's calendar). */
 export function todayStr(): string {
@@ -152,6 +157,7 @@ export function useOrgsBelow(orgId: number | undefined, types: readonly OrgType[
 /** The inputs of a report form, under `figures.<key>` of the surrounding antd Form. */
 export function FormFieldInputs({ form, requireAll }: { form: FormField[]; requireAll: boolean }) {
   const { t: ct } = useI18n();
+  const phone = usePhone();
   return (
     <>
       {form.map((f) => {
@@ -173,7 +179,7 @@ export function FormFieldInputs({ form, requireAll }: { form: FormField[]; requi
           case 'date':
             return (
               <Form.Item key={f.key} name={name} label={f.label} rules={rules} getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : undefined })} normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined)}>
-                <DatePicker style={{ width: '100%' }} inputReadOnly data-testid={`figure-${f.key}`} />
+                <DatePicker style={{ width: '100%' }} inputReadOnly={phone} data-testid={`figure-${f.key}`} />
               </Form.Item>
             );
           default:

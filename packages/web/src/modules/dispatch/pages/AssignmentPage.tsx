@@ -94,11 +94,13 @@ export function AssignmentPage() {
           title={t('detail.villageReports')}
           className="lx-section"
           data-testid="village-reports"
-          extra={children.map((c) => (
-            <Link key={c.directiveId} to={`/dispatch/${c.directiveId}`} style={{ marginInlineStart: 8 }}>
-              <FundViewOutlined /> {t('inbox.progress', c)}
-            </Link>
-          ))}
+          extra={
+            children.length > 0 ? (
+              <span data-testid="below-progress">
+                <FundViewOutlined /> {t('inbox.progress', { reported: belowRows.filter((r) => r.status === 'reported').length, targets: belowRows.length })}
+              </span>
+            ) : undefined
+          }
         >
           {children.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noFanOut')}>
@@ -154,7 +156,7 @@ function BelowReports({ rows, form, loading }: { rows: (BoardRow & { directiveId
       data-testid="below-table"
       rowClassName={(r) => (r.overdue ? 'lx-row-overdue' : r.late ? 'lx-row-late' : '')}
       columns={[
-        { title: t('board.org'), render: (_, r) => r.org.name, width: 140 },
+        { title: t('board.org'), render: (_, r) => <Link to={`/dispatch/${r.directiveId}`}>{r.org.name}</Link>, width: 140 },
         { title: t('board.status'), width: 110, render: (_, r) => <AssignmentTag status={r.status} late={r.late} overdue={r.overdue} /> },
         { title: t('detail.due'), dataIndex: 'dueDate', width: 110 },
         { title: t('board.outcome'), width: 110, render: (_, r) => <OutcomeTag outcome={r.outcome} /> },
@@ -410,7 +412,7 @@ function FanOutDrawer({ a, open, onClose, villages }: { a: AssignmentView; open:
         >
           <DatePicker
             style={{ width: '100%' }}
-            inputReadOnly
+            inputReadOnly={phone}
             data-testid="fan-due"
             disabledDate={(d) => d.isAfter(dayjs(a.dueDate), 'day') || d.isBefore(dayjs(today).subtract(7, 'day'), 'day')}
           />

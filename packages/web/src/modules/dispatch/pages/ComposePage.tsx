@@ -1,7 +1,7 @@
 // 下发: the composer. Title, content, recipients (all stations / all villages below, or orgs picked
 // from the tree), one-off with a due date or recurring (weekly on a weekday, monthly, quarterly,
 // yearly), and an optional report form built from fields whose figures roll up.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
@@ -9,10 +9,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { DIRECTIVE_KIND_LABELS, DIRECTIVE_KINDS, FREQUENCIES, FREQUENCY_LABELS, type DirectiveKind, type FormField, type Frequency, type IssueDirectiveBody, type OrgType } from '@lianxin/contract';
 import { useAccount } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
+import { usePageCrumb } from '../../../app/page-context';
 import { PageHead } from '../../../app/ui';
+import { useOrgTree } from '../../orgs/orgs.api';
 import { useIssueDirective } from '../dispatch.api';
 import { useDispatchT } from '../dispatch.messages';
-import { OrgMultiSelect, putFieldErrors, todayStr, useOrgsBelow } from '../components/bits';
+import { OrgMultiSelect, putFieldErrors, todayStr, useOrgsBelow, usePhone } from '../components/bits';
 import '../dispatch.css';
 
 type FieldDraft = { label?: string; type?: FormField['type']; required?: boolean; options?: string[]; unit?: string };
@@ -44,7 +46,9 @@ export function ComposePage() {
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const [topError, setTopError] = useState<string>();
+  usePageCrumb(t('compose.title'));
   const issue = useIssueDirective();
+  const phone = usePhone();
   const groups = {
     township: useOrgsBelow(me.scopeOrg.id, TYPE_GROUPS[0]!.types, true).length,
     station: useOrgsBelow(me.scopeOrg.id, TYPE_GROUPS[1]!.types, true).length,
@@ -53,7 +57,13 @@ export function ComposePage() {
   const schedule = Form.useWatch('schedule', form);
   const targetMode = Form.useWatch('targetMode', form);
   const frequency = Form.useWatch(['recurrence', 'frequency'], form);
+  const tree = useOrgTree();
   const defaultMode = groups.station ? 'station' : groups.township ? 'township' : groups.village ? 'village' : 'pick';
+  // The default recipients depend on the tree (all stations for a township, all townships for the
+  // county): set once it has loaded, unless the user already chose.
+  useEffect(() => {
+    if (tree.isSuccess && !form.getFieldValue('targetMode')) form.setFieldValue('targetMode', defaultMode);
+  }, [tree.isSuccess, defaultMode, form]);
 
   const toBody = (v: Values): IssueDirectiveBody => {
     const fields: FormField[] = (v.form ?? []).map((f, i) => ({
@@ -116,8 +126,7 @@ export function ComposePage() {
           layout="vertical"
           onFinish={submit}
           scrollToFirstError
-          initialValues={{ kind: 'task_list', targetMode: defaultMode, schedule: 'once', allowLate: true, recurrence: { frequency: 'weekly', weekday: 1, dueDays: 4 } }}
-          key={defaultMode}
+          initialValues={{ kind: 'task_list', schedule: 'once', allowLate: true, recurrence: { frequency: 'weekly', weekday: 1, dueDays: 4 } }}
         >
           <Row gutter={16}>
             <Col xs={24} md={8}>
@@ -133,9 +142,6 @@ export function ComposePage() {
           </Row>
           <Form.Item name="content" label={t('compose.content')} rules={[{ max: 10000 }]}>
             <Input.TextArea rows={5} placeholder={t('compose.contentPh')} showCount maxLength={10000} data-testid="compose-content" />
-          </Form.Item>
-          <Form.Item label={t('compose.attachments')} extra={t('compose.attachmentsNote')} style={{ marginBottom: 12 }}>
-            <Typography.Text type="secondary">—</Typography.Text>
           </Form.Item>
 
           <Form.Item name="targetMode" label={t('compose.targets')} rules={[{ required: true }]}>
@@ -162,7 +168,7 @@ export function ComposePage() {
           </Form.Item>
           {schedule !== 'recurring' ? (
             <Form.Item name="dueDate" label={t('compose.dueDate')} rules={[{ required: true, message: ct('common.select', { field: t('compose.dueDate') }) }]}>
-              <DatePicker style={{ width: 220 }} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(todayStr()), 'day')} data-testid="compose-due" />
+              <DatePicker style={{ width: 220 }} inputReadOnly={phone} disabledDate={(d) => d.isBefore(dayjs(todayStr()), 'day')} data-testid="compose-due" />
             </Form.Item>
           ) : (
             <Row gutter={16}>

@@ -12,7 +12,7 @@ import { usePageCrumb } from '../../../../app/page-context';
 import { ApiErrorAlert, PageHead } from '../../../../app/ui';
 import { useAccountabilityList, useBulletins, useFindingToProblem, useInspection } from '../../dispatch.api';
 import { useDispatchT } from '../../dispatch.messages';
-import { putFieldErrors, todayStr } from '../../components/bits';
+import { putFieldErrors, todayStr, usePhone } from '../../components/bits';
 import { AccountabilityKindTag, AccountabilityModal, BulletinModal, InspectionKindTag, draftBulletin } from '../../components/InspectionBits';
 import '../../dispatch.css';
 
@@ -83,7 +83,7 @@ export function InspectionDetailPage() {
         </Row>
         {i.comment && (
           <>
-            <Typography.Text strong>{t('insp.comment')}</Typography.Text>
+            <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>{t('insp.comment')}</Typography.Text>
             <div className="lx-content">{i.comment}</div>
           </>
         )}
@@ -161,6 +161,7 @@ function ToLedgerModal({ inspection, finding, onClose }: { inspection: Inspectio
   const [form] = Form.useForm<LedgerValues>();
   const [topError, setTopError] = useState<string>();
   const make = useFindingToProblem(inspection.id);
+  const phone = usePhone();
   const submit = async (v: LedgerValues) => {
     setTopError(undefined);
     try {
@@ -183,7 +184,7 @@ function ToLedgerModal({ inspection, finding, onClose }: { inspection: Inspectio
           <Select data-testid="to-ledger-category" options={DEFAULT_PROBLEM_CATEGORIES.map((c) => ({ value: c, label: c }))} />
         </Form.Item>
         <Form.Item name="deadline" label={t('insp.toLedger.deadline')} rules={[{ required: true, message: ct('common.select', { field: t('insp.toLedger.deadline') }) }]}>
-          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(todayStr()), 'day')} />
+          <DatePicker inputReadOnly={phone} style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(todayStr()), 'day')} />
         </Form.Item>
         <Form.Item name="measures" label={t('insp.toLedger.measures')} rules={[{ max: 4000 }]}>
           <Input.TextArea rows={2} />

@@ -36,7 +36,7 @@ export function InspectionListPage() {
     return (
       <Space size={4}>
         <Tag color={inLedger === i.findings.length ? 'green' : 'orange'}>{t('insp.findingsCount', { n: i.findings.length })}</Tag>
-        <span className="lx-muted">{inLedger}/{i.findings.length}</span>
+        <span className="lx-muted">{t('insp.inLedgerCount', { n: inLedger, total: i.findings.length })}</span>
       </Space>
     );
   };

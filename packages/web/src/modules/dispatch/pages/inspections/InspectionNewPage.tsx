@@ -13,7 +13,7 @@ import { PageHead } from '../../../../app/ui';
 import { useOrgTree } from '../../../orgs/orgs.api';
 import { useCreateInspection } from '../../dispatch.api';
 import { useDispatchT } from '../../dispatch.messages';
-import { OrgMultiSelect, putFieldErrors, todayStr } from '../../components/bits';
+import { OrgMultiSelect, putFieldErrors, todayStr, usePhone } from '../../components/bits';
 import '../../dispatch.css';
 
 type Values = {
@@ -39,6 +39,7 @@ export function InspectionNewPage() {
   const [form] = Form.useForm<Values>();
   const [topError, setTopError] = useState<string>();
   const create = useCreateInspection();
+  const phone = usePhone();
   const tree = useOrgTree();
   const chosen = Form.useWatch('targetOrgIds', form) ?? [];
   const nameOf = (id: number) => tree.data?.nodes.find((n) => n.id === id)?.name ?? String(id);
@@ -78,7 +79,7 @@ export function InspectionNewPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="inspectedOn" label={t('insp.date')} rules={[{ required: true }]}>
-                <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayStr()), 'day')} />
+                <DatePicker inputReadOnly={phone} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayStr()), 'day')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -93,7 +94,7 @@ export function InspectionNewPage() {
           <Row gutter={16}>
             <Col xs={24} md={6}>
               <Form.Item name="score" label={t('insp.score')}>
-                <InputNumber min={0} max={100} step={0.5} style={{ width: '100%' }} data-testid="inspection-score" />
+                <InputNumber min={0} max={100} style={{ width: '100%' }} data-testid="inspection-score" />
               </Form.Item>
             </Col>
             <Col xs={24} md={18}>
