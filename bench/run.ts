@@ -14,6 +14,7 @@ import type { ListPeopleQuery } from '@lianxin/contract';
 import { buildApp } from '../packages/server/src/app.js';
 import { readConfig } from '../packages/server/src/config.js';
 import { openPostgres, type Queryable } from '../packages/server/src/db/db.js';
+import { migrate } from '../packages/server/src/db/migrate.js';
 import { createPiiCipher, loadDataKey } from '../packages/server/src/core/pii.js';
 import { hashPassword } from '../packages/server/src/core/password.js';
 import { todayInChina } from '../packages/server/src/core/calendar.js';
@@ -49,7 +50,7 @@ if (args.help) {
   --warmup 秒         每项预热时长（默认 2）
   --account 用户名    登录账号（默认 bench.county）
   --only a,b          只测这些项：tree,list,list-filtered,list-deep,detail,
-                      ledger-list,ledger-overdue,ledger-stats（问题台账，bench.county）,
+                      ledger-list,ledger-overdue,ledger-counts,ledger-stats（问题台账，bench.county）,
                       dispatch-fanout,dispatch-board,dispatch-board-county（两下两上）,
                       citizens-queue,citizens-queue-open,citizens-queue-county,citizens-submit（群众事项）
   --baseline          同时写入 bench/baseline.json
@@ -127,6 +128,9 @@ await admin.end();
 
 // ---- the app ---------------------------------------------------------------------------------
 const db = await openPostgres(config.databaseUrl, connections);
+// as the server does at start-up: migrations newer than the generated database (e.g. indexes)
+const migrated = await migrate(db);
+if (migrated.length) console.log(`已应用迁移：${migrated.join('、')}`);
 // trustProxy: as deployed behind the county's reverse proxy (TRUST_PROXY=1), so the public form's
 // per-address rate limit (the product's default: 10 submissions a minute per address) applies
 // to each citizen's address from X-Forwarded-For, not to the one loopback address of the bench.
@@ -215,13 +219,15 @@ const only = args.only ? new Set(args.only.split(',')) : undefined;
 const wanted = (key: string) => !only || only.has(key);
 
 // ---- 问题台账 (issue 4): the county's ledger and its statistics ----------------------------------
+// the scope the services build: a county account's whole county is read by county id
+const ledgerScope: ledgerRepo.LedgerScope = scope.orgId === scope.countyId ? { path: scope.path, countyRoot: scope.orgId } : scope.path;
 endpoints.push(
   {
     key: 'ledger-list',
     label: 'GET /api/ledger/problems?page=1&pageSize=20',
     paths: ['/api/ledger/problems?page=1&pageSize=20'],
     note: 'listProblems: page rows + count(*) of the county',
-    sql: () => ledgerRepo.listProblems(raw, scope.path, { page: 1, pageSize: 20 }, today, scope.orgId),
+    sql: () => ledgerRepo.listProblems(raw, ledgerScope, { page: 1, pageSize: 20 }, today, scope.orgId),
     p99Target: 100,
   },
   {
@@ -229,7 +235,15 @@ endpoints.push(
     label: 'GET /api/ledger/problems?overdue=true',
     paths: ['/api/ledger/problems?overdue=true&page=1&pageSize=20'],
     note: 'listProblems with the overdue filter',
-    sql: () => ledgerRepo.listProblems(raw, scope.path, { page: 1, pageSize: 20, overdue: true }, today, scope.orgId),
+    sql: () => ledgerRepo.listProblems(raw, ledgerScope, { page: 1, pageSize: 20, overdue: true }, today, scope.orgId),
+    p99Target: 100,
+  },
+  {
+    key: 'ledger-counts',
+    label: 'GET /api/ledger/problems/counts',
+    paths: ['/api/ledger/problems/counts'],
+    note: 'countProblems: per status, open, overdue, supervision due',
+    sql: () => ledgerRepo.countProblems(raw, ledgerScope, {}, today, scope.orgId),
     p99Target: 100,
   },
   {
@@ -275,7 +289,7 @@ endpoints.push({
   label: `GET /api/requests (county)`,
   paths: ['/api/requests?page=1&pageSize=20'],
   note: 'listRequests: page rows + count(*) of the county',
-  sql: () => citizensRepo.listRequests(raw, scope.path, { page: 1, pageSize: 20 }, account.id),
+  sql: () => citizensRepo.listRequests(raw, ledgerScope, { page: 1, pageSize: 20 }, account.id),
 });
 
 // ---- 两下两上 (issue 5): the province-wide weekly directive and the boards ------------------------
@@ -324,6 +338,8 @@ if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('disp
     });
   }
 }
+// what autovacuum does after such a burst of new rows: statistics for the boards' plans
+await raw.query('ANALYZE directives, assignments');
 const selected = endpoints.filter((e) => wanted(e.key));
 
 // ---- runners ----------------------------------------------------------------------------------
@@ -412,8 +428,7 @@ if (wanted('citizens-submit')) {
       key: 'citizens-submit', label: '', paths: [], note: '',
       sql: async (i) => {
         const u = unitRows[i % unitRows.length]!;
-        await requests.publicUnit(u.id);
-        await raw.query(`SELECT id, path, county_id FROM orgs WHERE id = $1`, [u.id]);
+        await raw.query(`SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`, [u.id]);
         const citizen = { accountId: 0, username: '群众', roles: [], scope: { orgId: u.id, path: u.path, countyId: u.county_id }, ip: '10.0.0.1' };
         await rawDb.transaction((tx) => requests.openRequest(tx, citizen, u, { channel: 'public', category: 'complaint', citizenName: '张群众', phone: '13900000000', matter: '压测：家门口路灯损坏，请求维修（直连 SQL）' }));
       },

@@ -67,7 +67,13 @@ export type FanOutResult = {
 
 /** The assignments of the given directives (the stations' inbox items to break down). */
 export async function assignmentsOfDirectives(q: Queryable, directiveIds: number[]) {
-  return q.query<{ id: number; org_id: number }>(`SELECT id, org_id FROM assignments WHERE directive_id = ANY($1::bigint[]) ORDER BY id`, [directiveIds]);
+  // stations all over the province at once, not county by county: the first station of every
+  // county, then the second … (each county's audit chain takes one writer at a time)
+  return q.query<{ id: number; org_id: number }>(
+    `SELECT id, org_id FROM assignments WHERE directive_id = ANY($1::bigint[])
+     ORDER BY row_number() OVER (PARTITION BY directive_id ORDER BY id), directive_id`,
+    [directiveIds],
+  );
 }
 
 /**

@@ -13,6 +13,8 @@ import { GenerateError, generateProvince, type GenerateResult } from './generate
 import { openPostgres } from '../db/db.js';
 import { createCaseEngine } from '../core/cases/case-engine.js';
 import { systemActor } from '../core/access.js';
+import * as ledgerRepo from '../modules/ledger/ledger.repository.js';
+import * as citizensRepo from '../modules/citizens/citizens.repository.js';
 
 const baseUrl = process.env.DATABASE_URL;
 const pii = createPiiCipher(TEST_DATA_KEY);
@@ -233,6 +235,34 @@ describe.skipIf(!baseUrl)('npm run generate (PostgreSQL)', () => {
               (SELECT last_value FROM case_events_id_seq) = (SELECT max(id) FROM case_events) AS events`,
     );
     expect(next).toEqual({ cases: true, events: true });
+  });
+
+  it('lists a county by county id exactly as by its path (ledger and request queue, filtered or not)', async () => {
+    const db = await openPostgres(urls[0]!, 2);
+    try {
+      const counties = await db.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE type = 'county' ORDER BY id`);
+      const today = '2026-11-26';
+      for (const c of counties) {
+        for (const f of [{}, { page: 2, pageSize: 7 }, { source: 'citizen' as const }, { overdue: true }, { open: true }, { q: '党' }]) {
+          const byPath = await ledgerRepo.listProblems(db, c.path, f, today, c.id);
+          const byCounty = await ledgerRepo.listProblems(db, { path: c.path, countyRoot: c.id }, f, today, c.id);
+          expect(byCounty.total).toBe(byPath.total);
+          expect(byCounty.rows.map((r) => r.id)).toEqual(byPath.rows.map((r) => r.id));
+          expect(byCounty.rows).toEqual(byPath.rows);
+          expect(await ledgerRepo.countProblems(db, { path: c.path, countyRoot: c.id }, f, today, c.id)).toEqual(expect.arrayContaining(await ledgerRepo.countProblems(db, c.path, f, today, c.id)));
+        }
+        expect((await ledgerRepo.listProblems(db, c.path, {}, today)).total).toBeGreaterThan(0);
+        for (const f of [{}, { page: 3, pageSize: 5 }, { open: true }, { metric: 'satisfied' as const }, { month: '2026-10' }]) {
+          const byPath = await citizensRepo.listRequests(db, c.path, f, 0);
+          const byCounty = await citizensRepo.listRequests(db, { path: c.path, countyRoot: c.id }, f, 0);
+          expect(byCounty.total).toBe(byPath.total);
+          expect(byCounty.rows).toEqual(byPath.rows);
+        }
+        expect((await citizensRepo.listRequests(db, c.path, {}, 0)).rows.length).toBe(20);
+      }
+    } finally {
+      await db.close();
+    }
   });
 
   it('is deterministic: the same options give the same data', async () => {

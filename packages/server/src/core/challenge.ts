@@ -26,7 +26,12 @@ export function createChallenges(secret: Buffer, now: () => number = Date.now) {
     if (!expires || !nonce || !mac || Number(expires) < now()) throw wrong();
     const expected = sign(`${expires}.${nonce}.${answer.trim()}`);
     if (expected.length !== mac.length || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(mac))) throw wrong();
-    for (const [k, exp] of used) if (exp < now()) used.delete(k);
+    // oldest first (insertion order): drop the expired ones from the front and stop at the first
+    // live one — not a scan of every used token per submission (at 300 a second, 180 k of them)
+    for (const [k, exp] of used) {
+      if (exp >= now()) break;
+      used.delete(k);
+    }
     if (used.has(nonce)) throw wrong();
     used.set(nonce, Number(expires));
   }

@@ -62,9 +62,17 @@ export async function updateRequest(q: Queryable, caseId: number, f: { claimBy?:
   );
 }
 
-export function requestFilter(scopePath: string, f: ListRequestsQuery, accountId: number) {
-  const where = [`c.case_type = 'request'`, `c.org_path LIKE $1`];
-  const params: unknown[] = [likePrefix(scopePath)];
+/**
+ * The subtree a request query covers: a path, or a county's whole tree (`countyRoot`: the county's
+ * id), which is selected by county_id — the same rows, read newest first from the county index
+ * (migration 040) instead of through the path range.
+ */
+export type RequestScope = string | { path: string; countyRoot: number };
+
+export function requestFilter(scope: RequestScope, f: ListRequestsQuery, accountId: number) {
+  const byCounty = typeof scope !== 'string';
+  const where = [`c.case_type = 'request'`, byCounty ? `c.county_id = $1` : `c.org_path LIKE $1`];
+  const params: unknown[] = [byCounty ? scope.countyRoot : likePrefix(scope)];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
     where.push(sql(`$${params.length}`));
@@ -92,13 +100,19 @@ export function requestFilter(scopePath: string, f: ListRequestsQuery, accountId
   return { where: where.join(' AND '), params };
 }
 
-export async function listRequests(q: Queryable, scopePath: string, f: ListRequestsQuery, accountId: number) {
-  const { where, params } = requestFilter(scopePath, f, accountId);
+export async function listRequests(q: Queryable, scope: RequestScope, f: ListRequestsQuery, accountId: number) {
+  const { where, params } = requestFilter(scope, f, accountId);
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
+  const limit = `ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  // a filter on cases alone: the page's ids first (20 rows joined, not the subtree), and the
+  // count from cases alone — every request case has its citizen_requests row
+  const joined = /\br\./.test(where);
   const [rows, [count]] = await Promise.all([
-    q.query<RequestRow>(`${SELECT} WHERE ${where} ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c JOIN citizen_requests r ON r.case_id = c.id WHERE ${where}`, params),
+    joined
+      ? q.query<RequestRow>(`${SELECT} WHERE ${where} ${limit}`, params)
+      : q.query<RequestRow>(`${SELECT} WHERE c.id IN (SELECT c.id FROM cases c WHERE ${where} ${limit}) ORDER BY c.id DESC`, params),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c ${joined ? 'JOIN citizen_requests r ON r.case_id = c.id' : ''} WHERE ${where}`, params),
   ]);
   return { rows, total: count?.n ?? 0, page, pageSize };
 }

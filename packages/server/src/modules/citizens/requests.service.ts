@@ -126,13 +126,13 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
 
   async function list(actor: Actor, q: ListRequestsQuery) {
     requireAction(actor, 'citizen:read');
-    let path = actor.scope.path;
-    if (q.orgId) {
-      const org = await orgInScope(db, actor.scope, q.orgId);
-      if (!org) throw new AppError('not_found');
-      path = org.path;
-    }
-    const page = await repo.listRequests(db, path, q, actor.accountId);
+    const org = q.orgId ? await orgInScope(db, actor.scope, q.orgId) : undefined;
+    if (q.orgId && !org) throw new AppError('not_found');
+    const id = org?.id ?? actor.scope.orgId;
+    const path = org?.path ?? actor.scope.path;
+    // a county's whole queue is read by county id (the same rows, from the county index)
+    const scope: repo.RequestScope = id === (org?.county_id ?? actor.scope.countyId) ? { path, countyRoot: id } : path;
+    const page = await repo.listRequests(db, scope, q, actor.accountId);
     return { items: page.rows.map((r) => summary(actor, r)), total: page.total, page: page.page, pageSize: page.pageSize };
   }
 
@@ -260,9 +260,14 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
 
   async function publicSubmit(input: PublicSubmitBody, ip: string) {
     challenges.verify(input.challengeToken, input.challengeAnswer);
-    const unit = await publicUnit(input.unitId);
+    // the unit in one look-up (its public page's ancestors are not needed here)
+    const [org] = await db.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string }>(
+      `SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`,
+      [input.unitId],
+    );
+    if (!org || org.status !== 'active' || !PUBLIC_UNIT_TYPES.has(org.type)) throw new AppError('not_found');
+    const unit = { name: org.name };
     const phone = checkPhone(input.phone)!;
-    const org = (await db.query<{ id: number; path: string; county_id: number }>(`SELECT id, path, county_id FROM orgs WHERE id = $1`, [unit.id]))[0]!;
     const citizen: Actor = { accountId: 0, username: '群众', roles: [], scope: { orgId: org.id, path: org.path, countyId: org.county_id }, ip };
     const created = await db.transaction((tx) =>
       openRequest(tx, citizen, org, { channel: 'public', category: input.category ?? 'other', citizenName: input.name.trim(), phone, matter: input.matter.trim() }),

@@ -98,10 +98,21 @@ export async function extraOf(q: Queryable, caseId: number) {
   return row;
 }
 
+/**
+ * The subtree a ledger query covers: a path, or a county's whole tree (`countyRoot`, the county's
+ * id, with its path), which is selected by county_id — the same rows, read from the county index
+ * newest first instead of through the path range (see migration 040).
+ */
+export type LedgerScope = string | { path: string; countyRoot: number };
+
 /** WHERE clause of a ledger filter, shared by the list, the export and the statistics. */
-export function ledgerFilter(scopePath: string, f: ListProblemsQuery, today: string, escalatedTo?: number) {
-  const where = [`c.case_type = 'problem'`, `c.org_path LIKE $1`];
-  const params: unknown[] = [likePrefix(scopePath)];
+export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: string, escalatedTo?: number) {
+  const scopePath = typeof scope === 'string' ? scope : scope.path;
+  // the open-case filters read the partial index of open cases by path; the rest a county root
+  // reads by county. (Both predicates at once make the planner multiply their selectivities.)
+  const byCounty = typeof scope !== 'string' && !f.overdue && !f.supervisionDue;
+  const where = [`c.case_type = 'problem'`, byCounty ? `c.county_id = $1` : `c.org_path LIKE $1`];
+  const params: unknown[] = [byCounty ? scope.countyRoot : likePrefix(scopePath)];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
     where.push(sql(`$${params.length}`));
@@ -117,34 +128,42 @@ export function ledgerFilter(scopePath: string, f: ListProblemsQuery, today: str
   return { where: where.join(' AND '), params };
 }
 
-export async function listProblems(q: Queryable, scopePath: string, f: ListProblemsQuery, today: string, escalatedTo?: number) {
-  const { where, params } = ledgerFilter(scopePath, f, today, escalatedTo);
+/** Whether a filter reads the problem's own columns (else cases alone answer it: every problem case has its row). */
+const needsProblems = (where: string) => /\bp\./.test(where);
+
+export async function listProblems(q: Queryable, scope: LedgerScope, f: ListProblemsQuery, today: string, escalatedTo?: number) {
+  const { where, params } = ledgerFilter(scope, f, today, escalatedTo);
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
-  // Newest first on the scope index; the count uses the same predicate.
+  const limit = `ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const joined = needsProblems(where);
+  // Newest first: the page's ids from cases alone (the county or scope index), then their rows
+  // joined, so 20 rows are joined rather than the whole subtree; the count from cases alone.
   const [rows, [count]] = await Promise.all([
-    q.query<ProblemRow>(`${SELECT} WHERE ${where} ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c JOIN problems p ON p.case_id = c.id WHERE ${where}`, params),
+    joined
+      ? q.query<ProblemRow>(`${SELECT} WHERE ${where} ${limit}`, params)
+      : q.query<ProblemRow>(`${SELECT} WHERE c.id IN (SELECT c.id FROM cases c WHERE ${where} ${limit}) ORDER BY c.id DESC`, params),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c ${joined ? 'JOIN problems p ON p.case_id = c.id' : ''} WHERE ${where}`, params),
   ]);
   return { rows, total: count?.n ?? 0, page, pageSize };
 }
 
 /** Counts per status under the same filter as the list (one pass, the status filter left out by the caller). */
-export async function countProblems(q: Queryable, scopePath: string, f: ListProblemsQuery, today: string, escalatedTo?: number) {
-  const { where, params } = ledgerFilter(scopePath, f, today, escalatedTo);
+export async function countProblems(q: Queryable, scope: LedgerScope, f: ListProblemsQuery, today: string, escalatedTo?: number) {
+  const { where, params } = ledgerFilter(scope, f, today, escalatedTo);
   params.push(today);
   const t = `$${params.length}::date`;
   return q.query<{ status: ProblemState; n: number; overdue: number; supervision_due: number }>(
     `SELECT c.status, count(*)::int AS n,
             count(*) FILTER (WHERE c.resolved_at IS NULL AND c.deadline < ${t})::int AS overdue,
             count(*) FILTER (WHERE c.resolved_at IS NULL AND c.supervision_due <= ${t})::int AS supervision_due
-     FROM cases c JOIN problems p ON p.case_id = c.id WHERE ${where} GROUP BY c.status`,
+     FROM cases c ${needsProblems(where) ? 'JOIN problems p ON p.case_id = c.id' : ''} WHERE ${where} GROUP BY c.status`,
     params,
   );
 }
 
-export async function* iterateProblems(q: Queryable, scopePath: string, f: ListProblemsQuery, today: string, batch = 1000) {
-  const { where, params } = ledgerFilter(scopePath, f, today);
+export async function* iterateProblems(q: Queryable, scope: LedgerScope, f: ListProblemsQuery, today: string, batch = 1000) {
+  const { where, params } = ledgerFilter(scope, f, today);
   let after = 0;
   for (;;) {
     const rows = await q.query<ProblemRow>(`${SELECT} WHERE ${where} AND c.id > $${params.length + 1} ORDER BY c.id LIMIT ${batch}`, [...params, after]);

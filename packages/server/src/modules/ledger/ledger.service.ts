@@ -230,14 +230,18 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     };
   }
 
+  /** The subtree a list covers: the account's scope or an org in it; a county's by county id. */
+  async function scopeOf(actor: Actor, orgId?: number): Promise<repo.LedgerScope> {
+    const org = orgId ? await repo.orgInScope(db, actor.scope, orgId) : undefined;
+    if (orgId && !org) throw new AppError('not_found');
+    const id = org?.id ?? actor.scope.orgId;
+    const path = org?.path ?? actor.scope.path;
+    return id === (org?.county_id ?? actor.scope.countyId) ? { path, countyRoot: id } : path;
+  }
+
   async function list(actor: Actor, query: ListProblemsQuery) {
     requireAction(actor, 'ledger:read');
-    let path = actor.scope.path;
-    if (query.orgId) {
-      const org = await repo.orgInScope(db, actor.scope, query.orgId);
-      if (!org) throw new AppError('not_found');
-      path = org.path;
-    }
+    const path = await scopeOf(actor, query.orgId);
     const t = today();
     const page = await repo.listProblems(db, path, query, t, actor.scope.orgId);
     return { items: page.rows.map((r) => summary(r, t, actor)), total: page.total, page: page.page, pageSize: page.pageSize };
@@ -246,12 +250,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
   /** How many problems the filter finds in each state (the status filter itself left out), for the list's header. */
   async function counts(actor: Actor, query: ListProblemsQuery): Promise<LedgerCounts> {
     requireAction(actor, 'ledger:read');
-    let path = actor.scope.path;
-    if (query.orgId) {
-      const org = await repo.orgInScope(db, actor.scope, query.orgId);
-      if (!org) throw new AppError('not_found');
-      path = org.path;
-    }
+    const path = await scopeOf(actor, query.orgId);
     const { status: _status, page: _page, pageSize: _size, ...filter } = query;
     const rows = await repo.countProblems(db, path, filter, today(), actor.scope.orgId);
     const byStatus = Object.fromEntries(PROBLEM_STATES.map((s) => [s, 0])) as LedgerCounts['byStatus'];
@@ -360,16 +359,11 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
   /** Checks access first (before any byte of the file is sent), then yields rows batch by batch. */
   async function exportRows(actor: Actor, query: ListProblemsQuery) {
     requireAction(actor, 'ledger:read');
-    let path = actor.scope.path;
-    if (query.orgId) {
-      const org = await repo.orgInScope(db, actor.scope, query.orgId);
-      if (!org) throw new AppError('not_found');
-      path = org.path;
-    }
+    const path = await scopeOf(actor, query.orgId);
     return exportBatches(path, query);
   }
 
-  async function* exportBatches(path: string, query: ListProblemsQuery) {
+  async function* exportBatches(path: repo.LedgerScope, query: ListProblemsQuery) {
     const t = today();
     let n = 0;
     for await (const batch of repo.iterateProblems(db, path, query, t)) {
