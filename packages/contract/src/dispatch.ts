@@ -6,6 +6,8 @@ const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
 const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const OrgRefD = Type.Object({ id: Id, name: Type.String(), type: Type.String() });
 type L = { zh: string; en: string };
+export const DispatchFile = Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer() });
+export type DispatchFile = Static<typeof DispatchFile>;
 
 export const DIRECTIVE_KINDS = ['task_list', 'report', 'data_collection', 'notice', 'duty'] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
@@ -107,7 +109,7 @@ export type ReportBody = Static<typeof ReportBody>;
 
 export const AssignmentView = Type.Object({
   id: Id,
-  directive: Type.Object({ id: Id, kind: strEnum(DIRECTIVE_KINDS), title: Type.String(), content: Type.String(), issuer: OrgRefD, form: ReportForm, periodKey: Type.Union([Type.String(), Type.Null()]), allowLate: Type.Boolean(), status: Type.String(), parentAssignmentId: Type.Union([Id, Type.Null()]) }),
+  directive: Type.Object({ id: Id, kind: strEnum(DIRECTIVE_KINDS), title: Type.String(), content: Type.String(), issuer: OrgRefD, form: ReportForm, periodKey: Type.Union([Type.String(), Type.Null()]), allowLate: Type.Boolean(), status: Type.String(), parentAssignmentId: Type.Union([Id, Type.Null()]), attachments: Type.Array(DispatchFile) }),
   org: OrgRefD,
   dueDate: DateString,
   status: strEnum(['pending', 'reported'] as const),
@@ -119,6 +121,7 @@ export const AssignmentView = Type.Object({
   figures: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])),
   reportedAt: Type.Union([Type.String(), Type.Null()]),
   fannedOut: Type.Array(Type.Object({ directiveId: Id, targets: Type.Integer(), reported: Type.Integer() })),
+  attachments: Type.Array(DispatchFile, { description: '随上报上传的附件' }),
   version: Type.Integer(),
 });
 export type AssignmentView = Static<typeof AssignmentView>;
@@ -135,6 +138,7 @@ export const BoardRow = Type.Object({
   reportedAt: Type.Union([Type.String(), Type.Null()]),
   dueDate: DateString,
   figures: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])),
+  attachments: Type.Array(DispatchFile),
   below: Type.Array(
     Type.Object({
       assignmentId: Id,
@@ -153,6 +157,7 @@ export const Board = Type.Object({
     id: Id, title: Type.String(), content: Type.String(), dueDate: DateString, kind: strEnum(DIRECTIVE_KINDS), form: ReportForm,
     issuer: OrgRefD, status: strEnum(['open', 'closed'] as const), allowLate: Type.Boolean(), periodKey: Type.Union([Type.String(), Type.Null()]),
     parentAssignmentId: Type.Union([Id, Type.Null()]), createdAt: Type.String(), version: Type.Integer(),
+    attachments: Type.Array(DispatchFile),
   }),
   totals: Type.Object({
     targets: Type.Integer(),

@@ -246,3 +246,50 @@ export async function villagesUnder(q: Queryable, orgId: number) {
     [orgId],
   );
 }
+
+export type AttachmentMeta = { id: number; directive_id: number | null; assignment_id: number | null; file_name: string; mime_type: string; size_bytes: number; created_at: Date };
+
+export async function insertAttachment(
+  q: Queryable,
+  a: { countyId: number; directiveId: number | null; assignmentId: number | null; fileName: string; mimeType: string; content: Buffer; sha256: string; createdBy: number },
+): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO dispatch_attachments (county_id, directive_id, assignment_id, file_name, mime_type, size_bytes, sha256, content, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+    [a.countyId, a.directiveId, a.assignmentId, a.fileName, a.mimeType, a.content.length, a.sha256, a.content, a.createdBy],
+  );
+  return row!.id;
+}
+
+/** The attachments (without content) of the given directives and assignments. */
+export async function attachmentsOf(q: Queryable, directiveIds: number[], assignmentIds: number[]): Promise<AttachmentMeta[]> {
+  if (directiveIds.length === 0 && assignmentIds.length === 0) return [];
+  return q.query<AttachmentMeta>(
+    `SELECT id, directive_id, assignment_id, file_name, mime_type, size_bytes, created_at FROM dispatch_attachments
+     WHERE directive_id = ANY($1::bigint[]) OR assignment_id = ANY($2::bigint[]) ORDER BY id`,
+    [directiveIds, assignmentIds],
+  );
+}
+
+export async function findAttachment(q: Queryable, id: number) {
+  const [row] = await q.query<AttachmentMeta & { content: Uint8Array }>(
+    `SELECT id, directive_id, assignment_id, file_name, mime_type, size_bytes, created_at, content FROM dispatch_attachments WHERE id = $1`,
+    [id],
+  );
+  return row;
+}
+
+/** Whether an account scoped at `path` may see a directive: it issued it (or above), or one of its recipients is in scope. */
+export async function directiveVisible(q: Queryable, directiveId: number, path: string): Promise<boolean> {
+  const rows = await q.query(
+    `SELECT 1 FROM directives d WHERE d.id = $1 AND (d.issuer_path LIKE $2
+       OR EXISTS (SELECT 1 FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE $2))`,
+    [directiveId, likePrefix(path)],
+  );
+  return rows.length > 0;
+}
+
+export async function directiveOfAssignment(q: Queryable, assignmentId: number): Promise<number | undefined> {
+  const [row] = await q.query<{ directive_id: number }>(`SELECT directive_id FROM assignments WHERE id = $1`, [assignmentId]);
+  return row?.directive_id;
+}

@@ -11,7 +11,25 @@ import {
   type IssueDirectiveBody as IssueDirectiveBodyT,
   type ReportBody as ReportBodyT,
 } from '@lianxin/contract';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.js';
+import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
 import type { DispatchService } from './dispatch.service.js';
+
+/** Attachments of directives and reports: images, PDF, Word, Excel, 10 MB each. */
+export const MAX_DISPATCH_FILE_BYTES = 10 * 1024 * 1024;
+
+async function receiveFile(request: FastifyRequest) {
+  if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
+  const file = await request.file({ limits: { fileSize: MAX_DISPATCH_FILE_BYTES, files: 1 } });
+  if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
+  const content = await file.toBuffer();
+  if (file.file.truncated) throw new AppError('payload_too_large', { zh: '附件不能超过 10 MB', en: 'Attachments are at most 10 MB' });
+  if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
+  const type = sniffFileType(content);
+  if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
+  return { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content };
+}
 
 const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
@@ -122,6 +140,37 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
       config: { policy: 'dispatch:read' },
     },
     async (request) => dispatch.compile(request.actor!, request.params.id),
+  );
+
+  app.post<{ Params: { id: number } }>(
+    '/api/directives/:id/attachments',
+    {
+      schema: { tags, summary: '为下发的任务上传附件（通知原文、表格模板；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
+      config: { policy: 'dispatch:report' },
+    },
+    async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { directiveId: request.params.id }, await receiveFile(request)) }),
+  );
+
+  app.post<{ Params: { id: number } }>(
+    '/api/assignments/:id/attachments',
+    {
+      schema: { tags, summary: '为上报上传附件（照片、签到表等；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
+      config: { policy: 'dispatch:report' },
+    },
+    async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { assignmentId: request.params.id }, await receiveFile(request)) }),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/dispatch-files/:id',
+    { schema: { tags, summary: '下载下发或上报的附件（图片、PDF 可直接显示）', params: IdParams }, config: { policy: 'dispatch:read' } },
+    async (request, reply) => {
+      const f = await dispatch.attachment(request.actor!, request.params.id);
+      const inline = f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf';
+      reply.header('Content-Type', f.mimeType);
+      reply.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', f.fileName));
+      reply.header('Cache-Control', 'private, max-age=300');
+      return reply.send(f.content);
+    },
   );
 
   app.post<{ Params: { id: number }; Body: ReportBodyT }>(

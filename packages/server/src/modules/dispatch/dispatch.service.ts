@@ -18,9 +18,11 @@ import { periodOf, plusDays, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
 import { checkFigures, checkForm, prefill, rollUp } from '../../core/dispatch/report-form.js';
 import * as repo from './dispatch.repository.js';
-import type { AssignmentRow, DirectiveRow, SeriesRow } from './dispatch.repository.js';
+import type { AssignmentRow, AttachmentMeta, DirectiveRow, SeriesRow } from './dispatch.repository.js';
+import crypto from 'node:crypto';
 
 const orgRef = (id: number, name: string, type: string) => ({ id, name, type });
+const fileRef = (a: AttachmentMeta) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, size: a.size_bytes });
 
 export function createDispatchService(deps: { db: Db; today?: () => string }) {
   const { db } = deps;
@@ -193,13 +195,14 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     return assignment(actor, assignmentId);
   }
 
-  async function present(a: AssignmentRow, d: DirectiveRow, children: { id: number }[], below: AssignmentRow[]): Promise<AssignmentView> {
+  async function present(a: AssignmentRow, d: DirectiveRow, children: { id: number }[], below: AssignmentRow[], files: AttachmentMeta[]): Promise<AssignmentView> {
     return {
       id: a.id,
       directive: {
         id: d.id, kind: d.kind as AssignmentView['directive']['kind'], title: d.title, content: d.content,
         issuer: orgRef(d.issuer_org_id, d.issuer_name, d.issuer_type), form: d.form, periodKey: d.period_key,
         allowLate: d.allow_late, status: d.status, parentAssignmentId: d.parent_assignment_id,
+        attachments: files.filter((f) => f.directive_id === d.id).map(fileRef),
       },
       org: orgRef(a.org_id, a.org_name, a.org_type),
       dueDate: a.due_date,
@@ -215,6 +218,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
         const rows = below.filter((b) => b.directive_id === c.id);
         return { directiveId: c.id, targets: rows.length, reported: rows.filter((r) => r.status === 'reported').length };
       }),
+      attachments: files.filter((f) => f.assignment_id === a.id).map(fileRef),
       version: a.version,
     };
   }
@@ -226,7 +230,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     const d = (await repo.findDirective(db, a.directive_id))!;
     const children = await repo.childDirectives(db, [a.id]);
     const below = await repo.assignmentsOf(db, children.map((c) => c.id));
-    return present(a, d, children, below);
+    return present(a, d, children, below, await repo.attachmentsOf(db, [d.id], [a.id]));
   }
 
   /** What the actor's own org must do: pending first, then recent reports. */
@@ -237,7 +241,8 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     for (const id of new Set(rows.map((r) => r.directive_id))) directives.set(id, (await repo.findDirective(db, id))!);
     const children = await repo.childDirectives(db, rows.map((r) => r.id));
     const below = await repo.assignmentsOf(db, children.map((c) => c.id));
-    return Promise.all(rows.map((r) => present(r, directives.get(r.directive_id)!, children.filter((c) => c.parent_assignment_id === r.id), below)));
+    const files = await repo.attachmentsOf(db, [...directives.keys()], rows.map((r) => r.id));
+    return Promise.all(rows.map((r) => present(r, directives.get(r.directive_id)!, children.filter((c) => c.parent_assignment_id === r.id), below, files)));
   }
 
   /** Pre-fills the org's own report from the reports of the orgs it broke the work down to. */
@@ -272,6 +277,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     const childOf = new Map<number, number[]>();
     for (const c of children) childOf.set(c.parent_assignment_id, [...(childOf.get(c.parent_assignment_id) ?? []), c.id]);
     const overdue = (a: AssignmentRow) => a.status === 'pending' && t > a.due_date;
+    const files = await repo.attachmentsOf(db, [d.id], top.map((a) => a.id));
     const rows = top.map((a) => ({
       assignmentId: a.id,
       org: orgRef(a.org_id, a.org_name, a.org_type),
@@ -284,6 +290,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       reportedAt: a.reported_at?.toISOString() ?? null,
       dueDate: a.due_date,
       figures: a.figures,
+      attachments: files.filter((f) => f.assignment_id === a.id).map(fileRef),
       below: below
         .filter((b) => (childOf.get(a.id) ?? []).includes(b.directive_id))
         .map((b) => ({ assignmentId: b.id, org: orgRef(b.org_id, b.org_name, b.org_type), status: b.status, late: b.late, overdue: overdue(b), outcome: b.outcome, reportedAt: b.reported_at?.toISOString() ?? null })),
@@ -294,6 +301,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
         id: d.id, title: d.title, content: d.content, dueDate: d.due_date, kind: d.kind as Board['directive']['kind'], form: d.form,
         issuer: orgRef(d.issuer_org_id, d.issuer_name, d.issuer_type), status: d.status, allowLate: d.allow_late, periodKey: d.period_key,
         parentAssignmentId: d.parent_assignment_id, createdAt: d.created_at.toISOString(), version: d.version,
+        attachments: files.filter((f) => f.directive_id === d.id).map(fileRef),
       },
       totals: {
         targets: top.length,
@@ -306,6 +314,57 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       },
       rows,
     };
+  }
+
+  /**
+   * Attaches a file to a directive (by its issuer, while open) or to an assignment's report (by
+   * the recipient, while the directive is open).
+   */
+  async function attach(actor: Actor, to: { directiveId: number } | { assignmentId: number }, file: { fileName: string; mimeType: string; content: Buffer }) {
+    requireAction(actor, 'dispatch:report');
+    return db.transaction(async (tx) => {
+      let countyId: number;
+      let directiveId: number | null = null;
+      let assignmentId: number | null = null;
+      if ('directiveId' in to) {
+        const d = await repo.findDirective(tx, to.directiveId);
+        if (!d || !(await repo.directiveVisible(tx, d.id, actor.scope.path))) throw new AppError('not_found');
+        if (d.issuer_org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由下发单位添加附件', en: 'Only the issuer attaches files' });
+        if (d.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
+        countyId = d.county_id;
+        directiveId = d.id;
+      } else {
+        const a = await repo.findAssignment(tx, actor.scope, to.assignmentId, true);
+        if (!a) throw new AppError('not_found');
+        if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位上传上报附件', en: 'Only the recipient attaches files to its report' });
+        const d = (await repo.findDirective(tx, a.directive_id))!;
+        if (d.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止，不再接收上报', en: 'The directive is closed to reports' });
+        countyId = a.county_id;
+        assignmentId = a.id;
+      }
+      const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
+      const id = await repo.insertAttachment(tx, { countyId, directiveId, assignmentId, fileName: file.fileName, mimeType: file.mimeType, content: file.content, sha256, createdBy: actor.accountId });
+      await audit(tx, actor, 'directive.attach', directiveId ? 'directive' : 'assignment', (directiveId ?? assignmentId)!, countyId, { attachmentId: id, size: file.content.length, mimeType: file.mimeType });
+      return id;
+    });
+  }
+
+  /** A file of a directive or report, for whoever may see that directive or assignment. */
+  async function attachment(actor: Actor, id: number) {
+    requireAction(actor, 'dispatch:read');
+    const f = await repo.findAttachment(db, id);
+    if (!f) throw new AppError('not_found');
+    if (f.directive_id) {
+      if (!(await repo.directiveVisible(db, f.directive_id, actor.scope.path))) throw new AppError('not_found');
+    } else {
+      // the recipient (and the levels above it), or the issuer of the directive (and above)
+      if (!(await repo.findAssignment(db, actor.scope, f.assignment_id!))) {
+        const directiveId = await repo.directiveOfAssignment(db, f.assignment_id!);
+        const d = directiveId ? await repo.findDirective(db, directiveId) : undefined;
+        if (!d || !d.issuer_path.startsWith(actor.scope.path)) throw new AppError('not_found');
+      }
+    }
+    return { fileName: f.file_name, mimeType: f.mime_type, content: Buffer.from(f.content) };
   }
 
   async function sent(actor: Actor) {
@@ -335,7 +394,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     return rows.map((s: SeriesRow & { active: boolean }) => ({ id: s.id, kind: s.kind, title: s.title, frequency: s.frequency, weekday: s.weekday, dueDays: s.due_days, active: s.active, targets: s.targets }));
   }
 
-  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, close, series, today };
+  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, close, series, attach, attachment, today };
 }
 
 export type DispatchService = ReturnType<typeof createDispatchService>;

@@ -166,3 +166,46 @@ describe('fan-out recorded afterwards (补录)', () => {
     expect(board.rows[0]!.below).toEqual([expect.objectContaining({ org: expect.objectContaining({ name: '武家村' }), late: true, status: 'reported' })]);
   });
 });
+
+describe('attachments', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  const upload = (client: Client, url: string, content: Buffer, name: string) => {
+    const boundary = '----lianxin';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return client.request('POST', url, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  };
+
+  it('the issuer attaches files to a directive and the recipient to its report; each side sees both; others get 404', async () => {
+    const issued = (await wuli.post('/api/directives', { kind: 'notice', title: '附件测试通知', dueDate: plusDays(today, 2), targets: { orgIds: [await orgId(t.db, '榆舍党建工作站')] } })).json();
+    const notice = await upload(wuli, `/api/directives/${issued.directiveId}/attachments`, png, '通知原文.png');
+    expect(notice.statusCode, notice.body).toBe(201);
+    const a = (await inboxOf(station)).find((x) => x.directive.id === issued.directiveId)!;
+    expect(a.directive.attachments).toEqual([{ id: notice.json().id, fileName: '通知原文.png', mimeType: 'image/png', size: png.length }]);
+    // only the issuer adds to the directive, only the recipient to the report
+    expect((await upload(station, `/api/directives/${issued.directiveId}/attachments`, png, 'x.png')).statusCode).toBe(403);
+    expect((await upload(wuli, `/api/assignments/${a.id}/attachments`, png, 'x.png')).statusCode).toBe(403);
+    expect((await upload(villages['榆舍村']!, `/api/assignments/${a.id}/attachments`, png, 'x.png')).statusCode).toBe(404);
+    expect((await upload(station, `/api/assignments/${a.id}/attachments`, Buffer.from('<html></html>'), 'photo.png')).statusCode).toBe(415);
+    const photo = await upload(station, `/api/assignments/${a.id}/attachments`, png, '签到表.png');
+    expect(photo.statusCode, photo.body).toBe(201);
+    expect((await station.get(`/api/assignments/${a.id}`)).json().attachments).toEqual([expect.objectContaining({ fileName: '签到表.png' })]);
+    const board = (await wuli.get(`/api/directives/${issued.directiveId}/board`)).json() as Board;
+    expect(board.directive.attachments.map((f) => f.fileName)).toEqual(['通知原文.png']);
+    expect(board.rows[0]!.attachments.map((f) => f.fileName)).toEqual(['签到表.png']);
+    for (const c of [wuli, station]) {
+      for (const id of [notice.json().id, photo.json().id]) {
+        const file = await c.get(`/api/dispatch-files/${id}`);
+        expect(file.statusCode).toBe(200);
+        expect(file.headers['content-type']).toBe('image/png');
+        expect(file.rawPayload.equals(png)).toBe(true);
+      }
+    }
+    const other = await t.as('jiaotong');
+    expect((await other.get(`/api/dispatch-files/${photo.json().id}`)).statusCode).toBe(404);
+    expect((await villages['榆舍村']!.get(`/api/dispatch-files/${notice.json().id}`)).statusCode).toBe(404);
+  });
+});
