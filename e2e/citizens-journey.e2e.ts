@@ -132,7 +132,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
 
     // ---- 县民政局: the demo county has no account for it; the sysadmin creates one ----
     const admin = await openSession(browser(), 'desktop');
-    const sys = await apiAs(admin, 'sysadmin');
+    const sys = await apiAs(admin, 'sysadmin'); // signs in with the second factor where administrators need one
     const minzhengOrg = departments.find((d) => d.name === '县民政局')?.id;
     expect(minzhengOrg, 'the demo county has 县民政局').toBeTruthy();
     const username = `minzheng${Date.now() % 100000}`;
