@@ -214,15 +214,17 @@ export function LedgerListPage() {
     current: data?.page ?? query.page ?? 1,
     pageSize: data?.pageSize ?? query.pageSize ?? 20,
     total: data?.total ?? 0,
-    showTotal: (n: number) => common('common.total', { n }),
+    showTotal: isMobile ? undefined : (n: number) => common('common.total', { n }),
     showSizeChanger: !isMobile,
     pageSizeOptions: [10, 20, 50, 100],
   };
+  // In the list only where supervision has come due; any time on the detail page.
   const superviseButton = (p: ProblemSummary) =>
-    p.canSupervise ? (
+    p.canSupervise && p.supervisionOverdue ? (
       <Button
         size="small"
-        type={p.supervisionOverdue ? 'primary' : 'default'}
+        type="primary"
+        ghost
         icon={<BellOutlined />}
         onClick={(e) => {
           e.stopPropagation();

@@ -100,15 +100,16 @@ function TimelineItem({ e, problemId }: { e: TimelineEntry; problemId: number })
 function ActionsCard({ p, isMobile, onStep, onSupervise }: { p: ProblemDetail; isMobile: boolean; onStep: (s: ProblemTransition) => void; onSupervise: () => void }) {
   const { label } = useI18n();
   const t = useLedgerT();
-  const none = p.actions.length === 0 && !p.canSupervise;
+  const waiting = p.actions.length === 0;
   return (
     <Card size="small" title={t('ledger.actions')} style={{ marginBottom: 12 }} data-testid="problem-actions">
-      {none ? (
-        <Typography.Text type="secondary" data-testid="no-actions">
+      {waiting && (
+        <Typography.Paragraph type="secondary" data-testid="no-actions" style={{ marginBottom: p.canSupervise ? 10 : 0 }}>
           {t('ledger.noActions')}
           {p.status !== 'published' && ` · ${t('ledger.waitingFor', { who: t(`ledger.waiting.${p.status}`) })}`}
-        </Typography.Text>
-      ) : (
+        </Typography.Paragraph>
+      )}
+      {(p.actions.length > 0 || p.canSupervise) && (
         <div className={`lx-actions-bar${isMobile ? ' phone' : ''}`}>
           {p.actions.map((a, i) => (
             <Button
@@ -205,7 +206,10 @@ export function ProblemDetailPage() {
         size="small"
         current={current}
         status={p.status === 'published' ? 'finish' : 'process'}
-        orientation={isMobile ? 'vertical' : 'horizontal'}
+        orientation="horizontal"
+        type={isMobile ? 'dot' : 'default'}
+        titlePlacement={isMobile ? 'vertical' : 'horizontal'}
+        responsive={false}
         data-testid="problem-steps"
         items={PROBLEM_STATES.map((s) => ({ title: t(`ledger.step.${s}`) }))}
       />

@@ -10,6 +10,9 @@ import { usePublicClosures, usePublicCounties } from '../ledger.api';
 import { useLedgerT } from '../ledger.messages';
 import '../ledger.css';
 
+/** 中共宜君县委员会 → 宜君县: the public knows the county, not the committee's full name. */
+const countyName = (name: string) => name.replace(/^中共/, '').replace(/委员会$/, '') || name;
+
 export function PublicClosuresPage() {
   const { countyId: raw } = useParams();
   const countyId = raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
@@ -28,7 +31,7 @@ export function PublicClosuresPage() {
   }, [countyId, counties.data, navigate]);
 
   useEffect(() => {
-    document.title = `${t('pub.title')}${county ? ` · ${county.name}` : ''}`;
+    document.title = `${t('pub.title')}${county ? ` · ${countyName(county.name)}` : ''}`;
   }, [county, t]);
 
   return (
@@ -37,7 +40,7 @@ export function PublicClosuresPage() {
         <div className="lx-pub-inner" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
           <div>
             <h1>
-              {county ? `${county.name} · ` : ''}
+              {county ? `${countyName(county.name)} · ` : ''}
               {t('pub.title')}
             </h1>
             <p>{t('pub.subtitle')}</p>
@@ -55,7 +58,7 @@ export function PublicClosuresPage() {
           loading={counties.isPending}
           value={countyId}
           onChange={(id: number) => navigate(`/public/closures/${id}`)}
-          options={(counties.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${t('pub.countyCount', { n: c.published })}）` }))}
+          options={(counties.data ?? []).map((c) => ({ value: c.id, label: `${countyName(c.name)}（${t('pub.countyCount', { n: c.published })}）` }))}
           data-testid="public-county"
         />
         {(counties.error || closures.error) && <Alert type="error" showIcon title={(counties.error ?? closures.error)!.message} style={{ marginBottom: 12 }} />}

@@ -42,7 +42,9 @@ export function RegisterProblemPage() {
   const [error, setError] = useState<string>();
   usePageCrumb(t('ledger.new.title'));
 
-  const required = (field: string, select = false) => ({ required: true, whitespace: !select, message: common(select ? 'common.select' : 'common.required', { field }) });
+  // (a rule with only `required` checks any value; adding `whitespace` would make it a string rule)
+  const required = (field: string, select = false) =>
+    select ? { required: true, message: common('common.select', { field }) } : { required: true, whitespace: true, message: common('common.required', { field }) };
 
   const submit = async (v: Values) => {
     setError(undefined);

@@ -7,6 +7,7 @@ import { ORG_TYPE_LABELS, type LedgerStatsRow, type OrgType } from '@lianxin/con
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { useUrlState, toInt } from '../../../app/url-state';
+import { usePageCrumb } from '../../../app/page-context';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useLedgerStats } from '../ledger.api';
 import { useLedgerT } from '../ledger.messages';
@@ -21,6 +22,7 @@ export function StatsPage() {
   const { values, update } = useUrlState(['orgId'] as const);
   const orgId = toInt(values.orgId);
   const stats = useLedgerStats(orgId);
+  usePageCrumb(t('ledger.stats.title'));
   const node = stats.data?.node;
   const rows = stats.data ? [...stats.data.children] : [];
 

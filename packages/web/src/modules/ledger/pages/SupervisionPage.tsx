@@ -8,6 +8,7 @@ import type { ProblemSummary } from '@lianxin/contract';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
+import { usePageCrumb } from '../../../app/page-context';
 import { useLedgerSettings, useProblems, useSupervise } from '../ledger.api';
 import { useLedgerT } from '../ledger.messages';
 import { Countdown, ProblemStatusTag, SupervisionDue } from '../components/tags';
@@ -36,6 +37,7 @@ export function SupervisionPage() {
   const current = { due, overdue, escalated }[tab];
   const supervise = useSupervise();
   const [supervising, setSupervising] = useState<ProblemSummary>();
+  usePageCrumb(t('ledger.sup.title'));
 
   const button = (p: ProblemSummary) =>
     p.canSupervise ? (
