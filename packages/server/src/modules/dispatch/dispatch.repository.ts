@@ -104,8 +104,21 @@ export async function insertAssignments(
   q: Queryable,
   directiveId: number,
   dueDate: string,
-  target: { orgIds: number[] } | { type: string; issuerPath: string },
+  target: { orgIds: number[] } | { type: string; issuerPath: string } | { villagesOf: number },
 ): Promise<number> {
+  if ('villagesOf' in target) {
+    // a station's fan-out to all of its open villages and communities (villagesUnder) in one statement
+    const [row] = await q.query<{ n: number }>(
+      `WITH ins AS (
+         INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date)
+         SELECT county_id, $1, id, path, $2 FROM orgs
+         WHERE parent_id = $3 AND type IN ('village','community') AND status = 'active'
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [directiveId, dueDate, target.villagesOf],
+    );
+    return row?.n ?? 0;
+  }
   const rows =
     'orgIds' in target
       ? await q.query<{ n: number }>(

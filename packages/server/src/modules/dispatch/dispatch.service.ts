@@ -143,21 +143,18 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       // older than a weekly cycle.
       if (input.dueDate < plusDays(today(), -7)) throw fieldError('dueDate', '补录的期限最早为 7 天前', 'A recorded deadline is at most 7 days old');
       if (input.dueDate > a.due_date) throw fieldError('dueDate', `村级上报期限须在本单位上报期限（${a.due_date}）之前，以便汇总`, `Villages must report before ${a.due_date}`);
-      const issuer = (await repo.orgInScope(tx, actor.scope, a.org_id))!;
-      let orgIds = input.orgIds ?? [];
-      if (orgIds.length) {
-        await checkTargets(tx, issuer, { orgIds });
-      } else {
-        // default: every village and community directly below
-        orgIds = (await repo.villagesUnder(tx, issuer.id)).map((v) => v.id);
-        if (orgIds.length === 0) throw fieldError('orgIds', '本单位以下没有村（社区）', 'No villages below');
-      }
+      // the recipient itself issues the breakdown (the assignment row carries its org)
+      const issuer: repo.OrgLite = { id: a.org_id, name: a.org_name, type: a.org_type, path: a.org_path, county_id: a.county_id, status: 'active', parent_id: null };
+      const orgIds = input.orgIds ?? [];
+      if (orgIds.length) await checkTargets(tx, issuer, { orgIds });
       const id = (await repo.insertDirective(tx, {
         countyId: a.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, parentAssignmentId: a.id, seriesId: null,
         kind: parent.kind, title: input.title?.trim() || parent.title, content: input.content, form: parent.form, periodKey: parent.period_key,
         dueDate: input.dueDate, allowLate: true, createdBy: actor.accountId,
       }))!;
-      const n = await repo.insertAssignments(tx, id, input.dueDate, { orgIds });
+      // default: every open village and community directly below, in the same statement
+      const n = await repo.insertAssignments(tx, id, input.dueDate, orgIds.length ? { orgIds } : { villagesOf: issuer.id });
+      if (n === 0) throw fieldError('orgIds', '本单位以下没有村（社区）', 'No villages below'); // rolls the directive back
       await audit(tx, actor, 'directive.fan_out', 'directive', id, a.county_id, { parentAssignmentId: a.id, targets: n });
       return { directiveId: id, targets: n };
     });
