@@ -163,7 +163,8 @@ export async function rawFanOut(db: Db, orgs: OrgsOfProvince, today: string, con
         countyId: s.county_id, issuerOrgId: s.id, issuerPath: s.path, parentAssignmentId: a.id, seriesId: null, kind: 'task_list',
         title: `${label}本周工作任务清单（直连 SQL）`, content: '', form: WEEKLY_FORM, periodKey: null, dueDate: plusDays(today, 4), allowLate: true, createdBy: null,
       }))!;
-      villages += await dispatchRepo.insertAssignments(tx, id, plusDays(today, 4), { orgIds: (orgs.villagesByStation.get(s.id) ?? []).map((v) => v.id) });
+      const n = await dispatchRepo.insertAssignments(tx, id, plusDays(today, 4), { orgIds: (orgs.villagesByStation.get(s.id) ?? []).map((v) => v.id) });
+      villages += n; // (not `villages += await …`: that reads the total before the await)
     }),
   );
   const done = performance.now();
