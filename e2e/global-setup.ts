@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { stepAt, totpCode } from '../packages/server/src/core/totp';
 
 export const DEMO_PASSWORD = 'Demo-Passw0rd!2026';
 const root = path.resolve(import.meta.dirname, '..');
@@ -16,7 +17,30 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     demoPassword: string;
+    /** The administrators' TOTP secrets, bound at set-up (administrators sign in with a second factor). */
+    totpSecrets: Record<string, string>;
   }
+}
+
+export const ADMINS = ['sysadmin', 'secadmin', 'auditadmin'];
+
+/** Binds an authenticator for each demo administrator through the API, as a person would on first login. */
+async function bindAdminAuthenticators(url: string, password: string): Promise<Record<string, string>> {
+  const secrets: Record<string, string> = {};
+  for (const username of ADMINS) {
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+    const me = (await login.json()) as { csrfToken: string; mustEnrollTotp: boolean };
+    if (!me.mustEnrollTotp) continue;
+    const headers = { 'content-type': 'application/json', cookie: login.headers.getSetCookie()[0]!.split(';')[0]!, 'x-csrf-token': me.csrfToken, origin: url };
+    const setup = await fetch(`${url}/api/auth/totp/setup`, { method: 'POST', headers, body: '{}' });
+    if (!setup.ok) throw new Error(`TOTP setup ${username}: ${setup.status} ${await setup.text()}`);
+    const { secret } = (await setup.json()) as { secret: string };
+    const enable = await fetch(`${url}/api/auth/totp/enable`, { method: 'POST', headers, body: JSON.stringify({ code: totpCode(secret, stepAt(new Date())) }) });
+    if (!enable.ok) throw new Error(`TOTP enable ${username}: ${enable.status} ${await enable.text()}`);
+    secrets[username] = secret;
+  }
+  return secrets;
 }
 
 function newest(dir: string): number {
@@ -75,6 +99,8 @@ export default async function setup(project: TestProject) {
   project.provide('demoPassword', process.env.LIANXIN_E2E_PASSWORD ?? DEMO_PASSWORD);
   if (process.env.LIANXIN_E2E_URL) {
     project.provide('baseURL', process.env.LIANXIN_E2E_URL);
+    // A server you started: its administrators' secrets as JSON, e.g. {"sysadmin":"ABC…"}.
+    project.provide('totpSecrets', JSON.parse(process.env.LIANXIN_E2E_TOTP ?? '{}') as Record<string, string>);
     return;
   }
   buildWeb();
@@ -101,6 +127,7 @@ export default async function setup(project: TestProject) {
   const url = `http://localhost:${port}`;
   await waitForHealth(url, child, () => output);
   project.provide('baseURL', url);
+  project.provide('totpSecrets', await bindAdminAuthenticators(url, process.env.LIANXIN_E2E_PASSWORD ?? DEMO_PASSWORD));
 
   return async () => {
     if (child.exitCode === null) {

@@ -4,10 +4,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { stepAt, totpCode } from '../packages/server/src/core/totp';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../artifacts/screenshots');
 export const baseURL = () => inject('baseURL');
 export const demoPassword = () => inject('demoPassword');
+
+/**
+ * Administrators sign in with a TOTP code (bound at set-up). A code works once, so a second
+ * sign-in within the same 30 s uses the next step's code, and a third waits for the next step.
+ */
+export async function withOtp<T>(username: string, attempt: (otp: string | undefined) => Promise<{ done: true; value: T } | { done: false; otp: boolean }>): Promise<T> {
+  let result = await attempt(undefined);
+  if (result.done) return result.value;
+  const secret = inject('totpSecrets')[username];
+  if (!result.otp || !secret) throw new Error(`sign-in of ${username} failed${result.otp ? ' (no TOTP secret known for it)' : ''}`);
+  for (let k = 0; k < 3; k++) {
+    if (k === 2) await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
+    result = await attempt(totpCode(secret, stepAt(new Date()) + (k === 0 ? 0 : 1)));
+    if (result.done) return result.value;
+  }
+  throw new Error(`sign-in of ${username} refused every TOTP code`);
+}
 
 export type Viewport = 'desktop' | 'phone';
 const VIEWPORTS = {
@@ -88,7 +106,20 @@ export async function login(s: Session, username: string, password = demoPasswor
   await page.goto('/login');
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/^(密码|Password)$/).fill(password);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  const submit = page.locator('form button[type="submit"]');
+  // Administrators: the server first asks for the authenticator's code (a 401 the browser logs).
+  if (inject('totpSecrets')[username]) s.allowHttpErrors(/\/api\/auth\/login/);
+  await withOtp(username, async (otp) => {
+    if (otp) await page.getByTestId('login-otp').fill(otp);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.request().method() === 'POST'), submit.click()]);
+    if (response.ok()) return { done: true, value: undefined };
+    const body = await response.text();
+    if (response.status() === 401 && /"code":"otp_(required|invalid)"/.test(body)) {
+      await page.getByTestId('login-otp').waitFor();
+      return { done: false, otp: true };
+    }
+    throw new Error(`login ${username}: ${response.status()} ${body}`);
+  });
   await page.getByTestId('scope-org').first().waitFor();
 }
 
@@ -133,9 +164,13 @@ export async function pick(page: Page, testId: string, option: string) {
 
 /** Signs in through the API (for test set-up only) and returns a CSRF-carrying request helper. */
 export async function apiAs(s: Session, username: string, password = demoPassword()) {
-  const r = await s.context.request.post('/api/auth/login', { data: { username, password } });
-  if (!r.ok()) throw new Error(`API login ${username}: ${r.status()} ${await r.text()}`);
-  const me = (await r.json()) as { csrfToken: string };
+  const me = await withOtp(username, async (otp) => {
+    const r = await s.context.request.post('/api/auth/login', { data: otp ? { username, password, otp } : { username, password } });
+    if (r.ok()) return { done: true, value: (await r.json()) as { csrfToken: string } };
+    const body = await r.text();
+    if (r.status() === 401 && /"code":"otp_(required|invalid)"/.test(body)) return { done: false, otp: true };
+    throw new Error(`API login ${username}: ${r.status()} ${body}`);
+  });
   return {
     get: async <T>(path: string) => (await (await s.context.request.get(path)).json()) as T,
     post: async (path: string, data: unknown) => s.context.request.post(path, { data, headers: { 'X-CSRF-Token': me.csrfToken } }),

@@ -27,6 +27,10 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
 
 /** 三员: no account may hold two of these. */
 export const SEPARATED_ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+/** Administrators sign in with a second factor (TOTP), per SECURITY.md. */
+export function needsSecondFactor(roles: readonly Role[]): boolean {
+  return roles.some((r) => SEPARATED_ADMIN_ROLES.includes(r));
+}
 
 export const ORG_TYPES = [
   'province',

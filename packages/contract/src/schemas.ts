@@ -55,6 +55,8 @@ export const LoginBody = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 40 }),
     password: Type.String({ minLength: 1, maxLength: 200 }),
+    /** The 6-digit code of the authenticator app, for accounts with a second factor. */
+    otp: Type.Optional(Type.String({ maxLength: 10 })),
   },
   { additionalProperties: false },
 );
@@ -69,6 +71,9 @@ export const Me = Type.Object({
   roles: Type.Array(RoleSchema),
   scopeOrg: OrgRef,
   mustChangePassword: Type.Boolean(),
+  /** An administrator without a second factor yet: only enrollment is open until it is bound. */
+  mustEnrollTotp: Type.Boolean(),
+  totpEnabled: Type.Boolean(),
   csrfToken: Type.String({ description: '写操作须在 X-CSRF-Token 头中带上此值' }),
   permissions: Type.Array(Type.String()),
 });
@@ -388,7 +393,16 @@ export const AccountRow = Type.Object({
   scopeOrg: OrgRef,
   status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  totpEnabled: Type.Boolean(),
 });
+
+export const TotpSetup = Type.Object({
+  secret: Type.String({ description: 'base32，可手工输入验证器' }),
+  uri: Type.String({ description: 'otpauth:// 地址（二维码内容）' }),
+  qrSvg: Type.String(),
+});
+export type TotpSetup = Static<typeof TotpSetup>;
+export const TotpEnableBody = Type.Object({ code: Type.String({ maxLength: 10 }) }, { additionalProperties: false });
 
 export const CreateAccountBody = Type.Object(
   {

@@ -50,6 +50,8 @@ export type AppConfig = {
   /** Secure cookies (the default): the browser sends them over HTTPS and to localhost only. */
   secureCookies?: boolean;
   sessionPolicy?: SessionPolicy;
+  /** Administrators' second factor (default `required`). */
+  adminTotp?: 'required' | 'off';
   /** Requests per minute per address on the login route. */
   loginRateLimit?: number;
   /** The built web app to serve at /, if any. */
@@ -90,7 +92,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
 
   const db = config.db;
-  const auth = createAuthService({ db, policy: config.sessionPolicy ?? DEFAULT_SESSION_POLICY });
+  const auth = createAuthService({ db, pii: config.pii, policy: config.sessionPolicy ?? DEFAULT_SESSION_POLICY, adminTotp: config.adminTotp });
   const cookieConf = cookieSettings(config.secureCookies ?? true);
 
   await app.register(cookie);

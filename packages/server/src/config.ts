@@ -16,6 +16,8 @@ export type ServerConfig = {
   secureCookies: boolean;
   trustProxy: boolean;
   webDir: string;
+  /** `required` (default): administrators sign in with a TOTP second factor. */
+  adminTotp: 'required' | 'off';
   /** Scheduled dumps of the embedded database (ignored on PostgreSQL). */
   backup: { dir: string; keep: number; intervalHours: number };
 };
@@ -44,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secureCookies: env.LIANXIN_INSECURE_COOKIES !== '1',
     trustProxy: env.TRUST_PROXY === '1',
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'packages/web/dist'),
+    adminTotp: env.LIANXIN_ADMIN_TOTP === 'off' ? 'off' : 'required',
     backup: {
       dir: path.resolve(cwd, env.LIANXIN_BACKUP_DIR ?? `${dataDir}-backups`),
       keep: Math.max(1, Math.floor(nonNegative(env.LIANXIN_BACKUP_KEEP, 7, 'LIANXIN_BACKUP_KEEP'))),

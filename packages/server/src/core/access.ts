@@ -19,6 +19,8 @@ export type Actor = {
   ip: string;
   /** A first or reset password: only the password change is open until it is replaced. */
   mustChangePassword?: boolean;
+  /** An administrator who has not bound a second factor: only enrollment is open. */
+  mustEnrollTotp?: boolean;
 };
 
 /** A system actor for the CLI (demo loading, generation): the whole tree, every action. */

@@ -158,6 +158,9 @@ export async function registerHttpConventions(
     if (request.actor.mustChangePassword && !request.url.startsWith('/api/auth/')) {
       throw new AppError('password_change_required');
     }
+    if (request.actor.mustEnrollTotp && !request.url.startsWith('/api/auth/')) {
+      throw new AppError('totp_enrollment_required');
+    }
     if (policy !== 'authenticated') requireAction(request.actor, policy);
   });
 

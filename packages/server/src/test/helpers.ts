@@ -8,6 +8,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp, type AppConfig } from '../app.js';
 import { openPglite, openPostgres, type Db } from '../db/db.js';
 import { createPiiCipher } from '../core/pii.js';
+import { stepAt, totpCode } from '../core/totp.js';
 import { TEST_DATA_KEY, TEST_DEMO_PASSWORD } from './constants.js';
 import { withDatabase } from './global-setup.js';
 
@@ -45,8 +46,14 @@ export type Client = {
 export type TestApp = {
   app: FastifyInstance;
   db: Db;
-  /** Logs in as a demo account (or any account with the given password). */
+  /**
+   * Logs in as a demo account (or any account with the given password). Administrators bind a
+   * second factor on their first login here, as a person would with an authenticator app, and
+   * give its code on later logins.
+   */
   as(username: string, password?: string): Promise<Client>;
+  /** The TOTP secrets bound through `as`, by username. */
+  totpSecrets: Map<string, string>;
   anonymous: Omit<Client, 'username' | 'csrf'>;
   close(): Promise<void>;
 };
@@ -77,16 +84,36 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
     };
   };
 
+  const totpSecrets = new Map<string, string>();
   return {
     app,
     db,
+    totpSecrets,
     async as(username, password = TEST_DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const login = (otp?: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: otp ? { username, password, otp } : { username, password } });
+      let res = await login();
+      const secret = totpSecrets.get(username);
+      if (res.statusCode === 401 && res.json().code === 'otp_required' && secret) {
+        // A code works once: a second login within the same 30 s uses the next step's code.
+        for (const step of [stepAt(new Date()), stepAt(new Date()) + 1]) {
+          res = await login(totpCode(secret, step));
+          if (res.statusCode === 200) break;
+        }
+      }
       if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
       const setCookie = res.headers['set-cookie'];
       const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;
       const csrf = res.json().csrfToken as string;
-      return { username, csrf, ...makeClient(cookie, csrf) };
+      const client = { username, csrf, ...makeClient(cookie, csrf) };
+      if (res.json().mustEnrollTotp) {
+        const setup = await client.post('/api/auth/totp/setup');
+        if (setup.statusCode !== 200) throw new Error(`TOTP setup for ${username} failed: ${setup.body}`);
+        const fresh = setup.json().secret as string;
+        const enabled = await client.post('/api/auth/totp/enable', { code: totpCode(fresh, stepAt(new Date())) });
+        if (enabled.statusCode !== 204) throw new Error(`TOTP enable for ${username} failed: ${enabled.body}`);
+        totpSecrets.set(username, fresh);
+      }
+      return client;
     },
     anonymous: makeClient(undefined, ''),
     async close() {

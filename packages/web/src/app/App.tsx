@@ -19,6 +19,7 @@ import { citizensPublicRoutes, citizensRoutes } from '../modules/citizens/routes
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+const TotpSetupPage = lazy(() => import('./TotpSetupPage').then((m) => ({ default: m.TotpSetupPage })));
 const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
 const HomePage = lazy(() => import('../modules/home/pages/HomePage').then((m) => ({ default: m.HomePage })));
 const OrgTreePage = lazy(() => import('../modules/orgs/pages/OrgTreePage').then((m) => ({ default: m.OrgTreePage })));
@@ -73,6 +74,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to={`/login${next}`} replace />;
   }
   if (me.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  if (!me.mustChangePassword && me.mustEnrollTotp && location.pathname !== '/setup-2fa') return <Navigate to="/setup-2fa" replace />;
   return <>{children}</>;
 }
 
@@ -90,6 +92,14 @@ function AppRoutes() {
           element={
             <RequireAuth>
               <ChangePasswordPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/setup-2fa"
+          element={
+            <RequireAuth>
+              <TotpSetupPage />
             </RequireAuth>
           }
         />

@@ -25,7 +25,7 @@ export function ChangePasswordPage() {
     try {
       await changePassword(v.currentPassword, v.newPassword);
       message.success(t('password.done'));
-      navigate('/', { replace: true });
+      navigate(me.mustEnrollTotp ? '/setup-2fa' : '/', { replace: true });
     } catch (e) {
       setError(applyFieldErrors(form, e, ['currentPassword', 'newPassword']));
     } finally {

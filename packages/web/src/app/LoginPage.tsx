@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError } from './api';
 import { useAuthActions, useMe } from './auth';
 import { useI18n } from './i18n';
@@ -11,7 +11,7 @@ import { LangSwitch } from './LangSwitch';
 import { Logo } from './Logo';
 import './login.css';
 
-type Values = { username: string; password: string };
+type Values = { username: string; password: string; otp?: string };
 
 /** Only same-app paths are followed after login (no open redirect). */
 function safeNext(next: string | null): string {
@@ -26,19 +26,32 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // An administrator's password was right; the server asks for the authenticator's code.
+  const [needOtp, setNeedOtp] = useState(false);
+  const [form] = Form.useForm<Values>();
   const next = safeNext(params.get('next'));
   const reason = params.get('reason');
 
-  if (me) return <Navigate to={me.mustChangePassword ? '/change-password' : next} replace />;
+  const landing = (m: { mustChangePassword: boolean; mustEnrollTotp: boolean }) =>
+    m.mustChangePassword ? '/change-password' : m.mustEnrollTotp ? '/setup-2fa' : next;
+  if (me) return <Navigate to={landing(me)} replace />;
 
   const onFinish = async (values: Values) => {
     setSubmitting(true);
     setError(null);
     try {
-      const account = await login(values.username.trim(), values.password);
-      navigate(account.mustChangePassword ? '/change-password' : next, { replace: true });
+      const account = await login(values.username.trim(), values.password, needOtp ? values.otp?.trim() : undefined);
+      navigate(landing(account), { replace: true });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'network', t('common.networkError'));
+      if (err.code === 'otp_required') {
+        setNeedOtp(true);
+        return;
+      }
+      if (err.code === 'otp_invalid') {
+        form.setFields([{ name: 'otp', value: '', errors: [err.message] }]);
+        return;
+      }
       setError({ code: err.code, message: err.message });
     } finally {
       setSubmitting(false);
@@ -78,7 +91,7 @@ export function LoginPage() {
             data-testid="login-error"
           />
         )}
-        <Form<Values> layout="vertical" size="large" onFinish={onFinish} requiredMark={false} autoComplete="on">
+        <Form<Values> form={form} layout="vertical" size="large" onFinish={onFinish} requiredMark={false} autoComplete="on">
           <Form.Item
             name="username"
             label={t('login.username')}
@@ -93,6 +106,16 @@ export function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
+          {needOtp && (
+            <Form.Item
+              name="otp"
+              label={t('login.otp')}
+              extra={t('login.otpHint')}
+              rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('login.otpPattern') }]}
+            >
+              <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="numeric" maxLength={6} autoFocus data-testid="login-otp" />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block loading={submitting}>
             {t('login.submit')}
           </Button>

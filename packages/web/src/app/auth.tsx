@@ -62,8 +62,8 @@ export function useCan() {
 export function useAuthActions() {
   const client = useQueryClient();
   return {
-    async login(username: string, password: string) {
-      const me = await request<Me>('POST', '/api/auth/login', { body: { username, password }, silent401: true });
+    async login(username: string, password: string, otp?: string) {
+      const me = await request<Me>('POST', '/api/auth/login', { body: otp ? { username, password, otp } : { username, password }, silent401: true });
       setCsrfToken(me.csrfToken);
       setHint(true);
       client.clear();
@@ -78,6 +78,10 @@ export function useAuthActions() {
         client.clear();
         client.setQueryData(meKey, null);
       }
+    },
+    async enableTotp(code: string) {
+      await api.post('/api/auth/totp/enable', { code });
+      await client.invalidateQueries({ queryKey: meKey });
     },
     async changePassword(currentPassword: string, newPassword: string) {
       await api.post('/api/auth/password', { currentPassword, newPassword });

@@ -19,12 +19,12 @@ export async function accountRoutes(app: FastifyInstance, opts: { accounts: Acco
     async (request, reply) => reply.status(201).send({ id: await accounts.create(request.actor!, request.body) }),
   );
 
-  app.patch<{ Params: { id: number }; Body: { roles?: Role[]; scopeOrgId?: number; status?: 'active' | 'disabled'; unlock?: boolean } }>(
+  app.patch<{ Params: { id: number }; Body: { roles?: Role[]; scopeOrgId?: number; status?: 'active' | 'disabled'; unlock?: boolean; resetTotp?: boolean } }>(
     '/api/accounts/:id',
     {
       schema: {
         tags,
-        summary: '授权、调整管辖范围、解锁、停用（安全管理员）',
+        summary: '授权、调整管辖范围、解锁、停用、重置动态验证码（安全管理员）',
         params: IdParams,
         body: Type.Object(
           {
@@ -32,6 +32,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { accounts: Acco
             scopeOrgId: Type.Optional(Id),
             status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
             unlock: Type.Optional(Type.Boolean()),
+            resetTotp: Type.Optional(Type.Boolean({ description: '清除已绑定的动态验证码（如手机丢失），下次登录重新绑定' })),
           },
           { additionalProperties: false },
         ),

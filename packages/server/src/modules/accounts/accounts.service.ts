@@ -18,6 +18,7 @@ type AccountListRow = {
   scope_type: string;
   status: 'active' | 'disabled';
   locked_until: Date | null;
+  totp_enabled_at: Date | null;
 };
 
 export function checkRoleSet(roles: readonly Role[]) {
@@ -60,7 +61,7 @@ export function createAccountService(deps: { db: Db }) {
     const params = [likePrefix(actor.scope.path)];
     const [rows, [count]] = await Promise.all([
       db.query<AccountListRow>(
-        `SELECT a.id, a.username, a.display_name, a.roles, a.scope_org_id, o.name AS scope_name, o.type AS scope_type, a.status, a.locked_until
+        `SELECT a.id, a.username, a.display_name, a.roles, a.scope_org_id, o.name AS scope_name, o.type AS scope_type, a.status, a.locked_until, a.totp_enabled_at
          FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE o.path LIKE $1 ORDER BY o.path, a.username
          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
         params,
@@ -79,6 +80,7 @@ export function createAccountService(deps: { db: Db }) {
         scopeOrg: { id: r.scope_org_id, name: r.scope_name, type: r.scope_type as never },
         status: r.status,
         lockedUntil: r.locked_until && r.locked_until > new Date() ? r.locked_until.toISOString() : null,
+        totpEnabled: !!r.totp_enabled_at,
       })),
     };
   }
@@ -109,7 +111,7 @@ export function createAccountService(deps: { db: Db }) {
     });
   }
 
-  async function grant(actor: Actor, id: number, input: { roles?: Role[]; scopeOrgId?: number; status?: 'active' | 'disabled'; unlock?: boolean }) {
+  async function grant(actor: Actor, id: number, input: { roles?: Role[]; scopeOrgId?: number; status?: 'active' | 'disabled'; unlock?: boolean; resetTotp?: boolean }) {
     requireAction(actor, 'account:grant');
     if (input.roles) checkRoleSet(input.roles);
     await db.transaction(async (tx) => {
@@ -122,11 +124,15 @@ export function createAccountService(deps: { db: Db }) {
         `UPDATE accounts SET roles = COALESCE($2::text[], roles), scope_org_id = COALESCE($3, scope_org_id),
            status = COALESCE($4, status),
            failed_logins = CASE WHEN $5 THEN 0 ELSE failed_logins END,
-           locked_until = CASE WHEN $5 THEN NULL ELSE locked_until END
+           locked_until = CASE WHEN $5 THEN NULL ELSE locked_until END,
+           totp_secret_enc = CASE WHEN $6 THEN NULL ELSE totp_secret_enc END,
+           totp_pending_enc = CASE WHEN $6 THEN NULL ELSE totp_pending_enc END,
+           totp_enabled_at = CASE WHEN $6 THEN NULL ELSE totp_enabled_at END,
+           totp_last_step = CASE WHEN $6 THEN NULL ELSE totp_last_step END
          WHERE id = $1`,
-        [id, input.roles ?? null, input.scopeOrgId ?? null, input.status ?? null, input.unlock ?? false],
+        [id, input.roles ?? null, input.scopeOrgId ?? null, input.status ?? null, input.unlock ?? false, input.resetTotp ?? false],
       );
-      if (input.status === 'disabled' || input.roles || input.scopeOrgId) {
+      if (input.status === 'disabled' || input.roles || input.scopeOrgId || input.resetTotp) {
         await tx.query(`UPDATE sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL`, [id]);
       }
       await audit(tx, actor, 'account.grant', id, { username: account.username, ...input });

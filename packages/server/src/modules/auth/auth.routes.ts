@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { ChangePasswordBody, LoginBody, Me, type LoginBody as LoginBodyT } from '@lianxin/contract';
+import { ChangePasswordBody, LoginBody, Me, TotpEnableBody, TotpSetup, type LoginBody as LoginBodyT } from '@lianxin/contract';
 import { AppError } from '../../core/errors.js';
 import type { AuthService } from './auth.service.js';
 
@@ -30,6 +30,7 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       const { token, me } = await auth.login({
         username: request.body.username,
         password: request.body.password,
+        otp: request.body.otp,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
@@ -68,6 +69,27 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
     },
     async (request, reply) => {
       await auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/setup',
+    {
+      schema: { tags: ['auth'], summary: '绑定动态验证码（双因素认证）：生成密钥和二维码', response: { 200: TotpSetup } },
+      config: { policy: 'authenticated' },
+    },
+    async (request) => auth.totpSetup(request.actor!),
+  );
+
+  app.post<{ Body: { code: string } }>(
+    '/api/auth/totp/enable',
+    {
+      schema: { tags: ['auth'], summary: '绑定动态验证码：输入验证器上的第一个验证码完成绑定', body: TotpEnableBody, response: { 204: Type.Null() } },
+      config: { policy: 'authenticated' },
+    },
+    async (request, reply) => {
+      await auth.totpEnable(request.actor!, request.body.code);
       return reply.status(204).send();
     },
   );

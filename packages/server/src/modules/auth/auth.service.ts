@@ -1,12 +1,18 @@
 // 登录与会话: password login with temporary lock, server-side sessions with idle and absolute
 // timeouts, logout that ends the session on the server.
 import crypto from 'node:crypto';
-import { actionsOf, type Me, type Role } from '@lianxin/contract';
+import { actionsOf, needsSecondFactor, type Me, type Role, type TotpSetup } from '@lianxin/contract';
+import { renderSVG } from 'uqr';
 import type { Db } from '../../db/db.js';
 import type { Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../core/password.js';
+import type { PiiCipher } from '../../core/pii.js';
+import { newTotpSecret, otpauthUri, verifyTotp } from '../../core/totp.js';
+
+/** `required`: administrators must bind and use a TOTP second factor (the default). */
+export type AdminTotpMode = 'required' | 'off';
 
 export type SessionPolicy = {
   idleMinutes: number;
@@ -36,6 +42,9 @@ type AccountRow = {
   failed_logins: number;
   locked_until: Date | null;
   must_change_password: boolean;
+  totp_secret_enc: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
   scope_path: string;
   scope_county_id: number | null;
   scope_name: string;
@@ -45,12 +54,13 @@ type AccountRow = {
 const ACCOUNT_SELECT = `
   SELECT a.id, a.username, a.display_name, a.password_hash, a.roles, a.scope_org_id, a.status,
          a.failed_logins, a.locked_until, a.must_change_password,
+         a.totp_secret_enc, a.totp_enabled_at, a.totp_last_step,
          o.path AS scope_path, o.county_id AS scope_county_id, o.name AS scope_name, o.type AS scope_type
   FROM accounts a JOIN orgs o ON o.id = a.scope_org_id`;
 
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
 
-function actorOf(row: AccountRow, ip: string): Actor {
+function actorOf(row: AccountRow, ip: string, totpMode: AdminTotpMode): Actor {
   return {
     accountId: row.id,
     username: row.username,
@@ -58,15 +68,55 @@ function actorOf(row: AccountRow, ip: string): Actor {
     scope: { orgId: row.scope_org_id, path: row.scope_path, countyId: row.scope_county_id ?? row.scope_org_id },
     ip,
     mustChangePassword: row.must_change_password,
+    mustEnrollTotp: mustEnroll(row, totpMode),
   };
 }
 
-export function createAuthService(deps: { db: Db; policy?: SessionPolicy; now?: () => Date }) {
-  const { db } = deps;
+function mustEnroll(row: AccountRow, totpMode: AdminTotpMode): boolean {
+  return totpMode === 'required' && needsSecondFactor(row.roles) && !row.totp_enabled_at;
+}
+
+export function createAuthService(deps: { db: Db; pii: PiiCipher; policy?: SessionPolicy; now?: () => Date; adminTotp?: AdminTotpMode }) {
+  const { db, pii } = deps;
+  const totpMode = deps.adminTotp ?? 'required';
   const policy = deps.policy ?? DEFAULT_SESSION_POLICY;
   const now = deps.now ?? (() => new Date());
 
-  async function login(input: { username: string; password: string; ip: string; userAgent?: string }) {
+  /** Counts a failed sign-in (wrong password or wrong code) against the account and the address. */
+  async function recordFailure(account: AccountRow | undefined, username: string, countyId: number | null, ip: string, reason: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO login_failures (ip, at) VALUES ($1, $2)`, [ip, now()]);
+      let locked = false;
+      if (account) {
+        const [row] = await tx.query<{ failed_logins: number }>(
+          `UPDATE accounts SET failed_logins = failed_logins + 1,
+             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+           WHERE id = $1 RETURNING failed_logins`,
+          [account.id, policy.maxFailures, new Date(now().getTime() + policy.lockMinutes * 60_000)],
+        );
+        locked = (row?.failed_logins ?? 0) >= policy.maxFailures;
+      }
+      await appendAudit(tx, {
+        countyId,
+        accountId: account?.id ?? null,
+        username,
+        action: 'auth.login',
+        result: 'failure',
+        ip,
+        summary: locked ? { reason, locked: true } : { reason },
+      });
+      return locked;
+    });
+  }
+
+  function lockedError() {
+    return new AppError('account_locked', {
+      zh: `连续错误 ${policy.maxFailures} 次，账号已临时锁定 ${policy.lockMinutes} 分钟`,
+      en: `${policy.maxFailures} failed sign-ins in a row; the account is locked for ${policy.lockMinutes} minutes`,
+    });
+  }
+
+  async function login(input: { username: string; password: string; otp?: string; ip: string; userAgent?: string }) {
     const username = input.username.trim().toLowerCase();
     const [account] = await db.query<AccountRow>(`${ACCOUNT_SELECT} WHERE a.username = $1`, [username]);
     const countyId = account ? (account.scope_county_id ?? account.scope_org_id) : null;
@@ -102,43 +152,27 @@ export function createAuthService(deps: { db: Db; policy?: SessionPolicy; now?: 
       account?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
     );
     if (!account || !ok) {
-      const lockedNow = await db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO login_failures (ip, at) VALUES ($1, $2)`, [input.ip, now()]);
-        let locked = false;
-        if (account) {
-          const [row] = await tx.query<{ failed_logins: number }>(
-            `UPDATE accounts SET failed_logins = failed_logins + 1,
-               locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-             WHERE id = $1 RETURNING failed_logins`,
-            [account.id, policy.maxFailures, new Date(now().getTime() + policy.lockMinutes * 60_000)],
-          );
-          locked = (row?.failed_logins ?? 0) >= policy.maxFailures;
-        }
-        await appendAudit(tx, {
-          countyId,
-          accountId: account?.id ?? null,
-          username,
-          action: 'auth.login',
-          result: 'failure',
-          ip: input.ip,
-          summary: locked ? { reason: 'bad_password', locked: true } : { reason: account ? 'bad_password' : 'unknown_user' },
-        });
-        return locked;
-      });
-      if (lockedNow) {
-        throw new AppError('account_locked', {
-          zh: `密码连续错误 ${policy.maxFailures} 次，账号已临时锁定 ${policy.lockMinutes} 分钟`,
-          en: `${policy.maxFailures} wrong passwords in a row; the account is locked for ${policy.lockMinutes} minutes`,
-        });
-      }
+      const lockedNow = await recordFailure(account, username, countyId, input.ip, account ? 'bad_password' : 'unknown_user');
+      if (lockedNow) throw lockedError();
       throw new AppError('login_failed');
     }
     if (account.status !== 'active') throw new AppError('account_disabled');
 
+    // Second factor: an account that bound one always uses it; a code works once.
+    let usedStep: number | undefined;
+    if (account.totp_enabled_at && account.totp_secret_enc) {
+      if (!input.otp) throw new AppError('otp_required');
+      usedStep = verifyTotp(pii.decrypt(account.totp_secret_enc), input.otp.trim(), now(), account.totp_last_step);
+      if (usedStep === undefined) {
+        if (await recordFailure(account, username, countyId, input.ip, 'bad_otp')) throw lockedError();
+        throw new AppError('otp_invalid');
+      }
+    }
+
     const token = crypto.randomBytes(32).toString('base64url');
     const csrfToken = crypto.randomBytes(24).toString('base64url');
     await db.transaction(async (tx) => {
-      await tx.query(`UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [account.id]);
+      await tx.query(`UPDATE accounts SET failed_logins = 0, locked_until = NULL, totp_last_step = COALESCE($2, totp_last_step) WHERE id = $1`, [account.id, usedStep ?? null]);
       await tx.query(
         `INSERT INTO sessions (token_hash, account_id, csrf_token, ip, user_agent, created_at, last_seen_at)
          VALUES ($1,$2,$3,$4,$5,$6,$6)`,
@@ -157,6 +191,8 @@ export function createAuthService(deps: { db: Db; policy?: SessionPolicy; now?: 
       roles: row.roles,
       scopeOrg: { id: row.scope_org_id, name: row.scope_name, type: row.scope_type },
       mustChangePassword: row.must_change_password,
+      mustEnrollTotp: mustEnroll(row, totpMode),
+      totpEnabled: !!row.totp_enabled_at,
       csrfToken,
       permissions: actionsOf(row.roles),
     };
@@ -191,7 +227,7 @@ export function createAuthService(deps: { db: Db; policy?: SessionPolicy; now?: 
     if (t - row.last_seen_at.getTime() > 60_000) {
       await db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [row.token_hash, now()]);
     }
-    return { actor: actorOf(row, ip), csrfToken: row.csrf_token, me: meOf(row, row.csrf_token) };
+    return { actor: actorOf(row, ip, totpMode), csrfToken: row.csrf_token, me: meOf(row, row.csrf_token) };
   }
 
   async function logout(token: string, actor: Actor) {
@@ -219,7 +255,42 @@ export function createAuthService(deps: { db: Db; policy?: SessionPolicy; now?: 
     });
   }
 
-  return { login, resolve, logout, changePassword };
+  /** Starts binding a second factor: a new secret, shown once as a QR code and as text. */
+  async function totpSetup(actor: Actor): Promise<TotpSetup> {
+    const [row] = await db.query<{ totp_enabled_at: Date | null }>(`SELECT totp_enabled_at FROM accounts WHERE id = $1`, [actor.accountId]);
+    if (row?.totp_enabled_at) {
+      throw new AppError('conflict', { zh: '已绑定动态验证码；如需更换，请安全管理员重置', en: 'A second factor is already bound; ask the security administrator to reset it' });
+    }
+    const secret = newTotpSecret();
+    await db.query(`UPDATE accounts SET totp_pending_enc = $2 WHERE id = $1`, [actor.accountId, pii.encrypt(secret)]);
+    const uri = otpauthUri(secret, actor.username);
+    return { secret, uri, qrSvg: renderSVG(uri, { border: 2 }) };
+  }
+
+  /** Completes binding with the first code the app shows. */
+  async function totpEnable(actor: Actor, code: string) {
+    const [row] = await db.query<{ totp_pending_enc: string | null; totp_enabled_at: Date | null }>(
+      `SELECT totp_pending_enc, totp_enabled_at FROM accounts WHERE id = $1`,
+      [actor.accountId],
+    );
+    if (row?.totp_enabled_at) throw new AppError('conflict', { zh: '已绑定动态验证码', en: 'A second factor is already bound' });
+    if (!row?.totp_pending_enc) throw new AppError('conflict', { zh: '请先获取绑定二维码', en: 'Start the setup first' });
+    const secret = pii.decrypt(row.totp_pending_enc);
+    const step = verifyTotp(secret, code.trim(), now());
+    if (step === undefined) {
+      const wrong = { zh: '验证码不正确，请输入验证器上当前显示的 6 位数字', en: 'The code is wrong; enter the 6 digits your app shows now' };
+      throw new AppError('validation_failed', wrong, { fields: [{ field: 'code', ...wrong }] });
+    }
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE accounts SET totp_secret_enc = totp_pending_enc, totp_pending_enc = NULL, totp_enabled_at = $2, totp_last_step = $3 WHERE id = $1`,
+        [actor.accountId, now(), step],
+      );
+      await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.totp_enable', objectType: 'account', objectId: actor.accountId, result: 'success', ip: actor.ip });
+    });
+  }
+
+  return { login, resolve, logout, changePassword, totpSetup, totpEnable };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -10,6 +10,7 @@ export type AccountRow = {
   scopeOrg: { id: number; name: string; type: string };
   status: 'active' | 'disabled';
   lockedUntil: string | null;
+  totpEnabled: boolean;
 };
 export type AccountPage = { items: AccountRow[]; total: number; page: number; pageSize: number };
 
@@ -23,6 +24,15 @@ export function useUnlockAccount() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api.patch<void>(`/api/accounts/${id}`, { unlock: true }),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.all }),
+  });
+}
+
+/** 安全管理员: clears a lost authenticator; the account binds a new one at its next sign-in. */
+export function useResetTotp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.patch<void>(`/api/accounts/${id}`, { resetTotp: true }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.all }),
   });
 }

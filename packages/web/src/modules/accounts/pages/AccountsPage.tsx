@@ -1,17 +1,18 @@
 // 账号管理 (system and security administrators): the accounts with roles, scope and lock state.
 import { App as AntApp, Button, Card, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ROLE_LABELS } from '@lianxin/contract';
+import { needsSecondFactor, ROLE_LABELS } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { toInt, useUrlState } from '../../../app/url-state';
-import { useAccounts, useUnlockAccount, type AccountRow } from '../accounts.api';
+import { useAccounts, useResetTotp, useUnlockAccount, type AccountRow } from '../accounts.api';
 
 export function AccountsPage() {
   const { t, label } = useI18n();
   const can = useCan();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
+  const resetTotp = useResetTotp();
   const screens = Grid.useBreakpoint();
   const { values, update } = useUrlState(['page'] as const);
   const page = toInt(values.page) ?? 1;
@@ -22,8 +23,26 @@ export function AccountsPage() {
     <Space size={4} wrap>
       {a.status === 'active' ? <Tag color="green">{t('accounts.active')}</Tag> : <Tag>{t('accounts.disabled')}</Tag>}
       {locked(a) && <Tag color="orange">{t('accounts.locked', { t: dayjs(a.lockedUntil).format('HH:mm') })}</Tag>}
+      {a.totpEnabled ? <Tag color="blue">{t('accounts.totpOn')}</Tag> : needsSecondFactor(a.roles) ? <Tag color="gold">{t('accounts.totpPending')}</Tag> : null}
     </Space>
   );
+  const resetTotpButton = (a: AccountRow) =>
+    can('account:grant') && a.totpEnabled ? (
+      <Button
+        size="small"
+        onClick={() =>
+          modal.confirm({
+            title: t('accounts.resetTotpConfirm', { name: a.displayName }),
+            content: t('accounts.resetTotpHint'),
+            okText: t('accounts.resetTotp'),
+            cancelText: t('common.cancel'),
+            onOk: () => resetTotp.mutateAsync(a.id).then(() => message.success(t('accounts.resetTotpDone')), (e: Error) => message.error(e.message)),
+          })
+        }
+      >
+        {t('accounts.resetTotp')}
+      </Button>
+    ) : null;
   const unlockButton = (a: AccountRow) =>
     can('account:grant') && locked(a) ? (
       <Button size="small" onClick={() => unlock.mutateAsync(a.id).then(() => message.success(t('accounts.unlocked')), (e: Error) => message.error(e.message))}>
@@ -53,7 +72,7 @@ export function AccountsPage() {
                   <div style={{ fontSize: 13, color: '#666' }}>
                     {a.roles.map((r) => label(ROLE_LABELS[r])).join('、')} · {a.scopeOrg.name}
                   </div>
-                  {statusOf(a)} {unlockButton(a)}
+                  {statusOf(a)} {unlockButton(a)} {resetTotpButton(a)}
                 </div>
             )}
           />
@@ -70,7 +89,7 @@ export function AccountsPage() {
               { title: t('accounts.roles'), dataIndex: 'roles', render: (roles: AccountRow['roles']) => roles.map((r) => <Tag key={r}>{label(ROLE_LABELS[r])}</Tag>) },
               { title: t('accounts.scope'), dataIndex: ['scopeOrg', 'name'] },
               { title: t('accounts.status'), key: 'status', render: (_: unknown, a) => statusOf(a) },
-              { title: t('common.actions'), key: 'actions', render: (_: unknown, a) => unlockButton(a) },
+              { title: t('common.actions'), key: 'actions', render: (_: unknown, a) => <Space size={4}>{unlockButton(a)}{resetTotpButton(a)}</Space> },
             ]}
           />
         )}
