@@ -20,15 +20,15 @@ const URGENT: ReadonlySet<TodoKind> = new Set([
 
 // Where each count is listed; the list pages read these filters from the URL.
 const HREF: Record<TodoKind, string> = {
-  assignments_to_report: '/dispatch?tab=inbox',
-  assignments_late_below: '/dispatch?tab=issued',
+  assignments_to_report: '/dispatch',
+  assignments_late_below: '/dispatch?tab=sent',
   tasks_open: '/lists',
-  problems_open: '/ledger',
+  problems_open: '/ledger?open=1',
   problems_overdue: '/ledger?overdue=1',
   problems_supervision_due: '/ledger/supervision',
-  problems_escalated: '/ledger?overdue=1',
+  problems_escalated: '/ledger/supervision?tab=escalated',
   requests_unclaimed: '/citizens?status=received',
-  requests_open: '/citizens',
+  requests_open: '/citizens?open=1',
   requests_promise_overdue: '/citizens?overdue=1',
   whistle_parts_to_answer: '/whistles',
   whistle_parts_declined: '/whistles',
