@@ -7,6 +7,8 @@ import { useCitizensT, type CitizensKey } from '../citizens.messages';
 
 const STEPS: CitizensKey[] = ['step.publish', 'step.receive', 'step.claim', 'step.promise', 'step.feedback', 'step.report', 'step.archive'];
 
+const REPORT = 5;
+
 export function stepsDone(r: RequestSummary | RequestDetail): boolean[] {
   const timeline = 'timeline' in r ? r.timeline : undefined;
   const ended = r.status === 'resolved' || r.status === 'archived';
@@ -18,7 +20,8 @@ export function stepsDone(r: RequestSummary | RequestDetail): boolean[] {
 export function SevenSteps({ request, compact }: { request: RequestSummary | RequestDetail; compact?: boolean }) {
   const t = useCitizensT();
   const done = stepsDone(request);
-  const current = done.findIndex((d) => !d);
+  // 情况报告 is made when the matter needs the committee above: it is never "the step now"
+  const current = done.findIndex((d, i) => !d && i !== REPORT);
   const isMobile = Grid.useBreakpoint().md === false;
   if (!compact && isMobile) {
     // seven columns fit a phone's width: a dot and the step's name under it

@@ -105,6 +105,7 @@ function VisitDrawer({ onClose }: { onClose: () => void }) {
         <Form.Item name="householdId" label={t('diary.householdPick')}>
           <Select
             allowClear
+            data-testid="visit-household-pick"
             disabled={!orgId}
             options={(households.data ?? []).map((h) => ({ value: h.id, label: `${h.headName}（${h.org.name}）` }))}
             onChange={(id?: number) => {

@@ -3,6 +3,7 @@
 // (老弱病残鳏寡孤独) with their contacts at four levels and their visits.
 import { useMemo, useState } from 'react';
 import { App as AntApp, Alert, Button, Card, Checkbox, Col, DatePicker, Drawer, Empty, Form, Grid, Input, InputNumber, Modal, Progress, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -99,7 +100,7 @@ function GridDetail({ gridId, year }: { gridId: number; year: number }) {
                 <span className="lx-muted">{m.homeOrg}</span>
               </Space>
               {progress(m)}
-              {can('citizen:handle') && <Button size="small" style={{ marginTop: 6 }} onClick={() => { setError(undefined); setDialog({ kind: 'deed', registrationId: m.registrationId, name: m.name }); }}>{t('grid.addDeed')}</Button>}
+              {can('citizen:handle') && <Button size="small" style={{ marginTop: 6 }} data-testid="grid-add-deed" onClick={() => { setError(undefined); setDialog({ kind: 'deed', registrationId: m.registrationId, name: m.name }); }}>{t('grid.addDeed')}</Button>}
             </div>
           )}
         />
@@ -119,7 +120,7 @@ function GridDetail({ gridId, year }: { gridId: number; year: number }) {
           ]}
         />
       )}
-      <Modal open={!!dialog} title={dialog?.kind === 'deed' ? `${t('grid.addDeed')} · ${dialog.name}` : t('grid.register')} onCancel={() => setDialog(undefined)} onOk={submit} confirmLoading={register.isPending || addDeed.isPending} destroyOnHidden>
+      <Modal open={!!dialog} title={dialog?.kind === 'deed' ? `${t('grid.addDeed')} · ${dialog.name}` : t('grid.register')} onCancel={() => setDialog(undefined)} onOk={submit} confirmLoading={register.isPending || addDeed.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'grid-dialog-ok' } as ButtonProps}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" preserve={false} initialValues={{ registeredOn: dayjs(), doneOn: dayjs() }}>
           {dialog?.kind === 'register' ? (
@@ -130,7 +131,7 @@ function GridDetail({ gridId, year }: { gridId: number; year: number }) {
           ) : (
             <>
               <Form.Item name="doneOn" label={t('grid.deedOn')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
-              <Form.Item name="description" label={t('grid.deedText')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+              <Form.Item name="description" label={t('grid.deedText')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={2000} data-testid="deed-text" /></Form.Item>
             </>
           )}
         </Form>
@@ -194,11 +195,11 @@ function GridsTab() {
         </Card>
       </Col>
       <Col xs={24} md={17} xl={19}>{gridId ? <GridDetail gridId={gridId} year={year} /> : <Card><Empty description={t('grid.none')} /></Card>}</Col>
-      <Modal open={creating} title={t('grid.create')} onCancel={() => setCreating(false)} onOk={create} confirmLoading={createOrg.isPending} destroyOnHidden>
+      <Modal open={creating} title={t('grid.create')} onCancel={() => setCreating(false)} onOk={create} confirmLoading={createOrg.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'grid-create-ok' } as ButtonProps}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="parentId" label={t('grid.village')} rules={[{ required: true }]}><OrgTreeSelect selectable={['village', 'community']} /></Form.Item>
-          <Form.Item name="name" label={t('grid.name')} rules={[{ required: true, whitespace: true }]}><Input maxLength={100} placeholder="如：第一网格" /></Form.Item>
+          <Form.Item name="parentId" label={t('grid.village')} rules={[{ required: true }]}><OrgTreeSelect selectable={['village', 'community']} testId="grid-parent" /></Form.Item>
+          <Form.Item name="name" label={t('grid.name')} rules={[{ required: true, whitespace: true }]}><Input maxLength={100} placeholder="如：第一网格" data-testid="grid-name" /></Form.Item>
         </Form>
       </Modal>
     </Row>
@@ -257,7 +258,7 @@ function HouseholdsTab() {
           items={households.data ?? []}
           rowKey={(h) => h.id}
           render={(h) => (
-            <Card size="small">
+            <Card size="small" data-testid="household-card">
               <Space style={{ justifyContent: 'space-between', width: '100%' }}><strong>{h.headName}</strong><span>{cats(h)}</span></Space>
               <div className="lx-muted">{h.org.name}{h.address && ` · ${h.address}`}</div>
               {contacts(h)}
@@ -293,20 +294,20 @@ function HouseholdsTab() {
         placement={isMobile ? 'bottom' : 'right'}
         size={isMobile ? '92%' : 520}
         destroyOnHidden
-        footer={<Space style={{ width: '100%', justifyContent: 'flex-end' }}><Button onClick={() => setAdding(false)}>{tc('common.cancel')}</Button><Button type="primary" loading={add.isPending} onClick={() => form.submit()}>{tc('common.save')}</Button></Space>}
+        footer={<Space style={{ width: '100%', justifyContent: 'flex-end' }}><Button onClick={() => setAdding(false)}>{tc('common.cancel')}</Button><Button type="primary" loading={add.isPending} onClick={() => form.submit()} data-testid="hh-submit">{tc('common.save')}</Button></Space>}
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-          <Form.Item name="orgId" label={t('hh.village')} rules={[{ required: true }]}><OrgTreeSelect selectable={['village', 'community', 'grid']} /></Form.Item>
-          <Form.Item name="headName" label={t('hh.head')} rules={[{ required: true, whitespace: true }]}><Input maxLength={50} /></Form.Item>
+          <Form.Item name="orgId" label={t('hh.village')} rules={[{ required: true }]}><OrgTreeSelect selectable={['village', 'community', 'grid']} testId="hh-village" /></Form.Item>
+          <Form.Item name="headName" label={t('hh.head')} rules={[{ required: true, whitespace: true }]}><Input maxLength={50} data-testid="hh-head" /></Form.Item>
           <Form.Item name="categories" label={t('hh.categories')} rules={[{ required: true }]}>
-            <Checkbox.Group options={HOUSEHOLD_CATEGORIES.map((c) => ({ value: c, label: label(HOUSEHOLD_CATEGORY_LABELS[c]) }))} />
+            <Checkbox.Group options={HOUSEHOLD_CATEGORIES.map((c) => ({ value: c, label: label(HOUSEHOLD_CATEGORY_LABELS[c]) }))} data-testid="hh-categories" />
           </Form.Item>
           <Form.Item name="address" label={t('hh.address')}><Input maxLength={200} /></Form.Item>
           <Typography.Text strong>{t('hh.contacts')}</Typography.Text>
           <Form.Item name="countyContact" label={t('hh.county')}><PersonPicker /></Form.Item>
           <Form.Item name="townshipContact" label={t('hh.township')}><PersonPicker /></Form.Item>
-          <Form.Item name="villageContact" label={t('hh.villageLevel')}><PersonPicker /></Form.Item>
+          <Form.Item name="villageContact" label={t('hh.villageLevel')}><PersonPicker testId="hh-village-contact" /></Form.Item>
           <Form.Item name="hamletContact" label={t('hh.hamlet')}><PersonPicker /></Form.Item>
         </Form>
       </Drawer>
