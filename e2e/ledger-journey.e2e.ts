@@ -282,6 +282,9 @@ describe('整改销号: a problem goes the whole way', () => {
     await w.getByTestId('stats-table').getByTestId('stats-drill').filter({ hasText: '榆舍党建工作站' }).click();
     await w.waitForURL(/orgId=\d+/);
     await w.getByTestId('stats-table').getByTestId('stats-drill').filter({ hasText: '榆舍村' }).waitFor();
+    await village.page.goto('/ledger/stats');
+    await village.page.getByTestId('stats-node').waitFor();
+    await shot(village, 'ledger-stats');
 
     // the task list: the township lists a task for the village; the village sees its steps
     const year = Number(cstDate(0).slice(0, 4));

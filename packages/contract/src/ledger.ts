@@ -104,6 +104,7 @@ export const TimelineEntry = Type.Object({
   seq: Type.Integer(),
   at: Type.String(),
   actor: Type.String(),
+  actorDisplay: Type.Union([Type.String(), Type.Null()], { description: '办理账号的名称（如“榆舍党建工作站”）；系统或群众为空' }),
   kind: Type.String(),
   transition: Type.Union([Type.String(), Type.Null()]),
   fromStatus: Type.Union([Type.String(), Type.Null()]),

@@ -77,6 +77,9 @@ describe('a problem goes the whole way (整改销号)', () => {
     p = (await fire(station, p, 'publish', { publicSummary: '榆舍村已完成制度上墙和会议记录整改' })).json();
     expect(p.status).toBe('published');
     expect(p.timeline.map((e) => e.transition ?? e.kind)).toEqual(['open', 'start', 'submit', 'return', 'submit', 'accept', 'close', 'publish']);
+    // who acted, by account name as well as username
+    expect(p.timeline[0]).toMatchObject({ actor: 'wuli', actorDisplay: expect.stringContaining('五里镇') });
+    expect(p.timeline.find((e) => e.transition === 'return')).toMatchObject({ actor: 'yushe.station', actorDisplay: expect.stringContaining('榆舍党建工作站') });
 
     const [county] = await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'county' LIMIT 1`);
     const pub = await t.anonymous.get(`/api/public/counties/${county!.id}/closures`);
@@ -167,7 +170,7 @@ describe('supervision, overdue and escalation', () => {
     const escalated = (await wuli.get('/api/ledger/problems?escalated=true')).json();
     expect(escalated.items.map((i: { id: number }) => i.id)).toContain(p.id);
     const detail = (await wuli.get(`/api/ledger/problems/${p.id}`)).json() as ProblemDetail;
-    expect(detail.timeline.at(-1)).toMatchObject({ kind: 'escalation', actor: 'system' });
+    expect(detail.timeline.at(-1)).toMatchObject({ kind: 'escalation', actor: 'system', actorDisplay: null });
   });
 });
 

@@ -102,6 +102,7 @@ const zh = {
   'ledger.kind.escalation': '逾期上报',
   'ledger.kind.edit': '修改',
   'ledger.download': '下载',
+  'ledger.system': '系统',
   // step forms
   'ledger.form.start.measures': '整改措施',
   'ledger.form.start.comment': '说明（选填）',
@@ -314,6 +315,7 @@ const en: Record<Key, string> = {
   'ledger.kind.escalation': 'Escalated',
   'ledger.kind.edit': 'Edit',
   'ledger.download': 'Download',
+  'ledger.system': 'System',
   'ledger.form.start.measures': 'Rectification measures',
   'ledger.form.start.comment': 'Note (optional)',
   'ledger.form.submit.comment': 'What was done',

@@ -230,7 +230,10 @@ function TasksTab({ orgId, year }: { orgId?: number; year: number }) {
   const isMobile = Grid.useBreakpoint().md === false;
   const tasks = useTasks(orgId, year);
   const [step, setStep] = useState<{ task: TaskRow; transition: TaskTransition }>();
-  const buttons = (r: TaskRow) => (
+  const buttons = (r: TaskRow) =>
+    r.actions.length === 0 ? (
+      <span className="lx-muted">—</span>
+    ) : (
     <Space size={4} wrap>
       {r.actions.map((a) => (
         <Button key={a} size="small" type={a === 'confirm' || a === 'submit' ? 'primary' : 'default'} danger={a === 'return'} onClick={() => setStep({ task: r, transition: a })} data-testid={`task-action-${a}`}>
@@ -238,7 +241,7 @@ function TasksTab({ orgId, year }: { orgId?: number; year: number }) {
         </Button>
       ))}
     </Space>
-  );
+    );
   const countdown = (r: TaskRow) => (r.status === 'completed' || r.status === 'submitted' || !r.deadline ? null : <Countdown daysLeft={daysUntil(r.deadline)} compact />);
   return (
     <>

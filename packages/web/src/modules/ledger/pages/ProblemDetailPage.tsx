@@ -77,7 +77,7 @@ function TimelineItem({ e, problemId }: { e: TimelineEntry; problemId: number })
         )}
       </Space>
       <div className="lx-timeline-meta">
-        {e.actor} · {at(e.at)}
+        {e.actorDisplay ? `${e.actorDisplay}（${e.actor}）` : e.actor === 'system' ? t('ledger.system') : e.actor} · {at(e.at)}
       </div>
       {e.text && !a && <div className="lx-timeline-text">{e.text}</div>}
       {a && (
