@@ -15,6 +15,7 @@ const plusDays = (date: string, n: number) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
+const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const input = (l: Locator) => l.locator('xpath=descendant-or-self::input').first();
 
 async function typeDate(page: Page, field: Locator, date: string) {
@@ -105,6 +106,8 @@ describe('两下两上: one weekly cycle', () => {
     await options.press('Enter');
     await options.fill('滞后');
     await options.press('Enter');
+    await page.locator('input[type=file]').setInputFiles({ name: '第48周任务清单.png', mimeType: 'image/png', buffer: png });
+    await page.getByText('第48周任务清单.png').waitFor();
     await shot(wuli, 'dispatch-compose');
     await page.getByTestId('compose-submit').click();
     await page.locator('.ant-modal-confirm-title').getByText('确认下发给 本级以下全部工作站（4 个）？').waitFor();
@@ -112,6 +115,7 @@ describe('两下两上: one weekly cycle', () => {
     await page.getByTestId('board-page').waitFor();
     const directiveId = Number(/\/dispatch\/(\d+)/.exec(page.url())![1]);
     await expect.poll(() => page.getByTestId('board-totals').textContent()).toContain('0/ 4');
+    await page.getByTestId('directive-files').getByText('第48周任务清单.png').waitFor();
     await shot(wuli, 'dispatch-board-issued');
 
     // 2. The station breaks it down: two villages this week (one with an extra note), and 武家村
@@ -153,6 +157,9 @@ describe('两下两上: one weekly cycle', () => {
     await shot(yushe, 'dispatch-inbox-village');
     await openAssignment(yushe, title);
     await report(yushe, { outcome: '已完成', visits: '12', progress: '正常', text: '走访脱贫户12户，召开支委会1次' });
+    await page.getByTestId('directive-files').getByText('第48周任务清单.png').waitFor(); // the township's file reaches the village
+    await page.locator('input[type=file]').setInputFiles({ name: '走访照片.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('report-files-editing').getByText('走访照片.png').waitFor();
     await shot(yushe, 'dispatch-report-village');
     await page.getByTestId('report-submit').click();
     await page.getByTestId('report-view').getByText('走访脱贫户12户').waitFor();
@@ -190,6 +197,9 @@ describe('两下两上: one weekly cycle', () => {
     await page.reload();
     await page.getByTestId('assignment-page').waitFor();
     await expect.poll(async () => page.getByTestId('village-reports').getByTestId('tag-late').count()).toBe(1);
+    const photo = page.getByTestId('village-reports').getByRole('link', { name: /走访照片\.png/ });
+    const served = await page.evaluate(async (href) => (await fetch(href)).headers.get('content-type'), (await photo.getAttribute('href'))!);
+    expect(served).toBe('image/png');
     await page.getByTestId('compile').click();
     await page.getByTestId('compiled-note').getByText('已按 3/3 个村的上报预填').waitFor();
     expect(await input(page.getByTestId('figure-f1')).inputValue()).toBe('25');

@@ -306,3 +306,12 @@ export async function directiveOfAssignment(q: Queryable, assignmentId: number):
   const [row] = await q.query<{ directive_id: number }>(`SELECT directive_id FROM assignments WHERE id = $1`, [assignmentId]);
   return row?.directive_id;
 }
+
+/** A breakdown carries the files of the work it breaks down (the notice, the template) to the villages. */
+export async function copyAttachments(q: Queryable, fromDirectiveId: number, toDirectiveId: number): Promise<void> {
+  await q.query(
+    `INSERT INTO dispatch_attachments (county_id, directive_id, file_name, mime_type, size_bytes, sha256, content, created_by)
+     SELECT county_id, $2, file_name, mime_type, size_bytes, sha256, content, created_by FROM dispatch_attachments WHERE directive_id = $1 ORDER BY id`,
+    [fromDirectiveId, toDirectiveId],
+  );
+}

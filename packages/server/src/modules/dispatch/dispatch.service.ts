@@ -155,6 +155,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       // default: every open village and community directly below, in the same statement
       const n = await repo.insertAssignments(tx, id, input.dueDate, orgIds.length ? { orgIds } : { villagesOf: issuer.id });
       if (n === 0) throw fieldError('orgIds', '本单位以下没有村（社区）', 'No villages below'); // rolls the directive back
+      await repo.copyAttachments(tx, parent.id, id);
       await audit(tx, actor, 'directive.fan_out', 'directive', id, a.county_id, { parentAssignmentId: a.id, targets: n });
       return { directiveId: id, targets: n };
     });

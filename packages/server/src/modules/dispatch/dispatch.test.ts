@@ -204,6 +204,12 @@ describe('attachments', () => {
         expect(file.rawPayload.equals(png)).toBe(true);
       }
     }
+    // a breakdown carries the notice's files down to the villages
+    const fan = await station.post(`/api/assignments/${a.id}/fan-out`, { content: '请各村学习', orgIds: [await orgId(t.db, '榆舍村')], dueDate: plusDays(today, 1) });
+    expect(fan.statusCode, fan.body).toBe(201);
+    const village = (await inboxOf(villages['榆舍村']!)).find((x) => x.directive.parentAssignmentId === a.id)!;
+    expect(village.directive.attachments.map((f) => f.fileName)).toEqual(['通知原文.png']);
+    expect((await villages['榆舍村']!.get(`/api/dispatch-files/${village.directive.attachments[0]!.id}`)).rawPayload.equals(png)).toBe(true);
     const other = await t.as('jiaotong');
     expect((await other.get(`/api/dispatch-files/${photo.json().id}`)).statusCode).toBe(404);
     expect((await villages['榆舍村']!.get(`/api/dispatch-files/${notice.json().id}`)).statusCode).toBe(404);

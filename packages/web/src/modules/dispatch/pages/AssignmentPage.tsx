@@ -36,6 +36,7 @@ import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { dispatchKeys, fetchCompiled, useAssignment, useFanOut, useReport, type Compiled } from '../dispatch.api';
 import { useDispatchT } from '../dispatch.messages';
 import { AssignmentTag, DueTag, FiguresView, FormFieldInputs, KindTag, OutcomeTag, formatTime, putFieldErrors, todayStr, useOrgsBelow } from '../components/bits';
+import { FileList, UploadFile } from '../components/Files';
 import '../dispatch.css';
 
 export function AssignmentPage() {
@@ -87,6 +88,7 @@ export function AssignmentPage() {
           {a.directive.periodKey && <Descriptions.Item label={t('detail.period')}>{a.directive.periodKey}</Descriptions.Item>}
         </Descriptions>
         <div className="lx-content" data-testid="assignment-content">{a.directive.content || <span className="lx-muted">{t('detail.noContent')}</span>}</div>
+        <FileList files={a.directive.attachments} testId="directive-files" />
       </Card>
 
       {canFanOut || children.length > 0 ? (
@@ -142,6 +144,7 @@ function BelowReports({ rows, form, loading }: { rows: (BoardRow & { directiveId
             {r.report && <div className="lx-content small">{r.report}</div>}
             {r.reason && <div className="lx-muted">{t('detail.reason')}：{r.reason}</div>}
             {r.status === 'reported' && <FiguresView form={form} figures={r.figures} />}
+            <FileList files={r.attachments} />
           </div>
         )}
       />
@@ -167,6 +170,7 @@ function BelowReports({ rows, form, loading }: { rows: (BoardRow & { directiveId
             <div className="lx-content small">
               {r.report ?? ''}
               {r.reason ? <div className="lx-muted">{t('detail.reason')}：{r.reason}</div> : null}
+              <FileList files={r.attachments} />
             </div>
           ),
         },
@@ -236,6 +240,7 @@ function ReportSection({ a, isRecipient, hasBelow }: { a: AssignmentView; isReci
       {a.report && <div className="lx-content">{a.report}</div>}
       {a.reason && <div className="lx-muted">{t('detail.reason')}：{a.reason}</div>}
       <FiguresView form={a.directive.form} figures={a.figures} />
+      <FileList files={a.attachments} testId="report-files" />
     </div>
   );
 
@@ -303,6 +308,10 @@ function ReportSection({ a, isRecipient, hasBelow }: { a: AssignmentView; isReci
             <FormFieldInputs form={a.directive.form} requireAll={outcome !== 'not_done'} />
             <Form.Item name="text" label={t('detail.text')} rules={[{ max: 10000 }]}>
               <Input.TextArea rows={phone ? 4 : 5} placeholder={t('detail.textPh')} maxLength={10000} showCount data-testid="report-text" />
+            </Form.Item>
+            <Form.Item label={t('files.title')} extra={t('files.hint')}>
+              {canReport && <UploadFile url={`/api/assignments/${a.id}/attachments`} testId="report-upload" />}
+              <FileList files={a.attachments} testId="report-files-editing" />
             </Form.Item>
             <div className={phone ? 'lx-thumb-bar' : 'lx-form-actions'}>
               <Space style={phone ? { width: '100%' } : undefined} orientation={phone ? 'vertical' : 'horizontal'}>

@@ -11,6 +11,7 @@ import { useUrlState } from '../../../app/url-state';
 import { useBoard, useCloseDirective } from '../dispatch.api';
 import { useDispatchT } from '../dispatch.messages';
 import { AssignmentTag, DueTag, FiguresView, KindTag, OutcomeTag, RollupView, formatTime } from '../components/bits';
+import { FileList, UploadFile } from '../components/Files';
 import '../dispatch.css';
 
 type Below = BoardRow['below'][number];
@@ -33,6 +34,7 @@ export function BoardPage() {
   const canClose = d.status === 'open' && d.issuer.id === me.scopeOrg.id && can('dispatch:report');
   const show = values.show ?? 'all';
   const rows = b.rows.filter((r) => (show === 'pending' ? r.status === 'pending' : show === 'late' ? r.late || r.overdue || r.below.some((x) => x.late || x.overdue) : true));
+  const belowLate = b.rows.reduce((n, r) => n + r.below.filter((x) => x.late || x.overdue).length, 0);
   const pct = b.totals.targets ? Math.round((b.totals.reported / b.totals.targets) * 100) : 0;
 
   const onClose = () =>
@@ -76,6 +78,12 @@ export function BoardPage() {
           {d.periodKey && <Descriptions.Item label={t('detail.period')}>{d.periodKey}</Descriptions.Item>}
         </Descriptions>
         {d.content && <div className="lx-content">{d.content}</div>}
+        <FileList files={d.attachments} testId="directive-files" />
+        {canClose && (
+          <div style={{ marginTop: 8 }}>
+            <UploadFile url={`/api/directives/${d.id}/attachments`} testId="directive-upload" />
+          </div>
+        )}
       </Card>
 
       <Row gutter={[12, 12]} className="lx-section" data-testid="board-totals">
@@ -99,8 +107,8 @@ export function BoardPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('board.targets')} value={b.totals.targets} />
-            <span className="lx-muted">{t('board.below')} {b.totals.belowTargets}</span>
+            <Statistic title={t('board.belowLate')} value={belowLate} styles={{ content: { color: belowLate ? '#d4380d' : undefined } }} />
+            <span className="lx-muted">{t('board.belowLateHint')}</span>
           </Card>
         </Col>
       </Row>
@@ -142,6 +150,7 @@ export function BoardPage() {
                   <OutcomeTag outcome={r.outcome} />
                 </div>
                 {r.status === 'reported' && <FiguresView form={d.form} figures={r.figures} />}
+                <FileList files={r.attachments} />
                 <BelowTags below={r.below} />
               </div>
             )}
@@ -155,11 +164,12 @@ export function BoardPage() {
             rowClassName={(r) => (r.overdue ? 'lx-row-overdue' : r.late ? 'lx-row-late' : '')}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
             expandable={{
-              rowExpandable: (r) => r.report !== null || r.below.length > 0,
+              rowExpandable: (r) => r.report !== null || r.below.length > 0 || r.attachments.length > 0,
               expandedRowRender: (r) => (
                 <div className="lx-board-expanded">
                   {r.report && <div className="lx-content small">{r.report}</div>}
                   {r.reason && <div className="lx-muted">{t('detail.reason')}：{r.reason}</div>}
+                  <FileList files={r.attachments} />
                   {r.below.length > 0 && (
                     <Table<Below>
                       size="small"

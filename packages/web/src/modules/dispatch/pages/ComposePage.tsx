@@ -13,6 +13,8 @@ import { usePageCrumb } from '../../../app/page-context';
 import { PageHead } from '../../../app/ui';
 import { useOrgTree } from '../../orgs/orgs.api';
 import { useIssueDirective } from '../dispatch.api';
+import { api } from '../../../app/api';
+import { PendingFiles } from '../components/Files';
 import { useDispatchT } from '../dispatch.messages';
 import { OrgMultiSelect, putFieldErrors, todayStr, useOrgsBelow, usePhone } from '../components/bits';
 import '../dispatch.css';
@@ -46,6 +48,7 @@ export function ComposePage() {
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const [topError, setTopError] = useState<string>();
+  const [files, setFiles] = useState<File[]>([]);
   usePageCrumb(t('compose.title'));
   const issue = useIssueDirective();
   const phone = usePhone();
@@ -106,6 +109,11 @@ export function ComposePage() {
       onOk: async () => {
         try {
           const r = await issue.mutateAsync(body);
+          for (const f of r.directiveId && v.schedule === 'once' ? files : []) {
+            const form = new FormData();
+            form.append('file', f, f.name);
+            await api.upload(`/api/directives/${r.directiveId}/attachments`, form).catch((e: unknown) => message.error(t('files.failed', { name: f.name, msg: e instanceof Error ? e.message : String(e) })));
+          }
           message.success(r.seriesId ? t('compose.doneSeries', { n: r.targets }) : t('compose.done', { n: r.targets }));
           navigate(r.directiveId ? `/dispatch/${r.directiveId}` : '/dispatch?tab=series');
         } catch (error) {
@@ -144,6 +152,9 @@ export function ComposePage() {
             <Input.TextArea rows={5} placeholder={t('compose.contentPh')} showCount maxLength={10000} data-testid="compose-content" />
           </Form.Item>
 
+          <Form.Item label={t('files.title')} extra={schedule === 'recurring' ? t('files.seriesNote') : t('files.hint')}>
+            {schedule === 'recurring' ? null : <PendingFiles files={files} onChange={setFiles} />}
+          </Form.Item>
           <Form.Item name="targetMode" label={t('compose.targets')} rules={[{ required: true }]}>
             <Radio.Group className="lx-radio-stack" data-testid="compose-target-mode">
               {TYPE_GROUPS.filter((g) => groups[g.mode] > 0).map((g) => (

@@ -203,7 +203,7 @@ function SentList({ rows, loading, phone }: { rows: SentDirective[]; loading: bo
             ),
           },
           { title: t('board.issuedAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatTime(v) },
-          { title: t('detail.due'), dataIndex: 'dueDate', width: 190, render: (v: string, d) => (d.status === 'closed' ? <Tag>{t('status.closed')}</Tag> : <Space size={4}>{v}<DueTag date={v} done={d.reported === d.targets} /></Space>) },
+          { title: t('detail.due'), dataIndex: 'dueDate', width: 210, render: (v: string, d) => (d.status === 'closed' ? <Tag>{t('status.closed')}</Tag> : <span className="lx-nowrap">{v} <DueTag date={v} done={d.reported === d.targets} /></span>) },
           { title: t('board.reported'), width: 260, render: (_, d) => progress(d) },
           { title: '', width: 100, render: (_, d) => <Link to={`/dispatch/${d.id}`}>{t('board.title')}</Link> },
         ]}
