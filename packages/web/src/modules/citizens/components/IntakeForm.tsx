@@ -65,7 +65,7 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
         <Form.Item name="citizenName" label={t('req.citizenName')} rules={[{ required: true, whitespace: true, message: tc('common.required', { field: t('req.citizenName') }) }, { max: 50 }]}>
           <Input maxLength={50} data-testid="intake-name" />
         </Form.Item>
-        <Form.Item name="phone" label={t('req.phone')} rules={[{ pattern: /^[\d-]{7,20}$/, message: '手机号应为11位数字（或带区号的固定电话）' }]}>
+        <Form.Item name="phone" label={t('req.phone')} rules={[{ pattern: /^[\d-]{7,20}$/, message: t('req.phoneInvalid') }]}>
           <Input inputMode="tel" maxLength={20} data-testid="intake-phone" />
         </Form.Item>
         <Form.Item name="matter" label={t('req.matter')} rules={[{ required: true, whitespace: true, message: tc('common.required', { field: t('req.matter') }) }]}>

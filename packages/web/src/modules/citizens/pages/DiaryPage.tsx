@@ -115,7 +115,7 @@ function VisitDrawer({ onClose }: { onClose: () => void }) {
           />
         </Form.Item>
         <Form.Item name="household" label={t('diary.household')} rules={[{ required: true, whitespace: true, message: tc('common.required', { field: t('diary.household') }) }]}>
-          <Input maxLength={100} placeholder="如：李大爷家（三组）" data-testid="visit-household" />
+          <Input maxLength={100} placeholder={t('req.householdPlaceholder')} data-testid="visit-household" />
         </Form.Item>
         <Form.Item name="heard" label={t('diary.heard')} rules={[{ required: true, whitespace: true, message: tc('common.required', { field: t('diary.heard') }) }]}>
           <Input.TextArea rows={3} maxLength={4000} data-testid="visit-heard" />
@@ -154,10 +154,11 @@ export function DiaryPage() {
   const orgId = toInt(values.orgId);
   const visits = useVisits(view === 'mine' ? { mine: true } : { orgId });
   const [recording, setRecording] = useState(false);
+  const me = useAccount();
   const data = visits.data;
   return (
     <div data-testid="diary-page">
-      <PageHead title={t('diary.title')} extra={can('citizen:handle') && <Button type="primary" icon={<EditOutlined />} onClick={() => setRecording(true)} data-testid="visit-open" size={isMobile ? 'large' : 'middle'} block={isMobile}>{t('diary.record')}</Button>} />
+      <PageHead title={t('diary.title')} extra={can('citizen:handle') && me.scopeOrg.type !== 'department' && <Button type="primary" icon={<EditOutlined />} onClick={() => setRecording(true)} data-testid="visit-open" size={isMobile ? 'large' : 'middle'} block={isMobile}>{t('diary.record')}</Button>} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented value={view} onChange={(v) => update({ view: v === 'org' ? 'org' : undefined })} options={[{ value: 'mine', label: t('diary.mine') }, { value: 'org', label: t('diary.village') }]} data-testid="diary-view" />
         {view === 'org' && (

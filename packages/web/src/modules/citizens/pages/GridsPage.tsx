@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { HOUSEHOLD_CATEGORIES, HOUSEHOLD_CATEGORY_LABELS, type CreateHouseholdBody, type HouseholdViewT, type PersonSummary } from '@lianxin/contract';
 import { api } from '../../../app/api';
-import { useCan } from '../../../app/auth';
+import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList, applyFieldErrors } from '../../../app/ui';
 import { toInt, useUrlState } from '../../../app/url-state';
@@ -199,7 +199,7 @@ function GridsTab() {
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="parentId" label={t('grid.village')} rules={[{ required: true }]}><OrgTreeSelect selectable={['village', 'community']} testId="grid-parent" /></Form.Item>
-          <Form.Item name="name" label={t('grid.name')} rules={[{ required: true, whitespace: true }]}><Input maxLength={100} placeholder="如：第一网格" data-testid="grid-name" /></Form.Item>
+          <Form.Item name="name" label={t('grid.name')} rules={[{ required: true, whitespace: true }]}><Input maxLength={100} placeholder={t('grid.namePlaceholder')} data-testid="grid-name" /></Form.Item>
         </Form>
       </Modal>
     </Row>
@@ -218,6 +218,7 @@ function HouseholdsTab() {
   const orgId = toInt(values.orgId);
   const households = useHouseholds(orgId);
   const add = useAddHousehold();
+  const me = useAccount();
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<HouseholdForm>();
   const [error, setError] = useState<string>();
@@ -249,7 +250,7 @@ function HouseholdsTab() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <div style={{ width: 260 }}><OrgTreeSelect value={orgId} onChange={(v) => update({ orgId: v })} placeholder={tc('common.all')} /></div>
-        {can('citizen:handle') && <Button type="primary" icon={<PlusOutlined />} onClick={() => { setError(undefined); setAdding(true); }} data-testid="household-add">{t('hh.add')}</Button>}
+        {can('citizen:handle') && me.scopeOrg.type !== 'department' && <Button type="primary" icon={<PlusOutlined />} onClick={() => { setError(undefined); setAdding(true); }} data-testid="household-add">{t('hh.add')}</Button>}
       </Space>
       <ApiErrorAlert error={households.error} onRetry={() => void households.refetch()} />
       {isMobile ? (

@@ -83,8 +83,9 @@ export function PublicTrackPage() {
             <Steps
               size="small"
               current={step}
-              items={[{ title: '已受理' }, { title: '有人负责' }, { title: '承诺办结' }, { title: '已办结' }]}
+              items={[{ title: t('track.received') }, { title: t('track.claimed') }, { title: t('track.promised') }, { title: t('track.resolved') }]}
               responsive={false}
+              titlePlacement="vertical"
               style={{ marginBottom: 16 }}
             />
             <Descriptions column={1} size="small">

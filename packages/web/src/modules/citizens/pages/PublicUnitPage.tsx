@@ -147,7 +147,7 @@ export function PublicUnitPage() {
           <Form.Item name="name" label={t('pub.name')} rules={[{ required: true, whitespace: true, message: tc('common.required', { field: t('pub.name') }) }, { max: 50 }]}>
             <Input autoComplete="name" maxLength={50} data-testid="public-name" />
           </Form.Item>
-          <Form.Item name="phone" label={t('pub.phone')} extra={t('pub.phoneHelp')} rules={[{ required: true, message: tc('common.required', { field: t('pub.phone') }) }, { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '手机号应为11位数字（或带区号的固定电话）' }]}>
+          <Form.Item name="phone" label={t('pub.phone')} extra={t('pub.phoneHelp')} rules={[{ required: true, message: tc('common.required', { field: t('pub.phone') }) }, { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: t('req.phoneInvalid') }]}>
             <Input inputMode="tel" autoComplete="tel" maxLength={20} data-testid="public-phone" />
           </Form.Item>
           <Form.Item name="category" label={t('req.category')}>

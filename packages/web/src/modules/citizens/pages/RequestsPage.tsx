@@ -6,13 +6,13 @@ import { Button, Card, Checkbox, Col, DatePicker, Drawer, Empty, Form, Grid, Inp
 import { FilterOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { CHANNEL_LABELS, CHANNELS, REQUEST_CATEGORY_LABELS, REQUEST_STATE_LABELS, REQUEST_STATES, type CitizenStatsRow, type RequestSummary } from '@lianxin/contract';
-import { useCan } from '../../../app/auth';
+import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { toInt, useUrlState } from '../../../app/url-state';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { REQUEST_FILTER_KEYS, requestQuery, useRequests, useStats, type RequestUrl } from '../citizens.api';
-import { useCitizensT } from '../citizens.messages';
+import { useCitizensT, type CitizensKey } from '../citizens.messages';
 import { IntakeDrawer } from '../components/IntakeForm';
 import { SevenSteps } from '../components/SevenSteps';
 import { ChannelText, Countdown, RatingTag, RequestStatusTag } from '../components/tags';
@@ -60,7 +60,8 @@ function toForm(v: RequestUrl): Filters {
   return { q: v.q, status: v.status, channel: v.channel, orgId: toInt(v.orgId), overdue: v.overdue === '1', mine: v.mine === '1', open: v.open === '1' };
 }
 
-const METRIC_LABEL: Record<string, string> = { total: '受理', responded: '24小时内响应', resolved: '已解决', satisfied: '满意与基本满意', rated: '已评价', conflicts: '调处纠纷', visits: '来访接待' };
+const METRIC_KEYS = ['total', 'responded', 'resolved', 'satisfied', 'rated', 'conflicts', 'visits'] as const;
+const metricKey = (m: string | undefined): CitizensKey => `metric.${(METRIC_KEYS as readonly string[]).includes(m ?? '') ? m : 'total'}` as CitizensKey;
 
 function Queue() {
   const { t: tc, label } = useI18n();
@@ -85,7 +86,7 @@ function Queue() {
   const drill = values.metric || values.month ? (
     <div style={{ marginBottom: 10 }}>
       <Tag closable color="purple" onClose={() => update({ metric: undefined, month: undefined })} data-testid="drill-tag">
-        {values.month ?? t('stats.allTime')} · {METRIC_LABEL[values.metric ?? 'total'] ?? values.metric}
+        {values.month ?? t('stats.allTime')} · {t(metricKey(values.metric))}
       </Tag>
     </div>
   ) : null;
@@ -299,7 +300,9 @@ export function RequestsPage() {
   const { values, update } = useUrlState(REQUEST_FILTER_KEYS);
   const [intake, setIntake] = useState(false);
   const tab = values.tab === 'stats' ? 'stats' : 'queue';
-  const create = can('citizen:handle') && (
+  const me = useAccount();
+  // a department answers whistles; it has no unit of its own to register citizens' matters at
+  const create = can('citizen:handle') && me.scopeOrg.type !== 'department' && (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntake(true)} data-testid="intake-open" size={isMobile ? 'middle' : 'middle'}>
       {t('req.create')}
     </Button>

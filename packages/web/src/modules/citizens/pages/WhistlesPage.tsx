@@ -115,7 +115,7 @@ function WhistleCard({ w, focus, onAct, mineOnly }: { w: WhistleView; focus: boo
           <span className="lx-muted">{t('req.whistleParts', { done, n: live })}</span>
         </Space>
       }
-      extra={<Link to={w.sourceType === 'problem' ? `/ledger/${w.sourceCaseId}` : `/citizens/${w.sourceCaseId}`}>{w.sourceType === 'problem' ? t('wh.openProblem') : t('wh.openRequest')}</Link>}
+      extra={can('whistle:blow') && <Link to={w.sourceType === 'problem' ? `/ledger/${w.sourceCaseId}` : `/citizens/${w.sourceCaseId}`}>{w.sourceType === 'problem' ? t('wh.openProblem') : t('wh.openRequest')}</Link>}
     >
       <Typography.Paragraph style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>{w.matter}</Typography.Paragraph>
       <div className="lx-muted">{t('wh.whistler')}：{w.whistler.name} · {dayjs(w.createdAt).format('YYYY-MM-DD HH:mm')}</div>
