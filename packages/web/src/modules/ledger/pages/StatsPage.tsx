@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { Card, Col, Empty, Form, Grid, Row, Statistic, Table, Typography } from 'antd';
 import { ORG_TYPE_LABELS, type LedgerStatsRow, type OrgType } from '@lianxin/contract';
 import { useI18n } from '../../../app/i18n';
-import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState, toInt } from '../../../app/url-state';
 import { usePageCrumb } from '../../../app/page-context';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
@@ -60,6 +60,29 @@ export function StatsPage() {
         </Card>
       )}
       <Card size="small" title={t('ledger.stats.children')} extra={!isMobile && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('ledger.stats.drill')}</Typography.Text>}>
+        {isMobile ? (
+          <SimpleList<LedgerStatsRow>
+            loading={stats.isFetching}
+            items={rows}
+            rowKey={(r) => r.org.id}
+            testId="stats-list"
+            render={(r) => (
+              <div className="lx-stat-card">
+                <div className="lx-problem-card-foot">
+                  <a onClick={() => update({ orgId: r.org.id })} className="lx-problem-card-title">{r.org.name}</a>
+                  <span className="lx-muted" style={{ fontSize: 12 }}>{label(ORG_TYPE_LABELS[r.org.type as OrgType])}</span>
+                </div>
+                <div className="lx-stat-grid">
+                  <span>{t('ledger.stats.total')} <b>{drill(r.org, r.total, '')}</b></span>
+                  <span>{t('ledger.stats.open')} <b>{drill(r.org, r.open, '&open=1')}</b></span>
+                  <span>{t('ledger.stats.overdue')} <b>{drill(r.org, r.overdue, '&overdue=1', true)}</b></span>
+                  <span>{t('ledger.stats.rate')} <b>{r.total ? pct(r.closureRate) : '—'}</b></span>
+                </div>
+                {r.total > 0 && <div className="lx-bar" style={{ marginTop: 6 }}><span style={{ width: pct(r.closureRate) }} /></div>}
+              </div>
+            )}
+          />
+        ) : (
         <Table<LedgerStatsRow>
           rowKey={(r) => r.org.id}
           size="middle"
@@ -105,6 +128,7 @@ export function StatsPage() {
             { title: t('ledger.stats.avgDays'), key: 'avg', width: 110, align: 'right', render: (_: unknown, r) => (r.avgDaysToClose === null ? '—' : t('ledger.stats.days', { n: r.avgDaysToClose })) },
           ]}
         />
+        )}
       </Card>
     </div>
   );
