@@ -526,5 +526,18 @@ const report = {
 };
 fs.mkdirSync(path.join(benchDir, 'results'), { recursive: true });
 fs.writeFileSync(path.join(benchDir, 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
-if (args.baseline) fs.writeFileSync(path.join(benchDir, 'baseline.json'), JSON.stringify(report, null, 2) + '\n');
+if (args.baseline) {
+  // with --only, the scenarios not run keep their figures from the baseline so far
+  const baselinePath = path.join(benchDir, 'baseline.json');
+  const previous = only && fs.existsSync(baselinePath) ? (JSON.parse(fs.readFileSync(baselinePath, 'utf8')) as Partial<typeof report>) : undefined;
+  const merged = previous
+    ? {
+        ...report,
+        results: [...(previous.results ?? []).filter((r) => !report.results.some((x) => x.key === r.key)), ...report.results],
+        fanOut: report.fanOut ?? previous.fanOut,
+        publicSubmit: report.publicSubmit ?? previous.publicSubmit,
+      }
+    : report;
+  fs.writeFileSync(baselinePath, JSON.stringify(merged, null, 2) + '\n');
+}
 console.log(`\n结果已写入 bench/results/latest.json${args.baseline ? ' 和 bench/baseline.json' : ''}`);
