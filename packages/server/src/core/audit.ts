@@ -51,9 +51,12 @@ function digest(prev: string, at: string, e: AuditEntry): string {
 export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
   const chain = entry.countyId ?? 0;
   await tx.query('SELECT pg_advisory_xact_lock(7302, $1::int)', [chain]);
+  // `county_id = $1` (not IS NOT DISTINCT FROM) so the (county_id, id DESC) index answers it.
   const [last] = await tx.query<{ hash: string }>(
-    `SELECT hash FROM audit_log WHERE county_id IS NOT DISTINCT FROM $1 ORDER BY id DESC LIMIT 1`,
-    [entry.countyId],
+    entry.countyId == null
+      ? `SELECT hash FROM audit_log WHERE county_id IS NULL ORDER BY id DESC LIMIT 1`
+      : `SELECT hash FROM audit_log WHERE county_id = $1 ORDER BY id DESC LIMIT 1`,
+    entry.countyId == null ? [] : [entry.countyId],
   );
   const prev = last?.hash ?? GENESIS;
   const at = new Date().toISOString();
@@ -100,8 +103,8 @@ export async function verifyAuditChain(
   countyId: number | null,
 ): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
   const rows = await db.query<StoredRow>(
-    `SELECT * FROM audit_log WHERE county_id IS NOT DISTINCT FROM $1 ORDER BY id`,
-    [countyId],
+    countyId == null ? `SELECT * FROM audit_log WHERE county_id IS NULL ORDER BY id` : `SELECT * FROM audit_log WHERE county_id = $1 ORDER BY id`,
+    countyId == null ? [] : [countyId],
   );
   let prev = GENESIS;
   for (const r of rows) {
