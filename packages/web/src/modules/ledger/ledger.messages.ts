@@ -103,6 +103,8 @@ const zh = {
   'ledger.kind.edit': '修改',
   'ledger.download': '下载',
   'ledger.system': '系统',
+  'ledger.personPlaceholder': '如：村党支部书记',
+  'ledger.sourceRefPlaceholder': '如：宜组通〔2026〕12号',
   // step forms
   'ledger.form.start.measures': '整改措施',
   'ledger.form.start.comment': '说明（选填）',
@@ -316,6 +318,8 @@ const en: Record<Key, string> = {
   'ledger.kind.edit': 'Edit',
   'ledger.download': 'Download',
   'ledger.system': 'System',
+  'ledger.personPlaceholder': 'e.g. the branch secretary',
+  'ledger.sourceRefPlaceholder': 'e.g. the bulletin number',
   'ledger.form.start.measures': 'Rectification measures',
   'ledger.form.start.comment': 'Note (optional)',
   'ledger.form.submit.comment': 'What was done',

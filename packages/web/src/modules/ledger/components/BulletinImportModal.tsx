@@ -90,7 +90,7 @@ export function BulletinImportModal({ onClose }: { onClose: () => void }) {
               </Col>
               <Col xs={24} sm={12}>
                 <Form.Item label={t('ledger.imp.sourceRef')}>
-                  <Input value={sourceRef} onChange={(e) => setSourceRef(e.target.value)} maxLength={100} placeholder="如：宜组通〔2026〕12号" />
+                  <Input value={sourceRef} onChange={(e) => setSourceRef(e.target.value)} maxLength={100} placeholder={t('ledger.sourceRefPlaceholder')} />
                 </Form.Item>
               </Col>
             </Row>

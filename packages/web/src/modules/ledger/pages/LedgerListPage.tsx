@@ -57,7 +57,7 @@ function fromForm(f: FilterValues) {
 }
 
 function FilterFields({ isMobile }: { isMobile: boolean }) {
-  const { label } = useI18n();
+  const { label, t: common } = useI18n();
   const t = useLedgerT();
   const settings = useLedgerSettings();
   const col = (node: React.ReactNode, key: string) => (
@@ -81,19 +81,19 @@ function FilterFields({ isMobile }: { isMobile: boolean }) {
       )}
       {col(
         <Form.Item name="status" label={t('ledger.status')}>
-          <Select allowClear placeholder="—" data-testid="ledger-filter-status" options={PROBLEM_STATES.map((s) => ({ value: s, label: label(PROBLEM_STATE_LABELS[s]) }))} />
+          <Select allowClear placeholder={common('common.all')} data-testid="ledger-filter-status" options={PROBLEM_STATES.map((s) => ({ value: s, label: label(PROBLEM_STATE_LABELS[s]) }))} />
         </Form.Item>,
         'status',
       )}
       {col(
         <Form.Item name="source" label={t('ledger.source')}>
-          <Select allowClear placeholder="—" data-testid="ledger-filter-source" options={PROBLEM_SOURCES.map((s) => ({ value: s, label: label(PROBLEM_SOURCE_LABELS[s]) }))} />
+          <Select allowClear placeholder={common('common.all')} data-testid="ledger-filter-source" options={PROBLEM_SOURCES.map((s) => ({ value: s, label: label(PROBLEM_SOURCE_LABELS[s]) }))} />
         </Form.Item>,
         'source',
       )}
       {col(
         <Form.Item name="category" label={t('ledger.category')}>
-          <Select allowClear placeholder="—" loading={settings.isPending} data-testid="ledger-filter-category" options={(settings.data?.categories ?? []).map((c) => ({ value: c, label: c }))} />
+          <Select allowClear placeholder={common('common.all')} loading={settings.isPending} data-testid="ledger-filter-category" options={(settings.data?.categories ?? []).map((c) => ({ value: c, label: c }))} />
         </Form.Item>,
         'category',
       )}

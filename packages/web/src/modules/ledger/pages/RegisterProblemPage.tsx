@@ -107,7 +107,7 @@ export function RegisterProblemPage() {
             </Col>
             <Col xs={24} md={6}>
               <Form.Item name="responsiblePerson" label={t('ledger.responsiblePerson')}>
-                <Input maxLength={50} placeholder="如：村党支部书记" data-testid="register-person" />
+                <Input maxLength={50} placeholder={t('ledger.personPlaceholder')} data-testid="register-person" />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>
