@@ -2,7 +2,8 @@
 // HTML in it, shown as text), gets a tracking code; the station takes it (首问负责), promises a
 // date and whistles two departments; 交通运输局 reports in, claims and finishes in the browser,
 // 民政局 (an account the test creates through the admin APIs — the demo county has one
-// department account) through the API; the station resolves it; the citizen follows it by code and
+// department account) through the API; 交通运输局 declines a part of another whistle that is not
+// its business and the station re-routes it to the suggested department; the station resolves it; the citizen follows it by code and
 // phone and rates it; a village secretary's diary visit opens a second request in one step.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -125,6 +126,13 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await dept.page.getByTestId('part-ok').click();
     await expect.poll(async () => (await part.textContent()) ?? '').toContain('已办结');
     await expect.poll(async () => (await part.textContent()) ?? '').toMatch(/\d+ 分钟报到/);
+    // a part that is not its business: declined with the reason and a suggested owner
+    const notOurs = dept.page.getByTestId('whistle-card').filter({ hasText: '灌溉用水纠纷' }).getByTestId('whistle-part').filter({ hasText: '县交通运输局' });
+    await notOurs.getByTestId('part-decline').click();
+    await chooseOption(dept.page, 'decline-suggested', '县农业农村局');
+    await dept.page.getByTestId('part-ok').click();
+    await expect.poll(async () => (await notOurs.textContent()) ?? '').toContain('退回理由：不属于本部门职责');
+    await expect.poll(async () => (await notOurs.textContent()) ?? '').toContain('建议：县农业农村局');
     await dept.page.goto('/whistles?tab=load');
     await dept.page.getByTestId('whistle-load').waitFor();
     await shot(dept, 'citizens-whistles-load');
@@ -155,6 +163,15 @@ describe('serving citizens: a request from the public page to the rating', () =>
     }
     expect(p.status).toBe('done');
     await admin.close();
+
+    // ---- the station re-routes the declined part to the suggested department ----
+    await page.goto('/whistles?view=all');
+    const irrigation = page.getByTestId('whistle-card').filter({ hasText: '灌溉用水纠纷' });
+    await irrigation.getByTestId('part-reroute').click();
+    await page.getByTestId('part-ok').click(); // the suggested department is chosen already
+    await expect.poll(async () => (await irrigation.textContent()) ?? '').toContain('县农业农村局');
+    await expect.poll(async () => (await irrigation.getByTestId('whistle-part').filter({ hasText: '县交通运输局' }).textContent()) ?? '').toContain('已改派');
+    await shot(desk, 'citizens-whistles-rerouted');
 
     // ---- the station sees both parts done and resolves it ----
     await page.goto(requestUrl);

@@ -71,7 +71,7 @@ function PartDialogModal({ dialog, onClose }: { dialog: PartDialog; onClose: () 
         {action === 'decline' && (
           <>
             <Form.Item name="reason" label={t('wh.reason')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={2} maxLength={2000} data-testid="part-reason" /></Form.Item>
-            <Form.Item name="suggestedOrgId" label={t('wh.suggested')}><Select allowClear showSearch optionFilterProp="label" options={deptOptions} /></Form.Item>
+            <Form.Item name="suggestedOrgId" label={t('wh.suggested')}><Select allowClear showSearch optionFilterProp="label" options={deptOptions} data-testid="decline-suggested" /></Form.Item>
           </>
         )}
         {action === 'reroute' && (
