@@ -12,7 +12,8 @@ import { useCitizensT } from '../citizens.messages';
 import { PublicShell } from './PublicUnitPage';
 import '../citizens.css';
 
-const ORDER = ['received', 'claimed', 'promised', 'resolved', 'archived'] as const;
+/** How many of the four steps are behind the citizen's request (the next one is "now"). */
+const STEPS_DONE: Record<PublicProgress['status'], number> = { received: 1, claimed: 2, promised: 3, resolved: 4, archived: 4 };
 
 export function PublicTrackPage() {
   const t = useCitizensT();
@@ -58,7 +59,7 @@ export function PublicTrackPage() {
     }
   };
 
-  const step = progress ? Math.max(0, ORDER.indexOf(progress.status)) : 0;
+  const step = progress ? STEPS_DONE[progress.status] : 0;
   return (
     <PublicShell title={t('pub.trackTitle')}>
       <Card>
