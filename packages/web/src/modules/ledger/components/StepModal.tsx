@@ -8,6 +8,7 @@ import { ApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { useFireProblem } from '../ledger.api';
 import { useLedgerT, type LedgerKey } from '../ledger.messages';
+import { cap } from './tags';
 
 type Values = { measures?: string; comment?: string; publicSummary?: string };
 
@@ -30,7 +31,7 @@ export function StepModal({ problem, transition, onClose, onConflict }: { proble
   const [form] = Form.useForm<Values>();
   const fire = useFireProblem(problem.id);
   const [error, setError] = useState<{ text: string; conflict: boolean }>();
-  const name = label(PROBLEM_TRANSITION_LABELS[transition]);
+  const name = cap(label(PROBLEM_TRANSITION_LABELS[transition]));
   const comment = COMMENT[transition];
   const danger = transition === 'return';
 

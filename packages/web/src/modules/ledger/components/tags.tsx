@@ -68,3 +68,6 @@ export function SupervisionDue({ p }: { p: Pick<ProblemSummary, 'supervisionDue'
   }
   return <span>{p.supervisionDue}</span>;
 }
+
+/** The contract's English step labels are lower-case ("start rectifying"); buttons and titles start with a capital. */
+export const cap = (text: string) => (text ? text.charAt(0).toUpperCase() + text.slice(1) : text);

@@ -24,7 +24,7 @@ import { toInt, useUrlState } from '../../../app/url-state';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useAddResponsibility, useCreateTask, useFireTask, useRemoveResponsibility, useResponsibilities, useTasks } from '../ledger.api';
 import { useLedgerT } from '../ledger.messages';
-import { Countdown, TaskStatusTag, daysUntil } from '../components/tags';
+import { cap, Countdown, TaskStatusTag, daysUntil } from '../components/tags';
 import '../ledger.css';
 
 const thisYear = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
@@ -38,7 +38,7 @@ function TaskStepModal({ task, transition, onClose }: { task: TaskRow; transitio
   const fire = useFireTask();
   const [form] = Form.useForm<{ comment?: string }>();
   const [error, setError] = useState<{ text: string; conflict: boolean }>();
-  const name = label(TASK_TRANSITION_LABELS[transition]);
+  const name = cap(label(TASK_TRANSITION_LABELS[transition]));
   const field = transition === 'submit' ? t('lists.task.submitComment') : transition === 'return' ? t('lists.task.returnComment') : t('lists.task.comment');
   return (
     <Modal
@@ -237,7 +237,7 @@ function TasksTab({ orgId, year }: { orgId?: number; year: number }) {
     <Space size={4} wrap>
       {r.actions.map((a) => (
         <Button key={a} size="small" type={a === 'confirm' || a === 'submit' ? 'primary' : 'default'} danger={a === 'return'} onClick={() => setStep({ task: r, transition: a })} data-testid={`task-action-${a}`}>
-          {label(TASK_TRANSITION_LABELS[a])}
+          {cap(label(TASK_TRANSITION_LABELS[a]))}
         </Button>
       ))}
     </Space>

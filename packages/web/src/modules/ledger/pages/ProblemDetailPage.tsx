@@ -37,7 +37,7 @@ import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { attachmentUrl, useAttach, useNote, useProblem, useVerify } from '../ledger.api';
 import { useLedgerT, type LedgerKey } from '../ledger.messages';
-import { Countdown, ProblemStatusTag, SupervisionDue } from '../components/tags';
+import { cap, Countdown, ProblemStatusTag, SupervisionDue } from '../components/tags';
 import { StepModal, SuperviseModal } from '../components/StepModal';
 import '../ledger.css';
 
@@ -62,9 +62,8 @@ function TimelineItem({ e, problemId }: { e: TimelineEntry; problemId: number })
   const { label } = useI18n();
   const t = useLedgerT();
   const state = (s: string | null) => (s ? label(PROBLEM_STATE_LABELS[s as ProblemState]) || s : '');
-  const kind = e.kind === 'transition' && e.transition
-    ? label(PROBLEM_TRANSITION_LABELS[e.transition as ProblemTransition]) || e.transition
-    : t(`ledger.kind.${e.kind}` as LedgerKey);
+  const step = e.kind === 'transition' && e.transition ? label(PROBLEM_TRANSITION_LABELS[e.transition as ProblemTransition]) || e.transition : '';
+  const kind = step ? step.charAt(0).toUpperCase() + step.slice(1) : t(`ledger.kind.${e.kind}` as LedgerKey);
   const a = e.attachment;
   return (
     <div data-testid="timeline-entry">
@@ -77,7 +76,7 @@ function TimelineItem({ e, problemId }: { e: TimelineEntry; problemId: number })
         )}
       </Space>
       <div className="lx-timeline-meta">
-        {e.actorDisplay ? `${e.actorDisplay}（${e.actor}）` : e.actor === 'system' ? t('ledger.system') : e.actor} · {at(e.at)}
+        <span title={e.actor}>{e.actorDisplay ?? (e.actor === 'system' ? t('ledger.system') : e.actor)}</span> · {at(e.at)}
       </div>
       {e.text && !a && <div className="lx-timeline-text">{e.text}</div>}
       {a && (
@@ -120,7 +119,7 @@ function ActionsCard({ p, isMobile, onStep, onSupervise }: { p: ProblemDetail; i
               onClick={() => onStep(a)}
               data-testid={`action-${a}`}
             >
-              {label(PROBLEM_TRANSITION_LABELS[a])}
+              {cap(label(PROBLEM_TRANSITION_LABELS[a]))}
             </Button>
           ))}
           {p.canSupervise && (
