@@ -282,6 +282,8 @@ describe('serving citizens: every page on a desktop and a phone', () => {
       await shot(s, 'citizens-cards');
       await page.getByTestId('cards-print').first().click();
       await page.getByTestId('contact-card').nth(1).waitFor();
+      await page.getByTestId('post-card').first().waitFor(); // and a card for each cadre post
+      expect(await page.getByTestId('post-card').first().textContent()).toMatch(/站长.*1\d{10}/);
       await expect.poll(() => page.getByTestId('card-qr').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
       await shot(s, 'citizens-cards-print');
       await page.emulateMedia({ media: 'print' });

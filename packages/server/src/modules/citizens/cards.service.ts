@@ -16,6 +16,22 @@ const DUTIES: Record<string, string> = {
   grid: '网格内巡查走访，收集民情，代办群众事项，小事不出网格。',
 };
 
+/** What a cadre post does for citizens, printed on the post's own card. */
+const POST_DUTIES: Partial<Record<PostRole, string>> = {
+  station_chief: '主持工作站工作，督查指导所辖村，群众事项首问负责、限时办结。',
+  deputy_station_chief: '协助站长工作，联系所辖村，代办群众事项。',
+  party_worker: '驻站办公，受理群众事项，登记、跟踪、反馈办理进度。',
+  secretary: '抓党建、带队伍，联系服务群众，群众事项首问负责。',
+  first_secretary: '驻村帮扶，联系困难群众，协调解决群众急难愁盼问题。',
+  deputy_secretary: '协助书记工作，联系群众，代办群众事项。',
+  village_director: '主持村委会工作，落实惠民政策，调解矛盾纠纷。',
+  clerk: '受理登记群众事项，代办证明材料，办理进度告知群众。',
+  women_chair: '联系妇女儿童，关爱留守老人儿童，调解家庭纠纷。',
+  militia_head: '组织民兵应急，协助治安巡逻，调解邻里纠纷。',
+  grid_worker: '网格内巡查走访，收集民情，小事不出网格。',
+};
+const POST_DUTY_DEFAULT = '联系服务群众，代办群众事项，事事有回音、件件有落实。';
+
 export function createCardService(deps: { db: Db; pii: PiiCipher }) {
   const { db, pii } = deps;
 
@@ -50,7 +66,33 @@ export function createCardService(deps: { db: Db; pii: PiiCipher }) {
     };
   }
 
-  return { card };
+  /** 连心卡 of each cadre post of a unit: the post, the person, the phone, the unit's QR code. */
+  async function postCards(actor: Actor, orgId: number, origin: string) {
+    requireAction(actor, 'citizen:handle');
+    const org = await orgInScope(db, actor.scope, orgId);
+    if (!org || !DUTIES[org.type]) throw new AppError('not_found', { zh: '该单位没有连心卡（工作站、村、社区、乡镇、网格有）', en: 'No contact card for this unit' });
+    const posts = await db.query<{ id: number; role: PostRole; name: string; phone_enc: string | null }>(
+      `SELECT po.id, po.role, pe.name, pe.phone_enc FROM posts po JOIN persons pe ON pe.id = po.person_id
+       WHERE po.org_id = $1 AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE)
+       ORDER BY array_position(ARRAY['station_chief','secretary','deputy_station_chief','first_secretary','village_director','deputy_secretary','party_worker','grid_worker']::text[], po.role::text), po.id`,
+      [org.id],
+    );
+    await db.transaction((tx) =>
+      appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'card.view', objectType: 'org', objectId: org.id, summary: { posts: posts.length }, result: 'success', ip: actor.ip }),
+    );
+    return posts.map((p) => ({
+      postId: p.id,
+      role: POST_ROLE_LABELS[p.role]?.zh ?? p.role,
+      name: p.name,
+      phone: p.phone_enc ? pii.decrypt(p.phone_enc) : null,
+      duties: POST_DUTIES[p.role] ?? POST_DUTY_DEFAULT,
+      org: { id: org.id, name: org.name, type: org.type },
+      publicUrl: `${origin}/public/unit/${org.id}`,
+      qrUrl: `/api/cards/${org.id}/qr.svg`,
+    }));
+  }
+
+  return { card, postCards };
 }
 
 export type CardService = ReturnType<typeof createCardService>;

@@ -175,6 +175,9 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
   app.get<{ Params: { id: number } }>('/api/cards/:id', { schema: { tags, summary: '连心卡：单位名称、职责、联系人与电话、二维码指向的公开页面', params: IdParams }, config: { policy: 'citizen:handle' } }, async (request) =>
     cards.card(request.actor!, request.params.id, originOf(request)),
   );
+  app.get<{ Params: { id: number } }>('/api/cards/:id/posts', { schema: { tags, summary: '干部岗位连心卡：单位各在任岗位的职责、姓名与电话，二维码指向单位公开页', params: IdParams }, config: { policy: 'citizen:handle' } }, async (request) =>
+    cards.postCards(request.actor!, request.params.id, originOf(request)),
+  );
   app.get<{ Params: { id: number } }>('/api/cards/:id/qr.svg', { schema: { tags, summary: '连心卡二维码（SVG）', params: IdParams }, config: { policy: 'citizen:read' } }, async (request, reply) => {
     const card = await cards.card(request.actor!, request.params.id, originOf(request), false);
     reply.header('Content-Type', 'image/svg+xml');

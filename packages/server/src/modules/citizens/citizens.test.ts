@@ -227,6 +227,21 @@ describe('the diary, households and grids', () => {
   });
 });
 
+describe('连心卡', () => {
+  it('prints a card for the unit and one for each cadre post, with phones, the QR code opening the unit\'s public page', async () => {
+    const card = (await station.get(`/api/cards/${stationId}`)).json();
+    expect(card).toMatchObject({ title: '榆舍党建工作站连心卡', publicUrl: expect.stringMatching(new RegExp(`/public/unit/${stationId}$`)) });
+    const posts = (await station.get(`/api/cards/${stationId}/posts`)).json() as { role: string; name: string; phone: string | null; duties: string; publicUrl: string }[];
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts[0]).toMatchObject({ role: '站长', duties: expect.stringContaining('首问负责'), publicUrl: card.publicUrl });
+    expect(posts[0]!.phone).toMatch(/^1\d{10}$/);
+    const qr = await station.get(`/api/cards/${stationId}/qr.svg`);
+    expect(qr.headers['content-type']).toContain('image/svg+xml');
+    // another station's cards are not in this scope
+    expect((await jiaotong.get(`/api/cards/${stationId}/posts`)).statusCode).toBe(404);
+  });
+});
+
 describe('statistics from the records', () => {
   it('answers the three rates per unit, each drilling down to its records', async () => {
     const stats = (await station.get(`/api/requests/stats?month=${today.slice(0, 7)}`)).json();

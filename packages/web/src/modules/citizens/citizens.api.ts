@@ -43,6 +43,7 @@ export type Card = {
   publicUrl: string;
   qrUrl: string;
 };
+export type PostCard = { postId: number; role: string; name: string; phone: string | null; duties: string; org: { id: number; name: string; type: string }; publicUrl: string; qrUrl: string };
 export type PublicUnit = {
   id: number;
   name: string;
@@ -86,6 +87,7 @@ export const citizenKeys = {
   households: (orgId?: number) => [...citizenKeys.all, 'households', orgId ?? 0] as const,
   grid: (id: number, year: number) => [...citizenKeys.all, 'grid', id, year] as const,
   card: (id: number) => [...citizenKeys.all, 'card', id] as const,
+  postCards: (id: number) => [...citizenKeys.all, 'post-cards', id] as const,
   candidates: (id: number) => [...citizenKeys.all, 'candidates', id] as const,
 };
 
@@ -121,6 +123,10 @@ export function useGrid(id: number | undefined, year: number) {
 }
 export function useCard(id: number) {
   return useQuery({ queryKey: citizenKeys.card(id), queryFn: () => api.get<Card>(`/api/cards/${id}`), staleTime: 300_000 });
+}
+
+export function usePostCards(id: number) {
+  return useQuery({ queryKey: citizenKeys.postCards(id), queryFn: () => api.get<PostCard[]>(`/api/cards/${id}/posts`), staleTime: 300_000 });
 }
 
 /** Every write refreshes the module's lists and details. */

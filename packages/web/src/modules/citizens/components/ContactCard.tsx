@@ -2,7 +2,7 @@
 // that opens the unit's public page.
 import { Skeleton } from 'antd';
 import { ApiErrorAlert } from '../../../app/ui';
-import { useCard } from '../citizens.api';
+import { useCard, usePostCards } from '../citizens.api';
 import { useCitizensT } from '../citizens.messages';
 
 export function ContactCard({ orgId }: { orgId: number }) {
@@ -38,5 +38,36 @@ export function ContactCard({ orgId }: { orgId: number }) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** 连心卡 of each cadre post of a unit (station chief, secretary, first secretary …). */
+export function PostCards({ orgId }: { orgId: number }) {
+  const t = useCitizensT();
+  const cards = usePostCards(orgId);
+  if (cards.isPending) return <div className="lx-card"><Skeleton active style={{ padding: 12 }} /></div>;
+  if (cards.error) return <ApiErrorAlert error={cards.error} />;
+  return (
+    <>
+      {cards.data.map((c) => (
+        <div className="lx-card lx-card-post" key={c.postId} data-testid="post-card">
+          <div className="lx-card-head">
+            <h3>{c.name}</h3>
+            <small>{c.org.name} · {c.role}</small>
+          </div>
+          <div className="lx-card-body">
+            <div className="lx-card-duties"><strong>{t('card.duties')}：</strong>{c.duties}</div>
+            <div className="lx-card-phone">{c.phone ?? '—'}</div>
+            <div className="lx-card-qr">
+              <img src={c.qrUrl} alt={c.publicUrl} />
+              <div>
+                <div className="lx-card-promise">{t('card.scan')}</div>
+                <div className="lx-muted" style={{ wordBreak: 'break-all' }}>{c.publicUrl}</div>
+              </div>
+            </div>
+          </div>
+        </div>
+      ))}
+    </>
   );
 }

@@ -11,7 +11,7 @@ import { PageHead } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
 import { indexTree, useOrgTree } from '../../orgs/orgs.api';
 import { useCitizensT } from '../citizens.messages';
-import { ContactCard } from '../components/ContactCard';
+import { ContactCard, PostCards } from '../components/ContactCard';
 import '../citizens.css';
 
 const CARD_TYPES: OrgType[] = ['township', 'station', 'village', 'community', 'grid'];
@@ -25,6 +25,8 @@ export function CardsPage() {
   const tree = useOrgTree();
   const { values, update } = useUrlState(['q', 'type', 'open'] as const);
   const [selected, setSelected] = useState<number[]>([]);
+  const [withPosts, setWithPosts] = useState(true);
+  const printUrl = (ids: number[]) => `/cards/print?ids=${ids.join(',')}${withPosts ? '&posts=1' : ''}`;
   const units = useMemo(() => {
     const index = indexTree(tree.data?.nodes, tree.data?.rootId);
     return (tree.data?.nodes ?? [])
@@ -39,7 +41,7 @@ export function CardsPage() {
     <div data-testid="cards-page">
       <PageHead
         title={t('card.title')}
-        extra={mayPrint && <Button type="primary" icon={<PrinterOutlined />} disabled={!selected.length} onClick={() => navigate(`/cards/print?ids=${selected.join(',')}`)} data-testid="cards-print">{t('card.printSelected', { n: selected.length })}</Button>}
+        extra={mayPrint && <Button type="primary" icon={<PrinterOutlined />} disabled={!selected.length} onClick={() => navigate(printUrl(selected))} data-testid="cards-print">{t('card.printSelected', { n: selected.length })}</Button>}
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('card.units')} defaultValue={values.q} onSearch={(q) => update({ q: q.trim() || undefined })} style={{ width: 220 }} />
@@ -48,7 +50,8 @@ export function CardsPage() {
             <Tag.CheckableTag key={ty} checked={values.type === ty} onChange={(on) => update({ type: on ? ty : undefined })}>{label(ORG_TYPE_LABELS[ty])}</Tag.CheckableTag>
           ))}
         </Space>
-        {mayPrint && isMobile && <Button icon={<PrinterOutlined />} disabled={!selected.length} onClick={() => navigate(`/cards/print?ids=${selected.join(',')}`)}>{t('card.printSelected', { n: selected.length })}</Button>}
+        {mayPrint && <Checkbox checked={withPosts} onChange={(e) => setWithPosts(e.target.checked)} data-testid="cards-with-posts">{t('card.withPosts')}</Checkbox>}
+        {mayPrint && isMobile && <Button icon={<PrinterOutlined />} disabled={!selected.length} onClick={() => navigate(printUrl(selected))}>{t('card.printSelected', { n: selected.length })}</Button>}
       </Space>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('card.pick')}</Typography.Paragraph>
       <Spin spinning={tree.isPending}>
@@ -83,8 +86,14 @@ export function CardsPage() {
       <Drawer open={opened !== undefined} onClose={() => update({ open: undefined })} title={t('card.title')} size={isMobile ? '100%' : 420} placement="right" destroyOnHidden>
         {opened !== undefined && (mayPrint ? <ContactCard orgId={opened} /> : <img src={`/api/cards/${opened}/qr.svg`} alt="QR" style={{ width: 220 }} />)}
         {opened !== undefined && mayPrint && (
+          <>
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('card.posts')}</Typography.Title>
+            <div className="lx-post-cards"><PostCards orgId={opened} /></div>
+          </>
+        )}
+        {opened !== undefined && mayPrint && (
           <Space style={{ marginTop: 12 }}>
-            <Button icon={<PrinterOutlined />} onClick={() => navigate(`/cards/print?ids=${opened}`)}>{t('card.print')}</Button>
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(printUrl([opened]))}>{t('card.print')}</Button>
             <Button href={`/public/unit/${opened}`} target="_blank">{t('card.publicPage')}</Button>
           </Space>
         )}

@@ -3,13 +3,14 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Space } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useCitizensT } from '../citizens.messages';
-import { ContactCard } from '../components/ContactCard';
+import { ContactCard, PostCards } from '../components/ContactCard';
 import '../citizens.css';
 
 export function CardsPrintPage() {
   const t = useCitizensT();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const withPosts = params.get('posts') === '1';
   const ids = (params.get('ids') ?? '').split(',').filter((s) => /^\d+$/.test(s)).map(Number).slice(0, 40);
   return (
     <div data-testid="cards-print-page">
@@ -22,6 +23,7 @@ export function CardsPrintPage() {
       </div>
       <div className="lx-print-sheet">
         {ids.map((id) => <ContactCard key={id} orgId={id} />)}
+        {withPosts && ids.map((id) => <PostCards key={`p${id}`} orgId={id} />)}
       </div>
     </div>
   );
