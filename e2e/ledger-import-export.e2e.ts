@@ -44,7 +44,7 @@ describe('bulletin import and ledger export', () => {
     await shot(s, 'ledger-import-errors');
 
     // fix the row, check again, confirm
-    await page.getByRole('button', { name: '重新选择文件' }).click();
+    await page.getByTestId('bulletin-again').click();
     const good = path.join(dir, 'good.xlsx');
     await writeSheet(good, [HEADER, row(1), row(2)]);
     await page.getByTestId('bulletin-upload').locator('input[type=file]').setInputFiles(good);

@@ -69,7 +69,7 @@ export function BulletinImportModal({ onClose }: { onClose: () => void }) {
   const n = mode === 'valid_only' ? (report?.validRows ?? 0) : (report?.totalRows ?? 0);
 
   return (
-    <Modal open title={t('ledger.imp.title')} onCancel={onClose} footer={null} width={760} destroyOnHidden>
+    <Modal open title={t('ledger.imp.title')} onCancel={onClose} footer={null} width={760} destroyOnHidden mask={{ closable: false }}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} data-testid="bulletin-error" />}
       {done ? (
         <Result
@@ -150,7 +150,7 @@ export function BulletinImportModal({ onClose }: { onClose: () => void }) {
             </>
           )}
           <Space style={{ width: '100%', justifyContent: 'flex-end' }} wrap>
-            <Button onClick={reset}>{t('ledger.imp.again')}</Button>
+            <Button onClick={reset} data-testid="bulletin-again">{t('ledger.imp.again')}</Button>
             <Button
               type="primary"
               disabled={!canRun}

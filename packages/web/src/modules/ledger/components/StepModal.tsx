@@ -67,6 +67,7 @@ export function StepModal({ problem, transition, onClose, onConflict }: { proble
       title={name}
       onCancel={onClose}
       destroyOnHidden
+      mask={{ closable: false }}
       okText={name}
       cancelText={common('common.cancel')}
       okButtonProps={{ danger, loading: fire.isPending, disabled: error?.conflict, 'data-testid': 'step-ok' }}
