@@ -178,8 +178,3 @@ export async function apiAs(s: Session, username: string, password = demoPasswor
   };
 }
 
-/** Whether the server has a route (from its OpenAPI document), e.g. an endpoint still being built. */
-export async function hasRoute(s: Session, method: 'get' | 'post', path: string): Promise<boolean> {
-  const doc = (await (await s.context.request.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-  return !!doc.paths[path]?.[method];
-}
