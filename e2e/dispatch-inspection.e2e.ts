@@ -5,7 +5,15 @@
 import type { InspectionView, ProblemDetail } from '@lianxin/contract';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { login, openSession, settled, shot, useBrowser } from './support';
+import path from 'node:path';
+import { login, openSession, SCREENSHOTS, settled, shot, useBrowser, type Session } from './support';
+
+/** A screenshot of a filled, unsaved form: the viewport only (a full-page one resizes the viewport and can re-mount the page). */
+async function shotForm(s: Session, name: string) {
+  await settled(s.page);
+  await s.page.waitForTimeout(350);
+  await s.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${s.viewport}.png`) });
+}
 
 const input = (l: Locator) => l.locator('xpath=descendant-or-self::input').first();
 
@@ -41,7 +49,7 @@ describe('督查问责', () => {
     await page.getByTestId('inspection-comment').fill('活动阵地整洁，资料归档不及时');
     await page.getByTestId('add-finding').click();
     await page.getByTestId('finding-description').fill(finding);
-    await shot(station, 'dispatch-inspection-new');
+    await shotForm(station, 'dispatch-inspection-new');
     await page.getByTestId('inspection-submit').click();
     await page.getByTestId('inspection-detail').waitFor();
     const inspectionId = Number(/\/inspections\/(\d+)/.exec(page.url())![1]);
@@ -87,7 +95,7 @@ describe('督查问责', () => {
     await acc.getByTestId('acc-reason').fill(`督查发现问题整改不及时（测试${stamp}）`);
     await acc.getByRole('button', { name: /保\s*存/ }).click();
     await acc.locator('.ant-form-item-explain-error').getByText('请选择问责对象（组织或个人）').waitFor();
-    await shot(wuli, 'dispatch-accountability-error');
+    await shotForm(wuli, 'dispatch-accountability-error');
     await acc.getByTestId('acc-org').click();
     await page.keyboard.type('榆舍村');
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper').filter({ hasText: '榆舍村' }).first().click();

@@ -7,7 +7,8 @@
 import type { Board } from '@lianxin/contract';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, login, openSession, settled, shot, useBrowser, type Session } from './support';
+import path from 'node:path';
+import { apiAs, login, openSession, SCREENSHOTS, settled, shot, useBrowser, type Session } from './support';
 
 const todayCn = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const plusDays = (date: string, n: number) => {
@@ -15,6 +16,17 @@ const plusDays = (date: string, n: number) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
+/**
+ * A screenshot of a filled, unsaved form: the viewport only. A full-page screenshot resizes the
+ * viewport for a moment, and the shell re-mounts the page when antd's breakpoints flicker — which
+ * would clear the form under test (see the report to the lead).
+ */
+async function shotForm(s: Session, name: string) {
+  await settled(s.page);
+  await s.page.waitForTimeout(350);
+  await s.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${s.viewport}.png`) });
+}
+
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const input = (l: Locator) => l.locator('xpath=descendant-or-self::input').first();
 
@@ -108,7 +120,7 @@ describe('两下两上: one weekly cycle', () => {
     await options.press('Enter');
     await page.locator('input[type=file]').setInputFiles({ name: '第48周任务清单.png', mimeType: 'image/png', buffer: png });
     await page.getByText('第48周任务清单.png').waitFor();
-    await shot(wuli, 'dispatch-compose');
+    await shotForm(wuli, 'dispatch-compose');
     await page.getByTestId('compose-submit').click();
     await page.locator('.ant-modal-confirm-title').getByText('确认下发给 本级以下全部工作站（4 个）？').waitFor();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /下\s*发/ }).click();
@@ -135,7 +147,7 @@ describe('两下两上: one weekly cycle', () => {
     await typeDate(page, drawer.getByTestId('fan-due'), plusDays(today, 2));
     await drawer.getByText('分村补充要求').click();
     await drawer.getByLabel('给尧头村的补充要求（可选）').fill('重点走访外出务工户家属');
-    await shot(station, 'dispatch-fan-out');
+    await shotForm(station, 'dispatch-fan-out');
     await page.getByTestId('fan-out-submit').click();
     await page.getByText('已分解下发给 2 个村（社区）').waitFor();
     await page.getByTestId('fan-out-open').click();
@@ -160,7 +172,7 @@ describe('两下两上: one weekly cycle', () => {
     await page.getByTestId('directive-files').getByText('第48周任务清单.png').waitFor(); // the township's file reaches the village
     await page.locator('input[type=file]').setInputFiles({ name: '走访照片.png', mimeType: 'image/png', buffer: png });
     await page.getByTestId('report-files-editing').getByText('走访照片.png').waitFor();
-    await shot(yushe, 'dispatch-report-village');
+    await shotForm(yushe, 'dispatch-report-village');
     await page.getByTestId('report-submit').click();
     await page.getByTestId('report-view').getByText('走访脱贫户12户').waitFor();
     await expect.poll(() => page.getByTestId('assignment-head').textContent()).toContain('已上报');
@@ -187,7 +199,7 @@ describe('两下两上: one weekly cycle', () => {
     await openAssignment(wujia, title);
     await page.getByTestId('late-note').waitFor();
     await report(wujia, { outcome: '已完成', visits: '5', progress: '正常', text: '走访5户，补开支委会' });
-    await shot(wujia, 'dispatch-report-late');
+    await shotForm(wujia, 'dispatch-report-late');
     await page.getByTestId('report-submit').click();
     await page.getByTestId('report-view').getByText('逾期上报').waitFor();
     await wujia.close();
@@ -198,14 +210,17 @@ describe('两下两上: one weekly cycle', () => {
     await page.getByTestId('assignment-page').waitFor();
     await expect.poll(async () => page.getByTestId('village-reports').getByTestId('tag-late').count()).toBe(1);
     const photo = page.getByTestId('village-reports').getByRole('link', { name: /走访照片\.png/ });
-    const served = await page.evaluate(async (href) => (await fetch(href)).headers.get('content-type'), (await photo.getAttribute('href'))!);
-    expect(served).toBe('image/png');
+    const served = await page.evaluate(async (href) => {
+      const r = await fetch(href);
+      return `${r.headers.get('content-type')} ${(await r.arrayBuffer()).byteLength}`;
+    }, (await photo.getAttribute('href'))!);
+    expect(served).toBe(`image/png ${png.length}`);
     await page.getByTestId('compile').click();
     await page.getByTestId('compiled-note').getByText('已按 3/3 个村的上报预填').waitFor();
     expect(await input(page.getByTestId('figure-f1')).inputValue()).toBe('25');
     expect(await page.getByTestId('report-text').inputValue()).toContain('尧头村：部分完成');
     await page.getByTestId('report-reason').fill('尧头村两户外出务工，下周补访');
-    await shot(station, 'dispatch-compile');
+    await shotForm(station, 'dispatch-compile');
     await page.getByTestId('report-submit').click();
     await page.getByTestId('report-view').waitFor();
     await shot(station, 'dispatch-station-reported');
