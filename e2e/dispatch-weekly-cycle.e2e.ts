@@ -247,8 +247,13 @@ describe('两下两上: one weekly cycle', () => {
     await page.getByTestId('board-filter').getByText('逾期').click();
     await page.waitForURL(/show=late/);
     await expect.poll(() => page.getByTestId('board-table').locator('.ant-table-row').filter({ hasText: '榆舍党建工作站' }).count()).toBe(1);
+    // The township closes the week's list (confirmed): no more reports are taken.
+    await page.getByTestId('close-directive').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /截\s*止/ }).click();
+    await page.getByTestId('board-page').locator('.ant-tag').getByText('已截止').waitFor();
+    await expect.poll(async () => page.getByTestId('close-directive').count()).toBe(0);
     await page.goto('/dispatch?tab=sent');
-    await page.getByTestId('sent-list').getByText(title).waitFor();
+    await page.getByTestId('sent-list').locator('.ant-table-row').filter({ hasText: title }).getByText('已截止').waitFor();
     await shot(wuli, 'dispatch-sent');
     await page.goto('/dispatch?tab=series');
     await page.getByTestId('series-list').getByText('五里镇每周工作任务清单').waitFor();
