@@ -97,7 +97,7 @@ export function ComposePage() {
   };
 
   const recipientsText = (v: Values) =>
-    v.targetMode === 'pick' ? `${v.targets?.orgIds?.length ?? 0} 个组织` : t(`compose.targets.${v.targetMode}` as 'compose.targets.station', { n: groups[v.targetMode] });
+    v.targetMode === 'pick' ? t('compose.targets.picked', { n: v.targets?.orgIds?.length ?? 0 }) : t(`compose.targets.${v.targetMode}` as 'compose.targets.station', { n: groups[v.targetMode] });
 
   const submit = async (v: Values) => {
     setTopError(undefined);
