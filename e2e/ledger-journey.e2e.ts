@@ -7,7 +7,8 @@
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiAs, login, openSession, pick, shot, useBrowser, type Session } from './support';
+import path from 'node:path';
+import { apiAs, login, openSession, pick, SCREENSHOTS, settled, shot, useBrowser, type Session } from './support';
 
 /** A small valid PNG (a red square), built here so the upload is a real image. */
 function png(size = 24): Buffer {
@@ -47,6 +48,17 @@ async function typeDate(page: Page, testId: string, date: string) {
   await input.click();
   await input.fill(date);
   await input.press('Tab');
+}
+
+/**
+ * A screenshot of the viewport only, for a page with a form or dialog still in use: a full-page
+ * capture resizes the page for a moment, which now and then made the shell re-lay out and drop
+ * the open dialog (and its typed text) under the test.
+ */
+async function formShot(s: Session, name: string) {
+  await settled(s.page);
+  await s.page.waitForTimeout(350);
+  await s.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${s.viewport}.png`) });
 }
 
 const status = (page: Page) => page.getByTestId('problem-head').getByTestId('problem-status');
@@ -91,14 +103,14 @@ describe('整改销号: a problem goes the whole way', () => {
     await page.getByTestId('register-submit').click();
     await page.getByText('请选择所在组织').waitFor();
     await page.getByText('请填写问题描述').waitFor();
-    await shot(wuli, 'ledger-register-errors');
+    await formShot(wuli, 'ledger-register-errors');
 
     await pickOrg(page, 'register-org', '榆舍村');
     await pick(page, 'register-category', '基层组织建设');
     await page.getByTestId('register-description').fill(description);
     await page.getByTestId('register-person').fill('村党支部书记');
     await typeDate(page, 'register-deadline', cstDate(20));
-    await shot(wuli, 'ledger-register');
+    await formShot(wuli, 'ledger-register');
     await page.getByTestId('register-submit').click();
     await page.waitForURL(/\/ledger\/\d+$/);
     problemUrl = new URL(page.url()).pathname;
@@ -144,7 +156,7 @@ describe('整改销号: a problem goes the whole way', () => {
     await page.getByTestId('step-ok').click();
     await page.getByText('请填写整改完成情况').waitFor(); // required before anything is sent
     await page.getByTestId('step-comment').fill('制度已上墙，签到表已补齐，照片见附件');
-    await shot(village, 'ledger-step-submit');
+    await formShot(village, 'ledger-step-submit');
     await page.getByTestId('step-ok').click();
     await expect.poll(() => status(page).textContent()).toBe('待验收');
     // the village cannot check its own work
@@ -161,7 +173,7 @@ describe('整改销号: a problem goes the whole way', () => {
     await page.getByTestId('step-ok').click();
     await page.getByText('请填写退回理由').waitFor();
     await page.getByTestId('step-comment').fill('签到表缺少 9 月份，请补齐后再提交');
-    await shot(station, 'ledger-step-return');
+    await formShot(station, 'ledger-step-return');
     await page.getByTestId('step-ok').click();
     await expect.poll(() => status(page).textContent()).toBe('整改中');
     await page.getByText('退回 1 次').first().waitFor();
@@ -203,7 +215,7 @@ describe('整改销号: a problem goes the whole way', () => {
     await page.getByTestId('step-ok').click();
     await page.getByText('请填写销号意见').waitFor();
     await page.getByTestId('step-comment').fill('整改到位，同意销号');
-    await shot(station, 'ledger-step-close');
+    await formShot(station, 'ledger-step-close');
     await page.getByTestId('step-ok').click();
     await expect.poll(() => status(page).textContent()).toBe('已销号');
     await expect.poll(() => page.getByTestId('problem-closure').textContent()).toBe('整改到位，同意销号');
