@@ -123,33 +123,79 @@ export function AppShell() {
     </PageCrumbProvider>
   );
 
-  if (isMobile) {
-    const tabs = mobileTabs(entries);
-    return (
-      <Layout className="lx-mobile">
-        <header className="lx-mobile-header">
-          <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('shell.menu')} data-testid="mobile-menu" style={{ color: '#fff' }} />
-          <div className="lx-mobile-title">{current ? t(current.label) : t('app.name')}</div>
-          <LangSwitch dark />
-        </header>
-        <div className="lx-mobile-scope">
-          <ApartmentOutlined /> <span data-testid="scope-org">{me.scopeOrg.name}</span>
-        </div>
-        <main className="lx-mobile-content">{page}</main>
-        <nav className="lx-tabbar" aria-label={t('shell.menu')} data-testid="tabbar">
-          {tabs.map((m) => (
-            <Link key={m.path} to={m.path} className={current?.path === m.path ? 'active' : undefined}>
-              <span className="icon">{m.icon}</span>
-              <span>{t(m.label)}</span>
-            </Link>
-          ))}
-          <button type="button" onClick={() => setDrawerOpen(true)}>
-            <span className="icon">
-              <UserOutlined />
-            </span>
-            <span>{t('menu.me')}</span>
-          </button>
-        </nav>
+  // One tree for both sizes: the page keeps its position in it, so crossing the phone/desktop
+  // breakpoint (a rotated tablet, a resized window) does not remount the page and lose a form.
+  const tabs = isMobile ? mobileTabs(entries) : [];
+  return (
+    <Layout className={isMobile ? 'lx-mobile' : 'lx-desktop'}>
+      {isMobile ? null : (
+        <Layout.Sider width={220} collapsible collapsed={collapsed} trigger={null} theme="light" className="lx-sider">
+          <Link to="/" className="lx-brand">
+            <Logo size={30} />
+            {!collapsed && (
+              <span>
+                {t('app.name')}
+                <small>{t('app.title')}</small>
+              </span>
+            )}
+          </Link>
+          <Menu mode="inline" selectedKeys={current ? [current.path] : []} items={menuItems} onClick={({ key }) => navigate(key)} data-testid="side-menu" />
+        </Layout.Sider>
+      )}
+      <Layout>
+        {isMobile ? (
+          <>
+            <header className="lx-mobile-header">
+              <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('shell.menu')} data-testid="mobile-menu" style={{ color: '#fff' }} />
+              <div className="lx-mobile-title">{current ? t(current.label) : t('app.name')}</div>
+              <LangSwitch dark />
+            </header>
+            <div className="lx-mobile-scope">
+              <ApartmentOutlined /> <span data-testid="scope-org">{me.scopeOrg.name}</span>
+            </div>
+          </>
+        ) : (
+          <Layout.Header className="lx-header">
+            <Button type="text" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={() => setCollapsed(!collapsed)} aria-label={t('shell.menu')} />
+            <Tag color="red" icon={<ApartmentOutlined />} className="lx-scope-tag">
+              {t('shell.scope')}：<span data-testid="scope-org">{me.scopeOrg.name}</span>
+            </Tag>
+            <div style={{ flex: 1 }} />
+            <LangSwitch />
+            <Dropdown menu={accountMenu} placement="bottomRight" trigger={['click']}>
+              <Button type="text" className="lx-account-button" data-testid="account-menu">
+                <Avatar size={28} icon={<UserOutlined />} style={{ background: '#b7161b' }} />
+                <span className="lx-account-text">
+                  <Typography.Text strong>{me.displayName}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {me.roles.map((r) => label(ROLE_LABELS[r])).join('、')}
+                  </Typography.Text>
+                </span>
+              </Button>
+            </Dropdown>
+          </Layout.Header>
+        )}
+        <Layout.Content className={isMobile ? 'lx-mobile-content' : 'lx-content'}>{page}</Layout.Content>
+        {isMobile ? (
+          <nav className="lx-tabbar" aria-label={t('shell.menu')} data-testid="tabbar">
+            {tabs.map((m) => (
+              <Link key={m.path} to={m.path} className={current?.path === m.path ? 'active' : undefined}>
+                <span className="icon">{m.icon}</span>
+                <span>{t(m.label)}</span>
+              </Link>
+            ))}
+            <button type="button" onClick={() => setDrawerOpen(true)}>
+              <span className="icon">
+                <UserOutlined />
+              </span>
+              <span>{t('menu.me')}</span>
+            </button>
+          </nav>
+        ) : (
+          <Layout.Footer className="lx-footer">{t('app.footer')}</Layout.Footer>
+        )}
+      </Layout>
+      {isMobile ? (
         <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={300} title={t('app.name') + ' · ' + t('app.title')}>
           <AccountCard />
           <Menu mode="inline" selectedKeys={current ? [current.path] : []} items={menuItems} onClick={({ key }) => go(key)} data-testid="side-menu" style={{ borderInlineEnd: 0 }} />
@@ -164,47 +210,7 @@ export function AppShell() {
             </Space>
           </div>
         </Drawer>
-      </Layout>
-    );
-  }
-
-  return (
-    <Layout className="lx-desktop">
-      <Layout.Sider width={220} collapsible collapsed={collapsed} trigger={null} theme="light" className="lx-sider">
-        <Link to="/" className="lx-brand">
-          <Logo size={30} />
-          {!collapsed && (
-            <span>
-              {t('app.name')}
-              <small>{t('app.title')}</small>
-            </span>
-          )}
-        </Link>
-        <Menu mode="inline" selectedKeys={current ? [current.path] : []} items={menuItems} onClick={({ key }) => navigate(key)} data-testid="side-menu" />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="lx-header">
-          <Button type="text" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={() => setCollapsed(!collapsed)} aria-label={t('shell.menu')} />
-          <Tag color="red" icon={<ApartmentOutlined />} className="lx-scope-tag">
-            {t('shell.scope')}：<span data-testid="scope-org">{me.scopeOrg.name}</span>
-          </Tag>
-          <div style={{ flex: 1 }} />
-          <LangSwitch />
-          <Dropdown menu={accountMenu} placement="bottomRight" trigger={['click']}>
-            <Button type="text" className="lx-account-button" data-testid="account-menu">
-              <Avatar size={28} icon={<UserOutlined />} style={{ background: '#b7161b' }} />
-              <span className="lx-account-text">
-                <Typography.Text strong>{me.displayName}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {me.roles.map((r) => label(ROLE_LABELS[r])).join('、')}
-                </Typography.Text>
-              </span>
-            </Button>
-          </Dropdown>
-        </Layout.Header>
-        <Layout.Content className="lx-content">{page}</Layout.Content>
-        <Layout.Footer className="lx-footer">{t('app.footer')}</Layout.Footer>
-      </Layout>
+      ) : null}
     </Layout>
   );
 }
