@@ -10,6 +10,7 @@ const ProblemDetailPage = lazy(() => import('./pages/ProblemDetailPage').then((m
 const SupervisionPage = lazy(() => import('./pages/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 const StatsPage = lazy(() => import('./pages/StatsPage').then((m) => ({ default: m.StatsPage })));
 const ListsPage = lazy(() => import('./pages/ListsPage').then((m) => ({ default: m.ListsPage })));
+const LedgerSettingsPage = lazy(() => import('./pages/LedgerSettingsPage').then((m) => ({ default: m.LedgerSettingsPage })));
 const PublicClosuresPage = lazy(() => import('./pages/PublicClosuresPage').then((m) => ({ default: m.PublicClosuresPage })));
 
 /** Routes inside the signed-in shell (paths relative to /). */
@@ -19,6 +20,7 @@ export function ledgerRoutes() {
       <Route path="ledger" element={<Allowed action="ledger:read"><LedgerListPage /></Allowed>} />
       <Route path="ledger/new" element={<Allowed action="ledger:register"><RegisterProblemPage /></Allowed>} />
       <Route path="ledger/supervision" element={<Allowed action="ledger:read"><SupervisionPage /></Allowed>} />
+      <Route path="ledger/settings" element={<Allowed action="ledger:configure"><LedgerSettingsPage /></Allowed>} />
       <Route path="ledger/stats" element={<Allowed action="ledger:read"><StatsPage /></Allowed>} />
       <Route path="ledger/:id" element={<Allowed action="ledger:read"><ProblemDetailPage /></Allowed>} />
       <Route path="lists" element={<Allowed action="ledger:read"><ListsPage /></Allowed>} />

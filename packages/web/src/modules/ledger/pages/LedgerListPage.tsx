@@ -14,6 +14,7 @@ import {
   PlusOutlined,
   ReloadOutlined,
   SearchOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import { PROBLEM_SOURCE_LABELS, PROBLEM_SOURCES, PROBLEM_STATE_LABELS, PROBLEM_STATES, type ProblemState, type ProblemSummary } from '@lianxin/contract';
 import { download } from '../../../app/api';
@@ -198,6 +199,11 @@ export function LedgerListPage() {
       <Link to="/ledger/supervision">
         <Button icon={<BellOutlined />} size={size}>{t('ledger.supervision')}</Button>
       </Link>
+      {can('ledger:configure') && (
+        <Link to="/ledger/settings">
+          <Button icon={<SettingOutlined />} size={size} data-testid="ledger-settings-open">{t('settings.open')}</Button>
+        </Link>
+      )}
       <Link to="/ledger/stats">
         <Button icon={<BarChartOutlined />} size={size}>{t('ledger.stats')}</Button>
       </Link>
