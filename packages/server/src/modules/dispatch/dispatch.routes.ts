@@ -79,11 +79,26 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
       schema: {
         tags,
         summary: '定期下发（周、月、季、年）',
-        response: { 200: Type.Array(Type.Object({ id: Id, kind: Type.String(), title: Type.String(), frequency: Type.String(), weekday: Type.Union([Type.Integer(), Type.Null()]), dueDays: Type.Integer(), active: Type.Boolean(), targets: Type.Unknown() })) },
+        response: { 200: Type.Array(Type.Object({ id: Id, kind: Type.String(), title: Type.String(), frequency: Type.String(), weekday: Type.Union([Type.Integer(), Type.Null()]), dueDays: Type.Integer(), active: Type.Boolean(), targets: Type.Unknown(), mine: Type.Boolean({ description: '本单位下发（可停止、恢复）' }) })) },
       },
       config: { policy: 'dispatch:read' },
     },
     async (request) => dispatch.series(request.actor!),
+  );
+
+  app.patch<{ Params: { id: number }; Body: { active: boolean } }>(
+    '/api/directives/series/:id',
+    {
+      schema: {
+        tags,
+        summary: '停止或恢复定期下发（仅下发单位）',
+        params: IdParams,
+        body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Id, active: Type.Boolean() }) },
+      },
+      config: { policy: 'dispatch:issue' },
+    },
+    async (request) => dispatch.setSeriesActive(request.actor!, request.params.id, request.body.active),
   );
 
   app.get<{ Params: { id: number } }>(

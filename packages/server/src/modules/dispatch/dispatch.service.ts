@@ -389,10 +389,28 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   async function series(actor: Actor) {
     requireAction(actor, 'dispatch:read');
     const rows = await repo.seriesOfScope(db, actor.scope);
-    return rows.map((s: SeriesRow & { active: boolean }) => ({ id: s.id, kind: s.kind, title: s.title, frequency: s.frequency, weekday: s.weekday, dueDays: s.due_days, active: s.active, targets: s.targets }));
+    return rows.map((s: SeriesRow & { active: boolean }) => ({ id: s.id, kind: s.kind, title: s.title, frequency: s.frequency, weekday: s.weekday, dueDays: s.due_days, active: s.active, targets: s.targets, mine: s.issuer_org_id === actor.scope.orgId }));
   }
 
-  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, close, series, attach, attachment, today };
+  /** Stops a recurring directive (no further periods are issued) or starts it again; issuer only. */
+  async function setSeriesActive(actor: Actor, seriesId: number, active: boolean) {
+    requireAction(actor, 'dispatch:issue');
+    return db.transaction(async (tx) => {
+      const [s] = await tx.query<{ id: number; county_id: number; issuer_org_id: number; issuer_path: string; active: boolean; title: string }>(
+        `SELECT id, county_id, issuer_org_id, issuer_path, active, title FROM directive_series WHERE id = $1 FOR UPDATE`,
+        [seriesId],
+      );
+      if (!s || !s.issuer_path.startsWith(actor.scope.path)) throw new AppError('not_found');
+      if (s.issuer_org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由下发单位停止或恢复定期下发', en: 'Only the issuer stops or resumes it' });
+      if (s.active !== active) {
+        await tx.query(`UPDATE directive_series SET active = $2 WHERE id = $1`, [s.id, active]);
+        await audit(tx, actor, active ? 'directive.series.resume' : 'directive.series.stop', 'directive_series', s.id, s.county_id, { title: s.title });
+      }
+      return { id: s.id, active };
+    });
+  }
+
+  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, close, series, setSeriesActive, attach, attachment, today };
 }
 
 export type DispatchService = ReturnType<typeof createDispatchService>;

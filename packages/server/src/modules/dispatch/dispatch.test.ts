@@ -145,6 +145,26 @@ describe('cadence', () => {
     const weeklyNoDay = await wuli.post('/api/directives', { kind: 'duty', title: 'x', targets: { type: 'station' }, recurrence: { frequency: 'weekly', dueDays: 1 } });
     expect(weeklyNoDay.statusCode).toBe(400);
   });
+
+  it('the issuer stops a recurring directive and starts it again; nobody else may', async () => {
+    const { seriesId } = (await wuli.post('/api/directives', { kind: 'duty', title: '每月组织生活会', targets: { type: 'station' }, recurrence: { frequency: 'monthly', dueDays: 20 } })).json();
+    const listed = async () => ((await wuli.get('/api/directives/series')).json() as { id: number; active: boolean }[]).find((x) => x.id === seriesId)!;
+    expect(await listed()).toMatchObject({ active: true, mine: true });
+    expect((await station.patch(`/api/directives/series/${seriesId}`, { active: false })).statusCode).toBe(403);
+    const county = await t.as('county');
+    const notIssuer = await county.patch(`/api/directives/series/${seriesId}`, { active: false });
+    expect(notIssuer.statusCode).toBe(403);
+    expect(notIssuer.json().message).toBe('只能由下发单位停止或恢复定期下发');
+    expect((await wuli.patch(`/api/directives/series/${seriesId}`, { active: 'no' })).statusCode).toBe(400);
+    expect((await wuli.patch(`/api/directives/series/${seriesId}`, { active: false })).json()).toEqual({ id: seriesId, active: false });
+    expect((await listed()).active).toBe(false);
+    // A stopped series is not issued by the periodic run.
+    expect((await t.app.dispatch.runSeries(seriesId)).length).toBe(0);
+    expect((await wuli.patch(`/api/directives/series/${seriesId}`, { active: true })).statusCode).toBe(200);
+    expect((await listed()).active).toBe(true);
+    const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE object_type = 'directive_series' AND object_id = $1 ORDER BY id`, [String(seriesId)]);
+    expect(audit.map((a) => a.action)).toEqual(['directive.series.create', 'directive.series.stop', 'directive.series.resume']);
+  });
 });
 
 describe('fan-out recorded afterwards (补录)', () => {

@@ -29,7 +29,7 @@ export type SentDirective = {
   late: number;
 };
 
-export type Series = { id: number; kind: string; title: string; frequency: string; weekday: number | null; dueDays: number; active: boolean; targets: unknown };
+export type Series = { id: number; kind: string; title: string; frequency: string; weekday: number | null; dueDays: number; active: boolean; targets: unknown; mine: boolean };
 
 export type Compiled = { outcome: string | null; text: string; figures: Record<string, number | string>; reported: number; targets: number; missing: string[] };
 
@@ -80,6 +80,9 @@ function useDispatchMutation<V, R>(fn: (v: V) => Promise<R>) {
 
 export const useIssueDirective = () =>
   useDispatchMutation((body: IssueDirectiveBody) => api.post<{ directiveId: number | null; seriesId: number | null; targets: number }>('/api/directives', body));
+/** Stops or resumes a recurring directive (issuer only). */
+export const useSetSeriesActive = () =>
+  useDispatchMutation(({ id, active }: { id: number; active: boolean }) => api.patch<{ id: number; active: boolean }>(`/api/directives/series/${id}`, { active }));
 export const useFanOut = (assignmentId: number) =>
   useDispatchMutation((body: FanOutBody) => api.post<{ directiveId: number; targets: number }>(`/api/assignments/${assignmentId}/fan-out`, body));
 export const useReport = (assignmentId: number) => useDispatchMutation((body: ReportBody) => api.post<AssignmentView>(`/api/assignments/${assignmentId}/report`, body));

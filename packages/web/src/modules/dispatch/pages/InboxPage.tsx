@@ -3,14 +3,14 @@
 // (with progress) and its recurring series. The tab and the filters live in the URL.
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Badge, Button, Card, Empty, Grid, Input, Progress, Segmented, Select, Space, Table, Tag } from 'antd';
+import { App as AntApp, Badge, Button, Card, Empty, Grid, Input, Progress, Segmented, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { DIRECTIVE_KIND_LABELS, DIRECTIVE_KINDS, FREQUENCY_LABELS, type AssignmentView, type Frequency } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
-import { useInbox, useSent, useSeries, type SentDirective, type Series } from '../dispatch.api';
+import { useInbox, useSent, useSeries, useSetSeriesActive, type SentDirective, type Series } from '../dispatch.api';
 import { useDispatchT } from '../dispatch.messages';
 import { AssignmentTag, DueTag, KindTag, endOfWeek, formatTime } from '../components/bits';
 import '../dispatch.css';
@@ -215,6 +215,20 @@ function SentList({ rows, loading, phone }: { rows: SentDirective[]; loading: bo
 function SeriesList({ rows, loading }: { rows: Series[]; loading: boolean }) {
   const t = useDispatchT();
   const { label } = useI18n();
+  const { modal, message } = AntApp.useApp();
+  const setActive = useSetSeriesActive();
+  const toggle = (s: Series) =>
+    modal.confirm({
+      title: t(s.active ? 'series.stopConfirm' : 'series.resumeConfirm', { title: s.title }),
+      content: t(s.active ? 'series.stopHint' : 'series.resumeHint'),
+      okText: t(s.active ? 'series.stop' : 'series.resume'),
+      okButtonProps: { danger: s.active },
+      onOk: () =>
+        setActive.mutateAsync({ id: s.id, active: !s.active }).then(
+          () => message.success(t(s.active ? 'series.stopped' : 'series.active')),
+          (e: Error) => message.error(e.message),
+        ),
+    });
   const describe = (s: Series) =>
     [
       s.frequency === 'weekly' && s.weekday ? t('series.weekday', { day: t(`weekday.${s.weekday}` as 'weekday.1') }) : label(FREQUENCY_LABELS[s.frequency as Frequency]),
@@ -235,7 +249,16 @@ function SeriesList({ rows, loading }: { rows: Series[]; loading: boolean }) {
             </div>
             <div className="lx-assignment-meta">{describe(s)}</div>
           </div>
-          <div className="lx-assignment-side">{s.active ? <Tag color="green">{t('series.active')}</Tag> : <Tag>{t('series.stopped')}</Tag>}</div>
+          <div className="lx-assignment-side">
+            <Space orientation="vertical" size={4} align="end">
+              {s.active ? <Tag color="green">{t('series.active')}</Tag> : <Tag>{t('series.stopped')}</Tag>}
+              {s.mine && (
+                <Button size="small" danger={s.active} onClick={() => toggle(s)} data-testid="series-toggle">
+                  {t(s.active ? 'series.stop' : 'series.resume')}
+                </Button>
+              )}
+            </Space>
+          </div>
         </div>
       )}
     />
