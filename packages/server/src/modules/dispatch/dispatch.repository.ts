@@ -86,15 +86,26 @@ export async function countOfTypeBelow(q: Queryable, issuerPath: string, type: s
 export async function insertDirective(
   q: Queryable,
   d: { countyId: number; issuerOrgId: number; issuerPath: string; parentAssignmentId: number | null; seriesId: number | null; kind: string; title: string; content: string; form: FormField[]; periodKey: string | null; dueDate: string; allowLate: boolean; createdBy: number | null },
+  /** A breakdown carries its notice's files down: copied in the same statement (one round trip). */
+  copyFilesFrom?: number,
 ): Promise<number | undefined> {
-  const [row] = await q.query<{ id: number }>(
-    `INSERT INTO directives (county_id, issuer_org_id, issuer_path, parent_assignment_id, series_id, kind, title, content, form,
+  const params: unknown[] = [d.countyId, d.issuerOrgId, d.issuerPath, d.parentAssignmentId, d.seriesId, d.kind, d.title, d.content, JSON.stringify(d.form),
+    d.periodKey, d.dueDate, d.allowLate, d.createdBy];
+  const insert = `INSERT INTO directives (county_id, issuer_org_id, issuer_path, parent_assignment_id, series_id, kind, title, content, form,
        period_key, due_date, allow_late, created_by)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb,$10,$11,$12,$13)
      ON CONFLICT (series_id, period_key) WHERE series_id IS NOT NULL DO NOTHING
-     RETURNING id`,
-    [d.countyId, d.issuerOrgId, d.issuerPath, d.parentAssignmentId, d.seriesId, d.kind, d.title, d.content, JSON.stringify(d.form),
-      d.periodKey, d.dueDate, d.allowLate, d.createdBy],
+     RETURNING id`;
+  const [row] = await q.query<{ id: number }>(
+    copyFilesFrom === undefined
+      ? insert
+      : `WITH ins AS (${insert}),
+         files AS (
+           INSERT INTO dispatch_attachments (county_id, directive_id, file_name, mime_type, size_bytes, sha256, content, created_by)
+           SELECT f.county_id, ins.id, f.file_name, f.mime_type, f.size_bytes, f.sha256, f.content, f.created_by
+             FROM dispatch_attachments f, ins WHERE f.directive_id = $14 ORDER BY f.id)
+         SELECT id FROM ins`,
+    copyFilesFrom === undefined ? params : [...params, copyFilesFrom],
   );
   return row?.id;
 }
@@ -149,6 +160,20 @@ export async function findDirective(q: Queryable, id: number): Promise<Directive
 export async function findAssignment(q: Queryable, scope: Scope, id: number, forUpdate = false): Promise<AssignmentRow | undefined> {
   const [row] = await q.query<AssignmentRow>(
     `${ASSIGNMENT_SELECT} WHERE a.id = $1 AND a.org_path LIKE $2 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+/** An assignment locked for its breakdown, with what the breakdown copies from its directive (one round trip). */
+export async function findAssignmentForFanOut(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<AssignmentRow & { d_id: number; d_kind: string; d_title: string; d_form: FormField[]; d_period_key: string | null; d_status: string }>(
+    `SELECT a.id, a.county_id, a.directive_id, a.org_id, a.org_path, o.name AS org_name, o.type AS org_type, a.due_date,
+            a.status, a.outcome, a.reason, a.report, a.figures, a.reported_at, a.reported_by, a.late, a.version,
+            d.id AS d_id, d.kind AS d_kind, d.title AS d_title, d.form AS d_form, d.period_key AS d_period_key, d.status AS d_status
+       FROM assignments a JOIN orgs o ON o.id = a.org_id JOIN directives d ON d.id = a.directive_id
+      WHERE a.id = $1 AND a.org_path LIKE $2
+      FOR UPDATE OF a`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -308,10 +333,3 @@ export async function directiveOfAssignment(q: Queryable, assignmentId: number):
 }
 
 /** A breakdown carries the files of the work it breaks down (the notice, the template) to the villages. */
-export async function copyAttachments(q: Queryable, fromDirectiveId: number, toDirectiveId: number): Promise<void> {
-  await q.query(
-    `INSERT INTO dispatch_attachments (county_id, directive_id, file_name, mime_type, size_bytes, sha256, content, created_by)
-     SELECT county_id, $2, file_name, mime_type, size_bytes, sha256, content, created_by FROM dispatch_attachments WHERE directive_id = $1 ORDER BY id`,
-    [fromDirectiveId, toDirectiveId],
-  );
-}

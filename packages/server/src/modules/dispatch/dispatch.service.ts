@@ -133,10 +133,10 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   async function fanOut(actor: Actor, assignmentId: number, input: FanOutBody) {
     requireAction(actor, 'dispatch:report');
     return db.transaction(async (tx) => {
-      const a = await repo.findAssignment(tx, actor.scope, assignmentId, true);
+      const a = await repo.findAssignmentForFanOut(tx, actor.scope, assignmentId);
       if (!a) throw new AppError('not_found');
       if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位分解下发', en: 'Only the recipient breaks it down' });
-      const parent = (await repo.findDirective(tx, a.directive_id))!;
+      const parent = { id: a.d_id, kind: a.d_kind, title: a.d_title, form: a.d_form, period_key: a.d_period_key, status: a.d_status };
       if (parent.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
       // 补录: a station may record a breakdown it gave its villages earlier (at the Monday meeting,
       // by phone) with the deadline it set then — reports after it are marked late — but not one
@@ -151,11 +151,10 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
         countyId: a.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, parentAssignmentId: a.id, seriesId: null,
         kind: parent.kind, title: input.title?.trim() || parent.title, content: input.content, form: parent.form, periodKey: parent.period_key,
         dueDate: input.dueDate, allowLate: true, createdBy: actor.accountId,
-      }))!;
+      }, parent.id))!;
       // default: every open village and community directly below, in the same statement
       const n = await repo.insertAssignments(tx, id, input.dueDate, orgIds.length ? { orgIds } : { villagesOf: issuer.id });
       if (n === 0) throw fieldError('orgIds', '本单位以下没有村（社区）', 'No villages below'); // rolls the directive back
-      await repo.copyAttachments(tx, parent.id, id);
       await audit(tx, actor, 'directive.fan_out', 'directive', id, a.county_id, { parentAssignmentId: a.id, targets: n });
       return { directiveId: id, targets: n };
     });
