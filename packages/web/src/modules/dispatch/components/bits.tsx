@@ -4,10 +4,11 @@ import { useMemo, type ReactNode } from 'react';
 import { DatePicker, Form, Grid, Input, InputNumber, Select, Tag, TreeSelect, type FormInstance } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { DIRECTIVE_KIND_LABELS, ORG_TYPE_LABELS, OUTCOME_LABELS, type DirectiveKind, type FormField, type OrgNode, type OrgType, type Outcome } from '@lianxin/contract';
+import { DIRECTIVE_KIND_LABELS, OUTCOME_LABELS, type DirectiveKind, type FormField, type OrgNode, type OrgType, type Outcome } from '@lianxin/contract';
 import { ApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { indexTree, useOrgTree } from '../../orgs/orgs.api';
+import { orgOptionTitle, useOrgTreeOptions, type OrgOption } from '../../orgs/components/OrgTreeSelect';
 import { useDispatchT } from '../dispatch.messages';
 
 /** A phone-sized screen (antd's md breakpoint not reached). */
@@ -68,7 +69,7 @@ export function KindTag({ kind }: { kind: string }) {
   return <Tag color={KIND_COLORS[kind as DirectiveKind]}>{label(DIRECTIVE_KIND_LABELS[kind as DirectiveKind])}</Tag>;
 }
 
-type TreeOption = { value: number; title: string; typeName: string; disabled?: boolean; children?: TreeOption[] };
+type TreeOption = OrgOption;
 
 /** The orgs strictly below the account's scope, as a checkable tree; only `selectable` types can be picked. */
 export function OrgMultiSelect({
@@ -88,16 +89,7 @@ export function OrgMultiSelect({
   id?: string;
   testId?: string;
 }) {
-  const { label } = useI18n();
-  const tree = useOrgTree();
-  const options = useMemo(() => {
-    const index = indexTree(tree.data?.nodes, tree.data?.rootId);
-    const build = (n: OrgNode): TreeOption => {
-      const kids = (index.children.get(n.id) ?? []).filter((c) => c.status === 'active').map(build);
-      return { value: n.id, title: n.name, typeName: label(ORG_TYPE_LABELS[n.type]), disabled: selectable ? !selectable.includes(n.type) : false, children: kids.length ? kids : undefined };
-    };
-    return (index.children.get(rootId) ?? []).filter((c) => c.status === 'active').map(build);
-  }, [tree.data, rootId, selectable, label]);
+  const { options, tree } = useOrgTreeOptions(selectable, rootId);
   return (
     <TreeSelect
       id={id}
@@ -116,12 +108,7 @@ export function OrgMultiSelect({
       listHeight={360}
       maxTagCount="responsive"
       style={{ width: '100%' }}
-      treeTitleRender={(node: TreeOption) => (
-        <span>
-          {node.title}
-          <span className="lx-muted" style={{ fontSize: 12, marginInlineStart: 6 }}>{node.typeName}</span>
-        </span>
-      )}
+      treeTitleRender={orgOptionTitle}
     />
   );
 }
