@@ -137,18 +137,17 @@ export async function runFanOut(db: Db, dispatch: DispatchService, orgs: OrgsOfP
 /**
  * The same rows through the repository's statements alone, on a bare pool: per county one
  * transaction with the directive and its station assignments, per station one with its directive
- * and village assignments — no checks, no audit chain, no inbox read.
+ * and village assignments (one statement each) — no checks, no audit chain, no inbox read.
  */
 export async function rawFanOut(db: Db, orgs: OrgsOfProvince, today: string, concurrency: number, label: string) {
   const started = performance.now();
   const issued = await pool(orgs.counties, concurrency, (c) =>
     db.transaction(async (tx) => {
-      const id = (await dispatchRepo.insertDirective(tx, {
+      const d = (await dispatchRepo.insertDirective(tx, {
         countyId: c.id, issuerOrgId: c.id, issuerPath: c.path, parentAssignmentId: null, seriesId: null, kind: 'task_list',
         title: `${label}本周工作任务清单（直连 SQL）`, content: '', form: WEEKLY_FORM, periodKey: null, dueDate: plusDays(today, 6), allowLate: true, createdBy: null,
-      }))!;
-      await dispatchRepo.insertAssignments(tx, id, plusDays(today, 6), { type: 'station', issuerPath: c.path });
-      return id;
+      }, { type: 'station', issuerPath: c.path }))!;
+      return d.id;
     }),
   );
   const issuedAt = performance.now();
@@ -159,16 +158,18 @@ export async function rawFanOut(db: Db, orgs: OrgsOfProvince, today: string, con
   await pool(pending, concurrency, (a) =>
     db.transaction(async (tx) => {
       const s = stationOf.get(a.org_id)!;
-      const id = (await dispatchRepo.insertDirective(tx, {
+      const d = (await dispatchRepo.insertDirective(tx, {
         countyId: s.county_id, issuerOrgId: s.id, issuerPath: s.path, parentAssignmentId: a.id, seriesId: null, kind: 'task_list',
         title: `${label}本周工作任务清单（直连 SQL）`, content: '', form: WEEKLY_FORM, periodKey: null, dueDate: plusDays(today, 4), allowLate: true, createdBy: null,
-      }))!;
-      const n = await dispatchRepo.insertAssignments(tx, id, plusDays(today, 4), { orgIds: (orgs.villagesByStation.get(s.id) ?? []).map((v) => v.id) });
-      villages += n; // (not `villages += await …`: that reads the total before the await)
+      }, { orgIds: (orgs.villagesByStation.get(s.id) ?? []).map((v) => v.id) }))!;
+      villages += d.targets;
     }),
   );
   const done = performance.now();
-  return { seconds: (done - started - (fanOutStarted - issuedAt)) / 1000, stationAssignments: pending.length, villageAssignments: villages };
+  return {
+    seconds: (done - started - (fanOutStarted - issuedAt)) / 1000, issueSeconds: (issuedAt - started) / 1000, fanOutSeconds: (done - fanOutStarted) / 1000,
+    stationAssignments: pending.length, villageAssignments: villages,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 // summary without personal data, result, source IP). Records of one county form a hash chain, so a
 // changed or removed record is detectable; the database refuses UPDATE and DELETE.
 import crypto from 'node:crypto';
-import type { Queryable } from '../db/db.js';
+import { prepared, type Queryable } from '../db/db.js';
 
 export type AuditEntry = {
   countyId: number | null;
@@ -30,9 +30,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function digest(prev: string, at: string, e: AuditEntry): string {
-  const canonical = canonicalJson([
-    prev,
+/** The entry's fields after the previous hash, in the order they are hashed. */
+function hashedFields(at: string, e: AuditEntry): unknown[] {
+  return [
     at,
     e.countyId,
     e.accountId,
@@ -43,42 +43,52 @@ function digest(prev: string, at: string, e: AuditEntry): string {
     e.summary ?? {},
     e.result,
     e.ip,
-  ]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
+  ];
 }
 
-/** Appends one audit record inside the caller's transaction (so it commits with the change). */
-export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  const chain = entry.countyId ?? 0;
-  await tx.query('SELECT pg_advisory_xact_lock(7302, $1::int)', [chain]);
-  // `county_id = $1` (not IS NOT DISTINCT FROM) so the (county_id, id DESC) index answers it.
-  const [last] = await tx.query<{ hash: string }>(
-    entry.countyId == null
-      ? `SELECT hash FROM audit_log WHERE county_id IS NULL ORDER BY id DESC LIMIT 1`
-      : `SELECT hash FROM audit_log WHERE county_id = $1 ORDER BY id DESC LIMIT 1`,
-    entry.countyId == null ? [] : [entry.countyId],
-  );
-  const prev = last?.hash ?? GENESIS;
+/** A record's hash: SHA-256 of the canonical JSON of [previous hash, …fields]. */
+function digest(prev: string, at: string, e: AuditEntry): string {
+  return crypto.createHash('sha256').update(canonicalJson([prev, ...hashedFields(at, e)])).digest('hex');
+}
+
+/**
+ * The audit append as two CTEs (`audit_head`, `audit_record`) of one statement: the chain's head
+ * row is created or locked and moved to the new hash, and the record written with the previous
+ * and the new hash. The lock on the head row (held to the end of the transaction) orders the
+ * writers of one chain; under READ COMMITTED a writer that waited on it goes on from the head its
+ * predecessor committed, so the chain never forks. The new hash is digest() computed in the
+ * database: the canonical JSON of [prev, …fields] is '["' + prev + '",' followed by that of the
+ * fields without its opening bracket, as the previous hash is hex.
+ *
+ * `param` adds a value to the statement's parameters and answers its placeholder; with `when`,
+ * the name of an earlier CTE, the record is written only if that CTE has a row (a change that
+ * did not happen is not audited).
+ */
+export function auditCtes(entry: AuditEntry, param: (value: unknown) => string, when?: string): string {
   const at = new Date().toISOString();
-  await tx.query(
-    `INSERT INTO audit_log (at, county_id, account_id, username, action, object_type, object_id,
-       summary, result, ip, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9,$10,$11,$12)`,
-    [
-      at,
-      entry.countyId,
-      entry.accountId,
-      entry.username,
-      entry.action,
-      entry.objectType ?? null,
-      entry.objectId === undefined ? null : String(entry.objectId),
-      JSON.stringify(entry.summary ?? {}),
-      entry.result,
-      entry.ip,
-      prev,
-      digest(prev, at, entry),
-    ],
-  );
+  const tail = `${param(canonicalJson(hashedFields(at, entry)).slice(1))}::text`;
+  const first = `encode(sha256(convert_to('["${GENESIS}",' || ${tail}, 'UTF8')), 'hex')`;
+  const next = `encode(sha256(convert_to('["' || h.hash || '",' || ${tail}, 'UTF8')), 'hex')`;
+  const chain = `${param(entry.countyId ?? 0)}::bigint`;
+  return `audit_head AS (
+    INSERT INTO audit_heads AS h (chain, prev_hash, hash)
+    ${when ? `SELECT ${chain}, '${GENESIS}', ${first} FROM (SELECT 1 FROM ${when} LIMIT 1) w` : `VALUES (${chain}, '${GENESIS}', ${first})`}
+    ON CONFLICT (chain) DO UPDATE SET prev_hash = h.hash, hash = ${next}
+    RETURNING prev_hash, hash),
+  audit_record AS (
+    INSERT INTO audit_log (at, county_id, account_id, username, action, object_type, object_id, summary, result, ip, prev_hash, hash)
+    SELECT ${param(at)}::timestamptz, ${param(entry.countyId)}::bigint, ${param(entry.accountId)}::bigint, ${param(entry.username)}::text,
+           ${param(entry.action)}::text, ${param(entry.objectType ?? null)}::text,
+           ${param(entry.objectId === undefined ? null : String(entry.objectId))}::text, ${param(JSON.stringify(entry.summary ?? {}))}::jsonb,
+           ${param(entry.result)}::text, ${param(entry.ip)}::text, audit_head.prev_hash, audit_head.hash
+    FROM audit_head)`;
+}
+
+/** Appends one audit record inside the caller's transaction (so it commits with the change): one statement. */
+export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
+  const params: unknown[] = [];
+  const text = `WITH ${auditCtes(entry, (v) => `$${params.push(v)}`)} SELECT 1`;
+  await tx.query(prepared(text), params);
 }
 
 type StoredRow = {

@@ -1,12 +1,42 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { acquireFolderLock, type FolderLock } from './folder-lock.js';
 
+/**
+ * A statement PostgreSQL keeps prepared on each pooled connection (see `prepared`). PGlite runs
+ * its text as any other statement.
+ */
+export type PreparedSql = { readonly name: string; readonly text: string };
+
+/** SQL text, or a prepared statement. */
+export type Sql = string | PreparedSql;
+
+const preparedByText = new Map<string, PreparedSql>();
+
+/**
+ * Marks a statement of fixed text to be prepared once per connection: its plan is cached, so a
+ * many-table join that answers in 0.3 ms is not planned anew (1.2 ms) on every request. Only for
+ * statements whose text does not vary with the input (values go in parameters) and whose plan
+ * does not depend on the values — after five executions PostgreSQL may settle on one generic
+ * plan. (A `LIKE $1` prefix or a `LIMIT $n` is such a dependence: keep those unprepared.)
+ */
+export function prepared(text: string): PreparedSql {
+  let p = preparedByText.get(text);
+  if (!p) {
+    p = { name: `lx_${crypto.createHash('sha256').update(text).digest('base64url').slice(0, 24)}`, text };
+    preparedByText.set(text, p);
+  }
+  return p;
+}
+
+const textOf = (sql: Sql) => (typeof sql === 'string' ? sql : sql.text);
+
 /** Anything that runs SQL: the database itself or an open transaction. */
 export type Queryable = {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(sql: Sql, params?: readonly unknown[]): Promise<R[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 };
@@ -65,8 +95,8 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
     throw err;
   }
   void pgliteTypes;
-  const run = async <R>(q: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>
-    (await q.query<R>(sql, params as unknown[] | undefined)).rows;
+  const run = async <R>(q: Pick<PGlite, 'query'>, sql: Sql, params?: readonly unknown[]) =>
+    (await q.query<R>(textOf(sql), params as unknown[] | undefined)).rows;
   return {
     kind: 'pglite',
     query: (sql, params) => run(client, sql, params),
@@ -99,8 +129,11 @@ export async function openPostgres(connectionString: string, poolSize = 20): Pro
   pool.on('error', () => {
     /* idle client errors are reported on the next query */
   });
-  const run = async <R>(q: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
-    (await q.query(sql, params as unknown[] | undefined)).rows as R[];
+  const run = async <R>(q: pg.Pool | pg.PoolClient, sql: Sql, params?: readonly unknown[]) =>
+    (typeof sql === 'string'
+      ? await q.query(sql, params as unknown[] | undefined)
+      : await q.query({ name: sql.name, text: sql.text, values: params as unknown[] | undefined })
+    ).rows as R[];
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from '../../core/audit.js';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 
 let t: TestApp;
@@ -34,6 +35,19 @@ describe('the audit log', () => {
     await expect(t.db.query(`UPDATE audit_log SET username = 'someone' WHERE id = 1`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`DELETE FROM audit_log WHERE id = 1`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps one unbroken chain when many transactions append to it at once', async () => {
+    const before = await verifyAuditChain(t.db, null);
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        t.db.transaction((tx) =>
+          appendAudit(tx, { countyId: null, accountId: null, username: 'system', action: 'test.concurrent', summary: { i, 说明: '并发写入「审计」\u2028' }, result: 'success', ip: null }),
+        ),
+      ),
+    );
+    const after = await verifyAuditChain(t.db, null);
+    expect(after).toEqual({ ok: true, checked: before.checked + 16 });
   });
 
   it('verifies the hash chain, and reports where a forged record breaks it', async () => {

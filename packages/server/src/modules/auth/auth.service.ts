@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { actionsOf, needsSecondFactor, type Me, type Role, type TotpSetup } from '@lianxin/contract';
 import { renderSVG } from 'uqr';
-import type { Db } from '../../db/db.js';
+import { prepared, type Db } from '../../db/db.js';
 import type { Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
@@ -57,6 +57,13 @@ const ACCOUNT_SELECT = `
          a.totp_secret_enc, a.totp_enabled_at, a.totp_last_step,
          o.path AS scope_path, o.county_id AS scope_county_id, o.name AS scope_name, o.type AS scope_type
   FROM accounts a JOIN orgs o ON o.id = a.scope_org_id`;
+
+/** The session behind a token with its account (every request reads it: prepared). */
+const SESSION_SELECT = prepared(
+  `SELECT s.token_hash, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at, acc.*
+   FROM sessions s JOIN (${ACCOUNT_SELECT}) acc ON acc.id = s.account_id
+   WHERE s.token_hash = $1`,
+);
 
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
 
@@ -201,12 +208,7 @@ export function createAuthService(deps: { db: Db; pii: PiiCipher; policy?: Sessi
   type SessionRow = AccountRow & { csrf_token: string; created_at: Date; last_seen_at: Date; ended_at: Date | null; token_hash: string };
 
   async function sessionRow(token: string): Promise<SessionRow | undefined> {
-    const [row] = await db.query<SessionRow>(
-      `SELECT s.token_hash, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at, acc.*
-       FROM sessions s JOIN (${ACCOUNT_SELECT}) acc ON acc.id = s.account_id
-       WHERE s.token_hash = $1`,
-      [tokenHash(token)],
-    );
+    const [row] = await db.query<SessionRow>(SESSION_SELECT, [tokenHash(token)]);
     return row;
   }
 

@@ -1,7 +1,7 @@
 // SQL of citizen requests, whistles, diary visits, households and grids. Reads are limited to the
 // actor's subtree by path; the public lookups go by tracking code and the keyed phone hash.
 import type { ListRequestsQuery } from '@lianxin/contract';
-import type { Queryable } from '../../db/db.js';
+import { prepared, type Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 
 export type RequestRow = {
@@ -100,21 +100,24 @@ export function requestFilter(scope: RequestScope, f: ListRequestsQuery, account
   return { where: where.join(' AND '), params };
 }
 
+/** A page's rows by their ids, newest first (prepared: planning this join costs more than running it). */
+const PAGE_ROWS = prepared(`${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
+
 export async function listRequests(q: Queryable, scope: RequestScope, f: ListRequestsQuery, accountId: number) {
   const { where, params } = requestFilter(scope, f, accountId);
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
-  const limit = `ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  // a filter on cases alone: the page's ids first (20 rows joined, not the subtree), and the
-  // count from cases alone — every request case has its citizen_requests row
-  const joined = /\br\./.test(where);
-  const [rows, [count]] = await Promise.all([
-    joined
-      ? q.query<RequestRow>(`${SELECT} WHERE ${where} ${limit}`, params)
-      : q.query<RequestRow>(`${SELECT} WHERE c.id IN (SELECT c.id FROM cases c WHERE ${where} ${limit}) ORDER BY c.id DESC`, params),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c ${joined ? 'JOIN citizen_requests r ON r.case_id = c.id' : ''} WHERE ${where}`, params),
-  ]);
-  return { rows, total: count?.n ?? 0, page, pageSize };
+  // the page's ids (from cases alone unless a filter reads the request's columns) and the count
+  // in one round trip, then the 20 rows by id — every request case has its citizen_requests row
+  const from = `FROM cases c ${/\br\./.test(where) ? 'JOIN citizen_requests r ON r.case_id = c.id' : ''} WHERE ${where}`;
+  const [head] = await q.query<{ n: number; ids: number[] }>(
+    `SELECT (SELECT count(*)::int ${from}) AS n,
+            ARRAY(SELECT c.id ${from} ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) AS ids`,
+    params,
+  );
+  const ids = head?.ids ?? [];
+  const rows = ids.length ? await q.query<RequestRow>(PAGE_ROWS, [ids]) : [];
+  return { rows, total: head?.n ?? 0, page, pageSize };
 }
 
 export type CitizenStatsDb = { org_id: number; requests: number; handled: number; visits_received: number; conflicts: number; responded: number; resolved: number; rated: number; satisfied: number };

@@ -1,8 +1,9 @@
 // The only file with SQL of directives, assignments and recurring series. Fan-out to thousands of
 // orgs is one INSERT … SELECT; reads are limited to the actor's subtree by path.
 import type { FormField } from '@lianxin/contract';
-import type { Queryable } from '../../db/db.js';
+import { prepared, type Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { auditCtes, type AuditEntry } from '../../core/audit.js';
 
 export type OrgLite = { id: number; name: string; type: string; path: string; county_id: number; status: string; parent_id: number | null };
 
@@ -67,89 +68,79 @@ export async function orgInScope(q: Queryable, scope: Scope, id: number): Promis
 }
 
 /** Orgs among ids that lie strictly below the issuer and are open. */
-export async function orgsBelow(q: Queryable, issuerPath: string, ids: number[]): Promise<OrgLite[]> {
-  return q.query<OrgLite>(
-    `SELECT id, name, type, path, county_id, status, parent_id FROM orgs
-     WHERE id = ANY($1::bigint[]) AND path LIKE $2 AND path <> $3 AND status = 'active'`,
-    [ids, likePrefix(issuerPath), issuerPath],
+/**
+ * The open orgs below an issuer that a directive goes to — the chosen ones, or every one of a
+ * type — in the order of the tree; with `allocate`, also the id the directive will have (so that
+ * the one statement that writes it can write its audit record, which names it).
+ */
+export async function recipientsBelow(
+  q: Queryable,
+  issuerPath: string,
+  targets: { orgIds?: number[]; type?: string },
+  allocate: boolean,
+): Promise<{ ids: number[]; next_id: number | null }> {
+  const which = targets.orgIds?.length ? 'id = ANY($3::bigint[])' : 'type = $3';
+  const [row] = await q.query<{ ids: number[]; next_id: number | null }>(
+    `SELECT ARRAY(SELECT id FROM orgs WHERE path LIKE $1 AND path <> $2 AND ${which} AND status = 'active' ORDER BY path) AS ids,
+            ${allocate ? `nextval(pg_get_serial_sequence('directives', 'id'))` : 'NULL::bigint'} AS next_id`,
+    [likePrefix(issuerPath), issuerPath, targets.orgIds?.length ? targets.orgIds : targets.type],
   );
+  return row!;
 }
 
-export async function countOfTypeBelow(q: Queryable, issuerPath: string, type: string): Promise<number> {
-  const [row] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM orgs WHERE path LIKE $1 AND path <> $2 AND type = $3 AND status = 'active'`,
-    [likePrefix(issuerPath), issuerPath, type],
-  );
-  return row?.n ?? 0;
-}
+/** Who a directive goes to: chosen orgs, or every open org of a type below the issuer. */
+export type AssignmentTarget = { orgIds: number[] } | { type: string; issuerPath: string };
 
+/**
+ * A directive with its assignments, in one statement (one round trip however many recipients):
+ * the directive row, for a breakdown the notice's files copied down from the parent directive,
+ * and one assignment per recipient, due on the directive's date. A recurring series' directive
+ * that already exists for its period inserts nothing and answers undefined.
+ *
+ * With `id` (allocated by `findAssignmentForFanOut`), `whileOpen` and `audit`, the statement is a
+ * whole breakdown on its own, without a transaction around it: it inserts only while the parent
+ * directive is still open (else nothing, and undefined) and writes its audit record with it.
+ */
 export async function insertDirective(
   q: Queryable,
   d: { countyId: number; issuerOrgId: number; issuerPath: string; parentAssignmentId: number | null; seriesId: number | null; kind: string; title: string; content: string; form: FormField[]; periodKey: string | null; dueDate: string; allowLate: boolean; createdBy: number | null },
-  /** A breakdown carries its notice's files down: copied in the same statement (one round trip). */
-  copyFilesFrom?: number,
-): Promise<number | undefined> {
+  target: AssignmentTarget,
+  o: { copyFilesFrom?: number; id?: number; whileOpen?: number; audit?: AuditEntry } = {},
+): Promise<{ id: number; targets: number } | undefined> {
   const params: unknown[] = [d.countyId, d.issuerOrgId, d.issuerPath, d.parentAssignmentId, d.seriesId, d.kind, d.title, d.content, JSON.stringify(d.form),
     d.periodKey, d.dueDate, d.allowLate, d.createdBy];
-  const insert = `INSERT INTO directives (county_id, issuer_org_id, issuer_path, parent_assignment_id, series_id, kind, title, content, form,
-       period_key, due_date, allow_late, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb,$10,$11,$12,$13)
-     ON CONFLICT (series_id, period_key) WHERE series_id IS NOT NULL DO NOTHING
-     RETURNING id`;
-  const [row] = await q.query<{ id: number }>(
-    copyFilesFrom === undefined
-      ? insert
-      : `WITH ins AS (${insert}),
-         files AS (
-           INSERT INTO dispatch_attachments (county_id, directive_id, file_name, mime_type, size_bytes, sha256, content, created_by)
-           SELECT f.county_id, ins.id, f.file_name, f.mime_type, f.size_bytes, f.sha256, f.content, f.created_by
-             FROM dispatch_attachments f, ins WHERE f.directive_id = $14 ORDER BY f.id)
-         SELECT id FROM ins`,
-    copyFilesFrom === undefined ? params : [...params, copyFilesFrom],
-  );
-  return row?.id;
-}
-
-/** One statement for the whole fan-out: to chosen orgs, or to every open org of a type below. */
-export async function insertAssignments(
-  q: Queryable,
-  directiveId: number,
-  dueDate: string,
-  target: { orgIds: number[] } | { type: string; issuerPath: string } | { villagesOf: number },
-): Promise<number> {
-  if ('villagesOf' in target) {
-    // a station's fan-out to all of its open villages and communities (villagesUnder) in one statement
-    const [row] = await q.query<{ n: number }>(
-      `WITH ins AS (
-         INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date)
-         SELECT county_id, $1, id, path, $2 FROM orgs
-         WHERE parent_id = $3 AND type IN ('village','community') AND status = 'active'
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM ins`,
-      [directiveId, dueDate, target.villagesOf],
-    );
-    return row?.n ?? 0;
-  }
-  const rows =
+  const param = (v: unknown) => `$${params.push(v)}`;
+  const columns = `county_id, issuer_org_id, issuer_path, parent_assignment_id, series_id, kind, title, content, form, period_key, due_date, allow_late, created_by`;
+  const values = `$1::bigint, $2::bigint, $3::text, $4::bigint, $5::bigint, $6::text, $7::text, $8::text, $9::jsonb, $10::text, $11::date, $12::boolean, $13::bigint`;
+  const directive =
+    o.id === undefined
+      ? `INSERT INTO directives (${columns}) VALUES (${values})`
+      : `INSERT INTO directives (id, ${columns}) OVERRIDING SYSTEM VALUE SELECT ${param(o.id)}::bigint, ${values}
+         ${o.whileOpen === undefined ? '' : `FROM directives p WHERE p.id = ${param(o.whileOpen)}::bigint AND p.status <> 'closed'`}`;
+  // chosen orgs by key (one plan fits all: prepared); a type below the issuer by path prefix,
+  // which is planned for its prefix
+  const recipients =
     'orgIds' in target
-      ? await q.query<{ n: number }>(
-          `WITH ins AS (
-             INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date)
-             SELECT county_id, $1, id, path, $2 FROM orgs WHERE id = ANY($3::bigint[])
-             RETURNING 1)
-           SELECT count(*)::int AS n FROM ins`,
-          [directiveId, dueDate, target.orgIds],
-        )
-      : await q.query<{ n: number }>(
-          `WITH ins AS (
-             INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date)
-             SELECT county_id, $1, id, path, $2 FROM orgs
-             WHERE path LIKE $3 AND path <> $4 AND type = $5 AND status = 'active'
-             RETURNING 1)
-           SELECT count(*)::int AS n FROM ins`,
-          [directiveId, dueDate, likePrefix(target.issuerPath), target.issuerPath, target.type],
-        );
-  return rows[0]?.n ?? 0;
+      ? `o.id = ANY(${param(target.orgIds)}::bigint[])`
+      : `o.path LIKE ${param(likePrefix(target.issuerPath))} AND o.path <> ${param(target.issuerPath)} AND o.type = ${param(target.type)} AND o.status = 'active'`;
+  const files = o.copyFilesFrom === undefined ? '' : `,
+     files AS (
+       INSERT INTO dispatch_attachments (county_id, directive_id, file_name, mime_type, size_bytes, sha256, content, created_by)
+       SELECT f.county_id, d.id, f.file_name, f.mime_type, f.size_bytes, f.sha256, f.content, f.created_by
+         FROM dispatch_attachments f, d WHERE f.directive_id = ${param(o.copyFilesFrom)}::bigint ORDER BY f.id)`;
+  const text = `
+    WITH d AS (
+       ${directive}
+       ON CONFLICT (series_id, period_key) WHERE series_id IS NOT NULL DO NOTHING
+       RETURNING id)${files},
+     a AS (
+       INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date)
+       SELECT o.county_id, d.id, o.id, o.path, $11::date FROM d, orgs o WHERE ${recipients}
+       RETURNING 1)${o.audit ? `,
+     ${auditCtes(o.audit, param, 'd')}` : ''}
+    SELECT d.id, (SELECT count(*)::int FROM a) AS targets FROM d`;
+  const [row] = await q.query<{ id: number; targets: number }>('type' in target ? text : prepared(text), params);
+  return row;
 }
 
 export async function findDirective(q: Queryable, id: number): Promise<DirectiveRow | undefined> {
@@ -166,16 +157,30 @@ export async function findAssignment(q: Queryable, scope: Scope, id: number, for
 }
 
 /** An assignment locked for its breakdown, with what the breakdown copies from its directive (one round trip). */
-export async function findAssignmentForFanOut(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<AssignmentRow & { d_id: number; d_kind: string; d_title: string; d_form: FormField[]; d_period_key: string | null; d_status: string }>(
-    `SELECT a.id, a.county_id, a.directive_id, a.org_id, a.org_path, o.name AS org_name, o.type AS org_type, a.due_date,
-            a.status, a.outcome, a.reason, a.report, a.figures, a.reported_at, a.reported_by, a.late, a.version,
-            d.id AS d_id, d.kind AS d_kind, d.title AS d_title, d.form AS d_form, d.period_key AS d_period_key, d.status AS d_status
-       FROM assignments a JOIN orgs o ON o.id = a.org_id JOIN directives d ON d.id = a.directive_id
-      WHERE a.id = $1 AND a.org_path LIKE $2
-      FOR UPDATE OF a`,
-    [id, likePrefix(scope.path)],
-  );
+/**
+ * An assignment by id (its key decides the plan: prepared) with its directive's fields, for a
+ * breakdown: the open villages and communities directly below its org, and the id the breakdown's
+ * directive will have (allocated here, so that the one statement that writes it can also write
+ * its audit record, which names it).
+ */
+const FOR_FAN_OUT = prepared(
+  `SELECT a.id, a.county_id, a.directive_id, a.org_id, a.org_path, o.name AS org_name, o.type AS org_type, a.due_date,
+          a.status, a.outcome, a.reason, a.report, a.figures, a.reported_at, a.reported_by, a.late, a.version,
+          d.id AS d_id, d.kind AS d_kind, d.title AS d_title, d.form AS d_form, d.period_key AS d_period_key, d.status AS d_status,
+          ARRAY(SELECT v.id FROM orgs v WHERE v.parent_id = a.org_id AND v.type IN ('village','community') AND v.status = 'active'
+                ORDER BY v.sort, v.id) AS village_ids,
+          nextval(pg_get_serial_sequence('directives', 'id')) AS next_directive_id
+     FROM assignments a JOIN orgs o ON o.id = a.org_id JOIN directives d ON d.id = a.directive_id
+    WHERE a.id = $1 AND a.org_path LIKE $2`,
+);
+
+export type FanOutSource = AssignmentRow & {
+  d_id: number; d_kind: string; d_title: string; d_form: FormField[]; d_period_key: string | null; d_status: string;
+  village_ids: number[]; next_directive_id: number;
+};
+
+export async function findAssignmentForFanOut(q: Queryable, scope: Scope, id: number): Promise<FanOutSource | undefined> {
+  const [row] = await q.query<FanOutSource>(FOR_FAN_OUT, [id, likePrefix(scope.path)]);
   return row;
 }
 

@@ -37,21 +37,20 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     return issuer;
   }
 
-  /** Checks the targets of a directive: orgs strictly below the issuer, or a type that exists there. */
-  async function checkTargets(q: Queryable, issuer: repo.OrgLite, targets: IssueDirectiveBody['targets']) {
-    if (targets.orgIds?.length) {
-      const found = await repo.orgsBelow(q, issuer.path, targets.orgIds);
-      if (found.length !== targets.orgIds.length) {
-        throw fieldError('targets.orgIds', '下发对象须是本单位以下、未撤销的组织', 'Targets must be open orgs below the issuer');
-      }
-      return { orgIds: targets.orgIds } as const;
+  /**
+   * The recipients of a directive: the chosen orgs, each strictly below the issuer and open, or
+   * every open org of a type below it (there must be one); with `allocate`, the new directive's id.
+   */
+  async function checkTargets(q: Queryable, issuer: repo.OrgLite, targets: IssueDirectiveBody['targets'], allocate = false) {
+    if (!targets.orgIds?.length && !targets.type) throw fieldError('targets', '请选择下发对象', 'Choose the recipients');
+    const found = await repo.recipientsBelow(q, issuer.path, targets, allocate);
+    if (targets.orgIds?.length && found.ids.length !== new Set(targets.orgIds).size) {
+      throw fieldError('targets.orgIds', '下发对象须是本单位以下、未撤销的组织', 'Targets must be open orgs below the issuer');
     }
-    if (targets.type) {
-      const n = await repo.countOfTypeBelow(q, issuer.path, targets.type);
-      if (n === 0) throw fieldError('targets.type', `本单位以下没有「${ORG_TYPE_LABELS[targets.type as OrgType].zh}」`, 'No orgs of that type below the issuer');
-      return { type: targets.type, issuerPath: issuer.path } as const;
+    if (!targets.orgIds?.length && found.ids.length === 0) {
+      throw fieldError('targets.type', `本单位以下没有「${ORG_TYPE_LABELS[targets.type as OrgType].zh}」`, 'No orgs of that type below the issuer');
     }
-    throw fieldError('targets', '请选择下发对象', 'Choose the recipients');
+    return { orgIds: found.ids, nextId: found.next_id };
   }
 
   async function issue(actor: Actor, input: IssueDirectiveBody): Promise<{ directiveId: number | null; seriesId: number | null; targets: number }> {
@@ -59,8 +58,12 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     const form = input.form ?? [];
     const formErrors = checkForm(form);
     if (formErrors.length) throw validationError(formErrors);
+    if (!input.recurrence) {
+      if (!input.dueDate) throw fieldError('dueDate', '请填写上报期限', 'Enter the due date');
+      if (input.dueDate < today()) throw fieldError('dueDate', '上报期限不能早于今天', 'The due date is in the past');
+    }
     const issuer = await issuerOf(actor);
-    const targets = await checkTargets(db, issuer, input.targets);
+    const { orgIds, nextId } = await checkTargets(db, issuer, input.targets, !input.recurrence);
     if (input.recurrence) {
       if (input.recurrence.frequency === 'weekly' && !input.recurrence.weekday) {
         throw fieldError('recurrence.weekday', '每周下发须选择星期几', 'Choose the weekday');
@@ -87,18 +90,17 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       const created = await runSeries(seriesId);
       return { directiveId: created[0]?.directiveId ?? null, seriesId, targets: created[0]?.targets ?? 0 };
     }
-    if (!input.dueDate) throw fieldError('dueDate', '请填写上报期限', 'Enter the due date');
-    if (input.dueDate < today()) throw fieldError('dueDate', '上报期限不能早于今天', 'The due date is in the past');
-    return db.transaction(async (tx) => {
-      const id = (await repo.insertDirective(tx, {
-        countyId: issuer.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, parentAssignmentId: null, seriesId: null,
-        kind: input.kind, title: input.title.trim(), content: input.content ?? '', form, periodKey: null, dueDate: input.dueDate!,
-        allowLate: input.allowLate ?? true, createdBy: actor.accountId,
-      }))!;
-      const n = await repo.insertAssignments(tx, id, input.dueDate!, targets);
-      await audit(tx, actor, 'directive.issue', 'directive', id, issuer.county_id, { title: input.title, targets: n, dueDate: input.dueDate });
-      return { directiveId: id, seriesId: null, targets: n };
-    });
+    // one statement: the directive, an assignment per recipient and the audit record
+    const id = nextId!;
+    const made = (await repo.insertDirective(db, {
+      countyId: issuer.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, parentAssignmentId: null, seriesId: null,
+      kind: input.kind, title: input.title.trim(), content: input.content ?? '', form, periodKey: null, dueDate: input.dueDate!,
+      allowLate: input.allowLate ?? true, createdBy: actor.accountId,
+    }, { orgIds }, {
+      id,
+      audit: { countyId: issuer.county_id, accountId: actor.accountId, username: actor.username, action: 'directive.issue', objectType: 'directive', objectId: id, summary: { title: input.title, targets: orgIds.length, dueDate: input.dueDate }, result: 'success', ip: actor.ip },
+    }))!;
+    return { directiveId: made.id, seriesId: null, targets: made.targets };
   }
 
   /**
@@ -113,14 +115,14 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       if (period.issueOn > t) continue; // this week's day has not come yet
       const made = await db.transaction(async (tx) => {
         const due = plusDays(period.issueOn, s.due_days) < t ? t : plusDays(period.issueOn, s.due_days);
-        const id = await repo.insertDirective(tx, {
+        const target = s.targets.orgIds?.length ? { orgIds: s.targets.orgIds } : { type: s.targets.type ?? 'station', issuerPath: s.issuer_path };
+        const inserted = await repo.insertDirective(tx, {
           countyId: s.county_id, issuerOrgId: s.issuer_org_id, issuerPath: s.issuer_path, parentAssignmentId: null, seriesId: s.id,
           kind: s.kind, title: `${s.title}（${period.key}）`, content: s.content, form: s.form, periodKey: period.key, dueDate: due,
           allowLate: s.allow_late, createdBy: s.created_by,
-        });
-        if (!id) return undefined;
-        const target = s.targets.orgIds?.length ? { orgIds: s.targets.orgIds } : { type: s.targets.type ?? 'station', issuerPath: s.issuer_path };
-        const n = await repo.insertAssignments(tx, id, due, target);
+        }, target);
+        if (!inserted) return undefined; // this period's directive exists
+        const { id, targets: n } = inserted;
         await appendAudit(tx, { countyId: s.county_id, accountId: null, username: 'system', action: 'directive.issue', objectType: 'directive', objectId: id, summary: { seriesId: s.id, period: period.key, targets: n }, result: 'success', ip: null });
         return { seriesId: s.id, directiveId: id, targets: n };
       });
@@ -132,32 +134,37 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   /** A station breaks its assignment into concrete work for its villages (linked to the parent). */
   async function fanOut(actor: Actor, assignmentId: number, input: FanOutBody) {
     requireAction(actor, 'dispatch:report');
-    return db.transaction(async (tx) => {
-      const a = await repo.findAssignmentForFanOut(tx, actor.scope, assignmentId);
-      if (!a) throw new AppError('not_found');
-      if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位分解下发', en: 'Only the recipient breaks it down' });
-      const parent = { id: a.d_id, kind: a.d_kind, title: a.d_title, form: a.d_form, period_key: a.d_period_key, status: a.d_status };
-      if (parent.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
-      // 补录: a station may record a breakdown it gave its villages earlier (at the Monday meeting,
-      // by phone) with the deadline it set then — reports after it are marked late — but not one
-      // older than a weekly cycle.
-      if (input.dueDate < plusDays(today(), -7)) throw fieldError('dueDate', '补录的期限最早为 7 天前', 'A recorded deadline is at most 7 days old');
-      if (input.dueDate > a.due_date) throw fieldError('dueDate', `村级上报期限须在本单位上报期限（${a.due_date}）之前，以便汇总`, `Villages must report before ${a.due_date}`);
-      // the recipient itself issues the breakdown (the assignment row carries its org)
-      const issuer: repo.OrgLite = { id: a.org_id, name: a.org_name, type: a.org_type, path: a.org_path, county_id: a.county_id, status: 'active', parent_id: null };
-      const orgIds = input.orgIds ?? [];
-      if (orgIds.length) await checkTargets(tx, issuer, { orgIds });
-      const id = (await repo.insertDirective(tx, {
-        countyId: a.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, parentAssignmentId: a.id, seriesId: null,
-        kind: parent.kind, title: input.title?.trim() || parent.title, content: input.content, form: parent.form, periodKey: parent.period_key,
-        dueDate: input.dueDate, allowLate: true, createdBy: actor.accountId,
-      }, parent.id))!;
-      // default: every open village and community directly below, in the same statement
-      const n = await repo.insertAssignments(tx, id, input.dueDate, orgIds.length ? { orgIds } : { villagesOf: issuer.id });
-      if (n === 0) throw fieldError('orgIds', '本单位以下没有村（社区）', 'No villages below'); // rolls the directive back
-      await audit(tx, actor, 'directive.fan_out', 'directive', id, a.county_id, { parentAssignmentId: a.id, targets: n });
-      return { directiveId: id, targets: n };
+    // No transaction around it: one read, then one statement writes the directive, its
+    // assignments and its audit record together (a station's breakdown is one round trip).
+    const a = await repo.findAssignmentForFanOut(db, actor.scope, assignmentId);
+    if (!a) throw new AppError('not_found');
+    if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位分解下发', en: 'Only the recipient breaks it down' });
+    const parent = { id: a.d_id, kind: a.d_kind, title: a.d_title, form: a.d_form, period_key: a.d_period_key, status: a.d_status };
+    const closed = () => new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
+    if (parent.status === 'closed') throw closed();
+    // 补录: a station may record a breakdown it gave its villages earlier (at the Monday meeting,
+    // by phone) with the deadline it set then — reports after it are marked late — but not one
+    // older than a weekly cycle.
+    if (input.dueDate < plusDays(today(), -7)) throw fieldError('dueDate', '补录的期限最早为 7 天前', 'A recorded deadline is at most 7 days old');
+    if (input.dueDate > a.due_date) throw fieldError('dueDate', `村级上报期限须在本单位上报期限（${a.due_date}）之前，以便汇总`, `Villages must report before ${a.due_date}`);
+    // the recipient itself issues the breakdown (the assignment row carries its org)
+    const issuer: repo.OrgLite = { id: a.org_id, name: a.org_name, type: a.org_type, path: a.org_path, county_id: a.county_id, status: 'active', parent_id: null };
+    // default: every open village and community directly below
+    const chosen = input.orgIds ?? [];
+    if (chosen.length) await checkTargets(db, issuer, { orgIds: chosen });
+    const orgIds = chosen.length ? chosen : a.village_ids;
+    if (orgIds.length === 0) throw fieldError('orgIds', '本单位以下没有村（社区）', 'No villages below');
+    const id = a.next_directive_id;
+    const made = await repo.insertDirective(db, {
+      countyId: a.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, parentAssignmentId: a.id, seriesId: null,
+      kind: parent.kind, title: input.title?.trim() || parent.title, content: input.content, form: parent.form, periodKey: parent.period_key,
+      dueDate: input.dueDate, allowLate: true, createdBy: actor.accountId,
+    }, { orgIds }, {
+      id, copyFilesFrom: parent.id, whileOpen: parent.id,
+      audit: { countyId: a.county_id, accountId: actor.accountId, username: actor.username, action: 'directive.fan_out', objectType: 'directive', objectId: id, summary: { parentAssignmentId: a.id, targets: orgIds.length }, result: 'success', ip: actor.ip },
     });
+    if (!made) throw closed(); // closed meanwhile: nothing written
+    return { directiveId: id, targets: made.targets };
   }
 
   async function report(actor: Actor, assignmentId: number, input: ReportBody): Promise<AssignmentView> {

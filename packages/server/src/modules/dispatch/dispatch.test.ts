@@ -130,6 +130,34 @@ describe('bad input', () => {
   });
 });
 
+describe('a breakdown to every village (the default)', () => {
+  it('goes to each open village of the station, writes its audit record with it, and nothing once the directive is closed', async () => {
+    const issued = (await wuli.post('/api/directives', { kind: 'task_list', title: '默认分解', dueDate: plusDays(today, 5), targets: { type: 'station' } })).json();
+    const a = (await inboxOf(station)).find((x) => x.directive.id === issued.directiveId)!;
+    const open = await t.db.query<{ id: number }>(
+      `SELECT id FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active'`, [await orgId(t.db, '榆舍党建工作站')],
+    );
+    const fan = await station.post(`/api/assignments/${a.id}/fan-out`, { content: '请各村落实', dueDate: plusDays(today, 3) });
+    expect(fan.statusCode, fan.body).toBe(201);
+    const { directiveId, targets } = fan.json();
+    expect(targets).toBe(open.length);
+    const got = await t.db.query<{ org_id: number }>(`SELECT org_id FROM assignments WHERE directive_id = $1`, [directiveId]);
+    expect(got.map((r) => r.org_id).sort()).toEqual(open.map((r) => r.id).sort());
+    const [record] = await t.db.query<{ username: string; summary: unknown }>(
+      `SELECT username, summary FROM audit_log WHERE action = 'directive.fan_out' AND object_id = $1`, [String(directiveId)],
+    );
+    expect(record).toEqual({ username: 'yushe.station', summary: { parentAssignmentId: a.id, targets: open.length } });
+    expect((await (await t.as('auditor')).get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+
+    const [dir] = await t.db.query<{ version: number }>(`SELECT version FROM directives WHERE id = $1`, [issued.directiveId]);
+    expect((await wuli.post(`/api/directives/${issued.directiveId}/close`, { version: dir!.version })).statusCode).toBe(204);
+    const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM directives WHERE parent_assignment_id = $1`, [a.id]))[0]!.n;
+    const again = await station.post(`/api/assignments/${a.id}/fan-out`, { content: '再分解一次', dueDate: plusDays(today, 3) });
+    expect(again.statusCode).toBe(409);
+    expect(await count()).toBe(1);
+  });
+});
+
 describe('cadence', () => {
   it('issues a recurring directive once per period, as due items for every station', async () => {
     const res = await wuli.post('/api/directives', {

@@ -2,7 +2,7 @@
 // case's org path; the engine's tables (cases, case_events) are joined, never written, here —
 // except the problem's own columns.
 import type { ListProblemsQuery, ProblemSource, ProblemState } from '@lianxin/contract';
-import type { Queryable } from '../../db/db.js';
+import { prepared, type Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 
 export type ProblemRow = {
@@ -131,21 +131,24 @@ export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: st
 /** Whether a filter reads the problem's own columns (else cases alone answer it: every problem case has its row). */
 const needsProblems = (where: string) => /\bp\./.test(where);
 
+/** A page's rows by their ids, newest first (prepared: planning this join costs more than running it). */
+const PAGE_ROWS = prepared(`${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
+
 export async function listProblems(q: Queryable, scope: LedgerScope, f: ListProblemsQuery, today: string, escalatedTo?: number) {
   const { where, params } = ledgerFilter(scope, f, today, escalatedTo);
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
-  const limit = `ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const joined = needsProblems(where);
-  // Newest first: the page's ids from cases alone (the county or scope index), then their rows
-  // joined, so 20 rows are joined rather than the whole subtree; the count from cases alone.
-  const [rows, [count]] = await Promise.all([
-    joined
-      ? q.query<ProblemRow>(`${SELECT} WHERE ${where} ${limit}`, params)
-      : q.query<ProblemRow>(`${SELECT} WHERE c.id IN (SELECT c.id FROM cases c WHERE ${where} ${limit}) ORDER BY c.id DESC`, params),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c ${joined ? 'JOIN problems p ON p.case_id = c.id' : ''} WHERE ${where}`, params),
-  ]);
-  return { rows, total: count?.n ?? 0, page, pageSize };
+  const from = `FROM cases c ${needsProblems(where) ? 'JOIN problems p ON p.case_id = c.id' : ''} WHERE ${where}`;
+  // Newest first: the page's ids from cases alone (the county or scope index; problems joined only
+  // for a filter on their columns) and the count in one round trip, then the 20 rows by id.
+  const [head] = await q.query<{ n: number; ids: number[] }>(
+    `SELECT (SELECT count(*)::int ${from}) AS n,
+            ARRAY(SELECT c.id ${from} ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) AS ids`,
+    params,
+  );
+  const ids = head?.ids ?? [];
+  const rows = ids.length ? await q.query<ProblemRow>(PAGE_ROWS, [ids]) : [];
+  return { rows, total: head?.n ?? 0, page, pageSize };
 }
 
 /** Counts per status under the same filter as the list (one pass, the status filter left out by the caller). */
