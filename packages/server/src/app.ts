@@ -52,6 +52,8 @@ export type AppConfig = {
   sessionPolicy?: SessionPolicy;
   /** Administrators' second factor (default `required`). */
   adminTotp?: 'required' | 'off';
+  /** How long a resolved session is reused (default 5 s; 0: read on every request). */
+  sessionCacheMs?: number;
   /** Requests per minute per address on the login route. */
   loginRateLimit?: number;
   /** The built web app to serve at /, if any. */
@@ -92,7 +94,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
 
   const db = config.db;
-  const auth = createAuthService({ db, pii: config.pii, policy: config.sessionPolicy ?? DEFAULT_SESSION_POLICY, adminTotp: config.adminTotp });
+  const auth = createAuthService({
+    db, pii: config.pii, policy: config.sessionPolicy ?? DEFAULT_SESSION_POLICY, adminTotp: config.adminTotp, sessionCacheMs: config.sessionCacheMs,
+  });
   const cookieConf = cookieSettings(config.secureCookies ?? true);
 
   await app.register(cookie);
@@ -139,10 +143,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     async () => app.swagger(),
   );
 
-  const orgs = createOrgService({ db });
+  const orgs = createOrgService({ db, sessions: auth.sessions });
   const people = createPeopleService({ db, pii: config.pii });
   const auditService = createAuditService({ db });
-  const accounts = createAccountService({ db });
+  const accounts = createAccountService({ db, sessions: auth.sessions });
   const ledger = createLedgerService({ db });
   app.decorate('ledger', ledger);
 

@@ -18,6 +18,8 @@ export type ServerConfig = {
   webDir: string;
   /** `required` (default): administrators sign in with a TOTP second factor. */
   adminTotp: 'required' | 'off';
+  /** How long a resolved session is reused before it is read again (modules/auth/session-cache.ts). */
+  sessionCacheMs: number;
   /** Scheduled dumps of the embedded database (ignored on PostgreSQL). */
   backup: { dir: string; keep: number; intervalHours: number };
 };
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: env.TRUST_PROXY === '1',
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'packages/web/dist'),
     adminTotp: env.LIANXIN_ADMIN_TOTP === 'off' ? 'off' : 'required',
+    sessionCacheMs: nonNegative(env.LIANXIN_SESSION_CACHE_SECONDS, 5, 'LIANXIN_SESSION_CACHE_SECONDS') * 1000,
     backup: {
       dir: path.resolve(cwd, env.LIANXIN_BACKUP_DIR ?? `${dataDir}-backups`),
       keep: Math.max(1, Math.floor(nonNegative(env.LIANXIN_BACKUP_KEEP, 7, 'LIANXIN_BACKUP_KEEP'))),

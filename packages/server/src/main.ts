@@ -29,7 +29,7 @@ async function main() {
     await ensureInitialData(db, pii, config);
 
     const challengeSecret = crypto.createHmac('sha256', key).update('lianxin:challenge').digest();
-    const app = await buildApp({ db, pii, challengeSecret, adminTotp: config.adminTotp, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir });
+    const app = await buildApp({ db, pii, challengeSecret, adminTotp: config.adminTotp, sessionCacheMs: config.sessionCacheMs, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir });
     // 逾期上报: overdue problems become visible to the township above; checked hourly.
     // 定期下发: recurring directives are issued on their day; checked with the escalation.
     const escalate = () =>

@@ -1,6 +1,7 @@
 // 账号管理 under 三员分立: the system administrator creates accounts and resets passwords; the
 // security administrator grants roles and scope, unlocks and disables; no account holds two of
 // the three administrator roles (also a CHECK in the database).
+import type { SessionInvalidation } from '../auth/session-cache.js';
 import { SEPARATED_ADMIN_ROLES, type Role } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
@@ -50,7 +51,7 @@ export async function insertAccount(
   return row!.id;
 }
 
-export function createAccountService(deps: { db: Db }) {
+export function createAccountService(deps: { db: Db; sessions: SessionInvalidation }) {
   const { db } = deps;
 
   const audit = (tx: Queryable, actor: Actor, action: string, id: number, summary: Record<string, unknown>) =>
@@ -136,7 +137,7 @@ export function createAccountService(deps: { db: Db }) {
         await tx.query(`UPDATE sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL`, [id]);
       }
       await audit(tx, actor, 'account.grant', id, { username: account.username, ...input });
-    });
+    });    deps.sessions.forgetAccount(id);
   }
 
   async function resetPassword(actor: Actor, id: number, password: string) {
@@ -151,7 +152,7 @@ export function createAccountService(deps: { db: Db }) {
       );
       await tx.query(`UPDATE sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL`, [id]);
       await audit(tx, actor, 'account.reset_password', id, { username: account.username });
-    });
+    });    deps.sessions.forgetAccount(id);
   }
 
   return { list, create, grant, resetPassword };

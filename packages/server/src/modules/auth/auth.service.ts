@@ -10,6 +10,7 @@ import { AppError } from '../../core/errors.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../core/password.js';
 import type { PiiCipher } from '../../core/pii.js';
 import { newTotpSecret, otpauthUri, verifyTotp } from '../../core/totp.js';
+import { createSessionCache } from './session-cache.js';
 
 /** `required`: administrators must bind and use a TOTP second factor (the default). */
 export type AdminTotpMode = 'required' | 'off';
@@ -22,6 +23,9 @@ export type SessionPolicy = {
   /** Failed logins from one address within lockMinutes before that address is refused. */
   maxFailuresPerIp: number;
 };
+
+/** How long a resolved session is reused (LIANXIN_SESSION_CACHE_SECONDS). */
+export const DEFAULT_SESSION_CACHE_MS = 5_000;
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleMinutes: 30,
@@ -83,8 +87,17 @@ function mustEnroll(row: AccountRow, totpMode: AdminTotpMode): boolean {
   return totpMode === 'required' && needsSecondFactor(row.roles) && !row.totp_enabled_at;
 }
 
-export function createAuthService(deps: { db: Db; pii: PiiCipher; policy?: SessionPolicy; now?: () => Date; adminTotp?: AdminTotpMode }) {
+export function createAuthService(deps: {
+  db: Db;
+  pii: PiiCipher;
+  policy?: SessionPolicy;
+  now?: () => Date;
+  adminTotp?: AdminTotpMode;
+  /** How long a resolved session is reused without reading it again (see session-cache.ts); 0: never. */
+  sessionCacheMs?: number;
+}) {
   const { db, pii } = deps;
+  const sessions = createSessionCache<SessionRow>(deps.sessionCacheMs ?? DEFAULT_SESSION_CACHE_MS);
   const totpMode = deps.adminTotp ?? 'required';
   const policy = deps.policy ?? DEFAULT_SESSION_POLICY;
   const now = deps.now ?? (() => new Date());
@@ -207,19 +220,26 @@ export function createAuthService(deps: { db: Db; pii: PiiCipher; policy?: Sessi
 
   type SessionRow = AccountRow & { csrf_token: string; created_at: Date; last_seen_at: Date; ended_at: Date | null; token_hash: string };
 
-  async function sessionRow(token: string): Promise<SessionRow | undefined> {
-    const [row] = await db.query<SessionRow>(SESSION_SELECT, [tokenHash(token)]);
+  /** The session and its account: from the cache while it is fresh, else from the database. */
+  async function sessionRow(hash: string, t: number): Promise<SessionRow | undefined> {
+    const cached = sessions.get(hash, t);
+    if (cached) return cached;
+    const epoch = sessions.epoch();
+    const [row] = await db.query<SessionRow>(SESSION_SELECT, [hash]);
+    if (row) sessions.set(hash, row, t, epoch);
     return row;
   }
 
   /** The actor behind a session token; 'expired' when it timed out or was ended. */
   async function resolve(token: string, ip: string): Promise<{ actor: Actor; csrfToken: string; me: Me } | { expired: true } | undefined> {
-    const row = await sessionRow(token);
-    if (!row) return undefined;
+    const hash = tokenHash(token);
     const t = now().getTime();
+    const row = await sessionRow(hash, t);
+    if (!row) return undefined;
     const idle = t - row.last_seen_at.getTime() > policy.idleMinutes * 60_000;
     const tooOld = t - row.created_at.getTime() > policy.absoluteHours * 3_600_000;
     if (row.ended_at || idle || tooOld || row.status !== 'active') {
+      sessions.forget(hash);
       if (!row.ended_at) {
         await db.query(`UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL`, [row.token_hash, now()]);
       }
@@ -227,16 +247,20 @@ export function createAuthService(deps: { db: Db; pii: PiiCipher; policy?: Sessi
     }
     // Touch at most once a minute: a list page's requests do not each write.
     if (t - row.last_seen_at.getTime() > 60_000) {
-      await db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [row.token_hash, now()]);
+      const seen = now();
+      await db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [row.token_hash, seen]);
+      row.last_seen_at = seen;
     }
     return { actor: actorOf(row, ip, totpMode), csrfToken: row.csrf_token, me: meOf(row, row.csrf_token) };
   }
 
   async function logout(token: string, actor: Actor) {
+    const hash = tokenHash(token);
     await db.transaction(async (tx) => {
-      await tx.query(`UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL`, [tokenHash(token), now()]);
+      await tx.query(`UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL`, [hash, now()]);
       await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.logout', result: 'success', ip: actor.ip });
     });
+    sessions.forget(hash);
   }
 
   async function changePassword(actor: Actor, currentPassword: string, newPassword: string) {
@@ -255,6 +279,7 @@ export function createAuthService(deps: { db: Db; pii: PiiCipher; policy?: Sessi
       await tx.query(`UPDATE accounts SET password_hash = $2, must_change_password = false, password_changed_at = now() WHERE id = $1`, [actor.accountId, hash]);
       await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.change_password', objectType: 'account', objectId: actor.accountId, result: 'success', ip: actor.ip });
     });
+    sessions.forgetAccount(actor.accountId);
   }
 
   /** Starts binding a second factor: a new secret, shown once as a QR code and as text. */
@@ -289,10 +314,14 @@ export function createAuthService(deps: { db: Db; pii: PiiCipher; policy?: Sessi
         [actor.accountId, now(), step],
       );
       await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.totp_enable', objectType: 'account', objectId: actor.accountId, result: 'success', ip: actor.ip });
-    });
+    });    sessions.forgetAccount(actor.accountId);
   }
 
-  return { login, resolve, logout, changePassword, totpSetup, totpEnable };
+  return {
+    login, resolve, logout, changePassword, totpSetup, totpEnable,
+    /** For the services that change accounts and the org tree (see session-cache.ts). */
+    sessions: { forgetAccount: sessions.forgetAccount, forgetAll: sessions.forgetAll },
+  };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

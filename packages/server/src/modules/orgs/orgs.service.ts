@@ -1,5 +1,6 @@
 // 组织树: create, rename, move (with the subtree), close; the whole tree of a scope with counts
 // per node and the station coverage warnings.
+import type { SessionInvalidation } from '../auth/session-cache.js';
 import {
   ORG_NESTING,
   ORG_TYPE_LABELS,
@@ -74,8 +75,14 @@ export function buildNodes(rows: OrgRow[], directMembers: Map<number, number>): 
   return [...nodes.values()];
 }
 
-export function createOrgService(deps: { db: Db }) {
+export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }) {
   const { db } = deps;
+  /** Scopes hold the org's path and name: signed-in accounts' cached sessions are read afresh. */
+  const treeChanged = async <T>(change: Promise<T>): Promise<T> => {
+    const result = await change;
+    deps.sessions.forgetAll();
+    return result;
+  };
 
   const audit = (tx: Parameters<typeof appendAudit>[0], actor: Actor, action: string, org: OrgRow, summary: Record<string, unknown>) =>
     appendAudit(tx, {
@@ -196,7 +203,7 @@ export function createOrgService(deps: { db: Db }) {
 
   async function update(actor: Actor, id: number, input: UpdateOrgBody) {
     requireAction(actor, 'org:write');
-    return db.transaction(async (tx) => {
+    return treeChanged(db.transaction(async (tx) => {
       const org = await repo.findOrgForUpdate(tx, actor.scope, id);
       if (!org) throw new AppError('not_found');
       if (org.version !== input.version) throw new AppError('version_conflict');
@@ -224,12 +231,12 @@ export function createOrgService(deps: { db: Db }) {
         { name, usesStations: input.usesStations, isPilot: input.isPilot },
       ));
       return updated;
-    });
+    }));
   }
 
   async function move(actor: Actor, id: number, input: { version: number; newParentId: number }) {
     requireAction(actor, 'org:write');
-    return db.transaction(async (tx) => {
+    return treeChanged(db.transaction(async (tx) => {
       const org = await repo.findOrgForUpdate(tx, actor.scope, id);
       if (!org) throw new AppError('not_found');
       if (org.id === actor.scope.orgId) throw new AppError('forbidden', { zh: '不能移动本账号的管辖范围根节点', en: 'You cannot move the root of your own scope' });
@@ -249,12 +256,12 @@ export function createOrgService(deps: { db: Db }) {
       if (!moved) throw new AppError('version_conflict');
       await audit(tx, actor, 'org.move', moved, { fromParentId: org.parent_id, toParentId: parent.id });
       return moved;
-    });
+    }));
   }
 
   async function close(actor: Actor, id: number, version: number) {
     requireAction(actor, 'org:write');
-    return db.transaction(async (tx) => {
+    return treeChanged(db.transaction(async (tx) => {
       const org = await repo.findOrgForUpdate(tx, actor.scope, id);
       if (!org) throw new AppError('not_found');
       if (org.id === actor.scope.orgId) throw new AppError('forbidden', { zh: '不能撤销本账号的管辖范围根节点', en: 'You cannot close the root of your own scope' });
@@ -277,7 +284,7 @@ export function createOrgService(deps: { db: Db }) {
       if (!closed) throw new AppError('version_conflict');
       await audit(tx, actor, 'org.close', closed, { name: org.name });
       return closed;
-    });
+    }));
   }
 
   /** Removes a node created by mistake; anything that refers to it forbids this (close it instead). */

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/db.js';
+import { freshDb, testPii } from '../../test/helpers.js';
+import { TEST_DEMO_PASSWORD } from '../../test/constants.js';
+import { createAuthService } from './auth.service.js';
+
+// The auth service on a database whose session reads are counted, with a clock the test moves.
+let db: Db;
+let reads = 0;
+let hold: Promise<void> | undefined;
+let clock = Date.now();
+const counted = (): Db => ({
+  ...db,
+  async query(sql, params) {
+    const text = typeof sql === 'string' ? sql : sql.text;
+    if (text.includes('FROM sessions s JOIN')) {
+      reads++;
+      const rows = await db.query(sql, params);
+      if (hold) await hold; // a change lands while this read is on its way back
+      return rows as never;
+    }
+    return db.query(sql, params);
+  },
+  transaction: (fn) => db.transaction(fn),
+});
+const auth = () => createAuthService({ db: counted(), pii: testPii, now: () => new Date(clock), sessionCacheMs: 5_000 });
+const signIn = async (s: ReturnType<typeof auth>, username = 'county') => (await s.login({ username, password: TEST_DEMO_PASSWORD, ip: '127.0.0.1' })).token!;
+
+beforeAll(async () => {
+  db = await freshDb();
+});
+afterAll(() => db.close());
+
+describe('the session cache', () => {
+  it('reads a session once for a burst of requests, and again when the entry is 5 s old', async () => {
+    const s = auth();
+    const token = await signIn(s);
+    reads = 0;
+    for (let i = 0; i < 5; i++) expect(await s.resolve(token, '127.0.0.1')).toHaveProperty('actor.username', 'county');
+    expect(reads).toBe(1);
+    clock += 5_001;
+    await s.resolve(token, '127.0.0.1');
+    expect(reads).toBe(2);
+  });
+
+  it('ends an idle session whether or not it is cached', async () => {
+    const s = auth();
+    const token = await signIn(s);
+    await s.resolve(token, '127.0.0.1');
+    clock += 31 * 60_000;
+    expect(await s.resolve(token, '127.0.0.1')).toEqual({ expired: true });
+  });
+
+  it('forgets a session at logout, and an account changed by this server at once', async () => {
+    const s = auth();
+    const token = await signIn(s);
+    const r = await s.resolve(token, '127.0.0.1');
+    if (!r || !('actor' in r)) throw new Error('not signed in');
+    await s.logout(token, r.actor);
+    expect(await s.resolve(token, '127.0.0.1')).toEqual({ expired: true });
+
+    const other = await signIn(s, 'wuli');
+    const w = await s.resolve(other, '127.0.0.1');
+    if (!w || !('actor' in w)) throw new Error('not signed in');
+    await db.query(`UPDATE accounts SET status = 'disabled' WHERE id = $1`, [w.actor.accountId]);
+    s.sessions.forgetAccount(w.actor.accountId); // what the accounts service does after its change
+    expect(await s.resolve(other, '127.0.0.1')).toEqual({ expired: true });
+    await db.query(`UPDATE accounts SET status = 'active' WHERE id = $1`, [w.actor.accountId]);
+  });
+
+  it('sees a change made by hand (or by another server) once the entry is 5 s old', async () => {
+    const s = auth();
+    const token = await signIn(s, 'yushe');
+    const r = await s.resolve(token, '127.0.0.1');
+    if (!r || !('actor' in r)) throw new Error('not signed in');
+    await db.query(`UPDATE accounts SET roles = '{}' WHERE id = $1`, [r.actor.accountId]);
+    expect(await s.resolve(token, '127.0.0.1')).toHaveProperty('actor.roles', ['village_admin']);
+    clock += 5_001;
+    expect(await s.resolve(token, '127.0.0.1')).toHaveProperty('actor.roles', []);
+    await db.query(`UPDATE accounts SET roles = '{village_admin}' WHERE id = $1`, [r.actor.accountId]);
+  });
+
+  it('does not keep a row that was read before a change it then missed', async () => {
+    const s = auth();
+    const token = await signIn(s, 'wuli');
+    let release!: () => void;
+    hold = new Promise((resolve) => (release = resolve));
+    const pending = s.resolve(token, '127.0.0.1'); // its read is back but held
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    s.sessions.forgetAll(); // e.g. an org was moved meanwhile
+    release();
+    await pending;
+    hold = undefined;
+    reads = 0;
+    await s.resolve(token, '127.0.0.1');
+    expect(reads).toBe(1); // read again, not served the row from before the change
+  });
+});
