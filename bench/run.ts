@@ -297,10 +297,8 @@ const label = `压测 ${new Date().toISOString().slice(0, 16)} `;
 const dispatch = createDispatchService({ db });
 let fanOut: (FanOutResult & { raw: Awaited<ReturnType<typeof rawFanOut>> }) | undefined;
 const boardSql = async (directiveId: number) => {
-  await dispatchRepo.findDirective(raw, directiveId);
-  const top = await dispatchRepo.assignmentsOf(raw, [directiveId]);
-  const children = await dispatchRepo.childDirectives(raw, top.map((a) => a.id));
-  await dispatchRepo.assignmentsOf(raw, children.map((c) => c.id));
+  const [, top] = await Promise.all([dispatchRepo.findDirective(raw, directiveId), dispatchRepo.assignmentsOf(raw, [directiveId])]);
+  await Promise.all([dispatchRepo.assignmentsBelow(raw, top.map((a) => a.id)), dispatchRepo.attachmentsOf(raw, [directiveId], top.map((a) => a.id))]);
 };
 if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('dispatch-board')) {
   const orgs = await orgsOfProvince(raw);
@@ -325,7 +323,7 @@ if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('disp
         key: 'dispatch-board-county',
         label: `GET /api/directives/:id/board (county, ${orgs.stations.filter((st) => st.county_id === scope.countyId).length} stations)`,
         paths: [`/api/directives/${id}/board`],
-        note: 'findDirective, assignmentsOf, childDirectives, assignmentsOf',
+        note: 'findDirective + assignmentsOf, then assignmentsBelow + attachmentsOf',
         sql: () => boardSql(id),
       });
     }
@@ -338,7 +336,7 @@ if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('disp
       label: 'GET /api/directives/:id/board (township)',
       paths: [`/api/directives/${id}/board`],
       headers: townshipHeaders,
-      note: 'findDirective, assignmentsOf, childDirectives, assignmentsOf',
+      note: 'findDirective + assignmentsOf, then assignmentsBelow + attachmentsOf',
       sql: () => boardSql(id),
       p99Target: 100,
     });

@@ -75,15 +75,16 @@ export async function orgInScope(q: Queryable, scope: Scope, id: number): Promis
  */
 export async function recipientsBelow(
   q: Queryable,
-  issuerPath: string,
+  issuer: { path: string; county_id: number },
   targets: { orgIds?: number[]; type?: string },
   allocate: boolean,
 ): Promise<{ ids: number[]; next_id: number | null }> {
-  const which = targets.orgIds?.length ? 'id = ANY($3::bigint[])' : 'type = $3';
+  // every org below the issuer is in its county: (county_id, type) finds a type's orgs there
+  const which = targets.orgIds?.length ? 'id = ANY($3::bigint[])' : 'county_id = $4 AND type = $3';
   const [row] = await q.query<{ ids: number[]; next_id: number | null }>(
     `SELECT ARRAY(SELECT id FROM orgs WHERE path LIKE $1 AND path <> $2 AND ${which} AND status = 'active' ORDER BY path) AS ids,
             ${allocate ? `nextval(pg_get_serial_sequence('directives', 'id'))` : 'NULL::bigint'} AS next_id`,
-    [likePrefix(issuerPath), issuerPath, targets.orgIds?.length ? targets.orgIds : targets.type],
+    targets.orgIds?.length ? [likePrefix(issuer.path), issuer.path, targets.orgIds] : [likePrefix(issuer.path), issuer.path, targets.type, issuer.county_id],
   );
   return row!;
 }
@@ -143,8 +144,10 @@ export async function insertDirective(
   return row;
 }
 
+const DIRECTIVE_BY_ID = prepared(`${DIRECTIVE_SELECT} WHERE d.id = $1`);
+
 export async function findDirective(q: Queryable, id: number): Promise<DirectiveRow | undefined> {
-  const [row] = await q.query<DirectiveRow>(`${DIRECTIVE_SELECT} WHERE d.id = $1`, [id]);
+  const [row] = await q.query<DirectiveRow>(DIRECTIVE_BY_ID, [id]);
   return row;
 }
 
@@ -156,7 +159,6 @@ export async function findAssignment(q: Queryable, scope: Scope, id: number, for
   return row;
 }
 
-/** An assignment locked for its breakdown, with what the breakdown copies from its directive (one round trip). */
 /**
  * An assignment by id (its key decides the plan: prepared) with its directive's fields, for a
  * breakdown: the open villages and communities directly below its org, and the id the breakdown's
@@ -209,9 +211,23 @@ export async function inboxOf(q: Queryable, orgId: number, includeReported: bool
   );
 }
 
+// (by key: one plan fits every directive, prepared)
+const ASSIGNMENTS_OF = prepared(`${ASSIGNMENT_SELECT} WHERE a.directive_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`);
+
 export async function assignmentsOf(q: Queryable, directiveIds: number[]): Promise<AssignmentRow[]> {
   if (directiveIds.length === 0) return [];
-  return q.query<AssignmentRow>(`${ASSIGNMENT_SELECT} WHERE a.directive_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`, [directiveIds]);
+  return q.query<AssignmentRow>(ASSIGNMENTS_OF, [directiveIds]);
+}
+
+const ASSIGNMENTS_BELOW = prepared(
+  `${ASSIGNMENT_SELECT.replace('SELECT a.id,', 'SELECT c.parent_assignment_id, a.id,')} JOIN directives c ON c.id = a.directive_id
+   WHERE c.parent_assignment_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`,
+);
+
+/** The assignments of the breakdowns of the given assignments (what their villages must do), in one read. */
+export async function assignmentsBelow(q: Queryable, assignmentIds: number[]): Promise<(AssignmentRow & { parent_assignment_id: number })[]> {
+  if (assignmentIds.length === 0) return [];
+  return q.query<AssignmentRow & { parent_assignment_id: number }>(ASSIGNMENTS_BELOW, [assignmentIds]);
 }
 
 /** Directives that break down the given assignments (fan-out children). */
@@ -305,13 +321,14 @@ export async function insertAttachment(
 }
 
 /** The attachments (without content) of the given directives and assignments. */
+const ATTACHMENTS_OF = prepared(
+  `SELECT id, directive_id, assignment_id, file_name, mime_type, size_bytes, created_at FROM dispatch_attachments
+   WHERE directive_id = ANY($1::bigint[]) OR assignment_id = ANY($2::bigint[]) ORDER BY id`,
+);
+
 export async function attachmentsOf(q: Queryable, directiveIds: number[], assignmentIds: number[]): Promise<AttachmentMeta[]> {
   if (directiveIds.length === 0 && assignmentIds.length === 0) return [];
-  return q.query<AttachmentMeta>(
-    `SELECT id, directive_id, assignment_id, file_name, mime_type, size_bytes, created_at FROM dispatch_attachments
-     WHERE directive_id = ANY($1::bigint[]) OR assignment_id = ANY($2::bigint[]) ORDER BY id`,
-    [directiveIds, assignmentIds],
-  );
+  return q.query<AttachmentMeta>(ATTACHMENTS_OF, [directiveIds, assignmentIds]);
 }
 
 export async function findAttachment(q: Queryable, id: number) {

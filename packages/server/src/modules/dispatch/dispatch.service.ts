@@ -43,7 +43,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
    */
   async function checkTargets(q: Queryable, issuer: repo.OrgLite, targets: IssueDirectiveBody['targets'], allocate = false) {
     if (!targets.orgIds?.length && !targets.type) throw fieldError('targets', '请选择下发对象', 'Choose the recipients');
-    const found = await repo.recipientsBelow(q, issuer.path, targets, allocate);
+    const found = await repo.recipientsBelow(q, issuer, targets, allocate);
     if (targets.orgIds?.length && found.ids.length !== new Set(targets.orgIds).size) {
       throw fieldError('targets.orgIds', '下发对象须是本单位以下、未撤销的组织', 'Targets must be open orgs below the issuer');
     }
@@ -272,16 +272,16 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   /** The issuer's progress board: who reported, who is late, rolled-up figures, down two levels. */
   async function board(actor: Actor, directiveId: number): Promise<Board> {
     requireAction(actor, 'dispatch:read');
-    const d = await repo.findDirective(db, directiveId);
+    // the directive and its recipients at once (nothing is shown before the scope check), then
+    // the breakdowns' recipients and the files at once
+    const [d, top] = await Promise.all([repo.findDirective(db, directiveId), repo.assignmentsOf(db, [directiveId])]);
     if (!d || !d.issuer_path.startsWith(actor.scope.path)) throw new AppError('not_found');
     const t = today();
-    const top = await repo.assignmentsOf(db, [d.id]);
-    const children = await repo.childDirectives(db, top.map((a) => a.id));
-    const below = await repo.assignmentsOf(db, children.map((c) => c.id));
-    const childOf = new Map<number, number[]>();
-    for (const c of children) childOf.set(c.parent_assignment_id, [...(childOf.get(c.parent_assignment_id) ?? []), c.id]);
+    const [below, files] = await Promise.all([
+      repo.assignmentsBelow(db, top.map((a) => a.id)),
+      repo.attachmentsOf(db, [d.id], top.map((a) => a.id)),
+    ]);
     const overdue = (a: AssignmentRow) => a.status === 'pending' && t > a.due_date;
-    const files = await repo.attachmentsOf(db, [d.id], top.map((a) => a.id));
     const rows = top.map((a) => ({
       assignmentId: a.id,
       org: orgRef(a.org_id, a.org_name, a.org_type),
@@ -296,7 +296,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       figures: a.figures,
       attachments: files.filter((f) => f.assignment_id === a.id).map(fileRef),
       below: below
-        .filter((b) => (childOf.get(a.id) ?? []).includes(b.directive_id))
+        .filter((b) => b.parent_assignment_id === a.id)
         .map((b) => ({ assignmentId: b.id, org: orgRef(b.org_id, b.org_name, b.org_type), status: b.status, late: b.late, overdue: overdue(b), outcome: b.outcome, reportedAt: b.reported_at?.toISOString() ?? null })),
     }));
     const reported = top.filter((a) => a.status === 'reported');
