@@ -2,7 +2,7 @@
 // transition, comment, attachment and supervision to the case's hash-chained timeline in the same
 // transaction as the change. Nothing here knows about any one case type.
 import crypto from 'node:crypto';
-import type { Db, Queryable } from '../../db/db.js';
+import { prepared, type Db, type Queryable } from '../../db/db.js';
 import { likePrefix, type Actor, type Scope } from '../access.js';
 import { appendAudit, canonicalJson } from '../audit.js';
 import { AppError, validationError } from '../errors.js';
@@ -74,12 +74,20 @@ export type AppendInput = {
   data?: Record<string, unknown>;
 };
 
-/** Appends one timeline entry; the caller holds the case row lock (FOR UPDATE). */
-export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county_id'>, actor: Actor | null, input: AppendInput): Promise<number> {
-  const [last] = await tx.query<{ seq: number; hash: string }>(
-    `SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1`,
-    [c.id],
-  );
+const INSERT_EVENT = prepared(
+  `INSERT INTO case_events (case_id, county_id, seq, at, account_id, actor_name, actor_org_id, kind, transition,
+     from_status, to_status, body, data, prev_hash, hash)
+   VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15) RETURNING id`,
+);
+
+/**
+ * Appends one timeline entry; the caller holds the case row lock (FOR UPDATE), or has just
+ * inserted the case (`first`: its timeline is empty, nothing to read).
+ */
+export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county_id'>, actor: Actor | null, input: AppendInput, first = false): Promise<number> {
+  const [last] = first
+    ? []
+    : await tx.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1`, [c.id]);
   const event = {
     seq: (last?.seq ?? 0) + 1,
     at: new Date(),
@@ -95,9 +103,7 @@ export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county
   };
   const prev = last?.hash ?? GENESIS;
   const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO case_events (case_id, county_id, seq, at, account_id, actor_name, actor_org_id, kind, transition,
-       from_status, to_status, body, data, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15) RETURNING id`,
+    INSERT_EVENT,
     [c.id, c.county_id, event.seq, event.at, event.account_id, event.actor_name, event.actor_org_id, event.kind, event.transition,
       event.from_status, event.to_status, event.body, JSON.stringify(event.data), prev, eventDigest(prev, c.id, event)],
   );
@@ -123,6 +129,8 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     def: WorkflowDef<S, T, X>,
     actor: Actor,
     input: { countyId: number; orgId: number; orgPath: string; title: string; deadline: string | null; body?: string; data?: Record<string, unknown> },
+    /** Writes the type's own row (problem, request, task) before the audit record, which comes last: from it to the commit the county's audit chain waits on this transaction. */
+    writeOwn?: (c: CaseRow) => Promise<void>,
   ): Promise<CaseRow> {
     const t = today();
     if (input.deadline && input.deadline < t) {
@@ -135,7 +143,8 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
       [input.countyId, def.caseType, input.orgId, input.orgPath, def.initial, input.title, input.deadline,
         cadence ? addDays(t, cadence) : null, actor.accountId || null],
     );
-    await appendEvent(tx, row!, actor, { kind: 'open', toStatus: def.initial, body: input.body ?? null, data: input.data });
+    await appendEvent(tx, row!, actor, { kind: 'open', toStatus: def.initial, body: input.body ?? null, data: input.data }, true);
+    await writeOwn?.(row!);
     await appendAudit(tx, { countyId: input.countyId, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.open`, objectType: def.caseType, objectId: row!.id, summary: { orgId: input.orgId, title: input.title, deadline: input.deadline }, result: 'success', ip: actor.ip });
     return row!;
   }

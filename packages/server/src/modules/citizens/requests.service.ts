@@ -73,16 +73,15 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     org: { id: number; path: string; county_id: number },
     input: { channel: string; category: string; citizenName: string; phone: string | null; matter: string; visitId?: number | null },
   ) {
+    const code = trackingCode();
     const c = await engine.open(tx, requestWorkflow, actor, {
       countyId: org.county_id, orgId: org.id, orgPath: org.path, title: input.matter.slice(0, 60), deadline: null,
       body: input.matter,
-    });
-    const code = trackingCode();
-    await repo.insertRequest(tx, {
-      caseId: c.id, countyId: org.county_id, channel: input.channel, category: input.category, matter: input.matter,
+    }, (opened) => repo.insertRequest(tx, {
+      caseId: opened.id, countyId: org.county_id, channel: input.channel, category: input.category, matter: input.matter,
       citizenName: input.citizenName, phoneEnc: input.phone ? pii.encrypt(input.phone) : null, phoneHash: input.phone ? pii.hash(input.phone) : null,
       phoneMask: input.phone ? maskPhone(input.phone) : null, trackingCode: code, visitId: input.visitId ?? null,
-    });
+    }));
     return { id: c.id, trackingCode: code };
   }
 

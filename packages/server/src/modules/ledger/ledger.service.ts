@@ -133,9 +133,8 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       title: c.description.length > 60 ? `${c.description.slice(0, 60)}…` : c.description,
       deadline: input.deadline,
       body: `${PROBLEM_SOURCE_LABELS[input.source].zh}：${c.description}`,
-    });
-    await repo.insertProblem(tx, {
-      caseId: opened.id,
+    }, (o) => repo.insertProblem(tx, {
+      caseId: o.id,
       countyId: c.org.county_id,
       source: input.source,
       category: input.category,
@@ -145,7 +144,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       responsiblePerson: input.responsiblePerson?.trim() || null,
       checkerAccountId: c.checkerId,
       sourceRef: input.sourceRef?.trim() || null,
-    });
+    }));
     return opened.id;
   }
 

@@ -55,8 +55,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
       const c = await engine.open(tx, taskWorkflow, actor, {
         countyId: org.county_id, orgId: owner.id, orgPath: owner.path,
         title: input.content.trim().slice(0, 60), deadline: input.deadline, body: input.content.trim(),
-      });
-      await repo.insertTask(tx, { caseId: c.id, countyId: org.county_id, year: input.year, content: input.content.trim(), listOrgId: org.id, ownerPerson: input.ownerPerson?.trim() || null });
+      }, (o) => repo.insertTask(tx, { caseId: o.id, countyId: org.county_id, year: input.year, content: input.content.trim(), listOrgId: org.id, ownerPerson: input.ownerPerson?.trim() || null }));
       return c.id;
     });
     return present(actor, (await repo.findTask(db, actor.scope, id))!, engine.today());
