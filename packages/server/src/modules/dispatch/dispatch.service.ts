@@ -150,9 +150,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     // the recipient itself issues the breakdown (the assignment row carries its org)
     const issuer: repo.OrgLite = { id: a.org_id, name: a.org_name, type: a.org_type, path: a.org_path, county_id: a.county_id, status: 'active', parent_id: null };
     // default: every open village and community directly below
-    const chosen = input.orgIds ?? [];
-    if (chosen.length) await checkTargets(db, issuer, { orgIds: chosen });
-    const orgIds = chosen.length ? chosen : a.village_ids;
+    const orgIds = input.orgIds?.length ? (await checkTargets(db, issuer, { orgIds: input.orgIds })).orgIds : a.village_ids;
     if (orgIds.length === 0) throw fieldError('orgIds', '本单位以下没有村（社区）', 'No villages below');
     const id = a.next_directive_id;
     const made = await repo.insertDirective(db, {
