@@ -12,5 +12,8 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // a page's lazy chunk and its first requests can take more than vitest's default second on
+    // a loaded two-core machine; a poll still fails fast when the thing never appears
+    expect: { poll: { timeout: 10_000 } },
   },
 });
