@@ -1,13 +1,13 @@
 // 账号管理 under 三员分立: the system administrator creates accounts and resets passwords; the
 // security administrator grants roles and scope, unlocks and disables; no account holds two of
 // the three administrator roles (also a CHECK in the database).
-import type { SessionInvalidation } from '../auth/session-cache.js';
 import { SEPARATED_ADMIN_ROLES, type Role } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { checkPasswordPolicy, hashPassword } from '../../core/password.js';
+import type { SessionInvalidation } from '../auth/session-cache.js';
 
 type AccountListRow = {
   id: number;

@@ -2,6 +2,7 @@
 // actor's subtree by path; the public lookups go by tracking code and the keyed phone hash.
 import type { ListRequestsQuery } from '@lianxin/contract';
 import { prepared, type Queryable } from '../../db/db.js';
+import { casePage } from '../../core/cases/case-page.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 
 export type RequestRow = {
@@ -110,14 +111,7 @@ export async function listRequests(q: Queryable, scope: RequestScope, f: ListReq
   // the page's ids (from cases alone unless a filter reads the request's columns) and the count
   // in one round trip, then the 20 rows by id — every request case has its citizen_requests row
   const from = `FROM cases c ${/\br\./.test(where) ? 'JOIN citizen_requests r ON r.case_id = c.id' : ''} WHERE ${where}`;
-  const [head] = await q.query<{ n: number; ids: number[] }>(
-    `SELECT (SELECT count(*)::int ${from}) AS n,
-            ARRAY(SELECT c.id ${from} ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) AS ids`,
-    params,
-  );
-  const ids = head?.ids ?? [];
-  const rows = ids.length ? await q.query<RequestRow>(PAGE_ROWS, [ids]) : [];
-  return { rows, total: head?.n ?? 0, page, pageSize };
+  return casePage<RequestRow>(q, from, params, page, pageSize, PAGE_ROWS);
 }
 
 export type CitizenStatsDb = { org_id: number; requests: number; handled: number; visits_received: number; conflicts: number; responded: number; resolved: number; rated: number; satisfied: number };

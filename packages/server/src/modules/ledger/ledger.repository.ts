@@ -3,6 +3,7 @@
 // except the problem's own columns.
 import type { ListProblemsQuery, ProblemSource, ProblemState } from '@lianxin/contract';
 import { prepared, type Queryable } from '../../db/db.js';
+import { casePage } from '../../core/cases/case-page.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 
 export type ProblemRow = {
@@ -141,14 +142,7 @@ export async function listProblems(q: Queryable, scope: LedgerScope, f: ListProb
   const from = `FROM cases c ${needsProblems(where) ? 'JOIN problems p ON p.case_id = c.id' : ''} WHERE ${where}`;
   // Newest first: the page's ids from cases alone (the county or scope index; problems joined only
   // for a filter on their columns) and the count in one round trip, then the 20 rows by id.
-  const [head] = await q.query<{ n: number; ids: number[] }>(
-    `SELECT (SELECT count(*)::int ${from}) AS n,
-            ARRAY(SELECT c.id ${from} ORDER BY c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) AS ids`,
-    params,
-  );
-  const ids = head?.ids ?? [];
-  const rows = ids.length ? await q.query<ProblemRow>(PAGE_ROWS, [ids]) : [];
-  return { rows, total: head?.n ?? 0, page, pageSize };
+  return casePage<ProblemRow>(q, from, params, page, pageSize, PAGE_ROWS);
 }
 
 /** Counts per status under the same filter as the list (one pass, the status filter left out by the caller). */

@@ -1,6 +1,5 @@
 // 组织树: create, rename, move (with the subtree), close; the whole tree of a scope with counts
 // per node and the station coverage warnings.
-import type { SessionInvalidation } from '../auth/session-cache.js';
 import {
   ORG_NESTING,
   ORG_TYPE_LABELS,
@@ -18,6 +17,7 @@ import { appendAudit, changeSummary } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import * as repo from './orgs.repository.js';
 import type { OrgRow } from './orgs.repository.js';
+import type { SessionInvalidation } from '../auth/session-cache.js';
 
 const VILLAGE_TYPES = new Set(['village', 'community']);
 
