@@ -434,7 +434,7 @@ if (wanted('citizens-submit')) {
         const u = unitRows[i % unitRows.length]!;
         await raw.query(`SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`, [u.id]);
         const citizen = { accountId: 0, username: '群众', roles: [], scope: { orgId: u.id, path: u.path, countyId: u.county_id }, ip: '10.0.0.1' };
-        await rawDb.transaction((tx) => requests.openRequest(tx, citizen, u, { channel: 'public', category: 'complaint', citizenName: '张群众', phone: '13900000000', matter: '压测：家门口路灯损坏，请求维修（直连 SQL）' }));
+        await requests.openRequest(rawDb, citizen, u, { channel: 'public', category: 'complaint', citizenName: '张群众', phone: '13900000000', matter: '压测：家门口路灯损坏，请求维修（直连 SQL）' });
       },
     },
     duration,

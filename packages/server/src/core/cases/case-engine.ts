@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { prepared, type Db, type Queryable } from '../../db/db.js';
 import { likePrefix, type Actor, type Scope } from '../access.js';
-import { appendAudit, canonicalJson } from '../audit.js';
+import { appendAudit, auditCtes, canonicalJson } from '../audit.js';
 import { AppError, validationError } from '../errors.js';
 import { todayInChina } from '../calendar.js';
 import { checkTransition, type CaseView, type WorkflowDef } from './workflow.js';
@@ -48,14 +48,28 @@ const GENESIS = '0'.repeat(64);
 const CASE_COLUMNS = `id, county_id, case_type, org_id, org_path, status, title, deadline, opened_at, resolved_at,
   closed_at, supervision_due, escalated_to_org_id, created_by, version`;
 
-function eventDigest(prev: string, caseId: number, e: Omit<CaseEvent, 'id' | 'prev_hash' | 'hash'>): string {
-  return crypto
-    .createHash('sha256')
-    .update(
-      canonicalJson([prev, caseId, e.seq, e.at.toISOString(), e.account_id, e.actor_name, e.actor_org_id, e.kind, e.transition, e.from_status, e.to_status, e.body, e.data]),
-    )
-    .digest('hex');
+type EventFields = Omit<CaseEvent, 'id' | 'case_id' | 'county_id' | 'prev_hash' | 'hash'>;
+
+/** The entry's fields after the previous hash and the case id, in the order they are hashed. */
+function eventFields(e: EventFields): unknown[] {
+  return [e.seq, e.at.toISOString(), e.account_id, e.actor_name, e.actor_org_id, e.kind, e.transition, e.from_status, e.to_status, e.body, e.data];
 }
+
+/** An entry's hash: SHA-256 of the canonical JSON of [previous hash, case id, …fields]. */
+function eventDigest(prev: string, caseId: number, e: EventFields): string {
+  return crypto.createHash('sha256').update(canonicalJson([prev, caseId, ...eventFields(e)])).digest('hex');
+}
+
+/** A case's first timeline entry. */
+function openEvent(actor: Actor | null, status: string, body: string | null, data: Record<string, unknown>): EventFields {
+  return {
+    seq: 1, at: new Date(), account_id: actor?.accountId ?? null, actor_name: actor?.username ?? 'system', actor_org_id: actor?.scope.orgId ?? null,
+    kind: 'open', transition: null, from_status: null, to_status: status, body, data,
+  };
+}
+
+/** The row a case type keeps beside the case (its table and columns are the module's, never input). */
+export type OwnRow = { table: 'problems' | 'citizen_requests' | 'tasks'; values: Record<string, unknown> };
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -80,14 +94,9 @@ const INSERT_EVENT = prepared(
    VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15) RETURNING id`,
 );
 
-/**
- * Appends one timeline entry; the caller holds the case row lock (FOR UPDATE), or has just
- * inserted the case (`first`: its timeline is empty, nothing to read).
- */
-export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county_id'>, actor: Actor | null, input: AppendInput, first = false): Promise<number> {
-  const [last] = first
-    ? []
-    : await tx.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1`, [c.id]);
+/** Appends one timeline entry; the caller holds the case row lock (FOR UPDATE). */
+export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county_id'>, actor: Actor | null, input: AppendInput): Promise<number> {
+  const [last] = await tx.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1`, [c.id]);
   const event = {
     seq: (last?.seq ?? 0) + 1,
     at: new Date(),
@@ -124,28 +133,52 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     return row;
   }
 
+  /**
+   * Opens a case in one statement: the case row, its first timeline entry, the type's own row
+   * (`own`: a problem, a request, a task) and the audit record, the hashes of the entry and the
+   * record computed by the database around the case id it draws. One statement is atomic: the
+   * caller needs no transaction (it may pass one, to write more beside it), and the county's audit
+   * lane is held only for this statement and the commit.
+   */
   async function open<S extends string, T extends string, X>(
-    tx: Queryable,
+    q: Queryable,
     def: WorkflowDef<S, T, X>,
     actor: Actor,
     input: { countyId: number; orgId: number; orgPath: string; title: string; deadline: string | null; body?: string; data?: Record<string, unknown> },
-    /** Writes the type's own row (problem, request, task) before the audit record, which comes last: from it to the commit the county's audit chain waits on this transaction. */
-    writeOwn?: (c: CaseRow) => Promise<void>,
+    own?: OwnRow,
   ): Promise<CaseRow> {
     const t = today();
     if (input.deadline && input.deadline < t) {
       throw validationError([{ field: 'deadline', zh: '期限不能早于今天', en: 'The deadline is in the past' }]);
     }
     const cadence = def.sla.supervisionEveryDays;
-    const [row] = await tx.query<CaseRow>(
-      `INSERT INTO cases (county_id, case_type, org_id, org_path, status, title, deadline, supervision_due, created_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING ${CASE_COLUMNS}`,
-      [input.countyId, def.caseType, input.orgId, input.orgPath, def.initial, input.title, input.deadline,
-        cadence ? addDays(t, cadence) : null, actor.accountId || null],
-    );
-    await appendEvent(tx, row!, actor, { kind: 'open', toStatus: def.initial, body: input.body ?? null, data: input.data }, true);
-    await writeOwn?.(row!);
-    await appendAudit(tx, { countyId: input.countyId, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.open`, objectType: def.caseType, objectId: row!.id, summary: { orgId: input.orgId, title: input.title, deadline: input.deadline }, result: 'success', ip: actor.ip });
+    const params: unknown[] = [input.countyId, def.caseType, input.orgId, input.orgPath, def.initial, input.title, input.deadline,
+      cadence ? addDays(t, cadence) : null, actor.accountId || null];
+    const param = (v: unknown) => `$${params.push(v)}`;
+    const event = openEvent(actor, def.initial, input.body ?? null, input.data ?? {});
+    // eventDigest's canonical JSON is [prev, caseId, …fields]: the id is spliced in by the database
+    const tail = param(canonicalJson(eventFields(event)).slice(1));
+    const ownColumns = own ? Object.keys(own.values) : [];
+    const text = `
+      WITH c AS (
+        INSERT INTO cases (county_id, case_type, org_id, org_path, status, title, deadline, supervision_due, created_by)
+        VALUES ($1::bigint, $2::text, $3::bigint, $4::text, $5::text, $6::text, $7::date, $8::date, $9::bigint)
+        RETURNING ${CASE_COLUMNS}),
+      ev AS (
+        INSERT INTO case_events (case_id, county_id, seq, at, account_id, actor_name, actor_org_id, kind, transition, from_status, to_status, body, data, prev_hash, hash)
+        SELECT c.id, c.county_id, 1, ${param(event.at)}::timestamptz, ${param(event.account_id)}::bigint, ${param(event.actor_name)}::text,
+               ${param(event.actor_org_id)}::bigint, 'open', NULL, NULL, $5::text, ${param(event.body)}::text, ${param(JSON.stringify(event.data))}::jsonb,
+               '${GENESIS}', encode(sha256(convert_to('["${GENESIS}",' || c.id::text || ',' || ${tail}::text, 'UTF8')), 'hex')
+          FROM c)${own ? `,
+      own AS (
+        INSERT INTO ${own.table} (case_id, ${ownColumns.join(', ')})
+        VALUES ((SELECT id FROM c), ${ownColumns.map((k) => param(own.values[k])).join(', ')}))` : ''},
+      ${auditCtes(
+        { countyId: input.countyId, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.open`, objectType: def.caseType, summary: { orgId: input.orgId, title: input.title, deadline: input.deadline }, result: 'success', ip: actor.ip },
+        param, 'c', '(SELECT id FROM c)',
+      )}
+      SELECT * FROM c`;
+    const [row] = await q.query<CaseRow>(prepared(text), params);
     return row!;
   }
 

@@ -50,6 +50,21 @@ describe('the audit log', () => {
     expect(after).toEqual({ ok: true, checked: before.checked + 16 });
   });
 
+  it('finds records cut off the end of a lane: the lane must end where its head row points', async () => {
+    await t.db.transaction((tx) =>
+      appendAudit(tx, { countyId: null, accountId: null, username: 'system', action: 'test.tail', result: 'success', ip: null }),
+    );
+    const [record] = await t.db.query<{ id: number; lane: number }>(
+      `SELECT id, lane FROM audit_log WHERE action = 'test.tail'`,
+    );
+    expect((await verifyAuditChain(t.db, null)).ok).toBe(true);
+    // as if a last record were gone: the head row points past the lane's last record
+    await t.db.query(`UPDATE audit_heads SET hash = translate(hash, '0123456789abcdef', '123456789abcdef0') WHERE chain = 0 AND lane = $1`, [record!.lane]);
+    expect(await verifyAuditChain(t.db, null)).toMatchObject({ ok: false, brokenAt: record!.id });
+    await t.db.query(`UPDATE audit_heads SET hash = (SELECT hash FROM audit_log WHERE id = $2) WHERE chain = 0 AND lane = $1`, [record!.lane, record!.id]);
+    expect((await verifyAuditChain(t.db, null)).ok).toBe(true);
+  });
+
   it('verifies the hash chain, and reports where a forged record breaks it', async () => {
     const ok = (await auditor.get('/api/audit/verify')).json();
     expect(ok).toMatchObject({ ok: true });

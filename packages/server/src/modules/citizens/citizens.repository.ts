@@ -3,6 +3,7 @@
 import type { ListRequestsQuery } from '@lianxin/contract';
 import { prepared, type Queryable } from '../../db/db.js';
 import { casePage } from '../../core/cases/case-page.js';
+import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 
 export type RequestRow = {
@@ -22,12 +23,15 @@ const SELECT = `
   FROM cases c JOIN citizen_requests r ON r.case_id = c.id JOIN orgs o ON o.id = c.org_id
   LEFT JOIN accounts fo ON fo.id = r.first_owner_id LEFT JOIN accounts ow ON ow.id = r.owner_id`;
 
-export async function insertRequest(q: Queryable, r: { caseId: number; countyId: number; channel: string; category: string; matter: string; citizenName: string; phoneEnc: string | null; phoneHash: string | null; phoneMask: string | null; trackingCode: string; visitId?: number | null }) {
-  await q.query(
-    `INSERT INTO citizen_requests (case_id, county_id, channel, category, matter, citizen_name, phone_enc, phone_hash, phone_mask, tracking_code, visit_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-    [r.caseId, r.countyId, r.channel, r.category, r.matter, r.citizenName, r.phoneEnc, r.phoneHash, r.phoneMask, r.trackingCode, r.visitId ?? null],
-  );
+/** A request's own row, written by the case engine with its case. */
+export function requestRow(r: { countyId: number; channel: string; category: string; matter: string; citizenName: string; phoneEnc: string | null; phoneHash: string | null; phoneMask: string | null; trackingCode: string; visitId?: number | null }): OwnRow {
+  return {
+    table: 'citizen_requests',
+    values: {
+      county_id: r.countyId, channel: r.channel, category: r.category, matter: r.matter, citizen_name: r.citizenName, phone_enc: r.phoneEnc,
+      phone_hash: r.phoneHash, phone_mask: r.phoneMask, tracking_code: r.trackingCode, visit_id: r.visitId ?? null,
+    },
+  };
 }
 
 export async function findRequest(q: Queryable, scope: Scope, id: number) {

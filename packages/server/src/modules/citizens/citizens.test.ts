@@ -4,6 +4,7 @@ import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } fr
 import { plusDays, todayInChina } from '../../core/calendar.js';
 import { hashPassword } from '../../core/password.js';
 import { solve } from '../../core/challenge.js';
+import { verifyAuditChain } from '../../core/audit.js';
 import { insertAccount } from '../accounts/accounts.service.js';
 
 let t: TestApp;
@@ -45,6 +46,12 @@ describe('a citizen\'s request, end to end', () => {
     const queue = (await station.get('/api/requests?open=true')).json();
     const item = queue.items.find((i: { trackingCode: string }) => i.trackingCode === code);
     expect(item).toMatchObject({ status: 'received', channel: 'public', phone: '138****1234' });
+    // the case, its first entry, the request and the audit record were written by one statement
+    const [opened] = await t.db.query<{ county_id: number; object_id: string; username: string }>(
+      `SELECT county_id, object_id, username FROM audit_log WHERE action = 'request.open' AND object_id = $1`, [String(item.id)],
+    );
+    expect(opened).toMatchObject({ object_id: String(item.id), username: '群众' });
+    expect(await verifyAuditChain(t.db, opened!.county_id)).toMatchObject({ ok: true });
 
     let r = (await fire(station, item, 'claim')).json() as RequestDetail;
     expect(r).toMatchObject({ status: 'claimed', owner: { name: '榆舍党建工作站（演示）' }, firstOwner: { name: '榆舍党建工作站（演示）' } });

@@ -67,18 +67,19 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   }
 
   /** Opens a request inside the caller's transaction (staff intake, public page, diary visit). */
+  /** Opens a request (one statement: `q` may be the database or a transaction writing more beside it). */
   async function openRequest(
-    tx: Queryable,
+    q: Queryable,
     actor: Actor,
     org: { id: number; path: string; county_id: number },
     input: { channel: string; category: string; citizenName: string; phone: string | null; matter: string; visitId?: number | null },
   ) {
     const code = trackingCode();
-    const c = await engine.open(tx, requestWorkflow, actor, {
+    const c = await engine.open(q, requestWorkflow, actor, {
       countyId: org.county_id, orgId: org.id, orgPath: org.path, title: input.matter.slice(0, 60), deadline: null,
       body: input.matter,
-    }, (opened) => repo.insertRequest(tx, {
-      caseId: opened.id, countyId: org.county_id, channel: input.channel, category: input.category, matter: input.matter,
+    }, repo.requestRow({
+      countyId: org.county_id, channel: input.channel, category: input.category, matter: input.matter,
       citizenName: input.citizenName, phoneEnc: input.phone ? pii.encrypt(input.phone) : null, phoneHash: input.phone ? pii.hash(input.phone) : null,
       phoneMask: input.phone ? maskPhone(input.phone) : null, trackingCode: code, visitId: input.visitId ?? null,
     }));
@@ -97,7 +98,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     const org = await orgInScope(db, actor.scope, input.orgId);
     if (!org || org.status !== 'active') throw fieldError('orgId', '受理单位不存在或不在您的管辖范围内', 'No such unit in your scope');
     const phone = checkPhone(input.phone);
-    return db.transaction((tx) => openRequest(tx, actor, org, { ...input, phone, citizenName: input.citizenName.trim(), matter: input.matter.trim() }));
+    return openRequest(db, actor, org, { ...input, phone, citizenName: input.citizenName.trim(), matter: input.matter.trim() });
   }
 
   async function detail(actor: Actor, id: number): Promise<RequestDetail> {
@@ -268,9 +269,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     const unit = { name: org.name };
     const phone = checkPhone(input.phone)!;
     const citizen: Actor = { accountId: 0, username: '群众', roles: [], scope: { orgId: org.id, path: org.path, countyId: org.county_id }, ip };
-    const created = await db.transaction((tx) =>
-      openRequest(tx, citizen, org, { channel: 'public', category: input.category ?? 'other', citizenName: input.name.trim(), phone, matter: input.matter.trim() }),
-    );
+    const created = await openRequest(db, citizen, org, { channel: 'public', category: input.category ?? 'other', citizenName: input.name.trim(), phone, matter: input.matter.trim() });
     return { trackingCode: created.trackingCode, unit: unit.name };
   }
 

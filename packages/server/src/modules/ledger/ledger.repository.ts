@@ -4,6 +4,7 @@
 import type { ListProblemsQuery, ProblemSource, ProblemState } from '@lianxin/contract';
 import { prepared, type Queryable } from '../../db/db.js';
 import { casePage } from '../../core/cases/case-page.js';
+import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 
 export type ProblemRow = {
@@ -62,15 +63,17 @@ export async function findProblem(q: Queryable, scope: Scope, id: number): Promi
   return row;
 }
 
-export async function insertProblem(
-  q: Queryable,
-  p: { caseId: number; countyId: number; source: string; category: string; description: string; measures: string | null; responsibleOrgId: number; responsiblePerson: string | null; checkerAccountId: number | null; sourceRef: string | null },
-) {
-  await q.query(
-    `INSERT INTO problems (case_id, county_id, source, category, description, measures, responsible_org_id, responsible_person, checker_account_id, source_ref)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-    [p.caseId, p.countyId, p.source, p.category, p.description, p.measures, p.responsibleOrgId, p.responsiblePerson, p.checkerAccountId, p.sourceRef],
-  );
+/** A problem's own row, written by the case engine with its case. */
+export function problemRow(
+  p: { countyId: number; source: string; category: string; description: string; measures: string | null; responsibleOrgId: number; responsiblePerson: string | null; checkerAccountId: number | null; sourceRef: string | null },
+): OwnRow {
+  return {
+    table: 'problems',
+    values: {
+      county_id: p.countyId, source: p.source, category: p.category, description: p.description, measures: p.measures,
+      responsible_org_id: p.responsibleOrgId, responsible_person: p.responsiblePerson, checker_account_id: p.checkerAccountId, source_ref: p.sourceRef,
+    },
+  };
 }
 
 /** The problem's own columns a transition may change. */

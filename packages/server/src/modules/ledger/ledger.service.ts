@@ -124,17 +124,16 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     return { ok: true as const, org, responsible, checkerId, description, def };
   }
 
-  /** Writes a checked registration inside the caller's transaction. */
-  async function createChecked(tx: Queryable, actor: Actor, input: RegisterProblemBody, c: Extract<Awaited<ReturnType<typeof checkRegistration>>, { ok: true }>) {
-    const opened = await engine.open(tx, c.def, actor, {
+  /** Writes a checked registration (one statement: `q` is the database, or the caller's transaction). */
+  async function createChecked(q: Queryable, actor: Actor, input: RegisterProblemBody, c: Extract<Awaited<ReturnType<typeof checkRegistration>>, { ok: true }>) {
+    const opened = await engine.open(q, c.def, actor, {
       countyId: c.org.county_id,
       orgId: c.org.id,
       orgPath: c.org.path,
       title: c.description.length > 60 ? `${c.description.slice(0, 60)}…` : c.description,
       deadline: input.deadline,
       body: `${PROBLEM_SOURCE_LABELS[input.source].zh}：${c.description}`,
-    }, (o) => repo.insertProblem(tx, {
-      caseId: o.id,
+    }, repo.problemRow({
       countyId: c.org.county_id,
       source: input.source,
       category: input.category,
@@ -152,7 +151,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     requireAction(actor, 'ledger:register');
     const checked = await checkRegistration(actor, input);
     if (!checked.ok) throw validationError(checked.errors);
-    return db.transaction((tx) => createChecked(tx, actor, input, checked));
+    return createChecked(db, actor, input, checked);
   }
 
   async function fire(actor: Actor, id: number, transition: ProblemTransition, input: FireProblemBody) {

@@ -1,6 +1,7 @@
 // SQL of the task list and the responsibility list; reads limited to the actor's subtree.
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import type { OwnRow } from '../../core/cases/case-engine.js';
 
 export type TaskDbRow = {
   id: number;
@@ -30,11 +31,9 @@ const TASK_SELECT = `
          oo.type AS owner_org_type, c.org_path AS owner_org_path, t.owner_person, t.result
   FROM cases c JOIN tasks t ON t.case_id = c.id JOIN orgs lo ON lo.id = t.list_org_id JOIN orgs oo ON oo.id = c.org_id`;
 
-export async function insertTask(q: Queryable, t: { caseId: number; countyId: number; year: number; content: string; listOrgId: number; ownerPerson: string | null }) {
-  await q.query(
-    `INSERT INTO tasks (case_id, county_id, year, content, list_org_id, owner_person) VALUES ($1,$2,$3,$4,$5,$6)`,
-    [t.caseId, t.countyId, t.year, t.content, t.listOrgId, t.ownerPerson],
-  );
+/** A task's own row, written by the case engine with its case. */
+export function taskRow(t: { countyId: number; year: number; content: string; listOrgId: number; ownerPerson: string | null }): OwnRow {
+  return { table: 'tasks', values: { county_id: t.countyId, year: t.year, content: t.content, list_org_id: t.listOrgId, owner_person: t.ownerPerson } };
 }
 
 export async function findTask(q: Queryable, scope: Scope, id: number) {

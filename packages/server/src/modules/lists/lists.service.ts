@@ -51,13 +51,10 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
     if (!owner || owner.status !== 'active') errors.push({ field: 'ownerOrgId', zh: '责任单位不存在或不在您的管辖范围内', en: 'No such owner in your scope' });
     else if (org && !owner.path.startsWith(org.path)) errors.push({ field: 'ownerOrgId', zh: '责任单位须是本组织或其下级', en: 'The owner must be the org or below it' });
     if (errors.length || !org || !owner) throw validationError(errors);
-    const id = await db.transaction(async (tx) => {
-      const c = await engine.open(tx, taskWorkflow, actor, {
-        countyId: org.county_id, orgId: owner.id, orgPath: owner.path,
-        title: input.content.trim().slice(0, 60), deadline: input.deadline, body: input.content.trim(),
-      }, (o) => repo.insertTask(tx, { caseId: o.id, countyId: org.county_id, year: input.year, content: input.content.trim(), listOrgId: org.id, ownerPerson: input.ownerPerson?.trim() || null }));
-      return c.id;
-    });
+    const { id } = await engine.open(db, taskWorkflow, actor, {
+      countyId: org.county_id, orgId: owner.id, orgPath: owner.path,
+      title: input.content.trim().slice(0, 60), deadline: input.deadline, body: input.content.trim(),
+    }, repo.taskRow({ countyId: org.county_id, year: input.year, content: input.content.trim(), listOrgId: org.id, ownerPerson: input.ownerPerson?.trim() || null }));
     return present(actor, (await repo.findTask(db, actor.scope, id))!, engine.today());
   }
 
