@@ -69,19 +69,44 @@ function digest(prev: string, at: string, e: AuditEntry): string {
  *
  * `param` adds a value to the statement's parameters and answers its placeholder; with `when`,
  * the name of an earlier CTE, the record is written only if that CTE has a row (a change that
- * did not happen is not audited); with `objectIdSql`, the record's object id is that SQL
- * expression (the id of a row the same statement inserts), not `entry.objectId`.
+ * did not happen is not audited). `sql` gives values the same statement computes, as SQL
+ * expressions: the object id (of a row the statement inserts: a bigint) and summary entries (any
+ * value `to_jsonb` takes); the hashed text is spliced around them, so it is the canonical JSON
+ * of the record as stored, and verification is the same as for any record.
  */
-export function auditCtes(entry: AuditEntry, param: (value: unknown) => string, when?: string, objectIdSql?: string): string {
+export function auditCtes(
+  entry: AuditEntry,
+  param: (value: unknown) => string,
+  when?: string,
+  sql: { objectId?: string; summary?: Record<string, string> } = {},
+): string {
   const at = new Date().toISOString();
-  // the object's id may be one the same statement creates (`objectIdSql`, a bigint expression):
-  // its JSON string is spliced into the hashed text where the placeholder's is
-  const placeholder = '\u0000id\u0000';
-  const fields = canonicalJson(hashedFields(at, objectIdSql ? { ...entry, objectId: placeholder } : entry)).slice(1);
-  const cut = objectIdSql ? fields.indexOf(JSON.stringify(placeholder)) : -1; // the first: the object id precedes the summary
-  const [before, after] = cut < 0 ? [fields, undefined] : [fields.slice(0, cut), fields.slice(cut + JSON.stringify(placeholder).length)];
-  const tail = after === undefined ? `${param(before)}::text` : `(${param(before)}::text || '"' || (${objectIdSql})::text || '"' || ${param(after)}::text)`;
-  const objectId = objectIdSql ? `(${objectIdSql})::text` : `${param(entry.objectId === undefined ? null : String(entry.objectId))}::text`;
+  // each value computed in SQL stands in the hashed JSON as a marker string, replaced by the
+  // expression's JSON text (markers hold NUL, which no stored text can)
+  const subs: { mark: string; json: string }[] = [];
+  const mark = (json: string) => {
+    const m = `\u0000${subs.length}\u0000`;
+    subs.push({ mark: JSON.stringify(m), json });
+    return m;
+  };
+  const summarySql = Object.entries(sql.summary ?? {});
+  const hashed: AuditEntry = {
+    ...entry,
+    objectId: sql.objectId ? mark(`'"' || (${sql.objectId})::text || '"'`) : entry.objectId,
+    summary: { ...entry.summary, ...Object.fromEntries(summarySql.map(([k, e]) => [k, mark(`to_jsonb(${e})::text`)])) },
+  };
+  const pieces: string[] = [];
+  let rest = canonicalJson(hashedFields(at, hashed)).slice(1);
+  for (;;) {
+    const next = subs.map((x) => ({ ...x, at: rest.indexOf(x.mark) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+    if (!next) break;
+    pieces.push(`${param(rest.slice(0, next.at))}::text`, next.json);
+    rest = rest.slice(next.at + next.mark.length);
+  }
+  pieces.push(`${param(rest)}::text`);
+  const tail = pieces.length === 1 ? pieces[0] : `(${pieces.join(' || ')})`;
+  const objectId = sql.objectId ? `(${sql.objectId})::text` : `${param(entry.objectId === undefined ? null : String(entry.objectId))}::text`;
+  const summary = `${param(JSON.stringify(entry.summary ?? {}))}::jsonb${summarySql.length ? ` || jsonb_build_object(${summarySql.map(([k, e]) => `${param(k)}::text, ${e}`).join(', ')})` : ''}`;
   const first = `encode(sha256(convert_to('["${GENESIS}",' || ${tail}, 'UTF8')), 'hex')`;
   const next = `encode(sha256(convert_to('["' || h.hash || '",' || ${tail}, 'UTF8')), 'hex')`;
   const chain = `${param(entry.countyId ?? 0)}::bigint, (pg_backend_pid() % ${AUDIT_LANES})::smallint`;
@@ -94,7 +119,7 @@ export function auditCtes(entry: AuditEntry, param: (value: unknown) => string, 
     INSERT INTO audit_log (at, county_id, account_id, username, action, object_type, object_id, summary, result, ip, lane, prev_hash, hash)
     SELECT ${param(at)}::timestamptz, ${param(entry.countyId)}::bigint, ${param(entry.accountId)}::bigint, ${param(entry.username)}::text,
            ${param(entry.action)}::text, ${param(entry.objectType ?? null)}::text,
-           ${objectId}, ${param(JSON.stringify(entry.summary ?? {}))}::jsonb,
+           ${objectId}, ${summary},
            ${param(entry.result)}::text, ${param(entry.ip)}::text, audit_head.lane, audit_head.prev_hash, audit_head.hash
     FROM audit_head)`;
 }

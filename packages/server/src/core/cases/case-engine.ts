@@ -175,7 +175,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
         VALUES ((SELECT id FROM c), ${ownColumns.map((k) => param(own.values[k])).join(', ')}))` : ''},
       ${auditCtes(
         { countyId: input.countyId, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.open`, objectType: def.caseType, summary: { orgId: input.orgId, title: input.title, deadline: input.deadline }, result: 'success', ip: actor.ip },
-        param, 'c', '(SELECT id FROM c)',
+        param, 'c', { objectId: '(SELECT id FROM c)' },
       )}
       SELECT * FROM c`;
     const [row] = await q.query<CaseRow>(prepared(text), params);

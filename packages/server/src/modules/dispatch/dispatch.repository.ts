@@ -144,6 +144,49 @@ export async function insertDirective(
   return row;
 }
 
+/**
+ * A station's usual breakdown in one statement: its assignment (in scope, its own, in the actor's
+ * county, the directive still open, the villages' deadline not after its own) is read, and the
+ * breakdown to every open village and community directly below written with its files and its
+ * audit record, whose object id and target count the statement computes. Answers nothing when
+ * any condition fails (nothing is written then): the caller looks the assignment up to say why.
+ */
+export async function fanOutToVillages(
+  q: Queryable,
+  o: { assignmentId: number; scope: Scope; orgId: number; countyId: number; title: string | null; content: string; dueDate: string; createdBy: number | null; audit: Pick<AuditEntry, 'accountId' | 'username' | 'ip'> },
+): Promise<{ id: number; targets: number } | undefined> {
+  const params: unknown[] = [o.assignmentId, likePrefix(o.scope.path), o.orgId, o.countyId, o.dueDate, o.title, o.content, o.createdBy];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  const text = `
+    WITH src AS (
+       SELECT a.id, a.county_id, a.org_id, a.org_path, d.id AS d_id, d.kind, d.title, d.form, d.period_key,
+              ARRAY(SELECT v.id FROM orgs v WHERE v.parent_id = a.org_id AND v.type IN ('village','community') AND v.status = 'active'
+                    ORDER BY v.sort, v.id) AS village_ids
+         FROM assignments a JOIN directives d ON d.id = a.directive_id
+        WHERE a.id = $1::bigint AND a.org_path LIKE $2::text AND a.org_id = $3::bigint AND a.county_id = $4::bigint
+          AND d.status <> 'closed' AND $5::date <= a.due_date),
+     d AS (
+       INSERT INTO directives (county_id, issuer_org_id, issuer_path, parent_assignment_id, kind, title, content, form, period_key, due_date, allow_late, created_by)
+       SELECT src.county_id, src.org_id, src.org_path, src.id, src.kind, COALESCE($6::text, src.title), $7::text, src.form, src.period_key, $5::date, true, $8::bigint
+         FROM src WHERE cardinality(src.village_ids) > 0
+       RETURNING id),
+     files AS (
+       INSERT INTO dispatch_attachments (county_id, directive_id, file_name, mime_type, size_bytes, sha256, content, created_by)
+       SELECT f.county_id, d.id, f.file_name, f.mime_type, f.size_bytes, f.sha256, f.content, f.created_by
+         FROM src JOIN dispatch_attachments f ON f.directive_id = src.d_id, d ORDER BY f.id),
+     a AS (
+       INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date)
+       SELECT o.county_id, d.id, o.id, o.path, $5::date FROM d, src, orgs o WHERE o.id = ANY(src.village_ids)
+       RETURNING 1),
+     ${auditCtes(
+       { countyId: o.countyId, ...o.audit, action: 'directive.fan_out', objectType: 'directive', summary: { parentAssignmentId: o.assignmentId }, result: 'success' },
+       param, 'd', { objectId: '(SELECT id FROM d)', summary: { targets: '(SELECT cardinality(village_ids) FROM src)' } },
+     )}
+    SELECT d.id, (SELECT count(*)::int FROM a) AS targets FROM d`;
+  const [row] = await q.query<{ id: number; targets: number }>(prepared(text), params);
+  return row;
+}
+
 const DIRECTIVE_BY_ID = prepared(`${DIRECTIVE_SELECT} WHERE d.id = $1`);
 
 export async function findDirective(q: Queryable, id: number): Promise<DirectiveRow | undefined> {

@@ -134,18 +134,26 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   /** A station breaks its assignment into concrete work for its villages (linked to the parent). */
   async function fanOut(actor: Actor, assignmentId: number, input: FanOutBody) {
     requireAction(actor, 'dispatch:report');
-    // No transaction around it: one read, then one statement writes the directive, its
-    // assignments and its audit record together (a station's breakdown is one round trip).
+    // 补录: a station may record a breakdown it gave its villages earlier (at the Monday meeting,
+    // by phone) with the deadline it set then — reports after it are marked late — but not one
+    // older than a weekly cycle.
+    if (input.dueDate < plusDays(today(), -7)) throw fieldError('dueDate', '补录的期限最早为 7 天前', 'A recorded deadline is at most 7 days old');
+    // The usual breakdown, to every village below, is one statement (read, write and audit
+    // record). When it writes nothing, or villages were chosen, the assignment is read first: to
+    // check the choice, or to say why not. No transaction: the write is one statement either way.
+    if (!input.orgIds?.length && actor.scope.countyId !== null) {
+      const made = await repo.fanOutToVillages(db, {
+        assignmentId, scope: actor.scope, orgId: actor.scope.orgId, countyId: actor.scope.countyId, title: input.title?.trim() || null,
+        content: input.content, dueDate: input.dueDate, createdBy: actor.accountId, audit: { accountId: actor.accountId, username: actor.username, ip: actor.ip },
+      });
+      if (made) return { directiveId: made.id, targets: made.targets };
+    }
     const a = await repo.findAssignmentForFanOut(db, actor.scope, assignmentId);
     if (!a) throw new AppError('not_found');
     if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位分解下发', en: 'Only the recipient breaks it down' });
     const parent = { id: a.d_id, kind: a.d_kind, title: a.d_title, form: a.d_form, period_key: a.d_period_key, status: a.d_status };
     const closed = () => new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
     if (parent.status === 'closed') throw closed();
-    // 补录: a station may record a breakdown it gave its villages earlier (at the Monday meeting,
-    // by phone) with the deadline it set then — reports after it are marked late — but not one
-    // older than a weekly cycle.
-    if (input.dueDate < plusDays(today(), -7)) throw fieldError('dueDate', '补录的期限最早为 7 天前', 'A recorded deadline is at most 7 days old');
     if (input.dueDate > a.due_date) throw fieldError('dueDate', `村级上报期限须在本单位上报期限（${a.due_date}）之前，以便汇总`, `Villages must report before ${a.due_date}`);
     // the recipient itself issues the breakdown (the assignment row carries its org)
     const issuer: repo.OrgLite = { id: a.org_id, name: a.org_name, type: a.org_type, path: a.org_path, county_id: a.county_id, status: 'active', parent_id: null };
