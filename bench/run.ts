@@ -296,9 +296,9 @@ endpoints.push({
 const label = `压测 ${new Date().toISOString().slice(0, 16)} `;
 const dispatch = createDispatchService({ db });
 let fanOut: (FanOutResult & { raw: Awaited<ReturnType<typeof rawFanOut>> }) | undefined;
+// the board's one statement (the scope check is part of it: the province's root sees all)
 const boardSql = async (directiveId: number) => {
-  const [, top] = await Promise.all([dispatchRepo.findDirective(raw, directiveId), dispatchRepo.assignmentsOf(raw, [directiveId])]);
-  await Promise.all([dispatchRepo.assignmentsBelow(raw, top.map((a) => a.id)), dispatchRepo.attachmentsOf(raw, [directiveId], top.map((a) => a.id))]);
+  await dispatchRepo.boardOf(raw, directiveId, { orgId: 0, path: '/', countyId: null });
 };
 if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('dispatch-board')) {
   const orgs = await orgsOfProvince(raw);
@@ -323,7 +323,7 @@ if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('disp
         key: 'dispatch-board-county',
         label: `GET /api/directives/:id/board (county, ${orgs.stations.filter((st) => st.county_id === scope.countyId).length} stations)`,
         paths: [`/api/directives/${id}/board`],
-        note: 'findDirective + assignmentsOf, then assignmentsBelow + attachmentsOf',
+        note: 'boardOf: directive, recipients, theirs and files in one statement',
         sql: () => boardSql(id),
       });
     }
@@ -336,7 +336,7 @@ if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('disp
       label: 'GET /api/directives/:id/board (township)',
       paths: [`/api/directives/${id}/board`],
       headers: townshipHeaders,
-      note: 'findDirective + assignmentsOf, then assignmentsBelow + attachmentsOf',
+      note: 'boardOf: directive, recipients, theirs and files in one statement',
       sql: () => boardSql(id),
       p99Target: 100,
     });

@@ -273,6 +273,52 @@ export async function assignmentsBelow(q: Queryable, assignmentIds: number[]): P
   return q.query<AssignmentRow & { parent_assignment_id: number }>(ASSIGNMENTS_BELOW, [assignmentIds]);
 }
 
+/**
+ * A progress board in one statement: the directive (if the scope sees it as its issuer or above),
+ * its recipients, their breakdowns' recipients and the files, each list as JSON (one value to
+ * decode per list instead of a row of fields per recipient). Plans by the directive's key:
+ * prepared.
+ */
+const BOARD = prepared(`
+  WITH d AS (${DIRECTIVE_SELECT} WHERE d.id = $1 AND d.issuer_path LIKE $2),
+  top AS (
+    SELECT a.id, a.org_id, o.name AS org_name, o.type AS org_type, a.org_path, a.due_date, a.status, a.outcome, a.reason, a.report,
+           a.figures, a.reported_at, a.late
+      FROM assignments a JOIN orgs o ON o.id = a.org_id WHERE a.directive_id = $1 AND EXISTS (SELECT 1 FROM d)),
+  below AS (
+    SELECT c.parent_assignment_id, a.id, a.org_id, o.name AS org_name, o.type AS org_type, a.org_path, a.due_date, a.status, a.outcome,
+           a.reported_at, a.late
+      FROM top JOIN directives c ON c.parent_assignment_id = top.id JOIN assignments a ON a.directive_id = c.id JOIN orgs o ON o.id = a.org_id),
+  files AS (
+    SELECT id, directive_id, assignment_id, file_name, mime_type, size_bytes, created_at FROM dispatch_attachments WHERE directive_id = $1 AND EXISTS (SELECT 1 FROM d)
+    UNION
+    SELECT f.id, f.directive_id, f.assignment_id, f.file_name, f.mime_type, f.size_bytes, f.created_at FROM top JOIN dispatch_attachments f ON f.assignment_id = top.id)
+  SELECT row_to_json(d) AS directive,
+         (SELECT coalesce(json_agg(t ORDER BY t.org_path, t.id), '[]') FROM top t) AS top,
+         (SELECT coalesce(json_agg(b ORDER BY b.org_path, b.id), '[]') FROM below b) AS below,
+         (SELECT coalesce(json_agg(f ORDER BY f.id), '[]') FROM files f) AS files
+    FROM d`);
+
+export type BoardTop = Pick<AssignmentRow, 'id' | 'org_id' | 'org_name' | 'org_type' | 'due_date' | 'status' | 'outcome' | 'reason' | 'report' | 'figures' | 'reported_at' | 'late'>;
+export type BoardBelow = Pick<AssignmentRow, 'id' | 'org_id' | 'org_name' | 'org_type' | 'due_date' | 'status' | 'outcome' | 'reported_at' | 'late'> & { parent_assignment_id: number };
+
+/** The board's rows, or nothing when there is no such directive in the scope (as issuer or above). */
+export async function boardOf(q: Queryable, directiveId: number, scope: Scope): Promise<{ directive: DirectiveRow; top: BoardTop[]; below: BoardBelow[]; files: AttachmentMeta[] } | undefined> {
+  type Json<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] extends Date ? string : T[P] extends Date | null ? string | null : T[P] };
+  const [row] = await q.query<{ directive: Json<DirectiveRow, 'created_at'>; top: Json<BoardTop, 'reported_at'>[]; below: Json<BoardBelow, 'reported_at'>[]; files: Json<AttachmentMeta, 'created_at'>[] }>(
+    BOARD,
+    [directiveId, likePrefix(scope.path)],
+  );
+  if (!row) return undefined;
+  const at = (v: string | null) => (v === null ? null : new Date(v));
+  return {
+    directive: { ...row.directive, created_at: new Date(row.directive.created_at) },
+    top: row.top.map((a) => ({ ...a, reported_at: at(a.reported_at) })),
+    below: row.below.map((b) => ({ ...b, reported_at: at(b.reported_at) })),
+    files: row.files.map((f) => ({ ...f, created_at: new Date(f.created_at) })),
+  };
+}
+
 /** Directives that break down the given assignments (fan-out children). */
 export async function childDirectives(q: Queryable, assignmentIds: number[]): Promise<{ id: number; parent_assignment_id: number }[]> {
   if (assignmentIds.length === 0) return [];

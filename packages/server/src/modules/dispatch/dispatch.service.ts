@@ -278,16 +278,12 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   /** The issuer's progress board: who reported, who is late, rolled-up figures, down two levels. */
   async function board(actor: Actor, directiveId: number): Promise<Board> {
     requireAction(actor, 'dispatch:read');
-    // the directive and its recipients at once (nothing is shown before the scope check), then
-    // the breakdowns' recipients and the files at once
-    const [d, top] = await Promise.all([repo.findDirective(db, directiveId), repo.assignmentsOf(db, [directiveId])]);
-    if (!d || !d.issuer_path.startsWith(actor.scope.path)) throw new AppError('not_found');
+    // the directive (only within the scope), its recipients, theirs and the files: one statement
+    const found = await repo.boardOf(db, directiveId, actor.scope);
+    if (!found) throw new AppError('not_found');
+    const { directive: d, top, below, files } = found;
     const t = today();
-    const [below, files] = await Promise.all([
-      repo.assignmentsBelow(db, top.map((a) => a.id)),
-      repo.attachmentsOf(db, [d.id], top.map((a) => a.id)),
-    ]);
-    const overdue = (a: AssignmentRow) => a.status === 'pending' && t > a.due_date;
+    const overdue = (a: Pick<AssignmentRow, 'status' | 'due_date'>) => a.status === 'pending' && t > a.due_date;
     const rows = top.map((a) => ({
       assignmentId: a.id,
       org: orgRef(a.org_id, a.org_name, a.org_type),

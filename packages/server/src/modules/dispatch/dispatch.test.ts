@@ -82,6 +82,8 @@ describe('one weekly cycle of 两下两上', () => {
     expect(board.totals.figures).toMatchObject({ visits: 25, meetings: 3, progress: { 正常: 1, 滞后: 0 } });
     const row = board.rows.find((r) => r.org.name === '榆舍党建工作站')!;
     expect(row).toMatchObject({ status: 'reported', outcome: 'partly', reason: '尧头村两户外出，下周补访', report: compiled.text });
+    expect(Date.now() - Date.parse(row.reportedAt!)).toBeLessThan(600_000);
+    expect(Date.now() - Date.parse(board.directive.createdAt)).toBeLessThan(600_000);
     expect(board.directive).toMatchObject({ issuer: { name: '五里镇' }, status: 'open', version: 1, content: '1. 走访脱贫户\n2. 召开支委会' });
     expect(row.below.map((b) => [b.org.name, b.status, b.late])).toEqual(
       expect.arrayContaining([['榆舍村', 'reported', false], ['尧头村', 'reported', false], ['武家村', 'reported', true]]),
@@ -258,6 +260,11 @@ describe('attachments', () => {
     const village = (await inboxOf(villages['榆舍村']!)).find((x) => x.directive.parentAssignmentId === a.id)!;
     expect(village.directive.attachments.map((f) => f.fileName)).toEqual(['通知原文.png']);
     expect((await villages['榆舍村']!.get(`/api/dispatch-files/${village.directive.attachments[0]!.id}`)).rawPayload.equals(png)).toBe(true);
+    // so does the usual breakdown to every village (one statement)
+    const all = await station.post(`/api/assignments/${a.id}/fan-out`, { content: '请各村学习（全部）', dueDate: plusDays(today, 1) });
+    expect(all.statusCode, all.body).toBe(201);
+    const copied = await t.db.query<{ file_name: string }>(`SELECT file_name FROM dispatch_attachments WHERE directive_id = $1`, [all.json().directiveId]);
+    expect(copied.map((f) => f.file_name)).toEqual(['通知原文.png']);
     const other = await t.as('jiaotong');
     expect((await other.get(`/api/dispatch-files/${photo.json().id}`)).statusCode).toBe(404);
     expect((await villages['榆舍村']!.get(`/api/dispatch-files/${notice.json().id}`)).statusCode).toBe(404);
