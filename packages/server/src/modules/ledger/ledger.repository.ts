@@ -92,14 +92,24 @@ export async function updateProblemFields(
   );
 }
 
+/** The types of the orgs on a path ('/id/id/…/', the org itself included), as a SQL expression. */
+const typesOnPath = (path: string) =>
+  `ARRAY(SELECT t.type FROM orgs t WHERE t.id = ANY(string_to_array(trim(both '/' from ${path}), '/')::bigint[]))`;
+
 export async function extraOf(q: Queryable, caseId: number) {
-  const [row] = await q.query<{ responsible_org_path: string; checker_account_id: number | null; closure_signer: string | null }>(
-    `SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer
-     FROM problems p JOIN orgs ro ON ro.id = p.responsible_org_id LEFT JOIN ledger_settings s ON s.county_id = p.county_id
+  const [row] = await q.query<{ responsible_org_path: string; checker_account_id: number | null; closure_signer: string | null; path_types: string[] }>(
+    `SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer, ${typesOnPath('c.org_path')} AS path_types
+     FROM problems p JOIN cases c ON c.id = p.case_id JOIN orgs ro ON ro.id = p.responsible_org_id LEFT JOIN ledger_settings s ON s.county_id = p.county_id
      WHERE p.case_id = $1`,
     [caseId],
   );
   return row;
+}
+
+/** The types of the orgs on a path (is there a station above this village?). */
+export async function orgTypesOnPath(q: Queryable, path: string): Promise<string[]> {
+  const [row] = await q.query<{ types: string[] }>(`SELECT ${typesOnPath('$1::text')} AS types`, [path]);
+  return row?.types ?? [];
 }
 
 /**

@@ -24,7 +24,7 @@ import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.
 import { availableTransitions } from '../../core/cases/workflow.js';
 import * as repo from './ledger.repository.js';
 import type { ProblemRow } from './ledger.repository.js';
-import { maySupervise, problemWorkflow, type ProblemExtra } from './ledger.workflow.js';
+import { maySupervise, problemWorkflow, signerFor, type ProblemExtra } from './ledger.workflow.js';
 
 const DAY = 86_400_000;
 
@@ -93,10 +93,11 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     };
   }
 
-  const extraOf = (r: Pick<ProblemRow, 'responsible_org_path' | 'checker_account_id'>, signer: string | null): ProblemExtra => ({
+  const extraOf = (r: Pick<ProblemRow, 'responsible_org_path' | 'checker_account_id'>, signer: string | null, pathTypes: string[]): ProblemExtra => ({
     responsibleOrgPath: r.responsible_org_path,
     checkerAccountId: r.checker_account_id,
-    closureSigner: (signer ?? 'station_admin') as Role,
+    closureSigner: signerFor((signer ?? 'station_admin') as Role, pathTypes),
+    pathTypes,
   });
 
   /** Checks a registration without writing; answers what to write or every field error. */
@@ -162,7 +163,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     const result = await engine.fire(def, actor, id, transition, { version: input.version, body: input.comment ?? null, fields: { measures: input.measures, publicSummary: input.publicSummary } }, {
       loadExtra: async (q, c) => {
         const x = await repo.extraOf(q, c.id);
-        return extraOf({ responsible_org_path: x!.responsible_org_path, checker_account_id: x!.checker_account_id }, x!.closure_signer);
+        return extraOf({ responsible_org_path: x!.responsible_org_path, checker_account_id: x!.checker_account_id }, x!.closure_signer, x!.path_types);
       },
       apply: async (tx, c) => {
         const text = input.comment?.trim();
@@ -196,12 +197,12 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     requireAction(actor, 'ledger:read');
     const row = await repo.findProblem(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
-    const s = await settings(row.county_id);
+    const [s, pathTypes] = await Promise.all([settings(row.county_id), repo.orgTypesOnPath(db, row.org_path)]);
     const { events, files } = await engine.timeline(db, id);
     const fileByEvent = new Map(files.map((f) => [f.event_id, f]));
     const names = await repo.accountNames(db, [...new Set(events.flatMap((e) => (e.account_id === null ? [] : [Number(e.account_id)])))]);
     const t = today();
-    const view = { id: row.id, countyId: row.county_id, orgId: row.org_id, orgPath: row.org_path, status: row.status, deadline: row.deadline, extra: extraOf(row, s.closureSigner) };
+    const view = { id: row.id, countyId: row.county_id, orgId: row.org_id, orgPath: row.org_path, status: row.status, deadline: row.deadline, extra: extraOf(row, s.closureSigner, pathTypes) };
     return {
       ...summary(row, t, actor),
       measures: row.measures,

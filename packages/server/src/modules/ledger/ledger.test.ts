@@ -93,6 +93,21 @@ describe('a problem goes the whole way (整改销号)', () => {
     const [reported] = await t.db.query<{ reported_to_org_id: number }>(`SELECT reported_to_org_id FROM problems WHERE case_id = $1`, [p.id]);
     expect(reported!.reported_to_org_id).toBe(await orgId(t.db, '五里镇'));
   });
+
+  it('a department\'s problem has no station or township above it: the county checks and signs the closure', async () => {
+    const county = await t.as('county');
+    const jiaotong = await t.as('jiaotong');
+    let p = await register(county, { orgId: await orgId(t.db, '县交通运输局'), description: '部门党支部组织生活会记录不全' });
+    p = (await fire(jiaotong, p, 'start', { measures: '补全会议记录' })).json();
+    p = (await fire(jiaotong, p, 'submit', { comment: '已补全' })).json();
+    expect(p.status).toBe('submitted');
+    expect(((await county.get(`/api/ledger/problems/${p.id}`)).json() as ProblemDetail).actions).toEqual(['return', 'accept']);
+    p = (await fire(county, p, 'accept', { comment: '验收合格' })).json();
+    expect(((await county.get(`/api/ledger/problems/${p.id}`)).json() as ProblemDetail).actions).toEqual(['close']);
+    const closed = await fire(county, p, 'close', { comment: '同意销号' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', closureOpinion: '同意销号' });
+  });
 });
 
 describe('bad input and concurrency', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '@lianxin/contract';
 import type { Actor } from '../../core/access.js';
 import { availableTransitions, checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
-import { problemWorkflow, type ProblemExtra } from './ledger.workflow.js';
+import { problemWorkflow, signerFor, type ProblemExtra } from './ledger.workflow.js';
 
 // 五里镇 /1/10/, 榆舍站 /1/10/20/, 榆舍村 /1/10/20/30/, 彭镇 /1/11/
 const actor = (username: string, role: Role, path: string, accountId = 1): Actor => ({
@@ -16,7 +16,36 @@ const county = actor('county', 'county_admin', '/1/', 6);
 
 const view = (status: string, extra: Partial<ProblemExtra> = {}): CaseView<ProblemExtra> => ({
   id: 1, countyId: 1, orgId: 30, orgPath: '/1/10/20/30/', status, deadline: '2026-12-31',
-  extra: { responsibleOrgPath: '/1/10/20/30/', checkerAccountId: null, closureSigner: 'station_admin', ...extra },
+  extra: { responsibleOrgPath: '/1/10/20/30/', checkerAccountId: null, closureSigner: 'station_admin', pathTypes: ['county', 'township', 'station', 'village'], ...extra },
+});
+
+describe('where the level that signs or checks is missing', () => {
+  it('the next level up signs the closure', () => {
+    expect(signerFor('station_admin', ['county', 'township', 'station', 'village'])).toBe('station_admin');
+    expect(signerFor('station_admin', ['county', 'township', 'village'])).toBe('township_admin');
+    expect(signerFor('station_admin', ['county', 'department'])).toBe('county_admin');
+    expect(signerFor('township_admin', ['county', 'department'])).toBe('county_admin');
+    expect(signerFor('township_admin', ['county', 'township', 'station', 'village'])).toBe('township_admin');
+  });
+
+  it('a village of a township without stations: its township checks and signs', () => {
+    // 彭镇 /1/11/ has no stations; its village 彭村 /1/11/40/
+    const pengVillage = { orgPath: '/1/11/40/', extra: { responsibleOrgPath: '/1/11/40/', closureSigner: signerFor('station_admin', ['county', 'township', 'village']), pathTypes: ['county', 'township', 'village'] } };
+    const at = (status: string) => ({ ...view(status, pengVillage.extra), orgPath: pengVillage.orgPath });
+    expect(availableTransitions(problemWorkflow, otherTownship, at('submitted'))).toEqual(['return', 'accept']);
+    expect(availableTransitions(problemWorkflow, otherTownship, at('accepted'))).toEqual(['close']);
+    expect(availableTransitions(problemWorkflow, county, at('accepted'))).toEqual([]);
+  });
+
+  it('a department\'s problem: the county checks and signs', () => {
+    const dept = { responsibleOrgPath: '/1/50/', closureSigner: signerFor('station_admin', ['county', 'department']), pathTypes: ['county', 'department'] };
+    const at = (status: string) => ({ ...view(status, dept), orgId: 50, orgPath: '/1/50/' });
+    const department = actor('jiaotong', 'department_admin', '/1/50/', 7);
+    expect(availableTransitions(problemWorkflow, department, at('registered'))).toEqual(['start']);
+    expect(availableTransitions(problemWorkflow, county, at('submitted'))).toEqual(['return', 'accept']);
+    expect(availableTransitions(problemWorkflow, department, at('submitted'))).toEqual([]);
+    expect(availableTransitions(problemWorkflow, county, at('accepted'))).toEqual(['close']);
+  });
 });
 
 describe('the problem workflow', () => {

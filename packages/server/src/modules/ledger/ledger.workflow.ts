@@ -9,7 +9,10 @@ import type { WorkflowDef } from '../../core/cases/workflow.js';
 export type ProblemExtra = {
   responsibleOrgPath: string;
   checkerAccountId: number | null;
+  /** The county's signer, or the next level up where the case has none of that level above it. */
   closureSigner: Role;
+  /** The types of the orgs on the case's path. */
+  pathTypes: readonly string[];
 };
 
 const has = (actor: Actor, ...roles: Role[]) => actor.roles.some((r) => roles.includes(r));
@@ -22,11 +25,26 @@ const within = (actor: Actor, path: string) => actor.scope.path.startsWith(path)
 const responsible = (actor: Actor, x: ProblemExtra) =>
   has(actor, 'village_admin', 'department_admin', 'station_admin', 'township_admin', 'county_admin') && within(actor, x.responsibleOrgPath);
 
-/** 专人检查验收: the designated checker, or else the station (then the township) over the case. */
+/**
+ * 专人检查验收: the designated checker, or else the station (then the township) over the case;
+ * a case with neither above it (a department's) is checked by the county.
+ */
 const checker = (actor: Actor, c: { orgPath: string; extra: ProblemExtra }) =>
   c.extra.checkerAccountId !== null
     ? actor.accountId === c.extra.checkerAccountId
-    : has(actor, 'station_admin', 'township_admin') && covers(actor, c.orgPath) && !within(actor, c.extra.responsibleOrgPath);
+    : (has(actor, 'station_admin', 'township_admin') || (has(actor, 'county_admin') && !c.extra.pathTypes.some((t) => t === 'station' || t === 'township'))) &&
+      covers(actor, c.orgPath) && !within(actor, c.extra.responsibleOrgPath);
+
+/**
+ * 销号 is signed by the county's choice of signer — unless no org of that level lies above the
+ * case: a village of a township that does not use stations has no station chief, so its township
+ * signs; a department's problem has neither, so the county does.
+ */
+export function signerFor(configured: Role, pathTypes: readonly string[]): Role {
+  if (configured === 'station_admin' && !pathTypes.includes('station')) return pathTypes.includes('township') ? 'township_admin' : 'county_admin';
+  if (configured === 'township_admin' && !pathTypes.includes('township')) return 'county_admin';
+  return configured;
+}
 
 export const problemWorkflow: WorkflowDef<ProblemState, ProblemTransition, ProblemExtra> = {
   caseType: 'problem',
