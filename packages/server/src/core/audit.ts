@@ -70,9 +70,10 @@ function digest(prev: string, at: string, e: AuditEntry): string {
  * `param` adds a value to the statement's parameters and answers its placeholder; with `when`,
  * the name of an earlier CTE, the record is written only if that CTE has a row (a change that
  * did not happen is not audited). `sql` gives values the same statement computes, as SQL
- * expressions: the object id (of a row the statement inserts: a bigint) and summary entries (any
- * value `to_jsonb` takes); the hashed text is spliced around them, so it is the canonical JSON
- * of the record as stored, and verification is the same as for any record.
+ * expressions: the object id (of a row the statement inserts: a bigint) and summary entries
+ * (integers or text: their `to_jsonb` text is what JSON.stringify writes; not decimals, whose
+ * text jsonb keeps as written); the hashed text is spliced around them, so it is the canonical
+ * JSON of the record as stored, and verification is the same as for any record.
  */
 export function auditCtes(
   entry: AuditEntry,
