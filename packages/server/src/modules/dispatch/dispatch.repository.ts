@@ -144,6 +144,10 @@ export async function insertDirective(
   return row;
 }
 
+/** The open villages and communities directly below an assignment's org `a`: a breakdown's default targets. */
+const VILLAGES_BELOW = `ARRAY(SELECT v.id FROM orgs v WHERE v.parent_id = a.org_id AND v.type IN ('village','community') AND v.status = 'active'
+                ORDER BY v.sort, v.id) AS village_ids`;
+
 /**
  * A station's usual breakdown in one statement: its assignment (in scope, its own, in the actor's
  * county, the directive still open, the villages' deadline not after its own) is read, and the
@@ -160,8 +164,7 @@ export async function fanOutToVillages(
   const text = `
     WITH src AS (
        SELECT a.id, a.county_id, a.org_id, a.org_path, d.id AS d_id, d.kind, d.title, d.form, d.period_key,
-              ARRAY(SELECT v.id FROM orgs v WHERE v.parent_id = a.org_id AND v.type IN ('village','community') AND v.status = 'active'
-                    ORDER BY v.sort, v.id) AS village_ids
+              ${VILLAGES_BELOW}
          FROM assignments a JOIN directives d ON d.id = a.directive_id
         WHERE a.id = $1::bigint AND a.org_path LIKE $2::text AND a.org_id = $3::bigint AND a.county_id = $4::bigint
           AND d.status <> 'closed' AND $5::date <= a.due_date),
@@ -212,8 +215,7 @@ const FOR_FAN_OUT = prepared(
   `SELECT a.id, a.county_id, a.directive_id, a.org_id, a.org_path, o.name AS org_name, o.type AS org_type, a.due_date,
           a.status, a.outcome, a.reason, a.report, a.figures, a.reported_at, a.reported_by, a.late, a.version,
           d.id AS d_id, d.kind AS d_kind, d.title AS d_title, d.form AS d_form, d.period_key AS d_period_key, d.status AS d_status,
-          ARRAY(SELECT v.id FROM orgs v WHERE v.parent_id = a.org_id AND v.type IN ('village','community') AND v.status = 'active'
-                ORDER BY v.sort, v.id) AS village_ids,
+          ${VILLAGES_BELOW},
           nextval(pg_get_serial_sequence('directives', 'id')) AS next_directive_id
      FROM assignments a JOIN orgs o ON o.id = a.org_id JOIN directives d ON d.id = a.directive_id
     WHERE a.id = $1 AND a.org_path LIKE $2`,
