@@ -264,17 +264,6 @@ export async function assignmentsOf(q: Queryable, directiveIds: number[]): Promi
   return q.query<AssignmentRow>(ASSIGNMENTS_OF, [directiveIds]);
 }
 
-const ASSIGNMENTS_BELOW = prepared(
-  `${ASSIGNMENT_SELECT.replace('SELECT a.id,', 'SELECT c.parent_assignment_id, a.id,')} JOIN directives c ON c.id = a.directive_id
-   WHERE c.parent_assignment_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`,
-);
-
-/** The assignments of the breakdowns of the given assignments (what their villages must do), in one read. */
-export async function assignmentsBelow(q: Queryable, assignmentIds: number[]): Promise<(AssignmentRow & { parent_assignment_id: number })[]> {
-  if (assignmentIds.length === 0) return [];
-  return q.query<AssignmentRow & { parent_assignment_id: number }>(ASSIGNMENTS_BELOW, [assignmentIds]);
-}
-
 /**
  * A progress board in one statement: the directive (if the scope sees it as its issuer or above),
  * its recipients, their breakdowns' recipients and the files, each list as JSON (one value to
