@@ -373,3 +373,24 @@ export async function gridMembers(q: Queryable, gridPath: string, year: number) 
     [gridPath, year],
   );
 }
+
+/** The account a request is handed over to (active), with its scope's path. */
+export async function handOverTarget(q: Queryable, accountId: number) {
+  const [row] = await q.query<{ id: number; display_name: string; path: string }>(
+    `SELECT a.id, a.display_name, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND a.status = 'active'`,
+    [accountId],
+  );
+  return row;
+}
+
+/** How many files the citizen sent on the public page (attachments of no account). */
+export async function citizenPhotoCount(q: Queryable, caseId: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1 AND created_by IS NULL`, [caseId]);
+  return row?.n ?? 0;
+}
+
+/** The request's current rating, if rated. */
+export async function ratingOf(q: Queryable, caseId: number): Promise<string | null> {
+  const [row] = await q.query<{ rating: string | null }>(`SELECT rating FROM citizen_requests WHERE case_id = $1`, [caseId]);
+  return row?.rating ?? null;
+}
