@@ -5,6 +5,8 @@ import { prepared, type Queryable } from '../../db/db.js';
 import { casePage } from '../../core/cases/case-page.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { openPredicate } from '../../core/cases/registry.js';
+import './requests.case.js';
 
 export type RequestRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string;
@@ -85,7 +87,7 @@ export function requestFilter(scope: RequestScope, f: ListRequestsQuery, account
   if (f.status) add((n) => `c.status = ${n}`, f.status);
   if (f.channel) add((n) => `r.channel = ${n}`, f.channel);
   if (f.overdue) where.push(`c.resolved_at IS NULL AND r.promised_date < (now() AT TIME ZONE 'Asia/Shanghai')::date`);
-  if (f.open) where.push(`c.closed_at IS NULL AND c.resolved_at IS NULL`);
+  if (f.open) where.push(openPredicate('request'));
   if (f.mine) add((n) => `r.owner_id = ${n}`, accountId);
   if (f.month) add((n) => `to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = ${n}`, f.month);
   switch (f.metric) {

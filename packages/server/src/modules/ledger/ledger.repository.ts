@@ -5,6 +5,8 @@ import type { ListProblemsQuery, ProblemSource, ProblemState } from '@lianxin/co
 import { prepared, type Queryable } from '../../db/db.js';
 import { casePage } from '../../core/cases/case-page.js';
 import { typesOnPathSql } from '../../core/org-tree.js';
+import { openPredicate } from '../../core/cases/registry.js';
+import './problems.case.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 
@@ -125,7 +127,7 @@ export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: st
     where.push(sql(`$${params.length}`));
   };
   if (f.status) add((n) => `c.status = ${n}`, f.status);
-  if (f.open) where.push(`c.closed_at IS NULL`);
+  if (f.open) where.push(openPredicate('problem'));
   if (f.source) add((n) => `p.source = ${n}`, f.source);
   if (f.category) add((n) => `p.category = ${n}`, f.category);
   if (f.overdue) add((n) => `c.resolved_at IS NULL AND c.deadline < ${n}::date`, today);
