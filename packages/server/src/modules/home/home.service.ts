@@ -65,7 +65,7 @@ export function createHomeService({ db }: { db: Db }) {
                   count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')})::int AS open,
                   count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.deadline < $3)::int AS overdue,
                   count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.supervision_due <= $3)::int AS supervision,
-                  count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.escalated_to_org_id = $1)::int AS escalated
+                  count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')} AND c.escalated_to_org_id = $1)::int AS escalated
              FROM cases c
             WHERE c.case_type IN ('problem', 'task') AND c.closed_at IS NULL AND c.org_path LIKE $2`,
           [orgId, like, today],
