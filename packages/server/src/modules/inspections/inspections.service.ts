@@ -77,15 +77,19 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
     return (await views([row]))[0]!;
   }
 
-  /** One step: the finding becomes a ledger problem at its org, and each points to the other. */
+  /**
+   * One step, one transaction: the finding (locked, so a second click waits and then finds it
+   * linked) becomes a ledger problem at its org, each points to the other, and both are audited.
+   */
   async function findingToProblem(actor: Actor, inspectionId: number, findingId: number, input: { category: string; deadline: string; measures?: string; responsiblePerson?: string }) {
     requireAction(actor, 'ledger:register');
     const inspection = await repo.findInspection(db, actor.scope, inspectionId);
     if (!inspection) throw new AppError('not_found');
     const [finding] = (await repo.findingsOf(db, [inspectionId])).filter((f) => f.id === findingId);
     if (!finding) throw new AppError('not_found');
-    if (finding.problem_case_id) throw new AppError('conflict', { zh: '该问题已列入问题台账', en: 'Already in the ledger' }, { problemId: finding.problem_case_id });
-    const problemId = await ledger.register(actor, {
+    const linked = (problemId: number) => new AppError('conflict', { zh: '该问题已列入问题台账', en: 'Already in the ledger' }, { problemId });
+    if (finding.problem_case_id) throw linked(finding.problem_case_id);
+    const registration = {
       orgId: finding.target_org_id,
       source: SOURCE_OF[inspection.kind] ?? 'other',
       category: input.category,
@@ -94,13 +98,19 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
       responsiblePerson: input.responsiblePerson,
       deadline: input.deadline,
       sourceRef: `督查#${inspection.id}（${inspection.inspected_on}）`,
-    });
-    await db.transaction(async (tx) => {
+    };
+    // every read the registration needs happens before the transaction (PGlite has one connection)
+    const checked = await ledger.checkRegistration(actor, registration);
+    if (!checked.ok) throw validationError(checked.errors);
+    return db.transaction(async (tx) => {
       const locked = await repo.findingForUpdate(tx, inspectionId, findingId);
-      if (locked?.problem_case_id) throw new AppError('conflict', { zh: '该问题已列入问题台账', en: 'Already in the ledger' });
+      if (!locked) throw new AppError('not_found');
+      if (locked.problem_case_id) throw linked(locked.problem_case_id);
+      const problemId = await ledger.createChecked(tx, actor, registration, checked, { findingId });
       await repo.linkFinding(tx, findingId, problemId);
+      await appendAudit(tx, { countyId: inspection.county_id, accountId: actor.accountId, username: actor.username, action: 'inspection.finding_to_problem', objectType: 'inspection_finding', objectId: findingId, summary: { inspectionId, problemId }, result: 'success', ip: actor.ip });
+      return problemId;
     });
-    return problemId;
   }
 
   async function publishBulletin(actor: Actor, input: { title: string; content: string; inspectionId?: number }) {

@@ -68,13 +68,14 @@ export async function findProblem(q: Queryable, scope: Scope, id: number): Promi
 
 /** A problem's own row, written by the case engine with its case. */
 export function problemRow(
-  p: { countyId: number; source: string; category: string; description: string; measures: string | null; responsibleOrgId: number; responsiblePerson: string | null; checkerAccountId: number | null; sourceRef: string | null },
+  p: { countyId: number; source: string; category: string; description: string; measures: string | null; responsibleOrgId: number; responsiblePerson: string | null; checkerAccountId: number | null; sourceRef: string | null; findingId?: number | null },
 ): OwnRow {
   return {
     table: 'problems',
     values: {
       county_id: p.countyId, source: p.source, category: p.category, description: p.description, measures: p.measures,
       responsible_org_id: p.responsibleOrgId, responsible_person: p.responsiblePerson, checker_account_id: p.checkerAccountId, source_ref: p.sourceRef,
+      ...(p.findingId ? { finding_id: p.findingId } : {}),
     },
   };
 }

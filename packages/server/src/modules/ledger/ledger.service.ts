@@ -128,7 +128,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
   }
 
   /** Writes a checked registration (one statement: `q` is the database, or the caller's transaction). */
-  async function createChecked(q: Queryable, actor: Actor, input: RegisterProblemBody, c: Extract<Awaited<ReturnType<typeof checkRegistration>>, { ok: true }>) {
+  async function createChecked(q: Queryable, actor: Actor, input: RegisterProblemBody, c: Extract<Awaited<ReturnType<typeof checkRegistration>>, { ok: true }>, link?: { findingId: number }) {
     const opened = await engine.open(q, c.def, actor, {
       countyId: c.org.county_id,
       orgId: c.org.id,
@@ -146,6 +146,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       responsiblePerson: input.responsiblePerson?.trim() || null,
       checkerAccountId: c.checkerId,
       sourceRef: input.sourceRef?.trim() || null,
+      findingId: link?.findingId ?? null,
     }));
     return opened.id;
   }
