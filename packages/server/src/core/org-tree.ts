@@ -68,3 +68,13 @@ export function stationAbove(q: Queryable, path: string) {
 export async function children(q: Queryable, id: number): Promise<OrgChild[]> {
   return q.query<OrgChild>(`SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`, [id]);
 }
+
+/**
+ * Orgs by id with no scope, for a service that then checks each against the actor's place (an
+ * inspection's targets must lie below the inspector) or shows the names of orgs a record in
+ * scope already names.
+ */
+export async function byIds(q: Queryable, ids: readonly number[]): Promise<OrgNode[]> {
+  if (ids.length === 0) return [];
+  return q.query<OrgNode>(`${NODE} WHERE id = ANY($1::bigint[])`, [ids]);
+}

@@ -64,13 +64,6 @@ export async function linkFinding(q: Queryable, findingId: number, caseId: numbe
   await q.query(`UPDATE inspection_findings SET problem_case_id = $2 WHERE id = $1`, [findingId, caseId]);
 }
 
-export async function orgNames(q: Queryable, ids: number[]) {
-  return q.query<{ id: number; name: string; type: string; path: string; status: string; county_id: number }>(
-    `SELECT id, name, type, path, status, county_id FROM orgs WHERE id = ANY($1::bigint[])`,
-    [ids],
-  );
-}
-
 export async function insertBulletin(q: Queryable, b: { countyId: number; issuerOrgId: number; issuerPath: string; inspectionId: number | null; title: string; content: string; createdBy: number }) {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO bulletins (county_id, issuer_org_id, issuer_path, inspection_id, title, content, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,

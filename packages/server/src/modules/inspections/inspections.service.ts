@@ -6,6 +6,7 @@ import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import { byIds as orgsByIds } from '../../core/org-tree.js';
 import * as repo from './inspections.repository.js';
 
 /** A station's own inspection finds problems; the levels above give feedback from above. */
@@ -23,9 +24,9 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
 
   async function create(actor: Actor, input: CreateInspectionBody): Promise<number> {
     requireAction(actor, 'inspection:write');
-    const [inspector] = await repo.orgNames(db, [actor.scope.orgId]);
+    const [inspector] = await orgsByIds(db, [actor.scope.orgId]);
     if (!inspector) throw new AppError('not_found');
-    const targets = await repo.orgNames(db, input.targetOrgIds);
+    const targets = await orgsByIds(db, input.targetOrgIds);
     const below = targets.filter((o) => o.status === 'active' && o.path.startsWith(inspector.path) && o.path !== inspector.path);
     if (below.length !== input.targetOrgIds.length) throw fieldError('targetOrgIds', '督查对象须是本单位以下的组织', 'Targets must be below the inspecting org');
     if (input.inspectedOn > ledger.today()) throw fieldError('inspectedOn', '督查日期不能晚于今天', 'The date is in the future');
@@ -50,7 +51,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
 
   async function views(rows: repo.InspectionRow[]): Promise<InspectionView[]> {
     const findings = await repo.findingsOf(db, rows.map((r) => r.id));
-    const targets = new Map((await repo.orgNames(db, [...new Set(rows.flatMap((r) => r.target_org_ids))])).map((o) => [o.id, o]));
+    const targets = new Map((await orgsByIds(db, [...new Set(rows.flatMap((r) => r.target_org_ids))])).map((o) => [o.id, o]));
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind as InspectionView['kind'],
@@ -115,7 +116,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
 
   async function publishBulletin(actor: Actor, input: { title: string; content: string; inspectionId?: number }) {
     requireAction(actor, 'inspection:write');
-    const [issuer] = await repo.orgNames(db, [actor.scope.orgId]);
+    const [issuer] = await orgsByIds(db, [actor.scope.orgId]);
     if (!issuer) throw new AppError('not_found');
     if (input.inspectionId && !(await repo.findInspection(db, actor.scope, input.inspectionId))) {
       throw fieldError('inspectionId', '督查记录不存在或不在您的管辖范围内', 'No such inspection in your scope');
@@ -138,7 +139,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
     if (!input.targetOrgId && !input.targetPersonId) throw fieldError('targetOrgId', '请选择问责对象（组织或个人）', 'Choose an org or a person');
     let targetPath: string | undefined;
     if (input.targetOrgId) {
-      const [org] = await repo.orgNames(db, [input.targetOrgId]);
+      const [org] = await orgsByIds(db, [input.targetOrgId]);
       if (!org || !org.path.startsWith(actor.scope.path) || org.id === actor.scope.orgId) throw fieldError('targetOrgId', '问责对象须是本单位以下的组织', 'The org must be below yours');
       targetPath = org.path;
     }
@@ -149,7 +150,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
     }
     if (input.inspectionId && !(await repo.findInspection(db, actor.scope, input.inspectionId))) throw fieldError('inspectionId', '督查记录不存在', 'No such inspection');
     if (input.problemId) await ledger.detail(actor, input.problemId).catch(() => { throw fieldError('problemId', '问题不存在', 'No such problem'); });
-    const [issuer] = await repo.orgNames(db, [actor.scope.orgId]);
+    const [issuer] = await orgsByIds(db, [actor.scope.orgId]);
     return db.transaction(async (tx) => {
       const id = await repo.insertAccountability(tx, {
         countyId: issuer!.county_id, kind: input.kind, targetOrgId: input.targetOrgId ?? null, targetPersonId: input.targetPersonId ?? null,
