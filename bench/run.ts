@@ -22,6 +22,7 @@ import type { Scope } from '../packages/server/src/core/access.js';
 import * as orgRepo from '../packages/server/src/modules/orgs/orgs.repository.js';
 import * as peopleRepo from '../packages/server/src/modules/people/people.repository.js';
 import * as ledgerRepo from '../packages/server/src/modules/ledger/ledger.repository.js';
+import * as orgTree from '../packages/server/src/core/org-tree.js';
 import * as dispatchRepo from '../packages/server/src/modules/dispatch/dispatch.repository.js';
 import * as citizensRepo from '../packages/server/src/modules/citizens/citizens.repository.js';
 import { createDispatchService } from '../packages/server/src/modules/dispatch/dispatch.service.js';
@@ -252,8 +253,8 @@ endpoints.push(
     paths: ['/api/ledger/stats'],
     note: 'orgInScope, then ledgerStats + childrenOf, one request at a time',
     sql: async () => {
-      const node = await ledgerRepo.orgInScope(raw, scope, scope.orgId);
-      await Promise.all([ledgerRepo.ledgerStats(raw, node!, today), ledgerRepo.childrenOf(raw, node!.id)]);
+      const node = await orgTree.inScope(raw, scope, scope.orgId);
+      await Promise.all([ledgerRepo.ledgerStats(raw, node!, today), orgTree.children(raw, node!.id)]);
     },
     connections: 1,
     p99Target: 200,

@@ -26,6 +26,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAccountService } from './modules/accounts/accounts.service.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { createLedgerService } from './modules/ledger/ledger.service.js';
+import { createCaseEngine, type CaseEngine } from './core/cases/case-engine.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { createListsService } from './modules/lists/lists.service.js';
 import { listsRoutes } from './modules/lists/lists.routes.js';
@@ -75,6 +76,8 @@ declare module 'fastify' {
     ledger: ReturnType<typeof createLedgerService>;
     /** The dispatch service, for issuing recurring directives on their day. */
     dispatch: ReturnType<typeof createDispatchService>;
+    /** The case engine, for the periodic escalation of every registered case type in main.ts. */
+    cases: CaseEngine;
   }
 }
 
@@ -149,6 +152,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const accounts = createAccountService({ db, sessions: auth.sessions });
   const ledger = createLedgerService({ db });
   app.decorate('ledger', ledger);
+  app.decorate('cases', createCaseEngine({ db }));
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });

@@ -30,10 +30,11 @@ async function main() {
 
     const challengeSecret = crypto.createHmac('sha256', key).update('lianxin:challenge').digest();
     const app = await buildApp({ db, pii, challengeSecret, adminTotp: config.adminTotp, sessionCacheMs: config.sessionCacheMs, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir });
-    // 逾期上报: overdue problems become visible to the township above; checked hourly.
+    // 逾期上报: overdue cases of every registered type whose SLA escalates become visible one
+    // level up (problems: the township above); checked hourly.
     // 定期下发: recurring directives are issued on their day; checked with the escalation.
     const escalate = () =>
-      Promise.all([app.ledger.escalateOverdue(), app.dispatch.runSeries()]).catch((err: Error) =>
+      Promise.all([app.cases.escalateAll(), app.dispatch.runSeries()]).catch((err: Error) =>
         app.log.error({ err: { message: err.message } }, 'periodic work failed'),
       );
     await escalate();

@@ -6,7 +6,7 @@ import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import type { PiiCipher } from '../../core/pii.js';
-import { orgInScope } from '../dispatch/dispatch.repository.js';
+import { inScope as orgInScope } from '../../core/org-tree.js';
 
 const DUTIES: Record<string, string> = {
   station: '宣传党的方针政策，督查指导所辖党组织建设，密切联系服务群众，收集社情民意，代办群众事项，协调解决群众困难。',

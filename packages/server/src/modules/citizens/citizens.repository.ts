@@ -5,6 +5,8 @@ import { prepared, type Queryable } from '../../db/db.js';
 import { casePage } from '../../core/cases/case-page.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { openPredicate } from '../../core/cases/registry.js';
+import './requests.case.js';
 
 export type RequestRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string;
@@ -85,7 +87,7 @@ export function requestFilter(scope: RequestScope, f: ListRequestsQuery, account
   if (f.status) add((n) => `c.status = ${n}`, f.status);
   if (f.channel) add((n) => `r.channel = ${n}`, f.channel);
   if (f.overdue) where.push(`c.resolved_at IS NULL AND r.promised_date < (now() AT TIME ZONE 'Asia/Shanghai')::date`);
-  if (f.open) where.push(`c.closed_at IS NULL AND c.resolved_at IS NULL`);
+  if (f.open) where.push(openPredicate('request'));
   if (f.mine) add((n) => `r.owner_id = ${n}`, accountId);
   if (f.month) add((n) => `to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = ${n}`, f.month);
   switch (f.metric) {
@@ -372,4 +374,25 @@ export async function gridMembers(q: Queryable, gridPath: string, year: number) 
      WHERE g.grid_path = $1 ORDER BY p.name`,
     [gridPath, year],
   );
+}
+
+/** The account a request is handed over to (active), with its scope's path. */
+export async function handOverTarget(q: Queryable, accountId: number) {
+  const [row] = await q.query<{ id: number; display_name: string; path: string }>(
+    `SELECT a.id, a.display_name, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND a.status = 'active'`,
+    [accountId],
+  );
+  return row;
+}
+
+/** How many files the citizen sent on the public page (attachments of no account). */
+export async function citizenPhotoCount(q: Queryable, caseId: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1 AND created_by IS NULL`, [caseId]);
+  return row?.n ?? 0;
+}
+
+/** The request's current rating, if rated. */
+export async function ratingOf(q: Queryable, caseId: number): Promise<string | null> {
+  const [row] = await q.query<{ rating: string | null }>(`SELECT rating FROM citizen_requests WHERE case_id = $1`, [caseId]);
+  return row?.rating ?? null;
 }

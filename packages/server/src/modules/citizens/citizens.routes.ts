@@ -213,7 +213,7 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
       if (file.file.truncated) throw new AppError('payload_too_large', { zh: '照片不能超过 5 MB', en: 'The photo is at most 5 MB' });
       const type = content.length ? sniffFileType(content) : undefined;
       if (!type?.image) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）', en: 'Images only (JPG, PNG, GIF, WebP)' });
-      await requests.publicPhoto(request.params.code, phone, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
+      await requests.publicPhoto(request.params.code, phone, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content }, request.ip);
       return reply.status(201).send({ ok: true });
     },
   );
@@ -225,6 +225,6 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
   app.post<{ Params: { code: string }; Body: { phone: string; rating: Rating; comment?: string } }>(
     '/api/public/requests/:code/rating',
     { schema: { tags: ['public'], summary: '群众评价：满意、基本满意、不满意（不满意将重新办理）', params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' }) }), body: PublicRateBody, response: { 200: PublicProgress } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.lookup, timeWindow: 60_000 } } },
-    async (request) => requests.publicRate(request.params.code, request.body),
+    async (request) => requests.publicRate(request.params.code, request.body, request.ip),
   );
 }

@@ -6,7 +6,7 @@ import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { validatePhone } from '../../core/id-number.js';
-import { orgInScope } from '../dispatch/dispatch.repository.js';
+import { inScope as orgInScope } from '../../core/org-tree.js';
 import * as repo from './citizens.repository.js';
 import type { RequestService } from './requests.service.js';
 

@@ -5,6 +5,10 @@ import type { Actor } from '../../core/access.js';
 import { likePrefix } from '../../core/access.js';
 import { todayInChina } from '../../core/calendar.js';
 import type { Db } from '../../db/db.js';
+import { openPredicate } from '../../core/cases/registry.js';
+import '../ledger/problems.case.js';
+import '../lists/tasks.case.js';
+import '../citizens/requests.case.js';
 
 type Counts = Partial<Record<TodoKind, number>>;
 
@@ -56,13 +60,14 @@ export function createHomeService({ db }: { db: Db }) {
       }
       if (may('ledger:read')) {
         const [row] = await db.query<{ tasks: number; open: number; overdue: number; supervision: number; escalated: number }>(
-          `SELECT count(*) FILTER (WHERE case_type = 'task' AND org_id = $1)::int AS tasks,
-                  count(*) FILTER (WHERE case_type = 'problem')::int AS open,
-                  count(*) FILTER (WHERE case_type = 'problem' AND deadline < $3)::int AS overdue,
-                  count(*) FILTER (WHERE case_type = 'problem' AND supervision_due <= $3)::int AS supervision,
-                  count(*) FILTER (WHERE case_type = 'problem' AND escalated_to_org_id = $1)::int AS escalated
-             FROM cases
-            WHERE case_type IN ('problem', 'task') AND resolved_at IS NULL AND org_path LIKE $2`,
+          // "open" is each type's own definition (registry), the one its list's open filter uses
+          `SELECT count(*) FILTER (WHERE c.case_type = 'task' AND c.org_id = $1 AND ${openPredicate('task')})::int AS tasks,
+                  count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')})::int AS open,
+                  count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.deadline < $3)::int AS overdue,
+                  count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.supervision_due <= $3)::int AS supervision,
+                  count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')} AND c.escalated_to_org_id = $1)::int AS escalated
+             FROM cases c
+            WHERE c.case_type IN ('problem', 'task') AND c.closed_at IS NULL AND c.org_path LIKE $2`,
           [orgId, like, today],
         );
         counts.tasks_open = row!.tasks;
@@ -77,7 +82,7 @@ export function createHomeService({ db }: { db: Db }) {
                   count(*)::int AS open,
                   count(*) FILTER (WHERE r.promised_date < $2)::int AS overdue
              FROM cases c JOIN citizen_requests r ON r.case_id = c.id
-            WHERE c.case_type = 'request' AND c.resolved_at IS NULL AND c.org_path LIKE $1`,
+            WHERE c.case_type = 'request' AND ${openPredicate('request')} AND c.org_path LIKE $1`,
           [like, today],
         );
         counts.requests_unclaimed = row!.unclaimed;

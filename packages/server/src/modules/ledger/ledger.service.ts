@@ -21,6 +21,8 @@ import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
+import { children as orgChildren, inScope as orgInScope, townshipAbove, typesOnPath } from '../../core/org-tree.js';
+import { problemCaseType } from './problems.case.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import * as repo from './ledger.repository.js';
 import type { ProblemRow } from './ledger.repository.js';
@@ -103,9 +105,9 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
   /** Checks a registration without writing; answers what to write or every field error. */
   async function checkRegistration(actor: Actor, input: RegisterProblemBody) {
     const errors: FieldError[] = [];
-    const org = await repo.orgInScope(db, actor.scope, input.orgId);
+    const org = await orgInScope(db, actor.scope, input.orgId);
     if (!org || org.status !== 'active') errors.push({ field: 'orgId', zh: '问题所在组织不存在或不在您的管辖范围内', en: 'No such organization in your scope' });
-    const responsible = input.responsibleOrgId ? await repo.orgInScope(db, actor.scope, input.responsibleOrgId) : org;
+    const responsible = input.responsibleOrgId ? await orgInScope(db, actor.scope, input.responsibleOrgId) : org;
     if (!responsible || responsible.status !== 'active') errors.push({ field: 'responsibleOrgId', zh: '责任单位不存在或不在您的管辖范围内', en: 'No such responsible organization in your scope' });
     const s = await settings(org?.county_id ?? actor.scope.countyId ?? 0);
     if (!s.categories.includes(input.category)) errors.push({ field: 'category', zh: `问题类别须为：${s.categories.join('、')}`, en: `Category must be one of: ${s.categories.join(', ')}` });
@@ -126,7 +128,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
   }
 
   /** Writes a checked registration (one statement: `q` is the database, or the caller's transaction). */
-  async function createChecked(q: Queryable, actor: Actor, input: RegisterProblemBody, c: Extract<Awaited<ReturnType<typeof checkRegistration>>, { ok: true }>) {
+  async function createChecked(q: Queryable, actor: Actor, input: RegisterProblemBody, c: Extract<Awaited<ReturnType<typeof checkRegistration>>, { ok: true }>, link?: { findingId: number }) {
     const opened = await engine.open(q, c.def, actor, {
       countyId: c.org.county_id,
       orgId: c.org.id,
@@ -144,6 +146,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       responsiblePerson: input.responsiblePerson?.trim() || null,
       checkerAccountId: c.checkerId,
       sourceRef: input.sourceRef?.trim() || null,
+      findingId: link?.findingId ?? null,
     }));
     return opened.id;
   }
@@ -183,7 +186,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
             await repo.updateProblemFields(tx, c.id, { closureOpinion: text });
             return;
           case 'publish': {
-            const township = await repo.townshipAbove(tx, c.org_path, c.county_id);
+            const township = (await townshipAbove(tx, c.org_path))?.id ?? c.county_id;
             await repo.updateProblemFields(tx, c.id, { publicSummary: input.publicSummary!.trim(), publishedAt: new Date(), reportedToOrgId: township });
             return { reportedToOrgId: township };
           }
@@ -197,7 +200,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     requireAction(actor, 'ledger:read');
     const row = await repo.findProblem(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
-    const [s, pathTypes] = await Promise.all([settings(row.county_id), repo.orgTypesOnPath(db, row.org_path)]);
+    const [s, pathTypes] = await Promise.all([settings(row.county_id), typesOnPath(db, row.org_path)]);
     const { events, files } = await engine.timeline(db, id);
     const fileByEvent = new Map(files.map((f) => [f.event_id, f]));
     const names = await repo.accountNames(db, [...new Set(events.flatMap((e) => (e.account_id === null ? [] : [Number(e.account_id)])))]);
@@ -233,7 +236,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
 
   /** The subtree a list covers: the account's scope or an org in it; a county's by county id. */
   async function scopeOf(actor: Actor, orgId?: number): Promise<repo.LedgerScope> {
-    const org = orgId ? await repo.orgInScope(db, actor.scope, orgId) : undefined;
+    const org = orgId ? await orgInScope(db, actor.scope, orgId) : undefined;
     if (orgId && !org) throw new AppError('not_found');
     const id = org?.id ?? actor.scope.orgId;
     const path = org?.path ?? actor.scope.path;
@@ -289,9 +292,9 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
 
   async function stats(actor: Actor, orgId?: number): Promise<{ node: LedgerStatsRow; children: LedgerStatsRow[] }> {
     requireAction(actor, 'ledger:read');
-    const node = await repo.orgInScope(db, actor.scope, orgId ?? actor.scope.orgId);
+    const node = await orgInScope(db, actor.scope, orgId ?? actor.scope.orgId);
     if (!node) throw new AppError('not_found');
-    const [rows, children] = await Promise.all([repo.ledgerStats(db, node, today()), repo.childrenOf(db, node.id)]);
+    const [rows, children] = await Promise.all([repo.ledgerStats(db, node, today()), orgChildren(db, node.id)]);
     const byOrg = new Map(rows.map((r) => [r.org_id, r]));
     const shape = (org: { id: number; name: string; type: string }, parts: repo.StatsRow[]): LedgerStatsRow => {
       const sum = (k: 'total' | 'open' | 'overdue' | 'closed' | 'closed_on_time') => parts.reduce((a, p) => a + p[k], 0);
@@ -343,7 +346,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
 
   /** Marks newly overdue problems as escalated to the township above (run periodically). */
   async function escalateOverdue(): Promise<number> {
-    return engine.escalateOverdue('problem', (q, c) => repo.townshipAbove(q, c.org_path, c.county_id));
+    return engine.escalateOverdue('problem', problemCaseType.escalateTo!);
   }
 
   async function verify(actor: Actor, id: number) {
