@@ -14,7 +14,7 @@ import {
 import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit, canonicalJson } from '../../core/audit.js';
-import { periodOf, plusDays, todayInChina } from '../../core/calendar.js';
+import { periodOf, plusDays, recurrenceDue, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
 import { checkFigures, checkForm, prefill, rollUp } from '../../core/dispatch/report-form.js';
 import * as repo from './dispatch.repository.js';
@@ -114,7 +114,9 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       const period = periodOf(t, s.frequency, s.weekday ?? 1);
       if (period.issueOn > t) continue; // this week's day has not come yet
       const made = await db.transaction(async (tx) => {
-        const due = plusDays(period.issueOn, s.due_days) < t ? t : plusDays(period.issueOn, s.due_days);
+        // due within its period (a month-end summary on the month's last day), never in the past
+        const planned = recurrenceDue(period.issueOn, s.frequency, s.due_days);
+        const due = planned < t ? t : planned;
         const target = s.targets.orgIds?.length ? { orgIds: s.targets.orgIds } : { type: s.targets.type ?? 'station', issuerPath: s.issuer_path };
         const inserted = await repo.insertDirective(tx, {
           countyId: s.county_id, issuerOrgId: s.issuer_org_id, issuerPath: s.issuer_path, parentAssignmentId: null, seriesId: s.id,
@@ -383,6 +385,20 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     }));
   }
 
+  /**
+   * Directives from above (the county's) to orgs within the scope (a township's stations): the
+   * level follows its part — counts over its own subtree only; the board opens on the same part.
+   */
+  async function following(actor: Actor) {
+    requireAction(actor, 'dispatch:read');
+    const rows = await repo.followedBy(db, actor.scope.path, 100);
+    return rows.map((d) => ({
+      id: d.id, kind: d.kind, title: d.title, dueDate: d.due_date, status: d.status, periodKey: d.period_key,
+      seriesId: d.series_id, parentAssignmentId: d.parent_assignment_id, createdAt: d.created_at.toISOString(),
+      targets: d.targets, reported: d.reported, late: d.late, issuer: orgRef(d.issuer_org_id, d.issuer_name, d.issuer_type),
+    }));
+  }
+
   async function close(actor: Actor, directiveId: number, version: number) {
     requireAction(actor, 'dispatch:report');
     await db.transaction(async (tx) => {
@@ -418,7 +434,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     });
   }
 
-  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, close, series, setSeriesActive, attach, attachment, today };
+  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, following, close, series, setSeriesActive, attach, attachment, today };
 }
 
 export type DispatchService = ReturnType<typeof createDispatchService>;

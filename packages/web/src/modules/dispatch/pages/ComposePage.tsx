@@ -36,7 +36,8 @@ type Values = {
 const TYPE_GROUPS: { mode: 'station' | 'village' | 'township'; types: readonly OrgType[] }[] = [
   { mode: 'township', types: ['township'] },
   { mode: 'station', types: ['station'] },
-  { mode: 'village', types: ['village'] },
+  // 「全部村（社区）」: villages and communities alike (the server sends `type: 'village'` to both)
+  { mode: 'village', types: ['village', 'community'] },
 ];
 const PICKABLE: readonly OrgType[] = ['township', 'station', 'village', 'community', 'department', 'agency', 'enterprise', 'social_org'] as OrgType[];
 
