@@ -243,13 +243,13 @@ export async function saveReport(
   q: Queryable,
   id: number,
   version: number,
-  r: { outcome: string; reason: string | null; report: string | null; figures: Record<string, number | string>; late: boolean; accountId: number },
+  r: { status: string; outcome: string; reason: string | null; report: string | null; figures: Record<string, number | string>; late: boolean; accountId: number },
 ): Promise<boolean> {
   const rows = await q.query(
-    `UPDATE assignments SET status = 'reported', outcome = $3, reason = $4, report = $5, figures = $6::jsonb,
+    `UPDATE assignments SET status = $9, outcome = $3, reason = $4, report = $5, figures = $6::jsonb,
        late = $7, reported_at = now(), reported_by = $8, version = version + 1
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, r.outcome, r.reason, r.report, JSON.stringify(r.figures), r.late, r.accountId],
+    [id, version, r.outcome, r.reason, r.report, JSON.stringify(r.figures), r.late, r.accountId, r.status],
   );
   return rows.length > 0;
 }

@@ -17,6 +17,7 @@ import { appendAudit, canonicalJson } from '../../core/audit.js';
 import { periodOf, plusDays, recurrenceDue, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
 import { checkFigures, checkForm, prefill, rollUp } from '../../core/dispatch/report-form.js';
+import { answer, DIRECTIVE_KIND } from '../../core/dispatch/engine.js';
 import * as repo from './dispatch.repository.js';
 import type { AssignmentRow, AttachmentMeta, DirectiveRow, SeriesRow } from './dispatch.repository.js';
 import crypto from 'node:crypto';
@@ -154,7 +155,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     if (!a) throw new AppError('not_found');
     if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位分解下发', en: 'Only the recipient breaks it down' });
     const parent = { id: a.d_id, kind: a.d_kind, title: a.d_title, form: a.d_form, period_key: a.d_period_key, status: a.d_status };
-    const closed = () => new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
+    const closed = () => new AppError('dispatch_closed', { zh: '该任务已截止', en: 'The directive is closed' });
     if (parent.status === 'closed') throw closed();
     if (input.dueDate > a.due_date) throw fieldError('dueDate', `村级上报期限须在本单位上报期限（${a.due_date}）之前，以便汇总`, `Villages must report before ${a.due_date}`);
     // the recipient itself issues the breakdown (the assignment row carries its org)
@@ -193,14 +194,14 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
         throw new AppError('version_conflict');
       }
       const late = today() > a.due_date;
-      if (d.status === 'closed' || (late && !d.allow_late)) {
-        throw new AppError('conflict', { zh: '该任务已截止，不再接收上报', en: 'The directive is closed to reports' });
-      }
+      if (d.status === 'closed' || (late && !d.allow_late)) throw new AppError('dispatch_closed');
+      // the engine's directive kind: the recipient reports (again, to correct it) while it is open
+      const next = answer(DIRECTIVE_KIND, a.status, 'report', 'recipient');
       if (input.outcome !== 'done' && !reason) throw fieldError('reason', '部分完成或未完成须说明原因', 'Give the reason');
       const errors = checkFigures(d.form, figures, input.outcome !== 'not_done');
       if (errors.length) throw validationError(errors);
       if (d.kind !== 'notice' && d.form.length === 0 && !text) throw fieldError('text', '请填写完成情况', 'Describe what was done');
-      const saved = await repo.saveReport(tx, a.id, a.version, { outcome: input.outcome, reason, report: text, figures, late, accountId: actor.accountId });
+      const saved = await repo.saveReport(tx, a.id, a.version, { status: next, outcome: input.outcome, reason, report: text, figures, late, accountId: actor.accountId });
       if (!saved) throw new AppError('version_conflict');
       await audit(tx, actor, 'directive.report', 'assignment', a.id, a.county_id, { directiveId: d.id, outcome: input.outcome, late });
     });
@@ -338,7 +339,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
         const d = await repo.findDirective(tx, to.directiveId);
         if (!d || !(await repo.directiveVisible(tx, d.id, actor.scope.path))) throw new AppError('not_found');
         if (d.issuer_org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由下发单位添加附件', en: 'Only the issuer attaches files' });
-        if (d.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
+        if (d.status === 'closed') throw new AppError('dispatch_closed', { zh: '该任务已截止', en: 'The directive is closed' });
         countyId = d.county_id;
         directiveId = d.id;
       } else {
@@ -346,7 +347,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
         if (!a) throw new AppError('not_found');
         if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位上传上报附件', en: 'Only the recipient attaches files to its report' });
         const d = (await repo.findDirective(tx, a.directive_id))!;
-        if (d.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止，不再接收上报', en: 'The directive is closed to reports' });
+        if (d.status === 'closed') throw new AppError('dispatch_closed');
         countyId = a.county_id;
         assignmentId = a.id;
       }

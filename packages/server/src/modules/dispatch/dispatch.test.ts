@@ -124,7 +124,7 @@ describe('bad input', () => {
     const a = (await inboxOf(station)).find((x) => x.directive.id === issued.directiveId)!;
     const res = await station.post(`/api/assignments/${a.id}/report`, { version: a.version, outcome: 'done', text: '已完成' });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toBe('该任务已截止，不再接收上报');
+    expect(res.json()).toMatchObject({ code: 'dispatch_closed', message: '该任务已截止，不再接收上报' });
     const outside = await wuli.post('/api/directives', { kind: 'notice', title: 'x', dueDate: plusDays(today, 1), targets: { orgIds: [await orgId(t.db, '彭镇村')] } });
     expect(outside.statusCode).toBe(400);
     const past = await wuli.post('/api/directives', { kind: 'notice', title: 'x', dueDate: '2020-01-01', targets: { type: 'station' } });
