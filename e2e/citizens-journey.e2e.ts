@@ -186,7 +186,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await expect.poll(async () => (await irrigation.getByTestId('whistle-part').filter({ hasText: '县交通运输局' }).textContent()) ?? '').toContain('已改派');
     await shot(desk, 'citizens-whistles-rerouted');
     // 移交公检法 is marked by the whistling org (seed 001: the township hands it over)
-    const nongye = irrigation.getByTestId('whistle-part').filter({ hasText: '县农业农村局' });
+    const nongye = irrigation.locator('[data-testid="whistle-part"][data-dept="县农业农村局"]');
     await nongye.getByTestId('part-judicial').click();
     await page.getByTestId('judicial-note').fill('涉及用水纠纷伤人，移交县公安局');
     await page.getByTestId('part-ok').click();
