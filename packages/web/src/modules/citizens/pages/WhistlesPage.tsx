@@ -8,7 +8,7 @@ import { App as AntApp, Alert, Button, Card, Checkbox, Col, Descriptions, Drawer
 import type { ButtonProps } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import type { WhistlePartActionT, WhistleView } from '@lianxin/contract';
+import { REQUEST_CATEGORY_LABELS, type RequestCategory, type WhistlePartActionT, type WhistleView } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, applyFieldErrors } from '../../../app/ui';
@@ -93,8 +93,11 @@ function PartDialogModal({ dialog, onClose }: { dialog: PartDialog; onClose: () 
 /** What the whistle was blown for, read-only: for a department, the only way to the request. */
 function SourceDrawer({ whistleId, onClose }: { whistleId: number; onClose: () => void }) {
   const t = useCitizensT();
+  const { label } = useI18n();
   const isMobile = Grid.useBreakpoint().md === false;
   const source = useWhistleSource(whistleId);
+  // a request's category is a code with a label; a problem's is the county's own words
+  const category = (c: string, type: string) => (type === 'request' && c in REQUEST_CATEGORY_LABELS ? label(REQUEST_CATEGORY_LABELS[c as RequestCategory]) : c);
   const s = source.data;
   return (
     <Drawer open onClose={onClose} title={s ? s.title : t('wh.srcTitle')} placement={isMobile ? 'bottom' : 'right'} size={isMobile ? '85%' : 520} destroyOnHidden data-testid="whistle-source">
@@ -106,7 +109,7 @@ function SourceDrawer({ whistleId, onClose }: { whistleId: number; onClose: () =
             <Descriptions.Item label={s.type === 'problem' ? t('wh.srcProblem') : t('wh.srcRequest')}>{s.org.name}</Descriptions.Item>
             <Descriptions.Item label={t('wh.sourceMatter')}><span style={{ whiteSpace: 'pre-wrap' }}>{s.matter}</span></Descriptions.Item>
             {s.citizenName && <Descriptions.Item label={t('wh.sourceCitizen')}>{s.citizenName}{s.phone ? ` · ${s.phone}` : ''}</Descriptions.Item>}
-            {s.category && <Descriptions.Item label={t('wh.sourceCategory')}>{s.category}</Descriptions.Item>}
+            {s.category && <Descriptions.Item label={t('wh.sourceCategory')}>{category(s.category, s.type)}</Descriptions.Item>}
             {s.measures && <Descriptions.Item label={t('wh.sourceMeasures')}>{s.measures}</Descriptions.Item>}
             {(s.promisedDate ?? s.deadline) && <Descriptions.Item label={t('wh.sourceDue')}>{s.promisedDate ?? s.deadline}</Descriptions.Item>}
             <Descriptions.Item label={t('wh.sourceOpened')}>{dayjs(s.openedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
