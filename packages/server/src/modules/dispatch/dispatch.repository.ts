@@ -325,20 +325,25 @@ export async function boardOf(q: Queryable, directiveId: number, scope: Scope): 
 /**
  * Directives issued above the scope (by the county, say) to orgs inside it (a township's
  * stations), newest first, with the counts of the recipients inside the scope only: what a level
- * follows without having issued it. Driven from the scope's assignments (the path index).
+ * follows without having issued it. An issuer sends only below itself, so such a directive's
+ * issuer is one of the scope's ancestors: the few ancestor paths find them on the issuer index.
  */
 export async function followedBy(q: Queryable, scopePath: string, limit: number) {
+  const ids = scopePath.split('/').filter(Boolean);
+  const ancestors = ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+  if (ancestors.length === 0) return [];
   return q.query<DirectiveRow & { targets: number; reported: number; late: number }>(
     `SELECT d.*, t.targets, t.reported, t.late FROM (
        ${DIRECTIVE_SELECT}
-        WHERE d.id IN (SELECT a.directive_id FROM assignments a WHERE a.org_path LIKE $1) AND d.issuer_path NOT LIKE $1
+        WHERE d.issuer_path = ANY($2::text[])
+          AND EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND x.org_path LIKE $1)
         ORDER BY d.id DESC LIMIT ${limit}) d
      CROSS JOIN LATERAL (
        SELECT count(*)::int AS targets, count(*) FILTER (WHERE a.status = 'reported')::int AS reported,
               count(*) FILTER (WHERE a.late)::int AS late
          FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE $1) t
      ORDER BY d.id DESC`,
-    [likePrefix(scopePath)],
+    [likePrefix(scopePath), ancestors],
   );
 }
 
