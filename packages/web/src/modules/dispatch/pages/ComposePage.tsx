@@ -197,7 +197,7 @@ export function ComposePage() {
                 </Col>
               )}
               <Col xs={24} md={6}>
-                <Form.Item name={['recurrence', 'dueDays']} label={t('compose.dueDays')} rules={[{ required: true }]}>
+                <Form.Item name={['recurrence', 'dueDays']} label={t('compose.dueDays')} extra={t('compose.dueDaysHint')} rules={[{ required: true }]}>
                   <InputNumber min={0} max={366} style={{ width: '100%' }} data-testid="compose-due-days" />
                 </Form.Item>
               </Col>
