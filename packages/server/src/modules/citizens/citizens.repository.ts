@@ -274,15 +274,15 @@ export async function updatePart(q: Queryable, id: number, version: number, f: P
   return rows.length > 0;
 }
 
-export async function finishWhistleIfDone(q: Queryable, whistleId: number): Promise<boolean> {
-  const rows = await q.query(
-    `UPDATE whistles SET status = 'done', done_at = now()
-     WHERE id = $1 AND status = 'open'
-       AND NOT EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status NOT IN ('done','declined','rerouted'))
-       AND EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status = 'done')
-     RETURNING id`,
-    [whistleId],
-  );
+/** The states of a whistle's parts (the dispatch engine decides from them whether it is complete). */
+export async function partStates(q: Queryable, whistleId: number): Promise<string[]> {
+  const rows = await q.query<{ status: string }>(`SELECT status FROM whistle_parts WHERE whistle_id = $1 ORDER BY id`, [whistleId]);
+  return rows.map((r) => r.status);
+}
+
+/** Marks an open whistle done (once: a second call changes nothing and answers false). */
+export async function markWhistleDone(q: Queryable, whistleId: number): Promise<boolean> {
+  const rows = await q.query(`UPDATE whistles SET status = 'done', done_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [whistleId]);
   return rows.length > 0;
 }
 

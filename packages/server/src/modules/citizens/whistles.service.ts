@@ -11,7 +11,7 @@ import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
 import { appendEvent } from '../../core/cases/case-engine.js';
 import { likePrefix } from '../../core/access.js';
-import { answer, WHISTLE_KIND } from '../../core/dispatch/engine.js';
+import { answer, isComplete, WHISTLE_KIND } from '../../core/dispatch/engine.js';
 import { recipientLoad } from '../../core/dispatch/load.repository.js';
 import * as repo from './citizens.repository.js';
 
@@ -129,7 +129,8 @@ export function createWhistleService(deps: { db: Db }) {
       if (!(await repo.updatePart(tx, p.id, p.version, change))) throw new AppError('version_conflict');
       const [w] = await tx.query<{ source_case_id: number; county_id: number }>(`SELECT source_case_id, county_id FROM whistles WHERE id = $1 FOR UPDATE`, [p.whistle_id]);
       await appendEvent(tx, { id: w!.source_case_id, county_id: w!.county_id }, actor, { kind: 'comment', body: text, data: { whistleId: p.whistle_id, partId: p.id } });
-      if (await repo.finishWhistleIfDone(tx, p.whistle_id)) {
+      // complete when the engine says so: every part in play final, one done (the whistle row is locked above)
+      if (isComplete(WHISTLE_KIND, await repo.partStates(tx, p.whistle_id)) && (await repo.markWhistleDone(tx, p.whistle_id))) {
         await appendEvent(tx, { id: w!.source_case_id, county_id: w!.county_id }, null, { kind: 'comment', body: '吹哨事项各部门均已办结', data: { whistleId: p.whistle_id, public: true } });
       }
       await appendAudit(tx, { countyId: p.county_id, accountId: actor.accountId, username: actor.username, action: `whistle.${input.action}`, objectType: 'whistle_part', objectId: p.id, summary: { whistleId: p.whistle_id }, result: 'success', ip: actor.ip });
