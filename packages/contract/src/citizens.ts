@@ -241,6 +241,29 @@ export const WhistleView = Type.Object({
 });
 export type WhistleView = Static<typeof WhistleView>;
 
+/** What a whistle was blown for, read-only for the departments on it (`/api/whistles/{id}/source`). */
+export const WhistleSource = Type.Object({
+  whistleId: Id,
+  caseId: Id,
+  type: Type.Union([Type.Literal('request'), Type.Literal('problem')]),
+  title: Type.String(),
+  status: Type.String(),
+  deadline: Type.Union([Type.String(), Type.Null()]),
+  openedAt: Type.String(),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+  org: OrgRefC,
+  category: Type.Union([Type.String(), Type.Null()]),
+  matter: Type.Union([Type.String(), Type.Null()], { description: '群众诉求或问题描述' }),
+  channel: Type.Union([Type.String(), Type.Null()]),
+  citizenName: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()], { description: '脱敏手机号' }),
+  promisedDate: Type.Union([Type.String(), Type.Null()]),
+  measures: Type.Union([Type.String(), Type.Null()]),
+  responsiblePerson: Type.Union([Type.String(), Type.Null()]),
+  timeline: Type.Array(Type.Object({ at: Type.String(), actor: Type.String(), body: Type.String() }), { description: '本次吹哨的办理记录' }),
+});
+export type WhistleSource = Static<typeof WhistleSource>;
+
 // ---- 民情日记, households, grids ----
 export const CADRE_LEVELS = ['county', 'township', 'village', 'hamlet'] as const;
 export const CADRE_LEVEL_LABELS: Record<(typeof CADRE_LEVELS)[number], L> = {

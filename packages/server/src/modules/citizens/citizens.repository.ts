@@ -198,14 +198,49 @@ export async function handOverCandidates(q: Queryable, orgPath: string) {
   );
 }
 
-/** Whistles visible to the scope: blown within it, or with a part for a department within it. */
-export async function listWhistles(q: Queryable, scope: Scope, limit: number, sourceCaseId?: number) {
+/**
+ * Whistles visible to the scope: blown within it, or with a part for a department within it.
+ * `awaiting`: only those with a part of a department within the scope still waiting on it
+ * (待本部门报到/办理: whistled, reported in, handling) — not the ones it finished or declined.
+ */
+export async function listWhistles(q: Queryable, scope: Scope, limit: number, sourceCaseId?: number, awaiting = false) {
+  const params: unknown[] = [likePrefix(scope.path)];
+  const where = awaiting
+    ? `EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1 AND p.status IN ('whistled','reported','handling'))`
+    : `(w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1))`;
+  if (sourceCaseId) params.push(sourceCaseId);
   return q.query<WhistleRow>(
-    `${WHISTLE_SELECT} WHERE (w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1))
-       ${sourceCaseId ? 'AND w.source_case_id = $2' : ''}
+    `${WHISTLE_SELECT} WHERE ${where} ${sourceCaseId ? 'AND w.source_case_id = $2' : ''}
      ORDER BY w.id DESC LIMIT ${limit}`,
-    sourceCaseId ? [likePrefix(scope.path), sourceCaseId] : [likePrefix(scope.path)],
+    params,
   );
+}
+
+/**
+ * What a whistle was blown for, read-only, for the parties to that whistle (the whistler's
+ * subtree, a department with a part on it): the request or problem's own fields — the citizen's
+ * phone only masked — and the timeline entries that concern this whistle. Nothing else of the case.
+ */
+export async function whistleSource(q: Queryable, scope: Scope, whistleId: number) {
+  const [row] = await q.query<{
+    case_id: number; case_type: 'request' | 'problem'; title: string; status: string; deadline: string | null; opened_at: Date; closed_at: Date | null;
+    org_id: number; org_name: string; org_type: string;
+    matter: string | null; category: string | null; channel: string | null; citizen_name: string | null; phone_mask: string | null; promised_date: string | null;
+    description: string | null; measures: string | null; responsible_person: string | null;
+    events: { at: string; actor_name: string; body: string | null }[];
+  }>(
+    `SELECT c.id AS case_id, c.case_type, c.title, c.status, c.deadline, c.opened_at, c.closed_at,
+            o.id AS org_id, o.name AS org_name, o.type AS org_type,
+            r.matter, COALESCE(r.category, p.category) AS category, r.channel, r.citizen_name, r.phone_mask, r.promised_date,
+            p.description, p.measures, p.responsible_person,
+            (SELECT coalesce(json_agg(json_build_object('at', e.at, 'actor_name', e.actor_name, 'body', e.body) ORDER BY e.seq), '[]')
+               FROM case_events e WHERE e.case_id = c.id AND e.data->>'whistleId' = w.id::text) AS events
+       FROM whistles w JOIN cases c ON c.id = w.source_case_id JOIN orgs o ON o.id = c.org_id
+       LEFT JOIN citizen_requests r ON r.case_id = c.id LEFT JOIN problems p ON p.case_id = c.id
+      WHERE w.id = $2 AND (w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts x WHERE x.whistle_id = w.id AND x.department_path LIKE $1))`,
+    [likePrefix(scope.path), whistleId],
+  );
+  return row;
 }
 
 export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpdate = false) {
@@ -241,31 +276,16 @@ export async function updatePart(q: Queryable, id: number, version: number, f: P
   return rows.length > 0;
 }
 
-export async function finishWhistleIfDone(q: Queryable, whistleId: number): Promise<boolean> {
-  const rows = await q.query(
-    `UPDATE whistles SET status = 'done', done_at = now()
-     WHERE id = $1 AND status = 'open'
-       AND NOT EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status NOT IN ('done','declined','rerouted'))
-       AND EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status = 'done')
-     RETURNING id`,
-    [whistleId],
-  );
-  return rows.length > 0;
+/** The states of a whistle's parts (the dispatch engine decides from them whether it is complete). */
+export async function partStates(q: Queryable, whistleId: number): Promise<string[]> {
+  const rows = await q.query<{ status: string }>(`SELECT status FROM whistle_parts WHERE whistle_id = $1 ORDER BY id`, [whistleId]);
+  return rows.map((r) => r.status);
 }
 
-/** Per department: parts, how fast it reported in, how many it declined, how loaded it is now. */
-export async function departmentLoad(q: Queryable, countyId: number) {
-  return q.query<{ department_id: number; name: string; parts: number; open: number; declined: number; judicial: number; avg_response_minutes: number | null }>(
-    `SELECT d.id AS department_id, d.name, count(p.id)::int AS parts,
-            count(p.id) FILTER (WHERE p.status IN ('whistled','reported','handling'))::int AS open,
-            count(p.id) FILTER (WHERE p.status = 'declined' OR p.status = 'rerouted')::int AS declined,
-            count(p.id) FILTER (WHERE p.judicial_transfer)::int AS judicial,
-            round(avg(EXTRACT(EPOCH FROM (p.reported_at - p.created_at)) / 60.0)::numeric, 1)::float8 AS avg_response_minutes
-     FROM orgs d LEFT JOIN whistle_parts p ON p.department_id = d.id
-     WHERE d.county_id = $1 AND d.type = 'department' AND d.status = 'active'
-     GROUP BY d.id, d.name ORDER BY open DESC, parts DESC, d.name`,
-    [countyId],
-  );
+/** Marks an open whistle done (once: a second call changes nothing and answers false). */
+export async function markWhistleDone(q: Queryable, whistleId: number): Promise<boolean> {
+  const rows = await q.query(`UPDATE whistles SET status = 'done', done_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [whistleId]);
+  return rows.length > 0;
 }
 
 export async function whistlesByWhistler(q: Queryable, countyId: number) {

@@ -22,6 +22,7 @@ import {
   VisitView,
   WhistleBody,
   WhistlePartAction,
+  WhistleSource,
   WhistleView,
   type CreateHouseholdBody as CreateHouseholdBodyT,
   type CreateRequestBody as CreateRequestBodyT,
@@ -118,9 +119,21 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
     const id = await whistles.blow(request.actor!, request.body);
     return reply.status(201).send(await whistles.detail(request.actor!, id));
   });
-  app.get('/api/whistles', { schema: { tags, summary: '吹哨事项（本级吹的与派给本部门的）', response: { 200: Type.Array(WhistleView) } }, config: { policy: 'citizen:read' } }, async (request) => whistles.list(request.actor!));
+  app.get<{ Querystring: { awaiting?: boolean } }>(
+    '/api/whistles',
+    {
+      schema: {
+        tags,
+        summary: '吹哨事项（本级吹的与派给本部门的）；awaiting=true 只列还在等本部门报到或办理的（不含已办结、已退回、已改派）',
+        querystring: Type.Object({ awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })) }, { additionalProperties: false }),
+        response: { 200: Type.Array(WhistleView) },
+      },
+      config: { policy: 'citizen:read' },
+    },
+    async (request) => whistles.list(request.actor!, request.query.awaiting ?? false),
+  );
   app.get('/api/whistles/load', {
-    schema: { tags, summary: '各部门响应时间与负荷、各乡镇吹哨次数', response: { 200: Type.Object({ departments: Type.Array(Type.Object({ department: Type.Object({ id: Id, name: Type.String() }), parts: Type.Integer(), open: Type.Integer(), declined: Type.Integer(), judicialTransfers: Type.Integer(), avgResponseMinutes: Type.Union([Type.Number(), Type.Null()]) })), whistlers: Type.Array(Type.Object({ org: Type.Object({ id: Id, name: Type.String() }), whistles: Type.Integer() })) }) } },
+    schema: { tags, summary: '各部门响应时间与负荷、各乡镇吹哨次数', response: { 200: Type.Object({ departments: Type.Array(Type.Object({ department: Type.Object({ id: Id, name: Type.String() }), parts: Type.Integer(), open: Type.Integer(), declined: Type.Integer(), judicialTransfers: Type.Integer(), avgResponseMinutes: Type.Union([Type.Number(), Type.Null()]), assignments: Type.Integer({ description: '两下两上：收到的任务' }), assignmentsOpen: Type.Integer({ description: '两下两上：待上报' }), avgReportMinutes: Type.Union([Type.Number(), Type.Null()], { description: '两下两上：平均上报用时（分钟）' }) })), whistlers: Type.Array(Type.Object({ org: Type.Object({ id: Id, name: Type.String() }), whistles: Type.Integer() })) }) } },
     config: { policy: 'citizen:read' },
   }, async (request) => whistles.load(request.actor!));
   app.get('/api/whistles/departments', { schema: { tags, summary: '本县职能部门（吹哨对象、建议责任单位）', response: { 200: Type.Array(NamedRef) } }, config: { policy: 'citizen:read' } }, async (request) =>
@@ -128,6 +141,25 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
   );
   app.get<{ Params: { id: number } }>('/api/whistles/:id', { schema: { tags, summary: '吹哨详情', params: IdParams, response: { 200: WhistleView } }, config: { policy: 'citizen:read' } }, async (request) =>
     whistles.detail(request.actor!, request.params.id),
+  );
+  app.get<{ Params: { id: number } }>(
+    '/api/whistles/:id/source',
+    { schema: { tags, summary: '吹哨所涉的群众事项或台账问题（只读；被吹哨的部门与吹哨单位可看，手机号脱敏，办理记录只含本次吹哨）', params: IdParams, response: { 200: WhistleSource } }, config: { policy: 'citizen:read' } },
+    async (request) => whistles.source(request.actor!, request.params.id),
+  );
+  app.post<{ Params: { id: number }; Body: { version: number; note?: string } }>(
+    '/api/whistle-parts/:id/judicial-transfer',
+    {
+      schema: {
+        tags,
+        summary: '移交公检法：吹哨单位把某部门承办的部分标记为已移交公检法（记入办理记录和审计）',
+        params: IdParams,
+        body: Type.Object({ version: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        response: { 200: WhistleView },
+      },
+      config: { policy: 'whistle:blow' },
+    },
+    async (request) => whistles.judicialTransfer(request.actor!, request.params.id, request.body),
   );
   app.post<{ Params: { id: number }; Body: WhistlePartActionT }>(
     '/api/whistle-parts/:id/actions',

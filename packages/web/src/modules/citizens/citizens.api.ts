@@ -17,6 +17,7 @@ import type {
   RequestTransition,
   VisitViewT,
   WhistlePartActionT,
+  WhistleSource,
   WhistleView,
 } from '@lianxin/contract';
 import { api, request, type Query } from '../../app/api';
@@ -103,6 +104,14 @@ export function useStats(orgId?: number, month?: string) {
 export function useWhistles() {
   return useQuery({ queryKey: citizenKeys.whistles(), queryFn: () => api.get<WhistleView[]>('/api/whistles') });
 }
+/** 待本部门报到/办理: whistles still waiting on the account's department (finished and declined ones drop out). */
+export function useAwaitingWhistles(enabled: boolean) {
+  return useQuery({ queryKey: [...citizenKeys.whistles(), 'awaiting'], queryFn: () => api.get<WhistleView[]>('/api/whistles', { awaiting: true }), enabled });
+}
+/** What a whistle was blown for, read-only (the request or problem, for the departments on it). */
+export function useWhistleSource(id: number | undefined) {
+  return useQuery({ queryKey: [...citizenKeys.whistles(), 'source', id], queryFn: () => api.get<WhistleSource>(`/api/whistles/${id}/source`), enabled: !!id });
+}
 export function useWhistleLoad() {
   return useQuery({ queryKey: citizenKeys.load(), queryFn: () => api.get<Load>('/api/whistles/load') });
 }
@@ -156,6 +165,9 @@ export const usePartAction = () =>
   useCitizenMutation(({ partId, ...body }: WhistlePartActionT & { partId: number }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/actions`, body));
 export const useReroute = () =>
   useCitizenMutation(({ partId, departmentId }: { partId: number; departmentId: number }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/reroute`, { departmentId }));
+/** 移交公检法, marked by the whistling org on a department's part. */
+export const useJudicialTransfer = () =>
+  useCitizenMutation(({ partId, ...body }: { partId: number; version: number; note?: string }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/judicial-transfer`, body));
 export const useRecordVisit = () => useCitizenMutation((body: CreateVisitBody) => api.post<{ id: number; requestId: number | null }>('/api/visits', body));
 export const useAddHousehold = () => useCitizenMutation((body: CreateHouseholdBody) => api.post<{ id: number }>('/api/households', body));
 export const useRegisterMember = () =>
