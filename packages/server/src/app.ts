@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { ErrorBody } from '@lianxin/contract';
 import type { Db } from './db/db.js';
+import type { TrustProxy } from './config.js';
 import type { PiiCipher } from './core/pii.js';
 import { registerHttpConventions } from './core/http.js';
 import { registerIdempotency } from './core/idempotency.js';
@@ -58,7 +59,8 @@ export type AppConfig = {
   loginRateLimit?: number;
   /** The built web app to serve at /, if any. */
   webDir?: string;
-  trustProxy?: boolean;
+  /** Reverse proxies to believe (config.ts `parseTrustProxy`): none, a hop count, or addresses. */
+  trustProxy?: TrustProxy;
   /** Largest accepted upload, in bytes (Excel imports). */
   maxUploadBytes?: number;
   /** Public form: submissions and look-ups per address per minute. */
@@ -68,6 +70,18 @@ export type AppConfig = {
 };
 
 export const VERSION = '0.1.0';
+
+/**
+ * Fastify's own hop count does not peel hops (5.12 ignores X-Forwarded-For for a number), and
+ * `true` trusts every hop, making a client's left-most X-Forwarded-For entry its address. A hop
+ * count N trusts the N addresses nearest the server (the socket, then right to left); a list
+ * trusts those addresses only.
+ */
+function trustProxyOption(tp: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (tp === false || tp === 0) return false;
+  if (typeof tp === 'number') return (_address, hop) => hop < tp;
+  return tp;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,7 +102,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
           }
         : config.logger,
-    trustProxy: config.trustProxy ?? false,
+    trustProxy: trustProxyOption(config.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
   });

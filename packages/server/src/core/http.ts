@@ -171,7 +171,9 @@ export async function registerHttpConventions(
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
     const origin = request.headers.origin;
     if (origin) {
-      const host = request.headers['x-forwarded-host'] ?? request.headers.host;
+      // request.host reads X-Forwarded-Host only from a trusted proxy (TRUST_PROXY); otherwise the
+      // Host header: a client cannot name its own origin as ours.
+      const host = request.host;
       let originHost: string | undefined;
       try {
         originHost = new URL(origin).host;
