@@ -71,6 +71,22 @@ export type AppConfig = {
 
 export const VERSION = '0.1.0';
 
+function answerClientError(err: NodeJS.ErrnoException, socket: import('node:net').Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large', '请求头过大']
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout', '请求超时']
+    : [400, 'bad_request', '请求格式不正确'];
+  const body = JSON.stringify({ code, message, requestId: `client-${crypto.randomBytes(6).toString('hex')}` });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
 /**
  * Fastify's own hop count does not peel hops (5.12 ignores X-Forwarded-For for a number), and
  * `true` trusts every hop, making a client's left-most X-Forwarded-For entry its address. A hop
@@ -104,6 +120,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
         : config.logger,
     trustProxy: trustProxyOption(config.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
+    // Errors Node's HTTP parser answers before Fastify sees a request (431 headers too large, 400
+    // malformed, 408) keep the one error format: {code, message, requestId}.
+    clientErrorHandler: answerClientError,
     ajv: { customOptions: { removeAdditional: false } },
   });
 
