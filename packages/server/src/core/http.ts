@@ -277,14 +277,15 @@ export async function registerHttpConventions(
       // A download failed after it started (an export): the status line is gone, so no error body
       // can follow. End the response unfinished (the client sees an aborted download, never a
       // file with JSON appended) and log it.
-      request.log.error({ err: { message: error.message, code: (error as FastifyError).code } }, 'response failed after it started; aborted');
+      request.log.error({ err: { message: scrubPii(error.message), code: (error as FastifyError).code } }, 'response failed after it started; aborted');
       reply.raw.destroy();
       return reply;
     }
     const appError = toAppError(error, request.isMultipart());
     if (appError.status >= 500) {
       // Never log request bodies: they may hold ID numbers and phones.
-      request.log.error({ err: { message: error.message, code: (error as FastifyError).code, stack: error.stack } }, 'request failed');
+      // A database error may quote the value it refused (an ID number, a phone): digits are masked.
+      request.log.error({ err: { message: scrubPii(error.message), code: (error as FastifyError).code, stack: scrubPii(error.stack ?? '') } }, 'request failed');
     }
     const body: Record<string, unknown> = {
       code: appError.code,
@@ -301,6 +302,11 @@ export async function registerHttpConventions(
     const lang = langOf(request.headers['accept-language']);
     return reply.status(404).send({ code: 'route_not_found', message: genericMessage('route_not_found', lang), requestId: request.id });
   });
+}
+
+/** Masks what could be an ID number or a phone (7 or more digits in a row) in a log message. */
+export function scrubPii(text: string): string {
+  return text.replace(/\d{6,}[\dXx]?/g, (m) => (m.length >= 7 ? '*'.repeat(m.length) : m));
 }
 
 /** What busboy (multipart) says when the form itself is malformed: the client's fault. */
