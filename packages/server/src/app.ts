@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -13,6 +13,7 @@ import type { Db } from './db/db.js';
 import type { TrustProxy } from './config.js';
 import type { PiiCipher } from './core/pii.js';
 import { registerHttpConventions } from './core/http.js';
+import { genericMessage, langOf } from './core/errors.js';
 import { registerIdempotency } from './core/idempotency.js';
 import { createAuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from './modules/auth/auth.service.js';
 import { authRoutes, cookieSettings } from './modules/auth/auth.routes.js';
@@ -134,6 +135,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     // Errors Node's HTTP parser answers before Fastify sees a request (431 headers too large, 400
     // malformed, 408) keep the one error format: {code, message, requestId}.
     clientErrorHandler: answerClientError,
+    // Fastify's own refusals before routing (a URL that is not valid UTF-8 …) in the same format.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const lang = langOf(request.headers['accept-language']);
+      const message = error.code === 'FST_ERR_BAD_URL' ? (lang === 'en' ? 'The request URL is malformed' : '请求地址不正确（含无效字符）') : genericMessage('bad_request', lang);
+      return reply.code(400).send({ code: 'bad_request', message, requestId: request.id });
+    },
     ajv: { customOptions: { removeAdditional: false } },
   });
 
