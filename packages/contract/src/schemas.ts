@@ -17,7 +17,7 @@ const literalUnion = <T extends readonly string[]>(values: T, description?: stri
 
 export const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-export const Version = Type.Integer({ minimum: 1, description: '乐观锁版本号' });
+export const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: '乐观锁版本号（int4）' });
 
 export const RoleSchema = literalUnion(ROLES);
 export const OrgTypeSchema = literalUnion(ORG_TYPES);

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -10,8 +10,10 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { ErrorBody } from '@lianxin/contract';
 import type { Db } from './db/db.js';
+import type { TrustProxy } from './config.js';
 import type { PiiCipher } from './core/pii.js';
 import { registerHttpConventions } from './core/http.js';
+import { genericMessage, langOf } from './core/errors.js';
 import { registerIdempotency } from './core/idempotency.js';
 import { createAuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from './modules/auth/auth.service.js';
 import { authRoutes, cookieSettings } from './modules/auth/auth.routes.js';
@@ -59,7 +61,8 @@ export type AppConfig = {
   loginRateLimit?: number;
   /** The built web app to serve at /, if any. */
   webDir?: string;
-  trustProxy?: boolean;
+  /** Reverse proxies to believe (config.ts `parseTrustProxy`): none, a hop count, or addresses. */
+  trustProxy?: TrustProxy;
   /** Largest accepted upload, in bytes (Excel imports). */
   maxUploadBytes?: number;
   /** Public form: submissions and look-ups per address per minute. */
@@ -69,6 +72,41 @@ export type AppConfig = {
 };
 
 export const VERSION = '0.1.0';
+
+/** The request as the log sees it: method and path, never the query string, body or headers. */
+const logSerializers = {
+  req(req: { method?: string; url?: string; ip?: string; socket?: { remoteAddress?: string } }) {
+    return { method: req.method, url: (req.url ?? '').split('?')[0], remoteAddress: req.ip ?? req.socket?.remoteAddress };
+  },
+};
+
+function answerClientError(err: NodeJS.ErrnoException, socket: import('node:net').Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large', '请求头过大']
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout', '请求超时']
+    : [400, 'bad_request', '请求格式不正确'];
+  const body = JSON.stringify({ code, message, requestId: `client-${crypto.randomBytes(6).toString('hex')}` });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
+/**
+ * Fastify's own hop count does not peel hops (5.12 ignores X-Forwarded-For for a number), and
+ * `true` trusts every hop, making a client's left-most X-Forwarded-For entry its address. A hop
+ * count N trusts the N addresses nearest the server (the socket, then right to left); a list
+ * trusts those addresses only.
+ */
+function trustProxyOption(tp: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (tp === false || tp === 0) return false;
+  if (typeof tp === 'number') return (_address, hop) => hop < tp;
+  return tp;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,15 +122,28 @@ declare module 'fastify' {
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
-      config.logger === undefined || config.logger === true
-        ? {
+      config.logger === false
+        ? false
+        : {
             level: 'info',
-            // Personal data never reaches the log: bodies are not logged, headers are redacted.
+            ...(typeof config.logger === 'object' ? config.logger : {}),
+            // Personal data never reaches the log: bodies are not logged, headers are redacted,
+            // and a request is logged by its path without the query string (a citizen's phone, a
+            // searched name); see logSerializers.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-          }
-        : config.logger,
-    trustProxy: config.trustProxy ?? false,
+            serializers: logSerializers,
+          },
+    trustProxy: trustProxyOption(config.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
+    // Errors Node's HTTP parser answers before Fastify sees a request (431 headers too large, 400
+    // malformed, 408) keep the one error format: {code, message, requestId}.
+    clientErrorHandler: answerClientError,
+    // Fastify's own refusals before routing (a URL that is not valid UTF-8 …) in the same format.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const lang = langOf(request.headers['accept-language']);
+      const message = error.code === 'FST_ERR_BAD_URL' ? (lang === 'en' ? 'The request URL is malformed' : '请求地址不正确（含无效字符）') : genericMessage('bad_request', lang);
+      return reply.code(400).send({ code: 'bad_request', message, requestId: request.id });
+    },
     ajv: { customOptions: { removeAdditional: false } },
   });
 
