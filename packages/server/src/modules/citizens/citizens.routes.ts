@@ -163,9 +163,9 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
   app.get<{ Querystring: { orgId?: number } }>('/api/households', { schema: { tags, summary: '包保户', querystring: Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: Type.Array(HouseholdView) } }, config: { policy: 'citizen:read' } }, async (request) =>
     diary.households(request.actor!, request.query.orgId),
   );
-  app.get<{ Params: { id: number }; Querystring: { year: number } }>(
+  app.get<{ Params: { id: number }; Querystring: { year?: number } }>(
     '/api/grids/:id',
-    { schema: { tags, summary: '网格：报到党员及其为群众办的实事（每年2–3件）', params: IdParams, querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }) }, config: { policy: 'citizen:read' } },
+    { schema: { tags, summary: '网格：报到党员及其为群众办的实事（每年2–3件）；不带 year 时为本年', params: IdParams, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }) }, config: { policy: 'citizen:read' } },
     async (request) => diary.grid(request.actor!, request.params.id, request.query.year),
   );
   app.post<{ Params: { id: number }; Body: { personId: number; registeredOn: string } }>(

@@ -231,6 +231,12 @@ describe('the diary, households and grids', () => {
     await yushe.post(`/api/grid-registrations/${reg.json().id}/deeds`, { doneOn: today, description: '帮助王奶奶代购药品' });
     const g = (await yushe.get(`/api/grids/${grid.id}?year=${today.slice(0, 4)}`)).json();
     expect(g.members[0]).toMatchObject({ deeds: 1, metTarget: false, homeOrg: '县财政局' });
+    // without ?year= it is this year (China time); every row carries its id
+    const thisYear = await yushe.get(`/api/grids/${grid.id}`);
+    expect(thisYear.statusCode, thisYear.body).toBe(200);
+    expect(thisYear.json()).toMatchObject({ id: grid.id, year: Number(today.slice(0, 4)) });
+    expect(thisYear.json().members[0]).toMatchObject({ id: reg.json().id, registrationId: reg.json().id, deeds: 1 });
+    expect(thisYear.json().members[0].deedList[0]).toMatchObject({ id: expect.any(Number), description: '帮助王奶奶代购药品' });
   });
 });
 

@@ -29,10 +29,11 @@ export type Load = {
 };
 export type Visits = { total: number; withRequests: number; items: VisitViewT[] };
 export type GridView = {
+  id: number;
   grid: { id: number; name: string; type: string };
   year: number;
   target: { min: number; max: number };
-  members: { registrationId: number; personId: number; name: string; homeOrg: string; registeredOn: string; deeds: number; metTarget: boolean; deedList: { doneOn: string; description: string }[] }[];
+  members: { id: number; registrationId: number; personId: number; name: string; homeOrg: string; registeredOn: string; deeds: number; metTarget: boolean; deedList: { id: number; doneOn: string; description: string }[] }[];
 };
 export type Card = {
   org: { id: number; name: string; type: string };
