@@ -243,7 +243,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await village.page.getByTestId('visit-card').filter({ hasText: '王奶奶家' }).waitFor();
     await shot(village, 'citizens-diary');
     await village.close();
-  });
+  }, 240_000); // the longest journey: seven steps, two departments, a diary visit (2 shared cores)
 });
 
 describe('serving citizens: every page on a desktop and a phone', () => {
