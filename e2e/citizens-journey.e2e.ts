@@ -98,6 +98,11 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await page.getByTestId('promise-ok').click();
     await expect.poll(() => page.getByTestId('request-status').first().textContent()).toBe('已承诺');
     await expect.poll(() => page.getByTestId('countdown').first().textContent()).toBe('还剩 5 天');
+    // 办结后电话告知: the handler shows the citizen's full number on a deliberate, audited action
+    await expect.poll(() => page.getByTestId('request-phone').textContent()).toBe('138****5678');
+    await page.getByTestId('request-reveal-phone').click();
+    await expect.poll(() => page.getByTestId('request-phone').textContent()).toBe(PHONE);
+    expect(await page.getByTestId('request-phone').getAttribute('href')).toBe(`tel:${PHONE}`);
 
     await page.getByTestId('act-whistle').click();
     await chooseOption(page, 'whistle-departments', '县交通运输局');
@@ -204,7 +209,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await shot(desk, 'citizens-detail-resolved');
 
     // ---- the citizen follows it by code and phone; a wrong pair gives no hint ----
-    citizen.allowHttpErrors(/\/api\/public\/requests\//);
+    citizen.allowHttpErrors(/\/api\/public\/track$/); // the wrong pair: 404
     await cp.goto(`/public/track?code=${code}`);
     await cp.getByTestId('track-phone').fill('13900000000');
     await cp.getByTestId('track-submit').click();
@@ -257,7 +262,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await village.page.getByTestId('visit-card').filter({ hasText: '王奶奶家' }).waitFor();
     await shot(village, 'citizens-diary');
     await village.close();
-  });
+  }, 240_000); // the longest journey: seven steps, two departments, a diary visit (2 shared cores)
 });
 
 describe('serving citizens: every page on a desktop and a phone', () => {

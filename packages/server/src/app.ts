@@ -119,6 +119,25 @@ declare module 'fastify' {
   }
 }
 
+/** What an integrator needs to tell 409 from 412 (README "接口" says the same). */
+const API_DESCRIPTION = [
+  '县域基层党建平台接口。错误一律为 `{code, message, details?, requestId}`。',
+  '',
+  '- **409 conflict**：记录当前的状态不允许这个操作（如问题已销号不能再退回、已评价过、同名组织已存在）。重试同一请求不会成功：先读取记录，看它现在的状态。',
+  '- **412 version_conflict**：请求带的 `version`（或 If-Match）已过期，记录在您读取之后被他人修改过。重新读取记录，用新的 `version` 再提交。',
+].join('\n');
+
+/** Mutating routes answer 409 (state) and, where the body carries `version`, 412 (stale version): say so per route. */
+function documentConflicts(schema: Record<string, unknown>, method: string | string[]) {
+  const methods = Array.isArray(method) ? method : [method];
+  if (!methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m))) return;
+  const response = { ...((schema.response as Record<string, unknown> | undefined) ?? {}) };
+  response['409'] ??= { description: '冲突（409 conflict）：记录当前的状态不允许此操作；重试无效，先读取记录的当前状态', $ref: 'ErrorBody#' };
+  const body = schema.body as { properties?: Record<string, unknown> } | undefined;
+  if (body?.properties?.version) response['412'] ??= { description: '版本过期（412 version_conflict）：记录已被他人修改；重新读取后用新的 version 再提交', $ref: 'ErrorBody#' };
+  schema.response = response;
+}
+
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -177,7 +196,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: '连心 Lianxin API', version: VERSION, description: '县域基层党建平台接口' },
+      info: { title: '连心 Lianxin API', version: VERSION, description: API_DESCRIPTION },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: cookieConf.name } },
       },
@@ -187,6 +206,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       const policy = route.config?.policy;
       const out = { ...(schema ?? {}) } as Record<string, unknown>;
       if (policy) out['x-policy'] = policy;
+      documentConflicts(out, route.method);
       return { schema: out as never, url };
     },
   });

@@ -385,10 +385,10 @@ export async function insertDeed(q: Queryable, d: { registrationId: number; coun
 }
 
 export async function gridMembers(q: Queryable, gridPath: string, year: number) {
-  return q.query<{ id: number; person_id: number; name: string; home_org: string; registered_on: string; deeds: number; deed_list: { doneOn: string; description: string }[] }>(
+  return q.query<{ id: number; person_id: number; name: string; home_org: string; registered_on: string; deeds: number; deed_list: { id: number; doneOn: string; description: string }[] }>(
     `SELECT g.id, g.person_id, p.name, o.name AS home_org, g.registered_on,
             (SELECT count(*)::int FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2) AS deeds,
-            COALESCE((SELECT json_agg(json_build_object('doneOn', d.done_on::text, 'description', d.description) ORDER BY d.done_on)
+            COALESCE((SELECT json_agg(json_build_object('id', d.id, 'doneOn', d.done_on::text, 'description', d.description) ORDER BY d.done_on)
                       FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2), '[]'::json) AS deed_list
      FROM grid_registrations g JOIN persons p ON p.id = g.person_id JOIN orgs o ON o.id = p.org_id
      WHERE g.grid_path = $1 ORDER BY p.name`,

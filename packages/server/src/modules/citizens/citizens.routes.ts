@@ -14,10 +14,12 @@ import {
   ListRequestsQuery,
   MAX_PUBLIC_PHOTO_BYTES,
   PublicProgress,
-  PublicRateBody,
+  PublicTrackBody,
+  PublicTrackRateBody,
   PublicSubmitBody,
   REQUEST_TRANSITIONS,
   RequestDetail,
+  RevealedPhone,
   RequestSummary,
   VisitView,
   WhistleBody,
@@ -30,7 +32,8 @@ import {
   type FireRequestBody as FireRequestBodyT,
   type ListRequestsQuery as ListRequestsQueryT,
   type PublicSubmitBody as PublicSubmitBodyT,
-  type Rating,
+  type PublicTrackBody as PublicTrackBodyT,
+  type PublicTrackRateBody as PublicTrackRateBodyT,
   type RequestTransition,
   type WhistlePartActionT,
 } from '@lianxin/contract';
@@ -72,6 +75,11 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
       config: { policy: 'citizen:handle' },
     },
     async (request) => requests.fire(request.actor!, request.params.id, request.params.transition, request.body),
+  );
+  app.post<{ Params: { id: number } }>(
+    '/api/requests/:id/reveal-phone',
+    { schema: { tags, summary: '查看群众完整电话（办结后电话告知）：仅首问负责人或受理单位，记审计；其他人 403，范围外 404', params: IdParams, response: { 200: RevealedPhone } }, config: { policy: 'citizen:handle' } },
+    async (request) => requests.revealPhone(request.actor!, request.params.id),
   );
   app.post<{ Params: { id: number }; Body: { toAccountId: number; note: string } }>(
     '/api/requests/:id/hand-over',
@@ -187,9 +195,9 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
   app.get<{ Querystring: { orgId?: number } }>('/api/households', { schema: { tags, summary: '包保户', querystring: Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: Type.Array(HouseholdView) } }, config: { policy: 'citizen:read' } }, async (request) =>
     diary.households(request.actor!, request.query.orgId),
   );
-  app.get<{ Params: { id: number }; Querystring: { year: number } }>(
+  app.get<{ Params: { id: number }; Querystring: { year?: number } }>(
     '/api/grids/:id',
-    { schema: { tags, summary: '网格：报到党员及其为群众办的实事（每年2–3件）', params: IdParams, querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }) }, config: { policy: 'citizen:read' } },
+    { schema: { tags, summary: '网格：报到党员及其为群众办的实事（每年2–3件）；不带 year 时为本年', params: IdParams, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }) }, config: { policy: 'citizen:read' } },
     async (request) => diary.grid(request.actor!, request.params.id, request.query.year),
   );
   app.post<{ Params: { id: number }; Body: { personId: number; registeredOn: string } }>(
@@ -249,14 +257,19 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
       return reply.status(201).send({ ok: true });
     },
   );
-  app.get<{ Params: { code: string }; Querystring: { phone: string } }>(
-    '/api/public/requests/:code',
-    { schema: { tags: ['public'], summary: '凭查询码和手机号查看办理进度', params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' }) }), querystring: Type.Object({ phone: Type.String({ minLength: 5, maxLength: 20 }) }, { additionalProperties: false }), response: { 200: PublicProgress } }, config: { policy: 'public', rateLimit: { max: limits.lookup, timeWindow: 60_000 } } },
-    async (request) => requests.publicProgress(request.params.code, request.query.phone),
+  // Tracking and rating carry the code and the phone in the body: a URL ends up in access logs,
+  // proxies and browser history, and the phone is personal data.
+  app.post<{ Body: PublicTrackBodyT }>(
+    '/api/public/track',
+    { schema: { tags: ['public'], summary: '凭查询码和手机号查看办理进度（二者放在请求体中，不进地址栏；错误时不提示哪一项不对）', body: PublicTrackBody, response: { 200: PublicProgress } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.lookup, timeWindow: 60_000 } } },
+    async (request) => requests.publicProgress(request.body.code, request.body.phone),
   );
-  app.post<{ Params: { code: string }; Body: { phone: string; rating: Rating; comment?: string } }>(
-    '/api/public/requests/:code/rating',
-    { schema: { tags: ['public'], summary: '群众评价：满意、基本满意、不满意（不满意将重新办理）', params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' }) }), body: PublicRateBody, response: { 200: PublicProgress } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.lookup, timeWindow: 60_000 } } },
-    async (request) => requests.publicRate(request.params.code, request.body, request.ip),
+  app.post<{ Body: PublicTrackRateBodyT }>(
+    '/api/public/track/rating',
+    { schema: { tags: ['public'], summary: '群众评价：满意、基本满意、不满意（不满意将重新办理）；查询码和手机号在请求体中', body: PublicTrackRateBody, response: { 200: PublicProgress } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.lookup, timeWindow: 60_000 } } },
+    async (request) => {
+      const { code, ...rating } = request.body;
+      return requests.publicRate(code, rating, request.ip);
+    },
   );
 }

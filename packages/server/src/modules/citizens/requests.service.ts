@@ -16,6 +16,7 @@ import {
   type RequestState,
   type RequestSummary,
   type RequestTransition,
+  type RevealedPhone,
 } from '@lianxin/contract';
 import { can } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
@@ -30,6 +31,8 @@ import { ancestors, children as orgChildren, inScope as orgInScope, publicOrg, t
 import * as repo from './citizens.repository.js';
 import { requestWorkflow } from './requests.workflow.js';
 import './requests.case.js';
+import { mayRevealPhone, type PhoneHolder } from './requests.policy.js';
+import { appendAudit } from '../../core/audit.js';
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export function trackingCode(): string {
@@ -45,6 +48,8 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   const { db, pii, challenges } = deps;
   const engine = deps.engine ?? createCaseEngine({ db });
   const today = engine.today;
+
+  const phoneHolder = (r: repo.RequestRow): PhoneHolder => ({ orgId: r.org_id, status: r.status, ownerId: r.owner_id, hasPhone: r.phone_enc !== null });
 
   function summary(actor: Actor, r: repo.RequestRow): RequestSummary {
     const t = today();
@@ -122,7 +127,29 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       }),
       attachments: files.map((f) => ({ id: f.id, fileName: f.file_name, mimeType: f.mime_type, size: f.size_bytes, byCitizen: citizenEvents.has(f.event_id) })),
       actions: availableTransitions(requestWorkflow, actor, { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status, deadline: null, extra: { ownerId: r.owner_id } }),
+      canRevealPhone: !can(actor.roles, 'person:read_pii') && mayRevealPhone(actor, phoneHolder(r)),
     };
+  }
+
+  /**
+   * 办结后电话告知: the handler of record sees the citizen's full phone on a deliberate action,
+   * audited as `request.reveal_phone` (the number itself never goes into the audit record).
+   * Outside the scope: 404; in it but not the handler: 403, and the refusal is audited too.
+   */
+  async function revealPhone(actor: Actor, id: number): Promise<RevealedPhone> {
+    requireAction(actor, 'citizen:handle');
+    const r = await repo.findRequest(db, actor.scope, id);
+    if (!r) throw new AppError('not_found');
+    const allowed = mayRevealPhone(actor, phoneHolder(r));
+    const entry = { countyId: r.county_id, accountId: actor.accountId, username: actor.username, action: 'request.reveal_phone', objectType: 'request', objectId: r.id, ip: actor.ip } as const;
+    if (!allowed) {
+      await appendAudit(db, { ...entry, summary: { status: r.status }, result: 'denied' });
+      if (!r.phone_enc) throw new AppError('not_found', { zh: '该事项没有登记群众电话', en: 'No phone was recorded for this request' });
+      if (r.status === 'archived') throw new AppError('conflict', { zh: '事项已归档，不能再查看群众电话', en: 'The request is archived' });
+      throw new AppError('forbidden', { zh: '只有首问负责人或受理单位可以查看群众的完整电话', en: 'Only the handler of record may see the full phone' });
+    }
+    await appendAudit(db, { ...entry, summary: { status: r.status }, result: 'success' });
+    return { id: r.id, phone: pii.decrypt(r.phone_enc!) };
   }
 
   async function list(actor: Actor, q: ListRequestsQuery) {
@@ -327,7 +354,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     return publicProgress(code, input.phone);
   }
 
-  return { openRequest, create, detail, list, fire, handOver, handOverCandidates, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, publicPhoto, attachment, today };
+  return { openRequest, create, detail, revealPhone, list, fire, handOver, handOverCandidates, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, publicPhoto, attachment, today };
 }
 
 export type RequestService = ReturnType<typeof createRequestService>;

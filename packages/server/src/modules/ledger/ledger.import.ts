@@ -1,6 +1,6 @@
 // 督查通报导入: problems from an inspection bulletin sheet, every row checked with the same rules
 // as the form; nothing is written when a row is wrong (unless only the valid rows are asked for).
-import { PROBLEM_SOURCE_LABELS, valueByLabel, type ImportReport, type ImportRowError, type ProblemSource } from '@lianxin/contract';
+import { type ImportReport, type ImportRowError, type ProblemSource } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
@@ -102,6 +102,7 @@ export function createLedgerImport(deps: { db: Db; ledger: LedgerService; maxCon
       return i >= 0 ? (cells[i] ?? '').trim() : '';
     };
     const settings = await ledger.settings(actor.scope.countyId ?? 0);
+    const sources = settings.sources.filter((x) => x.active);
     const errors: ImportRowError[] = [];
     const valid: { input: Parameters<LedgerService['register']>[1]; checked: Extract<Awaited<ReturnType<LedgerService['checkRegistration']>>, { ok: true }> }[] = [];
     for (const [index, { rowNumber, cells }] of sheet.rows.entries()) {
@@ -110,8 +111,9 @@ export function createLedgerImport(deps: { db: Db; ledger: LedgerService; maxCon
       const rowErrors: ImportRowError[] = [];
       const err = (column: string, message: string) => rowErrors.push({ row: rowNumber, column, message });
       const sourceText = col(cells, COLUMNS.source);
-      const source = sourceText ? valueByLabel(PROBLEM_SOURCE_LABELS, sourceText) : (opts.source ?? 'superior_feedback');
-      if (!source) err(COLUMNS.source, `问题来源须为：${Object.values(PROBLEM_SOURCE_LABELS).map((l) => l.zh).join('、')}`);
+      // the county's own sources, by name (in use only)
+      const source = sourceText ? sources.find((x) => x.label === sourceText)?.code : (opts.source ?? 'superior_feedback');
+      if (!source) err(COLUMNS.source, `问题来源须为：${sources.map((x) => x.label).join('、')}`);
       const category = col(cells, COLUMNS.category) || settings.categories[0]!;
       if (!settings.categories.includes(category)) err(COLUMNS.category, `问题类别须为：${settings.categories.join('、')}`);
       const description = col(cells, COLUMNS.description);
@@ -127,7 +129,7 @@ export function createLedgerImport(deps: { db: Db; ledger: LedgerService; maxCon
         const input = { orgId: org.id, source, category, description, measures: col(cells, COLUMNS.measures) || undefined, responsiblePerson: col(cells, COLUMNS.person) || undefined, deadline, sourceRef: opts.sourceRef };
         const checked = await ledger.checkRegistration(actor, input);
         if (checked.ok) valid.push({ input, checked });
-        else for (const e of checked.errors) err(e.field === 'deadline' ? COLUMNS.deadline : e.field === 'category' ? COLUMNS.category : COLUMNS.org, e.zh);
+        else for (const e of checked.errors) err(e.field === 'deadline' ? COLUMNS.deadline : e.field === 'category' ? COLUMNS.category : e.field === 'source' ? COLUMNS.source : COLUMNS.org, e.zh);
       }
       errors.push(...rowErrors);
     }

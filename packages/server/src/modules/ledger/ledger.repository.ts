@@ -231,25 +231,29 @@ export async function publicClosures(q: Queryable, countyId: number, page: numbe
 }
 
 export async function settingsOf(q: Queryable, countyId: number) {
-  const [row] = await q.query<{ categories: string[]; supervision_days: number; closure_signer: string }>(
-    `SELECT categories, supervision_days, closure_signer FROM ledger_settings WHERE county_id = $1`,
+  const [row] = await q.query<{ categories: string[]; supervision_days: number; closure_signer: string; sources: { code: string; label: string; active: boolean }[] | null }>(
+    `SELECT categories, supervision_days, closure_signer, sources FROM ledger_settings WHERE county_id = $1`,
     [countyId],
   );
   return row;
 }
 
-export async function saveSettings(q: Queryable, countyId: number, s: { categories: string[]; supervisionDays: number; closureSigner: string }) {
+export async function saveSettings(
+  q: Queryable,
+  countyId: number,
+  s: { categories: string[]; supervisionDays: number; closureSigner: string; sources: { code: string; label: string; active: boolean }[] },
+) {
   await q.query(
-    `INSERT INTO ledger_settings (county_id, categories, supervision_days, closure_signer) VALUES ($1, $2::text[], $3, $4)
+    `INSERT INTO ledger_settings (county_id, categories, supervision_days, closure_signer, sources) VALUES ($1, $2::text[], $3, $4, $5::jsonb)
      ON CONFLICT (county_id) DO UPDATE SET categories = EXCLUDED.categories, supervision_days = EXCLUDED.supervision_days,
-       closure_signer = EXCLUDED.closure_signer`,
-    [countyId, s.categories, s.supervisionDays, s.closureSigner],
+       closure_signer = EXCLUDED.closure_signer, sources = EXCLUDED.sources`,
+    [countyId, s.categories, s.supervisionDays, s.closureSigner, JSON.stringify(s.sources)],
   );
 }
 
 export async function accountInScope(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ id: number; display_name: string; roles: string[] }>(
-    `SELECT a.id, a.display_name, a.roles FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
+  const [row] = await q.query<{ id: number; display_name: string; roles: string[]; path: string }>(
+    `SELECT a.id, a.display_name, a.roles, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
      WHERE a.id = $1 AND o.path LIKE $2 AND a.status = 'active'`,
     [id, likePrefix(scope.path)],
   );

@@ -30,10 +30,11 @@ export type Load = {
 };
 export type Visits = { total: number; withRequests: number; items: VisitViewT[] };
 export type GridView = {
+  id: number;
   grid: { id: number; name: string; type: string };
   year: number;
   target: { min: number; max: number };
-  members: { registrationId: number; personId: number; name: string; homeOrg: string; registeredOn: string; deeds: number; metTarget: boolean; deedList: { doneOn: string; description: string }[] }[];
+  members: { id: number; registrationId: number; personId: number; name: string; homeOrg: string; registeredOn: string; deeds: number; metTarget: boolean; deedList: { id: number; doneOn: string; description: string }[] }[];
 };
 export type Card = {
   org: { id: number; name: string; type: string };
@@ -158,6 +159,8 @@ export const useHandOver = () =>
   useCitizenMutation(({ id, ...body }: { id: number; toAccountId: number; note: string }) => api.post<RequestDetail>(`/api/requests/${id}/hand-over`, body));
 export const useMessage = () =>
   useCitizenMutation(({ id, ...body }: { id: number; text: string; public: boolean }) => api.post<RequestDetail>(`/api/requests/${id}/messages`, body));
+/** 办结后电话告知: the handler of record shows the citizen's full phone (audited on the server); nothing is cached. */
+export const useRevealPhone = () => useMutation({ mutationFn: (id: number) => api.post<{ id: number; phone: string }>(`/api/requests/${id}/reveal-phone`, {}) });
 export const useReportUp = () => useCitizenMutation(({ id, text }: { id: number; text: string }) => api.post<RequestDetail>(`/api/requests/${id}/report-up`, { text }));
 export const useBlowWhistle = () =>
   useCitizenMutation((body: { sourceCaseId: number; matter: string; departmentIds: number[] }) => api.post<WhistleView>('/api/whistles', body));
@@ -189,7 +192,8 @@ export const publicApi = {
     form.append('file', file);
     return request<{ ok: boolean }>('POST', `/api/public/requests/${encodeURIComponent(code)}/photo`, { form, silent401: true });
   },
-  progress: (code: string, phone: string) => request<PublicProgress>('GET', `/api/public/requests/${encodeURIComponent(code)}`, { query: { phone }, silent401: true }),
+  // the code and the phone go in the body, never in a URL
+  progress: (code: string, phone: string) => request<PublicProgress>('POST', '/api/public/track', { body: { code, phone }, silent401: true }),
   rate: (code: string, body: { phone: string; rating: Rating; comment?: string }) =>
-    request<PublicProgress>('POST', `/api/public/requests/${encodeURIComponent(code)}/rating`, { body, silent401: true }),
+    request<PublicProgress>('POST', '/api/public/track/rating', { body: { code, ...body }, silent401: true }),
 };
