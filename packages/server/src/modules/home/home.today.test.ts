@@ -28,7 +28,7 @@ const find = (items: TodayItem[], id: number, kindPrefix: string) => items.find(
 async function register(client: Client, org: number, description: string, deadline = addDays(today, 20)) {
   const res = await client.post('/api/ledger/problems', { orgId: org, source: 'station_inspection', category: '基层组织建设', description, deadline });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; version: number; title: string };
+  return res.json() as { id: number; version: number };
 }
 const fire = async (client: Client, p: { id: number; version: number }, transition: string, body: Record<string, unknown> = {}) => {
   const res = await client.post(`/api/ledger/problems/${p.id}/transitions/${transition}`, { version: p.version, ...body });
