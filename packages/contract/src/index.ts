@@ -5,3 +5,4 @@ export * from './ledger.js';
 export * from './dispatch.js';
 export * from './citizens.js';
 export * from './home.js';
+export * from './audit-labels.js';

@@ -160,7 +160,7 @@ function ScopeStats() {
 export function HomePage() {
   const me = useAccount();
   const { t } = useI18n();
-  const entries = menuFor(me.permissions).filter((m) => m.path !== '/');
+  const entries = menuFor(me.permissions, me.roles).filter((m) => m.path !== '/');
   const canOrgs = me.permissions.includes('org:read');
   const intro = me.permissions.includes('audit:read') ? t('home.auditIntro') : me.permissions.includes('account:read') ? t('home.adminIntro') : undefined;
   return (
