@@ -48,3 +48,8 @@ export function periodLabel(key: string, lang: Lang): string {
   if (/^\d{4}$/.test(key)) return lang === 'en' ? key : `${key}年`;
   return key;
 }
+
+/** A title that ends in a period code, "周报（2026-W49）", with the period in words: "周报（11月30日–12月6日）". */
+export function humanTitle(title: string, lang: Lang): string {
+  return title.replace(/[（(](\d{4}(?:-W\d{2}|-\d{2}|-Q[1-4])?)[）)]\s*$/, (_m, key: string) => `（${periodLabel(key, lang)}）`);
+}

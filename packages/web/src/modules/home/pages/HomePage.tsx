@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Alert, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { ApartmentOutlined, RightOutlined, TeamOutlined, WarningOutlined, HomeOutlined } from '@ant-design/icons';
 import { ORG_TYPE_LABELS, TODAY_ACTION_LABELS, TODAY_LABELS, TODO_LABELS, type TodayItem } from '@lianxin/contract';
-import { dayLabel, daysBetween } from '../../../app/dates';
+import { dayLabel, daysBetween, humanTitle } from '../../../app/dates';
 import { useAccount } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { menuFor } from '../../../app/menu';
@@ -63,7 +63,7 @@ function Today() {
                       <Tag color={i.urgent ? 'red' : 'default'} bordered={false}>{label(TODAY_LABELS[i.kind])}</Tag>
                       <span className="org">{i.org}</span>
                     </div>
-                    <div className="title">{i.title}</div>
+                    <div className="title">{humanTitle(i.title, lang)}</div>
                     {due && <div className={`due${i.urgent && i.due && i.due < today.data.today ? ' late' : ''}`}>{due}</div>}
                     {i.reason && <div className="reason" data-testid="today-reason">{ht(i.kind === 'whistle_declined' ? 'today.declined' : 'today.reason', { r: i.reason })}</div>}
                   </div>
