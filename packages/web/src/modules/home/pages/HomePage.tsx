@@ -81,7 +81,7 @@ function Today() {
 
 /** 我的待办: counts of what waits for this org, each opening the list that holds exactly those records. */
 function Todos() {
-  const { label } = useI18n();
+  const { label, lang } = useI18n();
   const ht = useHomeT();
   const todos = useTodos();
   if (todos.isPending) return <Card size="small" style={{ marginBottom: 12 }}><Skeleton active paragraph={{ rows: 2 }} /></Card>;
@@ -90,7 +90,7 @@ function Todos() {
   if (items.length === 0) return null;
   const waiting = items.filter((i) => i.count > 0);
   return (
-    <Card size="small" title={ht('todo.title')} extra={<Typography.Text type="secondary">{ht('todo.asOf', { date: today })}</Typography.Text>} style={{ marginBottom: 12 }} data-testid="todos">
+    <Card size="small" title={ht('todo.title')} extra={<Typography.Text type="secondary">{ht('todo.asOf', { date: dayLabel(today, lang) })}</Typography.Text>} style={{ marginBottom: 12 }} data-testid="todos">
       {waiting.length === 0 ? (
         <Alert type="success" showIcon title={ht('todo.none')} />
       ) : (
