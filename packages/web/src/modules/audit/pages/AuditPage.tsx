@@ -158,6 +158,7 @@ export function AuditPage() {
             items={data?.items ?? []}
             rowKey={(r) => r.id}
             testId="audit-list"
+            empty={t('audit.empty')}
             render={(r) => (
                 <div style={{ width: '100%' }}>
                   <Space wrap size={4}>
@@ -184,7 +185,7 @@ export function AuditPage() {
             loading={log.isFetching}
             dataSource={data?.items ?? []}
             data-testid="audit-table"
-            locale={{ emptyText: <Empty description={t('common.empty')} /> }}
+            locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
             pagination={pagination}
             onChange={(p) =>
               update(

@@ -296,6 +296,7 @@ export function PeopleListPage() {
             items={data?.items ?? []}
             rowKey={(p) => p.id}
             testId="people-list"
+            empty={t('people.empty')}
             render={(p) => (
               <Card size="small" className="lx-person-card" style={{ marginBottom: 0 }} onClick={() => navigate(`/people/${p.id}`)} data-testid="person-row">
                 <div className="lx-person-card-head">
@@ -334,7 +335,7 @@ export function PeopleListPage() {
             loading={people.isFetching}
             dataSource={data?.items ?? []}
             data-testid="people-table"
-            locale={{ emptyText: <Empty description={t('common.empty')} /> }}
+            locale={{ emptyText: <Empty description={t('people.empty')} /> }}
             scroll={{ x: 1100 }}
             pagination={pagination}
             onChange={(p, _f, sorter) => {
