@@ -19,6 +19,7 @@ export const useHomeT = defineMessages(
     'today.dueIn': '{date}到期 · 还有 {n} 天',
     'today.late': '{date}到期 · 已逾期 {n} 天',
     'today.supervise': '{date}督办',
+    'today.superviseLate': '{date}应督办 · 已过 {n} 天',
     'today.promised': '承诺{date}办结',
   },
   {
@@ -39,6 +40,7 @@ export const useHomeT = defineMessages(
     'today.dueIn': 'Due {date} · {n} days left',
     'today.late': 'Due {date} · {n} days late',
     'today.supervise': 'Supervise by {date}',
+    'today.superviseLate': 'Supervision was due {date} · {n} days ago',
     'today.promised': 'Promised by {date}',
   },
 );

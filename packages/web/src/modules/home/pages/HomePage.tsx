@@ -18,7 +18,10 @@ import '../home.css';
 function dueLine(i: TodayItem, today: string, ht: ReturnType<typeof useHomeT>, lang: 'zh' | 'en'): string | undefined {
   if (!i.due) return undefined;
   const date = dayLabel(i.due, lang, Number(today.slice(0, 4)));
-  if (i.kind === 'problem_supervision') return ht('today.supervise', { date });
+  if (i.kind === 'problem_supervision') {
+    const late = daysBetween(i.due, today);
+    return late > 0 ? ht('today.superviseLate', { date, n: late }) : ht('today.supervise', { date });
+  }
   if (i.kind === 'request_mine' || i.kind === 'request_overdue') {
     const n = daysBetween(i.due, today);
     return n > 0 ? ht('today.late', { date, n }) : ht('today.promised', { date });
