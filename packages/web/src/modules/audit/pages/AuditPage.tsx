@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Pagination, Row, Space, Table, Tag, Typography } from 'antd';
 import { ReloadOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, auditActionLabel, type AuditRecord, type AuditResult, type ListAuditQuery } from '@lianxin/contract';
+import { AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, auditActionLabel, PROBLEM_STATE_LABELS, REQUEST_STATE_LABELS, TASK_STATE_LABELS, type AuditRecord, type AuditResult, type ListAuditQuery } from '@lianxin/contract';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { toInt, useUrlState } from '../../../app/url-state';
@@ -13,8 +13,22 @@ import { useAuditLog, verifyAudit } from '../audit.api';
 const KEYS = ['username', 'action', 'objectType', 'objectId', 'from', 'to', 'page', 'pageSize'] as const;
 type FormValues = { username?: string; action?: string; objectType?: string; objectId?: string; range?: [Dayjs | null, Dayjs | null] | null };
 
-function summaryText(summary: unknown): string {
+/** The status words of the case types whose transitions are audited as {from, to}. */
+const STATES: Record<string, Record<string, { zh: string; en: string }>> = {
+  problem: PROBLEM_STATE_LABELS,
+  request: REQUEST_STATE_LABELS,
+  task: TASK_STATE_LABELS,
+};
+
+function summaryText(summary: unknown, objectType: string | null, lang: 'zh' | 'en'): string {
   if (summary === null || summary === undefined) return '';
+  if (typeof summary === 'object' && Object.keys(summary).length === 0) return '';
+  const s = summary as Record<string, unknown>;
+  const states = objectType ? STATES[objectType] : undefined;
+  // a transition: 待验收 → 整改中, not {"from":"submitted","to":"rectifying"}
+  if (states && typeof s.from === 'string' && typeof s.to === 'string' && Object.keys(s).length === 2) {
+    return `${states[s.from]?.[lang] ?? s.from} → ${states[s.to]?.[lang] ?? s.to}`;
+  }
   const text = typeof summary === 'string' ? summary : JSON.stringify(summary);
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
@@ -24,7 +38,7 @@ export function AuditPage() {
   // Words, not codes: the code stays on hover (and is what the filter takes).
   const actionWords = (a: string) => <span title={a} data-testid="audit-action-words">{auditActionLabel(a, lang)}</span>;
   const objectWords = (o: string | null, id: string | number | null | undefined) =>
-    o ? `${AUDIT_OBJECT_LABELS[o] ? label(AUDIT_OBJECT_LABELS[o]) : o}${id ? ` · ${t('audit.objectId')} ${id}` : ''}` : '—';
+    o ? `${AUDIT_OBJECT_LABELS[o] ? label(AUDIT_OBJECT_LABELS[o]) : o}${id ? `（${id}）` : ''}` : '—';
   const screens = Grid.useBreakpoint();
   const isMobile = screens.md === false;
   const { values, update, clear } = useUrlState(KEYS);
@@ -169,7 +183,7 @@ export function AuditPage() {
                     {dayjs(r.at).format('YYYY-MM-DD HH:mm:ss')} · {r.username ?? '—'}
                     {r.objectType && ` · ${objectWords(r.objectType, r.objectId)}`}
                   </div>
-                  <div style={{ color: '#999', fontSize: 12, wordBreak: 'break-all' }}>{summaryText(r.summary)}</div>
+                  <div style={{ color: '#999', fontSize: 12, wordBreak: 'break-all' }}>{summaryText(r.summary, r.objectType, lang)}</div>
                 </div>
             )}
           />
@@ -200,7 +214,7 @@ export function AuditPage() {
               { title: t('audit.action'), dataIndex: 'action', width: 170, render: (a: string) => actionWords(a) },
               { title: t('audit.objectType'), dataIndex: 'objectType', width: 110, render: (o: string | null, r) => objectWords(o, r.objectId) },
               { title: t('audit.result'), dataIndex: 'result', width: 90, render: resultTag },
-              { title: t('audit.summary'), dataIndex: 'summary', ellipsis: true, render: (s: unknown) => <span style={{ color: '#666' }}>{summaryText(s)}</span> },
+              { title: t('audit.summary'), dataIndex: 'summary', ellipsis: true, render: (s: unknown, r) => <span style={{ color: '#666' }}>{summaryText(s, r.objectType, lang)}</span> },
               { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
             ]}
           />
