@@ -202,8 +202,8 @@ export function UnitPage({ id }: { id: number }) {
             />
             {preview && <img src={preview} alt="" className="lx-pub-preview" />}
           </Field>
-          <Field id="pub-answer" label={`${t('pub.challenge')}：${challenge?.question ?? '…'}`} error={errors.challengeAnswer} help={t('pub.challengeHelp')}>
-            <input id="pub-answer" value={v.challengeAnswer} onChange={set('challengeAnswer')} inputMode="numeric" maxLength={10} data-testid="public-answer" aria-invalid={!!errors.challengeAnswer} />
+          <Field id="pub-challengeAnswer" label={`${t('pub.challenge')}：${challenge?.question ?? '…'}`} error={errors.challengeAnswer} help={t('pub.challengeHelp')}>
+            <input id="pub-challengeAnswer" value={v.challengeAnswer} onChange={set('challengeAnswer')} inputMode="numeric" maxLength={10} data-testid="public-answer" aria-invalid={!!errors.challengeAnswer} />
           </Field>
           <Button type="submit" primary busy={sending} disabled={!challenge} testId="public-submit">{t('pub.submit')}</Button>
         </form>
