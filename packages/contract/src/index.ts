@@ -6,3 +6,4 @@ export * from './dispatch.js';
 export * from './citizens.js';
 export * from './home.js';
 export * from './stations.js';
+export * from './audit-labels.js';

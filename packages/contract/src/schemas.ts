@@ -210,6 +210,7 @@ export const PersonDetail = Type.Composite([
       Type.Object({
         at: Type.String(),
         username: Type.Union([Type.String(), Type.Null()]),
+        by: Type.Union([Type.String(), Type.Null()], { description: '操作账号的名称（如“榆舍村党支部”），界面显示它而不是登录名' }),
         action: Type.String(),
         summary: Type.Unknown(),
       }),

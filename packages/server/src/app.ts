@@ -251,7 +251,20 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(homeRoutes, { home: createHomeService({ db }) });
 
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDir!, wildcard: false, index: ['index.html'] });
+    // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the
+    // smallest its Accept-Encoding allows. Hashed assets never change: cached for a year; the page
+    // itself is revalidated every time so a new release is picked up at once.
+    await app.register(fastifyStatic, {
+      root: config.webDir!,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const hashed = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.\w+(\.(br|gz))?$/.test(filePath);
+        reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
 
   return app;

@@ -231,9 +231,10 @@ export async function postsOf(q: Queryable, personId: number) {
 }
 
 export async function historyOf(q: Queryable, personId: number) {
-  return q.query<{ at: Date; username: string | null; action: string; summary: unknown }>(
-    `SELECT at, username, action, summary FROM audit_log
-     WHERE object_type = 'person' AND object_id = $1 ORDER BY id DESC LIMIT 50`,
+  return q.query<{ at: Date; username: string | null; by_name: string | null; action: string; summary: unknown }>(
+    `SELECT l.at, l.username, a.display_name AS by_name, l.action, l.summary
+       FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id
+      WHERE l.object_type = 'person' AND l.object_id = $1 ORDER BY l.id DESC LIMIT 50`,
     [String(personId)],
   );
 }

@@ -142,7 +142,7 @@ describe('a person record', () => {
     expect(ok.statusCode).toBe(200);
     const detail = ok.json() as PersonDetail;
     expect(detail).toMatchObject({ education: 'master', flowStatus: 'outflow', version: p.version + 1 });
-    expect(detail.history[0]).toMatchObject({ action: 'person.update', username: 'yushe' });
+    expect(detail.history[0]).toMatchObject({ action: 'person.update', username: 'yushe', by: '榆舍村党支部（演示）' });
     expect(detail.history[0]!.summary).toMatchObject({ education: { to: 'master' } });
     const stale = await yushe.patch(`/api/people/${p.id}`, { version: p.version, education: 'doctor' });
     expect(stale.statusCode).toBe(412);

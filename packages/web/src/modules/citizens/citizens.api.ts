@@ -179,21 +179,3 @@ export const useAddDeed = () =>
   useCitizenMutation(({ registrationId, ...body }: { registrationId: number; doneOn: string; description: string }) =>
     api.post<{ id: number }>(`/api/grid-registrations/${registrationId}/deeds`, body),
   );
-
-// ---- the public pages (no session; 401 is never a signed-out user here) ----
-export const publicApi = {
-  unit: (id: number) => request<PublicUnit>('GET', `/api/public/units/${id}`, { silent401: true }),
-  challenge: () => request<{ token: string; question: string }>('GET', '/api/public/challenge', { silent401: true }),
-  submit: (body: { unitId: number; name: string; phone: string; matter: string; category?: string; challengeToken: string; challengeAnswer: string }) =>
-    request<{ trackingCode: string; unit: string }>('POST', '/api/public/requests', { body, silent401: true }),
-  photo: (code: string, phone: string, file: File) => {
-    const form = new FormData();
-    form.append('phone', phone);
-    form.append('file', file);
-    return request<{ ok: boolean }>('POST', `/api/public/requests/${encodeURIComponent(code)}/photo`, { form, silent401: true });
-  },
-  // the code and the phone go in the body, never in a URL
-  progress: (code: string, phone: string) => request<PublicProgress>('POST', '/api/public/track', { body: { code, phone }, silent401: true }),
-  rate: (code: string, body: { phone: string; rating: Rating; comment?: string }) =>
-    request<PublicProgress>('POST', '/api/public/track/rating', { body: { code, ...body }, silent401: true }),
-};

@@ -240,17 +240,3 @@ export function useRemoveResponsibility() {
     onSuccess: invalidate,
   });
 }
-
-// ---- 反馈公示 (no login) ----
-export function usePublicCounties() {
-  return useQuery({ queryKey: ['public', 'ledger-counties'], queryFn: () => api.get<PublicClosureCounty[]>('/api/public/ledger/counties') });
-}
-
-export function usePublicClosures(countyId: number | undefined, page: number) {
-  return useQuery({
-    queryKey: ['public', 'closures', countyId ?? 0, page],
-    queryFn: () => api.get<PublicClosurePage>(`/api/public/counties/${countyId}/closures`, { page, pageSize: 10 }),
-    enabled: countyId !== undefined,
-    placeholderData: keepPreviousData,
-  });
-}

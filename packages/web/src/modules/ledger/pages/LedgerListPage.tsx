@@ -303,6 +303,7 @@ export function LedgerListPage() {
             items={data?.items ?? []}
             rowKey={(p) => p.id}
             testId="ledger-list"
+            empty={t('ledger.empty')}
             render={(p) => (
               <Card size="small" className={`lx-problem-card${p.overdue ? ' overdue' : ''}`} onClick={() => navigate(`/ledger/${p.id}`)} data-testid="problem-row">
                 <div className="lx-problem-card-head">

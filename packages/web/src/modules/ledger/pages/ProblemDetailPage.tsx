@@ -148,7 +148,7 @@ export function ProblemDetailPage() {
   const [supervising, setSupervising] = useState(false);
   const [comment, setComment] = useState('');
   const p = problem.data;
-  usePageCrumb(p ? `#${p.id} ${p.title.length > 16 ? `${p.title.slice(0, 16)}…` : p.title}` : undefined);
+  usePageCrumb(p ? (p.title.length > 16 ? `${p.title.slice(0, 16)}…` : p.title) : undefined);
 
   if (id === undefined || (problem.error instanceof ApiError && problem.error.status === 404)) {
     return <Result status="404" title={common('common.empty')} subTitle={problem.error?.message} extra={<Link to="/ledger"><Button>{t('ledger.title')}</Button></Link>} />;
@@ -313,7 +313,7 @@ export function ProblemDetailPage() {
 
   return (
     <div data-testid="problem-page">
-      <PageHead title={`${t('ledger.title')} #${p.id}`} extra={<Link to="/ledger"><Button>{common('common.back')}</Button></Link>} />
+      <PageHead title={`${t('ledger.title')} · ${p.org.name}`} extra={<Link to="/ledger"><Button>{common('common.back')}</Button></Link>} />
       {head}
       {isMobile ? (
         <>
