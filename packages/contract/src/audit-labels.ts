@@ -94,6 +94,9 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'ledger.settings': { zh: '修改问题台账设置', en: 'Ledger settings changed' },
   'directive.report': { zh: '上报任务完成情况', en: 'Directive reported on' },
   'directive.close': { zh: '结束任务', en: 'Directive closed' },
+  'request.reveal_phone': { zh: '查看群众完整电话', en: "Citizen's full phone shown" },
+  'org.designate': { zh: '认定工作站称号', en: 'Station designated' },
+  'org.undesignate': { zh: '撤销工作站称号', en: 'Station designation withdrawn' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

@@ -58,6 +58,8 @@ type Step = {
   run: () => Promise<LightMyRequestResponse>;
   /** The record is written when a background job ends (poll for it). */
   later?: boolean;
+  /** A read sent as POST so that personal data stays out of the URL (public tracking): it answers 2xx and writes nothing. */
+  read?: true;
 };
 
 // In order: later steps use what earlier ones made.
@@ -106,6 +108,12 @@ const STEPS: Step[] = [
     const made = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '五里镇'), type: 'agency', name: '矩阵撤销机关' }));
     return (await as('wuli')).post(`/api/orgs/${made.id}/close`, { version: made.version });
   } },
+  { route: 'POST /api/orgs/{id}/designations', audit: /^org\./, run: async () => {
+    const res = await (await as('county')).post(`/api/orgs/${await orgId(t.db, '五里党建工作站')}/designations`, { kind: 'qiyi_commended', year: 2026, awardFen: 2_000_000 });
+    ctx.designation = json(res).id;
+    return res;
+  } },
+  { route: 'DELETE /api/orgs/{id}/designations/{designationId}', audit: /^org\./, run: async () => (await as('county')).del(`/api/orgs/${await orgId(t.db, '五里党建工作站')}/designations/${num('designation')}`) },
   { route: 'DELETE /api/orgs/{id}', audit: /^org\./, run: async () => (await as('wuli')).del(`/api/orgs/${num('agency')}?version=${await orgVersion(num('agency'))}`) },
 
   // ---- people
@@ -220,6 +228,7 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'POST /api/requests/{id}/transitions/{transition}', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/transitions/claim`, { version: num('requestVersion') }) },
+  { route: 'POST /api/requests/{id}/reveal-phone', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/reveal-phone`) },
   { route: 'POST /api/requests/{id}/messages', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/messages`, { text: '正在办理', public: true }) },
   { route: 'POST /api/requests/{id}/report-up', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/report-up`, { text: '请镇里把关' }) },
   { route: 'POST /api/requests/{id}/hand-over', audit: /^request\./, run: async () => {
@@ -256,12 +265,13 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'POST /api/public/requests/{code}/photo', audit: /^request\./, run: async () => upload(t.anonymous, `/api/public/requests/${ctx.publicCode}/photo`, { phone: '13800001357' }, { name: '现场.png', type: 'image/png', content: PNG }) },
-  { route: 'POST /api/public/requests/{code}/rating', audit: /^request\./, run: async () => {
+  { route: 'POST /api/public/track', audit: /^request\./, read: true, run: () => t.anonymous.post('/api/public/track', { code: ctx.publicCode, phone: '13800001357' }) },
+  { route: 'POST /api/public/track/rating', audit: /^request\./, run: async () => {
     const c = await as('yushe.station');
     let r = ((await c.get(`/api/requests?q=${ctx.publicCode}`)).json() as { items: { id: number; version: number }[] }).items[0]!;
     r = (await c.post(`/api/requests/${r.id}/transitions/claim`, { version: r.version })).json();
     await c.post(`/api/requests/${r.id}/transitions/resolve`, { version: r.version, comment: '已修好', resolved: true });
-    return t.anonymous.post(`/api/public/requests/${ctx.publicCode}/rating`, { phone: '13800001357', rating: 'satisfied' });
+    return t.anonymous.post('/api/public/track/rating', { code: ctx.publicCode, phone: '13800001357', rating: 'satisfied' });
   } },
 ];
 
@@ -288,6 +298,11 @@ describe('the audit matrix', () => {
       const res = await step.run().catch((err: Error) => ({ statusCode: 0, body: err.message }) as LightMyRequestResponse);
       if (res.statusCode < 200 || res.statusCode >= 300) {
         refused.push(`${step.route}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+        continue;
+      }
+      if (step.read) {
+        const wrote = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE id > $1`, [last])).map((r) => r.action);
+        if (wrote.length) unaudited.push(`${step.route} is a read but wrote: ${wrote.join(', ')}`);
         continue;
       }
       let actions: string[] = [];
