@@ -104,6 +104,8 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'request.reveal_phone': { zh: '查看群众完整电话（回访）', en: 'Citizen\'s full phone shown (call back)' },
   'whistle.judicial': { zh: '吹哨报到 · 移交公检法', en: 'Whistle handed to the judiciary' },
   'inspection.finding_to_problem': { zh: '督查发现列入问题台账', en: 'Inspection finding put on the ledger' },
+  'org.designate': { zh: '认定工作站称号', en: 'Station designated' },
+  'org.undesignate': { zh: '撤销工作站称号', en: 'Station designation withdrawn' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

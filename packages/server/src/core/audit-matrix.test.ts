@@ -61,6 +61,8 @@ type Step = {
   run: () => Promise<LightMyRequestResponse>;
   /** The record is written when a background job ends (poll for it). */
   later?: boolean;
+  /** A read sent as POST so that personal data stays out of the URL (public tracking): it answers 2xx and writes nothing. */
+  read?: true;
 };
 
 // In order: later steps use what earlier ones made.
@@ -306,6 +308,11 @@ describe('the audit matrix', () => {
       const res = await step.run().catch((err: Error) => ({ statusCode: 0, body: err.message }) as LightMyRequestResponse);
       if (res.statusCode < 200 || res.statusCode >= 300) {
         refused.push(`${step.route}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+        continue;
+      }
+      if (step.read) {
+        const wrote = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE id > $1`, [last])).map((r) => r.action);
+        if (wrote.length) unaudited.push(`${step.route} is a read but wrote: ${wrote.join(', ')}`);
         continue;
       }
       let actions: string[] = [];
