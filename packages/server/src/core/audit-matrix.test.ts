@@ -244,6 +244,13 @@ const STEPS: Step[] = [
   } },
   { route: 'POST /api/whistle-parts/{id}/actions', audit: /^whistle\./, run: async () => (await as('jiaotong')).post(`/api/whistle-parts/${num('part')}/actions`, { version: num('partVersion'), action: 'decline', reason: '不属本部门职责' }) },
   { route: 'POST /api/whistle-parts/{id}/reroute', audit: /^whistle\./, run: async () => (await as('yushe.station')).post(`/api/whistle-parts/${num('part')}/reroute`, { departmentId: await orgId(t.db, '县交通运输局') === num('part') ? 0 : (await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'department' AND name <> '县交通运输局' ORDER BY id LIMIT 1`))[0]!.id }) },
+  { route: 'POST /api/whistle-parts/{id}/judicial-transfer', audit: /^whistle\./, run: async () => {
+    // the part the re-route created (the declined one is closed to it)
+    const [p] = await t.db.query<{ id: number; version: number }>(
+      `SELECT id, version FROM whistle_parts WHERE whistle_id = (SELECT whistle_id FROM whistle_parts WHERE id = $1) ORDER BY id DESC LIMIT 1`, [num('part')],
+    );
+    return (await as('yushe.station')).post(`/api/whistle-parts/${p!.id}/judicial-transfer`, { version: p!.version, note: '矩阵移交' });
+  } },
   { route: 'POST /api/visits', audit: /^(visit|request)\./, run: async () => (await as('yushe')).post('/api/visits', { orgId: await orgId(t.db, '榆舍村'), cadreLevel: 'village', household: '矩阵户', visitedOn: today, heard: '反映问题', followUp: '跟进' }) },
   { route: 'POST /api/households', audit: /^household\./, run: async () => {
     const people = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 ORDER BY id LIMIT 2`, [await orgId(t.db, '榆舍村')]);
