@@ -31,6 +31,7 @@ import { OUTCOME_LABELS, OUTCOMES, type AssignmentView, type Board, type BoardRo
 import { api } from '../../../app/api';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
+import { humanTitle, periodLabel } from '../../../app/dates';
 import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { dispatchKeys, fetchCompiled, useAssignment, useFanOut, useReport, type Compiled } from '../dispatch.api';
@@ -42,11 +43,12 @@ import '../dispatch.css';
 export function AssignmentPage() {
   const id = Number(useParams().id);
   const t = useDispatchT();
+  const { lang } = useI18n();
   const me = useAccount();
   const can = useCan();
   const q = useAssignment(id);
   const a = q.data;
-  usePageCrumb(a?.directive.title);
+  usePageCrumb(a ? humanTitle(a.directive.title, lang) : undefined);
   const villages = useOrgsBelow(a?.org.id, ['village', 'community']);
   const [fanOpen, setFanOpen] = useState(false);
   const isRecipient = !!a && a.org.id === me.scopeOrg.id && can('dispatch:report');
@@ -64,7 +66,7 @@ export function AssignmentPage() {
   return (
     <div className="lx-dispatch lx-assignment-page" data-testid="assignment-page">
       <PageHead
-        title={a.directive.title}
+        title={humanTitle(a.directive.title, lang)}
         extra={
           canFanOut ? (
             <Button icon={<ApartmentOutlined />} onClick={() => setFanOpen(true)} data-testid="fan-out-open">
@@ -80,12 +82,12 @@ export function AssignmentPage() {
           <AssignmentTag status={a.status} late={a.late} overdue={a.overdue} />
           {a.status === 'pending' && open && <DueTag date={a.dueDate} />}
         </div>
-        <Typography.Title level={5} className="lx-phone-title">{a.directive.title}</Typography.Title>
+        <Typography.Title level={5} className="lx-phone-title">{humanTitle(a.directive.title, lang)}</Typography.Title>
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
           <Descriptions.Item label={t('detail.issuer')}>{a.directive.issuer.name}</Descriptions.Item>
           <Descriptions.Item label={t('detail.recipient')}>{a.org.name}</Descriptions.Item>
           <Descriptions.Item label={t('detail.due')}>{a.dueDate}</Descriptions.Item>
-          {a.directive.periodKey && <Descriptions.Item label={t('detail.period')}>{a.directive.periodKey}</Descriptions.Item>}
+          {a.directive.periodKey && <Descriptions.Item label={t('detail.period')}>{periodLabel(a.directive.periodKey, lang)}</Descriptions.Item>}
         </Descriptions>
         <div className="lx-content" data-testid="assignment-content">{a.directive.content || <span className="lx-muted">{t('detail.noContent')}</span>}</div>
         <FileList files={a.directive.attachments} testId="directive-files" />

@@ -8,6 +8,8 @@ import { useAccount, useCan } from '../../../app/auth';
 import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
+import { useI18n } from '../../../app/i18n';
+import { humanTitle, periodLabel } from '../../../app/dates';
 import { useBoard, useCloseDirective } from '../dispatch.api';
 import { useDispatchT } from '../dispatch.messages';
 import { AssignmentTag, DueTag, FiguresView, KindTag, OutcomeTag, RollupView, formatTime } from '../components/bits';
@@ -19,6 +21,7 @@ type Below = BoardRow['below'][number];
 export function BoardPage() {
   const id = Number(useParams().id);
   const t = useDispatchT();
+  const { lang } = useI18n();
   const me = useAccount();
   const can = useCan();
   const { modal, message } = AntApp.useApp();
@@ -27,7 +30,7 @@ export function BoardPage() {
   const q = useBoard(id);
   const close = useCloseDirective(id);
   const b = q.data;
-  usePageCrumb(b?.directive.title);
+  usePageCrumb(b ? humanTitle(b.directive.title, lang) : undefined);
   if (q.error) return <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!b) return <Card><Skeleton active /></Card>;
   const d = b.directive;
@@ -55,7 +58,7 @@ export function BoardPage() {
   return (
     <div className="lx-dispatch" data-testid="board-page">
       <PageHead
-        title={`${t('board.title')} · ${d.title}`}
+        title={`${t('board.title')} · ${humanTitle(d.title, lang)}`}
         extra={
           canClose ? (
             <Button danger icon={<StopOutlined />} onClick={onClose} data-testid="close-directive">
@@ -70,12 +73,12 @@ export function BoardPage() {
           {d.status === 'closed' ? <Tag>{t('status.closed')}</Tag> : <Tag color="processing">{t('status.open')}</Tag>}
           {d.status === 'open' && <DueTag date={d.dueDate} done={b.totals.reported === b.totals.targets} />}
         </div>
-        <Typography.Title level={5} className="lx-phone-title">{d.title}</Typography.Title>
+        <Typography.Title level={5} className="lx-phone-title">{humanTitle(d.title, lang)}</Typography.Title>
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
           <Descriptions.Item label={t('detail.issuer')}>{d.issuer.name}</Descriptions.Item>
           <Descriptions.Item label={t('board.issuedAt')}>{formatTime(d.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('detail.due')}>{d.dueDate}</Descriptions.Item>
-          {d.periodKey && <Descriptions.Item label={t('detail.period')}>{d.periodKey}</Descriptions.Item>}
+          {d.periodKey && <Descriptions.Item label={t('detail.period')}>{periodLabel(d.periodKey, lang)}</Descriptions.Item>}
         </Descriptions>
         {d.content && <div className="lx-content">{d.content}</div>}
         <FileList files={d.attachments} testId="directive-files" />

@@ -8,6 +8,7 @@ import { PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { DIRECTIVE_KIND_LABELS, DIRECTIVE_KINDS, FREQUENCY_LABELS, type AssignmentView, type Frequency } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
+import { humanTitle } from '../../../app/dates';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
 import { useFollowing, useInbox, useSent, useSeries, useSetSeriesActive, type SentDirective, type Series } from '../dispatch.api';
@@ -131,6 +132,7 @@ function AssignmentGroups({ items, loading, weekEnd, empty, flat }: { items: Ass
 
 function AssignmentCard({ a }: { a: AssignmentView }) {
   const t = useDispatchT();
+  const { lang } = useI18n();
   const done = a.status === 'reported' || a.directive.status !== 'open';
   const fanned = a.fannedOut.reduce((s, f) => ({ targets: s.targets + f.targets, reported: s.reported + f.reported }), { targets: 0, reported: 0 });
   return (
@@ -138,7 +140,7 @@ function AssignmentCard({ a }: { a: AssignmentView }) {
       <div className="lx-assignment-main">
         <div className="lx-assignment-title">
           <KindTag kind={a.directive.kind} />
-          <span>{a.directive.title}</span>
+          <span>{humanTitle(a.directive.title, lang)}</span>
         </div>
         <div className="lx-assignment-meta">
           <span>{t('inbox.from', { org: a.directive.issuer.name })}</span>
@@ -157,6 +159,7 @@ function AssignmentCard({ a }: { a: AssignmentView }) {
 
 function SentList({ rows, loading, phone, testId = 'sent-list' }: { rows: SentDirective[]; loading: boolean; phone: boolean; testId?: string }) {
   const t = useDispatchT();
+  const { lang } = useI18n();
   const progress = (d: SentDirective) => (
     <div className="lx-progress-cell">
       <Progress percent={d.targets ? Math.round((d.reported / d.targets) * 100) : 0} size="small" showInfo={false} status={d.late ? 'exception' : undefined} />
@@ -176,7 +179,7 @@ function SentList({ rows, loading, phone, testId = 'sent-list' }: { rows: SentDi
             <div className="lx-assignment-main">
               <div className="lx-assignment-title">
                 <KindTag kind={d.kind} />
-                <span>{d.title}</span>
+                <span>{humanTitle(d.title, lang)}</span>
               </div>
               {progress(d)}
             </div>
@@ -202,7 +205,7 @@ function SentList({ rows, loading, phone, testId = 'sent-list' }: { rows: SentDi
             render: (_, d) => (
               <Space size={4} wrap>
                 <KindTag kind={d.kind} />
-                <Link to={`/dispatch/${d.id}`}>{d.title}</Link>
+                <Link to={`/dispatch/${d.id}`}>{humanTitle(d.title, lang)}</Link>
                 {d.parentAssignmentId && <Tag bordered={false}>{t('inbox.fanOutOf')}</Tag>}
                 {d.issuer && <span className="lx-muted">{t('inbox.fromIssuer', { o: d.issuer.name })}</span>}
               </Space>
@@ -220,7 +223,7 @@ function SentList({ rows, loading, phone, testId = 'sent-list' }: { rows: SentDi
 
 function SeriesList({ rows, loading }: { rows: Series[]; loading: boolean }) {
   const t = useDispatchT();
-  const { label } = useI18n();
+  const { label, lang } = useI18n();
   const { modal, message } = AntApp.useApp();
   const setActive = useSetSeriesActive();
   const toggle = (s: Series) =>
@@ -251,7 +254,7 @@ function SeriesList({ rows, loading }: { rows: Series[]; loading: boolean }) {
           <div className="lx-assignment-main">
             <div className="lx-assignment-title">
               <KindTag kind={s.kind} />
-              <span>{s.title}</span>
+              <span>{humanTitle(s.title, lang)}</span>
             </div>
             <div className="lx-assignment-meta">{describe(s)}</div>
           </div>
