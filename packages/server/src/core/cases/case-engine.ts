@@ -8,6 +8,7 @@ import { appendAudit, auditCtes, canonicalJson } from '../audit.js';
 import { AppError, validationError } from '../errors.js';
 import { todayInChina } from '../calendar.js';
 import { checkTransition, type CaseView, type WorkflowDef } from './workflow.js';
+import { inScope, BY_KEY, SYSTEM } from '../scope.js';
 
 export type CaseRow = {
   id: number;
@@ -127,7 +128,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
 
   async function load(q: Queryable, scope: Scope, caseType: string, id: number, forUpdate = false): Promise<CaseRow | undefined> {
     const [row] = await q.query<CaseRow>(
-      `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND case_type = $2 AND org_path LIKE $3 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND case_type = $2 AND ${inScope('org_path', 3)} ${forUpdate ? 'FOR UPDATE' : ''}`,
       [id, caseType, likePrefix(scope.path)],
     );
     return row;
@@ -233,7 +234,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
       const resolves = def.resolvedStates.includes(to);
       const finishes = def.finalStates.includes(to);
       await tx.query(
-        `UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
+        `${BY_KEY}UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
            resolved_at = CASE WHEN $3 THEN COALESCE(resolved_at, now()) WHEN $5 THEN NULL ELSE resolved_at END,
            closed_at = CASE WHEN $4 THEN COALESCE(closed_at, now()) ELSE closed_at END
          WHERE id = $1`,
@@ -269,7 +270,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
       if (kind === 'supervision') {
         if (c.resolved_at || c.closed_at) throw new AppError('conflict', { zh: '已整改完成的事项无需督办', en: 'A resolved case needs no supervision' });
         const cadence = def.sla.supervisionEveryDays ?? 15;
-        await tx.query(`UPDATE cases SET supervision_due = $2, updated_at = now() WHERE id = $1`, [c.id, addDays(today(), cadence)]);
+        await tx.query(`${BY_KEY}UPDATE cases SET supervision_due = $2, updated_at = now() WHERE id = $1`, [c.id, addDays(today(), cadence)]);
       }
       await appendEvent(tx, c, actor, { kind, body });
       await appendAudit(tx, { countyId: c.county_id, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.${kind}`, objectType: def.caseType, objectId: c.id, summary: {}, result: 'success', ip: actor.ip });
@@ -341,18 +342,18 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
    */
   async function escalateOverdue(caseType: string, targetOf: (q: Queryable, c: CaseRow) => Promise<number | null>): Promise<number> {
     const overdue = await db.query<CaseRow>(
-      `SELECT ${CASE_COLUMNS} FROM cases WHERE case_type = $1 AND resolved_at IS NULL AND closed_at IS NULL
+      `${SYSTEM}SELECT ${CASE_COLUMNS} FROM cases WHERE case_type = $1 AND resolved_at IS NULL AND closed_at IS NULL
          AND deadline < $2::date AND escalated_to_org_id IS NULL`,
       [caseType, today()],
     );
     let n = 0;
     for (const c of overdue) {
       await db.transaction(async (tx) => {
-        const [locked] = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [c.id]);
+        const [locked] = await tx.query<CaseRow>(`${BY_KEY}SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [c.id]);
         if (!locked || locked.escalated_to_org_id !== null || locked.resolved_at) return;
         const target = await targetOf(tx, locked);
         if (!target) return;
-        await tx.query(`UPDATE cases SET escalated_to_org_id = $2 WHERE id = $1`, [c.id, target]);
+        await tx.query(`${BY_KEY}UPDATE cases SET escalated_to_org_id = $2 WHERE id = $1`, [c.id, target]);
         await appendEvent(tx, locked, null, { kind: 'escalation', body: '逾期未完成，已上报上一级', data: { toOrgId: target, deadline: locked.deadline } });
         n++;
       });
@@ -376,7 +377,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     const resolves = def.resolvedStates.includes(to);
     const finishes = def.finalStates.includes(to);
     await tx.query(
-      `UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
+      `${BY_KEY}UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
          resolved_at = CASE WHEN $3 THEN COALESCE(resolved_at, now()) ELSE NULL END,
          closed_at = CASE WHEN $4 THEN COALESCE(closed_at, now()) ELSE NULL END
        WHERE id = $1`,

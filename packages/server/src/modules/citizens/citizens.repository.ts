@@ -5,6 +5,7 @@ import { prepared, type Queryable } from '../../db/db.js';
 import { casePage } from '../../core/cases/case-page.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 
 export type RequestRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string;
@@ -35,12 +36,12 @@ export function requestRow(r: { countyId: number; channel: string; category: str
 }
 
 export async function findRequest(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<RequestRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'request' AND c.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<RequestRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'request' AND ${inScope('c.org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
 export async function findByCode(q: Queryable, code: string, phoneHash: string) {
-  const [row] = await q.query<RequestRow>(`${SELECT} WHERE r.tracking_code = $1 AND r.phone_hash = $2`, [code, phoneHash]);
+  const [row] = await q.query<RequestRow>(`${SYSTEM}${SELECT} WHERE r.tracking_code = $1 AND r.phone_hash = $2`, [code, phoneHash]);
   return row;
 }
 
@@ -76,7 +77,7 @@ export type RequestScope = string | { path: string; countyRoot: number };
 
 export function requestFilter(scope: RequestScope, f: ListRequestsQuery, accountId: number) {
   const byCounty = typeof scope !== 'string';
-  const where = [`c.case_type = 'request'`, byCounty ? `c.county_id = $1` : `c.org_path LIKE $1`];
+  const where = [`c.case_type = 'request'`, byCounty ? inCounty('c.county_id', 1) : inScope('c.org_path', 1)];
   const params: unknown[] = [byCounty ? scope.countyRoot : likePrefix(scope)];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
@@ -106,7 +107,7 @@ export function requestFilter(scope: RequestScope, f: ListRequestsQuery, account
 }
 
 /** A page's rows by their ids, newest first (prepared: planning this join costs more than running it). */
-const PAGE_ROWS = prepared(`${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
+const PAGE_ROWS = prepared(`${BY_KEY}${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
 
 export async function listRequests(q: Queryable, scope: RequestScope, f: ListRequestsQuery, accountId: number) {
   const { where, params } = requestFilter(scope, f, accountId);
@@ -133,7 +134,7 @@ export async function citizenStats(q: Queryable, node: { id: number; path: strin
             count(r.rating)::int AS rated,
             count(*) FILTER (WHERE r.rating IN ('satisfied','basic'))::int AS satisfied
      FROM cases c JOIN citizen_requests r ON r.case_id = c.id
-     WHERE c.case_type = 'request' AND c.org_path LIKE $3
+     WHERE c.case_type = 'request' AND ${inScope('c.org_path', 3)}
        ${month ? `AND to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $4` : ''}
      GROUP BY 1`,
     month ? [node.id, node.path, likePrefix(node.path), month] : [node.id, node.path, likePrefix(node.path)],
@@ -166,7 +167,7 @@ export async function insertWhistle(q: Queryable, w: { countyId: number; sourceC
 
 export async function insertParts(q: Queryable, whistleId: number, countyId: number, departmentIds: number[]) {
   await q.query(
-    `INSERT INTO whistle_parts (whistle_id, county_id, department_id, department_path)
+    `${BY_KEY}INSERT INTO whistle_parts (whistle_id, county_id, department_id, department_path)
      SELECT $1, $2, id, path FROM orgs WHERE id = ANY($3::bigint[])`,
     [whistleId, countyId, departmentIds],
   );
@@ -174,21 +175,21 @@ export async function insertParts(q: Queryable, whistleId: number, countyId: num
 
 export async function departments(q: Queryable, countyId: number, ids: number[]) {
   return q.query<{ id: number; name: string; path: string }>(
-    `SELECT id, name, path FROM orgs WHERE id = ANY($1::bigint[]) AND county_id = $2 AND type = 'department' AND status = 'active'`,
+    `${BY_KEY}SELECT id, name, path FROM orgs WHERE id = ANY($1::bigint[]) AND county_id = $2 AND type = 'department' AND status = 'active'`,
     [ids, countyId],
   );
 }
 
 /** The county's departments, for whistling and for suggesting an owner. */
 export async function countyDepartments(q: Queryable, countyId: number) {
-  return q.query<{ id: number; name: string }>(`SELECT id, name FROM orgs WHERE county_id = $1 AND type = 'department' AND status = 'active' ORDER BY sort, id`, [countyId]);
+  return q.query<{ id: number; name: string }>(`${SYSTEM}SELECT id, name FROM orgs WHERE county_id = $1 AND type = 'department' AND status = 'active' ORDER BY sort, id`, [countyId]);
 }
 
 /** Active accounts whose scope is the request's unit or one of its ancestors (hand-over targets). */
 export async function handOverCandidates(q: Queryable, orgPath: string) {
   const ids = orgPath.split('/').filter(Boolean).map(Number);
   return q.query<{ id: number; name: string; scope: string }>(
-    `SELECT a.id, a.display_name AS name, o.name AS scope FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
+    `${SYSTEM}SELECT a.id, a.display_name AS name, o.name AS scope FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
      WHERE a.status = 'active' AND a.scope_org_id = ANY($1::bigint[])
        AND EXISTS (SELECT 1 FROM unnest(a.roles) r WHERE r IN ('county_admin','township_admin','station_admin','village_admin'))
      ORDER BY o.depth DESC, a.display_name`,
@@ -199,7 +200,7 @@ export async function handOverCandidates(q: Queryable, orgPath: string) {
 /** Whistles visible to the scope: blown within it, or with a part for a department within it. */
 export async function listWhistles(q: Queryable, scope: Scope, limit: number, sourceCaseId?: number) {
   return q.query<WhistleRow>(
-    `${WHISTLE_SELECT} WHERE (w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1))
+    `${WHISTLE_SELECT} WHERE (${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)}))
        ${sourceCaseId ? 'AND w.source_case_id = $2' : ''}
      ORDER BY w.id DESC LIMIT ${limit}`,
     sourceCaseId ? [likePrefix(scope.path), sourceCaseId] : [likePrefix(scope.path)],
@@ -208,7 +209,7 @@ export async function listWhistles(q: Queryable, scope: Scope, limit: number, so
 
 export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpdate = false) {
   const [row] = await q.query<WhistleRow>(
-    `${WHISTLE_SELECT} WHERE w.id = $2 AND (w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1))
+    `${WHISTLE_SELECT} WHERE w.id = $2 AND (${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)}))
      ${forUpdate ? 'FOR UPDATE OF w' : ''}`,
     [likePrefix(scope.path), id],
   );
@@ -217,17 +218,17 @@ export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpd
 
 export async function partsOf(q: Queryable, whistleIds: number[]) {
   if (!whistleIds.length) return [];
-  return q.query<PartRow>(`${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
+  return q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
 }
 
 export async function findPart(q: Queryable, id: number) {
-  const [row] = await q.query<PartRow>(`${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+  const [row] = await q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
   return row;
 }
 
 export async function updatePart(q: Queryable, id: number, version: number, f: Partial<{ status: string; part: string; reported: boolean; onsite_record: string; result: string; done: boolean; decline_reason: string; suggested_org_id: number | null; judicial_transfer: boolean }>) {
   const rows = await q.query(
-    `UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
+    `${BY_KEY}UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
        reported_at = CASE WHEN $5 THEN COALESCE(reported_at, now()) ELSE reported_at END,
        onsite_record = COALESCE($6, onsite_record), result = COALESCE($7, result),
        done_at = CASE WHEN $8 THEN now() ELSE done_at END, decline_reason = COALESCE($9, decline_reason),
@@ -241,7 +242,7 @@ export async function updatePart(q: Queryable, id: number, version: number, f: P
 
 export async function finishWhistleIfDone(q: Queryable, whistleId: number): Promise<boolean> {
   const rows = await q.query(
-    `UPDATE whistles SET status = 'done', done_at = now()
+    `${BY_KEY}UPDATE whistles SET status = 'done', done_at = now()
      WHERE id = $1 AND status = 'open'
        AND NOT EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status NOT IN ('done','declined','rerouted'))
        AND EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status = 'done')
@@ -254,7 +255,7 @@ export async function finishWhistleIfDone(q: Queryable, whistleId: number): Prom
 /** Per department: parts, how fast it reported in, how many it declined, how loaded it is now. */
 export async function departmentLoad(q: Queryable, countyId: number) {
   return q.query<{ department_id: number; name: string; parts: number; open: number; declined: number; judicial: number; avg_response_minutes: number | null }>(
-    `SELECT d.id AS department_id, d.name, count(p.id)::int AS parts,
+    `${SYSTEM}SELECT d.id AS department_id, d.name, count(p.id)::int AS parts,
             count(p.id) FILTER (WHERE p.status IN ('whistled','reported','handling'))::int AS open,
             count(p.id) FILTER (WHERE p.status = 'declined' OR p.status = 'rerouted')::int AS declined,
             count(p.id) FILTER (WHERE p.judicial_transfer)::int AS judicial,
@@ -268,7 +269,7 @@ export async function departmentLoad(q: Queryable, countyId: number) {
 
 export async function whistlesByWhistler(q: Queryable, countyId: number) {
   return q.query<{ org_id: number; name: string; whistles: number }>(
-    `SELECT o.id AS org_id, o.name, count(*)::int AS whistles FROM whistles w JOIN orgs o ON o.id = w.whistler_org_id
+    `${SYSTEM}SELECT o.id AS org_id, o.name, count(*)::int AS whistles FROM whistles w JOIN orgs o ON o.id = w.whistler_org_id
      WHERE w.county_id = $1 GROUP BY o.id, o.name ORDER BY whistles DESC`,
     [countyId],
   );
@@ -285,11 +286,11 @@ export async function insertVisit(q: Queryable, v: { countyId: number; accountId
 }
 
 export async function linkVisitRequest(q: Queryable, visitId: number, caseId: number) {
-  await q.query(`UPDATE visits SET request_case_id = $2 WHERE id = $1`, [visitId, caseId]);
+  await q.query(`${BY_KEY}UPDATE visits SET request_case_id = $2 WHERE id = $1`, [visitId, caseId]);
 }
 
 export async function listVisits(q: Queryable, scope: Scope, f: { accountId?: number; rootPath?: string; householdId?: number }, limit: number) {
-  const where = ['v.org_path LIKE $1'];
+  const where = [inScope('v.org_path', 1)];
   const params: unknown[] = [likePrefix(f.rootPath ?? scope.path)];
   if (!(f.rootPath ?? scope.path).startsWith(scope.path)) return [];
   if (f.accountId) { params.push(f.accountId); where.push(`v.account_id = $${params.length}`); }
@@ -321,19 +322,19 @@ export async function listHouseholds(q: Queryable, rootPath: string) {
      FROM households h JOIN orgs o ON o.id = h.org_id
      LEFT JOIN persons p1 ON p1.id = h.county_contact LEFT JOIN persons p2 ON p2.id = h.township_contact
      LEFT JOIN persons p3 ON p3.id = h.village_contact LEFT JOIN persons p4 ON p4.id = h.hamlet_contact
-     WHERE h.org_path LIKE $1 ORDER BY h.org_path, h.id`,
+     WHERE ${inScope('h.org_path', 1)} ORDER BY h.org_path, h.id`,
     [likePrefix(rootPath)],
   );
 }
 
 export async function findHousehold(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ id: number; org_id: number; head_name: string }>(`SELECT id, org_id, head_name FROM households WHERE id = $1 AND org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<{ id: number; org_id: number; head_name: string }>(`SELECT id, org_id, head_name FROM households WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
 export async function personsExist(q: Queryable, countyId: number, ids: number[]) {
   if (!ids.length) return 0;
-  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons WHERE id = ANY($1::bigint[]) AND county_id = $2`, [ids, countyId]);
+  const [row] = await q.query<{ n: number }>(`${BY_KEY}SELECT count(*)::int AS n FROM persons WHERE id = ANY($1::bigint[]) AND county_id = $2`, [ids, countyId]);
   return row?.n ?? 0;
 }
 
@@ -348,7 +349,7 @@ export async function registerWithGrid(q: Queryable, r: { countyId: number; grid
 
 export async function findRegistration(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; county_id: number; grid_path: string }>(
-    `SELECT id, county_id, grid_path FROM grid_registrations WHERE id = $1 AND grid_path LIKE $2`,
+    `SELECT id, county_id, grid_path FROM grid_registrations WHERE id = $1 AND ${inScope('grid_path', 2)}`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -364,7 +365,7 @@ export async function insertDeed(q: Queryable, d: { registrationId: number; coun
 
 export async function gridMembers(q: Queryable, gridPath: string, year: number) {
   return q.query<{ id: number; person_id: number; name: string; home_org: string; registered_on: string; deeds: number; deed_list: { doneOn: string; description: string }[] }>(
-    `SELECT g.id, g.person_id, p.name, o.name AS home_org, g.registered_on,
+    `${BY_KEY}SELECT g.id, g.person_id, p.name, o.name AS home_org, g.registered_on,
             (SELECT count(*)::int FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2) AS deeds,
             COALESCE((SELECT json_agg(json_build_object('doneOn', d.done_on::text, 'description', d.description) ORDER BY d.done_on)
                       FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2), '[]'::json) AS deed_list

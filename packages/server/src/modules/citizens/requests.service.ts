@@ -29,6 +29,7 @@ import type { Challenges } from '../../core/challenge.js';
 import { orgInScope } from '../dispatch/dispatch.repository.js';
 import * as repo from './citizens.repository.js';
 import { requestWorkflow } from './requests.workflow.js';
+import { BY_KEY, SYSTEM } from '../../core/scope.js';
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export function trackingCode(): string {
@@ -174,7 +175,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       const owner = await repo.ownerOf(tx, id);
       if (owner !== actor.accountId) throw new AppError('forbidden', { zh: '只有当前负责人可以移交', en: 'Only the current owner hands over' });
       const [target] = await tx.query<{ id: number; display_name: string; path: string }>(
-        `SELECT a.id, a.display_name, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND a.status = 'active'`,
+        `${BY_KEY}SELECT a.id, a.display_name, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND a.status = 'active'`,
         [toAccountId],
       );
       if (!target || !(c.org_path.startsWith(target.path) || target.path.startsWith(c.org_path))) {
@@ -212,7 +213,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       const c = await engine.load(tx, actor.scope, 'request', id, true);
       if (!c) throw new AppError('not_found');
       const ids = c.org_path.split('/').filter(Boolean).map(Number);
-      const [township] = await tx.query<{ id: number; name: string }>(`SELECT id, name FROM orgs WHERE id = ANY($1::bigint[]) AND type = 'township'`, [ids]);
+      const [township] = await tx.query<{ id: number; name: string }>(`${BY_KEY}SELECT id, name FROM orgs WHERE id = ANY($1::bigint[]) AND type = 'township'`, [ids]);
       const to = township?.id ?? c.county_id;
       await repo.updateRequest(tx, id, { reportedTo: to });
       await appendEvent(tx, c, actor, { kind: 'comment', body: `情况报告（报${township?.name ?? '县委'}）：${text.trim()}`, data: { reportedTo: to } });
@@ -225,7 +226,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     const node = await orgInScope(db, actor.scope, q.orgId ?? actor.scope.orgId);
     if (!node) throw new AppError('not_found');
     const rows = await repo.citizenStats(db, node, q.month);
-    const children = await db.query<{ id: number; name: string; type: string }>(`SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`, [node.id]);
+    const children = await db.query<{ id: number; name: string; type: string }>(`${BY_KEY}SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`, [node.id]);
     const shape = (org: { id: number; name: string; type: string }, parts: repo.CitizenStatsDb[]): CitizenStatsRow => {
       const sum = (k: keyof Omit<repo.CitizenStatsDb, 'org_id'>) => parts.reduce((a, p) => a + p[k], 0);
       const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : null);
@@ -241,12 +242,12 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   // ---- the public page (no login) ----
   async function publicUnit(unitId: number) {
     const [unit] = await db.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string }>(
-      `SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`,
+      `${SYSTEM}SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`,
       [unitId],
     );
     if (!unit || unit.status !== 'active' || !PUBLIC_UNIT_TYPES.has(unit.type)) throw new AppError('not_found');
     const ids = unit.path.split('/').filter(Boolean).map(Number);
-    const ancestors = await db.query<{ name: string; type: string }>(`SELECT name, type FROM orgs WHERE id = ANY($1::bigint[]) ORDER BY depth`, [ids]);
+    const ancestors = await db.query<{ name: string; type: string }>(`${SYSTEM}SELECT name, type FROM orgs WHERE id = ANY($1::bigint[]) ORDER BY depth`, [ids]);
     return {
       id: unit.id,
       name: unit.name,
@@ -262,7 +263,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     challenges.verify(input.challengeToken, input.challengeAnswer);
     // the unit in one look-up (its public page's ancestors are not needed here)
     const [org] = await db.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string }>(
-      `SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`,
+      `${SYSTEM}SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`,
       [input.unitId],
     );
     if (!org || org.status !== 'active' || !PUBLIC_UNIT_TYPES.has(org.type)) throw new AppError('not_found');
@@ -310,7 +311,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   async function publicPhoto(code: string, phone: string, file: { fileName: string; mimeType: string; content: Buffer }) {
     const row = await publicFind(code, phone);
     await db.transaction(async (tx) => {
-      const [c] = await tx.query<CaseRow>(`SELECT * FROM cases WHERE id = $1 FOR UPDATE`, [row.id]);
+      const [c] = await tx.query<CaseRow>(`${BY_KEY}SELECT * FROM cases WHERE id = $1 FOR UPDATE`, [row.id]);
       if (!c || c.status === 'archived') throw new AppError('conflict', { zh: '事项已归档，不能再上传照片', en: 'The request is archived' });
       const [mine] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1 AND created_by IS NULL`, [row.id]);
       if ((mine?.n ?? 0) > 0) throw new AppError('conflict', { zh: '已经上传过照片了', en: 'A photo was already sent' });
@@ -331,7 +332,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   async function publicRate(code: string, input: { phone: string; rating: Rating; comment?: string }) {
     const row = await publicFind(code, input.phone);
     await db.transaction(async (tx) => {
-      const [c] = await tx.query<CaseRow>(`SELECT * FROM cases WHERE id = $1 FOR UPDATE`, [row.id]);
+      const [c] = await tx.query<CaseRow>(`${BY_KEY}SELECT * FROM cases WHERE id = $1 FOR UPDATE`, [row.id]);
       const [current] = await tx.query<{ rating: string | null }>(`SELECT rating FROM citizen_requests WHERE case_id = $1`, [row.id]);
       if (!c || !(c.status === 'resolved' || c.status === 'archived')) throw new AppError('conflict', { zh: '事项办结后才能评价', en: 'Rate after it is resolved' });
       if (current?.rating) throw new AppError('conflict', { zh: '已经评价过了', en: 'Already rated' });

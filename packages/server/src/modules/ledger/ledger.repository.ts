@@ -6,6 +6,7 @@ import { prepared, type Queryable } from '../../db/db.js';
 import { casePage } from '../../core/cases/case-page.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 
 export type ProblemRow = {
   id: number;
@@ -59,7 +60,7 @@ const SELECT = `
   LEFT JOIN inspection_findings f ON f.id = p.finding_id`;
 
 export async function findProblem(q: Queryable, scope: Scope, id: number): Promise<ProblemRow | undefined> {
-  const [row] = await q.query<ProblemRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'problem' AND c.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<ProblemRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'problem' AND ${inScope('c.org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
@@ -98,7 +99,7 @@ const typesOnPath = (path: string) =>
 
 export async function extraOf(q: Queryable, caseId: number) {
   const [row] = await q.query<{ responsible_org_path: string; checker_account_id: number | null; closure_signer: string | null; path_types: string[] }>(
-    `SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer, ${typesOnPath('c.org_path')} AS path_types
+    `${BY_KEY}SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer, ${typesOnPath('c.org_path')} AS path_types
      FROM problems p JOIN cases c ON c.id = p.case_id JOIN orgs ro ON ro.id = p.responsible_org_id LEFT JOIN ledger_settings s ON s.county_id = p.county_id
      WHERE p.case_id = $1`,
     [caseId],
@@ -108,7 +109,7 @@ export async function extraOf(q: Queryable, caseId: number) {
 
 /** The types of the orgs on a path (is there a station above this village?). */
 export async function orgTypesOnPath(q: Queryable, path: string): Promise<string[]> {
-  const [row] = await q.query<{ types: string[] }>(`SELECT ${typesOnPath('$1::text')} AS types`, [path]);
+  const [row] = await q.query<{ types: string[] }>(`${SYSTEM}SELECT ${typesOnPath('$1::text')} AS types`, [path]);
   return row?.types ?? [];
 }
 
@@ -125,7 +126,7 @@ export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: st
   // the open-case filters read the partial index of open cases by path; the rest a county root
   // reads by county. (Both predicates at once make the planner multiply their selectivities.)
   const byCounty = typeof scope !== 'string' && !f.overdue && !f.supervisionDue;
-  const where = [`c.case_type = 'problem'`, byCounty ? `c.county_id = $1` : `c.org_path LIKE $1`];
+  const where = [`c.case_type = 'problem'`, byCounty ? inCounty('c.county_id', 1) : inScope('c.org_path', 1)];
   const params: unknown[] = [byCounty ? scope.countyRoot : likePrefix(scopePath)];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
@@ -146,7 +147,7 @@ export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: st
 const needsProblems = (where: string) => /\bp\./.test(where);
 
 /** A page's rows by their ids, newest first (prepared: planning this join costs more than running it). */
-const PAGE_ROWS = prepared(`${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
+const PAGE_ROWS = prepared(`${BY_KEY}${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
 
 export async function listProblems(q: Queryable, scope: LedgerScope, f: ListProblemsQuery, today: string, escalatedTo?: number) {
   const { where, params } = ledgerFilter(scope, f, today, escalatedTo);
@@ -203,7 +204,7 @@ export async function ledgerStats(q: Queryable, node: { id: number; path: string
                              AND (c.deadline IS NULL OR (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline))::int AS closed_on_time,
             sum(EXTRACT(EPOCH FROM (c.closed_at - c.opened_at)) / 86400.0)::float8 AS days_sum
      FROM cases c
-     WHERE c.case_type = 'problem' AND c.org_path LIKE $4
+     WHERE c.case_type = 'problem' AND ${inScope('c.org_path', 4)}
      GROUP BY 1`,
     [node.id, node.path, today, likePrefix(node.path)],
   );
@@ -211,7 +212,7 @@ export async function ledgerStats(q: Queryable, node: { id: number; path: string
 
 export async function childrenOf(q: Queryable, id: number) {
   return q.query<{ id: number; name: string; type: string }>(
-    `SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`,
+    `${BY_KEY}SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`,
     [id],
   );
 }
@@ -219,7 +220,7 @@ export async function childrenOf(q: Queryable, id: number) {
 /** Active counties with how many closures each has published (public: names only). */
 export async function publicCounties(q: Queryable) {
   return q.query<{ id: number; name: string; published: number }>(
-    `SELECT o.id, o.name,
+    `${SYSTEM}SELECT o.id, o.name,
             (SELECT count(*)::int FROM cases c WHERE c.county_id = o.id AND c.case_type = 'problem' AND c.status = 'published') AS published
      FROM orgs o WHERE o.type = 'county' AND o.status = 'active' ORDER BY o.name, o.id`,
   );
@@ -228,7 +229,7 @@ export async function publicCounties(q: Queryable) {
 export async function publicClosures(q: Queryable, countyId: number, page: number, pageSize: number) {
   const [rows, [count]] = await Promise.all([
     q.query<{ id: number; org_name: string; township: string | null; category: string; source: string; description: string; public_summary: string; opened_at: Date; closed_at: Date | null; published_at: Date }>(
-      `SELECT c.id, o.name AS org_name, t.name AS township, p.category, p.source, p.description, p.public_summary,
+      `${SYSTEM}SELECT c.id, o.name AS org_name, t.name AS township, p.category, p.source, p.description, p.public_summary,
               c.opened_at, c.closed_at, p.published_at
        FROM cases c JOIN problems p ON p.case_id = c.id JOIN orgs o ON o.id = c.org_id
        LEFT JOIN LATERAL (SELECT name FROM orgs WHERE type = 'township' AND c.org_path LIKE path || '%' LIMIT 1) t ON true
@@ -236,7 +237,7 @@ export async function publicClosures(q: Queryable, countyId: number, page: numbe
        ORDER BY p.published_at DESC, c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       [countyId],
     ),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE c.county_id = $1 AND c.case_type = 'problem' AND c.status = 'published'`, [countyId]),
+    q.query<{ n: number }>(`${SYSTEM}SELECT count(*)::int AS n FROM cases c WHERE c.county_id = $1 AND c.case_type = 'problem' AND c.status = 'published'`, [countyId]),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
@@ -261,13 +262,13 @@ export async function saveSettings(q: Queryable, countyId: number, s: { categori
 /** The township above a path (escalation target), or the county when there is none. */
 export async function townshipAbove(q: Queryable, path: string, countyId: number): Promise<number> {
   const ids = path.split('/').filter(Boolean).map(Number);
-  const [row] = await q.query<{ id: number }>(`SELECT id FROM orgs WHERE id = ANY($1::bigint[]) AND type = 'township' LIMIT 1`, [ids]);
+  const [row] = await q.query<{ id: number }>(`${BY_KEY}SELECT id FROM orgs WHERE id = ANY($1::bigint[]) AND type = 'township' LIMIT 1`, [ids]);
   return row?.id ?? countyId;
 }
 
 export async function orgInScope(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string }>(
-    `SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1 AND path LIKE $2`,
+    `SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1 AND ${inScope('path', 2)}`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -276,7 +277,7 @@ export async function orgInScope(q: Queryable, scope: Scope, id: number) {
 export async function accountInScope(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; display_name: string; roles: string[] }>(
     `SELECT a.id, a.display_name, a.roles FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
-     WHERE a.id = $1 AND o.path LIKE $2 AND a.status = 'active'`,
+     WHERE a.id = $1 AND ${inScope('o.path', 2)} AND a.status = 'active'`,
     [id, likePrefix(scope.path)],
   );
   return row;
