@@ -22,6 +22,7 @@ import type { Scope } from '../packages/server/src/core/access.js';
 import * as orgRepo from '../packages/server/src/modules/orgs/orgs.repository.js';
 import * as peopleRepo from '../packages/server/src/modules/people/people.repository.js';
 import * as ledgerRepo from '../packages/server/src/modules/ledger/ledger.repository.js';
+import * as orgTree from '../packages/server/src/core/org-tree.js';
 import * as dispatchRepo from '../packages/server/src/modules/dispatch/dispatch.repository.js';
 import * as citizensRepo from '../packages/server/src/modules/citizens/citizens.repository.js';
 import { createDispatchService } from '../packages/server/src/modules/dispatch/dispatch.service.js';
@@ -134,7 +135,7 @@ if (migrated.length) console.log(`已应用迁移：${migrated.join('、')}`);
 // trustProxy: as deployed behind the county's reverse proxy (TRUST_PROXY=1), so the public form's
 // per-address rate limit (the product's default: 10 submissions a minute per address) applies
 // to each citizen's address from X-Forwarded-For, not to the one loopback address of the bench.
-const app = await buildApp({ db, pii, logger: false, loginRateLimit: 1000, trustProxy: true });
+const app = await buildApp({ db, pii, logger: false, loginRateLimit: 1000, trustProxy: 1 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -252,8 +253,8 @@ endpoints.push(
     paths: ['/api/ledger/stats'],
     note: 'orgInScope, then ledgerStats + childrenOf, one request at a time',
     sql: async () => {
-      const node = await ledgerRepo.orgInScope(raw, scope, scope.orgId);
-      await Promise.all([ledgerRepo.ledgerStats(raw, node!, today), ledgerRepo.childrenOf(raw, node!.id)]);
+      const node = await orgTree.inScope(raw, scope, scope.orgId);
+      await Promise.all([ledgerRepo.ledgerStats(raw, node!, today), orgTree.children(raw, node!.id)]);
     },
     connections: 1,
     p99Target: 200,

@@ -10,29 +10,44 @@ describe('second factor for administrators (双因素认证)', () => {
   it('a new audit administrator changes the password, binds an authenticator and signs in with its code', async () => {
     const s = await openSession(browser());
     const { page } = s;
+    // 三员分立: the system administrator creates the account (with an ordinary role) …
     const admin = await apiAs(s, 'sysadmin');
     const tree = await admin.get<{ nodes: { id: number; type: string }[] }>('/api/orgs/tree');
     const county = tree.nodes.find((n) => n.type === 'county')!;
     const username = `audit2.${Date.now() % 100000}`;
     const first = 'First-Audit-Passw0rd!1';
-    const created = await admin.post('/api/accounts', { username, displayName: '第二审计管理员', password: first, roles: ['audit_admin'], scopeOrgId: county.id });
+    const created = await admin.post('/api/accounts', { username, displayName: '第二审计管理员', password: first, roles: ['department_admin'], scopeOrgId: county.id });
     expect(created.status(), await created.text()).toBe(201);
     await admin.logout();
 
-    // The wrong codes below answer 400/401, which the browser logs.
-    s.allowHttpErrors(/\/api\/auth\/(login|totp\/enable)/);
+    // The wrong codes below answer 400/401, which the browser logs (and /me, once the grant ended
+    // the holder's session).
+    s.allowHttpErrors(/\/api\/auth\/(login|me|totp\/enable)/);
     await page.goto('/login');
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(first);
     await page.locator('form button[type="submit"]').click();
-    // The given password first …
+    // … its holder replaces the given password …
     await page.waitForURL(/\/change-password/);
     const password = 'Audit-Second-Passw0rd!2';
     await page.getByLabel('当前密码').fill(first);
     await page.getByLabel('新密码', { exact: true }).fill(password);
     await page.getByLabel('再次输入新密码').fill(password);
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    // … then the authenticator, before anything else opens.
+    await page.getByTestId('home-page').waitFor();
+    // … and only then the security administrator grants the audit administrator's role (which
+    // ends the holder's sessions).
+    const sec = await apiAs(s, 'secadmin');
+    const listed = await sec.get<{ items: { id: number; username: string }[] }>('/api/accounts?pageSize=200');
+    const id = listed.items.find((a) => a.username === username)!.id;
+    const granted = await s.context.request.patch(`/api/accounts/${id}`, { data: { roles: ['audit_admin'] }, headers: { 'X-CSRF-Token': (await (await s.context.request.get('/api/auth/me')).json()).csrfToken } });
+    expect(granted.status(), await granted.text()).toBe(204);
+    await sec.logout();
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.locator('form button[type="submit"]').click();
+    // The authenticator comes before anything else opens.
     await page.waitForURL(/\/setup-2fa/);
     await page.getByTestId('totp-qr').locator('svg').waitFor();
     await shot(s, 'setup-2fa');
@@ -72,9 +87,13 @@ describe('second factor for administrators (双因素认证)', () => {
     await page.getByTestId('side-menu').getByText('账号管理').click();
     await page.getByTestId('accounts-page').waitFor();
     await settled(page);
-    const row = page.locator('tr').filter({ hasText: 'sysadmin' });
+    const row = page.locator('tr').filter({ hasText: 'secadmin' });
     await expect.poll(() => row.textContent()).toContain('已绑定动态验证码');
     await expect.poll(() => row.getByRole('button', { name: '重置动态验证码' }).count()).toBe(1);
+    // 三员分立: not on the system administrator's account
+    const sys = page.locator('tr').filter({ hasText: 'sysadmin' });
+    await expect.poll(() => sys.textContent()).toContain('已绑定动态验证码');
+    expect(await sys.getByRole('button', { name: '重置动态验证码' }).count()).toBe(0);
     await shot(s, 'accounts-2fa');
     await s.close();
   });

@@ -98,6 +98,11 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await page.getByTestId('promise-ok').click();
     await expect.poll(() => page.getByTestId('request-status').first().textContent()).toBe('已承诺');
     await expect.poll(() => page.getByTestId('countdown').first().textContent()).toBe('还剩 5 天');
+    // 办结后电话告知: the handler shows the citizen's full number on a deliberate, audited action
+    await expect.poll(() => page.getByTestId('request-phone').textContent()).toBe('138****5678');
+    await page.getByTestId('request-reveal-phone').click();
+    await expect.poll(() => page.getByTestId('request-phone').textContent()).toBe(PHONE);
+    expect(await page.getByTestId('request-phone').getAttribute('href')).toBe(`tel:${PHONE}`);
 
     await page.getByTestId('act-whistle').click();
     await chooseOption(page, 'whistle-departments', '县交通运输局');
@@ -114,7 +119,16 @@ describe('serving citizens: a request from the public page to the rating', () =>
     const dept = await openSession(browser(), 'desktop');
     await login(dept, 'jiaotong');
     await dept.page.goto('/whistles');
-    const part = dept.page.getByTestId('whistle-card').filter({ hasText: '独居老人夜间出行' }).getByTestId('whistle-part').filter({ hasText: '县交通运输局' });
+    const lamp = dept.page.getByTestId('whistle-card').filter({ hasText: '独居老人夜间出行' });
+    const part = lamp.getByTestId('whistle-part').filter({ hasText: '县交通运输局' });
+    // the department opens the request it was whistled for (read-only, phone masked)
+    await lamp.getByTestId('whistle-source-open').click();
+    const source = dept.page.getByTestId('whistle-source');
+    await expect.poll(async () => (await source.textContent()) ?? '').toContain('吹哨：请县交通运输局、县民政局报到');
+    expect(await source.textContent()).toMatch(/1\d\d\*{4}\d{4}/);
+    await shot(dept, 'citizens-whistles-source');
+    await dept.page.keyboard.press('Escape');
+    await source.waitFor({ state: 'hidden' });
     await part.getByTestId('part-report').click();
     await part.getByTestId('part-claim').click();
     await dept.page.getByTestId('part-text').fill('更换村口路灯及老化线路');
@@ -124,13 +138,17 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await part.getByTestId('part-finish').click();
     await dept.page.getByTestId('part-result').fill('已更换路灯 2 盏、线路 80 米');
     await dept.page.getByTestId('part-ok').click();
-    await expect.poll(async () => (await part.textContent()) ?? '').toContain('已办结');
-    await expect.poll(async () => (await part.textContent()) ?? '').toMatch(/\d+ 分钟报到/);
+    // finished: it leaves 「待本部门报到」, and the whole board shows it done
+    await lamp.waitFor({ state: 'detached' });
     // a part that is not its business: declined with the reason and a suggested owner
     const notOurs = dept.page.getByTestId('whistle-card').filter({ hasText: '灌溉用水纠纷' }).getByTestId('whistle-part').filter({ hasText: '县交通运输局' });
     await notOurs.getByTestId('part-decline').click();
     await chooseOption(dept.page, 'decline-suggested', '县农业农村局');
     await dept.page.getByTestId('part-ok').click();
+    await notOurs.waitFor({ state: 'detached' });
+    await dept.page.goto('/whistles?view=all');
+    await expect.poll(async () => (await part.textContent()) ?? '').toContain('已办结');
+    await expect.poll(async () => (await part.textContent()) ?? '').toMatch(/\d+ 分钟报到/);
     await expect.poll(async () => (await notOurs.textContent()) ?? '').toContain('退回理由：不属于本部门职责');
     await expect.poll(async () => (await notOurs.textContent()) ?? '').toContain('建议：县农业农村局');
     await dept.page.goto('/whistles?tab=load');
@@ -172,6 +190,12 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await expect.poll(async () => (await irrigation.textContent()) ?? '').toContain('县农业农村局');
     await expect.poll(async () => (await irrigation.getByTestId('whistle-part').filter({ hasText: '县交通运输局' }).textContent()) ?? '').toContain('已改派');
     await shot(desk, 'citizens-whistles-rerouted');
+    // 移交公检法 is marked by the whistling org (seed 001: the township hands it over)
+    const nongye = irrigation.locator('[data-testid="whistle-part"][data-dept="县农业农村局"]');
+    await nongye.getByTestId('part-judicial').click();
+    await page.getByTestId('judicial-note').fill('涉及用水纠纷伤人，移交县公安局');
+    await page.getByTestId('part-ok').click();
+    await expect.poll(async () => (await nongye.textContent()) ?? '').toContain('已移交公检法');
 
     // ---- the station sees both parts done and resolves it ----
     await page.goto(requestUrl);
@@ -185,7 +209,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await shot(desk, 'citizens-detail-resolved');
 
     // ---- the citizen follows it by code and phone; a wrong pair gives no hint ----
-    citizen.allowHttpErrors(/\/api\/public\/requests\//);
+    citizen.allowHttpErrors(/\/api\/public\/track$/); // the wrong pair: 404
     await cp.goto(`/public/track?code=${code}`);
     await cp.getByTestId('track-phone').fill('13900000000');
     await cp.getByTestId('track-submit').click();
@@ -238,7 +262,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await village.page.getByTestId('visit-card').filter({ hasText: '王奶奶家' }).waitFor();
     await shot(village, 'citizens-diary');
     await village.close();
-  });
+  }, 240_000); // the longest journey: seven steps, two departments, a diary visit (2 shared cores)
 });
 
 describe('serving citizens: every page on a desktop and a phone', () => {

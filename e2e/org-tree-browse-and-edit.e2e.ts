@@ -1,5 +1,6 @@
 // The county browses its org tree, searches, opens a village, and creates, renames and closes a
-// Party group under it — with the API's validation error shown at the field.
+// Party group under it — with the API's validation error shown at the field; it designates a station
+// and withdraws the designation.
 import { describe, expect, it } from 'vitest';
 import { login, openSession, shot, useBrowser } from './support';
 
@@ -60,6 +61,45 @@ describe('org tree', () => {
     // Back returns to the previous selection.
     await page.goBack();
     await page.waitForURL((u) => !u.search.includes('closed'));
+    await s.close();
+  });
+
+  it('shows a station\'s designations and lets the county give and withdraw one', async () => {
+    const s = await openSession(browser());
+    const { page } = s;
+    await login(s, 'county');
+    const tree = await page.evaluate(() => fetch('/api/orgs/tree').then((r) => r.json() as Promise<{ nodes: { id: number; name: string }[] }>));
+    const station = tree.nodes.find((n) => n.name === '榆舍党建工作站')!;
+    await page.goto(`/orgs?id=${station.id}`);
+    await expect.poll(() => page.getByTestId('org-detail-name').textContent()).toBe('榆舍党建工作站');
+    const designations = page.getByTestId('station-designations');
+    await expect.poll(() => designations.textContent()).toContain('县级试点工作站');
+    await expect.poll(() => designations.textContent()).toContain('“七一”表彰示范站 · 奖励 ¥20,000');
+
+    await page.getByTestId('designation-add').click();
+    await page.getByTestId('designation-kind').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('乡镇示范站', { exact: true }).click();
+    await page.getByTestId('designation-year').fill('2026');
+    await page.getByRole('dialog').getByRole('button', { name: /认\s*定/ }).click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已认定：2026 乡镇示范站');
+    await expect.poll(() => designations.textContent()).toContain('2026 乡镇示范站');
+    await shot(s, 'orgs-station-designations');
+
+    const added = designations.getByTestId('designation').filter({ hasText: '2026 乡镇示范站' });
+    await added.locator('xpath=../..').getByRole('button', { name: /撤\s*销/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('称号已撤销');
+    await expect.poll(() => designations.textContent()).not.toContain('2026 乡镇示范站');
+
+    // the township's list, filtered by designation
+    const township = tree.nodes.find((n) => n.name === '五里镇')!;
+    await page.goto(`/orgs?id=${township.id}`);
+    const list = page.getByTestId('designation-list');
+    await list.waitFor();
+    await page.getByTestId('designation-filter-kind').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('县级试点工作站', { exact: true }).click();
+    await expect.poll(async () => (await list.locator('tbody tr.ant-table-row').allTextContents()).join('|')).toContain('榆舍党建工作站');
+    expect(await list.locator('tbody tr.ant-table-row').count()).toBe(1);
     await s.close();
   });
 });

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -7,8 +7,8 @@ import react from '@vitejs/plugin-react';
 const API = process.env.LIANXIN_API ?? 'http://localhost:3000';
 
 /**
- * After a build, writes dist/size-report.json and prints the gzipped JavaScript that the login
- * route loads (the entry chunk, the login page chunk and everything they import statically).
+ * After a build, writes dist/size-report.json and prints the gzipped JavaScript each route loads
+ * (the entry chunk, the app or public chunk, the page chunk and everything they import statically).
  */
 function sizeReport(): Plugin {
   return {
@@ -50,17 +50,18 @@ function sizeReport(): Plugin {
         board: routeChunk('BoardPage.tsx'),
         requests: routeChunk('RequestsPage.tsx'),
         request: routeChunk('RequestDetailPage.tsx'),
-        'public-unit': routeChunk('PublicUnitPage.tsx'),
-        'public-track': routeChunk('PublicTrackPage.tsx'),
-        'public-closures': routeChunk('PublicClosuresPage.tsx'),
+        // The public citizen pages (unit card and submit, track, closures): one light chunk without antd.
+        public: routeChunk('public/main.tsx'),
       };
-      // Pages without the signed-in shell: the entry and the page only.
-      const bare = new Set(['login', 'public-unit', 'public-track', 'public-closures']);
+      const app = routeChunk('app/main-app.tsx') ?? '';
+      // The public pages stand alone; the login page needs the app but not the signed-in shell.
+      const rootsOf = (route: string, file: string, entryFile: string) =>
+        route === 'public' ? [entryFile, file] : route === 'login' ? [entryFile, app, file] : [entryFile, app, routes.shell ?? '', file];
       const report: Record<string, unknown> = {};
       const kb = (n: number) => Math.round(n / 102.4) / 10;
       for (const [route, file] of Object.entries(routes)) {
         if (!file || !entry) continue;
-        const roots = bare.has(route) ? [entry.fileName, file] : [entry.fileName, routes.shell ?? '', file];
+        const roots = rootsOf(route, file, entry.fileName);
         const files = [...closure(roots.filter(Boolean))];
         report[route] = { gzipKB: kb(files.reduce((s, f) => s + gz(f), 0)), files: files.length };
       }
@@ -76,8 +77,30 @@ function sizeReport(): Plugin {
   };
 }
 
+/**
+ * Writes `file.br` and `file.gz` beside every text asset of the build (the server sends them with
+ * @fastify/static's `preCompressed`, so nothing is compressed per request on a 2-core box).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'lianxin-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const out = options.dir ?? 'dist';
+      for (const file of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json|txt|map)$/.test(file)) continue;
+        const full = path.join(out, file);
+        const data = fs.readFileSync(full);
+        if (data.length < 1024) continue;
+        fs.writeFileSync(`${full}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+        fs.writeFileSync(`${full}.gz`, gzipSync(data, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), sizeReport()],
+  plugins: [react(), sizeReport(), precompress()],
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
     proxy: { '/api': { target: API, changeOrigin: false } },

@@ -120,9 +120,13 @@ export const RequestDetail = Type.Composite([
     whistles: Type.Array(Type.Object({ id: Id, status: Type.String(), parts: Type.Integer(), done: Type.Integer() })),
     attachments: Type.Array(Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer(), byCitizen: Type.Boolean() })),
     actions: Type.Array(strEnum(REQUEST_TRANSITIONS)),
+    /** The handler of record may show the citizen's full phone (POST /api/requests/{id}/reveal-phone, audited). */
+    canRevealPhone: Type.Boolean(),
   }),
 ]);
 export type RequestDetail = Static<typeof RequestDetail>;
+export const RevealedPhone = Type.Object({ id: Id, phone: Type.String() });
+export type RevealedPhone = Static<typeof RevealedPhone>;
 
 export const ListRequestsQuery = Type.Object(
   {
@@ -175,10 +179,18 @@ export type PublicProgress = Static<typeof PublicProgress>;
 /** The citizen's photo (optional, one per request): an image by its content, at most 5 MB. */
 export const MAX_PUBLIC_PHOTO_BYTES = 5 * 1024 * 1024;
 
-export const PublicRateBody = Type.Object(
-  { phone: Type.String({ minLength: 5, maxLength: 20 }), rating: strEnum(RATINGS), comment: Type.Optional(Type.String({ maxLength: 1000 })) },
+/** Tracking a request: the code and the phone travel in the body, never in a URL (URLs reach logs and histories). */
+export const TrackingCode = Type.String({ pattern: '^[A-Za-z0-9]{6,20}$', description: '查询码' });
+export const PublicTrackBody = Type.Object(
+  { code: TrackingCode, phone: Type.String({ minLength: 5, maxLength: 20 }) },
   { additionalProperties: false },
 );
+export type PublicTrackBody = Static<typeof PublicTrackBody>;
+export const PublicTrackRateBody = Type.Object(
+  { code: TrackingCode, phone: Type.String({ minLength: 5, maxLength: 20 }), rating: strEnum(RATINGS), comment: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+export type PublicTrackRateBody = Static<typeof PublicTrackRateBody>;
 
 // ---- 吹哨报到 ----
 export const WhistleBody = Type.Object(
@@ -240,6 +252,29 @@ export const WhistleView = Type.Object({
   ),
 });
 export type WhistleView = Static<typeof WhistleView>;
+
+/** What a whistle was blown for, read-only for the departments on it (`/api/whistles/{id}/source`). */
+export const WhistleSource = Type.Object({
+  whistleId: Id,
+  caseId: Id,
+  type: Type.Union([Type.Literal('request'), Type.Literal('problem')]),
+  title: Type.String(),
+  status: Type.String(),
+  deadline: Type.Union([Type.String(), Type.Null()]),
+  openedAt: Type.String(),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+  org: OrgRefC,
+  category: Type.Union([Type.String(), Type.Null()]),
+  matter: Type.Union([Type.String(), Type.Null()], { description: '群众诉求或问题描述' }),
+  channel: Type.Union([Type.String(), Type.Null()]),
+  citizenName: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()], { description: '脱敏手机号' }),
+  promisedDate: Type.Union([Type.String(), Type.Null()]),
+  measures: Type.Union([Type.String(), Type.Null()]),
+  responsiblePerson: Type.Union([Type.String(), Type.Null()]),
+  timeline: Type.Array(Type.Object({ at: Type.String(), actor: Type.String(), body: Type.String() }), { description: '本次吹哨的办理记录' }),
+});
+export type WhistleSource = Static<typeof WhistleSource>;
 
 // ---- 民情日记, households, grids ----
 export const CADRE_LEVELS = ['county', 'township', 'village', 'hamlet'] as const;

@@ -45,3 +45,86 @@ export type TodoItem = Static<typeof TodoItem>;
 
 export const TodoSummary = Type.Object({ today: Type.String({ format: 'date' }), items: Type.Array(TodoItem) });
 export type TodoSummary = Static<typeof TodoSummary>;
+
+// 今日待办: the same facts as single records — each item one thing to do, with its title, its
+// due date, why it waits (the reason a problem was sent back) and the page where it is done.
+export const TODAY_KINDS = [
+  'problem_returned', // 被退回待重改: the checker sent my rectification back, with a reason
+  'problem_overdue', // my problem is past its deadline and not submitted
+  'problem_to_start', // registered for my org: write the measures and start
+  'problem_rectifying', // my org is rectifying it: submit when done
+  'problem_to_check', // submitted below me (or to me as the named checker): check it
+  'problem_supervision', // 督办: a problem below me is due for supervision
+  'report_overdue', // 两下两上: my org's report is late
+  'report_due', // … due (this week first)
+  'task_open', // 任务清单: a task my org owns
+  'request_to_claim', // 群众事项: received, nobody has taken it on
+  'request_overdue', // mine, past the promised date
+  'request_mine', // mine, being handled
+  'whistle_to_answer', // 吹哨报到: my department's part, not finished
+  'whistle_declined', // a department declined my whistle: re-route it
+] as const;
+export type TodayKind = (typeof TODAY_KINDS)[number];
+
+export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
+  problem_returned: { zh: '被退回待重改', en: 'Sent back for rework' },
+  problem_overdue: { zh: '整改已逾期', en: 'Rectification overdue' },
+  problem_to_start: { zh: '待制定整改措施', en: 'Write the measures' },
+  problem_rectifying: { zh: '整改中，完成后提交验收', en: 'Rectifying — submit when done' },
+  problem_to_check: { zh: '待验收', en: 'To check' },
+  problem_supervision: { zh: '到期督办', en: 'Supervision due' },
+  report_overdue: { zh: '上报已逾期', en: 'Report overdue' },
+  report_due: { zh: '待上报', en: 'Report due' },
+  task_open: { zh: '任务清单待完成', en: 'Task to complete' },
+  request_to_claim: { zh: '群众事项待接办', en: 'Request to take on' },
+  request_overdue: { zh: '超过承诺时限', en: 'Past the promised date' },
+  request_mine: { zh: '我在办的群众事项', en: 'Request I am handling' },
+  whistle_to_answer: { zh: '吹哨待报到', en: 'Whistle to answer' },
+  whistle_declined: { zh: '吹哨被退回待改派', en: 'Whistle declined — re-route' },
+};
+
+/** The button on an item: what the user does there. */
+export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> = {
+  problem_returned: { zh: '去重改', en: 'Rework' },
+  problem_overdue: { zh: '去整改', en: 'Rectify' },
+  problem_to_start: { zh: '填整改措施', en: 'Write measures' },
+  problem_rectifying: { zh: '提交验收', en: 'Submit' },
+  problem_to_check: { zh: '去验收', en: 'Check' },
+  problem_supervision: { zh: '去督办', en: 'Supervise' },
+  report_overdue: { zh: '马上上报', en: 'Report now' },
+  report_due: { zh: '去上报', en: 'Report' },
+  task_open: { zh: '查看任务', en: 'Open task' },
+  request_to_claim: { zh: '去接办', en: 'Take it on' },
+  request_overdue: { zh: '去办理', en: 'Handle' },
+  request_mine: { zh: '去办理', en: 'Handle' },
+  whistle_to_answer: { zh: '去报到', en: 'Answer' },
+  whistle_declined: { zh: '去改派', en: 'Re-route' },
+};
+
+export const TodayItem = Type.Object({
+  kind: Type.Unsafe<TodayKind>({ type: 'string', enum: [...TODAY_KINDS] }),
+  /** The record's id (problem, assignment, request case, whistle part). */
+  id: Type.Integer({ minimum: 1 }),
+  title: Type.String(),
+  /** The unit the item concerns, by name. */
+  org: Type.String(),
+  /** The date it is due by (deadline, report due date, promised date, supervision date). */
+  due: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  /** Why it waits: the checker's reason for sending it back, a department's for declining. */
+  reason: Type.Union([Type.String(), Type.Null()]),
+  /** When it last changed (newest first among equals). */
+  at: Type.String({ format: 'date-time' }),
+  /** Late, sent back, or nobody has taken it. */
+  urgent: Type.Boolean(),
+  /** Where it is done: one tap. */
+  href: Type.String(),
+});
+export type TodayItem = Static<typeof TodayItem>;
+
+export const TodayList = Type.Object({
+  today: Type.String({ format: 'date' }),
+  items: Type.Array(TodayItem),
+  /** Items found; the list shows the first 50, most urgent first. */
+  total: Type.Integer({ minimum: 0 }),
+});
+export type TodayList = Static<typeof TodayList>;

@@ -5,3 +5,5 @@ export * from './ledger.js';
 export * from './dispatch.js';
 export * from './citizens.js';
 export * from './home.js';
+export * from './stations.js';
+export * from './audit-labels.js';

@@ -27,20 +27,32 @@ export const PROBLEM_TRANSITION_LABELS: Record<ProblemTransition, { zh: string; 
   publish: { zh: '反馈公示', en: 'publish' },
 };
 
-export const PROBLEM_SOURCES = ['superior_feedback', 'provincial_bulletin', 'station_inspection', 'citizen', 'inspection_tour', 'other'] as const;
-export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
-export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, { zh: string; en: string }> = {
+/**
+ * Problem sources (问题来源) are county data, like the categories (台账设置): these are the
+ * built-in codes every county starts with; a county adds its own (code `custom_<n>`), renames and
+ * retires them. A problem keeps its source's code; the label comes from the county's list.
+ */
+export const PROBLEM_SOURCES = ['superior_feedback', 'provincial_bulletin', 'station_inspection', 'citizen', 'inspection_tour', 'heart_talk', 'visit', 'other'] as const;
+/** A source code: a built-in one or a county's own. */
+export type ProblemSource = string;
+export const PROBLEM_SOURCE_LABELS: Record<(typeof PROBLEM_SOURCES)[number], { zh: string; en: string }> = {
   superior_feedback: { zh: '上级督查反馈', en: 'Feedback from superior inspection' },
   provincial_bulletin: { zh: '省市督查通报', en: 'Provincial/city bulletin' },
   station_inspection: { zh: '工作站督查发现', en: 'Found by station inspection' },
   citizen: { zh: '群众反映', en: 'Reported by citizens' },
   inspection_tour: { zh: '巡察', en: 'Inspection tour' },
+  heart_talk: { zh: '谈心谈话', en: 'Heart-to-heart talks' },
+  visit: { zh: '走访', en: 'Home visits' },
   other: { zh: '其他', en: 'Other' },
 };
+/** The label of a built-in source code (a county's own sources carry their labels in its settings). */
+export const builtInSourceLabel = (code: string): { zh: string; en: string } | undefined =>
+  (PROBLEM_SOURCE_LABELS as Record<string, { zh: string; en: string }>)[code];
+export const DEFAULT_PROBLEM_SOURCES: { code: string; label: string; active: boolean }[] = PROBLEM_SOURCES.map((code) => ({ code, label: PROBLEM_SOURCE_LABELS[code].zh, active: true }));
 
 export const DEFAULT_PROBLEM_CATEGORIES = ['基层组织建设', '党员教育管理', '作风建设', '经济社会发展', '联系服务群众', '党风廉政建设'];
 
-export const ProblemSourceSchema = strEnum(PROBLEM_SOURCES);
+export const ProblemSourceSchema = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: '问题来源代码（本县台账设置中的来源）' });
 export const ProblemStateSchema = strEnum(PROBLEM_STATES);
 export const ProblemTransitionSchema = strEnum(PROBLEM_TRANSITIONS);
 
@@ -97,6 +109,7 @@ export const ProblemSummary = Type.Object({
   closedAt: Type.Union([Type.String(), Type.Null()]),
   version: Type.Integer(),
   canSupervise: Type.Boolean({ description: '当前账号现在可以督办（工作站或上级，未整改完成）' }),
+  sourceLabel: Type.String({ description: '问题来源的名称（本县台账设置）' }),
 });
 export type ProblemSummary = Static<typeof ProblemSummary>;
 
@@ -189,12 +202,32 @@ export type PublicClosure = Static<typeof PublicClosure>;
 export const PublicClosureCounty = Type.Object({ id: Id, name: Type.String(), published: Type.Integer() });
 export type PublicClosureCounty = Static<typeof PublicClosureCounty>;
 
+export const LedgerSource = Type.Object({
+  code: ProblemSourceSchema,
+  label: Type.String({ minLength: 1, maxLength: 20 }),
+  active: Type.Boolean({ description: '停用的来源不再可选，已登记的问题保留' }),
+});
+export type LedgerSource = Static<typeof LedgerSource>;
+
 export const LedgerSettings = Type.Object({
   categories: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { minItems: 1, maxItems: 50 }),
   supervisionDays: Type.Integer({ minimum: 1, maximum: 90 }),
   closureSigner: strEnum(['station_admin', 'township_admin'] as const),
+  sources: Type.Array(LedgerSource, { description: '本县的问题来源（含已停用的）' }),
 });
 export type LedgerSettings = Static<typeof LedgerSettings>;
+
+/** Saving the settings: `sources` lists the sources in use, in order (no code: a new one; a code left out: retired). */
+export const SaveLedgerSettingsBody = Type.Object(
+  {
+    categories: LedgerSettings.properties.categories,
+    supervisionDays: LedgerSettings.properties.supervisionDays,
+    closureSigner: LedgerSettings.properties.closureSigner,
+    sources: Type.Optional(Type.Array(Type.Object({ code: Type.Optional(ProblemSourceSchema), label: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type SaveLedgerSettingsBody = Static<typeof SaveLedgerSettingsBody>;
 
 // ---- 任务清单 · 责任清单 ----
 export const TASK_STATES = ['assigned', 'in_progress', 'submitted', 'completed'] as const;

@@ -52,7 +52,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   ],
   township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],
-  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow'],
+  // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
+  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register'],
   department_admin: [...OFFICE, 'person:write', 'whistle:answer'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],

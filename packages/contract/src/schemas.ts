@@ -10,6 +10,7 @@ import {
   POST_ROLES,
   ROLES,
 } from './enums.js';
+import { StationDesignation } from './stations.js';
 
 /** A string enum: one JSON-schema `enum` (readable in OpenAPI), typed as the union of values. */
 const literalUnion = <T extends readonly string[]>(values: T, description?: string) =>
@@ -17,7 +18,7 @@ const literalUnion = <T extends readonly string[]>(values: T, description?: stri
 
 export const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-export const Version = Type.Integer({ minimum: 1, description: '乐观锁版本号' });
+export const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: '乐观锁版本号（int4）' });
 
 export const RoleSchema = literalUnion(ROLES);
 export const OrgTypeSchema = literalUnion(ORG_TYPES);
@@ -98,7 +99,7 @@ export const OrgNode = Type.Object({
   depth: Type.Integer(),
   status: Type.Union([Type.Literal('active'), Type.Literal('closed')]),
   usesStations: Type.Boolean(),
-  isPilot: Type.Boolean(),
+  isPilot: Type.Boolean({ description: '县级试点工作站（由称号 county_pilot 得出；称号见组织详情 designations）' }),
   version: Version,
   memberCount: Type.Integer({ description: '本节点及下级的党员数' }),
   villageCount: Type.Integer({ description: '本节点及下级的村（社区）数' }),
@@ -127,6 +128,8 @@ export const OrgDetail = Type.Composite([
       }),
     ),
     childCounts: Type.Record(Type.String(), Type.Integer()),
+    /** A station's designations (试点、乡镇示范、“七一”表彰), newest first; empty for other orgs. */
+    designations: Type.Array(StationDesignation),
   }),
 ]);
 export type OrgDetail = Static<typeof OrgDetail>;
@@ -138,7 +141,6 @@ export const CreateOrgBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 100 }),
     code: Type.Optional(Type.String({ maxLength: 50 })),
     usesStations: Type.Optional(Type.Boolean()),
-    isPilot: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -149,7 +151,6 @@ export const UpdateOrgBody = Type.Object(
     version: Version,
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     usesStations: Type.Optional(Type.Boolean()),
-    isPilot: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -209,6 +210,7 @@ export const PersonDetail = Type.Composite([
       Type.Object({
         at: Type.String(),
         username: Type.Union([Type.String(), Type.Null()]),
+        by: Type.Union([Type.String(), Type.Null()], { description: '操作账号的名称（如“榆舍村党支部”），界面显示它而不是登录名' }),
         action: Type.String(),
         summary: Type.Unknown(),
       }),

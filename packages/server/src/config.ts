@@ -14,7 +14,11 @@ export type ServerConfig = {
   demoPassword: string | undefined;
   loadDemo: boolean;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies' X-Forwarded-* headers to believe: false (none), a hop count (the
+   * nearest N proxies), or the proxies' addresses/CIDRs. Never "every hop".
+   */
+  trustProxy: TrustProxy;
   webDir: string;
   /** `required` (default): administrators sign in with a TOTP second factor. */
   adminTotp: 'required' | 'off';
@@ -23,6 +27,34 @@ export type ServerConfig = {
   /** Scheduled dumps of the embedded database (ignored on PostgreSQL). */
   backup: { dir: string; keep: number; intervalHours: number };
 };
+
+export type TrustProxy = false | number | string[];
+
+/**
+ * TRUST_PROXY: empty or 0 → trust no proxy; a whole number N → the N proxies nearest to the server
+ * (1: one nginx in front); otherwise a comma-separated list of proxy addresses or CIDRs.
+ * `true`/`all` is refused: it would let a client's own X-Forwarded-For become its address.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim();
+  if (v === '' || v === '0' || v.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    if (n > 10) throw new Error(`TRUST_PROXY 的代理层数过大（${v}）`);
+    return n;
+  }
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  for (const item of list) {
+    if (!address.test(item) && !named.includes(item)) {
+      throw new Error(
+        `TRUST_PROXY 应为代理层数（如 1）或代理地址列表（如 10.0.0.1,10.0.0.2 或 10.0.0.0/24），不能是 ${item}`,
+      );
+    }
+  }
+  return list;
+}
 
 function nonNegative(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -46,7 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoPassword: env.LIANXIN_DEMO_PASSWORD || undefined,
     loadDemo: env.LIANXIN_DEMO !== '0',
     secureCookies: env.LIANXIN_INSECURE_COOKIES !== '1',
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'packages/web/dist'),
     adminTotp: env.LIANXIN_ADMIN_TOTP === 'off' ? 'off' : 'required',
     sessionCacheMs: nonNegative(env.LIANXIN_SESSION_CACHE_SECONDS, 5, 'LIANXIN_SESSION_CACHE_SECONDS') * 1000,

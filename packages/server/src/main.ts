@@ -8,6 +8,7 @@ import { migrate } from './db/migrate.js';
 import { createPiiCipher, loadDataKey } from './core/pii.js';
 import { ensureInitialData } from './cli/first-start.js';
 import { scheduleBackups } from './db/backup.js';
+import { failInterruptedJobs } from './core/jobs.js';
 
 async function main() {
   const config = readConfig();
@@ -27,13 +28,17 @@ async function main() {
     if (created) console.log(`已生成数据加密密钥：${config.keyFile}（请妥善备份，丢失后身份证号、手机号无法解密）`);
     const pii = createPiiCipher(key);
     await ensureInitialData(db, pii, config);
+    // Imports cut off by the last stop read "failed" now, not "running" for minutes.
+    const interrupted = await failInterruptedJobs(db, { everyRunning: !config.databaseUrl });
+    if (interrupted) console.log(`${interrupted} 个后台任务因上次服务停止而中断，已标记为失败`);
 
     const challengeSecret = crypto.createHmac('sha256', key).update('lianxin:challenge').digest();
     const app = await buildApp({ db, pii, challengeSecret, adminTotp: config.adminTotp, sessionCacheMs: config.sessionCacheMs, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir });
-    // 逾期上报: overdue problems become visible to the township above; checked hourly.
+    // 逾期上报: overdue cases of every registered type whose SLA escalates become visible one
+    // level up (problems: the township above); checked hourly.
     // 定期下发: recurring directives are issued on their day; checked with the escalation.
     const escalate = () =>
-      Promise.all([app.ledger.escalateOverdue(), app.dispatch.runSeries()]).catch((err: Error) =>
+      Promise.all([app.cases.escalateAll(), app.dispatch.runSeries()]).catch((err: Error) =>
         app.log.error({ err: { message: err.message } }, 'periodic work failed'),
       );
     await escalate();

@@ -1,13 +1,14 @@
 // The demo county: 宜君县 as seed 000 describes it — 8 townships and subdistricts, 117 villages in
-// 29 work stations of 3–7 villages (五里镇榆舍, 棋盘镇黄堡寨, 哭泉镇淌泥河 among the 9 pilots),
-// station staffing, village posts and members. People are synthetic (names, ID numbers, phones).
+// 29 work stations of 3–7 villages (五里镇榆舍, 棋盘镇黄堡寨, 哭泉镇淌泥河 among the 9 pilots;
+// 1–2 demonstration stations per township; 5 stations commended on 七一 with 20,000 yuan each),
+// station staffing (站长 a township committee member, 副站长, 专职党务工作者), village posts and members. People are synthetic (names, ID numbers, phones).
 import type { Role } from '@lianxin/contract';
 import type { Db, Queryable } from '../db/db.js';
 import type { PiiCipher } from '../core/pii.js';
 import { appendAudit } from '../core/audit.js';
 import { maskIdNumber, maskPhone } from '../core/id-number.js';
 import { hashPassword } from '../core/password.js';
-import { insertOrg, type OrgRow } from '../modules/orgs/orgs.repository.js';
+import { insertDesignation, insertOrg, type OrgRow } from '../modules/orgs/orgs.repository.js';
 import { insertPeopleBulk, insertPost, type PersonWrite } from '../modules/people/people.repository.js';
 import { insertAccount } from '../modules/accounts/accounts.service.js';
 import { birthDate, education, idNumber, personName, phone, seededRandom, type Random } from './names.js';
@@ -20,7 +21,7 @@ type TownshipPlan = { name: string; stations: { name: string; pilot?: boolean; v
 const PLAN: TownshipPlan[] = [
   { name: '宜阳街道', stations: [
     { name: '城关', pilot: true, villages: ['城关社区', '南关村', '北关村', '东关村'] },
-    { name: '龙尾', villages: ['龙尾村', '鸿雁村', '惠家河村', '雷家塬村'] },
+    { name: '龙尾', pilot: true, villages: ['龙尾村', '鸿雁村', '惠家河村', '雷家塬村'] },
     { name: '庙湾', villages: ['庙湾村', '沟门村', '咀头村'] },
     { name: '三坪', villages: ['三坪村', '玉仙村', '偏桥村'] } ] },
   { name: '彭镇', stations: [
@@ -56,6 +57,9 @@ const PLAN: TownshipPlan[] = [
     { name: '云梦', pilot: true, villages: ['云梦村', '塬里村', '中平村', '魏家塬村', '后坪村'] },
     { name: '湾里', villages: ['湾里村', '旗杆村', '西峰村', '崖窑村', '河畔村'] } ] },
 ];
+
+/** “七一”表彰: 5 党建示范站, 20,000 yuan (2,000,000 fen) each (seed 000). */
+const COMMENDED = ['榆舍', '黄堡寨', '淌泥河', '彭镇', '云梦'];
 
 const DEPARTMENTS = ['发展和改革局', '财政局', '交通运输局', '民政局', '农业农村局', '公安局', '人民法院', '人民检察院', '自然资源局', '卫生健康局', '住房和城乡建设局', '水利局'];
 const AGENCIES = ['县委办公室机关党支部', '县政府办公室机关党支部', '县委组织部机关党支部'];
@@ -164,6 +168,7 @@ export async function loadDemoCounty(db: Db, pii: PiiCipher, opts: { demoPasswor
 
     let villages = 0;
     let stations = 0;
+    const designations: { org: OrgRow; kind: string; year: number; designatedOn: string | null; awardFen: number | null }[] = [];
     for (const t of PLAN) {
       const township = await add(county, 'township', t.name, { usesStations: true });
       orgIds[t.name] = township.id;
@@ -171,9 +176,16 @@ export async function loadDemoCounty(db: Db, pii: PiiCipher, opts: { demoPasswor
       for (let i = 0; i < 9; i++) committee.push(person(township, { member: true, minAge: 28, maxAge: 56 }));
       posts.push({ orgKey: t.name, personIndex: committee[0]!, role: 'secretary' });
       posts.push({ orgKey: t.name, personIndex: committee[1]!, role: 'deputy_secretary' });
+      // 党委委员: the other seven, from whom the station chiefs come
+      for (const i of committee.slice(2)) posts.push({ orgKey: t.name, personIndex: i, role: 'township_committee_member' });
+      // 乡镇示范站: 1–2 per township (the first stations that are not county pilots; two where it has four)
+      const demos = t.stations.filter((x) => !x.pilot).slice(0, t.stations.length >= 4 ? 2 : 1).map((x) => x.name);
       for (const [si, s] of t.stations.entries()) {
         const station = await add(township, 'station', `${s.name}党建工作站`, { isPilot: s.pilot });
         stations++;
+        if (s.pilot) designations.push({ org: station, kind: 'county_pilot', year: 2024, designatedOn: null, awardFen: null });
+        if (demos.includes(s.name)) designations.push({ org: station, kind: 'township_demo', year: 2025, designatedOn: null, awardFen: null });
+        if (COMMENDED.includes(s.name)) designations.push({ org: station, kind: 'qiyi_commended', year: 2025, designatedOn: '2025-07-01', awardFen: 2_000_000 });
         const stationKey = `${t.name}/${s.name}站`;
         orgIds[stationKey] = station.id;
         // 站长: a township committee member; staff registered with the township
@@ -215,6 +227,10 @@ export async function loadDemoCounty(db: Db, pii: PiiCipher, opts: { demoPasswor
           posts.push({ orgKey: stationKey, personIndex: worker, role: 'party_worker' });
         }
       }
+    }
+
+    for (const d of designations) {
+      await insertDesignation(tx, { countyId: county.id, orgId: d.org.id, kind: d.kind, year: d.year, designatedOn: d.designatedOn, awardFen: d.awardFen, note: null, createdBy: null });
     }
 
     // people in one statement; their ids come back in insertion order

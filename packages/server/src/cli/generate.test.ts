@@ -34,7 +34,7 @@ const options: GenerateOptions = {
   requestsPerVillage: 6,
 };
 
-describe.skipIf(!baseUrl)('npm run generate (PostgreSQL)', () => {
+describe.skipIf(!baseUrl)('npm run generate (PostgreSQL only: skipped without DATABASE_URL)', () => {
   const suffix = crypto.randomBytes(4).toString('hex');
   const names = [`lianxin_gen_a_${suffix}`, `lianxin_gen_b_${suffix}`];
   const urls = baseUrl ? names.map((n) => withDatabase(baseUrl, n)) : []; // the body is collected even when skipped
@@ -217,6 +217,7 @@ describe.skipIf(!baseUrl)('npm run generate (PostgreSQL)', () => {
       const engine = createCaseEngine({ db });
       const actor = systemActor({ orgId: 1, path: '/1/', countyId: null });
       const all = await db.query<{ id: number; case_type: string }>(`SELECT id, case_type FROM cases ORDER BY id`);
+      expect(all.length).toBeGreaterThan(0);
       for (const c of all) expect(await engine.verify(c.case_type, actor, c.id)).toMatchObject({ ok: true });
     } finally {
       await db.close();
@@ -242,6 +243,7 @@ describe.skipIf(!baseUrl)('npm run generate (PostgreSQL)', () => {
     try {
       const counties = await db.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE type = 'county' ORDER BY id`);
       const today = '2026-11-26';
+      expect(counties.length).toBeGreaterThan(0);
       for (const c of counties) {
         for (const f of [{}, { page: 2, pageSize: 7 }, { source: 'citizen' as const }, { overdue: true }, { open: true }, { q: '党' }]) {
           const byPath = await ledgerRepo.listProblems(db, c.path, f, today, c.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, isoWeekKey, isoWeekday, periodOf, todayInChina } from './calendar.js';
+import { ageOn, isoWeekKey, isoWeekday, periodEnd, periodOf, recurrenceDue, todayInChina } from './calendar.js';
 
 describe('China Standard Time calendar', () => {
   it('takes today in China, not in UTC', () => {
@@ -25,5 +25,26 @@ describe('China Standard Time calendar', () => {
     expect(periodOf('2026-11-25', 'monthly')).toEqual({ key: '2026-11', issueOn: '2026-11-01' });
     expect(periodOf('2026-11-25', 'quarterly')).toEqual({ key: '2026-Q4', issueOn: '2026-10-01' });
     expect(periodOf('2026-11-25', 'yearly')).toEqual({ key: '2026', issueOn: '2026-01-01' });
+  });
+
+  it('a month-end duty falls due within its month: February (leap or not), 30- and 31-day months', () => {
+    // 月底小结会: issued on the 1st with 30 days to report
+    expect(recurrenceDue('2026-01-01', 'monthly', 30)).toBe('2026-01-31');
+    expect(recurrenceDue('2026-02-01', 'monthly', 30)).toBe('2026-02-28');
+    expect(recurrenceDue('2028-02-01', 'monthly', 30)).toBe('2028-02-29');
+    expect(recurrenceDue('2026-04-01', 'monthly', 30)).toBe('2026-04-30');
+    expect(recurrenceDue('2026-11-01', 'monthly', 30)).toBe('2026-11-30');
+    expect(recurrenceDue('2026-12-01', 'monthly', 30)).toBe('2026-12-31');
+    // a shorter deadline is kept as given
+    expect(recurrenceDue('2026-02-01', 'monthly', 10)).toBe('2026-02-11');
+  });
+
+  it('ends each period the day before the next instance is issued', () => {
+    expect(periodEnd('2026-11-23', 'weekly')).toBe('2026-11-29');
+    expect(recurrenceDue('2026-11-27', 'weekly', 10)).toBe('2026-12-03');
+    expect(periodEnd('2026-10-01', 'quarterly')).toBe('2026-12-31');
+    expect(periodEnd('2026-01-01', 'quarterly')).toBe('2026-03-31');
+    expect(periodEnd('2026-01-01', 'yearly')).toBe('2026-12-31');
+    expect(recurrenceDue('2026-01-01', 'yearly', 366)).toBe('2026-12-31');
   });
 });

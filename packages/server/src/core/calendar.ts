@@ -45,6 +45,12 @@ export function isoWeekKey(date: string): string {
 
 export type Frequency = 'weekly' | 'monthly' | 'quarterly' | 'yearly';
 
+/** The last day of a month (1–12): 28 or 29 in February, 30 or 31 otherwise. */
+export function lastDayOfMonth(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0)); // day 0 of the next month
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * The period of a recurring duty that a day falls in, and the day it is issued on: weekly on the
  * chosen weekday of the ISO week, otherwise on the first day of the month, quarter or year.
@@ -63,4 +69,33 @@ export function periodOf(date: string, frequency: Frequency, weekday = 1): { key
     case 'yearly':
       return { key: `${y}`, issueOn: `${y}-01-01` };
   }
+}
+
+/**
+ * The last day of the period that begins on `issueOn`: the day before the next period's instance
+ * is issued (a week later; the month's, quarter's or year's last day).
+ */
+export function periodEnd(issueOn: string, frequency: Frequency): string {
+  const [y, m] = issueOn.split('-').map(Number) as [number, number];
+  switch (frequency) {
+    case 'weekly':
+      return plusDays(issueOn, 6);
+    case 'monthly':
+      return lastDayOfMonth(y, m);
+    case 'quarterly':
+      return lastDayOfMonth(y, Math.floor((m - 1) / 3) * 3 + 3);
+    case 'yearly':
+      return `${y}-12-31`;
+  }
+}
+
+/**
+ * When a recurring duty's instance falls due: `dueDays` after it is issued, but never after its
+ * period ends — a month-end summary given 30 days is due on 28/29 February and on the 30th of a
+ * 30-day month, not in the next month (where the next instance is already due).
+ */
+export function recurrenceDue(issueOn: string, frequency: Frequency, dueDays: number): string {
+  const due = plusDays(issueOn, dueDays);
+  const end = periodEnd(issueOn, frequency);
+  return due > end ? end : due;
 }

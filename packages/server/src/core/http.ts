@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Action } from '@lianxin/contract';
 import type { Actor } from './access.js';
 import { requireAction } from './access.js';
-import { AppError, detailsIn, genericMessage, langOf, type FieldError, type Lang } from './errors.js';
+import { AppError, detailsIn, genericMessage, langOf, validationError, type FieldError, type Lang } from './errors.js';
 
 /**
  * Who may call a route: 'public' (no login), 'authenticated' (any signed-in account; the service
@@ -70,6 +70,8 @@ function describe(e: ErrorObject, field: string): { zh: string; en: string } {
         : { zh: `${field} 格式不正确`, en: `${field} has the wrong format` };
     case 'pattern':
       return { zh: `${field} 格式不正确`, en: `${field} has the wrong format` };
+    case 'x-notBlank':
+      return { zh: `${field} 不能为空或只有空格`, en: `${field} may not be blank` };
     case 'anyOf':
     case 'const':
     case 'enum':
@@ -106,7 +108,62 @@ function makeAjv(coerce: boolean) {
     strict: false,
   });
   addFormats.default(ajv);
+  // A date the database can store and a person can mean: ajv's own 'date' takes year 0000,
+  // which PostgreSQL refuses (a 500 before this).
+  ajv.addFormat('date', { type: 'string', validate: isPlausibleDate });
+  ajv.addKeyword({ keyword: 'x-notBlank', type: 'string', schemaType: 'boolean', errors: false, validate: (on: boolean, data: string) => !on || data.trim() !== '' });
   return ajv;
+}
+
+/** YYYY-MM-DD of a real calendar day between 1800 and 2200. */
+export function isPlausibleDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1800 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+const INT4_MAX = 2_147_483_647;
+
+/**
+ * Tightens a route schema before it is compiled, for every route at once: a required text
+ * (minLength ≥ 1) may not be only spaces (CHECK constraints refuse it: a 500 before this), and an
+ * integer without bounds is bounded to int4, so no number reaches SQL that a column cannot hold.
+ * The route's own schema object (also the OpenAPI document's) is not changed.
+ */
+export function hardenSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(hardenSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) {
+    out[k] = k === 'default' || k === 'const' || k === 'enum' || k === 'examples' ? v : hardenSchema(v);
+  }
+  const types = ([] as unknown[]).concat(out.type ?? []);
+  if (types.includes('string') && typeof out.minLength === 'number' && out.minLength >= 1 && out.format === undefined && out.enum === undefined) {
+    out['x-notBlank'] = true;
+  }
+  if (types.includes('integer')) {
+    if (out.maximum === undefined && out.exclusiveMaximum === undefined) out.maximum = INT4_MAX;
+    if (out.minimum === undefined && out.exclusiveMinimum === undefined) out.minimum = -INT4_MAX - 1;
+  }
+  return out;
+}
+
+/** Characters no text field may hold: NUL (PostgreSQL refuses it) and lone UTF-16 surrogates. */
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first string (key or value) in a parsed body, query or params holding such a character. */
+export function findUnsafeText(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? path : undefined;
+  if (!value || typeof value !== 'object' || depth > 32) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const p = path ? `${path}.${k}` : k;
+    if (UNSAFE_TEXT.test(k)) return p;
+    const found = findUnsafeText(v, p, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export async function registerHttpConventions(
@@ -121,7 +178,7 @@ export async function registerHttpConventions(
   const paramAjv = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const ajv = httpPart === 'body' ? bodyAjv : paramAjv;
-    return ajv.compile(schema) as never;
+    return ajv.compile(hardenSchema(schema) as object) as never;
   });
   app.setSchemaErrorFormatter((errors) => {
     const err = new AppError('validation_failed', undefined, { fields: fieldErrorsOf(errors as ErrorObject[]) });
@@ -164,6 +221,20 @@ export async function registerHttpConventions(
     if (policy !== 'authenticated') requireAction(request.actor, policy);
   });
 
+  // Text that passes the schema but no database or log should take (NUL, lone surrogates), in any
+  // part of any request: a 400 naming the field, before anything is read or written.
+  app.addHook('preValidation', async (request) => {
+    if (!isApi(request.url)) return;
+    const parts: [string, unknown][] = [['params', request.params], ['query', request.query], ['body', request.body]];
+    for (const [, value] of parts) {
+      const field = findUnsafeText(value, '');
+      if (field !== undefined) {
+        const name = field || '(请求)';
+        throw validationError([{ field: name, zh: `${name} 含有不允许的字符（如空字符或不成对的代理字符）`, en: `${name} contains characters that are not allowed` }]);
+      }
+    }
+  });
+
   // CSRF: a state-changing request must come from our own origin and, with a session, carry the
   // session's token in X-CSRF-Token. Runs after the route is known and before the body is read.
   app.addHook('preValidation', async (request) => {
@@ -171,7 +242,9 @@ export async function registerHttpConventions(
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
     const origin = request.headers.origin;
     if (origin) {
-      const host = request.headers['x-forwarded-host'] ?? request.headers.host;
+      // request.host reads X-Forwarded-Host only from a trusted proxy (TRUST_PROXY); otherwise the
+      // Host header: a client cannot name its own origin as ours.
+      const host = request.host;
       let originHost: string | undefined;
       try {
         originHost = new URL(origin).host;
@@ -200,10 +273,19 @@ export async function registerHttpConventions(
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const lang = request.lang ?? langOf(request.headers['accept-language']);
-    const appError = toAppError(error);
+    if (reply.raw.headersSent) {
+      // A download failed after it started (an export): the status line is gone, so no error body
+      // can follow. End the response unfinished (the client sees an aborted download, never a
+      // file with JSON appended) and log it.
+      request.log.error({ err: { message: scrubPii(error.message), code: (error as FastifyError).code } }, 'response failed after it started; aborted');
+      reply.raw.destroy();
+      return reply;
+    }
+    const appError = toAppError(error, request.isMultipart());
     if (appError.status >= 500) {
       // Never log request bodies: they may hold ID numbers and phones.
-      request.log.error({ err: { message: error.message, code: (error as FastifyError).code, stack: error.stack } }, 'request failed');
+      // A database error may quote the value it refused (an ID number, a phone): digits are masked.
+      request.log.error({ err: { message: scrubPii(error.message), code: (error as FastifyError).code, stack: scrubPii(error.stack ?? '') } }, 'request failed');
     }
     const body: Record<string, unknown> = {
       code: appError.code,
@@ -218,12 +300,23 @@ export async function registerHttpConventions(
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     if (options.spaFallback && request.method === 'GET' && !isApi(request.url)) return options.spaFallback(reply);
     const lang = langOf(request.headers['accept-language']);
-    return reply.status(404).send({ code: 'route_not_found', message: genericMessage('route_not_found', lang) });
+    return reply.status(404).send({ code: 'route_not_found', message: genericMessage('route_not_found', lang), requestId: request.id });
   });
 }
 
-function toAppError(error: FastifyError | AppError): AppError {
+/** Masks what could be an ID number or a phone (7 or more digits in a row) in a log message. */
+export function scrubPii(text: string): string {
+  return text.replace(/\d{6,}[\dXx]?/g, (m) => (m.length >= 7 ? '*'.repeat(m.length) : m));
+}
+
+/** What busboy (multipart) says when the form itself is malformed: the client's fault. */
+const MALFORMED_MULTIPART = /multipart|boundary|Unsupported Content-Type|terminated early|Malformed part header/i;
+
+function toAppError(error: FastifyError | AppError, multipart = false): AppError {
   if (error instanceof AppError) return error;
+  if (multipart && !(error as FastifyError).statusCode && MALFORMED_MULTIPART.test(error.message)) {
+    return new AppError('bad_request', { zh: '上传的表单格式不正确（multipart/form-data 不完整或边界错误）', en: 'The multipart form is malformed' });
+  }
   const code = (error as FastifyError).code;
   const status = (error as FastifyError).statusCode;
   if ((error as FastifyError).validation) {
@@ -244,7 +337,12 @@ function toAppError(error: FastifyError | AppError): AppError {
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('unsupported_media_type');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_MP_PREMATURE_CLOSE':
+    case 'FST_PROTO_VIOLATION':
+    case 'FST_INVALID_JSON_FIELD_ERROR':
       return new AppError('bad_request');
+    case 'FST_FIELDS_LIMIT':
+      return new AppError('payload_too_large');
   }
   if (status === 429) return new AppError('rate_limited');
   if (error instanceof SyntaxError && status === 400) return new AppError('invalid_json');

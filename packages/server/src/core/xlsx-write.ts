@@ -35,14 +35,21 @@ export async function sendWorkbook(
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let count = 0;
-  for await (const batch of rows) {
-    for (const r of batch) {
-      sheet.addRow(r.map((v) => (typeof v === 'string' ? neutralize(v) : v))).commit();
-      count++;
+  try {
+    for await (const batch of rows) {
+      for (const r of batch) {
+        sheet.addRow(r.map((v) => (typeof v === 'string' ? neutralize(v) : v))).commit();
+        count++;
+      }
     }
+    sheet.commit();
+    await workbook.commit();
+  } catch (err) {
+    // The download has started: no error body can follow. The stream ends with the error (the
+    // client sees a broken download, not a file with JSON appended); the error handler logs it.
+    stream.destroy(err as Error);
+    throw err;
   }
-  sheet.commit();
-  await workbook.commit();
   void sent;
   return count;
 }

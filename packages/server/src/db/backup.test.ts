@@ -61,7 +61,7 @@ describe('embedded database dumps (备份与恢复)', () => {
     await copy.close();
   });
 
-  it.runIf(process.env.DATABASE_URL)('refuses PostgreSQL (pg_dump is its backup)', async () => {
+  it.runIf(process.env.DATABASE_URL)('refuses PostgreSQL (pg_dump is its backup) (PostgreSQL only: skipped without DATABASE_URL)', async () => {
     const db = await openPostgres(process.env.DATABASE_URL!, 1);
     await expect(backupPglite(db, { dir: path.join(tmp, 'pg'), keep: 1 })).rejects.toThrow(/pg_dump/);
     await db.close();

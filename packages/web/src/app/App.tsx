@@ -13,9 +13,9 @@ import { ApiError, setUnauthorizedListener } from './api';
 import { forgetSession, meKey, useMe } from './auth';
 import { I18nProvider, initialLang, type Lang } from './i18n';
 import { Allowed } from './Allowed';
-import { ledgerPublicRoutes, ledgerRoutes } from '../modules/ledger/routes';
+import { ledgerRoutes } from '../modules/ledger/routes';
 import { dispatchRoutes } from '../modules/dispatch/routes';
-import { citizensPublicRoutes, citizensRoutes } from '../modules/citizens/routes';
+import { citizensRoutes } from '../modules/citizens/routes';
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -85,8 +85,6 @@ function AppRoutes() {
       <SessionWatcher />
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        {ledgerPublicRoutes()}
-        {citizensPublicRoutes()}
         <Route
           path="/change-password"
           element={

@@ -63,7 +63,7 @@ function Crumbs() {
   const { t } = useI18n();
   const location = useLocation();
   const extra = useCurrentCrumb();
-  const entries = menuFor(me.permissions);
+  const entries = menuFor(me.permissions, me.roles);
   const entry = entryOf(location.pathname, entries);
   const items: { title: React.ReactNode }[] = [{ title: <Link to="/">{t('menu.home')}</Link> }];
   if (entry && entry.path !== '/') {
@@ -97,7 +97,7 @@ export function AppShell() {
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const entries = menuFor(me.permissions);
+  const entries = menuFor(me.permissions, me.roles);
   const current = entryOf(location.pathname, entries);
   const menuItems = groupedItems(entries, t);
   const go = (path: string) => {
@@ -125,7 +125,7 @@ export function AppShell() {
 
   // One tree for both sizes: the page keeps its position in it, so crossing the phone/desktop
   // breakpoint (a rotated tablet, a resized window) does not remount the page and lose a form.
-  const tabs = isMobile ? mobileTabs(entries) : [];
+  const tabs = isMobile ? mobileTabs(entries, me.roles) : [];
   return (
     <Layout className={isMobile ? 'lx-mobile' : 'lx-desktop'}>
       {isMobile ? null : (

@@ -1,6 +1,6 @@
 // The menu: one entry per page, shown only when the account's permissions include its action,
-// in groups on a desktop. On a phone the first four `mobileTab` entries the account may use are
-// the bottom tabs — ordered for a village secretary: this week's tasks, problems, citizens.
+// in groups on a desktop, and cut to what the account's level does (a village does not run
+// inspections). On a phone the bottom tabs are its role's four (mobileTabs).
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
@@ -19,7 +19,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import type { Action } from '@lianxin/contract';
+import type { Action, Role } from '@lianxin/contract';
 import type { MessageKey } from './i18n';
 
 export type MenuGroup = 'work' | 'citizens' | 'org' | 'system';
@@ -31,6 +31,8 @@ export type MenuEntry = {
   /** Order among the phone's bottom tabs (lower first); absent = only in the drawer. */
   mobileTab?: number;
   group?: MenuGroup;
+  /** Only for these roles (besides the action): the work of some levels only. */
+  roles?: Role[];
 };
 
 export const MENU_GROUP_LABELS: Record<MenuGroup, MessageKey> = {
@@ -45,12 +47,14 @@ export const MENU: MenuEntry[] = [
   { path: '/dispatch', label: 'menu.dispatch', icon: <SendOutlined />, action: 'dispatch:read', mobileTab: 1, group: 'work' },
   { path: '/ledger', label: 'menu.ledger', icon: <FileSearchOutlined />, action: 'ledger:read', mobileTab: 2, group: 'work' },
   { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'ledger:read', group: 'work' },
-  { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work' },
+  // 督查问责 is done by the county, townships and stations; villages and departments are its subjects
+  { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },
   { path: '/citizens', label: 'menu.citizens', icon: <SolutionOutlined />, action: 'citizen:read', mobileTab: 3, group: 'citizens' },
   { path: '/whistles', label: 'menu.whistles', icon: <UnorderedListOutlined />, action: 'citizen:read', group: 'citizens' },
-  { path: '/diary', label: 'menu.diary', icon: <BookOutlined />, action: 'citizen:read', group: 'citizens' },
-  { path: '/grids', label: 'menu.grids', icon: <ContactsOutlined />, action: 'citizen:read', group: 'citizens' },
-  { path: '/cards', label: 'menu.cards', icon: <IdcardOutlined />, action: 'citizen:read', group: 'citizens' },
+  // household visits, grids and 连心卡 are the work of the levels that face villagers, not departments'
+  { path: '/diary', label: 'menu.diary', icon: <BookOutlined />, action: 'citizen:read', group: 'citizens', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  { path: '/grids', label: 'menu.grids', icon: <ContactsOutlined />, action: 'citizen:read', group: 'citizens', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  { path: '/cards', label: 'menu.cards', icon: <IdcardOutlined />, action: 'citizen:read', group: 'citizens', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, action: 'org:read', mobileTab: 4, group: 'org' },
   { path: '/people', label: 'menu.people', icon: <TeamOutlined />, action: 'person:read', mobileTab: 5, group: 'org' },
   { path: '/people/import', label: 'menu.import', icon: <CloudUploadOutlined />, action: 'person:import', group: 'org' },
@@ -58,12 +62,29 @@ export const MENU: MenuEntry[] = [
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit:read', mobileTab: 7, group: 'system' },
 ];
 
-export function menuFor(permissions: readonly string[]): MenuEntry[] {
-  return MENU.filter((m) => !m.action || permissions.includes(m.action));
+export function menuFor(permissions: readonly string[], roles?: readonly Role[]): MenuEntry[] {
+  return MENU.filter((m) => (!m.action || permissions.includes(m.action)) && (!m.roles || !roles || m.roles.some((r) => roles.includes(r))));
 }
 
-/** The phone's bottom tabs: the first four entries with a tab order. */
-export function mobileTabs(entries: MenuEntry[]): MenuEntry[] {
+/**
+ * The phone's bottom tabs of each role, in the order that role uses them most: a village its
+ * problems, the week's tasks and citizens; a department its whistles (吹哨报到).
+ */
+const TABS_BY_ROLE: Partial<Record<Role, string[]>> = {
+  village_admin: ['/', '/ledger', '/dispatch', '/citizens'],
+  station_admin: ['/', '/dispatch', '/ledger', '/citizens'],
+  township_admin: ['/', '/dispatch', '/ledger', '/citizens'],
+  county_admin: ['/', '/dispatch', '/ledger', '/orgs'],
+  department_admin: ['/', '/whistles', '/dispatch', '/ledger'],
+};
+
+/** The phone's bottom tabs: the role's four, else the first four entries with a tab order. */
+export function mobileTabs(entries: MenuEntry[], roles: readonly Role[] = []): MenuEntry[] {
+  const preset = roles.map((r) => TABS_BY_ROLE[r]).find(Boolean);
+  if (preset) {
+    const tabs = preset.map((p) => entries.find((m) => m.path === p)).filter((m): m is MenuEntry => !!m);
+    if (tabs.length >= 2) return tabs.slice(0, 4);
+  }
   return entries
     .filter((m) => m.mobileTab !== undefined)
     .sort((a, b) => a.mobileTab! - b.mobileTab!)

@@ -55,19 +55,22 @@ export function SimpleList<T>({
   render,
   rowKey,
   testId,
+  empty,
 }: {
   items: T[];
   loading?: boolean;
   render: (item: T) => ReactNode;
   rowKey: (item: T) => string | number;
   testId?: string;
+  /** What an empty list means here (the same words as the desktop table's). */
+  empty?: ReactNode;
 }) {
   const { t } = useI18n();
   return (
     <Spin spinning={!!loading}>
       <div className="lx-list" data-testid={testId}>
         {items.length === 0 ? (
-          <Empty description={t('common.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          <Empty description={empty ?? t('common.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (
           items.map((item) => (
             <div className="lx-list-item" key={rowKey(item)}>

@@ -7,7 +7,7 @@
 // time order), as cases opened in time order across a province would; ids are unique without
 // coordination between workers. Timeline ids are assigned by the writer.
 import crypto from 'node:crypto';
-import { DEFAULT_PROBLEM_CATEGORIES, PROBLEM_SOURCE_LABELS, type ProblemSource } from '@lianxin/contract';
+import { DEFAULT_PROBLEM_CATEGORIES, builtInSourceLabel, type ProblemSource } from '@lianxin/contract';
 import { canonicalJson } from '../../core/audit.js';
 import { maskPhone } from '../../core/id-number.js';
 import type { PiiCipher } from '../../core/pii.js';
@@ -226,7 +226,7 @@ export function buildCountyCases(plan: CountyPlan, opts: CaseOptions, pii: PiiCi
       const deadline = dateOf(opened + rnd.int(20, 90) * DAY);
       const onTime = rnd.chance(0.8);
       status = 'registered';
-      list.push({ at: opened, accountId: stationAccount, actor: stationUser, actorOrg: slot.station.id, kind: 'open', transition: null, from: null, to: 'registered', body: `${PROBLEM_SOURCE_LABELS[source].zh}：${description}`, data: {} });
+      list.push({ at: opened, accountId: stationAccount, actor: stationUser, actorOrg: slot.station.id, kind: 'open', transition: null, from: null, to: 'registered', body: `${builtInSourceLabel(source)?.zh ?? source}：${description}`, data: {} });
       let t = opened + rnd.int(1, 4) * DAY + rnd.int(1, 8) * HOUR;
       const measures = rnd.pick(MEASURES);
       let measuresSet: string | null = null;

@@ -8,7 +8,8 @@ import { appendAudit, auditCtes, canonicalJson } from '../audit.js';
 import { AppError, validationError } from '../errors.js';
 import { todayInChina } from '../calendar.js';
 import { checkTransition, type CaseView, type WorkflowDef } from './workflow.js';
-import { inScope, BY_KEY, SYSTEM } from '../scope.js';
+import { caseTypes } from './registry.js';
+import { inScope, BY_KEY } from '../scope.js';
 
 export type CaseRow = {
   id: number;
@@ -95,7 +96,11 @@ const INSERT_EVENT = prepared(
    VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb,$14,$15) RETURNING id`,
 );
 
-/** Appends one timeline entry; the caller holds the case row lock (FOR UPDATE). */
+/**
+ * Appends one timeline entry; the caller holds the case row lock (FOR UPDATE). Private to the
+ * engine: every operation below writes its entry and its audit record together (`record`).
+ * @deprecated outside the engine — exported only for the whistle code the dispatch engine replaces.
+ */
 export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county_id'>, actor: Actor | null, input: AppendInput): Promise<number> {
   const [last] = await tx.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1`, [c.id]);
   const event = {
@@ -122,6 +127,18 @@ export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county
 
 export type FireInput = { version: number; body?: string | null; fields?: Record<string, unknown> };
 
+/**
+ * Who acts: a signed-in account, or someone without one — a citizen on the public page (after
+ * the caller checked the tracking code and phone) or a timer. Operations by someone without an
+ * account find the case by id alone, so only code that has already authorized the caller may
+ * pass one.
+ */
+export type Who = Actor | { anonymous: string; ip: string | null };
+const isAccount = (w: Who): w is Actor => 'accountId' in w;
+
+/** A check an operation runs on the locked case before changing anything: false answers 403; it may throw its own error. */
+export type MayAct = (c: CaseRow, tx: Queryable) => boolean | Promise<boolean>;
+
 export function createCaseEngine(deps: { db: Db; today?: () => string }) {
   const { db } = deps;
   const today = deps.today ?? (() => todayInChina());
@@ -132,6 +149,60 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
       [id, caseType, likePrefix(scope.path)],
     );
     return row;
+  }
+
+  /** Locks the case for an operation of `who`: within the account's scope, or by id for someone without an account. */
+  async function lock(tx: Queryable, caseType: string, id: number, who: Who, mayAct?: MayAct): Promise<CaseRow> {
+    const c = isAccount(who)
+      ? await load(tx, who.scope, caseType, id, true)
+      : (await tx.query<CaseRow>(`${BY_KEY}SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND case_type = $2 FOR UPDATE`, [id, caseType]))[0];
+    if (!c) throw new AppError('not_found');
+    if (mayAct && !(await mayAct(c, tx))) throw new AppError('forbidden');
+    return c;
+  }
+
+  /**
+   * The one way anything reaches a case's timeline after it is opened: the entry and the audit
+   * record naming the case type (`<type>.<action>`), in the caller's transaction, which holds the
+   * case row lock.
+   */
+  async function record(tx: Queryable, c: CaseRow, who: Who, event: AppendInput, audit: { action: string; summary?: Record<string, unknown> }): Promise<number> {
+    const eventId = await entry(tx, c, who, event);
+    await auditOf(tx, c, who, audit.action, audit.summary ?? {});
+    return eventId;
+  }
+
+  function entry(tx: Queryable, c: CaseRow, who: Who, event: AppendInput): Promise<number> {
+    return isAccount(who) ? appendEvent(tx, c, who, event) : appendEvent(tx, c, null, { ...event, actorName: who.anonymous });
+  }
+
+  function auditOf(tx: Queryable, c: CaseRow, who: Who, action: string, summary: Record<string, unknown>): Promise<void> {
+    return appendAudit(tx, {
+      countyId: c.county_id, accountId: isAccount(who) ? who.accountId || null : null, username: isAccount(who) ? who.username : who.anonymous,
+      action: `${c.case_type}.${action}`, objectType: c.case_type, objectId: c.id, summary, result: 'success', ip: who.ip,
+    });
+  }
+
+  /**
+   * The one transition path (fire, a citizen's unsatisfied rating, …): status and version, the
+   * clocks, the timeline entry and the audit record. Entering a resolved state starts resolved_at
+   * (kept when it was already set: accepted → closed), entering a final state starts closed_at;
+   * leaving them clears them, so a reopened case is open again everywhere "open" is asked.
+   */
+  async function applyTransition<S extends string, T extends string, X>(
+    tx: Queryable, def: WorkflowDef<S, T, X>, c: CaseRow, name: T, who: Who, body: string | null, data: Record<string, unknown>,
+  ): Promise<void> {
+    const to = def.transitions[name].to;
+    const resolves = def.resolvedStates.includes(to);
+    const finishes = def.finalStates.includes(to);
+    await tx.query(
+      `${BY_KEY}UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
+         resolved_at = CASE WHEN $3::boolean THEN COALESCE(resolved_at, now()) END,
+         closed_at = CASE WHEN $4::boolean THEN COALESCE(closed_at, now()) END
+       WHERE id = $1`,
+      [c.id, to, resolves, finishes],
+    );
+    await record(tx, c, who, { kind: 'transition', transition: name, fromStatus: c.status, toStatus: to, body, data: { version: c.version + 1, ...data } }, { action: name, summary: { from: c.status, to } });
   }
 
   /**
@@ -186,7 +257,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
   /**
    * Fires a transition: version check (412), idempotent replay of the same transition by the same
    * account (answers the case as it is), state and permission checks, required fields; then the
-   * status, the type's own changes (apply), the timeline entry and the audit record, atomically.
+   * type's own changes (apply) and the one transition path, atomically.
    */
   async function fire<S extends string, T extends string, X>(
     def: WorkflowDef<S, T, X>,
@@ -200,8 +271,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     },
   ): Promise<{ replayed: boolean }> {
     return db.transaction(async (tx) => {
-      const c = await load(tx, actor.scope, def.caseType, id, true);
-      if (!c) throw new AppError('not_found');
+      const c = await lock(tx, def.caseType, id, actor);
       const transition = (def.transitions as Record<string, { to: S; label: { zh: string; en: string } } | undefined>)[name];
       if (!transition) throw new AppError('not_found', { zh: '没有这个办理环节', en: 'No such transition' });
       const inputHash = crypto.createHash('sha256').update(canonicalJson([name, input.body ?? null, input.fields ?? {}])).digest('hex').slice(0, 32);
@@ -224,79 +294,114 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
           throw new AppError('forbidden', { zh: `您无权执行「${transition.label.zh}」`, en: `You may not ${transition.label.en}` });
         }
         if (check.reason === 'missing') throw validationError(check.missing!);
-        const from = def.stateLabels[c.status as S] ?? { zh: c.status, en: c.status };
-        throw new AppError('conflict', {
-          zh: `当前状态为「${from.zh}」，不能执行「${transition.label.zh}」`,
-          en: `The case is ${from.en}; cannot ${transition.label.en}`,
-        });
+        throw stateConflict(def, c, transition.label);
       }
-      const to = transition.to;
-      const resolves = def.resolvedStates.includes(to);
-      const finishes = def.finalStates.includes(to);
-      await tx.query(
-        `${BY_KEY}UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
-           resolved_at = CASE WHEN $3 THEN COALESCE(resolved_at, now()) WHEN $5 THEN NULL ELSE resolved_at END,
-           closed_at = CASE WHEN $4 THEN COALESCE(closed_at, now()) ELSE closed_at END
-         WHERE id = $1`,
-        [c.id, to, resolves, finishes, !resolves && !finishes],
-      );
       const extraData = (await hooks.apply?.(tx, c, input)) ?? {};
-      await appendEvent(tx, c, actor, {
-        kind: 'transition',
-        transition: name,
-        fromStatus: c.status,
-        toStatus: to,
-        body: input.body ?? null,
-        data: { version: c.version + 1, inputHash, ...extraData },
-      });
-      await appendAudit(tx, { countyId: c.county_id, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.${name}`, objectType: def.caseType, objectId: c.id, summary: { from: c.status, to }, result: 'success', ip: actor.ip });
+      await applyTransition(tx, def, c, name as T, actor, input.body ?? null, { inputHash, ...extraData });
       return { replayed: false };
     });
   }
 
-  /** A comment or a supervision record (督办) on the timeline; supervision resets the cadence. */
+  function stateConflict<S extends string, T extends string, X>(def: WorkflowDef<S, T, X>, c: CaseRow, label: { zh: string; en: string }) {
+    const from = def.stateLabels[c.status as S] ?? { zh: c.status, en: c.status };
+    return new AppError('conflict', { zh: `当前状态为「${from.zh}」，不能执行「${label.zh}」`, en: `The case is ${from.en}; cannot ${label.en}` });
+  }
+
+  /**
+   * A comment or a supervision record (督办) on the timeline; supervision resets the cadence.
+   * `data.public` marks a progress message the citizen sees (信息反馈).
+   */
   async function note<S extends string, T extends string, X>(
     def: WorkflowDef<S, T, X>,
     actor: Actor,
     id: number,
     kind: 'comment' | 'supervision',
     body: string,
-    mayAct: (c: CaseRow) => boolean,
+    mayAct: MayAct,
+    data: Record<string, unknown> = {},
   ): Promise<void> {
     await db.transaction(async (tx) => {
-      const c = await load(tx, actor.scope, def.caseType, id, true);
-      if (!c) throw new AppError('not_found');
-      if (!mayAct(c)) throw new AppError('forbidden');
+      const c = await lock(tx, def.caseType, id, actor, mayAct);
       if (kind === 'supervision') {
         if (c.resolved_at || c.closed_at) throw new AppError('conflict', { zh: '已整改完成的事项无需督办', en: 'A resolved case needs no supervision' });
         const cadence = def.sla.supervisionEveryDays ?? 15;
         await tx.query(`${BY_KEY}UPDATE cases SET supervision_due = $2, updated_at = now() WHERE id = $1`, [c.id, addDays(today(), cadence)]);
       }
-      await appendEvent(tx, c, actor, { kind, body });
-      await appendAudit(tx, { countyId: c.county_id, accountId: actor.accountId, username: actor.username, action: `${def.caseType}.${kind}`, objectType: def.caseType, objectId: c.id, summary: {}, result: 'success', ip: actor.ip });
+      await record(tx, c, actor, { kind, body, data }, { action: kind, summary: Object.keys(data).length ? data : {} });
     });
   }
 
-  async function attach(
+  /**
+   * A change of the type's own fields that is not a transition (首问负责 hand-over, 情况报告 report
+   * up, …): the module checks and changes its row in `apply`, which answers the timeline text; the
+   * engine records it with the audit record `<type>.<action>`.
+   */
+  async function edit(
     caseType: string,
     actor: Actor,
     id: number,
+    op: {
+      action: string;
+      kind?: 'edit' | 'comment';
+      apply: (tx: Queryable, c: CaseRow) => Promise<{ body: string; data?: Record<string, unknown>; summary?: Record<string, unknown> }>;
+    },
+  ): Promise<void> {
+    await db.transaction(async (tx) => {
+      const c = await lock(tx, caseType, id, actor);
+      const done = await op.apply(tx, c);
+      await record(tx, c, actor, { kind: op.kind ?? 'edit', body: done.body, data: done.data ?? {} }, { action: op.action, summary: done.summary ?? done.data ?? {} });
+    });
+  }
+
+  /** A file on the timeline, by an account or by a citizen on the public page (after the caller checked the code). */
+  async function attach(
+    caseType: string,
+    who: Who,
+    id: number,
     file: { fileName: string; mimeType: string; content: Buffer },
-    mayAct: (c: CaseRow) => boolean,
+    mayAct: MayAct,
   ): Promise<number> {
     return db.transaction(async (tx) => {
-      const c = await load(tx, actor.scope, caseType, id, true);
-      if (!c) throw new AppError('not_found');
-      if (!mayAct(c)) throw new AppError('forbidden');
+      const c = await lock(tx, caseType, id, who, mayAct);
       const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
-      const eventId = await appendEvent(tx, c, actor, { kind: 'attachment', body: file.fileName, data: { sha256, size: file.content.length, mimeType: file.mimeType } });
+      // the entry, the file (naming the entry) and the audit record (naming the file): one transaction
+      const eventId = await entry(tx, c, who, { kind: 'attachment', body: file.fileName, data: { sha256, size: file.content.length, mimeType: file.mimeType } });
       const [row] = await tx.query<{ id: number }>(
         `INSERT INTO attachments (county_id, case_id, event_id, file_name, mime_type, size_bytes, sha256, content, created_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-        [c.county_id, c.id, eventId, file.fileName, file.mimeType, file.content.length, sha256, file.content, actor.accountId],
+        [c.county_id, c.id, eventId, file.fileName, file.mimeType, file.content.length, sha256, file.content, isAccount(who) ? who.accountId || null : null],
       );
-      await appendAudit(tx, { countyId: c.county_id, accountId: actor.accountId, username: actor.username, action: `${caseType}.attach`, objectType: caseType, objectId: c.id, summary: { attachmentId: row!.id, size: file.content.length, mimeType: file.mimeType }, result: 'success', ip: actor.ip });
-      return row!.id;
+      const attachmentId = Number(row!.id);
+      await auditOf(tx, c, who, 'attach', { attachmentId, size: file.content.length, mimeType: file.mimeType });
+      return attachmentId;
+    });
+  }
+
+  /**
+   * A rating (群众评价) by someone without an account, after the caller checked the code: the
+   * module checks and stores it (`apply`), the engine records it; `then` fires a transition in the
+   * same transaction (an unsatisfied rating reopens the case) through the one transition path.
+   */
+  async function rate<S extends string, T extends string, X>(
+    def: WorkflowDef<S, T, X>,
+    who: Who,
+    id: number,
+    op: {
+      body: string;
+      data: Record<string, unknown>;
+      apply: (tx: Queryable, c: CaseRow) => Promise<void>;
+      then?: { transition: T; body: string } | null;
+    },
+  ): Promise<void> {
+    await db.transaction(async (tx) => {
+      const c = await lock(tx, def.caseType, id, who);
+      await op.apply(tx, c);
+      await record(tx, c, who, { kind: 'comment', body: op.body, data: op.data }, { action: 'rate', summary: op.data });
+      if (op.then) {
+        const t = def.transitions[op.then.transition];
+        if (!t.from.includes(c.status as S)) throw stateConflict(def, c, t.label);
+        await applyTransition(tx, def, c, op.then.transition, who, op.then.body, { public: true });
+      }
     });
   }
 
@@ -338,7 +443,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
 
   /**
    * Overdue unresolved cases of a type become visible one level up: each gets the org to escalate
-   * to (chosen by the caller, e.g. the township above) and an 'escalation' entry, once.
+   * to (chosen by the type, e.g. the township above), an 'escalation' entry and its audit record, once.
    */
   async function escalateOverdue(caseType: string, targetOf: (q: Queryable, c: CaseRow) => Promise<number | null>): Promise<number> {
     const overdue = await db.query<CaseRow>(
@@ -347,47 +452,31 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
       [caseType, today()],
     );
     let n = 0;
+    const system: Who = { anonymous: 'system', ip: null };
     for (const c of overdue) {
       await db.transaction(async (tx) => {
-        const [locked] = await tx.query<CaseRow>(`${BY_KEY}SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [c.id]);
-        if (!locked || locked.escalated_to_org_id !== null || locked.resolved_at) return;
+        const locked = await lock(tx, caseType, c.id, system);
+        if (locked.escalated_to_org_id !== null || locked.resolved_at) return;
         const target = await targetOf(tx, locked);
         if (!target) return;
-        await tx.query(`${BY_KEY}UPDATE cases SET escalated_to_org_id = $2 WHERE id = $1`, [c.id, target]);
-        await appendEvent(tx, locked, null, { kind: 'escalation', body: '逾期未完成，已上报上一级', data: { toOrgId: target, deadline: locked.deadline } });
+        await tx.query(`UPDATE cases SET escalated_to_org_id = $2 WHERE id = $1`, [c.id, target]);
+        await record(tx, locked, system, { kind: 'escalation', body: '逾期未完成，已上报上一级', data: { toOrgId: target, deadline: locked.deadline } }, { action: 'escalate', summary: { toOrgId: target } });
         n++;
       });
     }
     return n;
   }
 
-  /**
-   * A transition fired by no account (a citizen's rating, a timer): status, clocks and a timeline
-   * entry, inside the caller's transaction (which holds the row lock).
-   */
-  async function systemTransition<S extends string, T extends string, X>(
-    tx: Queryable,
-    def: WorkflowDef<S, T, X>,
-    c: CaseRow,
-    name: T,
-    actorName: string,
-    body: string | null,
-  ): Promise<void> {
-    const to = def.transitions[name].to;
-    const resolves = def.resolvedStates.includes(to);
-    const finishes = def.finalStates.includes(to);
-    await tx.query(
-      `${BY_KEY}UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
-         resolved_at = CASE WHEN $3 THEN COALESCE(resolved_at, now()) ELSE NULL END,
-         closed_at = CASE WHEN $4 THEN COALESCE(closed_at, now()) ELSE NULL END
-       WHERE id = $1`,
-      [c.id, to, resolves, finishes],
-    );
-    await appendEvent(tx, c, null, { kind: 'transition', transition: name, fromStatus: c.status, toStatus: to, body, actorName, data: { version: c.version + 1 } });
-    await appendAudit(tx, { countyId: c.county_id, accountId: null, username: actorName, action: `${def.caseType}.${name}`, objectType: def.caseType, objectId: c.id, summary: { from: c.status, to }, result: 'success', ip: null });
+  /** The periodic escalation of every registered case type whose SLA escalates overdue cases. */
+  async function escalateAll(): Promise<Record<string, number>> {
+    const done: Record<string, number> = {};
+    for (const t of caseTypes()) {
+      if (t.workflow.sla.escalateOverdue && t.escalateTo) done[t.workflow.caseType] = await escalateOverdue(t.workflow.caseType, t.escalateTo);
+    }
+    return done;
   }
 
-  return { load, open, fire, note, attach, attachment, timeline, verify, escalateOverdue, systemTransition, today };
+  return { load, open, fire, note, edit, attach, rate, attachment, timeline, verify, escalateOverdue, escalateAll, today };
 }
 
 export type CaseEngine = ReturnType<typeof createCaseEngine>;

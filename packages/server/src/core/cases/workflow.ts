@@ -81,12 +81,22 @@ export function availableTransitions<S extends string, T extends string, X>(
   });
 }
 
-/** Every state is reachable from the initial one, and every transition names known states. */
+/**
+ * Every state is reachable from the initial one, every transition names known states, and the
+ * clock states (resolved, final) are states, every final one also resolved.
+ */
 export function validateWorkflow<S extends string, T extends string, X>(def: WorkflowDef<S, T, X>): string[] {
   const problems: string[] = [];
   const states = new Set<string>(def.states);
   for (const [name, t] of Object.entries(def.transitions) as [string, TransitionDef<S, X>][]) {
     for (const s of [...t.from, t.to]) if (!states.has(s)) problems.push(`${name}: unknown state ${s}`);
+  }
+  if (!states.has(def.initial)) problems.push(`unknown initial state ${def.initial}`);
+  for (const s of [...def.resolvedStates, ...def.finalStates]) if (!states.has(s)) problems.push(`unknown clock state ${s}`);
+  // a final (closed) state is also resolved: "open" by resolved_at then implies not closed
+  for (const s of def.finalStates) if (!def.resolvedStates.includes(s)) problems.push(`final state ${s} is not resolved`);
+  for (const [name, t] of Object.entries(def.transitions) as [string, TransitionDef<S, X>][]) {
+    if (t.from.length === 0) problems.push(`${name}: fires from no state`);
   }
   const reached = new Set<string>([def.initial]);
   let grew = true;

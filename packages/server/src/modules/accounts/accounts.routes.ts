@@ -1,11 +1,32 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { AccountRow, CreateAccountBody, Id, IdParams, Page, PageQuery, RoleSchema, type Role } from '@lianxin/contract';
+import { AppError } from '../../core/errors.js';
 import type { AccountService } from './accounts.service.js';
 
 export async function accountRoutes(app: FastifyInstance, opts: { accounts: AccountService }) {
   const { accounts } = opts;
   const tags = ['accounts'];
+
+  // Every refused attempt on accounts (a role too low, 三员分立) is a security event: audited with
+  // who tried what on which account. The password never enters the record.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!request.actor || !(error instanceof AppError)) return;
+    const roleRefused = error.code === 'validation_failed' && ((error.details as { fields?: { field: string }[] })?.fields ?? []).some((f) => f.field === 'roles');
+    if (error.code !== 'forbidden' && !roleRefused) return;
+    const action =
+      request.method === 'GET' ? 'account.read'
+      : request.method === 'PATCH' ? 'account.grant'
+      : request.url.endsWith('/reset-password') ? 'account.reset_password'
+      : 'account.create';
+    const { password: _password, ...asked } = (request.body ?? {}) as Record<string, unknown>;
+    const id = Number((request.params as { id?: string }).id);
+    try {
+      await accounts.recordDenied(request.actor, { action, accountId: Number.isInteger(id) && id > 0 ? id : undefined, request: asked, reason: error.messages.zh });
+    } catch (err) {
+      request.log.error({ err: { message: (err as Error).message } }, 'could not audit a refused account change');
+    }
+  });
 
   app.get<{ Querystring: { page?: number; pageSize?: number } }>(
     '/api/accounts',

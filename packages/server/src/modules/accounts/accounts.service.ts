@@ -28,6 +28,21 @@ export function checkRoleSet(roles: readonly Role[]) {
   if (admins.length > 1) {
     throw fieldError('roles', '系统管理员、安全管理员、审计管理员须由不同账号担任（三员分立）', 'The three administrator roles must be held by different accounts');
   }
+  if (roles.includes('auditor') && (roles.includes('sys_admin') || roles.includes('sec_admin'))) {
+    throw fieldError('roles', '系统管理员、安全管理员不能兼任审计员（三员分立）', 'The system and security administrators may not also be auditors');
+  }
+}
+
+/**
+ * Roles only the security administrator grants: the three administrators' and the auditor's
+ * (who reads the audit log). The system administrator creates accounts with the other roles.
+ */
+export const PRIVILEGED_ROLES: readonly Role[] = [...SEPARATED_ADMIN_ROLES, 'auditor'];
+
+const isPrivileged = (roles: readonly Role[]) => roles.some((r) => PRIVILEGED_ROLES.includes(r));
+
+function separationError(zh: string, en: string) {
+  return new AppError('forbidden', { zh: `${zh}（三员分立）`, en: `${en} (separation of the three administrators)` });
 }
 
 async function scopeOrg(q: Queryable, actor: Actor, id: number) {
@@ -88,8 +103,8 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
   }
 
   async function findInScope(q: Queryable, actor: Actor, id: number) {
-    const [row] = await q.query<{ id: number; roles: Role[]; username: string }>(
-      `SELECT a.id, a.roles, a.username FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
+    const [row] = await q.query<{ id: number; roles: Role[]; username: string; must_change_password: boolean }>(
+      `SELECT a.id, a.roles, a.username, a.must_change_password FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
        WHERE a.id = $1 AND ${inScope('o.path', 2)} FOR UPDATE OF a`,
       [id, likePrefix(actor.scope.path)],
     );
@@ -100,6 +115,11 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
   async function create(actor: Actor, input: { username: string; displayName: string; password: string; roles: Role[]; scopeOrgId: number }) {
     requireAction(actor, 'account:create');
     checkRoleSet(input.roles);
+    if (isPrivileged(input.roles)) {
+      // The creator knows the new account's password: an administrator or audit role on it would
+      // be the system administrator's own (e.g. reading the audit log through it).
+      throw separationError('管理员和审计角色只能由安全管理员授予，新建账号不能带这些角色', 'Administrator and audit roles are granted by the security administrator only');
+    }
     const problem = checkPasswordPolicy(input.password, input.username);
     if (problem) throw fieldError('password', problem.zh, problem.en);
     const hash = await hashPassword(input.password);
@@ -120,6 +140,14 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
       const account = await findInScope(tx, actor, id);
       if (account.id === actor.accountId && (input.roles || input.status === 'disabled')) {
         throw new AppError('forbidden', { zh: '不能修改自己的角色或停用自己', en: 'You cannot change your own roles or disable yourself' });
+      }
+      if (account.id !== actor.accountId && account.roles.some((r) => r === 'sys_admin' || r === 'audit_admin')) {
+        throw separationError('安全管理员不能变更系统管理员、审计管理员的账号', 'The security administrator may not act on the system or audit administrator’s account');
+      }
+      if (input.roles && isPrivileged(input.roles) && !input.roles.every((r) => account.roles.includes(r)) && account.must_change_password) {
+        // Until its holder has set their own password, whoever set the initial one (the system
+        // administrator) controls the account.
+        throw separationError('该账号尚未由本人修改初始密码，不能授予管理员或审计角色', 'The account’s holder has not yet replaced its initial password; administrator and audit roles cannot be granted');
       }
       if (input.scopeOrgId) await scopeOrg(tx, actor, input.scopeOrgId);
       await tx.query(
@@ -145,6 +173,9 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
     requireAction(actor, 'account:create');
     await db.transaction(async (tx) => {
       const account = await findInScope(tx, actor, id);
+      if (account.roles.some((r) => r === 'sec_admin' || r === 'audit_admin' || r === 'auditor')) {
+        throw separationError('系统管理员不能重置安全管理员、审计管理员、审计员的密码', 'The system administrator may not reset the security or audit administrators’ passwords');
+      }
       const problem = checkPasswordPolicy(password, account.username);
       if (problem) throw fieldError('password', problem.zh, problem.en);
       await tx.query(
@@ -156,7 +187,20 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
     });    deps.sessions.forgetAccount(id);
   }
 
-  return { list, create, grant, resetPassword };
+  /**
+   * Records a refused attempt on an account (a role too low, or 三员分立): who tried what on which
+   * account, without the password. Written on its own: the refused change itself rolled back.
+   */
+  async function recordDenied(actor: Actor, attempt: { action: string; accountId?: number; request: Record<string, unknown>; reason: string }) {
+    await db.transaction((tx) =>
+      appendAudit(tx, {
+        countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: attempt.action,
+        objectType: 'account', ...(attempt.accountId ? { objectId: attempt.accountId } : {}), summary: { reason: attempt.reason, ...attempt.request }, result: 'denied', ip: actor.ip,
+      }),
+    );
+  }
+
+  return { list, create, grant, resetPassword, recordDenied };
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;

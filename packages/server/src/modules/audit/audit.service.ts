@@ -41,7 +41,9 @@ export function createAuditService(deps: { db: Db }) {
       items: rows.map((r) => ({
         id: r.id,
         at: r.at.toISOString(),
-        accountId: r.account_id,
+        // a citizen's public submission and system jobs act without an account: the case engine
+        // records their actor as account 0, which is no account (ids start at 1)
+        accountId: r.account_id ? r.account_id : null,
         username: r.username,
         action: r.action,
         objectType: r.object_type,

@@ -85,3 +85,25 @@ describe('the audit log', () => {
     expect(text).not.toMatch(/1[3-9]\d{9}/);
   });
 });
+
+describe('a citizen\'s request in the audit log', () => {
+  it('lists the public submission (no account) and filters by the request', async () => {
+    const { solve } = await import('../../core/challenge.js');
+    const stationId = await orgId(t.db, '榆舍党建工作站');
+    const ch = (await t.anonymous.get('/api/public/challenge')).json();
+    const sent = await t.anonymous.post('/api/public/requests', { unitId: stationId, name: '李大爷', phone: '13900005678', matter: '村口水管漏水', category: 'errand', challengeToken: ch.token, challengeAnswer: solve(ch.question) });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [opened] = await t.db.query<{ object_id: string }>(`SELECT object_id FROM audit_log WHERE action = 'request.open' ORDER BY id DESC LIMIT 1`);
+
+    const all = await auditor.get('/api/audit');
+    expect(all.statusCode, all.body).toBe(200);
+    const entry = all.json().items.find((i: { action: string }) => i.action === 'request.open');
+    expect(entry).toMatchObject({ accountId: null, username: '群众', objectType: 'request', objectId: opened!.object_id });
+    expect(JSON.stringify(all.json())).not.toMatch(/13900005678/);
+
+    const mine = await auditor.get(`/api/audit?objectType=request&objectId=${opened!.object_id}`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().total).toBeGreaterThanOrEqual(1);
+    expect(mine.json().items.every((i: { objectId: string }) => i.objectId === opened!.object_id)).toBe(true);
+  });
+});

@@ -68,7 +68,7 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       config: { policy: 'authenticated' },
     },
     async (request, reply) => {
-      await auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword);
+      await auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword, request.cookies[cookie.name]);
       return reply.status(204).send();
     },
   );

@@ -105,9 +105,13 @@ export function createAuthService(deps: {
   /** Counts a failed sign-in (wrong password or wrong code) against the account and the address. */
   async function recordFailure(account: AccountRow | undefined, username: string, countyId: number | null, ip: string, reason: string): Promise<boolean> {
     return db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO login_failures (ip, at) VALUES ($1, $2)`, [ip, now()]);
+      await tx.query(`INSERT INTO login_failures (ip, at, username) VALUES ($1, $2, $3)`, [ip, now(), username]);
       let locked = false;
-      if (account) {
+      if (!account) {
+        // An unknown username locks after as many failures as a real account would (see unknownLock).
+        const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_failures WHERE username = $1`, [username]);
+        locked = (row?.n ?? 0) >= policy.maxFailures;
+      } else {
         const [row] = await tx.query<{ failed_logins: number }>(
           `UPDATE accounts SET failed_logins = failed_logins + 1,
              locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
@@ -127,6 +131,16 @@ export function createAuthService(deps: {
       });
       return locked;
     });
+  }
+
+  /** When an unknown username's failures lock it, as they would a real account's. */
+  async function unknownLock(username: string): Promise<Date | null> {
+    const [row] = await db.query<{ n: number; last: Date | null }>(
+      `SELECT count(*)::int AS n, max(at) AS last FROM login_failures WHERE username = $1`,
+      [username],
+    );
+    if (!row || row.n < policy.maxFailures || !row.last) return null;
+    return new Date(new Date(row.last).getTime() + policy.lockMinutes * 60_000);
   }
 
   function lockedError() {
@@ -155,10 +169,13 @@ export function createAuthService(deps: {
       });
     }
 
-    if (account?.locked_until && account.locked_until > now()) {
-      const minutes = Math.ceil((account.locked_until.getTime() - now().getTime()) / 60_000);
+    // An unknown username answers the lock exactly as a real one: 423 after the same number of
+    // failures, for the same time (its "lock" runs from its last failure, as a real account's does).
+    const lockedUntil = account ? account.locked_until : await unknownLock(username);
+    if (lockedUntil && lockedUntil > now()) {
+      const minutes = Math.ceil((lockedUntil.getTime() - now().getTime()) / 60_000);
       await db.transaction((tx) =>
-        appendAudit(tx, { countyId, accountId: account.id, username, action: 'auth.login', result: 'denied', ip: input.ip, summary: { reason: 'locked' } }),
+        appendAudit(tx, { countyId, accountId: account?.id ?? null, username, action: 'auth.login', result: 'denied', ip: input.ip, summary: { reason: 'locked' } }),
       );
       throw new AppError('account_locked', {
         zh: `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`,
@@ -176,7 +193,12 @@ export function createAuthService(deps: {
       if (lockedNow) throw lockedError();
       throw new AppError('login_failed');
     }
-    if (account.status !== 'active') throw new AppError('account_disabled');
+    // A disabled account answers exactly as a wrong password (and counts as one): the sign-in
+    // page never confirms that a disabled account's password is right (docs/decisions.md).
+    if (account.status !== 'active') {
+      if (await recordFailure(account, username, countyId, input.ip, 'disabled')) throw lockedError();
+      throw new AppError('login_failed');
+    }
 
     // Second factor: an account that bound one always uses it; a code works once.
     let usedStep: number | undefined;
@@ -191,15 +213,27 @@ export function createAuthService(deps: {
 
     const token = crypto.randomBytes(32).toString('base64url');
     const csrfToken = crypto.randomBytes(24).toString('base64url');
-    await db.transaction(async (tx) => {
-      await tx.query(`UPDATE accounts SET failed_logins = 0, locked_until = NULL, totp_last_step = COALESCE($2, totp_last_step) WHERE id = $1`, [account.id, usedStep ?? null]);
+    const claimed = await db.transaction(async (tx) => {
+      // The used time step is claimed in the same statement that checks it: of simultaneous
+      // sign-ins with one code, exactly one updates the row; the others find the step taken.
+      const rows = await tx.query(
+        `UPDATE accounts SET failed_logins = 0, locked_until = NULL, totp_last_step = COALESCE($2, totp_last_step)
+         WHERE id = $1 AND ($2::bigint IS NULL OR totp_last_step IS NULL OR totp_last_step < $2::bigint) RETURNING id`,
+        [account.id, usedStep ?? null],
+      );
+      if (!rows.length) return false;
       await tx.query(
         `INSERT INTO sessions (token_hash, account_id, csrf_token, ip, user_agent, created_at, last_seen_at)
          VALUES ($1,$2,$3,$4,$5,$6,$6)`,
         [tokenHash(token), account.id, csrfToken, input.ip, input.userAgent?.slice(0, 300) ?? null, now()],
       );
       await appendAudit(tx, { countyId, accountId: account.id, username, action: 'auth.login', result: 'success', ip: input.ip });
+      return true;
     });
+    if (!claimed) {
+      if (await recordFailure(account, username, countyId, input.ip, 'otp_reused')) throw lockedError();
+      throw new AppError('otp_invalid');
+    }
     return { token, me: meOf(account, csrfToken) };
   }
 
@@ -263,7 +297,7 @@ export function createAuthService(deps: {
     sessions.forget(hash);
   }
 
-  async function changePassword(actor: Actor, currentPassword: string, newPassword: string) {
+  async function changePassword(actor: Actor, currentPassword: string, newPassword: string, currentToken?: string) {
     const [row] = await db.query<{ password_hash: string }>(`SELECT password_hash FROM accounts WHERE id = $1`, [actor.accountId]);
     if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
       throw new AppError('validation_failed', { zh: '当前密码不正确', en: 'The current password is wrong' }, { fields: [{ field: 'currentPassword', zh: '当前密码不正确', en: 'The current password is wrong' }] });
@@ -277,6 +311,12 @@ export function createAuthService(deps: {
     const hash = await hashPassword(newPassword);
     await db.transaction(async (tx) => {
       await tx.query(`UPDATE accounts SET password_hash = $2, must_change_password = false, password_changed_at = now() WHERE id = $1`, [actor.accountId, hash]);
+      // A new password ends every other session of the account (a stolen one among them); the
+      // session that changed it goes on.
+      await tx.query(
+        `UPDATE sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL AND token_hash IS DISTINCT FROM $2`,
+        [actor.accountId, currentToken ? tokenHash(currentToken) : null],
+      );
       await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.change_password', objectType: 'account', objectId: actor.accountId, result: 'success', ip: actor.ip });
     });
     sessions.forgetAccount(actor.accountId);

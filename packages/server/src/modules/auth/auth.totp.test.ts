@@ -87,11 +87,20 @@ describe('second factor for administrators', () => {
 
   it('the security administrator resets a lost authenticator; the next login binds a new one', async () => {
     const sec = await t.as('secadmin');
-    const [{ id }] = (await t.db.query<{ id: number }>(`SELECT id FROM accounts WHERE username = 'sysadmin'`)) as [{ id: number }];
+    // 三员分立: not the system or audit administrator's (modules/accounts/separation-of-duties.test.ts);
+    // a second security administrator's, yes.
+    const [sys] = await t.db.query<{ id: number }>(`SELECT id FROM accounts WHERE username = 'sysadmin'`);
+    expect((await sec.patch(`/api/accounts/${sys!.id}`, { resetTotp: true })).statusCode).toBe(403);
+    await t.db.query(
+      `INSERT INTO accounts (username, display_name, password_hash, roles, scope_org_id, must_change_password)
+       SELECT 'secadmin2', '第二安全管理员', password_hash, '{sec_admin}', scope_org_id, false FROM accounts WHERE username = 'secadmin'`,
+    );
+    await t.as('secadmin2'); // binds an authenticator
+    const [{ id }] = (await t.db.query<{ id: number }>(`SELECT id FROM accounts WHERE username = 'secadmin2'`)) as [{ id: number }];
     const listed = (await sec.get('/api/accounts?pageSize=100')).json().items.find((a: { id: number }) => a.id === id);
     expect(listed.totpEnabled).toBe(true);
     expect((await sec.patch(`/api/accounts/${id}`, { resetTotp: true })).statusCode).toBe(204);
-    const res = await login('sysadmin');
+    const res = await login('secadmin2');
     expect(res.statusCode).toBe(200);
     expect(res.json().mustEnrollTotp).toBe(true);
     const audit = await t.db.query<{ summary: { resetTotp?: boolean } }>(`SELECT summary FROM audit_log WHERE action = 'account.grant' AND object_id = $1`, [String(id)]);

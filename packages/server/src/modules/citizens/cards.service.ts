@@ -6,7 +6,7 @@ import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import type { PiiCipher } from '../../core/pii.js';
-import { orgInScope } from '../dispatch/dispatch.repository.js';
+import { inScope as orgInScope } from '../../core/org-tree.js';
 import { BY_KEY } from '../../core/scope.js';
 
 const DUTIES: Record<string, string> = {

@@ -5,6 +5,8 @@ import { prepared, type Queryable } from '../../db/db.js';
 import { casePage } from '../../core/cases/case-page.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { openPredicate } from '../../core/cases/registry.js';
+import './requests.case.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 
 export type RequestRow = {
@@ -86,7 +88,7 @@ export function requestFilter(scope: RequestScope, f: ListRequestsQuery, account
   if (f.status) add((n) => `c.status = ${n}`, f.status);
   if (f.channel) add((n) => `r.channel = ${n}`, f.channel);
   if (f.overdue) where.push(`c.resolved_at IS NULL AND r.promised_date < (now() AT TIME ZONE 'Asia/Shanghai')::date`);
-  if (f.open) where.push(`c.closed_at IS NULL AND c.resolved_at IS NULL`);
+  if (f.open) where.push(openPredicate('request'));
   if (f.mine) add((n) => `r.owner_id = ${n}`, accountId);
   if (f.month) add((n) => `to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = ${n}`, f.month);
   switch (f.metric) {
@@ -197,14 +199,49 @@ export async function handOverCandidates(q: Queryable, orgPath: string) {
   );
 }
 
-/** Whistles visible to the scope: blown within it, or with a part for a department within it. */
-export async function listWhistles(q: Queryable, scope: Scope, limit: number, sourceCaseId?: number) {
+/**
+ * Whistles visible to the scope: blown within it, or with a part for a department within it.
+ * `awaiting`: only those with a part of a department within the scope still waiting on it
+ * (待本部门报到/办理: whistled, reported in, handling) — not the ones it finished or declined.
+ */
+export async function listWhistles(q: Queryable, scope: Scope, limit: number, sourceCaseId?: number, awaiting = false) {
+  const params: unknown[] = [likePrefix(scope.path)];
+  const where = awaiting
+    ? `EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)} AND p.status IN ('whistled','reported','handling'))`
+    : `(${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)}))`;
+  if (sourceCaseId) params.push(sourceCaseId);
   return q.query<WhistleRow>(
-    `${WHISTLE_SELECT} WHERE (${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)}))
-       ${sourceCaseId ? 'AND w.source_case_id = $2' : ''}
+    `${WHISTLE_SELECT} WHERE ${where} ${sourceCaseId ? 'AND w.source_case_id = $2' : ''}
      ORDER BY w.id DESC LIMIT ${limit}`,
-    sourceCaseId ? [likePrefix(scope.path), sourceCaseId] : [likePrefix(scope.path)],
+    params,
   );
+}
+
+/**
+ * What a whistle was blown for, read-only, for the parties to that whistle (the whistler's
+ * subtree, a department with a part on it): the request or problem's own fields — the citizen's
+ * phone only masked — and the timeline entries that concern this whistle. Nothing else of the case.
+ */
+export async function whistleSource(q: Queryable, scope: Scope, whistleId: number) {
+  const [row] = await q.query<{
+    case_id: number; case_type: 'request' | 'problem'; title: string; status: string; deadline: string | null; opened_at: Date; closed_at: Date | null;
+    org_id: number; org_name: string; org_type: string;
+    matter: string | null; category: string | null; channel: string | null; citizen_name: string | null; phone_mask: string | null; promised_date: string | null;
+    description: string | null; measures: string | null; responsible_person: string | null;
+    events: { at: string; actor_name: string; body: string | null }[];
+  }>(
+    `SELECT c.id AS case_id, c.case_type, c.title, c.status, c.deadline, c.opened_at, c.closed_at,
+            o.id AS org_id, o.name AS org_name, o.type AS org_type,
+            r.matter, COALESCE(r.category, p.category) AS category, r.channel, r.citizen_name, r.phone_mask, r.promised_date,
+            p.description, p.measures, p.responsible_person,
+            (SELECT coalesce(json_agg(json_build_object('at', e.at, 'actor_name', e.actor_name, 'body', e.body) ORDER BY e.seq), '[]')
+               FROM case_events e WHERE e.case_id = c.id AND e.data->>'whistleId' = w.id::text) AS events
+       FROM whistles w JOIN cases c ON c.id = w.source_case_id JOIN orgs o ON o.id = c.org_id
+       LEFT JOIN citizen_requests r ON r.case_id = c.id LEFT JOIN problems p ON p.case_id = c.id
+      WHERE w.id = $2 AND (${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts x WHERE x.whistle_id = w.id AND ${inScope('x.department_path', 1)}))`,
+    [likePrefix(scope.path), whistleId],
+  );
+  return row;
 }
 
 export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpdate = false) {
@@ -218,17 +255,17 @@ export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpd
 
 export async function partsOf(q: Queryable, whistleIds: number[]) {
   if (!whistleIds.length) return [];
-  return q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
+  return q.query<PartRow>(`${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
 }
 
 export async function findPart(q: Queryable, id: number) {
-  const [row] = await q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+  const [row] = await q.query<PartRow>(`${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
   return row;
 }
 
 export async function updatePart(q: Queryable, id: number, version: number, f: Partial<{ status: string; part: string; reported: boolean; onsite_record: string; result: string; done: boolean; decline_reason: string; suggested_org_id: number | null; judicial_transfer: boolean }>) {
   const rows = await q.query(
-    `${BY_KEY}UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
+    `UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
        reported_at = CASE WHEN $5 THEN COALESCE(reported_at, now()) ELSE reported_at END,
        onsite_record = COALESCE($6, onsite_record), result = COALESCE($7, result),
        done_at = CASE WHEN $8 THEN now() ELSE done_at END, decline_reason = COALESCE($9, decline_reason),
@@ -240,31 +277,16 @@ export async function updatePart(q: Queryable, id: number, version: number, f: P
   return rows.length > 0;
 }
 
-export async function finishWhistleIfDone(q: Queryable, whistleId: number): Promise<boolean> {
-  const rows = await q.query(
-    `${BY_KEY}UPDATE whistles SET status = 'done', done_at = now()
-     WHERE id = $1 AND status = 'open'
-       AND NOT EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status NOT IN ('done','declined','rerouted'))
-       AND EXISTS (SELECT 1 FROM whistle_parts WHERE whistle_id = $1 AND status = 'done')
-     RETURNING id`,
-    [whistleId],
-  );
-  return rows.length > 0;
+/** The states of a whistle's parts (the dispatch engine decides from them whether it is complete). */
+export async function partStates(q: Queryable, whistleId: number): Promise<string[]> {
+  const rows = await q.query<{ status: string }>(`SELECT status FROM whistle_parts WHERE whistle_id = $1 ORDER BY id`, [whistleId]);
+  return rows.map((r) => r.status);
 }
 
-/** Per department: parts, how fast it reported in, how many it declined, how loaded it is now. */
-export async function departmentLoad(q: Queryable, countyId: number) {
-  return q.query<{ department_id: number; name: string; parts: number; open: number; declined: number; judicial: number; avg_response_minutes: number | null }>(
-    `${SYSTEM}SELECT d.id AS department_id, d.name, count(p.id)::int AS parts,
-            count(p.id) FILTER (WHERE p.status IN ('whistled','reported','handling'))::int AS open,
-            count(p.id) FILTER (WHERE p.status = 'declined' OR p.status = 'rerouted')::int AS declined,
-            count(p.id) FILTER (WHERE p.judicial_transfer)::int AS judicial,
-            round(avg(EXTRACT(EPOCH FROM (p.reported_at - p.created_at)) / 60.0)::numeric, 1)::float8 AS avg_response_minutes
-     FROM orgs d LEFT JOIN whistle_parts p ON p.department_id = d.id
-     WHERE d.county_id = $1 AND d.type = 'department' AND d.status = 'active'
-     GROUP BY d.id, d.name ORDER BY open DESC, parts DESC, d.name`,
-    [countyId],
-  );
+/** Marks an open whistle done (once: a second call changes nothing and answers false). */
+export async function markWhistleDone(q: Queryable, whistleId: number): Promise<boolean> {
+  const rows = await q.query(`UPDATE whistles SET status = 'done', done_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [whistleId]);
+  return rows.length > 0;
 }
 
 export async function whistlesByWhistler(q: Queryable, countyId: number) {
@@ -364,13 +386,34 @@ export async function insertDeed(q: Queryable, d: { registrationId: number; coun
 }
 
 export async function gridMembers(q: Queryable, gridPath: string, year: number) {
-  return q.query<{ id: number; person_id: number; name: string; home_org: string; registered_on: string; deeds: number; deed_list: { doneOn: string; description: string }[] }>(
+  return q.query<{ id: number; person_id: number; name: string; home_org: string; registered_on: string; deeds: number; deed_list: { id: number; doneOn: string; description: string }[] }>(
     `${BY_KEY}SELECT g.id, g.person_id, p.name, o.name AS home_org, g.registered_on,
             (SELECT count(*)::int FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2) AS deeds,
-            COALESCE((SELECT json_agg(json_build_object('doneOn', d.done_on::text, 'description', d.description) ORDER BY d.done_on)
+            COALESCE((SELECT json_agg(json_build_object('id', d.id, 'doneOn', d.done_on::text, 'description', d.description) ORDER BY d.done_on)
                       FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2), '[]'::json) AS deed_list
      FROM grid_registrations g JOIN persons p ON p.id = g.person_id JOIN orgs o ON o.id = p.org_id
      WHERE g.grid_path = $1 ORDER BY p.name`,
     [gridPath, year],
   );
+}
+
+/** The account a request is handed over to (active), with its scope's path. */
+export async function handOverTarget(q: Queryable, accountId: number) {
+  const [row] = await q.query<{ id: number; display_name: string; path: string }>(
+    `${BY_KEY}SELECT a.id, a.display_name, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND a.status = 'active'`,
+    [accountId],
+  );
+  return row;
+}
+
+/** How many files the citizen sent on the public page (attachments of no account). */
+export async function citizenPhotoCount(q: Queryable, caseId: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1 AND created_by IS NULL`, [caseId]);
+  return row?.n ?? 0;
+}
+
+/** The request's current rating, if rated. */
+export async function ratingOf(q: Queryable, caseId: number): Promise<string | null> {
+  const [row] = await q.query<{ rating: string | null }>(`SELECT rating FROM citizen_requests WHERE case_id = $1`, [caseId]);
+  return row?.rating ?? null;
 }

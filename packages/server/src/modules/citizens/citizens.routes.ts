@@ -14,14 +14,17 @@ import {
   ListRequestsQuery,
   MAX_PUBLIC_PHOTO_BYTES,
   PublicProgress,
-  PublicRateBody,
+  PublicTrackBody,
+  PublicTrackRateBody,
   PublicSubmitBody,
   REQUEST_TRANSITIONS,
   RequestDetail,
+  RevealedPhone,
   RequestSummary,
   VisitView,
   WhistleBody,
   WhistlePartAction,
+  WhistleSource,
   WhistleView,
   type CreateHouseholdBody as CreateHouseholdBodyT,
   type CreateRequestBody as CreateRequestBodyT,
@@ -29,7 +32,8 @@ import {
   type FireRequestBody as FireRequestBodyT,
   type ListRequestsQuery as ListRequestsQueryT,
   type PublicSubmitBody as PublicSubmitBodyT,
-  type Rating,
+  type PublicTrackBody as PublicTrackBodyT,
+  type PublicTrackRateBody as PublicTrackRateBodyT,
   type RequestTransition,
   type WhistlePartActionT,
 } from '@lianxin/contract';
@@ -71,6 +75,11 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
       config: { policy: 'citizen:handle' },
     },
     async (request) => requests.fire(request.actor!, request.params.id, request.params.transition, request.body),
+  );
+  app.post<{ Params: { id: number } }>(
+    '/api/requests/:id/reveal-phone',
+    { schema: { tags, summary: '查看群众完整电话（办结后电话告知）：仅首问负责人或受理单位，记审计；其他人 403，范围外 404', params: IdParams, response: { 200: RevealedPhone } }, config: { policy: 'citizen:handle' } },
+    async (request) => requests.revealPhone(request.actor!, request.params.id),
   );
   app.post<{ Params: { id: number }; Body: { toAccountId: number; note: string } }>(
     '/api/requests/:id/hand-over',
@@ -118,9 +127,21 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
     const id = await whistles.blow(request.actor!, request.body);
     return reply.status(201).send(await whistles.detail(request.actor!, id));
   });
-  app.get('/api/whistles', { schema: { tags, summary: '吹哨事项（本级吹的与派给本部门的）', response: { 200: Type.Array(WhistleView) } }, config: { policy: 'citizen:read' } }, async (request) => whistles.list(request.actor!));
+  app.get<{ Querystring: { awaiting?: boolean } }>(
+    '/api/whistles',
+    {
+      schema: {
+        tags,
+        summary: '吹哨事项（本级吹的与派给本部门的）；awaiting=true 只列还在等本部门报到或办理的（不含已办结、已退回、已改派）',
+        querystring: Type.Object({ awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })) }, { additionalProperties: false }),
+        response: { 200: Type.Array(WhistleView) },
+      },
+      config: { policy: 'citizen:read' },
+    },
+    async (request) => whistles.list(request.actor!, request.query.awaiting ?? false),
+  );
   app.get('/api/whistles/load', {
-    schema: { tags, summary: '各部门响应时间与负荷、各乡镇吹哨次数', response: { 200: Type.Object({ departments: Type.Array(Type.Object({ department: Type.Object({ id: Id, name: Type.String() }), parts: Type.Integer(), open: Type.Integer(), declined: Type.Integer(), judicialTransfers: Type.Integer(), avgResponseMinutes: Type.Union([Type.Number(), Type.Null()]) })), whistlers: Type.Array(Type.Object({ org: Type.Object({ id: Id, name: Type.String() }), whistles: Type.Integer() })) }) } },
+    schema: { tags, summary: '各部门响应时间与负荷、各乡镇吹哨次数', response: { 200: Type.Object({ departments: Type.Array(Type.Object({ department: Type.Object({ id: Id, name: Type.String() }), parts: Type.Integer(), open: Type.Integer(), declined: Type.Integer(), judicialTransfers: Type.Integer(), avgResponseMinutes: Type.Union([Type.Number(), Type.Null()]), assignments: Type.Integer({ description: '两下两上：收到的任务' }), assignmentsOpen: Type.Integer({ description: '两下两上：待上报' }), avgReportMinutes: Type.Union([Type.Number(), Type.Null()], { description: '两下两上：平均上报用时（分钟）' }) })), whistlers: Type.Array(Type.Object({ org: Type.Object({ id: Id, name: Type.String() }), whistles: Type.Integer() })) }) } },
     config: { policy: 'citizen:read' },
   }, async (request) => whistles.load(request.actor!));
   app.get('/api/whistles/departments', { schema: { tags, summary: '本县职能部门（吹哨对象、建议责任单位）', response: { 200: Type.Array(NamedRef) } }, config: { policy: 'citizen:read' } }, async (request) =>
@@ -128,6 +149,25 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
   );
   app.get<{ Params: { id: number } }>('/api/whistles/:id', { schema: { tags, summary: '吹哨详情', params: IdParams, response: { 200: WhistleView } }, config: { policy: 'citizen:read' } }, async (request) =>
     whistles.detail(request.actor!, request.params.id),
+  );
+  app.get<{ Params: { id: number } }>(
+    '/api/whistles/:id/source',
+    { schema: { tags, summary: '吹哨所涉的群众事项或台账问题（只读；被吹哨的部门与吹哨单位可看，手机号脱敏，办理记录只含本次吹哨）', params: IdParams, response: { 200: WhistleSource } }, config: { policy: 'citizen:read' } },
+    async (request) => whistles.source(request.actor!, request.params.id),
+  );
+  app.post<{ Params: { id: number }; Body: { version: number; note?: string } }>(
+    '/api/whistle-parts/:id/judicial-transfer',
+    {
+      schema: {
+        tags,
+        summary: '移交公检法：吹哨单位把某部门承办的部分标记为已移交公检法（记入办理记录和审计）',
+        params: IdParams,
+        body: Type.Object({ version: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        response: { 200: WhistleView },
+      },
+      config: { policy: 'whistle:blow' },
+    },
+    async (request) => whistles.judicialTransfer(request.actor!, request.params.id, request.body),
   );
   app.post<{ Params: { id: number }; Body: WhistlePartActionT }>(
     '/api/whistle-parts/:id/actions',
@@ -155,9 +195,9 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
   app.get<{ Querystring: { orgId?: number } }>('/api/households', { schema: { tags, summary: '包保户', querystring: Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: Type.Array(HouseholdView) } }, config: { policy: 'citizen:read' } }, async (request) =>
     diary.households(request.actor!, request.query.orgId),
   );
-  app.get<{ Params: { id: number }; Querystring: { year: number } }>(
+  app.get<{ Params: { id: number }; Querystring: { year?: number } }>(
     '/api/grids/:id',
-    { schema: { tags, summary: '网格：报到党员及其为群众办的实事（每年2–3件）', params: IdParams, querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }) }, config: { policy: 'citizen:read' } },
+    { schema: { tags, summary: '网格：报到党员及其为群众办的实事（每年2–3件）；不带 year 时为本年', params: IdParams, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }) }, config: { policy: 'citizen:read' } },
     async (request) => diary.grid(request.actor!, request.params.id, request.query.year),
   );
   app.post<{ Params: { id: number }; Body: { personId: number; registeredOn: string } }>(
@@ -213,18 +253,23 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
       if (file.file.truncated) throw new AppError('payload_too_large', { zh: '照片不能超过 5 MB', en: 'The photo is at most 5 MB' });
       const type = content.length ? sniffFileType(content) : undefined;
       if (!type?.image) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）', en: 'Images only (JPG, PNG, GIF, WebP)' });
-      await requests.publicPhoto(request.params.code, phone, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
+      await requests.publicPhoto(request.params.code, phone, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content }, request.ip);
       return reply.status(201).send({ ok: true });
     },
   );
-  app.get<{ Params: { code: string }; Querystring: { phone: string } }>(
-    '/api/public/requests/:code',
-    { schema: { tags: ['public'], summary: '凭查询码和手机号查看办理进度', params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' }) }), querystring: Type.Object({ phone: Type.String({ minLength: 5, maxLength: 20 }) }, { additionalProperties: false }), response: { 200: PublicProgress } }, config: { policy: 'public', rateLimit: { max: limits.lookup, timeWindow: 60_000 } } },
-    async (request) => requests.publicProgress(request.params.code, request.query.phone),
+  // Tracking and rating carry the code and the phone in the body: a URL ends up in access logs,
+  // proxies and browser history, and the phone is personal data.
+  app.post<{ Body: PublicTrackBodyT }>(
+    '/api/public/track',
+    { schema: { tags: ['public'], summary: '凭查询码和手机号查看办理进度（二者放在请求体中，不进地址栏；错误时不提示哪一项不对）', body: PublicTrackBody, response: { 200: PublicProgress } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.lookup, timeWindow: 60_000 } } },
+    async (request) => requests.publicProgress(request.body.code, request.body.phone),
   );
-  app.post<{ Params: { code: string }; Body: { phone: string; rating: Rating; comment?: string } }>(
-    '/api/public/requests/:code/rating',
-    { schema: { tags: ['public'], summary: '群众评价：满意、基本满意、不满意（不满意将重新办理）', params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' }) }), body: PublicRateBody, response: { 200: PublicProgress } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.lookup, timeWindow: 60_000 } } },
-    async (request) => requests.publicRate(request.params.code, request.body),
+  app.post<{ Body: PublicTrackRateBodyT }>(
+    '/api/public/track/rating',
+    { schema: { tags: ['public'], summary: '群众评价：满意、基本满意、不满意（不满意将重新办理）；查询码和手机号在请求体中', body: PublicTrackRateBody, response: { 200: PublicProgress } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.lookup, timeWindow: 60_000 } } },
+    async (request) => {
+      const { code, ...rating } = request.body;
+      return requests.publicRate(code, rating, request.ip);
+    },
   );
 }

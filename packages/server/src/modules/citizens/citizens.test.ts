@@ -67,7 +67,9 @@ describe('a citizen\'s request, end to end', () => {
       let p = whistle.parts.find((x) => x.department.name === (client === jiaotong ? '县交通运输局' : '县民政局'))!;
       whistle = (await client.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, action: 'report' })).json();
       p = whistle.parts.find((x) => x.id === p.id)!;
-      expect(p.responseMinutes).toBeGreaterThanOrEqual(0);
+      // reported right after the whistle: a response time, in whole minutes, of (almost) none
+      expect(p.responseMinutes).toBeTypeOf('number');
+      expect(p.responseMinutes).toBeLessThanOrEqual(2);
       whistle = (await client.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, action: 'claim', part })).json();
       p = whistle.parts.find((x) => x.id === p.id)!;
       whistle = (await client.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, action: 'finish', result: '已完成' })).json();
@@ -81,15 +83,15 @@ describe('a citizen\'s request, end to end', () => {
     r = (await fire(station, r, 'resolve', { comment: '路灯已修复', resolved: true })).json();
     expect(r.status).toBe('resolved');
 
-    const progress = (await t.anonymous.get(`/api/public/requests/${code}?phone=13800001234`)).json() as PublicProgress;
+    const progress = (await t.anonymous.post('/api/public/track', { code, phone: '13800001234' })).json() as PublicProgress;
     expect(progress).toMatchObject({ status: 'resolved', statusLabel: '已办结', outcome: '路灯已修复', canRate: true, promisedDate: plusDays(today, 5) });
     expect(progress.messages.map((m) => m.text)).toEqual(expect.arrayContaining(['已受理', '已有专人负责办理', '已办结：路灯已修复']));
     expect(JSON.stringify(progress)).not.toContain('演示'); // no staff names on the public page
 
-    const rated = await t.anonymous.post(`/api/public/requests/${code}/rating`, { phone: '13800001234', rating: 'satisfied', comment: '很快' });
+    const rated = await t.anonymous.post('/api/public/track/rating', { code, phone: '13800001234', rating: 'satisfied', comment: '很快' });
     expect(rated.statusCode).toBe(200);
     expect(rated.json()).toMatchObject({ rating: 'satisfied', canRate: false });
-    expect((await t.anonymous.post(`/api/public/requests/${code}/rating`, { phone: '13800001234', rating: 'basic' })).statusCode).toBe(409);
+    expect((await t.anonymous.post('/api/public/track/rating', { code, phone: '13800001234', rating: 'basic' })).statusCode).toBe(409);
 
     const load = (await station.get('/api/whistles/load')).json();
     expect(load.departments.find((d: { department: { name: string } }) => d.department.name === '县交通运输局')).toMatchObject({ parts: 1, open: 0 });
@@ -101,7 +103,7 @@ describe('a citizen\'s request, end to end', () => {
     const item = (await station.get(`/api/requests?q=${code}`)).json().items[0];
     let r = (await fire(station, item, 'claim')).json();
     r = (await fire(station, r, 'resolve', { comment: '已答复', resolved: false })).json();
-    await t.anonymous.post(`/api/public/requests/${code}/rating`, { phone: '13800001234', rating: 'unsatisfied', comment: '没解决' });
+    await t.anonymous.post('/api/public/track/rating', { code, phone: '13800001234', rating: 'unsatisfied', comment: '没解决' });
     r = (await station.get(`/api/requests/${r.id}`)).json();
     expect(r.status).toBe('claimed');
     expect(r.timeline.at(-1)).toMatchObject({ actor: '群众', transition: 'reopen' });
@@ -231,6 +233,12 @@ describe('the diary, households and grids', () => {
     await yushe.post(`/api/grid-registrations/${reg.json().id}/deeds`, { doneOn: today, description: '帮助王奶奶代购药品' });
     const g = (await yushe.get(`/api/grids/${grid.id}?year=${today.slice(0, 4)}`)).json();
     expect(g.members[0]).toMatchObject({ deeds: 1, metTarget: false, homeOrg: '县财政局' });
+    // without ?year= it is this year (China time); every row carries its id
+    const thisYear = await yushe.get(`/api/grids/${grid.id}`);
+    expect(thisYear.statusCode, thisYear.body).toBe(200);
+    expect(thisYear.json()).toMatchObject({ id: grid.id, year: Number(today.slice(0, 4)) });
+    expect(thisYear.json().members[0]).toMatchObject({ id: reg.json().id, registrationId: reg.json().id, deeds: 1 });
+    expect(thisYear.json().members[0].deedList[0]).toMatchObject({ id: expect.any(Number), description: '帮助王奶奶代购药品' });
   });
 });
 
@@ -269,8 +277,8 @@ describe('statistics from the records', () => {
 describe('bad input on the public page', () => {
   it('gives no hint which half of a wrong code/phone pair was wrong', async () => {
     const code = (await submit(t.anonymous, {})).json().trackingCode;
-    const wrongPhone = await t.anonymous.get(`/api/public/requests/${code}?phone=13900009999`);
-    const wrongCode = await t.anonymous.get(`/api/public/requests/LXAAAAAAAA?phone=13800001234`);
+    const wrongPhone = await t.anonymous.post('/api/public/track', { code, phone: '13900009999' });
+    const wrongCode = await t.anonymous.post('/api/public/track', { code: 'LXAAAAAAAA', phone: '13800001234' });
     expect(wrongPhone.statusCode).toBe(404);
     expect(wrongCode.statusCode).toBe(404);
     expect(wrongPhone.json().message).toBe(wrongCode.json().message);
@@ -291,7 +299,7 @@ describe('bad input on the public page', () => {
 
   it('stores HTML as text and returns it as data, never as markup', async () => {
     const code = (await submit(t.anonymous, { matter: '<script>alert(1)</script><img src=x onerror=alert(2)>' })).json().trackingCode;
-    const progress = (await t.anonymous.get(`/api/public/requests/${code}?phone=13800001234`)).json();
+    const progress = (await t.anonymous.post('/api/public/track', { code, phone: '13800001234' })).json();
     expect(progress.matter).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>');
   });
 
@@ -304,5 +312,102 @@ describe('bad input on the public page', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('tracking a request keeps the phone out of URLs and logs', () => {
+  it('takes the code and phone in a POST body; no log line, URL or error holds the phone', async () => {
+    const lines: string[] = [];
+    const logged = await buildTestApp({ publicRateLimit: { submit: 1000, lookup: 1000 }, logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } });
+    try {
+      const phone = '13712345678';
+      const code = (await submit(logged.anonymous, { phone })).json().trackingCode as string;
+      const found = await logged.anonymous.post('/api/public/track', { code, phone });
+      expect(found.statusCode, found.body).toBe(200);
+      expect(found.json()).toMatchObject({ trackingCode: code, status: 'received', canRate: false });
+      const wrong = await logged.anonymous.post('/api/public/track', { code, phone: '13712345679' });
+      expect(wrong.statusCode).toBe(404);
+      expect(wrong.body).not.toContain('1371234567');
+      const early = await logged.anonymous.post('/api/public/track/rating', { code, phone, rating: 'satisfied' });
+      expect(early.statusCode).toBe(409);
+      // the old query-string form is gone: nothing answers a phone in a URL
+      expect((await logged.anonymous.get(`/api/public/requests/${code}?phone=${phone}`)).statusCode).toBe(404);
+      lines.length = 0;
+      await logged.anonymous.post('/api/public/track', { code, phone });
+      expect(lines.join('\n')).toContain('/api/public/track');
+      expect(lines.join('\n')).not.toContain(phone);
+      expect(lines.join('\n')).not.toContain(code);
+      // no public route takes a phone (or a code) in its query string
+      const spec = (await logged.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+      const queryParams = Object.entries(spec.paths)
+        .filter(([path]) => path.startsWith('/api/public/'))
+        .flatMap(([, ops]) => Object.values(ops).flatMap((op) => (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)));
+      expect(queryParams).not.toContain('phone');
+      expect(queryParams).not.toContain('code');
+    } finally {
+      await logged.close();
+    }
+  });
+
+  it('rate-limits tracking as before (429)', async () => {
+    const limited = await buildTestApp({ publicRateLimit: { submit: 100, lookup: 2 } });
+    try {
+      const codes = [];
+      for (let i = 0; i < 3; i++) codes.push((await limited.anonymous.post('/api/public/track', { code: 'LXAAAAAAAA', phone: '13800001234' })).statusCode);
+      expect(codes).toEqual([404, 404, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('the handler of record can call the citizen back (办结后电话告知)', () => {
+  it('shows the full phone to the unit addressed and the owner, audited; others stay masked with 403/404', async () => {
+    const sent = await submit(t.anonymous, { phone: '13912345678' });
+    const code = sent.json().trackingCode as string;
+    const queued = (await station.get(`/api/requests?q=${code}`)).json().items[0] as RequestDetail;
+    let r = (await station.get(`/api/requests/${queued.id}`)).json() as RequestDetail;
+    expect(r).toMatchObject({ phone: '139****5678', canRevealPhone: true });
+
+    const shown = await station.post(`/api/requests/${r.id}/reveal-phone`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json()).toEqual({ id: r.id, phone: '13912345678' });
+    const [audit] = await t.db.query<{ username: string; object_type: string; object_id: string; result: string; summary: unknown }>(
+      `SELECT username, object_type, object_id, result, summary FROM audit_log WHERE action = 'request.reveal_phone' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toMatchObject({ username: 'yushe.station', object_type: 'request', object_id: String(r.id), result: 'success' });
+    expect(JSON.stringify(audit)).not.toContain('13912345678');
+    // the detail itself stays masked: showing is a deliberate action each time
+    expect((await station.get(`/api/requests/${r.id}`)).json().phone).toBe('139****5678');
+
+    // the township above sees the request but is not its handler; a village and a department do not see it
+    const wuli = await t.as('wuli');
+    expect((await wuli.get(`/api/requests/${r.id}`)).json()).toMatchObject({ phone: '139****5678', canRevealPhone: false });
+    const refused = await wuli.post(`/api/requests/${r.id}/reveal-phone`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain('13912345678');
+    const [denied] = await t.db.query<{ username: string; result: string }>(`SELECT username, result FROM audit_log WHERE action = 'request.reveal_phone' ORDER BY id DESC LIMIT 1`);
+    expect(denied).toEqual({ username: 'wuli', result: 'denied' });
+    const yushe = await t.as('yushe');
+    expect((await yushe.post(`/api/requests/${r.id}/reveal-phone`)).statusCode).toBe(404);
+    expect((await jiaotong.post(`/api/requests/${r.id}/reveal-phone`)).statusCode).toBe(404);
+    const auditor = await t.as('auditor');
+    expect((await auditor.post(`/api/requests/${r.id}/reveal-phone`)).statusCode).toBe(403);
+
+    // 首问负责 hands it to the township: the township now owns it and may call back
+    r = (await fire(station, r, 'claim')).json();
+    const [wuliAccount] = await t.db.query<{ id: number }>(`SELECT id FROM accounts WHERE username = 'wuli'`);
+    const handed = await station.post(`/api/requests/${r.id}/hand-over`, { toAccountId: wuliAccount!.id, note: '需乡镇协调' });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect((await wuli.get(`/api/requests/${r.id}`)).json().canRevealPhone).toBe(true);
+    expect((await wuli.post(`/api/requests/${r.id}/reveal-phone`)).json().phone).toBe('13912345678');
+
+    // once archived, nobody
+    r = (await wuli.get(`/api/requests/${r.id}`)).json();
+    r = (await fire(wuli, r, 'resolve', { comment: '已修好', resolved: true })).json();
+    expect((await station.post(`/api/requests/${r.id}/reveal-phone`)).statusCode).toBe(200);
+    r = (await fire(wuli, r, 'archive')).json();
+    expect(r.status).toBe('archived');
+    expect((await wuli.post(`/api/requests/${r.id}/reveal-phone`)).statusCode).toBe(409);
   });
 });

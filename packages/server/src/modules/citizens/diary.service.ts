@@ -6,7 +6,8 @@ import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { validatePhone } from '../../core/id-number.js';
-import { orgInScope } from '../dispatch/dispatch.repository.js';
+import { inScope as orgInScope } from '../../core/org-tree.js';
+import { todayInChina } from '../../core/calendar.js';
 import * as repo from './citizens.repository.js';
 import type { RequestService } from './requests.service.js';
 import { BY_KEY } from '../../core/scope.js';
@@ -113,16 +114,18 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
   }
 
   /** A grid's registered members and what each did this year, against the 2–3 a year target. */
-  async function grid(actor: Actor, gridId: number, year: number) {
+  /** A grid's members and their deeds in a year (this year, China time, when none is given). */
+  async function grid(actor: Actor, gridId: number, year: number = Number(todayInChina().slice(0, 4))) {
     requireAction(actor, 'citizen:read');
     const g = await orgInScope(db, actor.scope, gridId);
     if (!g || g.type !== 'grid') throw new AppError('not_found');
     const members = await repo.gridMembers(db, g.path, year);
     return {
+      id: g.id,
       grid: { id: g.id, name: g.name, type: g.type },
       year,
       target: { min: 2, max: 3 },
-      members: members.map((m) => ({ registrationId: m.id, personId: m.person_id, name: m.name, homeOrg: m.home_org, registeredOn: m.registered_on, deeds: m.deeds, metTarget: m.deeds >= 2, deedList: m.deed_list })),
+      members: members.map((m) => ({ id: m.id, registrationId: m.id, personId: m.person_id, name: m.name, homeOrg: m.home_org, registeredOn: m.registered_on, deeds: m.deeds, metTarget: m.deeds >= 2, deedList: m.deed_list })),
     };
   }
 

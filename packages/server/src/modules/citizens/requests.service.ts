@@ -16,20 +16,23 @@ import {
   type RequestState,
   type RequestSummary,
   type RequestTransition,
+  type RevealedPhone,
 } from '@lianxin/contract';
 import { can } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { AppError, fieldError } from '../../core/errors.js';
-import { createCaseEngine, appendEvent, type CaseEngine, type CaseRow } from '../../core/cases/case-engine.js';
+import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import { maskPhone, validatePhone } from '../../core/id-number.js';
 import type { PiiCipher } from '../../core/pii.js';
 import type { Challenges } from '../../core/challenge.js';
-import { orgInScope } from '../dispatch/dispatch.repository.js';
+import { ancestors, children as orgChildren, inScope as orgInScope, publicOrg, townshipAbove } from '../../core/org-tree.js';
 import * as repo from './citizens.repository.js';
 import { requestWorkflow } from './requests.workflow.js';
-import { BY_KEY, SYSTEM } from '../../core/scope.js';
+import './requests.case.js';
+import { mayRevealPhone, type PhoneHolder } from './requests.policy.js';
+import { appendAudit } from '../../core/audit.js';
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export function trackingCode(): string {
@@ -45,6 +48,8 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   const { db, pii, challenges } = deps;
   const engine = deps.engine ?? createCaseEngine({ db });
   const today = engine.today;
+
+  const phoneHolder = (r: repo.RequestRow): PhoneHolder => ({ orgId: r.org_id, status: r.status, ownerId: r.owner_id, hasPhone: r.phone_enc !== null });
 
   function summary(actor: Actor, r: repo.RequestRow): RequestSummary {
     const t = today();
@@ -122,7 +127,29 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       }),
       attachments: files.map((f) => ({ id: f.id, fileName: f.file_name, mimeType: f.mime_type, size: f.size_bytes, byCitizen: citizenEvents.has(f.event_id) })),
       actions: availableTransitions(requestWorkflow, actor, { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status, deadline: null, extra: { ownerId: r.owner_id } }),
+      canRevealPhone: !can(actor.roles, 'person:read_pii') && mayRevealPhone(actor, phoneHolder(r)),
     };
+  }
+
+  /**
+   * 办结后电话告知: the handler of record sees the citizen's full phone on a deliberate action,
+   * audited as `request.reveal_phone` (the number itself never goes into the audit record).
+   * Outside the scope: 404; in it but not the handler: 403, and the refusal is audited too.
+   */
+  async function revealPhone(actor: Actor, id: number): Promise<RevealedPhone> {
+    requireAction(actor, 'citizen:handle');
+    const r = await repo.findRequest(db, actor.scope, id);
+    if (!r) throw new AppError('not_found');
+    const allowed = mayRevealPhone(actor, phoneHolder(r));
+    const entry = { countyId: r.county_id, accountId: actor.accountId, username: actor.username, action: 'request.reveal_phone', objectType: 'request', objectId: r.id, ip: actor.ip } as const;
+    if (!allowed) {
+      await appendAudit(db, { ...entry, summary: { status: r.status }, result: 'denied' });
+      if (!r.phone_enc) throw new AppError('not_found', { zh: '该事项没有登记群众电话', en: 'No phone was recorded for this request' });
+      if (r.status === 'archived') throw new AppError('conflict', { zh: '事项已归档，不能再查看群众电话', en: 'The request is archived' });
+      throw new AppError('forbidden', { zh: '只有首问负责人或受理单位可以查看群众的完整电话', en: 'Only the handler of record may see the full phone' });
+    }
+    await appendAudit(db, { ...entry, summary: { status: r.status }, result: 'success' });
+    return { id: r.id, phone: pii.decrypt(r.phone_enc!) };
   }
 
   async function list(actor: Actor, q: ListRequestsQuery) {
@@ -169,20 +196,18 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   /** 首问负责: the owner hands the request to another account of the same unit or above, recorded. */
   async function handOver(actor: Actor, id: number, toAccountId: number, note: string) {
     requireAction(actor, 'citizen:handle');
-    await db.transaction(async (tx) => {
-      const c = await engine.load(tx, actor.scope, 'request', id, true);
-      if (!c) throw new AppError('not_found');
-      const owner = await repo.ownerOf(tx, id);
-      if (owner !== actor.accountId) throw new AppError('forbidden', { zh: '只有当前负责人可以移交', en: 'Only the current owner hands over' });
-      const [target] = await tx.query<{ id: number; display_name: string; path: string }>(
-        `${BY_KEY}SELECT a.id, a.display_name, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND a.status = 'active'`,
-        [toAccountId],
-      );
-      if (!target || !(c.org_path.startsWith(target.path) || target.path.startsWith(c.org_path))) {
-        throw fieldError('toAccountId', '接收人须是本单位或上级单位的账号', 'The new owner must belong to the unit or above it');
-      }
-      await repo.updateRequest(tx, id, { ownerId: target.id });
-      await appendEvent(tx, c, actor, { kind: 'edit', body: `移交给${target.display_name}：${note}`, data: { handOverTo: target.id } });
+    await engine.edit('request', actor, id, {
+      action: 'hand_over',
+      apply: async (tx, c) => {
+        const owner = await repo.ownerOf(tx, id);
+        if (owner !== actor.accountId) throw new AppError('forbidden', { zh: '只有当前负责人可以移交', en: 'Only the current owner hands over' });
+        const target = await repo.handOverTarget(tx, toAccountId);
+        if (!target || !(c.org_path.startsWith(target.path) || target.path.startsWith(c.org_path))) {
+          throw fieldError('toAccountId', '接收人须是本单位或上级单位的账号', 'The new owner must belong to the unit or above it');
+        }
+        await repo.updateRequest(tx, id, { ownerId: target.id });
+        return { body: `移交给${target.display_name}：${note}`, data: { handOverTo: target.id }, summary: { from: owner, to: target.id } };
+      },
     });
     return detail(actor, id);
   }
@@ -198,25 +223,22 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   /** 信息反馈: a progress message the citizen sees on the public page; or an internal comment. */
   async function message(actor: Actor, id: number, text: string, isPublic: boolean) {
     requireAction(actor, 'citizen:handle');
-    await db.transaction(async (tx) => {
-      const c = await engine.load(tx, actor.scope, 'request', id, true);
-      if (!c) throw new AppError('not_found');
-      await appendEvent(tx, c, actor, { kind: 'comment', body: text.trim(), data: { public: isPublic } });
-    });
+    await engine.note(requestWorkflow, actor, id, 'comment', text.trim(), () => true, { public: isPublic });
     return detail(actor, id);
   }
 
   /** 情况报告: report the matter to the committee above (the township), recorded on the timeline. */
   async function reportUp(actor: Actor, id: number, text: string) {
     requireAction(actor, 'citizen:handle');
-    await db.transaction(async (tx) => {
-      const c = await engine.load(tx, actor.scope, 'request', id, true);
-      if (!c) throw new AppError('not_found');
-      const ids = c.org_path.split('/').filter(Boolean).map(Number);
-      const [township] = await tx.query<{ id: number; name: string }>(`${BY_KEY}SELECT id, name FROM orgs WHERE id = ANY($1::bigint[]) AND type = 'township'`, [ids]);
-      const to = township?.id ?? c.county_id;
-      await repo.updateRequest(tx, id, { reportedTo: to });
-      await appendEvent(tx, c, actor, { kind: 'comment', body: `情况报告（报${township?.name ?? '县委'}）：${text.trim()}`, data: { reportedTo: to } });
+    await engine.edit('request', actor, id, {
+      action: 'report_up',
+      kind: 'comment',
+      apply: async (tx, c) => {
+        const township = await townshipAbove(tx, c.org_path);
+        const to = township?.id ?? c.county_id;
+        await repo.updateRequest(tx, id, { reportedTo: to });
+        return { body: `情况报告（报${township?.name ?? '县委'}）：${text.trim()}`, data: { reportedTo: to } };
+      },
     });
     return detail(actor, id);
   }
@@ -226,7 +248,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     const node = await orgInScope(db, actor.scope, q.orgId ?? actor.scope.orgId);
     if (!node) throw new AppError('not_found');
     const rows = await repo.citizenStats(db, node, q.month);
-    const children = await db.query<{ id: number; name: string; type: string }>(`${BY_KEY}SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`, [node.id]);
+    const children = await orgChildren(db, node.id);
     const shape = (org: { id: number; name: string; type: string }, parts: repo.CitizenStatsDb[]): CitizenStatsRow => {
       const sum = (k: keyof Omit<repo.CitizenStatsDb, 'org_id'>) => parts.reduce((a, p) => a + p[k], 0);
       const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : null);
@@ -241,19 +263,15 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
 
   // ---- the public page (no login) ----
   async function publicUnit(unitId: number) {
-    const [unit] = await db.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string }>(
-      `${SYSTEM}SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`,
-      [unitId],
-    );
+    const unit = await publicOrg(db, unitId);
     if (!unit || unit.status !== 'active' || !PUBLIC_UNIT_TYPES.has(unit.type)) throw new AppError('not_found');
-    const ids = unit.path.split('/').filter(Boolean).map(Number);
-    const ancestors = await db.query<{ name: string; type: string }>(`${SYSTEM}SELECT name, type FROM orgs WHERE id = ANY($1::bigint[]) ORDER BY depth`, [ids]);
+    const above = await ancestors(db, unit.path);
     return {
       id: unit.id,
       name: unit.name,
       type: unit.type,
-      township: ancestors.find((a) => a.type === 'township')?.name ?? null,
-      county: ancestors.find((a) => a.type === 'county')?.name ?? null,
+      township: above.find((a) => a.type === 'township')?.name ?? null,
+      county: above.find((a) => a.type === 'county')?.name ?? null,
       services: PUBLISHED_SERVICES,
       promise: '事事有回音、件件有落实：受理后24小时内有人负责，办理进展可凭查询码随时查看。',
     };
@@ -262,10 +280,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   async function publicSubmit(input: PublicSubmitBody, ip: string) {
     challenges.verify(input.challengeToken, input.challengeAnswer);
     // the unit in one look-up (its public page's ancestors are not needed here)
-    const [org] = await db.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string }>(
-      `${SYSTEM}SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1`,
-      [input.unitId],
-    );
+    const org = await publicOrg(db, input.unitId);
     if (!org || org.status !== 'active' || !PUBLIC_UNIT_TYPES.has(org.type)) throw new AppError('not_found');
     const unit = { name: org.name };
     const phone = checkPhone(input.phone)!;
@@ -308,19 +323,12 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
   }
 
   /** The citizen's one photo, sent right after submitting (code + phone), stored on the timeline. */
-  async function publicPhoto(code: string, phone: string, file: { fileName: string; mimeType: string; content: Buffer }) {
+  async function publicPhoto(code: string, phone: string, file: { fileName: string; mimeType: string; content: Buffer }, ip: string | null = null) {
     const row = await publicFind(code, phone);
-    await db.transaction(async (tx) => {
-      const [c] = await tx.query<CaseRow>(`${BY_KEY}SELECT * FROM cases WHERE id = $1 FOR UPDATE`, [row.id]);
-      if (!c || c.status === 'archived') throw new AppError('conflict', { zh: '事项已归档，不能再上传照片', en: 'The request is archived' });
-      const [mine] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1 AND created_by IS NULL`, [row.id]);
-      if ((mine?.n ?? 0) > 0) throw new AppError('conflict', { zh: '已经上传过照片了', en: 'A photo was already sent' });
-      const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
-      const eventId = await appendEvent(tx, c, null, { kind: 'attachment', actorName: '群众', body: file.fileName, data: { sha256, size: file.content.length, mimeType: file.mimeType } });
-      await tx.query(
-        `INSERT INTO attachments (county_id, case_id, event_id, file_name, mime_type, size_bytes, sha256, content, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,NULL)`,
-        [c.county_id, c.id, eventId, file.fileName, file.mimeType, file.content.length, sha256, file.content],
-      );
+    await engine.attach('request', { anonymous: '群众', ip }, row.id, file, async (c, tx) => {
+      if (c.status === 'archived') throw new AppError('conflict', { zh: '事项已归档，不能再上传照片', en: 'The request is archived' });
+      if (await repo.citizenPhotoCount(tx, c.id)) throw new AppError('conflict', { zh: '已经上传过照片了', en: 'A photo was already sent' });
+      return true;
     });
   }
 
@@ -329,26 +337,24 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     return engine.attachment('request', actor, id, attachmentId);
   }
 
-  async function publicRate(code: string, input: { phone: string; rating: Rating; comment?: string }) {
+  async function publicRate(code: string, input: { phone: string; rating: Rating; comment?: string }, ip: string | null = null) {
     const row = await publicFind(code, input.phone);
-    await db.transaction(async (tx) => {
-      const [c] = await tx.query<CaseRow>(`${BY_KEY}SELECT * FROM cases WHERE id = $1 FOR UPDATE`, [row.id]);
-      const [current] = await tx.query<{ rating: string | null }>(`SELECT rating FROM citizen_requests WHERE case_id = $1`, [row.id]);
-      if (!c || !(c.status === 'resolved' || c.status === 'archived')) throw new AppError('conflict', { zh: '事项办结后才能评价', en: 'Rate after it is resolved' });
-      if (current?.rating) throw new AppError('conflict', { zh: '已经评价过了', en: 'Already rated' });
-      await repo.updateRequest(tx, row.id, { rating: input.rating, ratingComment: input.comment?.trim() || null });
-      await appendEvent(tx, c, null, { kind: 'comment', actorName: '群众', body: `群众评价：${input.rating === 'satisfied' ? '满意' : input.rating === 'basic' ? '基本满意' : '不满意'}${input.comment ? `。${input.comment.trim()}` : ''}`, data: { rating: input.rating } });
-      // 不满意: back to the handler for review
-      if (input.rating === 'unsatisfied') {
-        await engine.systemTransition(tx, requestWorkflow, c, 'reopen', '群众', '群众不满意，重新办理');
-        // the unsatisfied rating stays on the timeline; the next resolution is rated afresh
-        await repo.updateRequest(tx, row.id, { clearRating: true });
-      }
+    const label = input.rating === 'satisfied' ? '满意' : input.rating === 'basic' ? '基本满意' : '不满意';
+    await engine.rate(requestWorkflow, { anonymous: '群众', ip }, row.id, {
+      body: `群众评价：${label}${input.comment ? `。${input.comment.trim()}` : ''}`,
+      data: { rating: input.rating },
+      apply: async (tx, c) => {
+        if (!(c.status === 'resolved' || c.status === 'archived')) throw new AppError('conflict', { zh: '事项办结后才能评价', en: 'Rate after it is resolved' });
+        if (await repo.ratingOf(tx, c.id)) throw new AppError('conflict', { zh: '已经评价过了', en: 'Already rated' });
+        // 不满意: the rating stays on the timeline and the request goes back to the handler, to be rated afresh
+        await repo.updateRequest(tx, c.id, input.rating === 'unsatisfied' ? { clearRating: true } : { rating: input.rating, ratingComment: input.comment?.trim() || null });
+      },
+      then: input.rating === 'unsatisfied' ? { transition: 'reopen', body: '群众不满意，重新办理' } : null,
     });
     return publicProgress(code, input.phone);
   }
 
-  return { openRequest, create, detail, list, fire, handOver, handOverCandidates, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, publicPhoto, attachment, today };
+  return { openRequest, create, detail, revealPhone, list, fire, handOver, handOverCandidates, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, publicPhoto, attachment, today };
 }
 
 export type RequestService = ReturnType<typeof createRequestService>;

@@ -81,13 +81,21 @@ export async function recipientsBelow(
   allocate: boolean,
 ): Promise<{ ids: number[]; next_id: number | null }> {
   // every org below the issuer is in its county: (county_id, type) finds a type's orgs there
-  const which = targets.orgIds?.length ? 'id = ANY($3::bigint[])' : 'county_id = $4 AND type = $3';
+  const which = targets.orgIds?.length ? 'id = ANY($3::bigint[])' : 'county_id = $4 AND type = ANY($3::text[])';
   const [row] = await q.query<{ ids: number[]; next_id: number | null }>(
     `SELECT ARRAY(SELECT id FROM orgs WHERE ${inScope('path', 1)} AND path <> $2 AND ${which} AND status = 'active' ORDER BY path) AS ids,
             ${allocate ? `nextval(pg_get_serial_sequence('directives', 'id'))` : 'NULL::bigint'} AS next_id`,
-    targets.orgIds?.length ? [likePrefix(issuer.path), issuer.path, targets.orgIds] : [likePrefix(issuer.path), issuer.path, targets.type, issuer.county_id],
+    targets.orgIds?.length ? [likePrefix(issuer.path), issuer.path, targets.orgIds] : [likePrefix(issuer.path), issuer.path, targetTypes(targets.type!), issuer.county_id],
   );
   return row!;
+}
+
+/**
+ * The org types a target type stands for: 「全部村（社区）」 (`village`) is every village and every
+ * community — a community (社区) is the town's village-level unit and receives what villages do.
+ */
+export function targetTypes(type: string): string[] {
+  return type === 'village' ? ['village', 'community'] : [type];
 }
 
 /** Who a directive goes to: chosen orgs, or every open org of a type below the issuer. */
@@ -124,7 +132,7 @@ export async function insertDirective(
   const recipients =
     'orgIds' in target
       ? `o.id = ANY(${param(target.orgIds)}::bigint[]) ${BY_KEY}`
-      : `${inScope('o.path', param(likePrefix(target.issuerPath)))} AND o.path <> ${param(target.issuerPath)} AND o.type = ${param(target.type)} AND o.status = 'active'`;
+      : `${inScope('o.path', param(likePrefix(target.issuerPath)))} AND o.path <> ${param(target.issuerPath)} AND o.type = ANY(${param(targetTypes(target.type))}::text[]) AND o.status = 'active'`;
   const files = o.copyFilesFrom === undefined ? '' : `,
      files AS (
        INSERT INTO dispatch_attachments (county_id, directive_id, file_name, mime_type, size_bytes, sha256, content, created_by)
@@ -200,7 +208,7 @@ export async function findDirective(q: Queryable, id: number): Promise<Directive
 
 export async function findAssignment(q: Queryable, scope: Scope, id: number, forUpdate = false): Promise<AssignmentRow | undefined> {
   const [row] = await q.query<AssignmentRow>(
-    `${ASSIGNMENT_SELECT} WHERE a.id = $1 AND ${inScope('a.org_path', 2)} ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
+    `${BY_KEY}${ASSIGNMENT_SELECT} WHERE a.id = $1 AND ${inScope('a.org_path', 2)} ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -236,13 +244,13 @@ export async function saveReport(
   q: Queryable,
   id: number,
   version: number,
-  r: { outcome: string; reason: string | null; report: string | null; figures: Record<string, number | string>; late: boolean; accountId: number },
+  r: { status: string; outcome: string; reason: string | null; report: string | null; figures: Record<string, number | string>; late: boolean; accountId: number },
 ): Promise<boolean> {
   const rows = await q.query(
-    `${BY_KEY}UPDATE assignments SET status = 'reported', outcome = $3, reason = $4, report = $5, figures = $6::jsonb,
+    `UPDATE assignments SET status = $9, outcome = $3, reason = $4, report = $5, figures = $6::jsonb,
        late = $7, reported_at = now(), reported_by = $8, version = version + 1
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, r.outcome, r.reason, r.report, JSON.stringify(r.figures), r.late, r.accountId],
+    [id, version, r.outcome, r.reason, r.report, JSON.stringify(r.figures), r.late, r.accountId, r.status],
   );
   return rows.length > 0;
 }
@@ -258,7 +266,7 @@ export async function inboxOf(q: Queryable, orgId: number, includeReported: bool
 }
 
 // (by key: one plan fits every directive, prepared)
-const ASSIGNMENTS_OF = prepared(`${BY_KEY}${ASSIGNMENT_SELECT} WHERE a.directive_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`);
+const ASSIGNMENTS_OF = prepared(`${ASSIGNMENT_SELECT} WHERE a.directive_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`);
 
 export async function assignmentsOf(q: Queryable, directiveIds: number[]): Promise<AssignmentRow[]> {
   if (directiveIds.length === 0) return [];
@@ -266,17 +274,21 @@ export async function assignmentsOf(q: Queryable, directiveIds: number[]): Promi
 }
 
 /**
- * A progress board in one statement: the directive (if the scope sees it as its issuer or above),
- * its recipients, their breakdowns' recipients and the files, each list as JSON (one value to
- * decode per list instead of a row of fields per recipient). Plans by the directive's key:
- * prepared.
+ * A progress board in one statement: the directive, its recipients, their breakdowns' recipients
+ * and the files, each list as JSON (one value to decode per list instead of a row of fields per
+ * recipient). The issuer and the levels above it see every recipient; a level between the issuer
+ * and the recipients (a township following its stations on the county's directive) sees the
+ * recipients in its subtree — its part of the roll-up — and nothing else. Plans by the
+ * directive's key: prepared.
  */
 const BOARD = prepared(`
-  WITH d AS (${DIRECTIVE_SELECT} WHERE d.id = $1 AND ${inScope('d.issuer_path', 2)}),
+  WITH d AS (${DIRECTIVE_SELECT} WHERE d.id = $1
+               AND (${inScope('d.issuer_path', 2)} OR EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND ${inScope('x.org_path', 2)}))),
   top AS (
     SELECT a.id, a.org_id, o.name AS org_name, o.type AS org_type, a.org_path, a.due_date, a.status, a.outcome, a.reason, a.report,
            a.figures, a.reported_at, a.late
-      FROM assignments a JOIN orgs o ON o.id = a.org_id WHERE a.directive_id = $1 AND EXISTS (SELECT 1 FROM d)),
+      FROM assignments a JOIN orgs o ON o.id = a.org_id, d
+     WHERE a.directive_id = $1 AND (${inScope('d.issuer_path', 2)} OR ${inScope('a.org_path', 2)})),
   below AS (
     SELECT c.parent_assignment_id, a.id, a.org_id, o.name AS org_name, o.type AS org_type, a.org_path, a.due_date, a.status, a.outcome,
            a.reported_at, a.late
@@ -309,6 +321,31 @@ export async function boardOf(q: Queryable, directiveId: number, scope: Scope): 
     below: row.below.map((b) => ({ ...b, reported_at: at(b.reported_at) })),
     files: row.files.map((f) => ({ ...f, created_at: new Date(f.created_at) })),
   };
+}
+
+/**
+ * Directives issued above the scope (by the county, say) to orgs inside it (a township's
+ * stations), newest first, with the counts of the recipients inside the scope only: what a level
+ * follows without having issued it. An issuer sends only below itself, so such a directive's
+ * issuer is one of the scope's ancestors: the few ancestor paths find them on the issuer index.
+ */
+export async function followedBy(q: Queryable, scopePath: string, limit: number) {
+  const ids = scopePath.split('/').filter(Boolean);
+  const ancestors = ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+  if (ancestors.length === 0) return [];
+  return q.query<DirectiveRow & { targets: number; reported: number; late: number }>(
+    `SELECT d.*, t.targets, t.reported, t.late FROM (
+       ${DIRECTIVE_SELECT}
+        WHERE d.issuer_path = ANY($2::text[])
+          AND EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND ${inScope('x.org_path', 1)})
+        ORDER BY d.id DESC LIMIT ${limit}) d
+     CROSS JOIN LATERAL (
+       SELECT count(*)::int AS targets, count(*) FILTER (WHERE a.status = 'reported')::int AS reported,
+              count(*) FILTER (WHERE a.late)::int AS late
+         FROM assignments a WHERE a.directive_id = d.id AND ${inScope('a.org_path', 1)}) t
+     ORDER BY d.id DESC`,
+    [likePrefix(scopePath), ancestors],
+  );
 }
 
 /** Directives that break down the given assignments (fan-out children). */
@@ -382,7 +419,7 @@ export async function seriesOfScope(q: Queryable, scope: Scope) {
 
 export async function villagesUnder(q: Queryable, orgId: number) {
   return q.query<{ id: number }>(
-    `${BY_KEY}SELECT id FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active' ORDER BY sort, id`,
+    `SELECT id FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active' ORDER BY sort, id`,
     [orgId],
   );
 }
@@ -431,7 +468,7 @@ export async function directiveVisible(q: Queryable, directiveId: number, path: 
 }
 
 export async function directiveOfAssignment(q: Queryable, assignmentId: number): Promise<number | undefined> {
-  const [row] = await q.query<{ directive_id: number }>(`${BY_KEY}SELECT directive_id FROM assignments WHERE id = $1`, [assignmentId]);
+  const [row] = await q.query<{ directive_id: number }>(`SELECT directive_id FROM assignments WHERE id = $1`, [assignmentId]);
   return row?.directive_id;
 }
 

@@ -74,6 +74,29 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
   );
 
   app.get(
+    '/api/directives/following',
+    {
+      schema: {
+        tags,
+        summary: '下级收到的任务：上级下发到本单位以下组织的任务，只统计本单位以下的接收单位（看板同样只显示这一部分）',
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Id, kind: Type.String(), title: Type.String(), dueDate: Type.String(), status: Type.String(),
+              periodKey: Type.Union([Type.String(), Type.Null()]), seriesId: Type.Union([Id, Type.Null()]),
+              parentAssignmentId: Type.Union([Id, Type.Null()]), createdAt: Type.String(),
+              targets: Type.Integer(), reported: Type.Integer(), late: Type.Integer(),
+              issuer: Type.Object({ id: Id, name: Type.String(), type: Type.String() }),
+            }),
+          ),
+        },
+      },
+      config: { policy: 'dispatch:read' },
+    },
+    async (request) => dispatch.following(request.actor!),
+  );
+
+  app.get(
     '/api/directives/series',
     {
       schema: {

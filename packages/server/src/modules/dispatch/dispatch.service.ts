@@ -14,9 +14,10 @@ import {
 import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit, canonicalJson } from '../../core/audit.js';
-import { periodOf, plusDays, todayInChina } from '../../core/calendar.js';
+import { periodOf, plusDays, recurrenceDue, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
 import { checkFigures, checkForm, prefill, rollUp } from '../../core/dispatch/report-form.js';
+import { answer, DIRECTIVE_KIND } from '../../core/dispatch/engine.js';
 import * as repo from './dispatch.repository.js';
 import type { AssignmentRow, AttachmentMeta, DirectiveRow, SeriesRow } from './dispatch.repository.js';
 import crypto from 'node:crypto';
@@ -115,7 +116,9 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       const period = periodOf(t, s.frequency, s.weekday ?? 1);
       if (period.issueOn > t) continue; // this week's day has not come yet
       const made = await db.transaction(async (tx) => {
-        const due = plusDays(period.issueOn, s.due_days) < t ? t : plusDays(period.issueOn, s.due_days);
+        // due within its period (a month-end summary on the month's last day), never in the past
+        const planned = recurrenceDue(period.issueOn, s.frequency, s.due_days);
+        const due = planned < t ? t : planned;
         const target = s.targets.orgIds?.length ? { orgIds: s.targets.orgIds } : { type: s.targets.type ?? 'station', issuerPath: s.issuer_path };
         const inserted = await repo.insertDirective(tx, {
           countyId: s.county_id, issuerOrgId: s.issuer_org_id, issuerPath: s.issuer_path, parentAssignmentId: null, seriesId: s.id,
@@ -153,7 +156,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     if (!a) throw new AppError('not_found');
     if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位分解下发', en: 'Only the recipient breaks it down' });
     const parent = { id: a.d_id, kind: a.d_kind, title: a.d_title, form: a.d_form, period_key: a.d_period_key, status: a.d_status };
-    const closed = () => new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
+    const closed = () => new AppError('dispatch_closed', { zh: '该任务已截止', en: 'The directive is closed' });
     if (parent.status === 'closed') throw closed();
     if (input.dueDate > a.due_date) throw fieldError('dueDate', `村级上报期限须在本单位上报期限（${a.due_date}）之前，以便汇总`, `Villages must report before ${a.due_date}`);
     // the recipient itself issues the breakdown (the assignment row carries its org)
@@ -192,14 +195,14 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
         throw new AppError('version_conflict');
       }
       const late = today() > a.due_date;
-      if (d.status === 'closed' || (late && !d.allow_late)) {
-        throw new AppError('conflict', { zh: '该任务已截止，不再接收上报', en: 'The directive is closed to reports' });
-      }
+      if (d.status === 'closed' || (late && !d.allow_late)) throw new AppError('dispatch_closed');
+      // the engine's directive kind: the recipient reports (again, to correct it) while it is open
+      const next = answer(DIRECTIVE_KIND, a.status, 'report', 'recipient');
       if (input.outcome !== 'done' && !reason) throw fieldError('reason', '部分完成或未完成须说明原因', 'Give the reason');
       const errors = checkFigures(d.form, figures, input.outcome !== 'not_done');
       if (errors.length) throw validationError(errors);
       if (d.kind !== 'notice' && d.form.length === 0 && !text) throw fieldError('text', '请填写完成情况', 'Describe what was done');
-      const saved = await repo.saveReport(tx, a.id, a.version, { outcome: input.outcome, reason, report: text, figures, late, accountId: actor.accountId });
+      const saved = await repo.saveReport(tx, a.id, a.version, { status: next, outcome: input.outcome, reason, report: text, figures, late, accountId: actor.accountId });
       if (!saved) throw new AppError('version_conflict');
       await audit(tx, actor, 'directive.report', 'assignment', a.id, a.county_id, { directiveId: d.id, outcome: input.outcome, late });
     });
@@ -337,7 +340,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
         const d = await repo.findDirective(tx, to.directiveId);
         if (!d || !(await repo.directiveVisible(tx, d.id, actor.scope.path))) throw new AppError('not_found');
         if (d.issuer_org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由下发单位添加附件', en: 'Only the issuer attaches files' });
-        if (d.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止', en: 'The directive is closed' });
+        if (d.status === 'closed') throw new AppError('dispatch_closed', { zh: '该任务已截止', en: 'The directive is closed' });
         countyId = d.county_id;
         directiveId = d.id;
       } else {
@@ -345,7 +348,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
         if (!a) throw new AppError('not_found');
         if (a.org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由接收单位上传上报附件', en: 'Only the recipient attaches files to its report' });
         const d = (await repo.findDirective(tx, a.directive_id))!;
-        if (d.status === 'closed') throw new AppError('conflict', { zh: '该任务已截止，不再接收上报', en: 'The directive is closed to reports' });
+        if (d.status === 'closed') throw new AppError('dispatch_closed');
         countyId = a.county_id;
         assignmentId = a.id;
       }
@@ -384,6 +387,20 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     }));
   }
 
+  /**
+   * Directives from above (the county's) to orgs within the scope (a township's stations): the
+   * level follows its part — counts over its own subtree only; the board opens on the same part.
+   */
+  async function following(actor: Actor) {
+    requireAction(actor, 'dispatch:read');
+    const rows = await repo.followedBy(db, actor.scope.path, 100);
+    return rows.map((d) => ({
+      id: d.id, kind: d.kind, title: d.title, dueDate: d.due_date, status: d.status, periodKey: d.period_key,
+      seriesId: d.series_id, parentAssignmentId: d.parent_assignment_id, createdAt: d.created_at.toISOString(),
+      targets: d.targets, reported: d.reported, late: d.late, issuer: orgRef(d.issuer_org_id, d.issuer_name, d.issuer_type),
+    }));
+  }
+
   async function close(actor: Actor, directiveId: number, version: number) {
     requireAction(actor, 'dispatch:report');
     await db.transaction(async (tx) => {
@@ -419,7 +436,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     });
   }
 
-  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, close, series, setSeriesActive, attach, attachment, today };
+  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, following, close, series, setSeriesActive, attach, attachment, today };
 }
 
 export type DispatchService = ReturnType<typeof createDispatchService>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssignmentView, Board } from '@lianxin/contract';
 import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../../test/helpers.js';
-import { plusDays, todayInChina } from '../../core/calendar.js';
+import { periodEnd, plusDays, todayInChina } from '../../core/calendar.js';
 import { hashPassword } from '../../core/password.js';
 import { insertAccount } from '../accounts/accounts.service.js';
 
@@ -124,7 +124,7 @@ describe('bad input', () => {
     const a = (await inboxOf(station)).find((x) => x.directive.id === issued.directiveId)!;
     const res = await station.post(`/api/assignments/${a.id}/report`, { version: a.version, outcome: 'done', text: '已完成' });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toBe('该任务已截止，不再接收上报');
+    expect(res.json()).toMatchObject({ code: 'dispatch_closed', message: '该任务已截止，不再接收上报' });
     const outside = await wuli.post('/api/directives', { kind: 'notice', title: 'x', dueDate: plusDays(today, 1), targets: { orgIds: [await orgId(t.db, '彭镇村')] } });
     expect(outside.statusCode).toBe(400);
     const past = await wuli.post('/api/directives', { kind: 'notice', title: 'x', dueDate: '2020-01-01', targets: { type: 'station' } });
@@ -172,6 +172,9 @@ describe('cadence', () => {
     expect(due.directive.periodKey).toMatch(/^\d{4}-W\d{2}$/);
     const monthly = await wuli.post('/api/directives', { kind: 'duty', title: '月底半天小结会', targets: { type: 'station' }, recurrence: { frequency: 'monthly', dueDays: 40 } });
     expect(monthly.json().targets).toBe(4);
+    // due within its month however long the deadline: a month-end duty is not due in the next month
+    const [monthlyDue] = await t.db.query<{ due_date: string }>(`SELECT due_date FROM directives WHERE id = $1`, [monthly.json().directiveId]);
+    expect(monthlyDue!.due_date).toBe(periodEnd(`${today.slice(0, 7)}-01`, 'monthly'));
     const weeklyNoDay = await wuli.post('/api/directives', { kind: 'duty', title: 'x', targets: { type: 'station' }, recurrence: { frequency: 'weekly', dueDays: 1 } });
     expect(weeklyNoDay.statusCode).toBe(400);
   });
@@ -268,5 +271,53 @@ describe('attachments', () => {
     const other = await t.as('jiaotong');
     expect((await other.get(`/api/dispatch-files/${photo.json().id}`)).statusCode).toBe(404);
     expect((await villages['榆舍村']!.get(`/api/dispatch-files/${notice.json().id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('「全部村（社区）」', () => {
+  it('reaches every village and every community below the issuer (城关社区 included)', async () => {
+    const county = await t.as('county');
+    const res = await county.post('/api/directives', { kind: 'notice', title: '致全县各村（社区）的通知', dueDate: plusDays(today, 3), targets: { type: 'village' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const [expected] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM orgs WHERE county_id = (SELECT county_id FROM orgs WHERE name = '城关社区') AND type IN ('village','community') AND status = 'active'`,
+    );
+    expect(res.json().targets).toBe(expected!.n);
+    const got = await t.db.query<{ name: string }>(`SELECT o.name FROM assignments a JOIN orgs o ON o.id = a.org_id WHERE a.directive_id = $1 AND o.type = 'community'`, [res.json().directiveId]);
+    expect(got.map((r) => r.name)).toContain('城关社区');
+  });
+});
+
+describe('a level between the issuer and the recipients', () => {
+  it('follows its own stations on the county\'s directive: its part of the board and of the lists, nothing of other townships', async () => {
+    const county = await t.as('county');
+    const issued = await county.post('/api/directives', { kind: 'report', title: '全县工作站月报', dueDate: plusDays(today, 4), targets: { type: 'station' } });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const { directiveId } = issued.json();
+    const wuliStations = await t.db.query<{ id: number }>(
+      `SELECT id FROM orgs WHERE type = 'station' AND status = 'active' AND path LIKE (SELECT path FROM orgs WHERE name = '五里镇') || '%'`,
+    );
+    const board = await wuli.get(`/api/directives/${directiveId}/board`);
+    expect(board.statusCode, board.body).toBe(200);
+    const b = board.json() as Board;
+    expect(b.rows.map((r) => r.org.id).sort()).toEqual(wuliStations.map((r) => r.id).sort());
+    expect(b.totals.targets).toBe(wuliStations.length);
+    expect(b.directive.issuer.name).toBe('中共宜君县委员会');
+    // the county sees every station
+    expect(((await county.get(`/api/directives/${directiveId}/board`)).json() as Board).totals.targets).toBeGreaterThan(wuliStations.length);
+    // in the township's list of what its orgs received from above, counted over its subtree
+    const following = (await wuli.get('/api/directives/following')).json() as { id: number; targets: number; issuer: { name: string } }[];
+    expect(following.find((d) => d.id === directiveId)).toMatchObject({ targets: wuliStations.length, issuer: { name: '中共宜君县委员会' } });
+    // a station reports; the township's part moves, the station sees it too
+    const mine = (await inboxOf(station)).find((a) => a.directive.id === directiveId)!;
+    expect((await station.post(`/api/assignments/${mine.id}/report`, { version: mine.version, outcome: 'done', text: '已报' })).statusCode).toBe(200);
+    expect(((await wuli.get(`/api/directives/${directiveId}/board`)).json() as Board).totals.reported).toBe(1);
+    // it may follow, not close: closing stays with the issuer
+    expect((await wuli.post(`/api/directives/${directiveId}/close`, { version: 1 })).statusCode).toBe(404);
+    // a village of it is not a recipient: 404; its own list from above is empty of it
+    expect((await villages['榆舍村']!.get(`/api/directives/${directiveId}/board`)).statusCode).toBe(404);
+    expect(((await villages['榆舍村']!.get('/api/directives/following')).json() as { id: number }[]).some((d) => d.id === directiveId)).toBe(false);
+    // the township does not see its own directives there (they are in 「我下发的」)
+    expect(following.some((d) => d.id !== directiveId && (d.issuer.name === '五里镇'))).toBe(false);
   });
 });

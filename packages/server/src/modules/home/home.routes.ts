@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { TodoSummary } from '@lianxin/contract';
+import { TodayList, TodoSummary } from '@lianxin/contract';
 import type { HomeService } from './home.service.js';
 
 export async function homeRoutes(app: FastifyInstance, opts: { home: HomeService }) {
@@ -10,5 +10,18 @@ export async function homeRoutes(app: FastifyInstance, opts: { home: HomeService
       config: { policy: 'authenticated' },
     },
     async (request) => opts.home.todos(request.actor!),
+  );
+  app.get(
+    '/api/home/today',
+    {
+      schema: {
+        tags: ['home'],
+        summary: '今日待办：本单位要做的每一件事（标题、期限、退回理由、去处），最紧急、最新的在前；按账号的管辖范围和角色',
+        response: { 200: TodayList },
+      },
+      // Every signed-in account has a home page; the service lists only the kinds its roles act on.
+      config: { policy: 'authenticated' },
+    },
+    async (request) => opts.home.today(request.actor!),
   );
 }

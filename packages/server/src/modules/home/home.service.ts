@@ -1,10 +1,16 @@
 // 工作台 to-dos: counts of what waits for the account's org, straight from each module's tables,
 // limited to the account's scope and to what its roles may read.
-import { can, type TodoItem, type TodoKind, type TodoSummary } from '@lianxin/contract';
+import { can, type TodayItem, type TodayKind, type TodayList, type TodoItem, type TodoKind, type TodoSummary } from '@lianxin/contract';
 import type { Actor } from '../../core/access.js';
 import { likePrefix } from '../../core/access.js';
 import { todayInChina } from '../../core/calendar.js';
 import type { Db } from '../../db/db.js';
+import { openPredicate } from '../../core/cases/registry.js';
+import '../ledger/problems.case.js';
+import '../lists/tasks.case.js';
+import '../citizens/requests.case.js';
+import { addDays } from '../../core/cases/case-engine.js';
+import * as repo from './home.repository.js';
 import { inScope } from '../../core/scope.js';
 
 type Counts = Partial<Record<TodoKind, number>>;
@@ -35,8 +41,88 @@ const HREF: Record<TodoKind, string> = {
   whistle_parts_declined: '/whistles',
 };
 
+/** Kinds that need attention now; the rest are routine work in progress. */
+const TODAY_URGENT: ReadonlySet<TodayKind> = new Set([
+  'problem_returned',
+  'problem_overdue',
+  'report_overdue',
+  'request_to_claim',
+  'request_overdue',
+  'whistle_declined',
+]);
+
+/** The page where each item is done: its own record, one tap away. */
+const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
+  problem_returned: (id) => `/ledger/${id}`,
+  problem_overdue: (id) => `/ledger/${id}`,
+  problem_to_start: (id) => `/ledger/${id}`,
+  problem_rectifying: (id) => `/ledger/${id}`,
+  problem_to_check: (id) => `/ledger/${id}`,
+  problem_supervision: (id) => `/ledger/${id}`,
+  report_overdue: (id) => `/dispatch/assignments/${id}`,
+  report_due: (id) => `/dispatch/assignments/${id}`,
+  task_open: () => '/lists',
+  request_to_claim: (id) => `/citizens/${id}`,
+  request_overdue: (id) => `/citizens/${id}`,
+  request_mine: (id) => `/citizens/${id}`,
+  whistle_to_answer: (id) => `/whistles?id=${id}`,
+  whistle_declined: (id) => `/whistles?id=${id}`,
+};
+
+/** How many items the list answers with (the total says how many there are). */
+export const TODAY_LIMIT = 50;
+
+/** Urgent first; then the earliest due date (undated last); then the newest change. */
+export function compareToday(a: TodayItem, b: TodayItem): number {
+  if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;
+  if (a.due !== b.due) return a.due === null ? 1 : b.due === null ? -1 : a.due < b.due ? -1 : 1;
+  return a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id;
+}
+
 export function createHomeService({ db }: { db: Db }) {
   return {
+    /**
+     * 今日待办: one item per record that waits for this account's org, from the modules' own
+     * tables, within its scope and only of the kinds its roles may act on.
+     */
+    async today(actor: Actor, now = new Date()): Promise<TodayList> {
+      const today = todayInChina(now);
+      const p: repo.TodayParams = {
+        orgId: actor.scope.orgId,
+        like: likePrefix(actor.scope.path),
+        accountId: actor.accountId,
+        today,
+        soon: addDays(today, 7),
+        limit: TODAY_LIMIT,
+      };
+      const may = (action: Parameters<typeof can>[1]) => can(actor.roles, action);
+      const reads: Promise<repo.TodayRow[]>[] = [];
+      if (may('ledger:handle')) reads.push(repo.ownProblems(db, p), repo.problemsToCheck(db, p), repo.supervisionDue(db, p), repo.openTasks(db, p));
+      if (may('dispatch:report')) reads.push(repo.reportsDue(db, p));
+      if (may('citizen:handle')) reads.push(repo.requests(db, p));
+      if (may('whistle:answer')) reads.push(repo.whistlesToAnswer(db, p));
+      if (may('whistle:blow')) reads.push(repo.whistlesDeclined(db, p));
+      // One connection on PGlite: the reads run one after another either way.
+      const rows: repo.TodayRow[] = [];
+      for (const r of reads) rows.push(...(await r));
+      const items = rows.map((r): TodayItem => {
+        const kind = r.kind as TodayKind;
+        return {
+          kind,
+          id: r.id,
+          title: r.title,
+          org: r.org,
+          due: r.due,
+          reason: r.reason,
+          at: new Date(r.at).toISOString(),
+          urgent: TODAY_URGENT.has(kind) || (r.due !== null && r.due < today),
+          href: TODAY_HREF[kind](r.id),
+        };
+      });
+      items.sort(compareToday);
+      return { today, items: items.slice(0, TODAY_LIMIT), total: items.length };
+    },
+
     async todos(actor: Actor, now = new Date()): Promise<TodoSummary> {
       const today = todayInChina(now);
       const { orgId, path } = actor.scope;
@@ -57,13 +143,14 @@ export function createHomeService({ db }: { db: Db }) {
       }
       if (may('ledger:read')) {
         const [row] = await db.query<{ tasks: number; open: number; overdue: number; supervision: number; escalated: number }>(
-          `SELECT count(*) FILTER (WHERE case_type = 'task' AND org_id = $1)::int AS tasks,
-                  count(*) FILTER (WHERE case_type = 'problem')::int AS open,
-                  count(*) FILTER (WHERE case_type = 'problem' AND deadline < $3)::int AS overdue,
-                  count(*) FILTER (WHERE case_type = 'problem' AND supervision_due <= $3)::int AS supervision,
-                  count(*) FILTER (WHERE case_type = 'problem' AND escalated_to_org_id = $1)::int AS escalated
-             FROM cases
-            WHERE case_type IN ('problem', 'task') AND resolved_at IS NULL AND ${inScope('org_path', 2)}`,
+          // "open" is each type's own definition (registry), the one its list's open filter uses
+          `SELECT count(*) FILTER (WHERE c.case_type = 'task' AND c.org_id = $1 AND ${openPredicate('task')})::int AS tasks,
+                  count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')})::int AS open,
+                  count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.deadline < $3)::int AS overdue,
+                  count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.supervision_due <= $3)::int AS supervision,
+                  count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')} AND c.escalated_to_org_id = $1)::int AS escalated
+             FROM cases c
+            WHERE c.case_type IN ('problem', 'task') AND c.closed_at IS NULL AND ${inScope('c.org_path', 2)}`,
           [orgId, like, today],
         );
         counts.tasks_open = row!.tasks;
@@ -78,7 +165,7 @@ export function createHomeService({ db }: { db: Db }) {
                   count(*)::int AS open,
                   count(*) FILTER (WHERE r.promised_date < $2)::int AS overdue
              FROM cases c JOIN citizen_requests r ON r.case_id = c.id
-            WHERE c.case_type = 'request' AND c.resolved_at IS NULL AND ${inScope('c.org_path', 1)}`,
+            WHERE c.case_type = 'request' AND ${openPredicate('request')} AND ${inScope('c.org_path', 1)}`,
           [like, today],
         );
         counts.requests_unclaimed = row!.unclaimed;

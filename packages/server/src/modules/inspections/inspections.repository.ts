@@ -1,7 +1,7 @@
 // SQL of inspections, findings, bulletins and accountability records.
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
-import { inScope, BY_KEY } from '../../core/scope.js';
+import { inScope } from '../../core/scope.js';
 
 export type InspectionRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; kind: string;
@@ -61,15 +61,8 @@ export async function findingForUpdate(q: Queryable, inspectionId: number, findi
 }
 
 export async function linkFinding(q: Queryable, findingId: number, caseId: number) {
+  // the problem's side (problems.finding_id) is written by the ledger with the problem itself
   await q.query(`UPDATE inspection_findings SET problem_case_id = $2 WHERE id = $1`, [findingId, caseId]);
-  await q.query(`UPDATE problems SET finding_id = $1 WHERE case_id = $2`, [findingId, caseId]);
-}
-
-export async function orgNames(q: Queryable, ids: number[]) {
-  return q.query<{ id: number; name: string; type: string; path: string; status: string; county_id: number }>(
-    `${BY_KEY}SELECT id, name, type, path, status, county_id FROM orgs WHERE id = ANY($1::bigint[])`,
-    [ids],
-  );
 }
 
 export async function insertBulletin(q: Queryable, b: { countyId: number; issuerOrgId: number; issuerPath: string; inspectionId: number | null; title: string; content: string; createdBy: number }) {

@@ -6,6 +6,7 @@ import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import { byIds as orgsByIds } from '../../core/org-tree.js';
 import * as repo from './inspections.repository.js';
 
 /** A station's own inspection finds problems; the levels above give feedback from above. */
@@ -23,9 +24,9 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
 
   async function create(actor: Actor, input: CreateInspectionBody): Promise<number> {
     requireAction(actor, 'inspection:write');
-    const [inspector] = await repo.orgNames(db, [actor.scope.orgId]);
+    const [inspector] = await orgsByIds(db, [actor.scope.orgId]);
     if (!inspector) throw new AppError('not_found');
-    const targets = await repo.orgNames(db, input.targetOrgIds);
+    const targets = await orgsByIds(db, input.targetOrgIds);
     const below = targets.filter((o) => o.status === 'active' && o.path.startsWith(inspector.path) && o.path !== inspector.path);
     if (below.length !== input.targetOrgIds.length) throw fieldError('targetOrgIds', '督查对象须是本单位以下的组织', 'Targets must be below the inspecting org');
     if (input.inspectedOn > ledger.today()) throw fieldError('inspectedOn', '督查日期不能晚于今天', 'The date is in the future');
@@ -50,7 +51,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
 
   async function views(rows: repo.InspectionRow[]): Promise<InspectionView[]> {
     const findings = await repo.findingsOf(db, rows.map((r) => r.id));
-    const targets = new Map((await repo.orgNames(db, [...new Set(rows.flatMap((r) => r.target_org_ids))])).map((o) => [o.id, o]));
+    const targets = new Map((await orgsByIds(db, [...new Set(rows.flatMap((r) => r.target_org_ids))])).map((o) => [o.id, o]));
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind as InspectionView['kind'],
@@ -77,15 +78,19 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
     return (await views([row]))[0]!;
   }
 
-  /** One step: the finding becomes a ledger problem at its org, and each points to the other. */
+  /**
+   * One step, one transaction: the finding (locked, so a second click waits and then finds it
+   * linked) becomes a ledger problem at its org, each points to the other, and both are audited.
+   */
   async function findingToProblem(actor: Actor, inspectionId: number, findingId: number, input: { category: string; deadline: string; measures?: string; responsiblePerson?: string }) {
     requireAction(actor, 'ledger:register');
     const inspection = await repo.findInspection(db, actor.scope, inspectionId);
     if (!inspection) throw new AppError('not_found');
     const [finding] = (await repo.findingsOf(db, [inspectionId])).filter((f) => f.id === findingId);
     if (!finding) throw new AppError('not_found');
-    if (finding.problem_case_id) throw new AppError('conflict', { zh: '该问题已列入问题台账', en: 'Already in the ledger' }, { problemId: finding.problem_case_id });
-    const problemId = await ledger.register(actor, {
+    const linked = (problemId: number) => new AppError('conflict', { zh: '该问题已列入问题台账', en: 'Already in the ledger' }, { problemId });
+    if (finding.problem_case_id) throw linked(finding.problem_case_id);
+    const registration = {
       orgId: finding.target_org_id,
       source: SOURCE_OF[inspection.kind] ?? 'other',
       category: input.category,
@@ -94,18 +99,24 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
       responsiblePerson: input.responsiblePerson,
       deadline: input.deadline,
       sourceRef: `督查#${inspection.id}（${inspection.inspected_on}）`,
-    });
-    await db.transaction(async (tx) => {
+    };
+    // every read the registration needs happens before the transaction (PGlite has one connection)
+    const checked = await ledger.checkRegistration(actor, registration);
+    if (!checked.ok) throw validationError(checked.errors);
+    return db.transaction(async (tx) => {
       const locked = await repo.findingForUpdate(tx, inspectionId, findingId);
-      if (locked?.problem_case_id) throw new AppError('conflict', { zh: '该问题已列入问题台账', en: 'Already in the ledger' });
+      if (!locked) throw new AppError('not_found');
+      if (locked.problem_case_id) throw linked(locked.problem_case_id);
+      const problemId = await ledger.createChecked(tx, actor, registration, checked, { findingId });
       await repo.linkFinding(tx, findingId, problemId);
+      await appendAudit(tx, { countyId: inspection.county_id, accountId: actor.accountId, username: actor.username, action: 'inspection.finding_to_problem', objectType: 'inspection_finding', objectId: findingId, summary: { inspectionId, problemId }, result: 'success', ip: actor.ip });
+      return problemId;
     });
-    return problemId;
   }
 
   async function publishBulletin(actor: Actor, input: { title: string; content: string; inspectionId?: number }) {
     requireAction(actor, 'inspection:write');
-    const [issuer] = await repo.orgNames(db, [actor.scope.orgId]);
+    const [issuer] = await orgsByIds(db, [actor.scope.orgId]);
     if (!issuer) throw new AppError('not_found');
     if (input.inspectionId && !(await repo.findInspection(db, actor.scope, input.inspectionId))) {
       throw fieldError('inspectionId', '督查记录不存在或不在您的管辖范围内', 'No such inspection in your scope');
@@ -128,7 +139,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
     if (!input.targetOrgId && !input.targetPersonId) throw fieldError('targetOrgId', '请选择问责对象（组织或个人）', 'Choose an org or a person');
     let targetPath: string | undefined;
     if (input.targetOrgId) {
-      const [org] = await repo.orgNames(db, [input.targetOrgId]);
+      const [org] = await orgsByIds(db, [input.targetOrgId]);
       if (!org || !org.path.startsWith(actor.scope.path) || org.id === actor.scope.orgId) throw fieldError('targetOrgId', '问责对象须是本单位以下的组织', 'The org must be below yours');
       targetPath = org.path;
     }
@@ -139,7 +150,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
     }
     if (input.inspectionId && !(await repo.findInspection(db, actor.scope, input.inspectionId))) throw fieldError('inspectionId', '督查记录不存在', 'No such inspection');
     if (input.problemId) await ledger.detail(actor, input.problemId).catch(() => { throw fieldError('problemId', '问题不存在', 'No such problem'); });
-    const [issuer] = await repo.orgNames(db, [actor.scope.orgId]);
+    const [issuer] = await orgsByIds(db, [actor.scope.orgId]);
     return db.transaction(async (tx) => {
       const id = await repo.insertAccountability(tx, {
         countyId: issuer!.county_id, kind: input.kind, targetOrgId: input.targetOrgId ?? null, targetPersonId: input.targetPersonId ?? null,

@@ -1,6 +1,6 @@
 // 督查通报导入: problems from an inspection bulletin sheet, every row checked with the same rules
 // as the form; nothing is written when a row is wrong (unless only the valid rows are asked for).
-import { PROBLEM_SOURCE_LABELS, valueByLabel, type ImportReport, type ImportRowError, type ProblemSource } from '@lianxin/contract';
+import { type ImportReport, type ImportRowError, type ProblemSource } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
@@ -29,8 +29,19 @@ export function parseDate(text: string): string | undefined {
   return isValidDate(d) ? d : undefined;
 }
 
-export function createLedgerImport(deps: { db: Db; ledger: LedgerService }) {
+/** Rows one bulletin may hold. */
+export const MAX_BULLETIN_ROWS = 2000;
+/** Bulletin imports running at once on one server; more wait for a free place or are refused. */
+export const MAX_CONCURRENT_IMPORTS = 2;
+/** Rows checked between two yields to the event loop (other users' requests go in between). */
+const YIELD_EVERY = 50;
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createLedgerImport(deps: { db: Db; ledger: LedgerService; maxConcurrent?: number }) {
   const { db, ledger } = deps;
+  const maxConcurrent = deps.maxConcurrent ?? MAX_CONCURRENT_IMPORTS;
+  let running = 0;
 
   /** Resolves an org by unique name in the scope, or by a path of names ("五里镇/咀头村"). */
   async function resolveOrg(actor: Actor, text: string): Promise<{ id: number } | { error: string }> {
@@ -64,25 +75,46 @@ export function createLedgerImport(deps: { db: Db; ledger: LedgerService }) {
     opts: { dryRun: boolean; mode: 'all_or_nothing' | 'valid_only'; source?: ProblemSource; sourceRef?: string },
   ): Promise<ImportReport> {
     requireAction(actor, 'ledger:register');
-    const sheet = await readSheet(file);
+    // A bounded number of imports per server: each parses a workbook and checks every row.
+    if (running >= maxConcurrent) {
+      throw new AppError('rate_limited', { zh: '其他导入正在进行，服务器繁忙，请 1 分钟后再试', en: 'Other imports are running; try again in a minute' });
+    }
+    running++;
+    try {
+      return await importBulletinNow(actor, file, opts);
+    } finally {
+      running--;
+    }
+  }
+
+  async function importBulletinNow(
+    actor: Actor,
+    file: Buffer,
+    opts: { dryRun: boolean; mode: 'all_or_nothing' | 'valid_only'; source?: ProblemSource; sourceRef?: string },
+  ): Promise<ImportReport> {
+    // Streamed, and read no further than the limit: a million-row sheet stops at row 2,001.
+    const sheet = await readSheet(file, { maxRows: MAX_BULLETIN_ROWS });
     const missing = REQUIRED.filter((h) => !sheet.headers.includes(h));
     if (missing.length) {
       throw new AppError('validation_failed', { zh: `表头缺少：${missing.join('、')}（需要：${Object.values(COLUMNS).join('、')}）`, en: `Missing columns: ${missing.join(', ')}` });
     }
-    if (sheet.rows.length > 2000) throw new AppError('validation_failed', { zh: '一次最多导入 2000 条', en: 'At most 2000 rows at a time' });
     const col = (cells: string[], header: string) => {
       const i = sheet.headers.indexOf(header);
       return i >= 0 ? (cells[i] ?? '').trim() : '';
     };
     const settings = await ledger.settings(actor.scope.countyId ?? 0);
+    const sources = settings.sources.filter((x) => x.active);
     const errors: ImportRowError[] = [];
     const valid: { input: Parameters<LedgerService['register']>[1]; checked: Extract<Awaited<ReturnType<LedgerService['checkRegistration']>>, { ok: true }> }[] = [];
-    for (const { rowNumber, cells } of sheet.rows) {
+    for (const [index, { rowNumber, cells }] of sheet.rows.entries()) {
+      // On PGlite (one connection) other users' reads queue behind the checks: let them in.
+      if (index > 0 && index % YIELD_EVERY === 0) await yieldToOthers();
       const rowErrors: ImportRowError[] = [];
       const err = (column: string, message: string) => rowErrors.push({ row: rowNumber, column, message });
       const sourceText = col(cells, COLUMNS.source);
-      const source = sourceText ? valueByLabel(PROBLEM_SOURCE_LABELS, sourceText) : (opts.source ?? 'superior_feedback');
-      if (!source) err(COLUMNS.source, `问题来源须为：${Object.values(PROBLEM_SOURCE_LABELS).map((l) => l.zh).join('、')}`);
+      // the county's own sources, by name (in use only)
+      const source = sourceText ? sources.find((x) => x.label === sourceText)?.code : (opts.source ?? 'superior_feedback');
+      if (!source) err(COLUMNS.source, `问题来源须为：${sources.map((x) => x.label).join('、')}`);
       const category = col(cells, COLUMNS.category) || settings.categories[0]!;
       if (!settings.categories.includes(category)) err(COLUMNS.category, `问题类别须为：${settings.categories.join('、')}`);
       const description = col(cells, COLUMNS.description);
@@ -98,7 +130,7 @@ export function createLedgerImport(deps: { db: Db; ledger: LedgerService }) {
         const input = { orgId: org.id, source, category, description, measures: col(cells, COLUMNS.measures) || undefined, responsiblePerson: col(cells, COLUMNS.person) || undefined, deadline, sourceRef: opts.sourceRef };
         const checked = await ledger.checkRegistration(actor, input);
         if (checked.ok) valid.push({ input, checked });
-        else for (const e of checked.errors) err(e.field === 'deadline' ? COLUMNS.deadline : e.field === 'category' ? COLUMNS.category : COLUMNS.org, e.zh);
+        else for (const e of checked.errors) err(e.field === 'deadline' ? COLUMNS.deadline : e.field === 'category' ? COLUMNS.category : e.field === 'source' ? COLUMNS.source : COLUMNS.org, e.zh);
       }
       errors.push(...rowErrors);
     }

@@ -4,6 +4,9 @@
 import type { ListProblemsQuery, ProblemSource, ProblemState } from '@lianxin/contract';
 import { prepared, type Queryable } from '../../db/db.js';
 import { casePage } from '../../core/cases/case-page.js';
+import { typesOnPathSql } from '../../core/org-tree.js';
+import { openPredicate } from '../../core/cases/registry.js';
+import './problems.case.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
@@ -66,13 +69,14 @@ export async function findProblem(q: Queryable, scope: Scope, id: number): Promi
 
 /** A problem's own row, written by the case engine with its case. */
 export function problemRow(
-  p: { countyId: number; source: string; category: string; description: string; measures: string | null; responsibleOrgId: number; responsiblePerson: string | null; checkerAccountId: number | null; sourceRef: string | null },
+  p: { countyId: number; source: string; category: string; description: string; measures: string | null; responsibleOrgId: number; responsiblePerson: string | null; checkerAccountId: number | null; sourceRef: string | null; findingId?: number | null },
 ): OwnRow {
   return {
     table: 'problems',
     values: {
       county_id: p.countyId, source: p.source, category: p.category, description: p.description, measures: p.measures,
       responsible_org_id: p.responsibleOrgId, responsible_person: p.responsiblePerson, checker_account_id: p.checkerAccountId, source_ref: p.sourceRef,
+      ...(p.findingId ? { finding_id: p.findingId } : {}),
     },
   };
 }
@@ -94,23 +98,15 @@ export async function updateProblemFields(
 }
 
 /** The types of the orgs on a path ('/id/id/…/', the org itself included), as a SQL expression. */
-const typesOnPath = (path: string) =>
-  `ARRAY(SELECT t.type FROM orgs t WHERE t.id = ANY(string_to_array(trim(both '/' from ${path}), '/')::bigint[]))`;
 
 export async function extraOf(q: Queryable, caseId: number) {
   const [row] = await q.query<{ responsible_org_path: string; checker_account_id: number | null; closure_signer: string | null; path_types: string[] }>(
-    `${BY_KEY}SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer, ${typesOnPath('c.org_path')} AS path_types
+    `${BY_KEY}SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer, ${typesOnPathSql('c.org_path')} AS path_types
      FROM problems p JOIN cases c ON c.id = p.case_id JOIN orgs ro ON ro.id = p.responsible_org_id LEFT JOIN ledger_settings s ON s.county_id = p.county_id
      WHERE p.case_id = $1`,
     [caseId],
   );
   return row;
-}
-
-/** The types of the orgs on a path (is there a station above this village?). */
-export async function orgTypesOnPath(q: Queryable, path: string): Promise<string[]> {
-  const [row] = await q.query<{ types: string[] }>(`${SYSTEM}SELECT ${typesOnPath('$1::text')} AS types`, [path]);
-  return row?.types ?? [];
 }
 
 /**
@@ -133,7 +129,7 @@ export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: st
     where.push(sql(`$${params.length}`));
   };
   if (f.status) add((n) => `c.status = ${n}`, f.status);
-  if (f.open) where.push(`c.closed_at IS NULL`);
+  if (f.open) where.push(openPredicate('problem'));
   if (f.source) add((n) => `p.source = ${n}`, f.source);
   if (f.category) add((n) => `p.category = ${n}`, f.category);
   if (f.overdue) add((n) => `c.resolved_at IS NULL AND c.deadline < ${n}::date`, today);
@@ -210,13 +206,6 @@ export async function ledgerStats(q: Queryable, node: { id: number; path: string
   );
 }
 
-export async function childrenOf(q: Queryable, id: number) {
-  return q.query<{ id: number; name: string; type: string }>(
-    `${BY_KEY}SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`,
-    [id],
-  );
-}
-
 /** Active counties with how many closures each has published (public: names only). */
 export async function publicCounties(q: Queryable) {
   return q.query<{ id: number; name: string; published: number }>(
@@ -243,40 +232,29 @@ export async function publicClosures(q: Queryable, countyId: number, page: numbe
 }
 
 export async function settingsOf(q: Queryable, countyId: number) {
-  const [row] = await q.query<{ categories: string[]; supervision_days: number; closure_signer: string }>(
-    `SELECT categories, supervision_days, closure_signer FROM ledger_settings WHERE county_id = $1`,
+  const [row] = await q.query<{ categories: string[]; supervision_days: number; closure_signer: string; sources: { code: string; label: string; active: boolean }[] | null }>(
+    `SELECT categories, supervision_days, closure_signer, sources FROM ledger_settings WHERE county_id = $1`,
     [countyId],
   );
   return row;
 }
 
-export async function saveSettings(q: Queryable, countyId: number, s: { categories: string[]; supervisionDays: number; closureSigner: string }) {
+export async function saveSettings(
+  q: Queryable,
+  countyId: number,
+  s: { categories: string[]; supervisionDays: number; closureSigner: string; sources: { code: string; label: string; active: boolean }[] },
+) {
   await q.query(
-    `INSERT INTO ledger_settings (county_id, categories, supervision_days, closure_signer) VALUES ($1, $2::text[], $3, $4)
+    `INSERT INTO ledger_settings (county_id, categories, supervision_days, closure_signer, sources) VALUES ($1, $2::text[], $3, $4, $5::jsonb)
      ON CONFLICT (county_id) DO UPDATE SET categories = EXCLUDED.categories, supervision_days = EXCLUDED.supervision_days,
-       closure_signer = EXCLUDED.closure_signer`,
-    [countyId, s.categories, s.supervisionDays, s.closureSigner],
+       closure_signer = EXCLUDED.closure_signer, sources = EXCLUDED.sources`,
+    [countyId, s.categories, s.supervisionDays, s.closureSigner, JSON.stringify(s.sources)],
   );
-}
-
-/** The township above a path (escalation target), or the county when there is none. */
-export async function townshipAbove(q: Queryable, path: string, countyId: number): Promise<number> {
-  const ids = path.split('/').filter(Boolean).map(Number);
-  const [row] = await q.query<{ id: number }>(`${BY_KEY}SELECT id FROM orgs WHERE id = ANY($1::bigint[]) AND type = 'township' LIMIT 1`, [ids]);
-  return row?.id ?? countyId;
-}
-
-export async function orgInScope(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string }>(
-    `SELECT id, name, type, path, county_id, status FROM orgs WHERE id = $1 AND ${inScope('path', 2)}`,
-    [id, likePrefix(scope.path)],
-  );
-  return row;
 }
 
 export async function accountInScope(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ id: number; display_name: string; roles: string[] }>(
-    `SELECT a.id, a.display_name, a.roles FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
+  const [row] = await q.query<{ id: number; display_name: string; roles: string[]; path: string }>(
+    `SELECT a.id, a.display_name, a.roles, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
      WHERE a.id = $1 AND ${inScope('o.path', 2)} AND a.status = 'active'`,
     [id, likePrefix(scope.path)],
   );

@@ -15,7 +15,6 @@ import {
   PublicClosureCounty,
   RegisterProblemBody,
   type FireProblemBody as FireProblemBodyT,
-  type LedgerSettings as LedgerSettingsT,
   type ListProblemsQuery as ListProblemsQueryT,
   type ProblemTransition,
   type RegisterProblemBody as RegisterProblemBodyT,
@@ -27,7 +26,7 @@ import { appendAudit } from '../../core/audit.js';
 import type { Db } from '../../db/db.js';
 import type { LedgerService } from './ledger.service.js';
 import { createLedgerImport } from './ledger.import.js';
-import { ImportReport, PROBLEM_SOURCES, type ProblemSource } from '@lianxin/contract';
+import { ImportReport, ProblemSourceSchema, SaveLedgerSettingsBody, type ProblemSource, type SaveLedgerSettingsBody as SaveLedgerSettingsBodyT } from '@lianxin/contract';
 
 export const LEDGER_COLUMNS = [
   { header: '序号', width: 6 },
@@ -63,7 +62,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
           {
             dryRun: Type.Optional(Type.Boolean({ description: '只检查不导入' })),
             mode: Type.Optional(Type.Unsafe<'all_or_nothing' | 'valid_only'>({ type: 'string', enum: ['all_or_nothing', 'valid_only'] })),
-            source: Type.Optional(Type.Unsafe<ProblemSource>({ type: 'string', enum: [...PROBLEM_SOURCES] })),
+            source: Type.Optional(ProblemSourceSchema),
             sourceRef: Type.Optional(Type.String({ maxLength: 100, description: '通报文号' })),
           },
           { additionalProperties: false },
@@ -216,13 +215,13 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
 
   app.get(
     '/api/ledger/settings',
-    { schema: { tags, summary: '本县台账设置（问题类别、督办周期、销号签署人）', response: { 200: LedgerSettings } }, config: { policy: 'ledger:read' } },
+    { schema: { tags, summary: '本县台账设置（问题类别、问题来源、督办周期、销号签署人）', response: { 200: LedgerSettings } }, config: { policy: 'ledger:read' } },
     async (request) => ledger.settings(request.actor!.scope.countyId ?? 0),
   );
 
-  app.put<{ Body: LedgerSettingsT }>(
+  app.put<{ Body: SaveLedgerSettingsBodyT }>(
     '/api/ledger/settings',
-    { schema: { tags, summary: '修改本县台账设置', body: Type.Object(LedgerSettings.properties, { additionalProperties: false }), response: { 200: LedgerSettings } }, config: { policy: 'ledger:configure' } },
+    { schema: { tags, summary: '修改本县台账设置（问题类别、问题来源、督办周期、销号签署人）；sources 为在用的来源（无 code 为新增，未列出的停用）', body: SaveLedgerSettingsBody, response: { 200: LedgerSettings } }, config: { policy: 'ledger:configure' } },
     async (request) => ledger.saveSettings(request.actor!, request.body),
   );
 

@@ -2,7 +2,8 @@
 // 15 days (per county), overdue escalation, statistics from the records and the public closures.
 import {
   DEFAULT_PROBLEM_CATEGORIES,
-  PROBLEM_SOURCE_LABELS,
+  DEFAULT_PROBLEM_SOURCES,
+  builtInSourceLabel,
   PROBLEM_STATE_LABELS,
   type FireProblemBody,
   PROBLEM_STATES,
@@ -15,12 +16,16 @@ import {
   type ProblemTransition,
   type RegisterProblemBody,
   type Role,
+  type SaveLedgerSettingsBody,
+  type LedgerSource,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
+import { children as orgChildren, inScope as orgInScope, townshipAbove, typesOnPath } from '../../core/org-tree.js';
+import { problemCaseType } from './problems.case.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import * as repo from './ledger.repository.js';
 import type { ProblemRow } from './ledger.repository.js';
@@ -43,20 +48,64 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       categories: row?.categories ?? DEFAULT_PROBLEM_CATEGORIES,
       supervisionDays: row?.supervision_days ?? 15,
       closureSigner: (row?.closure_signer ?? 'station_admin') as LedgerSettings['closureSigner'],
+      sources: row?.sources ?? DEFAULT_PROBLEM_SOURCES,
     };
   }
 
-  async function saveSettings(actor: Actor, input: LedgerSettings) {
+  /**
+   * The county's sources after an edit: the submitted ones are in use, in that order (a known code
+   * keeps it and takes the new label; no code: the source of that name, retired or not, keeps its code;
+   * else it is a new one); the codes left out are retired, kept so registered problems keep their label.
+   */
+  function nextSources(current: LedgerSource[], submitted: NonNullable<SaveLedgerSettingsBody['sources']>): LedgerSource[] {
+    const errors: FieldError[] = [];
+    const labels = submitted.map((x) => x.label.trim());
+    labels.forEach((l, i) => {
+      if (!l) errors.push({ field: `sources.${i}.label`, zh: '请填写来源名称', en: 'Enter the source name' });
+      else if (labels.indexOf(l) !== i) errors.push({ field: `sources.${i}.label`, zh: `问题来源“${l}”重复`, en: `Duplicate source "${l}"` });
+    });
+    const byCode = new Map(current.map((x) => [x.code, x]));
+    submitted.forEach((x, i) => {
+      if (x.code && !byCode.has(x.code)) errors.push({ field: `sources.${i}.code`, zh: '没有这个问题来源', en: 'No such source' });
+    });
+    if (errors.length) throw validationError(errors);
+    let n = Math.max(0, ...current.map((x) => Number(/^custom_(\d+)$/.exec(x.code)?.[1] ?? 0)));
+    const used = new Set<string>();
+    const active = submitted.map((x, i) => {
+      const label = labels[i]!;
+      const code = x.code ?? current.find((c) => c.label === label && !used.has(c.code) && !submitted.some((y) => y.code === c.code))?.code ?? `custom_${++n}`;
+      used.add(code);
+      return { code, label, active: true };
+    });
+    const retired = current.filter((c) => !used.has(c.code)).map((c) => ({ ...c, active: false }));
+    return [...active, ...retired];
+  }
+
+  async function saveSettings(actor: Actor, input: SaveLedgerSettingsBody) {
     requireAction(actor, 'ledger:configure');
     const countyId = actor.scope.countyId;
     if (countyId === null) throw new AppError('forbidden');
     const categories = [...new Set(input.categories.map((c) => c.trim()).filter(Boolean))];
     if (categories.length === 0) throw fieldError('categories', '至少需要一个问题类别', 'At least one category');
+    const before = await settings(countyId);
+    const sources = input.sources ? nextSources(before.sources, input.sources) : before.sources;
+    const changed = (a: LedgerSource[], b: LedgerSource[]) => JSON.stringify(a) !== JSON.stringify(b);
     await db.transaction(async (tx) => {
-      await repo.saveSettings(tx, countyId, { ...input, categories });
-      await appendAudit(tx, { countyId, accountId: actor.accountId, username: actor.username, action: 'ledger.settings', objectType: 'county', objectId: countyId, summary: { categories, supervisionDays: input.supervisionDays, closureSigner: input.closureSigner }, result: 'success', ip: actor.ip });
+      await repo.saveSettings(tx, countyId, { ...input, categories, sources });
+      await appendAudit(tx, {
+        countyId, accountId: actor.accountId, username: actor.username, action: 'ledger.settings', objectType: 'county', objectId: countyId,
+        summary: { categories, supervisionDays: input.supervisionDays, closureSigner: input.closureSigner, ...(changed(before.sources, sources) ? { sources: { from: before.sources, to: sources } } : {}) },
+        result: 'success', ip: actor.ip,
+      });
     });
     return settings(countyId);
+  }
+
+  /** Source labels of the counties of some rows: the county's own, else the built-in one, else the code. */
+  async function sourceLabels(countyIds: Iterable<number>) {
+    const lists = new Map<number, Map<string, string>>();
+    for (const id of new Set(countyIds)) lists.set(id, new Map((await settings(id)).sources.map((x) => [x.code, x.label])));
+    return (countyId: number, code: string) => lists.get(countyId)?.get(code) ?? builtInSourceLabel(code)?.zh ?? code;
   }
 
   /** The workflow with the county's supervision cadence. */
@@ -66,7 +115,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
   }
 
   /** A row as the list shows it; with an actor, whether that account may record a 督办 now. */
-  function summary(r: ProblemRow, t: string, actor?: Actor): ProblemSummary {
+  function summary(r: ProblemRow, t: string, sourceLabel: string, actor?: Actor): ProblemSummary {
     const unresolved = r.resolved_at === null;
     const daysLeft = r.deadline ? daysBetween(t, r.deadline) : null;
     return {
@@ -90,6 +139,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       closedAt: r.closed_at?.toISOString() ?? null,
       version: r.version,
       canSupervise: !!actor && unresolved && maySupervise(actor, r.org_path, r.responsible_org_path),
+      sourceLabel,
     };
   }
 
@@ -103,37 +153,42 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
   /** Checks a registration without writing; answers what to write or every field error. */
   async function checkRegistration(actor: Actor, input: RegisterProblemBody) {
     const errors: FieldError[] = [];
-    const org = await repo.orgInScope(db, actor.scope, input.orgId);
+    const org = await orgInScope(db, actor.scope, input.orgId);
     if (!org || org.status !== 'active') errors.push({ field: 'orgId', zh: '问题所在组织不存在或不在您的管辖范围内', en: 'No such organization in your scope' });
-    const responsible = input.responsibleOrgId ? await repo.orgInScope(db, actor.scope, input.responsibleOrgId) : org;
+    const responsible = input.responsibleOrgId ? await orgInScope(db, actor.scope, input.responsibleOrgId) : org;
     if (!responsible || responsible.status !== 'active') errors.push({ field: 'responsibleOrgId', zh: '责任单位不存在或不在您的管辖范围内', en: 'No such responsible organization in your scope' });
     const s = await settings(org?.county_id ?? actor.scope.countyId ?? 0);
+    const source = s.sources.find((x) => x.code === input.source && x.active);
+    if (!source) errors.push({ field: 'source', zh: `问题来源须为：${s.sources.filter((x) => x.active).map((x) => x.label).join('、')}`, en: 'Choose one of the county\'s problem sources' });
     if (!s.categories.includes(input.category)) errors.push({ field: 'category', zh: `问题类别须为：${s.categories.join('、')}`, en: `Category must be one of: ${s.categories.join(', ')}` });
     if (input.deadline < today()) errors.push({ field: 'deadline', zh: '整改时限不能早于今天', en: 'The deadline is in the past' });
     let checkerId: number | null = null;
     if (input.checkerAccountId) {
       const checker = await repo.accountInScope(db, actor.scope, input.checkerAccountId);
       if (!checker) errors.push({ field: 'checkerAccountId', zh: '验收人账号不存在或不在您的管辖范围内', en: 'No such checker account in your scope' });
+      // the responsible org does not check its own work (a village registering in its own ledger
+      // cannot name itself: the station checks)
+      else if (responsible && checker.path.startsWith(responsible.path)) errors.push({ field: 'checkerAccountId', zh: '验收人不能是责任单位自己的账号', en: 'The checker cannot belong to the responsible organization' });
       else checkerId = checker.id;
     }
     const description = input.description.trim();
     if (!description) errors.push({ field: 'description', zh: '请填写问题描述', en: 'Describe the problem' });
-    if (errors.length > 0 || !org || !responsible) return { ok: false as const, errors };
+    if (errors.length > 0 || !org || !responsible || !source) return { ok: false as const, errors };
     // read the county's workflow now: nothing outside the write transaction may query later
     // (PGlite has one connection, so a query outside an open transaction would wait on it)
     const def = await workflowFor(org.county_id);
-    return { ok: true as const, org, responsible, checkerId, description, def };
+    return { ok: true as const, org, responsible, checkerId, description, def, sourceLabel: source.label };
   }
 
   /** Writes a checked registration (one statement: `q` is the database, or the caller's transaction). */
-  async function createChecked(q: Queryable, actor: Actor, input: RegisterProblemBody, c: Extract<Awaited<ReturnType<typeof checkRegistration>>, { ok: true }>) {
+  async function createChecked(q: Queryable, actor: Actor, input: RegisterProblemBody, c: Extract<Awaited<ReturnType<typeof checkRegistration>>, { ok: true }>, link?: { findingId: number }) {
     const opened = await engine.open(q, c.def, actor, {
       countyId: c.org.county_id,
       orgId: c.org.id,
       orgPath: c.org.path,
       title: c.description.length > 60 ? `${c.description.slice(0, 60)}…` : c.description,
       deadline: input.deadline,
-      body: `${PROBLEM_SOURCE_LABELS[input.source].zh}：${c.description}`,
+      body: `${c.sourceLabel}：${c.description}`,
     }, repo.problemRow({
       countyId: c.org.county_id,
       source: input.source,
@@ -144,6 +199,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       responsiblePerson: input.responsiblePerson?.trim() || null,
       checkerAccountId: c.checkerId,
       sourceRef: input.sourceRef?.trim() || null,
+      findingId: link?.findingId ?? null,
     }));
     return opened.id;
   }
@@ -183,7 +239,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
             await repo.updateProblemFields(tx, c.id, { closureOpinion: text });
             return;
           case 'publish': {
-            const township = await repo.townshipAbove(tx, c.org_path, c.county_id);
+            const township = (await townshipAbove(tx, c.org_path))?.id ?? c.county_id;
             await repo.updateProblemFields(tx, c.id, { publicSummary: input.publicSummary!.trim(), publishedAt: new Date(), reportedToOrgId: township });
             return { reportedToOrgId: township };
           }
@@ -197,14 +253,14 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     requireAction(actor, 'ledger:read');
     const row = await repo.findProblem(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
-    const [s, pathTypes] = await Promise.all([settings(row.county_id), repo.orgTypesOnPath(db, row.org_path)]);
+    const [s, pathTypes] = await Promise.all([settings(row.county_id), typesOnPath(db, row.org_path)]);
     const { events, files } = await engine.timeline(db, id);
     const fileByEvent = new Map(files.map((f) => [f.event_id, f]));
     const names = await repo.accountNames(db, [...new Set(events.flatMap((e) => (e.account_id === null ? [] : [Number(e.account_id)])))]);
     const t = today();
     const view = { id: row.id, countyId: row.county_id, orgId: row.org_id, orgPath: row.org_path, status: row.status, deadline: row.deadline, extra: extraOf(row, s.closureSigner, pathTypes) };
     return {
-      ...summary(row, t, actor),
+      ...summary(row, t, s.sources.find((x) => x.code === row.source)?.label ?? builtInSourceLabel(row.source)?.zh ?? row.source, actor),
       measures: row.measures,
       progress: row.progress,
       closureOpinion: row.closure_opinion,
@@ -233,7 +289,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
 
   /** The subtree a list covers: the account's scope or an org in it; a county's by county id. */
   async function scopeOf(actor: Actor, orgId?: number): Promise<repo.LedgerScope> {
-    const org = orgId ? await repo.orgInScope(db, actor.scope, orgId) : undefined;
+    const org = orgId ? await orgInScope(db, actor.scope, orgId) : undefined;
     if (orgId && !org) throw new AppError('not_found');
     const id = org?.id ?? actor.scope.orgId;
     const path = org?.path ?? actor.scope.path;
@@ -245,7 +301,8 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     const path = await scopeOf(actor, query.orgId);
     const t = today();
     const page = await repo.listProblems(db, path, query, t, actor.scope.orgId);
-    return { items: page.rows.map((r) => summary(r, t, actor)), total: page.total, page: page.page, pageSize: page.pageSize };
+    const label = await sourceLabels(page.rows.map((r) => r.county_id));
+    return { items: page.rows.map((r) => summary(r, t, label(r.county_id, r.source), actor)), total: page.total, page: page.page, pageSize: page.pageSize };
   }
 
   /** How many problems the filter finds in each state (the status filter itself left out), for the list's header. */
@@ -289,9 +346,9 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
 
   async function stats(actor: Actor, orgId?: number): Promise<{ node: LedgerStatsRow; children: LedgerStatsRow[] }> {
     requireAction(actor, 'ledger:read');
-    const node = await repo.orgInScope(db, actor.scope, orgId ?? actor.scope.orgId);
+    const node = await orgInScope(db, actor.scope, orgId ?? actor.scope.orgId);
     if (!node) throw new AppError('not_found');
-    const [rows, children] = await Promise.all([repo.ledgerStats(db, node, today()), repo.childrenOf(db, node.id)]);
+    const [rows, children] = await Promise.all([repo.ledgerStats(db, node, today()), orgChildren(db, node.id)]);
     const byOrg = new Map(rows.map((r) => [r.org_id, r]));
     const shape = (org: { id: number; name: string; type: string }, parts: repo.StatsRow[]): LedgerStatsRow => {
       const sum = (k: 'total' | 'open' | 'overdue' | 'closed' | 'closed_on_time') => parts.reduce((a, p) => a + p[k], 0);
@@ -321,6 +378,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
 
   async function publicList(countyId: number, page = 1, pageSize = 20) {
     const result = await repo.publicClosures(db, countyId, page, pageSize);
+    const label = await sourceLabels([countyId]);
     const day = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : null);
     return {
       page,
@@ -331,7 +389,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
         org: r.org_name,
         township: r.township,
         category: r.category,
-        source: PROBLEM_SOURCE_LABELS[r.source as keyof typeof PROBLEM_SOURCE_LABELS]?.zh ?? r.source,
+        source: label(countyId, r.source),
         description: r.description,
         publicSummary: r.public_summary,
         openedOn: day(r.opened_at)!,
@@ -343,7 +401,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
 
   /** Marks newly overdue problems as escalated to the township above (run periodically). */
   async function escalateOverdue(): Promise<number> {
-    return engine.escalateOverdue('problem', (q, c) => repo.townshipAbove(q, c.org_path, c.county_id));
+    return engine.escalateOverdue('problem', problemCaseType.escalateTo!);
   }
 
   async function verify(actor: Actor, id: number) {
@@ -368,15 +426,16 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     const t = today();
     let n = 0;
     for await (const batch of repo.iterateProblems(db, path, query, t)) {
+      const label = await sourceLabels(batch.map((r) => r.county_id));
       yield batch.map((r) => {
-        const s = summary(r, t);
+        const s = summary(r, t, label(r.county_id, r.source));
         const closure =
           r.status === 'closed' || r.status === 'published'
             ? `已销号${r.closure_opinion ? `（${r.closure_opinion}）` : ''}`
             : s.overdue ? `未销号（逾期${-(s.daysLeft ?? 0)}天）` : '未销号';
         return [
           ++n,
-          PROBLEM_SOURCE_LABELS[r.source].zh,
+          s.sourceLabel,
           r.description,
           r.measures,
           r.responsible_org_name,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '@lianxin/contract';
 import type { Actor } from '../../core/access.js';
 import { availableTransitions, checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
+import { exhaustiveTransitions } from '../../core/cases/workflow-testing.js';
 import { problemWorkflow, signerFor, type ProblemExtra } from './ledger.workflow.js';
 
 // 五里镇 /1/10/, 榆舍站 /1/10/20/, 榆舍村 /1/10/20/30/, 彭镇 /1/11/
@@ -88,5 +89,27 @@ describe('the problem workflow', () => {
     expect(checkTransition(problemWorkflow, 'accept', village, view('submitted'), {})).toEqual({ ok: false, reason: 'forbidden' });
     expect(checkTransition(problemWorkflow, 'nope', village, view('submitted'), {})).toEqual({ ok: false, reason: 'unknown' });
     expect(checkTransition(problemWorkflow, 'start', village, view('registered'), { measures: '召开支委会' })).toEqual({ ok: true });
+  });
+});
+
+describe('the problem workflow, exhaustively', () => {
+  it('every state × every transition × every role', () => {
+    const others = {
+      department: actor('jiaotong', 'department_admin', '/1/50/', 7),
+      auditor: actor('auditor', 'auditor', '/1/', 8),
+      sysAdmin: actor('sysadmin', 'sys_admin', '/1/', 9),
+      secAdmin: actor('secadmin', 'sec_admin', '/1/', 10),
+      auditAdmin: actor('auditadmin', 'audit_admin', '/1/', 11),
+    };
+    const actors = { village, station, township, otherTownship, county, ...others };
+    const none = Object.fromEntries(Object.keys(actors).map((k) => [k, []]));
+    expect(exhaustiveTransitions(problemWorkflow, actors, (s) => view(s), {
+      registered: { ...none, village: ['start'] },
+      rectifying: { ...none, village: ['submit'] },
+      submitted: { ...none, station: ['return', 'accept'], township: ['return', 'accept'] },
+      accepted: { ...none, station: ['close'] },
+      closed: { ...none, station: ['publish'], township: ['publish'], county: ['publish'] },
+      published: { ...none },
+    })).toEqual([]);
   });
 });

@@ -7,9 +7,10 @@ import { appendAudit } from '../../core/audit.js';
 import { AppError, validationError, type FieldError } from '../../core/errors.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
-import { orgInScope } from '../ledger/ledger.repository.js';
+import { inScope as orgInScope } from '../../core/org-tree.js';
 import * as repo from './lists.repository.js';
 import { taskWorkflow } from './tasks.workflow.js';
+import './tasks.case.js';
 
 export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
   const { db } = deps;

@@ -159,7 +159,8 @@ export async function anyReference(q: Queryable, org: OrgRow): Promise<boolean> 
          OR EXISTS (SELECT 1 FROM persons WHERE org_id = $1 OR party_group_id = $1)
          OR EXISTS (SELECT 1 FROM posts WHERE org_id = $1)
          OR EXISTS (SELECT 1 FROM reserve_cadres WHERE org_id = $1)
-         OR EXISTS (SELECT 1 FROM accounts WHERE scope_org_id = $1) AS used`,
+         OR EXISTS (SELECT 1 FROM accounts WHERE scope_org_id = $1)
+         OR EXISTS (SELECT 1 FROM station_designations WHERE org_id = $1) AS used`,
     [org.id],
   );
   return row?.used ?? true;
@@ -194,5 +195,99 @@ export async function activePostsAt(q: Queryable, orgId: number) {
      WHERE p.org_id = $1 AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
      ORDER BY p.role, p.id`,
     [orgId],
+  );
+}
+
+// ---- 工作站称号 and 人员到位 ----
+
+export type DesignationRow = {
+  id: number; org_id: number; kind: string; year: number; designated_on: string | null; award_fen: number | null; note: string | null;
+  station_name: string; township_id: number | null; township_name: string | null;
+};
+
+const DESIGNATION_SELECT = `
+  SELECT d.id, d.org_id, d.kind, d.year, d.designated_on, d.award_fen::bigint AS award_fen, d.note,
+         s.name AS station_name, t.id AS township_id, t.name AS township_name
+  FROM station_designations d JOIN orgs s ON s.id = d.org_id LEFT JOIN orgs t ON t.id = s.parent_id AND t.type = 'township'`;
+
+/** A station's designations, newest first. */
+export async function designationsOf(q: Queryable, orgId: number) {
+  return q.query<DesignationRow>(`${BY_KEY}${DESIGNATION_SELECT} WHERE d.org_id = $1 ORDER BY d.year DESC, d.id DESC`, [orgId]);
+}
+
+/** Designations of the stations under a path, filtered by kind and year, paged on (year, id). */
+export async function listDesignations(q: Queryable, path: string, f: { kind?: string; year?: number }, page: number, pageSize: number) {
+  const params: unknown[] = [likePrefix(path)];
+  const where = [`${inScope('s.path', 1)}`];
+  if (f.kind) where.push(`d.kind = $${params.push(f.kind)}`);
+  if (f.year) where.push(`d.year = $${params.push(f.year)}`);
+  const clause = where.join(' AND ');
+  const [rows, [count]] = await Promise.all([
+    q.query<DesignationRow>(`${DESIGNATION_SELECT} WHERE ${clause} ORDER BY d.year DESC, d.kind, s.sort, d.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM station_designations d JOIN orgs s ON s.id = d.org_id WHERE ${clause}`, params),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function findDesignation(q: Queryable, orgId: number, id: number) {
+  const [row] = await q.query<DesignationRow>(`${BY_KEY}${DESIGNATION_SELECT} WHERE d.org_id = $1 AND d.id = $2`, [orgId, id]);
+  return row;
+}
+
+/** How many stations of a township hold a designation of a kind in a year. */
+export async function countInTownship(q: Queryable, townshipId: number, kind: string, year: number) {
+  const [row] = await q.query<{ n: number }>(
+    `${BY_KEY}SELECT count(*)::int AS n FROM station_designations d JOIN orgs s ON s.id = d.org_id WHERE s.parent_id = $1 AND d.kind = $2 AND d.year = $3`,
+    [townshipId, kind, year],
+  );
+  return row?.n ?? 0;
+}
+
+/** Inserts a designation; undefined when the station already holds it that year. */
+export async function insertDesignation(
+  q: Queryable,
+  d: { countyId: number; orgId: number; kind: string; year: number; designatedOn: string | null; awardFen: number | null; note: string | null; createdBy: number | null },
+) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO station_designations (county_id, org_id, kind, year, designated_on, award_fen, note, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (org_id, kind, year) DO NOTHING RETURNING id`,
+    [d.countyId, d.orgId, d.kind, d.year, d.designatedOn, d.awardFen, d.note, d.createdBy],
+  );
+  return row?.id;
+}
+
+export async function deleteDesignation(q: Queryable, orgId: number, id: number) {
+  const rows = await q.query(`DELETE FROM station_designations WHERE org_id = $1 AND id = $2 RETURNING id`, [orgId, id]);
+  return rows.length > 0;
+}
+
+/** Keeps the tree's pilot mark in step with the county_pilot designations. */
+export async function syncPilotFlag(q: Queryable, orgId: number) {
+  await q.query(
+    `UPDATE orgs SET is_pilot = EXISTS (SELECT 1 FROM station_designations WHERE org_id = $1 AND kind = 'county_pilot') WHERE id = $1`,
+    [orgId],
+  );
+}
+
+export type StaffingRow = { org_id: number; chiefs: number; chiefs_on_committee: number; deputies: number; workers: number };
+
+/**
+ * 人员到位 of the active stations under a path: the current chiefs (and how many of them sit on
+ * the township committee above), deputies and full-time Party workers.
+ */
+export async function stationStaffing(q: Queryable, path: string) {
+  return q.query<StaffingRow>(
+    `SELECT s.id AS org_id,
+            count(p.id) FILTER (WHERE p.role = 'station_chief')::int AS chiefs,
+            count(p.id) FILTER (WHERE p.role = 'station_chief' AND EXISTS (
+              SELECT 1 FROM posts c WHERE c.person_id = p.person_id AND c.org_id = s.parent_id
+                AND c.role IN ('secretary', 'deputy_secretary', 'committee_member', 'township_committee_member')
+                AND (c.end_date IS NULL OR c.end_date >= CURRENT_DATE)))::int AS chiefs_on_committee,
+            count(p.id) FILTER (WHERE p.role = 'deputy_station_chief')::int AS deputies,
+            count(p.id) FILTER (WHERE p.role = 'party_worker')::int AS workers
+     FROM orgs s LEFT JOIN posts p ON p.org_id = s.id AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
+     WHERE ${inScope('s.path', 1)} AND s.type = 'station' AND s.status = 'active'
+     GROUP BY s.id`,
+    [likePrefix(path)],
   );
 }

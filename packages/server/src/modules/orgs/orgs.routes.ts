@@ -9,6 +9,12 @@ import {
   OrgTree,
   UpdateOrgBody,
   Id,
+  AddDesignationBody,
+  ListDesignationsQuery,
+  StationDesignation,
+  StationDesignationRow,
+  type AddDesignationBody as AddDesignationBodyT,
+  type ListDesignationsQuery as ListDesignationsQueryT,
   type CreateOrgBody as CreateOrgBodyT,
   type MoveOrgBody as MoveOrgBodyT,
   type UpdateOrgBody as UpdateOrgBodyT,
@@ -89,6 +95,34 @@ export async function orgRoutes(app: FastifyInstance, opts: { orgs: OrgService }
     },
     async (request, reply) => {
       await orgs.remove(request.actor!, request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
+
+  // 工作站称号: county pilot, township demonstration, 七一 commendation (county-given, audited)
+  app.get<{ Querystring: ListDesignationsQueryT }>(
+    '/api/station-designations',
+    {
+      schema: {
+        tags,
+        summary: '工作站称号名单：县级试点、乡镇示范站、“七一”表彰（按称号、年度、组织子树筛选）',
+        querystring: ListDesignationsQuery,
+        response: { 200: Type.Object({ items: Type.Array(StationDesignationRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+      },
+      config: { policy: 'org:read' },
+    },
+    async (request) => orgs.listDesignations(request.actor!, request.query),
+  );
+  app.post<{ Params: { id: number }; Body: AddDesignationBodyT }>(
+    '/api/orgs/:id/designations',
+    { schema: { tags, summary: '认定工作站称号（县委组织部；“七一”表彰带奖励金额，单位：分）', params: IdParams, body: AddDesignationBody, response: { 201: StationDesignation } }, config: { policy: 'org:write' } },
+    async (request, reply) => reply.status(201).send(await orgs.addDesignation(request.actor!, request.params.id, request.body)),
+  );
+  app.delete<{ Params: { id: number; designationId: number } }>(
+    '/api/orgs/:id/designations/:designationId',
+    { schema: { tags, summary: '撤销工作站称号（县委组织部）', params: Type.Object({ id: Id, designationId: Id }, { additionalProperties: false }), response: { 204: Type.Null() } }, config: { policy: 'org:write' } },
+    async (request, reply) => {
+      await orgs.removeDesignation(request.actor!, request.params.id, request.params.designationId);
       return reply.status(204).send();
     },
   );

@@ -3,8 +3,16 @@
 import {
   ORG_NESTING,
   ORG_TYPE_LABELS,
+  STATION_DESIGNATION_LABELS,
+  STATION_STAFFING,
   STATION_VILLAGES_MAX,
   STATION_VILLAGES_MIN,
+  TOWNSHIP_DEMO_MAX,
+  type AddDesignationBody,
+  type ListDesignationsQuery,
+  type StationDesignation,
+  type StationDesignationKind,
+  type StationDesignationRow,
   type CreateOrgBody,
   type OrgDetail,
   type OrgNode,
@@ -26,6 +34,35 @@ export function stationWarning(villages: number): string | undefined {
   if (villages > STATION_VILLAGES_MAX) return `工作站覆盖 ${villages} 个村（社区），超过 ${STATION_VILLAGES_MAX} 个`;
   return undefined;
 }
+
+/**
+ * 人员到位 (seed 000): 1 chief who sits on the township committee, 1–2 deputies, 1–2 full-time
+ * Party workers. Answers a warning per rule broken, as the village coverage rule does.
+ */
+export function staffingWarnings(s: { chiefs: number; chiefsOnCommittee: number; deputies: number; workers: number }): string[] {
+  const out: string[] = [];
+  const { chief, deputy, worker } = STATION_STAFFING;
+  if (s.chiefs < chief.min) out.push('未配备站长');
+  else if (s.chiefs > chief.max) out.push(`站长 ${s.chiefs} 名，应为 ${chief.max} 名`);
+  else if (s.chiefsOnCommittee < s.chiefs) out.push('站长应由乡镇（街道）党委委员担任');
+  if (s.deputies < deputy.min) out.push('未配备副站长');
+  else if (s.deputies > deputy.max) out.push(`副站长 ${s.deputies} 名，应为 ${deputy.min}–${deputy.max} 名`);
+  if (s.workers < worker.min) out.push('未配备专职党务工作者');
+  else if (s.workers > worker.max) out.push(`专职党务工作者 ${s.workers} 名，应为 ${worker.min}–${worker.max} 名`);
+  return out;
+}
+
+/** Adds the staffing warnings to the stations among the nodes. */
+function addStaffingWarnings(nodes: OrgNode[], staffing: repo.StaffingRow[]) {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const r of staffing) {
+    byId.get(r.org_id)?.warnings.push(...staffingWarnings({ chiefs: r.chiefs, chiefsOnCommittee: r.chiefs_on_committee, deputies: r.deputies, workers: r.workers }));
+  }
+}
+
+const designationView = (r: repo.DesignationRow): StationDesignation => ({
+  id: r.id, kind: r.kind as StationDesignationKind, year: r.year, designatedOn: r.designated_on, awardFen: r.award_fen, note: r.note,
+});
 
 /** Turns rows of a subtree into nodes with subtree counts and warnings (one pass, bottom-up). */
 export function buildNodes(rows: OrgRow[], directMembers: Map<number, number>): OrgNode[] {
@@ -102,11 +139,13 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     if (!root) throw new AppError('not_found');
     // Above a county the tree is large (a province): answer two levels; a county answers whole.
     const maxDepth = root.type === 'province' ? root.depth + 1 : undefined;
-    const [rows, members] = await Promise.all([
+    const [rows, members, staffing] = await Promise.all([
       repo.listSubtree(db, actor.scope, root.path, maxDepth),
       repo.memberCountsByOrg(db, root.path),
+      root.type === 'province' ? Promise.resolve([]) : repo.stationStaffing(db, root.path),
     ]);
     const nodes = buildNodes(rows, members);
+    addStaffingWarnings(nodes, staffing);
     if (maxDepth !== undefined) {
       // the cut-off level still reports its whole subtree's members
       const byPath = rows.filter((r) => r.depth === maxDepth);
@@ -122,15 +161,20 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
   async function detail(actor: Actor, id: number): Promise<OrgDetail> {
     const org = await repo.findOrg(db, actor.scope, id);
     if (!org) throw new AppError('not_found');
-    const [rows, members, ancestors, posts] = await Promise.all([
+    const isStation = org.type === 'station';
+    const [rows, members, ancestors, posts, staffing, designations] = await Promise.all([
       repo.listSubtree(db, actor.scope, org.path, org.depth + 1),
       repo.memberCountsByOrg(db, org.path),
       repo.ancestorsOf(db, actor.scope, org.path),
       repo.activePostsAt(db, org.id),
+      isStation ? repo.stationStaffing(db, org.path) : Promise.resolve([]),
+      isStation ? repo.designationsOf(db, org.id) : Promise.resolve([]),
     ]);
     // counts need the whole subtree; children need one level
     const all = org.type === 'province' ? rows : await repo.listSubtree(db, actor.scope, org.path);
-    const node = buildNodes(all, members).find((n) => n.id === org.id)!;
+    const nodes = buildNodes(all, members);
+    addStaffingWarnings(nodes, staffing.filter((r) => r.org_id === org.id));
+    const node = nodes.find((n) => n.id === org.id)!;
     const childCounts: Record<string, number> = {};
     for (const r of rows) {
       if (r.parent_id === org.id && r.status === 'active') childCounts[r.type] = (childCounts[r.type] ?? 0) + 1;
@@ -151,7 +195,66 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
         endDate: p.end_date,
       })),
       childCounts,
+      designations: designations.map(designationView),
     };
+  }
+
+  /** Designations of the stations in a subtree (the scope, or an org in it), by kind and year. */
+  async function listDesignations(actor: Actor, q: ListDesignationsQuery) {
+    requireAction(actor, 'org:read');
+    const root = await repo.findOrg(db, actor.scope, q.orgId ?? actor.scope.orgId);
+    if (!root) throw new AppError('not_found');
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const { rows, total } = await repo.listDesignations(db, root.path, q, page, pageSize);
+    const items: StationDesignationRow[] = rows.map((r) => ({
+      ...designationView(r),
+      station: { id: r.org_id, name: r.station_name },
+      township: r.township_id ? { id: r.township_id, name: r.township_name ?? '' } : null,
+    }));
+    return { items, total, page, pageSize };
+  }
+
+  /** 称号 are the county's to give (县委组织部): a station, a year, and for 七一 the award in fen. */
+  function requireCounty(actor: Actor) {
+    requireAction(actor, 'org:write');
+    if (!actor.roles.includes('county_admin')) throw new AppError('forbidden', { zh: '工作站称号由县委组织部认定', en: 'Designations are given by the county' });
+  }
+
+  async function addDesignation(actor: Actor, orgId: number, input: AddDesignationBody): Promise<StationDesignation> {
+    requireCounty(actor);
+    if (input.kind === 'qiyi_commended' && input.awardFen === undefined) throw fieldError('awardFen', '请填写奖励金额', 'Enter the award');
+    if (input.kind !== 'qiyi_commended' && input.awardFen !== undefined) throw fieldError('awardFen', '只有“七一”表彰有奖励金额', 'Only the 1 July commendation carries an award');
+    if (input.designatedOn && Number(input.designatedOn.slice(0, 4)) !== input.year) throw fieldError('designatedOn', '认定日期应在所填年度内', 'The date must fall in the year');
+    return db.transaction(async (tx) => {
+      const org = await repo.findOrgForUpdate(tx, actor.scope, orgId);
+      if (!org) throw new AppError('not_found');
+      if (org.type !== 'station' || org.status !== 'active') throw new AppError('conflict', { zh: '只有在册的党建工作站可以认定称号', en: 'Only an active work station can be designated' });
+      const label = STATION_DESIGNATION_LABELS[input.kind].zh;
+      if (input.kind === 'township_demo' && org.parent_id !== null && (await repo.countInTownship(tx, org.parent_id, 'township_demo', input.year)) >= TOWNSHIP_DEMO_MAX) {
+        throw new AppError('conflict', { zh: `每个乡镇每年确定 1 至 ${TOWNSHIP_DEMO_MAX} 个示范站，${input.year} 年已满`, en: `A township names at most ${TOWNSHIP_DEMO_MAX} demonstration stations a year` });
+      }
+      const id = await repo.insertDesignation(tx, {
+        countyId: org.county_id!, orgId: org.id, kind: input.kind, year: input.year, designatedOn: input.designatedOn ?? null,
+        awardFen: input.awardFen ?? null, note: input.note?.trim() || null, createdBy: actor.accountId,
+      });
+      if (!id) throw new AppError('conflict', { zh: `${org.name}已是 ${input.year} 年的${label}`, en: 'The station already holds this designation that year' });
+      if (input.kind === 'county_pilot') await repo.syncPilotFlag(tx, org.id);
+      await audit(tx, actor, 'org.designate', org, { designationId: id, kind: input.kind, year: input.year, designatedOn: input.designatedOn ?? null, awardFen: input.awardFen ?? null });
+      return designationView((await repo.findDesignation(tx, org.id, id))!);
+    });
+  }
+
+  async function removeDesignation(actor: Actor, orgId: number, id: number) {
+    requireCounty(actor);
+    await db.transaction(async (tx) => {
+      const org = await repo.findOrgForUpdate(tx, actor.scope, orgId);
+      if (!org) throw new AppError('not_found');
+      const d = await repo.findDesignation(tx, org.id, id);
+      if (!d || !(await repo.deleteDesignation(tx, org.id, id))) throw new AppError('not_found');
+      if (d.kind === 'county_pilot') await repo.syncPilotFlag(tx, org.id);
+      await audit(tx, actor, 'org.undesignate', org, { designationId: id, kind: d.kind, year: d.year, awardFen: d.award_fen });
+    });
   }
 
   function checkNesting(parent: OrgRow, type: OrgRow['type'], field: string) {
@@ -192,7 +295,6 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
         name,
         code: input.code,
         usesStations: input.type === 'township' ? input.usesStations : false,
-        isPilot: input.type === 'station' ? input.isPilot : false,
         parentPath: parent.path,
         parentDepth: parent.depth,
       });
@@ -215,20 +317,17 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
       if (input.usesStations !== undefined && org.type !== 'township') {
         throw fieldError('usesStations', '只有乡镇（街道）可以设置工作站模式', 'Only a township can use stations');
       }
-      if (input.isPilot !== undefined && org.type !== 'station') {
-        throw fieldError('isPilot', '只有工作站可以设为示范站', 'Only a station can be a pilot');
-      }
       if (input.usesStations && !org.uses_stations) {
         const loose = await repo.directVillagesOf(tx, org.id);
         if (loose > 0) {
           throw fieldError('usesStations', `请先将直属的 ${loose} 个村（社区）划入工作站`, `First move the ${loose} villages under stations`);
         }
       }
-      const updated = await repo.updateOrg(tx, org.id, org.version, { name, usesStations: input.usesStations, isPilot: input.isPilot });
+      const updated = await repo.updateOrg(tx, org.id, org.version, { name, usesStations: input.usesStations });
       if (!updated) throw new AppError('version_conflict');
       await audit(tx, actor, 'org.update', updated, changeSummary(
-        { name: org.name, usesStations: org.uses_stations, isPilot: org.is_pilot },
-        { name, usesStations: input.usesStations, isPilot: input.isPilot },
+        { name: org.name, usesStations: org.uses_stations },
+        { name, usesStations: input.usesStations },
       ));
       return updated;
     }));
@@ -302,7 +401,7 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     });
   }
 
-  return { tree, detail, create, update, move, close, remove };
+  return { tree, detail, create, update, move, close, remove, listDesignations, addDesignation, removeDesignation };
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;

@@ -67,7 +67,7 @@ describe('changing the tree', () => {
     const village = await wuli.post('/api/orgs', { parentId: stationId, type: 'village', name: '新建村' });
     expect(village.statusCode).toBe(201);
     const detail = (await wuli.get(`/api/orgs/${stationId}`)).json() as OrgDetail;
-    expect(detail.warnings).toEqual(['工作站仅覆盖 1 个村（社区），少于 3 个']);
+    expect(detail.warnings).toEqual(['工作站仅覆盖 1 个村（社区），少于 3 个', '未配备站长', '未配备副站长', '未配备专职党务工作者']);
 
     const wrongNesting = await wuli.post('/api/orgs', { parentId: village.json().id, type: 'station', name: 'x' });
     expect(wrongNesting.statusCode).toBe(400);

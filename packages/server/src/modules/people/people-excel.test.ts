@@ -358,6 +358,7 @@ describe('exporting the roster', () => {
       expect(r.getCell(9).value).toBe('榆舍村');
       expect(r.getCell(11).value).toBe('正式党员');
     });
+    expect(ids.size).toBeGreaterThan(0);
     for (const p of list.items) if (p.idNumber) expect(ids.has(p.idNumber)).toBe(true);
     expect(ids.size).toBe(list.items.filter((p) => p.idNumber).length);
     expect([...ids].every((id) => /^\d{17}[\dX]$/.test(id))).toBe(true);

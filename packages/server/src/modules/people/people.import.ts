@@ -455,9 +455,13 @@ const render = (list: RowIssue[], lang: Lang) => list.slice(0, MAX_LISTED).map((
 
 class ConcurrentChange extends Error {}
 
+/** Roster imports running at once on one server; one more is refused (429) until one ends. */
+export const MAX_CONCURRENT_PERSON_IMPORTS = 2;
+
 export function createPeopleImport(deps: { db: Db; pii: PiiCipher; today: () => string; log?: (msg: string, meta?: Record<string, unknown>) => void }) {
   const { db, pii } = deps;
   const running = new Set<Promise<void>>();
+  let slots = 0;
 
   /** Checks every row and decides what each does; progress(n) after each chunk. */
   async function plan(actor: Actor, rows: SheetRow[], progress?: (n: number) => Promise<void>): Promise<Plan> {
@@ -601,10 +605,25 @@ export function createPeopleImport(deps: { db: Db; pii: PiiCipher; today: () => 
   /** 导入: starts the import as a job and answers its id at once; the work goes on in the background. */
   async function start(actor: Actor, rows: SheetRow[], mode: ImportMode, lang: Lang): Promise<number> {
     requireAction(actor, 'person:import');
-    const jobId = await createJob(db, actor.accountId, 'person.import', rows.length);
+    // A bounded number of imports per server (each plans every row and writes in one transaction).
+    // The place is taken before the first await, so simultaneous starts cannot all pass the check.
+    if (slots >= MAX_CONCURRENT_PERSON_IMPORTS) {
+      throw new AppError('rate_limited', { zh: '其他导入正在进行，服务器繁忙，请 1 分钟后再试', en: 'Other imports are running; try again in a minute' });
+    }
+    slots++;
+    let jobId: number;
+    try {
+      jobId = await createJob(db, actor.accountId, 'person.import', rows.length);
+    } catch (err) {
+      slots--;
+      throw err;
+    }
     const work = run(actor, jobId, rows, mode, lang);
     running.add(work);
-    void work.finally(() => running.delete(work));
+    void work.finally(() => {
+      running.delete(work);
+      slots--;
+    });
     return jobId;
   }
 

@@ -232,9 +232,10 @@ export async function postsOf(q: Queryable, personId: number) {
 }
 
 export async function historyOf(q: Queryable, personId: number) {
-  return q.query<{ at: Date; username: string | null; action: string; summary: unknown }>(
-    `SELECT at, username, action, summary FROM audit_log
-     WHERE object_type = 'person' AND object_id = $1 ORDER BY id DESC LIMIT 50`,
+  return q.query<{ at: Date; username: string | null; by_name: string | null; action: string; summary: unknown }>(
+    `SELECT l.at, l.username, a.display_name AS by_name, l.action, l.summary
+       FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id
+      WHERE l.object_type = 'person' AND l.object_id = $1 ORDER BY l.id DESC LIMIT 50`,
     [String(personId)],
   );
 }
@@ -327,7 +328,7 @@ export type RosterOrg = { id: number; name: string; type: string; path: string; 
  */
 export async function orgsForRoster(q: Queryable, scope: Scope): Promise<RosterOrg[]> {
   return q.query<RosterOrg>(
-    `SELECT id, name, type, path, county_id, parent_id, status, (path LIKE $1) AS in_scope
+    `SELECT id, name, type, path, county_id, parent_id, status, (${inScope('path', 1)}) AS in_scope
      FROM orgs WHERE ${inScope('path', 1)} OR $2 LIKE path || '%'
      ORDER BY path`,
     [likePrefix(scope.path), scope.path],

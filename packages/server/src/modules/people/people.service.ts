@@ -219,7 +219,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
         note: p.note,
       })),
       reserve: reserve ? { id: reserve.id, targetRole: reserve.target_role, addedOn: reserve.added_on } : null,
-      history: history.map((h) => ({ at: h.at.toISOString(), username: h.username, action: h.action, summary: h.summary })),
+      history: history.map((h) => ({ at: h.at.toISOString(), username: h.username, by: h.by_name, action: h.action, summary: h.summary })),
     };
   }
 

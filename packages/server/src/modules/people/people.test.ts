@@ -36,6 +36,7 @@ describe('the member roster', () => {
 
   it('shows the county organization department full ID numbers (its role needs them)', async () => {
     const page = (await county.get('/api/people?pageSize=5')).json() as Page;
+    expect(page.items).toHaveLength(5);
     for (const p of page.items) expect(p.idNumber).toMatch(/^\d{17}[\dX]$/);
   });
 
@@ -57,11 +58,13 @@ describe('the member roster', () => {
     );
     expect(Math.abs(page.total - row!.n)).toBeLessThanOrEqual(2); // CURRENT_DATE is UTC; the API counts in China time
     const joined = (await county.get('/api/people?joinFrom=2020-01-01&joinTo=2020-12-31&pageSize=100')).json() as Page;
+    expect(joined.items.length).toBeGreaterThan(0);
     for (const p of joined.items) expect(p.joinDate!.startsWith('2020')).toBe(true);
     const someone = page.items[0]!;
     const byName = (await county.get(`/api/people?q=${encodeURIComponent(someone.name)}`)).json() as Page;
     expect(byName.items.some((p) => p.id === someone.id)).toBe(true);
     const edu = (await county.get('/api/people?education=bachelor&pageSize=50')).json() as Page;
+    expect(edu.items.length).toBeGreaterThan(0);
     for (const p of edu.items) expect(p.education).toBe('bachelor');
   });
 
@@ -139,7 +142,7 @@ describe('a person record', () => {
     expect(ok.statusCode).toBe(200);
     const detail = ok.json() as PersonDetail;
     expect(detail).toMatchObject({ education: 'master', flowStatus: 'outflow', version: p.version + 1 });
-    expect(detail.history[0]).toMatchObject({ action: 'person.update', username: 'yushe' });
+    expect(detail.history[0]).toMatchObject({ action: 'person.update', username: 'yushe', by: '榆舍村党支部（演示）' });
     expect(detail.history[0]!.summary).toMatchObject({ education: { to: 'master' } });
     const stale = await yushe.patch(`/api/people/${p.id}`, { version: p.version, education: 'doctor' });
     expect(stale.statusCode).toBe(412);

@@ -17,6 +17,7 @@ import type {
   RequestTransition,
   VisitViewT,
   WhistlePartActionT,
+  WhistleSource,
   WhistleView,
 } from '@lianxin/contract';
 import { api, request, type Query } from '../../app/api';
@@ -29,10 +30,11 @@ export type Load = {
 };
 export type Visits = { total: number; withRequests: number; items: VisitViewT[] };
 export type GridView = {
+  id: number;
   grid: { id: number; name: string; type: string };
   year: number;
   target: { min: number; max: number };
-  members: { registrationId: number; personId: number; name: string; homeOrg: string; registeredOn: string; deeds: number; metTarget: boolean; deedList: { doneOn: string; description: string }[] }[];
+  members: { id: number; registrationId: number; personId: number; name: string; homeOrg: string; registeredOn: string; deeds: number; metTarget: boolean; deedList: { id: number; doneOn: string; description: string }[] }[];
 };
 export type Card = {
   org: { id: number; name: string; type: string };
@@ -103,6 +105,14 @@ export function useStats(orgId?: number, month?: string) {
 export function useWhistles() {
   return useQuery({ queryKey: citizenKeys.whistles(), queryFn: () => api.get<WhistleView[]>('/api/whistles') });
 }
+/** 待本部门报到/办理: whistles still waiting on the account's department (finished and declined ones drop out). */
+export function useAwaitingWhistles(enabled: boolean) {
+  return useQuery({ queryKey: [...citizenKeys.whistles(), 'awaiting'], queryFn: () => api.get<WhistleView[]>('/api/whistles', { awaiting: true }), enabled });
+}
+/** What a whistle was blown for, read-only (the request or problem, for the departments on it). */
+export function useWhistleSource(id: number | undefined) {
+  return useQuery({ queryKey: [...citizenKeys.whistles(), 'source', id], queryFn: () => api.get<WhistleSource>(`/api/whistles/${id}/source`), enabled: !!id });
+}
 export function useWhistleLoad() {
   return useQuery({ queryKey: citizenKeys.load(), queryFn: () => api.get<Load>('/api/whistles/load') });
 }
@@ -149,6 +159,8 @@ export const useHandOver = () =>
   useCitizenMutation(({ id, ...body }: { id: number; toAccountId: number; note: string }) => api.post<RequestDetail>(`/api/requests/${id}/hand-over`, body));
 export const useMessage = () =>
   useCitizenMutation(({ id, ...body }: { id: number; text: string; public: boolean }) => api.post<RequestDetail>(`/api/requests/${id}/messages`, body));
+/** 办结后电话告知: the handler of record shows the citizen's full phone (audited on the server); nothing is cached. */
+export const useRevealPhone = () => useMutation({ mutationFn: (id: number) => api.post<{ id: number; phone: string }>(`/api/requests/${id}/reveal-phone`, {}) });
 export const useReportUp = () => useCitizenMutation(({ id, text }: { id: number; text: string }) => api.post<RequestDetail>(`/api/requests/${id}/report-up`, { text }));
 export const useBlowWhistle = () =>
   useCitizenMutation((body: { sourceCaseId: number; matter: string; departmentIds: number[] }) => api.post<WhistleView>('/api/whistles', body));
@@ -156,6 +168,9 @@ export const usePartAction = () =>
   useCitizenMutation(({ partId, ...body }: WhistlePartActionT & { partId: number }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/actions`, body));
 export const useReroute = () =>
   useCitizenMutation(({ partId, departmentId }: { partId: number; departmentId: number }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/reroute`, { departmentId }));
+/** 移交公检法, marked by the whistling org on a department's part. */
+export const useJudicialTransfer = () =>
+  useCitizenMutation(({ partId, ...body }: { partId: number; version: number; note?: string }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/judicial-transfer`, body));
 export const useRecordVisit = () => useCitizenMutation((body: CreateVisitBody) => api.post<{ id: number; requestId: number | null }>('/api/visits', body));
 export const useAddHousehold = () => useCitizenMutation((body: CreateHouseholdBody) => api.post<{ id: number }>('/api/households', body));
 export const useRegisterMember = () =>
@@ -164,20 +179,3 @@ export const useAddDeed = () =>
   useCitizenMutation(({ registrationId, ...body }: { registrationId: number; doneOn: string; description: string }) =>
     api.post<{ id: number }>(`/api/grid-registrations/${registrationId}/deeds`, body),
   );
-
-// ---- the public pages (no session; 401 is never a signed-out user here) ----
-export const publicApi = {
-  unit: (id: number) => request<PublicUnit>('GET', `/api/public/units/${id}`, { silent401: true }),
-  challenge: () => request<{ token: string; question: string }>('GET', '/api/public/challenge', { silent401: true }),
-  submit: (body: { unitId: number; name: string; phone: string; matter: string; category?: string; challengeToken: string; challengeAnswer: string }) =>
-    request<{ trackingCode: string; unit: string }>('POST', '/api/public/requests', { body, silent401: true }),
-  photo: (code: string, phone: string, file: File) => {
-    const form = new FormData();
-    form.append('phone', phone);
-    form.append('file', file);
-    return request<{ ok: boolean }>('POST', `/api/public/requests/${encodeURIComponent(code)}/photo`, { form, silent401: true });
-  },
-  progress: (code: string, phone: string) => request<PublicProgress>('GET', `/api/public/requests/${encodeURIComponent(code)}`, { query: { phone }, silent401: true }),
-  rate: (code: string, body: { phone: string; rating: Rating; comment?: string }) =>
-    request<PublicProgress>('POST', `/api/public/requests/${encodeURIComponent(code)}/rating`, { body, silent401: true }),
-};

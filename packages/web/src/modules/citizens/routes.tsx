@@ -1,5 +1,6 @@
 // The routes of serving citizens: requests, whistles, diary, grids and households, 连心卡 inside
-// the shell; the public request pages (phone-first, no login) outside it. Pages are lazy chunks.
+// the shell (the public request pages, phone first and without login, are the light app in
+// src/public/). Pages are lazy chunks.
 import { Fragment, lazy } from 'react';
 import { Route } from 'react-router';
 import { Allowed } from '../../app/Allowed';
@@ -11,8 +12,6 @@ const DiaryPage = lazy(() => import('./pages/DiaryPage').then((m) => ({ default:
 const GridsPage = lazy(() => import('./pages/GridsPage').then((m) => ({ default: m.GridsPage })));
 const CardsPage = lazy(() => import('./pages/CardsPage').then((m) => ({ default: m.CardsPage })));
 const CardsPrintPage = lazy(() => import('./pages/CardsPrintPage').then((m) => ({ default: m.CardsPrintPage })));
-const PublicUnitPage = lazy(() => import('./pages/PublicUnitPage').then((m) => ({ default: m.PublicUnitPage })));
-const PublicTrackPage = lazy(() => import('./pages/PublicTrackPage').then((m) => ({ default: m.PublicTrackPage })));
 
 /** Routes inside the signed-in shell (paths relative to /). */
 export function citizensRoutes() {
@@ -25,16 +24,6 @@ export function citizensRoutes() {
       <Route path="grids" element={<Allowed action="citizen:read"><GridsPage /></Allowed>} />
       <Route path="cards" element={<Allowed action="citizen:read"><CardsPage /></Allowed>} />
       <Route path="cards/print" element={<Allowed action="citizen:handle"><CardsPrintPage /></Allowed>} />
-    </Fragment>
-  );
-}
-
-/** Routes without login: a unit's request page (the 连心卡 QR lands here) and progress by code. */
-export function citizensPublicRoutes() {
-  return (
-    <Fragment>
-      <Route path="/public/unit/:id" element={<PublicUnitPage />} />
-      <Route path="/public/track" element={<PublicTrackPage />} />
     </Fragment>
   );
 }

@@ -27,6 +27,8 @@ export type SentDirective = {
   targets: number;
   reported: number;
   late: number;
+  /** Only on directives from above that the levels below received (`/api/directives/following`). */
+  issuer?: { id: number; name: string; type: string };
 };
 
 export type Series = { id: number; kind: string; title: string; frequency: string; weekday: number | null; dueDays: number; active: boolean; targets: unknown; mine: boolean };
@@ -51,6 +53,7 @@ export const dispatchKeys = {
   all: ['dispatch'] as const,
   inbox: (all: boolean) => [...dispatchKeys.all, 'inbox', all] as const,
   sent: () => [...dispatchKeys.all, 'sent'] as const,
+  following: () => [...dispatchKeys.all, 'following'] as const,
   series: () => [...dispatchKeys.all, 'series'] as const,
   assignment: (id: number) => [...dispatchKeys.all, 'assignment', id] as const,
   compile: (id: number) => [...dispatchKeys.all, 'compile', id] as const,
@@ -67,6 +70,7 @@ export const inspectionKeys = {
 
 export const useInbox = (all: boolean) => useQuery({ queryKey: dispatchKeys.inbox(all), queryFn: () => api.get<AssignmentView[]>('/api/inbox', { all: all || undefined }) });
 export const useSent = (enabled = true) => useQuery({ queryKey: dispatchKeys.sent(), queryFn: () => api.get<SentDirective[]>('/api/directives/sent'), enabled });
+export const useFollowing = () => useQuery({ queryKey: dispatchKeys.following(), queryFn: () => api.get<SentDirective[]>('/api/directives/following') });
 export const useSeries = (enabled = true) => useQuery({ queryKey: dispatchKeys.series(), queryFn: () => api.get<Series[]>('/api/directives/series'), enabled });
 export const useAssignment = (id: number) => useQuery({ queryKey: dispatchKeys.assignment(id), queryFn: () => api.get<AssignmentView>(`/api/assignments/${id}`), enabled: Number.isFinite(id) });
 export const useBoard = (id: number | undefined) =>

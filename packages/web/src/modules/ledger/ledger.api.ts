@@ -20,7 +20,9 @@ import type {
   TaskRow,
   TaskTransition,
 } from '@lianxin/contract';
+import { builtInSourceLabel } from '@lianxin/contract';
 import { api, type Query } from '../../app/api';
+import { useI18n } from '../../app/i18n';
 
 export type ProblemPage = { items: ProblemSummary[]; total: number; page: number; pageSize: number };
 export type PublicClosurePage = { items: PublicClosure[]; total: number; page: number; pageSize: number };
@@ -93,6 +95,24 @@ export function useVerify(id: number | undefined) {
 
 export function useLedgerSettings() {
   return useQuery({ queryKey: ledgerKeys.settings(), queryFn: () => api.get<LedgerSettings>('/api/ledger/settings'), staleTime: 5 * 60_000 });
+}
+
+/**
+ * The county's problem sources as select options (in use only, or with the retired ones for
+ * filtering old problems); a built-in source keeps its English label when the county kept its name.
+ */
+export function useSourceOptions(withRetired = false) {
+  const settings = useLedgerSettings();
+  const { label } = useI18n();
+  return (settings.data?.sources ?? [])
+    .filter((x) => withRetired || x.active)
+    .map((x) => ({ value: x.code, label: sourceLabel(x.code, x.label, label) }));
+}
+
+/** A source's label in the reader's language: the county's own name, or the built-in one's translation. */
+export function sourceLabel(code: string, countyLabel: string, label: (l: { zh: string; en: string } | undefined) => string) {
+  const builtIn = builtInSourceLabel(code);
+  return builtIn && builtIn.zh === countyLabel ? label(builtIn) : countyLabel;
 }
 
 export function useLedgerStats(orgId: number | undefined) {
@@ -218,19 +238,5 @@ export function useRemoveResponsibility() {
   return useMutation({
     mutationFn: ({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/responsibilities/${id}`, { version }),
     onSuccess: invalidate,
-  });
-}
-
-// ---- 反馈公示 (no login) ----
-export function usePublicCounties() {
-  return useQuery({ queryKey: ['public', 'ledger-counties'], queryFn: () => api.get<PublicClosureCounty[]>('/api/public/ledger/counties') });
-}
-
-export function usePublicClosures(countyId: number | undefined, page: number) {
-  return useQuery({
-    queryKey: ['public', 'closures', countyId ?? 0, page],
-    queryFn: () => api.get<PublicClosurePage>(`/api/public/counties/${countyId}/closures`, { page, pageSize: 10 }),
-    enabled: countyId !== undefined,
-    placeholderData: keepPreviousData,
   });
 }

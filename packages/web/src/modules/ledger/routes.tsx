@@ -1,5 +1,5 @@
 // The routes of the problem ledger (问题台账) and the three lists (三个清单): pages inside the
-// shell, and the public closures page (反馈公示) outside it. Pages are lazy chunks.
+// shell (the public closures page, 反馈公示, is the light app in src/public/). Pages are lazy chunks.
 import { Fragment, lazy } from 'react';
 import { Route } from 'react-router';
 import { Allowed } from '../../app/Allowed';
@@ -11,7 +11,6 @@ const SupervisionPage = lazy(() => import('./pages/SupervisionPage').then((m) =>
 const StatsPage = lazy(() => import('./pages/StatsPage').then((m) => ({ default: m.StatsPage })));
 const ListsPage = lazy(() => import('./pages/ListsPage').then((m) => ({ default: m.ListsPage })));
 const LedgerSettingsPage = lazy(() => import('./pages/LedgerSettingsPage').then((m) => ({ default: m.LedgerSettingsPage })));
-const PublicClosuresPage = lazy(() => import('./pages/PublicClosuresPage').then((m) => ({ default: m.PublicClosuresPage })));
 
 /** Routes inside the signed-in shell (paths relative to /). */
 export function ledgerRoutes() {
@@ -24,16 +23,6 @@ export function ledgerRoutes() {
       <Route path="ledger/stats" element={<Allowed action="ledger:read"><StatsPage /></Allowed>} />
       <Route path="ledger/:id" element={<Allowed action="ledger:read"><ProblemDetailPage /></Allowed>} />
       <Route path="lists" element={<Allowed action="ledger:read"><ListsPage /></Allowed>} />
-    </Fragment>
-  );
-}
-
-/** Routes without login. */
-export function ledgerPublicRoutes() {
-  return (
-    <Fragment>
-      <Route path="/public/closures" element={<PublicClosuresPage />} />
-      <Route path="/public/closures/:countyId" element={<PublicClosuresPage />} />
     </Fragment>
   );
 }

@@ -26,8 +26,10 @@ export function AccountsPage() {
       {a.totpEnabled ? <Tag color="blue">{t('accounts.totpOn')}</Tag> : needsSecondFactor(a.roles) ? <Tag color="gold">{t('accounts.totpPending')}</Tag> : null}
     </Space>
   );
+  // 三员分立: the security administrator does not act on the system or audit administrator's account.
+  const actsOn = (a: AccountRow) => can('account:grant') && !a.roles.some((r) => r === 'sys_admin' || r === 'audit_admin');
   const resetTotpButton = (a: AccountRow) =>
-    can('account:grant') && a.totpEnabled ? (
+    actsOn(a) && a.totpEnabled ? (
       <Button
         size="small"
         onClick={() =>
@@ -44,7 +46,7 @@ export function AccountsPage() {
       </Button>
     ) : null;
   const unlockButton = (a: AccountRow) =>
-    can('account:grant') && locked(a) ? (
+    actsOn(a) && locked(a) ? (
       <Button size="small" onClick={() => unlock.mutateAsync(a.id).then(() => message.success(t('accounts.unlocked')), (e: Error) => message.error(e.message))}>
         {t('accounts.unlock')}
       </Button>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Pagination, Row, Space, Table, Tag, Typography } from 'antd';
 import { ReloadOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { AuditRecord, ListAuditQuery } from '@lianxin/contract';
+import { AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, auditActionLabel, PROBLEM_STATE_LABELS, REQUEST_STATE_LABELS, TASK_STATE_LABELS, type AuditRecord, type AuditResult, type ListAuditQuery } from '@lianxin/contract';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { toInt, useUrlState } from '../../../app/url-state';
@@ -13,14 +13,32 @@ import { useAuditLog, verifyAudit } from '../audit.api';
 const KEYS = ['username', 'action', 'objectType', 'objectId', 'from', 'to', 'page', 'pageSize'] as const;
 type FormValues = { username?: string; action?: string; objectType?: string; objectId?: string; range?: [Dayjs | null, Dayjs | null] | null };
 
-function summaryText(summary: unknown): string {
+/** The status words of the case types whose transitions are audited as {from, to}. */
+const STATES: Record<string, Record<string, { zh: string; en: string }>> = {
+  problem: PROBLEM_STATE_LABELS,
+  request: REQUEST_STATE_LABELS,
+  task: TASK_STATE_LABELS,
+};
+
+function summaryText(summary: unknown, objectType: string | null, lang: 'zh' | 'en'): string {
   if (summary === null || summary === undefined) return '';
+  if (typeof summary === 'object' && Object.keys(summary).length === 0) return '';
+  const s = summary as Record<string, unknown>;
+  const states = objectType ? STATES[objectType] : undefined;
+  // a transition: 待验收 → 整改中, not {"from":"submitted","to":"rectifying"}
+  if (states && typeof s.from === 'string' && typeof s.to === 'string' && Object.keys(s).length === 2) {
+    return `${states[s.from]?.[lang] ?? s.from} → ${states[s.to]?.[lang] ?? s.to}`;
+  }
   const text = typeof summary === 'string' ? summary : JSON.stringify(summary);
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang, label } = useI18n();
+  // Words, not codes: the code stays on hover (and is what the filter takes).
+  const actionWords = (a: string) => <span title={a} data-testid="audit-action-words">{auditActionLabel(a, lang)}</span>;
+  const objectWords = (o: string | null, id: string | number | null | undefined) =>
+    o ? `${AUDIT_OBJECT_LABELS[o] ? label(AUDIT_OBJECT_LABELS[o]) : o}${id ? `（${id}）` : ''}` : '—';
   const screens = Grid.useBreakpoint();
   const isMobile = screens.md === false;
   const { values, update, clear } = useUrlState(KEYS);
@@ -74,7 +92,7 @@ export function AuditPage() {
   };
 
   const data = log.data;
-  const resultTag = (r: string) => <Tag color={r === 'success' ? 'green' : r === 'denied' ? 'orange' : 'red'}>{r}</Tag>;
+  const resultTag = (r: string) => <Tag color={r === 'success' ? 'green' : r === 'denied' ? 'orange' : 'red'}>{label(AUDIT_RESULT_LABELS[r as AuditResult]) || r}</Tag>;
   const pagination = {
     current: data?.page ?? 1,
     pageSize: data?.pageSize ?? 20,
@@ -115,7 +133,7 @@ export function AuditPage() {
             </Col>
             <Col xs={24} sm={12} lg={6} xl={5}>
               <Form.Item name="action" label={t('audit.action')}>
-                <Input allowClear placeholder="person.update" data-testid="audit-action" />
+                <Input allowClear placeholder={`person.update（${auditActionLabel('person.update', lang)}）`} data-testid="audit-action" />
               </Form.Item>
             </Col>
             <Col xs={12} sm={12} lg={6} xl={4}>
@@ -154,17 +172,18 @@ export function AuditPage() {
             items={data?.items ?? []}
             rowKey={(r) => r.id}
             testId="audit-list"
+            empty={t('audit.empty')}
             render={(r) => (
                 <div style={{ width: '100%' }}>
                   <Space wrap size={4}>
-                    <Typography.Text strong>{r.action}</Typography.Text>
+                    <Typography.Text strong>{actionWords(r.action)}</Typography.Text>
                     {resultTag(r.result)}
                   </Space>
                   <div style={{ color: '#666', fontSize: 13 }}>
                     {dayjs(r.at).format('YYYY-MM-DD HH:mm:ss')} · {r.username ?? '—'}
-                    {r.objectType && ` · ${r.objectType} ${r.objectId ?? ''}`}
+                    {r.objectType && ` · ${objectWords(r.objectType, r.objectId)}`}
                   </div>
-                  <div style={{ color: '#999', fontSize: 12, wordBreak: 'break-all' }}>{summaryText(r.summary)}</div>
+                  <div style={{ color: '#999', fontSize: 12, wordBreak: 'break-all' }}>{summaryText(r.summary, r.objectType, lang)}</div>
                 </div>
             )}
           />
@@ -180,7 +199,7 @@ export function AuditPage() {
             loading={log.isFetching}
             dataSource={data?.items ?? []}
             data-testid="audit-table"
-            locale={{ emptyText: <Empty description={t('common.empty')} /> }}
+            locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
             pagination={pagination}
             onChange={(p) =>
               update(
@@ -192,10 +211,10 @@ export function AuditPage() {
             columns={[
               { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
               { title: t('audit.username'), dataIndex: 'username', width: 120, render: (u: string | null) => u ?? '—' },
-              { title: t('audit.action'), dataIndex: 'action', width: 170, render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
-              { title: t('audit.objectType'), dataIndex: 'objectType', width: 110, render: (o: string | null, r) => (o ? `${o} ${r.objectId ?? ''}` : '—') },
+              { title: t('audit.action'), dataIndex: 'action', width: 170, render: (a: string) => actionWords(a) },
+              { title: t('audit.objectType'), dataIndex: 'objectType', width: 110, render: (o: string | null, r) => objectWords(o, r.objectId) },
               { title: t('audit.result'), dataIndex: 'result', width: 90, render: resultTag },
-              { title: t('audit.summary'), dataIndex: 'summary', ellipsis: true, render: (s: unknown) => <span style={{ color: '#666' }}>{summaryText(s)}</span> },
+              { title: t('audit.summary'), dataIndex: 'summary', ellipsis: true, render: (s: unknown, r) => <span style={{ color: '#666' }}>{summaryText(s, r.objectType, lang)}</span> },
               { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
             ]}
           />

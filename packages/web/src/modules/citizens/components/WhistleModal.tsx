@@ -43,7 +43,7 @@ export function WhistleModal({ open, onClose, sourceCaseId, defaultMatter, onBlo
     const caseId = sourceCaseId ?? (v.source === 'problem' ? v.problemId : v.requestId);
     try {
       const w = await blow.mutateAsync({ sourceCaseId: caseId!, matter: v.matter, departmentIds: v.departmentIds });
-      message.success(t('act.done'));
+      message.success(t('act.whistled', { n: v.departmentIds.length }));
       onBlown?.(w.id);
       onClose();
     } catch (e) {
@@ -85,7 +85,7 @@ export function WhistleModal({ open, onClose, sourceCaseId, defaultMatter, onBlo
                   filterOption={false}
                   onSearch={setProblemSearch}
                   loading={problems.isFetching}
-                  options={(problems.data?.items ?? []).map((p) => ({ value: p.id, label: `#${p.id} ${p.title}（${p.org.name}）` }))}
+                  options={(problems.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.org.name}）` }))}
                   onChange={(id: number) => {
                     const p = problems.data?.items.find((x) => x.id === id);
                     if (p && !form.getFieldValue('matter')) form.setFieldValue('matter', p.description);

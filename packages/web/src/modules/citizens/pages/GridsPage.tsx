@@ -64,7 +64,7 @@ function GridDetail({ gridId, year }: { gridId: number; year: number }) {
     try {
       if (dialog.kind === 'register') await register.mutateAsync({ gridId, personId: v.personId, registeredOn: (v.registeredOn as Dayjs).format('YYYY-MM-DD') });
       else await addDeed.mutateAsync({ registrationId: dialog.registrationId, doneOn: (v.doneOn as Dayjs).format('YYYY-MM-DD'), description: v.description });
-      message.success(t('act.done'));
+      message.success(t(dialog.kind === 'register' ? 'act.registeredMember' : 'act.deedAdded'));
       setDialog(undefined);
     } catch (e) {
       setError(applyFieldErrors(form, e, ['personId', 'registeredOn', 'doneOn', 'description']));
@@ -163,7 +163,7 @@ function GridsTab() {
     if (!v) return;
     try {
       const g = await createOrg.mutateAsync({ parentId: v.parentId, type: 'grid', name: v.name.trim() });
-      message.success(t('act.done'));
+      message.success(t('act.gridCreated', { name: v.name.trim() }));
       setCreating(false);
       update({ gridId: g.id });
     } catch (e) {
@@ -226,7 +226,7 @@ function HouseholdsTab() {
     setError(undefined);
     try {
       await add.mutateAsync({ ...v, address: v.address?.trim() || undefined });
-      message.success(t('act.done'));
+      message.success(t('act.householdAdded', { name: v.headName }));
       setAdding(false);
     } catch (e) {
       setError(applyFieldErrors(form, e, ['orgId', 'headName', 'categories', 'address', 'countyContact', 'townshipContact', 'villageContact', 'hamletContact']));

@@ -22,7 +22,7 @@ import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
-import { useFireRequest, useHandOver, useHandOverCandidates, useMessage, useReportUp, useRequest } from '../citizens.api';
+import { useFireRequest, useHandOver, useHandOverCandidates, useMessage, useReportUp, useRequest, useRevealPhone } from '../citizens.api';
 import { useCitizensT } from '../citizens.messages';
 import { SevenSteps } from '../components/SevenSteps';
 import { WhistleModal } from '../components/WhistleModal';
@@ -66,6 +66,8 @@ export function RequestDetailPage() {
   const handOver = useHandOver();
   const sendMessage = useMessage();
   const reportUp = useReportUp();
+  const reveal = useRevealPhone();
+  const [fullPhone, setFullPhone] = useState<{ id: number; phone: string }>();
   const [dialog, setDialog] = useState<Dialog>();
   const [error, setError] = useState<string>();
   const [form] = Form.useForm();
@@ -179,7 +181,31 @@ export function RequestDetailPage() {
             <Typography.Paragraph className="lx-matter" data-testid="request-matter">{r.matter}</Typography.Paragraph>
             <Descriptions size="small" column={isMobile ? 1 : 2} bordered={!isMobile}>
               <Descriptions.Item label={t('req.citizen')}>{r.citizenName}</Descriptions.Item>
-              <Descriptions.Item label={t('req.phone')}><span className="lx-mono" data-testid="request-phone">{r.phone ?? '—'}</span></Descriptions.Item>
+              <Descriptions.Item label={t('req.phone')}>
+                {fullPhone?.id === r.id ? (
+                  <a href={`tel:${fullPhone.phone}`} className="lx-mono" data-testid="request-phone">{fullPhone.phone}</a>
+                ) : (
+                  <Space size={8} wrap>
+                    <span className="lx-mono" data-testid="request-phone">{r.phone ?? '—'}</span>
+                    {r.canRevealPhone && (
+                      <Button
+                        size="small"
+                        title={t('req.revealPhoneHint')}
+                        loading={reveal.isPending}
+                        data-testid="request-reveal-phone"
+                        onClick={() =>
+                          reveal.mutate(r.id, {
+                            onSuccess: (v) => setFullPhone(v),
+                            onError: (e) => void message.error((e as Error).message),
+                          })
+                        }
+                      >
+                        {t('req.revealPhone')}
+                      </Button>
+                    )}
+                  </Space>
+                )}
+              </Descriptions.Item>
               <Descriptions.Item label={t('req.channel')}><ChannelText channel={r.channel} /></Descriptions.Item>
               <Descriptions.Item label={t('req.category')}>{label(REQUEST_CATEGORY_LABELS[r.category])}</Descriptions.Item>
               <Descriptions.Item label={t('req.org')}>{r.org.name}</Descriptions.Item>

@@ -136,6 +136,7 @@ function Queue() {
             items={data?.items ?? []}
             rowKey={(r) => r.id}
             testId="request-list"
+            empty={t('req.empty')}
             render={(r) => (
               <Card size="small" className="lx-req-card" onClick={() => navigate(`/citizens/${r.id}`)} data-testid="request-row">
                 <div className="lx-req-card-head">
@@ -164,7 +165,7 @@ function Queue() {
             loading={list.isFetching}
             dataSource={data?.items ?? []}
             data-testid="request-table"
-            locale={{ emptyText: <Empty description={tc('common.empty')} /> }}
+            locale={{ emptyText: <Empty description={t('req.empty')} /> }}
             scroll={{ x: 1300 }}
             pagination={{ current: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, showTotal: (n) => tc('common.total', { n }), showSizeChanger: false }}
             onChange={(p) => update({ page: p.current && p.current > 1 ? p.current : undefined })}

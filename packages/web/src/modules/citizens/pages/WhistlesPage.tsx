@@ -4,23 +4,23 @@
 // department, whistles per unit and department load below.
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { App as AntApp, Alert, Button, Card, Checkbox, Col, Empty, Form, Grid, Input, Modal, Row, Segmented, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Checkbox, Col, Descriptions, Drawer, Empty, Form, Grid, Input, Modal, Row, Segmented, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import type { WhistlePartActionT, WhistleView } from '@lianxin/contract';
+import { REQUEST_CATEGORY_LABELS, type RequestCategory, type WhistlePartActionT, type WhistleView } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, applyFieldErrors } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
-import { useDepartments, usePartAction, useReroute, useWhistleLoad, useWhistles } from '../citizens.api';
+import { useAwaitingWhistles, useDepartments, useJudicialTransfer, usePartAction, useReroute, useWhistleLoad, useWhistleSource, useWhistles } from '../citizens.api';
 import { useCitizensT } from '../citizens.messages';
 import { WhistleModal } from '../components/WhistleModal';
 import { PartStatusTag } from '../components/tags';
 import '../citizens.css';
 
 type Part = WhistleView['parts'][number];
-type PartDialog = { part: Part; action: WhistlePartActionT['action'] | 'reroute' };
+type PartDialog = { part: Part; action: WhistlePartActionT['action'] | 'reroute' | 'judicial' };
 
 function PartDialogModal({ dialog, onClose }: { dialog: PartDialog; onClose: () => void }) {
   const { t: tc } = useI18n();
@@ -29,18 +29,20 @@ function PartDialogModal({ dialog, onClose }: { dialog: PartDialog; onClose: () 
   const [form] = Form.useForm();
   const act = usePartAction();
   const reroute = useReroute();
+  const judicial = useJudicialTransfer();
   const departments = useDepartments();
   const [error, setError] = useState<string>();
   const { part, action } = dialog;
-  const title = { claim: t('wh.claim'), record: t('wh.record'), finish: t('wh.finish'), decline: t('wh.decline'), report: t('wh.report'), reroute: t('wh.reroute') }[action];
+  const title = { claim: t('wh.claim'), record: t('wh.record'), finish: t('wh.finish'), decline: t('wh.decline'), report: t('wh.report'), reroute: t('wh.reroute'), judicial: t('wh.judicial') }[action];
   const submit = async () => {
     const v = await form.validateFields().catch(() => undefined);
     if (!v) return;
     setError(undefined);
     try {
       if (action === 'reroute') await reroute.mutateAsync({ partId: part.id, departmentId: v.departmentId });
+      else if (action === 'judicial') await judicial.mutateAsync({ partId: part.id, version: part.version, note: v.note });
       else await act.mutateAsync({ partId: part.id, version: part.version, action, ...v });
-      message.success(t('act.done'));
+      message.success(action === 'judicial' ? t('wh.judicialDone', { o: part.department.name }) : t('act.done'));
       onClose();
     } catch (e) {
       setError(applyFieldErrors(form, e, ['part', 'onsiteRecord', 'result', 'reason', 'suggestedOrgId', 'departmentId']));
@@ -48,7 +50,7 @@ function PartDialogModal({ dialog, onClose }: { dialog: PartDialog; onClose: () 
   };
   const deptOptions = (departments.data ?? []).filter((d) => d.id !== part.department.id).map((d) => ({ value: d.id, label: d.name }));
   return (
-    <Modal open title={`${title} · ${part.department.name}`} onCancel={onClose} onOk={submit} confirmLoading={act.isPending || reroute.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'part-ok', danger: action === 'decline' } as ButtonProps}>
+    <Modal open title={`${title} · ${part.department.name}`} onCancel={onClose} onOk={submit} confirmLoading={act.isPending || reroute.isPending || judicial.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'part-ok', danger: action === 'decline' } as ButtonProps}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" preserve={false} initialValues={action === 'decline' ? { reason: t('wh.reasonDefault') } : action === 'reroute' ? { departmentId: part.suggestedOrg?.id } : {}}>
         {action === 'claim' && (
@@ -74,11 +76,49 @@ function PartDialogModal({ dialog, onClose }: { dialog: PartDialog; onClose: () 
             <Form.Item name="suggestedOrgId" label={t('wh.suggested')}><Select allowClear showSearch optionFilterProp="label" options={deptOptions} data-testid="decline-suggested" /></Form.Item>
           </>
         )}
+        {action === 'judicial' && (
+          <>
+            <Typography.Paragraph type="secondary">{t('wh.judicialHint')}</Typography.Paragraph>
+            <Form.Item name="note" label={t('wh.judicialNote')}><Input.TextArea rows={2} maxLength={2000} data-testid="judicial-note" /></Form.Item>
+          </>
+        )}
         {action === 'reroute' && (
           <Form.Item name="departmentId" label={t('wh.departments')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={deptOptions} data-testid="reroute-dept" /></Form.Item>
         )}
       </Form>
     </Modal>
+  );
+}
+
+/** What the whistle was blown for, read-only: for a department, the only way to the request. */
+function SourceDrawer({ whistleId, onClose }: { whistleId: number; onClose: () => void }) {
+  const t = useCitizensT();
+  const { label } = useI18n();
+  const isMobile = Grid.useBreakpoint().md === false;
+  const source = useWhistleSource(whistleId);
+  // a request's category is a code with a label; a problem's is the county's own words
+  const category = (c: string, type: string) => (type === 'request' && c in REQUEST_CATEGORY_LABELS ? label(REQUEST_CATEGORY_LABELS[c as RequestCategory]) : c);
+  const s = source.data;
+  return (
+    <Drawer open onClose={onClose} title={s ? s.title : t('wh.srcTitle')} placement={isMobile ? 'bottom' : 'right'} size={isMobile ? '85%' : 520} destroyOnHidden data-testid="whistle-source">
+      <ApiErrorAlert error={source.error} onRetry={() => void source.refetch()} />
+      {source.isPending && <Spin />}
+      {s && (
+        <>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={s.type === 'problem' ? t('wh.srcProblem') : t('wh.srcRequest')}>{s.org.name}</Descriptions.Item>
+            <Descriptions.Item label={t('wh.sourceMatter')}><span style={{ whiteSpace: 'pre-wrap' }}>{s.matter}</span></Descriptions.Item>
+            {s.citizenName && <Descriptions.Item label={t('wh.sourceCitizen')}>{s.citizenName}{s.phone ? ` · ${s.phone}` : ''}</Descriptions.Item>}
+            {s.category && <Descriptions.Item label={t('wh.sourceCategory')}>{category(s.category, s.type)}</Descriptions.Item>}
+            {s.measures && <Descriptions.Item label={t('wh.sourceMeasures')}>{s.measures}</Descriptions.Item>}
+            {(s.promisedDate ?? s.deadline) && <Descriptions.Item label={t('wh.sourceDue')}>{s.promisedDate ?? s.deadline}</Descriptions.Item>}
+            <Descriptions.Item label={t('wh.sourceOpened')}>{dayjs(s.openedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('wh.sourceTimeline')}</Typography.Title>
+          <Timeline items={s.timeline.map((e) => ({ content: <><div>{e.body}</div><div className="lx-muted">{e.actor} · {dayjs(e.at).format('MM-DD HH:mm')}</div></> }))} />
+        </>
+      )}
+    </Drawer>
   );
 }
 
@@ -93,6 +133,7 @@ function WhistleCard({ w, focus, onAct, mineOnly }: { w: WhistleView; focus: boo
   const isMine = (p: Part) => can('whistle:answer') && p.department.id === myPath;
   const iWhistled = can('whistle:blow') && w.whistler.id === me.scopeOrg.id;
   const parts = mineOnly ? w.parts.filter(isMine) : w.parts;
+  const [viewing, setViewing] = useState(false);
   const report = async (p: Part) => {
     try {
       await act.mutateAsync({ partId: p.id, version: p.version, action: 'report' });
@@ -115,8 +156,15 @@ function WhistleCard({ w, focus, onAct, mineOnly }: { w: WhistleView; focus: boo
           <span className="lx-muted">{t('req.whistleParts', { done, n: live })}</span>
         </Space>
       }
-      extra={can('whistle:blow') && <Link to={w.sourceType === 'problem' ? `/ledger/${w.sourceCaseId}` : `/citizens/${w.sourceCaseId}`}>{w.sourceType === 'problem' ? t('wh.openProblem') : t('wh.openRequest')}</Link>}
+      extra={
+        can('whistle:blow') ? (
+          <Link to={w.sourceType === 'problem' ? `/ledger/${w.sourceCaseId}` : `/citizens/${w.sourceCaseId}`}>{w.sourceType === 'problem' ? t('wh.openProblem') : t('wh.openRequest')}</Link>
+        ) : (
+          <Button type="link" size="small" onClick={() => setViewing(true)} data-testid="whistle-source-open">{w.sourceType === 'problem' ? t('wh.openProblem') : t('wh.openRequest')}</Button>
+        )
+      }
     >
+      {viewing && <SourceDrawer whistleId={w.id} onClose={() => setViewing(false)} />}
       <Typography.Paragraph style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>{w.matter}</Typography.Paragraph>
       <div className="lx-muted">{t('wh.whistler')}：{w.whistler.name} · {dayjs(w.createdAt).format('YYYY-MM-DD HH:mm')}</div>
       {parts.map((p) => (
@@ -141,6 +189,7 @@ function WhistleCard({ w, focus, onAct, mineOnly }: { w: WhistleView; focus: boo
               {isMine(p) && p.status === 'handling' && <Button type="primary" onClick={() => onAct({ part: p, action: 'finish' })} data-testid="part-finish">{t('wh.finish')}</Button>}
               {isMine(p) && (p.status === 'whistled' || p.status === 'reported') && <Button danger onClick={() => onAct({ part: p, action: 'decline' })} data-testid="part-decline">{t('wh.decline')}</Button>}
               {iWhistled && p.status === 'declined' && <Button type="primary" onClick={() => onAct({ part: p, action: 'reroute' })} data-testid="part-reroute">{t('wh.reroute')}</Button>}
+              {iWhistled && !p.judicialTransfer && p.status !== 'declined' && p.status !== 'rerouted' && <Button onClick={() => onAct({ part: p, action: 'judicial' })} data-testid="part-judicial">{t('wh.judicial')}</Button>}
             </Space>
           </div>
         </div>
@@ -202,21 +251,24 @@ export function WhistlesPage() {
   const can = useCan();
   const isMobile = Grid.useBreakpoint().md === false;
   const { values, update } = useUrlState(['tab', 'view', 'id'] as const);
-  const whistles = useWhistles();
-  const [blowing, setBlowing] = useState(false);
-  const [dialog, setDialog] = useState<PartDialog>();
-  const me = useAccount();
   const isDepartment = can('whistle:answer');
   const view = values.view ?? (isDepartment ? 'mine' : 'open');
   const focus = values.id ? Number(values.id) : undefined;
+  // 待本部门报到: the server's list of whistles still waiting on this department (reported in,
+  // handling included; finished, declined and re-routed parts drop out)
+  const mineView = view === 'mine' && !focus;
+  const all = useWhistles();
+  const awaiting = useAwaitingWhistles(isDepartment);
+  const whistles = mineView ? awaiting : all;
+  const [blowing, setBlowing] = useState(false);
+  const [dialog, setDialog] = useState<PartDialog>();
   const list = useMemo(() => {
-    const all = whistles.data ?? [];
-    if (focus) return all.filter((w) => w.id === focus);
-    if (view === 'mine') return all.filter((w) => w.parts.some((p) => p.department.id === me.scopeOrg.id && p.status !== 'rerouted'));
-    if (view === 'open') return all.filter((w) => w.status !== 'done');
-    if (view === 'done') return all.filter((w) => w.status === 'done');
-    return all;
-  }, [whistles.data, view, focus, me.scopeOrg.id]);
+    const rows = whistles.data ?? [];
+    if (focus) return rows.filter((w) => w.id === focus);
+    if (view === 'open') return rows.filter((w) => w.status !== 'done');
+    if (view === 'done') return rows.filter((w) => w.status === 'done');
+    return rows;
+  }, [whistles.data, view, focus]);
   const tab = values.tab === 'load' ? 'load' : 'board';
   const board = (
     <>
@@ -225,7 +277,7 @@ export function WhistlesPage() {
           value={focus ? 'one' : view}
           onChange={(v) => update({ view: String(v), id: undefined })}
           options={[
-            ...(isDepartment ? [{ value: 'mine', label: t('wh.mine') }] : []),
+            ...(isDepartment ? [{ value: 'mine', label: awaiting.data ? `${t('wh.mine')}（${awaiting.data.length}）` : t('wh.mine') }] : []),
             { value: 'open', label: t('wh.open') },
             { value: 'done', label: t('wh.done') },
             { value: 'all', label: tc('common.all') },
@@ -237,7 +289,7 @@ export function WhistlesPage() {
       <ApiErrorAlert error={whistles.error} onRetry={() => void whistles.refetch()} />
       <Spin spinning={whistles.isFetching && !whistles.data}>
         {list.length === 0 && !whistles.isPending ? (
-          <Card><Empty description={t('wh.empty')} /></Card>
+          <Card><Empty description={mineView ? t('wh.emptyMine') : t('wh.empty')} /></Card>
         ) : (
           <Row gutter={[12, 0]}>
             {list.map((w) => (

@@ -36,7 +36,8 @@ type Values = {
 const TYPE_GROUPS: { mode: 'station' | 'village' | 'township'; types: readonly OrgType[] }[] = [
   { mode: 'township', types: ['township'] },
   { mode: 'station', types: ['station'] },
-  { mode: 'village', types: ['village'] },
+  // 「全部村（社区）」: villages and communities alike (the server sends `type: 'village'` to both)
+  { mode: 'village', types: ['village', 'community'] },
 ];
 const PICKABLE: readonly OrgType[] = ['township', 'station', 'village', 'community', 'department', 'agency', 'enterprise', 'social_org'] as OrgType[];
 
@@ -196,7 +197,7 @@ export function ComposePage() {
                 </Col>
               )}
               <Col xs={24} md={6}>
-                <Form.Item name={['recurrence', 'dueDays']} label={t('compose.dueDays')} rules={[{ required: true }]}>
+                <Form.Item name={['recurrence', 'dueDays']} label={t('compose.dueDays')} extra={t('compose.dueDaysHint')} rules={[{ required: true }]}>
                   <InputNumber min={0} max={366} style={{ width: '100%' }} data-testid="compose-due-days" />
                 </Form.Item>
               </Col>

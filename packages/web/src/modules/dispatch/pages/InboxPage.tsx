@@ -10,12 +10,12 @@ import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
-import { useInbox, useSent, useSeries, useSetSeriesActive, type SentDirective, type Series } from '../dispatch.api';
+import { useFollowing, useInbox, useSent, useSeries, useSetSeriesActive, type SentDirective, type Series } from '../dispatch.api';
 import { useDispatchT } from '../dispatch.messages';
 import { AssignmentTag, DueTag, KindTag, endOfWeek, formatTime } from '../components/bits';
 import '../dispatch.css';
 
-const TABS = ['todo', 'duty', 'done', 'sent', 'series'] as const;
+const TABS = ['todo', 'duty', 'done', 'sent', 'below', 'series'] as const;
 type Tab = (typeof TABS)[number];
 
 export function InboxPage() {
@@ -29,6 +29,8 @@ export function InboxPage() {
   const tab: Tab = TABS.includes(values.tab as Tab) ? (values.tab as Tab) : 'todo';
   const inbox = useInbox(true);
   const sent = useSent();
+  // what the levels below received from above (a township following its stations on the county's directive)
+  const following = useFollowing();
   const series = useSeries(can('dispatch:issue'));
 
   const match = (title: string, kind: string) => (!values.q || title.includes(values.q)) && (!values.kind || kind === values.kind);
@@ -38,6 +40,7 @@ export function InboxPage() {
   const duty = pending.filter((a) => a.directive.kind === 'duty');
   const done = mine.filter((a) => a.status === 'reported' || a.directive.status !== 'open');
   const sentRows = (sent.data ?? []).filter((d) => match(d.title, d.kind));
+  const belowRows = (following.data ?? []).filter((d) => match(d.title, d.kind));
   const weekEnd = endOfWeek();
   const allPending = (inbox.data ?? []).filter((a) => a.status === 'pending' && a.directive.status === 'open');
   const counts = {
@@ -51,6 +54,7 @@ export function InboxPage() {
     { value: 'duty', label: <Badge count={duty.length} size="small" offset={[8, -2]} color="purple">{t('inbox.tab.duty')}</Badge> },
     { value: 'done', label: t('inbox.tab.done') },
     ...((sent.data?.length ?? 0) > 0 || can('dispatch:issue') ? [{ value: 'sent', label: t('inbox.tab.sent') }] : []),
+    ...((following.data?.length ?? 0) > 0 ? [{ value: 'below', label: t('inbox.tab.below') }] : []),
     ...(can('dispatch:issue') ? [{ value: 'series', label: t('inbox.tab.series') }] : []),
   ];
 
@@ -95,6 +99,7 @@ export function InboxPage() {
       {tab === 'duty' && <AssignmentGroups items={duty} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
       {tab === 'done' && <AssignmentGroups items={done} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} flat />}
       {tab === 'sent' && <SentList rows={sentRows} loading={sent.isPending} phone={phone} />}
+      {tab === 'below' && <SentList rows={belowRows} loading={following.isPending} phone={phone} testId="below-list" />}
       {tab === 'series' && <SeriesList rows={series.data ?? []} loading={series.isPending} />}
     </div>
   );
@@ -150,7 +155,7 @@ function AssignmentCard({ a }: { a: AssignmentView }) {
   );
 }
 
-function SentList({ rows, loading, phone }: { rows: SentDirective[]; loading: boolean; phone: boolean }) {
+function SentList({ rows, loading, phone, testId = 'sent-list' }: { rows: SentDirective[]; loading: boolean; phone: boolean; testId?: string }) {
   const t = useDispatchT();
   const progress = (d: SentDirective) => (
     <div className="lx-progress-cell">
@@ -165,7 +170,7 @@ function SentList({ rows, loading, phone }: { rows: SentDirective[]; loading: bo
         items={rows}
         loading={loading}
         rowKey={(d) => d.id}
-        testId="sent-list"
+        testId={testId}
         render={(d) => (
           <Link to={`/dispatch/${d.id}`} className="lx-assignment">
             <div className="lx-assignment-main">
@@ -189,7 +194,7 @@ function SentList({ rows, loading, phone }: { rows: SentDirective[]; loading: bo
         loading={loading}
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        data-testid="sent-list"
+        data-testid={testId}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty.sent')} /> }}
         columns={[
           {
@@ -199,6 +204,7 @@ function SentList({ rows, loading, phone }: { rows: SentDirective[]; loading: bo
                 <KindTag kind={d.kind} />
                 <Link to={`/dispatch/${d.id}`}>{d.title}</Link>
                 {d.parentAssignmentId && <Tag bordered={false}>{t('inbox.fanOutOf')}</Tag>}
+                {d.issuer && <span className="lx-muted">{t('inbox.fromIssuer', { o: d.issuer.name })}</span>}
               </Space>
             ),
           },

@@ -1,20 +1,90 @@
-// 工作台: who I am, my scope, its headline numbers and warnings, and shortcuts to my pages.
+// 工作台: what to do today first — one row per record waiting for my org, most urgent first, each
+// one tap from where it is done — then the counts, my scope's numbers and warnings, and shortcuts.
 import { Link } from 'react-router';
-import { Alert, Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import { ApartmentOutlined, TeamOutlined, WarningOutlined, HomeOutlined } from '@ant-design/icons';
-import { ORG_TYPE_LABELS, TODO_LABELS } from '@lianxin/contract';
+import { Alert, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { ApartmentOutlined, RightOutlined, TeamOutlined, WarningOutlined, HomeOutlined } from '@ant-design/icons';
+import { ORG_TYPE_LABELS, TODAY_ACTION_LABELS, TODAY_LABELS, TODO_LABELS, type TodayItem } from '@lianxin/contract';
+import { dayLabel, daysBetween, humanTitle } from '../../../app/dates';
 import { useAccount } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { menuFor } from '../../../app/menu';
 import { ApiErrorAlert, SimpleList } from '../../../app/ui';
 import { indexTree, useOrgTree } from '../../orgs/orgs.api';
-import { useTodos } from '../home.api';
+import { useToday, useTodos } from '../home.api';
 import { useHomeT } from '../home.messages';
 import '../home.css';
 
+/** The line under an item's title: its due date in words, how far off or how late. */
+function dueLine(i: TodayItem, today: string, ht: ReturnType<typeof useHomeT>, lang: 'zh' | 'en'): string | undefined {
+  if (!i.due) return undefined;
+  const date = dayLabel(i.due, lang, Number(today.slice(0, 4)));
+  if (i.kind === 'problem_supervision') {
+    const late = daysBetween(i.due, today);
+    return late > 0 ? ht('today.superviseLate', { date, n: late }) : ht('today.supervise', { date });
+  }
+  if (i.kind === 'request_mine' || i.kind === 'request_overdue') {
+    const n = daysBetween(i.due, today);
+    return n > 0 ? ht('today.late', { date, n }) : ht('today.promised', { date });
+  }
+  const left = daysBetween(today, i.due);
+  if (left < 0) return ht('today.late', { date, n: -left });
+  if (left === 0) return ht('today.dueToday');
+  if (left === 1) return ht('today.dueTomorrow');
+  return ht('today.dueIn', { date, n: left });
+}
+
+/** 今天要做的事: each waiting record with its title, unit, due date and reason; a tap opens it. */
+function Today() {
+  const { label, lang } = useI18n();
+  const ht = useHomeT();
+  const me = useAccount();
+  const today = useToday();
+  if (today.isPending) return <Card size="small" style={{ marginBottom: 12 }}><Skeleton active paragraph={{ rows: 4 }} /></Card>;
+  if (today.error) return <ApiErrorAlert error={today.error} onRetry={() => void today.refetch()} />;
+  const { items, total } = today.data;
+  const auditOnly = me.permissions.includes('audit:read') && !me.permissions.includes('ledger:read');
+  return (
+    <Card
+      size="small"
+      className="lx-today"
+      title={<>{ht('today.title')} {items.length > 0 && <Tag color={items.some((i) => i.urgent) ? 'red' : 'blue'} style={{ marginInlineStart: 6 }}>{ht('today.count', { n: total })}</Tag>}</>}
+      extra={<Typography.Text type="secondary">{dayLabel(today.data.today, lang)}</Typography.Text>}
+      style={{ marginBottom: 12 }}
+      data-testid="today"
+    >
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<><div>{ht('today.none')}</div><div className="lx-muted-hint">{auditOnly ? ht('today.noneAuditor') : ht('today.noneHint')}</div></>} data-testid="today-empty" />
+      ) : (
+        <ul className="lx-today-list">
+          {items.map((i) => {
+            const due = dueLine(i, today.data.today, ht, lang);
+            return (
+              <li key={`${i.kind}-${i.id}`}>
+                <Link to={i.href} className={`lx-today-item${i.urgent ? ' urgent' : ''}`} data-testid="today-item" data-kind={i.kind}>
+                  <div className="main">
+                    <div className="head">
+                      <Tag color={i.urgent ? 'red' : 'default'} bordered={false}>{label(TODAY_LABELS[i.kind])}</Tag>
+                      <span className="org">{i.org}</span>
+                    </div>
+                    <div className="title">{humanTitle(i.title, lang)}</div>
+                    {due && <div className={`due${i.urgent && i.due && i.due < today.data.today ? ' late' : ''}`}>{due}</div>}
+                    {i.reason && <div className="reason" data-testid="today-reason">{ht(i.kind === 'whistle_declined' ? 'today.declined' : 'today.reason', { r: i.reason })}</div>}
+                  </div>
+                  <span className="go">{label(TODAY_ACTION_LABELS[i.kind])} <RightOutlined /></span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {total > items.length && <div className="lx-muted-hint" style={{ textAlign: 'center', marginTop: 8 }}>{ht('today.more', { total, n: items.length })}</div>}
+    </Card>
+  );
+}
+
 /** 我的待办: counts of what waits for this org, each opening the list that holds exactly those records. */
 function Todos() {
-  const { label } = useI18n();
+  const { label, lang } = useI18n();
   const ht = useHomeT();
   const todos = useTodos();
   if (todos.isPending) return <Card size="small" style={{ marginBottom: 12 }}><Skeleton active paragraph={{ rows: 2 }} /></Card>;
@@ -23,7 +93,7 @@ function Todos() {
   if (items.length === 0) return null;
   const waiting = items.filter((i) => i.count > 0);
   return (
-    <Card size="small" title={ht('todo.title')} extra={<Typography.Text type="secondary">{ht('todo.asOf', { date: today })}</Typography.Text>} style={{ marginBottom: 12 }} data-testid="todos">
+    <Card size="small" title={ht('todo.title')} extra={<Typography.Text type="secondary">{ht('todo.asOf', { date: dayLabel(today, lang) })}</Typography.Text>} style={{ marginBottom: 12 }} data-testid="todos">
       {waiting.length === 0 ? (
         <Alert type="success" showIcon title={ht('todo.none')} />
       ) : (
@@ -93,7 +163,7 @@ function ScopeStats() {
 export function HomePage() {
   const me = useAccount();
   const { t } = useI18n();
-  const entries = menuFor(me.permissions).filter((m) => m.path !== '/');
+  const entries = menuFor(me.permissions, me.roles).filter((m) => m.path !== '/');
   const canOrgs = me.permissions.includes('org:read');
   const intro = me.permissions.includes('audit:read') ? t('home.auditIntro') : me.permissions.includes('account:read') ? t('home.adminIntro') : undefined;
   return (
@@ -107,6 +177,7 @@ export function HomePage() {
           {intro && <> {intro}</>}
         </Typography.Paragraph>
       </Card>
+      <Today />
       <Todos />
       {canOrgs && <ScopeStats />}
       <Card size="small" title={t('home.shortcuts')}>

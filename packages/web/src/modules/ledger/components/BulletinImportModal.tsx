@@ -3,15 +3,16 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Col, Form, Input, Modal, Radio, Result, Row, Select, Space, Statistic, Table, Upload } from 'antd';
 import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { PROBLEM_SOURCE_LABELS, PROBLEM_SOURCES, type ImportReport, type ImportRowError, type ProblemSource } from '@lianxin/contract';
+import type { ImportReport, ImportRowError, ProblemSource } from '@lianxin/contract';
 import { useI18n } from '../../../app/i18n';
-import { bulletinImport, useInvalidateLedgerAll } from '../ledger.api';
+import { bulletinImport, useInvalidateLedgerAll, useSourceOptions } from '../ledger.api';
 import { useLedgerT } from '../ledger.messages';
 
 type Mode = 'all_or_nothing' | 'valid_only';
 
 export function BulletinImportModal({ onClose }: { onClose: () => void }) {
   const { label, t: common } = useI18n();
+  const sourceOptions = useSourceOptions();
   const t = useLedgerT();
   const { modal } = AntApp.useApp();
   const invalidate = useInvalidateLedgerAll();
@@ -85,7 +86,7 @@ export function BulletinImportModal({ onClose }: { onClose: () => void }) {
             <Row gutter={12}>
               <Col xs={24} sm={12}>
                 <Form.Item label={t('ledger.imp.source')}>
-                  <Select value={source} onChange={setSource} allowClear options={PROBLEM_SOURCES.map((s) => ({ value: s, label: label(PROBLEM_SOURCE_LABELS[s]) }))} />
+                  <Select value={source} onChange={setSource} allowClear options={sourceOptions} />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>

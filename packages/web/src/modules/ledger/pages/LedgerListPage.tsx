@@ -16,14 +16,14 @@ import {
   SearchOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { PROBLEM_SOURCE_LABELS, PROBLEM_SOURCES, PROBLEM_STATE_LABELS, PROBLEM_STATES, type ProblemState, type ProblemSummary } from '@lianxin/contract';
+import { PROBLEM_STATE_LABELS, PROBLEM_STATES, type ProblemState, type ProblemSummary } from '@lianxin/contract';
 import { download } from '../../../app/api';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { LEDGER_FILTER_KEYS, ledgerQuery, useLedgerSettings, useProblemCounts, useProblems, useSupervise, type LedgerUrl } from '../ledger.api';
+import { LEDGER_FILTER_KEYS, ledgerQuery, sourceLabel, useLedgerSettings, useProblemCounts, useProblems, useSourceOptions, useSupervise, type LedgerUrl } from '../ledger.api';
 import { useLedgerT } from '../ledger.messages';
 import { Countdown, ProblemStatusTag, SupervisionDue } from '../components/tags';
 import { SuperviseModal } from '../components/StepModal';
@@ -59,6 +59,7 @@ function fromForm(f: FilterValues) {
 
 function FilterFields({ isMobile }: { isMobile: boolean }) {
   const { label, t: common } = useI18n();
+  const sourceOptions = useSourceOptions(true);
   const t = useLedgerT();
   const settings = useLedgerSettings();
   const col = (node: React.ReactNode, key: string) => (
@@ -88,7 +89,7 @@ function FilterFields({ isMobile }: { isMobile: boolean }) {
       )}
       {col(
         <Form.Item name="source" label={t('ledger.source')}>
-          <Select allowClear placeholder={common('common.all')} data-testid="ledger-filter-source" options={PROBLEM_SOURCES.map((s) => ({ value: s, label: label(PROBLEM_SOURCE_LABELS[s]) }))} />
+          <Select allowClear placeholder={common('common.all')} data-testid="ledger-filter-source" options={sourceOptions} />
         </Form.Item>,
         'source',
       )}
@@ -302,6 +303,7 @@ export function LedgerListPage() {
             items={data?.items ?? []}
             rowKey={(p) => p.id}
             testId="ledger-list"
+            empty={t('ledger.empty')}
             render={(p) => (
               <Card size="small" className={`lx-problem-card${p.overdue ? ' overdue' : ''}`} onClick={() => navigate(`/ledger/${p.id}`)} data-testid="problem-row">
                 <div className="lx-problem-card-head">
@@ -310,7 +312,7 @@ export function LedgerListPage() {
                 </div>
                 <div className="lx-problem-card-title">{p.title}</div>
                 <div className="lx-problem-card-line">
-                  {t('ledger.phoneMeta', { org: p.org.name, source: label(PROBLEM_SOURCE_LABELS[p.source]) })}
+                  {t('ledger.phoneMeta', { org: p.org.name, source: sourceLabel(p.source, p.sourceLabel, label) })}
                 </div>
                 <div className="lx-problem-card-line lx-problem-card-foot">
                   <span>
@@ -358,7 +360,7 @@ export function LedgerListPage() {
                 ),
               },
               { title: t('ledger.org'), key: 'org', width: 130, render: (_: unknown, p) => p.org.name },
-              { title: t('ledger.source'), key: 'source', width: 130, render: (_: unknown, p) => label(PROBLEM_SOURCE_LABELS[p.source]) },
+              { title: t('ledger.source'), key: 'source', width: 130, render: (_: unknown, p) => sourceLabel(p.source, p.sourceLabel, label) },
               { title: t('ledger.status'), key: 'status', width: 90, render: (_: unknown, p) => <ProblemStatusTag status={p.status} /> },
               {
                 title: t('ledger.deadline'),

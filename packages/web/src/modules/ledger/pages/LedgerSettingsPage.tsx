@@ -1,28 +1,31 @@
-// 台账设置 (county organization department): the county's problem categories, the 督办 cadence and
-// who signs a closure (销号). One county is configuration of the platform, not a separate program.
+// 台账设置 (county organization department): the county's problem categories and sources, the 督办
+// cadence and who signs a closure (销号). One county is configuration of the platform, not a separate program.
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, App as AntApp, Button, Card, Form, InputNumber, Radio, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Radio, Select, Skeleton, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LedgerSettings } from '@lianxin/contract';
-import { api } from '../../../app/api';
+import type { LedgerSettings, SaveLedgerSettingsBody } from '@lianxin/contract';
+import { api, ApiError } from '../../../app/api';
 import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert, applyFieldErrors, PageHead } from '../../../app/ui';
 import { useLedgerT } from '../ledger.messages';
 
-const FIELDS = ['categories', 'supervisionDays', 'closureSigner'] as const;
+const FIELDS = ['categories', 'supervisionDays', 'closureSigner', 'sources'] as const;
+
+/** The form edits the sources in use; the retired ones are listed below it. */
+type Values = Omit<LedgerSettings, 'sources'> & { sources: { code?: string; label: string }[] };
 
 export function LedgerSettingsPage() {
   const t = useLedgerT();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [form] = Form.useForm<LedgerSettings>();
+  const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string>();
   usePageCrumb(t('settings.title'));
   const settings = useQuery({ queryKey: ['ledger', 'settings'], queryFn: () => api.get<LedgerSettings>('/api/ledger/settings') });
   const save = useMutation({
-    mutationFn: (values: LedgerSettings) => api.put<LedgerSettings>('/api/ledger/settings', values),
+    mutationFn: (values: SaveLedgerSettingsBody) => api.put<LedgerSettings>('/api/ledger/settings', values),
     onSuccess: (saved) => {
       client.setQueryData(['ledger', 'settings'], saved);
       void client.invalidateQueries({ queryKey: ['ledger'] });
@@ -30,13 +33,22 @@ export function LedgerSettingsPage() {
     },
   });
   useEffect(() => {
-    if (settings.data) form.setFieldsValue(settings.data);
+    if (settings.data) form.setFieldsValue({ ...settings.data, sources: settings.data.sources.filter((x) => x.active).map(({ code, label }) => ({ code, label })) });
   }, [settings.data, form]);
 
-  const onFinish = (values: LedgerSettings) => {
+  const onFinish = (values: Values) => {
     setError(undefined);
-    save.mutate(values, { onError: (e) => setError(applyFieldErrors(form, e, FIELDS)) });
+    const sources = values.sources.map((x) => ({ ...(x.code ? { code: x.code } : {}), label: x.label.trim() }));
+    save.mutate({ ...values, sources }, {
+      onError: (e) => {
+        // a source's error names its row (sources.2.label): show it under that input
+        const rows = e instanceof ApiError ? e.fields.filter((f) => /^sources\.\d+\.label$/.test(f.field)) : [];
+        if (rows.length) form.setFields(rows.map((f) => ({ name: ['sources', Number(f.field.split('.')[1]), 'label'], errors: [f.message] })));
+        else setError(applyFieldErrors(form, e, FIELDS));
+      },
+    });
   };
+  const retired = settings.data?.sources.filter((x) => !x.active) ?? [];
 
   return (
     <div data-testid="ledger-settings">
@@ -51,6 +63,30 @@ export function LedgerSettingsPage() {
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
             <Form.Item name="categories" label={t('settings.categories')} extra={t('settings.categoriesHint')} rules={[{ required: true, type: 'array', min: 1, message: t('settings.categoriesRequired') }]}>
               <Select mode="tags" tokenSeparators={['，', ',']} open={false} suffixIcon={null} data-testid="settings-categories" />
+            </Form.Item>
+            <Form.Item label={t('settings.sources')} extra={retired.length ? `${t('settings.sourcesHint')} ${t('settings.sourcesRetired', { names: retired.map((x) => x.label).join('、') })}` : t('settings.sourcesHint')} required>
+              <Form.List name="sources" rules={[{ validator: async (_, v: unknown[]) => { if (!v?.length) throw new Error(t('settings.sourceRequired')); } }]}>
+                {(fields, { add, remove }, { errors }) => (
+                  <div data-testid="settings-sources">
+                    {fields.map((field) => (
+                      <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                        <Form.Item name={[field.name, 'label']} rules={[{ required: true, whitespace: true, message: t('settings.sourceRequired') }, { max: 20 }]} style={{ marginBottom: 8 }}>
+                          <Input style={{ width: 240 }} maxLength={20} data-testid={`settings-source-${field.name}`} />
+                        </Form.Item>
+                        {fields.length > 1 && (
+                          <Button type="link" onClick={() => remove(field.name)} data-testid={`settings-source-remove-${field.name}`}>
+                            {t('settings.sourceRemove')}
+                          </Button>
+                        )}
+                      </Space>
+                    ))}
+                    <Button type="dashed" onClick={() => add({ label: '' })} data-testid="settings-source-add">
+                      {t('settings.sourceAdd')}
+                    </Button>
+                    <Form.ErrorList errors={errors} />
+                  </div>
+                )}
+              </Form.List>
             </Form.Item>
             <Form.Item name="supervisionDays" label={t('settings.supervisionDays')} extra={t('settings.supervisionDaysHint')} rules={[{ required: true, message: t('settings.supervisionDaysRequired') }]}>
               <InputNumber min={1} max={90} precision={0} suffix={t('settings.days')} style={{ width: 160 }} data-testid="settings-days" />

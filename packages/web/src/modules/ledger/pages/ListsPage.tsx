@@ -252,6 +252,7 @@ function TasksTab({ orgId, year }: { orgId?: number; year: number }) {
           items={tasks.data ?? []}
           rowKey={(r) => r.id}
           testId="tasks-list"
+          empty={t('lists.empty')}
           render={(r) => (
             <Card size="small" className={`lx-problem-card${r.overdue ? ' overdue' : ''}`} style={{ cursor: 'default' }}>
               <div className="lx-problem-card-head">

@@ -21,7 +21,6 @@ import {
 } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import {
-  PROBLEM_SOURCE_LABELS,
   PROBLEM_STATE_LABELS,
   PROBLEM_STATES,
   PROBLEM_TRANSITION_LABELS,
@@ -35,7 +34,7 @@ import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
-import { attachmentUrl, useAttach, useNote, useProblem, useVerify } from '../ledger.api';
+import { attachmentUrl, sourceLabel, useAttach, useNote, useProblem, useVerify } from '../ledger.api';
 import { useLedgerT, type LedgerKey } from '../ledger.messages';
 import { cap, Countdown, ProblemStatusTag, SupervisionDue } from '../components/tags';
 import { StepModal, SuperviseModal } from '../components/StepModal';
@@ -149,7 +148,7 @@ export function ProblemDetailPage() {
   const [supervising, setSupervising] = useState(false);
   const [comment, setComment] = useState('');
   const p = problem.data;
-  usePageCrumb(p ? `#${p.id} ${p.title.length > 16 ? `${p.title.slice(0, 16)}…` : p.title}` : undefined);
+  usePageCrumb(p ? (p.title.length > 16 ? `${p.title.slice(0, 16)}…` : p.title) : undefined);
 
   if (id === undefined || (problem.error instanceof ApiError && problem.error.status === 404)) {
     return <Result status="404" title={common('common.empty')} subTitle={problem.error?.message} extra={<Link to="/ledger"><Button>{t('ledger.title')}</Button></Link>} />;
@@ -218,7 +217,7 @@ export function ProblemDetailPage() {
   const info = (
     <Card size="small" title={t('ledger.info')} style={{ marginBottom: 12 }}>
       <Descriptions column={isMobile ? 1 : 2} size="small" data-testid="problem-info" styles={{ label: { width: isMobile ? 96 : 120 } }}>
-        <Descriptions.Item label={t('ledger.source')}>{label(PROBLEM_SOURCE_LABELS[p.source])}</Descriptions.Item>
+        <Descriptions.Item label={t('ledger.source')}>{sourceLabel(p.source, p.sourceLabel, label)}</Descriptions.Item>
         <Descriptions.Item label={t('ledger.category')}>{p.category}</Descriptions.Item>
         <Descriptions.Item label={t('ledger.org')}>{p.org.name}</Descriptions.Item>
         <Descriptions.Item label={t('ledger.responsibleOrg')}>{p.responsibleOrg.name}</Descriptions.Item>
@@ -314,7 +313,7 @@ export function ProblemDetailPage() {
 
   return (
     <div data-testid="problem-page">
-      <PageHead title={`${t('ledger.title')} #${p.id}`} extra={<Link to="/ledger"><Button>{common('common.back')}</Button></Link>} />
+      <PageHead title={`${t('ledger.title')} · ${p.org.name}`} extra={<Link to="/ledger"><Button>{common('common.back')}</Button></Link>} />
       {head}
       {isMobile ? (
         <>

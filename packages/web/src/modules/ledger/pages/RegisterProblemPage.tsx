@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, App as AntApp, Button, Card, Col, DatePicker, Form, Grid, Input, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { PROBLEM_SOURCE_LABELS, PROBLEM_SOURCES, type ProblemSource } from '@lianxin/contract';
+import type { ProblemSource } from '@lianxin/contract';
 import { useI18n } from '../../../app/i18n';
 import { applyFieldErrors, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { useLedgerSettings, useRegisterProblem } from '../ledger.api';
+import { useLedgerSettings, useRegisterProblem, useSourceOptions } from '../ledger.api';
 import { useLedgerT } from '../ledger.messages';
 import '../ledger.css';
 
@@ -32,6 +32,7 @@ const todayCst = () => dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().
 
 export function RegisterProblemPage() {
   const { t: common, label } = useI18n();
+  const sourceOptions = useSourceOptions();
   const t = useLedgerT();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -82,7 +83,7 @@ export function RegisterProblemPage() {
             </Col>
             <Col xs={24} md={6}>
               <Form.Item name="source" label={t('ledger.source')} rules={[required(t('ledger.source'), true)]}>
-                <Select data-testid="register-source" options={PROBLEM_SOURCES.map((s) => ({ value: s, label: label(PROBLEM_SOURCE_LABELS[s]) }))} />
+                <Select data-testid="register-source" options={sourceOptions} />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>

@@ -66,6 +66,7 @@ export function StatsPage() {
             items={rows}
             rowKey={(r) => r.org.id}
             testId="stats-list"
+            empty={t('ledger.empty')}
             render={(r) => (
               <div className="lx-stat-card">
                 <div className="lx-problem-card-foot">

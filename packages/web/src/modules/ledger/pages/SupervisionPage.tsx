@@ -85,6 +85,7 @@ export function SupervisionPage() {
             items={items}
             rowKey={(p) => p.id}
             testId="supervision-list"
+            empty={t('ledger.sup.none')}
             render={(p) => (
               <Card size="small" className={`lx-problem-card${p.overdue ? ' overdue' : ''}`} onClick={() => navigate(`/ledger/${p.id}`)} data-testid="supervision-row">
                 <div className="lx-problem-card-head">

@@ -12,7 +12,7 @@ type ModalProps = { org: OrgDetail; open: boolean; onClose: () => void; onDone?:
 export function CreateOrgModal({ org, open, onClose, onDone }: ModalProps) {
   const { t, label } = useI18n();
   const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ type: OrgType; name: string; usesStations?: boolean; isPilot?: boolean }>();
+  const [form] = Form.useForm<{ type: OrgType; name: string; usesStations?: boolean }>();
   const create = useCreateOrg();
   const [error, setError] = useState<string>();
   const types = ORG_NESTING[org.type];
@@ -29,7 +29,7 @@ export function CreateOrgModal({ org, open, onClose, onDone }: ModalProps) {
     if (!v) return;
     setError(undefined);
     try {
-      const created = await create.mutateAsync({ parentId: org.id, type: v.type, name: v.name.trim(), usesStations: v.type === 'township' ? !!v.usesStations : undefined, isPilot: v.type === 'station' ? !!v.isPilot : undefined });
+      const created = await create.mutateAsync({ parentId: org.id, type: v.type, name: v.name.trim(), usesStations: v.type === 'township' ? !!v.usesStations : undefined });
       message.success(t('orgs.created'));
       onClose();
       onDone?.(created.id);
@@ -52,11 +52,6 @@ export function CreateOrgModal({ org, open, onClose, onDone }: ModalProps) {
             <Checkbox>{t('orgs.usesStations')}</Checkbox>
           </Form.Item>
         )}
-        {type === 'station' && (
-          <Form.Item name="isPilot" valuePropName="checked">
-            <Checkbox>{t('orgs.isPilot')}</Checkbox>
-          </Form.Item>
-        )}
       </Form>
     </Modal>
   );
@@ -65,12 +60,12 @@ export function CreateOrgModal({ org, open, onClose, onDone }: ModalProps) {
 export function RenameOrgModal({ org, open, onClose }: ModalProps) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ name: string; usesStations: boolean; isPilot: boolean }>();
+  const [form] = Form.useForm<{ name: string; usesStations: boolean }>();
   const update = useUpdateOrg();
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (open) {
-      form.setFieldsValue({ name: org.name, usesStations: org.usesStations, isPilot: org.isPilot });
+      form.setFieldsValue({ name: org.name, usesStations: org.usesStations });
       setError(undefined);
     }
   }, [open, form, org]);
@@ -84,12 +79,11 @@ export function RenameOrgModal({ org, open, onClose }: ModalProps) {
         version: org.version,
         name: v.name.trim(),
         ...(org.type === 'township' ? { usesStations: !!v.usesStations } : {}),
-        ...(org.type === 'station' ? { isPilot: !!v.isPilot } : {}),
       });
       message.success(t('orgs.renamed'));
       onClose();
     } catch (e) {
-      setError(applyFieldErrors(form, e, ['name', 'usesStations', 'isPilot']));
+      setError(applyFieldErrors(form, e, ['name', 'usesStations']));
     }
   };
   return (
@@ -102,11 +96,6 @@ export function RenameOrgModal({ org, open, onClose }: ModalProps) {
         {org.type === 'township' && (
           <Form.Item name="usesStations" valuePropName="checked">
             <Checkbox>{t('orgs.usesStations')}</Checkbox>
-          </Form.Item>
-        )}
-        {org.type === 'station' && (
-          <Form.Item name="isPilot" valuePropName="checked">
-            <Checkbox>{t('orgs.isPilot')}</Checkbox>
           </Form.Item>
         )}
       </Form>

@@ -1,5 +1,5 @@
-// One node of the tree: type, parent, counts, station coverage warnings, posts, and the actions
-// the role allows.
+// One node of the tree: type, parent, counts, station coverage and staffing warnings, a station's
+// designations (a county's or township's list of them), posts, and the actions the role allows.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Descriptions, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
@@ -10,6 +10,7 @@ import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert } from '../../../app/ui';
 import { useOrgDetail, type TreeIndex } from '../orgs.api';
 import { CreateOrgModal, MoveOrgModal, RenameOrgModal, useCloseOrgConfirm } from './OrgActionModals';
+import { DesignationList, StationDesignations } from './StationDesignations';
 
 export function OrgDetailPanel({ id, index, scopeRootId, onSelect, compact }: { id: number; index: TreeIndex; scopeRootId: number; onSelect: (id: number) => void; compact?: boolean }) {
   const { t, label } = useI18n();
@@ -107,6 +108,7 @@ export function OrgDetailPanel({ id, index, scopeRootId, onSelect, compact }: { 
           </Button>
         </Link>
       )}
+      {org.type === 'station' && <StationDesignations org={org} />}
       <Typography.Title level={5}>{t('orgs.posts')}</Typography.Title>
       <Table
         size="small"
@@ -122,6 +124,7 @@ export function OrgDetailPanel({ id, index, scopeRootId, onSelect, compact }: { 
           ...(compact ? [] : [{ title: t('orgs.post.sentFrom'), dataIndex: 'sentFrom', render: (s: string | null) => s ?? '—' }]),
         ]}
       />
+      {(org.type === 'county' || org.type === 'township') && <DesignationList orgId={org.id} />}
       <CreateOrgModal org={org} open={modal === 'create'} onClose={() => setModal(null)} onDone={onSelect} />
       <RenameOrgModal org={org} open={modal === 'rename'} onClose={() => setModal(null)} />
       <MoveOrgModal org={org} open={modal === 'move'} onClose={() => setModal(null)} index={index} />

@@ -164,6 +164,8 @@ function FilterFields({ isMobile }: { isMobile: boolean }) {
 export function PeopleListPage() {
   const { t, label } = useI18n();
   const can = useCan();
+  // The note says what this account actually sees: the API masks unless the role has person:read_pii.
+  const privacyNote = t(can('person:read_pii') ? 'people.unmaskedForRole' : 'people.maskedForRole');
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const screens = Grid.useBreakpoint();
@@ -252,6 +254,7 @@ export function PeopleListPage() {
             </Button>
           </div>
           <div style={{ marginBottom: 10 }}>{toolbar}</div>
+          <div style={{ marginBottom: 8, fontSize: 12, color: '#8c8c8c' }} data-testid="privacy-note">{privacyNote}</div>
           <Drawer open={filtersOpen} onClose={() => setFiltersOpen(false)} placement="bottom" size="85%" title={t('common.filters')}
             footer={
               <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
@@ -277,8 +280,8 @@ export function PeopleListPage() {
                 <Button icon={<ReloadOutlined />} onClick={clear}>
                   {t('common.reset')}
                 </Button>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('people.masked')}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="privacy-note">
+                  {privacyNote}
                 </Typography.Text>
               </Space>
             </Form.Item>
@@ -293,6 +296,7 @@ export function PeopleListPage() {
             items={data?.items ?? []}
             rowKey={(p) => p.id}
             testId="people-list"
+            empty={t('people.empty')}
             render={(p) => (
               <Card size="small" className="lx-person-card" style={{ marginBottom: 0 }} onClick={() => navigate(`/people/${p.id}`)} data-testid="person-row">
                 <div className="lx-person-card-head">
@@ -331,7 +335,7 @@ export function PeopleListPage() {
             loading={people.isFetching}
             dataSource={data?.items ?? []}
             data-testid="people-table"
-            locale={{ emptyText: <Empty description={t('common.empty')} /> }}
+            locale={{ emptyText: <Empty description={t('people.empty')} /> }}
             scroll={{ x: 1100 }}
             pagination={pagination}
             onChange={(p, _f, sorter) => {

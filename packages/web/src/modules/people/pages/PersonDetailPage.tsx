@@ -4,10 +4,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { EDUCATION_LABELS, FLOW_STATUS_LABELS, GENDER_LABELS, ORG_TYPE_LABELS, POST_ROLE_LABELS, type PersonDetail } from '@lianxin/contract';
+import { auditActionLabel, EDUCATION_LABELS, FLOW_STATUS_LABELS, GENDER_LABELS, MEMBER_STATUS_LABELS, ORG_TYPE_LABELS, POST_ROLE_LABELS, type PersonDetail } from '@lianxin/contract';
 import { ApiError } from '../../../app/api';
 import { useCan } from '../../../app/auth';
-import { useI18n } from '../../../app/i18n';
+import { useI18n, type MessageKey } from '../../../app/i18n';
 import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert } from '../../../app/ui';
 import { usePerson } from '../people.api';
@@ -25,18 +25,35 @@ const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
 };
 
 /** A readable line for an audit summary such as {changes: {name: {from, to}}}. */
-function summaryText(summary: unknown): string {
+type L = { zh: string; en: string };
+/** Values that are codes in the record, with their words. */
+const VALUE_LABELS: Record<string, Record<string, L>> = {
+  education: EDUCATION_LABELS,
+  flowStatus: FLOW_STATUS_LABELS,
+  gender: GENDER_LABELS,
+  memberStatus: MEMBER_STATUS_LABELS,
+};
+
+/** A change record in words: "学历：本科 → 硕士研究生；流动状态：→ 外出流动" (field codes and value codes never show). */
+function summaryText(summary: unknown, t: (k: MessageKey) => string, lang: 'zh' | 'en'): string {
   if (!summary || typeof summary !== 'object') return '';
   const s = summary as Record<string, unknown>;
-  const changes = (s.changes ?? s.changed) as Record<string, { from?: unknown; to?: unknown } | unknown> | undefined;
-  if (changes && typeof changes === 'object') {
-    return Object.entries(changes)
-      .map(([k, v]) => (v && typeof v === 'object' && 'to' in v ? `${k}: ${String((v as { from?: unknown }).from ?? '—')} → ${String((v as { to?: unknown }).to ?? '—')}` : k))
-      .join('；');
-  }
-  return Object.entries(s)
-    .filter(([, v]) => typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
+  const source = ((s.changes ?? s.changed) as Record<string, unknown> | undefined) ?? s;
+  const field = (k: string) => {
+    const key = `people.${k}` as MessageKey;
+    const words = t(key);
+    return words === key ? k : words;
+  };
+  const value = (k: string, v: unknown) => (v === null || v === undefined || v === '' ? '—' : (VALUE_LABELS[k]?.[String(v)]?.[lang] ?? String(v)));
+  return Object.entries(source)
+    .map(([k, v]) => {
+      if (v && typeof v === 'object' && ('to' in v || 'from' in v)) {
+        const c = v as { from?: unknown; to?: unknown };
+        return `${field(k)}：${'from' in c ? `${value(k, c.from)} → ` : '→ '}${value(k, c.to)}`;
+      }
+      if (v && typeof v === 'object') return field(k);
+      return `${field(k)}：${value(k, v)}`;
+    })
     .join('；');
 }
 
@@ -128,9 +145,9 @@ export function PersonDetailPage() {
                   title: dayjs(h.at).format('YYYY-MM-DD HH:mm'),
                   content: (
                     <div>
-                      <Typography.Text strong>{ACTION_LABELS[h.action]?.[lang] ?? h.action}</Typography.Text>
-                      {h.username && <Typography.Text type="secondary"> · {h.username}</Typography.Text>}
-                      <div style={{ color: '#666', fontSize: 13, wordBreak: 'break-all' }}>{summaryText(h.summary)}</div>
+                      <Typography.Text strong>{ACTION_LABELS[h.action]?.[lang] ?? auditActionLabel(h.action, lang)}</Typography.Text>
+                      {(h.by ?? h.username) && <Typography.Text type="secondary" title={h.username ?? undefined}> · {h.by ?? h.username}</Typography.Text>}
+                      <div style={{ color: '#666', fontSize: 13, wordBreak: 'break-all' }}>{summaryText(h.summary, t, lang)}</div>
                     </div>
                   ),
                 }))}

@@ -1,0 +1,48 @@
+// Every audit action code the server writes has words on the audit page: the static codes found in
+// the server's source, and the codes the case engine composes (case type × transition or kind).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditActionLabel, AUDIT_RESULT_LABELS, AUDIT_RESULTS, hasAuditLabel } from './audit-labels.js';
+import { PROBLEM_TRANSITIONS, TASK_TRANSITIONS } from './ledger.js';
+import { REQUEST_TRANSITIONS } from './citizens.js';
+
+const server = path.resolve(import.meta.dirname, '../../server/src');
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(p);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+describe('audit action words', () => {
+  it('every static code the server writes has a label', () => {
+    const codes = new Set<string>();
+    for (const file of sources(server)) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\baction: '([a-z_]+\.[a-z_]+)'/g)) codes.add(m[1]!);
+    }
+    expect(codes.size).toBeGreaterThan(20);
+    expect([...codes].filter((c) => !hasAuditLabel(c))).toEqual([]);
+  });
+
+  it('every code the case engine and the whistles compose has a label', () => {
+    const composed = [
+      ...['open', 'comment', 'supervision', 'attach', ...PROBLEM_TRANSITIONS].map((x) => `problem.${x}`),
+      ...['open', 'comment', 'supervision', 'attach', ...TASK_TRANSITIONS].map((x) => `task.${x}`),
+      ...['open', 'comment', 'supervision', 'attach', ...REQUEST_TRANSITIONS].map((x) => `request.${x}`),
+      ...['report', 'claim', 'record', 'finish', 'decline'].map((x) => `whistle.${x}`),
+    ];
+    expect(composed.filter((c) => !hasAuditLabel(c))).toEqual([]);
+  });
+
+  it('reads as people say it', () => {
+    expect(auditActionLabel('problem.close', 'zh')).toBe('问题销号');
+    expect(auditActionLabel('problem.return', 'zh')).toBe('问题台账 · 退回重改');
+    expect(auditActionLabel('request.claim', 'en')).toBe('Citizen request taken on');
+    expect(auditActionLabel('unknown.thing', 'zh')).toBe('unknown.thing');
+    expect(AUDIT_RESULTS.map((r) => AUDIT_RESULT_LABELS[r].zh)).toEqual(['成功', '失败', '被拒绝']);
+  });
+});

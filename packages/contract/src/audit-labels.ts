@@ -1,0 +1,121 @@
+// 审计日志 in words: every audit action code (`object.verb`, e.g. `problem.close`) and result as
+// Chinese (and English) for the audit page. Codes stay in the database and the API; people read
+// "问题台账 · 销号". A test (audit-labels.test.ts) keeps this list in step with the server's codes.
+type L = { zh: string; en: string };
+
+/** The kinds of records audit entries are about (the part before the dot). */
+export const AUDIT_OBJECT_LABELS: Record<string, L> = {
+  account: { zh: '账号', en: 'Account' },
+  accountability: { zh: '问责', en: 'Accountability' },
+  auth: { zh: '登录', en: 'Sign-in' },
+  bulletin: { zh: '督查通报', en: 'Bulletin' },
+  card: { zh: '连心卡', en: 'Contact card' },
+  demo: { zh: '演示数据', en: 'Demo data' },
+  directive: { zh: '两下两上', en: 'Directive' },
+  generate: { zh: '模拟数据', en: 'Synthetic data' },
+  grid: { zh: '网格', en: 'Grid' },
+  household: { zh: '包保户', en: 'Household' },
+  inspection: { zh: '督查', en: 'Inspection' },
+  ledger: { zh: '问题台账', en: 'Problem ledger' },
+  org: { zh: '组织', en: 'Organisation' },
+  person: { zh: '党员名册', en: 'Roster' },
+  post: { zh: '职务', en: 'Post' },
+  problem: { zh: '问题台账', en: 'Problem' },
+  request: { zh: '群众事项', en: 'Citizen request' },
+  reserve: { zh: '后备干部', en: 'Reserve cadre' },
+  responsibility: { zh: '责任清单', en: 'Responsibility' },
+  task: { zh: '任务清单', en: 'Task' },
+  visit: { zh: '民情日记', en: 'Household visit' },
+  whistle: { zh: '吹哨报到', en: 'Whistle' },
+  whistle_part: { zh: '吹哨报到', en: 'Whistle' },
+};
+
+/** What was done (the part after the dot), where the same word serves every object. */
+export const AUDIT_VERB_LABELS: Record<string, L> = {
+  open: { zh: '登记', en: 'registered' },
+  create: { zh: '新建', en: 'created' },
+  update: { zh: '修改', en: 'edited' },
+  delete: { zh: '删除', en: 'deleted' },
+  close: { zh: '撤销', en: 'closed' },
+  move: { zh: '调整隶属', en: 'moved' },
+  import: { zh: '批量导入', en: 'imported' },
+  export: { zh: '导出', en: 'exported' },
+  comment: { zh: '留言', en: 'commented' },
+  supervision: { zh: '督办', en: 'supervised' },
+  attach: { zh: '上传附件', en: 'attached a file' },
+  escalation: { zh: '逾期上报', en: 'escalated' },
+  edit: { zh: '修改', en: 'edited' },
+  start: { zh: '开始整改', en: 'started' },
+  submit: { zh: '提交验收', en: 'submitted' },
+  return: { zh: '退回重改', en: 'returned for rework' },
+  accept: { zh: '验收通过', en: 'accepted' },
+  publish: { zh: '反馈公示', en: 'published' },
+  confirm: { zh: '确认完成', en: 'confirmed' },
+  claim: { zh: '接办', en: 'taken on' },
+  promise: { zh: '承诺办结时限', en: 'promised a date' },
+  resolve: { zh: '办结', en: 'resolved' },
+  archive: { zh: '归档', en: 'archived' },
+  reopen: { zh: '重新交办', en: 'reopened' },
+  report: { zh: '上报', en: 'reported' },
+  record: { zh: '记录现场处置', en: 'recorded on-site work' },
+  finish: { zh: '办结', en: 'finished' },
+  decline: { zh: '退回', en: 'declined' },
+  blow: { zh: '吹哨', en: 'whistled' },
+  reroute: { zh: '改派', en: 're-routed' },
+  view: { zh: '查看', en: 'viewed' },
+  load: { zh: '载入', en: 'loaded' },
+  register: { zh: '报到登记', en: 'registered' },
+  deed: { zh: '记录为民办事', en: 'recorded a deed' },
+  add: { zh: '新增', en: 'added' },
+  remove: { zh: '移除', en: 'removed' },
+  end: { zh: '任职结束', en: 'ended' },
+  issue: { zh: '下发', en: 'issued' },
+  fan_out: { zh: '分解下发', en: 'broken down' },
+  settings: { zh: '设置', en: 'settings changed' },
+  grant: { zh: '授权', en: 'granted' },
+  reset_password: { zh: '重置密码', en: 'password reset' },
+  login: { zh: '登录', en: 'signed in' },
+  logout: { zh: '退出', en: 'signed out' },
+  change_password: { zh: '修改密码', en: 'changed password' },
+  totp_enable: { zh: '绑定动态口令', en: 'bound an authenticator' },
+};
+
+/** Whole codes whose words are not object + verb. */
+export const AUDIT_ACTION_LABELS: Record<string, L> = {
+  'problem.close': { zh: '问题销号', en: 'Problem closed' },
+  'problem.open': { zh: '登记问题', en: 'Problem registered' },
+  'request.open': { zh: '受理群众事项', en: 'Citizen request received' },
+  'org.close': { zh: '撤销组织', en: 'Organisation closed' },
+  'card.view': { zh: '查看连心卡（含电话）', en: 'Contact card viewed (with phones)' },
+  'person.update': { zh: '修改党员信息', en: 'Person edited' },
+  'person.create': { zh: '新增党员', en: 'Person added' },
+  'auth.login': { zh: '登录', en: 'Sign-in' },
+  'auth.logout': { zh: '退出登录', en: 'Sign-out' },
+  'ledger.settings': { zh: '修改问题台账设置', en: 'Ledger settings changed' },
+  'directive.report': { zh: '上报任务完成情况', en: 'Directive reported on' },
+  'directive.close': { zh: '结束任务', en: 'Directive closed' },
+};
+
+export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+export const AUDIT_RESULT_LABELS: Record<AuditResult, L> = {
+  success: { zh: '成功', en: 'Succeeded' },
+  failure: { zh: '失败', en: 'Failed' },
+  denied: { zh: '被拒绝', en: 'Denied' },
+};
+
+/** The words of an audit action code: its own label, else object + verb, else the code itself. */
+export function auditActionLabel(code: string, lang: 'zh' | 'en'): string {
+  const own = AUDIT_ACTION_LABELS[code];
+  if (own) return own[lang];
+  const dot = code.indexOf('.');
+  const object = AUDIT_OBJECT_LABELS[code.slice(0, dot)];
+  const verb = AUDIT_VERB_LABELS[code.slice(dot + 1)];
+  if (dot > 0 && object && verb) return lang === 'zh' ? `${object.zh} · ${verb.zh}` : `${object.en} ${verb.en}`;
+  return code;
+}
+
+/** Whether a code has words (the test checks every code the server writes). */
+export function hasAuditLabel(code: string): boolean {
+  return auditActionLabel(code, 'zh') !== code;
+}

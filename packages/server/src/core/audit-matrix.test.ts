@@ -1,0 +1,303 @@
+// The audit matrix, beside the authorization matrix: a scripted run calls every non-GET route of
+// the OpenAPI document with a valid request as an account allowed to make it, and each answer 2xx
+// must have left a new audit record whose action names the route's module. A route of the
+// document with no script here fails the test: every route is listed below, none skipped.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../test/helpers.js';
+import { addDays } from './cases/case-engine.js';
+import { todayInChina } from './calendar.js';
+import { solve } from './challenge.js';
+import { stepAt, totpCode } from './totp.js';
+
+let t: TestApp;
+const today = todayInChina();
+const clients = new Map<string, Client>();
+const as = async (username: string, password?: string) => {
+  const key = `${username}:${password ?? ''}`;
+  if (!clients.has(key)) clients.set(key, await t.as(username, password));
+  return clients.get(key)!;
+};
+/** Ids made by earlier steps, for later ones. */
+const ctx: Record<string, number | string> = {};
+const num = (k: string) => Number(ctx[k]);
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+function multipart(fields: Record<string, string>, file: { name: string; type: string; content: Buffer }) {
+  const boundary = '----auditmatrix';
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const payload = Buffer.concat([
+    ...parts,
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const upload = (c: Pick<Client, 'request'>, url: string, fields: Record<string, string>, file: { name: string; type: string; content: Buffer }) => {
+  const { payload, headers } = multipart(fields, file);
+  return c.request('POST', url, payload, headers);
+};
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+async function sheet(header: string[], rows: unknown[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const orgVersion = async (id: number) => (await t.db.query<{ version: number }>(`SELECT version FROM orgs WHERE id = $1`, [id]))[0]!.version;
+const json = (res: LightMyRequestResponse) => res.json() as Record<string, unknown> & { id: number; version: number };
+
+type Step = {
+  /** "METHOD /openapi/{path}" exactly as the document names it. */
+  route: string;
+  /** The audit action prefix(es) of the route's module. */
+  audit: RegExp;
+  run: () => Promise<LightMyRequestResponse>;
+  /** The record is written when a background job ends (poll for it). */
+  later?: boolean;
+};
+
+// In order: later steps use what earlier ones made.
+const STEPS: Step[] = [
+  // ---- accounts and sign-in (auth, accounts)
+  { route: 'POST /api/accounts', audit: /^account\./, run: async () => {
+    const res = await (await as('sysadmin')).post('/api/accounts', { username: 'matrix.clerk', displayName: '矩阵测试文书', password: 'Matrix-Clerk#2026a', roles: ['village_admin'], scopeOrgId: await orgId(t.db, '榆舍村') });
+    ctx.account = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/accounts/{id}/reset-password', audit: /^account\./, run: async () => {
+    ctx.clerkPassword = 'Matrix-Reset#2026a';
+    return (await as('sysadmin')).post(`/api/accounts/${num('account')}/reset-password`, { password: ctx.clerkPassword });
+  } },
+  { route: 'PATCH /api/accounts/{id}', audit: /^account\./, run: async () => (await as('secadmin')).patch(`/api/accounts/${num('account')}`, { unlock: true }) },
+  { route: 'POST /api/auth/login', audit: /^auth\./, run: () => t.anonymous.post('/api/auth/login', { username: 'yushe', password: TEST_DEMO_PASSWORD }) },
+  { route: 'POST /api/auth/password', audit: /^auth\./, run: async () => {
+    const c = await t.as('matrix.clerk', String(ctx.clerkPassword));
+    ctx.clerkNew = 'Matrix-Clerk#2026b';
+    return c.post('/api/auth/password', { currentPassword: String(ctx.clerkPassword), newPassword: String(ctx.clerkNew) });
+  } },
+  { route: 'POST /api/auth/totp/setup', audit: /^auth\./, run: async () => {
+    const c = await t.as('matrix.clerk', String(ctx.clerkNew));
+    clients.set('matrix.clerk:totp', c);
+    const res = await c.post('/api/auth/totp/setup');
+    ctx.totpSecret = String((res.json() as { secret?: string }).secret ?? '');
+    return res;
+  } },
+  { route: 'POST /api/auth/totp/enable', audit: /^auth\./, run: async () => clients.get('matrix.clerk:totp')!.post('/api/auth/totp/enable', { code: totpCode(String(ctx.totpSecret), stepAt(new Date())) }) },
+  { route: 'POST /api/auth/logout', audit: /^auth\./, run: async () => clients.get('matrix.clerk:totp')!.post('/api/auth/logout') },
+
+  // ---- the org tree (orgs)
+  { route: 'POST /api/orgs', audit: /^org\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍村'), type: 'grid', name: '矩阵网格' });
+    ctx.grid = json(res).id;
+    ctx.agency = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍党建工作站'), type: 'village', name: '矩阵村' })).id;
+    return res;
+  } },
+  { route: 'PATCH /api/orgs/{id}', audit: /^org\./, run: async () => {
+    return (await as('wuli')).patch(`/api/orgs/${num('agency')}`, { version: await orgVersion(num('agency')), name: '矩阵新村' });
+  } },
+  { route: 'POST /api/orgs/{id}/move', audit: /^org\./, run: async () => {
+    return (await as('wuli')).post(`/api/orgs/${num('agency')}/move`, { version: await orgVersion(num('agency')), newParentId: await orgId(t.db, '五里党建工作站') });
+  } },
+  { route: 'POST /api/orgs/{id}/close', audit: /^org\./, run: async () => {
+    const made = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '五里镇'), type: 'agency', name: '矩阵撤销机关' }));
+    return (await as('wuli')).post(`/api/orgs/${made.id}/close`, { version: made.version });
+  } },
+  { route: 'DELETE /api/orgs/{id}', audit: /^org\./, run: async () => (await as('wuli')).del(`/api/orgs/${num('agency')}?version=${await orgVersion(num('agency'))}`) },
+
+  // ---- people
+  { route: 'POST /api/people', audit: /^person\./, run: async () => {
+    const res = await (await as('yushe')).post('/api/people', { name: '矩阵测试', gender: 'female', orgId: await orgId(t.db, '榆舍村') });
+    ctx.person = json(res).id;
+    ctx.personVersion = json(res).version;
+    return res;
+  } },
+  { route: 'PATCH /api/people/{id}', audit: /^person\./, run: async () => (await as('yushe')).patch(`/api/people/${num('person')}`, { version: num('personVersion'), education: 'bachelor' }) },
+  { route: 'POST /api/posts', audit: /^post\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/posts', { personId: num('person'), orgId: await orgId(t.db, '榆舍村'), role: 'clerk', startDate: '2026-01-01' });
+    ctx.post = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/posts/{id}/end', audit: /^post\./, run: async () => (await as('wuli')).post(`/api/posts/${num('post')}/end`, { endDate: '2026-06-30' }) },
+  { route: 'POST /api/reserve-cadres', audit: /^reserve\./, run: async () => (await as('wuli')).post('/api/reserve-cadres', { personId: num('person'), targetRole: '村党支部书记', addedOn: '2026-11-01' }) },
+  { route: 'POST /api/people/import', audit: /^person\./, later: true, run: async () => {
+    const file = await sheet(['序号', '姓名', '性别', '民族', '出生日期', '身份证号', '手机号', '学历', '所在党组织', '党小组', '党员类别', '入党日期', '转正日期', '流动情况'],
+      [[1, '矩阵导入', '男', '汉族', null, null, null, '高中', '榆舍村', null, '正式党员', '2010-07-01', '2011/07/01', '非流动']]);
+    return upload(await as('yushe'), '/api/people/import?mode=all_or_nothing', {}, { name: '名册.xlsx', type: XLSX, content: file });
+  } },
+
+  // ---- the ledger
+  { route: 'PUT /api/ledger/settings', audit: /^ledger\./, run: async () => {
+    const c = await as('county');
+    const s = (await c.get('/api/ledger/settings')).json() as { categories: string[]; supervisionDays: number; closureSigner: string };
+    return c.request('PUT', '/api/ledger/settings', s);
+  } },
+  { route: 'POST /api/ledger/problems', audit: /^problem\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/ledger/problems', { orgId: await orgId(t.db, '榆舍村'), source: 'station_inspection', category: '基层组织建设', description: '矩阵：制度未上墙', deadline: addDays(today, 20) });
+    ctx.problem = json(res).id;
+    ctx.problemVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/ledger/problems/{id}/transitions/{transition}', audit: /^problem\./, run: async () => (await as('yushe')).post(`/api/ledger/problems/${num('problem')}/transitions/start`, { version: num('problemVersion'), measures: '制度上墙' }) },
+  { route: 'POST /api/ledger/problems/{id}/supervisions', audit: /^problem\./, run: async () => (await as('yushe.station')).post(`/api/ledger/problems/${num('problem')}/supervisions`, { text: '督办：月底前完成' }) },
+  { route: 'POST /api/ledger/problems/{id}/comments', audit: /^problem\./, run: async () => (await as('yushe')).post(`/api/ledger/problems/${num('problem')}/comments`, { text: '正在整改' }) },
+  { route: 'POST /api/ledger/problems/{id}/attachments', audit: /^problem\./, run: async () => upload(await as('yushe'), `/api/ledger/problems/${num('problem')}/attachments`, {}, { name: '现场.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/ledger/problems/import', audit: /^(ledger|problem)\./, run: async () => {
+    const file = await sheet(['序号', '问题来源', '问题描述', '整改措施', '责任单位', '责任人', '整改时限'], [['1', '省市督查通报', '矩阵导入的问题', '补齐', '五里镇/榆舍村', '书记', addDays(today, 30)]]);
+    return upload(await as('wuli'), '/api/ledger/problems/import?sourceRef=矩阵', {}, { name: '通报.xlsx', type: XLSX, content: file });
+  } },
+
+  // ---- lists
+  { route: 'POST /api/tasks', audit: /^task\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/tasks', { orgId: await orgId(t.db, '五里镇'), year: Number(today.slice(0, 4)), content: '矩阵任务', ownerOrgId: await orgId(t.db, '榆舍村'), deadline: addDays(today, 30) });
+    ctx.task = json(res).id;
+    ctx.taskVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/tasks/{id}/transitions/{transition}', audit: /^task\./, run: async () => (await as('yushe')).post(`/api/tasks/${num('task')}/transitions/start`, { version: num('taskVersion') }) },
+  { route: 'POST /api/responsibilities', audit: /^responsibility\./, run: async () => {
+    const res = await (await as('yushe')).post('/api/responsibilities', { orgId: await orgId(t.db, '榆舍村'), year: Number(today.slice(0, 4)), postRole: 'secretary', duty: '矩阵责任' });
+    ctx.responsibility = json(res).id;
+    ctx.responsibilityVersion = json(res).version;
+    return res;
+  } },
+  { route: 'DELETE /api/responsibilities/{id}', audit: /^responsibility\./, run: async () => (await as('yushe')).del(`/api/responsibilities/${num('responsibility')}?version=${(await t.db.query<{ version: number }>(`SELECT version FROM responsibilities WHERE id = $1`, [num('responsibility')]))[0]!.version}`) },
+
+  // ---- dispatch
+  { route: 'POST /api/directives', audit: /^directive\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/directives', { kind: 'report', title: '矩阵报告', dueDate: addDays(today, 5), targets: { orgIds: [await orgId(t.db, '榆舍党建工作站')] } });
+    ctx.directive = Number((res.json() as { directiveId?: number; id?: number }).directiveId ?? json(res).id);
+    return res;
+  } },
+  { route: 'POST /api/directives/{id}/attachments', audit: /^directive\./, run: async () => upload(await as('wuli'), `/api/directives/${num('directive')}/attachments`, {}, { name: '通知.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/assignments/{id}/fan-out', audit: /^directive\./, run: async () => {
+    const c = await as('yushe.station');
+    const inbox = (await c.get('/api/inbox')).json() as { id: number; version: number; directive: { id: number } }[];
+    const mine = inbox.find((a) => a.directive.id === num('directive'))!;
+    ctx.assignment = mine.id;
+    ctx.assignmentVersion = mine.version;
+    return c.post(`/api/assignments/${mine.id}/fan-out`, { content: '矩阵分解', orgIds: [await orgId(t.db, '榆舍村')], dueDate: addDays(today, 3) });
+  } },
+  { route: 'POST /api/assignments/{id}/attachments', audit: /^(directive|assignment)\./, run: async () => upload(await as('yushe.station'), `/api/assignments/${num('assignment')}/attachments`, {}, { name: '签到表.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/assignments/{id}/report', audit: /^(directive|assignment)\./, run: async () => {
+    const c = await as('yushe.station');
+    const a = (await c.get(`/api/assignments/${num('assignment')}`)).json() as { version: number };
+    return c.post(`/api/assignments/${num('assignment')}/report`, { version: a.version ?? num('assignmentVersion'), outcome: 'done', text: '已完成' });
+  } },
+  { route: 'POST /api/directives/{id}/close', audit: /^directive\./, run: async () => {
+    const c = await as('wuli');
+    const [d] = await t.db.query<{ version: number }>(`SELECT version FROM directives WHERE id = $1`, [num('directive')]);
+    return c.post(`/api/directives/${num('directive')}/close`, { version: d!.version });
+  } },
+  { route: 'PATCH /api/directives/series/{id}', audit: /^directive\./, run: async () => {
+    const c = await as('wuli');
+    const made = await c.post('/api/directives', { kind: 'duty', title: '矩阵定期', targets: { type: 'station' }, recurrence: { frequency: 'monthly', dueDays: 20 } });
+    const seriesId = (made.json() as { seriesId: number }).seriesId;
+    return c.patch(`/api/directives/series/${seriesId}`, { active: false });
+  } },
+
+  // ---- inspections
+  { route: 'POST /api/inspections', audit: /^inspection\./, run: async () => {
+    const village = await orgId(t.db, '榆舍村');
+    const res = await (await as('yushe.station')).post('/api/inspections', { kind: 'station_biweekly', inspectedOn: today, inspectors: '站长', targetOrgIds: [village], findings: [{ targetOrgId: village, description: '矩阵发现' }] });
+    ctx.inspection = json(res).id;
+    ctx.finding = (res.json() as { findings: { id: number }[] }).findings[0]!.id;
+    return res;
+  } },
+  { route: 'POST /api/inspections/{id}/findings/{findingId}/problem', audit: /^inspection\./, run: async () => (await as('yushe.station')).post(`/api/inspections/${num('inspection')}/findings/${num('finding')}/problem`, { category: '基层组织建设', deadline: addDays(today, 15) }) },
+  { route: 'POST /api/bulletins', audit: /^bulletin\./, run: async () => (await as('wuli')).post('/api/bulletins', { title: '矩阵通报', content: '内容' }) },
+  { route: 'POST /api/accountability', audit: /^accountability\./, run: async () => (await as('wuli')).post('/api/accountability', { kind: 'talk', targetOrgId: await orgId(t.db, '榆舍村'), reason: '矩阵', decidedOn: today }) },
+
+  // ---- citizens
+  { route: 'POST /api/requests', audit: /^request\./, run: async () => {
+    const res = await (await as('yushe.station')).post('/api/requests', { orgId: await orgId(t.db, '榆舍党建工作站'), channel: 'visit', category: 'errand', citizenName: '矩阵群众', phone: '13800002468', matter: '矩阵事项' });
+    ctx.request = json(res).id;
+    ctx.requestVersion = json(res).version;
+    ctx.code = String((res.json() as { trackingCode: string }).trackingCode);
+    return res;
+  } },
+  { route: 'POST /api/requests/{id}/transitions/{transition}', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/transitions/claim`, { version: num('requestVersion') }) },
+  { route: 'POST /api/requests/{id}/messages', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/messages`, { text: '正在办理', public: true }) },
+  { route: 'POST /api/requests/{id}/report-up', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/report-up`, { text: '请镇里把关' }) },
+  { route: 'POST /api/requests/{id}/hand-over', audit: /^request\./, run: async () => {
+    const c = await as('yushe.station');
+    const to = ((await c.get(`/api/requests/${num('request')}/hand-over-candidates`)).json() as { id: number }[])[0]!;
+    return c.post(`/api/requests/${num('request')}/hand-over`, { toAccountId: to.id, note: '镇里办理' });
+  } },
+  { route: 'POST /api/whistles', audit: /^whistle\./, run: async () => {
+    const res = await (await as('yushe.station')).post('/api/whistles', { sourceCaseId: num('request'), matter: '矩阵吹哨', departmentIds: [await orgId(t.db, '县交通运输局')] });
+    ctx.part = (res.json() as { parts: { id: number; version: number }[] }).parts[0]!.id;
+    ctx.partVersion = (res.json() as { parts: { id: number; version: number }[] }).parts[0]!.version;
+    return res;
+  } },
+  { route: 'POST /api/whistle-parts/{id}/actions', audit: /^whistle\./, run: async () => (await as('jiaotong')).post(`/api/whistle-parts/${num('part')}/actions`, { version: num('partVersion'), action: 'decline', reason: '不属本部门职责' }) },
+  { route: 'POST /api/whistle-parts/{id}/reroute', audit: /^whistle\./, run: async () => (await as('yushe.station')).post(`/api/whistle-parts/${num('part')}/reroute`, { departmentId: await orgId(t.db, '县交通运输局') === num('part') ? 0 : (await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'department' AND name <> '县交通运输局' ORDER BY id LIMIT 1`))[0]!.id }) },
+  { route: 'POST /api/visits', audit: /^(visit|request)\./, run: async () => (await as('yushe')).post('/api/visits', { orgId: await orgId(t.db, '榆舍村'), cadreLevel: 'village', household: '矩阵户', visitedOn: today, heard: '反映问题', followUp: '跟进' }) },
+  { route: 'POST /api/households', audit: /^household\./, run: async () => {
+    const people = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 ORDER BY id LIMIT 2`, [await orgId(t.db, '榆舍村')]);
+    return (await as('yushe')).post('/api/households', { orgId: await orgId(t.db, '榆舍村'), headName: '矩阵户主', categories: ['elderly'], villageContact: people[0]!.id, hamletContact: people[1]!.id });
+  } },
+  { route: 'POST /api/grids/{id}/registrations', audit: /^grid\./, run: async () => {
+    const [member] = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 AND member_status = 'formal' AND status = 'active' ORDER BY id LIMIT 1`, [await orgId(t.db, '榆舍村')]);
+    const res = await (await as('yushe')).post(`/api/grids/${num('grid')}/registrations`, { personId: member!.id, registeredOn: today });
+    ctx.registration = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/grid-registrations/{id}/deeds', audit: /^grid\./, run: async () => (await as('yushe')).post(`/api/grid-registrations/${num('registration')}/deeds`, { doneOn: today, description: '代购药品' }) },
+
+  // ---- the public page (no account): the records name 群众
+  { route: 'POST /api/public/requests', audit: /^request\./, run: async () => {
+    const ch = (await t.anonymous.get('/api/public/challenge')).json();
+    const res = await t.anonymous.post('/api/public/requests', { unitId: await orgId(t.db, '榆舍党建工作站'), name: '矩阵', phone: '13800001357', matter: '路灯坏了', category: 'errand', challengeToken: ch.token, challengeAnswer: solve(ch.question) });
+    ctx.publicCode = String((res.json() as { trackingCode: string }).trackingCode);
+    return res;
+  } },
+  { route: 'POST /api/public/requests/{code}/photo', audit: /^request\./, run: async () => upload(t.anonymous, `/api/public/requests/${ctx.publicCode}/photo`, { phone: '13800001357' }, { name: '现场.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/public/requests/{code}/rating', audit: /^request\./, run: async () => {
+    const c = await as('yushe.station');
+    let r = ((await c.get(`/api/requests?q=${ctx.publicCode}`)).json() as { items: { id: number; version: number }[] }).items[0]!;
+    r = (await c.post(`/api/requests/${r.id}/transitions/claim`, { version: r.version })).json();
+    await c.post(`/api/requests/${r.id}/transitions/resolve`, { version: r.version, comment: '已修好', resolved: true });
+    return t.anonymous.post(`/api/public/requests/${ctx.publicCode}/rating`, { phone: '13800001357', rating: 'satisfied' });
+  } },
+];
+
+beforeAll(async () => {
+  t = await buildTestApp({ publicRateLimit: { submit: 1000, lookup: 1000 } });
+});
+afterAll(() => t.close());
+
+describe('the audit matrix', () => {
+  it('every non-GET route of the OpenAPI document has a scripted request here', async () => {
+    const doc = (await t.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).filter((m) => m !== 'get' && m !== 'head').map((m) => `${m.toUpperCase()} ${p}`));
+    const scripted = new Set(STEPS.map((s) => s.route));
+    expect(routes.filter((r) => !scripted.has(r)), 'routes without a scripted request').toEqual([]);
+    expect([...scripted].filter((r) => !routes.includes(r)), 'scripts for routes the document does not have').toEqual([]);
+    expect(STEPS.length).toBe(scripted.size);
+  });
+
+  it('every scripted write answers 2xx and leaves an audit record naming its module', async () => {
+    const unaudited: string[] = [];
+    const refused: string[] = [];
+    for (const step of STEPS) {
+      const [{ last }] = (await t.db.query<{ last: number }>(`SELECT coalesce(max(id), 0)::bigint AS last FROM audit_log`)) as [{ last: number }];
+      const res = await step.run().catch((err: Error) => ({ statusCode: 0, body: err.message }) as LightMyRequestResponse);
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        refused.push(`${step.route}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+        continue;
+      }
+      let actions: string[] = [];
+      for (let i = 0; i < (step.later ? 200 : 1); i++) {
+        actions = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE id > $1 ORDER BY id`, [last])).map((r) => r.action);
+        if (actions.some((a) => step.audit.test(a))) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      if (!actions.some((a) => step.audit.test(a))) unaudited.push(`${step.route} (wrote: ${actions.join(', ') || 'nothing'})`);
+    }
+    expect({ refused, unaudited }, 'scripted writes that were refused, and routes that answered 2xx without an audit record of their module').toEqual({ refused: [], unaudited: [] });
+  });
+});
