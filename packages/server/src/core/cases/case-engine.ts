@@ -9,7 +9,7 @@ import { AppError, validationError } from '../errors.js';
 import { todayInChina } from '../calendar.js';
 import { checkTransition, type CaseView, type WorkflowDef } from './workflow.js';
 import { caseTypes } from './registry.js';
-import { inScope, BY_KEY } from '../scope.js';
+import { inScope, BY_KEY, SYSTEM } from '../scope.js';
 
 export type CaseRow = {
   id: number;

@@ -1,7 +1,7 @@
 // SQL of inspections, findings, bulletins and accountability records.
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
-import { inScope } from '../../core/scope.js';
+import { inScope, BY_KEY } from '../../core/scope.js';
 
 export type InspectionRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; kind: string;
