@@ -22,7 +22,7 @@ describe('audit action words', () => {
     const codes = new Set<string>();
     for (const file of sources(server)) {
       const text = fs.readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\baction: '([a-z_]+\.[a-z_]+)'/g)) codes.add(m[1]!);
+      for (const m of text.matchAll(/(?:\baction: |\baudit\(tx, actor, )'([a-z_]+\.[a-z_]+)'/g)) codes.add(m[1]!);
     }
     expect(codes.size).toBeGreaterThan(20);
     expect([...codes].filter((c) => !hasAuditLabel(c))).toEqual([]);
@@ -32,7 +32,8 @@ describe('audit action words', () => {
     const composed = [
       ...['open', 'comment', 'supervision', 'attach', ...PROBLEM_TRANSITIONS].map((x) => `problem.${x}`),
       ...['open', 'comment', 'supervision', 'attach', ...TASK_TRANSITIONS].map((x) => `task.${x}`),
-      ...['open', 'comment', 'supervision', 'attach', ...REQUEST_TRANSITIONS].map((x) => `request.${x}`),
+      ...['open', 'comment', 'supervision', 'attach', 'hand_over', 'rate', 'report_up', 'message', ...REQUEST_TRANSITIONS].map((x) => `request.${x}`),
+      ...['problem', 'task', 'request'].map((x) => `${x}.escalate`),
       ...['report', 'claim', 'record', 'finish', 'decline'].map((x) => `whistle.${x}`),
     ];
     expect(composed.filter((c) => !hasAuditLabel(c))).toEqual([]);

@@ -78,6 +78,13 @@ export const AUDIT_VERB_LABELS: Record<string, L> = {
   logout: { zh: '退出', en: 'signed out' },
   change_password: { zh: '修改密码', en: 'changed password' },
   totp_enable: { zh: '绑定动态口令', en: 'bound an authenticator' },
+  hand_over: { zh: '移交', en: 'handed over' },
+  rate: { zh: '群众评价', en: 'rated' },
+  report_up: { zh: '向上报告', en: 'reported up' },
+  escalate: { zh: '逾期上报上一级', en: 'escalated' },
+  message: { zh: '告知群众进展', en: 'told the citizen' },
+  designate: { zh: '授予称号', en: 'designated' },
+  undesignate: { zh: '撤销称号', en: 'designation withdrawn' },
 };
 
 /** Whole codes whose words are not object + verb. */
@@ -94,6 +101,11 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'ledger.settings': { zh: '修改问题台账设置', en: 'Ledger settings changed' },
   'directive.report': { zh: '上报任务完成情况', en: 'Directive reported on' },
   'directive.close': { zh: '结束任务', en: 'Directive closed' },
+  'request.reveal_phone': { zh: '查看群众完整电话（回访）', en: 'Citizen\'s full phone shown (call back)' },
+  'whistle.judicial': { zh: '吹哨报到 · 移交公检法', en: 'Whistle handed to the judiciary' },
+  'inspection.finding_to_problem': { zh: '督查发现列入问题台账', en: 'Inspection finding put on the ledger' },
+  'org.designate': { zh: '认定工作站称号', en: 'Station designated' },
+  'org.undesignate': { zh: '撤销工作站称号', en: 'Station designation withdrawn' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

@@ -223,7 +223,7 @@ export const SaveLedgerSettingsBody = Type.Object(
     categories: LedgerSettings.properties.categories,
     supervisionDays: LedgerSettings.properties.supervisionDays,
     closureSigner: LedgerSettings.properties.closureSigner,
-    sources: Type.Optional(Type.Array(Type.Object({ code: Type.Optional(ProblemSourceSchema), label: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 50 })),
+    sources: Type.Optional(Type.Array(Type.Object({ code: Type.Optional(ProblemSourceSchema), label: Type.String({ minLength: 1, maxLength: 20 }), active: Type.Optional(Type.Boolean({ description: 'false：停用（与未列出相同），便于原样回传 GET 的结果' })) }, { additionalProperties: false }), { minItems: 1, maxItems: 50 })),
   },
   { additionalProperties: false },
 );

@@ -53,11 +53,16 @@ const json = (res: LightMyRequestResponse) => res.json() as Record<string, unkno
 type Step = {
   /** "METHOD /openapi/{path}" exactly as the document names it. */
   route: string;
-  /** The audit action prefix(es) of the route's module. */
-  audit: RegExp;
+  /**
+   * The audit action prefix(es) of the route's module; 'read' for a lookup that is a POST only to
+   * keep its input out of URLs (public tracking: code and phone) — it must change nothing.
+   */
+  audit: RegExp | 'read';
   run: () => Promise<LightMyRequestResponse>;
   /** The record is written when a background job ends (poll for it). */
   later?: boolean;
+  /** A read sent as POST so that personal data stays out of the URL (public tracking): it answers 2xx and writes nothing. */
+  read?: true;
 };
 
 // In order: later steps use what earlier ones made.
@@ -106,6 +111,12 @@ const STEPS: Step[] = [
     const made = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '五里镇'), type: 'agency', name: '矩阵撤销机关' }));
     return (await as('wuli')).post(`/api/orgs/${made.id}/close`, { version: made.version });
   } },
+  { route: 'POST /api/orgs/{id}/designations', audit: /^org\./, run: async () => {
+    const res = await (await as('county')).post(`/api/orgs/${await orgId(t.db, '五里党建工作站')}/designations`, { kind: 'township_demo', year: 2031, note: '矩阵' });
+    ctx.designation = json(res).id;
+    return res;
+  } },
+  { route: 'DELETE /api/orgs/{id}/designations/{designationId}', audit: /^org\./, run: async () => (await as('county')).del(`/api/orgs/${await orgId(t.db, '五里党建工作站')}/designations/${num('designation')}`) },
   { route: 'DELETE /api/orgs/{id}', audit: /^org\./, run: async () => (await as('wuli')).del(`/api/orgs/${num('agency')}?version=${await orgVersion(num('agency'))}`) },
 
   // ---- people
@@ -133,7 +144,7 @@ const STEPS: Step[] = [
   { route: 'PUT /api/ledger/settings', audit: /^ledger\./, run: async () => {
     const c = await as('county');
     const s = (await c.get('/api/ledger/settings')).json() as { categories: string[]; supervisionDays: number; closureSigner: string };
-    return c.request('PUT', '/api/ledger/settings', s);
+    return c.request('PUT', '/api/ledger/settings', { categories: s.categories, supervisionDays: s.supervisionDays, closureSigner: s.closureSigner });
   } },
   { route: 'POST /api/ledger/problems', audit: /^problem\./, run: async () => {
     const res = await (await as('wuli')).post('/api/ledger/problems', { orgId: await orgId(t.db, '榆舍村'), source: 'station_inspection', category: '基层组织建设', description: '矩阵：制度未上墙', deadline: addDays(today, 20) });
@@ -220,6 +231,7 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'POST /api/requests/{id}/transitions/{transition}', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/transitions/claim`, { version: num('requestVersion') }) },
+  { route: 'POST /api/requests/{id}/reveal-phone', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/reveal-phone`) },
   { route: 'POST /api/requests/{id}/messages', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/messages`, { text: '正在办理', public: true }) },
   { route: 'POST /api/requests/{id}/report-up', audit: /^request\./, run: async () => (await as('yushe.station')).post(`/api/requests/${num('request')}/report-up`, { text: '请镇里把关' }) },
   { route: 'POST /api/requests/{id}/hand-over', audit: /^request\./, run: async () => {
@@ -235,6 +247,13 @@ const STEPS: Step[] = [
   } },
   { route: 'POST /api/whistle-parts/{id}/actions', audit: /^whistle\./, run: async () => (await as('jiaotong')).post(`/api/whistle-parts/${num('part')}/actions`, { version: num('partVersion'), action: 'decline', reason: '不属本部门职责' }) },
   { route: 'POST /api/whistle-parts/{id}/reroute', audit: /^whistle\./, run: async () => (await as('yushe.station')).post(`/api/whistle-parts/${num('part')}/reroute`, { departmentId: await orgId(t.db, '县交通运输局') === num('part') ? 0 : (await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'department' AND name <> '县交通运输局' ORDER BY id LIMIT 1`))[0]!.id }) },
+  { route: 'POST /api/whistle-parts/{id}/judicial-transfer', audit: /^whistle\./, run: async () => {
+    // the part the re-route created (the declined one is closed to it)
+    const [p] = await t.db.query<{ id: number; version: number }>(
+      `SELECT id, version FROM whistle_parts WHERE whistle_id = (SELECT whistle_id FROM whistle_parts WHERE id = $1) ORDER BY id DESC LIMIT 1`, [num('part')],
+    );
+    return (await as('yushe.station')).post(`/api/whistle-parts/${p!.id}/judicial-transfer`, { version: p!.version, note: '矩阵移交' });
+  } },
   { route: 'POST /api/visits', audit: /^(visit|request)\./, run: async () => (await as('yushe')).post('/api/visits', { orgId: await orgId(t.db, '榆舍村'), cadreLevel: 'village', household: '矩阵户', visitedOn: today, heard: '反映问题', followUp: '跟进' }) },
   { route: 'POST /api/households', audit: /^household\./, run: async () => {
     const people = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 ORDER BY id LIMIT 2`, [await orgId(t.db, '榆舍村')]);
@@ -256,12 +275,13 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'POST /api/public/requests/{code}/photo', audit: /^request\./, run: async () => upload(t.anonymous, `/api/public/requests/${ctx.publicCode}/photo`, { phone: '13800001357' }, { name: '现场.png', type: 'image/png', content: PNG }) },
-  { route: 'POST /api/public/requests/{code}/rating', audit: /^request\./, run: async () => {
+  { route: 'POST /api/public/track', audit: 'read', run: async () => t.anonymous.post('/api/public/track', { code: ctx.publicCode, phone: '13800001357' }) },
+  { route: 'POST /api/public/track/rating', audit: /^request\./, run: async () => {
     const c = await as('yushe.station');
     let r = ((await c.get(`/api/requests?q=${ctx.publicCode}`)).json() as { items: { id: number; version: number }[] }).items[0]!;
     r = (await c.post(`/api/requests/${r.id}/transitions/claim`, { version: r.version })).json();
     await c.post(`/api/requests/${r.id}/transitions/resolve`, { version: r.version, comment: '已修好', resolved: true });
-    return t.anonymous.post(`/api/public/requests/${ctx.publicCode}/rating`, { phone: '13800001357', rating: 'satisfied' });
+    return t.anonymous.post('/api/public/track/rating', { code: ctx.publicCode, phone: '13800001357', rating: 'satisfied' });
   } },
 ];
 
@@ -290,13 +310,24 @@ describe('the audit matrix', () => {
         refused.push(`${step.route}: ${res.statusCode} ${res.body.slice(0, 300)}`);
         continue;
       }
+      if (step.read) {
+        const wrote = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE id > $1`, [last])).map((r) => r.action);
+        if (wrote.length) unaudited.push(`${step.route} is a read but wrote: ${wrote.join(', ')}`);
+        continue;
+      }
       let actions: string[] = [];
+      if (step.audit === 'read') {
+        actions = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE id > $1 ORDER BY id`, [last])).map((r) => r.action);
+        if (actions.length) unaudited.push(`${step.route} is a read but wrote: ${actions.join(', ')}`);
+        continue;
+      }
+      const audit = step.audit;
       for (let i = 0; i < (step.later ? 200 : 1); i++) {
         actions = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE id > $1 ORDER BY id`, [last])).map((r) => r.action);
-        if (actions.some((a) => step.audit.test(a))) break;
+        if (actions.some((a) => audit.test(a))) break;
         await new Promise((r) => setTimeout(r, 50));
       }
-      if (!actions.some((a) => step.audit.test(a))) unaudited.push(`${step.route} (wrote: ${actions.join(', ') || 'nothing'})`);
+      if (!actions.some((a) => audit.test(a))) unaudited.push(`${step.route} (wrote: ${actions.join(', ') || 'nothing'})`);
     }
     expect({ refused, unaudited }, 'scripted writes that were refused, and routes that answered 2xx without an audit record of their module').toEqual({ refused: [], unaudited: [] });
   });

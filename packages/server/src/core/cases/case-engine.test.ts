@@ -126,7 +126,7 @@ describe('every operation on a case writes its timeline entry and its audit reco
     let r = (await station.get(`/api/requests?q=${code}`)).json().items[0] as RequestDetail;
     r = await fire(station, r, 'claim');
     r = await fire(station, r, 'resolve', { comment: '已安排清运', resolved: true });
-    const rated = await t.anonymous.post(`/api/public/requests/${code}/rating`, { phone: '13800009876', rating: 'unsatisfied', comment: '还是没人来' });
+    const rated = await t.anonymous.post('/api/public/track/rating', { code, phone: '13800009876', rating: 'unsatisfied', comment: '还是没人来' });
     expect(rated.statusCode, rated.body).toBe(200);
     expect(rated.json()).toMatchObject({ status: 'claimed', rating: null, canRate: false });
 

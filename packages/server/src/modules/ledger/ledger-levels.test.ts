@@ -114,6 +114,11 @@ describe('problem sources are county data', () => {
     expect(back.sources.find((x) => x.label === '巡察')).toEqual({ code: 'inspection_tour', label: '巡察', active: true });
     expect(back.sources.filter((x) => x.label === '主题党日')).toEqual([{ code: 'custom_1', label: '主题党日', active: true }]);
     expect((await put([...kept, { label: '新来源' }])).json().sources.find((x: { label: string }) => x.label === '新来源').code).toBe('custom_2');
+    // what GET answers can be sent back as it is (retired ones stay retired)
+    const roundTrip = (await county.get('/api/ledger/settings')).json() as LedgerSettings;
+    const again = await county.request('PUT', '/api/ledger/settings', roundTrip);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().sources).toEqual(roundTrip.sources);
   });
 
   it('the database refuses a malformed source code', async () => {

@@ -88,7 +88,8 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     const categories = [...new Set(input.categories.map((c) => c.trim()).filter(Boolean))];
     if (categories.length === 0) throw fieldError('categories', '至少需要一个问题类别', 'At least one category');
     const before = await settings(countyId);
-    const sources = input.sources ? nextSources(before.sources, input.sources) : before.sources;
+    // what GET answered may come back as it is: a source marked inactive is one left out
+    const sources = input.sources ? nextSources(before.sources, input.sources.filter((x) => x.active !== false)) : before.sources;
     const changed = (a: LedgerSource[], b: LedgerSource[]) => JSON.stringify(a) !== JSON.stringify(b);
     await db.transaction(async (tx) => {
       await repo.saveSettings(tx, countyId, { ...input, categories, sources });
