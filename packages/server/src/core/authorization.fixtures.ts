@@ -26,6 +26,9 @@ export const year = Number(today.slice(0, 4));
 let serial = 0;
 /** A name no other fixture uses (sibling orgs may not share a name). */
 export const unique = (prefix: string) => `${prefix}${++serial}`;
+let designationYears = 2000;
+/** A year no matrix designation used yet (2001, 2002, …; the schema allows up to 2100). */
+export const designationYear = () => ++designationYears;
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
@@ -171,6 +174,16 @@ export const make = {
     const [a] = await dbOf(p).query<{ id: number; version: number }>(`SELECT id, version FROM assignments WHERE directive_id = $1`, [d.directiveId]);
     const [dv] = await dbOf(p).query<{ version: number }>(`SELECT version FROM directives WHERE id = $1`, [d.directiveId]);
     return { id: d.directiveId, directiveVersion: dv!.version, assignmentId: a!.id, assignmentVersion: a!.version };
+  },
+  /** A directive from the county to the place's station (the township follows it: 下级收到的任务). */
+  async countyDirective(p: Place): Promise<Rec> {
+    const d = await ok<{ directiveId: number }>('county directive', p.as.county.post('/api/directives', { kind: 'notice', title: unique('矩阵县通知'), dueDate: plusDays(today, 5), targets: { orgIds: [p.org.station] } }));
+    return { id: d.directiveId };
+  },
+  /** A 工作站称号 the county gives the place's station (a fresh year each time: one a kind and year). */
+  async designation(p: Place): Promise<Rec> {
+    const d = await ok<{ id: number }>('designation', p.as.county.post(`/api/orgs/${p.org.station}/designations`, { kind: 'county_pilot', year: designationYear() }));
+    return { id: p.org.station, designationId: d.id };
   },
   async series(p: Place): Promise<Rec> {
     const d = await ok<{ seriesId: number }>('series', p.as.township.post('/api/directives', { kind: 'duty', title: unique('矩阵例会'), targets: { type: 'station' }, recurrence: { frequency: 'monthly', dueDays: 20 } }));

@@ -2,7 +2,7 @@
 // (`METHOD /path`). A route missing here fails the matrix; an entry for a route that no longer
 // exists fails it too. When a route is added or renamed, add its entry: what record it acts on
 // (made fresh in each place by a maker), who may call it inside its scope, with what valid body.
-import { make, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
+import { designationYear, make, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
 
 /** A demo username (README's demo accounts). */
 export type Demo = 'county' | 'wuli' | 'yushe.station' | 'yushe' | 'jiaotong' | 'auditor' | 'sysadmin' | 'secadmin' | 'auditadmin';
@@ -46,6 +46,9 @@ export type RouteFixture =
       ok: number;
       /** Records owned by one account (jobs): outside for every other account, whatever its scope. */
       owned?: boolean;
+      /** The service narrows the route's action to these demo roles (e.g. 称号 are the county's to give):
+       * every other role holding the action answers 403 before any lookup. */
+      only?: Demo[];
     }
   /** A create naming an org or record of a place in its body: refused for the sibling and the other county, 2xx inside. */
   | { kind: 'create'; as: Demo; body: (p: Place) => unknown | Promise<unknown>; ok: number; upload?: boolean };
@@ -71,6 +74,9 @@ export const ROUTES: Record<string, RouteFixture> = {
   'DELETE /api/orgs/{id}': { kind: 'record', as: 'wuli', make: make.orgNode, query: (r) => `?version=${v(r)}`, ok: 204 },
   'POST /api/orgs': { kind: 'create', as: 'wuli', body: (p) => ({ parentId: p.org.village, type: 'party_group', name: unique('新党小组') }), ok: 201 },
   'POST /api/orgs/{id}/move': { kind: 'record', as: 'wuli', make: make.orgNode, body: (r, p) => ({ version: v(r), newParentId: p.org.village2 }), ok: 200 },
+  'GET /api/station-designations': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'designation', seedId: (r) => Number(r.designationId), ids: items, visible: `SELECT d.id FROM station_designations d JOIN orgs o ON o.id = d.org_id WHERE d.id = ANY(:ids) AND o.path NOT LIKE :prefix` },
+  'POST /api/orgs/{id}/designations': { kind: 'record', as: 'county', only: ['county'], make: async (p) => ({ id: p.org.station }), body: () => ({ kind: 'county_pilot', year: designationYear() }), ok: 201 },
+  'DELETE /api/orgs/{id}/designations/{designationId}': { kind: 'record', as: 'county', only: ['county'], make: make.designation, ok: 204 },
   'POST /api/orgs/{id}/close': { kind: 'record', as: 'wuli', make: make.orgNode, body: (r) => ({ version: v(r) }), ok: 200 },
 
   // 人员与岗位
@@ -128,6 +134,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/directives/sent': { kind: 'list', as: 'wuli', seed: 'directive', ids: all, visible: `SELECT id FROM directives WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix` },
   'GET /api/directives/series': { kind: 'list', as: 'wuli', seed: 'series', ids: all, visible: `SELECT id FROM directive_series WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix AND :path NOT LIKE issuer_path || '%'` },
   'PATCH /api/directives/series/{id}': { kind: 'record', as: 'wuli', make: make.series, body: () => ({ active: false }), ok: 200 },
+  'GET /api/directives/following': { kind: 'list', as: 'wuli', seed: 'countyDirective', ids: all, visible: `SELECT d.id FROM directives d WHERE d.id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE :prefix)` },
   'GET /api/directives/{id}/board': { kind: 'record', as: 'wuli', make: make.directive, ok: 200 },
   'POST /api/directives/{id}/close': { kind: 'record', as: 'wuli', make: make.directive, body: (r) => ({ version: Number(r.directiveVersion) }), ok: 204 },
   'GET /api/inbox': { kind: 'list', as: 'yushe.station', query: '?all=true', seed: 'directive', seedId: (r) => Number(r.assignmentId), ids: all, visible: `SELECT id FROM assignments WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
@@ -154,6 +161,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/requests': { kind: 'create', as: 'yushe.station', body: (p) => ({ orgId: p.org.station, channel: 'station', category: 'errand', citizenName: '张大妈', matter: unique('路灯坏了') }), ok: 201 },
   'GET /api/requests/{id}': { kind: 'record', as: 'yushe.station', make: make.request, ok: 200 },
   'POST /api/requests/{id}/transitions/{transition}': { kind: 'record', as: 'yushe.station', make: make.request, params: { transition: 'claim' }, body: (r) => ({ version: v(r) }), ok: 200 },
+  'POST /api/requests/{id}/reveal-phone': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, ok: 200 },
   'POST /api/requests/{id}/hand-over': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, body: async (_r, p) => ({ toAccountId: await accountIdOf(p, 'township'), note: '请镇上牵头' }), ok: 200 },
   'GET /api/requests/{id}/attachments/{attachmentId}': { kind: 'record', as: 'yushe.station', make: (p) => make.requestWithPhoto(p, anonymousClient!), ok: 200 },
   'GET /api/requests/{id}/hand-over-candidates': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, ok: 200 },
@@ -165,6 +173,8 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/whistles/load': { kind: 'summary', as: 'wuli', figure: (j) => j.whistlers.reduce((s: number, w: { whistles: number }) => s + w.whistles, 0), expected: `SELECT count(*)::int AS n FROM whistles WHERE county_id = :county` }, // county-wide by design: every township sees the county's departments' load and who whistles how often
   'GET /api/whistles/departments': { kind: 'list', as: 'yushe.station', seed: 'department', siblingVisible: true, ids: all, visible: `SELECT id FROM orgs WHERE id = ANY(:ids) AND (type <> 'department' OR county_id IS DISTINCT FROM :county)` },
   'GET /api/whistles/{id}': { kind: 'record', as: 'yushe.station', make: make.whistle, ok: 200 },
+  'GET /api/whistles/{id}/source': { kind: 'record', as: 'yushe.station', make: make.whistle, ok: 200 },
+  'POST /api/whistle-parts/{id}/judicial-transfer': { kind: 'record', as: 'yushe.station', make: make.whistle, params: {}, body: (r) => ({ version: Number(r.partVersion), note: '移交派出所' }), ok: 200 },
   'POST /api/whistle-parts/{id}/actions': { kind: 'record', as: 'jiaotong', make: make.whistle, params: {}, body: (r) => ({ version: Number(r.partVersion), action: 'report' }), ok: 200 },
   'POST /api/whistle-parts/{id}/reroute': { kind: 'record', as: 'yushe.station', make: make.declinedPart, params: {}, body: async (_r, p) => ({ departmentId: await otherDepartment(p) }), ok: 200 },
   'POST /api/visits': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, cadreLevel: 'village', household: unique('某户'), visitedOn: today, heard: '取暖困难' }), ok: 201 },
@@ -177,12 +187,13 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/cards/{id}': { kind: 'record', as: 'yushe.station', make: async (p) => ({ id: p.org.station }), ok: 200 },
   'GET /api/cards/{id}/posts': { kind: 'record', as: 'yushe.station', make: async (p) => ({ id: p.org.station }), ok: 200 },
   'GET /api/cards/{id}/qr.svg': { kind: 'record', as: 'yushe.station', make: async (p) => ({ id: p.org.village }), ok: 200 },
+  'POST /api/public/track': { kind: 'public', note: 'tracking code and phone in the body' },
+  'POST /api/public/track/rating': { kind: 'public', note: 'tracking code and phone in the body' },
   'GET /api/public/units/{id}': { kind: 'public', note: 'a unit’s public page (contact card)' },
   'GET /api/public/challenge': { kind: 'public', note: 'the anti-bot question' },
   'POST /api/public/requests': { kind: 'public', note: 'a citizen submits' },
   'POST /api/public/requests/{code}/photo': { kind: 'public', note: 'tracking code and phone' },
-  'GET /api/public/requests/{code}': { kind: 'public', note: 'tracking code and phone' },
-  'POST /api/public/requests/{code}/rating': { kind: 'public', note: 'tracking code and phone' },
+  'GET /api/home/today': { kind: 'self', note: 'the caller’s own to-do list over its scope and roles' },
   'GET /api/home/todos': { kind: 'self', note: 'counts over the caller’s scope, each the filter of the list it links to' },
 };
 
