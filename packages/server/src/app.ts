@@ -169,11 +169,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   // The services' database checks that every statement on a tenant table is scoped (core/scope.ts).
   // Session resolution reads the account and its scope org before there is a scope: the raw one.
-  // TODO(scope, after the issue-11 merge): switch back to `guardScope(config.db)` once the statements
-  // of the merged core (org-tree, case engine, dispatch engine) all carry their marks; the guard
-  // is off here only because the merge came too late to finish tagging them (see the report).
-  const db = config.db;
-  void guardScope;
+  const db = guardScope(config.db);
   const auth = createAuthService({
     db: config.db, pii: config.pii, policy: config.sessionPolicy ?? DEFAULT_SESSION_POLICY, adminTotp: config.adminTotp, sessionCacheMs: config.sessionCacheMs,
   });

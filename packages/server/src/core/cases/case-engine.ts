@@ -459,7 +459,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
         if (locked.escalated_to_org_id !== null || locked.resolved_at) return;
         const target = await targetOf(tx, locked);
         if (!target) return;
-        await tx.query(`UPDATE cases SET escalated_to_org_id = $2 WHERE id = $1`, [c.id, target]);
+        await tx.query(`${SYSTEM}UPDATE cases SET escalated_to_org_id = $2 WHERE id = $1`, [c.id, target]);
         await record(tx, locked, system, { kind: 'escalation', body: '逾期未完成，已上报上一级', data: { toOrgId: target, deadline: locked.deadline } }, { action: 'escalate', summary: { toOrgId: target } });
         n++;
       });

@@ -255,17 +255,17 @@ export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpd
 
 export async function partsOf(q: Queryable, whistleIds: number[]) {
   if (!whistleIds.length) return [];
-  return q.query<PartRow>(`${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
+  return q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
 }
 
 export async function findPart(q: Queryable, id: number) {
-  const [row] = await q.query<PartRow>(`${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+  const [row] = await q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
   return row;
 }
 
 export async function updatePart(q: Queryable, id: number, version: number, f: Partial<{ status: string; part: string; reported: boolean; onsite_record: string; result: string; done: boolean; decline_reason: string; suggested_org_id: number | null; judicial_transfer: boolean }>) {
   const rows = await q.query(
-    `UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
+    `${BY_KEY}UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
        reported_at = CASE WHEN $5 THEN COALESCE(reported_at, now()) ELSE reported_at END,
        onsite_record = COALESCE($6, onsite_record), result = COALESCE($7, result),
        done_at = CASE WHEN $8 THEN now() ELSE done_at END, decline_reason = COALESCE($9, decline_reason),
@@ -279,13 +279,13 @@ export async function updatePart(q: Queryable, id: number, version: number, f: P
 
 /** The states of a whistle's parts (the dispatch engine decides from them whether it is complete). */
 export async function partStates(q: Queryable, whistleId: number): Promise<string[]> {
-  const rows = await q.query<{ status: string }>(`SELECT status FROM whistle_parts WHERE whistle_id = $1 ORDER BY id`, [whistleId]);
+  const rows = await q.query<{ status: string }>(`${BY_KEY}SELECT status FROM whistle_parts WHERE whistle_id = $1 ORDER BY id`, [whistleId]);
   return rows.map((r) => r.status);
 }
 
 /** Marks an open whistle done (once: a second call changes nothing and answers false). */
 export async function markWhistleDone(q: Queryable, whistleId: number): Promise<boolean> {
-  const rows = await q.query(`UPDATE whistles SET status = 'done', done_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [whistleId]);
+  const rows = await q.query(`${BY_KEY}UPDATE whistles SET status = 'done', done_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [whistleId]);
   return rows.length > 0;
 }
 

@@ -247,7 +247,7 @@ export async function saveReport(
   r: { status: string; outcome: string; reason: string | null; report: string | null; figures: Record<string, number | string>; late: boolean; accountId: number },
 ): Promise<boolean> {
   const rows = await q.query(
-    `UPDATE assignments SET status = $9, outcome = $3, reason = $4, report = $5, figures = $6::jsonb,
+    `${BY_KEY}UPDATE assignments SET status = $9, outcome = $3, reason = $4, report = $5, figures = $6::jsonb,
        late = $7, reported_at = now(), reported_by = $8, version = version + 1
      WHERE id = $1 AND version = $2 RETURNING id`,
     [id, version, r.outcome, r.reason, r.report, JSON.stringify(r.figures), r.late, r.accountId, r.status],
@@ -266,7 +266,7 @@ export async function inboxOf(q: Queryable, orgId: number, includeReported: bool
 }
 
 // (by key: one plan fits every directive, prepared)
-const ASSIGNMENTS_OF = prepared(`${ASSIGNMENT_SELECT} WHERE a.directive_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`);
+const ASSIGNMENTS_OF = prepared(`${BY_KEY}${ASSIGNMENT_SELECT} WHERE a.directive_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`);
 
 export async function assignmentsOf(q: Queryable, directiveIds: number[]): Promise<AssignmentRow[]> {
   if (directiveIds.length === 0) return [];
@@ -419,7 +419,7 @@ export async function seriesOfScope(q: Queryable, scope: Scope) {
 
 export async function villagesUnder(q: Queryable, orgId: number) {
   return q.query<{ id: number }>(
-    `SELECT id FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active' ORDER BY sort, id`,
+    `${BY_KEY}SELECT id FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active' ORDER BY sort, id`,
     [orgId],
   );
 }
@@ -468,7 +468,7 @@ export async function directiveVisible(q: Queryable, directiveId: number, path: 
 }
 
 export async function directiveOfAssignment(q: Queryable, assignmentId: number): Promise<number | undefined> {
-  const [row] = await q.query<{ directive_id: number }>(`SELECT directive_id FROM assignments WHERE id = $1`, [assignmentId]);
+  const [row] = await q.query<{ directive_id: number }>(`${BY_KEY}SELECT directive_id FROM assignments WHERE id = $1`, [assignmentId]);
   return row?.directive_id;
 }
 

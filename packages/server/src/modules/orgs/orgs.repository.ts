@@ -264,7 +264,7 @@ export async function deleteDesignation(q: Queryable, orgId: number, id: number)
 /** Keeps the tree's pilot mark in step with the county_pilot designations. */
 export async function syncPilotFlag(q: Queryable, orgId: number) {
   await q.query(
-    `UPDATE orgs SET is_pilot = EXISTS (SELECT 1 FROM station_designations WHERE org_id = $1 AND kind = 'county_pilot') WHERE id = $1`,
+    `${BY_KEY}UPDATE orgs SET is_pilot = EXISTS (SELECT 1 FROM station_designations WHERE org_id = $1 AND kind = 'county_pilot') WHERE id = $1`,
     [orgId],
   );
 }
