@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { ErrorBody } from '@lianxin/contract';
 import type { Db } from './db/db.js';
+import { guardScope } from './core/scope.js';
 import type { TrustProxy } from './config.js';
 import type { PiiCipher } from './core/pii.js';
 import { registerHttpConventions } from './core/http.js';
@@ -166,9 +167,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false } },
   });
 
-  const db = config.db;
+  // The services' database checks that every statement on a tenant table is scoped (core/scope.ts).
+  // Session resolution reads the account and its scope org before there is a scope: the raw one.
+  const db = guardScope(config.db);
   const auth = createAuthService({
-    db, pii: config.pii, policy: config.sessionPolicy ?? DEFAULT_SESSION_POLICY, adminTotp: config.adminTotp, sessionCacheMs: config.sessionCacheMs,
+    db: config.db, pii: config.pii, policy: config.sessionPolicy ?? DEFAULT_SESSION_POLICY, adminTotp: config.adminTotp, sessionCacheMs: config.sessionCacheMs,
   });
   const cookieConf = cookieSettings(config.secureCookies ?? true);
 

@@ -4,6 +4,7 @@
 // writes.
 import type { Queryable } from '../db/db.js';
 import { likePrefix, type Scope } from './access.js';
+import { inScope as inScopeSql, BY_KEY, SYSTEM } from './scope.js';
 
 export type OrgNode = { id: number; name: string; type: string; path: string; county_id: number; status: string; parent_id: number | null };
 export type OrgChild = { id: number; name: string; type: string };
@@ -17,7 +18,7 @@ export function idsOnPath(path: string): number[] {
 
 /** An org by id when it lies within the scope (at or below the scope org); undefined otherwise. */
 export async function inScope(q: Queryable, scope: Scope, id: number): Promise<OrgNode | undefined> {
-  const [row] = await q.query<OrgNode>(`${NODE} WHERE id = $1 AND path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<OrgNode>(`${NODE} WHERE id = $1 AND ${inScopeSql('path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
@@ -26,13 +27,13 @@ export async function inScope(q: Queryable, scope: Scope, id: number): Promise<O
  * then check the org's type and status themselves) and for jobs.
  */
 export async function publicOrg(q: Queryable, id: number): Promise<OrgNode | undefined> {
-  const [row] = await q.query<OrgNode>(`${NODE} WHERE id = $1`, [id]);
+  const [row] = await q.query<OrgNode>(`${SYSTEM}${NODE} WHERE id = $1`, [id]);
   return row;
 }
 
 /** The orgs on a path, from the root down (the path's own org last). */
 export async function ancestors(q: Queryable, path: string): Promise<OrgNode[]> {
-  return q.query<OrgNode>(`${NODE} WHERE id = ANY($1::bigint[]) ORDER BY depth`, [idsOnPath(path)]);
+  return q.query<OrgNode>(`${SYSTEM}${NODE} WHERE id = ANY($1::bigint[]) ORDER BY depth`, [idsOnPath(path)]);
 }
 
 /** SQL: the types of the orgs on a path expression (for a statement that needs them per row). */
@@ -41,14 +42,14 @@ export const typesOnPathSql = (path: string) =>
 
 /** The types of the orgs on a path (is there a station above this village?). */
 export async function typesOnPath(q: Queryable, path: string): Promise<string[]> {
-  const [row] = await q.query<{ types: string[] }>(`SELECT ${typesOnPathSql('$1::text')} AS types`, [path]);
+  const [row] = await q.query<{ types: string[] }>(`${SYSTEM}SELECT ${typesOnPathSql('$1::text')} AS types`, [path]);
   return row?.types ?? [];
 }
 
 /** The nearest org of a type on a path (the path's own org included), if any. */
 async function nearestOfType(q: Queryable, path: string, type: string): Promise<{ id: number; name: string } | undefined> {
   const [row] = await q.query<{ id: number; name: string }>(
-    `SELECT id, name FROM orgs WHERE id = ANY($1::bigint[]) AND type = $2 ORDER BY depth DESC LIMIT 1`,
+    `${BY_KEY}SELECT id, name FROM orgs WHERE id = ANY($1::bigint[]) AND type = $2 ORDER BY depth DESC LIMIT 1`,
     [idsOnPath(path), type],
   );
   return row;
@@ -66,7 +67,7 @@ export function stationAbove(q: Queryable, path: string) {
 
 /** The active children of an org, in the tree's order. */
 export async function children(q: Queryable, id: number): Promise<OrgChild[]> {
-  return q.query<OrgChild>(`SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`, [id]);
+  return q.query<OrgChild>(`${BY_KEY}SELECT id, name, type FROM orgs WHERE parent_id = $1 AND status = 'active' ORDER BY sort, id`, [id]);
 }
 
 /**
@@ -76,5 +77,5 @@ export async function children(q: Queryable, id: number): Promise<OrgChild[]> {
  */
 export async function byIds(q: Queryable, ids: readonly number[]): Promise<OrgNode[]> {
   if (ids.length === 0) return [];
-  return q.query<OrgNode>(`${NODE} WHERE id = ANY($1::bigint[])`, [ids]);
+  return q.query<OrgNode>(`${BY_KEY}${NODE} WHERE id = ANY($1::bigint[])`, [ids]);
 }

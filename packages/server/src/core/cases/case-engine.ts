@@ -9,6 +9,7 @@ import { AppError, validationError } from '../errors.js';
 import { todayInChina } from '../calendar.js';
 import { checkTransition, type CaseView, type WorkflowDef } from './workflow.js';
 import { caseTypes } from './registry.js';
+import { inScope, BY_KEY, SYSTEM } from '../scope.js';
 
 export type CaseRow = {
   id: number;
@@ -144,7 +145,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
 
   async function load(q: Queryable, scope: Scope, caseType: string, id: number, forUpdate = false): Promise<CaseRow | undefined> {
     const [row] = await q.query<CaseRow>(
-      `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND case_type = $2 AND org_path LIKE $3 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND case_type = $2 AND ${inScope('org_path', 3)} ${forUpdate ? 'FOR UPDATE' : ''}`,
       [id, caseType, likePrefix(scope.path)],
     );
     return row;
@@ -154,7 +155,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
   async function lock(tx: Queryable, caseType: string, id: number, who: Who, mayAct?: MayAct): Promise<CaseRow> {
     const c = isAccount(who)
       ? await load(tx, who.scope, caseType, id, true)
-      : (await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND case_type = $2 FOR UPDATE`, [id, caseType]))[0];
+      : (await tx.query<CaseRow>(`${BY_KEY}SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND case_type = $2 FOR UPDATE`, [id, caseType]))[0];
     if (!c) throw new AppError('not_found');
     if (mayAct && !(await mayAct(c, tx))) throw new AppError('forbidden');
     return c;
@@ -195,7 +196,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     const resolves = def.resolvedStates.includes(to);
     const finishes = def.finalStates.includes(to);
     await tx.query(
-      `UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
+      `${BY_KEY}UPDATE cases SET status = $2, version = version + 1, updated_at = now(),
          resolved_at = CASE WHEN $3::boolean THEN COALESCE(resolved_at, now()) END,
          closed_at = CASE WHEN $4::boolean THEN COALESCE(closed_at, now()) END
        WHERE id = $1`,
@@ -324,7 +325,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
       if (kind === 'supervision') {
         if (c.resolved_at || c.closed_at) throw new AppError('conflict', { zh: '已整改完成的事项无需督办', en: 'A resolved case needs no supervision' });
         const cadence = def.sla.supervisionEveryDays ?? 15;
-        await tx.query(`UPDATE cases SET supervision_due = $2, updated_at = now() WHERE id = $1`, [c.id, addDays(today(), cadence)]);
+        await tx.query(`${BY_KEY}UPDATE cases SET supervision_due = $2, updated_at = now() WHERE id = $1`, [c.id, addDays(today(), cadence)]);
       }
       await record(tx, c, actor, { kind, body, data }, { action: kind, summary: Object.keys(data).length ? data : {} });
     });
@@ -446,7 +447,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
    */
   async function escalateOverdue(caseType: string, targetOf: (q: Queryable, c: CaseRow) => Promise<number | null>): Promise<number> {
     const overdue = await db.query<CaseRow>(
-      `SELECT ${CASE_COLUMNS} FROM cases WHERE case_type = $1 AND resolved_at IS NULL AND closed_at IS NULL
+      `${SYSTEM}SELECT ${CASE_COLUMNS} FROM cases WHERE case_type = $1 AND resolved_at IS NULL AND closed_at IS NULL
          AND deadline < $2::date AND escalated_to_org_id IS NULL`,
       [caseType, today()],
     );
@@ -458,7 +459,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
         if (locked.escalated_to_org_id !== null || locked.resolved_at) return;
         const target = await targetOf(tx, locked);
         if (!target) return;
-        await tx.query(`UPDATE cases SET escalated_to_org_id = $2 WHERE id = $1`, [c.id, target]);
+        await tx.query(`${SYSTEM}UPDATE cases SET escalated_to_org_id = $2 WHERE id = $1`, [c.id, target]);
         await record(tx, locked, system, { kind: 'escalation', body: '逾期未完成，已上报上一级', data: { toOrgId: target, deadline: locked.deadline } }, { action: 'escalate', summary: { toOrgId: target } });
         n++;
       });

@@ -3,6 +3,7 @@
 // how much it declined, and how fast it answered — one statement over `dispatch_answers`
 // (migration 085), so a department's whistles and its directives come out of the same query.
 import type { Queryable } from '../../db/db.js';
+import { SYSTEM } from '../scope.js';
 
 export type RecipientLoad = {
   org_id: number;
@@ -24,7 +25,7 @@ export type RecipientLoad = {
 
 export async function recipientLoad(q: Queryable, countyId: number, types: readonly string[]): Promise<RecipientLoad[]> {
   return q.query<RecipientLoad>(
-    `SELECT o.id AS org_id, o.name,
+    `${SYSTEM}SELECT o.id AS org_id, o.name,
             count(x.id) FILTER (WHERE x.kind = 'whistle')::int AS parts,
             count(x.id) FILTER (WHERE x.kind = 'whistle' AND x.open)::int AS open,
             count(x.id) FILTER (WHERE x.kind = 'whistle' AND x.declined)::int AS declined,

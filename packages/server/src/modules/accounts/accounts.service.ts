@@ -8,6 +8,7 @@ import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { checkPasswordPolicy, hashPassword } from '../../core/password.js';
 import type { SessionInvalidation } from '../auth/session-cache.js';
+import { inScope } from '../../core/scope.js';
 
 type AccountListRow = {
   id: number;
@@ -46,7 +47,7 @@ function separationError(zh: string, en: string) {
 
 async function scopeOrg(q: Queryable, actor: Actor, id: number) {
   const [org] = await q.query<{ id: number; path: string; county_id: number | null; status: string }>(
-    `SELECT id, path, county_id, status FROM orgs WHERE id = $1 AND path LIKE $2`,
+    `SELECT id, path, county_id, status FROM orgs WHERE id = $1 AND ${inScope('path', 2)}`,
     [id, likePrefix(actor.scope.path)],
   );
   if (!org || org.status !== 'active') throw fieldError('scopeOrgId', '管辖范围组织不存在或不在您的管辖范围内', 'No such organization in your scope');
@@ -78,11 +79,11 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
     const [rows, [count]] = await Promise.all([
       db.query<AccountListRow>(
         `SELECT a.id, a.username, a.display_name, a.roles, a.scope_org_id, o.name AS scope_name, o.type AS scope_type, a.status, a.locked_until, a.totp_enabled_at
-         FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE o.path LIKE $1 ORDER BY o.path, a.username
+         FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE ${inScope('o.path', 1)} ORDER BY o.path, a.username
          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
         params,
       ),
-      db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE o.path LIKE $1`, params),
+      db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE ${inScope('o.path', 1)}`, params),
     ]);
     return {
       page,
@@ -104,7 +105,7 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
   async function findInScope(q: Queryable, actor: Actor, id: number) {
     const [row] = await q.query<{ id: number; roles: Role[]; username: string; must_change_password: boolean }>(
       `SELECT a.id, a.roles, a.username, a.must_change_password FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
-       WHERE a.id = $1 AND o.path LIKE $2 FOR UPDATE OF a`,
+       WHERE a.id = $1 AND ${inScope('o.path', 2)} FOR UPDATE OF a`,
       [id, likePrefix(actor.scope.path)],
     );
     if (!row) throw new AppError('not_found');

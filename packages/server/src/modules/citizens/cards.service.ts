@@ -7,6 +7,7 @@ import { appendAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import type { PiiCipher } from '../../core/pii.js';
 import { inScope as orgInScope } from '../../core/org-tree.js';
+import { BY_KEY } from '../../core/scope.js';
 
 const DUTIES: Record<string, string> = {
   station: '宣传党的方针政策，督查指导所辖党组织建设，密切联系服务群众，收集社情民意，代办群众事项，协调解决群众困难。',
@@ -40,7 +41,7 @@ export function createCardService(deps: { db: Db; pii: PiiCipher }) {
     const org = await orgInScope(db, actor.scope, orgId);
     if (!org || !DUTIES[org.type]) throw new AppError('not_found', { zh: '该单位没有连心卡（工作站、村、社区、乡镇、网格有）', en: 'No contact card for this unit' });
     const staff = await db.query<{ role: PostRole; name: string; phone_enc: string | null }>(
-      `SELECT po.role, pe.name, pe.phone_enc FROM posts po JOIN persons pe ON pe.id = po.person_id
+      `${BY_KEY}SELECT po.role, pe.name, pe.phone_enc FROM posts po JOIN persons pe ON pe.id = po.person_id
        WHERE po.org_id = $1 AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE)
        ORDER BY array_position(ARRAY['station_chief','secretary','deputy_station_chief','first_secretary','village_director','deputy_secretary','party_worker','grid_worker']::text[], po.role::text), po.id`,
       [org.id],
@@ -72,7 +73,7 @@ export function createCardService(deps: { db: Db; pii: PiiCipher }) {
     const org = await orgInScope(db, actor.scope, orgId);
     if (!org || !DUTIES[org.type]) throw new AppError('not_found', { zh: '该单位没有连心卡（工作站、村、社区、乡镇、网格有）', en: 'No contact card for this unit' });
     const posts = await db.query<{ id: number; role: PostRole; name: string; phone_enc: string | null }>(
-      `SELECT po.id, po.role, pe.name, pe.phone_enc FROM posts po JOIN persons pe ON pe.id = po.person_id
+      `${BY_KEY}SELECT po.id, po.role, pe.name, pe.phone_enc FROM posts po JOIN persons pe ON pe.id = po.person_id
        WHERE po.org_id = $1 AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE)
        ORDER BY array_position(ARRAY['station_chief','secretary','deputy_station_chief','first_secretary','village_director','deputy_secretary','party_worker','grid_worker']::text[], po.role::text), po.id`,
       [org.id],

@@ -7,6 +7,7 @@ import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { openPredicate } from '../../core/cases/registry.js';
 import './requests.case.js';
+import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 
 export type RequestRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string;
@@ -37,12 +38,12 @@ export function requestRow(r: { countyId: number; channel: string; category: str
 }
 
 export async function findRequest(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<RequestRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'request' AND c.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<RequestRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'request' AND ${inScope('c.org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
 export async function findByCode(q: Queryable, code: string, phoneHash: string) {
-  const [row] = await q.query<RequestRow>(`${SELECT} WHERE r.tracking_code = $1 AND r.phone_hash = $2`, [code, phoneHash]);
+  const [row] = await q.query<RequestRow>(`${SYSTEM}${SELECT} WHERE r.tracking_code = $1 AND r.phone_hash = $2`, [code, phoneHash]);
   return row;
 }
 
@@ -78,7 +79,7 @@ export type RequestScope = string | { path: string; countyRoot: number };
 
 export function requestFilter(scope: RequestScope, f: ListRequestsQuery, accountId: number) {
   const byCounty = typeof scope !== 'string';
-  const where = [`c.case_type = 'request'`, byCounty ? `c.county_id = $1` : `c.org_path LIKE $1`];
+  const where = [`c.case_type = 'request'`, byCounty ? inCounty('c.county_id', 1) : inScope('c.org_path', 1)];
   const params: unknown[] = [byCounty ? scope.countyRoot : likePrefix(scope)];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
@@ -108,7 +109,7 @@ export function requestFilter(scope: RequestScope, f: ListRequestsQuery, account
 }
 
 /** A page's rows by their ids, newest first (prepared: planning this join costs more than running it). */
-const PAGE_ROWS = prepared(`${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
+const PAGE_ROWS = prepared(`${BY_KEY}${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
 
 export async function listRequests(q: Queryable, scope: RequestScope, f: ListRequestsQuery, accountId: number) {
   const { where, params } = requestFilter(scope, f, accountId);
@@ -135,7 +136,7 @@ export async function citizenStats(q: Queryable, node: { id: number; path: strin
             count(r.rating)::int AS rated,
             count(*) FILTER (WHERE r.rating IN ('satisfied','basic'))::int AS satisfied
      FROM cases c JOIN citizen_requests r ON r.case_id = c.id
-     WHERE c.case_type = 'request' AND c.org_path LIKE $3
+     WHERE c.case_type = 'request' AND ${inScope('c.org_path', 3)}
        ${month ? `AND to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $4` : ''}
      GROUP BY 1`,
     month ? [node.id, node.path, likePrefix(node.path), month] : [node.id, node.path, likePrefix(node.path)],
@@ -168,7 +169,7 @@ export async function insertWhistle(q: Queryable, w: { countyId: number; sourceC
 
 export async function insertParts(q: Queryable, whistleId: number, countyId: number, departmentIds: number[]) {
   await q.query(
-    `INSERT INTO whistle_parts (whistle_id, county_id, department_id, department_path)
+    `${BY_KEY}INSERT INTO whistle_parts (whistle_id, county_id, department_id, department_path)
      SELECT $1, $2, id, path FROM orgs WHERE id = ANY($3::bigint[])`,
     [whistleId, countyId, departmentIds],
   );
@@ -176,21 +177,21 @@ export async function insertParts(q: Queryable, whistleId: number, countyId: num
 
 export async function departments(q: Queryable, countyId: number, ids: number[]) {
   return q.query<{ id: number; name: string; path: string }>(
-    `SELECT id, name, path FROM orgs WHERE id = ANY($1::bigint[]) AND county_id = $2 AND type = 'department' AND status = 'active'`,
+    `${BY_KEY}SELECT id, name, path FROM orgs WHERE id = ANY($1::bigint[]) AND county_id = $2 AND type = 'department' AND status = 'active'`,
     [ids, countyId],
   );
 }
 
 /** The county's departments, for whistling and for suggesting an owner. */
 export async function countyDepartments(q: Queryable, countyId: number) {
-  return q.query<{ id: number; name: string }>(`SELECT id, name FROM orgs WHERE county_id = $1 AND type = 'department' AND status = 'active' ORDER BY sort, id`, [countyId]);
+  return q.query<{ id: number; name: string }>(`${SYSTEM}SELECT id, name FROM orgs WHERE county_id = $1 AND type = 'department' AND status = 'active' ORDER BY sort, id`, [countyId]);
 }
 
 /** Active accounts whose scope is the request's unit or one of its ancestors (hand-over targets). */
 export async function handOverCandidates(q: Queryable, orgPath: string) {
   const ids = orgPath.split('/').filter(Boolean).map(Number);
   return q.query<{ id: number; name: string; scope: string }>(
-    `SELECT a.id, a.display_name AS name, o.name AS scope FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
+    `${SYSTEM}SELECT a.id, a.display_name AS name, o.name AS scope FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
      WHERE a.status = 'active' AND a.scope_org_id = ANY($1::bigint[])
        AND EXISTS (SELECT 1 FROM unnest(a.roles) r WHERE r IN ('county_admin','township_admin','station_admin','village_admin'))
      ORDER BY o.depth DESC, a.display_name`,
@@ -206,8 +207,8 @@ export async function handOverCandidates(q: Queryable, orgPath: string) {
 export async function listWhistles(q: Queryable, scope: Scope, limit: number, sourceCaseId?: number, awaiting = false) {
   const params: unknown[] = [likePrefix(scope.path)];
   const where = awaiting
-    ? `EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1 AND p.status IN ('whistled','reported','handling'))`
-    : `(w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1))`;
+    ? `EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)} AND p.status IN ('whistled','reported','handling'))`
+    : `(${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)}))`;
   if (sourceCaseId) params.push(sourceCaseId);
   return q.query<WhistleRow>(
     `${WHISTLE_SELECT} WHERE ${where} ${sourceCaseId ? 'AND w.source_case_id = $2' : ''}
@@ -237,7 +238,7 @@ export async function whistleSource(q: Queryable, scope: Scope, whistleId: numbe
                FROM case_events e WHERE e.case_id = c.id AND e.data->>'whistleId' = w.id::text) AS events
        FROM whistles w JOIN cases c ON c.id = w.source_case_id JOIN orgs o ON o.id = c.org_id
        LEFT JOIN citizen_requests r ON r.case_id = c.id LEFT JOIN problems p ON p.case_id = c.id
-      WHERE w.id = $2 AND (w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts x WHERE x.whistle_id = w.id AND x.department_path LIKE $1))`,
+      WHERE w.id = $2 AND (${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts x WHERE x.whistle_id = w.id AND ${inScope('x.department_path', 1)}))`,
     [likePrefix(scope.path), whistleId],
   );
   return row;
@@ -245,7 +246,7 @@ export async function whistleSource(q: Queryable, scope: Scope, whistleId: numbe
 
 export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpdate = false) {
   const [row] = await q.query<WhistleRow>(
-    `${WHISTLE_SELECT} WHERE w.id = $2 AND (w.whistler_path LIKE $1 OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE $1))
+    `${WHISTLE_SELECT} WHERE w.id = $2 AND (${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)}))
      ${forUpdate ? 'FOR UPDATE OF w' : ''}`,
     [likePrefix(scope.path), id],
   );
@@ -254,17 +255,17 @@ export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpd
 
 export async function partsOf(q: Queryable, whistleIds: number[]) {
   if (!whistleIds.length) return [];
-  return q.query<PartRow>(`${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
+  return q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
 }
 
 export async function findPart(q: Queryable, id: number) {
-  const [row] = await q.query<PartRow>(`${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+  const [row] = await q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
   return row;
 }
 
 export async function updatePart(q: Queryable, id: number, version: number, f: Partial<{ status: string; part: string; reported: boolean; onsite_record: string; result: string; done: boolean; decline_reason: string; suggested_org_id: number | null; judicial_transfer: boolean }>) {
   const rows = await q.query(
-    `UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
+    `${BY_KEY}UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
        reported_at = CASE WHEN $5 THEN COALESCE(reported_at, now()) ELSE reported_at END,
        onsite_record = COALESCE($6, onsite_record), result = COALESCE($7, result),
        done_at = CASE WHEN $8 THEN now() ELSE done_at END, decline_reason = COALESCE($9, decline_reason),
@@ -278,19 +279,19 @@ export async function updatePart(q: Queryable, id: number, version: number, f: P
 
 /** The states of a whistle's parts (the dispatch engine decides from them whether it is complete). */
 export async function partStates(q: Queryable, whistleId: number): Promise<string[]> {
-  const rows = await q.query<{ status: string }>(`SELECT status FROM whistle_parts WHERE whistle_id = $1 ORDER BY id`, [whistleId]);
+  const rows = await q.query<{ status: string }>(`${BY_KEY}SELECT status FROM whistle_parts WHERE whistle_id = $1 ORDER BY id`, [whistleId]);
   return rows.map((r) => r.status);
 }
 
 /** Marks an open whistle done (once: a second call changes nothing and answers false). */
 export async function markWhistleDone(q: Queryable, whistleId: number): Promise<boolean> {
-  const rows = await q.query(`UPDATE whistles SET status = 'done', done_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [whistleId]);
+  const rows = await q.query(`${BY_KEY}UPDATE whistles SET status = 'done', done_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [whistleId]);
   return rows.length > 0;
 }
 
 export async function whistlesByWhistler(q: Queryable, countyId: number) {
   return q.query<{ org_id: number; name: string; whistles: number }>(
-    `SELECT o.id AS org_id, o.name, count(*)::int AS whistles FROM whistles w JOIN orgs o ON o.id = w.whistler_org_id
+    `${SYSTEM}SELECT o.id AS org_id, o.name, count(*)::int AS whistles FROM whistles w JOIN orgs o ON o.id = w.whistler_org_id
      WHERE w.county_id = $1 GROUP BY o.id, o.name ORDER BY whistles DESC`,
     [countyId],
   );
@@ -307,11 +308,11 @@ export async function insertVisit(q: Queryable, v: { countyId: number; accountId
 }
 
 export async function linkVisitRequest(q: Queryable, visitId: number, caseId: number) {
-  await q.query(`UPDATE visits SET request_case_id = $2 WHERE id = $1`, [visitId, caseId]);
+  await q.query(`${BY_KEY}UPDATE visits SET request_case_id = $2 WHERE id = $1`, [visitId, caseId]);
 }
 
 export async function listVisits(q: Queryable, scope: Scope, f: { accountId?: number; rootPath?: string; householdId?: number }, limit: number) {
-  const where = ['v.org_path LIKE $1'];
+  const where = [inScope('v.org_path', 1)];
   const params: unknown[] = [likePrefix(f.rootPath ?? scope.path)];
   if (!(f.rootPath ?? scope.path).startsWith(scope.path)) return [];
   if (f.accountId) { params.push(f.accountId); where.push(`v.account_id = $${params.length}`); }
@@ -343,19 +344,19 @@ export async function listHouseholds(q: Queryable, rootPath: string) {
      FROM households h JOIN orgs o ON o.id = h.org_id
      LEFT JOIN persons p1 ON p1.id = h.county_contact LEFT JOIN persons p2 ON p2.id = h.township_contact
      LEFT JOIN persons p3 ON p3.id = h.village_contact LEFT JOIN persons p4 ON p4.id = h.hamlet_contact
-     WHERE h.org_path LIKE $1 ORDER BY h.org_path, h.id`,
+     WHERE ${inScope('h.org_path', 1)} ORDER BY h.org_path, h.id`,
     [likePrefix(rootPath)],
   );
 }
 
 export async function findHousehold(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ id: number; org_id: number; head_name: string }>(`SELECT id, org_id, head_name FROM households WHERE id = $1 AND org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<{ id: number; org_id: number; head_name: string }>(`SELECT id, org_id, head_name FROM households WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
 export async function personsExist(q: Queryable, countyId: number, ids: number[]) {
   if (!ids.length) return 0;
-  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons WHERE id = ANY($1::bigint[]) AND county_id = $2`, [ids, countyId]);
+  const [row] = await q.query<{ n: number }>(`${BY_KEY}SELECT count(*)::int AS n FROM persons WHERE id = ANY($1::bigint[]) AND county_id = $2`, [ids, countyId]);
   return row?.n ?? 0;
 }
 
@@ -370,7 +371,7 @@ export async function registerWithGrid(q: Queryable, r: { countyId: number; grid
 
 export async function findRegistration(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; county_id: number; grid_path: string }>(
-    `SELECT id, county_id, grid_path FROM grid_registrations WHERE id = $1 AND grid_path LIKE $2`,
+    `SELECT id, county_id, grid_path FROM grid_registrations WHERE id = $1 AND ${inScope('grid_path', 2)}`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -386,7 +387,7 @@ export async function insertDeed(q: Queryable, d: { registrationId: number; coun
 
 export async function gridMembers(q: Queryable, gridPath: string, year: number) {
   return q.query<{ id: number; person_id: number; name: string; home_org: string; registered_on: string; deeds: number; deed_list: { id: number; doneOn: string; description: string }[] }>(
-    `SELECT g.id, g.person_id, p.name, o.name AS home_org, g.registered_on,
+    `${BY_KEY}SELECT g.id, g.person_id, p.name, o.name AS home_org, g.registered_on,
             (SELECT count(*)::int FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2) AS deeds,
             COALESCE((SELECT json_agg(json_build_object('id', d.id, 'doneOn', d.done_on::text, 'description', d.description) ORDER BY d.done_on)
                       FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2), '[]'::json) AS deed_list
@@ -399,7 +400,7 @@ export async function gridMembers(q: Queryable, gridPath: string, year: number) 
 /** The account a request is handed over to (active), with its scope's path. */
 export async function handOverTarget(q: Queryable, accountId: number) {
   const [row] = await q.query<{ id: number; display_name: string; path: string }>(
-    `SELECT a.id, a.display_name, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND a.status = 'active'`,
+    `${BY_KEY}SELECT a.id, a.display_name, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND a.status = 'active'`,
     [accountId],
   );
   return row;

@@ -10,6 +10,7 @@ import { inScope as orgInScope } from '../../core/org-tree.js';
 import { todayInChina } from '../../core/calendar.js';
 import * as repo from './citizens.repository.js';
 import type { RequestService } from './requests.service.js';
+import { BY_KEY } from '../../core/scope.js';
 
 const VILLAGE_TYPES = new Set(['village', 'community', 'grid']);
 
@@ -89,7 +90,7 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
     const grid = await orgInScope(db, actor.scope, gridId);
     if (!grid || grid.type !== 'grid' || grid.status !== 'active') throw new AppError('not_found');
     // 双报到: the member works elsewhere (any org of the county) and registers where they live
-    const [person] = await db.query<{ id: number; member_status: string | null }>(`SELECT id, member_status FROM persons WHERE id = $1 AND county_id = $2 AND status = 'active'`, [personId, grid.county_id]);
+    const [person] = await db.query<{ id: number; member_status: string | null }>(`${BY_KEY}SELECT id, member_status FROM persons WHERE id = $1 AND county_id = $2 AND status = 'active'`, [personId, grid.county_id]);
     if (!person || !person.member_status) throw fieldError('personId', '须是本县在册党员', 'Must be a Party member of the county');
     const id = await db.transaction(async (tx) => {
       const rid = await repo.registerWithGrid(tx, { countyId: grid.county_id, gridId: grid.id, gridPath: grid.path, personId, registeredOn });

@@ -14,6 +14,7 @@ import { likePrefix } from '../../core/access.js';
 import { answer, isComplete, WHISTLE_KIND } from '../../core/dispatch/engine.js';
 import { recipientLoad } from '../../core/dispatch/load.repository.js';
 import * as repo from './citizens.repository.js';
+import { inScope, BY_KEY } from '../../core/scope.js';
 
 export function createWhistleService(deps: { db: Db }) {
   const { db } = deps;
@@ -49,13 +50,13 @@ export function createWhistleService(deps: { db: Db }) {
     requireAction(actor, 'whistle:blow');
     return db.transaction(async (tx) => {
       const [source] = await tx.query<{ id: number; county_id: number; case_type: string; org_path: string }>(
-        `SELECT id, county_id, case_type, org_path FROM cases WHERE id = $1 AND org_path LIKE $2 AND case_type IN ('request','problem') FOR UPDATE`,
+        `SELECT id, county_id, case_type, org_path FROM cases WHERE id = $1 AND ${inScope('org_path', 2)} AND case_type IN ('request','problem') FOR UPDATE`,
         [input.sourceCaseId, likePrefix(actor.scope.path)],
       );
       if (!source) throw fieldError('sourceCaseId', '事项不存在或不在您的管辖范围内', 'No such request or problem in your scope');
       const depts = await repo.departments(tx, source.county_id, input.departmentIds);
       if (depts.length !== input.departmentIds.length) throw fieldError('departmentIds', '请选择本县的职能部门', 'Choose departments of the county');
-      const [whistler] = await tx.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE id = $1`, [actor.scope.orgId]);
+      const [whistler] = await tx.query<{ id: number; path: string }>(`${BY_KEY}SELECT id, path FROM orgs WHERE id = $1`, [actor.scope.orgId]);
       const id = await repo.insertWhistle(tx, { countyId: source.county_id, sourceCaseId: source.id, whistlerOrgId: whistler!.id, whistlerPath: whistler!.path, matter: input.matter.trim(), createdBy: actor.accountId });
       await repo.insertParts(tx, id, source.county_id, input.departmentIds);
       await appendEvent(tx, { id: source.id, county_id: source.county_id }, actor, { kind: 'comment', body: `吹哨：请${depts.map((d) => d.name).join('、')}报到。${input.matter.trim()}`, data: { whistleId: id, public: true } });
@@ -117,7 +118,7 @@ export function createWhistleService(deps: { db: Db }) {
           const errors = [];
           if (!input.reason?.trim()) errors.push({ field: 'reason', zh: '请说明退回理由（如：不属于本部门职责）', en: 'Give the reason' });
           if (input.suggestedOrgId) {
-            const [s] = await tx.query(`SELECT 1 FROM orgs WHERE id = $1 AND county_id = $2 AND status = 'active'`, [input.suggestedOrgId, p.county_id]);
+            const [s] = await tx.query(`${BY_KEY}SELECT 1 FROM orgs WHERE id = $1 AND county_id = $2 AND status = 'active'`, [input.suggestedOrgId, p.county_id]);
             if (!s) errors.push({ field: 'suggestedOrgId', zh: '建议的责任单位不存在', en: 'No such suggested org' });
           }
           if (errors.length) throw validationError(errors);
@@ -127,7 +128,7 @@ export function createWhistleService(deps: { db: Db }) {
         }
       }
       if (!(await repo.updatePart(tx, p.id, p.version, change))) throw new AppError('version_conflict');
-      const [w] = await tx.query<{ source_case_id: number; county_id: number }>(`SELECT source_case_id, county_id FROM whistles WHERE id = $1 FOR UPDATE`, [p.whistle_id]);
+      const [w] = await tx.query<{ source_case_id: number; county_id: number }>(`${BY_KEY}SELECT source_case_id, county_id FROM whistles WHERE id = $1 FOR UPDATE`, [p.whistle_id]);
       await appendEvent(tx, { id: w!.source_case_id, county_id: w!.county_id }, actor, { kind: 'comment', body: text, data: { whistleId: p.whistle_id, partId: p.id } });
       // complete when the engine says so: every part in play final, one done (the whistle row is locked above)
       if (isComplete(WHISTLE_KIND, await repo.partStates(tx, p.whistle_id)) && (await repo.markWhistleDone(tx, p.whistle_id))) {

@@ -4,6 +4,7 @@ import type { FormField } from '@lianxin/contract';
 import { prepared, type Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { auditCtes, type AuditEntry } from '../../core/audit.js';
+import { inScope, BY_KEY, SYSTEM } from '../../core/scope.js';
 
 export type OrgLite = { id: number; name: string; type: string; path: string; county_id: number; status: string; parent_id: number | null };
 
@@ -61,7 +62,7 @@ const ASSIGNMENT_SELECT = `
 
 export async function orgInScope(q: Queryable, scope: Scope, id: number): Promise<OrgLite | undefined> {
   const [row] = await q.query<OrgLite>(
-    `SELECT id, name, type, path, county_id, status, parent_id FROM orgs WHERE id = $1 AND path LIKE $2`,
+    `SELECT id, name, type, path, county_id, status, parent_id FROM orgs WHERE id = $1 AND ${inScope('path', 2)}`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -82,7 +83,7 @@ export async function recipientsBelow(
   // every org below the issuer is in its county: (county_id, type) finds a type's orgs there
   const which = targets.orgIds?.length ? 'id = ANY($3::bigint[])' : 'county_id = $4 AND type = ANY($3::text[])';
   const [row] = await q.query<{ ids: number[]; next_id: number | null }>(
-    `SELECT ARRAY(SELECT id FROM orgs WHERE path LIKE $1 AND path <> $2 AND ${which} AND status = 'active' ORDER BY path) AS ids,
+    `SELECT ARRAY(SELECT id FROM orgs WHERE ${inScope('path', 1)} AND path <> $2 AND ${which} AND status = 'active' ORDER BY path) AS ids,
             ${allocate ? `nextval(pg_get_serial_sequence('directives', 'id'))` : 'NULL::bigint'} AS next_id`,
     targets.orgIds?.length ? [likePrefix(issuer.path), issuer.path, targets.orgIds] : [likePrefix(issuer.path), issuer.path, targetTypes(targets.type!), issuer.county_id],
   );
@@ -130,8 +131,8 @@ export async function insertDirective(
   // which is planned for its prefix
   const recipients =
     'orgIds' in target
-      ? `o.id = ANY(${param(target.orgIds)}::bigint[])`
-      : `o.path LIKE ${param(likePrefix(target.issuerPath))} AND o.path <> ${param(target.issuerPath)} AND o.type = ANY(${param(targetTypes(target.type))}::text[]) AND o.status = 'active'`;
+      ? `o.id = ANY(${param(target.orgIds)}::bigint[]) ${BY_KEY}`
+      : `${inScope('o.path', param(likePrefix(target.issuerPath)))} AND o.path <> ${param(target.issuerPath)} AND o.type = ANY(${param(targetTypes(target.type))}::text[]) AND o.status = 'active'`;
   const files = o.copyFilesFrom === undefined ? '' : `,
      files AS (
        INSERT INTO dispatch_attachments (county_id, directive_id, file_name, mime_type, size_bytes, sha256, content, created_by)
@@ -174,7 +175,7 @@ export async function fanOutToVillages(
        SELECT a.id, a.county_id, a.org_id, a.org_path, d.id AS d_id, d.kind, d.title, d.form, d.period_key,
               ${VILLAGES_BELOW}
          FROM assignments a JOIN directives d ON d.id = a.directive_id
-        WHERE a.id = $1::bigint AND a.org_path LIKE $2::text AND a.org_id = $3::bigint AND a.county_id = $4::bigint
+        WHERE a.id = $1::bigint AND ${inScope('a.org_path', 2)} AND a.org_id = $3::bigint AND a.county_id = $4::bigint
           AND d.status <> 'closed' AND $5::date <= a.due_date),
      d AS (
        INSERT INTO directives (county_id, issuer_org_id, issuer_path, parent_assignment_id, kind, title, content, form, period_key, due_date, allow_late, created_by)
@@ -198,7 +199,7 @@ export async function fanOutToVillages(
   return row;
 }
 
-const DIRECTIVE_BY_ID = prepared(`${DIRECTIVE_SELECT} WHERE d.id = $1`);
+const DIRECTIVE_BY_ID = prepared(`${BY_KEY}${DIRECTIVE_SELECT} WHERE d.id = $1`);
 
 export async function findDirective(q: Queryable, id: number): Promise<DirectiveRow | undefined> {
   const [row] = await q.query<DirectiveRow>(DIRECTIVE_BY_ID, [id]);
@@ -207,7 +208,7 @@ export async function findDirective(q: Queryable, id: number): Promise<Directive
 
 export async function findAssignment(q: Queryable, scope: Scope, id: number, forUpdate = false): Promise<AssignmentRow | undefined> {
   const [row] = await q.query<AssignmentRow>(
-    `${ASSIGNMENT_SELECT} WHERE a.id = $1 AND a.org_path LIKE $2 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
+    `${BY_KEY}${ASSIGNMENT_SELECT} WHERE a.id = $1 AND ${inScope('a.org_path', 2)} ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -226,7 +227,7 @@ const FOR_FAN_OUT = prepared(
           ${VILLAGES_BELOW},
           nextval(pg_get_serial_sequence('directives', 'id')) AS next_directive_id
      FROM assignments a JOIN orgs o ON o.id = a.org_id JOIN directives d ON d.id = a.directive_id
-    WHERE a.id = $1 AND a.org_path LIKE $2`,
+    WHERE a.id = $1 AND ${inScope('a.org_path', 2)}`,
 );
 
 export type FanOutSource = AssignmentRow & {
@@ -246,7 +247,7 @@ export async function saveReport(
   r: { status: string; outcome: string; reason: string | null; report: string | null; figures: Record<string, number | string>; late: boolean; accountId: number },
 ): Promise<boolean> {
   const rows = await q.query(
-    `UPDATE assignments SET status = $9, outcome = $3, reason = $4, report = $5, figures = $6::jsonb,
+    `${BY_KEY}UPDATE assignments SET status = $9, outcome = $3, reason = $4, report = $5, figures = $6::jsonb,
        late = $7, reported_at = now(), reported_by = $8, version = version + 1
      WHERE id = $1 AND version = $2 RETURNING id`,
     [id, version, r.outcome, r.reason, r.report, JSON.stringify(r.figures), r.late, r.accountId, r.status],
@@ -257,7 +258,7 @@ export async function saveReport(
 /** The assignments of an org (its inbox): pending first, by due date. */
 export async function inboxOf(q: Queryable, orgId: number, includeReported: boolean, limit: number) {
   return q.query<AssignmentRow>(
-    `${ASSIGNMENT_SELECT}
+    `${BY_KEY}${ASSIGNMENT_SELECT}
      WHERE a.org_id = $1 ${includeReported ? '' : `AND a.status = 'pending'`}
      ORDER BY (a.status = 'pending') DESC, a.due_date, a.id LIMIT ${limit}`,
     [orgId],
@@ -265,7 +266,7 @@ export async function inboxOf(q: Queryable, orgId: number, includeReported: bool
 }
 
 // (by key: one plan fits every directive, prepared)
-const ASSIGNMENTS_OF = prepared(`${ASSIGNMENT_SELECT} WHERE a.directive_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`);
+const ASSIGNMENTS_OF = prepared(`${BY_KEY}${ASSIGNMENT_SELECT} WHERE a.directive_id = ANY($1::bigint[]) ORDER BY a.org_path, a.id`);
 
 export async function assignmentsOf(q: Queryable, directiveIds: number[]): Promise<AssignmentRow[]> {
   if (directiveIds.length === 0) return [];
@@ -282,12 +283,12 @@ export async function assignmentsOf(q: Queryable, directiveIds: number[]): Promi
  */
 const BOARD = prepared(`
   WITH d AS (${DIRECTIVE_SELECT} WHERE d.id = $1
-               AND (d.issuer_path LIKE $2 OR EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND x.org_path LIKE $2))),
+               AND (${inScope('d.issuer_path', 2)} OR EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND ${inScope('x.org_path', 2)}))),
   top AS (
     SELECT a.id, a.org_id, o.name AS org_name, o.type AS org_type, a.org_path, a.due_date, a.status, a.outcome, a.reason, a.report,
            a.figures, a.reported_at, a.late
       FROM assignments a JOIN orgs o ON o.id = a.org_id, d
-     WHERE a.directive_id = $1 AND (d.issuer_path LIKE $2 OR a.org_path LIKE $2)),
+     WHERE a.directive_id = $1 AND (${inScope('d.issuer_path', 2)} OR ${inScope('a.org_path', 2)})),
   below AS (
     SELECT c.parent_assignment_id, a.id, a.org_id, o.name AS org_name, o.type AS org_type, a.org_path, a.due_date, a.status, a.outcome,
            a.reported_at, a.late
@@ -336,12 +337,12 @@ export async function followedBy(q: Queryable, scopePath: string, limit: number)
     `SELECT d.*, t.targets, t.reported, t.late FROM (
        ${DIRECTIVE_SELECT}
         WHERE d.issuer_path = ANY($2::text[])
-          AND EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND x.org_path LIKE $1)
+          AND EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND ${inScope('x.org_path', 1)})
         ORDER BY d.id DESC LIMIT ${limit}) d
      CROSS JOIN LATERAL (
        SELECT count(*)::int AS targets, count(*) FILTER (WHERE a.status = 'reported')::int AS reported,
               count(*) FILTER (WHERE a.late)::int AS late
-         FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE $1) t
+         FROM assignments a WHERE a.directive_id = d.id AND ${inScope('a.org_path', 1)}) t
      ORDER BY d.id DESC`,
     [likePrefix(scopePath), ancestors],
   );
@@ -351,7 +352,7 @@ export async function followedBy(q: Queryable, scopePath: string, limit: number)
 export async function childDirectives(q: Queryable, assignmentIds: number[]): Promise<{ id: number; parent_assignment_id: number }[]> {
   if (assignmentIds.length === 0) return [];
   return q.query<{ id: number; parent_assignment_id: number }>(
-    `SELECT id, parent_assignment_id FROM directives WHERE parent_assignment_id = ANY($1::bigint[])`,
+    `${BY_KEY}SELECT id, parent_assignment_id FROM directives WHERE parent_assignment_id = ANY($1::bigint[])`,
     [assignmentIds],
   );
 }
@@ -359,7 +360,7 @@ export async function childDirectives(q: Queryable, assignmentIds: number[]): Pr
 /** Directives issued by the scope's orgs (sent), newest first. */
 export async function sentBy(q: Queryable, issuerPath: string, limit: number) {
   return q.query<DirectiveRow & { targets: number; reported: number; late: number }>(
-    `SELECT d.*, t.targets, t.reported, t.late FROM (${DIRECTIVE_SELECT} WHERE d.issuer_path = $1 ORDER BY d.id DESC LIMIT ${limit}) d
+    `${BY_KEY}SELECT d.*, t.targets, t.reported, t.late FROM (${DIRECTIVE_SELECT} WHERE d.issuer_path = $1 ORDER BY d.id DESC LIMIT ${limit}) d
      CROSS JOIN LATERAL (
        SELECT count(*)::int AS targets, count(*) FILTER (WHERE a.status = 'reported')::int AS reported,
               count(*) FILTER (WHERE a.late)::int AS late
@@ -370,7 +371,7 @@ export async function sentBy(q: Queryable, issuerPath: string, limit: number) {
 }
 
 export async function closeDirective(q: Queryable, id: number, version: number): Promise<boolean> {
-  const rows = await q.query(`UPDATE directives SET status = 'closed', version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
+  const rows = await q.query(`${BY_KEY}UPDATE directives SET status = 'closed', version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
   return rows.length > 0;
 }
 
@@ -402,7 +403,7 @@ export async function insertSeries(q: Queryable, s: Omit<SeriesRow, 'id'>): Prom
 
 export async function activeSeries(q: Queryable, seriesId?: number): Promise<SeriesRow[]> {
   return q.query<SeriesRow>(
-    `SELECT id, county_id, issuer_org_id, issuer_path, kind, title, content, form, targets, frequency, weekday, due_days, allow_late, created_by
+    `${SYSTEM}SELECT id, county_id, issuer_org_id, issuer_path, kind, title, content, form, targets, frequency, weekday, due_days, allow_late, created_by
      FROM directive_series WHERE active ${seriesId ? 'AND id = $1' : ''} ORDER BY id`,
     seriesId ? [seriesId] : [],
   );
@@ -411,14 +412,14 @@ export async function activeSeries(q: Queryable, seriesId?: number): Promise<Ser
 export async function seriesOfScope(q: Queryable, scope: Scope) {
   return q.query<SeriesRow & { active: boolean }>(
     `SELECT id, county_id, issuer_org_id, issuer_path, kind, title, content, form, targets, frequency, weekday, due_days, allow_late, created_by, active
-     FROM directive_series WHERE issuer_path LIKE $1 ORDER BY id`,
+     FROM directive_series WHERE ${inScope('issuer_path', 1)} ORDER BY id`,
     [likePrefix(scope.path)],
   );
 }
 
 export async function villagesUnder(q: Queryable, orgId: number) {
   return q.query<{ id: number }>(
-    `SELECT id FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active' ORDER BY sort, id`,
+    `${BY_KEY}SELECT id FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active' ORDER BY sort, id`,
     [orgId],
   );
 }
@@ -459,15 +460,15 @@ export async function findAttachment(q: Queryable, id: number) {
 /** Whether an account scoped at `path` may see a directive: it issued it (or above), or one of its recipients is in scope. */
 export async function directiveVisible(q: Queryable, directiveId: number, path: string): Promise<boolean> {
   const rows = await q.query(
-    `SELECT 1 FROM directives d WHERE d.id = $1 AND (d.issuer_path LIKE $2
-       OR EXISTS (SELECT 1 FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE $2))`,
+    `SELECT 1 FROM directives d WHERE d.id = $1 AND (${inScope('d.issuer_path', 2)}
+       OR EXISTS (SELECT 1 FROM assignments a WHERE a.directive_id = d.id AND ${inScope('a.org_path', 2)}))`,
     [directiveId, likePrefix(path)],
   );
   return rows.length > 0;
 }
 
 export async function directiveOfAssignment(q: Queryable, assignmentId: number): Promise<number | undefined> {
-  const [row] = await q.query<{ directive_id: number }>(`SELECT directive_id FROM assignments WHERE id = $1`, [assignmentId]);
+  const [row] = await q.query<{ directive_id: number }>(`${BY_KEY}SELECT directive_id FROM assignments WHERE id = $1`, [assignmentId]);
   return row?.directive_id;
 }
 

@@ -2,6 +2,7 @@
 // second to-do table). Every statement is limited to the account's subtree (org_path LIKE) and,
 // where the work is its own org's, to that org; each returns at most LIMIT rows, most urgent first.
 import type { Queryable } from '../../db/db.js';
+import { inScope, BY_KEY } from '../../core/scope.js';
 
 export type TodayRow = {
   kind: string;
@@ -42,7 +43,7 @@ export function ownProblems(q: Queryable, p: TodayParams) {
                 AND p.returned_count > 0 AND c.status = 'rectifying'
               ORDER BY e.seq DESC LIMIT 1) r ON true
       WHERE c.case_type = 'problem' AND c.status IN ('registered', 'rectifying')
-        AND p.responsible_org_id = $1 AND c.org_path LIKE $2
+        AND p.responsible_org_id = $1 AND ${inScope('c.org_path', 2)}
       ORDER BY c.deadline, c.id DESC
       LIMIT $4`,
     [p.orgId, p.like, p.today, p.limit],
@@ -61,7 +62,7 @@ export function problemsToCheck(q: Queryable, p: TodayParams) {
        JOIN problems p ON p.case_id = c.id
        JOIN orgs o ON o.id = c.org_id
        JOIN orgs ro ON ro.id = p.responsible_org_id
-      WHERE c.case_type = 'problem' AND c.status = 'submitted' AND c.org_path LIKE $2
+      WHERE c.case_type = 'problem' AND c.status = 'submitted' AND ${inScope('c.org_path', 2)}
         AND (p.checker_account_id = $3
              OR (p.checker_account_id IS NULL AND $1 = coalesce(
                    (SELECT m.id FROM orgs m
@@ -82,7 +83,7 @@ export function supervisionDue(q: Queryable, p: TodayParams) {
        FROM cases c
        JOIN problems p ON p.case_id = c.id
        JOIN orgs o ON o.id = c.org_id
-      WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.org_path LIKE $2
+      WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND ${inScope('c.org_path', 2)}
         AND p.responsible_org_id <> $1 AND c.supervision_due <= $3
       ORDER BY c.supervision_due, c.id DESC
       LIMIT $4`,
@@ -93,7 +94,7 @@ export function supervisionDue(q: Queryable, p: TodayParams) {
 /** 两下两上: my org's reports not yet made, late ones first. */
 export function reportsDue(q: Queryable, p: TodayParams) {
   return q.query<TodayRow>(
-    `SELECT CASE WHEN a.due_date < $2 THEN 'report_overdue' ELSE 'report_due' END AS kind,
+    `${BY_KEY}SELECT CASE WHEN a.due_date < $2 THEN 'report_overdue' ELSE 'report_due' END AS kind,
             a.id, d.title, i.name AS org, a.due_date::text AS due, NULL::text AS reason, d.created_at AS at
        FROM assignments a
        JOIN directives d ON d.id = a.directive_id
@@ -108,7 +109,7 @@ export function reportsDue(q: Queryable, p: TodayParams) {
 /** 任务清单: tasks my org does, not completed. */
 export function openTasks(q: Queryable, p: TodayParams) {
   return q.query<TodayRow>(
-    `SELECT 'task_open' AS kind, c.id, c.title, o.name AS org, c.deadline::text AS due,
+    `${BY_KEY}SELECT 'task_open' AS kind, c.id, c.title, o.name AS org, c.deadline::text AS due,
             NULL::text AS reason, c.updated_at AS at
        FROM cases c JOIN orgs o ON o.id = c.org_id
       WHERE c.case_type = 'task' AND c.resolved_at IS NULL AND c.org_id = $1
@@ -130,7 +131,7 @@ export function requests(q: Queryable, p: TodayParams) {
        FROM cases c
        JOIN citizen_requests r ON r.case_id = c.id
        JOIN orgs o ON o.id = c.org_id
-      WHERE c.case_type = 'request' AND c.resolved_at IS NULL AND c.org_path LIKE $1
+      WHERE c.case_type = 'request' AND c.resolved_at IS NULL AND ${inScope('c.org_path', 1)}
         AND (c.status = 'received' OR r.owner_id = $2)
       ORDER BY (c.status = 'received') DESC, r.promised_date NULLS LAST, c.opened_at DESC
       LIMIT $4`,
@@ -146,7 +147,7 @@ export function whistlesToAnswer(q: Queryable, p: TodayParams) {
        FROM whistle_parts wp
        JOIN whistles w ON w.id = wp.whistle_id
        JOIN orgs o ON o.id = w.whistler_org_id
-      WHERE wp.department_path LIKE $1 AND wp.status IN ('whistled', 'reported', 'handling')
+      WHERE ${inScope('wp.department_path', 1)} AND wp.status IN ('whistled', 'reported', 'handling')
       ORDER BY (wp.status = 'whistled') DESC, wp.created_at DESC
       LIMIT $2`,
     [p.like, p.limit],
@@ -161,7 +162,7 @@ export function whistlesDeclined(q: Queryable, p: TodayParams) {
        FROM whistle_parts wp
        JOIN whistles w ON w.id = wp.whistle_id
        JOIN orgs o ON o.id = wp.department_id
-      WHERE w.whistler_path LIKE $1 AND wp.status = 'declined'
+      WHERE ${inScope('w.whistler_path', 1)} AND wp.status = 'declined'
       ORDER BY wp.id DESC
       LIMIT $2`,
     [p.like, p.limit],

@@ -11,6 +11,7 @@ import '../lists/tasks.case.js';
 import '../citizens/requests.case.js';
 import { addDays } from '../../core/cases/case-engine.js';
 import * as repo from './home.repository.js';
+import { inScope } from '../../core/scope.js';
 
 type Counts = Partial<Record<TodoKind, number>>;
 
@@ -134,7 +135,7 @@ export function createHomeService({ db }: { db: Db }) {
           `SELECT count(*) FILTER (WHERE org_id = $1)::int AS mine,
                   count(*) FILTER (WHERE org_id <> $1 AND due_date < $3)::int AS late_below
              FROM assignments
-            WHERE status = 'pending' AND org_path LIKE $2`,
+            WHERE status = 'pending' AND ${inScope('org_path', 2)}`,
           [orgId, like, today],
         );
         counts.assignments_to_report = row!.mine;
@@ -149,7 +150,7 @@ export function createHomeService({ db }: { db: Db }) {
                   count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.supervision_due <= $3)::int AS supervision,
                   count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')} AND c.escalated_to_org_id = $1)::int AS escalated
              FROM cases c
-            WHERE c.case_type IN ('problem', 'task') AND c.closed_at IS NULL AND c.org_path LIKE $2`,
+            WHERE c.case_type IN ('problem', 'task') AND c.closed_at IS NULL AND ${inScope('c.org_path', 2)}`,
           [orgId, like, today],
         );
         counts.tasks_open = row!.tasks;
@@ -164,7 +165,7 @@ export function createHomeService({ db }: { db: Db }) {
                   count(*)::int AS open,
                   count(*) FILTER (WHERE r.promised_date < $2)::int AS overdue
              FROM cases c JOIN citizen_requests r ON r.case_id = c.id
-            WHERE c.case_type = 'request' AND ${openPredicate('request')} AND c.org_path LIKE $1`,
+            WHERE c.case_type = 'request' AND ${openPredicate('request')} AND ${inScope('c.org_path', 1)}`,
           [like, today],
         );
         counts.requests_unclaimed = row!.unclaimed;
@@ -173,7 +174,7 @@ export function createHomeService({ db }: { db: Db }) {
       }
       if (may('whistle:answer')) {
         const [row] = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM whistle_parts WHERE department_path LIKE $1 AND status IN ('whistled', 'reported', 'handling')`,
+          `SELECT count(*)::int AS n FROM whistle_parts WHERE ${inScope('department_path', 1)} AND status IN ('whistled', 'reported', 'handling')`,
           [like],
         );
         counts.whistle_parts_to_answer = row!.n;
@@ -181,7 +182,7 @@ export function createHomeService({ db }: { db: Db }) {
       if (may('whistle:blow')) {
         const [row] = await db.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM whistle_parts p JOIN whistles w ON w.id = p.whistle_id
-            WHERE w.whistler_path LIKE $1 AND p.status = 'declined'`,
+            WHERE ${inScope('w.whistler_path', 1)} AND p.status = 'declined'`,
           [like],
         );
         counts.whistle_parts_declined = row!.n;

@@ -1,6 +1,7 @@
 // SQL of inspections, findings, bulletins and accountability records.
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { inScope, BY_KEY } from '../../core/scope.js';
 
 export type InspectionRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; kind: string;
@@ -14,7 +15,7 @@ const INSPECTION_SELECT = `
   FROM inspections i JOIN orgs o ON o.id = i.org_id`;
 
 /** Visible to the inspecting side and to the inspected orgs (and everyone above them). */
-const VISIBLE = `(i.org_path LIKE $1 OR EXISTS (SELECT 1 FROM unnest(i.target_paths) tp WHERE tp LIKE $1))`;
+const VISIBLE = `(${inScope('i.org_path', 1)} OR EXISTS (SELECT 1 FROM unnest(i.target_paths) tp WHERE tp LIKE $1))`;
 
 export async function insertInspection(q: Queryable, i: { countyId: number; orgId: number; orgPath: string; kind: string; inspectedOn: string; inspectors: string; targetIds: number[]; targetPaths: string[]; summary: string | null; score: number | null; comment: string | null; createdBy: number }) {
   const [row] = await q.query<{ id: number }>(
@@ -45,7 +46,7 @@ export async function listInspections(q: Queryable, scope: Scope, limit: number)
 export async function findingsOf(q: Queryable, inspectionIds: number[]) {
   if (!inspectionIds.length) return [];
   return q.query<{ id: number; inspection_id: number; target_org_id: number; target_name: string; target_type: string; target_path: string; description: string; problem_case_id: number | null }>(
-    `SELECT f.id, f.inspection_id, f.target_org_id, o.name AS target_name, o.type AS target_type, f.target_path, f.description, f.problem_case_id
+    `${BY_KEY}SELECT f.id, f.inspection_id, f.target_org_id, o.name AS target_name, o.type AS target_type, f.target_path, f.description, f.problem_case_id
      FROM inspection_findings f JOIN orgs o ON o.id = f.target_org_id WHERE f.inspection_id = ANY($1::bigint[]) ORDER BY f.id`,
     [inspectionIds],
   );
@@ -77,7 +78,7 @@ export async function bulletinsFor(q: Queryable, scope: Scope, limit: number) {
   return q.query<{ id: number; issuer_org_id: number; issuer_name: string; issuer_type: string; inspection_id: number | null; title: string; content: string; published_at: Date }>(
     `SELECT b.id, b.issuer_org_id, o.name AS issuer_name, o.type AS issuer_type, b.inspection_id, b.title, b.content, b.published_at
      FROM bulletins b JOIN orgs o ON o.id = b.issuer_org_id
-     WHERE b.issuer_path LIKE $1 OR $2 LIKE b.issuer_path || '%'
+     WHERE ${inScope('b.issuer_path', 1)} OR $2 LIKE b.issuer_path || '%'
      ORDER BY b.published_at DESC, b.id DESC LIMIT ${limit}`,
     [likePrefix(scope.path), scope.path],
   );
@@ -99,12 +100,12 @@ export async function listAccountability(q: Queryable, scope: Scope, limit: numb
             d.name AS decided_by_name, d.type AS decided_by_type
      FROM accountability_records r LEFT JOIN orgs o ON o.id = r.target_org_id LEFT JOIN persons p ON p.id = r.target_person_id
      JOIN orgs d ON d.id = r.decided_by_org
-     WHERE r.target_path LIKE $1 ORDER BY r.decided_on DESC, r.id DESC LIMIT ${limit}`,
+     WHERE ${inScope('r.target_path', 1)} ORDER BY r.decided_on DESC, r.id DESC LIMIT ${limit}`,
     [likePrefix(scope.path)],
   );
 }
 
 export async function personPath(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ org_path: string }>(`SELECT org_path FROM persons WHERE id = $1 AND org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<{ org_path: string }>(`SELECT org_path FROM persons WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row?.org_path;
 }

@@ -8,6 +8,7 @@ import { isValidDate } from '../../core/calendar.js';
 import { AppError } from '../../core/errors.js';
 import { readSheet } from '../../core/xlsx-read.js';
 import type { LedgerService } from './ledger.service.js';
+import { inScope, SYSTEM } from '../../core/scope.js';
 
 const COLUMNS = {
   source: '问题来源',
@@ -48,13 +49,13 @@ export function createLedgerImport(deps: { db: Db; ledger: LedgerService; maxCon
     const last = parts.at(-1);
     if (!last) return { error: '请填写责任单位' };
     const rows = await db.query<{ id: number; path: string }>(
-      `SELECT id, path FROM orgs WHERE name = $1 AND path LIKE $2 AND status = 'active'`,
+      `SELECT id, path FROM orgs WHERE name = $1 AND ${inScope('path', 2)} AND status = 'active'`,
       [last, likePrefix(actor.scope.path)],
     );
     let matches = rows;
     if (parts.length > 1) {
       const ancestors = await db.query<{ id: number; name: string }>(
-        `SELECT id, name FROM orgs WHERE id = ANY($1::bigint[])`,
+        `${SYSTEM}SELECT id, name FROM orgs WHERE id = ANY($1::bigint[])`,
         [[...new Set(rows.flatMap((r) => r.path.split('/').filter(Boolean).map(Number)))]],
       );
       const names = new Map(ancestors.map((a) => [a.id, a.name]));

@@ -9,6 +9,7 @@ import { openPredicate } from '../../core/cases/registry.js';
 import './problems.case.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 
 export type ProblemRow = {
   id: number;
@@ -62,7 +63,7 @@ const SELECT = `
   LEFT JOIN inspection_findings f ON f.id = p.finding_id`;
 
 export async function findProblem(q: Queryable, scope: Scope, id: number): Promise<ProblemRow | undefined> {
-  const [row] = await q.query<ProblemRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'problem' AND c.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<ProblemRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'problem' AND ${inScope('c.org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
@@ -100,7 +101,7 @@ export async function updateProblemFields(
 
 export async function extraOf(q: Queryable, caseId: number) {
   const [row] = await q.query<{ responsible_org_path: string; checker_account_id: number | null; closure_signer: string | null; path_types: string[] }>(
-    `SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer, ${typesOnPathSql('c.org_path')} AS path_types
+    `${BY_KEY}SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer, ${typesOnPathSql('c.org_path')} AS path_types
      FROM problems p JOIN cases c ON c.id = p.case_id JOIN orgs ro ON ro.id = p.responsible_org_id LEFT JOIN ledger_settings s ON s.county_id = p.county_id
      WHERE p.case_id = $1`,
     [caseId],
@@ -121,7 +122,7 @@ export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: st
   // the open-case filters read the partial index of open cases by path; the rest a county root
   // reads by county. (Both predicates at once make the planner multiply their selectivities.)
   const byCounty = typeof scope !== 'string' && !f.overdue && !f.supervisionDue;
-  const where = [`c.case_type = 'problem'`, byCounty ? `c.county_id = $1` : `c.org_path LIKE $1`];
+  const where = [`c.case_type = 'problem'`, byCounty ? inCounty('c.county_id', 1) : inScope('c.org_path', 1)];
   const params: unknown[] = [byCounty ? scope.countyRoot : likePrefix(scopePath)];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
@@ -142,7 +143,7 @@ export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: st
 const needsProblems = (where: string) => /\bp\./.test(where);
 
 /** A page's rows by their ids, newest first (prepared: planning this join costs more than running it). */
-const PAGE_ROWS = prepared(`${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
+const PAGE_ROWS = prepared(`${BY_KEY}${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
 
 export async function listProblems(q: Queryable, scope: LedgerScope, f: ListProblemsQuery, today: string, escalatedTo?: number) {
   const { where, params } = ledgerFilter(scope, f, today, escalatedTo);
@@ -199,7 +200,7 @@ export async function ledgerStats(q: Queryable, node: { id: number; path: string
                              AND (c.deadline IS NULL OR (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline))::int AS closed_on_time,
             sum(EXTRACT(EPOCH FROM (c.closed_at - c.opened_at)) / 86400.0)::float8 AS days_sum
      FROM cases c
-     WHERE c.case_type = 'problem' AND c.org_path LIKE $4
+     WHERE c.case_type = 'problem' AND ${inScope('c.org_path', 4)}
      GROUP BY 1`,
     [node.id, node.path, today, likePrefix(node.path)],
   );
@@ -208,7 +209,7 @@ export async function ledgerStats(q: Queryable, node: { id: number; path: string
 /** Active counties with how many closures each has published (public: names only). */
 export async function publicCounties(q: Queryable) {
   return q.query<{ id: number; name: string; published: number }>(
-    `SELECT o.id, o.name,
+    `${SYSTEM}SELECT o.id, o.name,
             (SELECT count(*)::int FROM cases c WHERE c.county_id = o.id AND c.case_type = 'problem' AND c.status = 'published') AS published
      FROM orgs o WHERE o.type = 'county' AND o.status = 'active' ORDER BY o.name, o.id`,
   );
@@ -217,7 +218,7 @@ export async function publicCounties(q: Queryable) {
 export async function publicClosures(q: Queryable, countyId: number, page: number, pageSize: number) {
   const [rows, [count]] = await Promise.all([
     q.query<{ id: number; org_name: string; township: string | null; category: string; source: string; description: string; public_summary: string; opened_at: Date; closed_at: Date | null; published_at: Date }>(
-      `SELECT c.id, o.name AS org_name, t.name AS township, p.category, p.source, p.description, p.public_summary,
+      `${SYSTEM}SELECT c.id, o.name AS org_name, t.name AS township, p.category, p.source, p.description, p.public_summary,
               c.opened_at, c.closed_at, p.published_at
        FROM cases c JOIN problems p ON p.case_id = c.id JOIN orgs o ON o.id = c.org_id
        LEFT JOIN LATERAL (SELECT name FROM orgs WHERE type = 'township' AND c.org_path LIKE path || '%' LIMIT 1) t ON true
@@ -225,7 +226,7 @@ export async function publicClosures(q: Queryable, countyId: number, page: numbe
        ORDER BY p.published_at DESC, c.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       [countyId],
     ),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE c.county_id = $1 AND c.case_type = 'problem' AND c.status = 'published'`, [countyId]),
+    q.query<{ n: number }>(`${SYSTEM}SELECT count(*)::int AS n FROM cases c WHERE c.county_id = $1 AND c.case_type = 'problem' AND c.status = 'published'`, [countyId]),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
@@ -254,7 +255,7 @@ export async function saveSettings(
 export async function accountInScope(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; display_name: string; roles: string[]; path: string }>(
     `SELECT a.id, a.display_name, a.roles, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
-     WHERE a.id = $1 AND o.path LIKE $2 AND a.status = 'active'`,
+     WHERE a.id = $1 AND ${inScope('o.path', 2)} AND a.status = 'active'`,
     [id, likePrefix(scope.path)],
   );
   return row;

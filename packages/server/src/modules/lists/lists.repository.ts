@@ -2,6 +2,7 @@
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
+import { inScope, BY_KEY } from '../../core/scope.js';
 
 export type TaskDbRow = {
   id: number;
@@ -37,7 +38,7 @@ export function taskRow(t: { countyId: number; year: number; content: string; li
 }
 
 export async function findTask(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<TaskDbRow>(`${TASK_SELECT} WHERE c.id = $1 AND c.case_type = 'task' AND c.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<TaskDbRow>(`${TASK_SELECT} WHERE c.id = $1 AND c.case_type = 'task' AND ${inScope('c.org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
@@ -48,8 +49,8 @@ export async function findTask(q: Queryable, scope: Scope, id: number) {
  */
 export async function listTasks(q: Queryable, scope: Scope, rootPath: string, year: number) {
   return q.query<TaskDbRow>(
-    `${TASK_SELECT} WHERE c.case_type = 'task' AND c.org_path LIKE $3 AND t.year = $2
-       AND (c.org_path LIKE $1 OR lo.path LIKE $1)
+    `${TASK_SELECT} WHERE c.case_type = 'task' AND ${inScope('c.org_path', 3)} AND t.year = $2
+       AND (${inScope('c.org_path', 1)} OR ${inScope('lo.path', 1)})
      ORDER BY c.deadline NULLS LAST, c.id`,
     [likePrefix(rootPath), year, likePrefix(scope.path)],
   );
@@ -60,7 +61,7 @@ export async function setTaskResult(q: Queryable, caseId: number, result: string
 }
 
 export async function listPathOf(q: Queryable, caseId: number) {
-  const [row] = await q.query<{ path: string }>(`SELECT o.path FROM tasks t JOIN orgs o ON o.id = t.list_org_id WHERE t.case_id = $1`, [caseId]);
+  const [row] = await q.query<{ path: string }>(`${BY_KEY}SELECT o.path FROM tasks t JOIN orgs o ON o.id = t.list_org_id WHERE t.case_id = $1`, [caseId]);
   return row?.path ?? '';
 }
 
@@ -74,7 +75,7 @@ export async function listResponsibilities(q: Queryable, rootPath: string, year:
     `SELECT r.id, r.county_id, r.org_id, o.name AS org_name, o.type AS org_type, r.year, r.post_role, r.person_id,
             p.name AS person_name, r.duty, r.version
      FROM responsibilities r JOIN orgs o ON o.id = r.org_id LEFT JOIN persons p ON p.id = r.person_id
-     WHERE r.org_path LIKE $1 AND r.year = $2 AND r.status = 'active' ORDER BY r.org_path, r.id`,
+     WHERE ${inScope('r.org_path', 1)} AND r.year = $2 AND r.status = 'active' ORDER BY r.org_path, r.id`,
     [likePrefix(rootPath), year],
   );
 }
@@ -89,18 +90,18 @@ export async function insertResponsibility(q: Queryable, r: { countyId: number; 
 
 export async function findResponsibility(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; county_id: number; version: number; status: string }>(
-    `SELECT id, county_id, version, status FROM responsibilities WHERE id = $1 AND org_path LIKE $2 FOR UPDATE`,
+    `SELECT id, county_id, version, status FROM responsibilities WHERE id = $1 AND ${inScope('org_path', 2)} FOR UPDATE`,
     [id, likePrefix(scope.path)],
   );
   return row;
 }
 
 export async function removeResponsibility(q: Queryable, id: number, version: number) {
-  const rows = await q.query(`UPDATE responsibilities SET status = 'removed', version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
+  const rows = await q.query(`${BY_KEY}UPDATE responsibilities SET status = 'removed', version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
   return rows.length > 0;
 }
 
 export async function personInScope(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ id: number }>(`SELECT id FROM persons WHERE id = $1 AND org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<{ id: number }>(`SELECT id FROM persons WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }

@@ -3,6 +3,7 @@
 import type { OrgType } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { inScope, BY_KEY } from '../../core/scope.js';
 
 export type OrgRow = {
   id: number;
@@ -24,7 +25,7 @@ const COLUMNS = `id, county_id, parent_id, type, name, code, path, depth, uses_s
 
 export async function findOrg(q: Queryable, scope: Scope, id: number): Promise<OrgRow | undefined> {
   const [row] = await q.query<OrgRow>(
-    `SELECT ${COLUMNS} FROM orgs WHERE id = $1 AND path LIKE $2`,
+    `SELECT ${COLUMNS} FROM orgs WHERE id = $1 AND ${inScope('path', 2)}`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -33,7 +34,7 @@ export async function findOrg(q: Queryable, scope: Scope, id: number): Promise<O
 /** Locks the row for the rest of the transaction (a concurrent move or close waits). */
 export async function findOrgForUpdate(q: Queryable, scope: Scope, id: number): Promise<OrgRow | undefined> {
   const [row] = await q.query<OrgRow>(
-    `SELECT ${COLUMNS} FROM orgs WHERE id = $1 AND path LIKE $2 FOR UPDATE`,
+    `SELECT ${COLUMNS} FROM orgs WHERE id = $1 AND ${inScope('path', 2)} FOR UPDATE`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -42,7 +43,7 @@ export async function findOrgForUpdate(q: Queryable, scope: Scope, id: number): 
 export async function listSubtree(q: Queryable, scope: Scope, rootPath: string, maxDepth?: number): Promise<OrgRow[]> {
   if (!rootPath.startsWith(scope.path)) return [];
   return q.query<OrgRow>(
-    `SELECT ${COLUMNS} FROM orgs WHERE path LIKE $1 ${maxDepth !== undefined ? 'AND depth <= $2' : ''}
+    `SELECT ${COLUMNS} FROM orgs WHERE ${inScope('path', 1)} ${maxDepth !== undefined ? 'AND depth <= $2' : ''}
      ORDER BY depth, sort, id`,
     maxDepth !== undefined ? [likePrefix(rootPath), maxDepth] : [likePrefix(rootPath)],
   );
@@ -51,7 +52,7 @@ export async function listSubtree(q: Queryable, scope: Scope, rootPath: string, 
 export async function ancestorsOf(q: Queryable, scope: Scope, path: string): Promise<OrgRow[]> {
   const ids = path.split('/').filter(Boolean).map(Number);
   return q.query<OrgRow>(
-    `SELECT ${COLUMNS} FROM orgs WHERE id = ANY($1::bigint[]) AND path LIKE $2 ORDER BY depth`,
+    `SELECT ${COLUMNS} FROM orgs WHERE id = ANY($1::bigint[]) AND ${inScope('path', 2)} ORDER BY depth`,
     [ids, likePrefix(scope.path)],
   );
 }
@@ -60,7 +61,7 @@ export async function ancestorsOf(q: Queryable, scope: Scope, path: string): Pro
 export async function memberCountsByOrg(q: Queryable, rootPath: string): Promise<Map<number, number>> {
   const rows = await q.query<{ org_id: number; n: number }>(
     `SELECT org_id, count(*)::int AS n FROM persons
-     WHERE org_path LIKE $1 AND member_status IS NOT NULL AND status = 'active'
+     WHERE ${inScope('org_path', 1)} AND member_status IS NOT NULL AND status = 'active'
      GROUP BY org_id`,
     [likePrefix(rootPath)],
   );
@@ -69,7 +70,7 @@ export async function memberCountsByOrg(q: Queryable, rootPath: string): Promise
 
 export async function siblingNameTaken(q: Queryable, parentId: number, name: string, exceptId?: number): Promise<boolean> {
   const rows = await q.query(
-    `SELECT 1 FROM orgs WHERE parent_id = $1 AND name = $2 AND status = 'active' AND id <> $3`,
+    `${BY_KEY}SELECT 1 FROM orgs WHERE parent_id = $1 AND name = $2 AND status = 'active' AND id <> $3`,
     [parentId, name, exceptId ?? 0],
   );
   return rows.length > 0;
@@ -110,7 +111,7 @@ export async function updateOrg(
   changes: { name?: string; usesStations?: boolean; isPilot?: boolean },
 ): Promise<OrgRow | undefined> {
   const [row] = await q.query<OrgRow>(
-    `UPDATE orgs SET name = COALESCE($3, name), uses_stations = COALESCE($4, uses_stations),
+    `${BY_KEY}UPDATE orgs SET name = COALESCE($3, name), uses_stations = COALESCE($4, uses_stations),
        is_pilot = COALESCE($5, is_pilot), version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
     [id, version, changes.name ?? null, changes.usesStations ?? null, changes.isPilot ?? null],
@@ -124,25 +125,25 @@ export async function moveSubtree(q: Queryable, org: OrgRow, newParent: OrgRow):
   const newPath = `${newParent.path}${org.id}/`;
   const depthDelta = newParent.depth + 1 - org.depth;
   const [moved] = await q.query<OrgRow>(
-    `UPDATE orgs SET parent_id = $2, version = version + 1, updated_at = now()
+    `${BY_KEY}UPDATE orgs SET parent_id = $2, version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $3 RETURNING ${COLUMNS}`,
     [org.id, newParent.id, org.version],
   );
   if (!moved) return undefined;
   const params = [likePrefix(oldPath), newPath, oldPath.length + 1];
   await q.query(
-    `UPDATE orgs SET path = $2 || substr(path, $3), depth = depth + $4 WHERE path LIKE $1`,
+    `UPDATE orgs SET path = $2 || substr(path, $3), depth = depth + $4 WHERE ${inScope('path', 1)}`,
     [...params, depthDelta],
   );
   for (const table of ['persons', 'posts', 'reserve_cadres']) {
-    await q.query(`UPDATE ${table} SET org_path = $2 || substr(org_path, $3) WHERE org_path LIKE $1`, params);
+    await q.query(`UPDATE ${table} SET org_path = $2 || substr(org_path, $3) WHERE ${inScope('org_path', 1)}`, params);
   }
   return { ...moved, path: newPath, depth: org.depth + depthDelta };
 }
 
 export async function references(q: Queryable, org: OrgRow): Promise<{ children: number; people: number; posts: number; accounts: number }> {
   const [row] = await q.query<{ children: number; people: number; posts: number; accounts: number }>(
-    `SELECT
+    `${BY_KEY}SELECT
        (SELECT count(*)::int FROM orgs WHERE parent_id = $1 AND status = 'active') AS children,
        (SELECT count(*)::int FROM persons WHERE org_id = $1 AND status = 'active') AS people,
        (SELECT count(*)::int FROM posts WHERE org_id = $1 AND end_date IS NULL) AS posts,
@@ -154,7 +155,7 @@ export async function references(q: Queryable, org: OrgRow): Promise<{ children:
 
 export async function anyReference(q: Queryable, org: OrgRow): Promise<boolean> {
   const [row] = await q.query<{ used: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM orgs WHERE parent_id = $1)
+    `${BY_KEY}SELECT EXISTS (SELECT 1 FROM orgs WHERE parent_id = $1)
          OR EXISTS (SELECT 1 FROM persons WHERE org_id = $1 OR party_group_id = $1)
          OR EXISTS (SELECT 1 FROM posts WHERE org_id = $1)
          OR EXISTS (SELECT 1 FROM reserve_cadres WHERE org_id = $1)
@@ -167,7 +168,7 @@ export async function anyReference(q: Queryable, org: OrgRow): Promise<boolean> 
 
 export async function closeOrg(q: Queryable, id: number, version: number): Promise<OrgRow | undefined> {
   const [row] = await q.query<OrgRow>(
-    `UPDATE orgs SET status = 'closed', closed_at = now(), version = version + 1, updated_at = now()
+    `${BY_KEY}UPDATE orgs SET status = 'closed', closed_at = now(), version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
     [id, version],
   );
@@ -175,13 +176,13 @@ export async function closeOrg(q: Queryable, id: number, version: number): Promi
 }
 
 export async function deleteOrg(q: Queryable, id: number, version: number): Promise<boolean> {
-  const rows = await q.query(`DELETE FROM orgs WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
+  const rows = await q.query(`${BY_KEY}DELETE FROM orgs WHERE id = $1 AND version = $2 RETURNING id`, [id, version]);
   return rows.length > 0;
 }
 
 export async function directVillagesOf(q: Queryable, townshipId: number): Promise<number> {
   const [row] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active'`,
+    `${BY_KEY}SELECT count(*)::int AS n FROM orgs WHERE parent_id = $1 AND type IN ('village','community') AND status = 'active'`,
     [townshipId],
   );
   return row?.n ?? 0;
@@ -189,7 +190,7 @@ export async function directVillagesOf(q: Queryable, townshipId: number): Promis
 
 export async function activePostsAt(q: Queryable, orgId: number) {
   return q.query<{ id: number; person_id: number; person_name: string; role: string; concurrent: boolean; sent_from: string | null; start_date: string; end_date: string | null }>(
-    `SELECT p.id, p.person_id, pe.name AS person_name, p.role, p.concurrent, p.sent_from, p.start_date, p.end_date
+    `${BY_KEY}SELECT p.id, p.person_id, pe.name AS person_name, p.role, p.concurrent, p.sent_from, p.start_date, p.end_date
      FROM posts p JOIN persons pe ON pe.id = p.person_id
      WHERE p.org_id = $1 AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
      ORDER BY p.role, p.id`,
@@ -211,13 +212,13 @@ const DESIGNATION_SELECT = `
 
 /** A station's designations, newest first. */
 export async function designationsOf(q: Queryable, orgId: number) {
-  return q.query<DesignationRow>(`${DESIGNATION_SELECT} WHERE d.org_id = $1 ORDER BY d.year DESC, d.id DESC`, [orgId]);
+  return q.query<DesignationRow>(`${BY_KEY}${DESIGNATION_SELECT} WHERE d.org_id = $1 ORDER BY d.year DESC, d.id DESC`, [orgId]);
 }
 
 /** Designations of the stations under a path, filtered by kind and year, paged on (year, id). */
 export async function listDesignations(q: Queryable, path: string, f: { kind?: string; year?: number }, page: number, pageSize: number) {
   const params: unknown[] = [likePrefix(path)];
-  const where = [`s.path LIKE $1`];
+  const where = [`${inScope('s.path', 1)}`];
   if (f.kind) where.push(`d.kind = $${params.push(f.kind)}`);
   if (f.year) where.push(`d.year = $${params.push(f.year)}`);
   const clause = where.join(' AND ');
@@ -229,14 +230,14 @@ export async function listDesignations(q: Queryable, path: string, f: { kind?: s
 }
 
 export async function findDesignation(q: Queryable, orgId: number, id: number) {
-  const [row] = await q.query<DesignationRow>(`${DESIGNATION_SELECT} WHERE d.org_id = $1 AND d.id = $2`, [orgId, id]);
+  const [row] = await q.query<DesignationRow>(`${BY_KEY}${DESIGNATION_SELECT} WHERE d.org_id = $1 AND d.id = $2`, [orgId, id]);
   return row;
 }
 
 /** How many stations of a township hold a designation of a kind in a year. */
 export async function countInTownship(q: Queryable, townshipId: number, kind: string, year: number) {
   const [row] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM station_designations d JOIN orgs s ON s.id = d.org_id WHERE s.parent_id = $1 AND d.kind = $2 AND d.year = $3`,
+    `${BY_KEY}SELECT count(*)::int AS n FROM station_designations d JOIN orgs s ON s.id = d.org_id WHERE s.parent_id = $1 AND d.kind = $2 AND d.year = $3`,
     [townshipId, kind, year],
   );
   return row?.n ?? 0;
@@ -263,7 +264,7 @@ export async function deleteDesignation(q: Queryable, orgId: number, id: number)
 /** Keeps the tree's pilot mark in step with the county_pilot designations. */
 export async function syncPilotFlag(q: Queryable, orgId: number) {
   await q.query(
-    `UPDATE orgs SET is_pilot = EXISTS (SELECT 1 FROM station_designations WHERE org_id = $1 AND kind = 'county_pilot') WHERE id = $1`,
+    `${BY_KEY}UPDATE orgs SET is_pilot = EXISTS (SELECT 1 FROM station_designations WHERE org_id = $1 AND kind = 'county_pilot') WHERE id = $1`,
     [orgId],
   );
 }
@@ -285,7 +286,7 @@ export async function stationStaffing(q: Queryable, path: string) {
             count(p.id) FILTER (WHERE p.role = 'deputy_station_chief')::int AS deputies,
             count(p.id) FILTER (WHERE p.role = 'party_worker')::int AS workers
      FROM orgs s LEFT JOIN posts p ON p.org_id = s.id AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
-     WHERE s.path LIKE $1 AND s.type = 'station' AND s.status = 'active'
+     WHERE ${inScope('s.path', 1)} AND s.type = 'station' AND s.status = 'active'
      GROUP BY s.id`,
     [likePrefix(path)],
   );

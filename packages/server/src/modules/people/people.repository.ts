@@ -3,6 +3,7 @@
 import type { ListPeopleQuery } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
+import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 
 export type PersonRow = {
   id: number;
@@ -39,19 +40,19 @@ const SELECT = `
   FROM persons p JOIN orgs o ON o.id = p.org_id`;
 
 export async function findPerson(q: Queryable, scope: Scope, id: number): Promise<PersonRow | undefined> {
-  const [row] = await q.query<PersonRow>(`${SELECT} WHERE p.id = $1 AND p.org_path LIKE $2`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<PersonRow>(`${SELECT} WHERE p.id = $1 AND ${inScope('p.org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
 export async function findPersonForUpdate(q: Queryable, scope: Scope, id: number): Promise<PersonRow | undefined> {
-  const [row] = await q.query<PersonRow>(`${SELECT} WHERE p.id = $1 AND p.org_path LIKE $2 FOR UPDATE OF p`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<PersonRow>(`${SELECT} WHERE p.id = $1 AND ${inScope('p.org_path', 2)} FOR UPDATE OF p`, [id, likePrefix(scope.path)]);
   return row;
 }
 
 /** Any person with this ID-number hash, in scope or not (uniqueness is county-wide and beyond). */
 export async function findByIdNumberHash(q: Queryable, hash: string): Promise<{ id: number; org_path: string; version: number } | undefined> {
   const [row] = await q.query<{ id: number; org_path: string; version: number }>(
-    `SELECT id, org_path, version FROM persons WHERE id_number_hash = $1`,
+    `${SYSTEM}SELECT id, org_path, version FROM persons WHERE id_number_hash = $1`,
     [hash],
   );
   return row;
@@ -71,7 +72,7 @@ export function yearsBefore(date: string, years: number): string {
 /** Builds the WHERE clause of a roster filter; shared by the paged list and the export. */
 export function rosterFilter(scope: Scope, rootPath: string, f: ListPeopleQuery, today: string, countyRootId?: number) {
   // countyRootId: the root is this county node, whose people are exactly those with its county_id
-  const where: string[] = [countyRootId !== undefined ? 'p.county_id = $1' : 'p.org_path LIKE $1'];
+  const where: string[] = [countyRootId !== undefined ? inCounty('p.county_id', 1) : inScope('p.org_path', 1)];
   const params: unknown[] = [countyRootId ?? likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path)];
   const add = (sql: (n: string) => string, value: unknown) => {
     params.push(value);
@@ -98,7 +99,7 @@ export async function listPeople(q: Queryable, scope: Scope, rootPath: string, f
   // A county's roster is selected by county_id (the same rows as its path prefix): the planner
   // then pages in id order on persons_county_id_idx instead of walking the primary key through
   // every county before this one (migration 002).
-  const [root] = await q.query<{ id: number; type: string }>(`SELECT id, type FROM orgs WHERE path = $1`, [
+  const [root] = await q.query<{ id: number; type: string }>(`${BY_KEY}SELECT id, type FROM orgs WHERE path = $1`, [
     rootPath.startsWith(scope.path) ? rootPath : scope.path,
   ]);
   const { where, params } = rosterFilter(scope, rootPath, f, today, root?.type === 'county' ? root.id : undefined);
@@ -182,7 +183,7 @@ export async function insertPerson(q: Queryable, p: PersonWrite): Promise<number
 
 export async function updatePerson(q: Queryable, id: number, version: number, p: PersonWrite): Promise<boolean> {
   const rows = await q.query(
-    `UPDATE persons SET ${WRITE_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')},
+    `${BY_KEY}UPDATE persons SET ${WRITE_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')},
        version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
     [id, version, ...values(p)],
@@ -208,14 +209,14 @@ export async function insertPeopleBulk(q: Queryable, people: PersonWrite[]): Pro
 
 export async function orgsOfScope(q: Queryable, scope: Scope) {
   return q.query<{ id: number; name: string; type: string; path: string; county_id: number; parent_id: number | null; status: string }>(
-    `SELECT id, name, type, path, county_id, parent_id, status FROM orgs WHERE path LIKE $1`,
+    `SELECT id, name, type, path, county_id, parent_id, status FROM orgs WHERE ${inScope('path', 1)}`,
     [likePrefix(scope.path)],
   );
 }
 
 export async function findOrgInScope(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; name: string; type: string; path: string; county_id: number; status: string; parent_id: number | null }>(
-    `SELECT id, name, type, path, county_id, status, parent_id FROM orgs WHERE id = $1 AND path LIKE $2`,
+    `SELECT id, name, type, path, county_id, status, parent_id FROM orgs WHERE id = $1 AND ${inScope('path', 2)}`,
     [id, likePrefix(scope.path)],
   );
   return row;
@@ -223,7 +224,7 @@ export async function findOrgInScope(q: Queryable, scope: Scope, id: number) {
 
 export async function postsOf(q: Queryable, personId: number) {
   return q.query<{ id: number; org_id: number; org_name: string; org_type: string; role: string; concurrent: boolean; sent_from: string | null; start_date: string; end_date: string | null; note: string | null }>(
-    `SELECT p.id, p.org_id, o.name AS org_name, o.type AS org_type, p.role, p.concurrent, p.sent_from,
+    `${BY_KEY}SELECT p.id, p.org_id, o.name AS org_name, o.type AS org_type, p.role, p.concurrent, p.sent_from,
             p.start_date, p.end_date, p.note
      FROM posts p JOIN orgs o ON o.id = p.org_id WHERE p.person_id = $1 ORDER BY p.start_date DESC, p.id DESC`,
     [personId],
@@ -241,7 +242,7 @@ export async function historyOf(q: Queryable, personId: number) {
 
 export async function reserveOf(q: Queryable, personId: number) {
   const [row] = await q.query<{ id: number; target_role: string; added_on: string }>(
-    `SELECT id, target_role, added_on FROM reserve_cadres WHERE person_id = $1 AND status = 'active'`,
+    `${BY_KEY}SELECT id, target_role, added_on FROM reserve_cadres WHERE person_id = $1 AND status = 'active'`,
     [personId],
   );
   return row;
@@ -258,14 +259,14 @@ export async function insertPost(q: Queryable, p: { countyId: number; orgId: num
 
 export async function findPost(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; county_id: number; person_id: number; org_id: number; role: string; start_date: string; end_date: string | null }>(
-    `SELECT id, county_id, person_id, org_id, role, start_date, end_date FROM posts WHERE id = $1 AND org_path LIKE $2`,
+    `SELECT id, county_id, person_id, org_id, role, start_date, end_date FROM posts WHERE id = $1 AND ${inScope('org_path', 2)}`,
     [id, likePrefix(scope.path)],
   );
   return row;
 }
 
 export async function endPost(q: Queryable, id: number, endDate: string) {
-  await q.query(`UPDATE posts SET end_date = $2, version = version + 1 WHERE id = $1`, [id, endDate]);
+  await q.query(`${BY_KEY}UPDATE posts SET end_date = $2, version = version + 1 WHERE id = $1`, [id, endDate]);
 }
 
 /** 干部台账: current posts in the subtree with their holders. */
@@ -276,7 +277,7 @@ export async function listCadres(q: Queryable, scope: Scope, rootPath: string, p
     params.push(role);
     extra = `AND po.role = $2`;
   }
-  const where = `po.org_path LIKE $1 AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE) ${extra}`;
+  const where = `${inScope('po.org_path', 1)} AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE) ${extra}`;
   const [rows, [count]] = await Promise.all([
     q.query<{ post_id: number; role: string; concurrent: boolean; sent_from: string | null; start_date: string; org_id: number; org_name: string; org_type: string; person_id: number; name: string; gender: 'male' | 'female'; birth_date: string | null; education: string | null; phone_mask: string | null; phone_enc: string | null }>(
       `SELECT po.id AS post_id, po.role, po.concurrent, po.sent_from, po.start_date, o.id AS org_id,
@@ -299,11 +300,11 @@ export async function listReserve(q: Queryable, scope: Scope, page: number, page
       `SELECT r.id, r.target_role, r.added_on, r.note, o.id AS org_id, o.name AS org_name, o.type AS org_type,
               pe.id AS person_id, pe.name, pe.gender, pe.birth_date, pe.education
        FROM reserve_cadres r JOIN orgs o ON o.id = r.org_id JOIN persons pe ON pe.id = r.person_id
-       WHERE r.org_path LIKE $1 AND r.status = 'active' ORDER BY r.org_path, r.id
+       WHERE ${inScope('r.org_path', 1)} AND r.status = 'active' ORDER BY r.org_path, r.id
        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     ),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM reserve_cadres r WHERE r.org_path LIKE $1 AND r.status = 'active'`, params),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM reserve_cadres r WHERE ${inScope('r.org_path', 1)} AND r.status = 'active'`, params),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
@@ -327,8 +328,8 @@ export type RosterOrg = { id: number; name: string; type: string; path: string; 
  */
 export async function orgsForRoster(q: Queryable, scope: Scope): Promise<RosterOrg[]> {
   return q.query<RosterOrg>(
-    `SELECT id, name, type, path, county_id, parent_id, status, (path LIKE $1) AS in_scope
-     FROM orgs WHERE path LIKE $1 OR $2 LIKE path || '%'
+    `SELECT id, name, type, path, county_id, parent_id, status, (${inScope('path', 1)}) AS in_scope
+     FROM orgs WHERE ${inScope('path', 1)} OR $2 LIKE path || '%'
      ORDER BY path`,
     [likePrefix(scope.path), scope.path],
   );
@@ -345,7 +346,7 @@ export type ExistingPerson = Pick<
 export async function findPeopleByIdNumberHashes(q: Queryable, hashes: string[], lock = false): Promise<ExistingPerson[]> {
   if (hashes.length === 0) return [];
   return q.query<ExistingPerson>(
-    `SELECT id, county_id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_hash, phone_hash,
+    `${SYSTEM}SELECT id, county_id, org_id, org_path, name, gender, ethnicity, birth_date, id_number_hash, phone_hash,
             education, member_status, join_date, full_date, party_group_id, flow_status, status, version
      FROM persons WHERE id_number_hash = ANY($1::text[]) ${lock ? 'FOR UPDATE' : ''}`,
     [hashes],
@@ -365,7 +366,7 @@ export async function updatePeopleBulk(q: Queryable, people: { id: number; versi
     ...WRITE_COLUMNS.map((_, i) => people.map((p) => values(p.write)[i])),
   ];
   const rows = await q.query<{ id: number }>(
-    `UPDATE persons p SET ${WRITE_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')},
+    `${BY_KEY}UPDATE persons p SET ${WRITE_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')},
        version = p.version + 1, updated_at = now()
      FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})
        AS u(id, version, ${WRITE_COLUMNS.join(', ')})

@@ -1,0 +1,268 @@
+// The world the authorization matrix runs in: the demo county's 五里镇 (inside every demo scope),
+// its sibling township 彭镇 (same county, outside every township/station/village scope), and a
+// second county 邻县 (outside every demo scope), each with accounts at every level and one record
+// of every resource made through the API — so a record exists exactly as the app writes it.
+import { hashPassword } from './password.js';
+import { insertAccount } from '../modules/accounts/accounts.service.js';
+import { orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../test/helpers.js';
+import type { Queryable } from '../db/db.js';
+
+export type PlaceName = 'inside' | 'sibling' | 'other';
+
+export type Place = {
+  name: PlaceName;
+  org: { county: number; township: number; station: number; village: number; village2: number; dept: number };
+  /** Accounts acting at each level of this place. */
+  as: { county: Client; township: Client; station: Client; village: Client; dept: Client };
+};
+
+/** The ids of one record (and what hangs off it) as a route's path parameters name them. */
+export type Rec = Record<string, number | string>;
+
+export const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export const plusDays = (d: string, n: number) => new Date(Date.parse(d) + n * 86400_000).toISOString().slice(0, 10);
+export const year = Number(today.slice(0, 4));
+
+let serial = 0;
+/** A name no other fixture uses (sibling orgs may not share a name). */
+export const unique = (prefix: string) => `${prefix}${++serial}`;
+let designationYears = 2000;
+/** A year no matrix designation used yet (2001, 2002, …; the schema allows up to 2100). */
+export const designationYear = () => ++designationYears;
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+/** A one-pixel PNG as a multipart upload, as a browser sends it. */
+export function upload(client: Client, url: string, fields: Record<string, string> = {}) {
+  const boundary = '----lianxin-authz';
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const payload = Buffer.concat([
+    ...parts,
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场.png"\r\nContent-Type: image/png\r\n\r\n`),
+    PNG,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return client.request('POST', url, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
+
+async function addOrg(q: Queryable, parent: { id: number; path: string; depth: number; county: number } | null, type: string, name: string, usesStations = false) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO orgs (county_id, parent_id, type, name, path, depth, uses_stations) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [parent?.county ?? null, parent?.id ?? null, type, name, `/tmp-${name}/`, (parent?.depth ?? -1) + 1, usesStations],
+  );
+  const path = `${parent?.path ?? '/'}${row!.id}/`;
+  await q.query(`UPDATE orgs SET path = $1, county_id = coalesce(county_id, id) WHERE id = $2`, [path, row!.id]);
+  return { id: row!.id, path, depth: (parent?.depth ?? -1) + 1, county: parent?.county ?? row!.id };
+}
+
+/** Builds the three places; the demo accounts are the inside place's. */
+export async function buildPlaces(t: TestApp, demo: Map<string, Client>): Promise<Record<PlaceName, Place>> {
+  const hash = await hashPassword(TEST_DEMO_PASSWORD);
+  const account = (username: string, role: string, scopeOrgId: number) =>
+    insertAccount(t.db, { username, displayName: username, passwordHash: hash, roles: [role as never], scopeOrgId, mustChangePassword: false });
+
+  const villagesOf = async (station: number) =>
+    (await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE parent_id = $1 AND type = 'village' AND status = 'active' ORDER BY id`, [station])).map((r) => r.id);
+
+  const county = await orgId(t.db, '中共宜君县委员会');
+  const yusheStation = await orgId(t.db, '榆舍党建工作站');
+  const yushe = await orgId(t.db, '榆舍村');
+  const inside: Place = {
+    name: 'inside',
+    org: { county, township: await orgId(t.db, '五里镇'), station: yusheStation, village: yushe, village2: (await villagesOf(yusheStation)).find((v) => v !== yushe)!, dept: await orgId(t.db, '县交通运输局') },
+    as: { county: demo.get('county')!, township: demo.get('wuli')!, station: demo.get('yushe.station')!, village: demo.get('yushe')!, dept: demo.get('jiaotong')! },
+  };
+
+  const peng = await orgId(t.db, '彭镇');
+  const [pengStation] = await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE parent_id = $1 AND type = 'station' ORDER BY id LIMIT 1`, [peng]);
+  const pengVillages = await villagesOf(pengStation!.id);
+  const minzheng = await orgId(t.db, '县民政局');
+  await account('authz.peng', 'township_admin', peng);
+  await account('authz.peng.station', 'station_admin', pengStation!.id);
+  await account('authz.peng.village', 'village_admin', pengVillages[0]!);
+  await account('authz.minzheng', 'department_admin', minzheng);
+  const sibling: Place = {
+    name: 'sibling',
+    org: { county, township: peng, station: pengStation!.id, village: pengVillages[0]!, village2: pengVillages[1]!, dept: minzheng },
+    as: { county: demo.get('county')!, township: await t.as('authz.peng'), station: await t.as('authz.peng.station'), village: await t.as('authz.peng.village'), dept: await t.as('authz.minzheng') },
+  };
+
+  const o = await t.db.transaction(async (tx) => {
+    const c = await addOrg(tx, null, 'county', '中共邻县委员会');
+    const town = await addOrg(tx, c, 'township', '邻镇', true);
+    const station = await addOrg(tx, town, 'station', '邻镇党建工作站');
+    const v1 = await addOrg(tx, station, 'village', '邻村');
+    const v2 = await addOrg(tx, station, 'village', '邻二村');
+    const dept = await addOrg(tx, c, 'department', '邻县交通运输局');
+    await tx.query(
+      `INSERT INTO ledger_settings (county_id, categories, supervision_days, closure_signer)
+       SELECT $1, categories, supervision_days, closure_signer FROM ledger_settings WHERE county_id = $2`,
+      [c.id, county],
+    );
+    return { county: c.id, township: town.id, station: station.id, village: v1.id, village2: v2.id, dept: dept.id };
+  });
+  await account('authz.nb', 'county_admin', o.county);
+  await account('authz.nb.town', 'township_admin', o.township);
+  await account('authz.nb.station', 'station_admin', o.station);
+  await account('authz.nb.village', 'village_admin', o.village);
+  await account('authz.nb.dept', 'department_admin', o.dept);
+  const other: Place = {
+    name: 'other',
+    org: o,
+    as: { county: await t.as('authz.nb'), township: await t.as('authz.nb.town'), station: await t.as('authz.nb.station'), village: await t.as('authz.nb.village'), dept: await t.as('authz.nb.dept') },
+  };
+  return { inside, sibling, other };
+}
+
+/** Asserts a fixture call worked and returns its JSON. */
+export async function ok<T = Record<string, unknown>>(label: string, res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
+  const r = await res;
+  if (r.statusCode >= 300) throw new Error(`fixture ${label}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+  return (r.body ? r.json() : {}) as T;
+}
+
+// ---- one maker per resource: a fresh record in a place, made as the person who would make it ----
+
+export const make = {
+  async department(p: Place): Promise<Rec> {
+    return { id: p.org.dept };
+  },
+  async orgNode(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('org', p.as.township.post('/api/orgs', { parentId: p.org.village, type: 'party_group', name: unique('矩阵党小组') }));
+    return { id: r.id, version: r.version };
+  },
+  async person(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('person', p.as.village.post('/api/people', { name: unique('矩阵人'), gender: 'female', orgId: p.org.village, memberStatus: 'formal', joinDate: '2010-07-01', fullDate: '2011-07-01', birthDate: '1990-01-01' }));
+    return { id: r.id, version: r.version };
+  },
+  async post(p: Place): Promise<Rec> {
+    const person = await make.person(p);
+    const r = await ok<{ id: number }>('post', p.as.township.post('/api/posts', { personId: person.id, orgId: p.org.village, role: 'clerk', startDate: '2026-01-01' }));
+    return { id: r.id, personId: Number(person.id) };
+  },
+  async reserveCadre(p: Place): Promise<Rec> {
+    const person = await make.person(p);
+    const r = await ok<{ id: number }>('reserve cadre', p.as.township.post('/api/reserve-cadres', { personId: person.id, targetRole: '村党支部书记', addedOn: today }));
+    return { id: r.id, personId: Number(person.id) };
+  },
+  async account(p: Place): Promise<Rec> {
+    const username = unique(`authz.acc.${p.name}.`);
+    const { hashPassword: h } = await import('./password.js');
+    return { id: await insertAccountFor(p, username, await h(TEST_DEMO_PASSWORD)), username };
+  },
+  async problem(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('problem', p.as.township.post('/api/ledger/problems', { orgId: p.org.village, source: 'other', category: '作风建设', description: unique('矩阵问题'), deadline: plusDays(today, 30) }));
+    return { id: r.id, version: r.version };
+  },
+  async problemWithAttachment(p: Place): Promise<Rec> {
+    const problem = await make.problem(p);
+    const a = await ok<{ id: number }>('problem attachment', upload(p.as.township, `/api/ledger/problems/${problem.id}/attachments`));
+    return { ...problem, attachmentId: a.id };
+  },
+  async task(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('task', p.as.township.post('/api/tasks', { orgId: p.org.township, year, content: unique('矩阵任务'), ownerOrgId: p.org.village, deadline: plusDays(today, 30) }));
+    return { id: r.id, version: r.version };
+  },
+  async responsibility(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number }>('responsibility', p.as.village.post('/api/responsibilities', { orgId: p.org.village, year, postRole: 'secretary', duty: unique('矩阵职责') }));
+    const [row] = await dbOf(p).query<{ version: number }>(`SELECT version FROM responsibilities WHERE id = $1`, [r.id]);
+    return { id: r.id, version: row!.version };
+  },
+  /** A directive from the township to its station; the station's assignment. */
+  async directive(p: Place): Promise<Rec> {
+    const d = await ok<{ directiveId: number }>('directive', p.as.township.post('/api/directives', { kind: 'task_list', title: unique('矩阵清单'), content: '请落实', dueDate: plusDays(today, 5), targets: { orgIds: [p.org.station] } }));
+    const [a] = await dbOf(p).query<{ id: number; version: number }>(`SELECT id, version FROM assignments WHERE directive_id = $1`, [d.directiveId]);
+    const [dv] = await dbOf(p).query<{ version: number }>(`SELECT version FROM directives WHERE id = $1`, [d.directiveId]);
+    return { id: d.directiveId, directiveVersion: dv!.version, assignmentId: a!.id, assignmentVersion: a!.version };
+  },
+  /** A directive from the county to the place's station (the township follows it: 下级收到的任务). */
+  async countyDirective(p: Place): Promise<Rec> {
+    const d = await ok<{ directiveId: number }>('county directive', p.as.county.post('/api/directives', { kind: 'notice', title: unique('矩阵县通知'), dueDate: plusDays(today, 5), targets: { orgIds: [p.org.station] } }));
+    return { id: d.directiveId };
+  },
+  /** A 工作站称号 the county gives the place's station (a fresh year each time: one a kind and year). */
+  async designation(p: Place): Promise<Rec> {
+    const d = await ok<{ id: number }>('designation', p.as.county.post(`/api/orgs/${p.org.station}/designations`, { kind: 'county_pilot', year: designationYear() }));
+    return { id: p.org.station, designationId: d.id };
+  },
+  async series(p: Place): Promise<Rec> {
+    const d = await ok<{ seriesId: number }>('series', p.as.township.post('/api/directives', { kind: 'duty', title: unique('矩阵例会'), targets: { type: 'station' }, recurrence: { frequency: 'monthly', dueDays: 20 } }));
+    return { id: d.seriesId };
+  },
+  async dispatchFile(p: Place): Promise<Rec> {
+    const d = await make.directive(p);
+    const f = await ok<{ id: number }>('dispatch file', upload(p.as.township, `/api/directives/${d.id}/attachments`));
+    return { id: f.id };
+  },
+  async inspection(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; findings: { id: number }[] }>('inspection', p.as.station.post('/api/inspections', { kind: 'station_biweekly', inspectedOn: today, inspectors: '站长', targetOrgIds: [p.org.village], findings: [{ targetOrgId: p.org.village, description: unique('矩阵发现') }] }));
+    return { id: r.id, findingId: r.findings[0]!.id };
+  },
+  async bulletin(p: Place): Promise<Rec> {
+    return ok<{ id: number }>('bulletin', p.as.township.post('/api/bulletins', { title: unique('矩阵通报'), content: '资料不全，限期整改。' }));
+  },
+  async accountability(p: Place): Promise<Rec> {
+    return ok<{ id: number }>('accountability', p.as.township.post('/api/accountability', { kind: 'rectify_within_deadline', targetOrgId: p.org.village, reason: unique('矩阵问责'), decidedOn: today }));
+  },
+  /** A request at the station, with a citizen's photo. */
+  async request(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number; trackingCode: string }>('request', p.as.station.post('/api/requests', { orgId: p.org.station, channel: 'station', category: 'errand', citizenName: unique('矩阵群众'), phone: '13800001234', matter: '路灯坏了' }));
+    return { id: r.id, version: r.version, code: r.trackingCode };
+  },
+  async requestWithPhoto(p: Place, anonymous: Pick<Client, 'request'>): Promise<Rec> {
+    const r = await make.request(p);
+    await ok('request photo', upload(anonymous as Client, `/api/public/requests/${r.code}/photo`, { phone: '13800001234' }));
+    const [a] = await dbOf(p).query<{ id: number }>(`SELECT id FROM attachments WHERE case_id = $1 ORDER BY id DESC LIMIT 1`, [r.id]);
+    return { ...r, attachmentId: a!.id };
+  },
+  async claimedRequest(p: Place): Promise<Rec> {
+    const r = await make.request(p);
+    const c = await ok<{ version: number }>('claim', p.as.station.post(`/api/requests/${r.id}/transitions/claim`, { version: r.version }));
+    return { ...r, version: c.version };
+  },
+  /** A whistle of the station to the place's department: the part, and the whistle. */
+  async whistle(p: Place): Promise<Rec> {
+    const r = await make.request(p);
+    const w = await ok<{ id: number; parts: { id: number; version: number }[] }>('whistle', p.as.station.post('/api/whistles', { sourceCaseId: r.id, matter: unique('矩阵吹哨'), departmentIds: [p.org.dept] }));
+    return { id: w.id, partId: w.parts[0]!.id, partVersion: w.parts[0]!.version };
+  },
+  async declinedPart(p: Place): Promise<Rec> {
+    const w = await make.whistle(p);
+    await ok('decline', p.as.dept.post(`/api/whistle-parts/${w.partId}/actions`, { version: w.partVersion, action: 'decline', reason: '不属于本部门职责' }));
+    return w;
+  },
+  async visit(p: Place): Promise<Rec> {
+    return ok<{ id: number }>('visit', p.as.village.post('/api/visits', { orgId: p.org.village, cadreLevel: 'village', household: unique('矩阵户'), visitedOn: today, heard: '取暖困难' }));
+  },
+  async household(p: Place): Promise<Rec> {
+    return ok<{ id: number }>('household', p.as.village.post('/api/households', { orgId: p.org.village, headName: unique('矩阵户主'), categories: ['elderly'] }));
+  },
+  async grid(p: Place): Promise<Rec> {
+    const g = await ok<{ id: number }>('grid', p.as.township.post('/api/orgs', { parentId: p.org.village, type: 'grid', name: unique('矩阵网格') }));
+    return { id: g.id };
+  },
+  async gridRegistration(p: Place): Promise<Rec> {
+    const g = await make.grid(p);
+    const person = await make.person(p);
+    const r = await ok<{ id: number }>('grid registration', p.as.village.post(`/api/grids/${g.id}/registrations`, { personId: person.id, registeredOn: today }));
+    return { id: r.id, gridId: Number(g.id) };
+  },
+  async job(p: Place): Promise<Rec> {
+    const [row] = await dbOf(p).query<{ id: number }>(
+      `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,
+      [p.as.village.username],
+    );
+    return { id: row!.id };
+  },
+};
+
+// The makers need the database for a version or an id the API does not return; the matrix sets it.
+let currentDb: Queryable | undefined;
+export function useDb(q: Queryable) {
+  currentDb = q;
+}
+const dbOf = (_p: Place) => currentDb!;
+
+async function insertAccountFor(p: Place, username: string, hash: string) {
+  return insertAccount(currentDb!, { username, displayName: username, passwordHash: hash, roles: ['village_admin'], scopeOrgId: p.org.village, mustChangePassword: false });
+}

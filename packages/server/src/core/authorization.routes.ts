@@ -1,0 +1,221 @@
+// The fixture table of the authorization matrix: one entry per route of the OpenAPI document
+// (`METHOD /path`). A route missing here fails the matrix; an entry for a route that no longer
+// exists fails it too. When a route is added or renamed, add its entry: what record it acts on
+// (made fresh in each place by a maker), who may call it inside its scope, with what valid body.
+import { designationYear, make, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
+
+/** A demo username (README's demo accounts). */
+export type Demo = 'county' | 'wuli' | 'yushe.station' | 'yushe' | 'jiaotong' | 'auditor' | 'sysadmin' | 'secadmin' | 'auditadmin';
+
+/** Checks that every id a list returned is inside the caller's scope: returns the ids that are not.
+ * :ids the listed ids, :prefix the scope path as a LIKE prefix, :path the scope path, :county the scope's county. */
+export type Visible = string;
+
+export type RouteFixture =
+  /** Needs no session (public pages, login). */
+  | { kind: 'public'; note: string }
+  /** Acts on the caller's own session, account or county settings: no record to be out of scope. */
+  | { kind: 'self'; note: string }
+  /** A file produced from the caller's scope (export, template): answered only to allowed roles. */
+  | { kind: 'file'; note: string; query?: string }
+  /** A list: every returned item lies inside the caller's scope; the sibling's and the other county's records are absent. */
+  | {
+      kind: 'list';
+      as: Demo;
+      query?: string;
+      ids: (json: any) => number[];
+      visible: Visible;
+      /** A record made in each place before the lists are read: the inside one must be listed for `as`, the others absent. */
+      seed?: keyof typeof make;
+      /** The id the list shows for a seed record (default: its id). */
+      seedId?: (r: Rec) => number;
+      /** The sibling township's seed is in scope for everyone in the county (e.g. the county's departments). */
+      siblingVisible?: boolean;
+    }
+  /** A summary over the caller's scope: its figure equals the same count over the scope in SQL. */
+  | { kind: 'summary'; as: Demo; query?: (p: Place) => string; figure: (json: any) => number; expected: string }
+  /** A route on one record: made in each place; 404 outside the caller's scope, 2xx inside with a valid body. */
+  | {
+      kind: 'record';
+      as: Demo;
+      make: (p: Place) => Promise<Rec>;
+      params?: Rec;
+      query?: (r: Rec) => string;
+      body?: (r: Rec, p: Place) => unknown | Promise<unknown>;
+      upload?: boolean;
+      ok: number;
+      /** Records owned by one account (jobs): outside for every other account, whatever its scope. */
+      owned?: boolean;
+      /** The service narrows the route's action to these demo roles (e.g. 称号 are the county's to give):
+       * every other role holding the action answers 403 before any lookup. */
+      only?: Demo[];
+    }
+  /** A create naming an org or record of a place in its body: refused for the sibling and the other county, 2xx inside. */
+  | { kind: 'create'; as: Demo; body: (p: Place) => unknown | Promise<unknown>; ok: number; upload?: boolean };
+
+const caseIn = (type: string): Visible => `SELECT id FROM cases WHERE id = ANY(:ids) AND (case_type <> '${type}' OR org_path NOT LIKE :prefix)`;
+const items = (j: { items: { id: number }[] }) => j.items.map((i) => i.id);
+const all = (j: { id: number }[]) => j.map((i) => i.id);
+const v = (r: Rec) => Number(r.version);
+
+export const ROUTES: Record<string, RouteFixture> = {
+  'GET /api/health': { kind: 'public', note: 'health check' },
+  'POST /api/auth/login': { kind: 'public', note: 'login' },
+  'POST /api/auth/logout': { kind: 'self', note: 'ends the caller’s own session' },
+  'GET /api/auth/me': { kind: 'self', note: 'the caller' },
+  'POST /api/auth/password': { kind: 'self', note: 'the caller’s own password' },
+  'POST /api/auth/totp/setup': { kind: 'self', note: 'the caller’s own second factor' },
+  'POST /api/auth/totp/enable': { kind: 'self', note: 'the caller’s own second factor' },
+
+  // 组织体系
+  'GET /api/orgs/tree': { kind: 'list', as: 'wuli', seed: 'orgNode', ids: (j) => j.nodes.map((n: { id: number }) => n.id), visible: `SELECT id FROM orgs WHERE id = ANY(:ids) AND path NOT LIKE :prefix` },
+  'GET /api/orgs/{id}': { kind: 'record', as: 'wuli', make: make.orgNode, ok: 200 },
+  'PATCH /api/orgs/{id}': { kind: 'record', as: 'wuli', make: make.orgNode, body: (r) => ({ version: v(r), name: unique('改名党小组') }), ok: 200 },
+  'DELETE /api/orgs/{id}': { kind: 'record', as: 'wuli', make: make.orgNode, query: (r) => `?version=${v(r)}`, ok: 204 },
+  'POST /api/orgs': { kind: 'create', as: 'wuli', body: (p) => ({ parentId: p.org.village, type: 'party_group', name: unique('新党小组') }), ok: 201 },
+  'POST /api/orgs/{id}/move': { kind: 'record', as: 'wuli', make: make.orgNode, body: (r, p) => ({ version: v(r), newParentId: p.org.village2 }), ok: 200 },
+  'GET /api/station-designations': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'designation', seedId: (r) => Number(r.designationId), ids: items, visible: `SELECT d.id FROM station_designations d JOIN orgs o ON o.id = d.org_id WHERE d.id = ANY(:ids) AND o.path NOT LIKE :prefix` },
+  'POST /api/orgs/{id}/designations': { kind: 'record', as: 'county', only: ['county'], make: async (p) => ({ id: p.org.station }), body: () => ({ kind: 'county_pilot', year: designationYear() }), ok: 201 },
+  'DELETE /api/orgs/{id}/designations/{designationId}': { kind: 'record', as: 'county', only: ['county'], make: make.designation, ok: 204 },
+  'POST /api/orgs/{id}/close': { kind: 'record', as: 'wuli', make: make.orgNode, body: (r) => ({ version: v(r) }), ok: 200 },
+
+  // 人员与岗位
+  'GET /api/people': { kind: 'list', as: 'yushe', query: '?pageSize=100&sort=joinDate&order=desc', seed: 'person', ids: items, visible: `SELECT id FROM persons WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/people': { kind: 'create', as: 'yushe', body: (p) => ({ name: unique('新人'), gender: 'male', orgId: p.org.village }), ok: 201 },
+  'GET /api/people/{id}': { kind: 'record', as: 'yushe', make: make.person, ok: 200 },
+  'PATCH /api/people/{id}': { kind: 'record', as: 'yushe', make: make.person, body: (r) => ({ version: v(r), education: 'master' }), ok: 200 },
+  'POST /api/posts': { kind: 'create', as: 'wuli', body: async (p) => ({ personId: (await make.person(p)).id, orgId: p.org.village, role: 'clerk', startDate: '2026-01-01' }), ok: 201 },
+  'POST /api/posts/{id}/end': { kind: 'record', as: 'wuli', make: make.post, body: () => ({ endDate: today }), ok: 204 },
+  'GET /api/cadres': { kind: 'list', as: 'wuli', query: '?pageSize=100', seed: 'post', ids: (j) => j.items.map((i: { postId: number }) => i.postId), visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/reserve-cadres': { kind: 'list', as: 'wuli', query: '?pageSize=100', seed: 'reserveCadre', ids: items, visible: `SELECT id FROM reserve_cadres WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/reserve-cadres': { kind: 'create', as: 'wuli', body: async (p) => ({ personId: (await make.person(p)).id, targetRole: '村党支部书记', addedOn: today }), ok: 201 },
+  'GET /api/people/import/template': { kind: 'file', note: 'the empty template' },
+  'POST /api/people/import': { kind: 'file', note: 'rows naming an org outside the scope are refused row by row (people-excel.test.ts)' },
+  'GET /api/people/export': { kind: 'file', note: 'the roster list’s own query (checked by GET /api/people) written to .xlsx' },
+  'GET /api/jobs/{id}': { kind: 'record', as: 'yushe', make: make.job, ok: 200, owned: true },
+
+  // 审计与账号
+  'GET /api/audit': { kind: 'list', as: 'auditor', query: '?pageSize=100', ids: items, visible: `SELECT id FROM audit_log WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` },
+  'GET /api/audit/verify': { kind: 'self', note: 'verifies the chain of the caller’s county' },
+  'GET /api/accounts': { kind: 'list', as: 'sysadmin', query: '?pageSize=100', seed: 'account', ids: items, visible: `SELECT a.id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = ANY(:ids) AND o.path NOT LIKE :prefix` },
+  'POST /api/accounts': { kind: 'create', as: 'sysadmin', body: (p) => ({ username: unique(`matrix.new.${p.name}.`), displayName: '矩阵账号', password: 'Matrix-Account#2026', roles: ['village_admin'], scopeOrgId: p.org.village }), ok: 201 },
+  'PATCH /api/accounts/{id}': { kind: 'record', as: 'secadmin', make: make.account, body: () => ({ unlock: true }), ok: 204 },
+  'POST /api/accounts/{id}/reset-password': { kind: 'record', as: 'sysadmin', make: make.account, body: () => ({ password: 'Matrix-Reset#2026x' }), ok: 204 },
+
+  // 问题台账
+  'POST /api/ledger/problems/import': { kind: 'file', note: 'rows naming an org outside the scope are refused row by row (ledger.test.ts)' },
+  'GET /api/ledger/problems/export': { kind: 'file', note: 'the ledger list’s own query (checked by GET /api/ledger/problems) written to .xlsx' },
+  'GET /api/ledger/problems': { kind: 'list', as: 'wuli', query: '?pageSize=100', seed: 'problem', ids: items, visible: caseIn('problem') },
+  'POST /api/ledger/problems': { kind: 'create', as: 'wuli', body: (p) => ({ orgId: p.org.village, source: 'other', category: '作风建设', description: unique('新问题'), deadline: plusDays(today, 10) }), ok: 201 },
+  'GET /api/ledger/problems/counts': { kind: 'summary', as: 'wuli', figure: (j) => j.total, expected: `SELECT count(*)::int AS n FROM cases WHERE case_type = 'problem' AND org_path LIKE :prefix` },
+  'GET /api/ledger/problems/{id}': { kind: 'record', as: 'yushe', make: make.problem, ok: 200 },
+  'POST /api/ledger/problems/{id}/transitions/{transition}': { kind: 'record', as: 'yushe', make: make.problem, params: { transition: 'start' }, body: (r) => ({ version: v(r), measures: '立行立改' }), ok: 200 },
+  'POST /api/ledger/problems/{id}/supervisions': { kind: 'record', as: 'yushe.station', make: make.problem, body: () => ({ text: '到村督办' }), ok: 200 },
+  'POST /api/ledger/problems/{id}/comments': { kind: 'record', as: 'yushe', make: make.problem, body: () => ({ text: '已安排' }), ok: 200 },
+  'POST /api/ledger/problems/{id}/attachments': { kind: 'record', as: 'yushe', make: make.problem, upload: true, ok: 201 },
+  'GET /api/ledger/problems/{id}/attachments/{attachmentId}': { kind: 'record', as: 'yushe', make: make.problemWithAttachment, ok: 200 },
+  'GET /api/ledger/problems/{id}/verify': { kind: 'record', as: 'yushe', make: make.problem, ok: 200 },
+  'GET /api/ledger/stats': { kind: 'summary', as: 'wuli', figure: (j) => j.node.total, expected: `SELECT count(*)::int AS n FROM cases WHERE case_type = 'problem' AND org_path LIKE :prefix` },
+  'GET /api/ledger/settings': { kind: 'self', note: 'the settings of the caller’s county' },
+  'PUT /api/ledger/settings': { kind: 'self', note: 'the settings of the caller’s county' },
+  'GET /api/public/ledger/counties': { kind: 'public', note: 'counties with a public closure page' },
+  'GET /api/public/counties/{id}/closures': { kind: 'public', note: 'published closures, no personal data' },
+
+  // 三个清单
+  'GET /api/tasks': { kind: 'list', as: 'wuli', query: `?year=${year}`, seed: 'task', ids: all, visible: caseIn('task') },
+  'POST /api/tasks': { kind: 'create', as: 'wuli', body: (p) => ({ orgId: p.org.township, year, content: unique('新任务'), ownerOrgId: p.org.village, deadline: plusDays(today, 10) }), ok: 201 },
+  'POST /api/tasks/{id}/transitions/{transition}': { kind: 'record', as: 'yushe', make: make.task, params: { transition: 'start' }, body: (r) => ({ version: v(r) }), ok: 200 },
+  'GET /api/responsibilities': { kind: 'list', as: 'yushe', query: `?year=${year}`, seed: 'responsibility', ids: all, visible: `SELECT id FROM responsibilities WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/responsibilities': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, year, postRole: 'secretary', duty: unique('新职责') }), ok: 201 },
+  'DELETE /api/responsibilities/{id}': { kind: 'record', as: 'yushe', make: make.responsibility, query: (r) => `?version=${v(r)}`, ok: 204 },
+
+  // 两下两上
+  'POST /api/directives': { kind: 'create', as: 'wuli', body: (p) => ({ kind: 'notice', title: unique('新通知'), dueDate: plusDays(today, 3), targets: { orgIds: [p.org.station] } }), ok: 201 },
+  'GET /api/directives/sent': { kind: 'list', as: 'wuli', seed: 'directive', ids: all, visible: `SELECT id FROM directives WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix` },
+  'GET /api/directives/series': { kind: 'list', as: 'wuli', seed: 'series', ids: all, visible: `SELECT id FROM directive_series WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix AND :path NOT LIKE issuer_path || '%'` },
+  'PATCH /api/directives/series/{id}': { kind: 'record', as: 'wuli', make: make.series, body: () => ({ active: false }), ok: 200 },
+  'GET /api/directives/following': { kind: 'list', as: 'wuli', seed: 'countyDirective', ids: all, visible: `SELECT d.id FROM directives d WHERE d.id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE :prefix)` },
+  'GET /api/directives/{id}/board': { kind: 'record', as: 'wuli', make: make.directive, ok: 200 },
+  'POST /api/directives/{id}/close': { kind: 'record', as: 'wuli', make: make.directive, body: (r) => ({ version: Number(r.directiveVersion) }), ok: 204 },
+  'GET /api/inbox': { kind: 'list', as: 'yushe.station', query: '?all=true', seed: 'directive', seedId: (r) => Number(r.assignmentId), ids: all, visible: `SELECT id FROM assignments WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/assignments/{id}': { kind: 'record', as: 'yushe.station', make: make.directive, params: {}, ok: 200 },
+  'POST /api/assignments/{id}/fan-out': { kind: 'record', as: 'yushe.station', make: make.directive, body: (_r, p) => ({ content: '请各村落实', orgIds: [p.org.village], dueDate: plusDays(today, 3) }), ok: 201 },
+  'GET /api/assignments/{id}/compile': { kind: 'record', as: 'yushe.station', make: make.directive, ok: 200 },
+  'POST /api/directives/{id}/attachments': { kind: 'record', as: 'wuli', make: make.directive, upload: true, ok: 201 },
+  'POST /api/assignments/{id}/attachments': { kind: 'record', as: 'yushe.station', make: make.directive, upload: true, ok: 201 },
+  'GET /api/dispatch-files/{id}': { kind: 'record', as: 'wuli', make: make.dispatchFile, ok: 200 },
+  'POST /api/assignments/{id}/report': { kind: 'record', as: 'yushe.station', make: make.directive, body: (r) => ({ version: Number(r.assignmentVersion), outcome: 'done', text: '已完成' }), ok: 200 },
+
+  // 督查问责
+  'GET /api/inspections': { kind: 'list', as: 'yushe.station', seed: 'inspection', ids: all, visible: `SELECT id FROM inspections WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix AND NOT EXISTS (SELECT 1 FROM unnest(target_paths) tp WHERE tp LIKE :prefix)` },
+  'POST /api/inspections': { kind: 'create', as: 'yushe.station', body: (p) => ({ kind: 'station_biweekly', inspectedOn: today, inspectors: '站长', targetOrgIds: [p.org.village] }), ok: 201 },
+  'GET /api/inspections/{id}': { kind: 'record', as: 'yushe.station', make: make.inspection, ok: 200 },
+  'POST /api/inspections/{id}/findings/{findingId}/problem': { kind: 'record', as: 'yushe.station', make: make.inspection, body: () => ({ category: '作风建设', deadline: plusDays(today, 20) }), ok: 201 },
+  'GET /api/bulletins': { kind: 'list', as: 'yushe.station', seed: 'bulletin', ids: all, visible: `SELECT id FROM bulletins WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix AND :path NOT LIKE issuer_path || '%'` },
+  'POST /api/bulletins': { kind: 'create', as: 'wuli', body: async (p) => ({ title: unique('新通报'), content: '通报内容', inspectionId: (await make.inspection(p)).id }), ok: 201 },
+  'GET /api/accountability': { kind: 'list', as: 'wuli', seed: 'accountability', ids: all, visible: `SELECT id FROM accountability_records WHERE id = ANY(:ids) AND target_path NOT LIKE :prefix` },
+  'POST /api/accountability': { kind: 'create', as: 'wuli', body: (p) => ({ kind: 'talk', targetOrgId: p.org.village, reason: '资料不全', decidedOn: today }), ok: 201 },
+
+  // 服务群众
+  'GET /api/requests': { kind: 'list', as: 'yushe.station', query: '?pageSize=100', seed: 'request', ids: items, visible: caseIn('request') },
+  'POST /api/requests': { kind: 'create', as: 'yushe.station', body: (p) => ({ orgId: p.org.station, channel: 'station', category: 'errand', citizenName: '张大妈', matter: unique('路灯坏了') }), ok: 201 },
+  'GET /api/requests/{id}': { kind: 'record', as: 'yushe.station', make: make.request, ok: 200 },
+  'POST /api/requests/{id}/transitions/{transition}': { kind: 'record', as: 'yushe.station', make: make.request, params: { transition: 'claim' }, body: (r) => ({ version: v(r) }), ok: 200 },
+  'POST /api/requests/{id}/reveal-phone': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, ok: 200 },
+  'POST /api/requests/{id}/hand-over': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, body: async (_r, p) => ({ toAccountId: await accountIdOf(p, 'township'), note: '请镇上牵头' }), ok: 200 },
+  'GET /api/requests/{id}/attachments/{attachmentId}': { kind: 'record', as: 'yushe.station', make: (p) => make.requestWithPhoto(p, anonymousClient!), ok: 200 },
+  'GET /api/requests/{id}/hand-over-candidates': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, ok: 200 },
+  'POST /api/requests/{id}/messages': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, body: () => ({ text: '正在办理', public: true }), ok: 200 },
+  'POST /api/requests/{id}/report-up': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, body: () => ({ text: '需镇上协调' }), ok: 200 },
+  'GET /api/requests/stats': { kind: 'summary', as: 'yushe.station', figure: (j) => j.node.requests, expected: `SELECT count(*)::int AS n FROM cases WHERE case_type = 'request' AND org_path LIKE :prefix` },
+  'POST /api/whistles': { kind: 'create', as: 'yushe.station', body: async (p) => ({ sourceCaseId: (await make.request(p)).id, matter: unique('吹哨'), departmentIds: [p.org.dept] }), ok: 201 },
+  'GET /api/whistles': { kind: 'list', as: 'yushe.station', seed: 'whistle', ids: all, visible: `SELECT w.id FROM whistles w WHERE w.id = ANY(:ids) AND w.whistler_path NOT LIKE :prefix AND NOT EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE :prefix)` },
+  'GET /api/whistles/load': { kind: 'summary', as: 'wuli', figure: (j) => j.whistlers.reduce((s: number, w: { whistles: number }) => s + w.whistles, 0), expected: `SELECT count(*)::int AS n FROM whistles WHERE county_id = :county` }, // county-wide by design: every township sees the county's departments' load and who whistles how often
+  'GET /api/whistles/departments': { kind: 'list', as: 'yushe.station', seed: 'department', siblingVisible: true, ids: all, visible: `SELECT id FROM orgs WHERE id = ANY(:ids) AND (type <> 'department' OR county_id IS DISTINCT FROM :county)` },
+  'GET /api/whistles/{id}': { kind: 'record', as: 'yushe.station', make: make.whistle, ok: 200 },
+  'GET /api/whistles/{id}/source': { kind: 'record', as: 'yushe.station', make: make.whistle, ok: 200 },
+  'POST /api/whistle-parts/{id}/judicial-transfer': { kind: 'record', as: 'yushe.station', make: make.whistle, params: {}, body: (r) => ({ version: Number(r.partVersion), note: '移交派出所' }), ok: 200 },
+  'POST /api/whistle-parts/{id}/actions': { kind: 'record', as: 'jiaotong', make: make.whistle, params: {}, body: (r) => ({ version: Number(r.partVersion), action: 'report' }), ok: 200 },
+  'POST /api/whistle-parts/{id}/reroute': { kind: 'record', as: 'yushe.station', make: make.declinedPart, params: {}, body: async (_r, p) => ({ departmentId: await otherDepartment(p) }), ok: 200 },
+  'POST /api/visits': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, cadreLevel: 'village', household: unique('某户'), visitedOn: today, heard: '取暖困难' }), ok: 201 },
+  'GET /api/visits': { kind: 'list', as: 'yushe', seed: 'visit', ids: items, visible: `SELECT id FROM visits WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/households': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, headName: unique('户主'), categories: ['sick'] }), ok: 201 },
+  'GET /api/households': { kind: 'list', as: 'yushe', seed: 'household', ids: all, visible: `SELECT id FROM households WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/grids/{id}': { kind: 'record', as: 'yushe', make: make.grid, query: () => `?year=${year}`, ok: 200 },
+  'POST /api/grids/{id}/registrations': { kind: 'record', as: 'yushe', make: make.grid, body: async (_r, p) => ({ personId: (await make.person(p)).id, registeredOn: today }), ok: 201 },
+  'POST /api/grid-registrations/{id}/deeds': { kind: 'record', as: 'yushe', make: make.gridRegistration, body: () => ({ doneOn: today, description: '代购药品' }), ok: 201 },
+  'GET /api/cards/{id}': { kind: 'record', as: 'yushe.station', make: async (p) => ({ id: p.org.station }), ok: 200 },
+  'GET /api/cards/{id}/posts': { kind: 'record', as: 'yushe.station', make: async (p) => ({ id: p.org.station }), ok: 200 },
+  'GET /api/cards/{id}/qr.svg': { kind: 'record', as: 'yushe.station', make: async (p) => ({ id: p.org.village }), ok: 200 },
+  'POST /api/public/track': { kind: 'public', note: 'tracking code and phone in the body' },
+  'POST /api/public/track/rating': { kind: 'public', note: 'tracking code and phone in the body' },
+  'GET /api/public/units/{id}': { kind: 'public', note: 'a unit’s public page (contact card)' },
+  'GET /api/public/challenge': { kind: 'public', note: 'the anti-bot question' },
+  'POST /api/public/requests': { kind: 'public', note: 'a citizen submits' },
+  'POST /api/public/requests/{code}/photo': { kind: 'public', note: 'tracking code and phone' },
+  'GET /api/home/today': { kind: 'self', note: 'the caller’s own to-do list over its scope and roles' },
+  'GET /api/home/todos': { kind: 'self', note: 'counts over the caller’s scope, each the filter of the list it links to' },
+};
+
+/** Path parameters a route needs beyond {id}, from the record its maker made. */
+export const PATH_PARAM_OF: Record<string, (r: Rec) => number | string> = {
+  '/api/assignments/': (r) => r.assignmentId!,
+  '/api/whistle-parts/': (r) => r.partId!,
+};
+
+// Set by the matrix before it runs (the makers and bodies above need them).
+let anonymousClient: { request: (...a: any[]) => any } | undefined;
+let lookup: ((sql: string, params: unknown[]) => Promise<{ id: number }[]>) | undefined;
+export function bindRouteFixtures(anonymous: typeof anonymousClient, query: typeof lookup) {
+  anonymousClient = anonymous;
+  lookup = query;
+}
+async function accountIdOf(p: Place, level: keyof Place['as']) {
+  const [row] = await lookup!(`SELECT id FROM accounts WHERE username = $1`, [p.as[level].username]);
+  return row!.id;
+}
+async function otherDepartment(p: Place) {
+  const [row] = await lookup!(`SELECT id FROM orgs WHERE county_id = $1 AND type = 'department' AND id <> $2 AND status = 'active' ORDER BY id LIMIT 1`, [p.org.county, p.org.dept]);
+  if (row) return row.id;
+  return p.org.dept;
+}
