@@ -9,6 +9,18 @@ type L = { zh: string; en: string };
 export const DispatchFile = Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer() });
 export type DispatchFile = Static<typeof DispatchFile>;
 
+/** A directive in the issuer's "我下发的" list, with its reporting progress. */
+export const SentDirective = Type.Object({
+  id: Id, kind: Type.String(), title: Type.String(), dueDate: Type.String(), status: Type.String(),
+  periodKey: Type.Union([Type.String(), Type.Null()]), seriesId: Type.Union([Id, Type.Null()]),
+  parentAssignmentId: Type.Union([Id, Type.Null()]), createdAt: Type.String(),
+  targets: Type.Integer(), reported: Type.Integer(), late: Type.Integer(),
+});
+export type SentDirective = Static<typeof SentDirective>;
+/** A directive from above that levels below this one received ("下级收到的"), counted over this subtree. */
+export const FollowedDirective = Type.Composite([SentDirective, Type.Object({ issuer: OrgRefD })]);
+export type FollowedDirective = Static<typeof FollowedDirective>;
+
 export const DIRECTIVE_KINDS = ['task_list', 'report', 'data_collection', 'notice', 'duty'] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
 export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, L> = {

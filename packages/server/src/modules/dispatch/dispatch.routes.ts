@@ -4,6 +4,8 @@ import {
   AssignmentView,
   Board,
   FanOutBody,
+  FollowedDirective,
+  SentDirective,
   Id,
   IssueDirectiveBody,
   ReportBody,
@@ -58,14 +60,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
         tags,
         summary: '本单位下发的任务（含上报进度）',
         response: {
-          200: Type.Array(
-            Type.Object({
-              id: Id, kind: Type.String(), title: Type.String(), dueDate: Type.String(), status: Type.String(),
-              periodKey: Type.Union([Type.String(), Type.Null()]), seriesId: Type.Union([Id, Type.Null()]),
-              parentAssignmentId: Type.Union([Id, Type.Null()]), createdAt: Type.String(),
-              targets: Type.Integer(), reported: Type.Integer(), late: Type.Integer(),
-            }),
-          ),
+          200: Type.Array(SentDirective),
         },
       },
       config: { policy: 'dispatch:read' },
@@ -80,15 +75,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
         tags,
         summary: '下级收到的任务：上级下发到本单位以下组织的任务，只统计本单位以下的接收单位（看板同样只显示这一部分）',
         response: {
-          200: Type.Array(
-            Type.Object({
-              id: Id, kind: Type.String(), title: Type.String(), dueDate: Type.String(), status: Type.String(),
-              periodKey: Type.Union([Type.String(), Type.Null()]), seriesId: Type.Union([Id, Type.Null()]),
-              parentAssignmentId: Type.Union([Id, Type.Null()]), createdAt: Type.String(),
-              targets: Type.Integer(), reported: Type.Integer(), late: Type.Integer(),
-              issuer: Type.Object({ id: Id, name: Type.String(), type: Type.String() }),
-            }),
-          ),
+          200: Type.Array(FollowedDirective),
         },
       },
       config: { policy: 'dispatch:read' },

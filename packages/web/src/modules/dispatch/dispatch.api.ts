@@ -13,23 +13,10 @@ import type {
   AccountabilityKind,
 } from '@lianxin/contract';
 import { api } from '../../app/api';
+import type { FollowedDirective, SentDirective as ContractSentDirective } from '@lianxin/contract';
 
-export type SentDirective = {
-  id: number;
-  kind: string;
-  title: string;
-  dueDate: string;
-  status: string;
-  periodKey: string | null;
-  seriesId: number | null;
-  parentAssignmentId: number | null;
-  createdAt: string;
-  targets: number;
-  reported: number;
-  late: number;
-  /** Only on directives from above that the levels below received (`/api/directives/following`). */
-  issuer?: { id: number; name: string; type: string };
-};
+/** A directive I sent, or (with `issuer`) one from above that the levels below me received. */
+export type SentDirective = ContractSentDirective & { issuer?: FollowedDirective['issuer'] };
 
 export type Series = { id: number; kind: string; title: string; frequency: string; weekday: number | null; dueDays: number; active: boolean; targets: unknown; mine: boolean };
 
