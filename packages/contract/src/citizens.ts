@@ -161,6 +161,18 @@ export const PublicSubmitBody = Type.Object(
 );
 export type PublicSubmitBody = Static<typeof PublicSubmitBody>;
 
+/** A unit's public page (连心卡二维码): what it serves and how, with no personal data. */
+export const PublicUnit = Type.Object({
+  id: Id,
+  name: Type.String(),
+  type: Type.String(),
+  township: Type.Union([Type.String(), Type.Null()]),
+  county: Type.Union([Type.String(), Type.Null()]),
+  services: Type.Array(Type.Object({ name: Type.String(), procedure: Type.String() })),
+  promise: Type.String(),
+});
+export type PublicUnit = Static<typeof PublicUnit>;
+
 export const PublicProgress = Type.Object({
   trackingCode: Type.String(),
   unit: Type.String(),

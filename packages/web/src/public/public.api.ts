@@ -1,6 +1,8 @@
 // The public pages' fetch: JSON in and out, the chosen language, the API's {code, message,
 // details.fields} as a PublicError. No session, no CSRF token: these routes are public.
-import type { PublicClosure, PublicClosureCounty, PublicProgress, Rating } from '@lianxin/contract';
+import type { PublicClosure, PublicClosureCounty, PublicProgress, PublicUnit, Rating } from '@lianxin/contract';
+
+export type { PublicUnit };
 import { currentLang } from './public.messages';
 
 export type FieldError = { field: string; message: string };
@@ -35,15 +37,6 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, for
   return (await res.json()) as T;
 }
 
-export type PublicUnit = {
-  id: number;
-  name: string;
-  type: string;
-  township: string | null;
-  county: string | null;
-  services: { name: string; procedure: string }[];
-  promise: string;
-};
 export type ClosurePage = { items: PublicClosure[]; total: number; page: number; pageSize: number };
 
 const code = (c: string) => encodeURIComponent(c);

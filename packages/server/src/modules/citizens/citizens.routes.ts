@@ -14,6 +14,7 @@ import {
   ListRequestsQuery,
   MAX_PUBLIC_PHOTO_BYTES,
   PublicProgress,
+  PublicUnit,
   PublicTrackBody,
   PublicTrackRateBody,
   PublicSubmitBody,
@@ -226,7 +227,7 @@ export async function citizenRoutes(app: FastifyInstance, opts: CitizenDeps) {
 
   // 公开页面（无需登录）
   const limits = opts.publicRateLimit;
-  app.get<{ Params: { id: number } }>('/api/public/units/:id', { schema: { tags: ['public'], summary: '单位公开页：服务事项与办理流程（公示公开）', params: IdParams }, config: { policy: 'public', rateLimit: { max: limits.lookup, timeWindow: 60_000 } } }, async (request) =>
+  app.get<{ Params: { id: number } }>('/api/public/units/:id', { schema: { tags: ['public'], summary: '单位公开页：服务事项与办理流程（公示公开）', params: IdParams, response: { 200: PublicUnit } }, config: { policy: 'public', rateLimit: { max: limits.lookup, timeWindow: 60_000 } } }, async (request) =>
     requests.publicUnit(request.params.id),
   );
   app.get('/api/public/challenge', { schema: { tags: ['public'], summary: '提交前的简单验证题', response: { 200: Type.Object({ token: Type.String(), question: Type.String() }) } }, config: { policy: 'public', rateLimit: { max: limits.lookup, timeWindow: 60_000 } } }, async () =>

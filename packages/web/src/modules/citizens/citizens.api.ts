@@ -46,15 +46,6 @@ export type Card = {
   qrUrl: string;
 };
 export type PostCard = { postId: number; role: string; name: string; phone: string | null; duties: string; org: { id: number; name: string; type: string }; publicUrl: string; qrUrl: string };
-export type PublicUnit = {
-  id: number;
-  name: string;
-  type: string;
-  township: string | null;
-  county: string | null;
-  services: { name: string; procedure: string }[];
-  promise: string;
-};
 
 /** The queue's filters as they appear in the URL. */
 export const REQUEST_FILTER_KEYS = ['status', 'channel', 'overdue', 'orgId', 'q', 'mine', 'open', 'month', 'metric', 'page', 'tab'] as const;
