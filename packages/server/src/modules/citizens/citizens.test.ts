@@ -410,4 +410,12 @@ describe('the handler of record can call the citizen back (办结后电话告知
     expect(r.status).toBe('archived');
     expect((await wuli.post(`/api/requests/${r.id}/reveal-phone`)).statusCode).toBe(409);
   });
+
+  it('answers a request taken down without a phone with a clear 404, not an error', async () => {
+    const res = await station.post('/api/requests', { orgId: stationId, channel: 'visit', category: 'errand', citizenName: '不留电话的老人', matter: '咨询高龄补贴' });
+    expect(res.statusCode, res.body).toBe(201);
+    const shown = await station.post(`/api/requests/${res.json().id}/reveal-phone`);
+    expect(shown.statusCode, shown.body).toBe(404);
+    expect(shown.json().message).toBe('该事项没有登记群众电话');
+  });
 });
