@@ -29,6 +29,11 @@ function summaryText(summary: unknown, objectType: string | null, lang: 'zh' | '
   if (states && typeof s.from === 'string' && typeof s.to === 'string' && Object.keys(s).length === 2) {
     return `${states[s.from]?.[lang] ?? s.from} → ${states[s.to]?.[lang] ?? s.to}`;
   }
+  // a record opened or registered: its title (and deadline) as a sentence, not the JSON it is kept as
+  if (typeof s.title === 'string') {
+    const due = typeof s.deadline === 'string' ? (lang === 'en' ? `, due ${s.deadline}` : `，期限 ${s.deadline}`) : '';
+    return `「${s.title}」${due}`;
+  }
   const text = typeof summary === 'string' ? summary : JSON.stringify(summary);
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }

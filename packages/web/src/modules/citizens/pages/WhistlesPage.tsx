@@ -151,7 +151,6 @@ function WhistleCard({ w, focus, onAct, mineOnly }: { w: WhistleView; focus: boo
       data-testid="whistle-card"
       title={
         <Space wrap size={6}>
-          <span>#{w.id}</span>
           <Tag color={w.status === 'done' ? 'green' : 'blue'}>{w.status === 'done' ? t('wh.done') : t('wh.open')}</Tag>
           <span className="lx-muted">{t('req.whistleParts', { done, n: live })}</span>
         </Space>
