@@ -5,6 +5,7 @@
 // the caller), the refusal each action gives in a wrong state (a stable module error code with zh
 // and en), which states count as open (a recipient's load) and as final, and how a call
 // completes. Pure: no database. The modules run it; `dispatch-load` measures every kind at once.
+import { WHISTLE_PART_LABELS, WHISTLE_PART_STATES } from '@lianxin/contract';
 import { AppError, type ErrorCode } from '../errors.js';
 
 export type Label = { zh: string; en: string };
@@ -86,15 +87,9 @@ export type WhistleAction = 'report' | 'claim' | 'record' | 'finish' | 'decline'
 export const WHISTLE_KIND = {
   kind: 'whistle',
   label: { zh: '吹哨报到', en: 'Whistle' },
-  states: ['whistled', 'reported', 'handling', 'done', 'declined', 'rerouted'],
-  stateLabels: {
-    whistled: { zh: '待报到', en: 'Whistled' },
-    reported: { zh: '已报到', en: 'Reported in' },
-    handling: { zh: '处置中', en: 'Handling' },
-    done: { zh: '已办结', en: 'Done' },
-    declined: { zh: '已退回', en: 'Declined' },
-    rerouted: { zh: '已改派', en: 'Re-routed' },
-  },
+  // the part states and their words are the contract's (the web shows the same labels)
+  states: WHISTLE_PART_STATES,
+  stateLabels: WHISTLE_PART_LABELS,
   initial: 'whistled',
   open: ['whistled', 'reported', 'handling'],
   final: ['done', 'declined', 'rerouted'],
