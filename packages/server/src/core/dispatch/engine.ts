@@ -74,7 +74,7 @@ export const DIRECTIVE_KIND = {
   reaches: 'chosen',
 } as const satisfies DispatchKind<'pending' | 'reported', 'report'>;
 
-export type WhistleState = 'whistled' | 'reported' | 'handling' | 'done' | 'declined' | 'rerouted';
+export type WhistleState = (typeof WHISTLE_PART_STATES)[number];
 export type WhistleAction = 'report' | 'claim' | 'record' | 'finish' | 'decline' | 'reroute' | 'judicial';
 
 /**
