@@ -116,7 +116,7 @@ export const RequestDetail = Type.Composite([
     outcome: Type.Union([Type.String(), Type.Null()]),
     resolved: Type.Union([Type.Boolean(), Type.Null()]),
     ratingComment: Type.Union([Type.String(), Type.Null()]),
-    timeline: Type.Array(Type.Object({ seq: Type.Integer(), at: Type.String(), actor: Type.String(), kind: Type.String(), transition: Type.Union([Type.String(), Type.Null()]), text: Type.Union([Type.String(), Type.Null()]), public: Type.Boolean() })),
+    timeline: Type.Array(Type.Object({ seq: Type.Integer(), at: Type.String(), actor: Type.String(), actorDisplay: Type.Union([Type.String(), Type.Null()], { description: '办理人（账号的显示名称）；群众或系统为 null' }), kind: Type.String(), transition: Type.Union([Type.String(), Type.Null()]), text: Type.Union([Type.String(), Type.Null()]), public: Type.Boolean() })),
     whistles: Type.Array(Type.Object({ id: Id, status: Type.String(), parts: Type.Integer(), done: Type.Integer() })),
     attachments: Type.Array(Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer(), byCitizen: Type.Boolean() })),
     actions: Type.Array(strEnum(REQUEST_TRANSITIONS)),

@@ -35,6 +35,8 @@ export type CaseEvent = {
   at: Date;
   account_id: number | null;
   actor_name: string;
+  /** The account's display name (a person or a unit, as the UI shows it), when an account acted. */
+  actor_display?: string | null;
   actor_org_id: number | null;
   kind: 'open' | 'transition' | 'comment' | 'attachment' | 'supervision' | 'escalation' | 'edit';
   transition: string | null;
@@ -418,7 +420,10 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
 
   async function timeline(q: Queryable, caseId: number) {
     const [events, files] = await Promise.all([
-      q.query<CaseEvent>(`SELECT * FROM case_events WHERE case_id = $1 ORDER BY seq`, [caseId]),
+      q.query<CaseEvent>(
+        `SELECT e.*, a.display_name AS actor_display FROM case_events e LEFT JOIN accounts a ON a.id = e.account_id WHERE e.case_id = $1 ORDER BY e.seq`,
+        [caseId],
+      ),
       q.query<{ id: number; event_id: number; file_name: string; mime_type: string; size_bytes: number }>(
         `SELECT id, event_id, file_name, mime_type, size_bytes FROM attachments WHERE case_id = $1 ORDER BY id`,
         [caseId],

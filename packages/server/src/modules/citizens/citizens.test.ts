@@ -106,7 +106,9 @@ describe('a citizen\'s request, end to end', () => {
     await t.anonymous.post('/api/public/track/rating', { code, phone: '13800001234', rating: 'unsatisfied', comment: '没解决' });
     r = (await station.get(`/api/requests/${r.id}`)).json();
     expect(r.status).toBe('claimed');
-    expect(r.timeline.at(-1)).toMatchObject({ actor: '群众', transition: 'reopen' });
+    expect(r.timeline.at(-1)).toMatchObject({ actor: '群众', actorDisplay: null, transition: 'reopen' });
+    // the station's own steps read as the station's name, not its login
+    expect(r.timeline.find((e: { transition: string | null }) => e.transition === 'claim')).toMatchObject({ actor: 'yushe.station', actorDisplay: '榆舍党建工作站（演示）' });
   });
 
   it('a department declines with a reason and a suggested owner; the whistler re-routes', async () => {

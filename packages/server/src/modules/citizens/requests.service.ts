@@ -120,7 +120,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       outcome: r.outcome,
       resolved: r.resolved,
       ratingComment: r.rating_comment,
-      timeline: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actor_name, kind: e.kind, transition: e.transition, text: e.body, public: e.data.public === true })),
+      timeline: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actor_name, actorDisplay: e.actor_display ?? null, kind: e.kind, transition: e.transition, text: e.body, public: e.data.public === true })),
       whistles: whistles.map((w) => {
         const mine = parts.filter((p) => p.whistle_id === w.id && p.status !== 'rerouted');
         return { id: w.id, status: w.status, parts: mine.length, done: mine.filter((p) => p.status === 'done').length };

@@ -261,9 +261,3 @@ export async function accountInScope(q: Queryable, scope: Scope, id: number) {
   return row;
 }
 
-/** Display names of the accounts that acted on a timeline (for the detail page). */
-export async function accountNames(q: Queryable, ids: number[]) {
-  if (ids.length === 0) return new Map<number, string>();
-  const rows = await q.query<{ id: number; display_name: string }>(`SELECT id, display_name FROM accounts WHERE id = ANY($1::bigint[])`, [ids]);
-  return new Map(rows.map((r) => [Number(r.id), r.display_name]));
-}

@@ -260,7 +260,6 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     const extra = extraOf(row, s.closureSigner, pathTypes);
     const { events, files } = await engine.timeline(db, id);
     const fileByEvent = new Map(files.map((f) => [f.event_id, f]));
-    const names = await repo.accountNames(db, [...new Set(events.flatMap((e) => (e.account_id === null ? [] : [Number(e.account_id)])))]);
     const t = today();
     const view = { id: row.id, countyId: row.county_id, orgId: row.org_id, orgPath: row.org_path, status: row.status, deadline: row.deadline, extra };
     return {
@@ -280,7 +279,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
           seq: e.seq,
           at: e.at.toISOString(),
           actor: e.actor_name,
-          actorDisplay: e.account_id === null ? null : (names.get(Number(e.account_id)) ?? null),
+          actorDisplay: e.actor_display ?? null,
           kind: e.kind,
           transition: e.transition,
           fromStatus: e.from_status,

@@ -260,11 +260,11 @@ export function RequestDetailPage() {
                   content: (
                     <div className="lx-tl-item">
                       <div className="lx-tl-head">
-                        <strong>{e.transition ? transitionName(e.transition, t) : e.kind === 'open' ? t('step.receive') : e.actor}</strong>
+                        <strong>{e.transition ? transitionName(e.transition, t) : e.kind === 'open' ? t('step.receive') : (e.actorDisplay ?? e.actor)}</strong>
                         {e.public && <Tag color="green" style={{ marginInlineStart: 6 }}>{t('req.publicMsg')}</Tag>}
                       </div>
                       {e.text && <div className="lx-tl-text">{e.text}</div>}
-                      <div className="lx-muted">{e.actor} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}</div>
+                      <div className="lx-muted">{e.actorDisplay ?? (e.actor === 'system' ? t('req.system') : e.actor)} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}</div>
                     </div>
                   ),
                 }))}
