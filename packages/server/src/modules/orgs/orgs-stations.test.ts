@@ -83,7 +83,8 @@ describe('station designations: county pilot, township demonstration, 七一 com
     expect(noAward.json().details.fields[0].field).toBe('awardFen');
     expect((await add(county, { kind: 'county_pilot', year: 2026, awardFen: 100 })).statusCode).toBe(400);
     expect((await add(county, { kind: 'township_demo', year: 2026 }, await orgId(t.db, '榆舍村'))).statusCode).toBe(409);
-    expect((await add(await t.as('wuli'), { kind: 'township_demo', year: 2026 })).statusCode).toBe(403);
+    expect((await add(await t.as('wuli'), { kind: 'county_pilot', year: 2026 })).statusCode).toBe(403);
+    expect((await add(await t.as('wuli'), { kind: 'qiyi_commended', year: 2026, awardFen: 100 })).statusCode).toBe(403);
     expect((await add(await t.as('yushe.station'), { kind: 'township_demo', year: 2026 })).statusCode).toBe(403);
 
     const made = await add(county, { kind: 'qiyi_commended', year: 2026, designatedOn: '2026-07-01', awardFen: 2_000_000, note: '集中授牌' });
@@ -115,5 +116,19 @@ describe('station designations: county pilot, township demonstration, 七一 com
     expect(withdrawn!.summary).toMatchObject({ designationId: pilot.id, kind: 'county_pilot' });
     const detail = (await county.get(`/api/orgs/${station}`)).json() as OrgDetail;
     expect(detail.designations.map((x) => `${x.kind} ${x.year}`).sort()).toEqual(['qiyi_commended 2026', 'township_demo 2025', 'township_demo 2026']);
+  });
+
+  it('a township names its own demonstration stations (and withdraws them), not the county\'s designations, and not in another township', async () => {
+    const wuli = await t.as('wuli');
+    const station = await orgId(t.db, '解家塬党建工作站');
+    const made = await wuli.post(`/api/orgs/${station}/designations`, { kind: 'township_demo', year: 2027 });
+    expect(made.statusCode, made.body).toBe(201);
+    const [audit] = await t.db.query<{ username: string }>(`SELECT username FROM audit_log WHERE action = 'org.designate' ORDER BY id DESC LIMIT 1`);
+    expect(audit).toEqual({ username: 'wuli' });
+    const pilot = (await county.post(`/api/orgs/${station}/designations`, { kind: 'county_pilot', year: 2027 })).json() as StationDesignation;
+    expect((await wuli.del(`/api/orgs/${station}/designations/${pilot.id}`)).statusCode).toBe(403);
+    expect((await wuli.del(`/api/orgs/${station}/designations/${(made.json() as StationDesignation).id}`)).statusCode).toBe(204);
+    const elsewhere = (await county.get('/api/station-designations?kind=county_pilot&pageSize=200')).json().items.find((x: StationDesignationRow) => x.township?.name !== '五里镇') as StationDesignationRow;
+    expect((await wuli.post(`/api/orgs/${elsewhere.station.id}/designations`, { kind: 'township_demo', year: 2027 })).statusCode).toBe(404);
   });
 });

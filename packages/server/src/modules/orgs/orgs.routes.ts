@@ -115,12 +115,12 @@ export async function orgRoutes(app: FastifyInstance, opts: { orgs: OrgService }
   );
   app.post<{ Params: { id: number }; Body: AddDesignationBodyT }>(
     '/api/orgs/:id/designations',
-    { schema: { tags, summary: '认定工作站称号（县委组织部；“七一”表彰带奖励金额，单位：分）', params: IdParams, body: AddDesignationBody, response: { 201: StationDesignation } }, config: { policy: 'org:write' } },
+    { schema: { tags, summary: '认定工作站称号（县委组织部；乡镇示范站亦可由本乡镇确定；“七一”表彰带奖励金额，单位：分）', params: IdParams, body: AddDesignationBody, response: { 201: StationDesignation } }, config: { policy: 'org:write' } },
     async (request, reply) => reply.status(201).send(await orgs.addDesignation(request.actor!, request.params.id, request.body)),
   );
   app.delete<{ Params: { id: number; designationId: number } }>(
     '/api/orgs/:id/designations/:designationId',
-    { schema: { tags, summary: '撤销工作站称号（县委组织部）', params: Type.Object({ id: Id, designationId: Id }, { additionalProperties: false }), response: { 204: Type.Null() } }, config: { policy: 'org:write' } },
+    { schema: { tags, summary: '撤销工作站称号（县委组织部；乡镇示范站亦可由本乡镇撤销）', params: Type.Object({ id: Id, designationId: Id }, { additionalProperties: false }), response: { 204: Type.Null() } }, config: { policy: 'org:write' } },
     async (request, reply) => {
       await orgs.removeDesignation(request.actor!, request.params.id, request.params.designationId);
       return reply.status(204).send();

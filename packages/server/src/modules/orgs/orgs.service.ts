@@ -215,14 +215,23 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     return { items, total, page, pageSize };
   }
 
-  /** 称号 are the county's to give (县委组织部): a station, a year, and for 七一 the award in fen. */
-  function requireCounty(actor: Actor) {
+  /**
+   * Who gives a 称号 (seed 000): the county's pilot stations and the 七一 commendations are the
+   * county's (县委组织部); a township names its own demonstration stations (乡镇示范站) — the county
+   * may too. The station must lie in the actor's scope (checked where it is read).
+   */
+  function requireDesigner(actor: Actor, kind: StationDesignationKind) {
     requireAction(actor, 'org:write');
-    if (!actor.roles.includes('county_admin')) throw new AppError('forbidden', { zh: '工作站称号由县委组织部认定', en: 'Designations are given by the county' });
+    if (actor.roles.includes('county_admin')) return;
+    if (kind === 'township_demo' && actor.roles.includes('township_admin')) return;
+    throw new AppError('forbidden', {
+      zh: kind === 'township_demo' ? '乡镇示范站由乡镇党委或县委组织部确定' : `${STATION_DESIGNATION_LABELS[kind].zh}由县委组织部认定`,
+      en: kind === 'township_demo' ? 'Demonstration stations are named by the township or the county' : 'This designation is given by the county',
+    });
   }
 
   async function addDesignation(actor: Actor, orgId: number, input: AddDesignationBody): Promise<StationDesignation> {
-    requireCounty(actor);
+    requireDesigner(actor, input.kind);
     if (input.kind === 'qiyi_commended' && input.awardFen === undefined) throw fieldError('awardFen', '请填写奖励金额', 'Enter the award');
     if (input.kind !== 'qiyi_commended' && input.awardFen !== undefined) throw fieldError('awardFen', '只有“七一”表彰有奖励金额', 'Only the 1 July commendation carries an award');
     if (input.designatedOn && Number(input.designatedOn.slice(0, 4)) !== input.year) throw fieldError('designatedOn', '认定日期应在所填年度内', 'The date must fall in the year');
@@ -246,12 +255,14 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
   }
 
   async function removeDesignation(actor: Actor, orgId: number, id: number) {
-    requireCounty(actor);
+    requireAction(actor, 'org:write');
     await db.transaction(async (tx) => {
       const org = await repo.findOrgForUpdate(tx, actor.scope, orgId);
       if (!org) throw new AppError('not_found');
       const d = await repo.findDesignation(tx, org.id, id);
-      if (!d || !(await repo.deleteDesignation(tx, org.id, id))) throw new AppError('not_found');
+      if (!d) throw new AppError('not_found');
+      requireDesigner(actor, d.kind as StationDesignationKind);
+      if (!(await repo.deleteDesignation(tx, org.id, id))) throw new AppError('not_found');
       if (d.kind === 'county_pilot') await repo.syncPilotFlag(tx, org.id);
       await audit(tx, actor, 'org.undesignate', org, { designationId: id, kind: d.kind, year: d.year, awardFen: d.award_fen });
     });

@@ -1,5 +1,5 @@
 // 工作站称号: a station's designations (县级试点、乡镇示范站、“七一”表彰 with its award), given and
-// withdrawn by the county; and, on a county or township, the list of designated stations by
+// withdrawn by the county (a township names its own demonstration stations); and, on a county or township, the list of designated stations by
 // designation and year.
 import { useState } from 'react';
 import { App as AntApp, Alert, Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
@@ -32,7 +32,7 @@ function DesignationTag({ d }: { d: StationDesignation }) {
 
 type AddValues = { kind: StationDesignationKind; year: number; designatedOn?: Dayjs; awardYuan?: number; note?: string };
 
-/** A station's designations; the county may add and withdraw them. */
+/** A station's designations; the county adds and withdraws them, a township its demonstration stations. */
 export function StationDesignations({ org }: { org: OrgDetail }) {
   const t = useDesignationsT();
   const { label } = useI18n();
@@ -44,7 +44,11 @@ export function StationDesignations({ org }: { org: OrgDetail }) {
   const [error, setError] = useState<string>();
   const [form] = Form.useForm<AddValues>();
   const kind = Form.useWatch('kind', form);
-  const mayEdit = can('org:write') && me.roles.includes('county_admin') && org.status === 'active';
+  // The county gives every designation; a township names its own demonstration stations (seed 000).
+  const isCounty = me.roles.includes('county_admin');
+  const kinds = isCounty ? STATION_DESIGNATIONS : me.roles.includes('township_admin') ? (['township_demo'] as const) : [];
+  const mayEdit = can('org:write') && kinds.length > 0 && org.status === 'active';
+  const mayRemove = (d: StationDesignation) => mayEdit && (kinds as readonly string[]).includes(d.kind);
   const refresh = () => client.invalidateQueries({ queryKey: orgKeys.all });
   const add = useMutation({ mutationFn: (body: Record<string, unknown>) => api.post<StationDesignation>(`/api/orgs/${org.id}/designations`, body) });
   const remove = useMutation({ mutationFn: (id: number) => api.delete<void>(`/api/orgs/${org.id}/designations/${id}`) });
@@ -87,7 +91,7 @@ export function StationDesignations({ org }: { org: OrgDetail }) {
             {org.designations.map((d) => (
               <Space key={d.id} size={2}>
                 <DesignationTag d={d} />
-                {mayEdit && (
+                {mayRemove(d) && (
                   <Popconfirm
                     title={t('des.removeConfirm')}
                     onConfirm={() =>
@@ -114,7 +118,7 @@ export function StationDesignations({ org }: { org: OrgDetail }) {
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: Number(dayjs().format('YYYY')) }} preserve={false}>
           <Form.Item name="kind" label={t('des.kind')} rules={[{ required: true, message: t('des.required', { field: t('des.kind') }) }]}>
-            <Select data-testid="designation-kind" options={STATION_DESIGNATIONS.map((k) => ({ value: k, label: label(STATION_DESIGNATION_LABELS[k]) }))} />
+            <Select data-testid="designation-kind" options={kinds.map((k) => ({ value: k, label: label(STATION_DESIGNATION_LABELS[k]) }))} />
           </Form.Item>
           <Form.Item name="year" label={t('des.year')} rules={[{ required: true, message: t('des.required', { field: t('des.year') }) }]}>
             <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} data-testid="designation-year" />
