@@ -53,7 +53,7 @@ function Today() {
       data-testid="today"
     >
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<><div>{ht('today.none')}</div><div className="lx-muted-hint">{auditOnly ? ht('today.noneAuditor') : ht('today.noneHint')}</div></>} data-testid="today-empty" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<><div>{ht('today.none')}</div><div className="lx-muted-hint">{auditOnly ? ht('today.noneAuditor') : me.roles.includes('department_admin') ? ht('today.noneDepartment') : ht('today.noneHint')}</div></>} data-testid="today-empty" />
       ) : (
         <ul className="lx-today-list">
           {items.map((i) => {
