@@ -1,0 +1,138 @@
+// 考核 routes: thin — schema, policy, one service call.
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  CopySchemeBody,
+  CreateSchemeBody,
+  FireSheetBody,
+  Id,
+  ListSchemesQuery,
+  ListSheetsQuery,
+  OpenSheetBody,
+  Results,
+  ResultsQuery,
+  SaveSchemeBody,
+  SaveScoresBody,
+  SchemeDetail,
+  SchemeSummary,
+  SHEET_TRANSITIONS,
+  SheetDetail,
+  SheetPage,
+  VersionBody,
+  type CreateSchemeBody as CreateSchemeBodyT,
+  type FireSheetBody as FireSheetBodyT,
+  type ListSchemesQuery as ListSchemesQueryT,
+  type ListSheetsQuery as ListSheetsQueryT,
+  type OpenSheetBody as OpenSheetBodyT,
+  type ResultsQuery as ResultsQueryT,
+  type SaveSchemeBody as SaveSchemeBodyT,
+  type SaveScoresBody as SaveScoresBodyT,
+  type SheetTransition,
+} from '@lianxin/contract';
+import type { AssessmentService } from './assessment.service.js';
+
+const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+const TransitionParams = Type.Object(
+  { id: Id, transition: Type.Unsafe<SheetTransition>({ type: 'string', enum: [...SHEET_TRANSITIONS] }) },
+  { additionalProperties: false },
+);
+
+export async function assessmentRoutes(app: FastifyInstance, opts: { assessment: AssessmentService }) {
+  const { assessment } = opts;
+  const tags = ['assessment'];
+
+  // 指标体系
+  app.get<{ Querystring: ListSchemesQueryT }>(
+    '/api/assessment/schemes',
+    { schema: { tags, summary: '本县考核指标体系（按年度、状态）', querystring: ListSchemesQuery, response: { 200: Type.Array(SchemeSummary) } }, config: { policy: 'assessment:read' } },
+    async (request) => assessment.listSchemes(request.actor!, request.query),
+  );
+  app.post<{ Body: CreateSchemeBodyT }>(
+    '/api/assessment/schemes',
+    { schema: { tags, summary: '新建指标体系草稿（不带 tree 时以龙江模板为样例）；各级分值须逐级相加一致', body: CreateSchemeBody, response: { 201: SchemeDetail } }, config: { policy: 'assessment:configure' } },
+    async (request, reply) => {
+      const id = await assessment.createScheme(request.actor!, request.body);
+      return reply.status(201).send(await assessment.scheme(request.actor!, id));
+    },
+  );
+  app.get<{ Params: { id: number } }>(
+    '/api/assessment/schemes/:id',
+    { schema: { tags, summary: '指标体系详情：类别 → 项目 → 指标', params: IdParams, response: { 200: SchemeDetail } }, config: { policy: 'assessment:read' } },
+    async (request) => assessment.scheme(request.actor!, request.params.id),
+  );
+  app.put<{ Params: { id: number }; Body: SaveSchemeBodyT }>(
+    '/api/assessment/schemes/:id',
+    { schema: { tags, summary: '保存指标体系草稿（已发布的不能修改）', params: IdParams, body: SaveSchemeBody, response: { 200: SchemeDetail } }, config: { policy: 'assessment:configure' } },
+    async (request) => {
+      await assessment.saveScheme(request.actor!, request.params.id, request.body);
+      return assessment.scheme(request.actor!, request.params.id);
+    },
+  );
+  app.post<{ Params: { id: number }; Body: { version: number } }>(
+    '/api/assessment/schemes/:id/publish',
+    { schema: { tags, summary: '发布指标体系（成为本年度该类单位的新版本，此后不能修改）', params: IdParams, body: VersionBody, response: { 200: SchemeDetail } }, config: { policy: 'assessment:configure' } },
+    async (request) => {
+      await assessment.publishScheme(request.actor!, request.params.id, request.body.version);
+      return assessment.scheme(request.actor!, request.params.id);
+    },
+  );
+  app.post<{ Params: { id: number }; Body: { year: number } }>(
+    '/api/assessment/schemes/:id/copy',
+    { schema: { tags, summary: '将指标体系复制为新年度的草稿', params: IdParams, body: CopySchemeBody, response: { 201: SchemeDetail } }, config: { policy: 'assessment:configure' } },
+    async (request, reply) => {
+      const id = await assessment.copyScheme(request.actor!, request.params.id, request.body.year);
+      return reply.status(201).send(await assessment.scheme(request.actor!, id));
+    },
+  );
+
+  // 评分表
+  app.get<{ Querystring: ListSheetsQueryT }>(
+    '/api/assessment/sheets',
+    { schema: { tags, summary: '评分表（本单位及以下）', querystring: ListSheetsQuery, response: { 200: SheetPage } }, config: { policy: 'assessment:read' } },
+    async (request) => assessment.listSheets(request.actor!, request.query),
+  );
+  app.post<{ Body: OpenSheetBodyT }>(
+    '/api/assessment/sheets',
+    { schema: { tags, summary: '为下级单位新建某月评分表：计算类指标按记录自动得分', body: OpenSheetBody, response: { 201: SheetDetail } }, config: { policy: 'assessment:score' } },
+    async (request, reply) => {
+      const id = await assessment.openSheet(request.actor!, request.body);
+      return reply.status(201).send(await assessment.sheet(request.actor!, id));
+    },
+  );
+  app.get<{ Params: { id: number } }>(
+    '/api/assessment/sheets/:id',
+    { schema: { tags, summary: '评分表详情：各指标得分、计算依据（可查看对应记录）、佐证、办理记录', params: IdParams, response: { 200: SheetDetail } }, config: { policy: 'assessment:read' } },
+    async (request) => assessment.sheet(request.actor!, request.params.id),
+  );
+  app.put<{ Params: { id: number }; Body: SaveScoresBodyT }>(
+    '/api/assessment/sheets/:id/scores',
+    { schema: { tags, summary: '填写人工评分和佐证、一票否决（仅评分中）', params: IdParams, body: SaveScoresBody, response: { 200: SheetDetail } }, config: { policy: 'assessment:score' } },
+    async (request) => {
+      await assessment.saveScores(request.actor!, request.params.id, request.body);
+      return assessment.sheet(request.actor!, request.params.id);
+    },
+  );
+  app.post<{ Params: { id: number; transition: SheetTransition }; Body: FireSheetBodyT }>(
+    '/api/assessment/sheets/:id/transitions/:transition',
+    { schema: { tags, summary: '提交审核、退回（须说明理由）、审核通过、公布', params: TransitionParams, body: FireSheetBody, response: { 200: SheetDetail } }, config: { policy: 'assessment:score' } },
+    async (request) => {
+      await assessment.fireSheet(request.actor!, request.params.id, request.params.transition, request.body);
+      return assessment.sheet(request.actor!, request.params.id);
+    },
+  );
+  app.post<{ Params: { id: number } }>(
+    '/api/assessment/sheets/:id/correct',
+    { schema: { tags, summary: '更正已公布的评分表：新建一个版本重新审核，原评分表保留', params: IdParams, response: { 201: SheetDetail } }, config: { policy: 'assessment:score' } },
+    async (request, reply) => {
+      const id = await assessment.correctSheet(request.actor!, request.params.id);
+      return reply.status(201).send(await assessment.sheet(request.actor!, id));
+    },
+  );
+
+  // 考核结果
+  app.get<{ Querystring: ResultsQueryT }>(
+    '/api/assessment/results',
+    { schema: { tags, summary: '考核结果：总分、等次、乡镇内和全县排名、月度走势、失分最多的指标', querystring: ResultsQuery, response: { 200: Results } }, config: { policy: 'assessment:read' } },
+    async (request) => assessment.results(request.actor!, request.query),
+  );
+}
