@@ -247,6 +247,33 @@ export const make = {
     const r = await ok<{ id: number }>('grid registration', p.as.village.post(`/api/grids/${g.id}/registrations`, { personId: person.id, registeredOn: today }));
     return { id: r.id, gridId: Number(g.id) };
   },
+  /** A draft indicator scheme of the place's county (the 龙江 template), by its county. */
+  async assessmentDraft(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('assessment draft', p.as.county.post('/api/assessment/schemes', { year, unitType: 'village', name: unique('矩阵指标体系') }));
+    return { id: r.id, version: r.version };
+  },
+  /** A published scheme of the place's county (a fresh edition each time, so each sheet made on it is the unit's first). */
+  async assessmentScheme(p: Place): Promise<Rec> {
+    const d = await make.assessmentDraft(p);
+    const r = await ok<{ id: number; version: number }>('assessment publish', p.as.county.post(`/api/assessment/schemes/${d.id}/publish`, { version: d.version }));
+    return { id: r.id, version: r.version };
+  },
+  /** The township's score sheet of the place's village for this month, every manual indicator scored. */
+  async scoreSheet(p: Place): Promise<Rec> {
+    const s = await make.assessmentScheme(p);
+    const sheet = await ok<{ id: number; version: number; entries: { key: string; max: number; source: string }[] }>('score sheet', p.as.township.post('/api/assessment/sheets', { schemeId: s.id, orgId: p.org.village, period: today.slice(0, 7) }));
+    const scores = sheet.entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' }));
+    const r = await ok<{ id: number; version: number }>('scores', p.as.township.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores }));
+    return { id: r.id, version: r.version };
+  },
+  /** A score sheet submitted by the township and passed and published by the county (locked). */
+  async publishedSheet(p: Place): Promise<Rec> {
+    const s = await make.scoreSheet(p);
+    const a = await ok<{ version: number }>('submit', p.as.township.post(`/api/assessment/sheets/${s.id}/transitions/submit`, { version: s.version }));
+    const b = await ok<{ version: number }>('pass', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/pass`, { version: a.version }));
+    const c = await ok<{ version: number }>('publish', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/publish`, { version: b.version }));
+    return { id: s.id, version: c.version };
+  },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(
       `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,
