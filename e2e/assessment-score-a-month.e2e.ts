@@ -68,7 +68,7 @@ describe('assessment: a month scored, returned, resubmitted and published', () =
     for (let i = 0; i < n; i++) {
       const card = manual.nth(i);
       const max = Number(/满分 ([\d.]+)/.exec((await card.textContent())!)![1]);
-      await card.getByTestId('points').locator('input').fill(String(i === 0 ? max - 1 : max));
+      await card.locator('input').first().fill(String(i === 0 ? max - 1 : max));
       await card.getByTestId('evidence').fill(i === 0 ? '支委会记录 3 次、党员大会记录 1 次，缺党课记录' : '台账、照片已核');
     }
     await shot(town, 'assessment-sheet');
@@ -105,6 +105,8 @@ describe('assessment: a month scored, returned, resubmitted and published', () =
 
     // the results board lists it
     await county.page.goto('/assessment/results');
+    await county.page.getByTestId('assessment-results').waitFor();
+    await settled(county.page);
     await county.page.getByTestId('results-table').getByText('榆舍村').first().waitFor();
     await shot(county, 'assessment-results');
     await logout(town);

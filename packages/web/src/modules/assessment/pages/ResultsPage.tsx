@@ -89,11 +89,10 @@ export function ResultsPage() {
               />
             </Card>
           </Col>
-          <Col span={24}>
+          <Col span={24} data-testid="results-table">
             <Table
               size="small"
               rowKey="sheetId"
-              data-testid="results-table"
               dataSource={rows}
               scroll={{ x: 720 }}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
