@@ -305,3 +305,47 @@ export const Results = Type.Object({
   trend: Type.Array(Type.Object({ period: Type.String(), average: Type.Number(), sheets: Type.Integer() })),
 });
 export type Results = Static<typeof Results>;
+
+// ---- allowances (村干部报酬) and performance subsidies (绩效补贴), amounts in fen
+
+/** The posts an allowance standard names (seed 002): 一肩挑 is a secretary who is also the director. */
+export const ALLOWANCE_POSTS = ['secretary', 'village_director', 'concurrent', 'deputy', 'clerk', 'supervision_director', 'committee_member'] as const;
+export type AllowancePost = (typeof ALLOWANCE_POSTS)[number];
+export const ALLOWANCE_POST_LABELS: Record<AllowancePost, { zh: string; en: string }> = {
+  secretary: { zh: '党支部书记（分设）', en: 'Secretary (separate)' },
+  village_director: { zh: '村（居）委会主任（分设）', en: 'Director (separate)' },
+  concurrent: { zh: '书记、主任“一肩挑”', en: 'Secretary and director in one' },
+  deputy: { zh: '“两委”副职', en: 'Deputy' },
+  clerk: { zh: '文书', en: 'Clerk' },
+  supervision_director: { zh: '监委会主任', en: 'Supervision committee director' },
+  committee_member: { zh: '“两委”委员', en: 'Committee member' },
+};
+
+export const SubsidiesQuery = Type.Object({ year: Year }, { additionalProperties: false });
+export type SubsidiesQuery = Static<typeof SubsidiesQuery>;
+export const Subsidies = Type.Object({
+  year: Type.Integer(),
+  /** The share of the annual allowance paid by the village's result (e.g. 30 %), and the pay per grade. */
+  performanceSharePercent: Type.Integer(),
+  gradePercent: Type.Record(Type.String(), Type.Integer()),
+  rows: Type.Array(
+    Type.Object({
+      postId: Id,
+      person: Type.String(),
+      org: OrgRef,
+      post: strEnum(ALLOWANCE_POSTS),
+      postLabel: Type.String(),
+      /** 年报酬标准 (fen). */
+      standardFen: Type.Integer(),
+      /** The village's annual result: the average of its published monthly scores (100-point scale), if any. */
+      villageScore: Type.Union([Type.Number(), Type.Null()]),
+      grade: Type.Union([strEnum(GRADES), Type.Null()]),
+      gradeLabel: Type.Union([Type.String(), Type.Null()]),
+      /** 绩效补贴 (fen): standard × share × the grade's percentage; null without a result. */
+      performanceFen: Type.Union([Type.Integer(), Type.Null()]),
+      /** 基本报酬 (fen): the rest of the standard, paid whatever the result. */
+      baseFen: Type.Integer(),
+    }),
+  ),
+});
+export type Subsidies = Static<typeof Subsidies>;

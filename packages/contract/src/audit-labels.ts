@@ -8,6 +8,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   account: { zh: '账号', en: 'Account' },
   accountability: { zh: '问责', en: 'Accountability' },
   assessment_scheme: { zh: '考核指标体系', en: 'Assessment scheme' },
+  assessment_subsidy: { zh: '村干部绩效补贴', en: 'Performance subsidies' },
   auth: { zh: '登录', en: 'Sign-in' },
   bulletin: { zh: '督查通报', en: 'Bulletin' },
   card: { zh: '连心卡', en: 'Contact card' },

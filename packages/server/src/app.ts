@@ -254,7 +254,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     publicRateLimit: config.publicRateLimit ?? { submit: 10, lookup: 60 },
   });
   await app.register(homeRoutes, { home: createHomeService({ db }) });
-  await app.register(assessmentRoutes, { assessment: createAssessmentService({ db }) });
+  await app.register(assessmentRoutes, { assessment: createAssessmentService({ db, people }) });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -6,6 +6,7 @@ import type { Db } from '../db/db.js';
 import type { Actor } from '../core/access.js';
 import { todayInChina } from '../core/calendar.js';
 import { createAssessmentService } from '../modules/assessment/assessment.service.js';
+import { DEFAULT_RULE, DEFAULT_STANDARDS } from '../modules/assessment/subsidies.logic.js';
 
 async function actorAt(db: Db, orgName: string, role: Role, username: string): Promise<Actor> {
   const [row] = await db.query<{ id: number; path: string; county_id: number }>(`SELECT id, path, county_id FROM orgs WHERE name = $1 AND type <> 'village'`, [orgName]);
@@ -27,6 +28,13 @@ export async function loadDemoAssessment(db: Db): Promise<{ schemes: number; she
   const year = Number(today.slice(0, 4));
   const period = demoPeriod(today);
   const county = await actorAt(db, '中共宜君县委员会', 'county_admin', 'county');
+  // the county's table of allowance standards (seed 002 figures, fen) and its performance rule
+  for (const [unitType, posts] of Object.entries(DEFAULT_STANDARDS)) {
+    for (const [post, fen] of Object.entries(posts)) {
+      await db.query(`INSERT INTO allowance_standards (county_id, unit_type, post, annual_fen) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [county.scope.countyId, unitType, post, fen]);
+    }
+  }
+  await db.query(`INSERT INTO performance_subsidy_rules (county_id, share_percent, grade_percent) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING`, [county.scope.countyId, DEFAULT_RULE.sharePercent, JSON.stringify(DEFAULT_RULE.gradePercent)]);
   const schemeId = await assessment.createScheme(county, { year, unitType: 'village', name: `${year}年度村级党建绩效指数（样例）` });
   const draft = await assessment.scheme(county, schemeId);
   await assessment.publishScheme(county, schemeId, draft.version);

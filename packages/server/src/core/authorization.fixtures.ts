@@ -272,7 +272,7 @@ export const make = {
     const a = await ok<{ version: number }>('submit', p.as.township.post(`/api/assessment/sheets/${s.id}/transitions/submit`, { version: s.version }));
     const b = await ok<{ version: number }>('pass', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/pass`, { version: a.version }));
     const c = await ok<{ version: number }>('publish', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/publish`, { version: b.version }));
-    return { id: s.id, version: c.version };
+    return { id: Number(s.id), version: c.version };
   },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(

@@ -210,6 +210,8 @@ export const ROUTES: Record<string, RouteFixture> = {
   'PUT /api/assessment/sheets/{id}/scores': { kind: 'record', as: 'wuli', make: make.scoreSheet, body: (r) => ({ version: v(r), scores: [] }), ok: 200 },
   'POST /api/assessment/sheets/{id}/transitions/{transition}': { kind: 'record', as: 'wuli', make: make.scoreSheet, params: { transition: 'submit' }, body: (r) => ({ version: v(r) }), ok: 200 },
   'POST /api/assessment/sheets/{id}/correct': { kind: 'record', as: 'wuli', make: make.publishedSheet, ok: 201 },
+  'GET /api/assessment/subsidies': { kind: 'list', as: 'wuli', query: `?year=${year}`, seed: 'post', ids: (j) => j.rows.map((r: { postId: number }) => r.postId), visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/assessment/subsidies/export': { kind: 'file', note: 'the subsidies list’s own rows (checked by GET /api/assessment/subsidies) written to .xlsx', query: `?year=${year}` },
   'GET /api/assessment/results': { kind: 'list', as: 'wuli', query: `?year=${year}&period=${today.slice(0, 7)}`, seed: 'publishedSheet', ids: (j) => j.rows.map((r: { sheetId: number }) => r.sheetId), visible: caseIn('score_sheet') },
 };
 

@@ -289,3 +289,14 @@ export async function pointsLost(q: Queryable, sheetIds: number[]): Promise<{ ke
     [sheetIds],
   );
 }
+
+// ---- allowance standards and the performance rule (county settings, keyed by county)
+
+export async function allowanceStandards(q: Queryable, countyId: number): Promise<{ unit_type: string; post: string; annual_fen: number }[]> {
+  return q.query(`SELECT unit_type, post, annual_fen::float8 AS annual_fen FROM allowance_standards WHERE county_id = $1`, [countyId]);
+}
+
+export async function subsidyRule(q: Queryable, countyId: number): Promise<{ share_percent: number; grade_percent: Record<string, number> } | undefined> {
+  const [row] = await q.query<{ share_percent: number; grade_percent: Record<string, number> }>(`SELECT share_percent, grade_percent FROM performance_subsidy_rules WHERE county_id = $1`, [countyId]);
+  return row;
+}

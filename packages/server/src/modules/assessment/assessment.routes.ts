@@ -18,6 +18,8 @@ import {
   SHEET_TRANSITIONS,
   SheetDetail,
   SheetPage,
+  Subsidies,
+  SubsidiesQuery,
   VersionBody,
   type CreateSchemeBody as CreateSchemeBodyT,
   type FireSheetBody as FireSheetBodyT,
@@ -29,7 +31,10 @@ import {
   type SaveScoresBody as SaveScoresBodyT,
   type SheetTransition,
 } from '@lianxin/contract';
+import { sendWorkbook } from '../../core/xlsx-write.js';
 import type { AssessmentService } from './assessment.service.js';
+
+const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
 
 const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 const TransitionParams = Type.Object(
@@ -126,6 +131,29 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
     async (request, reply) => {
       const id = await assessment.correctSheet(request.actor!, request.params.id);
       return reply.status(201).send(await assessment.sheet(request.actor!, id));
+    },
+  );
+
+  // 村干部报酬与绩效补贴
+  app.get<{ Querystring: { year: number } }>(
+    '/api/assessment/subsidies',
+    { schema: { tags, summary: '村（社区）干部年报酬标准与绩效补贴（按村年度考核结果，金额单位：分）', querystring: SubsidiesQuery, response: { 200: Subsidies } }, config: { policy: 'assessment:read' } },
+    async (request) => assessment.subsidies(request.actor!, request.query.year),
+  );
+  app.get<{ Querystring: { year: number } }>(
+    '/api/assessment/subsidies/export',
+    { schema: { tags, summary: '导出村干部绩效补贴表（.xlsx，供财政所发放；金额单位：元）', querystring: SubsidiesQuery }, config: { policy: 'assessment:read' } },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const year = request.query.year;
+      const s = await assessment.subsidies(actor, year);
+      const rows = s.rows.map((r, i) => [i + 1, r.org.name, r.person, r.postLabel, yuan(r.standardFen), yuan(r.baseFen), r.villageScore, r.gradeLabel, yuan(r.performanceFen)]);
+      await sendWorkbook(reply, `村干部绩效补贴_${year}.xlsx`, '绩效补贴', [
+        { header: '序号', width: 6 }, { header: '村（社区）', width: 16 }, { header: '姓名', width: 10 }, { header: '职务', width: 22 },
+        { header: '年报酬标准（元）', width: 16 }, { header: '基本报酬（元）', width: 14 }, { header: '村年度考核得分', width: 14 }, { header: '等次', width: 8 }, { header: '绩效补贴（元）', width: 14 },
+      ], (async function* () { yield rows; })());
+      await assessment.auditExport(actor, { year, rows: rows.length });
+      return reply;
     },
   );
 

@@ -22,6 +22,11 @@ import {
   type SheetSummary,
   type SheetTransition,
   type AssessedUnitType,
+  type AllowancePost,
+  type Grade,
+  type PostRole,
+  type Subsidies,
+  ALLOWANCE_POST_LABELS,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
@@ -34,10 +39,16 @@ import { sheetWorkflow, type SheetExtra } from './sheets.workflow.js';
 import { LONGJIANG_TEMPLATE } from './scheme.template.js';
 import { applyVeto, gradeOf, indicatorCount, indicatorsOf, inputOf, keyedTree, monthRange, pointsFromRate, treeProblems, type FlatIndicator } from './scheme.logic.js';
 import * as repo from './assessment.repository.js';
+import { allowancePostOf, DEFAULT_RULE, DEFAULT_STANDARDS, subsidyOf } from './subsidies.logic.js';
+
+/** What assessment needs of the people module: the cadres (posts) of the scope. */
+export type CadreSource = {
+  cadres: (actor: Actor, q: { page?: number; pageSize?: number }) => Promise<{ items: { postId: number; person: { name: string }; org: { id: number; name: string; type: string }; role: PostRole; concurrent: boolean }[]; total: number }>;
+};
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function createAssessmentService(deps: { db: Db; engine?: CaseEngine }) {
+export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; people?: CadreSource }) {
   const { db } = deps;
   const engine = deps.engine ?? createCaseEngine({ db });
 
@@ -399,7 +410,57 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine }) {
     };
   }
 
-  return { listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
+  // ---- allowances and performance subsidies
+
+  /**
+   * Each village (community) cadre of the scope with the county's allowance standard for the post
+   * and the performance subsidy the village's annual result earns (the average of its published
+   * monthly scores this year), in fen.
+   */
+  async function subsidies(actor: Actor, year: number): Promise<Subsidies> {
+    requireAction(actor, 'assessment:read');
+    const county = countyOf(actor);
+    if (!deps.people) throw new Error('assessment: no cadre source');
+    const [own, rule, results] = await Promise.all([repo.allowanceStandards(db, county), repo.subsidyRule(db, county), repo.results(db, county, likePrefix(actor.scope.path), { year })]);
+    const standard = (unitType: string, post: AllowancePost): number | undefined =>
+      own.length ? own.find((r) => r.unit_type === unitType && r.post === post)?.annual_fen : DEFAULT_STANDARDS[unitType as AssessedUnitType]?.[post];
+    const share = rule?.share_percent ?? DEFAULT_RULE.sharePercent;
+    const gradePercent = (rule?.grade_percent ?? DEFAULT_RULE.gradePercent) as Record<Grade, number>;
+    const byOrg = new Map<number, number[]>();
+    for (const r of results) {
+      const list = byOrg.get(Number(r.org_id)) ?? [];
+      list.push(r.max_total > 0 ? (r.total * 100) / r.max_total : 0);
+      byOrg.set(Number(r.org_id), list);
+    }
+    const cadres = [];
+    for (let page = 1; page <= 100; page++) {
+      const got = await deps.people.cadres(actor, { page, pageSize: 100 });
+      cadres.push(...got.items);
+      if (got.items.length < 100) break;
+    }
+    const rows: Subsidies['rows'] = [];
+    for (const c of cadres) {
+      if (c.org.type !== 'village' && c.org.type !== 'community') continue;
+      const post = allowancePostOf(c.role, c.concurrent);
+      const std = post ? standard(c.org.type, post) : undefined;
+      if (!post || std === undefined) continue;
+      const scores = byOrg.get(Number(c.org.id));
+      const villageScore = scores?.length ? round1(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
+      const grade = villageScore === null ? null : gradeOf(villageScore);
+      const pay = subsidyOf(std, share, grade ? gradePercent[grade] ?? 0 : null);
+      rows.push({
+        postId: Number(c.postId), person: c.person.name, org: { id: Number(c.org.id), name: c.org.name }, post, postLabel: ALLOWANCE_POST_LABELS[post].zh,
+        standardFen: std, villageScore, grade, gradeLabel: grade ? GRADE_LABELS[grade].zh : null, performanceFen: pay.performanceFen, baseFen: pay.baseFen,
+      });
+    }
+    return { year, performanceSharePercent: share, gradePercent, rows };
+  }
+
+  async function auditExport(actor: Actor, summary: Record<string, unknown>) {
+    await db.transaction((tx) => audit(tx, actor, countyOf(actor), 'assessment_subsidy.export', 'assessment_subsidy', 0, summary));
+  }
+
+  return { subsidies, auditExport, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;

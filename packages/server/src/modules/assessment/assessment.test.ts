@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Results, SchemeDetail, SheetDetail } from '@lianxin/contract';
+import type { Results, SchemeDetail, SheetDetail, Subsidies } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { todayInChina } from '../../core/calendar.js';
 import { inputOf } from './scheme.logic.js';
@@ -212,5 +212,25 @@ describe('results (考核结果)', () => {
     expect(r.losing[0]!.name).toBe('问题按期整改销号');
     expect(r.trend.find((x) => x.period === period)!.sheets).toBe(r.rows.length);
     expect(((await peng.get(`/api/assessment/results?year=${year}&period=${period}`)).json() as Results).rows).toEqual([]);
+  });
+
+  it('pays each village cadre the county\'s allowance standard, its performance share by the village\'s annual grade (fen), and exports it for the finance office', async () => {
+    const res = await wuli.get(`/api/assessment/subsidies?year=${year}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json() as Subsidies;
+    expect(s.performanceSharePercent).toBe(30);
+    const yusheRows = s.rows.filter((r) => r.org.name === '榆舍村');
+    const head = yusheRows.find((r) => r.post === 'secretary' || r.post === 'concurrent')!;
+    expect(head.standardFen).toBe(head.post === 'concurrent' ? 3_000_000 : 2_400_000);
+    expect(head.grade).not.toBeNull();
+    const share = Math.round(head.standardFen * 0.3);
+    expect(head.performanceFen).toBe(Math.round((share * s.gradePercent[head.grade!]!) / 100));
+    expect(head.baseFen).toBe(head.standardFen - share);
+    // a village with no published result this year has no performance figure yet
+    expect(s.rows.some((r) => r.org.name !== '榆舍村' && r.performanceFen === null)).toBe(true);
+    expect(s.rows.every((r) => r.org.name !== '彭镇村')).toBe(true);
+    const file = await wuli.get(`/api/assessment/subsidies/export?year=${year}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
   });
 });
