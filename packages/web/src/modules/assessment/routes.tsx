@@ -7,6 +7,7 @@ const SheetsPage = lazy(() => import('./pages/SheetsPage').then((m) => ({ defaul
 const SheetPage = lazy(() => import('./pages/SheetPage').then((m) => ({ default: m.SheetPage })));
 const SchemesPage = lazy(() => import('./pages/SchemesPage').then((m) => ({ default: m.SchemesPage })));
 const SchemePage = lazy(() => import('./pages/SchemePage').then((m) => ({ default: m.SchemePage })));
+const SubsidiesPage = lazy(() => import('./pages/SubsidiesPage').then((m) => ({ default: m.SubsidiesPage })));
 const ResultsPage = lazy(() => import('./pages/ResultsPage').then((m) => ({ default: m.ResultsPage })));
 
 /** Routes inside the signed-in shell (paths relative to /). */
@@ -17,6 +18,7 @@ export function assessmentRoutes() {
       <Route path="assessment/sheets/:id" element={<Allowed action="assessment:read"><SheetPage /></Allowed>} />
       <Route path="assessment/schemes" element={<Allowed action="assessment:read"><SchemesPage /></Allowed>} />
       <Route path="assessment/schemes/:id" element={<Allowed action="assessment:read"><SchemePage /></Allowed>} />
+      <Route path="assessment/subsidies" element={<Allowed action="assessment:read"><SubsidiesPage /></Allowed>} />
       <Route path="assessment/results" element={<Allowed action="assessment:read"><ResultsPage /></Allowed>} />
     </Fragment>
   );

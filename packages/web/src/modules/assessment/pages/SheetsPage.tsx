@@ -36,6 +36,7 @@ export function SheetsPage() {
           <Space>
             <Link to="/assessment/schemes">{t('sheets.schemes')}</Link>
             <Link to="/assessment/results">{t('sheets.results')}</Link>
+            <Link to="/assessment/subsidies">绩效补贴</Link>
           </Space>
         }
       />
