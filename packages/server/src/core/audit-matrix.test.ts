@@ -292,6 +292,10 @@ const STEPS: Step[] = [
     ctx.schemeTree = JSON.stringify(LONGJIANG_TEMPLATE);
     return res;
   } },
+  { route: 'POST /api/assessment/schemes/import', audit: /^assessment_scheme\./, run: async () => {
+    const file = await sheet(['类别', '类别分值', '项目', '项目分值', '指标', '指数值', '考核周期', '评分层级', '须附佐证', '分值来源'], [['党的建设', '10', '组织建设', '10', '三会一课', '10', '每月', '乡镇评分', '是', '人工评分（附佐证）']]);
+    return upload(await as('county'), `/api/assessment/schemes/import?year=${today.slice(0, 4)}&unitType=community&name=${encodeURIComponent('矩阵导入')}`, {}, { name: '指标体系.xlsx', type: XLSX, content: file });
+  } },
   { route: 'PUT /api/assessment/schemes/{id}', audit: /^assessment_scheme\./, run: async () => {
     const res = await (await as('county')).request('PUT', `/api/assessment/schemes/${num('scheme')}`, { version: num('schemeVersion'), name: '矩阵指标体系（修改）', totalPoints: 100, tree: JSON.parse(String(ctx.schemeTree)) });
     ctx.schemeVersion = json(res).version;

@@ -201,6 +201,8 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/assessment/schemes': { kind: 'list', as: 'wuli', seed: 'assessmentScheme', siblingVisible: true, ids: all, visible: `SELECT id FROM assessment_schemes WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` }, // the county's schemes: every account of the county reads them
   'POST /api/assessment/schemes': { kind: 'self', note: 'a draft scheme of the caller’s county (the county’s root accounts only)' },
   'GET /api/assessment/schemes/{id}': { kind: 'self', note: 'a scheme of the caller’s county, read by every account of the county by design; another county’s answers 404 (assessment.test.ts)' },
+  'GET /api/assessment/schemes/{id}/export': { kind: 'self', note: 'a scheme of the caller’s county as .xlsx (the detail’s own read, county-wide by design)' },
+  'POST /api/assessment/schemes/import': { kind: 'file', note: 'a draft of the caller’s county from .xlsx (assessment.test.ts: round trip and refused rows)' },
   'PUT /api/assessment/schemes/{id}': { kind: 'record', as: 'county', make: make.assessmentDraft, body: (r) => ({ version: v(r), name: unique('矩阵指标体系'), totalPoints: 100, tree: LONGJIANG_TEMPLATE }), ok: 200 },
   'POST /api/assessment/schemes/{id}/publish': { kind: 'record', as: 'county', make: make.assessmentDraft, body: (r) => ({ version: v(r) }), ok: 200 },
   'POST /api/assessment/schemes/{id}/copy': { kind: 'record', as: 'county', make: make.assessmentScheme, body: () => ({ year: year + 1 }), ok: 201 },

@@ -32,6 +32,9 @@ import {
   type SheetTransition,
 } from '@lianxin/contract';
 import { sendWorkbook } from '../../core/xlsx-write.js';
+import { AppError } from '../../core/errors.js';
+import { ASSESSED_UNIT_TYPES, type AssessedUnitType } from '@lianxin/contract';
+import { SCHEME_COLUMNS, schemeRows } from './scheme.xlsx.js';
 import type { AssessmentService } from './assessment.service.js';
 
 const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
@@ -86,6 +89,41 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
     { schema: { tags, summary: '将指标体系复制为新年度的草稿', params: IdParams, body: CopySchemeBody, response: { 201: SchemeDetail } }, config: { policy: 'assessment:configure' } },
     async (request, reply) => {
       const id = await assessment.copyScheme(request.actor!, request.params.id, request.body.year);
+      return reply.status(201).send(await assessment.scheme(request.actor!, id));
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/assessment/schemes/:id/export',
+    { schema: { tags, summary: '导出指标体系（.xlsx：每行一项指标，类别、项目及分值随行重复）', params: IdParams }, config: { policy: 'assessment:read' } },
+    async (request, reply) => {
+      const s = await assessment.scheme(request.actor!, request.params.id);
+      await sendWorkbook(reply, `${s.name}.xlsx`, '指标体系', SCHEME_COLUMNS, (async function* () { yield schemeRows(s.tree); })());
+      return reply;
+    },
+  );
+  app.post<{ Querystring: { year: number; unitType: AssessedUnitType; name: string } }>(
+    '/api/assessment/schemes/import',
+    {
+      schema: {
+        tags,
+        summary: '从 .xlsx 导入指标体系为草稿（列：类别、类别分值、项目、项目分值、指标、指数值、考核周期、评分层级、须附佐证、分值来源）',
+        consumes: ['multipart/form-data'],
+        querystring: Type.Object(
+          { year: Type.Integer({ minimum: 2000, maximum: 2100 }), unitType: Type.Unsafe<AssessedUnitType>({ type: 'string', enum: [...ASSESSED_UNIT_TYPES] }), name: Type.String({ minLength: 1, maxLength: 100 }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: SchemeDetail },
+      },
+      config: { policy: 'assessment:configure' },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
+      const file = await request.file({ limits: { fileSize: 2 * 1024 * 1024, files: 1 } });
+      if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
+      const content = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('payload_too_large', { zh: '文件不能超过 2 MB', en: 'At most 2 MB' });
+      const id = await assessment.importScheme(request.actor!, request.query, content);
       return reply.status(201).send(await assessment.scheme(request.actor!, id));
     },
   );

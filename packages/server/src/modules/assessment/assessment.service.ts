@@ -39,6 +39,8 @@ import { sheetWorkflow, type SheetExtra } from './sheets.workflow.js';
 import { LONGJIANG_TEMPLATE } from './scheme.template.js';
 import { applyVeto, gradeOf, indicatorCount, indicatorsOf, inputOf, keyedTree, monthRange, pointsFromRate, treeProblems, type FlatIndicator } from './scheme.logic.js';
 import * as repo from './assessment.repository.js';
+import { readSheet } from '../../core/xlsx-read.js';
+import { treeFromRows } from './scheme.xlsx.js';
 import { allowancePostOf, DEFAULT_RULE, DEFAULT_STANDARDS, subsidyOf } from './subsidies.logic.js';
 
 /** What assessment needs of the people module: the cadres (posts) of the scope. */
@@ -113,6 +115,17 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     if (r.status === 'published') throw new AppError('conflict', { zh: '已发布的指标体系不能修改；请复制为新草稿，修改后发布为新版本', en: 'A published scheme is never edited; copy it to a new draft' });
     if (r.version !== version) throw new AppError('version_conflict');
     return r;
+  }
+
+  /** A draft from an .xlsx the county keeps (checked like any other draft). */
+  async function importScheme(actor: Actor, input: { year: number; unitType: AssessedUnitType; name: string }, file: Buffer): Promise<number> {
+    requireCountyConfigurer(actor);
+    const { headers, rows } = await readSheet(file, { maxRows: 500 });
+    const { tree, problems } = treeFromRows(headers, rows);
+    if (problems.length) throw validationError(problems.slice(0, 20));
+    const totalPoints = Math.round(tree.categories.reduce((a, c) => a + c.points, 0) * 10) / 10;
+    if (totalPoints <= 0) throw fieldError('file', '总分须大于 0', 'The total must be positive');
+    return createScheme(actor, { ...input, totalPoints, tree });
   }
 
   async function saveScheme(actor: Actor, id: number, input: SaveSchemeBody): Promise<void> {
@@ -460,7 +473,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     await db.transaction((tx) => audit(tx, actor, countyOf(actor), 'assessment_subsidy.export', 'assessment_subsidy', 0, summary));
   }
 
-  return { subsidies, auditExport, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
+  return { subsidies, auditExport, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;

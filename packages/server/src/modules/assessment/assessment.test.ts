@@ -108,6 +108,40 @@ describe('indicator schemes (指标体系)', () => {
   });
 });
 
+describe('a scheme in Excel', () => {
+  it('exports a scheme and imports it back as an equal draft; a row with a usage source or a wrong sum is refused by row', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const s = await publishedScheme();
+    const file = await county.get(`/api/assessment/schemes/${s.id}/export`);
+    expect(file.statusCode).toBe(200);
+    const upload = (content: Buffer) => {
+      const boundary = '----assess';
+      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="s.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return county.request('POST', `/api/assessment/schemes/import?year=${year + 1}&unitType=village&name=${encodeURIComponent('导入的指标体系')}`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    };
+    const back = await upload(file.rawPayload);
+    expect(back.statusCode, back.body).toBe(201);
+    const imported = back.json() as SchemeDetail;
+    expect(imported).toMatchObject({ status: 'draft', year: year + 1, totalPoints: 100, indicatorCount: 31 });
+    // the same tree; the 样例 mark is the template's, not the county's file's
+    const unmarked = (t: SchemeDetail['tree']) => inputOf(t).categories.map((c) => ({ ...c, items: c.items.map((i) => ({ ...i, indicators: i.indicators.map(({ sample: _s, ...k }) => k) })) }));
+    expect(unmarked(imported.tree)).toEqual(unmarked(s.tree));
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    ws.getRow(2).getCell(10).value = '登录次数';
+    const bad = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('第 2 行「分值来源」');
+    ws.getRow(2).getCell(10).value = '人工评分（附佐证）';
+    ws.getRow(2).getCell(6).value = 9;
+    const sum = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(sum.statusCode).toBe(400);
+    expect(sum.json().message).toContain('不符');
+  });
+});
+
 describe('score sheets (评分表)', () => {
   it('a township scores a village: computed indicators from the records, manual ones with evidence; the county returns, it is resubmitted and published, then locked', async () => {
     const s = await publishedScheme();
