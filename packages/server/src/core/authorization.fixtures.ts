@@ -123,6 +123,9 @@ export async function ok<T = Record<string, unknown>>(label: string, res: Promis
 
 // ---- one maker per resource: a fresh record in a place, made as the person who would make it ----
 
+/** The scheme and the next free (unit, month) slot of each place's score sheets. */
+const sheetSlots = new Map<PlaceName, { schemeId: number; next: number }>();
+
 export const make = {
   async department(p: Place): Promise<Rec> {
     return { id: p.org.dept };
@@ -258,10 +261,18 @@ export const make = {
     const r = await ok<{ id: number; version: number }>('assessment publish', p.as.county.post(`/api/assessment/schemes/${d.id}/publish`, { version: d.version }));
     return { id: r.id, version: r.version };
   },
-  /** The township's score sheet of the place's village for this month, every manual indicator scored. */
+  /**
+   * The township's score sheet of a village of the place, every manual indicator scored. Sheets share
+   * one published scheme per place and take the next free unit and month (this month first, then
+   * back through the year), so the first two are this month's.
+   */
   async scoreSheet(p: Place): Promise<Rec> {
-    const s = await make.assessmentScheme(p);
-    const sheet = await ok<{ id: number; version: number; entries: { key: string; max: number; source: string }[] }>('score sheet', p.as.township.post('/api/assessment/sheets', { schemeId: s.id, orgId: p.org.village, period: today.slice(0, 7) }));
+    let slot = sheetSlots.get(p.name);
+    const month = Number(today.slice(5, 7));
+    if (!slot || slot.next >= 2 * month) sheetSlots.set(p.name, (slot = { schemeId: Number((await make.assessmentScheme(p)).id), next: 0 }));
+    const k = slot.next++;
+    const period = `${year}-${String(month - Math.floor(k / 2)).padStart(2, '0')}`;
+    const sheet = await ok<{ id: number; version: number; entries: { key: string; max: number; source: string }[] }>('score sheet', p.as.township.post('/api/assessment/sheets', { schemeId: slot.schemeId, orgId: k % 2 === 0 ? p.org.village : p.org.village2, period }));
     const scores = sheet.entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' }));
     const r = await ok<{ id: number; version: number }>('scores', p.as.township.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores }));
     return { id: r.id, version: r.version };
