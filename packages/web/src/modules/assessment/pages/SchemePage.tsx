@@ -7,6 +7,7 @@ import { Alert, Button, Card, Input, InputNumber, Space, Table, Tag, Typography 
 import { CADENCE_LABELS, INDICATOR_SOURCE_LABELS, type SchemeTreeInput } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { download } from '../../../app/api';
 import { usePageCrumb } from '../../../app/page-context';
 import { usePublishScheme, useSaveScheme, useScheme } from '../assessment.api';
 import { useAssessmentT } from '../assessment.messages';
@@ -51,7 +52,9 @@ export function SchemePage() {
       <PageHead
         title={s.name}
         extra={
-          editable && (
+          <Space>
+            <Button onClick={() => void download(`/api/assessment/schemes/${id}/export`, undefined, `${s.name}.xlsx`)}>导出 Excel</Button>
+            {editable && (
             <Space>
               <Button onClick={() => save.mutate({ version: s.version, name: s.name, totalPoints: total, tree })} loading={save.isPending} data-testid="scheme-save">{t('scheme.save')}</Button>
               <Button
@@ -63,7 +66,8 @@ export function SchemePage() {
                 {t('scheme.publish')}
               </Button>
             </Space>
-          )
+            )}
+          </Space>
         }
       />
       {s.status === 'published' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('scheme.published')} data-testid="scheme-published" />}
