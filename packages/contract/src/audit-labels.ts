@@ -7,6 +7,8 @@ type L = { zh: string; en: string };
 export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   account: { zh: '账号', en: 'Account' },
   accountability: { zh: '问责', en: 'Accountability' },
+  assessment_scheme: { zh: '考核指标体系', en: 'Assessment scheme' },
+  assessment_subsidy: { zh: '村干部绩效补贴', en: 'Performance subsidies' },
   auth: { zh: '登录', en: 'Sign-in' },
   bulletin: { zh: '督查通报', en: 'Bulletin' },
   card: { zh: '连心卡', en: 'Contact card' },
@@ -24,6 +26,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   request: { zh: '群众事项', en: 'Citizen request' },
   reserve: { zh: '后备干部', en: 'Reserve cadre' },
   responsibility: { zh: '责任清单', en: 'Responsibility' },
+  score_sheet: { zh: '考核评分表', en: 'Score sheet' },
   task: { zh: '任务清单', en: 'Task' },
   visit: { zh: '民情日记', en: 'Household visit' },
   whistle: { zh: '吹哨报到', en: 'Whistle' },
@@ -106,6 +109,16 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'inspection.finding_to_problem': { zh: '督查发现列入问题台账', en: 'Inspection finding put on the ledger' },
   'org.designate': { zh: '认定工作站称号', en: 'Station designated' },
   'org.undesignate': { zh: '撤销工作站称号', en: 'Station designation withdrawn' },
+  'assessment_scheme.create': { zh: '新建考核指标体系（草稿）', en: 'Assessment scheme drafted' },
+  'assessment_scheme.update': { zh: '修改考核指标体系草稿', en: 'Assessment scheme draft edited' },
+  'assessment_scheme.publish': { zh: '发布考核指标体系', en: 'Assessment scheme published' },
+  'assessment_scheme.copy': { zh: '复制考核指标体系到新年度', en: 'Assessment scheme copied to a new year' },
+  'score_sheet.open': { zh: '新建考核评分表', en: 'Score sheet opened' },
+  'score_sheet.score': { zh: '填写考核评分', en: 'Scores entered' },
+  'score_sheet.submit': { zh: '提交考核评分', en: 'Score sheet submitted' },
+  'score_sheet.return': { zh: '退回考核评分', en: 'Score sheet returned' },
+  'score_sheet.pass': { zh: '考核评分审核通过', en: 'Score sheet passed' },
+  'score_sheet.publish': { zh: '公布考核评分（锁定）', en: 'Score sheet published (locked)' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

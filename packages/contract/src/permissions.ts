@@ -30,10 +30,13 @@ export const ACTIONS = [
   'citizen:handle', // take on, promise, resolve requests; record visits, households, grid deeds
   'whistle:blow', // 吹哨: escalate a request or problem to departments
   'whistle:answer', // 报到: a department answers its part of a whistle
+  'assessment:read', // 考核: schemes of the county, score sheets and results of the scope
+  'assessment:configure', // 考核: write, publish and copy the county's indicator schemes
+  'assessment:score', // 考核: score units below, submit; the county reviews and publishes — the workflow checks who
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -49,8 +52,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'inspection:write',
     'accountability:write',
     'whistle:blow',
+    'assessment:configure',
+    'assessment:score',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
   village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register'],

@@ -45,6 +45,8 @@ import { createCardService } from './modules/citizens/cards.service.js';
 import { citizenRoutes } from './modules/citizens/citizens.routes.js';
 import { createHomeService } from './modules/home/home.service.js';
 import { homeRoutes } from './modules/home/home.routes.js';
+import { createAssessmentService } from './modules/assessment/assessment.service.js';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
 
 export type AppConfig = {
   db: Db;
@@ -252,6 +254,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     publicRateLimit: config.publicRateLimit ?? { submit: 10, lookup: 60 },
   });
   await app.register(homeRoutes, { home: createHomeService({ db }) });
+  await app.register(assessmentRoutes, { assessment: createAssessmentService({ db, people }) });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -10,6 +10,7 @@ import { addDays } from './cases/case-engine.js';
 import { todayInChina } from './calendar.js';
 import { solve } from './challenge.js';
 import { stepAt, totpCode } from './totp.js';
+import { LONGJIANG_TEMPLATE } from '../modules/assessment/scheme.template.js';
 
 let t: TestApp;
 const today = todayInChina();
@@ -283,6 +284,39 @@ const STEPS: Step[] = [
     await c.post(`/api/requests/${r.id}/transitions/resolve`, { version: r.version, comment: '已修好', resolved: true });
     return t.anonymous.post('/api/public/track/rating', { code: ctx.publicCode, phone: '13800001357', rating: 'satisfied' });
   } },
+  // ---- assessment (考核)
+  { route: 'POST /api/assessment/schemes', audit: /^assessment_scheme\./, run: async () => {
+    const res = await (await as('county')).post('/api/assessment/schemes', { year: Number(today.slice(0, 4)), unitType: 'village', name: '矩阵指标体系' });
+    ctx.scheme = json(res).id;
+    ctx.schemeVersion = json(res).version;
+    ctx.schemeTree = JSON.stringify(LONGJIANG_TEMPLATE);
+    return res;
+  } },
+  { route: 'POST /api/assessment/schemes/import', audit: /^assessment_scheme\./, run: async () => {
+    const file = await sheet(['类别', '类别分值', '项目', '项目分值', '指标', '指数值', '考核周期', '评分层级', '须附佐证', '分值来源'], [['党的建设', '10', '组织建设', '10', '三会一课', '10', '每月', '乡镇评分', '是', '人工评分（附佐证）']]);
+    return upload(await as('county'), `/api/assessment/schemes/import?year=${today.slice(0, 4)}&unitType=community&name=${encodeURIComponent('矩阵导入')}`, {}, { name: '指标体系.xlsx', type: XLSX, content: file });
+  } },
+  { route: 'PUT /api/assessment/schemes/{id}', audit: /^assessment_scheme\./, run: async () => {
+    const res = await (await as('county')).request('PUT', `/api/assessment/schemes/${num('scheme')}`, { version: num('schemeVersion'), name: '矩阵指标体系（修改）', totalPoints: 100, tree: JSON.parse(String(ctx.schemeTree)) });
+    ctx.schemeVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/assessment/schemes/{id}/publish', audit: /^assessment_scheme\./, run: async () => (await as('county')).post(`/api/assessment/schemes/${num('scheme')}/publish`, { version: num('schemeVersion') }) },
+  { route: 'POST /api/assessment/schemes/{id}/copy', audit: /^assessment_scheme\./, run: async () => (await as('county')).post(`/api/assessment/schemes/${num('scheme')}/copy`, { year: Number(today.slice(0, 4)) + 1 }) },
+  { route: 'POST /api/assessment/sheets', audit: /^score_sheet\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/assessment/sheets', { schemeId: num('scheme'), orgId: await orgId(t.db, '榆舍村'), period: today.slice(0, 7) });
+    ctx.sheet = json(res).id;
+    ctx.sheetVersion = json(res).version;
+    ctx.sheetManual = JSON.stringify((res.json() as { entries: { key: string; max: number; source: string }[] }).entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' })));
+    return res;
+  } },
+  { route: 'PUT /api/assessment/sheets/{id}/scores', audit: /^score_sheet\./, run: async () => (await as('wuli')).request('PUT', `/api/assessment/sheets/${num('sheet')}/scores`, { version: num('sheetVersion'), scores: JSON.parse(String(ctx.sheetManual)) }) },
+  { route: 'POST /api/assessment/sheets/{id}/transitions/{transition}', audit: /^score_sheet\./, run: async () => {
+    const submitted = await (await as('wuli')).post(`/api/assessment/sheets/${num('sheet')}/transitions/submit`, { version: num('sheetVersion') });
+    const passed = await (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/pass`, { version: json(submitted).version });
+    return (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/publish`, { version: json(passed).version });
+  } },
+  { route: 'POST /api/assessment/sheets/{id}/correct', audit: /^score_sheet\./, run: async () => (await as('wuli')).post(`/api/assessment/sheets/${num('sheet')}/correct`) },
 ];
 
 beforeAll(async () => {

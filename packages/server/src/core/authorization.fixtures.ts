@@ -123,6 +123,9 @@ export async function ok<T = Record<string, unknown>>(label: string, res: Promis
 
 // ---- one maker per resource: a fresh record in a place, made as the person who would make it ----
 
+/** The scheme and the next free (unit, month) slot of each place's score sheets. */
+const sheetSlots = new Map<PlaceName, { schemeId: number; next: number }>();
+
 export const make = {
   async department(p: Place): Promise<Rec> {
     return { id: p.org.dept };
@@ -246,6 +249,41 @@ export const make = {
     const person = await make.person(p);
     const r = await ok<{ id: number }>('grid registration', p.as.village.post(`/api/grids/${g.id}/registrations`, { personId: person.id, registeredOn: today }));
     return { id: r.id, gridId: Number(g.id) };
+  },
+  /** A draft indicator scheme of the place's county (the 龙江 template), by its county. */
+  async assessmentDraft(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('assessment draft', p.as.county.post('/api/assessment/schemes', { year, unitType: 'village', name: unique('矩阵指标体系') }));
+    return { id: r.id, version: r.version };
+  },
+  /** A published scheme of the place's county (a fresh edition each time, so each sheet made on it is the unit's first). */
+  async assessmentScheme(p: Place): Promise<Rec> {
+    const d = await make.assessmentDraft(p);
+    const r = await ok<{ id: number; version: number }>('assessment publish', p.as.county.post(`/api/assessment/schemes/${d.id}/publish`, { version: d.version }));
+    return { id: r.id, version: r.version };
+  },
+  /**
+   * The township's score sheet of a village of the place, every manual indicator scored. Sheets share
+   * one published scheme per place and take the next free unit and month (this month first, then
+   * back through the year), so the first two are this month's.
+   */
+  async scoreSheet(p: Place): Promise<Rec> {
+    let slot = sheetSlots.get(p.name);
+    const month = Number(today.slice(5, 7));
+    if (!slot || slot.next >= 2 * month) sheetSlots.set(p.name, (slot = { schemeId: Number((await make.assessmentScheme(p)).id), next: 0 }));
+    const k = slot.next++;
+    const period = `${year}-${String(month - Math.floor(k / 2)).padStart(2, '0')}`;
+    const sheet = await ok<{ id: number; version: number; entries: { key: string; max: number; source: string }[] }>('score sheet', p.as.township.post('/api/assessment/sheets', { schemeId: slot.schemeId, orgId: k % 2 === 0 ? p.org.village : p.org.village2, period }));
+    const scores = sheet.entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' }));
+    const r = await ok<{ id: number; version: number }>('scores', p.as.township.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores }));
+    return { id: r.id, version: r.version };
+  },
+  /** A score sheet submitted by the township and passed and published by the county (locked). */
+  async publishedSheet(p: Place): Promise<Rec> {
+    const s = await make.scoreSheet(p);
+    const a = await ok<{ version: number }>('submit', p.as.township.post(`/api/assessment/sheets/${s.id}/transitions/submit`, { version: s.version }));
+    const b = await ok<{ version: number }>('pass', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/pass`, { version: a.version }));
+    const c = await ok<{ version: number }>('publish', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/publish`, { version: b.version }));
+    return { id: Number(s.id), version: c.version };
   },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(

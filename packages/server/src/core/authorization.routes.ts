@@ -3,6 +3,7 @@
 // exists fails it too. When a route is added or renamed, add its entry: what record it acts on
 // (made fresh in each place by a maker), who may call it inside its scope, with what valid body.
 import { designationYear, make, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
+import { LONGJIANG_TEMPLATE } from '../modules/assessment/scheme.template.js';
 
 /** A demo username (README's demo accounts). */
 export type Demo = 'county' | 'wuli' | 'yushe.station' | 'yushe' | 'jiaotong' | 'auditor' | 'sysadmin' | 'secadmin' | 'auditadmin';
@@ -195,6 +196,25 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/public/requests/{code}/photo': { kind: 'public', note: 'tracking code and phone' },
   'GET /api/home/today': { kind: 'self', note: 'the caller’s own to-do list over its scope and roles' },
   'GET /api/home/todos': { kind: 'self', note: 'counts over the caller’s scope, each the filter of the list it links to' },
+
+  // 考核
+  'GET /api/assessment/schemes': { kind: 'list', as: 'wuli', seed: 'assessmentScheme', siblingVisible: true, ids: all, visible: `SELECT id FROM assessment_schemes WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` }, // the county's schemes: every account of the county reads them
+  'POST /api/assessment/schemes': { kind: 'self', note: 'a draft scheme of the caller’s county (the county’s root accounts only)' },
+  'GET /api/assessment/schemes/{id}': { kind: 'self', note: 'a scheme of the caller’s county, read by every account of the county by design; another county’s answers 404 (assessment.test.ts)' },
+  'GET /api/assessment/schemes/{id}/export': { kind: 'self', note: 'a scheme of the caller’s county as .xlsx (the detail’s own read, county-wide by design)' },
+  'POST /api/assessment/schemes/import': { kind: 'file', note: 'a draft of the caller’s county from .xlsx (assessment.test.ts: round trip and refused rows)' },
+  'PUT /api/assessment/schemes/{id}': { kind: 'record', as: 'county', make: make.assessmentDraft, body: (r) => ({ version: v(r), name: unique('矩阵指标体系'), totalPoints: 100, tree: LONGJIANG_TEMPLATE }), ok: 200 },
+  'POST /api/assessment/schemes/{id}/publish': { kind: 'record', as: 'county', make: make.assessmentDraft, body: (r) => ({ version: v(r) }), ok: 200 },
+  'POST /api/assessment/schemes/{id}/copy': { kind: 'record', as: 'county', make: make.assessmentScheme, body: () => ({ year: year + 1 }), ok: 201 },
+  'GET /api/assessment/sheets': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'scoreSheet', ids: items, visible: caseIn('score_sheet') },
+  'POST /api/assessment/sheets': { kind: 'create', as: 'wuli', body: async (p) => ({ schemeId: (await make.assessmentScheme(p)).id, orgId: p.org.village, period: today.slice(0, 7) }), ok: 201 },
+  'GET /api/assessment/sheets/{id}': { kind: 'record', as: 'wuli', make: make.scoreSheet, ok: 200 },
+  'PUT /api/assessment/sheets/{id}/scores': { kind: 'record', as: 'wuli', make: make.scoreSheet, body: (r) => ({ version: v(r), scores: [] }), ok: 200 },
+  'POST /api/assessment/sheets/{id}/transitions/{transition}': { kind: 'record', as: 'wuli', make: make.scoreSheet, params: { transition: 'submit' }, body: (r) => ({ version: v(r) }), ok: 200 },
+  'POST /api/assessment/sheets/{id}/correct': { kind: 'record', as: 'wuli', make: make.publishedSheet, ok: 201 },
+  'GET /api/assessment/subsidies': { kind: 'list', as: 'wuli', query: `?year=${year}`, seed: 'post', ids: (j) => j.rows.map((r: { postId: number }) => r.postId), visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/assessment/subsidies/export': { kind: 'file', note: 'the subsidies list’s own rows (checked by GET /api/assessment/subsidies) written to .xlsx', query: `?year=${year}` },
+  'GET /api/assessment/results': { kind: 'list', as: 'wuli', query: `?year=${year}&period=${today.slice(0, 7)}`, seed: 'publishedSheet', ids: (j) => j.rows.map((r: { sheetId: number }) => r.sheetId), visible: caseIn('score_sheet') },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

@@ -1,0 +1,302 @@
+// The only file with SQL of assessments. Schemes are the county's (read within the actor's county);
+// score sheets are cases of the engine, read within the actor's subtree by the scored unit's path.
+// The computed indicators read the engine's shared tables (cases with problems and requests, the
+// dispatch engine's assignments) read-only, each statement scoped to the scored unit's subtree —
+// never another module's repository.
+import type { SchemeStatus, SchemeTree, SheetState, Veto } from '@lianxin/contract';
+import type { Queryable } from '../../db/db.js';
+import { inScope, inCounty, BY_KEY } from '../../core/scope.js';
+import './sheets.case.js';
+
+export type SchemeRow = {
+  id: number;
+  county_id: number;
+  year: number;
+  unit_type: string;
+  name: string;
+  status: SchemeStatus;
+  edition: number | null;
+  total_points: number;
+  tree: SchemeTree;
+  based_on_id: number | null;
+  published_at: Date | null;
+  version: number;
+};
+
+const SCHEME = `SELECT id, county_id, year, unit_type, name, status, edition, total_points::float8 AS total_points, tree, based_on_id, published_at, version FROM assessment_schemes`;
+
+export async function insertScheme(
+  q: Queryable,
+  s: { countyId: number; orgPath: string; year: number; unitType: string; name: string; totalPoints: number; tree: SchemeTree; basedOnId: number | null; createdBy: number },
+): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO assessment_schemes (county_id, org_path, year, unit_type, name, total_points, tree, based_on_id, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING id`,
+    [s.countyId, s.orgPath, s.year, s.unitType, s.name, s.totalPoints, JSON.stringify(s.tree), s.basedOnId, s.createdBy || null],
+  );
+  return Number(row!.id);
+}
+
+export async function listSchemes(q: Queryable, countyId: number, f: { year?: number; status?: SchemeStatus }): Promise<SchemeRow[]> {
+  const params: unknown[] = [countyId];
+  const where = [inCounty('county_id', 1)];
+  if (f.year !== undefined) where.push(`year = $${params.push(f.year)}`);
+  if (f.status) where.push(`status = $${params.push(f.status)}`);
+  return q.query<SchemeRow>(`${SCHEME} WHERE ${where.join(' AND ')} ORDER BY year DESC, unit_type, edition DESC NULLS FIRST, id DESC LIMIT 500`, params);
+}
+
+/** A scheme of the county, by id (locked for an update when asked). */
+export async function schemeOf(q: Queryable, countyId: number, id: number, forUpdate = false): Promise<SchemeRow | undefined> {
+  const [row] = await q.query<SchemeRow>(`${SCHEME} WHERE ${inCounty('county_id', 1)} AND id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`, [countyId, id]);
+  return row;
+}
+
+export async function saveDraft(q: Queryable, id: number, s: { name: string; totalPoints: number; tree: SchemeTree }): Promise<void> {
+  await q.query(
+    `${BY_KEY}UPDATE assessment_schemes SET name = $2, total_points = $3, tree = $4::jsonb, version = version + 1 WHERE id = $1 AND status = 'draft'`,
+    [id, s.name, s.totalPoints, JSON.stringify(s.tree)],
+  );
+}
+
+/** Publishes a draft as the next edition of its county, year and unit type. */
+export async function publishScheme(q: Queryable, id: number): Promise<number> {
+  const [row] = await q.query<{ edition: number }>(
+    `${BY_KEY}UPDATE assessment_schemes s SET status = 'published', published_at = now(), version = s.version + 1,
+       edition = (SELECT coalesce(max(o.edition), 0) + 1 FROM assessment_schemes o
+                   WHERE o.county_id = s.county_id AND o.year = s.year AND o.unit_type = s.unit_type)
+     WHERE s.id = $1 AND s.status = 'draft' RETURNING s.edition`,
+    [id],
+  );
+  return row!.edition;
+}
+
+// ---- score sheets
+
+export type SheetRow = {
+  id: number;
+  county_id: number;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  status: SheetState;
+  version: number;
+  scheme_id: number;
+  scheme_name: string;
+  scheme_year: number;
+  period: string;
+  revision: number;
+  supersedes_case_id: number | null;
+  scorer_org_id: number;
+  scorer_name: string;
+  scorer_path: string;
+  total: number;
+  max_total: number;
+  veto: Veto | null;
+};
+
+const SHEET = `
+  SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, c.status, c.version,
+         s.scheme_id, sc.name AS scheme_name, sc.year AS scheme_year, s.period, s.revision, s.supersedes_case_id,
+         s.scorer_org_id, so.name AS scorer_name, s.scorer_path, s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto
+  FROM cases c
+  JOIN score_sheets s ON s.case_id = c.id
+  JOIN assessment_schemes sc ON sc.id = s.scheme_id
+  JOIN orgs o ON o.id = c.org_id
+  JOIN orgs so ON so.id = s.scorer_org_id`;
+
+export async function sheetOf(q: Queryable, prefix: string, id: number): Promise<SheetRow | undefined> {
+  const [row] = await q.query<SheetRow>(`${SHEET} WHERE c.id = $1 AND c.case_type = 'score_sheet' AND ${inScope('c.org_path', 2)}`, [id, prefix]);
+  return row;
+}
+
+export async function listSheets(
+  q: Queryable,
+  prefix: string,
+  f: { schemeId?: number; period?: string; status?: SheetState; page: number; pageSize: number },
+): Promise<{ rows: SheetRow[]; total: number }> {
+  const params: unknown[] = [prefix];
+  const where = [`c.case_type = 'score_sheet'`, inScope('c.org_path', 1)];
+  if (f.schemeId) where.push(`s.scheme_id = $${params.push(f.schemeId)}`);
+  if (f.period) where.push(`s.period = $${params.push(f.period)}`);
+  if (f.status) where.push(`c.status = $${params.push(f.status)}`);
+  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c JOIN score_sheets s ON s.case_id = c.id WHERE ${where.join(' AND ')}`, params);
+  const rows = await q.query<SheetRow>(
+    `${SHEET} WHERE ${where.join(' AND ')} ORDER BY s.period DESC, c.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    params,
+  );
+  return { rows, total: count!.n };
+}
+
+/** The newest revision of a unit's sheet of a scheme and period, if any (within the county). */
+export async function latestRevision(q: Queryable, countyId: number, schemeId: number, orgId: number, period: string) {
+  const [row] = await q.query<{ id: number; revision: number; status: string }>(
+    `SELECT c.id, s.revision, c.status FROM cases c JOIN score_sheets s ON s.case_id = c.id
+      WHERE ${inCounty('c.county_id', 1)} AND s.scheme_id = $2 AND s.org_id = $3 AND s.period = $4
+      ORDER BY s.revision DESC LIMIT 1`,
+    [countyId, schemeId, orgId, period],
+  );
+  return row;
+}
+
+export type EntryRow = { indicator_key: string; max_points: number; points: number | null; computed: boolean; evidence: string | null; basis: Basis | null };
+export type Basis = { numerator: number; denominator: number; records: { kind: 'problem' | 'assignment' | 'request'; ids: number[] } };
+
+export async function entriesOf(q: Queryable, sheetId: number): Promise<EntryRow[]> {
+  return q.query<EntryRow>(
+    `SELECT indicator_key, max_points::float8 AS max_points, points::float8 AS points, computed, evidence, basis FROM score_entries WHERE sheet_id = $1`,
+    [sheetId],
+  );
+}
+
+export async function insertEntries(
+  q: Queryable,
+  sheetId: number,
+  countyId: number,
+  entries: { key: string; max: number; points: number | null; computed: boolean; evidence: string | null; basis: Basis | null }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await q.query(
+    `INSERT INTO score_entries (sheet_id, county_id, indicator_key, max_points, points, computed, evidence, basis)
+     SELECT $1, $2, k, m, p, c, e, b::jsonb
+       FROM unnest($3::text[], $4::numeric[], $5::numeric[], $6::boolean[], $7::text[], $8::text[]) AS t(k, m, p, c, e, b)`,
+    [sheetId, countyId, entries.map((e) => e.key), entries.map((e) => e.max), entries.map((e) => e.points), entries.map((e) => e.computed),
+      entries.map((e) => e.evidence), entries.map((e) => (e.basis ? JSON.stringify(e.basis) : null))],
+  );
+}
+
+export async function updateEntry(q: Queryable, sheetId: number, key: string, points: number | null, evidence: string | null, basis?: Basis | null): Promise<void> {
+  await q.query(
+    `UPDATE score_entries SET points = $3, evidence = $4, basis = CASE WHEN $5::boolean THEN $6::jsonb ELSE basis END WHERE sheet_id = $1 AND indicator_key = $2`,
+    [sheetId, key, points, evidence, basis !== undefined, basis ? JSON.stringify(basis) : null],
+  );
+}
+
+export async function setTotals(q: Queryable, sheetId: number, total: number, max: number, veto: Veto | null): Promise<void> {
+  await q.query(`UPDATE score_sheets SET total = $2, max_total = $3, veto = $4::jsonb WHERE case_id = $1`, [sheetId, total, max, veto ? JSON.stringify(veto) : null]);
+}
+
+// ---- computed indicators: read-only over the shared case and dispatch tables, scoped to the unit's subtree
+
+const CAP = 200;
+
+/** 问题按期销号: the unit's problems due in the month, and which of them were closed by their deadline. */
+export async function problemsClosedOnTime(q: Queryable, prefix: string, from: string, to: string): Promise<Basis> {
+  const rows = await q.query<{ id: number; on_time: boolean }>(
+    `SELECT c.id, (c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline) AS on_time
+       FROM cases c
+      WHERE c.case_type = 'problem' AND ${inScope('c.org_path', 1)} AND c.deadline >= $2::date AND c.deadline < $3::date
+      ORDER BY c.id LIMIT 5000`,
+    [prefix, from, to],
+  );
+  return basisOf('problem', rows);
+}
+
+/** 任务按期上报: the unit's assignments due in the month, and which were reported by their due date. */
+export async function reportsOnTime(q: Queryable, prefix: string, from: string, to: string): Promise<Basis> {
+  const rows = await q.query<{ id: number; on_time: boolean }>(
+    `SELECT a.id, (a.status = 'reported' AND NOT a.late) AS on_time
+       FROM assignments a
+      WHERE ${inScope('a.org_path', 1)} AND a.due_date >= $2::date AND a.due_date < $3::date
+      ORDER BY a.id LIMIT 5000`,
+    [prefix, from, to],
+  );
+  return basisOf('assignment', rows);
+}
+
+/** The three rates of citizen requests opened in the month (响应率, 解决率, 满意率 of those rated). */
+export async function requestRates(q: Queryable, prefix: string, from: string, to: string): Promise<{ response: Basis; resolve: Basis; satisfaction: Basis }> {
+  const rows = await q.query<{ id: number; responded: boolean; resolved: boolean; rated: boolean; satisfied: boolean }>(
+    `SELECT c.id, r.responded_at IS NOT NULL AS responded, coalesce(r.resolved, false) AS resolved,
+            r.rating IS NOT NULL AS rated, coalesce(r.rating IN ('satisfied', 'basic'), false) AS satisfied
+       FROM cases c JOIN citizen_requests r ON r.case_id = c.id
+      WHERE c.case_type = 'request' AND ${inScope('c.org_path', 1)}
+        AND c.opened_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+      ORDER BY c.id LIMIT 5000`,
+    [prefix, from, to],
+  );
+  return {
+    response: basisOf('request', rows.map((r) => ({ id: r.id, on_time: r.responded }))),
+    resolve: basisOf('request', rows.map((r) => ({ id: r.id, on_time: r.resolved }))),
+    satisfaction: basisOf('request', rows.filter((r) => r.rated).map((r) => ({ id: r.id, on_time: r.satisfied }))),
+  };
+}
+
+function basisOf(kind: Basis['records']['kind'], rows: { id: number; on_time: boolean }[]): Basis {
+  return { numerator: rows.filter((r) => r.on_time).length, denominator: rows.length, records: { kind, ids: rows.slice(0, CAP).map((r) => Number(r.id)) } };
+}
+
+// ---- results
+
+export type ResultRow = {
+  sheet_id: number;
+  org_id: number;
+  org_name: string;
+  township_id: number | null;
+  township_name: string | null;
+  period: string;
+  total: number;
+  max_total: number;
+  vetoed: boolean;
+  rank_township: number;
+  rank_county: number;
+};
+
+/**
+ * The published sheets of a county's year (the newest revision of each unit and month), ranked on a
+ * 100-point scale within their township and the county — ranks over the whole county, rows only of
+ * the actor's subtree.
+ */
+export async function results(q: Queryable, countyId: number, prefix: string, f: { year: number; period?: string; unitType?: string }): Promise<ResultRow[]> {
+  const params: unknown[] = [countyId, prefix, f.year];
+  const extra: string[] = [];
+  if (f.period) extra.push(`s.period = $${params.push(f.period)}`);
+  if (f.unitType) extra.push(`sc.unit_type = $${params.push(f.unitType)}`);
+  return q.query<ResultRow>(
+    `WITH latest AS (
+       SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) c.id AS sheet_id, c.org_id, c.org_path, s.period,
+              s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto IS NOT NULL AS vetoed, sc.unit_type
+         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
+        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status = 'published' AND sc.year = $3
+          ${extra.length ? `AND ${extra.join(' AND ')}` : ''}
+        ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
+     placed AS (
+       SELECT l.*, t.id AS township_id, t.name AS township_name,
+              CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END AS score
+         FROM latest l
+         LEFT JOIN LATERAL (SELECT o.id, o.name FROM orgs o WHERE o.id = ANY(string_to_array(trim(both '/' from l.org_path), '/')::bigint[]) AND o.type = 'township' LIMIT 1) t ON true),
+     ranked AS (
+       SELECT p.*, rank() OVER (PARTITION BY p.period, p.unit_type, p.township_id ORDER BY p.score DESC)::int AS rank_township,
+              rank() OVER (PARTITION BY p.period, p.unit_type ORDER BY p.score DESC)::int AS rank_county
+         FROM placed p)
+     SELECT r.sheet_id, r.org_id, o.name AS org_name, r.township_id, r.township_name, r.period, r.total, r.max_total, r.vetoed, r.rank_township, r.rank_county
+       FROM ranked r JOIN orgs o ON o.id = r.org_id
+      WHERE ${inScope('r.org_path', 2)}
+      ORDER BY r.period DESC, r.rank_county, r.sheet_id`,
+    params,
+  );
+}
+
+/** Points lost per indicator over the given sheets (max − points), the largest first. */
+export async function pointsLost(q: Queryable, sheetIds: number[]): Promise<{ key: string; lost: number; sheets: number; scheme_id: number }[]> {
+  if (sheetIds.length === 0) return [];
+  return q.query(
+    `SELECT e.indicator_key AS key, s.scheme_id, sum(e.max_points - coalesce(e.points, 0))::float8 AS lost, count(*)::int AS sheets
+       FROM score_entries e JOIN score_sheets s ON s.case_id = e.sheet_id
+      WHERE e.sheet_id = ANY($1::bigint[])
+      GROUP BY e.indicator_key, s.scheme_id
+     HAVING sum(e.max_points - coalesce(e.points, 0)) > 0
+      ORDER BY lost DESC, key LIMIT 10`,
+    [sheetIds],
+  );
+}
+
+// ---- allowance standards and the performance rule (county settings, keyed by county)
+
+export async function allowanceStandards(q: Queryable, countyId: number): Promise<{ unit_type: string; post: string; annual_fen: number }[]> {
+  return q.query(`SELECT unit_type, post, annual_fen::float8 AS annual_fen FROM allowance_standards WHERE county_id = $1`, [countyId]);
+}
+
+export async function subsidyRule(q: Queryable, countyId: number): Promise<{ share_percent: number; grade_percent: Record<string, number> } | undefined> {
+  const [row] = await q.query<{ share_percent: number; grade_percent: Record<string, number> }>(`SELECT share_percent, grade_percent FROM performance_subsidy_rules WHERE county_id = $1`, [countyId]);
+  return row;
+}

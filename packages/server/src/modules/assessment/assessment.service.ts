@@ -1,0 +1,479 @@
+// 考核: the county's indicator schemes (drafted, published as editions, copied to a new year),
+// score sheets on the case engine (computed indicators pre-filled from the records, manual ones with
+// evidence; submit → review → publish, locked; a correction is a new revision) and results (totals,
+// grades, ranks, trend, the indicators losing the most points).
+import {
+  GRADE_LABELS,
+  SHEET_STATE_LABELS,
+  SHEET_TRANSITIONS,
+  SHEET_TRANSITION_LABELS,
+  type CreateSchemeBody,
+  type FireSheetBody,
+  type ListSchemesQuery,
+  type ListSheetsQuery,
+  type OpenSheetBody,
+  type Results,
+  type ResultsQuery,
+  type SaveSchemeBody,
+  type SaveScoresBody,
+  type SchemeDetail,
+  type SchemeSummary,
+  type SheetDetail,
+  type SheetSummary,
+  type SheetTransition,
+  type AssessedUnitType,
+  type AllowancePost,
+  type Grade,
+  type PostRole,
+  type Subsidies,
+  ALLOWANCE_POST_LABELS,
+} from '@lianxin/contract';
+import type { Db, Queryable } from '../../db/db.js';
+import { likePrefix, requireAction, type Actor } from '../../core/access.js';
+import { appendAudit } from '../../core/audit.js';
+import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
+import { createCaseEngine, type CaseEngine, type CaseRow } from '../../core/cases/case-engine.js';
+import { availableTransitions } from '../../core/cases/workflow.js';
+import { inScope as orgInScope } from '../../core/org-tree.js';
+import { sheetWorkflow, type SheetExtra } from './sheets.workflow.js';
+import { LONGJIANG_TEMPLATE } from './scheme.template.js';
+import { applyVeto, gradeOf, indicatorCount, indicatorsOf, inputOf, keyedTree, monthRange, pointsFromRate, treeProblems, type FlatIndicator } from './scheme.logic.js';
+import * as repo from './assessment.repository.js';
+import { readSheet } from '../../core/xlsx-read.js';
+import { treeFromRows } from './scheme.xlsx.js';
+import { allowancePostOf, DEFAULT_RULE, DEFAULT_STANDARDS, subsidyOf } from './subsidies.logic.js';
+
+/** What assessment needs of the people module: the cadres (posts) of the scope. */
+export type CadreSource = {
+  cadres: (actor: Actor, q: { page?: number; pageSize?: number }) => Promise<{ items: { postId: number; person: { name: string }; org: { id: number; name: string; type: string }; role: PostRole; concurrent: boolean }[]; total: number }>;
+};
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; people?: CadreSource }) {
+  const { db } = deps;
+  const engine = deps.engine ?? createCaseEngine({ db });
+
+  // ---- schemes
+
+  const countyOf = (actor: Actor): number => {
+    if (actor.scope.countyId === null) throw new AppError('not_found');
+    return actor.scope.countyId;
+  };
+
+  /** Schemes are the county's to write: its organization department, at the county's root. */
+  function requireCountyConfigurer(actor: Actor): number {
+    requireAction(actor, 'assessment:configure');
+    const county = countyOf(actor);
+    if (actor.scope.orgId !== county) throw new AppError('forbidden', { zh: '考核指标体系由县委组织部制定', en: 'Schemes are set by the county' });
+    return county;
+  }
+
+  const summary = (r: repo.SchemeRow): SchemeSummary => ({
+    id: Number(r.id), year: r.year, unitType: r.unit_type as AssessedUnitType, name: r.name, status: r.status, edition: r.edition,
+    totalPoints: r.total_points, indicatorCount: indicatorCount(r.tree), publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null, version: r.version,
+  });
+
+  async function listSchemes(actor: Actor, f: ListSchemesQuery): Promise<SchemeSummary[]> {
+    requireAction(actor, 'assessment:read');
+    if (actor.scope.countyId === null) return [];
+    return (await repo.listSchemes(db, actor.scope.countyId, f)).map(summary);
+  }
+
+  async function scheme(actor: Actor, id: number): Promise<SchemeDetail> {
+    requireAction(actor, 'assessment:read');
+    const r = await repo.schemeOf(db, countyOf(actor), id);
+    if (!r) throw new AppError('not_found');
+    return { ...summary(r), tree: r.tree, basedOnId: r.based_on_id === null ? null : Number(r.based_on_id) };
+  }
+
+  function checkTree(totalPoints: number, tree: CreateSchemeBody['tree'] & object): void {
+    const problems = treeProblems(totalPoints, tree);
+    if (problems.length) throw validationError(problems);
+  }
+
+  async function audit(tx: Queryable, actor: Actor, countyId: number, action: string, objectType: string, objectId: number, s: Record<string, unknown>) {
+    await appendAudit(tx, { countyId, accountId: actor.accountId || null, username: actor.username, action, objectType, objectId, summary: s, result: 'success', ip: actor.ip });
+  }
+
+  async function createScheme(actor: Actor, input: CreateSchemeBody): Promise<number> {
+    const county = requireCountyConfigurer(actor);
+    const tree = input.tree ?? LONGJIANG_TEMPLATE;
+    const totalPoints = input.totalPoints ?? 100;
+    checkTree(totalPoints, tree);
+    return db.transaction(async (tx) => {
+      const id = await repo.insertScheme(tx, { countyId: county, orgPath: actor.scope.path, year: input.year, unitType: input.unitType, name: input.name.trim(), totalPoints, tree: keyedTree(tree), basedOnId: null, createdBy: actor.accountId });
+      await audit(tx, actor, county, 'assessment_scheme.create', 'assessment_scheme', id, { year: input.year, unitType: input.unitType, template: input.tree ? null : 'longjiang' });
+      return id;
+    });
+  }
+
+  /** Locks a draft of the county for a change: 404 outside the county, 409 once published, 412 on a stale version. */
+  async function lockDraft(tx: Queryable, county: number, id: number, version: number): Promise<repo.SchemeRow> {
+    const r = await repo.schemeOf(tx, county, id, true);
+    if (!r) throw new AppError('not_found');
+    if (r.status === 'published') throw new AppError('conflict', { zh: '已发布的指标体系不能修改；请复制为新草稿，修改后发布为新版本', en: 'A published scheme is never edited; copy it to a new draft' });
+    if (r.version !== version) throw new AppError('version_conflict');
+    return r;
+  }
+
+  /** A draft from an .xlsx the county keeps (checked like any other draft). */
+  async function importScheme(actor: Actor, input: { year: number; unitType: AssessedUnitType; name: string }, file: Buffer): Promise<number> {
+    requireCountyConfigurer(actor);
+    const { headers, rows } = await readSheet(file, { maxRows: 500 });
+    const { tree, problems } = treeFromRows(headers, rows);
+    if (problems.length) throw validationError(problems.slice(0, 20));
+    const totalPoints = Math.round(tree.categories.reduce((a, c) => a + c.points, 0) * 10) / 10;
+    if (totalPoints <= 0) throw fieldError('file', '总分须大于 0', 'The total must be positive');
+    return createScheme(actor, { ...input, totalPoints, tree });
+  }
+
+  async function saveScheme(actor: Actor, id: number, input: SaveSchemeBody): Promise<void> {
+    const county = requireCountyConfigurer(actor);
+    checkTree(input.totalPoints, input.tree);
+    await db.transaction(async (tx) => {
+      await lockDraft(tx, county, id, input.version);
+      await repo.saveDraft(tx, id, { name: input.name.trim(), totalPoints: input.totalPoints, tree: keyedTree(input.tree) });
+      await audit(tx, actor, county, 'assessment_scheme.update', 'assessment_scheme', id, { totalPoints: input.totalPoints });
+    });
+  }
+
+  async function publishScheme(actor: Actor, id: number, version: number): Promise<void> {
+    const county = requireCountyConfigurer(actor);
+    await db.transaction(async (tx) => {
+      const r = await lockDraft(tx, county, id, version);
+      checkTree(r.total_points, inputOf(r.tree));
+      const edition = await repo.publishScheme(tx, id);
+      await audit(tx, actor, county, 'assessment_scheme.publish', 'assessment_scheme', id, { year: r.year, unitType: r.unit_type, edition });
+    });
+  }
+
+  /** Copies a scheme (last year's, as a rule) to a new draft of the given year, in one action. */
+  async function copyScheme(actor: Actor, id: number, year: number): Promise<number> {
+    const county = requireCountyConfigurer(actor);
+    return db.transaction(async (tx) => {
+      const r = await repo.schemeOf(tx, county, id);
+      if (!r) throw new AppError('not_found');
+      const name = r.name.includes(String(r.year)) ? r.name.replaceAll(String(r.year), String(year)) : `${year}年 ${r.name}`.slice(0, 100);
+      const newId = await repo.insertScheme(tx, { countyId: county, orgPath: actor.scope.path, year, unitType: r.unit_type, name, totalPoints: r.total_points, tree: keyedTree(inputOf(r.tree)), basedOnId: Number(r.id), createdBy: actor.accountId });
+      await audit(tx, actor, county, 'assessment_scheme.copy', 'assessment_scheme', newId, { from: Number(r.id), year });
+      return newId;
+    });
+  }
+
+  // ---- score sheets
+
+  /** The computed figures of a unit's month, one per computed source the indicators use. */
+  async function computeBases(q: Queryable, unitPath: string, period: string, indicators: FlatIndicator[]): Promise<Map<string, repo.Basis>> {
+    const sources = new Set(indicators.map((k) => k.source));
+    const prefix = likePrefix(unitPath);
+    const { from, to } = monthRange(period);
+    const out = new Map<string, repo.Basis>();
+    if (sources.has('ledger_closed_on_time')) out.set('ledger_closed_on_time', await repo.problemsClosedOnTime(q, prefix, from, to));
+    if (sources.has('dispatch_reported_on_time')) out.set('dispatch_reported_on_time', await repo.reportsOnTime(q, prefix, from, to));
+    if (['citizen_response_rate', 'citizen_resolve_rate', 'citizen_satisfaction_rate'].some((s) => sources.has(s as never))) {
+      const rates = await repo.requestRates(q, prefix, from, to);
+      out.set('citizen_response_rate', rates.response);
+      out.set('citizen_resolve_rate', rates.resolve);
+      out.set('citizen_satisfaction_rate', rates.satisfaction);
+    }
+    return out;
+  }
+
+  const totalsOf = (entries: { max: number; points: number | null }[], veto: repo.SheetRow['veto']) => {
+    const raw = round1(entries.reduce((s, e) => s + (e.points ?? 0), 0));
+    return { total: round1(applyVeto(raw, veto)), max: round1(entries.reduce((s, e) => s + e.max, 0)) };
+  };
+
+  async function openSheet(actor: Actor, input: OpenSheetBody): Promise<number> {
+    requireAction(actor, 'assessment:score');
+    const county = countyOf(actor);
+    const s = await repo.schemeOf(db, county, input.schemeId);
+    if (!s) throw new AppError('not_found');
+    if (s.status !== 'published') throw fieldError('schemeId', '指标体系发布后才能评分', 'Score against a published scheme');
+    if (Number(input.period.slice(0, 4)) !== s.year) throw fieldError('period', `评分月份须在指标体系的年度（${s.year} 年）内`, 'The month lies outside the scheme\'s year');
+    const unit = await orgInScope(db, actor.scope, input.orgId);
+    if (!unit) throw new AppError('not_found');
+    if (unit.path === actor.scope.path) throw fieldError('orgId', '不能给本单位评分', 'A unit does not score itself');
+    if (unit.type !== s.unit_type) throw fieldError('orgId', '被考核单位的类型与指标体系不符', 'The unit type does not match the scheme');
+    return openRevision(actor, s, unit, input.period, null);
+  }
+
+  async function openRevision(
+    actor: Actor,
+    s: repo.SchemeRow,
+    unit: { id: number; name: string; path: string },
+    period: string,
+    previous: { id: number; revision: number } | null,
+  ): Promise<number> {
+    const county = Number(s.county_id);
+    return db.transaction(async (tx) => {
+      const latest = await repo.latestRevision(tx, county, Number(s.id), unit.id, period);
+      if (!previous && latest) throw new AppError('conflict', { zh: `${unit.name}本月已有评分表`, en: 'The unit already has a sheet for this month' });
+      if (previous && latest && latest.revision !== previous.revision) throw new AppError('conflict', { zh: '已有更正中的新版本评分表', en: 'A correction is already open' });
+      const indicators = indicatorsOf(s.tree, period);
+      const bases = await computeBases(tx, unit.path, period, indicators);
+      const kept = previous ? new Map((await repo.entriesOf(tx, previous.id)).map((e) => [e.indicator_key, e])) : new Map<string, repo.EntryRow>();
+      const entries = indicators.map((k) => {
+        const basis = k.source === 'manual' ? null : bases.get(k.source)!;
+        const old = kept.get(k.key);
+        return {
+          key: k.key,
+          max: k.points,
+          computed: k.source !== 'manual',
+          basis,
+          points: basis ? pointsFromRate(k.points, basis.numerator, basis.denominator) : (old?.points ?? null),
+          evidence: basis ? null : (old?.evidence ?? null),
+        };
+      });
+      const c = await engine.open(tx, sheetWorkflow, actor, {
+        countyId: county, orgId: unit.id, orgPath: unit.path, title: `${unit.name} ${period} ${s.name}`.slice(0, 200), deadline: null,
+        ...(previous ? { body: `更正已公布的评分表（第 ${previous.revision} 版），原评分表保留` } : {}),
+        data: { schemeId: Number(s.id), period, revision: (previous?.revision ?? 0) + 1, ...(previous ? { supersedes: previous.id } : {}) },
+      }, {
+        table: 'score_sheets',
+        values: {
+          county_id: county, scheme_id: Number(s.id), org_id: unit.id, period, revision: (previous?.revision ?? 0) + 1,
+          supersedes_case_id: previous?.id ?? null, scorer_org_id: actor.scope.orgId, scorer_path: actor.scope.path,
+        },
+      });
+      const id = Number(c.id);
+      await repo.insertEntries(tx, id, county, entries);
+      const t = totalsOf(entries, null);
+      await repo.setTotals(tx, id, t.total, t.max, null);
+      return id;
+    });
+  }
+
+  /** A correction after publishing: a new revision, reviewed again; the published one is kept. */
+  async function correctSheet(actor: Actor, id: number): Promise<number> {
+    requireAction(actor, 'assessment:score');
+    const sheet = await repo.sheetOf(db, likePrefix(actor.scope.path), id);
+    if (!sheet) throw new AppError('not_found');
+    if (actor.scope.path !== sheet.scorer_path) throw new AppError('forbidden', { zh: '只有评分单位可以更正评分', en: 'Only the scoring unit corrects a sheet' });
+    if (sheet.status !== 'published') throw new AppError('conflict', { zh: '评分表公布锁定后才需更正；未公布的评分表请直接修改', en: 'Only a published sheet is corrected' });
+    const s = (await repo.schemeOf(db, Number(sheet.county_id), Number(sheet.scheme_id)))!;
+    return openRevision(actor, s, { id: Number(sheet.org_id), name: sheet.org_name, path: sheet.org_path }, sheet.period, { id: Number(sheet.id), revision: sheet.revision });
+  }
+
+  async function saveScores(actor: Actor, id: number, input: SaveScoresBody): Promise<void> {
+    requireAction(actor, 'assessment:score');
+    await engine.edit('score_sheet', actor, id, {
+      action: 'score',
+      apply: async (tx, c) => {
+        const sheet = (await repo.sheetOf(tx, likePrefix(actor.scope.path), id))!;
+        if (actor.scope.path !== sheet.scorer_path) throw new AppError('forbidden', { zh: '只有评分单位可以填写评分', en: 'Only the scoring unit enters scores' });
+        if (c.status !== 'draft') throw new AppError('conflict', { zh: `评分表当前为「${SHEET_STATE_LABELS[c.status as keyof typeof SHEET_STATE_LABELS]?.zh ?? c.status}」，不能修改；公布后的更正须新建版本`, en: 'The sheet is not being scored' });
+        if (c.version !== input.version) throw new AppError('version_conflict');
+        const s = (await repo.schemeOf(tx, Number(sheet.county_id), Number(sheet.scheme_id)))!;
+        const indicators = new Map(indicatorsOf(s.tree, sheet.period).map((k) => [k.key, k]));
+        const problems: FieldError[] = [];
+        input.scores.forEach((e, i) => {
+          const k = indicators.get(e.key);
+          if (!k) return problems.push({ field: `scores.${i}.key`, zh: `本月没有编号为 ${e.key} 的指标`, en: `No indicator ${e.key} this month` });
+          if (k.source !== 'manual') return problems.push({ field: `scores.${i}.points`, zh: `「${k.name}」由系统根据记录计算，不能手工填写`, en: `${k.name} is computed from the records` });
+          if (e.points < 0 || e.points > k.points || Math.round(e.points * 2) !== e.points * 2) {
+            return problems.push({ field: `scores.${i}.points`, zh: `「${k.name}」的得分须在 0 到 ${k.points} 分之间（以 0.5 分为单位）`, en: `${k.name}: between 0 and ${k.points}, in halves` });
+          }
+          if (k.evidenceRequired && !e.evidence?.trim()) problems.push({ field: `scores.${i}.evidence`, zh: `「${k.name}」须附评分佐证`, en: `${k.name} needs evidence` });
+          return undefined;
+        });
+        if (input.veto?.kind === 'cap' && input.veto.cap === undefined) problems.push({ field: 'veto.cap', zh: '限定最高得分时须填写上限分值', en: 'Give the cap' });
+        if (problems.length) throw validationError(problems);
+        for (const e of input.scores) await repo.updateEntry(tx, id, e.key, e.points, e.evidence?.trim() || null);
+        // the computed figures are refreshed from the records at each save
+        const flat = [...indicators.values()];
+        const bases = await computeBases(tx, sheet.org_path, sheet.period, flat);
+        for (const k of flat) {
+          const basis = bases.get(k.source);
+          if (basis) await repo.updateEntry(tx, id, k.key, pointsFromRate(k.points, basis.numerator, basis.denominator), null, basis);
+        }
+        const veto = input.veto === undefined ? sheet.veto : input.veto;
+        const entries = (await repo.entriesOf(tx, id)).map((e) => ({ max: e.max_points, points: e.points }));
+        const t = totalsOf(entries, veto);
+        await repo.setTotals(tx, id, t.total, t.max, veto);
+        return {
+          body: `评分：${input.scores.length} 项人工评分，合计 ${t.total} / ${t.max} 分${veto ? `；${veto.kind === 'zero' ? '一票否决' : `限定最高 ${veto.cap} 分`}：${veto.reason}` : ''}`,
+          data: { scored: input.scores.map((e) => e.key), total: t.total, max: t.max, veto: veto ?? null },
+          summary: { scored: input.scores.length, total: t.total, vetoed: Boolean(veto) },
+        };
+      },
+    });
+  }
+
+  const extraOf = async (q: Queryable, c: CaseRow): Promise<SheetExtra> => {
+    const [row] = await q.query<{ scorer_path: string }>(`SELECT scorer_path FROM score_sheets WHERE case_id = $1`, [c.id]);
+    return { scorerPath: row!.scorer_path };
+  };
+
+  async function fireSheet(actor: Actor, id: number, name: SheetTransition, input: FireSheetBody): Promise<void> {
+    requireAction(actor, 'assessment:score');
+    await engine.fire(sheetWorkflow, actor, id, name, { version: input.version, body: input.body?.trim() || null }, {
+      loadExtra: extraOf,
+      apply: async (tx, c) => {
+        if (name !== 'submit') return;
+        // every manual indicator scored (with its evidence where required) before review
+        const sheet = (await repo.sheetOf(tx, likePrefix(c.org_path), id))!;
+        const s = (await repo.schemeOf(tx, Number(sheet.county_id), Number(sheet.scheme_id)))!;
+        const byKey = new Map(indicatorsOf(s.tree, sheet.period).map((k) => [k.key, k]));
+        const missing = (await repo.entriesOf(tx, id)).filter((e) => !e.computed && (e.points === null || (byKey.get(e.indicator_key)?.evidenceRequired && !e.evidence)));
+        if (missing.length) {
+          throw validationError(missing.map((e) => ({ field: `scores.${e.indicator_key}`, zh: `「${byKey.get(e.indicator_key)?.name ?? e.indicator_key}」尚未评分或缺少佐证`, en: `${e.indicator_key} is not scored` })));
+        }
+        return { total: sheet.total, max: sheet.max_total };
+      },
+    });
+  }
+
+  const sheetSummary = (r: repo.SheetRow): SheetSummary => ({
+    id: Number(r.id),
+    scheme: { id: Number(r.scheme_id), name: r.scheme_name, year: r.scheme_year },
+    org: { id: Number(r.org_id), name: r.org_name },
+    period: r.period,
+    revision: r.revision,
+    status: r.status,
+    statusLabel: SHEET_STATE_LABELS[r.status].zh,
+    total: r.total,
+    max: r.max_total,
+    vetoed: r.veto !== null,
+    version: r.version,
+  });
+
+  async function listSheets(actor: Actor, f: ListSheetsQuery) {
+    requireAction(actor, 'assessment:read');
+    const page = f.page ?? 1;
+    const pageSize = f.pageSize ?? 50;
+    const { rows, total } = await repo.listSheets(db, likePrefix(actor.scope.path), { ...f, page, pageSize });
+    return { items: rows.map(sheetSummary), total, page, pageSize };
+  }
+
+  async function sheet(actor: Actor, id: number): Promise<SheetDetail> {
+    requireAction(actor, 'assessment:read');
+    const r = await repo.sheetOf(db, likePrefix(actor.scope.path), id);
+    if (!r) throw new AppError('not_found');
+    const s = (await repo.schemeOf(db, Number(r.county_id), Number(r.scheme_id)))!;
+    const stored = new Map((await repo.entriesOf(db, id)).map((e) => [e.indicator_key, e]));
+    const entries = indicatorsOf(s.tree, r.period).filter((k) => stored.has(k.key)).map((k) => {
+      const e = stored.get(k.key)!;
+      return {
+        key: k.key, category: k.category, item: k.item, name: k.name, max: e.max_points, source: k.source, evidenceRequired: k.evidenceRequired,
+        points: e.points, evidence: e.evidence, basis: e.basis ? { ...e.basis, records: { kind: e.basis.records.kind, ids: e.basis.records.ids.map(Number) } } : null,
+      };
+    });
+    const view = { id: Number(r.id), countyId: Number(r.county_id), orgId: Number(r.org_id), orgPath: r.org_path, status: r.status, deadline: null, extra: { scorerPath: r.scorer_path } };
+    const { events } = await engine.timeline(db, id);
+    return {
+      ...sheetSummary(r),
+      scorer: { id: Number(r.scorer_org_id), name: r.scorer_name },
+      entries,
+      veto: r.veto,
+      supersedesId: r.supersedes_case_id === null ? null : Number(r.supersedes_case_id),
+      transitions: availableTransitions(sheetWorkflow, actor, view).map((t) => ({ name: t, label: SHEET_TRANSITION_LABELS[t].zh, needsReason: Boolean(sheetWorkflow.transitions[t].requires?.length) })),
+      timeline: events.map((e) => ({
+        at: new Date(e.at).toISOString(),
+        actor: e.actor_name,
+        kind: e.kind,
+        transition: e.transition,
+        label: e.transition && (SHEET_TRANSITIONS as readonly string[]).includes(e.transition) ? SHEET_TRANSITION_LABELS[e.transition as SheetTransition].zh : e.kind === 'open' ? '新建评分表' : e.kind === 'edit' ? '填写评分' : e.kind,
+        body: e.body,
+      })),
+    };
+  }
+
+  // ---- results
+
+  async function results(actor: Actor, f: ResultsQuery): Promise<Results> {
+    requireAction(actor, 'assessment:read');
+    if (actor.scope.countyId === null) return { year: f.year, period: null, rows: [], losing: [], trend: [] };
+    const all = await repo.results(db, actor.scope.countyId, likePrefix(actor.scope.path), { year: f.year, unitType: f.unitType });
+    const score = (r: repo.ResultRow) => (r.max_total > 0 ? round1((r.total * 100) / r.max_total) : 0);
+    const periods = [...new Set(all.map((r) => r.period))].sort();
+    const period = f.period ?? periods.at(-1) ?? null;
+    const rows = all.filter((r) => r.period === period);
+    const lost = await repo.pointsLost(db, rows.map((r) => Number(r.sheet_id)));
+    const names = new Map<string, string>();
+    for (const schemeId of new Set(lost.map((l) => Number(l.scheme_id)))) {
+      const s = await repo.schemeOf(db, actor.scope.countyId, schemeId);
+      for (const k of s ? indicatorsOf(s.tree, '2000-12') : []) names.set(`${schemeId}:${k.key}`, k.name);
+    }
+    const losing = new Map<string, { key: string; name: string; lost: number; sheets: number }>();
+    for (const l of lost) {
+      const name = names.get(`${l.scheme_id}:${l.key}`) ?? l.key;
+      const had = losing.get(name);
+      losing.set(name, { key: l.key, name, lost: round1((had?.lost ?? 0) + l.lost), sheets: (had?.sheets ?? 0) + l.sheets });
+    }
+    return {
+      year: f.year,
+      period,
+      rows: rows.map((r) => {
+        const s = score(r);
+        const grade = gradeOf(s);
+        return {
+          sheetId: Number(r.sheet_id), org: { id: Number(r.org_id), name: r.org_name },
+          township: r.township_id === null ? null : { id: Number(r.township_id), name: r.township_name! },
+          total: r.total, max: r.max_total, score: s, grade, gradeLabel: GRADE_LABELS[grade].zh,
+          rankInTownship: r.rank_township, rankInCounty: r.rank_county, vetoed: r.vetoed,
+        };
+      }),
+      losing: [...losing.values()].sort((a, b) => b.lost - a.lost).slice(0, 10),
+      trend: periods.map((p) => {
+        const of = all.filter((r) => r.period === p);
+        return { period: p, sheets: of.length, average: round1(of.reduce((sum, r) => sum + score(r), 0) / of.length) };
+      }),
+    };
+  }
+
+  // ---- allowances and performance subsidies
+
+  /**
+   * Each village (community) cadre of the scope with the county's allowance standard for the post
+   * and the performance subsidy the village's annual result earns (the average of its published
+   * monthly scores this year), in fen.
+   */
+  async function subsidies(actor: Actor, year: number): Promise<Subsidies> {
+    requireAction(actor, 'assessment:read');
+    const county = countyOf(actor);
+    if (!deps.people) throw new Error('assessment: no cadre source');
+    const [own, rule, results] = await Promise.all([repo.allowanceStandards(db, county), repo.subsidyRule(db, county), repo.results(db, county, likePrefix(actor.scope.path), { year })]);
+    const standard = (unitType: string, post: AllowancePost): number | undefined =>
+      own.length ? own.find((r) => r.unit_type === unitType && r.post === post)?.annual_fen : DEFAULT_STANDARDS[unitType as AssessedUnitType]?.[post];
+    const share = rule?.share_percent ?? DEFAULT_RULE.sharePercent;
+    const gradePercent = (rule?.grade_percent ?? DEFAULT_RULE.gradePercent) as Record<Grade, number>;
+    const byOrg = new Map<number, number[]>();
+    for (const r of results) {
+      const list = byOrg.get(Number(r.org_id)) ?? [];
+      list.push(r.max_total > 0 ? (r.total * 100) / r.max_total : 0);
+      byOrg.set(Number(r.org_id), list);
+    }
+    const cadres = [];
+    for (let page = 1; page <= 100; page++) {
+      const got = await deps.people.cadres(actor, { page, pageSize: 100 });
+      cadres.push(...got.items);
+      if (got.items.length < 100) break;
+    }
+    const rows: Subsidies['rows'] = [];
+    for (const c of cadres) {
+      if (c.org.type !== 'village' && c.org.type !== 'community') continue;
+      const post = allowancePostOf(c.role, c.concurrent);
+      const std = post ? standard(c.org.type, post) : undefined;
+      if (!post || std === undefined) continue;
+      const scores = byOrg.get(Number(c.org.id));
+      const villageScore = scores?.length ? round1(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
+      const grade = villageScore === null ? null : gradeOf(villageScore);
+      const pay = subsidyOf(std, share, grade ? gradePercent[grade] ?? 0 : null);
+      rows.push({
+        postId: Number(c.postId), person: c.person.name, org: { id: Number(c.org.id), name: c.org.name }, post, postLabel: ALLOWANCE_POST_LABELS[post].zh,
+        standardFen: std, villageScore, grade, gradeLabel: grade ? GRADE_LABELS[grade].zh : null, performanceFen: pay.performanceFen, baseFen: pay.baseFen,
+      });
+    }
+    return { year, performanceSharePercent: share, gradePercent, rows };
+  }
+
+  async function auditExport(actor: Actor, summary: Record<string, unknown>) {
+    await db.transaction((tx) => audit(tx, actor, countyOf(actor), 'assessment_subsidy.export', 'assessment_subsidy', 0, summary));
+  }
+
+  return { subsidies, auditExport, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
+}
+
+export type AssessmentService = ReturnType<typeof createAssessmentService>;

@@ -1,0 +1,126 @@
+// 考核 API hooks and their query keys: schemes, score sheets, results.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreateSchemeBody,
+  FireSheetBody,
+  ListSheetsQuery,
+  OpenSheetBody,
+  Results,
+  ResultsQuery,
+  SaveSchemeBody,
+  SaveScoresBody,
+  SchemeDetail,
+  SchemeSummary,
+  SheetDetail,
+  SheetSummary,
+  SheetTransition,
+} from '@lianxin/contract';
+import { api, type Query } from '../../app/api';
+
+export type SheetPage = { items: SheetSummary[]; total: number; page: number; pageSize: number };
+
+export const assessmentKeys = {
+  all: ['assessment'] as const,
+  schemes: () => [...assessmentKeys.all, 'schemes'] as const,
+  scheme: (id: number) => [...assessmentKeys.all, 'scheme', id] as const,
+  sheets: (q: ListSheetsQuery) => [...assessmentKeys.all, 'sheets', q] as const,
+  sheet: (id: number) => [...assessmentKeys.all, 'sheet', id] as const,
+  results: (q: ResultsQuery) => [...assessmentKeys.all, 'results', q] as const,
+};
+
+export function useSchemes() {
+  return useQuery({ queryKey: assessmentKeys.schemes(), queryFn: () => api.get<SchemeSummary[]>('/api/assessment/schemes') });
+}
+
+export function useScheme(id: number) {
+  return useQuery({ queryKey: assessmentKeys.scheme(id), queryFn: () => api.get<SchemeDetail>(`/api/assessment/schemes/${id}`) });
+}
+
+export function useCreateScheme() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSchemeBody) => api.post<SchemeDetail>('/api/assessment/schemes', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: assessmentKeys.schemes() }),
+  });
+}
+
+export function useSaveScheme(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveSchemeBody) => api.put<SchemeDetail>(`/api/assessment/schemes/${id}`, body),
+    onSuccess: (s) => {
+      qc.setQueryData(assessmentKeys.scheme(id), s);
+      void qc.invalidateQueries({ queryKey: assessmentKeys.schemes() });
+    },
+  });
+}
+
+export function usePublishScheme(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => api.post<SchemeDetail>(`/api/assessment/schemes/${id}/publish`, { version }),
+    onSuccess: (s) => {
+      qc.setQueryData(assessmentKeys.scheme(id), s);
+      void qc.invalidateQueries({ queryKey: assessmentKeys.schemes() });
+    },
+  });
+}
+
+export function useCopyScheme() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, year }: { id: number; year: number }) => api.post<SchemeDetail>(`/api/assessment/schemes/${id}/copy`, { year }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: assessmentKeys.schemes() }),
+  });
+}
+
+export function useSheets(q: ListSheetsQuery) {
+  return useQuery({ queryKey: assessmentKeys.sheets(q), queryFn: () => api.get<SheetPage>('/api/assessment/sheets', q as Query), placeholderData: keepPreviousData });
+}
+
+export function useSheet(id: number) {
+  return useQuery({ queryKey: assessmentKeys.sheet(id), queryFn: () => api.get<SheetDetail>(`/api/assessment/sheets/${id}`) });
+}
+
+export function useOpenSheet() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OpenSheetBody) => api.post<SheetDetail>('/api/assessment/sheets', body),
+    onSuccess: (s) => {
+      qc.setQueryData(assessmentKeys.sheet(s.id), s);
+      void qc.invalidateQueries({ queryKey: [...assessmentKeys.all, 'sheets'] });
+    },
+  });
+}
+
+function useSheetUpdate<V>(id: number, fn: (v: V) => Promise<SheetDetail>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (s) => {
+      qc.setQueryData(assessmentKeys.sheet(id), s);
+      void qc.invalidateQueries({ queryKey: [...assessmentKeys.all, 'sheets'] });
+      void qc.invalidateQueries({ queryKey: [...assessmentKeys.all, 'results'] });
+    },
+  });
+}
+
+export function useSaveScores(id: number) {
+  return useSheetUpdate(id, (body: SaveScoresBody) => api.put<SheetDetail>(`/api/assessment/sheets/${id}/scores`, body));
+}
+
+export function useFireSheet(id: number) {
+  return useSheetUpdate(id, ({ transition, ...body }: FireSheetBody & { transition: SheetTransition }) => api.post<SheetDetail>(`/api/assessment/sheets/${id}/transitions/${transition}`, body));
+}
+
+export function useCorrectSheet(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<SheetDetail>(`/api/assessment/sheets/${id}/correct`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...assessmentKeys.all, 'sheets'] }),
+  });
+}
+
+export function useResults(q: ResultsQuery) {
+  return useQuery({ queryKey: assessmentKeys.results(q), queryFn: () => api.get<Results>('/api/assessment/results', q as Query), placeholderData: keepPreviousData });
+}

@@ -1,0 +1,167 @@
+// 评分表: one unit's month. Each indicator is a card (a phone scores it in a column): computed ones
+// show their figure and the records behind it (the problems, reports or requests counted), manual
+// ones take points and evidence. The next step is offered first: submit, or at review pass / return
+// with a reason; a published sheet is locked (a correction is a new revision).
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Button, Card, Input, InputNumber, Modal, Space, Tag, Timeline, Typography, message } from 'antd';
+import { INDICATOR_SOURCE_LABELS, type SheetDetail, type SheetTransition } from '@lianxin/contract';
+import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { usePageCrumb } from '../../../app/page-context';
+import { useCorrectSheet, useFireSheet, useSaveScores, useSheet } from '../assessment.api';
+import { useAssessmentT } from '../assessment.messages';
+
+type Draft = Record<string, { points: number | null; evidence: string }>;
+
+/** Where a computed figure's records are listed. */
+const recordLink = (kind: 'problem' | 'assignment' | 'request', id: number) =>
+  kind === 'problem' ? `/ledger/${id}` : kind === 'request' ? `/citizens/requests/${id}` : `/dispatch/assignments/${id}`;
+
+export function SheetPage() {
+  const t = useAssessmentT();
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const sheet = useSheet(id);
+  const save = useSaveScores(id);
+  const fire = useFireSheet(id);
+  const correct = useCorrectSheet(id);
+  const [draft, setDraft] = useState<Draft>({});
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const s = sheet.data;
+  usePageCrumb(s ? `${s.org.name} ${s.period}` : undefined);
+
+  useEffect(() => {
+    if (!s) return;
+    setDraft(Object.fromEntries(s.entries.filter((e) => e.source === 'manual').map((e) => [e.key, { points: e.points, evidence: e.evidence ?? '' }])));
+  }, [s]);
+
+  if (sheet.error) return <ApiErrorAlert error={sheet.error} onRetry={() => void sheet.refetch()} />;
+  if (!s) return null;
+  const editable = s.status === 'draft' && s.transitions.some((x) => x.name === 'submit');
+  const scores = () =>
+    Object.entries(draft).filter(([, v]) => v.points !== null).map(([key, v]) => ({ key, points: v.points!, ...(v.evidence.trim() ? { evidence: v.evidence.trim() } : {}) }));
+
+  const doFire = (transition: SheetTransition, body?: string) =>
+    fire.mutate({ transition, version: s.version, ...(body ? { body } : {}) }, { onSuccess: () => setReturning(false) });
+
+  const submit = () =>
+    save.mutate({ version: s.version, scores: scores() }, { onSuccess: (saved: SheetDetail) => fire.mutate({ transition: 'submit', version: saved.version }) });
+
+  return (
+    <div data-testid="assessment-sheet" style={{ maxWidth: 760 }}>
+      <PageHead title={`${s.org.name} · ${s.period}`} />
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Tag color="blue" data-testid="sheet-status">{s.statusLabel}</Tag>
+        {s.revision > 1 && <Tag>{t('sheet.revision', { n: s.revision })}</Tag>}
+        <Typography.Text strong data-testid="sheet-total">{t('sheet.total', { total: s.total, max: s.max })}</Typography.Text>
+        <Typography.Text type="secondary">{t('sheet.scorer', { name: s.scorer.name })}</Typography.Text>
+      </Space>
+      <div className="lx-muted" style={{ marginBottom: 12 }}>{s.scheme.name}</div>
+      {s.veto && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`${t('sheet.veto')}：${s.veto.reason}`} />}
+      {s.status === 'published' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sheet.locked')} />}
+      {(save.error || fire.error || correct.error) && <ApiErrorAlert error={save.error ?? fire.error ?? correct.error} />}
+
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {s.entries.map((e) => (
+          <Card key={e.key} size="small" data-testid={`entry-${e.key}`} title={<span style={{ whiteSpace: 'normal' }}>{e.name}</span>} extra={<span className="lx-muted">{t('sheet.max', { n: e.max })}</span>}>
+            <div className="lx-muted" style={{ fontSize: 12, marginBottom: 6 }}>{e.category} · {e.item}</div>
+            {e.source !== 'manual' ? (
+              <div data-testid="computed">
+                <Tag color="purple">{INDICATOR_SOURCE_LABELS[e.source].zh}</Tag>
+                <strong>{e.points}</strong>
+                {e.basis && (
+                  <div style={{ marginTop: 4 }}>
+                    {e.basis.denominator === 0 ? (
+                      <span className="lx-muted">{t('sheet.noRecords')}</span>
+                    ) : (
+                      <span data-testid="basis">
+                        {t('sheet.records', { n: e.basis.numerator, d: e.basis.denominator })}{' '}
+                        {e.basis.records.ids.slice(0, 10).map((rid, i) => (
+                          <Link key={rid} to={recordLink(e.basis!.records.kind, rid)} style={{ marginInlineEnd: 6 }}>
+                            {i + 1}
+                          </Link>
+                        ))}
+                      </span>
+                    )}
+                  </div>
+                )}
+              </div>
+            ) : editable ? (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <InputNumber
+                  min={0}
+                  max={e.max}
+                  step={0.5}
+                  value={draft[e.key]?.points ?? null}
+                  onChange={(v) => setDraft((d) => ({ ...d, [e.key]: { evidence: d[e.key]?.evidence ?? '', points: v === null ? null : Number(v) } }))}
+                  style={{ width: 140 }}
+                  data-testid="points"
+                />
+                <Input.TextArea
+                  rows={2}
+                  placeholder={`${t('sheet.evidence')}${e.evidenceRequired ? `（${t('sheet.evidenceRequired')}）` : ''}`}
+                  value={draft[e.key]?.evidence ?? ''}
+                  onChange={(ev) => setDraft((d) => ({ ...d, [e.key]: { points: d[e.key]?.points ?? null, evidence: ev.target.value } }))}
+                  data-testid="evidence"
+                />
+              </Space>
+            ) : (
+              <div>
+                <strong>{e.points ?? '—'}</strong>
+                {e.evidence && <div className="lx-muted" style={{ fontSize: 12 }}>{e.evidence}</div>}
+              </div>
+            )}
+          </Card>
+        ))}
+      </Space>
+
+      <Space wrap style={{ margin: '16px 0' }}>
+        {editable && (
+          <>
+            <Button type="primary" onClick={submit} loading={save.isPending || fire.isPending} data-testid="sheet-submit">
+              {s.transitions.find((x) => x.name === 'submit')!.label}
+            </Button>
+            <Button onClick={() => save.mutate({ version: s.version, scores: scores() }, { onSuccess: () => void message.success(t('sheet.saved')) })} loading={save.isPending} data-testid="sheet-save">
+              {t('sheet.save')}
+            </Button>
+          </>
+        )}
+        {s.transitions.filter((x) => x.name !== 'submit').map((x) =>
+          x.needsReason ? (
+            <Button key={x.name} danger onClick={() => setReturning(true)} data-testid={`sheet-${x.name}`}>{x.label}</Button>
+          ) : (
+            <Button key={x.name} type="primary" onClick={() => doFire(x.name)} loading={fire.isPending} data-testid={`sheet-${x.name}`}>{x.label}</Button>
+          ),
+        )}
+        {s.status === 'published' && editable === false && s.transitions.length === 0 && (
+          <Button onClick={() => correct.mutate(undefined, { onSuccess: (n) => navigate(`/assessment/sheets/${n.id}`) })} data-testid="sheet-correct">{t('sheet.correct')}</Button>
+        )}
+      </Space>
+
+      <Card size="small" title={t('sheet.timeline')}>
+        <Timeline
+          items={s.timeline.map((e) => ({
+            children: (
+              <div>
+                <strong>{e.label}</strong> <span className="lx-muted">{e.actor} · {new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</span>
+                {e.body && <div>{e.body}</div>}
+              </div>
+            ),
+          }))}
+        />
+      </Card>
+
+      <Modal
+        open={returning}
+        title={t('sheet.reason')}
+        onCancel={() => setReturning(false)}
+        onOk={() => doFire('return', reason)}
+        okButtonProps={{ disabled: !reason.trim(), danger: true, 'data-testid': 'return-confirm' } as never}
+        confirmLoading={fire.isPending}
+      >
+        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('sheet.reasonRequired')} data-testid="return-reason" />
+      </Modal>
+    </div>
+  );
+}
