@@ -30,6 +30,7 @@ import { createAccountService } from './modules/accounts/accounts.service.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { createLedgerService } from './modules/ledger/ledger.service.js';
 import { createCaseEngine, type CaseEngine } from './core/cases/case-engine.js';
+import { createCallEngine } from './core/dispatch/calls.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { createListsService } from './modules/lists/lists.service.js';
 import { listsRoutes } from './modules/lists/lists.routes.js';
@@ -226,7 +227,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const accounts = createAccountService({ db, sessions: auth.sessions });
   const ledger = createLedgerService({ db });
   app.decorate('ledger', ledger);
-  app.decorate('cases', createCaseEngine({ db }));
+  const cases = createCaseEngine({ db });
+  app.decorate('cases', cases);
+  // the dispatch engine's one code path for whistles and bulletins (core/dispatch/calls.ts)
+  const calls = createCallEngine({ cases });
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });
@@ -240,12 +244,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const dispatch = createDispatchService({ db });
   app.decorate('dispatch', dispatch);
   await app.register(dispatchRoutes, { dispatch });
-  await app.register(inspectionRoutes, { inspections: createInspectionService({ db, ledger }) });
+  await app.register(inspectionRoutes, { inspections: createInspectionService({ db, ledger, calls }) });
   const challenges = createChallenges(config.challengeSecret ?? crypto.randomBytes(32));
   const requests = createRequestService({ db, pii: config.pii, challenges });
   await app.register(citizenRoutes, {
     requests,
-    whistles: createWhistleService({ db }),
+    whistles: createWhistleService({ db, calls }),
     diary: createDiaryService({ db, requests }),
     cards: createCardService({ db, pii: config.pii }),
     challenges,

@@ -142,13 +142,13 @@ export function requests(q: Queryable, p: TodayParams) {
 /** 吹哨报到: parts whistled to a department of my subtree, not finished. */
 export function whistlesToAnswer(q: Queryable, p: TodayParams) {
   return q.query<TodayRow>(
-    `SELECT 'whistle_to_answer' AS kind, wp.id, left(w.matter, 80) AS title, o.name AS org,
+    `SELECT 'whistle_to_answer' AS kind, wp.id, left(w.body, 80) AS title, o.name AS org,
             NULL::text AS due, NULL::text AS reason, wp.created_at AS at
-       FROM whistle_parts wp
-       JOIN whistles w ON w.id = wp.whistle_id
-       JOIN orgs o ON o.id = w.whistler_org_id
-      WHERE ${inScope('wp.department_path', 1)} AND wp.status IN ('whistled', 'reported', 'handling')
-      ORDER BY (wp.status = 'whistled') DESC, wp.created_at DESC
+       FROM dispatch_call_answers wp
+       JOIN dispatch_calls w ON w.kind = wp.kind AND w.id = wp.call_id
+       JOIN orgs o ON o.id = w.caller_org_id
+      WHERE ${inScope('wp.org_path', 1)} AND wp.kind = 'whistle' AND wp.state IN ('whistled', 'reported', 'handling')
+      ORDER BY (wp.state = 'whistled') DESC, wp.created_at DESC
       LIMIT $2`,
     [p.like, p.limit],
   );
@@ -157,12 +157,12 @@ export function whistlesToAnswer(q: Queryable, p: TodayParams) {
 /** Parts a department declined, waiting for the whistler (in my subtree) to re-route. */
 export function whistlesDeclined(q: Queryable, p: TodayParams) {
   return q.query<TodayRow>(
-    `SELECT 'whistle_declined' AS kind, wp.id, left(w.matter, 80) AS title, o.name AS org,
+    `SELECT 'whistle_declined' AS kind, wp.id, left(w.body, 80) AS title, o.name AS org,
             NULL::text AS due, wp.decline_reason AS reason, coalesce(wp.done_at, wp.created_at) AS at
-       FROM whistle_parts wp
-       JOIN whistles w ON w.id = wp.whistle_id
-       JOIN orgs o ON o.id = wp.department_id
-      WHERE ${inScope('w.whistler_path', 1)} AND wp.status = 'declined'
+       FROM dispatch_call_answers wp
+       JOIN dispatch_calls w ON w.kind = wp.kind AND w.id = wp.call_id
+       JOIN orgs o ON o.id = wp.org_id
+      WHERE ${inScope('w.caller_path', 1)} AND wp.kind = 'whistle' AND wp.state = 'declined'
       ORDER BY wp.id DESC
       LIMIT $2`,
     [p.like, p.limit],

@@ -11,6 +11,8 @@ import '../lists/tasks.case.js';
 import '../citizens/requests.case.js';
 import { addDays } from '../../core/cases/case-engine.js';
 import * as repo from './home.repository.js';
+import { countAnswersIn, countAnswersOfCallsIn } from '../../core/dispatch/calls.js';
+import { WHISTLE_KIND } from '../../core/dispatch/engine.js';
 import { inScope } from '../../core/scope.js';
 
 type Counts = Partial<Record<TodoKind, number>>;
@@ -173,19 +175,11 @@ export function createHomeService({ db }: { db: Db }) {
         counts.requests_promise_overdue = row!.overdue;
       }
       if (may('whistle:answer')) {
-        const [row] = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM whistle_parts WHERE ${inScope('department_path', 1)} AND status IN ('whistled', 'reported', 'handling')`,
-          [like],
-        );
-        counts.whistle_parts_to_answer = row!.n;
+        counts.whistle_parts_to_answer = await countAnswersIn(db, actor.scope, 'whistle', WHISTLE_KIND.open);
       }
       if (may('whistle:blow')) {
-        const [row] = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM whistle_parts p JOIN whistles w ON w.id = p.whistle_id
-            WHERE ${inScope('w.whistler_path', 1)} AND p.status = 'declined'`,
-          [like],
-        );
-        counts.whistle_parts_declined = row!.n;
+        // declined parts wait for the whistler to re-route them
+        counts.whistle_parts_declined = await countAnswersOfCallsIn(db, actor.scope, 'whistle', WHISTLE_KIND.actions.reroute.from);
       }
 
       const items: TodoItem[] = (Object.entries(counts) as [TodoKind, number][]).map(([kind, count]) => ({
