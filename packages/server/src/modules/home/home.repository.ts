@@ -50,31 +50,6 @@ export function ownProblems(q: Queryable, p: TodayParams) {
   );
 }
 
-/**
- * Problems submitted for checking that this account checks: it is the named checker, or none is
- * named and the problem lies below its org (the station, else the township, over the case).
- */
-export function problemsToCheck(q: Queryable, p: TodayParams) {
-  return q.query<TodayRow>(
-    `SELECT 'problem_to_check' AS kind, c.id, c.title, o.name AS org, c.deadline::text AS due,
-            NULL::text AS reason, c.updated_at AS at
-       FROM cases c
-       JOIN problems p ON p.case_id = c.id
-       JOIN orgs o ON o.id = c.org_id
-       JOIN orgs ro ON ro.id = p.responsible_org_id
-      WHERE c.case_type = 'problem' AND c.status = 'submitted' AND ${inScope('c.org_path', 2)}
-        AND (p.checker_account_id = $3
-             OR (p.checker_account_id IS NULL AND $1 = coalesce(
-                   (SELECT m.id FROM orgs m
-                     WHERE m.type IN ('station', 'township') AND starts_with(ro.path, m.path) AND m.id <> ro.id
-                     ORDER BY m.depth DESC LIMIT 1),
-                   c.county_id)))
-      ORDER BY c.updated_at DESC
-      LIMIT $4`,
-    [p.orgId, p.like, p.accountId, p.limit],
-  );
-}
-
 /** 督办: open problems below my org whose supervision date falls within the week (or has passed). */
 export function supervisionDue(q: Queryable, p: TodayParams) {
   return q.query<TodayRow>(

@@ -5,7 +5,7 @@ import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
-import type { LedgerService } from '../ledger/ledger.service.js';
+import type { LedgerService } from '../ledger/index.js';
 import { byIds as orgsByIds } from '../../core/org-tree.js';
 import * as repo from './inspections.repository.js';
 import { BULLETIN_KIND } from '../../core/dispatch/engine.js';

@@ -46,6 +46,18 @@ export function signerFor(configured: Role, pathTypes: readonly string[]): Role 
   return configured;
 }
 
+/**
+ * Who checks a problem nobody was named for, by default (its to-do): the station over it, else
+ * the township, else the county — the closure signer's rule at the station level (`signerFor`).
+ */
+export const defaultCheckerRole = (pathTypes: readonly string[]): Role => signerFor('station_admin', pathTypes);
+
+/** A submitted problem waits on this account: it is the named checker, or none is named and it is the default checker's level over the case. */
+export const awaitsCheckBy = (actor: Actor, c: { orgPath: string; extra: ProblemExtra }) =>
+  c.extra.checkerAccountId !== null
+    ? actor.accountId === c.extra.checkerAccountId
+    : has(actor, defaultCheckerRole(c.extra.pathTypes)) && covers(actor, c.orgPath) && !within(actor, c.extra.responsibleOrgPath);
+
 export const problemWorkflow: WorkflowDef<ProblemState, ProblemTransition, ProblemExtra> = {
   caseType: 'problem',
   states: ['registered', 'rectifying', 'submitted', 'accepted', 'closed', 'published'],
