@@ -137,6 +137,10 @@ export const ProblemDetail = Type.Composite([
     sourceRef: Type.Union([Type.String(), Type.Null()]),
     finding: Type.Union([Type.Object({ inspectionId: Id, findingId: Id }), Type.Null()], { description: '来自哪次督查的哪条发现' }),
     checker: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+    checkingOrg: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()], {
+      description: '没有指定验收人时负责验收的单位：问题所在的工作站，没有工作站（或责任单位就是工作站）时为乡镇，部门的问题为县',
+    }),
+    signingOrg: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()], { description: '签批销号的单位（按本县的销号签批设置）' }),
     timeline: Type.Array(TimelineEntry),
     actions: Type.Array(ProblemTransitionSchema, { description: '当前账号可以执行的环节' }),
   }),

@@ -24,7 +24,7 @@ const runningHere = new Set<number>();
 /** This server process, as jobs record their owner. */
 export const JOB_OWNER = `${os.hostname()}:${process.pid}`;
 
-const INTERRUPTED = { message: '任务因服务重启而中断，未导入任何数据，请重新导入' };
+const INTERRUPTED = { message: '任务因服务重启而中断，可能只完成了一部分，请重新导入（花名册按身份证号识别已导入的人员，不会重复）' };
 
 export async function createJob(q: Queryable, accountId: number, kind: string, total: number): Promise<number> {
   const [row] = await q.query<{ id: number }>(

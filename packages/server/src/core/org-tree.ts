@@ -36,9 +36,14 @@ export async function ancestors(q: Queryable, path: string): Promise<OrgNode[]> 
   return q.query<OrgNode>(`${SYSTEM}${NODE} WHERE id = ANY($1::bigint[]) ORDER BY depth`, [idsOnPath(path)]);
 }
 
-/** SQL: the types of the orgs on a path expression (for a statement that needs them per row). */
-export const typesOnPathSql = (path: string) =>
-  `ARRAY(SELECT t.type FROM orgs t WHERE t.id = ANY(string_to_array(trim(both '/' from ${path}), '/')::bigint[]))`;
+/**
+ * SQL: the types of the orgs on a path expression (for a statement that needs them per row);
+ * with `notUnder`, only the orgs that are not that path's org or below it (the levels above it).
+ */
+export const typesOnPathSql = (path: string, notUnder?: string) =>
+  `ARRAY(SELECT t.type FROM orgs t WHERE t.id = ANY(string_to_array(trim(both '/' from ${path}), '/')::bigint[])${
+    notUnder ? ` AND left(t.path, length(${notUnder})) <> ${notUnder}` : ''
+  })`;
 
 /** The types of the orgs on a path (is there a station above this village?). */
 export async function typesOnPath(q: Queryable, path: string): Promise<string[]> {

@@ -125,3 +125,48 @@ describe('problem sources are county data', () => {
     await expect(t.db.query(`UPDATE problems SET source = 'Bad Code!' WHERE case_id = (SELECT min(case_id) FROM problems)`)).rejects.toThrow(/problems_source_code/);
   });
 });
+
+describe('who checks and signs, by name', () => {
+  it('a village problem names its station as checker and signer', async () => {
+    const p = (await yushe.post('/api/ledger/problems', problem())).json() as ProblemDetail;
+    expect(p.checker).toBeNull();
+    expect(p.checkingOrg).toMatchObject({ name: '榆舍党建工作站' });
+    expect(p.signingOrg).toMatchObject({ name: '榆舍党建工作站' });
+  });
+
+  it("a township's own problem is checked and signed by the county (the township never checks its own work)", async () => {
+    const wuli = await t.as('wuli');
+    const township = await orgId(t.db, '五里镇');
+    const res = await wuli.post('/api/ledger/problems', problem({ orgId: township }));
+    expect(res.statusCode, res.body).toBe(201);
+    let p = res.json() as ProblemDetail;
+    expect(p.checkingOrg).toMatchObject({ name: '中共宜君县委员会' });
+    expect(p.signingOrg).toMatchObject({ name: '中共宜君县委员会' });
+    p = (await fire(wuli, p, 'start', { measures: '完善镇党委理论学习制度' })).json();
+    p = (await fire(wuli, p, 'submit', { comment: '已完善' })).json();
+    expect(p.actions).toEqual([]);
+    expect((await fire(wuli, p, 'accept')).statusCode).toBe(403);
+    p = (await county.get(`/api/ledger/problems/${p.id}`)).json();
+    expect(p.actions).toEqual(expect.arrayContaining(['accept', 'return']));
+    p = (await fire(county, p, 'accept')).json();
+    const closed = await fire(county, p, 'close', { comment: '同意销号' });
+    expect(closed.statusCode, closed.body).toBe(200);
+  });
+
+  it("a station's own problem is checked and signed by its township", async () => {
+    const wuli = await t.as('wuli');
+    const res = await station.post('/api/ledger/problems', problem({ orgId: await orgId(t.db, '榆舍党建工作站') }));
+    expect(res.statusCode, res.body).toBe(201);
+    let p = res.json() as ProblemDetail;
+    expect(p.checkingOrg).toMatchObject({ name: '五里镇' });
+    expect(p.signingOrg).toMatchObject({ name: '五里镇' });
+    p = (await fire(station, p, 'start', { measures: '补齐工作站值班制度' })).json();
+    p = (await fire(station, p, 'submit', { comment: '已补齐' })).json();
+    expect(p.actions).toEqual([]);
+    p = (await wuli.get(`/api/ledger/problems/${p.id}`)).json();
+    p = (await fire(wuli, p, 'accept')).json();
+    expect(p.status).toBe('accepted');
+    const closed = await fire(wuli, p, 'close', { comment: '同意销号' });
+    expect(closed.statusCode, closed.body).toBe(200);
+  });
+});

@@ -101,7 +101,7 @@ export async function updateProblemFields(
 
 export async function extraOf(q: Queryable, caseId: number) {
   const [row] = await q.query<{ responsible_org_path: string; checker_account_id: number | null; closure_signer: string | null; path_types: string[] }>(
-    `${BY_KEY}SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer, ${typesOnPathSql('c.org_path')} AS path_types
+    `${BY_KEY}SELECT ro.path AS responsible_org_path, p.checker_account_id, s.closure_signer, ${typesOnPathSql('c.org_path', 'ro.path')} AS path_types
      FROM problems p JOIN cases c ON c.id = p.case_id JOIN orgs ro ON ro.id = p.responsible_org_id LEFT JOIN ledger_settings s ON s.county_id = p.county_id
      WHERE p.case_id = $1`,
     [caseId],

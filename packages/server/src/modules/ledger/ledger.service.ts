@@ -24,7 +24,7 @@ import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
-import { children as orgChildren, inScope as orgInScope, townshipAbove, typesOnPath } from '../../core/org-tree.js';
+import { ancestors, children as orgChildren, inScope as orgInScope, townshipAbove, typesOnPath, type OrgNode } from '../../core/org-tree.js';
 import { problemCaseType } from './problems.case.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import * as repo from './ledger.repository.js';
@@ -254,12 +254,15 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     requireAction(actor, 'ledger:read');
     const row = await repo.findProblem(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
-    const [s, pathTypes] = await Promise.all([settings(row.county_id), typesOnPath(db, row.org_path)]);
+    const [s, above] = await Promise.all([settings(row.county_id), ancestors(db, row.org_path)]);
+    const levels = above.filter((o) => !o.path.startsWith(row.responsible_org_path));
+    const pathTypes = levels.map((o) => o.type);
+    const extra = extraOf(row, s.closureSigner, pathTypes);
     const { events, files } = await engine.timeline(db, id);
     const fileByEvent = new Map(files.map((f) => [f.event_id, f]));
     const names = await repo.accountNames(db, [...new Set(events.flatMap((e) => (e.account_id === null ? [] : [Number(e.account_id)])))]);
     const t = today();
-    const view = { id: row.id, countyId: row.county_id, orgId: row.org_id, orgPath: row.org_path, status: row.status, deadline: row.deadline, extra: extraOf(row, s.closureSigner, pathTypes) };
+    const view = { id: row.id, countyId: row.county_id, orgId: row.org_id, orgPath: row.org_path, status: row.status, deadline: row.deadline, extra };
     return {
       ...summary(row, t, s.sources.find((x) => x.code === row.source)?.label ?? builtInSourceLabel(row.source)?.zh ?? row.source, actor),
       measures: row.measures,
@@ -269,6 +272,8 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       sourceRef: row.source_ref,
       finding: row.finding_id && row.inspection_id ? { inspectionId: row.inspection_id, findingId: row.finding_id } : null,
       checker: row.checker_account_id ? { id: row.checker_account_id, name: row.checker_name ?? '' } : null,
+      checkingOrg: nameOf(checkingOrgOf(levels)),
+      signingOrg: nameOf(nearest(levels, SIGNER_ORG_TYPE[extra.closureSigner])),
       timeline: events.map((e) => {
         const f = fileByEvent.get(e.id);
         return {
@@ -465,3 +470,18 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
 }
 
 export type LedgerService = ReturnType<typeof createLedgerService>;
+
+/** The org type whose accounts hold each signer role. */
+const SIGNER_ORG_TYPE: Partial<Record<Role, string>> = { station_admin: 'station', township_admin: 'township', county_admin: 'county' };
+
+const nearest = (above: OrgNode[], type: string | undefined) => [...above].reverse().find((o) => o.type === type);
+const nameOf = (o: OrgNode | undefined) => (o ? { id: o.id, name: o.name } : null);
+
+/**
+ * The org whose accounts check a problem without a designated checker — the workflow's `checker`
+ * guard: the nearest station, else township, among the levels above the responsible org; the
+ * county where there is neither (a department's or a township's own problem).
+ */
+function checkingOrgOf(levels: OrgNode[]): OrgNode | undefined {
+  return nearest(levels, 'station') ?? nearest(levels, 'township') ?? nearest(levels, 'county');
+}

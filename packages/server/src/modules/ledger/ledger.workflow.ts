@@ -11,7 +11,11 @@ export type ProblemExtra = {
   checkerAccountId: number | null;
   /** The county's signer, or the next level up where the case has none of that level above it. */
   closureSigner: Role;
-  /** The types of the orgs on the case's path. */
+  /**
+   * The types of the orgs on the case's path above the responsible org — the levels that may
+   * check and sign. A township's own problem has only the county there, so the county checks and
+   * signs it; a station's own, the township (the responsible org never checks its own work).
+   */
   pathTypes: readonly string[];
 };
 

@@ -1,8 +1,17 @@
 // 花名册导入: reads an uploaded .xlsx (already passed through core/xlsx-guard.ts) with exceljs's
 // streaming reader, checks EVERY row with the form's rules (the CreatePersonBody schema and
 // preparePerson), and reports each problem as {row (Excel row number), column (Chinese header),
-// message}. Writing is set-based (unnest) in ONE transaction with one audit record for the whole
-// import (counts only, never personal data).
+// message}. Writing is set-based (unnest), WRITE_CHUNK rows per transaction with a pause between
+// chunks, and one audit record for the whole import (counts only, never personal data).
+//
+// Why chunks and not one transaction: PGlite has one connection and runs in the server's own
+// thread, so a 50,000-row write in one transaction stalled every other request of the server for
+// ~2 s (measured: the event loop did not turn once), and its progress bar could not move. The cost
+// is atomicity of the write phase: a failure or a kill midway leaves the earlier chunks written.
+// That is safe because the import is idempotent on ID number (below): importing the same file
+// again matches the written people and writes only the rest; rows with ID numbers are written
+// first, rows without one (which a second import would create again) last. A failure says how
+// many rows were written. Validation stays all-or-nothing: in that mode one bad row writes nothing.
 //
 // Idempotent on ID number: a row whose ID number is registered in the actor's scope updates that
 // person (counted as updated, or skipped when nothing changed); an ID number registered outside
@@ -12,8 +21,10 @@
 //
 // Progress: a real import runs as a job (core/jobs.ts). The upload is parsed in the request (so a
 // broken file answers 4xx at once), then the route answers 202 {jobId} and the rows are checked
-// in the background, a chunk at a time, updating jobs.processed; the writes and the job's final
-// ImportReport commit together. The web wizard polls GET /api/jobs/:id for its progress bar.
+// in the background, a chunk at a time, then written a chunk at a time; jobs.processed counts the
+// checked rows at half weight and the written rows at the other half, so the bar moves through
+// both phases. The last chunk, the audit record and the job's final ImportReport commit together.
+// The web wizard polls GET /api/jobs/:id for its progress bar.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Ajv from 'ajv';
@@ -77,6 +88,9 @@ export const EXAMPLE_ID_NUMBER = (() => {
 export const MAX_IMPORT_ROWS = 50_000;
 /** Most row errors (and warnings) listed in a report; the counts stay exact. */
 const MAX_LISTED = 1000;
+/** Rows written per transaction (each ~30 ms on PGlite): other requests get in between. */
+export const WRITE_CHUNK = 1000;
+
 /** Rows checked between two progress updates. */
 const CHUNK = 500;
 
@@ -455,6 +469,8 @@ const render = (list: RowIssue[], lang: Lang) => list.slice(0, MAX_LISTED).map((
 
 class ConcurrentChange extends Error {}
 
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Roster imports running at once on one server; one more is refused (429) until one ends. */
 export const MAX_CONCURRENT_PERSON_IMPORTS = 2;
 
@@ -471,7 +487,7 @@ export function createPeopleImport(deps: { db: Db; pii: PiiCipher; today: () => 
     for (let i = 0; i < rows.length; i += CHUNK) {
       for (const r of rows.slice(i, i + CHUNK)) checked.push(checkRow(r, { index, pii, today }));
       if (progress) await progress(Math.min(i + CHUNK, rows.length));
-      else await new Promise((resolve) => setImmediate(resolve)); // let other requests in
+      await pause(); // let other requests in (a PGlite query alone does not turn the event loop)
     }
 
     // The same ID number twice in the file: every such row is an error.
@@ -538,7 +554,7 @@ export function createPeopleImport(deps: { db: Db; pii: PiiCipher; today: () => 
     };
   }
 
-  const auditImport = (q: Db | Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, jobId: number, mode: ImportMode, p: Plan, imported: boolean) =>
+  const auditImport = (q: Db | Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, jobId: number, mode: ImportMode, p: Plan, imported: boolean, partial = false) =>
     appendAudit(q, {
       countyId: actor.scope.countyId,
       accountId: actor.accountId,
@@ -555,8 +571,9 @@ export function createPeopleImport(deps: { db: Db; pii: PiiCipher; today: () => 
         updated: imported ? p.updates.length : 0,
         skipped: imported ? p.skipped : 0,
         imported,
+        ...(partial ? { partial: true } : {}),
       },
-      result: imported ? 'success' : 'failure',
+      result: imported && !partial ? 'success' : 'failure',
       ip: actor.ip,
     });
 
@@ -570,32 +587,68 @@ export function createPeopleImport(deps: { db: Db; pii: PiiCipher; today: () => 
   }
 
   async function run(actor: Actor, jobId: number, rows: SheetRow[], mode: ImportMode, lang: Lang): Promise<void> {
+    const total = rows.length;
+    const half = (n: number) => Math.floor(n / 2);
+    // What has been committed so far, for an honest failure message.
+    const written = { created: 0, updated: 0 };
+    let p: Plan | undefined;
     try {
-      const p = await plan(actor, rows, (n) => reportProgress(db, jobId, n));
+      p = await plan(actor, rows, (n) => reportProgress(db, jobId, half(n)));
       const go = p.validRows > 0 && (mode === 'valid_only' || p.issues.length === 0);
       if (!go) {
+        const plan_ = p;
         await db.transaction(async (tx) => {
-          await auditImport(tx, actor, jobId, mode, p, false);
-          await finishJob(tx, jobId, 'done', reportOf(p, { jobId, dryRun: false, imported: false, lang }), rows.length);
+          await auditImport(tx, actor, jobId, mode, plan_, false);
+          await finishJob(tx, jobId, 'done', reportOf(plan_, { jobId, dryRun: false, imported: false, lang }), total);
         });
         return;
       }
-      await db.transaction(async (tx) => {
-        for (let i = 0; i < p.creates.length; i += 5000) await repo.insertPeopleBulk(tx, p.creates.slice(i, i + 5000));
-        for (let i = 0; i < p.updates.length; i += 5000) {
-          const part = p.updates.slice(i, i + 5000);
-          if ((await repo.updatePeopleBulk(tx, part)) !== part.length) throw new ConcurrentChange();
-        }
-        await auditImport(tx, actor, jobId, mode, p, true);
-        await finishJob(tx, jobId, 'done', reportOf(p, { jobId, dryRun: false, imported: true, lang }), rows.length);
-      });
+      // People with an ID number first (a repeated import matches them), those without last.
+      type Op = { kind: 'update'; u: Plan['updates'][number] } | { kind: 'create'; w: PersonWrite };
+      const ops: Op[] = [
+        ...p.updates.map((u) => ({ kind: 'update' as const, u })),
+        ...p.creates.filter((w) => w.idNumberHash).map((w) => ({ kind: 'create' as const, w })),
+        ...p.creates.filter((w) => !w.idNumberHash).map((w) => ({ kind: 'create' as const, w })),
+      ];
+      const planned = p;
+      // Nothing to write (every valid row unchanged): the loop still runs once, to finish the job.
+      for (let i = 0; i === 0 || i < ops.length; i += WRITE_CHUNK) {
+        const part = ops.slice(i, i + WRITE_CHUNK);
+        const last = i + WRITE_CHUNK >= ops.length;
+        const creates = part.flatMap((o) => (o.kind === 'create' ? [o.w] : []));
+        const updates = part.flatMap((o) => (o.kind === 'update' ? [o.u] : []));
+        await db.transaction(async (tx) => {
+          await repo.insertPeopleBulk(tx, creates);
+          if ((await repo.updatePeopleBulk(tx, updates)) !== updates.length) throw new ConcurrentChange();
+          if (!last) await reportProgress(tx, jobId, half(total) + half(Math.round(((i + part.length) / ops.length) * total)));
+          else {
+            await auditImport(tx, actor, jobId, mode, planned, true);
+            await finishJob(tx, jobId, 'done', reportOf(planned, { jobId, dryRun: false, imported: true, lang }), total);
+          }
+        });
+        written.created += creates.length;
+        written.updated += updates.length;
+        if (!last) await pause();
+      }
     } catch (err) {
       const clash = err instanceof ConcurrentChange || (err as { code?: string }).code === '23505';
-      const msg: Msg = clash
-        ? { zh: '导入期间有人修改或新增了相同身份证号的人员，本次未导入任何数据，请重新导入', en: 'Someone changed the same people meanwhile; nothing was imported, please retry' }
-        : { zh: '导入失败，未导入任何数据，请稍后重试', en: 'The import failed; nothing was imported' };
+      const none = written.created + written.updated === 0;
+      const why: Msg = clash
+        ? { zh: '导入期间有人修改或新增了相同身份证号的人员', en: 'Someone changed the same people meanwhile' }
+        : { zh: '导入失败', en: 'The import failed' };
+      const msg: Msg = none
+        ? { zh: `${why.zh}，本次未导入任何数据，请重新导入`, en: `${why.en}; nothing was imported, please retry` }
+        : {
+            zh: `${why.zh}：已导入 ${written.created + written.updated} 人（新增 ${written.created}，更新 ${written.updated}），其余未导入。再次导入同一文件即可补全：已导入的人员按身份证号识别，只会更新，不会重复`,
+            en: `${why.en}: ${written.created + written.updated} people were written (${written.created} new, ${written.updated} updated), the rest were not. Import the same file again to finish: people already written are matched by ID number, not duplicated`,
+          };
       // No personal data in the log: only the kind of error.
-      deps.log?.('person import failed', { jobId, code: (err as { code?: string }).code, name: (err as Error).name });
+      deps.log?.('person import failed', { jobId, code: (err as { code?: string }).code, name: (err as Error).name, written: written.created + written.updated });
+      if (p && !none) {
+        // The rows that did land are an official change: audit them, with what failed.
+        const partial: Plan = { ...p, creates: p.creates.slice(0, written.created), updates: p.updates.slice(0, written.updated) };
+        await auditImport(db, actor, jobId, mode, partial, true, true).catch(() => undefined);
+      }
       await finishJob(db, jobId, 'failed', { message: msg[lang] }).catch(() => undefined);
     } finally {
       releaseJob(jobId);
@@ -605,7 +658,7 @@ export function createPeopleImport(deps: { db: Db; pii: PiiCipher; today: () => 
   /** 导入: starts the import as a job and answers its id at once; the work goes on in the background. */
   async function start(actor: Actor, rows: SheetRow[], mode: ImportMode, lang: Lang): Promise<number> {
     requireAction(actor, 'person:import');
-    // A bounded number of imports per server (each plans every row and writes in one transaction).
+    // A bounded number of imports per server (each holds its whole sheet in memory while it runs).
     // The place is taken before the first await, so simultaneous starts cannot all pass the check.
     if (slots >= MAX_CONCURRENT_PERSON_IMPORTS) {
       throw new AppError('rate_limited', { zh: '其他导入正在进行，服务器繁忙，请 1 分钟后再试', en: 'Other imports are running; try again in a minute' });

@@ -230,10 +230,21 @@ export function ProblemDetailPage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('ledger.openedAt')}>{at(p.openedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('ledger.nextSupervision')}><SupervisionDue p={p} /></Descriptions.Item>
-        <Descriptions.Item label={t('ledger.checker')}>{p.checker?.name ?? t('ledger.checkerDefault')}</Descriptions.Item>
+        <Descriptions.Item label={t('ledger.checker')}>
+          <span data-testid="problem-checker">{p.checker?.name ?? p.checkingOrg?.name ?? t('ledger.checkerDefault')}</span>
+        </Descriptions.Item>
+        {p.signingOrg && (
+          <Descriptions.Item label={t('ledger.signer')}>
+            <span data-testid="problem-signer">{p.signingOrg.name}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('ledger.sourceRef')}>{p.sourceRef ?? '—'}</Descriptions.Item>
         {p.closedAt && <Descriptions.Item label={t('ledger.closedAt')}>{at(p.closedAt)}</Descriptions.Item>}
-        {p.finding && <Descriptions.Item label={t('ledger.finding')}>#{p.finding.inspectionId}</Descriptions.Item>}
+        {p.finding && (
+          <Descriptions.Item label={t('ledger.finding')}>
+            <Link to={`/inspections/${p.finding.inspectionId}`}>{t('ledger.findingOpen')}</Link>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('ledger.measures')} span={isMobile ? 1 : 2}>
           <span className="lx-pre" data-testid="problem-measures">{p.measures ?? '—'}</span>
         </Descriptions.Item>
