@@ -116,7 +116,7 @@ export async function extraOf(q: Queryable, caseId: number) {
 export async function submittedInScope(q: Queryable, scope: Scope, accountId: number, limit: number) {
   return q.query<{ id: number; title: string; org: string; due: string | null; at: Date; org_path: string; responsible_org_path: string; checker_account_id: number | null; path_types: string[] }>(
     `SELECT c.id, c.title, o.name AS org, c.deadline::text AS due, c.updated_at AS at, c.org_path, ro.path AS responsible_org_path,
-            p.checker_account_id, ${typesOnPathSql('c.org_path')} AS path_types
+            p.checker_account_id, ${typesOnPathSql('c.org_path', 'ro.path')} AS path_types
        FROM cases c JOIN problems p ON p.case_id = c.id JOIN orgs o ON o.id = c.org_id JOIN orgs ro ON ro.id = p.responsible_org_id
       WHERE c.case_type = 'problem' AND c.status = 'submitted' AND ${inScope('c.org_path', 1)}
         AND (p.checker_account_id = $2 OR p.checker_account_id IS NULL)

@@ -51,8 +51,9 @@ export function signerFor(configured: Role, pathTypes: readonly string[]): Role 
 }
 
 /**
- * Who checks a problem nobody was named for, by default (its to-do): the station over it, else
- * the township, else the county — the closure signer's rule at the station level (`signerFor`).
+ * Who checks a problem nobody was named for, by default (its to-do): the station among the levels
+ * above the responsible org (`pathTypes`), else the township, else the county — the closure
+ * signer's rule at the station level (`signerFor`); the problem page's checking unit is the same.
  */
 export const defaultCheckerRole = (pathTypes: readonly string[]): Role => signerFor('station_admin', pathTypes);
 
