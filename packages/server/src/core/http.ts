@@ -298,7 +298,8 @@ export async function registerHttpConventions(
   });
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    if (options.spaFallback && request.method === 'GET' && !isApi(request.url)) return options.spaFallback(reply);
+    // A page of the app (a deep link, a reload): its index.html — also for HEAD, which link checkers and proxies send.
+    if (options.spaFallback && (request.method === 'GET' || request.method === 'HEAD') && !isApi(request.url)) return options.spaFallback(reply);
     const lang = langOf(request.headers['accept-language']);
     return reply.status(404).send({ code: 'route_not_found', message: genericMessage('route_not_found', lang), requestId: request.id });
   });

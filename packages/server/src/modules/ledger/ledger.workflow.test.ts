@@ -38,6 +38,17 @@ describe('where the level that signs or checks is missing', () => {
     expect(availableTransitions(problemWorkflow, county, at('accepted'))).toEqual([]);
   });
 
+  it("a township's own problem: only the township rectifies (not its stations or villages); the county checks and signs", () => {
+    const own = { responsibleOrgPath: '/1/10/', closureSigner: signerFor('station_admin', ['county']), pathTypes: ['county'] };
+    const at = (status: string) => ({ ...view(status, own), orgId: 10, orgPath: '/1/10/' });
+    expect(availableTransitions(problemWorkflow, township, at('registered'))).toEqual(['start']);
+    expect(availableTransitions(problemWorkflow, station, at('registered'))).toEqual([]);
+    expect(availableTransitions(problemWorkflow, village, at('rectifying'))).toEqual([]);
+    expect(availableTransitions(problemWorkflow, township, at('submitted'))).toEqual([]);
+    expect(availableTransitions(problemWorkflow, county, at('submitted'))).toEqual(['return', 'accept']);
+    expect(availableTransitions(problemWorkflow, county, at('accepted'))).toEqual(['close']);
+  });
+
   it('a department\'s problem: the county checks and signs', () => {
     const dept = { responsibleOrgPath: '/1/50/', closureSigner: signerFor('station_admin', ['county', 'department']), pathTypes: ['county', 'department'] };
     const at = (status: string) => ({ ...view(status, dept), orgId: 50, orgPath: '/1/50/' });

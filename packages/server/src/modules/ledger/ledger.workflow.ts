@@ -25,9 +25,12 @@ const covers = (actor: Actor, path: string) => path.startsWith(actor.scope.path)
 /** The actor belongs to the org of the path or below it: 责任单位 itself acts. */
 const within = (actor: Actor, path: string) => actor.scope.path.startsWith(path);
 
-/** 责任单位: the responsible org's own accounts do the rectifying. */
+/**
+ * 责任单位: the responsible org's own accounts do the rectifying — not the orgs below it (a
+ * village does not rectify its township's problem).
+ */
 const responsible = (actor: Actor, x: ProblemExtra) =>
-  has(actor, 'village_admin', 'department_admin', 'station_admin', 'township_admin', 'county_admin') && within(actor, x.responsibleOrgPath);
+  has(actor, 'village_admin', 'department_admin', 'station_admin', 'township_admin', 'county_admin') && actor.scope.path === x.responsibleOrgPath;
 
 /**
  * 专人检查验收: the designated checker, or else the station (then the township) over the case;

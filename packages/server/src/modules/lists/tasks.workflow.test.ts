@@ -40,10 +40,10 @@ describe('the task workflow', () => {
   });
 
   it('a task the township owns on its own list: the level above confirms, never the owner itself', () => {
-    // the owner org's accounts and those below it work on it (as 责任单位 in the ledger)
+    // the owner org's own accounts work on it — not its stations or villages (as 责任单位 in the ledger)
     expect(exhaustiveTransitions(taskWorkflow, actors, (s) => view(s, '/1/10/', '/1/10/'), {
-      assigned: { ...none, township: ['start', 'submit'], station: ['start', 'submit'], village: ['start', 'submit'] },
-      in_progress: { ...none, township: ['submit'], station: ['submit'], village: ['submit'] },
+      assigned: { ...none, township: ['start', 'submit'] },
+      in_progress: { ...none, township: ['submit'] },
       submitted: { ...none, county: ['return', 'confirm'] },
       completed: { ...none },
     })).toEqual([]);

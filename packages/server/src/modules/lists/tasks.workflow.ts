@@ -11,8 +11,8 @@ const covers = (actor: Actor, path: string) => path.startsWith(actor.scope.path)
 const within = (actor: Actor, path: string) => actor.scope.path.startsWith(path);
 const OFFICES = ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'];
 const office = (actor: Actor) => actor.roles.some((r) => OFFICES.includes(r));
-/** The owner org's own accounts do the work. */
-const owner = (actor: Actor, c: { orgPath: string }) => office(actor) && within(actor, c.orgPath);
+/** The owner org's own accounts do the work — not the orgs below it (a village does not do its township's task). */
+const owner = (actor: Actor, c: { orgPath: string }) => office(actor) && actor.scope.path === c.orgPath;
 /** The org that keeps the list confirms; when it owns the task itself, a level above it does. */
 const keeper = (actor: Actor, c: { orgPath: string; extra: TaskExtra }) =>
   office(actor) && covers(actor, c.extra.listOrgPath) && !within(actor, c.orgPath);
