@@ -16,37 +16,23 @@ import type { PiiCipher } from './core/pii.js';
 import { registerHttpConventions } from './core/http.js';
 import { genericMessage, langOf } from './core/errors.js';
 import { registerIdempotency } from './core/idempotency.js';
-import { createAuthService, DEFAULT_SESSION_POLICY, type SessionPolicy } from './modules/auth/auth.service.js';
-import { authRoutes, cookieSettings } from './modules/auth/auth.routes.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { createOrgService } from './modules/orgs/orgs.service.js';
-import { orgRoutes } from './modules/orgs/orgs.routes.js';
-import { createPeopleService } from './modules/people/people.service.js';
-import { peopleRoutes } from './modules/people/people.routes.js';
-import { peopleExcelRoutes } from './modules/people/people-excel.routes.js';
-import { createAuditService } from './modules/audit/audit.service.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { createAccountService } from './modules/accounts/accounts.service.js';
-import { accountRoutes } from './modules/accounts/accounts.routes.js';
-import { createLedgerService } from './modules/ledger/ledger.service.js';
 import { createCaseEngine, type CaseEngine } from './core/cases/case-engine.js';
-import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
-import { createListsService } from './modules/lists/lists.service.js';
-import { listsRoutes } from './modules/lists/lists.routes.js';
-import { createDispatchService } from './modules/dispatch/dispatch.service.js';
-import { dispatchRoutes } from './modules/dispatch/dispatch.routes.js';
-import { createInspectionService } from './modules/inspections/inspections.service.js';
-import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
+import { createCallEngine } from './core/dispatch/calls.js';
 import { createChallenges } from './core/challenge.js';
-import { createRequestService } from './modules/citizens/requests.service.js';
-import { createWhistleService } from './modules/citizens/whistles.service.js';
-import { createDiaryService } from './modules/citizens/diary.service.js';
-import { createCardService } from './modules/citizens/cards.service.js';
-import { citizenRoutes } from './modules/citizens/citizens.routes.js';
-import { createHomeService } from './modules/home/home.service.js';
-import { homeRoutes } from './modules/home/home.routes.js';
-import { createAssessmentService } from './modules/assessment/assessment.service.js';
-import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
+// every module is registered through its front door (modules/<name>/index.ts) and nothing else
+import { authModule, createAuthService, cookieSettings, DEFAULT_SESSION_POLICY, type SessionPolicy } from './modules/auth/index.js';
+import { healthModule } from './modules/health/index.js';
+import { createOrgService, orgsModule } from './modules/orgs/index.js';
+import { createPeopleService, peopleModule } from './modules/people/index.js';
+import { auditModule } from './modules/audit/index.js';
+import { accountsModule } from './modules/accounts/index.js';
+import { createLedgerService, ledgerModule } from './modules/ledger/index.js';
+import { listsModule } from './modules/lists/index.js';
+import { createDispatchService, dispatchModule } from './modules/dispatch/index.js';
+import { inspectionsModule } from './modules/inspections/index.js';
+import { citizensModule } from './modules/citizens/index.js';
+import { homeModule } from './modules/home/index.js';
+import { assessmentModule } from './modules/assessment/index.js';
 
 export type AppConfig = {
   db: Db;
@@ -222,39 +208,34 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     async () => app.swagger(),
   );
 
-  const orgs = createOrgService({ db, sessions: auth.sessions });
-  const people = createPeopleService({ db, pii: config.pii });
-  const auditService = createAuditService({ db });
-  const accounts = createAccountService({ db, sessions: auth.sessions });
   const ledger = createLedgerService({ db });
   app.decorate('ledger', ledger);
-  app.decorate('cases', createCaseEngine({ db }));
-
-  await app.register(healthRoutes, { db });
-  await app.register(authRoutes, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });
-  await app.register(orgRoutes, { orgs });
-  await app.register(peopleRoutes, { people });
-  await app.register(peopleExcelRoutes, { db, pii: config.pii, people });
-  await app.register(auditRoutes, { audit: auditService });
-  await app.register(accountRoutes, { accounts });
-  await app.register(ledgerRoutes, { ledger, db });
-  await app.register(listsRoutes, { lists: createListsService({ db }) });
+  const cases = createCaseEngine({ db });
+  app.decorate('cases', cases);
+  // the dispatch engine's one code path for whistles and bulletins (core/dispatch/calls.ts)
+  const calls = createCallEngine({ cases });
   const dispatch = createDispatchService({ db });
   app.decorate('dispatch', dispatch);
-  await app.register(dispatchRoutes, { dispatch });
-  await app.register(inspectionRoutes, { inspections: createInspectionService({ db, ledger }) });
-  const challenges = createChallenges(config.challengeSecret ?? crypto.randomBytes(32));
-  const requests = createRequestService({ db, pii: config.pii, challenges });
-  await app.register(citizenRoutes, {
-    requests,
-    whistles: createWhistleService({ db }),
-    diary: createDiaryService({ db, requests }),
-    cards: createCardService({ db, pii: config.pii }),
-    challenges,
+
+  await app.register(healthModule, { db });
+  await app.register(authModule, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });
+  // services other modules use are built once here and handed to their modules and to the users
+  const orgs = createOrgService({ db, sessions: auth.sessions });
+  const people = createPeopleService({ db, pii: config.pii });
+  await app.register(orgsModule, { orgs });
+  await app.register(peopleModule, { db, pii: config.pii, people });
+  await app.register(auditModule, { db });
+  await app.register(accountsModule, { db, sessions: auth.sessions });
+  await app.register(ledgerModule, { db, ledger });
+  await app.register(listsModule, { db });
+  await app.register(dispatchModule, { dispatch });
+  await app.register(inspectionsModule, { db, ledger, calls });
+  await app.register(citizensModule, {
+    db, pii: config.pii, calls, challenges: createChallenges(config.challengeSecret ?? crypto.randomBytes(32)),
     publicRateLimit: config.publicRateLimit ?? { submit: 10, lookup: 60 },
   });
-  await app.register(homeRoutes, { home: createHomeService({ db }) });
-  await app.register(assessmentRoutes, { assessment: createAssessmentService({ db, people }) });
+  await app.register(homeModule, { db, ledger });
+  await app.register(assessmentModule, { db, people });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

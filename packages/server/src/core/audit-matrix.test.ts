@@ -10,7 +10,7 @@ import { addDays } from './cases/case-engine.js';
 import { todayInChina } from './calendar.js';
 import { solve } from './challenge.js';
 import { stepAt, totpCode } from './totp.js';
-import { LONGJIANG_TEMPLATE } from '../modules/assessment/scheme.template.js';
+import { LONGJIANG_TEMPLATE } from '../modules/assessment/index.js';
 
 let t: TestApp;
 const today = todayInChina();
@@ -251,7 +251,7 @@ const STEPS: Step[] = [
   { route: 'POST /api/whistle-parts/{id}/judicial-transfer', audit: /^whistle\./, run: async () => {
     // the part the re-route created (the declined one is closed to it)
     const [p] = await t.db.query<{ id: number; version: number }>(
-      `SELECT id, version FROM whistle_parts WHERE whistle_id = (SELECT whistle_id FROM whistle_parts WHERE id = $1) ORDER BY id DESC LIMIT 1`, [num('part')],
+      `SELECT id, version FROM dispatch_call_answers WHERE kind = 'whistle' AND call_id = (SELECT call_id FROM dispatch_call_answers WHERE id = $1) ORDER BY id DESC LIMIT 1`, [num('part')],
     );
     return (await as('yushe.station')).post(`/api/whistle-parts/${p!.id}/judicial-transfer`, { version: p!.version, note: '矩阵移交' });
   } },

@@ -3,7 +3,7 @@
 // second county 邻县 (outside every demo scope), each with accounts at every level and one record
 // of every resource made through the API — so a record exists exactly as the app writes it.
 import { hashPassword } from './password.js';
-import { insertAccount } from '../modules/accounts/accounts.service.js';
+import { insertAccount } from '../modules/accounts/index.js';
 import { orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../test/helpers.js';
 import type { Queryable } from '../db/db.js';
 

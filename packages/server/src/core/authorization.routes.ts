@@ -3,7 +3,7 @@
 // exists fails it too. When a route is added or renamed, add its entry: what record it acts on
 // (made fresh in each place by a maker), who may call it inside its scope, with what valid body.
 import { designationYear, make, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
-import { LONGJIANG_TEMPLATE } from '../modules/assessment/scheme.template.js';
+import { LONGJIANG_TEMPLATE } from '../modules/assessment/index.js';
 
 /** A demo username (README's demo accounts). */
 export type Demo = 'county' | 'wuli' | 'yushe.station' | 'yushe' | 'jiaotong' | 'auditor' | 'sysadmin' | 'secadmin' | 'auditadmin';
@@ -152,7 +152,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/inspections': { kind: 'create', as: 'yushe.station', body: (p) => ({ kind: 'station_biweekly', inspectedOn: today, inspectors: '站长', targetOrgIds: [p.org.village] }), ok: 201 },
   'GET /api/inspections/{id}': { kind: 'record', as: 'yushe.station', make: make.inspection, ok: 200 },
   'POST /api/inspections/{id}/findings/{findingId}/problem': { kind: 'record', as: 'yushe.station', make: make.inspection, body: () => ({ category: '作风建设', deadline: plusDays(today, 20) }), ok: 201 },
-  'GET /api/bulletins': { kind: 'list', as: 'yushe.station', seed: 'bulletin', ids: all, visible: `SELECT id FROM bulletins WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix AND :path NOT LIKE issuer_path || '%'` },
+  'GET /api/bulletins': { kind: 'list', as: 'yushe.station', seed: 'bulletin', ids: all, visible: `SELECT id FROM dispatch_calls WHERE kind = 'bulletin' AND id = ANY(:ids) AND caller_path NOT LIKE :prefix AND :path NOT LIKE caller_path || '%'` },
   'POST /api/bulletins': { kind: 'create', as: 'wuli', body: async (p) => ({ title: unique('新通报'), content: '通报内容', inspectionId: (await make.inspection(p)).id }), ok: 201 },
   'GET /api/accountability': { kind: 'list', as: 'wuli', seed: 'accountability', ids: all, visible: `SELECT id FROM accountability_records WHERE id = ANY(:ids) AND target_path NOT LIKE :prefix` },
   'POST /api/accountability': { kind: 'create', as: 'wuli', body: (p) => ({ kind: 'talk', targetOrgId: p.org.village, reason: '资料不全', decidedOn: today }), ok: 201 },
@@ -170,8 +170,8 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/requests/{id}/report-up': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, body: () => ({ text: '需镇上协调' }), ok: 200 },
   'GET /api/requests/stats': { kind: 'summary', as: 'yushe.station', figure: (j) => j.node.requests, expected: `SELECT count(*)::int AS n FROM cases WHERE case_type = 'request' AND org_path LIKE :prefix` },
   'POST /api/whistles': { kind: 'create', as: 'yushe.station', body: async (p) => ({ sourceCaseId: (await make.request(p)).id, matter: unique('吹哨'), departmentIds: [p.org.dept] }), ok: 201 },
-  'GET /api/whistles': { kind: 'list', as: 'yushe.station', seed: 'whistle', ids: all, visible: `SELECT w.id FROM whistles w WHERE w.id = ANY(:ids) AND w.whistler_path NOT LIKE :prefix AND NOT EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND p.department_path LIKE :prefix)` },
-  'GET /api/whistles/load': { kind: 'summary', as: 'wuli', figure: (j) => j.whistlers.reduce((s: number, w: { whistles: number }) => s + w.whistles, 0), expected: `SELECT count(*)::int AS n FROM whistles WHERE county_id = :county` }, // county-wide by design: every township sees the county's departments' load and who whistles how often
+  'GET /api/whistles': { kind: 'list', as: 'yushe.station', seed: 'whistle', ids: all, visible: `SELECT w.id FROM dispatch_calls w WHERE w.kind = 'whistle' AND w.id = ANY(:ids) AND w.caller_path NOT LIKE :prefix AND NOT EXISTS (SELECT 1 FROM dispatch_call_answers p WHERE p.kind = w.kind AND p.call_id = w.id AND p.org_path LIKE :prefix)` },
+  'GET /api/whistles/load': { kind: 'summary', as: 'wuli', figure: (j) => j.whistlers.reduce((s: number, w: { whistles: number }) => s + w.whistles, 0), expected: `SELECT count(*)::int AS n FROM dispatch_calls WHERE kind = 'whistle' AND county_id = :county` }, // county-wide by design: every township sees the county's departments' load and who whistles how often
   'GET /api/whistles/departments': { kind: 'list', as: 'yushe.station', seed: 'department', siblingVisible: true, ids: all, visible: `SELECT id FROM orgs WHERE id = ANY(:ids) AND (type <> 'department' OR county_id IS DISTINCT FROM :county)` },
   'GET /api/whistles/{id}': { kind: 'record', as: 'yushe.station', make: make.whistle, ok: 200 },
   'GET /api/whistles/{id}/source': { kind: 'record', as: 'yushe.station', make: make.whistle, ok: 200 },

@@ -52,7 +52,7 @@ export function inCounty(column: string, n: number): string {
  */
 export const TENANT_TABLES = [
   'orgs', 'persons', 'posts', 'reserve_cadres', 'cases', 'responsibilities', 'directives', 'assignments',
-  'directive_series', 'inspections', 'bulletins', 'accountability_records', 'whistles', 'whistle_parts',
+  'directive_series', 'inspections', 'accountability_records', 'dispatch_calls', 'dispatch_call_answers',
   'visits', 'households', 'grid_registrations', 'assessment_schemes',
 ] as const;
 

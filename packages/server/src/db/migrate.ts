@@ -5,11 +5,15 @@ import type { Db } from './db.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** Applies the checked-in SQL migrations in order, each in its own transaction, once. */
-export async function migrate(db: Db): Promise<string[]> {
+/**
+ * Applies the checked-in SQL migrations in order, each in its own transaction, once. `before`
+ * stops at the first file whose name is not below it (a test of a data migration loads rows of
+ * the shape before it).
+ */
+export async function migrate(db: Db, opts: { before?: string } = {}): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const files = fs.readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+  const files = fs.readdirSync(migrationsDir).filter((f) => f.endsWith('.sql') && (!opts.before || f < opts.before)).sort();
   const applied = [];
   for (const file of files) {
     const done = await db.transaction(async (tx) => {

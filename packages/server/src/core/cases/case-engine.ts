@@ -101,9 +101,8 @@ const INSERT_EVENT = prepared(
 /**
  * Appends one timeline entry; the caller holds the case row lock (FOR UPDATE). Private to the
  * engine: every operation below writes its entry and its audit record together (`record`).
- * @deprecated outside the engine — exported only for the whistle code the dispatch engine replaces.
  */
-export async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county_id'>, actor: Actor | null, input: AppendInput): Promise<number> {
+async function appendEvent(tx: Queryable, c: Pick<CaseRow, 'id' | 'county_id'>, actor: Actor | null, input: AppendInput): Promise<number> {
   const [last] = await tx.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1`, [c.id]);
   const event = {
     seq: (last?.seq ?? 0) + 1,
@@ -407,6 +406,18 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     });
   }
 
+  /**
+   * An entry written on a case by another engine inside its own transaction (the dispatch engine:
+   * a whistle blown for a request, a department's answer to it): the case is locked by its key —
+   * the other engine has already checked who may act — and the entry and its audit record
+   * (`<type>.<action>`) are written together, like every other operation here.
+   */
+  async function annotate(tx: Queryable, caseId: number, who: Who, event: AppendInput, audit: { action: string; summary?: Record<string, unknown> }): Promise<number> {
+    const [c] = await tx.query<CaseRow>(`${BY_KEY}SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
+    if (!c) throw new AppError('not_found');
+    return record(tx, c, who, event, audit);
+  }
+
   async function attachment(caseType: string, actor: Actor, caseId: number, attachmentId: number) {
     const c = await load(db, actor.scope, caseType, caseId);
     if (!c) throw new AppError('not_found');
@@ -481,7 +492,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     return done;
   }
 
-  return { load, open, fire, note, edit, attach, rate, attachment, timeline, verify, escalateOverdue, escalateAll, today };
+  return { load, open, fire, note, edit, attach, rate, annotate, attachment, timeline, verify, escalateOverdue, escalateAll, today };
 }
 
 export type CaseEngine = ReturnType<typeof createCaseEngine>;

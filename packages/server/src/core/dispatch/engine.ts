@@ -51,6 +51,8 @@ export type DispatchKind<S extends string = string, A extends string = string> =
   recurs: boolean;
   /** Who receives it: chosen orgs (answer rows), or the caller's subtree (read, not answered). */
   reaches: 'chosen' | 'subtree';
+  /** What the timeline of the case a call was made for says when the call completes by itself. */
+  completedNote?: Label;
 };
 
 /** 两下两上: a directive to orgs below; each reports (again, to correct, while it is open). */
@@ -125,6 +127,7 @@ export const WHISTLE_KIND = {
   },
   completes: 'when_answered',
   succeeded: ['done'],
+  completedNote: { zh: '吹哨事项各部门均已办结', en: 'Every department has finished its part of the whistle' },
   fansOut: false,
   recurs: false,
   reaches: 'chosen',

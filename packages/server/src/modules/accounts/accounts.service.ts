@@ -7,7 +7,7 @@ import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { checkPasswordPolicy, hashPassword } from '../../core/password.js';
-import type { SessionInvalidation } from '../auth/session-cache.js';
+import type { SessionInvalidation } from '../auth/index.js';
 import { inScope } from '../../core/scope.js';
 
 type AccountListRow = {

@@ -22,7 +22,7 @@ afterAll(() => t.close());
 
 async function accountAt(username: string, role: string, org: string): Promise<Client> {
   const { hashPassword } = await import('../../core/password.js');
-  const { insertAccount } = await import('../accounts/accounts.service.js');
+  const { insertAccount } = await import('../accounts/index.js');
   const { TEST_DEMO_PASSWORD } = await import('../../test/helpers.js');
   await insertAccount(t.db, { username, displayName: username, passwordHash: await hashPassword(TEST_DEMO_PASSWORD), roles: [role as never], scopeOrgId: await orgId(t.db, org), mustChangePassword: false });
   return t.as(username);

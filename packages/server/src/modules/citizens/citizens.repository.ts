@@ -143,38 +143,7 @@ export async function citizenStats(q: Queryable, node: { id: number; path: strin
   );
 }
 
-// ---- whistles ----
-export type WhistleRow = { id: number; county_id: number; source_case_id: number; source_type: 'request' | 'problem'; whistler_org_id: number; whistler_path: string; whistler_name: string; whistler_type: string; matter: string; status: string; created_at: Date; done_at: Date | null };
-export type PartRow = {
-  id: number; whistle_id: number; county_id: number; department_id: number; department_name: string; department_type: string; department_path: string;
-  status: 'whistled' | 'reported' | 'handling' | 'done' | 'declined' | 'rerouted'; part: string | null; reported_at: Date | null; onsite_record: string | null;
-  result: string | null; done_at: Date | null; decline_reason: string | null; suggested_org_id: number | null; suggested_name: string | null;
-  suggested_type: string | null; judicial_transfer: boolean; created_at: Date; version: number;
-};
-
-const WHISTLE_SELECT = `SELECT w.id, w.county_id, w.source_case_id, (SELECT sc.case_type FROM cases sc WHERE sc.id = w.source_case_id) AS source_type, w.whistler_org_id, w.whistler_path, o.name AS whistler_name, o.type AS whistler_type,
-  w.matter, w.status, w.created_at, w.done_at FROM whistles w JOIN orgs o ON o.id = w.whistler_org_id`;
-const PART_SELECT = `SELECT p.id, p.whistle_id, p.county_id, p.department_id, d.name AS department_name, d.type AS department_type, p.department_path,
-  p.status, p.part, p.reported_at, p.onsite_record, p.result, p.done_at, p.decline_reason, p.suggested_org_id, s.name AS suggested_name,
-  s.type AS suggested_type, p.judicial_transfer, p.created_at, p.version
-  FROM whistle_parts p JOIN orgs d ON d.id = p.department_id LEFT JOIN orgs s ON s.id = p.suggested_org_id`;
-
-export async function insertWhistle(q: Queryable, w: { countyId: number; sourceCaseId: number; whistlerOrgId: number; whistlerPath: string; matter: string; createdBy: number }) {
-  const [row] = await q.query<{ id: number }>(
-    `INSERT INTO whistles (county_id, source_case_id, whistler_org_id, whistler_path, matter, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-    [w.countyId, w.sourceCaseId, w.whistlerOrgId, w.whistlerPath, w.matter, w.createdBy],
-  );
-  return row!.id;
-}
-
-export async function insertParts(q: Queryable, whistleId: number, countyId: number, departmentIds: number[]) {
-  await q.query(
-    `${BY_KEY}INSERT INTO whistle_parts (whistle_id, county_id, department_id, department_path)
-     SELECT $1, $2, id, path FROM orgs WHERE id = ANY($3::bigint[])`,
-    [whistleId, countyId, departmentIds],
-  );
-}
-
+// ---- whistles (their calls and parts are the dispatch engine's: core/dispatch/calls.ts) ----
 export async function departments(q: Queryable, countyId: number, ids: number[]) {
   return q.query<{ id: number; name: string; path: string }>(
     `${BY_KEY}SELECT id, name, path FROM orgs WHERE id = ANY($1::bigint[]) AND county_id = $2 AND type = 'department' AND status = 'active'`,
@@ -200,24 +169,6 @@ export async function handOverCandidates(q: Queryable, orgPath: string) {
 }
 
 /**
- * Whistles visible to the scope: blown within it, or with a part for a department within it.
- * `awaiting`: only those with a part of a department within the scope still waiting on it
- * (待本部门报到/办理: whistled, reported in, handling) — not the ones it finished or declined.
- */
-export async function listWhistles(q: Queryable, scope: Scope, limit: number, sourceCaseId?: number, awaiting = false) {
-  const params: unknown[] = [likePrefix(scope.path)];
-  const where = awaiting
-    ? `EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)} AND p.status IN ('whistled','reported','handling'))`
-    : `(${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)}))`;
-  if (sourceCaseId) params.push(sourceCaseId);
-  return q.query<WhistleRow>(
-    `${WHISTLE_SELECT} WHERE ${where} ${sourceCaseId ? 'AND w.source_case_id = $2' : ''}
-     ORDER BY w.id DESC LIMIT ${limit}`,
-    params,
-  );
-}
-
-/**
  * What a whistle was blown for, read-only, for the parties to that whistle (the whistler's
  * subtree, a department with a part on it): the request or problem's own fields — the citizen's
  * phone only masked — and the timeline entries that concern this whistle. Nothing else of the case.
@@ -236,65 +187,13 @@ export async function whistleSource(q: Queryable, scope: Scope, whistleId: numbe
             p.description, p.measures, p.responsible_person,
             (SELECT coalesce(json_agg(json_build_object('at', e.at, 'actor_name', e.actor_name, 'body', e.body) ORDER BY e.seq), '[]')
                FROM case_events e WHERE e.case_id = c.id AND e.data->>'whistleId' = w.id::text) AS events
-       FROM whistles w JOIN cases c ON c.id = w.source_case_id JOIN orgs o ON o.id = c.org_id
+       FROM dispatch_calls w JOIN cases c ON c.id = w.source_case_id JOIN orgs o ON o.id = c.org_id
        LEFT JOIN citizen_requests r ON r.case_id = c.id LEFT JOIN problems p ON p.case_id = c.id
-      WHERE w.id = $2 AND (${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts x WHERE x.whistle_id = w.id AND ${inScope('x.department_path', 1)}))`,
+      WHERE w.kind = 'whistle' AND w.id = $2
+        AND (${inScope('w.caller_path', 1)} OR EXISTS (SELECT 1 FROM dispatch_call_answers x WHERE x.kind = w.kind AND x.call_id = w.id AND ${inScope('x.org_path', 1)}))`,
     [likePrefix(scope.path), whistleId],
   );
   return row;
-}
-
-export async function findWhistle(q: Queryable, scope: Scope, id: number, forUpdate = false) {
-  const [row] = await q.query<WhistleRow>(
-    `${WHISTLE_SELECT} WHERE w.id = $2 AND (${inScope('w.whistler_path', 1)} OR EXISTS (SELECT 1 FROM whistle_parts p WHERE p.whistle_id = w.id AND ${inScope('p.department_path', 1)}))
-     ${forUpdate ? 'FOR UPDATE OF w' : ''}`,
-    [likePrefix(scope.path), id],
-  );
-  return row;
-}
-
-export async function partsOf(q: Queryable, whistleIds: number[]) {
-  if (!whistleIds.length) return [];
-  return q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.whistle_id = ANY($1::bigint[]) ORDER BY p.id`, [whistleIds]);
-}
-
-export async function findPart(q: Queryable, id: number) {
-  const [row] = await q.query<PartRow>(`${BY_KEY}${PART_SELECT} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
-  return row;
-}
-
-export async function updatePart(q: Queryable, id: number, version: number, f: Partial<{ status: string; part: string; reported: boolean; onsite_record: string; result: string; done: boolean; decline_reason: string; suggested_org_id: number | null; judicial_transfer: boolean }>) {
-  const rows = await q.query(
-    `${BY_KEY}UPDATE whistle_parts SET status = COALESCE($3, status), part = COALESCE($4, part),
-       reported_at = CASE WHEN $5 THEN COALESCE(reported_at, now()) ELSE reported_at END,
-       onsite_record = COALESCE($6, onsite_record), result = COALESCE($7, result),
-       done_at = CASE WHEN $8 THEN now() ELSE done_at END, decline_reason = COALESCE($9, decline_reason),
-       suggested_org_id = COALESCE($10, suggested_org_id), judicial_transfer = judicial_transfer OR $11,
-       version = version + 1
-     WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, f.status ?? null, f.part ?? null, f.reported ?? false, f.onsite_record ?? null, f.result ?? null, f.done ?? false, f.decline_reason ?? null, f.suggested_org_id ?? null, f.judicial_transfer ?? false],
-  );
-  return rows.length > 0;
-}
-
-/** The states of a whistle's parts (the dispatch engine decides from them whether it is complete). */
-export async function partStates(q: Queryable, whistleId: number): Promise<string[]> {
-  const rows = await q.query<{ status: string }>(`${BY_KEY}SELECT status FROM whistle_parts WHERE whistle_id = $1 ORDER BY id`, [whistleId]);
-  return rows.map((r) => r.status);
-}
-
-/** Marks an open whistle done (once: a second call changes nothing and answers false). */
-export async function markWhistleDone(q: Queryable, whistleId: number): Promise<boolean> {
-  const rows = await q.query(`${BY_KEY}UPDATE whistles SET status = 'done', done_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [whistleId]);
-  return rows.length > 0;
-}
-
-export async function whistlesByWhistler(q: Queryable, countyId: number) {
-  return q.query<{ org_id: number; name: string; whistles: number }>(
-    `${SYSTEM}SELECT o.id AS org_id, o.name, count(*)::int AS whistles FROM whistles w JOIN orgs o ON o.id = w.whistler_org_id
-     WHERE w.county_id = $1 GROUP BY o.id, o.name ORDER BY whistles DESC`,
-    [countyId],
-  );
 }
 
 // ---- visits, households, grids ----

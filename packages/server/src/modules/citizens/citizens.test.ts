@@ -5,7 +5,7 @@ import { plusDays, todayInChina } from '../../core/calendar.js';
 import { hashPassword } from '../../core/password.js';
 import { solve } from '../../core/challenge.js';
 import { verifyAuditChain } from '../../core/audit.js';
-import { insertAccount } from '../accounts/accounts.service.js';
+import { insertAccount } from '../accounts/index.js';
 
 let t: TestApp;
 let station: Client;

@@ -29,6 +29,7 @@ import type { PiiCipher } from '../../core/pii.js';
 import type { Challenges } from '../../core/challenge.js';
 import { ancestors, children as orgChildren, inScope as orgInScope, publicOrg, townshipAbove } from '../../core/org-tree.js';
 import * as repo from './citizens.repository.js';
+import { answersOf, listCalls } from '../../core/dispatch/calls.js';
 import { requestWorkflow } from './requests.workflow.js';
 import './requests.case.js';
 import { mayRevealPhone, type PhoneHolder } from './requests.policy.js';
@@ -111,9 +112,9 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     requireAction(actor, 'citizen:read');
     const r = await repo.findRequest(db, actor.scope, id);
     if (!r) throw new AppError('not_found');
-    const [{ events, files }, whistles] = await Promise.all([engine.timeline(db, id), repo.listWhistles(db, actor.scope, 50, id)]);
+    const [{ events, files }, whistles] = await Promise.all([engine.timeline(db, id), listCalls(db, actor.scope, 'whistle', 50, { sourceCaseId: id })]);
     const citizenEvents = new Set(events.filter((e) => e.kind === 'attachment' && e.account_id === null).map((e) => e.id));
-    const parts = await repo.partsOf(db, whistles.map((w) => w.id));
+    const parts = await answersOf(db, 'whistle', whistles.map((w) => w.id));
     return {
       ...summary(actor, r),
       firstOwner: r.first_owner_id ? { id: r.first_owner_id, name: r.first_owner_name ?? '' } : null,
@@ -122,8 +123,8 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       ratingComment: r.rating_comment,
       timeline: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actor_name, actorDisplay: e.actor_display ?? null, kind: e.kind, transition: e.transition, text: e.body, public: e.data.public === true })),
       whistles: whistles.map((w) => {
-        const mine = parts.filter((p) => p.whistle_id === w.id && p.status !== 'rerouted');
-        return { id: w.id, status: w.status, parts: mine.length, done: mine.filter((p) => p.status === 'done').length };
+        const mine = parts.filter((p) => p.call_id === w.id && p.state !== 'rerouted');
+        return { id: w.id, status: w.status as 'open' | 'done', parts: mine.length, done: mine.filter((p) => p.state === 'done').length };
       }),
       attachments: files.map((f) => ({ id: f.id, fileName: f.file_name, mimeType: f.mime_type, size: f.size_bytes, byCitizen: citizenEvents.has(f.event_id) })),
       actions: availableTransitions(requestWorkflow, actor, { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status, deadline: null, extra: { ownerId: r.owner_id } }),

@@ -1,41 +1,45 @@
 // 吹哨报到: a township or village escalates a request or a ledger problem to departments; each
 // department reports in (报到), claims its part, records on-site handling and its result — or
 // declines with a reason and a suggested owner, and the whistler re-routes. The whistle closes when
-// every remaining part is done. A kind of the dispatch engine (core/dispatch/engine.ts): the
-// engine's WHISTLE_KIND decides every move of a part and its refusal (module error codes such as
-// `whistle_already_claimed`); department load and response times are the engine's one query.
+// every remaining part is done. A kind of the dispatch engine: the engine's WHISTLE_KIND decides
+// every move of a part and its refusal (module error codes such as `whistle_already_claimed`), and
+// its one code path (core/dispatch/calls.ts) writes the call, its answers, the entry on the
+// request's or problem's timeline and the audit records; department load and response times are
+// the engine's one query. This service checks who is party to a whistle and says what each move
+// changes of the kind's own columns.
 import type { WhistlePartActionT, WhistleView } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
-import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
-import { appendEvent } from '../../core/cases/case-engine.js';
 import { likePrefix } from '../../core/access.js';
-import { answer, isComplete, WHISTLE_KIND } from '../../core/dispatch/engine.js';
+import { WHISTLE_KIND } from '../../core/dispatch/engine.js';
+import { createCaseEngine } from '../../core/cases/case-engine.js';
+import * as dispatch from '../../core/dispatch/calls.js';
 import { recipientLoad } from '../../core/dispatch/load.repository.js';
 import * as repo from './citizens.repository.js';
 import { inScope, BY_KEY } from '../../core/scope.js';
 
-export function createWhistleService(deps: { db: Db }) {
+export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine }) {
   const { db } = deps;
+  const calls = deps.calls ?? dispatch.createCallEngine({ cases: createCaseEngine({ db }) });
 
-  function present(w: repo.WhistleRow, parts: repo.PartRow[]): WhistleView {
+  function present(w: dispatch.CallRow, parts: dispatch.AnswerRow[]): WhistleView {
     return {
       id: w.id,
-      status: w.status,
-      matter: w.matter,
-      whistler: { id: w.whistler_org_id, name: w.whistler_name, type: w.whistler_type },
-      sourceCaseId: w.source_case_id,
-      sourceType: w.source_type,
+      status: w.status as WhistleView['status'],
+      matter: w.body,
+      whistler: { id: w.caller_org_id, name: w.caller_name, type: w.caller_type },
+      sourceCaseId: w.source_case_id!,
+      sourceType: w.source_type!,
       createdAt: w.created_at.toISOString(),
       doneAt: w.done_at?.toISOString() ?? null,
-      parts: parts.filter((p) => p.whistle_id === w.id).map((p) => ({
+      parts: parts.filter((p) => p.call_id === w.id).map((p) => ({
         id: p.id,
-        department: { id: p.department_id, name: p.department_name, type: p.department_type },
-        status: p.status,
+        department: { id: p.org_id, name: p.org_name, type: p.org_type },
+        status: p.state as WhistleView['parts'][number]['status'],
         part: p.part,
-        reportedAt: p.reported_at?.toISOString() ?? null,
-        responseMinutes: p.reported_at ? Math.round((p.reported_at.getTime() - p.created_at.getTime()) / 60_000) : null,
+        reportedAt: p.answered_at?.toISOString() ?? null,
+        responseMinutes: p.answered_at ? Math.round((p.answered_at.getTime() - p.created_at.getTime()) / 60_000) : null,
         onsiteRecord: p.onsite_record,
         result: p.result,
         declineReason: p.decline_reason,
@@ -57,19 +61,20 @@ export function createWhistleService(deps: { db: Db }) {
       const depts = await repo.departments(tx, source.county_id, input.departmentIds);
       if (depts.length !== input.departmentIds.length) throw fieldError('departmentIds', '请选择本县的职能部门', 'Choose departments of the county');
       const [whistler] = await tx.query<{ id: number; path: string }>(`${BY_KEY}SELECT id, path FROM orgs WHERE id = $1`, [actor.scope.orgId]);
-      const id = await repo.insertWhistle(tx, { countyId: source.county_id, sourceCaseId: source.id, whistlerOrgId: whistler!.id, whistlerPath: whistler!.path, matter: input.matter.trim(), createdBy: actor.accountId });
-      await repo.insertParts(tx, id, source.county_id, input.departmentIds);
-      await appendEvent(tx, { id: source.id, county_id: source.county_id }, actor, { kind: 'comment', body: `吹哨：请${depts.map((d) => d.name).join('、')}报到。${input.matter.trim()}`, data: { whistleId: id, public: true } });
-      await appendAudit(tx, { countyId: source.county_id, accountId: actor.accountId, username: actor.username, action: 'whistle.blow', objectType: 'whistle', objectId: id, summary: { sourceCaseId: source.id, departments: input.departmentIds }, result: 'success', ip: actor.ip });
-      return id;
+      const matter = input.matter.trim();
+      return calls.issue(tx, WHISTLE_KIND, actor, {
+        countyId: source.county_id, caller: whistler!, body: matter, sourceCaseId: source.id, recipients: input.departmentIds,
+        entry: { body: `吹哨：请${depts.map((d) => d.name).join('、')}报到。${matter}`, public: true },
+        auditAction: 'blow', summary: { sourceCaseId: source.id, departments: input.departmentIds },
+      });
     });
   }
 
   async function detail(actor: Actor, id: number) {
     requireAction(actor, 'citizen:read');
-    const w = await repo.findWhistle(db, actor.scope, id);
+    const w = await dispatch.findCall(db, actor.scope, 'whistle', id);
     if (!w) throw new AppError('not_found');
-    return present(w, await repo.partsOf(db, [w.id]));
+    return present(w, await dispatch.answersOf(db, 'whistle', [w.id]));
   }
 
   /**
@@ -78,84 +83,81 @@ export function createWhistleService(deps: { db: Db }) {
    */
   async function list(actor: Actor, awaiting = false) {
     requireAction(actor, 'citizen:read');
-    const rows = await repo.listWhistles(db, actor.scope, 200, undefined, awaiting);
-    const parts = await repo.partsOf(db, rows.map((w) => w.id));
+    const rows = await dispatch.listCalls(db, actor.scope, 'whistle', 200, { awaiting: awaiting ? WHISTLE_KIND.open : undefined });
+    const parts = await dispatch.answersOf(db, 'whistle', rows.map((w) => w.id));
     return rows.map((w) => present(w, parts));
   }
 
   async function act(actor: Actor, partId: number, input: WhistlePartActionT) {
     requireAction(actor, 'whistle:answer');
     const whistleId = await db.transaction(async (tx) => {
-      const p = await repo.findPart(tx, partId);
+      const p = await dispatch.lockAnswer(tx, 'whistle', partId);
       // a department answers only its own parts; others' parts do not exist for it
-      if (!p || !p.department_path.startsWith(actor.scope.path)) throw new AppError('not_found');
+      if (!p || !p.org_path.startsWith(actor.scope.path)) throw new AppError('not_found');
       if (p.version !== input.version) throw new AppError('version_conflict');
-      // the engine decides whether the department may do this now, and its refusal if not
-      const next = answer(WHISTLE_KIND, p.status, input.action, 'recipient');
-      let change: Parameters<typeof repo.updatePart>[3];
+      let change: dispatch.AnswerChange;
       let text: string;
       switch (input.action) {
         case 'report':
-          change = { status: next, reported: true };
-          text = `${p.department_name}已报到`;
+          change = { answered: true };
+          text = `${p.org_name}已报到`;
           break;
         case 'claim':
-          if (!input.part?.trim()) throw fieldError('part', '请写明本部门认领的事项', 'Say which part you take');
-          change = { status: next, part: input.part.trim() };
-          text = `${p.department_name}认领：${input.part.trim()}`;
+          if (!input.part?.trim() && WHISTLE_KIND.actions.claim.from.includes(p.state as never)) throw fieldError('part', '请写明本部门认领的事项', 'Say which part you take');
+          change = { part: input.part?.trim() };
+          text = `${p.org_name}认领：${input.part?.trim() ?? ''}`;
           break;
         case 'record':
-          if (!input.onsiteRecord?.trim()) throw fieldError('onsiteRecord', '请填写现场处置情况', 'Describe the on-site handling');
-          change = { onsite_record: input.onsiteRecord.trim(), judicial_transfer: input.judicialTransfer ?? false };
-          text = `${p.department_name}现场处置：${input.onsiteRecord.trim()}`;
+          if (!input.onsiteRecord?.trim() && WHISTLE_KIND.actions.record.from.includes(p.state as never)) throw fieldError('onsiteRecord', '请填写现场处置情况', 'Describe the on-site handling');
+          change = { onsite_record: input.onsiteRecord?.trim(), judicial_transfer: input.judicialTransfer ?? false };
+          text = `${p.org_name}现场处置：${input.onsiteRecord?.trim() ?? ''}`;
           break;
         case 'finish':
-          if (!input.result?.trim()) throw fieldError('result', '请填写处置结果', 'Describe the result');
-          change = { status: next, result: input.result.trim(), done: true, judicial_transfer: input.judicialTransfer ?? false };
-          text = `${p.department_name}办结：${input.result.trim()}${input.judicialTransfer ? '（已移交公检法）' : ''}`;
+          if (!input.result?.trim() && WHISTLE_KIND.actions.finish.from.includes(p.state as never)) throw fieldError('result', '请填写处置结果', 'Describe the result');
+          change = { result: input.result?.trim(), done: true, judicial_transfer: input.judicialTransfer ?? false };
+          text = `${p.org_name}办结：${input.result?.trim() ?? ''}${input.judicialTransfer ? '（已移交公检法）' : ''}`;
           break;
         case 'decline': {
-          const errors = [];
-          if (!input.reason?.trim()) errors.push({ field: 'reason', zh: '请说明退回理由（如：不属于本部门职责）', en: 'Give the reason' });
-          if (input.suggestedOrgId) {
-            const [s] = await tx.query(`${BY_KEY}SELECT 1 FROM orgs WHERE id = $1 AND county_id = $2 AND status = 'active'`, [input.suggestedOrgId, p.county_id]);
-            if (!s) errors.push({ field: 'suggestedOrgId', zh: '建议的责任单位不存在', en: 'No such suggested org' });
+          if (WHISTLE_KIND.actions.decline.from.includes(p.state as never)) {
+            const errors = [];
+            if (!input.reason?.trim()) errors.push({ field: 'reason', zh: '请说明退回理由（如：不属于本部门职责）', en: 'Give the reason' });
+            if (input.suggestedOrgId) {
+              const [s] = await tx.query(`${BY_KEY}SELECT 1 FROM orgs WHERE id = $1 AND county_id = $2 AND status = 'active'`, [input.suggestedOrgId, p.county_id]);
+              if (!s) errors.push({ field: 'suggestedOrgId', zh: '建议的责任单位不存在', en: 'No such suggested org' });
+            }
+            if (errors.length) throw validationError(errors);
           }
-          if (errors.length) throw validationError(errors);
-          change = { status: next, decline_reason: input.reason!.trim(), suggested_org_id: input.suggestedOrgId ?? null, reported: true };
-          text = `${p.department_name}退回：${input.reason!.trim()}`;
+          change = { decline_reason: input.reason?.trim(), suggested_org_id: input.suggestedOrgId ?? null, answered: true };
+          text = `${p.org_name}退回：${input.reason?.trim() ?? ''}`;
           break;
         }
       }
-      if (!(await repo.updatePart(tx, p.id, p.version, change))) throw new AppError('version_conflict');
-      const [w] = await tx.query<{ source_case_id: number; county_id: number }>(`${BY_KEY}SELECT source_case_id, county_id FROM whistles WHERE id = $1 FOR UPDATE`, [p.whistle_id]);
-      await appendEvent(tx, { id: w!.source_case_id, county_id: w!.county_id }, actor, { kind: 'comment', body: text, data: { whistleId: p.whistle_id, partId: p.id } });
-      // complete when the engine says so: every part in play final, one done (the whistle row is locked above)
-      if (isComplete(WHISTLE_KIND, await repo.partStates(tx, p.whistle_id)) && (await repo.markWhistleDone(tx, p.whistle_id))) {
-        await appendEvent(tx, { id: w!.source_case_id, county_id: w!.county_id }, null, { kind: 'comment', body: '吹哨事项各部门均已办结', data: { whistleId: p.whistle_id, public: true } });
-      }
-      await appendAudit(tx, { countyId: p.county_id, accountId: actor.accountId, username: actor.username, action: `whistle.${input.action}`, objectType: 'whistle_part', objectId: p.id, summary: { whistleId: p.whistle_id }, result: 'success', ip: actor.ip });
-      return p.whistle_id;
+      // the engine decides whether the department may do this now (its refusal if not), moves the
+      // part, completes the whistle when every part in play is final, and records it
+      return calls.move(tx, WHISTLE_KIND, actor, p, { action: input.action, side: 'recipient', change, entry: { body: text } });
     });
     return detail(actor, whistleId);
+  }
+
+  /** A part of a whistle blown in the actor's subtree, locked (others' parts do not exist for it). */
+  async function callerPart(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, partId: number) {
+    const p = await dispatch.lockAnswer(tx, 'whistle', partId);
+    if (!p) throw new AppError('not_found');
+    const w = await dispatch.findCall(tx, actor.scope, 'whistle', p.call_id);
+    if (!w || !w.caller_path.startsWith(actor.scope.path)) throw new AppError('not_found');
+    return { p, w };
   }
 
   /** The whistler sends a declined part to another department. */
   async function reroute(actor: Actor, partId: number, departmentId: number) {
     requireAction(actor, 'whistle:blow');
     const whistleId = await db.transaction(async (tx) => {
-      const p = await repo.findPart(tx, partId);
-      if (!p) throw new AppError('not_found');
-      const w = await repo.findWhistle(tx, actor.scope, p.whistle_id, true);
-      if (!w || !w.whistler_path.startsWith(actor.scope.path)) throw new AppError('not_found');
-      const next = answer(WHISTLE_KIND, p.status, 'reroute', 'caller');
+      const { p } = await callerPart(tx, actor, partId);
       const depts = await repo.departments(tx, p.county_id, [departmentId]);
-      if (!depts.length) throw fieldError('departmentId', '请选择本县的职能部门', 'Choose a department of the county');
-      await repo.updatePart(tx, p.id, p.version, { status: next });
-      await repo.insertParts(tx, p.whistle_id, p.county_id, [departmentId]);
-      await appendEvent(tx, { id: w.source_case_id, county_id: w.county_id }, actor, { kind: 'comment', body: `改派${depts[0]!.name}报到`, data: { whistleId: w.id } });
-      await appendAudit(tx, { countyId: p.county_id, accountId: actor.accountId, username: actor.username, action: 'whistle.reroute', objectType: 'whistle_part', objectId: p.id, summary: { toDepartment: departmentId }, result: 'success', ip: actor.ip });
-      return w.id;
+      if (!depts.length && WHISTLE_KIND.actions.reroute.from.includes(p.state as never)) throw fieldError('departmentId', '请选择本县的职能部门', 'Choose a department of the county');
+      return calls.move(tx, WHISTLE_KIND, actor, p, {
+        action: 'reroute', side: 'caller', also: [departmentId], entry: { body: `改派${depts[0]?.name ?? ''}报到` }, summary: { toDepartment: departmentId },
+      });
     });
     return detail(actor, whistleId);
   }
@@ -167,21 +169,14 @@ export function createWhistleService(deps: { db: Db }) {
   async function judicialTransfer(actor: Actor, partId: number, input: { version: number; note?: string }) {
     requireAction(actor, 'whistle:blow');
     const whistleId = await db.transaction(async (tx) => {
-      const p = await repo.findPart(tx, partId);
-      if (!p) throw new AppError('not_found');
-      const w = await repo.findWhistle(tx, actor.scope, p.whistle_id, true);
-      if (!w || !w.whistler_path.startsWith(actor.scope.path)) throw new AppError('not_found');
-      if (w.whistler_org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由吹哨单位移交公检法', en: 'Only the whistling org hands it over' });
+      const { p, w } = await callerPart(tx, actor, partId);
+      if (w.caller_org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由吹哨单位移交公检法', en: 'Only the whistling org hands it over' });
       if (p.version !== input.version) throw new AppError('version_conflict');
-      answer(WHISTLE_KIND, p.status, 'judicial', 'caller');
-      if (p.judicial_transfer) return w.id; // already marked: answers as the first time did
-      if (!(await repo.updatePart(tx, p.id, p.version, { judicial_transfer: true }))) throw new AppError('version_conflict');
+      if (p.judicial_transfer && WHISTLE_KIND.actions.judicial.from.includes(p.state as never)) return w.id; // already marked: answers as the first time did
       const note = input.note?.trim();
-      await appendEvent(tx, { id: w.source_case_id, county_id: w.county_id }, actor, {
-        kind: 'comment', body: `移交公检法（${p.department_name}）${note ? `：${note}` : ''}`, data: { whistleId: w.id, partId: p.id },
+      return calls.move(tx, WHISTLE_KIND, actor, p, {
+        action: 'judicial', side: 'caller', version: input.version, change: { judicial_transfer: true }, entry: { body: `移交公检法（${p.org_name}）${note ? `：${note}` : ''}` },
       });
-      await appendAudit(tx, { countyId: p.county_id, accountId: actor.accountId, username: actor.username, action: 'whistle.judicial', objectType: 'whistle_part', objectId: p.id, summary: { whistleId: w.id }, result: 'success', ip: actor.ip });
-      return w.id;
     });
     return detail(actor, whistleId);
   }
@@ -217,13 +212,13 @@ export function createWhistleService(deps: { db: Db }) {
     requireAction(actor, 'citizen:read');
     const countyId = actor.scope.countyId ?? 0;
     // the dispatch engine's one query: whistle parts and directive assignments of each department
-    const [departments, whistlers] = await Promise.all([recipientLoad(db, countyId, ['department']), repo.whistlesByWhistler(db, countyId)]);
+    const [departments, whistlers] = await Promise.all([recipientLoad(db, countyId, ['department']), dispatch.callsByCaller(db, countyId, 'whistle')]);
     return {
       departments: departments.map((d) => ({
         department: { id: d.org_id, name: d.name }, parts: d.parts, open: d.open, declined: d.declined, judicialTransfers: d.judicial, avgResponseMinutes: d.avg_response_minutes,
         assignments: d.assignments, assignmentsOpen: d.assignments_open, avgReportMinutes: d.avg_report_minutes,
       })),
-      whistlers: whistlers.map((w) => ({ org: { id: w.org_id, name: w.name }, whistles: w.whistles })),
+      whistlers: whistlers.map((w) => ({ org: { id: w.org_id, name: w.name }, whistles: w.calls })),
     };
   }
 

@@ -6,7 +6,7 @@ import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } fr
 import { plusDays, todayInChina } from '../../core/calendar.js';
 import { hashPassword } from '../../core/password.js';
 import { solve } from '../../core/challenge.js';
-import { insertAccount } from '../accounts/accounts.service.js';
+import { insertAccount } from '../accounts/index.js';
 
 let t: TestApp;
 let station: Client;

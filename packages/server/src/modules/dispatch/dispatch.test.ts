@@ -3,7 +3,7 @@ import type { AssignmentView, Board } from '@lianxin/contract';
 import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../../test/helpers.js';
 import { periodEnd, plusDays, todayInChina } from '../../core/calendar.js';
 import { hashPassword } from '../../core/password.js';
-import { insertAccount } from '../accounts/accounts.service.js';
+import { insertAccount } from '../accounts/index.js';
 
 let t: TestApp;
 let wuli: Client;

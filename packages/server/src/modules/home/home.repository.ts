@@ -50,31 +50,6 @@ export function ownProblems(q: Queryable, p: TodayParams) {
   );
 }
 
-/**
- * Problems submitted for checking that this account checks: it is the named checker, or none is
- * named and the problem lies below its org (the station, else the township, over the case).
- */
-export function problemsToCheck(q: Queryable, p: TodayParams) {
-  return q.query<TodayRow>(
-    `SELECT 'problem_to_check' AS kind, c.id, c.title, o.name AS org, c.deadline::text AS due,
-            NULL::text AS reason, c.updated_at AS at
-       FROM cases c
-       JOIN problems p ON p.case_id = c.id
-       JOIN orgs o ON o.id = c.org_id
-       JOIN orgs ro ON ro.id = p.responsible_org_id
-      WHERE c.case_type = 'problem' AND c.status = 'submitted' AND ${inScope('c.org_path', 2)}
-        AND (p.checker_account_id = $3
-             OR (p.checker_account_id IS NULL AND $1 = coalesce(
-                   (SELECT m.id FROM orgs m
-                     WHERE m.type IN ('station', 'township') AND starts_with(ro.path, m.path) AND m.id <> ro.id
-                     ORDER BY m.depth DESC LIMIT 1),
-                   c.county_id)))
-      ORDER BY c.updated_at DESC
-      LIMIT $4`,
-    [p.orgId, p.like, p.accountId, p.limit],
-  );
-}
-
 /** 督办: open problems below my org whose supervision date falls within the week (or has passed). */
 export function supervisionDue(q: Queryable, p: TodayParams) {
   return q.query<TodayRow>(
@@ -142,13 +117,13 @@ export function requests(q: Queryable, p: TodayParams) {
 /** 吹哨报到: parts whistled to a department of my subtree, not finished. */
 export function whistlesToAnswer(q: Queryable, p: TodayParams) {
   return q.query<TodayRow>(
-    `SELECT 'whistle_to_answer' AS kind, wp.id, left(w.matter, 80) AS title, o.name AS org,
+    `SELECT 'whistle_to_answer' AS kind, wp.id, left(w.body, 80) AS title, o.name AS org,
             NULL::text AS due, NULL::text AS reason, wp.created_at AS at
-       FROM whistle_parts wp
-       JOIN whistles w ON w.id = wp.whistle_id
-       JOIN orgs o ON o.id = w.whistler_org_id
-      WHERE ${inScope('wp.department_path', 1)} AND wp.status IN ('whistled', 'reported', 'handling')
-      ORDER BY (wp.status = 'whistled') DESC, wp.created_at DESC
+       FROM dispatch_call_answers wp
+       JOIN dispatch_calls w ON w.kind = wp.kind AND w.id = wp.call_id
+       JOIN orgs o ON o.id = w.caller_org_id
+      WHERE ${inScope('wp.org_path', 1)} AND wp.kind = 'whistle' AND wp.state IN ('whistled', 'reported', 'handling')
+      ORDER BY (wp.state = 'whistled') DESC, wp.created_at DESC
       LIMIT $2`,
     [p.like, p.limit],
   );
@@ -157,12 +132,12 @@ export function whistlesToAnswer(q: Queryable, p: TodayParams) {
 /** Parts a department declined, waiting for the whistler (in my subtree) to re-route. */
 export function whistlesDeclined(q: Queryable, p: TodayParams) {
   return q.query<TodayRow>(
-    `SELECT 'whistle_declined' AS kind, wp.id, left(w.matter, 80) AS title, o.name AS org,
+    `SELECT 'whistle_declined' AS kind, wp.id, left(w.body, 80) AS title, o.name AS org,
             NULL::text AS due, wp.decline_reason AS reason, coalesce(wp.done_at, wp.created_at) AS at
-       FROM whistle_parts wp
-       JOIN whistles w ON w.id = wp.whistle_id
-       JOIN orgs o ON o.id = wp.department_id
-      WHERE ${inScope('w.whistler_path', 1)} AND wp.status = 'declined'
+       FROM dispatch_call_answers wp
+       JOIN dispatch_calls w ON w.kind = wp.kind AND w.id = wp.call_id
+       JOIN orgs o ON o.id = wp.org_id
+      WHERE ${inScope('w.caller_path', 1)} AND wp.kind = 'whistle' AND wp.state = 'declined'
       ORDER BY wp.id DESC
       LIMIT $2`,
     [p.like, p.limit],

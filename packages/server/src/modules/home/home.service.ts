@@ -6,11 +6,14 @@ import { likePrefix } from '../../core/access.js';
 import { todayInChina } from '../../core/calendar.js';
 import type { Db } from '../../db/db.js';
 import { openPredicate } from '../../core/cases/registry.js';
-import '../ledger/problems.case.js';
-import '../lists/tasks.case.js';
-import '../citizens/requests.case.js';
+import type { LedgerService } from '../ledger/index.js';
+import '../ledger/index.js';
+import '../lists/index.js';
+import '../citizens/index.js';
 import { addDays } from '../../core/cases/case-engine.js';
 import * as repo from './home.repository.js';
+import { countAnswersIn, countAnswersOfCallsIn } from '../../core/dispatch/calls.js';
+import { WHISTLE_KIND } from '../../core/dispatch/engine.js';
 import { inScope } from '../../core/scope.js';
 
 type Counts = Partial<Record<TodoKind, number>>;
@@ -79,7 +82,7 @@ export function compareToday(a: TodayItem, b: TodayItem): number {
   return a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id;
 }
 
-export function createHomeService({ db }: { db: Db }) {
+export function createHomeService({ db, ledger }: { db: Db; ledger: Pick<LedgerService, 'problemsToCheck'> }) {
   return {
     /**
      * 今日待办: one item per record that waits for this account's org, from the modules' own
@@ -97,7 +100,13 @@ export function createHomeService({ db }: { db: Db }) {
       };
       const may = (action: Parameters<typeof can>[1]) => can(actor.roles, action);
       const reads: Promise<repo.TodayRow[]>[] = [];
-      if (may('ledger:handle')) reads.push(repo.ownProblems(db, p), repo.problemsToCheck(db, p), repo.supervisionDue(db, p), repo.openTasks(db, p));
+      if (may('ledger:handle')) reads.push(
+          repo.ownProblems(db, p),
+          // who checks a submitted problem is the ledger's rule, asked through its front door
+          ledger.problemsToCheck(actor, p.limit).then((rows) => rows.map((r) => ({ kind: 'problem_to_check', ...r, reason: null }))),
+          repo.supervisionDue(db, p),
+          repo.openTasks(db, p),
+        );
       if (may('dispatch:report')) reads.push(repo.reportsDue(db, p));
       if (may('citizen:handle')) reads.push(repo.requests(db, p));
       if (may('whistle:answer')) reads.push(repo.whistlesToAnswer(db, p));
@@ -173,19 +182,11 @@ export function createHomeService({ db }: { db: Db }) {
         counts.requests_promise_overdue = row!.overdue;
       }
       if (may('whistle:answer')) {
-        const [row] = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM whistle_parts WHERE ${inScope('department_path', 1)} AND status IN ('whistled', 'reported', 'handling')`,
-          [like],
-        );
-        counts.whistle_parts_to_answer = row!.n;
+        counts.whistle_parts_to_answer = await countAnswersIn(db, actor.scope, 'whistle', WHISTLE_KIND.open);
       }
       if (may('whistle:blow')) {
-        const [row] = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM whistle_parts p JOIN whistles w ON w.id = p.whistle_id
-            WHERE ${inScope('w.whistler_path', 1)} AND p.status = 'declined'`,
-          [like],
-        );
-        counts.whistle_parts_declined = row!.n;
+        // declined parts wait for the whistler to re-route them
+        counts.whistle_parts_declined = await countAnswersOfCallsIn(db, actor.scope, 'whistle', WHISTLE_KIND.actions.reroute.from);
       }
 
       const items: TodoItem[] = (Object.entries(counts) as [TodoKind, number][]).map(([kind, count]) => ({

@@ -65,25 +65,6 @@ export async function linkFinding(q: Queryable, findingId: number, caseId: numbe
   await q.query(`UPDATE inspection_findings SET problem_case_id = $2 WHERE id = $1`, [findingId, caseId]);
 }
 
-export async function insertBulletin(q: Queryable, b: { countyId: number; issuerOrgId: number; issuerPath: string; inspectionId: number | null; title: string; content: string; createdBy: number }) {
-  const [row] = await q.query<{ id: number }>(
-    `INSERT INTO bulletins (county_id, issuer_org_id, issuer_path, inspection_id, title, content, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-    [b.countyId, b.issuerOrgId, b.issuerPath, b.inspectionId, b.title, b.content, b.createdBy],
-  );
-  return row!.id;
-}
-
-/** Bulletins published to the actor: issued above it (to its scope) or within its scope. */
-export async function bulletinsFor(q: Queryable, scope: Scope, limit: number) {
-  return q.query<{ id: number; issuer_org_id: number; issuer_name: string; issuer_type: string; inspection_id: number | null; title: string; content: string; published_at: Date }>(
-    `SELECT b.id, b.issuer_org_id, o.name AS issuer_name, o.type AS issuer_type, b.inspection_id, b.title, b.content, b.published_at
-     FROM bulletins b JOIN orgs o ON o.id = b.issuer_org_id
-     WHERE ${inScope('b.issuer_path', 1)} OR $2 LIKE b.issuer_path || '%'
-     ORDER BY b.published_at DESC, b.id DESC LIMIT ${limit}`,
-    [likePrefix(scope.path), scope.path],
-  );
-}
-
 export async function insertAccountability(q: Queryable, a: { countyId: number; kind: string; targetOrgId: number | null; targetPersonId: number | null; targetPath: string; reason: string; inspectionId: number | null; problemCaseId: number | null; decidedOn: string; decidedByOrg: number; createdBy: number }) {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO accountability_records (county_id, kind, target_org_id, target_person_id, target_path, reason, inspection_id, problem_case_id, decided_on, decided_by_org, created_by)

@@ -5,9 +5,12 @@ import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
-import type { LedgerService } from '../ledger/ledger.service.js';
+import type { LedgerService } from '../ledger/index.js';
 import { byIds as orgsByIds } from '../../core/org-tree.js';
 import * as repo from './inspections.repository.js';
+import { BULLETIN_KIND } from '../../core/dispatch/engine.js';
+import { callsReaching, createCallEngine, type CallEngine } from '../../core/dispatch/calls.js';
+import { createCaseEngine } from '../../core/cases/case-engine.js';
 
 /** A station's own inspection finds problems; the levels above give feedback from above. */
 const SOURCE_OF: Record<string, ProblemSource> = {
@@ -19,8 +22,9 @@ const SOURCE_OF: Record<string, ProblemSource> = {
   other: 'other',
 };
 
-export function createInspectionService(deps: { db: Db; ledger: LedgerService }) {
+export function createInspectionService(deps: { db: Db; ledger: LedgerService; calls?: CallEngine }) {
   const { db, ledger } = deps;
+  const calls = deps.calls ?? createCallEngine({ cases: createCaseEngine({ db }) });
 
   async function create(actor: Actor, input: CreateInspectionBody): Promise<number> {
     requireAction(actor, 'inspection:write');
@@ -121,17 +125,17 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService })
     if (input.inspectionId && !(await repo.findInspection(db, actor.scope, input.inspectionId))) {
       throw fieldError('inspectionId', '督查记录不存在或不在您的管辖范围内', 'No such inspection in your scope');
     }
-    return db.transaction(async (tx) => {
-      const id = await repo.insertBulletin(tx, { countyId: issuer.county_id, issuerOrgId: issuer.id, issuerPath: issuer.path, inspectionId: input.inspectionId ?? null, title: input.title.trim(), content: input.content, createdBy: actor.accountId });
-      await appendAudit(tx, { countyId: issuer.county_id, accountId: actor.accountId, username: actor.username, action: 'bulletin.publish', objectType: 'bulletin', objectId: id, summary: { title: input.title }, result: 'success', ip: actor.ip });
-      return id;
-    });
+    // a kind of the dispatch engine: issued to the issuer's whole subtree, read, not answered
+    return db.transaction((tx) => calls.issue(tx, BULLETIN_KIND, actor, {
+      countyId: issuer.county_id, caller: issuer, title: input.title.trim(), body: input.content, inspectionId: input.inspectionId ?? null,
+      recipients: [], auditAction: 'publish', summary: { title: input.title },
+    }));
   }
 
   async function bulletins(actor: Actor) {
     requireAction(actor, 'dispatch:read');
-    const rows = await repo.bulletinsFor(db, actor.scope, 100);
-    return rows.map((b) => ({ id: b.id, issuer: { id: b.issuer_org_id, name: b.issuer_name, type: b.issuer_type }, title: b.title, content: b.content, inspectionId: b.inspection_id, publishedAt: b.published_at.toISOString() }));
+    const rows = await callsReaching(db, actor.scope, 'bulletin', 100);
+    return rows.map((b) => ({ id: b.id, issuer: { id: b.caller_org_id, name: b.caller_name, type: b.caller_type }, title: b.title ?? '', content: b.body, inspectionId: b.inspection_id, publishedAt: b.created_at.toISOString() }));
   }
 
   async function recordAccountability(actor: Actor, input: CreateAccountabilityBody) {

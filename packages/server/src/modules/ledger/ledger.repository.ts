@@ -110,6 +110,23 @@ export async function extraOf(q: Queryable, caseId: number) {
 }
 
 /**
+ * Problems submitted for checking in the scope that name this account or nobody as checker, with
+ * what the ledger's checker rule needs (the service decides which wait on the account).
+ */
+export async function submittedInScope(q: Queryable, scope: Scope, accountId: number, limit: number) {
+  return q.query<{ id: number; title: string; org: string; due: string | null; at: Date; org_path: string; responsible_org_path: string; checker_account_id: number | null; path_types: string[] }>(
+    `SELECT c.id, c.title, o.name AS org, c.deadline::text AS due, c.updated_at AS at, c.org_path, ro.path AS responsible_org_path,
+            p.checker_account_id, ${typesOnPathSql('c.org_path', 'ro.path')} AS path_types
+       FROM cases c JOIN problems p ON p.case_id = c.id JOIN orgs o ON o.id = c.org_id JOIN orgs ro ON ro.id = p.responsible_org_id
+      WHERE c.case_type = 'problem' AND c.status = 'submitted' AND ${inScope('c.org_path', 1)}
+        AND (p.checker_account_id = $2 OR p.checker_account_id IS NULL)
+      ORDER BY c.updated_at DESC
+      LIMIT ${limit}`,
+    [likePrefix(scope.path), accountId],
+  );
+}
+
+/**
  * The subtree a ledger query covers: a path, or a county's whole tree (`countyRoot`, the county's
  * id, with its path), which is selected by county_id — the same rows, read from the county index
  * newest first instead of through the path range (see migration 040).

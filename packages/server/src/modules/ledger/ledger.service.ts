@@ -29,7 +29,7 @@ import { problemCaseType } from './problems.case.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import * as repo from './ledger.repository.js';
 import type { ProblemRow } from './ledger.repository.js';
-import { maySupervise, problemWorkflow, signerFor, type ProblemExtra } from './ledger.workflow.js';
+import { awaitsCheckBy, maySupervise, problemWorkflow, signerFor, type ProblemExtra } from './ledger.workflow.js';
 
 const DAY = 86_400_000;
 
@@ -453,7 +453,19 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     }
   }
 
-  return { settings, saveSettings, checkRegistration, createChecked, register, fire, detail, list, counts, publicCounties, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, exportRows, today };
+  /**
+   * 待验收: submitted problems waiting on this account to check them, newest first — the workflow's
+   * checker rule (`awaitsCheckBy`), so the home page and the ledger agree on who checks what.
+   */
+  async function problemsToCheck(actor: Actor, limit: number) {
+    const rows = await repo.submittedInScope(db, actor.scope, actor.accountId, Math.max(limit * 4, 200));
+    return rows
+      .filter((r) => awaitsCheckBy(actor, { orgPath: r.org_path, extra: { responsibleOrgPath: r.responsible_org_path, checkerAccountId: r.checker_account_id, closureSigner: 'station_admin', pathTypes: r.path_types } }))
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, title: r.title, org: r.org, due: r.due, at: r.at }));
+  }
+
+  return { settings, saveSettings, checkRegistration, createChecked, register, fire, detail, list, counts, publicCounties, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, exportRows, problemsToCheck, today };
 }
 
 export type LedgerService = ReturnType<typeof createLedgerService>;

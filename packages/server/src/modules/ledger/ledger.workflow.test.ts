@@ -3,7 +3,7 @@ import type { Role } from '@lianxin/contract';
 import type { Actor } from '../../core/access.js';
 import { availableTransitions, checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
 import { exhaustiveTransitions } from '../../core/cases/workflow-testing.js';
-import { problemWorkflow, signerFor, type ProblemExtra } from './ledger.workflow.js';
+import { awaitsCheckBy, defaultCheckerRole, problemWorkflow, signerFor, type ProblemExtra } from './ledger.workflow.js';
 
 // 五里镇 /1/10/, 榆舍站 /1/10/20/, 榆舍村 /1/10/20/30/, 彭镇 /1/11/
 const actor = (username: string, role: Role, path: string, accountId = 1): Actor => ({
@@ -122,5 +122,27 @@ describe('the problem workflow, exhaustively', () => {
       closed: { ...none, station: ['publish'], township: ['publish'], county: ['publish'] },
       published: { ...none },
     })).toEqual([]);
+  });
+});
+
+describe('whom a submitted problem waits on (the home page asks this of the ledger)', () => {
+  it('the default checker is the station over the case, else the township, else the county', () => {
+    expect(defaultCheckerRole(['county', 'township', 'station', 'village'])).toBe('station_admin');
+    expect(defaultCheckerRole(['county', 'township', 'village'])).toBe('township_admin');
+    expect(defaultCheckerRole(['county', 'department'])).toBe('county_admin');
+  });
+
+  it('waits on the station, not the township above it; on the named checker alone when one is named', () => {
+    const submitted = view('submitted');
+    expect(awaitsCheckBy(station, submitted)).toBe(true);
+    expect(awaitsCheckBy(township, submitted)).toBe(false);
+    expect(awaitsCheckBy(village, submitted)).toBe(false);
+    expect(awaitsCheckBy(county, submitted)).toBe(false);
+    const noStation = view('submitted', { pathTypes: ['county', 'township', 'village'] });
+    expect(awaitsCheckBy(township, noStation)).toBe(true);
+    expect(awaitsCheckBy(station, noStation)).toBe(false);
+    const named = view('submitted', { checkerAccountId: township.accountId });
+    expect(awaitsCheckBy(township, named)).toBe(true);
+    expect(awaitsCheckBy(station, named)).toBe(false);
   });
 });

@@ -53,6 +53,19 @@ export function signerFor(configured: Role, pathTypes: readonly string[]): Role 
   return configured;
 }
 
+/**
+ * Who checks a problem nobody was named for, by default (its to-do): the station among the levels
+ * above the responsible org (`pathTypes`), else the township, else the county — the closure
+ * signer's rule at the station level (`signerFor`); the problem page's checking unit is the same.
+ */
+export const defaultCheckerRole = (pathTypes: readonly string[]): Role => signerFor('station_admin', pathTypes);
+
+/** A submitted problem waits on this account: it is the named checker, or none is named and it is the default checker's level over the case. */
+export const awaitsCheckBy = (actor: Actor, c: { orgPath: string; extra: ProblemExtra }) =>
+  c.extra.checkerAccountId !== null
+    ? actor.accountId === c.extra.checkerAccountId
+    : has(actor, defaultCheckerRole(c.extra.pathTypes)) && covers(actor, c.orgPath) && !within(actor, c.extra.responsibleOrgPath);
+
 export const problemWorkflow: WorkflowDef<ProblemState, ProblemTransition, ProblemExtra> = {
   caseType: 'problem',
   states: ['registered', 'rectifying', 'submitted', 'accepted', 'closed', 'published'],

@@ -25,7 +25,7 @@ import { appendAudit, changeSummary } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import * as repo from './orgs.repository.js';
 import type { OrgRow } from './orgs.repository.js';
-import type { SessionInvalidation } from '../auth/session-cache.js';
+import type { SessionInvalidation } from '../auth/index.js';
 
 const VILLAGE_TYPES = new Set(['village', 'community']);
 

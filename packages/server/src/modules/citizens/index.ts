@@ -1,0 +1,37 @@
+// 服务群众's front door: citizens' requests (a case type), 吹哨报到 (a kind of the dispatch engine),
+// 民情日记 and 联系卡, the public form, and the routes.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../../db/db.js';
+import type { PiiCipher } from '../../core/pii.js';
+import type { Challenges } from '../../core/challenge.js';
+import type { CallEngine } from '../../core/dispatch/calls.js';
+import type { CaseEngine } from '../../core/cases/case-engine.js';
+import { createRequestService } from './requests.service.js';
+import { createWhistleService } from './whistles.service.js';
+import { createDiaryService } from './diary.service.js';
+import { createCardService } from './cards.service.js';
+import { citizenRoutes } from './citizens.routes.js';
+import './requests.case.js';
+
+export { createRequestService, type RequestService } from './requests.service.js';
+export { createWhistleService, type WhistleService } from './whistles.service.js';
+export { createDiaryService, type DiaryService } from './diary.service.js';
+export { createCardService, type CardService } from './cards.service.js';
+
+export type CitizensModuleOptions = {
+  db: Db; pii: PiiCipher; challenges: Challenges; calls: CallEngine; engine?: CaseEngine;
+  publicRateLimit: { submit: number; lookup: number };
+};
+
+export const citizensModule: FastifyPluginAsync<CitizensModuleOptions> = async (app, opts) => {
+  const { db, pii, challenges, calls, engine } = opts;
+  const requests = createRequestService({ db, pii, challenges, engine });
+  await app.register(citizenRoutes, {
+    requests,
+    whistles: createWhistleService({ db, calls }),
+    diary: createDiaryService({ db, requests }),
+    cards: createCardService({ db, pii }),
+    challenges,
+    publicRateLimit: opts.publicRateLimit,
+  });
+};
