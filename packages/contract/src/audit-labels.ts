@@ -17,6 +17,9 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   household: { zh: '包保户', en: 'Household' },
   inspection: { zh: '督查', en: 'Inspection' },
   ledger: { zh: '问题台账', en: 'Problem ledger' },
+  meeting: { zh: '组织生活会议', en: 'Meeting' },
+  orglife: { zh: '组织生活', en: 'Organisational life' },
+  theme_day: { zh: '主题党日备案', en: 'Theme day filing' },
   org: { zh: '组织', en: 'Organisation' },
   person: { zh: '党员名册', en: 'Roster' },
   post: { zh: '职务', en: 'Post' },
@@ -85,6 +88,9 @@ export const AUDIT_VERB_LABELS: Record<string, L> = {
   message: { zh: '告知群众进展', en: 'told the citizen' },
   designate: { zh: '授予称号', en: 'designated' },
   undesignate: { zh: '撤销称号', en: 'designation withdrawn' },
+  refile: { zh: '重新备案', en: 'refiled' },
+  approve: { zh: '审核通过', en: 'approved' },
+  hold: { zh: '开展并记录', en: 'recorded as held' },
 };
 
 /** Whole codes whose words are not object + verb. */
@@ -105,6 +111,9 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'whistle.judicial': { zh: '吹哨报到 · 移交公检法', en: 'Whistle handed to the judiciary' },
   'inspection.finding_to_problem': { zh: '督查发现列入问题台账', en: 'Inspection finding put on the ledger' },
   'org.designate': { zh: '认定工作站称号', en: 'Station designated' },
+  'theme_day.open': { zh: '主题党日备案', en: 'Theme day filed' },
+  'meeting.create': { zh: '录入会议记录', en: 'Meeting recorded' },
+  'orglife.settings': { zh: '修改组织生活规则', en: 'Organisational life rules changed' },
   'org.undesignate': { zh: '撤销工作站称号', en: 'Station designation withdrawn' },
 };
 

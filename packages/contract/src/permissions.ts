@@ -30,10 +30,13 @@ export const ACTIONS = [
   'citizen:handle', // take on, promise, resolve requests; record visits, households, grid deeds
   'whistle:blow', // 吹哨: escalate a request or problem to departments
   'whistle:answer', // 报到: a department answers its part of a whistle
+  'orglife:read', // 组织生活: meetings, filings, who is behind in the scope
+  'orglife:record', // record meetings, file 主题党日 plans; guiding a filing is checked by its workflow
+  'orglife:configure', // the county's meeting types, frequencies and back-dating window
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'orglife:read', 'orglife:record'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -45,6 +48,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'post:write',
     'ledger:register',
     'ledger:configure',
+    'orglife:configure',
     'dispatch:issue',
     'inspection:write',
     'accountability:write',

@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import { ErrorBody } from '@lianxin/contract';
+import { ErrorBody, can } from '@lianxin/contract';
 import type { Db } from './db/db.js';
 import { guardScope } from './core/scope.js';
 import type { TrustProxy } from './config.js';
@@ -45,6 +45,9 @@ import { createCardService } from './modules/citizens/cards.service.js';
 import { citizenRoutes } from './modules/citizens/citizens.routes.js';
 import { createHomeService } from './modules/home/home.service.js';
 import { homeRoutes } from './modules/home/home.routes.js';
+import { createOrglifeService } from './modules/orglife/orglife.service.js';
+import { orglifeRoutes } from './modules/orglife/orglife.routes.js';
+import { createTodaySources } from './core/today-sources.js';
 
 export type AppConfig = {
   db: Db;
@@ -251,7 +254,22 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     challenges,
     publicRateLimit: config.publicRateLimit ?? { submit: 10, lookup: 60 },
   });
-  await app.register(homeRoutes, { home: createHomeService({ db }) });
+  // 组织生活: the roster to tick comes through the people module's front door (its service)
+  const orglife = createOrglifeService({
+    db,
+    roster: async (actor, orgId) => {
+      const members: { id: number; name: string }[] = [];
+      for (let page = 1; ; page++) {
+        const p = await people.list(actor, { orgId, memberStatus: 'member', status: 'active', sort: 'name', order: 'asc', page, pageSize: 200 });
+        members.push(...p.items.map((x) => ({ id: x.id, name: x.name })));
+        if (members.length >= p.total || p.items.length === 0) return members;
+      }
+    },
+  });
+  await app.register(orglifeRoutes, { orglife });
+  const todaySources = createTodaySources();
+  todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
+  await app.register(homeRoutes, { home: createHomeService({ db, sources: todaySources }) });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

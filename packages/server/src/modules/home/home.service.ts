@@ -12,6 +12,7 @@ import '../citizens/requests.case.js';
 import { addDays } from '../../core/cases/case-engine.js';
 import * as repo from './home.repository.js';
 import { inScope } from '../../core/scope.js';
+import type { TodaySources } from '../../core/today-sources.js';
 
 type Counts = Partial<Record<TodoKind, number>>;
 
@@ -67,6 +68,9 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   request_mine: (id) => `/citizens/${id}`,
   whistle_to_answer: (id) => `/whistles?id=${id}`,
   whistle_declined: (id) => `/whistles?id=${id}`,
+  meeting_due: (id) => `/orglife/meetings/new?orgId=${id}`,
+  filing_returned: (id) => `/orglife/filings/${id}`,
+  filing_to_review: (id) => `/orglife/filings/${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */
@@ -79,7 +83,7 @@ export function compareToday(a: TodayItem, b: TodayItem): number {
   return a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id;
 }
 
-export function createHomeService({ db }: { db: Db }) {
+export function createHomeService({ db, sources }: { db: Db; sources?: TodaySources }) {
   return {
     /**
      * 今日待办: one item per record that waits for this account's org, from the modules' own
@@ -105,6 +109,8 @@ export function createHomeService({ db }: { db: Db }) {
       // One connection on PGlite: the reads run one after another either way.
       const rows: repo.TodayRow[] = [];
       for (const r of reads) rows.push(...(await r));
+      // the modules that register their own items (组织生活 …)
+      for (const source of sources?.all() ?? []) rows.push(...(await source(db, actor, today)));
       const items = rows.map((r): TodayItem => {
         const kind = r.kind as TodayKind;
         return {

@@ -1,0 +1,89 @@
+// 组织生活 routes: thin — schema, policy, one service call.
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  BoardQuery,
+  BoardView,
+  FILING_TRANSITIONS,
+  FileThemeDayBody,
+  FilingView,
+  FireFilingBody,
+  Id,
+  ListFilingsQuery,
+  ListMeetingsQuery,
+  MeetingDetail,
+  MeetingPage,
+  OrglifeSettings,
+  RecordMeetingBody,
+  Roster,
+  SaveOrglifeSettingsBody,
+  type BoardQuery as BoardQueryT,
+  type FileThemeDayBody as FileThemeDayBodyT,
+  type FilingTransition,
+  type FireFilingBody as FireFilingBodyT,
+  type ListFilingsQuery as ListFilingsQueryT,
+  type ListMeetingsQuery as ListMeetingsQueryT,
+  type RecordMeetingBody as RecordMeetingBodyT,
+  type SaveOrglifeSettingsBody as SaveOrglifeSettingsBodyT,
+} from '@lianxin/contract';
+import type { OrglifeService } from './orglife.service.js';
+
+const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+const TransitionParams = Type.Object(
+  { id: Id, transition: Type.Unsafe<FilingTransition>({ type: 'string', enum: [...FILING_TRANSITIONS] }) },
+  { additionalProperties: false },
+);
+
+export async function orglifeRoutes(app: FastifyInstance, opts: { orglife: OrglifeService }) {
+  const { orglife } = opts;
+  const tags = ['orglife'];
+
+  app.get('/api/orglife/settings', { schema: { tags, summary: '本县组织生活规则：会议类型、每年应开次数、补录窗口', response: { 200: OrglifeSettings } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.getSettings(request.actor!));
+
+  app.put<{ Body: SaveOrglifeSettingsBodyT }>('/api/orglife/settings',
+    { schema: { tags, summary: '修改本县组织生活规则（县委组织部）', body: SaveOrglifeSettingsBody, response: { 200: OrglifeSettings } }, config: { policy: 'orglife:configure' } },
+    async (request) => orglife.saveSettings(request.actor!, request.body));
+
+  app.get<{ Params: { id: number } }>('/api/orglife/units/:id/roster',
+    { schema: { tags, summary: '单位党员名单（会议签到勾选用）', params: IdParams, response: { 200: Roster } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.roster(request.actor!, request.params.id));
+
+  app.post<{ Body: RecordMeetingBodyT }>('/api/orglife/meetings',
+    { schema: { tags, summary: '录入会议记录（一次录入：到会、缺席及原因、记录、决定）', body: RecordMeetingBody, response: { 201: MeetingDetail } }, config: { policy: 'orglife:record' } },
+    async (request, reply) => {
+      const id = await orglife.recordMeeting(request.actor!, request.body);
+      return reply.status(201).send(await orglife.meeting(request.actor!, id));
+    });
+
+  app.get<{ Querystring: ListMeetingsQueryT }>('/api/orglife/meetings',
+    { schema: { tags, summary: '会议记录（按单位、年、月、类型）', querystring: ListMeetingsQuery, response: { 200: MeetingPage } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.meetings(request.actor!, request.query));
+
+  app.get<{ Params: { id: number } }>('/api/orglife/meetings/:id',
+    { schema: { tags, summary: '会议记录详情', params: IdParams, response: { 200: MeetingDetail } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.meeting(request.actor!, request.params.id));
+
+  app.get<{ Querystring: BoardQueryT }>('/api/orglife/board',
+    { schema: { tags, summary: '谁落后了：应开与已开，按下级汇总，可下钻', querystring: BoardQuery, response: { 200: BoardView } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.board(request.actor!, request.query));
+
+  app.post<{ Body: FileThemeDayBodyT }>('/api/orglife/filings',
+    { schema: { tags, summary: '主题党日活动方案备案（活动日之前）', body: FileThemeDayBody, response: { 201: FilingView } }, config: { policy: 'orglife:record' } },
+    async (request, reply) => {
+      const id = await orglife.fileThemeDay(request.actor!, request.body);
+      return reply.status(201).send(await orglife.filing(request.actor!, id));
+    });
+
+  app.get<{ Querystring: ListFilingsQueryT }>('/api/orglife/filings',
+    { schema: { tags, summary: '主题党日备案（审核队列）', querystring: ListFilingsQuery, response: { 200: Type.Array(FilingView) } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.filings(request.actor!, request.query));
+
+  app.get<{ Params: { id: number } }>('/api/orglife/filings/:id',
+    { schema: { tags, summary: '主题党日备案详情', params: IdParams, response: { 200: FilingView } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.filing(request.actor!, request.params.id));
+
+  app.post<{ Params: { id: number; transition: FilingTransition }; Body: FireFilingBodyT }>('/api/orglife/filings/:id/transitions/:transition',
+    { schema: { tags, summary: '备案办理：退回、重新备案、审核通过、开展并记录', params: TransitionParams, body: FireFilingBody, response: { 200: FilingView } }, config: { policy: 'orglife:record' } },
+    async (request) => orglife.fireFiling(request.actor!, request.params.id, request.params.transition, request.body));
+}
