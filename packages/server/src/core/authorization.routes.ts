@@ -193,6 +193,18 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/public/challenge': { kind: 'public', note: 'the anti-bot question' },
   'POST /api/public/requests': { kind: 'public', note: 'a citizen submits' },
   'POST /api/public/requests/{code}/photo': { kind: 'public', note: 'tracking code and phone' },
+  // 组织生活
+  'GET /api/orglife/settings': { kind: 'self', note: 'the rules of the caller’s county' },
+  'PUT /api/orglife/settings': { kind: 'self', note: 'the rules of the caller’s county' },
+  'GET /api/orglife/units/{id}/roster': { kind: 'record', as: 'yushe', make: async (p) => ({ id: p.org.village }), ok: 200 },
+  'POST /api/orglife/meetings': { kind: 'create', as: 'yushe', body: async (p) => ({ orgId: p.org.village, typeCode: 'committee', heldOn: today, place: '村委会', host: '书记', topic: unique('支委会'), attendees: [{ personId: (await make.person(p)).id, present: true }] }), ok: 201 },
+  'GET /api/orglife/meetings': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'meeting', ids: items, visible: `SELECT id FROM meetings WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/orglife/meetings/{id}': { kind: 'record', as: 'yushe', make: make.meeting, ok: 200 },
+  'GET /api/orglife/board': { kind: 'summary', as: 'wuli', figure: (j) => j.total.units, expected: `SELECT count(*)::int AS n FROM orgs WHERE path LIKE :prefix AND status = 'active' AND type IN ('village', 'community')` },
+  'POST /api/orglife/filings': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, plannedOn: plusDays(today, 3), activityKind: 'study', place: '村委会', plan: unique('学习') }), ok: 201 },
+  'GET /api/orglife/filings': { kind: 'list', as: 'wuli', seed: 'filing', ids: all, visible: caseIn('theme_day') },
+  'GET /api/orglife/filings/{id}': { kind: 'record', as: 'yushe', make: make.filing, ok: 200 },
+  'POST /api/orglife/filings/{id}/transitions/{transition}': { kind: 'record', as: 'wuli', make: make.filing, params: { transition: 'approve' }, body: (r) => ({ version: v(r) }), ok: 200 },
   'GET /api/home/today': { kind: 'self', note: 'the caller’s own to-do list over its scope and roles' },
   'GET /api/home/todos': { kind: 'self', note: 'counts over the caller’s scope, each the filter of the list it links to' },
 };
