@@ -16,6 +16,7 @@ import { Allowed } from './Allowed';
 import { ledgerRoutes } from '../modules/ledger/routes';
 import { dispatchRoutes } from '../modules/dispatch/routes';
 import { citizensRoutes } from '../modules/citizens/routes';
+import { orglifeRoutes } from '../modules/orglife/routes';
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -118,6 +119,7 @@ function AppRoutes() {
           {ledgerRoutes()}
           {dispatchRoutes()}
           {citizensRoutes()}
+          {orglifeRoutes()}
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>
