@@ -91,6 +91,7 @@ export const AUDIT_VERB_LABELS: Record<string, L> = {
   refile: { zh: '重新备案', en: 'refiled' },
   approve: { zh: '审核通过', en: 'approved' },
   hold: { zh: '开展并记录', en: 'recorded as held' },
+  sit_in: { zh: '列席并记录意见', en: 'sat in and gave an opinion' },
 };
 
 /** Whole codes whose words are not object + verb. */
@@ -113,6 +114,7 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'org.designate': { zh: '认定工作站称号', en: 'Station designated' },
   'theme_day.open': { zh: '主题党日备案', en: 'Theme day filed' },
   'meeting.create': { zh: '录入会议记录', en: 'Meeting recorded' },
+  'orglife.export': { zh: '导出会议记录簿', en: 'Minutes book exported' },
   'orglife.settings': { zh: '修改组织生活规则', en: 'Organisational life rules changed' },
   'org.undesignate': { zh: '撤销工作站称号', en: 'Station designation withdrawn' },
 };

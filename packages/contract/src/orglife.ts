@@ -131,10 +131,24 @@ export const MeetingDetail = Type.Composite([
     minutes: Type.Union([Type.String(), Type.Null()]),
     decisions: Type.Union([Type.String(), Type.Null()]),
     attendees: Type.Array(Type.Object({ personId: Id, name: Type.String(), present: Type.Boolean(), absenceReason: Type.Union([Type.String(), Type.Null()]) })),
+    /** 列席: members of the levels above who attended and the opinions they gave. */
+    sitIns: Type.Array(Type.Object({ id: Id, org: OrgRef, attendee: Type.String(), opinion: Type.String(), at: Type.String({ format: 'date-time' }) })),
     version: Version,
   }),
 ]);
 export type MeetingDetail = Static<typeof MeetingDetail>;
+
+export const SitInBody = Type.Object(
+  { attendee: Text(50), opinion: Text(4000) },
+  { additionalProperties: false },
+);
+export type SitInBody = Static<typeof SitInBody>;
+
+export const MinutesBookQuery = Type.Object(
+  { orgId: Type.Optional(Id), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
+  { additionalProperties: false },
+);
+export type MinutesBookQuery = Static<typeof MinutesBookQuery>;
 
 export const ListMeetingsQuery = Type.Object(
   {

@@ -266,7 +266,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       }
     },
   });
-  await app.register(orglifeRoutes, { orglife });
+  await app.register(orglifeRoutes, { orglife, db });
   const todaySources = createTodaySources();
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
   await app.register(homeRoutes, { home: createHomeService({ db, sources: todaySources }) });

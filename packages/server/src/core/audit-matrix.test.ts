@@ -164,6 +164,10 @@ const STEPS: Step[] = [
     const members = (await c.get(`/api/orglife/units/${orgIdOf}/roster`)).json().members as { id: number }[];
     return c.post('/api/orglife/meetings', { orgId: orgIdOf, typeCode: 'committee', heldOn: today, place: '村委会', host: '书记', topic: '支委会', attendees: [{ personId: members[0]!.id, present: true }] });
   } },
+  { route: 'POST /api/orglife/meetings/{id}/sit-ins', audit: /^meeting\./, run: async () => {
+    const list = (await (await as('yushe.station')).get(`/api/orglife/meetings?orgId=${await orgId(t.db, '榆舍村')}`)).json() as { items: { id: number }[] };
+    return (await as('yushe.station')).post(`/api/orglife/meetings/${list.items[0]!.id}/sit-ins`, { attendee: '站长', opinion: '同意' });
+  } },
   { route: 'POST /api/orglife/filings', audit: /^theme_day\./, run: async () => {
     const res = await (await as('yushe')).post('/api/orglife/filings', { orgId: await orgId(t.db, '榆舍村'), plannedOn: addDays(today, 2), activityKind: 'study', place: '村委会', plan: '学习党章' });
     ctx.filing = json(res).id;

@@ -200,6 +200,8 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/orglife/meetings': { kind: 'create', as: 'yushe', body: async (p) => ({ orgId: p.org.village, typeCode: 'committee', heldOn: today, place: '村委会', host: '书记', topic: unique('支委会'), attendees: [{ personId: (await make.person(p)).id, present: true }] }), ok: 201 },
   'GET /api/orglife/meetings': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'meeting', ids: items, visible: `SELECT id FROM meetings WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'GET /api/orglife/meetings/{id}': { kind: 'record', as: 'yushe', make: make.meeting, ok: 200 },
+  'POST /api/orglife/meetings/{id}/sit-ins': { kind: 'record', as: 'yushe.station', only: ['county', 'wuli', 'yushe.station'], make: make.meeting, body: () => ({ attendee: '站长', opinion: '同意' }), ok: 201 },
+  'GET /api/orglife/minutes-book': { kind: 'file', note: 'the meetings list’s own query (checked by GET /api/orglife/meetings) written to .xlsx' },
   'GET /api/orglife/board': { kind: 'summary', as: 'wuli', figure: (j) => j.total.units, expected: `SELECT count(*)::int AS n FROM orgs WHERE path LIKE :prefix AND status = 'active' AND type IN ('village', 'community')` },
   'POST /api/orglife/filings': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, plannedOn: plusDays(today, 3), activityKind: 'study', place: '村委会', plan: unique('学习') }), ok: 201 },
   'GET /api/orglife/filings': { kind: 'list', as: 'wuli', seed: 'filing', ids: all, visible: caseIn('theme_day') },

@@ -253,3 +253,46 @@ export async function filingsForToday(q: Queryable, like: string, orgPath: strin
     [like, orgPath, mayGuide],
   );
 }
+
+// ---- 列席 ----
+
+export async function insertSitIn(q: Queryable, s: { meetingId: number; countyId: number; orgId: number; attendee: string; opinion: string; createdBy: number | null }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO meeting_sitins (meeting_id, county_id, org_id, attendee, opinion, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [s.meetingId, s.countyId, s.orgId, s.attendee, s.opinion, s.createdBy],
+  );
+  return Number(row!.id);
+}
+
+export async function sitInsOf(q: Queryable, meetingId: number) {
+  return q.query<{ id: number; org_id: number; org_name: string; org_type: string; attendee: string; opinion: string; created_at: Date }>(
+    `${BY_KEY}SELECT s.id, s.org_id, o.name AS org_name, o.type AS org_type, s.attendee, s.opinion, s.created_at
+       FROM meeting_sitins s JOIN orgs o ON o.id = s.org_id WHERE s.meeting_id = $1 ORDER BY s.id`,
+    [meetingId],
+  );
+}
+
+// ---- 会议记录簿 ----
+
+export type BookRow = MeetingRow & { absentees: string | null; sit_ins: string | null };
+
+/** The minutes book: a unit's (or a subtree's) meetings of a year in date order, in batches. */
+export async function* iterateBook(q: Queryable, like: string, from: string, to: string, batch = 500): AsyncGenerator<BookRow[]> {
+  let after = { day: '0001-01-01', id: 0 };
+  for (;;) {
+    const rows = await q.query<BookRow>(
+      `SELECT ${MEETING_COLUMNS},
+              (SELECT string_agg(p.name || '（' || a.absence_reason || '）', '、' ORDER BY p.name)
+                 FROM meeting_attendees a JOIN persons p ON p.id = a.person_id WHERE a.meeting_id = m.id AND NOT a.present) AS absentees,
+              (SELECT string_agg(s.attendee || '：' || s.opinion, '；' ORDER BY s.id) FROM meeting_sitins s WHERE s.meeting_id = m.id) AS sit_ins
+         FROM meetings m JOIN orgs o ON o.id = m.org_id
+        WHERE ${inScope('m.org_path', 1)} AND m.held_on BETWEEN $2::date AND $3::date AND (m.held_on, m.id) > ($4::date, $5::bigint)
+        ORDER BY m.held_on, m.id LIMIT ${batch}`,
+      [like, from, to, after.day, after.id],
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = { day: last.held_on, id: last.id };
+  }
+}

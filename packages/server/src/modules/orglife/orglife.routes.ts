@@ -17,6 +17,10 @@ import {
   RecordMeetingBody,
   Roster,
   SaveOrglifeSettingsBody,
+  SitInBody,
+  MinutesBookQuery,
+  type SitInBody as SitInBodyT,
+  type MinutesBookQuery as MinutesBookQueryT,
   type BoardQuery as BoardQueryT,
   type FileThemeDayBody as FileThemeDayBodyT,
   type FilingTransition,
@@ -27,6 +31,26 @@ import {
   type SaveOrglifeSettingsBody as SaveOrglifeSettingsBodyT,
 } from '@lianxin/contract';
 import type { OrglifeService } from './orglife.service.js';
+import type { Db } from '../../db/db.js';
+import { appendAudit } from '../../core/audit.js';
+import { sendWorkbook } from '../../core/xlsx-write.js';
+
+/** 会议记录簿 (seed 004's 七簿两账两手册): one row a meeting, as the book is kept. */
+export const MINUTES_BOOK_COLUMNS = [
+  { header: '序号', width: 6 },
+  { header: '日期', width: 12 },
+  { header: '会议类型', width: 12 },
+  { header: '单位', width: 14 },
+  { header: '地点', width: 16 },
+  { header: '主持人', width: 10 },
+  { header: '议题', width: 30 },
+  { header: '应到', width: 6 },
+  { header: '实到', width: 6 },
+  { header: '缺席人员及原因', width: 30 },
+  { header: '会议记录', width: 50 },
+  { header: '议定事项', width: 30 },
+  { header: '列席及意见', width: 30 },
+];
 
 const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 const TransitionParams = Type.Object(
@@ -34,7 +58,7 @@ const TransitionParams = Type.Object(
   { additionalProperties: false },
 );
 
-export async function orglifeRoutes(app: FastifyInstance, opts: { orglife: OrglifeService }) {
+export async function orglifeRoutes(app: FastifyInstance, opts: { orglife: OrglifeService; db: Db }) {
   const { orglife } = opts;
   const tags = ['orglife'];
 
@@ -63,6 +87,25 @@ export async function orglifeRoutes(app: FastifyInstance, opts: { orglife: Orgli
   app.get<{ Params: { id: number } }>('/api/orglife/meetings/:id',
     { schema: { tags, summary: '会议记录详情', params: IdParams, response: { 200: MeetingDetail } }, config: { policy: 'orglife:read' } },
     async (request) => orglife.meeting(request.actor!, request.params.id));
+
+  app.post<{ Params: { id: number }; Body: SitInBodyT }>('/api/orglife/meetings/:id/sit-ins',
+    { schema: { tags, summary: '列席：上级同志列席会议并记录意见', params: IdParams, body: SitInBody, response: { 201: MeetingDetail } }, config: { policy: 'orglife:record' } },
+    async (request, reply) => {
+      await orglife.sitIn(request.actor!, request.params.id, request.body);
+      return reply.status(201).send(await orglife.meeting(request.actor!, request.params.id));
+    });
+
+  app.get<{ Querystring: MinutesBookQueryT }>('/api/orglife/minutes-book',
+    { schema: { tags, summary: '会议记录簿（.xlsx，一年的会议，按日期）', querystring: MinutesBookQuery }, config: { policy: 'orglife:read' } },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const book = await orglife.minutesBook(actor, request.query);
+      const count = await sendWorkbook(reply, `会议记录簿_${book.org.name}_${book.year}.xlsx`, '会议记录簿', MINUTES_BOOK_COLUMNS, book.rows);
+      await opts.db.transaction((tx) =>
+        appendAudit(tx, { countyId: book.org.county_id, accountId: actor.accountId, username: actor.username, action: 'orglife.export', objectType: 'org', objectId: book.org.id, summary: { rows: count, year: book.year }, result: 'success', ip: actor.ip }),
+      );
+      return reply;
+    });
 
   app.get<{ Querystring: BoardQueryT }>('/api/orglife/board',
     { schema: { tags, summary: '谁落后了：应开与已开，按下级汇总，可下钻', querystring: BoardQuery, response: { 200: BoardView } }, config: { policy: 'orglife:read' } },

@@ -24,6 +24,7 @@ import {
   type RecordMeetingBody,
   type Roster,
   type SaveOrglifeSettingsBody,
+  type SitInBody,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
@@ -169,10 +170,59 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     if (!r) throw new AppError('not_found');
     const s = await settings(r.county_id);
     const attendees = await repo.attendeesOf(db, r.id);
+    const sitIns = await repo.sitInsOf(db, r.id);
     return {
+      sitIns: sitIns.map((x) => ({ id: x.id, org: { id: x.org_id, name: x.org_name, type: x.org_type as OrgType }, attendee: x.attendee, opinion: x.opinion, at: x.created_at.toISOString() })),
       ...summary(r, s.types), bySecretary: r.by_secretary, activityKind: (r.activity_kind as ActivityKind | null) ?? null, minutes: r.minutes, decisions: r.decisions,
       attendees: attendees.map((a) => ({ personId: a.person_id, name: a.name, present: a.present, absenceReason: a.absence_reason })), version: r.version,
     };
+  }
+
+  /**
+   * 列席: a member of a level above the unit (the station, the township, the county) records
+   * attending the unit's meeting and the opinion given, within the back-dating window.
+   */
+  async function sitIn(actor: Actor, meetingId: number, input: SitInBody): Promise<void> {
+    requireAction(actor, 'orglife:record');
+    if (!actor.roles.some((r) => r === 'station_admin' || r === 'township_admin' || r === 'county_admin')) {
+      throw new AppError('forbidden', { zh: '列席由工作站、乡镇或县里的同志记录', en: 'Sit-ins are recorded by the levels above' });
+    }
+    const m = await repo.findMeeting(db, likePrefix(actor.scope.path), meetingId);
+    if (!m) throw new AppError('not_found');
+    if (!m.org_path.startsWith(actor.scope.path) || m.org_path === actor.scope.path) throw new AppError('forbidden', { zh: '只能列席下级单位的会议', en: 'Only meetings of the units below' });
+    const s = await settings(m.county_id);
+    const earliest = plusDays(today(), -s.backdateDays);
+    if (m.held_on < earliest) throw new AppError('conflict', { zh: `会议已过 ${s.backdateDays} 天补录期，不能再补记列席`, en: 'The meeting is beyond the back-dating window' });
+    const attendee = input.attendee.trim();
+    const opinion = input.opinion.trim();
+    if (!attendee) throw fieldError('attendee', '请填写列席人', 'Enter who sat in');
+    if (!opinion) throw fieldError('opinion', '请填写列席意见', 'Enter the opinion');
+    await db.transaction(async (tx) => {
+      const id = await repo.insertSitIn(tx, { meetingId: m.id, countyId: m.county_id, orgId: actor.scope.orgId, attendee, opinion, createdBy: actor.accountId || null });
+      await appendAudit(tx, {
+        countyId: m.county_id, accountId: actor.accountId, username: actor.username, action: 'meeting.sit_in', objectType: 'meeting', objectId: m.id,
+        summary: { sitInId: id, orgId: m.org_id }, result: 'success', ip: actor.ip,
+      });
+    });
+  }
+
+  /** 会议记录簿: the meetings of a unit (or a subtree) in a year, as the book's rows. */
+  async function minutesBook(actor: Actor, query: { orgId?: number; year?: number }) {
+    requireAction(actor, 'orglife:read');
+    const org = await unitInScope(db, actor, query.orgId ?? actor.scope.orgId);
+    const year = query.year ?? Number(today().slice(0, 4));
+    const types = (await settings(org.county_id)).types;
+    const name = (code: string) => types.find((t) => t.code === code)?.name ?? code;
+    async function* rows() {
+      let n = 0;
+      for await (const batch of repo.iterateBook(db, likePrefix(org.path), `${year}-01-01`, `${year}-12-31`)) {
+        yield batch.map((r) => [
+          ++n, r.held_on, name(r.type_code), r.org_name, r.place, r.host, r.topic, r.expected_count, r.present_count,
+          r.absentees ?? '', r.minutes ?? '', r.decisions ?? '', r.sit_ins ?? '',
+        ]);
+      }
+    }
+    return { org, year, rows: rows() };
   }
 
   /** The period of a query: a month, else a year (to its end, or to today in the current year). */
@@ -344,7 +394,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     return filing(actor, id);
   }
 
-  return { getSettings, saveSettings, roster, recordMeeting, meeting, meetings, board, todayItems, fileThemeDay, filing, filings, fireFiling, today };
+  return { getSettings, saveSettings, roster, recordMeeting, meeting, meetings, sitIn, minutesBook, board, todayItems, fileThemeDay, filing, filings, fireFiling, today };
 }
 
 export type OrglifeService = ReturnType<typeof createOrglifeService>;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardView, FilingView, MeetingDetail, OrglifeSettings, Roster, TodayList } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
@@ -107,6 +108,36 @@ describe('the meeting record', () => {
     // a unit outside the scope answers 404
     expect((await yushe.post('/api/orglife/meetings', meeting({ orgId: yaotou }))).statusCode).toBe(404);
     expect(await meetingCount()).toBe(n);
+  });
+});
+
+describe('sit-ins and the minutes book', () => {
+  it('a station member records sitting in on a village meeting with the opinion given; the village cannot', async () => {
+    const m = (await yushe.post('/api/orglife/meetings', meeting({ typeCode: 'member_congress', topic: '讨论村集体经济项目' }))).json() as MeetingDetail;
+    const before = await auditCount('meeting.sit_in');
+    expect((await yushe.post(`/api/orglife/meetings/${m.id}/sit-ins`, { attendee: '张站长', opinion: '同意' })).statusCode).toBe(403);
+    expect((await station.post(`/api/orglife/meetings/${m.id}/sit-ins`, { attendee: '张站长', opinion: '  ' })).statusCode).toBe(400);
+    const res = await station.post(`/api/orglife/meetings/${m.id}/sit-ins`, { attendee: '张站长', opinion: '项目须经村民代表会表决后再报镇审核' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as MeetingDetail).sitIns).toMatchObject([{ attendee: '张站长', opinion: '项目须经村民代表会表决后再报镇审核', org: { name: '榆舍党建工作站' } }]);
+    expect(await auditCount('meeting.sit_in')).toBe(before + 1);
+  });
+
+  it("prints the year's meetings as the 会议记录簿, absentees with reasons, and audits the export", async () => {
+    const before = await auditCount('orglife.export');
+    const res = await yushe.get(`/api/orglife/minutes-book?orgId=${yusheId}`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(10).value).toBe('缺席人员及原因');
+    const rows: string[] = [];
+    ws.eachRow((r, i) => { if (i > 1) rows.push(String(r.getCell(10).value ?? '')); });
+    const [n] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM meetings WHERE org_id = $1 AND held_on >= $2`, [yusheId, `${today.slice(0, 4)}-01-01`]);
+    expect(rows).toHaveLength(n!.n);
+    expect(rows.some((x) => x.includes('（外出务工）'))).toBe(true);
+    expect(await auditCount('orglife.export')).toBe(before + 1);
   });
 });
 
