@@ -58,6 +58,14 @@ export function useRecordMeeting() {
   return useMutation({ mutationFn: (body: RecordMeetingBody) => api.post<MeetingDetail>('/api/orglife/meetings', body), onSuccess: refresh });
 }
 
+export function useSitIn(meetingId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { attendee: string; opinion: string }) => api.post<MeetingDetail>(`/api/orglife/meetings/${meetingId}/sit-ins`, body),
+    onSuccess: (m) => client.setQueryData(orglifeKeys.meeting(meetingId), m),
+  });
+}
+
 export function useFileThemeDay() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (body: FileThemeDayBody) => api.post<FilingView>('/api/orglife/filings', body), onSuccess: refresh });

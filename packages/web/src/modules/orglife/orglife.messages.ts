@@ -63,6 +63,12 @@ const zh = {
   'filing.empty': '没有备案',
   'filing.queue': '待审核',
   'filing.all': '全部',
+  'sitin.title': '列席意见',
+  'sitin.attendee': '列席人',
+  'sitin.opinion': '意见',
+  'sitin.save': '记录列席意见',
+  'sitin.saved': '列席意见已记录',
+  'book.download': '导出会议记录簿',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -127,6 +133,12 @@ const en: Record<keyof typeof zh, string> = {
   'filing.empty': 'No filings',
   'filing.queue': 'To review',
   'filing.all': 'All',
+  'sitin.title': 'Sit-in opinions',
+  'sitin.attendee': 'Who sat in',
+  'sitin.opinion': 'Opinion',
+  'sitin.save': 'Record the sit-in',
+  'sitin.saved': 'Sit-in recorded',
+  'book.download': 'Minutes book (.xlsx)',
 };
 
 export const useOrglifeT = defineMessages<keyof typeof zh>(zh, en);

@@ -2,8 +2,9 @@
 // meetings, and the actions of my level — record a meeting, file a 主题党日, the board, the filings.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Space, Tag, Typography } from 'antd';
-import { BarChartOutlined, FlagOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Space, Tag, Typography } from 'antd';
+import { BarChartOutlined, DownloadOutlined, FlagOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { download } from '../../../app/api';
 import type { MeetingSummary } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
@@ -16,6 +17,7 @@ export function OrglifePage() {
   const t = useOrglifeT();
   const me = useAccount();
   const can = useCan();
+  const { message } = AntApp.useApp();
   const today = todayCst();
   const year = Number(today.slice(0, 4));
   const current = Number(today.slice(5, 7));
@@ -34,6 +36,7 @@ export function OrglifePage() {
         {can('orglife:record') && isBranch && <Link to="/orglife/filings?new=1"><Button icon={<FlagOutlined />} data-testid="file-theme-day">{t('home.file')}</Button></Link>}
         <Link to="/orglife/board"><Button icon={<BarChartOutlined />} data-testid="open-board">{t('home.board')}</Button></Link>
         <Link to="/orglife/filings"><Button icon={<ScheduleOutlined />} data-testid="open-filings">{t('home.filings')}</Button></Link>
+        <Button icon={<DownloadOutlined />} onClick={() => download('/api/orglife/minutes-book', { year }, `会议记录簿_${year}.xlsx`).catch((e: Error) => message.error(e.message))} data-testid="minutes-book">{t('book.download')}</Button>
       </div>
       {q.error ? <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
       <Typography.Title level={5}>{t('home.year', { year })}</Typography.Title>
