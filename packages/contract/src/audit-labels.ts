@@ -18,6 +18,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   inspection: { zh: '督查', en: 'Inspection' },
   ledger: { zh: '问题台账', en: 'Problem ledger' },
   meeting: { zh: '组织生活会议', en: 'Meeting' },
+  consultation: { zh: '工作会商', en: 'Work consultation' },
   orglife: { zh: '组织生活', en: 'Organisational life' },
   theme_day: { zh: '主题党日备案', en: 'Theme day filing' },
   org: { zh: '组织', en: 'Organisation' },
@@ -91,6 +92,9 @@ export const AUDIT_VERB_LABELS: Record<string, L> = {
   refile: { zh: '重新备案', en: 'refiled' },
   approve: { zh: '审核通过', en: 'approved' },
   hold: { zh: '开展并记录', en: 'recorded as held' },
+  agree: { zh: '同意实施', en: 'agreed' },
+  resubmit: { zh: '重新报审', en: 'resubmitted' },
+  carry_out: { zh: '实施完毕', en: 'carried out' },
   sit_in: { zh: '列席并记录意见', en: 'sat in and gave an opinion' },
 };
 

@@ -267,3 +267,49 @@ export const ListFilingsQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ListFilingsQuery = Static<typeof ListFilingsQuery>;
+
+// ---- 工作会商: a major matter goes to the township for agreement before it is carried out ----
+
+export const CONSULTATION_STATES = ['submitted', 'returned', 'agreed', 'carried_out'] as const;
+export type ConsultationState = (typeof CONSULTATION_STATES)[number];
+export const CONSULTATION_STATE_LABELS: Record<ConsultationState, { zh: string; en: string }> = {
+  submitted: { zh: '已报镇党委待审', en: 'Awaiting agreement' },
+  returned: { zh: '已退回', en: 'Returned' },
+  agreed: { zh: '已同意，待实施', en: 'Agreed' },
+  carried_out: { zh: '已实施', en: 'Carried out' },
+};
+export const CONSULTATION_TRANSITIONS = ['agree', 'return', 'resubmit', 'carry_out'] as const;
+export type ConsultationTransition = (typeof CONSULTATION_TRANSITIONS)[number];
+export const CONSULTATION_TRANSITION_LABELS: Record<ConsultationTransition, { zh: string; en: string }> = {
+  agree: { zh: '同意实施', en: 'agree' },
+  return: { zh: '退回', en: 'return' },
+  resubmit: { zh: '修改后重新报审', en: 'resubmit' },
+  carry_out: { zh: '实施完毕', en: 'report as carried out' },
+};
+
+export const OpenConsultationBody = Type.Object(
+  { orgId: Id, heldOn: DateString, topic: Text(200), participants: Text(500), decision: Text(4000) },
+  { additionalProperties: false },
+);
+export type OpenConsultationBody = Static<typeof OpenConsultationBody>;
+
+export const FireConsultationBody = Type.Object(
+  { version: Version, body: Type.Optional(Type.String({ maxLength: 4000, description: '意见 / 实施情况' })), decision: Type.Optional(Text(4000)) },
+  { additionalProperties: false },
+);
+export type FireConsultationBody = Static<typeof FireConsultationBody>;
+
+export const ConsultationView = Type.Object({
+  id: Id,
+  org: OrgRef,
+  status: literalUnion(CONSULTATION_STATES),
+  heldOn: DateString,
+  topic: Type.String(),
+  participants: Type.String(),
+  decision: Type.String(),
+  /** The township's latest comment (agreeing or returning). */
+  comment: Type.Union([Type.String(), Type.Null()]),
+  transitions: Type.Array(literalUnion(CONSULTATION_TRANSITIONS)),
+  version: Version,
+});
+export type ConsultationView = Static<typeof ConsultationView>;

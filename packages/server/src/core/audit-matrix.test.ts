@@ -168,6 +168,13 @@ const STEPS: Step[] = [
     const list = (await (await as('yushe.station')).get(`/api/orglife/meetings?orgId=${await orgId(t.db, '榆舍村')}`)).json() as { items: { id: number }[] };
     return (await as('yushe.station')).post(`/api/orglife/meetings/${list.items[0]!.id}/sit-ins`, { attendee: '站长', opinion: '同意' });
   } },
+  { route: 'POST /api/orglife/consultations', audit: /^consultation\./, run: async () => {
+    const res = await (await as('yushe.station')).post('/api/orglife/consultations', { orgId: await orgId(t.db, '榆舍党建工作站'), heldOn: today, topic: '村集体经济项目', participants: '站长、副站长、各村书记', decision: '报镇党委审定后实施' });
+    ctx.consultation = json(res).id;
+    ctx.consultationVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/orglife/consultations/{id}/transitions/{transition}', audit: /^consultation\./, run: async () => (await as('wuli')).post(`/api/orglife/consultations/${num('consultation')}/transitions/agree`, { version: num('consultationVersion'), body: '同意' }) },
   { route: 'POST /api/orglife/filings', audit: /^theme_day\./, run: async () => {
     const res = await (await as('yushe')).post('/api/orglife/filings', { orgId: await orgId(t.db, '榆舍村'), plannedOn: addDays(today, 2), activityKind: 'study', place: '村委会', plan: '学习党章' });
     ctx.filing = json(res).id;

@@ -257,6 +257,11 @@ export const make = {
     const r = await ok<{ id: number; version: number }>('filing', p.as.village.post('/api/orglife/filings', { orgId: p.org.village, plannedOn: plusDays(today, 7), activityKind: 'study', place: '村委会', plan: unique('矩阵方案') }));
     return { id: r.id, version: r.version };
   },
+  /** A 工作会商 of the place's station on a major matter, waiting for the township. */
+  async consultation(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('consultation', p.as.station.post('/api/orglife/consultations', { orgId: p.org.station, heldOn: today, topic: unique('矩阵会商'), participants: '站长、副站长', decision: '报镇党委审定' }));
+    return { id: r.id, version: r.version };
+  },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(
       `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,

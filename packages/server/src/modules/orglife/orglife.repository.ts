@@ -296,3 +296,29 @@ export async function* iterateBook(q: Queryable, like: string, from: string, to:
     after = { day: last.held_on, id: last.id };
   }
 }
+
+// ---- 工作会商 ----
+
+export type ConsultationRow = {
+  id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string; version: number;
+  held_on: string; topic: string; participants: string; decision: string; comment: string | null;
+};
+
+const CONSULTATION_SELECT = `
+  SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, o.type AS org_type, c.status, c.version,
+         k.held_on::text AS held_on, k.topic, k.participants, k.decision,
+         (SELECT e.body FROM case_events e WHERE e.case_id = c.id AND e.transition IN ('agree', 'return') ORDER BY e.seq DESC LIMIT 1) AS comment
+    FROM cases c JOIN consultations k ON k.case_id = c.id JOIN orgs o ON o.id = c.org_id`;
+
+export async function findConsultation(q: Queryable, like: string, id: number): Promise<ConsultationRow | undefined> {
+  const [row] = await q.query<ConsultationRow>(`${CONSULTATION_SELECT} WHERE c.id = $1 AND c.case_type = 'consultation' AND ${inScope('c.org_path', 2)}`, [id, like]);
+  return row;
+}
+
+export async function listConsultations(q: Queryable, like: string) {
+  return q.query<ConsultationRow>(`${CONSULTATION_SELECT} WHERE c.case_type = 'consultation' AND ${inScope('c.org_path', 1)} ORDER BY c.id DESC LIMIT 200`, [like]);
+}
+
+export async function reviseConsultation(q: Queryable, caseId: number, decision: string) {
+  await q.query(`${BY_KEY}UPDATE consultations SET decision = $2 WHERE case_id = $1`, [caseId, decision]);
+}

@@ -20,6 +20,13 @@ import {
   SitInBody,
   MinutesBookQuery,
   type SitInBody as SitInBodyT,
+  CONSULTATION_TRANSITIONS,
+  ConsultationView,
+  FireConsultationBody,
+  OpenConsultationBody,
+  type ConsultationTransition,
+  type FireConsultationBody as FireConsultationBodyT,
+  type OpenConsultationBody as OpenConsultationBodyT,
   type MinutesBookQuery as MinutesBookQueryT,
   type BoardQuery as BoardQueryT,
   type FileThemeDayBody as FileThemeDayBodyT,
@@ -106,6 +113,26 @@ export async function orglifeRoutes(app: FastifyInstance, opts: { orglife: Orgli
       );
       return reply;
     });
+
+  const ConsultationParams = Type.Object(
+    { id: Id, transition: Type.Unsafe<ConsultationTransition>({ type: 'string', enum: [...CONSULTATION_TRANSITIONS] }) },
+    { additionalProperties: false },
+  );
+  app.post<{ Body: OpenConsultationBodyT }>('/api/orglife/consultations',
+    { schema: { tags, summary: '工作会商：重大事项会商后报镇党委审定', body: OpenConsultationBody, response: { 201: ConsultationView } }, config: { policy: 'orglife:record' } },
+    async (request, reply) => {
+      const id = await orglife.openConsultation(request.actor!, request.body);
+      return reply.status(201).send(await orglife.consultation(request.actor!, id));
+    });
+  app.get('/api/orglife/consultations',
+    { schema: { tags, summary: '工作会商', response: { 200: Type.Array(ConsultationView) } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.consultations(request.actor!));
+  app.get<{ Params: { id: number } }>('/api/orglife/consultations/:id',
+    { schema: { tags, summary: '工作会商详情', params: IdParams, response: { 200: ConsultationView } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.consultation(request.actor!, request.params.id));
+  app.post<{ Params: { id: number; transition: ConsultationTransition }; Body: FireConsultationBodyT }>('/api/orglife/consultations/:id/transitions/:transition',
+    { schema: { tags, summary: '会商办理：同意、退回、重新报审、实施完毕', params: ConsultationParams, body: FireConsultationBody, response: { 200: ConsultationView } }, config: { policy: 'orglife:record' } },
+    async (request) => orglife.fireConsultation(request.actor!, request.params.id, request.params.transition, request.body));
 
   app.get<{ Querystring: BoardQueryT }>('/api/orglife/board',
     { schema: { tags, summary: '谁落后了：应开与已开，按下级汇总，可下钻', querystring: BoardQuery, response: { 200: BoardView } }, config: { policy: 'orglife:read' } },

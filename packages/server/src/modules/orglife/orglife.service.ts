@@ -25,6 +25,11 @@ import {
   type Roster,
   type SaveOrglifeSettingsBody,
   type SitInBody,
+  type ConsultationState,
+  type ConsultationTransition,
+  type ConsultationView,
+  type FireConsultationBody,
+  type OpenConsultationBody,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
@@ -35,6 +40,8 @@ import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.
 import { availableTransitions } from '../../core/cases/workflow.js';
 import { byIds, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
 import { filingWorkflow } from './theme-day.workflow.js';
+import { consultationWorkflow } from './consultation.workflow.js';
+import './consultation.case.js';
 import './theme-day.case.js';
 import * as repo from './orglife.repository.js';
 
@@ -394,7 +401,57 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     return filing(actor, id);
   }
 
-  return { getSettings, saveSettings, roster, recordMeeting, meeting, meetings, sitIn, minutesBook, board, todayItems, fileThemeDay, filing, filings, fireFiling, today };
+  // ---- 工作会商 ----
+
+  function consultationView(actor: Actor, r: repo.ConsultationRow): ConsultationView {
+    return {
+      id: r.id, org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType }, status: r.status as ConsultationState, heldOn: r.held_on,
+      topic: r.topic, participants: r.participants, decision: r.decision, comment: r.comment,
+      transitions: availableTransitions(consultationWorkflow, actor, { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status, deadline: null, extra: {} }),
+      version: r.version,
+    };
+  }
+
+  /** A station records a consultation on a major matter; it goes to the township for agreement. */
+  async function openConsultation(actor: Actor, input: OpenConsultationBody): Promise<number> {
+    requireAction(actor, 'orglife:record');
+    const org = await unitInScope(db, actor, input.orgId);
+    if (!actor.roles.includes('station_admin')) throw new AppError('forbidden', { zh: '工作会商由工作站记录并报镇党委', en: 'A station records its consultations' });
+    if (org.type !== 'station' || !actor.scope.path.startsWith(org.path)) throw fieldError('orgId', '工作会商由本工作站记录', 'The station records its own consultation');
+    const s = await settings(org.county_id);
+    if (input.heldOn > today()) throw fieldError('heldOn', '会商日期不能晚于今天', 'The date is in the future');
+    const earliest = plusDays(today(), -s.backdateDays);
+    if (input.heldOn < earliest) throw fieldError('heldOn', `只能补录 ${s.backdateDays} 天内（${earliest} 及以后）的会商`, 'Too old to enter');
+    const c = await engine.open(db, consultationWorkflow, actor, {
+      countyId: org.county_id, orgId: org.id, orgPath: org.path, title: `工作会商：${input.topic.trim()}`.slice(0, 200), deadline: null, body: input.decision.trim(),
+    }, { table: 'consultations', values: { county_id: org.county_id, held_on: input.heldOn, topic: input.topic.trim(), participants: input.participants.trim(), decision: input.decision.trim() } });
+    return Number(c.id);
+  }
+
+  async function consultation(actor: Actor, id: number): Promise<ConsultationView> {
+    requireAction(actor, 'orglife:read');
+    const r = await repo.findConsultation(db, likePrefix(actor.scope.path), id);
+    if (!r) throw new AppError('not_found');
+    return consultationView(actor, r);
+  }
+
+  async function consultations(actor: Actor): Promise<ConsultationView[]> {
+    requireAction(actor, 'orglife:read');
+    return (await repo.listConsultations(db, likePrefix(actor.scope.path))).map((r) => consultationView(actor, r));
+  }
+
+  async function fireConsultation(actor: Actor, id: number, name: ConsultationTransition, input: FireConsultationBody): Promise<ConsultationView> {
+    requireAction(actor, 'orglife:record');
+    await engine.fire(consultationWorkflow, actor, id, name, { version: input.version, body: input.body ?? null, fields: { decision: input.decision } }, {
+      loadExtra: async () => ({}),
+      apply: async (tx, c) => {
+        if (name === 'resubmit') await repo.reviseConsultation(tx, c.id, input.decision!.trim());
+      },
+    });
+    return consultation(actor, id);
+  }
+
+  return { openConsultation, consultation, consultations, fireConsultation, getSettings, saveSettings, roster, recordMeeting, meeting, meetings, sitIn, minutesBook, board, todayItems, fileThemeDay, filing, filings, fireFiling, today };
 }
 
 export type OrglifeService = ReturnType<typeof createOrglifeService>;

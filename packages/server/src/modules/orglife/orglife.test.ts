@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardView, FilingView, MeetingDetail, OrglifeSettings, Roster, TodayList } from '@lianxin/contract';
+import type { BoardView, ConsultationView, FilingView, MeetingDetail, OrglifeSettings, Roster, TodayList } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { lastDayOfMonth, plusDays, todayInChina } from '../../core/calendar.js';
 import { hashPassword } from '../../core/password.js';
@@ -187,6 +187,35 @@ describe('who is behind', () => {
     const short = v.types.filter((x) => x.held < x.required).length;
     expect(due.length).toBe(short);
     for (const i of due) expect(i.href).toBe(`/orglife/meetings/new?orgId=${yusheId}`);
+  });
+});
+
+describe('工作会商 on a major matter', () => {
+  it('the station records it → the township returns it → resubmitted → agreed → carried out', async () => {
+    const stationId = await orgId(t.db, '榆舍党建工作站');
+    const body = { orgId: stationId, heldOn: today, topic: '榆舍村光伏项目选址', participants: '站长、副站长、榆舍村书记', decision: '选址村北荒坡' };
+    expect((await yushe.post('/api/orglife/consultations', body)).statusCode).toBe(404); // the station lies outside the village's scope
+    expect((await yushe.post('/api/orglife/consultations', { ...body, orgId: yusheId })).statusCode).toBe(403);
+    expect((await wuli.post('/api/orglife/consultations', body)).statusCode).toBe(403);
+    expect((await station.post('/api/orglife/consultations', { ...body, heldOn: plusDays(today, 1) })).statusCode).toBe(400);
+    const opened = await station.post('/api/orglife/consultations', body);
+    expect(opened.statusCode, opened.body).toBe(201);
+    let c = opened.json() as ConsultationView;
+    expect(c).toMatchObject({ status: 'submitted', transitions: [] });
+    const fire = async (who: Client, transition: string, extra: Record<string, unknown> = {}) => {
+      const r = await who.post(`/api/orglife/consultations/${c.id}/transitions/${transition}`, { version: c.version, ...extra });
+      expect(r.statusCode, r.body).toBe(200);
+      c = r.json();
+    };
+    expect((await station.post(`/api/orglife/consultations/${c.id}/transitions/agree`, { version: c.version })).statusCode).toBe(403);
+    await fire(wuli, 'return', { body: '请先征求村民代表意见' });
+    expect(c).toMatchObject({ status: 'returned', comment: '请先征求村民代表意见' });
+    await fire(station, 'resubmit', { decision: '经村民代表会同意，选址村北荒坡' });
+    expect(c.decision).toBe('经村民代表会同意，选址村北荒坡');
+    await fire(wuli, 'agree', { body: '同意' });
+    await fire(station, 'carry_out', { body: '已完成选址公示' });
+    expect(c.status).toBe('carried_out');
+    expect((await wuli.get('/api/orglife/consultations')).json().some((x: ConsultationView) => x.id === c.id)).toBe(true);
   });
 });
 
