@@ -93,5 +93,23 @@ export async function loadDemoOrglife(db: Db, countyId: number): Promise<{ meeti
     if (p.then === 'return') await orglife.fireFiling(township, id, 'return', { version: 1, body: '只安排学习过于单一，请增加访民情或干实事的内容' });
     if (p.then === 'approve') await orglife.fireFiling(township, id, 'approve', { version: 1 });
   }
+
+  // 列席: the station chief sat in on 榆舍村's latest 党员大会 and gave an opinion
+  await db.query(
+    `INSERT INTO meeting_sitins (meeting_id, county_id, org_id, attendee, opinion, created_at)
+     SELECT m.id, m.county_id, s.id, '榆舍党建工作站站长', '议定事项须经村民代表会表决后公示，工作站跟踪落实。', m.held_on::timestamp + interval '20 hours'
+       FROM meetings m JOIN orgs v ON v.id = m.org_id JOIN orgs s ON s.id = v.parent_id
+      WHERE v.name = '榆舍村' AND m.type_code = 'member_congress'
+      ORDER BY m.held_on DESC LIMIT 1`,
+  );
+  // 工作会商: the station consulted on a major matter; it waits for 五里镇's agreement
+  const [st] = await db.query<{ id: number; roles: Actor['roles']; scope_org_id: number; path: string }>(
+    `SELECT a.id, a.roles, a.scope_org_id, o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = 'yushe.station'`,
+  );
+  const station: Actor = { accountId: st!.id, username: 'yushe.station', roles: st!.roles, scope: { orgId: st!.scope_org_id, path: st!.path, countyId }, ip: 'demo' };
+  await orglife.openConsultation(station, {
+    orgId: st!.scope_org_id, heldOn: today, topic: '榆舍村光伏扶贫项目选址及收益分配', participants: '站长、副站长、专职党务工作者、榆舍村党支部书记',
+    decision: '选址村北荒坡，收益按村集体经济 60%、公益岗位 40% 分配，报镇党委审定后实施',
+  });
   return { meetings: inserted!.n, filings: plans.length };
 }

@@ -36,4 +36,13 @@ describe('the demo year of meetings', () => {
     expect(filings.map((f) => f.status).sort()).toEqual(['approved', 'filed', 'returned']);
     expect(filings.find((f) => f.status === 'returned')!.returnComment).toContain('请增加');
   });
+
+  it('has a sit-in on 榆舍村’s latest 党员大会 and a consultation waiting for 五里镇', async () => {
+    const wuli = await t.as('wuli');
+    const consultations = (await wuli.get('/api/orglife/consultations')).json() as { status: string; transitions: string[] }[];
+    expect(consultations).toMatchObject([{ status: 'submitted', transitions: ['agree', 'return'] }]);
+    const list = (await wuli.get(`/api/orglife/meetings?orgId=${await orgId(t.db, '榆舍村')}&typeCode=member_congress`)).json() as { items: { id: number }[] };
+    const latest = (await wuli.get(`/api/orglife/meetings/${list.items[0]!.id}`)).json() as { sitIns: { attendee: string }[] };
+    expect(latest.sitIns).toMatchObject([{ attendee: '榆舍党建工作站站长' }]);
+  });
 });

@@ -1,6 +1,10 @@
 // 组织生活 API hooks and their query keys.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ConsultationTransition,
+  ConsultationView,
+  FireConsultationBody,
+  OpenConsultationBody,
   BoardView,
   FileThemeDayBody,
   FilingTransition,
@@ -63,6 +67,21 @@ export function useSitIn(meetingId: number) {
   return useMutation({
     mutationFn: (body: { attendee: string; opinion: string }) => api.post<MeetingDetail>(`/api/orglife/meetings/${meetingId}/sit-ins`, body),
     onSuccess: (m) => client.setQueryData(orglifeKeys.meeting(meetingId), m),
+  });
+}
+
+export const useConsultations = () => useQuery({ queryKey: [...orglifeKeys.all, 'consultations'], queryFn: () => api.get<ConsultationView[]>('/api/orglife/consultations') });
+
+export function useOpenConsultation() {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: OpenConsultationBody) => api.post<ConsultationView>('/api/orglife/consultations', body), onSuccess: refresh });
+}
+
+export function useFireConsultation() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, transition, body }: { id: number; transition: ConsultationTransition; body: FireConsultationBody }) => api.post<ConsultationView>(`/api/orglife/consultations/${id}/transitions/${transition}`, body),
+    onSuccess: refresh,
   });
 }
 

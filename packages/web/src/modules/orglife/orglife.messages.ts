@@ -69,6 +69,15 @@ const zh = {
   'sitin.save': '记录列席意见',
   'sitin.saved': '列席意见已记录',
   'book.download': '导出会议记录簿',
+  'cons.title': '工作会商',
+  'cons.new': '记录会商',
+  'cons.topic': '会商事项',
+  'cons.participants': '参加人员',
+  'cons.decision': '会商意见',
+  'cons.comment': '镇党委意见',
+  'cons.note': '意见 / 实施情况',
+  'cons.submit': '报镇党委审定',
+  'cons.empty': '没有工作会商',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -139,6 +148,15 @@ const en: Record<keyof typeof zh, string> = {
   'sitin.save': 'Record the sit-in',
   'sitin.saved': 'Sit-in recorded',
   'book.download': 'Minutes book (.xlsx)',
+  'cons.title': 'Work consultations',
+  'cons.new': 'Record a consultation',
+  'cons.topic': 'Matter',
+  'cons.participants': 'Participants',
+  'cons.decision': 'Decision',
+  'cons.comment': 'Township comment',
+  'cons.note': 'Comment / what was done',
+  'cons.submit': 'Send for agreement',
+  'cons.empty': 'No consultations',
 };
 
 export const useOrglifeT = defineMessages<keyof typeof zh>(zh, en);

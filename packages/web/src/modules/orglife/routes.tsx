@@ -9,6 +9,7 @@ const MeetingFormPage = lazy(() => import('./pages/MeetingFormPage').then((m) =>
 const MeetingPage = lazy(() => import('./pages/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const BoardPage = lazy(() => import('./pages/BoardPage').then((m) => ({ default: m.BoardPage })));
 const FilingsPage = lazy(() => import('./pages/FilingsPage').then((m) => ({ default: m.FilingsPage })));
+const ConsultationsPage = lazy(() => import('./pages/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
 const FilingPage = lazy(() => import('./pages/FilingPage').then((m) => ({ default: m.FilingPage })));
 
 export function orglifeRoutes() {
@@ -19,6 +20,7 @@ export function orglifeRoutes() {
       <Route path="orglife/meetings/:id" element={<Allowed action="orglife:read"><MeetingPage /></Allowed>} />
       <Route path="orglife/board" element={<Allowed action="orglife:read"><BoardPage /></Allowed>} />
       <Route path="orglife/filings" element={<Allowed action="orglife:read"><FilingsPage /></Allowed>} />
+      <Route path="orglife/consultations" element={<Allowed action="orglife:read"><ConsultationsPage /></Allowed>} />
       <Route path="orglife/filings/:id" element={<Allowed action="orglife:read"><FilingPage /></Allowed>} />
     </Fragment>
   );

@@ -36,6 +36,7 @@ export function OrglifePage() {
         {can('orglife:record') && isBranch && <Link to="/orglife/filings?new=1"><Button icon={<FlagOutlined />} data-testid="file-theme-day">{t('home.file')}</Button></Link>}
         <Link to="/orglife/board"><Button icon={<BarChartOutlined />} data-testid="open-board">{t('home.board')}</Button></Link>
         <Link to="/orglife/filings"><Button icon={<ScheduleOutlined />} data-testid="open-filings">{t('home.filings')}</Button></Link>
+        {!isBranch && <Link to="/orglife/consultations"><Button data-testid="open-consultations">{t('cons.title')}</Button></Link>}
         <Button icon={<DownloadOutlined />} onClick={() => download('/api/orglife/minutes-book', { year }, `会议记录簿_${year}.xlsx`).catch((e: Error) => message.error(e.message))} data-testid="minutes-book">{t('book.download')}</Button>
       </div>
       {q.error ? <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
