@@ -314,13 +314,13 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     const due = s.types.filter((x) => x.perYear > 0 && x.unitTypes.includes(org.type as OrgType));
     if (due.length === 0) return items;
     const held = new Map((await repo.heldByType(q, like, org.id, `${year}-01-01`, lastDayOfMonth(year, month))).map((r) => [r.type_code, r.n]));
-    for (const x of due) {
+    // one item for the unit (its id is the unit's), naming every type it still owes
+    const owed = due.flatMap((x) => {
       const required = requiredBy(x.perYear, month);
       const n = held.get(x.code) ?? 0;
-      if (n < required) {
-        items.push({ kind: 'meeting_due', id: org.id, title: `${x.name}：本年应开 ${required} 次，已开 ${n} 次`, org: org.name, due: lastDayOfMonth(year, month), reason: null, at: `${t}T00:00:00+08:00` });
-      }
-    }
+      return n < required ? [`${x.name}（本年应开 ${required} 次，已开 ${n} 次）`] : [];
+    });
+    if (owed.length) items.push({ kind: 'meeting_due', id: org.id, title: owed.join('、'), org: org.name, due: lastDayOfMonth(year, month), reason: null, at: `${t}T00:00:00+08:00` });
     return items;
   }
 
