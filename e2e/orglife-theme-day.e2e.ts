@@ -2,8 +2,12 @@
 // township returns it with a comment; the secretary refiles; the township approves; the day is
 // held and attendance ticked from the roster on the phone; the township's board then shows the
 // branch caught up (the demo year leaves 榆舍村 owing only this month's 主题党日).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { login, openSession, pick, settled, shot, useBrowser } from './support';
+import { readSheet } from './xlsx';
 
 describe('a 主题党日 filed, returned, refiled, approved, held and counted', () => {
   const browser = useBrowser();
@@ -67,6 +71,18 @@ describe('a 主题党日 filed, returned, refiled, approved, held and counted', 
     await expect.poll(() => v.getByTestId('filing-status').textContent()).toBe('已开展并记录');
     await v.getByTestId('filing-meeting').click();
     await expect.poll(() => v.getByTestId('meeting-attendance').textContent()).toBe(`到会 ${total - 1} / 应到 ${total}`);
+
+    // the minutes book prints from the records: today's 主题党日 is its last row, the absentee with the reason
+    await v.goto('/orglife');
+    const [download] = await Promise.all([v.waitForEvent('download'), v.getByTestId('minutes-book').click()]);
+    expect(download.suggestedFilename()).toMatch(/^会议记录簿.*\.xlsx$/);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-book-')), 'book.xlsx');
+    await download.saveAs(file);
+    const rows = await readSheet(file);
+    expect(rows[0]).toContain('缺席人员及原因');
+    const last = rows[rows.length - 1]!;
+    expect(last).toContain('主题党日');
+    expect(last.join(' ')).toContain('（外出务工）');
 
     // 6. the township's board: 榆舍村 caught up
     await w.goto('/orglife/board');
