@@ -63,6 +63,9 @@ export const TODAY_KINDS = [
   'request_mine', // mine, being handled
   'whistle_to_answer', // 吹哨报到: my department's part, not finished
   'whistle_declined', // a department declined my whistle: re-route it
+  'meeting_due', // 组织生活: a meeting type my branch still owes by the end of this month
+  'filing_returned', // 主题党日 备案 returned: revise and refile
+  'filing_to_review', // 主题党日 备案 filed below me: pass or return
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -81,6 +84,9 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   request_mine: { zh: '我在办的群众事项', en: 'Request I am handling' },
   whistle_to_answer: { zh: '吹哨待报到', en: 'Whistle to answer' },
   whistle_declined: { zh: '吹哨被退回待改派', en: 'Whistle declined — re-route' },
+  meeting_due: { zh: '本月应开的会', en: 'Meeting due this month' },
+  filing_returned: { zh: '主题党日备案被退回', en: 'Theme day filing returned' },
+  filing_to_review: { zh: '主题党日备案待审核', en: 'Theme day filing to review' },
 };
 
 /** The button on an item: what the user does there. */
@@ -99,6 +105,9 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   request_mine: { zh: '去办理', en: 'Handle' },
   whistle_to_answer: { zh: '去报到', en: 'Answer' },
   whistle_declined: { zh: '去改派', en: 'Re-route' },
+  meeting_due: { zh: '录入会议', en: 'Record it' },
+  filing_returned: { zh: '修改后重新备案', en: 'Refile' },
+  filing_to_review: { zh: '去审核', en: 'Review' },
 };
 
 export const TodayItem = Type.Object({

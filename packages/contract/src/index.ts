@@ -8,3 +8,4 @@ export * from './home.js';
 export * from './stations.js';
 export * from './audit-labels.js';
 export * from './assessment.js';
+export * from './orglife.js';

@@ -33,10 +33,13 @@ export const ACTIONS = [
   'assessment:read', // 考核: schemes of the county, score sheets and results of the scope
   'assessment:configure', // 考核: write, publish and copy the county's indicator schemes
   'assessment:score', // 考核: score units below, submit; the county reviews and publishes — the workflow checks who
+  'orglife:read', // 组织生活: meetings, filings, who is behind in the scope
+  'orglife:record', // record meetings, file 主题党日 plans; guiding a filing is checked by its workflow
+  'orglife:configure', // the county's meeting types, frequencies and back-dating window
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -48,6 +51,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'post:write',
     'ledger:register',
     'ledger:configure',
+    'orglife:configure',
     'dispatch:issue',
     'inspection:write',
     'accountability:write',

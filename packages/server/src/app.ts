@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import { ErrorBody } from '@lianxin/contract';
+import { ErrorBody, can } from '@lianxin/contract';
 import type { Db } from './db/db.js';
 import { guardScope } from './core/scope.js';
 import type { TrustProxy } from './config.js';
@@ -33,6 +33,8 @@ import { inspectionsModule } from './modules/inspections/index.js';
 import { citizensModule } from './modules/citizens/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
+import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
+import { createTodaySources } from './core/today-sources.js';
 
 export type AppConfig = {
   db: Db;
@@ -234,7 +236,23 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     db, pii: config.pii, calls, challenges: createChallenges(config.challengeSecret ?? crypto.randomBytes(32)),
     publicRateLimit: config.publicRateLimit ?? { submit: 10, lookup: 60 },
   });
-  await app.register(homeModule, { db, ledger });
+  // 组织生活: the roster to tick comes through the people module's front door (its service)
+  const orglife = createOrglifeService({
+    db,
+    roster: async (actor, orgId) => {
+      const members: { id: number; name: string }[] = [];
+      for (let page = 1; ; page++) {
+        const p = await people.list(actor, { orgId, memberStatus: 'member', status: 'active', sort: 'name', order: 'asc', page, pageSize: 200 });
+        members.push(...p.items.map((x) => ({ id: x.id, name: x.name })));
+        if (members.length >= p.total || p.items.length === 0) return members;
+      }
+    },
+  });
+  await app.register(orglifeModule, { orglife, db });
+  // the home page's items offered by modules it does not import
+  const todaySources = createTodaySources();
+  todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
+  await app.register(homeModule, { db, ledger, sources: todaySources });
   await app.register(assessmentModule, { db, people });
 
   if (hasWeb) {

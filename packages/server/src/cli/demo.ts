@@ -7,6 +7,7 @@ import { generatePassword, checkPasswordPolicy } from '../core/password.js';
 import { demoLoaded, loadDemoCounty } from './demo-county.js';
 import { loadDemoActivity } from './demo-activity.js';
 import { loadDemoAssessment } from './demo-assessment.js';
+import { loadDemoOrglife } from './demo-orglife.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -23,6 +24,7 @@ try {
     const demo = await loadDemoCounty(db, pii, { demoPassword: password });
     await loadDemoActivity(db, pii);
     await loadDemoAssessment(db);
+    await loadDemoOrglife(db, demo.countyId);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

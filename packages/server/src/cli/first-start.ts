@@ -8,6 +8,7 @@ import { insertAccount } from '../modules/accounts/accounts.service.js';
 import { demoLoaded, loadDemoCounty } from './demo-county.js';
 import { loadDemoActivity } from './demo-activity.js';
 import { loadDemoAssessment } from './demo-assessment.js';
+import { loadDemoOrglife } from './demo-orglife.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -36,6 +37,8 @@ export async function ensureInitialData(
     print(`演示工作数据：${activity.problems} 个台账问题、${activity.directives} 项下发任务、${activity.requests} 件群众事项。`);
     const assessed = await loadDemoAssessment(db);
     print(`演示考核数据：${assessed.schemes} 套已发布的指标体系、${assessed.sheets} 张评分表。`);
+    const orglife = await loadDemoOrglife(db, countyId);
+    print(`组织生活：${orglife.meetings} 次会议记录、${orglife.filings} 份主题党日备案。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

@@ -153,6 +153,36 @@ const STEPS: Step[] = [
     ctx.problemVersion = json(res).version;
     return res;
   } },
+  // ---- 组织生活 (orglife)
+  { route: 'PUT /api/orglife/settings', audit: /^orglife\./, run: async () => {
+    const c = await as('county');
+    const s = (await c.get('/api/orglife/settings')).json() as { backdateDays: number; types: unknown[] };
+    return c.request('PUT', '/api/orglife/settings', { backdateDays: s.backdateDays, types: s.types });
+  } },
+  { route: 'POST /api/orglife/meetings', audit: /^meeting\./, run: async () => {
+    const c = await as('yushe');
+    const orgIdOf = await orgId(t.db, '榆舍村');
+    const members = (await c.get(`/api/orglife/units/${orgIdOf}/roster`)).json().members as { id: number }[];
+    return c.post('/api/orglife/meetings', { orgId: orgIdOf, typeCode: 'committee', heldOn: today, place: '村委会', host: '书记', topic: '支委会', attendees: [{ personId: members[0]!.id, present: true }] });
+  } },
+  { route: 'POST /api/orglife/meetings/{id}/sit-ins', audit: /^meeting\./, run: async () => {
+    const list = (await (await as('yushe.station')).get(`/api/orglife/meetings?orgId=${await orgId(t.db, '榆舍村')}`)).json() as { items: { id: number }[] };
+    return (await as('yushe.station')).post(`/api/orglife/meetings/${list.items[0]!.id}/sit-ins`, { attendee: '站长', opinion: '同意' });
+  } },
+  { route: 'POST /api/orglife/consultations', audit: /^consultation\./, run: async () => {
+    const res = await (await as('yushe.station')).post('/api/orglife/consultations', { orgId: await orgId(t.db, '榆舍党建工作站'), heldOn: today, topic: '村集体经济项目', participants: '站长、副站长、各村书记', decision: '报镇党委审定后实施' });
+    ctx.consultation = json(res).id;
+    ctx.consultationVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/orglife/consultations/{id}/transitions/{transition}', audit: /^consultation\./, run: async () => (await as('wuli')).post(`/api/orglife/consultations/${num('consultation')}/transitions/agree`, { version: num('consultationVersion'), body: '同意' }) },
+  { route: 'POST /api/orglife/filings', audit: /^theme_day\./, run: async () => {
+    const res = await (await as('yushe')).post('/api/orglife/filings', { orgId: await orgId(t.db, '榆舍村'), plannedOn: addDays(today, 2), activityKind: 'study', place: '村委会', plan: '学习党章' });
+    ctx.filing = json(res).id;
+    ctx.filingVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/orglife/filings/{id}/transitions/{transition}', audit: /^theme_day\./, run: async () => (await as('wuli')).post(`/api/orglife/filings/${num('filing')}/transitions/approve`, { version: num('filingVersion') }) },
   { route: 'POST /api/ledger/problems/{id}/transitions/{transition}', audit: /^problem\./, run: async () => (await as('yushe')).post(`/api/ledger/problems/${num('problem')}/transitions/start`, { version: num('problemVersion'), measures: '制度上墙' }) },
   { route: 'POST /api/ledger/problems/{id}/supervisions', audit: /^problem\./, run: async () => (await as('yushe.station')).post(`/api/ledger/problems/${num('problem')}/supervisions`, { text: '督办：月底前完成' }) },
   { route: 'POST /api/ledger/problems/{id}/comments', audit: /^problem\./, run: async () => (await as('yushe')).post(`/api/ledger/problems/${num('problem')}/comments`, { text: '正在整改' }) },

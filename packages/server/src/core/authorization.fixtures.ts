@@ -285,6 +285,21 @@ export const make = {
     const c = await ok<{ version: number }>('publish', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/publish`, { version: b.version }));
     return { id: Number(s.id), version: c.version };
   },
+  /** A 支委会 of the place's village, one member ticked present. */
+  async meeting(p: Place): Promise<Rec> {
+    const person = await make.person(p);
+    return ok<{ id: number }>('meeting', p.as.village.post('/api/orglife/meetings', { orgId: p.org.village, typeCode: 'committee', heldOn: today, place: '村委会', host: '书记', topic: unique('矩阵支委会'), attendees: [{ personId: person.id, present: true }] }));
+  },
+  /** A 主题党日 plan the village files for next week. */
+  async filing(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('filing', p.as.village.post('/api/orglife/filings', { orgId: p.org.village, plannedOn: plusDays(today, 7), activityKind: 'study', place: '村委会', plan: unique('矩阵方案') }));
+    return { id: r.id, version: r.version };
+  },
+  /** A 工作会商 of the place's station on a major matter, waiting for the township. */
+  async consultation(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('consultation', p.as.station.post('/api/orglife/consultations', { orgId: p.org.station, heldOn: today, topic: unique('矩阵会商'), participants: '站长、副站长', decision: '报镇党委审定' }));
+    return { id: r.id, version: r.version };
+  },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(
       `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,

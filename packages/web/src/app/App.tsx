@@ -17,6 +17,7 @@ import { ledgerRoutes } from '../modules/ledger/routes';
 import { dispatchRoutes } from '../modules/dispatch/routes';
 import { citizensRoutes } from '../modules/citizens/routes';
 import { assessmentRoutes } from '../modules/assessment/routes';
+import { orglifeRoutes } from '../modules/orglife/routes';
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -120,6 +121,7 @@ function AppRoutes() {
           {dispatchRoutes()}
           {citizensRoutes()}
           {assessmentRoutes()}
+          {orglifeRoutes()}
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>

@@ -9,6 +9,7 @@ import {
   BookOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
+  CalendarOutlined,
   ContactsOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -47,6 +48,7 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, mobileTab: 0 },
   { path: '/dispatch', label: 'menu.dispatch', icon: <SendOutlined />, action: 'dispatch:read', mobileTab: 1, group: 'work' },
   { path: '/ledger', label: 'menu.ledger', icon: <FileSearchOutlined />, action: 'ledger:read', mobileTab: 2, group: 'work' },
+  { path: '/orglife', label: 'menu.orglife', icon: <CalendarOutlined />, action: 'orglife:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'ledger:read', group: 'work' },
   // 督查问责 is done by the county, townships and stations; villages and departments are its subjects
   { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },

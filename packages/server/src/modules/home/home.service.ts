@@ -15,6 +15,7 @@ import * as repo from './home.repository.js';
 import { countAnswersIn, countAnswersOfCallsIn } from '../../core/dispatch/calls.js';
 import { WHISTLE_KIND } from '../../core/dispatch/engine.js';
 import { inScope } from '../../core/scope.js';
+import type { TodaySources } from '../../core/today-sources.js';
 
 type Counts = Partial<Record<TodoKind, number>>;
 
@@ -70,6 +71,9 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   request_mine: (id) => `/citizens/${id}`,
   whistle_to_answer: (id) => `/whistles?id=${id}`,
   whistle_declined: (id) => `/whistles?id=${id}`,
+  meeting_due: (id) => `/orglife/meetings/new?orgId=${id}`,
+  filing_returned: (id) => `/orglife/filings/${id}`,
+  filing_to_review: (id) => `/orglife/filings/${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */
@@ -82,7 +86,7 @@ export function compareToday(a: TodayItem, b: TodayItem): number {
   return a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id;
 }
 
-export function createHomeService({ db, ledger }: { db: Db; ledger: Pick<LedgerService, 'problemsToCheck'> }) {
+export function createHomeService({ db, ledger, sources }: { db: Db; ledger: Pick<LedgerService, 'problemsToCheck'>; sources?: TodaySources }) {
   return {
     /**
      * 今日待办: one item per record that waits for this account's org, from the modules' own
@@ -114,6 +118,8 @@ export function createHomeService({ db, ledger }: { db: Db; ledger: Pick<LedgerS
       // One connection on PGlite: the reads run one after another either way.
       const rows: repo.TodayRow[] = [];
       for (const r of reads) rows.push(...(await r));
+      // the modules that register their own items (组织生活 …)
+      for (const source of sources?.all() ?? []) rows.push(...(await source(db, actor, today)));
       const items = rows.map((r): TodayItem => {
         const kind = r.kind as TodayKind;
         return {

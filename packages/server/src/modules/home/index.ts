@@ -3,11 +3,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../db/db.js';
 import type { LedgerService } from '../ledger/index.js';
+import type { TodaySources } from '../../core/today-sources.js';
 import { createHomeService } from './home.service.js';
 import { homeRoutes } from './home.routes.js';
 
 export { createHomeService, type HomeService } from './home.service.js';
 
-export const homeModule: FastifyPluginAsync<{ db: Db; ledger: Pick<LedgerService, 'problemsToCheck'> }> = async (app, opts) => {
+export const homeModule: FastifyPluginAsync<{ db: Db; ledger: Pick<LedgerService, 'problemsToCheck'>; sources?: TodaySources }> = async (app, opts) => {
   await app.register(homeRoutes, { home: createHomeService(opts) });
 };

@@ -1,0 +1,98 @@
+// 主题党日 "党委指导、登记备案" end to end: a village secretary on a phone files the plan; the
+// township returns it with a comment; the secretary refiles; the township approves; the day is
+// held and attendance ticked from the roster on the phone; the township's board then shows the
+// branch caught up (the demo year leaves 榆舍村 owing only this month's 主题党日).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { login, openSession, pick, settled, shot, useBrowser } from './support';
+import { readSheet } from './xlsx';
+
+describe('a 主题党日 filed, returned, refiled, approved, held and counted', () => {
+  const browser = useBrowser();
+
+  it('the village files on a phone, the township guides, the board shows the branch caught up', async () => {
+    const phone = await openSession(browser(), 'phone');
+    const desk = await openSession(browser(), 'desktop');
+    await Promise.all([login(phone, 'yushe'), login(desk, 'wuli')]);
+    const v = phone.page;
+    const w = desk.page;
+
+    // the board first: 榆舍村 is behind this month
+    await w.goto('/orglife/board');
+    await settled(w);
+    await w.getByRole('link', { name: '榆舍党建工作站' }).click();
+    await settled(w);
+    const row = w.getByTestId('board-row').filter({ hasText: '榆舍村' });
+    await expect.poll(() => row.textContent()).toContain('差 1 次');
+
+    // 1. the village files its plan for today
+    await v.goto('/orglife/filings?new=1');
+    await v.getByTestId('filing-form').waitFor();
+    await pick(v, 'filing-kind', '学习');
+    await v.getByTestId('filing-plan').fill('集中学习党章');
+    await v.getByTestId('filing-submit').click();
+    await v.waitForURL(/\/orglife\/filings\/\d+$/);
+    const url = new URL(v.url()).pathname;
+    await expect.poll(() => v.getByTestId('filing-status').textContent()).toBe('已备案待审核');
+    await shot(phone, 'orglife-filed');
+
+    // 2. the township returns it with a comment
+    await w.goto(url);
+    await w.getByTestId('return-text').fill('只安排学习过于单一，请增加为群众办实事的内容');
+    await w.getByTestId('filing-return').click();
+    await expect.poll(() => w.getByTestId('filing-status').textContent()).toBe('已退回待修改');
+
+    // 3. the village sees the comment and refiles
+    await v.goto(url);
+    await expect.poll(() => v.getByTestId('return-comment').textContent()).toContain('请增加为群众办实事的内容');
+    await v.getByTestId('refile-plan').fill('集中学习党章后，分组为独居老人清理院落');
+    await v.getByTestId('filing-refile').click();
+    await expect.poll(() => v.getByTestId('filing-status').textContent()).toBe('已备案待审核');
+
+    // 4. the township approves
+    await w.goto(url);
+    await w.getByTestId('filing-approve').click();
+    await expect.poll(() => w.getByTestId('filing-status').textContent()).toBe('已通过');
+
+    // 5. held: the village ticks attendance on the phone (one absent, with a reason)
+    await v.goto(url);
+    await v.getByTestId('meeting-form').waitFor();
+    await v.getByTestId('meeting-host').fill('支部书记');
+    await expect.poll(() => v.getByTestId('roster-name').count()).toBeGreaterThan(2);
+    await v.getByTestId('all-present').click();
+    await v.getByTestId('roster-name').first().click();
+    await v.getByTestId('absence-reason').first().fill('外出务工');
+    const total = await v.getByTestId('roster-name').count();
+    expect(await v.getByTestId('attendance-count').textContent()).toBe(`到会 ${total - 1} / 应到 ${total}`);
+    await shot(phone, 'orglife-attendance');
+    await v.getByTestId('meeting-save').click();
+    await expect.poll(() => v.getByTestId('filing-status').textContent()).toBe('已开展并记录');
+    await v.getByTestId('filing-meeting').click();
+    await expect.poll(() => v.getByTestId('meeting-attendance').textContent()).toBe(`到会 ${total - 1} / 应到 ${total}`);
+
+    // the minutes book prints from the records: today's 主题党日 is its last row, the absentee with the reason
+    await v.goto('/orglife');
+    const [download] = await Promise.all([v.waitForEvent('download'), v.getByTestId('minutes-book').click()]);
+    expect(download.suggestedFilename()).toMatch(/^会议记录簿.*\.xlsx$/);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-book-')), 'book.xlsx');
+    await download.saveAs(file);
+    const rows = await readSheet(file);
+    expect(rows[0]).toContain('缺席人员及原因');
+    const last = rows[rows.length - 1]!;
+    expect(last).toContain('主题党日');
+    expect(last.join(' ')).toContain('（外出务工）');
+
+    // 6. the township's board: 榆舍村 caught up
+    await w.goto('/orglife/board');
+    await settled(w);
+    await w.getByRole('link', { name: '榆舍党建工作站' }).click();
+    await settled(w);
+    await expect.poll(() => w.getByTestId('board-row').filter({ hasText: '榆舍村' }).textContent()).toContain('按时');
+    await shot(desk, 'orglife-board');
+
+    await phone.close();
+    await desk.close();
+  });
+});

@@ -1,0 +1,315 @@
+// 组织生活 (issue 14): 三会一课, 主题党日 and the other meetings a county counts; the meeting record
+// entered once; "who is behind" (held against the county's rules); the 主题党日 filing (备案).
+import { Type, type Static } from '@sinclair/typebox';
+import { ORG_TYPES, type OrgType } from './enums.js';
+import { DateString, Id, OrgRef, OrgTypeSchema, Version } from './schemas.js';
+
+const literalUnion = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+
+/** A meeting type as a county counts it: how many a year each unit of the listed types must hold. */
+export type MeetingTypeRule = {
+  code: string;
+  name: string;
+  /** Required a year per unit (0: recorded, not required). */
+  perYear: number;
+  /** The unit types the requirement applies to (party branches of villages and communities by default). */
+  unitTypes: OrgType[];
+  /** 党课: how many of them the branch secretary gives himself (at least). */
+  secretaryMin?: number;
+};
+
+const BRANCHES: OrgType[] = ['village', 'community'];
+
+/** DOMAIN.md §12 (a typical provincial rule) and the other meeting types of seeds 000, 003, 004. */
+export const DEFAULT_MEETING_TYPES: MeetingTypeRule[] = [
+  { code: 'member_congress', name: '支部党员大会', perYear: 4, unitTypes: BRANCHES },
+  { code: 'committee', name: '支委会', perYear: 12, unitTypes: BRANCHES },
+  { code: 'group', name: '党小组会', perYear: 12, unitTypes: BRANCHES },
+  { code: 'party_lecture', name: '党课', perYear: 4, unitTypes: BRANCHES, secretaryMin: 1 },
+  { code: 'life_meeting', name: '组织生活会', perYear: 1, unitTypes: BRANCHES },
+  { code: 'theme_day', name: '主题党日', perYear: 12, unitTypes: BRANCHES },
+  { code: 'two_committees', name: '两委会', perYear: 0, unitTypes: BRANCHES },
+  { code: 'villager_reps', name: '村民代表会', perYear: 0, unitTypes: BRANCHES },
+  { code: 'work_consultation', name: '工作会商', perYear: 0, unitTypes: ['station'] },
+  { code: 'month_end_summary', name: '月底小结会', perYear: 0, unitTypes: ['station'] },
+  { code: 'member_appraisal', name: '民主评议党员', perYear: 0, unitTypes: BRANCHES },
+  { code: 'report_appraisal', name: '述职评议', perYear: 0, unitTypes: BRANCHES },
+];
+
+export const DEFAULT_BACKDATE_DAYS = 7;
+
+/** 主题党日 activity kinds (seed 004: from reading papers to 访民情·议发展·干实事). */
+export const ACTIVITY_KINDS = ['study', 'visit_people', 'discuss_development', 'do_deeds'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const ACTIVITY_KIND_LABELS: Record<ActivityKind, { zh: string; en: string }> = {
+  study: { zh: '学习', en: 'Study' },
+  visit_people: { zh: '访民情', en: 'Visit households' },
+  discuss_development: { zh: '议发展', en: 'Discuss development' },
+  do_deeds: { zh: '干实事', en: 'Do practical work' },
+};
+export const ActivityKindSchema = literalUnion(ACTIVITY_KINDS);
+
+const Code = Type.String({ pattern: '^[a-z_]{2,40}$', description: '会议类型代码' });
+const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+
+export const MeetingTypeRuleSchema = Type.Object(
+  {
+    code: Code,
+    name: Text(30),
+    perYear: Type.Integer({ minimum: 0, maximum: 366 }),
+    unitTypes: Type.Array(OrgTypeSchema, { minItems: 1, maxItems: ORG_TYPES.length, uniqueItems: true }),
+    secretaryMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 366 })),
+  },
+  { additionalProperties: false },
+);
+
+export const OrglifeSettings = Type.Object({
+  backdateDays: Type.Integer({ minimum: 0, maximum: 90 }),
+  types: Type.Array(MeetingTypeRuleSchema),
+});
+export type OrglifeSettings = Static<typeof OrglifeSettings>;
+
+export const SaveOrglifeSettingsBody = Type.Object(
+  {
+    backdateDays: Type.Integer({ minimum: 0, maximum: 90, description: '补录窗口（天）：早于此的会议不能再录入' }),
+    types: Type.Array(MeetingTypeRuleSchema, { minItems: 1, maxItems: 40 }),
+  },
+  { additionalProperties: false },
+);
+export type SaveOrglifeSettingsBody = Static<typeof SaveOrglifeSettingsBody>;
+
+export const AttendeeInput = Type.Object(
+  {
+    personId: Id,
+    present: Type.Boolean(),
+    absenceReason: Type.Optional(Type.String({ maxLength: 100, description: '缺席原因（缺席时必填）' })),
+  },
+  { additionalProperties: false },
+);
+
+const meetingFields = {
+  heldOn: DateString,
+  place: Text(100),
+  host: Text(50),
+  bySecretary: Type.Optional(Type.Boolean({ description: '党课由支部书记讲授' })),
+  topic: Text(200),
+  minutes: Type.Optional(Type.String({ maxLength: 20000 })),
+  decisions: Type.Optional(Type.String({ maxLength: 4000 })),
+  attendees: Type.Array(AttendeeInput, { minItems: 1, maxItems: 500 }),
+};
+
+export const RecordMeetingBody = Type.Object(
+  { orgId: Id, typeCode: Code, activityKind: Type.Optional(ActivityKindSchema), ...meetingFields },
+  { additionalProperties: false },
+);
+export type RecordMeetingBody = Static<typeof RecordMeetingBody>;
+
+/** The meeting a filed 主题党日 became (the unit, type and activity come from the filing). */
+export const HeldMeetingInput = Type.Object(meetingFields, { additionalProperties: false });
+export type HeldMeetingInput = Static<typeof HeldMeetingInput>;
+
+export const MeetingSummary = Type.Object({
+  id: Id,
+  org: OrgRef,
+  typeCode: Type.String(),
+  typeName: Type.String(),
+  heldOn: DateString,
+  place: Type.String(),
+  host: Type.String(),
+  topic: Type.String(),
+  presentCount: Type.Integer(),
+  expectedCount: Type.Integer(),
+  filingId: Type.Union([Id, Type.Null()]),
+});
+export type MeetingSummary = Static<typeof MeetingSummary>;
+
+export const MeetingDetail = Type.Composite([
+  MeetingSummary,
+  Type.Object({
+    bySecretary: Type.Boolean(),
+    activityKind: Type.Union([ActivityKindSchema, Type.Null()]),
+    minutes: Type.Union([Type.String(), Type.Null()]),
+    decisions: Type.Union([Type.String(), Type.Null()]),
+    attendees: Type.Array(Type.Object({ personId: Id, name: Type.String(), present: Type.Boolean(), absenceReason: Type.Union([Type.String(), Type.Null()]) })),
+    /** 列席: members of the levels above who attended and the opinions they gave. */
+    sitIns: Type.Array(Type.Object({ id: Id, org: OrgRef, attendee: Type.String(), opinion: Type.String(), at: Type.String({ format: 'date-time' }) })),
+    version: Version,
+  }),
+]);
+export type MeetingDetail = Static<typeof MeetingDetail>;
+
+export const SitInBody = Type.Object(
+  { attendee: Text(50), opinion: Text(4000) },
+  { additionalProperties: false },
+);
+export type SitInBody = Static<typeof SitInBody>;
+
+export const MinutesBookQuery = Type.Object(
+  { orgId: Type.Optional(Id), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
+  { additionalProperties: false },
+);
+export type MinutesBookQuery = Static<typeof MinutesBookQuery>;
+
+export const ListMeetingsQuery = Type.Object(
+  {
+    orgId: Type.Optional(Id),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+    typeCode: Type.Optional(Code),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type ListMeetingsQuery = Static<typeof ListMeetingsQuery>;
+
+export const MeetingPage = Type.Object({ items: Type.Array(MeetingSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type MeetingPage = Static<typeof MeetingPage>;
+
+/** A unit's members to tick (Party members registered there or below it, active). */
+export const Roster = Type.Object({ org: OrgRef, members: Type.Array(Type.Object({ id: Id, name: Type.String() })) });
+export type Roster = Static<typeof Roster>;
+
+// ---- who is behind (谁落后了) ----
+
+export const BoardQuery = Type.Object(
+  {
+    orgId: Type.Optional(Id),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: '统计到该月底（默认本月）' })),
+  },
+  { additionalProperties: false },
+);
+export type BoardQuery = Static<typeof BoardQuery>;
+
+const Tally = {
+  /** Units the rules apply to (branches). */
+  units: Type.Integer(),
+  /** Units short of at least one required meeting by the end of the period. */
+  behind: Type.Integer(),
+  held: Type.Integer(),
+  required: Type.Integer(),
+  /** Required meetings not held. */
+  shortfall: Type.Integer(),
+  /** Present ÷ expected over the meetings held, 0–1; null without attendance recorded. */
+  attendanceRate: Type.Union([Type.Number(), Type.Null()]),
+};
+
+export const BoardView = Type.Object({
+  org: OrgRef,
+  year: Type.Integer(),
+  month: Type.Integer(),
+  total: Type.Object(Tally),
+  /** Each child of the org that holds units (or the org itself, when it is a unit). */
+  rows: Type.Array(Type.Object({ org: OrgRef, ...Tally })),
+  /** Per meeting type over the org's units. */
+  types: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer() })),
+});
+export type BoardView = Static<typeof BoardView>;
+
+// ---- 主题党日 备案 ----
+
+export const FILING_STATES = ['filed', 'returned', 'approved', 'held'] as const;
+export type FilingState = (typeof FILING_STATES)[number];
+export const FILING_STATE_LABELS: Record<FilingState, { zh: string; en: string }> = {
+  filed: { zh: '已备案待审核', en: 'Filed' },
+  returned: { zh: '已退回待修改', en: 'Returned' },
+  approved: { zh: '已通过', en: 'Approved' },
+  held: { zh: '已开展并记录', en: 'Held and recorded' },
+};
+export const FILING_TRANSITIONS = ['return', 'refile', 'approve', 'hold'] as const;
+export type FilingTransition = (typeof FILING_TRANSITIONS)[number];
+export const FILING_TRANSITION_LABELS: Record<FilingTransition, { zh: string; en: string }> = {
+  return: { zh: '退回修改', en: 'return with a comment' },
+  refile: { zh: '修改后重新备案', en: 'refile' },
+  approve: { zh: '审核通过', en: 'approve' },
+  hold: { zh: '开展并记录', en: 'record as held' },
+};
+
+export const FileThemeDayBody = Type.Object(
+  { orgId: Id, plannedOn: DateString, activityKind: ActivityKindSchema, place: Text(100), plan: Text(4000) },
+  { additionalProperties: false },
+);
+export type FileThemeDayBody = Static<typeof FileThemeDayBody>;
+
+export const FireFilingBody = Type.Object(
+  {
+    version: Version,
+    body: Type.Optional(Type.String({ maxLength: 4000, description: '退回意见 / 修改说明' })),
+    plannedOn: Type.Optional(DateString),
+    activityKind: Type.Optional(ActivityKindSchema),
+    place: Type.Optional(Text(100)),
+    plan: Type.Optional(Text(4000)),
+    meeting: Type.Optional(HeldMeetingInput),
+  },
+  { additionalProperties: false },
+);
+export type FireFilingBody = Static<typeof FireFilingBody>;
+
+export const FilingView = Type.Object({
+  id: Id,
+  org: OrgRef,
+  status: literalUnion(FILING_STATES),
+  plannedOn: DateString,
+  activityKind: ActivityKindSchema,
+  place: Type.String(),
+  plan: Type.String(),
+  meetingId: Type.Union([Id, Type.Null()]),
+  /** The latest comment of a return, if the filing was returned. */
+  returnComment: Type.Union([Type.String(), Type.Null()]),
+  transitions: Type.Array(literalUnion(FILING_TRANSITIONS)),
+  version: Version,
+});
+export type FilingView = Static<typeof FilingView>;
+
+export const ListFilingsQuery = Type.Object(
+  { status: Type.Optional(literalUnion(FILING_STATES)), orgId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type ListFilingsQuery = Static<typeof ListFilingsQuery>;
+
+// ---- 工作会商: a major matter goes to the township for agreement before it is carried out ----
+
+export const CONSULTATION_STATES = ['submitted', 'returned', 'agreed', 'carried_out'] as const;
+export type ConsultationState = (typeof CONSULTATION_STATES)[number];
+export const CONSULTATION_STATE_LABELS: Record<ConsultationState, { zh: string; en: string }> = {
+  submitted: { zh: '已报镇党委待审', en: 'Awaiting agreement' },
+  returned: { zh: '已退回', en: 'Returned' },
+  agreed: { zh: '已同意，待实施', en: 'Agreed' },
+  carried_out: { zh: '已实施', en: 'Carried out' },
+};
+export const CONSULTATION_TRANSITIONS = ['agree', 'return', 'resubmit', 'carry_out'] as const;
+export type ConsultationTransition = (typeof CONSULTATION_TRANSITIONS)[number];
+export const CONSULTATION_TRANSITION_LABELS: Record<ConsultationTransition, { zh: string; en: string }> = {
+  agree: { zh: '同意实施', en: 'agree' },
+  return: { zh: '退回', en: 'return' },
+  resubmit: { zh: '修改后重新报审', en: 'resubmit' },
+  carry_out: { zh: '实施完毕', en: 'report as carried out' },
+};
+
+export const OpenConsultationBody = Type.Object(
+  { orgId: Id, heldOn: DateString, topic: Text(200), participants: Text(500), decision: Text(4000) },
+  { additionalProperties: false },
+);
+export type OpenConsultationBody = Static<typeof OpenConsultationBody>;
+
+export const FireConsultationBody = Type.Object(
+  { version: Version, body: Type.Optional(Type.String({ maxLength: 4000, description: '意见 / 实施情况' })), decision: Type.Optional(Text(4000)) },
+  { additionalProperties: false },
+);
+export type FireConsultationBody = Static<typeof FireConsultationBody>;
+
+export const ConsultationView = Type.Object({
+  id: Id,
+  org: OrgRef,
+  status: literalUnion(CONSULTATION_STATES),
+  heldOn: DateString,
+  topic: Type.String(),
+  participants: Type.String(),
+  decision: Type.String(),
+  /** The township's latest comment (agreeing or returning). */
+  comment: Type.Union([Type.String(), Type.Null()]),
+  transitions: Type.Array(literalUnion(CONSULTATION_TRANSITIONS)),
+  version: Version,
+});
+export type ConsultationView = Static<typeof ConsultationView>;

@@ -1,0 +1,324 @@
+// The only file with SQL of 组织生活. Meetings carry their unit's path (a tenant table: every
+// statement is scoped, core/scope.ts); the 主题党日 filings are cases of the engine, their own row
+// in theme_day_filings. The "who is behind" roll-up is one statement over the path indexes.
+import type { Queryable } from '../../db/db.js';
+import type { MeetingTypeRule } from '@lianxin/contract';
+import { inScope, BY_KEY } from '../../core/scope.js';
+
+export async function settingsOf(q: Queryable, countyId: number) {
+  const [row] = await q.query<{ backdate_days: number; types: MeetingTypeRule[] }>(
+    `SELECT backdate_days, types FROM orglife_settings WHERE county_id = $1`,
+    [countyId],
+  );
+  return row;
+}
+
+export async function saveSettings(q: Queryable, countyId: number, s: { backdateDays: number; types: MeetingTypeRule[] }) {
+  await q.query(
+    `INSERT INTO orglife_settings (county_id, backdate_days, types) VALUES ($1, $2, $3::jsonb)
+     ON CONFLICT (county_id) DO UPDATE SET backdate_days = EXCLUDED.backdate_days, types = EXCLUDED.types, updated_at = now()`,
+    [countyId, s.backdateDays, JSON.stringify(s.types)],
+  );
+}
+
+export type NewMeeting = {
+  countyId: number;
+  orgId: number;
+  orgPath: string;
+  typeCode: string;
+  heldOn: string;
+  place: string;
+  host: string;
+  bySecretary: boolean;
+  topic: string;
+  minutes: string | null;
+  decisions: string | null;
+  activityKind: string | null;
+  filingCaseId: number | null;
+  createdBy: number | null;
+  attendees: { personId: number; present: boolean; absenceReason: string | null }[];
+};
+
+/** The meeting and its attendance in one statement (the caller audits it in the same transaction). */
+export async function insertMeeting(q: Queryable, m: NewMeeting): Promise<number> {
+  const present = m.attendees.filter((a) => a.present).length;
+  const [row] = await q.query<{ id: number }>(
+    `WITH m AS (
+       INSERT INTO meetings (county_id, org_id, org_path, type_code, held_on, place, host, by_secretary, topic, minutes, decisions,
+                             activity_kind, expected_count, present_count, filing_case_id, created_by)
+       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id, county_id),
+     a AS (
+       INSERT INTO meeting_attendees (meeting_id, county_id, person_id, present, absence_reason)
+       SELECT m.id, m.county_id, x.person_id, x.present, x.reason
+         FROM m, unnest($17::bigint[], $18::boolean[], $19::text[]) AS x(person_id, present, reason))
+     SELECT id FROM m`,
+    [m.countyId, m.orgId, m.orgPath, m.typeCode, m.heldOn, m.place, m.host, m.bySecretary, m.topic, m.minutes, m.decisions,
+      m.activityKind, m.attendees.length, present, m.filingCaseId, m.createdBy,
+      m.attendees.map((a) => a.personId), m.attendees.map((a) => a.present), m.attendees.map((a) => a.absenceReason)],
+  );
+  return Number(row!.id);
+}
+
+export type MeetingRow = {
+  id: number;
+  county_id: number;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  org_type: string;
+  type_code: string;
+  held_on: string;
+  place: string;
+  host: string;
+  by_secretary: boolean;
+  topic: string;
+  minutes: string | null;
+  decisions: string | null;
+  activity_kind: string | null;
+  expected_count: number;
+  present_count: number;
+  filing_case_id: number | null;
+  version: number;
+};
+
+const MEETING_COLUMNS = `m.id, m.county_id, m.org_id, m.org_path, o.name AS org_name, o.type AS org_type, m.type_code, m.held_on::text AS held_on,
+  m.place, m.host, m.by_secretary, m.topic, m.minutes, m.decisions, m.activity_kind, m.expected_count, m.present_count, m.filing_case_id, m.version`;
+
+export async function findMeeting(q: Queryable, like: string, id: number): Promise<MeetingRow | undefined> {
+  const [row] = await q.query<MeetingRow>(
+    `SELECT ${MEETING_COLUMNS} FROM meetings m JOIN orgs o ON o.id = m.org_id WHERE m.id = $1 AND ${inScope('m.org_path', 2)}`,
+    [id, like],
+  );
+  return row;
+}
+
+export async function attendeesOf(q: Queryable, meetingId: number) {
+  return q.query<{ person_id: number; name: string; present: boolean; absence_reason: string | null }>(
+    `${BY_KEY}SELECT a.person_id, p.name, a.present, a.absence_reason
+       FROM meeting_attendees a JOIN persons p ON p.id = a.person_id
+      WHERE a.meeting_id = $1 ORDER BY a.present DESC, p.name`,
+    [meetingId],
+  );
+}
+
+export type MeetingFilter = { like: string; from: string; to: string; typeCode?: string; page: number; pageSize: number };
+
+/** Meetings under a path prefix in a date range, newest first. */
+export async function listMeetings(q: Queryable, f: MeetingFilter) {
+  const where = `${inScope('m.org_path', 1)} AND m.held_on BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR m.type_code = $4)`;
+  const params = [f.like, f.from, f.to, f.typeCode ?? null];
+  const [head] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM meetings m WHERE ${where}`, params);
+  const rows = await q.query<MeetingRow>(
+    `SELECT ${MEETING_COLUMNS} FROM meetings m JOIN orgs o ON o.id = m.org_id WHERE ${where}
+      ORDER BY m.held_on DESC, m.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    params,
+  );
+  return { rows, total: head?.n ?? 0 };
+}
+
+/** Whether the unit already held a meeting of the type on that day (a filing for it is too late). */
+export async function heldOnDay(q: Queryable, like: string, orgId: number, typeCode: string, day: string): Promise<boolean> {
+  const [row] = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM meetings m WHERE m.org_id = $2 AND m.type_code = $3 AND m.held_on = $4::date AND ${inScope('m.org_path', 1)}`,
+    [like, orgId, typeCode, day],
+  );
+  return (row?.n ?? 0) > 0;
+}
+
+/** The rules as rows: one per (type, unit type) with the count required by the end of the period. */
+export type RuleRows = { codes: string[]; unitTypes: string[]; required: number[] };
+
+/**
+ * The shared head of the roll-ups: the units under the prefix ($1) the rules apply to, and per unit
+ * and type the meetings held in [$2, $3] against the required count ($4–$6 the rules as arrays).
+ */
+const PER_UNIT_TYPE = `
+  rules AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[]) AS r(code, unit_type, required)),
+  units AS (SELECT o.id, o.path, o.type FROM orgs o WHERE o.status = 'active' AND o.type = ANY($5::text[]) AND ${inScope('o.path', 1)}),
+  held AS (
+    SELECT m.org_id, m.type_code, count(*)::int AS n, sum(m.present_count)::int AS present, sum(m.expected_count)::int AS expected
+      FROM meetings m
+     WHERE ${inScope('m.org_path', 1)} AND m.held_on BETWEEN $2::date AND $3::date
+     GROUP BY m.org_id, m.type_code),
+  per AS (
+    SELECT u.id, u.path, r.code, r.required, coalesce(h.n, 0) AS held, coalesce(h.present, 0) AS present, coalesce(h.expected, 0) AS expected
+      FROM units u JOIN rules r ON r.unit_type = u.type
+      LEFT JOIN held h ON h.org_id = u.id AND h.type_code = r.code)`;
+
+export type RollupRow = { child: string; units: number; behind: number; held: number; required: number; shortfall: number; present: number; expected: number };
+
+/**
+ * 谁落后了: per child of the org at `path` (child '' — the org itself is a unit), its units, how
+ * many are short of a required meeting, meetings held and required, and attendance.
+ */
+export async function rollup(q: Queryable, like: string, path: string, from: string, to: string, rules: RuleRows): Promise<RollupRow[]> {
+  return q.query<RollupRow>(
+    `WITH ${PER_UNIT_TYPE},
+     unit AS (
+       SELECT id, path, sum(held)::int AS held, sum(required)::int AS required, sum(greatest(required - held, 0))::int AS shortfall,
+              bool_or(held < required) AS behind, sum(present)::int AS present, sum(expected)::int AS expected
+         FROM per GROUP BY id, path)
+     SELECT split_part(substr(path, length($7::text) + 1), '/', 1) AS child, count(*)::int AS units,
+            count(*) FILTER (WHERE behind)::int AS behind, sum(held)::int AS held, sum(required)::int AS required,
+            sum(shortfall)::int AS shortfall, sum(present)::int AS present, sum(expected)::int AS expected
+       FROM unit GROUP BY 1 ORDER BY 1`,
+    [like, from, to, rules.codes, rules.unitTypes, rules.required, path],
+  );
+}
+
+/** Per meeting type over the units under the prefix: held, required, shortfall. */
+export async function byType(q: Queryable, like: string, from: string, to: string, rules: RuleRows) {
+  return q.query<{ code: string; held: number; required: number; shortfall: number }>(
+    `WITH ${PER_UNIT_TYPE}
+     SELECT code, sum(held)::int AS held, sum(required)::int AS required, sum(greatest(required - held, 0))::int AS shortfall
+       FROM per GROUP BY code`,
+    [like, from, to, rules.codes, rules.unitTypes, rules.required],
+  );
+}
+
+/** One unit's meetings held per type in [from, to] (the home page's "due this month"). */
+export async function heldByType(q: Queryable, like: string, orgId: number, from: string, to: string) {
+  return q.query<{ type_code: string; n: number }>(
+    `SELECT m.type_code, count(*)::int AS n FROM meetings m
+      WHERE m.org_id = $2 AND m.held_on BETWEEN $3::date AND $4::date AND ${inScope('m.org_path', 1)}
+      GROUP BY m.type_code`,
+    [like, orgId, from, to],
+  );
+}
+
+// ---- 主题党日 备案 ----
+
+export type FilingRow = {
+  id: number;
+  county_id: number;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  org_type: string;
+  status: string;
+  version: number;
+  opened_at: Date;
+  updated_at: Date;
+  planned_on: string;
+  activity_kind: string;
+  place: string;
+  plan: string;
+  meeting_id: number | null;
+  return_comment: string | null;
+};
+
+const FILING_SELECT = `
+  SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, o.type AS org_type, c.status, c.version, c.opened_at, c.updated_at,
+         f.planned_on::text AS planned_on, f.activity_kind, f.place, f.plan, f.meeting_id,
+         CASE WHEN c.status = 'returned' THEN (SELECT e.body FROM case_events e WHERE e.case_id = c.id AND e.transition = 'return' ORDER BY e.seq DESC LIMIT 1) END AS return_comment
+    FROM cases c JOIN theme_day_filings f ON f.case_id = c.id JOIN orgs o ON o.id = c.org_id`;
+
+export async function findFiling(q: Queryable, like: string, id: number): Promise<FilingRow | undefined> {
+  const [row] = await q.query<FilingRow>(`${FILING_SELECT} WHERE c.id = $1 AND c.case_type = 'theme_day' AND ${inScope('c.org_path', 2)}`, [id, like]);
+  return row;
+}
+
+export async function listFilings(q: Queryable, like: string, status: string | null) {
+  return q.query<FilingRow>(
+    `${FILING_SELECT} WHERE c.case_type = 'theme_day' AND ${inScope('c.org_path', 1)} AND ($2::text IS NULL OR c.status = $2)
+      ORDER BY f.planned_on DESC, c.id DESC LIMIT 200`,
+    [like, status],
+  );
+}
+
+/** A refiled plan's fields (the case is locked by the engine). */
+export async function updateFiling(q: Queryable, caseId: number, f: { plannedOn: string; activityKind: string; place: string; plan: string }) {
+  await q.query(
+    `${BY_KEY}UPDATE theme_day_filings SET planned_on = $2::date, activity_kind = $3, place = $4, plan = $5 WHERE case_id = $1`,
+    [caseId, f.plannedOn, f.activityKind, f.place, f.plan],
+  );
+  await q.query(`${BY_KEY}UPDATE cases SET deadline = $2::date WHERE id = $1`, [caseId, f.plannedOn]);
+}
+
+export async function linkMeeting(q: Queryable, caseId: number, meetingId: number) {
+  await q.query(`${BY_KEY}UPDATE theme_day_filings SET meeting_id = $2 WHERE case_id = $1`, [caseId, meetingId]);
+}
+
+/** Home: filings of my unit sent back to me, and filings below me waiting for my review. */
+export async function filingsForToday(q: Queryable, like: string, orgPath: string, mayGuide: boolean) {
+  return q.query<{ kind: string; id: number; title: string; org: string; due: string | null; reason: string | null; at: Date }>(
+    `SELECT CASE WHEN c.status = 'returned' THEN 'filing_returned' ELSE 'filing_to_review' END AS kind,
+            c.id, c.title, o.name AS org, c.deadline::text AS due,
+            (SELECT e.body FROM case_events e WHERE e.case_id = c.id AND e.transition = 'return' AND c.status = 'returned' ORDER BY e.seq DESC LIMIT 1) AS reason,
+            c.updated_at AS at
+       FROM cases c JOIN orgs o ON o.id = c.org_id
+      WHERE c.case_type = 'theme_day' AND ${inScope('c.org_path', 1)}
+        AND ((c.status = 'returned' AND $2::text LIKE c.org_path || '%') OR ($3::boolean AND c.status = 'filed' AND c.org_path <> $2::text))
+      ORDER BY c.id DESC LIMIT 50`,
+    [like, orgPath, mayGuide],
+  );
+}
+
+// ---- 列席 ----
+
+export async function insertSitIn(q: Queryable, s: { meetingId: number; countyId: number; orgId: number; attendee: string; opinion: string; createdBy: number | null }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO meeting_sitins (meeting_id, county_id, org_id, attendee, opinion, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [s.meetingId, s.countyId, s.orgId, s.attendee, s.opinion, s.createdBy],
+  );
+  return Number(row!.id);
+}
+
+export async function sitInsOf(q: Queryable, meetingId: number) {
+  return q.query<{ id: number; org_id: number; org_name: string; org_type: string; attendee: string; opinion: string; created_at: Date }>(
+    `${BY_KEY}SELECT s.id, s.org_id, o.name AS org_name, o.type AS org_type, s.attendee, s.opinion, s.created_at
+       FROM meeting_sitins s JOIN orgs o ON o.id = s.org_id WHERE s.meeting_id = $1 ORDER BY s.id`,
+    [meetingId],
+  );
+}
+
+// ---- 会议记录簿 ----
+
+export type BookRow = MeetingRow & { absentees: string | null; sit_ins: string | null };
+
+/** The minutes book: a unit's (or a subtree's) meetings of a year in date order, in batches. */
+export async function* iterateBook(q: Queryable, like: string, from: string, to: string, batch = 500): AsyncGenerator<BookRow[]> {
+  let after = { day: '0001-01-01', id: 0 };
+  for (;;) {
+    const rows = await q.query<BookRow>(
+      `SELECT ${MEETING_COLUMNS},
+              (SELECT string_agg(p.name || '（' || a.absence_reason || '）', '、' ORDER BY p.name)
+                 FROM meeting_attendees a JOIN persons p ON p.id = a.person_id WHERE a.meeting_id = m.id AND NOT a.present) AS absentees,
+              (SELECT string_agg(s.attendee || '：' || s.opinion, '；' ORDER BY s.id) FROM meeting_sitins s WHERE s.meeting_id = m.id) AS sit_ins
+         FROM meetings m JOIN orgs o ON o.id = m.org_id
+        WHERE ${inScope('m.org_path', 1)} AND m.held_on BETWEEN $2::date AND $3::date AND (m.held_on, m.id) > ($4::date, $5::bigint)
+        ORDER BY m.held_on, m.id LIMIT ${batch}`,
+      [like, from, to, after.day, after.id],
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = { day: last.held_on, id: last.id };
+  }
+}
+
+// ---- 工作会商 ----
+
+export type ConsultationRow = {
+  id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string; version: number;
+  held_on: string; topic: string; participants: string; decision: string; comment: string | null;
+};
+
+const CONSULTATION_SELECT = `
+  SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, o.type AS org_type, c.status, c.version,
+         k.held_on::text AS held_on, k.topic, k.participants, k.decision,
+         (SELECT e.body FROM case_events e WHERE e.case_id = c.id AND e.transition IN ('agree', 'return') ORDER BY e.seq DESC LIMIT 1) AS comment
+    FROM cases c JOIN consultations k ON k.case_id = c.id JOIN orgs o ON o.id = c.org_id`;
+
+export async function findConsultation(q: Queryable, like: string, id: number): Promise<ConsultationRow | undefined> {
+  const [row] = await q.query<ConsultationRow>(`${CONSULTATION_SELECT} WHERE c.id = $1 AND c.case_type = 'consultation' AND ${inScope('c.org_path', 2)}`, [id, like]);
+  return row;
+}
+
+export async function listConsultations(q: Queryable, like: string) {
+  return q.query<ConsultationRow>(`${CONSULTATION_SELECT} WHERE c.case_type = 'consultation' AND ${inScope('c.org_path', 1)} ORDER BY c.id DESC LIMIT 200`, [like]);
+}
+
+export async function reviseConsultation(q: Queryable, caseId: number, decision: string) {
+  await q.query(`${BY_KEY}UPDATE consultations SET decision = $2 WHERE case_id = $1`, [caseId, decision]);
+}

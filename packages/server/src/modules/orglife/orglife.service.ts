@@ -1,0 +1,457 @@
+// 组织生活: the county's meeting rules, the meeting record entered once (attendance ticked from the
+// unit's roster), "who is behind" rolled up the tree, and the 主题党日 filing on the case engine.
+import {
+  ACTIVITY_KIND_LABELS,
+  DEFAULT_BACKDATE_DAYS,
+  DEFAULT_MEETING_TYPES,
+  type ActivityKind,
+  type BoardQuery,
+  type BoardView,
+  type FileThemeDayBody,
+  type FilingState,
+  type FilingTransition,
+  type FilingView,
+  type FireFilingBody,
+  type HeldMeetingInput,
+  type ListFilingsQuery,
+  type ListMeetingsQuery,
+  type MeetingDetail,
+  type MeetingPage,
+  type MeetingSummary,
+  type MeetingTypeRule,
+  type OrgType,
+  type OrglifeSettings,
+  type RecordMeetingBody,
+  type Roster,
+  type SaveOrglifeSettingsBody,
+  type SitInBody,
+  type ConsultationState,
+  type ConsultationTransition,
+  type ConsultationView,
+  type FireConsultationBody,
+  type OpenConsultationBody,
+} from '@lianxin/contract';
+import type { Db, Queryable } from '../../db/db.js';
+import { likePrefix, requireAction, type Actor } from '../../core/access.js';
+import { appendAudit } from '../../core/audit.js';
+import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
+import { lastDayOfMonth, plusDays, todayInChina } from '../../core/calendar.js';
+import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
+import { availableTransitions } from '../../core/cases/workflow.js';
+import { byIds, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
+import { filingWorkflow } from './theme-day.workflow.js';
+import { consultationWorkflow } from './consultation.workflow.js';
+import './consultation.case.js';
+import './theme-day.case.js';
+import * as repo from './orglife.repository.js';
+
+/** The members of a unit to tick, read through the people module's front door (app.ts wires it). */
+export type RosterReader = (actor: Actor, orgId: number) => Promise<{ id: number; name: string }[]>;
+
+/** Required by the end of month `m` of a yearly count: the year's share so far, rounded up (4 a year: 1 by March). */
+export const requiredBy = (perYear: number, month: number) => Math.ceil((perYear * month) / 12);
+
+const ref = (o: { id: number; name: string; type: string }) => ({ id: o.id, name: o.name, type: o.type as OrgType });
+const rate = (present: number, expected: number) => (expected > 0 ? Math.round((present / expected) * 1000) / 1000 : null);
+
+export function createOrglifeService(deps: { db: Db; roster: RosterReader; engine?: CaseEngine; today?: () => string }) {
+  const { db } = deps;
+  const engine = deps.engine ?? createCaseEngine({ db, today: deps.today });
+  const today = deps.today ?? (() => todayInChina());
+
+  async function settings(countyId: number): Promise<OrglifeSettings> {
+    const row = await repo.settingsOf(db, countyId);
+    return { backdateDays: row?.backdate_days ?? DEFAULT_BACKDATE_DAYS, types: row?.types ?? DEFAULT_MEETING_TYPES };
+  }
+
+  function countyOf(actor: Actor): number {
+    if (actor.scope.countyId === null) throw new AppError('forbidden');
+    return actor.scope.countyId;
+  }
+
+  async function getSettings(actor: Actor) {
+    requireAction(actor, 'orglife:read');
+    return settings(countyOf(actor));
+  }
+
+  async function saveSettings(actor: Actor, input: SaveOrglifeSettingsBody): Promise<OrglifeSettings> {
+    requireAction(actor, 'orglife:configure');
+    const countyId = countyOf(actor);
+    const errors: FieldError[] = [];
+    const codes = input.types.map((t) => t.code);
+    const names = input.types.map((t) => t.name.trim());
+    input.types.forEach((t, i) => {
+      if (codes.indexOf(t.code) !== i) errors.push({ field: `types.${i}.code`, zh: `会议类型代码“${t.code}”重复`, en: `Duplicate code ${t.code}` });
+      if (!names[i]) errors.push({ field: `types.${i}.name`, zh: '请填写会议类型名称', en: 'Enter the name' });
+      else if (names.indexOf(names[i]!) !== i) errors.push({ field: `types.${i}.name`, zh: `会议类型“${names[i]}”重复`, en: `Duplicate name ${names[i]}` });
+      if (t.secretaryMin !== undefined && t.secretaryMin > t.perYear) errors.push({ field: `types.${i}.secretaryMin`, zh: '书记讲授次数不能多于全年次数', en: 'More by the secretary than a year requires' });
+    });
+    if (errors.length) throw validationError(errors);
+    const before = await settings(countyId);
+    const types = input.types.map((t, i) => ({ ...t, name: names[i]! }));
+    await db.transaction(async (tx) => {
+      await repo.saveSettings(tx, countyId, { backdateDays: input.backdateDays, types });
+      await appendAudit(tx, {
+        countyId, accountId: actor.accountId, username: actor.username, action: 'orglife.settings', objectType: 'county', objectId: countyId,
+        summary: { backdateDays: { from: before.backdateDays, to: input.backdateDays }, types: types.map((t) => `${t.name} ${t.perYear}`) }, result: 'success', ip: actor.ip,
+      });
+    });
+    return settings(countyId);
+  }
+
+  async function unitInScope(q: Queryable, actor: Actor, orgId: number): Promise<OrgNode> {
+    const org = await orgInScope(q, actor.scope, orgId);
+    if (!org || org.status !== 'active') throw new AppError('not_found');
+    return org;
+  }
+
+  async function roster(actor: Actor, orgId: number): Promise<Roster> {
+    requireAction(actor, 'orglife:read');
+    const org = await unitInScope(db, actor, orgId);
+    return { org: ref(org), members: await deps.roster(actor, org.id) };
+  }
+
+  /**
+   * Checks a meeting before it is written: the type applies to the unit, the date is neither in
+   * the future nor older than the county's back-dating window, every attendee is a member of the
+   * unit, every absentee has a reason. Answers the rows to insert.
+   */
+  async function checkMeeting(actor: Actor, org: OrgNode, typeCode: string, m: HeldMeetingInput, s: OrglifeSettings) {
+    const rule = s.types.find((t) => t.code === typeCode);
+    if (!rule) throw fieldError('typeCode', '没有这个会议类型', 'No such meeting type');
+    if (!rule.unitTypes.includes(org.type as OrgType)) throw fieldError('typeCode', `${org.name}不开“${rule.name}”（本县规则未包括这类单位）`, `${rule.name} is not held by this kind of unit`);
+    const t = today();
+    if (m.heldOn > t) throw fieldError('heldOn', '会议日期不能晚于今天：会议开过之后再录入', 'The meeting date is in the future');
+    const earliest = plusDays(t, -s.backdateDays);
+    if (m.heldOn < earliest) throw fieldError('heldOn', `只能补录 ${s.backdateDays} 天内（${earliest} 及以后）召开的会议`, `Meetings older than ${s.backdateDays} days cannot be entered`);
+    const members = new Map((await deps.roster(actor, org.id)).map((p) => [p.id, p.name]));
+    const errors: FieldError[] = [];
+    const seen = new Set<number>();
+    m.attendees.forEach((a, i) => {
+      if (seen.has(a.personId)) errors.push({ field: `attendees.${i}.personId`, zh: '同一人重复出现', en: 'Listed twice' });
+      seen.add(a.personId);
+      if (!members.has(a.personId)) errors.push({ field: `attendees.${i}.personId`, zh: `该人员不是${org.name}的党员`, en: 'Not a member of this unit' });
+      if (!a.present && !a.absenceReason?.trim()) errors.push({ field: `attendees.${i}.absenceReason`, zh: `请填写${members.get(a.personId) ?? ''}的缺席原因`, en: 'Give the reason for the absence' });
+    });
+    if (!m.attendees.some((a) => a.present)) errors.push({ field: 'attendees', zh: '请至少勾选一名到会人员', en: 'Tick at least one attendee' });
+    if (errors.length) throw validationError(errors);
+    return {
+      rule,
+      attendees: m.attendees.map((a) => ({ personId: a.personId, present: a.present, absenceReason: a.present ? null : a.absenceReason!.trim() })),
+    };
+  }
+
+  async function writeMeeting(tx: Queryable, actor: Actor, org: OrgNode, typeCode: string, m: HeldMeetingInput, checked: Awaited<ReturnType<typeof checkMeeting>>, extra: { activityKind: string | null; filingCaseId: number | null }) {
+    const id = await repo.insertMeeting(tx, {
+      countyId: org.county_id, orgId: org.id, orgPath: org.path, typeCode, heldOn: m.heldOn, place: m.place.trim(), host: m.host.trim(),
+      bySecretary: m.bySecretary ?? false, topic: m.topic.trim(), minutes: m.minutes?.trim() || null, decisions: m.decisions?.trim() || null,
+      activityKind: extra.activityKind, filingCaseId: extra.filingCaseId, createdBy: actor.accountId || null, attendees: checked.attendees,
+    });
+    const present = checked.attendees.filter((a) => a.present).length;
+    await appendAudit(tx, {
+      countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'meeting.create', objectType: 'meeting', objectId: id,
+      summary: { orgId: org.id, type: typeCode, heldOn: m.heldOn, present, absent: checked.attendees.length - present, filingId: extra.filingCaseId }, result: 'success', ip: actor.ip,
+    });
+    return id;
+  }
+
+  async function recordMeeting(actor: Actor, input: RecordMeetingBody): Promise<number> {
+    requireAction(actor, 'orglife:record');
+    const org = await unitInScope(db, actor, input.orgId);
+    const s = await settings(org.county_id);
+    const checked = await checkMeeting(actor, org, input.typeCode, input, s);
+    return db.transaction((tx) => writeMeeting(tx, actor, org, input.typeCode, input, checked, { activityKind: input.activityKind ?? null, filingCaseId: null }));
+  }
+
+  function summary(r: repo.MeetingRow, types: MeetingTypeRule[]): MeetingSummary {
+    return {
+      id: r.id, org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType }, typeCode: r.type_code,
+      typeName: types.find((t) => t.code === r.type_code)?.name ?? r.type_code, heldOn: r.held_on, place: r.place, host: r.host, topic: r.topic,
+      presentCount: r.present_count, expectedCount: r.expected_count, filingId: r.filing_case_id,
+    };
+  }
+
+  async function meeting(actor: Actor, id: number): Promise<MeetingDetail> {
+    requireAction(actor, 'orglife:read');
+    const r = await repo.findMeeting(db, likePrefix(actor.scope.path), id);
+    if (!r) throw new AppError('not_found');
+    const s = await settings(r.county_id);
+    const attendees = await repo.attendeesOf(db, r.id);
+    const sitIns = await repo.sitInsOf(db, r.id);
+    return {
+      sitIns: sitIns.map((x) => ({ id: x.id, org: { id: x.org_id, name: x.org_name, type: x.org_type as OrgType }, attendee: x.attendee, opinion: x.opinion, at: x.created_at.toISOString() })),
+      ...summary(r, s.types), bySecretary: r.by_secretary, activityKind: (r.activity_kind as ActivityKind | null) ?? null, minutes: r.minutes, decisions: r.decisions,
+      attendees: attendees.map((a) => ({ personId: a.person_id, name: a.name, present: a.present, absenceReason: a.absence_reason })), version: r.version,
+    };
+  }
+
+  /**
+   * 列席: a member of a level above the unit (the station, the township, the county) records
+   * attending the unit's meeting and the opinion given, within the back-dating window.
+   */
+  async function sitIn(actor: Actor, meetingId: number, input: SitInBody): Promise<void> {
+    requireAction(actor, 'orglife:record');
+    if (!actor.roles.some((r) => r === 'station_admin' || r === 'township_admin' || r === 'county_admin')) {
+      throw new AppError('forbidden', { zh: '列席由工作站、乡镇或县里的同志记录', en: 'Sit-ins are recorded by the levels above' });
+    }
+    const m = await repo.findMeeting(db, likePrefix(actor.scope.path), meetingId);
+    if (!m) throw new AppError('not_found');
+    if (!m.org_path.startsWith(actor.scope.path) || m.org_path === actor.scope.path) throw new AppError('forbidden', { zh: '只能列席下级单位的会议', en: 'Only meetings of the units below' });
+    const s = await settings(m.county_id);
+    const earliest = plusDays(today(), -s.backdateDays);
+    if (m.held_on < earliest) throw new AppError('conflict', { zh: `会议已过 ${s.backdateDays} 天补录期，不能再补记列席`, en: 'The meeting is beyond the back-dating window' });
+    const attendee = input.attendee.trim();
+    const opinion = input.opinion.trim();
+    if (!attendee) throw fieldError('attendee', '请填写列席人', 'Enter who sat in');
+    if (!opinion) throw fieldError('opinion', '请填写列席意见', 'Enter the opinion');
+    await db.transaction(async (tx) => {
+      const id = await repo.insertSitIn(tx, { meetingId: m.id, countyId: m.county_id, orgId: actor.scope.orgId, attendee, opinion, createdBy: actor.accountId || null });
+      await appendAudit(tx, {
+        countyId: m.county_id, accountId: actor.accountId, username: actor.username, action: 'meeting.sit_in', objectType: 'meeting', objectId: m.id,
+        summary: { sitInId: id, orgId: m.org_id }, result: 'success', ip: actor.ip,
+      });
+    });
+  }
+
+  /** 会议记录簿: the meetings of a unit (or a subtree) in a year, as the book's rows. */
+  async function minutesBook(actor: Actor, query: { orgId?: number; year?: number }) {
+    requireAction(actor, 'orglife:read');
+    const org = await unitInScope(db, actor, query.orgId ?? actor.scope.orgId);
+    const year = query.year ?? Number(today().slice(0, 4));
+    const types = (await settings(org.county_id)).types;
+    const name = (code: string) => types.find((t) => t.code === code)?.name ?? code;
+    async function* rows() {
+      let n = 0;
+      for await (const batch of repo.iterateBook(db, likePrefix(org.path), `${year}-01-01`, `${year}-12-31`)) {
+        yield batch.map((r) => [
+          ++n, r.held_on, name(r.type_code), r.org_name, r.place, r.host, r.topic, r.expected_count, r.present_count,
+          r.absentees ?? '', r.minutes ?? '', r.decisions ?? '', r.sit_ins ?? '',
+        ]);
+      }
+    }
+    return { org, year, rows: rows() };
+  }
+
+  /** The period of a query: a month, else a year (to its end, or to today in the current year). */
+  function periodOf(year?: number, month?: number) {
+    const t = today();
+    const y = year ?? Number(t.slice(0, 4));
+    if (month) return { from: `${y}-${String(month).padStart(2, '0')}-01`, to: lastDayOfMonth(y, month) };
+    return { from: `${y}-01-01`, to: `${y}-12-31` };
+  }
+
+  async function meetings(actor: Actor, query: ListMeetingsQuery): Promise<MeetingPage> {
+    requireAction(actor, 'orglife:read');
+    const path = query.orgId ? (await unitInScope(db, actor, query.orgId)).path : actor.scope.path;
+    const { from, to } = periodOf(query.year, query.month);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { rows, total } = await repo.listMeetings(db, { like: likePrefix(path), from, to, typeCode: query.typeCode, page, pageSize });
+    const types = actor.scope.countyId ? (await settings(actor.scope.countyId)).types : DEFAULT_MEETING_TYPES;
+    return { items: rows.map((r) => summary(r, types)), total, page, pageSize };
+  }
+
+  function ruleRows(types: MeetingTypeRule[], month: number): repo.RuleRows {
+    const out: repo.RuleRows = { codes: [], unitTypes: [], required: [] };
+    for (const t of types) {
+      if (t.perYear <= 0) continue;
+      for (const u of t.unitTypes) {
+        out.codes.push(t.code);
+        out.unitTypes.push(u);
+        out.required.push(requiredBy(t.perYear, month));
+      }
+    }
+    return out;
+  }
+
+  /** 谁落后了: held against the county's rules from January to the end of the month, per child of the org. */
+  async function board(actor: Actor, query: BoardQuery): Promise<BoardView> {
+    requireAction(actor, 'orglife:read');
+    const org = await unitInScope(db, actor, query.orgId ?? actor.scope.orgId);
+    const t = today();
+    const year = query.year ?? Number(t.slice(0, 4));
+    const month = query.month ?? (year === Number(t.slice(0, 4)) ? Number(t.slice(5, 7)) : 12);
+    const s = await settings(org.county_id);
+    const rules = ruleRows(s.types, month);
+    const from = `${year}-01-01`;
+    const to = lastDayOfMonth(year, month);
+    const like = likePrefix(org.path);
+    const rows = await repo.rollup(db, like, org.path, from, to, rules);
+    const types = await repo.byType(db, like, from, to, rules);
+    const children = await byIds(db, rows.map((r) => Number(r.child || org.id)));
+    const nameOf = new Map(children.map((c) => [c.id, c]));
+    const tally = (r: Omit<repo.RollupRow, 'child'>) => ({
+      units: r.units, behind: r.behind, held: r.held, required: r.required, shortfall: r.shortfall, attendanceRate: rate(r.present, r.expected),
+    });
+    const sum = (k: keyof Omit<repo.RollupRow, 'child'>) => rows.reduce((n, r) => n + r[k], 0);
+    return {
+      org: ref(org), year, month,
+      total: tally({ units: sum('units'), behind: sum('behind'), held: sum('held'), required: sum('required'), shortfall: sum('shortfall'), present: sum('present'), expected: sum('expected') }),
+      rows: rows.map((r) => ({ org: ref(nameOf.get(Number(r.child || org.id))!), ...tally(r) })).sort((a, b) => b.shortfall - a.shortfall || a.org.id - b.org.id),
+      types: s.types.filter((x) => x.perYear > 0).map((x) => {
+        const r = types.find((y) => y.code === x.code);
+        return { code: x.code, name: x.name, held: r?.held ?? 0, required: r?.required ?? 0, shortfall: r?.shortfall ?? 0 };
+      }),
+    };
+  }
+
+  /**
+   * 工作台: what a unit still owes by the end of this month (each required type held fewer times
+   * than its share so far), and its filings returned or waiting for the committee's review.
+   */
+  async function todayItems(q: Queryable, actor: Actor, t: string) {
+    const items: { kind: string; id: number; title: string; org: string; due: string | null; reason: string | null; at: Date | string }[] = [];
+    const like = likePrefix(actor.scope.path);
+    if (actor.roles.includes('township_admin') || actor.roles.some((r) => r === 'village_admin')) {
+      items.push(...(await repo.filingsForToday(q, like, actor.scope.path, actor.roles.includes('township_admin'))));
+    }
+    if (actor.scope.countyId === null) return items;
+    const org = await orgInScope(q, actor.scope, actor.scope.orgId);
+    if (!org) return items;
+    const s = await settings(org.county_id);
+    const month = Number(t.slice(5, 7));
+    const year = Number(t.slice(0, 4));
+    const due = s.types.filter((x) => x.perYear > 0 && x.unitTypes.includes(org.type as OrgType));
+    if (due.length === 0) return items;
+    const held = new Map((await repo.heldByType(q, like, org.id, `${year}-01-01`, lastDayOfMonth(year, month))).map((r) => [r.type_code, r.n]));
+    // one item for the unit (its id is the unit's), naming every type it still owes
+    const owed = due.flatMap((x) => {
+      const required = requiredBy(x.perYear, month);
+      const n = held.get(x.code) ?? 0;
+      return n < required ? [`${x.name}（本年应开 ${required} 次，已开 ${n} 次）`] : [];
+    });
+    if (owed.length) items.push({ kind: 'meeting_due', id: org.id, title: owed.join('、'), org: org.name, due: lastDayOfMonth(year, month), reason: null, at: `${t}T00:00:00+08:00` });
+    return items;
+  }
+
+  // ---- 主题党日 备案 ----
+
+  function filingView(actor: Actor, r: repo.FilingRow): FilingView {
+    return {
+      id: r.id, org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType }, status: r.status as FilingState, plannedOn: r.planned_on,
+      activityKind: r.activity_kind as ActivityKind, place: r.place, plan: r.plan, meetingId: r.meeting_id, returnComment: r.return_comment,
+      transitions: availableTransitions(filingWorkflow, actor, { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status, deadline: r.planned_on, extra: {} }),
+      version: r.version,
+    };
+  }
+
+  const themeDayCode = (s: OrglifeSettings) => s.types.find((t) => t.code === 'theme_day');
+
+  async function fileThemeDay(actor: Actor, input: FileThemeDayBody): Promise<number> {
+    requireAction(actor, 'orglife:record');
+    const org = await unitInScope(db, actor, input.orgId);
+    // 登记备案: the branch files its own plan
+    if (!actor.scope.path.startsWith(org.path)) throw new AppError('forbidden', { zh: '主题党日方案由本支部备案', en: 'The branch files its own plan' });
+    const s = await settings(org.county_id);
+    const rule = themeDayCode(s);
+    if (!rule || !rule.unitTypes.includes(org.type as OrgType)) throw fieldError('orgId', `${org.name}不开主题党日（本县规则未包括这类单位）`, 'This unit holds no theme day');
+    if (input.plannedOn < today()) throw fieldError('plannedOn', '须在活动日之前备案：活动日期不能早于今天', 'File before the day');
+    if (await repo.heldOnDay(db, likePrefix(org.path), org.id, 'theme_day', input.plannedOn)) {
+      throw new AppError('conflict', { zh: `${input.plannedOn} 的主题党日已经开过并记录`, en: 'A theme day was already held that day' });
+    }
+    const c = await engine.open(db, filingWorkflow, actor, {
+      countyId: org.county_id, orgId: org.id, orgPath: org.path, title: `主题党日·${ACTIVITY_KIND_LABELS[input.activityKind].zh}（${input.plannedOn}）`,
+      deadline: input.plannedOn, body: input.plan.trim(), data: { activityKind: input.activityKind, place: input.place },
+    }, { table: 'theme_day_filings', values: { county_id: org.county_id, planned_on: input.plannedOn, activity_kind: input.activityKind, place: input.place.trim(), plan: input.plan.trim() } });
+    return Number(c.id);
+  }
+
+  async function filing(actor: Actor, id: number): Promise<FilingView> {
+    requireAction(actor, 'orglife:read');
+    const r = await repo.findFiling(db, likePrefix(actor.scope.path), id);
+    if (!r) throw new AppError('not_found');
+    return filingView(actor, r);
+  }
+
+  async function filings(actor: Actor, query: ListFilingsQuery): Promise<FilingView[]> {
+    requireAction(actor, 'orglife:read');
+    const path = query.orgId ? (await unitInScope(db, actor, query.orgId)).path : actor.scope.path;
+    return (await repo.listFilings(db, likePrefix(path), query.status ?? null)).map((r) => filingView(actor, r));
+  }
+
+  async function fireFiling(actor: Actor, id: number, name: FilingTransition, input: FireFilingBody): Promise<FilingView> {
+    requireAction(actor, 'orglife:record');
+    const current = await repo.findFiling(db, likePrefix(actor.scope.path), id);
+    if (!current) throw new AppError('not_found');
+    // a held meeting is checked before the case is touched (its unit, date, roster)
+    let held: { org: OrgNode; m: HeldMeetingInput; checked: Awaited<ReturnType<typeof checkMeeting>> } | undefined;
+    if (name === 'hold' && input.meeting && filingWorkflow.transitions.hold.from.includes(current.status as FilingState) && filingWorkflow.transitions.hold.allowed(actor, { id, countyId: current.county_id, orgId: current.org_id, orgPath: current.org_path, status: current.status, deadline: null, extra: {} })) {
+      const org = await unitInScope(db, actor, current.org_id);
+      const s = await settings(org.county_id);
+      held = { org, m: input.meeting, checked: await checkMeeting(actor, org, 'theme_day', input.meeting, s) };
+    }
+    if (name === 'refile' && input.plannedOn !== undefined && input.plannedOn < today()) throw fieldError('plannedOn', '活动日期不能早于今天', 'The day is in the past');
+    await engine.fire(filingWorkflow, actor, id, name, { version: input.version, body: input.body ?? null, fields: { plan: input.plan, meeting: input.meeting } }, {
+      loadExtra: async () => ({}),
+      apply: async (tx, c) => {
+        if (name === 'refile') {
+          const plannedOn = input.plannedOn ?? current.planned_on;
+          if (plannedOn < today()) throw fieldError('plannedOn', '原定活动日期已过，请改定新的日期', 'The planned day has passed; choose a new one');
+          await repo.updateFiling(tx, c.id, { plannedOn, activityKind: input.activityKind ?? current.activity_kind, place: input.place?.trim() ?? current.place, plan: input.plan!.trim() });
+          return { plannedOn };
+        }
+        if (name === 'hold' && held) {
+          const meetingId = await writeMeeting(tx, actor, held.org, 'theme_day', held.m, held.checked, { activityKind: current.activity_kind, filingCaseId: c.id });
+          await repo.linkMeeting(tx, c.id, meetingId);
+          return { meetingId };
+        }
+        return {};
+      },
+    });
+    return filing(actor, id);
+  }
+
+  // ---- 工作会商 ----
+
+  function consultationView(actor: Actor, r: repo.ConsultationRow): ConsultationView {
+    return {
+      id: r.id, org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType }, status: r.status as ConsultationState, heldOn: r.held_on,
+      topic: r.topic, participants: r.participants, decision: r.decision, comment: r.comment,
+      transitions: availableTransitions(consultationWorkflow, actor, { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status, deadline: null, extra: {} }),
+      version: r.version,
+    };
+  }
+
+  /** A station records a consultation on a major matter; it goes to the township for agreement. */
+  async function openConsultation(actor: Actor, input: OpenConsultationBody): Promise<number> {
+    requireAction(actor, 'orglife:record');
+    const org = await unitInScope(db, actor, input.orgId);
+    if (!actor.roles.includes('station_admin')) throw new AppError('forbidden', { zh: '工作会商由工作站记录并报镇党委', en: 'A station records its consultations' });
+    if (org.type !== 'station' || !actor.scope.path.startsWith(org.path)) throw fieldError('orgId', '工作会商由本工作站记录', 'The station records its own consultation');
+    const s = await settings(org.county_id);
+    if (input.heldOn > today()) throw fieldError('heldOn', '会商日期不能晚于今天', 'The date is in the future');
+    const earliest = plusDays(today(), -s.backdateDays);
+    if (input.heldOn < earliest) throw fieldError('heldOn', `只能补录 ${s.backdateDays} 天内（${earliest} 及以后）的会商`, 'Too old to enter');
+    const c = await engine.open(db, consultationWorkflow, actor, {
+      countyId: org.county_id, orgId: org.id, orgPath: org.path, title: `工作会商：${input.topic.trim()}`.slice(0, 200), deadline: null, body: input.decision.trim(),
+    }, { table: 'consultations', values: { county_id: org.county_id, held_on: input.heldOn, topic: input.topic.trim(), participants: input.participants.trim(), decision: input.decision.trim() } });
+    return Number(c.id);
+  }
+
+  async function consultation(actor: Actor, id: number): Promise<ConsultationView> {
+    requireAction(actor, 'orglife:read');
+    const r = await repo.findConsultation(db, likePrefix(actor.scope.path), id);
+    if (!r) throw new AppError('not_found');
+    return consultationView(actor, r);
+  }
+
+  async function consultations(actor: Actor): Promise<ConsultationView[]> {
+    requireAction(actor, 'orglife:read');
+    return (await repo.listConsultations(db, likePrefix(actor.scope.path))).map((r) => consultationView(actor, r));
+  }
+
+  async function fireConsultation(actor: Actor, id: number, name: ConsultationTransition, input: FireConsultationBody): Promise<ConsultationView> {
+    requireAction(actor, 'orglife:record');
+    await engine.fire(consultationWorkflow, actor, id, name, { version: input.version, body: input.body ?? null, fields: { decision: input.decision } }, {
+      loadExtra: async () => ({}),
+      apply: async (tx, c) => {
+        if (name === 'resubmit') await repo.reviseConsultation(tx, c.id, input.decision!.trim());
+      },
+    });
+    return consultation(actor, id);
+  }
+
+  return { openConsultation, consultation, consultations, fireConsultation, getSettings, saveSettings, roster, recordMeeting, meeting, meetings, sitIn, minutesBook, board, todayItems, fileThemeDay, filing, filings, fireFiling, today };
+}
+
+export type OrglifeService = ReturnType<typeof createOrglifeService>;

@@ -1,0 +1,58 @@
+// 录入会议: the meeting record entered once, on a phone — the unit's type of meeting, then the
+// shared fields with the roster to tick.
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { App as AntApp, Card, Select, Form } from 'antd';
+import { useAccount } from '../../../app/auth';
+import { PageHead } from '../../../app/ui';
+import { useUrlState } from '../../../app/url-state';
+import { useOrglifeSettings, useRecordMeeting, useRoster } from '../orglife.api';
+import { useOrglifeT } from '../orglife.messages';
+import { MeetingFields } from '../components/MeetingFields';
+import '../orglife.css';
+
+export function MeetingFormPage() {
+  const t = useOrglifeT();
+  const me = useAccount();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const { values } = useUrlState(['orgId', 'type'] as const);
+  const orgId = values.orgId && /^\d+$/.test(values.orgId) ? Number(values.orgId) : me.scopeOrg.id;
+  const settings = useOrglifeSettings();
+  const roster = useRoster(orgId);
+  const record = useRecordMeeting();
+  const unitType = roster.data?.org.type;
+  const types = (settings.data?.types ?? []).filter((x) => !unitType || x.unitTypes.includes(unitType));
+  const [type, setType] = useState<string | undefined>(values.type);
+  const chosen = type ?? types.find((x) => x.perYear > 0)?.code;
+
+  return (
+    <div data-testid="meeting-form-page">
+      <PageHead title={t('home.record')} />
+      <Card>
+        <Form layout="vertical">
+          <Form.Item label={t('meeting.unit')}>{roster.data?.org.name ?? '…'}</Form.Item>
+          <Form.Item label={t('meeting.type')} required>
+            <Select value={chosen} onChange={setType} options={types.map((x) => ({ value: x.code, label: x.name }))} data-testid="meeting-type" />
+          </Form.Item>
+        </Form>
+        <MeetingFields
+          orgId={orgId}
+          showSecretary={chosen === 'party_lecture'}
+          submitLabel={t('meeting.save')}
+          busy={record.isPending}
+          error={record.error}
+          onSubmit={(m) => {
+            if (!chosen) return;
+            record.mutate({ orgId, typeCode: chosen, ...m }, {
+              onSuccess: (saved) => {
+                message.success(t('meeting.saved'));
+                navigate(`/orglife/meetings/${saved.id}`);
+              },
+            });
+          }}
+        />
+      </Card>
+    </div>
+  );
+}
