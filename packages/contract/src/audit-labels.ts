@@ -11,6 +11,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   bulletin: { zh: '督查通报', en: 'Bulletin' },
   card: { zh: '连心卡', en: 'Contact card' },
   demo: { zh: '演示数据', en: 'Demo data' },
+  development: { zh: '发展党员', en: 'Member development' },
   directive: { zh: '两下两上', en: 'Directive' },
   generate: { zh: '模拟数据', en: 'Synthetic data' },
   grid: { zh: '网格', en: 'Grid' },
@@ -85,6 +86,12 @@ export const AUDIT_VERB_LABELS: Record<string, L> = {
   message: { zh: '告知群众进展', en: 'told the citizen' },
   designate: { zh: '授予称号', en: 'designated' },
   undesignate: { zh: '撤销称号', en: 'designation withdrawn' },
+  train: { zh: '参加培训', en: 'trained' },
+  appoint: { zh: '任用', en: 'appointed' },
+  make_activist: { zh: '确定为入党积极分子', en: 'made an activist' },
+  make_target: { zh: '确定为发展对象', en: 'made a development target' },
+  admit: { zh: '接收为预备党员', en: 'admitted as a probationary member' },
+  make_full: { zh: '转为正式党员', en: 'made a full member' },
 };
 
 /** Whole codes whose words are not object + verb. */
@@ -106,6 +113,9 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'inspection.finding_to_problem': { zh: '督查发现列入问题台账', en: 'Inspection finding put on the ledger' },
   'org.designate': { zh: '认定工作站称号', en: 'Station designated' },
   'org.undesignate': { zh: '撤销工作站称号', en: 'Station designation withdrawn' },
+  'development.open': { zh: '登记入党申请', en: 'Application for membership registered' },
+  'post.update': { zh: '修改任职', en: 'Post changed' },
+  'post.create': { zh: '任职', en: 'Post assigned' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

@@ -221,7 +221,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   );
 
   const orgs = createOrgService({ db, sessions: auth.sessions });
-  const people = createPeopleService({ db, pii: config.pii });
+  const people = createPeopleService({ db, pii: config.pii, staffing: orgs });
   const auditService = createAuditService({ db });
   const accounts = createAccountService({ db, sessions: auth.sessions });
   const ledger = createLedgerService({ db });

@@ -71,7 +71,7 @@ function openEvent(actor: Actor | null, status: string, body: string | null, dat
 }
 
 /** The row a case type keeps beside the case (its table and columns are the module's, never input). */
-export type OwnRow = { table: 'problems' | 'citizen_requests' | 'tasks'; values: Record<string, unknown> };
+export type OwnRow = { table: 'problems' | 'citizen_requests' | 'tasks' | 'member_developments'; values: Record<string, unknown> };
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

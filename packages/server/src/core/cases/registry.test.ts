@@ -20,7 +20,7 @@ beforeAll(async () => {
 describe('the case type registry', () => {
   it('holds the types the modules register', () => {
     expect(registering.length).toBeGreaterThanOrEqual(3);
-    expect(caseTypes().map((t) => t.workflow.caseType).sort()).toEqual(['problem', 'request', 'task']);
+    expect(caseTypes().map((t) => t.workflow.caseType).sort()).toEqual(['development', 'problem', 'request', 'task']);
   });
 
   it('every registered workflow is well formed', () => {
