@@ -24,6 +24,8 @@ import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { createPeopleService } from './modules/people/people.service.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { peopleExcelRoutes } from './modules/people/people-excel.routes.js';
+import { cadresRoutes } from './modules/cadres/cadres.routes.js';
+import { createDevelopmentService } from './modules/cadres/development.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAccountService } from './modules/accounts/accounts.service.js';
@@ -233,6 +235,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(orgRoutes, { orgs });
   await app.register(peopleRoutes, { people });
   await app.register(peopleExcelRoutes, { db, pii: config.pii, people });
+  await app.register(cadresRoutes, { people, development: createDevelopmentService({ db, people }) });
   await app.register(auditRoutes, { audit: auditService });
   await app.register(accountRoutes, { accounts });
   await app.register(ledgerRoutes, { ledger, db });
