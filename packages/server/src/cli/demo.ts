@@ -6,6 +6,7 @@ import { createPiiCipher, loadDataKey } from '../core/pii.js';
 import { generatePassword, checkPasswordPolicy } from '../core/password.js';
 import { demoLoaded, loadDemoCounty } from './demo-county.js';
 import { loadDemoActivity } from './demo-activity.js';
+import { loadDemoCadres } from './demo-cadres.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -21,6 +22,7 @@ try {
     const pii = createPiiCipher(key);
     const demo = await loadDemoCounty(db, pii, { demoPassword: password });
     await loadDemoActivity(db, pii);
+    await loadDemoCadres(db, pii);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

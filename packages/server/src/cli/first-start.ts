@@ -7,6 +7,7 @@ import { insertOrg } from '../modules/orgs/orgs.repository.js';
 import { insertAccount } from '../modules/accounts/accounts.service.js';
 import { demoLoaded, loadDemoCounty } from './demo-county.js';
 import { loadDemoActivity } from './demo-activity.js';
+import { loadDemoCadres } from './demo-cadres.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -33,6 +34,8 @@ export async function ensureInitialData(
     for (const a of demo.accounts) print(`  ${a.username.padEnd(14)} ${a.displayName}`);
     const activity = await loadDemoActivity(db, pii);
     print(`演示工作数据：${activity.problems} 个台账问题、${activity.directives} 项下发任务、${activity.requests} 件群众事项。`);
+    const cadres = await loadDemoCadres(db, pii);
+    print(`演示干部与发展党员：${cadres.civilService} 名公职化书记、${cadres.developments} 名入党申请人（各阶段）。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),
