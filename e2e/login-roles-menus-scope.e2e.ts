@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { login, logout, openSession, shot, useBrowser } from './support';
 
 const ROLES: { username: string; scope: string; menu: string[] }[] = [
-  { username: 'county', scope: '中共宜君县委员会', menu: ['工作台', '两下两上', '问题台账', '三个清单', '督查问责', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '批量导入'] },
-  { username: 'wuli', scope: '五里镇', menu: ['工作台', '两下两上', '问题台账', '三个清单', '督查问责', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '批量导入'] },
-  { username: 'yushe.station', scope: '榆舍', menu: ['工作台', '两下两上', '问题台账', '三个清单', '督查问责', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册'] },
+  { username: 'county', scope: '中共宜君县委员会', menu: ['工作台', '两下两上', '问题台账', '三个清单', '督查问责', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '干部台账', '后备干部', '发展党员', '批量导入'] },
+  { username: 'wuli', scope: '五里镇', menu: ['工作台', '两下两上', '问题台账', '三个清单', '督查问责', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '干部台账', '后备干部', '发展党员', '批量导入'] },
+  { username: 'yushe.station', scope: '榆舍', menu: ['工作台', '两下两上', '问题台账', '三个清单', '督查问责', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '干部台账', '后备干部', '发展党员'] },
   // a village does not run inspections; a department does not keep diaries, grids or contact cards
-  { username: 'yushe', scope: '榆舍村', menu: ['工作台', '两下两上', '问题台账', '三个清单', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '批量导入'] },
-  { username: 'jiaotong', scope: '交通运输局', menu: ['工作台', '两下两上', '问题台账', '三个清单', '群众事项', '吹哨报到', '组织体系', '党员名册'] },
+  { username: 'yushe', scope: '榆舍村', menu: ['工作台', '两下两上', '问题台账', '三个清单', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '干部台账', '发展党员', '批量导入'] },
+  { username: 'jiaotong', scope: '交通运输局', menu: ['工作台', '两下两上', '问题台账', '三个清单', '群众事项', '吹哨报到', '组织体系', '党员名册', '发展党员'] },
   { username: 'auditor', scope: '宜君县', menu: ['工作台', '审计日志'] },
   { username: 'sysadmin', scope: '宜君县', menu: ['工作台', '组织体系', '账号管理'] },
   { username: 'secadmin', scope: '宜君县', menu: ['工作台', '组织体系', '账号管理'] },

@@ -12,6 +12,7 @@ import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert } from '../../../app/ui';
 import { usePerson } from '../people.api';
 import { PersonFormModal } from '../components/PersonFormModal';
+import { PostsTable } from '../../cadres/components/PostsTable';
 import { MemberTag, PersonStatusTag } from '../components/tags';
 import '../people.css';
 
@@ -22,6 +23,7 @@ const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'post.create': { zh: '任职', en: 'Post assigned' },
   'post.end': { zh: '免职', en: 'Post ended' },
   'reserve.create': { zh: '纳入后备干部', en: 'Added to reserve' },
+  'post.update': { zh: '调整任职', en: 'Post changed' },
 };
 
 /** A readable line for an audit summary such as {changes: {name: {from, to}}}. */
@@ -118,20 +120,7 @@ export function PersonDetailPage() {
       <Row gutter={12}>
         <Col xs={24} lg={14}>
           <Card title={t('people.posts')} size="small" style={{ marginBottom: 12 }}>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={p.posts}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.noPosts')} /> }}
-              columns={[
-                { title: t('people.post.role'), dataIndex: 'role', render: (r: keyof typeof POST_ROLE_LABELS, post) => <>{label(POST_ROLE_LABELS[r])}{post.concurrent && <Tag style={{ marginInlineStart: 6 }}>{t('people.post.concurrent')}</Tag>}</> },
-                { title: t('people.post.org'), dataIndex: ['org', 'name'], render: (n: string, post) => <>{n} <span style={{ color: '#999', fontSize: 12 }}>{label(ORG_TYPE_LABELS[post.org.type])}</span></> },
-                { title: t('people.post.start'), dataIndex: 'startDate' },
-                { title: t('people.post.end'), dataIndex: 'endDate', render: (d: string | null) => d ?? <Tag color="green">{t('people.post.current')}</Tag> },
-              ]}
-            />
+            <PostsTable posts={p.posts} personId={p.id} compact={isMobile} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
