@@ -313,6 +313,8 @@ export const CadreRow = Type.Object({
   endDate: Type.Union([DateString, Type.Null()]),
   selectionChannel: Type.Union([SelectionChannelSchema, Type.Null()]),
   civilService: Type.Boolean(),
+  /** 在岗天数 (a first secretary's days in post): from the start of the term to today */
+  daysInPost: Type.Integer(),
   version: Version,
 });
 export type CadreRow = Static<typeof CadreRow>;

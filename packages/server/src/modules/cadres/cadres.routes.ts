@@ -54,14 +54,14 @@ export async function cadresRoutes(app: FastifyInstance, opts: { people: PeopleS
           yield batch.map((r) => [
             r.org.name, POST_ROLE_LABELS[r.role].zh, r.person.name, r.person.gender === 'male' ? '男' : '女', r.person.age,
             r.person.education ? EDUCATION_LABELS[r.person.education].zh : '', r.concurrent ? '是' : '', r.selectionChannel ? SELECTION_CHANNEL_LABELS[r.selectionChannel].zh : '',
-            r.sentFrom ?? '', r.civilService ? '是' : '', r.startDate, r.endDate ?? '', r.person.phone ?? '',
+            r.sentFrom ?? '', r.civilService ? '是' : '', r.startDate, r.daysInPost, r.endDate ?? '', r.person.phone ?? '',
           ]);
         }
       }
       await sendWorkbook(reply, `干部台账-${people.today()}.xlsx`, '干部台账', [
         { header: '组织', width: 24 }, { header: '岗位', width: 14 }, { header: '姓名', width: 10 }, { header: '性别', width: 6 },
         { header: '年龄', width: 6 }, { header: '学历', width: 10 }, { header: '一肩挑', width: 8 }, { header: '选任方式', width: 12 },
-        { header: '选派单位', width: 20 }, { header: '公职化', width: 8 }, { header: '任职开始', width: 12 }, { header: '任期结束', width: 12 },
+        { header: '选派单位', width: 20 }, { header: '公职化', width: 8 }, { header: '任职开始', width: 12 }, { header: '在岗天数', width: 10 }, { header: '任期结束', width: 12 },
         { header: '联系电话', width: 14 },
       ], cells());
       return reply;

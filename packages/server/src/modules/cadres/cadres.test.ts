@@ -117,6 +117,9 @@ describe('the cadre ledger', () => {
     const sent = (await county.get('/api/cadres?selectionChannel=sent_department&pageSize=200')).json() as { items: CadreRow[] };
     expect(sent.items.length).toBeGreaterThan(0);
     expect(sent.items.every((r) => r.selectionChannel === 'sent_department' && r.sentFrom)).toBe(true);
+    // a first secretary's days in post count from the start of the term
+    const first = sent.items.find((r) => r.role === 'first_secretary')!;
+    expect(first.daysInPost).toBe(Math.round((Date.parse(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) - Date.parse(first.startDate)) / 86_400_000));
     const byUnit = (await county.get(`/api/cadres?sentFrom=${encodeURIComponent(sent.items[0]!.sentFrom!)}`)).json() as { items: CadreRow[] };
     expect(byUnit.items.every((r) => r.sentFrom === sent.items[0]!.sentFrom)).toBe(true);
     const recent = (await wuli.get('/api/cadres?startFrom=2026-01-01&pageSize=200')).json() as { items: CadreRow[] };

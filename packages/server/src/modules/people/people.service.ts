@@ -460,6 +460,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
       endDate: r.end_date,
       selectionChannel: r.selection_channel as SelectionChannel | null,
       civilService: r.civil_service,
+      daysInPost: Math.max(0, Math.round((Date.parse(t) - Date.parse(r.start_date)) / 86_400_000)),
       version: r.version,
     });
   }

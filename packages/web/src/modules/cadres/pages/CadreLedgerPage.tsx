@@ -125,6 +125,7 @@ function Ledger({ params, setParams }: { params: URLSearchParams; setParams: (p:
             { title: '选任方式', key: 'channel', render: (_, r) => (r.selectionChannel ? label(SELECTION_CHANNEL_LABELS[r.selectionChannel]) : '—') },
             { title: '选派单位', key: 'sent', render: (_, r) => r.sentFrom ?? '—' },
             { title: '任职开始', dataIndex: 'startDate' },
+            { title: '在岗天数', dataIndex: 'daysInPost' },
             { title: '电话', key: 'phone', render: (_, r) => <span className="lx-mono">{r.person.phone ?? '—'}</span> },
           ]}
         />
