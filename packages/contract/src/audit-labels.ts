@@ -13,6 +13,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   bulletin: { zh: '督查通报', en: 'Bulletin' },
   card: { zh: '连心卡', en: 'Contact card' },
   demo: { zh: '演示数据', en: 'Demo data' },
+  development: { zh: '发展党员', en: 'Member development' },
   directive: { zh: '两下两上', en: 'Directive' },
   generate: { zh: '模拟数据', en: 'Synthetic data' },
   grid: { zh: '网格', en: 'Grid' },
@@ -99,6 +100,12 @@ export const AUDIT_VERB_LABELS: Record<string, L> = {
   resubmit: { zh: '重新报审', en: 'resubmitted' },
   carry_out: { zh: '实施完毕', en: 'carried out' },
   sit_in: { zh: '列席并记录意见', en: 'sat in and gave an opinion' },
+  train: { zh: '参加培训', en: 'trained' },
+  appoint: { zh: '任用', en: 'appointed' },
+  make_activist: { zh: '确定为入党积极分子', en: 'made an activist' },
+  make_target: { zh: '确定为发展对象', en: 'made a development target' },
+  admit: { zh: '接收为预备党员', en: 'admitted as a probationary member' },
+  make_full: { zh: '转为正式党员', en: 'made a full member' },
 };
 
 /** Whole codes whose words are not object + verb. */
@@ -134,6 +141,9 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'score_sheet.return': { zh: '退回考核评分', en: 'Score sheet returned' },
   'score_sheet.pass': { zh: '考核评分审核通过', en: 'Score sheet passed' },
   'score_sheet.publish': { zh: '公布考核评分（锁定）', en: 'Score sheet published (locked)' },
+  'development.open': { zh: '登记入党申请', en: 'Application for membership registered' },
+  'post.update': { zh: '修改任职', en: 'Post changed' },
+  'post.create': { zh: '任职', en: 'Post assigned' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

@@ -9,3 +9,4 @@ export * from './stations.js';
 export * from './audit-labels.js';
 export * from './assessment.js';
 export * from './orglife.js';
+export * from './cadres.js';

@@ -11,6 +11,7 @@ import {
   ROLES,
 } from './enums.js';
 import { StationDesignation } from './stations.js';
+import { SelectionChannelSchema, postFields, RESERVE_STATUSES } from './cadres.js';
 
 /** A string enum: one JSON-schema `enum` (readable in OpenAPI), typed as the union of values. */
 const literalUnion = <T extends readonly string[]>(values: T, description?: string) =>
@@ -193,6 +194,11 @@ export const PostRecord = Type.Object({
   startDate: DateString,
   endDate: Type.Union([DateString, Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
+  selectionChannel: Type.Union([SelectionChannelSchema, Type.Null()]),
+  civilService: Type.Boolean(),
+  civilServiceDate: Type.Union([DateString, Type.Null()]),
+  civilServiceBasis: Type.Union([Type.String(), Type.Null()]),
+  version: Version,
 });
 export type PostRecord = Static<typeof PostRecord>;
 
@@ -286,11 +292,9 @@ export const CreatePostBody = Type.Object(
     personId: Id,
     orgId: Id,
     role: PostRoleSchema,
-    concurrent: Type.Optional(Type.Boolean()),
-    sentFrom: Type.Optional(Type.String({ maxLength: 100 })),
     startDate: DateString,
     endDate: Type.Optional(Type.Union([DateString, Type.Null()])),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
+    ...postFields,
   },
   { additionalProperties: false },
 );
@@ -306,7 +310,14 @@ export const CadreRow = Type.Object({
   concurrent: Type.Boolean(),
   sentFrom: Type.Union([Type.String(), Type.Null()]),
   startDate: DateString,
+  endDate: Type.Union([DateString, Type.Null()]),
+  selectionChannel: Type.Union([SelectionChannelSchema, Type.Null()]),
+  civilService: Type.Boolean(),
+  /** 在岗天数 (a first secretary's days in post): from the start of the term to today */
+  daysInPost: Type.Integer(),
+  version: Version,
 });
+export type CadreRow = Static<typeof CadreRow>;
 
 export const ReserveCadreBody = Type.Object(
   {
@@ -325,7 +336,15 @@ export const ReserveCadreRow = Type.Object({
   targetRole: Type.String(),
   addedOn: DateString,
   note: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Unsafe<(typeof RESERVE_STATUSES)[number]>({ type: 'string', enum: [...RESERVE_STATUSES] }),
+  trainedOn: Type.Union([DateString, Type.Null()]),
+  training: Type.Union([Type.String(), Type.Null()]),
+  postId: Type.Union([Id, Type.Null()]),
+  endedOn: Type.Union([DateString, Type.Null()]),
+  endReason: Type.Union([Type.String(), Type.Null()]),
+  version: Version,
 });
+export type ReserveCadreRow = Static<typeof ReserveCadreRow>;
 
 // ---- import ----
 export const ImportRowError = Type.Object({

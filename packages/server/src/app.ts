@@ -33,6 +33,7 @@ import { inspectionsModule } from './modules/inspections/index.js';
 import { citizensModule } from './modules/citizens/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
+import { cadresModule } from './modules/cadres/index.js';
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
 import { createTodaySources } from './core/today-sources.js';
 
@@ -223,9 +224,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(authModule, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });
   // services other modules use are built once here and handed to their modules and to the users
   const orgs = createOrgService({ db, sessions: auth.sessions });
-  const people = createPeopleService({ db, pii: config.pii });
+  const people = createPeopleService({ db, pii: config.pii, staffing: orgs });
   await app.register(orgsModule, { orgs });
   await app.register(peopleModule, { db, pii: config.pii, people });
+  await app.register(cadresModule, { db, people });
   await app.register(auditModule, { db });
   await app.register(accountsModule, { db, sessions: auth.sessions });
   await app.register(ledgerModule, { db, ledger });

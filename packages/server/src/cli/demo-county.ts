@@ -251,6 +251,11 @@ export async function loadDemoCounty(db: Db, pii: PiiCipher, opts: { demoPasswor
         startDate: p.role === 'first_secretary' ? '2024-03-01' : '2021-10-15',
         endDate: null,
         note: null,
+        // 选任方式: the 两委 were elected at the 2021 换届; first secretaries and station staff were sent or appointed
+        selectionChannel: p.role === 'first_secretary' ? 'sent_department' : ['station_chief', 'deputy_station_chief', 'party_worker', 'township_committee_member', 'department_head'].includes(p.role) ? 'appointed' : 'elected',
+        civilService: false,
+        civilServiceDate: null,
+        civilServiceBasis: null,
       });
     }
     // 后备干部: two per township from its villages' younger members

@@ -8,6 +8,7 @@ import { demoLoaded, loadDemoCounty } from './demo-county.js';
 import { loadDemoActivity } from './demo-activity.js';
 import { loadDemoAssessment } from './demo-assessment.js';
 import { loadDemoOrglife } from './demo-orglife.js';
+import { loadDemoCadres } from './demo-cadres.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -25,6 +26,7 @@ try {
     await loadDemoActivity(db, pii);
     await loadDemoAssessment(db);
     await loadDemoOrglife(db, demo.countyId);
+    await loadDemoCadres(db, pii);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

@@ -9,6 +9,7 @@ import { demoLoaded, loadDemoCounty } from './demo-county.js';
 import { loadDemoActivity } from './demo-activity.js';
 import { loadDemoAssessment } from './demo-assessment.js';
 import { loadDemoOrglife } from './demo-orglife.js';
+import { loadDemoCadres } from './demo-cadres.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -39,6 +40,8 @@ export async function ensureInitialData(
     print(`演示考核数据：${assessed.schemes} 套已发布的指标体系、${assessed.sheets} 张评分表。`);
     const orglife = await loadDemoOrglife(db, countyId);
     print(`组织生活：${orglife.meetings} 次会议记录、${orglife.filings} 份主题党日备案。`);
+    const cadres = await loadDemoCadres(db, pii);
+    print(`演示干部与发展党员：${cadres.civilService} 名公职化书记、${cadres.developments} 名入党申请人（各阶段）。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

@@ -129,12 +129,32 @@ const STEPS: Step[] = [
   } },
   { route: 'PATCH /api/people/{id}', audit: /^person\./, run: async () => (await as('yushe')).patch(`/api/people/${num('person')}`, { version: num('personVersion'), education: 'bachelor' }) },
   { route: 'POST /api/posts', audit: /^post\./, run: async () => {
-    const res = await (await as('wuli')).post('/api/posts', { personId: num('person'), orgId: await orgId(t.db, '榆舍村'), role: 'clerk', startDate: '2026-01-01' });
+    const res = await (await as('wuli')).post('/api/posts', { personId: num('person'), orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-01-01' });
     ctx.post = json(res).id;
     return res;
   } },
   { route: 'POST /api/posts/{id}/end', audit: /^post\./, run: async () => (await as('wuli')).post(`/api/posts/${num('post')}/end`, { endDate: '2026-06-30' }) },
-  { route: 'POST /api/reserve-cadres', audit: /^reserve\./, run: async () => (await as('wuli')).post('/api/reserve-cadres', { personId: num('person'), targetRole: '村党支部书记', addedOn: '2026-11-01' }) },
+  { route: 'POST /api/reserve-cadres', audit: /^reserve\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/reserve-cadres', { personId: num('person'), targetRole: '村党支部书记', addedOn: '2026-11-01' });
+    ctx.reserve = json(res).id;
+    const other = json(await (await as('yushe')).post('/api/people', { name: '矩阵后备', gender: 'male', orgId: await orgId(t.db, '榆舍村'), birthDate: '1996-01-01' })).id;
+    ctx.reserve2 = json(await (await as('wuli')).post('/api/reserve-cadres', { personId: other, targetRole: '村委会委员', addedOn: '2026-11-01' })).id;
+    return res;
+  } },
+  { route: 'PATCH /api/posts/{id}', audit: /^post\./, run: async () => {
+    const made = json(await (await as('wuli')).post('/api/posts', { personId: num('person'), orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-01-01' }));
+    return (await as('wuli')).patch(`/api/posts/${made.id}`, { version: made.version, selectionChannel: 'elected', civilService: true, civilServiceDate: '2026-06-01', civilServiceBasis: '矩阵文件' });
+  } },
+  { route: 'POST /api/reserve-cadres/{id}/train', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve')}/train`, { version: 1, trainedOn: '2026-11-20', training: '矩阵培训' }) },
+  { route: 'POST /api/reserve-cadres/{id}/appoint', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve')}/appoint`, { version: 2, orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-11-21', selectionChannel: 'elected' }) },
+  { route: 'POST /api/reserve-cadres/{id}/remove', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve2')}/remove`, { version: 1, endedOn: '2026-11-21', reason: '矩阵出库' }) },
+  { route: 'POST /api/developments', audit: /^development\./, run: async () => {
+    const applicant = json(await (await as('yushe')).post('/api/people', { name: '矩阵申请人', gender: 'female', orgId: await orgId(t.db, '榆舍村'), birthDate: '1997-01-01' })).id;
+    const res = await (await as('yushe')).post('/api/developments', { personId: applicant, appliedOn: '2026-10-01' });
+    ctx.development = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/developments/{id}/steps', audit: /^development\./, run: async () => (await as('yushe')).post(`/api/developments/${num('development')}/steps`, { version: 1, transition: 'make_activist', date: '2026-11-01', checks: ['党组织派人谈话', '党员推荐或群团组织推优'] }) },
   { route: 'POST /api/people/import', audit: /^person\./, later: true, run: async () => {
     const file = await sheet(['序号', '姓名', '性别', '民族', '出生日期', '身份证号', '手机号', '学历', '所在党组织', '党小组', '党员类别', '入党日期', '转正日期', '流动情况'],
       [[1, '矩阵导入', '男', '汉族', null, null, null, '高中', '榆舍村', null, '正式党员', '2010-07-01', '2011/07/01', '非流动']]);

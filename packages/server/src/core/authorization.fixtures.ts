@@ -140,13 +140,23 @@ export const make = {
   },
   async post(p: Place): Promise<Rec> {
     const person = await make.person(p);
-    const r = await ok<{ id: number }>('post', p.as.township.post('/api/posts', { personId: person.id, orgId: p.org.village, role: 'clerk', startDate: '2026-01-01' }));
+    const r = await ok<{ id: number }>('post', p.as.township.post('/api/posts', { personId: person.id, orgId: p.org.village, role: 'committee_member', startDate: '2026-01-01' }));
     return { id: r.id, personId: Number(person.id) };
   },
   async reserveCadre(p: Place): Promise<Rec> {
     const person = await make.person(p);
     const r = await ok<{ id: number }>('reserve cadre', p.as.township.post('/api/reserve-cadres', { personId: person.id, targetRole: '村党支部书记', addedOn: today }));
     return { id: r.id, personId: Number(person.id) };
+  },
+  /** A villager who is not yet a Party member (an applicant-to-be). */
+  async applicant(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('applicant', p.as.village.post('/api/people', { name: unique('矩阵申请人'), gender: 'male', orgId: p.org.village, birthDate: '1995-01-01' }));
+    return { id: r.id, version: r.version };
+  },
+  async development(p: Place): Promise<Rec> {
+    const person = await make.applicant(p);
+    const r = await ok<{ id: number; version: number }>('development', p.as.village.post('/api/developments', { personId: person.id, appliedOn: today }));
+    return { id: r.id, version: r.version, personId: Number(person.id) };
   },
   async account(p: Place): Promise<Rec> {
     const username = unique(`authz.acc.${p.name}.`);

@@ -85,11 +85,31 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/people': { kind: 'create', as: 'yushe', body: (p) => ({ name: unique('新人'), gender: 'male', orgId: p.org.village }), ok: 201 },
   'GET /api/people/{id}': { kind: 'record', as: 'yushe', make: make.person, ok: 200 },
   'PATCH /api/people/{id}': { kind: 'record', as: 'yushe', make: make.person, body: (r) => ({ version: v(r), education: 'master' }), ok: 200 },
-  'POST /api/posts': { kind: 'create', as: 'wuli', body: async (p) => ({ personId: (await make.person(p)).id, orgId: p.org.village, role: 'clerk', startDate: '2026-01-01' }), ok: 201 },
+  'POST /api/posts': { kind: 'create', as: 'wuli', body: async (p) => ({ personId: (await make.person(p)).id, orgId: p.org.village, role: 'committee_member', startDate: '2026-01-01' }), ok: 201 },
   'POST /api/posts/{id}/end': { kind: 'record', as: 'wuli', make: make.post, body: () => ({ endDate: today }), ok: 204 },
   'GET /api/cadres': { kind: 'list', as: 'wuli', query: '?pageSize=100', seed: 'post', ids: (j) => j.items.map((i: { postId: number }) => i.postId), visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'GET /api/reserve-cadres': { kind: 'list', as: 'wuli', query: '?pageSize=100', seed: 'reserveCadre', ids: items, visible: `SELECT id FROM reserve_cadres WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'POST /api/reserve-cadres': { kind: 'create', as: 'wuli', body: async (p) => ({ personId: (await make.person(p)).id, targetRole: '村党支部书记', addedOn: today }), ok: 201 },
+  'PATCH /api/posts/{id}': { kind: 'record', as: 'wuli', make: make.post, body: () => ({ version: 1, selectionChannel: 'appointed', note: '矩阵调整' }), ok: 200 },
+  'GET /api/orgs/{id}/posts': { kind: 'record', as: 'yushe', make: async (p) => ({ id: p.org.village }), ok: 200 },
+  'GET /api/cadres/export': { kind: 'file', note: 'the cadre ledger of the caller\'s scope as .xlsx', query: '?role=secretary' },
+  'GET /api/cadres/structure': {
+    kind: 'summary', as: 'wuli', figure: (j) => j.rows.reduce((n: number, r: { people: number }) => n + r.people, 0),
+    expected: `SELECT count(*)::int AS n FROM (SELECT DISTINCT t.id, po.person_id FROM posts po JOIN orgs o ON o.id = po.org_id AND o.type IN ('village', 'community')
+      JOIN orgs t ON t.type = 'township' AND po.org_path LIKE t.path || '%'
+      WHERE po.org_path LIKE :prefix AND (po.end_date IS NULL OR po.end_date >= (now() AT TIME ZONE 'Asia/Shanghai')::date) AND po.start_date <= (now() AT TIME ZONE 'Asia/Shanghai')::date
+        AND po.role IN ('secretary', 'deputy_secretary', 'committee_member', 'village_director', 'militia_head', 'youth_league_secretary', 'women_chair', 'clerk', 'supervision_director')) x`,
+  },
+  'POST /api/reserve-cadres/{id}/train': { kind: 'record', as: 'wuli', make: make.reserveCadre, body: () => ({ version: 1, trainedOn: today, training: '矩阵培训' }), ok: 204 },
+  'POST /api/reserve-cadres/{id}/appoint': { kind: 'record', as: 'wuli', make: make.reserveCadre, body: (_r, p) => ({ version: 1, orgId: p.org.village, role: 'committee_member', startDate: today, selectionChannel: 'elected' }), ok: 201 },
+  'POST /api/reserve-cadres/{id}/remove': { kind: 'record', as: 'wuli', make: make.reserveCadre, body: () => ({ version: 1, endedOn: today, reason: '矩阵出库' }), ok: 204 },
+
+  // 发展党员
+  'GET /api/development-path': { kind: 'self', note: 'the caller county\'s development path (a county setting)' },
+  'GET /api/developments': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'development', ids: items, visible: caseIn('development') },
+  'POST /api/developments': { kind: 'create', as: 'yushe', body: async (p) => ({ personId: (await make.applicant(p)).id, appliedOn: today }), ok: 201 },
+  'GET /api/developments/{id}': { kind: 'record', as: 'yushe', make: make.development, ok: 200 },
+  'POST /api/developments/{id}/steps': { kind: 'record', as: 'yushe', make: make.development, body: () => ({ version: 1, transition: 'make_activist', date: today, checks: ['党组织派人谈话', '党员推荐或群团组织推优'] }), ok: 200 },
   'GET /api/people/import/template': { kind: 'file', note: 'the empty template' },
   'POST /api/people/import': { kind: 'file', note: 'rows naming an org outside the scope are refused row by row (people-excel.test.ts)' },
   'GET /api/people/export': { kind: 'file', note: 'the roster list’s own query (checked by GET /api/people) written to .xlsx' },

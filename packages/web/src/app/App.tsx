@@ -27,6 +27,9 @@ const HomePage = lazy(() => import('../modules/home/pages/HomePage').then((m) =>
 const OrgTreePage = lazy(() => import('../modules/orgs/pages/OrgTreePage').then((m) => ({ default: m.OrgTreePage })));
 const PeopleListPage = lazy(() => import('../modules/people/pages/PeopleListPage').then((m) => ({ default: m.PeopleListPage })));
 const PersonDetailPage = lazy(() => import('../modules/people/pages/PersonDetailPage').then((m) => ({ default: m.PersonDetailPage })));
+const CadreLedgerPage = lazy(() => import('../modules/cadres/pages/CadreLedgerPage').then((m) => ({ default: m.CadreLedgerPage })));
+const ReservePage = lazy(() => import('../modules/cadres/pages/ReservePage').then((m) => ({ default: m.ReservePage })));
+const DevelopmentBoardPage = lazy(() => import('../modules/cadres/pages/DevelopmentBoardPage').then((m) => ({ default: m.DevelopmentBoardPage })));
 const ImportPage = lazy(() => import('../modules/people/pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const AccountsPage = lazy(() => import('../modules/accounts/pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
@@ -115,6 +118,9 @@ function AppRoutes() {
           <Route path="people" element={<Allowed action="person:read"><PeopleListPage /></Allowed>} />
           <Route path="people/import" element={<Allowed action="person:import"><ImportPage /></Allowed>} />
           <Route path="people/:id" element={<Allowed action="person:read"><PersonDetailPage /></Allowed>} />
+          <Route path="cadres" element={<Allowed action="person:read"><CadreLedgerPage /></Allowed>} />
+          <Route path="reserve" element={<Allowed action="person:read"><ReservePage /></Allowed>} />
+          <Route path="developments" element={<Allowed action="person:read"><DevelopmentBoardPage /></Allowed>} />
           <Route path="audit" element={<Allowed action="audit:read"><AuditPage /></Allowed>} />
           <Route path="accounts" element={<Allowed action="account:read"><AccountsPage /></Allowed>} />
           {ledgerRoutes()}

@@ -20,6 +20,8 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  UserAddOutlined,
+  RiseOutlined,
 } from '@ant-design/icons';
 import type { Action, Role } from '@lianxin/contract';
 import type { MessageKey } from './i18n';
@@ -62,6 +64,10 @@ export const MENU: MenuEntry[] = [
   { path: '/cards', label: 'menu.cards', icon: <IdcardOutlined />, action: 'citizen:read', group: 'citizens', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, action: 'org:read', mobileTab: 4, group: 'org' },
   { path: '/people', label: 'menu.people', icon: <TeamOutlined />, action: 'person:read', mobileTab: 5, group: 'org' },
+  // 干部队伍与发展党员: the offices that keep cadres and branches (departments keep their own branch's members)
+  { path: '/cadres', label: 'menu.cadres', icon: <SolutionOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  { path: '/reserve', label: 'menu.reserve', icon: <UserAddOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin'] },
+  { path: '/developments', label: 'menu.developments', icon: <RiseOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
   { path: '/people/import', label: 'menu.import', icon: <CloudUploadOutlined />, action: 'person:import', group: 'org' },
   { path: '/accounts', label: 'menu.accounts', icon: <SafetyCertificateOutlined />, action: 'account:read', mobileTab: 6, group: 'system' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit:read', mobileTab: 7, group: 'system' },

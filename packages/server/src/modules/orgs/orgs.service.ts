@@ -19,7 +19,7 @@ import {
   type OrgTree,
   type UpdateOrgBody,
 } from '@lianxin/contract';
-import type { Db } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit, changeSummary } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
@@ -412,7 +412,13 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     });
   }
 
-  return { tree, detail, create, update, move, close, remove, listDesignations, addDesignation, removeDesignation };
+  /** A station's 人员到位 warnings as they stand in `q` (a transaction that just changed its posts sees the change). */
+  async function stationWarnings(q: Queryable, stationPath: string): Promise<string[]> {
+    const [s] = await repo.stationStaffing(q, stationPath);
+    return s ? staffingWarnings({ chiefs: s.chiefs, chiefsOnCommittee: s.chiefs_on_committee, deputies: s.deputies, workers: s.workers }) : [];
+  }
+
+  return { tree, detail, create, update, move, close, remove, listDesignations, addDesignation, removeDesignation, stationWarnings };
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;

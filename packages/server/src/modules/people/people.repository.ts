@@ -222,12 +222,26 @@ export async function findOrgInScope(q: Queryable, scope: Scope, id: number) {
   return row;
 }
 
+export type PostRow = {
+  id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; person_id: number;
+  role: string; concurrent: boolean; sent_from: string | null; start_date: string; end_date: string | null; note: string | null;
+  selection_channel: string | null; civil_service: boolean; civil_service_date: string | null; civil_service_basis: string | null; version: number;
+};
+const POST_SELECT = `SELECT p.id, p.county_id, p.org_id, p.org_path, o.name AS org_name, o.type AS org_type, p.person_id, p.role,
+            p.concurrent, p.sent_from, p.start_date, p.end_date, p.note, p.selection_channel, p.civil_service,
+            p.civil_service_date, p.civil_service_basis, p.version
+     FROM posts p JOIN orgs o ON o.id = p.org_id`;
+
 export async function postsOf(q: Queryable, personId: number) {
-  return q.query<{ id: number; org_id: number; org_name: string; org_type: string; role: string; concurrent: boolean; sent_from: string | null; start_date: string; end_date: string | null; note: string | null }>(
-    `${BY_KEY}SELECT p.id, p.org_id, o.name AS org_name, o.type AS org_type, p.role, p.concurrent, p.sent_from,
-            p.start_date, p.end_date, p.note
-     FROM posts p JOIN orgs o ON o.id = p.org_id WHERE p.person_id = $1 ORDER BY p.start_date DESC, p.id DESC`,
-    [personId],
+  return q.query<PostRow>(`${BY_KEY}${POST_SELECT} WHERE p.person_id = $1 ORDER BY p.start_date DESC, p.id DESC`, [personId]);
+}
+
+/** The current and past posts of one org (its page lists them). */
+export async function postsAt(q: Queryable, scope: Scope, orgId: number) {
+  return q.query<PostRow & { person_name: string }>(
+    `SELECT x.*, pe.name AS person_name FROM (${POST_SELECT} WHERE p.org_id = $1 AND ${inScope('p.org_path', 2)}) x
+       JOIN persons pe ON pe.id = x.person_id ORDER BY (x.end_date IS NULL OR x.end_date >= CURRENT_DATE) DESC, x.role, x.start_date DESC`,
+    [orgId, likePrefix(scope.path)],
   );
 }
 
@@ -248,65 +262,178 @@ export async function reserveOf(q: Queryable, personId: number) {
   return row;
 }
 
-export async function insertPost(q: Queryable, p: { countyId: number; orgId: number; orgPath: string; personId: number; role: string; concurrent: boolean; sentFrom: string | null; startDate: string; endDate: string | null; note: string | null }) {
+export type PostWrite = {
+  countyId: number; orgId: number; orgPath: string; personId: number; role: string; concurrent: boolean; sentFrom: string | null;
+  startDate: string; endDate: string | null; note: string | null; selectionChannel: string | null; civilService: boolean;
+  civilServiceDate: string | null; civilServiceBasis: string | null;
+};
+
+export async function insertPost(q: Queryable, p: PostWrite) {
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO posts (county_id, org_id, org_path, person_id, role, concurrent, sent_from, start_date, end_date, note)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-    [p.countyId, p.orgId, p.orgPath, p.personId, p.role, p.concurrent, p.sentFrom, p.startDate, p.endDate, p.note],
+    `INSERT INTO posts (county_id, org_id, org_path, person_id, role, concurrent, sent_from, start_date, end_date, note,
+                        selection_channel, civil_service, civil_service_date, civil_service_basis)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+    [p.countyId, p.orgId, p.orgPath, p.personId, p.role, p.concurrent, p.sentFrom, p.startDate, p.endDate, p.note,
+      p.selectionChannel, p.civilService, p.civilServiceDate, p.civilServiceBasis],
   );
   return row!.id;
 }
 
-export async function findPost(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ id: number; county_id: number; person_id: number; org_id: number; role: string; start_date: string; end_date: string | null }>(
-    `SELECT id, county_id, person_id, org_id, role, start_date, end_date FROM posts WHERE id = $1 AND ${inScope('org_path', 2)}`,
-    [id, likePrefix(scope.path)],
+export async function updatePost(q: Queryable, id: number, version: number, p: PostWrite): Promise<boolean> {
+  const rows = await q.query<{ id: number }>(
+    `${BY_KEY}UPDATE posts SET concurrent = $3, sent_from = $4, start_date = $5, end_date = $6, note = $7, selection_channel = $8,
+            civil_service = $9, civil_service_date = $10, civil_service_basis = $11, version = version + 1
+      WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, p.concurrent, p.sentFrom, p.startDate, p.endDate, p.note, p.selectionChannel, p.civilService, p.civilServiceDate, p.civilServiceBasis],
   );
+  return rows.length === 1;
+}
+
+export async function findPost(q: Queryable, scope: Scope, id: number, forUpdate = false): Promise<PostRow | undefined> {
+  const [row] = await q.query<PostRow>(`${POST_SELECT} WHERE p.id = $1 AND ${inScope('p.org_path', 2)}${forUpdate ? ' FOR UPDATE OF p' : ''}`, [id, likePrefix(scope.path)]);
   return row;
+}
+
+/** Serializes post assignments of one org (read in scope just before): the overlap check then sees every committed term. */
+export async function lockOrgForPosts(q: Queryable, orgId: number) {
+  await q.query(`${BY_KEY}SELECT id FROM orgs WHERE id = $1 FOR UPDATE`, [orgId]);
+}
+
+/** Terms of this role at this org that overlap [start, end] (end NULL: open-ended), other than `exceptId`. */
+export async function overlappingPosts(q: Queryable, orgId: number, role: string, start: string, end: string | null, exceptId: number | null) {
+  return q.query<{ id: number; name: string; start_date: string; end_date: string | null }>(
+    `${BY_KEY}SELECT p.id, pe.name, p.start_date, p.end_date FROM posts p JOIN persons pe ON pe.id = p.person_id
+      WHERE p.org_id = $1 AND p.role = $2 AND p.id <> coalesce($5::bigint, 0)
+        AND p.start_date <= coalesce($4::date, 'infinity'::date) AND coalesce(p.end_date, 'infinity'::date) >= $3::date
+      ORDER BY p.start_date LIMIT 1`,
+    [orgId, role, start, end, exceptId],
+  );
 }
 
 export async function endPost(q: Queryable, id: number, endDate: string) {
   await q.query(`${BY_KEY}UPDATE posts SET end_date = $2, version = version + 1 WHERE id = $1`, [id, endDate]);
 }
 
-/** 干部台账: current posts in the subtree with their holders. */
-export async function listCadres(q: Queryable, scope: Scope, rootPath: string, page: number, pageSize: number, role?: string) {
-  const params: unknown[] = [likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path)];
-  let extra = '';
-  if (role) {
-    params.push(role);
-    extra = `AND po.role = $2`;
-  }
-  const where = `${inScope('po.org_path', 1)} AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE) ${extra}`;
+/** 党员身份: the development path's end writes the person's membership (join date, full date) on the one record. */
+export async function setMembership(q: Queryable, personId: number, m: { memberStatus: 'formal' | 'probationary'; joinDate: string; fullDate: string | null }) {
+  await q.query(
+    `${BY_KEY}UPDATE persons SET member_status = $2, join_date = $3, full_date = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+    [personId, m.memberStatus, m.joinDate, m.fullDate],
+  );
+}
+
+export type CadreFilter = {
+  role?: string; concurrent?: boolean; sentFrom?: string; selectionChannel?: string; civilService?: boolean; education?: string;
+  ageMin?: number; ageMax?: number; startFrom?: string; startTo?: string;
+};
+
+/** The WHERE clause of the cadre ledger: current posts of the subtree and the filters (shared by the page and the export). */
+function cadreWhere(scope: Scope, rootPath: string, f: CadreFilter, today: string) {
+  const params: unknown[] = [likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path), today];
+  const where = [inScope('po.org_path', 1), '(po.end_date IS NULL OR po.end_date >= $2::date)', 'po.start_date <= $2::date'];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.role) add((n) => `po.role = ${n}`, f.role);
+  if (f.concurrent !== undefined) add((n) => `po.concurrent = ${n}`, f.concurrent);
+  if (f.sentFrom) add((n) => `po.sent_from LIKE ${n}`, `%${f.sentFrom.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.selectionChannel) add((n) => `po.selection_channel = ${n}`, f.selectionChannel);
+  if (f.civilService !== undefined) add((n) => `po.civil_service = ${n}`, f.civilService);
+  if (f.education) add((n) => `pe.education = ${n}`, f.education);
+  // age on today: born on or before (today − ageMin years), and after (today − (ageMax + 1) years)
+  if (f.ageMin !== undefined) add((n) => `pe.birth_date <= ${n}::date`, yearsBefore(today, f.ageMin));
+  if (f.ageMax !== undefined) add((n) => `pe.birth_date > ${n}::date`, yearsBefore(today, f.ageMax + 1));
+  if (f.startFrom) add((n) => `po.start_date >= ${n}::date`, f.startFrom);
+  if (f.startTo) add((n) => `po.start_date <= ${n}::date`, f.startTo);
+  return { where: where.join(' AND '), params };
+}
+
+export type CadreRowDb = {
+  post_id: number; role: string; concurrent: boolean; sent_from: string | null; start_date: string; end_date: string | null;
+  selection_channel: string | null; civil_service: boolean; version: number; org_id: number; org_name: string; org_type: string;
+  person_id: number; name: string; gender: 'male' | 'female'; birth_date: string | null; education: string | null;
+  phone_mask: string | null; phone_enc: string | null;
+};
+const CADRE_SELECT = `SELECT po.id AS post_id, po.role, po.concurrent, po.sent_from, po.start_date, po.end_date, po.selection_channel,
+              po.civil_service, po.version, o.id AS org_id, o.name AS org_name, o.type AS org_type, pe.id AS person_id, pe.name,
+              pe.gender, pe.birth_date, pe.education, pe.phone_mask, pe.phone_enc
+       FROM posts po JOIN orgs o ON o.id = po.org_id JOIN persons pe ON pe.id = po.person_id`;
+
+/** 干部台账: current posts in the subtree with their holders, filtered and paged. */
+export async function listCadres(q: Queryable, scope: Scope, rootPath: string, f: CadreFilter, today: string, page: number, pageSize: number) {
+  const { where, params } = cadreWhere(scope, rootPath, f, today);
   const [rows, [count]] = await Promise.all([
-    q.query<{ post_id: number; role: string; concurrent: boolean; sent_from: string | null; start_date: string; org_id: number; org_name: string; org_type: string; person_id: number; name: string; gender: 'male' | 'female'; birth_date: string | null; education: string | null; phone_mask: string | null; phone_enc: string | null }>(
-      `SELECT po.id AS post_id, po.role, po.concurrent, po.sent_from, po.start_date, o.id AS org_id,
-              o.name AS org_name, o.type AS org_type, pe.id AS person_id, pe.name, pe.gender,
-              pe.birth_date, pe.education, pe.phone_mask, pe.phone_enc
-       FROM posts po JOIN orgs o ON o.id = po.org_id JOIN persons pe ON pe.id = po.person_id
-       WHERE ${where} ORDER BY po.org_path, po.role, po.id
-       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    ),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM posts po WHERE ${where}`, params),
+    q.query<CadreRowDb>(`${CADRE_SELECT} WHERE ${where} ORDER BY po.org_path, po.role, po.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM posts po JOIN persons pe ON pe.id = po.person_id WHERE ${where}`, params),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function listReserve(q: Queryable, scope: Scope, page: number, pageSize: number) {
-  const params = [likePrefix(scope.path)];
-  const [rows, [count]] = await Promise.all([
-    q.query<{ id: number; target_role: string; added_on: string; note: string | null; org_id: number; org_name: string; org_type: string; person_id: number; name: string; gender: 'male' | 'female'; birth_date: string | null; education: string | null }>(
-      `SELECT r.id, r.target_role, r.added_on, r.note, o.id AS org_id, o.name AS org_name, o.type AS org_type,
+/** The whole filtered ledger for the .xlsx export, in pages of `batch` rows (keyset on the post id). */
+export async function* cadresForExport(q: Queryable, scope: Scope, rootPath: string, f: CadreFilter, today: string, batch = 2000) {
+  const { where, params } = cadreWhere(scope, rootPath, f, today);
+  let after = 0;
+  for (;;) {
+    const rows = await q.query<CadreRowDb>(`${CADRE_SELECT} WHERE ${where} AND po.id > $${params.length + 1} ORDER BY po.id LIMIT ${batch}`, [...params, after]);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.post_id;
+  }
+}
+
+/** 两委 of the villages and communities under each township of the subtree: one row per person (several posts count once). */
+export async function committeeMembers(q: Queryable, scope: Scope, rootPath: string, today: string) {
+  return q.query<{ township_id: number; township_name: string; person_id: number; birth_date: string | null; education: string | null; concurrent: boolean }>(
+    `SELECT t.id AS township_id, t.name AS township_name, pe.id AS person_id, pe.birth_date, pe.education, bool_or(po.concurrent) AS concurrent
+       FROM posts po
+       JOIN orgs o ON o.id = po.org_id AND o.type IN ('village', 'community')
+       JOIN orgs t ON t.type = 'township' AND po.org_path LIKE t.path || '%'
+       JOIN persons pe ON pe.id = po.person_id
+      WHERE ${inScope('po.org_path', 1)} AND (po.end_date IS NULL OR po.end_date >= $2::date) AND po.start_date <= $2::date
+        AND po.role IN ('secretary', 'deputy_secretary', 'committee_member', 'village_director', 'militia_head',
+                        'youth_league_secretary', 'women_chair', 'clerk', 'supervision_director')
+      GROUP BY t.id, t.name, pe.id, pe.birth_date, pe.education
+      ORDER BY t.id`,
+    [likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path), today],
+  );
+}
+
+export type ReserveRowDb = {
+  id: number; target_role: string; added_on: string; note: string | null; status: 'active' | 'appointed' | 'removed'; trained_on: string | null;
+  training: string | null; post_id: number | null; ended_on: string | null; end_reason: string | null; version: number;
+  county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; person_id: number; name: string;
+  gender: 'male' | 'female'; birth_date: string | null; education: string | null;
+};
+const RESERVE_SELECT = `SELECT r.id, r.target_role, r.added_on, r.note, r.status, r.trained_on, r.training, r.post_id, r.ended_on, r.end_reason,
+              r.version, r.county_id, r.org_id, r.org_path, o.name AS org_name, o.type AS org_type,
               pe.id AS person_id, pe.name, pe.gender, pe.birth_date, pe.education
-       FROM reserve_cadres r JOIN orgs o ON o.id = r.org_id JOIN persons pe ON pe.id = r.person_id
-       WHERE ${inScope('r.org_path', 1)} AND r.status = 'active' ORDER BY r.org_path, r.id
-       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    ),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM reserve_cadres r WHERE ${inScope('r.org_path', 1)} AND r.status = 'active'`, params),
+       FROM reserve_cadres r JOIN orgs o ON o.id = r.org_id JOIN persons pe ON pe.id = r.person_id`;
+
+export async function listReserve(q: Queryable, scope: Scope, rootPath: string, status: string, page: number, pageSize: number) {
+  const params = [likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path), status];
+  const where = `${inScope('r.org_path', 1)} AND r.status = $2`;
+  const [rows, [count]] = await Promise.all([
+    q.query<ReserveRowDb>(`${RESERVE_SELECT} WHERE ${where} ORDER BY r.org_path, r.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM reserve_cadres r WHERE ${where}`, params),
   ]);
   return { rows, total: count?.n ?? 0 };
+}
+
+export async function findReserveForUpdate(q: Queryable, scope: Scope, id: number): Promise<ReserveRowDb | undefined> {
+  const [row] = await q.query<ReserveRowDb>(`${RESERVE_SELECT} WHERE r.id = $1 AND ${inScope('r.org_path', 2)} FOR UPDATE OF r`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
+export async function trainReserve(q: Queryable, id: number, trainedOn: string, training: string) {
+  await q.query(`${BY_KEY}UPDATE reserve_cadres SET trained_on = $2, training = $3, version = version + 1 WHERE id = $1`, [id, trainedOn, training]);
+}
+
+export async function endReserve(q: Queryable, id: number, e: { status: 'appointed' | 'removed'; endedOn: string; reason: string | null; postId: number | null }) {
+  await q.query(
+    `${BY_KEY}UPDATE reserve_cadres SET status = $2, ended_on = $3, end_reason = $4, post_id = $5, version = version + 1 WHERE id = $1`,
+    [id, e.status, e.endedOn, e.reason, e.postId],
+  );
 }
 
 export async function insertReserve(q: Queryable, r: { countyId: number; orgId: number; orgPath: string; personId: number; targetRole: string; addedOn: string; note: string | null }) {

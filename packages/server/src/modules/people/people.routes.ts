@@ -12,8 +12,15 @@ import {
   PageQuery,
   PersonDetail,
   PersonSummary,
-  PostRoleSchema,
+  CadreLedgerQuery,
+  PostRecord,
+  PostWritten,
   ReserveCadreBody,
+  ReserveListQuery,
+  UpdatePostBody,
+  type CadreLedgerQuery as CadreLedgerQueryT,
+  type ReserveListQuery as ReserveListQueryT,
+  type UpdatePostBody as UpdatePostBodyT,
   ReserveCadreRow,
   UpdatePersonBody,
   type CreatePersonBody as CreatePersonBodyT,
@@ -59,8 +66,20 @@ export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleS
 
   app.post<{ Body: CreatePostBodyT }>(
     '/api/posts',
-    { schema: { tags, summary: '任职（设岗）', body: CreatePostBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'post:write' } },
-    async (request, reply) => reply.status(201).send({ id: await people.addPost(request.actor!, request.body) }),
+    { schema: { tags, summary: '任职（设岗）：单人岗位任期重叠、工作站第二名站长回答 409；工作站人员到位预警随结果返回', body: CreatePostBody, response: { 201: PostWritten } }, config: { policy: 'post:write' } },
+    async (request, reply) => reply.status(201).send(await people.addPost(request.actor!, request.body)),
+  );
+
+  app.patch<{ Params: { id: number }; Body: UpdatePostBodyT }>(
+    '/api/posts/:id',
+    { schema: { tags, summary: '调整任职（任期、一肩挑、选派单位、选任方式、公职化；带版本号）', params: IdParams, body: UpdatePostBody, response: { 200: PostWritten } }, config: { policy: 'post:write' } },
+    async (request) => people.updatePost(request.actor!, request.params.id, request.body),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/orgs/:id/posts',
+    { schema: { tags, summary: '本组织的任职（班子成员），在任的在前', params: IdParams, response: { 200: Type.Array(Type.Composite([PostRecord, Type.Object({ person: Type.Object({ id: Id, name: Type.String() }) })])) } }, config: { policy: 'person:read' } },
+    async (request) => people.postsAt(request.actor!, request.params.id),
   );
 
   app.post<{ Params: { id: number }; Body: { endDate: string } }>(
@@ -72,23 +91,15 @@ export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleS
     },
   );
 
-  app.get<{ Querystring: { orgId?: number; role?: string; page?: number; pageSize?: number } }>(
+  app.get<{ Querystring: CadreLedgerQueryT }>(
     '/api/cadres',
-    {
-      schema: {
-        tags,
-        summary: '干部台账（在任岗位）',
-        querystring: Type.Object({ orgId: Type.Optional(Id), role: Type.Optional(PostRoleSchema), ...PageQuery }, { additionalProperties: false }),
-        response: { 200: Page(CadreRow) },
-      },
-      config: { policy: 'person:read' },
-    },
+    { schema: { tags, summary: '干部台账（在任岗位）：按岗位、一肩挑、选派单位、选任方式、公职化、学历、年龄、任职时间筛选，分页', querystring: CadreLedgerQuery, response: { 200: Page(CadreRow) } }, config: { policy: 'person:read' } },
     async (request) => people.cadres(request.actor!, request.query),
   );
 
-  app.get<{ Querystring: { page?: number; pageSize?: number } }>(
+  app.get<{ Querystring: ReserveListQueryT }>(
     '/api/reserve-cadres',
-    { schema: { tags, summary: '后备干部库', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(ReserveCadreRow) } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '后备干部库（按乡镇等组织、按在库/已任用/已出库）', querystring: ReserveListQuery, response: { 200: Page(ReserveCadreRow) } }, config: { policy: 'person:read' } },
     async (request) => people.reserve(request.actor!, request.query),
   );
 

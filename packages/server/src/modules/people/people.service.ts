@@ -1,7 +1,27 @@
 // 人员与岗位: the member roster, person records, posts with terms, the cadre ledger and the
 // reserve-cadre pool. ID numbers and phones are validated, encrypted at rest, masked in answers.
 import {
+  AGE_BANDS,
+  EDUCATION_BANDS,
   POST_ROLE_LABELS,
+  RESERVE_STATUS_LABELS,
+  SINGLE_HOLDER_ROLES,
+  type AgeBand,
+  type CadreLedgerQuery,
+  type CadreRow,
+  type CadreStructure,
+  type CadreStructureRow,
+  type EducationBand,
+  type PostRecord,
+  type PostRole,
+  type PostWritten,
+  type ReserveAppointBody,
+  type ReserveCadreRow,
+  type ReserveListQuery,
+  type ReserveRemoveBody,
+  type ReserveTrainBody,
+  type SelectionChannel,
+  type UpdatePostBody,
   type CreatePersonBody,
   type CreatePostBody,
   type ListPeopleQuery,
@@ -164,7 +184,12 @@ function rowAsInput(r: PersonRow, pii: PiiCipher): PersonInput {
   };
 }
 
-export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () => string }) {
+/** What assigning a post needs of the org tree: the station's 人员到位 warnings (orgs module). */
+export type StationStaffing = { stationWarnings: (q: Queryable, stationPath: string) => Promise<string[]> };
+
+type PostInput = Omit<CreatePostBody, 'personId' | 'orgId'>;
+
+export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () => string; staffing?: StationStaffing }) {
   const { db, pii } = deps;
   const today = deps.today ?? (() => todayInChina());
 
@@ -208,16 +233,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
       ...present.summary(row),
       fullDate: row.full_date,
       partyGroup: group ? { id: group.id, name: group.name, type: group.type as OrgType } : null,
-      posts: posts.map((p) => ({
-        id: p.id,
-        org: { id: p.org_id, name: p.org_name, type: p.org_type as OrgType },
-        role: p.role as PersonDetail['posts'][number]['role'],
-        concurrent: p.concurrent,
-        sentFrom: p.sent_from,
-        startDate: p.start_date,
-        endDate: p.end_date,
-        note: p.note,
-      })),
+      posts: posts.map(presentPost),
       reserve: reserve ? { id: reserve.id, targetRole: reserve.target_role, addedOn: reserve.added_on } : null,
       history: history.map((h) => ({ at: h.at.toISOString(), username: h.username, by: h.by_name, action: h.action, summary: h.summary })),
     };
@@ -276,43 +292,120 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     });
   }
 
-  async function addPost(actor: Actor, input: CreatePostBody): Promise<number> {
+  /**
+   * Checks a post (new or changed) and turns it into a row to write: the role fits the org type,
+   * 一肩挑 only on a secretary, a first secretary's sending unit, 公职化 with its date; and a
+   * single-holder post (书记, 站长 …) has no other term overlapping this one.
+   */
+  async function preparePost(
+    tx: Queryable,
+    org: { id: number; path: string; county_id: number; type: string },
+    personId: number,
+    input: PostInput,
+    exceptId: number | null,
+  ): Promise<repo.PostWrite> {
+    if (input.endDate && input.endDate < input.startDate) throw fieldError('endDate', '任期结束不能早于开始', 'The term ends before it starts');
+    if (input.concurrent && input.role !== 'secretary') throw fieldError('concurrent', '"一肩挑"指书记兼任村委会主任，只能设在书记岗位上', '"One shoulder" applies to a secretary');
+    const stationRoles = ['station_chief', 'deputy_station_chief', 'party_worker'];
+    if (stationRoles.includes(input.role) !== (org.type === 'station')) {
+      throw fieldError('role', `「${POST_ROLE_LABELS[input.role].zh}」与组织类型不符`, 'The post does not fit this organization type');
+    }
+    if (input.role === 'first_secretary' && !input.sentFrom?.trim()) {
+      throw fieldError('sentFrom', '第一书记须填写选派单位', 'A first secretary needs the sending unit');
+    }
+    if (input.civilService && !input.civilServiceDate) throw fieldError('civilServiceDate', '公职化管理须填写实行日期', 'Civil-service status needs its date');
+    if (input.civilService && !input.civilServiceBasis?.trim()) throw fieldError('civilServiceBasis', '公职化管理须填写依据（文件或会议）', 'Civil-service status needs its basis');
+    if (input.civilServiceDate && input.civilServiceDate < input.startDate) throw fieldError('civilServiceDate', '公职化日期不能早于任职开始', 'Civil-service status precedes the term');
+    if (SINGLE_HOLDER_ROLES.includes(input.role)) {
+      await repo.lockOrgForPosts(tx, org.id);
+      const [other] = await repo.overlappingPosts(tx, org.id, input.role, input.startDate, input.endDate ?? null, exceptId);
+      if (other) {
+        const label = POST_ROLE_LABELS[input.role].zh;
+        const term = `${other.start_date} 至 ${other.end_date ?? '今'}`;
+        throw new AppError(
+          'conflict',
+          input.role === 'station_chief'
+            ? { zh: `该工作站已有站长（${other.name}，${term}），一个工作站只设一名站长；请先结束其任职`, en: 'The station already has a chief in this term' }
+            : { zh: `「${label}」只能由一人担任，与 ${other.name} 的任期（${term}）重叠；请先结束其任职或调整任期`, en: `The term overlaps another holder of this single-holder post` },
+          { fields: [{ field: 'startDate', zh: '任期与他人重叠', en: 'The term overlaps another holder' }] },
+        );
+      }
+    }
+    return {
+      countyId: org.county_id,
+      orgId: org.id,
+      orgPath: org.path,
+      personId,
+      role: input.role,
+      concurrent: input.concurrent ?? false,
+      sentFrom: input.sentFrom?.trim() || null,
+      startDate: input.startDate,
+      endDate: input.endDate ?? null,
+      note: input.note?.trim() || null,
+      selectionChannel: input.selectionChannel ?? null,
+      civilService: input.civilService ?? false,
+      civilServiceDate: input.civilService ? (input.civilServiceDate ?? null) : null,
+      civilServiceBasis: input.civilService ? (input.civilServiceBasis?.trim() || null) : null,
+    };
+  }
+
+  /** The station's 人员到位 warnings after a change of its posts (none for other org types). */
+  async function warningsAt(tx: Queryable, org: { type: string; path: string }): Promise<string[]> {
+    return org.type === 'station' && deps.staffing ? deps.staffing.stationWarnings(tx, org.path) : [];
+  }
+
+  /** Assigns a post inside the caller's transaction (the reserve pool's appointment uses it too). */
+  async function addPostIn(tx: Queryable, actor: Actor, input: CreatePostBody): Promise<PostWritten> {
+    requireAction(actor, 'post:write');
+    const person = await repo.findPersonForUpdate(tx, actor.scope, input.personId);
+    if (!person) throw fieldError('personId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
+    if (person.status !== 'active') throw fieldError('personId', '此人已不在册（离开或去世），不能任职', 'The person is no longer on the roster');
+    const org = await repo.findOrgInScope(tx, actor.scope, input.orgId);
+    if (!org || org.status !== 'active') throw fieldError('orgId', '任职组织不存在或不在您的管辖范围内', 'No such organization in your scope');
+    const w = await preparePost(tx, org, person.id, input, null);
+    const id = await repo.insertPost(tx, w);
+    await appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'post.create', objectType: 'person', objectId: person.id, summary: { postId: id, orgId: org.id, role: input.role, startDate: input.startDate, selectionChannel: w.selectionChannel }, result: 'success', ip: actor.ip });
+    return { id, version: 1, warnings: await warningsAt(tx, org) };
+  }
+
+  async function addPost(actor: Actor, input: CreatePostBody): Promise<PostWritten> {
+    requireAction(actor, 'post:write');
+    return db.transaction((tx) => addPostIn(tx, actor, input));
+  }
+
+  /** 调整任职: term, 一肩挑, sending unit, selection channel, 公职化 — with the version read. */
+  async function updatePost(actor: Actor, postId: number, input: UpdatePostBody): Promise<PostWritten> {
     requireAction(actor, 'post:write');
     return db.transaction(async (tx) => {
-      const person = await repo.findPersonForUpdate(tx, actor.scope, input.personId);
-      if (!person) throw fieldError('personId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
-      const org = await repo.findOrgInScope(tx, actor.scope, input.orgId);
-      if (!org || org.status !== 'active') throw fieldError('orgId', '任职组织不存在或不在您的管辖范围内', 'No such organization in your scope');
-      if (input.endDate && input.endDate < input.startDate) throw fieldError('endDate', '任期结束不能早于开始', 'The term ends before it starts');
-      if (input.concurrent && input.role !== 'secretary') throw fieldError('concurrent', '"一肩挑"指书记兼任村委会主任，只能设在书记岗位上', '"One shoulder" applies to a secretary');
-      const stationRoles = ['station_chief', 'deputy_station_chief', 'party_worker'];
-      if (stationRoles.includes(input.role) !== (org.type === 'station')) {
-        throw fieldError('role', `「${POST_ROLE_LABELS[input.role].zh}」与组织类型不符`, 'The post does not fit this organization type');
-      }
-      if (input.role === 'first_secretary' && !input.sentFrom?.trim()) {
-        throw fieldError('sentFrom', '第一书记须填写选派单位', 'A first secretary needs the sending unit');
-      }
-      const id = await repo.insertPost(tx, {
-        countyId: org.county_id,
-        orgId: org.id,
-        orgPath: org.path,
-        personId: person.id,
-        role: input.role,
-        concurrent: input.concurrent ?? false,
-        sentFrom: input.sentFrom?.trim() || null,
-        startDate: input.startDate,
-        endDate: input.endDate ?? null,
-        note: input.note ?? null,
-      });
-      await appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'post.create', objectType: 'person', objectId: person.id, summary: { postId: id, orgId: org.id, role: input.role, startDate: input.startDate }, result: 'success', ip: actor.ip });
-      return id;
+      const post = await repo.findPost(tx, actor.scope, postId, true);
+      if (!post) throw new AppError('not_found');
+      if (post.version !== input.version) throw new AppError('version_conflict');
+      const merged: PostInput = {
+        role: post.role as PostRole,
+        startDate: input.startDate ?? post.start_date,
+        endDate: input.endDate !== undefined ? input.endDate : post.end_date,
+        concurrent: input.concurrent ?? post.concurrent,
+        sentFrom: input.sentFrom ?? post.sent_from ?? undefined,
+        selectionChannel: input.selectionChannel !== undefined ? input.selectionChannel : (post.selection_channel as SelectionChannel | null),
+        civilService: input.civilService ?? post.civil_service,
+        civilServiceDate: input.civilServiceDate !== undefined ? input.civilServiceDate : post.civil_service_date,
+        civilServiceBasis: input.civilServiceBasis !== undefined ? input.civilServiceBasis : post.civil_service_basis,
+        note: input.note ?? post.note ?? undefined,
+      };
+      const org = { id: post.org_id, path: post.org_path, county_id: post.county_id, type: post.org_type };
+      const w = await preparePost(tx, org, post.person_id, merged, post.id);
+      if (!(await repo.updatePost(tx, post.id, post.version, w))) throw new AppError('version_conflict');
+      const before = { startDate: post.start_date, endDate: post.end_date, concurrent: post.concurrent, sentFrom: post.sent_from, selectionChannel: post.selection_channel, civilService: post.civil_service, civilServiceDate: post.civil_service_date, civilServiceBasis: post.civil_service_basis, note: post.note };
+      const after = { startDate: w.startDate, endDate: w.endDate, concurrent: w.concurrent, sentFrom: w.sentFrom, selectionChannel: w.selectionChannel, civilService: w.civilService, civilServiceDate: w.civilServiceDate, civilServiceBasis: w.civilServiceBasis, note: w.note };
+      await appendAudit(tx, { countyId: post.county_id, accountId: actor.accountId, username: actor.username, action: 'post.update', objectType: 'person', objectId: post.person_id, summary: { postId, role: post.role, ...changeSummary(before, after, []) }, result: 'success', ip: actor.ip });
+      return { id: post.id, version: post.version + 1, warnings: await warningsAt(tx, org) };
     });
   }
 
   async function endPost(actor: Actor, postId: number, endDate: string): Promise<void> {
     requireAction(actor, 'post:write');
     await db.transaction(async (tx) => {
-      const post = await repo.findPost(tx, actor.scope, postId);
+      const post = await repo.findPost(tx, actor.scope, postId, true);
       if (!post) throw new AppError('not_found');
       if (post.end_date && post.end_date <= today()) throw new AppError('conflict', { zh: '该任职已结束', en: 'The term has already ended' });
       if (endDate < post.start_date) throw fieldError('endDate', '任期结束不能早于开始', 'The term ends before it starts');
@@ -321,48 +414,134 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     });
   }
 
-  async function cadres(actor: Actor, q: { orgId?: number; role?: string; page?: number; pageSize?: number }) {
+  /** The posts of one org, current first (the org page's 班子成员). */
+  async function postsAt(actor: Actor, orgId: number) {
     requireAction(actor, 'person:read');
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
-    const t = today();
-    const result = await repo.listCadres(db, actor.scope, await rootPathOf(actor, q.orgId), page, pageSize, q.role);
-    const present = personPresenter(actor, pii, t);
+    const org = await repo.findOrgInScope(db, actor.scope, orgId);
+    if (!org) throw new AppError('not_found');
+    return (await repo.postsAt(db, actor.scope, orgId)).map((p) => ({ ...presentPost(p), person: { id: p.person_id, name: p.person_name } }));
+  }
+
+  function presentPost(p: repo.PostRow): PostRecord {
     return {
-      page,
-      pageSize,
-      total: result.total,
-      items: result.rows.map((r) => ({
-        postId: r.post_id,
-        person: { id: r.person_id, name: r.name, gender: r.gender, age: ageOn(r.birth_date, t), education: r.education as PersonDetail['education'], phone: present.phone(r.phone_enc, r.phone_mask) },
-        org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType },
-        role: r.role as PersonDetail['posts'][number]['role'],
-        concurrent: r.concurrent,
-        sentFrom: r.sent_from,
-        startDate: r.start_date,
-      })),
+      id: p.id,
+      org: { id: p.org_id, name: p.org_name, type: p.org_type as OrgType },
+      role: p.role as PostRole,
+      concurrent: p.concurrent,
+      sentFrom: p.sent_from,
+      startDate: p.start_date,
+      endDate: p.end_date,
+      note: p.note,
+      selectionChannel: p.selection_channel as SelectionChannel | null,
+      civilService: p.civil_service,
+      civilServiceDate: p.civil_service_date,
+      civilServiceBasis: p.civil_service_basis,
+      version: p.version,
     };
   }
 
-  async function reserve(actor: Actor, q: { page?: number; pageSize?: number }) {
+  function cadreFilter(actor: Actor, q: CadreLedgerQuery): repo.CadreFilter {
+    if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) throw fieldError('ageMax', '年龄上限不能小于下限', 'ageMax is below ageMin');
+    if (q.startFrom && q.startTo && q.startFrom > q.startTo) throw fieldError('startTo', '任职时间止不能早于起', 'startTo precedes startFrom');
+    void actor;
+    return q;
+  }
+
+  function presentCadre(actor: Actor, t: string) {
+    const present = personPresenter(actor, pii, t);
+    return (r: repo.CadreRowDb): CadreRow => ({
+      postId: r.post_id,
+      person: { id: r.person_id, name: r.name, gender: r.gender, age: ageOn(r.birth_date, t), education: r.education as PersonDetail['education'], phone: present.phone(r.phone_enc, r.phone_mask) },
+      org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType },
+      role: r.role as PostRole,
+      concurrent: r.concurrent,
+      sentFrom: r.sent_from,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      selectionChannel: r.selection_channel as SelectionChannel | null,
+      civilService: r.civil_service,
+      daysInPost: Math.max(0, Math.round((Date.parse(t) - Date.parse(r.start_date)) / 86_400_000)),
+      version: r.version,
+    });
+  }
+
+  async function cadres(actor: Actor, q: CadreLedgerQuery) {
     requireAction(actor, 'person:read');
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const t = today();
-    const result = await repo.listReserve(db, actor.scope, page, pageSize);
+    const result = await repo.listCadres(db, actor.scope, await rootPathOf(actor, q.orgId), cadreFilter(actor, q), t, page, pageSize);
+    return { page, pageSize, total: result.total, items: result.rows.map(presentCadre(actor, t)) };
+  }
+
+  /** The filtered ledger for the export, batch by batch, presented (phones masked unless the role may see them). */
+  async function* cadresForExport(actor: Actor, q: CadreLedgerQuery): AsyncGenerator<CadreRow[]> {
+    requireAction(actor, 'person:export');
+    const t = today();
+    const present = presentCadre(actor, t);
+    for await (const rows of repo.cadresForExport(db, actor.scope, await rootPathOf(actor, q.orgId), cadreFilter(actor, q), t)) yield rows.map(present);
+  }
+
+  /** 两委 age and education structure per township (each person once, however many posts). */
+  async function cadreStructure(actor: Actor, q: { orgId?: number }): Promise<CadreStructure> {
+    requireAction(actor, 'person:read');
+    const t = today();
+    const rows = await repo.committeeMembers(db, actor.scope, await rootPathOf(actor, q.orgId), t);
+    const byTownship = new Map<number, CadreStructureRow & { ageSum: number; aged: number }>();
+    for (const r of rows) {
+      let row = byTownship.get(r.township_id);
+      if (!row) {
+        row = {
+          township: { id: r.township_id, name: r.township_name, type: 'township' }, people: 0, averageAge: null, concurrent: 0, ageSum: 0, aged: 0,
+          age: Object.fromEntries(AGE_BANDS.map((b) => [b, 0])), education: Object.fromEntries(EDUCATION_BANDS.map((b) => [b, 0])),
+        };
+        byTownship.set(r.township_id, row);
+      }
+      row.people++;
+      if (r.concurrent) row.concurrent++;
+      const age = ageOn(r.birth_date, t);
+      if (age !== null) {
+        row.ageSum += age;
+        row.aged++;
+      }
+      const band: AgeBand = age === null ? 'unknown' : age <= 35 ? 'to35' : age <= 45 ? 'to45' : age <= 55 ? 'to55' : 'over55';
+      row.age[band] = (row.age[band] ?? 0) + 1;
+      const edu: EducationBand = !r.education ? 'unknown'
+        : ['primary', 'junior', 'senior'].includes(r.education) ? 'senior_or_below'
+          : ['vocational', 'college'].includes(r.education) ? 'vocational_college' : 'bachelor_or_above';
+      row.education[edu] = (row.education[edu] ?? 0) + 1;
+    }
     return {
-      page,
-      pageSize,
-      total: result.total,
-      items: result.rows.map((r) => ({
-        id: r.id,
-        person: { id: r.person_id, name: r.name, gender: r.gender, age: ageOn(r.birth_date, t), education: r.education as PersonDetail['education'] },
-        org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType },
-        targetRole: r.target_role,
-        addedOn: r.added_on,
-        note: r.note,
-      })),
+      asOf: t,
+      rows: [...byTownship.values()].map(({ ageSum, aged, ...row }) => ({ ...row, averageAge: aged ? Math.round((ageSum / aged) * 10) / 10 : null })),
     };
+  }
+
+  function presentReserve(t: string) {
+    return (r: repo.ReserveRowDb): ReserveCadreRow => ({
+      id: r.id,
+      person: { id: r.person_id, name: r.name, gender: r.gender, age: ageOn(r.birth_date, t), education: r.education as PersonDetail['education'] },
+      org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType },
+      targetRole: r.target_role,
+      addedOn: r.added_on,
+      note: r.note,
+      status: r.status,
+      trainedOn: r.trained_on,
+      training: r.training,
+      postId: r.post_id,
+      endedOn: r.ended_on,
+      endReason: r.end_reason,
+      version: r.version,
+    });
+  }
+
+  async function reserve(actor: Actor, q: ReserveListQuery) {
+    requireAction(actor, 'person:read');
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const t = today();
+    const result = await repo.listReserve(db, actor.scope, await rootPathOf(actor, q.orgId), q.status ?? 'active', page, pageSize);
+    return { page, pageSize, total: result.total, items: result.rows.map(presentReserve(t)) };
   }
 
   async function addReserve(actor: Actor, input: { personId: number; targetRole: string; addedOn: string; note?: string }) {
@@ -370,6 +549,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     return db.transaction(async (tx) => {
       const person = await repo.findPersonForUpdate(tx, actor.scope, input.personId);
       if (!person) throw fieldError('personId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
+      if (person.status !== 'active') throw fieldError('personId', '此人已不在册（离开或去世）', 'The person is no longer on the roster');
       if (await repo.reserveOf(tx, person.id)) throw new AppError('conflict', { zh: '此人已在后备干部库中', en: 'Already in the reserve pool' });
       if (input.addedOn > today()) throw fieldError('addedOn', '入库日期不能晚于今天', 'The date is in the future');
       const id = await repo.insertReserve(tx, { countyId: person.county_id, orgId: person.org_id, orgPath: person.org_path, personId: person.id, targetRole: input.targetRole.trim(), addedOn: input.addedOn, note: input.note ?? null });
@@ -378,7 +558,74 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     });
   }
 
-  return { list, detail, create, update, addPost, endPost, cadres, reserve, addReserve, today, rootPathOf };
+  /** A reserve cadre still in the pool, locked, at the version the caller read. */
+  async function activeReserve(tx: Queryable, actor: Actor, id: number, version: number) {
+    const r = await repo.findReserveForUpdate(tx, actor.scope, id);
+    if (!r) throw new AppError('not_found');
+    if (r.version !== version) throw new AppError('version_conflict');
+    if (r.status !== 'active') throw new AppError('conflict', { zh: `此人已${RESERVE_STATUS_LABELS[r.status].zh}，不在库中`, en: 'No longer in the pool' });
+    return r;
+  }
+
+  /** 培养: a training of a reserve cadre (the latest one is kept on the record; the audit keeps each). */
+  async function trainReserve(actor: Actor, id: number, input: ReserveTrainBody) {
+    requireAction(actor, 'post:write');
+    await db.transaction(async (tx) => {
+      const r = await activeReserve(tx, actor, id, input.version);
+      if (input.trainedOn > today()) throw fieldError('trainedOn', '培训日期不能晚于今天', 'The date is in the future');
+      if (input.trainedOn < r.added_on) throw fieldError('trainedOn', '培训日期不能早于入库日期', 'The training precedes joining the pool');
+      const training = input.training.trim();
+      if (!training) throw fieldError('training', '请填写培训内容', 'Describe the training');
+      await repo.trainReserve(tx, r.id, input.trainedOn, training);
+      await appendAudit(tx, { countyId: r.county_id, accountId: actor.accountId, username: actor.username, action: 'reserve.train', objectType: 'person', objectId: r.person_id, summary: { reserveId: r.id, trainedOn: input.trainedOn, training }, result: 'success', ip: actor.ip });
+    });
+  }
+
+  /** 任用: the reserve cadre takes a post — the post and the pool record change in one transaction. */
+  async function appointReserve(actor: Actor, id: number, input: ReserveAppointBody): Promise<PostWritten> {
+    requireAction(actor, 'post:write');
+    return db.transaction(async (tx) => {
+      const r = await activeReserve(tx, actor, id, input.version);
+      if (input.startDate < r.added_on) throw fieldError('startDate', '任职日期不能早于入库日期', 'The post starts before joining the pool');
+      const { version: _v, ...post } = input;
+      const written = await addPostIn(tx, actor, { ...post, personId: r.person_id });
+      await repo.endReserve(tx, r.id, { status: 'appointed', endedOn: input.startDate, reason: null, postId: written.id });
+      await appendAudit(tx, { countyId: r.county_id, accountId: actor.accountId, username: actor.username, action: 'reserve.appoint', objectType: 'person', objectId: r.person_id, summary: { reserveId: r.id, postId: written.id, orgId: input.orgId, role: input.role }, result: 'success', ip: actor.ip });
+      return written;
+    });
+  }
+
+  /** 出库: removed from the pool with a reason (the record stays). */
+  async function removeReserve(actor: Actor, id: number, input: ReserveRemoveBody) {
+    requireAction(actor, 'post:write');
+    await db.transaction(async (tx) => {
+      const r = await activeReserve(tx, actor, id, input.version);
+      if (input.endedOn > today()) throw fieldError('endedOn', '出库日期不能晚于今天', 'The date is in the future');
+      if (input.endedOn < r.added_on) throw fieldError('endedOn', '出库日期不能早于入库日期', 'The date precedes joining the pool');
+      const reason = input.reason.trim();
+      if (!reason) throw fieldError('reason', '请填写出库原因', 'Give the reason');
+      await repo.endReserve(tx, r.id, { status: 'removed', endedOn: input.endedOn, reason, postId: null });
+      await appendAudit(tx, { countyId: r.county_id, accountId: actor.accountId, username: actor.username, action: 'reserve.remove', objectType: 'person', objectId: r.person_id, summary: { reserveId: r.id, endedOn: input.endedOn, reason }, result: 'success', ip: actor.ip });
+    });
+  }
+
+  /**
+   * A person of the caller's scope as member development sees them (locked), and the write of
+   * their membership at its steps — on the one person record, inside the caller's transaction.
+   */
+  async function personForDevelopment(tx: Queryable, actor: Actor, id: number) {
+    const p = await repo.findPersonForUpdate(tx, actor.scope, id);
+    return p && { id: p.id, countyId: p.county_id, orgId: p.org_id, orgPath: p.org_path, orgType: p.org_type, name: p.name, birthDate: p.birth_date, memberStatus: p.member_status, status: p.status };
+  }
+  async function setMembership(tx: Queryable, actor: Actor, personId: number, countyId: number, m: { memberStatus: 'formal' | 'probationary'; joinDate: string; fullDate: string | null }) {
+    await repo.setMembership(tx, personId, m);
+    await appendAudit(tx, { countyId, accountId: actor.accountId, username: actor.username, action: 'person.update', objectType: 'person', objectId: personId, summary: { memberStatus: m.memberStatus, joinDate: m.joinDate, fullDate: m.fullDate, via: 'development' }, result: 'success', ip: actor.ip });
+  }
+
+  return {
+    list, detail, create, update, addPost, addPostIn, updatePost, endPost, postsAt, cadres, cadresForExport, cadreStructure,
+    reserve, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf,
+  };
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;

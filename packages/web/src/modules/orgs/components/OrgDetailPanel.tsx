@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../../app/ui';
 import { useOrgDetail, type TreeIndex } from '../orgs.api';
 import { CreateOrgModal, MoveOrgModal, RenameOrgModal, useCloseOrgConfirm } from './OrgActionModals';
 import { DesignationList, StationDesignations } from './StationDesignations';
+import { OrgPostsTable } from '../../cadres/components/PostsTable';
 
 export function OrgDetailPanel({ id, index, scopeRootId, onSelect, compact }: { id: number; index: TreeIndex; scopeRootId: number; onSelect: (id: number) => void; compact?: boolean }) {
   const { t, label } = useI18n();
@@ -110,20 +111,7 @@ export function OrgDetailPanel({ id, index, scopeRootId, onSelect, compact }: { 
       )}
       {org.type === 'station' && <StationDesignations org={org} />}
       <Typography.Title level={5}>{t('orgs.posts')}</Typography.Title>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={org.posts.filter((p) => !p.endDate).sort((a, b) => POST_ROLES.indexOf(a.role) - POST_ROLES.indexOf(b.role))}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orgs.noPosts')} /> }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { title: t('orgs.post.role'), dataIndex: 'role', render: (r: keyof typeof POST_ROLE_LABELS, p) => <>{label(POST_ROLE_LABELS[r])}{p.concurrent && <Tag style={{ marginInlineStart: 6 }}>{t('people.post.concurrent')}</Tag>}</> },
-          { title: t('orgs.post.person'), dataIndex: 'personName', render: (name: string, p) => (can('person:read') ? <Link to={`/people/${p.personId}`}>{name}</Link> : name) },
-          { title: t('orgs.post.start'), dataIndex: 'startDate' },
-          ...(compact ? [] : [{ title: t('orgs.post.sentFrom'), dataIndex: 'sentFrom', render: (s: string | null) => s ?? '—' }]),
-        ]}
-      />
+      {can('person:read') && <OrgPostsTable orgId={org.id} compact={compact} />}
       {(org.type === 'county' || org.type === 'township') && <DesignationList orgId={org.id} />}
       <CreateOrgModal org={org} open={modal === 'create'} onClose={() => setModal(null)} onDone={onSelect} />
       <RenameOrgModal org={org} open={modal === 'rename'} onClose={() => setModal(null)} />

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { SELECTION_CHANNEL_LABELS } from '@lianxin/contract';
 import { auditActionLabel, EDUCATION_LABELS, FLOW_STATUS_LABELS, GENDER_LABELS, MEMBER_STATUS_LABELS, ORG_TYPE_LABELS, POST_ROLE_LABELS, type PersonDetail } from '@lianxin/contract';
 import { ApiError } from '../../../app/api';
 import { useCan } from '../../../app/auth';
@@ -12,6 +13,7 @@ import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert } from '../../../app/ui';
 import { usePerson } from '../people.api';
 import { PersonFormModal } from '../components/PersonFormModal';
+import { PostsTable } from '../../cadres/components/PostsTable';
 import { MemberTag, PersonStatusTag } from '../components/tags';
 import '../people.css';
 
@@ -22,6 +24,7 @@ const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'post.create': { zh: '任职', en: 'Post assigned' },
   'post.end': { zh: '免职', en: 'Post ended' },
   'reserve.create': { zh: '纳入后备干部', en: 'Added to reserve' },
+  'post.update': { zh: '调整任职', en: 'Post changed' },
 };
 
 /** A readable line for an audit summary such as {changes: {name: {from, to}}}. */
@@ -32,6 +35,26 @@ const VALUE_LABELS: Record<string, Record<string, L>> = {
   flowStatus: FLOW_STATUS_LABELS,
   gender: GENDER_LABELS,
   memberStatus: MEMBER_STATUS_LABELS,
+  role: POST_ROLE_LABELS,
+  selectionChannel: SELECTION_CHANNEL_LABELS,
+};
+/** Words of the post and reserve-pool fields an audit summary names (ids stay out of the page). */
+const FIELD_WORDS: Record<string, L> = {
+  role: { zh: '岗位', en: 'Post' },
+  startDate: { zh: '任职开始', en: 'Start' },
+  endDate: { zh: '任期结束', en: 'End' },
+  selectionChannel: { zh: '选任方式', en: 'Selection' },
+  civilService: { zh: '公职化', en: 'Civil-service status' },
+  civilServiceDate: { zh: '公职化日期', en: 'Civil-service date' },
+  civilServiceBasis: { zh: '公职化依据', en: 'Civil-service basis' },
+  sentFrom: { zh: '选派单位', en: 'Sending unit' },
+  concurrent: { zh: '一肩挑', en: 'One shoulder' },
+  targetRole: { zh: '培养方向', en: 'Intended post' },
+  trainedOn: { zh: '培训日期', en: 'Trained on' },
+  training: { zh: '培训内容', en: 'Training' },
+  endedOn: { zh: '日期', en: 'Date' },
+  reason: { zh: '原因', en: 'Reason' },
+  note: { zh: '备注', en: 'Note' },
 };
 
 /** A change record in words: "学历：本科 → 硕士研究生；流动状态：→ 外出流动" (field codes and value codes never show). */
@@ -40,12 +63,16 @@ function summaryText(summary: unknown, t: (k: MessageKey) => string, lang: 'zh' 
   const s = summary as Record<string, unknown>;
   const source = ((s.changes ?? s.changed) as Record<string, unknown> | undefined) ?? s;
   const field = (k: string) => {
+    if (FIELD_WORDS[k]) return FIELD_WORDS[k][lang];
     const key = `people.${k}` as MessageKey;
     const words = t(key);
     return words === key ? k : words;
   };
-  const value = (k: string, v: unknown) => (v === null || v === undefined || v === '' ? '—' : (VALUE_LABELS[k]?.[String(v)]?.[lang] ?? String(v)));
+  const value = (k: string, v: unknown) =>
+    v === null || v === undefined || v === '' ? '—' : typeof v === 'boolean' ? (v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no') : (VALUE_LABELS[k]?.[String(v)]?.[lang] ?? String(v));
   return Object.entries(source)
+    // record ids (postId, orgId, reserveId …) and internal marks are not for people to read
+    .filter(([k]) => !/Id$/.test(k) && k !== 'via')
     .map(([k, v]) => {
       if (v && typeof v === 'object' && ('to' in v || 'from' in v)) {
         const c = v as { from?: unknown; to?: unknown };
@@ -118,20 +145,7 @@ export function PersonDetailPage() {
       <Row gutter={12}>
         <Col xs={24} lg={14}>
           <Card title={t('people.posts')} size="small" style={{ marginBottom: 12 }}>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={p.posts}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.noPosts')} /> }}
-              columns={[
-                { title: t('people.post.role'), dataIndex: 'role', render: (r: keyof typeof POST_ROLE_LABELS, post) => <>{label(POST_ROLE_LABELS[r])}{post.concurrent && <Tag style={{ marginInlineStart: 6 }}>{t('people.post.concurrent')}</Tag>}</> },
-                { title: t('people.post.org'), dataIndex: ['org', 'name'], render: (n: string, post) => <>{n} <span style={{ color: '#999', fontSize: 12 }}>{label(ORG_TYPE_LABELS[post.org.type])}</span></> },
-                { title: t('people.post.start'), dataIndex: 'startDate' },
-                { title: t('people.post.end'), dataIndex: 'endDate', render: (d: string | null) => d ?? <Tag color="green">{t('people.post.current')}</Tag> },
-              ]}
-            />
+            <PostsTable posts={p.posts} personId={p.id} compact={isMobile} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>

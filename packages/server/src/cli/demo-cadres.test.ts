@@ -1,0 +1,29 @@
+// The demo's cadre and development data load through the services and leave every stage of the
+// development path filled, with the intervals the browser journey relies on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DevelopmentRow } from '@lianxin/contract';
+import { buildTestApp, testPii, type TestApp } from '../test/helpers.js';
+import { loadDemoCadres } from './demo-cadres.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('the demo cadres', () => {
+  it('loads 公职化 secretaries and applicants at every stage', async () => {
+    const loaded = await loadDemoCadres(t.db, testPii);
+    expect(loaded.developments).toBe(6);
+    expect(loaded.civilService).toBeGreaterThan(0);
+    const yushe = await t.as('yushe');
+    const list = (await yushe.get('/api/developments?pageSize=50')).json() as { items: DevelopmentRow[] };
+    expect(list.items.map((r) => r.status).sort()).toEqual(['activist', 'applicant', 'probationary', 'target']);
+    const applicant = list.items.find((r) => r.status === 'applicant')!;
+    expect(applicant.next!.earliest <= new Date().toISOString().slice(0, 10)).toBe(true);
+    const activist = list.items.find((r) => r.status === 'activist')!;
+    expect(activist.next!.earliest > new Date().toISOString().slice(0, 10)).toBe(true);
+    const civil = (await (await t.as('wuli')).get('/api/cadres?civilService=true')).json() as { total: number };
+    expect(civil.total).toBe(loaded.civilService);
+  });
+});

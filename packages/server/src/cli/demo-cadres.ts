@@ -1,0 +1,81 @@
+// Demo data of the cadre team and the members' path for 宜君县: a few 公职化 secretaries who were
+// publicly selected, reserve cadres in training, and applicants at every stage of member
+// development in 榆舍村 and two more villages — through the same services a user's clicks use,
+// dated relative to today so the intervals hold whenever the demo is loaded.
+import { NATIONAL_DEVELOPMENT_PATH, type DevelopmentTransition, type Role } from '@lianxin/contract';
+import type { Db } from '../db/db.js';
+import type { Actor } from '../core/access.js';
+import type { PiiCipher } from '../core/pii.js';
+import { plusDays, todayInChina } from '../core/calendar.js';
+import { createPeopleService } from '../modules/people/people.service.js';
+import { createDevelopmentService } from '../modules/cadres/development.service.js';
+
+async function actorOf(db: Db, username: string): Promise<Actor> {
+  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
+    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
+    [username],
+  );
+  if (!row) throw new Error(`demo account ${username} missing`);
+  return { accountId: row.id, username, roles: row.roles, scope: { orgId: row.scope_org_id, path: row.path, countyId: row.county_id }, ip: 'demo' };
+}
+
+/** Applicants: name, gender, birth date, days since applying, and the steps taken (days ago each). */
+type Applicant = { name: string; gender: 'male' | 'female'; birth: string; applied: number; steps: [DevelopmentTransition, number, string?][] };
+const PLAN: Record<string, Applicant[]> = {
+  榆舍村: [
+    { name: '张晓雨', gender: 'female', birth: '2001-04-12', applied: 60, steps: [] },
+    { name: '李向阳', gender: 'male', birth: '1997-09-03', applied: 240, steps: [['make_activist', 150]] },
+    { name: '王思敏', gender: 'female', birth: '1995-11-20', applied: 900, steps: [['make_activist', 800], ['make_target', 400]] },
+    { name: '赵建国', gender: 'male', birth: '1992-06-08', applied: 1300, steps: [['make_activist', 1200], ['make_target', 800], ['admit', 200, 'training']] },
+  ],
+  五里村: [
+    { name: '孙丽娟', gender: 'female', birth: '1999-02-14', applied: 30, steps: [] },
+    { name: '周志强', gender: 'male', birth: '1994-08-30', applied: 700, steps: [['make_activist', 600]] },
+  ],
+};
+
+export async function loadDemoCadres(db: Db, pii: PiiCipher): Promise<{ developments: number; civilService: number }> {
+  const today = todayInChina();
+  const people = createPeopleService({ db, pii });
+  const development = createDevelopmentService({ db, people });
+  const wuli = await actorOf(db, 'wuli');
+
+  // 公职化: the secretaries of two villages, publicly selected (seed 001: 公开选拔公职化村党组织书记)
+  const secretaries = await db.query<{ id: number; version: number }>(
+    `SELECT p.id, p.version FROM posts p JOIN orgs o ON o.id = p.org_id
+      WHERE p.role = 'secretary' AND p.end_date IS NULL AND o.name IN ('榆舍村', '五里村') ORDER BY p.id`,
+  );
+  for (const s of secretaries) {
+    await people.updatePost(wuli, s.id, {
+      version: s.version, selectionChannel: 'public_selection', civilService: true, civilServiceDate: plusDays(today, -400),
+      civilServiceBasis: '县委组织部公开选拔公职化村党组织书记',
+    });
+  }
+
+  // 后备干部: the first of the pool in each township was trained this year
+  const pool = await db.query<{ id: number; version: number; added_on: string }>(
+    `SELECT DISTINCT ON (o.parent_id) r.id, r.version, r.added_on::text AS added_on FROM reserve_cadres r JOIN orgs o ON o.id = r.org_id
+      WHERE r.status = 'active' ORDER BY o.parent_id, r.id`,
+  );
+  for (const r of pool.slice(0, 4)) {
+    await db.query(`UPDATE reserve_cadres SET trained_on = $2, training = '村级后备干部能力提升培训班', version = version + 1 WHERE id = $1`, [r.id, plusDays(today, -45)]);
+  }
+
+  let developments = 0;
+  for (const [village, applicants] of Object.entries(PLAN)) {
+    const [org] = await db.query<{ id: number }>(`SELECT id FROM orgs WHERE name = $1 AND type = 'village'`, [village]);
+    if (!org) continue;
+    for (const a of applicants) {
+      const personId = await people.create(wuli, { name: a.name, gender: a.gender, birthDate: a.birth, orgId: org.id, education: 'college' });
+      let row = await development.open(wuli, { personId, appliedOn: plusDays(today, -a.applied) });
+      for (const [step, daysAgo, training] of a.steps) {
+        row = await development.step(wuli, row.id, {
+          version: row.version, transition: step, date: plusDays(today, -daysAgo), checks: NATIONAL_DEVELOPMENT_PATH.steps[step].checks,
+          ...(training ? { trainingOn: plusDays(today, -daysAgo - 20) } : {}),
+        });
+      }
+      developments++;
+    }
+  }
+  return { developments, civilService: secretaries.length };
+}

@@ -1,0 +1,15 @@
+// 干部队伍与发展党员's front door: the cadre ledger and the 两委 structure, the reserve pool's life
+// cycle, and member development (发展党员, a case type). Posts and people are read and written
+// through the people service it is handed, never through its repository.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../../db/db.js';
+import type { PeopleService } from '../people/index.js';
+import { cadresRoutes } from './cadres.routes.js';
+import { createDevelopmentService } from './development.service.js';
+import './development.case.js';
+
+export { createDevelopmentService, type DevelopmentService } from './development.service.js';
+
+export const cadresModule: FastifyPluginAsync<{ db: Db; people: PeopleService }> = async (app, opts) => {
+  await app.register(cadresRoutes, { people: opts.people, development: createDevelopmentService({ db: opts.db, people: opts.people }) });
+};
