@@ -2,7 +2,8 @@
 // sessions and CSRF, one error format ({code, message}) in zh-CN or English, security headers.
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Action } from '@lianxin/contract';
 import type { Actor } from './access.js';
 import { requireAction } from './access.js';
@@ -349,3 +350,10 @@ function toAppError(error: FastifyError | AppError, multipart = false): AppError
   if (status && status >= 400 && status < 500) return new AppError(status === 404 ? 'not_found' : 'bad_request');
   return new AppError('internal');
 }
+
+/**
+ * The Fastify instance every route plugin receives: the TypeBox type provider gives each handler
+ * its request types (body, params, querystring) and its reply type from the route's own schemas,
+ * so no route restates them by hand.
+ */
+export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;

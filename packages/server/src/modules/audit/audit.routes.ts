@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedApp } from '../../core/http.js';
 import { Type } from '@sinclair/typebox';
-import { AuditRecord, ListAuditQuery, Page, type ListAuditQuery as ListAuditQueryT } from '@lianxin/contract';
+import { AuditRecord, ListAuditQuery, Page } from '@lianxin/contract';
 import type { AuditService } from './audit.service.js';
 
-export async function auditRoutes(app: FastifyInstance, opts: { audit: AuditService }) {
-  app.get<{ Querystring: ListAuditQueryT }>(
+export async function auditRoutes(app: TypedApp, opts: { audit: AuditService }) {
+  app.get(
     '/api/audit',
     { schema: { tags: ['audit'], summary: '审计日志（仅审计员、审计管理员）', querystring: ListAuditQuery, response: { 200: Page(AuditRecord) } }, config: { policy: 'audit:read' } },
     async (request) => opts.audit.list(request.actor!, request.query),

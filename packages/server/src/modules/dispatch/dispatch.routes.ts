@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedApp } from '../../core/http.js';
 import { Type } from '@sinclair/typebox';
 import {
   AssignmentView,
@@ -8,10 +8,7 @@ import {
   SentDirective,
   Id,
   IssueDirectiveBody,
-  ReportBody,
-  type FanOutBody as FanOutBodyT,
-  type IssueDirectiveBody as IssueDirectiveBodyT,
-  type ReportBody as ReportBodyT,
+  ReportBody
 } from '@lianxin/contract';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
@@ -35,11 +32,11 @@ async function receiveFile(request: FastifyRequest) {
 
 const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: DispatchService }) {
+export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchService }) {
   const { dispatch } = opts;
   const tags = ['dispatch'];
 
-  app.post<{ Body: IssueDirectiveBodyT }>(
+  app.post(
     '/api/directives',
     {
       schema: {
@@ -96,7 +93,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     async (request) => dispatch.series(request.actor!),
   );
 
-  app.patch<{ Params: { id: number }; Body: { active: boolean } }>(
+  app.patch(
     '/api/directives/series/:id',
     {
       schema: {
@@ -111,13 +108,13 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     async (request) => dispatch.setSeriesActive(request.actor!, request.params.id, request.body.active),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/directives/:id/board',
     { schema: { tags, summary: '进度看板：谁已上报、谁逾期、汇总数字（含下一级分解）', params: IdParams, response: { 200: Board } }, config: { policy: 'dispatch:read' } },
     async (request) => dispatch.board(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number }; Body: { version: number } }>(
+  app.post(
     '/api/directives/:id/close',
     {
       schema: { tags, summary: '截止（不再接收上报）', params: IdParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 204: Type.Null() } },
@@ -125,11 +122,11 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     },
     async (request, reply) => {
       await dispatch.close(request.actor!, request.params.id, request.body.version);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get<{ Querystring: { all?: boolean } }>(
+  app.get(
     '/api/inbox',
     {
       schema: { tags, summary: '待办：本单位收到、需要上报的任务', querystring: Type.Object({ all: Type.Optional(Type.Boolean({ description: '包括已上报的' })) }, { additionalProperties: false }), response: { 200: Type.Array(AssignmentView) } },
@@ -138,13 +135,13 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     async (request) => dispatch.inbox(request.actor!, request.query.all ?? false),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/assignments/:id',
     { schema: { tags, summary: '一项收到的任务及其上报', params: IdParams, response: { 200: AssignmentView } }, config: { policy: 'dispatch:read' } },
     async (request) => dispatch.assignment(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number }; Body: FanOutBodyT }>(
+  app.post(
     '/api/assignments/:id/fan-out',
     {
       schema: { tags, summary: '分解下发：把收到的任务分解给所辖村（社区）', params: IdParams, body: FanOutBody, response: { 201: Type.Object({ directiveId: Id, targets: Type.Integer() }) } },
@@ -153,7 +150,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     async (request, reply) => reply.status(201).send(await dispatch.fanOut(request.actor!, request.params.id, request.body)),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/assignments/:id/compile',
     {
       schema: {
@@ -167,7 +164,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     async (request) => dispatch.compile(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number } }>(
+  app.post(
     '/api/directives/:id/attachments',
     {
       schema: { tags, summary: '为下发的任务上传附件（通知原文、表格模板；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
@@ -176,7 +173,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { directiveId: request.params.id }, await receiveFile(request)) }),
   );
 
-  app.post<{ Params: { id: number } }>(
+  app.post(
     '/api/assignments/:id/attachments',
     {
       schema: { tags, summary: '为上报上传附件（照片、签到表等；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
@@ -185,7 +182,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { assignmentId: request.params.id }, await receiveFile(request)) }),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/dispatch-files/:id',
     { schema: { tags, summary: '下载下发或上报的附件（图片、PDF 可直接显示）', params: IdParams }, config: { policy: 'dispatch:read' } },
     async (request, reply) => {
@@ -198,7 +195,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     },
   );
 
-  app.post<{ Params: { id: number }; Body: ReportBodyT }>(
+  app.post(
     '/api/assignments/:id/report',
     { schema: { tags, summary: '上报完成情况（文字、表单数字、完成/部分完成/未完成及原因）', params: IdParams, body: ReportBody, response: { 200: AssignmentView } }, config: { policy: 'dispatch:report' } },
     async (request) => dispatch.report(request.actor!, request.params.id, request.body),

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedApp } from '../../core/http.js';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/db.js';
 
-export async function healthRoutes(app: FastifyInstance, opts: { db: Db }) {
+export async function healthRoutes(app: TypedApp, opts: { db: Db }) {
   app.get(
     '/api/health',
     {

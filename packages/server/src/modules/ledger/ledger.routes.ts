@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedApp } from '../../core/http.js';
 import { Type } from '@sinclair/typebox';
 import {
   FireProblemBody,
@@ -14,10 +14,7 @@ import {
   PublicClosure,
   PublicClosureCounty,
   RegisterProblemBody,
-  type FireProblemBody as FireProblemBodyT,
-  type ListProblemsQuery as ListProblemsQueryT,
   type ProblemTransition,
-  type RegisterProblemBody as RegisterProblemBodyT,
 } from '@lianxin/contract';
 import { AppError } from '../../core/errors.js';
 import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
@@ -26,7 +23,7 @@ import { appendAudit } from '../../core/audit.js';
 import type { Db } from '../../db/db.js';
 import type { LedgerService } from './ledger.service.js';
 import { createLedgerImport } from './ledger.import.js';
-import { ImportReport, ProblemSourceSchema, SaveLedgerSettingsBody, type ProblemSource, type SaveLedgerSettingsBody as SaveLedgerSettingsBodyT } from '@lianxin/contract';
+import { ImportReport, ProblemSourceSchema, SaveLedgerSettingsBody } from '@lianxin/contract';
 
 export const LEDGER_COLUMNS = [
   { header: '序号', width: 6 },
@@ -46,12 +43,12 @@ const CaseParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerService; db: Db }) {
+export async function ledgerRoutes(app: TypedApp, opts: { ledger: LedgerService; db: Db }) {
   const { ledger } = opts;
   const tags = ['ledger'];
 
   const importer = createLedgerImport({ db: opts.db, ledger });
-  app.post<{ Querystring: { dryRun?: boolean; mode?: 'all_or_nothing' | 'valid_only'; source?: ProblemSource; sourceRef?: string } }>(
+  app.post(
     '/api/ledger/problems/import',
     {
       schema: {
@@ -82,7 +79,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Querystring: ListProblemsQueryT }>(
+  app.get(
     '/api/ledger/problems/export',
     { schema: { tags, summary: '导出问题台账（.xlsx，县里常用的列：序号、问题来源……销号情况）', querystring: ListProblemsQuery }, config: { policy: 'ledger:read' } },
     async (request, reply) => {
@@ -96,19 +93,19 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Querystring: ListProblemsQueryT }>(
+  app.get(
     '/api/ledger/problems',
     { schema: { tags, summary: '问题台账（按状态、来源、类别、逾期、待督办、子树筛选）', querystring: ListProblemsQuery, response: { 200: Page(ProblemSummary) } }, config: { policy: 'ledger:read' } },
     async (request) => ledger.list(request.actor!, request.query),
   );
 
-  app.get<{ Querystring: ListProblemsQueryT }>(
+  app.get(
     '/api/ledger/problems/counts',
     { schema: { tags, summary: '台账计数：按状态、未销号、逾期、待督办（筛选条件同列表，不含状态）', querystring: ListProblemsQuery, response: { 200: LedgerCounts } }, config: { policy: 'ledger:read' } },
     async (request) => ledger.counts(request.actor!, request.query),
   );
 
-  app.post<{ Body: RegisterProblemBodyT }>(
+  app.post(
     '/api/ledger/problems',
     { schema: { tags, summary: '登记问题', body: RegisterProblemBody, response: { 201: ProblemDetail } }, config: { policy: 'ledger:register' } },
     async (request, reply) => {
@@ -117,13 +114,13 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/ledger/problems/:id',
     { schema: { tags, summary: '问题详情、办理记录和当前账号可执行的环节', params: CaseParams, response: { 200: ProblemDetail } }, config: { policy: 'ledger:read' } },
     async (request) => ledger.detail(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number; transition: ProblemTransition }; Body: FireProblemBodyT }>(
+  app.post(
     '/api/ledger/problems/:id/transitions/:transition',
     {
       schema: {
@@ -142,7 +139,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { text: string } }>(
+  app.post(
     '/api/ledger/problems/:id/supervisions',
     { schema: { tags, summary: '督办（每15天一次）', params: CaseParams, body: NoteBody, response: { 200: ProblemDetail } }, config: { policy: 'ledger:handle' } },
     async (request) => {
@@ -151,7 +148,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { text: string } }>(
+  app.post(
     '/api/ledger/problems/:id/comments',
     { schema: { tags, summary: '留言', params: CaseParams, body: NoteBody, response: { 200: ProblemDetail } }, config: { policy: 'ledger:handle' } },
     async (request) => {
@@ -160,7 +157,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.post<{ Params: { id: number } }>(
+  app.post(
     '/api/ledger/problems/:id/attachments',
     {
       schema: { tags, summary: '上传附件（图片、PDF、Word、Excel，10 MB 以内）', params: CaseParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
@@ -182,7 +179,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Params: { id: number; attachmentId: number } }>(
+  app.get(
     '/api/ledger/problems/:id/attachments/:attachmentId',
     { schema: { tags, summary: '下载附件（图片可直接显示）', params: Type.Object({ id: Id, attachmentId: Id }, { additionalProperties: false }) }, config: { policy: 'ledger:read' } },
     async (request, reply) => {
@@ -195,7 +192,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/ledger/problems/:id/verify',
     {
       schema: { tags, summary: '校验办理记录哈希链', params: CaseParams, response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), brokenAt: Type.Optional(Type.Integer()) }) } },
@@ -204,7 +201,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     async (request) => ledger.verify(request.actor!, request.params.id),
   );
 
-  app.get<{ Querystring: { orgId?: number } }>(
+  app.get(
     '/api/ledger/stats',
     {
       schema: { tags, summary: '统计：未销号、逾期、按期销号、销号率、平均办结天数（本级与各下级）', querystring: Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: LedgerStats } },
@@ -219,7 +216,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     async (request) => ledger.settings(request.actor!.scope.countyId ?? 0),
   );
 
-  app.put<{ Body: SaveLedgerSettingsBodyT }>(
+  app.put(
     '/api/ledger/settings',
     { schema: { tags, summary: '修改本县台账设置（问题类别、问题来源、督办周期、销号签署人）；sources 为在用的来源（无 code 为新增，未列出的停用）', body: SaveLedgerSettingsBody, response: { 200: LedgerSettings } }, config: { policy: 'ledger:configure' } },
     async (request) => ledger.saveSettings(request.actor!, request.body),
@@ -234,7 +231,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     async () => ledger.publicCounties(),
   );
 
-  app.get<{ Params: { id: number }; Querystring: { page?: number; pageSize?: number } }>(
+  app.get(
     '/api/public/counties/:id/closures',
     {
       schema: {

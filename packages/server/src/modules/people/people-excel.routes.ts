@@ -1,3 +1,4 @@
+import type { TypedApp } from '../../core/http.js';
 // Excel import and export of the roster (花名册), and the progress of import jobs:
 //   GET  /api/people/import/template  the .xlsx template (example row + "填写说明" sheet)
 //   POST /api/people/import           multipart, one file; ?dryRun=true → 200 ImportReport (checked,
@@ -8,16 +9,14 @@
 //   GET  /api/jobs/:id                a job of the calling account (another's answers 404)
 // Uploads are capped by the multipart limits of app.ts and checked by content (core/xlsx-guard.ts)
 // before exceljs sees them; the browser's file name and type are ignored.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
   IdParams,
   ImportQuery,
   ImportReportWithWarnings,
   ImportStarted,
   JobStatus,
-  ListPeopleQuery,
-  type ImportQuery as ImportQueryT,
-  type ListPeopleQuery as ListPeopleQueryT,
+  ListPeopleQuery
 } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { AppError } from '../../core/errors.js';
@@ -46,7 +45,7 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
   }
 }
 
-export async function peopleExcelRoutes(app: FastifyInstance, opts: { db: Db; pii: PiiCipher; people: PeopleService }) {
+export async function peopleExcelRoutes(app: TypedApp, opts: { db: Db; pii: PiiCipher; people: PeopleService }) {
   const { db, pii, people } = opts;
   const importer = createPeopleImport({ db, pii, today: people.today, log: (msg, meta) => app.log.warn(meta ?? {}, msg) });
   const exporter = createPeopleExport({ db, pii, today: people.today, rootPathOf: people.rootPathOf });
@@ -63,7 +62,7 @@ export async function peopleExcelRoutes(app: FastifyInstance, opts: { db: Db; pi
     },
   );
 
-  app.post<{ Querystring: ImportQueryT }>(
+  app.post(
     '/api/people/import',
     {
       schema: {
@@ -89,7 +88,7 @@ export async function peopleExcelRoutes(app: FastifyInstance, opts: { db: Db; pi
     },
   );
 
-  app.get<{ Querystring: ListPeopleQueryT }>(
+  app.get(
     '/api/people/export',
     { schema: { tags, summary: '导出人员名册（.xlsx，筛选条件同列表，按角色脱敏）', querystring: ListPeopleQuery }, config: { policy: 'person:export' } },
     async (request, reply) => {
@@ -99,7 +98,7 @@ export async function peopleExcelRoutes(app: FastifyInstance, opts: { db: Db; pi
     },
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/jobs/:id',
     { schema: { tags: ['jobs'], summary: '后台任务进度（仅发起账号可查）', params: IdParams, response: { 200: JobStatus } }, config: { policy: 'authenticated' } },
     async (request) => {

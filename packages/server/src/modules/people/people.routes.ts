@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedApp } from '../../core/http.js';
 import { Type } from '@sinclair/typebox';
 import {
   CadreRow,
@@ -15,31 +15,27 @@ import {
   PostRoleSchema,
   ReserveCadreBody,
   ReserveCadreRow,
-  UpdatePersonBody,
-  type CreatePersonBody as CreatePersonBodyT,
-  type CreatePostBody as CreatePostBodyT,
-  type ListPeopleQuery as ListPeopleQueryT,
-  type UpdatePersonBody as UpdatePersonBodyT,
+  UpdatePersonBody
 } from '@lianxin/contract';
 import type { PeopleService } from './people.service.js';
 
-export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleService }) {
+export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService }) {
   const { people } = opts;
   const tags = ['people'];
 
-  app.get<{ Querystring: ListPeopleQueryT }>(
+  app.get(
     '/api/people',
     { schema: { tags, summary: '人员（党员）名册：按组织子树筛选、排序、分页', querystring: ListPeopleQuery, response: { 200: Page(PersonSummary) } }, config: { policy: 'person:read' } },
     async (request) => people.list(request.actor!, request.query),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/people/:id',
     { schema: { tags, summary: '人员详情（岗位、履历）', params: IdParams, response: { 200: PersonDetail } }, config: { policy: 'person:read' } },
     async (request) => people.detail(request.actor!, request.params.id),
   );
 
-  app.post<{ Body: CreatePersonBodyT }>(
+  app.post(
     '/api/people',
     { schema: { tags, summary: '新增人员', body: CreatePersonBody, response: { 201: PersonDetail } }, config: { policy: 'person:write' } },
     async (request, reply) => {
@@ -48,7 +44,7 @@ export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleS
     },
   );
 
-  app.patch<{ Params: { id: number }; Body: UpdatePersonBodyT }>(
+  app.patch(
     '/api/people/:id',
     { schema: { tags, summary: '修改人员信息（带版本号）', params: IdParams, body: UpdatePersonBody, response: { 200: PersonDetail } }, config: { policy: 'person:write' } },
     async (request) => {
@@ -57,22 +53,22 @@ export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleS
     },
   );
 
-  app.post<{ Body: CreatePostBodyT }>(
+  app.post(
     '/api/posts',
     { schema: { tags, summary: '任职（设岗）', body: CreatePostBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'post:write' } },
     async (request, reply) => reply.status(201).send({ id: await people.addPost(request.actor!, request.body) }),
   );
 
-  app.post<{ Params: { id: number }; Body: { endDate: string } }>(
+  app.post(
     '/api/posts/:id/end',
     { schema: { tags, summary: '免职（结束任期）', params: IdParams, body: EndPostBody, response: { 204: Type.Null() } }, config: { policy: 'post:write' } },
     async (request, reply) => {
       await people.endPost(request.actor!, request.params.id, request.body.endDate);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get<{ Querystring: { orgId?: number; role?: string; page?: number; pageSize?: number } }>(
+  app.get(
     '/api/cadres',
     {
       schema: {
@@ -86,13 +82,13 @@ export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleS
     async (request) => people.cadres(request.actor!, request.query),
   );
 
-  app.get<{ Querystring: { page?: number; pageSize?: number } }>(
+  app.get(
     '/api/reserve-cadres',
     { schema: { tags, summary: '后备干部库', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(ReserveCadreRow) } }, config: { policy: 'person:read' } },
     async (request) => people.reserve(request.actor!, request.query),
   );
 
-  app.post<{ Body: { personId: number; targetRole: string; addedOn: string; note?: string } }>(
+  app.post(
     '/api/reserve-cadres',
     { schema: { tags, summary: '纳入后备干部库', body: ReserveCadreBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'post:write' } },
     async (request, reply) => reply.status(201).send({ id: await people.addReserve(request.actor!, request.body) }),
