@@ -1,6 +1,14 @@
 import type { TypedApp } from '../../core/http.js';
-import { Type } from '@sinclair/typebox';
-import { AccountRow, CreateAccountBody, Id, IdParams, Page, PageQuery, RoleSchema } from '@lianxin/contract';
+import {
+  AccountPage,
+  CreateAccountBody,
+  Created,
+  IdParams,
+  NoContent,
+  PageOnlyQuery,
+  ResetPasswordBody,
+  UpdateAccountBody,
+} from '@lianxin/contract';
 import { AppError } from '../../core/errors.js';
 import type { AccountService } from './accounts.service.js';
 
@@ -30,13 +38,13 @@ export async function accountRoutes(app: TypedApp, opts: { accounts: AccountServ
 
   app.get(
     '/api/accounts',
-    { schema: { tags, summary: '账号列表', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(AccountRow) } }, config: { policy: 'account:read' } },
+    { schema: { tags, summary: '账号列表', querystring: PageOnlyQuery, response: { 200: AccountPage } }, config: { policy: 'account:read' } },
     async (request) => accounts.list(request.actor!, request.query.page, request.query.pageSize),
   );
 
   app.post(
     '/api/accounts',
-    { schema: { tags, summary: '新建账号（系统管理员）', body: CreateAccountBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'account:create' } },
+    { schema: { tags, summary: '新建账号（系统管理员）', body: CreateAccountBody, response: { 201: Created } }, config: { policy: 'account:create' } },
     async (request, reply) => reply.status(201).send({ id: await accounts.create(request.actor!, request.body) }),
   );
 
@@ -47,17 +55,8 @@ export async function accountRoutes(app: TypedApp, opts: { accounts: AccountServ
         tags,
         summary: '授权、调整管辖范围、解锁、停用、重置动态验证码（安全管理员）',
         params: IdParams,
-        body: Type.Object(
-          {
-            roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 5, uniqueItems: true })),
-            scopeOrgId: Type.Optional(Id),
-            status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
-            unlock: Type.Optional(Type.Boolean()),
-            resetTotp: Type.Optional(Type.Boolean({ description: '清除已绑定的动态验证码（如手机丢失），下次登录重新绑定' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 204: Type.Null() },
+        body: UpdateAccountBody,
+        response: { 204: NoContent },
       },
       config: { policy: 'account:grant' },
     },
@@ -70,7 +69,7 @@ export async function accountRoutes(app: TypedApp, opts: { accounts: AccountServ
   app.post(
     '/api/accounts/:id/reset-password',
     {
-      schema: { tags, summary: '重置密码（系统管理员；下次登录须修改）', params: IdParams, body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: { 204: Type.Null() } },
+      schema: { tags, summary: '重置密码（系统管理员；下次登录须修改）', params: IdParams, body: ResetPasswordBody, response: { 204: NoContent } },
       config: { policy: 'account:create' },
     },
     async (request, reply) => {

@@ -1,7 +1,13 @@
 import type { TypedApp } from '../../core/http.js';
+import {
+  ChangePasswordBody,
+  LoginBody,
+  Me,
+  NoContent,
+  TotpEnableBody,
+  TotpSetup,
+} from '@lianxin/contract';
 import type { FastifyReply } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { ChangePasswordBody, LoginBody, Me, TotpEnableBody, TotpSetup } from '@lianxin/contract';
 import { AppError } from '../../core/errors.js';
 import type { AuthService } from './auth.service.js';
 
@@ -42,7 +48,7 @@ export async function authRoutes(app: TypedApp, opts: { auth: AuthService; cooki
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: Type.Null() } }, config: { policy: 'authenticated' } },
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: NoContent } }, config: { policy: 'authenticated' } },
     async (request, reply) => {
       const token = request.cookies[cookie.name];
       if (token && request.actor) await auth.logout(token, request.actor);
@@ -65,7 +71,7 @@ export async function authRoutes(app: TypedApp, opts: { auth: AuthService; cooki
   app.post(
     '/api/auth/password',
     {
-      schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody, response: { 204: Type.Null() } },
+      schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody, response: { 204: NoContent } },
       config: { policy: 'authenticated' },
     },
     async (request, reply) => {
@@ -86,7 +92,7 @@ export async function authRoutes(app: TypedApp, opts: { auth: AuthService; cooki
   app.post(
     '/api/auth/totp/enable',
     {
-      schema: { tags: ['auth'], summary: '绑定动态验证码：输入验证器上的第一个验证码完成绑定', body: TotpEnableBody, response: { 204: Type.Null() } },
+      schema: { tags: ['auth'], summary: '绑定动态验证码：输入验证器上的第一个验证码完成绑定', body: TotpEnableBody, response: { 204: NoContent } },
       config: { policy: 'authenticated' },
     },
     async (request, reply) => {

@@ -1,35 +1,58 @@
 import type { TypedApp } from '../../core/http.js';
-import type { FastifyRequest } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { renderSVG } from 'uqr';
 import {
-  CitizenStatsRow,
+  CaseTextBody,
+  Challenge,
+  CitizenStats,
+  CitizenStatsQuery,
+  ContactCard,
   CreateHouseholdBody,
   CreateRequestBody,
   CreateVisitBody,
+  Created,
+  DepartmentList,
+  FeedbackBody,
+  FileDownload,
   FireRequestBody,
-  HandOverCandidate,
-  HouseholdView,
-  NamedRef,
-  Id,
+  GridDeedBody,
+  GridQuery,
+  GridRegistrationBody,
+  GridView,
+  HandOverBody,
+  HandOverCandidateList,
+  HouseholdList,
+  IdAndAttachmentParams,
+  IdParams,
+  JudicialTransferBody,
+  ListHouseholdsQuery,
   ListRequestsQuery,
+  ListVisitsQuery,
   MAX_PUBLIC_PHOTO_BYTES,
+  PhotoReceived,
+  PostCardList,
   PublicProgress,
-  PublicUnit,
+  PublicSubmitBody,
+  PublicSubmitted,
   PublicTrackBody,
   PublicTrackRateBody,
-  PublicSubmitBody,
-  REQUEST_TRANSITIONS,
+  PublicUnit,
   RequestDetail,
+  RequestPage,
+  RequestTransitionParams,
+  RerouteBody,
   RevealedPhone,
-  RequestSummary,
-  VisitView,
+  TrackingCodeParams,
+  VisitList,
+  VisitRecorded,
   WhistleBody,
+  WhistleList,
+  WhistleListQuery,
+  WhistleLoad,
   WhistlePartAction,
   WhistleSource,
   WhistleView,
-  type RequestTransition
 } from '@lianxin/contract';
+import type { FastifyRequest } from 'fastify';
+import { renderSVG } from 'uqr';
 import type { Challenges } from '../../core/challenge.js';
 import { AppError } from '../../core/errors.js';
 import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
@@ -38,10 +61,6 @@ import type { DiaryService } from './diary.service.js';
 import type { RequestService } from './requests.service.js';
 import type { WhistleService } from './whistles.service.js';
 
-const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
-  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
-const TextBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
 
 export type CitizenDeps = { requests: RequestService; whistles: WhistleService; diary: DiaryService; cards: CardService; challenges: Challenges; publicRateLimit: { submit: number; lookup: number } };
 
@@ -51,7 +70,7 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   const { requests, whistles, diary, cards, challenges } = opts;
   const tags = ['citizens'];
 
-  app.get('/api/requests', { schema: { tags, summary: '群众事项：单位队列、我负责的、按月和指标下钻', querystring: ListRequestsQuery, response: { 200: Page(RequestSummary) } }, config: { policy: 'citizen:read' } }, async (request) =>
+  app.get('/api/requests', { schema: { tags, summary: '群众事项：单位队列、我负责的、按月和指标下钻', querystring: ListRequestsQuery, response: { 200: RequestPage } }, config: { policy: 'citizen:read' } }, async (request) =>
     requests.list(request.actor!, request.query),
   );
   app.post('/api/requests', { schema: { tags, summary: '群众接待：登记群众事项', body: CreateRequestBody, response: { 201: RequestDetail } }, config: { policy: 'citizen:handle' } }, async (request, reply) => {
@@ -64,7 +83,7 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   app.post(
     '/api/requests/:id/transitions/:transition',
     {
-      schema: { tags, summary: '首问负责、办事承诺、办结、归档、重新办理', params: Type.Object({ id: Id, transition: Type.Unsafe<RequestTransition>({ type: 'string', enum: [...REQUEST_TRANSITIONS] }) }, { additionalProperties: false }), body: FireRequestBody, response: { 200: RequestDetail } },
+      schema: { tags, summary: '首问负责、办事承诺、办结、归档、重新办理', params: RequestTransitionParams, body: FireRequestBody, response: { 200: RequestDetail } },
       config: { policy: 'citizen:handle' },
     },
     async (request) => requests.fire(request.actor!, request.params.id, request.params.transition, request.body),
@@ -76,12 +95,12 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   );
   app.post(
     '/api/requests/:id/hand-over',
-    { schema: { tags, summary: '移交（首问负责人变更，留痕）', params: IdParams, body: Type.Object({ toAccountId: Id, note: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }), response: { 200: RequestDetail } }, config: { policy: 'citizen:handle' } },
+    { schema: { tags, summary: '移交（首问负责人变更，留痕）', params: IdParams, body: HandOverBody, response: { 200: RequestDetail } }, config: { policy: 'citizen:handle' } },
     async (request) => requests.handOver(request.actor!, request.params.id, request.body.toAccountId, request.body.note),
   );
   app.get(
     '/api/requests/:id/attachments/:attachmentId',
-    { schema: { tags, summary: '事项的照片和附件（图片直接显示）', params: Type.Object({ id: Id, attachmentId: Id }, { additionalProperties: false }) }, config: { policy: 'citizen:read' } },
+    { schema: { tags, summary: '事项的照片和附件（图片直接显示）', params: IdAndAttachmentParams, response: { 200: FileDownload } }, config: { policy: 'citizen:read' } },
     async (request, reply) => {
       const f = await requests.attachment(request.actor!, request.params.id, request.params.attachmentId);
       const inline = f.mimeType.startsWith('image/');
@@ -93,23 +112,23 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   );
   app.get(
     '/api/requests/:id/hand-over-candidates',
-    { schema: { tags, summary: '可移交的账号（本单位及上级单位）', params: IdParams, response: { 200: Type.Array(HandOverCandidate) } }, config: { policy: 'citizen:handle' } },
+    { schema: { tags, summary: '可移交的账号（本单位及上级单位）', params: IdParams, response: { 200: HandOverCandidateList } }, config: { policy: 'citizen:handle' } },
     async (request) => requests.handOverCandidates(request.actor!, request.params.id),
   );
   app.post(
     '/api/requests/:id/messages',
-    { schema: { tags, summary: '信息反馈（public=true 时群众可见）或内部备注', params: IdParams, body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }), public: Type.Boolean() }, { additionalProperties: false }), response: { 200: RequestDetail } }, config: { policy: 'citizen:handle' } },
+    { schema: { tags, summary: '信息反馈（public=true 时群众可见）或内部备注', params: IdParams, body: FeedbackBody, response: { 200: RequestDetail } }, config: { policy: 'citizen:handle' } },
     async (request) => requests.message(request.actor!, request.params.id, request.body.text, request.body.public),
   );
   app.post(
     '/api/requests/:id/report-up',
-    { schema: { tags, summary: '情况报告（报乡镇党委）', params: IdParams, body: TextBody, response: { 200: RequestDetail } }, config: { policy: 'citizen:handle' } },
+    { schema: { tags, summary: '情况报告（报乡镇党委）', params: IdParams, body: CaseTextBody, response: { 200: RequestDetail } }, config: { policy: 'citizen:handle' } },
     async (request) => requests.reportUp(request.actor!, request.params.id, request.body.text),
   );
   app.get(
     '/api/requests/stats',
     {
-      schema: { tags, summary: '统计：办件、来访、调处纠纷，响应率、解决率、满意率（本级与各下级）', querystring: Type.Object({ orgId: Type.Optional(Id), month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })) }, { additionalProperties: false }), response: { 200: Type.Object({ node: CitizenStatsRow, children: Type.Array(CitizenStatsRow) }) } },
+      schema: { tags, summary: '统计：办件、来访、调处纠纷，响应率、解决率、满意率（本级与各下级）', querystring: CitizenStatsQuery, response: { 200: CitizenStats } },
       config: { policy: 'citizen:read' },
     },
     async (request) => requests.stats(request.actor!, request.query),
@@ -126,18 +145,18 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
       schema: {
         tags,
         summary: '吹哨事项（本级吹的与派给本部门的）；awaiting=true 只列还在等本部门报到或办理的（不含已办结、已退回、已改派）',
-        querystring: Type.Object({ awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })) }, { additionalProperties: false }),
-        response: { 200: Type.Array(WhistleView) },
+        querystring: WhistleListQuery,
+        response: { 200: WhistleList },
       },
       config: { policy: 'citizen:read' },
     },
     async (request) => whistles.list(request.actor!, request.query.awaiting ?? false),
   );
   app.get('/api/whistles/load', {
-    schema: { tags, summary: '各部门响应时间与负荷、各乡镇吹哨次数', response: { 200: Type.Object({ departments: Type.Array(Type.Object({ department: Type.Object({ id: Id, name: Type.String() }), parts: Type.Integer(), open: Type.Integer(), declined: Type.Integer(), judicialTransfers: Type.Integer(), avgResponseMinutes: Type.Union([Type.Number(), Type.Null()]), assignments: Type.Integer({ description: '两下两上：收到的任务' }), assignmentsOpen: Type.Integer({ description: '两下两上：待上报' }), avgReportMinutes: Type.Union([Type.Number(), Type.Null()], { description: '两下两上：平均上报用时（分钟）' }) })), whistlers: Type.Array(Type.Object({ org: Type.Object({ id: Id, name: Type.String() }), whistles: Type.Integer() })) }) } },
+    schema: { tags, summary: '各部门响应时间与负荷、各乡镇吹哨次数', response: { 200: WhistleLoad } },
     config: { policy: 'citizen:read' },
   }, async (request) => whistles.load(request.actor!));
-  app.get('/api/whistles/departments', { schema: { tags, summary: '本县职能部门（吹哨对象、建议责任单位）', response: { 200: Type.Array(NamedRef) } }, config: { policy: 'citizen:read' } }, async (request) =>
+  app.get('/api/whistles/departments', { schema: { tags, summary: '本县职能部门（吹哨对象、建议责任单位）', response: { 200: DepartmentList } }, config: { policy: 'citizen:read' } }, async (request) =>
     whistles.departments(request.actor!),
   );
   app.get('/api/whistles/:id', { schema: { tags, summary: '吹哨详情', params: IdParams, response: { 200: WhistleView } }, config: { policy: 'citizen:read' } }, async (request) =>
@@ -155,7 +174,7 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
         tags,
         summary: '移交公检法：吹哨单位把某部门承办的部分标记为已移交公检法（记入办理记录和审计）',
         params: IdParams,
-        body: Type.Object({ version: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        body: JudicialTransferBody,
         response: { 200: WhistleView },
       },
       config: { policy: 'whistle:blow' },
@@ -169,49 +188,49 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   );
   app.post(
     '/api/whistle-parts/:id/reroute',
-    { schema: { tags, summary: '改派被退回的部分', params: IdParams, body: Type.Object({ departmentId: Id }, { additionalProperties: false }), response: { 200: WhistleView } }, config: { policy: 'whistle:blow' } },
+    { schema: { tags, summary: '改派被退回的部分', params: IdParams, body: RerouteBody, response: { 200: WhistleView } }, config: { policy: 'whistle:blow' } },
     async (request) => whistles.reroute(request.actor!, request.params.id, request.body.departmentId),
   );
 
   // 民情日记、包保户、网格
-  app.post('/api/visits', { schema: { tags, summary: '记民情日记（可一步转为群众事项）', body: CreateVisitBody, response: { 201: Type.Object({ id: Id, requestId: Type.Union([Id, Type.Null()]) }) } }, config: { policy: 'citizen:handle' } }, async (request, reply) =>
+  app.post('/api/visits', { schema: { tags, summary: '记民情日记（可一步转为群众事项）', body: CreateVisitBody, response: { 201: VisitRecorded } }, config: { policy: 'citizen:handle' } }, async (request, reply) =>
     reply.status(201).send(await diary.recordVisit(request.actor!, request.body)),
   );
   app.get(
     '/api/visits',
-    { schema: { tags, summary: '民情日记：我的、某村的、某户的', querystring: Type.Object({ mine: Type.Optional(Type.Boolean()), orgId: Type.Optional(Id), householdId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: Type.Object({ total: Type.Integer(), withRequests: Type.Integer(), items: Type.Array(VisitView) }) } },
+    { schema: { tags, summary: '民情日记：我的、某村的、某户的', querystring: ListVisitsQuery, response: { 200: VisitList } },
     config: { policy: 'citizen:read' },
   }, async (request) => diary.visits(request.actor!, request.query));
-  app.post('/api/households', { schema: { tags, summary: '登记包保户（四级包保责任人）', body: CreateHouseholdBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'citizen:handle' } }, async (request, reply) =>
+  app.post('/api/households', { schema: { tags, summary: '登记包保户（四级包保责任人）', body: CreateHouseholdBody, response: { 201: Created } }, config: { policy: 'citizen:handle' } }, async (request, reply) =>
     reply.status(201).send({ id: await diary.addHousehold(request.actor!, request.body) }),
   );
-  app.get('/api/households', { schema: { tags, summary: '包保户', querystring: Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: Type.Array(HouseholdView) } }, config: { policy: 'citizen:read' } }, async (request) =>
+  app.get('/api/households', { schema: { tags, summary: '包保户', querystring: ListHouseholdsQuery, response: { 200: HouseholdList } }, config: { policy: 'citizen:read' } }, async (request) =>
     diary.households(request.actor!, request.query.orgId),
   );
   app.get(
     '/api/grids/:id',
-    { schema: { tags, summary: '网格：报到党员及其为群众办的实事（每年2–3件）；不带 year 时为本年', params: IdParams, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }) }, config: { policy: 'citizen:read' } },
+    { schema: { tags, summary: '网格：报到党员及其为群众办的实事（每年2–3件）；不带 year 时为本年', params: IdParams, querystring: GridQuery, response: { 200: GridView } }, config: { policy: 'citizen:read' } },
     async (request) => diary.grid(request.actor!, request.params.id, request.query.year),
   );
   app.post(
     '/api/grids/:id/registrations',
-    { schema: { tags, summary: '在职党员到网格报到（双报到）', params: IdParams, body: Type.Object({ personId: Id, registeredOn: Type.String({ format: 'date' }) }, { additionalProperties: false }), response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'citizen:handle' } },
+    { schema: { tags, summary: '在职党员到网格报到（双报到）', params: IdParams, body: GridRegistrationBody, response: { 201: Created } }, config: { policy: 'citizen:handle' } },
     async (request, reply) => reply.status(201).send({ id: await diary.registerMember(request.actor!, request.params.id, request.body.personId, request.body.registeredOn) }),
   );
   app.post(
     '/api/grid-registrations/:id/deeds',
-    { schema: { tags, summary: '记录为群众办的实事', params: IdParams, body: Type.Object({ doneOn: Type.String({ format: 'date' }), description: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }), response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'citizen:handle' } },
+    { schema: { tags, summary: '记录为群众办的实事', params: IdParams, body: GridDeedBody, response: { 201: Created } }, config: { policy: 'citizen:handle' } },
     async (request, reply) => reply.status(201).send({ id: await diary.addDeed(request.actor!, request.params.id, request.body.doneOn, request.body.description) }),
   );
 
   // 连心卡
-  app.get('/api/cards/:id', { schema: { tags, summary: '连心卡：单位名称、职责、联系人与电话、二维码指向的公开页面', params: IdParams }, config: { policy: 'citizen:handle' } }, async (request) =>
+  app.get('/api/cards/:id', { schema: { tags, summary: '连心卡：单位名称、职责、联系人与电话、二维码指向的公开页面', params: IdParams, response: { 200: ContactCard } }, config: { policy: 'citizen:handle' } }, async (request) =>
     cards.card(request.actor!, request.params.id, originOf(request)),
   );
-  app.get('/api/cards/:id/posts', { schema: { tags, summary: '干部岗位连心卡：单位各在任岗位的职责、姓名与电话，二维码指向单位公开页', params: IdParams }, config: { policy: 'citizen:handle' } }, async (request) =>
+  app.get('/api/cards/:id/posts', { schema: { tags, summary: '干部岗位连心卡：单位各在任岗位的职责、姓名与电话，二维码指向单位公开页', params: IdParams, response: { 200: PostCardList } }, config: { policy: 'citizen:handle' } }, async (request) =>
     cards.postCards(request.actor!, request.params.id, originOf(request)),
   );
-  app.get('/api/cards/:id/qr.svg', { schema: { tags, summary: '连心卡二维码（SVG）', params: IdParams }, config: { policy: 'citizen:read' } }, async (request, reply) => {
+  app.get('/api/cards/:id/qr.svg', { schema: { tags, summary: '连心卡二维码（SVG）', params: IdParams, response: { 200: FileDownload } }, config: { policy: 'citizen:read' } }, async (request, reply) => {
     const card = await cards.card(request.actor!, request.params.id, originOf(request), false);
     reply.header('Content-Type', 'image/svg+xml');
     return reply.send(renderSVG(card.publicUrl, { border: 2 }));
@@ -222,18 +241,18 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   app.get('/api/public/units/:id', { schema: { tags: ['public'], summary: '单位公开页：服务事项与办理流程（公示公开）', params: IdParams, response: { 200: PublicUnit } }, config: { policy: 'public', rateLimit: { max: limits.lookup, timeWindow: 60_000 } } }, async (request) =>
     requests.publicUnit(request.params.id),
   );
-  app.get('/api/public/challenge', { schema: { tags: ['public'], summary: '提交前的简单验证题', response: { 200: Type.Object({ token: Type.String(), question: Type.String() }) } }, config: { policy: 'public', rateLimit: { max: limits.lookup, timeWindow: 60_000 } } }, async () =>
+  app.get('/api/public/challenge', { schema: { tags: ['public'], summary: '提交前的简单验证题', response: { 200: Challenge } }, config: { policy: 'public', rateLimit: { max: limits.lookup, timeWindow: 60_000 } } }, async () =>
     challenges.issue(),
   );
   app.post(
     '/api/public/requests',
-    { schema: { tags: ['public'], summary: '群众提交事项，返回查询码', body: PublicSubmitBody, response: { 201: Type.Object({ trackingCode: Type.String(), unit: Type.String() }) } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.submit, timeWindow: 60_000 } } },
+    { schema: { tags: ['public'], summary: '群众提交事项，返回查询码', body: PublicSubmitBody, response: { 201: PublicSubmitted } }, config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.submit, timeWindow: 60_000 } } },
     async (request, reply) => reply.status(201).send(await requests.publicSubmit(request.body, request.ip)),
   );
   app.post(
     '/api/public/requests/:code/photo',
     {
-      schema: { tags: ['public'], summary: '群众提交后补传一张现场照片（表单字段 phone 在前、file 在后；仅图片，5 MB 以内）', params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' }) }), consumes: ['multipart/form-data'], response: { 201: Type.Object({ ok: Type.Boolean() }) } },
+      schema: { tags: ['public'], summary: '群众提交后补传一张现场照片（表单字段 phone 在前、file 在后；仅图片，5 MB 以内）', params: TrackingCodeParams, consumes: ['multipart/form-data'], response: { 201: PhotoReceived } },
       config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.submit, timeWindow: 60_000 } },
     },
     async (request, reply) => {

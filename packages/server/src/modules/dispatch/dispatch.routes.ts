@@ -1,14 +1,25 @@
 import type { TypedApp } from '../../core/http.js';
-import { Type } from '@sinclair/typebox';
 import {
+  AssignmentList,
   AssignmentView,
   Board,
+  Created,
+  DirectiveIssued,
   FanOutBody,
-  FollowedDirective,
-  SentDirective,
-  Id,
+  FannedOut,
+  FileDownload,
+  FollowedDirectiveList,
+  IdParams,
+  InboxQuery,
   IssueDirectiveBody,
-  ReportBody
+  NoContent,
+  ReportBody,
+  ReportPrefill,
+  SentDirectiveList,
+  SeriesActive,
+  SeriesList,
+  SetSeriesActiveBody,
+  VersionBody,
 } from '@lianxin/contract';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
@@ -30,7 +41,6 @@ async function receiveFile(request: FastifyRequest) {
   return { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content };
 }
 
-const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchService }) {
   const { dispatch } = opts;
@@ -43,7 +53,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
         tags,
         summary: '下发：向下级（指定组织，或全部工作站/村）下发任务、报告要求或信息报送表，可设为每周/月/季/年定期下发',
         body: IssueDirectiveBody,
-        response: { 201: Type.Object({ directiveId: Type.Union([Id, Type.Null()]), seriesId: Type.Union([Id, Type.Null()]), targets: Type.Integer() }) },
+        response: { 201: DirectiveIssued },
       },
       config: { policy: 'dispatch:issue' },
     },
@@ -57,7 +67,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
         tags,
         summary: '本单位下发的任务（含上报进度）',
         response: {
-          200: Type.Array(SentDirective),
+          200: SentDirectiveList,
         },
       },
       config: { policy: 'dispatch:read' },
@@ -72,7 +82,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
         tags,
         summary: '下级收到的任务：上级下发到本单位以下组织的任务，只统计本单位以下的接收单位（看板同样只显示这一部分）',
         response: {
-          200: Type.Array(FollowedDirective),
+          200: FollowedDirectiveList,
         },
       },
       config: { policy: 'dispatch:read' },
@@ -86,7 +96,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
       schema: {
         tags,
         summary: '定期下发（周、月、季、年）',
-        response: { 200: Type.Array(Type.Object({ id: Id, kind: Type.String(), title: Type.String(), frequency: Type.String(), weekday: Type.Union([Type.Integer(), Type.Null()]), dueDays: Type.Integer(), active: Type.Boolean(), targets: Type.Unknown(), mine: Type.Boolean({ description: '本单位下发（可停止、恢复）' }) })) },
+        response: { 200: SeriesList },
       },
       config: { policy: 'dispatch:read' },
     },
@@ -100,8 +110,8 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
         tags,
         summary: '停止或恢复定期下发（仅下发单位）',
         params: IdParams,
-        body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Id, active: Type.Boolean() }) },
+        body: SetSeriesActiveBody,
+        response: { 200: SeriesActive },
       },
       config: { policy: 'dispatch:issue' },
     },
@@ -117,7 +127,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
   app.post(
     '/api/directives/:id/close',
     {
-      schema: { tags, summary: '截止（不再接收上报）', params: IdParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 204: Type.Null() } },
+      schema: { tags, summary: '截止（不再接收上报）', params: IdParams, body: VersionBody, response: { 204: NoContent } },
       config: { policy: 'dispatch:report' },
     },
     async (request, reply) => {
@@ -129,7 +139,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
   app.get(
     '/api/inbox',
     {
-      schema: { tags, summary: '待办：本单位收到、需要上报的任务', querystring: Type.Object({ all: Type.Optional(Type.Boolean({ description: '包括已上报的' })) }, { additionalProperties: false }), response: { 200: Type.Array(AssignmentView) } },
+      schema: { tags, summary: '待办：本单位收到、需要上报的任务', querystring: InboxQuery, response: { 200: AssignmentList } },
       config: { policy: 'dispatch:read' },
     },
     async (request) => dispatch.inbox(request.actor!, request.query.all ?? false),
@@ -144,7 +154,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
   app.post(
     '/api/assignments/:id/fan-out',
     {
-      schema: { tags, summary: '分解下发：把收到的任务分解给所辖村（社区）', params: IdParams, body: FanOutBody, response: { 201: Type.Object({ directiveId: Id, targets: Type.Integer() }) } },
+      schema: { tags, summary: '分解下发：把收到的任务分解给所辖村（社区）', params: IdParams, body: FanOutBody, response: { 201: FannedOut } },
       config: { policy: 'dispatch:report' },
     },
     async (request, reply) => reply.status(201).send(await dispatch.fanOut(request.actor!, request.params.id, request.body)),
@@ -157,7 +167,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
         tags,
         summary: '汇总：按下级上报预填本单位的上报（可修改后提交）',
         params: IdParams,
-        response: { 200: Type.Object({ outcome: Type.Union([Type.String(), Type.Null()]), text: Type.String(), figures: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])), reported: Type.Integer(), targets: Type.Integer(), missing: Type.Array(Type.String()) }) },
+        response: { 200: ReportPrefill },
       },
       config: { policy: 'dispatch:read' },
     },
@@ -167,7 +177,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
   app.post(
     '/api/directives/:id/attachments',
     {
-      schema: { tags, summary: '为下发的任务上传附件（通知原文、表格模板；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
+      schema: { tags, summary: '为下发的任务上传附件（通知原文、表格模板；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } },
       config: { policy: 'dispatch:report' },
     },
     async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { directiveId: request.params.id }, await receiveFile(request)) }),
@@ -176,7 +186,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
   app.post(
     '/api/assignments/:id/attachments',
     {
-      schema: { tags, summary: '为上报上传附件（照片、签到表等；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
+      schema: { tags, summary: '为上报上传附件（照片、签到表等；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } },
       config: { policy: 'dispatch:report' },
     },
     async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { assignmentId: request.params.id }, await receiveFile(request)) }),
@@ -184,7 +194,7 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
 
   app.get(
     '/api/dispatch-files/:id',
-    { schema: { tags, summary: '下载下发或上报的附件（图片、PDF 可直接显示）', params: IdParams }, config: { policy: 'dispatch:read' } },
+    { schema: { tags, summary: '下载下发或上报的附件（图片、PDF 可直接显示）', params: IdParams, response: { 200: FileDownload } }, config: { policy: 'dispatch:read' } },
     async (request, reply) => {
       const f = await dispatch.attachment(request.actor!, request.params.id);
       const inline = f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf';

@@ -1,5 +1,8 @@
 import type { TypedApp } from '../../core/http.js';
-import { TodayList, TodoSummary } from '@lianxin/contract';
+import {
+  TodayList,
+  TodoSummary,
+} from '@lianxin/contract';
 import type { HomeService } from './home.service.js';
 
 export async function homeRoutes(app: TypedApp, opts: { home: HomeService }) {

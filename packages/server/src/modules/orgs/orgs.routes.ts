@@ -1,18 +1,20 @@
 import type { TypedApp } from '../../core/http.js';
-import { Type } from '@sinclair/typebox';
 import {
+  AddDesignationBody,
   CloseOrgBody,
   CreateOrgBody,
+  IdAndDesignationParams,
   IdParams,
+  ListDesignationsQuery,
   MoveOrgBody,
+  NoContent,
   OrgDetail,
   OrgTree,
-  UpdateOrgBody,
-  Id,
-  AddDesignationBody,
-  ListDesignationsQuery,
+  OrgTreeQuery,
   StationDesignation,
-  StationDesignationRow
+  StationDesignationPage,
+  UpdateOrgBody,
+  VersionQuery,
 } from '@lianxin/contract';
 import type { OrgService } from './orgs.service.js';
 
@@ -26,7 +28,7 @@ export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
       schema: {
         tags,
         summary: '组织树（一次返回整县，含每个节点的党员数、村数和工作站预警）',
-        querystring: Type.Object({ rootId: Type.Optional(Id) }, { additionalProperties: false }),
+        querystring: OrgTreeQuery,
         response: { 200: OrgTree },
       },
       config: { policy: 'org:read' },
@@ -83,8 +85,8 @@ export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
         tags,
         summary: '删除误建的组织（无任何引用时）',
         params: IdParams,
-        querystring: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-        response: { 204: Type.Null() },
+        querystring: VersionQuery,
+        response: { 204: NoContent },
       },
       config: { policy: 'org:write' },
     },
@@ -102,7 +104,7 @@ export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
         tags,
         summary: '工作站称号名单：县级试点、乡镇示范站、“七一”表彰（按称号、年度、组织子树筛选）',
         querystring: ListDesignationsQuery,
-        response: { 200: Type.Object({ items: Type.Array(StationDesignationRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+        response: { 200: StationDesignationPage },
       },
       config: { policy: 'org:read' },
     },
@@ -115,7 +117,7 @@ export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
   );
   app.delete(
     '/api/orgs/:id/designations/:designationId',
-    { schema: { tags, summary: '撤销工作站称号（县委组织部）', params: Type.Object({ id: Id, designationId: Id }, { additionalProperties: false }), response: { 204: Type.Null() } }, config: { policy: 'org:write' } },
+    { schema: { tags, summary: '撤销工作站称号（县委组织部）', params: IdAndDesignationParams, response: { 204: NoContent } }, config: { policy: 'org:write' } },
     async (request, reply) => {
       await orgs.removeDesignation(request.actor!, request.params.id, request.params.designationId);
       return reply.status(204).send(null);

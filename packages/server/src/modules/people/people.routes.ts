@@ -1,21 +1,20 @@
 import type { TypedApp } from '../../core/http.js';
-import { Type } from '@sinclair/typebox';
 import {
-  CadreRow,
+  CadrePage,
   CreatePersonBody,
   CreatePostBody,
+  Created,
   EndPostBody,
-  Id,
   IdParams,
+  ListCadresQuery,
   ListPeopleQuery,
-  Page,
-  PageQuery,
+  NoContent,
+  PageOnlyQuery,
   PersonDetail,
-  PersonSummary,
-  PostRoleSchema,
+  PersonPage,
   ReserveCadreBody,
-  ReserveCadreRow,
-  UpdatePersonBody
+  ReserveCadrePage,
+  UpdatePersonBody,
 } from '@lianxin/contract';
 import type { PeopleService } from './people.service.js';
 
@@ -25,7 +24,7 @@ export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService 
 
   app.get(
     '/api/people',
-    { schema: { tags, summary: '人员（党员）名册：按组织子树筛选、排序、分页', querystring: ListPeopleQuery, response: { 200: Page(PersonSummary) } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '人员（党员）名册：按组织子树筛选、排序、分页', querystring: ListPeopleQuery, response: { 200: PersonPage } }, config: { policy: 'person:read' } },
     async (request) => people.list(request.actor!, request.query),
   );
 
@@ -55,13 +54,13 @@ export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService 
 
   app.post(
     '/api/posts',
-    { schema: { tags, summary: '任职（设岗）', body: CreatePostBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '任职（设岗）', body: CreatePostBody, response: { 201: Created } }, config: { policy: 'post:write' } },
     async (request, reply) => reply.status(201).send({ id: await people.addPost(request.actor!, request.body) }),
   );
 
   app.post(
     '/api/posts/:id/end',
-    { schema: { tags, summary: '免职（结束任期）', params: IdParams, body: EndPostBody, response: { 204: Type.Null() } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '免职（结束任期）', params: IdParams, body: EndPostBody, response: { 204: NoContent } }, config: { policy: 'post:write' } },
     async (request, reply) => {
       await people.endPost(request.actor!, request.params.id, request.body.endDate);
       return reply.status(204).send(null);
@@ -74,8 +73,8 @@ export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService 
       schema: {
         tags,
         summary: '干部台账（在任岗位）',
-        querystring: Type.Object({ orgId: Type.Optional(Id), role: Type.Optional(PostRoleSchema), ...PageQuery }, { additionalProperties: false }),
-        response: { 200: Page(CadreRow) },
+        querystring: ListCadresQuery,
+        response: { 200: CadrePage },
       },
       config: { policy: 'person:read' },
     },
@@ -84,13 +83,13 @@ export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService 
 
   app.get(
     '/api/reserve-cadres',
-    { schema: { tags, summary: '后备干部库', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(ReserveCadreRow) } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '后备干部库', querystring: PageOnlyQuery, response: { 200: ReserveCadrePage } }, config: { policy: 'person:read' } },
     async (request) => people.reserve(request.actor!, request.query),
   );
 
   app.post(
     '/api/reserve-cadres',
-    { schema: { tags, summary: '纳入后备干部库', body: ReserveCadreBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '纳入后备干部库', body: ReserveCadreBody, response: { 201: Created } }, config: { policy: 'post:write' } },
     async (request, reply) => reply.status(201).send({ id: await people.addReserve(request.actor!, request.body) }),
   );
 }

@@ -1,0 +1,61 @@
+// One schema feeds all (issue 11): every route's request and response schemas come from
+// packages/contract, so validation, the handlers' types, the OpenAPI document and the web client
+// read the same definitions. These checks fail when a route drifts from that.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../test/helpers.js';
+
+const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../modules');
+const routeFiles = fs
+  .readdirSync(modulesDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.routes.ts'))
+  .map((f) => path.join(modulesDir, f));
+
+type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('one schema feeds all', () => {
+  it('finds the route files it scans', () => {
+    expect(routeFiles.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('declares no schema inside a route file: request and response schemas come from the contract', () => {
+    const offences: string[] = [];
+    for (const file of routeFiles) {
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        const where = `${path.relative(modulesDir, file)}:${i + 1}`;
+        if (/from '@sinclair\/typebox'/.test(line)) offences.push(`${where} imports TypeBox`);
+        if (/\bType\.\w+\(/.test(line)) offences.push(`${where} declares a schema inline: ${line.trim().slice(0, 80)}`);
+        if (/[^\w]Page\(/.test(line)) offences.push(`${where} builds a page schema inline (name it in the contract)`);
+        // The type provider gives handlers their types from the schemas: no hand-restated generics.
+        if (/app\.(get|post|put|patch|delete)</.test(line)) offences.push(`${where} restates a route's types by hand`);
+      });
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it('gives every route in the OpenAPI document a schema for its success answer', async () => {
+    const doc = (await t.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, Operation>> };
+    const missing: string[] = [];
+    let routes = 0;
+    for (const [url, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        routes++;
+        const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+        // 204 has no body to describe; every other success answer names its schema.
+        const described = success.some(([status, r]) => status === '204' || Object.values(r.content ?? {}).some((c) => c.schema !== undefined));
+        if (!described) missing.push(`${method.toUpperCase()} ${url}`);
+      }
+    }
+    expect(routes).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+});
