@@ -7,3 +7,4 @@ export * from './citizens.js';
 export * from './home.js';
 export * from './stations.js';
 export * from './audit-labels.js';
+export * from './endpoints.js';

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINTS } from '@lianxin/contract';
 import { buildTestApp, type TestApp } from '../test/helpers.js';
 
 const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../modules');
@@ -58,4 +59,44 @@ describe('one schema feeds all', () => {
     expect(routes).toBeGreaterThan(100);
     expect(missing).toEqual([]);
   });
+
+  it('keeps the endpoint table the web is typed from in step with the routes (same operations, same answer shape)', async () => {
+    const doc = (await t.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, Operation & { requestBody?: { content?: Record<string, { schema?: unknown }> }; parameters?: { in: string; name: string }[] }>> };
+    const operations = Object.entries(doc.paths).flatMap(([url, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${url}`));
+    expect(Object.keys(ENDPOINTS).sort()).toEqual(operations.sort());
+    const drift: string[] = [];
+    for (const [key, spec] of Object.entries(ENDPOINTS)) {
+      const [method, url] = key.split(' ') as [string, string];
+      const op = doc.paths[url]![method.toLowerCase()]!;
+      const documented = Object.entries(op.responses ?? {})
+        .filter(([status]) => /^2\d\d$/.test(status))
+        .map(([, r]) => shapeOf(Object.values(r.content ?? {})[0]?.schema))
+        .filter((s) => s !== 'none');
+      const tabled = spec.response.anyOf && documented.length > 1 ? (spec.response.anyOf as unknown[]).map(shapeOf) : [shapeOf(spec.response)];
+      if (JSON.stringify([...documented].sort()) !== JSON.stringify([...tabled].sort()) && !(documented.length === 0 && tabled[0] === 'null')) {
+        drift.push(`${key}: answer ${documented.join(' | ').slice(0, 300)} ≠ table ${tabled.join(' | ').slice(0, 300)}`);
+      }
+      const body = Object.values(op.requestBody?.content ?? {})[0]?.schema;
+      const bodyTabled = 'body' in spec ? shapeOf(spec.body) : 'none';
+      if (body !== undefined && !('upload' in spec) && shapeOf(body) !== bodyTabled) drift.push(`${key}: body ≠ table`);
+      const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
+      const queryTabled = 'query' in spec ? Object.keys((spec.query as { properties: object }).properties).sort() : [];
+      if (JSON.stringify(query) !== JSON.stringify(queryTabled)) drift.push(`${key}: query ${query.join(',')} ≠ table ${queryTabled.join(',')}`);
+    }
+    expect(drift).toEqual([]);
+  });
 });
+
+/** The property names of a schema, recursively (what a client reads), ignoring descriptions and formats. */
+function shapeOf(schema: unknown): string {
+  if (!schema || typeof schema !== 'object') return 'none';
+  const s = schema as { type?: unknown; properties?: Record<string, unknown>; items?: unknown; anyOf?: unknown[]; allOf?: unknown[] };
+  if (s.properties) return `{${Object.keys(s.properties).sort().map((k) => `${k}:${shapeOf(s.properties![k])}`).join(',')}}`;
+  if (s.items) return `[${shapeOf(s.items)}]`;
+  // OpenAPI 3.0 writes `X | null` as X with nullable: compare without the null.
+  if (s.anyOf) {
+    const members = s.anyOf.map(shapeOf).filter((m) => m !== 'null');
+    return members.length === 1 ? members[0]! : members.sort().join('|');
+  }
+  return typeof s.type === 'string' ? s.type : 'any';
+}

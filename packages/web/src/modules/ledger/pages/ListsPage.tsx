@@ -148,7 +148,7 @@ function PersonPicker({ value, onChange }: { value?: number; onChange?: (v: numb
         if (!q.trim()) return;
         setLoading(true);
         try {
-          const page = await api.get<{ items: PersonSummary[] }>('/api/people', { q: q.trim(), pageSize: 20 });
+          const page = await api.get('/api/people', { q: q.trim(), pageSize: 20 });
           setOptions(page.items.map((p) => ({ value: p.id, label: `${p.name}（${p.org.name}）` })));
         } finally {
           setLoading(false);
