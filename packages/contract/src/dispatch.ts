@@ -183,6 +183,9 @@ export const Board = Type.Object({
   rows: Type.Array(BoardRow),
 });
 export type Board = Static<typeof Board>;
+/** One directive (下发) as its issuer and every level above its recipients read it. */
+export const DirectiveView = Board.properties.directive;
+export type DirectiveView = Static<typeof DirectiveView>;
 export type BoardRow = Static<typeof BoardRow>;
 
 // ---- 督查 ----

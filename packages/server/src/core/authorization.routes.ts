@@ -135,6 +135,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/directives/series': { kind: 'list', as: 'wuli', seed: 'series', ids: all, visible: `SELECT id FROM directive_series WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix AND :path NOT LIKE issuer_path || '%'` },
   'PATCH /api/directives/series/{id}': { kind: 'record', as: 'wuli', make: make.series, body: () => ({ active: false }), ok: 200 },
   'GET /api/directives/following': { kind: 'list', as: 'wuli', seed: 'countyDirective', ids: all, visible: `SELECT d.id FROM directives d WHERE d.id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE :prefix)` },
+  'GET /api/directives/{id}': { kind: 'record', as: 'wuli', make: make.directive, ok: 200 },
   'GET /api/directives/{id}/board': { kind: 'record', as: 'wuli', make: make.directive, ok: 200 },
   'POST /api/directives/{id}/close': { kind: 'record', as: 'wuli', make: make.directive, body: (r) => ({ version: Number(r.directiveVersion) }), ok: 204 },
   'GET /api/inbox': { kind: 'list', as: 'yushe.station', query: '?all=true', seed: 'directive', seedId: (r) => Number(r.assignmentId), ids: all, visible: `SELECT id FROM assignments WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },

@@ -87,6 +87,22 @@ describe('one schema feeds all', () => {
   });
 });
 
+describe('field errors name the field as the client sent it', () => {
+  it('says which field and in which part of the request (body, query string, path)', async () => {
+    const county = await t.as('county');
+    const body = (await county.post('/api/orgs', { parentId: 1, type: 'party_group' })).json();
+    expect(body.details.fields).toEqual([{ field: 'name', in: 'body', message: expect.stringContaining('name') }]);
+    const settings = (await county.get('/api/ledger/settings')).json();
+    const { categories, supervisionDays, closureSigner } = settings;
+    const nested = (await county.request('PUT', '/api/ledger/settings', { categories, supervisionDays, closureSigner, sources: [{ label: '谈心谈话' }, { label: '' }] })).json();
+    expect(nested.details.fields).toEqual([{ field: 'sources.1.label', in: 'body', message: expect.stringContaining('sources.1.label') }]);
+    const query = (await county.get('/api/people?page=0')).json();
+    expect(query.details.fields).toEqual([{ field: 'page', in: 'query', message: expect.stringContaining('page') }]);
+    const path = (await county.get('/api/orgs/abc')).json();
+    expect(path.details.fields).toEqual([{ field: 'id', in: 'path', message: expect.stringContaining('id') }]);
+  });
+});
+
 /** The property names of a schema, recursively (what a client reads), ignoring descriptions and formats. */
 function shapeOf(schema: unknown): string {
   if (!schema || typeof schema !== 'object') return 'none';

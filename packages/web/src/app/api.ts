@@ -3,7 +3,7 @@
 import type { BodyOf, HttpMethod, PathsOf, QueryOf, ResponseOf } from '@lianxin/contract';
 import { currentLang } from './i18n';
 
-export type FieldError = { field: string; message: string };
+export type FieldError = { field: string; message: string; in?: 'body' | 'query' | 'path' };
 
 export class ApiError extends Error {
   readonly status: number;

@@ -3,6 +3,7 @@ import {
   AssignmentList,
   AssignmentView,
   Board,
+  DirectiveView,
   Created,
   DirectiveIssued,
   FanOutBody,
@@ -116,6 +117,13 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
       config: { policy: 'dispatch:issue' },
     },
     async (request) => dispatch.setSeriesActive(request.actor!, request.params.id, request.body.active),
+  );
+
+  // The collection's own record (every collection has its GET /…/{id}); the board adds the progress.
+  app.get(
+    '/api/directives/:id',
+    { schema: { tags, summary: '下发的任务（标题、内容、期限、表单、附件）；进度见 /board', params: IdParams, response: { 200: DirectiveView } }, config: { policy: 'dispatch:read' } },
+    async (request) => (await dispatch.board(request.actor!, request.params.id)).directive,
   );
 
   app.get(

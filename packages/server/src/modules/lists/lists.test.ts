@@ -28,7 +28,10 @@ describe('the task list (任务清单)', () => {
 
     const villageList = (await yushe.get(`/api/tasks?year=${year}`)).json() as TaskRow[];
     expect(villageList.find((x) => x.id === task.id)?.actions).toEqual(['start', 'submit']);
-    expect((await yushe.post(`/api/tasks/${task.id}/transitions/submit`, { version: task.version })).json().message).toBe('请填写完成情况');
+    const noNote = (await yushe.post(`/api/tasks/${task.id}/transitions/submit`, { version: task.version })).json();
+    expect(noNote.message).toBe('请填写完成情况');
+    // the field is named as the client sends it (the body's comment), not the engine's word for it
+    expect(noNote.details.fields).toEqual([{ field: 'comment', message: '请填写完成情况' }]);
     task = (await yushe.post(`/api/tasks/${task.id}/transitions/submit`, { version: task.version, comment: '已完成，验收材料已上传' })).json();
     expect(task).toMatchObject({ status: 'submitted', result: '已完成，验收材料已上传' });
     expect((await yushe.post(`/api/tasks/${task.id}/transitions/confirm`, { version: task.version })).statusCode).toBe(403);

@@ -63,7 +63,7 @@ function TaskStepModal({ task, transition, onClose }: { task: TaskRow; transitio
             onClose();
           } catch (e) {
             if (e instanceof ApiError && (e.status === 412 || e.status === 409)) setError({ text: e.message, conflict: true });
-            else if (e instanceof ApiError && e.fields.some((f) => f.field === 'body')) form.setFields([{ name: 'comment', errors: [e.fields.find((f) => f.field === 'body')!.message] }]);
+            else if (e instanceof ApiError && e.fields.some((f) => f.field === 'comment')) form.setFields([{ name: 'comment', errors: [e.fields.find((f) => f.field === 'comment')!.message] }]);
             else setError({ text: (e as Error).message, conflict: false });
           }
         }}
