@@ -327,9 +327,15 @@ export const PublicClosuresQuery = Type.Object(
 );
 export const CreatedAttachment = Type.Object({ id: Id });
 export const ListYearQuery = Type.Object(
-  { orgId: Type.Optional(Id), year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+  {
+    orgId: Type.Optional(Id),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
   { additionalProperties: false },
 );
-export const TaskList = Type.Array(TaskRow);
-export const ResponsibilityList = Type.Array(ResponsibilityRow);
+export type ListYearQuery = Static<typeof ListYearQuery>;
+export const TaskList = PageOf(TaskRow);
+export const ResponsibilityList = PageOf(ResponsibilityRow);
 export const TaskTransitionParams = Type.Object({ id: Id, transition: strEnum(TASK_TRANSITIONS) }, { additionalProperties: false });

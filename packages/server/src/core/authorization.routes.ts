@@ -122,10 +122,10 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/public/counties/{id}/closures': { kind: 'public', note: 'published closures, no personal data' },
 
   // 三个清单
-  'GET /api/tasks': { kind: 'list', as: 'wuli', query: `?year=${year}`, seed: 'task', ids: all, visible: caseIn('task') },
+  'GET /api/tasks': { kind: 'list', as: 'wuli', query: `?year=${year}&pageSize=200`, seed: 'task', ids: items, visible: caseIn('task') },
   'POST /api/tasks': { kind: 'create', as: 'wuli', body: (p) => ({ orgId: p.org.township, year, content: unique('新任务'), ownerOrgId: p.org.village, deadline: plusDays(today, 10) }), ok: 201 },
   'POST /api/tasks/{id}/transitions/{transition}': { kind: 'record', as: 'yushe', make: make.task, params: { transition: 'start' }, body: (r) => ({ version: v(r) }), ok: 200 },
-  'GET /api/responsibilities': { kind: 'list', as: 'yushe', query: `?year=${year}`, seed: 'responsibility', ids: all, visible: `SELECT id FROM responsibilities WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/responsibilities': { kind: 'list', as: 'yushe', query: `?year=${year}&pageSize=200`, seed: 'responsibility', ids: items, visible: `SELECT id FROM responsibilities WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'POST /api/responsibilities': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, year, postRole: 'secretary', duty: unique('新职责') }), ok: 201 },
   'DELETE /api/responsibilities/{id}': { kind: 'record', as: 'yushe', make: make.responsibility, query: (r) => `?version=${v(r)}`, ok: 204 },
 

@@ -186,14 +186,17 @@ export function useInvalidateLedgerAll() {
 }
 
 // ---- 三个清单: tasks and responsibilities ----
-export function useTasks(orgId: number | undefined, year: number) {
-  return useQuery({ queryKey: listKeys.tasks(orgId, year), queryFn: () => api.get('/api/tasks', { orgId, year }), placeholderData: keepPreviousData });
+/** Rows per page of the two lists (the server pages them: {items, total, page, pageSize}). */
+export const LIST_PAGE_SIZE = 20;
+
+export function useTasks(orgId: number | undefined, year: number, page = 1) {
+  return useQuery({ queryKey: [...listKeys.tasks(orgId, year), page], queryFn: () => api.get('/api/tasks', { orgId, year, page, pageSize: LIST_PAGE_SIZE }), placeholderData: keepPreviousData });
 }
 
-export function useResponsibilities(orgId: number | undefined, year: number) {
+export function useResponsibilities(orgId: number | undefined, year: number, page = 1) {
   return useQuery({
-    queryKey: listKeys.responsibilities(orgId, year),
-    queryFn: () => api.get('/api/responsibilities', { orgId, year }),
+    queryKey: [...listKeys.responsibilities(orgId, year), page],
+    queryFn: () => api.get('/api/responsibilities', { orgId, year, page, pageSize: LIST_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 }
