@@ -459,6 +459,7 @@ export const ContactCard = Type.Object({
 });
 export type ContactCard = Static<typeof ContactCard>;
 export const PostCard = Type.Object({
+  id: Id,
   postId: Id,
   role: Type.String(),
   name: Type.String(),

@@ -317,6 +317,7 @@ export type CreatePostBody = Static<typeof CreatePostBody>;
 export const EndPostBody = Type.Object({ endDate: DateString }, { additionalProperties: false });
 
 export const CadreRow = Type.Object({
+  id: Id,
   postId: Id,
   person: Type.Object({ id: Id, name: Type.String(), gender: GenderSchema, age: Type.Union([Type.Integer(), Type.Null()]), education: Type.Union([EducationSchema, Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]) }),
   org: OrgRef,
