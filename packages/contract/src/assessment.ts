@@ -113,7 +113,6 @@ export const SaveSchemeBody = Type.Object(
   { additionalProperties: false },
 );
 export type SaveSchemeBody = Static<typeof SaveSchemeBody>;
-export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 export const CopySchemeBody = Type.Object({ year: Year }, { additionalProperties: false });
 
 export const SchemeSummary = Type.Object({

@@ -385,3 +385,94 @@ export const HandOverCandidate = Type.Object({ id: Id, name: Type.String(), scop
 export type HandOverCandidate = Static<typeof HandOverCandidate>;
 export type HouseholdViewT = Static<typeof HouseholdView>;
 export type VisitViewT = Static<typeof VisitView>;
+
+// ---- route schemas of serving citizens (请求与响应) ----
+export const RequestPage = Type.Object({ items: Type.Array(RequestSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const RequestTransitionParams = Type.Object({ id: Id, transition: strEnum(REQUEST_TRANSITIONS) }, { additionalProperties: false });
+export const HandOverBody = Type.Object({ toAccountId: Id, note: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
+export const HandOverCandidateList = Type.Array(HandOverCandidate, { description: '本单位及上级单位的账号（数量有限，不分页）' });
+export const CaseTextBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
+export const FeedbackBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }), public: Type.Boolean() }, { additionalProperties: false });
+export const CitizenStatsQuery = Type.Object({ orgId: Type.Optional(Id), month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })) }, { additionalProperties: false });
+export const CitizenStats = Type.Object({ node: CitizenStatsRow, children: Type.Array(CitizenStatsRow) });
+export type CitizenStats = Static<typeof CitizenStats>;
+export const WhistleListQuery = Type.Object({ awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })) }, { additionalProperties: false });
+export const WhistleList = Type.Array(WhistleView);
+export const WhistleLoad = Type.Object({
+  departments: Type.Array(
+    Type.Object({
+      department: Type.Object({ id: Id, name: Type.String() }),
+      parts: Type.Integer(),
+      open: Type.Integer(),
+      declined: Type.Integer(),
+      judicialTransfers: Type.Integer(),
+      avgResponseMinutes: Type.Union([Type.Number(), Type.Null()]),
+      assignments: Type.Integer({ description: '两下两上：收到的任务' }),
+      assignmentsOpen: Type.Integer({ description: '两下两上：待上报' }),
+      avgReportMinutes: Type.Union([Type.Number(), Type.Null()], { description: '两下两上：平均上报用时（分钟）' }),
+    }),
+  ),
+  whistlers: Type.Array(Type.Object({ org: Type.Object({ id: Id, name: Type.String() }), whistles: Type.Integer() })),
+});
+export type WhistleLoad = Static<typeof WhistleLoad>;
+export const DepartmentList = Type.Array(NamedRef, { description: '本县职能部门（一县数十个，不分页）' });
+export const JudicialTransferBody = Type.Object({ version: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const RerouteBody = Type.Object({ departmentId: Id }, { additionalProperties: false });
+export const VisitRecorded = Type.Object({ id: Id, requestId: Type.Union([Id, Type.Null()]) });
+export const ListVisitsQuery = Type.Object({ mine: Type.Optional(Type.Boolean()), orgId: Type.Optional(Id), householdId: Type.Optional(Id) }, { additionalProperties: false });
+export const VisitList = Type.Object({ total: Type.Integer(), withRequests: Type.Integer(), items: Type.Array(VisitView) });
+export type VisitList = Static<typeof VisitList>;
+export const ListHouseholdsQuery = Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false });
+export const HouseholdList = Type.Array(HouseholdView);
+export const GridQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false });
+export const GridView = Type.Object({
+  id: Id,
+  grid: OrgRefC,
+  year: Type.Integer(),
+  target: Type.Object({ min: Type.Integer(), max: Type.Integer() }),
+  members: Type.Array(
+    Type.Object({
+      id: Id,
+      registrationId: Id,
+      personId: Id,
+      name: Type.String(),
+      homeOrg: Type.String(),
+      registeredOn: Type.String(),
+      deeds: Type.Integer(),
+      metTarget: Type.Boolean(),
+      deedList: Type.Array(Type.Object({ id: Id, doneOn: Type.String(), description: Type.String() })),
+    }),
+  ),
+});
+export type GridView = Static<typeof GridView>;
+export const GridRegistrationBody = Type.Object({ personId: Id, registeredOn: DateString }, { additionalProperties: false });
+export const GridDeedBody = Type.Object({ doneOn: DateString, description: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+const CardContact = Type.Object({ role: Type.String(), name: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) });
+export const ContactCard = Type.Object({
+  org: OrgRefC,
+  title: Type.String(),
+  duties: Type.String(),
+  contacts: Type.Array(CardContact),
+  promise: Type.String(),
+  publicUrl: Type.String(),
+  qrUrl: Type.String(),
+});
+export type ContactCard = Static<typeof ContactCard>;
+export const PostCard = Type.Object({
+  id: Id,
+  postId: Id,
+  role: Type.String(),
+  name: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  duties: Type.String(),
+  org: OrgRefC,
+  publicUrl: Type.String(),
+  qrUrl: Type.String(),
+});
+export const PostCardList = Type.Array(PostCard, { description: '单位在任岗位（数量有限，不分页）' });
+export const Challenge = Type.Object({ token: Type.String(), question: Type.String() });
+export type Challenge = Static<typeof Challenge>;
+export const PublicSubmitted = Type.Object({ trackingCode: Type.String(), unit: Type.String() });
+export type PublicSubmitted = Static<typeof PublicSubmitted>;
+export const TrackingCodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{6,20}$' }) });
+export const PhotoReceived = Type.Object({ ok: Type.Boolean() });

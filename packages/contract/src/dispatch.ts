@@ -183,6 +183,9 @@ export const Board = Type.Object({
   rows: Type.Array(BoardRow),
 });
 export type Board = Static<typeof Board>;
+/** One directive (下发) as its issuer and every level above its recipients read it. */
+export const DirectiveView = Board.properties.directive;
+export type DirectiveView = Static<typeof DirectiveView>;
 export type BoardRow = Static<typeof BoardRow>;
 
 // ---- 督查 ----
@@ -271,3 +274,45 @@ export const AccountabilityView = Type.Object({
   decidedOn: DateString,
   decidedBy: OrgRefD,
 });
+
+// ---- route schemas of 两下两上, inspections, bulletins and accountability (请求与响应) ----
+export const DirectiveIssued = Type.Object({
+  directiveId: Type.Union([Id, Type.Null()], { description: '一次下发的任务；只设定期下发、尚未到期时为 null' }),
+  seriesId: Type.Union([Id, Type.Null()], { description: '定期下发的系列；一次性下发时为 null' }),
+  targets: Type.Integer(),
+});
+export type DirectiveIssued = Static<typeof DirectiveIssued>;
+export const SentDirectiveList = Type.Array(SentDirective);
+export const FollowedDirectiveList = Type.Array(FollowedDirective);
+export const SeriesRow = Type.Object({
+  id: Id,
+  kind: Type.String(),
+  title: Type.String(),
+  frequency: Type.String(),
+  weekday: Type.Union([Type.Integer(), Type.Null()]),
+  dueDays: Type.Integer(),
+  active: Type.Boolean(),
+  targets: Type.Unknown(),
+  mine: Type.Boolean({ description: '本单位下发（可停止、恢复）' }),
+});
+export type SeriesRow = Static<typeof SeriesRow>;
+export const SeriesList = Type.Array(SeriesRow);
+export const SetSeriesActiveBody = Type.Object({ active: Type.Boolean() }, { additionalProperties: false });
+export const SeriesActive = Type.Object({ id: Id, active: Type.Boolean() });
+export const InboxQuery = Type.Object({ all: Type.Optional(Type.Boolean({ description: '包括已上报的' })) }, { additionalProperties: false });
+export const AssignmentList = Type.Array(AssignmentView);
+export const FannedOut = Type.Object({ directiveId: Id, targets: Type.Integer() });
+export const ReportPrefill = Type.Object({
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  text: Type.String(),
+  figures: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])),
+  reported: Type.Integer(),
+  targets: Type.Integer(),
+  missing: Type.Array(Type.String()),
+});
+export type ReportPrefill = Static<typeof ReportPrefill>;
+export const InspectionList = Type.Array(InspectionView);
+export const BulletinList = Type.Array(BulletinView);
+export const AccountabilityList = Type.Array(AccountabilityView);
+export const FindingParams = Type.Object({ id: Id, findingId: Id }, { additionalProperties: false });
+export const FindingProblemCreated = Type.Object({ problemId: Id });

@@ -10,3 +10,4 @@ export * from './audit-labels.js';
 export * from './assessment.js';
 export * from './orglife.js';
 export * from './cadres.js';
+export * from './endpoints.js';

@@ -1,5 +1,5 @@
 // 问题台账 · 整改销号: the ledger's enumerations, labels and API schemas.
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const strEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
@@ -307,3 +307,39 @@ export const ResponsibilityRow = Type.Object({
   version: Type.Integer(),
 });
 export type ResponsibilityRow = Static<typeof ResponsibilityRow>;
+
+// ---- route schemas of the ledger and the lists (请求与响应) ----
+const PageOf = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const ProblemPage = PageOf(ProblemSummary);
+export const PublicClosurePage = PageOf(PublicClosure);
+export const PublicClosureCountyList = Type.Array(PublicClosureCounty, { description: '各县（一县一行，县数很少，不分页）' });
+export const ImportBulletinQuery = Type.Object(
+  {
+    dryRun: Type.Optional(Type.Boolean({ description: '只检查不导入' })),
+    mode: Type.Optional(strEnum(['all_or_nothing', 'valid_only'] as const)),
+    source: Type.Optional(ProblemSourceSchema),
+    sourceRef: Type.Optional(Type.String({ maxLength: 100, description: '通报文号' })),
+  },
+  { additionalProperties: false },
+);
+export const ProblemTransitionParams = Type.Object({ id: Id, transition: strEnum(PROBLEM_TRANSITIONS) }, { additionalProperties: false });
+export const LedgerStatsQuery = Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false });
+export const PublicClosuresQuery = Type.Object(
+  { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) },
+  { additionalProperties: false },
+);
+export const CreatedAttachment = Type.Object({ id: Id });
+export const ListYearQuery = Type.Object(
+  {
+    orgId: Type.Optional(Id),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type ListYearQuery = Static<typeof ListYearQuery>;
+export const TaskList = PageOf(TaskRow);
+export const ResponsibilityList = PageOf(ResponsibilityRow);
+export const TaskTransitionParams = Type.Object({ id: Id, transition: strEnum(TASK_TRANSITIONS) }, { additionalProperties: false });

@@ -10,7 +10,7 @@ import {
   POST_ROLES,
   ROLES,
 } from './enums.js';
-import { StationDesignation } from './stations.js';
+import { StationDesignation, StationDesignationRow } from './stations.js';
 import { SelectionChannelSchema, postFields, RESERVE_STATUSES } from './cadres.js';
 
 /** A string enum: one JSON-schema `enum` (readable in OpenAPI), typed as the union of values. */
@@ -51,6 +51,24 @@ export const PageQuery = {
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 };
+export const PageOnlyQuery = Type.Object(PageQuery, { additionalProperties: false });
+
+// ---- shapes every module shares ----
+/** The id of a record just created (routes whose created record has no detail view of its own). */
+export const Created = Type.Object({ id: Id });
+export type Created = Static<typeof Created>;
+/** 204: the answer has no body. */
+export const NoContent = Type.Null({ description: '无内容（204）' });
+/** A file download (Excel, an attachment, an image): the body is the file itself, not JSON. */
+export const FileDownload = Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: '文件内容（非 JSON）' });
+/** The answer of a hash-chain check (audit log, a case's timeline). */
+export const ChainCheck = Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), brokenAt: Type.Optional(Type.Integer()) });
+export type ChainCheck = Static<typeof ChainCheck>;
+/** A delete that names the version it read (412 when stale). */
+export const VersionQuery = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const IdAndAttachmentParams = Type.Object({ id: Id, attachmentId: Id }, { additionalProperties: false });
+export const HealthStatus = Type.Object({ status: Type.Literal('ok') });
 
 // ---- auth ----
 export const LoginBody = Type.Object(
@@ -303,6 +321,7 @@ export type CreatePostBody = Static<typeof CreatePostBody>;
 export const EndPostBody = Type.Object({ endDate: DateString }, { additionalProperties: false });
 
 export const CadreRow = Type.Object({
+  id: Id,
   postId: Id,
   person: Type.Object({ id: Id, name: Type.String(), gender: GenderSchema, age: Type.Union([Type.Integer(), Type.Null()]), education: Type.Union([EducationSchema, Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]) }),
   org: OrgRef,
@@ -438,6 +457,23 @@ export const CreateAccountBody = Type.Object(
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
+/** 授权、调整管辖范围、解锁、停用、重置动态验证码 (security administrator). */
+export const UpdateAccountBody = Type.Object(
+  {
+    roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 5, uniqueItems: true })),
+    scopeOrgId: Type.Optional(Id),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+    unlock: Type.Optional(Type.Boolean()),
+    resetTotp: Type.Optional(Type.Boolean({ description: '清除已绑定的动态验证码（如手机丢失），下次登录重新绑定' })),
+  },
+  { additionalProperties: false },
+);
+export type UpdateAccountBody = Static<typeof UpdateAccountBody>;
+export const ResetPasswordBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+
+export const OrgTreeQuery = Type.Object({ rootId: Type.Optional(Id) }, { additionalProperties: false });
+export const IdAndDesignationParams = Type.Object({ id: Id, designationId: Id }, { additionalProperties: false });
+
 // ---- Excel import and export of the roster (花名册) ----
 export const ImportQuery = Type.Object(
   {
@@ -464,3 +500,13 @@ export const ImportStarted = Type.Object({ jobId: Id });
 export type ImportStarted = Static<typeof ImportStarted>;
 
 export type JobStatus = Static<typeof JobStatus>;
+
+// ---- the lists' named page shapes (one list shape: {items, total, page, pageSize}) ----
+export const PersonPage = Page(PersonSummary);
+export const CadrePage = Page(CadreRow);
+export const ReserveCadrePage = Page(ReserveCadreRow);
+/** An org's posts (its 班子), current first, each with its holder. 不分页: an org's posts are few. */
+export const OrgPostList = Type.Array(Type.Composite([PostRecord, Type.Object({ person: Type.Object({ id: Id, name: Type.String() }) })]), { description: '不分页（一个组织的任职不多）' });
+export const AccountPage = Page(AccountRow);
+export const AuditPage = Page(AuditRecord);
+export const StationDesignationPage = Page(StationDesignationRow);

@@ -143,10 +143,10 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/public/counties/{id}/closures': { kind: 'public', note: 'published closures, no personal data' },
 
   // 三个清单
-  'GET /api/tasks': { kind: 'list', as: 'wuli', query: `?year=${year}`, seed: 'task', ids: all, visible: caseIn('task') },
+  'GET /api/tasks': { kind: 'list', as: 'wuli', query: `?year=${year}&pageSize=200`, seed: 'task', ids: items, visible: caseIn('task') },
   'POST /api/tasks': { kind: 'create', as: 'wuli', body: (p) => ({ orgId: p.org.township, year, content: unique('新任务'), ownerOrgId: p.org.village, deadline: plusDays(today, 10) }), ok: 201 },
   'POST /api/tasks/{id}/transitions/{transition}': { kind: 'record', as: 'yushe', make: make.task, params: { transition: 'start' }, body: (r) => ({ version: v(r) }), ok: 200 },
-  'GET /api/responsibilities': { kind: 'list', as: 'yushe', query: `?year=${year}`, seed: 'responsibility', ids: all, visible: `SELECT id FROM responsibilities WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/responsibilities': { kind: 'list', as: 'yushe', query: `?year=${year}&pageSize=200`, seed: 'responsibility', ids: items, visible: `SELECT id FROM responsibilities WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'POST /api/responsibilities': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, year, postRole: 'secretary', duty: unique('新职责') }), ok: 201 },
   'DELETE /api/responsibilities/{id}': { kind: 'record', as: 'yushe', make: make.responsibility, query: (r) => `?version=${v(r)}`, ok: 204 },
 
@@ -156,6 +156,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/directives/series': { kind: 'list', as: 'wuli', seed: 'series', ids: all, visible: `SELECT id FROM directive_series WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix AND :path NOT LIKE issuer_path || '%'` },
   'PATCH /api/directives/series/{id}': { kind: 'record', as: 'wuli', make: make.series, body: () => ({ active: false }), ok: 200 },
   'GET /api/directives/following': { kind: 'list', as: 'wuli', seed: 'countyDirective', ids: all, visible: `SELECT d.id FROM directives d WHERE d.id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE :prefix)` },
+  'GET /api/directives/{id}': { kind: 'record', as: 'wuli', make: make.directive, ok: 200 },
   'GET /api/directives/{id}/board': { kind: 'record', as: 'wuli', make: make.directive, ok: 200 },
   'POST /api/directives/{id}/close': { kind: 'record', as: 'wuli', make: make.directive, body: (r) => ({ version: Number(r.directiveVersion) }), ok: 204 },
   'GET /api/inbox': { kind: 'list', as: 'yushe.station', query: '?all=true', seed: 'directive', seedId: (r) => Number(r.assignmentId), ids: all, visible: `SELECT id FROM assignments WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },

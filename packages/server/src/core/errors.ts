@@ -72,7 +72,14 @@ export function genericMessage(code: ErrorCode, lang: Lang): string {
 }
 
 /** A field-level validation error, named so the web can show it at the field. */
-export type FieldError = { field: string; zh: string; en: string };
+export type FieldError = {
+  /** The field as the client sent it: `title`, `form.0.key` (a dotted path into the body or query). */
+  field: string;
+  zh: string;
+  en: string;
+  /** Where the field was sent, when a schema refused it: the body, the query string or the path. */
+  in?: 'body' | 'query' | 'path';
+};
 
 export function validationError(fields: FieldError[]): AppError {
   const first = fields[0];
@@ -91,7 +98,7 @@ export function fieldError(field: string, zh: string, en: string): AppError {
 export function detailsIn(details: unknown, lang: Lang): unknown {
   if (details && typeof details === 'object' && 'fields' in details) {
     const fields = (details as { fields: FieldError[] }).fields;
-    return { ...details, fields: fields.map((f) => ({ field: f.field, message: f[lang] })) };
+    return { ...details, fields: fields.map((f) => ({ field: f.field, ...(f.in ? { in: f.in } : {}), message: f[lang] })) };
   }
   return details;
 }

@@ -2,7 +2,8 @@
 // sessions and CSRF, one error format ({code, message}) in zh-CN or English, security headers.
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Action } from '@lianxin/contract';
 import type { Actor } from './access.js';
 import { requireAction } from './access.js';
@@ -85,8 +86,12 @@ function describe(e: ErrorObject, field: string): { zh: string; en: string } {
   }
 }
 
+/** Fastify's name of a request part → the part as an integrator reads it in the error. */
+const PART_OF: Record<string, FieldError['in']> = { body: 'body', querystring: 'query', params: 'path' };
+
 /** Turns Ajv's errors into named field errors, one per field, most specific first. */
-export function fieldErrorsOf(errors: ErrorObject[]): FieldError[] {
+export function fieldErrorsOf(errors: ErrorObject[], part?: string): FieldError[] {
+  const where = PART_OF[part ?? ''];
   const seen = new Map<string, FieldError>();
   // A failed union reports every branch; the branch errors ('const', 'type') are noise when the
   // union itself is reported.
@@ -94,7 +99,7 @@ export function fieldErrorsOf(errors: ErrorObject[]): FieldError[] {
   for (const e of errors) {
     if (e.keyword !== 'anyOf' && unionPaths.has(e.instancePath)) continue;
     const field = fieldName(e);
-    if (!seen.has(field)) seen.set(field, { field, ...describe(e, field) });
+    if (!seen.has(field)) seen.set(field, { field, ...describe(e, field), ...(where ? { in: where } : {}) });
   }
   return [...seen.values()];
 }
@@ -180,8 +185,8 @@ export async function registerHttpConventions(
     const ajv = httpPart === 'body' ? bodyAjv : paramAjv;
     return ajv.compile(hardenSchema(schema) as object) as never;
   });
-  app.setSchemaErrorFormatter((errors) => {
-    const err = new AppError('validation_failed', undefined, { fields: fieldErrorsOf(errors as ErrorObject[]) });
+  app.setSchemaErrorFormatter((errors, dataVar) => {
+    const err = new AppError('validation_failed', undefined, { fields: fieldErrorsOf(errors as ErrorObject[], dataVar) });
     const first = (err.details as { fields: FieldError[] }).fields[0];
     return first ? new AppError('validation_failed', { zh: first.zh, en: first.en }, err.details) : err;
   });
@@ -225,12 +230,12 @@ export async function registerHttpConventions(
   // part of any request: a 400 naming the field, before anything is read or written.
   app.addHook('preValidation', async (request) => {
     if (!isApi(request.url)) return;
-    const parts: [string, unknown][] = [['params', request.params], ['query', request.query], ['body', request.body]];
-    for (const [, value] of parts) {
+    const parts: [string, unknown][] = [['params', request.params], ['querystring', request.query], ['body', request.body]];
+    for (const [part, value] of parts) {
       const field = findUnsafeText(value, '');
       if (field !== undefined) {
         const name = field || '(请求)';
-        throw validationError([{ field: name, zh: `${name} 含有不允许的字符（如空字符或不成对的代理字符）`, en: `${name} contains characters that are not allowed` }]);
+        throw validationError([{ field: name, in: PART_OF[part], zh: `${name} 含有不允许的字符（如空字符或不成对的代理字符）`, en: `${name} contains characters that are not allowed` }]);
       }
     }
   });
@@ -350,3 +355,10 @@ function toAppError(error: FastifyError | AppError, multipart = false): AppError
   if (status && status >= 400 && status < 500) return new AppError(status === 404 ? 'not_found' : 'bad_request');
   return new AppError('internal');
 }
+
+/**
+ * The Fastify instance every route plugin receives: the TypeBox type provider gives each handler
+ * its request types (body, params, querystring) and its reply type from the route's own schemas,
+ * so no route restates them by hand.
+ */
+export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;

@@ -20,7 +20,7 @@ export function TotpSetupPage() {
   const [form] = Form.useForm<{ code: string }>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const setup = useMutation({ mutationFn: () => api.post<TotpSetup>('/api/auth/totp/setup') });
+  const setup = useMutation({ mutationFn: () => api.post('/api/auth/totp/setup') });
   const { mutate } = setup;
 
   useEffect(() => {

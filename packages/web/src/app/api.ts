@@ -1,8 +1,9 @@
 // The one fetch wrapper of the web app: JSON in and out, the CSRF token on every write, the
 // chosen language in Accept-Language, and the API's {code, message, details} as an ApiError.
+import type { BodyOf, HttpMethod, PathsOf, QueryOf, ResponseOf } from '@lianxin/contract';
 import { currentLang } from './i18n';
 
-export type FieldError = { field: string; message: string };
+export type FieldError = { field: string; message: string; in?: 'body' | 'query' | 'path' };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -58,7 +59,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-export async function request<T>(
+async function send<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: { query?: Query; body?: unknown; form?: FormData; silent401?: boolean } = {},
@@ -90,13 +91,46 @@ export async function request<T>(
   return (type.includes('application/json') ? await response.json() : await response.blob()) as T;
 }
 
+type Paths<M extends HttpMethod> = PathsOf<M>;
+type Args<M extends HttpMethod, P extends string> = QueryOf<M, P> extends undefined ? [query?: Query] : [query?: QueryOf<M, P> & Query];
+
+/**
+ * Typed from the contract's endpoint table: `api.get('/api/ledger/problems', …)` answers a
+ * ProblemPage, `api.post(`/api/requests/${id}/hand-over`, body)` checks the body against
+ * HandOverBody. A path that is not in the table does not compile.
+ */
+/** One call with its options (a sign-in check that must not trigger the expired-session listener). */
+export function call<M extends HttpMethod, P extends Paths<M>>(
+  method: M,
+  path: P,
+  options: { query?: QueryOf<M, P> & Query; body?: BodyOf<M, P>; silent401?: boolean } = {},
+): Promise<ResponseOf<M, P>> {
+  return send<ResponseOf<M, P>>(method, path, options);
+}
+
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body: body ?? {}, query }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
-  upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query }),
+  get: <P extends Paths<'GET'>>(path: P, ...[query]: Args<'GET', P>) => send<ResponseOf<'GET', P>>('GET', path, { query: query as Query | undefined }),
+  post: <P extends Paths<'POST'>>(path: P, ...[body, query]: BodyOf<'POST', P> extends undefined ? [body?: Record<string, never>, query?: Query] : [body: BodyOf<'POST', P>, query?: Query]) =>
+    send<ResponseOf<'POST', P>>('POST', path, { body: body ?? {}, query }),
+  put: <P extends Paths<'PUT'>>(path: P, body: BodyOf<'PUT', P>) => send<ResponseOf<'PUT', P>>('PUT', path, { body }),
+  patch: <P extends Paths<'PATCH'>>(path: P, body: BodyOf<'PATCH', P>) => send<ResponseOf<'PATCH', P>>('PATCH', path, { body }),
+  delete: <P extends Paths<'DELETE'>>(path: P, ...[query]: Args<'DELETE', P>) => send<ResponseOf<'DELETE', P>>('DELETE', path, { query: query as Query | undefined }),
+  upload: <P extends Paths<'POST'>>(path: P, form: FormData, query?: QueryOf<'POST', P> & Query) => send<ResponseOf<'POST', P>>('POST', path, { form, query }),
+};
+
+/**
+ * Transitional: the client of the modules whose endpoints are not yet in the contract's table
+ * (组织生活, 考核评分, 干部队伍 — built beside the table and merged with it the same day). Each call
+ * names its response type by hand, as every call did before the table. Nothing new may use it:
+ * `core/one-schema.test.ts` lists the modules that still do and fails when the list grows.
+ */
+export const untypedApi = {
+  get: <T>(path: string, query?: Query) => send<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown, query?: Query) => send<T>('POST', path, { body: body ?? {}, query }),
+  put: <T>(path: string, body: unknown) => send<T>('PUT', path, { body }),
+  patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, { body }),
+  delete: <T>(path: string, query?: Query) => send<T>('DELETE', path, { query }),
+  upload: <T>(path: string, form: FormData, query?: Query) => send<T>('POST', path, { form, query }),
 };
 
 /** Downloads a file from the API (e.g. an .xlsx export) under the given name. */

@@ -1,7 +1,7 @@
 // The signed-in account: GET /api/auth/me once at start, kept in the query cache under ['me'].
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Action, Me } from '@lianxin/contract';
-import { api, request, setCsrfToken } from './api';
+import { api, call, setCsrfToken } from './api';
 
 export const meKey = ['me'] as const;
 
@@ -31,7 +31,7 @@ export function forgetSession() {
 async function fetchMe(): Promise<Me | null> {
   if (!hasHint()) return null;
   try {
-    const me = await request<Me>('GET', '/api/auth/me', { silent401: true });
+    const me = await call('GET', '/api/auth/me', { silent401: true });
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -63,7 +63,7 @@ export function useAuthActions() {
   const client = useQueryClient();
   return {
     async login(username: string, password: string, otp?: string) {
-      const me = await request<Me>('POST', '/api/auth/login', { body: otp ? { username, password, otp } : { username, password }, silent401: true });
+      const me = await call('POST', '/api/auth/login', { body: otp ? { username, password, otp } : { username, password }, silent401: true });
       setCsrfToken(me.csrfToken);
       setHint(true);
       client.clear();

@@ -289,7 +289,8 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
         throw new AppError('version_conflict');
       }
       const view: CaseView<X> = { id: c.id, countyId: c.county_id, orgId: c.org_id, orgPath: c.org_path, status: c.status, deadline: c.deadline, extra: await hooks.loadExtra(tx, c) };
-      const check = checkTransition(def, name, actor, view, { body: input.body, ...input.fields });
+      // Required fields are named as the client sends them: the note is the body's `comment`.
+      const check = checkTransition(def, name, actor, view, { comment: input.body, ...input.fields });
       if (!check.ok) {
         if (check.reason === 'forbidden') {
           throw new AppError('forbidden', { zh: `您无权执行「${transition.label.zh}」`, en: `You may not ${transition.label.en}` });

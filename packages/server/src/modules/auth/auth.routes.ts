@@ -1,6 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { ChangePasswordBody, LoginBody, Me, TotpEnableBody, TotpSetup, type LoginBody as LoginBodyT } from '@lianxin/contract';
+import type { TypedApp } from '../../core/http.js';
+import {
+  ChangePasswordBody,
+  LoginBody,
+  Me,
+  NoContent,
+  TotpEnableBody,
+  TotpSetup,
+} from '@lianxin/contract';
+import type { FastifyReply } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import type { AuthService } from './auth.service.js';
 
@@ -11,12 +18,12 @@ export function cookieSettings(secure: boolean): CookieSettings {
   return { name: secure ? '__Host-lianxin_sid' : 'lianxin_sid', secure };
 }
 
-export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService; cookie: CookieSettings; loginRateLimit: { max: number; timeWindow: number } }) {
+export async function authRoutes(app: TypedApp, opts: { auth: AuthService; cookie: CookieSettings; loginRateLimit: { max: number; timeWindow: number } }) {
   const { auth, cookie } = opts;
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(cookie.name, token, { path: '/', httpOnly: true, secure: cookie.secure, sameSite: 'strict' });
 
-  app.post<{ Body: LoginBodyT }>(
+  app.post(
     '/api/auth/login',
     {
       schema: { tags: ['auth'], summary: '登录', body: LoginBody, response: { 200: Me } },
@@ -41,12 +48,12 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: Type.Null() } }, config: { policy: 'authenticated' } },
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: NoContent } }, config: { policy: 'authenticated' } },
     async (request, reply) => {
       const token = request.cookies[cookie.name];
       if (token && request.actor) await auth.logout(token, request.actor);
       reply.clearCookie(cookie.name, { path: '/', secure: cookie.secure, httpOnly: true, sameSite: 'strict' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -61,15 +68,15 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
     },
   );
 
-  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+  app.post(
     '/api/auth/password',
     {
-      schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody, response: { 204: Type.Null() } },
+      schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody, response: { 204: NoContent } },
       config: { policy: 'authenticated' },
     },
     async (request, reply) => {
       await auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword, request.cookies[cookie.name]);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -82,15 +89,15 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
     async (request) => auth.totpSetup(request.actor!),
   );
 
-  app.post<{ Body: { code: string } }>(
+  app.post(
     '/api/auth/totp/enable',
     {
-      schema: { tags: ['auth'], summary: '绑定动态验证码：输入验证器上的第一个验证码完成绑定', body: TotpEnableBody, response: { 204: Type.Null() } },
+      schema: { tags: ['auth'], summary: '绑定动态验证码：输入验证器上的第一个验证码完成绑定', body: TotpEnableBody, response: { 204: NoContent } },
       config: { policy: 'authenticated' },
     },
     async (request, reply) => {
       await auth.totpEnable(request.actor!, request.body.code);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

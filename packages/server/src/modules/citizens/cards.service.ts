@@ -82,6 +82,7 @@ export function createCardService(deps: { db: Db; pii: PiiCipher }) {
       appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'card.view', objectType: 'org', objectId: org.id, summary: { posts: posts.length }, result: 'success', ip: actor.ip }),
     );
     return posts.map((p) => ({
+      id: p.id,
       postId: p.id,
       role: POST_ROLE_LABELS[p.role]?.zh ?? p.role,
       name: p.name,

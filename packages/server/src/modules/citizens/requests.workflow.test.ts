@@ -46,7 +46,7 @@ describe('the citizen request workflow', () => {
 
   it('names the missing fields', () => {
     expect(checkTransition(requestWorkflow, 'promise', actors.owner, view('claimed'), {})).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'promisedDate' }] });
-    expect(checkTransition(requestWorkflow, 'resolve', actors.owner, view('claimed'), { body: '已办' })).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'resolved' }] });
-    expect(checkTransition(requestWorkflow, 'reopen', actors.county, view('archived'), { body: ' ' })).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'body' }] });
+    expect(checkTransition(requestWorkflow, 'resolve', actors.owner, view('claimed'), { comment: '已办' })).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'resolved' }] });
+    expect(checkTransition(requestWorkflow, 'reopen', actors.county, view('archived'), { comment: ' ' })).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'comment' }] });
   });
 });

@@ -35,7 +35,7 @@ export const requestWorkflow: WorkflowDef<RequestState, RequestTransition, Reque
       label: REQUEST_TRANSITION_LABELS.resolve,
       allowed: owner,
       requires: [
-        { field: 'body', zh: '请填写办理结果', en: 'Describe the outcome' },
+        { field: 'comment', zh: '请填写办理结果', en: 'Describe the outcome' },
         { field: 'resolved', zh: '请选择问题是否解决', en: 'Say whether it was solved' },
       ],
     },
@@ -45,7 +45,7 @@ export const requestWorkflow: WorkflowDef<RequestState, RequestTransition, Reque
       to: 'claimed',
       label: REQUEST_TRANSITION_LABELS.reopen,
       allowed: (a, c) => office(a) && covers(a, c.orgPath),
-      requires: [{ field: 'body', zh: '请说明重新办理的原因', en: 'Give the reason' }],
+      requires: [{ field: 'comment', zh: '请说明重新办理的原因', en: 'Give the reason' }],
     },
   },
   sla: { escalateOverdue: false },

@@ -1,17 +1,26 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { TypedApp } from '../../core/http.js';
 import {
+  AssignmentList,
   AssignmentView,
   Board,
+  DirectiveView,
+  Created,
+  DirectiveIssued,
   FanOutBody,
-  FollowedDirective,
-  SentDirective,
-  Id,
+  FannedOut,
+  FileDownload,
+  FollowedDirectiveList,
+  IdParams,
+  InboxQuery,
   IssueDirectiveBody,
+  NoContent,
   ReportBody,
-  type FanOutBody as FanOutBodyT,
-  type IssueDirectiveBody as IssueDirectiveBodyT,
-  type ReportBody as ReportBodyT,
+  ReportPrefill,
+  SentDirectiveList,
+  SeriesActive,
+  SeriesList,
+  SetSeriesActiveBody,
+  VersionBody,
 } from '@lianxin/contract';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
@@ -33,20 +42,19 @@ async function receiveFile(request: FastifyRequest) {
   return { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content };
 }
 
-const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: DispatchService }) {
+export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchService }) {
   const { dispatch } = opts;
   const tags = ['dispatch'];
 
-  app.post<{ Body: IssueDirectiveBodyT }>(
+  app.post(
     '/api/directives',
     {
       schema: {
         tags,
         summary: '下发：向下级（指定组织，或全部工作站/村）下发任务、报告要求或信息报送表，可设为每周/月/季/年定期下发',
         body: IssueDirectiveBody,
-        response: { 201: Type.Object({ directiveId: Type.Union([Id, Type.Null()]), seriesId: Type.Union([Id, Type.Null()]), targets: Type.Integer() }) },
+        response: { 201: DirectiveIssued },
       },
       config: { policy: 'dispatch:issue' },
     },
@@ -60,7 +68,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
         tags,
         summary: '本单位下发的任务（含上报进度）',
         response: {
-          200: Type.Array(SentDirective),
+          200: SentDirectiveList,
         },
       },
       config: { policy: 'dispatch:read' },
@@ -75,7 +83,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
         tags,
         summary: '下级收到的任务：上级下发到本单位以下组织的任务，只统计本单位以下的接收单位（看板同样只显示这一部分）',
         response: {
-          200: Type.Array(FollowedDirective),
+          200: FollowedDirectiveList,
         },
       },
       config: { policy: 'dispatch:read' },
@@ -89,105 +97,112 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
       schema: {
         tags,
         summary: '定期下发（周、月、季、年）',
-        response: { 200: Type.Array(Type.Object({ id: Id, kind: Type.String(), title: Type.String(), frequency: Type.String(), weekday: Type.Union([Type.Integer(), Type.Null()]), dueDays: Type.Integer(), active: Type.Boolean(), targets: Type.Unknown(), mine: Type.Boolean({ description: '本单位下发（可停止、恢复）' }) })) },
+        response: { 200: SeriesList },
       },
       config: { policy: 'dispatch:read' },
     },
     async (request) => dispatch.series(request.actor!),
   );
 
-  app.patch<{ Params: { id: number }; Body: { active: boolean } }>(
+  app.patch(
     '/api/directives/series/:id',
     {
       schema: {
         tags,
         summary: '停止或恢复定期下发（仅下发单位）',
         params: IdParams,
-        body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Id, active: Type.Boolean() }) },
+        body: SetSeriesActiveBody,
+        response: { 200: SeriesActive },
       },
       config: { policy: 'dispatch:issue' },
     },
     async (request) => dispatch.setSeriesActive(request.actor!, request.params.id, request.body.active),
   );
 
-  app.get<{ Params: { id: number } }>(
+  // The collection's own record (every collection has its GET /…/{id}); the board adds the progress.
+  app.get(
+    '/api/directives/:id',
+    { schema: { tags, summary: '下发的任务（标题、内容、期限、表单、附件）；进度见 /board', params: IdParams, response: { 200: DirectiveView } }, config: { policy: 'dispatch:read' } },
+    async (request) => (await dispatch.board(request.actor!, request.params.id)).directive,
+  );
+
+  app.get(
     '/api/directives/:id/board',
     { schema: { tags, summary: '进度看板：谁已上报、谁逾期、汇总数字（含下一级分解）', params: IdParams, response: { 200: Board } }, config: { policy: 'dispatch:read' } },
     async (request) => dispatch.board(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number }; Body: { version: number } }>(
+  app.post(
     '/api/directives/:id/close',
     {
-      schema: { tags, summary: '截止（不再接收上报）', params: IdParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 204: Type.Null() } },
+      schema: { tags, summary: '截止（不再接收上报）', params: IdParams, body: VersionBody, response: { 204: NoContent } },
       config: { policy: 'dispatch:report' },
     },
     async (request, reply) => {
       await dispatch.close(request.actor!, request.params.id, request.body.version);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get<{ Querystring: { all?: boolean } }>(
+  app.get(
     '/api/inbox',
     {
-      schema: { tags, summary: '待办：本单位收到、需要上报的任务', querystring: Type.Object({ all: Type.Optional(Type.Boolean({ description: '包括已上报的' })) }, { additionalProperties: false }), response: { 200: Type.Array(AssignmentView) } },
+      schema: { tags, summary: '待办：本单位收到、需要上报的任务', querystring: InboxQuery, response: { 200: AssignmentList } },
       config: { policy: 'dispatch:read' },
     },
     async (request) => dispatch.inbox(request.actor!, request.query.all ?? false),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/assignments/:id',
     { schema: { tags, summary: '一项收到的任务及其上报', params: IdParams, response: { 200: AssignmentView } }, config: { policy: 'dispatch:read' } },
     async (request) => dispatch.assignment(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number }; Body: FanOutBodyT }>(
+  app.post(
     '/api/assignments/:id/fan-out',
     {
-      schema: { tags, summary: '分解下发：把收到的任务分解给所辖村（社区）', params: IdParams, body: FanOutBody, response: { 201: Type.Object({ directiveId: Id, targets: Type.Integer() }) } },
+      schema: { tags, summary: '分解下发：把收到的任务分解给所辖村（社区）', params: IdParams, body: FanOutBody, response: { 201: FannedOut } },
       config: { policy: 'dispatch:report' },
     },
     async (request, reply) => reply.status(201).send(await dispatch.fanOut(request.actor!, request.params.id, request.body)),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/assignments/:id/compile',
     {
       schema: {
         tags,
         summary: '汇总：按下级上报预填本单位的上报（可修改后提交）',
         params: IdParams,
-        response: { 200: Type.Object({ outcome: Type.Union([Type.String(), Type.Null()]), text: Type.String(), figures: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])), reported: Type.Integer(), targets: Type.Integer(), missing: Type.Array(Type.String()) }) },
+        response: { 200: ReportPrefill },
       },
       config: { policy: 'dispatch:read' },
     },
     async (request) => dispatch.compile(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number } }>(
+  app.post(
     '/api/directives/:id/attachments',
     {
-      schema: { tags, summary: '为下发的任务上传附件（通知原文、表格模板；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
+      schema: { tags, summary: '为下发的任务上传附件（通知原文、表格模板；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } },
       config: { policy: 'dispatch:report' },
     },
     async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { directiveId: request.params.id }, await receiveFile(request)) }),
   );
 
-  app.post<{ Params: { id: number } }>(
+  app.post(
     '/api/assignments/:id/attachments',
     {
-      schema: { tags, summary: '为上报上传附件（照片、签到表等；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
+      schema: { tags, summary: '为上报上传附件（照片、签到表等；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } },
       config: { policy: 'dispatch:report' },
     },
     async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { assignmentId: request.params.id }, await receiveFile(request)) }),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/dispatch-files/:id',
-    { schema: { tags, summary: '下载下发或上报的附件（图片、PDF 可直接显示）', params: IdParams }, config: { policy: 'dispatch:read' } },
+    { schema: { tags, summary: '下载下发或上报的附件（图片、PDF 可直接显示）', params: IdParams, response: { 200: FileDownload } }, config: { policy: 'dispatch:read' } },
     async (request, reply) => {
       const f = await dispatch.attachment(request.actor!, request.params.id);
       const inline = f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf';
@@ -198,7 +213,7 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { dispatch: Dis
     },
   );
 
-  app.post<{ Params: { id: number }; Body: ReportBodyT }>(
+  app.post(
     '/api/assignments/:id/report',
     { schema: { tags, summary: '上报完成情况（文字、表单数字、完成/部分完成/未完成及原因）', params: IdParams, body: ReportBody, response: { 200: AssignmentView } }, config: { policy: 'dispatch:report' } },
     async (request) => dispatch.report(request.actor!, request.params.id, request.body),

@@ -1,12 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { TypedApp } from '../../core/http.js';
+import {
+  HealthStatus,
+} from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 
-export async function healthRoutes(app: FastifyInstance, opts: { db: Db }) {
+export async function healthRoutes(app: TypedApp, opts: { db: Db }) {
   app.get(
     '/api/health',
     {
-      schema: { tags: ['system'], summary: '健康检查', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+      schema: { tags: ['system'], summary: '健康检查', response: { 200: HealthStatus } },
       config: { policy: 'public' },
     },
     async () => {

@@ -1,8 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { TodayList, TodoSummary } from '@lianxin/contract';
+import type { TypedApp } from '../../core/http.js';
+import {
+  TodayList,
+  TodoSummary,
+} from '@lianxin/contract';
 import type { HomeService } from './home.service.js';
 
-export async function homeRoutes(app: FastifyInstance, opts: { home: HomeService }) {
+export async function homeRoutes(app: TypedApp, opts: { home: HomeService }) {
   app.get(
     '/api/home/todos',
     {

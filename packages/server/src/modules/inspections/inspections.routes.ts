@@ -1,29 +1,29 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { TypedApp } from '../../core/http.js';
 import {
-  AccountabilityView,
-  BulletinView,
+  AccountabilityList,
+  BulletinList,
   CreateAccountabilityBody,
   CreateBulletinBody,
   CreateInspectionBody,
+  Created,
+  FindingParams,
+  FindingProblemCreated,
   FindingToProblemBody,
-  Id,
+  IdParams,
+  InspectionList,
   InspectionView,
-  type CreateAccountabilityBody as CreateAccountabilityBodyT,
-  type CreateInspectionBody as CreateInspectionBodyT,
 } from '@lianxin/contract';
 import type { InspectionService } from './inspections.service.js';
 
-const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-export async function inspectionRoutes(app: FastifyInstance, opts: { inspections: InspectionService }) {
+export async function inspectionRoutes(app: TypedApp, opts: { inspections: InspectionService }) {
   const { inspections } = opts;
   const tags = ['inspections'];
 
-  app.get('/api/inspections', { schema: { tags, summary: '督查记录（本单位开展的和本单位被督查的）', response: { 200: Type.Array(InspectionView) } }, config: { policy: 'dispatch:read' } }, async (request) =>
+  app.get('/api/inspections', { schema: { tags, summary: '督查记录（本单位开展的和本单位被督查的）', response: { 200: InspectionList } }, config: { policy: 'dispatch:read' } }, async (request) =>
     inspections.list(request.actor!),
   );
-  app.post<{ Body: CreateInspectionBodyT }>(
+  app.post(
     '/api/inspections',
     { schema: { tags, summary: '记录督查：对象、日期、人员、发现的问题、评分和讲评', body: CreateInspectionBody, response: { 201: InspectionView } }, config: { policy: 'inspection:write' } },
     async (request, reply) => {
@@ -31,33 +31,33 @@ export async function inspectionRoutes(app: FastifyInstance, opts: { inspections
       return reply.status(201).send(await inspections.detail(request.actor!, id));
     },
   );
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/inspections/:id',
     { schema: { tags, summary: '督查详情', params: IdParams, response: { 200: InspectionView } }, config: { policy: 'dispatch:read' } },
     async (request) => inspections.detail(request.actor!, request.params.id),
   );
-  app.post<{ Params: { id: number; findingId: number }; Body: { category: string; deadline: string; measures?: string; responsiblePerson?: string } }>(
+  app.post(
     '/api/inspections/:id/findings/:findingId/problem',
     {
-      schema: { tags, summary: '一键列入问题台账（双向关联）', params: Type.Object({ id: Id, findingId: Id }, { additionalProperties: false }), body: FindingToProblemBody, response: { 201: Type.Object({ problemId: Id }) } },
+      schema: { tags, summary: '一键列入问题台账（双向关联）', params: FindingParams, body: FindingToProblemBody, response: { 201: FindingProblemCreated } },
       config: { policy: 'ledger:register' },
     },
     async (request, reply) => reply.status(201).send({ problemId: await inspections.findingToProblem(request.actor!, request.params.id, request.params.findingId, request.body) }),
   );
-  app.get('/api/bulletins', { schema: { tags, summary: '通报（上级发给本单位的和本单位发出的）', response: { 200: Type.Array(BulletinView) } }, config: { policy: 'dispatch:read' } }, async (request) =>
+  app.get('/api/bulletins', { schema: { tags, summary: '通报（上级发给本单位的和本单位发出的）', response: { 200: BulletinList } }, config: { policy: 'dispatch:read' } }, async (request) =>
     inspections.bulletins(request.actor!),
   );
-  app.post<{ Body: { title: string; content: string; inspectionId?: number } }>(
+  app.post(
     '/api/bulletins',
-    { schema: { tags, summary: '发布督查通报（本单位以下可见）', body: CreateBulletinBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'inspection:write' } },
+    { schema: { tags, summary: '发布督查通报（本单位以下可见）', body: CreateBulletinBody, response: { 201: Created } }, config: { policy: 'inspection:write' } },
     async (request, reply) => reply.status(201).send({ id: await inspections.publishBulletin(request.actor!, request.body) }),
   );
-  app.get('/api/accountability', { schema: { tags, summary: '问责记录', response: { 200: Type.Array(AccountabilityView) } }, config: { policy: 'dispatch:read' } }, async (request) =>
+  app.get('/api/accountability', { schema: { tags, summary: '问责记录', response: { 200: AccountabilityList } }, config: { policy: 'dispatch:read' } }, async (request) =>
     inspections.accountability(request.actor!),
   );
-  app.post<{ Body: CreateAccountabilityBodyT }>(
+  app.post(
     '/api/accountability',
-    { schema: { tags, summary: '记录问责：通报批评、限期整改、约谈、诫勉谈话、调离岗位、大会检讨', body: CreateAccountabilityBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'accountability:write' } },
+    { schema: { tags, summary: '记录问责：通报批评、限期整改、约谈、诫勉谈话、调离岗位、大会检讨', body: CreateAccountabilityBody, response: { 201: Created } }, config: { policy: 'accountability:write' } },
     async (request, reply) => reply.status(201).send({ id: await inspections.recordAccountability(request.actor!, request.body) }),
   );
 }

@@ -1,23 +1,27 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { TypedApp } from '../../core/http.js';
 import {
+  ChainCheck,
+  Created,
+  FileDownload,
   FireProblemBody,
-  Id,
+  IdAndAttachmentParams,
+  IdParams,
+  ImportBulletinQuery,
+  ImportReport,
   LedgerCounts,
   LedgerSettings,
   LedgerStats,
+  LedgerStatsQuery,
   ListProblemsQuery,
   NoteBody,
-  PROBLEM_TRANSITIONS,
   ProblemDetail,
-  ProblemSummary,
-  PublicClosure,
-  PublicClosureCounty,
+  ProblemPage,
+  ProblemTransitionParams,
+  PublicClosureCountyList,
+  PublicClosurePage,
+  PublicClosuresQuery,
   RegisterProblemBody,
-  type FireProblemBody as FireProblemBodyT,
-  type ListProblemsQuery as ListProblemsQueryT,
-  type ProblemTransition,
-  type RegisterProblemBody as RegisterProblemBodyT,
+  SaveLedgerSettingsBody,
 } from '@lianxin/contract';
 import { AppError } from '../../core/errors.js';
 import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
@@ -26,7 +30,6 @@ import { appendAudit } from '../../core/audit.js';
 import type { Db } from '../../db/db.js';
 import type { LedgerService } from './ledger.service.js';
 import { createLedgerImport } from './ledger.import.js';
-import { ImportReport, ProblemSourceSchema, SaveLedgerSettingsBody, type ProblemSource, type SaveLedgerSettingsBody as SaveLedgerSettingsBodyT } from '@lianxin/contract';
 
 export const LEDGER_COLUMNS = [
   { header: '序号', width: 6 },
@@ -40,33 +43,22 @@ export const LEDGER_COLUMNS = [
   { header: '销号情况', width: 22 },
 ];
 
-const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
-  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
-const CaseParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerService; db: Db }) {
+export async function ledgerRoutes(app: TypedApp, opts: { ledger: LedgerService; db: Db }) {
   const { ledger } = opts;
   const tags = ['ledger'];
 
   const importer = createLedgerImport({ db: opts.db, ledger });
-  app.post<{ Querystring: { dryRun?: boolean; mode?: 'all_or_nothing' | 'valid_only'; source?: ProblemSource; sourceRef?: string } }>(
+  app.post(
     '/api/ledger/problems/import',
     {
       schema: {
         tags,
         summary: '从督查通报表导入问题（.xlsx；列：问题来源、问题类别、问题描述、整改措施、责任单位、责任人、整改时限）',
         consumes: ['multipart/form-data'],
-        querystring: Type.Object(
-          {
-            dryRun: Type.Optional(Type.Boolean({ description: '只检查不导入' })),
-            mode: Type.Optional(Type.Unsafe<'all_or_nothing' | 'valid_only'>({ type: 'string', enum: ['all_or_nothing', 'valid_only'] })),
-            source: Type.Optional(ProblemSourceSchema),
-            sourceRef: Type.Optional(Type.String({ maxLength: 100, description: '通报文号' })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: ImportBulletinQuery,
         response: { 200: ImportReport },
       },
       config: { policy: 'ledger:register' },
@@ -82,9 +74,9 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Querystring: ListProblemsQueryT }>(
+  app.get(
     '/api/ledger/problems/export',
-    { schema: { tags, summary: '导出问题台账（.xlsx，县里常用的列：序号、问题来源……销号情况）', querystring: ListProblemsQuery }, config: { policy: 'ledger:read' } },
+    { schema: { tags, summary: '导出问题台账（.xlsx，县里常用的列：序号、问题来源……销号情况）', querystring: ListProblemsQuery, response: { 200: FileDownload } }, config: { policy: 'ledger:read' } },
     async (request, reply) => {
       const actor = request.actor!;
       const rows = await ledger.exportRows(actor, request.query);
@@ -96,19 +88,19 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Querystring: ListProblemsQueryT }>(
+  app.get(
     '/api/ledger/problems',
-    { schema: { tags, summary: '问题台账（按状态、来源、类别、逾期、待督办、子树筛选）', querystring: ListProblemsQuery, response: { 200: Page(ProblemSummary) } }, config: { policy: 'ledger:read' } },
+    { schema: { tags, summary: '问题台账（按状态、来源、类别、逾期、待督办、子树筛选）', querystring: ListProblemsQuery, response: { 200: ProblemPage } }, config: { policy: 'ledger:read' } },
     async (request) => ledger.list(request.actor!, request.query),
   );
 
-  app.get<{ Querystring: ListProblemsQueryT }>(
+  app.get(
     '/api/ledger/problems/counts',
     { schema: { tags, summary: '台账计数：按状态、未销号、逾期、待督办（筛选条件同列表，不含状态）', querystring: ListProblemsQuery, response: { 200: LedgerCounts } }, config: { policy: 'ledger:read' } },
     async (request) => ledger.counts(request.actor!, request.query),
   );
 
-  app.post<{ Body: RegisterProblemBodyT }>(
+  app.post(
     '/api/ledger/problems',
     { schema: { tags, summary: '登记问题', body: RegisterProblemBody, response: { 201: ProblemDetail } }, config: { policy: 'ledger:register' } },
     async (request, reply) => {
@@ -117,19 +109,19 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/ledger/problems/:id',
-    { schema: { tags, summary: '问题详情、办理记录和当前账号可执行的环节', params: CaseParams, response: { 200: ProblemDetail } }, config: { policy: 'ledger:read' } },
+    { schema: { tags, summary: '问题详情、办理记录和当前账号可执行的环节', params: IdParams, response: { 200: ProblemDetail } }, config: { policy: 'ledger:read' } },
     async (request) => ledger.detail(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number; transition: ProblemTransition }; Body: FireProblemBodyT }>(
+  app.post(
     '/api/ledger/problems/:id/transitions/:transition',
     {
       schema: {
         tags,
         summary: '办理环节：开始整改、提交验收、退回、验收通过、销号、反馈公示',
-        params: Type.Object({ id: Id, transition: Type.Unsafe<ProblemTransition>({ type: 'string', enum: [...PROBLEM_TRANSITIONS] }) }, { additionalProperties: false }),
+        params: ProblemTransitionParams,
         body: FireProblemBody,
         response: { 200: ProblemDetail },
       },
@@ -142,28 +134,28 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { text: string } }>(
+  app.post(
     '/api/ledger/problems/:id/supervisions',
-    { schema: { tags, summary: '督办（每15天一次）', params: CaseParams, body: NoteBody, response: { 200: ProblemDetail } }, config: { policy: 'ledger:handle' } },
+    { schema: { tags, summary: '督办（每15天一次）', params: IdParams, body: NoteBody, response: { 200: ProblemDetail } }, config: { policy: 'ledger:handle' } },
     async (request) => {
       await ledger.supervise(request.actor!, request.params.id, request.body.text);
       return ledger.detail(request.actor!, request.params.id);
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { text: string } }>(
+  app.post(
     '/api/ledger/problems/:id/comments',
-    { schema: { tags, summary: '留言', params: CaseParams, body: NoteBody, response: { 200: ProblemDetail } }, config: { policy: 'ledger:handle' } },
+    { schema: { tags, summary: '留言', params: IdParams, body: NoteBody, response: { 200: ProblemDetail } }, config: { policy: 'ledger:handle' } },
     async (request) => {
       await ledger.comment(request.actor!, request.params.id, request.body.text);
       return ledger.detail(request.actor!, request.params.id);
     },
   );
 
-  app.post<{ Params: { id: number } }>(
+  app.post(
     '/api/ledger/problems/:id/attachments',
     {
-      schema: { tags, summary: '上传附件（图片、PDF、Word、Excel，10 MB 以内）', params: CaseParams, consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Id }) } },
+      schema: { tags, summary: '上传附件（图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } },
       config: { policy: 'ledger:handle' },
     },
     async (request, reply) => {
@@ -182,9 +174,9 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Params: { id: number; attachmentId: number } }>(
+  app.get(
     '/api/ledger/problems/:id/attachments/:attachmentId',
-    { schema: { tags, summary: '下载附件（图片可直接显示）', params: Type.Object({ id: Id, attachmentId: Id }, { additionalProperties: false }) }, config: { policy: 'ledger:read' } },
+    { schema: { tags, summary: '下载附件（图片可直接显示）', params: IdAndAttachmentParams, response: { 200: FileDownload } }, config: { policy: 'ledger:read' } },
     async (request, reply) => {
       const f = await ledger.attachment(request.actor!, request.params.id, request.params.attachmentId);
       const inline = f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf';
@@ -195,19 +187,19 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     },
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/ledger/problems/:id/verify',
     {
-      schema: { tags, summary: '校验办理记录哈希链', params: CaseParams, response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), brokenAt: Type.Optional(Type.Integer()) }) } },
+      schema: { tags, summary: '校验办理记录哈希链', params: IdParams, response: { 200: ChainCheck } },
       config: { policy: 'ledger:read' },
     },
     async (request) => ledger.verify(request.actor!, request.params.id),
   );
 
-  app.get<{ Querystring: { orgId?: number } }>(
+  app.get(
     '/api/ledger/stats',
     {
-      schema: { tags, summary: '统计：未销号、逾期、按期销号、销号率、平均办结天数（本级与各下级）', querystring: Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: LedgerStats } },
+      schema: { tags, summary: '统计：未销号、逾期、按期销号、销号率、平均办结天数（本级与各下级）', querystring: LedgerStatsQuery, response: { 200: LedgerStats } },
       config: { policy: 'ledger:read' },
     },
     async (request) => ledger.stats(request.actor!, request.query.orgId),
@@ -219,7 +211,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
     async (request) => ledger.settings(request.actor!.scope.countyId ?? 0),
   );
 
-  app.put<{ Body: SaveLedgerSettingsBodyT }>(
+  app.put(
     '/api/ledger/settings',
     { schema: { tags, summary: '修改本县台账设置（问题类别、问题来源、督办周期、销号签署人）；sources 为在用的来源（无 code 为新增，未列出的停用）', body: SaveLedgerSettingsBody, response: { 200: LedgerSettings } }, config: { policy: 'ledger:configure' } },
     async (request) => ledger.saveSettings(request.actor!, request.body),
@@ -228,21 +220,21 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { ledger: LedgerS
   app.get(
     '/api/public/ledger/counties',
     {
-      schema: { tags: ['public'], summary: '反馈公示：各县及已公示的问题数（无需登录）', response: { 200: Type.Array(PublicClosureCounty) } },
+      schema: { tags: ['public'], summary: '反馈公示：各县及已公示的问题数（无需登录）', response: { 200: PublicClosureCountyList } },
       config: { policy: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
     },
     async () => ledger.publicCounties(),
   );
 
-  app.get<{ Params: { id: number }; Querystring: { page?: number; pageSize?: number } }>(
+  app.get(
     '/api/public/counties/:id/closures',
     {
       schema: {
         tags: ['public'],
         summary: '反馈公示：本县已公示的问题整改销号情况（无需登录，不含个人信息）',
-        params: CaseParams,
-        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, { additionalProperties: false }),
-        response: { 200: Page(PublicClosure) },
+        params: IdParams,
+        querystring: PublicClosuresQuery,
+        response: { 200: PublicClosurePage },
       },
       config: { policy: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
     },

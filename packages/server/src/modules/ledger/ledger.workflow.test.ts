@@ -95,8 +95,8 @@ describe('the problem workflow', () => {
 
   it('names the missing fields and refuses out-of-order steps', () => {
     expect(checkTransition(problemWorkflow, 'start', village, view('registered'), {})).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'measures' }] });
-    expect(checkTransition(problemWorkflow, 'return', station, view('submitted'), { body: '  ' })).toMatchObject({ ok: false, reason: 'missing' });
-    expect(checkTransition(problemWorkflow, 'close', station, view('submitted'), { body: 'x' })).toEqual({ ok: false, reason: 'state' });
+    expect(checkTransition(problemWorkflow, 'return', station, view('submitted'), { comment: '  ' })).toMatchObject({ ok: false, reason: 'missing' });
+    expect(checkTransition(problemWorkflow, 'close', station, view('submitted'), { comment: 'x' })).toEqual({ ok: false, reason: 'state' });
     expect(checkTransition(problemWorkflow, 'accept', village, view('submitted'), {})).toEqual({ ok: false, reason: 'forbidden' });
     expect(checkTransition(problemWorkflow, 'nope', village, view('submitted'), {})).toEqual({ ok: false, reason: 'unknown' });
     expect(checkTransition(problemWorkflow, 'start', village, view('registered'), { measures: '召开支委会' })).toEqual({ ok: true });

@@ -86,14 +86,14 @@ export const problemWorkflow: WorkflowDef<ProblemState, ProblemTransition, Probl
       to: 'submitted',
       label: PROBLEM_TRANSITION_LABELS.submit,
       allowed: (actor, c) => responsible(actor, c.extra),
-      requires: [{ field: 'body', zh: '请填写整改完成情况', en: 'Describe what was done' }],
+      requires: [{ field: 'comment', zh: '请填写整改完成情况', en: 'Describe what was done' }],
     },
     return: {
       from: ['submitted'],
       to: 'rectifying',
       label: PROBLEM_TRANSITION_LABELS.return,
       allowed: checker,
-      requires: [{ field: 'body', zh: '请填写退回理由', en: 'Give the reason for returning it' }],
+      requires: [{ field: 'comment', zh: '请填写退回理由', en: 'Give the reason for returning it' }],
     },
     accept: {
       from: ['submitted'],
@@ -106,7 +106,7 @@ export const problemWorkflow: WorkflowDef<ProblemState, ProblemTransition, Probl
       to: 'closed',
       label: PROBLEM_TRANSITION_LABELS.close,
       allowed: (actor, c) => has(actor, c.extra.closureSigner) && covers(actor, c.orgPath) && !within(actor, c.extra.responsibleOrgPath),
-      requires: [{ field: 'body', zh: '请填写销号意见', en: 'Enter the closure opinion' }],
+      requires: [{ field: 'comment', zh: '请填写销号意见', en: 'Enter the closure opinion' }],
     },
     publish: {
       from: ['closed'],

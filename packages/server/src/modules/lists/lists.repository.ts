@@ -47,12 +47,12 @@ export async function findTask(q: Queryable, scope: Scope, id: number) {
  * those owned at or under it whichever list they are on (a village sees the township's tasks it
  * must do).
  */
-export async function listTasks(q: Queryable, scope: Scope, rootPath: string, year: number) {
-  return q.query<TaskDbRow>(
-    `${TASK_SELECT} WHERE c.case_type = 'task' AND ${inScope('c.org_path', 3)} AND t.year = $2
+export async function listTasks(q: Queryable, scope: Scope, rootPath: string, year: number, page: { limit: number; offset: number }) {
+  return q.query<TaskDbRow & { total_count: number }>(
+    `${TASK_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS total_count, ')} WHERE c.case_type = 'task' AND ${inScope('c.org_path', 3)} AND t.year = $2
        AND (${inScope('c.org_path', 1)} OR ${inScope('lo.path', 1)})
-     ORDER BY c.deadline NULLS LAST, c.id`,
-    [likePrefix(rootPath), year, likePrefix(scope.path)],
+     ORDER BY c.deadline NULLS LAST, c.id LIMIT $4 OFFSET $5`,
+    [likePrefix(rootPath), year, likePrefix(scope.path), page.limit, page.offset],
   );
 }
 
@@ -70,13 +70,13 @@ export type ResponsibilityDbRow = {
   post_role: string | null; person_id: number | null; person_name: string | null; duty: string; version: number;
 };
 
-export async function listResponsibilities(q: Queryable, rootPath: string, year: number) {
-  return q.query<ResponsibilityDbRow>(
-    `SELECT r.id, r.county_id, r.org_id, o.name AS org_name, o.type AS org_type, r.year, r.post_role, r.person_id,
+export async function listResponsibilities(q: Queryable, rootPath: string, year: number, page: { limit: number; offset: number }) {
+  return q.query<ResponsibilityDbRow & { total_count: number }>(
+    `SELECT count(*) OVER ()::int AS total_count, r.id, r.county_id, r.org_id, o.name AS org_name, o.type AS org_type, r.year, r.post_role, r.person_id,
             p.name AS person_name, r.duty, r.version
      FROM responsibilities r JOIN orgs o ON o.id = r.org_id LEFT JOIN persons p ON p.id = r.person_id
-     WHERE ${inScope('r.org_path', 1)} AND r.year = $2 AND r.status = 'active' ORDER BY r.org_path, r.id`,
-    [likePrefix(rootPath), year],
+     WHERE ${inScope('r.org_path', 1)} AND r.year = $2 AND r.status = 'active' ORDER BY r.org_path, r.id LIMIT $3 OFFSET $4`,
+    [likePrefix(rootPath), year, page.limit, page.offset],
   );
 }
 

@@ -1,6 +1,6 @@
 // 三个清单 besides the ledger: each org's yearly task list (tasks are cases on the engine) and
 // responsibility list (who answers for which duty).
-import { POST_ROLES, type CreateResponsibilityBody, type CreateTaskBody, type TaskRow, type TaskTransition } from '@lianxin/contract';
+import { POST_ROLES, type CreateResponsibilityBody, type CreateTaskBody, type ListYearQuery, type TaskRow, type TaskTransition } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
@@ -11,6 +11,18 @@ import { inScope as orgInScope } from '../../core/org-tree.js';
 import * as repo from './lists.repository.js';
 import { taskWorkflow } from './tasks.workflow.js';
 import './tasks.case.js';
+
+/** The page asked for (the list shape every list route answers: {items, total, page, pageSize}). */
+function paging(q: { page?: number; pageSize?: number }) {
+  return { page: q.page ?? 1, pageSize: q.pageSize ?? 50 };
+}
+
+/** The total from the window count on the page's rows; a page past the end reads it from the first row. */
+async function totalOf(rows: { total_count: number }[], page: number, _pageSize: number, firstRow: () => Promise<{ total_count: number }[]>) {
+  if (rows[0]) return rows[0].total_count;
+  if (page === 1) return 0;
+  return (await firstRow())[0]?.total_count ?? 0;
+}
 
 export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
   const { db } = deps;
@@ -34,13 +46,14 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
     };
   }
 
-  async function tasks(actor: Actor, q: { orgId?: number; year: number }) {
+  async function tasks(actor: Actor, q: ListYearQuery) {
     requireAction(actor, 'ledger:read');
     const root = q.orgId ? await orgInScope(db, actor.scope, q.orgId) : { path: actor.scope.path };
     if (!root) throw new AppError('not_found');
-    const rows = await repo.listTasks(db, actor.scope, root.path, q.year);
+    const { page, pageSize } = paging(q);
+    const rows = await repo.listTasks(db, actor.scope, root.path, q.year, { limit: pageSize, offset: (page - 1) * pageSize });
     const t = engine.today();
-    return rows.map((r) => present(actor, r, t));
+    return { items: rows.map((r) => present(actor, r, t)), total: await totalOf(rows, page, pageSize, () => repo.listTasks(db, actor.scope, root.path, q.year, { limit: 1, offset: 0 })), page, pageSize };
   }
 
   async function createTask(actor: Actor, input: CreateTaskBody): Promise<TaskRow> {
@@ -72,12 +85,14 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
     return present(actor, row, engine.today());
   }
 
-  async function responsibilities(actor: Actor, q: { orgId?: number; year: number }) {
+  async function responsibilities(actor: Actor, q: ListYearQuery) {
     requireAction(actor, 'ledger:read');
     const root = q.orgId ? await orgInScope(db, actor.scope, q.orgId) : { path: actor.scope.path };
     if (!root) throw new AppError('not_found');
-    const rows = await repo.listResponsibilities(db, root.path, q.year);
-    return rows.map((r) => ({
+    const { page, pageSize } = paging(q);
+    const rows = await repo.listResponsibilities(db, root.path, q.year, { limit: pageSize, offset: (page - 1) * pageSize });
+    const total = await totalOf(rows, page, pageSize, () => repo.listResponsibilities(db, root.path, q.year, { limit: 1, offset: 0 }));
+    return { page, pageSize, total, items: rows.map((r) => ({
       id: r.id,
       year: r.year,
       org: { id: r.org_id, name: r.org_name, type: r.org_type },
@@ -85,7 +100,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
       person: r.person_id ? { id: r.person_id, name: r.person_name ?? '' } : null,
       duty: r.duty,
       version: r.version,
-    }));
+    })) };
   }
 
   async function addResponsibility(actor: Actor, input: CreateResponsibilityBody): Promise<number> {

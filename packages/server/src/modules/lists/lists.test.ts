@@ -26,9 +26,12 @@ describe('the task list (任务清单)', () => {
     let task = res.json() as TaskRow;
     expect(task).toMatchObject({ status: 'assigned', ownerOrg: { name: '榆舍村' }, actions: [] });
 
-    const villageList = (await yushe.get(`/api/tasks?year=${year}`)).json() as TaskRow[];
+    const villageList = ((await yushe.get(`/api/tasks?year=${year}`)).json() as { items: TaskRow[] }).items;
     expect(villageList.find((x) => x.id === task.id)?.actions).toEqual(['start', 'submit']);
-    expect((await yushe.post(`/api/tasks/${task.id}/transitions/submit`, { version: task.version })).json().message).toBe('请填写完成情况');
+    const noNote = (await yushe.post(`/api/tasks/${task.id}/transitions/submit`, { version: task.version })).json();
+    expect(noNote.message).toBe('请填写完成情况');
+    // the field is named as the client sends it (the body's comment), not the engine's word for it
+    expect(noNote.details.fields).toEqual([{ field: 'comment', message: '请填写完成情况' }]);
     task = (await yushe.post(`/api/tasks/${task.id}/transitions/submit`, { version: task.version, comment: '已完成，验收材料已上传' })).json();
     expect(task).toMatchObject({ status: 'submitted', result: '已完成，验收材料已上传' });
     expect((await yushe.post(`/api/tasks/${task.id}/transitions/confirm`, { version: task.version })).statusCode).toBe(403);
@@ -55,10 +58,17 @@ describe('the responsibility list (责任清单)', () => {
     expect(b.statusCode).toBe(201);
     const none = await yushe.post('/api/responsibilities', { orgId: village, year, duty: '无人负责' });
     expect(none.statusCode).toBe(400);
-    const list = (await wuli.get(`/api/responsibilities?year=${year}`)).json();
+    const page = (await wuli.get(`/api/responsibilities?year=${year}`)).json();
+    expect(page).toMatchObject({ page: 1, pageSize: 50, total: page.items.length });
+    const list = page.items;
     expect(list.map((r: { duty: string }) => r.duty)).toEqual(expect.arrayContaining(['履行抓党建第一责任人职责', '负责党员教育管理台账']));
     const row = list.find((r: { id: number }) => r.id === a.json().id);
     expect((await yushe.del(`/api/responsibilities/${row.id}?version=${row.version}`)).statusCode).toBe(204);
-    expect((await wuli.get(`/api/responsibilities?year=${year}`)).json()).toHaveLength(list.length - 1);
+    expect((await wuli.get(`/api/responsibilities?year=${year}`)).json().items).toHaveLength(list.length - 1);
+    // one list shape: a page past the end still says how many there are
+    const past = (await wuli.get(`/api/responsibilities?year=${year}&page=50&pageSize=1`)).json();
+    expect(past).toEqual({ items: [], total: list.length - 1, page: 50, pageSize: 1 });
+    const first = (await wuli.get(`/api/responsibilities?year=${year}&page=1&pageSize=1`)).json();
+    expect(first).toMatchObject({ total: list.length - 1, page: 1, pageSize: 1, items: [list.find((r: { id: number }) => r.id !== row.id)] });
   });
 });

@@ -51,7 +51,7 @@ describe('the task workflow', () => {
   });
 
   it('names the missing fields', () => {
-    expect(checkTransition(taskWorkflow, 'submit', actors.village, view('in_progress'), {})).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'body' }] });
-    expect(checkTransition(taskWorkflow, 'return', actors.township, view('submitted'), { body: '' })).toMatchObject({ ok: false, reason: 'missing' });
+    expect(checkTransition(taskWorkflow, 'submit', actors.village, view('in_progress'), {})).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'comment' }] });
+    expect(checkTransition(taskWorkflow, 'return', actors.township, view('submitted'), { comment: '' })).toMatchObject({ ok: false, reason: 'missing' });
   });
 });

@@ -1,37 +1,34 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { TypedApp } from '../../core/http.js';
 import {
+  AddDesignationBody,
   CloseOrgBody,
   CreateOrgBody,
+  IdAndDesignationParams,
   IdParams,
+  ListDesignationsQuery,
   MoveOrgBody,
+  NoContent,
   OrgDetail,
   OrgTree,
-  UpdateOrgBody,
-  Id,
-  AddDesignationBody,
-  ListDesignationsQuery,
+  OrgTreeQuery,
   StationDesignation,
-  StationDesignationRow,
-  type AddDesignationBody as AddDesignationBodyT,
-  type ListDesignationsQuery as ListDesignationsQueryT,
-  type CreateOrgBody as CreateOrgBodyT,
-  type MoveOrgBody as MoveOrgBodyT,
-  type UpdateOrgBody as UpdateOrgBodyT,
+  StationDesignationPage,
+  UpdateOrgBody,
+  VersionQuery,
 } from '@lianxin/contract';
 import type { OrgService } from './orgs.service.js';
 
-export async function orgRoutes(app: FastifyInstance, opts: { orgs: OrgService }) {
+export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
   const { orgs } = opts;
   const tags = ['orgs'];
 
-  app.get<{ Querystring: { rootId?: number } }>(
+  app.get(
     '/api/orgs/tree',
     {
       schema: {
         tags,
         summary: '组织树（一次返回整县，含每个节点的党员数、村数和工作站预警）',
-        querystring: Type.Object({ rootId: Type.Optional(Id) }, { additionalProperties: false }),
+        querystring: OrgTreeQuery,
         response: { 200: OrgTree },
       },
       config: { policy: 'org:read' },
@@ -39,13 +36,13 @@ export async function orgRoutes(app: FastifyInstance, opts: { orgs: OrgService }
     async (request) => orgs.tree(request.actor!, request.query.rootId),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/orgs/:id',
     { schema: { tags, summary: '组织详情', params: IdParams, response: { 200: OrgDetail } }, config: { policy: 'org:read' } },
     async (request) => orgs.detail(request.actor!, request.params.id),
   );
 
-  app.post<{ Body: CreateOrgBodyT }>(
+  app.post(
     '/api/orgs',
     { schema: { tags, summary: '新建组织', body: CreateOrgBody, response: { 201: OrgDetail } }, config: { policy: 'org:write' } },
     async (request, reply) => {
@@ -54,7 +51,7 @@ export async function orgRoutes(app: FastifyInstance, opts: { orgs: OrgService }
     },
   );
 
-  app.patch<{ Params: { id: number }; Body: UpdateOrgBodyT }>(
+  app.patch(
     '/api/orgs/:id',
     { schema: { tags, summary: '重命名或修改设置', params: IdParams, body: UpdateOrgBody, response: { 200: OrgDetail } }, config: { policy: 'org:write' } },
     async (request) => {
@@ -63,7 +60,7 @@ export async function orgRoutes(app: FastifyInstance, opts: { orgs: OrgService }
     },
   );
 
-  app.post<{ Params: { id: number }; Body: MoveOrgBodyT }>(
+  app.post(
     '/api/orgs/:id/move',
     { schema: { tags, summary: '调整隶属关系（连同下级一起移动）', params: IdParams, body: MoveOrgBody, response: { 200: OrgDetail } }, config: { policy: 'org:write' } },
     async (request) => {
@@ -72,7 +69,7 @@ export async function orgRoutes(app: FastifyInstance, opts: { orgs: OrgService }
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { version: number } }>(
+  app.post(
     '/api/orgs/:id/close',
     { schema: { tags, summary: '撤销组织', params: IdParams, body: CloseOrgBody, response: { 200: OrgDetail } }, config: { policy: 'org:write' } },
     async (request) => {
@@ -81,49 +78,49 @@ export async function orgRoutes(app: FastifyInstance, opts: { orgs: OrgService }
     },
   );
 
-  app.delete<{ Params: { id: number }; Querystring: { version: number } }>(
+  app.delete(
     '/api/orgs/:id',
     {
       schema: {
         tags,
         summary: '删除误建的组织（无任何引用时）',
         params: IdParams,
-        querystring: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-        response: { 204: Type.Null() },
+        querystring: VersionQuery,
+        response: { 204: NoContent },
       },
       config: { policy: 'org:write' },
     },
     async (request, reply) => {
       await orgs.remove(request.actor!, request.params.id, request.query.version);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   // 工作站称号: county pilot, township demonstration, 七一 commendation (county-given, audited)
-  app.get<{ Querystring: ListDesignationsQueryT }>(
+  app.get(
     '/api/station-designations',
     {
       schema: {
         tags,
         summary: '工作站称号名单：县级试点、乡镇示范站、“七一”表彰（按称号、年度、组织子树筛选）',
         querystring: ListDesignationsQuery,
-        response: { 200: Type.Object({ items: Type.Array(StationDesignationRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+        response: { 200: StationDesignationPage },
       },
       config: { policy: 'org:read' },
     },
     async (request) => orgs.listDesignations(request.actor!, request.query),
   );
-  app.post<{ Params: { id: number }; Body: AddDesignationBodyT }>(
+  app.post(
     '/api/orgs/:id/designations',
     { schema: { tags, summary: '认定工作站称号（县委组织部；乡镇示范站亦可由本乡镇确定；“七一”表彰带奖励金额，单位：分）', params: IdParams, body: AddDesignationBody, response: { 201: StationDesignation } }, config: { policy: 'org:write' } },
     async (request, reply) => reply.status(201).send(await orgs.addDesignation(request.actor!, request.params.id, request.body)),
   );
-  app.delete<{ Params: { id: number; designationId: number } }>(
+  app.delete(
     '/api/orgs/:id/designations/:designationId',
-    { schema: { tags, summary: '撤销工作站称号（县委组织部；乡镇示范站亦可由本乡镇撤销）', params: Type.Object({ id: Id, designationId: Id }, { additionalProperties: false }), response: { 204: Type.Null() } }, config: { policy: 'org:write' } },
+    { schema: { tags, summary: '撤销工作站称号（县委组织部；乡镇示范站亦可由本乡镇撤销）', params: IdAndDesignationParams, response: { 204: NoContent } }, config: { policy: 'org:write' } },
     async (request, reply) => {
       await orgs.removeDesignation(request.actor!, request.params.id, request.params.designationId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,3 +1,14 @@
+import type { TypedApp } from '../../core/http.js';
+import {
+  FileDownload,
+  IdParams,
+  ImportQuery,
+  ImportReport,
+  ImportReportWithWarnings,
+  ImportStarted,
+  JobStatus,
+  ListPeopleQuery,
+} from '@lianxin/contract';
 // Excel import and export of the roster (花名册), and the progress of import jobs:
 //   GET  /api/people/import/template  the .xlsx template (example row + "填写说明" sheet)
 //   POST /api/people/import           multipart, one file; ?dryRun=true → 200 ImportReport (checked,
@@ -8,17 +19,7 @@
 //   GET  /api/jobs/:id                a job of the calling account (another's answers 404)
 // Uploads are capped by the multipart limits of app.ts and checked by content (core/xlsx-guard.ts)
 // before exceljs sees them; the browser's file name and type are ignored.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  IdParams,
-  ImportQuery,
-  ImportReportWithWarnings,
-  ImportStarted,
-  JobStatus,
-  ListPeopleQuery,
-  type ImportQuery as ImportQueryT,
-  type ListPeopleQuery as ListPeopleQueryT,
-} from '@lianxin/contract';
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/db.js';
 import { AppError } from '../../core/errors.js';
 import { contentDisposition } from '../../core/file-type.js';
@@ -46,7 +47,7 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
   }
 }
 
-export async function peopleExcelRoutes(app: FastifyInstance, opts: { db: Db; pii: PiiCipher; people: PeopleService }) {
+export async function peopleExcelRoutes(app: TypedApp, opts: { db: Db; pii: PiiCipher; people: PeopleService }) {
   const { db, pii, people } = opts;
   const importer = createPeopleImport({ db, pii, today: people.today, log: (msg, meta) => app.log.warn(meta ?? {}, msg) });
   const exporter = createPeopleExport({ db, pii, today: people.today, rootPathOf: people.rootPathOf });
@@ -56,14 +57,14 @@ export async function peopleExcelRoutes(app: FastifyInstance, opts: { db: Db; pi
 
   app.get(
     '/api/people/import/template',
-    { schema: { tags, summary: '下载人员（党员）导入模板（.xlsx）' }, config: { policy: 'person:import' } },
+    { schema: { tags, summary: '下载人员（党员）导入模板（.xlsx）', response: { 200: FileDownload } }, config: { policy: 'person:import' } },
     async (request, reply) => {
       const file = await exporter.template(request.actor!);
       return reply.type(XLSX_MIME).header('Content-Disposition', contentDisposition('attachment', '党员导入模板.xlsx')).send(file);
     },
   );
 
-  app.post<{ Querystring: ImportQueryT }>(
+  app.post(
     '/api/people/import',
     {
       schema: {
@@ -89,9 +90,9 @@ export async function peopleExcelRoutes(app: FastifyInstance, opts: { db: Db; pi
     },
   );
 
-  app.get<{ Querystring: ListPeopleQueryT }>(
+  app.get(
     '/api/people/export',
-    { schema: { tags, summary: '导出人员名册（.xlsx，筛选条件同列表，按角色脱敏）', querystring: ListPeopleQuery }, config: { policy: 'person:export' } },
+    { schema: { tags, summary: '导出人员名册（.xlsx，筛选条件同列表，按角色脱敏）', querystring: ListPeopleQuery, response: { 200: FileDownload } }, config: { policy: 'person:export' } },
     async (request, reply) => {
       const { stream } = await exporter.exportRoster(request.actor!, request.query);
       const name = `党员名册-${people.today()}.xlsx`;
@@ -99,7 +100,7 @@ export async function peopleExcelRoutes(app: FastifyInstance, opts: { db: Db; pi
     },
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/jobs/:id',
     { schema: { tags: ['jobs'], summary: '后台任务进度（仅发起账号可查）', params: IdParams, response: { 200: JobStatus } }, config: { policy: 'authenticated' } },
     async (request) => {

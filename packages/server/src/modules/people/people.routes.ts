@@ -1,52 +1,43 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { TypedApp } from '../../core/http.js';
 import {
-  CadreRow,
+  CadrePage,
   CreatePersonBody,
   CreatePostBody,
+  Created,
   EndPostBody,
-  Id,
   IdParams,
   ListPeopleQuery,
-  Page,
-  PageQuery,
+  NoContent,
   PersonDetail,
-  PersonSummary,
+  PersonPage,
   CadreLedgerQuery,
-  PostRecord,
+  OrgPostList,
   PostWritten,
   ReserveCadreBody,
+  ReserveCadrePage,
   ReserveListQuery,
   UpdatePostBody,
-  type CadreLedgerQuery as CadreLedgerQueryT,
-  type ReserveListQuery as ReserveListQueryT,
-  type UpdatePostBody as UpdatePostBodyT,
-  ReserveCadreRow,
   UpdatePersonBody,
-  type CreatePersonBody as CreatePersonBodyT,
-  type CreatePostBody as CreatePostBodyT,
-  type ListPeopleQuery as ListPeopleQueryT,
-  type UpdatePersonBody as UpdatePersonBodyT,
 } from '@lianxin/contract';
 import type { PeopleService } from './people.service.js';
 
-export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleService }) {
+export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService }) {
   const { people } = opts;
   const tags = ['people'];
 
-  app.get<{ Querystring: ListPeopleQueryT }>(
+  app.get(
     '/api/people',
-    { schema: { tags, summary: '人员（党员）名册：按组织子树筛选、排序、分页', querystring: ListPeopleQuery, response: { 200: Page(PersonSummary) } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '人员（党员）名册：按组织子树筛选、排序、分页', querystring: ListPeopleQuery, response: { 200: PersonPage } }, config: { policy: 'person:read' } },
     async (request) => people.list(request.actor!, request.query),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/people/:id',
     { schema: { tags, summary: '人员详情（岗位、履历）', params: IdParams, response: { 200: PersonDetail } }, config: { policy: 'person:read' } },
     async (request) => people.detail(request.actor!, request.params.id),
   );
 
-  app.post<{ Body: CreatePersonBodyT }>(
+  app.post(
     '/api/people',
     { schema: { tags, summary: '新增人员', body: CreatePersonBody, response: { 201: PersonDetail } }, config: { policy: 'person:write' } },
     async (request, reply) => {
@@ -55,7 +46,7 @@ export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleS
     },
   );
 
-  app.patch<{ Params: { id: number }; Body: UpdatePersonBodyT }>(
+  app.patch(
     '/api/people/:id',
     { schema: { tags, summary: '修改人员信息（带版本号）', params: IdParams, body: UpdatePersonBody, response: { 200: PersonDetail } }, config: { policy: 'person:write' } },
     async (request) => {
@@ -64,48 +55,48 @@ export async function peopleRoutes(app: FastifyInstance, opts: { people: PeopleS
     },
   );
 
-  app.post<{ Body: CreatePostBodyT }>(
+  app.post(
     '/api/posts',
     { schema: { tags, summary: '任职（设岗）：单人岗位任期重叠、工作站第二名站长回答 409；工作站人员到位预警随结果返回', body: CreatePostBody, response: { 201: PostWritten } }, config: { policy: 'post:write' } },
     async (request, reply) => reply.status(201).send(await people.addPost(request.actor!, request.body)),
   );
 
-  app.patch<{ Params: { id: number }; Body: UpdatePostBodyT }>(
+  app.patch(
     '/api/posts/:id',
     { schema: { tags, summary: '调整任职（任期、一肩挑、选派单位、选任方式、公职化；带版本号）', params: IdParams, body: UpdatePostBody, response: { 200: PostWritten } }, config: { policy: 'post:write' } },
     async (request) => people.updatePost(request.actor!, request.params.id, request.body),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/orgs/:id/posts',
-    { schema: { tags, summary: '本组织的任职（班子成员），在任的在前', params: IdParams, response: { 200: Type.Array(Type.Composite([PostRecord, Type.Object({ person: Type.Object({ id: Id, name: Type.String() }) })])) } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '本组织的任职（班子成员），在任的在前', params: IdParams, response: { 200: OrgPostList } }, config: { policy: 'person:read' } },
     async (request) => people.postsAt(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number }; Body: { endDate: string } }>(
+  app.post(
     '/api/posts/:id/end',
-    { schema: { tags, summary: '免职（结束任期）', params: IdParams, body: EndPostBody, response: { 204: Type.Null() } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '免职（结束任期）', params: IdParams, body: EndPostBody, response: { 204: NoContent } }, config: { policy: 'post:write' } },
     async (request, reply) => {
       await people.endPost(request.actor!, request.params.id, request.body.endDate);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get<{ Querystring: CadreLedgerQueryT }>(
+  app.get(
     '/api/cadres',
-    { schema: { tags, summary: '干部台账（在任岗位）：按岗位、一肩挑、选派单位、选任方式、公职化、学历、年龄、任职时间筛选，分页', querystring: CadreLedgerQuery, response: { 200: Page(CadreRow) } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '干部台账（在任岗位）：按岗位、一肩挑、选派单位、选任方式、公职化、学历、年龄、任职时间筛选，分页', querystring: CadreLedgerQuery, response: { 200: CadrePage } }, config: { policy: 'person:read' } },
     async (request) => people.cadres(request.actor!, request.query),
   );
 
-  app.get<{ Querystring: ReserveListQueryT }>(
+  app.get(
     '/api/reserve-cadres',
-    { schema: { tags, summary: '后备干部库（按乡镇等组织、按在库/已任用/已出库）', querystring: ReserveListQuery, response: { 200: Page(ReserveCadreRow) } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '后备干部库（按乡镇等组织、按在库/已任用/已出库）', querystring: ReserveListQuery, response: { 200: ReserveCadrePage } }, config: { policy: 'person:read' } },
     async (request) => people.reserve(request.actor!, request.query),
   );
 
-  app.post<{ Body: { personId: number; targetRole: string; addedOn: string; note?: string } }>(
+  app.post(
     '/api/reserve-cadres',
-    { schema: { tags, summary: '纳入后备干部库', body: ReserveCadreBody, response: { 201: Type.Object({ id: Id }) } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '纳入后备干部库', body: ReserveCadreBody, response: { 201: Created } }, config: { policy: 'post:write' } },
     async (request, reply) => reply.status(201).send({ id: await people.addReserve(request.actor!, request.body) }),
   );
 }

@@ -450,6 +450,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   function presentCadre(actor: Actor, t: string) {
     const present = personPresenter(actor, pii, t);
     return (r: repo.CadreRowDb): CadreRow => ({
+      id: r.post_id,
       postId: r.post_id,
       person: { id: r.person_id, name: r.name, gender: r.gender, age: ageOn(r.birth_date, t), education: r.education as PersonDetail['education'], phone: present.phone(r.phone_enc, r.phone_mask) },
       org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType },

@@ -1,29 +1,20 @@
+import type { ResponseOf } from '@lianxin/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '@lianxin/contract';
 import { api } from '../../app/api';
 
-export type AccountRow = {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  scopeOrg: { id: number; name: string; type: string };
-  status: 'active' | 'disabled';
-  lockedUntil: string | null;
-  totpEnabled: boolean;
-};
-export type AccountPage = { items: AccountRow[]; total: number; page: number; pageSize: number };
+export type AccountRow = AccountPage['items'][number];
+export type AccountPage = ResponseOf<'GET', '/api/accounts'>;
 
 export const accountKeys = { all: ['accounts'] as const, list: (page: number) => ['accounts', 'list', page] as const };
 
 export function useAccounts(page: number) {
-  return useQuery({ queryKey: accountKeys.list(page), queryFn: () => api.get<AccountPage>('/api/accounts', { page, pageSize: 20 }), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: accountKeys.list(page), queryFn: () => api.get('/api/accounts', { page, pageSize: 20 }), placeholderData: keepPreviousData });
 }
 
 export function useUnlockAccount() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.patch<void>(`/api/accounts/${id}`, { unlock: true }),
+    mutationFn: (id: number) => api.patch(`/api/accounts/${id}`, { unlock: true }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.all }),
   });
 }
@@ -32,7 +23,7 @@ export function useUnlockAccount() {
 export function useResetTotp() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.patch<void>(`/api/accounts/${id}`, { resetTotp: true }),
+    mutationFn: (id: number) => api.patch(`/api/accounts/${id}`, { resetTotp: true }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.all }),
   });
 }

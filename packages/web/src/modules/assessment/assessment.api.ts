@@ -15,7 +15,7 @@ import type {
   SheetSummary,
   SheetTransition,
 } from '@lianxin/contract';
-import { api, type Query } from '../../app/api';
+import { untypedApi as api, type Query } from '../../app/api';
 
 export type SheetPage = { items: SheetSummary[]; total: number; page: number; pageSize: number };
 

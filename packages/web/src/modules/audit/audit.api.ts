@@ -1,8 +1,9 @@
+import type { ResponseOf } from '@lianxin/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditRecord, ListAuditQuery } from '@lianxin/contract';
+import type { ListAuditQuery } from '@lianxin/contract';
 import { api, type Query } from '../../app/api';
 
-export type AuditPage = { items: AuditRecord[]; total: number; page: number; pageSize: number };
+export type AuditPage = ResponseOf<'GET', '/api/audit'>;
 
 export const auditKeys = {
   all: ['audit'] as const,
@@ -11,9 +12,9 @@ export const auditKeys = {
 };
 
 export function useAuditLog(query: ListAuditQuery) {
-  return useQuery({ queryKey: auditKeys.list(query), queryFn: () => api.get<AuditPage>('/api/audit', query as Query), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: auditKeys.list(query), queryFn: () => api.get('/api/audit', query as Query), placeholderData: keepPreviousData });
 }
 
 export function verifyAudit() {
-  return api.get<{ ok: boolean; checked: number; brokenAt?: number }>('/api/audit/verify');
+  return api.get('/api/audit/verify');
 }

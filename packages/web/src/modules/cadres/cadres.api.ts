@@ -7,7 +7,7 @@ import type {
   DevelopmentStepBody, OpenDevelopmentBody, PostRecord, PostWritten, ReserveAppointBody, ReserveCadreRow, ReserveListQuery,
   ReserveRemoveBody, ReserveTrainBody, UpdatePostBody,
 } from '@lianxin/contract';
-import { api, type Query } from '../../app/api';
+import { untypedApi as api, type Query } from '../../app/api';
 import { peopleKeys } from '../people/people.api';
 import { orgKeys } from '../orgs/orgs.api';
 

@@ -1,51 +1,24 @@
 // Serving citizens: API hooks and their query keys (requests, whistles, diary, households, grids,
 // 连心卡) and the public pages' calls. Types come from the contract.
+import type { ResponseOf } from '@lianxin/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  CitizenStatsRow,
   CreateHouseholdBody,
   CreateRequestBody,
   CreateVisitBody,
-  HandOverCandidate,
-  HouseholdViewT,
   ListRequestsQuery,
-  NamedRef,
-  PublicProgress,
-  Rating,
-  RequestDetail,
-  RequestSummary,
   RequestTransition,
-  VisitViewT,
   WhistlePartActionT,
-  WhistleSource,
-  WhistleView,
 } from '@lianxin/contract';
-import { api, request, type Query } from '../../app/api';
+import { api, type Query } from '../../app/api';
 
-export type RequestsPage = { items: RequestSummary[]; total: number; page: number; pageSize: number };
-export type Stats = { node: CitizenStatsRow; children: CitizenStatsRow[] };
-export type Load = {
-  departments: { department: NamedRef; parts: number; open: number; declined: number; judicialTransfers: number; avgResponseMinutes: number | null }[];
-  whistlers: { org: NamedRef; whistles: number }[];
-};
-export type Visits = { total: number; withRequests: number; items: VisitViewT[] };
-export type GridView = {
-  id: number;
-  grid: { id: number; name: string; type: string };
-  year: number;
-  target: { min: number; max: number };
-  members: { id: number; registrationId: number; personId: number; name: string; homeOrg: string; registeredOn: string; deeds: number; metTarget: boolean; deedList: { id: number; doneOn: string; description: string }[] }[];
-};
-export type Card = {
-  org: { id: number; name: string; type: string };
-  title: string;
-  duties: string;
-  contacts: { role: string; name: string; phone: string | null }[];
-  promise: string;
-  publicUrl: string;
-  qrUrl: string;
-};
-export type PostCard = { postId: number; role: string; name: string; phone: string | null; duties: string; org: { id: number; name: string; type: string }; publicUrl: string; qrUrl: string };
+export type RequestsPage = ResponseOf<'GET', '/api/requests'>;
+export type Stats = ResponseOf<'GET', '/api/requests/stats'>;
+export type Load = ResponseOf<'GET', '/api/whistles/load'>;
+export type Visits = ResponseOf<'GET', '/api/visits'>;
+export type GridView = ResponseOf<'GET', `/api/grids/${number}`>;
+export type Card = ResponseOf<'GET', `/api/cards/${number}`>;
+export type PostCard = ResponseOf<'GET', `/api/cards/${number}/posts`>[number];
 
 /** The queue's filters as they appear in the URL. */
 export const REQUEST_FILTER_KEYS = ['status', 'channel', 'overdue', 'orgId', 'q', 'mine', 'open', 'month', 'metric', 'page', 'tab'] as const;
@@ -85,49 +58,49 @@ export const citizenKeys = {
 };
 
 export function useRequests(q: ListRequestsQuery) {
-  return useQuery({ queryKey: citizenKeys.requests(q), queryFn: () => api.get<RequestsPage>('/api/requests', q as Query), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: citizenKeys.requests(q), queryFn: () => api.get('/api/requests', q as Query), placeholderData: keepPreviousData });
 }
 export function useRequest(id: number) {
-  return useQuery({ queryKey: citizenKeys.request(id), queryFn: () => api.get<RequestDetail>(`/api/requests/${id}`) });
+  return useQuery({ queryKey: citizenKeys.request(id), queryFn: () => api.get(`/api/requests/${id}`) });
 }
 export function useStats(orgId?: number, month?: string) {
-  return useQuery({ queryKey: citizenKeys.stats(orgId, month), queryFn: () => api.get<Stats>('/api/requests/stats', { orgId, month }), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: citizenKeys.stats(orgId, month), queryFn: () => api.get('/api/requests/stats', { orgId, month }), placeholderData: keepPreviousData });
 }
 export function useWhistles() {
-  return useQuery({ queryKey: citizenKeys.whistles(), queryFn: () => api.get<WhistleView[]>('/api/whistles') });
+  return useQuery({ queryKey: citizenKeys.whistles(), queryFn: () => api.get('/api/whistles') });
 }
 /** 待本部门报到/办理: whistles still waiting on the account's department (finished and declined ones drop out). */
 export function useAwaitingWhistles(enabled: boolean) {
-  return useQuery({ queryKey: [...citizenKeys.whistles(), 'awaiting'], queryFn: () => api.get<WhistleView[]>('/api/whistles', { awaiting: true }), enabled });
+  return useQuery({ queryKey: [...citizenKeys.whistles(), 'awaiting'], queryFn: () => api.get('/api/whistles', { awaiting: true }), enabled });
 }
 /** What a whistle was blown for, read-only (the request or problem, for the departments on it). */
 export function useWhistleSource(id: number | undefined) {
-  return useQuery({ queryKey: [...citizenKeys.whistles(), 'source', id], queryFn: () => api.get<WhistleSource>(`/api/whistles/${id}/source`), enabled: !!id });
+  return useQuery({ queryKey: [...citizenKeys.whistles(), 'source', id], queryFn: () => api.get(`/api/whistles/${id ?? 0}/source`), enabled: !!id });
 }
 export function useWhistleLoad() {
-  return useQuery({ queryKey: citizenKeys.load(), queryFn: () => api.get<Load>('/api/whistles/load') });
+  return useQuery({ queryKey: citizenKeys.load(), queryFn: () => api.get('/api/whistles/load') });
 }
 export function useDepartments(enabled = true) {
-  return useQuery({ queryKey: citizenKeys.departments(), queryFn: () => api.get<NamedRef[]>('/api/whistles/departments'), enabled, staleTime: 300_000 });
+  return useQuery({ queryKey: citizenKeys.departments(), queryFn: () => api.get('/api/whistles/departments'), enabled, staleTime: 300_000 });
 }
 export function useHandOverCandidates(id: number, enabled: boolean) {
-  return useQuery({ queryKey: citizenKeys.candidates(id), queryFn: () => api.get<HandOverCandidate[]>(`/api/requests/${id}/hand-over-candidates`), enabled });
+  return useQuery({ queryKey: citizenKeys.candidates(id), queryFn: () => api.get(`/api/requests/${id}/hand-over-candidates`), enabled });
 }
 export function useVisits(q: { mine?: boolean; orgId?: number; householdId?: number }) {
-  return useQuery({ queryKey: citizenKeys.visits(q), queryFn: () => api.get<Visits>('/api/visits', q), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: citizenKeys.visits(q), queryFn: () => api.get('/api/visits', q), placeholderData: keepPreviousData });
 }
 export function useHouseholds(orgId?: number) {
-  return useQuery({ queryKey: citizenKeys.households(orgId), queryFn: () => api.get<HouseholdViewT[]>('/api/households', { orgId }) });
+  return useQuery({ queryKey: citizenKeys.households(orgId), queryFn: () => api.get('/api/households', { orgId }) });
 }
 export function useGrid(id: number | undefined, year: number) {
-  return useQuery({ queryKey: citizenKeys.grid(id ?? 0, year), queryFn: () => api.get<GridView>(`/api/grids/${id}`, { year }), enabled: id !== undefined });
+  return useQuery({ queryKey: citizenKeys.grid(id ?? 0, year), queryFn: () => api.get(`/api/grids/${id ?? 0}`, { year }), enabled: id !== undefined });
 }
 export function useCard(id: number) {
-  return useQuery({ queryKey: citizenKeys.card(id), queryFn: () => api.get<Card>(`/api/cards/${id}`), staleTime: 300_000 });
+  return useQuery({ queryKey: citizenKeys.card(id), queryFn: () => api.get(`/api/cards/${id}`), staleTime: 300_000 });
 }
 
 export function usePostCards(id: number) {
-  return useQuery({ queryKey: citizenKeys.postCards(id), queryFn: () => api.get<PostCard[]>(`/api/cards/${id}/posts`), staleTime: 300_000 });
+  return useQuery({ queryKey: citizenKeys.postCards(id), queryFn: () => api.get(`/api/cards/${id}/posts`), staleTime: 300_000 });
 }
 
 /** Every write refreshes the module's lists and details. */
@@ -141,32 +114,32 @@ function useCitizenMutation<V, R>(fn: (v: V) => Promise<R>) {
   });
 }
 
-export const useCreateRequest = () => useCitizenMutation((body: CreateRequestBody) => api.post<RequestDetail>('/api/requests', body));
+export const useCreateRequest = () => useCitizenMutation((body: CreateRequestBody) => api.post('/api/requests', body));
 export const useFireRequest = () =>
   useCitizenMutation(({ id, transition, ...body }: { id: number; transition: RequestTransition; version: number; comment?: string; promisedDate?: string; resolved?: boolean }) =>
-    api.post<RequestDetail>(`/api/requests/${id}/transitions/${transition}`, body),
+    api.post(`/api/requests/${id}/transitions/${transition}`, body),
   );
 export const useHandOver = () =>
-  useCitizenMutation(({ id, ...body }: { id: number; toAccountId: number; note: string }) => api.post<RequestDetail>(`/api/requests/${id}/hand-over`, body));
+  useCitizenMutation(({ id, ...body }: { id: number; toAccountId: number; note: string }) => api.post(`/api/requests/${id}/hand-over`, body));
 export const useMessage = () =>
-  useCitizenMutation(({ id, ...body }: { id: number; text: string; public: boolean }) => api.post<RequestDetail>(`/api/requests/${id}/messages`, body));
+  useCitizenMutation(({ id, ...body }: { id: number; text: string; public: boolean }) => api.post(`/api/requests/${id}/messages`, body));
 /** 办结后电话告知: the handler of record shows the citizen's full phone (audited on the server); nothing is cached. */
-export const useRevealPhone = () => useMutation({ mutationFn: (id: number) => api.post<{ id: number; phone: string }>(`/api/requests/${id}/reveal-phone`, {}) });
-export const useReportUp = () => useCitizenMutation(({ id, text }: { id: number; text: string }) => api.post<RequestDetail>(`/api/requests/${id}/report-up`, { text }));
+export const useRevealPhone = () => useMutation({ mutationFn: (id: number) => api.post(`/api/requests/${id}/reveal-phone`, {}) });
+export const useReportUp = () => useCitizenMutation(({ id, text }: { id: number; text: string }) => api.post(`/api/requests/${id}/report-up`, { text }));
 export const useBlowWhistle = () =>
-  useCitizenMutation((body: { sourceCaseId: number; matter: string; departmentIds: number[] }) => api.post<WhistleView>('/api/whistles', body));
+  useCitizenMutation((body: { sourceCaseId: number; matter: string; departmentIds: number[] }) => api.post('/api/whistles', body));
 export const usePartAction = () =>
-  useCitizenMutation(({ partId, ...body }: WhistlePartActionT & { partId: number }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/actions`, body));
+  useCitizenMutation(({ partId, ...body }: WhistlePartActionT & { partId: number }) => api.post(`/api/whistle-parts/${partId}/actions`, body));
 export const useReroute = () =>
-  useCitizenMutation(({ partId, departmentId }: { partId: number; departmentId: number }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/reroute`, { departmentId }));
+  useCitizenMutation(({ partId, departmentId }: { partId: number; departmentId: number }) => api.post(`/api/whistle-parts/${partId}/reroute`, { departmentId }));
 /** 移交公检法, marked by the whistling org on a department's part. */
 export const useJudicialTransfer = () =>
-  useCitizenMutation(({ partId, ...body }: { partId: number; version: number; note?: string }) => api.post<WhistleView>(`/api/whistle-parts/${partId}/judicial-transfer`, body));
-export const useRecordVisit = () => useCitizenMutation((body: CreateVisitBody) => api.post<{ id: number; requestId: number | null }>('/api/visits', body));
-export const useAddHousehold = () => useCitizenMutation((body: CreateHouseholdBody) => api.post<{ id: number }>('/api/households', body));
+  useCitizenMutation(({ partId, ...body }: { partId: number; version: number; note?: string }) => api.post(`/api/whistle-parts/${partId}/judicial-transfer`, body));
+export const useRecordVisit = () => useCitizenMutation((body: CreateVisitBody) => api.post('/api/visits', body));
+export const useAddHousehold = () => useCitizenMutation((body: CreateHouseholdBody) => api.post('/api/households', body));
 export const useRegisterMember = () =>
-  useCitizenMutation(({ gridId, ...body }: { gridId: number; personId: number; registeredOn: string }) => api.post<{ id: number }>(`/api/grids/${gridId}/registrations`, body));
+  useCitizenMutation(({ gridId, ...body }: { gridId: number; personId: number; registeredOn: string }) => api.post(`/api/grids/${gridId}/registrations`, body));
 export const useAddDeed = () =>
   useCitizenMutation(({ registrationId, ...body }: { registrationId: number; doneOn: string; description: string }) =>
-    api.post<{ id: number }>(`/api/grid-registrations/${registrationId}/deeds`, body),
+    api.post(`/api/grid-registrations/${registrationId}/deeds`, body),
   );

@@ -1,32 +1,23 @@
 // Problem ledger (问题台账) and three-lists (三个清单) API hooks, their query keys, and the ledger
 // filters as they appear in the URL.
+import type { ResponseOf } from '@lianxin/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateResponsibilityBody,
   CreateTaskBody,
   FireProblemBody,
-  ImportReport,
-  LedgerCounts,
-  LedgerSettings,
-  LedgerStats,
   ListProblemsQuery,
-  ProblemDetail,
-  ProblemSummary,
   ProblemTransition,
-  PublicClosure,
-  PublicClosureCounty,
   RegisterProblemBody,
-  ResponsibilityRow,
-  TaskRow,
   TaskTransition,
 } from '@lianxin/contract';
 import { builtInSourceLabel } from '@lianxin/contract';
 import { api, type Query } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 
-export type ProblemPage = { items: ProblemSummary[]; total: number; page: number; pageSize: number };
-export type PublicClosurePage = { items: PublicClosure[]; total: number; page: number; pageSize: number };
-export type Verify = { ok: boolean; checked: number; brokenAt?: number };
+export type ProblemPage = ResponseOf<'GET', '/api/ledger/problems'>;
+export type PublicClosurePage = ResponseOf<'GET', `/api/public/counties/${number}/closures`>;
+export type Verify = ResponseOf<'GET', `/api/ledger/problems/${number}/verify`>;
 
 export const ledgerKeys = {
   all: ['ledger'] as const,
@@ -70,7 +61,7 @@ export function ledgerQuery(v: LedgerUrl): ListProblemsQuery {
 export function useProblems(query: ListProblemsQuery, enabled = true) {
   return useQuery({
     queryKey: ledgerKeys.list(query),
-    queryFn: () => api.get<ProblemPage>('/api/ledger/problems', query as Query),
+    queryFn: () => api.get('/api/ledger/problems', query as Query),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -80,21 +71,21 @@ export function useProblemCounts(query: ListProblemsQuery) {
   const { status: _s, page: _p, pageSize: _z, ...filter } = query;
   return useQuery({
     queryKey: ledgerKeys.counts(filter),
-    queryFn: () => api.get<LedgerCounts>('/api/ledger/problems/counts', filter as Query),
+    queryFn: () => api.get('/api/ledger/problems/counts', filter as Query),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useProblem(id: number | undefined) {
-  return useQuery({ queryKey: ledgerKeys.detail(id ?? 0), queryFn: () => api.get<ProblemDetail>(`/api/ledger/problems/${id}`), enabled: id !== undefined });
+  return useQuery({ queryKey: ledgerKeys.detail(id ?? 0), queryFn: () => api.get(`/api/ledger/problems/${id ?? 0}`), enabled: id !== undefined });
 }
 
 export function useVerify(id: number | undefined) {
-  return useQuery({ queryKey: ledgerKeys.verify(id ?? 0), queryFn: () => api.get<Verify>(`/api/ledger/problems/${id}/verify`), enabled: id !== undefined });
+  return useQuery({ queryKey: ledgerKeys.verify(id ?? 0), queryFn: () => api.get(`/api/ledger/problems/${id ?? 0}/verify`), enabled: id !== undefined });
 }
 
 export function useLedgerSettings() {
-  return useQuery({ queryKey: ledgerKeys.settings(), queryFn: () => api.get<LedgerSettings>('/api/ledger/settings'), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: ledgerKeys.settings(), queryFn: () => api.get('/api/ledger/settings'), staleTime: 5 * 60_000 });
 }
 
 /**
@@ -118,7 +109,7 @@ export function sourceLabel(code: string, countyLabel: string, label: (l: { zh: 
 export function useLedgerStats(orgId: number | undefined) {
   return useQuery({
     queryKey: ledgerKeys.stats(orgId),
-    queryFn: () => api.get<LedgerStats>('/api/ledger/stats', { orgId }),
+    queryFn: () => api.get('/api/ledger/stats', { orgId }),
     placeholderData: keepPreviousData,
   });
 }
@@ -132,7 +123,7 @@ function useInvalidateLedger() {
 
 export function useRegisterProblem() {
   const invalidate = useInvalidateLedger();
-  return useMutation({ mutationFn: (body: RegisterProblemBody) => api.post<ProblemDetail>('/api/ledger/problems', body), onSuccess: invalidate });
+  return useMutation({ mutationFn: (body: RegisterProblemBody) => api.post('/api/ledger/problems', body), onSuccess: invalidate });
 }
 
 /** Fires a step; the answer is the problem as it is now (put straight into the cache). */
@@ -140,7 +131,7 @@ export function useFireProblem(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ transition, ...body }: FireProblemBody & { transition: ProblemTransition }) =>
-      api.post<ProblemDetail>(`/api/ledger/problems/${id}/transitions/${transition}`, body),
+      api.post(`/api/ledger/problems/${id}/transitions/${transition}`, body),
     onSuccess: async (detail) => {
       client.setQueryData(ledgerKeys.detail(id), detail);
       await client.invalidateQueries({ queryKey: ledgerKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== id });
@@ -151,7 +142,7 @@ export function useFireProblem(id: number) {
 export function useNote(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, text }: { kind: 'comments' | 'supervisions'; text: string }) => api.post<ProblemDetail>(`/api/ledger/problems/${id}/${kind}`, { text }),
+    mutationFn: ({ kind, text }: { kind: 'comments' | 'supervisions'; text: string }) => api.post(`/api/ledger/problems/${id}/${kind}`, { text }),
     onSuccess: async (detail) => {
       client.setQueryData(ledgerKeys.detail(id), detail);
       await client.invalidateQueries({ queryKey: ledgerKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== id });
@@ -163,7 +154,7 @@ export function useNote(id: number) {
 export function useSupervise() {
   const invalidate = useInvalidateLedger();
   return useMutation({
-    mutationFn: ({ id, text }: { id: number; text: string }) => api.post<ProblemDetail>(`/api/ledger/problems/${id}/supervisions`, { text }),
+    mutationFn: ({ id, text }: { id: number; text: string }) => api.post(`/api/ledger/problems/${id}/supervisions`, { text }),
     onSuccess: invalidate,
   });
 }
@@ -174,7 +165,7 @@ export function useAttach(id: number) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api.upload<{ id: number }>(`/api/ledger/problems/${id}/attachments`, form);
+      return api.upload(`/api/ledger/problems/${id}/attachments`, form);
     },
     onSuccess: invalidate,
   });
@@ -186,7 +177,7 @@ export const bulletinImport = {
   run: (file: File, options: { dryRun: boolean; mode: 'all_or_nothing' | 'valid_only'; source?: string; sourceRef?: string }) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api.upload<ImportReport>('/api/ledger/problems/import', form, options);
+    return api.upload('/api/ledger/problems/import', form, options);
   },
 };
 
@@ -195,14 +186,17 @@ export function useInvalidateLedgerAll() {
 }
 
 // ---- 三个清单: tasks and responsibilities ----
-export function useTasks(orgId: number | undefined, year: number) {
-  return useQuery({ queryKey: listKeys.tasks(orgId, year), queryFn: () => api.get<TaskRow[]>('/api/tasks', { orgId, year }), placeholderData: keepPreviousData });
+/** Rows per page of the two lists (the server pages them: {items, total, page, pageSize}). */
+export const LIST_PAGE_SIZE = 20;
+
+export function useTasks(orgId: number | undefined, year: number, page = 1) {
+  return useQuery({ queryKey: [...listKeys.tasks(orgId, year), page], queryFn: () => api.get('/api/tasks', { orgId, year, page, pageSize: LIST_PAGE_SIZE }), placeholderData: keepPreviousData });
 }
 
-export function useResponsibilities(orgId: number | undefined, year: number) {
+export function useResponsibilities(orgId: number | undefined, year: number, page = 1) {
   return useQuery({
-    queryKey: listKeys.responsibilities(orgId, year),
-    queryFn: () => api.get<ResponsibilityRow[]>('/api/responsibilities', { orgId, year }),
+    queryKey: [...listKeys.responsibilities(orgId, year), page],
+    queryFn: () => api.get('/api/responsibilities', { orgId, year, page, pageSize: LIST_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 }
@@ -216,27 +210,27 @@ function useInvalidateLists() {
 
 export function useCreateTask() {
   const invalidate = useInvalidateLists();
-  return useMutation({ mutationFn: (body: CreateTaskBody) => api.post<TaskRow>('/api/tasks', body), onSuccess: invalidate });
+  return useMutation({ mutationFn: (body: CreateTaskBody) => api.post('/api/tasks', body), onSuccess: invalidate });
 }
 
 export function useFireTask() {
   const invalidate = useInvalidateLists();
   return useMutation({
     mutationFn: ({ id, transition, ...body }: { id: number; transition: TaskTransition; version: number; comment?: string }) =>
-      api.post<TaskRow>(`/api/tasks/${id}/transitions/${transition}`, body),
+      api.post(`/api/tasks/${id}/transitions/${transition}`, body),
     onSuccess: invalidate,
   });
 }
 
 export function useAddResponsibility() {
   const invalidate = useInvalidateLists();
-  return useMutation({ mutationFn: (body: CreateResponsibilityBody) => api.post<{ id: number }>('/api/responsibilities', body), onSuccess: invalidate });
+  return useMutation({ mutationFn: (body: CreateResponsibilityBody) => api.post('/api/responsibilities', body), onSuccess: invalidate });
 }
 
 export function useRemoveResponsibility() {
   const invalidate = useInvalidateLists();
   return useMutation({
-    mutationFn: ({ id, version }: { id: number; version: number }) => api.delete<void>(`/api/responsibilities/${id}`, { version }),
+    mutationFn: ({ id, version }: { id: number; version: number }) => api.delete(`/api/responsibilities/${id}`, { version }),
     onSuccess: invalidate,
   });
 }

@@ -17,7 +17,7 @@ import type {
   RecordMeetingBody,
   Roster,
 } from '@lianxin/contract';
-import { api, type Query } from '../../app/api';
+import { untypedApi as api, type Query } from '../../app/api';
 
 export const orglifeKeys = {
   all: ['orglife'] as const,

@@ -1,6 +1,6 @@
 // Org tree API hooks and their query keys.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateOrgBody, OrgDetail, OrgNode, OrgTree, UpdateOrgBody } from '@lianxin/contract';
+import type { CreateOrgBody, OrgDetail, OrgNode, UpdateOrgBody } from '@lianxin/contract';
 import { api } from '../../app/api';
 
 export const orgKeys = {
@@ -10,13 +10,13 @@ export const orgKeys = {
 };
 
 export function useOrgTree(enabled = true) {
-  return useQuery({ queryKey: orgKeys.tree(), queryFn: () => api.get<OrgTree>('/api/orgs/tree'), enabled, staleTime: 60_000 });
+  return useQuery({ queryKey: orgKeys.tree(), queryFn: () => api.get('/api/orgs/tree'), enabled, staleTime: 60_000 });
 }
 
 export function useOrgDetail(id: number | undefined) {
   return useQuery({
     queryKey: orgKeys.detail(id ?? 0),
-    queryFn: () => api.get<OrgDetail>(`/api/orgs/${id}`),
+    queryFn: () => api.get(`/api/orgs/${id ?? 0}`),
     enabled: id !== undefined,
   });
 }
@@ -31,13 +31,13 @@ function useOrgMutation<V>(fn: (v: V) => Promise<OrgDetail>) {
   });
 }
 
-export const useCreateOrg = () => useOrgMutation((body: CreateOrgBody) => api.post<OrgDetail>('/api/orgs', body));
+export const useCreateOrg = () => useOrgMutation((body: CreateOrgBody) => api.post('/api/orgs', body));
 export const useUpdateOrg = () =>
-  useOrgMutation(({ id, ...body }: UpdateOrgBody & { id: number }) => api.patch<OrgDetail>(`/api/orgs/${id}`, body));
+  useOrgMutation(({ id, ...body }: UpdateOrgBody & { id: number }) => api.patch(`/api/orgs/${id}`, body));
 export const useMoveOrg = () =>
-  useOrgMutation(({ id, ...body }: { id: number; version: number; newParentId: number }) => api.post<OrgDetail>(`/api/orgs/${id}/move`, body));
+  useOrgMutation(({ id, ...body }: { id: number; version: number; newParentId: number }) => api.post(`/api/orgs/${id}/move`, body));
 export const useCloseOrg = () =>
-  useOrgMutation(({ id, version }: { id: number; version: number }) => api.post<OrgDetail>(`/api/orgs/${id}/close`, { version }));
+  useOrgMutation(({ id, version }: { id: number; version: number }) => api.post(`/api/orgs/${id}/close`, { version }));
 
 export type TreeIndex = {
   byId: Map<number, OrgNode>;

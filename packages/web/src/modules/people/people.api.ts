@@ -1,18 +1,12 @@
 // People API hooks, their query keys, and the roster filters as they appear in the URL.
+import type { ResponseOf } from '@lianxin/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatePersonBody, ImportReport, ListPeopleQuery, PersonDetail, PersonSummary, UpdatePersonBody } from '@lianxin/contract';
+import type { CreatePersonBody, ListPeopleQuery, UpdatePersonBody } from '@lianxin/contract';
 import { api, type Query } from '../../app/api';
 import { orgKeys } from '../orgs/orgs.api';
 
-export type PeoplePage = { items: PersonSummary[]; total: number; page: number; pageSize: number };
-export type JobStatus = {
-  id: number;
-  kind: string;
-  status: 'running' | 'done' | 'failed';
-  total: number;
-  processed: number;
-  result: unknown;
-};
+export type PeoplePage = ResponseOf<'GET', '/api/people'>;
+export type JobStatus = ResponseOf<'GET', `/api/jobs/${number}`>;
 
 export const peopleKeys = {
   all: ['people'] as const,
@@ -66,13 +60,13 @@ export function peopleQuery(v: PeopleUrl): ListPeopleQuery {
 export function usePeople(query: ListPeopleQuery) {
   return useQuery({
     queryKey: peopleKeys.list(query),
-    queryFn: () => api.get<PeoplePage>('/api/people', query as Query),
+    queryFn: () => api.get('/api/people', query as Query),
     placeholderData: keepPreviousData,
   });
 }
 
 export function usePerson(id: number | undefined) {
-  return useQuery({ queryKey: peopleKeys.detail(id ?? 0), queryFn: () => api.get<PersonDetail>(`/api/people/${id}`), enabled: id !== undefined });
+  return useQuery({ queryKey: peopleKeys.detail(id ?? 0), queryFn: () => api.get(`/api/people/${id ?? 0}`), enabled: id !== undefined });
 }
 
 function useInvalidatePeople() {
@@ -85,13 +79,13 @@ function useInvalidatePeople() {
 
 export function useCreatePerson() {
   const invalidate = useInvalidatePeople();
-  return useMutation({ mutationFn: (body: CreatePersonBody) => api.post<PersonDetail>('/api/people', body), onSuccess: invalidate });
+  return useMutation({ mutationFn: (body: CreatePersonBody) => api.post('/api/people', body), onSuccess: invalidate });
 }
 
 export function useUpdatePerson() {
   const invalidate = useInvalidatePeople();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdatePersonBody & { id: number }) => api.patch<PersonDetail>(`/api/people/${id}`, body),
+    mutationFn: ({ id, ...body }: UpdatePersonBody & { id: number }) => api.patch(`/api/people/${id}`, body),
     onSuccess: invalidate,
   });
 }
@@ -104,12 +98,16 @@ export const importApi = {
   check: (file: File, mode: 'all_or_nothing' | 'valid_only') => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api.upload<ImportReport>('/api/people/import', form, { dryRun: true, mode });
+    // A dry run always answers the report (only a real import may start a background job).
+    return api.upload('/api/people/import', form, { dryRun: true, mode }).then((r) => {
+      if (!('totalRows' in r)) throw new Error('预检查没有返回报告');
+      return r;
+    });
   },
   run: (file: File, mode: 'all_or_nothing' | 'valid_only') => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api.upload<ImportReport | { jobId: number }>('/api/people/import', form, { dryRun: false, mode });
+    return api.upload('/api/people/import', form, { dryRun: false, mode });
   },
-  job: (id: number) => api.get<JobStatus>(`/api/jobs/${id}`),
+  job: (id: number) => api.get(`/api/jobs/${id}`),
 };

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Button, InputNumber, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Subsidies } from '@lianxin/contract';
-import { api, download } from '../../../app/api';
+import { untypedApi as api, download } from '../../../app/api';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { useUrlState, toInt } from '../../../app/url-state';

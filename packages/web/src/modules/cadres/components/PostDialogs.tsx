@@ -7,7 +7,7 @@ import { App as AntApp, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Sele
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { POST_ROLE_LABELS, POST_ROLES, SELECTION_CHANNEL_LABELS, SELECTION_CHANNELS, type PersonSummary, type PostRecord, type PostRole, type PostWritten, type SelectionChannel } from '@lianxin/contract';
-import { api } from '../../../app/api';
+import { untypedApi as api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useAssignPost, useEndPost, useUpdatePost } from '../cadres.api';

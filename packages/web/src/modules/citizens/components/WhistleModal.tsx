@@ -27,12 +27,12 @@ export function WhistleModal({ open, onClose, sourceCaseId, defaultMatter, onBlo
   const [problemSearch, setProblemSearch] = useState('');
   const problems = useQuery({
     queryKey: ['citizens', 'whistle-problem', problemSearch],
-    queryFn: () => api.get<{ items: ProblemSummary[] }>('/api/ledger/problems', { open: true, q: problemSearch || undefined, pageSize: 30 }),
+    queryFn: () => api.get('/api/ledger/problems', { open: true, q: problemSearch || undefined, pageSize: 30 }),
     enabled: open && sourceCaseId === undefined && source === 'problem',
   });
   const openRequests = useQuery({
     queryKey: ['citizens', 'whistle-source', search],
-    queryFn: () => api.get<RequestsPage>('/api/requests', { open: true, q: search || undefined, pageSize: 30 }),
+    queryFn: () => api.get('/api/requests', { open: true, q: search || undefined, pageSize: 30 }),
     enabled: open && sourceCaseId === undefined,
   });
 

@@ -25,7 +25,7 @@ function PersonPicker({ value, onChange, membersOnly, testId }: { value?: number
   const [q, setQ] = useState('');
   const people = useQuery({
     queryKey: ['citizens', 'person-pick', q, !!membersOnly],
-    queryFn: () => api.get<{ items: PersonSummary[] }>('/api/people', { q: q || undefined, memberStatus: membersOnly ? 'member' : undefined, pageSize: 20 }),
+    queryFn: () => api.get('/api/people', { q: q || undefined, memberStatus: membersOnly ? 'member' : undefined, pageSize: 20 }),
     enabled: q.length > 0,
   });
   return (

@@ -31,10 +31,10 @@ import '../citizens.css';
 
 type Dialog = 'promise' | 'resolve' | 'reopen' | 'handOver' | 'message' | 'report' | 'whistle' | undefined;
 
-/** Puts the API's field errors on the dialog's fields ('body' is the comment); answers what is left. */
+/** Puts the API's field errors on the dialog's fields (named as the body sends them); answers what is left. */
 function showErrors(form: ReturnType<typeof Form.useForm>[0], e: unknown, fields: string[]): string | undefined {
   if (!(e instanceof ApiError)) return (e as Error).message;
-  const matched = e.fields.map((f) => ({ ...f, field: f.field === 'body' ? 'comment' : f.field })).filter((f) => fields.includes(f.field));
+  const matched = e.fields.filter((f) => fields.includes(f.field));
   if (!matched.length) return e.message;
   form.setFields(matched.map((f) => ({ name: f.field, errors: [f.message] })));
   return undefined;

@@ -28,7 +28,7 @@ export function FileList({ files, testId }: { files: DispatchFile[]; testId?: st
 }
 
 /** Uploads a file to `url` at once; the assignment/board queries refresh after. */
-export function UploadFile({ url, testId }: { url: string; testId?: string }) {
+export function UploadFile({ url, testId }: { url: `/api/${'directives' | 'assignments'}/${number}/attachments`; testId?: string }) {
   const t = useDispatchT();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
@@ -49,7 +49,7 @@ export function UploadFile({ url, testId }: { url: string; testId?: string }) {
         const form = new FormData();
         form.append('file', file as Blob, (file as File).name);
         try {
-          const r = await api.upload<{ id: number }>(url, form);
+          const r = await api.upload(url, form);
           await client.invalidateQueries({ queryKey: dispatchKeys.all });
           message.success(t('files.uploaded'));
           onSuccess?.(r);

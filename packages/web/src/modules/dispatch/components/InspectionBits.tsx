@@ -126,8 +126,8 @@ export function AccountabilityModal({ open, onClose, initial }: { open: boolean;
   const searchPeople = async (q: string) => {
     if (!q.trim()) return setPeople([]);
     try {
-      const r = await api.get<{ items: { id: number; name: string; orgName?: string; org?: { name: string } }[] }>('/api/people', { q: q.trim(), pageSize: 20 });
-      setPeople(r.items.map((p) => ({ value: p.id, label: `${p.name}${p.org?.name ? `（${p.org.name}）` : p.orgName ? `（${p.orgName}）` : ''}` })));
+      const r = await api.get('/api/people', { q: q.trim(), pageSize: 20 });
+      setPeople(r.items.map((p) => ({ value: p.id, label: `${p.name}${p.org?.name ? `（${p.org.name}）` : ''}` })));
     } catch {
       setPeople([]);
     }

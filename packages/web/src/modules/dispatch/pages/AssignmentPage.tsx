@@ -55,7 +55,7 @@ export function AssignmentPage() {
   const open = a?.directive.status === 'open';
   const children = a?.fannedOut ?? [];
   const boards = useQueries({
-    queries: children.map((c) => ({ queryKey: dispatchKeys.board(c.directiveId), queryFn: () => api.get<Board>(`/api/directives/${c.directiveId}/board`) })),
+    queries: children.map((c) => ({ queryKey: dispatchKeys.board(c.directiveId), queryFn: () => api.get(`/api/directives/${c.directiveId}/board`) })),
   });
   const belowRows = boards.flatMap((b) => (b.data ? b.data.rows.map((r) => ({ ...r, directiveId: b.data.directive.id })) : []));
 

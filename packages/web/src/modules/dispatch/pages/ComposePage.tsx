@@ -110,10 +110,10 @@ export function ComposePage() {
       onOk: async () => {
         try {
           const r = await issue.mutateAsync(body);
-          for (const f of r.directiveId && v.schedule === 'once' ? files : []) {
+          for (const f of r.directiveId !== null && v.schedule === 'once' ? files : []) {
             const form = new FormData();
             form.append('file', f, f.name);
-            await api.upload(`/api/directives/${r.directiveId}/attachments`, form).catch((e: unknown) => message.error(t('files.failed', { name: f.name, msg: e instanceof Error ? e.message : String(e) })));
+            await api.upload(`/api/directives/${r.directiveId ?? 0}/attachments`, form).catch((e: unknown) => message.error(t('files.failed', { name: f.name, msg: e instanceof Error ? e.message : String(e) })));
           }
           message.success(r.seriesId ? t('compose.doneSeries', { n: r.targets }) : t('compose.done', { n: r.targets }));
           navigate(r.directiveId ? `/dispatch/${r.directiveId}` : '/dispatch?tab=series');

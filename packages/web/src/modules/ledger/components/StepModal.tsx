@@ -22,7 +22,7 @@ const COMMENT: Record<ProblemTransition, { key: LedgerKey; required: boolean; pl
 };
 
 /** The API names the free text "body"; the form calls it "comment". */
-const FIELD_OF: Record<string, keyof Values> = { body: 'comment', comment: 'comment', measures: 'measures', publicSummary: 'publicSummary' };
+const FIELD_OF: Record<string, keyof Values> = { comment: 'comment', measures: 'measures', publicSummary: 'publicSummary' };
 
 export function StepModal({ problem, transition, onClose, onConflict }: { problem: ProblemDetail; transition: ProblemTransition; onClose: () => void; onConflict: () => void }) {
   const { label, t: common } = useI18n();

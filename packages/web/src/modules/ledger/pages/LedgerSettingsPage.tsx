@@ -23,9 +23,9 @@ export function LedgerSettingsPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string>();
   usePageCrumb(t('settings.title'));
-  const settings = useQuery({ queryKey: ['ledger', 'settings'], queryFn: () => api.get<LedgerSettings>('/api/ledger/settings') });
+  const settings = useQuery({ queryKey: ['ledger', 'settings'], queryFn: () => api.get('/api/ledger/settings') });
   const save = useMutation({
-    mutationFn: (values: SaveLedgerSettingsBody) => api.put<LedgerSettings>('/api/ledger/settings', values),
+    mutationFn: (values: SaveLedgerSettingsBody) => api.put('/api/ledger/settings', values),
     onSuccess: (saved) => {
       client.setQueryData(['ledger', 'settings'], saved);
       void client.invalidateQueries({ queryKey: ['ledger'] });

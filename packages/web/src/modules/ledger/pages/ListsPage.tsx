@@ -3,7 +3,7 @@
 // and persons linked to duties). Org, year and tab live in the URL.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Modal, Popconfirm, Row, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Modal, Popconfirm, Row, Select, Space, Table, Tabs, Typography, Pagination } from 'antd';
 import { FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -22,7 +22,7 @@ import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, applyFieldErrors, PageHead, SimpleList } from '../../../app/ui';
 import { toInt, useUrlState } from '../../../app/url-state';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { useAddResponsibility, useCreateTask, useFireTask, useRemoveResponsibility, useResponsibilities, useTasks } from '../ledger.api';
+import { LIST_PAGE_SIZE, useAddResponsibility, useCreateTask, useFireTask, useRemoveResponsibility, useResponsibilities, useTasks } from '../ledger.api';
 import { useLedgerT } from '../ledger.messages';
 import { cap, Countdown, TaskStatusTag, daysUntil } from '../components/tags';
 import '../ledger.css';
@@ -63,7 +63,7 @@ function TaskStepModal({ task, transition, onClose }: { task: TaskRow; transitio
             onClose();
           } catch (e) {
             if (e instanceof ApiError && (e.status === 412 || e.status === 409)) setError({ text: e.message, conflict: true });
-            else if (e instanceof ApiError && e.fields.some((f) => f.field === 'body')) form.setFields([{ name: 'comment', errors: [e.fields.find((f) => f.field === 'body')!.message] }]);
+            else if (e instanceof ApiError && e.fields.some((f) => f.field === 'comment')) form.setFields([{ name: 'comment', errors: [e.fields.find((f) => f.field === 'comment')!.message] }]);
             else setError({ text: (e as Error).message, conflict: false });
           }
         }}
@@ -148,7 +148,7 @@ function PersonPicker({ value, onChange }: { value?: number; onChange?: (v: numb
         if (!q.trim()) return;
         setLoading(true);
         try {
-          const page = await api.get<{ items: PersonSummary[] }>('/api/people', { q: q.trim(), pageSize: 20 });
+          const page = await api.get('/api/people', { q: q.trim(), pageSize: 20 });
           setOptions(page.items.map((p) => ({ value: p.id, label: `${p.name}（${p.org.name}）` })));
         } finally {
           setLoading(false);
@@ -228,7 +228,8 @@ function TasksTab({ orgId, year }: { orgId?: number; year: number }) {
   const { label } = useI18n();
   const t = useLedgerT();
   const isMobile = Grid.useBreakpoint().md === false;
-  const tasks = useTasks(orgId, year);
+  const [page, setPage] = useState(1);
+  const tasks = useTasks(orgId, year, page);
   const [step, setStep] = useState<{ task: TaskRow; transition: TaskTransition }>();
   const buttons = (r: TaskRow) =>
     r.actions.length === 0 ? (
@@ -249,7 +250,7 @@ function TasksTab({ orgId, year }: { orgId?: number; year: number }) {
       {isMobile ? (
         <SimpleList<TaskRow>
           loading={tasks.isFetching}
-          items={tasks.data ?? []}
+          items={tasks.data?.items ?? []}
           rowKey={(r) => r.id}
           testId="tasks-list"
           empty={t('lists.empty')}
@@ -266,13 +267,17 @@ function TasksTab({ orgId, year }: { orgId?: number; year: number }) {
             </Card>
           )}
         />
-      ) : (
+      ) : null}
+      {isMobile && (tasks.data?.total ?? 0) > LIST_PAGE_SIZE && (
+        <Pagination simple current={page} pageSize={LIST_PAGE_SIZE} total={tasks.data?.total ?? 0} onChange={setPage} style={{ marginTop: 8, textAlign: 'center' }} />
+      )}
+      {isMobile ? null : (
         <Table<TaskRow>
           rowKey="id"
           size="middle"
           loading={tasks.isFetching}
-          dataSource={tasks.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={tasks.data?.items ?? []}
+          pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: tasks.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
           data-testid="tasks-table"
           rowClassName={(r) => (r.overdue ? 'lx-row-overdue' : '')}
           locale={{ emptyText: <Empty description={t('lists.empty')} /> }}
@@ -298,7 +303,8 @@ function ResponsibilitiesTab({ orgId, year }: { orgId?: number; year: number }) 
   const can = useCan();
   const { message } = AntApp.useApp();
   const isMobile = Grid.useBreakpoint().md === false;
-  const list = useResponsibilities(orgId, year);
+  const [page, setPage] = useState(1);
+  const list = useResponsibilities(orgId, year, page);
   const remove = useRemoveResponsibility();
   const removeButton = (r: ResponsibilityRow) =>
     can('ledger:handle') ? (
@@ -326,7 +332,7 @@ function ResponsibilitiesTab({ orgId, year }: { orgId?: number; year: number }) 
       {isMobile ? (
         <SimpleList<ResponsibilityRow>
           loading={list.isFetching}
-          items={list.data ?? []}
+          items={list.data?.items ?? []}
           rowKey={(r) => r.id}
           render={(r) => (
             <Card size="small" className="lx-problem-card" style={{ cursor: 'default' }}>
@@ -338,13 +344,17 @@ function ResponsibilitiesTab({ orgId, year }: { orgId?: number; year: number }) 
             </Card>
           )}
         />
-      ) : (
+      ) : null}
+      {isMobile && (list.data?.total ?? 0) > LIST_PAGE_SIZE && (
+        <Pagination simple current={page} pageSize={LIST_PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} style={{ marginTop: 8, textAlign: 'center' }} />
+      )}
+      {isMobile ? null : (
         <Table<ResponsibilityRow>
           rowKey="id"
           size="middle"
           loading={list.isFetching}
-          dataSource={list.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={list.data?.items ?? []}
+          pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
           data-testid="resp-table"
           locale={{ emptyText: <Empty description={t('lists.empty')} /> }}
           columns={[

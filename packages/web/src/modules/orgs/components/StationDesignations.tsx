@@ -6,7 +6,7 @@ import { App as AntApp, Alert, Button, DatePicker, Empty, Form, Input, InputNumb
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { STATION_DESIGNATION_LABELS, STATION_DESIGNATIONS, type OrgDetail, type StationDesignation, type StationDesignationKind, type StationDesignationRow } from '@lianxin/contract';
+import { STATION_DESIGNATION_LABELS, type AddDesignationBody, STATION_DESIGNATIONS, type OrgDetail, type StationDesignation, type StationDesignationKind, type StationDesignationRow } from '@lianxin/contract';
 import { api } from '../../../app/api';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
@@ -50,12 +50,12 @@ export function StationDesignations({ org }: { org: OrgDetail }) {
   const mayEdit = can('org:write') && kinds.length > 0 && org.status === 'active';
   const mayRemove = (d: StationDesignation) => mayEdit && (kinds as readonly string[]).includes(d.kind);
   const refresh = () => client.invalidateQueries({ queryKey: orgKeys.all });
-  const add = useMutation({ mutationFn: (body: Record<string, unknown>) => api.post<StationDesignation>(`/api/orgs/${org.id}/designations`, body) });
-  const remove = useMutation({ mutationFn: (id: number) => api.delete<void>(`/api/orgs/${org.id}/designations/${id}`) });
+  const add = useMutation({ mutationFn: (body: AddDesignationBody) => api.post(`/api/orgs/${org.id}/designations`, body) });
+  const remove = useMutation({ mutationFn: (id: number) => api.delete(`/api/orgs/${org.id}/designations/${id}`) });
 
   const submit = (v: AddValues) => {
     setError(undefined);
-    const body = {
+    const body: AddDesignationBody = {
       kind: v.kind,
       year: v.year,
       ...(v.designatedOn ? { designatedOn: v.designatedOn.format('YYYY-MM-DD') } : {}),
@@ -149,7 +149,7 @@ export function DesignationList({ orgId }: { orgId: number }) {
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: [...orgKeys.all, 'designations', orgId, kind ?? '', year ?? 0, page],
-    queryFn: () => api.get<{ items: StationDesignationRow[]; total: number; page: number; pageSize: number }>('/api/station-designations', { orgId, kind, year: year ?? undefined, page, pageSize: 20 }),
+    queryFn: () => api.get('/api/station-designations', { orgId, kind, year: year ?? undefined, page, pageSize: 20 }),
   });
   return (
     <div style={{ marginTop: 16 }} data-testid="designation-list">
