@@ -138,9 +138,10 @@ export const make = {
     const r = await ok<{ id: number; version: number }>('person', p.as.village.post('/api/people', { name: unique('矩阵人'), gender: 'female', orgId: p.org.village, memberStatus: 'formal', joinDate: '2010-07-01', fullDate: '2011-07-01', birthDate: '1990-01-01' }));
     return { id: r.id, version: r.version };
   },
+  /** A current post in the place's village that draws an allowance (副书记: not a single-holder post, so fixtures may add many). */
   async post(p: Place): Promise<Rec> {
     const person = await make.person(p);
-    const r = await ok<{ id: number }>('post', p.as.township.post('/api/posts', { personId: person.id, orgId: p.org.village, role: 'committee_member', startDate: '2026-01-01' }));
+    const r = await ok<{ id: number }>('post', p.as.township.post('/api/posts', { personId: person.id, orgId: p.org.village, role: 'deputy_secretary', startDate: '2026-01-01' }));
     return { id: r.id, personId: Number(person.id) };
   },
   async reserveCadre(p: Place): Promise<Rec> {

@@ -26,9 +26,9 @@ describe('the score sheet workflow', () => {
   });
 
   it('a return needs its reason; a locked sheet takes no step', () => {
-    expect(checkTransition(sheetWorkflow, 'return', county, view('submitted'), { body: ' ' })).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'body' }] });
-    expect(checkTransition(sheetWorkflow, 'return', county, view('submitted'), { body: '佐证不足' })).toEqual({ ok: true });
-    for (const t of ['submit', 'return', 'pass', 'publish']) expect(checkTransition(sheetWorkflow, t, county, view('published'), { body: 'x' })).toMatchObject({ ok: false });
+    expect(checkTransition(sheetWorkflow, 'return', county, view('submitted'), { comment: ' ' })).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'comment' }] });
+    expect(checkTransition(sheetWorkflow, 'return', county, view('submitted'), { comment: '佐证不足' })).toEqual({ ok: true });
+    for (const t of ['submit', 'return', 'pass', 'publish']) expect(checkTransition(sheetWorkflow, t, county, view('published'), { comment: 'x' })).toMatchObject({ ok: false });
   });
 
   it('a sheet the county scores itself (a township scored by the county) is still reviewed by the county', () => {

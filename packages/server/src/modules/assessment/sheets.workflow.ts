@@ -32,7 +32,7 @@ export const sheetWorkflow: WorkflowDef<SheetState, SheetTransition, SheetExtra>
       to: 'draft',
       label: SHEET_TRANSITION_LABELS.return,
       allowed: reviewer,
-      requires: [{ field: 'body', zh: '请填写退回理由', en: 'Give the reason for returning it' }],
+      requires: [{ field: 'comment', zh: '请填写退回理由', en: 'Give the reason for returning it' }],
     },
     pass: { from: ['submitted'], to: 'passed', label: SHEET_TRANSITION_LABELS.pass, allowed: reviewer },
     publish: { from: ['passed'], to: 'published', label: SHEET_TRANSITION_LABELS.publish, allowed: reviewer },

@@ -17,8 +17,8 @@ describe('the 工作会商 workflow', () => {
     const wuli = actor('wuli', 'township_admin', '/1/10/', 2);
     const station = actor('yushe.station', 'station_admin', '/1/10/20/', 3);
     expect(checkTransition(consultationWorkflow, 'return', wuli, view('submitted'), {})).toMatchObject({ ok: false, reason: 'missing' });
-    expect(checkTransition(consultationWorkflow, 'carry_out', station, view('agreed'), { body: '' })).toMatchObject({ ok: false, reason: 'missing' });
-    expect(checkTransition(consultationWorkflow, 'carry_out', station, view('submitted'), { body: 'x' })).toEqual({ ok: false, reason: 'state' });
+    expect(checkTransition(consultationWorkflow, 'carry_out', station, view('agreed'), { comment: '' })).toMatchObject({ ok: false, reason: 'missing' });
+    expect(checkTransition(consultationWorkflow, 'carry_out', station, view('submitted'), { comment: 'x' })).toEqual({ ok: false, reason: 'state' });
   });
 
   it('every state × every transition × every role', () => {

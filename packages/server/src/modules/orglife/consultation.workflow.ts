@@ -24,7 +24,7 @@ export const consultationWorkflow: WorkflowDef<ConsultationState, ConsultationTr
     agree: { from: ['submitted'], to: 'agreed', label: CONSULTATION_TRANSITION_LABELS.agree, allowed: (a, c) => superior(a, c.orgPath) },
     return: {
       from: ['submitted'], to: 'returned', label: CONSULTATION_TRANSITION_LABELS.return, allowed: (a, c) => superior(a, c.orgPath),
-      requires: [{ field: 'body', zh: '请填写退回意见', en: 'Give the comment for returning it' }],
+      requires: [{ field: 'comment', zh: '请填写退回意见', en: 'Give the comment for returning it' }],
     },
     resubmit: {
       from: ['returned'], to: 'submitted', label: CONSULTATION_TRANSITION_LABELS.resubmit, allowed: (a, c) => station(a, c.orgPath),
@@ -32,7 +32,7 @@ export const consultationWorkflow: WorkflowDef<ConsultationState, ConsultationTr
     },
     carry_out: {
       from: ['agreed'], to: 'carried_out', label: CONSULTATION_TRANSITION_LABELS.carry_out, allowed: (a, c) => station(a, c.orgPath),
-      requires: [{ field: 'body', zh: '请填写实施情况', en: 'Describe what was done' }],
+      requires: [{ field: 'comment', zh: '请填写实施情况', en: 'Describe what was done' }],
     },
   },
   sla: { escalateOverdue: false },

@@ -19,7 +19,7 @@ describe('the 主题党日 filing workflow', () => {
   it('a return needs a comment, a refile a revised plan, holding it a meeting record', () => {
     const wuli = actor('wuli', 'township_admin', '/1/10/', 2);
     const yushe = actor('yushe', 'village_admin', '/1/10/20/30/', 4);
-    expect(checkTransition(filingWorkflow, 'return', wuli, view('filed'), { body: ' ' })).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'body' }] });
+    expect(checkTransition(filingWorkflow, 'return', wuli, view('filed'), { comment: ' ' })).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'comment' }] });
     expect(checkTransition(filingWorkflow, 'refile', yushe, view('returned'), {})).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'plan' }] });
     expect(checkTransition(filingWorkflow, 'hold', yushe, view('approved'), {})).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'meeting' }] });
     expect(checkTransition(filingWorkflow, 'hold', yushe, view('filed'), { meeting: {} })).toEqual({ ok: false, reason: 'state' });

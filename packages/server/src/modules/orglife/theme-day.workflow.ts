@@ -27,7 +27,7 @@ export const filingWorkflow: WorkflowDef<FilingState, FilingTransition, FilingEx
       to: 'returned',
       label: FILING_TRANSITION_LABELS.return,
       allowed: (actor, c) => committee(actor, c.orgPath),
-      requires: [{ field: 'body', zh: '请填写退回意见', en: 'Give the comment for returning it' }],
+      requires: [{ field: 'comment', zh: '请填写退回意见', en: 'Give the comment for returning it' }],
     },
     refile: {
       from: ['returned'],
