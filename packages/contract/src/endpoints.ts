@@ -8,9 +8,9 @@ import { CaseTextBody, Challenge, CitizenStats, CitizenStatsQuery, ContactCard, 
 import { AccountabilityList, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
 import { TodayList, TodoSummary } from './home.js';
 import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
-import { AccountPage, AuditPage, CadrePage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
+import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
-import { CadreLedgerQuery, PostWritten, ReserveListQuery, UpdatePostBody } from './cadres.js';
+import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
 
@@ -137,6 +137,16 @@ export const ENDPOINTS = {
   'POST /api/posts/{id}/end': { body: EndPostBody, response: NoContent },
   'GET /api/cadres': { query: CadreLedgerQuery, response: CadrePage },
   'GET /api/reserve-cadres': { query: ReserveListQuery, response: ReserveCadrePage },
+  'GET /api/cadres/export': { query: CadreLedgerQuery, response: FileDownload, file: true },
+  'GET /api/cadres/structure': { query: CadreStructureQuery, response: CadreStructure },
+  'POST /api/reserve-cadres/{id}/train': { body: ReserveTrainBody, response: NoContent },
+  'POST /api/reserve-cadres/{id}/appoint': { body: ReserveAppointBody, response: PostWritten },
+  'POST /api/reserve-cadres/{id}/remove': { body: ReserveRemoveBody, response: NoContent },
+  'GET /api/development-path': { response: DevelopmentPath },
+  'GET /api/developments': { query: DevelopmentListQuery, response: DevelopmentPage },
+  'POST /api/developments': { body: OpenDevelopmentBody, response: DevelopmentRow },
+  'GET /api/developments/{id}': { response: DevelopmentRow },
+  'POST /api/developments/{id}/steps': { body: DevelopmentStepBody, response: DevelopmentRow },
   'POST /api/reserve-cadres': { body: ReserveCadreBody, response: Created },
 } as const satisfies Record<string, EndpointSpec>;
 

@@ -11,7 +11,7 @@ import {
   ROLES,
 } from './enums.js';
 import { StationDesignation, StationDesignationRow } from './stations.js';
-import { SelectionChannelSchema, postFields, RESERVE_STATUSES } from './cadres.js';
+import { SelectionChannelSchema, postFields, RESERVE_STATUSES, DevelopmentRow } from './cadres.js';
 
 /** A string enum: one JSON-schema `enum` (readable in OpenAPI), typed as the union of values. */
 const literalUnion = <T extends readonly string[]>(values: T, description?: string) =>
@@ -505,6 +505,9 @@ export type JobStatus = Static<typeof JobStatus>;
 export const PersonPage = Page(PersonSummary);
 export const CadrePage = Page(CadreRow);
 export const ReserveCadrePage = Page(ReserveCadreRow);
+export const DevelopmentPage = Page(DevelopmentRow);
+/** The 两委 structure of the caller's scope, or of one org under it. */
+export const CadreStructureQuery = Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false });
 /** An org's posts (its 班子), current first, each with its holder. 不分页: an org's posts are few. */
 export const OrgPostList = Type.Array(Type.Composite([PostRecord, Type.Object({ person: Type.Object({ id: Id, name: Type.String() }) })]), { description: '不分页（一个组织的任职不多）' });
 export const AccountPage = Page(AccountRow);

@@ -17,11 +17,12 @@ const routeFiles = fs
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 
 /**
- * Modules built the same day as the endpoint table, beside it, and not yet moved onto it: their
+ * Modules built the same day as the endpoint table, beside it, and not yet moved onto it (the cadres
+ * module, built the same day too, was moved before it landed): their
  * route files still declare some schemas inline and their web pages use the transitional
  * `untypedApi`. The list only shrinks — a new module is built on the table from its first route.
  */
-const NOT_YET_IN_CONTRACT = { modules: ['orglife', 'assessment', 'cadres'], paths: ['/api/orglife/', '/api/assessment/', '/api/cadres/', '/api/development', '/api/reserve-cadres/'] };
+const NOT_YET_IN_CONTRACT = { modules: ['orglife', 'assessment'], paths: ['/api/orglife/', '/api/assessment/'] };
 const pending = (file: string) => NOT_YET_IN_CONTRACT.modules.some((m) => path.relative(modulesDir, file).startsWith(`${m}${path.sep}`));
 const pendingPath = (url: string) => NOT_YET_IN_CONTRACT.paths.some((p) => url.startsWith(p));
 

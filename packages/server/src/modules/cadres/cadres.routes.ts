@@ -1,46 +1,40 @@
 // 干部队伍与发展党员 routes: the cadre ledger's export and 两委 structure, the reserve pool's life
 // cycle (train → appoint → remove), and member development (发展党员). Thin: schema, policy, one
 // service call. The cadre ledger list, posts and the pool's list and intake are in people.routes.ts.
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { TypedApp } from '../../core/http.js';
 import {
   CadreLedgerQuery,
   CadreStructure,
+  CadreStructureQuery,
+  DevelopmentPage,
+  FileDownload,
+  NoContent,
   DevelopmentListQuery,
   DevelopmentPath,
   DevelopmentRow,
   DevelopmentStepBody,
   EDUCATION_LABELS,
-  Id,
   IdParams,
   OpenDevelopmentBody,
-  Page,
   POST_ROLE_LABELS,
   PostWritten,
   ReserveAppointBody,
   ReserveRemoveBody,
   ReserveTrainBody,
   SELECTION_CHANNEL_LABELS,
-  type CadreLedgerQuery as CadreLedgerQueryT,
-  type DevelopmentListQuery as DevelopmentListQueryT,
-  type DevelopmentStepBody as DevelopmentStepBodyT,
-  type OpenDevelopmentBody as OpenDevelopmentBodyT,
-  type ReserveAppointBody as ReserveAppointBodyT,
-  type ReserveRemoveBody as ReserveRemoveBodyT,
-  type ReserveTrainBody as ReserveTrainBodyT,
 } from '@lianxin/contract';
 import { sendWorkbook } from '../../core/xlsx-write.js';
 import type { PeopleService } from '../people/index.js';
 import type { DevelopmentService } from './development.service.js';
 
 
-export async function cadresRoutes(app: FastifyInstance, opts: { people: PeopleService; development: DevelopmentService }) {
+export async function cadresRoutes(app: TypedApp, opts: { people: PeopleService; development: DevelopmentService }) {
   const { people, development } = opts;
   const tags = ['cadres'];
 
-  app.get<{ Querystring: CadreLedgerQueryT }>(
+  app.get(
     '/api/cadres/export',
-    { schema: { tags, summary: '导出干部台账（.xlsx，筛选条件同列表，按角色脱敏）', querystring: CadreLedgerQuery }, config: { policy: 'person:export' } },
+    { schema: { tags, summary: '导出干部台账（.xlsx，筛选条件同列表，按角色脱敏）', querystring: CadreLedgerQuery, response: { 200: FileDownload } }, config: { policy: 'person:export' } },
     async (request, reply) => {
       const rows = people.cadresForExport(request.actor!, request.query);
       // the first batch is read before the download starts, so a bad filter still answers 400
@@ -68,33 +62,33 @@ export async function cadresRoutes(app: FastifyInstance, opts: { people: PeopleS
     },
   );
 
-  app.get<{ Querystring: { orgId?: number } }>(
+  app.get(
     '/api/cadres/structure',
-    { schema: { tags, summary: '村（社区）“两委”年龄、学历结构（按乡镇，每人只计一次）', querystring: Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: CadreStructure } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '村（社区）“两委”年龄、学历结构（按乡镇，每人只计一次）', querystring: CadreStructureQuery, response: { 200: CadreStructure } }, config: { policy: 'person:read' } },
     async (request) => people.cadreStructure(request.actor!, request.query),
   );
 
-  app.post<{ Params: { id: number }; Body: ReserveTrainBodyT }>(
+  app.post(
     '/api/reserve-cadres/:id/train',
-    { schema: { tags, summary: '后备干部培养：记录一次培训', params: IdParams, body: ReserveTrainBody, response: { 204: Type.Null() } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '后备干部培养：记录一次培训', params: IdParams, body: ReserveTrainBody, response: { 204: NoContent } }, config: { policy: 'post:write' } },
     async (request, reply) => {
       await people.trainReserve(request.actor!, request.params.id, request.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.post<{ Params: { id: number }; Body: ReserveAppointBodyT }>(
+  app.post(
     '/api/reserve-cadres/:id/appoint',
     { schema: { tags, summary: '后备干部任用：任职并出库（同一事务）', params: IdParams, body: ReserveAppointBody, response: { 201: PostWritten } }, config: { policy: 'post:write' } },
     async (request, reply) => reply.status(201).send(await people.appointReserve(request.actor!, request.params.id, request.body)),
   );
 
-  app.post<{ Params: { id: number }; Body: ReserveRemoveBodyT }>(
+  app.post(
     '/api/reserve-cadres/:id/remove',
-    { schema: { tags, summary: '后备干部出库（注明原因，记录保留）', params: IdParams, body: ReserveRemoveBody, response: { 204: Type.Null() } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '后备干部出库（注明原因，记录保留）', params: IdParams, body: ReserveRemoveBody, response: { 204: NoContent } }, config: { policy: 'post:write' } },
     async (request, reply) => {
       await people.removeReserve(request.actor!, request.params.id, request.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -104,25 +98,25 @@ export async function cadresRoutes(app: FastifyInstance, opts: { people: PeopleS
     async (request) => development.path(request.actor!),
   );
 
-  app.get<{ Querystring: DevelopmentListQueryT }>(
+  app.get(
     '/api/developments',
-    { schema: { tags, summary: '发展党员（按支部、按阶段）', querystring: DevelopmentListQuery, response: { 200: Page(DevelopmentRow) } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '发展党员（按支部、按阶段）', querystring: DevelopmentListQuery, response: { 200: DevelopmentPage } }, config: { policy: 'person:read' } },
     async (request) => development.list(request.actor!, request.query),
   );
 
-  app.post<{ Body: OpenDevelopmentBodyT }>(
+  app.post(
     '/api/developments',
     { schema: { tags, summary: '登记入党申请（申请人须在册、非党员、达到入党年龄）', body: OpenDevelopmentBody, response: { 201: DevelopmentRow } }, config: { policy: 'person:write' } },
     async (request, reply) => reply.status(201).send(await development.open(request.actor!, request.body)),
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/developments/:id',
     { schema: { tags, summary: '一人的发展党员记录', params: IdParams, response: { 200: DevelopmentRow } }, config: { policy: 'person:read' } },
     async (request) => development.detail(request.actor!, request.params.id),
   );
 
-  app.post<{ Params: { id: number }; Body: DevelopmentStepBodyT }>(
+  app.post(
     '/api/developments/:id/steps',
     { schema: { tags, summary: '发展党员下一步（带日期、检查点；跳步或间隔不足回答 400，已办过的步骤回答 409）', params: IdParams, body: DevelopmentStepBody, response: { 200: DevelopmentRow } }, config: { policy: 'person:write' } },
     async (request) => development.step(request.actor!, request.params.id, request.body),

@@ -3,15 +3,13 @@
 // refreshes what shows it (a person's page, an org's page, the ledger, the pool, the board).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  CadreLedgerQuery, CadreRow, CadreStructure, CreatePostBody, DevelopmentListQuery, DevelopmentPath, DevelopmentRow,
-  DevelopmentStepBody, OpenDevelopmentBody, PostRecord, PostWritten, ReserveAppointBody, ReserveCadreRow, ReserveListQuery,
-  ReserveRemoveBody, ReserveTrainBody, UpdatePostBody,
+  CadreLedgerQuery, CreatePostBody, DevelopmentListQuery, DevelopmentStepBody, OpenDevelopmentBody, PostRecord,
+  ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody,
 } from '@lianxin/contract';
-import { untypedApi as api, type Query } from '../../app/api';
+import { api } from '../../app/api';
 import { peopleKeys } from '../people/people.api';
 import { orgKeys } from '../orgs/orgs.api';
 
-export type PageOf<T> = { items: T[]; total: number; page: number; pageSize: number };
 export type OrgPost = PostRecord & { person: { id: number; name: string } };
 
 export const cadreKeys = {
@@ -24,21 +22,21 @@ export const cadreKeys = {
   path: () => [...cadreKeys.all, 'development-path'] as const,
 };
 
-function clean<T extends object>(q: T): Query {
-  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as Query;
+function clean<T extends object>(q: T): T {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
 export const useCadres = (q: CadreLedgerQuery) =>
-  useQuery({ queryKey: cadreKeys.ledger(q), queryFn: () => api.get<PageOf<CadreRow>>('/api/cadres', clean(q)), placeholderData: keepPreviousData });
+  useQuery({ queryKey: cadreKeys.ledger(q), queryFn: () => api.get('/api/cadres', clean(q)), placeholderData: keepPreviousData });
 export const useCadreStructure = (orgId?: number) =>
-  useQuery({ queryKey: cadreKeys.structure(orgId), queryFn: () => api.get<CadreStructure>('/api/cadres/structure', clean({ orgId })) });
+  useQuery({ queryKey: cadreKeys.structure(orgId), queryFn: () => api.get('/api/cadres/structure', clean({ orgId })) });
 export const useOrgPosts = (orgId: number) =>
-  useQuery({ queryKey: cadreKeys.orgPosts(orgId), queryFn: () => api.get<OrgPost[]>(`/api/orgs/${orgId}/posts`) });
+  useQuery({ queryKey: cadreKeys.orgPosts(orgId), queryFn: () => api.get(`/api/orgs/${orgId}/posts`) });
 export const useReserve = (q: ReserveListQuery) =>
-  useQuery({ queryKey: cadreKeys.reserve(q), queryFn: () => api.get<PageOf<ReserveCadreRow>>('/api/reserve-cadres', clean(q)), placeholderData: keepPreviousData });
+  useQuery({ queryKey: cadreKeys.reserve(q), queryFn: () => api.get('/api/reserve-cadres', clean(q)), placeholderData: keepPreviousData });
 export const useDevelopments = (q: DevelopmentListQuery) =>
-  useQuery({ queryKey: cadreKeys.developments(q), queryFn: () => api.get<PageOf<DevelopmentRow>>('/api/developments', clean(q)) });
-export const useDevelopmentPath = () => useQuery({ queryKey: cadreKeys.path(), queryFn: () => api.get<DevelopmentPath>('/api/development-path') });
+  useQuery({ queryKey: cadreKeys.developments(q), queryFn: () => api.get('/api/developments', clean(q)) });
+export const useDevelopmentPath = () => useQuery({ queryKey: cadreKeys.path(), queryFn: () => api.get('/api/development-path') });
 
 /** After any change: the cadres views, people (a person's posts, membership) and orgs (posts, warnings). */
 function useRefresh() {
@@ -54,33 +52,33 @@ function useRefresh() {
 
 export function useAssignPost() {
   const onSuccess = useRefresh();
-  return useMutation({ mutationFn: (body: CreatePostBody) => api.post<PostWritten>('/api/posts', body), onSuccess });
+  return useMutation({ mutationFn: (body: CreatePostBody) => api.post('/api/posts', body), onSuccess });
 }
 export function useUpdatePost() {
   const onSuccess = useRefresh();
-  return useMutation({ mutationFn: ({ id, ...body }: UpdatePostBody & { id: number }) => api.patch<PostWritten>(`/api/posts/${id}`, body), onSuccess });
+  return useMutation({ mutationFn: ({ id, ...body }: UpdatePostBody & { id: number }) => api.patch(`/api/posts/${id}`, body), onSuccess });
 }
 export function useEndPost() {
   const onSuccess = useRefresh();
-  return useMutation({ mutationFn: ({ id, endDate }: { id: number; endDate: string }) => api.post<void>(`/api/posts/${id}/end`, { endDate }), onSuccess });
+  return useMutation({ mutationFn: ({ id, endDate }: { id: number; endDate: string }) => api.post(`/api/posts/${id}/end`, { endDate }), onSuccess });
 }
 export function useReserveAction() {
   const onSuccess = useRefresh();
   return useMutation({
     mutationFn: (a: { id: number; kind: 'train'; body: ReserveTrainBody } | { id: number; kind: 'appoint'; body: ReserveAppointBody } | { id: number; kind: 'remove'; body: ReserveRemoveBody }) =>
-      api.post<PostWritten | undefined>(`/api/reserve-cadres/${a.id}/${a.kind}`, a.body),
+      api.post(`/api/reserve-cadres/${a.id}/${a.kind}`, a.body),
     onSuccess,
   });
 }
 export function useAddReserve() {
   const onSuccess = useRefresh();
-  return useMutation({ mutationFn: (body: { personId: number; targetRole: string; addedOn: string; note?: string }) => api.post<{ id: number }>('/api/reserve-cadres', body), onSuccess });
+  return useMutation({ mutationFn: (body: { personId: number; targetRole: string; addedOn: string; note?: string }) => api.post('/api/reserve-cadres', body), onSuccess });
 }
 export function useOpenDevelopment() {
   const onSuccess = useRefresh();
-  return useMutation({ mutationFn: (body: OpenDevelopmentBody) => api.post<DevelopmentRow>('/api/developments', body), onSuccess });
+  return useMutation({ mutationFn: (body: OpenDevelopmentBody) => api.post('/api/developments', body), onSuccess });
 }
 export function useDevelopmentStep() {
   const onSuccess = useRefresh();
-  return useMutation({ mutationFn: ({ id, ...body }: DevelopmentStepBody & { id: number }) => api.post<DevelopmentRow>(`/api/developments/${id}/steps`, body), onSuccess });
+  return useMutation({ mutationFn: ({ id, ...body }: DevelopmentStepBody & { id: number }) => api.post(`/api/developments/${id}/steps`, body), onSuccess });
 }

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { App as AntApp, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { POST_ROLE_LABELS, POST_ROLES, SELECTION_CHANNEL_LABELS, SELECTION_CHANNELS, type PersonSummary, type PostRecord, type PostRole, type PostWritten, type SelectionChannel } from '@lianxin/contract';
-import { untypedApi as api } from '../../../app/api';
+import { POST_ROLE_LABELS, POST_ROLES, SELECTION_CHANNEL_LABELS, SELECTION_CHANNELS, type PostRecord, type PostRole, type PostWritten, type SelectionChannel } from '@lianxin/contract';
+import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useAssignPost, useEndPost, useUpdatePost } from '../cadres.api';
@@ -19,7 +19,7 @@ export function PersonSelect({ orgId, value, onChange, testId }: { orgId?: numbe
   const [q, setQ] = useState('');
   const people = useQuery({
     queryKey: ['people', 'pick', orgId ?? 0, q],
-    queryFn: () => api.get<{ items: PersonSummary[] }>('/api/people', { ...(orgId ? { orgId } : {}), ...(q ? { q } : {}), status: 'active', pageSize: 30 }),
+    queryFn: () => api.get('/api/people', { ...(orgId ? { orgId } : {}), ...(q ? { q } : {}), status: 'active', pageSize: 30 }),
   });
   return (
     <Select
