@@ -59,6 +59,12 @@ type Step = {
    * keep its input out of URLs (public tracking: code and phone) — it must change nothing.
    */
   audit: RegExp | 'read';
+  /**
+   * What the request needs made first (a record to change, a claimed request to rate). It runs
+   * before the audit window opens, so its own records cannot stand in for the route's.
+   */
+  setup?: () => Promise<void>;
+  /** The one request to the route under test. */
   run: () => Promise<LightMyRequestResponse>;
   /** The record is written when a background job ends (poll for it). */
   later?: boolean;
@@ -96,10 +102,11 @@ const STEPS: Step[] = [
   { route: 'POST /api/auth/logout', audit: /^auth\./, run: async () => clients.get('matrix.clerk:totp')!.post('/api/auth/logout') },
 
   // ---- the org tree (orgs)
-  { route: 'POST /api/orgs', audit: /^org\./, run: async () => {
+  { route: 'POST /api/orgs', audit: /^org\./, setup: async () => {
+    ctx.agency = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍党建工作站'), type: 'village', name: '矩阵村' })).id;
+  }, run: async () => {
     const res = await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍村'), type: 'grid', name: '矩阵网格' });
     ctx.grid = json(res).id;
-    ctx.agency = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍党建工作站'), type: 'village', name: '矩阵村' })).id;
     return res;
   } },
   { route: 'PATCH /api/orgs/{id}', audit: /^org\./, run: async () => {
@@ -108,10 +115,11 @@ const STEPS: Step[] = [
   { route: 'POST /api/orgs/{id}/move', audit: /^org\./, run: async () => {
     return (await as('wuli')).post(`/api/orgs/${num('agency')}/move`, { version: await orgVersion(num('agency')), newParentId: await orgId(t.db, '五里党建工作站') });
   } },
-  { route: 'POST /api/orgs/{id}/close', audit: /^org\./, run: async () => {
+  { route: 'POST /api/orgs/{id}/close', audit: /^org\./, setup: async () => {
     const made = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '五里镇'), type: 'agency', name: '矩阵撤销机关' }));
-    return (await as('wuli')).post(`/api/orgs/${made.id}/close`, { version: made.version });
-  } },
+    ctx.closing = made.id;
+    ctx.closingVersion = made.version;
+  }, run: async () => (await as('wuli')).post(`/api/orgs/${num('closing')}/close`, { version: num('closingVersion') }) },
   { route: 'POST /api/orgs/{id}/designations', audit: /^org\./, run: async () => {
     const res = await (await as('county')).post(`/api/orgs/${await orgId(t.db, '五里党建工作站')}/designations`, { kind: 'township_demo', year: 2031, note: '矩阵' });
     ctx.designation = json(res).id;
@@ -134,23 +142,26 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'POST /api/posts/{id}/end', audit: /^post\./, run: async () => (await as('wuli')).post(`/api/posts/${num('post')}/end`, { endDate: '2026-06-30' }) },
-  { route: 'POST /api/reserve-cadres', audit: /^reserve\./, run: async () => {
-    const res = await (await as('wuli')).post('/api/reserve-cadres', { personId: num('person'), targetRole: '村党支部书记', addedOn: '2026-11-01' });
-    ctx.reserve = json(res).id;
+  { route: 'POST /api/reserve-cadres', audit: /^reserve\./, setup: async () => {
     const other = json(await (await as('yushe')).post('/api/people', { name: '矩阵后备', gender: 'male', orgId: await orgId(t.db, '榆舍村'), birthDate: '1996-01-01' })).id;
     ctx.reserve2 = json(await (await as('wuli')).post('/api/reserve-cadres', { personId: other, targetRole: '村委会委员', addedOn: '2026-11-01' })).id;
+  }, run: async () => {
+    const res = await (await as('wuli')).post('/api/reserve-cadres', { personId: num('person'), targetRole: '村党支部书记', addedOn: '2026-11-01' });
+    ctx.reserve = json(res).id;
     return res;
   } },
-  { route: 'PATCH /api/posts/{id}', audit: /^post\./, run: async () => {
+  { route: 'PATCH /api/posts/{id}', audit: /^post\./, setup: async () => {
     const made = json(await (await as('wuli')).post('/api/posts', { personId: num('person'), orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-01-01' }));
-    return (await as('wuli')).patch(`/api/posts/${made.id}`, { version: made.version, selectionChannel: 'elected', civilService: true, civilServiceDate: '2026-06-01', civilServiceBasis: '矩阵文件' });
-  } },
+    ctx.post2 = made.id;
+    ctx.post2Version = made.version;
+  }, run: async () => (await as('wuli')).patch(`/api/posts/${num('post2')}`, { version: num('post2Version'), selectionChannel: 'elected', civilService: true, civilServiceDate: '2026-06-01', civilServiceBasis: '矩阵文件' }) },
   { route: 'POST /api/reserve-cadres/{id}/train', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve')}/train`, { version: 1, trainedOn: '2026-11-20', training: '矩阵培训' }) },
   { route: 'POST /api/reserve-cadres/{id}/appoint', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve')}/appoint`, { version: 2, orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-11-21', selectionChannel: 'elected' }) },
   { route: 'POST /api/reserve-cadres/{id}/remove', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve2')}/remove`, { version: 1, endedOn: '2026-11-21', reason: '矩阵出库' }) },
-  { route: 'POST /api/developments', audit: /^development\./, run: async () => {
-    const applicant = json(await (await as('yushe')).post('/api/people', { name: '矩阵申请人', gender: 'female', orgId: await orgId(t.db, '榆舍村'), birthDate: '1997-01-01' })).id;
-    const res = await (await as('yushe')).post('/api/developments', { personId: applicant, appliedOn: '2026-10-01' });
+  { route: 'POST /api/developments', audit: /^development\./, setup: async () => {
+    ctx.applicant = json(await (await as('yushe')).post('/api/people', { name: '矩阵申请人', gender: 'female', orgId: await orgId(t.db, '榆舍村'), birthDate: '1997-01-01' })).id;
+  }, run: async () => {
+    const res = await (await as('yushe')).post('/api/developments', { personId: num('applicant'), appliedOn: '2026-10-01' });
     ctx.development = json(res).id;
     return res;
   } },
@@ -254,12 +265,10 @@ const STEPS: Step[] = [
     const [d] = await t.db.query<{ version: number }>(`SELECT version FROM directives WHERE id = $1`, [num('directive')]);
     return c.post(`/api/directives/${num('directive')}/close`, { version: d!.version });
   } },
-  { route: 'PATCH /api/directives/series/{id}', audit: /^directive\./, run: async () => {
-    const c = await as('wuli');
-    const made = await c.post('/api/directives', { kind: 'duty', title: '矩阵定期', targets: { type: 'station' }, recurrence: { frequency: 'monthly', dueDays: 20 } });
-    const seriesId = (made.json() as { seriesId: number }).seriesId;
-    return c.patch(`/api/directives/series/${seriesId}`, { active: false });
-  } },
+  { route: 'PATCH /api/directives/series/{id}', audit: /^directive\./, setup: async () => {
+    const made = await (await as('wuli')).post('/api/directives', { kind: 'duty', title: '矩阵定期', targets: { type: 'station' }, recurrence: { frequency: 'monthly', dueDays: 20 } });
+    ctx.series = (made.json() as { seriesId: number }).seriesId;
+  }, run: async () => (await as('wuli')).patch(`/api/directives/series/${num('series')}`, { active: false }) },
 
   // ---- inspections
   { route: 'POST /api/inspections', audit: /^inspection\./, run: async () => {
@@ -327,13 +336,12 @@ const STEPS: Step[] = [
   } },
   { route: 'POST /api/public/requests/{code}/photo', audit: /^request\./, run: async () => upload(t.anonymous, `/api/public/requests/${ctx.publicCode}/photo`, { phone: '13800001357' }, { name: '现场.png', type: 'image/png', content: PNG }) },
   { route: 'POST /api/public/track', audit: 'read', run: async () => t.anonymous.post('/api/public/track', { code: ctx.publicCode, phone: '13800001357' }) },
-  { route: 'POST /api/public/track/rating', audit: /^request\./, run: async () => {
+  { route: 'POST /api/public/track/rating', audit: /^request\./, setup: async () => {
     const c = await as('yushe.station');
     let r = ((await c.get(`/api/requests?q=${ctx.publicCode}`)).json() as { items: { id: number; version: number }[] }).items[0]!;
     r = (await c.post(`/api/requests/${r.id}/transitions/claim`, { version: r.version })).json();
     await c.post(`/api/requests/${r.id}/transitions/resolve`, { version: r.version, comment: '已修好', resolved: true });
-    return t.anonymous.post('/api/public/track/rating', { code: ctx.publicCode, phone: '13800001357', rating: 'satisfied' });
-  } },
+  }, run: async () => t.anonymous.post('/api/public/track/rating', { code: ctx.publicCode, phone: '13800001357', rating: 'satisfied' }) },
   // ---- assessment (考核)
   { route: 'POST /api/assessment/schemes', audit: /^assessment_scheme\./, run: async () => {
     const res = await (await as('county')).post('/api/assessment/schemes', { year: Number(today.slice(0, 4)), unitType: 'village', name: '矩阵指标体系' });
@@ -361,11 +369,10 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'PUT /api/assessment/sheets/{id}/scores', audit: /^score_sheet\./, run: async () => (await as('wuli')).request('PUT', `/api/assessment/sheets/${num('sheet')}/scores`, { version: num('sheetVersion'), scores: JSON.parse(String(ctx.sheetManual)) }) },
-  { route: 'POST /api/assessment/sheets/{id}/transitions/{transition}', audit: /^score_sheet\./, run: async () => {
+  { route: 'POST /api/assessment/sheets/{id}/transitions/{transition}', audit: /^score_sheet\./, setup: async () => {
     const submitted = await (await as('wuli')).post(`/api/assessment/sheets/${num('sheet')}/transitions/submit`, { version: num('sheetVersion') });
-    const passed = await (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/pass`, { version: json(submitted).version });
-    return (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/publish`, { version: json(passed).version });
-  } },
+    ctx.sheetVersion = json((await (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/pass`, { version: json(submitted).version }))).version;
+  }, run: async () => (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/publish`, { version: num('sheetVersion') }) },
   { route: 'POST /api/assessment/sheets/{id}/correct', audit: /^score_sheet\./, run: async () => (await as('wuli')).post(`/api/assessment/sheets/${num('sheet')}/correct`) },
 ];
 
@@ -388,6 +395,7 @@ describe('the audit matrix', () => {
     const unaudited: string[] = [];
     const refused: string[] = [];
     for (const step of STEPS) {
+      await step.setup?.();
       const [{ last }] = (await t.db.query<{ last: number }>(`SELECT coalesce(max(id), 0)::bigint AS last FROM audit_log`)) as [{ last: number }];
       const res = await step.run().catch((err: Error) => ({ statusCode: 0, body: err.message }) as LightMyRequestResponse);
       if (res.statusCode < 200 || res.statusCode >= 300) {
