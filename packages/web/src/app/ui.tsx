@@ -36,10 +36,22 @@ export function applyFieldErrors(form: FormInstance, error: unknown, known: read
   return error.message;
 }
 
-export function PageHead({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
-  // On a phone the top bar already shows the page's name.
+/**
+ * A page's title and actions. On a phone the top bar already shows the section's name, so a
+ * section's title is left out there; a `record` title (which village, which month, which
+ * meeting) is what the top bar cannot say, so a phone shows it too.
+ */
+export function PageHead({ title, extra, record }: { title: ReactNode; extra?: ReactNode; record?: boolean }) {
   const screens = Grid.useBreakpoint();
-  if (screens.md === false) return extra ? <div className="lx-page-head">{extra}</div> : null;
+  if (screens.md === false) {
+    if (!record) return extra ? <div className="lx-page-head">{extra}</div> : null;
+    return (
+      <div className="lx-page-head">
+        <Typography.Title level={5} style={{ margin: 0 }} data-testid="page-record-title">{title}</Typography.Title>
+        {extra && <div>{extra}</div>}
+      </div>
+    );
+  }
   return (
     <div className="lx-page-head">
       <Typography.Title level={4}>{title}</Typography.Title>

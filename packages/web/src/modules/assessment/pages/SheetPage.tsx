@@ -50,7 +50,7 @@ export function SheetPage() {
 
   return (
     <div data-testid="assessment-sheet" style={{ maxWidth: 760 }}>
-      <PageHead title={`${s.org.name} · ${s.period}`} />
+      <PageHead title={`${s.org.name} · ${s.period}`} record />
       <Space wrap style={{ marginBottom: 8 }}>
         <Tag color="blue" data-testid="sheet-status">{s.statusLabel}</Tag>
         {s.revision > 1 && <Tag>{t('sheet.revision', { n: s.revision })}</Tag>}
@@ -79,7 +79,7 @@ export function SheetPage() {
                         {t('sheet.records', { n: e.basis.numerator, d: e.basis.denominator })}{' '}
                         {e.basis.records.ids.slice(0, 10).map((rid, i) => (
                           <Link key={rid} to={recordLink(e.basis!.records.kind, rid)} style={{ marginInlineEnd: 6 }}>
-                            {i + 1}
+                            {t('sheet.recordN', { n: i + 1 })}
                           </Link>
                         ))}
                       </span>

@@ -30,7 +30,7 @@ export function BoardPage() {
 
   return (
     <div data-testid="orglife-board">
-      <PageHead title={`${t('board.title')} · ${b.org.name}`} />
+      <PageHead title={`${t('board.title')} · ${b.org.name}`} record />
       <Typography.Paragraph type="secondary">{t('board.period', { year: b.year, month: b.month })}</Typography.Paragraph>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('board.units')} value={b.total.units} /></Card></Col>

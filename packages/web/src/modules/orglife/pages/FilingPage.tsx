@@ -38,7 +38,7 @@ export function FilingPage() {
 
   return (
     <div data-testid="filing-page">
-      <PageHead title={`${t('filing.title')} · ${f.org.name}`} />
+      <PageHead title={`${t('filing.title')} · ${f.org.name}`} record />
       <Card style={{ marginBottom: 12 }}>
         <Space style={{ marginBottom: 8 }}><FilingStatus f={f} /></Space>
         <Descriptions size="small" column={1}>

@@ -27,7 +27,7 @@ export function MeetingPage() {
   const maySitIn = me.roles.some((r) => r === 'station_admin' || r === 'township_admin' || r === 'county_admin') && me.scopeOrg.id !== m.org.id;
   return (
     <div data-testid="meeting-page">
-      <PageHead title={`${t('meeting.title')} · ${m.typeName}`} />
+      <PageHead title={`${t('meeting.title')} · ${m.typeName}`} record />
       <Card>
         <Typography.Title level={5}>{m.org.name} · {m.typeName}</Typography.Title>
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
