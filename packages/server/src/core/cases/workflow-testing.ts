@@ -1,9 +1,34 @@
 // The exhaustive transition check every registered workflow's test runs: every state × every
 // transition × every role (at least one actor per role), against a table of what each actor may
 // fire in each state. registry.test.ts fails for a registered type whose test does not call it.
-import { ROLES } from '@lianxin/contract';
+import { ROLES, type Role } from '@lianxin/contract';
 import type { Actor } from '../access.js';
 import { availableTransitions, checkTransition, type CaseView, type WorkflowDef } from './workflow.js';
+
+/** A test account: one role, scoped to a path of the small tree below. */
+export const testActor = (role: Role, path: string, accountId: number, username = `${role}@${path}`): Actor => ({
+  accountId, username, roles: [role], scope: { orgId: 0, path, countyId: 1 }, ip: '127.0.0.1',
+});
+
+/**
+ * One account of every role on a small tree — 县 /1/, 五里镇 /1/10/, 榆舍站 /1/10/20/, 榆舍村
+ * /1/10/20/30/, its neighbour 尧头村 /1/10/20/31/, another station /1/10/21/, 彭镇 /1/11/,
+ * 交通局 /1/50/ — for the exhaustive tests; a test adds the accounts its workflow singles out.
+ */
+export const TEST_ACTORS = {
+  county: testActor('county_admin', '/1/', 1, 'county'),
+  township: testActor('township_admin', '/1/10/', 2, 'wuli'),
+  station: testActor('station_admin', '/1/10/20/', 3, 'yushe.station'),
+  village: testActor('village_admin', '/1/10/20/30/', 4, 'yushe'),
+  otherTownship: testActor('township_admin', '/1/11/', 5, 'peng'),
+  department: testActor('department_admin', '/1/50/', 6, 'jiaotong'),
+  auditor: testActor('auditor', '/1/', 7, 'auditor'),
+  sysAdmin: testActor('sys_admin', '/1/', 9, 'sysadmin'),
+  secAdmin: testActor('sec_admin', '/1/', 10, 'secadmin'),
+  auditAdmin: testActor('audit_admin', '/1/', 11, 'auditadmin'),
+  otherVillage: testActor('village_admin', '/1/10/20/31/', 12, 'yaotou'),
+  otherStation: testActor('station_admin', '/1/10/21/', 13, 'other.station'),
+} as const;
 
 export function exhaustiveTransitions<S extends string, T extends string, X>(
   def: WorkflowDef<S, T, X>,

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@lianxin/contract';
-import type { Actor } from '../../core/access.js';
 import { checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
-import { exhaustiveTransitions } from '../../core/cases/workflow-testing.js';
+import { exhaustiveTransitions, testActor, TEST_ACTORS } from '../../core/cases/workflow-testing.js';
 import { sheetWorkflow, type SheetExtra } from './sheets.workflow.js';
 
 // 宜君县 /1/, 五里镇 /1/10/ (the scorer), 榆舍站 /1/10/20/, 榆舍村 /1/10/20/30/ (scored), 彭镇 /1/11/
-const actor = (username: string, role: Role, path: string, accountId = 1): Actor => ({
-  accountId, username, roles: [role], scope: { orgId: 0, path, countyId: 1 }, ip: '127.0.0.1',
-});
-const village = actor('yushe', 'village_admin', '/1/10/20/30/', 4);
-const station = actor('yushe.station', 'station_admin', '/1/10/20/', 3);
-const township = actor('wuli', 'township_admin', '/1/10/', 2);
-const otherTownship = actor('peng', 'township_admin', '/1/11/', 5);
-const county = actor('county', 'county_admin', '/1/', 6);
-const otherCounty = actor('nb', 'county_admin', '/2/', 12);
+const { village, station, township, otherTownship, county } = TEST_ACTORS;
+const otherCounty = testActor('county_admin', '/2/', 14, 'nb');
 
 const view = (status: string, extra: Partial<SheetExtra> = {}): CaseView<SheetExtra> => ({
   id: 1, countyId: 1, orgId: 30, orgPath: '/1/10/20/30/', status, deadline: null, extra: { scorerPath: '/1/10/', ...extra },
@@ -40,14 +31,7 @@ describe('the score sheet workflow', () => {
 
 describe('the score sheet workflow, exhaustively', () => {
   it('every state × every transition × every role', () => {
-    const actors = {
-      village, station, township, otherTownship, county, otherCounty,
-      department: actor('jiaotong', 'department_admin', '/1/50/', 7),
-      auditor: actor('auditor', 'auditor', '/1/', 8),
-      sysAdmin: actor('sysadmin', 'sys_admin', '/1/', 9),
-      secAdmin: actor('secadmin', 'sec_admin', '/1/', 10),
-      auditAdmin: actor('auditadmin', 'audit_admin', '/1/', 11),
-    };
+    const actors = { ...TEST_ACTORS, otherCounty };
     const none = Object.fromEntries(Object.keys(actors).map((k) => [k, []]));
     expect(exhaustiveTransitions(sheetWorkflow, actors, (s) => view(s), {
       draft: { ...none, township: ['submit'] },

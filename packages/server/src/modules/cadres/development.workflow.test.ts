@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { DevelopmentState, Role } from '@lianxin/contract';
-import type { Actor } from '../../core/access.js';
+import type { DevelopmentState } from '@lianxin/contract';
 import { checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
-import { exhaustiveTransitions } from '../../core/cases/workflow-testing.js';
+import { exhaustiveTransitions, TEST_ACTORS } from '../../core/cases/workflow-testing.js';
 import { developmentWorkflow } from './development.workflow.js';
 
-// 宜君县 /1/, 五里镇 /1/10/, 榆舍站 /1/10/20/, 榆舍村 /1/10/20/30/ (the branch), 彭镇 /1/11/, 交通局 /1/50/
-const actor = (role: Role, path: string, accountId: number): Actor => ({ accountId, username: `${role}@${path}`, roles: [role], scope: { orgId: 0, path, countyId: 1 }, ip: '127.0.0.1' });
-const actors = {
-  county: actor('county_admin', '/1/', 1),
-  township: actor('township_admin', '/1/10/', 2),
-  station: actor('station_admin', '/1/10/20/', 3),
-  village: actor('village_admin', '/1/10/20/30/', 4),
-  otherTownship: actor('township_admin', '/1/11/', 5),
-  otherVillage: actor('village_admin', '/1/10/20/31/', 12),
-  department: actor('department_admin', '/1/50/', 6),
-  auditor: actor('auditor', '/1/', 7),
-  sysAdmin: actor('sys_admin', '/1/', 9),
-  secAdmin: actor('sec_admin', '/1/', 10),
-  auditAdmin: actor('audit_admin', '/1/', 11),
-};
+// The shared roster of every role (core/cases/workflow-testing.ts); the branch is 榆舍村 /1/10/20/30/.
+const actors = TEST_ACTORS;
 const view = (status: DevelopmentState, orgPath = '/1/10/20/30/'): CaseView => ({ id: 1, countyId: 1, orgId: 30, orgPath, status, deadline: null, extra: undefined });
-const none = { county: [], township: [], station: [], village: [], otherTownship: [], otherVillage: [], department: [], auditor: [], sysAdmin: [], secAdmin: [], auditAdmin: [] };
+const none = Object.fromEntries(Object.keys(actors).map((k) => [k, []]));
 
 describe('the member development workflow', () => {
   it('is well formed', () => {
