@@ -162,6 +162,22 @@ export const PublicSubmitBody = Type.Object(
 export type PublicSubmitBody = Static<typeof PublicSubmitBody>;
 
 /** A unit's public page (连心卡二维码): what it serves and how, with no personal data. */
+/** A section of a unit's public page contributed by a module (server: core/public-sections.ts). */
+export const PublicSectionItem = Type.Object({
+  title: Type.String(),
+  detail: Type.Union([Type.String(), Type.Null()]),
+  at: Type.Union([Type.String(), Type.Null()]),
+  /** a link inside the public app (/public/…) */
+  href: Type.Union([Type.String(), Type.Null()]),
+});
+export const PublicSection = Type.Object({
+  key: Type.String(),
+  title: Type.String(),
+  items: Type.Array(PublicSectionItem),
+  more: Type.Union([Type.Object({ label: Type.String(), href: Type.String() }), Type.Null()]),
+});
+export type PublicSection = Static<typeof PublicSection>;
+
 export const PublicUnit = Type.Object({
   id: Id,
   name: Type.String(),
@@ -170,6 +186,8 @@ export const PublicUnit = Type.Object({
   county: Type.Union([Type.String(), Type.Null()]),
   services: Type.Array(Type.Object({ name: Type.String(), procedure: Type.String() })),
   promise: Type.String(),
+  /** what other modules publish for this unit (duty lists, disclosures, who is on duty, …), in page order */
+  sections: Type.Array(PublicSection),
 });
 export type PublicUnit = Static<typeof PublicUnit>;
 

@@ -35,6 +35,7 @@ import { homeModule } from './modules/home/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
 import { cadresModule } from './modules/cadres/index.js';
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
+import { createPublicSections } from './core/public-sections.js';
 import { createTodaySources } from './core/today-sources.js';
 
 export type AppConfig = {
@@ -234,9 +235,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(listsModule, { db });
   await app.register(dispatchModule, { dispatch });
   await app.register(inspectionsModule, { db, ledger, calls });
+  // what modules show on a unit's public page, each reader registered where its module is built
+  const publicSections = createPublicSections();
   await app.register(citizensModule, {
     db, pii: config.pii, calls, challenges: createChallenges(config.challengeSecret ?? crypto.randomBytes(32)),
     publicRateLimit: config.publicRateLimit ?? { submit: 10, lookup: 60 },
+    publicSections,
   });
   // 组织生活: the roster to tick comes through the people module's front door (its service)
   const orglife = createOrglifeService({

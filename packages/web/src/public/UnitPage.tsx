@@ -208,6 +208,20 @@ export function UnitPage({ id }: { id: number }) {
           <Button type="submit" primary busy={sending} disabled={!challenge} testId="public-submit">{t('pub.submit')}</Button>
         </form>
       </Card>
+      {unit.sections.map((section) => (
+        <Card key={section.key} title={section.title} testId={`public-section-${section.key}`}>
+          <ul className="lx-pub-section">
+            {section.items.map((item, i) => (
+              <li key={i}>
+                <div className="title">{item.href ? <a href={item.href}>{item.title}</a> : item.title}</div>
+                {item.detail && <div className="detail">{item.detail}</div>}
+                {item.at && <div className="at">{item.at}</div>}
+              </li>
+            ))}
+          </ul>
+          {section.more && <a className="lx-pub-more" href={section.more.href}>{section.more.label} ›</a>}
+        </Card>
+      ))}
       {unit.services.length > 0 && (
         <Card>
           <details className="lx-pub-services">

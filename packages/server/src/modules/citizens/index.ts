@@ -6,6 +6,7 @@ import type { PiiCipher } from '../../core/pii.js';
 import type { Challenges } from '../../core/challenge.js';
 import type { CallEngine } from '../../core/dispatch/calls.js';
 import type { CaseEngine } from '../../core/cases/case-engine.js';
+import type { PublicSections } from '../../core/public-sections.js';
 import { createRequestService } from './requests.service.js';
 import { createWhistleService } from './whistles.service.js';
 import { createDiaryService } from './diary.service.js';
@@ -21,11 +22,13 @@ export { createCardService, type CardService } from './cards.service.js';
 export type CitizensModuleOptions = {
   db: Db; pii: PiiCipher; challenges: Challenges; calls: CallEngine; engine?: CaseEngine;
   publicRateLimit: { submit: number; lookup: number };
+  /** what other modules show on a unit's public page (core/public-sections.ts) */
+  publicSections?: PublicSections;
 };
 
 export const citizensModule: FastifyPluginAsync<CitizensModuleOptions> = async (app, opts) => {
   const { db, pii, challenges, calls, engine } = opts;
-  const requests = createRequestService({ db, pii, challenges, engine });
+  const requests = createRequestService({ db, pii, challenges, engine, publicSections: opts.publicSections });
   await app.register(citizenRoutes, {
     requests,
     whistles: createWhistleService({ db, calls }),

@@ -27,6 +27,7 @@ import { availableTransitions } from '../../core/cases/workflow.js';
 import { maskPhone, validatePhone } from '../../core/id-number.js';
 import type { PiiCipher } from '../../core/pii.js';
 import type { Challenges } from '../../core/challenge.js';
+import { readPublicSections, type PublicSections } from '../../core/public-sections.js';
 import { ancestors, children as orgChildren, inScope as orgInScope, publicOrg, townshipAbove } from '../../core/org-tree.js';
 import * as repo from './citizens.repository.js';
 import { answersOf, listCalls } from '../../core/dispatch/calls.js';
@@ -45,7 +46,7 @@ export function trackingCode(): string {
 /** Units a citizen can address on the public page: stations, villages, communities, townships. */
 const PUBLIC_UNIT_TYPES = new Set(['station', 'village', 'community', 'township', 'grid']);
 
-export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges: Challenges; engine?: CaseEngine }) {
+export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges: Challenges; engine?: CaseEngine; publicSections?: PublicSections }) {
   const { db, pii, challenges } = deps;
   const engine = deps.engine ?? createCaseEngine({ db });
   const today = engine.today;
@@ -275,6 +276,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       county: above.find((a) => a.type === 'county')?.name ?? null,
       services: PUBLISHED_SERVICES,
       promise: '事事有回音、件件有落实：受理后24小时内有人负责，办理进展可凭查询码随时查看。',
+      sections: await readPublicSections(db, deps.publicSections, { id: unit.id, countyId: unit.county_id, path: unit.path, type: unit.type, name: unit.name }, today()),
     };
   }
 
