@@ -65,4 +65,25 @@ describe('cadres: appoint from the reserve pool, develop a member', () => {
     await expect.poll(() => page.getByTestId('development-column-target').getByText('李向阳').count()).toBe(0);
     await s.close();
   });
+
+  it('the township committee sees a probation ending on its 工作台 and opens that person\'s step in one tap', async () => {
+    const s = await openSession(browser());
+    await login(s, 'wuli');
+    const { page } = s;
+    await page.getByTestId('today').waitFor();
+    await settled(page);
+    // the demo's 赵建国 was admitted 350 days ago: his year is up within the month
+    const item = page.locator('[data-testid="today-item"][data-kind="development_due"]').filter({ hasText: '赵建国' });
+    await expect.poll(() => item.textContent()).toContain('赵建国预备期满，待审批转正');
+    await item.click();
+    await page.waitForURL(/\/developments\?id=\d+$/);
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/赵建国：转为正式党员/);
+    expect(await dialog.textContent()).toMatch(/最早 \d{4}-\d{2}-\d{2}|本人提出转正申请/);
+    await shot(s, 'cadres-probation-from-today');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await page.waitForURL(/\/developments$/);
+    await s.close();
+  });
 });

@@ -66,6 +66,9 @@ export const TODAY_KINDS = [
   'meeting_due', // 组织生活: a meeting type my branch still owes by the end of this month
   'filing_returned', // 主题党日 备案 returned: revise and refile
   'filing_to_review', // 主题党日 备案 filed below me: pass or return
+  'sheet_returned', // 考核评分: the county returned my org's score sheet, with a reason
+  'sheet_to_review', // 考核评分: a sheet submitted (or passed) below me waits for my review or publishing
+  'development_due', // 发展党员: a probationary member's year is up (or within 30 days): discuss 转正
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -87,6 +90,9 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   meeting_due: { zh: '本月应开的会', en: 'Meeting due this month' },
   filing_returned: { zh: '主题党日备案被退回', en: 'Theme day filing returned' },
   filing_to_review: { zh: '主题党日备案待审核', en: 'Theme day filing to review' },
+  sheet_returned: { zh: '评分表被退回', en: 'Score sheet returned' },
+  sheet_to_review: { zh: '评分表待审核', en: 'Score sheet to review' },
+  development_due: { zh: '预备党员预备期满', en: 'Probation ends' },
 };
 
 /** The button on an item: what the user does there. */
@@ -108,6 +114,9 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   meeting_due: { zh: '录入会议', en: 'Record it' },
   filing_returned: { zh: '修改后重新备案', en: 'Refile' },
   filing_to_review: { zh: '去审核', en: 'Review' },
+  sheet_returned: { zh: '修改后重新提交', en: 'Revise and resubmit' },
+  sheet_to_review: { zh: '去审核', en: 'Review' },
+  development_due: { zh: '办理转正', en: 'Confirm membership' },
 };
 
 export const TodayItem = Type.Object({

@@ -32,8 +32,8 @@ import { createDispatchService, dispatchModule } from './modules/dispatch/index.
 import { inspectionsModule } from './modules/inspections/index.js';
 import { citizensModule } from './modules/citizens/index.js';
 import { homeModule } from './modules/home/index.js';
-import { assessmentModule } from './modules/assessment/index.js';
-import { cadresModule } from './modules/cadres/index.js';
+import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
+import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
 import { createPublicSections } from './core/public-sections.js';
 import { createTodaySources } from './core/today-sources.js';
@@ -228,7 +228,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const people = createPeopleService({ db, pii: config.pii, staffing: orgs });
   await app.register(orgsModule, { orgs });
   await app.register(peopleModule, { db, pii: config.pii, people });
-  await app.register(cadresModule, { db, people });
+  const development = createDevelopmentService({ db, people });
+  await app.register(cadresModule, { people, development });
   await app.register(auditModule, { db });
   await app.register(accountsModule, { db, sessions: auth.sessions });
   await app.register(ledgerModule, { db, ledger });
@@ -258,8 +259,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // the home page's items offered by modules it does not import
   const todaySources = createTodaySources();
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
+  const assessment = createAssessmentService({ db, people });
+  todaySources.register((q, actor, today) => (can(actor.roles, 'assessment:read') ? assessment.todayItems(q, actor, today) : Promise.resolve([])));
+  todaySources.register((q, actor, today) => development.todayItems(q, actor, today));
   await app.register(homeModule, { db, ledger, sources: todaySources });
-  await app.register(assessmentModule, { db, people });
+  await app.register(assessmentModule, { assessment });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -26,7 +26,7 @@ const PLAN: Record<string, Applicant[]> = {
     { name: '张晓雨', gender: 'female', birth: '2001-04-12', applied: 60, steps: [] },
     { name: '李向阳', gender: 'male', birth: '1997-09-03', applied: 240, steps: [['make_activist', 150]] },
     { name: '王思敏', gender: 'female', birth: '1995-11-20', applied: 900, steps: [['make_activist', 800], ['make_target', 400]] },
-    { name: '赵建国', gender: 'male', birth: '1992-06-08', applied: 1300, steps: [['make_activist', 1200], ['make_target', 800], ['admit', 200, 'training']] },
+    { name: '赵建国', gender: 'male', birth: '1992-06-08', applied: 1300, steps: [['make_activist', 1200], ['make_target', 800], ['admit', 350, 'training']] },
   ],
   五里村: [
     { name: '孙丽娟', gender: 'female', birth: '1999-02-14', applied: 30, steps: [] },

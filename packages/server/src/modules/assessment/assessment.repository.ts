@@ -127,6 +127,31 @@ export async function listSheets(
   return { rows, total: count!.n };
 }
 
+/**
+ * 工作台: sheets my org scores that the county returned (draft again, the last move a return, with
+ * its reason), and — for a reviewer — sheets in scope submitted or passed, waiting for review or publishing.
+ */
+export async function sheetsForToday(q: Queryable, prefix: string, scorerPath: string, reviews: boolean) {
+  return q.query<{ kind: 'sheet_returned' | 'sheet_to_review'; id: number; title: string; org: string; due: string | null; reason: string | null; at: Date }>(
+    `SELECT CASE WHEN c.status = 'draft' THEN 'sheet_returned' ELSE 'sheet_to_review' END AS kind,
+            c.id, concat(sc.name, ' · ', s.period, CASE WHEN c.status = 'passed' THEN '（已审核，待公布）' ELSE '' END) AS title,
+            o.name AS org, NULL::text AS due, r.body AS reason, c.updated_at AS at
+       FROM cases c
+       JOIN score_sheets s ON s.case_id = c.id
+       JOIN assessment_schemes sc ON sc.id = s.scheme_id
+       JOIN orgs o ON o.id = c.org_id
+       LEFT JOIN LATERAL (
+             SELECT e.body, e.transition FROM case_events e
+              WHERE e.case_id = c.id AND e.kind = 'transition'
+              ORDER BY e.seq DESC LIMIT 1) r ON true
+      WHERE c.case_type = 'score_sheet' AND ${inScope('c.org_path', 1)}
+        AND ((c.status = 'draft' AND r.transition = 'return' AND s.scorer_path = $2)
+          OR ($3::boolean AND c.status IN ('submitted', 'passed')))
+      ORDER BY c.updated_at DESC, c.id DESC LIMIT 50`,
+    [prefix, scorerPath, reviews],
+  );
+}
+
 /** The newest revision of a unit's sheet of a scheme and period, if any (within the county). */
 export async function latestRevision(q: Queryable, countyId: number, schemeId: number, orgId: number, period: string) {
   const [row] = await q.query<{ id: number; revision: number; status: string }>(

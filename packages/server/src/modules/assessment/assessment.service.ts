@@ -30,6 +30,7 @@ import {
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
+import type { TodaySourceRow } from '../../core/today-sources.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { createCaseEngine, type CaseEngine, type CaseRow } from '../../core/cases/case-engine.js';
@@ -473,7 +474,15 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     await db.transaction((tx) => audit(tx, actor, countyOf(actor), 'assessment_subsidy.export', 'assessment_subsidy', 0, summary));
   }
 
-  return { subsidies, auditExport, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
+  /** 工作台: my org's returned sheets (as scorer), and sheets waiting for my review or publishing (county). */
+  async function todayItems(q: Queryable, actor: Actor, _today: string): Promise<TodaySourceRow[]> {
+    const scores = actor.roles.some((r) => r === 'township_admin' || r === 'county_admin');
+    const reviews = actor.roles.includes('county_admin');
+    if (!scores && !reviews) return [];
+    return repo.sheetsForToday(q, likePrefix(actor.scope.path), actor.scope.path, reviews);
+  }
+
+  return { todayItems, subsidies, auditExport, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;

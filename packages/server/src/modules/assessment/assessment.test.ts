@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Results, SchemeDetail, SheetDetail, Subsidies } from '@lianxin/contract';
+import type { Results, SchemeDetail, SheetDetail, Subsidies, TodayList } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { todayInChina } from '../../core/calendar.js';
 import { inputOf } from './scheme.logic.js';
@@ -33,6 +33,13 @@ async function publishedScheme(): Promise<SchemeDetail> {
   const res = await county.post(`/api/assessment/schemes/${draft.id}/publish`, { version: draft.version });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as SchemeDetail;
+}
+
+/** The sheet's item on the account's 工作台, if it has one. */
+async function todayOf(c: Client, sheetId: number) {
+  const today = await c.get('/api/home/today');
+  expect(today.statusCode, today.body).toBe(200);
+  return (today.json() as TodayList).items.find((i) => i.kind.startsWith('sheet_') && i.id === sheetId);
 }
 
 /** Every manual indicator of the sheet scored at its maximum less `minus`, with evidence. */
@@ -186,6 +193,10 @@ describe('score sheets (评分表)', () => {
 
     sheet = (await wuli.post(`/api/assessment/sheets/${sheet.id}/transitions/submit`, { version: sheet.version })).json() as SheetDetail;
     expect(sheet.status).toBe('submitted');
+    // the county's 工作台 has it to review; the other township's does not
+    expect(await todayOf(county, sheet.id)).toMatchObject({ kind: 'sheet_to_review', href: `/assessment/sheets/${sheet.id}`, reason: null });
+    expect(await todayOf(peng, sheet.id)).toBeUndefined();
+    expect(await todayOf(wuli, sheet.id)).toBeUndefined();
     const countyView = (await county.get(`/api/assessment/sheets/${sheet.id}`)).json() as SheetDetail;
     expect(countyView.transitions.map((x) => x.name)).toEqual(['return', 'pass']);
     expect((await county.post(`/api/assessment/sheets/${sheet.id}/transitions/return`, { version: sheet.version })).statusCode).toBe(400);
@@ -194,6 +205,10 @@ describe('score sheets (评分表)', () => {
     sheet = returned.json() as SheetDetail;
     expect(sheet.status).toBe('draft');
     expect(sheet.timeline.some((e) => e.label === '退回' && e.body === '党费收缴佐证不全')).toBe(true);
+    // the scoring township's 工作台 says it came back and why; the county's no longer lists it
+    expect(await todayOf(wuli, sheet.id)).toMatchObject({ kind: 'sheet_returned', reason: '党费收缴佐证不全', urgent: true });
+    expect(await todayOf(county, sheet.id)).toBeUndefined();
+    expect(await todayOf(yushe, sheet.id)).toBeUndefined();
 
     sheet = (await save(allManual(sheet))).json() as SheetDetail;
     sheet = (await wuli.post(`/api/assessment/sheets/${sheet.id}/transitions/submit`, { version: sheet.version })).json() as SheetDetail;
@@ -202,6 +217,8 @@ describe('score sheets (评分表)', () => {
     expect(published.statusCode, published.body).toBe(200);
     sheet = published.json() as SheetDetail;
     expect(sheet.status).toBe('published');
+    expect(await todayOf(county, sheet.id)).toBeUndefined();
+    expect(await todayOf(wuli, sheet.id)).toBeUndefined();
 
     // locked: no edit; a correction is a new revision, the published one kept
     const locked = await wuli.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores: [] });

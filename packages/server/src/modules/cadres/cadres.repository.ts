@@ -39,6 +39,16 @@ export async function findDevelopment(q: Queryable, scope: Scope, id: number): P
   return row;
 }
 
+/** Probationary members admitted on or before a date (their year is up, or soon), oldest first. */
+export async function probationsAdmittedBy(q: Queryable, scope: Scope, admittedBy: string) {
+  return q.query<DevelopmentDbRow & { updated_at: Date }>(
+    `SELECT s.*, c2.updated_at FROM (${SELECT} WHERE ${inScope('c.org_path', 1)} AND c.case_type = 'development' AND c.status = 'probationary' AND d.admitted_on <= $2::date) s
+       JOIN cases c2 ON c2.id = s.id
+      ORDER BY s.admitted_on, s.id LIMIT 50`,
+    [likePrefix(scope.path), admittedBy],
+  );
+}
+
 /** The development of a person, if any (a person has one path: the unique index). */
 export async function developmentOf(q: Queryable, personId: number) {
   const [row] = await q.query<{ case_id: number }>(`SELECT case_id FROM member_developments WHERE person_id = $1`, [personId]);

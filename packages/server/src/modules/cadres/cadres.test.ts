@@ -3,7 +3,7 @@
 // member development path with its intervals — each refusal a 4xx in Chinese that changes nothing.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CadreRow, CadreStructure, DevelopmentRow, PersonDetail, ReserveCadreRow } from '@lianxin/contract';
+import type { CadreRow, CadreStructure, DevelopmentRow, PersonDetail, ReserveCadreRow, TodayList } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 
 let t: TestApp;
@@ -29,6 +29,12 @@ async function newPerson(body: Record<string, unknown> = {}): Promise<number> {
   const res = await yushe.post('/api/people', { name: `干部测试${++serial}`, gender: 'male', orgId: yusheId, birthDate: '1990-05-01', education: 'bachelor', ...body });
   expect(res.statusCode, res.body).toBe(201);
   return (res.json() as { id: number }).id;
+}
+/** A development's item on the account's 工作台, if it has one. */
+async function dueOf(c: Client, id: number) {
+  const today = await c.get('/api/home/today');
+  expect(today.statusCode, today.body).toBe(200);
+  return (today.json() as TodayList).items.find((i) => i.kind === 'development_due' && i.id === id);
 }
 const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params))[0]!.n;
 
@@ -222,6 +228,12 @@ describe('member development', () => {
     let p = (await yushe.get(`/api/people/${person}`)).json() as PersonDetail;
     expect(p).toMatchObject({ memberStatus: 'probationary', joinDate: '2025-07-01', fullDate: null });
 
+    // the year is up (2026-07-01): the township committee's 工作台 has it to approve, the branch's to hold the vote
+    expect(await dueOf(wuli, d.id)).toMatchObject({ title: `${p.name}预备期满，待审批转正`, due: '2026-07-01', href: `/developments?id=${d.id}`, org: '榆舍村' });
+    expect((await dueOf(yushe, d.id))?.title).toBe(`${p.name}预备期满，请召开支部大会讨论转正，报上级党委审批`);
+    expect(await dueOf(await t.as('jiaotong'), d.id)).toBeUndefined();
+    expect(await dueOf(station, d.id)).toBeUndefined();
+
     // a year's probation
     const fullChecks = ['本人提出转正申请', '支部大会讨论表决', '上级党委审批'];
     expect((await step(wuli, d.id, { version: 4, transition: 'make_full', date: '2026-06-30', checks: fullChecks })).statusCode).toBe(400);
@@ -230,6 +242,7 @@ describe('member development', () => {
     expect(full.json()).toMatchObject({ status: 'full', next: null, fullOn: '2026-07-01' });
     p = (await yushe.get(`/api/people/${person}`)).json() as PersonDetail;
     expect(p).toMatchObject({ memberStatus: 'formal', joinDate: '2025-07-01', fullDate: '2026-07-01' });
+    expect(await dueOf(wuli, d.id)).toBeUndefined();
     // the same person was not entered twice
     expect(await count(`SELECT count(*)::int AS n FROM persons WHERE name = $1`, [p.name])).toBe(1);
     // a step already taken: the state refuses it

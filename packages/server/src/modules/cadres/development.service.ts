@@ -19,8 +19,10 @@ import {
 } from '@lianxin/contract';
 import { Value } from '@sinclair/typebox/value';
 import type { Db, Queryable } from '../../db/db.js';
+import { can } from '@lianxin/contract';
 import { requireAction, type Actor } from '../../core/access.js';
-import { ageOn, todayInChina } from '../../core/calendar.js';
+import { ageOn, plusDays, todayInChina } from '../../core/calendar.js';
+import type { TodaySourceRow } from '../../core/today-sources.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
@@ -102,6 +104,30 @@ export function createDevelopmentService(deps: {
         }
         : null,
     };
+  }
+
+  /**
+   * 工作台: probationary members whose year is up or ends within 30 days — the branch holds the
+   * vote (支部大会讨论表决), the committee above approves; both see it until it is done.
+   */
+  async function todayItems(q: Queryable, actor: Actor, t: string): Promise<TodaySourceRow[]> {
+    if (actor.scope.countyId === null || !can(actor.roles, 'person:write')) return [];
+    const { config } = await pathFor(q, actor.scope.countyId);
+    const months = config.steps.make_full.minMonths;
+    const rows = await repo.probationsAdmittedBy(q, actor.scope, addMonths(plusDays(t, 30), -months));
+    return rows.map((r) => {
+      const view = { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status as DevelopmentState, deadline: null, extra: undefined };
+      const approves = availableTransitions(developmentWorkflow, actor, view).includes('make_full') && r.org_path !== actor.scope.path;
+      return {
+        kind: 'development_due',
+        id: r.id,
+        title: approves ? `${r.person_name}预备期满，待审批转正` : `${r.person_name}预备期满，请召开支部大会讨论转正，报上级党委审批`,
+        org: r.org_name,
+        due: addMonths(r.admitted_on!, months),
+        reason: null,
+        at: r.updated_at,
+      };
+    });
   }
 
   async function list(actor: Actor, q: DevelopmentListQuery) {
@@ -204,7 +230,7 @@ export function createDevelopmentService(deps: {
     return detail(actor, id);
   }
 
-  return { path, list, detail, open, step, states: DEVELOPMENT_STATES };
+  return { path, list, detail, open, step, todayItems, states: DEVELOPMENT_STATES };
 }
 
 export type DevelopmentService = ReturnType<typeof createDevelopmentService>;

@@ -2,14 +2,14 @@
 // cycle, and member development (发展党员, a case type). Posts and people are read and written
 // through the people service it is handed, never through its repository.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from '../../db/db.js';
 import type { PeopleService } from '../people/index.js';
 import { cadresRoutes } from './cadres.routes.js';
-import { createDevelopmentService } from './development.service.js';
+import type { DevelopmentService } from './development.service.js';
 import './development.case.js';
 
 export { createDevelopmentService, type DevelopmentService } from './development.service.js';
 
-export const cadresModule: FastifyPluginAsync<{ db: Db; people: PeopleService }> = async (app, opts) => {
-  await app.register(cadresRoutes, { people: opts.people, development: createDevelopmentService({ db: opts.db, people: opts.people }) });
+/** app.ts builds the development service (the home page reads its items too) and hands it in. */
+export const cadresModule: FastifyPluginAsync<{ people: PeopleService; development: DevelopmentService }> = async (app, opts) => {
+  await app.register(cadresRoutes, { people: opts.people, development: opts.development });
 };

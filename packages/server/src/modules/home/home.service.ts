@@ -53,6 +53,8 @@ const TODAY_URGENT: ReadonlySet<TodayKind> = new Set([
   'request_to_claim',
   'request_overdue',
   'whistle_declined',
+  'filing_returned',
+  'sheet_returned',
 ]);
 
 /** The page where each item is done: its own record, one tap away. */
@@ -74,6 +76,9 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   meeting_due: (id) => `/orglife/meetings/new?orgId=${id}`,
   filing_returned: (id) => `/orglife/filings/${id}`,
   filing_to_review: (id) => `/orglife/filings/${id}`,
+  sheet_returned: (id) => `/assessment/sheets/${id}`,
+  sheet_to_review: (id) => `/assessment/sheets/${id}`,
+  development_due: (id) => `/developments?id=${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */

@@ -36,6 +36,8 @@ export const useReserve = (q: ReserveListQuery) =>
   useQuery({ queryKey: cadreKeys.reserve(q), queryFn: () => api.get('/api/reserve-cadres', clean(q)), placeholderData: keepPreviousData });
 export const useDevelopments = (q: DevelopmentListQuery) =>
   useQuery({ queryKey: cadreKeys.developments(q), queryFn: () => api.get('/api/developments', clean(q)) });
+export const useDevelopment = (id: number | undefined) =>
+  useQuery({ queryKey: [...cadreKeys.all, 'development', id] as const, queryFn: () => api.get(`/api/developments/${id!}`), enabled: id !== undefined });
 export const useDevelopmentPath = () => useQuery({ queryKey: cadreKeys.path(), queryFn: () => api.get('/api/development-path') });
 
 /** After any change: the cadres views, people (a person's posts, membership) and orgs (posts, warnings). */

@@ -1,9 +1,9 @@
 // 发展党员 board of a branch (or a township's branches): one column per stage, a card per person
 // with the dates reached and the next step the account may take — its earliest allowed date and
 // the checkpoints the county's path asks. A step too early is refused by the server with the date.
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { App as AntApp, Badge, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, Modal, Row, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, App as AntApp, Badge, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, Modal, Row, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { DEVELOPMENT_STATE_LABELS, DEVELOPMENT_STATES, type DevelopmentRow } from '@lianxin/contract';
@@ -11,7 +11,7 @@ import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { useDevelopmentPath, useDevelopments, useDevelopmentStep, useOpenDevelopment } from '../cadres.api';
+import { useDevelopment, useDevelopmentPath, useDevelopments, useDevelopmentStep, useOpenDevelopment } from '../cadres.api';
 import { PersonSelect } from '../components/PostDialogs';
 
 export function DevelopmentBoardPage() {
@@ -22,6 +22,17 @@ export function DevelopmentBoardPage() {
   const path = useDevelopmentPath();
   const [stepping, setStepping] = useState<DevelopmentRow>();
   const [adding, setAdding] = useState(false);
+  // from the 工作台 (…/developments?id=): that person's next step opens at once, or what it waits for
+  const [params, setParams] = useSearchParams();
+  const focusId = Number(params.get('id')) || undefined;
+  const focused = useDevelopment(focusId);
+  useEffect(() => {
+    if (focused.data?.next) setStepping(focused.data);
+  }, [focused.data]);
+  const closeStep = () => {
+    setStepping(undefined);
+    if (focusId) setParams({}, { replace: true });
+  };
   return (
     <div data-testid="development-board">
       <PageHead title="发展党员" extra={can('person:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="development-add">登记入党申请</Button>} />
@@ -30,6 +41,20 @@ export function DevelopmentBoardPage() {
         {path.data && <Col><Typography.Text type="secondary">流程：{path.data.name}</Typography.Text></Col>}
       </Row>
       {list.error && <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {focused.error && <ApiErrorAlert error={focused.error} />}
+      {focused.data && !focused.data.next && (
+        <Alert
+          type="info"
+          showIcon
+          closable
+          onClose={() => setParams({}, { replace: true })}
+          style={{ marginBottom: 12 }}
+          data-testid="development-focus"
+          message={focused.data.status === 'probationary'
+            ? `${focused.data.person.name}（${focused.data.org.name}）预备期自 ${focused.data.admittedOn} 起满 ${path.data?.config.steps.make_full.minMonths ?? 12} 个月：请召开支部大会讨论表决转正，报上级党委审批。`
+            : `${focused.data.person.name}（${focused.data.org.name}）：${label(DEVELOPMENT_STATE_LABELS[focused.data.status])}`}
+        />
+      )}
       <Row gutter={[12, 12]} wrap>
         {DEVELOPMENT_STATES.map((s) => {
           const items = (list.data?.items ?? []).filter((r) => r.status === s);
@@ -60,7 +85,7 @@ export function DevelopmentBoardPage() {
           );
         })}
       </Row>
-      {stepping && <StepModal row={stepping} onClose={() => setStepping(undefined)} />}
+      {stepping && <StepModal row={stepping} onClose={closeStep} />}
       {adding && <OpenModal onClose={() => setAdding(false)} />}
     </div>
   );
