@@ -154,10 +154,11 @@ export async function countAnswersOfCallsIn(q: Queryable, scope: Scope, kind: Ca
 }
 
 /** How many calls of a kind each caller in the county made. */
-export async function callsByCaller(q: Queryable, countyId: number, kind: CallKind) {
+/** How many calls each caller within the scope made (a township sees its own stations and villages, not its neighbours'). */
+export async function callsByCaller(q: Queryable, scope: Scope, kind: CallKind) {
   return q.query<{ org_id: number; name: string; calls: number }>(
-    `${SYSTEM}SELECT o.id AS org_id, o.name, count(*)::int AS calls FROM dispatch_calls c JOIN orgs o ON o.id = c.caller_org_id
-     WHERE c.county_id = $1 AND c.kind = $2 GROUP BY o.id, o.name ORDER BY calls DESC`,
-    [countyId, kind],
+    `SELECT o.id AS org_id, o.name, count(*)::int AS calls FROM dispatch_calls c JOIN orgs o ON o.id = c.caller_org_id
+     WHERE ${inScope('c.caller_path', 1)} AND c.kind = $2 GROUP BY o.id, o.name ORDER BY calls DESC, o.name`,
+    [likePrefix(scope.path), kind],
   );
 }

@@ -96,6 +96,11 @@ describe('a citizen\'s request, end to end', () => {
     const load = (await station.get('/api/whistles/load')).json();
     expect(load.departments.find((d: { department: { name: string } }) => d.department.name === '县交通运输局')).toMatchObject({ parts: 1, open: 0 });
     expect(load.whistlers[0]).toMatchObject({ org: { name: '榆舍党建工作站' }, whistles: 1 });
+    // who whistled is counted within the scope: the county sees the station, the village beside it does not
+    expect((await (await t.as('county')).get('/api/whistles/load')).json().whistlers).toContainEqual(expect.objectContaining({ org: expect.objectContaining({ name: '榆舍党建工作站' }) }));
+    const village = (await (await t.as('yushe')).get('/api/whistles/load')).json();
+    expect(village.whistlers).toEqual([]);
+    expect(village.departments.find((d: { department: { name: string } }) => d.department.name === '县交通运输局')).toMatchObject({ parts: 1 });
   });
 
   it('an unsatisfied rating reopens the request for review', async () => {

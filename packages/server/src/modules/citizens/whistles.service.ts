@@ -211,8 +211,9 @@ export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine
   async function load(actor: Actor) {
     requireAction(actor, 'citizen:read');
     const countyId = actor.scope.countyId ?? 0;
-    // the dispatch engine's one query: whistle parts and directive assignments of each department
-    const [departments, whistlers] = await Promise.all([recipientLoad(db, countyId, ['department']), dispatch.callsByCaller(db, countyId, 'whistle')]);
+    // the dispatch engine's one query: whistle parts and directive assignments of each department —
+    // county-wide, as a department answers the whole county; the whistlers only within the scope
+    const [departments, whistlers] = await Promise.all([recipientLoad(db, countyId, ['department']), dispatch.callsByCaller(db, actor.scope, 'whistle')]);
     return {
       departments: departments.map((d) => ({
         department: { id: d.org_id, name: d.name }, parts: d.parts, open: d.open, declined: d.declined, judicialTransfers: d.judicial, avgResponseMinutes: d.avg_response_minutes,
