@@ -26,4 +26,14 @@ describe('the demo cadres', () => {
     const civil = (await (await t.as('wuli')).get('/api/cadres?civilService=true')).json() as { total: number };
     expect(civil.total).toBe(loaded.civilService);
   });
+
+  it('keeps sitting post-holders out of the reserve pool', async () => {
+    const [pool] = await t.db.query<{ n: number; sitting: number }>(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM posts po WHERE po.person_id = r.person_id AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE)))::int AS sitting
+         FROM reserve_cadres r`,
+    );
+    expect(pool!.n).toBeGreaterThan(0);
+    expect(pool!.sitting).toBe(0);
+  });
 });

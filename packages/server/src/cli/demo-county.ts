@@ -258,10 +258,12 @@ export async function loadDemoCounty(db: Db, pii: PiiCipher, opts: { demoPasswor
         civilServiceBasis: null,
       });
     }
-    // 后备干部: two per township from its villages' younger members
+    // 后备干部: one per township from its villages' younger members who hold no post today (a sitting
+    // secretary is not his own reserve)
     const reserveRows = await tx.query<{ id: number; org_id: number; org_path: string }>(
       `SELECT DISTINCT ON (o.parent_id) p.id, p.org_id, p.org_path FROM persons p JOIN orgs o ON o.id = p.org_id
        WHERE p.county_id = $1 AND o.type = 'village' AND p.member_status = 'formal' AND p.birth_date > '1986-01-01'
+         AND NOT EXISTS (SELECT 1 FROM posts po WHERE po.person_id = p.id AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE))
        ORDER BY o.parent_id, p.id`,
       [county.id],
     );
