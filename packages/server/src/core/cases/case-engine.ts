@@ -73,7 +73,7 @@ function openEvent(actor: Actor | null, status: string, body: string | null, dat
 }
 
 /** The row a case type keeps beside the case (its table and columns are the module's, never input). */
-export type OwnRow = { table: 'problems' | 'citizen_requests' | 'tasks' | 'score_sheets' | 'theme_day_filings' | 'consultations' | 'member_developments'; values: Record<string, unknown> };
+export type OwnRow = { table: 'problems' | 'citizen_requests' | 'tasks' | 'score_sheets' | 'theme_day_filings' | 'consultations' | 'member_developments' | 'weak_orgs'; values: Record<string, unknown> };
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -345,12 +345,19 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     op: {
       action: string;
       kind?: 'edit' | 'comment';
+      /**
+       * The version the editor saw: given, a stale one is refused (409) and the edit moves the
+       * version on, so two people saving the same record cannot overwrite each other unseen.
+       */
+      version?: number;
       apply: (tx: Queryable, c: CaseRow) => Promise<{ body: string; data?: Record<string, unknown>; summary?: Record<string, unknown> }>;
     },
   ): Promise<void> {
     await db.transaction(async (tx) => {
       const c = await lock(tx, caseType, id, actor);
+      if (op.version !== undefined && c.version !== op.version) throw new AppError('version_conflict');
       const done = await op.apply(tx, c);
+      if (op.version !== undefined) await tx.query(`${BY_KEY}UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1`, [c.id]);
       await record(tx, c, actor, { kind: op.kind ?? 'edit', body: done.body, data: done.data ?? {} }, { action: op.action, summary: done.summary ?? done.data ?? {} });
     });
   }

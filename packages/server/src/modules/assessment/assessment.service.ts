@@ -261,11 +261,11 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     requireAction(actor, 'assessment:score');
     await engine.edit('score_sheet', actor, id, {
       action: 'score',
+      version: input.version,
       apply: async (tx, c) => {
         const sheet = (await repo.sheetOf(tx, likePrefix(actor.scope.path), id))!;
         if (actor.scope.path !== sheet.scorer_path) throw new AppError('forbidden', { zh: '只有评分单位可以填写评分', en: 'Only the scoring unit enters scores' });
         if (c.status !== 'draft') throw new AppError('conflict', { zh: `评分表当前为「${SHEET_STATE_LABELS[c.status as keyof typeof SHEET_STATE_LABELS]?.zh ?? c.status}」，不能修改；公布后的更正须新建版本`, en: 'The sheet is not being scored' });
-        if (c.version !== input.version) throw new AppError('version_conflict');
         const s = (await repo.schemeOf(tx, Number(sheet.county_id), Number(sheet.scheme_id)))!;
         const indicators = new Map(indicatorsOf(s.tree, sheet.period).map((k) => [k.key, k]));
         const problems: FieldError[] = [];

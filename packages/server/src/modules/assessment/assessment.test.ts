@@ -183,7 +183,11 @@ describe('score sheets (评分表)', () => {
     expect((await wuli.post(`/api/assessment/sheets/${sheet.id}/transitions/submit`, { version: sheet.version })).statusCode).toBe(400);
     const saved = await save(allManual(sheet, 0.5));
     expect(saved.statusCode, saved.body).toBe(200);
+    // a second scorer still holding the version before that save cannot overwrite it unseen
+    const stale = await save(allManual(sheet, 1));
+    expect(stale.statusCode).toBe(412);
     sheet = saved.json() as SheetDetail;
+    expect(sheet.version).toBeGreaterThan(1);
     expect(sheet.total).toBeGreaterThan(0);
     expect(sheet.transitions.map((x) => x.name)).toEqual(['submit']);
 
@@ -246,7 +250,7 @@ describe('score sheets (评分表)', () => {
     const res = await wuli.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores: allManual(sheet), veto: { kind: 'zero', reason: '发生重大安全事故' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ total: 0, vetoed: true, veto: { kind: 'zero', reason: '发生重大安全事故' } });
-    const capped = await wuli.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores: [], veto: { kind: 'cap', cap: 59, reason: '代办服务出现失误' } });
+    const capped = await wuli.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: res.json().version, scores: [], veto: { kind: 'cap', cap: 59, reason: '代办服务出现失误' } });
     expect(capped.json()).toMatchObject({ total: 59, vetoed: true });
   });
 });
