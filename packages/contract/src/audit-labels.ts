@@ -144,6 +144,14 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'development.open': { zh: '登记入党申请', en: 'Application for membership registered' },
   'post.update': { zh: '修改任职', en: 'Post changed' },
   'post.create': { zh: '任职', en: 'Post assigned' },
+  'weak_org.open': { zh: '提出列入软弱涣散整顿', en: 'Weak branch proposed' },
+  'weak_org.plan': { zh: '制定软弱涣散整顿方案', en: 'Rectification plan written' },
+  'weak_org.add_problem': { zh: '软弱涣散整顿：列入整改问题', en: 'Rectification problem added' },
+  'weak_org.confirm': { zh: '确定列入软弱涣散整顿', en: 'Listed for rectification' },
+  'weak_org.dismiss': { zh: '不予列入软弱涣散整顿', en: 'Not listed' },
+  'weak_org.apply': { zh: '软弱涣散整顿申请验收', en: 'Acceptance applied for' },
+  'weak_org.return': { zh: '软弱涣散整顿验收不通过', en: 'Rectification not accepted' },
+  'weak_org.accept': { zh: '软弱涣散整顿验收通过、摘帽', en: 'Rectification accepted, de-listed' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

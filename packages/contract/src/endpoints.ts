@@ -12,6 +12,8 @@ import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 
+import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
+
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
 
 export const ENDPOINTS = {
@@ -148,6 +150,13 @@ export const ENDPOINTS = {
   'GET /api/developments/{id}': { response: DevelopmentRow },
   'POST /api/developments/{id}/steps': { body: DevelopmentStepBody, response: DevelopmentRow },
   'POST /api/reserve-cadres': { body: ReserveCadreBody, response: Created },
+  'GET /api/weak-orgs/signals': { query: WeakSignalQuery, response: WeakSignalBoard },
+  'GET /api/weak-orgs': { query: ListWeakOrgsQuery, response: WeakOrgPage },
+  'POST /api/weak-orgs': { body: ProposeWeakOrgBody, response: WeakOrgDetail },
+  'GET /api/weak-orgs/{id}': { response: WeakOrgDetail },
+  'PUT /api/weak-orgs/{id}/plan': { body: WeakPlanBody, response: WeakOrgDetail },
+  'POST /api/weak-orgs/{id}/problems': { body: WeakProblemBody, response: WeakProblemCreated },
+  'POST /api/weak-orgs/{id}/transitions/{transition}': { body: FireWeakBody, response: WeakOrgDetail },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof ENDPOINTS;

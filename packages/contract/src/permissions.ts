@@ -36,10 +36,12 @@ export const ACTIONS = [
   'orglife:read', // 组织生活: meetings, filings, who is behind in the scope
   'orglife:record', // record meetings, file 主题党日 plans; guiding a filing is checked by its workflow
   'orglife:configure', // the county's meeting types, frequencies and back-dating window
+  'weakorg:read', // 软弱涣散整顿: the signals below, the list and each branch's rectification in the scope
+  'weakorg:propose', // propose a branch below, write its plan and problems, apply for acceptance; the county lists and accepts — the workflow checks who
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -58,8 +60,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'whistle:blow',
     'assessment:configure',
     'assessment:score',
+    'weakorg:propose',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
   village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register'],

@@ -30,7 +30,8 @@ import { createLedgerService, ledgerModule } from './modules/ledger/index.js';
 import { listsModule } from './modules/lists/index.js';
 import { createDispatchService, dispatchModule } from './modules/dispatch/index.js';
 import { inspectionsModule } from './modules/inspections/index.js';
-import { citizensModule } from './modules/citizens/index.js';
+import { citizensModule, createRequestService } from './modules/citizens/index.js';
+import { createWeakOrgService, weakOrgsModule } from './modules/weakorgs/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
@@ -238,8 +239,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(inspectionsModule, { db, ledger, calls });
   // what modules show on a unit's public page, each reader registered where its module is built
   const publicSections = createPublicSections();
+  const challenges = createChallenges(config.challengeSecret ?? crypto.randomBytes(32));
+  const requests = createRequestService({ db, pii: config.pii, challenges, engine: cases, publicSections });
   await app.register(citizensModule, {
-    db, pii: config.pii, calls, challenges: createChallenges(config.challengeSecret ?? crypto.randomBytes(32)),
+    db, pii: config.pii, calls, challenges, requests,
     publicRateLimit: config.publicRateLimit ?? { submit: 10, lookup: 60 },
     publicSections,
   });
@@ -264,6 +267,24 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   todaySources.register((q, actor, today) => development.todayItems(q, actor, today));
   await app.register(homeModule, { db, ledger, sources: todaySources });
   await app.register(assessmentModule, { assessment });
+  // 软弱涣散整顿: the signals come from the ledger, citizens' ratings and the posts, through their services
+  const weakOrgs = createWeakOrgService({
+    db,
+    ledger,
+    sources: {
+      problems: (actor, orgId) => ledger.stats(actor, orgId),
+      ratings: (actor, orgId) => requests.stats(actor, { orgId }),
+      orgsWithSecretary: async (actor, orgId) => {
+        const held = new Set<number>();
+        for (let page = 1; ; page++) {
+          const p = await people.cadres(actor, { orgId, role: 'secretary', page, pageSize: 200 });
+          for (const c of p.items) held.add(c.org.id);
+          if (page * 200 >= p.total || p.items.length === 0) return held;
+        }
+      },
+    },
+  });
+  await app.register(weakOrgsModule, { weakOrgs });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -166,6 +166,16 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'POST /api/developments/{id}/steps', audit: /^development\./, run: async () => (await as('yushe')).post(`/api/developments/${num('development')}/steps`, { version: 1, transition: 'make_activist', date: '2026-11-01', checks: ['党组织派人谈话', '党员推荐或群团组织推优'] }) },
+  { route: 'POST /api/weak-orgs', audit: /^weak_org\./, setup: async () => {
+    ctx.weakVillage = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍党建工作站'), type: 'village', name: '矩阵整顿村' })).id;
+  }, run: async () => {
+    const res = await (await as('wuli')).post('/api/weak-orgs', { orgId: num('weakVillage'), year: Number(today.slice(0, 4)), reasons: ['stalled'] });
+    ctx.weak = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/weak-orgs/{id}/transitions/{transition}', audit: /^weak_org\./, run: async () => (await as('county')).post(`/api/weak-orgs/${num('weak')}/transitions/confirm`, { version: 1 }) },
+  { route: 'PUT /api/weak-orgs/{id}/plan', audit: /^weak_org\./, run: async () => (await as('wuli')).request('PUT', `/api/weak-orgs/${num('weak')}/plan`, { version: 2, leader: '矩阵领导', plan: '矩阵方案' }) },
+  { route: 'POST /api/weak-orgs/{id}/problems', audit: /^weak_org\./, run: async () => (await as('wuli')).post(`/api/weak-orgs/${num('weak')}/problems`, { category: '作风建设', description: '矩阵整顿问题', deadline: addDays(today, 30) }) },
   { route: 'POST /api/people/import', audit: /^person\./, later: true, run: async () => {
     const file = await sheet(['序号', '姓名', '性别', '民族', '出生日期', '身份证号', '手机号', '学历', '所在党组织', '党小组', '党员类别', '入党日期', '转正日期', '流动情况'],
       [[1, '矩阵导入', '男', '汉族', null, null, null, '高中', '榆舍村', null, '正式党员', '2010-07-01', '2011/07/01', '非流动']]);
@@ -368,7 +378,11 @@ const STEPS: Step[] = [
     ctx.sheetManual = JSON.stringify((res.json() as { entries: { key: string; max: number; source: string }[] }).entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' })));
     return res;
   } },
-  { route: 'PUT /api/assessment/sheets/{id}/scores', audit: /^score_sheet\./, run: async () => (await as('wuli')).request('PUT', `/api/assessment/sheets/${num('sheet')}/scores`, { version: num('sheetVersion'), scores: JSON.parse(String(ctx.sheetManual)) }) },
+  { route: 'PUT /api/assessment/sheets/{id}/scores', audit: /^score_sheet\./, run: async () => {
+    const res = await (await as('wuli')).request('PUT', `/api/assessment/sheets/${num('sheet')}/scores`, { version: num('sheetVersion'), scores: JSON.parse(String(ctx.sheetManual)) });
+    ctx.sheetVersion = json(res).version;
+    return res;
+  } },
   { route: 'POST /api/assessment/sheets/{id}/transitions/{transition}', audit: /^score_sheet\./, setup: async () => {
     const submitted = await (await as('wuli')).post(`/api/assessment/sheets/${num('sheet')}/transitions/submit`, { version: num('sheetVersion') });
     ctx.sheetVersion = json((await (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/pass`, { version: json(submitted).version }))).version;

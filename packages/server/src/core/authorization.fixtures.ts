@@ -159,6 +159,23 @@ export const make = {
     const r = await ok<{ id: number; version: number }>('development', p.as.village.post('/api/developments', { personId: person.id, appliedOn: today }));
     return { id: r.id, version: r.version, personId: Number(person.id) };
   },
+  /** A new village under the place's station (a branch can have one open rectification at a time). */
+  async newVillage(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number }>('village', p.as.township.post('/api/orgs', { parentId: p.org.station, type: 'village', name: unique('矩阵村') }));
+    return { id: r.id };
+  },
+  /** 软弱涣散整顿: a new village proposed by its township. */
+  async weakOrg(p: Place): Promise<Rec> {
+    const village = await make.newVillage(p);
+    const r = await ok<{ id: number; version: number }>('weak org', p.as.township.post('/api/weak-orgs', { orgId: village.id, year, reasons: ['stalled'] }));
+    return { id: r.id, version: r.version };
+  },
+  /** … listed by the county: being rectified. */
+  async weakOrgListed(p: Place): Promise<Rec> {
+    const w = await make.weakOrg(p);
+    const r = await ok<{ id: number; version: number }>('weak org listed', p.as.county.post(`/api/weak-orgs/${w.id}/transitions/confirm`, { version: w.version }));
+    return { id: r.id, version: r.version };
+  },
   async account(p: Place): Promise<Rec> {
     const username = unique(`authz.acc.${p.name}.`);
     const { hashPassword: h } = await import('./password.js');

@@ -109,6 +109,13 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/developments': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'development', ids: items, visible: caseIn('development') },
   'POST /api/developments': { kind: 'create', as: 'yushe', body: async (p) => ({ personId: (await make.applicant(p)).id, appliedOn: today }), ok: 201 },
   'GET /api/developments/{id}': { kind: 'record', as: 'yushe', make: make.development, ok: 200 },
+  'GET /api/weak-orgs/signals': { kind: 'record', as: 'wuli', make: async (p) => ({ id: p.org.township }), query: (r) => `?orgId=${r.id}`, ok: 200 },
+  'GET /api/weak-orgs': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'weakOrg', ids: items, visible: caseIn('weak_org') },
+  'POST /api/weak-orgs': { kind: 'create', as: 'wuli', body: async (p) => ({ orgId: (await make.newVillage(p)).id, year, reasons: ['stalled'] }), ok: 201 },
+  'GET /api/weak-orgs/{id}': { kind: 'record', as: 'yushe.station', make: make.weakOrg, ok: 200 },
+  'PUT /api/weak-orgs/{id}/plan': { kind: 'record', as: 'wuli', make: make.weakOrgListed, body: (r) => ({ version: v(r), leader: '包联领导', plan: '整顿方案' }), ok: 200 },
+  'POST /api/weak-orgs/{id}/problems': { kind: 'record', as: 'wuli', make: make.weakOrgListed, body: () => ({ category: '作风建设', description: unique('整顿问题'), deadline: plusDays(today, 30) }), ok: 201 },
+  'POST /api/weak-orgs/{id}/transitions/{transition}': { kind: 'record', as: 'county', make: make.weakOrg, params: { transition: 'confirm' }, body: (r) => ({ version: v(r) }), ok: 200 },
   'POST /api/developments/{id}/steps': { kind: 'record', as: 'yushe', make: make.development, body: () => ({ version: 1, transition: 'make_activist', date: today, checks: ['党组织派人谈话', '党员推荐或群团组织推优'] }), ok: 200 },
   'GET /api/people/import/template': { kind: 'file', note: 'the empty template' },
   'POST /api/people/import': { kind: 'file', note: 'rows naming an org outside the scope are refused row by row (people-excel.test.ts)' },
@@ -192,7 +199,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/requests/stats': { kind: 'summary', as: 'yushe.station', figure: (j) => j.node.requests, expected: `SELECT count(*)::int AS n FROM cases WHERE case_type = 'request' AND org_path LIKE :prefix` },
   'POST /api/whistles': { kind: 'create', as: 'yushe.station', body: async (p) => ({ sourceCaseId: (await make.request(p)).id, matter: unique('吹哨'), departmentIds: [p.org.dept] }), ok: 201 },
   'GET /api/whistles': { kind: 'list', as: 'yushe.station', seed: 'whistle', ids: all, visible: `SELECT w.id FROM dispatch_calls w WHERE w.kind = 'whistle' AND w.id = ANY(:ids) AND w.caller_path NOT LIKE :prefix AND NOT EXISTS (SELECT 1 FROM dispatch_call_answers p WHERE p.kind = w.kind AND p.call_id = w.id AND p.org_path LIKE :prefix)` },
-  'GET /api/whistles/load': { kind: 'summary', as: 'wuli', figure: (j) => j.whistlers.reduce((s: number, w: { whistles: number }) => s + w.whistles, 0), expected: `SELECT count(*)::int AS n FROM dispatch_calls WHERE kind = 'whistle' AND county_id = :county` }, // county-wide by design: every township sees the county's departments' load and who whistles how often
+  'GET /api/whistles/load': { kind: 'summary', as: 'wuli', figure: (j) => j.whistlers.reduce((s: number, w: { whistles: number }) => s + w.whistles, 0), expected: `SELECT count(*)::int AS n FROM dispatch_calls WHERE kind = 'whistle' AND caller_path LIKE :prefix` }, // who whistled, within the scope (the departments' load is county-wide: they answer the whole county)
   'GET /api/whistles/departments': { kind: 'list', as: 'yushe.station', seed: 'department', siblingVisible: true, ids: all, visible: `SELECT id FROM orgs WHERE id = ANY(:ids) AND (type <> 'department' OR county_id IS DISTINCT FROM :county)` },
   'GET /api/whistles/{id}': { kind: 'record', as: 'yushe.station', make: make.whistle, ok: 200 },
   'GET /api/whistles/{id}/source': { kind: 'record', as: 'yushe.station', make: make.whistle, ok: 200 },

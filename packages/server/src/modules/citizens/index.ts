@@ -7,7 +7,7 @@ import type { Challenges } from '../../core/challenge.js';
 import type { CallEngine } from '../../core/dispatch/calls.js';
 import type { CaseEngine } from '../../core/cases/case-engine.js';
 import type { PublicSections } from '../../core/public-sections.js';
-import { createRequestService } from './requests.service.js';
+import { createRequestService, type RequestService } from './requests.service.js';
 import { createWhistleService } from './whistles.service.js';
 import { createDiaryService } from './diary.service.js';
 import { createCardService } from './cards.service.js';
@@ -24,11 +24,13 @@ export type CitizensModuleOptions = {
   publicRateLimit: { submit: number; lookup: number };
   /** what other modules show on a unit's public page (core/public-sections.ts) */
   publicSections?: PublicSections;
+  /** the requests service, when app.ts built it (other modules read its statistics) */
+  requests?: RequestService;
 };
 
 export const citizensModule: FastifyPluginAsync<CitizensModuleOptions> = async (app, opts) => {
   const { db, pii, challenges, calls, engine } = opts;
-  const requests = createRequestService({ db, pii, challenges, engine, publicSections: opts.publicSections });
+  const requests = opts.requests ?? createRequestService({ db, pii, challenges, engine, publicSections: opts.publicSections });
   await app.register(citizenRoutes, {
     requests,
     whistles: createWhistleService({ db, calls }),
