@@ -31,7 +31,7 @@ import { listsModule } from './modules/lists/index.js';
 import { createDispatchService, dispatchModule } from './modules/dispatch/index.js';
 import { inspectionsModule } from './modules/inspections/index.js';
 import { citizensModule, createRequestService } from './modules/citizens/index.js';
-import { createWeakOrgService, weakOrgsModule } from './modules/weakorgs/index.js';
+import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modules/weakorgs/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
@@ -268,22 +268,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(homeModule, { db, ledger, sources: todaySources });
   await app.register(assessmentModule, { assessment });
   // 软弱涣散整顿: the signals come from the ledger, citizens' ratings and the posts, through their services
-  const weakOrgs = createWeakOrgService({
-    db,
-    ledger,
-    sources: {
-      problems: (actor, orgId) => ledger.stats(actor, orgId),
-      ratings: (actor, orgId) => requests.stats(actor, { orgId }),
-      orgsWithSecretary: async (actor, orgId) => {
-        const held = new Set<number>();
-        for (let page = 1; ; page++) {
-          const p = await people.cadres(actor, { orgId, role: 'secretary', page, pageSize: 200 });
-          for (const c of p.items) held.add(c.org.id);
-          if (page * 200 >= p.total || p.items.length === 0) return held;
-        }
-      },
-    },
-  });
+  const weakOrgs = createWeakOrgService({ db, ledger, sources: signalSourcesFrom({ ledger, requests, people }) });
   await app.register(weakOrgsModule, { weakOrgs });
 
   if (hasWeb) {

@@ -10,6 +10,7 @@ import { loadDemoActivity } from './demo-activity.js';
 import { loadDemoAssessment } from './demo-assessment.js';
 import { loadDemoOrglife } from './demo-orglife.js';
 import { loadDemoCadres } from './demo-cadres.js';
+import { loadDemoWeakOrgs } from './demo-weakorgs.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -42,6 +43,8 @@ export async function ensureInitialData(
     print(`组织生活：${orglife.meetings} 次会议记录、${orglife.filings} 份主题党日备案。`);
     const cadres = await loadDemoCadres(db, pii);
     print(`演示干部与发展党员：${cadres.civilService} 名公职化书记、${cadres.developments} 名入党申请人（各阶段）。`);
+    const weak = await loadDemoWeakOrgs(db, pii);
+    print(`软弱涣散整顿：${weak.listed} 个党组织整顿中、${weak.proposed} 个待县委组织部研究。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

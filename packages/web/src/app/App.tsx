@@ -29,6 +29,8 @@ const PeopleListPage = lazy(() => import('../modules/people/pages/PeopleListPage
 const PersonDetailPage = lazy(() => import('../modules/people/pages/PersonDetailPage').then((m) => ({ default: m.PersonDetailPage })));
 const CadreLedgerPage = lazy(() => import('../modules/cadres/pages/CadreLedgerPage').then((m) => ({ default: m.CadreLedgerPage })));
 const ReservePage = lazy(() => import('../modules/cadres/pages/ReservePage').then((m) => ({ default: m.ReservePage })));
+const WeakOrgsPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgsPage').then((m) => ({ default: m.WeakOrgsPage })));
+const WeakOrgPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgPage').then((m) => ({ default: m.WeakOrgPage })));
 const DevelopmentBoardPage = lazy(() => import('../modules/cadres/pages/DevelopmentBoardPage').then((m) => ({ default: m.DevelopmentBoardPage })));
 const ImportPage = lazy(() => import('../modules/people/pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -121,6 +123,8 @@ function AppRoutes() {
           <Route path="cadres" element={<Allowed action="person:read"><CadreLedgerPage /></Allowed>} />
           <Route path="reserve" element={<Allowed action="person:read"><ReservePage /></Allowed>} />
           <Route path="developments" element={<Allowed action="person:read"><DevelopmentBoardPage /></Allowed>} />
+          <Route path="weak-orgs" element={<Allowed action="weakorg:read"><WeakOrgsPage /></Allowed>} />
+          <Route path="weak-orgs/:id" element={<Allowed action="weakorg:read"><WeakOrgPage /></Allowed>} />
           <Route path="audit" element={<Allowed action="audit:read"><AuditPage /></Allowed>} />
           <Route path="accounts" element={<Allowed action="account:read"><AccountsPage /></Allowed>} />
           {ledgerRoutes()}

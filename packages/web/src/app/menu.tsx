@@ -20,6 +20,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  WarningOutlined,
   UserAddOutlined,
   RiseOutlined,
 } from '@ant-design/icons';
@@ -56,6 +57,8 @@ export const MENU: MenuEntry[] = [
   { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },
   // 考核: the county sets schemes and reviews, townships score their villages, stations and villages read their own
   { path: '/assessment', label: 'menu.assessment', icon: <BarChartOutlined />, action: 'assessment:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 软弱涣散整顿: the county lists, townships propose and rectify, stations and villages read their own
+  { path: '/weak-orgs', label: 'menu.weakOrgs', icon: <WarningOutlined />, action: 'weakorg:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/citizens', label: 'menu.citizens', icon: <SolutionOutlined />, action: 'citizen:read', mobileTab: 3, group: 'citizens' },
   { path: '/whistles', label: 'menu.whistles', icon: <UnorderedListOutlined />, action: 'citizen:read', group: 'citizens' },
   // household visits, grids and 连心卡 are the work of the levels that face villagers, not departments'

@@ -5,7 +5,7 @@ import type { WeakOrgService } from './weakorgs.service.js';
 import { weakOrgRoutes } from './weakorgs.routes.js';
 import './weakorgs.case.js';
 
-export { createWeakOrgService, type WeakOrgService, type WeakSignalSources } from './weakorgs.service.js';
+export { createWeakOrgService, signalSourcesFrom, type WeakOrgService, type WeakSignalSources } from './weakorgs.service.js';
 
 export const weakOrgsModule: FastifyPluginAsync<{ weakOrgs: WeakOrgService }> = async (app, opts) => {
   await app.register(weakOrgRoutes, opts);

@@ -30,6 +30,8 @@ import { availableTransitions } from '../../core/cases/workflow.js';
 import { children as orgChildren, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
 import { recipientLoad } from '../../core/dispatch/load.repository.js';
 import type { LedgerService } from '../ledger/index.js';
+import type { RequestService } from '../citizens/index.js';
+import type { PeopleService } from '../people/index.js';
 import * as repo from './weakorgs.repository.js';
 import { weakOrgWorkflow } from './weakorgs.workflow.js';
 import './weakorgs.case.js';
@@ -48,6 +50,22 @@ export type WeakSignalSources = {
   /** 干部: the orgs under the org (itself included) with a secretary in post today. */
   orgsWithSecretary(actor: Actor, orgId: number): Promise<Set<number>>;
 };
+
+/** The signal sources from the services of the modules that keep the records (app.ts and the demo build them so). */
+export function signalSourcesFrom(s: { ledger: Pick<LedgerService, 'stats'>; requests: Pick<RequestService, 'stats'>; people: Pick<PeopleService, 'cadres'> }): WeakSignalSources {
+  return {
+    problems: (actor, orgId) => s.ledger.stats(actor, orgId),
+    ratings: (actor, orgId) => s.requests.stats(actor, { orgId }),
+    orgsWithSecretary: async (actor, orgId) => {
+      const held = new Set<number>();
+      for (let page = 1; ; page++) {
+        const p = await s.people.cadres(actor, { orgId, role: 'secretary', page, pageSize: 200 });
+        for (const c of p.items) held.add(c.org.id);
+        if (page * 200 >= p.total || p.items.length === 0) return held;
+      }
+    },
+  };
+}
 
 export function createWeakOrgService(deps: { db: Db; ledger: LedgerService; sources: WeakSignalSources; engine?: CaseEngine; today?: () => string }) {
   const { db, ledger, sources } = deps;
