@@ -69,6 +69,8 @@ export const TODAY_KINDS = [
   'sheet_returned', // 考核评分: the county returned my org's score sheet, with a reason
   'sheet_to_review', // 考核评分: a sheet submitted (or passed) below me waits for my review or publishing
   'development_due', // 发展党员: a probationary member's year is up (or within 30 days): discuss 转正
+  'weak_to_decide', // 软弱涣散整顿: a branch proposed, or a rectification awaiting acceptance, for the county
+  'weak_returned', // 软弱涣散整顿: the county did not accept a rectification I am in charge of, with its reason
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -93,6 +95,8 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   sheet_returned: { zh: '评分表被退回', en: 'Score sheet returned' },
   sheet_to_review: { zh: '评分表待审核', en: 'Score sheet to review' },
   development_due: { zh: '预备党员预备期满', en: 'Probation ends' },
+  weak_to_decide: { zh: '软弱涣散整顿待研究', en: 'Weak branch to decide' },
+  weak_returned: { zh: '整顿验收未通过', en: 'Rectification not accepted' },
 };
 
 /** The button on an item: what the user does there. */
@@ -117,6 +121,8 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   sheet_returned: { zh: '修改后重新提交', en: 'Revise and resubmit' },
   sheet_to_review: { zh: '去审核', en: 'Review' },
   development_due: { zh: '办理转正', en: 'Confirm membership' },
+  weak_to_decide: { zh: '去研究', en: 'Decide' },
+  weak_returned: { zh: '继续整顿', en: 'Continue' },
 };
 
 export const TodayItem = Type.Object({

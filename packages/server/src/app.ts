@@ -265,11 +265,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const assessment = createAssessmentService({ db, people });
   todaySources.register((q, actor, today) => (can(actor.roles, 'assessment:read') ? assessment.todayItems(q, actor, today) : Promise.resolve([])));
   todaySources.register((q, actor, today) => development.todayItems(q, actor, today));
-  await app.register(homeModule, { db, ledger, sources: todaySources });
-  await app.register(assessmentModule, { assessment });
   // 软弱涣散整顿: the signals come from the ledger, citizens' ratings and the posts, through their services
   const weakOrgs = createWeakOrgService({ db, ledger, sources: signalSourcesFrom({ ledger, requests, people }) });
+  todaySources.register((q, actor, today) => weakOrgs.todayItems(q, actor, today));
   await app.register(weakOrgsModule, { weakOrgs });
+  await app.register(homeModule, { db, ledger, sources: todaySources });
+  await app.register(assessmentModule, { assessment });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -55,6 +55,7 @@ const TODAY_URGENT: ReadonlySet<TodayKind> = new Set([
   'whistle_declined',
   'filing_returned',
   'sheet_returned',
+  'weak_returned',
 ]);
 
 /** The page where each item is done: its own record, one tap away. */
@@ -79,6 +80,8 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   sheet_returned: (id) => `/assessment/sheets/${id}`,
   sheet_to_review: (id) => `/assessment/sheets/${id}`,
   development_due: (id) => `/developments?id=${id}`,
+  weak_to_decide: (id) => `/weak-orgs/${id}`,
+  weak_returned: (id) => `/weak-orgs/${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */

@@ -98,3 +98,20 @@ export async function problemCounts(q: Queryable, weakId: number) {
   );
   return row!;
 }
+
+/**
+ * 工作台: for the county, branches proposed and rectifications awaiting acceptance in its scope;
+ * for the township above a branch, rectifications the county did not accept (the last step a return).
+ */
+export async function forToday(q: Queryable, prefix: string, ownPath: string, decides: boolean) {
+  return q.query<{ kind: 'weak_to_decide' | 'weak_returned'; id: number; title: string; org: string; due: string | null; reason: string | null; at: Date }>(
+    `SELECT CASE WHEN c.status = 'listed' THEN 'weak_returned' ELSE 'weak_to_decide' END AS kind,
+            c.id, c.title, o.name AS org, NULL::text AS due, CASE WHEN c.status = 'listed' THEN r.body END AS reason, c.updated_at AS at
+       FROM cases c JOIN orgs o ON o.id = c.org_id
+       LEFT JOIN LATERAL (SELECT e.body, e.transition FROM case_events e WHERE e.case_id = c.id AND e.kind = 'transition' ORDER BY e.seq DESC LIMIT 1) r ON true
+      WHERE c.case_type = 'weak_org' AND ${inScope('c.org_path', 1)} AND c.org_path <> $2
+        AND (($3::boolean AND c.status IN ('proposed', 'acceptance')) OR (NOT $3::boolean AND c.status = 'listed' AND r.transition = 'return'))
+      ORDER BY c.updated_at DESC, c.id DESC LIMIT 50`,
+    [prefix, ownPath, decides],
+  );
+}

@@ -3,6 +3,7 @@
 // branch's history. The records are read through the services of the modules that keep them
 // (handed in from app.ts), never their tables; the problems are created through the ledger's.
 import {
+  can,
   PROBLEM_STATE_LABELS,
   WEAK_REASON_LABELS,
   WEAK_STATE_LABELS,
@@ -21,7 +22,8 @@ import {
   type WeakSignals,
   type WeakTransition,
 } from '@lianxin/contract';
-import type { Db } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
+import type { TodaySourceRow } from '../../core/today-sources.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
 import { todayInChina } from '../../core/calendar.js';
@@ -287,7 +289,13 @@ export function createWeakOrgService(deps: { db: Db; ledger: LedgerService; sour
     });
   }
 
-  return { signals, list, detail, propose, plan, addProblem, fire, today };
+  /** 工作台: what waits for the county's decision, and rectifications sent back to the levels in charge. */
+  async function todayItems(q: Queryable, actor: Actor, _today: string): Promise<TodaySourceRow[]> {
+    if (!can(actor.roles, 'weakorg:propose')) return [];
+    return repo.forToday(q, likePrefix(actor.scope.path), actor.scope.path, actor.roles.includes('county_admin'));
+  }
+
+  return { signals, list, detail, propose, plan, addProblem, fire, todayItems, today };
 }
 
 export type WeakOrgService = ReturnType<typeof createWeakOrgService>;

@@ -3,7 +3,7 @@
 // ledger, acceptance refused until every problem is closed, de-listing, the branch's history —
 // each refusal a 4xx in Chinese that changes nothing, every change audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WeakOrgDetail, WeakOrgPage, WeakSignalBoard } from '@lianxin/contract';
+import type { TodayList, WeakOrgDetail, WeakOrgPage, WeakSignalBoard } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { plusDays, todayInChina } from '../../core/calendar.js';
 
@@ -24,6 +24,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The rectification's item on the account's 工作台, if it has one. */
+async function todayOf(c: Client, id: number) {
+  const res = await c.get('/api/home/today');
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as TodayList).items.find((i) => i.kind.startsWith('weak_') && i.id === id);
+}
 const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params))[0]!.n;
 const cases = () => count(`SELECT count(*)::int AS n FROM cases WHERE case_type = 'weak_org'`);
 const fire = (c: Client, d: { id: number; version: number }, transition: string, body: Record<string, unknown> = {}) =>
@@ -86,6 +92,10 @@ describe('a branch\'s rectification', () => {
   });
 
   it('only the county lists it; the branch sees its record, a department and other places do not', async () => {
+    // waiting on the county's 工作台, not on the township's or the branch's
+    expect(await todayOf(county, d.id)).toMatchObject({ kind: 'weak_to_decide', href: `/weak-orgs/${d.id}` });
+    expect(await todayOf(wuli, d.id)).toBeUndefined();
+    expect(await todayOf(yushe, d.id)).toBeUndefined();
     expect((await fire(wuli, d, 'confirm')).statusCode).toBe(403);
     expect((await jiaotong.get(`/api/weak-orgs/${d.id}`)).statusCode).toBe(404);
     expect(((await jiaotong.get('/api/weak-orgs')).json() as WeakOrgPage).total).toBe(0);
@@ -150,6 +160,9 @@ describe('a branch\'s rectification', () => {
     expect((await fire(county, d, 'return')).statusCode).toBe(400);
     d = (await fire(county, d, 'return', { body: '群众满意度测评未达80%' })).json() as WeakOrgDetail;
     expect(d.status).toBe('listed');
+    // the township in charge sees it came back and why; the county's decision is made
+    expect(await todayOf(wuli, d.id)).toMatchObject({ kind: 'weak_returned', reason: '群众满意度测评未达80%', urgent: true });
+    expect(await todayOf(county, d.id)).toBeUndefined();
     expect(d.timeline.some((e) => e.label === '验收不通过' && e.body === '群众满意度测评未达80%')).toBe(true);
     d = (await fire(wuli, d, 'apply')).json() as WeakOrgDetail;
     expect((await fire(wuli, d, 'accept')).statusCode).toBe(403);
