@@ -10,4 +10,5 @@ export * from './audit-labels.js';
 export * from './assessment.js';
 export * from './orglife.js';
 export * from './cadres.js';
+export * from './funds.js';
 export * from './endpoints.js';

@@ -36,10 +36,14 @@ export const ACTIONS = [
   'orglife:read', // 组织生活: meetings, filings, who is behind in the scope
   'orglife:record', // record meetings, file 主题党日 plans; guiding a filing is checked by its workflow
   'orglife:configure', // the county's meeting types, frequencies and back-dating window
+  'funds:read', // 经费与阵地: standards, allocations, spending, allowances, awards, checklists, venues, duty rosters of the scope
+  'funds:configure', // the county's fund standards, allocations, awards, former-cadre rule and checklist items (checked: the county's root)
+  'funds:spend', // record spending against the unit's own allocations, with vouchers
+  'facility:write', // tick a unit's checklist items with photos, keep its venues and duty roster
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'funds:read', 'funds:spend', 'facility:write'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -58,6 +62,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'whistle:blow',
     'assessment:configure',
     'assessment:score',
+    'funds:configure',
   ],
   township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],

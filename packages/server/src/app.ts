@@ -35,6 +35,7 @@ import { homeModule } from './modules/home/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
 import { cadresModule } from './modules/cadres/index.js';
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
+import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
 import { createPublicSections } from './core/public-sections.js';
 import { createTodaySources } from './core/today-sources.js';
 
@@ -260,6 +261,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
   await app.register(homeModule, { db, ledger, sources: todaySources });
   await app.register(assessmentModule, { db, people });
+  // 经费、报酬与阵地: posts through the people service, 七一 awards through the orgs service; who is on duty on the public unit page
+  const facilities = createFacilitiesService({ db, people });
+  await app.register(fundsModule, { funds: createFundsService({ db, people, orgs }), facilities });
+  publicSections.register(30, (q, unit) => facilities.publicSection(q, unit));
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the
