@@ -22,6 +22,8 @@ import {
   UnorderedListOutlined,
   UserAddOutlined,
   RiseOutlined,
+  AccountBookOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import type { Action, Role } from '@lianxin/contract';
 import type { MessageKey } from './i18n';
@@ -56,6 +58,9 @@ export const MENU: MenuEntry[] = [
   { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },
   // 考核: the county sets schemes and reviews, townships score their villages, stations and villages read their own
   { path: '/assessment', label: 'menu.assessment', icon: <BarChartOutlined />, action: 'assessment:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 经费与报酬, 阵地与设施: every office keeps its own; villages tick checklists and keep the duty roster on a phone
+  { path: '/funds', label: 'menu.funds', icon: <AccountBookOutlined />, action: 'funds:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
+  { path: '/facilities', label: 'menu.facilities', icon: <ShopOutlined />, action: 'funds:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/citizens', label: 'menu.citizens', icon: <SolutionOutlined />, action: 'citizen:read', mobileTab: 3, group: 'citizens' },
   { path: '/whistles', label: 'menu.whistles', icon: <UnorderedListOutlined />, action: 'citizen:read', group: 'citizens' },
   // household visits, grids and 连心卡 are the work of the levels that face villagers, not departments'
