@@ -12,7 +12,7 @@ import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 
-import { AdjustAllocationBody, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery } from './funds.js';
+import { AdjustAllocationBody, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery } from './funds.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
 
@@ -168,7 +168,7 @@ export const ENDPOINTS = {
   'GET /api/funds/allowances/export': { query: YearQuery, response: FileDownload, file: true },
   'GET /api/funds/former-cadres': { query: YearQuery, response: FormerCadres },
   'PUT /api/funds/former-cadre-rule': { body: SaveFormerCadreRuleBody, response: FormerCadreRule },
-  'GET /api/funds/awards': { query: YearQuery, response: AwardList },
+  'GET /api/funds/awards': { query: AwardsQuery, response: AwardList },
   'POST /api/funds/awards': { body: CreateAwardBody, response: Created },
   'GET /api/facilities/templates': { response: ChecklistTemplates },
   'PUT /api/facilities/templates/{kind}': { body: SaveChecklistTemplateBody, response: ChecklistTemplates },

@@ -3,7 +3,7 @@
 // yearly allowance computed from posts, the former-cadre living allowance, awards; facility
 // checklists (六个到位 / 六有 / 十有), venues (群众之家, 便民服务站, 党群服务中心) and duty rosters.
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, Id, OrgRef, Version } from './schemas.js';
+import { DateString, Id, OrgRef, PageQuery, Version } from './schemas.js';
 import { ALLOWANCE_POSTS } from './assessment.js';
 
 const strEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
@@ -68,9 +68,9 @@ export const Allocation = Type.Object({
   version: Version,
 });
 export type Allocation = Static<typeof Allocation>;
-export const AllocationList = Type.Object({ year: Type.Integer(), items: Type.Array(Allocation), total: Type.Integer() });
+export const AllocationList = Type.Object({ year: Type.Integer(), items: Type.Array(Allocation), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 export type AllocationList = Static<typeof AllocationList>;
-export const AllocationsQuery = Type.Object({ year: Year, orgId: Type.Optional(Id), line: Type.Optional(strEnum(FUND_LINES)) }, { additionalProperties: false });
+export const AllocationsQuery = Type.Object({ year: Year, orgId: Type.Optional(Id), line: Type.Optional(strEnum(FUND_LINES)), ...PageQuery }, { additionalProperties: false });
 export type AllocationsQuery = Static<typeof AllocationsQuery>;
 export const CreateAllocationBody = Type.Object(
   { orgId: Id, year: Year, line: strEnum(FUND_LINES), amountFen: Type.Optional(Fen), reason: Type.Optional(Type.String({ maxLength: 200 })) },
@@ -180,7 +180,9 @@ export const Award = Type.Object({
   source: strEnum(['award', 'station_designation'] as const),
 });
 export type Award = Static<typeof Award>;
-export const AwardList = Type.Object({ year: Type.Integer(), items: Type.Array(Award), totalFen: Type.Integer() });
+export const AwardList = Type.Object({ year: Type.Integer(), items: Type.Array(Award), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), totalFen: Type.Integer() });
+export const AwardsQuery = Type.Object({ year: Year, ...PageQuery }, { additionalProperties: false });
+export type AwardsQuery = Static<typeof AwardsQuery>;
 export type AwardList = Static<typeof AwardList>;
 export const CreateAwardBody = Type.Object({ orgId: Id, year: Year, title: Text(100), amountFen: Fen, awardedOn: Type.Optional(DateString) }, { additionalProperties: false });
 export type CreateAwardBody = Static<typeof CreateAwardBody>;
@@ -244,7 +246,8 @@ export const UnitChecklist = Type.Object({
   kindLabel: Type.String(),
   grade: Type.Union([strEnum(FACILITY_GRADES), Type.Null()]),
   investmentFen: Fen,
-  items: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), met: Type.Boolean(), note: Type.Union([Type.String(), Type.Null()]), hasPhoto: Type.Boolean() })),
+  /** The county's items (a fixed list, not a collection), each met or not. */
+  checks: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), met: Type.Boolean(), note: Type.Union([Type.String(), Type.Null()]), hasPhoto: Type.Boolean() })),
   met: Type.Integer(),
   total: Type.Integer(),
   /** 0 before the unit's first save. */
@@ -253,6 +256,7 @@ export const UnitChecklist = Type.Object({
 });
 export type UnitChecklist = Static<typeof UnitChecklist>;
 export const ChecklistParams = Type.Object({ id: Id, kind: strEnum(CHECKLIST_KINDS) }, { additionalProperties: false });
+export const ChecklistKindParams = Type.Object({ kind: strEnum(CHECKLIST_KINDS) }, { additionalProperties: false });
 export const ChecklistItemParams = Type.Object({ id: Id, kind: strEnum(CHECKLIST_KINDS), key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,29}$' }) }, { additionalProperties: false });
 export const SaveChecklistBody = Type.Object(
   {
@@ -270,7 +274,8 @@ export type FacilityBoardQuery = Static<typeof FacilityBoardQuery>;
 export const FacilityBoard = Type.Object({
   kind: strEnum(CHECKLIST_KINDS),
   org: OrgRef,
-  items: Type.Array(ChecklistItemDef),
+  /** The checklist's items as the county keeps them. */
+  checkItems: Type.Array(ChecklistItemDef),
   total: Type.Object({ units: Type.Integer(), complete: Type.Integer(), checked: Type.Integer(), investmentFen: Type.Integer() }),
   /** By child of the org (township, station): units, those meeting every item, investment. */
   rows: Type.Array(Type.Object({ org: OrgRef, units: Type.Integer(), complete: Type.Integer(), checked: Type.Integer(), investmentFen: Type.Integer() })),
@@ -313,9 +318,9 @@ export const Venue = Type.Object({
   version: Version,
 });
 export type Venue = Static<typeof Venue>;
-export const VenueList = Type.Object({ items: Type.Array(Venue) });
+export const VenueList = Type.Object({ items: Type.Array(Venue), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 export type VenueList = Static<typeof VenueList>;
-export const VenuesQuery = Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false });
+export const VenuesQuery = Type.Object({ orgId: Type.Optional(Id), ...PageQuery }, { additionalProperties: false });
 export type VenuesQuery = Static<typeof VenuesQuery>;
 export const CreateVenueBody = Type.Object(
   {
@@ -336,7 +341,8 @@ export type UpdateVenueBody = Static<typeof UpdateVenueBody>;
 
 export const DutyShift = Type.Object({ id: Id, venueId: Id, person: Type.Object({ id: Id, name: Type.String() }), role: Type.String(), startsAt: Type.String(), endsAt: Type.String(), now: Type.Boolean() });
 export type DutyShift = Static<typeof DutyShift>;
-export const DutyShiftList = Type.Object({ venue: Venue, from: Type.String(), to: Type.String(), items: Type.Array(DutyShift) });
+/** A venue's roster over a window of at most 62 days (a view of one screen, not an open collection). */
+export const DutyShiftList = Type.Object({ venue: Venue, from: Type.String(), to: Type.String(), shifts: Type.Array(DutyShift) });
 export type DutyShiftList = Static<typeof DutyShiftList>;
 export const DutyShiftsQuery = Type.Object({ from: Type.Optional(DateString), to: Type.Optional(DateString) }, { additionalProperties: false });
 export type DutyShiftsQuery = Static<typeof DutyShiftsQuery>;
@@ -347,5 +353,5 @@ export const CreateDutyShiftBody = Type.Object(
 );
 export type CreateDutyShiftBody = Static<typeof CreateDutyShiftBody>;
 /** Who may be put on duty at a venue: the people holding posts at its unit now. */
-export const DutyCandidates = Type.Object({ items: Type.Array(Type.Object({ personId: Id, name: Type.String(), role: Type.String() })) });
+export const DutyCandidates = Type.Object({ people: Type.Array(Type.Object({ personId: Id, name: Type.String(), role: Type.String() })) });
 export type DutyCandidates = Static<typeof DutyCandidates>;

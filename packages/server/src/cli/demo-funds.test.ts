@@ -41,7 +41,7 @@ describe('the demo funds and facilities', () => {
   it('leaves some checklist items missing, 榆舍村 two, and grades the townships', async () => {
     const yusheId = await orgId(t.db, '榆舍村');
     const c = (await (await t.as('yushe')).get(`/api/facilities/units/${yusheId}/checklists/village_ten`)).json() as UnitChecklist;
-    expect(c.items.filter((i) => !i.met).map((i) => i.key).sort()).toEqual(['projector', 'screen']);
+    expect(c.checks.filter((i) => !i.met).map((i) => i.key).sort()).toEqual(['projector', 'screen']);
     const county = await t.as('county');
     const villages = (await county.get('/api/facilities/board?kind=village_ten')).json() as FacilityBoard;
     expect(villages.total.checked).toBe(villages.total.units);

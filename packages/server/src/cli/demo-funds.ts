@@ -47,7 +47,7 @@ export async function loadDemoFunds(db: Db, pii: PiiCipher): Promise<DemoFunds> 
   // ---- standards (the seeds' table, saved as the county's own) and allocations
   await funds.saveStandards(county, { year, rows: DEFAULT_FUND_STANDARDS });
   const applied = await funds.applyStandards(county, year);
-  const list = (await funds.allocations(county, { year })).items;
+  const list = (await funds.allocations(county, { year, pageSize: 200 })).items;
   const yusheId = yushe.scope.orgId;
   // 榆舍村's Party-building funds raised for its 群众之家 (the county's decision, with its reason)
   const yusheParty = list.find((a) => a.org.id === yusheId && a.line === 'party_building');
@@ -125,7 +125,7 @@ export async function loadDemoFunds(db: Db, pii: PiiCipher): Promise<DemoFunds> 
     await facilities.createVenue(county, { orgId: Number(t.id), kind: 'service_center', name: `${t.name}党群服务中心`, condition: pick(Number(t.id), 5, 5) === 0 ? 'under_repair' : 'good', open24h: false, hours: '工作日 8:30—12:00，14:30—18:00', servicePhone: `0919-32${String(10000 + Number(t.id)).slice(-5)}` });
     venues++;
   }
-  const crew = (await facilities.candidates(yushe, home.id)).items;
+  const crew = (await facilities.candidates(yushe, home.id)).people;
   let shifts = 0;
   for (let d = -1; d < 30 && crew.length; d++) {
     const on = plusDays(today, d);

@@ -405,9 +405,9 @@ const STEPS: Step[] = [
   { route: 'PATCH /api/venues/{id}', audit: /^venue\./, run: async () => (await as('yushe')).patch(`/api/venues/${num('venue')}`, { version: num('venueVersion'), hours: '全天' }) },
   { route: 'POST /api/venues/{id}/shifts', audit: /^duty_shift\./, run: async () => {
     const c = await as('yushe');
-    const who = ((await c.get(`/api/venues/${num('venue')}/duty-candidates`)).json() as { items: { personId: number }[] }).items[0]!;
+    const who = ((await c.get(`/api/venues/${num('venue')}/duty-candidates`)).json() as { people: { personId: number }[] }).people[0]!;
     const res = await c.post(`/api/venues/${num('venue')}/shifts`, { personId: who.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T20:00:00+08:00` });
-    ctx.shift = (res.json() as { items: { id: number }[] }).items[0]!.id;
+    ctx.shift = (res.json() as { shifts: { id: number }[] }).shifts[0]!.id;
     return res;
   } },
   { route: 'DELETE /api/duty-shifts/{id}', audit: /^duty_shift\./, run: async () => (await as('yushe')).del(`/api/duty-shifts/${num('shift')}`) },

@@ -350,8 +350,8 @@ export const make = {
   },
   async dutyShift(p: Place): Promise<Rec> {
     const v = await make.venueWithPerson(p);
-    const r = await ok<{ items: { id: number }[] }>('duty shift', p.as.village.post(`/api/venues/${v.id}/shifts`, { personId: v.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T18:00:00+08:00` }));
-    return { id: r.items[0]!.id };
+    const r = await ok<{ shifts: { id: number }[] }>('duty shift', p.as.village.post(`/api/venues/${v.id}/shifts`, { personId: v.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T18:00:00+08:00` }));
+    return { id: r.shifts[0]!.id };
   },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(

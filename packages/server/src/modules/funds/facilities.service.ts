@@ -26,6 +26,7 @@ import {
   type SaveChecklistBody,
   type UnitChecklist,
   type UpdateVenueBody,
+  type VenuesQuery,
   type Venue,
   type VenueCondition,
   type VenueKind,
@@ -121,7 +122,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     });
     return {
       org: ref(org), kind, kindLabel: CHECKLIST_KIND_LABELS[kind].zh, grade: (row?.grade ?? null) as FacilityGrade | null, investmentFen: Number(row?.investment_fen ?? 0),
-      items: list, met: list.filter((i) => i.met).length, total: list.length, version: row?.version ?? 0, updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+      checks: list, met: list.filter((i) => i.met).length, total: list.length, version: row?.version ?? 0, updatedAt: row ? new Date(row.updated_at).toISOString() : null,
     };
   }
 
@@ -209,7 +210,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     const direct = view.filter((v) => Number(v.u.id) === root.id || v.u.path.split('/').filter(Boolean).length === depth + 1);
     const isUnit = new Set(direct.map((d) => Number(d.u.id)));
     return {
-      kind: q.kind, org: ref(root), items: defs,
+      kind: q.kind, org: ref(root), checkItems: defs,
       total: { units: view.length, complete: view.filter((v) => v.complete).length, checked: view.filter((v) => v.u.checked).length, investmentFen: view.reduce((s, v) => s + Number(v.u.investment_fen), 0) },
       rows: rows.filter((r) => !isUnit.has(r.org.id)),
       units: direct.map((v) => ({ org: ref(v.u), met: v.met, total: defs.length, missing: v.missing, grade: (v.u.grade ?? null) as FacilityGrade | null, investmentFen: Number(v.u.investment_fen) })),
@@ -224,10 +225,13 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     servicePhone: v.service_phone, onDutyNow: v.on_duty ?? [], version: v.version,
   });
 
-  async function venues(actor: Actor, orgId?: number) {
+  async function venues(actor: Actor, q: VenuesQuery) {
     requireAction(actor, 'funds:read');
-    const root = await unitInScope(db, actor, orgId ?? actor.scope.orgId);
-    return { items: (await repo.listVenues(db, likePrefix(root.path))).map(presentVenue) };
+    const root = await unitInScope(db, actor, q.orgId ?? actor.scope.orgId);
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const { rows, total } = await repo.listVenues(db, likePrefix(root.path), page, pageSize);
+    return { items: rows.map(presentVenue), total, page, pageSize };
   }
 
   async function venue(actor: Actor, id: number): Promise<Venue> {
@@ -273,10 +277,11 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     const from = q.from ?? plusDays(today(), -1);
     const to = q.to ?? plusDays(today(), 7);
     if (to < from) throw fieldError('to', '结束日期不能早于开始日期', 'to precedes from');
+    if (plusDays(from, 62) < to) throw fieldError('to', '一次最多查看 62 天的值班表', 'At most 62 days at a time');
     const rows = await repo.shiftsOf(db, venueId, `${from}T00:00:00+08:00`, `${plusDays(to, 1)}T00:00:00+08:00`);
     return {
       venue: v, from, to,
-      items: rows.map((s) => ({ id: Number(s.id), venueId: Number(s.venue_id), person: { id: Number(s.person_id), name: s.person_name }, role: s.role, startsAt: new Date(s.starts_at).toISOString(), endsAt: new Date(s.ends_at).toISOString(), now: s.now })),
+      shifts: rows.map((s) => ({ id: Number(s.id), venueId: Number(s.venue_id), person: { id: Number(s.person_id), name: s.person_name }, role: s.role, startsAt: new Date(s.starts_at).toISOString(), endsAt: new Date(s.ends_at).toISOString(), now: s.now })),
     };
   }
 
@@ -292,7 +297,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
       seen.add(p.person.id);
       items.push({ personId: Number(p.person.id), name: p.person.name, role: POST_ROLE_LABELS[p.role].zh });
     }
-    return { items };
+    return { people: items };
   }
 
   async function addShift(actor: Actor, venueId: number, body: CreateDutyShiftBody): Promise<DutyShiftList> {
@@ -303,7 +308,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     if (!(ends > starts)) throw fieldError('endsAt', '值班结束时间须晚于开始时间', 'The shift ends before it starts');
     if (ends - starts > MAX_SHIFT_HOURS * 3600_000) throw fieldError('endsAt', '一次值班不能超过 7 天，请分段排班', 'A shift is at most 7 days');
     const person = await deps.people.detail(actor, body.personId);
-    const role = body.role?.trim() || (await candidates(actor, venueId)).items.find((c) => c.personId === person.id)?.role || '值班人员';
+    const role = body.role?.trim() || (await candidates(actor, venueId)).people.find((c) => c.personId === person.id)?.role || '值班人员';
     await db.transaction(async (tx) => {
       const locked = await repo.lockVenue(tx, likePrefix(actor.scope.path), venueId);
       if (!locked) throw new AppError('not_found');

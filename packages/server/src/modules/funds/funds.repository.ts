@@ -265,8 +265,12 @@ const VENUE = `SELECT v.id, v.county_id, v.org_id, v.org_path, o.name AS org_nam
            WHERE s.venue_id = v.id AND s.starts_at <= now() AND s.ends_at > now()) AS on_duty
     FROM venues v JOIN orgs o ON o.id = v.org_id`;
 
-export async function listVenues(q: Queryable, prefix: string) {
-  return q.query<VenueRow>(`${VENUE} WHERE ${inScope('v.org_path', 1)} ORDER BY v.org_path, v.id`, [prefix]);
+export async function listVenues(q: Queryable, prefix: string, page: number, pageSize: number) {
+  const [rows, [count]] = await Promise.all([
+    q.query<VenueRow>(`${VENUE} WHERE ${inScope('v.org_path', 1)} ORDER BY v.org_path, v.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, [prefix]),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM venues v WHERE ${inScope('v.org_path', 1)}`, [prefix]),
+  ]);
+  return { rows, total: count?.n ?? 0 };
 }
 
 export async function findVenue(q: Queryable, prefix: string, id: number) {

@@ -1,7 +1,6 @@
 // 经费、报酬、阵地 routes: thin — schema, policy, one service call.
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import {
   AdjustAllocationBody,
   Allocation,
@@ -46,8 +45,8 @@ import {
   VenueList,
   VenuesQuery,
   YearQuery,
-  CHECKLIST_KINDS,
-  type ChecklistKind,
+  ChecklistKindParams,
+  AwardsQuery,
 } from '@lianxin/contract';
 import type { TypedApp } from '../../core/http.js';
 import { AppError } from '../../core/errors.js';
@@ -57,7 +56,6 @@ import type { FundsService } from './funds.service.js';
 import type { FacilitiesService } from './facilities.service.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-const KindParams = Type.Object({ kind: Type.Unsafe<ChecklistKind>({ type: 'string', enum: [...CHECKLIST_KINDS] }) }, { additionalProperties: false });
 const yuan = (fen: number) => Math.round(fen) / 100;
 
 /** One uploaded file, typed by its content; `images` refuses anything but a picture. */
@@ -161,8 +159,8 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
     async (request) => funds.formerCadres(request.actor!, request.query.year));
   app.put('/api/funds/former-cadre-rule', { schema: { tags, summary: '修改离任村干部生活补贴规则（县委组织部）', body: SaveFormerCadreRuleBody, response: { 200: FormerCadreRule } }, config: { policy: 'funds:configure' } },
     async (request) => funds.saveFormerRule(request.actor!, request.body));
-  app.get('/api/funds/awards', { schema: { tags, summary: '表彰奖励（含“七一”表彰的党建示范站）', querystring: YearQuery, response: { 200: AwardList } }, config: { policy: 'funds:read' } },
-    async (request) => funds.awards(request.actor!, request.query.year));
+  app.get('/api/funds/awards', { schema: { tags, summary: '表彰奖励（含“七一”表彰的党建示范站）', querystring: AwardsQuery, response: { 200: AwardList } }, config: { policy: 'funds:read' } },
+    async (request) => funds.awards(request.actor!, request.query.year, request.query.page, request.query.pageSize));
   app.post('/api/funds/awards', { schema: { tags, summary: '登记一项表彰奖励（县委组织部）', body: CreateAwardBody, response: { 201: Created } }, config: { policy: 'funds:configure' } },
     async (request, reply) => reply.status(201).send(await funds.createAward(request.actor!, request.body)));
 
@@ -170,7 +168,7 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
   const ftags = ['facilities'];
   app.get('/api/facilities/templates', { schema: { tags: ftags, summary: '本县设施标准：工作站“六个到位”、乡镇“六有”、村级“十有”的项目', response: { 200: ChecklistTemplates } }, config: { policy: 'funds:read' } },
     async (request) => facilities.templates(request.actor!));
-  app.put('/api/facilities/templates/:kind', { schema: { tags: ftags, summary: '修改一类设施标准的项目（县委组织部）', params: KindParams, body: SaveChecklistTemplateBody, response: { 200: ChecklistTemplates } }, config: { policy: 'funds:configure' } },
+  app.put('/api/facilities/templates/:kind', { schema: { tags: ftags, summary: '修改一类设施标准的项目（县委组织部）', params: ChecklistKindParams, body: SaveChecklistTemplateBody, response: { 200: ChecklistTemplates } }, config: { policy: 'funds:configure' } },
     async (request) => facilities.saveTemplate(request.actor!, request.params.kind, request.body.items));
   app.get('/api/facilities/board', { schema: { tags: ftags, summary: '设施达标情况：全部项目达标的单位占比，按乡镇汇总并下钻', querystring: FacilityBoardQuery, response: { 200: FacilityBoard } }, config: { policy: 'funds:read' } },
     async (request) => facilities.board(request.actor!, request.query));
@@ -186,7 +184,7 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
 
   // ---- venues and duty rosters
   app.get('/api/venues', { schema: { tags: ftags, summary: '阵地（群众之家、便民服务站、党群服务中心）及当前值班', querystring: VenuesQuery, response: { 200: VenueList } }, config: { policy: 'funds:read' } },
-    async (request) => facilities.venues(request.actor!, request.query.orgId));
+    async (request) => facilities.venues(request.actor!, request.query));
   app.post('/api/venues', { schema: { tags: ftags, summary: '登记阵地', body: CreateVenueBody, response: { 201: Venue } }, config: { policy: 'facility:write' } },
     async (request, reply) => reply.status(201).send(await facilities.createVenue(request.actor!, request.body)));
   app.patch('/api/venues/:id', { schema: { tags: ftags, summary: '修改阵地（状况、开放时间、服务电话）', params: IdParams, body: UpdateVenueBody, response: { 200: Venue } }, config: { policy: 'facility:write' } },

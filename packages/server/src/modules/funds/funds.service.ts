@@ -140,7 +140,9 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
     requireAction(actor, 'funds:read');
     const root = await rootOf(actor, q.orgId);
     const rows = await repo.listAllocations(db, likePrefix(root.path), q.year, q.line);
-    return { year: q.year, items: rows.map(present), total: rows.length };
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 200;
+    return { year: q.year, items: rows.slice((page - 1) * pageSize, page * pageSize).map(present), total: rows.length, page, pageSize };
   }
 
   async function allocation(actor: Actor, id: number): Promise<AllocationDetail> {
@@ -342,7 +344,7 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
 
   // ---- awards
 
-  async function awards(actor: Actor, year: number): Promise<AwardList> {
+  async function awards(actor: Actor, year: number, page = 1, pageSize = 50): Promise<AwardList> {
     requireAction(actor, 'funds:read');
     const own = await repo.listAwards(db, likePrefix(actor.scope.path), year);
     const designations = deps.orgs ? (await deps.orgs.listDesignations(actor, { kind: 'qiyi_commended', year, pageSize: 200 })).items : [];
@@ -353,7 +355,7 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
       })),
       ...own.map((a) => ({ id: Number(a.id), org: { id: Number(a.org_id), name: a.org_name, type: a.org_type as OrgType }, year: a.year, title: a.title, amountFen: Number(a.amount_fen), awardedOn: a.awarded_on, source: 'award' as const })),
     ];
-    return { year, items, totalFen: sumFen(items.map((i) => i.amountFen)) };
+    return { year, items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize, totalFen: sumFen(items.map((i) => i.amountFen)) };
   }
 
   async function createAward(actor: Actor, body: CreateAwardBody) {

@@ -209,7 +209,7 @@ describe('facilities', () => {
     const url = `/api/facilities/units/${yusheId}/checklists/village_ten`;
     const c = (await yushe.get(url)).json() as UnitChecklist;
     expect(c).toMatchObject({ total: 10, met: 0, version: 0 });
-    const all = c.items.map((i) => ({ key: i.key, met: true }));
+    const all = c.checks.map((i) => ({ key: i.key, met: true }));
     const saved = await yushe.request('PUT', url, { version: 0, investmentFen: 3_100_000, items: all });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ met: 10, version: 1, investmentFen: 3_100_000 });
@@ -219,7 +219,7 @@ describe('facilities', () => {
     expect((await yushe.get(`/api/facilities/units/${yusheId}/checklists/township_six`)).statusCode).toBe(400);
     const photo = await upload(yushe, `${url}/items/venue/photo`, PNG);
     expect(photo.statusCode).toBe(201);
-    expect((photo.json() as UnitChecklist).items.find((i) => i.key === 'venue')!.hasPhoto).toBe(true);
+    expect((photo.json() as UnitChecklist).checks.find((i) => i.key === 'venue')!.hasPhoto).toBe(true);
     expect((await upload(yushe, `${url}/items/venue/photo`, Buffer.from('%PDF-1.4 x'), 'a.pdf', 'application/pdf')).statusCode).toBe(415);
     expect((await yushe.get(`${url}/items/venue/photo`)).headers['content-type']).toBe('image/png');
     expect((await yushe.get(`/api/facilities/units/${otherCountyVillage}/checklists/village_ten`)).statusCode).toBe(404);
@@ -237,9 +237,9 @@ describe('venues and duty rosters', () => {
     const created = await yushe.post('/api/venues', { orgId: yusheId, kind: 'masses_home', name: '榆舍村群众之家', condition: 'good', open24h: true, servicePhone: '0919-3210000' });
     expect(created.statusCode).toBe(201);
     const venue = created.json() as Venue;
-    const cands = (await yushe.get(`/api/venues/${venue.id}/duty-candidates`)).json() as { items: { personId: number; name: string; role: string }[] };
-    expect(cands.items.length).toBeGreaterThan(0);
-    const who = cands.items[0]!;
+    const cands = (await yushe.get(`/api/venues/${venue.id}/duty-candidates`)).json() as { people: { personId: number; name: string; role: string }[] };
+    expect(cands.people.length).toBeGreaterThan(0);
+    const who = cands.people[0]!;
     const start = new Date(Date.now() - 3600_000).toISOString();
     const end = new Date(Date.now() + 3600_000 * 5).toISOString();
     const before = await count('duty_shifts');
@@ -251,7 +251,7 @@ describe('venues and duty rosters', () => {
     expect(await count('duty_shifts')).toBe(before);
     const shift = await yushe.post(`/api/venues/${venue.id}/shifts`, { personId: who.personId, startsAt: start, endsAt: end });
     expect(shift.statusCode).toBe(201);
-    expect(shift.json().items.find((s: { now: boolean }) => s.now).person.name).toBe(who.name);
+    expect(shift.json().shifts.find((s: { now: boolean }) => s.now).person.name).toBe(who.name);
 
     const page = (await t.anonymous.get(`/api/public/units/${yusheId}`)).json() as PublicUnit;
     const section = page.sections.find((s) => s.key === 'duty')!;
@@ -266,7 +266,7 @@ describe('venues and duty rosters', () => {
     const patched = await yushe.patch(`/api/venues/${venue.id}`, { version: venue.version, condition: 'needs_repair' });
     expect(patched.json()).toMatchObject({ condition: 'needs_repair', conditionLabel: '需维修' });
     expect((await yushe.patch(`/api/venues/${venue.id}`, { version: venue.version, servicePhone: 'abc' })).statusCode).toBe(400);
-    const shiftId = shift.json().items[0].id as number;
+    const shiftId = shift.json().shifts[0].id as number;
     expect((await t.as('jiaotong').then((c) => c.del(`/api/duty-shifts/${shiftId}`))).statusCode).toBe(404);
     expect((await yushe.del(`/api/duty-shifts/${shiftId}`)).statusCode).toBe(204);
   });

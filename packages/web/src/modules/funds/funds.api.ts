@@ -3,7 +3,7 @@
 // refreshing what shows it.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AdjustAllocationBody, ChecklistKind, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, FormerCadreRule,
+  AdjustAllocationBody, ChecklistKind, FundLine, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, FormerCadreRule,
   RecordSpendingBody, SaveChecklistBody, SaveFundStandardsBody, UpdateVenueBody,
 } from '@lianxin/contract';
 import { api } from '../../app/api';
@@ -11,7 +11,7 @@ import { api } from '../../app/api';
 export const fundsKeys = {
   all: ['funds'] as const,
   standards: (year: number) => [...fundsKeys.all, 'standards', year] as const,
-  allocations: (year: number, orgId?: number) => [...fundsKeys.all, 'allocations', year, orgId ?? 0] as const,
+  allocations: (year: number, orgId?: number, line?: string) => [...fundsKeys.all, 'allocations', year, orgId ?? 0, line ?? ''] as const,
   allocation: (id: number) => [...fundsKeys.all, 'allocation', id] as const,
   rollup: (year: number, orgId?: number) => [...fundsKeys.all, 'rollup', year, orgId ?? 0] as const,
   allowances: (year: number) => [...fundsKeys.all, 'allowances', year] as const,
@@ -31,8 +31,8 @@ export const facilityKeys = {
 const clean = <T extends object>(q: T): T => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as T;
 
 export const useFundStandards = (year: number) => useQuery({ queryKey: fundsKeys.standards(year), queryFn: () => api.get('/api/funds/standards', { year }) });
-export const useAllocations = (year: number, orgId?: number) =>
-  useQuery({ queryKey: fundsKeys.allocations(year, orgId), queryFn: () => api.get('/api/funds/allocations', clean({ year, orgId })), placeholderData: keepPreviousData });
+export const useAllocations = (year: number, orgId?: number, line?: FundLine) =>
+  useQuery({ queryKey: fundsKeys.allocations(year, orgId, line), queryFn: () => api.get('/api/funds/allocations', clean({ year, orgId, line, pageSize: 200 })), placeholderData: keepPreviousData });
 export const useAllocation = (id: number) => useQuery({ queryKey: fundsKeys.allocation(id), queryFn: () => api.get(`/api/funds/allocations/${id}`) });
 export const useRollup = (year: number, orgId?: number) =>
   useQuery({ queryKey: fundsKeys.rollup(year, orgId), queryFn: () => api.get('/api/funds/rollup', clean({ year, orgId })), placeholderData: keepPreviousData });

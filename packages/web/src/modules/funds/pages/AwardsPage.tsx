@@ -18,7 +18,8 @@ export function AwardsPage() {
   const year = toInt(values.year) ?? thisYear();
   const q = useAwards(year);
   const create = useCreateAward();
-  const units = useAllocations(year);
+  // the units that receive Party-building funds: every village, community and department committee
+  const units = useAllocations(year, undefined, 'party_building');
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const unitOptions = [...new Map((units.data?.items ?? []).map((a) => [a.org.id, a.org.name])).entries()].map(([value, label]) => ({ value, label }));

@@ -79,7 +79,7 @@ function ChecklistForm({ c }: { c: UnitChecklist }) {
         }}
       />
       <Card size="small" style={{ marginBottom: 12 }} styles={{ body: { padding: 0 } }}>
-        {c.items.map((i) => (
+        {c.checks.map((i) => (
           <div key={i.key} className="lx-check-item" data-testid={`check-item-${i.key}`} style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '12px 16px', borderBottom: '1px solid #f0f0f0' }}>
             <div style={{ flex: 1, minWidth: 0 }}>
               <div style={{ fontSize: 16 }}>{i.name}</div>

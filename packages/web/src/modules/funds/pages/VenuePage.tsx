@@ -26,7 +26,7 @@ export function VenuePage() {
   if (q.error) return <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data || !v) return <Card><Skeleton active /></Card>;
   const byDay = new Map<string, DutyShift[]>();
-  for (const s of q.data.items) byDay.set(day(s.startsAt), [...(byDay.get(day(s.startsAt)) ?? []), s]);
+  for (const s of q.data.shifts) byDay.set(day(s.startsAt), [...(byDay.get(day(s.startsAt)) ?? []), s]);
 
   return (
     <div data-testid="venue-page">
@@ -106,7 +106,7 @@ function AddShift({ venue }: { venue: Venue }) {
             optionFilterProp="label"
             loading={candidates.isLoading}
             data-testid="duty-person"
-            options={(candidates.data?.items ?? []).map((c) => ({ value: c.personId, label: `${c.name}（${c.role}）` }))}
+            options={(candidates.data?.people ?? []).map((c) => ({ value: c.personId, label: `${c.name}（${c.role}）` }))}
           />
         </Form.Item>
         <Form.Item name="date" label={t('duty.date')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} inputReadOnly allowClear={false} /></Form.Item>
