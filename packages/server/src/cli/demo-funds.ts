@@ -53,12 +53,12 @@ export async function loadDemoFunds(db: Db, pii: PiiCipher): Promise<DemoFunds> 
   const yusheParty = list.find((a) => a.org.id === yusheId && a.line === 'party_building');
   if (yusheParty) await funds.adjustAllocation(county, yusheParty.id, { version: yusheParty.version, amountFen: 1_000_000, reason: '群众之家24小时值班补助，县委组织部追加' });
 
-  // ---- spending: 榆舍村 and every fifth unit, dated this year before today
+  // ---- spending: 榆舍村 and every tenth unit, dated this year before today
   let spendings = 0;
   const month = Number(today.slice(5, 7));
-  for (const a of list.filter((x) => x.org.id === yusheId || pick(x.org.id, 1, 5) === 0)) {
+  for (const a of list.filter((x) => x.org.id === yusheId || pick(x.org.id, 1, 10) === 0)) {
     const purposes = PURPOSES[a.line];
-    const count = a.org.id === yusheId ? 3 : 1 + pick(a.org.id, a.line.length, 2);
+    const count = a.org.id === yusheId ? 3 : 1;
     for (let k = 0; k < count; k++) {
       const m = 1 + pick(a.org.id, k + 7, month);
       const d = `${year}-${String(m).padStart(2, '0')}-${String(1 + pick(a.org.id, k + 3, 27)).padStart(2, '0')}`;
@@ -83,17 +83,19 @@ export async function loadDemoFunds(db: Db, pii: PiiCipher): Promise<DemoFunds> 
   }
   await funds.createAward(county, { orgId: yusheId, year, title: '先进基层党组织', amountFen: 1_000_000, awardedOn: `${year}-07-01` <= today ? `${year}-07-01` : today });
 
-  // ---- checklists: every station, township and village; some items missing
+  // ---- checklists: every station, township and village, some items missing. Written set-based (a
+  // county's 150 checklists through the service one by one would hold up the first start); the
+  // service's own path is what 榆舍村's photo below and every user's tick take.
   const templates = (await facilities.templates(county)).templates;
   let checklists = 0;
   const GRADES: FacilityGrade[] = ['model', 'improved', 'frugal'];
   for (const kind of CHECKLIST_KINDS as readonly ChecklistKind[]) {
     const items = templates.find((x) => x.kind === kind)?.items ?? DEFAULT_CHECKLISTS[kind];
-    const units = await db.query<{ id: number; name: string }>(
-      `SELECT id, name FROM orgs WHERE county_id = $1 AND status = 'active' AND type = ANY($2::text[]) ORDER BY path`,
+    const units = await db.query<{ id: number; name: string; path: string }>(
+      `SELECT id, name, path FROM orgs WHERE county_id = $1 AND status = 'active' AND type = ANY($2::text[]) ORDER BY path`,
       [county.scope.countyId, kind === 'station_six' ? ['station'] : kind === 'township_six' ? ['township'] : ['village', 'community']],
     );
-    for (const u of units) {
+    const rows = units.map((u) => {
       const id = Number(u.id);
       // 榆舍村 lacks its projector and display screen; a third of the others miss one or two items
       const missing = new Set<string>(
@@ -101,14 +103,24 @@ export async function loadDemoFunds(db: Db, pii: PiiCipher): Promise<DemoFunds> 
         : pick(id, 5, 3) === 0 ? [items[pick(id, 6, items.length)]!.key, ...(pick(id, 8, 2) ? [items[pick(id, 9, items.length)]!.key] : [])]
         : [],
       );
-      await facilities.saveChecklist(county, id, kind, {
-        version: 0,
-        investmentFen: 100 * (kind === 'township_six' ? 150_000 + pick(id, 2, 200_000) : kind === 'station_six' ? 20_000 + pick(id, 2, 30_000) : 10_000 + pick(id, 2, 40_000)),
-        ...(kind === 'township_six' ? { grade: GRADES[pick(id, 4, 3)]! } : {}),
-        items: items.map((i) => ({ key: i.key, met: !missing.has(i.key) })),
-      });
-      checklists++;
-    }
+      const investment = 100 * (kind === 'township_six' ? 150_000 + pick(id, 2, 200_000) : kind === 'station_six' ? 20_000 + pick(id, 2, 30_000) : 10_000 + pick(id, 2, 40_000));
+      return { id, path: u.path, grade: kind === 'township_six' ? GRADES[pick(id, 4, 3)]! : null, investment, met: items.map((i) => !missing.has(i.key)) };
+    });
+    await db.transaction(async (tx) => {
+      const made = await tx.query<{ id: number; org_id: number }>(
+        `INSERT INTO facility_checklists (county_id, org_id, org_path, kind, grade, investment_fen, updated_at)
+         SELECT $1, o, p, $2, g, f, now() - make_interval(days => (o % 60)::int) FROM unnest($3::bigint[], $4::text[], $5::text[], $6::bigint[]) AS x(o, p, g, f)
+         RETURNING id, org_id`,
+        [county.scope.countyId, kind, rows.map((r) => r.id), rows.map((r) => r.path), rows.map((r) => r.grade), rows.map((r) => r.investment)],
+      );
+      const idOf = new Map(made.map((m) => [Number(m.org_id), Number(m.id)]));
+      const flat = rows.flatMap((r) => items.map((i, k) => ({ checklist: idOf.get(r.id)!, key: i.key, met: r.met[k]! })));
+      await tx.query(
+        `INSERT INTO facility_checklist_items (checklist_id, item_key, met) SELECT * FROM unnest($1::bigint[], $2::text[], $3::boolean[])`,
+        [flat.map((f) => f.checklist), flat.map((f) => f.key), flat.map((f) => f.met)],
+      );
+    });
+    checklists += rows.length;
   }
   await facilities.attachPhoto(county, yusheId, 'village_ten', 'venue', { fileName: '活动场所.png', mimeType: 'image/png', content: PNG });
 
@@ -126,12 +138,16 @@ export async function loadDemoFunds(db: Db, pii: PiiCipher): Promise<DemoFunds> 
     venues++;
   }
   const crew = (await facilities.candidates(yushe, home.id)).people;
-  let shifts = 0;
-  for (let d = -1; d < 30 && crew.length; d++) {
-    const on = plusDays(today, d);
-    const who = crew[(d + 1) % crew.length]!;
-    await facilities.addShift(yushe, home.id, { personId: who.personId, startsAt: `${on}T08:00:00+08:00`, endsAt: `${plusDays(on, 1)}T08:00:00+08:00` });
-    shifts++;
+  // a month of 24-hour shifts, 8:00 to 8:00 from yesterday, the unit's post-holders in turn (set-based, as above)
+  const days = Array.from({ length: 31 }, (_, k) => plusDays(today, k - 1));
+  if (crew.length) {
+    await db.query(
+      `INSERT INTO duty_shifts (county_id, venue_id, org_path, person_id, role, starts_at, ends_at)
+       SELECT $1, $2, o.path, p, r, (d || 'T08:00:00+08:00')::timestamptz, (d || 'T08:00:00+08:00')::timestamptz + interval '1 day'
+         FROM unnest($3::bigint[], $4::text[], $5::text[]) AS x(p, r, d) JOIN orgs o ON o.id = $6`,
+      [county.scope.countyId, home.id, days.map((_, k) => crew[k % crew.length]!.personId), days.map((_, k) => crew[k % crew.length]!.role), days, yusheId],
+    );
   }
+  const shifts = crew.length ? days.length : 0;
   return { allocations: applied.created, spendings, checklists, venues, shifts };
 }
