@@ -94,7 +94,7 @@ describe('funds, allowances and facilities', () => {
 
     const s = await openSession(browser(), 'phone');
     const { page } = s;
-    await page.goto(`/public/units/${me.scopeOrg.id}`);
+    await page.goto(`/public/unit/${me.scopeOrg.id}`);
     const section = page.getByTestId('public-section-duty');
     await section.getByText(/榆舍村群众之家：现在值班/).waitFor();
     expect(await section.textContent()).toContain(home.onDutyNow[0]!.name);
