@@ -64,9 +64,10 @@ export async function loadDemoFunds(db: Db, pii: PiiCipher): Promise<DemoFunds> 
       const d = `${year}-${String(m).padStart(2, '0')}-${String(1 + pick(a.org.id, k + 3, 27)).padStart(2, '0')}`;
       const spentOn = d > today ? today : d;
       const amountFen = 100 * (300 + pick(a.org.id, k + 11, 2_700));
-      const detail = await funds.recordSpending(county, a.id, { spentOn, amountFen, purpose: purposes[pick(a.org.id, k, purposes.length)]! });
+      // 榆舍村 records its own (its account); the others as the county's finance office would
+      const detail = await funds.recordSpending(a.org.id === yusheId ? yushe : county, a.id, { spentOn, amountFen, purpose: purposes[pick(a.org.id, k, purposes.length)]! });
       spendings++;
-      if (a.org.id === yusheId && k === 0) await funds.attachVoucher(county, detail.spendings.at(-1)!.id, { fileName: '发票.png', mimeType: 'image/png', content: PNG });
+      if (a.org.id === yusheId && k === 0) await funds.attachVoucher(yushe, detail.spendings.at(-1)!.id, { fileName: '发票.png', mimeType: 'image/png', content: PNG });
     }
   }
 

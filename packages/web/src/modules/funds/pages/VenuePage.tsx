@@ -110,7 +110,7 @@ function AddShift({ venue }: { venue: Venue }) {
           />
         </Form.Item>
         <Form.Item name="date" label={t('duty.date')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} inputReadOnly allowClear={false} /></Form.Item>
-        <Form.Item label={t('duty.hours')}>
+        <Form.Item label={t('duty.hours')} extra={mode === 'day' ? t('duty.dayHint') : mode === 'full' ? t('duty.fullHint') : undefined}>
           <Segmented block value={mode} onChange={(m) => setMode(m as typeof mode)} options={[{ value: 'day', label: t('duty.dayShift') }, { value: 'full', label: t('duty.fullShift') }, { value: 'custom', label: t('duty.custom') }]} data-testid="duty-mode" />
         </Form.Item>
         {mode === 'custom' && (
