@@ -10,6 +10,16 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   assessment_scheme: { zh: '考核指标体系', en: 'Assessment scheme' },
   assessment_subsidy: { zh: '村干部绩效补贴', en: 'Performance subsidies' },
   auth: { zh: '登录', en: 'Sign-in' },
+  duty_shift: { zh: '值班表', en: 'Duty roster' },
+  facility_checklist: { zh: '设施清单', en: 'Facility checklist' },
+  facility_template: { zh: '设施标准', en: 'Facility standard' },
+  former_cadre_rule: { zh: '离任村干部生活补贴规则', en: 'Former cadre allowance rule' },
+  fund_allocation: { zh: '经费下达', en: 'Fund allocation' },
+  fund_award: { zh: '表彰奖励', en: 'Award' },
+  fund_spending: { zh: '经费支出', en: 'Fund spending' },
+  fund_standard: { zh: '经费标准', en: 'Fund standard' },
+  funds: { zh: '经费与报酬', en: 'Funds and allowances' },
+  venue: { zh: '阵地', en: 'Venue' },
   bulletin: { zh: '督查通报', en: 'Bulletin' },
   card: { zh: '连心卡', en: 'Contact card' },
   demo: { zh: '演示数据', en: 'Demo data' },
@@ -152,6 +162,10 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'weak_org.apply': { zh: '软弱涣散整顿申请验收', en: 'Acceptance applied for' },
   'weak_org.return': { zh: '软弱涣散整顿验收不通过', en: 'Rectification not accepted' },
   'weak_org.accept': { zh: '软弱涣散整顿验收通过、摘帽', en: 'Rectification accepted, de-listed' },
+  'fund_standard.copy': { zh: '复制经费标准到新年度', en: 'Fund standards copied to a new year' },
+  'fund_spending.attach': { zh: '上传支出凭证', en: 'Voucher uploaded' },
+  'facility_checklist.attach': { zh: '上传设施清单照片', en: 'Checklist photo uploaded' },
+  'funds.export': { zh: '导出经费或报酬表', en: 'Funds or allowances exported' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

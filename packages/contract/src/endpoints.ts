@@ -13,6 +13,7 @@ import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from '.
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
+import { AdjustAllocationBody, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery } from './funds.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
 
@@ -157,6 +158,40 @@ export const ENDPOINTS = {
   'PUT /api/weak-orgs/{id}/plan': { body: WeakPlanBody, response: WeakOrgDetail },
   'POST /api/weak-orgs/{id}/problems': { body: WeakProblemBody, response: WeakProblemCreated },
   'POST /api/weak-orgs/{id}/transitions/{transition}': { body: FireWeakBody, response: WeakOrgDetail },
+  // 经费、报酬、表彰与阵地 (funds module)
+  'GET /api/funds/standards': { query: YearQuery, response: FundStandards },
+  'PUT /api/funds/standards': { body: SaveFundStandardsBody, response: FundStandards },
+  'POST /api/funds/standards/copy': { body: CopyFundStandardsBody, response: FundStandards },
+  'GET /api/funds/allocations': { query: AllocationsQuery, response: AllocationList },
+  'POST /api/funds/allocations': { body: CreateAllocationBody, response: Allocation },
+  'POST /api/funds/allocations/apply': { body: ApplyStandardsBody, response: AllocationsApplied },
+  'GET /api/funds/allocations/{id}': { response: AllocationDetail },
+  'PATCH /api/funds/allocations/{id}': { body: AdjustAllocationBody, response: Allocation },
+  'POST /api/funds/allocations/{id}/spendings': { body: RecordSpendingBody, response: AllocationDetail },
+  'POST /api/funds/spendings/{id}/voucher': { response: NoContent, upload: true },
+  'GET /api/funds/spendings/{id}/voucher': { response: FileDownload, file: true },
+  'GET /api/funds/rollup': { query: RollupQuery, response: FundRollup },
+  'GET /api/funds/export': { query: YearQuery, response: FileDownload, file: true },
+  'GET /api/funds/allowances': { query: YearQuery, response: Allowances },
+  'GET /api/funds/allowances/export': { query: YearQuery, response: FileDownload, file: true },
+  'GET /api/funds/former-cadres': { query: YearQuery, response: FormerCadres },
+  'PUT /api/funds/former-cadre-rule': { body: SaveFormerCadreRuleBody, response: FormerCadreRule },
+  'GET /api/funds/awards': { query: AwardsQuery, response: AwardList },
+  'POST /api/funds/awards': { body: CreateAwardBody, response: Created },
+  'GET /api/facilities/templates': { response: ChecklistTemplates },
+  'PUT /api/facilities/templates/{kind}': { body: SaveChecklistTemplateBody, response: ChecklistTemplates },
+  'GET /api/facilities/board': { query: FacilityBoardQuery, response: FacilityBoard },
+  'GET /api/facilities/units/{id}/checklists/{kind}': { response: UnitChecklist },
+  'PUT /api/facilities/units/{id}/checklists/{kind}': { body: SaveChecklistBody, response: UnitChecklist },
+  'POST /api/facilities/units/{id}/checklists/{kind}/items/{key}/photo': { response: UnitChecklist, upload: true },
+  'GET /api/facilities/units/{id}/checklists/{kind}/items/{key}/photo': { response: FileDownload, file: true },
+  'GET /api/venues': { query: VenuesQuery, response: VenueList },
+  'POST /api/venues': { body: CreateVenueBody, response: Venue },
+  'PATCH /api/venues/{id}': { body: UpdateVenueBody, response: Venue },
+  'GET /api/venues/{id}/shifts': { query: DutyShiftsQuery, response: DutyShiftList },
+  'GET /api/venues/{id}/duty-candidates': { response: DutyCandidates },
+  'POST /api/venues/{id}/shifts': { body: CreateDutyShiftBody, response: DutyShiftList },
+  'DELETE /api/duty-shifts/{id}': { response: NoContent },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof ENDPOINTS;

@@ -10,5 +10,6 @@ export * from './audit-labels.js';
 export * from './assessment.js';
 export * from './orglife.js';
 export * from './cadres.js';
+export * from './funds.js';
 export * from './endpoints.js';
 export * from './weakorgs.js';

@@ -38,10 +38,14 @@ export const ACTIONS = [
   'orglife:configure', // the county's meeting types, frequencies and back-dating window
   'weakorg:read', // 软弱涣散整顿: the signals below, the list and each branch's rectification in the scope
   'weakorg:propose', // propose a branch below, write its plan and problems, apply for acceptance; the county lists and accepts — the workflow checks who
+  'funds:read', // 经费与阵地: standards, allocations, spending, allowances, awards, checklists, venues, duty rosters of the scope
+  'funds:configure', // the county's fund standards, allocations, awards, former-cadre rule and checklist items (checked: the county's root)
+  'funds:spend', // record spending against the unit's own allocations, with vouchers
+  'facility:write', // tick a unit's checklist items with photos, keep its venues and duty roster
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -61,6 +65,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'assessment:configure',
     'assessment:score',
     'weakorg:propose',
+    'funds:configure',
   ],
   township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],

@@ -36,6 +36,7 @@ import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
+import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
 import { createPublicSections } from './core/public-sections.js';
 import { createTodaySources } from './core/today-sources.js';
 
@@ -271,6 +272,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(weakOrgsModule, { weakOrgs });
   await app.register(homeModule, { db, ledger, sources: todaySources });
   await app.register(assessmentModule, { assessment });
+  // 经费、报酬与阵地: posts through the people service, 七一 awards through the orgs service; who is on duty on the public unit page
+  const facilities = createFacilitiesService({ db, people });
+  await app.register(fundsModule, { funds: createFundsService({ db, people, orgs }), facilities });
+  publicSections.register(30, (q, unit) => facilities.publicSection(q, unit));
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

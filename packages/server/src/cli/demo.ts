@@ -10,6 +10,7 @@ import { loadDemoAssessment } from './demo-assessment.js';
 import { loadDemoOrglife } from './demo-orglife.js';
 import { loadDemoCadres } from './demo-cadres.js';
 import { loadDemoWeakOrgs } from './demo-weakorgs.js';
+import { loadDemoFunds } from './demo-funds.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -29,6 +30,7 @@ try {
     await loadDemoOrglife(db, demo.countyId);
     await loadDemoCadres(db, pii);
     await loadDemoWeakOrgs(db, pii);
+    await loadDemoFunds(db, pii);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

@@ -11,6 +11,7 @@ import { loadDemoAssessment } from './demo-assessment.js';
 import { loadDemoOrglife } from './demo-orglife.js';
 import { loadDemoCadres } from './demo-cadres.js';
 import { loadDemoWeakOrgs } from './demo-weakorgs.js';
+import { loadDemoFunds } from './demo-funds.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -45,6 +46,8 @@ export async function ensureInitialData(
     print(`演示干部与发展党员：${cadres.civilService} 名公职化书记、${cadres.developments} 名入党申请人（各阶段）。`);
     const weak = await loadDemoWeakOrgs(db, pii);
     print(`软弱涣散整顿：${weak.listed} 个党组织整顿中、${weak.proposed} 个待县委组织部研究。`);
+    const funds = await loadDemoFunds(db, pii);
+    print(`经费与阵地：${funds.allocations} 项经费下达、${funds.spendings} 笔支出、${funds.checklists} 份设施清单、${funds.venues} 处阵地、${funds.shifts} 个值班班次。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

@@ -388,6 +388,43 @@ const STEPS: Step[] = [
     ctx.sheetVersion = json((await (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/pass`, { version: json(submitted).version }))).version;
   }, run: async () => (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/publish`, { version: num('sheetVersion') }) },
   { route: 'POST /api/assessment/sheets/{id}/correct', audit: /^score_sheet\./, run: async () => (await as('wuli')).post(`/api/assessment/sheets/${num('sheet')}/correct`) },
+  // ---- 经费、报酬、表彰与阵地 (funds)
+  { route: 'PUT /api/funds/standards', audit: /^fund_standard\./, run: async () => (await as('county')).request('PUT', '/api/funds/standards', { year: Number(today.slice(0, 4)), rows: [{ unitType: 'village', line: 'office', annualFen: 2_500_000 }, { unitType: 'village', line: 'party_building', annualFen: 800_000 }] }) },
+  { route: 'POST /api/funds/standards/copy', audit: /^fund_standard\./, run: async () => (await as('county')).post('/api/funds/standards/copy', { fromYear: Number(today.slice(0, 4)), toYear: Number(today.slice(0, 4)) + 1 }) },
+  { route: 'POST /api/funds/allocations/apply', audit: /^fund_allocation\./, run: async () => (await as('county')).post('/api/funds/allocations/apply', { year: Number(today.slice(0, 4)) }) },
+  { route: 'POST /api/funds/allocations', audit: /^fund_allocation\./, run: async () => {
+    const res = await (await as('county')).post('/api/funds/allocations', { orgId: await orgId(t.db, '榆舍村'), year: Number(today.slice(0, 4)), line: 'service', amountFen: 300_000, reason: '群众之家维修' });
+    ctx.allocation = json(res).id;
+    ctx.allocationVersion = json(res).version;
+    return res;
+  } },
+  { route: 'PATCH /api/funds/allocations/{id}', audit: /^fund_allocation\./, run: async () => (await as('county')).patch(`/api/funds/allocations/${num('allocation')}`, { version: num('allocationVersion'), amountFen: 350_000, reason: '追加' }) },
+  { route: 'POST /api/funds/allocations/{id}/spendings', audit: /^fund_spending\./, run: async () => {
+    const res = await (await as('yushe')).post(`/api/funds/allocations/${num('allocation')}/spendings`, { spentOn: today, amountFen: 12_000, purpose: '更换门窗' });
+    ctx.spending = (res.json() as { spendings: { id: number }[] }).spendings[0]!.id;
+    return res;
+  } },
+  { route: 'POST /api/funds/spendings/{id}/voucher', audit: /^fund_spending\./, run: async () => upload(await as('yushe'), `/api/funds/spendings/${num('spending')}/voucher`, {}, { name: '发票.png', type: 'image/png', content: PNG }) },
+  { route: 'PUT /api/funds/former-cadre-rule', audit: /^former_cadre_rule\./, run: async () => (await as('county')).request('PUT', '/api/funds/former-cadre-rule', { minYears: 6, perYearServedFen: 12_000, capFen: 0 }) },
+  { route: 'POST /api/funds/awards', audit: /^fund_award\./, run: async () => (await as('county')).post('/api/funds/awards', { orgId: await orgId(t.db, '榆舍村'), year: Number(today.slice(0, 4)), title: '先进基层党组织', amountFen: 1_000_000 }) },
+  { route: 'PUT /api/facilities/templates/{kind}', audit: /^facility_template\./, run: async () => (await as('county')).request('PUT', '/api/facilities/templates/station_six', { items: [{ key: 'venue', name: '场所到位' }, { key: 'staff', name: '人员到位' }] }) },
+  { route: 'PUT /api/facilities/units/{id}/checklists/{kind}', audit: /^facility_checklist\./, run: async () => (await as('yushe')).request('PUT', `/api/facilities/units/${await orgId(t.db, '榆舍村')}/checklists/village_ten`, { version: 0, investmentFen: 100_000, items: [{ key: 'venue', met: true }] }) },
+  { route: 'POST /api/facilities/units/{id}/checklists/{kind}/items/{key}/photo', audit: /^facility_checklist\./, run: async () => upload(await as('yushe'), `/api/facilities/units/${await orgId(t.db, '榆舍村')}/checklists/village_ten/items/venue/photo`, {}, { name: '现场.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/venues', audit: /^venue\./, run: async () => {
+    const res = await (await as('yushe')).post('/api/venues', { orgId: await orgId(t.db, '榆舍村'), kind: 'masses_home', name: '榆舍村群众之家', condition: 'good', open24h: true });
+    ctx.venue = json(res).id;
+    ctx.venueVersion = json(res).version;
+    return res;
+  } },
+  { route: 'PATCH /api/venues/{id}', audit: /^venue\./, run: async () => (await as('yushe')).patch(`/api/venues/${num('venue')}`, { version: num('venueVersion'), hours: '全天' }) },
+  { route: 'POST /api/venues/{id}/shifts', audit: /^duty_shift\./, run: async () => {
+    const c = await as('yushe');
+    const who = ((await c.get(`/api/venues/${num('venue')}/duty-candidates`)).json() as { people: { personId: number }[] }).people[0]!;
+    const res = await c.post(`/api/venues/${num('venue')}/shifts`, { personId: who.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T20:00:00+08:00` });
+    ctx.shift = (res.json() as { shifts: { id: number }[] }).shifts[0]!.id;
+    return res;
+  } },
+  { route: 'DELETE /api/duty-shifts/{id}', audit: /^duty_shift\./, run: async () => (await as('yushe')).del(`/api/duty-shifts/${num('shift')}`) },
 ];
 
 beforeAll(async () => {

@@ -328,6 +328,48 @@ export const make = {
     const r = await ok<{ id: number; version: number }>('consultation', p.as.station.post('/api/orglife/consultations', { orgId: p.org.station, heldOn: today, topic: unique('矩阵会商'), participants: '站长、副站长', decision: '报镇党委审定' }));
     return { id: r.id, version: r.version };
   },
+  /** 经费: an allocation the county makes to a fresh party group of the place's village (one per org, year and line). */
+  async allocation(p: Place): Promise<Rec> {
+    const node = await make.orgNode(p);
+    const r = await ok<{ id: number; version: number }>('allocation', p.as.county.post('/api/funds/allocations', { orgId: node.id, year, line: 'office', amountFen: 100_000, reason: '矩阵经费' }));
+    return { id: r.id, version: r.version };
+  },
+  /** A spending the village records against such an allocation. */
+  async spending(p: Place): Promise<Rec> {
+    const a = await make.allocation(p);
+    const r = await ok<{ spendings: { id: number }[] }>('spending', p.as.village.post(`/api/funds/allocations/${a.id}/spendings`, { spentOn: today, amountFen: 100, purpose: unique('矩阵支出') }));
+    return { id: r.spendings[0]!.id, allocationId: Number(a.id) };
+  },
+  async spendingWithVoucher(p: Place): Promise<Rec> {
+    const s = await make.spending(p);
+    await ok('voucher', upload(p.as.village, `/api/funds/spendings/${s.id}/voucher`));
+    return s;
+  },
+  async award(p: Place): Promise<Rec> {
+    return ok<{ id: number }>('award', p.as.county.post('/api/funds/awards', { orgId: p.org.village, year, title: unique('矩阵表彰'), amountFen: 2_000_000 }));
+  },
+  /** The village's 十有 checklist as it stands (version 0 before its first save). */
+  async checklist(p: Place): Promise<Rec> {
+    const [row] = await dbOf(p).query<{ version: number }>(`SELECT version FROM facility_checklists WHERE org_id = $1 AND kind = 'village_ten'`, [p.org.village]);
+    return { id: p.org.village, version: row?.version ?? 0 };
+  },
+  async checklistPhoto(p: Place): Promise<Rec> {
+    await ok('checklist photo', upload(p.as.village, `/api/facilities/units/${p.org.village}/checklists/village_ten/items/venue/photo`));
+    return { id: p.org.village };
+  },
+  async venue(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('venue', p.as.village.post('/api/venues', { orgId: p.org.village, kind: 'masses_home', name: unique('矩阵群众之家'), condition: 'good', open24h: true }));
+    return { id: r.id, version: r.version };
+  },
+  async venueWithPerson(p: Place): Promise<Rec> {
+    const [v, person] = [await make.venue(p), await make.person(p)];
+    return { ...v, personId: Number(person.id) };
+  },
+  async dutyShift(p: Place): Promise<Rec> {
+    const v = await make.venueWithPerson(p);
+    const r = await ok<{ shifts: { id: number }[] }>('duty shift', p.as.village.post(`/api/venues/${v.id}/shifts`, { personId: v.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T18:00:00+08:00` }));
+    return { id: r.shifts[0]!.id };
+  },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(
       `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,

@@ -23,6 +23,8 @@ import {
   WarningOutlined,
   UserAddOutlined,
   RiseOutlined,
+  AccountBookOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import type { Action, Role } from '@lianxin/contract';
 import type { MessageKey } from './i18n';
@@ -59,6 +61,9 @@ export const MENU: MenuEntry[] = [
   { path: '/assessment', label: 'menu.assessment', icon: <BarChartOutlined />, action: 'assessment:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 软弱涣散整顿: the county lists, townships propose and rectify, stations and villages read their own
   { path: '/weak-orgs', label: 'menu.weakOrgs', icon: <WarningOutlined />, action: 'weakorg:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 经费与报酬, 阵地与设施: every office keeps its own; villages tick checklists and keep the duty roster on a phone
+  { path: '/funds', label: 'menu.funds', icon: <AccountBookOutlined />, action: 'funds:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
+  { path: '/facilities', label: 'menu.facilities', icon: <ShopOutlined />, action: 'funds:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/citizens', label: 'menu.citizens', icon: <SolutionOutlined />, action: 'citizen:read', mobileTab: 3, group: 'citizens' },
   { path: '/whistles', label: 'menu.whistles', icon: <UnorderedListOutlined />, action: 'citizen:read', group: 'citizens' },
   // household visits, grids and 连心卡 are the work of the levels that face villagers, not departments'

@@ -4,6 +4,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AssessmentService } from './assessment.service.js';
 import { assessmentRoutes } from './assessment.routes.js';
 import './sheets.case.js';
+import type { AllowancePost, AssessedUnitType } from '@lianxin/contract';
+import type { Queryable } from '../../db/db.js';
+import { allowanceStandards } from './assessment.repository.js';
+import { DEFAULT_STANDARDS } from './subsidies.logic.js';
 
 export { createAssessmentService, type AssessmentService } from './assessment.service.js';
 export { LONGJIANG_TEMPLATE } from './scheme.template.js';
@@ -12,3 +16,15 @@ export { LONGJIANG_TEMPLATE } from './scheme.template.js';
 export const assessmentModule: FastifyPluginAsync<{ assessment: AssessmentService }> = async (app, opts) => {
   await app.register(assessmentRoutes, { assessment: opts.assessment });
 };
+
+// For the funds module (村干部报酬 computed from posts): the one allowance standards table (migration
+// 121) as the county has it, else the seed-002 defaults, and which standard a post draws.
+export { allowancePostOf } from './subsidies.logic.js';
+
+/** The county's allowance standards (fen a year) by unit type and post: its own rows, or the defaults. */
+export async function allowanceStandardsOf(q: Queryable, countyId: number): Promise<{ unitType: AssessedUnitType; post: AllowancePost; annualFen: number }[]> {
+  const own = await allowanceStandards(q, countyId);
+  if (own.length) return own.map((r) => ({ unitType: r.unit_type as AssessedUnitType, post: r.post as AllowancePost, annualFen: Number(r.annual_fen) }));
+  return Object.entries(DEFAULT_STANDARDS).flatMap(([unitType, posts]) =>
+    Object.entries(posts ?? {}).map(([post, fen]) => ({ unitType: unitType as AssessedUnitType, post: post as AllowancePost, annualFen: fen as number })));
+}

@@ -245,6 +245,24 @@ export async function postsAt(q: Queryable, scope: Scope, orgId: number) {
   );
 }
 
+export type PostSpanRow = {
+  post_id: number; person_id: number; person_name: string; org_id: number; org_name: string; org_type: string;
+  role: string; concurrent: boolean; start_date: string; end_date: string | null;
+};
+
+/** Posts at villages and communities of the subtree held at any time in [from, to], ended ones included (报酬, 离任补贴). */
+export async function postSpans(q: Queryable, scope: Scope, from: string, to: string) {
+  return q.query<PostSpanRow>(
+    `SELECT po.id AS post_id, po.person_id, pe.name AS person_name, po.org_id, o.name AS org_name, o.type AS org_type,
+            po.role, po.concurrent, po.start_date, po.end_date
+       FROM posts po JOIN persons pe ON pe.id = po.person_id JOIN orgs o ON o.id = po.org_id
+      WHERE ${inScope('po.org_path', 1)} AND o.type IN ('village', 'community')
+        AND po.start_date <= $3::date AND (po.end_date IS NULL OR po.end_date >= $2::date)
+      ORDER BY po.org_path, po.person_id, po.start_date, po.id`,
+    [likePrefix(scope.path), from, to],
+  );
+}
+
 export async function historyOf(q: Queryable, personId: number) {
   return q.query<{ at: Date; username: string | null; by_name: string | null; action: string; summary: unknown }>(
     `SELECT l.at, l.username, a.display_name AS by_name, l.action, l.summary

@@ -618,6 +618,19 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     const p = await repo.findPersonForUpdate(tx, actor.scope, id);
     return p && { id: p.id, countyId: p.county_id, orgId: p.org_id, orgPath: p.org_path, orgType: p.org_type, name: p.name, birthDate: p.birth_date, memberStatus: p.member_status, status: p.status };
   }
+  /**
+   * The village and community posts of the scope held at any time in [from, to], ended ones too,
+   * with the holder's name only (no personal data): the funds module's allowances are computed
+   * from them.
+   */
+  async function postSpans(actor: Actor, from: string, to: string) {
+    requireAction(actor, 'person:read');
+    return (await repo.postSpans(db, actor.scope, from, to)).map((r) => ({
+      postId: r.post_id, person: { id: r.person_id, name: r.person_name }, org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType },
+      role: r.role as PostRole, concurrent: r.concurrent, startDate: r.start_date, endDate: r.end_date,
+    }));
+  }
+
   async function setMembership(tx: Queryable, actor: Actor, personId: number, countyId: number, m: { memberStatus: 'formal' | 'probationary'; joinDate: string; fullDate: string | null }) {
     await repo.setMembership(tx, personId, m);
     await appendAudit(tx, { countyId, accountId: actor.accountId, username: actor.username, action: 'person.update', objectType: 'person', objectId: personId, summary: { memberStatus: m.memberStatus, joinDate: m.joinDate, fullDate: m.fullDate, via: 'development' }, result: 'success', ip: actor.ip });
@@ -625,7 +638,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   return {
     list, detail, create, update, addPost, addPostIn, updatePost, endPost, postsAt, cadres, cadresForExport, cadreStructure,
-    reserve, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf,
+    reserve, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
   };
 }
 

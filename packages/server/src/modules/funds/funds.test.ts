@@ -1,0 +1,273 @@
+// 经费、报酬与阵地 through the API as the demo accounts: standards edited and copied by the county,
+// allocations applied and adjusted with a reason, spending with a voucher, the roll-up, allowances
+// from posts and their .xlsx, awards; checklists with photos, venues, duty rosters and who is on
+// duty on the public unit page. Bad input answers a Chinese 4xx and changes nothing.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Allocation, AllocationList, Allowances, AwardList, FacilityBoard, FundRollup, FundStandards, PublicUnit, UnitChecklist, Venue } from '@lianxin/contract';
+import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
+import { todayInChina } from '../../core/calendar.js';
+
+let t: TestApp;
+let county: Client;
+let wuli: Client;
+let yushe: Client;
+let yusheId: number;
+let otherCountyVillage: number;
+const today = todayInChina();
+const year = Number(today.slice(0, 4));
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+function upload(c: Client, url: string, content: Buffer, name = '现场.png', type = 'image/png') {
+  const boundary = '----funds';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return c.request('POST', url, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
+const count = async (table: string) => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  [county, wuli, yushe] = await Promise.all([t.as('county'), t.as('wuli'), t.as('yushe')]);
+  yusheId = await orgId(t.db, '榆舍村');
+  // a village of another county: outside every demo scope
+  const [other] = await t.db.query<{ id: number }>(`INSERT INTO orgs (county_id, parent_id, type, name, path, depth) VALUES (NULL, NULL, 'county', '邻县经费', '/tmp-funds/', 0) RETURNING id`);
+  await t.db.query(`UPDATE orgs SET path = $1, county_id = id WHERE id = $2`, [`/${other!.id}/`, other!.id]);
+  const [v] = await t.db.query<{ id: number }>(`INSERT INTO orgs (county_id, parent_id, type, name, path, depth) VALUES ($1, $1, 'village', '邻县某村', '/tmp-funds-v/', 1) RETURNING id`, [other!.id]);
+  await t.db.query(`UPDATE orgs SET path = $1 WHERE id = $2`, [`/${other!.id}/${v!.id}/`, v!.id]);
+  otherCountyVillage = v!.id;
+});
+afterAll(() => t.close());
+
+describe('fund standards', () => {
+  it('shows the seeds’ standards until the county saves its own, and copies a year to the next', async () => {
+    const d = (await county.get(`/api/funds/standards?year=${year}`)).json() as FundStandards;
+    expect(d.isDefault).toBe(true);
+    expect(d.rows).toContainEqual({ unitType: 'village', line: 'office', annualFen: 2_500_000 });
+    expect(d.rows).toContainEqual({ unitType: 'community', line: 'service', annualFen: 10_000_000 });
+    expect(d.rows).toContainEqual({ unitType: 'department', line: 'party_building', annualFen: 5_000_000 });
+
+    const rows = d.rows.map((r) => (r.unitType === 'village' && r.line === 'party_building' ? { ...r, annualFen: 900_000 } : r));
+    const saved = await county.request('PUT', '/api/funds/standards', { year, rows });
+    expect(saved.statusCode).toBe(200);
+    expect((saved.json() as FundStandards).isDefault).toBe(false);
+
+    const copied = await county.post('/api/funds/standards/copy', { fromYear: year, toYear: year + 1 });
+    expect(copied.statusCode).toBe(200);
+    expect((copied.json() as FundStandards).rows).toContainEqual({ unitType: 'village', line: 'party_building', annualFen: 900_000 });
+    const again = await county.post('/api/funds/standards/copy', { fromYear: year, toYear: year + 1 });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toMatch(/已有经费标准/);
+  });
+
+  it('is the county’s to edit: a township answers 403 and a negative or non-numeric amount 400, nothing changed', async () => {
+    expect((await wuli.request('PUT', '/api/funds/standards', { year, rows: [] })).statusCode).toBe(403);
+    const before = await count('fund_standards');
+    for (const annualFen of [-1, 'abc', 12.5]) {
+      const res = await county.request('PUT', '/api/funds/standards', { year, rows: [{ unitType: 'village', line: 'office', annualFen }] });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(await count('fund_standards')).toBe(before);
+  });
+});
+
+describe('allocations and spending', () => {
+  let mine: Allocation;
+  it('applies the standards to every unit once, in scope for each level', async () => {
+    const applied = await county.post('/api/funds/allocations/apply', { year });
+    expect(applied.statusCode).toBe(200);
+    expect(applied.json().created).toBeGreaterThan(100);
+    expect((await county.post('/api/funds/allocations/apply', { year })).json().created).toBe(0);
+    const own = (await yushe.get(`/api/funds/allocations?year=${year}`)).json() as AllocationList;
+    expect(own.items.map((a) => a.org.id)).toEqual([yusheId, yusheId]);
+    mine = own.items.find((a) => a.line === 'party_building')!;
+    expect(mine).toMatchObject({ standardFen: 900_000, amountFen: 900_000, spentFen: 0, balanceFen: 900_000 });
+    const township = (await wuli.get(`/api/funds/allocations?year=${year}`)).json() as AllocationList;
+    const wuliPath = (await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE name = '五里镇'`))[0]!.path;
+    const paths = await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE id = ANY($1::bigint[])`, [township.items.map((a) => a.org.id)]);
+    expect(paths.every((p) => p.path.startsWith(wuliPath))).toBe(true);
+  });
+
+  it('refuses an allocation for a unit out of scope (404), a second one (409), and an amount off the standard without a reason (400)', async () => {
+    expect((await county.post('/api/funds/allocations', { orgId: otherCountyVillage, year, line: 'office' })).statusCode).toBe(404);
+    expect((await wuli.post('/api/funds/allocations', { orgId: yusheId, year, line: 'service', amountFen: 100 })).statusCode).toBe(403);
+    const dup = await county.post('/api/funds/allocations', { orgId: yusheId, year, line: 'office' });
+    expect(dup.statusCode).toBe(409);
+    const noReason = await county.post('/api/funds/allocations', { orgId: yusheId, year, line: 'service', amountFen: 500_000 });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message + JSON.stringify(noReason.json().details)).toMatch(/原因|标准/);
+    const ok = await county.post('/api/funds/allocations', { orgId: yusheId, year, line: 'service', amountFen: 500_000, reason: '群众之家改造' });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ standardFen: null, amountFen: 500_000, reason: '群众之家改造' });
+  });
+
+  it('records spending against the balance; overspending, a future date and a negative amount answer 400', async () => {
+    const url = `/api/funds/allocations/${mine.id}/spendings`;
+    const before = await count('fund_spendings');
+    for (const body of [
+      { spentOn: today, amountFen: -100, purpose: '购买学习资料' },
+      { spentOn: today, amountFen: '一百', purpose: '购买学习资料' },
+      { spentOn: today, amountFen: 900_001, purpose: '超支' },
+      { spentOn: `${year + 1}-01-01`, amountFen: 100, purpose: '未来' },
+    ]) {
+      const res = await yushe.post(url, body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(await count('fund_spendings')).toBe(before);
+    const res = await yushe.post(url, { spentOn: today, amountFen: 123_456, purpose: '主题党日活动资料' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().allocation).toMatchObject({ spentFen: 123_456, balanceFen: 900_000 - 123_456 });
+    const spending = res.json().spendings[0] as { id: number };
+    expect((await upload(yushe, `/api/funds/spendings/${spending.id}/voucher`, PNG, '发票.png')).statusCode).toBe(204);
+    expect((await upload(yushe, `/api/funds/spendings/${spending.id}/voucher`, Buffer.from('not a file'), 'a.txt', 'text/plain')).statusCode).toBe(415);
+    const v = await yushe.get(`/api/funds/spendings/${spending.id}/voucher`);
+    expect(v.statusCode).toBe(200);
+    expect(v.headers['content-type']).toBe('image/png');
+    // adjusting below what was spent is refused; with a reason it is recorded
+    expect((await county.patch(`/api/funds/allocations/${mine.id}`, { version: mine.version, amountFen: 100, reason: '压减' })).statusCode).toBe(400);
+    const adj = await county.patch(`/api/funds/allocations/${mine.id}`, { version: mine.version, amountFen: 1_000_000, reason: '增加党员教育经费' });
+    expect(adj.statusCode).toBe(200);
+    expect((await county.patch(`/api/funds/allocations/${mine.id}`, { version: mine.version, amountFen: 1_000_000, reason: '再改' })).statusCode).toBe(412);
+    const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE object_type IN ('fund_allocation', 'fund_spending') ORDER BY id`);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['fund_spending.create', 'fund_spending.attach', 'fund_allocation.update']));
+  });
+
+  it('rolls up county → township → village with the same totals', async () => {
+    const top = (await county.get(`/api/funds/rollup?year=${year}`)).json() as FundRollup;
+    const [sum] = await t.db.query<{ a: number; s: number }>(`SELECT sum(amount_fen)::bigint AS a, (SELECT coalesce(sum(sp.amount_fen), 0)::bigint FROM fund_spendings sp JOIN fund_allocations x ON x.id = sp.allocation_id WHERE x.year = $1) AS s FROM fund_allocations WHERE year = $1`, [year]);
+    expect(top.total.allocatedFen).toBe(Number(sum!.a));
+    expect(top.total.spentFen).toBe(Number(sum!.s));
+    expect(top.rows.reduce((n, r) => n + r.allocatedFen, 0)).toBe(top.total.allocatedFen);
+    const wuliRow = top.rows.find((r) => r.org.name === '五里镇')!;
+    const down = (await county.get(`/api/funds/rollup?year=${year}&orgId=${wuliRow.org.id}`)).json() as FundRollup;
+    expect(down.total.allocatedFen).toBe(wuliRow.allocatedFen);
+    expect((await wuli.get(`/api/funds/rollup?year=${year}&orgId=${otherCountyVillage}`)).statusCode).toBe(404);
+  });
+
+  it('exports allocations and spending as a two-sheet .xlsx', async () => {
+    const res = await county.get(`/api/funds/export?year=${year}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['经费下达', '支出明细']);
+    expect(wb.getWorksheet('支出明细')!.getRow(2).getCell(5).value).toBe('主题党日活动资料');
+  });
+});
+
+describe('allowances', () => {
+  it('computes each post-holder’s year from posts on the allowance standards, and exports it without phones or ID numbers', async () => {
+    const a = (await wuli.get(`/api/funds/allowances?year=${year}`)).json() as Allowances;
+    expect(a.rows.length).toBeGreaterThan(0);
+    expect(a.standards).toContainEqual(expect.objectContaining({ unitType: 'village', post: 'concurrent', annualFen: 3_000_000 }));
+    for (const r of a.rows) {
+      expect(r.days).toBeLessThanOrEqual(a.daysInYear);
+      expect(Number.isInteger(r.amountFen)).toBe(true);
+    }
+    expect(a.totalFen).toBe(a.rows.reduce((n, r) => n + r.amountFen, 0));
+    // a full-year 一肩挑 secretary in the demo draws the 一肩挑 standard pro rata
+    const concurrent = a.rows.find((r) => r.posts.some((p) => p.post === 'concurrent'));
+    if (concurrent) expect(concurrent.amountFen).toBe(Math.round((3_000_000 * concurrent.days) / a.daysInYear));
+    const x = await wuli.get(`/api/funds/allowances/export?year=${year}`);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['单位', '姓名', '岗位', '任职期间', '在岗天数', '一肩挑天数', '报酬（元）']);
+    expect(ws.rowCount).toBe(a.rows.length + 2);
+    const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'funds.export' AND username = 'wuli'`);
+    expect(audit.length).toBe(1);
+  });
+
+  it('gives the former-cadre living allowance by years served, on the county’s rule', async () => {
+    const person = (await yushe.post('/api/people', { name: '离任老支书', gender: 'male', orgId: yusheId })).json() as { id: number };
+    expect((await county.post('/api/posts', { personId: person.id, orgId: yusheId, role: 'committee_member', startDate: '2005-01-01', endDate: '2016-12-31' })).statusCode).toBe(201);
+    const f = (await wuli.get(`/api/funds/former-cadres?year=${year}`)).json();
+    const row = f.rows.find((r: { person: { id: number } }) => r.person.id === person.id);
+    expect(row).toMatchObject({ yearsServed: 12, eligible: true, amountFen: 12 * 12_000 });
+    expect((await wuli.request('PUT', '/api/funds/former-cadre-rule', { minYears: 5, perYearServedFen: 20_000, capFen: 0 })).statusCode).toBe(403);
+    expect((await county.request('PUT', '/api/funds/former-cadre-rule', { minYears: 5, perYearServedFen: 20_000, capFen: 200_000 })).statusCode).toBe(200);
+    const g = (await wuli.get(`/api/funds/former-cadres?year=${year}`)).json();
+    expect(g.rows.find((r: { person: { id: number } }) => r.person.id === person.id).amountFen).toBe(200_000);
+  });
+
+  it('lists awards with the stations’ 七一 commendations', async () => {
+    const res = await county.post('/api/funds/awards', { orgId: yusheId, year, title: '先进基层党组织', amountFen: 1_000_000 });
+    expect(res.statusCode).toBe(201);
+    expect((await county.post('/api/funds/awards', { orgId: yusheId, year, title: '负数', amountFen: -5 })).statusCode).toBe(400);
+    const list = (await yushe.get(`/api/funds/awards?year=${year}`)).json() as AwardList;
+    expect(list.items.map((i) => i.title)).toContain('先进基层党组织');
+  });
+});
+
+describe('facilities', () => {
+  it('a village ticks its 十有 with a photo; the board counts units meeting all items', async () => {
+    const url = `/api/facilities/units/${yusheId}/checklists/village_ten`;
+    const c = (await yushe.get(url)).json() as UnitChecklist;
+    expect(c).toMatchObject({ total: 10, met: 0, version: 0 });
+    const all = c.checks.map((i) => ({ key: i.key, met: true }));
+    const saved = await yushe.request('PUT', url, { version: 0, investmentFen: 3_100_000, items: all });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ met: 10, version: 1, investmentFen: 3_100_000 });
+    expect((await yushe.request('PUT', url, { version: 0, items: all })).statusCode).toBe(412);
+    expect((await yushe.request('PUT', url, { version: 1, items: [{ key: 'nosuch', met: true }] })).statusCode).toBe(400);
+    expect((await yushe.request('PUT', url, { version: 1, grade: 'model', items: [] })).statusCode).toBe(400);
+    expect((await yushe.get(`/api/facilities/units/${yusheId}/checklists/township_six`)).statusCode).toBe(400);
+    const photo = await upload(yushe, `${url}/items/venue/photo`, PNG);
+    expect(photo.statusCode).toBe(201);
+    expect((photo.json() as UnitChecklist).checks.find((i) => i.key === 'venue')!.hasPhoto).toBe(true);
+    expect((await upload(yushe, `${url}/items/venue/photo`, Buffer.from('%PDF-1.4 x'), 'a.pdf', 'application/pdf')).statusCode).toBe(415);
+    expect((await yushe.get(`${url}/items/venue/photo`)).headers['content-type']).toBe('image/png');
+    expect((await yushe.get(`/api/facilities/units/${otherCountyVillage}/checklists/village_ten`)).statusCode).toBe(404);
+    const board = (await county.get('/api/facilities/board?kind=village_ten')).json() as FacilityBoard;
+    expect(board.total.complete).toBe(1);
+    const wuliRow = board.rows.find((r) => r.org.name === '五里镇')!;
+    expect(wuliRow.complete).toBe(1);
+    const station = (await wuli.get(`/api/facilities/board?kind=village_ten&orgId=${(await t.db.query<{ parent_id: number }>(`SELECT parent_id FROM orgs WHERE id = $1`, [yusheId]))[0]!.parent_id}`)).json() as FacilityBoard;
+    expect(station.units.find((u) => u.org.id === yusheId)).toMatchObject({ met: 10, missing: [] });
+  });
+});
+
+describe('venues and duty rosters', () => {
+  it('a village keeps its 群众之家 and roster; the public unit page shows who is on duty now, never a phone of a person', async () => {
+    const created = await yushe.post('/api/venues', { orgId: yusheId, kind: 'masses_home', name: '榆舍村群众之家', condition: 'good', open24h: true, servicePhone: '0919-3210000' });
+    expect(created.statusCode).toBe(201);
+    const venue = created.json() as Venue;
+    const cands = (await yushe.get(`/api/venues/${venue.id}/duty-candidates`)).json() as { people: { personId: number; name: string; role: string }[] };
+    expect(cands.people.length).toBeGreaterThan(0);
+    const who = cands.people[0]!;
+    const start = new Date(Date.now() - 3600_000).toISOString();
+    const end = new Date(Date.now() + 3600_000 * 5).toISOString();
+    const before = await count('duty_shifts');
+    const backwards = await yushe.post(`/api/venues/${venue.id}/shifts`, { personId: who.personId, startsAt: end, endsAt: start });
+    expect(backwards.statusCode).toBe(400);
+    expect(JSON.stringify(backwards.json())).toMatch(/晚于开始时间/);
+    const outsider = (await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_path NOT LIKE (SELECT path FROM orgs WHERE id = $1) || '%' LIMIT 1`, [yusheId]))[0]!.id;
+    expect((await yushe.post(`/api/venues/${venue.id}/shifts`, { personId: outsider, startsAt: start, endsAt: end })).statusCode).toBe(404);
+    expect(await count('duty_shifts')).toBe(before);
+    const shift = await yushe.post(`/api/venues/${venue.id}/shifts`, { personId: who.personId, startsAt: start, endsAt: end });
+    expect(shift.statusCode).toBe(201);
+    expect(shift.json().shifts.find((s: { now: boolean }) => s.now).person.name).toBe(who.name);
+
+    const page = (await t.anonymous.get(`/api/public/units/${yusheId}`)).json() as PublicUnit;
+    const section = page.sections.find((s) => s.key === 'duty')!;
+    expect(section.items[0]!.title).toContain(who.name);
+    expect(section.items[0]!.title).toContain(who.role);
+    expect(section.items[0]!.detail).toContain('0919-3210000');
+    expect(JSON.stringify(section)).not.toMatch(/1[3-9]\d{9}/);
+
+    const list = (await wuli.get('/api/venues')).json() as { items: Venue[] };
+    expect(list.items.find((v) => v.id === venue.id)!.onDutyNow[0]!.name).toBe(who.name);
+    expect((await t.as('jiaotong').then((c) => c.get(`/api/venues/${venue.id}/shifts`))).statusCode).toBe(404);
+    const patched = await yushe.patch(`/api/venues/${venue.id}`, { version: venue.version, condition: 'needs_repair' });
+    expect(patched.json()).toMatchObject({ condition: 'needs_repair', conditionLabel: '需维修' });
+    expect((await yushe.patch(`/api/venues/${venue.id}`, { version: venue.version, servicePhone: 'abc' })).statusCode).toBe(400);
+    const shiftId = shift.json().shifts[0].id as number;
+    expect((await t.as('jiaotong').then((c) => c.del(`/api/duty-shifts/${shiftId}`))).statusCode).toBe(404);
+    expect((await yushe.del(`/api/duty-shifts/${shiftId}`)).statusCode).toBe(204);
+  });
+});
