@@ -11,6 +11,8 @@ import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody
 import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
+import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
+import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
 
@@ -27,6 +29,40 @@ export const ENDPOINTS = {
   'POST /api/auth/password': { body: ChangePasswordBody, response: NoContent },
   'POST /api/auth/totp/setup': { response: TotpSetup },
   'POST /api/auth/totp/enable': { body: TotpEnableBody, response: NoContent },
+  'GET /api/orglife/settings': { response: OrglifeSettings },
+  'PUT /api/orglife/settings': { body: SaveOrglifeSettingsBody, response: OrglifeSettings },
+  'GET /api/orglife/units/{id}/roster': { response: Roster },
+  'POST /api/orglife/meetings': { body: RecordMeetingBody, response: MeetingDetail },
+  'GET /api/orglife/meetings': { query: ListMeetingsQuery, response: MeetingPage },
+  'GET /api/orglife/meetings/{id}': { response: MeetingDetail },
+  'POST /api/orglife/meetings/{id}/sit-ins': { body: SitInBody, response: MeetingDetail },
+  'GET /api/orglife/minutes-book': { query: MinutesBookQuery, response: FileDownload, file: true },
+  'POST /api/orglife/consultations': { body: OpenConsultationBody, response: ConsultationView },
+  'GET /api/orglife/consultations': { query: ListConsultationsQuery, response: ConsultationPage },
+  'GET /api/orglife/consultations/{id}': { response: ConsultationView },
+  'POST /api/orglife/consultations/{id}/transitions/{transition}': { body: FireConsultationBody, response: ConsultationView },
+  'GET /api/orglife/board': { query: BoardQuery, response: BoardView },
+  'POST /api/orglife/filings': { body: FileThemeDayBody, response: FilingView },
+  'GET /api/orglife/filings': { query: ListFilingsQuery, response: FilingPage },
+  'GET /api/orglife/filings/{id}': { response: FilingView },
+  'POST /api/orglife/filings/{id}/transitions/{transition}': { body: FireFilingBody, response: FilingView },
+  'GET /api/assessment/schemes': { query: ListSchemesQuery, response: SchemePage },
+  'POST /api/assessment/schemes': { body: CreateSchemeBody, response: SchemeDetail },
+  'GET /api/assessment/schemes/{id}': { response: SchemeDetail },
+  'PUT /api/assessment/schemes/{id}': { body: SaveSchemeBody, response: SchemeDetail },
+  'POST /api/assessment/schemes/{id}/publish': { body: VersionBody, response: SchemeDetail },
+  'POST /api/assessment/schemes/{id}/copy': { body: CopySchemeBody, response: SchemeDetail },
+  'GET /api/assessment/schemes/{id}/export': { response: FileDownload, file: true },
+  'POST /api/assessment/schemes/import': { query: ImportSchemeQuery, response: SchemeDetail, upload: true },
+  'GET /api/assessment/sheets': { query: ListSheetsQuery, response: SheetPage },
+  'POST /api/assessment/sheets': { body: OpenSheetBody, response: SheetDetail },
+  'GET /api/assessment/sheets/{id}': { response: SheetDetail },
+  'PUT /api/assessment/sheets/{id}/scores': { body: SaveScoresBody, response: SheetDetail },
+  'POST /api/assessment/sheets/{id}/transitions/{transition}': { body: FireSheetBody, response: SheetDetail },
+  'POST /api/assessment/sheets/{id}/correct': { response: SheetDetail },
+  'GET /api/assessment/subsidies': { query: SubsidiesQuery, response: Subsidies },
+  'GET /api/assessment/subsidies/export': { query: SubsidiesQuery, response: FileDownload, file: true },
+  'GET /api/assessment/results': { query: ResultsQuery, response: Results },
   'GET /api/requests': { query: ListRequestsQuery, response: RequestPage },
   'POST /api/requests': { body: CreateRequestBody, response: RequestDetail },
   'GET /api/requests/{id}': { response: RequestDetail },

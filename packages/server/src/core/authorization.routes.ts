@@ -225,19 +225,19 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/orglife/meetings/{id}/sit-ins': { kind: 'record', as: 'yushe.station', only: ['county', 'wuli', 'yushe.station'], make: make.meeting, body: () => ({ attendee: '站长', opinion: '同意' }), ok: 201 },
   'GET /api/orglife/minutes-book': { kind: 'file', note: 'the meetings list’s own query (checked by GET /api/orglife/meetings) written to .xlsx' },
   'POST /api/orglife/consultations': { kind: 'create', as: 'yushe.station', body: (p) => ({ orgId: p.org.station, heldOn: today, topic: unique('会商'), participants: '站长、副站长', decision: '报镇党委审定' }), ok: 201 },
-  'GET /api/orglife/consultations': { kind: 'list', as: 'wuli', seed: 'consultation', ids: all, visible: caseIn('consultation') },
+  'GET /api/orglife/consultations': { kind: 'list', as: 'wuli', seed: 'consultation', query: '?pageSize=200', ids: items, visible: caseIn('consultation') },
   'GET /api/orglife/consultations/{id}': { kind: 'record', as: 'yushe.station', make: make.consultation, ok: 200 },
   'POST /api/orglife/consultations/{id}/transitions/{transition}': { kind: 'record', as: 'wuli', make: make.consultation, params: { transition: 'agree' }, body: (r) => ({ version: v(r), body: '同意' }), ok: 200 },
   'GET /api/orglife/board': { kind: 'summary', as: 'wuli', figure: (j) => j.total.units, expected: `SELECT count(*)::int AS n FROM orgs WHERE path LIKE :prefix AND status = 'active' AND type IN ('village', 'community')` },
   'POST /api/orglife/filings': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, plannedOn: plusDays(today, 3), activityKind: 'study', place: '村委会', plan: unique('学习') }), ok: 201 },
-  'GET /api/orglife/filings': { kind: 'list', as: 'wuli', seed: 'filing', ids: all, visible: caseIn('theme_day') },
+  'GET /api/orglife/filings': { kind: 'list', as: 'wuli', seed: 'filing', query: '?pageSize=200', ids: items, visible: caseIn('theme_day') },
   'GET /api/orglife/filings/{id}': { kind: 'record', as: 'yushe', make: make.filing, ok: 200 },
   'POST /api/orglife/filings/{id}/transitions/{transition}': { kind: 'record', as: 'wuli', make: make.filing, params: { transition: 'approve' }, body: (r) => ({ version: v(r) }), ok: 200 },
   'GET /api/home/today': { kind: 'self', note: 'the caller’s own to-do list over its scope and roles' },
   'GET /api/home/todos': { kind: 'self', note: 'counts over the caller’s scope, each the filter of the list it links to' },
 
   // 考核
-  'GET /api/assessment/schemes': { kind: 'list', as: 'wuli', seed: 'assessmentScheme', siblingVisible: true, ids: all, visible: `SELECT id FROM assessment_schemes WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` }, // the county's schemes: every account of the county reads them
+  'GET /api/assessment/schemes': { kind: 'list', as: 'wuli', seed: 'assessmentScheme', siblingVisible: true, query: '?pageSize=200', ids: items, visible: `SELECT id FROM assessment_schemes WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` }, // the county's schemes: every account of the county reads them
   'POST /api/assessment/schemes': { kind: 'self', note: 'a draft scheme of the caller’s county (the county’s root accounts only)' },
   'GET /api/assessment/schemes/{id}': { kind: 'self', note: 'a scheme of the caller’s county, read by every account of the county by design; another county’s answers 404 (assessment.test.ts)' },
   'GET /api/assessment/schemes/{id}/export': { kind: 'self', note: 'a scheme of the caller’s county as .xlsx (the detail’s own read, county-wide by design)' },
