@@ -4,10 +4,10 @@
 // request and response types from here, so no page retypes an answer by hand.
 // Paths use OpenAPI's {param}; a param named id or …Id is a number, any other a string.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CaseTextBody, Challenge, CitizenStats, CitizenStatsQuery, ContactCard, CreateHouseholdBody, CreateRequestBody, CreateVisitBody, DepartmentList, FeedbackBody, FireRequestBody, GridDeedBody, GridQuery, GridRegistrationBody, GridView, HandOverBody, HandOverCandidateList, HouseholdList, JudicialTransferBody, ListHouseholdsQuery, ListRequestsQuery, ListVisitsQuery, PhotoReceived, PostCardList, PublicProgress, PublicSubmitBody, PublicSubmitted, PublicTrackBody, PublicTrackRateBody, PublicUnit, RequestDetail, RequestPage, RerouteBody, RevealedPhone, VisitList, VisitRecorded, WhistleBody, WhistleList, WhistleListQuery, WhistleLoad, WhistlePartAction, WhistleSource, WhistleView } from './citizens.js';
-import { AccountabilityList, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
+import { CaseTextBody, Challenge, CitizenStats, CitizenStatsQuery, ContactCard, CreateHouseholdBody, CreateRequestBody, CreateVisitBody, DepartmentList, FeedbackBody, FireRequestBody, GridDeedBody, GridQuery, GridRegistrationBody, GridView, HandOverBody, HandOverCandidateList, HouseholdList, HouseholdView, JudicialTransferBody, ListHouseholdsQuery, ListRequestsQuery, ListVisitsQuery, PhotoReceived, PostCardList, PublicProgress, PublicSubmitBody, PublicSubmitted, PublicTrackBody, PublicTrackRateBody, PublicUnit, RequestDetail, RequestPage, RerouteBody, RevealedPhone, VisitList, VisitRecorded, VisitView, WhistleBody, WhistleList, WhistleListQuery, WhistleLoad, WhistlePartAction, WhistleSource, WhistleView } from './citizens.js';
+import { AccountabilityList, AccountabilityView, BulletinView, InspectionLinkedQuery, ListPageQuery, SeriesRow, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
 import { TodayList, TodoSummary } from './home.js';
-import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
+import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, ResponsibilityRow, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
 import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
@@ -85,8 +85,10 @@ export const ENDPOINTS = {
   'POST /api/whistle-parts/{id}/reroute': { body: RerouteBody, response: WhistleView },
   'POST /api/visits': { body: CreateVisitBody, response: VisitRecorded },
   'GET /api/visits': { query: ListVisitsQuery, response: VisitList },
+  'GET /api/visits/{id}': { response: VisitView },
   'POST /api/households': { body: CreateHouseholdBody, response: Created },
   'GET /api/households': { query: ListHouseholdsQuery, response: HouseholdList },
+  'GET /api/households/{id}': { response: HouseholdView },
   'GET /api/grids/{id}': { query: GridQuery, response: GridView },
   'POST /api/grids/{id}/registrations': { body: GridRegistrationBody, response: Created },
   'POST /api/grid-registrations/{id}/deeds': { body: GridDeedBody, response: Created },
@@ -100,9 +102,10 @@ export const ENDPOINTS = {
   'POST /api/public/track': { body: PublicTrackBody, response: PublicProgress },
   'POST /api/public/track/rating': { body: PublicTrackRateBody, response: PublicProgress },
   'POST /api/directives': { body: IssueDirectiveBody, response: DirectiveIssued },
-  'GET /api/directives/sent': { response: SentDirectiveList },
-  'GET /api/directives/following': { response: FollowedDirectiveList },
-  'GET /api/directives/series': { response: SeriesList },
+  'GET /api/directives/sent': { query: ListPageQuery, response: SentDirectiveList },
+  'GET /api/directives/following': { query: ListPageQuery, response: FollowedDirectiveList },
+  'GET /api/directives/series': { query: ListPageQuery, response: SeriesList },
+  'GET /api/directives/series/{id}': { response: SeriesRow },
   'PATCH /api/directives/series/{id}': { body: SetSeriesActiveBody, response: SeriesActive },
   'GET /api/directives/{id}': { response: DirectiveView },
   'GET /api/directives/{id}/board': { response: Board },
@@ -118,13 +121,15 @@ export const ENDPOINTS = {
   'GET /api/health': { response: HealthStatus },
   'GET /api/home/todos': { response: TodoSummary },
   'GET /api/home/today': { response: TodayList },
-  'GET /api/inspections': { response: InspectionList },
+  'GET /api/inspections': { query: ListPageQuery, response: InspectionList },
   'POST /api/inspections': { body: CreateInspectionBody, response: InspectionView },
   'GET /api/inspections/{id}': { response: InspectionView },
   'POST /api/inspections/{id}/findings/{findingId}/problem': { body: FindingToProblemBody, response: FindingProblemCreated },
-  'GET /api/bulletins': { response: BulletinList },
+  'GET /api/bulletins': { query: InspectionLinkedQuery, response: BulletinList },
+  'GET /api/bulletins/{id}': { response: BulletinView },
   'POST /api/bulletins': { body: CreateBulletinBody, response: Created },
-  'GET /api/accountability': { response: AccountabilityList },
+  'GET /api/accountability': { query: InspectionLinkedQuery, response: AccountabilityList },
+  'GET /api/accountability/{id}': { response: AccountabilityView },
   'POST /api/accountability': { body: CreateAccountabilityBody, response: Created },
   'POST /api/ledger/problems/import': { query: ImportBulletinQuery, response: ImportReport, upload: true },
   'GET /api/ledger/problems/export': { query: ListProblemsQuery, response: FileDownload, file: true },
@@ -144,9 +149,11 @@ export const ENDPOINTS = {
   'GET /api/public/ledger/counties': { response: PublicClosureCountyList },
   'GET /api/public/counties/{id}/closures': { query: PublicClosuresQuery, response: PublicClosurePage },
   'GET /api/tasks': { query: ListYearQuery, response: TaskList },
+  'GET /api/tasks/{id}': { response: TaskRow },
   'POST /api/tasks': { body: CreateTaskBody, response: TaskRow },
   'POST /api/tasks/{id}/transitions/{transition}': { body: FireTaskBody, response: TaskRow },
   'GET /api/responsibilities': { query: ListYearQuery, response: ResponsibilityList },
+  'GET /api/responsibilities/{id}': { response: ResponsibilityRow },
   'POST /api/responsibilities': { body: CreateResponsibilityBody, response: Created },
   'DELETE /api/responsibilities/{id}': { query: VersionQuery, response: NoContent },
   'GET /api/orgs/tree': { query: OrgTreeQuery, response: OrgTree },
