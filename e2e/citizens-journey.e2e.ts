@@ -171,8 +171,8 @@ describe('serving citizens: a request from the public page to the rating', () =>
     expect(changed.ok(), await changed.text()).toBe(true);
     const mzApi = await apiAs(admin, username, demoPassword());
     type W = { id: number; matter: string; parts: { id: number; version: number; status: string; department: { name: string } }[] };
-    const board = await mzApi.get<W[]>('/api/whistles');
-    const w = board.find((x) => x.matter.includes('独居老人夜间出行'))!;
+    const board = await mzApi.get<{ items: W[] }>('/api/whistles?pageSize=200');
+    const w = board.items.find((x) => x.matter.includes('独居老人夜间出行'))!;
     let p = w.parts.find((x) => x.department.name === '县民政局')!;
     for (const step of [{ action: 'report' }, { action: 'claim', part: '协调照顾独居老人夜间出行' }, { action: 'finish', result: '已安排网格员每晚巡查' }]) {
       const r = await mzApi.post(`/api/whistle-parts/${p.id}/actions`, { version: p.version, ...step });

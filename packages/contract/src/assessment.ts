@@ -131,7 +131,12 @@ export type SchemeSummary = Static<typeof SchemeSummary>;
 export const SchemeDetail = Type.Composite([SchemeSummary, Type.Object({ tree: SchemeTree, basedOnId: Type.Union([Id, Type.Null()]) })]);
 export type SchemeDetail = Static<typeof SchemeDetail>;
 export const ListSchemesQuery = Type.Object(
-  { year: Type.Optional(Year), status: Type.Optional(strEnum(SCHEME_STATUSES)) },
+  {
+    year: Type.Optional(Year),
+    status: Type.Optional(strEnum(SCHEME_STATUSES)),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
   { additionalProperties: false },
 );
 export type ListSchemesQuery = Static<typeof ListSchemesQuery>;
@@ -348,3 +353,14 @@ export const Subsidies = Type.Object({
   ),
 });
 export type Subsidies = Static<typeof Subsidies>;
+
+/** The county's schemes, newest year first, a page at a time. */
+export const SchemePage = Type.Object({ items: Type.Array(SchemeSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type SchemePage = Static<typeof SchemePage>;
+export const SheetTransitionParams = Type.Object({ id: Id, transition: strEnum(SHEET_TRANSITIONS) }, { additionalProperties: false });
+/** Importing a scheme from .xlsx: its year, unit type and name (the file is the multipart body). */
+export const ImportSchemeQuery = Type.Object(
+  { year: Year, unitType: strEnum(ASSESSED_UNIT_TYPES), name: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+);
+export type ImportSchemeQuery = Static<typeof ImportSchemeQuery>;

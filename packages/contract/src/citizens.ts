@@ -1,10 +1,17 @@
 // Serving citizens: errands (群众事项代办), whistle-and-report (吹哨报到), 连心卡, 民情日记, grids.
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const strEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
 const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const OrgRefC = Type.Object({ id: Id, name: Type.String(), type: Type.String() });
+
+/** page/pageSize of a paged list ({items, total, page, pageSize}); 50 rows a page unless asked. */
+const listPaging = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+};
+const PagedList = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 type L = { zh: string; en: string };
 
 export const REQUEST_STATES = ['received', 'claimed', 'promised', 'resolved', 'archived'] as const;
@@ -414,8 +421,9 @@ export const FeedbackBody = Type.Object({ text: Type.String({ minLength: 1, maxL
 export const CitizenStatsQuery = Type.Object({ orgId: Type.Optional(Id), month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })) }, { additionalProperties: false });
 export const CitizenStats = Type.Object({ node: CitizenStatsRow, children: Type.Array(CitizenStatsRow) });
 export type CitizenStats = Static<typeof CitizenStats>;
-export const WhistleListQuery = Type.Object({ awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })) }, { additionalProperties: false });
-export const WhistleList = Type.Array(WhistleView);
+export const WhistleListQuery = Type.Object({ awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })), ...listPaging }, { additionalProperties: false });
+export type WhistleListQuery = Static<typeof WhistleListQuery>;
+export const WhistleList = PagedList(WhistleView);
 export const WhistleLoad = Type.Object({
   departments: Type.Array(
     Type.Object({
@@ -437,11 +445,14 @@ export const DepartmentList = Type.Array(NamedRef, { description: '本县职能�
 export const JudicialTransferBody = Type.Object({ version: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
 export const RerouteBody = Type.Object({ departmentId: Id }, { additionalProperties: false });
 export const VisitRecorded = Type.Object({ id: Id, requestId: Type.Union([Id, Type.Null()]) });
-export const ListVisitsQuery = Type.Object({ mine: Type.Optional(Type.Boolean()), orgId: Type.Optional(Id), householdId: Type.Optional(Id) }, { additionalProperties: false });
-export const VisitList = Type.Object({ total: Type.Integer(), withRequests: Type.Integer(), items: Type.Array(VisitView) });
+export const ListVisitsQuery = Type.Object({ mine: Type.Optional(Type.Boolean()), orgId: Type.Optional(Id), householdId: Type.Optional(Id), ...listPaging }, { additionalProperties: false });
+export type ListVisitsQuery = Static<typeof ListVisitsQuery>;
+/** A page of visits, newest first; total and withRequests count every visit of the filter, not just the page. */
+export const VisitList = Type.Object({ total: Type.Integer(), withRequests: Type.Integer(), items: Type.Array(VisitView), page: Type.Integer(), pageSize: Type.Integer() });
 export type VisitList = Static<typeof VisitList>;
-export const ListHouseholdsQuery = Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false });
-export const HouseholdList = Type.Array(HouseholdView);
+export const ListHouseholdsQuery = Type.Object({ orgId: Type.Optional(Id), ...listPaging }, { additionalProperties: false });
+export type ListHouseholdsQuery = Static<typeof ListHouseholdsQuery>;
+export const HouseholdList = PagedList(HouseholdView);
 export const GridQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false });
 export const GridView = Type.Object({
   id: Id,

@@ -1,10 +1,17 @@
 // 两下两上: directives down, reports up; report forms; inspections, bulletins, accountability.
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const strEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
 const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const OrgRefD = Type.Object({ id: Id, name: Type.String(), type: Type.String() });
+
+/** page/pageSize of a paged list ({items, total, page, pageSize}); 50 rows a page unless asked. */
+const listPaging = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+};
+const PagedList = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 type L = { zh: string; en: string };
 export const DispatchFile = Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer() });
 export type DispatchFile = Static<typeof DispatchFile>;
@@ -282,8 +289,11 @@ export const DirectiveIssued = Type.Object({
   targets: Type.Integer(),
 });
 export type DirectiveIssued = Static<typeof DirectiveIssued>;
-export const SentDirectiveList = Type.Array(SentDirective);
-export const FollowedDirectiveList = Type.Array(FollowedDirective);
+/** A list with nothing to filter by but the page (newest first). */
+export const ListPageQuery = Type.Object(listPaging, { additionalProperties: false });
+export type ListPageQuery = Static<typeof ListPageQuery>;
+export const SentDirectiveList = PagedList(SentDirective);
+export const FollowedDirectiveList = PagedList(FollowedDirective);
 export const SeriesRow = Type.Object({
   id: Id,
   kind: Type.String(),
@@ -296,11 +306,12 @@ export const SeriesRow = Type.Object({
   mine: Type.Boolean({ description: '本单位下发（可停止、恢复）' }),
 });
 export type SeriesRow = Static<typeof SeriesRow>;
-export const SeriesList = Type.Array(SeriesRow);
+export const SeriesList = PagedList(SeriesRow);
 export const SetSeriesActiveBody = Type.Object({ active: Type.Boolean() }, { additionalProperties: false });
 export const SeriesActive = Type.Object({ id: Id, active: Type.Boolean() });
-export const InboxQuery = Type.Object({ all: Type.Optional(Type.Boolean({ description: '包括已上报的' })) }, { additionalProperties: false });
-export const AssignmentList = Type.Array(AssignmentView);
+export const InboxQuery = Type.Object({ all: Type.Optional(Type.Boolean({ description: '包括已上报的' })), ...listPaging }, { additionalProperties: false });
+export type InboxQuery = Static<typeof InboxQuery>;
+export const AssignmentList = PagedList(AssignmentView);
 export const FannedOut = Type.Object({ directiveId: Id, targets: Type.Integer() });
 export const ReportPrefill = Type.Object({
   outcome: Type.Union([Type.String(), Type.Null()]),
@@ -311,8 +322,11 @@ export const ReportPrefill = Type.Object({
   missing: Type.Array(Type.String()),
 });
 export type ReportPrefill = Static<typeof ReportPrefill>;
-export const InspectionList = Type.Array(InspectionView);
-export const BulletinList = Type.Array(BulletinView);
-export const AccountabilityList = Type.Array(AccountabilityView);
+export const InspectionList = PagedList(InspectionView);
+export const BulletinList = PagedList(BulletinView);
+export const AccountabilityList = PagedList(AccountabilityView);
+/** Bulletins and accountability records: all in the scope, or those of one inspection. */
+export const InspectionLinkedQuery = Type.Object({ inspectionId: Type.Optional(Id), ...listPaging }, { additionalProperties: false });
+export type InspectionLinkedQuery = Static<typeof InspectionLinkedQuery>;
 export const FindingParams = Type.Object({ id: Id, findingId: Id }, { additionalProperties: false });
 export const FindingProblemCreated = Type.Object({ problemId: Id });

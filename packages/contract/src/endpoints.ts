@@ -4,13 +4,15 @@
 // request and response types from here, so no page retypes an answer by hand.
 // Paths use OpenAPI's {param}; a param named id or …Id is a number, any other a string.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CaseTextBody, Challenge, CitizenStats, CitizenStatsQuery, ContactCard, CreateHouseholdBody, CreateRequestBody, CreateVisitBody, DepartmentList, FeedbackBody, FireRequestBody, GridDeedBody, GridQuery, GridRegistrationBody, GridView, HandOverBody, HandOverCandidateList, HouseholdList, JudicialTransferBody, ListHouseholdsQuery, ListRequestsQuery, ListVisitsQuery, PhotoReceived, PostCardList, PublicProgress, PublicSubmitBody, PublicSubmitted, PublicTrackBody, PublicTrackRateBody, PublicUnit, RequestDetail, RequestPage, RerouteBody, RevealedPhone, VisitList, VisitRecorded, WhistleBody, WhistleList, WhistleListQuery, WhistleLoad, WhistlePartAction, WhistleSource, WhistleView } from './citizens.js';
-import { AccountabilityList, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
+import { CaseTextBody, Challenge, CitizenStats, CitizenStatsQuery, ContactCard, CreateHouseholdBody, CreateRequestBody, CreateVisitBody, DepartmentList, FeedbackBody, FireRequestBody, GridDeedBody, GridQuery, GridRegistrationBody, GridView, HandOverBody, HandOverCandidateList, HouseholdList, HouseholdView, JudicialTransferBody, ListHouseholdsQuery, ListRequestsQuery, ListVisitsQuery, PhotoReceived, PostCardList, PublicProgress, PublicSubmitBody, PublicSubmitted, PublicTrackBody, PublicTrackRateBody, PublicUnit, RequestDetail, RequestPage, RerouteBody, RevealedPhone, VisitList, VisitRecorded, VisitView, WhistleBody, WhistleList, WhistleListQuery, WhistleLoad, WhistlePartAction, WhistleSource, WhistleView } from './citizens.js';
+import { AccountabilityList, AccountabilityView, BulletinView, InspectionLinkedQuery, ListPageQuery, SeriesRow, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
 import { TodayList, TodoSummary } from './home.js';
-import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
+import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, ResponsibilityRow, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
 import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
+import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
+import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
 import { AdjustAllocationBody, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery } from './funds.js';
@@ -30,6 +32,40 @@ export const ENDPOINTS = {
   'POST /api/auth/password': { body: ChangePasswordBody, response: NoContent },
   'POST /api/auth/totp/setup': { response: TotpSetup },
   'POST /api/auth/totp/enable': { body: TotpEnableBody, response: NoContent },
+  'GET /api/orglife/settings': { response: OrglifeSettings },
+  'PUT /api/orglife/settings': { body: SaveOrglifeSettingsBody, response: OrglifeSettings },
+  'GET /api/orglife/units/{id}/roster': { response: Roster },
+  'POST /api/orglife/meetings': { body: RecordMeetingBody, response: MeetingDetail },
+  'GET /api/orglife/meetings': { query: ListMeetingsQuery, response: MeetingPage },
+  'GET /api/orglife/meetings/{id}': { response: MeetingDetail },
+  'POST /api/orglife/meetings/{id}/sit-ins': { body: SitInBody, response: MeetingDetail },
+  'GET /api/orglife/minutes-book': { query: MinutesBookQuery, response: FileDownload, file: true },
+  'POST /api/orglife/consultations': { body: OpenConsultationBody, response: ConsultationView },
+  'GET /api/orglife/consultations': { query: ListConsultationsQuery, response: ConsultationPage },
+  'GET /api/orglife/consultations/{id}': { response: ConsultationView },
+  'POST /api/orglife/consultations/{id}/transitions/{transition}': { body: FireConsultationBody, response: ConsultationView },
+  'GET /api/orglife/board': { query: BoardQuery, response: BoardView },
+  'POST /api/orglife/filings': { body: FileThemeDayBody, response: FilingView },
+  'GET /api/orglife/filings': { query: ListFilingsQuery, response: FilingPage },
+  'GET /api/orglife/filings/{id}': { response: FilingView },
+  'POST /api/orglife/filings/{id}/transitions/{transition}': { body: FireFilingBody, response: FilingView },
+  'GET /api/assessment/schemes': { query: ListSchemesQuery, response: SchemePage },
+  'POST /api/assessment/schemes': { body: CreateSchemeBody, response: SchemeDetail },
+  'GET /api/assessment/schemes/{id}': { response: SchemeDetail },
+  'PUT /api/assessment/schemes/{id}': { body: SaveSchemeBody, response: SchemeDetail },
+  'POST /api/assessment/schemes/{id}/publish': { body: VersionBody, response: SchemeDetail },
+  'POST /api/assessment/schemes/{id}/copy': { body: CopySchemeBody, response: SchemeDetail },
+  'GET /api/assessment/schemes/{id}/export': { response: FileDownload, file: true },
+  'POST /api/assessment/schemes/import': { query: ImportSchemeQuery, response: SchemeDetail, upload: true },
+  'GET /api/assessment/sheets': { query: ListSheetsQuery, response: SheetPage },
+  'POST /api/assessment/sheets': { body: OpenSheetBody, response: SheetDetail },
+  'GET /api/assessment/sheets/{id}': { response: SheetDetail },
+  'PUT /api/assessment/sheets/{id}/scores': { body: SaveScoresBody, response: SheetDetail },
+  'POST /api/assessment/sheets/{id}/transitions/{transition}': { body: FireSheetBody, response: SheetDetail },
+  'POST /api/assessment/sheets/{id}/correct': { response: SheetDetail },
+  'GET /api/assessment/subsidies': { query: SubsidiesQuery, response: Subsidies },
+  'GET /api/assessment/subsidies/export': { query: SubsidiesQuery, response: FileDownload, file: true },
+  'GET /api/assessment/results': { query: ResultsQuery, response: Results },
   'GET /api/requests': { query: ListRequestsQuery, response: RequestPage },
   'POST /api/requests': { body: CreateRequestBody, response: RequestDetail },
   'GET /api/requests/{id}': { response: RequestDetail },
@@ -52,8 +88,10 @@ export const ENDPOINTS = {
   'POST /api/whistle-parts/{id}/reroute': { body: RerouteBody, response: WhistleView },
   'POST /api/visits': { body: CreateVisitBody, response: VisitRecorded },
   'GET /api/visits': { query: ListVisitsQuery, response: VisitList },
+  'GET /api/visits/{id}': { response: VisitView },
   'POST /api/households': { body: CreateHouseholdBody, response: Created },
   'GET /api/households': { query: ListHouseholdsQuery, response: HouseholdList },
+  'GET /api/households/{id}': { response: HouseholdView },
   'GET /api/grids/{id}': { query: GridQuery, response: GridView },
   'POST /api/grids/{id}/registrations': { body: GridRegistrationBody, response: Created },
   'POST /api/grid-registrations/{id}/deeds': { body: GridDeedBody, response: Created },
@@ -67,9 +105,10 @@ export const ENDPOINTS = {
   'POST /api/public/track': { body: PublicTrackBody, response: PublicProgress },
   'POST /api/public/track/rating': { body: PublicTrackRateBody, response: PublicProgress },
   'POST /api/directives': { body: IssueDirectiveBody, response: DirectiveIssued },
-  'GET /api/directives/sent': { response: SentDirectiveList },
-  'GET /api/directives/following': { response: FollowedDirectiveList },
-  'GET /api/directives/series': { response: SeriesList },
+  'GET /api/directives/sent': { query: ListPageQuery, response: SentDirectiveList },
+  'GET /api/directives/following': { query: ListPageQuery, response: FollowedDirectiveList },
+  'GET /api/directives/series': { query: ListPageQuery, response: SeriesList },
+  'GET /api/directives/series/{id}': { response: SeriesRow },
   'PATCH /api/directives/series/{id}': { body: SetSeriesActiveBody, response: SeriesActive },
   'GET /api/directives/{id}': { response: DirectiveView },
   'GET /api/directives/{id}/board': { response: Board },
@@ -85,13 +124,15 @@ export const ENDPOINTS = {
   'GET /api/health': { response: HealthStatus },
   'GET /api/home/todos': { response: TodoSummary },
   'GET /api/home/today': { response: TodayList },
-  'GET /api/inspections': { response: InspectionList },
+  'GET /api/inspections': { query: ListPageQuery, response: InspectionList },
   'POST /api/inspections': { body: CreateInspectionBody, response: InspectionView },
   'GET /api/inspections/{id}': { response: InspectionView },
   'POST /api/inspections/{id}/findings/{findingId}/problem': { body: FindingToProblemBody, response: FindingProblemCreated },
-  'GET /api/bulletins': { response: BulletinList },
+  'GET /api/bulletins': { query: InspectionLinkedQuery, response: BulletinList },
+  'GET /api/bulletins/{id}': { response: BulletinView },
   'POST /api/bulletins': { body: CreateBulletinBody, response: Created },
-  'GET /api/accountability': { response: AccountabilityList },
+  'GET /api/accountability': { query: InspectionLinkedQuery, response: AccountabilityList },
+  'GET /api/accountability/{id}': { response: AccountabilityView },
   'POST /api/accountability': { body: CreateAccountabilityBody, response: Created },
   'POST /api/ledger/problems/import': { query: ImportBulletinQuery, response: ImportReport, upload: true },
   'GET /api/ledger/problems/export': { query: ListProblemsQuery, response: FileDownload, file: true },
@@ -111,9 +152,11 @@ export const ENDPOINTS = {
   'GET /api/public/ledger/counties': { response: PublicClosureCountyList },
   'GET /api/public/counties/{id}/closures': { query: PublicClosuresQuery, response: PublicClosurePage },
   'GET /api/tasks': { query: ListYearQuery, response: TaskList },
+  'GET /api/tasks/{id}': { response: TaskRow },
   'POST /api/tasks': { body: CreateTaskBody, response: TaskRow },
   'POST /api/tasks/{id}/transitions/{transition}': { body: FireTaskBody, response: TaskRow },
   'GET /api/responsibilities': { query: ListYearQuery, response: ResponsibilityList },
+  'GET /api/responsibilities/{id}': { response: ResponsibilityRow },
   'POST /api/responsibilities': { body: CreateResponsibilityBody, response: Created },
   'DELETE /api/responsibilities/{id}': { query: VersionQuery, response: NoContent },
   'GET /api/orgs/tree': { query: OrgTreeQuery, response: OrgTree },

@@ -263,7 +263,12 @@ export const FilingView = Type.Object({
 export type FilingView = Static<typeof FilingView>;
 
 export const ListFilingsQuery = Type.Object(
-  { status: Type.Optional(literalUnion(FILING_STATES)), orgId: Type.Optional(Id) },
+  {
+    status: Type.Optional(literalUnion(FILING_STATES)),
+    orgId: Type.Optional(Id),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
   { additionalProperties: false },
 );
 export type ListFilingsQuery = Static<typeof ListFilingsQuery>;
@@ -313,3 +318,20 @@ export const ConsultationView = Type.Object({
   version: Version,
 });
 export type ConsultationView = Static<typeof ConsultationView>;
+
+/** 主题党日备案, newest activity day first, a page at a time. */
+export const FilingPage = Type.Object({ items: Type.Array(FilingView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type FilingPage = Static<typeof FilingPage>;
+export const ListConsultationsQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type ListConsultationsQuery = Static<typeof ListConsultationsQuery>;
+/** 工作会商, newest first, a page at a time. */
+export const ConsultationPage = Type.Object({ items: Type.Array(ConsultationView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type ConsultationPage = Static<typeof ConsultationPage>;
+export const FilingTransitionParams = Type.Object({ id: Id, transition: literalUnion(FILING_TRANSITIONS) }, { additionalProperties: false });
+export const ConsultationTransitionParams = Type.Object({ id: Id, transition: literalUnion(CONSULTATION_TRANSITIONS) }, { additionalProperties: false });

@@ -258,7 +258,7 @@ const STEPS: Step[] = [
   { route: 'POST /api/directives/{id}/attachments', audit: /^directive\./, run: async () => upload(await as('wuli'), `/api/directives/${num('directive')}/attachments`, {}, { name: '通知.png', type: 'image/png', content: PNG }) },
   { route: 'POST /api/assignments/{id}/fan-out', audit: /^directive\./, run: async () => {
     const c = await as('yushe.station');
-    const inbox = (await c.get('/api/inbox')).json() as { id: number; version: number; directive: { id: number } }[];
+    const inbox = ((await c.get('/api/inbox?pageSize=200')).json() as { items: { id: number; version: number; directive: { id: number } }[] }).items;
     const mine = inbox.find((a) => a.directive.id === num('directive'))!;
     ctx.assignment = mine.id;
     ctx.assignmentVersion = mine.version;

@@ -151,22 +151,25 @@ export const ROUTES: Record<string, RouteFixture> = {
 
   // 三个清单
   'GET /api/tasks': { kind: 'list', as: 'wuli', query: `?year=${year}&pageSize=200`, seed: 'task', ids: items, visible: caseIn('task') },
+  'GET /api/tasks/{id}': { kind: 'record', as: 'yushe', make: make.task, ok: 200 },
   'POST /api/tasks': { kind: 'create', as: 'wuli', body: (p) => ({ orgId: p.org.township, year, content: unique('新任务'), ownerOrgId: p.org.village, deadline: plusDays(today, 10) }), ok: 201 },
   'POST /api/tasks/{id}/transitions/{transition}': { kind: 'record', as: 'yushe', make: make.task, params: { transition: 'start' }, body: (r) => ({ version: v(r) }), ok: 200 },
   'GET /api/responsibilities': { kind: 'list', as: 'yushe', query: `?year=${year}&pageSize=200`, seed: 'responsibility', ids: items, visible: `SELECT id FROM responsibilities WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/responsibilities/{id}': { kind: 'record', as: 'yushe', make: make.responsibility, ok: 200 },
   'POST /api/responsibilities': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, year, postRole: 'secretary', duty: unique('新职责') }), ok: 201 },
   'DELETE /api/responsibilities/{id}': { kind: 'record', as: 'yushe', make: make.responsibility, query: (r) => `?version=${v(r)}`, ok: 204 },
 
   // 两下两上
   'POST /api/directives': { kind: 'create', as: 'wuli', body: (p) => ({ kind: 'notice', title: unique('新通知'), dueDate: plusDays(today, 3), targets: { orgIds: [p.org.station] } }), ok: 201 },
-  'GET /api/directives/sent': { kind: 'list', as: 'wuli', seed: 'directive', ids: all, visible: `SELECT id FROM directives WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix` },
-  'GET /api/directives/series': { kind: 'list', as: 'wuli', seed: 'series', ids: all, visible: `SELECT id FROM directive_series WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix AND :path NOT LIKE issuer_path || '%'` },
+  'GET /api/directives/sent': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'directive', ids: items, visible: `SELECT id FROM directives WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix` },
+  'GET /api/directives/series': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'series', ids: items, visible: `SELECT id FROM directive_series WHERE id = ANY(:ids) AND issuer_path NOT LIKE :prefix AND :path NOT LIKE issuer_path || '%'` },
+  'GET /api/directives/series/{id}': { kind: 'record', as: 'wuli', make: make.series, ok: 200 },
   'PATCH /api/directives/series/{id}': { kind: 'record', as: 'wuli', make: make.series, body: () => ({ active: false }), ok: 200 },
-  'GET /api/directives/following': { kind: 'list', as: 'wuli', seed: 'countyDirective', ids: all, visible: `SELECT d.id FROM directives d WHERE d.id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE :prefix)` },
+  'GET /api/directives/following': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'countyDirective', ids: items, visible: `SELECT d.id FROM directives d WHERE d.id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.directive_id = d.id AND a.org_path LIKE :prefix)` },
   'GET /api/directives/{id}': { kind: 'record', as: 'wuli', make: make.directive, ok: 200 },
   'GET /api/directives/{id}/board': { kind: 'record', as: 'wuli', make: make.directive, ok: 200 },
   'POST /api/directives/{id}/close': { kind: 'record', as: 'wuli', make: make.directive, body: (r) => ({ version: Number(r.directiveVersion) }), ok: 204 },
-  'GET /api/inbox': { kind: 'list', as: 'yushe.station', query: '?all=true', seed: 'directive', seedId: (r) => Number(r.assignmentId), ids: all, visible: `SELECT id FROM assignments WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/inbox': { kind: 'list', as: 'yushe.station', query: '?all=true&pageSize=200', seed: 'directive', seedId: (r) => Number(r.assignmentId), ids: items, visible: `SELECT id FROM assignments WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'GET /api/assignments/{id}': { kind: 'record', as: 'yushe.station', make: make.directive, params: {}, ok: 200 },
   'POST /api/assignments/{id}/fan-out': { kind: 'record', as: 'yushe.station', make: make.directive, body: (_r, p) => ({ content: '请各村落实', orgIds: [p.org.village], dueDate: plusDays(today, 3) }), ok: 201 },
   'GET /api/assignments/{id}/compile': { kind: 'record', as: 'yushe.station', make: make.directive, ok: 200 },
@@ -176,13 +179,15 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/assignments/{id}/report': { kind: 'record', as: 'yushe.station', make: make.directive, body: (r) => ({ version: Number(r.assignmentVersion), outcome: 'done', text: '已完成' }), ok: 200 },
 
   // 督查问责
-  'GET /api/inspections': { kind: 'list', as: 'yushe.station', seed: 'inspection', ids: all, visible: `SELECT id FROM inspections WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix AND NOT EXISTS (SELECT 1 FROM unnest(target_paths) tp WHERE tp LIKE :prefix)` },
+  'GET /api/inspections': { kind: 'list', as: 'yushe.station', query: '?pageSize=200', seed: 'inspection', ids: items, visible: `SELECT id FROM inspections WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix AND NOT EXISTS (SELECT 1 FROM unnest(target_paths) tp WHERE tp LIKE :prefix)` },
   'POST /api/inspections': { kind: 'create', as: 'yushe.station', body: (p) => ({ kind: 'station_biweekly', inspectedOn: today, inspectors: '站长', targetOrgIds: [p.org.village] }), ok: 201 },
   'GET /api/inspections/{id}': { kind: 'record', as: 'yushe.station', make: make.inspection, ok: 200 },
   'POST /api/inspections/{id}/findings/{findingId}/problem': { kind: 'record', as: 'yushe.station', make: make.inspection, body: () => ({ category: '作风建设', deadline: plusDays(today, 20) }), ok: 201 },
-  'GET /api/bulletins': { kind: 'list', as: 'yushe.station', seed: 'bulletin', ids: all, visible: `SELECT id FROM dispatch_calls WHERE kind = 'bulletin' AND id = ANY(:ids) AND caller_path NOT LIKE :prefix AND :path NOT LIKE caller_path || '%'` },
+  'GET /api/bulletins': { kind: 'list', as: 'yushe.station', query: '?pageSize=200', seed: 'bulletin', ids: items, visible: `SELECT id FROM dispatch_calls WHERE kind = 'bulletin' AND id = ANY(:ids) AND caller_path NOT LIKE :prefix AND :path NOT LIKE caller_path || '%'` },
+  'GET /api/bulletins/{id}': { kind: 'record', as: 'yushe.station', make: make.bulletin, ok: 200 },
   'POST /api/bulletins': { kind: 'create', as: 'wuli', body: async (p) => ({ title: unique('新通报'), content: '通报内容', inspectionId: (await make.inspection(p)).id }), ok: 201 },
-  'GET /api/accountability': { kind: 'list', as: 'wuli', seed: 'accountability', ids: all, visible: `SELECT id FROM accountability_records WHERE id = ANY(:ids) AND target_path NOT LIKE :prefix` },
+  'GET /api/accountability': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'accountability', ids: items, visible: `SELECT id FROM accountability_records WHERE id = ANY(:ids) AND target_path NOT LIKE :prefix` },
+  'GET /api/accountability/{id}': { kind: 'record', as: 'wuli', make: make.accountability, ok: 200 },
   'POST /api/accountability': { kind: 'create', as: 'wuli', body: (p) => ({ kind: 'talk', targetOrgId: p.org.village, reason: '资料不全', decidedOn: today }), ok: 201 },
 
   // 服务群众
@@ -198,7 +203,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/requests/{id}/report-up': { kind: 'record', as: 'yushe.station', make: make.claimedRequest, body: () => ({ text: '需镇上协调' }), ok: 200 },
   'GET /api/requests/stats': { kind: 'summary', as: 'yushe.station', figure: (j) => j.node.requests, expected: `SELECT count(*)::int AS n FROM cases WHERE case_type = 'request' AND org_path LIKE :prefix` },
   'POST /api/whistles': { kind: 'create', as: 'yushe.station', body: async (p) => ({ sourceCaseId: (await make.request(p)).id, matter: unique('吹哨'), departmentIds: [p.org.dept] }), ok: 201 },
-  'GET /api/whistles': { kind: 'list', as: 'yushe.station', seed: 'whistle', ids: all, visible: `SELECT w.id FROM dispatch_calls w WHERE w.kind = 'whistle' AND w.id = ANY(:ids) AND w.caller_path NOT LIKE :prefix AND NOT EXISTS (SELECT 1 FROM dispatch_call_answers p WHERE p.kind = w.kind AND p.call_id = w.id AND p.org_path LIKE :prefix)` },
+  'GET /api/whistles': { kind: 'list', as: 'yushe.station', query: '?pageSize=200', seed: 'whistle', ids: items, visible: `SELECT w.id FROM dispatch_calls w WHERE w.kind = 'whistle' AND w.id = ANY(:ids) AND w.caller_path NOT LIKE :prefix AND NOT EXISTS (SELECT 1 FROM dispatch_call_answers p WHERE p.kind = w.kind AND p.call_id = w.id AND p.org_path LIKE :prefix)` },
   'GET /api/whistles/load': { kind: 'summary', as: 'wuli', figure: (j) => j.whistlers.reduce((s: number, w: { whistles: number }) => s + w.whistles, 0), expected: `SELECT count(*)::int AS n FROM dispatch_calls WHERE kind = 'whistle' AND caller_path LIKE :prefix` }, // who whistled, within the scope (the departments' load is county-wide: they answer the whole county)
   'GET /api/whistles/departments': { kind: 'list', as: 'yushe.station', seed: 'department', siblingVisible: true, ids: all, visible: `SELECT id FROM orgs WHERE id = ANY(:ids) AND (type <> 'department' OR county_id IS DISTINCT FROM :county)` },
   'GET /api/whistles/{id}': { kind: 'record', as: 'yushe.station', make: make.whistle, ok: 200 },
@@ -208,8 +213,10 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/whistle-parts/{id}/reroute': { kind: 'record', as: 'yushe.station', make: make.declinedPart, params: {}, body: async (_r, p) => ({ departmentId: await otherDepartment(p) }), ok: 200 },
   'POST /api/visits': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, cadreLevel: 'village', household: unique('某户'), visitedOn: today, heard: '取暖困难' }), ok: 201 },
   'GET /api/visits': { kind: 'list', as: 'yushe', seed: 'visit', ids: items, visible: `SELECT id FROM visits WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/visits/{id}': { kind: 'record', as: 'yushe', make: make.visit, ok: 200 },
   'POST /api/households': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, headName: unique('户主'), categories: ['sick'] }), ok: 201 },
-  'GET /api/households': { kind: 'list', as: 'yushe', seed: 'household', ids: all, visible: `SELECT id FROM households WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/households': { kind: 'list', as: 'yushe', query: '?pageSize=200', seed: 'household', ids: items, visible: `SELECT id FROM households WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/households/{id}': { kind: 'record', as: 'yushe', make: make.household, ok: 200 },
   'GET /api/grids/{id}': { kind: 'record', as: 'yushe', make: make.grid, query: () => `?year=${year}`, ok: 200 },
   'POST /api/grids/{id}/registrations': { kind: 'record', as: 'yushe', make: make.grid, body: async (_r, p) => ({ personId: (await make.person(p)).id, registeredOn: today }), ok: 201 },
   'POST /api/grid-registrations/{id}/deeds': { kind: 'record', as: 'yushe', make: make.gridRegistration, body: () => ({ doneOn: today, description: '代购药品' }), ok: 201 },
@@ -232,19 +239,19 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/orglife/meetings/{id}/sit-ins': { kind: 'record', as: 'yushe.station', only: ['county', 'wuli', 'yushe.station'], make: make.meeting, body: () => ({ attendee: '站长', opinion: '同意' }), ok: 201 },
   'GET /api/orglife/minutes-book': { kind: 'file', note: 'the meetings list’s own query (checked by GET /api/orglife/meetings) written to .xlsx' },
   'POST /api/orglife/consultations': { kind: 'create', as: 'yushe.station', body: (p) => ({ orgId: p.org.station, heldOn: today, topic: unique('会商'), participants: '站长、副站长', decision: '报镇党委审定' }), ok: 201 },
-  'GET /api/orglife/consultations': { kind: 'list', as: 'wuli', seed: 'consultation', ids: all, visible: caseIn('consultation') },
+  'GET /api/orglife/consultations': { kind: 'list', as: 'wuli', seed: 'consultation', query: '?pageSize=200', ids: items, visible: caseIn('consultation') },
   'GET /api/orglife/consultations/{id}': { kind: 'record', as: 'yushe.station', make: make.consultation, ok: 200 },
   'POST /api/orglife/consultations/{id}/transitions/{transition}': { kind: 'record', as: 'wuli', make: make.consultation, params: { transition: 'agree' }, body: (r) => ({ version: v(r), body: '同意' }), ok: 200 },
   'GET /api/orglife/board': { kind: 'summary', as: 'wuli', figure: (j) => j.total.units, expected: `SELECT count(*)::int AS n FROM orgs WHERE path LIKE :prefix AND status = 'active' AND type IN ('village', 'community')` },
   'POST /api/orglife/filings': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, plannedOn: plusDays(today, 3), activityKind: 'study', place: '村委会', plan: unique('学习') }), ok: 201 },
-  'GET /api/orglife/filings': { kind: 'list', as: 'wuli', seed: 'filing', ids: all, visible: caseIn('theme_day') },
+  'GET /api/orglife/filings': { kind: 'list', as: 'wuli', seed: 'filing', query: '?pageSize=200', ids: items, visible: caseIn('theme_day') },
   'GET /api/orglife/filings/{id}': { kind: 'record', as: 'yushe', make: make.filing, ok: 200 },
   'POST /api/orglife/filings/{id}/transitions/{transition}': { kind: 'record', as: 'wuli', make: make.filing, params: { transition: 'approve' }, body: (r) => ({ version: v(r) }), ok: 200 },
   'GET /api/home/today': { kind: 'self', note: 'the caller’s own to-do list over its scope and roles' },
   'GET /api/home/todos': { kind: 'self', note: 'counts over the caller’s scope, each the filter of the list it links to' },
 
   // 考核
-  'GET /api/assessment/schemes': { kind: 'list', as: 'wuli', seed: 'assessmentScheme', siblingVisible: true, ids: all, visible: `SELECT id FROM assessment_schemes WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` }, // the county's schemes: every account of the county reads them
+  'GET /api/assessment/schemes': { kind: 'list', as: 'wuli', seed: 'assessmentScheme', siblingVisible: true, query: '?pageSize=200', ids: items, visible: `SELECT id FROM assessment_schemes WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` }, // the county's schemes: every account of the county reads them
   'POST /api/assessment/schemes': { kind: 'self', note: 'a draft scheme of the caller’s county (the county’s root accounts only)' },
   'GET /api/assessment/schemes/{id}': { kind: 'self', note: 'a scheme of the caller’s county, read by every account of the county by design; another county’s answers 404 (assessment.test.ts)' },
   'GET /api/assessment/schemes/{id}/export': { kind: 'self', note: 'a scheme of the caller’s county as .xlsx (the detail’s own read, county-wide by design)' },

@@ -157,7 +157,7 @@ describe('authorization matrix', () => {
     }
     expect(wrong).toEqual([]);
     expect(tried).toBeGreaterThan(200);
-  });
+  }, 180_000); // every record route × every role × three places: over a minute on a busy 2-core machine
 
   it('refuses a create naming an org or record of the sibling township or another county, and creates inside', async () => {
     const wrong: string[] = [];

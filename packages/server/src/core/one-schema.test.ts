@@ -16,16 +16,6 @@ const routeFiles = fs
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 
-/**
- * Modules built the same day as the endpoint table, beside it, and not yet moved onto it (the cadres
- * module, built the same day too, was moved before it landed): their
- * route files still declare some schemas inline and their web pages use the transitional
- * `untypedApi`. The list only shrinks — a new module is built on the table from its first route.
- */
-const NOT_YET_IN_CONTRACT = { modules: ['orglife', 'assessment'], paths: ['/api/orglife/', '/api/assessment/'] };
-const pending = (file: string) => NOT_YET_IN_CONTRACT.modules.some((m) => path.relative(modulesDir, file).startsWith(`${m}${path.sep}`));
-const pendingPath = (url: string) => NOT_YET_IN_CONTRACT.paths.some((p) => url.startsWith(p));
-
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
@@ -37,21 +27,17 @@ describe('one schema feeds all', () => {
     expect(routeFiles.length).toBeGreaterThanOrEqual(10);
   });
 
-  it('keeps the modules not yet on the table to the named few (the list only shrinks)', () => {
-    const modules = fs.readdirSync(modulesDir).filter((m) => routeFiles.some((f) => path.relative(modulesDir, f).startsWith(`${m}${path.sep}`)));
-    expect(NOT_YET_IN_CONTRACT.modules.every((m) => modules.includes(m))).toBe(true);
-    // the web may use the transitional client only in those modules
-    const webModules = path.resolve(modulesDir, '../../../web/src/modules');
+  it('keeps the web on the typed client: no page names its answer type by hand', () => {
+    const webSrc = path.resolve(modulesDir, '../../../web/src');
     const users = fs
-      .readdirSync(webModules, { recursive: true, encoding: 'utf8' })
-      .filter((f) => /\.tsx?$/.test(f) && fs.readFileSync(path.join(webModules, f), 'utf8').includes('untypedApi'))
-      .map((f) => f.split(path.sep)[0]!);
-    expect([...new Set(users)].filter((m) => !NOT_YET_IN_CONTRACT.modules.includes(m))).toEqual([]);
+      .readdirSync(webSrc, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f) && fs.readFileSync(path.join(webSrc, f), 'utf8').includes('untypedApi'));
+    expect(users).toEqual([]);
   });
 
   it('declares no schema inside a route file: request and response schemas come from the contract', () => {
     const offences: string[] = [];
-    for (const file of routeFiles.filter((f) => !pending(f))) {
+    for (const file of routeFiles) {
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       lines.forEach((line, i) => {
         const where = `${path.relative(modulesDir, file)}:${i + 1}`;
@@ -70,7 +56,6 @@ describe('one schema feeds all', () => {
     const missing: string[] = [];
     let routes = 0;
     for (const [url, ops] of Object.entries(doc.paths)) {
-      if (pendingPath(url)) continue;
       for (const [method, op] of Object.entries(ops)) {
         routes++;
         const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
@@ -85,7 +70,7 @@ describe('one schema feeds all', () => {
 
   it('keeps the endpoint table the web is typed from in step with the routes (same operations, same answer shape)', async () => {
     const doc = (await t.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, Operation & { requestBody?: { content?: Record<string, { schema?: unknown }> }; parameters?: { in: string; name: string }[] }>> };
-    const operations = Object.entries(doc.paths).filter(([url]) => !pendingPath(url)).flatMap(([url, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${url}`));
+    const operations = Object.entries(doc.paths).flatMap(([url, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${url}`));
     expect(Object.keys(ENDPOINTS).sort()).toEqual(operations.sort());
     const drift: string[] = [];
     for (const [key, spec] of Object.entries(ENDPOINTS)) {
@@ -112,16 +97,6 @@ describe('one schema feeds all', () => {
 
 /** Lists that answer a bare array because they are tiny, fixed dictionaries: their OpenAPI description says so. */
 const DICTIONARIES = ['GET /api/whistles/departments', 'GET /api/public/ledger/counties', 'GET /api/requests/{id}/hand-over-candidates', 'GET /api/cards/{id}/posts', 'GET /api/orgs/{id}/posts'];
-/**
- * Lists that can grow and still answer a bare array: left for the dispatch-engine move that is
- * reshaping these modules now (directives, whistles, bulletins, inspections) and for 民情日记/包保户.
- * The list only shrinks: a new bare-array list fails this test.
- */
-const NOT_YET_PAGED = [
-  'GET /api/whistles', 'GET /api/households', 'GET /api/directives/sent', 'GET /api/directives/following', 'GET /api/directives/series',
-  'GET /api/inbox', 'GET /api/inspections', 'GET /api/bulletins', 'GET /api/accountability',
-];
-
 describe('one list shape', () => {
   it('answers {items, total, page, pageSize} on every list route but the named dictionaries', () => {
     const bare: string[] = [];
@@ -130,15 +105,15 @@ describe('one list shape', () => {
       const r = spec.response as { type?: string; description?: string; properties?: Record<string, unknown> };
       if (r.type === 'array') {
         if (DICTIONARIES.includes(key)) expect(r.description, `${key} says why it is not paged`).toMatch(/不分页/);
-        else if (!NOT_YET_PAGED.includes(key)) bare.push(key);
+        else bare.push(key);
       } else if (r.properties?.items && !['total', 'page', 'pageSize'].every((k) => k in r.properties!)) {
         partial.push(key);
       }
     }
     expect(bare).toEqual([]);
-    // a list object without its paging fields: the visit diary is the one left; the home page's
-    // to-do counts and today's list are views computed for one screen, not collections
-    expect(partial).toEqual(['GET /api/visits', 'GET /api/home/todos', 'GET /api/home/today']);
+    // a list object without its paging fields: the home page's to-do counts and today's list are
+    // views computed for one screen, not collections
+    expect(partial).toEqual(['GET /api/home/todos', 'GET /api/home/today']);
   });
 
   it('gives every row of every list an id', () => {

@@ -118,21 +118,6 @@ export const api = {
   upload: <P extends Paths<'POST'>>(path: P, form: FormData, query?: QueryOf<'POST', P> & Query) => send<ResponseOf<'POST', P>>('POST', path, { form, query }),
 };
 
-/**
- * Transitional: the client of the modules whose endpoints are not yet in the contract's table
- * (组织生活, 考核评分, 干部队伍 — built beside the table and merged with it the same day). Each call
- * names its response type by hand, as every call did before the table. Nothing new may use it:
- * `core/one-schema.test.ts` lists the modules that still do and fails when the list grows.
- */
-export const untypedApi = {
-  get: <T>(path: string, query?: Query) => send<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown, query?: Query) => send<T>('POST', path, { body: body ?? {}, query }),
-  put: <T>(path: string, body: unknown) => send<T>('PUT', path, { body }),
-  patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, { body }),
-  delete: <T>(path: string, query?: Query) => send<T>('DELETE', path, { query }),
-  upload: <T>(path: string, form: FormData, query?: Query) => send<T>('POST', path, { form, query }),
-};
-
 /** Downloads a file from the API (e.g. an .xlsx export) under the given name. */
 export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
   const response = await fetch(withQuery(path, query), {

@@ -71,22 +71,30 @@ export async function lockCall(q: Queryable, kind: CallKind, id: number) {
  * Calls of a kind the scope is party to; `awaiting`: only those still waiting on a recipient in
  * the scope (an answer in one of those states); `sourceCaseId`: only those made for that case.
  */
-export async function listCalls(q: Queryable, scope: Scope, kind: CallKind, limit: number, opts: { awaiting?: readonly string[]; sourceCaseId?: number } = {}) {
+export async function listCalls(q: Queryable, scope: Scope, kind: CallKind, limit: number, opts: { awaiting?: readonly string[]; sourceCaseId?: number; offset?: number } = {}) {
   const params: unknown[] = [likePrefix(scope.path), kind];
   const param = (v: unknown) => `$${params.push(v)}`;
   const where = opts.awaiting
     ? `EXISTS (SELECT 1 FROM dispatch_call_answers p WHERE p.kind = c.kind AND p.call_id = c.id AND ${inScope('p.org_path', 1)} AND p.state = ANY(${param(opts.awaiting)}::text[]))`
     : PARTY;
   const source = opts.sourceCaseId ? `AND c.source_case_id = ${param(opts.sourceCaseId)}` : '';
-  return q.query<CallRow>(`${CALL_SELECT} WHERE c.kind = $2 AND ${where} ${source} ORDER BY c.id DESC LIMIT ${limit}`, params);
+  // total_count: the calls matched before the page was cut (the one list shape's total)
+  return q.query<CallRow & { total_count: number }>(
+    `${CALL_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS total_count, ')} WHERE c.kind = $2 AND ${where} ${source} ORDER BY c.id DESC LIMIT ${limit} OFFSET ${opts.offset ?? 0}`,
+    params,
+  );
 }
 
-/** Calls that reach the scope from above or were issued within it (a kind that reaches a subtree: bulletins). */
-export async function callsReaching(q: Queryable, scope: Scope, kind: CallKind, limit: number) {
-  return q.query<CallRow>(
-    `${CALL_SELECT} WHERE c.kind = $3 AND (${inScope('c.caller_path', 1)} OR $2 LIKE c.caller_path || '%')
-     ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`,
-    [likePrefix(scope.path), scope.path, kind],
+/**
+ * Calls that reach the scope from above or were issued within it (a kind that reaches a subtree:
+ * bulletins); `id` one of them, `inspectionId` those of one inspection; `offset` the page's start.
+ */
+export async function callsReaching(q: Queryable, scope: Scope, kind: CallKind, limit: number, opts: { id?: number; inspectionId?: number; offset?: number } = {}) {
+  return q.query<CallRow & { total_count: number }>(
+    `${CALL_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS total_count, ')} WHERE c.kind = $3 AND (${inScope('c.caller_path', 1)} OR $2 LIKE c.caller_path || '%')
+       AND ($4::bigint IS NULL OR c.id = $4) AND ($5::bigint IS NULL OR c.inspection_id = $5)
+     ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit} OFFSET ${opts.offset ?? 0}`,
+    [likePrefix(scope.path), scope.path, kind, opts.id ?? null, opts.inspectionId ?? null],
   );
 }
 

@@ -37,12 +37,17 @@ export async function insertScheme(
   return Number(row!.id);
 }
 
-export async function listSchemes(q: Queryable, countyId: number, f: { year?: number; status?: SchemeStatus }): Promise<SchemeRow[]> {
+export async function listSchemes(q: Queryable, countyId: number, f: { year?: number; status?: SchemeStatus; page: number; pageSize: number }): Promise<{ rows: SchemeRow[]; total: number }> {
   const params: unknown[] = [countyId];
   const where = [inCounty('county_id', 1)];
   if (f.year !== undefined) where.push(`year = $${params.push(f.year)}`);
   if (f.status) where.push(`status = $${params.push(f.status)}`);
-  return q.query<SchemeRow>(`${SCHEME} WHERE ${where.join(' AND ')} ORDER BY year DESC, unit_type, edition DESC NULLS FIRST, id DESC LIMIT 500`, params);
+  const [head] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM assessment_schemes WHERE ${where.join(' AND ')}`, params);
+  const rows = await q.query<SchemeRow>(
+    `${SCHEME} WHERE ${where.join(' AND ')} ORDER BY year DESC, unit_type, edition DESC NULLS FIRST, id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    params,
+  );
+  return { rows, total: head?.n ?? 0 };
 }
 
 /** A scheme of the county, by id (locked for an update when asked). */

@@ -1,11 +1,12 @@
 // 考核 routes: thin — schema, policy, one service call.
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { TypedApp } from '../../core/http.js';
 import {
   CopySchemeBody,
   CreateSchemeBody,
+  FileDownload,
   FireSheetBody,
-  Id,
+  IdParams,
+  ImportSchemeQuery,
   ListSchemesQuery,
   ListSheetsQuery,
   OpenSheetBody,
@@ -14,48 +15,33 @@ import {
   SaveSchemeBody,
   SaveScoresBody,
   SchemeDetail,
-  SchemeSummary,
-  SHEET_TRANSITIONS,
+  SchemePage,
   SheetDetail,
   SheetPage,
+  SheetTransitionParams,
   Subsidies,
   SubsidiesQuery,
   VersionBody,
-  type CreateSchemeBody as CreateSchemeBodyT,
-  type FireSheetBody as FireSheetBodyT,
-  type ListSchemesQuery as ListSchemesQueryT,
-  type ListSheetsQuery as ListSheetsQueryT,
-  type OpenSheetBody as OpenSheetBodyT,
-  type ResultsQuery as ResultsQueryT,
-  type SaveSchemeBody as SaveSchemeBodyT,
-  type SaveScoresBody as SaveScoresBodyT,
-  type SheetTransition,
 } from '@lianxin/contract';
 import { sendWorkbook } from '../../core/xlsx-write.js';
 import { AppError } from '../../core/errors.js';
-import { ASSESSED_UNIT_TYPES, type AssessedUnitType } from '@lianxin/contract';
 import { SCHEME_COLUMNS, schemeRows } from './scheme.xlsx.js';
 import type { AssessmentService } from './assessment.service.js';
 
 const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
 
-const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-const TransitionParams = Type.Object(
-  { id: Id, transition: Type.Unsafe<SheetTransition>({ type: 'string', enum: [...SHEET_TRANSITIONS] }) },
-  { additionalProperties: false },
-);
 
-export async function assessmentRoutes(app: FastifyInstance, opts: { assessment: AssessmentService }) {
+export async function assessmentRoutes(app: TypedApp, opts: { assessment: AssessmentService }) {
   const { assessment } = opts;
   const tags = ['assessment'];
 
   // 指标体系
-  app.get<{ Querystring: ListSchemesQueryT }>(
+  app.get(
     '/api/assessment/schemes',
-    { schema: { tags, summary: '本县考核指标体系（按年度、状态）', querystring: ListSchemesQuery, response: { 200: Type.Array(SchemeSummary) } }, config: { policy: 'assessment:read' } },
+    { schema: { tags, summary: '本县考核指标体系（按年度、状态；新的年度在前，分页）', querystring: ListSchemesQuery, response: { 200: SchemePage } }, config: { policy: 'assessment:read' } },
     async (request) => assessment.listSchemes(request.actor!, request.query),
   );
-  app.post<{ Body: CreateSchemeBodyT }>(
+  app.post(
     '/api/assessment/schemes',
     { schema: { tags, summary: '新建指标体系草稿（不带 tree 时以龙江模板为样例）；各级分值须逐级相加一致', body: CreateSchemeBody, response: { 201: SchemeDetail } }, config: { policy: 'assessment:configure' } },
     async (request, reply) => {
@@ -63,12 +49,12 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
       return reply.status(201).send(await assessment.scheme(request.actor!, id));
     },
   );
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/assessment/schemes/:id',
     { schema: { tags, summary: '指标体系详情：类别 → 项目 → 指标', params: IdParams, response: { 200: SchemeDetail } }, config: { policy: 'assessment:read' } },
     async (request) => assessment.scheme(request.actor!, request.params.id),
   );
-  app.put<{ Params: { id: number }; Body: SaveSchemeBodyT }>(
+  app.put(
     '/api/assessment/schemes/:id',
     { schema: { tags, summary: '保存指标体系草稿（已发布的不能修改）', params: IdParams, body: SaveSchemeBody, response: { 200: SchemeDetail } }, config: { policy: 'assessment:configure' } },
     async (request) => {
@@ -76,7 +62,7 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
       return assessment.scheme(request.actor!, request.params.id);
     },
   );
-  app.post<{ Params: { id: number }; Body: { version: number } }>(
+  app.post(
     '/api/assessment/schemes/:id/publish',
     { schema: { tags, summary: '发布指标体系（成为本年度该类单位的新版本，此后不能修改）', params: IdParams, body: VersionBody, response: { 200: SchemeDetail } }, config: { policy: 'assessment:configure' } },
     async (request) => {
@@ -84,7 +70,7 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
       return assessment.scheme(request.actor!, request.params.id);
     },
   );
-  app.post<{ Params: { id: number }; Body: { year: number } }>(
+  app.post(
     '/api/assessment/schemes/:id/copy',
     { schema: { tags, summary: '将指标体系复制为新年度的草稿', params: IdParams, body: CopySchemeBody, response: { 201: SchemeDetail } }, config: { policy: 'assessment:configure' } },
     async (request, reply) => {
@@ -93,26 +79,23 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
     },
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/assessment/schemes/:id/export',
-    { schema: { tags, summary: '导出指标体系（.xlsx：每行一项指标，类别、项目及分值随行重复）', params: IdParams }, config: { policy: 'assessment:read' } },
+    { schema: { tags, summary: '导出指标体系（.xlsx：每行一项指标，类别、项目及分值随行重复）', params: IdParams, response: { 200: FileDownload } }, config: { policy: 'assessment:read' } },
     async (request, reply) => {
       const s = await assessment.scheme(request.actor!, request.params.id);
       await sendWorkbook(reply, `${s.name}.xlsx`, '指标体系', SCHEME_COLUMNS, (async function* () { yield schemeRows(s.tree); })());
       return reply;
     },
   );
-  app.post<{ Querystring: { year: number; unitType: AssessedUnitType; name: string } }>(
+  app.post(
     '/api/assessment/schemes/import',
     {
       schema: {
         tags,
         summary: '从 .xlsx 导入指标体系为草稿（列：类别、类别分值、项目、项目分值、指标、指数值、考核周期、评分层级、须附佐证、分值来源）',
         consumes: ['multipart/form-data'],
-        querystring: Type.Object(
-          { year: Type.Integer({ minimum: 2000, maximum: 2100 }), unitType: Type.Unsafe<AssessedUnitType>({ type: 'string', enum: [...ASSESSED_UNIT_TYPES] }), name: Type.String({ minLength: 1, maxLength: 100 }) },
-          { additionalProperties: false },
-        ),
+        querystring: ImportSchemeQuery,
         response: { 201: SchemeDetail },
       },
       config: { policy: 'assessment:configure' },
@@ -129,12 +112,12 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
   );
 
   // 评分表
-  app.get<{ Querystring: ListSheetsQueryT }>(
+  app.get(
     '/api/assessment/sheets',
     { schema: { tags, summary: '评分表（本单位及以下）', querystring: ListSheetsQuery, response: { 200: SheetPage } }, config: { policy: 'assessment:read' } },
     async (request) => assessment.listSheets(request.actor!, request.query),
   );
-  app.post<{ Body: OpenSheetBodyT }>(
+  app.post(
     '/api/assessment/sheets',
     { schema: { tags, summary: '为下级单位新建某月评分表：计算类指标按记录自动得分', body: OpenSheetBody, response: { 201: SheetDetail } }, config: { policy: 'assessment:score' } },
     async (request, reply) => {
@@ -142,12 +125,12 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
       return reply.status(201).send(await assessment.sheet(request.actor!, id));
     },
   );
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/assessment/sheets/:id',
     { schema: { tags, summary: '评分表详情：各指标得分、计算依据（可查看对应记录）、佐证、办理记录', params: IdParams, response: { 200: SheetDetail } }, config: { policy: 'assessment:read' } },
     async (request) => assessment.sheet(request.actor!, request.params.id),
   );
-  app.put<{ Params: { id: number }; Body: SaveScoresBodyT }>(
+  app.put(
     '/api/assessment/sheets/:id/scores',
     { schema: { tags, summary: '填写人工评分和佐证、一票否决（仅评分中）', params: IdParams, body: SaveScoresBody, response: { 200: SheetDetail } }, config: { policy: 'assessment:score' } },
     async (request) => {
@@ -155,15 +138,15 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
       return assessment.sheet(request.actor!, request.params.id);
     },
   );
-  app.post<{ Params: { id: number; transition: SheetTransition }; Body: FireSheetBodyT }>(
+  app.post(
     '/api/assessment/sheets/:id/transitions/:transition',
-    { schema: { tags, summary: '提交审核、退回（须说明理由）、审核通过、公布', params: TransitionParams, body: FireSheetBody, response: { 200: SheetDetail } }, config: { policy: 'assessment:score' } },
+    { schema: { tags, summary: '提交审核、退回（须说明理由）、审核通过、公布', params: SheetTransitionParams, body: FireSheetBody, response: { 200: SheetDetail } }, config: { policy: 'assessment:score' } },
     async (request) => {
       await assessment.fireSheet(request.actor!, request.params.id, request.params.transition, request.body);
       return assessment.sheet(request.actor!, request.params.id);
     },
   );
-  app.post<{ Params: { id: number } }>(
+  app.post(
     '/api/assessment/sheets/:id/correct',
     { schema: { tags, summary: '更正已公布的评分表：新建一个版本重新审核，原评分表保留', params: IdParams, response: { 201: SheetDetail } }, config: { policy: 'assessment:score' } },
     async (request, reply) => {
@@ -173,14 +156,14 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
   );
 
   // 村干部报酬与绩效补贴
-  app.get<{ Querystring: { year: number } }>(
+  app.get(
     '/api/assessment/subsidies',
     { schema: { tags, summary: '村（社区）干部年报酬标准与绩效补贴（按村年度考核结果，金额单位：分）', querystring: SubsidiesQuery, response: { 200: Subsidies } }, config: { policy: 'assessment:read' } },
     async (request) => assessment.subsidies(request.actor!, request.query.year),
   );
-  app.get<{ Querystring: { year: number } }>(
+  app.get(
     '/api/assessment/subsidies/export',
-    { schema: { tags, summary: '导出村干部绩效补贴表（.xlsx，供财政所发放；金额单位：元）', querystring: SubsidiesQuery }, config: { policy: 'assessment:read' } },
+    { schema: { tags, summary: '导出村干部绩效补贴表（.xlsx，供财政所发放；金额单位：元）', querystring: SubsidiesQuery, response: { 200: FileDownload } }, config: { policy: 'assessment:read' } },
     async (request, reply) => {
       const actor = request.actor!;
       const year = request.query.year;
@@ -196,7 +179,7 @@ export async function assessmentRoutes(app: FastifyInstance, opts: { assessment:
   );
 
   // 考核结果
-  app.get<{ Querystring: ResultsQueryT }>(
+  app.get(
     '/api/assessment/results',
     { schema: { tags, summary: '考核结果：总分、等次、乡镇内和全县排名、月度走势、失分最多的指标', querystring: ResultsQuery, response: { 200: Results } }, config: { policy: 'assessment:read' } },
     async (request) => assessment.results(request.actor!, request.query),

@@ -18,6 +18,7 @@ import {
   type SaveScoresBody,
   type SchemeDetail,
   type SchemeSummary,
+  type SchemePage,
   type SheetDetail,
   type SheetSummary,
   type SheetTransition,
@@ -75,10 +76,13 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     totalPoints: r.total_points, indicatorCount: indicatorCount(r.tree), publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null, version: r.version,
   });
 
-  async function listSchemes(actor: Actor, f: ListSchemesQuery): Promise<SchemeSummary[]> {
+  async function listSchemes(actor: Actor, f: ListSchemesQuery): Promise<SchemePage> {
     requireAction(actor, 'assessment:read');
-    if (actor.scope.countyId === null) return [];
-    return (await repo.listSchemes(db, actor.scope.countyId, f)).map(summary);
+    const page = f.page ?? 1;
+    const pageSize = f.pageSize ?? 50;
+    if (actor.scope.countyId === null) return { items: [], total: 0, page, pageSize };
+    const { rows, total } = await repo.listSchemes(db, actor.scope.countyId, { year: f.year, status: f.status, page, pageSize });
+    return { items: rows.map(summary), total, page, pageSize };
   }
 
   async function scheme(actor: Actor, id: number): Promise<SchemeDetail> {

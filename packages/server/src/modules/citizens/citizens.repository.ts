@@ -8,6 +8,7 @@ import { likePrefix, type Scope } from '../../core/access.js';
 import { openPredicate } from '../../core/cases/registry.js';
 import './requests.case.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
+import { TOTAL_COUNT, type PageWindow } from '../../core/paging.js';
 
 export type RequestRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string;
@@ -210,17 +211,22 @@ export async function linkVisitRequest(q: Queryable, visitId: number, caseId: nu
   await q.query(`${BY_KEY}UPDATE visits SET request_case_id = $2 WHERE id = $1`, [visitId, caseId]);
 }
 
-export async function listVisits(q: Queryable, scope: Scope, f: { accountId?: number; rootPath?: string; householdId?: number }, limit: number) {
+export type VisitDbRow = { id: number; cadre: string; cadre_level: string; org_id: number; org_name: string; org_type: string; household: string; household_id: number | null; visited_on: string; heard: string; follow_up: string | null; request_case_id: number | null };
+
+/** Visits in the scope (or under rootPath), newest first; total_count and with_requests count the whole filter, not the page. */
+export async function listVisits(q: Queryable, scope: Scope, f: { accountId?: number; rootPath?: string; householdId?: number; id?: number }, page: PageWindow) {
   const where = [inScope('v.org_path', 1)];
   const params: unknown[] = [likePrefix(f.rootPath ?? scope.path)];
   if (!(f.rootPath ?? scope.path).startsWith(scope.path)) return [];
   if (f.accountId) { params.push(f.accountId); where.push(`v.account_id = $${params.length}`); }
   if (f.householdId) { params.push(f.householdId); where.push(`v.household_id = $${params.length}`); }
-  return q.query<{ id: number; cadre: string; cadre_level: string; org_id: number; org_name: string; org_type: string; household: string; household_id: number | null; visited_on: string; heard: string; follow_up: string | null; request_case_id: number | null }>(
-    `SELECT v.id, a.display_name AS cadre, v.cadre_level, v.org_id, o.name AS org_name, o.type AS org_type, v.household, v.household_id,
+  if (f.id) { params.push(f.id); where.push(`v.id = $${params.length}`); }
+  params.push(page.limit, page.offset);
+  return q.query<VisitDbRow & { total_count: number; with_requests: number }>(
+    `SELECT ${TOTAL_COUNT}, (count(*) FILTER (WHERE v.request_case_id IS NOT NULL) OVER ())::int AS with_requests, v.id, a.display_name AS cadre, v.cadre_level, v.org_id, o.name AS org_name, o.type AS org_type, v.household, v.household_id,
             v.visited_on, v.heard, v.follow_up, v.request_case_id
      FROM visits v JOIN accounts a ON a.id = v.account_id JOIN orgs o ON o.id = v.org_id
-     WHERE ${where.join(' AND ')} ORDER BY v.visited_on DESC, v.id DESC LIMIT ${limit}`,
+     WHERE ${where.join(' AND ')} ORDER BY v.visited_on DESC, v.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
 }
@@ -234,17 +240,20 @@ export async function insertHousehold(q: Queryable, h: { countyId: number; orgId
   return row!.id;
 }
 
-export async function listHouseholds(q: Queryable, rootPath: string) {
-  return q.query<{ id: number; org_id: number; org_name: string; org_type: string; head_name: string; categories: string[]; address: string | null; c1: number | null; n1: string | null; c2: number | null; n2: string | null; c3: number | null; n3: string | null; c4: number | null; n4: string | null; visits: number; last_visit: string | null }>(
-    `SELECT h.id, h.org_id, o.name AS org_name, o.type AS org_type, h.head_name, h.categories, h.address,
+export type HouseholdDbRow = { id: number; org_id: number; org_name: string; org_type: string; head_name: string; categories: string[]; address: string | null; c1: number | null; n1: string | null; c2: number | null; n2: string | null; c3: number | null; n3: string | null; c4: number | null; n4: string | null; visits: number; last_visit: string | null };
+
+/** 包保户 at or under rootPath, by village; `id`: just that one (scoped the same). */
+export async function listHouseholds(q: Queryable, rootPath: string, page: PageWindow, id?: number) {
+  return q.query<HouseholdDbRow & { total_count: number }>(
+    `SELECT ${TOTAL_COUNT}, h.id, h.org_id, o.name AS org_name, o.type AS org_type, h.head_name, h.categories, h.address,
             h.county_contact AS c1, p1.name AS n1, h.township_contact AS c2, p2.name AS n2, h.village_contact AS c3, p3.name AS n3, h.hamlet_contact AS c4, p4.name AS n4,
             (SELECT count(*)::int FROM visits v WHERE v.household_id = h.id) AS visits,
             (SELECT max(visited_on)::text FROM visits v WHERE v.household_id = h.id) AS last_visit
      FROM households h JOIN orgs o ON o.id = h.org_id
      LEFT JOIN persons p1 ON p1.id = h.county_contact LEFT JOIN persons p2 ON p2.id = h.township_contact
      LEFT JOIN persons p3 ON p3.id = h.village_contact LEFT JOIN persons p4 ON p4.id = h.hamlet_contact
-     WHERE ${inScope('h.org_path', 1)} ORDER BY h.org_path, h.id`,
-    [likePrefix(rootPath)],
+     WHERE ${inScope('h.org_path', 1)} AND ($2::bigint IS NULL OR h.id = $2) ORDER BY h.org_path, h.id LIMIT $3 OFFSET $4`,
+    [likePrefix(rootPath), id ?? null, page.limit, page.offset],
   );
 }
 

@@ -20,6 +20,7 @@ import {
   HandOverBody,
   HandOverCandidateList,
   HouseholdList,
+  HouseholdView,
   IdAndAttachmentParams,
   IdParams,
   JudicialTransferBody,
@@ -42,6 +43,7 @@ import {
   RevealedPhone,
   TrackingCodeParams,
   VisitList,
+  VisitView,
   VisitRecorded,
   WhistleBody,
   WhistleList,
@@ -144,13 +146,13 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
     {
       schema: {
         tags,
-        summary: '吹哨事项（本级吹的与派给本部门的）；awaiting=true 只列还在等本部门报到或办理的（不含已办结、已退回、已改派）',
+        summary: '吹哨事项（本级吹的与派给本部门的；新的在前，分页）；awaiting=true 只列还在等本部门报到或办理的（不含已办结、已退回、已改派）',
         querystring: WhistleListQuery,
         response: { 200: WhistleList },
       },
       config: { policy: 'citizen:read' },
     },
-    async (request) => whistles.list(request.actor!, request.query.awaiting ?? false),
+    async (request) => whistles.list(request.actor!, request.query),
   );
   app.get('/api/whistles/load', {
     schema: { tags, summary: '各部门响应时间与负荷、各乡镇吹哨次数', response: { 200: WhistleLoad } },
@@ -198,14 +200,20 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   );
   app.get(
     '/api/visits',
-    { schema: { tags, summary: '民情日记：我的、某村的、某户的', querystring: ListVisitsQuery, response: { 200: VisitList } },
+    { schema: { tags, summary: '民情日记：我的、某村的、某户的（走访日期新的在前，分页；total、withRequests 为全部条数）', querystring: ListVisitsQuery, response: { 200: VisitList } },
     config: { policy: 'citizen:read' },
   }, async (request) => diary.visits(request.actor!, request.query));
+  app.get('/api/visits/:id', { schema: { tags, summary: '一篇民情日记（可见范围同列表）', params: IdParams, response: { 200: VisitView } }, config: { policy: 'citizen:read' } }, async (request) =>
+    diary.visit(request.actor!, request.params.id),
+  );
   app.post('/api/households', { schema: { tags, summary: '登记包保户（四级包保责任人）', body: CreateHouseholdBody, response: { 201: Created } }, config: { policy: 'citizen:handle' } }, async (request, reply) =>
     reply.status(201).send({ id: await diary.addHousehold(request.actor!, request.body) }),
   );
-  app.get('/api/households', { schema: { tags, summary: '包保户', querystring: ListHouseholdsQuery, response: { 200: HouseholdList } }, config: { policy: 'citizen:read' } }, async (request) =>
-    diary.households(request.actor!, request.query.orgId),
+  app.get('/api/households', { schema: { tags, summary: '包保户（按村排列，分页）', querystring: ListHouseholdsQuery, response: { 200: HouseholdList } }, config: { policy: 'citizen:read' } }, async (request) =>
+    diary.households(request.actor!, request.query),
+  );
+  app.get('/api/households/:id', { schema: { tags, summary: '一户包保户（可见范围同列表）', params: IdParams, response: { 200: HouseholdView } }, config: { policy: 'citizen:read' } }, async (request) =>
+    diary.household(request.actor!, request.params.id),
   );
   app.get(
     '/api/grids/:id',

@@ -228,7 +228,7 @@ describe('the diary, households and grids', () => {
     const people = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 LIMIT 2`, [village]);
     const h = await yushe.post('/api/households', { orgId: village, headName: '王奶奶', categories: ['elderly', 'lonely'], villageContact: people[0]!.id, hamletContact: people[1]!.id });
     expect(h.statusCode, h.body).toBe(201);
-    const list = (await yushe.get('/api/households')).json();
+    const list = (await yushe.get('/api/households')).json().items;
     expect(list[0]).toMatchObject({ headName: '王奶奶', categories: ['elderly', 'lonely'], visits: 0 });
     expect(list[0].contacts.village.id).toBe(people[0]!.id);
 

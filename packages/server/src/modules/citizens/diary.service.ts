@@ -1,6 +1,6 @@
 // 民情日记 (household visits, each may open a request in one step), vulnerable households with
 // four-level contacts (包保), and grids with in-service members (双报到) and their deeds.
-import type { CreateHouseholdBody, CreateVisitBody } from '@lianxin/contract';
+import type { CreateHouseholdBody, CreateVisitBody, ListHouseholdsQuery, ListVisitsQuery } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
@@ -11,6 +11,7 @@ import { todayInChina } from '../../core/calendar.js';
 import * as repo from './citizens.repository.js';
 import type { RequestService } from './requests.service.js';
 import { BY_KEY } from '../../core/scope.js';
+import { pageOf, totalOf } from '../../core/paging.js';
 
 const VILLAGE_TYPES = new Set(['village', 'community', 'grid']);
 
@@ -42,7 +43,9 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
     });
   }
 
-  async function visits(actor: Actor, q: { mine?: boolean; orgId?: number; householdId?: number }) {
+  const visitView = (r: repo.VisitDbRow) => ({ id: r.id, cadre: r.cadre, cadreLevel: r.cadre_level, org: { id: r.org_id, name: r.org_name, type: r.org_type }, household: r.household, householdId: r.household_id, visitedOn: r.visited_on, heard: r.heard, followUp: r.follow_up, requestId: r.request_case_id });
+
+  async function visits(actor: Actor, q: ListVisitsQuery) {
     requireAction(actor, 'citizen:read');
     let rootPath: string | undefined;
     if (q.orgId) {
@@ -50,12 +53,20 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
       if (!org) throw new AppError('not_found');
       rootPath = org.path;
     }
-    const rows = await repo.listVisits(db, actor.scope, { accountId: q.mine ? actor.accountId : undefined, rootPath, householdId: q.householdId }, 500);
-    return {
-      total: rows.length,
-      withRequests: rows.filter((r) => r.request_case_id !== null).length,
-      items: rows.map((r) => ({ id: r.id, cadre: r.cadre, cadreLevel: r.cadre_level, org: { id: r.org_id, name: r.org_name, type: r.org_type }, household: r.household, householdId: r.household_id, visitedOn: r.visited_on, heard: r.heard, followUp: r.follow_up, requestId: r.request_case_id })),
-    };
+    const filter = { accountId: q.mine ? actor.accountId : undefined, rootPath, householdId: q.householdId };
+    const p = pageOf(q);
+    const rows = await repo.listVisits(db, actor.scope, filter, p);
+    // the counts ride on the page's rows; a page past the end reads them from the first row
+    const head = rows[0] ?? (p.page > 1 ? (await repo.listVisits(db, actor.scope, filter, { limit: 1, offset: 0 }))[0] : undefined);
+    return { total: head?.total_count ?? 0, withRequests: head?.with_requests ?? 0, page: p.page, pageSize: p.pageSize, items: rows.map(visitView) };
+  }
+
+  /** One visit, scoped exactly like the list: outside the caller's scope, not found. */
+  async function visit(actor: Actor, id: number) {
+    requireAction(actor, 'citizen:read');
+    const [row] = await repo.listVisits(db, actor.scope, { id }, { limit: 1, offset: 0 });
+    if (!row) throw new AppError('not_found');
+    return visitView(row);
   }
 
   async function addHousehold(actor: Actor, input: CreateHouseholdBody) {
@@ -72,17 +83,29 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
     });
   }
 
-  async function households(actor: Actor, orgId?: number) {
+  const ref = (id: number | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
+  const householdView = (h: repo.HouseholdDbRow) => ({
+    id: h.id, org: { id: h.org_id, name: h.org_name, type: h.org_type }, headName: h.head_name, categories: h.categories, address: h.address,
+    contacts: { county: ref(h.c1, h.n1), township: ref(h.c2, h.n2), village: ref(h.c3, h.n3), hamlet: ref(h.c4, h.n4) },
+    visits: h.visits, lastVisitOn: h.last_visit,
+  });
+
+  async function households(actor: Actor, q: ListHouseholdsQuery = {}) {
     requireAction(actor, 'citizen:read');
-    const root = orgId ? await orgInScope(db, actor.scope, orgId) : { path: actor.scope.path };
+    const root = q.orgId ? await orgInScope(db, actor.scope, q.orgId) : { path: actor.scope.path };
     if (!root) throw new AppError('not_found');
-    const rows = await repo.listHouseholds(db, root.path);
-    const ref = (id: number | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
-    return rows.map((h) => ({
-      id: h.id, org: { id: h.org_id, name: h.org_name, type: h.org_type }, headName: h.head_name, categories: h.categories, address: h.address,
-      contacts: { county: ref(h.c1, h.n1), township: ref(h.c2, h.n2), village: ref(h.c3, h.n3), hamlet: ref(h.c4, h.n4) },
-      visits: h.visits, lastVisitOn: h.last_visit,
-    }));
+    const p = pageOf(q);
+    const rows = await repo.listHouseholds(db, root.path, p);
+    const total = await totalOf(rows, p.page, () => repo.listHouseholds(db, root.path, { limit: 1, offset: 0 }));
+    return { items: rows.map(householdView), total, page: p.page, pageSize: p.pageSize };
+  }
+
+  /** One 包保户, scoped exactly like the list: outside the caller's scope, not found. */
+  async function household(actor: Actor, id: number) {
+    requireAction(actor, 'citizen:read');
+    const [row] = await repo.listHouseholds(db, actor.scope.path, { limit: 1, offset: 0 }, id);
+    if (!row) throw new AppError('not_found');
+    return householdView(row);
   }
 
   async function registerMember(actor: Actor, gridId: number, personId: number, registeredOn: string) {
@@ -129,7 +152,7 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
     };
   }
 
-  return { recordVisit, visits, addHousehold, households, registerMember, addDeed, grid };
+  return { recordVisit, visits, visit, addHousehold, households, household, registerMember, addDeed, grid };
 }
 
 export type DiaryService = ReturnType<typeof createDiaryService>;

@@ -7,7 +7,7 @@
 // request's or problem's timeline and the audit records; department load and response times are
 // the engine's one query. This service checks who is party to a whistle and says what each move
 // changes of the kind's own columns.
-import type { WhistlePartActionT, WhistleView } from '@lianxin/contract';
+import type { WhistleListQuery, WhistlePartActionT, WhistleView } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
@@ -18,6 +18,7 @@ import * as dispatch from '../../core/dispatch/calls.js';
 import { recipientLoad } from '../../core/dispatch/load.repository.js';
 import * as repo from './citizens.repository.js';
 import { inScope, BY_KEY } from '../../core/scope.js';
+import { pageOf, totalOf } from '../../core/paging.js';
 
 export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine }) {
   const { db } = deps;
@@ -81,11 +82,14 @@ export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine
    * The board of whistles: blown in the scope, or addressed to departments in it; `awaiting`:
    * only those still waiting on a department in the scope (待本部门报到/办理).
    */
-  async function list(actor: Actor, awaiting = false) {
+  async function list(actor: Actor, q: WhistleListQuery = {}) {
     requireAction(actor, 'citizen:read');
-    const rows = await dispatch.listCalls(db, actor.scope, 'whistle', 200, { awaiting: awaiting ? WHISTLE_KIND.open : undefined });
+    const awaiting = q.awaiting ? WHISTLE_KIND.open : undefined;
+    const p = pageOf(q);
+    const rows = await dispatch.listCalls(db, actor.scope, 'whistle', p.limit, { awaiting, offset: p.offset });
+    const total = await totalOf(rows, p.page, () => dispatch.listCalls(db, actor.scope, 'whistle', 1, { awaiting }));
     const parts = await dispatch.answersOf(db, 'whistle', rows.map((w) => w.id));
-    return rows.map((w) => present(w, parts));
+    return { items: rows.map((w) => present(w, parts)), total, page: p.page, pageSize: p.pageSize };
   }
 
   async function act(actor: Actor, partId: number, input: WhistlePartActionT) {

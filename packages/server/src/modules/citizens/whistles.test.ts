@@ -58,15 +58,15 @@ describe('the department\'s screen', () => {
 
     const awaiting = await jiaotong.get('/api/whistles?awaiting=true');
     expect(awaiting.statusCode, awaiting.body).toBe(200);
-    const ids = (awaiting.json() as WhistleView[]).map((x) => x.id);
+    const ids = (awaiting.json().items as WhistleView[]).map((x) => x.id);
     expect(ids).toEqual(expect.arrayContaining([waiting.id, handling.id]));
     expect(ids).not.toContain(finished.id);
     expect(ids).not.toContain(declined.id);
     // the full board still shows all four
-    const all = ((await jiaotong.get('/api/whistles')).json() as WhistleView[]).map((x) => x.id);
+    const all = ((await jiaotong.get('/api/whistles')).json().items as WhistleView[]).map((x) => x.id);
     expect(all).toEqual(expect.arrayContaining([waiting.id, finished.id, declined.id, handling.id]));
     // another department has nothing waiting from these
-    const other = ((await minzheng.get('/api/whistles?awaiting=true')).json() as WhistleView[]).map((x) => x.id);
+    const other = ((await minzheng.get('/api/whistles?awaiting=true')).json().items as WhistleView[]).map((x) => x.id);
     expect(other).not.toContain(waiting.id);
   });
 

@@ -5,6 +5,7 @@ import { prepared, type Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { auditCtes, type AuditEntry } from '../../core/audit.js';
 import { inScope, BY_KEY, SYSTEM } from '../../core/scope.js';
+import { TOTAL_COUNT, type PageWindow } from '../../core/paging.js';
 
 export type OrgLite = { id: number; name: string; type: string; path: string; county_id: number; status: string; parent_id: number | null };
 
@@ -256,12 +257,12 @@ export async function saveReport(
 }
 
 /** The assignments of an org (its inbox): pending first, by due date. */
-export async function inboxOf(q: Queryable, orgId: number, includeReported: boolean, limit: number) {
-  return q.query<AssignmentRow>(
-    `${BY_KEY}${ASSIGNMENT_SELECT}
+export async function inboxOf(q: Queryable, orgId: number, includeReported: boolean, page: PageWindow) {
+  return q.query<AssignmentRow & { total_count: number }>(
+    `${BY_KEY}${ASSIGNMENT_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)}
      WHERE a.org_id = $1 ${includeReported ? '' : `AND a.status = 'pending'`}
-     ORDER BY (a.status = 'pending') DESC, a.due_date, a.id LIMIT ${limit}`,
-    [orgId],
+     ORDER BY (a.status = 'pending') DESC, a.due_date, a.id LIMIT $2 OFFSET $3`,
+    [orgId, page.limit, page.offset],
   );
 }
 
@@ -329,22 +330,22 @@ export async function boardOf(q: Queryable, directiveId: number, scope: Scope): 
  * follows without having issued it. An issuer sends only below itself, so such a directive's
  * issuer is one of the scope's ancestors: the few ancestor paths find them on the issuer index.
  */
-export async function followedBy(q: Queryable, scopePath: string, limit: number) {
+export async function followedBy(q: Queryable, scopePath: string, page: PageWindow) {
   const ids = scopePath.split('/').filter(Boolean);
   const ancestors = ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
   if (ancestors.length === 0) return [];
-  return q.query<DirectiveRow & { targets: number; reported: number; late: number }>(
+  return q.query<DirectiveRow & { targets: number; reported: number; late: number; total_count: number }>(
     `SELECT d.*, t.targets, t.reported, t.late FROM (
-       ${DIRECTIVE_SELECT}
+       ${DIRECTIVE_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)}
         WHERE d.issuer_path = ANY($2::text[])
           AND EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND ${inScope('x.org_path', 1)})
-        ORDER BY d.id DESC LIMIT ${limit}) d
+        ORDER BY d.id DESC LIMIT $3 OFFSET $4) d
      CROSS JOIN LATERAL (
        SELECT count(*)::int AS targets, count(*) FILTER (WHERE a.status = 'reported')::int AS reported,
               count(*) FILTER (WHERE a.late)::int AS late
          FROM assignments a WHERE a.directive_id = d.id AND ${inScope('a.org_path', 1)}) t
      ORDER BY d.id DESC`,
-    [likePrefix(scopePath), ancestors],
+    [likePrefix(scopePath), ancestors, page.limit, page.offset],
   );
 }
 
@@ -358,15 +359,15 @@ export async function childDirectives(q: Queryable, assignmentIds: number[]): Pr
 }
 
 /** Directives issued by the scope's orgs (sent), newest first. */
-export async function sentBy(q: Queryable, issuerPath: string, limit: number) {
-  return q.query<DirectiveRow & { targets: number; reported: number; late: number }>(
-    `${BY_KEY}SELECT d.*, t.targets, t.reported, t.late FROM (${DIRECTIVE_SELECT} WHERE d.issuer_path = $1 ORDER BY d.id DESC LIMIT ${limit}) d
+export async function sentBy(q: Queryable, issuerPath: string, page: PageWindow) {
+  return q.query<DirectiveRow & { targets: number; reported: number; late: number; total_count: number }>(
+    `${BY_KEY}SELECT d.*, t.targets, t.reported, t.late FROM (${DIRECTIVE_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)} WHERE d.issuer_path = $1 ORDER BY d.id DESC LIMIT $2 OFFSET $3) d
      CROSS JOIN LATERAL (
        SELECT count(*)::int AS targets, count(*) FILTER (WHERE a.status = 'reported')::int AS reported,
               count(*) FILTER (WHERE a.late)::int AS late
        FROM assignments a WHERE a.directive_id = d.id) t
      ORDER BY d.id DESC`,
-    [issuerPath],
+    [issuerPath, page.limit, page.offset],
   );
 }
 
@@ -409,11 +410,12 @@ export async function activeSeries(q: Queryable, seriesId?: number): Promise<Ser
   );
 }
 
-export async function seriesOfScope(q: Queryable, scope: Scope) {
-  return q.query<SeriesRow & { active: boolean }>(
-    `SELECT id, county_id, issuer_org_id, issuer_path, kind, title, content, form, targets, frequency, weekday, due_days, allow_late, created_by, active
-     FROM directive_series WHERE ${inScope('issuer_path', 1)} ORDER BY id`,
-    [likePrefix(scope.path)],
+/** Recurring directives issued in the scope, oldest first; `id`: just that one (scoped the same). */
+export async function seriesOfScope(q: Queryable, scope: Scope, page: PageWindow, id?: number) {
+  return q.query<SeriesRow & { active: boolean; total_count: number }>(
+    `SELECT ${TOTAL_COUNT}, id, county_id, issuer_org_id, issuer_path, kind, title, content, form, targets, frequency, weekday, due_days, allow_late, created_by, active
+     FROM directive_series WHERE ${inScope('issuer_path', 1)} AND ($2::bigint IS NULL OR id = $2) ORDER BY id LIMIT $3 OFFSET $4`,
+    [likePrefix(scope.path), id ?? null, page.limit, page.offset],
   );
 }
 

@@ -19,6 +19,8 @@ import {
   SentDirectiveList,
   SeriesActive,
   SeriesList,
+  SeriesRow,
+  ListPageQuery,
   SetSeriesActiveBody,
   VersionBody,
 } from '@lianxin/contract';
@@ -66,14 +68,15 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
     {
       schema: {
         tags,
-        summary: '本单位下发的任务（含上报进度）',
+        summary: '本单位下发的任务（含上报进度；新的在前，分页）',
+        querystring: ListPageQuery,
         response: {
           200: SentDirectiveList,
         },
       },
       config: { policy: 'dispatch:read' },
     },
-    async (request) => dispatch.sent(request.actor!),
+    async (request) => dispatch.sent(request.actor!, request.query),
   );
 
   app.get(
@@ -81,14 +84,15 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
     {
       schema: {
         tags,
-        summary: '下级收到的任务：上级下发到本单位以下组织的任务，只统计本单位以下的接收单位（看板同样只显示这一部分）',
+        summary: '下级收到的任务：上级下发到本单位以下组织的任务，只统计本单位以下的接收单位（看板同样只显示这一部分）；新的在前，分页',
+        querystring: ListPageQuery,
         response: {
           200: FollowedDirectiveList,
         },
       },
       config: { policy: 'dispatch:read' },
     },
-    async (request) => dispatch.following(request.actor!),
+    async (request) => dispatch.following(request.actor!, request.query),
   );
 
   app.get(
@@ -96,12 +100,19 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
     {
       schema: {
         tags,
-        summary: '定期下发（周、月、季、年）',
+        summary: '定期下发（周、月、季、年）；先设的在前，分页',
+        querystring: ListPageQuery,
         response: { 200: SeriesList },
       },
       config: { policy: 'dispatch:read' },
     },
-    async (request) => dispatch.series(request.actor!),
+    async (request) => dispatch.series(request.actor!, request.query),
+  );
+
+  app.get(
+    '/api/directives/series/:id',
+    { schema: { tags, summary: '一项定期下发（可见范围同列表）', params: IdParams, response: { 200: SeriesRow } }, config: { policy: 'dispatch:read' } },
+    async (request) => dispatch.oneSeries(request.actor!, request.params.id),
   );
 
   app.patch(
@@ -147,10 +158,10 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
   app.get(
     '/api/inbox',
     {
-      schema: { tags, summary: '待办：本单位收到、需要上报的任务', querystring: InboxQuery, response: { 200: AssignmentList } },
+      schema: { tags, summary: '待办：本单位收到、需要上报的任务（待上报的在前、期限近的在前，分页）', querystring: InboxQuery, response: { 200: AssignmentList } },
       config: { policy: 'dispatch:read' },
     },
-    async (request) => dispatch.inbox(request.actor!, request.query.all ?? false),
+    async (request) => dispatch.inbox(request.actor!, request.query),
   );
 
   app.get(

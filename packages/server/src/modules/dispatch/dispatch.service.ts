@@ -7,6 +7,8 @@ import {
   type Board,
   type FanOutBody,
   type FormField,
+  type InboxQuery,
+  type ListPageQuery,
   type IssueDirectiveBody,
   type OrgType,
   type ReportBody,
@@ -21,6 +23,7 @@ import { answer, DIRECTIVE_KIND } from '../../core/dispatch/engine.js';
 import * as repo from './dispatch.repository.js';
 import type { AssignmentRow, AttachmentMeta, DirectiveRow, SeriesRow } from './dispatch.repository.js';
 import crypto from 'node:crypto';
+import { pageOf, totalOf } from '../../core/paging.js';
 import { BY_KEY } from '../../core/scope.js';
 
 const orgRef = (id: number, name: string, type: string) => ({ id, name, type });
@@ -248,9 +251,16 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   }
 
   /** What the actor's own org must do: pending first, then recent reports. */
-  async function inbox(actor: Actor, includeReported = false) {
+  async function inbox(actor: Actor, q: InboxQuery = {}) {
     requireAction(actor, 'dispatch:read');
-    const rows = await repo.inboxOf(db, actor.scope.orgId, includeReported, 200);
+    const includeReported = q.all ?? false;
+    const p = pageOf(q);
+    const rows = await repo.inboxOf(db, actor.scope.orgId, includeReported, p);
+    const total = await totalOf(rows, p.page, () => repo.inboxOf(db, actor.scope.orgId, includeReported, { limit: 1, offset: 0 }));
+    return { items: await inboxItems(rows), total, page: p.page, pageSize: p.pageSize };
+  }
+
+  async function inboxItems(rows: AssignmentRow[]) {
     const directives = new Map<number, DirectiveRow>();
     for (const id of new Set(rows.map((r) => r.directive_id))) directives.set(id, (await repo.findDirective(db, id))!);
     const children = await repo.childDirectives(db, rows.map((r) => r.id));
@@ -377,28 +387,32 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     return { fileName: f.file_name, mimeType: f.mime_type, content: Buffer.from(f.content) };
   }
 
-  async function sent(actor: Actor) {
+  async function sent(actor: Actor, q: ListPageQuery = {}) {
     requireAction(actor, 'dispatch:read');
-    const rows = await repo.sentBy(db, actor.scope.path, 100);
-    return rows.map((d) => ({
+    const p = pageOf(q);
+    const rows = await repo.sentBy(db, actor.scope.path, p);
+    const total = await totalOf(rows, p.page, () => repo.sentBy(db, actor.scope.path, { limit: 1, offset: 0 }));
+    return { total, page: p.page, pageSize: p.pageSize, items: rows.map((d) => ({
       id: d.id, kind: d.kind, title: d.title, dueDate: d.due_date, status: d.status, periodKey: d.period_key,
       seriesId: d.series_id, parentAssignmentId: d.parent_assignment_id, createdAt: d.created_at.toISOString(),
       targets: d.targets, reported: d.reported, late: d.late,
-    }));
+    })) };
   }
 
   /**
    * Directives from above (the county's) to orgs within the scope (a township's stations): the
    * level follows its part — counts over its own subtree only; the board opens on the same part.
    */
-  async function following(actor: Actor) {
+  async function following(actor: Actor, q: ListPageQuery = {}) {
     requireAction(actor, 'dispatch:read');
-    const rows = await repo.followedBy(db, actor.scope.path, 100);
-    return rows.map((d) => ({
+    const p = pageOf(q);
+    const rows = await repo.followedBy(db, actor.scope.path, p);
+    const total = await totalOf(rows, p.page, () => repo.followedBy(db, actor.scope.path, { limit: 1, offset: 0 }));
+    return { total, page: p.page, pageSize: p.pageSize, items: rows.map((d) => ({
       id: d.id, kind: d.kind, title: d.title, dueDate: d.due_date, status: d.status, periodKey: d.period_key,
       seriesId: d.series_id, parentAssignmentId: d.parent_assignment_id, createdAt: d.created_at.toISOString(),
       targets: d.targets, reported: d.reported, late: d.late, issuer: orgRef(d.issuer_org_id, d.issuer_name, d.issuer_type),
-    }));
+    })) };
   }
 
   async function close(actor: Actor, directiveId: number, version: number) {
@@ -412,10 +426,22 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     });
   }
 
-  async function series(actor: Actor) {
+  const seriesView = (actor: Actor, s: SeriesRow & { active: boolean }) => ({ id: s.id, kind: s.kind, title: s.title, frequency: s.frequency, weekday: s.weekday, dueDays: s.due_days, active: s.active, targets: s.targets, mine: s.issuer_org_id === actor.scope.orgId });
+
+  async function series(actor: Actor, q: ListPageQuery = {}) {
     requireAction(actor, 'dispatch:read');
-    const rows = await repo.seriesOfScope(db, actor.scope);
-    return rows.map((s: SeriesRow & { active: boolean }) => ({ id: s.id, kind: s.kind, title: s.title, frequency: s.frequency, weekday: s.weekday, dueDays: s.due_days, active: s.active, targets: s.targets, mine: s.issuer_org_id === actor.scope.orgId }));
+    const p = pageOf(q);
+    const rows = await repo.seriesOfScope(db, actor.scope, p);
+    const total = await totalOf(rows, p.page, () => repo.seriesOfScope(db, actor.scope, { limit: 1, offset: 0 }));
+    return { items: rows.map((s) => seriesView(actor, s)), total, page: p.page, pageSize: p.pageSize };
+  }
+
+  /** One recurring directive, scoped exactly like the list (issued in the scope): outside it, not found. */
+  async function oneSeries(actor: Actor, id: number) {
+    requireAction(actor, 'dispatch:read');
+    const [row] = await repo.seriesOfScope(db, actor.scope, { limit: 1, offset: 0 }, id);
+    if (!row) throw new AppError('not_found');
+    return seriesView(actor, row);
   }
 
   /** Stops a recurring directive (no further periods are issued) or starts it again; issuer only. */
@@ -436,7 +462,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     });
   }
 
-  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, following, close, series, setSeriesActive, attach, attachment, today };
+  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, following, close, series, oneSeries, setSeriesActive, attach, attachment, today };
 }
 
 export type DispatchService = ReturnType<typeof createDispatchService>;

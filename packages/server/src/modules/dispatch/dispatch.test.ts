@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const inboxOf = async (c: Client) => (await c.get('/api/inbox')).json() as AssignmentView[];
+const inboxOf = async (c: Client) => ((await c.get('/api/inbox?pageSize=200')).json() as { items: AssignmentView[] }).items;
 
 describe('one weekly cycle of 两下两上', () => {
   it('township → stations → villages report (one late) → the station compiles and reports up → the board shows it', async () => {
@@ -116,7 +116,7 @@ describe('bad input', () => {
 
   it('refuses reports after the issuer closed a directive, and targets outside the issuer', async () => {
     const issued = (await wuli.post('/api/directives', { kind: 'report', title: '月度工作报告', dueDate: plusDays(today, 2), allowLate: false, targets: { type: 'station' } })).json();
-    const sent = (await wuli.get('/api/directives/sent')).json();
+    const sent = (await wuli.get('/api/directives/sent')).json().items;
     const d = sent.find((x: { id: number }) => x.id === issued.directiveId);
     expect(d).toMatchObject({ targets: 4, reported: 0 });
     const [dir] = await t.db.query<{ version: number }>(`SELECT version FROM directives WHERE id = $1`, [issued.directiveId]);
@@ -181,7 +181,7 @@ describe('cadence', () => {
 
   it('the issuer stops a recurring directive and starts it again; nobody else may', async () => {
     const { seriesId } = (await wuli.post('/api/directives', { kind: 'duty', title: '每月组织生活会', targets: { type: 'station' }, recurrence: { frequency: 'monthly', dueDays: 20 } })).json();
-    const listed = async () => ((await wuli.get('/api/directives/series')).json() as { id: number; active: boolean }[]).find((x) => x.id === seriesId)!;
+    const listed = async () => ((await wuli.get('/api/directives/series?pageSize=200')).json().items as { id: number; active: boolean }[]).find((x) => x.id === seriesId)!;
     expect(await listed()).toMatchObject({ active: true, mine: true });
     expect((await station.patch(`/api/directives/series/${seriesId}`, { active: false })).statusCode).toBe(403);
     const county = await t.as('county');
@@ -306,7 +306,7 @@ describe('a level between the issuer and the recipients', () => {
     // the county sees every station
     expect(((await county.get(`/api/directives/${directiveId}/board`)).json() as Board).totals.targets).toBeGreaterThan(wuliStations.length);
     // in the township's list of what its orgs received from above, counted over its subtree
-    const following = (await wuli.get('/api/directives/following')).json() as { id: number; targets: number; issuer: { name: string } }[];
+    const following = (await wuli.get('/api/directives/following')).json().items as { id: number; targets: number; issuer: { name: string } }[];
     expect(following.find((d) => d.id === directiveId)).toMatchObject({ targets: wuliStations.length, issuer: { name: '中共宜君县委员会' } });
     // a station reports; the township's part moves, the station sees it too
     const mine = (await inboxOf(station)).find((a) => a.directive.id === directiveId)!;
@@ -316,7 +316,7 @@ describe('a level between the issuer and the recipients', () => {
     expect((await wuli.post(`/api/directives/${directiveId}/close`, { version: 1 })).statusCode).toBe(404);
     // a village of it is not a recipient: 404; its own list from above is empty of it
     expect((await villages['榆舍村']!.get(`/api/directives/${directiveId}/board`)).statusCode).toBe(404);
-    expect(((await villages['榆舍村']!.get('/api/directives/following')).json() as { id: number }[]).some((d) => d.id === directiveId)).toBe(false);
+    expect(((await villages['榆舍村']!.get('/api/directives/following')).json().items as { id: number }[]).some((d) => d.id === directiveId)).toBe(false);
     // the township does not see its own directives there (they are in 「我下发的」)
     expect(following.some((d) => d.id !== directiveId && (d.issuer.name === '五里镇'))).toBe(false);
   });

@@ -2,6 +2,7 @@
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { inScope, BY_KEY } from '../../core/scope.js';
+import { TOTAL_COUNT, type PageWindow } from '../../core/paging.js';
 
 export type InspectionRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; kind: string;
@@ -39,8 +40,11 @@ export async function findInspection(q: Queryable, scope: Scope, id: number) {
   return row;
 }
 
-export async function listInspections(q: Queryable, scope: Scope, limit: number) {
-  return q.query<InspectionRow>(`${INSPECTION_SELECT} WHERE ${VISIBLE} ORDER BY i.inspected_on DESC, i.id DESC LIMIT ${limit}`, [likePrefix(scope.path)]);
+export async function listInspections(q: Queryable, scope: Scope, page: PageWindow) {
+  return q.query<InspectionRow & { total_count: number }>(
+    `${INSPECTION_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)} WHERE ${VISIBLE} ORDER BY i.inspected_on DESC, i.id DESC LIMIT $2 OFFSET $3`,
+    [likePrefix(scope.path), page.limit, page.offset],
+  );
 }
 
 export async function findingsOf(q: Queryable, inspectionIds: number[]) {
@@ -74,15 +78,19 @@ export async function insertAccountability(q: Queryable, a: { countyId: number; 
   return row!.id;
 }
 
-export async function listAccountability(q: Queryable, scope: Scope, limit: number) {
-  return q.query<{ id: number; kind: string; target_org_id: number | null; target_org_name: string | null; target_org_type: string | null; target_person_id: number | null; target_person_name: string | null; reason: string; inspection_id: number | null; problem_case_id: number | null; decided_on: string; decided_by_org: number; decided_by_name: string; decided_by_type: string }>(
-    `SELECT r.id, r.kind, r.target_org_id, o.name AS target_org_name, o.type AS target_org_type, r.target_person_id,
+export type AccountabilityRow = { id: number; kind: string; target_org_id: number | null; target_org_name: string | null; target_org_type: string | null; target_person_id: number | null; target_person_name: string | null; reason: string; inspection_id: number | null; problem_case_id: number | null; decided_on: string; decided_by_org: number; decided_by_name: string; decided_by_type: string };
+
+/** Accountability records on orgs or people in the scope, newest decision first; one by id, or those of one inspection. */
+export async function listAccountability(q: Queryable, scope: Scope, f: { id?: number; inspectionId?: number }, page: PageWindow) {
+  return q.query<AccountabilityRow & { total_count: number }>(
+    `SELECT ${TOTAL_COUNT}, r.id, r.kind, r.target_org_id, o.name AS target_org_name, o.type AS target_org_type, r.target_person_id,
             p.name AS target_person_name, r.reason, r.inspection_id, r.problem_case_id, r.decided_on, r.decided_by_org,
             d.name AS decided_by_name, d.type AS decided_by_type
      FROM accountability_records r LEFT JOIN orgs o ON o.id = r.target_org_id LEFT JOIN persons p ON p.id = r.target_person_id
      JOIN orgs d ON d.id = r.decided_by_org
-     WHERE ${inScope('r.target_path', 1)} ORDER BY r.decided_on DESC, r.id DESC LIMIT ${limit}`,
-    [likePrefix(scope.path)],
+     WHERE ${inScope('r.target_path', 1)} AND ($2::bigint IS NULL OR r.id = $2) AND ($3::bigint IS NULL OR r.inspection_id = $3)
+     ORDER BY r.decided_on DESC, r.id DESC LIMIT $4 OFFSET $5`,
+    [likePrefix(scope.path), f.id ?? null, f.inspectionId ?? null, page.limit, page.offset],
   );
 }
 

@@ -1,6 +1,10 @@
 import type { TypedApp } from '../../core/http.js';
 import {
   AccountabilityList,
+  AccountabilityView,
+  BulletinView,
+  InspectionLinkedQuery,
+  ListPageQuery,
   BulletinList,
   CreateAccountabilityBody,
   CreateBulletinBody,
@@ -20,8 +24,8 @@ export async function inspectionRoutes(app: TypedApp, opts: { inspections: Inspe
   const { inspections } = opts;
   const tags = ['inspections'];
 
-  app.get('/api/inspections', { schema: { tags, summary: '督查记录（本单位开展的和本单位被督查的）', response: { 200: InspectionList } }, config: { policy: 'dispatch:read' } }, async (request) =>
-    inspections.list(request.actor!),
+  app.get('/api/inspections', { schema: { tags, summary: '督查记录（本单位开展的和本单位被督查的；督查日期新的在前，分页）', querystring: ListPageQuery, response: { 200: InspectionList } }, config: { policy: 'dispatch:read' } }, async (request) =>
+    inspections.list(request.actor!, request.query),
   );
   app.post(
     '/api/inspections',
@@ -44,16 +48,22 @@ export async function inspectionRoutes(app: TypedApp, opts: { inspections: Inspe
     },
     async (request, reply) => reply.status(201).send({ problemId: await inspections.findingToProblem(request.actor!, request.params.id, request.params.findingId, request.body) }),
   );
-  app.get('/api/bulletins', { schema: { tags, summary: '通报（上级发给本单位的和本单位发出的）', response: { 200: BulletinList } }, config: { policy: 'dispatch:read' } }, async (request) =>
-    inspections.bulletins(request.actor!),
+  app.get('/api/bulletins', { schema: { tags, summary: '通报（上级发给本单位的和本单位发出的；新的在前，分页；inspectionId 只列某次督查的）', querystring: InspectionLinkedQuery, response: { 200: BulletinList } }, config: { policy: 'dispatch:read' } }, async (request) =>
+    inspections.bulletins(request.actor!, request.query),
+  );
+  app.get('/api/bulletins/:id', { schema: { tags, summary: '一份通报（可见范围同列表）', params: IdParams, response: { 200: BulletinView } }, config: { policy: 'dispatch:read' } }, async (request) =>
+    inspections.bulletin(request.actor!, request.params.id),
   );
   app.post(
     '/api/bulletins',
     { schema: { tags, summary: '发布督查通报（本单位以下可见）', body: CreateBulletinBody, response: { 201: Created } }, config: { policy: 'inspection:write' } },
     async (request, reply) => reply.status(201).send({ id: await inspections.publishBulletin(request.actor!, request.body) }),
   );
-  app.get('/api/accountability', { schema: { tags, summary: '问责记录', response: { 200: AccountabilityList } }, config: { policy: 'dispatch:read' } }, async (request) =>
-    inspections.accountability(request.actor!),
+  app.get('/api/accountability', { schema: { tags, summary: '问责记录（决定日期新的在前，分页；inspectionId 只列某次督查的）', querystring: InspectionLinkedQuery, response: { 200: AccountabilityList } }, config: { policy: 'dispatch:read' } }, async (request) =>
+    inspections.accountability(request.actor!, request.query),
+  );
+  app.get('/api/accountability/:id', { schema: { tags, summary: '一条问责记录（可见范围同列表）', params: IdParams, response: { 200: AccountabilityView } }, config: { policy: 'dispatch:read' } }, async (request) =>
+    inspections.accountabilityRecord(request.actor!, request.params.id),
   );
   app.post(
     '/api/accountability',

@@ -1,6 +1,6 @@
 // 督查: inspections with findings (each becomes a ledger problem in one step, linked both ways),
 // bulletins (通报) published to the orgs below the issuer, and accountability records (问责).
-import type { CreateAccountabilityBody, CreateInspectionBody, InspectionView, ProblemSource } from '@lianxin/contract';
+import type { CreateAccountabilityBody, CreateInspectionBody, InspectionLinkedQuery, InspectionView, ListPageQuery, ProblemSource } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
@@ -9,7 +9,8 @@ import type { LedgerService } from '../ledger/index.js';
 import { byIds as orgsByIds } from '../../core/org-tree.js';
 import * as repo from './inspections.repository.js';
 import { BULLETIN_KIND } from '../../core/dispatch/engine.js';
-import { callsReaching, createCallEngine, type CallEngine } from '../../core/dispatch/calls.js';
+import { callsReaching, createCallEngine, type CallEngine, type CallRow } from '../../core/dispatch/calls.js';
+import { pageOf, totalOf } from '../../core/paging.js';
 import { createCaseEngine } from '../../core/cases/case-engine.js';
 
 /** A station's own inspection finds problems; the levels above give feedback from above. */
@@ -70,9 +71,12 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
     }));
   }
 
-  async function list(actor: Actor) {
+  async function list(actor: Actor, q: ListPageQuery = {}) {
     requireAction(actor, 'dispatch:read');
-    return views(await repo.listInspections(db, actor.scope, 200));
+    const p = pageOf(q);
+    const rows = await repo.listInspections(db, actor.scope, p);
+    const total = await totalOf(rows, p.page, () => repo.listInspections(db, actor.scope, { limit: 1, offset: 0 }));
+    return { items: await views(rows), total, page: p.page, pageSize: p.pageSize };
   }
 
   async function detail(actor: Actor, id: number) {
@@ -132,10 +136,23 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
     }));
   }
 
-  async function bulletins(actor: Actor) {
+  const bulletinView = (b: CallRow) => ({ id: b.id, issuer: { id: b.caller_org_id, name: b.caller_name, type: b.caller_type }, title: b.title ?? '', content: b.body, inspectionId: b.inspection_id, publishedAt: b.created_at.toISOString() });
+
+  /** Bulletins reaching the scope (sent from above or within it), newest first; or those of one inspection. */
+  async function bulletins(actor: Actor, q: InspectionLinkedQuery = {}) {
     requireAction(actor, 'dispatch:read');
-    const rows = await callsReaching(db, actor.scope, 'bulletin', 100);
-    return rows.map((b) => ({ id: b.id, issuer: { id: b.caller_org_id, name: b.caller_name, type: b.caller_type }, title: b.title ?? '', content: b.body, inspectionId: b.inspection_id, publishedAt: b.created_at.toISOString() }));
+    const p = pageOf(q);
+    const rows = await callsReaching(db, actor.scope, 'bulletin', p.limit, { inspectionId: q.inspectionId, offset: p.offset });
+    const total = await totalOf(rows, p.page, () => callsReaching(db, actor.scope, 'bulletin', 1, { inspectionId: q.inspectionId }));
+    return { items: rows.map(bulletinView), total, page: p.page, pageSize: p.pageSize };
+  }
+
+  /** One bulletin, scoped exactly like the list: outside it, not found. */
+  async function bulletin(actor: Actor, id: number) {
+    requireAction(actor, 'dispatch:read');
+    const [row] = await callsReaching(db, actor.scope, 'bulletin', 1, { id });
+    if (!row) throw new AppError('not_found');
+    return bulletinView(row);
   }
 
   async function recordAccountability(actor: Actor, input: CreateAccountabilityBody) {
@@ -166,10 +183,24 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
     });
   }
 
-  async function accountability(actor: Actor) {
+  async function accountability(actor: Actor, q: InspectionLinkedQuery = {}) {
     requireAction(actor, 'dispatch:read');
-    const rows = await repo.listAccountability(db, actor.scope, 200);
-    return rows.map((r) => ({
+    const p = pageOf(q);
+    const rows = await repo.listAccountability(db, actor.scope, { inspectionId: q.inspectionId }, p);
+    const total = await totalOf(rows, p.page, () => repo.listAccountability(db, actor.scope, { inspectionId: q.inspectionId }, { limit: 1, offset: 0 }));
+    return { items: rows.map(accountabilityView), total, page: p.page, pageSize: p.pageSize };
+  }
+
+  /** One accountability record, scoped exactly like the list: outside it, not found. */
+  async function accountabilityRecord(actor: Actor, id: number) {
+    requireAction(actor, 'dispatch:read');
+    const [row] = await repo.listAccountability(db, actor.scope, { id }, { limit: 1, offset: 0 });
+    if (!row) throw new AppError('not_found');
+    return accountabilityView(row);
+  }
+
+  function accountabilityView(r: repo.AccountabilityRow) {
+    return ({
       id: r.id,
       kind: r.kind as CreateAccountabilityBody['kind'],
       targetOrg: r.target_org_id ? { id: r.target_org_id, name: r.target_org_name ?? '', type: r.target_org_type ?? '' } : null,
@@ -179,10 +210,10 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
       problemId: r.problem_case_id,
       decidedOn: r.decided_on,
       decidedBy: { id: r.decided_by_org, name: r.decided_by_name, type: r.decided_by_type },
-    }));
+    });
   }
 
-  return { create, list, detail, findingToProblem, publishBulletin, bulletins, recordAccountability, accountability };
+  return { create, list, detail, findingToProblem, publishBulletin, bulletins, bulletin, recordAccountability, accountability, accountabilityRecord };
 }
 
 export type InspectionService = ReturnType<typeof createInspectionService>;

@@ -38,7 +38,7 @@ describe('inspections (督查)', () => {
     expect((await station.post(`/api/inspections/${inspection.id}/findings/${finding.id}/problem`, { category: '党员教育管理', deadline: plusDays(today, 20) })).statusCode).toBe(409);
 
     // the inspected village sees the inspection; another township does not
-    expect((await yushe.get('/api/inspections')).json().map((i: { id: number }) => i.id)).toContain(inspection.id);
+    expect((await yushe.get('/api/inspections')).json().items.map((i: { id: number }) => i.id)).toContain(inspection.id);
     const peng = await t.as('jiaotong');
     expect((await peng.get(`/api/inspections/${inspection.id}`)).statusCode).toBe(404);
   });
@@ -58,14 +58,14 @@ describe('bulletins and accountability', () => {
   it('publishes a bulletin to the orgs below the issuer and records accountability against an org', async () => {
     const res = await wuli.post('/api/bulletins', { title: '关于11月暗访情况的通报', content: '榆舍村资料不全，限期整改。' });
     expect(res.statusCode).toBe(201);
-    expect((await yushe.get('/api/bulletins')).json().map((b: { title: string }) => b.title)).toContain('关于11月暗访情况的通报');
+    expect((await yushe.get('/api/bulletins')).json().items.map((b: { title: string }) => b.title)).toContain('关于11月暗访情况的通报');
     const other = await t.as('jiaotong');
-    expect((await other.get('/api/bulletins')).json().map((b: { title: string }) => b.title)).not.toContain('关于11月暗访情况的通报');
+    expect((await other.get('/api/bulletins')).json().items.map((b: { title: string }) => b.title)).not.toContain('关于11月暗访情况的通报');
 
     const village = await orgId(t.db, '榆舍村');
     const acc = await wuli.post('/api/accountability', { kind: 'rectify_within_deadline', targetOrgId: village, reason: '资料不全', decidedOn: today });
     expect(acc.statusCode, acc.body).toBe(201);
-    const list = (await yushe.get('/api/accountability')).json();
+    const list = (await yushe.get('/api/accountability')).json().items;
     expect(list[0]).toMatchObject({ kind: 'rectify_within_deadline', targetOrg: { name: '榆舍村' }, decidedBy: { name: '五里镇' } });
     expect((await station.post('/api/accountability', { kind: 'talk', targetOrgId: village, reason: 'x', decidedOn: today })).statusCode).toBe(403);
     expect((await wuli.post('/api/accountability', { kind: 'talk', reason: 'x', decidedOn: today })).statusCode).toBe(400);

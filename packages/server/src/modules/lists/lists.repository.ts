@@ -80,6 +80,18 @@ export async function listResponsibilities(q: Queryable, rootPath: string, year:
   );
 }
 
+/** One responsibility still on the list, scoped like the list (at or under the scope). */
+export async function responsibilityInScope(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<ResponsibilityDbRow>(
+    `SELECT r.id, r.county_id, r.org_id, o.name AS org_name, o.type AS org_type, r.year, r.post_role, r.person_id,
+            p.name AS person_name, r.duty, r.version
+     FROM responsibilities r JOIN orgs o ON o.id = r.org_id LEFT JOIN persons p ON p.id = r.person_id
+     WHERE r.id = $2 AND ${inScope('r.org_path', 1)} AND r.status = 'active'`,
+    [likePrefix(scope.path), id],
+  );
+  return row;
+}
+
 export async function insertResponsibility(q: Queryable, r: { countyId: number; orgId: number; orgPath: string; year: number; postRole: string | null; personId: number | null; duty: string }) {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO responsibilities (county_id, org_id, org_path, year, post_role, person_id, duty) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,

@@ -8,6 +8,7 @@ import {
   ListYearQuery,
   NoContent,
   ResponsibilityList,
+  ResponsibilityRow,
   TaskList,
   TaskRow,
   TaskTransitionParams,
@@ -24,6 +25,11 @@ export async function listsRoutes(app: TypedApp, opts: { lists: ListsService }) 
     '/api/tasks',
     { schema: { tags, summary: '任务清单（按组织、年度）', querystring: ListYearQuery, response: { 200: TaskList } }, config: { policy: 'ledger:read' } },
     async (request) => lists.tasks(request.actor!, request.query),
+  );
+  app.get(
+    '/api/tasks/:id',
+    { schema: { tags, summary: '一项任务（可见范围同列表）', params: IdParams, response: { 200: TaskRow } }, config: { policy: 'ledger:read' } },
+    async (request) => lists.task(request.actor!, request.params.id),
   );
   app.post(
     '/api/tasks',
@@ -48,6 +54,11 @@ export async function listsRoutes(app: TypedApp, opts: { lists: ListsService }) 
     '/api/responsibilities',
     { schema: { tags, summary: '责任清单（按组织、年度）', querystring: ListYearQuery, response: { 200: ResponsibilityList } }, config: { policy: 'ledger:read' } },
     async (request) => lists.responsibilities(request.actor!, request.query),
+  );
+  app.get(
+    '/api/responsibilities/:id',
+    { schema: { tags, summary: '一条责任（可见范围同列表）', params: IdParams, response: { 200: ResponsibilityRow } }, config: { policy: 'ledger:read' } },
+    async (request) => lists.responsibility(request.actor!, request.params.id),
   );
   app.post(
     '/api/responsibilities',

@@ -92,7 +92,11 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
     const { page, pageSize } = paging(q);
     const rows = await repo.listResponsibilities(db, root.path, q.year, { limit: pageSize, offset: (page - 1) * pageSize });
     const total = await totalOf(rows, page, pageSize, () => repo.listResponsibilities(db, root.path, q.year, { limit: 1, offset: 0 }));
-    return { page, pageSize, total, items: rows.map((r) => ({
+    return { page, pageSize, total, items: rows.map(responsibilityView) };
+  }
+
+  function responsibilityView(r: repo.ResponsibilityDbRow) {
+    return {
       id: r.id,
       year: r.year,
       org: { id: r.org_id, name: r.org_name, type: r.org_type },
@@ -100,7 +104,23 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
       person: r.person_id ? { id: r.person_id, name: r.person_name ?? '' } : null,
       duty: r.duty,
       version: r.version,
-    })) };
+    };
+  }
+
+  /** One responsibility, scoped like the list: outside the caller's scope (or removed), not found. */
+  async function responsibility(actor: Actor, id: number) {
+    requireAction(actor, 'ledger:read');
+    const row = await repo.responsibilityInScope(db, actor.scope, id);
+    if (!row) throw new AppError('not_found');
+    return responsibilityView(row);
+  }
+
+  /** One task, scoped like the list: outside the caller's scope, not found. */
+  async function task(actor: Actor, id: number): Promise<TaskRow> {
+    requireAction(actor, 'ledger:read');
+    const row = await repo.findTask(db, actor.scope, id);
+    if (!row) throw new AppError('not_found');
+    return present(actor, row, engine.today());
   }
 
   async function addResponsibility(actor: Actor, input: CreateResponsibilityBody): Promise<number> {
@@ -129,7 +149,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
     });
   }
 
-  return { tasks, createTask, fireTask, responsibilities, addResponsibility, removeResponsibility };
+  return { tasks, task, createTask, fireTask, responsibilities, responsibility, addResponsibility, removeResponsibility };
 }
 
 export type ListsService = ReturnType<typeof createListsService>;

@@ -32,14 +32,14 @@ describe('the demo year of meetings', () => {
 
   it('has filings filed, returned with a comment and approved', async () => {
     const wuli = await t.as('wuli');
-    const filings = (await wuli.get('/api/orglife/filings')).json() as FilingView[];
+    const filings = ((await wuli.get('/api/orglife/filings')).json() as { items: FilingView[] }).items;
     expect(filings.map((f) => f.status).sort()).toEqual(['approved', 'filed', 'returned']);
     expect(filings.find((f) => f.status === 'returned')!.returnComment).toContain('请增加');
   });
 
   it('has a sit-in on 榆舍村’s latest 党员大会 and a consultation waiting for 五里镇', async () => {
     const wuli = await t.as('wuli');
-    const consultations = (await wuli.get('/api/orglife/consultations')).json() as { status: string; transitions: string[] }[];
+    const consultations = ((await wuli.get('/api/orglife/consultations')).json() as { items: { status: string; transitions: string[] }[] }).items;
     expect(consultations).toMatchObject([{ status: 'submitted', transitions: ['agree', 'return'] }]);
     const list = (await wuli.get(`/api/orglife/meetings?orgId=${await orgId(t.db, '榆舍村')}&typeCode=member_congress`)).json() as { items: { id: number }[] };
     const latest = (await wuli.get(`/api/orglife/meetings/${list.items[0]!.id}`)).json() as { sitIns: { attendee: string }[] };

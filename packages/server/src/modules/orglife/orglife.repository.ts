@@ -218,12 +218,15 @@ export async function findFiling(q: Queryable, like: string, id: number): Promis
   return row;
 }
 
-export async function listFilings(q: Queryable, like: string, status: string | null) {
-  return q.query<FilingRow>(
-    `${FILING_SELECT} WHERE c.case_type = 'theme_day' AND ${inScope('c.org_path', 1)} AND ($2::text IS NULL OR c.status = $2)
-      ORDER BY f.planned_on DESC, c.id DESC LIMIT 200`,
-    [like, status],
+export async function listFilings(q: Queryable, like: string, status: string | null, page: { page: number; pageSize: number }) {
+  const where = `c.case_type = 'theme_day' AND ${inScope('c.org_path', 1)} AND ($2::text IS NULL OR c.status = $2)`;
+  const [head] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE ${where}`, [like, status]);
+  const rows = await q.query<FilingRow>(
+    `${FILING_SELECT} WHERE ${where}
+      ORDER BY f.planned_on DESC, c.id DESC LIMIT $3 OFFSET $4`,
+    [like, status, page.pageSize, (page.page - 1) * page.pageSize],
   );
+  return { rows, total: head?.n ?? 0 };
 }
 
 /** A refiled plan's fields (the case is locked by the engine). */
@@ -315,8 +318,11 @@ export async function findConsultation(q: Queryable, like: string, id: number): 
   return row;
 }
 
-export async function listConsultations(q: Queryable, like: string) {
-  return q.query<ConsultationRow>(`${CONSULTATION_SELECT} WHERE c.case_type = 'consultation' AND ${inScope('c.org_path', 1)} ORDER BY c.id DESC LIMIT 200`, [like]);
+export async function listConsultations(q: Queryable, like: string, page: { page: number; pageSize: number }) {
+  const where = `c.case_type = 'consultation' AND ${inScope('c.org_path', 1)}`;
+  const [head] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE ${where}`, [like]);
+  const rows = await q.query<ConsultationRow>(`${CONSULTATION_SELECT} WHERE ${where} ORDER BY c.id DESC LIMIT $2 OFFSET $3`, [like, page.pageSize, (page.page - 1) * page.pageSize]);
+  return { rows, total: head?.n ?? 0 };
 }
 
 export async function reviseConsultation(q: Queryable, caseId: number, decision: string) {

@@ -1,41 +1,31 @@
 // 组织生活 routes: thin — schema, policy, one service call.
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { TypedApp } from '../../core/http.js';
 import {
   BoardQuery,
   BoardView,
-  FILING_TRANSITIONS,
+  ConsultationPage,
+  ConsultationTransitionParams,
+  ConsultationView,
+  FileDownload,
   FileThemeDayBody,
+  FilingPage,
+  FilingTransitionParams,
   FilingView,
+  FireConsultationBody,
   FireFilingBody,
-  Id,
+  IdParams,
+  ListConsultationsQuery,
   ListFilingsQuery,
   ListMeetingsQuery,
   MeetingDetail,
   MeetingPage,
+  MinutesBookQuery,
+  OpenConsultationBody,
   OrglifeSettings,
   RecordMeetingBody,
   Roster,
   SaveOrglifeSettingsBody,
   SitInBody,
-  MinutesBookQuery,
-  type SitInBody as SitInBodyT,
-  CONSULTATION_TRANSITIONS,
-  ConsultationView,
-  FireConsultationBody,
-  OpenConsultationBody,
-  type ConsultationTransition,
-  type FireConsultationBody as FireConsultationBodyT,
-  type OpenConsultationBody as OpenConsultationBodyT,
-  type MinutesBookQuery as MinutesBookQueryT,
-  type BoardQuery as BoardQueryT,
-  type FileThemeDayBody as FileThemeDayBodyT,
-  type FilingTransition,
-  type FireFilingBody as FireFilingBodyT,
-  type ListFilingsQuery as ListFilingsQueryT,
-  type ListMeetingsQuery as ListMeetingsQueryT,
-  type RecordMeetingBody as RecordMeetingBodyT,
-  type SaveOrglifeSettingsBody as SaveOrglifeSettingsBodyT,
 } from '@lianxin/contract';
 import type { OrglifeService } from './orglife.service.js';
 import type { Db } from '../../db/db.js';
@@ -59,51 +49,46 @@ export const MINUTES_BOOK_COLUMNS = [
   { header: '列席及意见', width: 30 },
 ];
 
-const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-const TransitionParams = Type.Object(
-  { id: Id, transition: Type.Unsafe<FilingTransition>({ type: 'string', enum: [...FILING_TRANSITIONS] }) },
-  { additionalProperties: false },
-);
 
-export async function orglifeRoutes(app: FastifyInstance, opts: { orglife: OrglifeService; db: Db }) {
+export async function orglifeRoutes(app: TypedApp, opts: { orglife: OrglifeService; db: Db }) {
   const { orglife } = opts;
   const tags = ['orglife'];
 
   app.get('/api/orglife/settings', { schema: { tags, summary: '本县组织生活规则：会议类型、每年应开次数、补录窗口', response: { 200: OrglifeSettings } }, config: { policy: 'orglife:read' } },
     async (request) => orglife.getSettings(request.actor!));
 
-  app.put<{ Body: SaveOrglifeSettingsBodyT }>('/api/orglife/settings',
+  app.put('/api/orglife/settings',
     { schema: { tags, summary: '修改本县组织生活规则（县委组织部）', body: SaveOrglifeSettingsBody, response: { 200: OrglifeSettings } }, config: { policy: 'orglife:configure' } },
     async (request) => orglife.saveSettings(request.actor!, request.body));
 
-  app.get<{ Params: { id: number } }>('/api/orglife/units/:id/roster',
+  app.get('/api/orglife/units/:id/roster',
     { schema: { tags, summary: '单位党员名单（会议签到勾选用）', params: IdParams, response: { 200: Roster } }, config: { policy: 'orglife:read' } },
     async (request) => orglife.roster(request.actor!, request.params.id));
 
-  app.post<{ Body: RecordMeetingBodyT }>('/api/orglife/meetings',
+  app.post('/api/orglife/meetings',
     { schema: { tags, summary: '录入会议记录（一次录入：到会、缺席及原因、记录、决定）', body: RecordMeetingBody, response: { 201: MeetingDetail } }, config: { policy: 'orglife:record' } },
     async (request, reply) => {
       const id = await orglife.recordMeeting(request.actor!, request.body);
       return reply.status(201).send(await orglife.meeting(request.actor!, id));
     });
 
-  app.get<{ Querystring: ListMeetingsQueryT }>('/api/orglife/meetings',
+  app.get('/api/orglife/meetings',
     { schema: { tags, summary: '会议记录（按单位、年、月、类型）', querystring: ListMeetingsQuery, response: { 200: MeetingPage } }, config: { policy: 'orglife:read' } },
     async (request) => orglife.meetings(request.actor!, request.query));
 
-  app.get<{ Params: { id: number } }>('/api/orglife/meetings/:id',
+  app.get('/api/orglife/meetings/:id',
     { schema: { tags, summary: '会议记录详情', params: IdParams, response: { 200: MeetingDetail } }, config: { policy: 'orglife:read' } },
     async (request) => orglife.meeting(request.actor!, request.params.id));
 
-  app.post<{ Params: { id: number }; Body: SitInBodyT }>('/api/orglife/meetings/:id/sit-ins',
+  app.post('/api/orglife/meetings/:id/sit-ins',
     { schema: { tags, summary: '列席：上级同志列席会议并记录意见', params: IdParams, body: SitInBody, response: { 201: MeetingDetail } }, config: { policy: 'orglife:record' } },
     async (request, reply) => {
       await orglife.sitIn(request.actor!, request.params.id, request.body);
       return reply.status(201).send(await orglife.meeting(request.actor!, request.params.id));
     });
 
-  app.get<{ Querystring: MinutesBookQueryT }>('/api/orglife/minutes-book',
-    { schema: { tags, summary: '会议记录簿（.xlsx，一年的会议，按日期）', querystring: MinutesBookQuery }, config: { policy: 'orglife:read' } },
+  app.get('/api/orglife/minutes-book',
+    { schema: { tags, summary: '会议记录簿（.xlsx，一年的会议，按日期）', querystring: MinutesBookQuery, response: { 200: FileDownload } }, config: { policy: 'orglife:read' } },
     async (request, reply) => {
       const actor = request.actor!;
       const book = await orglife.minutesBook(actor, request.query);
@@ -114,46 +99,42 @@ export async function orglifeRoutes(app: FastifyInstance, opts: { orglife: Orgli
       return reply;
     });
 
-  const ConsultationParams = Type.Object(
-    { id: Id, transition: Type.Unsafe<ConsultationTransition>({ type: 'string', enum: [...CONSULTATION_TRANSITIONS] }) },
-    { additionalProperties: false },
-  );
-  app.post<{ Body: OpenConsultationBodyT }>('/api/orglife/consultations',
+  app.post('/api/orglife/consultations',
     { schema: { tags, summary: '工作会商：重大事项会商后报镇党委审定', body: OpenConsultationBody, response: { 201: ConsultationView } }, config: { policy: 'orglife:record' } },
     async (request, reply) => {
       const id = await orglife.openConsultation(request.actor!, request.body);
       return reply.status(201).send(await orglife.consultation(request.actor!, id));
     });
   app.get('/api/orglife/consultations',
-    { schema: { tags, summary: '工作会商', response: { 200: Type.Array(ConsultationView) } }, config: { policy: 'orglife:read' } },
-    async (request) => orglife.consultations(request.actor!));
-  app.get<{ Params: { id: number } }>('/api/orglife/consultations/:id',
+    { schema: { tags, summary: '工作会商（新的在前，分页）', querystring: ListConsultationsQuery, response: { 200: ConsultationPage } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.consultations(request.actor!, request.query));
+  app.get('/api/orglife/consultations/:id',
     { schema: { tags, summary: '工作会商详情', params: IdParams, response: { 200: ConsultationView } }, config: { policy: 'orglife:read' } },
     async (request) => orglife.consultation(request.actor!, request.params.id));
-  app.post<{ Params: { id: number; transition: ConsultationTransition }; Body: FireConsultationBodyT }>('/api/orglife/consultations/:id/transitions/:transition',
-    { schema: { tags, summary: '会商办理：同意、退回、重新报审、实施完毕', params: ConsultationParams, body: FireConsultationBody, response: { 200: ConsultationView } }, config: { policy: 'orglife:record' } },
+  app.post('/api/orglife/consultations/:id/transitions/:transition',
+    { schema: { tags, summary: '会商办理：同意、退回、重新报审、实施完毕', params: ConsultationTransitionParams, body: FireConsultationBody, response: { 200: ConsultationView } }, config: { policy: 'orglife:record' } },
     async (request) => orglife.fireConsultation(request.actor!, request.params.id, request.params.transition, request.body));
 
-  app.get<{ Querystring: BoardQueryT }>('/api/orglife/board',
+  app.get('/api/orglife/board',
     { schema: { tags, summary: '谁落后了：应开与已开，按下级汇总，可下钻', querystring: BoardQuery, response: { 200: BoardView } }, config: { policy: 'orglife:read' } },
     async (request) => orglife.board(request.actor!, request.query));
 
-  app.post<{ Body: FileThemeDayBodyT }>('/api/orglife/filings',
+  app.post('/api/orglife/filings',
     { schema: { tags, summary: '主题党日活动方案备案（活动日之前）', body: FileThemeDayBody, response: { 201: FilingView } }, config: { policy: 'orglife:record' } },
     async (request, reply) => {
       const id = await orglife.fileThemeDay(request.actor!, request.body);
       return reply.status(201).send(await orglife.filing(request.actor!, id));
     });
 
-  app.get<{ Querystring: ListFilingsQueryT }>('/api/orglife/filings',
-    { schema: { tags, summary: '主题党日备案（审核队列）', querystring: ListFilingsQuery, response: { 200: Type.Array(FilingView) } }, config: { policy: 'orglife:read' } },
+  app.get('/api/orglife/filings',
+    { schema: { tags, summary: '主题党日备案（审核队列，活动日新的在前，分页）', querystring: ListFilingsQuery, response: { 200: FilingPage } }, config: { policy: 'orglife:read' } },
     async (request) => orglife.filings(request.actor!, request.query));
 
-  app.get<{ Params: { id: number } }>('/api/orglife/filings/:id',
+  app.get('/api/orglife/filings/:id',
     { schema: { tags, summary: '主题党日备案详情', params: IdParams, response: { 200: FilingView } }, config: { policy: 'orglife:read' } },
     async (request) => orglife.filing(request.actor!, request.params.id));
 
-  app.post<{ Params: { id: number; transition: FilingTransition }; Body: FireFilingBodyT }>('/api/orglife/filings/:id/transitions/:transition',
-    { schema: { tags, summary: '备案办理：退回、重新备案、审核通过、开展并记录', params: TransitionParams, body: FireFilingBody, response: { 200: FilingView } }, config: { policy: 'orglife:record' } },
+  app.post('/api/orglife/filings/:id/transitions/:transition',
+    { schema: { tags, summary: '备案办理：退回、重新备案、审核通过、开展并记录', params: FilingTransitionParams, body: FireFilingBody, response: { 200: FilingView } }, config: { policy: 'orglife:record' } },
     async (request) => orglife.fireFiling(request.actor!, request.params.id, request.params.transition, request.body));
 }

@@ -14,6 +14,9 @@ import {
   type FireFilingBody,
   type HeldMeetingInput,
   type ListFilingsQuery,
+  type FilingPage,
+  type ConsultationPage,
+  type ListConsultationsQuery,
   type ListMeetingsQuery,
   type MeetingDetail,
   type MeetingPage,
@@ -363,10 +366,13 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     return filingView(actor, r);
   }
 
-  async function filings(actor: Actor, query: ListFilingsQuery): Promise<FilingView[]> {
+  async function filings(actor: Actor, query: ListFilingsQuery): Promise<FilingPage> {
     requireAction(actor, 'orglife:read');
     const path = query.orgId ? (await unitInScope(db, actor, query.orgId)).path : actor.scope.path;
-    return (await repo.listFilings(db, likePrefix(path), query.status ?? null)).map((r) => filingView(actor, r));
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { rows, total } = await repo.listFilings(db, likePrefix(path), query.status ?? null, { page, pageSize });
+    return { items: rows.map((r) => filingView(actor, r)), total, page, pageSize };
   }
 
   async function fireFiling(actor: Actor, id: number, name: FilingTransition, input: FireFilingBody): Promise<FilingView> {
@@ -435,9 +441,12 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     return consultationView(actor, r);
   }
 
-  async function consultations(actor: Actor): Promise<ConsultationView[]> {
+  async function consultations(actor: Actor, query: ListConsultationsQuery = {}): Promise<ConsultationPage> {
     requireAction(actor, 'orglife:read');
-    return (await repo.listConsultations(db, likePrefix(actor.scope.path))).map((r) => consultationView(actor, r));
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { rows, total } = await repo.listConsultations(db, likePrefix(actor.scope.path), { page, pageSize });
+    return { items: rows.map((r) => consultationView(actor, r)), total, page, pageSize };
   }
 
   async function fireConsultation(actor: Actor, id: number, name: ConsultationTransition, input: FireConsultationBody): Promise<ConsultationView> {

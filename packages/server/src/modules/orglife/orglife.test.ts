@@ -217,7 +217,7 @@ describe('工作会商 on a major matter', () => {
     await fire(wuli, 'agree', { body: '同意' });
     await fire(station, 'carry_out', { body: '已完成选址公示' });
     expect(c.status).toBe('carried_out');
-    expect((await wuli.get('/api/orglife/consultations')).json().some((x: ConsultationView) => x.id === c.id)).toBe(true);
+    expect((await wuli.get('/api/orglife/consultations')).json().items.some((x: ConsultationView) => x.id === c.id)).toBe(true);
   });
 });
 
@@ -249,7 +249,7 @@ describe('主题党日 filing', () => {
 
     f = (await wuli.post(`/api/orglife/filings/${f.id}/transitions/approve`, { version: f.version })).json();
     expect(f.status).toBe('approved');
-    expect((await wuli.get('/api/orglife/filings?status=approved')).json().some((x: FilingView) => x.id === f.id)).toBe(true);
+    expect((await wuli.get('/api/orglife/filings?status=approved')).json().items.some((x: FilingView) => x.id === f.id)).toBe(true);
 
     // holding it needs the record; an absentee without a reason is refused and nothing changes
     const n = await meetingCount();

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   CreateSchemeBody,
   FireSheetBody,
+  ListSchemesQuery,
   ListSheetsQuery,
   OpenSheetBody,
   Results,
@@ -12,34 +13,34 @@ import type {
   SchemeDetail,
   SchemeSummary,
   SheetDetail,
-  SheetSummary,
   SheetTransition,
 } from '@lianxin/contract';
-import { untypedApi as api, type Query } from '../../app/api';
-
-export type SheetPage = { items: SheetSummary[]; total: number; page: number; pageSize: number };
+import { api } from '../../app/api';
 
 export const assessmentKeys = {
   all: ['assessment'] as const,
-  schemes: () => [...assessmentKeys.all, 'schemes'] as const,
+  schemes: (q?: ListSchemesQuery) => (q ? ([...assessmentKeys.all, 'schemes', q] as const) : ([...assessmentKeys.all, 'schemes'] as const)),
   scheme: (id: number) => [...assessmentKeys.all, 'scheme', id] as const,
   sheets: (q: ListSheetsQuery) => [...assessmentKeys.all, 'sheets', q] as const,
   sheet: (id: number) => [...assessmentKeys.all, 'sheet', id] as const,
   results: (q: ResultsQuery) => [...assessmentKeys.all, 'results', q] as const,
 };
 
-export function useSchemes() {
-  return useQuery({ queryKey: assessmentKeys.schemes(), queryFn: () => api.get<SchemeSummary[]>('/api/assessment/schemes') });
+/** The page size of the scheme list (a county has a few schemes a year). */
+export const SCHEMES_PAGE_SIZE = 20;
+
+export function useSchemes(q: ListSchemesQuery = { pageSize: SCHEMES_PAGE_SIZE }) {
+  return useQuery({ queryKey: assessmentKeys.schemes(q), queryFn: () => api.get('/api/assessment/schemes', q), placeholderData: keepPreviousData });
 }
 
 export function useScheme(id: number) {
-  return useQuery({ queryKey: assessmentKeys.scheme(id), queryFn: () => api.get<SchemeDetail>(`/api/assessment/schemes/${id}`) });
+  return useQuery({ queryKey: assessmentKeys.scheme(id), queryFn: () => api.get(`/api/assessment/schemes/${id}`) });
 }
 
 export function useCreateScheme() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSchemeBody) => api.post<SchemeDetail>('/api/assessment/schemes', body),
+    mutationFn: (body: CreateSchemeBody) => api.post('/api/assessment/schemes', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: assessmentKeys.schemes() }),
   });
 }
@@ -47,7 +48,7 @@ export function useCreateScheme() {
 export function useSaveScheme(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: SaveSchemeBody) => api.put<SchemeDetail>(`/api/assessment/schemes/${id}`, body),
+    mutationFn: (body: SaveSchemeBody) => api.put(`/api/assessment/schemes/${id}`, body),
     onSuccess: (s) => {
       qc.setQueryData(assessmentKeys.scheme(id), s);
       void qc.invalidateQueries({ queryKey: assessmentKeys.schemes() });
@@ -58,7 +59,7 @@ export function useSaveScheme(id: number) {
 export function usePublishScheme(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) => api.post<SchemeDetail>(`/api/assessment/schemes/${id}/publish`, { version }),
+    mutationFn: (version: number) => api.post(`/api/assessment/schemes/${id}/publish`, { version }),
     onSuccess: (s) => {
       qc.setQueryData(assessmentKeys.scheme(id), s);
       void qc.invalidateQueries({ queryKey: assessmentKeys.schemes() });
@@ -69,23 +70,23 @@ export function usePublishScheme(id: number) {
 export function useCopyScheme() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, year }: { id: number; year: number }) => api.post<SchemeDetail>(`/api/assessment/schemes/${id}/copy`, { year }),
+    mutationFn: ({ id, year }: { id: number; year: number }) => api.post(`/api/assessment/schemes/${id}/copy`, { year }),
     onSuccess: () => qc.invalidateQueries({ queryKey: assessmentKeys.schemes() }),
   });
 }
 
 export function useSheets(q: ListSheetsQuery) {
-  return useQuery({ queryKey: assessmentKeys.sheets(q), queryFn: () => api.get<SheetPage>('/api/assessment/sheets', q as Query), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: assessmentKeys.sheets(q), queryFn: () => api.get('/api/assessment/sheets', q), placeholderData: keepPreviousData });
 }
 
 export function useSheet(id: number) {
-  return useQuery({ queryKey: assessmentKeys.sheet(id), queryFn: () => api.get<SheetDetail>(`/api/assessment/sheets/${id}`) });
+  return useQuery({ queryKey: assessmentKeys.sheet(id), queryFn: () => api.get(`/api/assessment/sheets/${id}`) });
 }
 
 export function useOpenSheet() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: OpenSheetBody) => api.post<SheetDetail>('/api/assessment/sheets', body),
+    mutationFn: (body: OpenSheetBody) => api.post('/api/assessment/sheets', body),
     onSuccess: (s) => {
       qc.setQueryData(assessmentKeys.sheet(s.id), s);
       void qc.invalidateQueries({ queryKey: [...assessmentKeys.all, 'sheets'] });
@@ -106,21 +107,21 @@ function useSheetUpdate<V>(id: number, fn: (v: V) => Promise<SheetDetail>) {
 }
 
 export function useSaveScores(id: number) {
-  return useSheetUpdate(id, (body: SaveScoresBody) => api.put<SheetDetail>(`/api/assessment/sheets/${id}/scores`, body));
+  return useSheetUpdate(id, (body: SaveScoresBody) => api.put(`/api/assessment/sheets/${id}/scores`, body));
 }
 
 export function useFireSheet(id: number) {
-  return useSheetUpdate(id, ({ transition, ...body }: FireSheetBody & { transition: SheetTransition }) => api.post<SheetDetail>(`/api/assessment/sheets/${id}/transitions/${transition}`, body));
+  return useSheetUpdate(id, ({ transition, ...body }: FireSheetBody & { transition: SheetTransition }) => api.post(`/api/assessment/sheets/${id}/transitions/${transition}`, body));
 }
 
 export function useCorrectSheet(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<SheetDetail>(`/api/assessment/sheets/${id}/correct`),
+    mutationFn: () => api.post(`/api/assessment/sheets/${id}/correct`),
     onSuccess: () => qc.invalidateQueries({ queryKey: [...assessmentKeys.all, 'sheets'] }),
   });
 }
 
 export function useResults(q: ResultsQuery) {
-  return useQuery({ queryKey: assessmentKeys.results(q), queryFn: () => api.get<Results>('/api/assessment/results', q as Query), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: assessmentKeys.results(q), queryFn: () => api.get('/api/assessment/results', q), placeholderData: keepPreviousData });
 }

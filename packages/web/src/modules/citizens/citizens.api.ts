@@ -10,6 +10,7 @@ import type {
   RequestTransition,
   WhistlePartActionT,
 } from '@lianxin/contract';
+import { usePagedList } from '../../app/pager';
 import { api, type Query } from '../../app/api';
 
 export type RequestsPage = ResponseOf<'GET', '/api/requests'>;
@@ -66,12 +67,19 @@ export function useRequest(id: number) {
 export function useStats(orgId?: number, month?: string) {
   return useQuery({ queryKey: citizenKeys.stats(orgId, month), queryFn: () => api.get('/api/requests/stats', { orgId, month }), placeholderData: keepPreviousData });
 }
+/** Rows a page of the whistle board (read page after page, "more"). */
+export const WHISTLE_PAGE_SIZE = 30;
+/** The whistles the account's level blew or was called to, newest first, page after page. */
 export function useWhistles() {
-  return useQuery({ queryKey: citizenKeys.whistles(), queryFn: () => api.get('/api/whistles') });
+  return usePagedList(citizenKeys.whistles(), (page) => api.get('/api/whistles', { page, pageSize: WHISTLE_PAGE_SIZE }));
 }
 /** 待本部门报到/办理: whistles still waiting on the account's department (finished and declined ones drop out). */
 export function useAwaitingWhistles(enabled: boolean) {
-  return useQuery({ queryKey: [...citizenKeys.whistles(), 'awaiting'], queryFn: () => api.get('/api/whistles', { awaiting: true }), enabled });
+  return usePagedList([...citizenKeys.whistles(), 'awaiting'], (page) => api.get('/api/whistles', { awaiting: true, page, pageSize: WHISTLE_PAGE_SIZE }), enabled);
+}
+/** One whistle (a link to a whistle older than the pages loaded). */
+export function useWhistle(id: number | undefined) {
+  return useQuery({ queryKey: [...citizenKeys.whistles(), 'one', id], queryFn: () => api.get(`/api/whistles/${id ?? 0}`), enabled: !!id });
 }
 /** What a whistle was blown for, read-only (the request or problem, for the departments on it). */
 export function useWhistleSource(id: number | undefined) {
@@ -86,11 +94,14 @@ export function useDepartments(enabled = true) {
 export function useHandOverCandidates(id: number, enabled: boolean) {
   return useQuery({ queryKey: citizenKeys.candidates(id), queryFn: () => api.get(`/api/requests/${id}/hand-over-candidates`), enabled });
 }
-export function useVisits(q: { mine?: boolean; orgId?: number; householdId?: number }) {
-  return useQuery({ queryKey: citizenKeys.visits(q), queryFn: () => api.get('/api/visits', q), placeholderData: keepPreviousData });
+/** Rows a page of the visit diary and the household list. */
+export const DIARY_PAGE_SIZE = 24;
+export function useVisits(q: { mine?: boolean; orgId?: number; householdId?: number; page?: number }) {
+  return useQuery({ queryKey: citizenKeys.visits(q), queryFn: () => api.get('/api/visits', { ...q, pageSize: DIARY_PAGE_SIZE }), placeholderData: keepPreviousData });
 }
-export function useHouseholds(orgId?: number) {
-  return useQuery({ queryKey: citizenKeys.households(orgId), queryFn: () => api.get('/api/households', { orgId }) });
+/** A page of 包保户 (pageSize 200: a village's households to pick from). */
+export function useHouseholds(orgId?: number, page = 1, pageSize = DIARY_PAGE_SIZE) {
+  return useQuery({ queryKey: [...citizenKeys.households(orgId), page, pageSize], queryFn: () => api.get('/api/households', { orgId, page, pageSize }), placeholderData: keepPreviousData });
 }
 export function useGrid(id: number | undefined, year: number) {
   return useQuery({ queryKey: citizenKeys.grid(id ?? 0, year), queryFn: () => api.get(`/api/grids/${id ?? 0}`, { year }), enabled: id !== undefined });

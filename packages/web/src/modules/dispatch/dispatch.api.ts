@@ -10,18 +10,19 @@ import type {
   ReportBody,
 } from '@lianxin/contract';
 import { api } from '../../app/api';
+import { usePagedList } from '../../app/pager';
 import type { FollowedDirective, SentDirective as ContractSentDirective } from '@lianxin/contract';
 
 /** A directive I sent, or (with `issuer`) one from above that the levels below me received. */
 export type SentDirective = ContractSentDirective & { issuer?: FollowedDirective['issuer'] };
 
-export type Series = ResponseOf<'GET', '/api/directives/series'>[number];
+export type Series = ResponseOf<'GET', '/api/directives/series'>['items'][number];
 
 export type Compiled = ResponseOf<'GET', `/api/assignments/${number}/compile`>;
 
-export type Bulletin = ResponseOf<'GET', '/api/bulletins'>[number];
+export type Bulletin = ResponseOf<'GET', '/api/bulletins'>['items'][number];
 
-export type Accountability = ResponseOf<'GET', '/api/accountability'>[number];
+export type Accountability = ResponseOf<'GET', '/api/accountability'>['items'][number];
 
 export const dispatchKeys = {
   all: ['dispatch'] as const,
@@ -42,10 +43,13 @@ export const inspectionKeys = {
   accountability: () => [...inspectionKeys.all, 'accountability'] as const,
 };
 
-export const useInbox = (all: boolean) => useQuery({ queryKey: dispatchKeys.inbox(all), queryFn: () => api.get('/api/inbox', { all: all || undefined }) });
-export const useSent = (enabled = true) => useQuery({ queryKey: dispatchKeys.sent(), queryFn: () => api.get('/api/directives/sent'), enabled });
-export const useFollowing = () => useQuery({ queryKey: dispatchKeys.following(), queryFn: () => api.get('/api/directives/following') });
-export const useSeries = (enabled = true) => useQuery({ queryKey: dispatchKeys.series(), queryFn: () => api.get('/api/directives/series'), enabled });
+/** Rows a page of the inbox and the directive lists (they are read page after page, "more"). */
+export const DISPATCH_PAGE_SIZE = 50;
+/** The inbox, pending first and soonest due first, page after page (the tabs and counts are over the rows loaded). */
+export const useInbox = (all: boolean) => usePagedList(dispatchKeys.inbox(all), (page) => api.get('/api/inbox', { all: all || undefined, page, pageSize: DISPATCH_PAGE_SIZE }));
+export const useSent = (enabled = true) => usePagedList(dispatchKeys.sent(), (page) => api.get('/api/directives/sent', { page, pageSize: DISPATCH_PAGE_SIZE }), enabled);
+export const useFollowing = () => usePagedList(dispatchKeys.following(), (page) => api.get('/api/directives/following', { page, pageSize: DISPATCH_PAGE_SIZE }));
+export const useSeries = (enabled = true) => usePagedList(dispatchKeys.series(), (page) => api.get('/api/directives/series', { page, pageSize: DISPATCH_PAGE_SIZE }), enabled);
 export const useAssignment = (id: number) => useQuery({ queryKey: dispatchKeys.assignment(id), queryFn: () => api.get(`/api/assignments/${id}`), enabled: Number.isFinite(id) });
 export const useBoard = (id: number | undefined) =>
   useQuery({ queryKey: dispatchKeys.board(id ?? 0), queryFn: () => api.get(`/api/directives/${id ?? 0}/board`), enabled: !!id && Number.isFinite(id) });
@@ -67,10 +71,27 @@ export const useReport = (assignmentId: number) => useDispatchMutation((body: Re
 export const useCloseDirective = (directiveId: number) => useDispatchMutation((version: number) => api.post(`/api/directives/${directiveId}/close`, { version }));
 
 // ---- 督查问责 ----
-export const useInspections = () => useQuery({ queryKey: inspectionKeys.list(), queryFn: () => api.get('/api/inspections') });
+/** Rows a page of the inspection, bulletin and accountability lists. */
+export const INSPECTION_PAGE_SIZE = 20;
+/** The inspections, newest first, page after page ("more"; the search and kind filter work over the rows loaded). */
+export const useInspections = () => usePagedList(inspectionKeys.list(), (page) => api.get('/api/inspections', { page, pageSize: INSPECTION_PAGE_SIZE }));
+/** The latest inspections to link a bulletin or an accountability record to (the newest 200). */
+export const useRecentInspections = () => useQuery({ queryKey: [...inspectionKeys.list(), 'recent'], queryFn: () => api.get('/api/inspections', { pageSize: 200 }) });
 export const useInspection = (id: number) => useQuery({ queryKey: inspectionKeys.detail(id), queryFn: () => api.get(`/api/inspections/${id}`), enabled: Number.isFinite(id) });
-export const useBulletins = () => useQuery({ queryKey: inspectionKeys.bulletins(), queryFn: () => api.get('/api/bulletins') });
-export const useAccountabilityList = () => useQuery({ queryKey: inspectionKeys.accountability(), queryFn: () => api.get('/api/accountability') });
+/** The bulletins reaching the scope, newest first, page after page ("more"). */
+export const useBulletins = () => usePagedList(inspectionKeys.bulletins(), (page) => api.get('/api/bulletins', { page, pageSize: INSPECTION_PAGE_SIZE }));
+/** The accountability records in the scope, newest first, page after page ("more"). */
+export const useAccountabilityList = () => usePagedList(inspectionKeys.accountability(), (page) => api.get('/api/accountability', { page, pageSize: INSPECTION_PAGE_SIZE }));
+/** The bulletins and accountability records of one inspection (asked of the server, not filtered from a page). */
+export const useInspectionLinks = (inspectionId: number) =>
+  useQuery({
+    queryKey: [...inspectionKeys.detail(inspectionId), 'links'],
+    queryFn: async () => {
+      const [bulletins, accountability] = await Promise.all([api.get('/api/bulletins', { inspectionId, pageSize: 200 }), api.get('/api/accountability', { inspectionId, pageSize: 200 })]);
+      return { bulletins: bulletins.items, accountability: accountability.items };
+    },
+    enabled: Number.isFinite(inspectionId),
+  });
 
 function useInspectionMutation<V, R>(fn: (v: V) => Promise<R>) {
   const client = useQueryClient();

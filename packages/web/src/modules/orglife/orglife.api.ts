@@ -1,5 +1,5 @@
 // 组织生活 API hooks and their query keys.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ConsultationTransition,
   ConsultationView,
@@ -7,6 +7,7 @@ import type {
   OpenConsultationBody,
   BoardView,
   FileThemeDayBody,
+  FilingState,
   FilingTransition,
   FilingView,
   FireFilingBody,
@@ -17,7 +18,7 @@ import type {
   RecordMeetingBody,
   Roster,
 } from '@lianxin/contract';
-import { untypedApi as api, type Query } from '../../app/api';
+import { api } from '../../app/api';
 
 export const orglifeKeys = {
   all: ['orglife'] as const,
@@ -26,27 +27,30 @@ export const orglifeKeys = {
   meetings: (q: ListMeetingsQuery) => [...orglifeKeys.all, 'meetings', q] as const,
   meeting: (id: number) => [...orglifeKeys.all, 'meeting', id] as const,
   board: (orgId: number | undefined, year: number | undefined, month: number | undefined) => [...orglifeKeys.all, 'board', orgId ?? 0, year ?? 0, month ?? 0] as const,
-  filings: (status: string | undefined) => [...orglifeKeys.all, 'filings', status ?? ''] as const,
+  filings: (status: string | undefined, page: number) => [...orglifeKeys.all, 'filings', status ?? '', page] as const,
   filing: (id: number) => [...orglifeKeys.all, 'filing', id] as const,
 };
 
-export const useOrglifeSettings = () => useQuery({ queryKey: orglifeKeys.settings(), queryFn: () => api.get<OrglifeSettings>('/api/orglife/settings') });
+export const useOrglifeSettings = () => useQuery({ queryKey: orglifeKeys.settings(), queryFn: () => api.get('/api/orglife/settings') });
 
 export const useRoster = (orgId: number | undefined) =>
-  useQuery({ queryKey: orglifeKeys.roster(orgId ?? 0), queryFn: () => api.get<Roster>(`/api/orglife/units/${orgId}/roster`), enabled: !!orgId });
+  useQuery({ queryKey: orglifeKeys.roster(orgId ?? 0), queryFn: () => api.get(`/api/orglife/units/${orgId!}/roster`), enabled: !!orgId });
 
 export const useMeetings = (q: ListMeetingsQuery) =>
-  useQuery({ queryKey: orglifeKeys.meetings(q), queryFn: () => api.get<MeetingPage>('/api/orglife/meetings', q as Query) });
+  useQuery({ queryKey: orglifeKeys.meetings(q), queryFn: () => api.get('/api/orglife/meetings', q) });
 
-export const useMeeting = (id: number) => useQuery({ queryKey: orglifeKeys.meeting(id), queryFn: () => api.get<MeetingDetail>(`/api/orglife/meetings/${id}`) });
+export const useMeeting = (id: number) => useQuery({ queryKey: orglifeKeys.meeting(id), queryFn: () => api.get(`/api/orglife/meetings/${id}`) });
 
 export const useBoard = (orgId?: number, year?: number, month?: number) =>
-  useQuery({ queryKey: orglifeKeys.board(orgId, year, month), queryFn: () => api.get<BoardView>('/api/orglife/board', { orgId, year, month }) });
+  useQuery({ queryKey: orglifeKeys.board(orgId, year, month), queryFn: () => api.get('/api/orglife/board', { orgId, year, month }) });
 
-export const useFilings = (status?: string) =>
-  useQuery({ queryKey: orglifeKeys.filings(status), queryFn: () => api.get<FilingView[]>('/api/orglife/filings', { status }) });
+/** The page size of the filing and consultation lists (a page at a time, newest first). */
+export const ORGLIFE_PAGE_SIZE = 20;
 
-export const useFiling = (id: number) => useQuery({ queryKey: orglifeKeys.filing(id), queryFn: () => api.get<FilingView>(`/api/orglife/filings/${id}`) });
+export const useFilings = (status: string | undefined, page = 1) =>
+  useQuery({ queryKey: orglifeKeys.filings(status, page), queryFn: () => api.get('/api/orglife/filings', { status: status as FilingState | undefined, page, pageSize: ORGLIFE_PAGE_SIZE }), placeholderData: keepPreviousData });
+
+export const useFiling = (id: number) => useQuery({ queryKey: orglifeKeys.filing(id), queryFn: () => api.get(`/api/orglife/filings/${id}`) });
 
 /** Every write changes what the board, the lists and the home page show: refresh them all. */
 function useRefresh() {
@@ -59,42 +63,43 @@ function useRefresh() {
 
 export function useRecordMeeting() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: RecordMeetingBody) => api.post<MeetingDetail>('/api/orglife/meetings', body), onSuccess: refresh });
+  return useMutation({ mutationFn: (body: RecordMeetingBody) => api.post('/api/orglife/meetings', body), onSuccess: refresh });
 }
 
 export function useSitIn(meetingId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { attendee: string; opinion: string }) => api.post<MeetingDetail>(`/api/orglife/meetings/${meetingId}/sit-ins`, body),
+    mutationFn: (body: { attendee: string; opinion: string }) => api.post(`/api/orglife/meetings/${meetingId}/sit-ins`, body),
     onSuccess: (m) => client.setQueryData(orglifeKeys.meeting(meetingId), m),
   });
 }
 
-export const useConsultations = () => useQuery({ queryKey: [...orglifeKeys.all, 'consultations'], queryFn: () => api.get<ConsultationView[]>('/api/orglife/consultations') });
+export const useConsultations = (page = 1) =>
+  useQuery({ queryKey: [...orglifeKeys.all, 'consultations', page], queryFn: () => api.get('/api/orglife/consultations', { page, pageSize: ORGLIFE_PAGE_SIZE }), placeholderData: keepPreviousData });
 
 export function useOpenConsultation() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: OpenConsultationBody) => api.post<ConsultationView>('/api/orglife/consultations', body), onSuccess: refresh });
+  return useMutation({ mutationFn: (body: OpenConsultationBody) => api.post('/api/orglife/consultations', body), onSuccess: refresh });
 }
 
 export function useFireConsultation() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ id, transition, body }: { id: number; transition: ConsultationTransition; body: FireConsultationBody }) => api.post<ConsultationView>(`/api/orglife/consultations/${id}/transitions/${transition}`, body),
+    mutationFn: ({ id, transition, body }: { id: number; transition: ConsultationTransition; body: FireConsultationBody }) => api.post(`/api/orglife/consultations/${id}/transitions/${transition}`, body),
     onSuccess: refresh,
   });
 }
 
 export function useFileThemeDay() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: FileThemeDayBody) => api.post<FilingView>('/api/orglife/filings', body), onSuccess: refresh });
+  return useMutation({ mutationFn: (body: FileThemeDayBody) => api.post('/api/orglife/filings', body), onSuccess: refresh });
 }
 
 export function useFireFiling(id: number) {
   const client = useQueryClient();
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ transition, body }: { transition: FilingTransition; body: FireFilingBody }) => api.post<FilingView>(`/api/orglife/filings/${id}/transitions/${transition}`, body),
+    mutationFn: ({ transition, body }: { transition: FilingTransition; body: FireFilingBody }) => api.post(`/api/orglife/filings/${id}/transitions/${transition}`, body),
     onSuccess: (f) => {
       client.setQueryData(orglifeKeys.filing(id), f);
       refresh();

@@ -6,7 +6,9 @@ import { ASSESSED_UNIT_TYPE_LABELS, SCHEME_STATUS_LABELS } from '@lianxin/contra
 import { useCan } from '../../../app/auth';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
-import { useCopyScheme, useCreateScheme, useSchemes } from '../assessment.api';
+import { useState } from 'react';
+import { ListPager } from '../../../app/pager';
+import { SCHEMES_PAGE_SIZE, useCopyScheme, useCreateScheme, useSchemes } from '../assessment.api';
 import { useAssessmentT } from '../assessment.messages';
 
 export function SchemesPage() {
@@ -14,7 +16,8 @@ export function SchemesPage() {
   const can = useCan();
   const navigate = useNavigate();
   usePageCrumb(t('schemes.title'));
-  const schemes = useSchemes();
+  const [page, setPage] = useState(1);
+  const schemes = useSchemes({ page, pageSize: SCHEMES_PAGE_SIZE });
   const create = useCreateScheme();
   const copy = useCopyScheme();
   const year = new Date().getFullYear();
@@ -41,7 +44,7 @@ export function SchemesPage() {
       <SimpleList
         testId="scheme-list"
         loading={schemes.isPending}
-        items={schemes.data ?? []}
+        items={schemes.data?.items ?? []}
         rowKey={(s) => s.id}
         render={(s) => (
           <div style={{ padding: '8px 0' }}>
@@ -60,6 +63,7 @@ export function SchemesPage() {
           </div>
         )}
       />
+      <ListPager page={page} pageSize={SCHEMES_PAGE_SIZE} total={schemes.data?.total} onChange={setPage} testId="scheme-pager" />
     </div>
   );
 }

@@ -22,11 +22,12 @@ export function SheetsPage() {
   usePageCrumb(t('sheets.title'));
   const [tab, setTab] = useState<'all' | 'review'>(me.roles.includes('county_admin') ? 'review' : 'all');
   const sheets = useSheets({ status: tab === 'review' ? 'submitted' : undefined, pageSize: 100 });
-  const schemes = useSchemes();
+  // every published scheme to choose from (a county publishes a few a year)
+  const schemes = useSchemes({ status: 'published', pageSize: 200 });
   const open = useOpenSheet();
   const [form] = Form.useForm<{ schemeId: number; orgId: number; period: string }>();
   const scorer = can('assessment:score') && me.roles.includes('township_admin');
-  const published = (schemes.data ?? []).filter((s) => s.status === 'published');
+  const published = schemes.data?.items ?? [];
 
   return (
     <div data-testid="assessment-sheets">

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Button, InputNumber, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Subsidies } from '@lianxin/contract';
-import { untypedApi as api, download } from '../../../app/api';
+import { api, download } from '../../../app/api';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { useUrlState, toInt } from '../../../app/url-state';
@@ -16,7 +16,7 @@ export function SubsidiesPage() {
   usePageCrumb('村干部绩效补贴');
   const { values, update } = useUrlState(['year'] as const);
   const year = toInt(values.year) ?? new Date().getFullYear();
-  const q = useQuery({ queryKey: [...assessmentKeys.all, 'subsidies', year], queryFn: () => api.get<Subsidies>('/api/assessment/subsidies', { year }) });
+  const q = useQuery({ queryKey: [...assessmentKeys.all, 'subsidies', year], queryFn: () => api.get('/api/assessment/subsidies', { year }) });
   const s = q.data;
   return (
     <div data-testid="assessment-subsidies">

@@ -11,9 +11,10 @@ import { ApiError } from '../../../app/api';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, applyFieldErrors } from '../../../app/ui';
+import { ListPager } from '../../../app/pager';
 import { toInt, useUrlState } from '../../../app/url-state';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { useHouseholds, useRecordVisit, useVisits } from '../citizens.api';
+import { DIARY_PAGE_SIZE, useHouseholds, useRecordVisit, useVisits } from '../citizens.api';
 import { useCitizensT } from '../citizens.messages';
 import '../citizens.css';
 
@@ -35,7 +36,8 @@ function VisitDrawer({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<VisitForm>();
   const orgId = Form.useWatch('orgId', form);
   const openRequest = Form.useWatch('open', form);
-  const households = useHouseholds(orgId);
+  // the village's households to pick from
+  const households = useHouseholds(orgId, 1, 200);
   const record = useRecordVisit();
   const [error, setError] = useState<string>();
   const isVillage = ['village', 'community', 'grid'].includes(me.scopeOrg.type);
@@ -107,9 +109,9 @@ function VisitDrawer({ onClose }: { onClose: () => void }) {
             allowClear
             data-testid="visit-household-pick"
             disabled={!orgId}
-            options={(households.data ?? []).map((h) => ({ value: h.id, label: `${h.headName}（${h.org.name}）` }))}
+            options={(households.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.headName}（${h.org.name}）` }))}
             onChange={(id?: number) => {
-              const h = households.data?.find((x) => x.id === id);
+              const h = households.data?.items.find((x) => x.id === id);
               if (h) form.setFieldValue('household', `${h.headName}家`);
             }}
           />
@@ -152,7 +154,8 @@ export function DiaryPage() {
   const { values, update } = useUrlState(['view', 'orgId'] as const);
   const view = values.view === 'org' ? 'org' : 'mine';
   const orgId = toInt(values.orgId);
-  const visits = useVisits(view === 'mine' ? { mine: true } : { orgId });
+  const [page, setPage] = useState(1);
+  const visits = useVisits(view === 'mine' ? { mine: true, page } : { orgId, page });
   const [recording, setRecording] = useState(false);
   const me = useAccount();
   const data = visits.data;
@@ -160,10 +163,16 @@ export function DiaryPage() {
     <div data-testid="diary-page">
       <PageHead title={t('diary.title')} extra={can('citizen:handle') && me.scopeOrg.type !== 'department' && <Button type="primary" icon={<EditOutlined />} onClick={() => setRecording(true)} data-testid="visit-open" size={isMobile ? 'large' : 'middle'} block={isMobile}>{t('diary.record')}</Button>} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Segmented value={view} onChange={(v) => update({ view: v === 'org' ? 'org' : undefined })} options={[{ value: 'mine', label: t('diary.mine') }, { value: 'org', label: t('diary.village') }]} data-testid="diary-view" />
+        <Segmented value={view} onChange={(v) => {
+          setPage(1);
+          update({ view: v === 'org' ? 'org' : undefined });
+        }} options={[{ value: 'mine', label: t('diary.mine') }, { value: 'org', label: t('diary.village') }]} data-testid="diary-view" />
         {view === 'org' && (
           <div style={{ width: isMobile ? 240 : 280 }}>
-            <OrgTreeSelect value={orgId} onChange={(v) => update({ orgId: v })} placeholder={t('diary.org')} testId="diary-org" />
+            <OrgTreeSelect value={orgId} onChange={(v) => {
+              setPage(1);
+              update({ orgId: v });
+            }} placeholder={t('diary.org')} testId="diary-org" />
           </div>
         )}
       </Space>
@@ -200,6 +209,7 @@ export function DiaryPage() {
           </Row>
         )}
       </Spin>
+      <ListPager page={page} pageSize={DIARY_PAGE_SIZE} total={data?.total} onChange={setPage} testId="diary-pager" />
       {recording && <VisitDrawer onClose={() => setRecording(false)} />}
     </div>
   );

@@ -12,10 +12,11 @@ import { api } from '../../../app/api';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList, applyFieldErrors } from '../../../app/ui';
+import { ListPager } from '../../../app/pager';
 import { toInt, useUrlState } from '../../../app/url-state';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { indexTree, useCreateOrg, useOrgTree } from '../../orgs/orgs.api';
-import { useAddDeed, useAddHousehold, useGrid, useHouseholds, useRegisterMember, type GridView } from '../citizens.api';
+import { DIARY_PAGE_SIZE, useAddDeed, useAddHousehold, useGrid, useHouseholds, useRegisterMember, type GridView } from '../citizens.api';
 import { useCitizensT } from '../citizens.messages';
 import '../citizens.css';
 
@@ -216,7 +217,8 @@ function HouseholdsTab() {
   const isMobile = Grid.useBreakpoint().md === false;
   const { values, update } = useUrlState(['tab', 'orgId'] as const);
   const orgId = toInt(values.orgId);
-  const households = useHouseholds(orgId);
+  const [page, setPage] = useState(1);
+  const households = useHouseholds(orgId, page);
   const add = useAddHousehold();
   const me = useAccount();
   const [adding, setAdding] = useState(false);
@@ -249,14 +251,14 @@ function HouseholdsTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <div style={{ width: 260 }}><OrgTreeSelect value={orgId} onChange={(v) => update({ orgId: v })} placeholder={tc('common.all')} /></div>
+        <div style={{ width: 260 }}><OrgTreeSelect value={orgId} onChange={(v) => { setPage(1); update({ orgId: v }); }} placeholder={tc('common.all')} /></div>
         {can('citizen:handle') && me.scopeOrg.type !== 'department' && <Button type="primary" icon={<PlusOutlined />} onClick={() => { setError(undefined); setAdding(true); }} data-testid="household-add">{t('hh.add')}</Button>}
       </Space>
       <ApiErrorAlert error={households.error} onRetry={() => void households.refetch()} />
       {isMobile ? (
         <SimpleList<HouseholdViewT>
           loading={households.isFetching}
-          items={households.data ?? []}
+          items={households.data?.items ?? []}
           rowKey={(h) => h.id}
           render={(h) => (
             <Card size="small" data-testid="household-card">
@@ -267,14 +269,16 @@ function HouseholdsTab() {
             </Card>
           )}
         />
-      ) : (
+      ) : null}
+      {isMobile && <ListPager page={page} pageSize={DIARY_PAGE_SIZE} total={households.data?.total} onChange={setPage} testId="household-pager" />}
+      {isMobile ? null : (
         <Card size="small" styles={{ body: { padding: 0 } }}>
           <Table<HouseholdViewT>
             rowKey="id"
             size="middle"
             loading={households.isFetching}
-            dataSource={households.data ?? []}
-            pagination={{ pageSize: 20, showTotal: (n) => tc('common.total', { n }) }}
+            dataSource={households.data?.items ?? []}
+            pagination={{ current: page, pageSize: DIARY_PAGE_SIZE, total: households.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => tc('common.total', { n }) }}
             data-testid="household-table"
             columns={[
               { title: t('hh.head'), dataIndex: 'headName', width: 100 },

@@ -12,8 +12,9 @@ import { REQUEST_CATEGORY_LABELS, type RequestCategory, type WhistlePartActionT,
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, applyFieldErrors } from '../../../app/ui';
+import { MoreButton } from '../../../app/pager';
 import { useUrlState } from '../../../app/url-state';
-import { useAwaitingWhistles, useDepartments, useJudicialTransfer, usePartAction, useReroute, useWhistleLoad, useWhistleSource, useWhistles } from '../citizens.api';
+import { useAwaitingWhistles, useDepartments, useJudicialTransfer, usePartAction, useReroute, useWhistleLoad, useWhistle, useWhistleSource, useWhistles } from '../citizens.api';
 import { useCitizensT } from '../citizens.messages';
 import { WhistleModal } from '../components/WhistleModal';
 import { PartStatusTag } from '../components/tags';
@@ -261,13 +262,16 @@ export function WhistlesPage() {
   const whistles = mineView ? awaiting : all;
   const [blowing, setBlowing] = useState(false);
   const [dialog, setDialog] = useState<PartDialog>();
+  // a whistle linked to by id may be older than the pages loaded: then it is read on its own
+  const loadedFocus = focus ? whistles.items.find((w) => w.id === focus) : undefined;
+  const one = useWhistle(focus && !loadedFocus && !whistles.isPending ? focus : undefined);
   const list = useMemo(() => {
-    const rows = whistles.data ?? [];
-    if (focus) return rows.filter((w) => w.id === focus);
+    const rows = whistles.items;
+    if (focus) return loadedFocus ? [loadedFocus] : one.data ? [one.data] : [];
     if (view === 'open') return rows.filter((w) => w.status !== 'done');
     if (view === 'done') return rows.filter((w) => w.status === 'done');
     return rows;
-  }, [whistles.data, view, focus]);
+  }, [whistles.items, view, focus, loadedFocus, one.data]);
   const tab = values.tab === 'load' ? 'load' : 'board';
   const board = (
     <>
@@ -276,7 +280,7 @@ export function WhistlesPage() {
           value={focus ? 'one' : view}
           onChange={(v) => update({ view: String(v), id: undefined })}
           options={[
-            ...(isDepartment ? [{ value: 'mine', label: awaiting.data ? `${t('wh.mine')}（${awaiting.data.length}）` : t('wh.mine') }] : []),
+            ...(isDepartment ? [{ value: 'mine', label: awaiting.data ? `${t('wh.mine')}（${awaiting.total}）` : t('wh.mine') }] : []),
             { value: 'open', label: t('wh.open') },
             { value: 'done', label: t('wh.done') },
             { value: 'all', label: tc('common.all') },
@@ -299,6 +303,7 @@ export function WhistlesPage() {
           </Row>
         )}
       </Spin>
+      {!focus && <MoreButton list={whistles} testId="whistle-more" />}
     </>
   );
   return (

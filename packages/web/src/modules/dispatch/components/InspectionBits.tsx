@@ -8,7 +8,7 @@ import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_KINDS, INSPECTION_KIND_LABEL
 import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { useInspections, usePublishBulletin, useRecordAccountability } from '../dispatch.api';
+import { useRecentInspections, usePublishBulletin, useRecordAccountability } from '../dispatch.api';
 import { useDispatchT } from '../dispatch.messages';
 import { putFieldErrors, todayStr, usePhone } from './bits';
 
@@ -78,7 +78,7 @@ export function BulletinModal({ open, onClose, initial }: { open: boolean; onClo
   const [form] = Form.useForm<{ title: string; content: string; inspectionId?: number }>();
   const [topError, setTopError] = useState<string>();
   const publish = usePublishBulletin();
-  const inspections = useInspections();
+  const inspections = useRecentInspections();
   const submit = async (v: { title: string; content: string; inspectionId?: number }) => {
     setTopError(undefined);
     try {
@@ -103,7 +103,7 @@ export function BulletinModal({ open, onClose, initial }: { open: boolean; onClo
           <Select
             allowClear
             loading={inspections.isPending}
-            options={(inspections.data ?? []).map((i) => ({ value: i.id, label: `#${i.id} ${i.inspectedOn} ${i.targets.map((x) => x.name).join('、')}` }))}
+            options={(inspections.data?.items ?? []).map((i) => ({ value: i.id, label: `#${i.id} ${i.inspectedOn} ${i.targets.map((x) => x.name).join('、')}` }))}
           />
         </Form.Item>
       </Form>
@@ -122,7 +122,7 @@ export function AccountabilityModal({ open, onClose, initial }: { open: boolean;
   const phone = usePhone();
   const [people, setPeople] = useState<{ value: number; label: string }[]>([]);
   const record = useRecordAccountability();
-  const inspections = useInspections();
+  const inspections = useRecentInspections();
   const searchPeople = async (q: string) => {
     if (!q.trim()) return setPeople([]);
     try {
@@ -170,7 +170,7 @@ export function AccountabilityModal({ open, onClose, initial }: { open: boolean;
           <DatePicker inputReadOnly={phone} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="inspectionId" label={t('acc.inspection')}>
-          <Select allowClear options={(inspections.data ?? []).map((i) => ({ value: i.id, label: `#${i.id} ${i.inspectedOn} ${i.targets.map((x) => x.name).join('、')}` }))} />
+          <Select allowClear options={(inspections.data?.items ?? []).map((i) => ({ value: i.id, label: `#${i.id} ${i.inspectedOn} ${i.targets.map((x) => x.name).join('、')}` }))} />
         </Form.Item>
         <Form.Item name="problemId" label={t('acc.problem')}>
           <InputNumber min={1} precision={0} style={{ width: 200 }} />

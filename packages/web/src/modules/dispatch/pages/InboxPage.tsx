@@ -11,6 +11,7 @@ import { useI18n } from '../../../app/i18n';
 import { humanTitle } from '../../../app/dates';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
+import { MoreButton } from '../../../app/pager';
 import { useFollowing, useInbox, useSent, useSeries, useSetSeriesActive, type SentDirective, type Series } from '../dispatch.api';
 import { useDispatchT } from '../dispatch.messages';
 import { AssignmentTag, DueTag, KindTag, endOfWeek, formatTime } from '../components/bits';
@@ -102,6 +103,10 @@ export function InboxPage() {
       {tab === 'sent' && <SentList rows={sentRows} loading={sent.isPending} phone={phone} />}
       {tab === 'below' && <SentList rows={belowRows} loading={following.isPending} phone={phone} testId="below-list" />}
       {tab === 'series' && <SeriesList rows={series.data ?? []} loading={series.isPending} />}
+      {['todo', 'duty', 'done'].includes(tab) && <MoreButton list={inbox} testId="inbox-more" />}
+      {tab === 'sent' && <MoreButton list={sent} testId="sent-more" />}
+      {tab === 'below' && <MoreButton list={following} testId="below-more" />}
+      {tab === 'series' && <MoreButton list={series} testId="series-more" />}
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { CONSULTATION_STATE_LABELS, CONSULTATION_TRANSITION_LABELS, type Consult
 import { useAccount } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
-import { useConsultations, useFireConsultation, useOpenConsultation } from '../orglife.api';
+import { ListPager } from '../../../app/pager';
+import { ORGLIFE_PAGE_SIZE, useConsultations, useFireConsultation, useOpenConsultation } from '../orglife.api';
 import { useOrglifeT } from '../orglife.messages';
 import { todayCst } from '../components/MeetingFields';
 
@@ -41,7 +42,8 @@ export function ConsultationsPage() {
   const { lang } = useI18n();
   const me = useAccount();
   const { message } = AntApp.useApp();
-  const q = useConsultations();
+  const [page, setPage] = useState(1);
+  const q = useConsultations(page);
   const open = useOpenConsultation();
   const [form] = Form.useForm<{ heldOn: string; topic: string; participants: string; decision: string }>();
   const isStation = me.roles.includes('station_admin');
@@ -65,7 +67,7 @@ export function ConsultationsPage() {
       {q.error ? <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
       <Card size="small">
         <SimpleList<ConsultationView>
-          items={q.data ?? []}
+          items={q.data?.items ?? []}
           loading={q.isLoading}
           rowKey={(c) => c.id}
           empty={t('cons.empty')}
@@ -79,6 +81,7 @@ export function ConsultationsPage() {
             </div>
           )}
         />
+        <ListPager page={page} pageSize={ORGLIFE_PAGE_SIZE} total={q.data?.total} onChange={setPage} testId="consultation-pager" />
       </Card>
     </div>
   );

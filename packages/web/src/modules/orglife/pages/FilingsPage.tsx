@@ -1,4 +1,5 @@
 // 主题党日备案: the branch files its plan before the day; the committee's queue of plans to review.
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App as AntApp, Button, Card, Form, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, FILING_STATE_LABELS, type ActivityKind, type FilingView } from '@lianxin/contract';
@@ -6,7 +7,8 @@ import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList, applyFieldErrors } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
-import { useFileThemeDay, useFilings } from '../orglife.api';
+import { ListPager } from '../../../app/pager';
+import { ORGLIFE_PAGE_SIZE, useFileThemeDay, useFilings } from '../orglife.api';
 import { useOrglifeT } from '../orglife.messages';
 import { todayCst } from '../components/MeetingFields';
 import '../orglife.css';
@@ -30,7 +32,8 @@ export function FilingsPage() {
   const { values, update } = useUrlState(['status', 'new'] as const);
   const isBranch = me.roles.includes('village_admin');
   const status = values.status ?? (me.roles.includes('township_admin') ? 'filed' : undefined);
-  const q = useFilings(status);
+  const [page, setPage] = useState(1);
+  const q = useFilings(status, page);
   const file = useFileThemeDay();
   const [form] = Form.useForm<NewFiling>();
   const showForm = isBranch && can('orglife:record') && values.new === '1';
@@ -72,14 +75,17 @@ export function FilingsPage() {
       <Space style={{ marginBottom: 8 }}>
         <Segmented
           value={status ?? 'all'}
-          onChange={(v) => update({ status: v === 'all' ? '' : String(v) })}
+          onChange={(v) => {
+            setPage(1);
+            update({ status: v === 'all' ? '' : String(v) });
+          }}
           options={[{ value: 'filed', label: t('filing.queue') }, { value: 'returned', label: FILING_STATE_LABELS.returned[lang] }, { value: 'approved', label: FILING_STATE_LABELS.approved[lang] }, { value: 'all', label: t('filing.all') }]}
         />
       </Space>
       {q.error ? <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
       <Card size="small">
         <SimpleList<FilingView>
-          items={q.data ?? []}
+          items={q.data?.items ?? []}
           loading={q.isLoading}
           rowKey={(f) => f.id}
           testId="filing-list"
@@ -91,6 +97,7 @@ export function FilingsPage() {
             </Link>
           )}
         />
+        <ListPager page={page} pageSize={ORGLIFE_PAGE_SIZE} total={q.data?.total} onChange={setPage} testId="filing-pager" />
       </Card>
     </div>
   );

@@ -8,6 +8,7 @@ import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_KINDS } from '@lianxin/contr
 import { useCan } from '../../../../app/auth';
 import { useI18n } from '../../../../app/i18n';
 import { usePageCrumb } from '../../../../app/page-context';
+import { MoreButton } from '../../../../app/pager';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../../app/ui';
 import { useUrlState } from '../../../../app/url-state';
 import { useAccountabilityList, type Accountability } from '../../dispatch.api';
@@ -83,7 +84,7 @@ export function AccountabilityPage() {
             rowKey="id"
             loading={q.isPending}
             dataSource={rows}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            pagination={false}
             data-testid="accountability-table"
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('acc.empty')} /> }}
             columns={[
@@ -98,6 +99,7 @@ export function AccountabilityPage() {
         </Card>
       )}
       {open && <AccountabilityModal open onClose={() => setOpen(false)} />}
+      <MoreButton list={q} testId="accountability-more" />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Button, Card, Empty, Grid, Input, Space, Spin, Typography } from 'antd'
 import { NotificationOutlined } from '@ant-design/icons';
 import { useCan } from '../../../../app/auth';
 import { usePageCrumb } from '../../../../app/page-context';
+import { MoreButton } from '../../../../app/pager';
 import { ApiErrorAlert, PageHead } from '../../../../app/ui';
 import { useUrlState } from '../../../../app/url-state';
 import { useBulletins } from '../../dispatch.api';
@@ -59,6 +60,7 @@ export function BulletinsPage() {
         )}
       </Spin>
       {open && <BulletinModal open onClose={() => setOpen(false)} />}
+      <MoreButton list={q} testId="bulletin-more" />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { useCan } from '../../../../app/auth';
 import { useI18n } from '../../../../app/i18n';
 import { usePageCrumb } from '../../../../app/page-context';
 import { ApiErrorAlert, PageHead } from '../../../../app/ui';
-import { useAccountabilityList, useBulletins, useFindingToProblem, useInspection } from '../../dispatch.api';
+import { useFindingToProblem, useInspection, useInspectionLinks } from '../../dispatch.api';
 import { useDispatchT } from '../../dispatch.messages';
 import { putFieldErrors, todayStr, usePhone } from '../../components/bits';
 import { AccountabilityKindTag, AccountabilityModal, BulletinModal, InspectionKindTag, draftBulletin } from '../../components/InspectionBits';
@@ -24,8 +24,8 @@ export function InspectionDetailPage() {
   const { label } = useI18n();
   const can = useCan();
   const q = useInspection(id);
-  const bulletins = useBulletins();
-  const acc = useAccountabilityList();
+  // this inspection's bulletins and accountability records, asked of the server (not filtered from a page)
+  const links = useInspectionLinks(id);
   const [toLedger, setToLedger] = useState<Finding>();
   const [bulletinOpen, setBulletinOpen] = useState(false);
   const [accOpen, setAccOpen] = useState(false);
@@ -33,8 +33,8 @@ export function InspectionDetailPage() {
   usePageCrumb(i ? `${i.inspectedOn} ${label(INSPECTION_KIND_LABELS[i.kind])}` : undefined);
   if (q.error) return <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!i) return <Card><Skeleton active /></Card>;
-  const linkedBulletins = (bulletins.data ?? []).filter((b) => b.inspectionId === i.id);
-  const linkedAcc = (acc.data ?? []).filter((a) => a.inspectionId === i.id);
+  const linkedBulletins = links.data?.bulletins ?? [];
+  const linkedAcc = links.data?.accountability ?? [];
 
   return (
     <div className="lx-dispatch" data-testid="inspection-detail">

@@ -6,6 +6,7 @@ import { PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, type InspectionView } from '@lianxin/contract';
 import { useCan } from '../../../../app/auth';
 import { useI18n } from '../../../../app/i18n';
+import { MoreButton } from '../../../../app/pager';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../../app/ui';
 import { useUrlState } from '../../../../app/url-state';
 import { useInspections } from '../../dispatch.api';
@@ -97,7 +98,7 @@ export function InspectionListPage() {
             rowKey="id"
             loading={q.isPending}
             dataSource={rows}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            pagination={false}
             data-testid="inspection-table"
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.empty')} /> }}
             onRow={(i) => ({ onClick: () => navigate(`/inspections/${i.id}`), style: { cursor: 'pointer' } })}
@@ -113,6 +114,7 @@ export function InspectionListPage() {
           />
         </Card>
       )}
+      <MoreButton list={q} testId="inspection-more" />
     </div>
   );
 }
