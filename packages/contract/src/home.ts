@@ -66,6 +66,8 @@ export const TODAY_KINDS = [
   'meeting_due', // 组织生活: a meeting type my branch still owes by the end of this month
   'filing_returned', // 主题党日 备案 returned: revise and refile
   'filing_to_review', // 主题党日 备案 filed below me: pass or return
+  'flow_step_due', // 小微权力: a step of a matter my level acts on
+  'flow_dereliction', // 失职预警: a step of a matter below me is past its time limit
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -87,6 +89,8 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   meeting_due: { zh: '本月应开的会', en: 'Meeting due this month' },
   filing_returned: { zh: '主题党日备案被退回', en: 'Theme day filing returned' },
   filing_to_review: { zh: '主题党日备案待审核', en: 'Theme day filing to review' },
+  flow_step_due: { zh: '小微权力事项待办理', en: 'Matter step to act on' },
+  flow_dereliction: { zh: '失职预警：步骤逾期', en: 'Dereliction warning: step overdue' },
 };
 
 /** The button on an item: what the user does there. */
@@ -108,6 +112,8 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   meeting_due: { zh: '录入会议', en: 'Record it' },
   filing_returned: { zh: '修改后重新备案', en: 'Refile' },
   filing_to_review: { zh: '去审核', en: 'Review' },
+  flow_step_due: { zh: '去办理', en: 'Act' },
+  flow_dereliction: { zh: '去督促', en: 'Follow up' },
 };
 
 export const TodayItem = Type.Object({

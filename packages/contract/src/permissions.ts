@@ -36,10 +36,13 @@ export const ACTIONS = [
   'orglife:read', // 组织生活: meetings, filings, who is behind in the scope
   'orglife:record', // record meetings, file 主题党日 plans; guiding a filing is checked by its workflow
   'orglife:configure', // the county's meeting types, frequencies and back-dating window
+  'flow:read', // 小微权力: the county's flows, matters and dereliction warnings of the scope, duty lists
+  'flow:act', // open matters, complete, return or cancel their steps (the step's level is checked), edit a village's duty list
+  'flow:configure', // the county's flows and its duty-list template
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'flow:read'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -58,11 +61,13 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'whistle:blow',
     'assessment:configure',
     'assessment:score',
+    'flow:act',
+    'flow:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score'],
-  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'flow:act'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
-  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register'],
+  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act'],
   department_admin: [...OFFICE, 'person:write', 'whistle:answer'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],

@@ -53,6 +53,7 @@ const TODAY_URGENT: ReadonlySet<TodayKind> = new Set([
   'request_to_claim',
   'request_overdue',
   'whistle_declined',
+  'flow_dereliction',
 ]);
 
 /** The page where each item is done: its own record, one tap away. */
@@ -74,6 +75,8 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   meeting_due: (id) => `/orglife/meetings/new?orgId=${id}`,
   filing_returned: (id) => `/orglife/filings/${id}`,
   filing_to_review: (id) => `/orglife/filings/${id}`,
+  flow_step_due: (id) => `/flows/matters/${id}`,
+  flow_dereliction: (id) => `/flows/matters/${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */
