@@ -10,7 +10,7 @@ import { TodayList, TodoSummary } from './home.js';
 import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
 import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
-import { CompleteStepBody, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody } from './flows.js';
+import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody } from './flows.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
@@ -156,7 +156,7 @@ export const ENDPOINTS = {
   'POST /api/flow-matters/{id}/steps': { body: CompleteStepBody, response: MatterDetail },
   'POST /api/flow-matters/{id}/return': { body: MatterReasonBody, response: MatterDetail },
   'POST /api/flow-matters/{id}/cancel': { body: MatterReasonBody, response: MatterDetail },
-  'POST /api/flow-matters/{id}/documents': { response: MatterDocumentUploaded, upload: true },
+  'POST /api/flow-matters/{id}/documents': { query: DocumentQuery, response: MatterDocumentUploaded, upload: true },
   'GET /api/flow-matters/{id}/attachments/{attachmentId}': { response: FileDownload, file: true },
   'GET /api/duty-template': { response: DutyTemplate },
   'PUT /api/duty-template': { body: SaveDutyTemplateBody, response: DutyTemplate },

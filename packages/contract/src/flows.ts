@@ -313,6 +313,9 @@ export const OverdueList = Type.Object({
 });
 export type OverdueList = Static<typeof OverdueList>;
 
+export const DocumentQuery = Type.Object({ document: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false });
+export type DocumentQuery = Static<typeof DocumentQuery>;
+
 export const MatterDocumentUploaded = Type.Object({ attachmentId: Id });
 export type MatterDocumentUploaded = Static<typeof MatterDocumentUploaded>;
 

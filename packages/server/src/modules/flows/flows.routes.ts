@@ -3,6 +3,7 @@
 import type { TypedApp } from '../../core/http.js';
 import {
   CompleteStepBody,
+  DocumentQuery,
   DutyList,
   DutyTemplate,
   FileDownload,
@@ -74,7 +75,7 @@ export async function flowsRoutes(app: TypedApp, opts: { flows: FlowsService }) 
   app.post(
     '/api/flow-matters/:id/documents',
     {
-      schema: { tags, summary: '上传当前步骤的材料（表单字段 document 为材料名称；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: MatterDocumentUploaded } },
+      schema: { tags, summary: '上传当前步骤的材料（材料名称：表单字段 document，或查询参数 document；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, querystring: DocumentQuery, consumes: ['multipart/form-data'], response: { 201: MatterDocumentUploaded } },
       config: { policy: 'flow:act' },
     },
     async (request, reply) => {
@@ -82,11 +83,10 @@ export async function flowsRoutes(app: TypedApp, opts: { flows: FlowsService }) 
       const file = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
       if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
       const field = file.fields.document as { value?: unknown } | undefined;
-      const document = typeof field?.value === 'string' ? field.value : '';
+      const document = typeof field?.value === 'string' && field.value.trim() ? field.value : request.query.document ?? '';
       const content = await file.toBuffer();
       if (file.file.truncated) throw new AppError('payload_too_large', { zh: '材料不能超过 10 MB', en: 'Documents are at most 10 MB' });
       if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
-      if (!document.trim()) throw new AppError('validation_failed', { zh: '请先选择材料名称（表单字段 document 须在文件之前）', en: 'Name the document' });
       const type = sniffFileType(content);
       if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
       const attachmentId = await flows.attachDocument(request.actor!, request.params.id, document, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
