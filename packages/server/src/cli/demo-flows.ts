@@ -120,7 +120,7 @@ export async function loadDemoFlows(db: Db, countyId: number): Promise<{ flows: 
       m = await flows.completeStep(actor, m.id, { version: m.version, stepKey: step.key, result: plan.results[i]!, meetingId });
     }
     shift = 0;
-    if (m.status === 'running' && m.overdueDays > 0) overdue++;
+    if (m.status === 'running' && m.dueOn && m.dueOn < realToday) overdue++;
   }
   // the late step's warning reaches 五里镇 on the matter's timeline, as the periodic job would write it
   await engine.escalateOverdue('flow_matter', flowMatterCaseType.escalateTo!);

@@ -10,6 +10,7 @@ import { loadDemoActivity } from './demo-activity.js';
 import { loadDemoAssessment } from './demo-assessment.js';
 import { loadDemoOrglife } from './demo-orglife.js';
 import { loadDemoCadres } from './demo-cadres.js';
+import { loadDemoFlows } from './demo-flows.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -42,6 +43,8 @@ export async function ensureInitialData(
     print(`组织生活：${orglife.meetings} 次会议记录、${orglife.filings} 份主题党日备案。`);
     const cadres = await loadDemoCadres(db, pii);
     print(`演示干部与发展党员：${cadres.civilService} 名公职化书记、${cadres.developments} 名入党申请人（各阶段）。`);
+    const flows = await loadDemoFlows(db, countyId);
+    print(`小微权力：${flows.flows} 个运行流程（含四议两公开）、${flows.matters} 件事项（${flows.overdue} 件步骤逾期）、${flows.dutyLists} 个村的岗位职责清单。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),
