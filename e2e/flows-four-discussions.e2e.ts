@@ -75,7 +75,8 @@ describe('a village runs a 四议两公开 matter to its public result', () => {
       if (i > 0) await current.getByTestId('act-result').fill(s.result);
       if (i === 2) await shot(phone, 'flows-act-form');
       await current.getByTestId('act-complete').click();
-      await expect.poll(() => current.getAttribute('data-state')).toBe('done');
+      // done, or the server's refusal in words (so a failure says why)
+      await expect.poll(async () => ((await current.getAttribute('data-state')) === 'done' ? 'done' : (await current.getByTestId('act-error').count()) ? await current.getByTestId('act-error').textContent() : 'pending')).toBe('done');
       if (s.meeting) await expect.poll(() => current.getByTestId('step-meeting').textContent()).toContain(s.meeting);
     }
     await expect.poll(() => p.getByTestId('matter-page').textContent()).toContain('事项已办结');
@@ -83,7 +84,7 @@ describe('a village runs a 四议两公开 matter to its public result', () => {
 
     // the public unit page, no login, on a phone: the two published results
     const citizen = await openSession(browser(), 'phone');
-    await citizen.page.goto(`/public/units/${village}`);
+    await citizen.page.goto(`/public/unit/${village}`);
     await settled(citizen.page);
     const body = citizen.page.locator('body');
     await expect.poll(() => body.textContent()).toContain('村卫生室改建 · 实施结果公开');
@@ -91,7 +92,7 @@ describe('a village runs a 四议两公开 matter to its public result', () => {
     await expect.poll(() => body.textContent()).toContain('村卫生室改建 · 决议公开');
     expect(await body.textContent()).not.toContain('党员大会审议通过');
     await expect.poll(() => body.textContent()).toContain('小微权力清单 · 岗位职责');
-    await citizen.page.getByText('村卫生室改建 · 实施结果公开').scrollIntoViewIfNeeded();
+    await citizen.page.getByText('村卫生室改建 · 实施结果公开').first().scrollIntoViewIfNeeded();
     await citizen.page.screenshot({ path: `${process.cwd()}/artifacts/screenshots/flows-public-unit-phone.png`, fullPage: false });
     await citizen.close();
 
