@@ -74,7 +74,7 @@ export const FlowSummary = Type.Object({
   version: Version,
 });
 export type FlowSummary = Static<typeof FlowSummary>;
-export const FlowList = Type.Array(FlowSummary);
+export const FlowList = Type.Array(FlowSummary, { description: '本县的流程（不分页：一个县的权力运行流程只有几十个）' });
 export type FlowList = Static<typeof FlowList>;
 
 export const FlowDetail = Type.Composite([
@@ -292,7 +292,8 @@ export const OverdueQuery = Type.Object(
 );
 export type OverdueQuery = Static<typeof OverdueQuery>;
 export const OverdueItem = Type.Object({
-  matterId: Id,
+  /** The matter's id. */
+  id: Id,
   title: Type.String(),
   org: OrgRef,
   flowName: Type.String(),

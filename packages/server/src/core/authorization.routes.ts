@@ -114,7 +114,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/flow-matters': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'flowMatter', ids: items, visible: caseIn('flow_matter') },
   'POST /api/flow-matters': { kind: 'create', as: 'yushe', body: async (p) => ({ flowId: (await make.flow(p)).id, orgId: p.org.village, title: unique('矩阵事项'), summary: '矩阵' }), ok: 201 },
   'GET /api/flow-matters/board': { kind: 'summary', as: 'wuli', figure: (j) => j.total.running, expected: `SELECT count(*)::int AS n FROM cases WHERE case_type = 'flow_matter' AND status = 'running' AND org_path LIKE :prefix` },
-  'GET /api/flow-matters/overdue': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'overdueFlowMatter', ids: (j) => j.items.map((i: { matterId: number }) => i.matterId), visible: caseIn('flow_matter') },
+  'GET /api/flow-matters/overdue': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'overdueFlowMatter', ids: items, visible: caseIn('flow_matter') },
   'GET /api/flow-matters/{id}': { kind: 'record', as: 'yushe', make: make.flowMatter, ok: 200 },
   'POST /api/flow-matters/{id}/steps': { kind: 'record', as: 'yushe', make: make.flowMatter, body: (r) => ({ version: v(r), stepKey: 'a', result: '同意' }), ok: 200 },
   'POST /api/flow-matters/{id}/return': { kind: 'record', as: 'wuli', make: make.flowMatterAtDecision, body: (r) => ({ version: v(r), reason: '矩阵退回' }), ok: 200 },

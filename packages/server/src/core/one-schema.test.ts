@@ -111,7 +111,7 @@ describe('one schema feeds all', () => {
 });
 
 /** Lists that answer a bare array because they are tiny, fixed dictionaries: their OpenAPI description says so. */
-const DICTIONARIES = ['GET /api/whistles/departments', 'GET /api/public/ledger/counties', 'GET /api/requests/{id}/hand-over-candidates', 'GET /api/cards/{id}/posts', 'GET /api/orgs/{id}/posts'];
+const DICTIONARIES = ['GET /api/whistles/departments', 'GET /api/public/ledger/counties', 'GET /api/requests/{id}/hand-over-candidates', 'GET /api/cards/{id}/posts', 'GET /api/orgs/{id}/posts', 'GET /api/flows'];
 /**
  * Lists that can grow and still answer a bare array: left for the dispatch-engine move that is
  * reshaping these modules now (directives, whistles, bulletins, inspections) and for 民情日记/包保户.

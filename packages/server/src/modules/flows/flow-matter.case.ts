@@ -7,7 +7,7 @@ import { flowMatterWorkflow } from './flow-matter.workflow.js';
 export const flowMatterCaseType = registerCaseType({
   workflow: flowMatterWorkflow,
   table: 'flow_matters',
-  openSql: `c.status = 'running'`,
+  openSql: 'c.resolved_at IS NULL', // done and cancelled are resolved: open is running
   escalateTo: async (q, c) => {
     const township = await townshipAbove(q, c.org_path);
     if (township && township.id !== c.org_id) return township.id;

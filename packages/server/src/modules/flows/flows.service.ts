@@ -467,7 +467,7 @@ export function createFlowsService(deps: FlowsDeps) {
       org: ref(root), total: units.reduce((n, u) => n + u.n, 0),
       byUnit: units.map((u) => ({ org: name(Number(u.child)), overdue: u.n, worstDays: daysBetween(u.worst, t) })),
       items: rows.map((r) => ({
-        matterId: Number(r.id), title: r.title, org: { id: Number(r.org_id), name: r.org_name, type: r.org_type }, flowName: r.flow_name,
+        id: Number(r.id), title: r.title, org: { id: Number(r.org_id), name: r.org_name, type: r.org_type }, flowName: r.flow_name,
         step: r.step.name, level: r.step.level!, dueOn: r.deadline, overdueDays: daysBetween(r.deadline, t),
       })),
       page, pageSize,

@@ -207,7 +207,7 @@ describe('失职预警', () => {
     const m = (await yushe.post('/api/flow-matters', { flowId: fourId, orgId: yusheId, title: '集体林地流转', summary: '120 亩' })).json() as MatterDetail;
     await t.db.query(`UPDATE cases SET deadline = $2 WHERE id = $1`, [m.id, addDays(today, -4)]);
     const township = (await wuli.get('/api/flow-matters/overdue')).json() as OverdueList;
-    const item = township.items.find((i) => i.matterId === m.id)!;
+    const item = township.items.find((i) => i.id === m.id)!;
     expect(item).toMatchObject({ step: '党支部提议', level: 'village', overdueDays: 4, org: { id: yusheId } });
     expect(township.byUnit.reduce((n, u) => n + u.overdue, 0)).toBe(township.total);
     const top = (await county.get('/api/flow-matters/overdue')).json() as OverdueList;

@@ -47,14 +47,14 @@ export function OverduePage() {
               )}
               <Card size="small">
                 <Table<OverdueItem>
-                  rowKey={(i) => i.matterId}
+                  rowKey={(i) => i.id}
                   dataSource={d.items}
                   size="small"
                   scroll={{ x: 640 }}
                   data-testid="overdue-items"
                   pagination={{ current: d.page, pageSize: d.pageSize, total: d.total, onChange: (p) => update({ page: String(p) }), showSizeChanger: false }}
                   columns={[
-                    { title: t('new.name'), render: (_, i) => <Link to={`/flows/matters/${i.matterId}`} data-testid="overdue-item">{i.title}</Link> },
+                    { title: t('new.name'), render: (_, i) => <Link to={`/flows/matters/${i.id}`} data-testid="overdue-item">{i.title}</Link> },
                     { title: t('matters.org'), render: (_, i) => i.org.name },
                     { title: t('matters.step'), render: (_, i) => `${i.step}（${FLOW_LEVEL_LABELS[i.level][lang]}）` },
                     { title: t('matters.due'), dataIndex: 'dueOn' },
