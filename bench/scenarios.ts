@@ -250,7 +250,7 @@ export async function seedFlowMatters(q: Queryable, today: string, perVillage: n
           AND NOT EXISTS (SELECT 1 FROM cases x WHERE x.case_type = 'flow_matter' AND x.org_id = o.id)),
      plan AS (
        SELECT v.*, k, (v.id + k) % 6 AS step, ((v.id * 7 + k) % 3 = 0) AS late, ((v.id + k * 3) % 5 = 0) AS done,
-              1 + ((v.id * 13 + k) % 30) AS days
+              (1 + (v.id * 13 + k) % 30)::int AS days
          FROM v CROSS JOIN generate_series(1, $2::int) AS k),
      c AS (
        INSERT INTO cases (county_id, case_type, org_id, org_path, status, title, deadline, resolved_at, closed_at)
