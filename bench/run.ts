@@ -28,7 +28,9 @@ import * as citizensRepo from '../packages/server/src/modules/citizens/citizens.
 import { createDispatchService } from '../packages/server/src/modules/dispatch/dispatch.service.js';
 import { createRequestService } from '../packages/server/src/modules/citizens/requests.service.js';
 import { createChallenges } from '../packages/server/src/core/challenge.js';
-import { actorOf, orgsOfProvince, publicSubmitLoad, rawFanOut, runFanOut, townshipCycle, type FanOutResult, type SubmitResult } from './scenarios.js';
+import { actorOf, orgsOfProvince, publicSubmitLoad, rawFanOut, runFanOut, seedFlowMatters, townshipCycle, type FanOutResult, type SubmitResult } from './scenarios.js';
+import * as flowsRepo from '../packages/server/src/modules/flows/flows.repository.js';
+import { insertAccount } from '../packages/server/src/modules/accounts/index.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -53,7 +55,8 @@ if (args.help) {
   --only a,b          只测这些项：tree,list,list-filtered,list-deep,detail,
                       ledger-list,ledger-overdue,ledger-counts,ledger-stats（问题台账，bench.county）,
                       dispatch-fanout,dispatch-board,dispatch-board-county（两下两上）,
-                      citizens-queue,citizens-queue-open,citizens-queue-county,citizens-submit（群众事项）
+                      citizens-queue,citizens-queue-open,citizens-queue-county,citizens-submit（群众事项）,
+                      flows-overdue,flows-overdue-province（小微权力失职预警，县与全省）
   --baseline          同时写入 bench/baseline.json
   --machine 说明      写入结果的机器说明`);
   process.exit(0);
@@ -340,6 +343,40 @@ if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('disp
       note: 'boardOf: directive, recipients, theirs and files in one statement',
       sql: () => boardSql(id),
       p99Target: 100,
+    });
+  }
+}
+// ---- 小微权力 失职预警 (issue 17): the overdue-step list of the county and of the province -----
+if (wanted('flows-overdue') || wanted('flows-overdue-province')) {
+  const seeded = await seedFlowMatters(raw, today, 3);
+  if (seeded.matters) console.log(`小微权力：${seeded.flows} 个县的四议两公开，${seeded.matters.toLocaleString('en-US')} 件事项（${seeded.overdue.toLocaleString('en-US')} 件步骤逾期）`);
+  await raw.query('ANALYZE cases, flow_matters, flow_editions, flow_templates');
+  const overdueSql = (root: { path: string }) => async () => {
+    const like = `${root.path}%`;
+    await Promise.all([flowsRepo.overdue(raw, like, today, 1, 50), flowsRepo.overdueByUnit(raw, like, root.path, today)]);
+  };
+  endpoints.push({
+    key: 'flows-overdue',
+    label: 'GET /api/flow-matters/overdue (county)',
+    paths: ['/api/flow-matters/overdue?page=1&pageSize=50'],
+    note: 'overdue: the first 50 late current steps + the roll-up per township',
+    sql: overdueSql(account),
+    p99Target: 1000,
+  });
+  // the province: an account at the root node (countyId null), made here when the bench has none
+  const [root] = (await raw.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE parent_id IS NULL AND type = 'province' ORDER BY id LIMIT 1`));
+  if (root && wanted('flows-overdue-province')) {
+    const exists = await raw.query(`SELECT 1 FROM accounts WHERE username = 'bench.province'`);
+    if (!exists.length) await insertAccount(raw, { username: 'bench.province', displayName: '省委组织部（压测）', passwordHash: await hashPassword(password), roles: ['county_admin'], scopeOrgId: root.id, mustChangePassword: false });
+    else await raw.query(`UPDATE accounts SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE username = 'bench.province'`, [await hashPassword(password)]);
+    endpoints.push({
+      key: 'flows-overdue-province',
+      label: 'GET /api/flow-matters/overdue (province)',
+      paths: ['/api/flow-matters/overdue?page=1&pageSize=50'],
+      headers: await signIn('bench.province'),
+      note: 'overdue: the first 50 late current steps of every county + the roll-up per county',
+      sql: overdueSql(root),
+      p99Target: 1000,
     });
   }
 }

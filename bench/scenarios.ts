@@ -224,3 +224,54 @@ export function publicSubmitLoad(o: { base: string; units: number[]; connections
     worker.once('error', reject);
   });
 }
+
+// ---- 小微权力 失职预警 (issue 17): the overdue-step list of a county and of the province ----------
+
+/**
+ * Seeds 小微权力 matters set-based: 四议两公开 for every county (its first edition), and per village
+ * `perVillage` matters at a step spread over the six, one in three past its step's limit by 1–30
+ * days, one in five done — cases, their own rows and their steps, as the service writes them (the
+ * timeline is left out: the overdue list never reads it). Idempotent per county (skips a county
+ * that already has the flow).
+ */
+export async function seedFlowMatters(q: Queryable, today: string, perVillage: number): Promise<{ flows: number; matters: number; overdue: number }> {
+  const { FLOW_SAMPLES } = await import('@lianxin/contract');
+  const four = FLOW_SAMPLES[0]!.flow;
+  const [flows] = await q.query<{ n: number }>(
+    `WITH c AS (SELECT o.id FROM orgs o WHERE o.type = 'county' AND NOT EXISTS (SELECT 1 FROM flow_templates f WHERE f.county_id = o.id AND f.name = $1)),
+          f AS (INSERT INTO flow_templates (county_id, name, category, description) SELECT id, $1, $2, $3 FROM c RETURNING id, county_id)
+     INSERT INTO flow_editions (flow_id, edition, county_id, steps) SELECT id, 1, county_id, $4::jsonb FROM f RETURNING 1`,
+    [four.name, four.category, four.description, JSON.stringify(four.steps)],
+  ).then((r) => [{ n: r.length }]);
+  const [made] = await q.query<{ matters: number; overdue: number }>(
+    `WITH v AS (
+       SELECT o.id, o.path, o.county_id, f.id AS flow_id FROM orgs o JOIN flow_templates f ON f.county_id = o.county_id AND f.name = $1
+        WHERE o.type = 'village' AND o.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM cases x WHERE x.case_type = 'flow_matter' AND x.org_id = o.id)),
+     plan AS (
+       SELECT v.*, k, (v.id + k) % 6 AS step, ((v.id * 7 + k) % 3 = 0) AS late, ((v.id + k * 3) % 5 = 0) AS done,
+              (1 + (v.id * 13 + k) % 30)::int AS days
+         FROM v CROSS JOIN generate_series(1, $2::int) AS k),
+     c AS (
+       INSERT INTO cases (county_id, case_type, org_id, org_path, status, title, deadline, resolved_at, closed_at)
+       SELECT county_id, 'flow_matter', id, path, CASE WHEN done THEN 'done' ELSE 'running' END, '压测事项 ' || id || '-' || k,
+              CASE WHEN done THEN NULL WHEN late THEN $3::date - days ELSE $3::date + days END,
+              CASE WHEN done THEN now() END, CASE WHEN done THEN now() END
+         FROM plan RETURNING id, county_id, org_id, status, deadline),
+     m AS (
+       INSERT INTO flow_matters (case_id, county_id, flow_id, edition, summary, current_step)
+       SELECT c.id, c.county_id, f.id, 1, '压测', CASE WHEN c.status = 'done' THEN 5 ELSE (c.id % 6)::int END
+         FROM c JOIN orgs o ON o.id = c.org_id JOIN flow_templates f ON f.county_id = o.county_id AND f.name = $1
+       RETURNING case_id, current_step),
+     s AS (
+       INSERT INTO flow_matter_steps (case_id, idx, county_id, started_on, due_on, completed_on, is_public)
+       SELECT m.case_id, i, c.county_id, CASE WHEN i <= m.current_step THEN $3::date - 40 END,
+              CASE WHEN i <= m.current_step THEN coalesce(c.deadline, $3::date) END,
+              CASE WHEN i < m.current_step OR c.status = 'done' THEN $3::date - 40 + i END, i >= 4
+         FROM m JOIN c ON c.id = m.case_id CROSS JOIN generate_series(0, 5) AS i
+       RETURNING 1)
+     SELECT (SELECT count(*)::int FROM c) AS matters, (SELECT count(*)::int FROM c WHERE status = 'running' AND deadline < $3::date) AS overdue, (SELECT count(*) FROM s) AS steps`,
+    [four.name, perVillage, today],
+  );
+  return { flows: flows!.n, matters: made!.matters, overdue: made!.overdue };
+}

@@ -9,6 +9,7 @@ import { REQUEST_TRANSITIONS } from './citizens.js';
 import { SHEET_TRANSITIONS } from './assessment.js';
 import { DEVELOPMENT_TRANSITIONS } from './cadres.js';
 import { WEAK_TRANSITIONS } from './weakorgs.js';
+import { MATTER_TRANSITIONS } from './flows.js';
 
 const server = path.resolve(import.meta.dirname, '../../server/src');
 
@@ -39,6 +40,7 @@ describe('audit action words', () => {
       ...['open', 'score', ...SHEET_TRANSITIONS].map((x) => `score_sheet.${x}`),
       ...['open', ...DEVELOPMENT_TRANSITIONS].map((x) => `development.${x}`),
       ...['open', 'plan', 'add_problem', ...WEAK_TRANSITIONS].map((x) => `weak_org.${x}`),
+      ...['open', 'attach', 'escalate', ...MATTER_TRANSITIONS].map((x) => `flow_matter.${x}`),
       ...['add', 'train', 'appoint', 'remove'].map((x) => `reserve.${x}`),
       ...['problem', 'task', 'request'].map((x) => `${x}.escalate`),
       ...['report', 'claim', 'record', 'finish', 'decline'].map((x) => `whistle.${x}`),

@@ -25,6 +25,10 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   demo: { zh: '演示数据', en: 'Demo data' },
   development: { zh: '发展党员', en: 'Member development' },
   directive: { zh: '两下两上', en: 'Directive' },
+  duty_list: { zh: '岗位职责清单', en: 'Duty list' },
+  duty_template: { zh: '岗位职责清单模板', en: 'Duty-list template' },
+  flow: { zh: '小微权力流程', en: 'Power flow' },
+  flow_matter: { zh: '小微权力事项', en: 'Power-flow matter' },
   generate: { zh: '模拟数据', en: 'Synthetic data' },
   grid: { zh: '网格', en: 'Grid' },
   household: { zh: '包保户', en: 'Household' },
@@ -166,6 +170,17 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'fund_spending.attach': { zh: '上传支出凭证', en: 'Voucher uploaded' },
   'facility_checklist.attach': { zh: '上传设施清单照片', en: 'Checklist photo uploaded' },
   'funds.export': { zh: '导出经费或报酬表', en: 'Funds or allowances exported' },
+  'flow.create': { zh: '新建小微权力流程', en: 'Power flow created' },
+  'flow.update': { zh: '修改小微权力流程', en: 'Power flow edited' },
+  'flow_matter.open': { zh: '登记小微权力事项', en: 'Power-flow matter registered' },
+  'flow_matter.complete_step': { zh: '小微权力事项 · 完成步骤', en: 'Matter step completed' },
+  'flow_matter.finish': { zh: '小微权力事项 · 办结', en: 'Matter finished' },
+  'flow_matter.return_step': { zh: '小微权力事项 · 退回上一步', en: 'Matter step returned' },
+  'flow_matter.cancel': { zh: '撤销小微权力事项', en: 'Matter cancelled' },
+  'flow_matter.attach': { zh: '小微权力事项 · 上传材料', en: 'Matter document attached' },
+  'flow_matter.escalate': { zh: '失职预警（步骤逾期，提醒上一级）', en: 'Dereliction warning (step overdue)' },
+  'duty_template.update': { zh: '修改岗位职责清单模板', en: 'Duty-list template edited' },
+  'duty_list.update': { zh: '修改村岗位职责清单', en: 'Village duty list edited' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

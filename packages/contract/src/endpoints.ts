@@ -10,6 +10,7 @@ import { TodayList, TodoSummary } from './home.js';
 import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, ResponsibilityRow, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
 import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
+import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody } from './flows.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
 import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
@@ -189,6 +190,24 @@ export const ENDPOINTS = {
   'POST /api/reserve-cadres/{id}/appoint': { body: ReserveAppointBody, response: PostWritten },
   'POST /api/reserve-cadres/{id}/remove': { body: ReserveRemoveBody, response: NoContent },
   'GET /api/development-path': { response: DevelopmentPath },
+  'GET /api/flows': { response: FlowList },
+  'POST /api/flows': { body: FlowBody, response: FlowDetail },
+  'GET /api/flows/{id}': { response: FlowDetail },
+  'PUT /api/flows/{id}': { body: UpdateFlowBody, response: FlowDetail },
+  'GET /api/flow-matters': { query: ListMattersQuery, response: MatterPage },
+  'POST /api/flow-matters': { body: OpenMatterBody, response: MatterDetail },
+  'GET /api/flow-matters/board': { query: MatterBoardQuery, response: MatterBoard },
+  'GET /api/flow-matters/overdue': { query: OverdueQuery, response: OverdueList },
+  'GET /api/flow-matters/{id}': { response: MatterDetail },
+  'POST /api/flow-matters/{id}/steps': { body: CompleteStepBody, response: MatterDetail },
+  'POST /api/flow-matters/{id}/return': { body: MatterReasonBody, response: MatterDetail },
+  'POST /api/flow-matters/{id}/cancel': { body: MatterReasonBody, response: MatterDetail },
+  'POST /api/flow-matters/{id}/documents': { query: DocumentQuery, response: MatterDocumentUploaded, upload: true },
+  'GET /api/flow-matters/{id}/attachments/{attachmentId}': { response: FileDownload, file: true },
+  'GET /api/duty-template': { response: DutyTemplate },
+  'PUT /api/duty-template': { body: SaveDutyTemplateBody, response: DutyTemplate },
+  'GET /api/duty-lists/{id}': { response: DutyList },
+  'PUT /api/duty-lists/{id}': { body: SaveDutyListBody, response: DutyList },
   'GET /api/developments': { query: DevelopmentListQuery, response: DevelopmentPage },
   'POST /api/developments': { body: OpenDevelopmentBody, response: DevelopmentRow },
   'GET /api/developments/{id}': { response: DevelopmentRow },

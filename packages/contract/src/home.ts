@@ -71,6 +71,8 @@ export const TODAY_KINDS = [
   'development_due', // 发展党员: a probationary member's year is up (or within 30 days): discuss 转正
   'weak_to_decide', // 软弱涣散整顿: a branch proposed, or a rectification awaiting acceptance, for the county
   'weak_returned', // 软弱涣散整顿: the county did not accept a rectification I am in charge of, with its reason
+  'flow_step_due', // 小微权力: a step of a matter my level acts on
+  'flow_dereliction', // 失职预警: a step of a matter below me is past its time limit
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -97,6 +99,8 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   development_due: { zh: '预备党员预备期满', en: 'Probation ends' },
   weak_to_decide: { zh: '软弱涣散整顿待研究', en: 'Weak branch to decide' },
   weak_returned: { zh: '整顿验收未通过', en: 'Rectification not accepted' },
+  flow_step_due: { zh: '小微权力事项待办理', en: 'Matter step to act on' },
+  flow_dereliction: { zh: '失职预警：步骤逾期', en: 'Dereliction warning: step overdue' },
 };
 
 /** The button on an item: what the user does there. */
@@ -123,6 +127,8 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   development_due: { zh: '办理转正', en: 'Confirm membership' },
   weak_to_decide: { zh: '去研究', en: 'Decide' },
   weak_returned: { zh: '继续整顿', en: 'Continue' },
+  flow_step_due: { zh: '去办理', en: 'Act' },
+  flow_dereliction: { zh: '去督促', en: 'Follow up' },
 };
 
 export const TodayItem = Type.Object({

@@ -11,5 +11,6 @@ export * from './assessment.js';
 export * from './orglife.js';
 export * from './cadres.js';
 export * from './funds.js';
+export * from './flows.js';
 export * from './endpoints.js';
 export * from './weakorgs.js';

@@ -42,10 +42,13 @@ export const ACTIONS = [
   'funds:configure', // the county's fund standards, allocations, awards, former-cadre rule and checklist items (checked: the county's root)
   'funds:spend', // record spending against the unit's own allocations, with vouchers
   'facility:write', // tick a unit's checklist items with photos, keep its venues and duty roster
+  'flow:read', // 小微权力: the county's flows, matters and dereliction warnings of the scope, duty lists
+  'flow:act', // open matters, complete, return or cancel their steps (the step's level is checked), edit a village's duty list
+  'flow:configure', // the county's flows and its duty-list template
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -66,11 +69,13 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'assessment:score',
     'weakorg:propose',
     'funds:configure',
+    'flow:act',
+    'flow:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose'],
-  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
-  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register'],
+  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act'],
   department_admin: [...OFFICE, 'person:write', 'whistle:answer'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],

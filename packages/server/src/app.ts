@@ -37,6 +37,7 @@ import { assessmentModule, createAssessmentService } from './modules/assessment/
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
 import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
+import { createFlowsService, flowsModule } from './modules/flows/index.js';
 import { createPublicSections } from './core/public-sections.js';
 import { createTodaySources } from './core/today-sources.js';
 
@@ -260,6 +261,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     },
   });
   await app.register(orglifeModule, { orglife, db });
+  // 小微权力: a step's meeting is read through organizational life's service
+  const flows = createFlowsService({
+    db,
+    meeting: (actor, id) => orglife.meeting(actor, id),
+    meetingTypes: async (actor) => (await orglife.getSettings(actor)).types,
+  });
+  await app.register(flowsModule, { flows });
+  publicSections.register(40, (q, unit) => flows.publicResults(q, unit));
+  publicSections.register(50, (q, unit) => flows.publicDuties(q, unit));
   // the home page's items offered by modules it does not import
   const todaySources = createTodaySources();
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
@@ -270,6 +280,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const weakOrgs = createWeakOrgService({ db, ledger, sources: signalSourcesFrom({ ledger, requests, people }) });
   todaySources.register((q, actor, today) => weakOrgs.todayItems(q, actor, today));
   await app.register(weakOrgsModule, { weakOrgs });
+  todaySources.register((q, actor, today) => (can(actor.roles, 'flow:read') ? flows.todayItems(q, actor, today) : Promise.resolve([])));
   await app.register(homeModule, { db, ledger, sources: todaySources });
   await app.register(assessmentModule, { assessment });
   // 经费、报酬与阵地: posts through the people service, 七一 awards through the orgs service; who is on duty on the public unit page

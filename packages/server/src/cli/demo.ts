@@ -11,6 +11,7 @@ import { loadDemoOrglife } from './demo-orglife.js';
 import { loadDemoCadres } from './demo-cadres.js';
 import { loadDemoWeakOrgs } from './demo-weakorgs.js';
 import { loadDemoFunds } from './demo-funds.js';
+import { loadDemoFlows } from './demo-flows.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -31,6 +32,7 @@ try {
     await loadDemoCadres(db, pii);
     await loadDemoWeakOrgs(db, pii);
     await loadDemoFunds(db, pii);
+    await loadDemoFlows(db, demo.countyId);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

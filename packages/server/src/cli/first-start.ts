@@ -12,6 +12,7 @@ import { loadDemoOrglife } from './demo-orglife.js';
 import { loadDemoCadres } from './demo-cadres.js';
 import { loadDemoWeakOrgs } from './demo-weakorgs.js';
 import { loadDemoFunds } from './demo-funds.js';
+import { loadDemoFlows } from './demo-flows.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -48,6 +49,8 @@ export async function ensureInitialData(
     print(`软弱涣散整顿：${weak.listed} 个党组织整顿中、${weak.proposed} 个待县委组织部研究。`);
     const funds = await loadDemoFunds(db, pii);
     print(`经费与阵地：${funds.allocations} 项经费下达、${funds.spendings} 笔支出、${funds.checklists} 份设施清单、${funds.venues} 处阵地、${funds.shifts} 个值班班次。`);
+    const flows = await loadDemoFlows(db, countyId);
+    print(`小微权力：${flows.flows} 个运行流程（含四议两公开）、${flows.matters} 件事项（${flows.overdue} 件步骤逾期）、${flows.dutyLists} 个村的岗位职责清单。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

@@ -210,6 +210,46 @@ const STEPS: Step[] = [
     const list = (await (await as('yushe.station')).get(`/api/orglife/meetings?orgId=${await orgId(t.db, '榆舍村')}`)).json() as { items: { id: number }[] };
     return (await as('yushe.station')).post(`/api/orglife/meetings/${list.items[0]!.id}/sit-ins`, { attendee: '站长', opinion: '同意' });
   } },
+  // ---- 小微权力 (flows)
+  { route: 'POST /api/flows', audit: /^flow\./, run: async () => {
+    const step = (key: string, name: string, documents: string[]) => ({ key, name, level: 'village', body: '村党支部', limitDays: 5, documents, public: true, meetingType: null });
+    const res = await (await as('county')).post('/api/flows', { name: '审计矩阵流程', category: 'other', description: '', steps: [step('a', '提议', []), step('b', '决议', ['决议书']), step('c', '公开', [])] });
+    ctx.flow = json(res).id;
+    ctx.flowVersion = json(res).version;
+    return res;
+  } },
+  { route: 'PUT /api/flows/{id}', audit: /^flow\./, run: async () => {
+    const f = (await (await as('county')).get(`/api/flows/${num('flow')}`)).json() as { name: string; category: string; description: string; steps: unknown[] };
+    const res = await (await as('county')).request('PUT', `/api/flows/${num('flow')}`, { name: f.name, category: f.category, description: '修改说明', steps: f.steps, version: num('flowVersion') });
+    return res;
+  } },
+  { route: 'POST /api/flow-matters', audit: /^flow_matter\./, run: async () => {
+    const res = await (await as('yushe')).post('/api/flow-matters', { flowId: num('flow'), orgId: await orgId(t.db, '榆舍村'), title: '审计矩阵事项', summary: '矩阵', amountYuan: 1200 });
+    ctx.matter = json(res).id;
+    ctx.matterVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/flow-matters/{id}/steps', audit: /^flow_matter\./, run: async () => {
+    const res = await (await as('yushe')).post(`/api/flow-matters/${num('matter')}/steps`, { version: num('matterVersion'), stepKey: 'a', result: '同意' });
+    ctx.matterVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/flow-matters/{id}/documents', audit: /^flow_matter\./, run: () => as('yushe').then((c) => upload(c, `/api/flow-matters/${num('matter')}/documents`, { document: '决议书' }, { name: '决议书.png', type: 'image/png', content: PNG })) },
+  { route: 'POST /api/flow-matters/{id}/return', audit: /^flow_matter\./, run: async () => {
+    const res = await (await as('wuli')).post(`/api/flow-matters/${num('matter')}/return`, { version: num('matterVersion'), reason: '重新提议' });
+    ctx.matterVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/flow-matters/{id}/cancel', audit: /^flow_matter\./, run: async () => (await as('yushe')).post(`/api/flow-matters/${num('matter')}/cancel`, { version: num('matterVersion'), reason: '暂缓' }) },
+  { route: 'PUT /api/duty-template', audit: /^duty_template\./, run: async () => {
+    const tpl = (await (await as('county')).get('/api/duty-template')).json() as { posts: unknown[] };
+    return (await as('county')).request('PUT', '/api/duty-template', { posts: tpl.posts, version: 0 });
+  } },
+  { route: 'PUT /api/duty-lists/{id}', audit: /^duty_list\./, run: async () => {
+    const id = await orgId(t.db, '榆舍村');
+    const list = (await (await as('yushe')).get(`/api/duty-lists/${id}`)).json() as { posts: unknown[] };
+    return (await as('yushe')).request('PUT', `/api/duty-lists/${id}`, { posts: list.posts, version: 0 });
+  } },
   { route: 'POST /api/orglife/consultations', audit: /^consultation\./, run: async () => {
     const res = await (await as('yushe.station')).post('/api/orglife/consultations', { orgId: await orgId(t.db, '榆舍党建工作站'), heldOn: today, topic: '村集体经济项目', participants: '站长、副站长、各村书记', decision: '报镇党委审定后实施' });
     ctx.consultation = json(res).id;

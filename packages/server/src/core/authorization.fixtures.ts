@@ -370,6 +370,35 @@ export const make = {
     const r = await ok<{ shifts: { id: number }[] }>('duty shift', p.as.village.post(`/api/venues/${v.id}/shifts`, { personId: v.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T18:00:00+08:00` }));
     return { id: r.shifts[0]!.id };
   },
+  /** A two-step flow of the place's county (the village proposes; then a decision with its 决议书). */
+  async flow(p: Place): Promise<Rec> {
+    const step = (key: string, name: string, documents: string[]) => ({ key, name, level: 'village', body: '村党支部', limitDays: 5, documents, public: true, meetingType: null });
+    return ok<{ id: number }>('flow', p.as.county.post('/api/flows', { name: unique('矩阵流程'), category: 'other', description: '', steps: [step('a', '提议', []), step('b', '决议', ['决议书'])] }));
+  },
+  /** A matter of the place's village at its first step. */
+  async flowMatter(p: Place): Promise<Rec> {
+    const flow = await make.flow(p);
+    const r = await ok<{ id: number; version: number }>('flow matter', p.as.village.post('/api/flow-matters', { flowId: flow.id, orgId: p.org.village, title: unique('矩阵事项'), summary: '矩阵' }));
+    return { id: r.id, version: r.version, flowId: Number(flow.id) };
+  },
+  /** … at its second step, which needs a 决议书. */
+  async flowMatterAtDecision(p: Place): Promise<Rec> {
+    const m = await make.flowMatter(p);
+    const r = await ok<{ version: number }>('flow step', p.as.village.post(`/api/flow-matters/${m.id}/steps`, { version: m.version, stepKey: 'a', result: '提议' }));
+    return { id: Number(m.id), version: r.version };
+  },
+  /** … with its 决议书 uploaded. */
+  async flowMatterWithDocument(p: Place): Promise<Rec> {
+    const m = await make.flowMatterAtDecision(p);
+    const a = await ok<{ attachmentId: number }>('flow document', upload(p.as.village, `/api/flow-matters/${m.id}/documents`, { document: '决议书' }));
+    return { id: Number(m.id), version: Number(m.version), attachmentId: a.attachmentId };
+  },
+  /** … whose first step is four days past its limit (失职预警). */
+  async overdueFlowMatter(p: Place): Promise<Rec> {
+    const m = await make.flowMatter(p);
+    await dbOf(p).query(`UPDATE cases SET deadline = $2 WHERE id = $1`, [m.id, plusDays(today, -4)]);
+    return m;
+  },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(
       `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,

@@ -4,6 +4,7 @@
 // (made fresh in each place by a maker), who may call it inside its scope, with what valid body.
 import { designationYear, make, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
 import { LONGJIANG_TEMPLATE } from '../modules/assessment/index.js';
+import { SAMPLE_DUTIES } from '@lianxin/contract';
 
 /** A demo username (README's demo accounts). */
 export type Demo = 'county' | 'wuli' | 'yushe.station' | 'yushe' | 'jiaotong' | 'auditor' | 'sysadmin' | 'secadmin' | 'auditadmin';
@@ -105,6 +106,25 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/reserve-cadres/{id}/remove': { kind: 'record', as: 'wuli', make: make.reserveCadre, body: () => ({ version: 1, endedOn: today, reason: '矩阵出库' }), ok: 204 },
 
   // 发展党员
+  // 小微权力
+  'GET /api/flows': { kind: 'list', as: 'wuli', seed: 'flow', siblingVisible: true, ids: all, visible: `SELECT id FROM flow_templates WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` }, // the county's flows: every account of the county reads them
+  'POST /api/flows': { kind: 'self', note: 'a flow of the caller’s county (the county’s root accounts only)' },
+  'GET /api/flows/{id}': { kind: 'self', note: 'a flow of the caller’s county (another county’s answers 404: flows.test.ts)' },
+  'PUT /api/flows/{id}': { kind: 'self', note: 'a flow of the caller’s county' },
+  'GET /api/flow-matters': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'flowMatter', ids: items, visible: caseIn('flow_matter') },
+  'POST /api/flow-matters': { kind: 'create', as: 'yushe', body: async (p) => ({ flowId: (await make.flow(p)).id, orgId: p.org.village, title: unique('矩阵事项'), summary: '矩阵' }), ok: 201 },
+  'GET /api/flow-matters/board': { kind: 'summary', as: 'wuli', figure: (j) => j.total.running, expected: `SELECT count(*)::int AS n FROM cases WHERE case_type = 'flow_matter' AND status = 'running' AND org_path LIKE :prefix` },
+  'GET /api/flow-matters/overdue': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'overdueFlowMatter', ids: items, visible: caseIn('flow_matter') },
+  'GET /api/flow-matters/{id}': { kind: 'record', as: 'yushe', make: make.flowMatter, ok: 200 },
+  'POST /api/flow-matters/{id}/steps': { kind: 'record', as: 'yushe', make: make.flowMatter, body: (r) => ({ version: v(r), stepKey: 'a', result: '同意' }), ok: 200 },
+  'POST /api/flow-matters/{id}/return': { kind: 'record', as: 'wuli', make: make.flowMatterAtDecision, body: (r) => ({ version: v(r), reason: '矩阵退回' }), ok: 200 },
+  'POST /api/flow-matters/{id}/cancel': { kind: 'record', as: 'yushe', make: make.flowMatter, body: (r) => ({ version: v(r), reason: '矩阵撤销' }), ok: 200 },
+  'POST /api/flow-matters/{id}/documents': { kind: 'record', as: 'yushe', make: make.flowMatterAtDecision, query: () => `?document=${encodeURIComponent('决议书')}`, upload: true, ok: 201 },
+  'GET /api/flow-matters/{id}/attachments/{attachmentId}': { kind: 'record', as: 'yushe', make: make.flowMatterWithDocument, ok: 200 },
+  'GET /api/duty-template': { kind: 'self', note: 'the duty-list template of the caller’s county' },
+  'PUT /api/duty-template': { kind: 'self', note: 'the duty-list template of the caller’s county (the county’s root accounts only)' },
+  'GET /api/duty-lists/{id}': { kind: 'record', as: 'yushe', make: async (p) => ({ id: p.org.village }), ok: 200 },
+  'PUT /api/duty-lists/{id}': { kind: 'record', as: 'yushe', make: async (p) => ({ id: p.org.village }), body: () => ({ posts: SAMPLE_DUTIES, version: 0 }), ok: 200 },
   'GET /api/development-path': { kind: 'self', note: 'the caller county\'s development path (a county setting)' },
   'GET /api/developments': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'development', ids: items, visible: caseIn('development') },
   'POST /api/developments': { kind: 'create', as: 'yushe', body: async (p) => ({ personId: (await make.applicant(p)).id, appliedOn: today }), ok: 201 },

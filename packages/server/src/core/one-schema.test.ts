@@ -96,7 +96,7 @@ describe('one schema feeds all', () => {
 });
 
 /** Lists that answer a bare array because they are tiny, fixed dictionaries: their OpenAPI description says so. */
-const DICTIONARIES = ['GET /api/whistles/departments', 'GET /api/public/ledger/counties', 'GET /api/requests/{id}/hand-over-candidates', 'GET /api/cards/{id}/posts', 'GET /api/orgs/{id}/posts'];
+const DICTIONARIES = ['GET /api/whistles/departments', 'GET /api/public/ledger/counties', 'GET /api/requests/{id}/hand-over-candidates', 'GET /api/cards/{id}/posts', 'GET /api/orgs/{id}/posts', 'GET /api/flows'];
 describe('one list shape', () => {
   it('answers {items, total, page, pageSize} on every list route but the named dictionaries', () => {
     const bare: string[] = [];

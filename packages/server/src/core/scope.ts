@@ -55,6 +55,7 @@ export const TENANT_TABLES = [
   'directive_series', 'inspections', 'accountability_records', 'dispatch_calls', 'dispatch_call_answers',
   'visits', 'households', 'grid_registrations', 'assessment_schemes', 'meetings',
   'fund_allocations', 'fund_awards', 'facility_checklists', 'venues',
+  'flow_templates', 'duty_lists',
 ] as const;
 
 const TOUCHES = new RegExp(`\\b(?:FROM|JOIN|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(${TENANT_TABLES.join('|')})\\b`, 'i');

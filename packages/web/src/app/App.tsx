@@ -19,6 +19,7 @@ import { citizensRoutes } from '../modules/citizens/routes';
 import { assessmentRoutes } from '../modules/assessment/routes';
 import { orglifeRoutes } from '../modules/orglife/routes';
 import { fundsRoutes } from '../modules/funds/routes';
+import { flowsRoutes } from '../modules/flows/routes';
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -134,6 +135,7 @@ function AppRoutes() {
           {assessmentRoutes()}
           {orglifeRoutes()}
           {fundsRoutes()}
+          {flowsRoutes()}
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>

@@ -7,6 +7,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  BranchesOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
   CalendarOutlined,
@@ -54,6 +55,8 @@ export const MENU: MenuEntry[] = [
   { path: '/dispatch', label: 'menu.dispatch', icon: <SendOutlined />, action: 'dispatch:read', mobileTab: 1, group: 'work' },
   { path: '/ledger', label: 'menu.ledger', icon: <FileSearchOutlined />, action: 'ledger:read', mobileTab: 2, group: 'work' },
   { path: '/orglife', label: 'menu.orglife', icon: <CalendarOutlined />, action: 'orglife:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 小微权力: matters run by villages against the county's flows; 失职预警 to the levels above
+  { path: '/flows', label: 'menu.flows', icon: <BranchesOutlined />, action: 'flow:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'ledger:read', group: 'work' },
   // 督查问责 is done by the county, townships and stations; villages and departments are its subjects
   { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },

@@ -56,6 +56,7 @@ const TODAY_URGENT: ReadonlySet<TodayKind> = new Set([
   'filing_returned',
   'sheet_returned',
   'weak_returned',
+  'flow_dereliction',
 ]);
 
 /** The page where each item is done: its own record, one tap away. */
@@ -82,6 +83,8 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   development_due: (id) => `/developments?id=${id}`,
   weak_to_decide: (id) => `/weak-orgs/${id}`,
   weak_returned: (id) => `/weak-orgs/${id}`,
+  flow_step_due: (id) => `/flows/matters/${id}`,
+  flow_dereliction: (id) => `/flows/matters/${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */

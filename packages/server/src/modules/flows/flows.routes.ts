@@ -1,0 +1,121 @@
+// 小微权力 routes: the county's flows, matters and their steps, 失职预警, duty lists. Thin: schema,
+// policy, one service call.
+import type { TypedApp } from '../../core/http.js';
+import {
+  CompleteStepBody,
+  DocumentQuery,
+  DutyList,
+  DutyTemplate,
+  FileDownload,
+  FlowBody,
+  FlowDetail,
+  FlowList,
+  IdAndAttachmentParams,
+  IdParams,
+  ListMattersQuery,
+  MatterBoard,
+  MatterBoardQuery,
+  MatterDetail,
+  MatterDocumentUploaded,
+  MatterPage,
+  MatterReasonBody,
+  OpenMatterBody,
+  OverdueList,
+  OverdueQuery,
+  SaveDutyListBody,
+  SaveDutyTemplateBody,
+  UpdateFlowBody,
+} from '@lianxin/contract';
+import { AppError } from '../../core/errors.js';
+import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import type { FlowsService } from './flows.service.js';
+
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+export async function flowsRoutes(app: TypedApp, opts: { flows: FlowsService }) {
+  const { flows } = opts;
+  const tags = ['flows'];
+
+  app.get('/api/flows', { schema: { tags, summary: '本县的小微权力运行流程', response: { 200: FlowList } }, config: { policy: 'flow:read' } },
+    async (request) => flows.flows(request.actor!));
+
+  app.post('/api/flows', { schema: { tags, summary: '新建流程（步骤按顺序；无步骤、未指定办理主体、时限非正数、编号重复、重名回答 400）', body: FlowBody, response: { 201: FlowDetail } }, config: { policy: 'flow:configure' } },
+    async (request, reply) => reply.status(201).send(await flows.createFlow(request.actor!, request.body)));
+
+  app.get('/api/flows/:id', { schema: { tags, summary: '一个流程（当前版本的步骤）', params: IdParams, response: { 200: FlowDetail } }, config: { policy: 'flow:read' } },
+    async (request) => flows.flow(request.actor!, request.params.id));
+
+  app.put('/api/flows/:id', { schema: { tags, summary: '修改流程（已有事项使用时生成新版本，办理中的事项仍按原版本）', params: IdParams, body: UpdateFlowBody, response: { 200: FlowDetail } }, config: { policy: 'flow:configure' } },
+    async (request) => flows.updateFlow(request.actor!, request.params.id, request.body));
+
+  app.get('/api/flow-matters', { schema: { tags, summary: '小微权力事项（按单位、状态、是否逾期）', querystring: ListMattersQuery, response: { 200: MatterPage } }, config: { policy: 'flow:read' } },
+    async (request) => flows.matters(request.actor!, request.query));
+
+  app.post('/api/flow-matters', { schema: { tags, summary: '登记事项（按本县流程的当前版本办理）', body: OpenMatterBody, response: { 201: MatterDetail } }, config: { policy: 'flow:act' } },
+    async (request, reply) => reply.status(201).send(await flows.openMatter(request.actor!, request.body)));
+
+  app.get('/api/flow-matters/board', { schema: { tags, summary: '事项汇总（按下一级单位：办理中、逾期、办结）', querystring: MatterBoardQuery, response: { 200: MatterBoard } }, config: { policy: 'flow:read' } },
+    async (request) => flows.board(request.actor!, request.query));
+
+  app.get('/api/flow-matters/overdue', { schema: { tags, summary: '失职预警：逾期未办的步骤（按下一级单位汇总）', querystring: OverdueQuery, response: { 200: OverdueList } }, config: { policy: 'flow:read' } },
+    async (request) => flows.overdue(request.actor!, request.query));
+
+  app.get('/api/flow-matters/:id', { schema: { tags, summary: '一件事项：各步骤的期限、办理主体、材料、关联会议', params: IdParams, response: { 200: MatterDetail } }, config: { policy: 'flow:read' } },
+    async (request) => flows.matter(request.actor!, request.params.id));
+
+  app.post('/api/flow-matters/:id/steps', { schema: { tags, summary: '完成当前步骤（跳步 409、层级不对 403、缺材料或缺会议 400）', params: IdParams, body: CompleteStepBody, response: { 200: MatterDetail } }, config: { policy: 'flow:act' } },
+    async (request) => flows.completeStep(request.actor!, request.params.id, request.body));
+
+  app.post('/api/flow-matters/:id/return', { schema: { tags, summary: '退回上一步（写明理由）', params: IdParams, body: MatterReasonBody, response: { 200: MatterDetail } }, config: { policy: 'flow:act' } },
+    async (request) => flows.returnStep(request.actor!, request.params.id, request.body));
+
+  app.post('/api/flow-matters/:id/cancel', { schema: { tags, summary: '撤销事项（写明理由）', params: IdParams, body: MatterReasonBody, response: { 200: MatterDetail } }, config: { policy: 'flow:act' } },
+    async (request) => flows.cancelMatter(request.actor!, request.params.id, request.body));
+
+  app.post(
+    '/api/flow-matters/:id/documents',
+    {
+      schema: { tags, summary: '上传当前步骤的材料（材料名称：表单字段 document，或查询参数 document；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, querystring: DocumentQuery, consumes: ['multipart/form-data'], response: { 201: MatterDocumentUploaded } },
+      config: { policy: 'flow:act' },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
+      const file = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
+      if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
+      const field = file.fields.document as { value?: unknown } | undefined;
+      const document = typeof field?.value === 'string' && field.value.trim() ? field.value : request.query.document ?? '';
+      const content = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('payload_too_large', { zh: '材料不能超过 10 MB', en: 'Documents are at most 10 MB' });
+      if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
+      const type = sniffFileType(content);
+      if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
+      const attachmentId = await flows.attachDocument(request.actor!, request.params.id, document, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
+      return reply.status(201).send({ attachmentId });
+    },
+  );
+
+  app.get(
+    '/api/flow-matters/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '下载材料（图片和 PDF 可直接显示）', params: IdAndAttachmentParams, response: { 200: FileDownload } }, config: { policy: 'flow:read' } },
+    async (request, reply) => {
+      const f = await flows.attachment(request.actor!, request.params.id, request.params.attachmentId);
+      const inline = f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf';
+      reply.header('Content-Type', f.mimeType);
+      reply.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', f.fileName));
+      reply.header('Cache-Control', 'private, max-age=300');
+      return reply.send(f.content);
+    },
+  );
+
+  app.get('/api/duty-template', { schema: { tags, summary: '本县岗位职责清单模板（未制定时为样板：13 个岗位 67 项）', response: { 200: DutyTemplate } }, config: { policy: 'flow:read' } },
+    async (request) => flows.dutyTemplate(request.actor!));
+
+  app.put('/api/duty-template', { schema: { tags, summary: '保存本县岗位职责清单模板（首次保存 version 为 0）', body: SaveDutyTemplateBody, response: { 200: DutyTemplate } }, config: { policy: 'flow:configure' } },
+    async (request) => flows.saveDutyTemplate(request.actor!, request.body));
+
+  app.get('/api/duty-lists/:id', { schema: { tags, summary: '一个村（社区）的岗位职责清单（未调整时为县模板）', params: IdParams, response: { 200: DutyList } }, config: { policy: 'flow:read' } },
+    async (request) => flows.dutyList(request.actor!, request.params.id));
+
+  app.put('/api/duty-lists/:id', { schema: { tags, summary: '保存村（社区）的岗位职责清单（可改写、增加事项，不能增删岗位）', params: IdParams, body: SaveDutyListBody, response: { 200: DutyList } }, config: { policy: 'flow:act' } },
+    async (request) => flows.saveDutyList(request.actor!, request.params.id, request.body));
+}
