@@ -8,6 +8,7 @@ import { PROBLEM_TRANSITIONS, TASK_TRANSITIONS } from './ledger.js';
 import { REQUEST_TRANSITIONS } from './citizens.js';
 import { SHEET_TRANSITIONS } from './assessment.js';
 import { DEVELOPMENT_TRANSITIONS } from './cadres.js';
+import { PROJECT_TRANSITIONS } from './projects.js';
 
 const server = path.resolve(import.meta.dirname, '../../server/src');
 
@@ -37,6 +38,7 @@ describe('audit action words', () => {
       ...['open', 'comment', 'supervision', 'attach', 'hand_over', 'rate', 'report_up', 'message', ...REQUEST_TRANSITIONS].map((x) => `request.${x}`),
       ...['open', 'score', ...SHEET_TRANSITIONS].map((x) => `score_sheet.${x}`),
       ...['open', ...DEVELOPMENT_TRANSITIONS].map((x) => `development.${x}`),
+      ...['open', 'attach', 'edit', 'milestone_add', 'milestone_done', 'member_claim', 'link', 'excellent', 'report_issue', ...PROJECT_TRANSITIONS].map((x) => `project.${x}`),
       ...['add', 'train', 'appoint', 'remove'].map((x) => `reserve.${x}`),
       ...['problem', 'task', 'request'].map((x) => `${x}.escalate`),
       ...['report', 'claim', 'record', 'finish', 'decline'].map((x) => `whistle.${x}`),

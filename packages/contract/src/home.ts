@@ -66,6 +66,7 @@ export const TODAY_KINDS = [
   'meeting_due', // 组织生活: a meeting type my branch still owes by the end of this month
   'filing_returned', // 主题党日 备案 returned: revise and refile
   'filing_to_review', // 主题党日 备案 filed below me: pass or return
+  'milestone_due', // 项目化推进: a route-map milestone of my unit's project due within 7 days or overdue
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -87,6 +88,7 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   meeting_due: { zh: '本月应开的会', en: 'Meeting due this month' },
   filing_returned: { zh: '主题党日备案被退回', en: 'Theme day filing returned' },
   filing_to_review: { zh: '主题党日备案待审核', en: 'Theme day filing to review' },
+  milestone_due: { zh: '项目节点即将到期', en: 'Project milestone due' },
 };
 
 /** The button on an item: what the user does there. */
@@ -108,6 +110,7 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   meeting_due: { zh: '录入会议', en: 'Record it' },
   filing_returned: { zh: '修改后重新备案', en: 'Refile' },
   filing_to_review: { zh: '去审核', en: 'Review' },
+  milestone_due: { zh: '去完成节点', en: 'Record it' },
 };
 
 export const TodayItem = Type.Object({

@@ -11,3 +11,4 @@ export * from './assessment.js';
 export * from './orglife.js';
 export * from './cadres.js';
 export * from './endpoints.js';
+export * from './projects.js';

@@ -36,10 +36,13 @@ export const ACTIONS = [
   'orglife:read', // 组织生活: meetings, filings, who is behind in the scope
   'orglife:record', // record meetings, file 主题党日 plans; guiding a filing is checked by its workflow
   'orglife:configure', // the county's meeting types, frequencies and back-dating window
+  'project:read', // 项目化推进: projects of the scope, the board and the aim × class matrix
+  'project:write', // propose projects, plan milestones and people, record milestones done, files; each step checks more
+  'project:configure', // the county's monthly report day, 评选优秀项目, issuing the month's reports now
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'project:read', 'project:write'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -58,6 +61,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'whistle:blow',
     'assessment:configure',
     'assessment:score',
+    'project:configure',
   ],
   township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],

@@ -29,11 +29,12 @@ import { accountsModule } from './modules/accounts/index.js';
 import { createLedgerService, ledgerModule } from './modules/ledger/index.js';
 import { listsModule } from './modules/lists/index.js';
 import { createDispatchService, dispatchModule } from './modules/dispatch/index.js';
-import { inspectionsModule } from './modules/inspections/index.js';
+import { createInspectionService, inspectionsModule } from './modules/inspections/index.js';
 import { citizensModule } from './modules/citizens/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
 import { cadresModule } from './modules/cadres/index.js';
+import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
 import { createPublicSections } from './core/public-sections.js';
 import { createTodaySources } from './core/today-sources.js';
@@ -109,6 +110,8 @@ declare module 'fastify' {
     dispatch: ReturnType<typeof createDispatchService>;
     /** The case engine, for the periodic escalation of every registered case type in main.ts. */
     cases: CaseEngine;
+    /** 项目化推进, for issuing the monthly report requests on their day. */
+    projects: ProjectService;
   }
 }
 
@@ -258,6 +261,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // the home page's items offered by modules it does not import
   const todaySources = createTodaySources();
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
+  // 项目化推进: posts through the people service, report requests through the dispatch service,
+  // inspections and accountability through the inspections service
+  const projects = createProjectService({ db, people, dispatch, inspections: createInspectionService({ db, ledger, calls }), engine: cases });
+  app.decorate('projects', projects);
+  await app.register(projectsModule, { projects });
+  todaySources.register((q, actor, today) => (can(actor.roles, 'project:read') ? projects.todayItems(q, actor, today) : Promise.resolve([])));
   await app.register(homeModule, { db, ledger, sources: todaySources });
   await app.register(assessmentModule, { db, people });
 

@@ -74,6 +74,7 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   meeting_due: (id) => `/orglife/meetings/new?orgId=${id}`,
   filing_returned: (id) => `/orglife/filings/${id}`,
   filing_to_review: (id) => `/orglife/filings/${id}`,
+  milestone_due: (id) => `/projects/${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */

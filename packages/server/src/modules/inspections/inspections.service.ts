@@ -182,7 +182,15 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
     }));
   }
 
-  return { create, list, detail, findingToProblem, publishBulletin, bulletins, recordAccountability, accountability };
+  /** One accountability record in the scope (by its target), for a module linking to it (项目化推进). */
+  async function accountabilityRecord(actor: Actor, id: number) {
+    requireAction(actor, 'dispatch:read');
+    const row = await repo.findAccountability(db, actor.scope, id);
+    if (!row) throw new AppError('not_found');
+    return { id: row.id, kind: row.kind as CreateAccountabilityBody['kind'], reason: row.reason, decidedOn: row.decided_on };
+  }
+
+  return { create, list, detail, findingToProblem, publishBulletin, bulletins, recordAccountability, accountability, accountabilityRecord };
 }
 
 export type InspectionService = ReturnType<typeof createInspectionService>;
