@@ -106,6 +106,29 @@ export const ROUTES: Record<string, RouteFixture> = {
 
   // 发展党员
   'GET /api/development-path': { kind: 'self', note: 'the caller county\'s development path (a county setting)' },
+  // 项目化推进
+  'GET /api/projects': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'project', ids: items, visible: caseIn('project') },
+  'POST /api/projects': { kind: 'create', as: 'yushe', body: (p) => ({ title: unique('矩阵新项目'), year, aim: 'cadre', class: 'hard', orgId: p.org.village, budget: 500, milestones: [{ title: '节点', dueOn: `${year}-12-31` }] }), ok: 201 },
+  'GET /api/projects/board': {
+    kind: 'summary', as: 'wuli', figure: (j) => j.totals.projects,
+    expected: `SELECT count(*)::int AS n FROM cases c JOIN projects p ON p.case_id = c.id WHERE c.case_type = 'project' AND c.org_path LIKE :prefix AND p.year = ${year}`,
+  },
+  'GET /api/projects/matrix': {
+    kind: 'summary', as: 'wuli', figure: (j) => j.total,
+    expected: `SELECT count(*)::int AS n FROM cases c JOIN projects p ON p.case_id = c.id WHERE c.case_type = 'project' AND c.org_path LIKE :prefix AND p.year = ${year}`,
+  },
+  'GET /api/projects/settings': { kind: 'self', note: 'the caller county\'s monthly report day (a county setting)' },
+  'PUT /api/projects/settings': { kind: 'self', note: 'the caller county\'s monthly report day (a county setting)' },
+  'GET /api/projects/{id}': { kind: 'record', as: 'yushe', make: make.project, ok: 200 },
+  'PATCH /api/projects/{id}': { kind: 'record', as: 'yushe', make: make.project, body: (r) => ({ version: v(r), description: '矩阵修改' }), ok: 200 },
+  'POST /api/projects/{id}/transitions/{transition}': { kind: 'record', as: 'yushe.station', make: make.project, params: { transition: 'review' }, body: (r) => ({ version: v(r) }), ok: 200 },
+  'POST /api/projects/{id}/milestones': { kind: 'record', as: 'yushe', make: make.project, body: () => ({ title: '矩阵新节点', dueOn: `${year}-12-31` }), ok: 200 },
+  'POST /api/projects/{id}/milestones/{milestoneId}/done': { kind: 'record', as: 'yushe', make: make.projectInProgress, body: (r) => ({ version: Number(r.milestoneVersion), doneOn: today, note: '矩阵完成' }), ok: 200 },
+  'POST /api/projects/{id}/members': { kind: 'record', as: 'yushe', make: make.projectAndMember, body: (r) => ({ personId: Number(r.personId), role: '矩阵宣传员' }), ok: 200 },
+  'POST /api/projects/{id}/links': { kind: 'record', as: 'wuli', only: ['county', 'wuli', 'yushe.station'], make: make.projectAndInspection, body: (r) => ({ kind: 'inspection', refId: Number(r.inspectionId) }), ok: 200 },
+  'POST /api/projects/{id}/excellent': { kind: 'record', as: 'county', make: make.projectClosed, body: (r) => ({ version: v(r), excellent: true }), ok: 200 },
+  'POST /api/projects/{id}/attachments': { kind: 'record', as: 'yushe', make: make.project, upload: true, ok: 201 },
+  'GET /api/projects/{id}/attachments/{attachmentId}': { kind: 'record', as: 'yushe', make: make.projectFile, ok: 200 },
   'GET /api/developments': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'development', ids: items, visible: caseIn('development') },
   'POST /api/developments': { kind: 'create', as: 'yushe', body: async (p) => ({ personId: (await make.applicant(p)).id, appliedOn: today }), ok: 201 },
   'GET /api/developments/{id}': { kind: 'record', as: 'yushe', make: make.development, ok: 200 },
