@@ -296,3 +296,6 @@ export type ProjectMatrix = Static<typeof ProjectMatrix>;
 export const ProjectSettings = Type.Object({ reportDay: Type.Integer({ minimum: 1, maximum: 28 }) }, { additionalProperties: false });
 export type ProjectSettings = Static<typeof ProjectSettings>;
 
+
+export const ProjectTransitionParams = Type.Object({ id: Id, transition: strEnum(PROJECT_TRANSITIONS) }, { additionalProperties: false });
+export const ProjectMilestoneParams = Type.Object({ id: Id, milestoneId: Id }, { additionalProperties: false });

@@ -1,6 +1,5 @@
 // 项目化推进 routes: thin — schema, policy, one service call. Who may fire each step is the
 // workflow's; the monthly reports are answered on the dispatch engine's own routes (the inbox).
-import { Type } from '@sinclair/typebox';
 import {
   AddMilestoneBody,
   ClaimRoleBody,
@@ -13,7 +12,8 @@ import {
   IdParams,
   LinkProjectBody,
   MilestoneDoneBody,
-  PROJECT_TRANSITIONS,
+  ProjectMilestoneParams,
+  ProjectTransitionParams,
   ProjectBoard,
   ProjectBoardQuery,
   ProjectDetail,
@@ -30,9 +30,6 @@ import { cleanFileName, contentDisposition, sniffFileType } from '../../core/fil
 import type { ProjectService } from './projects.service.js';
 
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
-const TransitionParams = Type.Object({ id: Id, transition: Type.Unsafe<(typeof PROJECT_TRANSITIONS)[number]>({ type: 'string', enum: [...PROJECT_TRANSITIONS] }) }, { additionalProperties: false });
-const MilestoneParams = Type.Object({ id: Id, milestoneId: Id }, { additionalProperties: false });
 
 export async function projectRoutes(app: TypedApp, opts: { projects: ProjectService }) {
   const { projects } = opts;
@@ -88,7 +85,7 @@ export async function projectRoutes(app: TypedApp, opts: { projects: ProjectServ
 
   app.post(
     '/api/projects/:id/transitions/:transition',
-    { schema: { tags, summary: '办理环节：评审、立项、退回、开始推进、年终交账、考评销号或结转下年', params: TransitionParams, body: FireProjectBody, response: { 200: ProjectDetail } }, config: { policy: 'project:read' } },
+    { schema: { tags, summary: '办理环节：评审、立项、退回、开始推进、年终交账、考评销号或结转下年', params: ProjectTransitionParams, body: FireProjectBody, response: { 200: ProjectDetail } }, config: { policy: 'project:read' } },
     async (request) => projects.fire(request.actor!, request.params.id, request.params.transition, request.body),
   );
 
@@ -100,7 +97,7 @@ export async function projectRoutes(app: TypedApp, opts: { projects: ProjectServ
 
   app.post(
     '/api/projects/:id/milestones/:milestoneId/done',
-    { schema: { tags, summary: '记录节点完成（日期、完成情况）', params: MilestoneParams, body: MilestoneDoneBody, response: { 200: ProjectDetail } }, config: { policy: 'project:write' } },
+    { schema: { tags, summary: '记录节点完成（日期、完成情况）', params: ProjectMilestoneParams, body: MilestoneDoneBody, response: { 200: ProjectDetail } }, config: { policy: 'project:write' } },
     async (request) => projects.milestoneDone(request.actor!, request.params.id, request.params.milestoneId, request.body),
   );
 

@@ -24,7 +24,7 @@ let year: number;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [county, wuli, station, yushe, jiaotong] = await Promise.all(['county', 'wuli', 'yushe.station', 'yushe', 'jiaotong'].map((u) => t.as(u)));
+  [county, wuli, station, yushe, jiaotong] = (await Promise.all(['county', 'wuli', 'yushe.station', 'yushe', 'jiaotong'].map((u) => t.as(u)))) as [Client, Client, Client, Client, Client];
   yusheId = await orgId(t.db, '榆舍村');
   yaotouId = await orgId(t.db, '尧头村');
   wuliId = await orgId(t.db, '五里镇');
