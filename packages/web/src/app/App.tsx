@@ -18,6 +18,7 @@ import { dispatchRoutes } from '../modules/dispatch/routes';
 import { citizensRoutes } from '../modules/citizens/routes';
 import { assessmentRoutes } from '../modules/assessment/routes';
 import { orglifeRoutes } from '../modules/orglife/routes';
+import { projectsRoutes } from '../modules/projects/routes';
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -128,6 +129,7 @@ function AppRoutes() {
           {citizensRoutes()}
           {assessmentRoutes()}
           {orglifeRoutes()}
+          {projectsRoutes()}
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>

@@ -8,6 +8,7 @@ import {
   AuditOutlined,
   BookOutlined,
   BarChartOutlined,
+  FlagOutlined,
   CloudUploadOutlined,
   CalendarOutlined,
   ContactsOutlined,
@@ -51,6 +52,8 @@ export const MENU: MenuEntry[] = [
   { path: '/dispatch', label: 'menu.dispatch', icon: <SendOutlined />, action: 'dispatch:read', mobileTab: 1, group: 'work' },
   { path: '/ledger', label: 'menu.ledger', icon: <FileSearchOutlined />, action: 'ledger:read', mobileTab: 2, group: 'work' },
   { path: '/orglife', label: 'menu.orglife', icon: <CalendarOutlined />, action: 'orglife:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 项目化推进: every level runs or follows Party-building service projects
+  { path: '/projects', label: 'menu.projects', icon: <FlagOutlined />, action: 'project:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
   { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'ledger:read', group: 'work' },
   // 督查问责 is done by the county, townships and stations; villages and departments are its subjects
   { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },
