@@ -256,15 +256,15 @@ export async function seedProjects(db: Db, county: { id: number; path: string },
        SELECT p.case_id, p.county_id, '节点 ' || k, d, CASE WHEN d < $3::date AND NOT (p.case_id % 5 = 0 AND k = m.last) THEN d END,
               CASE WHEN d < $3::date AND NOT (p.case_id % 5 = 0 AND k = m.last) THEN '按期完成' END
          FROM projects p, generate_series(1, 6) k,
-              LATERAL (SELECT make_date($2, 1, 1) + ((k - 1) * 60) AS d) dd,
-              LATERAL (SELECT max(k2) AS last FROM generate_series(1, 6) k2 WHERE make_date($2, 1, 1) + ((k2 - 1) * 60) < $3::date) m
-        WHERE p.county_id = $1 AND p.year = $2`,
+              LATERAL (SELECT make_date($2::int, 1, 1) + ((k - 1) * 60) AS d) dd,
+              LATERAL (SELECT max(k2) AS last FROM generate_series(1, 6) k2 WHERE make_date($2::int, 1, 1) + ((k2 - 1) * 60) < $3::date) m
+        WHERE p.county_id = $1 AND p.year = $2::int`,
       [county.id, year, today],
     );
     await tx.query(
       `INSERT INTO directives (county_id, issuer_org_id, issuer_path, kind, title, period_key, due_date)
-       SELECT p.county_id, $1, $4, 'report', 'bench-project:' || p.case_id || ':' || mm, $2 || '-' || lpad(mm::text, 2, '0'), make_date($2, mm, 25)
-         FROM projects p, generate_series(1, $3::int) mm WHERE p.county_id = $1 AND p.year = $2`,
+       SELECT p.county_id, $1, $4, 'report', 'bench-project:' || p.case_id || ':' || mm, $2::int || '-' || lpad(mm::text, 2, '0'), make_date($2::int, mm, 25)
+         FROM projects p, generate_series(1, $3::int) mm WHERE p.county_id = $1 AND p.year = $2::int`,
       [county.id, year, month, county.path],
     );
     await tx.query(

@@ -199,15 +199,23 @@ export function saveReportDay(q: Queryable, countyId: number, day: number) {
  */
 export function boardCounts(q: Queryable, rootPath: string, year: number, today: string) {
   const childPart = rootPath.split('/').filter(Boolean).length + 2;
+  // set-based: the subtree's projects of the year once, their late reports and overdue
+  // milestones counted per project by one grouped scan each (hash joins), then rolled up per child
   return q.query<{ child: number | null; projects: number; in_progress: number; late: number; overdue: number }>(
-    `SELECT NULLIF(split_part(c.org_path, '/', ${childPart}), '')::bigint AS child, count(*)::int AS projects,
-            count(*) FILTER (WHERE c.status = 'in_progress')::int AS in_progress,
-            COALESCE(sum((SELECT count(*) FROM project_reports r JOIN assignments a ON a.id = r.assignment_id
-                            WHERE r.project_id = c.id AND a.status = 'pending' AND a.due_date < $3::date)), 0)::int AS late,
-            COALESCE(sum((SELECT count(*) FROM project_milestones m WHERE m.project_id = c.id AND m.done_on IS NULL AND m.due_on < $3::date)), 0)::int AS overdue
-       FROM cases c JOIN projects p ON p.case_id = c.id
-      WHERE c.case_type = 'project' AND ${inScope('c.org_path', 1)} AND p.year = $2
-      GROUP BY 1`,
+    `WITH pr AS (
+       SELECT c.id, c.org_id, c.status, NULLIF(split_part(c.org_path, '/', ${childPart}), '')::bigint AS child
+         FROM cases c JOIN projects p ON p.case_id = c.id
+        WHERE c.case_type = 'project' AND ${inScope('c.org_path', 1)} AND p.year = $2),
+     late AS (
+       SELECT r.project_id, count(*)::int AS n FROM pr JOIN project_reports r ON r.project_id = pr.id JOIN assignments a ON a.id = r.assignment_id
+        WHERE a.status = 'pending' AND a.due_date < $3::date GROUP BY r.project_id),
+     overdue AS (
+       SELECT m.project_id, count(*)::int AS n FROM pr JOIN project_milestones m ON m.project_id = pr.id
+        WHERE m.done_on IS NULL AND m.due_on < $3::date GROUP BY m.project_id)
+     SELECT pr.child, count(*)::int AS projects, count(*) FILTER (WHERE pr.status = 'in_progress')::int AS in_progress,
+            COALESCE(sum(late.n), 0)::int AS late, COALESCE(sum(overdue.n), 0)::int AS overdue
+       FROM pr LEFT JOIN late ON late.project_id = pr.id LEFT JOIN overdue ON overdue.project_id = pr.id
+      GROUP BY pr.child`,
     [likePrefix(rootPath), year, today],
   );
 }

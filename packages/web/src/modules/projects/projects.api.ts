@@ -19,10 +19,12 @@ function clean<T extends object>(q: T): T {
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
+// monthly reports are answered on the dispatch engine's pages: a project view refetches whenever it is shown
+const fresh = { refetchOnMount: 'always' as const };
 export const useProjects = (q: ProjectListQuery) =>
-  useQuery({ queryKey: projectKeys.list(q), queryFn: () => api.get('/api/projects', clean(q)), placeholderData: keepPreviousData });
-export const useProject = (id: number) => useQuery({ queryKey: projectKeys.detail(id), queryFn: () => api.get(`/api/projects/${id}`) });
-export const useProjectBoard = (q: ProjectBoardQuery) => useQuery({ queryKey: projectKeys.board(q), queryFn: () => api.get('/api/projects/board', clean(q)) });
+  useQuery({ queryKey: projectKeys.list(q), queryFn: () => api.get('/api/projects', clean(q)), placeholderData: keepPreviousData, ...fresh });
+export const useProject = (id: number) => useQuery({ queryKey: projectKeys.detail(id), queryFn: () => api.get(`/api/projects/${id}`), ...fresh });
+export const useProjectBoard = (q: ProjectBoardQuery) => useQuery({ queryKey: projectKeys.board(q), queryFn: () => api.get('/api/projects/board', clean(q)), ...fresh });
 export const useProjectMatrix = (q: ProjectMatrixQuery) => useQuery({ queryKey: projectKeys.matrix(q), queryFn: () => api.get('/api/projects/matrix', clean(q)) });
 
 function useRefresh() {
