@@ -5,7 +5,7 @@ import type {
   AddMilestoneBody, ClaimRoleBody, CreateProjectBody, ExcellentBody, FireProjectBody, LinkProjectBody, MilestoneDoneBody,
   ProjectBoardQuery, ProjectListQuery, ProjectMatrixQuery, ProjectTransition, UpdateProjectBody,
 } from '@lianxin/contract';
-import { api, untypedApi } from '../../app/api';
+import { api } from '../../app/api';
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -71,8 +71,8 @@ export function useUploadProjectFile(id: number) {
   return useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
-      form.append('file', file);
-      return untypedApi.upload(`/api/projects/${id}/attachments`, form);
+      form.append('file', file, file.name);
+      return api.upload(`/api/projects/${id}/attachments`, form);
     },
     onSuccess,
   });
