@@ -275,3 +275,77 @@ export async function seedFlowMatters(q: Queryable, today: string, perVillage: n
   );
   return { flows: flows!.n, matters: made!.matters, overdue: made!.overdue };
 }
+
+// ---- 项目化推进 (issue 17): the county project board ------------------------------------------------
+
+/**
+ * Seeds the bench county with projects in progress, in bulk SQL (the service would take minutes):
+ * `perVillage` projects per village, aims and classes in turn, each with 6 milestones across the
+ * year (those before today done, except every fifth project's latest one — overdue) and one
+ * monthly report request per month so far — a directive of kind 'report' from the county to the
+ * village with its assignment, answered except every seventh (late). Answers the projects made.
+ */
+export async function seedProjects(db: Db, county: { id: number; path: string }, today: string, perVillage = 2): Promise<number> {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return db.transaction(async (tx) => {
+    const made = await tx.query<{ n: number }>(
+      `/*lx-bench*/ WITH c AS (
+         INSERT INTO cases (county_id, case_type, org_id, org_path, status, title)
+         SELECT o.county_id, 'project', o.id, o.path, 'in_progress', '压测项目 ' || o.name || ' #' || g
+           FROM orgs o, generate_series(1, $3::int) g WHERE o.county_id = $1 AND o.type = 'village' AND o.status = 'active'
+         RETURNING id, county_id)
+       , p AS (
+         INSERT INTO projects (case_id, county_id, year, aim, class, budget_fen)
+         SELECT id, county_id, $2, (ARRAY['service','cadre','mechanism'])[1 + id % 3], (ARRAY['key','hard','weak'])[1 + (id / 3) % 3], 100000 FROM c
+         RETURNING case_id, county_id)
+       SELECT count(*)::int AS n FROM p`,
+      [county.id, year, perVillage],
+    );
+    await tx.query(
+      `INSERT INTO project_milestones (project_id, county_id, title, due_on, done_on, note)
+       SELECT p.case_id, p.county_id, '节点 ' || k, d, CASE WHEN d < $3::date AND NOT (p.case_id % 5 = 0 AND k = m.last) THEN d END,
+              CASE WHEN d < $3::date AND NOT (p.case_id % 5 = 0 AND k = m.last) THEN '按期完成' END
+         FROM projects p, generate_series(1, 6) k,
+              LATERAL (SELECT make_date($2::int, 1, 1) + ((k - 1) * 60) AS d) dd,
+              LATERAL (SELECT max(k2) AS last FROM generate_series(1, 6) k2 WHERE make_date($2::int, 1, 1) + ((k2 - 1) * 60) < $3::date) m
+        WHERE p.county_id = $1 AND p.year = $2::int`,
+      [county.id, year, today],
+    );
+    await tx.query(
+      `INSERT INTO directives (county_id, issuer_org_id, issuer_path, kind, title, period_key, due_date)
+       SELECT p.county_id, $1, $4, 'report', 'bench-project:' || p.case_id || ':' || mm, $2::int || '-' || lpad(mm::text, 2, '0'), make_date($2::int, mm, 25)
+         FROM projects p, generate_series(1, $3::int) mm WHERE p.county_id = $1 AND p.year = $2::int`,
+      [county.id, year, month, county.path],
+    );
+    await tx.query(
+      `INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date, status, reported_at, late, outcome, report)
+       SELECT d.county_id, d.id, c.org_id, c.org_path, d.due_date,
+              CASE WHEN (c.id + d.id) % 7 = 0 OR d.due_date >= $2::date THEN 'pending' ELSE 'reported' END,
+              CASE WHEN (c.id + d.id) % 7 = 0 OR d.due_date >= $2::date THEN NULL ELSE d.due_date - 2 END, false,
+              CASE WHEN (c.id + d.id) % 7 = 0 OR d.due_date >= $2::date THEN NULL ELSE 'done' END,
+              CASE WHEN (c.id + d.id) % 7 = 0 OR d.due_date >= $2::date THEN NULL ELSE '本月按计划推进' END
+         FROM directives d JOIN cases c ON c.id = split_part(d.title, ':', 2)::bigint
+        WHERE d.county_id = $1 AND d.title LIKE 'bench-project:%'`,
+      [county.id, today],
+    );
+    await tx.query(
+      `INSERT INTO project_reports (project_id, period, county_id, directive_id, assignment_id)
+       SELECT split_part(d.title, ':', 2)::bigint, d.period_key, d.county_id, d.id, a.id
+         FROM directives d JOIN assignments a ON a.directive_id = d.id WHERE d.county_id = $1 AND d.title LIKE 'bench-project:%'`,
+      [county.id],
+    );
+    await tx.query(`UPDATE directives SET title = '项目月报告（压测）' WHERE county_id = $1 AND title LIKE 'bench-project:%'`, [county.id]);
+    return made[0]!.n;
+  });
+}
+
+/**
+ * The county board's statements as the route runs them (GET /api/projects/board: the counts per
+ * org below, the late reports and the overdue milestones — three statements in parallel), for the
+ * bench's raw-SQL column: `npm run bench -- --only projects-board` puts the HTTP figure beside it.
+ */
+export async function projectBoardSql(q: Queryable, rootPath: string, year: number, today: string) {
+  const repo = await import('../packages/server/src/modules/projects/projects.repository.js');
+  await Promise.all([repo.boardCounts(q, rootPath, year, today), repo.lateReportsIn(q, rootPath, year, today), repo.overdueMilestonesIn(q, rootPath, year, today)]);
+}

@@ -10,6 +10,7 @@ import { SHEET_TRANSITIONS } from './assessment.js';
 import { DEVELOPMENT_TRANSITIONS } from './cadres.js';
 import { WEAK_TRANSITIONS } from './weakorgs.js';
 import { MATTER_TRANSITIONS } from './flows.js';
+import { PROJECT_TRANSITIONS } from './projects.js';
 
 const server = path.resolve(import.meta.dirname, '../../server/src');
 
@@ -41,6 +42,7 @@ describe('audit action words', () => {
       ...['open', ...DEVELOPMENT_TRANSITIONS].map((x) => `development.${x}`),
       ...['open', 'plan', 'add_problem', ...WEAK_TRANSITIONS].map((x) => `weak_org.${x}`),
       ...['open', 'attach', 'escalate', ...MATTER_TRANSITIONS].map((x) => `flow_matter.${x}`),
+      ...['open', 'attach', 'edit', 'milestone_add', 'milestone_done', 'member_claim', 'link', 'excellent', 'report_issue', ...PROJECT_TRANSITIONS].map((x) => `project.${x}`),
       ...['add', 'train', 'appoint', 'remove'].map((x) => `reserve.${x}`),
       ...['problem', 'task', 'request'].map((x) => `${x}.escalate`),
       ...['report', 'claim', 'record', 'finish', 'decline'].map((x) => `whistle.${x}`),

@@ -42,6 +42,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   person: { zh: '党员名册', en: 'Roster' },
   post: { zh: '职务', en: 'Post' },
   problem: { zh: '问题台账', en: 'Problem' },
+  project: { zh: '党建项目', en: 'Project' },
   request: { zh: '群众事项', en: 'Citizen request' },
   reserve: { zh: '后备干部', en: 'Reserve cadre' },
   responsibility: { zh: '责任清单', en: 'Responsibility' },
@@ -120,6 +121,15 @@ export const AUDIT_VERB_LABELS: Record<string, L> = {
   make_target: { zh: '确定为发展对象', en: 'made a development target' },
   admit: { zh: '接收为预备党员', en: 'admitted as a probationary member' },
   make_full: { zh: '转为正式党员', en: 'made a full member' },
+  review: { zh: '评审通过', en: 'reviewed' },
+  account: { zh: '年终交账', en: 'year-end account submitted' },
+  carry_over: { zh: '考评并结转下年', en: 'appraised and carried over' },
+  milestone_add: { zh: '增加路线图节点', en: 'milestone added' },
+  milestone_done: { zh: '完成路线图节点', en: 'milestone done' },
+  member_claim: { zh: '党员认岗', en: 'role claimed by a member' },
+  link: { zh: '关联督查问责', en: 'linked an inspection or accountability record' },
+  excellent: { zh: '评选优秀项目', en: 'appraised as excellent' },
+  report_issue: { zh: '下发月报告', en: 'monthly report requested' },
 };
 
 /** Whole codes whose words are not object + verb. */
@@ -181,6 +191,10 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'flow_matter.escalate': { zh: '失职预警（步骤逾期，提醒上一级）', en: 'Dereliction warning (step overdue)' },
   'duty_template.update': { zh: '修改岗位职责清单模板', en: 'Duty-list template edited' },
   'duty_list.update': { zh: '修改村岗位职责清单', en: 'Village duty list edited' },
+  'project.open': { zh: '申报党建项目', en: 'Project proposed' },
+  'project.close': { zh: '党建项目考评销号', en: 'Project appraised and closed' },
+  'project.settings': { zh: '修改项目月报告日', en: 'Project report day changed' },
+  'project.start': { zh: '党建项目开始推进', en: 'Project started' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

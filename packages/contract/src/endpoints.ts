@@ -9,6 +9,7 @@ import { AccountabilityList, AccountabilityView, BulletinView, InspectionLinkedQ
 import { TodayList, TodoSummary } from './home.js';
 import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, ResponsibilityRow, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
 import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
+import { AddMilestoneBody, ClaimRoleBody, CreateProjectBody, ExcellentBody, FireProjectBody, LinkProjectBody, MilestoneDoneBody, ProjectBoard, ProjectBoardQuery, ProjectDetail, ProjectListQuery, ProjectMatrix, ProjectMatrixQuery, ProjectPage, ProjectSettings, UpdateProjectBody } from './projects.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
 import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody } from './flows.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
@@ -254,6 +255,22 @@ export const ENDPOINTS = {
   'GET /api/venues/{id}/duty-candidates': { response: DutyCandidates },
   'POST /api/venues/{id}/shifts': { body: CreateDutyShiftBody, response: DutyShiftList },
   'DELETE /api/duty-shifts/{id}': { response: NoContent },
+  'GET /api/projects': { query: ProjectListQuery, response: ProjectPage },
+  'POST /api/projects': { body: CreateProjectBody, response: ProjectDetail },
+  'GET /api/projects/board': { query: ProjectBoardQuery, response: ProjectBoard },
+  'GET /api/projects/matrix': { query: ProjectMatrixQuery, response: ProjectMatrix },
+  'GET /api/projects/settings': { response: ProjectSettings },
+  'PUT /api/projects/settings': { body: ProjectSettings, response: ProjectSettings },
+  'GET /api/projects/{id}': { response: ProjectDetail },
+  'PATCH /api/projects/{id}': { body: UpdateProjectBody, response: ProjectDetail },
+  'POST /api/projects/{id}/transitions/{transition}': { body: FireProjectBody, response: ProjectDetail },
+  'POST /api/projects/{id}/milestones': { body: AddMilestoneBody, response: ProjectDetail },
+  'POST /api/projects/{id}/milestones/{milestoneId}/done': { body: MilestoneDoneBody, response: ProjectDetail },
+  'POST /api/projects/{id}/members': { body: ClaimRoleBody, response: ProjectDetail },
+  'POST /api/projects/{id}/links': { body: LinkProjectBody, response: ProjectDetail },
+  'POST /api/projects/{id}/excellent': { body: ExcellentBody, response: ProjectDetail },
+  'POST /api/projects/{id}/attachments': { response: Created, upload: true },
+  'GET /api/projects/{id}/attachments/{attachmentId}': { response: FileDownload, file: true },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof ENDPOINTS;

@@ -73,6 +73,7 @@ export const TODAY_KINDS = [
   'weak_returned', // 软弱涣散整顿: the county did not accept a rectification I am in charge of, with its reason
   'flow_step_due', // 小微权力: a step of a matter my level acts on
   'flow_dereliction', // 失职预警: a step of a matter below me is past its time limit
+  'milestone_due', // 项目化推进: a route-map milestone of my unit's project due within 7 days or overdue
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -101,6 +102,7 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   weak_returned: { zh: '整顿验收未通过', en: 'Rectification not accepted' },
   flow_step_due: { zh: '小微权力事项待办理', en: 'Matter step to act on' },
   flow_dereliction: { zh: '失职预警：步骤逾期', en: 'Dereliction warning: step overdue' },
+  milestone_due: { zh: '项目节点即将到期', en: 'Project milestone due' },
 };
 
 /** The button on an item: what the user does there. */
@@ -129,6 +131,7 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   weak_returned: { zh: '继续整顿', en: 'Continue' },
   flow_step_due: { zh: '去办理', en: 'Act' },
   flow_dereliction: { zh: '去督促', en: 'Follow up' },
+  milestone_due: { zh: '去完成节点', en: 'Record it' },
 };
 
 export const TodayItem = Type.Object({

@@ -14,3 +14,4 @@ export * from './funds.js';
 export * from './flows.js';
 export * from './endpoints.js';
 export * from './weakorgs.js';
+export * from './projects.js';

@@ -45,10 +45,13 @@ export const ACTIONS = [
   'flow:read', // 小微权力: the county's flows, matters and dereliction warnings of the scope, duty lists
   'flow:act', // open matters, complete, return or cancel their steps (the step's level is checked), edit a village's duty list
   'flow:configure', // the county's flows and its duty-list template
+  'project:read', // 项目化推进: projects of the scope, the board and the aim × class matrix
+  'project:write', // propose projects, plan milestones and people, record milestones done, files; each step checks more
+  'project:configure', // the county's monthly report day, 评选优秀项目, issuing the month's reports now
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read', 'project:read', 'project:write'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -71,6 +74,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'funds:configure',
     'flow:act',
     'flow:configure',
+    'project:configure',
   ],
   township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act'],

@@ -29,12 +29,13 @@ import { accountsModule } from './modules/accounts/index.js';
 import { createLedgerService, ledgerModule } from './modules/ledger/index.js';
 import { listsModule } from './modules/lists/index.js';
 import { createDispatchService, dispatchModule } from './modules/dispatch/index.js';
-import { inspectionsModule } from './modules/inspections/index.js';
+import { createInspectionService, inspectionsModule } from './modules/inspections/index.js';
 import { citizensModule, createRequestService } from './modules/citizens/index.js';
 import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modules/weakorgs/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
+import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
 import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
 import { createFlowsService, flowsModule } from './modules/flows/index.js';
@@ -112,6 +113,8 @@ declare module 'fastify' {
     dispatch: ReturnType<typeof createDispatchService>;
     /** The case engine, for the periodic escalation of every registered case type in main.ts. */
     cases: CaseEngine;
+    /** 项目化推进, for issuing the monthly report requests on their day. */
+    projects: ProjectService;
   }
 }
 
@@ -281,6 +284,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   todaySources.register((q, actor, today) => weakOrgs.todayItems(q, actor, today));
   await app.register(weakOrgsModule, { weakOrgs });
   todaySources.register((q, actor, today) => (can(actor.roles, 'flow:read') ? flows.todayItems(q, actor, today) : Promise.resolve([])));
+  // 项目化推进: posts through the people service, report requests through the dispatch service,
+  // inspections and accountability through the inspections service
+  const projects = createProjectService({ db, people, dispatch, inspections: createInspectionService({ db, ledger, calls }), engine: cases });
+  app.decorate('projects', projects);
+  await app.register(projectsModule, { projects });
+  todaySources.register((q, actor, today) => (can(actor.roles, 'project:read') ? projects.todayItems(q, actor, today) : Promise.resolve([])));
   await app.register(homeModule, { db, ledger, sources: todaySources });
   await app.register(assessmentModule, { assessment });
   // 经费、报酬与阵地: posts through the people service, 七一 awards through the orgs service; who is on duty on the public unit page

@@ -37,8 +37,9 @@ async function main() {
     // 逾期上报: overdue cases of every registered type whose SLA escalates become visible one
     // level up (problems: the township above); checked hourly.
     // 定期下发: recurring directives are issued on their day; checked with the escalation.
+    // 项目月报告: each project in progress gets its month's report request (once per month).
     const escalate = () =>
-      Promise.all([app.cases.escalateAll(), app.dispatch.runSeries()]).catch((err: Error) =>
+      Promise.all([app.cases.escalateAll(), app.dispatch.runSeries(), app.projects.issueDueReports(app.projects.today())]).catch((err: Error) =>
         app.log.error({ err: { message: err.message } }, 'periodic work failed'),
       );
     await escalate();

@@ -13,6 +13,7 @@ import { loadDemoCadres } from './demo-cadres.js';
 import { loadDemoWeakOrgs } from './demo-weakorgs.js';
 import { loadDemoFunds } from './demo-funds.js';
 import { loadDemoFlows } from './demo-flows.js';
+import { loadDemoProjects } from './demo-projects.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -51,6 +52,8 @@ export async function ensureInitialData(
     print(`经费与阵地：${funds.allocations} 项经费下达、${funds.spendings} 笔支出、${funds.checklists} 份设施清单、${funds.venues} 处阵地、${funds.shifts} 个值班班次。`);
     const flows = await loadDemoFlows(db, countyId);
     print(`小微权力：${flows.flows} 个运行流程（含四议两公开）、${flows.matters} 件事项（${flows.overdue} 件步骤逾期）、${flows.dutyLists} 个村的岗位职责清单。`);
+    const projects = await loadDemoProjects(db, pii);
+    print(`项目化推进：${projects.projects} 个党建服务项目（其中第一书记帮扶项目 ${projects.assistance} 个），月报告迟报 ${projects.lateReports} 件、逾期节点 ${projects.overdueMilestones} 个。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

@@ -176,6 +176,36 @@ const STEPS: Step[] = [
   { route: 'POST /api/weak-orgs/{id}/transitions/{transition}', audit: /^weak_org\./, run: async () => (await as('county')).post(`/api/weak-orgs/${num('weak')}/transitions/confirm`, { version: 1 }) },
   { route: 'PUT /api/weak-orgs/{id}/plan', audit: /^weak_org\./, run: async () => (await as('wuli')).request('PUT', `/api/weak-orgs/${num('weak')}/plan`, { version: 2, leader: '矩阵领导', plan: '矩阵方案' }) },
   { route: 'POST /api/weak-orgs/{id}/problems', audit: /^weak_org\./, run: async () => (await as('wuli')).post(`/api/weak-orgs/${num('weak')}/problems`, { category: '作风建设', description: '矩阵整顿问题', deadline: addDays(today, 30) }) },
+  // ---- 项目化推进
+  { route: 'POST /api/projects', audit: /^project\./, run: async () => {
+    const res = await (await as('yushe')).post('/api/projects', { title: '矩阵项目', year: Number(today.slice(0, 4)), aim: 'service', class: 'key', orgId: await orgId(t.db, '榆舍村'), budget: 800, milestones: [{ title: '矩阵节点', dueOn: `${today.slice(0, 4)}-12-31` }] });
+    ctx.project = json(res).id;
+    ctx.projectMilestone = (res.json() as { milestones: { id: number }[] }).milestones[0]!.id;
+    return res;
+  } },
+  { route: 'PATCH /api/projects/{id}', audit: /^project\./, run: async () => (await as('yushe')).patch(`/api/projects/${num('project')}`, { version: 1, description: '矩阵修改' }) },
+  { route: 'POST /api/projects/{id}/milestones', audit: /^project\./, run: async () => (await as('yushe')).post(`/api/projects/${num('project')}/milestones`, { title: '矩阵新节点', dueOn: `${today.slice(0, 4)}-12-30` }) },
+  { route: 'POST /api/projects/{id}/members', audit: /^project\./, setup: async () => {
+    ctx.projectMember = json(await (await as('yushe')).post('/api/people', { name: '矩阵认岗党员', gender: 'male', orgId: await orgId(t.db, '榆舍村'), memberStatus: 'formal', joinDate: '2010-07-01', fullDate: '2011-07-01', birthDate: '1980-01-01' })).id;
+  }, run: async () => (await as('yushe')).post(`/api/projects/${num('project')}/members`, { personId: num('projectMember'), role: '矩阵宣传员' }) },
+  { route: 'POST /api/projects/{id}/attachments', audit: /^project\./, run: async () => upload(await as('yushe'), `/api/projects/${num('project')}/attachments`, {}, { name: '项目.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/projects/{id}/links', audit: /^project\./, setup: async () => {
+    ctx.projectInspection = json(await (await as('wuli')).post('/api/inspections', { kind: 'quarterly_evaluation', inspectedOn: today, inspectors: '矩阵督查组', targetOrgIds: [await orgId(t.db, '榆舍村')] })).id;
+  }, run: async () => (await as('wuli')).post(`/api/projects/${num('project')}/links`, { kind: 'inspection', refId: num('projectInspection') }) },
+  { route: 'POST /api/projects/{id}/transitions/{transition}', audit: /^project\./, run: async () => {
+    const v = async () => (await (await as('county')).get(`/api/projects/${num('project')}`)).json().version as number;
+    await (await as('yushe.station')).post(`/api/projects/${num('project')}/transitions/review`, { version: await v() });
+    await (await as('wuli')).post(`/api/projects/${num('project')}/transitions/approve`, { version: await v() });
+    return (await as('yushe')).post(`/api/projects/${num('project')}/transitions/start`, { version: await v() });
+  } },
+  { route: 'POST /api/projects/{id}/milestones/{milestoneId}/done', audit: /^project\./, run: async () => (await as('yushe')).post(`/api/projects/${num('project')}/milestones/${num('projectMilestone')}/done`, { version: 1, doneOn: today, note: '矩阵完成' }) },
+  { route: 'POST /api/projects/{id}/excellent', audit: /^project\./, setup: async () => {
+    const v = async () => (await (await as('county')).get(`/api/projects/${num('project')}`)).json().version as number;
+    await (await as('yushe')).post(`/api/projects/${num('project')}/transitions/account`, { version: await v(), summary: '矩阵交账' });
+    await (await as('wuli')).post(`/api/projects/${num('project')}/transitions/close`, { version: await v(), score: 95, grade: 'excellent' });
+    ctx.projectVersion = await v();
+  }, run: async () => (await as('county')).post(`/api/projects/${num('project')}/excellent`, { version: num('projectVersion'), excellent: true }) },
+  { route: 'PUT /api/projects/settings', audit: /^project\./, run: async () => (await as('county')).request('PUT', '/api/projects/settings', { reportDay: 25 }) },
   { route: 'POST /api/people/import', audit: /^person\./, later: true, run: async () => {
     const file = await sheet(['序号', '姓名', '性别', '民族', '出生日期', '身份证号', '手机号', '学历', '所在党组织', '党小组', '党员类别', '入党日期', '转正日期', '流动情况'],
       [[1, '矩阵导入', '男', '汉族', null, null, null, '高中', '榆舍村', null, '正式党员', '2010-07-01', '2011/07/01', '非流动']]);

@@ -399,6 +399,46 @@ export const make = {
     await dbOf(p).query(`UPDATE cases SET deadline = $2 WHERE id = $1`, [m.id, plusDays(today, -4)]);
     return m;
   },
+  /** 项目化推进: a project the place's village proposes, with one milestone this year. */
+  async project(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number; milestones: { id: number; version: number }[] }>('project', p.as.village.post('/api/projects', {
+      title: unique('矩阵项目'), year, aim: 'service', class: 'key', orgId: p.org.village, budget: 1000, milestones: [{ title: '矩阵节点', dueOn: `${year}-12-31` }],
+    }));
+    return { id: r.id, version: r.version, milestoneId: r.milestones[0]!.id, milestoneVersion: r.milestones[0]!.version };
+  },
+  /** A project reviewed by the station, approved by the township and started by the village. */
+  async projectInProgress(p: Place): Promise<Rec> {
+    const r = await make.project(p);
+    const a = await ok<{ version: number }>('review', p.as.station.post(`/api/projects/${r.id}/transitions/review`, { version: r.version }));
+    const b = await ok<{ version: number }>('approve', p.as.township.post(`/api/projects/${r.id}/transitions/approve`, { version: a.version }));
+    const c = await ok<{ version: number }>('start', p.as.village.post(`/api/projects/${r.id}/transitions/start`, { version: b.version }));
+    return { ...r, version: c.version };
+  },
+  /** A project given its year-end account and appraised and closed by the township (销号). */
+  async projectClosed(p: Place): Promise<Rec> {
+    const r = await make.projectInProgress(p);
+    const a = await ok<{ version: number }>('account', p.as.village.post(`/api/projects/${r.id}/transitions/account`, { version: r.version, summary: '矩阵交账' }));
+    const b = await ok<{ version: number }>('close', p.as.township.post(`/api/projects/${r.id}/transitions/close`, { version: a.version, score: 90, grade: 'excellent' }));
+    return { ...r, version: b.version };
+  },
+  /** A project and a formal member of its village (to claim a role on it). */
+  async projectAndMember(p: Place): Promise<Rec> {
+    const r = await make.project(p);
+    const person = await make.person(p);
+    return { ...r, personId: Number(person.id) };
+  },
+  /** A project and a quarterly inspection of its village by the township. */
+  async projectAndInspection(p: Place): Promise<Rec> {
+    const r = await make.project(p);
+    const i = await ok<{ id: number }>('inspection', p.as.township.post('/api/inspections', { kind: 'quarterly_evaluation', inspectedOn: today, inspectors: '矩阵督查组', targetOrgIds: [p.org.village] }));
+    return { ...r, inspectionId: i.id };
+  },
+  /** A project with a file. */
+  async projectFile(p: Place): Promise<Rec> {
+    const r = await make.project(p);
+    const f = await ok<{ id: number }>('project file', upload(p.as.village, `/api/projects/${r.id}/attachments`));
+    return { ...r, attachmentId: f.id };
+  },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(
       `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,

@@ -56,6 +56,7 @@ export const TENANT_TABLES = [
   'visits', 'households', 'grid_registrations', 'assessment_schemes', 'meetings',
   'fund_allocations', 'fund_awards', 'facility_checklists', 'venues',
   'flow_templates', 'duty_lists',
+  'project_milestones', 'project_people', 'project_reports', 'project_links',
 ] as const;
 
 const TOUCHES = new RegExp(`\\b(?:FROM|JOIN|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(${TENANT_TABLES.join('|')})\\b`, 'i');

@@ -20,6 +20,7 @@ import { assessmentRoutes } from '../modules/assessment/routes';
 import { orglifeRoutes } from '../modules/orglife/routes';
 import { fundsRoutes } from '../modules/funds/routes';
 import { flowsRoutes } from '../modules/flows/routes';
+import { projectsRoutes } from '../modules/projects/routes';
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -136,6 +137,7 @@ function AppRoutes() {
           {orglifeRoutes()}
           {fundsRoutes()}
           {flowsRoutes()}
+          {projectsRoutes()}
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>

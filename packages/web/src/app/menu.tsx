@@ -9,6 +9,7 @@ import {
   BookOutlined,
   BranchesOutlined,
   BarChartOutlined,
+  FlagOutlined,
   CloudUploadOutlined,
   CalendarOutlined,
   ContactsOutlined,
@@ -57,6 +58,8 @@ export const MENU: MenuEntry[] = [
   { path: '/orglife', label: 'menu.orglife', icon: <CalendarOutlined />, action: 'orglife:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 小微权力: matters run by villages against the county's flows; 失职预警 to the levels above
   { path: '/flows', label: 'menu.flows', icon: <BranchesOutlined />, action: 'flow:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 项目化推进: every level runs or follows Party-building service projects
+  { path: '/projects', label: 'menu.projects', icon: <FlagOutlined />, action: 'project:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
   { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'ledger:read', group: 'work' },
   // 督查问责 is done by the county, townships and stations; villages and departments are its subjects
   { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },

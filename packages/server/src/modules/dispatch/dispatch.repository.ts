@@ -475,3 +475,20 @@ export async function directiveOfAssignment(q: Queryable, assignmentId: number):
 }
 
 /** A breakdown carries the files of the work it breaks down (the notice, the template) to the villages. */
+
+/** The assignments of a directive (its recipients' answers), by the directive's key. */
+export async function assignmentIdsOf(q: Queryable, directiveId: number): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(`${BY_KEY}SELECT id FROM assignments WHERE directive_id = $1 ORDER BY id`, [directiveId]);
+  return rows.map((r) => Number(r.id));
+}
+
+export type AnswerState = { id: number; status: 'pending' | 'reported'; due_date: string; reported_at: Date | null; late: boolean; outcome: string | null; report: string | null };
+
+/** Assignments by key, for a module that keeps the keys of the requests it had issued (项目月报告). */
+export async function answerStates(q: Queryable, ids: readonly number[]): Promise<AnswerState[]> {
+  if (ids.length === 0) return [];
+  return q.query<AnswerState>(
+    `${BY_KEY}SELECT id, status, to_char(due_date, 'YYYY-MM-DD') AS due_date, reported_at, late, outcome, report FROM assignments WHERE id = ANY($1::bigint[])`,
+    [ids],
+  );
+}

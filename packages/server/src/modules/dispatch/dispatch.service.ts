@@ -462,7 +462,32 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     });
   }
 
-  return { issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, following, close, series, oneSeries, setSeriesActive, attach, attachment, today };
+  /**
+   * A report request issued by another module on its own schedule (项目月报告): one directive of
+   * the given kind from `issuer` to one org below it, its assignment and the audit record by the
+   * system, in the caller's transaction (which also records the request on its side). Answered,
+   * late and rolled up like every directive; the recipient reports in its inbox.
+   */
+  async function issueRequest(tx: Queryable, input: {
+    countyId: number; issuer: { id: number; path: string }; orgId: number; kind: 'report'; title: string; content: string; periodKey: string; dueDate: string;
+    summary: Record<string, unknown>;
+  }): Promise<{ directiveId: number; assignmentId: number }> {
+    const made = await repo.insertDirective(tx, {
+      countyId: input.countyId, issuerOrgId: input.issuer.id, issuerPath: input.issuer.path, parentAssignmentId: null, seriesId: null,
+      kind: input.kind, title: input.title, content: input.content, form: [], periodKey: input.periodKey, dueDate: input.dueDate, allowLate: true, createdBy: null,
+    }, { orgIds: [input.orgId] });
+    if (!made || made.targets !== 1) throw new AppError('conflict', { zh: '接收单位不存在或已撤销', en: 'The recipient is gone' });
+    const [assignmentId] = await repo.assignmentIdsOf(tx, made.id);
+    await appendAudit(tx, { countyId: input.countyId, accountId: null, username: 'system', action: 'directive.issue', objectType: 'directive', objectId: made.id, summary: { ...input.summary, period: input.periodKey, targets: 1 }, result: 'success', ip: null });
+    return { directiveId: made.id, assignmentId: assignmentId! };
+  }
+
+  /** The answers to requests a module issued (by the assignment keys it kept). */
+  function answerStates(q: Queryable, ids: readonly number[]) {
+    return repo.answerStates(q, ids);
+  }
+
+  return { issueRequest, answerStates, issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, following, close, series, oneSeries, setSeriesActive, attach, attachment, today };
 }
 
 export type DispatchService = ReturnType<typeof createDispatchService>;

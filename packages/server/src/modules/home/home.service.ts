@@ -85,6 +85,7 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   weak_returned: (id) => `/weak-orgs/${id}`,
   flow_step_due: (id) => `/flows/matters/${id}`,
   flow_dereliction: (id) => `/flows/matters/${id}`,
+  milestone_due: (id) => `/projects/${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */

@@ -98,3 +98,11 @@ export async function personPath(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ org_path: string }>(`SELECT org_path FROM persons WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row?.org_path;
 }
+
+export async function findAccountability(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; kind: string; reason: string; decided_on: string }>(
+    `SELECT r.id, r.kind, r.reason, to_char(r.decided_on, 'YYYY-MM-DD') AS decided_on FROM accountability_records r WHERE r.id = $1 AND ${inScope('r.target_path', 2)}`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}

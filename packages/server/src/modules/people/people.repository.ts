@@ -528,3 +528,19 @@ export async function countRoster(q: Queryable, scope: Scope, rootPath: string, 
   const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons p WHERE ${where}`, params);
   return row?.n ?? 0;
 }
+
+/** Posts by key with their holders' names (a module showing who holds the posts it names). */
+export async function postHolders(q: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return q.query<{ id: number; org_id: number; org_path: string; role: string; end_date: string | null; person_id: number; person_name: string }>(
+    `${BY_KEY}SELECT p.id, p.org_id, p.org_path, p.role, to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.person_id, pe.name AS person_name
+       FROM posts p JOIN persons pe ON pe.id = p.person_id WHERE p.id = ANY($1::bigint[])`,
+    [ids],
+  );
+}
+
+/** Names of persons by key (a module showing the people its records name). */
+export async function personNames(q: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return q.query<{ id: number; name: string }>(`${BY_KEY}SELECT id, name FROM persons WHERE id = ANY($1::bigint[])`, [ids]);
+}

@@ -636,7 +636,16 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     await appendAudit(tx, { countyId, accountId: actor.accountId, username: actor.username, action: 'person.update', objectType: 'person', objectId: personId, summary: { memberStatus: m.memberStatus, joinDate: m.joinDate, fullDate: m.fullDate, via: 'development' }, result: 'success', ip: actor.ip });
   }
 
-  return {
+  /** Posts by key with their holders (书记牵头领办, 班子成员承办 on a project): the caller already read the keys in scope. */
+  function postHolders(q: Queryable, ids: readonly number[]) {
+    return repo.postHolders(q, [...new Set(ids)]);
+  }
+
+  function personNames(q: Queryable, ids: readonly number[]) {
+    return repo.personNames(q, [...new Set(ids)]);
+  }
+
+  return { postHolders, personNames,
     list, detail, create, update, addPost, addPostIn, updatePost, endPost, postsAt, cadres, cadresForExport, cadreStructure,
     reserve, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
   };
