@@ -66,6 +66,9 @@ export const TODAY_KINDS = [
   'meeting_due', // 组织生活: a meeting type my branch still owes by the end of this month
   'filing_returned', // 主题党日 备案 returned: revise and refile
   'filing_to_review', // 主题党日 备案 filed below me: pass or return
+  'disclosure_due', // 三务公开: my unit has not yet published this month's disclosure (within a week of the day)
+  'disclosure_overdue', // … and the county's disclosure day has passed
+  'disclosures_overdue_below', // units below me past the disclosure day
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -87,6 +90,9 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   meeting_due: { zh: '本月应开的会', en: 'Meeting due this month' },
   filing_returned: { zh: '主题党日备案被退回', en: 'Theme day filing returned' },
   filing_to_review: { zh: '主题党日备案待审核', en: 'Theme day filing to review' },
+  disclosure_due: { zh: '三务公开待公布', en: 'Disclosure due' },
+  disclosure_overdue: { zh: '三务公开已逾期', en: 'Disclosure overdue' },
+  disclosures_overdue_below: { zh: '下级三务公开逾期', en: 'Disclosures overdue below' },
 };
 
 /** The button on an item: what the user does there. */
@@ -108,6 +114,9 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   meeting_due: { zh: '录入会议', en: 'Record it' },
   filing_returned: { zh: '修改后重新备案', en: 'Refile' },
   filing_to_review: { zh: '去审核', en: 'Review' },
+  disclosure_due: { zh: '去公开', en: 'Publish' },
+  disclosure_overdue: { zh: '马上公开', en: 'Publish now' },
+  disclosures_overdue_below: { zh: '查看逾期单位', en: 'See who is late' },
 };
 
 export const TodayItem = Type.Object({

@@ -10,4 +10,5 @@ export * from './audit-labels.js';
 export * from './assessment.js';
 export * from './orglife.js';
 export * from './cadres.js';
+export * from './openness.js';
 export * from './endpoints.js';

@@ -36,10 +36,14 @@ export const ACTIONS = [
   'orglife:read', // 组织生活: meetings, filings, who is behind in the scope
   'orglife:record', // record meetings, file 主题党日 plans; guiding a filing is checked by its workflow
   'orglife:configure', // the county's meeting types, frequencies and back-dating window
+  'openness:read', // 三务公开: disclosures, the due board, finance audits and registers of the scope
+  'openness:publish', // compose, publish and correct a unit's disclosures; hand-filled register rows
+  'openness:audit', // 村级财务审计: record audits of the units below, findings → problems
+  'openness:configure', // the county's disclosure day, cadence, disclosing unit types and register set
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'openness:read', 'openness:publish'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -58,8 +62,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'whistle:blow',
     'assessment:configure',
     'assessment:score',
+    'openness:audit',
+    'openness:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'openness:audit'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
   village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register'],

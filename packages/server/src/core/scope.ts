@@ -54,6 +54,7 @@ export const TENANT_TABLES = [
   'orgs', 'persons', 'posts', 'reserve_cadres', 'cases', 'responsibilities', 'directives', 'assignments',
   'directive_series', 'inspections', 'accountability_records', 'dispatch_calls', 'dispatch_call_answers',
   'visits', 'households', 'grid_registrations', 'assessment_schemes', 'meetings',
+  'disclosures', 'finance_audits', 'register_rows',
 ] as const;
 
 const TOUCHES = new RegExp(`\\b(?:FROM|JOIN|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(${TENANT_TABLES.join('|')})\\b`, 'i');

@@ -74,6 +74,9 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   meeting_due: (id) => `/orglife/meetings/new?orgId=${id}`,
   filing_returned: (id) => `/orglife/filings/${id}`,
   filing_to_review: (id) => `/orglife/filings/${id}`,
+  disclosure_due: (id) => `/openness/compose?orgId=${id}`,
+  disclosure_overdue: (id) => `/openness/compose?orgId=${id}`,
+  disclosures_overdue_below: (id) => `/openness/board?orgId=${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */
