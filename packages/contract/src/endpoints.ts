@@ -11,7 +11,7 @@ import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody
 import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
-import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosureList, DisclosureView, FinanceAuditList, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
+import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
 
@@ -19,7 +19,7 @@ export const ENDPOINTS = {
   // 三务公开 · 财务审计 · 台账
   'GET /api/openness/settings': { response: OpennessSettings },
   'PUT /api/openness/settings': { body: SaveOpennessSettingsBody, response: OpennessSettings },
-  'GET /api/openness/disclosures': { query: ListDisclosuresQuery, response: DisclosureList },
+  'GET /api/openness/disclosures': { query: ListDisclosuresQuery, response: DisclosurePage },
   'POST /api/openness/disclosures': { body: ComposeDisclosureBody, response: DisclosureView },
   'GET /api/openness/disclosures/{id}': { response: DisclosureView },
   'PUT /api/openness/disclosures/{id}/draft': { body: SaveDraftBody, response: DisclosureView },
@@ -29,7 +29,7 @@ export const ENDPOINTS = {
   'POST /api/openness/disclosures/{id}/publish': { body: PublishDisclosureBody, response: DisclosureView },
   'POST /api/openness/disclosures/{id}/corrections': { body: CorrectDisclosureBody, response: DisclosureView },
   'GET /api/openness/board': { query: DisclosureBoardQuery, response: DisclosureBoard },
-  'GET /api/openness/audits': { query: ListFinanceAuditsQuery, response: FinanceAuditList },
+  'GET /api/openness/audits': { query: ListFinanceAuditsQuery, response: FinanceAuditPage },
   'POST /api/openness/audits': { body: CreateFinanceAuditBody, response: FinanceAuditView },
   'GET /api/openness/audits/{id}': { response: FinanceAuditView },
   'POST /api/openness/audits/{id}/findings/{findingId}/problem': { body: AuditFindingToProblemBody, response: Created },

@@ -3,7 +3,7 @@
 // filled from records where they exist) — issue 17, seeds 002 and 004, DOMAIN.md §9.
 import { Type, type Static } from '@sinclair/typebox';
 import { ORG_TYPES, type OrgType } from './enums.js';
-import { DateString, Id, OrgRef, Version } from './schemas.js';
+import { DateString, Id, OrgRef, Page, PageQuery, Version } from './schemas.js';
 
 const literalUnion = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 
@@ -158,9 +158,10 @@ export const DisclosureSummary = Type.Object({
   revision: Type.Integer(), publishedAt: Type.Union([Type.String(), Type.Null()]), items: Type.Integer(), hasPhoto: Type.Boolean(),
 });
 export type DisclosureSummary = Static<typeof DisclosureSummary>;
-export const DisclosureList = Type.Array(DisclosureSummary);
+export const DisclosurePage = Page(DisclosureSummary);
+export type DisclosurePage = Static<typeof DisclosurePage>;
 export const ListDisclosuresQuery = Type.Object(
-  { orgId: Type.Optional(Id), period: Type.Optional(Period), kind: Type.Optional(DisclosureKindSchema) },
+  { orgId: Type.Optional(Id), period: Type.Optional(Period), kind: Type.Optional(DisclosureKindSchema), ...PageQuery },
   { additionalProperties: false },
 );
 export type ListDisclosuresQuery = Static<typeof ListDisclosuresQuery>;
@@ -219,8 +220,9 @@ export const FinanceAuditView = Type.Object({
   })),
 });
 export type FinanceAuditView = Static<typeof FinanceAuditView>;
-export const FinanceAuditList = Type.Array(FinanceAuditView);
-export const ListFinanceAuditsQuery = Type.Object({ orgId: Type.Optional(Id), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false });
+export const FinanceAuditPage = Page(FinanceAuditView);
+export type FinanceAuditPage = Static<typeof FinanceAuditPage>;
+export const ListFinanceAuditsQuery = Type.Object({ orgId: Type.Optional(Id), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), ...PageQuery }, { additionalProperties: false });
 export type ListFinanceAuditsQuery = Static<typeof ListFinanceAuditsQuery>;
 
 export const AuditFindingToProblemBody = Type.Object(
@@ -264,6 +266,12 @@ export const AddRegisterRowBody = Type.Object(
   { additionalProperties: false },
 );
 export type AddRegisterRowBody = Static<typeof AddRegisterRowBody>;
+
+// ---- route params ----
+
+export const DisclosureFileParams = Type.Object({ id: Id, fileId: Id }, { additionalProperties: false });
+export const AuditFindingParams = Type.Object({ id: Id, findingId: Id }, { additionalProperties: false });
+export const RegisterCodeParams = Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }) }, { additionalProperties: false });
 
 // ---- the public page ----
 

@@ -67,7 +67,7 @@ describe('village finance audits', () => {
   it('another township’s account does not see the audit', async () => {
     const dept = await t.as('jiaotong');
     expect((await dept.get(`/api/openness/audits/${audit.id}`)).statusCode).toBe(404);
-    expect(((await dept.get('/api/openness/audits')).json() as FinanceAuditView[]).some((a) => a.id === audit.id)).toBe(false);
+    expect(((await dept.get('/api/openness/audits')).json().items as FinanceAuditView[]).some((a) => a.id === audit.id)).toBe(false);
   });
 });
 

@@ -128,12 +128,15 @@ export async function fileContent(q: Queryable, disclosureId: number, fileId: nu
   return row;
 }
 
-export async function listDisclosures(q: Queryable, like: string, f: { period?: string; kind?: string }) {
-  return q.query<DisclosureRow>(
-    `${DISCLOSURE} WHERE ${inScope('d.org_path', 1)} AND ($2::text IS NULL OR d.period = $2) AND ($3::text IS NULL OR d.kind = $3)
-     ORDER BY d.period DESC, o.name, d.kind LIMIT 500`,
-    [like, f.period ?? null, f.kind ?? null],
+export async function listDisclosures(q: Queryable, like: string, f: { period?: string; kind?: string; page: number; pageSize: number }) {
+  const rows = await q.query<DisclosureRow & { total: number }>(
+    `SELECT d.id, d.county_id, d.org_id, d.org_path, o.name AS org_name, o.type AS org_type, d.kind, d.period, count(*) OVER ()::int AS total
+     FROM disclosures d JOIN orgs o ON o.id = d.org_id
+     WHERE ${inScope('d.org_path', 1)} AND ($2::text IS NULL OR d.period = $2) AND ($3::text IS NULL OR d.kind = $3)
+     ORDER BY d.period DESC, d.org_path, d.kind LIMIT $4 OFFSET $5`,
+    [like, f.period ?? null, f.kind ?? null, f.pageSize, (f.page - 1) * f.pageSize],
   );
+  return { rows, total: rows[0]?.total ?? 0 };
 }
 
 /** The due board's facts: every unit of the given types under the org, with each due (kind, period)'s state. */
@@ -216,11 +219,15 @@ export async function findAudit(q: Queryable, like: string, id: number) {
   return row;
 }
 
-export async function listAudits(q: Queryable, like: string, year: number | null) {
-  return q.query<AuditRow>(
-    `${AUDIT} WHERE ${inScope('a.org_path', 1)} AND ($2::int IS NULL OR a.period LIKE $2::text || '%') ORDER BY a.audited_on DESC, a.id DESC LIMIT 500`,
-    [like, year],
+export async function listAudits(q: Queryable, like: string, year: number | null, page: number, pageSize: number) {
+  const rows = await q.query<AuditRow & { total: number }>(
+    `SELECT a.id, a.county_id, a.org_id, a.org_path, o.name AS org_name, o.type AS org_type, a.period, a.audited_on::text AS audited_on,
+       a.auditor, a.conclusion, a.by_org_id, b.name AS by_name, b.type AS by_type, count(*) OVER ()::int AS total
+     FROM finance_audits a JOIN orgs o ON o.id = a.org_id JOIN orgs b ON b.id = a.by_org_id
+     WHERE ${inScope('a.org_path', 1)} AND ($2::int IS NULL OR a.period LIKE $2::text || '%') ORDER BY a.audited_on DESC, a.id DESC LIMIT $3 OFFSET $4`,
+    [like, year, pageSize, (page - 1) * pageSize],
   );
+  return { rows, total: rows[0]?.total ?? 0 };
 }
 
 export async function auditExists(q: Queryable, like: string, orgId: number, period: string) {

@@ -25,7 +25,9 @@ import {
   type DisclosureItemInput,
   type DisclosureKind,
   type DisclosureRevision,
+  type DisclosurePage,
   type DisclosureSummary,
+  type FinanceAuditPage,
   type DisclosureView,
   type FinanceAuditView,
   type ListDisclosuresQuery,
@@ -356,13 +358,15 @@ export function createOpennessService(deps: OpennessDeps) {
     return { fileName: f.file_name, mimeType: f.mime_type, content: Buffer.from(f.content) };
   }
 
-  async function list(actor: Actor, query: ListDisclosuresQuery): Promise<DisclosureSummary[]> {
+  async function list(actor: Actor, query: ListDisclosuresQuery): Promise<DisclosurePage> {
     requireAction(actor, 'openness:read');
     const path = query.orgId ? (await unitInScope(db, actor, query.orgId)).path : actor.scope.path;
-    const rows = await repo.listDisclosures(db, likePrefix(path), { period: query.period, kind: query.kind });
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { rows, total } = await repo.listDisclosures(db, likePrefix(path), { period: query.period, kind: query.kind, page, pageSize });
     const revisions = await repo.revisionsOf(db, rows.map((r) => r.id));
     const counts = await repo.itemsOf(db, revisions.map((r) => r.id));
-    return rows.map((d) => {
+    const items = rows.map((d): DisclosureSummary => {
       const mine = revisions.filter((r) => r.disclosure_id === d.id);
       const published = mine.find((r) => r.status === 'published');
       const draft = mine.find((r) => r.status === 'draft');
@@ -374,6 +378,7 @@ export function createOpennessService(deps: OpennessDeps) {
         items: counts.filter((i) => i.revision_id === shown.id).length, hasPhoto: !!shown.photo_file_id,
       };
     });
+    return { items, total, page, pageSize };
   }
 
   // ---- due / overdue ----
@@ -554,10 +559,13 @@ export function createOpennessService(deps: OpennessDeps) {
     return (await auditViews(actor, [a]))[0]!;
   }
 
-  async function audits(actor: Actor, query: ListFinanceAuditsQuery): Promise<FinanceAuditView[]> {
+  async function audits(actor: Actor, query: ListFinanceAuditsQuery): Promise<FinanceAuditPage> {
     requireAction(actor, 'openness:read');
     const path = query.orgId ? (await unitInScope(db, actor, query.orgId)).path : actor.scope.path;
-    return auditViews(actor, await repo.listAudits(db, likePrefix(path), query.year ?? null));
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { rows, total } = await repo.listAudits(db, likePrefix(path), query.year ?? null, page, pageSize);
+    return { items: await auditViews(actor, rows), total, page, pageSize };
   }
 
   async function createAudit(actor: Actor, input: CreateFinanceAuditBody): Promise<number> {
