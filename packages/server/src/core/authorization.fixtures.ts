@@ -328,13 +328,13 @@ export const make = {
   async disclosureWithPhoto(p: Place): Promise<Rec> {
     const d = await make.disclosure(p);
     const r = await ok<{ draft: { version: number; photo: { id: number } } }>('disclosure photo', upload(p.as.village, `/api/openness/disclosures/${d.id}/photo`));
-    return { id: d.id, version: r.draft.version, fileId: r.draft.photo.id };
+    return { id: Number(d.id), version: r.draft.version, fileId: r.draft.photo.id };
   },
   /** … published. */
   async publishedDisclosure(p: Place): Promise<Rec> {
     const d = await make.disclosureWithPhoto(p);
     await ok('disclosure publish', p.as.village.post(`/api/openness/disclosures/${d.id}/publish`, { version: d.version }));
-    return { id: d.id, fileId: d.fileId };
+    return { id: Number(d.id), fileId: Number(d.fileId) };
   },
   /** A 村级财务审计 of the place's village by its township, with one finding. */
   async financeAudit(p: Place): Promise<Rec> {
