@@ -18,6 +18,7 @@ import { dispatchRoutes } from '../modules/dispatch/routes';
 import { citizensRoutes } from '../modules/citizens/routes';
 import { assessmentRoutes } from '../modules/assessment/routes';
 import { orglifeRoutes } from '../modules/orglife/routes';
+import { opennessRoutes, RegisterPrintPage } from '../modules/openness/routes';
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -106,6 +107,8 @@ function AppRoutes() {
             </RequireAuth>
           }
         />
+        {/* a register as a bare A4 page to print or save as PDF (no shell around it) */}
+        <Route path="/print/openness/registers/:code" element={<RequireAuth><Allowed action="openness:read"><RegisterPrintPage /></Allowed></RequireAuth>} />
         <Route
           element={
             <RequireAuth>
@@ -128,6 +131,7 @@ function AppRoutes() {
           {citizensRoutes()}
           {assessmentRoutes()}
           {orglifeRoutes()}
+          {opennessRoutes()}
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>

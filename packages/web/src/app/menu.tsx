@@ -10,6 +10,7 @@ import {
   BarChartOutlined,
   CloudUploadOutlined,
   CalendarOutlined,
+  ProfileOutlined,
   ContactsOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -51,6 +52,8 @@ export const MENU: MenuEntry[] = [
   { path: '/dispatch', label: 'menu.dispatch', icon: <SendOutlined />, action: 'dispatch:read', mobileTab: 1, group: 'work' },
   { path: '/ledger', label: 'menu.ledger', icon: <FileSearchOutlined />, action: 'ledger:read', mobileTab: 2, group: 'work' },
   { path: '/orglife', label: 'menu.orglife', icon: <CalendarOutlined />, action: 'orglife:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 三务公开 · 财务审计 · 台账: villages publish, the levels above watch the disclosure day and audit
+  { path: '/openness', label: 'menu.openness', icon: <ProfileOutlined />, action: 'openness:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'ledger:read', group: 'work' },
   // 督查问责 is done by the county, townships and stations; villages and departments are its subjects
   { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },
