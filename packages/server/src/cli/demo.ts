@@ -9,6 +9,7 @@ import { loadDemoActivity } from './demo-activity.js';
 import { loadDemoAssessment } from './demo-assessment.js';
 import { loadDemoOrglife } from './demo-orglife.js';
 import { loadDemoCadres } from './demo-cadres.js';
+import { loadDemoOpenness } from './demo-openness.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -27,6 +28,7 @@ try {
     await loadDemoAssessment(db);
     await loadDemoOrglife(db, demo.countyId);
     await loadDemoCadres(db, pii);
+    await loadDemoOpenness(db, demo.countyId);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

@@ -10,6 +10,7 @@ import { loadDemoActivity } from './demo-activity.js';
 import { loadDemoAssessment } from './demo-assessment.js';
 import { loadDemoOrglife } from './demo-orglife.js';
 import { loadDemoCadres } from './demo-cadres.js';
+import { loadDemoOpenness } from './demo-openness.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -42,6 +43,8 @@ export async function ensureInitialData(
     print(`组织生活：${orglife.meetings} 次会议记录、${orglife.filings} 份主题党日备案。`);
     const cadres = await loadDemoCadres(db, pii);
     print(`演示干部与发展党员：${cadres.civilService} 名公职化书记、${cadres.developments} 名入党申请人（各阶段）。`);
+    const openness = await loadDemoOpenness(db, countyId);
+    print(`三务公开：${openness.disclosures} 期公开（上月 ${openness.overdue} 个单位逾期未公开）、${openness.audits} 次村级财务审计。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),
