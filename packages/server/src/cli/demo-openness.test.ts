@@ -39,7 +39,7 @@ describe('the demo 三务公开', () => {
     const village = await orgId(t.db, '榆舍村');
     const pub = (await t.anonymous.get(`/api/public/units/${village}/disclosures`)).json() as PublicDisclosures;
     expect(pub.month).toBe(month);
-    expect(pub.disclosures.map((d) => d.kind)).toEqual(['party', 'village', 'finance']);
+    expect(pub.disclosures.map((d) => d.kind)).toEqual(['party', 'finance']);
     expect(pub.disclosures.every((d) => d.photoUrl && d.items.length > 0)).toBe(true);
     const lastMonth = (await t.anonymous.get(`/api/public/units/${village}/disclosures?period=${last}`)).json() as PublicDisclosures;
     expect(lastMonth.disclosures.find((d) => d.kind === 'finance')).toMatchObject({ corrected: true, revision: 2 });
@@ -49,7 +49,7 @@ describe('the demo 三务公开', () => {
     expect(audits.items).toHaveLength(1);
     expect(audits.items[0]!.findings[0]!.problemStatus).toBe('registered');
     const book = (await yushe.get(`/api/openness/registers/disclosures?year=${month.slice(0, 4)}`)).json() as RegisterView;
-    expect(book.rows.filter((r) => String(r.period) === month)).toHaveLength(3);
+    expect(book.rows.filter((r) => String(r.period) === month)).toHaveLength(2);
     const dues = (await yushe.get(`/api/openness/registers/dues`)).json() as RegisterView;
     expect(dues.rows.length).toBeGreaterThanOrEqual(3);
   });
