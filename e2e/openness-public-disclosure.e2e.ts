@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { boardPhoto } from '../packages/server/src/cli/demo-openness';
+import { boardPhoto } from '../packages/server/src/cli/board-photo';
 import { login, openSession, settled, shot, useBrowser } from './support';
 
 describe('a village publishes its 村务公开 and a citizen reads the month’s disclosures on a phone', () => {
