@@ -22,7 +22,6 @@ const W = {
   corrected: { zh: '已更正（第{n}版）', en: 'Corrected (revision {n})' },
   reason: { zh: '更正说明：', en: 'Reason: ' },
   photo: { zh: '公开栏照片', en: 'The disclosure board' },
-  total: { zh: '合计', en: 'Total' },
   attachments: { zh: '附件', en: 'Attachments' },
   day: { zh: '本县每月{day}日前公开党务、村务、财务。', en: 'Units publish by day {day} of each month.' },
   back: { zh: '‹ 返回单位主页', en: '‹ Back to the unit page' },
@@ -72,7 +71,6 @@ export function DisclosuresPage({ id }: { id: number }) {
       </Card>
       {data.disclosures.length === 0 && <Notice kind="info" testId="disclosures-empty">{w('none')}</Notice>}
       {data.disclosures.map((d) => {
-        const amounts = d.items.filter((i) => i.amountFen !== null);
         return (
           <Card key={d.id} title={`${label(KINDS[d.kind])}（${d.period}）`} testId={`disclosure-${d.kind}`}>
             <div className="lx-pub-hint">{w('published')} {dateTime(d.publishedAt)}</div>
@@ -89,7 +87,6 @@ export function DisclosuresPage({ id }: { id: number }) {
                 </li>
               ))}
             </ol>
-            {amounts.length > 1 && <div className="lx-pub-total">{w('total')}：<span className="amt">{yuan(amounts.reduce((n, i) => n + i.amountFen!, 0))} 元</span></div>}
             {d.photoUrl && (
               <figure className="lx-pub-photo">
                 <a href={d.photoUrl} target="_blank" rel="noreferrer"><img src={d.photoUrl} alt={w('photo')} loading="lazy" data-testid="board-photo" /></a>

@@ -393,7 +393,9 @@ export function createOpennessService(deps: OpennessDeps) {
     const due = dueIn(month, s.cadence);
     const dueOn = `${month}-${String(s.disclosureDay).padStart(2, '0')}`;
     const overdue = t > dueOn;
-    const facts = await repo.boardUnits(db, likePrefix(org.path), s.unitTypes, due.map((x) => x.kind), due.map((x) => x.period));
+    const kindOrder = (k: string) => DISCLOSURE_KINDS.indexOf(k as DisclosureKind);
+    const facts = (await repo.boardUnits(db, likePrefix(org.path), s.unitTypes, due.map((x) => x.kind), due.map((x) => x.period)))
+      .sort((a, b) => a.org_path.localeCompare(b.org_path) || kindOrder(a.kind) - kindOrder(b.kind));
     const lateAfter = new Date(`${plusDays(dueOn, 1)}T00:00:00+08:00`);
     const stateOf = (f: (typeof facts)[number]) =>
       f.first_published ? (new Date(f.first_published) >= lateAfter ? 'late' : 'published') : f.has_draft ? 'draft' : 'missing';
