@@ -18,10 +18,34 @@ import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, Lis
 
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
 import { AdjustAllocationBody, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery } from './funds.js';
+import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
 
 export const ENDPOINTS = {
+  // 三务公开 · 财务审计 · 台账
+  'GET /api/openness/settings': { response: OpennessSettings },
+  'PUT /api/openness/settings': { body: SaveOpennessSettingsBody, response: OpennessSettings },
+  'GET /api/openness/disclosures': { query: ListDisclosuresQuery, response: DisclosurePage },
+  'POST /api/openness/disclosures': { body: ComposeDisclosureBody, response: DisclosureView },
+  'GET /api/openness/disclosures/{id}': { response: DisclosureView },
+  'PUT /api/openness/disclosures/{id}/draft': { body: SaveDraftBody, response: DisclosureView },
+  'POST /api/openness/disclosures/{id}/photo': { response: DisclosureView, upload: true },
+  'POST /api/openness/disclosures/{id}/attachments': { response: DisclosureView, upload: true },
+  'GET /api/openness/disclosures/{id}/files/{fileId}': { response: FileDownload, file: true },
+  'POST /api/openness/disclosures/{id}/publish': { body: PublishDisclosureBody, response: DisclosureView },
+  'POST /api/openness/disclosures/{id}/corrections': { body: CorrectDisclosureBody, response: DisclosureView },
+  'GET /api/openness/board': { query: DisclosureBoardQuery, response: DisclosureBoard },
+  'GET /api/openness/audits': { query: ListFinanceAuditsQuery, response: FinanceAuditPage },
+  'POST /api/openness/audits': { body: CreateFinanceAuditBody, response: FinanceAuditView },
+  'GET /api/openness/audits/{id}': { response: FinanceAuditView },
+  'POST /api/openness/audits/{id}/findings/{findingId}/problem': { body: AuditFindingToProblemBody, response: Created },
+  'GET /api/openness/registers': { query: RegisterQuery, response: RegisterList },
+  'GET /api/openness/registers/{code}': { query: RegisterQuery, response: RegisterView },
+  'GET /api/openness/registers/{code}/xlsx': { query: RegisterQuery, response: FileDownload, file: true },
+  'POST /api/openness/registers/{code}/rows': { body: AddRegisterRowBody, response: Created },
+  'GET /api/public/units/{id}/disclosures': { query: PublicDisclosuresQuery, response: PublicDisclosures },
+  'GET /api/public/disclosures/{id}/files/{fileId}': { response: FileDownload, file: true },
   'GET /api/accounts': { query: PageOnlyQuery, response: AccountPage },
   'POST /api/accounts': { body: CreateAccountBody, response: Created },
   'PATCH /api/accounts/{id}': { body: UpdateAccountBody, response: NoContent },

@@ -74,6 +74,9 @@ export const TODAY_KINDS = [
   'flow_step_due', // 小微权力: a step of a matter my level acts on
   'flow_dereliction', // 失职预警: a step of a matter below me is past its time limit
   'milestone_due', // 项目化推进: a route-map milestone of my unit's project due within 7 days or overdue
+  'disclosure_due', // 三务公开: my unit has not yet published this month's disclosure (within a week of the day)
+  'disclosure_overdue', // … and the county's disclosure day has passed
+  'disclosures_overdue_below', // units below me past the disclosure day
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -103,6 +106,9 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   flow_step_due: { zh: '小微权力事项待办理', en: 'Matter step to act on' },
   flow_dereliction: { zh: '失职预警：步骤逾期', en: 'Dereliction warning: step overdue' },
   milestone_due: { zh: '项目节点即将到期', en: 'Project milestone due' },
+  disclosure_due: { zh: '三务公开待公布', en: 'Disclosure due' },
+  disclosure_overdue: { zh: '三务公开已逾期', en: 'Disclosure overdue' },
+  disclosures_overdue_below: { zh: '下级三务公开逾期', en: 'Disclosures overdue below' },
 };
 
 /** The button on an item: what the user does there. */
@@ -132,6 +138,9 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   flow_step_due: { zh: '去办理', en: 'Act' },
   flow_dereliction: { zh: '去督促', en: 'Follow up' },
   milestone_due: { zh: '去完成节点', en: 'Record it' },
+  disclosure_due: { zh: '去公开', en: 'Publish' },
+  disclosure_overdue: { zh: '马上公开', en: 'Publish now' },
+  disclosures_overdue_below: { zh: '查看逾期单位', en: 'See who is late' },
 };
 
 export const TodayItem = Type.Object({

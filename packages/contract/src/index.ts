@@ -12,6 +12,7 @@ export * from './orglife.js';
 export * from './cadres.js';
 export * from './funds.js';
 export * from './flows.js';
+export * from './openness.js';
 export * from './endpoints.js';
 export * from './weakorgs.js';
 export * from './projects.js';

@@ -48,10 +48,14 @@ export const ACTIONS = [
   'project:read', // 项目化推进: projects of the scope, the board and the aim × class matrix
   'project:write', // propose projects, plan milestones and people, record milestones done, files; each step checks more
   'project:configure', // the county's monthly report day, 评选优秀项目, issuing the month's reports now
+  'openness:read', // 三务公开: disclosures, the due board, finance audits and registers of the scope
+  'openness:publish', // compose, publish and correct a unit's disclosures; hand-filled register rows
+  'openness:audit', // 村级财务审计: record audits of the units below, findings → problems
+  'openness:configure', // the county's disclosure day, cadence, disclosing unit types and register set
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read', 'project:read', 'project:write'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read', 'project:read', 'project:write', 'openness:read', 'openness:publish'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -75,8 +79,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'flow:act',
     'flow:configure',
     'project:configure',
+    'openness:audit',
+    'openness:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
   village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act'],

@@ -39,6 +39,8 @@ import { createProjectService, projectsModule, type ProjectService } from './mod
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
 import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
 import { createFlowsService, flowsModule } from './modules/flows/index.js';
+import { createOpennessService, opennessModule } from './modules/openness/index.js';
+import { createRegisterSources } from './core/register-sources.js';
 import { createPublicSections } from './core/public-sections.js';
 import { createTodaySources } from './core/today-sources.js';
 
@@ -290,12 +292,45 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorate('projects', projects);
   await app.register(projectsModule, { projects });
   todaySources.register((q, actor, today) => (can(actor.roles, 'project:read') ? projects.todayItems(q, actor, today) : Promise.resolve([])));
+  // 三务公开 and the registers: each book filled from the source a module registers (core/register-sources.ts)
+  const registerSources = createRegisterSources();
+  const openness = createOpennessService({ db, ledger, sources: registerSources });
+  registerSources.register(openness.disclosureSource);
+  registerSources.register({
+    code: 'roster', label: '党员名册（人员库）',
+    columns: [{ key: 'name', label: '姓名' }, { key: 'gender', label: '性别' }, { key: 'unit', label: '所在支部' }, { key: 'joined', label: '入党日期' }, { key: 'status', label: '党员类别' }],
+    read: async (actor, unit) => {
+      const rows: Record<string, string | null>[] = [];
+      for (let page = 1; ; page++) {
+        const p = await people.list(actor, { orgId: unit.id, memberStatus: 'member', status: 'active', sort: 'name', order: 'asc', page, pageSize: 200 });
+        for (const x of p.items) {
+          rows.push({ name: x.name, gender: x.gender === 'female' ? '女' : '男', unit: x.org.name, joined: x.joinDate, status: x.memberStatus === 'probationary' ? '预备党员' : '正式党员' });
+        }
+        if (page * 200 >= p.total || p.items.length === 0) return rows;
+      }
+    },
+  });
+  registerSources.register({
+    code: 'meetings', label: '会议记录（组织生活）',
+    columns: [{ key: 'date', label: '日期' }, { key: 'type', label: '会议类型' }, { key: 'topic', label: '议题' }, { key: 'host', label: '主持人' }, { key: 'place', label: '地点' }, { key: 'attendance', label: '应到/实到' }, { key: 'absentees', label: '缺席人员及原因' }, { key: 'decisions', label: '议定事项' }],
+    read: async (actor, unit, year) => {
+      const book = await orglife.minutesBook(actor, { orgId: unit.id, year });
+      const rows: Record<string, string | number | null>[] = [];
+      for await (const batch of book.rows) {
+        for (const r of batch) rows.push({ date: r[1] as string, type: r[2] as string, topic: r[6] as string, host: r[5] as string, place: r[4] as string, attendance: `${r[7]}/${r[8]}`, absentees: r[9] as string, decisions: r[11] as string });
+      }
+      return rows;
+    },
+  });
+  await app.register(opennessModule, { openness, publicRateLimit: (config.publicRateLimit ?? { submit: 10, lookup: 60 }).lookup });
+  publicSections.register(30, (q, unit, today) => openness.publicSection(q, unit, today));
+  todaySources.register((q, actor, today) => openness.todayItems(q, actor, today));
   await app.register(homeModule, { db, ledger, sources: todaySources });
   await app.register(assessmentModule, { assessment });
   // 经费、报酬与阵地: posts through the people service, 七一 awards through the orgs service; who is on duty on the public unit page
   const facilities = createFacilitiesService({ db, people });
   await app.register(fundsModule, { funds: createFundsService({ db, people, orgs }), facilities });
-  publicSections.register(30, (q, unit) => facilities.publicSection(q, unit));
+  publicSections.register(20, (q, unit) => facilities.publicSection(q, unit));
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

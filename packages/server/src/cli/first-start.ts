@@ -14,6 +14,7 @@ import { loadDemoWeakOrgs } from './demo-weakorgs.js';
 import { loadDemoFunds } from './demo-funds.js';
 import { loadDemoFlows } from './demo-flows.js';
 import { loadDemoProjects } from './demo-projects.js';
+import { loadDemoOpenness } from './demo-openness.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -54,6 +55,8 @@ export async function ensureInitialData(
     print(`小微权力：${flows.flows} 个运行流程（含四议两公开）、${flows.matters} 件事项（${flows.overdue} 件步骤逾期）、${flows.dutyLists} 个村的岗位职责清单。`);
     const projects = await loadDemoProjects(db, pii);
     print(`项目化推进：${projects.projects} 个党建服务项目（其中第一书记帮扶项目 ${projects.assistance} 个），月报告迟报 ${projects.lateReports} 件、逾期节点 ${projects.overdueMilestones} 个。`);
+    const openness = await loadDemoOpenness(db, countyId);
+    print(`三务公开：${openness.disclosures} 期公开（上月 ${openness.overdue} 个单位逾期未公开）、${openness.audits} 次村级财务审计。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

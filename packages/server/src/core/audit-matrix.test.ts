@@ -495,6 +495,37 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'DELETE /api/duty-shifts/{id}', audit: /^duty_shift\./, run: async () => (await as('yushe')).del(`/api/duty-shifts/${num('shift')}`) },
+
+  // ---- 三务公开 · 财务审计 · 台账 (openness)
+  { route: 'PUT /api/openness/settings', audit: /^openness\./, run: async () => {
+    const c = await as('county');
+    const s = (await c.get('/api/openness/settings')).json() as { disclosureDay: number; unitTypes: string[]; cadence: unknown; books: unknown[] };
+    return c.request('PUT', '/api/openness/settings', { disclosureDay: s.disclosureDay, unitTypes: s.unitTypes, cadence: s.cadence, books: s.books });
+  } },
+  { route: 'POST /api/openness/disclosures', audit: /^disclosure\./, run: async () => {
+    const res = await (await as('yushe')).post('/api/openness/disclosures', { orgId: await orgId(t.db, '榆舍村'), kind: 'finance', period: today.slice(0, 7), items: [{ title: '办公经费', content: '水电费', amount: '300' }] });
+    ctx.disclosure = json(res).id;
+    return res;
+  } },
+  { route: 'PUT /api/openness/disclosures/{id}/draft', audit: /^disclosure\./, run: async () => {
+    const d = (await (await as('yushe')).get(`/api/openness/disclosures/${num('disclosure')}`)).json() as { draft: { version: number } };
+    return (await as('yushe')).request('PUT', `/api/openness/disclosures/${num('disclosure')}/draft`, { version: d.draft.version, items: [{ title: '办公经费', content: '水电费', amount: '320' }] });
+  } },
+  { route: 'POST /api/openness/disclosures/{id}/photo', audit: /^disclosure\./, run: async () => upload(await as('yushe'), `/api/openness/disclosures/${num('disclosure')}/photo`, {}, { name: '公开栏.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/openness/disclosures/{id}/attachments', audit: /^disclosure\./, run: async () => upload(await as('yushe'), `/api/openness/disclosures/${num('disclosure')}/attachments`, {}, { name: '明细.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/openness/disclosures/{id}/publish', audit: /^disclosure\./, run: async () => {
+    const d = (await (await as('yushe')).get(`/api/openness/disclosures/${num('disclosure')}`)).json() as { draft: { version: number } };
+    return (await as('yushe')).post(`/api/openness/disclosures/${num('disclosure')}/publish`, { version: d.draft.version });
+  } },
+  { route: 'POST /api/openness/disclosures/{id}/corrections', audit: /^disclosure\./, run: async () => (await as('yushe')).post(`/api/openness/disclosures/${num('disclosure')}/corrections`, { reason: '金额有误' }) },
+  { route: 'POST /api/openness/audits', audit: /^finance_audit\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/openness/audits', { orgId: await orgId(t.db, '榆舍村'), period: today.slice(0, 4), auditedOn: today, auditor: '经管站', conclusion: '基本规范', findings: [{ description: '凭证不全' }] });
+    ctx.financeAudit = json(res).id;
+    ctx.financeFinding = (json(res).findings as { id: number }[])[0]!.id;
+    return res;
+  } },
+  { route: 'POST /api/openness/audits/{id}/findings/{findingId}/problem', audit: /^finance_audit\./, run: async () => (await as('wuli')).post(`/api/openness/audits/${num('financeAudit')}/findings/${num('financeFinding')}/problem`, { category: '党风廉政建设', deadline: addDays(today, 30) }) },
+  { route: 'POST /api/openness/registers/{code}/rows', audit: /^register\./, run: async () => (await as('yushe')).post('/api/openness/registers/dues/rows', { orgId: await orgId(t.db, '榆舍村'), entryDate: today, cells: { c1: '张三', c3: '20' } }) },
 ];
 
 beforeAll(async () => {

@@ -123,6 +123,14 @@ export async function ok<T = Record<string, unknown>>(label: string, res: Promis
 
 // ---- one maker per resource: a fresh record in a place, made as the person who would make it ----
 
+let monthsBack = 0;
+/** A past month no other fixture used (a disclosure is one a unit, kind and period; an audit one a unit and period). */
+export const pastMonth = () => {
+  const [y, m] = today.slice(0, 7).split('-').map(Number);
+  const k = y! * 12 + (m! - 1) - ++monthsBack;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+};
+
 /** The scheme and the next free (unit, month) slot of each place's score sheets. */
 const sheetSlots = new Map<PlaceName, { schemeId: number; next: number }>();
 
@@ -438,6 +446,28 @@ export const make = {
     const r = await make.project(p);
     const f = await ok<{ id: number }>('project file', upload(p.as.village, `/api/projects/${r.id}/attachments`));
     return { ...r, attachmentId: f.id };
+  },
+  /** A 村务公开 draft the place's village composes. */
+  async disclosure(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; draft: { version: number } }>('disclosure', p.as.village.post('/api/openness/disclosures', { orgId: p.org.village, kind: 'village', period: pastMonth(), items: [{ title: unique('矩阵公开'), content: '内容' }] }));
+    return { id: r.id, version: r.draft.version };
+  },
+  /** … with the board photo uploaded, ready to publish. */
+  async disclosureWithPhoto(p: Place): Promise<Rec> {
+    const d = await make.disclosure(p);
+    const r = await ok<{ draft: { version: number; photo: { id: number } } }>('disclosure photo', upload(p.as.village, `/api/openness/disclosures/${d.id}/photo`));
+    return { id: Number(d.id), version: r.draft.version, fileId: r.draft.photo.id };
+  },
+  /** … published. */
+  async publishedDisclosure(p: Place): Promise<Rec> {
+    const d = await make.disclosureWithPhoto(p);
+    await ok('disclosure publish', p.as.village.post(`/api/openness/disclosures/${d.id}/publish`, { version: d.version }));
+    return { id: Number(d.id), fileId: Number(d.fileId) };
+  },
+  /** A 村级财务审计 of the place's village by its township, with one finding. */
+  async financeAudit(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; findings: { id: number }[] }>('finance audit', p.as.township.post('/api/openness/audits', { orgId: p.org.village, period: pastMonth(), auditedOn: today, auditor: '经管站', conclusion: '基本规范', findings: [{ description: unique('矩阵审计发现'), amount: '100' }] }));
+    return { id: r.id, findingId: r.findings[0]!.id };
   },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(

@@ -2,7 +2,7 @@
 // (`METHOD /path`). A route missing here fails the matrix; an entry for a route that no longer
 // exists fails it too. When a route is added or renamed, add its entry: what record it acts on
 // (made fresh in each place by a maker), who may call it inside its scope, with what valid body.
-import { designationYear, make, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
+import { designationYear, make, pastMonth, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
 import { LONGJIANG_TEMPLATE } from '../modules/assessment/index.js';
 import { SAMPLE_DUTIES } from '@lianxin/contract';
 
@@ -310,6 +310,29 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/assessment/sheets/{id}/correct': { kind: 'record', as: 'wuli', make: make.publishedSheet, ok: 201 },
   'GET /api/assessment/subsidies': { kind: 'list', as: 'wuli', query: `?year=${year}`, seed: 'post', ids: (j) => j.rows.map((r: { postId: number }) => r.postId), visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'GET /api/assessment/subsidies/export': { kind: 'file', note: 'the subsidies list’s own rows (checked by GET /api/assessment/subsidies) written to .xlsx', query: `?year=${year}` },
+  // 三务公开 · 财务审计 · 台账
+  'GET /api/openness/settings': { kind: 'self', note: 'the settings of the caller’s county' },
+  'PUT /api/openness/settings': { kind: 'self', note: 'the settings of the caller’s county' },
+  'GET /api/openness/disclosures': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'disclosure', ids: items, visible: `SELECT id FROM disclosures WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/openness/disclosures': { kind: 'create', as: 'yushe', body: (p) => ({ orgId: p.org.village, kind: 'party', period: pastMonth(), items: [{ title: unique('矩阵党务'), content: '内容' }] }), ok: 201 },
+  'GET /api/openness/disclosures/{id}': { kind: 'record', as: 'yushe', make: make.disclosure, ok: 200 },
+  'PUT /api/openness/disclosures/{id}/draft': { kind: 'record', as: 'yushe', make: make.disclosure, body: (r) => ({ version: v(r), items: [{ title: '改后的事项', content: '' }] }), ok: 200 },
+  'POST /api/openness/disclosures/{id}/photo': { kind: 'record', as: 'yushe', make: make.disclosure, upload: true, ok: 201 },
+  'POST /api/openness/disclosures/{id}/attachments': { kind: 'record', as: 'yushe', make: make.disclosure, upload: true, ok: 201 },
+  'GET /api/openness/disclosures/{id}/files/{fileId}': { kind: 'record', as: 'yushe', make: make.disclosureWithPhoto, ok: 200 },
+  'POST /api/openness/disclosures/{id}/publish': { kind: 'record', as: 'yushe', make: make.disclosureWithPhoto, body: (r) => ({ version: v(r) }), ok: 200 },
+  'POST /api/openness/disclosures/{id}/corrections': { kind: 'record', as: 'yushe', make: make.publishedDisclosure, body: () => ({ reason: '金额更正' }), ok: 201 },
+  'GET /api/openness/board': { kind: 'summary', as: 'wuli', figure: (j) => j.total.units, expected: `SELECT count(*)::int AS n FROM orgs WHERE path LIKE :prefix AND status = 'active' AND type IN ('village', 'community')` },
+  'GET /api/openness/audits': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'financeAudit', ids: items, visible: `SELECT id FROM finance_audits WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/openness/audits': { kind: 'create', as: 'wuli', body: (p) => ({ orgId: p.org.village, period: pastMonth(), auditedOn: today, auditor: '经管站', conclusion: '规范', findings: [] }), ok: 201 },
+  'GET /api/openness/audits/{id}': { kind: 'record', as: 'wuli', make: make.financeAudit, ok: 200 },
+  'POST /api/openness/audits/{id}/findings/{findingId}/problem': { kind: 'record', as: 'wuli', make: make.financeAudit, body: () => ({ category: '党风廉政建设', deadline: plusDays(today, 30) }), ok: 201 },
+  'GET /api/openness/registers': { kind: 'record', as: 'yushe', make: async (p) => ({ orgId: p.org.village }), query: (r) => `?orgId=${r.orgId}`, ok: 200 },
+  'GET /api/openness/registers/{code}': { kind: 'record', as: 'yushe', make: async (p) => ({ code: 'disclosures', orgId: p.org.village }), query: (r) => `?orgId=${r.orgId}`, ok: 200 },
+  'GET /api/openness/registers/{code}/xlsx': { kind: 'record', as: 'yushe', make: async (p) => ({ code: 'meetings', orgId: p.org.village }), query: (r) => `?orgId=${r.orgId}`, ok: 200 },
+  'POST /api/openness/registers/{code}/rows': { kind: 'record', as: 'yushe', make: async (p) => ({ code: 'dues', orgId: p.org.village }), body: (r) => ({ orgId: r.orgId, entryDate: today, cells: { c1: '张三', c3: '20' } }), ok: 201 },
+  'GET /api/public/units/{id}/disclosures': { kind: 'public', note: 'a unit’s published disclosures: citizens read them without logging in' },
+  'GET /api/public/disclosures/{id}/files/{fileId}': { kind: 'public', note: 'the board photo or an attachment of a published revision only (openness.test.ts)' },
   'GET /api/assessment/results': { kind: 'list', as: 'wuli', query: `?year=${year}&period=${today.slice(0, 7)}`, seed: 'publishedSheet', ids: (j) => j.rows.map((r: { sheetId: number }) => r.sheetId), visible: caseIn('score_sheet') },
 
   // 经费、报酬、表彰与阵地 (funds module)

@@ -21,6 +21,7 @@ import { orglifeRoutes } from '../modules/orglife/routes';
 import { fundsRoutes } from '../modules/funds/routes';
 import { flowsRoutes } from '../modules/flows/routes';
 import { projectsRoutes } from '../modules/projects/routes';
+import { opennessRoutes, RegisterPrintPage } from '../modules/openness/routes';
 
 const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
@@ -111,6 +112,8 @@ function AppRoutes() {
             </RequireAuth>
           }
         />
+        {/* a register as a bare A4 page to print or save as PDF (no shell around it) */}
+        <Route path="/print/openness/registers/:code" element={<RequireAuth><Allowed action="openness:read"><RegisterPrintPage /></Allowed></RequireAuth>} />
         <Route
           element={
             <RequireAuth>
@@ -138,6 +141,7 @@ function AppRoutes() {
           {fundsRoutes()}
           {flowsRoutes()}
           {projectsRoutes()}
+          {opennessRoutes()}
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>

@@ -12,6 +12,7 @@ import {
   FlagOutlined,
   CloudUploadOutlined,
   CalendarOutlined,
+  ProfileOutlined,
   ContactsOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -60,6 +61,8 @@ export const MENU: MenuEntry[] = [
   { path: '/flows', label: 'menu.flows', icon: <BranchesOutlined />, action: 'flow:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 项目化推进: every level runs or follows Party-building service projects
   { path: '/projects', label: 'menu.projects', icon: <FlagOutlined />, action: 'project:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
+  // 三务公开 · 财务审计 · 台账: villages publish, the levels above watch the disclosure day and audit
+  { path: '/openness', label: 'menu.openness', icon: <ProfileOutlined />, action: 'openness:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'ledger:read', group: 'work' },
   // 督查问责 is done by the county, townships and stations; villages and departments are its subjects
   { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },

@@ -3,11 +3,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ClosuresPage } from './ClosuresPage';
+import { DisclosuresPage } from './DisclosuresPage';
 import { TrackPage } from './TrackPage';
 import { UnitPage } from './UnitPage';
 import './public.css';
 
 function PublicApp({ pathname }: { pathname: string }) {
+  // 三务公开 of a unit (the unit page's section links here)
+  const disclosures = /^\/public\/units?\/(\d+)\/disclosures\/?$/.exec(pathname);
+  if (disclosures) return <DisclosuresPage id={Number(disclosures[1])} />;
   const unit = /^\/public\/unit\/([^/]+)\/?$/.exec(pathname);
   if (unit) return <UnitPage id={/^\d+$/.test(unit[1]!) ? Number(unit[1]) : 0} />;
   if (/^\/public\/track\/?$/.test(pathname)) return <TrackPage />;

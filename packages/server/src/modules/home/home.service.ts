@@ -86,6 +86,9 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   flow_step_due: (id) => `/flows/matters/${id}`,
   flow_dereliction: (id) => `/flows/matters/${id}`,
   milestone_due: (id) => `/projects/${id}`,
+  disclosure_due: (id) => `/openness/compose?orgId=${id}`,
+  disclosure_overdue: (id) => `/openness/compose?orgId=${id}`,
+  disclosures_overdue_below: (id) => `/openness/board?orgId=${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */
