@@ -80,7 +80,9 @@ async function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 90_000;
+  // the first start loads the whole demo county through the services (every module adds its part):
+  // a few seconds on a quiet machine, but CI and busy machines need room
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log()}`);
     try {
