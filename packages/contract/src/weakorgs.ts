@@ -3,17 +3,12 @@
 // vacant secretary), listed by the county, rectified through ledger problems, accepted and
 // de-listed — a case type with its history per organization.
 import { Type, type Static } from '@sinclair/typebox';
+import { DateString, Id, PageQuery, Version } from './schemas.js';
 
 const strEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
-const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
-const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+/** An org as the weak-organization pages show it (its type as a plain string: branches of any kind). */
 const OrgRef = Type.Object({ id: Id, name: Type.String(), type: Type.String() });
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
-const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
-};
 
 /** The typical situations of a weak and lax branch (中组部 排查整顿 的常见情形), what a proposal names. */
 export const WEAK_REASONS = [
