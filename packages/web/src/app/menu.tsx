@@ -32,7 +32,7 @@ import {
 import type { Action, Role } from '@lianxin/contract';
 import type { MessageKey } from './i18n';
 
-export type MenuGroup = 'work' | 'citizens' | 'org' | 'system';
+export type MenuGroup = 'work' | 'manage' | 'citizens' | 'org' | 'system';
 export type MenuEntry = {
   path: string;
   label: MessageKey;
@@ -47,6 +47,7 @@ export type MenuEntry = {
 
 export const MENU_GROUP_LABELS: Record<MenuGroup, MessageKey> = {
   work: 'menu.group.work',
+  manage: 'menu.group.manage',
   citizens: 'menu.group.citizens',
   org: 'menu.group.org',
   system: 'menu.group.system',
@@ -58,21 +59,21 @@ export const MENU: MenuEntry[] = [
   { path: '/ledger', label: 'menu.ledger', icon: <FileSearchOutlined />, action: 'ledger:read', mobileTab: 2, group: 'work' },
   { path: '/orglife', label: 'menu.orglife', icon: <CalendarOutlined />, action: 'orglife:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 小微权力: matters run by villages against the county's flows; 失职预警 to the levels above
-  { path: '/flows', label: 'menu.flows', icon: <BranchesOutlined />, action: 'flow:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  { path: '/flows', label: 'menu.flows', icon: <BranchesOutlined />, action: 'flow:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 项目化推进: every level runs or follows Party-building service projects
-  { path: '/projects', label: 'menu.projects', icon: <FlagOutlined />, action: 'project:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
+  { path: '/projects', label: 'menu.projects', icon: <FlagOutlined />, action: 'project:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
   // 三务公开 · 财务审计 · 台账: villages publish, the levels above watch the disclosure day and audit
-  { path: '/openness', label: 'menu.openness', icon: <ProfileOutlined />, action: 'openness:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  { path: '/openness', label: 'menu.openness', icon: <ProfileOutlined />, action: 'openness:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'ledger:read', group: 'work' },
   // 督查问责 is done by the county, townships and stations; villages and departments are its subjects
   { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },
   // 考核: the county sets schemes and reviews, townships score their villages, stations and villages read their own
-  { path: '/assessment', label: 'menu.assessment', icon: <BarChartOutlined />, action: 'assessment:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  { path: '/assessment', label: 'menu.assessment', icon: <BarChartOutlined />, action: 'assessment:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 软弱涣散整顿: the county lists, townships propose and rectify, stations and villages read their own
-  { path: '/weak-orgs', label: 'menu.weakOrgs', icon: <WarningOutlined />, action: 'weakorg:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  { path: '/weak-orgs', label: 'menu.weakOrgs', icon: <WarningOutlined />, action: 'weakorg:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 经费与报酬, 阵地与设施: every office keeps its own; villages tick checklists and keep the duty roster on a phone
-  { path: '/funds', label: 'menu.funds', icon: <AccountBookOutlined />, action: 'funds:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
-  { path: '/facilities', label: 'menu.facilities', icon: <ShopOutlined />, action: 'funds:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  { path: '/funds', label: 'menu.funds', icon: <AccountBookOutlined />, action: 'funds:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
+  { path: '/facilities', label: 'menu.facilities', icon: <ShopOutlined />, action: 'funds:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/citizens', label: 'menu.citizens', icon: <SolutionOutlined />, action: 'citizen:read', mobileTab: 3, group: 'citizens' },
   { path: '/whistles', label: 'menu.whistles', icon: <UnorderedListOutlined />, action: 'citizen:read', group: 'citizens' },
   // household visits, grids and 连心卡 are the work of the levels that face villagers, not departments'
