@@ -62,7 +62,7 @@ describe('a village secretary\'s day on a phone', () => {
     expect(await items.count()).toBeGreaterThan(1);
     // most urgent first: the returned problem is among the urgent items at the top, with its reason
     const first = items.first();
-    expect(await first.getAttribute('data-kind')).toMatch(/returned|overdue|to_claim|report_overdue/);
+    expect(await first.getAttribute('class')).toContain('urgent');
     const returned = page.locator(`[data-testid="today-item"][href="/ledger/${p.id}"]`);
     await expect.poll(() => returned.textContent()).toContain('被退回待重改');
     expect(await returned.textContent()).toContain('门牌位置不醒目，请挂到正门右侧');
