@@ -277,7 +277,7 @@ export function createWeakOrgService(deps: { db: Db; ledger: LedgerService; sour
       apply: async (tx, c) => {
         if (name !== 'apply') return;
         // acceptance is asked for once there is a plan and every rectification problem is closed
-        const [r] = [await repo.findWeak(tx, likePrefix(c.org_path), id)];
+        const r = await repo.findWeak(tx, likePrefix(c.org_path), id);
         const counts = await repo.problemCounts(tx, id);
         const missing: string[] = [];
         if (!r?.plan) missing.push('尚未制定整顿方案');
