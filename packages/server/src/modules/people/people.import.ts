@@ -25,8 +25,6 @@
 // checked rows at half weight and the written rows at the other half, so the bar moves through
 // both phases. The last chunk, the audit record and the job's final ImportReport commit together.
 // The web wizard polls GET /api/jobs/:id for its progress bar.
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import {
@@ -45,6 +43,7 @@ import { AppError, type Lang } from '../../core/errors.js';
 import { checkCharacter, genderOf, validateIdNumber } from '../../core/id-number.js';
 import { createJob, finishJob, releaseJob, reportProgress } from '../../core/jobs.js';
 import type { PiiCipher } from '../../core/pii.js';
+import { workbookReader } from '../../core/xlsx-read.js';
 import * as repo from './people.repository.js';
 import type { ExistingPerson, PersonWrite, RosterOrg } from './people.repository.js';
 import { preparePerson, type PersonInput } from './people.service.js';
@@ -219,13 +218,7 @@ export async function readRoster(buf: Buffer): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   let found = false;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache', // dates are numbers with a date format: the styles tell them apart
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
+    const reader = workbookReader(buf);
     for await (const sheet of reader) {
       let columns: Map<number, RosterField> | undefined;
       let seen = 0;
