@@ -56,6 +56,12 @@ describe('a village publishes its 村务公开 and a citizen reads the month’s
     await c.goto(`/public/unit/${unitId}`);
     const section = c.getByTestId('public-section-disclosures');
     await section.waitFor();
+    // below the long form on a phone, but one tap from the top of the page
+    const inView = () => section.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; });
+    expect(await inView()).toBe(false);
+    await shot(citizen, 'public-unit-top');
+    await c.getByTestId('public-jump').getByRole('link', { name: '三务公开' }).click();
+    await expect.poll(inView).toBe(true);
     await expect.poll(() => section.textContent()).toContain('村务公开');
     await section.getByRole('link', { name: /查看全部公开内容/ }).click();
     await c.waitForURL(/\/public\/units\/\d+\/disclosures$/);

@@ -161,8 +161,15 @@ export function UnitPage({ id }: { id: number }) {
       <Card>
         <strong className="lx-pub-red">{t('pub.promise')}</strong>
         <div className="lx-pub-promise">{unit.promise}</div>
+        {unit.sections.length > 0 && (
+          // The form is long on a phone: the unit's notices below it are one tap away from the top.
+          <nav className="lx-pub-jump" aria-label={t('pub.jump')} data-testid="public-jump">
+            <a href="#pub-form">{t('pub.submitTitle')}</a>
+            {unit.sections.map((section) => <a key={section.key} href={`#pub-section-${section.key}`}>{section.title}</a>)}
+          </nav>
+        )}
       </Card>
-      <Card title={t('pub.submitTitle')} testId="public-form-card">
+      <Card id="pub-form" title={t('pub.submitTitle')} testId="public-form-card">
         {error && <Notice kind="error" testId="public-error">{error}</Notice>}
         <form onSubmit={submit} noValidate>
           <Field id="pub-name" label={t('pub.name')} error={errors.name}>
@@ -209,7 +216,7 @@ export function UnitPage({ id }: { id: number }) {
         </form>
       </Card>
       {unit.sections.map((section) => (
-        <Card key={section.key} title={section.title} testId={`public-section-${section.key}`}>
+        <Card key={section.key} id={`pub-section-${section.key}`} title={section.title} testId={`public-section-${section.key}`}>
           <ul className="lx-pub-section">
             {section.items.map((item, i) => (
               <li key={i}>

@@ -24,9 +24,9 @@ export function Shell({ title, sub, brand, i18n, children, testId = 'public-page
   );
 }
 
-export function Card({ title, children, testId, className }: { title?: ReactNode; children: ReactNode; testId?: string; className?: string }) {
+export function Card({ title, children, testId, className, id }: { title?: ReactNode; children: ReactNode; testId?: string; className?: string; id?: string }) {
   return (
-    <section className={`lx-pub-card${className ? ` ${className}` : ''}`} data-testid={testId}>
+    <section id={id} className={`lx-pub-card${className ? ` ${className}` : ''}`} data-testid={testId}>
       {title && <h2>{title}</h2>}
       {children}
     </section>
