@@ -277,5 +277,5 @@ describe('两下两上: one weekly cycle', () => {
     await page.getByTestId('compose-page').waitFor();
     await shot(phone, 'dispatch-compose');
     await phone.close();
-  });
+  }, 240_000); // seven sessions in one journey: about 100 s on an idle two-core machine
 });
