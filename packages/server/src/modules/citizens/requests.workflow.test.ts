@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { RequestState, Role } from '@lianxin/contract';
 import type { Actor } from '../../core/access.js';
 import { checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
-import { exhaustiveTransitions } from '../../core/cases/workflow-testing.js';
+import { exhaustiveTransitions, testActor } from '../../core/cases/workflow-testing.js';
 import { requestWorkflow, type RequestExtra } from './requests.workflow.js';
 
 // 宜君县 /1/, 五里镇 /1/10/, 榆舍站 /1/10/20/ (where the request lies), 榆舍村 /1/10/20/30/, 彭镇 /1/11/, 交通局 /1/50/
-const actor = (role: Role, path: string, accountId: number): Actor => ({ accountId, username: `${role}@${path}`, roles: [role], scope: { orgId: 0, path, countyId: 1 }, ip: '127.0.0.1' });
+const actor = (role: Role, path: string, accountId: number): Actor => testActor(role, path, accountId);
 const OWNER = 3;
 const actors = {
   county: actor('county_admin', '/1/', 1),

@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '@lianxin/contract';
 import type { Actor } from '../../core/access.js';
 import { availableTransitions, checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
-import { exhaustiveTransitions } from '../../core/cases/workflow-testing.js';
+import { exhaustiveTransitions, testActor } from '../../core/cases/workflow-testing.js';
 import { awaitsCheckBy, defaultCheckerRole, problemWorkflow, signerFor, type ProblemExtra } from './ledger.workflow.js';
 
 // 五里镇 /1/10/, 榆舍站 /1/10/20/, 榆舍村 /1/10/20/30/, 彭镇 /1/11/
-const actor = (username: string, role: Role, path: string, accountId = 1): Actor => ({
-  accountId, username, roles: [role], scope: { orgId: 0, path, countyId: 1 }, ip: '127.0.0.1',
-});
+const actor = (username: string, role: Role, path: string, accountId = 1): Actor => testActor(role, path, accountId, username);
 const village = actor('yushe', 'village_admin', '/1/10/20/30/', 4);
 const station = actor('yushe.station', 'station_admin', '/1/10/20/', 3);
 const township = actor('wuli', 'township_admin', '/1/10/', 2);

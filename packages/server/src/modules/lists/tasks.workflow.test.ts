@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Role, TaskState } from '@lianxin/contract';
 import type { Actor } from '../../core/access.js';
 import { checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
-import { exhaustiveTransitions } from '../../core/cases/workflow-testing.js';
+import { exhaustiveTransitions, testActor } from '../../core/cases/workflow-testing.js';
 import { taskWorkflow, type TaskExtra } from './tasks.workflow.js';
 
 // 宜君县 /1/, 五里镇 /1/10/ (keeps the list), 榆舍站 /1/10/20/, 榆舍村 /1/10/20/30/ (owns the task), 彭镇 /1/11/, 交通局 /1/50/
-const actor = (role: Role, path: string, accountId: number): Actor => ({ accountId, username: `${role}@${path}`, roles: [role], scope: { orgId: 0, path, countyId: 1 }, ip: '127.0.0.1' });
+const actor = (role: Role, path: string, accountId: number): Actor => testActor(role, path, accountId);
 const actors = {
   county: actor('county_admin', '/1/', 1),
   township: actor('township_admin', '/1/10/', 2),
