@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestDetail, TodoSummary } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
+import { TEST_ACTORS } from './workflow-testing.js';
 import { solve } from '../challenge.js';
+import { createCaseEngine } from './case-engine.js';
+import { caseType } from './registry.js';
 
 let t: TestApp;
 let station: Client;
@@ -140,5 +143,20 @@ describe('every operation on a case writes its timeline entry and its audit reco
     // reopened by the rating: open again in the queue, with no clock left running
     expect(await clocks(r.id)).toEqual({ status: 'claimed', resolved_at: null, closed_at: null });
     expect((await station.get('/api/requests?open=true&pageSize=100')).json().items.map((i: { id: number }) => i.id)).toContain(r.id);
+  });
+});
+
+describe('a case type writes only its own row table', () => {
+  it('opening a case with another type\'s table, or a column that is not a name, is refused before any write', async () => {
+    const engine = createCaseEngine({ db: t.db });
+    const requestWorkflow = caseType('request').workflow; // registered by the citizens module the app loaded
+    const count = async () => Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM cases`))[0]!.n);
+    const before = await count();
+    const input = { countyId: 1, orgId: stationId, orgPath: '/x/', title: '越权写入', deadline: null };
+    await expect(engine.open(t.db, requestWorkflow, TEST_ACTORS.county, input, { table: 'problems', values: { county_id: 1 } }))
+      .rejects.toThrow(/keeps its rows in citizen_requests, not problems/);
+    await expect(engine.open(t.db, requestWorkflow, TEST_ACTORS.county, input, { table: 'citizen_requests', values: { 'county_id) SELECT 1; --': 1 } }))
+      .rejects.toThrow(/is not a column name/);
+    expect(await count()).toBe(before);
   });
 });

@@ -8,7 +8,7 @@ import { appendAudit, auditCtes, canonicalJson } from '../audit.js';
 import { AppError, validationError } from '../errors.js';
 import { todayInChina } from '../calendar.js';
 import { checkTransition, type CaseView, type WorkflowDef } from './workflow.js';
-import { caseTypes } from './registry.js';
+import { caseType, caseTypes } from './registry.js';
 import { inScope, BY_KEY, SYSTEM } from '../scope.js';
 
 export type CaseRow = {
@@ -72,8 +72,14 @@ function openEvent(actor: Actor | null, status: string, body: string | null, dat
   };
 }
 
-/** The row a case type keeps beside the case (its table and columns are the module's, never input). */
-export type OwnRow = { table: 'problems' | 'citizen_requests' | 'tasks' | 'score_sheets' | 'theme_day_filings' | 'consultations' | 'member_developments' | 'weak_orgs' | 'flow_matters' | 'projects'; values: Record<string, unknown> };
+/**
+ * The row a case type keeps beside the case. Its table is the one the type registered
+ * (`registerCaseType`), checked when the case opens, and its columns are the module's code, never
+ * input: a new case type needs no edit here.
+ */
+export type OwnRow = { table: string; values: Record<string, unknown> };
+
+const SQL_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -232,6 +238,12 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     // eventDigest's canonical JSON is [prev, caseId, …fields]: the id is spliced in by the database
     const tail = param(canonicalJson(eventFields(event)).slice(1));
     const ownColumns = own ? Object.keys(own.values) : [];
+    if (own) {
+      const registeredTable = caseType(def.caseType).table;
+      if (own.table !== registeredTable) throw new Error(`case type ${def.caseType} keeps its rows in ${registeredTable}, not ${own.table}`);
+      const bad = ownColumns.find((k) => !SQL_NAME.test(k));
+      if (bad) throw new Error(`case type ${def.caseType}: "${bad}" is not a column name`);
+    }
     const text = `
       WITH c AS (
         INSERT INTO cases (county_id, case_type, org_id, org_path, status, title, deadline, supervision_due, created_by)

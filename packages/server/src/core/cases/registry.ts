@@ -9,7 +9,7 @@ import type { WorkflowDef } from './workflow.js';
 export type CaseType = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds workflows of every state/transition/extra type
   workflow: WorkflowDef<any, any, any>;
-  /** The type's own row (one per case, keyed by case_id). */
+  /** The type's own row table (one row per case, keyed by case_id): the only table `open` writes beside the case. */
   table: OwnRow['table'];
   /**
    * "Open" for this type, as a predicate over `cases c`: what its list's open filter, the home
@@ -27,6 +27,7 @@ const registered = new Map<string, CaseType>();
 /** Registers a case type (once per process; registering the same definition again is a no-op). */
 export function registerCaseType(t: CaseType): CaseType {
   const name = t.workflow.caseType;
+  if (!/^[a-z_][a-z0-9_]*$/.test(t.table)) throw new Error(`case type ${name}: "${t.table}" is not a table name`);
   const known = registered.get(name);
   if (known && known.workflow !== t.workflow) throw new Error(`case type ${name} registered twice`);
   registered.set(name, t);
