@@ -421,7 +421,15 @@ export const FeedbackBody = Type.Object({ text: Type.String({ minLength: 1, maxL
 export const CitizenStatsQuery = Type.Object({ orgId: Type.Optional(Id), month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })) }, { additionalProperties: false });
 export const CitizenStats = Type.Object({ node: CitizenStatsRow, children: Type.Array(CitizenStatsRow) });
 export type CitizenStats = Static<typeof CitizenStats>;
-export const WhistleListQuery = Type.Object({ awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })), ...listPaging }, { additionalProperties: false });
+export const WhistleListQuery = Type.Object(
+  {
+    awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })),
+    status: Type.Optional(strEnum(['open', 'done'] as const)),
+    q: Type.Optional(Type.String({ maxLength: 50, description: '按事项、吹哨单位或部门名称查找' })),
+    ...listPaging,
+  },
+  { additionalProperties: false },
+);
 export type WhistleListQuery = Static<typeof WhistleListQuery>;
 export const WhistleList = PagedList(WhistleView);
 export const WhistleLoad = Type.Object({

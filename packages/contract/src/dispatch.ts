@@ -344,6 +344,15 @@ export const ReportPrefill = Type.Object({
 });
 export type ReportPrefill = Static<typeof ReportPrefill>;
 export const InspectionList = PagedList(InspectionView);
+export const ListInspectionsQuery = Type.Object(
+  {
+    kind: Type.Optional(strEnum(INSPECTION_KINDS)),
+    q: Type.Optional(Type.String({ maxLength: 50, description: '按督查人员、开展单位或被督查单位名称查找' })),
+    ...listPaging,
+  },
+  { additionalProperties: false },
+);
+export type ListInspectionsQuery = Static<typeof ListInspectionsQuery>;
 export const BulletinList = PagedList(BulletinView);
 export const AccountabilityList = PagedList(AccountabilityView);
 /** Bulletins and accountability records: all in the scope, or those of one inspection. */

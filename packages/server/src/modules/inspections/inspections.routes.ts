@@ -4,7 +4,7 @@ import {
   AccountabilityView,
   BulletinView,
   InspectionLinkedQuery,
-  ListPageQuery,
+  ListInspectionsQuery,
   BulletinList,
   CreateAccountabilityBody,
   CreateBulletinBody,
@@ -24,7 +24,7 @@ export async function inspectionRoutes(app: TypedApp, opts: { inspections: Inspe
   const { inspections } = opts;
   const tags = ['inspections'];
 
-  app.get('/api/inspections', { schema: { tags, summary: '督查记录（本单位开展的和本单位被督查的；督查日期新的在前，分页）', querystring: ListPageQuery, response: { 200: InspectionList } }, config: { policy: 'dispatch:read' } }, async (request) =>
+  app.get('/api/inspections', { schema: { tags, summary: '督查记录（本单位开展的和本单位被督查的；督查日期新的在前，分页）', querystring: ListInspectionsQuery, response: { 200: InspectionList } }, config: { policy: 'dispatch:read' } }, async (request) =>
     inspections.list(request.actor!, request.query),
   );
   app.post(
