@@ -1,7 +1,8 @@
 // 网格包保: the township draws a grid under a village; the village secretary, on a phone, registers
 // an in-service Party member with it (双报到) and records two practical things done for residents
 // (the target of 2–3 a year shows as met); registers a vulnerable household with its village-level
-// contact; a diary visit to that household is counted on it.
+// contact (it opens by its id, also after a reload); a diary visit to that household is counted on it,
+// and opens by its id too.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login, openSession, shot, useBrowser } from './support';
@@ -70,6 +71,16 @@ describe('grids and vulnerable households', () => {
     await pickSearch(page, 'hh-village-contact', member.name, member.name);
     await shot(s, 'citizens-household-form');
     await page.getByTestId('hh-submit').click();
+    // the answer of the create is the household: it opens, and its address survives a reload
+    const detail = page.getByTestId('household-detail');
+    await expect.poll(async () => (await detail.textContent()) ?? '').toContain(member.name);
+    expect(page.url()).toMatch(/[?&]id=\d+/);
+    const householdUrl = page.url();
+    await page.reload();
+    await expect.poll(async () => (await page.getByTestId('household-detail').textContent()) ?? '').toContain(head);
+    await expect.poll(async () => (await page.getByTestId('household-detail').textContent()) ?? '').toContain('还没有走访这一户的记录');
+    await shot(s, 'citizens-household-detail');
+    await page.goto('/grids?tab=households');
     const card = page.getByTestId('household-card').filter({ hasText: head });
     await card.waitFor();
     await expect.poll(async () => (await card.textContent()) ?? '').toContain(`村级：${member.name}`);
@@ -82,7 +93,16 @@ describe('grids and vulnerable households', () => {
     await expect.poll(() => page.getByTestId('visit-household').inputValue()).toBe(`${head}家`);
     await page.getByTestId('visit-heard').fill('身体还好，想了解高龄补贴怎么领');
     await page.getByTestId('visit-submit').click();
-    await page.getByTestId('visit-card').filter({ hasText: head }).waitFor();
+    await page.getByTestId('visit-card').filter({ hasText: head }).click();
+    // one visit opens by its id, also after a reload (a link to it works)
+    await expect.poll(async () => (await page.getByTestId('visit-detail').textContent()) ?? '').toContain('高龄补贴');
+    expect(page.url()).toMatch(/[?&]visit=\d+/);
+    await page.reload();
+    await expect.poll(async () => (await page.getByTestId('visit-detail').textContent()) ?? '').toContain(head);
+    await shot(s, 'citizens-visit-detail');
+    // the household's own page lists the visit
+    await page.goto(householdUrl);
+    await expect.poll(async () => (await page.getByTestId('household-visits').textContent()) ?? '').toContain('高龄补贴');
     await page.goto('/grids?tab=households');
     await expect.poll(async () => (await page.getByTestId('household-card').filter({ hasText: head }).textContent()) ?? '').toContain('走访 1 次');
     await shot(s, 'citizens-households-visited');
@@ -98,6 +118,13 @@ describe('grids and vulnerable households', () => {
     await d.page.goto('/grids?tab=households');
     await d.page.getByTestId('household-table').locator('tr.ant-table-row').filter({ hasText: head }).waitFor();
     await shot(d, 'citizens-households-visited');
+    await d.page.getByTestId('household-table').locator('tr.ant-table-row').filter({ hasText: head }).click();
+    await expect.poll(async () => (await d.page.getByTestId('household-detail').textContent()) ?? '').toContain('走访记录（1 次）');
+    await shot(d, 'citizens-household-detail');
+    await d.page.goto('/diary');
+    await d.page.getByTestId('visit-card').filter({ hasText: head }).first().click();
+    await expect.poll(async () => (await d.page.getByTestId('visit-detail').textContent()) ?? '').toContain('高龄补贴');
+    await shot(d, 'citizens-visit-detail');
     await d.close();
   });
 });

@@ -421,7 +421,15 @@ export const FeedbackBody = Type.Object({ text: Type.String({ minLength: 1, maxL
 export const CitizenStatsQuery = Type.Object({ orgId: Type.Optional(Id), month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })) }, { additionalProperties: false });
 export const CitizenStats = Type.Object({ node: CitizenStatsRow, children: Type.Array(CitizenStatsRow) });
 export type CitizenStats = Static<typeof CitizenStats>;
-export const WhistleListQuery = Type.Object({ awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })), ...listPaging }, { additionalProperties: false });
+export const WhistleListQuery = Type.Object(
+  {
+    awaiting: Type.Optional(Type.Boolean({ description: '待本部门报到/办理' })),
+    status: Type.Optional(strEnum(['open', 'done'] as const)),
+    q: Type.Optional(Type.String({ maxLength: 50, description: '按事项、吹哨单位或部门名称查找' })),
+    ...listPaging,
+  },
+  { additionalProperties: false },
+);
 export type WhistleListQuery = Static<typeof WhistleListQuery>;
 export const WhistleList = PagedList(WhistleView);
 export const WhistleLoad = Type.Object({
@@ -444,7 +452,6 @@ export type WhistleLoad = Static<typeof WhistleLoad>;
 export const DepartmentList = Type.Array(NamedRef, { description: '本县职能部门（一县数十个，不分页）' });
 export const JudicialTransferBody = Type.Object({ version: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
 export const RerouteBody = Type.Object({ departmentId: Id }, { additionalProperties: false });
-export const VisitRecorded = Type.Object({ id: Id, requestId: Type.Union([Id, Type.Null()]) });
 export const ListVisitsQuery = Type.Object({ mine: Type.Optional(Type.Boolean()), orgId: Type.Optional(Id), householdId: Type.Optional(Id), ...listPaging }, { additionalProperties: false });
 export type ListVisitsQuery = Static<typeof ListVisitsQuery>;
 /** A page of visits, newest first; total and withRequests count every visit of the filter, not just the page. */
@@ -454,24 +461,28 @@ export const ListHouseholdsQuery = Type.Object({ orgId: Type.Optional(Id), ...li
 export type ListHouseholdsQuery = Static<typeof ListHouseholdsQuery>;
 export const HouseholdList = PagedList(HouseholdView);
 export const GridQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false });
+/** A deed (为群众办的实事) as the grid's view lists it. */
+export const GridDeed = Type.Object({ id: Id, doneOn: Type.String(), description: Type.String() });
+export type GridDeed = Static<typeof GridDeed>;
+/** A member registered with a grid (双报到), with this year's deeds. */
+export const GridMember = Type.Object({
+  id: Id,
+  registrationId: Id,
+  personId: Id,
+  name: Type.String(),
+  homeOrg: Type.String(),
+  registeredOn: Type.String(),
+  deeds: Type.Integer(),
+  metTarget: Type.Boolean(),
+  deedList: Type.Array(GridDeed),
+});
+export type GridMember = Static<typeof GridMember>;
 export const GridView = Type.Object({
   id: Id,
   grid: OrgRefC,
   year: Type.Integer(),
   target: Type.Object({ min: Type.Integer(), max: Type.Integer() }),
-  members: Type.Array(
-    Type.Object({
-      id: Id,
-      registrationId: Id,
-      personId: Id,
-      name: Type.String(),
-      homeOrg: Type.String(),
-      registeredOn: Type.String(),
-      deeds: Type.Integer(),
-      metTarget: Type.Boolean(),
-      deedList: Type.Array(Type.Object({ id: Id, doneOn: Type.String(), description: Type.String() })),
-    }),
-  ),
+  members: Type.Array(GridMember),
 });
 export type GridView = Static<typeof GridView>;
 export const GridRegistrationBody = Type.Object({ personId: Id, registeredOn: DateString }, { additionalProperties: false });

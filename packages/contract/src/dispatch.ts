@@ -309,9 +309,30 @@ export type SeriesRow = Static<typeof SeriesRow>;
 export const SeriesList = PagedList(SeriesRow);
 export const SetSeriesActiveBody = Type.Object({ active: Type.Boolean() }, { additionalProperties: false });
 export const SeriesActive = Type.Object({ id: Id, active: Type.Boolean() });
-export const InboxQuery = Type.Object({ all: Type.Optional(Type.Boolean({ description: '包括已上报的' })), ...listPaging }, { additionalProperties: false });
+export const INBOX_TABS = ['todo', 'duty', 'done'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+export const InboxQuery = Type.Object(
+  {
+    all: Type.Optional(Type.Boolean({ description: '包括已上报的（不带 tab 时）' })),
+    tab: Type.Optional(Type.Unsafe<InboxTab>({ type: 'string', enum: [...INBOX_TABS], description: 'todo 待上报的任务；duty 待办的例行事项（便民服务日、月底小结会）；done 已上报或已截止的' })),
+    q: Type.Optional(Type.String({ maxLength: 50, description: '按标题查找' })),
+    kind: Type.Optional(strEnum(DIRECTIVE_KINDS)),
+    ...listPaging,
+  },
+  { additionalProperties: false },
+);
 export type InboxQuery = Static<typeof InboxQuery>;
-export const AssignmentList = PagedList(AssignmentView);
+/** How many assignments each tab of the inbox holds (with the same q and kind as the list), and the pending ones overdue or due this week. */
+export const InboxCounts = Type.Object({
+  todo: Type.Integer(),
+  duty: Type.Integer(),
+  done: Type.Integer(),
+  pending: Type.Integer({ description: '待上报（任务与例行事项，不按标题与类别筛选）' }),
+  overdue: Type.Integer({ description: '待上报中已逾期的' }),
+  week: Type.Integer({ description: '待上报中本周（至周日）到期、尚未逾期的' }),
+});
+export type InboxCounts = Static<typeof InboxCounts>;
+export const AssignmentList = Type.Object({ items: Type.Array(AssignmentView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), counts: InboxCounts });
 export const FannedOut = Type.Object({ directiveId: Id, targets: Type.Integer() });
 export const ReportPrefill = Type.Object({
   outcome: Type.Union([Type.String(), Type.Null()]),
@@ -323,6 +344,15 @@ export const ReportPrefill = Type.Object({
 });
 export type ReportPrefill = Static<typeof ReportPrefill>;
 export const InspectionList = PagedList(InspectionView);
+export const ListInspectionsQuery = Type.Object(
+  {
+    kind: Type.Optional(strEnum(INSPECTION_KINDS)),
+    q: Type.Optional(Type.String({ maxLength: 50, description: '按督查人员、开展单位或被督查单位名称查找' })),
+    ...listPaging,
+  },
+  { additionalProperties: false },
+);
+export type ListInspectionsQuery = Static<typeof ListInspectionsQuery>;
 export const BulletinList = PagedList(BulletinView);
 export const AccountabilityList = PagedList(AccountabilityView);
 /** Bulletins and accountability records: all in the scope, or those of one inspection. */

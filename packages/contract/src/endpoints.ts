@@ -4,20 +4,20 @@
 // request and response types from here, so no page retypes an answer by hand.
 // Paths use OpenAPI's {param}; a param named id or …Id is a number, any other a string.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CaseTextBody, Challenge, CitizenStats, CitizenStatsQuery, ContactCard, CreateHouseholdBody, CreateRequestBody, CreateVisitBody, DepartmentList, FeedbackBody, FireRequestBody, GridDeedBody, GridQuery, GridRegistrationBody, GridView, HandOverBody, HandOverCandidateList, HouseholdList, HouseholdView, JudicialTransferBody, ListHouseholdsQuery, ListRequestsQuery, ListVisitsQuery, PhotoReceived, PostCardList, PublicProgress, PublicSubmitBody, PublicSubmitted, PublicTrackBody, PublicTrackRateBody, PublicUnit, RequestDetail, RequestPage, RerouteBody, RevealedPhone, VisitList, VisitRecorded, VisitView, WhistleBody, WhistleList, WhistleListQuery, WhistleLoad, WhistlePartAction, WhistleSource, WhistleView } from './citizens.js';
-import { AccountabilityList, AccountabilityView, BulletinView, InspectionLinkedQuery, ListPageQuery, SeriesRow, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
+import { CaseTextBody, Challenge, CitizenStats, CitizenStatsQuery, ContactCard, CreateHouseholdBody, CreateRequestBody, CreateVisitBody, DepartmentList, FeedbackBody, FireRequestBody, GridDeedBody, GridQuery, GridRegistrationBody, GridView, HandOverBody, HandOverCandidateList, HouseholdList, HouseholdView, JudicialTransferBody, ListHouseholdsQuery, ListRequestsQuery, ListVisitsQuery, PhotoReceived, PostCardList, PublicProgress, PublicSubmitBody, PublicSubmitted, PublicTrackBody, PublicTrackRateBody, PublicUnit, RequestDetail, RequestPage, RerouteBody, RevealedPhone, VisitList, VisitView, GridMember, GridDeed, WhistleBody, WhistleList, WhistleListQuery, WhistleLoad, WhistlePartAction, WhistleSource, WhistleView } from './citizens.js';
+import { DispatchFile, ListInspectionsQuery, AccountabilityList, AccountabilityView, BulletinView, InspectionLinkedQuery, ListPageQuery, SeriesRow, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
 import { TodayList, TodoSummary } from './home.js';
-import { CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, ResponsibilityRow, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
-import { AccountPage, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
-import { AddMilestoneBody, ClaimRoleBody, CreateProjectBody, ExcellentBody, FireProjectBody, LinkProjectBody, MilestoneDoneBody, ProjectBoard, ProjectBoardQuery, ProjectDetail, ProjectListQuery, ProjectMatrix, ProjectMatrixQuery, ProjectPage, ProjectSettings, UpdateProjectBody } from './projects.js';
-import { AddDesignationBody, ListDesignationsQuery, StationDesignation } from './stations.js';
+import { CaseAttachment, CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, ResponsibilityRow, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
+import { AccountPage, AccountRow, ReserveCadreRow, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
+import { ProjectFile, AddMilestoneBody, ClaimRoleBody, CreateProjectBody, ExcellentBody, FireProjectBody, LinkProjectBody, MilestoneDoneBody, ProjectBoard, ProjectBoardQuery, ProjectDetail, ProjectListQuery, ProjectMatrix, ProjectMatrixQuery, ProjectPage, ProjectSettings, UpdateProjectBody } from './projects.js';
+import { AddDesignationBody, ListDesignationsQuery, StationDesignationRow } from './stations.js';
 import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody } from './flows.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
 import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
-import { AdjustAllocationBody, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery } from './funds.js';
+import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery } from './funds.js';
 import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
@@ -47,7 +47,8 @@ export const ENDPOINTS = {
   'GET /api/public/units/{id}/disclosures': { query: PublicDisclosuresQuery, response: PublicDisclosures },
   'GET /api/public/disclosures/{id}/files/{fileId}': { response: FileDownload, file: true },
   'GET /api/accounts': { query: PageOnlyQuery, response: AccountPage },
-  'POST /api/accounts': { body: CreateAccountBody, response: Created },
+  'POST /api/accounts': { body: CreateAccountBody, response: AccountRow },
+  'GET /api/accounts/{id}': { response: AccountRow },
   'PATCH /api/accounts/{id}': { body: UpdateAccountBody, response: NoContent },
   'POST /api/accounts/{id}/reset-password': { body: ResetPasswordBody, response: NoContent },
   'GET /api/audit': { query: ListAuditQuery, response: AuditPage },
@@ -112,15 +113,15 @@ export const ENDPOINTS = {
   'POST /api/whistle-parts/{id}/judicial-transfer': { body: JudicialTransferBody, response: WhistleView },
   'POST /api/whistle-parts/{id}/actions': { body: WhistlePartAction, response: WhistleView },
   'POST /api/whistle-parts/{id}/reroute': { body: RerouteBody, response: WhistleView },
-  'POST /api/visits': { body: CreateVisitBody, response: VisitRecorded },
+  'POST /api/visits': { body: CreateVisitBody, response: VisitView },
   'GET /api/visits': { query: ListVisitsQuery, response: VisitList },
   'GET /api/visits/{id}': { response: VisitView },
-  'POST /api/households': { body: CreateHouseholdBody, response: Created },
+  'POST /api/households': { body: CreateHouseholdBody, response: HouseholdView },
   'GET /api/households': { query: ListHouseholdsQuery, response: HouseholdList },
   'GET /api/households/{id}': { response: HouseholdView },
   'GET /api/grids/{id}': { query: GridQuery, response: GridView },
-  'POST /api/grids/{id}/registrations': { body: GridRegistrationBody, response: Created },
-  'POST /api/grid-registrations/{id}/deeds': { body: GridDeedBody, response: Created },
+  'POST /api/grids/{id}/registrations': { body: GridRegistrationBody, response: GridMember },
+  'POST /api/grid-registrations/{id}/deeds': { body: GridDeedBody, response: GridDeed },
   'GET /api/cards/{id}': { response: ContactCard },
   'GET /api/cards/{id}/posts': { response: PostCardList },
   'GET /api/cards/{id}/qr.svg': { response: FileDownload, file: true },
@@ -143,23 +144,23 @@ export const ENDPOINTS = {
   'GET /api/assignments/{id}': { response: AssignmentView },
   'POST /api/assignments/{id}/fan-out': { body: FanOutBody, response: FannedOut },
   'GET /api/assignments/{id}/compile': { response: ReportPrefill },
-  'POST /api/directives/{id}/attachments': { response: Created, upload: true },
-  'POST /api/assignments/{id}/attachments': { response: Created, upload: true },
+  'POST /api/directives/{id}/attachments': { response: DispatchFile, upload: true },
+  'POST /api/assignments/{id}/attachments': { response: DispatchFile, upload: true },
   'GET /api/dispatch-files/{id}': { response: FileDownload, file: true },
   'POST /api/assignments/{id}/report': { body: ReportBody, response: AssignmentView },
   'GET /api/health': { response: HealthStatus },
   'GET /api/home/todos': { response: TodoSummary },
   'GET /api/home/today': { response: TodayList },
-  'GET /api/inspections': { query: ListPageQuery, response: InspectionList },
+  'GET /api/inspections': { query: ListInspectionsQuery, response: InspectionList },
   'POST /api/inspections': { body: CreateInspectionBody, response: InspectionView },
   'GET /api/inspections/{id}': { response: InspectionView },
   'POST /api/inspections/{id}/findings/{findingId}/problem': { body: FindingToProblemBody, response: FindingProblemCreated },
   'GET /api/bulletins': { query: InspectionLinkedQuery, response: BulletinList },
   'GET /api/bulletins/{id}': { response: BulletinView },
-  'POST /api/bulletins': { body: CreateBulletinBody, response: Created },
+  'POST /api/bulletins': { body: CreateBulletinBody, response: BulletinView },
   'GET /api/accountability': { query: InspectionLinkedQuery, response: AccountabilityList },
   'GET /api/accountability/{id}': { response: AccountabilityView },
-  'POST /api/accountability': { body: CreateAccountabilityBody, response: Created },
+  'POST /api/accountability': { body: CreateAccountabilityBody, response: AccountabilityView },
   'POST /api/ledger/problems/import': { query: ImportBulletinQuery, response: ImportReport, upload: true },
   'GET /api/ledger/problems/export': { query: ListProblemsQuery, response: FileDownload, file: true },
   'GET /api/ledger/problems': { query: ListProblemsQuery, response: ProblemPage },
@@ -169,7 +170,7 @@ export const ENDPOINTS = {
   'POST /api/ledger/problems/{id}/transitions/{transition}': { body: FireProblemBody, response: ProblemDetail },
   'POST /api/ledger/problems/{id}/supervisions': { body: NoteBody, response: ProblemDetail },
   'POST /api/ledger/problems/{id}/comments': { body: NoteBody, response: ProblemDetail },
-  'POST /api/ledger/problems/{id}/attachments': { response: Created, upload: true },
+  'POST /api/ledger/problems/{id}/attachments': { response: CaseAttachment, upload: true },
   'GET /api/ledger/problems/{id}/attachments/{attachmentId}': { response: FileDownload, file: true },
   'GET /api/ledger/problems/{id}/verify': { response: ChainCheck },
   'GET /api/ledger/stats': { query: LedgerStatsQuery, response: LedgerStats },
@@ -183,7 +184,7 @@ export const ENDPOINTS = {
   'POST /api/tasks/{id}/transitions/{transition}': { body: FireTaskBody, response: TaskRow },
   'GET /api/responsibilities': { query: ListYearQuery, response: ResponsibilityList },
   'GET /api/responsibilities/{id}': { response: ResponsibilityRow },
-  'POST /api/responsibilities': { body: CreateResponsibilityBody, response: Created },
+  'POST /api/responsibilities': { body: CreateResponsibilityBody, response: ResponsibilityRow },
   'DELETE /api/responsibilities/{id}': { query: VersionQuery, response: NoContent },
   'GET /api/orgs/tree': { query: OrgTreeQuery, response: OrgTree },
   'GET /api/orgs/{id}': { response: OrgDetail },
@@ -193,7 +194,7 @@ export const ENDPOINTS = {
   'POST /api/orgs/{id}/close': { body: CloseOrgBody, response: OrgDetail },
   'DELETE /api/orgs/{id}': { query: VersionQuery, response: NoContent },
   'GET /api/station-designations': { query: ListDesignationsQuery, response: StationDesignationPage },
-  'POST /api/orgs/{id}/designations': { body: AddDesignationBody, response: StationDesignation },
+  'POST /api/orgs/{id}/designations': { body: AddDesignationBody, response: StationDesignationRow },
   'DELETE /api/orgs/{id}/designations/{designationId}': { response: NoContent },
   'GET /api/people/import/template': { response: FileDownload, file: true },
   'POST /api/people/import': { query: ImportQuery, response: Type.Union([ImportReportWithWarnings, ImportStarted]), upload: true },
@@ -237,7 +238,8 @@ export const ENDPOINTS = {
   'POST /api/developments': { body: OpenDevelopmentBody, response: DevelopmentRow },
   'GET /api/developments/{id}': { response: DevelopmentRow },
   'POST /api/developments/{id}/steps': { body: DevelopmentStepBody, response: DevelopmentRow },
-  'POST /api/reserve-cadres': { body: ReserveCadreBody, response: Created },
+  'POST /api/reserve-cadres': { body: ReserveCadreBody, response: ReserveCadreRow },
+  'GET /api/reserve-cadres/{id}': { response: ReserveCadreRow },
   'GET /api/weak-orgs/signals': { query: WeakSignalQuery, response: WeakSignalBoard },
   'GET /api/weak-orgs': { query: ListWeakOrgsQuery, response: WeakOrgPage },
   'POST /api/weak-orgs': { body: ProposeWeakOrgBody, response: WeakOrgDetail },
@@ -264,7 +266,8 @@ export const ENDPOINTS = {
   'GET /api/funds/former-cadres': { query: YearQuery, response: FormerCadres },
   'PUT /api/funds/former-cadre-rule': { body: SaveFormerCadreRuleBody, response: FormerCadreRule },
   'GET /api/funds/awards': { query: AwardsQuery, response: AwardList },
-  'POST /api/funds/awards': { body: CreateAwardBody, response: Created },
+  'POST /api/funds/awards': { body: CreateAwardBody, response: Award },
+  'GET /api/funds/awards/{id}': { response: Award },
   'GET /api/facilities/templates': { response: ChecklistTemplates },
   'PUT /api/facilities/templates/{kind}': { body: SaveChecklistTemplateBody, response: ChecklistTemplates },
   'GET /api/facilities/board': { query: FacilityBoardQuery, response: FacilityBoard },
@@ -293,7 +296,7 @@ export const ENDPOINTS = {
   'POST /api/projects/{id}/members': { body: ClaimRoleBody, response: ProjectDetail },
   'POST /api/projects/{id}/links': { body: LinkProjectBody, response: ProjectDetail },
   'POST /api/projects/{id}/excellent': { body: ExcellentBody, response: ProjectDetail },
-  'POST /api/projects/{id}/attachments': { response: Created, upload: true },
+  'POST /api/projects/{id}/attachments': { response: ProjectFile, upload: true },
   'GET /api/projects/{id}/attachments/{attachmentId}': { response: FileDownload, file: true },
 } as const satisfies Record<string, EndpointSpec>;
 

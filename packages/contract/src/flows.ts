@@ -317,7 +317,8 @@ export type OverdueList = Static<typeof OverdueList>;
 export const DocumentQuery = Type.Object({ document: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false });
 export type DocumentQuery = Static<typeof DocumentQuery>;
 
-export const MatterDocumentUploaded = Type.Object({ attachmentId: Id });
+/** An uploaded document as the matter's step lists it (steps[].documents[].files[]). */
+export const MatterDocumentUploaded = Type.Object({ attachmentId: Id, fileName: Type.String() });
 export type MatterDocumentUploaded = Static<typeof MatterDocumentUploaded>;
 
 // ---- duty lists (岗位职责清单) ----

@@ -113,6 +113,10 @@ export const ProblemSummary = Type.Object({
 });
 export type ProblemSummary = Static<typeof ProblemSummary>;
 
+/** A file attached to a case, as its timeline shows it (the answer to uploading it). */
+export const CaseAttachment = Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer() });
+export type CaseAttachment = Static<typeof CaseAttachment>;
+
 export const TimelineEntry = Type.Object({
   seq: Type.Integer(),
   at: Type.String(),
@@ -123,7 +127,7 @@ export const TimelineEntry = Type.Object({
   fromStatus: Type.Union([Type.String(), Type.Null()]),
   toStatus: Type.Union([Type.String(), Type.Null()]),
   text: Type.Union([Type.String(), Type.Null()]),
-  attachment: Type.Union([Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer() }), Type.Null()]),
+  attachment: Type.Union([CaseAttachment, Type.Null()]),
 });
 export type TimelineEntry = Static<typeof TimelineEntry>;
 
@@ -329,7 +333,6 @@ export const PublicClosuresQuery = Type.Object(
   { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) },
   { additionalProperties: false },
 );
-export const CreatedAttachment = Type.Object({ id: Id });
 export const ListYearQuery = Type.Object(
   {
     orgId: Type.Optional(Id),

@@ -369,6 +369,9 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/venues/{id}/duty-candidates': { kind: 'record', as: 'yushe', make: make.venue, ok: 200 },
   'POST /api/venues/{id}/shifts': { kind: 'record', as: 'yushe', make: make.venueWithPerson, body: (r) => ({ personId: r.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T20:00:00+08:00` }), ok: 201 },
   'DELETE /api/duty-shifts/{id}': { kind: 'record', as: 'yushe', make: make.dutyShift, ok: 204 },
+  'GET /api/accounts/{id}': { kind: 'record', as: 'sysadmin', make: make.account, ok: 200 },
+  'GET /api/reserve-cadres/{id}': { kind: 'record', as: 'wuli', make: make.reserveCadre, ok: 200 },
+  'GET /api/funds/awards/{id}': { kind: 'record', as: 'wuli', make: make.award, ok: 200 },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

@@ -24,19 +24,22 @@ export function ListPager({ page, pageSize, total, onChange, testId }: { page: n
 export type PageShape<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 /** A paged list read page after page ("more"): the rows loaded so far, the total, and the next page on demand. */
-export function usePagedList<T>(queryKey: readonly unknown[], fetchPage: (page: number) => Promise<PageShape<T>>, enabled = true) {
+export function usePagedList<P extends PageShape<unknown>>(queryKey: readonly unknown[], fetchPage: (page: number) => Promise<P>, enabled = true) {
+  type T = P['items'][number];
   const q = useInfiniteQuery({
     queryKey,
     enabled,
     initialPageParam: 1,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
-    getNextPageParam: (last: PageShape<T>) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+    getNextPageParam: (last: P) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
-  const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
+  const items = useMemo((): T[] => q.data?.pages.flatMap((p) => p.items as T[]) ?? [], [q.data]);
   return {
     items,
     data: q.data ? items : undefined,
     total: q.data?.pages[0]?.total ?? 0,
+    /** The first page as answered (for what a list answers besides its rows, e.g. the inbox's counts). */
+    first: q.data?.pages[0],
     isPending: q.isPending && enabled,
     isFetching: q.isFetching,
     error: q.error,

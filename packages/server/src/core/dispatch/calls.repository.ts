@@ -71,16 +71,24 @@ export async function lockCall(q: Queryable, kind: CallKind, id: number) {
  * Calls of a kind the scope is party to; `awaiting`: only those still waiting on a recipient in
  * the scope (an answer in one of those states); `sourceCaseId`: only those made for that case.
  */
-export async function listCalls(q: Queryable, scope: Scope, kind: CallKind, limit: number, opts: { awaiting?: readonly string[]; sourceCaseId?: number; offset?: number } = {}) {
+export async function listCalls(q: Queryable, scope: Scope, kind: CallKind, limit: number, opts: { awaiting?: readonly string[]; sourceCaseId?: number; offset?: number; done?: boolean; q?: string } = {}) {
   const params: unknown[] = [likePrefix(scope.path), kind];
   const param = (v: unknown) => `$${params.push(v)}`;
   const where = opts.awaiting
     ? `EXISTS (SELECT 1 FROM dispatch_call_answers p WHERE p.kind = c.kind AND p.call_id = c.id AND ${inScope('p.org_path', 1)} AND p.state = ANY(${param(opts.awaiting)}::text[]))`
     : PARTY;
   const source = opts.sourceCaseId ? `AND c.source_case_id = ${param(opts.sourceCaseId)}` : '';
+  const status = opts.done === undefined ? '' : opts.done ? `AND c.status = 'done'` : `AND c.status <> 'done'`;
+  let search = '';
+  if (opts.q?.trim()) {
+    // the matter, the title, the caller's name or a recipient's name
+    const like = param(`%${opts.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    search = `AND (c.body LIKE ${like} OR c.title LIKE ${like} OR o.name LIKE ${like}
+      OR EXISTS (SELECT 1 FROM dispatch_call_answers s JOIN orgs so ON so.id = s.org_id WHERE s.kind = c.kind AND s.call_id = c.id AND so.name LIKE ${like}))`;
+  }
   // total_count: the calls matched before the page was cut (the one list shape's total)
   return q.query<CallRow & { total_count: number }>(
-    `${CALL_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS total_count, ')} WHERE c.kind = $2 AND ${where} ${source} ORDER BY c.id DESC LIMIT ${limit} OFFSET ${opts.offset ?? 0}`,
+    `${CALL_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS total_count, ')} WHERE c.kind = $2 AND ${where} ${source} ${status} ${search} ORDER BY c.id DESC LIMIT ${limit} OFFSET ${opts.offset ?? 0}`,
     params,
   );
 }

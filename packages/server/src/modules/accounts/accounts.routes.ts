@@ -2,7 +2,7 @@ import type { TypedApp } from '../../core/http.js';
 import {
   AccountPage,
   CreateAccountBody,
-  Created,
+  AccountRow,
   IdParams,
   NoContent,
   PageOnlyQuery,
@@ -42,10 +42,16 @@ export async function accountRoutes(app: TypedApp, opts: { accounts: AccountServ
     async (request) => accounts.list(request.actor!, request.query.page, request.query.pageSize),
   );
 
+  app.get(
+    '/api/accounts/:id',
+    { schema: { tags, summary: '一个账号（可见范围同列表）', params: IdParams, response: { 200: AccountRow } }, config: { policy: 'account:read' } },
+    async (request) => accounts.get(request.actor!, request.params.id),
+  );
+
   app.post(
     '/api/accounts',
-    { schema: { tags, summary: '新建账号（系统管理员）', body: CreateAccountBody, response: { 201: Created } }, config: { policy: 'account:create' } },
-    async (request, reply) => reply.status(201).send({ id: await accounts.create(request.actor!, request.body) }),
+    { schema: { tags, summary: '新建账号（系统管理员）', body: CreateAccountBody, response: { 201: AccountRow } }, config: { policy: 'account:create' } },
+    async (request, reply) => reply.status(201).send(await accounts.get(request.actor!, await accounts.create(request.actor!, request.body))),
   );
 
   app.patch(

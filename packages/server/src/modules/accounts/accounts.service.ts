@@ -73,33 +73,42 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
   const audit = (tx: Queryable, actor: Actor, action: string, id: number, summary: Record<string, unknown>) =>
     appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action, objectType: 'account', objectId: id, summary, result: 'success', ip: actor.ip });
 
+  const ACCOUNT_COLUMNS = `a.id, a.username, a.display_name, a.roles, a.scope_org_id, o.name AS scope_name, o.type AS scope_type, a.status, a.locked_until, a.totp_enabled_at`;
+  const present = (r: AccountListRow) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    roles: r.roles,
+    scopeOrg: { id: r.scope_org_id, name: r.scope_name, type: r.scope_type as never },
+    status: r.status,
+    lockedUntil: r.locked_until && r.locked_until > new Date() ? r.locked_until.toISOString() : null,
+    totpEnabled: !!r.totp_enabled_at,
+  });
+
   async function list(actor: Actor, page = 1, pageSize = 50) {
     requireAction(actor, 'account:read');
     const params = [likePrefix(actor.scope.path)];
     const [rows, [count]] = await Promise.all([
       db.query<AccountListRow>(
-        `SELECT a.id, a.username, a.display_name, a.roles, a.scope_org_id, o.name AS scope_name, o.type AS scope_type, a.status, a.locked_until, a.totp_enabled_at
+        `SELECT ${ACCOUNT_COLUMNS}
          FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE ${inScope('o.path', 1)} ORDER BY o.path, a.username
          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
         params,
       ),
       db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE ${inScope('o.path', 1)}`, params),
     ]);
-    return {
-      page,
-      pageSize,
-      total: count?.n ?? 0,
-      items: rows.map((r) => ({
-        id: r.id,
-        username: r.username,
-        displayName: r.display_name,
-        roles: r.roles,
-        scopeOrg: { id: r.scope_org_id, name: r.scope_name, type: r.scope_type as never },
-        status: r.status,
-        lockedUntil: r.locked_until && r.locked_until > new Date() ? r.locked_until.toISOString() : null,
-        totpEnabled: !!r.totp_enabled_at,
-      })),
-    };
+    return { page, pageSize, total: count?.n ?? 0, items: rows.map(present) };
+  }
+
+  /** One account as the list shows it (same scope: outside it, 404). */
+  async function get(actor: Actor, id: number) {
+    requireAction(actor, 'account:read');
+    const [row] = await db.query<AccountListRow>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND ${inScope('o.path', 2)}`,
+      [id, likePrefix(actor.scope.path)],
+    );
+    if (!row) throw new AppError('not_found');
+    return present(row);
   }
 
   async function findInScope(q: Queryable, actor: Actor, id: number) {
@@ -200,7 +209,7 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
     );
   }
 
-  return { list, create, grant, resetPassword, recordDenied };
+  return { list, get, create, grant, resetPassword, recordDenied };
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;

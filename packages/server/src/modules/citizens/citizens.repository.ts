@@ -293,6 +293,12 @@ export async function insertDeed(q: Queryable, d: { registrationId: number; coun
   return row!.id;
 }
 
+/** The date of a deed of a registration already read in scope. */
+export async function deedDate(q: Queryable, registrationId: number, deedId: number) {
+  const [row] = await q.query<{ done_on: string }>(`${BY_KEY}SELECT done_on::text AS done_on FROM grid_deeds WHERE id = $1 AND registration_id = $2`, [deedId, registrationId]);
+  return row?.done_on;
+}
+
 export async function gridMembers(q: Queryable, gridPath: string, year: number) {
   return q.query<{ id: number; person_id: number; name: string; home_org: string; registered_on: string; deeds: number; deed_list: { id: number; doneOn: string; description: string }[] }>(
     `${BY_KEY}SELECT g.id, g.person_id, p.name, o.name AS home_org, g.registered_on,

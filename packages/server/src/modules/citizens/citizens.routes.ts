@@ -44,7 +44,8 @@ import {
   TrackingCodeParams,
   VisitList,
   VisitView,
-  VisitRecorded,
+  GridMember,
+  GridDeed,
   WhistleBody,
   WhistleList,
   WhistleListQuery,
@@ -195,8 +196,8 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   );
 
   // 民情日记、包保户、网格
-  app.post('/api/visits', { schema: { tags, summary: '记民情日记（可一步转为群众事项）', body: CreateVisitBody, response: { 201: VisitRecorded } }, config: { policy: 'citizen:handle' } }, async (request, reply) =>
-    reply.status(201).send(await diary.recordVisit(request.actor!, request.body)),
+  app.post('/api/visits', { schema: { tags, summary: '记民情日记（可一步转为群众事项）', body: CreateVisitBody, response: { 201: VisitView } }, config: { policy: 'citizen:handle' } }, async (request, reply) =>
+    reply.status(201).send(await diary.visit(request.actor!, (await diary.recordVisit(request.actor!, request.body)).id)),
   );
   app.get(
     '/api/visits',
@@ -206,8 +207,8 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   app.get('/api/visits/:id', { schema: { tags, summary: '一篇民情日记（可见范围同列表）', params: IdParams, response: { 200: VisitView } }, config: { policy: 'citizen:read' } }, async (request) =>
     diary.visit(request.actor!, request.params.id),
   );
-  app.post('/api/households', { schema: { tags, summary: '登记包保户（四级包保责任人）', body: CreateHouseholdBody, response: { 201: Created } }, config: { policy: 'citizen:handle' } }, async (request, reply) =>
-    reply.status(201).send({ id: await diary.addHousehold(request.actor!, request.body) }),
+  app.post('/api/households', { schema: { tags, summary: '登记包保户（四级包保责任人）', body: CreateHouseholdBody, response: { 201: HouseholdView } }, config: { policy: 'citizen:handle' } }, async (request, reply) =>
+    reply.status(201).send(await diary.household(request.actor!, await diary.addHousehold(request.actor!, request.body))),
   );
   app.get('/api/households', { schema: { tags, summary: '包保户（按村排列，分页）', querystring: ListHouseholdsQuery, response: { 200: HouseholdList } }, config: { policy: 'citizen:read' } }, async (request) =>
     diary.households(request.actor!, request.query),
@@ -222,13 +223,19 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   );
   app.post(
     '/api/grids/:id/registrations',
-    { schema: { tags, summary: '在职党员到网格报到（双报到）', params: IdParams, body: GridRegistrationBody, response: { 201: Created } }, config: { policy: 'citizen:handle' } },
-    async (request, reply) => reply.status(201).send({ id: await diary.registerMember(request.actor!, request.params.id, request.body.personId, request.body.registeredOn) }),
+    { schema: { tags, summary: '在职党员到网格报到（双报到）', params: IdParams, body: GridRegistrationBody, response: { 201: GridMember } }, config: { policy: 'citizen:handle' } },
+    async (request, reply) => {
+      const id = await diary.registerMember(request.actor!, request.params.id, request.body.personId, request.body.registeredOn);
+      return reply.status(201).send(await diary.registration(request.actor!, request.params.id, id));
+    },
   );
   app.post(
     '/api/grid-registrations/:id/deeds',
-    { schema: { tags, summary: '记录为群众办的实事', params: IdParams, body: GridDeedBody, response: { 201: Created } }, config: { policy: 'citizen:handle' } },
-    async (request, reply) => reply.status(201).send({ id: await diary.addDeed(request.actor!, request.params.id, request.body.doneOn, request.body.description) }),
+    { schema: { tags, summary: '记录为群众办的实事', params: IdParams, body: GridDeedBody, response: { 201: GridDeed } }, config: { policy: 'citizen:handle' } },
+    async (request, reply) => {
+      const id = await diary.addDeed(request.actor!, request.params.id, request.body.doneOn, request.body.description);
+      return reply.status(201).send(await diary.deed(request.actor!, request.params.id, id));
+    },
   );
 
   // 连心卡

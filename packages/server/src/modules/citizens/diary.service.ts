@@ -152,7 +152,26 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
     };
   }
 
-  return { recordVisit, visits, visit, addHousehold, households, household, registerMember, addDeed, grid };
+  /** A member's registration as the grid's view of this year shows it (the answer to 报到). */
+  async function registration(actor: Actor, gridId: number, registrationId: number) {
+    const member = (await grid(actor, gridId)).members.find((m) => m.registrationId === registrationId);
+    if (!member) throw new AppError('not_found');
+    return member;
+  }
+
+  /** A deed as the grid's view of its year lists it (the answer to recording it). */
+  async function deed(actor: Actor, registrationId: number, deedId: number) {
+    requireAction(actor, 'citizen:read');
+    const reg = await repo.findRegistration(db, actor.scope, registrationId);
+    if (!reg) throw new AppError('not_found');
+    const doneOn = await repo.deedDate(db, registrationId, deedId);
+    if (!doneOn) throw new AppError('not_found');
+    const found = (await repo.gridMembers(db, reg.grid_path, Number(doneOn.slice(0, 4)))).find((m) => m.id === registrationId)?.deed_list.find((d) => d.id === deedId);
+    if (!found) throw new AppError('not_found');
+    return found;
+  }
+
+  return { recordVisit, visits, visit, addHousehold, households, household, registerMember, registration, addDeed, deed, grid };
 }
 
 export type DiaryService = ReturnType<typeof createDiaryService>;

@@ -86,8 +86,9 @@ export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine
     requireAction(actor, 'citizen:read');
     const awaiting = q.awaiting ? WHISTLE_KIND.open : undefined;
     const p = pageOf(q);
-    const rows = await dispatch.listCalls(db, actor.scope, 'whistle', p.limit, { awaiting, offset: p.offset });
-    const total = await totalOf(rows, p.page, () => dispatch.listCalls(db, actor.scope, 'whistle', 1, { awaiting }));
+    const filter = { awaiting, q: q.q, done: q.status === undefined ? undefined : q.status === 'done' };
+    const rows = await dispatch.listCalls(db, actor.scope, 'whistle', p.limit, { ...filter, offset: p.offset });
+    const total = await totalOf(rows, p.page, () => dispatch.listCalls(db, actor.scope, 'whistle', 1, filter));
     const parts = await dispatch.answersOf(db, 'whistle', rows.map((w) => w.id));
     return { items: rows.map((w) => present(w, parts)), total, page: p.page, pageSize: p.pageSize };
   }

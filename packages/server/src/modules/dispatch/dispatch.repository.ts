@@ -257,13 +257,56 @@ export async function saveReport(
 }
 
 /** The assignments of an org (its inbox): pending first, by due date. */
-export async function inboxOf(q: Queryable, orgId: number, includeReported: boolean, page: PageWindow) {
+/** What the inbox's tabs hold: pending work of an open directive (tasks, or routine 例行 items), or done. */
+const INBOX_TAB_SQL = {
+  todo: `a.status = 'pending' AND d.status = 'open' AND d.kind <> 'duty'`,
+  duty: `a.status = 'pending' AND d.status = 'open' AND d.kind = 'duty'`,
+  done: `(a.status = 'reported' OR d.status <> 'open')`,
+} as const;
+export type InboxFilter = { includeReported: boolean; tab?: keyof typeof INBOX_TAB_SQL; q?: string; kind?: string };
+
+/** The title and kind filters of the inbox, as SQL over a (assignments) and d (directives), from parameter $from on. */
+function inboxMatch(f: InboxFilter, from: number) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.q?.trim()) {
+    params.push(`%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`d.title LIKE $${from + params.length - 1}`);
+  }
+  if (f.kind) {
+    params.push(f.kind);
+    where.push(`d.kind = $${from + params.length - 1}`);
+  }
+  return { sql: where.length ? where.join(' AND ') : 'true', params };
+}
+
+export async function inboxOf(q: Queryable, orgId: number, f: InboxFilter, page: PageWindow) {
+  const match = inboxMatch(f, 4);
+  const tab = f.tab ? INBOX_TAB_SQL[f.tab] : f.includeReported ? 'true' : `a.status = 'pending'`;
   return q.query<AssignmentRow & { total_count: number }>(
-    `${BY_KEY}${ASSIGNMENT_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)}
-     WHERE a.org_id = $1 ${includeReported ? '' : `AND a.status = 'pending'`}
+    `${BY_KEY}${ASSIGNMENT_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)} JOIN directives d ON d.id = a.directive_id
+     WHERE a.org_id = $1 AND ${tab} AND ${match.sql}
      ORDER BY (a.status = 'pending') DESC, a.due_date, a.id LIMIT $2 OFFSET $3`,
-    [orgId, page.limit, page.offset],
+    [orgId, page.limit, page.offset, ...match.params],
   );
+}
+
+/** The inbox's counts in one statement: each tab with the list's filters, and the pending work by due date (unfiltered). */
+export async function inboxCounts(q: Queryable, orgId: number, f: InboxFilter, today: string, weekEnd: string) {
+  const match = inboxMatch(f, 4);
+  const pending = `a.status = 'pending' AND d.status = 'open'`;
+  const [row] = await q.query<{ todo: number; duty: number; done: number; pending: number; overdue: number; week: number }>(
+    `${BY_KEY}SELECT count(*) FILTER (WHERE ${INBOX_TAB_SQL.todo} AND ${match.sql})::int AS todo,
+            count(*) FILTER (WHERE ${INBOX_TAB_SQL.duty} AND ${match.sql})::int AS duty,
+            count(*) FILTER (WHERE ${INBOX_TAB_SQL.done} AND ${match.sql})::int AS done,
+            count(*) FILTER (WHERE ${pending})::int AS pending,
+            count(*) FILTER (WHERE ${pending} AND a.due_date < $2::date)::int AS overdue,
+            count(*) FILTER (WHERE ${pending} AND a.due_date >= $2::date AND a.due_date <= $3::date)::int AS week
+       FROM assignments a JOIN directives d ON d.id = a.directive_id
+      WHERE a.org_id = $1`,
+    [orgId, today, weekEnd, ...match.params],
+  );
+  return row!;
 }
 
 // (by key: one plan fits every directive, prepared)

@@ -4,7 +4,7 @@ import {
   AssignmentView,
   Board,
   DirectiveView,
-  Created,
+  DispatchFile,
   DirectiveIssued,
   FanOutBody,
   FannedOut,
@@ -196,19 +196,19 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
   app.post(
     '/api/directives/:id/attachments',
     {
-      schema: { tags, summary: '为下发的任务上传附件（通知原文、表格模板；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } },
+      schema: { tags, summary: '为下发的任务上传附件（通知原文、表格模板；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: DispatchFile } },
       config: { policy: 'dispatch:report' },
     },
-    async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { directiveId: request.params.id }, await receiveFile(request)) }),
+    async (request, reply) => reply.status(201).send(await dispatch.attach(request.actor!, { directiveId: request.params.id }, await receiveFile(request))),
   );
 
   app.post(
     '/api/assignments/:id/attachments',
     {
-      schema: { tags, summary: '为上报上传附件（照片、签到表等；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } },
+      schema: { tags, summary: '为上报上传附件（照片、签到表等；图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: DispatchFile } },
       config: { policy: 'dispatch:report' },
     },
-    async (request, reply) => reply.status(201).send({ id: await dispatch.attach(request.actor!, { assignmentId: request.params.id }, await receiveFile(request)) }),
+    async (request, reply) => reply.status(201).send(await dispatch.attach(request.actor!, { assignmentId: request.params.id }, await receiveFile(request))),
   );
 
   app.get(

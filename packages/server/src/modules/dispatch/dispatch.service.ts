@@ -3,6 +3,7 @@
 // figures roll up level by level; late reports are flagged and visible one level up.
 import {
   ORG_TYPE_LABELS,
+  type DispatchFile,
   type AssignmentView,
   type Board,
   type FanOutBody,
@@ -16,7 +17,7 @@ import {
 import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit, canonicalJson } from '../../core/audit.js';
-import { periodOf, plusDays, recurrenceDue, todayInChina } from '../../core/calendar.js';
+import { isoWeekday, periodOf, plusDays, recurrenceDue, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
 import { checkFigures, checkForm, prefill, rollUp } from '../../core/dispatch/report-form.js';
 import { answer, DIRECTIVE_KIND } from '../../core/dispatch/engine.js';
@@ -253,11 +254,15 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   /** What the actor's own org must do: pending first, then recent reports. */
   async function inbox(actor: Actor, q: InboxQuery = {}) {
     requireAction(actor, 'dispatch:read');
-    const includeReported = q.all ?? false;
+    const filter: repo.InboxFilter = { includeReported: q.all ?? false, tab: q.tab, q: q.q, kind: q.kind };
     const p = pageOf(q);
-    const rows = await repo.inboxOf(db, actor.scope.orgId, includeReported, p);
-    const total = await totalOf(rows, p.page, () => repo.inboxOf(db, actor.scope.orgId, includeReported, { limit: 1, offset: 0 }));
-    return { items: await inboxItems(rows), total, page: p.page, pageSize: p.pageSize };
+    const t = today();
+    const [rows, counts] = await Promise.all([
+      repo.inboxOf(db, actor.scope.orgId, filter, p),
+      repo.inboxCounts(db, actor.scope.orgId, filter, t, plusDays(t, 7 - isoWeekday(t))), // the week ends on Sunday
+    ]);
+    const total = await totalOf(rows, p.page, () => repo.inboxOf(db, actor.scope.orgId, filter, { limit: 1, offset: 0 }));
+    return { items: await inboxItems(rows), total, page: p.page, pageSize: p.pageSize, counts };
   }
 
   async function inboxItems(rows: AssignmentRow[]) {
@@ -340,7 +345,8 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
    * Attaches a file to a directive (by its issuer, while open) or to an assignment's report (by
    * the recipient, while the directive is open).
    */
-  async function attach(actor: Actor, to: { directiveId: number } | { assignmentId: number }, file: { fileName: string; mimeType: string; content: Buffer }) {
+  /** Attaches a file; answers the file as the directive's or the report's attachments list it. */
+  async function attach(actor: Actor, to: { directiveId: number } | { assignmentId: number }, file: { fileName: string; mimeType: string; content: Buffer }): Promise<DispatchFile> {
     requireAction(actor, 'dispatch:report');
     return db.transaction(async (tx) => {
       let countyId: number;
@@ -365,7 +371,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
       const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
       const id = await repo.insertAttachment(tx, { countyId, directiveId, assignmentId, fileName: file.fileName, mimeType: file.mimeType, content: file.content, sha256, createdBy: actor.accountId });
       await audit(tx, actor, 'directive.attach', directiveId ? 'directive' : 'assignment', (directiveId ?? assignmentId)!, countyId, { attachmentId: id, size: file.content.length, mimeType: file.mimeType });
-      return id;
+      return { id, fileName: file.fileName, mimeType: file.mimeType, size: file.content.length };
     });
   }
 

@@ -90,7 +90,9 @@ export async function flowsRoutes(app: TypedApp, opts: { flows: FlowsService }) 
       const type = sniffFileType(content);
       if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
       const attachmentId = await flows.attachDocument(request.actor!, request.params.id, document, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
-      return reply.status(201).send({ attachmentId });
+      const row = (await flows.matter(request.actor!, request.params.id)).steps.flatMap((s) => s.documents.flatMap((d) => d.files)).find((f) => f.attachmentId === attachmentId);
+      if (!row) throw new AppError('not_found');
+      return reply.status(201).send(row);
     },
   );
 

@@ -162,6 +162,15 @@ export async function listAwards(q: Queryable, prefix: string, year: number) {
   );
 }
 
+export async function findAward(q: Queryable, prefix: string, id: number) {
+  const [row] = await q.query<{ id: number; org_id: number; org_name: string; org_type: string; year: number; title: string; amount_fen: number; awarded_on: string | null }>(
+    `SELECT w.id, w.org_id, o.name AS org_name, o.type AS org_type, w.year, w.title, w.amount_fen, w.awarded_on
+       FROM fund_awards w JOIN orgs o ON o.id = w.org_id WHERE ${inScope('w.org_path', 1)} AND w.id = $2`,
+    [prefix, id],
+  );
+  return row;
+}
+
 export async function insertAward(q: Queryable, a: { countyId: number; orgId: number; orgPath: string; year: number; title: string; amountFen: number; awardedOn: string | null }) {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO fund_awards (county_id, org_id, org_path, year, title, amount_fen, awarded_on) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,

@@ -19,7 +19,7 @@ import {
   CreateAwardBody,
   CreateDutyShiftBody,
   CreateVenueBody,
-  Created,
+  Award,
   DutyCandidates,
   DutyShiftList,
   DutyShiftsQuery,
@@ -161,8 +161,10 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
     async (request) => funds.saveFormerRule(request.actor!, request.body));
   app.get('/api/funds/awards', { schema: { tags, summary: '表彰奖励（含“七一”表彰的党建示范站）', querystring: AwardsQuery, response: { 200: AwardList } }, config: { policy: 'funds:read' } },
     async (request) => funds.awards(request.actor!, request.query.year, request.query.page, request.query.pageSize));
-  app.post('/api/funds/awards', { schema: { tags, summary: '登记一项表彰奖励（县委组织部）', body: CreateAwardBody, response: { 201: Created } }, config: { policy: 'funds:configure' } },
+  app.post('/api/funds/awards', { schema: { tags, summary: '登记一项表彰奖励（县委组织部）', body: CreateAwardBody, response: { 201: Award } }, config: { policy: 'funds:configure' } },
     async (request, reply) => reply.status(201).send(await funds.createAward(request.actor!, request.body)));
+  app.get('/api/funds/awards/:id', { schema: { tags, summary: '一项表彰奖励（本模块登记的；可见范围同列表）', params: IdParams, response: { 200: Award } }, config: { policy: 'funds:read' } },
+    async (request) => funds.award(request.actor!, request.params.id));
 
   // ---- facilities
   const ftags = ['facilities'];

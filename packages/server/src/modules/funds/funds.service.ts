@@ -344,6 +344,17 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
 
   // ---- awards
 
+  const presentAward = (a: { id: number; org_id: number; org_name: string; org_type: string; year: number; title: string; amount_fen: number; awarded_on: string | null }) =>
+    ({ id: Number(a.id), org: { id: Number(a.org_id), name: a.org_name, type: a.org_type as OrgType }, year: a.year, title: a.title, amountFen: Number(a.amount_fen), awardedOn: a.awarded_on, source: 'award' as const });
+
+  /** One award recorded here, as the awards list shows it (same scope: outside it, 404). */
+  async function award(actor: Actor, id: number) {
+    requireAction(actor, 'funds:read');
+    const row = await repo.findAward(db, likePrefix(actor.scope.path), id);
+    if (!row) throw new AppError('not_found');
+    return presentAward(row);
+  }
+
   async function awards(actor: Actor, year: number, page = 1, pageSize = 50): Promise<AwardList> {
     requireAction(actor, 'funds:read');
     const own = await repo.listAwards(db, likePrefix(actor.scope.path), year);
@@ -353,7 +364,7 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
         id: d.id, org: { id: d.station.id, name: d.station.name, type: 'station' as OrgType }, year: d.year, title: '“七一”表彰党建示范站',
         amountFen: d.awardFen ?? 0, awardedOn: d.designatedOn, source: 'station_designation' as const,
       })),
-      ...own.map((a) => ({ id: Number(a.id), org: { id: Number(a.org_id), name: a.org_name, type: a.org_type as OrgType }, year: a.year, title: a.title, amountFen: Number(a.amount_fen), awardedOn: a.awarded_on, source: 'award' as const })),
+      ...own.map(presentAward),
     ];
     return { year, items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize, totalFen: sumFen(items.map((i) => i.amountFen)) };
   }
@@ -367,12 +378,12 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
       await audit(tx, actor, 'fund_award.create', 'fund_award', id, { org: org.name, year: body.year, title: body.title.trim(), amountFen: body.amountFen });
       return id;
     });
-    return { id };
+    return award(actor, id);
   }
 
   return {
     standards, saveStandards, copyStandards, allocations, allocation, applyStandards, createAllocation, adjustAllocation, recordSpending,
-    attachVoucher, voucher, rollup, fundsForExport, allowances, auditExport, formerCadres, saveFormerRule, awards, createAward, today,
+    attachVoucher, voucher, rollup, fundsForExport, allowances, auditExport, formerCadres, saveFormerRule, awards, award, createAward, today,
     unitTypes: FUND_UNIT_TYPES,
   };
 }

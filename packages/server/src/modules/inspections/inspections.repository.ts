@@ -40,10 +40,14 @@ export async function findInspection(q: Queryable, scope: Scope, id: number) {
   return row;
 }
 
-export async function listInspections(q: Queryable, scope: Scope, page: PageWindow) {
+export async function listInspections(q: Queryable, scope: Scope, f: { kind?: string; q?: string }, page: PageWindow) {
+  const like = f.q?.trim() ? `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return q.query<InspectionRow & { total_count: number }>(
-    `${INSPECTION_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)} WHERE ${VISIBLE} ORDER BY i.inspected_on DESC, i.id DESC LIMIT $2 OFFSET $3`,
-    [likePrefix(scope.path), page.limit, page.offset],
+    `${INSPECTION_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)} WHERE ${VISIBLE}
+       AND ($4::text IS NULL OR i.kind = $4)
+       AND ($5::text IS NULL OR i.inspectors LIKE $5 OR o.name LIKE $5 OR EXISTS (SELECT 1 FROM orgs t WHERE t.id = ANY(i.target_org_ids) AND t.name LIKE $5))
+     ORDER BY i.inspected_on DESC, i.id DESC LIMIT $2 OFFSET $3`,
+    [likePrefix(scope.path), page.limit, page.offset, f.kind ?? null, like],
   );
 }
 

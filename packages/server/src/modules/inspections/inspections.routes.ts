@@ -4,7 +4,7 @@ import {
   AccountabilityView,
   BulletinView,
   InspectionLinkedQuery,
-  ListPageQuery,
+  ListInspectionsQuery,
   BulletinList,
   CreateAccountabilityBody,
   CreateBulletinBody,
@@ -24,7 +24,7 @@ export async function inspectionRoutes(app: TypedApp, opts: { inspections: Inspe
   const { inspections } = opts;
   const tags = ['inspections'];
 
-  app.get('/api/inspections', { schema: { tags, summary: '督查记录（本单位开展的和本单位被督查的；督查日期新的在前，分页）', querystring: ListPageQuery, response: { 200: InspectionList } }, config: { policy: 'dispatch:read' } }, async (request) =>
+  app.get('/api/inspections', { schema: { tags, summary: '督查记录（本单位开展的和本单位被督查的；督查日期新的在前，分页）', querystring: ListInspectionsQuery, response: { 200: InspectionList } }, config: { policy: 'dispatch:read' } }, async (request) =>
     inspections.list(request.actor!, request.query),
   );
   app.post(
@@ -56,8 +56,8 @@ export async function inspectionRoutes(app: TypedApp, opts: { inspections: Inspe
   );
   app.post(
     '/api/bulletins',
-    { schema: { tags, summary: '发布督查通报（本单位以下可见）', body: CreateBulletinBody, response: { 201: Created } }, config: { policy: 'inspection:write' } },
-    async (request, reply) => reply.status(201).send({ id: await inspections.publishBulletin(request.actor!, request.body) }),
+    { schema: { tags, summary: '发布督查通报（本单位以下可见）', body: CreateBulletinBody, response: { 201: BulletinView } }, config: { policy: 'inspection:write' } },
+    async (request, reply) => reply.status(201).send(await inspections.bulletin(request.actor!, await inspections.publishBulletin(request.actor!, request.body))),
   );
   app.get('/api/accountability', { schema: { tags, summary: '问责记录（决定日期新的在前，分页；inspectionId 只列某次督查的）', querystring: InspectionLinkedQuery, response: { 200: AccountabilityList } }, config: { policy: 'dispatch:read' } }, async (request) =>
     inspections.accountability(request.actor!, request.query),
@@ -67,7 +67,7 @@ export async function inspectionRoutes(app: TypedApp, opts: { inspections: Inspe
   );
   app.post(
     '/api/accountability',
-    { schema: { tags, summary: '记录问责：通报批评、限期整改、约谈、诫勉谈话、调离岗位、大会检讨', body: CreateAccountabilityBody, response: { 201: Created } }, config: { policy: 'accountability:write' } },
-    async (request, reply) => reply.status(201).send({ id: await inspections.recordAccountability(request.actor!, request.body) }),
+    { schema: { tags, summary: '记录问责：通报批评、限期整改、约谈、诫勉谈话、调离岗位、大会检讨', body: CreateAccountabilityBody, response: { 201: AccountabilityView } }, config: { policy: 'accountability:write' } },
+    async (request, reply) => reply.status(201).send(await inspections.accountabilityRecord(request.actor!, await inspections.recordAccountability(request.actor!, request.body))),
   );
 }

@@ -1,6 +1,6 @@
 // 督查: inspections with findings (each becomes a ledger problem in one step, linked both ways),
 // bulletins (通报) published to the orgs below the issuer, and accountability records (问责).
-import type { CreateAccountabilityBody, CreateInspectionBody, InspectionLinkedQuery, InspectionView, ListPageQuery, ProblemSource } from '@lianxin/contract';
+import type { CreateAccountabilityBody, CreateInspectionBody, InspectionLinkedQuery, InspectionView, ListInspectionsQuery, ProblemSource } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
@@ -71,11 +71,12 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
     }));
   }
 
-  async function list(actor: Actor, q: ListPageQuery = {}) {
+  async function list(actor: Actor, q: ListInspectionsQuery = {}) {
     requireAction(actor, 'dispatch:read');
     const p = pageOf(q);
-    const rows = await repo.listInspections(db, actor.scope, p);
-    const total = await totalOf(rows, p.page, () => repo.listInspections(db, actor.scope, { limit: 1, offset: 0 }));
+    const filter = { kind: q.kind, q: q.q };
+    const rows = await repo.listInspections(db, actor.scope, filter, p);
+    const total = await totalOf(rows, p.page, () => repo.listInspections(db, actor.scope, filter, { limit: 1, offset: 0 }));
     return { items: await views(rows), total, page: p.page, pageSize: p.pageSize };
   }
 

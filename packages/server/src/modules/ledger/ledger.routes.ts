@@ -1,7 +1,7 @@
 import type { TypedApp } from '../../core/http.js';
 import {
   ChainCheck,
-  Created,
+  CaseAttachment,
   FileDownload,
   FireProblemBody,
   IdAndAttachmentParams,
@@ -155,7 +155,7 @@ export async function ledgerRoutes(app: TypedApp, opts: { ledger: LedgerService;
   app.post(
     '/api/ledger/problems/:id/attachments',
     {
-      schema: { tags, summary: '上传附件（图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } },
+      schema: { tags, summary: '上传附件（图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: CaseAttachment } },
       config: { policy: 'ledger:handle' },
     },
     async (request, reply) => {
@@ -170,7 +170,7 @@ export async function ledgerRoutes(app: TypedApp, opts: { ledger: LedgerService;
         throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
       }
       const id = await ledger.attach(request.actor!, request.params.id, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
-      return reply.status(201).send({ id });
+      return reply.status(201).send(await ledger.attachmentRow(request.actor!, request.params.id, id));
     },
   );
 

@@ -349,6 +349,13 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     return engine.attach('problem', actor, id, file, (c) => c.closed_at === null);
   }
 
+  /** An attached file as the problem's timeline shows it. */
+  async function attachmentRow(actor: Actor, id: number, attachmentId: number) {
+    const found = (await detail(actor, id)).timeline.find((e) => e.attachment?.id === attachmentId)?.attachment;
+    if (!found) throw new AppError('not_found');
+    return found;
+  }
+
   async function stats(actor: Actor, orgId?: number): Promise<{ node: LedgerStatsRow; children: LedgerStatsRow[] }> {
     requireAction(actor, 'ledger:read');
     const node = await orgInScope(db, actor.scope, orgId ?? actor.scope.orgId);
@@ -465,7 +472,7 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       .map((r) => ({ id: r.id, title: r.title, org: r.org, due: r.due, at: r.at }));
   }
 
-  return { settings, saveSettings, checkRegistration, createChecked, register, fire, detail, list, counts, publicCounties, supervise, comment, attach, attachment, stats, publicList, escalateOverdue, verify, exportRows, problemsToCheck, today };
+  return { settings, saveSettings, checkRegistration, createChecked, register, fire, detail, list, counts, publicCounties, supervise, comment, attach, attachment, attachmentRow, stats, publicList, escalateOverdue, verify, exportRows, problemsToCheck, today };
 }
 
 export type LedgerService = ReturnType<typeof createLedgerService>;

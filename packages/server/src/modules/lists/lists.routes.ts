@@ -62,8 +62,8 @@ export async function listsRoutes(app: TypedApp, opts: { lists: ListsService }) 
   );
   app.post(
     '/api/responsibilities',
-    { schema: { tags, summary: '列入责任清单', body: CreateResponsibilityBody, response: { 201: Created } }, config: { policy: 'ledger:handle' } },
-    async (request, reply) => reply.status(201).send({ id: await lists.addResponsibility(request.actor!, request.body) }),
+    { schema: { tags, summary: '列入责任清单', body: CreateResponsibilityBody, response: { 201: ResponsibilityRow } }, config: { policy: 'ledger:handle' } },
+    async (request, reply) => reply.status(201).send(await lists.responsibility(request.actor!, await lists.addResponsibility(request.actor!, request.body))),
   );
   app.delete(
     '/api/responsibilities/:id',

@@ -11,11 +11,12 @@ import {
   OrgDetail,
   OrgTree,
   OrgTreeQuery,
-  StationDesignation,
+  StationDesignationRow,
   StationDesignationPage,
   UpdateOrgBody,
   VersionQuery,
 } from '@lianxin/contract';
+import { AppError } from '../../core/errors.js';
 import type { OrgService } from './orgs.service.js';
 
 export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
@@ -112,8 +113,14 @@ export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
   );
   app.post(
     '/api/orgs/:id/designations',
-    { schema: { tags, summary: '认定工作站称号（县委组织部；乡镇示范站亦可由本乡镇确定；“七一”表彰带奖励金额，单位：分）', params: IdParams, body: AddDesignationBody, response: { 201: StationDesignation } }, config: { policy: 'org:write' } },
-    async (request, reply) => reply.status(201).send(await orgs.addDesignation(request.actor!, request.params.id, request.body)),
+    { schema: { tags, summary: '认定工作站称号（县委组织部；乡镇示范站亦可由本乡镇确定；“七一”表彰带奖励金额，单位：分）', params: IdParams, body: AddDesignationBody, response: { 201: StationDesignationRow } }, config: { policy: 'org:write' } },
+    async (request, reply) => {
+      const made = await orgs.addDesignation(request.actor!, request.params.id, request.body);
+      // answered as the list of designations shows it (with the station and its township)
+      const row = (await orgs.listDesignations(request.actor!, { orgId: request.params.id, kind: made.kind, year: made.year, pageSize: 200 })).items.find((d) => d.id === made.id);
+      if (!row) throw new AppError('not_found');
+      return reply.status(201).send(row);
+    },
   );
   app.delete(
     '/api/orgs/:id/designations/:designationId',

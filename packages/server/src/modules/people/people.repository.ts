@@ -438,6 +438,11 @@ export async function listReserve(q: Queryable, scope: Scope, rootPath: string, 
   return { rows, total: count?.n ?? 0 };
 }
 
+export async function findReserve(q: Queryable, scope: Scope, id: number): Promise<ReserveRowDb | undefined> {
+  const [row] = await q.query<ReserveRowDb>(`${RESERVE_SELECT} WHERE r.id = $1 AND ${inScope('r.org_path', 2)}`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
 export async function findReserveForUpdate(q: Queryable, scope: Scope, id: number): Promise<ReserveRowDb | undefined> {
   const [row] = await q.query<ReserveRowDb>(`${RESERVE_SELECT} WHERE r.id = $1 AND ${inScope('r.org_path', 2)} FOR UPDATE OF r`, [id, likePrefix(scope.path)]);
   return row;

@@ -3,7 +3,7 @@ import {
   CadrePage,
   CreatePersonBody,
   CreatePostBody,
-  Created,
+  ReserveCadreRow,
   EndPostBody,
   IdParams,
   ListPeopleQuery,
@@ -96,7 +96,13 @@ export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService 
 
   app.post(
     '/api/reserve-cadres',
-    { schema: { tags, summary: '纳入后备干部库', body: ReserveCadreBody, response: { 201: Created } }, config: { policy: 'post:write' } },
-    async (request, reply) => reply.status(201).send({ id: await people.addReserve(request.actor!, request.body) }),
+    { schema: { tags, summary: '纳入后备干部库', body: ReserveCadreBody, response: { 201: ReserveCadreRow } }, config: { policy: 'post:write' } },
+    async (request, reply) => reply.status(201).send(await people.reserveCadre(request.actor!, await people.addReserve(request.actor!, request.body))),
+  );
+
+  app.get(
+    '/api/reserve-cadres/:id',
+    { schema: { tags, summary: '一名后备干部（可见范围同列表）', params: IdParams, response: { 200: ReserveCadreRow } }, config: { policy: 'person:read' } },
+    async (request) => people.reserveCadre(request.actor!, request.params.id),
   );
 }

@@ -545,6 +545,14 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     return { page, pageSize, total: result.total, items: result.rows.map(presentReserve(t)) };
   }
 
+  /** One reserve cadre as the pool's list shows it (same scope: outside it, 404). */
+  async function reserveCadre(actor: Actor, id: number) {
+    requireAction(actor, 'person:read');
+    const row = await repo.findReserve(db, actor.scope, id);
+    if (!row) throw new AppError('not_found');
+    return presentReserve(today())(row);
+  }
+
   async function addReserve(actor: Actor, input: { personId: number; targetRole: string; addedOn: string; note?: string }) {
     requireAction(actor, 'post:write');
     return db.transaction(async (tx) => {
@@ -647,7 +655,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   return { postHolders, personNames,
     list, detail, create, update, addPost, addPostIn, updatePost, endPost, postsAt, cadres, cadresForExport, cadreStructure,
-    reserve, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
+    reserve, reserveCadre, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
   };
 }
 

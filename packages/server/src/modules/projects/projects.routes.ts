@@ -3,7 +3,7 @@
 import {
   AddMilestoneBody,
   ClaimRoleBody,
-  Created,
+  ProjectFile,
   CreateProjectBody,
   ExcellentBody,
   FileDownload,
@@ -122,7 +122,7 @@ export async function projectRoutes(app: TypedApp, opts: { projects: ProjectServ
   app.post(
     '/api/projects/:id/attachments',
     {
-      schema: { tags, summary: '上传项目附件（图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } },
+      schema: { tags, summary: '上传项目附件（图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: ProjectFile } },
       config: { policy: 'project:write' },
     },
     async (request, reply) => {
@@ -135,7 +135,9 @@ export async function projectRoutes(app: TypedApp, opts: { projects: ProjectServ
       const type = sniffFileType(content);
       if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
       const id = await projects.attach(request.actor!, request.params.id, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
-      return reply.status(201).send({ id });
+      const row = (await projects.detail(request.actor!, request.params.id)).files.find((f) => f.id === id);
+      if (!row) throw new AppError('not_found');
+      return reply.status(201).send(row);
     },
   );
 

@@ -69,13 +69,15 @@ export function useStats(orgId?: number, month?: string) {
 }
 /** Rows a page of the whistle board (read page after page, "more"). */
 export const WHISTLE_PAGE_SIZE = 30;
+/** Which whistles a list shows: open or done ones (or all), searched by matter or unit name — filtered on the server. */
+export type WhistleFilter = { status?: 'open' | 'done'; q?: string };
 /** The whistles the account's level blew or was called to, newest first, page after page. */
-export function useWhistles() {
-  return usePagedList(citizenKeys.whistles(), (page) => api.get('/api/whistles', { page, pageSize: WHISTLE_PAGE_SIZE }));
+export function useWhistles(f: WhistleFilter = {}, enabled = true) {
+  return usePagedList([...citizenKeys.whistles(), 'list', f], (page) => api.get('/api/whistles', { status: f.status, q: f.q || undefined, page, pageSize: WHISTLE_PAGE_SIZE }), enabled);
 }
 /** 待本部门报到/办理: whistles still waiting on the account's department (finished and declined ones drop out). */
-export function useAwaitingWhistles(enabled: boolean) {
-  return usePagedList([...citizenKeys.whistles(), 'awaiting'], (page) => api.get('/api/whistles', { awaiting: true, page, pageSize: WHISTLE_PAGE_SIZE }), enabled);
+export function useAwaitingWhistles(enabled: boolean, q?: string) {
+  return usePagedList([...citizenKeys.whistles(), 'awaiting', q ?? ''], (page) => api.get('/api/whistles', { awaiting: true, q: q || undefined, page, pageSize: WHISTLE_PAGE_SIZE }), enabled);
 }
 /** One whistle (a link to a whistle older than the pages loaded). */
 export function useWhistle(id: number | undefined) {
@@ -102,6 +104,14 @@ export function useVisits(q: { mine?: boolean; orgId?: number; householdId?: num
 /** A page of 包保户 (pageSize 200: a village's households to pick from). */
 export function useHouseholds(orgId?: number, page = 1, pageSize = DIARY_PAGE_SIZE) {
   return useQuery({ queryKey: [...citizenKeys.households(orgId), page, pageSize], queryFn: () => api.get('/api/households', { orgId, page, pageSize }), placeholderData: keepPreviousData });
+}
+/** One 包保户 by id (a deep link /grids?tab=households&id=… opens it after a reload). */
+export function useHousehold(id: number | undefined) {
+  return useQuery({ queryKey: [...citizenKeys.all, 'household', id ?? 0], queryFn: () => api.get(`/api/households/${id ?? 0}`), enabled: !!id });
+}
+/** One visit of the diary by id (/diary?visit=… opens it after a reload). */
+export function useVisit(id: number | undefined) {
+  return useQuery({ queryKey: [...citizenKeys.all, 'visit', id ?? 0], queryFn: () => api.get(`/api/visits/${id ?? 0}`), enabled: !!id });
 }
 export function useGrid(id: number | undefined, year: number) {
   return useQuery({ queryKey: citizenKeys.grid(id ?? 0, year), queryFn: () => api.get(`/api/grids/${id ?? 0}`, { year }), enabled: id !== undefined });

@@ -5,6 +5,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateAccountabilityBody,
   CreateInspectionBody,
+  DirectiveKind,
+  InboxTab,
+  InspectionKind,
   FanOutBody,
   IssueDirectiveBody,
   ReportBody,
@@ -26,7 +29,7 @@ export type Accountability = ResponseOf<'GET', '/api/accountability'>['items'][n
 
 export const dispatchKeys = {
   all: ['dispatch'] as const,
-  inbox: (all: boolean) => [...dispatchKeys.all, 'inbox', all] as const,
+  inbox: (f: InboxFilter) => [...dispatchKeys.all, 'inbox', f] as const,
   sent: () => [...dispatchKeys.all, 'sent'] as const,
   following: () => [...dispatchKeys.all, 'following'] as const,
   series: () => [...dispatchKeys.all, 'series'] as const,
@@ -37,7 +40,7 @@ export const dispatchKeys = {
 
 export const inspectionKeys = {
   all: ['inspections'] as const,
-  list: () => [...inspectionKeys.all, 'list'] as const,
+  list: (f: { q?: string; kind?: string } = {}) => [...inspectionKeys.all, 'list', f] as const,
   detail: (id: number) => [...inspectionKeys.all, 'detail', id] as const,
   bulletins: () => [...inspectionKeys.all, 'bulletins'] as const,
   accountability: () => [...inspectionKeys.all, 'accountability'] as const,
@@ -45,8 +48,11 @@ export const inspectionKeys = {
 
 /** Rows a page of the inbox and the directive lists (they are read page after page, "more"). */
 export const DISPATCH_PAGE_SIZE = 50;
-/** The inbox, pending first and soonest due first, page after page (the tabs and counts are over the rows loaded). */
-export const useInbox = (all: boolean) => usePagedList(dispatchKeys.inbox(all), (page) => api.get('/api/inbox', { all: all || undefined, page, pageSize: DISPATCH_PAGE_SIZE }));
+/** One tab of the inbox with its title and kind filters (the server filters and counts every tab in SQL). */
+export type InboxFilter = { tab: InboxTab; q?: string; kind?: string };
+/** A tab of the inbox, soonest due first, page after page; `first.counts` holds every tab's count with the same filters. */
+export const useInbox = (f: InboxFilter) =>
+  usePagedList(dispatchKeys.inbox(f), (page) => api.get('/api/inbox', { tab: f.tab, q: f.q || undefined, kind: (f.kind || undefined) as DirectiveKind | undefined, page, pageSize: DISPATCH_PAGE_SIZE }));
 export const useSent = (enabled = true) => usePagedList(dispatchKeys.sent(), (page) => api.get('/api/directives/sent', { page, pageSize: DISPATCH_PAGE_SIZE }), enabled);
 export const useFollowing = () => usePagedList(dispatchKeys.following(), (page) => api.get('/api/directives/following', { page, pageSize: DISPATCH_PAGE_SIZE }));
 export const useSeries = (enabled = true) => usePagedList(dispatchKeys.series(), (page) => api.get('/api/directives/series', { page, pageSize: DISPATCH_PAGE_SIZE }), enabled);
@@ -74,7 +80,9 @@ export const useCloseDirective = (directiveId: number) => useDispatchMutation((v
 /** Rows a page of the inspection, bulletin and accountability lists. */
 export const INSPECTION_PAGE_SIZE = 20;
 /** The inspections, newest first, page after page ("more"; the search and kind filter work over the rows loaded). */
-export const useInspections = () => usePagedList(inspectionKeys.list(), (page) => api.get('/api/inspections', { page, pageSize: INSPECTION_PAGE_SIZE }));
+/** Inspections, newest first, searched and filtered by kind on the server. */
+export const useInspections = (f: { q?: string; kind?: string } = {}) =>
+  usePagedList(inspectionKeys.list(f), (page) => api.get('/api/inspections', { q: f.q || undefined, kind: (f.kind || undefined) as InspectionKind | undefined, page, pageSize: INSPECTION_PAGE_SIZE }));
 /** The latest inspections to link a bulletin or an accountability record to (the newest 200). */
 export const useRecentInspections = () => useQuery({ queryKey: [...inspectionKeys.list(), 'recent'], queryFn: () => api.get('/api/inspections', { pageSize: 200 }) });
 export const useInspection = (id: number) => useQuery({ queryKey: inspectionKeys.detail(id), queryFn: () => api.get(`/api/inspections/${id}`), enabled: Number.isFinite(id) });

@@ -3,7 +3,7 @@
 // listed and counted.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App as AntApp, Alert, Button, Card, Checkbox, DatePicker, Drawer, Empty, Form, Grid, Input, Segmented, Select, Space, Spin, Statistic, Tag, Typography, Row, Col } from 'antd';
+import { App as AntApp, Alert, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Grid, Input, Segmented, Select, Space, Spin, Statistic, Tag, Typography, Row, Col } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CADRE_LEVEL_LABELS, CADRE_LEVELS, REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type CreateVisitBody } from '@lianxin/contract';
@@ -14,7 +14,7 @@ import { ApiErrorAlert, PageHead, applyFieldErrors } from '../../../app/ui';
 import { ListPager } from '../../../app/pager';
 import { toInt, useUrlState } from '../../../app/url-state';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { DIARY_PAGE_SIZE, useHouseholds, useRecordVisit, useVisits } from '../citizens.api';
+import { DIARY_PAGE_SIZE, useHouseholds, useRecordVisit, useVisit, useVisits } from '../citizens.api';
 import { useCitizensT } from '../citizens.messages';
 import '../citizens.css';
 
@@ -25,6 +25,37 @@ type VisitForm = {
 };
 
 const LEVEL_BY_SCOPE: Record<string, (typeof CADRE_LEVELS)[number]> = { county: 'county', township: 'township', station: 'township', village: 'village', community: 'village', grid: 'hamlet' };
+
+/** One visit, read by its id (so a link or a reload opens it). */
+function VisitDetail({ id, onClose }: { id: number; onClose: () => void }) {
+  const { label } = useI18n();
+  const t = useCitizensT();
+  const isMobile = Grid.useBreakpoint().md === false;
+  const v = useVisit(id);
+  const d = v.data;
+  return (
+    <Drawer open onClose={onClose} title={d ? d.household : t('diary.detail')} placement={isMobile ? 'bottom' : 'right'} size={isMobile ? '80%' : 460} data-testid="visit-detail">
+      <ApiErrorAlert error={v.error} onRetry={() => void v.refetch()} />
+      <Spin spinning={v.isPending}>
+        {d && (
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('diary.visitedOn')}>{d.visitedOn}</Descriptions.Item>
+            <Descriptions.Item label={t('diary.org')}>{d.org.name}</Descriptions.Item>
+            <Descriptions.Item label={t('diary.cadre')}>{d.cadre} · {label(CADRE_LEVEL_LABELS[d.cadreLevel as (typeof CADRE_LEVELS)[number]])}</Descriptions.Item>
+            <Descriptions.Item label={t('diary.household')}>{d.householdId ? <Link to={`/grids?tab=households&id=${d.householdId}`}>{d.household}</Link> : d.household}</Descriptions.Item>
+            <Descriptions.Item label={t('diary.heard')}>{d.heard}</Descriptions.Item>
+            <Descriptions.Item label={t('diary.followUp')}>{d.followUp ?? '—'}</Descriptions.Item>
+            {d.requestId && (
+              <Descriptions.Item label={t('diary.request')}>
+                <Link to={`/citizens/${d.requestId}`}>{t('diary.open')} →</Link>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        )}
+      </Spin>
+    </Drawer>
+  );
+}
 
 function VisitDrawer({ onClose }: { onClose: () => void }) {
   const { t: tc, label } = useI18n();
@@ -151,8 +182,9 @@ export function DiaryPage() {
   const t = useCitizensT();
   const can = useCan();
   const isMobile = Grid.useBreakpoint().md === false;
-  const { values, update } = useUrlState(['view', 'orgId'] as const);
+  const { values, update } = useUrlState(['view', 'orgId', 'visit'] as const);
   const view = values.view === 'org' ? 'org' : 'mine';
+  const openVisit = toInt(values.visit);
   const orgId = toInt(values.orgId);
   const [page, setPage] = useState(1);
   const visits = useVisits(view === 'mine' ? { mine: true, page } : { orgId, page });
@@ -190,7 +222,7 @@ export function DiaryPage() {
           <Row gutter={[12, 12]}>
             {(data?.items ?? []).map((v) => (
               <Col xs={24} md={12} xl={8} key={v.id}>
-                <Card size="small" className="lx-visit-card" data-testid="visit-card">
+                <Card size="small" className="lx-visit-card" data-testid="visit-card" hoverable onClick={() => update({ visit: v.id })}>
                   <Space style={{ justifyContent: 'space-between', width: '100%' }}>
                     <Typography.Text strong>{v.household}</Typography.Text>
                     <span className="lx-muted">{v.visitedOn}</span>
@@ -199,7 +231,7 @@ export function DiaryPage() {
                   <div className="lx-visit-heard">{v.heard}</div>
                   {v.followUp && <div className="lx-muted">{t('diary.followUp')}：{v.followUp}</div>}
                   {v.requestId && (
-                    <Link to={`/citizens/${v.requestId}`}>
+                    <Link to={`/citizens/${v.requestId}`} onClick={(e) => e.stopPropagation()}>
                       <Tag color="red" style={{ marginTop: 6 }}>{t('diary.request')} →</Tag>
                     </Link>
                   )}
@@ -211,6 +243,7 @@ export function DiaryPage() {
       </Spin>
       <ListPager page={page} pageSize={DIARY_PAGE_SIZE} total={data?.total} onChange={setPage} testId="diary-pager" />
       {recording && <VisitDrawer onClose={() => setRecording(false)} />}
+      {openVisit && <VisitDetail id={openVisit} onClose={() => update({ visit: undefined })} />}
     </div>
   );
 }

@@ -2,7 +2,8 @@
 // practical things each did this year (target 2–3, shown as progress); vulnerable households
 // (老弱病残鳏寡孤独) with their contacts at four levels and their visits.
 import { useMemo, useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Checkbox, Col, DatePicker, Drawer, Empty, Form, Grid, Input, InputNumber, Modal, Progress, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { App as AntApp, Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Drawer, Empty, Form, Grid, Input, InputNumber, Modal, Progress, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -16,7 +17,7 @@ import { ListPager } from '../../../app/pager';
 import { toInt, useUrlState } from '../../../app/url-state';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { indexTree, useCreateOrg, useOrgTree } from '../../orgs/orgs.api';
-import { DIARY_PAGE_SIZE, useAddDeed, useAddHousehold, useGrid, useHouseholds, useRegisterMember, type GridView } from '../citizens.api';
+import { DIARY_PAGE_SIZE, useAddDeed, useAddHousehold, useGrid, useHousehold, useHouseholds, useRegisterMember, useVisits, type GridView } from '../citizens.api';
 import { useCitizensT } from '../citizens.messages';
 import '../citizens.css';
 
@@ -209,14 +210,61 @@ function GridsTab() {
 
 type HouseholdForm = Omit<CreateHouseholdBody, 'categories'> & { categories: CreateHouseholdBody['categories'] };
 
+/** One household, read by its id (so a link or a reload opens it), with its contacts and visits. */
+function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => void }) {
+  const t = useCitizensT();
+  const { label } = useI18n();
+  const isMobile = Grid.useBreakpoint().md === false;
+  const h = useHousehold(id);
+  const visits = useVisits({ householdId: id });
+  const d = h.data;
+  return (
+    <Drawer open onClose={onClose} title={d ? d.headName : t('hh.head')} placement={isMobile ? 'bottom' : 'right'} size={isMobile ? '85%' : 480} data-testid="household-detail">
+      <ApiErrorAlert error={h.error} onRetry={() => void h.refetch()} />
+      <Spin spinning={h.isPending}>
+        {d && (
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('hh.categories')}>{d.categories.map((c) => <Tag key={c} color="volcano">{label(HOUSEHOLD_CATEGORY_LABELS[c as (typeof HOUSEHOLD_CATEGORIES)[number]])}</Tag>)}</Descriptions.Item>
+            <Descriptions.Item label={t('hh.village')}>{d.org.name}</Descriptions.Item>
+            <Descriptions.Item label={t('hh.address')}>{d.address ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('hh.county')}>{d.contacts.county?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('hh.township')}>{d.contacts.township?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('hh.villageLevel')}>{d.contacts.village?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('hh.hamlet')}>{d.contacts.hamlet?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('hh.lastVisit')}>{d.lastVisitOn ?? t('hh.never')}</Descriptions.Item>
+          </Descriptions>
+        )}
+      </Spin>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('hh.visitList')}{visits.data ? `（${t('hh.visitsN', { n: visits.data.total })}）` : ''}</Typography.Title>
+      {visits.data && visits.data.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hh.noVisits')} />
+      ) : (
+        <SimpleList
+          items={visits.data?.items ?? []}
+          loading={visits.isPending}
+          rowKey={(v) => v.id}
+          testId="household-visits"
+          render={(v) => (
+            <Link to={`/diary?visit=${v.id}`} style={{ display: 'block' }}>
+              <Space style={{ justifyContent: 'space-between', width: '100%' }}><strong>{v.visitedOn}</strong><span className="lx-muted">{v.cadre}</span></Space>
+              <div>{v.heard}</div>
+            </Link>
+          )}
+        />
+      )}
+    </Drawer>
+  );
+}
+
 function HouseholdsTab() {
   const t = useCitizensT();
   const { t: tc, label } = useI18n();
   const can = useCan();
   const { message } = AntApp.useApp();
   const isMobile = Grid.useBreakpoint().md === false;
-  const { values, update } = useUrlState(['tab', 'orgId'] as const);
+  const { values, update } = useUrlState(['tab', 'orgId', 'id'] as const);
   const orgId = toInt(values.orgId);
+  const openId = toInt(values.id);
   const [page, setPage] = useState(1);
   const households = useHouseholds(orgId, page);
   const add = useAddHousehold();
@@ -227,9 +275,11 @@ function HouseholdsTab() {
   const submit = async (v: HouseholdForm) => {
     setError(undefined);
     try {
-      await add.mutateAsync({ ...v, address: v.address?.trim() || undefined });
-      message.success(t('act.householdAdded', { name: v.headName }));
+      // the answer is the household as its GET shows it: open it
+      const made = await add.mutateAsync({ ...v, address: v.address?.trim() || undefined });
+      message.success(t('act.householdAdded', { name: made.headName }));
       setAdding(false);
+      update({ id: made.id });
     } catch (e) {
       setError(applyFieldErrors(form, e, ['orgId', 'headName', 'categories', 'address', 'countyContact', 'townshipContact', 'villageContact', 'hamletContact']));
     }
@@ -261,7 +311,7 @@ function HouseholdsTab() {
           items={households.data?.items ?? []}
           rowKey={(h) => h.id}
           render={(h) => (
-            <Card size="small" data-testid="household-card">
+            <Card size="small" data-testid="household-card" hoverable onClick={() => update({ id: h.id })}>
               <Space style={{ justifyContent: 'space-between', width: '100%' }}><strong>{h.headName}</strong><span>{cats(h)}</span></Space>
               <div className="lx-muted">{h.org.name}{h.address && ` · ${h.address}`}</div>
               {contacts(h)}
@@ -280,6 +330,7 @@ function HouseholdsTab() {
             dataSource={households.data?.items ?? []}
             pagination={{ current: page, pageSize: DIARY_PAGE_SIZE, total: households.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => tc('common.total', { n }) }}
             data-testid="household-table"
+            onRow={(h) => ({ onClick: () => update({ id: h.id }), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('hh.head'), dataIndex: 'headName', width: 100 },
               { title: t('hh.categories'), key: 'c', width: 160, render: (_: unknown, h) => cats(h) },
@@ -292,6 +343,7 @@ function HouseholdsTab() {
           />
         </Card>
       )}
+      {openId && <HouseholdDrawer id={openId} onClose={() => update({ id: undefined })} />}
       <Drawer
         open={adding}
         onClose={() => setAdding(false)}

@@ -250,15 +250,16 @@ export function WhistlesPage() {
   const { t: tc } = useI18n();
   const can = useCan();
   const isMobile = Grid.useBreakpoint().md === false;
-  const { values, update } = useUrlState(['tab', 'view', 'id'] as const);
+  const { values, update } = useUrlState(['tab', 'view', 'id', 'q'] as const);
   const isDepartment = can('whistle:answer');
   const view = values.view ?? (isDepartment ? 'mine' : 'open');
   const focus = values.id ? Number(values.id) : undefined;
   // 待本部门报到: the server's list of whistles still waiting on this department (reported in,
   // handling included; finished, declined and re-routed parts drop out)
   const mineView = view === 'mine' && !focus;
-  const all = useWhistles();
-  const awaiting = useAwaitingWhistles(isDepartment);
+  // open / done / all and the search are the server's (SQL over the whole scope, not the pages loaded)
+  const all = useWhistles({ status: view === 'open' || view === 'done' ? view : undefined, q: values.q }, !mineView);
+  const awaiting = useAwaitingWhistles(isDepartment, values.q);
   const whistles = mineView ? awaiting : all;
   const [blowing, setBlowing] = useState(false);
   const [dialog, setDialog] = useState<PartDialog>();
@@ -268,10 +269,8 @@ export function WhistlesPage() {
   const list = useMemo(() => {
     const rows = whistles.items;
     if (focus) return loadedFocus ? [loadedFocus] : one.data ? [one.data] : [];
-    if (view === 'open') return rows.filter((w) => w.status !== 'done');
-    if (view === 'done') return rows.filter((w) => w.status === 'done');
     return rows;
-  }, [whistles.items, view, focus, loadedFocus, one.data]);
+  }, [whistles.items, focus, loadedFocus, one.data]);
   const tab = values.tab === 'load' ? 'load' : 'board';
   const board = (
     <>
@@ -288,6 +287,9 @@ export function WhistlesPage() {
           ]}
           data-testid="whistle-view"
         />
+        {!focus && (
+          <Input.Search allowClear placeholder={t('wh.search')} defaultValue={values.q} onSearch={(q) => update({ q: q || undefined })} style={{ width: isMobile ? '100%' : 240 }} data-testid="whistle-search" />
+        )}
       </Space>
       <ApiErrorAlert error={whistles.error} onRetry={() => void whistles.refetch()} />
       <Spin spinning={whistles.isFetching && !whistles.data}>

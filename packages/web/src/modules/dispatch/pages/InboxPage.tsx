@@ -1,7 +1,6 @@
 // 两下两上 inbox: what this org must report (overdue first, then this week's, countdowns), the
 // routine items (便民服务日, 月底小结会) the cadence puts here, what it has reported, what it issued
 // (with progress) and its recurring series. The tab and the filters live in the URL.
-import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App as AntApp, Badge, Button, Card, Empty, Grid, Input, Progress, Segmented, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
@@ -29,31 +28,25 @@ export function InboxPage() {
   const phone = Grid.useBreakpoint().md === false;
   const { values, update } = useUrlState(['tab', 'q', 'kind'] as const);
   const tab: Tab = TABS.includes(values.tab as Tab) ? (values.tab as Tab) : 'todo';
-  const inbox = useInbox(true);
+  // the tab's rows and every tab's count come from the server, filtered there by title and kind
+  const inboxTab = tab === 'duty' || tab === 'done' ? tab : 'todo';
+  const inbox = useInbox({ tab: inboxTab, q: values.q, kind: values.kind });
   const sent = useSent();
   // what the levels below received from above (a township following its stations on the county's directive)
   const following = useFollowing();
   const series = useSeries(can('dispatch:issue'));
 
   const match = (title: string, kind: string) => (!values.q || title.includes(values.q)) && (!values.kind || kind === values.kind);
-  const mine = useMemo(() => (inbox.data ?? []).filter((a) => match(a.directive.title, a.directive.kind)), [inbox.data, values.q, values.kind]); // eslint-disable-line react-hooks/exhaustive-deps
-  const pending = mine.filter((a) => a.status === 'pending' && a.directive.status === 'open');
-  const todo = pending.filter((a) => a.directive.kind !== 'duty');
-  const duty = pending.filter((a) => a.directive.kind === 'duty');
-  const done = mine.filter((a) => a.status === 'reported' || a.directive.status !== 'open');
+  const rows = inbox.data ?? [];
   const sentRows = (sent.data ?? []).filter((d) => match(d.title, d.kind));
   const belowRows = (following.data ?? []).filter((d) => match(d.title, d.kind));
   const weekEnd = endOfWeek();
-  const allPending = (inbox.data ?? []).filter((a) => a.status === 'pending' && a.directive.status === 'open');
-  const counts = {
-    todo: allPending.length,
-    overdue: allPending.filter((a) => a.overdue).length,
-    week: allPending.filter((a) => !a.overdue && a.dueDate <= weekEnd).length,
-  };
+  const tabCounts = inbox.first?.counts;
+  const counts = { todo: tabCounts?.pending ?? 0, overdue: tabCounts?.overdue ?? 0, week: tabCounts?.week ?? 0 };
 
   const tabs = [
-    { value: 'todo', label: <Badge count={todo.length} size="small" offset={[8, -2]}>{t('inbox.tab.todo')}</Badge> },
-    { value: 'duty', label: <Badge count={duty.length} size="small" offset={[8, -2]} color="purple">{t('inbox.tab.duty')}</Badge> },
+    { value: 'todo', label: <Badge count={tabCounts?.todo ?? 0} size="small" offset={[8, -2]}>{t('inbox.tab.todo')}</Badge> },
+    { value: 'duty', label: <Badge count={tabCounts?.duty ?? 0} size="small" offset={[8, -2]} color="purple">{t('inbox.tab.duty')}</Badge> },
     { value: 'done', label: t('inbox.tab.done') },
     ...((sent.data?.length ?? 0) > 0 || can('dispatch:issue') ? [{ value: 'sent', label: t('inbox.tab.sent') }] : []),
     ...((following.data?.length ?? 0) > 0 ? [{ value: 'below', label: t('inbox.tab.below') }] : []),
@@ -97,9 +90,9 @@ export function InboxPage() {
         )}
       </div>
       <ApiErrorAlert error={inbox.error ?? sent.error} onRetry={() => void (inbox.refetch(), sent.refetch())} />
-      {tab === 'todo' && <AssignmentGroups items={todo} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
-      {tab === 'duty' && <AssignmentGroups items={duty} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
-      {tab === 'done' && <AssignmentGroups items={done} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} flat />}
+      {tab === 'todo' && <AssignmentGroups items={rows} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
+      {tab === 'duty' && <AssignmentGroups items={rows} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
+      {tab === 'done' && <AssignmentGroups items={rows} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} flat />}
       {tab === 'sent' && <SentList rows={sentRows} loading={sent.isPending} phone={phone} />}
       {tab === 'below' && <SentList rows={belowRows} loading={following.isPending} phone={phone} testId="below-list" />}
       {tab === 'series' && <SeriesList rows={series.data ?? []} loading={series.isPending} />}

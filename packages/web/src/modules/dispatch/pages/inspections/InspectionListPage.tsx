@@ -1,5 +1,4 @@
 // 督查记录: the inspections this org ran and those of it (and below), filtered in the URL.
-import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, Empty, Grid, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
@@ -21,16 +20,9 @@ export function InspectionListPage() {
   const navigate = useNavigate();
   const phone = Grid.useBreakpoint().md === false;
   const { values, update } = useUrlState(['kind', 'q'] as const);
-  const q = useInspections();
-  const rows = useMemo(
-    () =>
-      (q.data ?? []).filter(
-        (i) =>
-          (!values.kind || i.kind === values.kind) &&
-          (!values.q || i.inspectors.includes(values.q) || i.org.name.includes(values.q) || i.targets.some((x) => x.name.includes(values.q!))),
-      ),
-    [q.data, values.kind, values.q],
-  );
+  // searched (inspectors, the inspecting and the inspected units' names) and filtered by kind on the server
+  const q = useInspections({ q: values.q, kind: values.kind });
+  const rows = q.data ?? [];
   const findingsTag = (i: InspectionView) => {
     if (!i.findings.length) return <span className="lx-muted">{t('insp.finding.none')}</span>;
     const inLedger = i.findings.filter((f) => f.problemId).length;
