@@ -369,6 +369,8 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/venues/{id}/duty-candidates': { kind: 'record', as: 'yushe', make: make.venue, ok: 200 },
   'POST /api/venues/{id}/shifts': { kind: 'record', as: 'yushe', make: make.venueWithPerson, body: (r) => ({ personId: r.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T20:00:00+08:00` }), ok: 201 },
   'DELETE /api/duty-shifts/{id}': { kind: 'record', as: 'yushe', make: make.dutyShift, ok: 204 },
+  'GET /api/funds/allowance-standards': { kind: 'self', note: 'the caller county’s allowance standards of a year (a county setting)' },
+  'PUT /api/funds/allowance-standards': { kind: 'self', note: 'the caller county’s allowance standards (the county’s root accounts only)' },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

@@ -251,6 +251,22 @@ export async function publicResults(q: Queryable, orgId: number, limit: number) 
   );
 }
 
+/** 民主决策记录簿: every completed step of a unit's matters in a year (a cancelled matter's steps stay: they were decided). */
+export async function decisionBook(q: Queryable, like: string, orgId: number, year: number) {
+  return q.query<{ case_id: number; title: string; status: string; idx: number; completed_on: string; result: string | null; actor_name: string | null; steps: FlowStep[]; flow_name: string; meeting_held_on: string | null; meeting_topic: string | null }>(
+    `SELECT c.id AS case_id, c.title, c.status, s.idx, s.completed_on::text AS completed_on, s.result, s.actor_name, e.steps, f.name AS flow_name,
+            mt.held_on::text AS meeting_held_on, mt.topic AS meeting_topic
+       FROM cases c JOIN flow_matter_steps s ON s.case_id = c.id AND s.completed_on IS NOT NULL
+       JOIN flow_matters m ON m.case_id = c.id JOIN flow_templates f ON f.id = m.flow_id
+       JOIN flow_editions e ON e.flow_id = m.flow_id AND e.edition = m.edition
+       LEFT JOIN meetings mt ON mt.id = s.meeting_id
+      WHERE c.org_id = $2 AND c.case_type = 'flow_matter' AND ${inScope('c.org_path', 1)}
+        AND s.completed_on >= make_date($3::int, 1, 1) AND s.completed_on < make_date($3::int + 1, 1, 1)
+      ORDER BY s.completed_on, c.id, s.idx`,
+    [like, orgId, year],
+  );
+}
+
 // ---- duty lists ----
 
 export async function dutyTemplate(q: Queryable, countyId: number) {

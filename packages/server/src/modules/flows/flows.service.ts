@@ -45,6 +45,7 @@ import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.
 import { byIds, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
 import type { PublicSection, PublicUnitRef } from '../../core/public-sections.js';
 import type { TodaySourceRow } from '../../core/today-sources.js';
+import type { RegisterSource } from '../../core/register-sources.js';
 import { flowMatterWorkflow } from './flow-matter.workflow.js';
 import * as repo from './flows.repository.js';
 import './flow-matter.case.js';
@@ -569,9 +570,34 @@ export function createFlowsService(deps: FlowsDeps) {
     return dutyList(actor, orgId);
   }
 
+  // ---- the registers ----
+
+  /** 民主决策记录簿 filled from the unit's matters: one row per step taken (四议两公开's 提议, 商议, 审议, 决议, 公开), with its meeting. */
+  const decisionSource: RegisterSource = {
+    code: 'decisions',
+    label: '民主决策（小微权力事项）',
+    columns: [
+      { key: 'date', label: '日期' }, { key: 'matter', label: '决策事项' }, { key: 'flow', label: '运行流程' }, { key: 'step', label: '环节（四议两公开）' },
+      { key: 'result', label: '结果' }, { key: 'meeting', label: '会议' }, { key: 'actor', label: '经办人' },
+    ],
+    read: async (actor, unit, year) => {
+      requireAction(actor, 'flow:read');
+      const rows = await repo.decisionBook(db, likePrefix(actor.scope.path), unit.id, year);
+      return rows.map((r) => ({
+        date: r.completed_on,
+        matter: r.status === 'cancelled' ? `${r.title}（已撤销）` : r.title,
+        flow: r.flow_name,
+        step: r.steps[r.idx]?.name ?? `第${r.idx + 1}步`,
+        result: r.result ?? '',
+        meeting: r.meeting_held_on ? `${r.meeting_held_on} ${r.meeting_topic ?? ''}`.trim() : '',
+        actor: r.actor_name ?? '',
+      }));
+    },
+  };
+
   return {
     flows, flow, createFlow, updateFlow, matters, matter, openMatter, completeStep, returnStep, cancelMatter, attachDocument, attachment,
-    board, overdue, todayItems, publicResults, publicDuties, dutyTemplate, saveDutyTemplate, dutyList, saveDutyList, today,
+    board, overdue, todayItems, publicResults, publicDuties, dutyTemplate, saveDutyTemplate, dutyList, saveDutyList, today, decisionSource,
   };
 }
 

@@ -113,6 +113,19 @@ export async function spendingsIn(q: Queryable, prefix: string, year: number) {
   );
 }
 
+/** 经费收支账 of one unit and year: each allocation (received, adjustments noted) then its spending, by line and date. */
+export async function fundBook(q: Queryable, prefix: string, orgId: number, year: number) {
+  return q.query<{ line: string; kind: 'allocation' | 'spending'; on_date: string; amount_fen: number; text: string | null; standard_fen: number | null }>(
+    `SELECT a.line, 'allocation' AS kind, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS on_date, a.amount_fen, a.reason AS text, a.standard_fen, a.id, 0::bigint AS sid
+       FROM fund_allocations a WHERE ${inScope('a.org_path', 1)} AND a.org_id = $2 AND a.year = $3
+     UNION ALL
+     SELECT a.line, 'spending', sp.spent_on::text, sp.amount_fen, sp.purpose, NULL, a.id, sp.id
+       FROM fund_spendings sp JOIN fund_allocations a ON a.id = sp.allocation_id WHERE ${inScope('a.org_path', 1)} AND a.org_id = $2 AND a.year = $3
+     ORDER BY line, id, sid`,
+    [prefix, orgId, year],
+  );
+}
+
 export async function insertSpending(q: Queryable, s: { countyId: number; allocationId: number; orgPath: string; spentOn: string; amountFen: number; purpose: string; recordedBy: string }) {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO fund_spendings (county_id, allocation_id, org_path, spent_on, amount_fen, purpose, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
