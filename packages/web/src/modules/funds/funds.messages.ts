@@ -150,6 +150,19 @@ const zh = {
   'duty.end': '结束',
   'duty.save': '排班',
   'duty.saved': '已排班',
+  'nav.allowStd': '报酬标准',
+  'astd.title': '村干部报酬标准',
+  'astd.year': '{year} 年村干部报酬标准（每人每年）',
+  'astd.own': '本年制定',
+  'astd.inherited': '沿用 {from} 年标准',
+  'astd.default': '默认标准（种子材料）',
+  'astd.hint': '按岗位和村、社区分别填写每人每年的报酬标准。某年没有单独制定时沿用此前最近一年的标准；保存只改本年度，以后未制定标准的年度随之沿用。一肩挑的标准不能低于单任书记或主任。空着表示该岗位没有报酬。',
+  'astd.post': '岗位',
+  'astd.none': '无',
+  'astd.invalid': '{unit}{post}的金额不正确（最多两位小数）',
+  'astd.empty': '请至少填写一个岗位的标准',
+  'astd.save': '保存本年度标准',
+  'astd.saved': '已保存 {year} 年村干部报酬标准',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -301,6 +314,19 @@ const en: Record<keyof typeof zh, string> = {
   'duty.end': 'To',
   'duty.save': 'Add shift',
   'duty.saved': 'Shift added',
+  'nav.allowStd': 'Allowance standards',
+  'astd.title': 'Cadre allowance standards',
+  'astd.year': 'Allowance standards for {year} (a person a year)',
+  'astd.own': 'Set for this year',
+  'astd.inherited': 'Carried over from {from}',
+  'astd.default': 'Default (from the seeds)',
+  'astd.hint': 'Enter each post’s yearly allowance for villages and communities. A year without its own table uses the latest earlier one; saving changes this year only, and later years without a table follow it. The combined secretary-director post may not draw less than either post alone. Leave a post empty when it draws no allowance.',
+  'astd.post': 'Post',
+  'astd.none': 'none',
+  'astd.invalid': 'The amount for {unit} {post} is invalid (two decimals at most)',
+  'astd.empty': 'Fill in at least one post',
+  'astd.save': 'Save this year',
+  'astd.saved': 'Saved the allowance standards of {year}',
 };
 
 export const useFundsT = defineMessages<keyof typeof zh>(zh, en);
