@@ -302,6 +302,8 @@ export const FacilityBoard = Type.Object({
   rows: Type.Array(Type.Object({ org: OrgRef, units: Type.Integer(), complete: Type.Integer(), checked: Type.Integer(), investmentFen: Type.Integer() })),
   /** The units themselves when the org has them directly below or is one (drill-down's end). */
   units: Type.Array(Type.Object({ org: OrgRef, met: Type.Integer(), total: Type.Integer(), missing: Type.Array(Type.String()), grade: Type.Union([strEnum(FACILITY_GRADES), Type.Null()]), investmentFen: Type.Integer() })),
+  /** The checklists the org's subtree keeps at all (a village: only its 十有), with their unit counts: the page offers only these. */
+  kinds: Type.Array(Type.Object({ kind: strEnum(CHECKLIST_KINDS), units: Type.Integer() })),
 });
 export type FacilityBoard = Static<typeof FacilityBoard>;
 

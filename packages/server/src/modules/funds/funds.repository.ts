@@ -36,6 +36,14 @@ export async function unitsOf(q: Queryable, prefix: string, types: readonly stri
   );
 }
 
+/** How many active units of each type are at or below a subtree prefix (which checklists it keeps at all). */
+export async function unitTypeCounts(q: Queryable, prefix: string, types: readonly string[]) {
+  return q.query<{ type: string; n: number }>(
+    `SELECT type, count(*)::int AS n FROM orgs WHERE ${inScope('path', 1)} AND status = 'active' AND type = ANY($2::text[]) GROUP BY type`,
+    [prefix, types],
+  );
+}
+
 // ---- allocations
 
 export type AllocationRow = {

@@ -278,6 +278,18 @@ describe('facilities', () => {
     const station = (await wuli.get(`/api/facilities/board?kind=village_ten&orgId=${(await t.db.query<{ parent_id: number }>(`SELECT parent_id FROM orgs WHERE id = $1`, [yusheId]))[0]!.parent_id}`)).json() as FacilityBoard;
     expect(station.units.find((u) => u.org.id === yusheId)).toMatchObject({ met: 10, missing: [] });
   });
+
+  it('offers each scope only the checklists its units keep: a village its 十有, a township its 六有, stations and villages', async () => {
+    const village = (await yushe.get('/api/facilities/board?kind=village_ten')).json() as FacilityBoard;
+    expect(village.kinds).toEqual([{ kind: 'village_ten', units: 1 }]);
+    const asked = (await yushe.get('/api/facilities/board?kind=station_six')).json() as FacilityBoard;
+    expect(asked.total.units).toBe(0);
+    expect(asked.kinds.map((k) => k.kind)).toEqual(['village_ten']);
+    const township = (await wuli.get('/api/facilities/board?kind=village_ten')).json() as FacilityBoard;
+    expect(township.kinds.map((k) => k.kind)).toEqual(['station_six', 'township_six', 'village_ten']);
+    expect(township.kinds.find((k) => k.kind === 'township_six')!.units).toBe(1);
+    expect(township.kinds.find((k) => k.kind === 'village_ten')!.units).toBe(township.total.units);
+  });
 });
 
 describe('venues and duty rosters', () => {
