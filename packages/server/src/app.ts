@@ -272,7 +272,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     meeting: (actor, id) => orglife.meeting(actor, id),
     meetingTypes: async (actor) => (await orglife.getSettings(actor)).types,
   });
-  await app.register(flowsModule, { flows });
+  await app.register(flowsModule, { flows, publicRateLimit: (config.publicRateLimit ?? { submit: 10, lookup: 60 }).lookup });
   publicSections.register(40, (q, unit) => flows.publicResults(q, unit));
   publicSections.register(50, (q, unit) => flows.publicDuties(q, unit));
   // the home page's items offered by modules it does not import

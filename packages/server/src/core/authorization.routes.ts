@@ -371,6 +371,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'DELETE /api/duty-shifts/{id}': { kind: 'record', as: 'yushe', make: make.dutyShift, ok: 204 },
   'GET /api/funds/allowance-standards': { kind: 'self', note: 'the caller county’s allowance standards of a year (a county setting)' },
   'PUT /api/funds/allowance-standards': { kind: 'self', note: 'the caller county’s allowance standards (the county’s root accounts only)' },
+  'GET /api/public/flow-matters/{id}': { kind: 'public', note: 'a matter’s public page once a public step is done; results of public steps only (flows.test.ts)' },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

@@ -251,6 +251,24 @@ export async function publicResults(q: Queryable, orgId: number, limit: number) 
   );
 }
 
+/** A matter for its public page (no login): only a matter not cancelled; the caller shows only what its public steps publish. */
+export async function publicMatter(q: Queryable, id: number) {
+  const [row] = await q.query<{ id: number; title: string; status: string; org_id: number; org_name: string; org_path: string; org_type: string; org_status: string; flow_name: string; summary: string; amount_fen: number | null; current_step: number; steps: FlowStep[] }>(
+    `${SYSTEM}SELECT c.id, c.title, c.status, c.org_id, o.name AS org_name, o.path AS org_path, o.type AS org_type, o.status AS org_status, f.name AS flow_name, m.summary, m.amount_fen, m.current_step, e.steps
+       FROM cases c JOIN flow_matters m ON m.case_id = c.id JOIN flow_templates f ON f.id = m.flow_id
+       JOIN flow_editions e ON e.flow_id = m.flow_id AND e.edition = m.edition JOIN orgs o ON o.id = c.org_id
+      WHERE c.id = $1 AND c.case_type = 'flow_matter' AND c.status <> 'cancelled'`,
+    [id],
+  );
+  if (!row) return undefined;
+  const steps = await q.query<{ idx: number; completed_on: string | null; is_public: boolean; result: string | null; meeting_held_on: string | null; meeting_type: string | null }>(
+    `${SYSTEM}SELECT s.idx, s.completed_on::text AS completed_on, s.is_public, s.result, mt.held_on::text AS meeting_held_on, mt.type_code AS meeting_type
+       FROM flow_matter_steps s LEFT JOIN meetings mt ON mt.id = s.meeting_id WHERE s.case_id = $1 ORDER BY s.idx`,
+    [id],
+  );
+  return { ...row, stepRows: steps };
+}
+
 /** 民主决策记录簿: every completed step of a unit's matters in a year (a cancelled matter's steps stay: they were decided). */
 export async function decisionBook(q: Queryable, like: string, orgId: number, year: number) {
   return q.query<{ case_id: number; title: string; status: string; idx: number; completed_on: string; result: string | null; actor_name: string | null; steps: FlowStep[]; flow_name: string; meeting_held_on: string | null; meeting_topic: string | null }>(

@@ -31,6 +31,7 @@ import {
   type OpenMatterBody,
   type OverdueList,
   type OverdueQuery,
+  type PublicMatter,
   type Role,
   type SaveDutyListBody,
   type SaveDutyTemplateBody,
@@ -42,7 +43,7 @@ import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { plusDays, todayInChina } from '../../core/calendar.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
-import { byIds, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
+import { ancestors as ancestorsOf, byIds, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
 import type { PublicSection, PublicUnitRef } from '../../core/public-sections.js';
 import type { TodaySourceRow } from '../../core/today-sources.js';
 import type { RegisterSource } from '../../core/register-sources.js';
@@ -497,8 +498,38 @@ export function createFlowsService(deps: FlowsDeps) {
     const rows = await repo.publicResults(q, unit.id, 12);
     return {
       key: 'flow_results', title: '四议两公开 · 决议和结果公开',
-      items: rows.map((r) => ({ title: `${r.title} · ${r.steps[r.idx]?.name ?? ''}`, detail: r.result, at: r.completed_on, href: null })),
+      items: rows.map((r) => ({ title: `${r.title} · ${r.steps[r.idx]?.name ?? ''}`, detail: r.result, at: r.completed_on, href: `/public/flow-matters/${r.case_id}` })),
       more: null,
+    };
+  }
+
+  /**
+   * A matter's public page (no login): shown once one of its public steps (决议公开, 实施结果公开) is done —
+   * before that, and for a cancelled matter, it is not found. Every step's name, state and date; the
+   * result and meeting only of the public steps; never who acted.
+   */
+  async function publicMatter(id: number): Promise<PublicMatter> {
+    const notFound = new AppError('not_found', { zh: '没有找到这项公开的事项，可能尚未公开或已撤销', en: 'No such published matter' });
+    const m = await repo.publicMatter(db, id);
+    if (!m || m.org_status !== 'active' || !UNIT_TYPES.includes(m.org_type)) throw notFound;
+    if (!m.stepRows.some((s) => s.is_public && s.completed_on)) throw notFound;
+    const above = await ancestorsOf(db, m.org_path);
+    return {
+      id: Number(m.id), title: m.title, flowName: m.flow_name,
+      unit: { id: Number(m.org_id), name: m.org_name, township: above.find((a) => a.type === 'township')?.name ?? null, county: above.find((a) => a.type === 'county')?.name ?? null },
+      state: m.status as MatterState, stateLabel: MATTER_STATE_LABELS[m.status as MatterState]?.zh ?? m.status,
+      summary: m.summary, amountYuan: m.amount_fen === null ? null : Number(m.amount_fen) / 100,
+      steps: m.steps.map((s, i) => {
+        const r = m.stepRows.find((x) => x.idx === i);
+        const shown = !!r?.is_public && !!r.completed_on;
+        return {
+          name: s.name, public: s.public,
+          state: r?.completed_on ? 'done' as const : m.status === 'running' && i === m.current_step ? 'current' as const : 'waiting' as const,
+          completedOn: r?.completed_on ?? null,
+          result: shown ? r!.result : null,
+          meeting: shown && r!.meeting_held_on ? `${typeName(r!.meeting_type)}（${r!.meeting_held_on}）` : null,
+        };
+      }),
     };
   }
 
@@ -597,7 +628,7 @@ export function createFlowsService(deps: FlowsDeps) {
 
   return {
     flows, flow, createFlow, updateFlow, matters, matter, openMatter, completeStep, returnStep, cancelMatter, attachDocument, attachment,
-    board, overdue, todayItems, publicResults, publicDuties, dutyTemplate, saveDutyTemplate, dutyList, saveDutyList, today, decisionSource,
+    board, overdue, todayItems, publicResults, publicDuties, dutyTemplate, saveDutyTemplate, dutyList, saveDutyList, today, decisionSource, publicMatter,
   };
 }
 
