@@ -458,16 +458,19 @@ export function createFlowsService(deps: FlowsDeps) {
 
   async function overdue(actor: Actor, query: OverdueQuery): Promise<OverdueList> {
     requireAction(actor, 'flow:read');
-    const root = await unitOf(db, actor, query.orgId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const t = today();
-    const like = likePrefix(root.path);
-    const [rows, units] = [await repo.overdue(db, like, t, page, pageSize), await repo.overdueByUnit(db, like, root.path, t)];
-    const name = await names(units.map((u) => Number(u.child)), root);
+    // the own scope's path is known: its node, the list and the roll-up (child names joined) go in parallel —
+    // one round trip's time instead of four in a row (the province's list, bench `flows-overdue-province`)
+    const node = unitOf(db, actor, query.orgId);
+    const path = query.orgId === undefined || query.orgId === actor.scope.orgId ? actor.scope.path : (await node).path;
+    const like = likePrefix(path);
+    const [root, rows, units] = await Promise.all([node, repo.overdue(db, like, t, page, pageSize), repo.overdueByUnit(db, like, path, t)]);
+    const name = (u: { child: number; name: string | null; type: string | null }) => (Number(u.child) > 0 && u.name ? { id: Number(u.child), name: u.name, type: u.type! } : ref(root));
     return {
       org: ref(root), total: units.reduce((n, u) => n + u.n, 0),
-      byUnit: units.map((u) => ({ org: name(Number(u.child)), overdue: u.n, worstDays: daysBetween(u.worst, t) })),
+      byUnit: units.map((u) => ({ org: name(u), overdue: u.n, worstDays: daysBetween(u.worst, t) })),
       items: rows.map((r) => ({
         id: Number(r.id), title: r.title, org: { id: Number(r.org_id), name: r.org_name, type: r.org_type }, flowName: r.flow_name,
         step: r.step.name, level: r.step.level!, dueOn: r.deadline, overdueDays: daysBetween(r.deadline, t),
