@@ -28,7 +28,7 @@ import * as citizensRepo from '../packages/server/src/modules/citizens/citizens.
 import { createDispatchService } from '../packages/server/src/modules/dispatch/dispatch.service.js';
 import { createRequestService } from '../packages/server/src/modules/citizens/requests.service.js';
 import { createChallenges } from '../packages/server/src/core/challenge.js';
-import { actorOf, orgsOfProvince, publicSubmitLoad, rawFanOut, runFanOut, seedFlowMatters, townshipCycle, type FanOutResult, type SubmitResult } from './scenarios.js';
+import { actorOf, orgsOfProvince, publicSubmitLoad, projectBoardSql, rawFanOut, runFanOut, seedFlowMatters, seedProjects, townshipCycle, type FanOutResult, type SubmitResult } from './scenarios.js';
 import * as flowsRepo from '../packages/server/src/modules/flows/flows.repository.js';
 import { insertAccount } from '../packages/server/src/modules/accounts/index.js';
 
@@ -56,7 +56,8 @@ if (args.help) {
                       ledger-list,ledger-overdue,ledger-counts,ledger-stats（问题台账，bench.county）,
                       dispatch-fanout,dispatch-board,dispatch-board-county（两下两上）,
                       citizens-queue,citizens-queue-open,citizens-queue-county,citizens-submit（群众事项）,
-                      flows-overdue,flows-overdue-province（小微权力失职预警，县与全省）
+                      flows-overdue,flows-overdue-province（小微权力失职预警，县与全省）,
+                      projects-board（项目推进看板，县）
   --baseline          同时写入 bench/baseline.json
   --machine 说明      写入结果的机器说明`);
   process.exit(0);
@@ -379,6 +380,24 @@ if (wanted('flows-overdue') || wanted('flows-overdue-province')) {
       p99Target: 1000,
     });
   }
+}
+// ---- 项目化推进 (issue 17): the county project board (late reports, overdue milestones, counts per unit) ----
+if (wanted('projects-board') && account.county_id) {
+  const year = Number(today.slice(0, 4));
+  const [has] = await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM projects WHERE county_id = $1 AND year = $2`, [account.county_id, year]);
+  if (!has!.n) {
+    const made = await seedProjects(rawDb, { id: account.county_id, path: account.path }, today, 2);
+    console.log(`项目化推进：${made.toLocaleString('en-US')} 个压测项目（每村 2 个，每项目 6 个节点、每月一次月报告）`);
+  }
+  await raw.query('ANALYZE projects, project_milestones, project_reports, cases, directives, assignments');
+  endpoints.push({
+    key: 'projects-board',
+    label: `GET /api/projects/board (county ${account.name})`,
+    paths: [`/api/projects/board?year=${year}`],
+    note: 'board: counts per unit below, late reports, overdue milestones (three statements in parallel)',
+    sql: () => projectBoardSql(raw, account.path, year, today),
+    p99Target: 100,
+  });
 }
 // what autovacuum does after such a burst of new rows: statistics for the boards' plans
 await raw.query('ANALYZE directives, assignments');

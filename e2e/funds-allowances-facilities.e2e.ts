@@ -1,6 +1,7 @@
 // 经费、报酬与阵地 in a browser: a county official reads the year's village cadre allowances and
 // downloads the .xlsx for the finance office (a real workbook: one row a person, the total last);
-// a village secretary on a phone photographs a missing 十有 item and ticks it; a citizen's phone
+// the county edits the year's allowance standards (a 一肩挑 below a single post refused);
+// a village secretary on a phone sees only its 十有, photographs a missing item and ticks it; a citizen's phone
 // shows who is on duty now at the village's 群众之家 on the public unit page.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,6 +50,23 @@ describe('funds, allowances and facilities', () => {
     await page.getByTestId('rollup-rows').getByRole('link', { name: '五里镇' }).click();
     await expect.poll(() => page.getByTestId('page-record-title').or(page.locator('h4')).first().textContent()).toContain('五里镇');
     await shot(s, 'funds-rollup');
+
+    // 村干部报酬标准: the county edits a year's table; a 一肩挑 below a single post is refused with the API's sentence
+    s.allowHttpErrors(/\/api\/funds\/allowance-standards$/); // the refused save below answers 400, as it should
+    await page.goto('/funds/allowance-standards');
+    await page.getByTestId('allowance-standards-page').waitFor();
+    await settled(page);
+    const concurrent = page.getByTestId('astd-village-concurrent').locator('xpath=descendant-or-self::input');
+    await concurrent.fill('1000');
+    await page.getByTestId('astd-save').click();
+    await expect.poll(() => page.getByTestId('astd-error').textContent()).toMatch(/一肩挑.*不能低于/);
+    await concurrent.fill('32000');
+    await page.getByTestId('astd-save').click();
+    await expect.poll(() => page.getByTestId('astd-origin').textContent()).toContain('本年制定');
+    await shot(s, 'funds-allowance-standards');
+    await page.goto('/funds/allowances');
+    await page.getByTestId('allowances-page').waitFor();
+    await expect.poll(() => page.getByTestId('allow-standards').textContent()).toContain('32,000.00');
     await s.close();
   });
 
@@ -59,7 +77,11 @@ describe('funds, allowances and facilities', () => {
     await page.goto('/facilities');
     await page.getByTestId('facilities-page').waitFor();
     await settled(page);
-    await page.getByTestId('fac-unit').filter({ hasText: '榆舍村' }).click();
+    // a village keeps only its 十有: no tabs of checklists it has none of, its own card straight away
+    await page.getByTestId('fac-own').waitFor();
+    expect(await page.getByTestId('fac-kind').count()).toBe(0);
+    await shot(s, 'facilities-village');
+    await page.getByTestId('fac-open-own').click();
     await page.getByTestId('checklist-page').waitFor();
     await settled(page);
     await expect.poll(() => page.getByTestId('check-count').textContent()).toContain('8/10');

@@ -438,3 +438,26 @@ export const SAMPLE_DUTIES: DutyPost[] = [
     '按时更新村务、党务公开栏内容',
     '做好便民服务代办事项登记'),
 ];
+
+// ---- a matter's public page (no login): its public steps' results, reached from the unit's public page
+
+export const PublicMatter = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  flowName: Type.String(),
+  unit: Type.Object({ id: Type.Integer(), name: Type.String(), township: Type.Union([Type.String(), Type.Null()]), county: Type.Union([Type.String(), Type.Null()]) }),
+  state: strEnum(MATTER_STATES),
+  stateLabel: Type.String(),
+  summary: Type.String(),
+  amountYuan: Type.Union([Type.Number(), Type.Null()]),
+  /** Every step in order: whether it is done and when; the result (and the meeting) only of the public steps (决议公开, 实施结果公开). */
+  steps: Type.Array(Type.Object({
+    name: Type.String(),
+    public: Type.Boolean(),
+    state: strEnum(['done', 'current', 'waiting'] as const),
+    completedOn: Type.Union([Type.String(), Type.Null()]),
+    result: Type.Union([Type.String(), Type.Null()]),
+    meeting: Type.Union([Type.String(), Type.Null()]),
+  })),
+});
+export type PublicMatter = Static<typeof PublicMatter>;

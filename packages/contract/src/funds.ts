@@ -50,6 +50,27 @@ export type SaveFundStandardsBody = Static<typeof SaveFundStandardsBody>;
 export const CopyFundStandardsBody = Type.Object({ fromYear: Year, toYear: Year }, { additionalProperties: false });
 export type CopyFundStandardsBody = Static<typeof CopyFundStandardsBody>;
 
+// ---- allowance standards (村干部报酬标准: assessment's table, edited here by year)
+
+/** The unit types the allowance standards table knows (village and community cadres draw allowances). */
+export const ALLOWANCE_UNIT_TYPES = ['village', 'community'] as const;
+export type AllowanceUnitType = (typeof ALLOWANCE_UNIT_TYPES)[number];
+export const AllowanceStandardRow = Type.Object({
+  unitType: strEnum(ALLOWANCE_UNIT_TYPES),
+  post: strEnum(ALLOWANCE_POSTS),
+  annualFen: Type.Integer({ minimum: 0, maximum: 100_000_000, description: '年报酬标准（分），0 至 100 万元' }),
+}, { additionalProperties: false });
+export type AllowanceStandardRow = Static<typeof AllowanceStandardRow>;
+export const AllowanceStandardTable = Type.Object({
+  year: Type.Integer(),
+  /** The year whose table is in force for `year` (its own, or the latest earlier one); null: the seed-002 defaults. */
+  fromYear: Type.Union([Type.Integer(), Type.Null()]),
+  rows: Type.Array(AllowanceStandardRow),
+});
+export type AllowanceStandardTable = Static<typeof AllowanceStandardTable>;
+export const SaveAllowanceStandardsBody = Type.Object({ year: Year, rows: Type.Array(AllowanceStandardRow, { minItems: 1, maxItems: 14 }) }, { additionalProperties: false });
+export type SaveAllowanceStandardsBody = Static<typeof SaveAllowanceStandardsBody>;
+
 // ---- allocations and spending
 
 export const Allocation = Type.Object({
@@ -281,6 +302,8 @@ export const FacilityBoard = Type.Object({
   rows: Type.Array(Type.Object({ org: OrgRef, units: Type.Integer(), complete: Type.Integer(), checked: Type.Integer(), investmentFen: Type.Integer() })),
   /** The units themselves when the org has them directly below or is one (drill-down's end). */
   units: Type.Array(Type.Object({ org: OrgRef, met: Type.Integer(), total: Type.Integer(), missing: Type.Array(Type.String()), grade: Type.Union([strEnum(FACILITY_GRADES), Type.Null()]), investmentFen: Type.Integer() })),
+  /** The checklists the org's subtree keeps at all (a village: only its 十有), with their unit counts: the page offers only these. */
+  kinds: Type.Array(Type.Object({ kind: strEnum(CHECKLIST_KINDS), units: Type.Integer() })),
 });
 export type FacilityBoard = Static<typeof FacilityBoard>;
 

@@ -35,8 +35,8 @@ export const REGISTER_SOURCE_LABELS: Record<string, string> = {
   roster: '党员名册（人员库）',
   meetings: '会议记录（组织生活）',
   disclosures: '三务公开记录',
-  decisions: '民主决策（四议两公开，待接入）',
-  funds: '经费与资产（待接入）',
+  decisions: '民主决策（小微权力事项）',
+  funds: '经费收支（经费下达与支出）',
 };
 export type RegisterColumn = { key: string; label: string };
 export type RegisterBook = { code: string; name: string; group: 'book' | 'account' | 'manual'; source: string; columns: RegisterColumn[] };
@@ -46,13 +46,13 @@ const col = (key: string, label: string): RegisterColumn => ({ key, label });
 export const DEFAULT_REGISTER_BOOKS: RegisterBook[] = [
   { code: 'roster', name: '党员名册', group: 'book', source: 'roster', columns: [col('name', '姓名'), col('gender', '性别'), col('unit', '所在支部'), col('joined', '入党日期'), col('status', '党员类别')] },
   { code: 'meetings', name: '会议记录簿', group: 'book', source: 'meetings', columns: [col('date', '日期'), col('type', '会议类型'), col('topic', '议题'), col('host', '主持人'), col('attendance', '应到/实到'), col('decisions', '议定事项')] },
-  { code: 'decisions', name: '民主决策记录簿', group: 'book', source: 'decisions', columns: [col('date', '日期'), col('matter', '决策事项'), col('step', '环节（四议两公开）'), col('result', '结果')] },
+  { code: 'decisions', name: '民主决策记录簿', group: 'book', source: 'decisions', columns: [col('date', '日期'), col('matter', '决策事项'), col('step', '环节（四议两公开）'), col('result', '结果'), col('meeting', '会议')] },
   { code: 'disclosures', name: '三务公开记录簿', group: 'book', source: 'disclosures', columns: [col('period', '公开期间'), col('kind', '类别'), col('items', '公开事项'), col('amount', '金额（元）'), col('published', '公开日期'), col('revision', '版次')] },
   { code: 'development', name: '发展党员工作记录簿', group: 'book', source: 'manual', columns: [col('c1', '姓名'), col('c2', '阶段'), col('c3', '日期'), col('c4', '培养联系人'), col('c5', '备注')] },
   { code: 'training', name: '党员教育培训记录簿', group: 'book', source: 'manual', columns: [col('c1', '培训内容'), col('c2', '授课人'), col('c3', '参加人数'), col('c4', '备注')] },
   { code: 'service', name: '为民服务记录簿', group: 'book', source: 'manual', columns: [col('c1', '服务对象'), col('c2', '事项'), col('c3', '办理人'), col('c4', '结果')] },
   { code: 'dues', name: '党费收缴账', group: 'account', source: 'manual', columns: [col('c1', '姓名'), col('c2', '月份'), col('c3', '金额（元）'), col('c4', '经手人')] },
-  { code: 'assets', name: '集体资产账', group: 'account', source: 'funds', columns: [col('c1', '资产名称'), col('c2', '类别'), col('c3', '数量'), col('c4', '原值（元）'), col('c5', '使用/管理人')] },
+  { code: 'funds', name: '党建经费收支账', group: 'account', source: 'funds', columns: [col('date', '日期'), col('line', '经费项目'), col('item', '摘要'), col('income', '下达（元）'), col('expense', '支出（元）'), col('balance', '结余（元）')] },
   { code: 'handbook', name: '党建工作手册', group: 'manual', source: 'manual', columns: [col('c1', '工作事项'), col('c2', '完成情况'), col('c3', '责任人')] },
   { code: 'duty', name: '村干部坐班值班手册', group: 'manual', source: 'manual', columns: [col('c1', '值班人'), col('c2', '接待事项'), col('c3', '办理情况')] },
 ];

@@ -272,7 +272,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     meeting: (actor, id) => orglife.meeting(actor, id),
     meetingTypes: async (actor) => (await orglife.getSettings(actor)).types,
   });
-  await app.register(flowsModule, { flows });
+  await app.register(flowsModule, { flows, publicRateLimit: (config.publicRateLimit ?? { submit: 10, lookup: 60 }).lookup });
   publicSections.register(40, (q, unit) => flows.publicResults(q, unit));
   publicSections.register(50, (q, unit) => flows.publicDuties(q, unit));
   // the home page's items offered by modules it does not import
@@ -329,8 +329,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(assessmentModule, { assessment });
   // 经费、报酬与阵地: posts through the people service, 七一 awards through the orgs service; who is on duty on the public unit page
   const facilities = createFacilitiesService({ db, people });
-  await app.register(fundsModule, { funds: createFundsService({ db, people, orgs }), facilities });
+  const funds = createFundsService({ db, people, orgs });
+  await app.register(fundsModule, { funds, facilities });
   publicSections.register(20, (q, unit) => facilities.publicSection(q, unit));
+  // the registers' 民主决策 book from the flows' matters, the 经费收支 account from funds (core/register-sources.ts)
+  registerSources.register(flows.decisionSource);
+  registerSources.register(funds.fundSource);
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -31,7 +31,7 @@ export async function loadDemoAssessment(db: Db): Promise<{ schemes: number; she
   // the county's table of allowance standards (seed 002 figures, fen) and its performance rule
   for (const [unitType, posts] of Object.entries(DEFAULT_STANDARDS)) {
     for (const [post, fen] of Object.entries(posts)) {
-      await db.query(`INSERT INTO allowance_standards (county_id, unit_type, post, annual_fen) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [county.scope.countyId, unitType, post, fen]);
+      await db.query(`INSERT INTO allowance_standards (county_id, year, unit_type, post, annual_fen) VALUES ($1, $5, $2, $3, $4) ON CONFLICT DO NOTHING`, [county.scope.countyId, unitType, post, fen, year]);
     }
   }
   await db.query(`INSERT INTO performance_subsidy_rules (county_id, share_percent, grade_percent) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING`, [county.scope.countyId, DEFAULT_RULE.sharePercent, JSON.stringify(DEFAULT_RULE.gradePercent)]);

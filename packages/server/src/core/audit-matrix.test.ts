@@ -558,6 +558,8 @@ const STEPS: Step[] = [
   } },
   { route: 'POST /api/openness/audits/{id}/findings/{findingId}/problem', audit: /^finance_audit\./, run: async () => (await as('wuli')).post(`/api/openness/audits/${num('financeAudit')}/findings/${num('financeFinding')}/problem`, { category: '党风廉政建设', deadline: addDays(today, 30) }) },
   { route: 'POST /api/openness/registers/{code}/rows', audit: /^register\./, run: async () => (await as('yushe')).post('/api/openness/registers/dues/rows', { orgId: await orgId(t.db, '榆舍村'), entryDate: today, cells: { c1: '张三', c3: '20' } }) },
+  // 村干部报酬标准 by year (funds)
+  { route: 'PUT /api/funds/allowance-standards', audit: /^allowance_standard\./, run: async () => (await as('county')).request('PUT', '/api/funds/allowance-standards', { year: Number(today.slice(0, 4)), rows: [{ unitType: 'village', post: 'secretary', annualFen: 2_400_000 }, { unitType: 'village', post: 'concurrent', annualFen: 3_000_000 }] }) },
 ];
 
 beforeAll(async () => {

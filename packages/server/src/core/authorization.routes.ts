@@ -372,6 +372,9 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/accounts/{id}': { kind: 'record', as: 'sysadmin', make: make.account, ok: 200 },
   'GET /api/reserve-cadres/{id}': { kind: 'record', as: 'wuli', make: make.reserveCadre, ok: 200 },
   'GET /api/funds/awards/{id}': { kind: 'record', as: 'wuli', make: make.award, ok: 200 },
+  'GET /api/funds/allowance-standards': { kind: 'self', note: 'the caller county’s allowance standards of a year (a county setting)' },
+  'PUT /api/funds/allowance-standards': { kind: 'self', note: 'the caller county’s allowance standards (the county’s root accounts only)' },
+  'GET /api/public/flow-matters/{id}': { kind: 'public', note: 'a matter’s public page once a public step is done; results of public steps only (flows.test.ts)' },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

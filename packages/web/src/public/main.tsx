@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ClosuresPage } from './ClosuresPage';
 import { DisclosuresPage } from './DisclosuresPage';
+import { MatterPage } from './MatterPage';
 import { TrackPage } from './TrackPage';
 import { UnitPage } from './UnitPage';
 import './public.css';
@@ -12,6 +13,9 @@ function PublicApp({ pathname }: { pathname: string }) {
   // 三务公开 of a unit (the unit page's section links here)
   const disclosures = /^\/public\/units?\/(\d+)\/disclosures\/?$/.exec(pathname);
   if (disclosures) return <DisclosuresPage id={Number(disclosures[1])} />;
+  // a 小微权力 matter's public result (the unit page's 决议和结果公开 items link here)
+  const matter = /^\/public\/flow-matters\/(\d+)\/?$/.exec(pathname);
+  if (matter) return <MatterPage id={Number(matter[1])} />;
   const unit = /^\/public\/unit\/([^/]+)\/?$/.exec(pathname);
   if (unit) return <UnitPage id={/^\d+$/.test(unit[1]!) ? Number(unit[1]) : 0} />;
   if (/^\/public\/track\/?$/.test(pathname)) return <TrackPage />;

@@ -322,8 +322,23 @@ export async function pointsLost(q: Queryable, sheetIds: number[]): Promise<{ ke
 
 // ---- allowance standards and the performance rule (county settings, keyed by county)
 
-export async function allowanceStandards(q: Queryable, countyId: number): Promise<{ unit_type: string; post: string; annual_fen: number }[]> {
-  return q.query(`SELECT unit_type, post, annual_fen::float8 AS annual_fen FROM allowance_standards WHERE county_id = $1`, [countyId]);
+/** The table in force in `year`: the county's rows of that year, else of the latest earlier year (`year` of each row says which). */
+export async function allowanceStandards(q: Queryable, countyId: number, year: number): Promise<{ year: number; unit_type: string; post: string; annual_fen: number }[]> {
+  return q.query(
+    `SELECT year, unit_type, post, annual_fen::float8 AS annual_fen FROM allowance_standards
+      WHERE county_id = $1 AND year = (SELECT max(year) FROM allowance_standards WHERE county_id = $1 AND year <= $2) ORDER BY unit_type, post`,
+    [countyId, year],
+  );
+}
+
+/** Replaces the county's table of one year (the later years keep theirs). */
+export async function replaceAllowanceStandards(q: Queryable, countyId: number, year: number, rows: { unitType: string; post: string; annualFen: number }[]) {
+  await q.query(`DELETE FROM allowance_standards WHERE county_id = $1 AND year = $2`, [countyId, year]);
+  await q.query(
+    `INSERT INTO allowance_standards (county_id, year, unit_type, post, annual_fen)
+     SELECT $1, $2, u, p, f FROM unnest($3::text[], $4::text[], $5::bigint[]) AS x(u, p, f)`,
+    [countyId, year, rows.map((r) => r.unitType), rows.map((r) => r.post), rows.map((r) => r.annualFen)],
+  );
 }
 
 export async function subsidyRule(q: Queryable, countyId: number): Promise<{ share_percent: number; grade_percent: Record<string, number> } | undefined> {

@@ -439,7 +439,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     requireAction(actor, 'assessment:read');
     const county = countyOf(actor);
     if (!deps.people) throw new Error('assessment: no cadre source');
-    const [own, rule, results] = await Promise.all([repo.allowanceStandards(db, county), repo.subsidyRule(db, county), repo.results(db, county, likePrefix(actor.scope.path), { year })]);
+    const [own, rule, results] = await Promise.all([repo.allowanceStandards(db, county, year), repo.subsidyRule(db, county), repo.results(db, county, likePrefix(actor.scope.path), { year })]);
     const standard = (unitType: string, post: AllowancePost): number | undefined =>
       own.length ? own.find((r) => r.unit_type === unitType && r.post === post)?.annual_fen : DEFAULT_STANDARDS[unitType as AssessedUnitType]?.[post];
     const share = rule?.share_percent ?? DEFAULT_RULE.sharePercent;

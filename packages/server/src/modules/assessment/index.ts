@@ -6,7 +6,7 @@ import { assessmentRoutes } from './assessment.routes.js';
 import './sheets.case.js';
 import type { AllowancePost, AssessedUnitType } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
-import { allowanceStandards } from './assessment.repository.js';
+import { allowanceStandards, replaceAllowanceStandards } from './assessment.repository.js';
 import { DEFAULT_STANDARDS } from './subsidies.logic.js';
 
 export { createAssessmentService, type AssessmentService } from './assessment.service.js';
@@ -21,10 +21,26 @@ export const assessmentModule: FastifyPluginAsync<{ assessment: AssessmentServic
 // 121) as the county has it, else the seed-002 defaults, and which standard a post draws.
 export { allowancePostOf } from './subsidies.logic.js';
 
-/** The county's allowance standards (fen a year) by unit type and post: its own rows, or the defaults. */
-export async function allowanceStandardsOf(q: Queryable, countyId: number): Promise<{ unitType: AssessedUnitType; post: AllowancePost; annualFen: number }[]> {
-  const own = await allowanceStandards(q, countyId);
-  if (own.length) return own.map((r) => ({ unitType: r.unit_type as AssessedUnitType, post: r.post as AllowancePost, annualFen: Number(r.annual_fen) }));
-  return Object.entries(DEFAULT_STANDARDS).flatMap(([unitType, posts]) =>
-    Object.entries(posts ?? {}).map(([post, fen]) => ({ unitType: unitType as AssessedUnitType, post: post as AllowancePost, annualFen: fen as number })));
+/** The county's allowance standards (fen a year) in force in `year` by unit type and post: its own rows, or the defaults. */
+export async function allowanceStandardsOf(q: Queryable, countyId: number, year: number): Promise<{ unitType: AssessedUnitType; post: AllowancePost; annualFen: number }[]> {
+  return (await allowanceStandardTable(q, countyId, year)).rows;
+}
+
+/** The same, saying which year's table is in force (`fromYear` null: the seed-002 defaults, the county has none yet). */
+export async function allowanceStandardTable(q: Queryable, countyId: number, year: number): Promise<{ fromYear: number | null; rows: { unitType: AssessedUnitType; post: AllowancePost; annualFen: number }[] }> {
+  const own = await allowanceStandards(q, countyId, year);
+  if (own.length) return { fromYear: own[0]!.year, rows: own.map((r) => ({ unitType: r.unit_type as AssessedUnitType, post: r.post as AllowancePost, annualFen: Number(r.annual_fen) })) };
+  return {
+    fromYear: null,
+    rows: Object.entries(DEFAULT_STANDARDS).flatMap(([unitType, posts]) =>
+      Object.entries(posts ?? {}).map(([post, fen]) => ({ unitType: unitType as AssessedUnitType, post: post as AllowancePost, annualFen: fen as number }))),
+  };
+}
+
+/**
+ * Writes the county's table of one year, in the caller's transaction (the caller checks who may and
+ * audits): the funds module's standards page edits it, the one table the assessment issue introduced.
+ */
+export async function saveAllowanceStandards(tx: Queryable, countyId: number, year: number, rows: { unitType: string; post: string; annualFen: number }[]): Promise<void> {
+  await replaceAllowanceStandards(tx, countyId, year, rows);
 }

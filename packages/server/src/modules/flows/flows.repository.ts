@@ -201,13 +201,18 @@ export async function overdue(q: Queryable, like: string, today: string, page: n
   return q.query<OverdueDbRow>(OVERDUE_SQL(inScope('c.org_path', 1)), [like, today, pageSize, (page - 1) * pageSize]);
 }
 
-/** Overdue matters per unit directly below `rootPath` (the unit itself answers child 0). */
+/**
+ * Overdue matters per unit directly below `rootPath` (the unit itself answers child 0), with the
+ * child's name and type in the same statement (the province's list is one round trip, not two).
+ */
 export async function overdueByUnit(q: Queryable, like: string, rootPath: string, today: string) {
-  return q.query<{ child: number; n: number; worst: string }>(
-    `SELECT coalesce(nullif(split_part(substr(c.org_path, length($3::text) + 1), '/', 1), ''), '0')::bigint AS child,
-            count(*)::int AS n, min(c.deadline)::text AS worst
-       FROM cases c WHERE c.case_type = 'flow_matter' AND c.status = 'running' AND c.deadline < $2::date AND ${inScope('c.org_path', 1)}
-      GROUP BY 1 ORDER BY 2 DESC, 1`,
+  return q.query<{ child: number; n: number; worst: string; name: string | null; type: string | null }>(
+    `WITH u AS (
+       SELECT coalesce(nullif(split_part(substr(c.org_path, length($3::text) + 1), '/', 1), ''), '0')::bigint AS child,
+              count(*)::int AS n, min(c.deadline)::text AS worst
+         FROM cases c WHERE c.case_type = 'flow_matter' AND c.status = 'running' AND c.deadline < $2::date AND ${inScope('c.org_path', 1)}
+        GROUP BY 1)
+     SELECT u.child, u.n, u.worst, o.name, o.type FROM u LEFT JOIN orgs o ON o.id = u.child ORDER BY u.n DESC, u.child`,
     [like, today, rootPath],
   );
 }
@@ -248,6 +253,40 @@ export async function publicResults(q: Queryable, orgId: number, limit: number) 
       WHERE c.org_id = $1 AND c.case_type = 'flow_matter' AND c.status <> 'cancelled'
       ORDER BY s.completed_on DESC, c.id DESC, s.idx DESC LIMIT $2`,
     [orgId, limit],
+  );
+}
+
+/** A matter for its public page (no login): only a matter not cancelled; the caller shows only what its public steps publish. */
+export async function publicMatter(q: Queryable, id: number) {
+  const [row] = await q.query<{ id: number; title: string; status: string; org_id: number; org_name: string; org_path: string; org_type: string; org_status: string; flow_name: string; summary: string; amount_fen: number | null; current_step: number; steps: FlowStep[] }>(
+    `${SYSTEM}SELECT c.id, c.title, c.status, c.org_id, o.name AS org_name, o.path AS org_path, o.type AS org_type, o.status AS org_status, f.name AS flow_name, m.summary, m.amount_fen, m.current_step, e.steps
+       FROM cases c JOIN flow_matters m ON m.case_id = c.id JOIN flow_templates f ON f.id = m.flow_id
+       JOIN flow_editions e ON e.flow_id = m.flow_id AND e.edition = m.edition JOIN orgs o ON o.id = c.org_id
+      WHERE c.id = $1 AND c.case_type = 'flow_matter' AND c.status <> 'cancelled'`,
+    [id],
+  );
+  if (!row) return undefined;
+  const steps = await q.query<{ idx: number; completed_on: string | null; is_public: boolean; result: string | null; meeting_held_on: string | null; meeting_type: string | null }>(
+    `${SYSTEM}SELECT s.idx, s.completed_on::text AS completed_on, s.is_public, s.result, mt.held_on::text AS meeting_held_on, mt.type_code AS meeting_type
+       FROM flow_matter_steps s LEFT JOIN meetings mt ON mt.id = s.meeting_id WHERE s.case_id = $1 ORDER BY s.idx`,
+    [id],
+  );
+  return { ...row, stepRows: steps };
+}
+
+/** 民主决策记录簿: every completed step of a unit's matters in a year (a cancelled matter's steps stay: they were decided). */
+export async function decisionBook(q: Queryable, like: string, orgId: number, year: number) {
+  return q.query<{ case_id: number; title: string; status: string; idx: number; completed_on: string; result: string | null; actor_name: string | null; steps: FlowStep[]; flow_name: string; meeting_held_on: string | null; meeting_topic: string | null }>(
+    `SELECT c.id AS case_id, c.title, c.status, s.idx, s.completed_on::text AS completed_on, s.result, s.actor_name, e.steps, f.name AS flow_name,
+            mt.held_on::text AS meeting_held_on, mt.topic AS meeting_topic
+       FROM cases c JOIN flow_matter_steps s ON s.case_id = c.id AND s.completed_on IS NOT NULL
+       JOIN flow_matters m ON m.case_id = c.id JOIN flow_templates f ON f.id = m.flow_id
+       JOIN flow_editions e ON e.flow_id = m.flow_id AND e.edition = m.edition
+       LEFT JOIN meetings mt ON mt.id = s.meeting_id
+      WHERE c.org_id = $2 AND c.case_type = 'flow_matter' AND ${inScope('c.org_path', 1)}
+        AND s.completed_on >= make_date($3::int, 1, 1) AND s.completed_on < make_date($3::int + 1, 1, 1)
+      ORDER BY s.completed_on, c.id, s.idx`,
+    [like, orgId, year],
   );
 }
 

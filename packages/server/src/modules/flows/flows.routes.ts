@@ -22,6 +22,7 @@ import {
   OpenMatterBody,
   OverdueList,
   OverdueQuery,
+  PublicMatter,
   SaveDutyListBody,
   SaveDutyTemplateBody,
   UpdateFlowBody,
@@ -32,9 +33,14 @@ import type { FlowsService } from './flows.service.js';
 
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-export async function flowsRoutes(app: TypedApp, opts: { flows: FlowsService }) {
+export async function flowsRoutes(app: TypedApp, opts: { flows: FlowsService; publicRateLimit?: number }) {
   const { flows } = opts;
   const tags = ['flows'];
+
+  // a matter's public page (no login, phone first): linked from the unit's public page once a public step is done
+  app.get('/api/public/flow-matters/:id',
+    { schema: { tags: ['public'], summary: '小微权力事项的公开结果（决议公开、实施结果公开；未公开或已撤销的回答 404）', params: IdParams, response: { 200: PublicMatter } }, config: { policy: 'public', rateLimit: { max: opts.publicRateLimit ?? 60, timeWindow: 60_000 } } },
+    async (request) => flows.publicMatter(request.params.id));
 
   app.get('/api/flows', { schema: { tags, summary: '本县的小微权力运行流程', response: { 200: FlowList } }, config: { policy: 'flow:read' } },
     async (request) => flows.flows(request.actor!));

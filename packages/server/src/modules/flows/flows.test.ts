@@ -3,7 +3,7 @@
 // 失职预警 rolled up to the township and the county and on their home pages, the published results and
 // duty lists on the public unit page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLOW_SAMPLES, type FlowBody, type FlowDetail, type MatterDetail, type OverdueList, type MatterBoard, type DutyList, type DutyTemplate } from '@lianxin/contract';
+import { FLOW_SAMPLES, type FlowBody, type FlowDetail, type MatterDetail, type OverdueList, type MatterBoard, type DutyList, type DutyTemplate, type PublicMatter } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { addDays } from '../../core/cases/case-engine.js';
 import { todayInChina } from '../../core/calendar.js';
@@ -176,6 +176,30 @@ describe('a 四议两公开 matter, step by step', () => {
     expect(results.items.some((i) => i.title.includes('党员大会审议'))).toBe(false);
     // every write audited
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE object_type = 'flow_matter' AND object_id = $1 AND action IN ('flow_matter.complete_step', 'flow_matter.finish')`, [String(m.id)])).toBe(6);
+  });
+
+  it('has a public page (no login) linked from the unit page: every step’s state, the results of the public steps only', async () => {
+    const unit = (await t.anonymous.get(`/api/public/units/${yusheId}`)).json() as { sections: { key: string; items: { title: string; href: string | null }[] }[] };
+    const link = unit.sections.find((s) => s.key === 'flow_results')!.items.find((i) => i.title === '村道硬化工程 · 决议公开')!;
+    expect(link.href).toBe(`/public/flow-matters/${m.id}`);
+    const res = await t.anonymous.get(`/api/public/flow-matters/${m.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const pub = res.json() as PublicMatter;
+    expect(pub).toMatchObject({ title: '村道硬化工程', flowName: '四议两公开', unit: { id: yusheId, name: '榆舍村', township: '五里镇' }, state: 'done', amountYuan: 480000 });
+    expect(pub.steps.map((s) => s.state)).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
+    expect(pub.steps.filter((s) => s.result !== null).map((s) => s.name)).toEqual(['决议公开', '实施结果公开']);
+    expect(pub.steps[4]!.result).toBe('决议公开通过：硬化村道 2.3 公里');
+    expect(pub.steps[2]).toMatchObject({ name: '党员大会审议', completedOn: today, result: null, meeting: null });
+    expect(res.body).not.toMatch(/actedBy|actor/);
+    // a matter with no public step done yet, a cancelled one and one that does not exist: 404 in Chinese
+    const fresh = (await yushe.post('/api/flow-matters', { flowId: fourId, orgId: yusheId, title: '村部维修', summary: '屋顶漏雨' })).json() as MatterDetail;
+    const unpublished = await t.anonymous.get(`/api/public/flow-matters/${fresh.id}`);
+    expect(unpublished.statusCode).toBe(404);
+    expect(unpublished.json().message).toMatch(/尚未公开或已撤销/);
+    await t.db.query(`UPDATE cases SET status = 'cancelled' WHERE id = $1`, [m.id]);
+    expect((await t.anonymous.get(`/api/public/flow-matters/${m.id}`)).statusCode).toBe(404);
+    await t.db.query(`UPDATE cases SET status = 'done' WHERE id = $1`, [m.id]);
+    expect((await t.anonymous.get('/api/public/flow-matters/999999999')).statusCode).toBe(404);
   });
 
   it('a step returns to the previous one with a reason; a matter is cancelled with one', async () => {

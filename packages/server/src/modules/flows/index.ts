@@ -8,6 +8,6 @@ import './flow-matter.case.js';
 
 export { createFlowsService, type FlowsService, type MeetingRef } from './flows.service.js';
 
-export const flowsModule: FastifyPluginAsync<{ flows: FlowsService }> = async (app, opts) => {
+export const flowsModule: FastifyPluginAsync<{ flows: FlowsService; publicRateLimit?: number }> = async (app, opts) => {
   await app.register(flowsRoutes, opts);
 };

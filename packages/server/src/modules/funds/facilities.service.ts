@@ -193,7 +193,13 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     requireAction(actor, 'funds:read');
     const root = await unitInScope(db, actor, q.orgId ?? actor.scope.orgId);
     const defs = await templateOf(root.county_id, q.kind);
-    const units = await repo.boardUnits(db, likePrefix(root.path), q.kind, CHECKLIST_UNIT_TYPES[q.kind]);
+    const [units, counts] = await Promise.all([
+      repo.boardUnits(db, likePrefix(root.path), q.kind, CHECKLIST_UNIT_TYPES[q.kind]),
+      repo.unitTypeCounts(db, likePrefix(root.path), Object.values(CHECKLIST_UNIT_TYPES).flat()),
+    ]);
+    const kinds = CHECKLIST_KINDS
+      .map((kind) => ({ kind, units: counts.filter((c) => CHECKLIST_UNIT_TYPES[kind].includes(c.type)).reduce((n, c) => n + Number(c.n), 0) }))
+      .filter((k) => k.units > 0);
     const view = units.map((u) => {
       const met = defs.filter((d) => u.met_keys.includes(d.key));
       return { u, met: met.length, complete: met.length === defs.length, missing: defs.filter((d) => !u.met_keys.includes(d.key)).map((d) => d.name) };
@@ -214,6 +220,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
       total: { units: view.length, complete: view.filter((v) => v.complete).length, checked: view.filter((v) => v.u.checked).length, investmentFen: view.reduce((s, v) => s + Number(v.u.investment_fen), 0) },
       rows: rows.filter((r) => !isUnit.has(r.org.id)),
       units: direct.map((v) => ({ org: ref(v.u), met: v.met, total: defs.length, missing: v.missing, grade: (v.u.grade ?? null) as FacilityGrade | null, investmentFen: Number(v.u.investment_fen) })),
+      kinds,
     };
   }
 

@@ -36,6 +36,14 @@ export async function unitsOf(q: Queryable, prefix: string, types: readonly stri
   );
 }
 
+/** How many active units of each type are at or below a subtree prefix (which checklists it keeps at all). */
+export async function unitTypeCounts(q: Queryable, prefix: string, types: readonly string[]) {
+  return q.query<{ type: string; n: number }>(
+    `SELECT type, count(*)::int AS n FROM orgs WHERE ${inScope('path', 1)} AND status = 'active' AND type = ANY($2::text[]) GROUP BY type`,
+    [prefix, types],
+  );
+}
+
 // ---- allocations
 
 export type AllocationRow = {
@@ -110,6 +118,19 @@ export async function spendingsIn(q: Queryable, prefix: string, year: number) {
        FROM fund_spendings sp JOIN fund_allocations a ON a.id = sp.allocation_id JOIN orgs o ON o.id = a.org_id
       WHERE ${inScope('a.org_path', 1)} AND a.year = $2 ORDER BY a.org_path, sp.spent_on, sp.id`,
     [prefix, year],
+  );
+}
+
+/** 经费收支账 of one unit and year: each allocation (received, adjustments noted) then its spending, by line and date. */
+export async function fundBook(q: Queryable, prefix: string, orgId: number, year: number) {
+  return q.query<{ line: string; kind: 'allocation' | 'spending'; on_date: string; amount_fen: number; text: string | null; standard_fen: number | null }>(
+    `SELECT a.line, 'allocation' AS kind, (a.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS on_date, a.amount_fen, a.reason AS text, a.standard_fen, a.id, 0::bigint AS sid
+       FROM fund_allocations a WHERE ${inScope('a.org_path', 1)} AND a.org_id = $2 AND a.year = $3
+     UNION ALL
+     SELECT a.line, 'spending', sp.spent_on::text, sp.amount_fen, sp.purpose, NULL, a.id, sp.id
+       FROM fund_spendings sp JOIN fund_allocations a ON a.id = sp.allocation_id WHERE ${inScope('a.org_path', 1)} AND a.org_id = $2 AND a.year = $3
+     ORDER BY line, id, sid`,
+    [prefix, orgId, year],
   );
 }
 

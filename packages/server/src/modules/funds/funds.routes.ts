@@ -2,6 +2,8 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  AllowanceStandardTable,
+  SaveAllowanceStandardsBody,
   AdjustAllocationBody,
   Allocation,
   AllocationDetail,
@@ -92,6 +94,12 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
     async (request) => funds.saveStandards(request.actor!, request.body));
   app.post('/api/funds/standards/copy', { schema: { tags, summary: '把一年的经费标准复制到另一年（目标年度已有标准时回答 409）', body: CopyFundStandardsBody, response: { 200: FundStandards } }, config: { policy: 'funds:configure' } },
     async (request) => funds.copyStandards(request.actor!, request.body));
+
+  // ---- allowance standards (村干部报酬标准 by year)
+  app.get('/api/funds/allowance-standards', { schema: { tags, summary: '本县某年度村干部报酬标准（当年未制定时沿用此前最近一年的，从未制定时为种子材料的标准）', querystring: YearQuery, response: { 200: AllowanceStandardTable } }, config: { policy: 'funds:read' } },
+    async (request) => funds.allowanceStandards(request.actor!, request.query.year));
+  app.put('/api/funds/allowance-standards', { schema: { tags, summary: '修改本县某年度村干部报酬标准（县委组织部；一肩挑不低于单任书记或主任）', body: SaveAllowanceStandardsBody, response: { 200: AllowanceStandardTable } }, config: { policy: 'funds:configure' } },
+    async (request) => funds.saveAllowanceStandards(request.actor!, request.body));
 
   // ---- allocations and spending
   app.get('/api/funds/allocations', { schema: { tags, summary: '经费下达（按单位、年度、经费项目，含已支出和余额）', querystring: AllocationsQuery, response: { 200: AllocationList } }, config: { policy: 'funds:read' } },

@@ -8,7 +8,12 @@ import {
   FUND_LINE_LABELS,
   FUND_UNIT_TYPES,
   POST_ROLE_LABELS,
+  ALLOWANCE_UNIT_TYPES,
+  FUND_UNIT_TYPE_LABELS,
   type AdjustAllocationBody,
+  type AllowanceStandardTable,
+  type AllowanceUnitType,
+  type SaveAllowanceStandardsBody,
   type Allocation,
   type AllocationDetail,
   type AllocationList,
@@ -36,9 +41,10 @@ import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { todayInChina } from '../../core/calendar.js';
 import { children, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
-import { allowanceStandardsOf } from '../assessment/index.js';
+import { allowanceStandardsOf, allowanceStandardTable, saveAllowanceStandards as writeAllowanceStandards } from '../assessment/index.js';
 import { computeAllowances, computeFormerCadres, daysInYear, DEFAULT_FUND_STANDARDS, sumFen, type PostSpan } from './funds.logic.js';
 import * as repo from './funds.repository.js';
+import type { RegisterSource } from '../../core/register-sources.js';
 
 /** What funds needs of the people module: the village posts held in a period (app.ts hands in the people service). */
 export type PostSpanSource = { postSpans: (actor: Actor, from: string, to: string) => Promise<PostSpan[]> };
@@ -126,6 +132,54 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
       await audit(tx, actor, 'fund_standard.copy', 'county', county, { fromYear: body.fromYear, toYear: body.toYear, rows: from.rows.length });
     });
     return effectiveStandards(county, body.toYear);
+  }
+
+  // ---- allowance standards (村干部报酬标准, assessment's table, through its front door)
+
+  async function allowanceStandards(actor: Actor, year: number): Promise<AllowanceStandardTable> {
+    requireAction(actor, 'funds:read');
+    const t = await allowanceStandardTable(db, countyOf(actor), year);
+    return { year, fromYear: t.fromYear, rows: t.rows.filter((r) => (ALLOWANCE_UNIT_TYPES as readonly string[]).includes(r.unitType)) as AllowanceStandardTable['rows'] };
+  }
+
+  /** 村干部报酬标准 of a year: no post twice; 一肩挑 (书记兼主任) never below 书记 or 主任 alone, as it draws one standard for both. */
+  async function saveAllowanceStandards(actor: Actor, body: SaveAllowanceStandardsBody): Promise<AllowanceStandardTable> {
+    const county = requireCounty(actor);
+    const errors: FieldError[] = [];
+    const seen = new Map<string, number>();
+    body.rows.forEach((r, i) => {
+      const k = `${r.unitType}:${r.post}`;
+      const label = `${FUND_UNIT_TYPE_LABELS[r.unitType as AllowanceUnitType].zh}${ALLOWANCE_POST_LABELS[r.post].zh}`;
+      if (seen.has(k)) errors.push({ field: `rows.${i}.post`, zh: `${label}的标准填了两次`, en: 'Duplicate unit type and post' });
+      seen.set(k, i);
+    });
+    for (const unitType of ALLOWANCE_UNIT_TYPES) {
+      const at = (post: string) => body.rows.find((r) => r.unitType === unitType && r.post === post);
+      const both = at('concurrent');
+      if (!both) continue;
+      for (const post of ['secretary', 'village_director'] as const) {
+        const one = at(post);
+        if (one && both.annualFen < one.annualFen) {
+          errors.push({
+            field: `rows.${body.rows.indexOf(both)}.annualFen`,
+            zh: `${FUND_UNIT_TYPE_LABELS[unitType].zh}“${ALLOWANCE_POST_LABELS.concurrent.zh}”的标准（${yuan(both.annualFen)} 元）不能低于${ALLOWANCE_POST_LABELS[post].zh}（${yuan(one.annualFen)} 元）`,
+            en: 'The combined post may not draw less than either post alone',
+          });
+        }
+      }
+    }
+    if (errors.length) throw validationError(errors);
+    const before = await allowanceStandardTable(db, county, body.year);
+    await db.transaction(async (tx) => {
+      await writeAllowanceStandards(tx, county, body.year, body.rows);
+      await audit(tx, actor, 'allowance_standard.update', 'county', county, {
+        year: body.year,
+        fromYear: before.fromYear,
+        from: before.rows.map((r) => `${r.unitType}/${r.post}=${r.annualFen}`),
+        to: body.rows.map((r) => `${r.unitType}/${r.post}=${r.annualFen}`),
+      });
+    });
+    return allowanceStandards(actor, body.year);
   }
 
   // ---- allocations
@@ -298,7 +352,7 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
   async function allowances(actor: Actor, year: number): Promise<Allowances> {
     requireAction(actor, 'funds:read');
     const county = countyOf(actor);
-    const [spans, table] = await Promise.all([deps.people.postSpans(actor, `${year}-01-01`, `${year}-12-31`), allowanceStandardsOf(db, county)]);
+    const [spans, table] = await Promise.all([deps.people.postSpans(actor, `${year}-01-01`, `${year}-12-31`), allowanceStandardsOf(db, county, year)]);
     const standardOf = (unitType: string, post: string) => table.find((s) => s.unitType === unitType && s.post === post)?.annualFen;
     const rows = computeAllowances(year, spans, standardOf).map((r) => ({
       person: r.person, org: ref(r.org), days: r.days, concurrentDays: r.concurrentDays, amountFen: r.amountFen,
@@ -381,9 +435,37 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
     return award(actor, id);
   }
 
+  // ---- the registers
+
+  /** 经费收支账 filled from the unit's allocations (received) and spending, with the balance of each line after every entry. */
+  const fundSource: RegisterSource = {
+    code: 'funds',
+    label: '经费收支（经费下达与支出）',
+    columns: [
+      { key: 'date', label: '日期' }, { key: 'line', label: '经费项目' }, { key: 'item', label: '摘要' },
+      { key: 'income', label: '下达（元）' }, { key: 'expense', label: '支出（元）' }, { key: 'balance', label: '结余（元）' },
+    ],
+    read: async (actor, unit, year) => {
+      requireAction(actor, 'funds:read');
+      const rows = await repo.fundBook(db, likePrefix(actor.scope.path), unit.id, year);
+      const balance = new Map<string, number>();
+      return rows.map((r) => {
+        const amount = Number(r.amount_fen);
+        const before = balance.get(r.line) ?? 0;
+        const after = r.kind === 'allocation' ? before + amount : before - amount;
+        balance.set(r.line, after);
+        const line = FUND_LINE_LABELS[r.line as FundLine]?.zh ?? r.line;
+        const item = r.kind === 'allocation'
+          ? `${year}年${line}下达${r.text ? `（调整：${r.text}）` : r.standard_fen !== null ? '（按标准）' : ''}`
+          : r.text ?? '';
+        return { date: r.on_date, line, item, income: r.kind === 'allocation' ? yuan(amount) : '', expense: r.kind === 'spending' ? yuan(amount) : '', balance: yuan(after) };
+      });
+    },
+  };
+
   return {
     standards, saveStandards, copyStandards, allocations, allocation, applyStandards, createAllocation, adjustAllocation, recordSpending,
-    attachVoucher, voucher, rollup, fundsForExport, allowances, auditExport, formerCadres, saveFormerRule, awards, award, createAward, today,
+    attachVoucher, voucher, rollup, fundsForExport, allowances, auditExport, formerCadres, saveFormerRule, awards, award, createAward, today, fundSource, allowanceStandards, saveAllowanceStandards,
     unitTypes: FUND_UNIT_TYPES,
   };
 }

@@ -204,6 +204,54 @@ describe('allowances', () => {
   });
 });
 
+describe('allowance standards (村干部报酬标准) by year', () => {
+  type Table = { year: number; fromYear: number | null; rows: { unitType: string; post: string; annualFen: number }[] };
+  const get = async (c: Client, y: number) => (await c.get(`/api/funds/allowance-standards?year=${y}`)).json() as Table;
+  const fen = (tb: Table, unitType: string, post: string) => tb.rows.find((r) => r.unitType === unitType && r.post === post)?.annualFen;
+
+  it('the county edits a year’s table; later years keep it until they have their own, earlier years are untouched; allowances use it', async () => {
+    const before = await get(county, year);
+    expect(before.fromYear).toBeNull(); // the test county has no table yet: the seeds' defaults
+    expect(fen(before, 'village', 'concurrent')).toBe(3_000_000);
+    expect(await get(county, year - 1)).toMatchObject({ fromYear: null }); // the seeds' defaults
+    const rows = before.rows.map((r) => (r.unitType === 'village' && r.post === 'concurrent' ? { ...r, annualFen: 3_600_000 } : r));
+    const res = await county.request('PUT', '/api/funds/allowance-standards', { year, rows });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(fen(res.json(), 'village', 'concurrent')).toBe(3_600_000);
+    // the next year has no table of its own: this one stays in force
+    expect(await get(wuli, year + 1)).toMatchObject({ year: year + 1, fromYear: year });
+    expect(fen(await get(wuli, year + 1), 'village', 'concurrent')).toBe(3_600_000);
+    expect(fen(await get(county, year - 1), 'village', 'concurrent')).toBe(3_000_000);
+    const a = (await wuli.get(`/api/funds/allowances?year=${year}`)).json() as Allowances;
+    expect(a.standards).toContainEqual(expect.objectContaining({ unitType: 'village', post: 'concurrent', annualFen: 3_600_000 }));
+    const concurrent = a.rows.find((r) => r.posts.some((p) => p.post === 'concurrent' && p.days === r.days));
+    if (concurrent) expect(concurrent.amountFen).toBe(Math.round((3_600_000 * concurrent.days) / a.daysInYear));
+    const logged = await t.db.query<{ summary: { year: number; from: string[]; to: string[] } }>(`SELECT summary FROM audit_log WHERE action = 'allowance_standard.update'`);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.summary.to).toContain('village/concurrent=3600000');
+    expect(logged[0]!.summary.from).toContain('village/concurrent=3000000');
+  });
+
+  it('refuses a post twice, 一肩挑 below a single post, a negative or non-numeric amount and a township — nothing changed', async () => {
+    const current = await get(county, year);
+    const put = (body: unknown, c = county) => c.request('PUT', '/api/funds/allowance-standards', body);
+    const dup = await put({ year, rows: [...current.rows, current.rows[0]] });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().message).toMatch(/标准填了两次/);
+    const low = await put({ year, rows: current.rows.map((r) => (r.unitType === 'community' && r.post === 'concurrent' ? { ...r, annualFen: 100 } : r)) });
+    expect(low.statusCode).toBe(400);
+    expect(low.json().message).toMatch(/社区“书记、主任一肩挑”的标准（1\.00 元）不能低于|社区.*一肩挑.*不能低于/);
+    expect((await put({ year, rows: [{ unitType: 'village', post: 'secretary', annualFen: -1 }] })).statusCode).toBe(400);
+    expect((await put({ year, rows: [{ unitType: 'village', post: 'secretary', annualFen: '两万' }] })).statusCode).toBe(400);
+    expect((await put({ year, rows: [] })).statusCode).toBe(400);
+    expect((await put({ year, rows: [{ unitType: 'township', post: 'secretary', annualFen: 1 }] })).statusCode).toBe(400);
+    const township = await put({ year, rows: current.rows }, wuli);
+    expect(township.statusCode).toBe(403);
+    expect(await get(county, year)).toEqual(current);
+    expect(await count(`audit_log WHERE action = 'allowance_standard.update'`)).toBe(1);
+  });
+});
+
 describe('facilities', () => {
   it('a village ticks its 十有 with a photo; the board counts units meeting all items', async () => {
     const url = `/api/facilities/units/${yusheId}/checklists/village_ten`;
@@ -229,6 +277,18 @@ describe('facilities', () => {
     expect(wuliRow.complete).toBe(1);
     const station = (await wuli.get(`/api/facilities/board?kind=village_ten&orgId=${(await t.db.query<{ parent_id: number }>(`SELECT parent_id FROM orgs WHERE id = $1`, [yusheId]))[0]!.parent_id}`)).json() as FacilityBoard;
     expect(station.units.find((u) => u.org.id === yusheId)).toMatchObject({ met: 10, missing: [] });
+  });
+
+  it('offers each scope only the checklists its units keep: a village its 十有, a township its 六有, stations and villages', async () => {
+    const village = (await yushe.get('/api/facilities/board?kind=village_ten')).json() as FacilityBoard;
+    expect(village.kinds).toEqual([{ kind: 'village_ten', units: 1 }]);
+    const asked = (await yushe.get('/api/facilities/board?kind=station_six')).json() as FacilityBoard;
+    expect(asked.total.units).toBe(0);
+    expect(asked.kinds.map((k) => k.kind)).toEqual(['village_ten']);
+    const township = (await wuli.get('/api/facilities/board?kind=village_ten')).json() as FacilityBoard;
+    expect(township.kinds.map((k) => k.kind)).toEqual(['station_six', 'township_six', 'village_ten']);
+    expect(township.kinds.find((k) => k.kind === 'township_six')!.units).toBe(1);
+    expect(township.kinds.find((k) => k.kind === 'village_ten')!.units).toBe(township.total.units);
   });
 });
 

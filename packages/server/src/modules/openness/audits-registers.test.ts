@@ -2,7 +2,7 @@
 // (filled from meetings, disclosures and the roster where records exist, by hand elsewhere; .xlsx).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { FinanceAuditView, RegisterList, RegisterView } from '@lianxin/contract';
+import { FLOW_SAMPLES, type FinanceAuditView, type MatterDetail, type RegisterList, type RegisterView } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { plusDays, todayInChina } from '../../core/calendar.js';
 import { PNG, upload } from './test-support.js';
@@ -78,9 +78,49 @@ describe('registers', () => {
     const roster = list.books.find((b) => b.code === 'roster')!;
     expect(roster.filledFromRecords).toBe(true);
     expect(roster.rows).toBeGreaterThan(0);
-    const decisions = list.books.find((b) => b.code === 'decisions')!;
-    expect(decisions.filledFromRecords).toBe(false);
-    expect(decisions.sourceLabel).toContain('暂手工填写');
+    const dues = list.books.find((b) => b.code === 'dues')!;
+    expect(dues.filledFromRecords).toBe(false);
+    expect(dues.sourceLabel).toBe('手工填写');
+    // 民主决策 and 经费收支 are no longer typed by hand: the flows and funds modules fill them
+    for (const code of ['decisions', 'funds']) expect(list.books.find((b) => b.code === code)).toMatchObject({ filledFromRecords: true });
+  });
+
+  it('the 民主决策 book fills from the village’s 小微权力 matters: each step taken, with its meeting', async () => {
+    const county = await t.as('county');
+    const flow = await county.post('/api/flows', structuredClone(FLOW_SAMPLES.find((s) => s.code === 'four_discussions')!.flow));
+    expect(flow.statusCode, flow.body).toBe(201);
+    const before = (await yushe.get(`/api/openness/registers/decisions?year=${year}`)).json() as RegisterView;
+    let m = (await yushe.post('/api/flow-matters', { flowId: flow.json().id, orgId: village, title: '村集体厂房出租', summary: '出租闲置厂房 3 年' })).json() as MatterDetail;
+    // opened but not yet decided: nothing in the book
+    expect(((await yushe.get(`/api/openness/registers/decisions?year=${year}`)).json() as RegisterView).rows).toHaveLength(before.rows.length);
+    for (const d of m.steps[0]!.documents) expect((await upload(yushe, `/api/flow-matters/${m.id}/documents`, PNG, '提议书.png', 'image/png', d.name)).statusCode).toBe(201);
+    const roster = (await yushe.get(`/api/orglife/units/${village}/roster`)).json() as { members: { id: number }[] };
+    const meeting = await yushe.post('/api/orglife/meetings', { orgId: village, typeCode: 'committee', heldOn: today, place: '村委会', host: '书记', topic: '研究厂房出租', attendees: [{ personId: roster.members[0]!.id, present: true }] });
+    const done = await yushe.post(`/api/flow-matters/${m.id}/steps`, { version: m.version, stepKey: m.steps[0]!.key, result: '支委会提议公开招租', meetingId: meeting.json().id });
+    expect(done.statusCode, done.body).toBe(200);
+    m = done.json();
+    const book = (await yushe.get(`/api/openness/registers/decisions?year=${year}`)).json() as RegisterView;
+    expect(book.filledFromRecords).toBe(true);
+    expect(book.rows).toHaveLength(before.rows.length + 1);
+    expect(book.rows).toContainEqual(expect.objectContaining({ date: today, matter: '村集体厂房出租', step: '党支部提议', result: '支委会提议公开招租', meeting: `${today} 研究厂房出租` }));
+    // another year's book does not hold it; another township's account cannot open this village's book
+    expect(((await yushe.get(`/api/openness/registers/decisions?year=${year - 1}`)).json() as RegisterView).rows.some((r) => r.matter === '村集体厂房出租')).toBe(false);
+    expect((await (await t.as('jiaotong')).get(`/api/openness/registers/decisions?year=${year}&orgId=${village}`)).statusCode).toBe(404);
+  });
+
+  it('the 经费收支 account fills from the funds the county allocated and the village spent, with the balance', async () => {
+    const county = await t.as('county');
+    const alloc = await county.post('/api/funds/allocations', { orgId: village, year, line: 'service', amountFen: 300_000, reason: '群众之家改造' });
+    expect(alloc.statusCode, alloc.body).toBe(201);
+    const spent = await yushe.post(`/api/funds/allocations/${alloc.json().id}/spendings`, { spentOn: today, amountFen: 12_345, purpose: '购置群众之家桌椅' });
+    expect(spent.statusCode, spent.body).toBe(201);
+    const book = (await yushe.get(`/api/openness/registers/funds?year=${year}`)).json() as RegisterView;
+    expect(book.filledFromRecords).toBe(true);
+    const service = book.rows.filter((r) => r.line === '服务群众专项经费');
+    expect(service).toEqual([
+      expect.objectContaining({ item: `${year}年服务群众专项经费下达（调整：群众之家改造）`, income: '3,000.00', expense: '', balance: '3,000.00' }),
+      expect.objectContaining({ date: today, item: '购置群众之家桌椅', income: '', expense: '123.45', balance: '2,876.55' }),
+    ]);
   });
 
   it('the minutes book fills from organizational life, the 三务公开 book from published disclosures', async () => {

@@ -548,7 +548,13 @@ export function createProjectService(deps: {
       const x = byChild.get(own ? null : Number(o.id)) ?? zero;
       return { org: ref(o), own, projects: x.projects, inProgress: x.in_progress, lateReports: x.late, overdueMilestones: x.overdue, hasChildren: !own && ['township', 'station', 'county', 'agency'].includes(o.type) };
     };
-    const rows = [...(byChild.has(null) ? [row(root, true)] : []), ...kids.map((k) => row(k, false))];
+    // the own row first, then units with projects (most first), then townships, then the rest (each in tree order): a
+    // county sees its townships before dozens of departments with nothing to show; the page folds the empty ones
+    const rank = (r: ReturnType<typeof row>) => (r.own ? 0 : r.projects > 0 ? 1 : r.org.type === 'township' ? 2 : 3);
+    const rows = [...(byChild.has(null) ? [row(root, true)] : []), ...kids.map((k) => row(k, false))]
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => rank(a.r) - rank(b.r) || (rank(a.r) === 1 ? b.r.projects - a.r.projects : 0) || a.i - b.i)
+      .map((x) => x.r);
     const sum = (k: 'projects' | 'in_progress' | 'late' | 'overdue') => counts.reduce((s, x) => s + x[k], 0);
     return {
       org: ref(root), year, today: t,

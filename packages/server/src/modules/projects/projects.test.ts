@@ -183,6 +183,21 @@ describe('the workflow through the API', () => {
     expect((await jiaotong.get(`/api/projects/board?orgId=${wuliId}`)).statusCode).toBe(404);
   });
 
+  it('the county board lists units with projects first, then townships, then the rest (empty departments last)', async () => {
+    await inProgress();
+    const cb = (await county.get('/api/projects/board')).json() as ProjectBoard;
+    const rank = (r: ProjectBoard['rows'][number]) => (r.own ? 0 : r.projects > 0 ? 1 : r.org.type === 'township' ? 2 : 3);
+    const ranks = cb.rows.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks).toContain(1);
+    expect(ranks).toContain(2);
+    expect(ranks).toContain(3);
+    expect(cb.rows[0]!.org.id).toBe(wuliId);
+    const withProjects = cb.rows.filter((r) => rank(r) === 1).map((r) => r.projects);
+    expect(withProjects).toEqual([...withProjects].sort((a, b) => b - a));
+    expect(cb.rows.filter((r) => rank(r) === 3).some((r) => r.org.type === 'department')).toBe(true);
+  });
+
   it('progress rolls up from milestones done, never typed; a done milestone needs a note, a date not in the future and within the year', async () => {
     const p = await inProgress();
     const [m1, m2] = p.milestones;

@@ -4,7 +4,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AdjustAllocationBody, ChecklistKind, FundLine, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, FormerCadreRule,
-  RecordSpendingBody, SaveChecklistBody, SaveFundStandardsBody, UpdateVenueBody,
+  RecordSpendingBody, SaveAllowanceStandardsBody, SaveChecklistBody, SaveFundStandardsBody, UpdateVenueBody,
 } from '@lianxin/contract';
 import { api } from '../../app/api';
 
@@ -17,6 +17,7 @@ export const fundsKeys = {
   allowances: (year: number) => [...fundsKeys.all, 'allowances', year] as const,
   former: (year: number) => [...fundsKeys.all, 'former', year] as const,
   awards: (year: number) => [...fundsKeys.all, 'awards', year] as const,
+  allowanceStandards: (year: number) => [...fundsKeys.all, 'allowance-standards', year] as const,
 };
 export const facilityKeys = {
   all: ['facilities'] as const,
@@ -138,4 +139,11 @@ export function useAddShift(venueId: number) {
 export function useRemoveShift() {
   const onSuccess = useRefresh([facilityKeys.all]);
   return useMutation({ mutationFn: (id: number) => api.delete(`/api/duty-shifts/${id}`), onSuccess });
+}
+
+/** 村干部报酬标准 of a year (the table in force: its own, carried over, or the seeds'); saving refreshes allowances too. */
+export const useAllowanceStandards = (year: number) => useQuery({ queryKey: fundsKeys.allowanceStandards(year), queryFn: () => api.get('/api/funds/allowance-standards', { year }) });
+export function useSaveAllowanceStandards() {
+  const onSuccess = useRefresh();
+  return useMutation({ mutationFn: (body: SaveAllowanceStandardsBody) => api.put('/api/funds/allowance-standards', body), onSuccess });
 }

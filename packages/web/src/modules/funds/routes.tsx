@@ -8,6 +8,7 @@ import { Allowed } from '../../app/Allowed';
 const FundsPage = lazy(() => import('./pages/FundsPage').then((m) => ({ default: m.FundsPage })));
 const AllocationPage = lazy(() => import('./pages/AllocationPage').then((m) => ({ default: m.AllocationPage })));
 const StandardsPage = lazy(() => import('./pages/StandardsPage').then((m) => ({ default: m.StandardsPage })));
+const AllowanceStandardsPage = lazy(() => import('./pages/AllowanceStandardsPage').then((m) => ({ default: m.AllowanceStandardsPage })));
 const AllowancesPage = lazy(() => import('./pages/AllowancesPage').then((m) => ({ default: m.AllowancesPage })));
 const FormerCadresPage = lazy(() => import('./pages/FormerCadresPage').then((m) => ({ default: m.FormerCadresPage })));
 const AwardsPage = lazy(() => import('./pages/AwardsPage').then((m) => ({ default: m.AwardsPage })));
@@ -22,6 +23,7 @@ export function fundsRoutes() {
       <Route path="funds" element={<Allowed action="funds:read"><FundsPage /></Allowed>} />
       <Route path="funds/allocations/:id" element={<Allowed action="funds:read"><AllocationPage /></Allowed>} />
       <Route path="funds/standards" element={<Allowed action="funds:configure"><StandardsPage /></Allowed>} />
+      <Route path="funds/allowance-standards" element={<Allowed action="funds:configure"><AllowanceStandardsPage /></Allowed>} />
       <Route path="funds/allowances" element={<Allowed action="funds:read"><AllowancesPage /></Allowed>} />
       <Route path="funds/former-cadres" element={<Allowed action="funds:read"><FormerCadresPage /></Allowed>} />
       <Route path="funds/awards" element={<Allowed action="funds:read"><AwardsPage /></Allowed>} />

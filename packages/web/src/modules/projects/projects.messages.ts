@@ -97,6 +97,9 @@ const zh = {
   'board.period': '月份',
   'board.dueOn': '应报日期',
   'board.none': '没有',
+  'board.showEmpty': '另有 {n} 个单位暂无项目，展开',
+  'board.hideEmpty': '收起暂无项目的单位',
+  'board.noneWithProjects': '本年度下级单位还没有项目',
   'matrix.title': '三个方面 × 三个分项',
   'matrix.total': '合计 {n} 个项目',
   'saved': '已保存',
@@ -124,7 +127,7 @@ const en: Record<keyof typeof zh, string> = {
   'form.noPercent': 'No progress to type: it is computed from the milestones done.',
   'board.title': 'Project board', 'board.projects': 'Projects', 'board.inProgress': 'In progress', 'board.late': 'Late reports', 'board.overdue': 'Overdue milestones',
   'board.org': 'Unit', 'board.own': '(own projects)', 'board.lateList': 'Late monthly reports', 'board.overdueList': 'Overdue milestones', 'board.period': 'Month',
-  'board.dueOn': 'Due', 'board.none': 'None', 'matrix.title': 'Aims × classes', 'matrix.total': '{n} projects', 'saved': 'Saved',
+  'board.dueOn': 'Due', 'board.none': 'None', 'board.showEmpty': '{n} more units without projects: show', 'board.hideEmpty': 'Hide units without projects', 'board.noneWithProjects': 'No unit below has projects this year', 'matrix.title': 'Aims × classes', 'matrix.total': '{n} projects', 'saved': 'Saved',
 };
 
 export const useProjectsT = defineMessages(zh, en);

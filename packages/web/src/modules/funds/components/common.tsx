@@ -48,7 +48,7 @@ export function FundsNav() {
     { value: '/funds/allowances', label: t('nav.allowances') },
     { value: '/funds/former-cadres', label: t('nav.former') },
     { value: '/funds/awards', label: t('nav.awards') },
-    ...(can('funds:configure') ? [{ value: '/funds/standards', label: t('nav.standards') }] : []),
+    ...(can('funds:configure') ? [{ value: '/funds/standards', label: t('nav.standards') }, { value: '/funds/allowance-standards', label: t('nav.allowStd') }] : []),
   ];
   const current = [...items].sort((a, b) => b.value.length - a.value.length).find((i) => pathname.startsWith(i.value))?.value ?? '/funds';
   return (

@@ -1,9 +1,9 @@
 // 设施达标: for one checklist (工作站“六个到位”, 乡镇“六有”, 村级“十有”) the share of units meeting
 // every item, by child of the org (county → township → station), a tap drills down; at the end the
 // units with what they miss, each opening its checklist. The county edits the items.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { App as AntApp, Button, Card, Col, Grid, Input, Modal, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Empty, Grid, Input, Modal, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CHECKLIST_KINDS, CHECKLIST_KIND_LABELS, FACILITY_GRADE_LABELS, type ChecklistKind, type FacilityBoard } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { usePageCrumb } from '../../../app/page-context';
@@ -31,16 +31,34 @@ export function FacilitiesPage() {
   usePageCrumb(b?.org.name);
   const drill = (r: RowT) => `/facilities?kind=${kind}&orgId=${r.org.id}`;
   const unitLink = (u: Unit) => `/facilities/units/${u.org.id}/${kind}`;
+  // only the checklists the scope's units keep (a village: its 十有 alone); a kind it has none of moves to one it has
+  const kinds = b?.kinds ?? [];
+  useEffect(() => {
+    if (b && b.kind === kind && kinds.length > 0 && !kinds.some((k) => k.kind === kind)) update({ kind: kinds[0]!.kind });
+  }, [b, kind, kinds, update]);
+  const selfUnit = b && b.units.length === 1 && b.units[0]!.org.id === b.org.id && b.rows.length === 0;
 
   return (
     <div data-testid="facilities-page">
       <PageHead title={b ? `${t('fac.title')} · ${b.org.name}` : t('fac.title')} record extra={can('funds:configure') ? <Button onClick={() => setEditing(true)}>{t('fac.editItems')}</Button> : undefined} />
       <FacilitiesNav />
-      <div style={{ overflowX: 'auto', marginBottom: 12 }}>
-        <Segmented value={kind} onChange={(v) => update({ kind: String(v) })} options={CHECKLIST_KINDS.map((k) => ({ value: k, label: CHECKLIST_KIND_LABELS[k].zh }))} data-testid="fac-kind" />
-      </div>
+      {kinds.length > 1 && (
+        <div style={{ overflowX: 'auto', marginBottom: 12 }}>
+          <Segmented value={kind} onChange={(v) => update({ kind: String(v) })} options={CHECKLIST_KINDS.filter((k) => kinds.some((x) => x.kind === k)).map((k) => ({ value: k, label: CHECKLIST_KIND_LABELS[k].zh }))} data-testid="fac-kind" />
+        </div>
+      )}
       {q.error && <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
-      {!b ? <Card><Skeleton active /></Card> : (
+      {!b ? <Card><Skeleton active /></Card> : kinds.length === 0 ? (
+        <Card data-testid="fac-none"><Empty description={t('fac.noneAtAll', { org: b.org.name })} /></Card>
+      ) : selfUnit ? (
+        <Card size="small" title={`${CHECKLIST_KIND_LABELS[kind].zh} · ${b.org.name}`} data-testid="fac-own">
+          <Typography.Paragraph>
+            {b.units[0]!.met === b.units[0]!.total ? <Tag color="green">{t('fac.allMet')}</Tag> : <Tag color="red">{t('fac.metOf', { met: b.units[0]!.met, total: b.units[0]!.total })}</Tag>}
+            {b.units[0]!.missing.length > 0 && <Typography.Text type="secondary">{t('fac.missing')}{b.units[0]!.missing.join('、')}</Typography.Text>}
+          </Typography.Paragraph>
+          <Link to={unitLink(b.units[0]!)}><Button type="primary" block={phone} data-testid="fac-open-own">{t('fac.openOwn')}</Button></Link>
+        </Card>
+      ) : (
         <>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={12} md={6}><Card size="small"><Statistic title={t('fac.units')} value={b.total.units} /></Card></Col>

@@ -1,8 +1,9 @@
 // 项目推进看板: late monthly reports and overdue milestones, rolled up per org below (the county sees
 // its townships, a township its stations and villages); a row drills down one level, a count opens
 // the project list filtered to it, each late report or overdue milestone opens its project.
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { Card, Col, Grid, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Grid, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
 import type { ProjectBoard } from '@lianxin/contract';
 import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
@@ -19,6 +20,7 @@ export function ProjectBoardPage() {
   const { values, update: set } = useUrlState(['orgId', 'year'] as const);
   const q = useProjectBoard({ orgId: toInt(values.orgId), year: toInt(values.year) ?? thisYear() });
   const b = q.data;
+  const [showEmpty, setShowEmpty] = useState(false);
   usePageCrumb(b?.org.name);
   if (q.error) return <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!b) return <Card><Skeleton active /></Card>;
@@ -27,6 +29,16 @@ export function ProjectBoardPage() {
   const count = (r: Row, n: number, extra: string, testId: string) =>
     n > 0 ? <Link to={list(r, extra)} data-testid={testId} style={{ color: '#c00', fontWeight: 600 }}>{n}</Link> : <span data-testid={testId}>0</span>;
   const years = Array.from({ length: 5 }, (_, i) => thisYear() + 1 - i);
+  // the server orders units with projects, then townships, then the rest; units without projects fold away
+  const empty = b.rows.filter((r) => !r.own && r.projects === 0);
+  const shown = showEmpty ? b.rows : b.rows.filter((r) => r.own || r.projects > 0);
+  const fold = empty.length > 0 && (
+    <div style={{ marginTop: 8 }}>
+      <Button type="link" size="small" onClick={() => setShowEmpty((v) => !v)} data-testid="board-toggle-empty">
+        {showEmpty ? t('board.hideEmpty') : t('board.showEmpty', { n: empty.length })}
+      </Button>
+    </div>
+  );
 
   return (
     <div data-testid="project-board">
@@ -39,7 +51,7 @@ export function ProjectBoardPage() {
       </Row>
       <Card size="small" style={{ marginBottom: 12 }}>
         {phone ? (
-          <SimpleList items={b.rows} rowKey={(r) => `${r.org.id}-${r.own}`} testId="board-rows" render={(r) => (
+          <SimpleList items={shown} rowKey={(r) => `${r.org.id}-${r.own}`} testId="board-rows" empty={t('board.noneWithProjects')} render={(r) => (
             <div data-testid="board-row">
               <Link to={r.own ? list(r, '') : drill(r)}><strong>{r.org.name}{r.own ? t('board.own') : ''}</strong></Link>
               <div><Typography.Text type="secondary">{t('board.projects')} {r.projects} · {t('board.late')} </Typography.Text>{count(r, r.lateReports, '&late=true', 'row-late')}
@@ -49,7 +61,8 @@ export function ProjectBoardPage() {
         ) : (
           <Table<Row>
             rowKey={(r) => `${r.org.id}-${r.own}`}
-            dataSource={b.rows}
+            dataSource={shown}
+            locale={{ emptyText: t('board.noneWithProjects') }}
             pagination={false}
             size="small"
             data-testid="board-rows"
@@ -63,6 +76,7 @@ export function ProjectBoardPage() {
             ]}
           />
         )}
+        {fold}
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12}>
