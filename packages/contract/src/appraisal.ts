@@ -73,7 +73,8 @@ export const AppraisalView = Type.Object({
 });
 export type AppraisalView = Static<typeof AppraisalView>;
 
-export const AppraisalBatch = Type.Object({ items: Type.Array(AppraisalView) });
+/** What a branch's entry answers: the grades it created. */
+export const AppraisalBatch = Type.Object({ appraisals: Type.Array(AppraisalView) });
 export type AppraisalBatch = Static<typeof AppraisalBatch>;
 
 export const ListAppraisalsQuery = Type.Object(
@@ -207,7 +208,8 @@ export type SessionPage = Static<typeof SessionPage>;
 
 /** The secretaries who may report at a session of the unit: posts of the branches below it. */
 export const ReporterCandidates = Type.Object({
-  items: Type.Array(Type.Object({ postId: Id, person: Type.Object({ id: Id, name: Type.String() }), role: PostRoleSchema, org: OrgRef })),
+  org: OrgRef,
+  secretaries: Type.Array(Type.Object({ postId: Id, person: Type.Object({ id: Id, name: Type.String() }), role: PostRoleSchema, org: OrgRef })),
 });
 export type ReporterCandidates = Static<typeof ReporterCandidates>;
 

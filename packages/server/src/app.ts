@@ -291,7 +291,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const todaySources = createTodaySources();
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? appraisal.todayItems(q, actor, today) : Promise.resolve([])));
-  const assessment = createAssessmentService({ db, people });
+  const assessment = createAssessmentService({ db, people, appraisals: appraisal });
   todaySources.register((q, actor, today) => (can(actor.roles, 'assessment:read') ? assessment.todayItems(q, actor, today) : Promise.resolve([])));
   todaySources.register((q, actor, today) => development.todayItems(q, actor, today));
   // 软弱涣散整顿: the signals come from the ledger, citizens' ratings and the posts, through their services

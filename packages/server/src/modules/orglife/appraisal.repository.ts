@@ -206,9 +206,9 @@ export async function insertBallot(q: Queryable, b: { sessionId: number; countyI
 /** For assessment: the ratings given to reporters of the subtree in sessions of the year (好 and 较好 count as good). */
 export async function ratingBasis(q: Queryable, like: string, year: number) {
   return q.query<{ id: number; ok: boolean }>(
-    `SELECT r.id, x.rating IN ('good', 'fairly_good') AS ok
+    `SELECT s.id, x.rating IN ('good', 'fairly_good') AS ok
        FROM session_reports r JOIN report_sessions s ON s.id = r.session_id JOIN session_ratings x ON x.report_id = r.id
-      WHERE ${inScope('r.reporter_path', 1)} AND s.year = $2 ORDER BY r.id LIMIT 20000`,
+      WHERE ${inScope('r.reporter_path', 1)} AND s.year = $2 ORDER BY s.id LIMIT 20000`,
     [like, year],
   );
 }

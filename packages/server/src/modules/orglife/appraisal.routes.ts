@@ -42,7 +42,7 @@ export async function appraisalRoutes(app: TypedApp, opts: { appraisal: Appraisa
   // ---- 民主评议党员
   app.post('/api/orglife/appraisals',
     { schema: { tags, summary: '民主评议党员：支部录入本年度党员等次（每人每年一次）', body: GradeMembersBody, response: { 201: AppraisalBatch } }, config: { policy: 'orglife:record' } },
-    async (request, reply) => reply.status(201).send({ items: await appraisal.gradeMembers(request.actor!, request.body) }));
+    async (request, reply) => reply.status(201).send({ appraisals: await appraisal.gradeMembers(request.actor!, request.body) }));
   app.get('/api/orglife/appraisals',
     { schema: { tags, summary: '民主评议党员等次（按单位、年度、等次、帮教未结，分页）', querystring: ListAppraisalsQuery, response: { 200: AppraisalPage } }, config: { policy: 'orglife:read' } },
     async (request) => appraisal.appraisals(request.actor!, request.query));

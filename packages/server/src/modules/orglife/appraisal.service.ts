@@ -280,7 +280,7 @@ export function createAppraisalService(deps: { db: Db; roster: RosterReader; pos
     requireAction(actor, 'orglife:read');
     const org = await unitInScope(db, actor, orgId);
     const posts = (await deps.posts(actor, org.id)).filter((p) => REPORTING_ROLES.includes(p.role) && p.org.id !== org.id);
-    return { items: posts.map((p) => ({ postId: p.postId, person: { id: p.personId, name: p.name }, role: p.role, org: ref(p.org) })) };
+    return { org: ref(org), secretaries: posts.map((p) => ({ postId: p.postId, person: { id: p.personId, name: p.name }, role: p.role, org: ref(p.org) })) };
   }
 
   /** A session held by the caller's own unit (a township, a station or the county), with the reports given. */

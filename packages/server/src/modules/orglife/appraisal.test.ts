@@ -47,7 +47,7 @@ describe('民主评议党员', () => {
       ],
     });
     expect(res.statusCode, res.body).toBe(201);
-    const items = (res.json() as AppraisalBatch).items;
+    const items = (res.json() as AppraisalBatch).appraisals;
     expect(items.map((i) => i.grade).sort()).toEqual(['basically_qualified', 'excellent', 'qualified', 'unqualified']);
     expect(items.find((i) => i.grade === 'unqualified')).toMatchObject({ followupOpen: true, followup: null, org: { name: '榆舍村' } });
     expect(items.find((i) => i.grade === 'qualified')!.followupOpen).toBe(false);
@@ -93,7 +93,7 @@ describe('民主评议党员', () => {
     const within = await yushe.post('/api/orglife/appraisals', { orgId: yusheId, year: last, grades: members.map((m, i) => ({ personId: m.id, grade: i < limit ? 'excellent' : 'qualified' })) });
     expect(within.statusCode, within.body).toBe(201);
     // a correction to 优秀 beyond the cap is refused too
-    const q = (within.json() as AppraisalBatch).items.find((i) => i.grade === 'qualified')!;
+    const q = (within.json() as AppraisalBatch).appraisals.find((i) => i.grade === 'qualified')!;
     const corr = await yushe.patch(`/api/orglife/appraisals/${q.id}`, { version: q.version, grade: 'excellent', reason: '补评' });
     expect(corr.statusCode).toBe(400);
     // saving the rules without the field keeps the cap; null lifts it
@@ -163,10 +163,10 @@ describe('述职评议 sessions', () => {
   let session: SessionView;
   it('the township holds one: the secretaries of the branches below report, by person and post', async () => {
     const cands = (await wuli.get(`/api/orglife/units/${wuliId}/reporters`)).json() as ReporterCandidates;
-    expect(cands.items.length).toBeGreaterThanOrEqual(2);
-    expect(cands.items.every((c) => c.role === 'secretary' || c.role === 'first_secretary')).toBe(true);
-    expect(cands.items.some((c) => c.org.id === wuliId)).toBe(false);
-    const two = cands.items.slice(0, 2);
+    expect(cands.secretaries.length).toBeGreaterThanOrEqual(2);
+    expect(cands.secretaries.every((c) => c.role === 'secretary' || c.role === 'first_secretary')).toBe(true);
+    expect(cands.secretaries.some((c) => c.org.id === wuliId)).toBe(false);
+    const two = cands.secretaries.slice(0, 2);
     const before = await auditCount('report_session.create');
     const res = await wuli.post('/api/orglife/report-sessions', {
       orgId: wuliId, kind: 'three_reports', heldOn: today, year, place: '镇党委会议室',
@@ -268,5 +268,32 @@ describe('调查研究', () => {
     // the township sees the report waiting for its appraisal
     const home = (await wuli.get('/api/home/today')).json() as TodayList;
     expect(home.items.some((i) => i.kind === 'research_to_appraise' && i.id === r2.id)).toBe(true);
+  });
+});
+
+describe('results available to assessment through the front door', () => {
+  it('a village\'s score sheet computes 民主评议合格率 and 述职评议好评率 from these records, drilling down to them', async () => {
+    const ind = (name: string, source: string) => ({ name, points: 10, cadence: 'monthly', scoringLevel: 'township', evidenceRequired: false, source });
+    const draft = await county.post('/api/assessment/schemes', {
+      year, unitType: 'village', name: `${year}年组织生活考核`, totalPoints: 20,
+      tree: { categories: [{ name: '党的建设', points: 20, items: [{ name: '组织生活', points: 20, indicators: [ind('民主评议党员合格率', 'member_appraisal_qualified'), ind('书记述职评议', 'report_rating_good')] }] }] },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const d = draft.json() as { id: number; version: number };
+    expect((await county.post(`/api/assessment/schemes/${d.id}/publish`, { version: d.version })).statusCode).toBe(200);
+    const sheet = await wuli.post('/api/assessment/sheets', { schemeId: d.id, orgId: yusheId, period: today.slice(0, 7) });
+    expect(sheet.statusCode, sheet.body).toBe(201);
+    const entries = (sheet.json() as { entries: { source: string; points: number; basis: { numerator: number; denominator: number; records: { kind: string; ids: number[] } } }[] }).entries;
+    const appraisal = entries.find((e) => e.source === 'member_appraisal_qualified')!;
+    // 榆舍村 this year: two 优秀 (one by correction), one 基本合格, one 不合格
+    expect(appraisal.basis).toMatchObject({ numerator: 2, denominator: 4, records: { kind: 'appraisal' } });
+    expect(appraisal.points).toBe(5);
+    const ids = (await t.db.query<{ id: number }>(`SELECT id FROM member_appraisals WHERE org_id = $1 AND year = $2 ORDER BY id`, [yusheId, year])).map((r) => Number(r.id));
+    expect(appraisal.basis.records.ids).toEqual(ids);
+    const rating = entries.find((e) => e.source === 'report_rating_good')!;
+    const [expected] = await t.db.query<{ good: number; n: number }>(
+      `SELECT count(*) FILTER (WHERE x.rating IN ('good', 'fairly_good'))::int AS good, count(*)::int AS n
+         FROM session_ratings x JOIN session_reports r ON r.id = x.report_id WHERE r.reporter_org_id = $1`, [yusheId]);
+    expect(rating.basis).toMatchObject({ numerator: expected!.good, denominator: expected!.n, records: { kind: 'report_session' } });
   });
 });
