@@ -46,6 +46,9 @@ export const INDICATOR_SOURCES = [
   'citizen_response_rate',
   'citizen_resolve_rate',
   'citizen_satisfaction_rate',
+  'member_appraisal_qualified',
+  'report_rating_good',
+  'research_rounds_done',
 ] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 export const INDICATOR_SOURCE_LABELS: Record<IndicatorSource, { zh: string; en: string }> = {
@@ -55,6 +58,9 @@ export const INDICATOR_SOURCE_LABELS: Record<IndicatorSource, { zh: string; en: 
   citizen_response_rate: { zh: '群众诉求响应率', en: 'Citizen requests: response rate' },
   citizen_resolve_rate: { zh: '群众诉求解决率', en: 'Citizen requests: resolution rate' },
   citizen_satisfaction_rate: { zh: '群众诉求满意率', en: 'Citizen requests: satisfaction rate' },
+  member_appraisal_qualified: { zh: '民主评议党员合格率（本年度）', en: 'Members appraised qualified or better (year)' },
+  report_rating_good: { zh: '述职评议好、较好票比例（本年度）', en: 'Report ratings good or fairly good (year)' },
+  research_rounds_done: { zh: '调查研究完成次数（每年 2 次）', en: 'Research rounds reported (2 a year)' },
 };
 
 export const SCHEME_STATUSES = ['draft', 'published'] as const;
@@ -220,7 +226,7 @@ export const SheetEntry = Type.Object({
     Type.Object({
       numerator: Type.Integer(),
       denominator: Type.Integer(),
-      records: Type.Object({ kind: strEnum(['problem', 'assignment', 'request'] as const), ids: Type.Array(Id) }),
+      records: Type.Object({ kind: strEnum(['problem', 'assignment', 'request', 'appraisal', 'report_session', 'research'] as const), ids: Type.Array(Id) }),
     }),
     Type.Null(),
   ]),

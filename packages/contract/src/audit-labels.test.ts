@@ -11,6 +11,7 @@ import { DEVELOPMENT_TRANSITIONS } from './cadres.js';
 import { WEAK_TRANSITIONS } from './weakorgs.js';
 import { MATTER_TRANSITIONS } from './flows.js';
 import { PROJECT_TRANSITIONS } from './projects.js';
+import { RESEARCH_TRANSITIONS } from './appraisal.js';
 
 const server = path.resolve(import.meta.dirname, '../../server/src');
 
@@ -46,6 +47,7 @@ describe('audit action words', () => {
       ...['add', 'train', 'appoint', 'remove'].map((x) => `reserve.${x}`),
       ...['problem', 'task', 'request'].map((x) => `${x}.escalate`),
       ...['report', 'claim', 'record', 'finish', 'decline'].map((x) => `whistle.${x}`),
+      ...['open', 'attach', ...RESEARCH_TRANSITIONS].map((x) => `research.${x}`),
     ];
     expect(composed.filter((c) => !hasAuditLabel(c))).toEqual([]);
   });

@@ -55,6 +55,9 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   visit: { zh: '民情日记', en: 'Household visit' },
   whistle: { zh: '吹哨报到', en: 'Whistle' },
   whistle_part: { zh: '吹哨报到', en: 'Whistle' },
+  research: { zh: '调查研究', en: 'Research round' },
+  member_appraisal: { zh: '民主评议党员', en: 'Member appraisal' },
+  report_session: { zh: '述职评议', en: 'Report and appraisal session' },
 };
 
 /** What was done (the part after the dot), where the same word serves every object. */
@@ -158,6 +161,14 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'meeting.create': { zh: '录入会议记录', en: 'Meeting recorded' },
   'orglife.export': { zh: '导出会议记录簿', en: 'Minutes book exported' },
   'orglife.settings': { zh: '修改组织生活规则', en: 'Organisational life rules changed' },
+  'appraisal.grade': { zh: '民主评议党员 · 录入等次', en: 'Members graded' },
+  'appraisal.correct': { zh: '民主评议党员 · 更正等次', en: 'Member grade corrected' },
+  'appraisal.followup': { zh: '民主评议党员 · 帮教处置', en: 'Member follow-up recorded' },
+  'report_session.create': { zh: '录入述职评议会', en: 'Report session recorded' },
+  'report_session.ballot': { zh: '述职评议 · 录入评议票', en: 'Report session ballot entered' },
+  'research.open': { zh: '制定调查研究计划', en: 'Research round planned' },
+  'research.report': { zh: '提交调研报告', en: 'Research report submitted' },
+  'research.appraise': { zh: '评定调研报告', en: 'Research report appraised' },
   'openness.settings': { zh: '修改公开日、公开周期和簿册', en: 'Openness settings changed' },
   'disclosure.create': { zh: '编制三务公开', en: 'Disclosure composed' },
   'disclosure.update': { zh: '修改三务公开草稿', en: 'Disclosure draft edited' },

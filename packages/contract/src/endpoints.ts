@@ -16,6 +16,7 @@ import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath
 import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
 import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
+import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery, AppraisalView, BallotBody, CorrectAppraisalBody, FireResearchBody, FollowupBody, GradeMembersBody, ListAppraisalsQuery, ListResearchQuery, ListSessionsQuery, OpenSessionBody, PlanResearchBody, ReporterCandidates, ResearchBoard, ResearchBoardQuery, ResearchPage, ResearchView, SessionPage, SessionView } from './appraisal.js';
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
 import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
 import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
@@ -303,6 +304,25 @@ export const ENDPOINTS = {
   'PUT /api/funds/allowance-standards': { body: SaveAllowanceStandardsBody, response: AllowanceStandardTable },
   // a 小微权力 matter's public page (no login)
   'GET /api/public/flow-matters/{id}': { response: PublicMatter },
+  // 评议与调研 (组织生活): 民主评议党员, 述职评议, 调查研究
+  'POST /api/orglife/appraisals': { body: GradeMembersBody, response: AppraisalBatch },
+  'GET /api/orglife/appraisals': { query: ListAppraisalsQuery, response: AppraisalPage },
+  'GET /api/orglife/appraisals/{id}': { response: AppraisalView },
+  'PATCH /api/orglife/appraisals/{id}': { body: CorrectAppraisalBody, response: AppraisalView },
+  'PUT /api/orglife/appraisals/{id}/follow-up': { body: FollowupBody, response: AppraisalView },
+  'GET /api/orglife/appraisal-results': { query: AppraisalResultsQuery, response: AppraisalResults },
+  'GET /api/orglife/units/{id}/reporters': { response: ReporterCandidates },
+  'POST /api/orglife/report-sessions': { body: OpenSessionBody, response: SessionView },
+  'GET /api/orglife/report-sessions': { query: ListSessionsQuery, response: SessionPage },
+  'GET /api/orglife/report-sessions/{id}': { response: SessionView },
+  'POST /api/orglife/report-sessions/{id}/ballots': { body: BallotBody, response: SessionView },
+  'POST /api/orglife/research': { body: PlanResearchBody, response: ResearchView },
+  'GET /api/orglife/research': { query: ListResearchQuery, response: ResearchPage },
+  'GET /api/orglife/research/{id}': { response: ResearchView },
+  'POST /api/orglife/research/{id}/transitions/{transition}': { body: FireResearchBody, response: ResearchView },
+  'POST /api/orglife/research/{id}/attachments': { response: Created, upload: true },
+  'GET /api/orglife/research/{id}/attachments/{attachmentId}': { response: FileDownload, file: true },
+  'GET /api/orglife/research-board': { query: ResearchBoardQuery, response: ResearchBoard },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof ENDPOINTS;

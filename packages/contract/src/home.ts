@@ -77,6 +77,8 @@ export const TODAY_KINDS = [
   'disclosure_due', // 三务公开: my unit has not yet published this month's disclosure (within a week of the day)
   'disclosure_overdue', // … and the county's disclosure day has passed
   'disclosures_overdue_below', // units below me past the disclosure day
+  'research_short', // 调查研究: my station has reported fewer than 2 rounds this year, in its last quarter
+  'research_to_appraise', // 调查研究: a station's report below me waits for my appraisal
 ] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
@@ -109,6 +111,8 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   disclosure_due: { zh: '三务公开待公布', en: 'Disclosure due' },
   disclosure_overdue: { zh: '三务公开已逾期', en: 'Disclosure overdue' },
   disclosures_overdue_below: { zh: '下级三务公开逾期', en: 'Disclosures overdue below' },
+  research_short: { zh: '调查研究不足 2 次', en: 'Research rounds short' },
+  research_to_appraise: { zh: '调研报告待评定', en: 'Research report to appraise' },
 };
 
 /** The button on an item: what the user does there. */
@@ -141,6 +145,8 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   disclosure_due: { zh: '去公开', en: 'Publish' },
   disclosure_overdue: { zh: '马上公开', en: 'Publish now' },
   disclosures_overdue_below: { zh: '查看逾期单位', en: 'See who is late' },
+  research_short: { zh: '制定调研计划', en: 'Plan a round' },
+  research_to_appraise: { zh: '去评定', en: 'Appraise' },
 };
 
 export const TodayItem = Type.Object({

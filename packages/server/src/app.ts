@@ -36,7 +36,7 @@ import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
 import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
-import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
+import { createAppraisalService, createOrglifeService, orglifeModule, type PostReader, type RosterReader } from './modules/orglife/index.js';
 import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
 import { createFlowsService, flowsModule } from './modules/flows/index.js';
 import { createOpennessService, opennessModule } from './modules/openness/index.js';
@@ -254,18 +254,30 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     publicSections,
   });
   // 组织生活: the roster to tick comes through the people module's front door (its service)
-  const orglife = createOrglifeService({
+  const roster: RosterReader = async (actor, orgId) => {
+    const members: { id: number; name: string }[] = [];
+    for (let page = 1; ; page++) {
+      const p = await people.list(actor, { orgId, memberStatus: 'member', status: 'active', sort: 'name', order: 'asc', page, pageSize: 200 });
+      members.push(...p.items.map((x) => ({ id: x.id, name: x.name })));
+      if (members.length >= p.total || p.items.length === 0) return members;
+    }
+  };
+  const orglife = createOrglifeService({ db, roster });
+  // 民主评议 and 述职评议: the roster and the secretaries below come through the people service
+  const appraisal = createAppraisalService({
     db,
-    roster: async (actor, orgId) => {
-      const members: { id: number; name: string }[] = [];
+    engine: cases,
+    roster,
+    posts: async (actor, orgId) => {
+      const out: Awaited<ReturnType<PostReader>> = [];
       for (let page = 1; ; page++) {
-        const p = await people.list(actor, { orgId, memberStatus: 'member', status: 'active', sort: 'name', order: 'asc', page, pageSize: 200 });
-        members.push(...p.items.map((x) => ({ id: x.id, name: x.name })));
-        if (members.length >= p.total || p.items.length === 0) return members;
+        const p = await people.cadres(actor, { orgId, page, pageSize: 200 });
+        out.push(...p.items.map((x) => ({ postId: x.postId, personId: x.person.id, name: x.person.name, role: x.role, org: x.org })));
+        if (page * 200 >= p.total || p.items.length === 0) return out;
       }
     },
   });
-  await app.register(orglifeModule, { orglife, db });
+  await app.register(orglifeModule, { orglife, appraisal, db });
   // 小微权力: a step's meeting is read through organizational life's service
   const flows = createFlowsService({
     db,
@@ -278,7 +290,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // the home page's items offered by modules it does not import
   const todaySources = createTodaySources();
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
-  const assessment = createAssessmentService({ db, people });
+  todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? appraisal.todayItems(q, actor, today) : Promise.resolve([])));
+  const assessment = createAssessmentService({ db, people, appraisals: appraisal });
   todaySources.register((q, actor, today) => (can(actor.roles, 'assessment:read') ? assessment.todayItems(q, actor, today) : Promise.resolve([])));
   todaySources.register((q, actor, today) => development.todayItems(q, actor, today));
   // 软弱涣散整顿: the signals come from the ledger, citizens' ratings and the posts, through their services

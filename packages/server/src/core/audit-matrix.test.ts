@@ -560,6 +560,44 @@ const STEPS: Step[] = [
   { route: 'POST /api/openness/registers/{code}/rows', audit: /^register\./, run: async () => (await as('yushe')).post('/api/openness/registers/dues/rows', { orgId: await orgId(t.db, '榆舍村'), entryDate: today, cells: { c1: '张三', c3: '20' } }) },
   // 村干部报酬标准 by year (funds)
   { route: 'PUT /api/funds/allowance-standards', audit: /^allowance_standard\./, run: async () => (await as('county')).request('PUT', '/api/funds/allowance-standards', { year: Number(today.slice(0, 4)), rows: [{ unitType: 'village', post: 'secretary', annualFen: 2_400_000 }, { unitType: 'village', post: 'concurrent', annualFen: 3_000_000 }] }) },
+  // 评议与调研 (组织生活)
+  { route: 'POST /api/orglife/appraisals', audit: /^appraisal\./, run: async () => {
+    const c = await as('yushe');
+    const village = await orgId(t.db, '榆舍村');
+    const members = (await c.get(`/api/orglife/units/${village}/roster`)).json().members as { id: number }[];
+    const res = await c.post('/api/orglife/appraisals', { orgId: village, year: Number(today.slice(0, 4)), grades: [{ personId: members[0]!.id, grade: 'unqualified' }] });
+    const item = (res.json() as { appraisals?: { id: number; version: number }[] }).appraisals?.[0];
+    ctx.appraisal = item?.id ?? 0;
+    ctx.appraisalVersion = item?.version ?? 0;
+    return res;
+  } },
+  { route: 'PUT /api/orglife/appraisals/{id}/follow-up', audit: /^appraisal\./, run: async () => {
+    const res = await (await as('yushe')).request('PUT', `/api/orglife/appraisals/${num('appraisal')}/follow-up`, { version: num('appraisalVersion'), kind: 'correct_by_deadline', from: today, due: addDays(today, 60) });
+    ctx.appraisalVersion = json(res).version;
+    return res;
+  } },
+  { route: 'PATCH /api/orglife/appraisals/{id}', audit: /^appraisal\./, run: async () => (await as('yushe')).patch(`/api/orglife/appraisals/${num('appraisal')}`, { version: num('appraisalVersion'), grade: 'basically_qualified', reason: '支部党员大会复议' }) },
+  { route: 'POST /api/orglife/report-sessions', audit: /^report_session\./, run: async () => {
+    const c = await as('wuli');
+    const town = await orgId(t.db, '五里镇');
+    const cands = (await c.get(`/api/orglife/units/${town}/reporters`)).json().secretaries as { postId: number }[];
+    const res = await c.post('/api/orglife/report-sessions', { orgId: town, kind: 'dual_report', heldOn: today, year: Number(today.slice(0, 4)), place: '镇党委会议室', reports: [{ postId: cands[0]!.postId, summary: '党建和经济工作双述职' }] });
+    ctx.session = json(res).id;
+    ctx.sessionReport = (json(res).reports as { id: number }[])?.[0]?.id ?? 0;
+    return res;
+  } },
+  { route: 'POST /api/orglife/report-sessions/{id}/ballots', audit: /^report_session\./, run: async () => (await as('wuli')).post(`/api/orglife/report-sessions/${num('session')}/ballots`, { rater: '党代表甲', ratings: [{ reportId: num('sessionReport'), rating: 'fairly_good' }] }) },
+  { route: 'POST /api/orglife/research', audit: /^research\./, run: async () => {
+    const res = await (await as('yushe.station')).post('/api/orglife/research', { orgId: await orgId(t.db, '榆舍党建工作站'), topic: '产业发展调研', villageIds: [await orgId(t.db, '榆舍村')], startsOn: today, endsOn: today });
+    ctx.research = json(res).id;
+    ctx.researchVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/orglife/research/{id}/attachments', audit: /^research\./, run: async () => upload(await as('yushe.station'), `/api/orglife/research/${num('research')}/attachments`, {}, { name: '调研照片.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/orglife/research/{id}/transitions/{transition}', audit: /^research\./, run: async () => {
+    const v = (await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE id = $1`, [num('research')]))[0]!.version;
+    return (await as('yushe.station')).post(`/api/orglife/research/${num('research')}/transitions/report`, { version: v, report: '走访农户 20 户，形成调研报告' });
+  } },
 ];
 
 beforeAll(async () => {

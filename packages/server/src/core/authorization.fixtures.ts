@@ -469,6 +469,36 @@ export const make = {
     const r = await ok<{ id: number; findings: { id: number }[] }>('finance audit', p.as.township.post('/api/openness/audits', { orgId: p.org.village, period: pastMonth(), auditedOn: today, auditor: '经管站', conclusion: '基本规范', findings: [{ description: unique('矩阵审计发现'), amount: '100' }] }));
     return { id: r.id, findingId: r.findings[0]!.id };
   },
+  /** 民主评议: a fresh member of the place's village graded 基本合格 by the branch this year. */
+  async appraisal(p: Place): Promise<Rec> {
+    const person = await make.person(p);
+    const r = await ok<{ appraisals: { id: number; version: number }[] }>('appraisal', p.as.village.post('/api/orglife/appraisals', { orgId: p.org.village, year, grades: [{ personId: person.id, grade: 'basically_qualified' }] }));
+    return { id: r.appraisals[0]!.id, version: r.appraisals[0]!.version };
+  },
+  /** The current secretary post of the place's second village (made when the place has none). */
+  async secretaryPost(p: Place): Promise<Rec> {
+    const [row] = await dbOf(p).query<{ id: number }>(`SELECT id FROM posts WHERE org_id = $1 AND role = 'secretary' AND (end_date IS NULL OR end_date >= current_date) ORDER BY id LIMIT 1`, [p.org.village2]);
+    if (row) return { id: Number(row.id) };
+    const person = await make.person(p);
+    const r = await ok<{ id: number }>('secretary', p.as.township.post('/api/posts', { personId: person.id, orgId: p.org.village2, role: 'secretary', startDate: '2026-01-01' }));
+    return { id: r.id };
+  },
+  /** A 述职评议 session of the place's township: its second village's secretary reported. */
+  async reportSession(p: Place): Promise<Rec> {
+    const post = await make.secretaryPost(p);
+    const r = await ok<{ id: number; reports: { id: number }[] }>('report session', p.as.township.post('/api/orglife/report-sessions', { orgId: p.org.township, kind: 'report_appraisal', heldOn: today, year, place: '会议室', reports: [{ postId: post.id, summary: unique('矩阵述职') }] }));
+    return { id: r.id, reportId: r.reports[0]!.id };
+  },
+  /** A research round the place's station plans in its village, starting today. */
+  async research(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('research', p.as.station.post('/api/orglife/research', { orgId: p.org.station, topic: unique('矩阵调研'), villageIds: [p.org.village], startsOn: today, endsOn: today }));
+    return { id: r.id, version: r.version };
+  },
+  async researchFile(p: Place): Promise<Rec> {
+    const r = await make.research(p);
+    const f = await ok<{ id: number }>('research file', upload(p.as.station, `/api/orglife/research/${r.id}/attachments`));
+    return { ...r, attachmentId: f.id };
+  },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(
       `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,

@@ -375,6 +375,25 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/funds/allowance-standards': { kind: 'self', note: 'the caller county’s allowance standards of a year (a county setting)' },
   'PUT /api/funds/allowance-standards': { kind: 'self', note: 'the caller county’s allowance standards (the county’s root accounts only)' },
   'GET /api/public/flow-matters/{id}': { kind: 'public', note: 'a matter’s public page once a public step is done; results of public steps only (flows.test.ts)' },
+  // 评议与调研 (组织生活)
+  'POST /api/orglife/appraisals': { kind: 'create', as: 'yushe', body: async (p) => ({ orgId: p.org.village, year, grades: [{ personId: (await make.person(p)).id, grade: 'qualified' }] }), ok: 201 },
+  'GET /api/orglife/appraisals': { kind: 'list', as: 'wuli', seed: 'appraisal', query: '?pageSize=200', ids: items, visible: `SELECT id FROM member_appraisals WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/orglife/appraisals/{id}': { kind: 'record', as: 'yushe', make: make.appraisal, ok: 200 },
+  'PATCH /api/orglife/appraisals/{id}': { kind: 'record', as: 'yushe', make: make.appraisal, body: (r) => ({ version: v(r), grade: 'qualified', reason: '支部复议' }), ok: 200 },
+  'PUT /api/orglife/appraisals/{id}/follow-up': { kind: 'record', as: 'yushe', make: make.appraisal, body: (r) => ({ version: v(r), kind: 'mentoring', from: today, due: plusDays(today, 30) }), ok: 200 },
+  'GET /api/orglife/appraisal-results': { kind: 'summary', as: 'wuli', figure: (j) => j.total.appraised, expected: `SELECT count(*)::int AS n FROM member_appraisals WHERE org_path LIKE :prefix AND year = ${year}` },
+  'GET /api/orglife/units/{id}/reporters': { kind: 'record', as: 'wuli', make: async (p) => ({ id: p.org.township }), ok: 200 },
+  'POST /api/orglife/report-sessions': { kind: 'create', as: 'wuli', body: async (p) => ({ orgId: p.org.township, kind: 'report_appraisal', heldOn: today, year, place: '会议室', reports: [{ postId: (await make.secretaryPost(p)).id, summary: unique('述职') }] }), ok: 201 },
+  'GET /api/orglife/report-sessions': { kind: 'list', as: 'wuli', seed: 'reportSession', query: '?pageSize=200', ids: items, visible: `SELECT id FROM report_sessions WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/orglife/report-sessions/{id}': { kind: 'record', as: 'wuli', make: make.reportSession, ok: 200 },
+  'POST /api/orglife/report-sessions/{id}/ballots': { kind: 'record', as: 'wuli', make: make.reportSession, body: (r) => ({ rater: unique('评议人'), ratings: [{ reportId: r.reportId, rating: 'good' }] }), ok: 201 },
+  'POST /api/orglife/research': { kind: 'create', as: 'yushe.station', body: (p) => ({ orgId: p.org.station, topic: unique('调研'), villageIds: [p.org.village], startsOn: today, endsOn: today }), ok: 201 },
+  'GET /api/orglife/research': { kind: 'list', as: 'wuli', seed: 'research', query: '?pageSize=200', ids: items, visible: caseIn('research') },
+  'GET /api/orglife/research/{id}': { kind: 'record', as: 'yushe.station', make: make.research, ok: 200 },
+  'POST /api/orglife/research/{id}/transitions/{transition}': { kind: 'record', as: 'yushe.station', make: make.research, params: { transition: 'report' }, body: (r) => ({ version: v(r), report: '矩阵调研报告' }), ok: 200 },
+  'POST /api/orglife/research/{id}/attachments': { kind: 'record', as: 'yushe.station', make: make.research, upload: true, ok: 201 },
+  'GET /api/orglife/research/{id}/attachments/{attachmentId}': { kind: 'record', as: 'yushe.station', make: make.researchFile, ok: 200 },
+  'GET /api/orglife/research-board': { kind: 'summary', as: 'wuli', figure: (j) => j.stations, expected: `SELECT count(*)::int AS n FROM orgs WHERE path LIKE :prefix AND status = 'active' AND type = 'station'` },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

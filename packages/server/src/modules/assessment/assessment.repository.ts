@@ -169,7 +169,7 @@ export async function latestRevision(q: Queryable, countyId: number, schemeId: n
 }
 
 export type EntryRow = { indicator_key: string; max_points: number; points: number | null; computed: boolean; evidence: string | null; basis: Basis | null };
-export type Basis = { numerator: number; denominator: number; records: { kind: 'problem' | 'assignment' | 'request'; ids: number[] } };
+export type Basis = { numerator: number; denominator: number; records: { kind: 'problem' | 'assignment' | 'request' | 'appraisal' | 'report_session' | 'research'; ids: number[] } };
 
 export async function entriesOf(q: Queryable, sheetId: number): Promise<EntryRow[]> {
   return q.query<EntryRow>(

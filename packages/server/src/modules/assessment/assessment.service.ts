@@ -52,7 +52,16 @@ export type CadreSource = {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; people?: CadreSource }) {
+/**
+ * What assessment reads of 组织生活's appraisals, report ratings and research rounds: a figure
+ * for a unit's subtree and year with the records behind it, through orglife's front door.
+ */
+export type AppraisalSource = {
+  assessmentBasis: (q: Queryable, source: 'member_appraisal_qualified' | 'report_rating_good' | 'research_rounds_done', unitPath: string, year: number) => Promise<{ numerator: number; denominator: number; ids: number[] }>;
+};
+const APPRAISAL_KINDS = { member_appraisal_qualified: 'appraisal', report_rating_good: 'report_session', research_rounds_done: 'research' } as const;
+
+export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; people?: CadreSource; appraisals?: AppraisalSource }) {
   const { db } = deps;
   const engine = deps.engine ?? createCaseEngine({ db });
 
@@ -181,6 +190,13 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
       out.set('citizen_response_rate', rates.response);
       out.set('citizen_resolve_rate', rates.resolve);
       out.set('citizen_satisfaction_rate', rates.satisfaction);
+    }
+    // annual results of organizational life: the year of the period, so far
+    for (const source of ['member_appraisal_qualified', 'report_rating_good', 'research_rounds_done'] as const) {
+      if (!sources.has(source)) continue;
+      if (!deps.appraisals) throw new Error('assessment: no appraisal source');
+      const b = await deps.appraisals.assessmentBasis(q, source, unitPath, Number(period.slice(0, 4)));
+      out.set(source, { numerator: b.numerator, denominator: b.denominator, records: { kind: APPRAISAL_KINDS[source], ids: b.ids.slice(0, 500) } });
     }
     return out;
   }

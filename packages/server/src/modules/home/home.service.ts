@@ -89,6 +89,8 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   disclosure_due: (id) => `/openness/compose?orgId=${id}`,
   disclosure_overdue: (id) => `/openness/compose?orgId=${id}`,
   disclosures_overdue_below: (id) => `/openness/board?orgId=${id}`,
+  research_short: () => '/orglife/research',
+  research_to_appraise: (id) => `/orglife/research/${id}`,
 };
 
 /** How many items the list answers with (the total says how many there are). */

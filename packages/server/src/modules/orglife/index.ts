@@ -1,16 +1,24 @@
 // 组织生活's front door: meeting rules, meeting records, 主题党日 filings and 工作会商 (case types),
-// sit-ins, the minutes book and "who is behind". The roster to tick is read through the people
-// module's service (handed in as a reader), never its tables; the home page's items are offered
-// through core/today-sources.ts.
+// sit-ins, the minutes book and "who is behind"; 民主评议党员, 述职评议 sessions and 调查研究
+// rounds (a case type). The roster to tick and the secretaries who report are read through the
+// people module's service (handed in as readers), never its tables; the home page's items are
+// offered through core/today-sources.ts; what assessment computes from appraisals, ratings and
+// research rounds is offered by `AppraisalService.assessmentBasis`.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../db/db.js';
 import type { OrglifeService } from './orglife.service.js';
+import type { AppraisalService } from './appraisal.service.js';
 import { orglifeRoutes } from './orglife.routes.js';
+import { appraisalRoutes } from './appraisal.routes.js';
 import './consultation.case.js';
 import './theme-day.case.js';
+import './research.case.js';
 
 export { createOrglifeService, type OrglifeService } from './orglife.service.js';
+export { createAppraisalService, type AppraisalService, type PostReader } from './appraisal.service.js';
+export type { RosterReader } from './orglife.service.js';
 
-export const orglifeModule: FastifyPluginAsync<{ db: Db; orglife: OrglifeService }> = async (app, opts) => {
+export const orglifeModule: FastifyPluginAsync<{ db: Db; orglife: OrglifeService; appraisal: AppraisalService }> = async (app, opts) => {
   await app.register(orglifeRoutes, opts);
+  await app.register(appraisalRoutes, { appraisal: opts.appraisal });
 };

@@ -11,6 +11,11 @@ const BoardPage = lazy(() => import('./pages/BoardPage').then((m) => ({ default:
 const FilingsPage = lazy(() => import('./pages/FilingsPage').then((m) => ({ default: m.FilingsPage })));
 const ConsultationsPage = lazy(() => import('./pages/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
 const FilingPage = lazy(() => import('./pages/FilingPage').then((m) => ({ default: m.FilingPage })));
+const AppraisalsPage = lazy(() => import('./pages/AppraisalsPage').then((m) => ({ default: m.AppraisalsPage })));
+const SessionsPage = lazy(() => import('./pages/SessionsPage').then((m) => ({ default: m.SessionsPage })));
+const SessionPage = lazy(() => import('./pages/SessionPage').then((m) => ({ default: m.SessionPage })));
+const ResearchPage = lazy(() => import('./pages/ResearchPage').then((m) => ({ default: m.ResearchPage })));
+const ResearchRoundPage = lazy(() => import('./pages/ResearchRoundPage').then((m) => ({ default: m.ResearchRoundPage })));
 
 export function orglifeRoutes() {
   return (
@@ -22,6 +27,11 @@ export function orglifeRoutes() {
       <Route path="orglife/filings" element={<Allowed action="orglife:read"><FilingsPage /></Allowed>} />
       <Route path="orglife/consultations" element={<Allowed action="orglife:read"><ConsultationsPage /></Allowed>} />
       <Route path="orglife/filings/:id" element={<Allowed action="orglife:read"><FilingPage /></Allowed>} />
+      <Route path="orglife/appraisals" element={<Allowed action="orglife:read"><AppraisalsPage /></Allowed>} />
+      <Route path="orglife/report-sessions" element={<Allowed action="orglife:read"><SessionsPage /></Allowed>} />
+      <Route path="orglife/report-sessions/:id" element={<Allowed action="orglife:read"><SessionPage /></Allowed>} />
+      <Route path="orglife/research" element={<Allowed action="orglife:read"><ResearchPage /></Allowed>} />
+      <Route path="orglife/research/:id" element={<Allowed action="orglife:read"><ResearchRoundPage /></Allowed>} />
     </Fragment>
   );
 }

@@ -14,8 +14,15 @@ import { useAssessmentT } from '../assessment.messages';
 type Draft = Record<string, { points: number | null; evidence: string }>;
 
 /** Where a computed figure's records are listed. */
-const recordLink = (kind: 'problem' | 'assignment' | 'request', id: number) =>
-  kind === 'problem' ? `/ledger/${id}` : kind === 'request' ? `/citizens/requests/${id}` : `/dispatch/assignments/${id}`;
+const RECORD_LINKS: Record<'problem' | 'assignment' | 'request' | 'appraisal' | 'report_session' | 'research', (id: number) => string> = {
+  problem: (id) => `/ledger/${id}`,
+  request: (id) => `/citizens/requests/${id}`,
+  assignment: (id) => `/dispatch/assignments/${id}`,
+  appraisal: (id) => `/orglife/appraisals?id=${id}`,
+  report_session: (id) => `/orglife/report-sessions/${id}`,
+  research: (id) => `/orglife/research/${id}`,
+};
+const recordLink = (kind: keyof typeof RECORD_LINKS, id: number) => RECORD_LINKS[kind](id);
 
 export function SheetPage() {
   const t = useAssessmentT();

@@ -10,11 +10,13 @@ import { useAccount, useCan } from '../../../app/auth';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useMeetings } from '../orglife.api';
 import { useOrglifeT } from '../orglife.messages';
+import { useAppraisalT } from '../appraisal.messages';
 import { todayCst } from '../components/MeetingFields';
 import '../orglife.css';
 
 export function OrglifePage() {
   const t = useOrglifeT();
+  const ta = useAppraisalT();
   const me = useAccount();
   const can = useCan();
   const { message } = AntApp.useApp();
@@ -37,6 +39,9 @@ export function OrglifePage() {
         <Link to="/orglife/board"><Button icon={<BarChartOutlined />} data-testid="open-board">{t('home.board')}</Button></Link>
         <Link to="/orglife/filings"><Button icon={<ScheduleOutlined />} data-testid="open-filings">{t('home.filings')}</Button></Link>
         {!isBranch && <Link to="/orglife/consultations"><Button data-testid="open-consultations">{t('cons.title')}</Button></Link>}
+        <Link to="/orglife/appraisals"><Button data-testid="open-appraisals">{ta('nav.appraisals')}</Button></Link>
+        {!isBranch && <Link to="/orglife/report-sessions"><Button data-testid="open-sessions">{ta('nav.sessions')}</Button></Link>}
+        {!isBranch && <Link to="/orglife/research"><Button data-testid="open-research">{ta('nav.research')}</Button></Link>}
         <Button icon={<DownloadOutlined />} onClick={() => download('/api/orglife/minutes-book', { year }, `会议记录簿_${year}.xlsx`).catch((e: Error) => message.error(e.message))} data-testid="minutes-book">{t('book.download')}</Button>
       </div>
       {q.error ? <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
