@@ -15,6 +15,7 @@ import { loadDemoFunds } from './demo-funds.js';
 import { loadDemoFlows } from './demo-flows.js';
 import { loadDemoProjects } from './demo-projects.js';
 import { loadDemoOpenness } from './demo-openness.js';
+import { loadDemoTraining } from './demo-training.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -57,6 +58,8 @@ export async function ensureInitialData(
     print(`项目化推进：${projects.projects} 个党建服务项目（其中第一书记帮扶项目 ${projects.assistance} 个），月报告迟报 ${projects.lateReports} 件、逾期节点 ${projects.overdueMilestones} 个。`);
     const openness = await loadDemoOpenness(db, countyId);
     print(`三务公开：${openness.disclosures} 期公开（上月 ${openness.overdue} 个单位逾期未公开）、${openness.audits} 次村级财务审计。`);
+    const training = await loadDemoTraining(db, pii);
+    print(`教育培训：县级培训 ${training.countySessions} 期 ${training.countyPersonTimes} 人次、流动课堂 ${training.mobile} 场、书记讲党课 ${training.lectures} 场、三个讲一次 ${training.talks} 次。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

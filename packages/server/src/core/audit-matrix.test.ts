@@ -526,6 +526,26 @@ const STEPS: Step[] = [
   } },
   { route: 'POST /api/openness/audits/{id}/findings/{findingId}/problem', audit: /^finance_audit\./, run: async () => (await as('wuli')).post(`/api/openness/audits/${num('financeAudit')}/findings/${num('financeFinding')}/problem`, { category: '党风廉政建设', deadline: addDays(today, 30) }) },
   { route: 'POST /api/openness/registers/{code}/rows', audit: /^register\./, run: async () => (await as('yushe')).post('/api/openness/registers/dues/rows', { orgId: await orgId(t.db, '榆舍村'), entryDate: today, cells: { c1: '张三', c3: '20' } }) },
+  { route: 'POST /api/training/categories', audit: /^training\./, run: async () => {
+    const res = await (await as('county')).post('/api/training/categories', { name: '矩阵培训类别' });
+    ctx.trainingCategory = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/training/courses', audit: /^training\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/training/courses', { topic: '矩阵课程', categoryId: num('trainingCategory'), lecturer: '矩阵讲师', mode: 'delivered', hours: 2 });
+    ctx.trainingCourse = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/training/sessions', audit: /^training\./, run: async () => {
+    const yushe = await orgId(t.db, '榆舍村');
+    const res = await (await as('yushe')).post('/api/training/sessions', { courseId: num('trainingCourse'), orgId: yushe, heldOn: today, place: '村部', targetOrgId: yushe, groups: ['member'] });
+    ctx.trainingSession = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/training/sessions/{id}/attendance', audit: /^training\./, setup: async () => {
+    ctx.trainee = json(await (await as('yushe')).post('/api/people', { name: '矩阵学员', gender: 'male', orgId: await orgId(t.db, '榆舍村'), memberStatus: 'formal', joinDate: '2012-07-01', fullDate: '2013-07-01', birthDate: '1985-01-01' })).id;
+  }, run: async () => (await as('yushe')).post(`/api/training/sessions/${num('trainingSession')}/attendance`, { personId: num('trainee'), present: true }) },
+  { route: 'POST /api/training/talks', audit: /^training\./, run: async () => (await as('yushe')).post('/api/training/talks', { kind: 'three_talks', speakerId: num('trainee'), orgId: await orgId(t.db, '榆舍村'), heldOn: today, topic: '矩阵心得', item: 'quote' }) },
 ];
 
 beforeAll(async () => {

@@ -297,6 +297,27 @@ export function createTrainingService(deps: TrainingDeps) {
     });
   }
 
+  /**
+   * A whole sign-in sheet at once (the demo county's past sessions): the roster is read once, every
+   * person must be in the target group, all ticks and one audit record in one transaction.
+   */
+  async function attendMany(actor: Actor, id: number, personIds: readonly number[]): Promise<TrainingRoster> {
+    requireAction(actor, 'training:manage');
+    const s = await sessionRow(actor, id);
+    if (s.held_on > today()) throw new AppError('conflict', { zh: `这期培训定于 ${s.held_on} 举行，举行当天起才能勾选到课`, en: 'The session has not taken place yet' });
+    const list = await rosterOf(actor, s);
+    const inGroup = new Set(list.map((p) => p.id));
+    const outside = personIds.filter((p) => !inGroup.has(p));
+    if (outside.length) throw fieldError('personIds', `有 ${outside.length} 人不在本期培训的对象范围内（培训对象：${groupWords(s)}）`, 'Some people are outside the target group');
+    return db.transaction(async (tx) => {
+      await repo.lockSession(tx, s.id);
+      let n = 0;
+      for (const personId of new Set(personIds)) if (await repo.tick(tx, { sessionId: s.id, personId, countyId: s.county_id, by: actor.accountId || null })) n++;
+      await audit(tx, actor, s.county_id, 'training.attend', 'training_session', s.id, { people: n });
+      return presentRoster(actor, s, list, tx);
+    });
+  }
+
   // ---- 书记讲党课 · 三个讲一次 ----
   const presentTalk = (r: repo.TalkRow, speaker: string): TrainingTalk => ({
     id: r.id, kind: r.kind as TalkKind, org: ref(r.org_id, r.org_name, r.org_type), speaker: { id: r.speaker_id, name: speaker }, heldOn: r.held_on, topic: r.topic,
@@ -434,7 +455,7 @@ export function createTrainingService(deps: TrainingDeps) {
     };
   }
 
-  return { categories, addCategory, courses, course, addCourse, sessions, session, addSession, roster, tick, talks, talk, addTalk, personRecord, coverage, today };
+  return { categories, addCategory, courses, course, addCourse, sessions, session, addSession, roster, tick, attendMany, talks, talk, addTalk, personRecord, coverage, today };
 }
 
 export type TrainingService = ReturnType<typeof createTrainingService>;
