@@ -83,7 +83,7 @@ export async function loadDemoTraining(db: Db, pii: PiiCipher): Promise<{ county
   );
   const months = Math.max(1, Number(today.slice(5, 7)));
   let mobile = 0;
-  for (let i = 0; i < villages.length && mobile < 31; i += 4) {
+  for (let i = 0; i < villages.length && mobile < 31; i += 3) {
     const v = villages[i]!;
     const heldOn = `${year}-${String(1 + (mobile % months)).padStart(2, '0')}-${String(6 + (mobile % 20)).padStart(2, '0')}`;
     const key = mobile % 5 === 4 ? 'home' : mobile % 7 === 3 ? 'site' : 'mobile';

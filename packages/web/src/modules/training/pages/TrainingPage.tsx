@@ -2,7 +2,7 @@
 // session page), the course catalogue, 书记讲党课 · 三个讲一次, and the coverage board drilled down
 // unit by unit. Cards, so a phone reads them too; no ranking by study time anywhere.
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -11,7 +11,7 @@ import {
 } from '@lianxin/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api';
-import { useCan } from '../../../app/auth';
+import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, applyFieldErrors, PageHead, SimpleList } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
@@ -100,17 +100,19 @@ function SessionForm({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string>();
   const courses = useCourses({ pageSize: 200 });
   const add = useAddSession();
+  const me = useAccount();
+  const navigate = useNavigate();
   const submit = (v: { courseId: number; orgId: number; heldOn: Dayjs; place: string; targetOrgId: number; groups?: TrainingGroup[] }) => {
     setError(undefined);
     add.mutate(
       { courseId: v.courseId, orgId: v.orgId, heldOn: v.heldOn.format('YYYY-MM-DD'), place: v.place, targetOrgId: v.targetOrgId, groups: v.groups ?? [] },
-      { onSuccess: onClose, onError: (e) => setError(applyFieldErrors(form, e, ['courseId', 'orgId', 'heldOn', 'place', 'targetOrgId', 'groups'])) },
+      { onSuccess: (created) => void navigate(`/training/sessions/${created.id}`), onError: (e) => setError(applyFieldErrors(form, e, ['courseId', 'orgId', 'heldOn', 'place', 'targetOrgId', 'groups'])) },
     );
   };
   return (
     <Modal open title={t('sessions.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} okText={t('form.submit')} okButtonProps={{ 'data-testid': 'training-session-save' } as never}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="training-form-error" />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ heldOn: dayjs(), groups: ['member'] }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ heldOn: dayjs(), groups: ['member'], orgId: me.scopeOrg.id, targetOrgId: me.scopeOrg.id }}>
         <Form.Item name="courseId" label={t('form.course')} rules={[{ required: true }]}>
           <Select
             showSearch
