@@ -93,7 +93,7 @@ export const TrainingSessionSummary = Type.Object({
 export type TrainingSessionSummary = Static<typeof TrainingSessionSummary>;
 export const TrainingSessionDetail = Type.Composite([
   TrainingSessionSummary,
-  Type.Object({ attendees: Type.Array(Type.Object({ personId: Id, name: Type.String(), org: Type.String(), at: Type.String() })) }),
+  Type.Object({ attendees: Type.Array(Type.Object({ personId: Id, name: Type.String(), at: Type.String() })) }),
 ]);
 export type TrainingSessionDetail = Static<typeof TrainingSessionDetail>;
 export const TrainingSessionPage = Type.Object({

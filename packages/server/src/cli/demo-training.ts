@@ -68,11 +68,12 @@ export async function loadDemoTraining(db: Db, pii: PiiCipher): Promise<{ county
   let countyPersonTimes = 0;
   for (const r of countyRuns) {
     const s = await training.addSession(county, { courseId: course.get(r.course)!, orgId: countyId, heldOn: r.heldOn > today ? today : r.heldOn, place: r.place, targetOrgId: countyId, groups: r.groups });
-    const roster = await training.roster(county, s.id);
     // reserve cadres and activists first, then members, in roster order: a sign-in sheet, not a sample
-    const ordered = [...roster.people].sort((a, b) => Number(b.groups.includes('reserve') || b.groups.includes('activist')) - Number(a.groups.includes('reserve') || a.groups.includes('activist')));
-    const picked = ordered.slice(0, r.take);
-    countyPersonTimes += (await training.attendMany(county, s.id, picked.map((p) => p.id))).personTimes;
+    const sheet = (roster: { id: number; groups: TrainingGroup[] }[]) => {
+      const early = (p: { groups: TrainingGroup[] }) => Number(p.groups.includes('reserve') || p.groups.includes('activist'));
+      return [...roster].sort((a, b) => early(b) - early(a)).slice(0, r.take).map((p) => p.id);
+    };
+    countyPersonTimes += (await training.attendMany(county, s.id, sheet)).personTimes;
   }
 
   // 31 流动课堂 (76 scaled): a township brings the course to one of its villages, its members attend
@@ -88,9 +89,8 @@ export async function loadDemoTraining(db: Db, pii: PiiCipher): Promise<{ county
     const heldOn = `${year}-${String(1 + (mobile % months)).padStart(2, '0')}-${String(6 + (mobile % 20)).padStart(2, '0')}`;
     const key = mobile % 5 === 4 ? 'home' : mobile % 7 === 3 ? 'site' : 'mobile';
     const s = await training.addSession(county, { courseId: course.get(key)!, orgId: v.township, heldOn: heldOn > today ? today : heldOn, place: key === 'home' ? '老党员家中' : '村党群服务中心', targetOrgId: v.id, groups: ['member'] });
-    const roster = await training.roster(county, s.id);
     const take = key === 'home' ? 3 : 6 + (mobile % 7);
-    await training.attendMany(county, s.id, roster.people.slice(0, take).map((p) => p.id));
+    await training.attendMany(county, s.id, (roster) => roster.slice(0, take).map((p) => p.id));
     mobile++;
   }
 

@@ -59,7 +59,7 @@ export const PARTY_LECTURE_TYPE = 'party_lecture';
 
 export type TrainingDeps = {
   db: Db;
-  people: Pick<PeopleService, 'list' | 'detail' | 'cadres' | 'reserve'>;
+  people: Pick<PeopleService, 'list' | 'detail' | 'cadres' | 'reserve' | 'personNames'>;
   development: Pick<DevelopmentService, 'list'>;
   orglife: Pick<OrglifeService, 'meeting' | 'meetings'>;
   today?: () => string;
@@ -184,11 +184,11 @@ export function createTrainingService(deps: TrainingDeps) {
     requireAction(actor, 'training:read');
     const r = await sessionRow(actor, id);
     const ticks = await repo.attendeesOf(db, r.id);
-    const roster = await rosterOf(actor, r);
-    const names = new Map(roster.map((p) => [p.id, p]));
+    // the ticks were read through the session in scope: their names by key, not the whole roster again
+    const names = new Map((await people.personNames(db, ticks.map((a) => a.person_id))).map((p) => [p.id, p.name]));
     return {
       ...presentSession(r),
-      attendees: ticks.map((a) => ({ personId: a.person_id, name: names.get(a.person_id)?.name ?? '（已不在名册）', org: names.get(a.person_id)?.org ?? '', at: a.at.toISOString() })),
+      attendees: ticks.map((a) => ({ personId: a.person_id, name: names.get(a.person_id) ?? '', at: a.at.toISOString() })),
     };
   }
 
@@ -301,11 +301,12 @@ export function createTrainingService(deps: TrainingDeps) {
    * A whole sign-in sheet at once (the demo county's past sessions): the roster is read once, every
    * person must be in the target group, all ticks and one audit record in one transaction.
    */
-  async function attendMany(actor: Actor, id: number, personIds: readonly number[]): Promise<TrainingRoster> {
+  async function attendMany(actor: Actor, id: number, sheet: readonly number[] | ((roster: RosterPerson[]) => number[])): Promise<TrainingRoster> {
     requireAction(actor, 'training:manage');
     const s = await sessionRow(actor, id);
     if (s.held_on > today()) throw new AppError('conflict', { zh: `这期培训定于 ${s.held_on} 举行，举行当天起才能勾选到课`, en: 'The session has not taken place yet' });
     const list = await rosterOf(actor, s);
+    const personIds = typeof sheet === 'function' ? sheet(list) : sheet;
     const inGroup = new Set(list.map((p) => p.id));
     const outside = personIds.filter((p) => !inGroup.has(p));
     if (outside.length) throw fieldError('personIds', `有 ${outside.length} 人不在本期培训的对象范围内（培训对象：${groupWords(s)}）`, 'Some people are outside the target group');
@@ -324,13 +325,9 @@ export function createTrainingService(deps: TrainingDeps) {
     item: (r.item as ThreeTalkItem | null) ?? null, meetingId: r.meeting_id,
   });
 
-  async function speakerNames(actor: Actor, ids: number[]) {
-    const names = new Map<number, string>();
-    for (const id of new Set(ids)) {
-      const p = await people.detail(actor, id).catch(() => undefined);
-      names.set(id, p?.name ?? '（不在管辖范围内）');
-    }
-    return names;
+  /** The speakers of talks read in scope, by key (a speaker may sit at another level than the talk). */
+  async function speakerNames(ids: number[]) {
+    return new Map((await people.personNames(db, ids)).map((p) => [p.id, p.name]));
   }
 
   async function talks(actor: Actor, query: ListTrainingTalksQuery): Promise<TrainingTalkPage> {
@@ -338,15 +335,15 @@ export function createTrainingService(deps: TrainingDeps) {
     const path = query.orgId ? (await unitInScope(db, actor, query.orgId, 'orgId')).path : actor.scope.path;
     const w = pageOf(query, 50);
     const { rows, total } = await repo.listTalks(db, likePrefix(path), { kind: query.kind, from: query.year ? `${query.year}-01-01` : undefined, to: query.year ? `${query.year}-12-31` : undefined }, w);
-    const names = await speakerNames(actor, rows.map((r) => r.speaker_id));
-    return { items: rows.map((r) => presentTalk(r, names.get(r.speaker_id)!)), total, page: w.page, pageSize: w.pageSize };
+    const names = await speakerNames(rows.map((r) => r.speaker_id));
+    return { items: rows.map((r) => presentTalk(r, names.get(r.speaker_id) ?? '')), total, page: w.page, pageSize: w.pageSize };
   }
 
   async function talk(actor: Actor, id: number): Promise<TrainingTalk> {
     requireAction(actor, 'training:read');
     const r = await repo.findTalk(db, likePrefix(actor.scope.path), id);
     if (!r) throw new AppError('not_found');
-    return presentTalk(r, (await speakerNames(actor, [r.speaker_id])).get(r.speaker_id)!);
+    return presentTalk(r, (await speakerNames([r.speaker_id])).get(r.speaker_id) ?? '');
   }
 
   async function addTalk(actor: Actor, input: CreateTrainingTalkBody): Promise<TrainingTalk> {
