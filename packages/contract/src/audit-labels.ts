@@ -221,6 +221,12 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'project.close': { zh: '党建项目考评销号', en: 'Project appraised and closed' },
   'project.settings': { zh: '修改项目月报告日', en: 'Project report day changed' },
   'project.start': { zh: '党建项目开始推进', en: 'Project started' },
+  'training.category': { zh: '新增培训菜单类别', en: 'Training category added' },
+  'training.course': { zh: '新增培训课程', en: 'Training course added' },
+  'training.session': { zh: '举办培训', en: 'Training session held' },
+  'training.attend': { zh: '培训到课勾选', en: 'Training attendance ticked' },
+  'training.unattend': { zh: '取消培训到课勾选', en: 'Training attendance unticked' },
+  'training.talk': { zh: '记录书记讲党课、三个讲一次', en: 'Party lecture or talk recorded' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

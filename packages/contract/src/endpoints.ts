@@ -17,6 +17,7 @@ import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDay
 import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
 import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery, AppraisalView, BallotBody, CorrectAppraisalBody, FireResearchBody, FollowupBody, GradeMembersBody, ListAppraisalsQuery, ListResearchQuery, ListSessionsQuery, OpenSessionBody, PlanResearchBody, ReporterCandidates, ResearchBoard, ResearchBoardQuery, ResearchPage, ResearchView, SessionPage, SessionView } from './appraisal.js';
+import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSessionBody, CreateTrainingTalkBody, ListTrainingCategoriesQuery, ListTrainingCoursesQuery, ListTrainingSessionsQuery, ListTrainingTalksQuery, PersonTrainingQuery, PersonTrainingRecord, TickAttendanceBody, TrainingCategory, TrainingCategoryPage, TrainingCourse, TrainingCoursePage, TrainingCoverage, TrainingCoverageQuery, TrainingRoster, TrainingSessionDetail, TrainingSessionPage, TrainingTalk, TrainingTalkPage } from './training.js';
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
 import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
 import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
@@ -323,6 +324,21 @@ export const ENDPOINTS = {
   'POST /api/orglife/research/{id}/attachments': { response: Created, upload: true },
   'GET /api/orglife/research/{id}/attachments/{attachmentId}': { response: FileDownload, file: true },
   'GET /api/orglife/research-board': { query: ResearchBoardQuery, response: ResearchBoard },
+  'GET /api/training/categories': { query: ListTrainingCategoriesQuery, response: TrainingCategoryPage },
+  'POST /api/training/categories': { body: CreateTrainingCategoryBody, response: TrainingCategory },
+  'GET /api/training/courses': { query: ListTrainingCoursesQuery, response: TrainingCoursePage },
+  'POST /api/training/courses': { body: CreateTrainingCourseBody, response: TrainingCourse },
+  'GET /api/training/courses/{id}': { response: TrainingCourse },
+  'GET /api/training/sessions': { query: ListTrainingSessionsQuery, response: TrainingSessionPage },
+  'POST /api/training/sessions': { body: CreateTrainingSessionBody, response: TrainingSessionDetail },
+  'GET /api/training/sessions/{id}': { response: TrainingSessionDetail },
+  'GET /api/training/sessions/{id}/roster': { response: TrainingRoster },
+  'POST /api/training/sessions/{id}/attendance': { body: TickAttendanceBody, response: TrainingRoster },
+  'GET /api/training/talks': { query: ListTrainingTalksQuery, response: TrainingTalkPage },
+  'POST /api/training/talks': { body: CreateTrainingTalkBody, response: TrainingTalk },
+  'GET /api/training/talks/{id}': { response: TrainingTalk },
+  'GET /api/training/people/{id}': { query: PersonTrainingQuery, response: PersonTrainingRecord },
+  'GET /api/training/coverage': { query: TrainingCoverageQuery, response: TrainingCoverage },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof ENDPOINTS;

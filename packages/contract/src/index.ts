@@ -17,3 +17,4 @@ export * from './endpoints.js';
 export * from './weakorgs.js';
 export * from './projects.js';
 export * from './appraisal.js';
+export * from './training.js';

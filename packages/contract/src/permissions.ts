@@ -52,6 +52,9 @@ export const ACTIONS = [
   'openness:publish', // compose, publish and correct a unit's disclosures; hand-filled register rows
   'openness:audit', // 村级财务审计: record audits of the units below, findings → problems
   'openness:configure', // the county's disclosure day, cadence, disclosing unit types and register set
+  'training:read', // 教育培训: the course catalogue, sessions, talks, people's training records and coverage of the scope
+  'training:manage', // add courses, hold sessions and tick attendance, record 书记讲党课 and 三个讲一次
+  'training:configure', // the county's menu categories of courses
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,11 +84,14 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project:configure',
     'openness:audit',
     'openness:configure',
+    'training:read',
+    'training:manage',
+    'training:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit'],
-  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act', 'training:read', 'training:manage'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
-  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act'],
+  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act', 'training:read', 'training:manage'],
   department_admin: [...OFFICE, 'person:write', 'whistle:answer'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],

@@ -40,6 +40,7 @@ import { createAppraisalService, createOrglifeService, orglifeModule, type PostR
 import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
 import { createFlowsService, flowsModule } from './modules/flows/index.js';
 import { createOpennessService, opennessModule } from './modules/openness/index.js';
+import { createTrainingService, trainingModule } from './modules/training/index.js';
 import { createRegisterSources } from './core/register-sources.js';
 import { createPublicSections } from './core/public-sections.js';
 import { createTodaySources } from './core/today-sources.js';
@@ -348,6 +349,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // the registers' 民主决策 book from the flows' matters, the 经费收支 account from funds (core/register-sources.ts)
   registerSources.register(flows.decisionSource);
   registerSources.register(funds.fundSource);
+  // 教育培训: the target group through the people and cadres services, 党课 meetings through organizational life's
+  await app.register(trainingModule, { training: createTrainingService({ db, people, development, orglife }) });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -15,6 +15,7 @@ import { loadDemoFlows } from './demo-flows.js';
 import { loadDemoProjects } from './demo-projects.js';
 import { loadDemoOpenness } from './demo-openness.js';
 import { loadDemoAppraisal } from './demo-appraisal.js';
+import { loadDemoTraining } from './demo-training.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -39,6 +40,7 @@ try {
     await loadDemoProjects(db, pii);
     await loadDemoOpenness(db, demo.countyId);
     await loadDemoAppraisal(db, demo.countyId);
+    await loadDemoTraining(db, pii);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

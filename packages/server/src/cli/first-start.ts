@@ -16,6 +16,7 @@ import { loadDemoFlows } from './demo-flows.js';
 import { loadDemoProjects } from './demo-projects.js';
 import { loadDemoOpenness } from './demo-openness.js';
 import { loadDemoAppraisal } from './demo-appraisal.js';
+import { loadDemoTraining } from './demo-training.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -60,6 +61,8 @@ export async function ensureInitialData(
     print(`三务公开：${openness.disclosures} 期公开（上月 ${openness.overdue} 个单位逾期未公开）、${openness.audits} 次村级财务审计。`);
     const appraisal = await loadDemoAppraisal(db, countyId);
     print(`评议与调研：上年度民主评议党员 ${appraisal.lastYear} 人、本年度 ${appraisal.thisYear} 人，述职评议票 ${appraisal.ballots} 张，调查研究 ${appraisal.rounds} 次（${appraisal.shortStations} 个工作站不足 2 次）。`);
+    const training = await loadDemoTraining(db, pii);
+    print(`教育培训：县级培训 ${training.countySessions} 期 ${training.countyPersonTimes} 人次、流动课堂 ${training.mobile} 场、书记讲党课 ${training.lectures} 场、三个讲一次 ${training.talks} 次。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

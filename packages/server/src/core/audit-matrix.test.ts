@@ -598,6 +598,26 @@ const STEPS: Step[] = [
     const v = (await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE id = $1`, [num('research')]))[0]!.version;
     return (await as('yushe.station')).post(`/api/orglife/research/${num('research')}/transitions/report`, { version: v, report: '走访农户 20 户，形成调研报告' });
   } },
+  { route: 'POST /api/training/categories', audit: /^training\./, run: async () => {
+    const res = await (await as('county')).post('/api/training/categories', { name: '矩阵培训类别' });
+    ctx.trainingCategory = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/training/courses', audit: /^training\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/training/courses', { topic: '矩阵课程', categoryId: num('trainingCategory'), lecturer: '矩阵讲师', mode: 'delivered', hours: 2 });
+    ctx.trainingCourse = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/training/sessions', audit: /^training\./, run: async () => {
+    const yushe = await orgId(t.db, '榆舍村');
+    const res = await (await as('yushe')).post('/api/training/sessions', { courseId: num('trainingCourse'), orgId: yushe, heldOn: today, place: '村部', targetOrgId: yushe, groups: ['member'] });
+    ctx.trainingSession = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/training/sessions/{id}/attendance', audit: /^training\./, setup: async () => {
+    ctx.trainee = json(await (await as('yushe')).post('/api/people', { name: '矩阵学员', gender: 'male', orgId: await orgId(t.db, '榆舍村'), memberStatus: 'formal', joinDate: '2012-07-01', fullDate: '2013-07-01', birthDate: '1985-01-01' })).id;
+  }, run: async () => (await as('yushe')).post(`/api/training/sessions/${num('trainingSession')}/attendance`, { personId: num('trainee'), present: true }) },
+  { route: 'POST /api/training/talks', audit: /^training\./, run: async () => (await as('yushe')).post('/api/training/talks', { kind: 'three_talks', speakerId: num('trainee'), orgId: await orgId(t.db, '榆舍村'), heldOn: today, topic: '矩阵心得', item: 'quote' }) },
 ];
 
 beforeAll(async () => {

@@ -131,6 +131,9 @@ export const pastMonth = () => {
   return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 };
 
+/** The training menu category made in each county (by county id). */
+const trainingCategories = new Map<number, number>();
+
 /** The scheme and the next free (unit, month) slot of each place's score sheets. */
 const sheetSlots = new Map<PlaceName, { schemeId: number; next: number }>();
 
@@ -498,6 +501,38 @@ export const make = {
     const r = await make.research(p);
     const f = await ok<{ id: number }>('research file', upload(p.as.station, `/api/orglife/research/${r.id}/attachments`));
     return { ...r, attachmentId: f.id };
+  },
+  /** 教育培训: a menu category of the place's county (one per county), made by its county account. */
+  async trainingCategory(p: Place): Promise<Rec> {
+    const known = trainingCategories.get(p.org.county);
+    if (known) return { id: known };
+    const r = await ok<{ id: number }>('training category', p.as.county.post('/api/training/categories', { name: unique('矩阵培训类别') }));
+    trainingCategories.set(p.org.county, r.id);
+    return { id: r.id };
+  },
+  /** A course in the place's township's catalogue. */
+  async trainingCourse(p: Place): Promise<Rec> {
+    const category = await make.trainingCategory(p);
+    const r = await ok<{ id: number }>('training course', p.as.township.post('/api/training/courses', { topic: unique('矩阵课程'), categoryId: category.id, lecturer: '矩阵讲师', mode: 'mobile', hours: 2 }));
+    return { id: r.id };
+  },
+  /** A session the place's village holds today for its Party members, on the township's course. */
+  async trainingSession(p: Place): Promise<Rec> {
+    const course = await make.trainingCourse(p);
+    const r = await ok<{ id: number }>('training session', p.as.village.post('/api/training/sessions', { courseId: course.id, orgId: p.org.village, heldOn: today, place: '村部', targetOrgId: p.org.village, groups: ['member'] }));
+    return { id: r.id };
+  },
+  /** … and a formal member of the village to tick. */
+  async trainingSessionWithMember(p: Place): Promise<Rec> {
+    const s = await make.trainingSession(p);
+    const person = await make.person(p);
+    return { id: Number(s.id), personId: Number(person.id) };
+  },
+  /** A 三个讲一次 talk in the place's village. */
+  async trainingTalk(p: Place): Promise<Rec> {
+    const person = await make.person(p);
+    const r = await ok<{ id: number }>('training talk', p.as.village.post('/api/training/talks', { kind: 'three_talks', speakerId: person.id, orgId: p.org.village, heldOn: today, topic: unique('矩阵心得'), item: 'quote' }));
+    return { id: r.id };
   },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(

@@ -394,6 +394,23 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/orglife/research/{id}/attachments': { kind: 'record', as: 'yushe.station', make: make.research, upload: true, ok: 201 },
   'GET /api/orglife/research/{id}/attachments/{attachmentId}': { kind: 'record', as: 'yushe.station', make: make.researchFile, ok: 200 },
   'GET /api/orglife/research-board': { kind: 'summary', as: 'wuli', figure: (j) => j.stations, expected: `SELECT count(*)::int AS n FROM orgs WHERE path LIKE :prefix AND status = 'active' AND type = 'station'` },
+
+  // 教育培训 (training module)
+  'GET /api/training/categories': { kind: 'self', note: 'the caller county’s menu categories (a county setting)' },
+  'POST /api/training/categories': { kind: 'self', note: 'a menu category of the caller’s own county (the county’s root accounts only)' },
+  'GET /api/training/courses': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'trainingCourse', ids: items, visible: `SELECT id FROM training_courses WHERE id = ANY(:ids) AND NOT (county_id = :county AND (org_path LIKE :prefix OR :path LIKE org_path || '%'))` },
+  'POST /api/training/courses': { kind: 'create', as: 'wuli', body: async (p) => ({ orgId: p.org.township, topic: unique('矩阵课程'), categoryId: (await make.trainingCategory(p)).id, lecturer: '矩阵讲师', mode: 'site', hours: 1 }), ok: 201 },
+  'GET /api/training/courses/{id}': { kind: 'record', as: 'yushe', make: make.trainingCourse, ok: 200 },
+  'GET /api/training/sessions': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'trainingSession', ids: items, visible: `SELECT id FROM training_sessions WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/training/sessions': { kind: 'create', as: 'yushe', body: async (p) => ({ courseId: (await make.trainingCourse(p)).id, orgId: p.org.village, heldOn: today, place: '村部', targetOrgId: p.org.village, groups: ['member'] }), ok: 201 },
+  'GET /api/training/sessions/{id}': { kind: 'record', as: 'yushe', make: make.trainingSession, ok: 200 },
+  'GET /api/training/sessions/{id}/roster': { kind: 'record', as: 'yushe', make: make.trainingSession, ok: 200 },
+  'POST /api/training/sessions/{id}/attendance': { kind: 'record', as: 'yushe', make: make.trainingSessionWithMember, body: (r) => ({ personId: r.personId, present: true }), ok: 200 },
+  'GET /api/training/talks': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'trainingTalk', ids: items, visible: `SELECT id FROM training_talks WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/training/talks': { kind: 'create', as: 'yushe', body: async (p) => ({ kind: 'three_talks', speakerId: (await make.person(p)).id, orgId: p.org.village, heldOn: today, topic: unique('矩阵心得'), item: 'habit' }), ok: 201 },
+  'GET /api/training/talks/{id}': { kind: 'record', as: 'yushe', make: make.trainingTalk, ok: 200 },
+  'GET /api/training/people/{id}': { kind: 'record', as: 'yushe', make: make.person, ok: 200 },
+  'GET /api/training/coverage': { kind: 'summary', as: 'wuli', query: () => `?year=${year}`, figure: (j) => j.total.members, expected: `SELECT count(*)::int AS n FROM persons WHERE org_path LIKE :prefix AND status = 'active' AND member_status IN ('formal', 'probationary')` },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

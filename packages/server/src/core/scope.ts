@@ -59,6 +59,7 @@ export const TENANT_TABLES = [
   'project_milestones', 'project_people', 'project_reports', 'project_links',
   'disclosures', 'finance_audits', 'register_rows',
   'member_appraisals', 'report_sessions',
+  'training_courses', 'training_sessions', 'training_talks',
 ] as const;
 
 const TOUCHES = new RegExp(`\\b(?:FROM|JOIN|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(${TENANT_TABLES.join('|')})\\b`, 'i');

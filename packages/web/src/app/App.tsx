@@ -18,6 +18,7 @@ import { dispatchRoutes } from '../modules/dispatch/routes';
 import { citizensRoutes } from '../modules/citizens/routes';
 import { assessmentRoutes } from '../modules/assessment/routes';
 import { orglifeRoutes } from '../modules/orglife/routes';
+import { trainingRoutes } from '../modules/training/routes';
 import { fundsRoutes } from '../modules/funds/routes';
 import { flowsRoutes } from '../modules/flows/routes';
 import { projectsRoutes } from '../modules/projects/routes';
@@ -138,6 +139,7 @@ function AppRoutes() {
           {citizensRoutes()}
           {assessmentRoutes()}
           {orglifeRoutes()}
+          {trainingRoutes()}
           {fundsRoutes()}
           {flowsRoutes()}
           {projectsRoutes()}

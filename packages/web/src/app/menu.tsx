@@ -3,6 +3,7 @@
 // inspections). On a phone the bottom tabs are its role's four (mobileTabs).
 import type { ReactNode } from 'react';
 import {
+  ReadOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -74,6 +75,8 @@ export const MENU: MenuEntry[] = [
   // 经费与报酬, 阵地与设施: every office keeps its own; villages tick checklists and keep the duty roster on a phone
   { path: '/funds', label: 'menu.funds', icon: <AccountBookOutlined />, action: 'funds:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
   { path: '/facilities', label: 'menu.facilities', icon: <ShopOutlined />, action: 'funds:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 教育培训: the county's catalogue, sessions with phone attendance, 书记讲党课, coverage — every office but departments
+  { path: '/training', label: 'menu.training', icon: <ReadOutlined />, action: 'training:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/citizens', label: 'menu.citizens', icon: <SolutionOutlined />, action: 'citizen:read', mobileTab: 3, group: 'citizens' },
   { path: '/whistles', label: 'menu.whistles', icon: <UnorderedListOutlined />, action: 'citizen:read', group: 'citizens' },
   // household visits, grids and 连心卡 are the work of the levels that face villagers, not departments'

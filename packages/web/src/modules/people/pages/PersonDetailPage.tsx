@@ -16,6 +16,7 @@ import { PersonFormModal } from '../components/PersonFormModal';
 import { PostsTable } from '../../cadres/components/PostsTable';
 import { MemberTag, PersonStatusTag } from '../components/tags';
 import '../people.css';
+import { PersonTrainingCard } from '../../training/components/PersonTrainingCard';
 
 const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'person.create': { zh: '新增', en: 'Created' },
@@ -147,6 +148,7 @@ export function PersonDetailPage() {
           <Card title={t('people.posts')} size="small" style={{ marginBottom: 12 }}>
             <PostsTable posts={p.posts} personId={p.id} compact={isMobile} />
           </Card>
+          <PersonTrainingCard personId={p.id} />
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('people.history')} size="small" data-testid="person-history">
