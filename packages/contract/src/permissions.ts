@@ -52,10 +52,13 @@ export const ACTIONS = [
   'openness:publish', // compose, publish and correct a unit's disclosures; hand-filled register rows
   'openness:audit', // 村级财务审计: record audits of the units below, findings → problems
   'openness:configure', // the county's disclosure day, cadence, disclosing unit types and register set
+  'recognition:read', // 星级化管理: star ratings, the star board and the cadres' star rows of the scope
+  'recognition:rate', // enter the personal post assessment of the cadres below (township, county)
+  'recognition:configure', // the county's star rules; compute, publish and correct the year's rating (the county's root)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read', 'project:read', 'project:write', 'openness:read', 'openness:publish'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read', 'project:read', 'project:write', 'openness:read', 'openness:publish', 'recognition:read'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -81,8 +84,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project:configure',
     'openness:audit',
     'openness:configure',
+    'recognition:rate',
+    'recognition:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'recognition:rate'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
   village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act'],

@@ -34,6 +34,7 @@ import { citizensModule, createRequestService } from './modules/citizens/index.j
 import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modules/weakorgs/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
+import { createStarService, recognitionModule } from './modules/recognition/index.js';
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
 import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
 import { createOrglifeService, orglifeModule } from './modules/orglife/index.js';
@@ -331,6 +332,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const facilities = createFacilitiesService({ db, people });
   await app.register(fundsModule, { funds: createFundsService({ db, people, orgs }), facilities });
   publicSections.register(20, (q, unit) => facilities.publicSection(q, unit));
+  // 星级化管理: the cadres through the people service, the villages' annual results through assessment's front door
+  await app.register(recognitionModule, { stars: createStarService({ db, people }) });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

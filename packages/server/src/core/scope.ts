@@ -58,6 +58,7 @@ export const TENANT_TABLES = [
   'flow_templates', 'duty_lists',
   'project_milestones', 'project_people', 'project_reports', 'project_links',
   'disclosures', 'finance_audits', 'register_rows',
+  'star_ratings', 'star_rating_rows',
 ] as const;
 
 const TOUCHES = new RegExp(`\\b(?:FROM|JOIN|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(${TENANT_TABLES.join('|')})\\b`, 'i');
