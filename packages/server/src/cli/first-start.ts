@@ -15,6 +15,7 @@ import { loadDemoFunds } from './demo-funds.js';
 import { loadDemoFlows } from './demo-flows.js';
 import { loadDemoProjects } from './demo-projects.js';
 import { loadDemoOpenness } from './demo-openness.js';
+import { loadDemoStars } from './demo-stars.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -57,6 +58,8 @@ export async function ensureInitialData(
     print(`项目化推进：${projects.projects} 个党建服务项目（其中第一书记帮扶项目 ${projects.assistance} 个），月报告迟报 ${projects.lateReports} 件、逾期节点 ${projects.overdueMilestones} 个。`);
     const openness = await loadDemoOpenness(db, countyId);
     print(`三务公开：${openness.disclosures} 期公开（上月 ${openness.overdue} 个单位逾期未公开）、${openness.audits} 次村级财务审计。`);
+    const stars = await loadDemoStars(db, pii);
+    print(`星级化管理：${stars.year} 年度星级评定已公布，${stars.rated} 名村干部评定星级（其余 ${stars.unrated} 名所在村上年未考核，未评星）。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

@@ -526,6 +526,25 @@ const STEPS: Step[] = [
   } },
   { route: 'POST /api/openness/audits/{id}/findings/{findingId}/problem', audit: /^finance_audit\./, run: async () => (await as('wuli')).post(`/api/openness/audits/${num('financeAudit')}/findings/${num('financeFinding')}/problem`, { category: '党风廉政建设', deadline: addDays(today, 30) }) },
   { route: 'POST /api/openness/registers/{code}/rows', audit: /^register\./, run: async () => (await as('yushe')).post('/api/openness/registers/dues/rows', { orgId: await orgId(t.db, '榆舍村'), entryDate: today, cells: { c1: '张三', c3: '20' } }) },
+  // ---- 星级化管理 (recognition)
+  { route: 'PUT /api/recognition/star-rules', audit: /^star_rules\./, run: async () => (await as('county')).request('PUT', '/api/recognition/star-rules', { version: 0, postWeightPercent: 50, levels: [{ stars: 5, min: 95 }, { stars: 4, min: 90 }, { stars: 3, min: 80 }], civilServiceMinStars: 5, civilServiceYears: 2 }) },
+  { route: 'POST /api/recognition/star-ratings', audit: /^star_rating\./, run: async () => {
+    const res = await (await as('county')).post('/api/recognition/star-ratings', { year: Number(today.slice(0, 4)) });
+    ctx.rating = json(res).id;
+    return res;
+  } },
+  { route: 'PUT /api/recognition/star-rows/{id}', audit: /^star_rating\./, run: async () => {
+    const [row] = await t.db.query<{ id: number; version: number }>(`SELECT id, version FROM star_rating_rows WHERE rating_id = $1 AND village_score IS NOT NULL ORDER BY id LIMIT 1`, [num('rating')]);
+    return (await as('wuli')).request('PUT', `/api/recognition/star-rows/${row!.id}`, { version: row!.version, postScore: 92 });
+  } },
+  { route: 'POST /api/recognition/star-ratings/{id}/publish', audit: /^star_rating\./, setup: async () => {
+    const rows = await t.db.query<{ id: number; version: number }>(`SELECT id, version FROM star_rating_rows WHERE rating_id = $1 AND village_score IS NOT NULL AND post_score IS NULL`, [num('rating')]);
+    for (const row of rows) await (await as('county')).request('PUT', `/api/recognition/star-rows/${row.id}`, { version: row.version, postScore: 85 });
+  }, run: async () => {
+    const [r] = await t.db.query<{ version: number }>(`SELECT version FROM star_ratings WHERE id = $1`, [num('rating')]);
+    return (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/publish`, { version: r!.version });
+  } },
+  { route: 'POST /api/recognition/star-ratings/{id}/correct', audit: /^star_rating\./, run: async () => (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/correct`) },
 ];
 
 beforeAll(async () => {

@@ -369,6 +369,18 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/venues/{id}/duty-candidates': { kind: 'record', as: 'yushe', make: make.venue, ok: 200 },
   'POST /api/venues/{id}/shifts': { kind: 'record', as: 'yushe', make: make.venueWithPerson, body: (r) => ({ personId: r.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T20:00:00+08:00` }), ok: 201 },
   'DELETE /api/duty-shifts/{id}': { kind: 'record', as: 'yushe', make: make.dutyShift, ok: 204 },
+  // 星级化管理
+  'GET /api/recognition/star-rules': { kind: 'self', note: 'the caller county’s star rules (a county setting)' },
+  'PUT /api/recognition/star-rules': { kind: 'self', note: 'the caller county’s star rules (the county’s root accounts only; stars.test.ts)' },
+  'GET /api/recognition/star-ratings': { kind: 'list', as: 'wuli', seed: 'starRating', siblingVisible: true, query: '?pageSize=200', ids: items, visible: `SELECT id FROM star_ratings WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` }, // the county's ratings: every account of the county reads them (their rows are scoped)
+  'POST /api/recognition/star-ratings': { kind: 'self', note: 'a rating of the caller’s county (the county’s root accounts only; stars.test.ts)' },
+  'GET /api/recognition/star-ratings/{id}': { kind: 'self', note: 'a rating of the caller’s county, read by every account of the county by design (its figures count the caller’s scope only)' },
+  'POST /api/recognition/star-ratings/{id}/publish': { kind: 'record', as: 'county', only: ['county'], make: make.publishableRating, body: (r) => ({ version: v(r) }), ok: 200 },
+  'POST /api/recognition/star-ratings/{id}/correct': { kind: 'record', as: 'county', only: ['county'], make: make.publishedRating, ok: 201 },
+  'GET /api/recognition/star-rows': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'starRow', ids: items, visible: `SELECT id FROM star_rating_rows WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/recognition/star-rows/{id}': { kind: 'record', as: 'wuli', make: make.starRow, ok: 200 },
+  'PUT /api/recognition/star-rows/{id}': { kind: 'record', as: 'wuli', make: make.starRow, body: (r) => ({ version: v(r), postScore: 90 }), ok: 200 },
+  'GET /api/recognition/star-board': { kind: 'summary', as: 'wuli', query: () => `?year=${year}`, figure: (j) => j.total.people, expected: `SELECT count(*)::int AS n FROM star_rating_rows x WHERE x.org_path LIKE :prefix AND x.rating_id = (SELECT id FROM star_ratings r WHERE r.county_id = :county AND r.year = ${year} AND r.status = 'published' ORDER BY edition DESC LIMIT 1)` },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

@@ -174,6 +174,17 @@ export async function setResult(q: Queryable, id: number, r: { villageScore: num
   );
 }
 
+/** The results of many rows at once (set-based: one statement for a whole rating). */
+export async function setResults(q: Queryable, rows: { id: number; villageScore: number | null; villageSheets: unknown[]; score: number | null; stars: number | null; civilService: boolean }[]): Promise<void> {
+  if (!rows.length) return;
+  await q.query(
+    `${BY_KEY}UPDATE star_rating_rows x SET village_score = u.village_score, village_sheets = u.sheets::jsonb, score = u.score, stars = u.stars, civil_service_eligible = u.civil
+       FROM unnest($1::bigint[], $2::numeric[], $3::text[], $4::numeric[], $5::int[], $6::boolean[]) AS u(id, village_score, sheets, score, stars, civil)
+      WHERE x.id = u.id`,
+    [rows.map((r) => r.id), rows.map((r) => r.villageScore), rows.map((r) => JSON.stringify(r.villageSheets)), rows.map((r) => r.score), rows.map((r) => r.stars), rows.map((r) => r.civilService)],
+  );
+}
+
 export async function publish(q: Queryable, id: number): Promise<void> {
   await q.query(`${BY_KEY}UPDATE star_ratings SET status = 'published', published_at = now(), version = version + 1 WHERE id = $1`, [id]);
 }

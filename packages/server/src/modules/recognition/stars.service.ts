@@ -140,15 +140,16 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
     const prefix = likePrefix(countyPath);
     const [rows, results] = await Promise.all([repo.rowsOfRating(tx, prefix, Number(r.id)), annualResultsOf(tx, Number(r.county_id), prefix, r.year)]);
     const earlier = await earlierStars(tx, Number(r.county_id), rows.map((x) => Number(x.person_id)), r.year);
-    for (const x of rows) {
+    const computed = rows.map((x) => {
       const v = results.get(Number(x.org_id));
       const villageScore = v?.score ?? null;
       const { score, stars } = rate(x.post_score, villageScore, r.post_weight_percent, r.levels);
       const streak = streakOf(r.year, stars, earlier.get(Number(x.person_id)) ?? new Map(), r.civil_service_min_stars);
       const civil = civilServiceEligible(x.role, streak, r.civil_service_years);
-      await repo.setResult(tx, Number(x.id), { villageScore, villageSheets: v?.sheets ?? [], score, stars, civilService: civil });
       Object.assign(x, { village_score: villageScore, score, stars, civil_service_eligible: civil });
-    }
+      return { id: Number(x.id), villageScore, villageSheets: v?.sheets ?? [], score, stars, civilService: civil };
+    });
+    await repo.setResults(tx, computed);
     return rows;
   }
 
@@ -246,7 +247,6 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
   async function listRows(actor: Actor, f: ListStarRowsQuery): Promise<StarRowPage> {
     requireAction(actor, 'recognition:read');
     const p = pageOf(f, 50);
-    if (!f.ratingId && !f.personId) throw fieldError('ratingId', '请指定星级评定或人员', 'Give a rating or a person');
     const { rows, total } = await repo.listRows(db, likePrefix(actor.scope.path), { ...f, ...p });
     return { items: rows.map(rowOf), total, page: p.page, pageSize: p.pageSize };
   }
