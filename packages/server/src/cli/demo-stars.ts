@@ -1,8 +1,8 @@
 // Demo stars for 宜君县 (星级化管理, seed 001): last year's rating of the cadres in the 8 village posts
 // of 五里镇 and 彭镇 — each village's annual assessment for last December scored and published, the
 // townships' post assessments entered, the county's rating published. The county's rules are the
-// seed's 50 % / 50 % with the default levels; its 公职化 standard (county data) is 5 stars in one
-// year. Cadres of the other townships (villages not assessed last year) are published unrated.
+// seed's 50 % / 50 % with the default levels; its 公职化 standard (county data) is 4 stars or more
+// in one year. Cadres of the other townships (villages not assessed last year) are published unrated.
 // Everything goes through the services a user's clicks do.
 import type { Role, SheetDetail } from '@lianxin/contract';
 import type { Db } from '../db/db.js';
@@ -55,7 +55,7 @@ export async function loadDemoStars(db: Db, pii: PiiCipher): Promise<DemoStars> 
   }
 
   // the county's rules, the rating, the townships' post assessments, publishing
-  await stars.saveRules(county, { version: 0, postWeightPercent: 50, levels: DEFAULT_STAR_LEVELS, civilServiceMinStars: 5, civilServiceYears: 1 });
+  await stars.saveRules(county, { version: 0, postWeightPercent: 50, levels: DEFAULT_STAR_LEVELS, civilServiceMinStars: 4, civilServiceYears: 1 });
   const ratingId = await stars.createRating(county, { year });
   for (const [township, username] of townships) {
     const scorer = await actorAt(db, township, 'township_admin', username);
@@ -63,7 +63,7 @@ export async function loadDemoStars(db: Db, pii: PiiCipher): Promise<DemoStars> 
     for (const [i, r] of rows.items.entries()) {
       if (r.villageScore === null) continue;
       // a spread: secretaries mostly strong, the other posts from 78 to 96
-      const postScore = r.role === 'secretary' ? 99 - (i % 4) * 2.5 : 96 - (i % 7) * 3;
+      const postScore = r.role === 'secretary' ? 100 - (i % 3) * 2 : 96 - (i % 7) * 3;
       await stars.savePostScore(scorer, r.id, { version: r.version, postScore, note: '按岗位职责清单逐项考核' });
     }
   }

@@ -593,5 +593,5 @@ describe('the audit matrix', () => {
       if (!actions.some((a) => audit.test(a))) unaudited.push(`${step.route} (wrote: ${actions.join(', ') || 'nothing'})`);
     }
     expect({ refused, unaudited }, 'scripted writes that were refused, and routes that answered 2xx without an audit record of their module').toEqual({ refused: [], unaudited: [] });
-  });
+  }, 240_000); // every route of every module in one run: past 60 s on two shared cores
 });
