@@ -15,6 +15,7 @@ import { usePerson } from '../people.api';
 import { PersonFormModal } from '../components/PersonFormModal';
 import { PostsTable } from '../../cadres/components/PostsTable';
 import { MemberTag, PersonStatusTag } from '../components/tags';
+import { StarHistoryCard } from '../../recognition/components/StarHistoryCard';
 import '../people.css';
 
 const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
@@ -147,6 +148,7 @@ export function PersonDetailPage() {
           <Card title={t('people.posts')} size="small" style={{ marginBottom: 12 }}>
             <PostsTable posts={p.posts} personId={p.id} compact={isMobile} />
           </Card>
+          <StarHistoryCard personId={p.id} />
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('people.history')} size="small" data-testid="person-history">
