@@ -2,7 +2,7 @@
 // (`METHOD /path`). A route missing here fails the matrix; an entry for a route that no longer
 // exists fails it too. When a route is added or renamed, add its entry: what record it acts on
 // (made fresh in each place by a maker), who may call it inside its scope, with what valid body.
-import { designationYear, make, pastMonth, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
+import { designationYear, make, pastMonth, plusDays, starBoardYear, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
 import { LONGJIANG_TEMPLATE } from '../modules/assessment/index.js';
 import { SAMPLE_DUTIES } from '@lianxin/contract';
 
@@ -380,7 +380,13 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/recognition/star-rows': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'starRow', ids: items, visible: `SELECT id FROM star_rating_rows WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'GET /api/recognition/star-rows/{id}': { kind: 'record', as: 'wuli', make: make.starRow, ok: 200 },
   'PUT /api/recognition/star-rows/{id}': { kind: 'record', as: 'wuli', make: make.starRow, body: (r) => ({ version: v(r), postScore: 90 }), ok: 200 },
-  'GET /api/recognition/star-board': { kind: 'summary', as: 'wuli', query: () => `?year=${year}`, figure: (j) => j.total.people, expected: `SELECT count(*)::int AS n FROM star_rating_rows x WHERE x.org_path LIKE :prefix AND x.rating_id = (SELECT id FROM star_ratings r WHERE r.county_id = :county AND r.year = ${year} AND r.status = 'published' ORDER BY edition DESC LIMIT 1)` },
+  'GET /api/recognition/star-board': {
+    kind: 'summary', as: 'wuli', query: () => `?year=${starBoardYear}`, figure: (j) => j.total.people,
+    // the year of the inside place's published rating (made by the correction route's maker, before the summaries)
+    get expected() {
+      return `SELECT count(*)::int AS n FROM star_rating_rows x WHERE x.org_path LIKE :prefix AND x.rating_id = (SELECT id FROM star_ratings r WHERE r.county_id = :county AND r.year = ${starBoardYear} AND r.status = 'published' ORDER BY edition DESC LIMIT 1)`;
+    },
+  },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */
