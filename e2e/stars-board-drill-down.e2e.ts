@@ -18,19 +18,19 @@ describe('the star board, drilled down to a cadre', () => {
     await settled(c);
     const board = c.getByTestId('stars-board');
     await board.waitFor();
-    await expect.poll(() => board.getByRole('link', { name: '五里镇' }).count()).toBe(1);
+    await expect.poll(() => board.locator('a', { hasText: '五里镇' }).count()).toBe(1);
     expect(await board.textContent()).toContain('彭镇');
     await shot(desk, 'stars-board');
 
-    await board.getByRole('link', { name: '五里镇' }).click();
+    await board.locator('a', { hasText: '五里镇' }).click();
     await settled(c);
-    await expect.poll(async () => (await c.getByTestId('stars-board').getByRole('link').allTextContents()).every((t) => t.endsWith('村'))).toBe(true);
-    await c.getByTestId('stars-board').getByRole('link').first().click();
+    await expect.poll(async () => (await c.getByTestId('stars-board').locator('a').allTextContents()).every((t) => t.endsWith('村'))).toBe(true);
+    await c.getByTestId('stars-board').locator('a').first().click();
     await settled(c);
     const people = c.getByTestId('stars-people');
     await people.waitFor();
-    await expect.poll(() => people.getByRole('link').count()).toBeGreaterThan(0);
-    await people.getByRole('link').first().click();
+    await expect.poll(() => people.locator('a').count()).toBeGreaterThan(0);
+    await people.locator('a').first().click();
     const row = c.getByTestId('star-row');
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('× 50%');
@@ -42,7 +42,7 @@ describe('the star board, drilled down to a cadre', () => {
     await settled(w);
     const own = w.getByTestId('stars-board');
     await own.waitFor();
-    await expect.poll(() => own.getByRole('link').allTextContents()).toEqual(['五里镇']);
+    await expect.poll(() => own.locator('a').allTextContents()).toEqual(['五里镇']);
     await shot(phone, 'stars-board-phone');
     await w.getByRole('tab', { name: '年度评定' }).click();
     await settled(w);
