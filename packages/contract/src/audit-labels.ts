@@ -51,6 +51,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   reserve: { zh: '后备干部', en: 'Reserve cadre' },
   responsibility: { zh: '责任清单', en: 'Responsibility' },
   score_sheet: { zh: '考核评分表', en: 'Score sheet' },
+  star_rating: { zh: '星级评定', en: 'Star rating' },
   task: { zh: '任务清单', en: 'Task' },
   visit: { zh: '民情日记', en: 'Household visit' },
   whistle: { zh: '吹哨报到', en: 'Whistle' },
@@ -227,6 +228,11 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'training.attend': { zh: '培训到课勾选', en: 'Training attendance ticked' },
   'training.unattend': { zh: '取消培训到课勾选', en: 'Training attendance unticked' },
   'training.talk': { zh: '记录书记讲党课、三个讲一次', en: 'Party lecture or talk recorded' },
+  'star_rules.update': { zh: '修改本县星级评定规则', en: 'Star rules changed' },
+  'star_rating.create': { zh: '计算年度星级评定', en: 'Star rating computed' },
+  'star_rating.post_score': { zh: '填写村干部个人岗位考核得分', en: 'Post assessment entered' },
+  'star_rating.publish': { zh: '公布年度星级评定', en: 'Star rating published' },
+  'star_rating.correct': { zh: '更正已公布的星级评定（新版本）', en: 'Star rating corrected (new edition)' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

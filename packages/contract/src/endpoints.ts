@@ -21,6 +21,7 @@ import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSes
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
 import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
 import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
+import { CreateStarRatingBody, ListStarRatingsQuery, ListStarRowsQuery, SavePostScoreBody, SaveStarRulesBody, StarBoard, StarBoardQuery, StarRatingDetail, StarRatingPage, StarRowDetail, StarRowPage, StarRules } from './recognition.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
 
@@ -339,6 +340,18 @@ export const ENDPOINTS = {
   'GET /api/training/talks/{id}': { response: TrainingTalk },
   'GET /api/training/people/{id}': { query: PersonTrainingQuery, response: PersonTrainingRecord },
   'GET /api/training/coverage': { query: TrainingCoverageQuery, response: TrainingCoverage },
+  // 星级化管理 (recognition)
+  'GET /api/recognition/star-rules': { response: StarRules },
+  'PUT /api/recognition/star-rules': { body: SaveStarRulesBody, response: StarRules },
+  'GET /api/recognition/star-ratings': { query: ListStarRatingsQuery, response: StarRatingPage },
+  'POST /api/recognition/star-ratings': { body: CreateStarRatingBody, response: StarRatingDetail },
+  'GET /api/recognition/star-ratings/{id}': { response: StarRatingDetail },
+  'POST /api/recognition/star-ratings/{id}/publish': { body: VersionBody, response: StarRatingDetail },
+  'POST /api/recognition/star-ratings/{id}/correct': { response: StarRatingDetail },
+  'GET /api/recognition/star-rows': { query: ListStarRowsQuery, response: StarRowPage },
+  'GET /api/recognition/star-rows/{id}': { response: StarRowDetail },
+  'PUT /api/recognition/star-rows/{id}': { body: SavePostScoreBody, response: StarRowDetail },
+  'GET /api/recognition/star-board': { query: StarBoardQuery, response: StarBoard },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof ENDPOINTS;

@@ -18,3 +18,4 @@ export * from './weakorgs.js';
 export * from './projects.js';
 export * from './appraisal.js';
 export * from './training.js';
+export * from './recognition.js';

@@ -55,10 +55,13 @@ export const ACTIONS = [
   'training:read', // 教育培训: the course catalogue, sessions, talks, people's training records and coverage of the scope
   'training:manage', // add courses, hold sessions and tick attendance, record 书记讲党课 and 三个讲一次
   'training:configure', // the county's menu categories of courses
+  'recognition:read', // 星级化管理: star ratings, the star board and the cadres' star rows of the scope
+  'recognition:rate', // enter the personal post assessment of the cadres below (township, county)
+  'recognition:configure', // the county's star rules; compute, publish and correct the year's rating (the county's root)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read', 'project:read', 'project:write', 'openness:read', 'openness:publish'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read', 'project:read', 'project:write', 'openness:read', 'openness:publish', 'recognition:read'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -87,8 +90,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'training:read',
     'training:manage',
     'training:configure',
+    'recognition:rate',
+    'recognition:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act', 'training:read', 'training:manage'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
   village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act', 'training:read', 'training:manage'],

@@ -34,6 +34,7 @@ import { citizensModule, createRequestService } from './modules/citizens/index.j
 import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modules/weakorgs/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
+import { createStarService, recognitionModule } from './modules/recognition/index.js';
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
 import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
 import { createAppraisalService, createOrglifeService, orglifeModule, type PostReader, type RosterReader } from './modules/orglife/index.js';
@@ -351,6 +352,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerSources.register(funds.fundSource);
   // 教育培训: the target group through the people and cadres services, 党课 meetings through organizational life's
   await app.register(trainingModule, { training: createTrainingService({ db, people, development, orglife }) });
+  // 星级化管理: the cadres through the people service, the villages' annual results through assessment's front door
+  await app.register(recognitionModule, { stars: createStarService({ db, people }) });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -16,6 +16,7 @@ import { loadDemoProjects } from './demo-projects.js';
 import { loadDemoOpenness } from './demo-openness.js';
 import { loadDemoAppraisal } from './demo-appraisal.js';
 import { loadDemoTraining } from './demo-training.js';
+import { loadDemoStars } from './demo-stars.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -41,6 +42,7 @@ try {
     await loadDemoOpenness(db, demo.countyId);
     await loadDemoAppraisal(db, demo.countyId);
     await loadDemoTraining(db, pii);
+    await loadDemoStars(db, pii);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

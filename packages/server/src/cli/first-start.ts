@@ -17,6 +17,7 @@ import { loadDemoProjects } from './demo-projects.js';
 import { loadDemoOpenness } from './demo-openness.js';
 import { loadDemoAppraisal } from './demo-appraisal.js';
 import { loadDemoTraining } from './demo-training.js';
+import { loadDemoStars } from './demo-stars.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -63,6 +64,8 @@ export async function ensureInitialData(
     print(`评议与调研：上年度民主评议党员 ${appraisal.lastYear} 人、本年度 ${appraisal.thisYear} 人，述职评议票 ${appraisal.ballots} 张，调查研究 ${appraisal.rounds} 次（${appraisal.shortStations} 个工作站不足 2 次）。`);
     const training = await loadDemoTraining(db, pii);
     print(`教育培训：县级培训 ${training.countySessions} 期 ${training.countyPersonTimes} 人次、流动课堂 ${training.mobile} 场、书记讲党课 ${training.lectures} 场、三个讲一次 ${training.talks} 次。`);
+    const stars = await loadDemoStars(db, pii);
+    print(`星级化管理：${stars.year} 年度星级评定已公布，${stars.rated} 名村干部评定星级（其余 ${stars.unrated} 名所在村上年未考核，未评星）。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

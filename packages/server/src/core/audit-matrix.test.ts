@@ -618,6 +618,25 @@ const STEPS: Step[] = [
     ctx.trainee = json(await (await as('yushe')).post('/api/people', { name: '矩阵学员', gender: 'male', orgId: await orgId(t.db, '榆舍村'), memberStatus: 'formal', joinDate: '2012-07-01', fullDate: '2013-07-01', birthDate: '1985-01-01' })).id;
   }, run: async () => (await as('yushe')).post(`/api/training/sessions/${num('trainingSession')}/attendance`, { personId: num('trainee'), present: true }) },
   { route: 'POST /api/training/talks', audit: /^training\./, run: async () => (await as('yushe')).post('/api/training/talks', { kind: 'three_talks', speakerId: num('trainee'), orgId: await orgId(t.db, '榆舍村'), heldOn: today, topic: '矩阵心得', item: 'quote' }) },
+  // ---- 星级化管理 (recognition)
+  { route: 'PUT /api/recognition/star-rules', audit: /^star_rules\./, run: async () => (await as('county')).request('PUT', '/api/recognition/star-rules', { version: 0, postWeightPercent: 50, levels: [{ stars: 5, min: 95 }, { stars: 4, min: 90 }, { stars: 3, min: 80 }], civilServiceMinStars: 5, civilServiceYears: 2 }) },
+  { route: 'POST /api/recognition/star-ratings', audit: /^star_rating\./, run: async () => {
+    const res = await (await as('county')).post('/api/recognition/star-ratings', { year: Number(today.slice(0, 4)) });
+    ctx.rating = json(res).id;
+    return res;
+  } },
+  { route: 'PUT /api/recognition/star-rows/{id}', audit: /^star_rating\./, run: async () => {
+    const [row] = await t.db.query<{ id: number; version: number }>(`SELECT id, version FROM star_rating_rows WHERE rating_id = $1 AND village_score IS NOT NULL ORDER BY id LIMIT 1`, [num('rating')]);
+    return (await as('wuli')).request('PUT', `/api/recognition/star-rows/${row!.id}`, { version: row!.version, postScore: 92 });
+  } },
+  { route: 'POST /api/recognition/star-ratings/{id}/publish', audit: /^star_rating\./, setup: async () => {
+    const rows = await t.db.query<{ id: number; version: number }>(`SELECT id, version FROM star_rating_rows WHERE rating_id = $1 AND village_score IS NOT NULL AND post_score IS NULL`, [num('rating')]);
+    for (const row of rows) await (await as('county')).request('PUT', `/api/recognition/star-rows/${row.id}`, { version: row.version, postScore: 85 });
+  }, run: async () => {
+    const [r] = await t.db.query<{ version: number }>(`SELECT version FROM star_ratings WHERE id = $1`, [num('rating')]);
+    return (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/publish`, { version: r!.version });
+  } },
+  { route: 'POST /api/recognition/star-ratings/{id}/correct', audit: /^star_rating\./, run: async () => (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/correct`) },
 ];
 
 beforeAll(async () => {
@@ -689,5 +708,5 @@ describe('the audit matrix', () => {
     }
     expect({ refused, unaudited }, 'scripted writes that were refused, and routes that answered 2xx without an audit record of their module').toEqual({ refused: [], unaudited: [] });
     expect({ notTheRecord, unread }, 'creates whose 201 answer is not the created record as its GET shows it, and creates with no GET to compare with (list them in NOT_THE_RECORD with the reason)').toEqual({ notTheRecord: [], unread: [] });
-  });
+  }, 240_000); // every route of every module in one run: past 60 s on two shared cores
 });

@@ -29,6 +29,14 @@ export const unique = (prefix: string) => `${prefix}${++serial}`;
 let designationYears = 2000;
 /** A year no matrix designation used yet (2001, 2002, …; the schema allows up to 2100). */
 export const designationYear = () => ++designationYears;
+let starYears = 2040;
+/** A year no matrix star rating used yet (2041, 2042, …). */
+export const starYear = () => ++starYears;
+let starRowYears = 2101;
+/** The years of the star-row makers, from 2100 down: the list's seeds (made first) come first in a list ordered by year. */
+const starRowYear = () => --starRowYears;
+/** The year of the inside place's published star rating (the star board's summary reads it). */
+export let starBoardYear = 0;
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
@@ -533,6 +541,43 @@ export const make = {
     const person = await make.person(p);
     const r = await ok<{ id: number }>('training talk', p.as.village.post('/api/training/talks', { kind: 'three_talks', speakerId: person.id, orgId: p.org.village, heldOn: today, topic: unique('矩阵心得'), item: 'quote' }));
     return { id: r.id };
+  },
+  /** A star rating (draft) of the place's county for a year no fixture used yet, with a fresh cadre of the place's village in it. */
+  async starRating(p: Place, y = starYear()): Promise<Rec> {
+    const post = await make.post(p);
+    const r = await ok<{ id: number; version: number }>('star rating', p.as.county.post('/api/recognition/star-ratings', { year: y }));
+    const [row] = await dbOf(p).query<{ id: number; version: number }>(`SELECT id, version FROM star_rating_rows WHERE rating_id = $1 AND post_id = $2`, [r.id, post.id]);
+    return { id: r.id, version: r.version, year: y, rowId: row!.id, rowVersion: row!.version };
+  },
+  /** The place's village cadre's row in a fresh star rating. */
+  async starRow(p: Place): Promise<Rec> {
+    const r = await make.starRating(p, starRowYear());
+    return { id: Number(r.rowId), version: Number(r.rowVersion) };
+  },
+  /** A star rating ready to publish: the place's village has a published sheet of the year, its cadres their post assessments. */
+  async publishableRating(p: Place): Promise<Rec> {
+    const y = starYear();
+    const draft = await ok<{ id: number; version: number }>('star scheme', p.as.county.post('/api/assessment/schemes', { year: y, unitType: 'village', name: unique('矩阵星级指标体系') }));
+    await ok('star scheme publish', p.as.county.post(`/api/assessment/schemes/${draft.id}/publish`, { version: draft.version }));
+    const sheet = await ok<{ id: number; version: number; entries: { key: string; max: number; source: string }[] }>('star sheet', p.as.township.post('/api/assessment/sheets', { schemeId: draft.id, orgId: p.org.village, period: `${y}-01` }));
+    const scores = sheet.entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' }));
+    let v = (await ok<{ version: number }>('star scores', p.as.township.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores }))).version;
+    v = (await ok<{ version: number }>('submit', p.as.township.post(`/api/assessment/sheets/${sheet.id}/transitions/submit`, { version: v }))).version;
+    v = (await ok<{ version: number }>('pass', p.as.county.post(`/api/assessment/sheets/${sheet.id}/transitions/pass`, { version: v }))).version;
+    await ok('publish', p.as.county.post(`/api/assessment/sheets/${sheet.id}/transitions/publish`, { version: v }));
+    await make.post(p);
+    const r = await ok<{ id: number }>('star rating', p.as.county.post('/api/recognition/star-ratings', { year: y }));
+    const rows = await dbOf(p).query<{ id: number; version: number }>(`SELECT id, version FROM star_rating_rows WHERE rating_id = $1 AND village_score IS NOT NULL`, [r.id]);
+    for (const row of rows) await ok('post score', p.as.county.request('PUT', `/api/recognition/star-rows/${row.id}`, { version: row.version, postScore: 90 }));
+    const [rating] = await dbOf(p).query<{ version: number }>(`SELECT version FROM star_ratings WHERE id = $1`, [r.id]);
+    return { id: r.id, version: rating!.version, year: y };
+  },
+  /** … published by the county. */
+  async publishedRating(p: Place): Promise<Rec> {
+    const r = await make.publishableRating(p);
+    await ok('star publish', p.as.county.post(`/api/recognition/star-ratings/${r.id}/publish`, { version: r.version }));
+    if (p.name === 'inside') starBoardYear = Number(r.year);
+    return { id: Number(r.id) };
   },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(

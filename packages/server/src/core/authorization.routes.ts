@@ -2,7 +2,7 @@
 // (`METHOD /path`). A route missing here fails the matrix; an entry for a route that no longer
 // exists fails it too. When a route is added or renamed, add its entry: what record it acts on
 // (made fresh in each place by a maker), who may call it inside its scope, with what valid body.
-import { designationYear, make, pastMonth, plusDays, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
+import { designationYear, make, pastMonth, plusDays, starBoardYear, today, unique, year, type Place, type Rec } from './authorization.fixtures.js';
 import { LONGJIANG_TEMPLATE } from '../modules/assessment/index.js';
 import { SAMPLE_DUTIES } from '@lianxin/contract';
 
@@ -411,6 +411,24 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/training/talks/{id}': { kind: 'record', as: 'yushe', make: make.trainingTalk, ok: 200 },
   'GET /api/training/people/{id}': { kind: 'record', as: 'yushe', make: make.person, ok: 200 },
   'GET /api/training/coverage': { kind: 'summary', as: 'wuli', query: () => `?year=${year}`, figure: (j) => j.total.members, expected: `SELECT count(*)::int AS n FROM persons WHERE org_path LIKE :prefix AND status = 'active' AND member_status IN ('formal', 'probationary')` },
+  // 星级化管理
+  'GET /api/recognition/star-rules': { kind: 'self', note: 'the caller county’s star rules (a county setting)' },
+  'PUT /api/recognition/star-rules': { kind: 'self', note: 'the caller county’s star rules (the county’s root accounts only; stars.test.ts)' },
+  'GET /api/recognition/star-ratings': { kind: 'list', as: 'wuli', seed: 'starRating', siblingVisible: true, query: '?pageSize=200', ids: items, visible: `SELECT id FROM star_ratings WHERE id = ANY(:ids) AND county_id IS DISTINCT FROM :county` }, // the county's ratings: every account of the county reads them (their rows are scoped)
+  'POST /api/recognition/star-ratings': { kind: 'self', note: 'a rating of the caller’s county (the county’s root accounts only; stars.test.ts)' },
+  'GET /api/recognition/star-ratings/{id}': { kind: 'self', note: 'a rating of the caller’s county, read by every account of the county by design (its figures count the caller’s scope only)' },
+  'POST /api/recognition/star-ratings/{id}/publish': { kind: 'record', as: 'county', only: ['county'], make: make.publishableRating, body: (r) => ({ version: v(r) }), ok: 200 },
+  'POST /api/recognition/star-ratings/{id}/correct': { kind: 'record', as: 'county', only: ['county'], make: make.publishedRating, ok: 201 },
+  'GET /api/recognition/star-rows': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'starRow', ids: items, visible: `SELECT id FROM star_rating_rows WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/recognition/star-rows/{id}': { kind: 'record', as: 'wuli', make: make.starRow, ok: 200 },
+  'PUT /api/recognition/star-rows/{id}': { kind: 'record', as: 'wuli', make: make.starRow, body: (r) => ({ version: v(r), postScore: 90 }), ok: 200 },
+  'GET /api/recognition/star-board': {
+    kind: 'summary', as: 'wuli', query: () => `?year=${starBoardYear}`, figure: (j) => j.total.people,
+    // the year of the inside place's published rating (made by the correction route's maker, before the summaries)
+    get expected() {
+      return `SELECT count(*)::int AS n FROM star_rating_rows x WHERE x.org_path LIKE :prefix AND x.rating_id = (SELECT id FROM star_ratings r WHERE r.county_id = :county AND r.year = ${starBoardYear} AND r.status = 'published' ORDER BY edition DESC LIMIT 1)`;
+    },
+  },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

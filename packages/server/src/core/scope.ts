@@ -60,6 +60,7 @@ export const TENANT_TABLES = [
   'disclosures', 'finance_audits', 'register_rows',
   'member_appraisals', 'report_sessions',
   'training_courses', 'training_sessions', 'training_talks',
+  'star_ratings', 'star_rating_rows',
 ] as const;
 
 const TOUCHES = new RegExp(`\\b(?:FROM|JOIN|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(${TENANT_TABLES.join('|')})\\b`, 'i');

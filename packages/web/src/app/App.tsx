@@ -17,6 +17,7 @@ import { ledgerRoutes } from '../modules/ledger/routes';
 import { dispatchRoutes } from '../modules/dispatch/routes';
 import { citizensRoutes } from '../modules/citizens/routes';
 import { assessmentRoutes } from '../modules/assessment/routes';
+import { recognitionRoutes } from '../modules/recognition/routes';
 import { orglifeRoutes } from '../modules/orglife/routes';
 import { trainingRoutes } from '../modules/training/routes';
 import { fundsRoutes } from '../modules/funds/routes';
@@ -144,6 +145,7 @@ function AppRoutes() {
           {flowsRoutes()}
           {projectsRoutes()}
           {opennessRoutes()}
+          {recognitionRoutes()}
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>

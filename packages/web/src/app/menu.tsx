@@ -29,6 +29,7 @@ import {
   RiseOutlined,
   AccountBookOutlined,
   ShopOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import type { Action, Role } from '@lianxin/contract';
 import type { MessageKey } from './i18n';
@@ -92,6 +93,8 @@ export const MENU: MenuEntry[] = [
   { path: '/people/import', label: 'menu.import', icon: <CloudUploadOutlined />, action: 'person:import', group: 'org' },
   { path: '/accounts', label: 'menu.accounts', icon: <SafetyCertificateOutlined />, action: 'account:read', mobileTab: 6, group: 'system' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit:read', mobileTab: 7, group: 'system' },
+  // 星级评定: the county rates and publishes, townships enter post assessments, stations and villages read their cadres' stars
+  { path: '/stars', label: 'menu.stars', icon: <StarOutlined />, action: 'recognition:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
 ];
 
 export function menuFor(permissions: readonly string[], roles?: readonly Role[]): MenuEntry[] {

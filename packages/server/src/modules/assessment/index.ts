@@ -6,7 +6,7 @@ import { assessmentRoutes } from './assessment.routes.js';
 import './sheets.case.js';
 import type { AllowancePost, AssessedUnitType } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
-import { allowanceStandards, replaceAllowanceStandards } from './assessment.repository.js';
+import { allowanceStandards, replaceAllowanceStandards, results } from './assessment.repository.js';
 import { DEFAULT_STANDARDS } from './subsidies.logic.js';
 
 export { createAssessmentService, type AssessmentService } from './assessment.service.js';
@@ -43,4 +43,22 @@ export async function allowanceStandardTable(q: Queryable, countyId: number, yea
  */
 export async function saveAllowanceStandards(tx: Queryable, countyId: number, year: number, rows: { unitType: string; post: string; annualFen: number }[]): Promise<void> {
   await replaceAllowanceStandards(tx, countyId, year, rows);
+}
+
+// For 星级化管理 (the recognition module): the star formula of seed 001 and each village's annual
+// result — the average of its published score sheets of the year (the latest revision of each), the
+// same figure the performance subsidy pays by.
+export { starsOf, DEFAULT_STAR_LEVELS, type StarLevel } from './subsidies.logic.js';
+
+/** The annual result of each unit under the prefix: its published sheets of the year and their average score. */
+export async function annualResultsOf(q: Queryable, countyId: number, prefix: string, year: number): Promise<Map<number, { score: number; sheets: { id: number; period: string; score: number }[] }>> {
+  const raw = new Map<number, { sum: number; sheets: { id: number; period: string; score: number }[] }>();
+  for (const r of await results(q, countyId, prefix, { year, unitType: 'village' })) {
+    const score = r.max_total > 0 ? (r.total * 100) / r.max_total : 0;
+    const had = raw.get(Number(r.org_id)) ?? { sum: 0, sheets: [] };
+    had.sum += score;
+    had.sheets.push({ id: Number(r.sheet_id), period: r.period, score: Math.round(score * 10) / 10 });
+    raw.set(Number(r.org_id), had);
+  }
+  return new Map([...raw].map(([org, v]) => [org, { score: Math.round((v.sum / v.sheets.length) * 10) / 10, sheets: v.sheets.sort((a, b) => a.period.localeCompare(b.period)) }]));
 }

@@ -15,6 +15,7 @@ import { usePerson } from '../people.api';
 import { PersonFormModal } from '../components/PersonFormModal';
 import { PostsTable } from '../../cadres/components/PostsTable';
 import { MemberTag, PersonStatusTag } from '../components/tags';
+import { StarHistoryCard } from '../../recognition/components/StarHistoryCard';
 import '../people.css';
 import { PersonTrainingCard } from '../../training/components/PersonTrainingCard';
 
@@ -149,6 +150,7 @@ export function PersonDetailPage() {
             <PostsTable posts={p.posts} personId={p.id} compact={isMobile} />
           </Card>
           <PersonTrainingCard personId={p.id} />
+          <StarHistoryCard personId={p.id} />
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('people.history')} size="small" data-testid="person-history">

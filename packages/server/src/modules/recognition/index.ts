@@ -1,0 +1,17 @@
+// 表彰激励's front door (recognition): 星级化管理 — the annual star rating of the village cadres
+// (seed 001). It reads the cadres through the people service it is handed and the villages' annual
+// results through the assessment module's front door; never their tables.
+//
+// Why a module of its own rather than more of assessment: assessment scores units (schemes, sheets,
+// results); recognition rates and honours people and branches on top of those results (stars now;
+// branch stars, member points and designations are the same kind of thing), with its own
+// permission namespace (recognition:*) so a county can give the township the rating step alone.
+import type { FastifyPluginAsync } from 'fastify';
+import type { StarService } from './stars.service.js';
+import { starRoutes } from './stars.routes.js';
+
+export { createStarService, type StarService, type StarCadreSource } from './stars.service.js';
+
+export const recognitionModule: FastifyPluginAsync<{ stars: StarService }> = async (app, opts) => {
+  await app.register(starRoutes, { stars: opts.stars });
+};

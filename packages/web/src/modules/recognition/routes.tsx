@@ -1,0 +1,15 @@
+// The routes of 星级化管理: the star board with its drill-down, the year's rating (post assessments). Pages are lazy chunks.
+import { Fragment, lazy } from 'react';
+import { Route } from 'react-router';
+import { Allowed } from '../../app/Allowed';
+
+const StarsPage = lazy(() => import('./pages/StarsPage').then((m) => ({ default: m.StarsPage })));
+
+/** Routes inside the signed-in shell (paths relative to /). */
+export function recognitionRoutes() {
+  return (
+    <Fragment>
+      <Route path="stars" element={<Allowed action="recognition:read"><StarsPage /></Allowed>} />
+    </Fragment>
+  );
+}
