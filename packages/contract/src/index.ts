@@ -16,3 +16,4 @@ export * from './openness.js';
 export * from './endpoints.js';
 export * from './weakorgs.js';
 export * from './projects.js';
+export * from './selection.js';

@@ -52,6 +52,8 @@ export const ACTIONS = [
   'openness:publish', // compose, publish and correct a unit's disclosures; hand-filled register rows
   'openness:audit', // 村级财务审计: record audits of the units below, findings → problems
   'openness:configure', // the county's disclosure day, cadence, disclosing unit types and register set
+  'selection:read', // 公开选拔、换届、结对培养 of the scope
+  'selection:write', // apply for and run public selections, election rounds, mentoring pairs and their contacts — the workflow checks who
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,11 +83,13 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project:configure',
     'openness:audit',
     'openness:configure',
+    'selection:read',
+    'selection:write',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit'],
-  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'selection:read', 'selection:write'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act', 'selection:read'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
-  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act'],
+  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act', 'selection:read'],
   department_admin: [...OFFICE, 'person:write', 'whistle:answer'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],

@@ -32,6 +32,7 @@ import { createDispatchService, dispatchModule } from './modules/dispatch/index.
 import { createInspectionService, inspectionsModule } from './modules/inspections/index.js';
 import { citizensModule, createRequestService } from './modules/citizens/index.js';
 import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modules/weakorgs/index.js';
+import { createSelectionService, selectionModule } from './modules/selection/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
@@ -331,6 +332,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const facilities = createFacilitiesService({ db, people });
   await app.register(fundsModule, { funds: createFundsService({ db, people, orgs }), facilities });
   publicSections.register(20, (q, unit) => facilities.publicSection(q, unit));
+  // 公开选拔 · 换届 · 结对培养: persons and posts through the people service
+  await app.register(selectionModule, { selection: createSelectionService({ db, people, engine: cases }) });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

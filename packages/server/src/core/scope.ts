@@ -58,6 +58,7 @@ export const TENANT_TABLES = [
   'flow_templates', 'duty_lists',
   'project_milestones', 'project_people', 'project_reports', 'project_links',
   'disclosures', 'finance_audits', 'register_rows',
+  'election_rounds', 'election_villages', 'mentoring_pairs',
 ] as const;
 
 const TOUCHES = new RegExp(`\\b(?:FROM|JOIN|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(${TENANT_TABLES.join('|')})\\b`, 'i');

@@ -73,7 +73,7 @@ function openEvent(actor: Actor | null, status: string, body: string | null, dat
 }
 
 /** The row a case type keeps beside the case (its table and columns are the module's, never input). */
-export type OwnRow = { table: 'problems' | 'citizen_requests' | 'tasks' | 'score_sheets' | 'theme_day_filings' | 'consultations' | 'member_developments' | 'weak_orgs' | 'flow_matters' | 'projects'; values: Record<string, unknown> };
+export type OwnRow = { table: 'problems' | 'citizen_requests' | 'tasks' | 'score_sheets' | 'theme_day_filings' | 'consultations' | 'member_developments' | 'weak_orgs' | 'flow_matters' | 'projects' | 'public_selections'; values: Record<string, unknown> };
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
