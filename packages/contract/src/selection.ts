@@ -172,6 +172,7 @@ export const ElectionRound = Type.Object({
 });
 export type ElectionRound = Static<typeof ElectionRound>;
 export const ElectionRoundPage = Type.Object({ items: Type.Array(ElectionRound), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type ElectionRoundPage = Static<typeof ElectionRoundPage>;
 export const ElectionBoard = Type.Composite([ElectionRound, Type.Object({ villageList: Type.Array(Type.Omit(ElectionVillage, ['candidates'])) })]);
 export type ElectionBoard = Static<typeof ElectionBoard>;
 export const ListElectionsQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), ...PageQuery }, { additionalProperties: false });
@@ -217,6 +218,7 @@ export const MentoringPair = Type.Object({
 });
 export type MentoringPair = Static<typeof MentoringPair>;
 export const MentoringPage = Type.Object({ items: Type.Array(MentoringPair), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type MentoringPage = Static<typeof MentoringPage>;
 export const MentoringDetail = Type.Composite([MentoringPair, Type.Object({
   contactList: Type.Array(Type.Object({ id: Id, contactedOn: DateString, way: strEnum(CONTACT_WAYS), content: Type.String() })),
 })]);
