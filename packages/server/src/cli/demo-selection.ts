@@ -115,7 +115,8 @@ export async function loadDemoSelection(db: Db, pii: PiiCipher) {
     const [a, b] = row.candidates;
     row = await selection.inspect(wuli, v.id, { version: row.version, date: plusDays(today, -25), results: [{ candidateId: a!.id, passed: true }, { candidateId: b!.id, passed: stage === 'elected', reason: stage === 'elected' ? undefined : '群众推荐票未过半' }] });
     if (stage === 'inspected') { counts.inspected++; continue; }
-    await selection.elect(wuli, v.id, { version: row.version, date: plusDays(today, -10), elected: [a!.id, b!.id] });
+    // 差额选举: the newcomer passed the inspection but was not elected; the secretary was re-elected
+    await selection.elect(wuli, v.id, { version: row.version, date: plusDays(today, -10), elected: [a!.id] });
     counts.elected++;
   }
 

@@ -14,6 +14,7 @@ import { loadDemoFunds } from './demo-funds.js';
 import { loadDemoFlows } from './demo-flows.js';
 import { loadDemoProjects } from './demo-projects.js';
 import { loadDemoOpenness } from './demo-openness.js';
+import { loadDemoSelection } from './demo-selection.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -37,6 +38,7 @@ try {
     await loadDemoFlows(db, demo.countyId);
     await loadDemoProjects(db, pii);
     await loadDemoOpenness(db, demo.countyId);
+    await loadDemoSelection(db, pii);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

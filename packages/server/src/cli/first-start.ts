@@ -15,6 +15,7 @@ import { loadDemoFunds } from './demo-funds.js';
 import { loadDemoFlows } from './demo-flows.js';
 import { loadDemoProjects } from './demo-projects.js';
 import { loadDemoOpenness } from './demo-openness.js';
+import { loadDemoSelection } from './demo-selection.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -57,6 +58,8 @@ export async function ensureInitialData(
     print(`项目化推进：${projects.projects} 个党建服务项目（其中第一书记帮扶项目 ${projects.assistance} 个），月报告迟报 ${projects.lateReports} 件、逾期节点 ${projects.overdueMilestones} 个。`);
     const openness = await loadDemoOpenness(db, countyId);
     print(`三务公开：${openness.disclosures} 期公开（上月 ${openness.overdue} 个单位逾期未公开）、${openness.audits} 次村级财务审计。`);
+    const selection = await loadDemoSelection(db, pii);
+    print(`干部选任：${selection.selections} 项公开选拔（各阶段）、五里镇换届 ${selection.election.elected}/${selection.election.villages} 个村完成选举、${selection.pairs} 对结对培养。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

@@ -14,6 +14,7 @@ import { ApiErrorAlert } from '../../../app/ui';
 import { usePerson } from '../people.api';
 import { PersonFormModal } from '../components/PersonFormModal';
 import { PostsTable } from '../../cadres/components/PostsTable';
+import { PersonMentoringCard } from '../../selection/components/PersonMentoringCard';
 import { MemberTag, PersonStatusTag } from '../components/tags';
 import '../people.css';
 
@@ -147,6 +148,7 @@ export function PersonDetailPage() {
           <Card title={t('people.posts')} size="small" style={{ marginBottom: 12 }}>
             <PostsTable posts={p.posts} personId={p.id} compact={isMobile} />
           </Card>
+          <PersonMentoringCard personId={p.id} />
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('people.history')} size="small" data-testid="person-history">
