@@ -103,19 +103,20 @@ export async function loadDemoSelection(db: Db, pii: PiiCipher) {
     const station = await stationOf(v.org.id);
     const stage = station.startsWith('新村') || station.startsWith('解家塬') ? 'elected' : station.startsWith('五里') ? (v.org.name === '五里村' || v.org.name === '咀头村' ? 'inspected' : 'recommended') : 'pending';
     if (stage === 'pending') continue;
-    // the incumbent secretary stands again (一肩挑 villages are left for their own term), with one newcomer for the committee
-    const [sec] = await db.query<{ person_id: number; concurrent: boolean }>(`SELECT person_id, concurrent FROM posts WHERE org_id = $1 AND role = 'secretary' AND end_date IS NULL`, [v.org.id]);
+    // the incumbent deputy secretary stands again (secretaries, mostly 一肩挑, are left for their own
+    // term here), with one newcomer for the committee
+    const [dep] = await db.query<{ person_id: number }>(`SELECT person_id FROM posts WHERE org_id = $1 AND role = 'deputy_secretary' AND end_date IS NULL ORDER BY id LIMIT 1`, [v.org.id]);
     const [newcomer] = await db.query<{ id: number }>(
       `SELECT p.id FROM persons p WHERE p.org_id = $1 AND p.status = 'active' AND p.member_status IS NOT NULL AND NOT EXISTS (SELECT 1 FROM posts x WHERE x.person_id = p.id AND x.end_date IS NULL) ORDER BY p.id LIMIT 1`,
       [v.org.id],
     );
-    if (!sec || sec.concurrent || !newcomer) continue;
-    let row = await selection.recommend(wuli, v.id, { version: v.version, date: plusDays(today, -40), candidates: [{ personId: sec.person_id, role: 'secretary' }, { personId: newcomer.id, role: 'committee_member' }] });
+    if (!dep || !newcomer) continue;
+    let row = await selection.recommend(wuli, v.id, { version: v.version, date: plusDays(today, -40), candidates: [{ personId: dep.person_id, role: 'deputy_secretary' }, { personId: newcomer.id, role: 'committee_member' }] });
     if (stage === 'recommended') { counts.recommended++; continue; }
     const [a, b] = row.candidates;
     row = await selection.inspect(wuli, v.id, { version: row.version, date: plusDays(today, -25), results: [{ candidateId: a!.id, passed: true }, { candidateId: b!.id, passed: stage === 'elected', reason: stage === 'elected' ? undefined : '群众推荐票未过半' }] });
     if (stage === 'inspected') { counts.inspected++; continue; }
-    // 差额选举: the newcomer passed the inspection but was not elected; the secretary was re-elected
+    // 差额选举: the newcomer passed the inspection but was not elected; the deputy secretary was re-elected
     await selection.elect(wuli, v.id, { version: row.version, date: plusDays(today, -10), elected: [a!.id] });
     counts.elected++;
   }
