@@ -105,7 +105,7 @@ function Candidates({ s }: { s: SelectionDetail }) {
               return (
                 <Space.Compact size="small">
                   <InputNumber size="small" min={0} max={100} step={0.5} style={{ width: 80 }} defaultValue={value ?? undefined} onChange={(v) => setScoring((m) => ({ ...m, [k.id]: v }))} data-testid={`score-${k.person.name}`} />
-                  <Button size="small" onClick={() => void saveScore(k)} loading={score.isPending}>保存</Button>
+                  <Button size="small" onClick={() => void saveScore(k)} loading={score.isPending} data-testid={`score-save-${k.person.name}`}>保存</Button>
                 </Space.Compact>
               );
             },

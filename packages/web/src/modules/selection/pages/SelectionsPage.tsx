@@ -63,7 +63,7 @@ function SelectionsTab() {
       {list.error ? <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : (
         <Table<SelectionRow>
           size="small" rowKey="id" loading={list.isFetching} dataSource={list.data?.items ?? []} scroll={{ x: 'max-content' }}
-          onRow={(r) => ({ onClick: () => navigate(`/selection/${r.id}`), style: { cursor: 'pointer' } })}
+          onRow={(r) => ({ onClick: () => navigate(`/selection/${r.id}`), style: { cursor: 'pointer' }, 'data-testid': 'selection-row', 'data-org': r.org.name }) as never}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 项` }}
           columns={[
             { title: '村（社区）', key: 'org', render: (_, r) => <Link to={`/selection/${r.id}`}>{r.org.name}</Link> },
@@ -185,7 +185,7 @@ function RoundBoard({ id }: { id: number }) {
           </Space>
           <Table
             size="small" rowKey="id" dataSource={b.villageList} pagination={false} scroll={{ x: 'max-content' }}
-            onRow={(r) => ({ onClick: () => setVillageId(r.id), style: { cursor: 'pointer' } })}
+            onRow={(r) => ({ onClick: () => setVillageId(r.id), style: { cursor: 'pointer' }, 'data-testid': 'election-village-row', 'data-org': r.org.name }) as never}
             columns={[
               { title: '村（社区）', key: 'org', render: (_, r) => r.org.name },
               { title: '阶段', key: 'stage', render: (_, r) => <Tag color={ELECTION_COLOR[r.stage]}>{label(ELECTION_STAGE_LABELS[r.stage])}</Tag> },
