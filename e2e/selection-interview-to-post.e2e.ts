@@ -34,8 +34,8 @@ describe('a public selection from the interview to the post, the election board 
     await expect.poll(() => c.getByTestId('selection-status').textContent()).toBe('面试');
 
     // the missing score, then the inspection of the top candidate and the appointment
-    await c.getByTestId('score-雷晓燕4').locator('input').fill('86');
-    await c.getByTestId('score-save-雷晓燕4').click();
+    await c.getByTestId('score-高慧敏').fill('86');
+    await c.getByTestId('score-save-高慧敏').click();
     await expect.poll(async () => (await c.getByTestId('selection-detail').textContent()) ?? '').toContain('82.5');
     await c.getByTestId('selection-fire-start_inspection').click();
     await c.getByTestId('fire-submit').click();

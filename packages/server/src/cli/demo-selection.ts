@@ -31,10 +31,13 @@ const SELECTIONS: { village: string; role: 'secretary' | 'first_secretary'; civi
   { village: '川口村', role: 'first_secretary', civilService: false, stage: 'inspection' },
   { village: '杨树村', role: 'first_secretary', civilService: true, stage: 'appointed' },
 ];
+/** Three applicants for each selection (fictional names): given name, gender, birth date, education. */
+const NAMES = ['贺文博', '雷晓燕', '党志刚', '孙浩然', '王丽娟', '刘建军', '赵鹏飞', '杨雪梅', '李振华', '张宇航', '陈静怡', '马国栋',
+  '冯晨阳', '高慧敏', '韩立新', '惠子豪', '姚婷婷', '郭永强', '师嘉乐', '屈美玲', '任海波'];
 const CANDIDATES = [
-  { name: '贺文博', gender: 'male', birthDate: '1991-04-12', education: 'bachelor' },
-  { name: '雷晓燕', gender: 'female', birthDate: '1993-09-03', education: 'college' },
-  { name: '党志刚', gender: 'male', birthDate: '1988-01-20', education: 'college' },
+  { gender: 'male', birthDate: '1991-04-12', education: 'bachelor' },
+  { gender: 'female', birthDate: '1993-09-03', education: 'college' },
+  { gender: 'male', birthDate: '1988-01-20', education: 'college' },
 ] as const;
 const ORDER: SelectionState[] = ['applied', 'registration', 'vetting', 'written', 'interview', 'inspection', 'appointed'];
 
@@ -64,7 +67,7 @@ export async function loadDemoSelection(db: Db, pii: PiiCipher) {
       await fire('open_registration', { comment: '县委组织部发布公开选拔公告' });
       for (const [i, c] of CANDIDATES.entries()) {
         if (plan.stage === 'registration' && i === 2) break;
-        s = await selection.register(county, s.id, { version: s.version, registeredOn: plusDays(today, -20 + i), person: { ...c, name: `${c.name}${n === 0 ? '' : n}`, orgId: village } });
+        s = await selection.register(county, s.id, { version: s.version, registeredOn: plusDays(today, -20 + i), person: { ...c, name: NAMES[n * 3 + i]!, orgId: village } });
       }
     }
     if (at('vetting')) {
