@@ -20,6 +20,7 @@ import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery,
 import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSessionBody, CreateTrainingTalkBody, ListTrainingCategoriesQuery, ListTrainingCoursesQuery, ListTrainingSessionsQuery, ListTrainingTalksQuery, PersonTrainingQuery, PersonTrainingRecord, TickAttendanceBody, TrainingCategory, TrainingCategoryPage, TrainingCourse, TrainingCoursePage, TrainingCoverage, TrainingCoverageQuery, TrainingRoster, TrainingSessionDetail, TrainingSessionPage, TrainingTalk, TrainingTalkPage } from './training.js';
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
 import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
+import { ApplySelectionBody, CreateMentoringBody, ElectBody, ElectionBoard, ElectionRoundPage, ElectionVillage, FireSelectionBody, InspectBody, ListElectionsQuery, ListMentoringQuery, ListSelectionsQuery, MentoringContactBody, MentoringDetail, MentoringPage, MentoringSummary, MentoringSummaryQuery, OpenElectionBody, RecommendBody, RegisterCandidateBody, ScoreCandidateBody, SelectionDetail, SelectionPage, VetCandidateBody } from './selection.js';
 import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
 import { CreateStarRatingBody, ListStarRatingsQuery, ListStarRowsQuery, SavePostScoreBody, SaveStarRulesBody, StarBoard, StarBoardQuery, StarRatingDetail, StarRatingPage, StarRowDetail, StarRowPage, StarRules } from './recognition.js';
 
@@ -352,6 +353,26 @@ export const ENDPOINTS = {
   'GET /api/recognition/star-rows/{id}': { response: StarRowDetail },
   'PUT /api/recognition/star-rows/{id}': { body: SavePostScoreBody, response: StarRowDetail },
   'GET /api/recognition/star-board': { query: StarBoardQuery, response: StarBoard },
+  // 公开选拔 · 换届 · 结对培养
+  'GET /api/selections': { query: ListSelectionsQuery, response: SelectionPage },
+  'POST /api/selections': { body: ApplySelectionBody, response: SelectionDetail },
+  'GET /api/selections/{id}': { response: SelectionDetail },
+  'POST /api/selections/{id}/candidates': { body: RegisterCandidateBody, response: SelectionDetail },
+  'POST /api/selections/{id}/candidates/{candidateId}/vetting': { body: VetCandidateBody, response: SelectionDetail },
+  'POST /api/selections/{id}/candidates/{candidateId}/score': { body: ScoreCandidateBody, response: SelectionDetail },
+  'POST /api/selections/{id}/transitions/{transition}': { body: FireSelectionBody, response: SelectionDetail },
+  'GET /api/elections': { query: ListElectionsQuery, response: ElectionRoundPage },
+  'POST /api/elections': { body: OpenElectionBody, response: ElectionBoard },
+  'GET /api/elections/{id}': { response: ElectionBoard },
+  'GET /api/election-villages/{id}': { response: ElectionVillage },
+  'POST /api/election-villages/{id}/recommend': { body: RecommendBody, response: ElectionVillage },
+  'POST /api/election-villages/{id}/inspect': { body: InspectBody, response: ElectionVillage },
+  'POST /api/election-villages/{id}/elect': { body: ElectBody, response: ElectionVillage },
+  'GET /api/mentoring': { query: ListMentoringQuery, response: MentoringPage },
+  'POST /api/mentoring': { body: CreateMentoringBody, response: MentoringDetail },
+  'GET /api/mentoring/summary': { query: MentoringSummaryQuery, response: MentoringSummary },
+  'GET /api/mentoring/{id}': { response: MentoringDetail },
+  'POST /api/mentoring/{id}/contacts': { body: MentoringContactBody, response: MentoringDetail },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof ENDPOINTS;

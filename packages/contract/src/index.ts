@@ -19,3 +19,4 @@ export * from './projects.js';
 export * from './appraisal.js';
 export * from './training.js';
 export * from './recognition.js';
+export * from './selection.js';

@@ -58,6 +58,8 @@ export const ACTIONS = [
   'recognition:read', // 星级化管理: star ratings, the star board and the cadres' star rows of the scope
   'recognition:rate', // enter the personal post assessment of the cadres below (township, county)
   'recognition:configure', // the county's star rules; compute, publish and correct the year's rating (the county's root)
+  'selection:read', // 公开选拔、换届、结对培养 of the scope
+  'selection:write', // apply for and run public selections, election rounds, mentoring pairs and their contacts — the workflow checks who
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -92,11 +94,13 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'training:configure',
     'recognition:rate',
     'recognition:configure',
+    'selection:read',
+    'selection:write',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate'],
-  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act', 'training:read', 'training:manage'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act', 'training:read', 'training:manage', 'selection:read'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
-  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act', 'training:read', 'training:manage'],
+  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read'],
   department_admin: [...OFFICE, 'person:write', 'whistle:answer'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],

@@ -32,6 +32,7 @@ import { createDispatchService, dispatchModule } from './modules/dispatch/index.
 import { createInspectionService, inspectionsModule } from './modules/inspections/index.js';
 import { citizensModule, createRequestService } from './modules/citizens/index.js';
 import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modules/weakorgs/index.js';
+import { createSelectionService, selectionModule } from './modules/selection/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
 import { createStarService, recognitionModule } from './modules/recognition/index.js';
@@ -354,6 +355,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(trainingModule, { training: createTrainingService({ db, people, development, orglife }) });
   // 星级化管理: the cadres through the people service, the villages' annual results through assessment's front door
   await app.register(recognitionModule, { stars: createStarService({ db, people }) });
+  // 公开选拔 · 换届 · 结对培养: persons and posts through the people service
+  await app.register(selectionModule, { selection: createSelectionService({ db, people, engine: cases }) });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -17,6 +17,7 @@ import { loadDemoOpenness } from './demo-openness.js';
 import { loadDemoAppraisal } from './demo-appraisal.js';
 import { loadDemoTraining } from './demo-training.js';
 import { loadDemoStars } from './demo-stars.js';
+import { loadDemoSelection } from './demo-selection.js';
 
 const config = readConfig();
 const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) : await openPglite({ dataDir: config.dataDir });
@@ -43,6 +44,7 @@ try {
     await loadDemoAppraisal(db, demo.countyId);
     await loadDemoTraining(db, pii);
     await loadDemoStars(db, pii);
+    await loadDemoSelection(db, pii);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

@@ -18,6 +18,7 @@ import { loadDemoOpenness } from './demo-openness.js';
 import { loadDemoAppraisal } from './demo-appraisal.js';
 import { loadDemoTraining } from './demo-training.js';
 import { loadDemoStars } from './demo-stars.js';
+import { loadDemoSelection } from './demo-selection.js';
 
 export async function ensureInitialData(
   db: Db,
@@ -66,6 +67,8 @@ export async function ensureInitialData(
     print(`教育培训：县级培训 ${training.countySessions} 期 ${training.countyPersonTimes} 人次、流动课堂 ${training.mobile} 场、书记讲党课 ${training.lectures} 场、三个讲一次 ${training.talks} 次。`);
     const stars = await loadDemoStars(db, pii);
     print(`星级化管理：${stars.year} 年度星级评定已公布，${stars.rated} 名村干部评定星级（其余 ${stars.unrated} 名所在村上年未考核，未评星）。`);
+    const selection = await loadDemoSelection(db, pii);
+    print(`干部选任：${selection.selections} 项公开选拔（各阶段）、五里镇换届 ${selection.election.elected}/${selection.election.villages} 个村完成选举、${selection.pairs} 对结对培养。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

@@ -637,6 +637,49 @@ const STEPS: Step[] = [
     return (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/publish`, { version: r!.version });
   } },
   { route: 'POST /api/recognition/star-ratings/{id}/correct', audit: /^star_rating\./, run: async () => (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/correct`) },
+  // 公开选拔 · 换届 · 结对培养
+  { route: 'POST /api/selections', audit: /^public_selection\./, setup: async () => {
+    ctx.selVillage = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍党建工作站'), type: 'village', name: '矩阵选拔村' })).id;
+  }, run: async () => {
+    const res = await (await as('wuli')).post('/api/selections', { orgId: num('selVillage'), role: 'secretary', conditions: '35周岁以下' });
+    ctx.selection = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/selections/{id}/transitions/{transition}', audit: /^public_selection\./, run: async () => (await as('county')).post(`/api/selections/${num('selection')}/transitions/open_registration`, { version: 1 }) },
+  { route: 'POST /api/selections/{id}/candidates', audit: /^public_selection\./, run: async () => {
+    const res = await (await as('county')).post(`/api/selections/${num('selection')}/candidates`, { version: 2, person: { name: '矩阵报名人', gender: 'male', birthDate: '1990-01-01', orgId: await orgId(t.db, '榆舍村') }, registeredOn: today });
+    ctx.selectionCandidate = (json(res).candidateList as { id: number }[])[0]!.id;
+    return res;
+  } },
+  { route: 'POST /api/selections/{id}/candidates/{candidateId}/vetting', audit: /^public_selection\./, setup: async () => {
+    await (await as('county')).post(`/api/selections/${num('selection')}/transitions/start_vetting`, { version: 3 });
+  }, run: async () => (await as('county')).post(`/api/selections/${num('selection')}/candidates/${num('selectionCandidate')}/vetting`, { version: 4, passed: true }) },
+  { route: 'POST /api/selections/{id}/candidates/{candidateId}/score', audit: /^public_selection\./, setup: async () => {
+    await (await as('county')).post(`/api/selections/${num('selection')}/transitions/start_written`, { version: 5 });
+  }, run: async () => (await as('county')).post(`/api/selections/${num('selection')}/candidates/${num('selectionCandidate')}/score`, { version: 6, score: 85 }) },
+  { route: 'POST /api/elections', audit: /^election\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/elections', { townshipId: await orgId(t.db, '五里镇'), year: 2031 });
+    const yushe = await orgId(t.db, '榆舍村');
+    ctx.electionVillage = (json(res).villageList as { id: number; org: { id: number } }[]).find((x) => x.org.id === yushe)!.id;
+    return res;
+  } },
+  { route: 'POST /api/election-villages/{id}/recommend', audit: /^election\./, run: async () => {
+    const [p] = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 AND status = 'active' ORDER BY id LIMIT 1`, [await orgId(t.db, '榆舍村')]);
+    const res = await (await as('wuli')).post(`/api/election-villages/${num('electionVillage')}/recommend`, { version: 1, date: today, candidates: [{ personId: p!.id, role: 'supervision_director' }] });
+    ctx.electionCandidate = (json(res).candidates as { id: number }[])[0]!.id;
+    return res;
+  } },
+  { route: 'POST /api/election-villages/{id}/inspect', audit: /^election\./, run: async () => (await as('wuli')).post(`/api/election-villages/${num('electionVillage')}/inspect`, { version: 2, date: today, results: [{ candidateId: num('electionCandidate'), passed: true }] }) },
+  { route: 'POST /api/election-villages/{id}/elect', audit: /^election\./, run: async () => (await as('wuli')).post(`/api/election-villages/${num('electionVillage')}/elect`, { version: 3, date: today, elected: [num('electionCandidate')] }) },
+  { route: 'POST /api/mentoring', audit: /^mentoring\./, setup: async () => {
+    ctx.mentee = json(await (await as('yushe')).post('/api/people', { name: '矩阵被培养人', gender: 'female', orgId: await orgId(t.db, '榆舍村'), birthDate: '1996-01-01' })).id;
+    ctx.mentor = json(await (await as('yushe')).post('/api/people', { name: '矩阵培养人', gender: 'male', orgId: await orgId(t.db, '榆舍村'), birthDate: '1980-01-01', memberStatus: 'formal', joinDate: '2005-07-01', fullDate: '2006-07-01' })).id;
+  }, run: async () => {
+    const res = await (await as('wuli')).post('/api/mentoring', { mode: 'one_to_one', menteeId: num('mentee'), menteeKind: 'development_target', startedOn: today, mentors: [{ personId: num('mentor'), kind: 'cadre' }] });
+    ctx.mentoring = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/mentoring/{id}/contacts', audit: /^mentoring\./, run: async () => (await as('wuli')).post(`/api/mentoring/${num('mentoring')}/contacts`, { contactedOn: today, way: 'talk', content: '谈心谈话' }) },
 ];
 
 beforeAll(async () => {

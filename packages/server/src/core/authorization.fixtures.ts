@@ -579,6 +579,64 @@ export const make = {
     if (p.name === 'inside') starBoardYear = Number(r.year);
     return { id: Number(r.id) };
   },
+  /** 公开选拔: a new village's secretary post its township applies for. */
+  async selection(p: Place): Promise<Rec> {
+    const village = await make.newVillage(p);
+    const r = await ok<{ id: number; version: number }>('selection', p.as.township.post('/api/selections', { orgId: village.id, role: 'secretary', conditions: '35周岁以下，大专以上学历' }));
+    return { id: r.id, version: r.version };
+  },
+  /** … registration opened by the county. */
+  async selectionOpen(p: Place): Promise<Rec> {
+    const s = await make.selection(p);
+    const r = await ok<{ id: number; version: number }>('selection open', p.as.county.post(`/api/selections/${s.id}/transitions/open_registration`, { version: s.version }));
+    return { id: r.id, version: r.version };
+  },
+  /** … one candidate registered, in joint vetting. */
+  async selectionVetting(p: Place): Promise<Rec> {
+    const s = await make.selectionOpen(p);
+    const person = await make.person(p);
+    const c = await ok<{ version: number; candidateList: { id: number }[] }>('candidate', p.as.county.post(`/api/selections/${s.id}/candidates`, { version: s.version, personId: person.id, registeredOn: today }));
+    const r = await ok<{ id: number; version: number }>('selection vetting', p.as.county.post(`/api/selections/${s.id}/transitions/start_vetting`, { version: c.version }));
+    return { id: r.id, version: r.version, candidateId: c.candidateList[0]!.id };
+  },
+  /** … the candidate passed, at the written exam. */
+  async selectionWritten(p: Place): Promise<Rec> {
+    const s = await make.selectionVetting(p);
+    const vetted = await ok<{ version: number }>('vetting', p.as.county.post(`/api/selections/${s.id}/candidates/${s.candidateId}/vetting`, { version: s.version, passed: true }));
+    const r = await ok<{ id: number; version: number }>('selection written', p.as.county.post(`/api/selections/${s.id}/transitions/start_written`, { version: vetted.version }));
+    return { id: r.id, version: r.version, candidateId: s.candidateId! };
+  },
+  /** 换届: a round of the place's township (a fresh year each time: one a township and year). */
+  async electionRound(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; villageList: { id: number; version: number; org: { id: number } }[] }>('election round', p.as.township.post('/api/elections', { townshipId: p.org.township, year: designationYear() }));
+    const v = r.villageList.find((x) => x.org.id === p.org.village)!;
+    return { id: r.id, villageId: v.id, villageVersion: v.version };
+  },
+  /** … the place's village in it. */
+  async electionVillage(p: Place): Promise<Rec> {
+    const r = await make.electionRound(p);
+    return { id: r.villageId!, version: r.villageVersion! };
+  },
+  /** … with a 监委会主任 candidate recommended. */
+  async electionRecommended(p: Place): Promise<Rec> {
+    const v = await make.electionVillage(p);
+    const person = await make.person(p);
+    const r = await ok<{ id: number; version: number; candidates: { id: number }[] }>('recommend', p.as.township.post(`/api/election-villages/${v.id}/recommend`, { version: v.version, date: today, candidates: [{ personId: person.id, role: 'supervision_director' }] }));
+    return { id: r.id, version: r.version, candidateId: r.candidates[0]!.id };
+  },
+  /** … and inspected: passed. */
+  async electionInspected(p: Place): Promise<Rec> {
+    const v = await make.electionRecommended(p);
+    const r = await ok<{ id: number; version: number }>('inspect', p.as.township.post(`/api/election-villages/${v.id}/inspect`, { version: v.version, date: today, results: [{ candidateId: v.candidateId, passed: true }] }));
+    return { id: r.id, version: r.version, candidateId: v.candidateId! };
+  },
+  /** 结对培养: a development target of the place's village and a mentor, one-to-one. */
+  async mentoring(p: Place): Promise<Rec> {
+    const mentee = await make.applicant(p);
+    const mentor = await make.person(p);
+    const r = await ok<{ id: number }>('mentoring', p.as.township.post('/api/mentoring', { mode: 'one_to_one', menteeId: mentee.id, menteeKind: 'development_target', startedOn: today, mentors: [{ personId: mentor.id, kind: 'cadre' }] }));
+    return { id: r.id };
+  },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(
       `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,

@@ -429,6 +429,26 @@ export const ROUTES: Record<string, RouteFixture> = {
       return `SELECT count(*)::int AS n FROM star_rating_rows x WHERE x.org_path LIKE :prefix AND x.rating_id = (SELECT id FROM star_ratings r WHERE r.county_id = :county AND r.year = ${starBoardYear} AND r.status = 'published' ORDER BY edition DESC LIMIT 1)`;
     },
   },
+  // 公开选拔 · 换届 · 结对培养
+  'GET /api/selections': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'selection', ids: items, visible: caseIn('public_selection') },
+  'POST /api/selections': { kind: 'create', as: 'wuli', body: async (p) => ({ orgId: (await make.newVillage(p)).id, role: 'secretary', conditions: '35周岁以下' }), ok: 201 },
+  'GET /api/selections/{id}': { kind: 'record', as: 'yushe.station', make: make.selection, ok: 200 },
+  'POST /api/selections/{id}/candidates': { kind: 'record', as: 'county', make: make.selectionOpen, body: async (r, p) => ({ version: v(r), personId: (await make.person(p)).id, registeredOn: today }), ok: 201, only: ['county'] },
+  'POST /api/selections/{id}/candidates/{candidateId}/vetting': { kind: 'record', as: 'county', make: make.selectionVetting, body: (r) => ({ version: v(r), passed: true }), ok: 200, only: ['county'] },
+  'POST /api/selections/{id}/candidates/{candidateId}/score': { kind: 'record', as: 'county', make: make.selectionWritten, body: (r) => ({ version: v(r), score: 82.5 }), ok: 200, only: ['county'] },
+  'POST /api/selections/{id}/transitions/{transition}': { kind: 'record', as: 'county', make: make.selection, params: { transition: 'open_registration' }, body: (r) => ({ version: v(r) }), ok: 200, only: ['county'] },
+  'GET /api/elections': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'electionRound', ids: items, visible: `SELECT id FROM election_rounds WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/elections': { kind: 'create', as: 'wuli', body: (p) => ({ townshipId: p.org.township, year: designationYear() }), ok: 201 },
+  'GET /api/elections/{id}': { kind: 'record', as: 'wuli', make: make.electionRound, ok: 200 },
+  'GET /api/election-villages/{id}': { kind: 'record', as: 'yushe', make: make.electionVillage, ok: 200 },
+  'POST /api/election-villages/{id}/recommend': { kind: 'record', as: 'wuli', make: make.electionVillage, body: async (r, p) => ({ version: v(r), date: today, candidates: [{ personId: (await make.person(p)).id, role: 'supervision_director' }] }), ok: 200 },
+  'POST /api/election-villages/{id}/inspect': { kind: 'record', as: 'wuli', make: make.electionRecommended, body: (r) => ({ version: v(r), date: today, results: [{ candidateId: Number(r.candidateId), passed: true }] }), ok: 200 },
+  'POST /api/election-villages/{id}/elect': { kind: 'record', as: 'wuli', make: make.electionInspected, body: (r) => ({ version: v(r), date: today, elected: [Number(r.candidateId)] }), ok: 200 },
+  'GET /api/mentoring': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'mentoring', ids: items, visible: `SELECT id FROM mentoring_pairs WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/mentoring': { kind: 'create', as: 'wuli', body: async (p) => ({ mode: 'one_to_one', menteeId: (await make.applicant(p)).id, menteeKind: 'development_target', startedOn: today, mentors: [{ personId: (await make.person(p)).id, kind: 'cadre' }] }), ok: 201 },
+  'GET /api/mentoring/summary': { kind: 'summary', as: 'wuli', figure: (j) => j.rows.reduce((n: number, r: { pairs: number }) => n + r.pairs, 0), expected: `SELECT count(*)::int AS n FROM mentoring_pairs WHERE org_path LIKE :prefix` },
+  'GET /api/mentoring/{id}': { kind: 'record', as: 'wuli', make: make.mentoring, ok: 200 },
+  'POST /api/mentoring/{id}/contacts': { kind: 'record', as: 'wuli', make: make.mentoring, body: () => ({ contactedOn: today, way: 'talk', content: '谈心谈话' }), ok: 201 },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

@@ -39,6 +39,8 @@ const WeakOrgsPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgsPage')
 const WeakOrgPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgPage').then((m) => ({ default: m.WeakOrgPage })));
 const DevelopmentBoardPage = lazy(() => import('../modules/cadres/pages/DevelopmentBoardPage').then((m) => ({ default: m.DevelopmentBoardPage })));
 const ImportPage = lazy(() => import('../modules/people/pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const SelectionsPage = lazy(() => import('../modules/selection/pages/SelectionsPage').then((m) => ({ default: m.SelectionsPage })));
+const SelectionPage = lazy(() => import('../modules/selection/pages/SelectionPage').then((m) => ({ default: m.SelectionPage })));
 const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const AccountsPage = lazy(() => import('../modules/accounts/pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const ErrorPage = lazy(() => import('./ErrorPage').then((m) => ({ default: m.ErrorPage })));
@@ -146,6 +148,8 @@ function AppRoutes() {
           {projectsRoutes()}
           {opennessRoutes()}
           {recognitionRoutes()}
+          <Route path="selection" element={<Allowed action="selection:read"><SelectionsPage /></Allowed>} />
+          <Route path="selection/:id" element={<Allowed action="selection:read"><SelectionPage /></Allowed>} />
           <Route path="*" element={<ErrorPage kind="notFound" />} />
         </Route>
       </Routes>

@@ -241,7 +241,13 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   async function create(actor: Actor, input: CreatePersonBody): Promise<number> {
     requireAction(actor, 'person:write');
-    return db.transaction(async (tx) => {
+    return db.transaction((tx) => createIn(tx, actor, input));
+  }
+
+  /** Adds a person inside the caller's transaction (a public selection's new candidate uses it too). */
+  async function createIn(tx: Queryable, actor: Actor, input: CreatePersonBody): Promise<number> {
+    requireAction(actor, 'person:write');
+    {
       const prepared = preparePerson(input, {
         org: await orgFor(tx, actor.scope, input.orgId),
         partyGroup: await orgFor(tx, actor.scope, input.partyGroupId),
@@ -256,7 +262,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
       const id = await repo.insertPerson(tx, w);
       await audit(tx, actor, 'person.create', id, w.countyId, auditView(w));
       return id;
-    });
+    }
   }
 
   async function update(actor: Actor, id: number, input: UpdatePersonBody): Promise<void> {
@@ -404,14 +410,20 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   async function endPost(actor: Actor, postId: number, endDate: string): Promise<void> {
     requireAction(actor, 'post:write');
-    await db.transaction(async (tx) => {
+    await db.transaction((tx) => endPostIn(tx, actor, postId, endDate));
+  }
+
+  /** Ends a post inside the caller's transaction (an election's results end the previous holders' terms). */
+  async function endPostIn(tx: Queryable, actor: Actor, postId: number, endDate: string): Promise<void> {
+    requireAction(actor, 'post:write');
+    {
       const post = await repo.findPost(tx, actor.scope, postId, true);
       if (!post) throw new AppError('not_found');
       if (post.end_date && post.end_date <= today()) throw new AppError('conflict', { zh: '该任职已结束', en: 'The term has already ended' });
       if (endDate < post.start_date) throw fieldError('endDate', '任期结束不能早于开始', 'The term ends before it starts');
       await repo.endPost(tx, postId, endDate);
       await appendAudit(tx, { countyId: post.county_id, accountId: actor.accountId, username: actor.username, action: 'post.end', objectType: 'person', objectId: post.person_id, summary: { postId, role: post.role, endDate }, result: 'success', ip: actor.ip });
-    });
+    }
   }
 
   /** The posts of one org, current first (the org page's 班子成员). */
@@ -656,6 +668,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   return { postHolders, personNames,
     list, detail, create, update, addPost, addPostIn, updatePost, endPost, postsAt, cadres, cadresForExport, cadreStructure,
     reserve, reserveCadre, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
+    createIn, endPostIn,
   };
 }
 

@@ -14,6 +14,7 @@ import { ApiErrorAlert } from '../../../app/ui';
 import { usePerson } from '../people.api';
 import { PersonFormModal } from '../components/PersonFormModal';
 import { PostsTable } from '../../cadres/components/PostsTable';
+import { PersonMentoringCard } from '../../selection/components/PersonMentoringCard';
 import { MemberTag, PersonStatusTag } from '../components/tags';
 import { StarHistoryCard } from '../../recognition/components/StarHistoryCard';
 import '../people.css';
@@ -151,6 +152,7 @@ export function PersonDetailPage() {
           </Card>
           <PersonTrainingCard personId={p.id} />
           <StarHistoryCard personId={p.id} />
+          <PersonMentoringCard personId={p.id} />
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('people.history')} size="small" data-testid="person-history">
