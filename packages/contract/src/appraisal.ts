@@ -264,6 +264,10 @@ export const FireResearchBody = Type.Object(
 );
 export type FireResearchBody = Static<typeof FireResearchBody>;
 
+/** A file of a research report, as the round lists it (and its upload answers). */
+export const ResearchFile = Type.Object({ id: Id, fileName: Type.String() });
+export type ResearchFile = Static<typeof ResearchFile>;
+
 export const ResearchView = Type.Object({
   id: Id,
   org: OrgRef,
@@ -278,7 +282,7 @@ export const ResearchView = Type.Object({
   grade: Type.Union([literalUnion(RESEARCH_GRADES), Type.Null()]),
   appraisal: Type.Union([Type.String(), Type.Null()]),
   returnComment: Type.Union([Type.String(), Type.Null()]),
-  files: Type.Array(Type.Object({ id: Id, fileName: Type.String() })),
+  files: Type.Array(ResearchFile),
   transitions: Type.Array(literalUnion(RESEARCH_TRANSITIONS)),
   version: Version,
 });

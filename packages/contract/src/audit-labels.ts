@@ -18,6 +18,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   fund_award: { zh: '表彰奖励', en: 'Award' },
   fund_spending: { zh: '经费支出', en: 'Fund spending' },
   fund_standard: { zh: '经费标准', en: 'Fund standard' },
+  allowance_standard: { zh: '村干部报酬标准', en: 'Allowance standard' },
   funds: { zh: '经费与报酬', en: 'Funds and allowances' },
   venue: { zh: '阵地', en: 'Venue' },
   bulletin: { zh: '督查通报', en: 'Bulletin' },

@@ -561,7 +561,7 @@ const STEPS: Step[] = [
   // 村干部报酬标准 by year (funds)
   { route: 'PUT /api/funds/allowance-standards', audit: /^allowance_standard\./, run: async () => (await as('county')).request('PUT', '/api/funds/allowance-standards', { year: Number(today.slice(0, 4)), rows: [{ unitType: 'village', post: 'secretary', annualFen: 2_400_000 }, { unitType: 'village', post: 'concurrent', annualFen: 3_000_000 }] }) },
   // 评议与调研 (组织生活)
-  { route: 'POST /api/orglife/appraisals', audit: /^appraisal\./, run: async () => {
+  { route: 'POST /api/orglife/appraisals', record: async (b, by) => ({ appraisals: await Promise.all((b.appraisals as { id: number }[]).map(async (a) => (await by.get(`/api/orglife/appraisals/${a.id}`)).json())) }), audit: /^appraisal\./, run: async () => {
     const c = await as('yushe');
     const village = await orgId(t.db, '榆舍村');
     const members = (await c.get(`/api/orglife/units/${village}/roster`)).json().members as { id: number }[];
@@ -586,19 +586,19 @@ const STEPS: Step[] = [
     ctx.sessionReport = (json(res).reports as { id: number }[])?.[0]?.id ?? 0;
     return res;
   } },
-  { route: 'POST /api/orglife/report-sessions/{id}/ballots', audit: /^report_session\./, run: async () => (await as('wuli')).post(`/api/orglife/report-sessions/${num('session')}/ballots`, { rater: '党代表甲', ratings: [{ reportId: num('sessionReport'), rating: 'fairly_good' }] }) },
+  { route: 'POST /api/orglife/report-sessions/{id}/ballots', record: async (b, by) => (await by.get(`/api/orglife/report-sessions/${String(b.id)}`)).json(), audit: /^report_session\./, run: async () => (await as('wuli')).post(`/api/orglife/report-sessions/${num('session')}/ballots`, { rater: '党代表甲', ratings: [{ reportId: num('sessionReport'), rating: 'fairly_good' }] }) },
   { route: 'POST /api/orglife/research', audit: /^research\./, run: async () => {
     const res = await (await as('yushe.station')).post('/api/orglife/research', { orgId: await orgId(t.db, '榆舍党建工作站'), topic: '产业发展调研', villageIds: [await orgId(t.db, '榆舍村')], startsOn: today, endsOn: today });
     ctx.research = json(res).id;
     ctx.researchVersion = json(res).version;
     return res;
   } },
-  { route: 'POST /api/orglife/research/{id}/attachments', audit: /^research\./, run: async () => upload(await as('yushe.station'), `/api/orglife/research/${num('research')}/attachments`, {}, { name: '调研照片.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/orglife/research/{id}/attachments', record: async (b, by) => ((await by.get(`/api/orglife/research/${num('research')}`)).json() as { files: { id: unknown }[] }).files.find((f) => f.id === b.id), audit: /^research\./, run: async () => upload(await as('yushe.station'), `/api/orglife/research/${num('research')}/attachments`, {}, { name: '调研照片.png', type: 'image/png', content: PNG }) },
   { route: 'POST /api/orglife/research/{id}/transitions/{transition}', audit: /^research\./, run: async () => {
     const v = (await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE id = $1`, [num('research')]))[0]!.version;
     return (await as('yushe.station')).post(`/api/orglife/research/${num('research')}/transitions/report`, { version: v, report: '走访农户 20 户，形成调研报告' });
   } },
-  { route: 'POST /api/training/categories', audit: /^training\./, run: async () => {
+  { route: 'POST /api/training/categories', record: async (b, by) => ((await by.get('/api/training/categories?pageSize=200')).json() as { items: { id: unknown }[] }).items.find((c) => c.id === b.id), audit: /^training\./, run: async () => {
     const res = await (await as('county')).post('/api/training/categories', { name: '矩阵培训类别' });
     ctx.trainingCategory = json(res).id;
     return res;
@@ -636,7 +636,7 @@ const STEPS: Step[] = [
     const [r] = await t.db.query<{ version: number }>(`SELECT version FROM star_ratings WHERE id = $1`, [num('rating')]);
     return (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/publish`, { version: r!.version });
   } },
-  { route: 'POST /api/recognition/star-ratings/{id}/correct', audit: /^star_rating\./, run: async () => (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/correct`) },
+  { route: 'POST /api/recognition/star-ratings/{id}/correct', record: async (b, by) => (await by.get(`/api/recognition/star-ratings/${String(b.id)}`)).json(), audit: /^star_rating\./, run: async () => (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/correct`) },
   // 公开选拔 · 换届 · 结对培养
   { route: 'POST /api/selections', audit: /^public_selection\./, setup: async () => {
     ctx.selVillage = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍党建工作站'), type: 'village', name: '矩阵选拔村' })).id;
@@ -646,7 +646,7 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'POST /api/selections/{id}/transitions/{transition}', audit: /^public_selection\./, run: async () => (await as('county')).post(`/api/selections/${num('selection')}/transitions/open_registration`, { version: 1 }) },
-  { route: 'POST /api/selections/{id}/candidates', audit: /^public_selection\./, run: async () => {
+  { route: 'POST /api/selections/{id}/candidates', record: async (b, by) => (await by.get(`/api/selections/${String(b.id)}`)).json(), audit: /^public_selection\./, run: async () => {
     const res = await (await as('county')).post(`/api/selections/${num('selection')}/candidates`, { version: 2, person: { name: '矩阵报名人', gender: 'male', birthDate: '1990-01-01', orgId: await orgId(t.db, '榆舍村') }, registeredOn: today });
     ctx.selectionCandidate = (json(res).candidateList as { id: number }[])[0]!.id;
     return res;
@@ -679,7 +679,7 @@ const STEPS: Step[] = [
     ctx.mentoring = json(res).id;
     return res;
   } },
-  { route: 'POST /api/mentoring/{id}/contacts', audit: /^mentoring\./, run: async () => (await as('wuli')).post(`/api/mentoring/${num('mentoring')}/contacts`, { contactedOn: today, way: 'talk', content: '谈心谈话' }) },
+  { route: 'POST /api/mentoring/{id}/contacts', record: async (b, by) => (await by.get(`/api/mentoring/${String(b.id)}`)).json(), audit: /^mentoring\./, run: async () => (await as('wuli')).post(`/api/mentoring/${num('mentoring')}/contacts`, { contactedOn: today, way: 'talk', content: '谈心谈话' }) },
 ];
 
 beforeAll(async () => {

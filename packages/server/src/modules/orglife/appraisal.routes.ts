@@ -26,6 +26,7 @@ import {
   ResearchPage,
   ResearchTransitionParams,
   ResearchView,
+  ResearchFile,
   SessionPage,
   SessionView,
 } from '@lianxin/contract';
@@ -96,7 +97,7 @@ export async function appraisalRoutes(app: TypedApp, opts: { appraisal: Appraisa
     { schema: { tags, summary: '调研办理：提交报告、退回、评定', params: ResearchTransitionParams, body: FireResearchBody, response: { 200: ResearchView } }, config: { policy: 'orglife:record' } },
     async (request) => appraisal.fireResearch(request.actor!, request.params.id, request.params.transition, request.body));
   app.post('/api/orglife/research/:id/attachments',
-    { schema: { tags, summary: '上传调研报告附件（图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: Created } }, config: { policy: 'orglife:record' } },
+    { schema: { tags, summary: '上传调研报告附件（图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: ResearchFile } }, config: { policy: 'orglife:record' } },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
       const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
@@ -106,8 +107,9 @@ export async function appraisalRoutes(app: TypedApp, opts: { appraisal: Appraisa
       if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
       const type = sniffFileType(content);
       if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
-      const id = await appraisal.attachResearch(request.actor!, request.params.id, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
-      return reply.status(201).send({ id });
+      const fileName = cleanFileName(file.filename, type.ext);
+      const id = await appraisal.attachResearch(request.actor!, request.params.id, { fileName, mimeType: type.mime, content });
+      return reply.status(201).send({ id, fileName });
     });
   app.get('/api/orglife/research/:id/attachments/:attachmentId',
     { schema: { tags, summary: '下载调研报告附件', params: IdAndAttachmentParams, response: { 200: FileDownload } }, config: { policy: 'orglife:read' } },
