@@ -1,11 +1,14 @@
 // Builds the web app when its sources changed, starts the real server (API + web on one port) on
-// a fresh temporary PGlite folder with known demo passwords, and stops it at the end.
+// a fresh database with known demo passwords, and stops it at the end: a temporary PGlite folder
+// by default, or — when DATABASE_URL names a PostgreSQL server — a new database on it, created
+// for this run and dropped afterwards (CI runs the journeys on both).
 // LIANXIN_E2E_URL=http://localhost:3200 runs the specs against a server you started yourself.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { stepAt, totpCode } from '../packages/server/src/core/totp';
 
@@ -107,6 +110,7 @@ export default async function setup(project: TestProject) {
   }
   buildWeb();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-'));
+  const database = await freshDatabase(process.env.DATABASE_URL);
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
@@ -115,9 +119,12 @@ export default async function setup(project: TestProject) {
       ...process.env,
       NODE_ENV: 'production',
       DATA_DIR: path.join(tmp, 'data'),
+      LIANXIN_KEY_FILE: path.join(tmp, 'data.key'),
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: '',
+      DATABASE_URL: database?.url ?? '',
+      // a throw-away test database: the service's durability settings are not the journeys' concern
+      LIANXIN_ALLOW_UNSAFE_DB: '1',
       LIANXIN_DEMO_PASSWORD: DEMO_PASSWORD,
       LIANXIN_ADMIN_PASSWORD: 'Admin-Passw0rd!2026',
       WEB_DIR: path.join(web, 'dist'),
@@ -128,6 +135,7 @@ export default async function setup(project: TestProject) {
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://localhost:${port}`;
   await waitForHealth(url, child, () => output);
+  console.log(`e2e server: ${url} on ${database ? 'PostgreSQL' : 'PGlite'}`);
   project.provide('baseURL', url);
   project.provide('totpSecrets', await bindAdminAuthenticators(url, process.env.LIANXIN_E2E_PASSWORD ?? DEMO_PASSWORD));
 
@@ -146,5 +154,24 @@ export default async function setup(project: TestProject) {
       });
     }
     fs.rmSync(tmp, { recursive: true, force: true });
+    await database?.drop();
+  };
+}
+
+/** A new, empty PostgreSQL database for this run (the server migrates it and loads the demo county), or none for PGlite. */
+async function freshDatabase(baseUrl: string | undefined): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  if (!baseUrl) return undefined;
+  const name = `lianxin_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
   };
 }
