@@ -65,6 +65,10 @@ describe('a training session run on a phone, attendance ticked, one person outsi
     await w.goto('/training');
     await settled(w);
     await expect.poll(() => w.getByTestId('training-session-row').filter({ hasText: '榆舍村党群服务中心' }).first().textContent()).toContain('2 人次');
+    // the trail names the page once: 首页 / 教育培训
+    const trail = (await w.locator('.lx-crumbs').textContent()) ?? '';
+    expect(trail).toContain('教育培训');
+    expect(trail).not.toMatch(/教育培训\s*\/?\s*教育培训/);
     await shot(desk, 'training-calendar');
     await w.goto('/training?tab=coverage');
     await settled(w);

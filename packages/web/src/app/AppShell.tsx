@@ -62,9 +62,11 @@ function Crumbs() {
   const me = useAccount();
   const { t } = useI18n();
   const location = useLocation();
-  const extra = useCurrentCrumb();
   const entries = menuFor(me.permissions, me.roles);
   const entry = entryOf(location.pathname, entries);
+  // a page whose own name is its menu entry's (教育培训, 星级评定) adds nothing to the trail
+  const crumb = useCurrentCrumb();
+  const extra = entry && typeof crumb === 'string' && crumb === t(entry.label) ? undefined : crumb;
   const items: { title: React.ReactNode }[] = [{ title: <Link to="/">{t('menu.home')}</Link> }];
   if (entry && entry.path !== '/') {
     // /people/import sits under /people.
