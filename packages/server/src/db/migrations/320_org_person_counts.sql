@@ -8,10 +8,12 @@
 -- active:  persons with status 'active' registered directly at the org
 -- members: of those, Party members (member_status IS NOT NULL)
 -- A row per org that ever had someone; rows that fall to 0 stay (an org's count is 0 without one).
+-- (No CHECK on the values: an upsert's proposed row is the delta, e.g. -1, checked before it
+-- meets the existing row. org-person-counts.test.ts compares them with counting the rows.)
 CREATE TABLE org_person_counts (
   org_id  bigint PRIMARY KEY,
-  active  integer NOT NULL DEFAULT 0 CHECK (active >= 0),
-  members integer NOT NULL DEFAULT 0 CHECK (members >= 0 AND members <= active)
+  active  integer NOT NULL DEFAULT 0,
+  members integer NOT NULL DEFAULT 0
 );
 
 INSERT INTO org_person_counts (org_id, active, members)

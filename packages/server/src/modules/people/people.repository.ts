@@ -401,7 +401,11 @@ export async function listCadres(q: Queryable, scope: Scope, rootPath: string, f
   const { where, params } = cadreWhere(scope, rootPath, f, today);
   const [rows, [count]] = await Promise.all([
     q.query<CadreRowDb>(`${CADRE_SELECT} WHERE ${where} ORDER BY po.org_path, po.role, po.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
-    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM posts po JOIN persons pe ON pe.id = po.person_id WHERE ${where}`, params),
+    // every post has its person (a required foreign key): without a filter on the person the
+    // count reads posts alone, not one person lookup per post
+    where.includes('pe.')
+      ? q.query<{ n: number }>(`SELECT count(*)::int AS n FROM posts po JOIN persons pe ON pe.id = po.person_id WHERE ${where}`, params)
+      : q.query<{ n: number }>(`SELECT count(*)::int AS n FROM posts po WHERE ${where}`, params),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
