@@ -57,7 +57,8 @@ if (args.help) {
                       dispatch-fanout,dispatch-board,dispatch-board-county（两下两上）,
                       citizens-queue,citizens-queue-open,citizens-queue-county,citizens-submit（群众事项）,
                       flows-overdue,flows-overdue-province（小微权力失职预警，县与全省）,
-                      projects-board（项目推进看板，县）
+                      projects-board（项目推进看板，县）,
+                      cadres,cadres-filtered（干部台账，县）
   --baseline          同时写入 bench/baseline.json
   --machine 说明      写入结果的机器说明`);
   process.exit(0);
@@ -194,10 +195,10 @@ const endpoints: Endpoint[] = [
     key: 'tree',
     label: 'GET /api/orgs/tree',
     paths: ['/api/orgs/tree'],
-    note: 'findOrg, then listSubtree + memberCountsByOrg',
+    note: 'findOrg, then listSubtree + memberCountsByOrg + stationStaffing',
     sql: async () => {
       const root = await orgRepo.findOrg(raw, scope, scope.orgId);
-      await Promise.all([orgRepo.listSubtree(raw, scope, root!.path), orgRepo.memberCountsByOrg(raw, root!.path)]);
+      await Promise.all([orgRepo.listSubtree(raw, scope, root!.path), orgRepo.memberCountsByOrg(raw, root!.path), orgRepo.stationStaffing(raw, root!.path)]);
     },
   },
   listEndpoint('list', 'GET /api/people?page=1&pageSize=20', { page: 1, pageSize: 20 }),
@@ -218,6 +219,24 @@ const endpoints: Endpoint[] = [
         row?.party_group_id ? peopleRepo.findOrgInScope(raw, scope, row.party_group_id) : Promise.resolve(undefined),
       ]);
     },
+  },
+  // 干部台账 (issue 16): the county's current posts (~11,700 here of ~117,000 in a 100-county
+  // province), filtered and paged as the ledger page asks for them
+  {
+    key: 'cadres',
+    label: 'GET /api/cadres?page=1&pageSize=20',
+    paths: ['/api/cadres?page=1&pageSize=20'],
+    note: 'listCadres: page rows + count of the county\'s current posts',
+    sql: () => peopleRepo.listCadres(raw, scope, scope.path, {}, today, 1, 20),
+    p99Target: 100,
+  },
+  {
+    key: 'cadres-filtered',
+    label: 'GET /api/cadres?role=secretary&concurrent=true&page=3',
+    paths: ['/api/cadres?role=secretary&concurrent=true&page=3&pageSize=20'],
+    note: 'listCadres with role and 一肩挑 filters, third page',
+    sql: () => peopleRepo.listCadres(raw, scope, scope.path, { role: 'secretary', concurrent: true }, today, 3, 20),
+    p99Target: 100,
   },
 ];
 const only = args.only ? new Set(args.only.split(',')) : undefined;

@@ -285,7 +285,14 @@ export function createAuthService(deps: {
       await db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [row.token_hash, seen]);
       row.last_seen_at = seen;
     }
-    return { actor: actorOf(row, ip, totpMode), csrfToken: row.csrf_token, me: meOf(row, row.csrf_token) };
+    // `me` (with the role's permission list) only for GET /api/auth/me: not built on every request
+    return {
+      actor: actorOf(row, ip, totpMode),
+      csrfToken: row.csrf_token,
+      get me() {
+        return meOf(row, row.csrf_token);
+      },
+    };
   }
 
   async function logout(token: string, actor: Actor) {

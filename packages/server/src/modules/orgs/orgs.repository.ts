@@ -57,12 +57,15 @@ export async function ancestorsOf(q: Queryable, scope: Scope, path: string): Pro
   );
 }
 
-/** Active Party members registered directly at each org of the subtree. */
+/**
+ * Active Party members registered directly at each org of the subtree: the running counts the
+ * database keeps beside persons (migration 320, `org_person_counts`), one row per org instead of
+ * counting a county's ~20,000 people on every tree request.
+ */
 export async function memberCountsByOrg(q: Queryable, rootPath: string): Promise<Map<number, number>> {
   const rows = await q.query<{ org_id: number; n: number }>(
-    `SELECT org_id, count(*)::int AS n FROM persons
-     WHERE ${inScope('org_path', 1)} AND member_status IS NOT NULL AND status = 'active'
-     GROUP BY org_id`,
+    `SELECT c.org_id, c.members AS n FROM orgs o JOIN org_person_counts c ON c.org_id = o.id
+     WHERE ${inScope('o.path', 1)} AND c.members > 0`,
     [likePrefix(rootPath)],
   );
   return new Map(rows.map((r) => [r.org_id, r.n]));
@@ -286,6 +289,7 @@ export async function stationStaffing(q: Queryable, path: string) {
             count(p.id) FILTER (WHERE p.role = 'deputy_station_chief')::int AS deputies,
             count(p.id) FILTER (WHERE p.role = 'party_worker')::int AS workers
      FROM orgs s LEFT JOIN posts p ON p.org_id = s.id AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
+       AND ${inScope('p.org_path', 1)}
      WHERE ${inScope('s.path', 1)} AND s.type = 'station' AND s.status = 'active'
      GROUP BY s.id`,
     [likePrefix(path)],
