@@ -362,7 +362,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     };
   }
 
-  return { templates, saveTemplate, checklist, saveChecklist, attachPhoto, photo, board, venues, createVenue, updateVenue, shifts, candidates, addShift, removeShift, publicSection };
+  return { templates, saveTemplate, checklist, saveChecklist, attachPhoto, photo, board, venues, venue, createVenue, updateVenue, shifts, candidates, addShift, removeShift, publicSection };
 }
 
 export type FacilitiesService = ReturnType<typeof createFacilitiesService>;
