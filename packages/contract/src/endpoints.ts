@@ -5,7 +5,7 @@
 // Paths use OpenAPI's {param}; a param named id or …Id is a number, any other a string.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CaseTextBody, Challenge, CitizenStats, CitizenStatsQuery, ContactCard, CreateHouseholdBody, CreateRequestBody, CreateVisitBody, DepartmentList, FeedbackBody, FireRequestBody, GridDeedBody, GridQuery, GridRegistrationBody, GridView, HandOverBody, HandOverCandidateList, HouseholdList, HouseholdView, JudicialTransferBody, ListHouseholdsQuery, ListRequestsQuery, ListVisitsQuery, PhotoReceived, PostCardList, PublicProgress, PublicSubmitBody, PublicSubmitted, PublicTrackBody, PublicTrackRateBody, PublicUnit, RequestDetail, RequestPage, RerouteBody, RevealedPhone, VisitList, VisitView, GridMember, GridDeed, WhistleBody, WhistleList, WhistleListQuery, WhistleLoad, WhistlePartAction, WhistleSource, WhistleView } from './citizens.js';
-import { DispatchFile, ListInspectionsQuery, AccountabilityList, AccountabilityView, BulletinView, InspectionLinkedQuery, ListPageQuery, SeriesRow, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
+import { DispatchFile, ListInspectionsQuery, AccountabilityList, AccountabilityView, BulletinView, ListAccountabilityQuery, ListBulletinsQuery, ListPageQuery, SeriesRow, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, DirectiveListQuery, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
 import { TodayList, TodoSummary } from './home.js';
 import { CaseAttachment, CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, ResponsibilityRow, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
 import { AccountPage, AccountRow, ReserveCadreRow, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, PostView, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
@@ -137,8 +137,8 @@ export const ENDPOINTS = {
   'POST /api/public/track': { body: PublicTrackBody, response: PublicProgress },
   'POST /api/public/track/rating': { body: PublicTrackRateBody, response: PublicProgress },
   'POST /api/directives': { body: IssueDirectiveBody, response: DirectiveIssued },
-  'GET /api/directives/sent': { query: ListPageQuery, response: SentDirectiveList },
-  'GET /api/directives/following': { query: ListPageQuery, response: FollowedDirectiveList },
+  'GET /api/directives/sent': { query: DirectiveListQuery, response: SentDirectiveList },
+  'GET /api/directives/following': { query: DirectiveListQuery, response: FollowedDirectiveList },
   'GET /api/directives/series': { query: ListPageQuery, response: SeriesList },
   'GET /api/directives/series/{id}': { response: SeriesRow },
   'PATCH /api/directives/series/{id}': { body: SetSeriesActiveBody, response: SeriesActive },
@@ -160,10 +160,10 @@ export const ENDPOINTS = {
   'POST /api/inspections': { body: CreateInspectionBody, response: InspectionView },
   'GET /api/inspections/{id}': { response: InspectionView },
   'POST /api/inspections/{id}/findings/{findingId}/problem': { body: FindingToProblemBody, response: FindingProblemCreated },
-  'GET /api/bulletins': { query: InspectionLinkedQuery, response: BulletinList },
+  'GET /api/bulletins': { query: ListBulletinsQuery, response: BulletinList },
   'GET /api/bulletins/{id}': { response: BulletinView },
   'POST /api/bulletins': { body: CreateBulletinBody, response: BulletinView },
-  'GET /api/accountability': { query: InspectionLinkedQuery, response: AccountabilityList },
+  'GET /api/accountability': { query: ListAccountabilityQuery, response: AccountabilityList },
   'GET /api/accountability/{id}': { response: AccountabilityView },
   'POST /api/accountability': { body: CreateAccountabilityBody, response: AccountabilityView },
   'POST /api/ledger/problems/import': { query: ImportBulletinQuery, response: ImportReport, upload: true },

@@ -16,7 +16,6 @@ import {
   UpdateOrgBody,
   VersionQuery,
 } from '@lianxin/contract';
-import { AppError } from '../../core/errors.js';
 import type { OrgService } from './orgs.service.js';
 
 export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
