@@ -297,7 +297,8 @@ export const DirectiveListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 50, description: '按标题查找' })),
     kind: Type.Optional(strEnum(DIRECTIVE_KINDS)),
-    status: Type.Optional(strEnum(['open', 'closed'] as const, { description: 'open 进行中；closed 已截止' })),
+    /** open 进行中；closed 已截止 */
+    status: Type.Optional(strEnum(['open', 'closed'] as const)),
     ...listPaging,
   },
   { additionalProperties: false },

@@ -57,7 +57,7 @@ export const useInbox = (f: InboxFilter) =>
 /** 已下发 and 下级收到的: searched by title, filtered by kind and status on the server; `first.counts` holds the open and closed counts with the same title and kind. */
 export type DirectiveFilter = { q?: string; kind?: string; status?: string };
 const directiveQuery = (f: DirectiveFilter, page: number) => ({
-  q: f.q || undefined, kind: (f.kind || undefined) as DirectiveKind | undefined, status: f.status === 'open' || f.status === 'closed' ? f.status : undefined, page, pageSize: DISPATCH_PAGE_SIZE,
+  q: f.q || undefined, kind: (f.kind || undefined) as DirectiveKind | undefined, status: f.status === 'open' || f.status === 'closed' ? (f.status as 'open' | 'closed') : undefined, page, pageSize: DISPATCH_PAGE_SIZE,
 });
 export const useSent = (f: DirectiveFilter = {}, enabled = true) => usePagedList(dispatchKeys.sent(f), (page) => api.get('/api/directives/sent', directiveQuery(f, page)), enabled);
 export const useFollowing = (f: DirectiveFilter = {}) => usePagedList(dispatchKeys.following(f), (page) => api.get('/api/directives/following', directiveQuery(f, page)));
