@@ -148,10 +148,10 @@ describe('issue 12: the inbox’s group headings, 已下发 and 下级收到的,
 
   it('counts the 逾期 / 本周 / 以后 groups over the whole filtered tab, not the page read', async () => {
     const weekEnd = plusDays(today, 7 - isoWeekday(today));
-    for (const url of ['/api/inbox?tab=todo&q=计数任务', '/api/inbox?tab=duty', '/api/inbox?tab=todo']) {
+    for (const url of ['/api/inbox?tab=todo&q=计数任务', '/api/inbox?tab=todo&q=计数任务4', '/api/inbox?tab=duty&kind=duty', '/api/inbox?tab=todo&kind=notice', '/api/inbox?tab=duty', '/api/inbox?tab=todo']) {
       const { rows, first } = await walk<AssignmentView>(station, url);
       const groups = (first as unknown as { groups: Groups }).groups;
-      expect(first.items.length).toBeLessThanOrEqual(2); // one page of two …
+      expect(first.items.length).toBeLessThanOrEqual(2); // one page of two (or fewer when the filter narrows it) …
       expect(groups, url).toEqual({ // … and the groups of every page
         overdue: rows.filter((a) => a.overdue).length,
         week: rows.filter((a) => !a.overdue && a.dueDate <= weekEnd).length,
