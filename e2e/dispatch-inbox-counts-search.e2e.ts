@@ -32,7 +32,7 @@ describe('inbox counts and list search on the server', () => {
       const r = await st.post('/api/whistles', { sourceCaseId: ((await req.json()) as { id: number }).id, matter: `例行吹哨${i}`, departmentIds: [departments[0]!.id] });
       expect(r.status(), await r.text()).toBe(201);
     }
-    const counts = (await st.get<{ counts: Counts }>('/api/inbox?tab=todo&pageSize=1')).counts;
+    const { counts, groups } = await st.get<{ counts: Counts; groups: { overdue: number; week: number; later: number } }>('/api/inbox?tab=todo&pageSize=1');
     expect(counts.todo).toBeGreaterThan(50);
     await st.logout();
     await setup.close();
@@ -49,6 +49,9 @@ describe('inbox counts and list search on the server', () => {
       await expect.poll(async () => (await page.getByTestId('inbox-tabs').textContent()) ?? '').toContain(counts.todo > 99 ? '99+' : String(badge));
       await expect.poll(async () => (await page.getByTestId('inbox-counts').textContent()) ?? '').toContain(`待办 ${counts.pending}`);
       expect(await page.getByTestId('assignment-card').count()).toBeLessThan(counts.todo);
+      // the group heading 以后 counts the whole tab (the server's), not the rows loaded
+      expect(groups.later).toBeGreaterThan(await page.locator('.lx-group-later [data-testid="assignment-card"]').count());
+      await expect.poll(async () => (await page.getByTestId('group-count-later').textContent()) ?? '').toBe(String(groups.later));
       await shot(s, 'dispatch-inbox-counts');
       // a title search narrows the list and the badge on the server: the oldest-due task is on the last page
       await page.getByTestId('inbox-search').locator('input').fill(`分页任务${stamp}-54`);
@@ -56,6 +59,15 @@ describe('inbox counts and list search on the server', () => {
       await expect.poll(() => page.getByTestId('assignment-card').count()).toBe(1);
       await expect.poll(async () => (await page.getByTestId('assignment-card').textContent()) ?? '').toContain(`分页任务${stamp}-54`);
       await shot(s, 'dispatch-inbox-search');
+
+      // 下级收到的: the township's directive to the station, searched on the server from a link that survives a reload
+      await page.goto(`/dispatch?tab=below&q=${encodeURIComponent(`分页任务${stamp}-54`)}`);
+      await page.getByTestId('directive-status-filter').waitFor();
+      await settled(page);
+      await expect.poll(async () => (await page.getByTestId('dispatch-inbox').textContent()) ?? '').toContain(`分页任务${stamp}-54`);
+      expect((await page.getByTestId('dispatch-inbox').textContent()) ?? '').not.toContain(`分页任务${stamp}-53`);
+      await expect.poll(async () => (await page.getByTestId('directive-status-filter').textContent()) ?? '').toContain('全部 1');
+      await shot(s, 'dispatch-below-search');
 
       // the whistle board finds the whistle the first page (30 newest) does not hold
       await page.goto('/whistles?view=all');

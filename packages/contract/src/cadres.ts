@@ -58,9 +58,6 @@ export const UpdatePostBody = Type.Object(
 );
 export type UpdatePostBody = Static<typeof UpdatePostBody>;
 
-/** What assigning or changing a post answers: its id and the station's staffing warnings (人员到位) after it. */
-export const PostWritten = Type.Object({ id: Id, version: Version, warnings: Type.Array(Type.String()) });
-export type PostWritten = Static<typeof PostWritten>;
 
 // ---- the cadre ledger (干部台账) ----
 

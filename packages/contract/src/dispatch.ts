@@ -292,8 +292,23 @@ export type DirectiveIssued = Static<typeof DirectiveIssued>;
 /** A list with nothing to filter by but the page (newest first). */
 export const ListPageQuery = Type.Object(listPaging, { additionalProperties: false });
 export type ListPageQuery = Static<typeof ListPageQuery>;
-export const SentDirectiveList = PagedList(SentDirective);
-export const FollowedDirectiveList = PagedList(FollowedDirective);
+/** 已下发 / 下级收到的: searched by title, filtered by kind and status (open or closed) on the server. */
+export const DirectiveListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 50, description: '按标题查找' })),
+    kind: Type.Optional(strEnum(DIRECTIVE_KINDS)),
+    /** open 进行中；closed 已截止 */
+    status: Type.Optional(strEnum(['open', 'closed'] as const)),
+    ...listPaging,
+  },
+  { additionalProperties: false },
+);
+export type DirectiveListQuery = Static<typeof DirectiveListQuery>;
+/** How many directives of the list, with its title and kind filters, are open and closed (the status filter's counts). */
+export const DirectiveStatusCounts = Type.Object({ open: Type.Integer(), closed: Type.Integer() });
+export type DirectiveStatusCounts = Static<typeof DirectiveStatusCounts>;
+export const SentDirectiveList = Type.Object({ items: Type.Array(SentDirective), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), counts: DirectiveStatusCounts });
+export const FollowedDirectiveList = Type.Object({ items: Type.Array(FollowedDirective), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), counts: DirectiveStatusCounts });
 export const SeriesRow = Type.Object({
   id: Id,
   kind: Type.String(),
@@ -332,7 +347,14 @@ export const InboxCounts = Type.Object({
   week: Type.Integer({ description: '待上报中本周（至周日）到期、尚未逾期的' }),
 });
 export type InboxCounts = Static<typeof InboxCounts>;
-export const AssignmentList = Type.Object({ items: Type.Array(AssignmentView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), counts: InboxCounts });
+/** The listed tab's pending rows (its title and kind filters) by due date: the list's group headings 逾期 / 本周 / 以后, over the whole list, not the loaded page. */
+export const InboxGroups = Type.Object({
+  overdue: Type.Integer(),
+  week: Type.Integer({ description: '本周（至周日）到期、尚未逾期' }),
+  later: Type.Integer(),
+});
+export type InboxGroups = Static<typeof InboxGroups>;
+export const AssignmentList = Type.Object({ items: Type.Array(AssignmentView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), counts: InboxCounts, groups: InboxGroups });
 export const FannedOut = Type.Object({ directiveId: Id, targets: Type.Integer() });
 export const ReportPrefill = Type.Object({
   outcome: Type.Union([Type.String(), Type.Null()]),
@@ -354,9 +376,21 @@ export const ListInspectionsQuery = Type.Object(
 );
 export type ListInspectionsQuery = Static<typeof ListInspectionsQuery>;
 export const BulletinList = PagedList(BulletinView);
-export const AccountabilityList = PagedList(AccountabilityView);
-/** Bulletins and accountability records: all in the scope, or those of one inspection. */
-export const InspectionLinkedQuery = Type.Object({ inspectionId: Type.Optional(Id), ...listPaging }, { additionalProperties: false });
-export type InspectionLinkedQuery = Static<typeof InspectionLinkedQuery>;
+/** Accountability records by kind: how many the list holds of each (with its other filters), for the kind filter. */
+export const AccountabilityKindCounts = Type.Object(Object.fromEntries(ACCOUNTABILITY_KINDS.map((k) => [k, Type.Integer()])) as Record<AccountabilityKind, ReturnType<typeof Type.Integer>>);
+export type AccountabilityKindCounts = Static<typeof AccountabilityKindCounts>;
+export const AccountabilityList = Type.Object({ items: Type.Array(AccountabilityView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), counts: AccountabilityKindCounts });
+/** Bulletins: all reaching the scope or those of one inspection, searched by title and text on the server. */
+export const ListBulletinsQuery = Type.Object(
+  { inspectionId: Type.Optional(Id), q: Type.Optional(Type.String({ maxLength: 50, description: '按标题或正文查找' })), ...listPaging },
+  { additionalProperties: false },
+);
+export type ListBulletinsQuery = Static<typeof ListBulletinsQuery>;
+/** Accountability records: all in the scope or those of one inspection, of one kind. */
+export const ListAccountabilityQuery = Type.Object(
+  { inspectionId: Type.Optional(Id), kind: Type.Optional(strEnum(ACCOUNTABILITY_KINDS)), ...listPaging },
+  { additionalProperties: false },
+);
+export type ListAccountabilityQuery = Static<typeof ListAccountabilityQuery>;
 export const FindingParams = Type.Object({ id: Id, findingId: Id }, { additionalProperties: false });
 export const FindingProblemCreated = Type.Object({ problemId: Id });

@@ -5,14 +5,14 @@
 // Paths use OpenAPI's {param}; a param named id or …Id is a number, any other a string.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CaseTextBody, Challenge, CitizenStats, CitizenStatsQuery, ContactCard, CreateHouseholdBody, CreateRequestBody, CreateVisitBody, DepartmentList, FeedbackBody, FireRequestBody, GridDeedBody, GridQuery, GridRegistrationBody, GridView, HandOverBody, HandOverCandidateList, HouseholdList, HouseholdView, JudicialTransferBody, ListHouseholdsQuery, ListRequestsQuery, ListVisitsQuery, PhotoReceived, PostCardList, PublicProgress, PublicSubmitBody, PublicSubmitted, PublicTrackBody, PublicTrackRateBody, PublicUnit, RequestDetail, RequestPage, RerouteBody, RevealedPhone, VisitList, VisitView, GridMember, GridDeed, WhistleBody, WhistleList, WhistleListQuery, WhistleLoad, WhistlePartAction, WhistleSource, WhistleView } from './citizens.js';
-import { DispatchFile, ListInspectionsQuery, AccountabilityList, AccountabilityView, BulletinView, InspectionLinkedQuery, ListPageQuery, SeriesRow, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
+import { DispatchFile, ListInspectionsQuery, AccountabilityList, AccountabilityView, BulletinView, ListAccountabilityQuery, ListBulletinsQuery, ListPageQuery, SeriesRow, AssignmentList, AssignmentView, Board, DirectiveView, BulletinList, CreateAccountabilityBody, CreateBulletinBody, CreateInspectionBody, DirectiveIssued, DirectiveListQuery, FanOutBody, FannedOut, FindingProblemCreated, FindingToProblemBody, FollowedDirectiveList, InboxQuery, InspectionList, InspectionView, IssueDirectiveBody, ReportBody, ReportPrefill, SentDirectiveList, SeriesActive, SeriesList, SetSeriesActiveBody } from './dispatch.js';
 import { TodayList, TodoSummary } from './home.js';
 import { CaseAttachment, CreateResponsibilityBody, CreateTaskBody, FireProblemBody, FireTaskBody, ImportBulletinQuery, LedgerCounts, LedgerSettings, LedgerStats, LedgerStatsQuery, ListProblemsQuery, ListYearQuery, NoteBody, ProblemDetail, ProblemPage, PublicClosureCountyList, PublicClosurePage, PublicClosuresQuery, RegisterProblemBody, ResponsibilityList, ResponsibilityRow, SaveLedgerSettingsBody, TaskList, TaskRow } from './ledger.js';
-import { AccountPage, AccountRow, ReserveCadreRow, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
+import { AccountPage, AccountRow, ReserveCadreRow, AuditPage, CadrePage, CadreStructureQuery, DevelopmentPage, ChainCheck, ChangePasswordBody, CloseOrgBody, CreateAccountBody, CreateOrgBody, CreatePersonBody, CreatePostBody, Created, EndPostBody, FileDownload, HealthStatus, ImportQuery, ImportReport, ImportReportWithWarnings, ImportStarted, JobStatus, ListAuditQuery, ListPeopleQuery, LoginBody, Me, MoveOrgBody, NoContent, OrgDetail, OrgPostList, OrgTree, OrgTreeQuery, PageOnlyQuery, PersonDetail, PersonPage, PostView, ReserveCadreBody, ReserveCadrePage, ResetPasswordBody, StationDesignationPage, TotpEnableBody, TotpSetup, UpdateAccountBody, UpdateOrgBody, UpdatePersonBody, VersionBody, VersionQuery } from './schemas.js';
 import { ProjectFile, AddMilestoneBody, ClaimRoleBody, CreateProjectBody, ExcellentBody, FireProjectBody, LinkProjectBody, MilestoneDoneBody, ProjectBoard, ProjectBoardQuery, ProjectDetail, ProjectListQuery, ProjectMatrix, ProjectMatrixQuery, ProjectPage, ProjectSettings, UpdateProjectBody } from './projects.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignationRow, StationDesignation } from './stations.js';
 import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody, PublicMatter } from './flows.js';
-import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, PostWritten, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
+import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
 import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
@@ -21,7 +21,7 @@ import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSes
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
 import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
 import { ApplySelectionBody, CreateMentoringBody, ElectBody, ElectionBoard, ElectionRoundPage, ElectionVillage, FireSelectionBody, InspectBody, ListElectionsQuery, ListMentoringQuery, ListSelectionsQuery, MentoringContactBody, MentoringDetail, MentoringPage, MentoringSummary, MentoringSummaryQuery, OpenElectionBody, RecommendBody, RegisterCandidateBody, ScoreCandidateBody, SelectionDetail, SelectionPage, VetCandidateBody } from './selection.js';
-import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
+import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterRowView, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
 import { CreateStarRatingBody, ListStarRatingsQuery, ListStarRowsQuery, SavePostScoreBody, SaveStarRulesBody, StarBoard, StarBoardQuery, StarRatingDetail, StarRatingPage, StarRowDetail, StarRowPage, StarRules } from './recognition.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
@@ -47,7 +47,8 @@ export const ENDPOINTS = {
   'GET /api/openness/registers': { query: RegisterQuery, response: RegisterList },
   'GET /api/openness/registers/{code}': { query: RegisterQuery, response: RegisterView },
   'GET /api/openness/registers/{code}/xlsx': { query: RegisterQuery, response: FileDownload, file: true },
-  'POST /api/openness/registers/{code}/rows': { body: AddRegisterRowBody, response: Created },
+  'POST /api/openness/registers/{code}/rows': { body: AddRegisterRowBody, response: RegisterRowView },
+  'GET /api/openness/registers/{code}/rows/{id}': { response: RegisterRowView },
   'GET /api/public/units/{id}/disclosures': { query: PublicDisclosuresQuery, response: PublicDisclosures },
   'GET /api/public/disclosures/{id}/files/{fileId}': { response: FileDownload, file: true },
   'GET /api/accounts': { query: PageOnlyQuery, response: AccountPage },
@@ -136,8 +137,8 @@ export const ENDPOINTS = {
   'POST /api/public/track': { body: PublicTrackBody, response: PublicProgress },
   'POST /api/public/track/rating': { body: PublicTrackRateBody, response: PublicProgress },
   'POST /api/directives': { body: IssueDirectiveBody, response: DirectiveIssued },
-  'GET /api/directives/sent': { query: ListPageQuery, response: SentDirectiveList },
-  'GET /api/directives/following': { query: ListPageQuery, response: FollowedDirectiveList },
+  'GET /api/directives/sent': { query: DirectiveListQuery, response: SentDirectiveList },
+  'GET /api/directives/following': { query: DirectiveListQuery, response: FollowedDirectiveList },
   'GET /api/directives/series': { query: ListPageQuery, response: SeriesList },
   'GET /api/directives/series/{id}': { response: SeriesRow },
   'PATCH /api/directives/series/{id}': { body: SetSeriesActiveBody, response: SeriesActive },
@@ -159,10 +160,10 @@ export const ENDPOINTS = {
   'POST /api/inspections': { body: CreateInspectionBody, response: InspectionView },
   'GET /api/inspections/{id}': { response: InspectionView },
   'POST /api/inspections/{id}/findings/{findingId}/problem': { body: FindingToProblemBody, response: FindingProblemCreated },
-  'GET /api/bulletins': { query: InspectionLinkedQuery, response: BulletinList },
+  'GET /api/bulletins': { query: ListBulletinsQuery, response: BulletinList },
   'GET /api/bulletins/{id}': { response: BulletinView },
   'POST /api/bulletins': { body: CreateBulletinBody, response: BulletinView },
-  'GET /api/accountability': { query: InspectionLinkedQuery, response: AccountabilityList },
+  'GET /api/accountability': { query: ListAccountabilityQuery, response: AccountabilityList },
   'GET /api/accountability/{id}': { response: AccountabilityView },
   'POST /api/accountability': { body: CreateAccountabilityBody, response: AccountabilityView },
   'POST /api/ledger/problems/import': { query: ImportBulletinQuery, response: ImportReport, upload: true },
@@ -198,6 +199,7 @@ export const ENDPOINTS = {
   'POST /api/orgs/{id}/close': { body: CloseOrgBody, response: OrgDetail },
   'DELETE /api/orgs/{id}': { query: VersionQuery, response: NoContent },
   'GET /api/station-designations': { query: ListDesignationsQuery, response: StationDesignationPage },
+  'GET /api/station-designations/{id}': { response: StationDesignationRow },
   'POST /api/orgs/{id}/designations': { body: AddDesignationBody, response: StationDesignationRow },
   'DELETE /api/orgs/{id}/designations/{designationId}': { response: NoContent },
   'GET /api/people/import/template': { response: FileDownload, file: true },
@@ -208,8 +210,9 @@ export const ENDPOINTS = {
   'GET /api/people/{id}': { response: PersonDetail },
   'POST /api/people': { body: CreatePersonBody, response: PersonDetail },
   'PATCH /api/people/{id}': { body: UpdatePersonBody, response: PersonDetail },
-  'POST /api/posts': { body: CreatePostBody, response: PostWritten },
-  'PATCH /api/posts/{id}': { body: UpdatePostBody, response: PostWritten },
+  'POST /api/posts': { body: CreatePostBody, response: PostView },
+  'PATCH /api/posts/{id}': { body: UpdatePostBody, response: PostView },
+  'GET /api/posts/{id}': { response: PostView },
   'GET /api/orgs/{id}/posts': { response: OrgPostList },
   'POST /api/posts/{id}/end': { body: EndPostBody, response: NoContent },
   'GET /api/cadres': { query: CadreLedgerQuery, response: CadrePage },
@@ -217,7 +220,7 @@ export const ENDPOINTS = {
   'GET /api/cadres/export': { query: CadreLedgerQuery, response: FileDownload, file: true },
   'GET /api/cadres/structure': { query: CadreStructureQuery, response: CadreStructure },
   'POST /api/reserve-cadres/{id}/train': { body: ReserveTrainBody, response: NoContent },
-  'POST /api/reserve-cadres/{id}/appoint': { body: ReserveAppointBody, response: PostWritten },
+  'POST /api/reserve-cadres/{id}/appoint': { body: ReserveAppointBody, response: PostView },
   'POST /api/reserve-cadres/{id}/remove': { body: ReserveRemoveBody, response: NoContent },
   'GET /api/development-path': { response: DevelopmentPath },
   'GET /api/flows': { response: FlowList },
@@ -282,6 +285,7 @@ export const ENDPOINTS = {
   'GET /api/venues': { query: VenuesQuery, response: VenueList },
   'POST /api/venues': { body: CreateVenueBody, response: Venue },
   'PATCH /api/venues/{id}': { body: UpdateVenueBody, response: Venue },
+  'GET /api/venues/{id}': { response: Venue },
   'GET /api/venues/{id}/shifts': { query: DutyShiftsQuery, response: DutyShiftList },
   'GET /api/venues/{id}/duty-candidates': { response: DutyCandidates },
   'POST /api/venues/{id}/shifts': { body: CreateDutyShiftBody, response: DutyShiftList },
@@ -328,6 +332,7 @@ export const ENDPOINTS = {
   'GET /api/orglife/research-board': { query: ResearchBoardQuery, response: ResearchBoard },
   'GET /api/training/categories': { query: ListTrainingCategoriesQuery, response: TrainingCategoryPage },
   'POST /api/training/categories': { body: CreateTrainingCategoryBody, response: TrainingCategory },
+  'GET /api/training/categories/{id}': { response: TrainingCategory },
   'GET /api/training/courses': { query: ListTrainingCoursesQuery, response: TrainingCoursePage },
   'POST /api/training/courses': { body: CreateTrainingCourseBody, response: TrainingCourse },
   'GET /api/training/courses/{id}': { response: TrainingCourse },

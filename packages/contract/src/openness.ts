@@ -266,12 +266,23 @@ export const AddRegisterRowBody = Type.Object(
   { additionalProperties: false },
 );
 export type AddRegisterRowBody = Static<typeof AddRegisterRowBody>;
+/** One hand-written register row (GET /api/openness/registers/{code}/rows/{id}; what adding it answers). */
+export const RegisterRowView = Type.Object({
+  id: Id,
+  org: OrgRef,
+  book: Type.Object({ code: Type.String(), name: Type.String() }),
+  year: Type.Integer(),
+  entryDate: DateString,
+  cells: Type.Record(Type.String(), Type.String()),
+});
+export type RegisterRowView = Static<typeof RegisterRowView>;
 
 // ---- route params ----
 
 export const DisclosureFileParams = Type.Object({ id: Id, fileId: Id }, { additionalProperties: false });
 export const AuditFindingParams = Type.Object({ id: Id, findingId: Id }, { additionalProperties: false });
 export const RegisterCodeParams = Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }) }, { additionalProperties: false });
+export const RegisterRowParams = Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), id: Id }, { additionalProperties: false });
 
 // ---- the public page ----
 

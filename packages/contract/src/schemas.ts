@@ -220,6 +220,23 @@ export const PostRecord = Type.Object({
 });
 export type PostRecord = Static<typeof PostRecord>;
 
+/**
+ * One post (任职) as GET /api/posts/{id} shows it, and as assigning or changing it answers: the
+ * record, its holder, and the staffing warnings (人员到位) of its org as they stand now (a station's;
+ * none for other org types).
+ */
+export const PostView = Type.Composite([
+  PostRecord,
+  Type.Object({
+    person: Type.Object({ id: Id, name: Type.String() }),
+    warnings: Type.Array(Type.String(), { description: '任职单位当前的人员到位预警（工作站；其他组织为空）' }),
+  }),
+]);
+export type PostView = Static<typeof PostView>;
+/** What assigning or changing a post answers: the post as its GET shows it (with the warnings after the write). */
+export const PostWritten = PostView;
+export type PostWritten = PostView;
+
 export const PersonDetail = Type.Composite([
   PersonSummary,
   Type.Object({

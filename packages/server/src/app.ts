@@ -345,7 +345,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(assessmentModule, { assessment });
   // 经费、报酬与阵地: posts through the people service, 七一 awards through the orgs service; who is on duty on the public unit page
   const facilities = createFacilitiesService({ db, people });
-  const funds = createFundsService({ db, people, orgs });
+  const funds = createFundsService({ db, people });
   await app.register(fundsModule, { funds, facilities });
   publicSections.register(20, (q, unit) => facilities.publicSection(q, unit));
   // the registers' 民主决策 book from the flows' matters, the 经费收支 account from funds (core/register-sources.ts)

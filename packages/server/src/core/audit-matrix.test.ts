@@ -96,12 +96,9 @@ const NOT_THE_RECORD: Record<string, string> = {
   'POST /api/public/requests/{code}/photo': 'a citizen has no read of attachments: the answer only confirms that the photo was received',
   'POST /api/directives': 'one directive may create a series and fan out to many assignments; the answer names the directive, the series and the number reached',
   'POST /api/assignments/{id}/fan-out': 'a fan-out creates one sub-directive with many assignments; the answer names them and the count',
-  'POST /api/posts': 'a post is answered with its version and the staffing-rule warnings the write raised; posts are read per org (GET /api/orgs/{id}/posts), there is no GET /api/posts/{id} yet',
-  'POST /api/reserve-cadres/{id}/appoint': 'the appointment writes a post: answered as POST /api/posts (version and staffing warnings)',
   'POST /api/weak-orgs/{id}/problems': 'the problem is the ledger module’s record: answered with its id, read at GET /api/ledger/problems/{id}',
   'POST /api/inspections/{id}/findings/{findingId}/problem': 'the problem is the ledger module’s record: answered with its id, read at GET /api/ledger/problems/{id}',
   'POST /api/openness/audits/{id}/findings/{findingId}/problem': 'the problem is the ledger module’s record: answered with its id, read at GET /api/ledger/problems/{id}',
-  'POST /api/openness/registers/{code}/rows': 'a hand-written register row is shown only inside its register (GET /api/openness/registers/{code}), which has no row GET yet: answered with its id',
 };
 
 // In order: later steps use what earlier ones made.
@@ -152,7 +149,7 @@ const STEPS: Step[] = [
     ctx.closing = made.id;
     ctx.closingVersion = made.version;
   }, run: async () => (await as('wuli')).post(`/api/orgs/${num('closing')}/close`, { version: num('closingVersion') }) },
-  { route: 'POST /api/orgs/{id}/designations', record: async (b, by) => ((await by.get('/api/station-designations?kind=township_demo&year=2031&pageSize=200')).json() as { items: { id: unknown }[] }).items.find((d) => d.id === b.id), audit: /^org\./, run: async () => {
+  { route: 'POST /api/orgs/{id}/designations', record: async (b, by) => (await by.get(`/api/station-designations/${String(b.id)}`)).json(), audit: /^org\./, run: async () => {
     const res = await (await as('county')).post(`/api/orgs/${await orgId(t.db, '五里党建工作站')}/designations`, { kind: 'township_demo', year: 2031, note: '矩阵' });
     ctx.designation = json(res).id;
     return res;
@@ -188,7 +185,7 @@ const STEPS: Step[] = [
     ctx.post2Version = made.version;
   }, run: async () => (await as('wuli')).patch(`/api/posts/${num('post2')}`, { version: num('post2Version'), selectionChannel: 'elected', civilService: true, civilServiceDate: '2026-06-01', civilServiceBasis: '矩阵文件' }) },
   { route: 'POST /api/reserve-cadres/{id}/train', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve')}/train`, { version: 1, trainedOn: '2026-11-20', training: '矩阵培训' }) },
-  { route: 'POST /api/reserve-cadres/{id}/appoint', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve')}/appoint`, { version: 2, orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-11-21', selectionChannel: 'elected' }) },
+  { route: 'POST /api/reserve-cadres/{id}/appoint', record: async (b, by) => (await by.get(`/api/posts/${String(b.id)}`)).json(), audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve')}/appoint`, { version: 2, orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-11-21', selectionChannel: 'elected' }) },
   { route: 'POST /api/reserve-cadres/{id}/remove', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve2')}/remove`, { version: 1, endedOn: '2026-11-21', reason: '矩阵出库' }) },
   { route: 'POST /api/developments', audit: /^development\./, setup: async () => {
     ctx.applicant = json(await (await as('yushe')).post('/api/people', { name: '矩阵申请人', gender: 'female', orgId: await orgId(t.db, '榆舍村'), birthDate: '1997-01-01' })).id;
@@ -512,7 +509,7 @@ const STEPS: Step[] = [
   { route: 'PUT /api/facilities/templates/{kind}', audit: /^facility_template\./, run: async () => (await as('county')).request('PUT', '/api/facilities/templates/station_six', { items: [{ key: 'venue', name: '场所到位' }, { key: 'staff', name: '人员到位' }] }) },
   { route: 'PUT /api/facilities/units/{id}/checklists/{kind}', audit: /^facility_checklist\./, run: async () => (await as('yushe')).request('PUT', `/api/facilities/units/${await orgId(t.db, '榆舍村')}/checklists/village_ten`, { version: 0, investmentFen: 100_000, items: [{ key: 'venue', met: true }] }) },
   { route: 'POST /api/facilities/units/{id}/checklists/{kind}/items/{key}/photo', record: async (_b, by) => (await by.get(`/api/facilities/units/${await orgId(t.db, '榆舍村')}/checklists/village_ten`)).json(), audit: /^facility_checklist\./, run: async () => upload(await as('yushe'), `/api/facilities/units/${await orgId(t.db, '榆舍村')}/checklists/village_ten/items/venue/photo`, {}, { name: '现场.png', type: 'image/png', content: PNG }) },
-  { route: 'POST /api/venues', record: async (b, by) => ((await by.get(`/api/venues?orgId=${await orgId(t.db, '榆舍村')}&pageSize=200`)).json() as { items: { id: unknown }[] }).items.find((v) => v.id === b.id), audit: /^venue\./, run: async () => {
+  { route: 'POST /api/venues', audit: /^venue\./, run: async () => {
     const res = await (await as('yushe')).post('/api/venues', { orgId: await orgId(t.db, '榆舍村'), kind: 'masses_home', name: '榆舍村群众之家', condition: 'good', open24h: true });
     ctx.venue = json(res).id;
     ctx.venueVersion = json(res).version;
@@ -557,7 +554,7 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'POST /api/openness/audits/{id}/findings/{findingId}/problem', audit: /^finance_audit\./, run: async () => (await as('wuli')).post(`/api/openness/audits/${num('financeAudit')}/findings/${num('financeFinding')}/problem`, { category: '党风廉政建设', deadline: addDays(today, 30) }) },
-  { route: 'POST /api/openness/registers/{code}/rows', audit: /^register\./, run: async () => (await as('yushe')).post('/api/openness/registers/dues/rows', { orgId: await orgId(t.db, '榆舍村'), entryDate: today, cells: { c1: '张三', c3: '20' } }) },
+  { route: 'POST /api/openness/registers/{code}/rows', record: async (b, by) => (await by.get(`/api/openness/registers/dues/rows/${String(b.id)}`)).json(), audit: /^register\./, run: async () => (await as('yushe')).post('/api/openness/registers/dues/rows', { orgId: await orgId(t.db, '榆舍村'), entryDate: today, cells: { c1: '张三', c3: '20' } }) },
   // 村干部报酬标准 by year (funds)
   { route: 'PUT /api/funds/allowance-standards', audit: /^allowance_standard\./, run: async () => (await as('county')).request('PUT', '/api/funds/allowance-standards', { year: Number(today.slice(0, 4)), rows: [{ unitType: 'village', post: 'secretary', annualFen: 2_400_000 }, { unitType: 'village', post: 'concurrent', annualFen: 3_000_000 }] }) },
   // 评议与调研 (组织生活)
@@ -598,7 +595,7 @@ const STEPS: Step[] = [
     const v = (await t.db.query<{ version: number }>(`SELECT version FROM cases WHERE id = $1`, [num('research')]))[0]!.version;
     return (await as('yushe.station')).post(`/api/orglife/research/${num('research')}/transitions/report`, { version: v, report: '走访农户 20 户，形成调研报告' });
   } },
-  { route: 'POST /api/training/categories', record: async (b, by) => ((await by.get('/api/training/categories?pageSize=200')).json() as { items: { id: unknown }[] }).items.find((c) => c.id === b.id), audit: /^training\./, run: async () => {
+  { route: 'POST /api/training/categories', audit: /^training\./, run: async () => {
     const res = await (await as('county')).post('/api/training/categories', { name: '矩阵培训类别' });
     ctx.trainingCategory = json(res).id;
     return res;

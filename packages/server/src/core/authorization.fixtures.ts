@@ -644,6 +644,14 @@ export const make = {
     );
     return { id: row!.id };
   },
+  /** A station designation, by its own id (GET /api/station-designations/{id}). */
+  async designationById(p: Place): Promise<Rec> {
+    return { id: Number((await make.designation(p)).designationId) };
+  },
+  /** A hand-written row of the village's 党费收缴 register. */
+  async registerRow(p: Place): Promise<Rec> {
+    return ok<{ id: number }>('register row', p.as.village.post('/api/openness/registers/dues/rows', { orgId: p.org.village, entryDate: today, cells: { c1: unique('缴费人'), c3: '20' } }));
+  },
 };
 
 // The makers need the database for a version or an id the API does not return; the matrix sets it.

@@ -449,6 +449,12 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/mentoring/summary': { kind: 'summary', as: 'wuli', figure: (j) => j.rows.reduce((n: number, r: { pairs: number }) => n + r.pairs, 0), expected: `SELECT count(*)::int AS n FROM mentoring_pairs WHERE org_path LIKE :prefix` },
   'GET /api/mentoring/{id}': { kind: 'record', as: 'wuli', make: make.mentoring, ok: 200 },
   'POST /api/mentoring/{id}/contacts': { kind: 'record', as: 'wuli', make: make.mentoring, body: () => ({ contactedOn: today, way: 'talk', content: '谈心谈话' }), ok: 201 },
+  // one record of each collection (issue 12: every collection has its GET /…/{id})
+  'GET /api/posts/{id}': { kind: 'record', as: 'yushe', make: make.post, ok: 200 },
+  'GET /api/venues/{id}': { kind: 'record', as: 'yushe', make: make.venue, ok: 200 },
+  'GET /api/station-designations/{id}': { kind: 'record', as: 'wuli', make: make.designationById, ok: 200 },
+  'GET /api/openness/registers/{code}/rows/{id}': { kind: 'record', as: 'yushe', make: make.registerRow, params: { code: 'dues' }, ok: 200 },
+  'GET /api/training/categories/{id}': { kind: 'self', note: 'a menu category of the caller’s county (a county setting, read by every account of the county); another county’s answers 404 (training.test.ts)' },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

@@ -97,12 +97,14 @@ export async function listCalls(q: Queryable, scope: Scope, kind: CallKind, limi
  * Calls that reach the scope from above or were issued within it (a kind that reaches a subtree:
  * bulletins); `id` one of them, `inspectionId` those of one inspection; `offset` the page's start.
  */
-export async function callsReaching(q: Queryable, scope: Scope, kind: CallKind, limit: number, opts: { id?: number; inspectionId?: number; offset?: number } = {}) {
+export async function callsReaching(q: Queryable, scope: Scope, kind: CallKind, limit: number, opts: { id?: number; inspectionId?: number; offset?: number; q?: string } = {}) {
+  const text = opts.q?.trim() ? `%${opts.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
   return q.query<CallRow & { total_count: number }>(
     `${CALL_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS total_count, ')} WHERE c.kind = $3 AND (${inScope('c.caller_path', 1)} OR $2 LIKE c.caller_path || '%')
        AND ($4::bigint IS NULL OR c.id = $4) AND ($5::bigint IS NULL OR c.inspection_id = $5)
+       AND ($6::text IS NULL OR c.title LIKE $6 OR c.body LIKE $6)
      ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit} OFFSET ${opts.offset ?? 0}`,
-    [likePrefix(scope.path), scope.path, kind, opts.id ?? null, opts.inspectionId ?? null],
+    [likePrefix(scope.path), scope.path, kind, opts.id ?? null, opts.inspectionId ?? null, text],
   );
 }
 

@@ -17,7 +17,7 @@ import {
   IdParams,
   OpenDevelopmentBody,
   POST_ROLE_LABELS,
-  PostWritten,
+  PostView,
   ReserveAppointBody,
   ReserveRemoveBody,
   ReserveTrainBody,
@@ -79,7 +79,7 @@ export async function cadresRoutes(app: TypedApp, opts: { people: PeopleService;
 
   app.post(
     '/api/reserve-cadres/:id/appoint',
-    { schema: { tags, summary: '后备干部任用：任职并出库（同一事务）', params: IdParams, body: ReserveAppointBody, response: { 201: PostWritten } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '后备干部任用：任职并出库（同一事务）', params: IdParams, body: ReserveAppointBody, response: { 201: PostView } }, config: { policy: 'post:write' } },
     async (request, reply) => reply.status(201).send(await people.appointReserve(request.actor!, request.params.id, request.body)),
   );
 

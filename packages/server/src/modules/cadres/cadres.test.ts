@@ -88,12 +88,20 @@ describe('posts', () => {
     // a third deputy: the rule is 1–2
     const deputies = await count(`SELECT count(*)::int AS n FROM posts WHERE org_id = $1 AND role = 'deputy_station_chief' AND end_date IS NULL`, [stationId]);
     let warnings: string[] = [];
+    let last: { id: number; warnings: string[] } = { id: 0, warnings: [] };
     for (let i = deputies; i < 3; i++) {
       const r = await wuli.post('/api/posts', { personId: await newPerson(), orgId: stationId, role: 'deputy_station_chief', startDate: '2026-01-01', selectionChannel: 'sent_township' });
       expect(r.statusCode, r.body).toBe(201);
-      warnings = (r.json() as { warnings: string[] }).warnings;
+      last = r.json() as { id: number; warnings: string[] };
+      warnings = last.warnings;
     }
     expect(warnings.join()).toMatch(/副站长 3 名，应为 1–2 名/);
+    // the post opens by id: the record, its holder and the station's warnings now — what the create answered
+    const one = await wuli.get(`/api/posts/${last.id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toEqual(last);
+    expect(one.json()).toMatchObject({ role: 'deputy_station_chief', org: { id: stationId }, person: { name: expect.any(String) } });
+    expect((await (await t.as('yushe')).get(`/api/posts/${last.id}`)).statusCode).toBe(404); // outside a village's scope
   });
 
   it('changes a post with its version (412 on a stale one), and lists an org\'s posts', async () => {

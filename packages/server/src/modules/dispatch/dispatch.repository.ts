@@ -295,13 +295,18 @@ export async function inboxOf(q: Queryable, orgId: number, f: InboxFilter, page:
 export async function inboxCounts(q: Queryable, orgId: number, f: InboxFilter, today: string, weekEnd: string) {
   const match = inboxMatch(f, 4);
   const pending = `a.status = 'pending' AND d.status = 'open'`;
-  const [row] = await q.query<{ todo: number; duty: number; done: number; pending: number; overdue: number; week: number }>(
+  // the list's own rows (its tab and filters) by due date: the groups the list is shown in (逾期 / 本周 / 以后)
+  const listed = `${f.tab ? INBOX_TAB_SQL[f.tab] : f.includeReported ? 'true' : `a.status = 'pending'`} AND ${match.sql} AND a.status = 'pending'`;
+  const [row] = await q.query<{ todo: number; duty: number; done: number; pending: number; overdue: number; week: number; g_overdue: number; g_week: number; g_later: number }>(
     `${BY_KEY}SELECT count(*) FILTER (WHERE ${INBOX_TAB_SQL.todo} AND ${match.sql})::int AS todo,
             count(*) FILTER (WHERE ${INBOX_TAB_SQL.duty} AND ${match.sql})::int AS duty,
             count(*) FILTER (WHERE ${INBOX_TAB_SQL.done} AND ${match.sql})::int AS done,
             count(*) FILTER (WHERE ${pending})::int AS pending,
             count(*) FILTER (WHERE ${pending} AND a.due_date < $2::date)::int AS overdue,
-            count(*) FILTER (WHERE ${pending} AND a.due_date >= $2::date AND a.due_date <= $3::date)::int AS week
+            count(*) FILTER (WHERE ${pending} AND a.due_date >= $2::date AND a.due_date <= $3::date)::int AS week,
+            count(*) FILTER (WHERE ${listed} AND a.due_date < $2::date)::int AS g_overdue,
+            count(*) FILTER (WHERE ${listed} AND a.due_date >= $2::date AND a.due_date <= $3::date)::int AS g_week,
+            count(*) FILTER (WHERE ${listed} AND a.due_date > $3::date)::int AS g_later
        FROM assignments a JOIN directives d ON d.id = a.directive_id
       WHERE a.org_id = $1`,
     [orgId, today, weekEnd, ...match.params],
@@ -373,22 +378,61 @@ export async function boardOf(q: Queryable, directiveId: number, scope: Scope): 
  * follows without having issued it. An issuer sends only below itself, so such a directive's
  * issuer is one of the scope's ancestors: the few ancestor paths find them on the issuer index.
  */
-export async function followedBy(q: Queryable, scopePath: string, page: PageWindow) {
+/** The 已下发 / 下级收到的 lists' filters: title, kind and (unless counting by it) the directive's status. */
+export type DirectiveFilter = { q?: string; kind?: string; status?: 'open' | 'closed' };
+
+/** The filters as SQL over d (directives), from parameter $from on; `withStatus` false leaves the status out (to count by it). */
+function directiveMatch(f: DirectiveFilter, from: number, withStatus = true) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.q?.trim()) where.push(`d.title LIKE $${from + params.push(`%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`) - 1}`);
+  if (f.kind) where.push(`d.kind = $${from + params.push(f.kind) - 1}`);
+  if (withStatus && f.status) where.push(`d.status = $${from + params.push(f.status) - 1}`);
+  return { sql: where.length ? where.join(' AND ') : 'true', params };
+}
+
+function ancestorsOf(scopePath: string) {
   const ids = scopePath.split('/').filter(Boolean);
-  const ancestors = ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+  return ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}
+
+/** How many directives of the list (its title and kind filters) are open and closed: the status filter's counts. */
+export async function directiveCounts(q: Queryable, which: 'sent' | 'following', scopePath: string, f: DirectiveFilter) {
+  const ancestors = ancestorsOf(scopePath);
+  if (which === 'following' && ancestors.length === 0) return { open: 0, closed: 0 };
+  const match = directiveMatch(f, which === 'sent' ? 2 : 3, false);
+  const [row] = which === 'sent'
+    ? await q.query<{ open: number; closed: number }>(
+      `${BY_KEY}SELECT count(*) FILTER (WHERE d.status = 'open')::int AS open, count(*) FILTER (WHERE d.status <> 'open')::int AS closed
+         FROM directives d WHERE d.issuer_path = $1 AND ${match.sql}`,
+      [scopePath, ...match.params],
+    )
+    : await q.query<{ open: number; closed: number }>(
+      `SELECT count(*) FILTER (WHERE d.status = 'open')::int AS open, count(*) FILTER (WHERE d.status <> 'open')::int AS closed
+         FROM directives d WHERE d.issuer_path = ANY($2::text[])
+          AND EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND ${inScope('x.org_path', 1)}) AND ${match.sql}`,
+      [likePrefix(scopePath), ancestors, ...match.params],
+    );
+  return row!;
+}
+
+export async function followedBy(q: Queryable, scopePath: string, page: PageWindow, f: DirectiveFilter = {}) {
+  const ancestors = ancestorsOf(scopePath);
   if (ancestors.length === 0) return [];
+  const match = directiveMatch(f, 5);
   return q.query<DirectiveRow & { targets: number; reported: number; late: number; total_count: number }>(
     `SELECT d.*, t.targets, t.reported, t.late FROM (
        ${DIRECTIVE_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)}
         WHERE d.issuer_path = ANY($2::text[])
           AND EXISTS (SELECT 1 FROM assignments x WHERE x.directive_id = d.id AND ${inScope('x.org_path', 1)})
+          AND ${match.sql}
         ORDER BY d.id DESC LIMIT $3 OFFSET $4) d
      CROSS JOIN LATERAL (
        SELECT count(*)::int AS targets, count(*) FILTER (WHERE a.status = 'reported')::int AS reported,
               count(*) FILTER (WHERE a.late)::int AS late
          FROM assignments a WHERE a.directive_id = d.id AND ${inScope('a.org_path', 1)}) t
      ORDER BY d.id DESC`,
-    [likePrefix(scopePath), ancestors, page.limit, page.offset],
+    [likePrefix(scopePath), ancestors, page.limit, page.offset, ...match.params],
   );
 }
 
@@ -402,15 +446,16 @@ export async function childDirectives(q: Queryable, assignmentIds: number[]): Pr
 }
 
 /** Directives issued by the scope's orgs (sent), newest first. */
-export async function sentBy(q: Queryable, issuerPath: string, page: PageWindow) {
+export async function sentBy(q: Queryable, issuerPath: string, page: PageWindow, f: DirectiveFilter = {}) {
+  const match = directiveMatch(f, 4);
   return q.query<DirectiveRow & { targets: number; reported: number; late: number; total_count: number }>(
-    `${BY_KEY}SELECT d.*, t.targets, t.reported, t.late FROM (${DIRECTIVE_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)} WHERE d.issuer_path = $1 ORDER BY d.id DESC LIMIT $2 OFFSET $3) d
+    `${BY_KEY}SELECT d.*, t.targets, t.reported, t.late FROM (${DIRECTIVE_SELECT.replace('SELECT ', `SELECT ${TOTAL_COUNT}, `)} WHERE d.issuer_path = $1 AND ${match.sql} ORDER BY d.id DESC LIMIT $2 OFFSET $3) d
      CROSS JOIN LATERAL (
        SELECT count(*)::int AS targets, count(*) FILTER (WHERE a.status = 'reported')::int AS reported,
               count(*) FILTER (WHERE a.late)::int AS late
        FROM assignments a WHERE a.directive_id = d.id) t
      ORDER BY d.id DESC`,
-    [issuerPath, page.limit, page.offset],
+    [issuerPath, page.limit, page.offset, ...match.params],
   );
 }
 

@@ -21,6 +21,7 @@ import {
   SeriesList,
   SeriesRow,
   ListPageQuery,
+  DirectiveListQuery,
   SetSeriesActiveBody,
   VersionBody,
 } from '@lianxin/contract';
@@ -68,8 +69,8 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
     {
       schema: {
         tags,
-        summary: '本单位下发的任务（含上报进度；新的在前，分页）',
-        querystring: ListPageQuery,
+        summary: '本单位下发的任务（含上报进度；新的在前，分页）：按标题查找、按类别与状态筛选，counts 为按状态的条数',
+        querystring: DirectiveListQuery,
         response: {
           200: SentDirectiveList,
         },
@@ -84,8 +85,8 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
     {
       schema: {
         tags,
-        summary: '下级收到的任务：上级下发到本单位以下组织的任务，只统计本单位以下的接收单位（看板同样只显示这一部分）；新的在前，分页',
-        querystring: ListPageQuery,
+        summary: '下级收到的任务：上级下发到本单位以下组织的任务，只统计本单位以下的接收单位（看板同样只显示这一部分）；新的在前，分页；按标题查找、按类别与状态筛选，counts 为按状态的条数',
+        querystring: DirectiveListQuery,
         response: {
           200: FollowedDirectiveList,
         },

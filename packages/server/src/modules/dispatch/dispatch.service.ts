@@ -10,6 +10,7 @@ import {
   type FormField,
   type InboxQuery,
   type ListPageQuery,
+  type DirectiveListQuery,
   type IssueDirectiveBody,
   type OrgType,
   type ReportBody,
@@ -257,12 +258,13 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     const filter: repo.InboxFilter = { includeReported: q.all ?? false, tab: q.tab, q: q.q, kind: q.kind };
     const p = pageOf(q);
     const t = today();
-    const [rows, counts] = await Promise.all([
+    const [rows, all] = await Promise.all([
       repo.inboxOf(db, actor.scope.orgId, filter, p),
       repo.inboxCounts(db, actor.scope.orgId, filter, t, plusDays(t, 7 - isoWeekday(t))), // the week ends on Sunday
     ]);
     const total = await totalOf(rows, p.page, () => repo.inboxOf(db, actor.scope.orgId, filter, { limit: 1, offset: 0 }));
-    return { items: await inboxItems(rows), total, page: p.page, pageSize: p.pageSize, counts };
+    const { g_overdue, g_week, g_later, ...counts } = all;
+    return { items: await inboxItems(rows), total, page: p.page, pageSize: p.pageSize, counts, groups: { overdue: g_overdue, week: g_week, later: g_later } };
   }
 
   async function inboxItems(rows: AssignmentRow[]) {
@@ -393,12 +395,13 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     return { fileName: f.file_name, mimeType: f.mime_type, content: Buffer.from(f.content) };
   }
 
-  async function sent(actor: Actor, q: ListPageQuery = {}) {
+  async function sent(actor: Actor, q: DirectiveListQuery = {}) {
     requireAction(actor, 'dispatch:read');
     const p = pageOf(q);
-    const rows = await repo.sentBy(db, actor.scope.path, p);
-    const total = await totalOf(rows, p.page, () => repo.sentBy(db, actor.scope.path, { limit: 1, offset: 0 }));
-    return { total, page: p.page, pageSize: p.pageSize, items: rows.map((d) => ({
+    const f: repo.DirectiveFilter = { q: q.q, kind: q.kind, status: q.status };
+    const [rows, counts] = await Promise.all([repo.sentBy(db, actor.scope.path, p, f), repo.directiveCounts(db, 'sent', actor.scope.path, f)]);
+    const total = await totalOf(rows, p.page, () => repo.sentBy(db, actor.scope.path, { limit: 1, offset: 0 }, f));
+    return { total, page: p.page, pageSize: p.pageSize, counts, items: rows.map((d) => ({
       id: d.id, kind: d.kind, title: d.title, dueDate: d.due_date, status: d.status, periodKey: d.period_key,
       seriesId: d.series_id, parentAssignmentId: d.parent_assignment_id, createdAt: d.created_at.toISOString(),
       targets: d.targets, reported: d.reported, late: d.late,
@@ -409,12 +412,13 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
    * Directives from above (the county's) to orgs within the scope (a township's stations): the
    * level follows its part — counts over its own subtree only; the board opens on the same part.
    */
-  async function following(actor: Actor, q: ListPageQuery = {}) {
+  async function following(actor: Actor, q: DirectiveListQuery = {}) {
     requireAction(actor, 'dispatch:read');
     const p = pageOf(q);
-    const rows = await repo.followedBy(db, actor.scope.path, p);
-    const total = await totalOf(rows, p.page, () => repo.followedBy(db, actor.scope.path, { limit: 1, offset: 0 }));
-    return { total, page: p.page, pageSize: p.pageSize, items: rows.map((d) => ({
+    const f: repo.DirectiveFilter = { q: q.q, kind: q.kind, status: q.status };
+    const [rows, counts] = await Promise.all([repo.followedBy(db, actor.scope.path, p, f), repo.directiveCounts(db, 'following', actor.scope.path, f)]);
+    const total = await totalOf(rows, p.page, () => repo.followedBy(db, actor.scope.path, { limit: 1, offset: 0 }, f));
+    return { total, page: p.page, pageSize: p.pageSize, counts, items: rows.map((d) => ({
       id: d.id, kind: d.kind, title: d.title, dueDate: d.due_date, status: d.status, periodKey: d.period_key,
       seriesId: d.series_id, parentAssignmentId: d.parent_assignment_id, createdAt: d.created_at.toISOString(),
       targets: d.targets, reported: d.reported, late: d.late, issuer: orgRef(d.issuer_org_id, d.issuer_name, d.issuer_type),

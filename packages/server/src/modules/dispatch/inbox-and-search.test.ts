@@ -141,3 +141,80 @@ describe('search on the inspections and whistles lists runs in SQL', () => {
     expect(open.first.total + done.first.total).toBe(all.total);
   });
 });
+
+describe('issue 12: the inbox’s group headings, 已下发 and 下级收到的, bulletins and accountability filter and count in SQL', () => {
+  type Groups = { overdue: number; week: number; later: number };
+  type DirectivePage = Page<{ id: number; title: string; kind: string; status: string }> & { counts: { open: number; closed: number } };
+
+  it('counts the 逾期 / 本周 / 以后 groups over the whole filtered tab, not the page read', async () => {
+    const weekEnd = plusDays(today, 7 - isoWeekday(today));
+    for (const url of ['/api/inbox?tab=todo&q=计数任务', '/api/inbox?tab=todo&q=计数任务4', '/api/inbox?tab=duty&kind=duty', '/api/inbox?tab=todo&kind=notice', '/api/inbox?tab=duty', '/api/inbox?tab=todo']) {
+      const { rows, first } = await walk<AssignmentView>(station, url);
+      const groups = (first as unknown as { groups: Groups }).groups;
+      expect(first.items.length).toBeLessThanOrEqual(2); // one page of two (or fewer when the filter narrows it) …
+      expect(groups, url).toEqual({ // … and the groups of every page
+        overdue: rows.filter((a) => a.overdue).length,
+        week: rows.filter((a) => !a.overdue && a.dueDate <= weekEnd).length,
+        later: rows.filter((a) => !a.overdue && a.dueDate > weekEnd).length,
+      });
+      expect(groups.overdue + groups.week + groups.later, url).toBe(first.total);
+    }
+  });
+
+  it('searches 已下发 by title, filters it by kind and status, and counts open and closed with the same title and kind', async () => {
+    const tasks = await walk<DirectivePage['items'][number]>(wuli, '/api/directives/sent?q=计数任务');
+    expect(tasks.rows.map((d) => d.title).sort()).toEqual(['计数任务0', '计数任务1', '计数任务2', '计数任务3', '计数任务4']);
+    const duty = (await wuli.get('/api/directives/sent?q=计数&kind=duty')).json() as DirectivePage;
+    expect(duty.items.map((d) => d.title).sort()).toEqual(['计数例行0', '计数例行1', '计数例行2']);
+    expect(duty.counts).toEqual({ open: 3, closed: 0 });
+    // close one: the status filter and its counts follow
+    const closing = tasks.rows.find((d) => d.title === '计数任务0')!;
+    const version = ((await wuli.get(`/api/directives/${closing.id}`)).json() as { version: number }).version;
+    expect((await wuli.post(`/api/directives/${closing.id}/close`, { version })).statusCode).toBe(204);
+    const open = (await wuli.get('/api/directives/sent?q=计数任务&status=open&pageSize=2')).json() as DirectivePage;
+    expect(open).toMatchObject({ total: 4, counts: { open: 4, closed: 1 } });
+    expect(open.items).toHaveLength(2);
+    const closed = (await wuli.get('/api/directives/sent?q=计数任务&status=closed')).json() as DirectivePage;
+    expect(closed.items.map((d) => d.id)).toEqual([closing.id]);
+    // LIKE wildcards are plain characters; a bad status is a 400 naming the field
+    expect(((await wuli.get('/api/directives/sent?q=%25')).json() as DirectivePage).total).toBe(0);
+    const bad = await wuli.get('/api/directives/sent?status=finished');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('status');
+  });
+
+  it('searches 下级收到的 the same way, over the levels below', async () => {
+    // the station follows what its township sent to it (a directive from above to an org in its scope)
+    const found = await walk<DirectivePage['items'][number]>(station, '/api/directives/following?q=计数');
+    expect(found.rows.map((d) => d.title).sort()).toEqual(['计数任务0', '计数任务1', '计数任务2', '计数任务3', '计数任务4', '计数例行0', '计数例行1', '计数例行2']);
+    const tasks = (await station.get('/api/directives/following?q=计数&kind=report&status=open')).json() as DirectivePage;
+    expect(tasks.total).toBe(tasks.counts.open);
+    expect(tasks.items.every((d) => d.kind === 'report' && d.status === 'open')).toBe(true);
+    expect(tasks.counts.open + tasks.counts.closed).toBe(5);
+  });
+
+  it('searches bulletins by title and text on the server, across pages', async () => {
+    const publish = async (title: string, content: string) => expect((await wuli.post('/api/bulletins', { title, content })).statusCode).toBe(201);
+    await publish('寻踪通报', '关于村级阵地的通报');
+    for (let i = 0; i < 3; i++) await publish(`例行通报${i}`, '一般内容');
+    const firstPage = (await station.get('/api/bulletins?pageSize=2')).json() as Page<{ title: string }>;
+    expect(firstPage.items.map((b) => b.title)).not.toContain('寻踪通报');
+    const byTitle = (await station.get(`/api/bulletins?pageSize=2&q=${encodeURIComponent('寻踪')}`)).json() as Page<{ title: string }>;
+    expect(byTitle).toMatchObject({ total: 1, items: [{ title: '寻踪通报' }] });
+    const byText = (await station.get(`/api/bulletins?q=${encodeURIComponent('村级阵地')}`)).json() as Page<{ title: string }>;
+    expect(byText.items.map((b) => b.title)).toEqual(['寻踪通报']);
+  });
+
+  it('filters accountability by kind on the server and counts each kind over the scope', async () => {
+    const stationId = await orgId(t.db, '榆舍党建工作站');
+    const record = async (kind: string) => expect((await wuli.post('/api/accountability', { kind, targetOrgId: stationId, reason: `计数${kind}`, decidedOn: today })).statusCode).toBe(201);
+    for (const kind of ['talk', 'talk', 'talk', 'removal']) await record(kind);
+    const all = (await wuli.get('/api/accountability?pageSize=1')).json() as Page<{ kind: string }> & { counts: Record<string, number> };
+    expect(all.counts.talk).toBeGreaterThanOrEqual(3);
+    expect(Object.values(all.counts).reduce((a, b) => a + b, 0)).toBe(all.total);
+    const talks = await walk<{ kind: string }>(wuli, '/api/accountability?kind=talk');
+    expect(talks.rows.length).toBe(all.counts.talk);
+    expect(talks.rows.every((r) => r.kind === 'talk')).toBe(true);
+    expect(((await wuli.get('/api/accountability?kind=removal')).json() as Page<unknown>).total).toBe(all.counts.removal);
+  });
+});

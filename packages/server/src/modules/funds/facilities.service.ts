@@ -242,6 +242,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
   }
 
   async function venue(actor: Actor, id: number): Promise<Venue> {
+    requireAction(actor, 'funds:read');
     const v = await repo.findVenue(db, likePrefix(actor.scope.path), id);
     if (!v) throw new AppError('not_found');
     return presentVenue(v);
@@ -361,7 +362,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     };
   }
 
-  return { templates, saveTemplate, checklist, saveChecklist, attachPhoto, photo, board, venues, createVenue, updateVenue, shifts, candidates, addShift, removeShift, publicSection };
+  return { templates, saveTemplate, checklist, saveChecklist, attachPhoto, photo, board, venues, venue, createVenue, updateVenue, shifts, candidates, addShift, removeShift, publicSection };
 }
 
 export type FacilitiesService = ReturnType<typeof createFacilitiesService>;

@@ -175,12 +175,31 @@ export async function saveFormerRule(q: Queryable, countyId: number, r: { minYea
 
 // ---- awards
 
-export async function listAwards(q: Queryable, prefix: string, year: number) {
-  return q.query<{ id: number; org_id: number; org_name: string; org_type: string; year: number; title: string; amount_fen: number; awarded_on: string | null }>(
-    `SELECT w.id, w.org_id, o.name AS org_name, o.type AS org_type, w.year, w.title, w.amount_fen, w.awarded_on
-       FROM fund_awards w JOIN orgs o ON o.id = w.org_id WHERE ${inScope('w.org_path', 1)} AND w.year = $2 ORDER BY w.org_path, w.id`,
-    [prefix, year],
+export type AwardLine = { id: number; org_id: number; org_name: string; org_type: string; year: number; title: string; amount_fen: number; awarded_on: string | null; source: 'award' | 'station_designation' };
+
+/**
+ * One page of a year's awards in the subtree, in one statement: the stations' 七一 commendations
+ * (read from the orgs module's station_designations, not copied: decisions.md "Funds") first, by
+ * the stations' order, then the awards recorded here by org; with the count and the sum of all.
+ */
+export async function pageAwards(q: Queryable, prefix: string, year: number, limit: number, offset: number) {
+  const [row] = await q.query<{ total: number; total_fen: number | string; items: AwardLine[] }>(
+    `WITH lines AS (
+       SELECT 0 AS grp, s.sort AS k1, '' AS k2, d.id, d.org_id, s.name AS org_name, s.type AS org_type, d.year, '“七一”表彰党建示范站' AS title,
+              coalesce(d.award_fen, 0)::bigint AS amount_fen, d.designated_on::text AS awarded_on, 'station_designation' AS source
+         FROM station_designations d JOIN orgs s ON s.id = d.org_id
+        WHERE ${inScope('s.path', 1)} AND d.kind = 'qiyi_commended' AND d.year = $2
+       UNION ALL
+       SELECT 1, 0, w.org_path, w.id, w.org_id, o.name, o.type, w.year, w.title, w.amount_fen::bigint, w.awarded_on::text, 'award'
+         FROM fund_awards w JOIN orgs o ON o.id = w.org_id
+        WHERE ${inScope('w.org_path', 1)} AND w.year = $2
+     )
+     SELECT (SELECT count(*)::int FROM lines) AS total,
+            (SELECT coalesce(sum(amount_fen), 0)::bigint FROM lines) AS total_fen,
+            coalesce((SELECT json_agg(p ORDER BY p.grp, p.k1, p.k2, p.id) FROM (SELECT * FROM lines ORDER BY grp, k1, k2, id LIMIT $3 OFFSET $4) p), '[]'::json) AS items`,
+    [prefix, year, limit, offset],
   );
+  return { items: row!.items, total: row!.total, totalFen: Number(row!.total_fen) };
 }
 
 export async function findAward(q: Queryable, prefix: string, id: number) {

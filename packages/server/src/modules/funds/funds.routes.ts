@@ -197,6 +197,8 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
     async (request) => facilities.venues(request.actor!, request.query));
   app.post('/api/venues', { schema: { tags: ftags, summary: '登记阵地', body: CreateVenueBody, response: { 201: Venue } }, config: { policy: 'facility:write' } },
     async (request, reply) => reply.status(201).send(await facilities.createVenue(request.actor!, request.body)));
+  app.get('/api/venues/:id', { schema: { tags: ftags, summary: '一处阵地及当前值班（本辖区内）', params: IdParams, response: { 200: Venue } }, config: { policy: 'funds:read' } },
+    async (request) => facilities.venue(request.actor!, request.params.id));
   app.patch('/api/venues/:id', { schema: { tags: ftags, summary: '修改阵地（状况、开放时间、服务电话）', params: IdParams, body: UpdateVenueBody, response: { 200: Venue } }, config: { policy: 'facility:write' } },
     async (request) => facilities.updateVenue(request.actor!, request.params.id, request.body));
   app.get('/api/venues/:id/shifts', { schema: { tags: ftags, summary: '值班表（默认昨天起 8 天）', params: IdParams, querystring: DutyShiftsQuery, response: { 200: DutyShiftList } }, config: { policy: 'funds:read' } },

@@ -33,7 +33,6 @@ import {
   type RecordSpendingBody,
   type RollupQuery,
   type SaveFundStandardsBody,
-  type StationDesignationRow,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
@@ -48,15 +47,11 @@ import type { RegisterSource } from '../../core/register-sources.js';
 
 /** What funds needs of the people module: the village posts held in a period (app.ts hands in the people service). */
 export type PostSpanSource = { postSpans: (actor: Actor, from: string, to: string) => Promise<PostSpan[]> };
-/** What funds needs of the orgs module: the stations' 七一 commendations with their award. */
-export type DesignationSource = {
-  listDesignations: (actor: Actor, q: { kind?: 'qiyi_commended'; year?: number; pageSize?: number; page?: number }) => Promise<{ items: StationDesignationRow[]; total: number }>;
-};
 
 const ref = (o: { id: number; name: string; type: string }) => ({ id: Number(o.id), name: o.name, type: o.type as OrgType });
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?: DesignationSource; today?: () => string }) {
+export function createFundsService(deps: { db: Db; people: PostSpanSource; today?: () => string }) {
   const { db } = deps;
   const today = deps.today ?? (() => todayInChina());
 
@@ -411,16 +406,9 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; orgs?
 
   async function awards(actor: Actor, year: number, page = 1, pageSize = 50): Promise<AwardList> {
     requireAction(actor, 'funds:read');
-    const own = await repo.listAwards(db, likePrefix(actor.scope.path), year);
-    const designations = deps.orgs ? (await deps.orgs.listDesignations(actor, { kind: 'qiyi_commended', year, pageSize: 200 })).items : [];
-    const items = [
-      ...designations.map((d) => ({
-        id: d.id, org: { id: d.station.id, name: d.station.name, type: 'station' as OrgType }, year: d.year, title: '“七一”表彰党建示范站',
-        amountFen: d.awardFen ?? 0, awardedOn: d.designatedOn, source: 'station_designation' as const,
-      })),
-      ...own.map(presentAward),
-    ];
-    return { year, items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize, totalFen: sumFen(items.map((i) => i.amountFen)) };
+    // paged in SQL over both tables (one statement: the page, the count and the sum of the whole year)
+    const { items, total, totalFen } = await repo.pageAwards(db, likePrefix(actor.scope.path), year, pageSize, (page - 1) * pageSize);
+    return { year, items: items.map((a) => ({ ...presentAward(a), source: a.source })), total, page, pageSize, totalFen };
   }
 
   async function createAward(actor: Actor, body: CreateAwardBody) {

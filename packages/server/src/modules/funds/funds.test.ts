@@ -202,6 +202,39 @@ describe('allowances', () => {
     const list = (await yushe.get(`/api/funds/awards?year=${year}`)).json() as AwardList;
     expect(list.items.map((i) => i.title)).toContain('先进基层党组织');
   });
+
+  it('pages the awards and the 七一 commendations together in one SQL statement: every line once, the count and the sum of the whole year on every page', async () => {
+    const y = year - 5; // a year of its own: only the lines made here
+    const stations = await t.db.query<{ id: number }>(`SELECT s.id FROM orgs s JOIN orgs p ON p.id = s.parent_id WHERE s.type = 'station' AND s.status = 'active' AND p.name = '五里镇' ORDER BY s.sort, s.id LIMIT 2`);
+    expect(stations).toHaveLength(2);
+    for (const s of stations) expect((await county.post(`/api/orgs/${s.id}/designations`, { kind: 'qiyi_commended', year: y, awardFen: 2_000_000 })).statusCode).toBe(201);
+    for (const title of ['甲', '乙', '丙']) expect((await county.post('/api/funds/awards', { orgId: yusheId, year: y, title: `表彰${title}`, amountFen: 100_000 })).statusCode).toBe(201);
+
+    const statements: string[] = [];
+    const query = t.db.query.bind(t.db);
+    t.db.query = ((sql: string, params?: readonly unknown[]) => {
+      if (/fund_awards|station_designations/.test(String(sql))) statements.push(String(sql));
+      return query(sql, params);
+    }) as typeof t.db.query;
+    let pages: AwardList[];
+    try {
+      pages = [];
+      for (let page = 1; page <= 4; page++) pages.push((await wuli.get(`/api/funds/awards?year=${y}&page=${page}&pageSize=2`)).json() as AwardList);
+    } finally {
+      t.db.query = query;
+    }
+    expect(statements).toHaveLength(4); // one statement a page, whatever the page
+    for (const [i, p] of pages.entries()) expect(p).toMatchObject({ year: y, total: 5, page: i + 1, pageSize: 2, totalFen: 4_300_000 });
+    expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1, 0]);
+    const lines = pages.flatMap((p) => p.items);
+    expect(lines.map((l) => l.source)).toEqual(['station_designation', 'station_designation', 'award', 'award', 'award']);
+    expect(lines.slice(0, 2).map((l) => l.org.id)).toEqual(stations.map((s) => s.id));
+    expect(lines.slice(2).map((l) => l.title)).toEqual(['表彰甲', '表彰乙', '表彰丙']);
+    expect(lines[0]).toMatchObject({ title: '“七一”表彰党建示范站', amountFen: 2_000_000, org: { type: 'station' } });
+    // a village sees its own award lines only: the stations are outside its scope
+    const own = (await yushe.get(`/api/funds/awards?year=${y}&pageSize=50`)).json() as AwardList;
+    expect(own).toMatchObject({ total: 3, totalFen: 300_000 });
+  });
 });
 
 describe('allowance standards (村干部报酬标准) by year', () => {
@@ -322,6 +355,8 @@ describe('venues and duty rosters', () => {
 
     const list = (await wuli.get('/api/venues')).json() as { items: Venue[] };
     expect(list.items.find((v) => v.id === venue.id)!.onDutyNow[0]!.name).toBe(who.name);
+    expect((await wuli.get(`/api/venues/${venue.id}`)).json()).toEqual(list.items.find((v) => v.id === venue.id)); // one venue by id, as the list shows it
+    expect((await t.as('jiaotong').then((c) => c.get(`/api/venues/${venue.id}`))).statusCode).toBe(404);
     expect((await t.as('jiaotong').then((c) => c.get(`/api/venues/${venue.id}/shifts`))).statusCode).toBe(404);
     const patched = await yushe.patch(`/api/venues/${venue.id}`, { version: venue.version, condition: 'needs_repair' });
     expect(patched.json()).toMatchObject({ condition: 'needs_repair', conditionLabel: '需维修' });

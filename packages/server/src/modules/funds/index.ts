@@ -8,7 +8,7 @@ import type { FundsService } from './funds.service.js';
 import type { FacilitiesService } from './facilities.service.js';
 import { fundsRoutes } from './funds.routes.js';
 
-export { createFundsService, type FundsService, type PostSpanSource, type DesignationSource } from './funds.service.js';
+export { createFundsService, type FundsService, type PostSpanSource } from './funds.service.js';
 export { createFacilitiesService, type FacilitiesService, type DutyPeopleSource } from './facilities.service.js';
 
 export const fundsModule: FastifyPluginAsync<{ funds: FundsService; facilities: FacilitiesService }> = async (app, opts) => {

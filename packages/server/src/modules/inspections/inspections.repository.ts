@@ -85,7 +85,16 @@ export async function insertAccountability(q: Queryable, a: { countyId: number; 
 export type AccountabilityRow = { id: number; kind: string; target_org_id: number | null; target_org_name: string | null; target_org_type: string | null; target_person_id: number | null; target_person_name: string | null; reason: string; inspection_id: number | null; problem_case_id: number | null; decided_on: string; decided_by_org: number; decided_by_name: string; decided_by_type: string };
 
 /** Accountability records on orgs or people in the scope, newest decision first; one by id, or those of one inspection. */
-export async function listAccountability(q: Queryable, scope: Scope, f: { id?: number; inspectionId?: number }, page: PageWindow) {
+/** How many accountability records of each kind the list holds (its scope and inspection; not its kind filter). */
+export async function accountabilityKinds(q: Queryable, scope: Scope, f: { inspectionId?: number }) {
+  return q.query<{ kind: string; n: number }>(
+    `SELECT r.kind, count(*)::int AS n FROM accountability_records r
+      WHERE ${inScope('r.target_path', 1)} AND ($2::bigint IS NULL OR r.inspection_id = $2) GROUP BY r.kind`,
+    [likePrefix(scope.path), f.inspectionId ?? null],
+  );
+}
+
+export async function listAccountability(q: Queryable, scope: Scope, f: { id?: number; inspectionId?: number; kind?: string }, page: PageWindow) {
   return q.query<AccountabilityRow & { total_count: number }>(
     `SELECT ${TOTAL_COUNT}, r.id, r.kind, r.target_org_id, o.name AS target_org_name, o.type AS target_org_type, r.target_person_id,
             p.name AS target_person_name, r.reason, r.inspection_id, r.problem_case_id, r.decided_on, r.decided_by_org,
@@ -93,8 +102,9 @@ export async function listAccountability(q: Queryable, scope: Scope, f: { id?: n
      FROM accountability_records r LEFT JOIN orgs o ON o.id = r.target_org_id LEFT JOIN persons p ON p.id = r.target_person_id
      JOIN orgs d ON d.id = r.decided_by_org
      WHERE ${inScope('r.target_path', 1)} AND ($2::bigint IS NULL OR r.id = $2) AND ($3::bigint IS NULL OR r.inspection_id = $3)
+       AND ($6::text IS NULL OR r.kind = $6)
      ORDER BY r.decided_on DESC, r.id DESC LIMIT $4 OFFSET $5`,
-    [likePrefix(scope.path), f.id ?? null, f.inspectionId ?? null, page.limit, page.offset],
+    [likePrefix(scope.path), f.id ?? null, f.inspectionId ?? null, page.limit, page.offset, f.kind ?? null],
   );
 }
 

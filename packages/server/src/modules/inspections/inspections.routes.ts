@@ -3,7 +3,8 @@ import {
   AccountabilityList,
   AccountabilityView,
   BulletinView,
-  InspectionLinkedQuery,
+  ListAccountabilityQuery,
+  ListBulletinsQuery,
   ListInspectionsQuery,
   BulletinList,
   CreateAccountabilityBody,
@@ -48,7 +49,7 @@ export async function inspectionRoutes(app: TypedApp, opts: { inspections: Inspe
     },
     async (request, reply) => reply.status(201).send({ problemId: await inspections.findingToProblem(request.actor!, request.params.id, request.params.findingId, request.body) }),
   );
-  app.get('/api/bulletins', { schema: { tags, summary: '通报（上级发给本单位的和本单位发出的；新的在前，分页；inspectionId 只列某次督查的）', querystring: InspectionLinkedQuery, response: { 200: BulletinList } }, config: { policy: 'dispatch:read' } }, async (request) =>
+  app.get('/api/bulletins', { schema: { tags, summary: '通报（上级发给本单位的和本单位发出的；新的在前，分页；inspectionId 只列某次督查的，q 按标题或正文查找）', querystring: ListBulletinsQuery, response: { 200: BulletinList } }, config: { policy: 'dispatch:read' } }, async (request) =>
     inspections.bulletins(request.actor!, request.query),
   );
   app.get('/api/bulletins/:id', { schema: { tags, summary: '一份通报（可见范围同列表）', params: IdParams, response: { 200: BulletinView } }, config: { policy: 'dispatch:read' } }, async (request) =>
@@ -59,7 +60,7 @@ export async function inspectionRoutes(app: TypedApp, opts: { inspections: Inspe
     { schema: { tags, summary: '发布督查通报（本单位以下可见）', body: CreateBulletinBody, response: { 201: BulletinView } }, config: { policy: 'inspection:write' } },
     async (request, reply) => reply.status(201).send(await inspections.bulletin(request.actor!, await inspections.publishBulletin(request.actor!, request.body))),
   );
-  app.get('/api/accountability', { schema: { tags, summary: '问责记录（决定日期新的在前，分页；inspectionId 只列某次督查的）', querystring: InspectionLinkedQuery, response: { 200: AccountabilityList } }, config: { policy: 'dispatch:read' } }, async (request) =>
+  app.get('/api/accountability', { schema: { tags, summary: '问责记录（决定日期新的在前，分页；inspectionId 只列某次督查的，kind 按问责方式；counts 为各方式的条数）', querystring: ListAccountabilityQuery, response: { 200: AccountabilityList } }, config: { policy: 'dispatch:read' } }, async (request) =>
     inspections.accountability(request.actor!, request.query),
   );
   app.get('/api/accountability/:id', { schema: { tags, summary: '一条问责记录（可见范围同列表）', params: IdParams, response: { 200: AccountabilityView } }, config: { policy: 'dispatch:read' } }, async (request) =>

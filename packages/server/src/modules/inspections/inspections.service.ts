@@ -1,6 +1,6 @@
 // 督查: inspections with findings (each becomes a ledger problem in one step, linked both ways),
 // bulletins (通报) published to the orgs below the issuer, and accountability records (问责).
-import type { CreateAccountabilityBody, CreateInspectionBody, InspectionLinkedQuery, InspectionView, ListInspectionsQuery, ProblemSource } from '@lianxin/contract';
+import { ACCOUNTABILITY_KINDS, type AccountabilityKindCounts, type CreateAccountabilityBody, type CreateInspectionBody, type InspectionView, type ListAccountabilityQuery, type ListBulletinsQuery, type ListInspectionsQuery, type ProblemSource } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
@@ -140,11 +140,11 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
   const bulletinView = (b: CallRow) => ({ id: b.id, issuer: { id: b.caller_org_id, name: b.caller_name, type: b.caller_type }, title: b.title ?? '', content: b.body, inspectionId: b.inspection_id, publishedAt: b.created_at.toISOString() });
 
   /** Bulletins reaching the scope (sent from above or within it), newest first; or those of one inspection. */
-  async function bulletins(actor: Actor, q: InspectionLinkedQuery = {}) {
+  async function bulletins(actor: Actor, q: ListBulletinsQuery = {}) {
     requireAction(actor, 'dispatch:read');
     const p = pageOf(q);
-    const rows = await callsReaching(db, actor.scope, 'bulletin', p.limit, { inspectionId: q.inspectionId, offset: p.offset });
-    const total = await totalOf(rows, p.page, () => callsReaching(db, actor.scope, 'bulletin', 1, { inspectionId: q.inspectionId }));
+    const rows = await callsReaching(db, actor.scope, 'bulletin', p.limit, { inspectionId: q.inspectionId, q: q.q, offset: p.offset });
+    const total = await totalOf(rows, p.page, () => callsReaching(db, actor.scope, 'bulletin', 1, { inspectionId: q.inspectionId, q: q.q }));
     return { items: rows.map(bulletinView), total, page: p.page, pageSize: p.pageSize };
   }
 
@@ -184,12 +184,14 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
     });
   }
 
-  async function accountability(actor: Actor, q: InspectionLinkedQuery = {}) {
+  async function accountability(actor: Actor, q: ListAccountabilityQuery = {}) {
     requireAction(actor, 'dispatch:read');
     const p = pageOf(q);
-    const rows = await repo.listAccountability(db, actor.scope, { inspectionId: q.inspectionId }, p);
-    const total = await totalOf(rows, p.page, () => repo.listAccountability(db, actor.scope, { inspectionId: q.inspectionId }, { limit: 1, offset: 0 }));
-    return { items: rows.map(accountabilityView), total, page: p.page, pageSize: p.pageSize };
+    const f = { inspectionId: q.inspectionId, kind: q.kind };
+    const [rows, kinds] = await Promise.all([repo.listAccountability(db, actor.scope, f, p), repo.accountabilityKinds(db, actor.scope, f)]);
+    const total = await totalOf(rows, p.page, () => repo.listAccountability(db, actor.scope, f, { limit: 1, offset: 0 }));
+    const counts = Object.fromEntries(ACCOUNTABILITY_KINDS.map((k) => [k, kinds.find((r) => r.kind === k)?.n ?? 0])) as AccountabilityKindCounts;
+    return { items: rows.map(accountabilityView), total, page: p.page, pageSize: p.pageSize, counts };
   }
 
   /** One accountability record, scoped exactly like the list: outside it, not found. */

@@ -278,6 +278,15 @@ export async function registerRows(q: Queryable, like: string, orgId: number, bo
   );
 }
 
+export async function findRegisterRow(q: Queryable, like: string, bookCode: string, id: number) {
+  const [row] = await q.query<{ id: number; county_id: number; org_id: number; org_name: string; org_type: string; book_code: string; year: number; entry_date: string; cells: Record<string, string> }>(
+    `SELECT r.id, r.county_id, r.org_id, o.name AS org_name, o.type AS org_type, r.book_code, r.year, r.entry_date::text AS entry_date, r.cells
+       FROM register_rows r JOIN orgs o ON o.id = r.org_id WHERE r.id = $1 AND r.book_code = $2 AND ${inScope('r.org_path', 3)}`,
+    [id, bookCode, like],
+  );
+  return row;
+}
+
 export async function registerCounts(q: Queryable, like: string, orgId: number, year: number) {
   return q.query<{ book_code: string; n: number }>(
     `SELECT r.book_code, count(*)::int AS n FROM register_rows r WHERE r.org_id = $1 AND r.year = $2 AND ${inScope('r.org_path', 3)} GROUP BY r.book_code`,

@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../core/http.js';
 import {
   AddRegisterRowBody,
+  RegisterRowParams,
+  RegisterRowView,
   AuditFindingToProblemBody,
   ComposeDisclosureBody,
   CorrectDisclosureBody,
@@ -141,8 +143,14 @@ export async function opennessRoutes(app: TypedApp, opts: { openness: OpennessSe
       return reply;
     });
   app.post('/api/openness/registers/:code/rows',
-    { schema: { tags, summary: '手工登记一行（没有业务记录来源的簿册）', params: RegisterCodeParams, body: AddRegisterRowBody, response: { 201: Created } }, config: { policy: 'openness:publish' } },
-    async (request, reply) => reply.status(201).send({ id: await openness.addRegisterRow(request.actor!, request.params.code, request.body) }));
+    { schema: { tags, summary: '手工登记一行（没有业务记录来源的簿册）；回答这一行', params: RegisterCodeParams, body: AddRegisterRowBody, response: { 201: RegisterRowView } }, config: { policy: 'openness:publish' } },
+    async (request, reply) => {
+      const id = await openness.addRegisterRow(request.actor!, request.params.code, request.body);
+      return reply.status(201).send(await openness.registerRow(request.actor!, request.params.code, id));
+    });
+  app.get('/api/openness/registers/:code/rows/:id',
+    { schema: { tags, summary: '手工登记的一行（本辖区内）', params: RegisterRowParams, response: { 200: RegisterRowView } }, config: { policy: 'openness:read' } },
+    async (request) => openness.registerRow(request.actor!, request.params.code, request.params.id));
 
   // the public pages (no login, phone first)
   const rateLimit = { max: opts.publicRateLimit, timeWindow: 60_000 };

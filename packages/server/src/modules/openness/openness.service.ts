@@ -39,6 +39,7 @@ import {
   type RegisterList,
   type RegisterQuery,
   type RegisterView,
+  type RegisterRowView,
   type SaveDraftBody,
   type SaveOpennessSettingsBody,
 } from '@lianxin/contract';
@@ -678,7 +679,7 @@ export function createOpennessService(deps: OpennessDeps) {
     }
     const rows = await repo.registerRows(db, likePrefix(actor.scope.path), org.id, book.code, year);
     return {
-      rows: rows.map((r) => ({ entry_date: r.entry_date, ...Object.fromEntries(book.columns.map((c) => [c.key, r.cells[c.key] ?? ''])) })),
+      rows: rows.map((r) => ({ id: r.id, entry_date: r.entry_date, ...Object.fromEntries(book.columns.map((c) => [c.key, r.cells[c.key] ?? ''])) })),
       fromRecords: false,
       columns: [{ key: 'entry_date', label: '登记日期' }, ...book.columns],
     };
@@ -740,6 +741,15 @@ export function createOpennessService(deps: OpennessDeps) {
     });
   }
 
+  /** One hand-written row of a register in the scope (404 outside it, or under another register's code). */
+  async function registerRow(actor: Actor, code: string, id: number): Promise<RegisterRowView> {
+    requireAction(actor, 'openness:read');
+    const row = await repo.findRegisterRow(db, likePrefix(actor.scope.path), code, id);
+    if (!row) throw new AppError('not_found');
+    const book = bookOf((await settings(row.county_id)).books, code);
+    return { id: row.id, org: ref({ id: row.org_id, name: row.org_name, type: row.org_type }), book: { code: book.code, name: book.name }, year: row.year, entryDate: row.entry_date, cells: row.cells };
+  }
+
   async function auditExport(actor: Actor, view: RegisterView, rows: number) {
     await db.transaction((tx) => appendAudit(tx, {
       countyId: actor.scope.countyId ?? 0, accountId: actor.accountId, username: actor.username, action: 'register.export', objectType: 'org', objectId: view.org.id,
@@ -750,7 +760,7 @@ export function createOpennessService(deps: OpennessDeps) {
   return {
     getSettings, saveSettings, compose, disclosure, saveDraft, attach, publish, correct, file, list, board, todayItems,
     publicDisclosures, publicFile, publicSection, audits, audit, createAudit, findingToProblem,
-    registers, register, addRegisterRow, auditExport, disclosureSource, today,
+    registers, register, registerRow, addRegisterRow, auditExport, disclosureSource, today,
   };
 }
 

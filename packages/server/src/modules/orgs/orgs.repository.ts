@@ -232,6 +232,12 @@ export async function listDesignations(q: Queryable, path: string, f: { kind?: s
   return { rows, total: count?.n ?? 0 };
 }
 
+/** One designation of a station under the path (GET /api/station-designations/{id}). */
+export async function findDesignationUnder(q: Queryable, path: string, id: number) {
+  const [row] = await q.query<DesignationRow>(`${DESIGNATION_SELECT} WHERE ${inScope('s.path', 1)} AND d.id = $2`, [likePrefix(path), id]);
+  return row;
+}
+
 export async function findDesignation(q: Queryable, orgId: number, id: number) {
   const [row] = await q.query<DesignationRow>(`${BY_KEY}${DESIGNATION_SELECT} WHERE d.org_id = $1 AND d.id = $2`, [orgId, id]);
   return row;

@@ -16,7 +16,6 @@ import {
   UpdateOrgBody,
   VersionQuery,
 } from '@lianxin/contract';
-import { AppError } from '../../core/errors.js';
 import type { OrgService } from './orgs.service.js';
 
 export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
@@ -111,15 +110,18 @@ export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
     },
     async (request) => orgs.listDesignations(request.actor!, request.query),
   );
+  app.get(
+    '/api/station-designations/:id',
+    { schema: { tags, summary: '一项工作站称号（本辖区的工作站；含工作站与所属乡镇）', params: IdParams, response: { 200: StationDesignationRow } }, config: { policy: 'org:read' } },
+    async (request) => orgs.designation(request.actor!, request.params.id),
+  );
   app.post(
     '/api/orgs/:id/designations',
     { schema: { tags, summary: '认定工作站称号（县委组织部；乡镇示范站亦可由本乡镇确定；“七一”表彰带奖励金额，单位：分）', params: IdParams, body: AddDesignationBody, response: { 201: StationDesignationRow } }, config: { policy: 'org:write' } },
     async (request, reply) => {
       const made = await orgs.addDesignation(request.actor!, request.params.id, request.body);
-      // answered as the list of designations shows it (with the station and its township)
-      const row = (await orgs.listDesignations(request.actor!, { orgId: request.params.id, kind: made.kind, year: made.year, pageSize: 200 })).items.find((d) => d.id === made.id);
-      if (!row) throw new AppError('not_found');
-      return reply.status(201).send(row);
+      // answered as GET /api/station-designations/{id} shows it (with the station and its township)
+      return reply.status(201).send(await orgs.designation(request.actor!, made.id));
     },
   );
   app.delete(

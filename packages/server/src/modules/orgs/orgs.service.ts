@@ -199,6 +199,20 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     };
   }
 
+  const designationRow = (r: repo.DesignationRow): StationDesignationRow => ({
+    ...designationView(r),
+    station: { id: r.org_id, name: r.station_name },
+    township: r.township_id ? { id: r.township_id, name: r.township_name ?? '' } : null,
+  });
+
+  /** One designation of a station in the scope, as the list shows it (404 outside the scope). */
+  async function designation(actor: Actor, id: number): Promise<StationDesignationRow> {
+    requireAction(actor, 'org:read');
+    const row = await repo.findDesignationUnder(db, actor.scope.path, id);
+    if (!row) throw new AppError('not_found');
+    return designationRow(row);
+  }
+
   /** Designations of the stations in a subtree (the scope, or an org in it), by kind and year. */
   async function listDesignations(actor: Actor, q: ListDesignationsQuery) {
     requireAction(actor, 'org:read');
@@ -207,11 +221,7 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const { rows, total } = await repo.listDesignations(db, root.path, q, page, pageSize);
-    const items: StationDesignationRow[] = rows.map((r) => ({
-      ...designationView(r),
-      station: { id: r.org_id, name: r.station_name },
-      township: r.township_id ? { id: r.township_id, name: r.township_name ?? '' } : null,
-    }));
+    const items: StationDesignationRow[] = rows.map(designationRow);
     return { items, total, page, pageSize };
   }
 
@@ -418,7 +428,7 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     return s ? staffingWarnings({ chiefs: s.chiefs, chiefsOnCommittee: s.chiefs_on_committee, deputies: s.deputies, workers: s.workers }) : [];
   }
 
-  return { tree, detail, create, update, move, close, remove, listDesignations, addDesignation, removeDesignation, stationWarnings };
+  return { tree, detail, create, update, move, close, remove, listDesignations, designation, addDesignation, removeDesignation, stationWarnings };
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;

@@ -263,6 +263,16 @@ export async function postsAt(q: Queryable, scope: Scope, orgId: number) {
   );
 }
 
+/** One post in the scope with its holder's name (GET /api/posts/{id}). */
+export async function findPostWithHolder(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<PostRow & { person_name: string }>(
+    `SELECT x.*, pe.name AS person_name FROM (${POST_SELECT} WHERE p.id = $1 AND ${inScope('p.org_path', 2)}) x
+       JOIN persons pe ON pe.id = x.person_id`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
 export type PostSpanRow = {
   post_id: number; person_id: number; person_name: string; org_id: number; org_name: string; org_type: string;
   role: string; concurrent: boolean; start_date: string; end_date: string | null;

@@ -12,7 +12,7 @@ import {
   PersonPage,
   CadreLedgerQuery,
   OrgPostList,
-  PostWritten,
+  PostView,
   ReserveCadreBody,
   ReserveCadrePage,
   ReserveListQuery,
@@ -57,14 +57,20 @@ export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService 
 
   app.post(
     '/api/posts',
-    { schema: { tags, summary: '任职（设岗）：单人岗位任期重叠、工作站第二名站长回答 409；工作站人员到位预警随结果返回', body: CreatePostBody, response: { 201: PostWritten } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '任职（设岗）：单人岗位任期重叠、工作站第二名站长回答 409；工作站人员到位预警随结果返回', body: CreatePostBody, response: { 201: PostView } }, config: { policy: 'post:write' } },
     async (request, reply) => reply.status(201).send(await people.addPost(request.actor!, request.body)),
   );
 
   app.patch(
     '/api/posts/:id',
-    { schema: { tags, summary: '调整任职（任期、一肩挑、选派单位、选任方式、公职化；带版本号）', params: IdParams, body: UpdatePostBody, response: { 200: PostWritten } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '调整任职（任期、一肩挑、选派单位、选任方式、公职化；带版本号）', params: IdParams, body: UpdatePostBody, response: { 200: PostView } }, config: { policy: 'post:write' } },
     async (request) => people.updatePost(request.actor!, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/posts/:id',
+    { schema: { tags, summary: '一项任职（本辖区内；含任职人与任职单位当前的人员到位预警）', params: IdParams, response: { 200: PostView } }, config: { policy: 'person:read' } },
+    async (request) => people.post(request.actor!, request.params.id),
   );
 
   app.get(

@@ -15,6 +15,7 @@ import {
   type PostRecord,
   type PostRole,
   type PostWritten,
+  type PostView,
   type ReserveAppointBody,
   type ReserveCadreRow,
   type ReserveListQuery,
@@ -371,7 +372,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     const w = await preparePost(tx, org, person.id, input, null);
     const id = await repo.insertPost(tx, w);
     await appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'post.create', objectType: 'person', objectId: person.id, summary: { postId: id, orgId: org.id, role: input.role, startDate: input.startDate, selectionChannel: w.selectionChannel }, result: 'success', ip: actor.ip });
-    return { id, version: 1, warnings: await warningsAt(tx, org) };
+    return postViewIn(tx, actor, id);
   }
 
   async function addPost(actor: Actor, input: CreatePostBody): Promise<PostWritten> {
@@ -404,8 +405,20 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
       const before = { startDate: post.start_date, endDate: post.end_date, concurrent: post.concurrent, sentFrom: post.sent_from, selectionChannel: post.selection_channel, civilService: post.civil_service, civilServiceDate: post.civil_service_date, civilServiceBasis: post.civil_service_basis, note: post.note };
       const after = { startDate: w.startDate, endDate: w.endDate, concurrent: w.concurrent, sentFrom: w.sentFrom, selectionChannel: w.selectionChannel, civilService: w.civilService, civilServiceDate: w.civilServiceDate, civilServiceBasis: w.civilServiceBasis, note: w.note };
       await appendAudit(tx, { countyId: post.county_id, accountId: actor.accountId, username: actor.username, action: 'post.update', objectType: 'person', objectId: post.person_id, summary: { postId, role: post.role, ...changeSummary(before, after, []) }, result: 'success', ip: actor.ip });
-      return { id: post.id, version: post.version + 1, warnings: await warningsAt(tx, org) };
+      return postViewIn(tx, actor, post.id);
     });
+  }
+
+  /** One post as GET /api/posts/{id} shows it (404 outside the scope), with its org's staffing warnings now. */
+  async function postViewIn(q: Queryable, actor: Actor, postId: number): Promise<PostView> {
+    const post = await repo.findPostWithHolder(q, actor.scope, postId);
+    if (!post) throw new AppError('not_found');
+    return { ...presentPost(post), person: { id: post.person_id, name: post.person_name }, warnings: await warningsAt(q, { type: post.org_type, path: post.org_path }) };
+  }
+
+  async function post(actor: Actor, postId: number): Promise<PostView> {
+    requireAction(actor, 'person:read');
+    return postViewIn(db, actor, postId);
   }
 
   async function endPost(actor: Actor, postId: number, endDate: string): Promise<void> {
@@ -666,7 +679,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   }
 
   return { postHolders, personNames,
-    list, detail, create, update, addPost, addPostIn, updatePost, endPost, postsAt, cadres, cadresForExport, cadreStructure,
+    list, detail, create, update, addPost, addPostIn, updatePost, post, endPost, postsAt, cadres, cadresForExport, cadreStructure,
     reserve, reserveCadre, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
     createIn, endPostIn,
   };

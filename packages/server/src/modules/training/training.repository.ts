@@ -14,6 +14,15 @@ export async function listCategories(q: Queryable, countyId: number, w: Window) 
   const rows = await q.query<{ id: number; name: string; courses: number; total_count: number }>(sql, [countyId, w.limit, w.offset]);
   return { rows, total: await totalOf(rows, w.page, () => q.query(sql, [countyId, 1, 0])) };
 }
+/** One category of the county with its number of courses (GET /api/training/categories/{id}). */
+export async function findCategory(q: Queryable, countyId: number, id: number) {
+  const [row] = await q.query<{ id: number; name: string; courses: number }>(
+    `SELECT c.id, c.name, (SELECT count(*)::int FROM training_courses k WHERE ${inCounty('k.county_id', 1)} AND k.category_id = c.id) AS courses
+       FROM training_categories c WHERE ${inCounty('c.county_id', 1)} AND c.id = $2`,
+    [countyId, id],
+  );
+  return row;
+}
 export async function categoryOf(q: Queryable, countyId: number, id: number) {
   const [row] = await q.query<{ id: number; name: string }>(`SELECT id, name FROM training_categories WHERE id = $1 AND county_id = $2`, [id, countyId]);
   return row;

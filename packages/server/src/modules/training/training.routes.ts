@@ -44,6 +44,11 @@ export async function trainingRoutes(app: TypedApp, opts: { training: TrainingSe
     async (request, reply) => reply.status(201).send(await training.addCategory(request.actor!, request.body)),
   );
   app.get(
+    '/api/training/categories/:id',
+    { schema: { tags, summary: '一个培训菜单类别（本县）', params: IdParams, response: { 200: TrainingCategory } }, config: { policy: 'training:read' } },
+    async (request) => training.category(request.actor!, request.params.id),
+  );
+  app.get(
     '/api/training/courses',
     { schema: { tags, summary: '课程目录：本县和上级、本级及下级设置的课程（主题、类别、授课人、形式、学时）', querystring: ListTrainingCoursesQuery, response: { 200: TrainingCoursePage } }, config: { policy: 'training:read' } },
     async (request) => training.courses(request.actor!, request.query),

@@ -118,6 +118,14 @@ export function createTrainingService(deps: TrainingDeps) {
     });
   }
 
+  /** One category of the actor's county (404 for another county's). */
+  async function category(actor: Actor, id: number): Promise<TrainingCategory> {
+    requireAction(actor, 'training:read');
+    const row = await repo.findCategory(db, countyOf(actor), id);
+    if (!row) throw new AppError('not_found');
+    return { id: row.id, name: row.name, courses: row.courses };
+  }
+
   // ---- courses ----
   const presentCourse = (r: repo.CourseRow): TrainingCourse => ({
     id: r.id, topic: r.topic, category: { id: r.category_id, name: r.category_name }, lecturer: r.lecturer, mode: r.mode as TrainingMode, hours: r.hours,
@@ -452,7 +460,7 @@ export function createTrainingService(deps: TrainingDeps) {
     };
   }
 
-  return { categories, addCategory, courses, course, addCourse, sessions, session, addSession, roster, tick, attendMany, talks, talk, addTalk, personRecord, coverage, today };
+  return { categories, category, addCategory, courses, course, addCourse, sessions, session, addSession, roster, tick, attendMany, talks, talk, addTalk, personRecord, coverage, today };
 }
 
 export type TrainingService = ReturnType<typeof createTrainingService>;

@@ -52,6 +52,16 @@ describe('the catalogue', () => {
     expect(dup.json().message).toContain('已有类别');
   });
 
+  it('opens one category by id for every account of the county, with its courses counted; another county’s answers 404', async () => {
+    const one = await yushe.get(`/api/training/categories/${categoryId}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toEqual({ id: categoryId, name: '基层治理（测试）', courses: 1 });
+    const [other] = await t.db.query<{ id: number }>(`INSERT INTO orgs (county_id, parent_id, type, name, path, depth) VALUES (NULL, NULL, 'county', '邻县培训', '/tmp-training/', 0) RETURNING id`);
+    await t.db.query(`UPDATE orgs SET path = $1, county_id = id WHERE id = $2`, [`/${other!.id}/`, other!.id]);
+    const [foreign] = await t.db.query<{ id: number }>(`INSERT INTO training_categories (county_id, name) VALUES ($1, '邻县类别') RETURNING id`, [other!.id]);
+    expect((await county.get(`/api/training/categories/${foreign!.id}`)).statusCode).toBe(404);
+  });
+
   it('shows a township course to its villages but not to the sibling township, and keeps catalogues to the county and townships', async () => {
     expect((await yushe.get(`/api/training/courses/${course.id}`)).statusCode).toBe(200);
     const list = (await yushe.get('/api/training/courses?mode=mobile&pageSize=200')).json();

@@ -3,6 +3,7 @@
 import type { ResponseOf } from '@lianxin/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AccountabilityKind,
   CreateAccountabilityBody,
   CreateInspectionBody,
   DirectiveKind,
@@ -30,8 +31,8 @@ export type Accountability = ResponseOf<'GET', '/api/accountability'>['items'][n
 export const dispatchKeys = {
   all: ['dispatch'] as const,
   inbox: (f: InboxFilter) => [...dispatchKeys.all, 'inbox', f] as const,
-  sent: () => [...dispatchKeys.all, 'sent'] as const,
-  following: () => [...dispatchKeys.all, 'following'] as const,
+  sent: (f: DirectiveFilter = {}) => [...dispatchKeys.all, 'sent', f] as const,
+  following: (f: DirectiveFilter = {}) => [...dispatchKeys.all, 'following', f] as const,
   series: () => [...dispatchKeys.all, 'series'] as const,
   assignment: (id: number) => [...dispatchKeys.all, 'assignment', id] as const,
   compile: (id: number) => [...dispatchKeys.all, 'compile', id] as const,
@@ -42,8 +43,8 @@ export const inspectionKeys = {
   all: ['inspections'] as const,
   list: (f: { q?: string; kind?: string } = {}) => [...inspectionKeys.all, 'list', f] as const,
   detail: (id: number) => [...inspectionKeys.all, 'detail', id] as const,
-  bulletins: () => [...inspectionKeys.all, 'bulletins'] as const,
-  accountability: () => [...inspectionKeys.all, 'accountability'] as const,
+  bulletins: (q?: string) => [...inspectionKeys.all, 'bulletins', q ?? ''] as const,
+  accountability: (kind?: string) => [...inspectionKeys.all, 'accountability', kind ?? ''] as const,
 };
 
 /** Rows a page of the inbox and the directive lists (they are read page after page, "more"). */
@@ -53,8 +54,13 @@ export type InboxFilter = { tab: InboxTab; q?: string; kind?: string };
 /** A tab of the inbox, soonest due first, page after page; `first.counts` holds every tab's count with the same filters. */
 export const useInbox = (f: InboxFilter) =>
   usePagedList(dispatchKeys.inbox(f), (page) => api.get('/api/inbox', { tab: f.tab, q: f.q || undefined, kind: (f.kind || undefined) as DirectiveKind | undefined, page, pageSize: DISPATCH_PAGE_SIZE }));
-export const useSent = (enabled = true) => usePagedList(dispatchKeys.sent(), (page) => api.get('/api/directives/sent', { page, pageSize: DISPATCH_PAGE_SIZE }), enabled);
-export const useFollowing = () => usePagedList(dispatchKeys.following(), (page) => api.get('/api/directives/following', { page, pageSize: DISPATCH_PAGE_SIZE }));
+/** 已下发 and 下级收到的: searched by title, filtered by kind and status on the server; `first.counts` holds the open and closed counts with the same title and kind. */
+export type DirectiveFilter = { q?: string; kind?: string; status?: string };
+const directiveQuery = (f: DirectiveFilter, page: number) => ({
+  q: f.q || undefined, kind: (f.kind || undefined) as DirectiveKind | undefined, status: f.status === 'open' || f.status === 'closed' ? (f.status as 'open' | 'closed') : undefined, page, pageSize: DISPATCH_PAGE_SIZE,
+});
+export const useSent = (f: DirectiveFilter = {}, enabled = true) => usePagedList(dispatchKeys.sent(f), (page) => api.get('/api/directives/sent', directiveQuery(f, page)), enabled);
+export const useFollowing = (f: DirectiveFilter = {}) => usePagedList(dispatchKeys.following(f), (page) => api.get('/api/directives/following', directiveQuery(f, page)));
 export const useSeries = (enabled = true) => usePagedList(dispatchKeys.series(), (page) => api.get('/api/directives/series', { page, pageSize: DISPATCH_PAGE_SIZE }), enabled);
 export const useAssignment = (id: number) => useQuery({ queryKey: dispatchKeys.assignment(id), queryFn: () => api.get(`/api/assignments/${id}`), enabled: Number.isFinite(id) });
 export const useBoard = (id: number | undefined) =>
@@ -86,10 +92,11 @@ export const useInspections = (f: { q?: string; kind?: string } = {}) =>
 /** The latest inspections to link a bulletin or an accountability record to (the newest 200). */
 export const useRecentInspections = () => useQuery({ queryKey: [...inspectionKeys.list(), 'recent'], queryFn: () => api.get('/api/inspections', { pageSize: 200 }) });
 export const useInspection = (id: number) => useQuery({ queryKey: inspectionKeys.detail(id), queryFn: () => api.get(`/api/inspections/${id}`), enabled: Number.isFinite(id) });
-/** The bulletins reaching the scope, newest first, page after page ("more"). */
-export const useBulletins = () => usePagedList(inspectionKeys.bulletins(), (page) => api.get('/api/bulletins', { page, pageSize: INSPECTION_PAGE_SIZE }));
-/** The accountability records in the scope, newest first, page after page ("more"). */
-export const useAccountabilityList = () => usePagedList(inspectionKeys.accountability(), (page) => api.get('/api/accountability', { page, pageSize: INSPECTION_PAGE_SIZE }));
+/** The bulletins reaching the scope, newest first, page after page ("more"), searched by title and text on the server. */
+export const useBulletins = (q?: string) => usePagedList(inspectionKeys.bulletins(q), (page) => api.get('/api/bulletins', { q: q || undefined, page, pageSize: INSPECTION_PAGE_SIZE }));
+/** The accountability records in the scope, newest first, page after page ("more"), of one kind (filtered on the server; `first.counts` per kind). */
+export const useAccountabilityList = (kind?: string) =>
+  usePagedList(inspectionKeys.accountability(kind), (page) => api.get('/api/accountability', { kind: (kind || undefined) as AccountabilityKind | undefined, page, pageSize: INSPECTION_PAGE_SIZE }));
 /** The bulletins and accountability records of one inspection (asked of the server, not filtered from a page). */
 export const useInspectionLinks = (inspectionId: number) =>
   useQuery({

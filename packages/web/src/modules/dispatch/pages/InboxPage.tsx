@@ -4,7 +4,7 @@
 import { Link, useNavigate } from 'react-router';
 import { App as AntApp, Badge, Button, Card, Empty, Grid, Input, Progress, Segmented, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { DIRECTIVE_KIND_LABELS, DIRECTIVE_KINDS, FREQUENCY_LABELS, type AssignmentView, type Frequency } from '@lianxin/contract';
+import { DIRECTIVE_KIND_LABELS, DIRECTIVE_KINDS, FREQUENCY_LABELS, type AssignmentView, type Frequency, type InboxGroups } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { humanTitle } from '../../../app/dates';
@@ -26,20 +26,24 @@ export function InboxPage() {
   const me = useAccount();
   const navigate = useNavigate();
   const phone = Grid.useBreakpoint().md === false;
-  const { values, update } = useUrlState(['tab', 'q', 'kind'] as const);
+  const { values, update } = useUrlState(['tab', 'q', 'kind', 'status'] as const);
   const tab: Tab = TABS.includes(values.tab as Tab) ? (values.tab as Tab) : 'todo';
   // the tab's rows and every tab's count come from the server, filtered there by title and kind
   const inboxTab = tab === 'duty' || tab === 'done' ? tab : 'todo';
   const inbox = useInbox({ tab: inboxTab, q: values.q, kind: values.kind });
-  const sent = useSent();
+  // 已下发 and 下级收到的: searched, filtered by kind and status and counted by the server too
+  const directiveFilter = { q: values.q, kind: values.kind, status: values.status };
+  const sent = useSent(directiveFilter);
   // what the levels below received from above (a township following its stations on the county's directive)
-  const following = useFollowing();
+  const following = useFollowing(directiveFilter);
   const series = useSeries(can('dispatch:issue'));
 
-  const match = (title: string, kind: string) => (!values.q || title.includes(values.q)) && (!values.kind || kind === values.kind);
   const rows = inbox.data ?? [];
-  const sentRows = (sent.data ?? []).filter((d) => match(d.title, d.kind));
-  const belowRows = (following.data ?? []).filter((d) => match(d.title, d.kind));
+  const sentRows = sent.data ?? [];
+  const belowRows = following.data ?? [];
+  const sum = (c: { open: number; closed: number } | undefined) => (c ? c.open + c.closed : 0);
+  const filtered = !!(values.q || values.kind || values.status);
+  const statusCounts = (tab === 'below' ? following : sent).first?.counts;
   const weekEnd = endOfWeek();
   const tabCounts = inbox.first?.counts;
   const counts = { todo: tabCounts?.pending ?? 0, overdue: tabCounts?.overdue ?? 0, week: tabCounts?.week ?? 0 };
@@ -48,8 +52,8 @@ export function InboxPage() {
     { value: 'todo', label: <Badge count={tabCounts?.todo ?? 0} size="small" offset={[8, -2]}>{t('inbox.tab.todo')}</Badge> },
     { value: 'duty', label: <Badge count={tabCounts?.duty ?? 0} size="small" offset={[8, -2]} color="purple">{t('inbox.tab.duty')}</Badge> },
     { value: 'done', label: t('inbox.tab.done') },
-    ...((sent.data?.length ?? 0) > 0 || can('dispatch:issue') ? [{ value: 'sent', label: t('inbox.tab.sent') }] : []),
-    ...((following.data?.length ?? 0) > 0 ? [{ value: 'below', label: t('inbox.tab.below') }] : []),
+    ...(sum(sent.first?.counts) > 0 || can('dispatch:issue') || (tab === 'sent' && filtered) ? [{ value: 'sent', label: t('inbox.tab.sent') }] : []),
+    ...(sum(following.first?.counts) > 0 || (tab === 'below' && filtered) ? [{ value: 'below', label: t('inbox.tab.below') }] : []),
     ...(can('dispatch:issue') ? [{ value: 'series', label: t('inbox.tab.series') }] : []),
   ];
 
@@ -76,6 +80,19 @@ export function InboxPage() {
         {tab !== 'series' && (
           <Space wrap className="lx-inbox-filters">
             <Input.Search allowClear placeholder={t('inbox.search')} defaultValue={values.q} onSearch={(q) => update({ q })} style={{ width: phone ? '100%' : 220 }} data-testid="inbox-search" />
+            {(tab === 'sent' || tab === 'below') && (
+              <Select
+                value={values.status ?? ''}
+                onChange={(status) => update({ status: status || undefined })}
+                style={{ width: phone ? '100%' : 150 }}
+                data-testid="directive-status-filter"
+                options={[
+                  { value: '', label: t('inbox.status.all', { n: sum(statusCounts) }) },
+                  { value: 'open', label: t('inbox.status.open', { n: statusCounts?.open ?? 0 }) },
+                  { value: 'closed', label: t('inbox.status.closed', { n: statusCounts?.closed ?? 0 }) },
+                ]}
+              />
+            )}
             {!phone && (
               <Select
                 allowClear
@@ -90,8 +107,8 @@ export function InboxPage() {
         )}
       </div>
       <ApiErrorAlert error={inbox.error ?? sent.error} onRetry={() => void (inbox.refetch(), sent.refetch())} />
-      {tab === 'todo' && <AssignmentGroups items={rows} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
-      {tab === 'duty' && <AssignmentGroups items={rows} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
+      {tab === 'todo' && <AssignmentGroups items={rows} groups={inbox.first?.groups} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
+      {tab === 'duty' && <AssignmentGroups items={rows} groups={inbox.first?.groups} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} />}
       {tab === 'done' && <AssignmentGroups items={rows} loading={inbox.isPending} weekEnd={weekEnd} empty={t('inbox.empty.todo')} flat />}
       {tab === 'sent' && <SentList rows={sentRows} loading={sent.isPending} phone={phone} />}
       {tab === 'below' && <SentList rows={belowRows} loading={following.isPending} phone={phone} testId="below-list" />}
@@ -104,22 +121,27 @@ export function InboxPage() {
   );
 }
 
-function AssignmentGroups({ items, loading, weekEnd, empty, flat }: { items: AssignmentView[]; loading: boolean; weekEnd: string; empty: string; flat?: boolean }) {
+/**
+ * The tab's rows under 逾期 / 本周 / 以后. A heading's number is the server's count over the whole
+ * filtered list (`groups`), not the rows loaded so far; the rows below it are the loaded ones.
+ */
+function AssignmentGroups({ items, groups: counted, loading, weekEnd, empty, flat }: { items: AssignmentView[]; groups?: InboxGroups; loading: boolean; weekEnd: string; empty: string; flat?: boolean }) {
   const t = useDispatchT();
   if (!loading && items.length === 0) return <Card><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /></Card>;
   const groups = flat
     ? [{ key: 'done', title: t('inbox.group.done'), rows: items }]
     : [
-        { key: 'overdue', title: t('inbox.group.overdue'), rows: items.filter((a) => a.overdue) },
-        { key: 'week', title: t('inbox.group.week'), rows: items.filter((a) => !a.overdue && a.dueDate <= weekEnd) },
-        { key: 'later', title: t('inbox.group.later'), rows: items.filter((a) => !a.overdue && a.dueDate > weekEnd) },
+        { key: 'overdue' as const, title: t('inbox.group.overdue'), rows: items.filter((a) => a.overdue) },
+        { key: 'week' as const, title: t('inbox.group.week'), rows: items.filter((a) => !a.overdue && a.dueDate <= weekEnd) },
+        { key: 'later' as const, title: t('inbox.group.later'), rows: items.filter((a) => !a.overdue && a.dueDate > weekEnd) },
       ].filter((g) => g.rows.length);
+  const countOf = (g: { key: string; rows: AssignmentView[] }) => (counted && g.key !== 'done' ? counted[g.key as keyof InboxGroups] : g.rows.length);
   return (
     <div data-testid="assignment-groups">
       {groups.map((g) => (
         <section key={g.key} className={`lx-group lx-group-${g.key}`}>
           <div className="lx-group-title">
-            {g.title} <span className="lx-muted">{g.rows.length}</span>
+            {g.title} <span className="lx-muted" data-testid={`group-count-${g.key}`}>{countOf(g)}</span>
           </div>
           <SimpleList items={g.rows} loading={loading} rowKey={(a) => a.id} render={(a) => <AssignmentCard a={a} />} />
         </section>

@@ -24,8 +24,10 @@ export function AccountabilityPage() {
   const phone = Grid.useBreakpoint().md === false;
   const { values, update } = useUrlState(['kind'] as const);
   const [open, setOpen] = useState(false);
-  const q = useAccountabilityList();
-  const rows = (q.data ?? []).filter((a) => !values.kind || a.kind === values.kind);
+  // filtered by kind on the server; each kind's count is the server's over the whole scope
+  const q = useAccountabilityList(values.kind);
+  const rows = q.data ?? [];
+  const counts = q.first?.counts;
   const target = (a: Accountability) => [a.targetOrg?.name, a.targetPerson?.name].filter(Boolean).join(' · ');
   const links = (a: Accountability) => (
     <Space size={8} wrap>
@@ -53,7 +55,7 @@ export function AccountabilityPage() {
         value={values.kind}
         onChange={(kind) => update({ kind })}
         style={{ width: phone ? '100%' : 200, marginBottom: 12 }}
-        options={ACCOUNTABILITY_KINDS.map((k) => ({ value: k, label: label(ACCOUNTABILITY_KIND_LABELS[k]) }))}
+        options={ACCOUNTABILITY_KINDS.map((k) => ({ value: k, label: counts ? `${label(ACCOUNTABILITY_KIND_LABELS[k])} ${counts[k]}` : label(ACCOUNTABILITY_KIND_LABELS[k]) }))}
         data-testid="acc-filter"
       />
       <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />

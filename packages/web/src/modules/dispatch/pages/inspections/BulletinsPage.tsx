@@ -21,8 +21,9 @@ export function BulletinsPage() {
   const phone = Grid.useBreakpoint().md === false;
   const { values, update } = useUrlState(['q'] as const);
   const [open, setOpen] = useState(false);
-  const q = useBulletins();
-  const rows = (q.data ?? []).filter((b) => !values.q || b.title.includes(values.q) || b.content.includes(values.q));
+  // searched by title and text on the server (every page, not the rows loaded)
+  const q = useBulletins(values.q);
+  const rows = q.data ?? [];
   return (
     <div className="lx-dispatch" data-testid="bulletins-page">
       <PageHead
