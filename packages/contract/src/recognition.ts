@@ -279,7 +279,8 @@ export const MemberPoints = Type.Object({
   branch: OrgRef,
   year: Year,
   total: Type.Number(),
-  items: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), source: Type.String(), records: Type.Integer(), points: Type.Number(), cap: Type.Number() })),
+  /** per item of the rules: records and points (not a list of records: those are `entries`) */
+  byItem: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), source: Type.String(), records: Type.Integer(), points: Type.Number(), cap: Type.Number() })),
   entries: Type.Array(PointEntry),
 });
 export type MemberPoints = Static<typeof MemberPoints>;

@@ -119,7 +119,7 @@ export function createPointsService(deps: { db: Db }) {
     if (!member) throw new AppError('not_found', { zh: '该党员不存在或不在您的管辖范围内', en: 'No such member in your scope' });
     const [r, { records }] = await Promise.all([rulesFor(db, county, year), gather(likePrefix(member.branch.path), year)]);
     const p = memberPoints(r.memberItems, records.get(personId) ?? []);
-    return { person: { id: member.id, name: member.name }, branch: ref(member.branch), year, total: p.total, items: p.items, entries: p.entries };
+    return { person: { id: member.id, name: member.name }, branch: ref(member.branch), year, total: p.total, byItem: p.items, entries: p.entries };
   }
 
   const ref = (o: { id: number; name: string; type: string }) => ({ id: Number(o.id), name: o.name, type: o.type as OrgType });

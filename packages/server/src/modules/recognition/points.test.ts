@@ -151,7 +151,7 @@ describe('a member\'s points', () => {
     expect(p.entries.find((e) => e.recordType === 'request')).toMatchObject({ recordId: records.request, points: 1 });
     expect(p.entries.find((e) => e.recordType === 'request')!.label).not.toContain('张某');
     expect(p.total).toBe(5 + 3 + 4 + 1);
-    expect(p.items.find((i) => i.code === 'meetings')).toMatchObject({ records: 3, points: 5, cap: 5 });
+    expect(p.byItem.find((i) => i.code === 'meetings')).toMatchObject({ records: 3, points: 5, cap: 5 });
     expect(p.branch.id).toBe(yusheId);
     // last year: only last year's meeting (the rules fall back to the sample rules: 2 points)
     const last = (await yushe.get(`/api/recognition/member-points/${alice}?year=${year - 1}`)).json() as MemberPoints;
