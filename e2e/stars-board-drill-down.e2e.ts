@@ -64,7 +64,7 @@ describe('the star board, drilled down to a cadre', () => {
     expect(await v.getByTestId('points-branch').textContent()).toContain('支部积分');
     await shot(village, 'points-branch-phone');
     await members.locator('a').first().click();
-    const history = v.locator('.ant-drawer-content');
+    const history = v.getByTestId('points-member');
     await history.waitFor();
     await expect.poll(() => history.textContent()).toContain('参加组织生活');
     await shot(village, 'points-member-phone');

@@ -105,7 +105,8 @@ function MemberDrawer({ id, year, onClose }: { id?: number; year: number; onClos
   const p = useMemberPoints(id, year);
   const d = p.data;
   return (
-    <Drawer open={!!id} onClose={onClose} title={d ? `${d.person.name} · ${year} 年积分 ${d.total} 分` : '党员积分'} width="min(100vw, 520px)" data-testid="points-member">
+    <Drawer open={!!id} onClose={onClose} title={d ? `${d.person.name} · ${year} 年积分 ${d.total} 分` : '党员积分'} width="min(100vw, 520px)">
+      <div data-testid="points-member">
       {p.error && <ApiErrorAlert error={p.error} />}
       {d && (
         <>
@@ -124,6 +125,7 @@ function MemberDrawer({ id, year, onClose }: { id?: number; year: number; onClos
           />
         </>
       )}
+      </div>
     </Drawer>
   );
 }
