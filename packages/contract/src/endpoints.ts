@@ -22,6 +22,7 @@ import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, Wea
 import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
 import { ApplySelectionBody, CreateMentoringBody, ElectBody, ElectionBoard, ElectionRoundPage, ElectionVillage, FireSelectionBody, InspectBody, ListElectionsQuery, ListMentoringQuery, ListSelectionsQuery, MentoringContactBody, MentoringDetail, MentoringPage, MentoringSummary, MentoringSummaryQuery, OpenElectionBody, RecommendBody, RegisterCandidateBody, ScoreCandidateBody, SelectionDetail, SelectionPage, VetCandidateBody } from './selection.js';
 import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterRowView, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
+import { DecidePointAwardBody, ListPointAwardsQuery, MemberPoints, MemberPointsQuery, PointAward, PointAwardPage, PointRules, PointRulesQuery, PointsBoard, PointsBoardQuery, ProposePointAwardBody, SavePointRulesBody } from './recognition.js';
 import { CreateStarRatingBody, ListStarRatingsQuery, ListStarRowsQuery, SavePostScoreBody, SaveStarRulesBody, StarBoard, StarBoardQuery, StarRatingDetail, StarRatingPage, StarRowDetail, StarRowPage, StarRules } from './recognition.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
@@ -358,6 +359,15 @@ export const ENDPOINTS = {
   'GET /api/recognition/star-rows/{id}': { response: StarRowDetail },
   'PUT /api/recognition/star-rows/{id}': { body: SavePostScoreBody, response: StarRowDetail },
   'GET /api/recognition/star-board': { query: StarBoardQuery, response: StarBoard },
+  'GET /api/recognition/point-rules': { query: PointRulesQuery, response: PointRules },
+  'PUT /api/recognition/point-rules': { body: SavePointRulesBody, response: PointRules },
+  'GET /api/recognition/member-points/{id}': { query: MemberPointsQuery, response: MemberPoints },
+  'GET /api/recognition/points-board': { query: PointsBoardQuery, response: PointsBoard },
+  'GET /api/recognition/point-awards': { query: ListPointAwardsQuery, response: PointAwardPage },
+  'POST /api/recognition/point-awards': { body: ProposePointAwardBody, response: PointAward },
+  'GET /api/recognition/point-awards/{id}': { response: PointAward },
+  'POST /api/recognition/point-awards/{id}/approve': { body: DecidePointAwardBody, response: PointAward },
+  'POST /api/recognition/point-awards/{id}/return': { body: DecidePointAwardBody, response: PointAward },
   // 公开选拔 · 换届 · 结对培养
   'GET /api/selections': { query: ListSelectionsQuery, response: SelectionPage },
   'POST /api/selections': { body: ApplySelectionBody, response: SelectionDetail },

@@ -60,6 +60,8 @@ export const ACTIONS = [
   'recognition:configure', // the county's star rules; compute, publish and correct the year's rating (the county's root)
   'selection:read', // 公开选拔、换届、结对培养 of the scope
   'selection:write', // apply for and run public selections, election rounds, mentoring pairs and their contacts — the workflow checks who
+  'recognition:propose', // 党员积分: a branch proposes a manual point item (志愿服务, 表彰 …) for its member, with evidence
+  'recognition:approve', // 党员积分: approve or return (with a reason) the manual point items of the branches below (township, station, county)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -96,11 +98,12 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'recognition:configure',
     'selection:read',
     'selection:write',
+    'recognition:approve',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write'],
-  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act', 'training:read', 'training:manage', 'selection:read'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'recognition:approve'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'recognition:approve'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
-  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read'],
+  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'recognition:propose'],
   department_admin: [...OFFICE, 'person:write', 'whistle:answer'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],

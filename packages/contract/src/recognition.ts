@@ -176,3 +176,196 @@ export const StarBoard = Type.Object({
   total: Type.Object({ people: Type.Integer(), unrated: Type.Integer(), stars: Type.Array(StarCount), civilServiceEligible: Type.Integer() }),
 });
 export type StarBoard = Static<typeof StarBoard>;
+
+// ---- 党支部积星·党员积分 (seed 003; 002 争十星, 004 创星晋级)
+// County rules, versioned per year, award points from recorded work read through the modules that
+// keep it — never from app usage; manual items (志愿服务, 表彰, 承诺践诺 while no record exists) need
+// evidence and an approver. A branch's stars come from its members' points and its own work.
+
+/** Where a member's points come from: the records, or a manual item with evidence and an approver. */
+export const MEMBER_POINT_SOURCES = ['meetings', 'training', 'grid_deeds', 'requests', 'manual'] as const;
+export type MemberPointSource = (typeof MEMBER_POINT_SOURCES)[number];
+export const MEMBER_POINT_SOURCE_LABELS: Record<MemberPointSource, { zh: string; en: string }> = {
+  meetings: { zh: '参加组织生活（会议签到记录）', en: 'Meetings attended' },
+  training: { zh: '参加教育培训（到课记录）', en: 'Training attended' },
+  grid_deeds: { zh: '双报到·网格服务（实事记录）', en: 'Grid deeds' },
+  requests: { zh: '办结群众事项（首问负责）', en: 'Citizen requests resolved' },
+  manual: { zh: '人工申报（须佐证，经审核）', en: 'Manual item (evidence, approved)' },
+};
+/** Where a branch's own points come from. */
+export const BRANCH_POINT_SOURCES = ['meetings_held'] as const;
+export type BranchPointSource = (typeof BRANCH_POINT_SOURCES)[number];
+
+const Code = Type.String({ pattern: '^[a-z0-9_]{1,30}$', description: '代码（小写字母、数字、下划线）' });
+const Points = Type.Number({ minimum: 0.5, maximum: 100, description: '每条记录（人工项为每次申报最多）计分' });
+const Cap = Type.Number({ minimum: 0.5, maximum: 1000, description: '年度上限' });
+
+export const MemberPointItem = Type.Object(
+  {
+    code: Code,
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    source: Type.Unsafe<MemberPointSource>({ type: 'string', enum: [...MEMBER_POINT_SOURCES] }),
+    points: Points,
+    cap: Cap,
+  },
+  { additionalProperties: false },
+);
+export type MemberPointItem = Static<typeof MemberPointItem>;
+
+export const BranchPointItem = Type.Object(
+  {
+    code: Code,
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    source: Type.Unsafe<BranchPointSource>({ type: 'string', enum: [...BRANCH_POINT_SOURCES] }),
+    points: Points,
+    cap: Cap,
+  },
+  { additionalProperties: false },
+);
+export type BranchPointItem = Static<typeof BranchPointItem>;
+
+export const BranchStarLevel = Type.Object(
+  { stars: Type.Integer({ minimum: 1, maximum: 10 }), min: Type.Number({ minimum: 0, maximum: 10_000, description: '支部积分不低于' }) },
+  { additionalProperties: false },
+);
+export type BranchStarLevel = Static<typeof BranchStarLevel>;
+
+/** The county's points rules of a year (the newest version saved for that year, else an earlier year's, else the defaults). */
+export const PointRules = Type.Object({
+  year: Year,
+  memberItems: Type.Array(MemberPointItem),
+  branchItems: Type.Array(BranchPointItem),
+  /** a branch's points = the average of its members' points + its own items; its stars by these thresholds */
+  branchLevels: Type.Array(BranchStarLevel),
+  /** the year whose rules apply (null: the built-in defaults) and their version there (0: defaults) */
+  fromYear: Nullable(Year),
+  version: Type.Integer({ minimum: 0 }),
+});
+export type PointRules = Static<typeof PointRules>;
+
+export const PointRulesQuery = Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false });
+export type PointRulesQuery = Static<typeof PointRulesQuery>;
+
+export const SavePointRulesBody = Type.Object(
+  {
+    year: Year,
+    version: Type.Integer({ minimum: 0, description: '该年度当前版本号（该年度尚未保存过时为 0）' }),
+    memberItems: Type.Array(MemberPointItem, { minItems: 1, maxItems: 30 }),
+    branchItems: Type.Array(BranchPointItem, { maxItems: 10 }),
+    branchLevels: Type.Array(BranchStarLevel, { minItems: 1, maxItems: 10 }),
+  },
+  { additionalProperties: false },
+);
+export type SavePointRulesBody = Static<typeof SavePointRulesBody>;
+
+/** One line of a member's points: the record it comes from (or the approved manual item). */
+export const PointEntry = Type.Object({
+  itemCode: Type.String(),
+  itemName: Type.String(),
+  source: Type.Unsafe<MemberPointSource>({ type: 'string', enum: [...MEMBER_POINT_SOURCES] }),
+  /** the record: a meeting, a training session, a grid deed, a request's case, an approved point item */
+  recordType: Type.String(),
+  recordId: Id,
+  on: Type.String(),
+  label: Type.String(),
+  points: Type.Number(),
+  /** true when the item's yearly cap was reached before this record (it counts 0) */
+  capped: Type.Boolean(),
+});
+export type PointEntry = Static<typeof PointEntry>;
+
+export const MemberPoints = Type.Object({
+  person: Type.Object({ id: Id, name: Type.String() }),
+  branch: OrgRef,
+  year: Year,
+  total: Type.Number(),
+  /** per item of the rules: records and points (not a list of records: those are `entries`) */
+  byItem: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), source: Type.String(), records: Type.Integer(), points: Type.Number(), cap: Type.Number() })),
+  entries: Type.Array(PointEntry),
+});
+export type MemberPoints = Static<typeof MemberPoints>;
+
+export const MemberPointsQuery = Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false });
+export type MemberPointsQuery = Static<typeof MemberPointsQuery>;
+
+/** The board: townships (the county), or the branches of a township, or the members of a branch. */
+export const PointsBoardQuery = Type.Object({ year: Type.Optional(Year), orgId: Type.Optional(Id) }, { additionalProperties: false });
+export type PointsBoardQuery = Static<typeof PointsBoardQuery>;
+
+export const PointsBoard = Type.Object({
+  year: Year,
+  level: Type.Union([Type.Literal('townships'), Type.Literal('branches'), Type.Literal('members')]),
+  org: Nullable(OrgRef),
+  units: Type.Array(Type.Object({
+    org: OrgRef,
+    members: Type.Integer(),
+    memberAverage: Type.Number(),
+    /** branches only: the branch's own points, its total and stars */
+    ownPoints: Nullable(Type.Number()),
+    total: Nullable(Type.Number()),
+    stars: Nullable(Type.Integer()),
+    /** townships: branches by stars */
+    starCounts: Type.Array(Type.Object({ stars: Type.Integer(), count: Type.Integer() })),
+  })),
+  members: Type.Array(Type.Object({ person: Type.Object({ id: Id, name: Type.String() }), total: Type.Number(), entries: Type.Integer() })),
+  /** at branch level: the branch's own items */
+  branchItems: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), records: Type.Integer(), points: Type.Number(), recordIds: Type.Array(Id) })),
+});
+export type PointsBoard = Static<typeof PointsBoard>;
+
+export const POINT_AWARD_STATES = ['proposed', 'approved', 'returned'] as const;
+export type PointAwardState = (typeof POINT_AWARD_STATES)[number];
+export const POINT_AWARD_STATE_LABELS: Record<PointAwardState, { zh: string; en: string }> = {
+  proposed: { zh: '待审核', en: 'Awaiting approval' },
+  approved: { zh: '已认定', en: 'Approved' },
+  returned: { zh: '已退回', en: 'Returned' },
+};
+
+export const ProposePointAwardBody = Type.Object(
+  {
+    personId: Id,
+    itemCode: Code,
+    points: Type.Number({ minimum: 0.5, maximum: 100 }),
+    doneOn: Type.String({ format: 'date' }),
+    description: Type.String({ minLength: 1, maxLength: 500 }),
+    evidence: Type.String({ minLength: 1, maxLength: 500, description: '佐证：照片、签到表、表彰文件的编号或说明' }),
+  },
+  { additionalProperties: false },
+);
+export type ProposePointAwardBody = Static<typeof ProposePointAwardBody>;
+
+export const PointAward = Type.Object({
+  id: Id,
+  person: Type.Object({ id: Id, name: Type.String() }),
+  branch: OrgRef,
+  year: Year,
+  itemCode: Type.String(),
+  itemName: Type.String(),
+  points: Type.Number(),
+  doneOn: Type.String(),
+  description: Type.String(),
+  evidence: Type.String(),
+  status: Type.Unsafe<PointAwardState>({ type: 'string', enum: [...POINT_AWARD_STATES] }),
+  statusLabel: Type.String(),
+  reason: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  /** may the caller approve or return it */
+  canDecide: Type.Boolean(),
+  version: Version,
+});
+export type PointAward = Static<typeof PointAward>;
+
+export const PointAwardPage = Type.Object({ items: Type.Array(PointAward), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type PointAwardPage = Static<typeof PointAwardPage>;
+
+export const ListPointAwardsQuery = Type.Object(
+  { status: Type.Optional(Type.Unsafe<PointAwardState>({ type: 'string', enum: [...POINT_AWARD_STATES] })), personId: Type.Optional(Id), year: Type.Optional(Year), ...PageQuery },
+  { additionalProperties: false },
+);
+export type ListPointAwardsQuery = Static<typeof ListPointAwardsQuery>;
+
+export const DecidePointAwardBody = Type.Object(
+  { version: Version, reason: Type.Optional(Type.String({ maxLength: 500, description: '退回时必填' })) },
+  { additionalProperties: false },
+);
+export type DecidePointAwardBody = Static<typeof DecidePointAwardBody>;

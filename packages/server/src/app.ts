@@ -35,7 +35,7 @@ import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modul
 import { createSelectionService, selectionModule } from './modules/selection/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
-import { createStarService, recognitionModule } from './modules/recognition/index.js';
+import { createPointsService, createStarService, recognitionModule } from './modules/recognition/index.js';
 import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
 import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
 import { createAppraisalService, createOrglifeService, orglifeModule, type PostReader, type RosterReader } from './modules/orglife/index.js';
@@ -354,7 +354,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // 教育培训: the target group through the people and cadres services, 党课 meetings through organizational life's
   await app.register(trainingModule, { training: createTrainingService({ db, people, development, orglife }) });
   // 星级化管理: the cadres through the people service, the villages' annual results through assessment's front door
-  await app.register(recognitionModule, { stars: createStarService({ db, people }) });
+  await app.register(recognitionModule, { stars: createStarService({ db, people }), points: createPointsService({ db }) });
   // 公开选拔 · 换届 · 结对培养: persons and posts through the people service
   await app.register(selectionModule, { selection: createSelectionService({ db, people, engine: cases }) });
 

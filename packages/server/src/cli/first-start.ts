@@ -18,6 +18,7 @@ import { loadDemoOpenness } from './demo-openness.js';
 import { loadDemoAppraisal } from './demo-appraisal.js';
 import { loadDemoTraining } from './demo-training.js';
 import { loadDemoStars } from './demo-stars.js';
+import { loadDemoPoints } from './demo-points.js';
 import { loadDemoSelection } from './demo-selection.js';
 
 export async function ensureInitialData(
@@ -69,6 +70,8 @@ export async function ensureInitialData(
     print(`星级化管理：${stars.year} 年度星级评定已公布，${stars.rated} 名村干部评定星级（其余 ${stars.unrated} 名所在村上年未考核，未评星）。`);
     const selection = await loadDemoSelection(db, pii);
     print(`干部选任：${selection.selections} 项公开选拔（各阶段）、五里镇换届 ${selection.election.elected}/${selection.election.villages} 个村完成选举、${selection.pairs} 对结对培养。`);
+    const points = await loadDemoPoints(db);
+    print(`党员积分：${points.year} 年积分规则（样例）已保存，榆舍村人工申报 ${points.proposed} 项（认定 ${points.approved}、退回 ${points.returned}、待审 ${points.waiting}），会议、培训积分由记录计算。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

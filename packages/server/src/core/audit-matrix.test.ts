@@ -634,6 +634,17 @@ const STEPS: Step[] = [
     return (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/publish`, { version: r!.version });
   } },
   { route: 'POST /api/recognition/star-ratings/{id}/correct', record: async (b, by) => (await by.get(`/api/recognition/star-ratings/${String(b.id)}`)).json(), audit: /^star_rating\./, run: async () => (await as('county')).post(`/api/recognition/star-ratings/${num('rating')}/correct`) },
+  // 党支部积星·党员积分 (recognition)
+  { route: 'PUT /api/recognition/point-rules', audit: /^point_rules\./, run: async () => (await as('county')).request('PUT', '/api/recognition/point-rules', { year: Number(today.slice(0, 4)), version: 0, memberItems: [{ code: 'meetings', name: '参加组织生活', source: 'meetings', points: 2, cap: 30 }, { code: 'volunteer', name: '志愿服务', source: 'manual', points: 2, cap: 10 }], branchItems: [], branchLevels: [{ stars: 1, min: 10 }] }) },
+  { route: 'POST /api/recognition/point-awards', audit: /^point_award\./, run: async () => {
+    const res = await (await as('yushe')).post('/api/recognition/point-awards', { personId: num('trainee'), itemCode: 'volunteer', points: 2, doneOn: today, description: '矩阵志愿服务', evidence: '签到表' });
+    ctx.award = json(res).id;
+    return res;
+  } },
+  { route: 'POST /api/recognition/point-awards/{id}/return', audit: /^point_award\./, run: async () => (await as('wuli')).post(`/api/recognition/point-awards/${num('award')}/return`, { version: 1, reason: '佐证不足' }) },
+  { route: 'POST /api/recognition/point-awards/{id}/approve', audit: /^point_award\./, setup: async () => {
+    ctx.award2 = json(await (await as('yushe')).post('/api/recognition/point-awards', { personId: num('trainee'), itemCode: 'volunteer', points: 1, doneOn: today, description: '矩阵志愿服务二', evidence: '照片' })).id;
+  }, run: async () => (await as('wuli')).post(`/api/recognition/point-awards/${num('award2')}/approve`, { version: 1 }) },
   // 公开选拔 · 换届 · 结对培养
   { route: 'POST /api/selections', audit: /^public_selection\./, setup: async () => {
     ctx.selVillage = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍党建工作站'), type: 'village', name: '矩阵选拔村' })).id;

@@ -652,6 +652,12 @@ export const make = {
   async registerRow(p: Place): Promise<Rec> {
     return ok<{ id: number }>('register row', p.as.village.post('/api/openness/registers/dues/rows', { orgId: p.org.village, entryDate: today, cells: { c1: unique('缴费人'), c3: '20' } }));
   },
+  /** 党员积分: a manual item (志愿服务) the place's village proposed for a fresh member of it, awaiting approval. */
+  async pointAward(p: Place): Promise<Rec> {
+    const person = await make.person(p);
+    const r = await ok<{ id: number; version: number }>('point award', p.as.village.post('/api/recognition/point-awards', { personId: person.id, itemCode: 'volunteer', points: 2, doneOn: today, description: unique('矩阵志愿服务'), evidence: '签到表' }));
+    return { id: r.id, version: r.version };
+  },
 };
 
 // The makers need the database for a version or an id the API does not return; the matrix sets it.

@@ -429,6 +429,19 @@ export const ROUTES: Record<string, RouteFixture> = {
       return `SELECT count(*)::int AS n FROM star_rating_rows x WHERE x.org_path LIKE :prefix AND x.rating_id = (SELECT id FROM star_ratings r WHERE r.county_id = :county AND r.year = ${starBoardYear} AND r.status = 'published' ORDER BY edition DESC LIMIT 1)`;
     },
   },
+  // 党支部积星·党员积分
+  'GET /api/recognition/point-rules': { kind: 'self', note: 'the caller county’s points rules of a year (a county setting)' },
+  'PUT /api/recognition/point-rules': { kind: 'self', note: 'the caller county’s points rules (the county’s root accounts only; points.test.ts)' },
+  'GET /api/recognition/member-points/{id}': { kind: 'record', as: 'wuli', make: make.person, ok: 200 },
+  'GET /api/recognition/points-board': {
+    kind: 'summary', as: 'wuli', figure: (j) => j.units.reduce((a: number, u: { members: number }) => a + u.members, 0),
+    expected: `SELECT count(*)::int AS n FROM persons WHERE org_path LIKE :prefix AND member_status IS NOT NULL AND status = 'active'`,
+  },
+  'GET /api/recognition/point-awards': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'pointAward', ids: items, visible: `SELECT id FROM point_awards WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'POST /api/recognition/point-awards': { kind: 'create', as: 'yushe', body: async (p) => ({ personId: (await make.person(p)).id, itemCode: 'volunteer', points: 2, doneOn: today, description: unique('志愿服务'), evidence: '签到表' }), ok: 201 },
+  'GET /api/recognition/point-awards/{id}': { kind: 'record', as: 'wuli', make: make.pointAward, ok: 200 },
+  'POST /api/recognition/point-awards/{id}/approve': { kind: 'record', as: 'wuli', make: make.pointAward, body: (r) => ({ version: v(r) }), ok: 200 },
+  'POST /api/recognition/point-awards/{id}/return': { kind: 'record', as: 'wuli', make: make.pointAward, body: (r) => ({ version: v(r), reason: '佐证不足' }), ok: 200 },
   // 公开选拔 · 换届 · 结对培养
   'GET /api/selections': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'selection', ids: items, visible: caseIn('public_selection') },
   'POST /api/selections': { kind: 'create', as: 'wuli', body: async (p) => ({ orgId: (await make.newVillage(p)).id, role: 'secretary', conditions: '35周岁以下' }), ok: 201 },

@@ -98,6 +98,8 @@ export const MENU: MenuEntry[] = [
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit:read', mobileTab: 7, group: 'system' },
   // 星级评定: the county rates and publishes, townships enter post assessments, stations and villages read their cadres' stars
   { path: '/stars', label: 'menu.stars', icon: <StarOutlined />, action: 'recognition:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 党员积分·支部积星: the branch proposes manual items, the levels above approve; everyone reads the board of their scope
+  { path: '/points', label: 'menu.points', icon: <StarOutlined />, action: 'recognition:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
 ];
 
 export function menuFor(permissions: readonly string[], roles?: readonly Role[]): MenuEntry[] {

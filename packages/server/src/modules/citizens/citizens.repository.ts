@@ -331,3 +331,31 @@ export async function ratingOf(q: Queryable, caseId: number): Promise<string | n
   const [row] = await q.query<{ rating: string | null }>(`SELECT rating FROM citizen_requests WHERE case_id = $1`, [caseId]);
   return row?.rating ?? null;
 }
+
+/** For 党员积分 (recognition, through the front door): 双报到 members' grid deeds of a year, by the member's own branch. */
+export async function gridDeedsForPoints(q: Queryable, prefix: string, year: number) {
+  return q.query<{ person_id: number; id: number; done_on: string; description: string }>(
+    `SELECT r.person_id, d.id, to_char(d.done_on, 'YYYY-MM-DD') AS done_on, d.description
+       FROM grid_deeds d JOIN grid_registrations r ON r.id = d.registration_id JOIN persons p ON p.id = r.person_id
+      WHERE ${inScope('p.org_path', 1)} AND d.done_on >= make_date($2::int, 1, 1) AND d.done_on < make_date($2::int + 1, 1, 1)
+      ORDER BY d.done_on, d.id`,
+    [prefix, year],
+  );
+}
+
+/**
+ * For 党员积分: citizens' requests resolved in a year by an account linked to a member under the
+ * prefix (the owner who resolved it, 首问负责). The matter is not returned (it may name the citizen).
+ */
+export async function requestsHandledForPoints(q: Queryable, prefix: string, year: number) {
+  return q.query<{ person_id: number; id: number; resolved_on: string; category: string }>(
+    `SELECT ac.person_id, c.id, to_char(c.resolved_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS resolved_on, r.category
+       FROM citizen_requests r JOIN cases c ON c.id = r.case_id
+       JOIN accounts ac ON ac.id = r.owner_id JOIN persons p ON p.id = ac.person_id
+      WHERE ${inScope('p.org_path', 1)} AND c.status IN ('resolved', 'archived') AND r.resolved IS TRUE
+        AND c.resolved_at >= (make_date($2::int, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+        AND c.resolved_at < (make_date($2::int + 1, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+      ORDER BY c.resolved_at, c.id`,
+    [prefix, year],
+  );
+}

@@ -5,7 +5,7 @@
 // offered through core/today-sources.ts; what assessment computes from appraisals, ratings and
 // research rounds is offered by `AppraisalService.assessmentBasis`.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
 import type { OrglifeService } from './orglife.service.js';
 import type { AppraisalService } from './appraisal.service.js';
 import { orglifeRoutes } from './orglife.routes.js';
@@ -13,6 +13,8 @@ import { appraisalRoutes } from './appraisal.routes.js';
 import './consultation.case.js';
 import './theme-day.case.js';
 import './research.case.js';
+import { DEFAULT_MEETING_TYPES } from '@lianxin/contract';
+import { meetingsForPoints } from './orglife.repository.js';
 
 export { createOrglifeService, type OrglifeService } from './orglife.service.js';
 export { createAppraisalService, type AppraisalService, type PostReader } from './appraisal.service.js';
@@ -22,3 +24,13 @@ export const orglifeModule: FastifyPluginAsync<{ db: Db; orglife: OrglifeService
   await app.register(orglifeRoutes, opts);
   await app.register(appraisalRoutes, { appraisal: opts.appraisal });
 };
+
+// For 党员积分 (the recognition module): the meetings held under a prefix in a year, each with its
+// branch and the members ticked present (a member's 组织生活 points, a branch's meetings held).
+
+export async function meetingsHeldOf(q: Queryable, prefix: string, year: number): Promise<{ id: number; orgId: number; on: string; label: string; present: number[] }[]> {
+  const names = new Map(DEFAULT_MEETING_TYPES.map((t) => [t.code, t.name]));
+  return (await meetingsForPoints(q, prefix, year)).map((m) => ({
+    id: Number(m.id), orgId: Number(m.org_id), on: m.held_on, label: `${names.get(m.type_code) ?? m.type_code}：${m.topic}`, present: m.present.map(Number),
+  }));
+}

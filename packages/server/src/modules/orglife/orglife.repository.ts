@@ -328,3 +328,18 @@ export async function listConsultations(q: Queryable, like: string, page: { page
 export async function reviseConsultation(q: Queryable, caseId: number, decision: string) {
   await q.query(`${BY_KEY}UPDATE consultations SET decision = $2 WHERE case_id = $1`, [caseId, decision]);
 }
+
+/**
+ * For 党员积分 (recognition, through the front door): the meetings held under the prefix in a year,
+ * with the members ticked present — a member's points for 组织生活 and a branch's for meetings held.
+ */
+export async function meetingsForPoints(q: Queryable, prefix: string, year: number) {
+  return q.query<{ id: number; org_id: number; held_on: string; type_code: string; topic: string; present: number[] }>(
+    `SELECT m.id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') AS held_on, m.type_code, m.topic,
+            COALESCE(array_agg(a.person_id::int ORDER BY a.person_id) FILTER (WHERE a.present), '{}') AS present
+       FROM meetings m LEFT JOIN meeting_attendees a ON a.meeting_id = m.id
+      WHERE ${inScope('m.org_path', 1)} AND m.held_on >= make_date($2::int, 1, 1) AND m.held_on < make_date($2::int + 1, 1, 1)
+      GROUP BY m.id ORDER BY m.held_on, m.id`,
+    [prefix, year],
+  );
+}

@@ -1,10 +1,11 @@
 // 党员队伍's front door: the roster, posts and its Excel import and export.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
 import type { PiiCipher } from '../../core/pii.js';
 import type { PeopleService } from './people.service.js';
 import { peopleRoutes } from './people.routes.js';
 import { peopleExcelRoutes } from './people-excel.routes.js';
+import { membersForPoints } from './people.repository.js';
 
 export { createPeopleService, type PeopleService } from './people.service.js';
 
@@ -13,3 +14,9 @@ export const peopleModule: FastifyPluginAsync<{ db: Db; pii: PiiCipher; people: 
   await app.register(peopleRoutes, { people });
   await app.register(peopleExcelRoutes, { db: opts.db, pii: opts.pii, people });
 };
+
+// For 党员积分 (the recognition module): the active Party members under a prefix with their branch.
+
+export async function membersOf(q: Queryable, prefix: string): Promise<{ id: number; name: string; branch: { id: number; name: string; type: string; path: string } }[]> {
+  return (await membersForPoints(q, prefix)).map((m) => ({ id: Number(m.id), name: m.name, branch: { id: Number(m.org_id), name: m.org_name, type: m.org_type, path: m.org_path } }));
+}

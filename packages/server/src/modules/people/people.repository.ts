@@ -581,3 +581,14 @@ export async function personNames(q: Queryable, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return q.query<{ id: number; name: string }>(`${BY_KEY}SELECT id, name FROM persons WHERE id = ANY($1::bigint[])`, [ids]);
 }
+
+/** For 党员积分 (recognition, through the front door): the active Party members under the prefix and their branch. */
+export async function membersForPoints(q: Queryable, prefix: string) {
+  return q.query<{ id: number; name: string; org_id: number; org_name: string; org_type: string; org_path: string; member_status: string }>(
+    `SELECT p.id, p.name, p.org_id, o.name AS org_name, o.type AS org_type, p.org_path, p.member_status
+       FROM persons p JOIN orgs o ON o.id = p.org_id
+      WHERE ${inScope('p.org_path', 1)} AND p.member_status IS NOT NULL AND p.status = 'active'
+      ORDER BY p.org_path, p.id`,
+    [prefix],
+  );
+}

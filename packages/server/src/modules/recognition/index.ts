@@ -9,9 +9,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { StarService } from './stars.service.js';
 import { starRoutes } from './stars.routes.js';
+import type { PointsService } from './points.service.js';
+import { pointRoutes } from './points.routes.js';
 
 export { createStarService, type StarService, type StarCadreSource } from './stars.service.js';
+export { createPointsService, type PointsService } from './points.service.js';
 
-export const recognitionModule: FastifyPluginAsync<{ stars: StarService }> = async (app, opts) => {
+// 党支部积星·党员积分: the records that earn points are read through the people, orglife, training
+// and citizens front doors (points.service.ts); nothing computed is stored.
+export const recognitionModule: FastifyPluginAsync<{ stars: StarService; points: PointsService }> = async (app, opts) => {
   await app.register(starRoutes, { stars: opts.stars });
+  await app.register(pointRoutes, { points: opts.points });
 };

@@ -4,12 +4,14 @@ import { Route } from 'react-router';
 import { Allowed } from '../../app/Allowed';
 
 const StarsPage = lazy(() => import('./pages/StarsPage').then((m) => ({ default: m.StarsPage })));
+const PointsPage = lazy(() => import('./pages/PointsPage').then((m) => ({ default: m.PointsPage })));
 
 /** Routes inside the signed-in shell (paths relative to /). */
 export function recognitionRoutes() {
   return (
     <Fragment>
       <Route path="stars" element={<Allowed action="recognition:read"><StarsPage /></Allowed>} />
+      <Route path="points" element={<Allowed action="recognition:read"><PointsPage /></Allowed>} />
     </Fragment>
   );
 }
