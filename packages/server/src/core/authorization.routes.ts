@@ -406,6 +406,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/training/sessions/{id}': { kind: 'record', as: 'yushe', make: make.trainingSession, ok: 200 },
   'GET /api/training/sessions/{id}/roster': { kind: 'record', as: 'yushe', make: make.trainingSession, ok: 200 },
   'POST /api/training/sessions/{id}/attendance': { kind: 'record', as: 'yushe', make: make.trainingSessionWithMember, body: (r) => ({ personId: r.personId, present: true }), ok: 200 },
+  'POST /api/training/sessions/{id}/attendance/sheet': { kind: 'record', as: 'yushe', make: make.trainingSessionWithMember, body: (r) => ({ personIds: [r.personId] }), ok: 200 },
   'GET /api/training/talks': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'trainingTalk', ids: items, visible: `SELECT id FROM training_talks WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'POST /api/training/talks': { kind: 'create', as: 'yushe', body: async (p) => ({ kind: 'three_talks', speakerId: (await make.person(p)).id, orgId: p.org.village, heldOn: today, topic: unique('矩阵心得'), item: 'habit' }), ok: 201 },
   'GET /api/training/talks/{id}': { kind: 'record', as: 'yushe', make: make.trainingTalk, ok: 200 },

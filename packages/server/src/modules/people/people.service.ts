@@ -382,10 +382,19 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   /** 调整任职: term, 一肩挑, sending unit, selection channel, 公职化 — with the version read. */
   async function updatePost(actor: Actor, postId: number, input: UpdatePostBody): Promise<PostWritten> {
     requireAction(actor, 'post:write');
-    return db.transaction(async (tx) => {
+    return db.transaction((tx) => updatePostIn(tx, actor, postId, input));
+  }
+
+  /**
+   * Changes a post inside the caller's transaction (an election marks the sitting secretary who is
+   * elected village director 一肩挑). Without a version it changes the post as read under its lock.
+   */
+  async function updatePostIn(tx: Queryable, actor: Actor, postId: number, input: Omit<UpdatePostBody, 'version'> & { version?: number }): Promise<PostWritten> {
+    requireAction(actor, 'post:write');
+    {
       const post = await repo.findPost(tx, actor.scope, postId, true);
       if (!post) throw new AppError('not_found');
-      if (post.version !== input.version) throw new AppError('version_conflict');
+      if (input.version !== undefined && post.version !== input.version) throw new AppError('version_conflict');
       const merged: PostInput = {
         role: post.role as PostRole,
         startDate: input.startDate ?? post.start_date,
@@ -405,7 +414,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
       const after = { startDate: w.startDate, endDate: w.endDate, concurrent: w.concurrent, sentFrom: w.sentFrom, selectionChannel: w.selectionChannel, civilService: w.civilService, civilServiceDate: w.civilServiceDate, civilServiceBasis: w.civilServiceBasis, note: w.note };
       await appendAudit(tx, { countyId: post.county_id, accountId: actor.accountId, username: actor.username, action: 'post.update', objectType: 'person', objectId: post.person_id, summary: { postId, role: post.role, ...changeSummary(before, after, []) }, result: 'success', ip: actor.ip });
       return { id: post.id, version: post.version + 1, warnings: await warningsAt(tx, org) };
-    });
+    }
   }
 
   async function endPost(actor: Actor, postId: number, endDate: string): Promise<void> {
@@ -668,7 +677,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   return { postHolders, personNames,
     list, detail, create, update, addPost, addPostIn, updatePost, endPost, postsAt, cadres, cadresForExport, cadreStructure,
     reserve, reserveCadre, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
-    createIn, endPostIn,
+    createIn, endPostIn, updatePostIn,
   };
 }
 
