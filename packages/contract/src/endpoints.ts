@@ -18,6 +18,7 @@ import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, Lis
 
 import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery, AppraisalView, BallotBody, CorrectAppraisalBody, FireResearchBody, FollowupBody, GradeMembersBody, ListAppraisalsQuery, ListResearchQuery, ListSessionsQuery, OpenSessionBody, PlanResearchBody, ReporterCandidates, ResearchBoard, ResearchBoardQuery, ResearchPage, ResearchView, SessionPage, SessionView, ResearchFile } from './appraisal.js';
 import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSessionBody, CreateTrainingTalkBody, ListTrainingCategoriesQuery, ListTrainingCoursesQuery, ListTrainingSessionsQuery, ListTrainingTalksQuery, PersonTrainingQuery, PersonTrainingRecord, TickAttendanceBody, AttendSheetBody, TrainingCategory, TrainingCategoryPage, TrainingCourse, TrainingCoursePage, TrainingCoverage, TrainingCoverageQuery, TrainingRoster, TrainingSessionDetail, TrainingSessionPage, TrainingTalk, TrainingTalkPage } from './training.js';
+import { FirstSecretaryDetail, FirstSecretaryLogQuery, FirstSecretaryPage, FirstSecretarySubsidy, FirstSecretarySubsidyQuery, FirstSecretarySubsidyRate, ListFirstSecretariesQuery, PutFirstSecretarySubsidyRateBody } from './first-secretaries.js';
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
 import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
 import { ApplySelectionBody, CreateMentoringBody, ElectBody, ElectionBoard, ElectionRoundPage, ElectionVillage, FireSelectionBody, InspectBody, ListElectionsQuery, ListMentoringQuery, ListSelectionsQuery, MentoringContactBody, MentoringDetail, MentoringPage, MentoringSummary, MentoringSummaryQuery, OpenElectionBody, RecommendBody, RegisterCandidateBody, ScoreCandidateBody, SelectionDetail, SelectionPage, VetCandidateBody } from './selection.js';
@@ -374,6 +375,12 @@ export const ENDPOINTS = {
   'GET /api/mentoring/summary': { query: MentoringSummaryQuery, response: MentoringSummary },
   'GET /api/mentoring/{id}': { response: MentoringDetail },
   'POST /api/mentoring/{id}/contacts': { body: MentoringContactBody, response: MentoringDetail },
+  'GET /api/first-secretaries': { query: ListFirstSecretariesQuery, response: FirstSecretaryPage },
+  'GET /api/first-secretaries/subsidy-rate': { response: FirstSecretarySubsidyRate },
+  'PUT /api/first-secretaries/subsidy-rate': { body: PutFirstSecretarySubsidyRateBody, response: FirstSecretarySubsidyRate },
+  'GET /api/first-secretaries/subsidy': { query: FirstSecretarySubsidyQuery, response: FirstSecretarySubsidy },
+  'GET /api/first-secretaries/subsidy/export': { query: FirstSecretarySubsidyQuery, response: FileDownload, file: true },
+  'GET /api/first-secretaries/{id}': { query: FirstSecretaryLogQuery, response: FirstSecretaryDetail },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof ENDPOINTS;
