@@ -450,6 +450,13 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/mentoring/summary': { kind: 'summary', as: 'wuli', figure: (j) => j.rows.reduce((n: number, r: { pairs: number }) => n + r.pairs, 0), expected: `SELECT count(*)::int AS n FROM mentoring_pairs WHERE org_path LIKE :prefix` },
   'GET /api/mentoring/{id}': { kind: 'record', as: 'wuli', make: make.mentoring, ok: 200 },
   'POST /api/mentoring/{id}/contacts': { kind: 'record', as: 'wuli', make: make.mentoring, body: () => ({ contactedOn: today, way: 'talk', content: '谈心谈话' }), ok: 201 },
+  // 第一书记
+  'GET /api/first-secretaries': { kind: 'list', as: 'wuli', query: '?year=2011&pageSize=200', seed: 'firstSecretary', ids: (j) => j.items.map((r: { postId: number }) => r.postId), visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/first-secretaries/{id}': { kind: 'record', as: 'yushe', make: make.firstSecretary, ok: 200 },
+  'GET /api/first-secretaries/subsidy-rate': { kind: 'self', note: 'the caller county’s daily figure (a county setting)' },
+  'PUT /api/first-secretaries/subsidy-rate': { kind: 'self', note: 'the daily figure of the caller’s own county (the county’s root accounts only)' },
+  'GET /api/first-secretaries/subsidy': { kind: 'list', as: 'wuli', query: '?year=2011', seed: 'firstSecretary', ids: (j) => j.rows.map((r: { postId: number }) => r.postId), visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/first-secretaries/subsidy/export': { kind: 'file', note: 'the subsidy table’s own rows (checked by GET /api/first-secretaries/subsidy) written to .xlsx', query: '?year=2011' },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */
