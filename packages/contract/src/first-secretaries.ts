@@ -14,6 +14,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 export const FIRST_SECRETARY_DAILY_FEN_DEFAULT = 5000;
 
 export const FirstSecretaryRow = Type.Object({
+  id: Id,
   postId: Id,
   person: PersonRef,
   village: OrgRef,

@@ -81,7 +81,7 @@ export function createFirstSecretaryService(deps: {
 
   function row(s: Span, t: string): FirstSecretaryRow {
     return {
-      postId: s.postId, person: s.person, village: s.org, sentFrom: s.sentFrom, startDate: s.startDate, endDate: s.endDate,
+      id: s.postId, postId: s.postId, person: s.person, village: s.org, sentFrom: s.sentFrom, startDate: s.startDate, endDate: s.endDate,
       current: s.startDate <= t && (s.endDate === null || s.endDate >= t),
       daysInPost: termDaysIn(s, s.startDate, s.endDate ?? t, t),
     };
