@@ -438,7 +438,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/selections/{id}/candidates/{candidateId}/vetting': { kind: 'record', as: 'county', make: make.selectionVetting, body: (r) => ({ version: v(r), passed: true }), ok: 200, only: ['county'] },
   'POST /api/selections/{id}/candidates/{candidateId}/score': { kind: 'record', as: 'county', make: make.selectionWritten, body: (r) => ({ version: v(r), score: 82.5 }), ok: 200, only: ['county'] },
   'POST /api/selections/{id}/transitions/{transition}': { kind: 'record', as: 'county', make: make.selection, params: { transition: 'open_registration' }, body: (r) => ({ version: v(r) }), ok: 200, only: ['county'] },
-  'GET /api/elections': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'electionRound', ids: items, visible: `SELECT id FROM election_rounds WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/elections': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'electionRound', ids: items, visible: `SELECT id FROM election_rounds WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix AND NOT (:path LIKE org_path || '%' AND EXISTS (SELECT 1 FROM orgs s WHERE s.path = :path AND s.type = 'station'))` }, // a station also lists its own township’s rounds (read-only, narrowed to its villages)
   'POST /api/elections': { kind: 'create', as: 'wuli', body: (p) => ({ townshipId: p.org.township, year: designationYear() }), ok: 201 },
   'GET /api/elections/{id}': { kind: 'record', as: 'wuli', make: make.electionRound, ok: 200 },
   'GET /api/election-villages/{id}': { kind: 'record', as: 'yushe', make: make.electionVillage, ok: 200 },

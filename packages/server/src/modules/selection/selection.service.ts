@@ -40,7 +40,7 @@ import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { ageOn, plusDays, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError } from '../../core/errors.js';
-import { idsOnPath, inScope as orgInScope, townshipAbove, typesOnPath } from '../../core/org-tree.js';
+import { idsOnPath, inScope as orgInScope, stationAbove, townshipAbove } from '../../core/org-tree.js';
 import { createCaseEngine, type CaseEngine, type CaseRow } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import type { PeopleService } from '../people/index.js';
@@ -307,8 +307,9 @@ export function createSelectionService(deps: { db: Db; people: People; engine?: 
   async function stationTownship(actor: Actor): Promise<string | null> {
     const ids = idsOnPath(actor.scope.path);
     if (ids.length < 2) return null;
-    const types = await typesOnPath(db, actor.scope.path);
-    if (types[types.length - 1] !== 'station') return null;
+    // the caller's own scope org is a station (the nearest station on its path is itself)
+    const station = await stationAbove(db, actor.scope.path);
+    if (!station || Number(station.id) !== actor.scope.orgId) return null;
     const town = await townshipAbove(db, actor.scope.path);
     if (!town) return null;
     return `/${ids.slice(0, ids.indexOf(Number(town.id)) + 1).join('/')}/`;
