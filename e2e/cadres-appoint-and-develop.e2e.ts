@@ -86,4 +86,27 @@ describe('cadres: appoint from the reserve pool, develop a member', () => {
     await page.waitForURL(/\/developments$/);
     await s.close();
   });
+
+  it('a township opens its first secretaries, the subsidy table and one first secretary\'s work log', async () => {
+    const s = await openSession(browser(), 'desktop');
+    await login(s, 'wuli');
+    const { page } = s;
+    await page.goto('/first-secretaries');
+    await page.getByTestId('first-secretaries-page').waitFor();
+    await settled(page);
+    const rows = page.getByTestId('fs-list').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: '生活补贴' }).click();
+    await page.getByTestId('fs-total').waitFor();
+    expect(await page.getByTestId('fs-total').textContent()).toMatch(/每天 50\.00 元 · 合计 \d+ 天/);
+    await shot(s, 'cadres-first-secretary-subsidy');
+    await page.getByRole('tab', { name: '名单' }).click();
+    await rows.first().getByRole('link').click();
+    await page.getByTestId('first-secretary-page').waitFor();
+    await settled(page);
+    expect(await page.getByTestId('fs-days').textContent()).toMatch(/\d+ 天/);
+    await page.getByTestId('fs-visits').waitFor();
+    await shot(s, 'cadres-first-secretary-page');
+    await s.close();
+  });
 });

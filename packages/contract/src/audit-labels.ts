@@ -62,6 +62,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, L> = {
   research: { zh: '调查研究', en: 'Research round' },
   member_appraisal: { zh: '民主评议党员', en: 'Member appraisal' },
   report_session: { zh: '述职评议', en: 'Report and appraisal session' },
+  first_secretary_subsidy: { zh: '第一书记生活补贴', en: 'First secretaries\' subsidy' },
 };
 
 /** What was done (the part after the dot), where the same word serves every object. */
@@ -258,6 +259,7 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'election.elect': { zh: '换届：选举结果任职', en: 'Election: results became posts' },
   'mentoring.create': { zh: '建立结对培养', en: 'Mentoring pair created' },
   'mentoring.contact': { zh: '结对培养：记录联系', en: 'Mentoring contact recorded' },
+  'first_secretary_subsidy.set': { zh: '设置第一书记生活补贴标准', en: 'First secretaries\' daily subsidy set' },
 };
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;

@@ -17,7 +17,8 @@ import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDay
 import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
 import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery, AppraisalView, BallotBody, CorrectAppraisalBody, FireResearchBody, FollowupBody, GradeMembersBody, ListAppraisalsQuery, ListResearchQuery, ListSessionsQuery, OpenSessionBody, PlanResearchBody, ReporterCandidates, ResearchBoard, ResearchBoardQuery, ResearchPage, ResearchView, SessionPage, SessionView, ResearchFile } from './appraisal.js';
-import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSessionBody, CreateTrainingTalkBody, ListTrainingCategoriesQuery, ListTrainingCoursesQuery, ListTrainingSessionsQuery, ListTrainingTalksQuery, PersonTrainingQuery, PersonTrainingRecord, TickAttendanceBody, TrainingCategory, TrainingCategoryPage, TrainingCourse, TrainingCoursePage, TrainingCoverage, TrainingCoverageQuery, TrainingRoster, TrainingSessionDetail, TrainingSessionPage, TrainingTalk, TrainingTalkPage } from './training.js';
+import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSessionBody, CreateTrainingTalkBody, ListTrainingCategoriesQuery, ListTrainingCoursesQuery, ListTrainingSessionsQuery, ListTrainingTalksQuery, PersonTrainingQuery, PersonTrainingRecord, TickAttendanceBody, AttendSheetBody, TrainingCategory, TrainingCategoryPage, TrainingCourse, TrainingCoursePage, TrainingCoverage, TrainingCoverageQuery, TrainingRoster, TrainingSessionDetail, TrainingSessionPage, TrainingTalk, TrainingTalkPage } from './training.js';
+import { FirstSecretaryDetail, FirstSecretaryLogQuery, FirstSecretaryPage, FirstSecretarySubsidy, FirstSecretarySubsidyQuery, FirstSecretarySubsidyRate, ListFirstSecretariesQuery, PutFirstSecretarySubsidyRateBody } from './first-secretaries.js';
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
 import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
 import { ApplySelectionBody, CreateMentoringBody, ElectBody, ElectionBoard, ElectionRoundPage, ElectionVillage, FireSelectionBody, InspectBody, ListElectionsQuery, ListMentoringQuery, ListSelectionsQuery, MentoringContactBody, MentoringDetail, MentoringPage, MentoringSummary, MentoringSummaryQuery, OpenElectionBody, RecommendBody, RegisterCandidateBody, ScoreCandidateBody, SelectionDetail, SelectionPage, VetCandidateBody } from './selection.js';
@@ -342,6 +343,7 @@ export const ENDPOINTS = {
   'GET /api/training/sessions/{id}': { response: TrainingSessionDetail },
   'GET /api/training/sessions/{id}/roster': { response: TrainingRoster },
   'POST /api/training/sessions/{id}/attendance': { body: TickAttendanceBody, response: TrainingRoster },
+  'POST /api/training/sessions/{id}/attendance/sheet': { body: AttendSheetBody, response: TrainingRoster },
   'GET /api/training/talks': { query: ListTrainingTalksQuery, response: TrainingTalkPage },
   'POST /api/training/talks': { body: CreateTrainingTalkBody, response: TrainingTalk },
   'GET /api/training/talks/{id}': { response: TrainingTalk },
@@ -388,6 +390,12 @@ export const ENDPOINTS = {
   'GET /api/mentoring/summary': { query: MentoringSummaryQuery, response: MentoringSummary },
   'GET /api/mentoring/{id}': { response: MentoringDetail },
   'POST /api/mentoring/{id}/contacts': { body: MentoringContactBody, response: MentoringDetail },
+  'GET /api/first-secretaries': { query: ListFirstSecretariesQuery, response: FirstSecretaryPage },
+  'GET /api/first-secretaries/subsidy-rate': { response: FirstSecretarySubsidyRate },
+  'PUT /api/first-secretaries/subsidy-rate': { body: PutFirstSecretarySubsidyRateBody, response: FirstSecretarySubsidyRate },
+  'GET /api/first-secretaries/subsidy': { query: FirstSecretarySubsidyQuery, response: FirstSecretarySubsidy },
+  'GET /api/first-secretaries/subsidy/export': { query: FirstSecretarySubsidyQuery, response: FileDownload, file: true },
+  'GET /api/first-secretaries/{id}': { query: FirstSecretaryLogQuery, response: FirstSecretaryDetail },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof ENDPOINTS;

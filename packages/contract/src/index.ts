@@ -20,3 +20,4 @@ export * from './appraisal.js';
 export * from './training.js';
 export * from './recognition.js';
 export * from './selection.js';
+export * from './first-secretaries.js';

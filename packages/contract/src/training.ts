@@ -125,6 +125,9 @@ export const TrainingRoster = Type.Object({
 export type TrainingRoster = Static<typeof TrainingRoster>;
 export const TickAttendanceBody = Type.Object({ personId: Id, present: Type.Boolean() }, { additionalProperties: false });
 export type TickAttendanceBody = Static<typeof TickAttendanceBody>;
+/** 全部到课: a whole sign-in sheet at once — all ticked or none; one person outside the target group refuses the sheet. */
+export const AttendSheetBody = Type.Object({ personIds: Type.Array(Id, { minItems: 1, maxItems: 2000, description: '到课人员（签到表）' }) }, { additionalProperties: false });
+export type AttendSheetBody = Static<typeof AttendSheetBody>;
 
 // ---- 书记讲党课 · 三个讲一次 ----
 export const TrainingTalk = Type.Object({

@@ -30,13 +30,13 @@ import { createLedgerService, ledgerModule } from './modules/ledger/index.js';
 import { listsModule } from './modules/lists/index.js';
 import { createDispatchService, dispatchModule } from './modules/dispatch/index.js';
 import { createInspectionService, inspectionsModule } from './modules/inspections/index.js';
-import { citizensModule, createRequestService } from './modules/citizens/index.js';
+import { citizensModule, createDiaryService, createRequestService } from './modules/citizens/index.js';
 import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modules/weakorgs/index.js';
 import { createSelectionService, selectionModule } from './modules/selection/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
 import { createPointsService, createStarService, recognitionModule } from './modules/recognition/index.js';
-import { cadresModule, createDevelopmentService } from './modules/cadres/index.js';
+import { cadresModule, createDevelopmentService, createFirstSecretaryService, firstSecretariesModule } from './modules/cadres/index.js';
 import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
 import { createAppraisalService, createOrglifeService, orglifeModule, type PostReader, type RosterReader } from './modules/orglife/index.js';
 import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
@@ -352,11 +352,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerSources.register(flows.decisionSource);
   registerSources.register(funds.fundSource);
   // 教育培训: the target group through the people and cadres services, 党课 meetings through organizational life's
-  await app.register(trainingModule, { training: createTrainingService({ db, people, development, orglife }) });
+  const training = createTrainingService({ db, people, development, orglife });
+  await app.register(trainingModule, { training });
   // 星级化管理: the cadres through the people service, the villages' annual results through assessment's front door
   await app.register(recognitionModule, { stars: createStarService({ db, people }), points: createPointsService({ db }) });
   // 公开选拔 · 换届 · 结对培养: persons and posts through the people service
   await app.register(selectionModule, { selection: createSelectionService({ db, people, engine: cases }) });
+  await app.register(firstSecretariesModule, { firstSecretaries: createFirstSecretaryService({ db, people, diary: createDiaryService({ db, requests }), orglife, training }) });
 
   if (hasWeb) {
     // The build writes .br and .gz beside each file (packages/web/vite.config.ts); a phone gets the

@@ -29,6 +29,7 @@ export const unique = (prefix: string) => `${prefix}${++serial}`;
 let designationYears = 2000;
 /** A year no matrix designation used yet (2001, 2002, …; the schema allows up to 2100). */
 export const designationYear = () => ++designationYears;
+let firstSecretaryMonths = 0;
 let starYears = 2040;
 /** A year no matrix star rating used yet (2041, 2042, …). */
 export const starYear = () => ++starYears;
@@ -636,6 +637,16 @@ export const make = {
     const mentor = await make.person(p);
     const r = await ok<{ id: number }>('mentoring', p.as.township.post('/api/mentoring', { mode: 'one_to_one', menteeId: mentee.id, menteeKind: 'development_target', startedOn: today, mentors: [{ personId: mentor.id, kind: 'cadre' }] }));
     return { id: r.id };
+  },
+  /**
+   * 第一书记: a first secretary of the place's village, one month of 2011 per call (a single-holder
+   * post: the months never overlap each other or the demo's terms); the list is asked for 2011.
+   */
+  async firstSecretary(p: Place): Promise<Rec> {
+    const person = await make.person(p);
+    const m = String(++firstSecretaryMonths).padStart(2, '0');
+    const r = await ok<{ id: number }>('first secretary', p.as.township.post('/api/posts', { personId: person.id, orgId: p.org.village, role: 'first_secretary', startDate: `2011-${m}-01`, endDate: `2011-${m}-28`, sentFrom: '矩阵选派单位' }));
+    return { id: r.id, personId: Number(person.id) };
   },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(

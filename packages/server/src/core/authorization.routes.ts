@@ -406,6 +406,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/training/sessions/{id}': { kind: 'record', as: 'yushe', make: make.trainingSession, ok: 200 },
   'GET /api/training/sessions/{id}/roster': { kind: 'record', as: 'yushe', make: make.trainingSession, ok: 200 },
   'POST /api/training/sessions/{id}/attendance': { kind: 'record', as: 'yushe', make: make.trainingSessionWithMember, body: (r) => ({ personId: r.personId, present: true }), ok: 200 },
+  'POST /api/training/sessions/{id}/attendance/sheet': { kind: 'record', as: 'yushe', make: make.trainingSessionWithMember, body: (r) => ({ personIds: [r.personId] }), ok: 200 },
   'GET /api/training/talks': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'trainingTalk', ids: items, visible: `SELECT id FROM training_talks WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'POST /api/training/talks': { kind: 'create', as: 'yushe', body: async (p) => ({ kind: 'three_talks', speakerId: (await make.person(p)).id, orgId: p.org.village, heldOn: today, topic: unique('矩阵心得'), item: 'habit' }), ok: 201 },
   'GET /api/training/talks/{id}': { kind: 'record', as: 'yushe', make: make.trainingTalk, ok: 200 },
@@ -450,7 +451,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/selections/{id}/candidates/{candidateId}/vetting': { kind: 'record', as: 'county', make: make.selectionVetting, body: (r) => ({ version: v(r), passed: true }), ok: 200, only: ['county'] },
   'POST /api/selections/{id}/candidates/{candidateId}/score': { kind: 'record', as: 'county', make: make.selectionWritten, body: (r) => ({ version: v(r), score: 82.5 }), ok: 200, only: ['county'] },
   'POST /api/selections/{id}/transitions/{transition}': { kind: 'record', as: 'county', make: make.selection, params: { transition: 'open_registration' }, body: (r) => ({ version: v(r) }), ok: 200, only: ['county'] },
-  'GET /api/elections': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'electionRound', ids: items, visible: `SELECT id FROM election_rounds WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/elections': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'electionRound', ids: items, visible: `SELECT id FROM election_rounds WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix AND NOT (:path LIKE org_path || '%' AND EXISTS (SELECT 1 FROM orgs s WHERE s.path = :path AND s.type = 'station'))` }, // a station also lists its own township’s rounds (read-only, narrowed to its villages)
   'POST /api/elections': { kind: 'create', as: 'wuli', body: (p) => ({ townshipId: p.org.township, year: designationYear() }), ok: 201 },
   'GET /api/elections/{id}': { kind: 'record', as: 'wuli', make: make.electionRound, ok: 200 },
   'GET /api/election-villages/{id}': { kind: 'record', as: 'yushe', make: make.electionVillage, ok: 200 },
@@ -468,6 +469,13 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/station-designations/{id}': { kind: 'record', as: 'wuli', make: make.designationById, ok: 200 },
   'GET /api/openness/registers/{code}/rows/{id}': { kind: 'record', as: 'yushe', make: make.registerRow, params: { code: 'dues' }, ok: 200 },
   'GET /api/training/categories/{id}': { kind: 'self', note: 'a menu category of the caller’s county (a county setting, read by every account of the county); another county’s answers 404 (training.test.ts)' },
+  // 第一书记
+  'GET /api/first-secretaries': { kind: 'list', as: 'wuli', query: '?year=2011&pageSize=200', seed: 'firstSecretary', ids: (j) => j.items.map((r: { postId: number }) => r.postId), visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/first-secretaries/{id}': { kind: 'record', as: 'yushe', make: make.firstSecretary, ok: 200 },
+  'GET /api/first-secretaries/subsidy-rate': { kind: 'self', note: 'the caller county’s daily figure (a county setting)' },
+  'PUT /api/first-secretaries/subsidy-rate': { kind: 'self', note: 'the daily figure of the caller’s own county (the county’s root accounts only)' },
+  'GET /api/first-secretaries/subsidy': { kind: 'list', as: 'wuli', query: '?year=2011', seed: 'firstSecretary', ids: (j) => j.rows.map((r: { postId: number }) => r.postId), visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/first-secretaries/subsidy/export': { kind: 'file', note: 'the subsidy table’s own rows (checked by GET /api/first-secretaries/subsidy) written to .xlsx', query: '?year=2011' },
 };
 
 /** Path parameters a route needs beyond {id}, from the record its maker made. */

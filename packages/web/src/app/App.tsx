@@ -37,6 +37,8 @@ const CadreLedgerPage = lazy(() => import('../modules/cadres/pages/CadreLedgerPa
 const ReservePage = lazy(() => import('../modules/cadres/pages/ReservePage').then((m) => ({ default: m.ReservePage })));
 const WeakOrgsPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgsPage').then((m) => ({ default: m.WeakOrgsPage })));
 const WeakOrgPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgPage').then((m) => ({ default: m.WeakOrgPage })));
+const FirstSecretariesPage = lazy(() => import('../modules/cadres/pages/FirstSecretariesPage').then((m) => ({ default: m.FirstSecretariesPage })));
+const FirstSecretaryPage = lazy(() => import('../modules/cadres/pages/FirstSecretaryPage').then((m) => ({ default: m.FirstSecretaryPage })));
 const DevelopmentBoardPage = lazy(() => import('../modules/cadres/pages/DevelopmentBoardPage').then((m) => ({ default: m.DevelopmentBoardPage })));
 const ImportPage = lazy(() => import('../modules/people/pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const SelectionsPage = lazy(() => import('../modules/selection/pages/SelectionsPage').then((m) => ({ default: m.SelectionsPage })));
@@ -133,6 +135,8 @@ function AppRoutes() {
           <Route path="cadres" element={<Allowed action="person:read"><CadreLedgerPage /></Allowed>} />
           <Route path="reserve" element={<Allowed action="person:read"><ReservePage /></Allowed>} />
           <Route path="developments" element={<Allowed action="person:read"><DevelopmentBoardPage /></Allowed>} />
+          <Route path="first-secretaries" element={<Allowed action="person:read"><FirstSecretariesPage /></Allowed>} />
+          <Route path="first-secretaries/:id" element={<Allowed action="person:read"><FirstSecretaryPage /></Allowed>} />
           <Route path="weak-orgs" element={<Allowed action="weakorg:read"><WeakOrgsPage /></Allowed>} />
           <Route path="weak-orgs/:id" element={<Allowed action="weakorg:read"><WeakOrgPage /></Allowed>} />
           <Route path="audit" element={<Allowed action="audit:read"><AuditPage /></Allowed>} />

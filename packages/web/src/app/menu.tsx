@@ -93,6 +93,8 @@ export const MENU: MenuEntry[] = [
   { path: '/developments', label: 'menu.developments', icon: <RiseOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
   // 干部选任: 公开选拔, 换届 and 结对培养 — run by the county and townships, read by stations and villages
   { path: '/selection', label: 'menu.selection', icon: <TrophyOutlined />, action: 'selection:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 第一书记: the list, work log and living subsidy — the county and townships
+  { path: '/first-secretaries', label: 'menu.firstSecretaries', icon: <FlagOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin'] },
   { path: '/people/import', label: 'menu.import', icon: <CloudUploadOutlined />, action: 'person:import', group: 'org' },
   { path: '/accounts', label: 'menu.accounts', icon: <SafetyCertificateOutlined />, action: 'account:read', mobileTab: 6, group: 'system' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit:read', mobileTab: 7, group: 'system' },

@@ -67,6 +67,16 @@ export async function insertAccount(
   return row!.id;
 }
 
+/**
+ * How many accounts are linked to a person (accounts.person_id): what such an account records —
+ * diaries, requests — is the person's own ("recorded by" resolves to the person). The caller has
+ * read the person in its scope.
+ */
+export async function accountsLinkedTo(q: Queryable, personId: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE person_id = $1`, [personId]);
+  return row?.n ?? 0;
+}
+
 export function createAccountService(deps: { db: Db; sessions: SessionInvalidation }) {
   const { db } = deps;
 

@@ -359,3 +359,29 @@ export async function requestsHandledForPoints(q: Queryable, prefix: string, yea
     [prefix, year],
   );
 }
+
+// ---- a person's own records (第一书记's work log): "recorded by" is an account linked to the person ----
+export type RecordedVisitRow = { id: number; visited_on: string; org_name: string; household: string; heard: string; request_case_id: number | null };
+/** 民情日记 visits recorded by any account linked to the person (accounts.person_id), in the scope, in [from, to]. */
+export async function visitsRecordedBy(q: Queryable, scope: Scope, personId: number, from: string, to: string) {
+  return q.query<RecordedVisitRow>(
+    `SELECT v.id, v.visited_on, o.name AS org_name, v.household, v.heard, v.request_case_id
+       FROM visits v JOIN orgs o ON o.id = v.org_id
+      WHERE ${inScope('v.org_path', 1)} AND v.account_id IN (SELECT a.id FROM accounts a WHERE a.person_id = $2)
+        AND v.visited_on BETWEEN $3::date AND $4::date
+      ORDER BY v.visited_on DESC, v.id DESC LIMIT 500`,
+    [likePrefix(scope.path), personId, from, to],
+  );
+}
+export type RecordedRequestRow = { id: number; opened_on: string; org_name: string; channel: string; matter: string; status: string };
+/** Citizen requests opened by any account linked to the person, in the scope, opened in [from, to]. */
+export async function requestsOpenedBy(q: Queryable, scope: Scope, personId: number, from: string, to: string) {
+  return q.query<RecordedRequestRow>(
+    `SELECT c.id, to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS opened_on, o.name AS org_name, r.channel, r.matter, c.status
+       FROM cases c JOIN citizen_requests r ON r.case_id = c.id JOIN orgs o ON o.id = c.org_id
+      WHERE c.case_type = 'request' AND ${inScope('c.org_path', 1)} AND c.created_by IN (SELECT a.id FROM accounts a WHERE a.person_id = $2)
+        AND (c.opened_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $3::date AND $4::date
+      ORDER BY c.id DESC LIMIT 500`,
+    [likePrefix(scope.path), personId, from, to],
+  );
+}

@@ -343,3 +343,14 @@ export async function meetingsForPoints(q: Queryable, prefix: string, year: numb
     [prefix, year],
   );
 }
+
+/** Meetings a person attended (ticked present), in the subtree, held in [from, to] (第一书记's work log). */
+export async function meetingsAttendedBy(q: Queryable, like: string, personId: number, from: string, to: string) {
+  return q.query<{ id: number; held_on: string; type_code: string; topic: string; org_name: string }>(
+    `SELECT m.id, m.held_on, m.type_code, m.topic, o.name AS org_name
+       FROM meetings m JOIN meeting_attendees a ON a.meeting_id = m.id JOIN orgs o ON o.id = m.org_id
+      WHERE ${inScope('m.org_path', 1)} AND a.person_id = $2 AND a.present AND m.held_on BETWEEN $3::date AND $4::date
+      ORDER BY m.held_on DESC, m.id DESC LIMIT 500`,
+    [like, personId, from, to],
+  );
+}

@@ -461,7 +461,14 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     return consultation(actor, id);
   }
 
-  return { openConsultation, consultation, consultations, fireConsultation, getSettings, saveSettings, roster, recordMeeting, meeting, meetings, sitIn, minutesBook, board, todayItems, fileThemeDay, filing, filings, fireFiling, today };
+  /** Meetings a person attended (ticked present) in the caller's scope — a first secretary's work log reads them here. */
+  async function attendedBy(actor: Actor, personId: number, from: string, to: string) {
+    requireAction(actor, 'orglife:read');
+    return (await repo.meetingsAttendedBy(db, likePrefix(actor.scope.path), personId, from, to))
+      .map((m) => ({ id: Number(m.id), date: m.held_on, typeCode: m.type_code, topic: m.topic, org: m.org_name }));
+  }
+
+  return { attendedBy, openConsultation, consultation, consultations, fireConsultation, getSettings, saveSettings, roster, recordMeeting, meeting, meetings, sitIn, minutesBook, board, todayItems, fileThemeDay, filing, filings, fireFiling, today };
 }
 
 export type OrglifeService = ReturnType<typeof createOrglifeService>;

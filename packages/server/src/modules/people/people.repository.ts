@@ -275,19 +275,19 @@ export async function findPostWithHolder(q: Queryable, scope: Scope, id: number)
 
 export type PostSpanRow = {
   post_id: number; person_id: number; person_name: string; org_id: number; org_name: string; org_type: string;
-  role: string; concurrent: boolean; start_date: string; end_date: string | null;
+  role: string; concurrent: boolean; start_date: string; end_date: string | null; sent_from: string | null; org_path: string;
 };
 
-/** Posts at villages and communities of the subtree held at any time in [from, to], ended ones included (报酬, 离任补贴). */
-export async function postSpans(q: Queryable, scope: Scope, from: string, to: string) {
+/** Posts at villages and communities of the subtree held at any time in [from, to], ended ones included (报酬, 离任补贴, 第一书记补助). */
+export async function postSpans(q: Queryable, scope: Scope, from: string, to: string, role?: string) {
   return q.query<PostSpanRow>(
     `SELECT po.id AS post_id, po.person_id, pe.name AS person_name, po.org_id, o.name AS org_name, o.type AS org_type,
-            po.role, po.concurrent, po.start_date, po.end_date
+            po.role, po.concurrent, po.start_date, po.end_date, po.sent_from, po.org_path
        FROM posts po JOIN persons pe ON pe.id = po.person_id JOIN orgs o ON o.id = po.org_id
       WHERE ${inScope('po.org_path', 1)} AND o.type IN ('village', 'community')
-        AND po.start_date <= $3::date AND (po.end_date IS NULL OR po.end_date >= $2::date)
+        AND po.start_date <= $3::date AND (po.end_date IS NULL OR po.end_date >= $2::date)${role ? ' AND po.role = $4' : ''}
       ORDER BY po.org_path, po.person_id, po.start_date, po.id`,
-    [likePrefix(scope.path), from, to],
+    role ? [likePrefix(scope.path), from, to, role] : [likePrefix(scope.path), from, to],
   );
 }
 

@@ -383,10 +383,19 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   /** 调整任职: term, 一肩挑, sending unit, selection channel, 公职化 — with the version read. */
   async function updatePost(actor: Actor, postId: number, input: UpdatePostBody): Promise<PostWritten> {
     requireAction(actor, 'post:write');
-    return db.transaction(async (tx) => {
+    return db.transaction((tx) => updatePostIn(tx, actor, postId, input));
+  }
+
+  /**
+   * Changes a post inside the caller's transaction (an election marks the sitting secretary who is
+   * elected village director 一肩挑). Without a version it changes the post as read under its lock.
+   */
+  async function updatePostIn(tx: Queryable, actor: Actor, postId: number, input: Omit<UpdatePostBody, 'version'> & { version?: number }): Promise<PostWritten> {
+    requireAction(actor, 'post:write');
+    {
       const post = await repo.findPost(tx, actor.scope, postId, true);
       if (!post) throw new AppError('not_found');
-      if (post.version !== input.version) throw new AppError('version_conflict');
+      if (input.version !== undefined && post.version !== input.version) throw new AppError('version_conflict');
       const merged: PostInput = {
         role: post.role as PostRole,
         startDate: input.startDate ?? post.start_date,
@@ -406,7 +415,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
       const after = { startDate: w.startDate, endDate: w.endDate, concurrent: w.concurrent, sentFrom: w.sentFrom, selectionChannel: w.selectionChannel, civilService: w.civilService, civilServiceDate: w.civilServiceDate, civilServiceBasis: w.civilServiceBasis, note: w.note };
       await appendAudit(tx, { countyId: post.county_id, accountId: actor.accountId, username: actor.username, action: 'post.update', objectType: 'person', objectId: post.person_id, summary: { postId, role: post.role, ...changeSummary(before, after, []) }, result: 'success', ip: actor.ip });
       return postViewIn(tx, actor, post.id);
-    });
+    }
   }
 
   /** One post as GET /api/posts/{id} shows it (404 outside the scope), with its org's staffing warnings now. */
@@ -656,11 +665,11 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
    * with the holder's name only (no personal data): the funds module's allowances are computed
    * from them.
    */
-  async function postSpans(actor: Actor, from: string, to: string) {
+  async function postSpans(actor: Actor, from: string, to: string, role?: PostRole) {
     requireAction(actor, 'person:read');
-    return (await repo.postSpans(db, actor.scope, from, to)).map((r) => ({
+    return (await repo.postSpans(db, actor.scope, from, to, role)).map((r) => ({
       postId: r.post_id, person: { id: r.person_id, name: r.person_name }, org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType },
-      role: r.role as PostRole, concurrent: r.concurrent, startDate: r.start_date, endDate: r.end_date,
+      role: r.role as PostRole, concurrent: r.concurrent, startDate: r.start_date, endDate: r.end_date, sentFrom: r.sent_from, orgPath: r.org_path,
     }));
   }
 
@@ -681,7 +690,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   return { postHolders, personNames,
     list, detail, create, update, addPost, addPostIn, updatePost, post, endPost, postsAt, cadres, cadresForExport, cadreStructure,
     reserve, reserveCadre, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
-    createIn, endPostIn,
+    createIn, endPostIn, updatePostIn,
   };
 }
 

@@ -40,7 +40,7 @@ import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { ageOn, plusDays, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError } from '../../core/errors.js';
-import { inScope as orgInScope, townshipAbove } from '../../core/org-tree.js';
+import { idsOnPath, inScope as orgInScope, stationAbove, townshipAbove } from '../../core/org-tree.js';
 import { createCaseEngine, type CaseEngine, type CaseRow } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import type { PeopleService } from '../people/index.js';
@@ -48,7 +48,7 @@ import * as repo from './selection.repository.js';
 import { selectionWorkflow } from './selection.workflow.js';
 import './selection.case.js';
 
-type People = Pick<PeopleService, 'personForDevelopment' | 'createIn' | 'addPostIn' | 'endPostIn' | 'postsAt' | 'detail'>;
+type People = Pick<PeopleService, 'personForDevelopment' | 'createIn' | 'addPostIn' | 'endPostIn' | 'updatePostIn' | 'postsAt' | 'detail'>;
 
 const isCounty = (actor: Actor) => actor.roles.includes('county_admin');
 const isCommittee = (actor: Actor) => actor.roles.includes('county_admin') || actor.roles.includes('township_admin');
@@ -300,19 +300,57 @@ export function createSelectionService(deps: { db: Db; people: People; engine?: 
     };
   }
 
+  /**
+   * A station (党建工作站) reads its township's rounds, read-only and narrowed to its own villages:
+   * the township's path when the caller's scope org is a station, else nothing.
+   */
+  async function stationTownship(actor: Actor): Promise<string | null> {
+    const ids = idsOnPath(actor.scope.path);
+    if (ids.length < 2) return null;
+    // the caller's own scope org is a station (the nearest station on its path is itself)
+    const station = await stationAbove(db, actor.scope.path);
+    if (!station || Number(station.id) !== actor.scope.orgId) return null;
+    const town = await townshipAbove(db, actor.scope.path);
+    if (!town) return null;
+    return `/${ids.slice(0, ids.indexOf(Number(town.id)) + 1).join('/')}/`;
+  }
+
+  /** A round's counts recomputed over the villages a station holds (the township's figures are not its own). */
+  function narrowed(r: repo.RoundDbRow, villages: repo.ElectionVillageDbRow[]): repo.RoundDbRow {
+    const by = (stage: string) => villages.filter((v) => v.stage === stage).length;
+    return { ...r, pending: by('pending'), recommended: by('recommended'), inspected: by('inspected'), elected: by('elected') };
+  }
+
   async function listRounds(actor: Actor, q: ListElectionsQuery) {
     requireAction(actor, 'selection:read');
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
+    const town = await stationTownship(actor);
+    if (town) {
+      const { rows, total } = await repo.listRounds(db, likePrefix(town), { year: q.year, page, pageSize });
+      const items: ElectionRound[] = [];
+      for (const r of rows) items.push(round(narrowed(r, (await repo.villagesOf(db, Number(r.id))).filter((v) => v.org_path.startsWith(actor.scope.path)))));
+      return { items, total, page, pageSize };
+    }
     const { rows, total } = await repo.listRounds(db, likePrefix(actor.scope.path), { year: q.year, page, pageSize });
     return { items: rows.map(round), total, page, pageSize };
   }
 
-  /** A township's progress board: each village's stage, villages done and pending (only those in the caller's scope). */
+  /**
+   * A township's progress board: each village's stage, villages done and pending (only those in the
+   * caller's scope). A station opens its township's board with its own villages (read-only: the
+   * stages are the township's to move).
+   */
   async function board(actor: Actor, id: number): Promise<ElectionBoard> {
     requireAction(actor, 'selection:read');
     const r = await repo.findRound(db, likePrefix(actor.scope.path), id);
-    if (!r) throw new AppError('not_found');
+    if (!r) {
+      const town = await stationTownship(actor);
+      const t = town ? await repo.findRound(db, likePrefix(town), id) : undefined;
+      if (!t) throw new AppError('not_found');
+      const villages = (await repo.villagesOf(db, Number(t.id))).filter((v) => v.org_path.startsWith(actor.scope.path));
+      return { ...round(narrowed(t, villages)), villageList: villages.map(villageOf) };
+    }
     return { ...round(r), villageList: (await repo.villagesOf(db, Number(r.id))).map(villageOf) };
   }
 
@@ -419,15 +457,29 @@ export function createSelectionService(deps: { db: Db; people: People; engine?: 
         await people.endPostIn(tx, actor, p.id, plusDays(input.date, -1));
         ended.push(p.id);
       }
+      // 一肩挑: the village director elected is also the secretary — elected secretary in this
+      // election, or the sitting secretary whose term this election did not end — so the
+      // secretary's post is marked, as a post assigned by hand would be.
+      const electedAs = (role: string) => new Set(elected.map((cid) => candidates.find((x) => Number(x.id) === cid)!).filter((k) => k.role === role).map((k) => Number(k.person_id)));
+      const directors = electedAs('village_director');
       const posts: number[] = [];
+      const concurrent: number[] = [];
       for (const cid of elected) {
         const k = candidates.find((x) => Number(x.id) === cid)!;
-        const post = await people.addPostIn(tx, actor, { personId: Number(k.person_id), orgId: Number(v.org_id), role: k.role as (typeof ELECTION_ROLES)[number], startDate: input.date, selectionChannel: 'elected', note: `${v.year}年换届选举` });
+        const both = k.role === 'secretary' && directors.has(Number(k.person_id));
+        const post = await people.addPostIn(tx, actor, { personId: Number(k.person_id), orgId: Number(v.org_id), role: k.role as (typeof ELECTION_ROLES)[number], startDate: input.date, selectionChannel: 'elected', note: `${v.year}年换届选举`, ...(both ? { concurrent: true } : {}) });
         await repo.markElected(tx, k.id, post.id);
         posts.push(post.id);
+        if (both) concurrent.push(post.id);
+      }
+      if (!roles.has('secretary')) {
+        for (const p of before.filter((x) => x.role === 'secretary' && !x.concurrent && directors.has(x.person.id))) {
+          await people.updatePostIn(tx, actor, p.id, { concurrent: true });
+          concurrent.push(p.id);
+        }
       }
       await repo.finishVillage(tx, v.id, input.date);
-      return { posts, ended };
+      return { posts, ended, concurrent };
     });
   }
 

@@ -186,10 +186,55 @@ describe('换届', () => {
     const b = (await wuli.get(`/api/elections/${board.id}`)).json() as ElectionBoard;
     expect(b).toMatchObject({ done: 1, pending: board.villages - 1 });
     expect(b.villageList.find((x) => x.id === v.id)?.stage).toBe('elected');
-    // a station sees its villages' own records, not the township's round
-    expect((await (await t.as('yushe.station')).get(`/api/elections/${board.id}`)).statusCode).toBe(404);
-    const own = (await (await t.as('yushe.station')).get(`/api/election-villages/${v.id}`)).json() as ElectionVillage;
+    // a station opens its township's board, read-only, with its own villages only
+    const station = await t.as('yushe.station');
+    const [st] = await t.db.query<{ path: string }>(`SELECT o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = 'yushe.station'`);
+    const res = await station.get(`/api/elections/${board.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const sb = res.json() as ElectionBoard;
+    const mine = await count(`SELECT count(*)::int AS n FROM orgs WHERE path LIKE $1 AND type IN ('village', 'community') AND status = 'active'`, [`${st!.path}%`]);
+    expect(sb.villageList.length).toBe(mine);
+    expect(sb.villageList.length).toBeLessThan(board.villages);
+    expect(sb).toMatchObject({ villages: mine, done: 1, pending: mine - 1 });
+    expect(sb.villageList.find((x) => x.id === v.id)?.stage).toBe('elected');
+    const list = (await station.get(`/api/elections?year=${year}`)).json() as { items: { id: number; villages: number }[] };
+    expect(list.items.find((x) => x.id === board.id)?.villages).toBe(mine);
+    // read-only: the stages are the township's to move
+    const other = sb.villageList.find((x) => x.stage === 'pending')!;
+    expect((await station.post(`/api/election-villages/${other.id}/recommend`, { version: other.version, date: today, candidates: [{ personId: 1, role: 'secretary' }] })).statusCode).toBe(403);
+    const own = (await station.get(`/api/election-villages/${v.id}`)).json() as ElectionVillage;
     expect(own.stage).toBe('elected');
+  });
+
+  it('marks the secretary\'s post 一肩挑 when the village director elected is also the secretary', async () => {
+    const stepThrough = async (villageId: number, candidates: { personId: number; role: string }[]) => {
+      let cur = (await wuli.get(`/api/election-villages/${villageId}`)).json() as ElectionVillage;
+      let res = await wuli.post(`/api/election-villages/${cur.id}/recommend`, { version: cur.version, date: today, candidates });
+      expect(res.statusCode, res.body).toBe(200);
+      cur = res.json() as ElectionVillage;
+      res = await wuli.post(`/api/election-villages/${cur.id}/inspect`, { version: cur.version, date: today, results: cur.candidates.map((k) => ({ candidateId: k.id, passed: true })) });
+      expect(res.statusCode, res.body).toBe(200);
+      cur = res.json() as ElectionVillage;
+      res = await wuli.post(`/api/election-villages/${cur.id}/elect`, { version: cur.version, date: today, elected: cur.candidates.map((k) => k.id) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as ElectionVillage;
+    };
+    const pending = board.villageList.filter((x) => x.id !== v.id && x.stage === 'pending');
+    // one person elected secretary and director in the same election
+    const [a, b] = pending;
+    const [pa] = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 AND status = 'active' AND id NOT IN (SELECT person_id FROM posts WHERE org_id = $1) ORDER BY id LIMIT 1`, [a!.org.id]);
+    const ea = await stepThrough(a!.id, [{ personId: pa!.id, role: 'secretary' }, { personId: pa!.id, role: 'village_director' }]);
+    const secA = ea.candidates.find((k) => k.role === 'secretary')!;
+    const dirA = ea.candidates.find((k) => k.role === 'village_director')!;
+    const flags = async (ids: number[]) => (await t.db.query<{ id: number; concurrent: boolean }>(`SELECT id, concurrent FROM posts WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids])).map((r) => [Number(r.id), r.concurrent]);
+    expect(await flags([secA.postId!, dirA.postId!])).toEqual([[secA.postId, true], [dirA.postId, false]]);
+    // the sitting secretary (not up for election) elected director: the secretary's post is marked
+    const [sitting] = await t.db.query<{ id: number; person_id: number }>(`SELECT id, person_id FROM posts WHERE org_id = $1 AND role = 'secretary' AND end_date IS NULL`, [b!.org.id]);
+    expect(sitting).toBeTruthy();
+    await t.db.query(`UPDATE posts SET concurrent = false WHERE id = $1`, [sitting!.id]);
+    await t.db.query(`UPDATE posts SET end_date = $2 WHERE org_id = $1 AND role = 'village_director' AND end_date IS NULL`, [b!.org.id, plusDays(today, -1)]);
+    await stepThrough(b!.id, [{ personId: Number(sitting!.person_id), role: 'village_director' }]);
+    expect(await flags([sitting!.id])).toEqual([[Number(sitting!.id), true]]);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   PersonTrainingQuery,
   PersonTrainingRecord,
   TickAttendanceBody,
+  AttendSheetBody,
   TrainingCategory,
   TrainingCategoryPage,
   TrainingCourse,
@@ -87,6 +88,11 @@ export async function trainingRoutes(app: TypedApp, opts: { training: TrainingSe
     '/api/training/sessions/:id/attendance',
     { schema: { tags, summary: '勾选或取消到课；培训对象以外的人员拒绝（400）', params: IdParams, body: TickAttendanceBody, response: { 200: TrainingRoster } }, config: { policy: 'training:manage' } },
     async (request) => training.tick(request.actor!, request.params.id, request.body),
+  );
+  app.post(
+    '/api/training/sessions/:id/attendance/sheet',
+    { schema: { tags, summary: '全部到课（整张签到表）：全部登记或全部不登记，培训对象以外的人员点名拒绝（400）', params: IdParams, body: AttendSheetBody, response: { 200: TrainingRoster } }, config: { policy: 'training:manage' } },
+    async (request) => training.attendMany(request.actor!, request.params.id, request.body.personIds),
   );
   app.get(
     '/api/training/talks',

@@ -316,13 +316,30 @@ export function createTrainingService(deps: TrainingDeps) {
     const list = await rosterOf(actor, s);
     const personIds = typeof sheet === 'function' ? sheet(list) : sheet;
     const inGroup = new Set(list.map((p) => p.id));
-    const outside = personIds.filter((p) => !inGroup.has(p));
-    if (outside.length) throw fieldError('personIds', `有 ${outside.length} 人不在本期培训的对象范围内（培训对象：${groupWords(s)}）`, 'Some people are outside the target group');
+    const outside = [...new Set(personIds.filter((p) => !inGroup.has(p)))];
+    if (outside.length) {
+      // the refusal names who is outside (people the caller may see; anyone else is "not in your scope")
+      const named: string[] = [];
+      let unknown = 0;
+      for (const pid of outside.slice(0, 20)) {
+        const person = await people.detail(actor, pid).catch((e: unknown) => {
+          if (e instanceof AppError && e.code === 'not_found') return null;
+          throw e;
+        });
+        if (person) named.push(person.name);
+        else unknown++;
+      }
+      const words = [
+        named.length ? `${named.join('、')}${outside.length > 20 ? ` 等 ${outside.length} 人` : ''}不在本期培训的对象范围内（培训对象：${groupWords(s)}）` : '',
+        unknown ? `${unknown} 人不存在或不在您的管辖范围内` : '',
+      ].filter(Boolean).join('；');
+      throw fieldError('personIds', `${words}；整张签到表未登记，请改正后重新提交`, `${[...named, ...(unknown ? [`${unknown} unknown`] : [])].join(', ')}: outside the target group; nothing was recorded`);
+    }
     return db.transaction(async (tx) => {
       await repo.lockSession(tx, s.id);
       let n = 0;
       for (const personId of new Set(personIds)) if (await repo.tick(tx, { sessionId: s.id, personId, countyId: s.county_id, by: actor.accountId || null })) n++;
-      await audit(tx, actor, s.county_id, 'training.attend', 'training_session', s.id, { people: n });
+      if (n) await audit(tx, actor, s.county_id, 'training.attend', 'training_session', s.id, { people: n, sheet: true });
       return presentRoster(actor, s, list, tx);
     });
   }

@@ -130,6 +130,40 @@ describe('a session and its attendance', () => {
     expect(rec.items[0]).toMatchObject({ kind: 'session', title: '村级“三务”公开实务', mode: 'mobile' });
   });
 
+  it('takes a whole sign-in sheet at once (全部到课), all or nothing, and a refusal names the people outside the group', async () => {
+    const members = (await yushe.get(`/api/people?orgId=${yusheId}&memberStatus=member&status=active&pageSize=5`)).json().items as { id: number; name: string }[];
+    const made = await yushe.post('/api/training/sessions', { courseId: course.id, orgId: yusheId, heldOn: today, place: '村部', targetOrgId: yusheId, groups: ['member'] });
+    expect(made.statusCode, made.body).toBe(201);
+    const s = made.json() as TrainingSessionDetail;
+    const villager = await yushe.post('/api/people', { name: '签到表群众', gender: 'female', orgId: yusheId, birthDate: '1979-05-01' });
+    expect(villager.statusCode, villager.body).toBe(201);
+    const peng = await orgId(t.db, '彭镇');
+    const [stranger] = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_path LIKE (SELECT path FROM orgs WHERE id = $1) || '%' LIMIT 1`, [peng]);
+    const attended = () => count(`SELECT count(*)::int AS n FROM training_attendance WHERE session_id = $1`, [s.id]);
+    const auditsBefore = await audits('training.attend');
+
+    // one person outside the group refuses the whole sheet, naming them; nothing is ticked
+    const refused = await yushe.post(`/api/training/sessions/${s.id}/attendance/sheet`, { personIds: [members[0]!.id, members[1]!.id, villager.json().id, stranger!.id] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('签到表群众不在本期培训的对象范围内');
+    expect(refused.json().message).toContain('1 人不存在或不在您的管辖范围内');
+    expect(refused.json().message).not.toContain(members[0]!.name);
+    expect(await attended()).toBe(0);
+    expect(await audits('training.attend')).toBe(auditsBefore);
+
+    const okSheet = await yushe.post(`/api/training/sessions/${s.id}/attendance/sheet`, { personIds: members.map((m) => m.id) });
+    expect(okSheet.statusCode, okSheet.body).toBe(200);
+    const r = okSheet.json() as TrainingRoster;
+    expect(r.personTimes).toBe(members.length);
+    expect(r.people.filter((p) => p.present).length).toBe(members.length);
+    expect(await attended()).toBe(members.length);
+    // one audit record for the sheet, and a second sheet of the same people changes nothing
+    expect(await audits('training.attend')).toBe(auditsBefore + 1);
+    expect((await yushe.post(`/api/training/sessions/${s.id}/attendance/sheet`, { personIds: members.map((m) => m.id) })).json().personTimes).toBe(members.length);
+    expect(await audits('training.attend')).toBe(auditsBefore + 1);
+    expect((await yushe.post(`/api/training/sessions/${s.id}/attendance/sheet`, { personIds: [] })).statusCode).toBe(400);
+  });
+
   it('refuses a target outside the holding unit, a date-less future tick, and a village holding for the township', async () => {
     const station = await orgId(t.db, '榆舍党建工作站');
     const bad = await yushe.post('/api/training/sessions', { courseId: course.id, orgId: yusheId, heldOn: today, place: '村部', targetOrgId: station, groups: [] });

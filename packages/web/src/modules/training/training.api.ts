@@ -10,6 +10,7 @@ import type {
   ListTrainingSessionsQuery,
   ListTrainingTalksQuery,
   TickAttendanceBody,
+  AttendSheetBody,
   TrainingCoverageQuery,
 } from '@lianxin/contract';
 import { api } from '../../app/api';
@@ -65,6 +66,18 @@ export function useTick(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: TickAttendanceBody) => api.post(`/api/training/sessions/${id}/attendance`, body),
+    onSuccess: (roster) => {
+      qc.setQueryData(trainingKeys.roster(id), roster);
+      void qc.invalidateQueries({ queryKey: trainingKeys.session(id) });
+      void qc.invalidateQueries({ queryKey: [...trainingKeys.all, 'sessions'] });
+    },
+  });
+}
+/** 全部到课: the whole roster as one sign-in sheet, all or nothing; the answer is the roster as it now stands. */
+export function useAttendSheet(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AttendSheetBody) => api.post(`/api/training/sessions/${id}/attendance/sheet`, body),
     onSuccess: (roster) => {
       qc.setQueryData(trainingKeys.roster(id), roster);
       void qc.invalidateQueries({ queryKey: trainingKeys.session(id) });

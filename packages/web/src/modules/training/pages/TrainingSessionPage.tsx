@@ -3,7 +3,7 @@
 // Someone outside the group can be looked up by name, and a tap shows the API's Chinese refusal.
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Card, Descriptions, Input, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { TRAINING_GROUP_LABELS, TRAINING_MODE_LABELS } from '@lianxin/contract';
@@ -12,7 +12,7 @@ import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
-import { useRoster, useSession, useTick } from '../training.api';
+import { useAttendSheet, useRoster, useSession, useTick } from '../training.api';
 import { useTrainingT } from '../training.messages';
 import { MODE_COLOR } from './TrainingPage';
 
@@ -24,6 +24,7 @@ export function TrainingSessionPage() {
   const session = useSession(id);
   const roster = useRoster(id);
   const tick = useTick(id);
+  const sheet = useAttendSheet(id);
   const [error, setError] = useState<string>();
   const [q, setQ] = useState('');
   const others = useQuery({ queryKey: ['people', 'search', q], queryFn: () => api.get('/api/people', { q, status: 'active', pageSize: 10 }), enabled: q.trim().length > 0 });
@@ -35,6 +36,11 @@ export function TrainingSessionPage() {
   const tap = (personId: number, present: boolean) => {
     setError(undefined);
     tick.mutate({ personId, present }, { onError: (e) => setError(e instanceof Error ? e.message : String(e)) });
+  };
+  const absent = (roster.data?.people ?? []).filter((p) => !p.present);
+  const allPresent = () => {
+    setError(undefined);
+    sheet.mutate({ personIds: (roster.data?.people ?? []).map((p) => p.id) }, { onError: (e) => setError(e instanceof Error ? e.message : String(e)) });
   };
   const inRoster = new Set((roster.data?.people ?? []).map((p) => p.id));
   const personTimes = roster.data?.personTimes ?? s.personTimes;
@@ -57,7 +63,16 @@ export function TrainingSessionPage() {
         <Typography.Title level={5} style={{ margin: '8px 0 0' }} data-testid="training-person-times">{t('session.personTimes', { n: personTimes })}</Typography.Title>
       </Card>
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(undefined)} style={{ marginBottom: 12 }} data-testid="training-tick-error" />}
-      <Card size="small" title={t('session.roster')} style={{ marginBottom: 12 }}>
+      <Card
+        size="small"
+        title={t('session.roster')}
+        style={{ marginBottom: 12 }}
+        extra={mayTick && absent.length > 0 ? (
+          <Popconfirm title={t('session.allPresentConfirm', { n: absent.length })} okText={t('session.allPresent')} onConfirm={allPresent}>
+            <Button size="small" type="primary" loading={sheet.isPending} disabled={tick.isPending} data-testid="training-all-present">{t('session.allPresent')}</Button>
+          </Popconfirm>
+        ) : undefined}
+      >
         {roster.error && <ApiErrorAlert error={roster.error} onRetry={() => void roster.refetch()} />}
         {roster.isPending ? <Skeleton active /> : (roster.data?.people.length ?? 0) === 0 ? <Typography.Text type="secondary">{t('session.rosterEmpty')}</Typography.Text> : (
           <div className="lx-list" data-testid="training-roster">
@@ -66,7 +81,7 @@ export function TrainingSessionPage() {
                 key={p.id}
                 type="button"
                 className="lx-list-item"
-                disabled={!mayTick || tick.isPending}
+                disabled={!mayTick || tick.isPending || sheet.isPending}
                 onClick={() => tap(p.id, !p.present)}
                 data-testid="training-roster-row"
                 data-present={p.present ? 'yes' : 'no'}
