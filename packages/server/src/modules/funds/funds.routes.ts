@@ -51,8 +51,8 @@ import {
   AwardsQuery,
 } from '@lianxin/contract';
 import type { TypedApp } from '../../core/http.js';
-import { AppError } from '../../core/errors.js';
-import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import { contentDisposition } from '../../core/file-type.js';
+import { receiveUpload } from '../../core/upload.js';
 import { neutralize, sendWorkbook } from '../../core/xlsx-write.js';
 import type { FundsService } from './funds.service.js';
 import type { FacilitiesService } from './facilities.service.js';
@@ -62,17 +62,13 @@ const yuan = (fen: number) => Math.round(fen) / 100;
 
 /** One uploaded file, typed by its content; `images` refuses anything but a picture. */
 async function readUpload(request: FastifyRequest, images: boolean) {
-  if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
-  const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
-  const content = await file.toBuffer();
-  if (file.file.truncated) throw new AppError('payload_too_large', { zh: '文件不能超过 10 MB', en: 'Files are at most 10 MB' });
-  if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
-  const type = sniffFileType(content);
-  if (!type || (images && !type.image) || (!images && !type.image && type.mime !== 'application/pdf')) {
-    throw new AppError('unsupported_media_type', images ? { zh: '只能上传图片（JPG、PNG、GIF、WebP）', en: 'Images only' } : { zh: '凭证只能是图片或 PDF', en: 'Vouchers are images or PDF' });
-  }
-  return { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content };
+  const { fileName, mimeType, content } = await receiveUpload(request, {
+    maxBytes: MAX_UPLOAD_BYTES,
+    noun: { zh: '文件', en: 'Files' },
+    accept: (type) => type.image || (!images && type.mime === 'application/pdf'),
+    refused: images ? { zh: '只能上传图片（JPG、PNG、GIF、WebP）', en: 'Images only' } : { zh: '凭证只能是图片或 PDF', en: 'Vouchers are images or PDF' },
+  });
+  return { fileName, mimeType, content };
 }
 
 function sendFile(reply: FastifyReply, f: { fileName: string; mimeType: string; content: Buffer }) {
