@@ -138,7 +138,7 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   );
 
   // 吹哨报到
-  app.post('/api/whistles', { schema: { tags, summary: '吹哨：请职能部门报到', body: WhistleBody, response: { 201: WhistleView } }, config: { policy: 'whistle:blow' } }, async (request, reply) => {
+  app.post('/api/whistles', { schema: { tags, summary: '吹哨：请职能部门报到', body: WhistleBody, response: { 201: WhistleView } }, config: { policy: 'citizen:whistle' } }, async (request, reply) => {
     const id = await whistles.blow(request.actor!, request.body);
     return reply.status(201).send(await whistles.detail(request.actor!, id));
   });
@@ -180,18 +180,18 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
         body: JudicialTransferBody,
         response: { 200: WhistleView },
       },
-      config: { policy: 'whistle:blow' },
+      config: { policy: 'citizen:whistle' },
     },
     async (request) => whistles.judicialTransfer(request.actor!, request.params.id, request.body),
   );
   app.post(
     '/api/whistle-parts/:id/actions',
-    { schema: { tags, summary: '部门：报到、认领、现场处置、办结，或退回（说明理由、建议责任单位）', params: IdParams, body: WhistlePartAction, response: { 200: WhistleView } }, config: { policy: 'whistle:answer' } },
+    { schema: { tags, summary: '部门：报到、认领、现场处置、办结，或退回（说明理由、建议责任单位）', params: IdParams, body: WhistlePartAction, response: { 200: WhistleView } }, config: { policy: 'citizen:answer' } },
     async (request) => whistles.act(request.actor!, request.params.id, request.body),
   );
   app.post(
     '/api/whistle-parts/:id/reroute',
-    { schema: { tags, summary: '改派被退回的部分', params: IdParams, body: RerouteBody, response: { 200: WhistleView } }, config: { policy: 'whistle:blow' } },
+    { schema: { tags, summary: '改派被退回的部分', params: IdParams, body: RerouteBody, response: { 200: WhistleView } }, config: { policy: 'citizen:whistle' } },
     async (request) => whistles.reroute(request.actor!, request.params.id, request.body.departmentId),
   );
 

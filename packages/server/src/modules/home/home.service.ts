@@ -126,8 +126,8 @@ export function createHomeService({ db, ledger, sources }: { db: Db; ledger: Pic
           ledger.problemsToCheck(actor, p.limit).then((rows) => rows.map((r) => ({ kind: 'problem_to_check', ...r, reason: null }))),
           repo.openTasks(db, p),
         );
-      if (may('whistle:answer')) reads.push(repo.whistlesToAnswer(db, p));
-      if (may('whistle:blow')) reads.push(repo.whistlesDeclined(db, p));
+      if (may('citizen:answer')) reads.push(repo.whistlesToAnswer(db, p));
+      if (may('citizen:whistle')) reads.push(repo.whistlesDeclined(db, p));
       // One connection on PGlite: the reads run one after another either way.
       const rows: repo.TodayRow[] = [];
       for (const r of reads) rows.push(...(await r));
@@ -176,10 +176,10 @@ export function createHomeService({ db, ledger, sources }: { db: Db; ledger: Pic
         counts.problems_supervision_due = row!.supervision;
         counts.problems_escalated = row!.escalated;
       }
-      if (may('whistle:answer')) {
+      if (may('citizen:answer')) {
         counts.whistle_parts_to_answer = await countAnswersIn(db, actor.scope, 'whistle', WHISTLE_KIND.open);
       }
-      if (may('whistle:blow')) {
+      if (may('citizen:whistle')) {
         // declined parts wait for the whistler to re-route them
         counts.whistle_parts_declined = await countAnswersOfCallsIn(db, actor.scope, 'whistle', WHISTLE_KIND.actions.reroute.from);
       }
