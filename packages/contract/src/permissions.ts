@@ -12,7 +12,7 @@ export const ACTIONS = [
   'person:read_pii', // see full ID numbers and phones
   'person:import',
   'person:export',
-  'post:write',
+  'person:post',
   'account:read',
   'account:create', // system administrator: creates accounts, resets passwords
   'account:grant', // security administrator: roles, scope, unlock, disable
@@ -25,11 +25,11 @@ export const ACTIONS = [
   'dispatch:issue', // issue directives down the tree (fan-out needs only dispatch:report)
   'dispatch:report', // report on an assignment, break it down to the orgs below
   'inspection:write', // 督查: record inspections and findings, publish bulletins
-  'accountability:write', // 问责: record accountability actions
+  'inspection:accountability', // 问责: record accountability actions
   'citizen:read', // 群众事项: requests, visits, households, grids of the scope
   'citizen:handle', // take on, promise, resolve requests; record visits, households, grid deeds
-  'whistle:blow', // 吹哨: escalate a request or problem to departments
-  'whistle:answer', // 报到: a department answers its part of a whistle
+  'citizen:whistle', // 吹哨: escalate a request or problem to departments
+  'citizen:answer', // 报到: a department answers its part of a whistle
   'assessment:read', // 考核: schemes of the county, score sheets and results of the scope
   'assessment:configure', // 考核: write, publish and copy the county's indicator schemes
   'assessment:score', // 考核: score units below, submit; the county reviews and publishes — the workflow checks who
@@ -41,7 +41,7 @@ export const ACTIONS = [
   'funds:read', // 经费与阵地: standards, allocations, spending, allowances, awards, checklists, venues, duty rosters of the scope
   'funds:configure', // the county's fund standards, allocations, awards, former-cadre rule and checklist items (checked: the county's root)
   'funds:spend', // record spending against the unit's own allocations, with vouchers
-  'facility:write', // tick a unit's checklist items with photos, keep its venues and duty roster
+  'funds:facility', // tick a unit's checklist items with photos, keep its venues and duty roster
   'flow:read', // 小微权力: the county's flows, matters and dereliction warnings of the scope, duty lists
   'flow:act', // open matters, complete, return or cancel their steps (the step's level is checked), edit a village's duty list
   'flow:configure', // the county's flows and its duty-list template
@@ -62,10 +62,22 @@ export const ACTIONS = [
   'selection:write', // apply for and run public selections, election rounds, mentoring pairs and their contacts — the workflow checks who
   'recognition:propose', // 党员积分: a branch proposes a manual point item (志愿服务, 表彰 …) for its member, with evidence
   'recognition:approve', // 党员积分: approve or return (with a reason) the manual point items of the branches below (township, station, county)
+  // One namespace per module (issue 11): the routes of lists, inspections and cadres, which read
+  // with the ledger's, dispatch's and people's actions before, have their own; each is held by
+  // exactly the roles that held the action it replaces (permissions.test.ts checks).
+  'list:read', // 三个清单: the task and responsibility lists of the scope (as ledger:read)
+  'list:handle', // add, complete and remove tasks and responsibilities (as ledger:handle)
+  'inspection:read', // 督查: inspections, bulletins and accountability records of the scope (as dispatch:read)
+  'inspection:problem', // turn an inspection finding into a problem of the ledger (as ledger:register)
+  'cadre:read', // 干部: the cadre ledger and structure, 发展党员 (as person:read)
+  'cadre:write', // 发展党员: register an application, record its steps (as person:write)
+  'cadre:export', // export the cadre ledger (as person:export)
+  'cadre:post', // 后备干部: train, appoint and remove reserve cadres (as person:post)
+  'cadre:configure', // 第一书记: the county's daily subsidy figure (checked: the county's root)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'facility:write', 'flow:read', 'project:read', 'project:write', 'openness:read', 'openness:publish', 'recognition:read'];
+const OFFICE: Action[] = ['org:read', 'person:read', 'person:export', 'ledger:read', 'ledger:handle', 'dispatch:read', 'dispatch:report', 'citizen:read', 'citizen:handle', 'assessment:read', 'orglife:read', 'orglife:record', 'weakorg:read', 'funds:read', 'funds:spend', 'funds:facility', 'flow:read', 'project:read', 'project:write', 'openness:read', 'openness:publish', 'recognition:read', 'list:read', 'list:handle', 'inspection:read', 'cadre:read', 'cadre:export'];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_admin: [
@@ -74,14 +86,14 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'person:write',
     'person:read_pii',
     'person:import',
-    'post:write',
+    'person:post',
     'ledger:register',
     'ledger:configure',
     'orglife:configure',
     'dispatch:issue',
     'inspection:write',
-    'accountability:write',
-    'whistle:blow',
+    'inspection:accountability',
+    'citizen:whistle',
     'assessment:configure',
     'assessment:score',
     'weakorg:propose',
@@ -99,12 +111,16 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'selection:read',
     'selection:write',
     'recognition:approve',
+    'inspection:problem',
+    'cadre:write',
+    'cadre:post',
+    'cadre:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'post:write', 'ledger:register', 'dispatch:issue', 'inspection:write', 'accountability:write', 'whistle:blow', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'recognition:approve'],
-  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'whistle:blow', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'recognition:approve'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'person:post', 'ledger:register', 'dispatch:issue', 'inspection:write', 'inspection:accountability', 'citizen:whistle', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'inspection:problem', 'cadre:write', 'cadre:post', 'recognition:approve'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'citizen:whistle', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'recognition:approve'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
-  village_admin: [...OFFICE, 'person:write', 'person:import', 'whistle:blow', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'recognition:propose'],
-  department_admin: [...OFFICE, 'person:write', 'whistle:answer'],
+  village_admin: [...OFFICE, 'person:write', 'person:import', 'citizen:whistle', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'cadre:write', 'recognition:propose'],
+  department_admin: [...OFFICE, 'person:write', 'citizen:answer', 'cadre:write'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],
   sec_admin: ['org:read', 'account:read', 'account:grant'],

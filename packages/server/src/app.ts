@@ -292,6 +292,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   publicSections.register(50, (q, unit) => flows.publicDuties(q, unit));
   // the home page's items offered by modules it does not import
   const todaySources = createTodaySources();
+  // the ledger's problems, the dispatch engine's reports and the citizens' requests: each read by its module
+  todaySources.register((q, actor, today) => (can(actor.roles, 'ledger:handle') ? ledger.todayItems(q, actor, today) : Promise.resolve([])));
+  todaySources.register((q, actor, today) => (can(actor.roles, 'dispatch:report') ? dispatch.todayItems(q, actor, today) : Promise.resolve([])));
+  todaySources.register((q, actor, today) => (can(actor.roles, 'citizen:handle') ? requests.todayItems(q, actor, today) : Promise.resolve([])));
+  todaySources.registerCounts((q, actor, today) => (can(actor.roles, 'dispatch:read') ? dispatch.todoCounts(q, actor, today) : Promise.resolve({})));
+  todaySources.registerCounts((q, actor, today) => (can(actor.roles, 'citizen:read') ? requests.todoCounts(q, actor, today) : Promise.resolve({})));
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? appraisal.todayItems(q, actor, today) : Promise.resolve([])));
   const assessment = createAssessmentService({ db, people, appraisals: appraisal });

@@ -67,9 +67,9 @@ export const MENU: MenuEntry[] = [
   { path: '/projects', label: 'menu.projects', icon: <FlagOutlined />, action: 'project:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
   // 三务公开 · 财务审计 · 台账: villages publish, the levels above watch the disclosure day and audit
   { path: '/openness', label: 'menu.openness', icon: <ProfileOutlined />, action: 'openness:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
-  { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'ledger:read', group: 'work' },
+  { path: '/lists', label: 'menu.lists', icon: <OrderedListOutlined />, action: 'list:read', group: 'work' },
   // 督查问责 is done by the county, townships and stations; villages and departments are its subjects
-  { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'dispatch:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },
+  { path: '/inspections', label: 'menu.inspections', icon: <AlertOutlined />, action: 'inspection:read', group: 'work', roles: ['county_admin', 'township_admin', 'station_admin'] },
   // 考核: the county sets schemes and reviews, townships score their villages, stations and villages read their own
   { path: '/assessment', label: 'menu.assessment', icon: <BarChartOutlined />, action: 'assessment:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 软弱涣散整顿: the county lists, townships propose and rectify, stations and villages read their own
@@ -88,13 +88,13 @@ export const MENU: MenuEntry[] = [
   { path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, action: 'org:read', mobileTab: 4, group: 'org' },
   { path: '/people', label: 'menu.people', icon: <TeamOutlined />, action: 'person:read', mobileTab: 5, group: 'org' },
   // 干部队伍与发展党员: the offices that keep cadres and branches (departments keep their own branch's members)
-  { path: '/cadres', label: 'menu.cadres', icon: <SolutionOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  { path: '/cadres', label: 'menu.cadres', icon: <SolutionOutlined />, action: 'cadre:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/reserve', label: 'menu.reserve', icon: <UserAddOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin'] },
-  { path: '/developments', label: 'menu.developments', icon: <RiseOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
+  { path: '/developments', label: 'menu.developments', icon: <RiseOutlined />, action: 'cadre:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
   // 干部选任: 公开选拔, 换届 and 结对培养 — run by the county and townships, read by stations and villages
   { path: '/selection', label: 'menu.selection', icon: <TrophyOutlined />, action: 'selection:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 第一书记: the list, work log and living subsidy — the county and townships
-  { path: '/first-secretaries', label: 'menu.firstSecretaries', icon: <FlagOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin'] },
+  { path: '/first-secretaries', label: 'menu.firstSecretaries', icon: <FlagOutlined />, action: 'cadre:read', group: 'org', roles: ['county_admin', 'township_admin'] },
   { path: '/people/import', label: 'menu.import', icon: <CloudUploadOutlined />, action: 'person:import', group: 'org' },
   { path: '/accounts', label: 'menu.accounts', icon: <SafetyCertificateOutlined />, action: 'account:read', mobileTab: 6, group: 'system' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit:read', mobileTab: 7, group: 'system' },

@@ -34,7 +34,7 @@ export async function cadresRoutes(app: TypedApp, opts: { people: PeopleService;
 
   app.get(
     '/api/cadres/export',
-    { schema: { tags, summary: '导出干部台账（.xlsx，筛选条件同列表，按角色脱敏）', querystring: CadreLedgerQuery, response: { 200: FileDownload } }, config: { policy: 'person:export' } },
+    { schema: { tags, summary: '导出干部台账（.xlsx，筛选条件同列表，按角色脱敏）', querystring: CadreLedgerQuery, response: { 200: FileDownload } }, config: { policy: 'cadre:export' } },
     async (request, reply) => {
       const rows = people.cadresForExport(request.actor!, request.query);
       // the first batch is read before the download starts, so a bad filter still answers 400
@@ -64,13 +64,13 @@ export async function cadresRoutes(app: TypedApp, opts: { people: PeopleService;
 
   app.get(
     '/api/cadres/structure',
-    { schema: { tags, summary: '村（社区）“两委”年龄、学历结构（按乡镇，每人只计一次）', querystring: CadreStructureQuery, response: { 200: CadreStructure } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '村（社区）“两委”年龄、学历结构（按乡镇，每人只计一次）', querystring: CadreStructureQuery, response: { 200: CadreStructure } }, config: { policy: 'cadre:read' } },
     async (request) => people.cadreStructure(request.actor!, request.query),
   );
 
   app.post(
     '/api/reserve-cadres/:id/train',
-    { schema: { tags, summary: '后备干部培养：记录一次培训', params: IdParams, body: ReserveTrainBody, response: { 204: NoContent } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '后备干部培养：记录一次培训', params: IdParams, body: ReserveTrainBody, response: { 204: NoContent } }, config: { policy: 'cadre:post' } },
     async (request, reply) => {
       await people.trainReserve(request.actor!, request.params.id, request.body);
       return reply.status(204).send(null);
@@ -79,13 +79,13 @@ export async function cadresRoutes(app: TypedApp, opts: { people: PeopleService;
 
   app.post(
     '/api/reserve-cadres/:id/appoint',
-    { schema: { tags, summary: '后备干部任用：任职并出库（同一事务）', params: IdParams, body: ReserveAppointBody, response: { 201: PostView } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '后备干部任用：任职并出库（同一事务）', params: IdParams, body: ReserveAppointBody, response: { 201: PostView } }, config: { policy: 'cadre:post' } },
     async (request, reply) => reply.status(201).send(await people.appointReserve(request.actor!, request.params.id, request.body)),
   );
 
   app.post(
     '/api/reserve-cadres/:id/remove',
-    { schema: { tags, summary: '后备干部出库（注明原因，记录保留）', params: IdParams, body: ReserveRemoveBody, response: { 204: NoContent } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '后备干部出库（注明原因，记录保留）', params: IdParams, body: ReserveRemoveBody, response: { 204: NoContent } }, config: { policy: 'cadre:post' } },
     async (request, reply) => {
       await people.removeReserve(request.actor!, request.params.id, request.body);
       return reply.status(204).send(null);
@@ -94,31 +94,31 @@ export async function cadresRoutes(app: TypedApp, opts: { people: PeopleService;
 
   app.get(
     '/api/development-path',
-    { schema: { tags, summary: '本县发展党员流程（各步最短间隔与检查点；未配置时为全国默认）', response: { 200: DevelopmentPath } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '本县发展党员流程（各步最短间隔与检查点；未配置时为全国默认）', response: { 200: DevelopmentPath } }, config: { policy: 'cadre:read' } },
     async (request) => development.path(request.actor!),
   );
 
   app.get(
     '/api/developments',
-    { schema: { tags, summary: '发展党员（按支部、按阶段）', querystring: DevelopmentListQuery, response: { 200: DevelopmentPage } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '发展党员（按支部、按阶段）', querystring: DevelopmentListQuery, response: { 200: DevelopmentPage } }, config: { policy: 'cadre:read' } },
     async (request) => development.list(request.actor!, request.query),
   );
 
   app.post(
     '/api/developments',
-    { schema: { tags, summary: '登记入党申请（申请人须在册、非党员、达到入党年龄）', body: OpenDevelopmentBody, response: { 201: DevelopmentRow } }, config: { policy: 'person:write' } },
+    { schema: { tags, summary: '登记入党申请（申请人须在册、非党员、达到入党年龄）', body: OpenDevelopmentBody, response: { 201: DevelopmentRow } }, config: { policy: 'cadre:write' } },
     async (request, reply) => reply.status(201).send(await development.open(request.actor!, request.body)),
   );
 
   app.get(
     '/api/developments/:id',
-    { schema: { tags, summary: '一人的发展党员记录', params: IdParams, response: { 200: DevelopmentRow } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '一人的发展党员记录', params: IdParams, response: { 200: DevelopmentRow } }, config: { policy: 'cadre:read' } },
     async (request) => development.detail(request.actor!, request.params.id),
   );
 
   app.post(
     '/api/developments/:id/steps',
-    { schema: { tags, summary: '发展党员下一步（带日期、检查点；跳步或间隔不足回答 400，已办过的步骤回答 409）', params: IdParams, body: DevelopmentStepBody, response: { 200: DevelopmentRow } }, config: { policy: 'person:write' } },
+    { schema: { tags, summary: '发展党员下一步（带日期、检查点；跳步或间隔不足回答 400，已办过的步骤回答 409）', params: IdParams, body: DevelopmentStepBody, response: { 200: DevelopmentRow } }, config: { policy: 'cadre:write' } },
     async (request) => development.step(request.actor!, request.params.id, request.body),
   );
 }

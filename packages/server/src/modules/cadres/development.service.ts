@@ -73,7 +73,7 @@ export function createDevelopmentService(deps: {
   }
 
   async function path(actor: Actor): Promise<DevelopmentPath> {
-    requireAction(actor, 'person:read');
+    requireAction(actor, 'cadre:read');
     return pathFor(db, actor.scope.countyId ?? 0);
   }
 
@@ -111,7 +111,7 @@ export function createDevelopmentService(deps: {
    * vote (支部大会讨论表决), the committee above approves; both see it until it is done.
    */
   async function todayItems(q: Queryable, actor: Actor, t: string): Promise<TodaySourceRow[]> {
-    if (actor.scope.countyId === null || !can(actor.roles, 'person:write')) return [];
+    if (actor.scope.countyId === null || !can(actor.roles, 'cadre:write')) return [];
     const { config } = await pathFor(q, actor.scope.countyId);
     const months = config.steps.make_full.minMonths;
     const rows = await repo.probationsAdmittedBy(q, actor.scope, addMonths(plusDays(t, 30), -months));
@@ -131,7 +131,7 @@ export function createDevelopmentService(deps: {
   }
 
   async function list(actor: Actor, q: DevelopmentListQuery) {
-    requireAction(actor, 'person:read');
+    requireAction(actor, 'cadre:read');
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const { config } = await pathFor(db, actor.scope.countyId ?? 0);
@@ -140,7 +140,7 @@ export function createDevelopmentService(deps: {
   }
 
   async function detail(actor: Actor, id: number): Promise<DevelopmentRow> {
-    requireAction(actor, 'person:read');
+    requireAction(actor, 'cadre:read');
     const row = await repo.findDevelopment(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
     return present(actor, row, (await pathFor(db, row.county_id)).config);
@@ -148,7 +148,7 @@ export function createDevelopmentService(deps: {
 
   /** 递交入党申请书: opens the person's path at the applicant stage. */
   async function open(actor: Actor, input: OpenDevelopmentBody): Promise<DevelopmentRow> {
-    requireAction(actor, 'person:write');
+    requireAction(actor, 'cadre:write');
     const id = await db.transaction(async (tx) => {
       const person = await people.personForDevelopment(tx, actor, input.personId);
       if (!person) throw fieldError('personId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
@@ -179,7 +179,7 @@ export function createDevelopmentService(deps: {
    * training (400, with the earliest allowed date) — all before anything is written.
    */
   async function step(actor: Actor, id: number, input: DevelopmentStepBody): Promise<DevelopmentRow> {
-    requireAction(actor, 'person:write');
+    requireAction(actor, 'cadre:write');
     const name = input.transition;
     // a step skipped ahead (admitting an applicant) is a bad request naming the step still due;
     // a step already taken is the engine's state conflict (409)

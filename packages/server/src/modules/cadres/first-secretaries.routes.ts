@@ -24,27 +24,27 @@ export async function firstSecretaryRoutes(app: TypedApp, opts: { firstSecretari
 
   app.get(
     '/api/first-secretaries',
-    { schema: { tags, summary: '第一书记名单：选派单位、任职起止、在任天数（某年内任过职的）', querystring: ListFirstSecretariesQuery, response: { 200: FirstSecretaryPage } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '第一书记名单：选派单位、任职起止、在任天数（某年内任过职的）', querystring: ListFirstSecretariesQuery, response: { 200: FirstSecretaryPage } }, config: { policy: 'cadre:read' } },
     async (request) => fs.list(request.actor!, request.query),
   );
   app.get(
     '/api/first-secretaries/subsidy-rate',
-    { schema: { tags, summary: '本县第一书记生活补贴标准（每天，分）', response: { 200: FirstSecretarySubsidyRate } }, config: { policy: 'funds:read' } },
+    { schema: { tags, summary: '本县第一书记生活补贴标准（每天，分）', response: { 200: FirstSecretarySubsidyRate } }, config: { policy: 'cadre:read' } },
     async (request) => fs.rate(request.actor!),
   );
   app.put(
     '/api/first-secretaries/subsidy-rate',
-    { schema: { tags, summary: '设置第一书记生活补贴标准（县委组织部）', body: PutFirstSecretarySubsidyRateBody, response: { 200: FirstSecretarySubsidyRate } }, config: { policy: 'funds:configure' } },
+    { schema: { tags, summary: '设置第一书记生活补贴标准（县委组织部）', body: PutFirstSecretarySubsidyRateBody, response: { 200: FirstSecretarySubsidyRate } }, config: { policy: 'cadre:configure' } },
     async (request) => fs.setRate(request.actor!, request.body.dailyFen),
   );
   app.get(
     '/api/first-secretaries/subsidy',
-    { schema: { tags, summary: '第一书记生活补贴表：按任职起止日期计算的各月在村天数 × 每天标准（年度或某月）', querystring: FirstSecretarySubsidyQuery, response: { 200: FirstSecretarySubsidy } }, config: { policy: 'funds:read' } },
+    { schema: { tags, summary: '第一书记生活补贴表：按任职起止日期计算的各月在村天数 × 每天标准（年度或某月）', querystring: FirstSecretarySubsidyQuery, response: { 200: FirstSecretarySubsidy } }, config: { policy: 'cadre:read' } },
     async (request) => fs.subsidy(request.actor!, request.query),
   );
   app.get(
     '/api/first-secretaries/subsidy/export',
-    { schema: { tags, summary: '导出第一书记生活补贴表（.xlsx；金额单位：元）', querystring: FirstSecretarySubsidyQuery, response: { 200: FileDownload } }, config: { policy: 'funds:read' } },
+    { schema: { tags, summary: '导出第一书记生活补贴表（.xlsx；金额单位：元）', querystring: FirstSecretarySubsidyQuery, response: { 200: FileDownload } }, config: { policy: 'cadre:read' } },
     async (request, reply) => {
       const actor = request.actor!;
       const s = await fs.subsidy(actor, request.query);
@@ -64,7 +64,7 @@ export async function firstSecretaryRoutes(app: TypedApp, opts: { firstSecretari
   );
   app.get(
     '/api/first-secretaries/:id',
-    { schema: { tags, summary: '一位第一书记（按任职记录）：任职、在任天数、工作纪实（民情日记、经办群众事项、参加会议、讲党课，均取自原始记录）和本年生活补贴', params: IdParams, querystring: FirstSecretaryLogQuery, response: { 200: FirstSecretaryDetail } }, config: { policy: 'person:read' } },
+    { schema: { tags, summary: '一位第一书记（按任职记录）：任职、在任天数、工作纪实（民情日记、经办群众事项、参加会议、讲党课，均取自原始记录）和本年生活补贴', params: IdParams, querystring: FirstSecretaryLogQuery, response: { 200: FirstSecretaryDetail } }, config: { policy: 'cadre:read' } },
     async (request) => fs.detail(request.actor!, request.params.id, request.query),
   );
 }

@@ -56,14 +56,14 @@ export function createFirstSecretaryService(deps: {
   };
 
   async function rate(actor: Actor): Promise<FirstSecretarySubsidyRate> {
-    requireAction(actor, 'funds:read');
+    requireAction(actor, 'cadre:read');
     const fen = await repo.rateOf(db, countyOf(actor));
     return { dailyFen: fen ?? FIRST_SECRETARY_DAILY_FEN_DEFAULT, isDefault: fen === null };
   }
 
   /** The county's organization department sets the daily figure, at the county's root. */
   async function setRate(actor: Actor, dailyFen: number): Promise<FirstSecretarySubsidyRate> {
-    requireAction(actor, 'funds:configure');
+    requireAction(actor, 'cadre:configure');
     const county = countyOf(actor);
     if (actor.scope.orgId !== county) throw new AppError('forbidden', { zh: '第一书记生活补贴标准由县委组织部设置', en: 'The county sets the subsidy' });
     await db.transaction(async (tx: Queryable) => {
@@ -88,7 +88,7 @@ export function createFirstSecretaryService(deps: {
   }
 
   async function list(actor: Actor, q: ListFirstSecretariesQuery): Promise<FirstSecretaryPage> {
-    requireAction(actor, 'person:read');
+    requireAction(actor, 'cadre:read');
     const t = today();
     const year = q.year ?? Number(t.slice(0, 4));
     let rows = (await spans(actor, `${year}-01-01`, `${year}-12-31`, q.orgId)).map((s) => row(s, t));
@@ -104,7 +104,7 @@ export function createFirstSecretaryService(deps: {
    * read is null (not an empty list).
    */
   async function detail(actor: Actor, postId: number, q: FirstSecretaryLogQuery): Promise<FirstSecretaryDetail> {
-    requireAction(actor, 'person:read');
+    requireAction(actor, 'cadre:read');
     const t = today();
     const year = q.year ?? Number(t.slice(0, 4));
     // the post in scope, whichever year it was held
@@ -136,7 +136,7 @@ export function createFirstSecretaryService(deps: {
 
   /** The year's (or a month's) subsidy table: days in the village per month from the post dates × the county's daily figure. */
   async function subsidy(actor: Actor, q: FirstSecretarySubsidyQuery): Promise<FirstSecretarySubsidy> {
-    requireAction(actor, 'funds:read');
+    requireAction(actor, 'cadre:read');
     const t = today();
     const months = q.month ? [q.month] : Array.from({ length: 12 }, (_, i) => i + 1);
     const mm = (m: number) => String(m).padStart(2, '0');

@@ -385,3 +385,38 @@ export async function requestsOpenedBy(q: Queryable, scope: Scope, personId: num
     [likePrefix(scope.path), personId, from, to],
   );
 }
+
+// ---- 工作台 (home reads these through the requests service's today source and count source) ----
+
+/** 群众事项: received in my subtree and not taken on; and the ones I handle (late first). */
+export function todayRequests(q: Queryable, p: { like: string; accountId: number; today: string; limit: number }) {
+  return q.query<{ kind: string; id: number; title: string; org: string; due: string | null; reason: string | null; at: Date | string }>(
+    `SELECT CASE WHEN c.status = 'received' THEN 'request_to_claim'
+                 WHEN r.promised_date < $3 THEN 'request_overdue'
+                 ELSE 'request_mine' END AS kind,
+            c.id, c.title, o.name AS org,
+            (CASE WHEN c.status = 'received' THEN NULL ELSE r.promised_date END)::text AS due,
+            NULL::text AS reason, c.updated_at AS at
+       FROM cases c
+       JOIN citizen_requests r ON r.case_id = c.id
+       JOIN orgs o ON o.id = c.org_id
+      WHERE c.case_type = 'request' AND c.resolved_at IS NULL AND ${inScope('c.org_path', 1)}
+        AND (c.status = 'received' OR r.owner_id = $2)
+      ORDER BY (c.status = 'received') DESC, r.promised_date NULLS LAST, c.opened_at DESC
+      LIMIT $4`,
+    [p.like, p.accountId, p.today, p.limit],
+  );
+}
+
+/** The open requests of my subtree: not taken on, all, past the promised date. */
+export async function todoRequestCounts(q: Queryable, like: string, today: string) {
+  const [row] = await q.query<{ unclaimed: number; open: number; overdue: number }>(
+    `SELECT count(*) FILTER (WHERE c.status = 'received')::int AS unclaimed,
+            count(*)::int AS open,
+            count(*) FILTER (WHERE r.promised_date < $2)::int AS overdue
+       FROM cases c JOIN citizen_requests r ON r.case_id = c.id
+      WHERE c.case_type = 'request' AND ${openPredicate('request')} AND ${inScope('c.org_path', 1)}`,
+    [like, today],
+  );
+  return row!;
+}

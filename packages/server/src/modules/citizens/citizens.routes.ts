@@ -57,8 +57,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { renderSVG } from 'uqr';
 import type { Challenges } from '../../core/challenge.js';
-import { AppError } from '../../core/errors.js';
-import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import { contentDisposition } from '../../core/file-type.js';
+import { receiveUpload } from '../../core/upload.js';
 import type { CardService } from './cards.service.js';
 import type { DiaryService } from './diary.service.js';
 import type { RequestService } from './requests.service.js';
@@ -138,7 +138,7 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
   );
 
   // 吹哨报到
-  app.post('/api/whistles', { schema: { tags, summary: '吹哨：请职能部门报到', body: WhistleBody, response: { 201: WhistleView } }, config: { policy: 'whistle:blow' } }, async (request, reply) => {
+  app.post('/api/whistles', { schema: { tags, summary: '吹哨：请职能部门报到', body: WhistleBody, response: { 201: WhistleView } }, config: { policy: 'citizen:whistle' } }, async (request, reply) => {
     const id = await whistles.blow(request.actor!, request.body);
     return reply.status(201).send(await whistles.detail(request.actor!, id));
   });
@@ -180,18 +180,18 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
         body: JudicialTransferBody,
         response: { 200: WhistleView },
       },
-      config: { policy: 'whistle:blow' },
+      config: { policy: 'citizen:whistle' },
     },
     async (request) => whistles.judicialTransfer(request.actor!, request.params.id, request.body),
   );
   app.post(
     '/api/whistle-parts/:id/actions',
-    { schema: { tags, summary: '部门：报到、认领、现场处置、办结，或退回（说明理由、建议责任单位）', params: IdParams, body: WhistlePartAction, response: { 200: WhistleView } }, config: { policy: 'whistle:answer' } },
+    { schema: { tags, summary: '部门：报到、认领、现场处置、办结，或退回（说明理由、建议责任单位）', params: IdParams, body: WhistlePartAction, response: { 200: WhistleView } }, config: { policy: 'citizen:answer' } },
     async (request) => whistles.act(request.actor!, request.params.id, request.body),
   );
   app.post(
     '/api/whistle-parts/:id/reroute',
-    { schema: { tags, summary: '改派被退回的部分', params: IdParams, body: RerouteBody, response: { 200: WhistleView } }, config: { policy: 'whistle:blow' } },
+    { schema: { tags, summary: '改派被退回的部分', params: IdParams, body: RerouteBody, response: { 200: WhistleView } }, config: { policy: 'citizen:whistle' } },
     async (request) => whistles.reroute(request.actor!, request.params.id, request.body.departmentId),
   );
 
@@ -271,16 +271,16 @@ export async function citizenRoutes(app: TypedApp, opts: CitizenDeps) {
       config: { policy: 'public', csrfExempt: true, rateLimit: { max: limits.submit, timeWindow: 60_000 } },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
-      const file = await request.file({ limits: { fileSize: MAX_PUBLIC_PHOTO_BYTES, files: 1, fields: 2 } });
-      if (!file) throw new AppError('validation_failed', { zh: '没有收到照片', en: 'No photo received' });
-      const phoneField = file.fields.phone;
-      const phone = phoneField && !Array.isArray(phoneField) && phoneField.type === 'field' ? String(phoneField.value) : '';
-      const content = await file.toBuffer();
-      if (file.file.truncated) throw new AppError('payload_too_large', { zh: '照片不能超过 5 MB', en: 'The photo is at most 5 MB' });
-      const type = content.length ? sniffFileType(content) : undefined;
-      if (!type?.image) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）', en: 'Images only (JPG, PNG, GIF, WebP)' });
-      await requests.publicPhoto(request.params.code, phone, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content }, request.ip);
+      const { fileName, mimeType, content, fields } = await receiveUpload(request, {
+        maxBytes: MAX_PUBLIC_PHOTO_BYTES,
+        fields: 2,
+        noFile: { zh: '没有收到照片', en: 'No photo received' },
+        tooLarge: { zh: '照片不能超过 5 MB', en: 'The photo is at most 5 MB' },
+        accept: (type) => type.image,
+        refused: { zh: '只能上传图片（JPG、PNG、GIF、WebP）', en: 'Images only (JPG, PNG, GIF, WebP)' },
+        emptyIsRefusedType: true,
+      });
+      await requests.publicPhoto(request.params.code, fields.phone ?? '', { fileName, mimeType, content }, request.ip);
       return reply.status(201).send({ ok: true });
     },
   );

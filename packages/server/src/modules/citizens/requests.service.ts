@@ -20,7 +20,8 @@ import {
 } from '@lianxin/contract';
 import { can } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
-import { requireAction, type Actor } from '../../core/access.js';
+import { likePrefix, requireAction, type Actor } from '../../core/access.js';
+import { TODAY_ROWS } from '../../core/today-sources.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
@@ -357,7 +358,18 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     return publicProgress(code, input.phone);
   }
 
-  return { openRequest, create, detail, revealPhone, list, fire, handOver, handOverCandidates, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, publicPhoto, attachment, today };
+  /** 工作台 (a today source): requests of my subtree not taken on, and the ones I handle. */
+  function todayItems(q: Queryable, actor: Actor, day: string) {
+    return repo.todayRequests(q, { like: likePrefix(actor.scope.path), accountId: actor.accountId, today: day, limit: TODAY_ROWS });
+  }
+
+  /** 工作台 (a count source): the subtree's open requests, those not taken on and those past the promised date. */
+  async function todoCounts(q: Queryable, actor: Actor, day: string) {
+    const row = await repo.todoRequestCounts(q, likePrefix(actor.scope.path), day);
+    return { requests_unclaimed: row.unclaimed, requests_open: row.open, requests_promise_overdue: row.overdue };
+  }
+
+  return { openRequest, create, detail, revealPhone, list, fire, handOver, handOverCandidates, message, reportUp, stats, publicUnit, publicSubmit, publicProgress, publicRate, publicPhoto, attachment, todayItems, todoCounts, today };
 }
 
 export type RequestService = ReturnType<typeof createRequestService>;

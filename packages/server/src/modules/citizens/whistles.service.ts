@@ -52,7 +52,7 @@ export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine
   }
 
   async function blow(actor: Actor, input: { sourceCaseId: number; matter: string; departmentIds: number[] }) {
-    requireAction(actor, 'whistle:blow');
+    requireAction(actor, 'citizen:whistle');
     return db.transaction(async (tx) => {
       const [source] = await tx.query<{ id: number; county_id: number; case_type: string; org_path: string }>(
         `SELECT id, county_id, case_type, org_path FROM cases WHERE id = $1 AND ${inScope('org_path', 2)} AND case_type IN ('request','problem') FOR UPDATE`,
@@ -94,7 +94,7 @@ export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine
   }
 
   async function act(actor: Actor, partId: number, input: WhistlePartActionT) {
-    requireAction(actor, 'whistle:answer');
+    requireAction(actor, 'citizen:answer');
     const whistleId = await db.transaction(async (tx) => {
       const p = await dispatch.lockAnswer(tx, 'whistle', partId);
       // a department answers only its own parts; others' parts do not exist for it
@@ -155,7 +155,7 @@ export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine
 
   /** The whistler sends a declined part to another department. */
   async function reroute(actor: Actor, partId: number, departmentId: number) {
-    requireAction(actor, 'whistle:blow');
+    requireAction(actor, 'citizen:whistle');
     const whistleId = await db.transaction(async (tx) => {
       const { p } = await callerPart(tx, actor, partId);
       const depts = await repo.departments(tx, p.county_id, [departmentId]);
@@ -172,7 +172,7 @@ export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine
    * over to the police, procuratorate or court — recorded on the request's timeline and audited.
    */
   async function judicialTransfer(actor: Actor, partId: number, input: { version: number; note?: string }) {
-    requireAction(actor, 'whistle:blow');
+    requireAction(actor, 'citizen:whistle');
     const whistleId = await db.transaction(async (tx) => {
       const { p, w } = await callerPart(tx, actor, partId);
       if (w.caller_org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由吹哨单位移交公检法', en: 'Only the whistling org hands it over' });

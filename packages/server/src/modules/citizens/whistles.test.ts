@@ -91,7 +91,7 @@ describe('移交公检法', () => {
   it('the whistling org marks a department\'s part handed over to the judiciary; recorded, audited, counted', async () => {
     const { requestId, whistle } = await whistled('疑似虚假诉讼');
     const p = partOf(whistle);
-    // the department cannot (its role has no whistle:blow); a level above the whistler may not either
+    // the department cannot (its role has no citizen:whistle); a level above the whistler may not either
     expect((await jiaotong.post(`/api/whistle-parts/${p.id}/judicial-transfer`, { version: p.version })).statusCode).toBe(403);
     const wuli = await t.as('wuli');
     const above = await wuli.post(`/api/whistle-parts/${p.id}/judicial-transfer`, { version: p.version });

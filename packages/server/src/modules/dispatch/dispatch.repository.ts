@@ -580,3 +580,49 @@ export async function answerStates(q: Queryable, ids: readonly number[]): Promis
     [ids],
   );
 }
+
+// ---- 工作台 (home reads these through the dispatch service's today source and count source) ----
+
+/** 两下两上: my org's reports not yet made, late ones first. */
+export function todayReportsDue(q: Queryable, p: { orgId: number; today: string; limit: number }) {
+  return q.query<{ kind: string; id: number; title: string; org: string; due: string | null; reason: string | null; at: Date | string }>(
+    `${BY_KEY}SELECT CASE WHEN a.due_date < $2 THEN 'report_overdue' ELSE 'report_due' END AS kind,
+            a.id, d.title, i.name AS org, a.due_date::text AS due, NULL::text AS reason, d.created_at AS at
+       FROM assignments a
+       JOIN directives d ON d.id = a.directive_id
+       JOIN orgs i ON i.id = d.issuer_org_id
+      WHERE a.org_id = $1 AND a.status = 'pending'
+      ORDER BY a.due_date, a.id DESC
+      LIMIT $3`,
+    [p.orgId, p.today, p.limit],
+  );
+}
+
+/** Pending reports of my org, and of the orgs below it past their due date. */
+export async function todoAssignmentCounts(q: Queryable, scope: Scope, today: string) {
+  const [row] = await q.query<{ mine: number; late_below: number }>(
+    `SELECT count(*) FILTER (WHERE org_id = $1)::int AS mine,
+            count(*) FILTER (WHERE org_id <> $1 AND due_date < $3)::int AS late_below
+       FROM assignments
+      WHERE status = 'pending' AND ${inScope('org_path', 2)}`,
+    [scope.orgId, likePrefix(scope.path), today],
+  );
+  return row!;
+}
+
+/**
+ * SQL over the requests this engine issued for a module that keeps their keys (项目月报告), so
+ * that module's board stays one statement without naming this module's table: `join(alias, key)`
+ * joins the request whose id is the expression `key`; the predicates read its state.
+ */
+export const requestSql = {
+  join: (alias: string, key: string) => `JOIN assignments ${alias} ON ${alias}.id = ${key}`,
+  /** Not answered and past its due date (`today` is a SQL date expression). */
+  late: (alias: string, today: string) => `${alias}.status = 'pending' AND ${alias}.due_date < ${today}`,
+  /** Not answered, due date not yet passed. */
+  waiting: (alias: string, today: string) => `${alias}.status = 'pending' AND ${alias}.due_date >= ${today}`,
+  answered: (alias: string) => `${alias}.status = 'reported'`,
+  answeredLate: (alias: string) => `${alias}.status = 'reported' AND ${alias}.late`,
+  dueDate: (alias: string) => `${alias}.due_date`,
+  id: (alias: string) => `${alias}.id`,
+};

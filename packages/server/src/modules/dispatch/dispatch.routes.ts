@@ -26,23 +26,16 @@ import {
   VersionBody,
 } from '@lianxin/contract';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors.js';
-import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import { contentDisposition } from '../../core/file-type.js';
+import { receiveUpload } from '../../core/upload.js';
 import type { DispatchService } from './dispatch.service.js';
 
 /** Attachments of directives and reports: images, PDF, Word, Excel, 10 MB each. */
 export const MAX_DISPATCH_FILE_BYTES = 10 * 1024 * 1024;
 
 async function receiveFile(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
-  const file = await request.file({ limits: { fileSize: MAX_DISPATCH_FILE_BYTES, files: 1 } });
-  if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
-  const content = await file.toBuffer();
-  if (file.file.truncated) throw new AppError('payload_too_large', { zh: '附件不能超过 10 MB', en: 'Attachments are at most 10 MB' });
-  if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
-  const type = sniffFileType(content);
-  if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
-  return { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content };
+  const { fileName, mimeType, content } = await receiveUpload(request, { maxBytes: MAX_DISPATCH_FILE_BYTES });
+  return { fileName, mimeType, content };
 }
 
 

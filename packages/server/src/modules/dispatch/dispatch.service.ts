@@ -17,6 +17,7 @@ import {
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
+import { TODAY_ROWS } from '../../core/today-sources.js';
 import { appendAudit, canonicalJson } from '../../core/audit.js';
 import { isoWeekday, periodOf, plusDays, recurrenceDue, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
@@ -497,7 +498,18 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     return repo.answerStates(q, ids);
   }
 
-  return { issueRequest, answerStates, issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, following, close, series, oneSeries, setSeriesActive, attach, attachment, today };
+  /** 工作台 (a today source): my org's reports not yet made. */
+  function todayItems(q: Queryable, actor: Actor, day: string) {
+    return repo.todayReportsDue(q, { orgId: actor.scope.orgId, today: day, limit: TODAY_ROWS });
+  }
+
+  /** 工作台 (a count source): my org's reports to make, and the late ones below it. */
+  async function todoCounts(q: Queryable, actor: Actor, day: string) {
+    const row = await repo.todoAssignmentCounts(q, actor.scope, day);
+    return { assignments_to_report: row.mine, assignments_late_below: row.late_below };
+  }
+
+  return { issueRequest, answerStates, issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, following, close, series, oneSeries, setSeriesActive, attach, attachment, todayItems, todoCounts, today };
 }
 
 export type DispatchService = ReturnType<typeof createDispatchService>;

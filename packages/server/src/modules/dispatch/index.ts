@@ -5,6 +5,7 @@ import type { DispatchService } from './dispatch.service.js';
 import { dispatchRoutes } from './dispatch.routes.js';
 
 export { createDispatchService, type DispatchService } from './dispatch.service.js';
+export { requestSql } from './dispatch.repository.js';
 
 export const dispatchModule: FastifyPluginAsync<{ dispatch: DispatchService }> = async (app, opts) => {
   await app.register(dispatchRoutes, opts);

@@ -28,7 +28,8 @@ import {
   UpdateFlowBody,
 } from '@lianxin/contract';
 import { AppError } from '../../core/errors.js';
-import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import { contentDisposition } from '../../core/file-type.js';
+import { receiveUpload } from '../../core/upload.js';
 import type { FlowsService } from './flows.service.js';
 
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -85,17 +86,9 @@ export async function flowsRoutes(app: TypedApp, opts: { flows: FlowsService; pu
       config: { policy: 'flow:act' },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
-      const file = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
-      if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
-      const field = file.fields.document as { value?: unknown } | undefined;
-      const document = typeof field?.value === 'string' && field.value.trim() ? field.value : request.query.document ?? '';
-      const content = await file.toBuffer();
-      if (file.file.truncated) throw new AppError('payload_too_large', { zh: '材料不能超过 10 MB', en: 'Documents are at most 10 MB' });
-      if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
-      const type = sniffFileType(content);
-      if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
-      const attachmentId = await flows.attachDocument(request.actor!, request.params.id, document, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
+      const { fileName, mimeType, content, fields } = await receiveUpload(request, { maxBytes: MAX_DOCUMENT_BYTES, noun: { zh: '材料', en: 'Documents' } });
+      const document = fields.document?.trim() ? fields.document : request.query.document ?? '';
+      const attachmentId = await flows.attachDocument(request.actor!, request.params.id, document, { fileName, mimeType, content });
       const row = (await flows.matter(request.actor!, request.params.id)).steps.flatMap((s) => s.documents.flatMap((d) => d.files)).find((f) => f.attachmentId === attachmentId);
       if (!row) throw new AppError('not_found');
       return reply.status(201).send(row);

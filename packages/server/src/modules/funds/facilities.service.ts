@@ -134,7 +134,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
   }
 
   async function saveChecklist(actor: Actor, orgId: number, kind: ChecklistKind, body: SaveChecklistBody): Promise<UnitChecklist> {
-    requireAction(actor, 'facility:write');
+    requireAction(actor, 'funds:facility');
     const org = await unitInScope(db, actor, orgId);
     requireKindFor(org, kind);
     const defs = await templateOf(org.county_id, kind);
@@ -164,7 +164,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
 
   /** A photo for one item (an image, checked by its content); the checklist is opened if it was never saved. */
   async function attachPhoto(actor: Actor, orgId: number, kind: ChecklistKind, key: string, file: { fileName: string; mimeType: string; content: Buffer }): Promise<UnitChecklist> {
-    requireAction(actor, 'facility:write');
+    requireAction(actor, 'funds:facility');
     const org = await unitInScope(db, actor, orgId);
     requireKindFor(org, kind);
     const def = (await templateOf(org.county_id, kind)).find((d) => d.key === key);
@@ -249,7 +249,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
   }
 
   async function createVenue(actor: Actor, body: CreateVenueBody): Promise<Venue> {
-    requireAction(actor, 'facility:write');
+    requireAction(actor, 'funds:facility');
     const org = await unitInScope(db, actor, body.orgId);
     const id = await db.transaction(async (tx) => {
       const id = await repo.insertVenue(tx, {
@@ -263,7 +263,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
   }
 
   async function updateVenue(actor: Actor, id: number, body: UpdateVenueBody): Promise<Venue> {
-    requireAction(actor, 'facility:write');
+    requireAction(actor, 'funds:facility');
     await db.transaction(async (tx) => {
       const v = await repo.lockVenue(tx, likePrefix(actor.scope.path), id);
       if (!v) throw new AppError('not_found');
@@ -309,7 +309,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
   }
 
   async function addShift(actor: Actor, venueId: number, body: CreateDutyShiftBody): Promise<DutyShiftList> {
-    requireAction(actor, 'facility:write');
+    requireAction(actor, 'funds:facility');
     const v = await venue(actor, venueId);
     const starts = Date.parse(body.startsAt);
     const ends = Date.parse(body.endsAt);
@@ -328,7 +328,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
   }
 
   async function removeShift(actor: Actor, id: number) {
-    requireAction(actor, 'facility:write');
+    requireAction(actor, 'funds:facility');
     await db.transaction(async (tx) => {
       const s = await repo.findShift(tx, likePrefix(actor.scope.path), id);
       if (!s) throw new AppError('not_found');

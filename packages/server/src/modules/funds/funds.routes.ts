@@ -51,8 +51,8 @@ import {
   AwardsQuery,
 } from '@lianxin/contract';
 import type { TypedApp } from '../../core/http.js';
-import { AppError } from '../../core/errors.js';
-import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import { contentDisposition } from '../../core/file-type.js';
+import { receiveUpload } from '../../core/upload.js';
 import { neutralize, sendWorkbook } from '../../core/xlsx-write.js';
 import type { FundsService } from './funds.service.js';
 import type { FacilitiesService } from './facilities.service.js';
@@ -62,17 +62,13 @@ const yuan = (fen: number) => Math.round(fen) / 100;
 
 /** One uploaded file, typed by its content; `images` refuses anything but a picture. */
 async function readUpload(request: FastifyRequest, images: boolean) {
-  if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
-  const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
-  const content = await file.toBuffer();
-  if (file.file.truncated) throw new AppError('payload_too_large', { zh: '文件不能超过 10 MB', en: 'Files are at most 10 MB' });
-  if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
-  const type = sniffFileType(content);
-  if (!type || (images && !type.image) || (!images && !type.image && type.mime !== 'application/pdf')) {
-    throw new AppError('unsupported_media_type', images ? { zh: '只能上传图片（JPG、PNG、GIF、WebP）', en: 'Images only' } : { zh: '凭证只能是图片或 PDF', en: 'Vouchers are images or PDF' });
-  }
-  return { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content };
+  const { fileName, mimeType, content } = await receiveUpload(request, {
+    maxBytes: MAX_UPLOAD_BYTES,
+    noun: { zh: '文件', en: 'Files' },
+    accept: (type) => type.image || (!images && type.mime === 'application/pdf'),
+    refused: images ? { zh: '只能上传图片（JPG、PNG、GIF、WebP）', en: 'Images only' } : { zh: '凭证只能是图片或 PDF', en: 'Vouchers are images or PDF' },
+  });
+  return { fileName, mimeType, content };
 }
 
 function sendFile(reply: FastifyReply, f: { fileName: string; mimeType: string; content: Buffer }) {
@@ -184,10 +180,10 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
     async (request) => facilities.board(request.actor!, request.query));
   app.get('/api/facilities/units/:id/checklists/:kind', { schema: { tags: ftags, summary: '一个单位的设施清单（各项达标与否、照片、投入）', params: ChecklistParams, response: { 200: UnitChecklist } }, config: { policy: 'funds:read' } },
     async (request) => facilities.checklist(request.actor!, request.params.id, request.params.kind));
-  app.put('/api/facilities/units/:id/checklists/:kind', { schema: { tags: ftags, summary: '保存一个单位的设施清单（version 为读取时的版本，首次为 0）', params: ChecklistParams, body: SaveChecklistBody, response: { 200: UnitChecklist } }, config: { policy: 'facility:write' } },
+  app.put('/api/facilities/units/:id/checklists/:kind', { schema: { tags: ftags, summary: '保存一个单位的设施清单（version 为读取时的版本，首次为 0）', params: ChecklistParams, body: SaveChecklistBody, response: { 200: UnitChecklist } }, config: { policy: 'funds:facility' } },
     async (request) => facilities.saveChecklist(request.actor!, request.params.id, request.params.kind, request.body));
   app.post('/api/facilities/units/:id/checklists/:kind/items/:key/photo',
-    { schema: { tags: ftags, summary: '上传一项的现场照片（仅图片，10 MB 以内）', params: ChecklistItemParams, consumes: ['multipart/form-data'], response: { 201: UnitChecklist } }, config: { policy: 'facility:write' } },
+    { schema: { tags: ftags, summary: '上传一项的现场照片（仅图片，10 MB 以内）', params: ChecklistItemParams, consumes: ['multipart/form-data'], response: { 201: UnitChecklist } }, config: { policy: 'funds:facility' } },
     async (request, reply) => reply.status(201).send(await facilities.attachPhoto(request.actor!, request.params.id, request.params.kind, request.params.key, await readUpload(request, true))));
   app.get('/api/facilities/units/:id/checklists/:kind/items/:key/photo', { schema: { tags: ftags, summary: '查看一项的现场照片', params: ChecklistItemParams, response: { 200: FileDownload } }, config: { policy: 'funds:read' } },
     async (request, reply) => sendFile(reply, await facilities.photo(request.actor!, request.params.id, request.params.kind, request.params.key)));
@@ -195,19 +191,19 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
   // ---- venues and duty rosters
   app.get('/api/venues', { schema: { tags: ftags, summary: '阵地（群众之家、便民服务站、党群服务中心）及当前值班', querystring: VenuesQuery, response: { 200: VenueList } }, config: { policy: 'funds:read' } },
     async (request) => facilities.venues(request.actor!, request.query));
-  app.post('/api/venues', { schema: { tags: ftags, summary: '登记阵地', body: CreateVenueBody, response: { 201: Venue } }, config: { policy: 'facility:write' } },
+  app.post('/api/venues', { schema: { tags: ftags, summary: '登记阵地', body: CreateVenueBody, response: { 201: Venue } }, config: { policy: 'funds:facility' } },
     async (request, reply) => reply.status(201).send(await facilities.createVenue(request.actor!, request.body)));
   app.get('/api/venues/:id', { schema: { tags: ftags, summary: '一处阵地及当前值班（本辖区内）', params: IdParams, response: { 200: Venue } }, config: { policy: 'funds:read' } },
     async (request) => facilities.venue(request.actor!, request.params.id));
-  app.patch('/api/venues/:id', { schema: { tags: ftags, summary: '修改阵地（状况、开放时间、服务电话）', params: IdParams, body: UpdateVenueBody, response: { 200: Venue } }, config: { policy: 'facility:write' } },
+  app.patch('/api/venues/:id', { schema: { tags: ftags, summary: '修改阵地（状况、开放时间、服务电话）', params: IdParams, body: UpdateVenueBody, response: { 200: Venue } }, config: { policy: 'funds:facility' } },
     async (request) => facilities.updateVenue(request.actor!, request.params.id, request.body));
   app.get('/api/venues/:id/shifts', { schema: { tags: ftags, summary: '值班表（默认昨天起 8 天）', params: IdParams, querystring: DutyShiftsQuery, response: { 200: DutyShiftList } }, config: { policy: 'funds:read' } },
     async (request) => facilities.shifts(request.actor!, request.params.id, request.query));
   app.get('/api/venues/:id/duty-candidates', { schema: { tags: ftags, summary: '可排班的人员（本单位在任人员）', params: IdParams, response: { 200: DutyCandidates } }, config: { policy: 'funds:read' } },
     async (request) => facilities.candidates(request.actor!, request.params.id));
-  app.post('/api/venues/:id/shifts', { schema: { tags: ftags, summary: '排一个班（结束须晚于开始，一次不超过 7 天）', params: IdParams, body: CreateDutyShiftBody, response: { 201: DutyShiftList } }, config: { policy: 'facility:write' } },
+  app.post('/api/venues/:id/shifts', { schema: { tags: ftags, summary: '排一个班（结束须晚于开始，一次不超过 7 天）', params: IdParams, body: CreateDutyShiftBody, response: { 201: DutyShiftList } }, config: { policy: 'funds:facility' } },
     async (request, reply) => reply.status(201).send(await facilities.addShift(request.actor!, request.params.id, request.body)));
-  app.delete('/api/duty-shifts/:id', { schema: { tags: ftags, summary: '删除一个班', params: IdParams, response: { 204: NoContent } }, config: { policy: 'facility:write' } },
+  app.delete('/api/duty-shifts/:id', { schema: { tags: ftags, summary: '删除一个班', params: IdParams, response: { 204: NoContent } }, config: { policy: 'funds:facility' } },
     async (request, reply) => {
       await facilities.removeShift(request.actor!, request.params.id);
       return reply.status(204).send(null);

@@ -1,5 +1,6 @@
-// 工作台 to-dos: counts of what waits for the account's org, straight from each module's tables,
-// limited to the account's scope and to what its roles may read.
+// 工作台 to-dos: counts of what waits for the account's org, limited to the account's scope and to
+// what its roles may read. Home reads the core's tables (cases, the dispatch engine's calls);
+// each module's own tables are read by that module, registered in core/today-sources.ts.
 import { can, type TodayItem, type TodayKind, type TodayList, type TodoItem, type TodoKind, type TodoSummary } from '@lianxin/contract';
 import type { Actor } from '../../core/access.js';
 import { likePrefix } from '../../core/access.js';
@@ -9,13 +10,12 @@ import { openPredicate } from '../../core/cases/registry.js';
 import type { LedgerService } from '../ledger/index.js';
 import '../ledger/index.js';
 import '../lists/index.js';
-import '../citizens/index.js';
 import { addDays } from '../../core/cases/case-engine.js';
 import * as repo from './home.repository.js';
 import { countAnswersIn, countAnswersOfCallsIn } from '../../core/dispatch/calls.js';
 import { WHISTLE_KIND } from '../../core/dispatch/engine.js';
 import { inScope } from '../../core/scope.js';
-import type { TodaySources } from '../../core/today-sources.js';
+import { TODAY_ROWS, type TodaySources } from '../../core/today-sources.js';
 
 type Counts = Partial<Record<TodoKind, number>>;
 
@@ -94,7 +94,7 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
 };
 
 /** How many items the list answers with (the total says how many there are). */
-export const TODAY_LIMIT = 50;
+export const TODAY_LIMIT = TODAY_ROWS;
 
 /** Urgent first; then the earliest due date (undated last); then the newest change. */
 export function compareToday(a: TodayItem, b: TodayItem): number {
@@ -122,20 +122,16 @@ export function createHomeService({ db, ledger, sources }: { db: Db; ledger: Pic
       const may = (action: Parameters<typeof can>[1]) => can(actor.roles, action);
       const reads: Promise<repo.TodayRow[]>[] = [];
       if (may('ledger:handle')) reads.push(
-          repo.ownProblems(db, p),
           // who checks a submitted problem is the ledger's rule, asked through its front door
           ledger.problemsToCheck(actor, p.limit).then((rows) => rows.map((r) => ({ kind: 'problem_to_check', ...r, reason: null }))),
-          repo.supervisionDue(db, p),
           repo.openTasks(db, p),
         );
-      if (may('dispatch:report')) reads.push(repo.reportsDue(db, p));
-      if (may('citizen:handle')) reads.push(repo.requests(db, p));
-      if (may('whistle:answer')) reads.push(repo.whistlesToAnswer(db, p));
-      if (may('whistle:blow')) reads.push(repo.whistlesDeclined(db, p));
+      if (may('citizen:answer')) reads.push(repo.whistlesToAnswer(db, p));
+      if (may('citizen:whistle')) reads.push(repo.whistlesDeclined(db, p));
       // One connection on PGlite: the reads run one after another either way.
       const rows: repo.TodayRow[] = [];
       for (const r of reads) rows.push(...(await r));
-      // the modules that register their own items (组织生活 …)
+      // the modules that register their own items (the ledger's problems, reports, requests, 组织生活 …)
       for (const source of sources?.all() ?? []) rows.push(...(await source(db, actor, today)));
       const items = rows.map((r): TodayItem => {
         const kind = r.kind as TodayKind;
@@ -162,17 +158,6 @@ export function createHomeService({ db, ledger, sources }: { db: Db; ledger: Pic
       const counts: Counts = {};
       const may = (action: Parameters<typeof can>[1]) => can(actor.roles, action);
 
-      if (may('dispatch:read')) {
-        const [row] = await db.query<{ mine: number; late_below: number }>(
-          `SELECT count(*) FILTER (WHERE org_id = $1)::int AS mine,
-                  count(*) FILTER (WHERE org_id <> $1 AND due_date < $3)::int AS late_below
-             FROM assignments
-            WHERE status = 'pending' AND ${inScope('org_path', 2)}`,
-          [orgId, like, today],
-        );
-        counts.assignments_to_report = row!.mine;
-        counts.assignments_late_below = row!.late_below;
-      }
       if (may('ledger:read')) {
         const [row] = await db.query<{ tasks: number; open: number; overdue: number; supervision: number; escalated: number }>(
           // "open" is each type's own definition (registry), the one its list's open filter uses
@@ -191,28 +176,19 @@ export function createHomeService({ db, ledger, sources }: { db: Db; ledger: Pic
         counts.problems_supervision_due = row!.supervision;
         counts.problems_escalated = row!.escalated;
       }
-      if (may('citizen:read')) {
-        const [row] = await db.query<{ unclaimed: number; open: number; overdue: number }>(
-          `SELECT count(*) FILTER (WHERE c.status = 'received')::int AS unclaimed,
-                  count(*)::int AS open,
-                  count(*) FILTER (WHERE r.promised_date < $2)::int AS overdue
-             FROM cases c JOIN citizen_requests r ON r.case_id = c.id
-            WHERE c.case_type = 'request' AND ${openPredicate('request')} AND ${inScope('c.org_path', 1)}`,
-          [like, today],
-        );
-        counts.requests_unclaimed = row!.unclaimed;
-        counts.requests_open = row!.open;
-        counts.requests_promise_overdue = row!.overdue;
-      }
-      if (may('whistle:answer')) {
+      if (may('citizen:answer')) {
         counts.whistle_parts_to_answer = await countAnswersIn(db, actor.scope, 'whistle', WHISTLE_KIND.open);
       }
-      if (may('whistle:blow')) {
+      if (may('citizen:whistle')) {
         // declined parts wait for the whistler to re-route them
         counts.whistle_parts_declined = await countAnswersOfCallsIn(db, actor.scope, 'whistle', WHISTLE_KIND.actions.reroute.from);
       }
 
-      const items: TodoItem[] = (Object.entries(counts) as [TodoKind, number][]).map(([kind, count]) => ({
+      // the modules that register their own counts (reports, requests)
+      for (const source of sources?.allCounts() ?? []) Object.assign(counts, await source(db, actor, today));
+
+      // in the order of HREF, whichever module counted
+      const items: TodoItem[] = (Object.keys(HREF) as TodoKind[]).filter((kind) => counts[kind] !== undefined).map((kind) => [kind, counts[kind]!] as const).map(([kind, count]) => ({
         kind,
         count,
         urgent: URGENT.has(kind) && count > 0,

@@ -72,7 +72,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
   }
 
   async function list(actor: Actor, q: ListInspectionsQuery = {}) {
-    requireAction(actor, 'dispatch:read');
+    requireAction(actor, 'inspection:read');
     const p = pageOf(q);
     const filter = { kind: q.kind, q: q.q };
     const rows = await repo.listInspections(db, actor.scope, filter, p);
@@ -81,7 +81,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
   }
 
   async function detail(actor: Actor, id: number) {
-    requireAction(actor, 'dispatch:read');
+    requireAction(actor, 'inspection:read');
     const row = await repo.findInspection(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
     return (await views([row]))[0]!;
@@ -92,7 +92,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
    * linked) becomes a ledger problem at its org, each points to the other, and both are audited.
    */
   async function findingToProblem(actor: Actor, inspectionId: number, findingId: number, input: { category: string; deadline: string; measures?: string; responsiblePerson?: string }) {
-    requireAction(actor, 'ledger:register');
+    requireAction(actor, 'inspection:problem');
     const inspection = await repo.findInspection(db, actor.scope, inspectionId);
     if (!inspection) throw new AppError('not_found');
     const [finding] = (await repo.findingsOf(db, [inspectionId])).filter((f) => f.id === findingId);
@@ -141,7 +141,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
 
   /** Bulletins reaching the scope (sent from above or within it), newest first; or those of one inspection. */
   async function bulletins(actor: Actor, q: ListBulletinsQuery = {}) {
-    requireAction(actor, 'dispatch:read');
+    requireAction(actor, 'inspection:read');
     const p = pageOf(q);
     const rows = await callsReaching(db, actor.scope, 'bulletin', p.limit, { inspectionId: q.inspectionId, q: q.q, offset: p.offset });
     const total = await totalOf(rows, p.page, () => callsReaching(db, actor.scope, 'bulletin', 1, { inspectionId: q.inspectionId, q: q.q }));
@@ -150,14 +150,14 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
 
   /** One bulletin, scoped exactly like the list: outside it, not found. */
   async function bulletin(actor: Actor, id: number) {
-    requireAction(actor, 'dispatch:read');
+    requireAction(actor, 'inspection:read');
     const [row] = await callsReaching(db, actor.scope, 'bulletin', 1, { id });
     if (!row) throw new AppError('not_found');
     return bulletinView(row);
   }
 
   async function recordAccountability(actor: Actor, input: CreateAccountabilityBody) {
-    requireAction(actor, 'accountability:write');
+    requireAction(actor, 'inspection:accountability');
     if (!input.targetOrgId && !input.targetPersonId) throw fieldError('targetOrgId', '请选择问责对象（组织或个人）', 'Choose an org or a person');
     let targetPath: string | undefined;
     if (input.targetOrgId) {
@@ -185,7 +185,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
   }
 
   async function accountability(actor: Actor, q: ListAccountabilityQuery = {}) {
-    requireAction(actor, 'dispatch:read');
+    requireAction(actor, 'inspection:read');
     const p = pageOf(q);
     const f = { inspectionId: q.inspectionId, kind: q.kind };
     const [rows, kinds] = await Promise.all([repo.listAccountability(db, actor.scope, f, p), repo.accountabilityKinds(db, actor.scope, f)]);
@@ -196,7 +196,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
 
   /** One accountability record, scoped exactly like the list: outside it, not found. */
   async function accountabilityRecord(actor: Actor, id: number) {
-    requireAction(actor, 'dispatch:read');
+    requireAction(actor, 'inspection:read');
     const [row] = await repo.listAccountability(db, actor.scope, { id }, { limit: 1, offset: 0 });
     if (!row) throw new AppError('not_found');
     return accountabilityView(row);

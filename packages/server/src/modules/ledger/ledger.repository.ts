@@ -278,3 +278,48 @@ export async function accountInScope(q: Queryable, scope: Scope, id: number) {
   return row;
 }
 
+
+// ---- 工作台 (home reads these through the ledger's today source and count source) ----
+
+export type LedgerTodayRow = { kind: string; id: number; title: string; org: string; due: string | null; reason: string | null; at: Date | string };
+
+/** Problems my org must rectify: sent back (with the checker's reason), overdue, to start, in progress. */
+export function todayOwnProblems(q: Queryable, p: { orgId: number; like: string; today: string; limit: number }) {
+  return q.query<LedgerTodayRow>(
+    `SELECT CASE WHEN c.deadline < $3 THEN 'problem_overdue'
+                 WHEN c.status = 'rectifying' AND r.body IS NOT NULL THEN 'problem_returned'
+                 WHEN c.status = 'registered' THEN 'problem_to_start'
+                 ELSE 'problem_rectifying' END AS kind,
+            c.id, c.title, o.name AS org, c.deadline::text AS due, r.body AS reason,
+            greatest(c.updated_at, coalesce(r.at, c.opened_at)) AS at
+       FROM cases c
+       JOIN problems p ON p.case_id = c.id
+       JOIN orgs o ON o.id = c.org_id
+       LEFT JOIN LATERAL (
+             SELECT e.body, e.at FROM case_events e
+              WHERE e.case_id = c.id AND e.kind = 'transition' AND e.transition = 'return'
+                AND p.returned_count > 0 AND c.status = 'rectifying'
+              ORDER BY e.seq DESC LIMIT 1) r ON true
+      WHERE c.case_type = 'problem' AND c.status IN ('registered', 'rectifying')
+        AND p.responsible_org_id = $1 AND ${inScope('c.org_path', 2)}
+      ORDER BY c.deadline, c.id DESC
+      LIMIT $4`,
+    [p.orgId, p.like, p.today, p.limit],
+  );
+}
+
+/** 督办: open problems below my org whose supervision date falls within the week (`soon`) or has passed. */
+export function todaySupervisionDue(q: Queryable, p: { orgId: number; like: string; soon: string; limit: number }) {
+  return q.query<LedgerTodayRow>(
+    `SELECT 'problem_supervision' AS kind, c.id, c.title, o.name AS org, c.supervision_due::text AS due,
+            NULL::text AS reason, c.updated_at AS at
+       FROM cases c
+       JOIN problems p ON p.case_id = c.id
+       JOIN orgs o ON o.id = c.org_id
+      WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND ${inScope('c.org_path', 2)}
+        AND p.responsible_org_id <> $1 AND c.supervision_due <= $3
+      ORDER BY c.supervision_due, c.id DESC
+      LIMIT $4`,
+    [p.orgId, p.like, p.soon, p.limit],
+  );
+}

@@ -20,10 +20,11 @@ import {
   type LedgerSource,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
-import { requireAction, type Actor } from '../../core/access.js';
+import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
-import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
+import { addDays, createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
+import { TODAY_ROWS } from '../../core/today-sources.js';
 import { ancestors, children as orgChildren, inScope as orgInScope, townshipAbove, typesOnPath, type OrgNode } from '../../core/org-tree.js';
 import { problemCaseType } from './problems.case.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
@@ -472,7 +473,13 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
       .map((r) => ({ id: r.id, title: r.title, org: r.org, due: r.due, at: r.at }));
   }
 
-  return { settings, saveSettings, checkRegistration, createChecked, register, fire, detail, list, counts, publicCounties, supervise, comment, attach, attachment, attachmentRow, stats, publicList, escalateOverdue, verify, exportRows, problemsToCheck, today };
+  /** 工作台 (a today source): my org's problems to rectify, and the ones below it due for supervision this week. */
+  async function todayItems(q: Queryable, actor: Actor, day: string) {
+    const p = { orgId: actor.scope.orgId, like: likePrefix(actor.scope.path), today: day, soon: addDays(day, 7), limit: TODAY_ROWS };
+    return [...(await repo.todayOwnProblems(q, p)), ...(await repo.todaySupervisionDue(q, p))];
+  }
+
+  return { settings, saveSettings, checkRegistration, createChecked, register, fire, detail, list, counts, publicCounties, supervise, comment, attach, attachment, attachmentRow, stats, publicList, escalateOverdue, verify, exportRows, problemsToCheck, todayItems, today };
 }
 
 export type LedgerService = ReturnType<typeof createLedgerService>;

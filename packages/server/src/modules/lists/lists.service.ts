@@ -47,7 +47,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
   }
 
   async function tasks(actor: Actor, q: ListYearQuery) {
-    requireAction(actor, 'ledger:read');
+    requireAction(actor, 'list:read');
     const root = q.orgId ? await orgInScope(db, actor.scope, q.orgId) : { path: actor.scope.path };
     if (!root) throw new AppError('not_found');
     const { page, pageSize } = paging(q);
@@ -57,7 +57,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
   }
 
   async function createTask(actor: Actor, input: CreateTaskBody): Promise<TaskRow> {
-    requireAction(actor, 'ledger:handle');
+    requireAction(actor, 'list:handle');
     const errors: FieldError[] = [];
     const org = await orgInScope(db, actor.scope, input.orgId);
     if (!org || org.status !== 'active') errors.push({ field: 'orgId', zh: '清单所属组织不存在或不在您的管辖范围内', en: 'No such organization in your scope' });
@@ -73,7 +73,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
   }
 
   async function fireTask(actor: Actor, id: number, transition: TaskTransition, input: { version: number; comment?: string }): Promise<TaskRow> {
-    requireAction(actor, 'ledger:handle');
+    requireAction(actor, 'list:handle');
     await engine.fire(taskWorkflow, actor, id, transition, { version: input.version, body: input.comment ?? null }, {
       loadExtra: async (q, c) => ({ listOrgPath: await repo.listPathOf(q, c.id) }),
       apply: async (tx, c) => {
@@ -86,7 +86,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
   }
 
   async function responsibilities(actor: Actor, q: ListYearQuery) {
-    requireAction(actor, 'ledger:read');
+    requireAction(actor, 'list:read');
     const root = q.orgId ? await orgInScope(db, actor.scope, q.orgId) : { path: actor.scope.path };
     if (!root) throw new AppError('not_found');
     const { page, pageSize } = paging(q);
@@ -109,7 +109,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
 
   /** One responsibility, scoped like the list: outside the caller's scope (or removed), not found. */
   async function responsibility(actor: Actor, id: number) {
-    requireAction(actor, 'ledger:read');
+    requireAction(actor, 'list:read');
     const row = await repo.responsibilityInScope(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
     return responsibilityView(row);
@@ -117,14 +117,14 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
 
   /** One task, scoped like the list: outside the caller's scope, not found. */
   async function task(actor: Actor, id: number): Promise<TaskRow> {
-    requireAction(actor, 'ledger:read');
+    requireAction(actor, 'list:read');
     const row = await repo.findTask(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
     return present(actor, row, engine.today());
   }
 
   async function addResponsibility(actor: Actor, input: CreateResponsibilityBody): Promise<number> {
-    requireAction(actor, 'ledger:handle');
+    requireAction(actor, 'list:handle');
     const errors: FieldError[] = [];
     const org = await orgInScope(db, actor.scope, input.orgId);
     if (!org || org.status !== 'active') errors.push({ field: 'orgId', zh: '组织不存在或不在您的管辖范围内', en: 'No such organization in your scope' });
@@ -140,7 +140,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
   }
 
   async function removeResponsibility(actor: Actor, id: number, version: number) {
-    requireAction(actor, 'ledger:handle');
+    requireAction(actor, 'list:handle');
     await db.transaction(async (tx) => {
       const row = await repo.findResponsibility(tx, actor.scope, id);
       if (!row || row.status !== 'active') throw new AppError('not_found');

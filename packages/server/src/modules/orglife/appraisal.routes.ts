@@ -30,8 +30,8 @@ import {
   SessionPage,
   SessionView,
 } from '@lianxin/contract';
-import { AppError } from '../../core/errors.js';
-import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import { contentDisposition } from '../../core/file-type.js';
+import { receiveUpload } from '../../core/upload.js';
 import type { AppraisalService } from './appraisal.service.js';
 
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -99,16 +99,8 @@ export async function appraisalRoutes(app: TypedApp, opts: { appraisal: Appraisa
   app.post('/api/orglife/research/:id/attachments',
     { schema: { tags, summary: '上传调研报告附件（图片、PDF、Word、Excel，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: ResearchFile } }, config: { policy: 'orglife:record' } },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
-      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-      if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
-      const content = await file.toBuffer();
-      if (file.file.truncated) throw new AppError('payload_too_large', { zh: '附件不能超过 10 MB', en: 'Attachments are at most 10 MB' });
-      if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
-      const type = sniffFileType(content);
-      if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
-      const fileName = cleanFileName(file.filename, type.ext);
-      const id = await appraisal.attachResearch(request.actor!, request.params.id, { fileName, mimeType: type.mime, content });
+      const { fileName, mimeType, content } = await receiveUpload(request, { maxBytes: MAX_ATTACHMENT_BYTES });
+      const id = await appraisal.attachResearch(request.actor!, request.params.id, { fileName, mimeType, content });
       return reply.status(201).send({ id, fileName });
     });
   app.get('/api/orglife/research/:id/attachments/:attachmentId',

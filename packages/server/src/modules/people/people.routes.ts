@@ -57,13 +57,13 @@ export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService 
 
   app.post(
     '/api/posts',
-    { schema: { tags, summary: '任职（设岗）：单人岗位任期重叠、工作站第二名站长回答 409；工作站人员到位预警随结果返回', body: CreatePostBody, response: { 201: PostView } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '任职（设岗）：单人岗位任期重叠、工作站第二名站长回答 409；工作站人员到位预警随结果返回', body: CreatePostBody, response: { 201: PostView } }, config: { policy: 'person:post' } },
     async (request, reply) => reply.status(201).send(await people.addPost(request.actor!, request.body)),
   );
 
   app.patch(
     '/api/posts/:id',
-    { schema: { tags, summary: '调整任职（任期、一肩挑、选派单位、选任方式、公职化；带版本号）', params: IdParams, body: UpdatePostBody, response: { 200: PostView } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '调整任职（任期、一肩挑、选派单位、选任方式、公职化；带版本号）', params: IdParams, body: UpdatePostBody, response: { 200: PostView } }, config: { policy: 'person:post' } },
     async (request) => people.updatePost(request.actor!, request.params.id, request.body),
   );
 
@@ -81,7 +81,7 @@ export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService 
 
   app.post(
     '/api/posts/:id/end',
-    { schema: { tags, summary: '免职（结束任期）', params: IdParams, body: EndPostBody, response: { 204: NoContent } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '免职（结束任期）', params: IdParams, body: EndPostBody, response: { 204: NoContent } }, config: { policy: 'person:post' } },
     async (request, reply) => {
       await people.endPost(request.actor!, request.params.id, request.body.endDate);
       return reply.status(204).send(null);
@@ -102,7 +102,7 @@ export async function peopleRoutes(app: TypedApp, opts: { people: PeopleService 
 
   app.post(
     '/api/reserve-cadres',
-    { schema: { tags, summary: '纳入后备干部库', body: ReserveCadreBody, response: { 201: ReserveCadreRow } }, config: { policy: 'post:write' } },
+    { schema: { tags, summary: '纳入后备干部库', body: ReserveCadreBody, response: { 201: ReserveCadreRow } }, config: { policy: 'person:post' } },
     async (request, reply) => reply.status(201).send(await people.reserveCadre(request.actor!, await people.addReserve(request.actor!, request.body))),
   );
 

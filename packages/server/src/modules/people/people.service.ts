@@ -363,7 +363,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   /** Assigns a post inside the caller's transaction (the reserve pool's appointment uses it too). */
   async function addPostIn(tx: Queryable, actor: Actor, input: CreatePostBody): Promise<PostWritten> {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     const person = await repo.findPersonForUpdate(tx, actor.scope, input.personId);
     if (!person) throw fieldError('personId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
     if (person.status !== 'active') throw fieldError('personId', '此人已不在册（离开或去世），不能任职', 'The person is no longer on the roster');
@@ -376,13 +376,13 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   }
 
   async function addPost(actor: Actor, input: CreatePostBody): Promise<PostWritten> {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     return db.transaction((tx) => addPostIn(tx, actor, input));
   }
 
   /** 调整任职: term, 一肩挑, sending unit, selection channel, 公职化 — with the version read. */
   async function updatePost(actor: Actor, postId: number, input: UpdatePostBody): Promise<PostWritten> {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     return db.transaction((tx) => updatePostIn(tx, actor, postId, input));
   }
 
@@ -391,7 +391,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
    * elected village director 一肩挑). Without a version it changes the post as read under its lock.
    */
   async function updatePostIn(tx: Queryable, actor: Actor, postId: number, input: Omit<UpdatePostBody, 'version'> & { version?: number }): Promise<PostWritten> {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     {
       const post = await repo.findPost(tx, actor.scope, postId, true);
       if (!post) throw new AppError('not_found');
@@ -431,13 +431,13 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   }
 
   async function endPost(actor: Actor, postId: number, endDate: string): Promise<void> {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     await db.transaction((tx) => endPostIn(tx, actor, postId, endDate));
   }
 
   /** Ends a post inside the caller's transaction (an election's results end the previous holders' terms). */
   async function endPostIn(tx: Queryable, actor: Actor, postId: number, endDate: string): Promise<void> {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     {
       const post = await repo.findPost(tx, actor.scope, postId, true);
       if (!post) throw new AppError('not_found');
@@ -588,7 +588,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   }
 
   async function addReserve(actor: Actor, input: { personId: number; targetRole: string; addedOn: string; note?: string }) {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     return db.transaction(async (tx) => {
       const person = await repo.findPersonForUpdate(tx, actor.scope, input.personId);
       if (!person) throw fieldError('personId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
@@ -612,7 +612,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   /** 培养: a training of a reserve cadre (the latest one is kept on the record; the audit keeps each). */
   async function trainReserve(actor: Actor, id: number, input: ReserveTrainBody) {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     await db.transaction(async (tx) => {
       const r = await activeReserve(tx, actor, id, input.version);
       if (input.trainedOn > today()) throw fieldError('trainedOn', '培训日期不能晚于今天', 'The date is in the future');
@@ -626,7 +626,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   /** 任用: the reserve cadre takes a post — the post and the pool record change in one transaction. */
   async function appointReserve(actor: Actor, id: number, input: ReserveAppointBody): Promise<PostWritten> {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     return db.transaction(async (tx) => {
       const r = await activeReserve(tx, actor, id, input.version);
       if (input.startDate < r.added_on) throw fieldError('startDate', '任职日期不能早于入库日期', 'The post starts before joining the pool');
@@ -640,7 +640,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   /** 出库: removed from the pool with a reason (the record stays). */
   async function removeReserve(actor: Actor, id: number, input: ReserveRemoveBody) {
-    requireAction(actor, 'post:write');
+    requireAction(actor, 'person:post');
     await db.transaction(async (tx) => {
       const r = await activeReserve(tx, actor, id, input.version);
       if (input.endedOn > today()) throw fieldError('endedOn', '出库日期不能晚于今天', 'The date is in the future');

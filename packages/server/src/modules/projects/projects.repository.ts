@@ -1,12 +1,14 @@
 // SQL of 项目化推进: the project's own row, its people, milestones, monthly report keys and links;
 // the list, the board and the matrix. The monthly reports themselves are the dispatch engine's
-// assignments: the counts here read their state by the keys this module kept (one statement per
-// page or board, so the board stays one round trip — bench/ measures it).
+// requests: the counts here read their state by the keys this module kept, through the SQL the
+// dispatch module offers at its front door (`requestSql`), so this file never names its table
+// (one statement per page or board, so the board stays one round trip — bench/ measures it).
 import { prepared, type Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { inScope, BY_KEY, SYSTEM } from '../../core/scope.js';
 import { casePage } from '../../core/cases/case-page.js';
 import './project.case.js';
+import { requestSql as rq } from '../dispatch/index.js';
 
 export type ProjectDbRow = {
   id: number; version: number; title: string; status: string; county_id: number; org_id: number; org_name: string; org_type: string; org_path: string;
@@ -21,10 +23,10 @@ const COUNTS = `
   (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = c.id) AS ms_total,
   (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = c.id AND m.done_on IS NOT NULL) AS ms_done,
   (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = c.id AND m.done_on IS NULL AND m.due_on < $2::date) AS ms_overdue,
-  (SELECT count(*) FILTER (WHERE a.status = 'reported')::int FROM project_reports r JOIN assignments a ON a.id = r.assignment_id WHERE r.project_id = c.id) AS r_answered,
-  (SELECT count(*) FILTER (WHERE a.status = 'pending' AND a.due_date < $2::date)::int FROM project_reports r JOIN assignments a ON a.id = r.assignment_id WHERE r.project_id = c.id) AS r_late,
-  (SELECT count(*) FILTER (WHERE a.status = 'reported' AND a.late)::int FROM project_reports r JOIN assignments a ON a.id = r.assignment_id WHERE r.project_id = c.id) AS r_answered_late,
-  (SELECT count(*) FILTER (WHERE a.status = 'pending' AND a.due_date >= $2::date)::int FROM project_reports r JOIN assignments a ON a.id = r.assignment_id WHERE r.project_id = c.id) AS r_pending`;
+  (SELECT count(*) FILTER (WHERE ${rq.answered('a')})::int FROM project_reports r ${rq.join('a', 'r.assignment_id')} WHERE r.project_id = c.id) AS r_answered,
+  (SELECT count(*) FILTER (WHERE ${rq.late('a', '$2::date')})::int FROM project_reports r ${rq.join('a', 'r.assignment_id')} WHERE r.project_id = c.id) AS r_late,
+  (SELECT count(*) FILTER (WHERE ${rq.answeredLate('a')})::int FROM project_reports r ${rq.join('a', 'r.assignment_id')} WHERE r.project_id = c.id) AS r_answered_late,
+  (SELECT count(*) FILTER (WHERE ${rq.waiting('a', '$2::date')})::int FROM project_reports r ${rq.join('a', 'r.assignment_id')} WHERE r.project_id = c.id) AS r_pending`;
 
 const ROW_SELECT = `SELECT c.id, c.version, c.title, c.status, c.county_id, c.org_id, o.name AS org_name, o.type AS org_type, c.org_path,
     p.year, p.aim, p.class, p.description, p.leader_post_id, p.budget_fen, p.sending_unit, p.sending_org_id, so.name AS sending_org_name, so.type AS sending_org_type,
@@ -60,8 +62,8 @@ export async function listProjects(q: Queryable, f: ProjectFilter, page: number,
   if (f.assistance === 'no') where.push(`p.sending_unit IS NULL AND p.sending_org_id IS NULL`);
   if (f.excellent !== undefined) where.push(`p.excellent = ${param(f.excellent)}`);
   if (f.late !== undefined) {
-    where.push(`${f.late ? '' : 'NOT '}EXISTS (SELECT 1 FROM project_reports r JOIN assignments a ON a.id = r.assignment_id
-      WHERE r.project_id = c.id AND a.status = 'pending' AND a.due_date < ${param(f.today)}::date)`);
+    where.push(`${f.late ? '' : 'NOT '}EXISTS (SELECT 1 FROM project_reports r ${rq.join('a', 'r.assignment_id')}
+      WHERE r.project_id = c.id AND ${rq.late('a', `${param(f.today)}::date`)})`);
   }
   if (f.overdue !== undefined) {
     where.push(`${f.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = c.id AND m.done_on IS NULL AND m.due_on < ${param(f.today)}::date)`);
@@ -207,8 +209,8 @@ export function boardCounts(q: Queryable, rootPath: string, year: number, today:
          FROM cases c JOIN projects p ON p.case_id = c.id
         WHERE c.case_type = 'project' AND ${inScope('c.org_path', 1)} AND p.year = $2),
      late AS (
-       SELECT r.project_id, count(*)::int AS n FROM pr JOIN project_reports r ON r.project_id = pr.id JOIN assignments a ON a.id = r.assignment_id
-        WHERE a.status = 'pending' AND a.due_date < $3::date GROUP BY r.project_id),
+       SELECT r.project_id, count(*)::int AS n FROM pr JOIN project_reports r ON r.project_id = pr.id ${rq.join('a', 'r.assignment_id')}
+        WHERE ${rq.late('a', '$3::date')} GROUP BY r.project_id),
      overdue AS (
        SELECT m.project_id, count(*)::int AS n FROM pr JOIN project_milestones m ON m.project_id = pr.id
         WHERE m.done_on IS NULL AND m.due_on < $3::date GROUP BY m.project_id)
@@ -222,11 +224,11 @@ export function boardCounts(q: Queryable, rootPath: string, year: number, today:
 
 export function lateReportsIn(q: Queryable, rootPath: string, year: number, today: string) {
   return q.query<{ project_id: number; title: string; org_id: number; org_name: string; org_type: string; period: string; due_on: string; assignment_id: number }>(
-    `SELECT c.id AS project_id, c.title, c.org_id, o.name AS org_name, o.type AS org_type, r.period, to_char(a.due_date, 'YYYY-MM-DD') AS due_on, a.id AS assignment_id
-       FROM cases c JOIN projects p ON p.case_id = c.id JOIN project_reports r ON r.project_id = c.id JOIN assignments a ON a.id = r.assignment_id
+    `SELECT c.id AS project_id, c.title, c.org_id, o.name AS org_name, o.type AS org_type, r.period, to_char(${rq.dueDate('a')}, 'YYYY-MM-DD') AS due_on, ${rq.id('a')} AS assignment_id
+       FROM cases c JOIN projects p ON p.case_id = c.id JOIN project_reports r ON r.project_id = c.id ${rq.join('a', 'r.assignment_id')}
        JOIN orgs o ON o.id = c.org_id
-      WHERE c.case_type = 'project' AND ${inScope('c.org_path', 1)} AND p.year = $2 AND a.status = 'pending' AND a.due_date < $3::date
-      ORDER BY a.due_date, c.id LIMIT 100`,
+      WHERE c.case_type = 'project' AND ${inScope('c.org_path', 1)} AND p.year = $2 AND ${rq.late('a', '$3::date')}
+      ORDER BY ${rq.dueDate('a')}, c.id LIMIT 100`,
     [likePrefix(rootPath), year, today],
   );
 }

@@ -26,7 +26,8 @@ import {
 } from '@lianxin/contract';
 import type { TypedApp } from '../../core/http.js';
 import { AppError } from '../../core/errors.js';
-import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
+import { contentDisposition } from '../../core/file-type.js';
+import { receiveUpload } from '../../core/upload.js';
 import type { ProjectService } from './projects.service.js';
 
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -126,15 +127,8 @@ export async function projectRoutes(app: TypedApp, opts: { projects: ProjectServ
       config: { policy: 'project:write' },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' });
-      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-      if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
-      const content = await file.toBuffer();
-      if (file.file.truncated) throw new AppError('payload_too_large', { zh: '附件不能超过 10 MB', en: 'Attachments are at most 10 MB' });
-      if (content.length === 0) throw new AppError('validation_failed', { zh: '文件是空的', en: 'The file is empty' });
-      const type = sniffFileType(content);
-      if (!type) throw new AppError('unsupported_media_type', { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' });
-      const id = await projects.attach(request.actor!, request.params.id, { fileName: cleanFileName(file.filename, type.ext), mimeType: type.mime, content });
+      const { fileName, mimeType, content } = await receiveUpload(request, { maxBytes: MAX_ATTACHMENT_BYTES });
+      const id = await projects.attach(request.actor!, request.params.id, { fileName, mimeType, content });
       const row = (await projects.detail(request.actor!, request.params.id)).files.find((f) => f.id === id);
       if (!row) throw new AppError('not_found');
       return reply.status(201).send(row);

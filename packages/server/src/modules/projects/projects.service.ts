@@ -377,7 +377,7 @@ export function createProjectService(deps: {
   }
 
   async function link(actor: Actor, id: number, input: LinkProjectBody): Promise<ProjectDetail> {
-    requireAction(actor, input.kind === 'inspection' ? 'inspection:write' : 'accountability:write');
+    requireAction(actor, input.kind === 'inspection' ? 'inspection:write' : 'inspection:accountability');
     let label: string;
     const r = await load(actor, id);
     try {

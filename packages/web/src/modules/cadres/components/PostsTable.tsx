@@ -17,7 +17,7 @@ const current = (p: PostRecord) => !p.endDate || p.endDate >= today();
 export function PostsTable({ posts, personId, orgId, compact }: { posts: (PostRecord | OrgPost)[]; personId?: number; orgId?: number; compact?: boolean }) {
   const { label } = useI18n();
   const can = useCan();
-  const writable = can('post:write');
+  const writable = can('person:post');
   const [assigning, setAssigning] = useState(false);
   const [changing, setChanging] = useState<PostRecord>();
   const [ending, setEnding] = useState<PostRecord>();

@@ -104,7 +104,7 @@ function Ledger({ params, setParams }: { params: URLSearchParams; setParams: (p:
             }}
           />
         </Col>
-        {can('person:export') && (
+        {can('cadre:export') && (
           <Col><Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="ledger-export">导出 Excel</Button></Col>
         )}
       </Row>

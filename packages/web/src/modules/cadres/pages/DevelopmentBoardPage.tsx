@@ -35,7 +35,7 @@ export function DevelopmentBoardPage() {
   };
   return (
     <div data-testid="development-board">
-      <PageHead title="发展党员" extra={can('person:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="development-add">登记入党申请</Button>} />
+      <PageHead title="发展党员" extra={can('cadre:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="development-add">登记入党申请</Button>} />
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }} align="middle">
         <Col xs={24} md={8}><OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="党支部（含下级）" /></Col>
         {path.data && <Col><Typography.Text type="secondary">流程：{path.data.name}</Typography.Text></Col>}

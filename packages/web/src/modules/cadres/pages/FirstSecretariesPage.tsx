@@ -30,7 +30,7 @@ export function FirstSecretariesPage() {
         <Tabs
           items={[
             { key: 'list', label: '名单', children: <SecretaryList year={year} orgId={orgId} /> },
-            ...(can('funds:read') ? [{ key: 'subsidy', label: '生活补贴', children: <SubsidyTable year={year} orgId={orgId} /> }] : []),
+            ...(can('cadre:read') ? [{ key: 'subsidy', label: '生活补贴', children: <SubsidyTable year={year} orgId={orgId} /> }] : []),
           ]}
         />
       </Card>

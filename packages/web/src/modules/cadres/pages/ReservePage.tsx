@@ -24,7 +24,7 @@ export function ReservePage() {
   const [page, setPage] = useState(1);
   const list = useReserve({ orgId, status, page, pageSize: 20 });
   const [acting, setActing] = useState<Acting>();
-  const writable = can('post:write');
+  const writable = can('person:post');
   return (
     <div data-testid="reserve-page">
       <PageHead title="后备干部库" extra={writable && <Button type="primary" icon={<PlusOutlined />} onClick={() => setActing({ kind: 'add' })}>纳入后备干部</Button>} />

@@ -133,7 +133,7 @@ export function RequestDetailPage() {
     );
   if (r.actions.includes('promise')) actions.push(<Button key="promise" type={r.status === 'claimed' ? 'primary' : 'default'} icon={<ScheduleOutlined />} onClick={() => open('promise')} data-testid="act-promise">{t('act.promise')}</Button>);
   if (r.actions.includes('resolve')) actions.push(<Button key="resolve" icon={<CheckCircleOutlined />} onClick={() => open('resolve')} data-testid="act-resolve" type={r.status === 'promised' ? 'primary' : 'default'}>{t('act.resolve')}</Button>);
-  if (can('whistle:blow') && r.status !== 'archived') actions.push(<Button key="whistle" icon={<NotificationOutlined />} onClick={() => open('whistle')} data-testid="act-whistle">{t('act.whistle')}</Button>);
+  if (can('citizen:whistle') && r.status !== 'archived') actions.push(<Button key="whistle" icon={<NotificationOutlined />} onClick={() => open('whistle')} data-testid="act-whistle">{t('act.whistle')}</Button>);
   if (can('citizen:handle') && r.status !== 'archived') actions.push(<Button key="message" icon={<MessageOutlined />} onClick={() => open('message')} data-testid="act-message">{t('act.message')}</Button>);
   if (can('citizen:handle') && !ended) actions.push(<Button key="report" icon={<FlagOutlined />} onClick={() => open('report')} data-testid="act-report">{t('act.reportUp')}</Button>);
   if (isOwner && !ended) actions.push(<Button key="hand" icon={<SwapOutlined />} onClick={() => open('handOver')} data-testid="act-handover">{t('act.handOver')}</Button>);

@@ -131,8 +131,8 @@ function WhistleCard({ w, focus, onAct, mineOnly }: { w: WhistleView; focus: boo
   const act = usePartAction();
   const myPath = me.scopeOrg.id;
   // A department answers its own parts (scope = the department); the whistler re-routes declined ones.
-  const isMine = (p: Part) => can('whistle:answer') && p.department.id === myPath;
-  const iWhistled = can('whistle:blow') && w.whistler.id === me.scopeOrg.id;
+  const isMine = (p: Part) => can('citizen:answer') && p.department.id === myPath;
+  const iWhistled = can('citizen:whistle') && w.whistler.id === me.scopeOrg.id;
   const parts = mineOnly ? w.parts.filter(isMine) : w.parts;
   const [viewing, setViewing] = useState(false);
   const report = async (p: Part) => {
@@ -157,7 +157,7 @@ function WhistleCard({ w, focus, onAct, mineOnly }: { w: WhistleView; focus: boo
         </Space>
       }
       extra={
-        can('whistle:blow') ? (
+        can('citizen:whistle') ? (
           <Link to={w.sourceType === 'problem' ? `/ledger/${w.sourceCaseId}` : `/citizens/${w.sourceCaseId}`}>{w.sourceType === 'problem' ? t('wh.openProblem') : t('wh.openRequest')}</Link>
         ) : (
           <Button type="link" size="small" onClick={() => setViewing(true)} data-testid="whistle-source-open">{w.sourceType === 'problem' ? t('wh.openProblem') : t('wh.openRequest')}</Button>
@@ -251,7 +251,7 @@ export function WhistlesPage() {
   const can = useCan();
   const isMobile = Grid.useBreakpoint().md === false;
   const { values, update } = useUrlState(['tab', 'view', 'id', 'q'] as const);
-  const isDepartment = can('whistle:answer');
+  const isDepartment = can('citizen:answer');
   const view = values.view ?? (isDepartment ? 'mine' : 'open');
   const focus = values.id ? Number(values.id) : undefined;
   // 待本部门报到: the server's list of whistles still waiting on this department (reported in,
@@ -312,7 +312,7 @@ export function WhistlesPage() {
     <div data-testid="whistles-page">
       <PageHead
         title={t('wh.title')}
-        extra={can('whistle:blow') && <Button type="primary" icon={<NotificationOutlined />} onClick={() => setBlowing(true)} data-testid="whistle-open">{t('wh.blow')}</Button>}
+        extra={can('citizen:whistle') && <Button type="primary" icon={<NotificationOutlined />} onClick={() => setBlowing(true)} data-testid="whistle-open">{t('wh.blow')}</Button>}
       />
       <Tabs
         activeKey={tab}

@@ -36,7 +36,7 @@ function ChecklistForm({ c }: { c: UnitChecklist }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [photoKey, setPhotoKey] = useState<string>();
   const [stamp, setStamp] = useState(0);
-  const editable = can('facility:write');
+  const editable = can('funds:facility');
 
   const saveWith = (patch: { items?: { key: string; met: boolean }[]; grade?: FacilityGrade | null; investmentFen?: number }) => {
     setError(undefined);

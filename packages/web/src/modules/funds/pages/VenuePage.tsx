@@ -46,12 +46,12 @@ export function VenuePage() {
         {[...byDay.entries()].map(([d, shifts]) => (
           <div key={d} style={{ marginBottom: 10 }}>
             <Typography.Text strong>{d}</Typography.Text>
-            {shifts.map((s) => <ShiftRow key={s.id} s={s} editable={can('facility:write')} />)}
+            {shifts.map((s) => <ShiftRow key={s.id} s={s} editable={can('funds:facility')} />)}
           </div>
         ))}
       </Card>
-      {can('facility:write') && <AddShift venue={v} />}
-      {can('facility:write') && <EditVenue venue={v} />}
+      {can('funds:facility') && <AddShift venue={v} />}
+      {can('funds:facility') && <EditVenue venue={v} />}
     </div>
   );
 }

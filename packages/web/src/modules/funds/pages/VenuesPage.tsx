@@ -23,7 +23,7 @@ export function VenuesPage() {
 
   return (
     <div data-testid="venues-page">
-      <PageHead title={t('venue.title')} extra={can('facility:write') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="venue-add">{t('venue.add')}</Button> : undefined} />
+      <PageHead title={t('venue.title')} extra={can('funds:facility') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="venue-add">{t('venue.add')}</Button> : undefined} />
       <FacilitiesNav />
       {q.error && <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
       {!q.data ? <Card><Skeleton active /></Card> : (

@@ -307,7 +307,7 @@ function ResponsibilitiesTab({ orgId, year }: { orgId?: number; year: number }) 
   const list = useResponsibilities(orgId, year, page);
   const remove = useRemoveResponsibility();
   const removeButton = (r: ResponsibilityRow) =>
-    can('ledger:handle') ? (
+    can('list:handle') ? (
       <Popconfirm
         title={t('lists.resp.removeConfirm')}
         okText={t('lists.resp.remove')}
@@ -381,7 +381,7 @@ export function ListsPage() {
   const [creating, setCreating] = useState<'task' | 'resp'>();
 
   const add =
-    can('ledger:handle') && tab !== 'problems' ? (
+    can('list:handle') && tab !== 'problems' ? (
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(tab === 'tasks' ? 'task' : 'resp')} size={isMobile ? 'small' : 'middle'} data-testid="lists-add">
         {tab === 'tasks' ? t('lists.task.new') : t('lists.resp.new')}
       </Button>

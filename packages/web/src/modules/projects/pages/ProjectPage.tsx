@@ -170,7 +170,7 @@ export function ProjectPage() {
             {p.links.map((l) => (
               <div key={l.id}><Tag bordered={false}>{label(PROJECT_LINK_LABELS[l.kind])}</Tag>{l.date} {l.kind === 'inspection' ? <Link to="/inspections">{l.title}</Link> : l.title}</div>
             ))}
-            {(can('inspection:write') || can('accountability:write')) && (
+            {(can('inspection:write') || can('inspection:accountability')) && (
               <Form layout="inline" onFinish={(v: { kind: 'inspection' | 'accountability'; refId: number }) => link.mutate(v, { onError: fail(undefined, []) })} initialValues={{ kind: 'inspection' }} style={{ marginTop: 8, rowGap: 8 }}>
                 <Form.Item name="kind"><Select style={{ width: 100 }} options={PROJECT_LINK_KINDS.map((k) => ({ value: k, label: label(PROJECT_LINK_LABELS[k]) }))} /></Form.Item>
                 <Form.Item name="refId" rules={[{ required: true }]}><InputNumber min={1} placeholder={t('detail.linkId')} /></Form.Item>

@@ -41,7 +41,7 @@ export function AccountabilityPage() {
       <PageHead
         title={t('insp.title')}
         extra={
-          can('accountability:write') ? (
+          can('inspection:accountability') ? (
             <Button type="primary" danger icon={<WarningOutlined />} onClick={() => setOpen(true)} data-testid="new-accountability" block={phone}>
               {t('insp.account')}
             </Button>

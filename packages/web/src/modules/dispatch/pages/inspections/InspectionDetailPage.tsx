@@ -47,7 +47,7 @@ export function InspectionDetailPage() {
                 {t('insp.publish')}
               </Button>
             )}
-            {can('accountability:write') && (
+            {can('inspection:accountability') && (
               <Button icon={<WarningOutlined />} onClick={() => setAccOpen(true)} data-testid="record-accountability">
                 {t('insp.account')}
               </Button>
@@ -113,7 +113,7 @@ export function InspectionDetailPage() {
                   <Link to={`/ledger/${f.problemId}`} data-testid="finding-problem-link">
                     <Tag color="green" icon={<LinkOutlined />}>{t('insp.finding.inLedger', { id: f.problemId })}</Tag>
                   </Link>
-                ) : can('ledger:register') ? (
+                ) : can('inspection:problem') ? (
                   <Button type="primary" ghost size="small" icon={<FileAddOutlined />} onClick={() => setToLedger(f)} data-testid="finding-to-ledger">
                     {t('insp.finding.toLedger')}
                   </Button>
