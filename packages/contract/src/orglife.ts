@@ -206,7 +206,11 @@ export const BoardView = Type.Object({
   /** Each child of the org that holds units (or the org itself, when it is a unit). */
   rows: Type.Array(Type.Object({ org: OrgRef, ...Tally })),
   /** Per meeting type over the org's units. */
-  types: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer() })),
+  types: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer(),
+    /** A type with a secretary's share (党课: ≥ 1 a year by the branch secretary): of those held, given by the secretary; units short of it. */
+    bySecretary: Type.Optional(Type.Object({ held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer(), unitsBehind: Type.Integer() })),
+  })),
 });
 export type BoardView = Static<typeof BoardView>;
 

@@ -54,6 +54,14 @@ export type RosterReader = (actor: Actor, orgId: number) => Promise<{ id: number
 /** Required by the end of month `m` of a yearly count: the year's share so far, rounded up (4 a year: 1 by March). */
 export const requiredBy = (perYear: number, month: number) => Math.ceil((perYear * month) / 12);
 
+/**
+ * Of a type's meetings, how many the unit's secretary must have given by the end of month `m`:
+ * owed once the year's remaining meetings of the type could no longer hold them (党课 4, ≥ 1 by
+ * the secretary: from October, when all four are owed). 0 for a type without a secretary's share.
+ */
+export const bySecretaryBy = (rule: Pick<MeetingTypeRule, 'perYear' | 'secretaryMin'>, month: number) =>
+  Math.max(0, Math.min(rule.secretaryMin ?? 0, rule.perYear) - (rule.perYear - requiredBy(rule.perYear, month)));
+
 const ref = (o: { id: number; name: string; type: string }) => ({ id: o.id, name: o.name, type: o.type as OrgType });
 const rate = (present: number, expected: number) => (expected > 0 ? Math.round((present / expected) * 1000) / 1000 : null);
 
@@ -256,13 +264,14 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
   }
 
   function ruleRows(types: MeetingTypeRule[], month: number): repo.RuleRows {
-    const out: repo.RuleRows = { codes: [], unitTypes: [], required: [] };
+    const out: repo.RuleRows = { codes: [], unitTypes: [], required: [], bySecretary: [] };
     for (const t of types) {
       if (t.perYear <= 0) continue;
       for (const u of t.unitTypes) {
         out.codes.push(t.code);
         out.unitTypes.push(u);
         out.required.push(requiredBy(t.perYear, month));
+        out.bySecretary.push(bySecretaryBy(t, month));
       }
     }
     return out;
@@ -294,7 +303,9 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
       rows: rows.map((r) => ({ org: ref(nameOf.get(Number(r.child || org.id))!), ...tally(r) })).sort((a, b) => b.shortfall - a.shortfall || a.org.id - b.org.id),
       types: s.types.filter((x) => x.perYear > 0).map((x) => {
         const r = types.find((y) => y.code === x.code);
-        return { code: x.code, name: x.name, held: r?.held ?? 0, required: r?.required ?? 0, shortfall: r?.shortfall ?? 0 };
+        const row = { code: x.code, name: x.name, held: r?.held ?? 0, required: r?.required ?? 0, shortfall: r?.shortfall ?? 0 };
+        if (!x.secretaryMin) return row;
+        return { ...row, bySecretary: { held: r?.by_sec ?? 0, required: r?.sec_required ?? 0, shortfall: r?.sec_shortfall ?? 0, unitsBehind: r?.sec_behind ?? 0 } };
       }),
     };
   }
@@ -317,12 +328,16 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     const year = Number(t.slice(0, 4));
     const due = s.types.filter((x) => x.perYear > 0 && x.unitTypes.includes(org.type as OrgType));
     if (due.length === 0) return items;
-    const held = new Map((await repo.heldByType(q, like, org.id, `${year}-01-01`, lastDayOfMonth(year, month))).map((r) => [r.type_code, r.n]));
+    const held = new Map((await repo.heldByType(q, like, org.id, `${year}-01-01`, lastDayOfMonth(year, month))).map((r) => [r.type_code, r]));
     // one item for the unit (its id is the unit's), naming every type it still owes
     const owed = due.flatMap((x) => {
       const required = requiredBy(x.perYear, month);
-      const n = held.get(x.code) ?? 0;
-      return n < required ? [`${x.name}（本年应开 ${required} 次，已开 ${n} 次）`] : [];
+      const n = held.get(x.code)?.n ?? 0;
+      const out = n < required ? [`${x.name}（本年应开 ${required} 次，已开 ${n} 次）`] : [];
+      const bySec = bySecretaryBy(x, month);
+      const s = held.get(x.code)?.by_sec ?? 0;
+      if (s < bySec) out.push(`${x.name}须由书记讲授（本年应至少 ${bySec} 次，已 ${s} 次${n >= required ? `；已开的 ${n} 次都不是书记讲的` : ''}）`);
+      return out;
     });
     if (owed.length) items.push({ kind: 'meeting_due', id: org.id, title: owed.join('、'), org: org.name, due: lastDayOfMonth(year, month), reason: null, at: `${t}T00:00:00+08:00` });
     return items;

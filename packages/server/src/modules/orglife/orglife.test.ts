@@ -6,6 +6,7 @@ import { lastDayOfMonth, plusDays, todayInChina } from '../../core/calendar.js';
 import { hashPassword } from '../../core/password.js';
 import { insertAccount } from '../accounts/index.js';
 import { TEST_DEMO_PASSWORD } from '../../test/helpers.js';
+import { createOrglifeService } from './orglife.service.js';
 
 let t: TestApp;
 let county: Client;
@@ -189,6 +190,42 @@ describe('who is behind', () => {
     expect(due).toHaveLength(1);
     for (const x of short) expect(due[0]!.title).toContain(`${x.name}（本年应开 ${x.required} 次，已开 ${x.held} 次）`);
     expect(due[0]!.href).toBe(`/orglife/meetings/new?orgId=${yusheId}`);
+  });
+});
+
+describe('党课 4 a year, of which ≥ 1 by the branch secretary', () => {
+  it('a branch with all its 党课 but none by its secretary is behind on that rule, on the board, its drill-down and its home to-do', async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const yaotou = await orgId(t.db, '尧头村');
+    const [o] = await t.db.query<{ path: string; county_id: number }>(`SELECT path, county_id FROM orgs WHERE id = $1`, [yaotou]);
+    // last year's four 党课 (older than the back-dating window: written as the demo writes its past)
+    const ids = await t.db.query<{ id: number }>(
+      `INSERT INTO meetings (county_id, org_id, org_path, type_code, held_on, place, host, by_secretary, topic, expected_count, present_count)
+       SELECT $1, $2, $3, 'party_lecture', d::date, '村党群服务中心', '组织委员', false, '党课', 10, 9
+         FROM unnest(ARRAY['${year}-02-20', '${year}-05-20', '${year}-08-20', '${year}-11-20']) AS d RETURNING id`,
+      [o!.county_id, yaotou, o!.path],
+    );
+    const board = async (month: number) => ((await wuli.get(`/api/orglife/board?orgId=${yaotou}&year=${year}&month=${month}`)).json() as BoardView).types.find((x) => x.code === 'party_lecture')!;
+    const dec = await board(12);
+    expect(dec.held).toBe(4);
+    expect(dec.bySecretary).toEqual({ held: 0, required: 1, shortfall: 1, unitsBehind: 1 });
+    expect(dec.shortfall).toBe(1); // four held, yet one more 党课 is owed: the secretary's
+    // before October the year's remaining 党课 can still be the secretary's: not behind on it yet
+    expect((await board(9)).bySecretary).toEqual({ held: 0, required: 0, shortfall: 0, unitsBehind: 0 });
+    // rolled up: the station's row counts the branch behind on this rule alone
+    const stationId = await orgId(t.db, '榆舍党建工作站');
+    const up = (await wuli.get(`/api/orglife/board?orgId=${stationId}&year=${year}&month=12`)).json() as BoardView;
+    expect(up.types.find((x) => x.code === 'party_lecture')!.bySecretary!.unitsBehind).toBeGreaterThanOrEqual(1);
+    // the home to-do says so in words
+    const svc = createOrglifeService({ db: t.db, roster: async () => [] });
+    const actor = { accountId: 0, username: 'x', roles: ['village_admin' as const], scope: { orgId: yaotou, path: o!.path, countyId: o!.county_id }, ip: 'test' };
+    const due = (await svc.todayItems(t.db, actor, `${year}-12-10`)).find((i) => i.kind === 'meeting_due')!;
+    expect(due.title).toContain('党课须由书记讲授（本年应至少 1 次，已 0 次；已开的 4 次都不是书记讲的）');
+    // one of them given by the secretary: caught up on the rule
+    await t.db.query(`UPDATE meetings SET by_secretary = true WHERE id = $1`, [ids[0]!.id]);
+    expect((await board(12)).bySecretary).toEqual({ held: 1, required: 1, shortfall: 0, unitsBehind: 0 });
+    expect((await board(12)).shortfall).toBe(0);
+    expect((await svc.todayItems(t.db, actor, `${year}-12-10`)).find((i) => i.kind === 'meeting_due')?.title ?? '').not.toContain('书记讲授');
   });
 });
 
