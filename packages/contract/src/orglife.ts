@@ -3,6 +3,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ORG_TYPES, type OrgType } from './enums.js';
 import { DateString, Id, OrgRef, OrgTypeSchema, Version } from './schemas.js';
+import { REQUEST_CATEGORIES } from './citizens.js';
 
 const literalUnion = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 
@@ -90,6 +91,25 @@ export const AttendeeInput = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A household visited during a 主题党日 of 访民情: becomes the 民情日记 entry and, when the visitor
+ * ticks "needs handling", the citizen request, in the meeting's transaction (no second entry).
+ */
+export const MeetingVisitInput = Type.Object(
+  {
+    household: Type.String({ minLength: 1, maxLength: 100, description: '走访的农户（户主姓名）' }),
+    heard: Type.String({ minLength: 1, maxLength: 4000, description: '听到的民情' }),
+    followUp: Type.Optional(Type.String({ maxLength: 4000 })),
+    /** 需要办理: opens the citizen request. */
+    needsHandling: Type.Optional(Type.Object(
+      { category: literalUnion(REQUEST_CATEGORIES), matter: Type.String({ minLength: 1, maxLength: 4000 }), phone: Type.Optional(Type.String({ maxLength: 20 })) },
+      { additionalProperties: false },
+    )),
+  },
+  { additionalProperties: false },
+);
+export type MeetingVisitInput = Static<typeof MeetingVisitInput>;
+
 const meetingFields = {
   heldOn: DateString,
   place: Text(100),
@@ -99,6 +119,8 @@ const meetingFields = {
   minutes: Type.Optional(Type.String({ maxLength: 20000 })),
   decisions: Type.Optional(Type.String({ maxLength: 4000 })),
   attendees: Type.Array(AttendeeInput, { minItems: 1, maxItems: 500 }),
+  /** 主题党日·访民情 only: the households visited. */
+  visits: Type.Optional(Type.Array(MeetingVisitInput, { maxItems: 100 })),
 };
 
 export const RecordMeetingBody = Type.Object(
@@ -136,6 +158,8 @@ export const MeetingDetail = Type.Composite([
     attendees: Type.Array(Type.Object({ personId: Id, name: Type.String(), present: Type.Boolean(), absenceReason: Type.Union([Type.String(), Type.Null()]) })),
     /** 列席: members of the levels above who attended and the opinions they gave. */
     sitIns: Type.Array(Type.Object({ id: Id, org: OrgRef, attendee: Type.String(), opinion: Type.String(), at: Type.String({ format: 'date-time' }) })),
+    /** 访民情: the 民情日记 entries the meeting's visits made, and the requests they opened. */
+    visits: Type.Optional(Type.Array(Type.Object({ visitId: Id, household: Type.String(), requestId: Type.Union([Id, Type.Null()]) }))),
     version: Version,
   }),
 ]);

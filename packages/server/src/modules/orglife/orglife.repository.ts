@@ -287,6 +287,23 @@ export async function sitInsOf(q: Queryable, meetingId: number) {
   );
 }
 
+// ---- 访民情 ----
+
+/** Links a held theme day to the 民情日记 entry (and request) one of its visits made. */
+export async function insertMeetingVisit(q: Queryable, v: { meetingId: number; countyId: number; visitId: number; requestId: number | null; household: string; seq: number }) {
+  await q.query(
+    `INSERT INTO meeting_visits (meeting_id, county_id, visit_id, request_case_id, household, seq) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [v.meetingId, v.countyId, v.visitId, v.requestId, v.household, v.seq],
+  );
+}
+
+export async function visitsOf(q: Queryable, meetingId: number) {
+  return q.query<{ visit_id: number; household: string; request_case_id: number | null }>(
+    `${BY_KEY}SELECT v.visit_id, v.household, v.request_case_id FROM meeting_visits v WHERE v.meeting_id = $1 ORDER BY v.seq`,
+    [meetingId],
+  );
+}
+
 // ---- 会议记录簿 ----
 
 export type BookRow = MeetingRow & { absentees: string | null; sit_ins: string | null };

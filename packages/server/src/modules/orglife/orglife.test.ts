@@ -311,6 +311,48 @@ describe('主题党日 filing', () => {
     expect(again.json().message).toContain('已经开过');
   });
 
+  it('a 访民情 theme day records each household visit as the 民情日记 entry and, when ticked, the request, in one step', async () => {
+    const rows = async (table: string) => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+    const day = { orgId: yusheId, typeCode: 'theme_day', activityKind: 'visit_people', heldOn: today, place: '榆舍村', host: '支部书记', topic: '访民情·走访困难户', attendees: members.slice(0, 2).map((m) => ({ personId: m.id, present: true })) };
+    const visits = [
+      { household: '王大爷', heard: '屋顶漏雨，入冬前想修好', needsHandling: { category: 'assistance', matter: '王大爷家屋顶漏雨需修缮', phone: '13800001234' } },
+      { household: '李奶奶', heard: '身体还好，孙子在外上学', followUp: '下月再去看看' },
+    ];
+    // bad input changes nothing: visits on a meeting that is not 访民情, a bad phone, a matter left blank
+    const before = { m: await meetingCount(), v: await rows('visits'), r: await rows(`cases WHERE case_type = 'request'`), a: await auditCount('visit.create') };
+    const unchanged = async () => expect({ m: await meetingCount(), v: await rows('visits'), r: await rows(`cases WHERE case_type = 'request'`), a: await auditCount('visit.create') }).toEqual(before);
+    const study = await yushe.post('/api/orglife/meetings', { ...day, activityKind: 'study', visits });
+    expect(study.statusCode).toBe(400);
+    expect(study.json().message).toContain('访民情');
+    expect((await yushe.post('/api/orglife/meetings', { ...meeting(), visits })).statusCode).toBe(400);
+    const phone = await yushe.post('/api/orglife/meetings', { ...day, visits: [visits[1], { ...visits[0], needsHandling: { ...visits[0]!.needsHandling, phone: '1380000' } }] });
+    expect(phone.statusCode).toBe(400);
+    expect(phone.json().details.fields[0].field).toBe('visits.1.needsHandling.phone');
+    const blank = await yushe.post('/api/orglife/meetings', { ...day, visits: [{ ...visits[0], needsHandling: { category: 'assistance', matter: '  ' } }] });
+    expect(blank.statusCode).toBe(400);
+    await unchanged();
+
+    const res = await yushe.post('/api/orglife/meetings', { ...day, visits });
+    expect(res.statusCode, res.body).toBe(201);
+    const m = res.json() as MeetingDetail;
+    expect(m.visits).toHaveLength(2);
+    expect(m.visits!.map((v) => v.household)).toEqual(['王大爷', '李奶奶']);
+    expect(m.visits![0]!.requestId).not.toBeNull();
+    expect(m.visits![1]!.requestId).toBeNull();
+    expect({ v: await rows('visits'), r: await rows(`cases WHERE case_type = 'request'`), a: await auditCount('visit.create') }).toEqual({ v: before.v + 2, r: before.r + 1, a: before.a + 2 });
+    // the diary entry and the request are the citizens module's own records, no second entry
+    const diary = (await yushe.get(`/api/visits/${m.visits![0]!.visitId}`)).json();
+    expect(diary).toMatchObject({ household: '王大爷', heard: '屋顶漏雨，入冬前想修好', visitedOn: today, requestId: m.visits![0]!.requestId, cadreLevel: 'village' });
+    const request = (await yushe.get(`/api/requests/${m.visits![0]!.requestId}`)).json();
+    expect(request).toMatchObject({ channel: 'diary', category: 'assistance', matter: '王大爷家屋顶漏雨需修缮', citizenName: '王大爷' });
+    expect(request.phone).not.toContain('13800001234'); // masked by default
+    expect((await yushe.get(`/api/visits/${m.visits![1]!.visitId}`)).json()).toMatchObject({ household: '李奶奶', followUp: '下月再去看看', requestId: null });
+    // a sibling village sees neither the meeting nor the diary entry
+    const yaotou = await t.as('yaotou.village');
+    expect((await yaotou.get(`/api/orglife/meetings/${m.id}`)).statusCode).toBe(404);
+    expect((await yaotou.get(`/api/visits/${m.visits![0]!.visitId}`)).statusCode).toBe(404);
+  });
+
   it('is filed by the branch itself, before the day, and not seen by a sibling village', async () => {
     expect((await yushe.post('/api/orglife/filings', { orgId: yusheId, plannedOn: plusDays(today, -1), activityKind: 'study', place: '榆舍村', plan: '学习' })).statusCode).toBe(400);
     expect((await wuli.post('/api/orglife/filings', { orgId: yusheId, plannedOn: plusDays(today, 5), activityKind: 'study', place: '榆舍村', plan: '学习' })).statusCode).toBe(403);
