@@ -78,6 +78,7 @@ export function FilingPage() {
         <Card title={t('filing.hold')}>
           <MeetingFields
             orgId={f.org.id}
+            withVisits={f.activityKind === 'visit_people'}
             submitLabel={t('filing.hold')}
             busy={fire.isPending}
             error={fire.error}
