@@ -69,6 +69,8 @@ export const OrglifeSettings = Type.Object({
   types: Type.Array(MeetingTypeRuleSchema),
   /** 民主评议党员: the cap on 优秀 per branch and year (percent of its members); null: no cap (the seeds name none). */
   excellentCapPercent: Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()]),
+  /** 述职评议: whether the county lets a session take anonymous ballots (counted, no rater recorded). */
+  anonymousBallots: Type.Optional(Type.Boolean()),
 });
 export type OrglifeSettings = Static<typeof OrglifeSettings>;
 
@@ -77,6 +79,7 @@ export const SaveOrglifeSettingsBody = Type.Object(
     backdateDays: Type.Integer({ minimum: 0, maximum: 90, description: '补录窗口（天）：早于此的会议不能再录入' }),
     types: Type.Array(MeetingTypeRuleSchema, { minItems: 1, maxItems: 40 }),
     excellentCapPercent: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()], { description: '优秀比例上限（%），空为不限；不填则不变' })),
+    anonymousBallots: Type.Optional(Type.Boolean({ description: '述职评议可以无记名投票；不填则不变' })),
   },
   { additionalProperties: false },
 );

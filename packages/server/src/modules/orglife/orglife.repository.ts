@@ -6,18 +6,19 @@ import type { MeetingTypeRule } from '@lianxin/contract';
 import { inScope, BY_KEY } from '../../core/scope.js';
 
 export async function settingsOf(q: Queryable, countyId: number) {
-  const [row] = await q.query<{ backdate_days: number; types: MeetingTypeRule[]; excellent_cap_pct: number | null }>(
-    `SELECT backdate_days, types, excellent_cap_pct FROM orglife_settings WHERE county_id = $1`,
+  const [row] = await q.query<{ backdate_days: number; types: MeetingTypeRule[]; excellent_cap_pct: number | null; anonymous_ballots: boolean }>(
+    `SELECT backdate_days, types, excellent_cap_pct, anonymous_ballots FROM orglife_settings WHERE county_id = $1`,
     [countyId],
   );
   return row;
 }
 
-export async function saveSettings(q: Queryable, countyId: number, s: { backdateDays: number; types: MeetingTypeRule[]; excellentCapPercent: number | null }) {
+export async function saveSettings(q: Queryable, countyId: number, s: { backdateDays: number; types: MeetingTypeRule[]; excellentCapPercent: number | null; anonymousBallots: boolean }) {
   await q.query(
-    `INSERT INTO orglife_settings (county_id, backdate_days, types, excellent_cap_pct) VALUES ($1, $2, $3::jsonb, $4)
-     ON CONFLICT (county_id) DO UPDATE SET backdate_days = EXCLUDED.backdate_days, types = EXCLUDED.types, excellent_cap_pct = EXCLUDED.excellent_cap_pct, updated_at = now()`,
-    [countyId, s.backdateDays, JSON.stringify(s.types), s.excellentCapPercent],
+    `INSERT INTO orglife_settings (county_id, backdate_days, types, excellent_cap_pct, anonymous_ballots) VALUES ($1, $2, $3::jsonb, $4, $5)
+     ON CONFLICT (county_id) DO UPDATE SET backdate_days = EXCLUDED.backdate_days, types = EXCLUDED.types, excellent_cap_pct = EXCLUDED.excellent_cap_pct,
+       anonymous_ballots = EXCLUDED.anonymous_ballots, updated_at = now()`,
+    [countyId, s.backdateDays, JSON.stringify(s.types), s.excellentCapPercent, s.anonymousBallots],
   );
 }
 

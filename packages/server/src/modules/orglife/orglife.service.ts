@@ -84,7 +84,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
 
   async function settings(countyId: number): Promise<OrglifeSettings> {
     const row = await repo.settingsOf(db, countyId);
-    return { backdateDays: row?.backdate_days ?? DEFAULT_BACKDATE_DAYS, types: row?.types ?? DEFAULT_MEETING_TYPES, excellentCapPercent: row?.excellent_cap_pct ?? null };
+    return { backdateDays: row?.backdate_days ?? DEFAULT_BACKDATE_DAYS, types: row?.types ?? DEFAULT_MEETING_TYPES, excellentCapPercent: row?.excellent_cap_pct ?? null, anonymousBallots: row?.anonymous_ballots ?? false };
   }
 
   function countyOf(actor: Actor): number {
@@ -113,11 +113,12 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     const before = await settings(countyId);
     const types = input.types.map((t, i) => ({ ...t, name: names[i]! }));
     const excellentCapPercent = input.excellentCapPercent === undefined ? before.excellentCapPercent : input.excellentCapPercent;
+    const anonymousBallots = input.anonymousBallots ?? before.anonymousBallots ?? false;
     await db.transaction(async (tx) => {
-      await repo.saveSettings(tx, countyId, { backdateDays: input.backdateDays, types, excellentCapPercent });
+      await repo.saveSettings(tx, countyId, { backdateDays: input.backdateDays, types, excellentCapPercent, anonymousBallots });
       await appendAudit(tx, {
         countyId, accountId: actor.accountId, username: actor.username, action: 'orglife.settings', objectType: 'county', objectId: countyId,
-        summary: { backdateDays: { from: before.backdateDays, to: input.backdateDays }, types: types.map((t) => `${t.name} ${t.perYear}`), excellentCapPercent: { from: before.excellentCapPercent, to: excellentCapPercent } }, result: 'success', ip: actor.ip,
+        summary: { backdateDays: { from: before.backdateDays, to: input.backdateDays }, types: types.map((t) => `${t.name} ${t.perYear}`), excellentCapPercent: { from: before.excellentCapPercent, to: excellentCapPercent }, anonymousBallots: { from: before.anonymousBallots ?? false, to: anonymousBallots } }, result: 'success', ip: actor.ip,
       });
     });
     return settings(countyId);
