@@ -29,6 +29,16 @@ describe('民主评议党员, 述职评议 and 调查研究 on a phone and a des
     await expect.poll(() => pending.count()).toBe(before - 3);
     await expect.poll(() => v.getByTestId('appraisal-list').textContent()).toContain('基本合格');
     await expect.poll(() => v.getByTestId('appraisal-total').textContent()).toContain('已评 3');
+    // the score sheet's link to one member's appraisal opens that record, and a reload keeps it open
+    const graded = (await (await v.request.get('/api/orglife/appraisals?grade=basically_qualified')).json()) as { items: { id: number; person: { name: string } }[] };
+    const one = graded.items[0]!;
+    await v.goto(`/orglife/appraisals?id=${one.id}`);
+    await expect.poll(() => v.getByTestId('appraisal-record').textContent()).toContain(one.person.name);
+    await v.reload();
+    await expect.poll(() => v.getByTestId('appraisal-record').textContent()).toContain('基本合格');
+    await v.getByTestId('appraisal-record-close').click();
+    await expect.poll(() => v.getByTestId('appraisal-record').count()).toBe(0);
+    expect(new URL(v.url()).search).not.toContain('id=');
 
     // 2. the township's results per station, drilled down to 榆舍党建工作站 and its villages
     await w.goto('/orglife/appraisals');

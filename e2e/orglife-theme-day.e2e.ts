@@ -1,7 +1,9 @@
 // 主题党日 "党委指导、登记备案" end to end: a village secretary on a phone files the plan; the
 // township returns it with a comment; the secretary refiles; the township approves; the day is
 // held and attendance ticked from the roster on the phone; the township's board then shows the
-// branch caught up (the demo year leaves 榆舍村 owing only this month's 主题党日).
+// branch caught up (the demo year leaves 榆舍村 owing only this month's 主题党日). Refiled as 访民情,
+// the household visited during the day becomes the 民情日记 entry and the citizen request in the
+// same save, and the meeting links to them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,14 +42,15 @@ describe('a 主题党日 filed, returned, refiled, approved, held and counted', 
 
     // 2. the township returns it with a comment
     await w.goto(url);
-    await w.getByTestId('return-text').fill('只安排学习过于单一，请增加为群众办实事的内容');
+    await w.getByTestId('return-text').fill('只安排学习过于单一，请增加走访群众的内容');
     await w.getByTestId('filing-return').click();
     await expect.poll(() => w.getByTestId('filing-status').textContent()).toBe('已退回待修改');
 
     // 3. the village sees the comment and refiles
     await v.goto(url);
-    await expect.poll(() => v.getByTestId('return-comment').textContent()).toContain('请增加为群众办实事的内容');
-    await v.getByTestId('refile-plan').fill('集中学习党章后，分组为独居老人清理院落');
+    await expect.poll(() => v.getByTestId('return-comment').textContent()).toContain('请增加走访群众的内容');
+    await pick(v, 'refile-kind', '访民情');
+    await v.getByTestId('refile-plan').fill('集中学习党章后，分组走访独居老人');
     await v.getByTestId('filing-refile').click();
     await expect.poll(() => v.getByTestId('filing-status').textContent()).toBe('已备案待审核');
 
@@ -67,10 +70,27 @@ describe('a 主题党日 filed, returned, refiled, approved, held and counted', 
     const total = await v.getByTestId('roster-name').count();
     expect(await v.getByTestId('attendance-count').textContent()).toBe(`到会 ${total - 1} / 应到 ${total}`);
     await shot(phone, 'orglife-attendance');
+    // 访民情: one household visited, its matter ticked to be handled
+    await v.getByTestId('visit-add').click();
+    await v.getByTestId('visit-household').fill('张秀英');
+    await v.getByTestId('visit-heard').fill('独居，冬季取暖煤不够');
+    await v.getByTestId('visit-needs-handling').click();
+    await v.getByTestId('visit-matter').fill('为张秀英协调冬季取暖煤');
+    await shot(phone, 'orglife-visit');
     await v.getByTestId('meeting-save').click();
     await expect.poll(() => v.getByTestId('filing-status').textContent()).toBe('已开展并记录');
     await v.getByTestId('filing-meeting').click();
     await expect.poll(() => v.getByTestId('meeting-attendance').textContent()).toBe(`到会 ${total - 1} / 应到 ${total}`);
+    // the meeting links to the diary entry and the request the visit made (no second entry)
+    await expect.poll(() => v.getByTestId('meeting-visit-row').textContent()).toContain('张秀英');
+    const meetingUrl = v.url();
+    await v.getByTestId('visit-request-link').click();
+    await v.waitForURL(/\/citizens\/\d+$/);
+    await expect.poll(() => v.locator('body').textContent()).toContain('为张秀英协调冬季取暖煤');
+    await v.goto(meetingUrl);
+    await v.getByTestId('visit-diary-link').click();
+    await v.waitForURL(/\/diary\?visit=\d+$/);
+    await expect.poll(() => v.locator('body').textContent()).toContain('独居，冬季取暖煤不够');
 
     // the minutes book prints from the records: today's 主题党日 is its last row, the absentee with the reason
     await v.goto('/orglife');

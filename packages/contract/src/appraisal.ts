@@ -155,14 +155,29 @@ export const OpenSessionBody = Type.Object(
     year: Year,
     place: Type.String({ minLength: 1, maxLength: 100 }),
     reports: Type.Array(Type.Object({ postId: Id, summary: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }),
+    participants: Type.Optional(Type.String({ maxLength: 2000, description: '参会人员' })),
+    /** 无记名投票: ballots counted, no rater recorded (only where the county allows it). */
+    anonymous: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 export type OpenSessionBody = Static<typeof OpenSessionBody>;
 
+/** A session's date, place, reporters and participants, changed before its first ballot. */
+export const UpdateSessionBody = Type.Object(
+  {
+    heldOn: DateString,
+    place: Type.String({ minLength: 1, maxLength: 100 }),
+    reports: Type.Array(Type.Object({ postId: Id, summary: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }),
+    participants: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type UpdateSessionBody = Static<typeof UpdateSessionBody>;
+
 export const BallotBody = Type.Object(
   {
-    rater: Type.String({ minLength: 1, maxLength: 50, description: '评议人（参会人员或票号）' }),
+    rater: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: '评议人（参会人员或票号）；无记名投票的评议会不填' })),
     ratings: Type.Array(Type.Object({ reportId: Id, rating: literalUnion(SESSION_RATINGS) }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }),
   },
   { additionalProperties: false },
@@ -194,6 +209,11 @@ export const SessionView = Type.Object({
   ballots: Type.Integer(),
   raters: Type.Array(Type.String()),
   reports: Type.Array(SessionReport),
+  participants: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** 无记名投票: no rater is recorded. */
+  anonymous: Type.Optional(Type.Boolean()),
+  /** Date, place, reporters and participants may change until the first ballot. */
+  editable: Type.Optional(Type.Boolean()),
 });
 export type SessionView = Static<typeof SessionView>;
 

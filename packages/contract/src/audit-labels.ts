@@ -171,6 +171,7 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'appraisal.followup': { zh: '民主评议党员 · 帮教处置', en: 'Member follow-up recorded' },
   'report_session.create': { zh: '录入述职评议会', en: 'Report session recorded' },
   'report_session.ballot': { zh: '述职评议 · 录入评议票', en: 'Report session ballot entered' },
+  'report_session.update': { zh: '修改述职评议会', en: 'Report session changed' },
   'research.open': { zh: '制定调查研究计划', en: 'Research round planned' },
   'research.report': { zh: '提交调研报告', en: 'Research report submitted' },
   'research.appraise': { zh: '评定调研报告', en: 'Research report appraised' },

@@ -16,7 +16,7 @@ import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath
 import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
 import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
-import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery, AppraisalView, BallotBody, CorrectAppraisalBody, FireResearchBody, FollowupBody, GradeMembersBody, ListAppraisalsQuery, ListResearchQuery, ListSessionsQuery, OpenSessionBody, PlanResearchBody, ReporterCandidates, ResearchBoard, ResearchBoardQuery, ResearchPage, ResearchView, SessionPage, SessionView, ResearchFile } from './appraisal.js';
+import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery, AppraisalView, BallotBody, CorrectAppraisalBody, FireResearchBody, FollowupBody, GradeMembersBody, ListAppraisalsQuery, ListResearchQuery, ListSessionsQuery, OpenSessionBody, PlanResearchBody, ReporterCandidates, ResearchBoard, ResearchBoardQuery, ResearchPage, ResearchView, SessionPage, SessionView, ResearchFile, UpdateSessionBody } from './appraisal.js';
 import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSessionBody, CreateTrainingTalkBody, ListTrainingCategoriesQuery, ListTrainingCoursesQuery, ListTrainingSessionsQuery, ListTrainingTalksQuery, PersonTrainingQuery, PersonTrainingRecord, TickAttendanceBody, AttendSheetBody, TrainingCategory, TrainingCategoryPage, TrainingCourse, TrainingCoursePage, TrainingCoverage, TrainingCoverageQuery, TrainingRoster, TrainingSessionDetail, TrainingSessionPage, TrainingTalk, TrainingTalkPage } from './training.js';
 import { FirstSecretaryDetail, FirstSecretaryLogQuery, FirstSecretaryPage, FirstSecretarySubsidy, FirstSecretarySubsidyQuery, FirstSecretarySubsidyRate, ListFirstSecretariesQuery, PutFirstSecretarySubsidyRateBody } from './first-secretaries.js';
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
@@ -325,6 +325,7 @@ export const ENDPOINTS = {
   'GET /api/orglife/report-sessions': { query: ListSessionsQuery, response: SessionPage },
   'GET /api/orglife/report-sessions/{id}': { response: SessionView },
   'POST /api/orglife/report-sessions/{id}/ballots': { body: BallotBody, response: SessionView },
+  'PUT /api/orglife/report-sessions/{id}': { body: UpdateSessionBody, response: SessionView },
   'POST /api/orglife/research': { body: PlanResearchBody, response: ResearchView },
   'GET /api/orglife/research': { query: ListResearchQuery, response: ResearchPage },
   'GET /api/orglife/research/{id}': { response: ResearchView },

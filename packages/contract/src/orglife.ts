@@ -3,6 +3,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ORG_TYPES, type OrgType } from './enums.js';
 import { DateString, Id, OrgRef, OrgTypeSchema, Version } from './schemas.js';
+import { REQUEST_CATEGORIES } from './citizens.js';
 
 const literalUnion = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 
@@ -68,6 +69,8 @@ export const OrglifeSettings = Type.Object({
   types: Type.Array(MeetingTypeRuleSchema),
   /** 民主评议党员: the cap on 优秀 per branch and year (percent of its members); null: no cap (the seeds name none). */
   excellentCapPercent: Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()]),
+  /** 述职评议: whether the county lets a session take anonymous ballots (counted, no rater recorded). */
+  anonymousBallots: Type.Optional(Type.Boolean()),
 });
 export type OrglifeSettings = Static<typeof OrglifeSettings>;
 
@@ -76,6 +79,7 @@ export const SaveOrglifeSettingsBody = Type.Object(
     backdateDays: Type.Integer({ minimum: 0, maximum: 90, description: '补录窗口（天）：早于此的会议不能再录入' }),
     types: Type.Array(MeetingTypeRuleSchema, { minItems: 1, maxItems: 40 }),
     excellentCapPercent: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()], { description: '优秀比例上限（%），空为不限；不填则不变' })),
+    anonymousBallots: Type.Optional(Type.Boolean({ description: '述职评议可以无记名投票；不填则不变' })),
   },
   { additionalProperties: false },
 );
@@ -90,6 +94,25 @@ export const AttendeeInput = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A household visited during a 主题党日 of 访民情: becomes the 民情日记 entry and, when the visitor
+ * ticks "needs handling", the citizen request, in the meeting's transaction (no second entry).
+ */
+export const MeetingVisitInput = Type.Object(
+  {
+    household: Type.String({ minLength: 1, maxLength: 100, description: '走访的农户（户主姓名）' }),
+    heard: Type.String({ minLength: 1, maxLength: 4000, description: '听到的民情' }),
+    followUp: Type.Optional(Type.String({ maxLength: 4000 })),
+    /** 需要办理: opens the citizen request. */
+    needsHandling: Type.Optional(Type.Object(
+      { category: literalUnion(REQUEST_CATEGORIES), matter: Type.String({ minLength: 1, maxLength: 4000 }), phone: Type.Optional(Type.String({ maxLength: 20 })) },
+      { additionalProperties: false },
+    )),
+  },
+  { additionalProperties: false },
+);
+export type MeetingVisitInput = Static<typeof MeetingVisitInput>;
+
 const meetingFields = {
   heldOn: DateString,
   place: Text(100),
@@ -99,6 +122,8 @@ const meetingFields = {
   minutes: Type.Optional(Type.String({ maxLength: 20000 })),
   decisions: Type.Optional(Type.String({ maxLength: 4000 })),
   attendees: Type.Array(AttendeeInput, { minItems: 1, maxItems: 500 }),
+  /** 主题党日·访民情 only: the households visited. */
+  visits: Type.Optional(Type.Array(MeetingVisitInput, { maxItems: 100 })),
 };
 
 export const RecordMeetingBody = Type.Object(
@@ -136,6 +161,8 @@ export const MeetingDetail = Type.Composite([
     attendees: Type.Array(Type.Object({ personId: Id, name: Type.String(), present: Type.Boolean(), absenceReason: Type.Union([Type.String(), Type.Null()]) })),
     /** 列席: members of the levels above who attended and the opinions they gave. */
     sitIns: Type.Array(Type.Object({ id: Id, org: OrgRef, attendee: Type.String(), opinion: Type.String(), at: Type.String({ format: 'date-time' }) })),
+    /** 访民情: the 民情日记 entries the meeting's visits made, and the requests they opened. */
+    visits: Type.Optional(Type.Array(Type.Object({ visitId: Id, household: Type.String(), requestId: Type.Union([Id, Type.Null()]) }))),
     version: Version,
   }),
 ]);
@@ -206,7 +233,11 @@ export const BoardView = Type.Object({
   /** Each child of the org that holds units (or the org itself, when it is a unit). */
   rows: Type.Array(Type.Object({ org: OrgRef, ...Tally })),
   /** Per meeting type over the org's units. */
-  types: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer() })),
+  types: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer(),
+    /** A type with a secretary's share (党课: ≥ 1 a year by the branch secretary): of those held, given by the secretary; units short of it. */
+    bySecretary: Type.Optional(Type.Object({ held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer(), unitsBehind: Type.Integer() })),
+  })),
 });
 export type BoardView = Static<typeof BoardView>;
 

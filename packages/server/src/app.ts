@@ -38,7 +38,7 @@ import { assessmentModule, createAssessmentService } from './modules/assessment/
 import { createPointsService, createStarService, recognitionModule } from './modules/recognition/index.js';
 import { cadresModule, createDevelopmentService, createFirstSecretaryService, firstSecretariesModule } from './modules/cadres/index.js';
 import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
-import { createAppraisalService, createOrglifeService, orglifeModule, type PostReader, type RosterReader } from './modules/orglife/index.js';
+import { createAppraisalService, createOrglifeService, orglifeModule, type PostReader, type RosterReader, type VisitWriter } from './modules/orglife/index.js';
 import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
 import { createFlowsService, flowsModule } from './modules/flows/index.js';
 import { createOpennessService, opennessModule } from './modules/openness/index.js';
@@ -265,7 +265,14 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       if (members.length >= p.total || p.items.length === 0) return members;
     }
   };
-  const orglife = createOrglifeService({ db, roster });
+  // 主题党日·访民情: each household visit is the 民情日记 entry (and the request) through the citizens front door
+  const diary = createDiaryService({ db, requests });
+  const visits: VisitWriter = async (actor, v, field) => {
+    const cadreLevel = actor.roles.includes('county_admin') ? 'county' : actor.roles.some((r) => r === 'township_admin' || r === 'station_admin') ? 'township' : 'village';
+    const checked = await diary.checkVisit(actor, { ...v, cadreLevel }, field);
+    return (tx, meetingId) => diary.writeVisit(tx, actor, checked, { meetingId });
+  };
+  const orglife = createOrglifeService({ db, roster, visits });
   // 民主评议 and 述职评议: the roster and the secretaries below come through the people service
   const appraisal = createAppraisalService({
     db,

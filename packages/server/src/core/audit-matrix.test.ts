@@ -583,6 +583,14 @@ const STEPS: Step[] = [
     ctx.sessionReport = (json(res).reports as { id: number }[])?.[0]?.id ?? 0;
     return res;
   } },
+  { route: 'PUT /api/orglife/report-sessions/{id}', audit: /^report_session\./, run: async () => {
+    const c = await as('wuli');
+    const town = await orgId(t.db, '五里镇');
+    const cands = (await c.get(`/api/orglife/units/${town}/reporters`)).json().secretaries as { postId: number }[];
+    const res = await c.request('PUT', `/api/orglife/report-sessions/${num('session')}`, { heldOn: today, place: '镇党群服务中心', participants: '镇党委委员', reports: [{ postId: cands[0]!.postId, summary: '党建和经济工作双述职（改）' }] });
+    ctx.sessionReport = (json(res).reports as { id: number }[])?.[0]?.id ?? 0;
+    return res;
+  } },
   { route: 'POST /api/orglife/report-sessions/{id}/ballots', record: async (b, by) => (await by.get(`/api/orglife/report-sessions/${String(b.id)}`)).json(), audit: /^report_session\./, run: async () => (await as('wuli')).post(`/api/orglife/report-sessions/${num('session')}/ballots`, { rater: '党代表甲', ratings: [{ reportId: num('sessionReport'), rating: 'fairly_good' }] }) },
   { route: 'POST /api/orglife/research', audit: /^research\./, run: async () => {
     const res = await (await as('yushe.station')).post('/api/orglife/research', { orgId: await orgId(t.db, '榆舍党建工作站'), topic: '产业发展调研', villageIds: [await orgId(t.db, '榆舍村')], startsOn: today, endsOn: today });

@@ -499,7 +499,7 @@ export const make = {
   async reportSession(p: Place): Promise<Rec> {
     const post = await make.secretaryPost(p);
     const r = await ok<{ id: number; reports: { id: number }[] }>('report session', p.as.township.post('/api/orglife/report-sessions', { orgId: p.org.township, kind: 'report_appraisal', heldOn: today, year, place: '会议室', reports: [{ postId: post.id, summary: unique('矩阵述职') }] }));
-    return { id: r.id, reportId: r.reports[0]!.id };
+    return { id: r.id, reportId: r.reports[0]!.id, postId: Number(post.id) };
   },
   /** A research round the place's station plans in its village, starting today. */
   async research(p: Place): Promise<Rec> {

@@ -387,6 +387,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/orglife/report-sessions': { kind: 'list', as: 'wuli', seed: 'reportSession', query: '?pageSize=200', ids: items, visible: `SELECT id FROM report_sessions WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'GET /api/orglife/report-sessions/{id}': { kind: 'record', as: 'wuli', make: make.reportSession, ok: 200 },
   'POST /api/orglife/report-sessions/{id}/ballots': { kind: 'record', as: 'wuli', make: make.reportSession, body: (r) => ({ rater: unique('评议人'), ratings: [{ reportId: r.reportId, rating: 'good' }] }), ok: 201 },
+  'PUT /api/orglife/report-sessions/{id}': { kind: 'record', as: 'wuli', make: make.reportSession, body: (r) => ({ heldOn: today, place: unique('会议室'), reports: [{ postId: Number(r.postId), summary: unique('述职') }] }), ok: 200 },
   'POST /api/orglife/research': { kind: 'create', as: 'yushe.station', body: (p) => ({ orgId: p.org.station, topic: unique('调研'), villageIds: [p.org.village], startsOn: today, endsOn: today }), ok: 201 },
   'GET /api/orglife/research': { kind: 'list', as: 'wuli', seed: 'research', query: '?pageSize=200', ids: items, visible: caseIn('research') },
   'GET /api/orglife/research/{id}': { kind: 'record', as: 'yushe.station', make: make.research, ok: 200 },

@@ -1,7 +1,7 @@
 // 民情日记 (household visits, each may open a request in one step), vulnerable households with
 // four-level contacts (包保), and grids with in-service members (双报到) and their deeds.
 import type { CreateHouseholdBody, CreateVisitBody, ListHouseholdsQuery, ListVisitsQuery } from '@lianxin/contract';
-import type { Db } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
@@ -18,29 +18,39 @@ const VILLAGE_TYPES = new Set(['village', 'community', 'grid']);
 export function createDiaryService(deps: { db: Db; requests: RequestService }) {
   const { db, requests } = deps;
 
-  async function recordVisit(actor: Actor, input: CreateVisitBody) {
+  /** Checks a visit before anything is written: the village in scope, the date, the household, the phone. */
+  async function checkVisit(actor: Actor, input: CreateVisitBody, field = (f: string) => f) {
     requireAction(actor, 'citizen:handle');
     const org = await orgInScope(db, actor.scope, input.orgId);
-    if (!org || org.status !== 'active' || !VILLAGE_TYPES.has(org.type)) throw fieldError('orgId', '请选择走访的村（社区）', 'Choose the village visited');
-    if (input.visitedOn > requests.today()) throw fieldError('visitedOn', '走访日期不能晚于今天', 'The date is in the future');
-    if (input.householdId && !(await repo.findHousehold(db, actor.scope, input.householdId))) throw fieldError('householdId', '包保户不存在', 'No such household');
+    if (!org || org.status !== 'active' || !VILLAGE_TYPES.has(org.type)) throw fieldError(field('orgId'), '请选择走访的村（社区）', 'Choose the village visited');
+    if (input.visitedOn > requests.today()) throw fieldError(field('visitedOn'), '走访日期不能晚于今天', 'The date is in the future');
+    if (input.householdId && !(await repo.findHousehold(db, actor.scope, input.householdId))) throw fieldError(field('householdId'), '包保户不存在', 'No such household');
     const phone = input.openRequest?.phone ? (validatePhone(input.openRequest.phone) ?? null) : null;
-    if (input.openRequest?.phone && !phone) throw fieldError('openRequest.phone', '手机号应为11位数字', 'A phone number has 11 digits');
-    return db.transaction(async (tx) => {
-      const id = await repo.insertVisit(tx, {
-        countyId: org.county_id, accountId: actor.accountId, cadreLevel: input.cadreLevel, orgId: org.id, orgPath: org.path,
-        householdId: input.householdId ?? null, household: input.household.trim(), visitedOn: input.visitedOn, heard: input.heard.trim(), followUp: input.followUp?.trim() || null,
-      });
-      let requestId: number | null = null;
-      if (input.openRequest) {
-        // one fact, entered once: the visit's record opens the request
-        const opened = await requests.openRequest(tx, actor, org, { channel: 'diary', category: input.openRequest.category, citizenName: input.household.trim(), phone, matter: input.openRequest.matter.trim(), visitId: id });
-        requestId = opened.id;
-        await repo.linkVisitRequest(tx, id, opened.id);
-      }
-      await appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'visit.create', objectType: 'visit', objectId: id, summary: { orgId: org.id, requestId }, result: 'success', ip: actor.ip });
-      return { id, requestId };
+    if (input.openRequest?.phone && !phone) throw fieldError(field('openRequest.phone'), '手机号应为11位数字', 'A phone number has 11 digits');
+    return { org, input, phone };
+  }
+
+  /** Writes a checked visit (and the request it opens) in the caller's transaction, audited there. */
+  async function writeVisit(tx: Queryable, actor: Actor, checked: Awaited<ReturnType<typeof checkVisit>>, via?: { meetingId: number }) {
+    const { org, input, phone } = checked;
+    const id = await repo.insertVisit(tx, {
+      countyId: org.county_id, accountId: actor.accountId, cadreLevel: input.cadreLevel, orgId: org.id, orgPath: org.path,
+      householdId: input.householdId ?? null, household: input.household.trim(), visitedOn: input.visitedOn, heard: input.heard.trim(), followUp: input.followUp?.trim() || null,
     });
+    let requestId: number | null = null;
+    if (input.openRequest) {
+      // one fact, entered once: the visit's record opens the request
+      const opened = await requests.openRequest(tx, actor, org, { channel: 'diary', category: input.openRequest.category, citizenName: input.household.trim(), phone, matter: input.openRequest.matter.trim(), visitId: id });
+      requestId = opened.id;
+      await repo.linkVisitRequest(tx, id, opened.id);
+    }
+    await appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'visit.create', objectType: 'visit', objectId: id, summary: { orgId: org.id, requestId, ...(via ? { meetingId: via.meetingId } : {}) }, result: 'success', ip: actor.ip });
+    return { id, requestId };
+  }
+
+  async function recordVisit(actor: Actor, input: CreateVisitBody) {
+    const checked = await checkVisit(actor, input);
+    return db.transaction((tx) => writeVisit(tx, actor, checked));
   }
 
   const visitView = (r: repo.VisitDbRow) => ({ id: r.id, cadre: r.cadre, cadreLevel: r.cadre_level, org: { id: r.org_id, name: r.org_name, type: r.org_type }, household: r.household, householdId: r.household_id, visitedOn: r.visited_on, heard: r.heard, followUp: r.follow_up, requestId: r.request_case_id });
@@ -187,7 +197,7 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
     return found;
   }
 
-  return { recordVisit, visits, visit, addHousehold, households, household, registerMember, registration, addDeed, deed, grid , recordedBy };
+  return { recordVisit, checkVisit, writeVisit, visits, visit, addHousehold, households, household, registerMember, registration, addDeed, deed, grid, recordedBy };
 }
 
 export type DiaryService = ReturnType<typeof createDiaryService>;

@@ -125,10 +125,14 @@ export async function qualifiedBasis(q: Queryable, like: string, year: number) {
 
 // ---- 述职评议 sessions ----
 
-export type SessionRow = { id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; kind: string; held_on: string; year: number; place: string; reports: number; ballots: number };
+export type SessionRow = {
+  id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; kind: string; held_on: string; year: number; place: string;
+  participants: string | null; anonymous: boolean; reports: number; ballots: number;
+};
 
 const SESSION_SELECT = `
   SELECT s.id, s.county_id, s.org_id, s.org_path, o.name AS org_name, o.type AS org_type, s.kind, s.held_on::text AS held_on, s.year, s.place,
+         s.participants, s.anonymous,
          (SELECT count(*)::int FROM session_reports r WHERE r.session_id = s.id) AS reports,
          (SELECT count(*)::int FROM session_ballots b WHERE b.session_id = s.id) AS ballots
     FROM report_sessions s JOIN orgs o ON o.id = s.org_id`;
@@ -148,12 +152,12 @@ export async function listSessions(q: Queryable, f: { like: string; year: number
 export async function insertSession(
   q: Queryable,
   s: { countyId: number; orgId: number; orgPath: string; kind: string; heldOn: string; year: number; place: string; createdBy: number | null;
-    reports: { postId: number; personId: number; personName: string; role: string; orgId: number; orgPath: string; summary: string }[] },
+    participants: string | null; anonymous: boolean; reports: NewReport[] },
 ): Promise<number> {
   const [row] = await q.query<{ id: number }>(
     `WITH s AS (
-       INSERT INTO report_sessions (county_id, org_id, org_path, kind, held_on, year, place, created_by)
-       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8) RETURNING id, county_id),
+       INSERT INTO report_sessions (county_id, org_id, org_path, kind, held_on, year, place, created_by, participants, anonymous)
+       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $16, $17) RETURNING id, county_id),
      r AS (
        INSERT INTO session_reports (session_id, county_id, post_id, person_id, person_name, post_role, reporter_org_id, reporter_path, summary)
        SELECT s.id, s.county_id, x.post_id, x.person_id, x.person_name, x.role, x.org_id, x.org_path, x.summary
@@ -161,9 +165,31 @@ export async function insertSession(
      SELECT id FROM s`,
     [s.countyId, s.orgId, s.orgPath, s.kind, s.heldOn, s.year, s.place, s.createdBy,
       s.reports.map((r) => r.postId), s.reports.map((r) => r.personId), s.reports.map((r) => r.personName), s.reports.map((r) => r.role),
-      s.reports.map((r) => r.orgId), s.reports.map((r) => r.orgPath), s.reports.map((r) => r.summary)],
+      s.reports.map((r) => r.orgId), s.reports.map((r) => r.orgPath), s.reports.map((r) => r.summary), s.participants, s.anonymous],
   );
   return Number(row!.id);
+}
+
+export type NewReport = { postId: number; personId: number; personName: string; role: string; orgId: number; orgPath: string; summary: string };
+
+/** Locks a session's row (an edit and a ballot wait for each other) and answers its ballots so far. */
+export async function lockSession(q: Queryable, id: number): Promise<number> {
+  await q.query(`${BY_KEY}SELECT s.id FROM report_sessions s WHERE s.id = $1 FOR UPDATE`, [id]);
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM session_ballots b WHERE b.session_id = $1`, [id]);
+  return row?.n ?? 0;
+}
+
+/** A session's date, place, participants and reports, replaced before its first ballot (no rating refers to a report yet). */
+export async function updateSession(q: Queryable, id: number, s: { countyId: number; heldOn: string; place: string; participants: string | null; reports: NewReport[] }) {
+  await q.query(`${BY_KEY}UPDATE report_sessions SET held_on = $2::date, place = $3, participants = $4 WHERE id = $1`, [id, s.heldOn, s.place, s.participants]);
+  await q.query(`DELETE FROM session_reports WHERE session_id = $1`, [id]);
+  await q.query(
+    `INSERT INTO session_reports (session_id, county_id, post_id, person_id, person_name, post_role, reporter_org_id, reporter_path, summary)
+     SELECT $1, $2, x.post_id, x.person_id, x.person_name, x.role, x.org_id, x.org_path, x.summary
+       FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[]) AS x(post_id, person_id, person_name, role, org_id, org_path, summary)`,
+    [id, s.countyId, s.reports.map((r) => r.postId), s.reports.map((r) => r.personId), s.reports.map((r) => r.personName), s.reports.map((r) => r.role),
+      s.reports.map((r) => r.orgId), s.reports.map((r) => r.orgPath), s.reports.map((r) => r.summary)],
+  );
 }
 
 export type ReportRow = {
@@ -185,12 +211,12 @@ export async function reportsOf(q: Queryable, sessionId: number): Promise<Report
 }
 
 export async function ratersOf(q: Queryable, sessionId: number): Promise<string[]> {
-  const rows = await q.query<{ rater: string }>(`SELECT b.rater FROM session_ballots b WHERE b.session_id = $1 ORDER BY b.id`, [sessionId]);
+  const rows = await q.query<{ rater: string }>(`SELECT b.rater FROM session_ballots b WHERE b.session_id = $1 AND b.rater IS NOT NULL ORDER BY b.id`, [sessionId]);
   return rows.map((r) => r.rater);
 }
 
 /** A ballot and its ratings; answers null when the rater already voted in the session. */
-export async function insertBallot(q: Queryable, b: { sessionId: number; countyId: number; rater: string; createdBy: number | null; ratings: { reportId: number; rating: string }[] }): Promise<number | null> {
+export async function insertBallot(q: Queryable, b: { sessionId: number; countyId: number; rater: string | null; createdBy: number | null; ratings: { reportId: number; rating: string }[] }): Promise<number | null> {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO session_ballots (session_id, county_id, rater, created_by) VALUES ($1, $2, $3, $4) ON CONFLICT (session_id, rater) DO NOTHING RETURNING id`,
     [b.sessionId, b.countyId, b.rater, b.createdBy],

@@ -19,6 +19,7 @@ import {
   ListResearchQuery,
   ListSessionsQuery,
   OpenSessionBody,
+  UpdateSessionBody,
   PlanResearchBody,
   ReporterCandidates,
   ResearchBoard,
@@ -76,6 +77,9 @@ export async function appraisalRoutes(app: TypedApp, opts: { appraisal: Appraisa
   app.get('/api/orglife/report-sessions/:id',
     { schema: { tags, summary: '述职评议会详情：每位述职人的得票', params: IdParams, response: { 200: SessionView } }, config: { policy: 'orglife:read' } },
     async (request) => appraisal.session(request.actor!, request.params.id));
+  app.put('/api/orglife/report-sessions/:id',
+    { schema: { tags, summary: '修改述职评议会（日期、地点、述职人、参会人员），录入评议票之前', params: IdParams, body: UpdateSessionBody, response: { 200: SessionView } }, config: { policy: 'orglife:record' } },
+    async (request) => appraisal.updateSession(request.actor!, request.params.id, request.body));
   app.post('/api/orglife/report-sessions/:id/ballots',
     { schema: { tags, summary: '录入一张评议票（好、较好、一般、差）', params: IdParams, body: BallotBody, response: { 201: SessionView } }, config: { policy: 'orglife:record' } },
     async (request, reply) => reply.status(201).send(await appraisal.castBallot(request.actor!, request.params.id, request.body)));

@@ -26,6 +26,7 @@ import {
   type ListResearchQuery,
   type ListSessionsQuery,
   type OpenSessionBody,
+  type UpdateSessionBody,
   type OrgType,
   type PlanResearchBody,
   type PostRole,
@@ -263,7 +264,8 @@ export function createAppraisalService(deps: { db: Db; roster: RosterReader; pos
     const reports = await repo.reportsOf(db, r.id);
     return {
       id: Number(r.id), org: ref({ id: r.org_id, name: r.org_name, type: r.org_type }), kind: r.kind as SessionKind, heldOn: r.held_on, year: r.year, place: r.place,
-      ballots: r.ballots, raters: await repo.ratersOf(db, r.id),
+      ballots: r.ballots, raters: r.anonymous ? [] : await repo.ratersOf(db, r.id),
+      participants: r.participants, anonymous: r.anonymous, editable: r.ballots === 0,
       reports: reports.map((x) => {
         const tally = { good: x.good, fairly_good: x.fairly_good, fair: x.fair, poor: x.poor };
         const n = x.good + x.fairly_good + x.fair + x.poor;
@@ -283,12 +285,8 @@ export function createAppraisalService(deps: { db: Db; roster: RosterReader; pos
     return { org: ref(org), secretaries: posts.map((p) => ({ postId: p.postId, person: { id: p.personId, name: p.name }, role: p.role, org: ref(p.org) })) };
   }
 
-  /** A session held by the caller's own unit (a township, a station or the county), with the reports given. */
-  async function openSession(actor: Actor, input: OpenSessionBody): Promise<number> {
-    requireAction(actor, 'orglife:record');
-    const org = await unitInScope(db, actor, input.orgId);
-    if (!SESSION_UNITS.includes(org.type)) throw fieldError('orgId', '述职评议由县、乡镇党委或工作站组织', 'Held by the county, a township or a station');
-    if (!actor.scope.path.startsWith(org.path)) throw new AppError('forbidden', { zh: '述职评议由组织评议的单位本身录入', en: 'The holding unit records its session' });
+  /** The session's date and reporters checked against the unit: answers the reports to write. */
+  async function checkSession(actor: Actor, org: OrgNode, input: { heldOn: string; year: number; reports: { postId: number; summary: string }[] }) {
     const errors: FieldError[] = [];
     if (input.heldOn > today()) errors.push({ field: 'heldOn', zh: '评议会日期不能晚于今天：开过之后再录入', en: 'The date is in the future' });
     if (input.year > Number(input.heldOn.slice(0, 4))) errors.push({ field: 'year', zh: '述职年度不能晚于评议会的年份', en: 'The year reported on is after the session' });
@@ -302,20 +300,56 @@ export function createAppraisalService(deps: { db: Db; roster: RosterReader; pos
     });
     if (errors.length) throw validationError(errors);
     const nodes = new Map((await byIds(db, [...candidates.values()].map((p) => p.org.id))).map((o) => [Number(o.id), o]));
+    return input.reports.map((r) => {
+      const p = candidates.get(r.postId)!;
+      return { postId: p.postId, personId: p.personId, personName: p.name, role: p.role, orgId: p.org.id, orgPath: nodes.get(p.org.id)!.path, summary: r.summary.trim() };
+    });
+  }
+
+  /** A session held by the caller's own unit (a township, a station or the county), with the reports given. */
+  async function openSession(actor: Actor, input: OpenSessionBody): Promise<number> {
+    requireAction(actor, 'orglife:record');
+    const org = await unitInScope(db, actor, input.orgId);
+    if (!SESSION_UNITS.includes(org.type)) throw fieldError('orgId', '述职评议由县、乡镇党委或工作站组织', 'Held by the county, a township or a station');
+    if (!actor.scope.path.startsWith(org.path)) throw new AppError('forbidden', { zh: '述职评议由组织评议的单位本身录入', en: 'The holding unit records its session' });
+    const anonymous = input.anonymous ?? false;
+    if (anonymous && !(await settingsOf(db, org.county_id))?.anonymous_ballots) throw fieldError('anonymous', '本县未启用无记名投票：述职评议须记录评议人', 'The county has not enabled anonymous ballots');
+    const reports = await checkSession(actor, org, input);
+    const participants = input.participants?.trim() || null;
     return db.transaction(async (tx) => {
       const id = await repo.insertSession(tx, {
         countyId: org.county_id, orgId: org.id, orgPath: org.path, kind: input.kind, heldOn: input.heldOn, year: input.year, place: input.place.trim(), createdBy: actor.accountId || null,
-        reports: input.reports.map((r) => {
-          const p = candidates.get(r.postId)!;
-          return { postId: p.postId, personId: p.personId, personName: p.name, role: p.role, orgId: p.org.id, orgPath: nodes.get(p.org.id)!.path, summary: r.summary.trim() };
-        }),
+        participants, anonymous, reports,
       });
       await appendAudit(tx, {
         countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'report_session.create', objectType: 'report_session', objectId: id,
-        summary: { orgId: org.id, kind: input.kind, heldOn: input.heldOn, year: input.year, reports: input.reports.length }, result: 'success', ip: actor.ip,
+        summary: { orgId: org.id, kind: input.kind, heldOn: input.heldOn, year: input.year, reports: input.reports.length, anonymous }, result: 'success', ip: actor.ip,
       });
       return id;
     });
+  }
+
+  /** Date, place, reporters and participants change until the first ballot; after it, refused. */
+  async function updateSession(actor: Actor, id: number, input: UpdateSessionBody): Promise<SessionView> {
+    requireAction(actor, 'orglife:record');
+    const s = await repo.findSession(db, likePrefix(actor.scope.path), id);
+    if (!s) throw new AppError('not_found');
+    if (!actor.scope.path.startsWith(s.org_path)) throw new AppError('forbidden', { zh: '述职评议由组织评议的单位本身修改', en: 'The holding unit changes its session' });
+    const tooLate = () => new AppError('conflict', { zh: '这次评议会已经录入评议票，日期、地点、述职人和参会人员不能再修改', en: 'The session has ballots: it can no longer change' });
+    if (s.ballots > 0) throw tooLate();
+    const org = await unitInScope(db, actor, s.org_id);
+    const reports = await checkSession(actor, org, { heldOn: input.heldOn, year: s.year, reports: input.reports });
+    const participants = input.participants === undefined ? s.participants : input.participants.trim() || null;
+    await db.transaction(async (tx) => {
+      if ((await repo.lockSession(tx, s.id)) > 0) throw tooLate();
+      await repo.updateSession(tx, s.id, { countyId: s.county_id, heldOn: input.heldOn, place: input.place.trim(), participants, reports });
+      await appendAudit(tx, {
+        countyId: s.county_id, accountId: actor.accountId, username: actor.username, action: 'report_session.update', objectType: 'report_session', objectId: s.id,
+        summary: { heldOn: { from: s.held_on, to: input.heldOn }, place: { from: s.place, to: input.place.trim() }, reports: { from: s.reports, to: reports.length }, participantsChanged: participants !== s.participants },
+        result: 'success', ip: actor.ip,
+      });
+    });
+    return session(actor, id);
   }
 
   async function session(actor: Actor, id: number): Promise<SessionView> {
@@ -343,8 +377,10 @@ export function createAppraisalService(deps: { db: Db; roster: RosterReader; pos
     const s = await repo.findSession(db, likePrefix(actor.scope.path), sessionId);
     if (!s) throw new AppError('not_found');
     if (!actor.scope.path.startsWith(s.org_path)) throw new AppError('forbidden', { zh: '评议票由组织评议的单位录入', en: 'The holding unit enters the ballots' });
-    const rater = input.rater.trim();
-    if (!rater) throw fieldError('rater', '请填写评议人', 'Enter who rates');
+    // 无记名: no rater is recorded, so none may be given; otherwise each participant votes once by name
+    const rater = s.anonymous ? null : (input.rater ?? '').trim();
+    if (s.anonymous && input.rater?.trim()) throw fieldError('rater', '这次评议会是无记名投票，不记录评议人', 'Anonymous ballots record no rater');
+    if (rater === '') throw fieldError('rater', '请填写评议人', 'Enter who rates');
     const reports = await repo.reportsOf(db, s.id);
     const ids = new Set(reports.map((r) => Number(r.id)));
     const given = new Set(input.ratings.map((r) => r.reportId));
@@ -355,11 +391,13 @@ export function createAppraisalService(deps: { db: Db; roster: RosterReader; pos
     if (missing.length) errors.push({ field: 'ratings', zh: `请给每位述职人评议：还没有评${missing.map((m) => m.person_name).join('、')}`, en: 'Rate every reporter' });
     if (errors.length) throw validationError(errors);
     await db.transaction(async (tx) => {
+      const before = await repo.lockSession(tx, s.id);
       const ballotId = await repo.insertBallot(tx, { sessionId: s.id, countyId: s.county_id, rater, createdBy: actor.accountId || null, ratings: input.ratings });
       if (ballotId === null) throw new AppError('conflict', { zh: `“${rater}”已经投过票，每人只评一次`, en: 'This participant already voted' });
       await appendAudit(tx, {
         countyId: s.county_id, accountId: actor.accountId, username: actor.username, action: 'report_session.ballot', objectType: 'report_session', objectId: s.id,
-        summary: { ballotId, ratings: input.ratings.length }, result: 'success', ip: actor.ip,
+        // an anonymous ballot is audited as a count, never by ballot (the ballot's row would lead to its ratings)
+        summary: s.anonymous ? { anonymous: true, ballots: before + 1, ratings: input.ratings.length } : { ballotId, ratings: input.ratings.length }, result: 'success', ip: actor.ip,
       });
     });
     return session(actor, sessionId);
@@ -506,7 +544,7 @@ export function createAppraisalService(deps: { db: Db; roster: RosterReader; pos
 
   return {
     gradeMembers, appraisal, appraisals, correctAppraisal, saveFollowup, appraisalResults,
-    reporterCandidates, openSession, session, sessions, castBallot,
+    reporterCandidates, openSession, updateSession, session, sessions, castBallot,
     planResearch, research, researchList, fireResearch, attachResearch, researchFile, researchBoard,
     todayItems, assessmentBasis, today,
   };

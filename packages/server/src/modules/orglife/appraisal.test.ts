@@ -212,6 +212,74 @@ describe('述职评议 sessions', () => {
     expect((await station.post(`/api/orglife/report-sessions/${session.id}/ballots`, { rater: '站长', ratings: [{ reportId: a!.id, rating: 'good' }, { reportId: b!.id, rating: 'good' }] })).statusCode).toBe(404);
     expect(await count(`SELECT count(*)::int AS n FROM session_ratings`)).toBe(n);
   });
+
+  it('is editable (date, place, reporters, participants) until the first ballot, then refused in Chinese', async () => {
+    const cands = ((await wuli.get(`/api/orglife/units/${wuliId}/reporters`)).json() as ReporterCandidates).secretaries;
+    const open = await wuli.post('/api/orglife/report-sessions', { orgId: wuliId, kind: 'dual_report', heldOn: today, year, place: '镇会议室', participants: '镇党委委员', reports: [{ postId: cands[0]!.postId, summary: '双述职' }] });
+    expect(open.statusCode, open.body).toBe(201);
+    let v = open.json() as SessionView;
+    expect(v).toMatchObject({ editable: true, participants: '镇党委委员', anonymous: false });
+    const before = await auditCount('report_session.update');
+    const edit = (over: Record<string, unknown> = {}, by = wuli) => by.request('PUT', `/api/orglife/report-sessions/${v.id}`, {
+      heldOn: plusDays(today, -1), place: '镇党群服务中心', participants: '镇党委委员、村党组织书记、党员代表',
+      reports: [{ postId: cands[1]!.postId, summary: '抓党建促发展述职' }, { postId: cands[0]!.postId, summary: '双述职（补充）' }], ...over,
+    });
+    // bad input and the wrong caller change nothing
+    expect((await edit({ heldOn: plusDays(today, 2) })).statusCode).toBe(400);
+    expect((await edit({}, station)).statusCode).toBe(404);
+    expect((await wuli.get(`/api/orglife/report-sessions/${v.id}`)).json()).toMatchObject({ heldOn: today, place: '镇会议室', participants: '镇党委委员' });
+    const res = await edit();
+    expect(res.statusCode, res.body).toBe(200);
+    v = res.json() as SessionView;
+    expect(v).toMatchObject({ heldOn: plusDays(today, -1), place: '镇党群服务中心', participants: '镇党委委员、村党组织书记、党员代表', editable: true });
+    expect(v.reports.map((r) => r.person.name)).toEqual([cands[1]!.person.name, cands[0]!.person.name]);
+    expect(await auditCount('report_session.update')).toBe(before + 1);
+    // the first ballot closes it
+    const ballot = await wuli.post(`/api/orglife/report-sessions/${v.id}/ballots`, { rater: '党员代表甲', ratings: v.reports.map((r) => ({ reportId: r.id, rating: 'good' })) });
+    expect(ballot.statusCode, ballot.body).toBe(201);
+    expect((ballot.json() as SessionView).editable).toBe(false);
+    const late = await edit({ place: '别处' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toContain('已经录入评议票');
+    expect((await wuli.get(`/api/orglife/report-sessions/${v.id}`)).json()).toMatchObject({ place: '镇党群服务中心', ballots: 1 });
+    expect(await auditCount('report_session.update')).toBe(before + 1);
+  });
+
+  it('takes anonymous ballots only where the county chooses it: counted, no rater recorded, audited as a count', async () => {
+    const cands = ((await wuli.get(`/api/orglife/units/${wuliId}/reporters`)).json() as ReporterCandidates).secretaries;
+    const body = { orgId: wuliId, kind: 'report_appraisal', heldOn: today, year, place: '镇会议室', anonymous: true, reports: [{ postId: cands[0]!.postId, summary: '述职' }] };
+    const n = await count(`SELECT count(*)::int AS n FROM report_sessions`);
+    const refused = await wuli.post('/api/orglife/report-sessions', body);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('无记名');
+    expect(await count(`SELECT count(*)::int AS n FROM report_sessions`)).toBe(n);
+    // the county chooses it
+    const s = (await county.get('/api/orglife/settings')).json() as OrglifeSettings;
+    expect(s.anonymousBallots).toBe(false);
+    const saved = await county.request('PUT', '/api/orglife/settings', { backdateDays: s.backdateDays, types: s.types, anonymousBallots: true });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((saved.json() as OrglifeSettings).anonymousBallots).toBe(true);
+    const open = await wuli.post('/api/orglife/report-sessions', body);
+    expect(open.statusCode, open.body).toBe(201);
+    const v = open.json() as SessionView;
+    expect(v.anonymous).toBe(true);
+    const cast = (extra: Record<string, unknown> = {}) => wuli.post(`/api/orglife/report-sessions/${v.id}/ballots`, { ratings: [{ reportId: v.reports[0]!.id, rating: 'fair' }], ...extra });
+    const named = await cast({ rater: '张三' });
+    expect(named.statusCode).toBe(400);
+    expect(named.json().message).toContain('无记名');
+    expect((await cast()).statusCode).toBe(201);
+    const second = await cast();
+    expect(second.statusCode).toBe(201);
+    const after = second.json() as SessionView;
+    expect(after).toMatchObject({ ballots: 2, raters: [] });
+    expect(after.reports[0]!.tally.fair).toBe(2);
+    expect(await count(`SELECT count(*)::int AS n FROM session_ballots WHERE session_id = $1 AND rater IS NULL`, [v.id])).toBe(2);
+    const audits = await t.db.query<{ summary: Record<string, unknown> }>(`SELECT summary FROM audit_log WHERE action = 'report_session.ballot' AND object_id = $1 ORDER BY id`, [String(v.id)]);
+    expect(audits.map((a) => a.summary)).toEqual([{ anonymous: true, ballots: 1, ratings: 1 }, { anonymous: true, ballots: 2, ratings: 1 }]);
+    // a named session still needs its rater
+    const namedSession = (await wuli.post('/api/orglife/report-sessions', { ...body, anonymous: false })).json() as SessionView;
+    expect((await wuli.post(`/api/orglife/report-sessions/${namedSession.id}/ballots`, { ratings: [{ reportId: namedSession.reports[0]!.id, rating: 'good' }] })).statusCode).toBe(400);
+  });
 });
 
 describe('调查研究', () => {

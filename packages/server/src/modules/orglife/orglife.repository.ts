@@ -6,18 +6,19 @@ import type { MeetingTypeRule } from '@lianxin/contract';
 import { inScope, BY_KEY } from '../../core/scope.js';
 
 export async function settingsOf(q: Queryable, countyId: number) {
-  const [row] = await q.query<{ backdate_days: number; types: MeetingTypeRule[]; excellent_cap_pct: number | null }>(
-    `SELECT backdate_days, types, excellent_cap_pct FROM orglife_settings WHERE county_id = $1`,
+  const [row] = await q.query<{ backdate_days: number; types: MeetingTypeRule[]; excellent_cap_pct: number | null; anonymous_ballots: boolean }>(
+    `SELECT backdate_days, types, excellent_cap_pct, anonymous_ballots FROM orglife_settings WHERE county_id = $1`,
     [countyId],
   );
   return row;
 }
 
-export async function saveSettings(q: Queryable, countyId: number, s: { backdateDays: number; types: MeetingTypeRule[]; excellentCapPercent: number | null }) {
+export async function saveSettings(q: Queryable, countyId: number, s: { backdateDays: number; types: MeetingTypeRule[]; excellentCapPercent: number | null; anonymousBallots: boolean }) {
   await q.query(
-    `INSERT INTO orglife_settings (county_id, backdate_days, types, excellent_cap_pct) VALUES ($1, $2, $3::jsonb, $4)
-     ON CONFLICT (county_id) DO UPDATE SET backdate_days = EXCLUDED.backdate_days, types = EXCLUDED.types, excellent_cap_pct = EXCLUDED.excellent_cap_pct, updated_at = now()`,
-    [countyId, s.backdateDays, JSON.stringify(s.types), s.excellentCapPercent],
+    `INSERT INTO orglife_settings (county_id, backdate_days, types, excellent_cap_pct, anonymous_ballots) VALUES ($1, $2, $3::jsonb, $4, $5)
+     ON CONFLICT (county_id) DO UPDATE SET backdate_days = EXCLUDED.backdate_days, types = EXCLUDED.types, excellent_cap_pct = EXCLUDED.excellent_cap_pct,
+       anonymous_ballots = EXCLUDED.anonymous_ballots, updated_at = now()`,
+    [countyId, s.backdateDays, JSON.stringify(s.types), s.excellentCapPercent, s.anonymousBallots],
   );
 }
 
@@ -125,23 +126,30 @@ export async function heldOnDay(q: Queryable, like: string, orgId: number, typeC
   return (row?.n ?? 0) > 0;
 }
 
-/** The rules as rows: one per (type, unit type) with the count required by the end of the period. */
-export type RuleRows = { codes: string[]; unitTypes: string[]; required: number[] };
+/**
+ * The rules as rows: one per (type, unit type) with the count required by the end of the period,
+ * and how many of those must have been given by the unit's secretary (党课: ≥ 1 a year).
+ */
+export type RuleRows = { codes: string[]; unitTypes: string[]; required: number[]; bySecretary: number[] };
 
 /**
  * The shared head of the roll-ups: the units under the prefix ($1) the rules apply to, and per unit
  * and type the meetings held in [$2, $3] against the required count ($4–$6 the rules as arrays).
  */
 const PER_UNIT_TYPE = `
-  rules AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[]) AS r(code, unit_type, required)),
+  rules AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[], $7::int[]) AS r(code, unit_type, required, sec_required)),
   units AS (SELECT o.id, o.path, o.type FROM orgs o WHERE o.status = 'active' AND o.type = ANY($5::text[]) AND ${inScope('o.path', 1)}),
   held AS (
-    SELECT m.org_id, m.type_code, count(*)::int AS n, sum(m.present_count)::int AS present, sum(m.expected_count)::int AS expected
+    SELECT m.org_id, m.type_code, count(*)::int AS n, count(*) FILTER (WHERE m.by_secretary)::int AS by_sec,
+           sum(m.present_count)::int AS present, sum(m.expected_count)::int AS expected
       FROM meetings m
      WHERE ${inScope('m.org_path', 1)} AND m.held_on BETWEEN $2::date AND $3::date
      GROUP BY m.org_id, m.type_code),
   per AS (
-    SELECT u.id, u.path, r.code, r.required, coalesce(h.n, 0) AS held, coalesce(h.present, 0) AS present, coalesce(h.expected, 0) AS expected
+    SELECT u.id, u.path, r.code, r.required, coalesce(h.n, 0) AS held, coalesce(h.present, 0) AS present, coalesce(h.expected, 0) AS expected,
+           r.sec_required, coalesce(h.by_sec, 0) AS by_sec,
+           -- short of the count, or of the ones the secretary must give (the meetings still needed)
+           greatest(r.required - coalesce(h.n, 0), r.sec_required - coalesce(h.by_sec, 0), 0) AS short
       FROM units u JOIN rules r ON r.unit_type = u.type
       LEFT JOIN held h ON h.org_id = u.id AND h.type_code = r.code)`;
 
@@ -155,31 +163,36 @@ export async function rollup(q: Queryable, like: string, path: string, from: str
   return q.query<RollupRow>(
     `WITH ${PER_UNIT_TYPE},
      unit AS (
-       SELECT id, path, sum(held)::int AS held, sum(required)::int AS required, sum(greatest(required - held, 0))::int AS shortfall,
-              bool_or(held < required) AS behind, sum(present)::int AS present, sum(expected)::int AS expected
+       SELECT id, path, sum(held)::int AS held, sum(required)::int AS required, sum(short)::int AS shortfall,
+              bool_or(short > 0) AS behind, sum(present)::int AS present, sum(expected)::int AS expected
          FROM per GROUP BY id, path)
-     SELECT split_part(substr(path, length($7::text) + 1), '/', 1) AS child, count(*)::int AS units,
+     SELECT split_part(substr(path, length($8::text) + 1), '/', 1) AS child, count(*)::int AS units,
             count(*) FILTER (WHERE behind)::int AS behind, sum(held)::int AS held, sum(required)::int AS required,
             sum(shortfall)::int AS shortfall, sum(present)::int AS present, sum(expected)::int AS expected
        FROM unit GROUP BY 1 ORDER BY 1`,
-    [like, from, to, rules.codes, rules.unitTypes, rules.required, path],
+    [like, from, to, rules.codes, rules.unitTypes, rules.required, rules.bySecretary, path],
   );
 }
 
-/** Per meeting type over the units under the prefix: held, required, shortfall. */
+/**
+ * Per meeting type over the units under the prefix: held, required, shortfall; and of them given
+ * by the secretary against the secretary's share (units short of it counted in `sec_behind`).
+ */
 export async function byType(q: Queryable, like: string, from: string, to: string, rules: RuleRows) {
-  return q.query<{ code: string; held: number; required: number; shortfall: number }>(
+  return q.query<{ code: string; held: number; required: number; shortfall: number; by_sec: number; sec_required: number; sec_shortfall: number; sec_behind: number }>(
     `WITH ${PER_UNIT_TYPE}
-     SELECT code, sum(held)::int AS held, sum(required)::int AS required, sum(greatest(required - held, 0))::int AS shortfall
+     SELECT code, sum(held)::int AS held, sum(required)::int AS required, sum(short)::int AS shortfall,
+            sum(by_sec)::int AS by_sec, sum(sec_required)::int AS sec_required, sum(greatest(sec_required - by_sec, 0))::int AS sec_shortfall,
+            count(*) FILTER (WHERE by_sec < sec_required)::int AS sec_behind
        FROM per GROUP BY code`,
-    [like, from, to, rules.codes, rules.unitTypes, rules.required],
+    [like, from, to, rules.codes, rules.unitTypes, rules.required, rules.bySecretary],
   );
 }
 
-/** One unit's meetings held per type in [from, to] (the home page's "due this month"). */
+/** One unit's meetings held per type in [from, to], and of them given by the secretary (the home page's "due this month"). */
 export async function heldByType(q: Queryable, like: string, orgId: number, from: string, to: string) {
-  return q.query<{ type_code: string; n: number }>(
-    `SELECT m.type_code, count(*)::int AS n FROM meetings m
+  return q.query<{ type_code: string; n: number; by_sec: number }>(
+    `SELECT m.type_code, count(*)::int AS n, count(*) FILTER (WHERE m.by_secretary)::int AS by_sec FROM meetings m
       WHERE m.org_id = $2 AND m.held_on BETWEEN $3::date AND $4::date AND ${inScope('m.org_path', 1)}
       GROUP BY m.type_code`,
     [like, orgId, from, to],
@@ -271,6 +284,23 @@ export async function sitInsOf(q: Queryable, meetingId: number) {
   return q.query<{ id: number; org_id: number; org_name: string; org_type: string; attendee: string; opinion: string; created_at: Date }>(
     `${BY_KEY}SELECT s.id, s.org_id, o.name AS org_name, o.type AS org_type, s.attendee, s.opinion, s.created_at
        FROM meeting_sitins s JOIN orgs o ON o.id = s.org_id WHERE s.meeting_id = $1 ORDER BY s.id`,
+    [meetingId],
+  );
+}
+
+// ---- 访民情 ----
+
+/** Links a held theme day to the 民情日记 entry (and request) one of its visits made. */
+export async function insertMeetingVisit(q: Queryable, v: { meetingId: number; countyId: number; visitId: number; requestId: number | null; household: string; seq: number }) {
+  await q.query(
+    `INSERT INTO meeting_visits (meeting_id, county_id, visit_id, request_case_id, household, seq) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [v.meetingId, v.countyId, v.visitId, v.requestId, v.household, v.seq],
+  );
+}
+
+export async function visitsOf(q: Queryable, meetingId: number) {
+  return q.query<{ visit_id: number; household: string; request_case_id: number | null }>(
+    `${BY_KEY}SELECT v.visit_id, v.household, v.request_case_id FROM meeting_visits v WHERE v.meeting_id = $1 ORDER BY v.seq`,
     [meetingId],
   );
 }

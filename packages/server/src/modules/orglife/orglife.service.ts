@@ -33,6 +33,7 @@ import {
   type ConsultationView,
   type FireConsultationBody,
   type OpenConsultationBody,
+  type RequestCategory,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
@@ -51,20 +52,39 @@ import * as repo from './orglife.repository.js';
 /** The members of a unit to tick, read through the people module's front door (app.ts wires it). */
 export type RosterReader = (actor: Actor, orgId: number) => Promise<{ id: number; name: string }[]>;
 
+/**
+ * 民情日记 through the citizens module's front door (app.ts wires its diary service): checks one
+ * household visit and answers how to write it — the diary entry and, when it needs handling, the
+ * request — in the meeting's transaction.
+ */
+export type VisitWriter = (
+  actor: Actor,
+  visit: { orgId: number; visitedOn: string; household: string; heard: string; followUp?: string; openRequest?: { category: RequestCategory; matter: string; phone?: string } },
+  field: (name: string) => string,
+) => Promise<(tx: Queryable, meetingId: number) => Promise<{ id: number; requestId: number | null }>>;
+
 /** Required by the end of month `m` of a yearly count: the year's share so far, rounded up (4 a year: 1 by March). */
 export const requiredBy = (perYear: number, month: number) => Math.ceil((perYear * month) / 12);
+
+/**
+ * Of a type's meetings, how many the unit's secretary must have given by the end of month `m`:
+ * owed once the year's remaining meetings of the type could no longer hold them (党课 4, ≥ 1 by
+ * the secretary: from October, when all four are owed). 0 for a type without a secretary's share.
+ */
+export const bySecretaryBy = (rule: Pick<MeetingTypeRule, 'perYear' | 'secretaryMin'>, month: number) =>
+  Math.max(0, Math.min(rule.secretaryMin ?? 0, rule.perYear) - (rule.perYear - requiredBy(rule.perYear, month)));
 
 const ref = (o: { id: number; name: string; type: string }) => ({ id: o.id, name: o.name, type: o.type as OrgType });
 const rate = (present: number, expected: number) => (expected > 0 ? Math.round((present / expected) * 1000) / 1000 : null);
 
-export function createOrglifeService(deps: { db: Db; roster: RosterReader; engine?: CaseEngine; today?: () => string }) {
+export function createOrglifeService(deps: { db: Db; roster: RosterReader; visits?: VisitWriter; engine?: CaseEngine; today?: () => string }) {
   const { db } = deps;
   const engine = deps.engine ?? createCaseEngine({ db, today: deps.today });
   const today = deps.today ?? (() => todayInChina());
 
   async function settings(countyId: number): Promise<OrglifeSettings> {
     const row = await repo.settingsOf(db, countyId);
-    return { backdateDays: row?.backdate_days ?? DEFAULT_BACKDATE_DAYS, types: row?.types ?? DEFAULT_MEETING_TYPES, excellentCapPercent: row?.excellent_cap_pct ?? null };
+    return { backdateDays: row?.backdate_days ?? DEFAULT_BACKDATE_DAYS, types: row?.types ?? DEFAULT_MEETING_TYPES, excellentCapPercent: row?.excellent_cap_pct ?? null, anonymousBallots: row?.anonymous_ballots ?? false };
   }
 
   function countyOf(actor: Actor): number {
@@ -93,11 +113,12 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     const before = await settings(countyId);
     const types = input.types.map((t, i) => ({ ...t, name: names[i]! }));
     const excellentCapPercent = input.excellentCapPercent === undefined ? before.excellentCapPercent : input.excellentCapPercent;
+    const anonymousBallots = input.anonymousBallots ?? before.anonymousBallots ?? false;
     await db.transaction(async (tx) => {
-      await repo.saveSettings(tx, countyId, { backdateDays: input.backdateDays, types, excellentCapPercent });
+      await repo.saveSettings(tx, countyId, { backdateDays: input.backdateDays, types, excellentCapPercent, anonymousBallots });
       await appendAudit(tx, {
         countyId, accountId: actor.accountId, username: actor.username, action: 'orglife.settings', objectType: 'county', objectId: countyId,
-        summary: { backdateDays: { from: before.backdateDays, to: input.backdateDays }, types: types.map((t) => `${t.name} ${t.perYear}`), excellentCapPercent: { from: before.excellentCapPercent, to: excellentCapPercent } }, result: 'success', ip: actor.ip,
+        summary: { backdateDays: { from: before.backdateDays, to: input.backdateDays }, types: types.map((t) => `${t.name} ${t.perYear}`), excellentCapPercent: { from: before.excellentCapPercent, to: excellentCapPercent }, anonymousBallots: { from: before.anonymousBallots ?? false, to: anonymousBallots } }, result: 'success', ip: actor.ip,
       });
     });
     return settings(countyId);
@@ -120,7 +141,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
    * the future nor older than the county's back-dating window, every attendee is a member of the
    * unit, every absentee has a reason. Answers the rows to insert.
    */
-  async function checkMeeting(actor: Actor, org: OrgNode, typeCode: string, m: HeldMeetingInput, s: OrglifeSettings) {
+  async function checkMeeting(actor: Actor, org: OrgNode, typeCode: string, m: HeldMeetingInput, s: OrglifeSettings, activityKind: string | null = null) {
     const rule = s.types.find((t) => t.code === typeCode);
     if (!rule) throw fieldError('typeCode', '没有这个会议类型', 'No such meeting type');
     if (!rule.unitTypes.includes(org.type as OrgType)) throw fieldError('typeCode', `${org.name}不开“${rule.name}”（本县规则未包括这类单位）`, `${rule.name} is not held by this kind of unit`);
@@ -141,8 +162,45 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     if (errors.length) throw validationError(errors);
     return {
       rule,
+      visits: await checkVisits(actor, org, typeCode, activityKind, m),
       attendees: m.attendees.map((a) => ({ personId: a.personId, present: a.present, absenceReason: a.present ? null : a.absenceReason!.trim() })),
     };
+  }
+
+  /**
+   * 访民情: the households visited during a theme day of that kind, each checked by the citizens
+   * module before anything is written; answers the writers the meeting's transaction calls.
+   */
+  async function checkVisits(actor: Actor, org: OrgNode, typeCode: string, activityKind: string | null, m: HeldMeetingInput) {
+    const visits = m.visits ?? [];
+    if (visits.length === 0) return [];
+    if (typeCode !== 'theme_day' || activityKind !== 'visit_people') throw fieldError('visits', '只有“访民情”的主题党日才记录走访农户', 'Household visits belong to a theme day of visiting households');
+    if (!deps.visits) throw new AppError('conflict', { zh: '民情日记暂不可用，请稍后再录入', en: 'The diary is not available' });
+    const errors: FieldError[] = [];
+    visits.forEach((v, i) => {
+      if (!v.household.trim()) errors.push({ field: `visits.${i}.household`, zh: '请填写走访的农户', en: 'Enter the household' });
+      if (!v.heard.trim()) errors.push({ field: `visits.${i}.heard`, zh: `请填写在${v.household.trim() || '该户'}听到的民情`, en: 'Enter what was heard' });
+      if (v.needsHandling && !v.needsHandling.matter.trim()) errors.push({ field: `visits.${i}.needsHandling.matter`, zh: `请写明${v.household.trim() || '该户'}需要办理的事项`, en: 'Enter the matter to handle' });
+    });
+    if (errors.length) throw validationError(errors);
+    const writers = [];
+    for (const [i, v] of visits.entries()) {
+      writers.push({
+        household: v.household.trim(),
+        write: await deps.visits(actor, {
+          orgId: org.id, visitedOn: m.heldOn, household: v.household.trim(), heard: v.heard.trim(), followUp: v.followUp?.trim() || undefined,
+          openRequest: v.needsHandling ? { category: v.needsHandling.category, matter: v.needsHandling.matter.trim(), phone: v.needsHandling.phone?.trim() || undefined } : undefined,
+        }, (f) => `visits.${i}.${f === 'openRequest.phone' ? 'needsHandling.phone' : f}`),
+      });
+    }
+    return writers;
+  }
+
+  async function writeVisits(tx: Queryable, org: OrgNode, meetingId: number, writers: Awaited<ReturnType<typeof checkVisits>>) {
+    for (const [seq, w] of writers.entries()) {
+      const made = await w.write(tx, meetingId);
+      await repo.insertMeetingVisit(tx, { meetingId, countyId: org.county_id, visitId: made.id, requestId: made.requestId, household: w.household, seq });
+    }
   }
 
   async function writeMeeting(tx: Queryable, actor: Actor, org: OrgNode, typeCode: string, m: HeldMeetingInput, checked: Awaited<ReturnType<typeof checkMeeting>>, extra: { activityKind: string | null; filingCaseId: number | null }) {
@@ -154,8 +212,9 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     const present = checked.attendees.filter((a) => a.present).length;
     await appendAudit(tx, {
       countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'meeting.create', objectType: 'meeting', objectId: id,
-      summary: { orgId: org.id, type: typeCode, heldOn: m.heldOn, present, absent: checked.attendees.length - present, filingId: extra.filingCaseId }, result: 'success', ip: actor.ip,
+      summary: { orgId: org.id, type: typeCode, heldOn: m.heldOn, present, absent: checked.attendees.length - present, filingId: extra.filingCaseId, visits: checked.visits.length }, result: 'success', ip: actor.ip,
     });
+    await writeVisits(tx, org, id, checked.visits);
     return id;
   }
 
@@ -163,7 +222,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     requireAction(actor, 'orglife:record');
     const org = await unitInScope(db, actor, input.orgId);
     const s = await settings(org.county_id);
-    const checked = await checkMeeting(actor, org, input.typeCode, input, s);
+    const checked = await checkMeeting(actor, org, input.typeCode, input, s, input.activityKind ?? null);
     return db.transaction((tx) => writeMeeting(tx, actor, org, input.typeCode, input, checked, { activityKind: input.activityKind ?? null, filingCaseId: null }));
   }
 
@@ -182,7 +241,9 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     const s = await settings(r.county_id);
     const attendees = await repo.attendeesOf(db, r.id);
     const sitIns = await repo.sitInsOf(db, r.id);
+    const visits = await repo.visitsOf(db, r.id);
     return {
+      visits: visits.map((v) => ({ visitId: v.visit_id, household: v.household, requestId: v.request_case_id })),
       sitIns: sitIns.map((x) => ({ id: x.id, org: { id: x.org_id, name: x.org_name, type: x.org_type as OrgType }, attendee: x.attendee, opinion: x.opinion, at: x.created_at.toISOString() })),
       ...summary(r, s.types), bySecretary: r.by_secretary, activityKind: (r.activity_kind as ActivityKind | null) ?? null, minutes: r.minutes, decisions: r.decisions,
       attendees: attendees.map((a) => ({ personId: a.person_id, name: a.name, present: a.present, absenceReason: a.absence_reason })), version: r.version,
@@ -256,13 +317,14 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
   }
 
   function ruleRows(types: MeetingTypeRule[], month: number): repo.RuleRows {
-    const out: repo.RuleRows = { codes: [], unitTypes: [], required: [] };
+    const out: repo.RuleRows = { codes: [], unitTypes: [], required: [], bySecretary: [] };
     for (const t of types) {
       if (t.perYear <= 0) continue;
       for (const u of t.unitTypes) {
         out.codes.push(t.code);
         out.unitTypes.push(u);
         out.required.push(requiredBy(t.perYear, month));
+        out.bySecretary.push(bySecretaryBy(t, month));
       }
     }
     return out;
@@ -294,7 +356,9 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
       rows: rows.map((r) => ({ org: ref(nameOf.get(Number(r.child || org.id))!), ...tally(r) })).sort((a, b) => b.shortfall - a.shortfall || a.org.id - b.org.id),
       types: s.types.filter((x) => x.perYear > 0).map((x) => {
         const r = types.find((y) => y.code === x.code);
-        return { code: x.code, name: x.name, held: r?.held ?? 0, required: r?.required ?? 0, shortfall: r?.shortfall ?? 0 };
+        const row = { code: x.code, name: x.name, held: r?.held ?? 0, required: r?.required ?? 0, shortfall: r?.shortfall ?? 0 };
+        if (!x.secretaryMin) return row;
+        return { ...row, bySecretary: { held: r?.by_sec ?? 0, required: r?.sec_required ?? 0, shortfall: r?.sec_shortfall ?? 0, unitsBehind: r?.sec_behind ?? 0 } };
       }),
     };
   }
@@ -317,12 +381,16 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     const year = Number(t.slice(0, 4));
     const due = s.types.filter((x) => x.perYear > 0 && x.unitTypes.includes(org.type as OrgType));
     if (due.length === 0) return items;
-    const held = new Map((await repo.heldByType(q, like, org.id, `${year}-01-01`, lastDayOfMonth(year, month))).map((r) => [r.type_code, r.n]));
+    const held = new Map((await repo.heldByType(q, like, org.id, `${year}-01-01`, lastDayOfMonth(year, month))).map((r) => [r.type_code, r]));
     // one item for the unit (its id is the unit's), naming every type it still owes
     const owed = due.flatMap((x) => {
       const required = requiredBy(x.perYear, month);
-      const n = held.get(x.code) ?? 0;
-      return n < required ? [`${x.name}（本年应开 ${required} 次，已开 ${n} 次）`] : [];
+      const n = held.get(x.code)?.n ?? 0;
+      const out = n < required ? [`${x.name}（本年应开 ${required} 次，已开 ${n} 次）`] : [];
+      const bySec = bySecretaryBy(x, month);
+      const s = held.get(x.code)?.by_sec ?? 0;
+      if (s < bySec) out.push(`${x.name}须由书记讲授（本年应至少 ${bySec} 次，已 ${s} 次${n >= required ? `；已开的 ${n} 次都不是书记讲的` : ''}）`);
+      return out;
     });
     if (owed.length) items.push({ kind: 'meeting_due', id: org.id, title: owed.join('、'), org: org.name, due: lastDayOfMonth(year, month), reason: null, at: `${t}T00:00:00+08:00` });
     return items;
@@ -385,7 +453,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; engin
     if (name === 'hold' && input.meeting && filingWorkflow.transitions.hold.from.includes(current.status as FilingState) && filingWorkflow.transitions.hold.allowed(actor, { id, countyId: current.county_id, orgId: current.org_id, orgPath: current.org_path, status: current.status, deadline: null, extra: {} })) {
       const org = await unitInScope(db, actor, current.org_id);
       const s = await settings(org.county_id);
-      held = { org, m: input.meeting, checked: await checkMeeting(actor, org, 'theme_day', input.meeting, s) };
+      held = { org, m: input.meeting, checked: await checkMeeting(actor, org, 'theme_day', input.meeting, s, current.activity_kind) };
     }
     if (name === 'refile' && input.plannedOn !== undefined && input.plannedOn < today()) throw fieldError('plannedOn', '活动日期不能早于今天', 'The day is in the past');
     await engine.fire(filingWorkflow, actor, id, name, { version: input.version, body: input.body ?? null, fields: { plan: input.plan, meeting: input.meeting } }, {

@@ -6,6 +6,7 @@ import { lastDayOfMonth, plusDays, todayInChina } from '../../core/calendar.js';
 import { hashPassword } from '../../core/password.js';
 import { insertAccount } from '../accounts/index.js';
 import { TEST_DEMO_PASSWORD } from '../../test/helpers.js';
+import { createOrglifeService } from './orglife.service.js';
 
 let t: TestApp;
 let county: Client;
@@ -192,6 +193,42 @@ describe('who is behind', () => {
   });
 });
 
+describe('党课 4 a year, of which ≥ 1 by the branch secretary', () => {
+  it('a branch with all its 党课 but none by its secretary is behind on that rule, on the board, its drill-down and its home to-do', async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const yaotou = await orgId(t.db, '尧头村');
+    const [o] = await t.db.query<{ path: string; county_id: number }>(`SELECT path, county_id FROM orgs WHERE id = $1`, [yaotou]);
+    // last year's four 党课 (older than the back-dating window: written as the demo writes its past)
+    const ids = await t.db.query<{ id: number }>(
+      `INSERT INTO meetings (county_id, org_id, org_path, type_code, held_on, place, host, by_secretary, topic, expected_count, present_count)
+       SELECT $1, $2, $3, 'party_lecture', d::date, '村党群服务中心', '组织委员', false, '党课', 10, 9
+         FROM unnest(ARRAY['${year}-02-20', '${year}-05-20', '${year}-08-20', '${year}-11-20']) AS d RETURNING id`,
+      [o!.county_id, yaotou, o!.path],
+    );
+    const board = async (month: number) => ((await wuli.get(`/api/orglife/board?orgId=${yaotou}&year=${year}&month=${month}`)).json() as BoardView).types.find((x) => x.code === 'party_lecture')!;
+    const dec = await board(12);
+    expect(dec.held).toBe(4);
+    expect(dec.bySecretary).toEqual({ held: 0, required: 1, shortfall: 1, unitsBehind: 1 });
+    expect(dec.shortfall).toBe(1); // four held, yet one more 党课 is owed: the secretary's
+    // before October the year's remaining 党课 can still be the secretary's: not behind on it yet
+    expect((await board(9)).bySecretary).toEqual({ held: 0, required: 0, shortfall: 0, unitsBehind: 0 });
+    // rolled up: the station's row counts the branch behind on this rule alone
+    const stationId = await orgId(t.db, '榆舍党建工作站');
+    const up = (await wuli.get(`/api/orglife/board?orgId=${stationId}&year=${year}&month=12`)).json() as BoardView;
+    expect(up.types.find((x) => x.code === 'party_lecture')!.bySecretary!.unitsBehind).toBeGreaterThanOrEqual(1);
+    // the home to-do says so in words
+    const svc = createOrglifeService({ db: t.db, roster: async () => [] });
+    const actor = { accountId: 0, username: 'x', roles: ['village_admin' as const], scope: { orgId: yaotou, path: o!.path, countyId: o!.county_id }, ip: 'test' };
+    const due = (await svc.todayItems(t.db, actor, `${year}-12-10`)).find((i) => i.kind === 'meeting_due')!;
+    expect(due.title).toContain('党课须由书记讲授（本年应至少 1 次，已 0 次；已开的 4 次都不是书记讲的）');
+    // one of them given by the secretary: caught up on the rule
+    await t.db.query(`UPDATE meetings SET by_secretary = true WHERE id = $1`, [ids[0]!.id]);
+    expect((await board(12)).bySecretary).toEqual({ held: 1, required: 1, shortfall: 0, unitsBehind: 0 });
+    expect((await board(12)).shortfall).toBe(0);
+    expect((await svc.todayItems(t.db, actor, `${year}-12-10`)).find((i) => i.kind === 'meeting_due')?.title ?? '').not.toContain('书记讲授');
+  });
+});
+
 describe('工作会商 on a major matter', () => {
   it('the station records it → the township returns it → resubmitted → agreed → carried out', async () => {
     const stationId = await orgId(t.db, '榆舍党建工作站');
@@ -272,6 +309,48 @@ describe('主题党日 filing', () => {
     const again = await yushe.post('/api/orglife/filings', { orgId: yusheId, plannedOn: today, activityKind: 'study', place: '榆舍村', plan: '学习' });
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toContain('已经开过');
+  });
+
+  it('a 访民情 theme day records each household visit as the 民情日记 entry and, when ticked, the request, in one step', async () => {
+    const rows = async (table: string) => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+    const day = { orgId: yusheId, typeCode: 'theme_day', activityKind: 'visit_people', heldOn: today, place: '榆舍村', host: '支部书记', topic: '访民情·走访困难户', attendees: members.slice(0, 2).map((m) => ({ personId: m.id, present: true })) };
+    const visits = [
+      { household: '王大爷', heard: '屋顶漏雨，入冬前想修好', needsHandling: { category: 'assistance', matter: '王大爷家屋顶漏雨需修缮', phone: '13800001234' } },
+      { household: '李奶奶', heard: '身体还好，孙子在外上学', followUp: '下月再去看看' },
+    ];
+    // bad input changes nothing: visits on a meeting that is not 访民情, a bad phone, a matter left blank
+    const before = { m: await meetingCount(), v: await rows('visits'), r: await rows(`cases WHERE case_type = 'request'`), a: await auditCount('visit.create') };
+    const unchanged = async () => expect({ m: await meetingCount(), v: await rows('visits'), r: await rows(`cases WHERE case_type = 'request'`), a: await auditCount('visit.create') }).toEqual(before);
+    const study = await yushe.post('/api/orglife/meetings', { ...day, activityKind: 'study', visits });
+    expect(study.statusCode).toBe(400);
+    expect(study.json().message).toContain('访民情');
+    expect((await yushe.post('/api/orglife/meetings', { ...meeting(), visits })).statusCode).toBe(400);
+    const phone = await yushe.post('/api/orglife/meetings', { ...day, visits: [visits[1], { ...visits[0], needsHandling: { ...visits[0]!.needsHandling, phone: '1380000' } }] });
+    expect(phone.statusCode).toBe(400);
+    expect(phone.json().details.fields[0].field).toBe('visits.1.needsHandling.phone');
+    const blank = await yushe.post('/api/orglife/meetings', { ...day, visits: [{ ...visits[0], needsHandling: { category: 'assistance', matter: '  ' } }] });
+    expect(blank.statusCode).toBe(400);
+    await unchanged();
+
+    const res = await yushe.post('/api/orglife/meetings', { ...day, visits });
+    expect(res.statusCode, res.body).toBe(201);
+    const m = res.json() as MeetingDetail;
+    expect(m.visits).toHaveLength(2);
+    expect(m.visits!.map((v) => v.household)).toEqual(['王大爷', '李奶奶']);
+    expect(m.visits![0]!.requestId).not.toBeNull();
+    expect(m.visits![1]!.requestId).toBeNull();
+    expect({ v: await rows('visits'), r: await rows(`cases WHERE case_type = 'request'`), a: await auditCount('visit.create') }).toEqual({ v: before.v + 2, r: before.r + 1, a: before.a + 2 });
+    // the diary entry and the request are the citizens module's own records, no second entry
+    const diary = (await yushe.get(`/api/visits/${m.visits![0]!.visitId}`)).json();
+    expect(diary).toMatchObject({ household: '王大爷', heard: '屋顶漏雨，入冬前想修好', visitedOn: today, requestId: m.visits![0]!.requestId, cadreLevel: 'village' });
+    const request = (await yushe.get(`/api/requests/${m.visits![0]!.requestId}`)).json();
+    expect(request).toMatchObject({ channel: 'diary', category: 'assistance', matter: '王大爷家屋顶漏雨需修缮', citizenName: '王大爷' });
+    expect(request.phone).not.toContain('13800001234'); // masked by default
+    expect((await yushe.get(`/api/visits/${m.visits![1]!.visitId}`)).json()).toMatchObject({ household: '李奶奶', followUp: '下月再去看看', requestId: null });
+    // a sibling village sees neither the meeting nor the diary entry
+    const yaotou = await t.as('yaotou.village');
+    expect((await yaotou.get(`/api/orglife/meetings/${m.id}`)).statusCode).toBe(404);
+    expect((await yaotou.get(`/api/visits/${m.visits![0]!.visitId}`)).statusCode).toBe(404);
   });
 
   it('is filed by the branch itself, before the day, and not seen by a sibling village', async () => {

@@ -17,6 +17,7 @@ export const appraisalKeys = {
   all: ['orglife', 'appraisal'] as const,
   results: (orgId: number | undefined, year: number) => [...appraisalKeys.all, 'results', orgId ?? 0, year] as const,
   list: (q: ListAppraisalsQuery) => [...appraisalKeys.all, 'list', q] as const,
+  one: (id: number) => [...appraisalKeys.all, 'one', id] as const,
   reporters: (orgId: number) => [...appraisalKeys.all, 'reporters', orgId] as const,
   sessions: (page: number) => [...appraisalKeys.all, 'sessions', page] as const,
   session: (id: number) => [...appraisalKeys.all, 'session', id] as const,
@@ -31,6 +32,9 @@ export const useAppraisalResults = (orgId: number | undefined, year: number) =>
   useQuery({ queryKey: appraisalKeys.results(orgId, year), queryFn: () => api.get('/api/orglife/appraisal-results', { orgId, year }) });
 export const useAppraisals = (q: ListAppraisalsQuery) =>
   useQuery({ queryKey: appraisalKeys.list(q), queryFn: () => api.get('/api/orglife/appraisals', q), placeholderData: keepPreviousData });
+/** One member's appraisal (the score sheet links to it by `?id=`). */
+export const useAppraisal = (id: number | undefined) =>
+  useQuery({ queryKey: appraisalKeys.one(id ?? 0), queryFn: () => api.get(`/api/orglife/appraisals/${id!}`), enabled: id !== undefined });
 export const useReporters = (orgId: number, enabled: boolean) =>
   useQuery({ queryKey: appraisalKeys.reporters(orgId), queryFn: () => api.get(`/api/orglife/units/${orgId}/reporters`), enabled });
 export const useSessions = (page: number) =>

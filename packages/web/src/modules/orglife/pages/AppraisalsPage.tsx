@@ -8,7 +8,7 @@ import { APPRAISAL_GRADES, APPRAISAL_GRADE_LABELS, FOLLOWUP_KINDS, FOLLOWUP_KIND
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
-import { APPRAISAL_PAGE_SIZE, useAppraisalResults, useAppraisals, useCorrectAppraisal, useGradeMembers, useSaveFollowup } from '../appraisal.api';
+import { APPRAISAL_PAGE_SIZE, useAppraisal, useAppraisalResults, useAppraisals, useCorrectAppraisal, useGradeMembers, useSaveFollowup } from '../appraisal.api';
 import { useAppraisalT } from '../appraisal.messages';
 import { todayCst } from '../components/MeetingFields';
 import '../orglife.css';
@@ -26,6 +26,9 @@ export function AppraisalsPage() {
   const thisYear = Number(todayCst().slice(0, 4));
   const year = Number(params.get('year') ?? thisYear);
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
+  // ?id= opens one member's record (the score sheet links here); it stays in the URL across reloads
+  const openId = /^\d+$/.test(params.get('id') ?? '') ? Number(params.get('id')) : undefined;
+  const opened = useAppraisal(openId);
   const [page, setPage] = useState(1);
   const results = useAppraisalResults(orgId, year);
   const list = useAppraisals({ orgId, year, page, pageSize: APPRAISAL_PAGE_SIZE });
@@ -42,6 +45,25 @@ export function AppraisalsPage() {
     setPage(1);
   };
   const label = (g: AppraisalGrade) => APPRAISAL_GRADE_LABELS[g][lang];
+  const item = (a: AppraisalView) => (
+    <div>
+      <Space wrap>
+        <strong>{a.person.name}</strong>
+        <Tag color={GRADE_COLORS[a.grade]}>{label(a.grade)}</Tag>
+        {!isBranch && <Typography.Text type="secondary">{a.org.name}</Typography.Text>}
+        {a.followup && <Tag>{FOLLOWUP_KIND_LABELS[a.followup.kind][lang]} · {a.followup.doneOn ? `${t('ap.doneOn')} ${a.followup.doneOn}` : `${t('ap.due')} ${a.followup.due}`}</Tag>}
+        {a.followupOpen && <Tag color="red">{t('ap.followupOpen')}</Tag>}
+      </Space>
+      {a.comment && <div><Typography.Text type="secondary">{a.comment}</Typography.Text></div>}
+      {isBranch && can('orglife:record') && (
+        <Space style={{ marginTop: 4 }}>
+          <Button size="small" onClick={() => setCorrecting(a)} data-testid="correct-grade">{t('ap.correct')}</Button>
+          {(a.grade === 'basically_qualified' || a.grade === 'unqualified') && <Button size="small" onClick={() => setFollowing(a)} data-testid="open-followup">{t('ap.followup')}</Button>}
+        </Space>
+      )}
+    </div>
+  );
+
   const submit = () => {
     const grades = Object.entries(picked).map(([personId, g]) => ({ personId: Number(personId), grade: g }));
     grade.mutate({ orgId: r!.org.id, year, grades }, {
@@ -67,6 +89,19 @@ export function AppraisalsPage() {
             {r.total.followupOpen > 0 && <Tag color="red">{t('ap.followupOpen')} {r.total.followupOpen}</Tag>}
           </Space>
           {orgId !== undefined && <div><Button type="link" onClick={() => set({ orgId: undefined })} style={{ paddingInline: 0 }}>{t('common.back')}</Button></div>}
+        </Card>
+      )}
+
+      {openId !== undefined && (
+        <Card size="small" title={t('ap.record')} style={{ marginBottom: 12 }} data-testid="appraisal-record"
+          extra={<Button type="link" onClick={() => set({ id: undefined })} data-testid="appraisal-record-close">{t('ap.recordClose')}</Button>}>
+          {opened.error ? <ApiErrorAlert error={opened.error} onRetry={() => void opened.refetch()} /> : null}
+          {opened.data && (
+            <>
+              <Typography.Text type="secondary">{opened.data.org.name} · {opened.data.year} 年</Typography.Text>
+              {item(opened.data)}
+            </>
+          )}
         </Card>
       )}
 
@@ -119,24 +154,7 @@ export function AppraisalsPage() {
           loading={list.isLoading}
           rowKey={(a) => a.id}
           testId="appraisal-list"
-          render={(a) => (
-            <div>
-              <Space wrap>
-                <strong>{a.person.name}</strong>
-                <Tag color={GRADE_COLORS[a.grade]}>{label(a.grade)}</Tag>
-                {!isBranch && <Typography.Text type="secondary">{a.org.name}</Typography.Text>}
-                {a.followup && <Tag>{FOLLOWUP_KIND_LABELS[a.followup.kind][lang]} · {a.followup.doneOn ? `${t('ap.doneOn')} ${a.followup.doneOn}` : `${t('ap.due')} ${a.followup.due}`}</Tag>}
-                {a.followupOpen && <Tag color="red">{t('ap.followupOpen')}</Tag>}
-              </Space>
-              {a.comment && <div><Typography.Text type="secondary">{a.comment}</Typography.Text></div>}
-              {isBranch && can('orglife:record') && (
-                <Space style={{ marginTop: 4 }}>
-                  <Button size="small" onClick={() => setCorrecting(a)} data-testid="correct-grade">{t('ap.correct')}</Button>
-                  {(a.grade === 'basically_qualified' || a.grade === 'unqualified') && <Button size="small" onClick={() => setFollowing(a)} data-testid="open-followup">{t('ap.followup')}</Button>}
-                </Space>
-              )}
-            </div>
-          )}
+          render={item}
         />
         {(list.data?.total ?? 0) > APPRAISAL_PAGE_SIZE && <Pagination size="small" style={{ marginTop: 8 }} current={page} pageSize={APPRAISAL_PAGE_SIZE} total={list.data?.total} onChange={setPage} showSizeChanger={false} />}
       </Card>

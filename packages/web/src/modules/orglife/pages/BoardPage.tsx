@@ -81,6 +81,12 @@ export function BoardPage() {
               <span>{x.held} / {x.required} {x.shortfall > 0 ? <Tag color="red">{t('home.behind', { n: x.shortfall })}</Tag> : <Tag color="green">{t('home.caughtUp')}</Tag>}</span>
             </div>
             <Progress percent={x.required ? Math.min(100, Math.round((Math.min(x.held, x.required) / x.required) * 100)) : 100} showInfo={false} size="small" status={x.shortfall ? 'exception' : 'success'} />
+            {x.bySecretary && (
+              <div data-testid={`type-${x.code}-secretary`} style={{ fontSize: 12, color: '#666' }}>
+                {t('board.bySecretary', { held: x.bySecretary.held, required: x.bySecretary.required })}
+                {x.bySecretary.unitsBehind > 0 && <Tag color="red" style={{ marginLeft: 6 }}>{t('board.secretaryBehind', { n: x.bySecretary.unitsBehind, name: x.name })}</Tag>}
+              </div>
+            )}
           </div>
         ))}
       </Card>

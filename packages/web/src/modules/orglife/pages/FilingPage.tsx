@@ -67,7 +67,7 @@ export function FilingPage() {
           <Form form={refile} layout="vertical" initialValues={{ plannedOn: f.plannedOn < todayCst() ? todayCst() : f.plannedOn, activityKind: f.activityKind, plan: f.plan }}
             onFinish={(v) => go('refile', { plannedOn: v.plannedOn, activityKind: v.activityKind, plan: v.plan })}>
             <Form.Item name="plannedOn" label={t('filing.plannedOn')} rules={[{ required: true }]}><Input type="date" min={todayCst()} /></Form.Item>
-            <Form.Item name="activityKind" label={t('filing.kind')}><Select options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k][lang] }))} /></Form.Item>
+            <Form.Item name="activityKind" label={t('filing.kind')}><Select options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k][lang] }))} data-testid="refile-kind" /></Form.Item>
             <Form.Item name="plan" label={t('filing.plan')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={4} maxLength={4000} data-testid="refile-plan" /></Form.Item>
             <Button type="primary" htmlType="submit" block size="large" loading={fire.isPending} data-testid="filing-refile">{t('filing.refile')}</Button>
           </Form>
@@ -78,6 +78,7 @@ export function FilingPage() {
         <Card title={t('filing.hold')}>
           <MeetingFields
             orgId={f.org.id}
+            withVisits={f.activityKind === 'visit_people'}
             submitLabel={t('filing.hold')}
             busy={fire.isPending}
             error={fire.error}

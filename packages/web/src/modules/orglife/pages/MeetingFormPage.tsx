@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { App as AntApp, Card, Select, Form } from 'antd';
+import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from '@lianxin/contract';
 import { useAccount } from '../../../app/auth';
+import { useI18n } from '../../../app/i18n';
 import { PageHead } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
 import { useOrglifeSettings, useRecordMeeting, useRoster } from '../orglife.api';
@@ -13,6 +15,7 @@ import '../orglife.css';
 
 export function MeetingFormPage() {
   const t = useOrglifeT();
+  const { lang } = useI18n();
   const me = useAccount();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -25,6 +28,7 @@ export function MeetingFormPage() {
   const types = (settings.data?.types ?? []).filter((x) => !unitType || x.unitTypes.includes(unitType));
   const [type, setType] = useState<string | undefined>(values.type);
   const chosen = type ?? types.find((x) => x.perYear > 0)?.code;
+  const [kind, setKind] = useState<ActivityKind | undefined>();
 
   return (
     <div data-testid="meeting-form-page">
@@ -35,16 +39,22 @@ export function MeetingFormPage() {
           <Form.Item label={t('meeting.type')} required>
             <Select value={chosen} onChange={setType} options={types.map((x) => ({ value: x.code, label: x.name }))} data-testid="meeting-type" />
           </Form.Item>
+          {chosen === 'theme_day' && (
+            <Form.Item label={t('meeting.kind')}>
+              <Select value={kind} onChange={setKind} allowClear options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k][lang] }))} data-testid="meeting-kind" />
+            </Form.Item>
+          )}
         </Form>
         <MeetingFields
           orgId={orgId}
           showSecretary={chosen === 'party_lecture'}
+          withVisits={chosen === 'theme_day' && kind === 'visit_people'}
           submitLabel={t('meeting.save')}
           busy={record.isPending}
           error={record.error}
           onSubmit={(m) => {
             if (!chosen) return;
-            record.mutate({ orgId, typeCode: chosen, ...m }, {
+            record.mutate({ orgId, typeCode: chosen, ...(chosen === 'theme_day' && kind ? { activityKind: kind } : {}), ...m }, {
               onSuccess: (saved) => {
                 message.success(t('meeting.saved'));
                 navigate(`/orglife/meetings/${saved.id}`);

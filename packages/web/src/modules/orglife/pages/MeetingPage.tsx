@@ -50,6 +50,19 @@ export function MeetingPage() {
         {m.minutes && <><Typography.Title level={5}>{t('meeting.minutes')}</Typography.Title><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</Typography.Paragraph></>}
         {m.decisions && <><Typography.Title level={5}>{t('meeting.decisions')}</Typography.Title><Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.decisions}</Typography.Paragraph></>}
       </Card>
+      {m.visits && m.visits.length > 0 && (
+        <Card title={t('visit.list')} style={{ marginTop: 12 }} data-testid="meeting-visits">
+          {m.visits.map((v) => (
+            <div key={v.visitId} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, padding: '6px 0', borderBottom: '1px solid #f0f0f0' }} data-testid="meeting-visit-row">
+              <span>{v.household}</span>
+              <span style={{ display: 'flex', gap: 12 }}>
+                <Link to={`/diary?visit=${v.visitId}`} data-testid="visit-diary-link">{t('visit.diary')}</Link>
+                {v.requestId ? <Link to={`/citizens/${v.requestId}`} data-testid="visit-request-link">{t('visit.request')}</Link> : <Typography.Text type="secondary">{t('visit.noRequest')}</Typography.Text>}
+              </span>
+            </div>
+          ))}
+        </Card>
+      )}
       {(m.sitIns.length > 0 || maySitIn) && (
         <Card title={t('sitin.title')} style={{ marginTop: 12 }} data-testid="sit-ins">
           {m.sitIns.map((x) => (

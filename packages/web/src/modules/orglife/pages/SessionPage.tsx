@@ -27,7 +27,9 @@ export function SessionPage() {
   usePageCrumb(s ? `${s.org.name} ${s.heldOn}` : undefined);
   if (q.error) return <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!s) return <Card><Skeleton active /></Card>;
-  const complete = rater.trim() && s.reports.every((r) => ratings[r.id]);
+  // 无记名: no rater is asked for or recorded
+  const anonymous = !!s.anonymous;
+  const complete = (anonymous || rater.trim()) && s.reports.every((r) => ratings[r.id]);
   return (
     <div data-testid="session-page">
       <PageHead title={`${SESSION_KIND_LABELS[s.kind][lang]} · ${s.org.name}`} record />
@@ -36,7 +38,9 @@ export function SessionPage() {
           <Descriptions.Item label={t('ss.heldOn')}>{s.heldOn}</Descriptions.Item>
           <Descriptions.Item label={t('ss.place')}>{s.place}</Descriptions.Item>
           <Descriptions.Item label={t('common.year')}>{s.year}</Descriptions.Item>
+          {s.participants && <Descriptions.Item label={t('ss.participants')}><span data-testid="session-participants">{s.participants}</span></Descriptions.Item>}
         </Descriptions>
+        {anonymous && <Tag color="purple" data-testid="session-anonymous">{t('ss.anonymous')}</Tag>}
         <Typography.Text type="secondary">{t('ss.reports', { n: s.reports.length, b: s.ballots })}</Typography.Text>
       </Card>
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -59,7 +63,7 @@ export function SessionPage() {
       </Card>
       {can('orglife:record') && (
         <Card size="small" title={t('ss.ballot')}>
-          <Input value={rater} onChange={(e) => setRater(e.target.value)} placeholder={t('ss.rater')} maxLength={50} size="large" data-testid="ballot-rater" />
+          {!anonymous && <Input value={rater} onChange={(e) => setRater(e.target.value)} placeholder={t('ss.rater')} maxLength={50} size="large" data-testid="ballot-rater" />}
           {s.reports.map((r) => (
             <div key={r.id} className="lx-list-item">
               <div><strong>{r.person.name}</strong> <Typography.Text type="secondary">{r.org.name}</Typography.Text></div>
@@ -69,7 +73,7 @@ export function SessionPage() {
           ))}
           {cast.error ? <Alert type="error" showIcon title={cast.error instanceof Error ? cast.error.message : String(cast.error)} style={{ marginTop: 8 }} data-testid="ballot-error" /> : null}
           <Button type="primary" block size="large" style={{ marginTop: 12 }} disabled={!complete} loading={cast.isPending} data-testid="cast-ballot"
-            onClick={() => cast.mutate({ rater: rater.trim(), ratings: s.reports.map((r) => ({ reportId: r.id, rating: ratings[r.id]! })) }, {
+            onClick={() => cast.mutate({ ...(anonymous ? {} : { rater: rater.trim() }), ratings: s.reports.map((r) => ({ reportId: r.id, rating: ratings[r.id]! })) }, {
               onSuccess: () => { message.success(t('ss.cast.done')); setRater(''); setRatings({}); },
             })}>
             {t('ss.cast')}
