@@ -82,7 +82,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/orgs/{id}/close': { kind: 'record', as: 'wuli', make: make.orgNode, body: (r) => ({ version: v(r) }), ok: 200 },
 
   // 人员与岗位
-  'GET /api/people': { kind: 'list', as: 'yushe', query: '?pageSize=100&sort=joinDate&order=desc', seed: 'person', ids: items, visible: `SELECT id FROM persons WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/people': { kind: 'list', as: 'yushe', query: '?pageSize=100&joinFrom=2010-07-01&joinTo=2010-07-01&sort=id&order=asc', seed: 'person', ids: items, visible: `SELECT id FROM persons WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
   'POST /api/people': { kind: 'create', as: 'yushe', body: (p) => ({ name: unique('新人'), gender: 'male', orgId: p.org.village }), ok: 201 },
   'GET /api/people/{id}': { kind: 'record', as: 'yushe', make: make.person, ok: 200 },
   'PATCH /api/people/{id}': { kind: 'record', as: 'yushe', make: make.person, body: (r) => ({ version: v(r), education: 'master' }), ok: 200 },

@@ -53,7 +53,7 @@ function arb(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
       case 'integer':
       case 'number':
         return fc.oneof(
-          { weight: 3, arbitrary: fc.integer({ min: Math.max(schema.minimum ?? -10, -1000), max: Math.min(schema.maximum ?? 10_000, 1_000_000) }) },
+          { weight: 3, arbitrary: fc.integer({ min: Math.ceil(Math.max(schema.minimum ?? -10, -1000)), max: Math.floor(Math.min(schema.maximum ?? 10_000, 1_000_000)) }) },
           { weight: 2, arbitrary: edgeInts },
           { weight: 1, arbitrary: fc.double({ noNaN: true }) },
         );
