@@ -30,7 +30,10 @@ export const orglifeModule: FastifyPluginAsync<{ db: Db; orglife: OrglifeService
 
 export async function meetingsHeldOf(q: Queryable, prefix: string, year: number): Promise<{ id: number; orgId: number; on: string; label: string; present: number[] }[]> {
   const names = new Map(DEFAULT_MEETING_TYPES.map((t) => [t.code, t.name]));
-  return (await meetingsForPoints(q, prefix, year)).map((m) => ({
-    id: Number(m.id), orgId: Number(m.org_id), on: m.held_on, label: `${names.get(m.type_code) ?? m.type_code}：${m.topic}`, present: m.present.map(Number),
-  }));
+  return (await meetingsForPoints(q, prefix, year)).map((m) => {
+    const type = names.get(m.type_code) ?? m.type_code;
+    // a topic that already names its type ("党课：坚定理想信念…") is not prefixed twice
+    const label = m.topic.startsWith(type) ? m.topic : `${type}：${m.topic}`;
+    return { id: Number(m.id), orgId: Number(m.org_id), on: m.held_on, label, present: m.present.map(Number) };
+  });
 }
