@@ -1,7 +1,6 @@
 // Demo activity for 宜君县, so a first look finds real work in progress: ledger problems at each
 // step, a weekly task list and the two half-days as recurring directives, citizens' requests, a
 // whistle, an inspection. Everything goes through the same services a user's clicks do.
-import type { Role } from '@lianxin/contract';
 import type { Db } from '../db/db.js';
 import type { Actor } from '../core/access.js';
 import type { PiiCipher } from '../core/pii.js';
@@ -12,15 +11,7 @@ import { createDispatchService } from '../modules/dispatch/dispatch.service.js';
 import { createRequestService } from '../modules/citizens/requests.service.js';
 import { createWhistleService } from '../modules/citizens/whistles.service.js';
 import { createInspectionService } from '../modules/inspections/inspections.service.js';
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
-    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`demo account ${username} missing`);
-  return { accountId: row.id, username, roles: row.roles, scope: { orgId: row.scope_org_id, path: row.path, countyId: row.county_id }, ip: 'demo' };
-}
+import { demoActor } from './demo-actor.js';
 
 async function orgIdOf(db: Db, name: string, under?: string): Promise<number> {
   const rows = await db.query<{ id: number }>(
@@ -40,7 +31,7 @@ export async function loadDemoActivity(db: Db, pii: PiiCipher): Promise<{ proble
   const requests = createRequestService({ db, pii, challenges: createChallenges(Buffer.alloc(32)) });
   const whistles = createWhistleService({ db });
   const inspections = createInspectionService({ db, ledger });
-  const [wuli, station, yushe, county] = (await Promise.all(['wuli', 'yushe.station', 'yushe', 'county'].map((u) => actorOf(db, u)))) as [Actor, Actor, Actor, Actor];
+  const [wuli, station, yushe, county] = (await Promise.all(['wuli', 'yushe.station', 'yushe', 'county'].map((u) => demoActor(db, u)))) as [Actor, Actor, Actor, Actor];
   const village = (name: string) => orgIdOf(db, name, '五里镇');
 
   // 问题台账: one problem at each step of 整改销号

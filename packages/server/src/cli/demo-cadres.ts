@@ -2,22 +2,13 @@
 // publicly selected, reserve cadres in training, and applicants at every stage of member
 // development in 榆舍村 and two more villages — through the same services a user's clicks use,
 // dated relative to today so the intervals hold whenever the demo is loaded.
-import { NATIONAL_DEVELOPMENT_PATH, type DevelopmentTransition, type Role } from '@lianxin/contract';
+import { NATIONAL_DEVELOPMENT_PATH, type DevelopmentTransition } from '@lianxin/contract';
 import type { Db } from '../db/db.js';
-import type { Actor } from '../core/access.js';
 import type { PiiCipher } from '../core/pii.js';
 import { plusDays, todayInChina } from '../core/calendar.js';
 import { createPeopleService } from '../modules/people/people.service.js';
 import { createDevelopmentService } from '../modules/cadres/development.service.js';
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
-    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`demo account ${username} missing`);
-  return { accountId: row.id, username, roles: row.roles, scope: { orgId: row.scope_org_id, path: row.path, countyId: row.county_id }, ip: 'demo' };
-}
+import { demoActor } from './demo-actor.js';
 
 /** Applicants: name, gender, birth date, days since applying, and the steps taken (days ago each). */
 type Applicant = { name: string; gender: 'male' | 'female'; birth: string; applied: number; steps: [DevelopmentTransition, number, string?][] };
@@ -38,7 +29,7 @@ export async function loadDemoCadres(db: Db, pii: PiiCipher): Promise<{ developm
   const today = todayInChina();
   const people = createPeopleService({ db, pii });
   const development = createDevelopmentService({ db, people });
-  const wuli = await actorOf(db, 'wuli');
+  const wuli = await demoActor(db, 'wuli');
 
   // 公职化: the secretaries of two villages, publicly selected (seed 001: 公开选拔公职化村党组织书记)
   const secretaries = await db.query<{ id: number; version: number }>(

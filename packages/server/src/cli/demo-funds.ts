@@ -5,23 +5,14 @@
 // villages (十有) with some items missing (榆舍村 lacks two); venues with their condition, and
 // 榆舍村群众之家's 24-hour duty roster from yesterday for a month, so someone is on duty now.
 // Allowances need no data: they are computed from the demo's posts.
-import { CHECKLIST_KINDS, DEFAULT_CHECKLISTS, type ChecklistKind, type FacilityGrade, type Role } from '@lianxin/contract';
+import { CHECKLIST_KINDS, DEFAULT_CHECKLISTS, type ChecklistKind, type FacilityGrade } from '@lianxin/contract';
 import type { Db } from '../db/db.js';
-import type { Actor } from '../core/access.js';
 import type { PiiCipher } from '../core/pii.js';
 import { plusDays, todayInChina } from '../core/calendar.js';
 import { createPeopleService } from '../modules/people/people.service.js';
 import { createFacilitiesService, createFundsService } from '../modules/funds/index.js';
 import { DEFAULT_FUND_STANDARDS } from '../modules/funds/funds.logic.js';
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
-    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`demo account ${username} missing`);
-  return { accountId: Number(row.id), username, roles: row.roles, scope: { orgId: Number(row.scope_org_id), path: row.path, countyId: Number(row.county_id) }, ip: 'demo' };
-}
+import { demoActor } from './demo-actor.js';
 
 /** A stable pseudo-random number in [0, n) from an id and a salt. */
 const pick = (id: number, salt: number, n: number) => ((id * 2654435761 + salt * 40503) >>> 0) % n;
@@ -40,9 +31,9 @@ export async function loadDemoFunds(db: Db, pii: PiiCipher): Promise<DemoFunds> 
   const people = createPeopleService({ db, pii });
   const funds = createFundsService({ db, people, today: () => today });
   const facilities = createFacilitiesService({ db, people, today: () => today });
-  const county = await actorOf(db, 'county');
-  const wuli = await actorOf(db, 'wuli');
-  const yushe = await actorOf(db, 'yushe');
+  const county = await demoActor(db, 'county');
+  const wuli = await demoActor(db, 'wuli');
+  const yushe = await demoActor(db, 'yushe');
 
   // ---- standards (the seeds' table, saved as the county's own) and allocations
   await funds.saveStandards(county, { year, rows: DEFAULT_FUND_STANDARDS });

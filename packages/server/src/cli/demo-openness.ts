@@ -5,7 +5,6 @@
 // finances and one finding became a ledger problem; 榆舍村 keeps its 党费收缴账 by hand. Last month's
 // disclosures are written set-based with their real publication dates (through the service they
 // would carry today's date); everything of this month goes through the service as a user's clicks do.
-import type { Role } from '@lianxin/contract';
 import type { Db } from '../db/db.js';
 import type { Actor } from '../core/access.js';
 import { plusDays, todayInChina } from '../core/calendar.js';
@@ -13,6 +12,7 @@ import { createRegisterSources } from '../core/register-sources.js';
 import { createLedgerService } from '../modules/ledger/index.js';
 import { createOpennessService } from '../modules/openness/index.js';
 import { boardPhoto } from './board-photo.js';
+import { demoActor } from './demo-actor.js';
 
 export { boardPhoto };
 
@@ -35,15 +35,6 @@ const ITEMS: Record<'party' | 'village' | 'finance', { title: string; content: s
     { title: '村集体经济收入', content: '集体土地流转收入。', amount: 1250000 },
   ],
 };
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
-    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`demo account ${username} missing`);
-  return { accountId: row.id, username, roles: row.roles, scope: { orgId: row.scope_org_id, path: row.path, countyId: row.county_id }, ip: 'demo' };
-}
 
 const monthBefore = (month: string) => {
   const [y, m] = month.split('-').map(Number);
@@ -97,8 +88,8 @@ export async function loadDemoOpenness(db: Db, countyId: number): Promise<{ disc
   });
 
   // ---- this month, through the service: 榆舍村 publishes 党务 and 财务 from the village's own account
-  const yushe = await actorOf(db, 'yushe');
-  const wuli = await actorOf(db, 'wuli');
+  const yushe = await demoActor(db, 'yushe');
+  const wuli = await demoActor(db, 'wuli');
   const orgOf = async (name: string) => (await db.query<{ id: number }>(`SELECT id FROM orgs WHERE county_id = $1 AND name = $2 ORDER BY id LIMIT 1`, [countyId, name]))[0]!.id;
   const yusheId = yushe.scope.orgId;
   const publish = async (actor: Actor, orgId: number, kind: 'party' | 'village' | 'finance', items: { title: string; content: string; amount?: string }[]) => {

@@ -4,21 +4,11 @@
 // latest still waiting). Meetings attended and training attended are not loaded here: they come from
 // the organizational-life and training demos, read through those modules' front doors, so the points
 // are derived from the same records every other list shows. Everything goes through the service.
-import type { Role } from '@lianxin/contract';
 import type { Db } from '../db/db.js';
-import type { Actor } from '../core/access.js';
 import { todayInChina } from '../core/calendar.js';
 import { createPointsService } from '../modules/recognition/index.js';
 import { DEFAULT_POINT_RULES } from '../modules/recognition/points.logic.js';
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
-    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`demo account ${username} missing`);
-  return { accountId: row.id, username, roles: row.roles, scope: { orgId: row.scope_org_id, path: row.path, countyId: row.county_id }, ip: 'demo' };
-}
+import { demoActor } from './demo-actor.js';
 
 const ITEMS: { item: 'volunteer' | 'pledges' | 'honours'; points: number; month: number; description: string; evidence: string; decision: 'approve' | 'return' | 'wait'; reason?: string }[] = [
   { item: 'pledges', points: 5, month: 1, description: '年初公开承诺：帮助 2 户脱贫户发展苹果产业，年中已兑现', evidence: '承诺书及践诺台账（村党群服务中心存档）', decision: 'approve' },
@@ -37,7 +27,7 @@ export async function loadDemoPoints(db: Db): Promise<DemoPoints> {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const points = createPointsService({ db });
-  const [county, wuli, yushe] = await Promise.all([actorOf(db, 'county'), actorOf(db, 'wuli'), actorOf(db, 'yushe')]);
+  const [county, wuli, yushe] = await Promise.all([demoActor(db, 'county'), demoActor(db, 'wuli'), demoActor(db, 'yushe')]);
   await points.saveRules(county, { year, version: 0, ...DEFAULT_POINT_RULES });
   const members = await db.query<{ id: number }>(
     `SELECT p.id FROM persons p JOIN orgs o ON o.id = p.org_id WHERE o.name = '榆舍村' AND o.type = 'village' AND p.member_status IS NOT NULL AND p.status = 'active' ORDER BY p.id LIMIT 5`,

@@ -4,7 +4,7 @@
 // milestone overdue, monthly reports issued by the dispatch engine and answered — one month left
 // unanswered, so late — and one project at each other step. Everything goes through the same
 // services a user's clicks do, dated relative to today inside the current year.
-import { POST_ROLES, type ProjectAim, type ProjectClass, type Role } from '@lianxin/contract';
+import { POST_ROLES, type ProjectAim, type ProjectClass } from '@lianxin/contract';
 import type { Db } from '../db/db.js';
 import type { Actor } from '../core/access.js';
 import type { PiiCipher } from '../core/pii.js';
@@ -14,15 +14,7 @@ import { createDispatchService } from '../modules/dispatch/dispatch.service.js';
 import { createLedgerService } from '../modules/ledger/ledger.service.js';
 import { createInspectionService } from '../modules/inspections/inspections.service.js';
 import { createProjectService } from '../modules/projects/projects.service.js';
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
-    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`demo account ${username} missing`);
-  return { accountId: row.id, username, roles: row.roles, scope: { orgId: row.scope_org_id, path: row.path, countyId: row.county_id }, ip: 'demo' };
-}
+import { demoActor } from './demo-actor.js';
 
 type Step = 'proposed' | 'reviewed' | 'approved' | 'in_progress' | 'year_end' | 'closed';
 type Plan = { title: string; aim: ProjectAim; class: ProjectClass; unit: string; step: Step; sending?: string; budget: number; description: string };
@@ -56,7 +48,7 @@ export async function loadDemoProjects(db: Db, pii: PiiCipher): Promise<{ projec
   const people = createPeopleService({ db, pii });
   const ledger = createLedgerService({ db });
   const projects = createProjectService({ db, people, dispatch: createDispatchService({ db }), inspections: createInspectionService({ db, ledger }) });
-  const [county, wuli, station, yushe] = (await Promise.all(['county', 'wuli', 'yushe.station', 'yushe'].map((u) => actorOf(db, u)))) as [Actor, Actor, Actor, Actor];
+  const [county, wuli, station, yushe] = (await Promise.all(['county', 'wuli', 'yushe.station', 'yushe'].map((u) => demoActor(db, u)))) as [Actor, Actor, Actor, Actor];
 
   const orgs = new Map((await db.query<{ id: number; name: string; path: string; county_id: number }>(
     `SELECT id, name, path, county_id FROM orgs WHERE name = ANY($1::text[]) AND status = 'active' ORDER BY depth`, [[...new Set(PLANS.map((p) => p.unit).concat(['县交通运输局', '县民政局']))]],

@@ -4,21 +4,13 @@
 // 五里镇's committee members mentoring young cadres, reserve cadres and development targets,
 // one-to-one and many-to-one, with contacts. Everything goes through the services.
 import type { Db } from '../db/db.js';
-import type { Actor } from '../core/access.js';
 import type { PiiCipher } from '../core/pii.js';
-import type { Role, SelectionState } from '@lianxin/contract';
+import type { SelectionState } from '@lianxin/contract';
 import { plusDays, todayInChina } from '../core/calendar.js';
 import { createPeopleService } from '../modules/people/index.js';
 import { createSelectionService } from '../modules/selection/index.js';
+import { demoActor } from './demo-actor.js';
 
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
-    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`demo account ${username} missing`);
-  return { accountId: row.id, username, roles: row.roles, scope: { orgId: row.scope_org_id, path: row.path, countyId: row.county_id }, ip: 'demo' };
-}
 const orgNamed = async (db: Db, name: string) => Number((await db.query<{ id: number }>(`SELECT id FROM orgs WHERE name = $1 ORDER BY id LIMIT 1`, [name]))[0]!.id);
 
 /** The selections: the village, the stage it has reached, and its candidates (name, gender, birth, home village). */
@@ -46,7 +38,7 @@ export async function loadDemoSelection(db: Db, pii: PiiCipher) {
   const year = Number(today.slice(0, 4));
   const people = createPeopleService({ db, pii });
   const selection = createSelectionService({ db, people });
-  const [wuli, county] = await Promise.all([actorOf(db, 'wuli'), actorOf(db, 'county')]);
+  const [wuli, county] = await Promise.all([demoActor(db, 'wuli'), demoActor(db, 'county')]);
 
   // ---- 公开选拔: one at each stage ----
   const reached: Partial<Record<SelectionState, number>> = {};

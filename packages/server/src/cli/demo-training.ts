@@ -6,23 +6,14 @@
 // the training service, as the county's and townships' staff would enter it; attendance is ticked
 // from each session's roster, so person-times are counted, never typed.
 import type { Db } from '../db/db.js';
-import type { Actor } from '../core/access.js';
 import type { PiiCipher } from '../core/pii.js';
-import type { Role, ThreeTalkItem, TrainingGroup, TrainingMode } from '@lianxin/contract';
+import type { ThreeTalkItem, TrainingGroup, TrainingMode } from '@lianxin/contract';
 import { todayInChina } from '../core/calendar.js';
 import { createPeopleService } from '../modules/people/index.js';
 import { createDevelopmentService } from '../modules/cadres/index.js';
 import { createOrglifeService } from '../modules/orglife/index.js';
 import { createTrainingService } from '../modules/training/index.js';
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
-    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`demo account ${username} missing`);
-  return { accountId: row.id, username, roles: row.roles, scope: { orgId: row.scope_org_id, path: row.path, countyId: row.county_id }, ip: 'demo' };
-}
+import { demoActor } from './demo-actor.js';
 
 export const DEMO_CATEGORIES = ['理想信念教育', '党章党规党纪', '乡村振兴与产业发展', '基层治理与村级事务', '发展党员与党员管理', '群众工作方法'];
 
@@ -48,7 +39,7 @@ export async function loadDemoTraining(db: Db, pii: PiiCipher): Promise<{ county
   const development = createDevelopmentService({ db, people });
   const orglife = createOrglifeService({ db, roster: async () => [] });
   const training = createTrainingService({ db, people, development, orglife, today: () => today });
-  const county = await actorOf(db, 'county');
+  const county = await demoActor(db, 'county');
   const countyId = county.scope.countyId!;
 
   const categories: number[] = [];
@@ -110,7 +101,7 @@ export async function loadDemoTraining(db: Db, pii: PiiCipher): Promise<{ county
   }
 
   // 三个讲一次 (seed 004): 五里镇's village cadres each take one of the three talks
-  const wuli = await actorOf(db, 'wuli');
+  const wuli = await demoActor(db, 'wuli');
   const speakers = await db.query<{ person_id: number; org_id: number }>(
     `SELECT p.person_id, p.org_id FROM posts p JOIN orgs o ON o.id = p.org_id
       WHERE o.path LIKE $1 AND o.type = 'village' AND p.role IN ('deputy_secretary', 'committee_member', 'village_director') AND p.end_date IS NULL

@@ -3,9 +3,7 @@
 // closed yet — and 五里镇's 柏树村 is proposed, waiting for the county's decision.
 // Everything goes through the services, as a township and the county would do it.
 import type { Db } from '../db/db.js';
-import type { Actor } from '../core/access.js';
 import type { PiiCipher } from '../core/pii.js';
-import type { Role } from '@lianxin/contract';
 import { plusDays, todayInChina } from '../core/calendar.js';
 import { createChallenges } from '../core/challenge.js';
 import { createLedgerService } from '../modules/ledger/index.js';
@@ -13,15 +11,7 @@ import { createRequestService } from '../modules/citizens/index.js';
 import { createPeopleService } from '../modules/people/index.js';
 import { createWeakOrgService, signalSourcesFrom } from '../modules/weakorgs/index.js';
 import crypto from 'node:crypto';
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db.query<{ id: number; roles: Role[]; scope_org_id: number; path: string; county_id: number }>(
-    `SELECT a.id, a.roles, a.scope_org_id, o.path, o.county_id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`demo account ${username} missing`);
-  return { accountId: row.id, username, roles: row.roles, scope: { orgId: row.scope_org_id, path: row.path, countyId: row.county_id }, ip: 'demo' };
-}
+import { demoActor } from './demo-actor.js';
 
 const orgNamed = async (db: Db, name: string, under: string) =>
   Number((await db.query<{ id: number }>(`SELECT o.id FROM orgs o JOIN orgs t ON o.path LIKE t.path || '%' WHERE o.name = $1 AND t.name = $2 LIMIT 1`, [name, under]))[0]!.id);
@@ -33,7 +23,7 @@ export async function loadDemoWeakOrgs(db: Db, pii: PiiCipher): Promise<{ listed
   const requests = createRequestService({ db, pii, challenges: createChallenges(crypto.randomBytes(32)) });
   const people = createPeopleService({ db, pii });
   const weakOrgs = createWeakOrgService({ db, ledger, sources: signalSourcesFrom({ ledger, requests, people }) });
-  const [wuli, county] = await Promise.all([actorOf(db, 'wuli'), actorOf(db, 'county')]);
+  const [wuli, county] = await Promise.all([demoActor(db, 'wuli'), demoActor(db, 'county')]);
   const categories = (await ledger.settings(county.scope.countyId!)).categories;
 
   let d = await weakOrgs.propose(wuli, { orgId: await orgNamed(db, '焦家河村', '五里镇'), year, reasons: ['stalled', 'no_org_life'], note: '支委会半年未召开，“三会一课”记录缺失，村务长期由个别人说了算。' });
