@@ -12,6 +12,7 @@ import { WEAK_TRANSITIONS } from './weakorgs.js';
 import { MATTER_TRANSITIONS } from './flows.js';
 import { PROJECT_TRANSITIONS } from './projects.js';
 import { RESEARCH_TRANSITIONS } from './appraisal.js';
+import { DESIGNATION_TRANSITIONS } from './designations.js';
 
 const server = path.resolve(import.meta.dirname, '../../server/src');
 
@@ -48,6 +49,7 @@ describe('audit action words', () => {
       ...['problem', 'task', 'request'].map((x) => `${x}.escalate`),
       ...['report', 'claim', 'record', 'finish', 'decline'].map((x) => `whistle.${x}`),
       ...['open', 'attach', ...RESEARCH_TRANSITIONS].map((x) => `research.${x}`),
+      ...['open', 'attach', 'criteria', ...DESIGNATION_TRANSITIONS].map((x) => `designation.${x}`),
     ];
     expect(composed.filter((c) => !hasAuditLabel(c))).toEqual([]);
   });

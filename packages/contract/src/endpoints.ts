@@ -24,6 +24,7 @@ import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationLi
 import { ApplySelectionBody, CreateMentoringBody, ElectBody, ElectionBoard, ElectionRoundPage, ElectionVillage, FireSelectionBody, InspectBody, ListElectionsQuery, ListMentoringQuery, ListSelectionsQuery, MentoringContactBody, MentoringDetail, MentoringPage, MentoringSummary, MentoringSummaryQuery, OpenElectionBody, RecommendBody, RegisterCandidateBody, ScoreCandidateBody, SelectionDetail, SelectionPage, VetCandidateBody } from './selection.js';
 import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterRowView, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
 import { DecidePointAwardBody, ListPointAwardsQuery, MemberPoints, MemberPointsQuery, PointAward, PointAwardPage, PointRules, PointRulesQuery, PointsBoard, PointsBoardQuery, ProposePointAwardBody, SavePointRulesBody } from './recognition.js';
+import { DesignationDetail, DesignationFile, DesignationKinds, DesignationPage, DesignationRegister, DesignationRegisterQuery, FireDesignationBody, ListDesignationRecordsQuery, NominateBody, SaveChecksBody, SaveDesignationKindsBody } from './designations.js';
 import { CreateStarRatingBody, ListStarRatingsQuery, ListStarRowsQuery, SavePostScoreBody, SaveStarRulesBody, StarBoard, StarBoardQuery, StarRatingDetail, StarRatingPage, StarRowDetail, StarRowPage, StarRules } from './recognition.js';
 
 export type EndpointSpec = { query?: TSchema; body?: TSchema; response: TSchema; upload?: true; file?: true };
@@ -371,6 +372,17 @@ export const ENDPOINTS = {
   'GET /api/recognition/point-awards/{id}': { response: PointAward },
   'POST /api/recognition/point-awards/{id}/approve': { body: DecidePointAwardBody, response: PointAward },
   'POST /api/recognition/point-awards/{id}/return': { body: DecidePointAwardBody, response: PointAward },
+  // 称号认定 (recognition): 四创建四争当, 示范点, 示范户
+  'GET /api/recognition/designation-kinds': { response: DesignationKinds },
+  'PUT /api/recognition/designation-kinds': { body: SaveDesignationKindsBody, response: DesignationKinds },
+  'GET /api/recognition/designation-register': { query: DesignationRegisterQuery, response: DesignationRegister },
+  'GET /api/recognition/designations': { query: ListDesignationRecordsQuery, response: DesignationPage },
+  'POST /api/recognition/designations': { body: NominateBody, response: DesignationDetail },
+  'GET /api/recognition/designations/{id}': { response: DesignationDetail },
+  'PUT /api/recognition/designations/{id}/criteria': { body: SaveChecksBody, response: DesignationDetail },
+  'POST /api/recognition/designations/{id}/evidence': { response: DesignationFile, upload: true },
+  'GET /api/recognition/designations/{id}/evidence/{fileId}': { response: FileDownload, file: true },
+  'POST /api/recognition/designations/{id}/transitions/{transition}': { body: FireDesignationBody, response: DesignationDetail },
   // 公开选拔 · 换届 · 结对培养
   'GET /api/selections': { query: ListSelectionsQuery, response: SelectionPage },
   'POST /api/selections': { body: ApplySelectionBody, response: SelectionDetail },

@@ -19,5 +19,6 @@ export * from './projects.js';
 export * from './appraisal.js';
 export * from './training.js';
 export * from './recognition.js';
+export * from './designations.js';
 export * from './selection.js';
 export * from './first-secretaries.js';

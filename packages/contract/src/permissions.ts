@@ -61,6 +61,7 @@ export const ACTIONS = [
   'selection:read', // 公开选拔、换届、结对培养 of the scope
   'selection:write', // apply for and run public selections, election rounds, mentoring pairs and their contacts — the workflow checks who
   'recognition:propose', // 党员积分: a branch proposes a manual point item (志愿服务, 表彰 …) for its member, with evidence
+  'recognition:nominate', // 称号认定: nominate units and members below for a designation, check its criteria with evidence (township, county); the county approves, publishes, reviews and revokes
   'recognition:approve', // 党员积分: approve or return (with a reason) the manual point items of the branches below (township, station, county)
   // One namespace per module (issue 11): the routes of lists, inspections and cadres, which read
   // with the ledger's, dispatch's and people's actions before, have their own; each is held by
@@ -111,12 +112,13 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'selection:read',
     'selection:write',
     'recognition:approve',
+    'recognition:nominate',
     'inspection:problem',
     'cadre:write',
     'cadre:post',
     'cadre:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'person:post', 'ledger:register', 'dispatch:issue', 'inspection:write', 'inspection:accountability', 'citizen:whistle', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'inspection:problem', 'cadre:write', 'cadre:post', 'recognition:approve'],
+  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'person:post', 'ledger:register', 'dispatch:issue', 'inspection:write', 'inspection:accountability', 'citizen:whistle', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'inspection:problem', 'cadre:write', 'cadre:post', 'recognition:approve', 'recognition:nominate'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'citizen:whistle', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'recognition:approve'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
   village_admin: [...OFFICE, 'person:write', 'person:import', 'citizen:whistle', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'cadre:write', 'recognition:propose'],

@@ -35,7 +35,7 @@ import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modul
 import { createSelectionService, selectionModule } from './modules/selection/index.js';
 import { homeModule } from './modules/home/index.js';
 import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
-import { createPointsService, createStarService, recognitionModule } from './modules/recognition/index.js';
+import { createDesignationService, createPointsService, createStarService, recognitionModule } from './modules/recognition/index.js';
 import { cadresModule, createDevelopmentService, createFirstSecretaryService, firstSecretariesModule } from './modules/cadres/index.js';
 import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
 import { createAppraisalService, createOrglifeService, orglifeModule, type PostReader, type RosterReader, type VisitWriter } from './modules/orglife/index.js';
@@ -368,7 +368,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const training = createTrainingService({ db, people, development, orglife });
   await app.register(trainingModule, { training });
   // 星级化管理: the cadres through the people service, the villages' annual results through assessment's front door
-  await app.register(recognitionModule, { stars: createStarService({ db, people }), points: createPointsService({ db }) });
+  // 称号认定: members through the people service, the stations' 称号 through the orgs service
+  const designations = createDesignationService({
+    db, engine: cases,
+    sources: { person: (actor, id) => people.detail(actor, id), stationDesignations: (actor, q) => orgs.listDesignations(actor, q) },
+  });
+  publicSections.register(60, (q, unit) => designations.publicSection(q, unit));
+  await app.register(recognitionModule, { stars: createStarService({ db, people }), points: createPointsService({ db }), designations });
   // 公开选拔 · 换届 · 结对培养: persons and posts through the people service
   await app.register(selectionModule, { selection: createSelectionService({ db, people, engine: cases }) });
   await app.register(firstSecretariesModule, { firstSecretaries: createFirstSecretaryService({ db, people, diary: createDiaryService({ db, requests }), orglife, training }) });

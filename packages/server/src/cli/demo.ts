@@ -18,6 +18,7 @@ import { loadDemoAppraisal } from './demo-appraisal.js';
 import { loadDemoTraining } from './demo-training.js';
 import { loadDemoStars } from './demo-stars.js';
 import { loadDemoPoints } from './demo-points.js';
+import { loadDemoDesignations } from './demo-designations.js';
 import { loadDemoSelection } from './demo-selection.js';
 
 const config = readConfig();
@@ -47,6 +48,7 @@ try {
     await loadDemoStars(db, pii);
     await loadDemoSelection(db, pii);
     await loadDemoPoints(db);
+    await loadDemoDesignations(db, pii);
     console.log(`演示县已载入：${demo.orgs} 个组织，${demo.people} 名人员。`);
     console.log(`演示账号：${demo.accounts.map((a) => a.username).join('、')}；密码：${config.demoPassword ? '取自 LIANXIN_DEMO_PASSWORD' : password}`);
   }

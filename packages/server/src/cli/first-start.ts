@@ -19,6 +19,7 @@ import { loadDemoAppraisal } from './demo-appraisal.js';
 import { loadDemoTraining } from './demo-training.js';
 import { loadDemoStars } from './demo-stars.js';
 import { loadDemoPoints } from './demo-points.js';
+import { loadDemoDesignations } from './demo-designations.js';
 import { loadDemoSelection } from './demo-selection.js';
 
 export async function ensureInitialData(
@@ -72,6 +73,8 @@ export async function ensureInitialData(
     print(`干部选任：${selection.selections} 项公开选拔（各阶段）、五里镇换届 ${selection.election.elected}/${selection.election.villages} 个村完成选举、${selection.pairs} 对结对培养。`);
     const points = await loadDemoPoints(db);
     print(`党员积分：${points.year} 年积分规则（样例）已保存，榆舍村人工申报 ${points.proposed} 项（认定 ${points.approved}、退回 ${points.returned}、待审 ${points.waiting}），会议、培训积分由记录计算。`);
+    const designations = await loadDemoDesignations(db, pii);
+    print(`称号认定：四创建四争当、党员产业示范点和示范户已命名 ${designations.published} 项，办理中 ${designations.inProcess} 项（待县审定、刚推荐、年度复核中）。`);
   } else {
     const county = await db.transaction((tx) =>
       insertOrg(tx, { parentId: null, countyId: null, type: 'county', name: '本县县委', parentPath: '/', parentDepth: -1 }),

@@ -12,6 +12,7 @@ import { todayInChina } from './calendar.js';
 import { solve } from './challenge.js';
 import { stepAt, totpCode } from './totp.js';
 import { LONGJIANG_TEMPLATE } from '../modules/assessment/index.js';
+import { SAMPLE_DESIGNATION_KINDS } from '@lianxin/contract';
 
 let t: TestApp;
 const today = todayInChina();
@@ -657,6 +658,16 @@ const STEPS: Step[] = [
   { route: 'POST /api/recognition/point-awards/{id}/approve', audit: /^point_award\./, setup: async () => {
     ctx.award2 = json(await (await as('yushe')).post('/api/recognition/point-awards', { personId: num('trainee'), itemCode: 'volunteer', points: 1, doneOn: today, description: '矩阵志愿服务二', evidence: '照片' })).id;
   }, run: async () => (await as('wuli')).post(`/api/recognition/point-awards/${num('award2')}/approve`, { version: 1 }) },
+  // 称号认定 (recognition)
+  { route: 'PUT /api/recognition/designation-kinds', audit: /^designation_kinds\./, run: async () => (await as('county')).request('PUT', '/api/recognition/designation-kinds', { version: 0, kinds: SAMPLE_DESIGNATION_KINDS }) },
+  { route: 'POST /api/recognition/designations', audit: /^designation\./, run: async () => {
+    const res = await (await as('wuli')).post('/api/recognition/designations', { kindCode: 'rural_development', year: Number(today.slice(0, 4)), orgId: await orgId(t.db, '榆舍村'), citation: '矩阵推荐事迹' });
+    ctx.designation = json(res).id;
+    return res;
+  } },
+  { route: 'PUT /api/recognition/designations/{id}/criteria', audit: /^designation\./, run: async () => (await as('wuli')).request('PUT', `/api/recognition/designations/${num('designation')}/criteria`, { version: 1, checks: ['c1', 'c2', 'c3'].map((code) => ({ code, met: true, note: '矩阵核实' })) }) },
+  { route: 'POST /api/recognition/designations/{id}/evidence', record: async (b, by) => ((await by.get(`/api/recognition/designations/${num('designation')}`)).json() as { evidence: { id: unknown }[] }).evidence.find((f) => f.id === b.id), audit: /^designation\./, run: async () => upload(await as('wuli'), `/api/recognition/designations/${num('designation')}/evidence`, {}, { name: '佐证.png', type: 'image/png', content: PNG }) },
+  { route: 'POST /api/recognition/designations/{id}/transitions/{transition}', audit: /^designation\./, run: async () => (await as('wuli')).post(`/api/recognition/designations/${num('designation')}/transitions/check`, { version: 2 }) },
   // 公开选拔 · 换届 · 结对培养
   { route: 'POST /api/selections', audit: /^public_selection\./, setup: async () => {
     ctx.selVillage = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍党建工作站'), type: 'village', name: '矩阵选拔村' })).id;

@@ -669,6 +669,18 @@ export const make = {
     const r = await ok<{ id: number; version: number }>('point award', p.as.village.post('/api/recognition/point-awards', { personId: person.id, itemCode: 'volunteer', points: 2, doneOn: today, description: unique('矩阵志愿服务'), evidence: '签到表' }));
     return { id: r.id, version: r.version };
   },
+  /** 称号认定: a fresh village of the place nominated by its township as a 发展型党组织. */
+  async nominated(p: Place): Promise<Rec> {
+    const village = await make.newVillage(p);
+    const r = await ok<{ id: number; version: number }>('designation', p.as.township.post('/api/recognition/designations', { kindCode: 'rural_development', year, orgId: village.id, citation: unique('矩阵推荐') }));
+    return { id: r.id, version: r.version };
+  },
+  /** … with a piece of evidence. */
+  async nominatedFile(p: Place): Promise<Rec> {
+    const d = await make.nominated(p);
+    const f = await ok<{ id: number }>('designation evidence', upload(p.as.township, `/api/recognition/designations/${d.id}/evidence`));
+    return { ...d, fileId: f.id };
+  },
 };
 
 // The makers need the database for a version or an id the API does not return; the matrix sets it.

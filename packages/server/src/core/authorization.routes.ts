@@ -444,6 +444,21 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/recognition/point-awards/{id}': { kind: 'record', as: 'wuli', make: make.pointAward, ok: 200 },
   'POST /api/recognition/point-awards/{id}/approve': { kind: 'record', as: 'wuli', make: make.pointAward, body: (r) => ({ version: v(r) }), ok: 200 },
   'POST /api/recognition/point-awards/{id}/return': { kind: 'record', as: 'wuli', make: make.pointAward, body: (r) => ({ version: v(r), reason: '佐证不足' }), ok: 200 },
+  // 称号认定
+  'GET /api/recognition/designation-kinds': { kind: 'self', note: 'the caller county’s designation kinds (a county setting)' },
+  'PUT /api/recognition/designation-kinds': { kind: 'self', note: 'the caller county’s designation kinds (the county’s root accounts only; designations.test.ts)' },
+  'GET /api/recognition/designation-register': {
+    // held (published, under review) plus in process (nominated … under review): the matrix's nominations count
+    kind: 'summary', as: 'wuli', figure: (j) => j.total + j.inProcess,
+    expected: `SELECT (count(*) FILTER (WHERE status IN ('published', 'reviewing')) + count(*) FILTER (WHERE status IN ('nominated', 'checked', 'approved', 'reviewing')))::int AS n FROM cases WHERE case_type = 'designation' AND org_path LIKE :prefix`,
+  },
+  'GET /api/recognition/designations': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'nominated', ids: items, visible: caseIn('designation') },
+  'POST /api/recognition/designations': { kind: 'create', as: 'wuli', body: async (p) => ({ kindCode: 'rural_development', year, orgId: (await make.newVillage(p)).id, citation: unique('推荐事迹') }), ok: 201 },
+  'GET /api/recognition/designations/{id}': { kind: 'record', as: 'yushe.station', make: make.nominated, ok: 200 },
+  'PUT /api/recognition/designations/{id}/criteria': { kind: 'record', as: 'wuli', make: make.nominated, body: (r) => ({ version: v(r), checks: [{ code: 'c1', met: true, note: '已核实' }] }), ok: 200 },
+  'POST /api/recognition/designations/{id}/evidence': { kind: 'record', as: 'wuli', make: make.nominated, upload: true, ok: 201 },
+  'GET /api/recognition/designations/{id}/evidence/{fileId}': { kind: 'record', as: 'yushe.station', make: make.nominatedFile, ok: 200 },
+  'POST /api/recognition/designations/{id}/transitions/{transition}': { kind: 'record', as: 'county', make: make.nominated, params: { transition: 'reject' }, body: (r) => ({ version: v(r), body: '不符合认定标准' }), ok: 200 },
   // 公开选拔 · 换届 · 结对培养
   'GET /api/selections': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'selection', ids: items, visible: caseIn('public_selection') },
   'POST /api/selections': { kind: 'create', as: 'wuli', body: async (p) => ({ orgId: (await make.newVillage(p)).id, role: 'secretary', conditions: '35周岁以下' }), ok: 201 },

@@ -112,7 +112,7 @@ const OWNED: Record<string, string[]> = {
   flows: ['flow_templates', 'flow_editions', 'flow_matters', 'flow_matter_steps', 'flow_matter_documents', 'duty_templates', 'duty_lists'],
   openness: ['openness_settings', 'disclosures', 'disclosure_files', 'disclosure_revisions', 'disclosure_items', 'finance_audits', 'finance_audit_findings', 'register_rows'],
   funds: ['fund_standards', 'fund_allocations', 'fund_spendings', 'former_cadre_rules', 'fund_awards', 'facility_templates', 'facility_checklists', 'facility_checklist_items', 'venues', 'duty_shifts'],
-  recognition: ['star_rules', 'star_ratings', 'star_rating_rows', 'point_rules', 'point_awards'],
+  recognition: ['star_rules', 'star_ratings', 'star_rating_rows', 'point_rules', 'point_awards', 'designation_kind_sets', 'designations'],
   training: ['training_categories', 'training_courses', 'training_sessions', 'training_attendance', 'training_talks'],
   selection: ['public_selections', 'selection_candidates', 'election_rounds', 'election_villages', 'election_candidates', 'mentoring_pairs', 'mentoring_mentors', 'mentoring_contacts'],
 };

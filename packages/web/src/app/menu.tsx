@@ -102,6 +102,8 @@ export const MENU: MenuEntry[] = [
   { path: '/stars', label: 'menu.stars', icon: <StarOutlined />, action: 'recognition:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   // 党员积分·支部积星: the branch proposes manual items, the levels above approve; everyone reads the board of their scope
   { path: '/points', label: 'menu.points', icon: <StarOutlined />, action: 'recognition:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
+  // 称号认定 (四创建四争当, 示范点, 示范户): townships nominate, the county approves and publishes; stations and villages read theirs
+  { path: '/designations', label: 'menu.designations', icon: <TrophyOutlined />, action: 'recognition:read', group: 'manage', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
 ];
 
 export function menuFor(permissions: readonly string[], roles?: readonly Role[]): MenuEntry[] {

@@ -20,7 +20,7 @@ beforeAll(async () => {
 describe('the case type registry', () => {
   it('holds the types the modules register', () => {
     expect(registering.length).toBeGreaterThanOrEqual(3);
-    expect(caseTypes().map((t) => t.workflow.caseType).sort()).toEqual(['consultation', 'development', 'flow_matter', 'problem', 'project', 'public_selection', 'request', 'research', 'score_sheet', 'task', 'theme_day', 'weak_org']);
+    expect(caseTypes().map((t) => t.workflow.caseType).sort()).toEqual(['consultation', 'designation', 'development', 'flow_matter', 'problem', 'project', 'public_selection', 'request', 'research', 'score_sheet', 'task', 'theme_day', 'weak_org']);
   });
 
   it('every registered workflow is well formed', () => {
