@@ -262,12 +262,6 @@ export async function findHousehold(q: Queryable, scope: Scope, id: number) {
   return row;
 }
 
-export async function personsExist(q: Queryable, countyId: number, ids: number[]) {
-  if (!ids.length) return 0;
-  const [row] = await q.query<{ n: number }>(`${BY_KEY}SELECT count(*)::int AS n FROM persons WHERE id = ANY($1::bigint[]) AND county_id = $2`, [ids, countyId]);
-  return row?.n ?? 0;
-}
-
 export async function registerWithGrid(q: Queryable, r: { countyId: number; gridId: number; gridPath: string; personId: number; registeredOn: string }) {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO grid_registrations (county_id, grid_id, grid_path, person_id, registered_on) VALUES ($1,$2,$3,$4,$5)
@@ -419,4 +413,26 @@ export async function todoRequestCounts(q: Queryable, like: string, today: strin
     [like, today],
   );
   return row!;
+}
+
+// ---- 吹哨报到 (whistles.service.ts) ----
+
+/** The request or ledger problem a whistle is blown for, in the scope, locked for the call. */
+export async function lockWhistleSource(q: Queryable, scope: Scope, caseId: number) {
+  const [row] = await q.query<{ id: number; county_id: number; case_type: string; org_path: string }>(
+    `SELECT id, county_id, case_type, org_path FROM cases WHERE id = $1 AND ${inScope('org_path', 2)} AND case_type IN ('request','problem') FOR UPDATE`,
+    [caseId, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+/** The whistling org (the account's own scope org). */
+export async function whistlerOrg(q: Queryable, orgId: number) {
+  const [row] = await q.query<{ id: number; path: string }>(`${BY_KEY}SELECT id, path FROM orgs WHERE id = $1`, [orgId]);
+  return row;
+}
+
+/** Whether an org is an active one of the county (an owner a declining department suggests). */
+export async function activeOrgOfCounty(q: Queryable, orgId: number, countyId: number): Promise<boolean> {
+  return (await q.query(`${BY_KEY}SELECT 1 FROM orgs WHERE id = $1 AND county_id = $2 AND status = 'active'`, [orgId, countyId])).length > 0;
 }

@@ -592,3 +592,55 @@ export async function membersForPoints(q: Queryable, prefix: string) {
     [prefix],
   );
 }
+
+// ---- What other modules read of people, published at the front door (index.ts) ----
+
+/** The current holders of an org's posts, chiefs first (连心卡). The caller read the org in its scope. */
+export async function currentStaffOf(q: Queryable, orgId: number) {
+  return q.query<{ id: number; role: string; name: string; phone_enc: string | null }>(
+    `${BY_KEY}SELECT po.id, po.role, pe.name, pe.phone_enc FROM posts po JOIN persons pe ON pe.id = po.person_id
+     WHERE po.org_id = $1 AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE)
+     ORDER BY array_position(ARRAY['station_chief','secretary','deputy_station_chief','first_secretary','village_director','deputy_secretary','party_worker','grid_worker']::text[], po.role::text), po.id`,
+    [orgId],
+  );
+}
+
+/** An active person of the county with their Party membership (null: not a member). The caller read the county from a record in its scope. */
+export async function activePersonOfCounty(q: Queryable, countyId: number, personId: number) {
+  const [row] = await q.query<{ id: number; member_status: string | null }>(
+    `${BY_KEY}SELECT id, member_status FROM persons WHERE id = $1 AND county_id = $2 AND status = 'active'`,
+    [personId, countyId],
+  );
+  return row;
+}
+
+/** How many of these ids are people of the county (whatever their status). */
+export async function countPeopleOfCounty(q: Queryable, countyId: number, ids: readonly number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const [row] = await q.query<{ n: number }>(`${BY_KEY}SELECT count(*)::int AS n FROM persons WHERE id = ANY($1::bigint[]) AND county_id = $2`, [ids, countyId]);
+  return row?.n ?? 0;
+}
+
+/** A person inside the scope, by key: their id and place (a module linking its record to a person). */
+export async function personInScope(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; org_path: string }>(`SELECT id, org_path FROM persons WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
+/**
+ * SQL over people for a module whose one statement shows the people its rows name (a name beside
+ * a duty shift, an attendee, a candidate): `join(alias, key)` joins the person whose id is the
+ * expression `key`, so that module's text never names this module's table and a change of it is
+ * made here. The columns a module may read through the alias are those of `PersonRow`'s own
+ * (`name`, `gender`, `org_id`, `org_path`, `member_status`, `join_date`, `birth_date`, `status`).
+ * The statement text is the one the module wrote before, so its plan is unchanged.
+ */
+export const personSql = {
+  join: (alias: string, key: string) => `JOIN persons ${alias} ON ${alias}.id = ${key}`,
+  leftJoin: (alias: string, key: string) => `LEFT JOIN persons ${alias} ON ${alias}.id = ${key}`,
+};
+
+/** SQL over posts (person × org × role with a term), in the shape of `personSql`. */
+export const postSql = {
+  join: (alias: string, key: string) => `JOIN posts ${alias} ON ${alias}.id = ${key}`,
+};
