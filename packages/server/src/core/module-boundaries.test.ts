@@ -171,27 +171,11 @@ const OWNED: Record<string, string[]> = {
 const KNOWN_CROSSINGS = [
   'modules/assessment/assessment.repository.ts names assignments (dispatch)',
   'modules/assessment/assessment.repository.ts names citizen_requests (citizens)',
-  'modules/cadres/cadres.repository.ts names persons (people)',
-  'modules/citizens/citizens.repository.ts names persons (people)',
   'modules/citizens/citizens.repository.ts names problems (ledger)',
   'modules/flows/flows.repository.ts names meetings (orglife)',
-  'modules/funds/funds.repository.ts names persons (people)',
   // the awards page is one statement over fund awards and the stations' 七一 commendations (decisions.md, issue 12)
   'modules/funds/funds.repository.ts names station_designations (orgs)',
-  'modules/inspections/inspections.repository.ts names persons (people)',
   'modules/ledger/ledger.repository.ts names inspection_findings (inspections)',
-  'modules/lists/lists.repository.ts names persons (people)',
-  'modules/orglife/appraisal.repository.ts names persons (people)',
-  'modules/orglife/orglife.repository.ts names persons (people)',
-  'modules/orgs/orgs.repository.ts names org_person_counts (people)',
-  'modules/orgs/orgs.repository.ts names persons (people)',
-  'modules/orgs/orgs.repository.ts names posts (people)',
-  'modules/orgs/orgs.repository.ts names reserve_cadres (people)',
-  'modules/recognition/points.repository.ts names persons (people)',
-  'modules/recognition/stars.repository.ts names persons (people)',
-  'modules/recognition/stars.repository.ts names posts (people)',
-  'modules/selection/selection.repository.ts names persons (people)',
-  'modules/training/training.repository.ts names persons (people)',
 ];
 
 const SQL_TABLE = /\b(?:FROM|JOIN|UPDATE|INTO|DELETE\s+FROM)\s+(?:ONLY\s+)?([a-z_][a-z0-9_]*)\b/g;

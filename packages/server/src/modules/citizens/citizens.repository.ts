@@ -9,6 +9,7 @@ import { openPredicate } from '../../core/cases/registry.js';
 import './requests.case.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 import { TOTAL_COUNT, type PageWindow } from '../../core/paging.js';
+import { personSql } from '../people/index.js';
 
 export type RequestRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string;
@@ -250,8 +251,8 @@ export async function listHouseholds(q: Queryable, rootPath: string, page: PageW
             (SELECT count(*)::int FROM visits v WHERE v.household_id = h.id) AS visits,
             (SELECT max(visited_on)::text FROM visits v WHERE v.household_id = h.id) AS last_visit
      FROM households h JOIN orgs o ON o.id = h.org_id
-     LEFT JOIN persons p1 ON p1.id = h.county_contact LEFT JOIN persons p2 ON p2.id = h.township_contact
-     LEFT JOIN persons p3 ON p3.id = h.village_contact LEFT JOIN persons p4 ON p4.id = h.hamlet_contact
+     ${personSql.leftJoin('p1', 'h.county_contact')} ${personSql.leftJoin('p2', 'h.township_contact')}
+     ${personSql.leftJoin('p3', 'h.village_contact')} ${personSql.leftJoin('p4', 'h.hamlet_contact')}
      WHERE ${inScope('h.org_path', 1)} AND ($2::bigint IS NULL OR h.id = $2) ORDER BY h.org_path, h.id LIMIT $3 OFFSET $4`,
     [likePrefix(rootPath), id ?? null, page.limit, page.offset],
   );
@@ -299,7 +300,7 @@ export async function gridMembers(q: Queryable, gridPath: string, year: number) 
             (SELECT count(*)::int FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2) AS deeds,
             COALESCE((SELECT json_agg(json_build_object('id', d.id, 'doneOn', d.done_on::text, 'description', d.description) ORDER BY d.done_on)
                       FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2), '[]'::json) AS deed_list
-     FROM grid_registrations g JOIN persons p ON p.id = g.person_id JOIN orgs o ON o.id = p.org_id
+     FROM grid_registrations g ${personSql.join('p', 'g.person_id')} JOIN orgs o ON o.id = p.org_id
      WHERE g.grid_path = $1 ORDER BY p.name`,
     [gridPath, year],
   );
@@ -330,7 +331,7 @@ export async function ratingOf(q: Queryable, caseId: number): Promise<string | n
 export async function gridDeedsForPoints(q: Queryable, prefix: string, year: number) {
   return q.query<{ person_id: number; id: number; done_on: string; description: string }>(
     `SELECT r.person_id, d.id, to_char(d.done_on, 'YYYY-MM-DD') AS done_on, d.description
-       FROM grid_deeds d JOIN grid_registrations r ON r.id = d.registration_id JOIN persons p ON p.id = r.person_id
+       FROM grid_deeds d JOIN grid_registrations r ON r.id = d.registration_id ${personSql.join('p', 'r.person_id')}
       WHERE ${inScope('p.org_path', 1)} AND d.done_on >= make_date($2::int, 1, 1) AND d.done_on < make_date($2::int + 1, 1, 1)
       ORDER BY d.done_on, d.id`,
     [prefix, year],
@@ -345,7 +346,7 @@ export async function requestsHandledForPoints(q: Queryable, prefix: string, yea
   return q.query<{ person_id: number; id: number; resolved_on: string; category: string }>(
     `SELECT ac.person_id, c.id, to_char(c.resolved_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS resolved_on, r.category
        FROM citizen_requests r JOIN cases c ON c.id = r.case_id
-       JOIN accounts ac ON ac.id = r.owner_id JOIN persons p ON p.id = ac.person_id
+       JOIN accounts ac ON ac.id = r.owner_id ${personSql.join('p', 'ac.person_id')}
       WHERE ${inScope('p.org_path', 1)} AND c.status IN ('resolved', 'archived') AND r.resolved IS TRUE
         AND c.resolved_at >= (make_date($2::int, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
         AND c.resolved_at < (make_date($2::int + 1, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')

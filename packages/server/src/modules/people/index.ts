@@ -13,6 +13,8 @@ export { createPeopleService, type PeopleService } from './people.service.js';
 // (`personSql`, `postSql`: fragments of one statement, so a page stays one statement) and a few
 // keyed look-ups. The caller has read the record that names the key in its scope.
 export { personSql, postSql, currentStaffOf, activePersonOfCounty, countPeopleOfCounty, personInScope } from './people.repository.js';
+// For the org tree: member counts, station staffing, an org's current posts, what hangs on an org, a moved subtree's paths.
+export { memberCountsByOrg, stationStaffing, activePostsAt, movePeoplePaths, orgPeopleSql, type StaffingRow } from './people.repository.js';
 
 export const peopleModule: FastifyPluginAsync<{ db: Db; pii: PiiCipher; people: PeopleService }> = async (app, opts) => {
   const { people } = opts;
