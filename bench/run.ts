@@ -198,7 +198,7 @@ const endpoints: Endpoint[] = [
     note: 'findOrg, then listSubtree + memberCountsByOrg + stationStaffing',
     sql: async () => {
       const root = await orgRepo.findOrg(raw, scope, scope.orgId);
-      await Promise.all([orgRepo.listSubtree(raw, scope, root!.path), orgRepo.memberCountsByOrg(raw, root!.path), orgRepo.stationStaffing(raw, root!.path)]);
+      await Promise.all([orgRepo.listSubtree(raw, scope, root!.path), peopleRepo.memberCountsByOrg(raw, root!.path), peopleRepo.stationStaffing(raw, root!.path)]);
     },
   },
   listEndpoint('list', 'GET /api/people?page=1&pageSize=20', { page: 1, pageSize: 20 }),

@@ -10,7 +10,7 @@ import { maskIdNumber, maskPhone } from '../core/id-number.js';
 import { hashPassword } from '../core/password.js';
 import { insertDesignation, insertOrg, type OrgRow } from '../modules/orgs/orgs.repository.js';
 import { insertPeopleBulk, insertPost, type PersonWrite } from '../modules/people/people.repository.js';
-import { insertAccount } from '../modules/accounts/accounts.service.js';
+import { insertAccount } from '../modules/accounts/accounts.repository.js';
 import { birthDate, education, idNumber, personName, phone, seededRandom, type Random } from './names.js';
 
 const REGION = '610222'; // 宜君县

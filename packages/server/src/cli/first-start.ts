@@ -4,7 +4,7 @@ import type { PiiCipher } from '../core/pii.js';
 import { appendAudit } from '../core/audit.js';
 import { checkPasswordPolicy, generatePassword, hashPassword } from '../core/password.js';
 import { insertOrg } from '../modules/orgs/orgs.repository.js';
-import { insertAccount } from '../modules/accounts/accounts.service.js';
+import { insertAccount } from '../modules/accounts/accounts.repository.js';
 import { demoLoaded, loadDemoCounty } from './demo-county.js';
 import { loadDemoActivity } from './demo-activity.js';
 import { loadDemoAssessment } from './demo-assessment.js';

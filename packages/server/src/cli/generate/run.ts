@@ -9,7 +9,7 @@ import { migrate } from '../../db/migrate.js';
 import { appendAudit } from '../../core/audit.js';
 import { createPiiCipher } from '../../core/pii.js';
 import { hashPassword } from '../../core/password.js';
-import { insertAccount } from '../../modules/accounts/accounts.service.js';
+import { insertAccount } from '../../modules/accounts/accounts.repository.js';
 import { PERSON_COLUMNS, PERSON_TYPES, POST_COLUMNS, POST_TYPES, buildCountyPeople, type Columns, type CountyPeople } from './people.js';
 import {
   CASE_COLUMNS, CASE_TYPES, EVENT_COLUMNS, EVENT_TYPES, PROBLEM_COLUMNS, PROBLEM_TYPES, REQUEST_COLUMNS, REQUEST_TYPES,

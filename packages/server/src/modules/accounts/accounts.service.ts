@@ -3,25 +3,13 @@
 // the three administrator roles (also a CHECK in the database).
 import { SEPARATED_ADMIN_ROLES, type Role } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
-import { likePrefix, requireAction, type Actor } from '../../core/access.js';
+import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { checkPasswordPolicy, hashPassword } from '../../core/password.js';
-import type { SessionInvalidation } from '../auth/index.js';
-import { inScope } from '../../core/scope.js';
-
-type AccountListRow = {
-  id: number;
-  username: string;
-  display_name: string;
-  roles: Role[];
-  scope_org_id: number;
-  scope_name: string;
-  scope_type: string;
-  status: 'active' | 'disabled';
-  locked_until: Date | null;
-  totp_enabled_at: Date | null;
-};
+import { endSessionsOf, type SessionInvalidation } from '../auth/index.js';
+import * as repo from './accounts.repository.js';
+import type { AccountListRow } from './accounts.repository.js';
 
 export function checkRoleSet(roles: readonly Role[]) {
   const admins = roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r));
@@ -46,35 +34,9 @@ function separationError(zh: string, en: string) {
 }
 
 async function scopeOrg(q: Queryable, actor: Actor, id: number) {
-  const [org] = await q.query<{ id: number; path: string; county_id: number | null; status: string }>(
-    `SELECT id, path, county_id, status FROM orgs WHERE id = $1 AND ${inScope('path', 2)}`,
-    [id, likePrefix(actor.scope.path)],
-  );
+  const org = await repo.scopeOrgInScope(q, actor.scope, id);
   if (!org || org.status !== 'active') throw fieldError('scopeOrgId', '管辖范围组织不存在或不在您的管辖范围内', 'No such organization in your scope');
   return org;
-}
-
-/** Creates an account (also used by the demo loader and first start). */
-export async function insertAccount(
-  q: Queryable,
-  a: { username: string; displayName: string; passwordHash: string; roles: Role[]; scopeOrgId: number; mustChangePassword: boolean; personId?: number | null },
-): Promise<number> {
-  const [row] = await q.query<{ id: number }>(
-    `INSERT INTO accounts (username, display_name, password_hash, roles, scope_org_id, must_change_password, person_id)
-     VALUES ($1, $2, $3, $4::text[], $5, $6, $7) RETURNING id`,
-    [a.username, a.displayName, a.passwordHash, a.roles, a.scopeOrgId, a.mustChangePassword, a.personId ?? null],
-  );
-  return row!.id;
-}
-
-/**
- * How many accounts are linked to a person (accounts.person_id): what such an account records —
- * diaries, requests — is the person's own ("recorded by" resolves to the person). The caller has
- * read the person in its scope.
- */
-export async function accountsLinkedTo(q: Queryable, personId: number): Promise<number> {
-  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE person_id = $1`, [personId]);
-  return row?.n ?? 0;
 }
 
 export function createAccountService(deps: { db: Db; sessions: SessionInvalidation }) {
@@ -83,7 +45,6 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
   const audit = (tx: Queryable, actor: Actor, action: string, id: number, summary: Record<string, unknown>) =>
     appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action, objectType: 'account', objectId: id, summary, result: 'success', ip: actor.ip });
 
-  const ACCOUNT_COLUMNS = `a.id, a.username, a.display_name, a.roles, a.scope_org_id, o.name AS scope_name, o.type AS scope_type, a.status, a.locked_until, a.totp_enabled_at`;
   const present = (r: AccountListRow) => ({
     id: r.id,
     username: r.username,
@@ -97,36 +58,20 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
 
   async function list(actor: Actor, page = 1, pageSize = 50) {
     requireAction(actor, 'account:read');
-    const params = [likePrefix(actor.scope.path)];
-    const [rows, [count]] = await Promise.all([
-      db.query<AccountListRow>(
-        `SELECT ${ACCOUNT_COLUMNS}
-         FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE ${inScope('o.path', 1)} ORDER BY o.path, a.username
-         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        params,
-      ),
-      db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE ${inScope('o.path', 1)}`, params),
-    ]);
-    return { page, pageSize, total: count?.n ?? 0, items: rows.map(present) };
+    const { rows, total } = await repo.listAccounts(db, actor.scope, page, pageSize);
+    return { page, pageSize, total, items: rows.map(present) };
   }
 
   /** One account as the list shows it (same scope: outside it, 404). */
   async function get(actor: Actor, id: number) {
     requireAction(actor, 'account:read');
-    const [row] = await db.query<AccountListRow>(
-      `SELECT ${ACCOUNT_COLUMNS} FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $1 AND ${inScope('o.path', 2)}`,
-      [id, likePrefix(actor.scope.path)],
-    );
+    const row = await repo.findAccount(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
     return present(row);
   }
 
   async function findInScope(q: Queryable, actor: Actor, id: number) {
-    const [row] = await q.query<{ id: number; roles: Role[]; username: string; must_change_password: boolean }>(
-      `SELECT a.id, a.roles, a.username, a.must_change_password FROM accounts a JOIN orgs o ON o.id = a.scope_org_id
-       WHERE a.id = $1 AND ${inScope('o.path', 2)} FOR UPDATE OF a`,
-      [id, likePrefix(actor.scope.path)],
-    );
+    const row = await repo.lockAccountInScope(q, actor.scope, id);
     if (!row) throw new AppError('not_found');
     return row;
   }
@@ -144,9 +89,8 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
     const hash = await hashPassword(input.password);
     return db.transaction(async (tx) => {
       await scopeOrg(tx, actor, input.scopeOrgId);
-      const taken = await tx.query(`SELECT 1 FROM accounts WHERE username = $1`, [input.username]);
-      if (taken.length) throw fieldError('username', '用户名已被使用', 'The username is taken');
-      const id = await insertAccount(tx, { ...input, passwordHash: hash, mustChangePassword: true });
+      if (await repo.usernameTaken(tx, input.username)) throw fieldError('username', '用户名已被使用', 'The username is taken');
+      const id = await repo.insertAccount(tx, { ...input, passwordHash: hash, mustChangePassword: true });
       await audit(tx, actor, 'account.create', id, { username: input.username, roles: input.roles, scopeOrgId: input.scopeOrgId });
       return id;
     });
@@ -169,20 +113,9 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
         throw separationError('该账号尚未由本人修改初始密码，不能授予管理员或审计角色', 'The account’s holder has not yet replaced its initial password; administrator and audit roles cannot be granted');
       }
       if (input.scopeOrgId) await scopeOrg(tx, actor, input.scopeOrgId);
-      await tx.query(
-        `UPDATE accounts SET roles = COALESCE($2::text[], roles), scope_org_id = COALESCE($3, scope_org_id),
-           status = COALESCE($4, status),
-           failed_logins = CASE WHEN $5 THEN 0 ELSE failed_logins END,
-           locked_until = CASE WHEN $5 THEN NULL ELSE locked_until END,
-           totp_secret_enc = CASE WHEN $6 THEN NULL ELSE totp_secret_enc END,
-           totp_pending_enc = CASE WHEN $6 THEN NULL ELSE totp_pending_enc END,
-           totp_enabled_at = CASE WHEN $6 THEN NULL ELSE totp_enabled_at END,
-           totp_last_step = CASE WHEN $6 THEN NULL ELSE totp_last_step END
-         WHERE id = $1`,
-        [id, input.roles ?? null, input.scopeOrgId ?? null, input.status ?? null, input.unlock ?? false, input.resetTotp ?? false],
-      );
+      await repo.grantAccount(tx, id, { roles: input.roles ?? null, scopeOrgId: input.scopeOrgId ?? null, status: input.status ?? null, unlock: input.unlock ?? false, resetTotp: input.resetTotp ?? false });
       if (input.status === 'disabled' || input.roles || input.scopeOrgId || input.resetTotp) {
-        await tx.query(`UPDATE sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL`, [id]);
+        await endSessionsOf(tx, id);
       }
       await audit(tx, actor, 'account.grant', id, { username: account.username, ...input });
     });    deps.sessions.forgetAccount(id);
@@ -197,11 +130,8 @@ export function createAccountService(deps: { db: Db; sessions: SessionInvalidati
       }
       const problem = checkPasswordPolicy(password, account.username);
       if (problem) throw fieldError('password', problem.zh, problem.en);
-      await tx.query(
-        `UPDATE accounts SET password_hash = $2, must_change_password = true, password_changed_at = now() WHERE id = $1`,
-        [id, await hashPassword(password)],
-      );
-      await tx.query(`UPDATE sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL`, [id]);
+      await repo.resetAccountPassword(tx, id, await hashPassword(password));
+      await endSessionsOf(tx, id);
       await audit(tx, actor, 'account.reset_password', id, { username: account.username });
     });    deps.sessions.forgetAccount(id);
   }

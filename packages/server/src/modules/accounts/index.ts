@@ -6,7 +6,8 @@ import type { SessionInvalidation } from '../auth/index.js';
 import { createAccountService } from './accounts.service.js';
 import { accountRoutes } from './accounts.routes.js';
 
-export { createAccountService, insertAccount, accountsLinkedTo, checkRoleSet, PRIVILEGED_ROLES, type AccountService } from './accounts.service.js';
+export { createAccountService, checkRoleSet, PRIVILEGED_ROLES, type AccountService } from './accounts.service.js';
+export { insertAccount, accountsLinkedTo } from './accounts.repository.js';
 
 export const accountsModule: FastifyPluginAsync<{ db: Db; sessions: SessionInvalidation }> = async (app, opts) => {
   await app.register(accountRoutes, { accounts: createAccountService(opts) });

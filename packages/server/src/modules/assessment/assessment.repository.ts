@@ -345,3 +345,9 @@ export async function subsidyRule(q: Queryable, countyId: number): Promise<{ sha
   const [row] = await q.query<{ share_percent: number; grade_percent: Record<string, number> }>(`SELECT share_percent, grade_percent FROM performance_subsidy_rules WHERE county_id = $1`, [countyId]);
   return row;
 }
+
+/** Who scores a sheet (the path of the scoring org), by its case's key. */
+export async function scorerPathOf(q: Queryable, caseId: number): Promise<string | undefined> {
+  const [row] = await q.query<{ scorer_path: string }>(`SELECT scorer_path FROM score_sheets WHERE case_id = $1`, [caseId]);
+  return row?.scorer_path;
+}

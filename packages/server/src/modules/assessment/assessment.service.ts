@@ -323,8 +323,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
   }
 
   const extraOf = async (q: Queryable, c: CaseRow): Promise<SheetExtra> => {
-    const [row] = await q.query<{ scorer_path: string }>(`SELECT scorer_path FROM score_sheets WHERE case_id = $1`, [c.id]);
-    return { scorerPath: row!.scorer_path };
+    return { scorerPath: (await repo.scorerPathOf(q, c.id))! };
   };
 
   async function fireSheet(actor: Actor, id: number, name: SheetTransition, input: FireSheetBody): Promise<void> {

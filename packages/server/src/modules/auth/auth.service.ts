@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { actionsOf, needsSecondFactor, type Me, type Role, type TotpSetup } from '@lianxin/contract';
 import { renderSVG } from 'uqr';
-import { prepared, type Db } from '../../db/db.js';
+import type { Db } from '../../db/db.js';
 import type { Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
@@ -11,6 +11,8 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../core/pa
 import type { PiiCipher } from '../../core/pii.js';
 import { newTotpSecret, otpauthUri, verifyTotp } from '../../core/totp.js';
 import { createSessionCache } from './session-cache.js';
+import * as repo from './auth.repository.js';
+import type { AccountRow, SessionRow } from './auth.repository.js';
 
 /** `required`: administrators must bind and use a TOTP second factor (the default). */
 export type AdminTotpMode = 'required' | 'off';
@@ -34,40 +36,6 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   lockMinutes: 15,
   maxFailuresPerIp: 30,
 };
-
-type AccountRow = {
-  id: number;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  roles: Role[];
-  scope_org_id: number;
-  status: 'active' | 'disabled';
-  failed_logins: number;
-  locked_until: Date | null;
-  must_change_password: boolean;
-  totp_secret_enc: string | null;
-  totp_enabled_at: Date | null;
-  totp_last_step: number | null;
-  scope_path: string;
-  scope_county_id: number | null;
-  scope_name: string;
-  scope_type: Me['scopeOrg']['type'];
-};
-
-const ACCOUNT_SELECT = `
-  SELECT a.id, a.username, a.display_name, a.password_hash, a.roles, a.scope_org_id, a.status,
-         a.failed_logins, a.locked_until, a.must_change_password,
-         a.totp_secret_enc, a.totp_enabled_at, a.totp_last_step,
-         o.path AS scope_path, o.county_id AS scope_county_id, o.name AS scope_name, o.type AS scope_type
-  FROM accounts a JOIN orgs o ON o.id = a.scope_org_id`;
-
-/** The session behind a token with its account (every request reads it: prepared). */
-const SESSION_SELECT = prepared(
-  `SELECT s.token_hash, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at, acc.*
-   FROM sessions s JOIN (${ACCOUNT_SELECT}) acc ON acc.id = s.account_id
-   WHERE s.token_hash = $1`,
-);
 
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
 
@@ -105,20 +73,14 @@ export function createAuthService(deps: {
   /** Counts a failed sign-in (wrong password or wrong code) against the account and the address. */
   async function recordFailure(account: AccountRow | undefined, username: string, countyId: number | null, ip: string, reason: string): Promise<boolean> {
     return db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO login_failures (ip, at, username) VALUES ($1, $2, $3)`, [ip, now(), username]);
+      await repo.insertLoginFailure(tx, ip, now(), username);
       let locked = false;
       if (!account) {
         // An unknown username locks after as many failures as a real account would (see unknownLock).
-        const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_failures WHERE username = $1`, [username]);
-        locked = (row?.n ?? 0) >= policy.maxFailures;
+        locked = (await repo.failuresOfUsername(tx, username)).n >= policy.maxFailures;
       } else {
-        const [row] = await tx.query<{ failed_logins: number }>(
-          `UPDATE accounts SET failed_logins = failed_logins + 1,
-             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-           WHERE id = $1 RETURNING failed_logins`,
-          [account.id, policy.maxFailures, new Date(now().getTime() + policy.lockMinutes * 60_000)],
-        );
-        locked = (row?.failed_logins ?? 0) >= policy.maxFailures;
+        const failed = await repo.countAccountFailure(tx, account.id, policy.maxFailures, new Date(now().getTime() + policy.lockMinutes * 60_000));
+        locked = failed >= policy.maxFailures;
       }
       await appendAudit(tx, {
         countyId,
@@ -135,11 +97,8 @@ export function createAuthService(deps: {
 
   /** When an unknown username's failures lock it, as they would a real account's. */
   async function unknownLock(username: string): Promise<Date | null> {
-    const [row] = await db.query<{ n: number; last: Date | null }>(
-      `SELECT count(*)::int AS n, max(at) AS last FROM login_failures WHERE username = $1`,
-      [username],
-    );
-    if (!row || row.n < policy.maxFailures || !row.last) return null;
+    const row = await repo.failuresOfUsername(db, username);
+    if (row.n < policy.maxFailures || !row.last) return null;
     return new Date(new Date(row.last).getTime() + policy.lockMinutes * 60_000);
   }
 
@@ -152,14 +111,11 @@ export function createAuthService(deps: {
 
   async function login(input: { username: string; password: string; otp?: string; ip: string; userAgent?: string }) {
     const username = input.username.trim().toLowerCase();
-    const [account] = await db.query<AccountRow>(`${ACCOUNT_SELECT} WHERE a.username = $1`, [username]);
+    const account = await repo.accountByUsername(db, username);
     const countyId = account ? (account.scope_county_id ?? account.scope_org_id) : null;
 
-    const [ipFailures] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM login_failures WHERE ip = $1 AND at > $2`,
-      [input.ip, new Date(now().getTime() - policy.lockMinutes * 60_000)],
-    );
-    if ((ipFailures?.n ?? 0) >= policy.maxFailuresPerIp) {
+    const ipFailures = await repo.failuresFromIp(db, input.ip, new Date(now().getTime() - policy.lockMinutes * 60_000));
+    if (ipFailures >= policy.maxFailuresPerIp) {
       await db.transaction((tx) =>
         appendAudit(tx, { countyId, accountId: account?.id ?? null, username, action: 'auth.login', result: 'denied', ip: input.ip, summary: { reason: 'ip_locked' } }),
       );
@@ -216,17 +172,8 @@ export function createAuthService(deps: {
     const claimed = await db.transaction(async (tx) => {
       // The used time step is claimed in the same statement that checks it: of simultaneous
       // sign-ins with one code, exactly one updates the row; the others find the step taken.
-      const rows = await tx.query(
-        `UPDATE accounts SET failed_logins = 0, locked_until = NULL, totp_last_step = COALESCE($2, totp_last_step)
-         WHERE id = $1 AND ($2::bigint IS NULL OR totp_last_step IS NULL OR totp_last_step < $2::bigint) RETURNING id`,
-        [account.id, usedStep ?? null],
-      );
-      if (!rows.length) return false;
-      await tx.query(
-        `INSERT INTO sessions (token_hash, account_id, csrf_token, ip, user_agent, created_at, last_seen_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$6)`,
-        [tokenHash(token), account.id, csrfToken, input.ip, input.userAgent?.slice(0, 300) ?? null, now()],
-      );
+      if (!(await repo.claimSignIn(tx, account.id, usedStep ?? null))) return false;
+      await repo.insertSession(tx, { tokenHash: tokenHash(token), accountId: account.id, csrfToken, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null, at: now() });
       await appendAudit(tx, { countyId, accountId: account.id, username, action: 'auth.login', result: 'success', ip: input.ip });
       return true;
     });
@@ -252,14 +199,12 @@ export function createAuthService(deps: {
     };
   }
 
-  type SessionRow = AccountRow & { csrf_token: string; created_at: Date; last_seen_at: Date; ended_at: Date | null; token_hash: string };
-
   /** The session and its account: from the cache while it is fresh, else from the database. */
   async function sessionRow(hash: string, t: number): Promise<SessionRow | undefined> {
     const cached = sessions.get(hash, t);
     if (cached) return cached;
     const epoch = sessions.epoch();
-    const [row] = await db.query<SessionRow>(SESSION_SELECT, [hash]);
+    const row = await repo.sessionByHash(db, hash);
     if (row) sessions.set(hash, row, t, epoch);
     return row;
   }
@@ -275,14 +220,14 @@ export function createAuthService(deps: {
     if (row.ended_at || idle || tooOld || row.status !== 'active') {
       sessions.forget(hash);
       if (!row.ended_at) {
-        await db.query(`UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL`, [row.token_hash, now()]);
+        await repo.endSession(db, row.token_hash, now());
       }
       return { expired: true };
     }
     // Touch at most once a minute: a list page's requests do not each write.
     if (t - row.last_seen_at.getTime() > 60_000) {
       const seen = now();
-      await db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [row.token_hash, seen]);
+      await repo.touchSession(db, row.token_hash, seen);
       row.last_seen_at = seen;
     }
     // `me` (with the role's permission list) only for GET /api/auth/me: not built on every request
@@ -298,15 +243,15 @@ export function createAuthService(deps: {
   async function logout(token: string, actor: Actor) {
     const hash = tokenHash(token);
     await db.transaction(async (tx) => {
-      await tx.query(`UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL`, [hash, now()]);
+      await repo.endSession(tx, hash, now());
       await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.logout', result: 'success', ip: actor.ip });
     });
     sessions.forget(hash);
   }
 
   async function changePassword(actor: Actor, currentPassword: string, newPassword: string, currentToken?: string) {
-    const [row] = await db.query<{ password_hash: string }>(`SELECT password_hash FROM accounts WHERE id = $1`, [actor.accountId]);
-    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
+    const passwordHash = await repo.passwordHashOf(db, actor.accountId);
+    if (!passwordHash || !(await verifyPassword(currentPassword, passwordHash))) {
       throw new AppError('validation_failed', { zh: '当前密码不正确', en: 'The current password is wrong' }, { fields: [{ field: 'currentPassword', zh: '当前密码不正确', en: 'The current password is wrong' }] });
     }
     const problem = checkPasswordPolicy(newPassword, actor.username);
@@ -317,13 +262,10 @@ export function createAuthService(deps: {
     }
     const hash = await hashPassword(newPassword);
     await db.transaction(async (tx) => {
-      await tx.query(`UPDATE accounts SET password_hash = $2, must_change_password = false, password_changed_at = now() WHERE id = $1`, [actor.accountId, hash]);
+      await repo.setOwnPassword(tx, actor.accountId, hash);
       // A new password ends every other session of the account (a stolen one among them); the
       // session that changed it goes on.
-      await tx.query(
-        `UPDATE sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL AND token_hash IS DISTINCT FROM $2`,
-        [actor.accountId, currentToken ? tokenHash(currentToken) : null],
-      );
+      await repo.endSessionsOf(tx, actor.accountId, currentToken ? tokenHash(currentToken) : null);
       await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.change_password', objectType: 'account', objectId: actor.accountId, result: 'success', ip: actor.ip });
     });
     sessions.forgetAccount(actor.accountId);
@@ -331,22 +273,19 @@ export function createAuthService(deps: {
 
   /** Starts binding a second factor: a new secret, shown once as a QR code and as text. */
   async function totpSetup(actor: Actor): Promise<TotpSetup> {
-    const [row] = await db.query<{ totp_enabled_at: Date | null }>(`SELECT totp_enabled_at FROM accounts WHERE id = $1`, [actor.accountId]);
+    const row = await repo.totpStateOf(db, actor.accountId);
     if (row?.totp_enabled_at) {
       throw new AppError('conflict', { zh: '已绑定动态验证码；如需更换，请安全管理员重置', en: 'A second factor is already bound; ask the security administrator to reset it' });
     }
     const secret = newTotpSecret();
-    await db.query(`UPDATE accounts SET totp_pending_enc = $2 WHERE id = $1`, [actor.accountId, pii.encrypt(secret)]);
+    await repo.setPendingTotp(db, actor.accountId, pii.encrypt(secret));
     const uri = otpauthUri(secret, actor.username);
     return { secret, uri, qrSvg: renderSVG(uri, { border: 2 }) };
   }
 
   /** Completes binding with the first code the app shows. */
   async function totpEnable(actor: Actor, code: string) {
-    const [row] = await db.query<{ totp_pending_enc: string | null; totp_enabled_at: Date | null }>(
-      `SELECT totp_pending_enc, totp_enabled_at FROM accounts WHERE id = $1`,
-      [actor.accountId],
-    );
+    const row = await repo.totpStateOf(db, actor.accountId);
     if (row?.totp_enabled_at) throw new AppError('conflict', { zh: '已绑定动态验证码', en: 'A second factor is already bound' });
     if (!row?.totp_pending_enc) throw new AppError('conflict', { zh: '请先获取绑定二维码', en: 'Start the setup first' });
     const secret = pii.decrypt(row.totp_pending_enc);
@@ -356,10 +295,7 @@ export function createAuthService(deps: {
       throw new AppError('validation_failed', wrong, { fields: [{ field: 'code', ...wrong }] });
     }
     await db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE accounts SET totp_secret_enc = totp_pending_enc, totp_pending_enc = NULL, totp_enabled_at = $2, totp_last_step = $3 WHERE id = $1`,
-        [actor.accountId, now(), step],
-      );
+      await repo.enablePendingTotp(tx, actor.accountId, now(), step);
       await appendAudit(tx, { countyId: actor.scope.countyId, accountId: actor.accountId, username: actor.username, action: 'auth.totp_enable', objectType: 'account', objectId: actor.accountId, result: 'success', ip: actor.ip });
     });    sessions.forgetAccount(actor.accountId);
   }

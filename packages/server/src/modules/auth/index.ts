@@ -8,6 +8,8 @@ import { authRoutes, type CookieSettings } from './auth.routes.js';
 export { createAuthService, DEFAULT_SESSION_POLICY, type AuthService, type SessionPolicy, type AdminTotpMode } from './auth.service.js';
 export { cookieSettings, type CookieSettings } from './auth.routes.js';
 export type { SessionInvalidation } from './session-cache.js';
+/** Ends an account's open sessions (a change of its roles, scope, status or password), in the caller's transaction. */
+export { endSessionsOf } from './auth.repository.js';
 
 export type AuthModuleOptions = { auth: AuthService; cookie: CookieSettings; loginRateLimit: { max: number; timeWindow: number } };
 

@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { inScope } from '../../core/scope.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
+import { personSql } from '../people/index.js';
 
 export type DevelopmentDbRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string; version: number;
@@ -13,7 +14,7 @@ export type DevelopmentDbRow = {
 
 const SELECT = `SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, o.type AS org_type, c.status, c.version,
          d.person_id, pe.name AS person_name, d.applied_on, d.activist_on, d.target_on, d.admitted_on, d.full_on, d.training_on
-    FROM cases c JOIN member_developments d ON d.case_id = c.id JOIN orgs o ON o.id = c.org_id JOIN persons pe ON pe.id = d.person_id`;
+    FROM cases c JOIN member_developments d ON d.case_id = c.id JOIN orgs o ON o.id = c.org_id ${personSql.join('pe', 'd.person_id')}`;
 
 /** The own row a development case opens with. */
 export function developmentRow(d: { countyId: number; personId: number; appliedOn: string }): OwnRow {

@@ -7,7 +7,7 @@ import { appendAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import type { PiiCipher } from '../../core/pii.js';
 import { inScope as orgInScope } from '../../core/org-tree.js';
-import { BY_KEY } from '../../core/scope.js';
+import { currentStaffOf } from '../people/index.js';
 
 const DUTIES: Record<string, string> = {
   station: '宣传党的方针政策，督查指导所辖党组织建设，密切联系服务群众，收集社情民意，代办群众事项，协调解决群众困难。',
@@ -40,12 +40,7 @@ export function createCardService(deps: { db: Db; pii: PiiCipher }) {
     requireAction(actor, withPhones ? 'citizen:handle' : 'citizen:read');
     const org = await orgInScope(db, actor.scope, orgId);
     if (!org || !DUTIES[org.type]) throw new AppError('not_found', { zh: '该单位没有连心卡（工作站、村、社区、乡镇、网格有）', en: 'No contact card for this unit' });
-    const staff = await db.query<{ role: PostRole; name: string; phone_enc: string | null }>(
-      `${BY_KEY}SELECT po.role, pe.name, pe.phone_enc FROM posts po JOIN persons pe ON pe.id = po.person_id
-       WHERE po.org_id = $1 AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE)
-       ORDER BY array_position(ARRAY['station_chief','secretary','deputy_station_chief','first_secretary','village_director','deputy_secretary','party_worker','grid_worker']::text[], po.role::text), po.id`,
-      [org.id],
-    );
+    const staff = (await currentStaffOf(db, org.id)) as { id: number; role: PostRole; name: string; phone_enc: string | null }[];
     const contacts = staff.slice(0, 6).map((s) => ({
       role: POST_ROLE_LABELS[s.role]?.zh ?? s.role,
       name: s.name,
@@ -72,12 +67,7 @@ export function createCardService(deps: { db: Db; pii: PiiCipher }) {
     requireAction(actor, 'citizen:handle');
     const org = await orgInScope(db, actor.scope, orgId);
     if (!org || !DUTIES[org.type]) throw new AppError('not_found', { zh: '该单位没有连心卡（工作站、村、社区、乡镇、网格有）', en: 'No contact card for this unit' });
-    const posts = await db.query<{ id: number; role: PostRole; name: string; phone_enc: string | null }>(
-      `${BY_KEY}SELECT po.id, po.role, pe.name, pe.phone_enc FROM posts po JOIN persons pe ON pe.id = po.person_id
-       WHERE po.org_id = $1 AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE)
-       ORDER BY array_position(ARRAY['station_chief','secretary','deputy_station_chief','first_secretary','village_director','deputy_secretary','party_worker','grid_worker']::text[], po.role::text), po.id`,
-      [org.id],
-    );
+    const posts = (await currentStaffOf(db, org.id)) as { id: number; role: PostRole; name: string; phone_enc: string | null }[];
     await db.transaction((tx) =>
       appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'card.view', objectType: 'org', objectId: org.id, summary: { posts: posts.length }, result: 'success', ip: actor.ip }),
     );

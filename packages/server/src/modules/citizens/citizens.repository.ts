@@ -9,6 +9,7 @@ import { openPredicate } from '../../core/cases/registry.js';
 import './requests.case.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 import { TOTAL_COUNT, type PageWindow } from '../../core/paging.js';
+import { personSql } from '../people/index.js';
 
 export type RequestRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string;
@@ -250,8 +251,8 @@ export async function listHouseholds(q: Queryable, rootPath: string, page: PageW
             (SELECT count(*)::int FROM visits v WHERE v.household_id = h.id) AS visits,
             (SELECT max(visited_on)::text FROM visits v WHERE v.household_id = h.id) AS last_visit
      FROM households h JOIN orgs o ON o.id = h.org_id
-     LEFT JOIN persons p1 ON p1.id = h.county_contact LEFT JOIN persons p2 ON p2.id = h.township_contact
-     LEFT JOIN persons p3 ON p3.id = h.village_contact LEFT JOIN persons p4 ON p4.id = h.hamlet_contact
+     ${personSql.leftJoin('p1', 'h.county_contact')} ${personSql.leftJoin('p2', 'h.township_contact')}
+     ${personSql.leftJoin('p3', 'h.village_contact')} ${personSql.leftJoin('p4', 'h.hamlet_contact')}
      WHERE ${inScope('h.org_path', 1)} AND ($2::bigint IS NULL OR h.id = $2) ORDER BY h.org_path, h.id LIMIT $3 OFFSET $4`,
     [likePrefix(rootPath), id ?? null, page.limit, page.offset],
   );
@@ -260,12 +261,6 @@ export async function listHouseholds(q: Queryable, rootPath: string, page: PageW
 export async function findHousehold(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; org_id: number; head_name: string }>(`SELECT id, org_id, head_name FROM households WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
-}
-
-export async function personsExist(q: Queryable, countyId: number, ids: number[]) {
-  if (!ids.length) return 0;
-  const [row] = await q.query<{ n: number }>(`${BY_KEY}SELECT count(*)::int AS n FROM persons WHERE id = ANY($1::bigint[]) AND county_id = $2`, [ids, countyId]);
-  return row?.n ?? 0;
 }
 
 export async function registerWithGrid(q: Queryable, r: { countyId: number; gridId: number; gridPath: string; personId: number; registeredOn: string }) {
@@ -305,7 +300,7 @@ export async function gridMembers(q: Queryable, gridPath: string, year: number) 
             (SELECT count(*)::int FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2) AS deeds,
             COALESCE((SELECT json_agg(json_build_object('id', d.id, 'doneOn', d.done_on::text, 'description', d.description) ORDER BY d.done_on)
                       FROM grid_deeds d WHERE d.registration_id = g.id AND extract(year FROM d.done_on) = $2), '[]'::json) AS deed_list
-     FROM grid_registrations g JOIN persons p ON p.id = g.person_id JOIN orgs o ON o.id = p.org_id
+     FROM grid_registrations g ${personSql.join('p', 'g.person_id')} JOIN orgs o ON o.id = p.org_id
      WHERE g.grid_path = $1 ORDER BY p.name`,
     [gridPath, year],
   );
@@ -336,7 +331,7 @@ export async function ratingOf(q: Queryable, caseId: number): Promise<string | n
 export async function gridDeedsForPoints(q: Queryable, prefix: string, year: number) {
   return q.query<{ person_id: number; id: number; done_on: string; description: string }>(
     `SELECT r.person_id, d.id, to_char(d.done_on, 'YYYY-MM-DD') AS done_on, d.description
-       FROM grid_deeds d JOIN grid_registrations r ON r.id = d.registration_id JOIN persons p ON p.id = r.person_id
+       FROM grid_deeds d JOIN grid_registrations r ON r.id = d.registration_id ${personSql.join('p', 'r.person_id')}
       WHERE ${inScope('p.org_path', 1)} AND d.done_on >= make_date($2::int, 1, 1) AND d.done_on < make_date($2::int + 1, 1, 1)
       ORDER BY d.done_on, d.id`,
     [prefix, year],
@@ -351,7 +346,7 @@ export async function requestsHandledForPoints(q: Queryable, prefix: string, yea
   return q.query<{ person_id: number; id: number; resolved_on: string; category: string }>(
     `SELECT ac.person_id, c.id, to_char(c.resolved_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS resolved_on, r.category
        FROM citizen_requests r JOIN cases c ON c.id = r.case_id
-       JOIN accounts ac ON ac.id = r.owner_id JOIN persons p ON p.id = ac.person_id
+       JOIN accounts ac ON ac.id = r.owner_id ${personSql.join('p', 'ac.person_id')}
       WHERE ${inScope('p.org_path', 1)} AND c.status IN ('resolved', 'archived') AND r.resolved IS TRUE
         AND c.resolved_at >= (make_date($2::int, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
         AND c.resolved_at < (make_date($2::int + 1, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
@@ -419,4 +414,26 @@ export async function todoRequestCounts(q: Queryable, like: string, today: strin
     [like, today],
   );
   return row!;
+}
+
+// ---- 吹哨报到 (whistles.service.ts) ----
+
+/** The request or ledger problem a whistle is blown for, in the scope, locked for the call. */
+export async function lockWhistleSource(q: Queryable, scope: Scope, caseId: number) {
+  const [row] = await q.query<{ id: number; county_id: number; case_type: string; org_path: string }>(
+    `SELECT id, county_id, case_type, org_path FROM cases WHERE id = $1 AND ${inScope('org_path', 2)} AND case_type IN ('request','problem') FOR UPDATE`,
+    [caseId, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+/** The whistling org (the account's own scope org). */
+export async function whistlerOrg(q: Queryable, orgId: number) {
+  const [row] = await q.query<{ id: number; path: string }>(`${BY_KEY}SELECT id, path FROM orgs WHERE id = $1`, [orgId]);
+  return row;
+}
+
+/** Whether an org is an active one of the county (an owner a declining department suggests). */
+export async function activeOrgOfCounty(q: Queryable, orgId: number, countyId: number): Promise<boolean> {
+  return (await q.query(`${BY_KEY}SELECT 1 FROM orgs WHERE id = $1 AND county_id = $2 AND status = 'active'`, [orgId, countyId])).length > 0;
 }

@@ -10,7 +10,7 @@ import { inScope as orgInScope } from '../../core/org-tree.js';
 import { todayInChina } from '../../core/calendar.js';
 import * as repo from './citizens.repository.js';
 import type { RequestService } from './requests.service.js';
-import { BY_KEY } from '../../core/scope.js';
+import { activePersonOfCounty, countPeopleOfCounty } from '../people/index.js';
 import { pageOf, totalOf } from '../../core/paging.js';
 
 const VILLAGE_TYPES = new Set(['village', 'community', 'grid']);
@@ -101,7 +101,7 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
     if (!org || org.status !== 'active' || !VILLAGE_TYPES.has(org.type)) throw fieldError('orgId', '请选择所在村（社区）', 'Choose the village');
     const contacts = [input.countyContact, input.townshipContact, input.villageContact, input.hamletContact];
     const given = contacts.filter((c): c is number => !!c);
-    if ((await repo.personsExist(db, org.county_id, given)) !== given.length) throw fieldError('villageContact', '包保责任人须是本县人员', 'Contacts must be people of the county');
+    if ((await countPeopleOfCounty(db, org.county_id, given)) !== given.length) throw fieldError('villageContact', '包保责任人须是本县人员', 'Contacts must be people of the county');
     return db.transaction(async (tx) => {
       const id = await repo.insertHousehold(tx, { countyId: org.county_id, orgId: org.id, orgPath: org.path, headName: input.headName.trim(), categories: input.categories, address: input.address?.trim() || null, contacts: contacts.map((c) => c ?? null) });
       await appendAudit(tx, { countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'household.create', objectType: 'household', objectId: id, summary: { orgId: org.id, categories: input.categories }, result: 'success', ip: actor.ip });
@@ -139,7 +139,7 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
     const grid = await orgInScope(db, actor.scope, gridId);
     if (!grid || grid.type !== 'grid' || grid.status !== 'active') throw new AppError('not_found');
     // 双报到: the member works elsewhere (any org of the county) and registers where they live
-    const [person] = await db.query<{ id: number; member_status: string | null }>(`${BY_KEY}SELECT id, member_status FROM persons WHERE id = $1 AND county_id = $2 AND status = 'active'`, [personId, grid.county_id]);
+    const person = await activePersonOfCounty(db, grid.county_id, personId);
     if (!person || !person.member_status) throw fieldError('personId', '须是本县在册党员', 'Must be a Party member of the county');
     const id = await db.transaction(async (tx) => {
       const rid = await repo.registerWithGrid(tx, { countyId: grid.county_id, gridId: grid.id, gridPath: grid.path, personId, registeredOn });

@@ -11,13 +11,11 @@ import type { WhistleListQuery, WhistlePartActionT, WhistleView } from '@lianxin
 import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { AppError, fieldError, validationError } from '../../core/errors.js';
-import { likePrefix } from '../../core/access.js';
 import { WHISTLE_KIND } from '../../core/dispatch/engine.js';
 import { createCaseEngine } from '../../core/cases/case-engine.js';
 import * as dispatch from '../../core/dispatch/calls.js';
 import { recipientLoad } from '../../core/dispatch/load.repository.js';
 import * as repo from './citizens.repository.js';
-import { inScope, BY_KEY } from '../../core/scope.js';
 import { pageOf, totalOf } from '../../core/paging.js';
 
 export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine }) {
@@ -54,14 +52,11 @@ export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine
   async function blow(actor: Actor, input: { sourceCaseId: number; matter: string; departmentIds: number[] }) {
     requireAction(actor, 'citizen:whistle');
     return db.transaction(async (tx) => {
-      const [source] = await tx.query<{ id: number; county_id: number; case_type: string; org_path: string }>(
-        `SELECT id, county_id, case_type, org_path FROM cases WHERE id = $1 AND ${inScope('org_path', 2)} AND case_type IN ('request','problem') FOR UPDATE`,
-        [input.sourceCaseId, likePrefix(actor.scope.path)],
-      );
+      const source = await repo.lockWhistleSource(tx, actor.scope, input.sourceCaseId);
       if (!source) throw fieldError('sourceCaseId', '事项不存在或不在您的管辖范围内', 'No such request or problem in your scope');
       const depts = await repo.departments(tx, source.county_id, input.departmentIds);
       if (depts.length !== input.departmentIds.length) throw fieldError('departmentIds', '请选择本县的职能部门', 'Choose departments of the county');
-      const [whistler] = await tx.query<{ id: number; path: string }>(`${BY_KEY}SELECT id, path FROM orgs WHERE id = $1`, [actor.scope.orgId]);
+      const whistler = await repo.whistlerOrg(tx, actor.scope.orgId);
       const matter = input.matter.trim();
       return calls.issue(tx, WHISTLE_KIND, actor, {
         countyId: source.county_id, caller: whistler!, body: matter, sourceCaseId: source.id, recipients: input.departmentIds,
@@ -127,8 +122,7 @@ export function createWhistleService(deps: { db: Db; calls?: dispatch.CallEngine
             const errors = [];
             if (!input.reason?.trim()) errors.push({ field: 'reason', zh: '请说明退回理由（如：不属于本部门职责）', en: 'Give the reason' });
             if (input.suggestedOrgId) {
-              const [s] = await tx.query(`${BY_KEY}SELECT 1 FROM orgs WHERE id = $1 AND county_id = $2 AND status = 'active'`, [input.suggestedOrgId, p.county_id]);
-              if (!s) errors.push({ field: 'suggestedOrgId', zh: '建议的责任单位不存在', en: 'No such suggested org' });
+              if (!(await repo.activeOrgOfCounty(tx, input.suggestedOrgId, p.county_id))) errors.push({ field: 'suggestedOrgId', zh: '建议的责任单位不存在', en: 'No such suggested org' });
             }
             if (errors.length) throw validationError(errors);
           }

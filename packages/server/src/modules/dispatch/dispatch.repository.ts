@@ -626,3 +626,16 @@ export const requestSql = {
   dueDate: (alias: string) => `${alias}.due_date`,
   id: (alias: string) => `${alias}.id`,
 };
+
+/** A recurring directive by key, locked to stop or resume it (the caller checks the issuer's scope). */
+export async function lockSeries(q: Queryable, id: number) {
+  const [row] = await q.query<{ id: number; county_id: number; issuer_org_id: number; issuer_path: string; active: boolean; title: string }>(
+    `${BY_KEY}SELECT id, county_id, issuer_org_id, issuer_path, active, title FROM directive_series WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return row;
+}
+
+export async function setSeriesActive(q: Queryable, id: number, active: boolean) {
+  await q.query(`${BY_KEY}UPDATE directive_series SET active = $2 WHERE id = $1`, [id, active]);
+}

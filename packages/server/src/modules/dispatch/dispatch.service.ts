@@ -27,7 +27,6 @@ import * as repo from './dispatch.repository.js';
 import type { AssignmentRow, AttachmentMeta, DirectiveRow, SeriesRow } from './dispatch.repository.js';
 import crypto from 'node:crypto';
 import { pageOf, totalOf } from '../../core/paging.js';
-import { BY_KEY } from '../../core/scope.js';
 
 const orgRef = (id: number, name: string, type: string) => ({ id, name, type });
 const fileRef = (a: AttachmentMeta) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, size: a.size_bytes });
@@ -459,14 +458,11 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   async function setSeriesActive(actor: Actor, seriesId: number, active: boolean) {
     requireAction(actor, 'dispatch:issue');
     return db.transaction(async (tx) => {
-      const [s] = await tx.query<{ id: number; county_id: number; issuer_org_id: number; issuer_path: string; active: boolean; title: string }>(
-        `${BY_KEY}SELECT id, county_id, issuer_org_id, issuer_path, active, title FROM directive_series WHERE id = $1 FOR UPDATE`,
-        [seriesId],
-      );
+      const s = await repo.lockSeries(tx, seriesId);
       if (!s || !s.issuer_path.startsWith(actor.scope.path)) throw new AppError('not_found');
       if (s.issuer_org_id !== actor.scope.orgId) throw new AppError('forbidden', { zh: '只能由下发单位停止或恢复定期下发', en: 'Only the issuer stops or resumes it' });
       if (s.active !== active) {
-        await tx.query(`${BY_KEY}UPDATE directive_series SET active = $2 WHERE id = $1`, [s.id, active]);
+        await repo.setSeriesActive(tx, s.id, active);
         await audit(tx, actor, active ? 'directive.series.resume' : 'directive.series.stop', 'directive_series', s.id, s.county_id, { title: s.title });
       }
       return { id: s.id, active };

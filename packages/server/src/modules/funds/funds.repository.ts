@@ -4,6 +4,7 @@
 // except the unit lists of a subtree that the roll-ups need (scoped like every tenant statement).
 import type { Queryable } from '../../db/db.js';
 import { BY_KEY, SYSTEM, inScope } from '../../core/scope.js';
+import { personSql } from '../people/index.js';
 
 // ---- fund standards (county setting)
 
@@ -310,7 +311,7 @@ export type VenueRow = {
 const VENUE = `SELECT v.id, v.county_id, v.org_id, v.org_path, o.name AS org_name, o.type AS org_type, v.kind, v.name, v.condition, v.open_24h, v.hours,
          v.service_phone, v.version,
          (SELECT json_agg(json_build_object('name', pe.name, 'role', s.role) ORDER BY s.starts_at)
-            FROM duty_shifts s JOIN persons pe ON pe.id = s.person_id
+            FROM duty_shifts s ${personSql.join('pe', 's.person_id')}
            WHERE s.venue_id = v.id AND s.starts_at <= now() AND s.ends_at > now()) AS on_duty
     FROM venues v JOIN orgs o ON o.id = v.org_id`;
 
@@ -356,7 +357,7 @@ export type ShiftRow = { id: number; venue_id: number; person_id: number; person
 export async function shiftsOf(q: Queryable, venueId: number, from: string, to: string) {
   return q.query<ShiftRow>(
     `${BY_KEY}SELECT s.id, s.venue_id, s.person_id, pe.name AS person_name, s.role, s.starts_at, s.ends_at, (s.starts_at <= now() AND s.ends_at > now()) AS now
-       FROM duty_shifts s JOIN persons pe ON pe.id = s.person_id
+       FROM duty_shifts s ${personSql.join('pe', 's.person_id')}
       WHERE s.venue_id = $1 AND s.ends_at > $2::timestamptz AND s.starts_at < $3::timestamptz ORDER BY s.starts_at, s.id`,
     [venueId, from, to],
   );

@@ -3,6 +3,7 @@ import {
   HealthStatus,
 } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
+import { ping } from './health.repository.js';
 
 export async function healthRoutes(app: TypedApp, opts: { db: Db }) {
   app.get(
@@ -12,7 +13,7 @@ export async function healthRoutes(app: TypedApp, opts: { db: Db }) {
       config: { policy: 'public' },
     },
     async () => {
-      await opts.db.query('SELECT 1');
+      await ping(opts.db);
       return { status: 'ok' as const };
     },
   );

@@ -5,6 +5,7 @@
 // org's, to that org; each returns at most LIMIT rows, most urgent first.
 import type { Queryable } from '../../db/db.js';
 import { inScope, BY_KEY } from '../../core/scope.js';
+import { openPredicate } from '../../core/cases/registry.js';
 
 export type TodayRow = {
   kind: string;
@@ -68,4 +69,19 @@ export function whistlesDeclined(q: Queryable, p: TodayParams) {
       LIMIT $2`,
     [p.like, p.limit],
   );
+}
+
+/** 工作台's ledger counts over the scope: own open tasks, open/overdue/supervision-due/escalated problems ("open" is each type's own definition, the one its list's open filter uses). */
+export async function ledgerCounts(q: Queryable, orgId: number, like: string, today: string) {
+  const [row] = await q.query<{ tasks: number; open: number; overdue: number; supervision: number; escalated: number }>(
+    `SELECT count(*) FILTER (WHERE c.case_type = 'task' AND c.org_id = $1 AND ${openPredicate('task')})::int AS tasks,
+            count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')})::int AS open,
+            count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.deadline < $3)::int AS overdue,
+            count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.supervision_due <= $3)::int AS supervision,
+            count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')} AND c.escalated_to_org_id = $1)::int AS escalated
+       FROM cases c
+      WHERE c.case_type IN ('problem', 'task') AND c.closed_at IS NULL AND ${inScope('c.org_path', 2)}`,
+    [orgId, like, today],
+  );
+  return row!;
 }

@@ -6,7 +6,6 @@ import type { Actor } from '../../core/access.js';
 import { likePrefix } from '../../core/access.js';
 import { todayInChina } from '../../core/calendar.js';
 import type { Db } from '../../db/db.js';
-import { openPredicate } from '../../core/cases/registry.js';
 import type { LedgerService } from '../ledger/index.js';
 import '../ledger/index.js';
 import '../lists/index.js';
@@ -14,7 +13,6 @@ import { addDays } from '../../core/cases/case-engine.js';
 import * as repo from './home.repository.js';
 import { countAnswersIn, countAnswersOfCallsIn } from '../../core/dispatch/calls.js';
 import { WHISTLE_KIND } from '../../core/dispatch/engine.js';
-import { inScope } from '../../core/scope.js';
 import { TODAY_ROWS, type TodaySources } from '../../core/today-sources.js';
 
 type Counts = Partial<Record<TodoKind, number>>;
@@ -159,17 +157,7 @@ export function createHomeService({ db, ledger, sources }: { db: Db; ledger: Pic
       const may = (action: Parameters<typeof can>[1]) => can(actor.roles, action);
 
       if (may('ledger:read')) {
-        const [row] = await db.query<{ tasks: number; open: number; overdue: number; supervision: number; escalated: number }>(
-          // "open" is each type's own definition (registry), the one its list's open filter uses
-          `SELECT count(*) FILTER (WHERE c.case_type = 'task' AND c.org_id = $1 AND ${openPredicate('task')})::int AS tasks,
-                  count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')})::int AS open,
-                  count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.deadline < $3)::int AS overdue,
-                  count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.supervision_due <= $3)::int AS supervision,
-                  count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')} AND c.escalated_to_org_id = $1)::int AS escalated
-             FROM cases c
-            WHERE c.case_type IN ('problem', 'task') AND c.closed_at IS NULL AND ${inScope('c.org_path', 2)}`,
-          [orgId, like, today],
-        );
+        const row = await repo.ledgerCounts(db, orgId, like, today);
         counts.tasks_open = row!.tasks;
         counts.problems_open = row!.open;
         counts.problems_overdue = row!.overdue;

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { inScope, BY_KEY } from '../../core/scope.js';
 import { TOTAL_COUNT, type PageWindow } from '../../core/paging.js';
+import { personSql } from '../people/index.js';
 
 export type InspectionRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; kind: string;
@@ -99,7 +100,7 @@ export async function listAccountability(q: Queryable, scope: Scope, f: { id?: n
     `SELECT ${TOTAL_COUNT}, r.id, r.kind, r.target_org_id, o.name AS target_org_name, o.type AS target_org_type, r.target_person_id,
             p.name AS target_person_name, r.reason, r.inspection_id, r.problem_case_id, r.decided_on, r.decided_by_org,
             d.name AS decided_by_name, d.type AS decided_by_type
-     FROM accountability_records r LEFT JOIN orgs o ON o.id = r.target_org_id LEFT JOIN persons p ON p.id = r.target_person_id
+     FROM accountability_records r LEFT JOIN orgs o ON o.id = r.target_org_id ${personSql.leftJoin('p', 'r.target_person_id')}
      JOIN orgs d ON d.id = r.decided_by_org
      WHERE ${inScope('r.target_path', 1)} AND ($2::bigint IS NULL OR r.id = $2) AND ($3::bigint IS NULL OR r.inspection_id = $3)
        AND ($6::text IS NULL OR r.kind = $6)
@@ -108,10 +109,6 @@ export async function listAccountability(q: Queryable, scope: Scope, f: { id?: n
   );
 }
 
-export async function personPath(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ org_path: string }>(`SELECT org_path FROM persons WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
-  return row?.org_path;
-}
 
 export async function findAccountability(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<{ id: number; kind: string; reason: string; decided_on: string }>(

@@ -8,6 +8,7 @@ import { AppError, fieldError, validationError } from '../../core/errors.js';
 import type { LedgerService } from '../ledger/index.js';
 import { byIds as orgsByIds } from '../../core/org-tree.js';
 import * as repo from './inspections.repository.js';
+import { personInScope } from '../people/index.js';
 import { BULLETIN_KIND } from '../../core/dispatch/engine.js';
 import { callsReaching, createCallEngine, type CallEngine, type CallRow } from '../../core/dispatch/calls.js';
 import { pageOf, totalOf } from '../../core/paging.js';
@@ -166,7 +167,7 @@ export function createInspectionService(deps: { db: Db; ledger: LedgerService; c
       targetPath = org.path;
     }
     if (input.targetPersonId) {
-      const path = await repo.personPath(db, actor.scope, input.targetPersonId);
+      const path = (await personInScope(db, actor.scope, input.targetPersonId))?.org_path;
       if (!path) throw fieldError('targetPersonId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
       targetPath = targetPath ?? path;
     }

@@ -2,13 +2,13 @@
 // as the form; nothing is written when a row is wrong (unless only the valid rows are asked for).
 import { type ImportReport, type ImportRowError, type ProblemSource } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
-import { likePrefix, requireAction, type Actor } from '../../core/access.js';
+import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { isValidDate } from '../../core/calendar.js';
 import { AppError } from '../../core/errors.js';
 import { readSheet } from '../../core/xlsx-read.js';
 import type { LedgerService } from './ledger.service.js';
-import { inScope, SYSTEM } from '../../core/scope.js';
+import * as repo from './ledger.repository.js';
 
 const COLUMNS = {
   source: '问题来源',
@@ -48,16 +48,10 @@ export function createLedgerImport(deps: { db: Db; ledger: LedgerService; maxCon
     const parts = text.split(/[/／]/).map((p) => p.trim()).filter(Boolean);
     const last = parts.at(-1);
     if (!last) return { error: '请填写责任单位' };
-    const rows = await db.query<{ id: number; path: string }>(
-      `SELECT id, path FROM orgs WHERE name = $1 AND ${inScope('path', 2)} AND status = 'active'`,
-      [last, likePrefix(actor.scope.path)],
-    );
+    const rows = await repo.orgsNamedInScope(db, actor.scope, last);
     let matches = rows;
     if (parts.length > 1) {
-      const ancestors = await db.query<{ id: number; name: string }>(
-        `${SYSTEM}SELECT id, name FROM orgs WHERE id = ANY($1::bigint[])`,
-        [[...new Set(rows.flatMap((r) => r.path.split('/').filter(Boolean).map(Number)))]],
-      );
+      const ancestors = await repo.orgNamesByIds(db, [...new Set(rows.flatMap((r) => r.path.split('/').filter(Boolean).map(Number)))]);
       const names = new Map(ancestors.map((a) => [a.id, a.name]));
       matches = rows.filter((r) => {
         const chain = r.path.split('/').filter(Boolean).map((id) => names.get(Number(id)));

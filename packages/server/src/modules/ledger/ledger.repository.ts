@@ -323,3 +323,18 @@ export function todaySupervisionDue(q: Queryable, p: { orgId: number; like: stri
     [p.orgId, p.like, p.soon, p.limit],
   );
 }
+
+// ---- 督查通报导入 (ledger.import.ts): the responsible org named in a row ----
+
+/** The active orgs in the scope with this exact name. */
+export async function orgsNamedInScope(q: Queryable, scope: Scope, name: string) {
+  return q.query<{ id: number; path: string }>(
+    `SELECT id, path FROM orgs WHERE name = $1 AND ${inScope('path', 2)} AND status = 'active'`,
+    [name, likePrefix(scope.path)],
+  );
+}
+
+/** Names of orgs by key (the ancestors on the paths just read, which may lie above the scope). */
+export async function orgNamesByIds(q: Queryable, ids: readonly number[]) {
+  return q.query<{ id: number; name: string }>(`${SYSTEM}SELECT id, name FROM orgs WHERE id = ANY($1::bigint[])`, [ids]);
+}

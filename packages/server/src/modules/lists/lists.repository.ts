@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { inScope, BY_KEY } from '../../core/scope.js';
+import { personSql } from '../people/index.js';
 
 export type TaskDbRow = {
   id: number;
@@ -74,7 +75,7 @@ export async function listResponsibilities(q: Queryable, rootPath: string, year:
   return q.query<ResponsibilityDbRow & { total_count: number }>(
     `SELECT count(*) OVER ()::int AS total_count, r.id, r.county_id, r.org_id, o.name AS org_name, o.type AS org_type, r.year, r.post_role, r.person_id,
             p.name AS person_name, r.duty, r.version
-     FROM responsibilities r JOIN orgs o ON o.id = r.org_id LEFT JOIN persons p ON p.id = r.person_id
+     FROM responsibilities r JOIN orgs o ON o.id = r.org_id ${personSql.leftJoin('p', 'r.person_id')}
      WHERE ${inScope('r.org_path', 1)} AND r.year = $2 AND r.status = 'active' ORDER BY r.org_path, r.id LIMIT $3 OFFSET $4`,
     [likePrefix(rootPath), year, page.limit, page.offset],
   );
@@ -85,7 +86,7 @@ export async function responsibilityInScope(q: Queryable, scope: Scope, id: numb
   const [row] = await q.query<ResponsibilityDbRow>(
     `SELECT r.id, r.county_id, r.org_id, o.name AS org_name, o.type AS org_type, r.year, r.post_role, r.person_id,
             p.name AS person_name, r.duty, r.version
-     FROM responsibilities r JOIN orgs o ON o.id = r.org_id LEFT JOIN persons p ON p.id = r.person_id
+     FROM responsibilities r JOIN orgs o ON o.id = r.org_id ${personSql.leftJoin('p', 'r.person_id')}
      WHERE r.id = $2 AND ${inScope('r.org_path', 1)} AND r.status = 'active'`,
     [likePrefix(scope.path), id],
   );
@@ -113,7 +114,3 @@ export async function removeResponsibility(q: Queryable, id: number, version: nu
   return rows.length > 0;
 }
 
-export async function personInScope(q: Queryable, scope: Scope, id: number) {
-  const [row] = await q.query<{ id: number }>(`SELECT id FROM persons WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
-  return row;
-}

@@ -9,6 +9,7 @@ import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.
 import { availableTransitions } from '../../core/cases/workflow.js';
 import { inScope as orgInScope } from '../../core/org-tree.js';
 import * as repo from './lists.repository.js';
+import { personInScope } from '../people/index.js';
 import { taskWorkflow } from './tasks.workflow.js';
 import './tasks.case.js';
 
@@ -130,7 +131,7 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
     if (!org || org.status !== 'active') errors.push({ field: 'orgId', zh: '组织不存在或不在您的管辖范围内', en: 'No such organization in your scope' });
     if (!input.postRole && !input.personId) errors.push({ field: 'postRole', zh: '请选择岗位或责任人', en: 'Choose a post or a person' });
     if (input.postRole && !(POST_ROLES as readonly string[]).includes(input.postRole)) errors.push({ field: 'postRole', zh: '岗位无效', en: 'Unknown post' });
-    if (input.personId && !(await repo.personInScope(db, actor.scope, input.personId))) errors.push({ field: 'personId', zh: '责任人不存在或不在您的管辖范围内', en: 'No such person in your scope' });
+    if (input.personId && !(await personInScope(db, actor.scope, input.personId))) errors.push({ field: 'personId', zh: '责任人不存在或不在您的管辖范围内', en: 'No such person in your scope' });
     if (errors.length || !org) throw validationError(errors);
     return db.transaction(async (tx) => {
       const id = await repo.insertResponsibility(tx, { countyId: org.county_id, orgId: org.id, orgPath: org.path, year: input.year, postRole: input.postRole ?? null, personId: input.personId ?? null, duty: input.duty.trim() });

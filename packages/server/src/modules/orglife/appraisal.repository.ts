@@ -3,6 +3,7 @@
 // and the 调查研究 rounds (cases of type 'research' with their own row).
 import type { Queryable } from '../../db/db.js';
 import { inScope, BY_KEY } from '../../core/scope.js';
+import { personSql } from '../people/index.js';
 
 // ---- 民主评议党员 ----
 
@@ -16,7 +17,7 @@ export type AppraisalRow = {
 const APPRAISAL_SELECT = `
   SELECT a.id, a.county_id, a.org_id, a.org_path, o.name AS org_name, o.type AS org_type, a.person_id, p.name AS person_name, a.year, a.grade, a.comment,
          a.followup_kind, a.followup_from::text AS followup_from, a.followup_due::text AS followup_due, a.followup_outcome, a.followup_done_on::text AS followup_done_on, a.version
-    FROM member_appraisals a JOIN orgs o ON o.id = a.org_id JOIN persons p ON p.id = a.person_id`;
+    FROM member_appraisals a JOIN orgs o ON o.id = a.org_id ${personSql.join('p', 'a.person_id')}`;
 
 /** 基本合格 / 不合格 with no concluded follow-up. */
 const FOLLOWUP_OPEN = `(a.grade IN ('basically_qualified', 'unqualified') AND a.followup_done_on IS NULL)`;

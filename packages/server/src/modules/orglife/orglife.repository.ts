@@ -4,6 +4,7 @@
 import type { Queryable } from '../../db/db.js';
 import type { MeetingTypeRule } from '@lianxin/contract';
 import { inScope, BY_KEY } from '../../core/scope.js';
+import { personSql } from '../people/index.js';
 
 export async function settingsOf(q: Queryable, countyId: number) {
   const [row] = await q.query<{ backdate_days: number; types: MeetingTypeRule[]; excellent_cap_pct: number | null; anonymous_ballots: boolean }>(
@@ -96,7 +97,7 @@ export async function findMeeting(q: Queryable, like: string, id: number): Promi
 export async function attendeesOf(q: Queryable, meetingId: number) {
   return q.query<{ person_id: number; name: string; present: boolean; absence_reason: string | null }>(
     `${BY_KEY}SELECT a.person_id, p.name, a.present, a.absence_reason
-       FROM meeting_attendees a JOIN persons p ON p.id = a.person_id
+       FROM meeting_attendees a ${personSql.join('p', 'a.person_id')}
       WHERE a.meeting_id = $1 ORDER BY a.present DESC, p.name`,
     [meetingId],
   );
@@ -316,7 +317,7 @@ export async function* iterateBook(q: Queryable, like: string, from: string, to:
     const rows = await q.query<BookRow>(
       `SELECT ${MEETING_COLUMNS},
               (SELECT string_agg(p.name || '（' || a.absence_reason || '）', '、' ORDER BY p.name)
-                 FROM meeting_attendees a JOIN persons p ON p.id = a.person_id WHERE a.meeting_id = m.id AND NOT a.present) AS absentees,
+                 FROM meeting_attendees a ${personSql.join('p', 'a.person_id')} WHERE a.meeting_id = m.id AND NOT a.present) AS absentees,
               (SELECT string_agg(s.attendee || '：' || s.opinion, '；' ORDER BY s.id) FROM meeting_sitins s WHERE s.meeting_id = m.id) AS sit_ins
          FROM meetings m JOIN orgs o ON o.id = m.org_id
         WHERE ${inScope('m.org_path', 1)} AND m.held_on BETWEEN $2::date AND $3::date AND (m.held_on, m.id) > ($4::date, $5::bigint)

@@ -4,6 +4,7 @@ import type { OrgType } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { inScope, BY_KEY } from '../../core/scope.js';
+import { movePeoplePaths, orgPeopleSql } from '../people/index.js';
 
 export type OrgRow = {
   id: number;
@@ -55,20 +56,6 @@ export async function ancestorsOf(q: Queryable, scope: Scope, path: string): Pro
     `SELECT ${COLUMNS} FROM orgs WHERE id = ANY($1::bigint[]) AND ${inScope('path', 2)} ORDER BY depth`,
     [ids, likePrefix(scope.path)],
   );
-}
-
-/**
- * Active Party members registered directly at each org of the subtree: the running counts the
- * database keeps beside persons (migration 320, `org_person_counts`), one row per org instead of
- * counting a county's ~20,000 people on every tree request.
- */
-export async function memberCountsByOrg(q: Queryable, rootPath: string): Promise<Map<number, number>> {
-  const rows = await q.query<{ org_id: number; n: number }>(
-    `SELECT c.org_id, c.members AS n FROM orgs o JOIN org_person_counts c ON c.org_id = o.id
-     WHERE ${inScope('o.path', 1)} AND c.members > 0`,
-    [likePrefix(rootPath)],
-  );
-  return new Map(rows.map((r) => [r.org_id, r.n]));
 }
 
 export async function siblingNameTaken(q: Queryable, parentId: number, name: string, exceptId?: number): Promise<boolean> {
@@ -138,9 +125,7 @@ export async function moveSubtree(q: Queryable, org: OrgRow, newParent: OrgRow):
     `UPDATE orgs SET path = $2 || substr(path, $3), depth = depth + $4 WHERE ${inScope('path', 1)}`,
     [...params, depthDelta],
   );
-  for (const table of ['persons', 'posts', 'reserve_cadres']) {
-    await q.query(`UPDATE ${table} SET org_path = $2 || substr(org_path, $3) WHERE ${inScope('org_path', 1)}`, params);
-  }
+  await movePeoplePaths(q, oldPath, newPath);
   return { ...moved, path: newPath, depth: org.depth + depthDelta };
 }
 
@@ -148,8 +133,8 @@ export async function references(q: Queryable, org: OrgRow): Promise<{ children:
   const [row] = await q.query<{ children: number; people: number; posts: number; accounts: number }>(
     `${BY_KEY}SELECT
        (SELECT count(*)::int FROM orgs WHERE parent_id = $1 AND status = 'active') AS children,
-       (SELECT count(*)::int FROM persons WHERE org_id = $1 AND status = 'active') AS people,
-       (SELECT count(*)::int FROM posts WHERE org_id = $1 AND end_date IS NULL) AS posts,
+       ${orgPeopleSql.activePeople('$1')} AS people,
+       ${orgPeopleSql.openPosts('$1')} AS posts,
        (SELECT count(*)::int FROM accounts WHERE scope_org_id = $1 AND status = 'active') AS accounts`,
     [org.id],
   );
@@ -159,9 +144,7 @@ export async function references(q: Queryable, org: OrgRow): Promise<{ children:
 export async function anyReference(q: Queryable, org: OrgRow): Promise<boolean> {
   const [row] = await q.query<{ used: boolean }>(
     `${BY_KEY}SELECT EXISTS (SELECT 1 FROM orgs WHERE parent_id = $1)
-         OR EXISTS (SELECT 1 FROM persons WHERE org_id = $1 OR party_group_id = $1)
-         OR EXISTS (SELECT 1 FROM posts WHERE org_id = $1)
-         OR EXISTS (SELECT 1 FROM reserve_cadres WHERE org_id = $1)
+         OR ${orgPeopleSql.anyRecord('$1')}
          OR EXISTS (SELECT 1 FROM accounts WHERE scope_org_id = $1)
          OR EXISTS (SELECT 1 FROM station_designations WHERE org_id = $1) AS used`,
     [org.id],
@@ -191,15 +174,6 @@ export async function directVillagesOf(q: Queryable, townshipId: number): Promis
   return row?.n ?? 0;
 }
 
-export async function activePostsAt(q: Queryable, orgId: number) {
-  return q.query<{ id: number; person_id: number; person_name: string; role: string; concurrent: boolean; sent_from: string | null; start_date: string; end_date: string | null }>(
-    `${BY_KEY}SELECT p.id, p.person_id, pe.name AS person_name, p.role, p.concurrent, p.sent_from, p.start_date, p.end_date
-     FROM posts p JOIN persons pe ON pe.id = p.person_id
-     WHERE p.org_id = $1 AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
-     ORDER BY p.role, p.id`,
-    [orgId],
-  );
-}
 
 // ---- 工作站称号 and 人员到位 ----
 
@@ -278,26 +252,3 @@ export async function syncPilotFlag(q: Queryable, orgId: number) {
   );
 }
 
-export type StaffingRow = { org_id: number; chiefs: number; chiefs_on_committee: number; deputies: number; workers: number };
-
-/**
- * 人员到位 of the active stations under a path: the current chiefs (and how many of them sit on
- * the township committee above), deputies and full-time Party workers.
- */
-export async function stationStaffing(q: Queryable, path: string) {
-  return q.query<StaffingRow>(
-    `SELECT s.id AS org_id,
-            count(p.id) FILTER (WHERE p.role = 'station_chief')::int AS chiefs,
-            count(p.id) FILTER (WHERE p.role = 'station_chief' AND EXISTS (
-              SELECT 1 FROM posts c WHERE c.person_id = p.person_id AND c.org_id = s.parent_id
-                AND c.role IN ('secretary', 'deputy_secretary', 'committee_member', 'township_committee_member')
-                AND (c.end_date IS NULL OR c.end_date >= CURRENT_DATE)))::int AS chiefs_on_committee,
-            count(p.id) FILTER (WHERE p.role = 'deputy_station_chief')::int AS deputies,
-            count(p.id) FILTER (WHERE p.role = 'party_worker')::int AS workers
-     FROM orgs s LEFT JOIN posts p ON p.org_id = s.id AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
-       AND ${inScope('p.org_path', 1)}
-     WHERE ${inScope('s.path', 1)} AND s.type = 'station' AND s.status = 'active'
-     GROUP BY s.id`,
-    [likePrefix(path)],
-  );
-}

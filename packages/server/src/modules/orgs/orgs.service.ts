@@ -26,6 +26,7 @@ import { AppError, fieldError } from '../../core/errors.js';
 import * as repo from './orgs.repository.js';
 import type { OrgRow } from './orgs.repository.js';
 import type { SessionInvalidation } from '../auth/index.js';
+import { activePostsAt, memberCountsByOrg, stationStaffing, type StaffingRow } from '../people/index.js';
 
 const VILLAGE_TYPES = new Set(['village', 'community']);
 
@@ -53,7 +54,7 @@ export function staffingWarnings(s: { chiefs: number; chiefsOnCommittee: number;
 }
 
 /** Adds the staffing warnings to the stations among the nodes. */
-function addStaffingWarnings(nodes: OrgNode[], staffing: repo.StaffingRow[]) {
+function addStaffingWarnings(nodes: OrgNode[], staffing: StaffingRow[]) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   for (const r of staffing) {
     byId.get(r.org_id)?.warnings.push(...staffingWarnings({ chiefs: r.chiefs, chiefsOnCommittee: r.chiefs_on_committee, deputies: r.deputies, workers: r.workers }));
@@ -141,8 +142,8 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     const maxDepth = root.type === 'province' ? root.depth + 1 : undefined;
     const [rows, members, staffing] = await Promise.all([
       repo.listSubtree(db, actor.scope, root.path, maxDepth),
-      repo.memberCountsByOrg(db, root.path),
-      root.type === 'province' ? Promise.resolve([]) : repo.stationStaffing(db, root.path),
+      memberCountsByOrg(db, root.path),
+      root.type === 'province' ? Promise.resolve([]) : stationStaffing(db, root.path),
     ]);
     const nodes = buildNodes(rows, members);
     addStaffingWarnings(nodes, staffing);
@@ -151,7 +152,7 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
       const byPath = rows.filter((r) => r.depth === maxDepth);
       for (const r of byPath) {
         const n = nodes.find((x) => x.id === r.id)!;
-        const counts = await repo.memberCountsByOrg(db, r.path);
+        const counts = await memberCountsByOrg(db, r.path);
         n.memberCount = [...counts.values()].reduce((a, b) => a + b, 0);
       }
     }
@@ -164,10 +165,10 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     const isStation = org.type === 'station';
     const [rows, members, ancestors, posts, staffing, designations] = await Promise.all([
       repo.listSubtree(db, actor.scope, org.path, org.depth + 1),
-      repo.memberCountsByOrg(db, org.path),
+      memberCountsByOrg(db, org.path),
       repo.ancestorsOf(db, actor.scope, org.path),
-      repo.activePostsAt(db, org.id),
-      isStation ? repo.stationStaffing(db, org.path) : Promise.resolve([]),
+      activePostsAt(db, org.id),
+      isStation ? stationStaffing(db, org.path) : Promise.resolve([]),
       isStation ? repo.designationsOf(db, org.id) : Promise.resolve([]),
     ]);
     // counts need the whole subtree; children need one level
@@ -424,7 +425,7 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
 
   /** A station's 人员到位 warnings as they stand in `q` (a transaction that just changed its posts sees the change). */
   async function stationWarnings(q: Queryable, stationPath: string): Promise<string[]> {
-    const [s] = await repo.stationStaffing(q, stationPath);
+    const [s] = await stationStaffing(q, stationPath);
     return s ? staffingWarnings({ chiefs: s.chiefs, chiefsOnCommittee: s.chiefs_on_committee, deputies: s.deputies, workers: s.workers }) : [];
   }
 

@@ -9,6 +9,13 @@ import { membersForPoints } from './people.repository.js';
 
 export { createPeopleService, type PeopleService } from './people.service.js';
 
+// What other modules read of people without naming its tables: the people their records name
+// (`personSql`, `postSql`: fragments of one statement, so a page stays one statement) and a few
+// keyed look-ups. The caller has read the record that names the key in its scope.
+export { personSql, postSql, currentStaffOf, activePersonOfCounty, countPeopleOfCounty, personInScope } from './people.repository.js';
+// For the org tree: member counts, station staffing, an org's current posts, what hangs on an org, a moved subtree's paths.
+export { memberCountsByOrg, stationStaffing, activePostsAt, movePeoplePaths, orgPeopleSql, type StaffingRow } from './people.repository.js';
+
 export const peopleModule: FastifyPluginAsync<{ db: Db; pii: PiiCipher; people: PeopleService }> = async (app, opts) => {
   const { people } = opts;
   await app.register(peopleRoutes, { people });

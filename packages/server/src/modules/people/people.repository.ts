@@ -96,9 +96,8 @@ export function rosterFilter(scope: Scope, rootPath: string, f: ListPeopleQuery,
 }
 
 export async function listPeople(q: Queryable, scope: Scope, rootPath: string, f: ListPeopleQuery, today: string) {
-  // A county's roster is selected by county_id (the same rows as its path prefix): the planner
-  // then pages in id order on persons_county_id_idx instead of walking the primary key through
-  // every county before this one (migration 002).
+  // A county's roster is selected by county_id (the same rows as its path prefix), so it can be
+  // paged on persons_county_id_idx (migration 002) instead of the path.
   const [root] = await q.query<{ id: number; type: string }>(`${BY_KEY}SELECT id, type FROM orgs WHERE path = $1`, [
     rootPath.startsWith(scope.path) ? rootPath : scope.path,
   ]);
@@ -109,9 +108,17 @@ export async function listPeople(q: Queryable, scope: Scope, rootPath: string, f
   const order = f.order === 'desc' ? 'DESC' : 'ASC';
   const nulls = order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST';
   const countColumn = rosterCountColumn(f);
+  // A county's roster in id order is read as a keyset of persons_county_id_idx (county_id, id):
+  // the row predicate, true of every row of the county (ids start at 1), is an index condition of
+  // that index only, so the page never walks the primary key through the counties before this one
+  // (a county holding a tenth of a province, its ids contiguous, made that walk 300–760 ms; bench/README.md).
+  const countyKeyset = root?.type === 'county' && (f.sort ?? 'id') === 'id';
   const [rows, [count]] = await Promise.all([
     q.query<PersonRow>(
-      `${SELECT} WHERE ${where} ORDER BY ${sort} ${order} ${nulls}, p.id ${order}
+      countyKeyset
+        ? `${SELECT} WHERE ${where} AND (p.county_id, p.id) >= ($1, 0) ORDER BY p.county_id ${order}, p.id ${order}
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
+        : `${SELECT} WHERE ${where} ORDER BY ${sort} ${order} ${nulls}, p.id ${order}
        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     ),
@@ -592,3 +599,123 @@ export async function membersForPoints(q: Queryable, prefix: string) {
     [prefix],
   );
 }
+
+// ---- What other modules read of people, published at the front door (index.ts) ----
+
+/** The current holders of an org's posts, chiefs first (连心卡). The caller read the org in its scope. */
+export async function currentStaffOf(q: Queryable, orgId: number) {
+  return q.query<{ id: number; role: string; name: string; phone_enc: string | null }>(
+    `${BY_KEY}SELECT po.id, po.role, pe.name, pe.phone_enc FROM posts po JOIN persons pe ON pe.id = po.person_id
+     WHERE po.org_id = $1 AND (po.end_date IS NULL OR po.end_date >= CURRENT_DATE)
+     ORDER BY array_position(ARRAY['station_chief','secretary','deputy_station_chief','first_secretary','village_director','deputy_secretary','party_worker','grid_worker']::text[], po.role::text), po.id`,
+    [orgId],
+  );
+}
+
+/** An active person of the county with their Party membership (null: not a member). The caller read the county from a record in its scope. */
+export async function activePersonOfCounty(q: Queryable, countyId: number, personId: number) {
+  const [row] = await q.query<{ id: number; member_status: string | null }>(
+    `${BY_KEY}SELECT id, member_status FROM persons WHERE id = $1 AND county_id = $2 AND status = 'active'`,
+    [personId, countyId],
+  );
+  return row;
+}
+
+/** How many of these ids are people of the county (whatever their status). */
+export async function countPeopleOfCounty(q: Queryable, countyId: number, ids: readonly number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const [row] = await q.query<{ n: number }>(`${BY_KEY}SELECT count(*)::int AS n FROM persons WHERE id = ANY($1::bigint[]) AND county_id = $2`, [ids, countyId]);
+  return row?.n ?? 0;
+}
+
+/** A person inside the scope, by key: their id and place (a module linking its record to a person). */
+export async function personInScope(q: Queryable, scope: Scope, id: number) {
+  const [row] = await q.query<{ id: number; org_path: string }>(`SELECT id, org_path FROM persons WHERE id = $1 AND ${inScope('org_path', 2)}`, [id, likePrefix(scope.path)]);
+  return row;
+}
+
+/**
+ * SQL over people for a module whose one statement shows the people its rows name (a name beside
+ * a duty shift, an attendee, a candidate): `join(alias, key)` joins the person whose id is the
+ * expression `key`, so that module's text never names this module's table and a change of it is
+ * made here. The columns a module may read through the alias are those of `PersonRow`'s own
+ * (`name`, `gender`, `org_id`, `org_path`, `member_status`, `join_date`, `birth_date`, `status`).
+ * The statement text is the one the module wrote before, so its plan is unchanged.
+ */
+export const personSql = {
+  join: (alias: string, key: string) => `JOIN persons ${alias} ON ${alias}.id = ${key}`,
+  leftJoin: (alias: string, key: string) => `LEFT JOIN persons ${alias} ON ${alias}.id = ${key}`,
+};
+
+/** SQL over posts (person × org × role with a term), in the shape of `personSql`. */
+export const postSql = {
+  join: (alias: string, key: string) => `JOIN posts ${alias} ON ${alias}.id = ${key}`,
+};
+
+// ---- For the org tree (orgs): what people hang on an org, kept where people's tables are ----
+
+/**
+ * Active Party members registered directly at each org of the subtree: the running counts the
+ * database keeps beside persons (migration 320, `org_person_counts`), one row per org instead of
+ * counting a county's ~20,000 people on every tree request. The org tree asks it through the front door.
+ */
+export async function memberCountsByOrg(q: Queryable, rootPath: string): Promise<Map<number, number>> {
+  const rows = await q.query<{ org_id: number; n: number }>(
+    `SELECT c.org_id, c.members AS n FROM orgs o JOIN org_person_counts c ON c.org_id = o.id
+     WHERE ${inScope('o.path', 1)} AND c.members > 0`,
+    [likePrefix(rootPath)],
+  );
+  return new Map(rows.map((r) => [r.org_id, r.n]));
+}
+
+export type StaffingRow = { org_id: number; chiefs: number; chiefs_on_committee: number; deputies: number; workers: number };
+
+/**
+ * 人员到位 of the active stations under a path: the current chiefs (and how many of them sit on
+ * the township committee above), deputies and full-time Party workers.
+ */
+export async function stationStaffing(q: Queryable, path: string) {
+  return q.query<StaffingRow>(
+    `SELECT s.id AS org_id,
+            count(p.id) FILTER (WHERE p.role = 'station_chief')::int AS chiefs,
+            count(p.id) FILTER (WHERE p.role = 'station_chief' AND EXISTS (
+              SELECT 1 FROM posts c WHERE c.person_id = p.person_id AND c.org_id = s.parent_id
+                AND c.role IN ('secretary', 'deputy_secretary', 'committee_member', 'township_committee_member')
+                AND (c.end_date IS NULL OR c.end_date >= CURRENT_DATE)))::int AS chiefs_on_committee,
+            count(p.id) FILTER (WHERE p.role = 'deputy_station_chief')::int AS deputies,
+            count(p.id) FILTER (WHERE p.role = 'party_worker')::int AS workers
+     FROM orgs s LEFT JOIN posts p ON p.org_id = s.id AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
+       AND ${inScope('p.org_path', 1)}
+     WHERE ${inScope('s.path', 1)} AND s.type = 'station' AND s.status = 'active'
+     GROUP BY s.id`,
+    [likePrefix(path)],
+  );
+}
+
+export async function activePostsAt(q: Queryable, orgId: number) {
+  return q.query<{ id: number; person_id: number; person_name: string; role: string; concurrent: boolean; sent_from: string | null; start_date: string; end_date: string | null }>(
+    `${BY_KEY}SELECT p.id, p.person_id, pe.name AS person_name, p.role, p.concurrent, p.sent_from, p.start_date, p.end_date
+     FROM posts p JOIN persons pe ON pe.id = p.person_id
+     WHERE p.org_id = $1 AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
+     ORDER BY p.role, p.id`,
+    [orgId],
+  );
+}
+
+/** A moved subtree's people, posts and reserve cadres carry its new path (their copy of it), in the move's transaction. */
+export async function movePeoplePaths(q: Queryable, oldPath: string, newPath: string) {
+  const params = [likePrefix(oldPath), newPath, oldPath.length + 1];
+  for (const table of ['persons', 'posts', 'reserve_cadres']) {
+    await q.query(`UPDATE ${table} SET org_path = $2 || substr(org_path, $3) WHERE ${inScope('org_path', 1)}`, params);
+  }
+}
+
+/** SQL expressions over what people hang on the org `org` (an SQL expression), for the org's own statements (closing, deleting it). */
+export const orgPeopleSql = {
+  activePeople: (org: string) => `(SELECT count(*)::int FROM persons WHERE org_id = ${org} AND status = 'active')`,
+  openPosts: (org: string) => `(SELECT count(*)::int FROM posts WHERE org_id = ${org} AND end_date IS NULL)`,
+  /** Whether any person, post or reserve cadre, current or past, names the org. */
+  anyRecord: (org: string) => `EXISTS (SELECT 1 FROM persons WHERE org_id = ${org} OR party_group_id = ${org})
+         OR EXISTS (SELECT 1 FROM posts WHERE org_id = ${org})
+         OR EXISTS (SELECT 1 FROM reserve_cadres WHERE org_id = ${org})`,
+};

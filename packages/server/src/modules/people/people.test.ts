@@ -68,6 +68,17 @@ describe('the member roster', () => {
     for (const p of edu.items) expect(p.education).toBe('bachelor');
   });
 
+  it('pages the county roster in id order both ways, the same rows as the county in SQL (read by the county index as a keyset)', async () => {
+    const [c] = await t.db.query<{ id: number }>(`SELECT scope_org_id AS id FROM accounts WHERE username = 'county'`);
+    const ids = (await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE county_id = $1 AND status = 'active' ORDER BY id`, [c!.id])).map((r) => Number(r.id));
+    expect(ids.length).toBeGreaterThan(40);
+    const get = async (q: string) => ((await county.get(`/api/people?${q}`)).json() as Page).items.map((p) => p.id);
+    expect(await get('pageSize=20')).toEqual(ids.slice(0, 20));
+    expect(await get('pageSize=20&page=2')).toEqual(ids.slice(20, 40));
+    expect(await get('pageSize=20&order=desc')).toEqual([...ids].reverse().slice(0, 20));
+    expect(await get('pageSize=20&page=2&order=desc')).toEqual([...ids].reverse().slice(20, 40));
+  });
+
   it('limits the roster to a subtree of the scope, and answers 404 for a subtree outside it', async () => {
     const station = await orgId(t.db, '榆舍党建工作站');
     const page = (await county.get(`/api/people?orgId=${station}&pageSize=200`)).json() as Page;

@@ -269,3 +269,11 @@ export function milestonesDueFor(q: Queryable, scope: Scope, today: string, unti
 export function bumpVersion(q: Queryable, projectId: number, title: string | null) {
   return q.query(`${BY_KEY}UPDATE cases SET version = version + 1, title = COALESCE($2, title), updated_at = now() WHERE id = $1`, [projectId, title]);
 }
+
+/** A project's own row (its plan), by its case's key. */
+export async function planOf(q: Queryable, caseId: number) {
+  const [row] = await q.query<{ year: number; aim: string; class: string; description: string; leader_post_id: number | null; budget_fen: number; sending_unit: string | null; sending_org_id: number | null }>(
+    `SELECT year, aim, class, description, leader_post_id, budget_fen, sending_unit, sending_org_id FROM projects WHERE case_id = $1`, [caseId],
+  );
+  return row;
+}

@@ -244,8 +244,8 @@ export function createProjectService(deps: {
       throw new AppError('forbidden', { zh: '您无权修改此项目', en: 'You may not change this project' });
     }
     if (version !== undefined && c.version !== version) throw new AppError('version_conflict');
-    const [own] = await tx.query<{ year: number }>(`SELECT year FROM projects WHERE case_id = $1`, [c.id]);
-    return own!;
+    const own = await repo.planOf(tx, c.id);
+    return { year: own!.year };
   }
 
   // ---- writes ----
@@ -456,9 +456,7 @@ export function createProjectService(deps: {
    * leader, people and sending unit; its unfinished milestones move to the same day next year.
    */
   async function carryOver(tx: Queryable, actor: Actor, c: CaseRow): Promise<number> {
-    const [own] = await tx.query<{ year: number; aim: string; class: string; description: string; leader_post_id: number | null; budget_fen: number; sending_unit: string | null; sending_org_id: number | null }>(
-      `SELECT year, aim, class, description, leader_post_id, budget_fen, sending_unit, sending_org_id FROM projects WHERE case_id = $1`, [c.id],
-    );
+    const own = await repo.planOf(tx, c.id);
     const year = own!.year + 1;
     const next = await engine.open(tx, projectWorkflow, actor, {
       countyId: c.county_id, orgId: c.org_id, orgPath: c.org_path, title: c.title, deadline: null, data: { year, carriedFrom: c.id },

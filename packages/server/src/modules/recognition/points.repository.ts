@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/db.js';
 import { BY_KEY, inScope } from '../../core/scope.js';
 import { TOTAL_COUNT, totalOf } from '../../core/paging.js';
 import type { BranchPointItem, BranchStarLevel, MemberPointItem, PointAwardState } from '@lianxin/contract';
+import { personSql } from '../people/index.js';
 
 export type PointRulesRow = { year: number; version: number; member_items: MemberPointItem[]; branch_items: BranchPointItem[]; branch_levels: BranchStarLevel[] };
 
@@ -52,7 +53,7 @@ const AWARD = `
   SELECT a.id, a.county_id, a.org_id, o.name AS org_name, o.type AS org_type, a.org_path, a.person_id, pe.name AS person_name,
          a.year, a.item_code, a.item_name, a.points::float8 AS points, to_char(a.done_on, 'YYYY-MM-DD') AS done_on, a.description, a.evidence,
          a.status, a.reason, a.decided_at, a.version
-    FROM point_awards a JOIN orgs o ON o.id = a.org_id JOIN persons pe ON pe.id = a.person_id`;
+    FROM point_awards a JOIN orgs o ON o.id = a.org_id ${personSql.join('pe', 'a.person_id')}`;
 
 export async function insertAward(q: Queryable, a: { countyId: number; orgId: number; orgPath: string; personId: number; year: number; itemCode: string; itemName: string; points: number; doneOn: string; description: string; evidence: string; by: number }): Promise<number> {
   const [r] = await q.query<{ id: number }>(

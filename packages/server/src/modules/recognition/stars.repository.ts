@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/db.js';
 import { BY_KEY, inCounty, inScope } from '../../core/scope.js';
 import { TOTAL_COUNT, totalOf } from '../../core/paging.js';
 import type { StarLevel, StarRatingState } from '@lianxin/contract';
+import { personSql, postSql } from '../people/index.js';
 
 export type RulesRow = { post_weight_percent: number; levels: StarLevel[]; civil_service_min_stars: number; civil_service_years: number; version: number };
 
@@ -106,7 +107,7 @@ export async function insertRows(q: Queryable, ratingId: number, countyId: numbe
             (SELECT t.id FROM orgs t WHERE t.type = 'township' AND t.id = ANY(string_to_array(trim(both '/' from p.org_path), '/')::bigint[]) LIMIT 1),
             p.id, p.person_id, p.role, u.post_score, u.note
        FROM unnest($4::bigint[], $5::numeric[], $6::text[]) AS u(post_id, post_score, note)
-       JOIN posts p ON p.id = u.post_id
+       ${postSql.join('p', 'u.post_id')}
       WHERE ${inScope('p.org_path', 3)}`,
     [ratingId, countyId, prefix, rows.map((r) => r.postId), rows.map((r) => r.postScore), rows.map((r) => r.note)],
   );
@@ -125,7 +126,7 @@ const ROW = `
          x.post_score::float8 AS post_score, x.post_score_note, x.village_score::float8 AS village_score, x.village_sheets,
          x.score::float8 AS score, x.stars, x.civil_service_eligible, x.version`;
 const FROM = `
-    FROM star_rating_rows x JOIN star_ratings r ON r.id = x.rating_id JOIN persons pe ON pe.id = x.person_id
+    FROM star_rating_rows x JOIN star_ratings r ON r.id = x.rating_id ${personSql.join('pe', 'x.person_id')}
     JOIN orgs o ON o.id = x.org_id LEFT JOIN orgs t ON t.id = x.township_id`;
 const ROLE_ORDER = `array_position(ARRAY['secretary','village_director','deputy_secretary','militia_head','youth_league_secretary','women_chair','clerk','supervision_director'], x.role)`;
 

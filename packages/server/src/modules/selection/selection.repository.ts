@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/db.js';
 import { BY_KEY, inScope } from '../../core/scope.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import type { ElectionStage, SelectionState } from '@lianxin/contract';
+import { personSql } from '../people/index.js';
 
 // ---- 公开选拔 ----
 export type SelectionDbRow = {
@@ -48,7 +49,7 @@ export async function candidatesOf(q: Queryable, caseId: number) {
   return q.query<CandidateDbRow>(
     `${BY_KEY}SELECT k.id, k.person_id, p.name AS person_name, o.name AS person_org, k.registered_on::text AS registered_on, k.vetting, k.vetting_reason,
             k.written_score::text AS written_score, k.interview_score::text AS interview_score, k.inspection, k.inspection_note
-       FROM selection_candidates k JOIN persons p ON p.id = k.person_id JOIN orgs o ON o.id = p.org_id
+       FROM selection_candidates k ${personSql.join('p', 'k.person_id')} JOIN orgs o ON o.id = p.org_id
       WHERE k.case_id = $1 ORDER BY k.id`,
     [caseId],
   );
@@ -156,7 +157,7 @@ export type ElectionCandidateDbRow = {
 export async function electionCandidates(q: Queryable, villageId: number) {
   return q.query<ElectionCandidateDbRow>(
     `${BY_KEY}SELECT k.id, k.person_id, p.name AS person_name, k.role, k.inspection, k.inspection_reason, k.elected, k.post_id
-       FROM election_candidates k JOIN persons p ON p.id = k.person_id WHERE k.village_id = $1 ORDER BY k.id`,
+       FROM election_candidates k ${personSql.join('p', 'k.person_id')} WHERE k.village_id = $1 ORDER BY k.id`,
     [villageId],
   );
 }
@@ -196,10 +197,10 @@ const PAIR = `
   SELECT m.id, m.county_id, m.org_id, m.org_path, o.name AS org_name, o.type AS org_type, m.mode, m.mentee_id, pe.name AS mentee_name, m.mentee_kind,
          m.started_on::text AS started_on, m.goal,
          coalesce((SELECT json_agg(json_build_object('id', x.person_id, 'name', xp.name, 'kind', x.mentor_kind) ORDER BY xp.name)
-                     FROM mentoring_mentors x JOIN persons xp ON xp.id = x.person_id WHERE x.pair_id = m.id), '[]'::json) AS mentors,
+                     FROM mentoring_mentors x ${personSql.join('xp', 'x.person_id')} WHERE x.pair_id = m.id), '[]'::json) AS mentors,
          (SELECT count(*)::int FROM mentoring_contacts k WHERE k.pair_id = m.id) AS contacts,
          (SELECT max(k.contacted_on)::text FROM mentoring_contacts k WHERE k.pair_id = m.id) AS last_contact_on
-    FROM mentoring_pairs m JOIN orgs o ON o.id = m.org_id JOIN persons pe ON pe.id = m.mentee_id`;
+    FROM mentoring_pairs m JOIN orgs o ON o.id = m.org_id ${personSql.join('pe', 'm.mentee_id')}`;
 
 export async function listPairs(q: Queryable, prefix: string, f: { personId?: number; page: number; pageSize: number }) {
   const params: unknown[] = [prefix];

@@ -4,6 +4,7 @@
 import type { Queryable } from '../../db/db.js';
 import { BY_KEY, inCounty, inScope } from '../../core/scope.js';
 import { TOTAL_COUNT, totalOf } from '../../core/paging.js';
+import { personSql } from '../people/index.js';
 
 type Window = { page: number; limit: number; offset: number };
 
@@ -215,7 +216,7 @@ export async function attendanceForPoints(q: Queryable, prefix: string, year: nu
   return q.query<{ person_id: number; session_id: number; held_on: string; topic: string }>(
     `SELECT a.person_id, s.id AS session_id, to_char(s.held_on, 'YYYY-MM-DD') AS held_on, c.topic
        FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id
-       JOIN training_courses c ON c.id = s.course_id JOIN persons p ON p.id = a.person_id
+       JOIN training_courses c ON c.id = s.course_id ${personSql.join('p', 'a.person_id')}
       WHERE ${inScope('p.org_path', 1)} AND s.held_on >= make_date($2::int, 1, 1) AND s.held_on < make_date($2::int + 1, 1, 1)
       ORDER BY s.held_on, s.id, a.person_id`,
     [prefix, year],
