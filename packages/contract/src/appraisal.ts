@@ -187,6 +187,8 @@ export type BallotBody = Static<typeof BallotBody>;
 const RatingTally = { good: Type.Integer(), fairly_good: Type.Integer(), fair: Type.Integer(), poor: Type.Integer() };
 export const SessionReport = Type.Object({
   id: Id,
+  /** The reporter's post (书记岗位) the report was given in: what an edit of the session names. */
+  postId: Id,
   person: Type.Object({ id: Id, name: Type.String() }),
   role: PostRoleSchema,
   org: OrgRef,

@@ -166,6 +166,8 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'org.designate': { zh: '认定工作站称号', en: 'Station designated' },
   'theme_day.open': { zh: '主题党日备案', en: 'Theme day filed' },
   'meeting.create': { zh: '录入会议记录', en: 'Meeting recorded' },
+  'meeting.attach': { zh: '会议记录 · 上传照片或附件', en: 'Meeting photo or file added' },
+  'meeting.remove_file': { zh: '会议记录 · 删除照片或附件', en: 'Meeting photo or file removed' },
   'orglife.export': { zh: '导出会议记录簿', en: 'Minutes book exported' },
   'orglife.settings': { zh: '修改组织生活规则', en: 'Organisational life rules changed' },
   'appraisal.grade': { zh: '民主评议党员 · 录入等次', en: 'Members graded' },

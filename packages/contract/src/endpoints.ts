@@ -13,7 +13,7 @@ import { ProjectFile, AddMilestoneBody, ClaimRoleBody, CreateProjectBody, Excell
 import { AddDesignationBody, ListDesignationsQuery, StationDesignationRow, StationDesignation } from './stations.js';
 import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody, PublicMatter } from './flows.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
-import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
+import { CreatePartyGroupBody, MeetingFileView, PartyGroupList, PartyGroupView, UpdatePartyGroupBody, BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
 import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
 import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery, AppraisalView, BallotBody, CorrectAppraisalBody, FireResearchBody, FollowupBody, GradeMembersBody, ListAppraisalsQuery, ListResearchQuery, ListSessionsQuery, OpenSessionBody, PlanResearchBody, ReporterCandidates, ResearchBoard, ResearchBoardQuery, ResearchPage, ResearchView, SessionPage, SessionView, ResearchFile, UpdateSessionBody } from './appraisal.js';
@@ -74,6 +74,14 @@ export const ENDPOINTS = {
   'GET /api/orglife/meetings': { query: ListMeetingsQuery, response: MeetingPage },
   'GET /api/orglife/meetings/{id}': { response: MeetingDetail },
   'POST /api/orglife/meetings/{id}/sit-ins': { body: SitInBody, response: MeetingDetail },
+  'POST /api/orglife/meetings/{id}/files': { response: MeetingDetail, upload: true },
+  'GET /api/orglife/meetings/{id}/files/{attachmentId}': { response: FileDownload, file: true },
+  'DELETE /api/orglife/meetings/{id}/files/{attachmentId}': { response: NoContent },
+  'GET /api/orglife/units/{id}/party-groups': { response: PartyGroupList },
+  'POST /api/orglife/units/{id}/party-groups': { body: CreatePartyGroupBody, response: PartyGroupView },
+  'GET /api/orglife/party-groups/{id}': { response: PartyGroupView },
+  'PUT /api/orglife/party-groups/{id}': { body: UpdatePartyGroupBody, response: PartyGroupView },
+  'DELETE /api/orglife/party-groups/{id}': { query: VersionQuery, response: NoContent },
   'GET /api/orglife/minutes-book': { query: MinutesBookQuery, response: FileDownload, file: true },
   'POST /api/orglife/consultations': { body: OpenConsultationBody, response: ConsultationView },
   'GET /api/orglife/consultations': { query: ListConsultationsQuery, response: ConsultationPage },

@@ -127,7 +127,12 @@ const meetingFields = {
 };
 
 export const RecordMeetingBody = Type.Object(
-  { orgId: Id, typeCode: Code, activityKind: Type.Optional(ActivityKindSchema), ...meetingFields },
+  {
+    orgId: Id, typeCode: Code, activityKind: Type.Optional(ActivityKindSchema),
+    /** 党小组会: the branch's party group that held it (required when the branch has groups); attendees are its members. */
+    partyGroupId: Type.Optional(Id),
+    ...meetingFields,
+  },
   { additionalProperties: false },
 );
 export type RecordMeetingBody = Static<typeof RecordMeetingBody>;
@@ -148,8 +153,14 @@ export const MeetingSummary = Type.Object({
   presentCount: Type.Integer(),
   expectedCount: Type.Integer(),
   filingId: Type.Union([Id, Type.Null()]),
+  /** 党小组会: the party group of the branch that held it. */
+  partyGroup: Type.Union([OrgRef, Type.Null()]),
 });
 export type MeetingSummary = Static<typeof MeetingSummary>;
+
+/** A photo or file kept with a meeting (会议照片、附件). */
+export const MeetingFileView = Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), size: Type.Integer(), at: Type.String({ format: 'date-time' }) });
+export type MeetingFileView = Static<typeof MeetingFileView>;
 
 export const MeetingDetail = Type.Composite([
   MeetingSummary,
@@ -163,6 +174,10 @@ export const MeetingDetail = Type.Composite([
     sitIns: Type.Array(Type.Object({ id: Id, org: OrgRef, attendee: Type.String(), opinion: Type.String(), at: Type.String({ format: 'date-time' }) })),
     /** 访民情: the 民情日记 entries the meeting's visits made, and the requests they opened. */
     visits: Type.Optional(Type.Array(Type.Object({ visitId: Id, household: Type.String(), requestId: Type.Union([Id, Type.Null()]) }))),
+    /** Photos and files of the meeting. */
+    files: Type.Array(MeetingFileView),
+    /** Whether files may still be added or removed: within the county's back-dating window of the meeting's date, as entering it is. */
+    filesOpen: Type.Boolean(),
     version: Version,
   }),
 ]);
@@ -197,7 +212,12 @@ export const MeetingPage = Type.Object({ items: Type.Array(MeetingSummary), tota
 export type MeetingPage = Static<typeof MeetingPage>;
 
 /** A unit's members to tick (Party members registered there or below it, active). */
-export const Roster = Type.Object({ org: OrgRef, members: Type.Array(Type.Object({ id: Id, name: Type.String() })) });
+export const Roster = Type.Object({
+  org: OrgRef,
+  members: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+  /** The unit's party groups (党小组) and their members: a 党小组会 is ticked from its group's. */
+  groups: Type.Array(Type.Object({ id: Id, name: Type.String(), memberIds: Type.Array(Id) })),
+});
 export type Roster = Static<typeof Roster>;
 
 // ---- who is behind (谁落后了) ----
@@ -238,6 +258,8 @@ export const BoardView = Type.Object({
     /** A type with a secretary's share (党课: ≥ 1 a year by the branch secretary): of those held, given by the secretary; units short of it. */
     bySecretary: Type.Optional(Type.Object({ held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer(), unitsBehind: Type.Integer() })),
   })),
+  /** A branch's board: 党小组会 of each of its party groups against the rule (each group holds its own). */
+  groups: Type.Array(Type.Object({ org: OrgRef, held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer() })),
 });
 export type BoardView = Static<typeof BoardView>;
 
@@ -369,3 +391,37 @@ export const ConsultationPage = Type.Object({ items: Type.Array(ConsultationView
 export type ConsultationPage = Static<typeof ConsultationPage>;
 export const FilingTransitionParams = Type.Object({ id: Id, transition: literalUnion(FILING_TRANSITIONS) }, { additionalProperties: false });
 export const ConsultationTransitionParams = Type.Object({ id: Id, transition: literalUnion(CONSULTATION_TRANSITIONS) }, { additionalProperties: false });
+
+// ---- 党小组: a branch's party groups and their members ----
+
+const Member = Type.Object({ id: Id, name: Type.String() });
+
+export const PartyGroupView = Type.Object({
+  id: Id,
+  name: Type.String(),
+  /** The branch the group belongs to. */
+  branch: OrgRef,
+  members: Type.Array(Member),
+  version: Version,
+});
+export type PartyGroupView = Static<typeof PartyGroupView>;
+
+/** A branch's party groups, and its members in none of them. */
+export const PartyGroupList = Type.Object({ org: OrgRef, groups: Type.Array(PartyGroupView), ungrouped: Type.Array(Member) });
+export type PartyGroupList = Static<typeof PartyGroupList>;
+
+export const CreatePartyGroupBody = Type.Object(
+  { name: Text(50), memberIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true, description: '本支部的党员，编入本党小组' })) },
+  { additionalProperties: false },
+);
+export type CreatePartyGroupBody = Static<typeof CreatePartyGroupBody>;
+
+export const UpdatePartyGroupBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Text(50)),
+    memberIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true, description: '本党小组的全部成员（未列出的原成员移出本党小组）' })),
+  },
+  { additionalProperties: false },
+);
+export type UpdatePartyGroupBody = Static<typeof UpdatePartyGroupBody>;

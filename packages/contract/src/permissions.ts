@@ -36,6 +36,7 @@ export const ACTIONS = [
   'orglife:read', // 组织生活: meetings, filings, who is behind in the scope
   'orglife:record', // record meetings, file 主题党日 plans; guiding a filing is checked by its workflow
   'orglife:configure', // the county's meeting types, frequencies and back-dating window
+  'orglife:group', // 党小组: a branch's party groups — create, rename, dissolve, and which of its members each holds
   'weakorg:read', // 软弱涣散整顿: the signals below, the list and each branch's rectification in the scope
   'weakorg:propose', // propose a branch below, write its plan and problems, apply for acceptance; the county lists and accepts — the workflow checks who
   'funds:read', // 经费与阵地: standards, allocations, spending, allowances, awards, checklists, venues, duty rosters of the scope
@@ -91,6 +92,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'ledger:register',
     'ledger:configure',
     'orglife:configure',
+    'orglife:group',
     'dispatch:issue',
     'inspection:write',
     'inspection:accountability',
@@ -118,11 +120,11 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'cadre:post',
     'cadre:configure',
   ],
-  township_admin: [...OFFICE, 'org:write', 'person:write', 'person:import', 'person:post', 'ledger:register', 'dispatch:issue', 'inspection:write', 'inspection:accountability', 'citizen:whistle', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'inspection:problem', 'cadre:write', 'cadre:post', 'recognition:approve', 'recognition:nominate'],
+  township_admin: [...OFFICE, 'orglife:group', 'org:write', 'person:write', 'person:import', 'person:post', 'ledger:register', 'dispatch:issue', 'inspection:write', 'inspection:accountability', 'citizen:whistle', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'inspection:problem', 'cadre:write', 'cadre:post', 'recognition:approve', 'recognition:nominate'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'citizen:whistle', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'recognition:approve'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
-  village_admin: [...OFFICE, 'person:write', 'person:import', 'citizen:whistle', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'cadre:write', 'recognition:propose'],
-  department_admin: [...OFFICE, 'person:write', 'citizen:answer', 'cadre:write'],
+  village_admin: [...OFFICE, 'orglife:group', 'person:write', 'person:import', 'citizen:whistle', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'cadre:write', 'recognition:propose'],
+  department_admin: [...OFFICE, 'orglife:group', 'person:write', 'citizen:answer', 'cadre:write'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],
   sec_admin: ['org:read', 'account:read', 'account:grant'],

@@ -38,7 +38,7 @@ import { assessmentModule, createAssessmentService } from './modules/assessment/
 import { createDesignationService, createPointsService, createStarService, recognitionModule } from './modules/recognition/index.js';
 import { cadresModule, createDevelopmentService, createFirstSecretaryService, firstSecretariesModule } from './modules/cadres/index.js';
 import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
-import { createAppraisalService, createOrglifeService, orglifeModule, type PostReader, type RosterReader, type VisitWriter } from './modules/orglife/index.js';
+import { createAppraisalService, createOrglifeService, orglifeModule, type PartyGroupKeeper, type PostReader, type RosterReader, type VisitWriter } from './modules/orglife/index.js';
 import { createFacilitiesService, createFundsService, fundsModule } from './modules/funds/index.js';
 import { createFlowsService, flowsModule } from './modules/flows/index.js';
 import { createOpennessService, opennessModule } from './modules/openness/index.js';
@@ -272,7 +272,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     const checked = await diary.checkVisit(actor, { ...v, cadreLevel }, field);
     return (tx, meetingId) => diary.writeVisit(tx, actor, checked, { meetingId });
   };
-  const orglife = createOrglifeService({ db, roster, visits });
+  // 党小组: the groups are the tree's nodes (orgs service), their members the people service's records
+  const groups: PartyGroupKeeper = {
+    membership: (actor, branchId, q) => people.groupMembership(actor, branchId, q),
+    setGroup: (tx, actor, branchId, groupId, ids) => people.setPartyGroupIn(tx, actor, branchId, groupId, ids),
+    add: (tx, actor, branchId, name) => orgs.addPartyGroupIn(tx, actor, branchId, name),
+    rename: (tx, actor, id, version, name) => orgs.renamePartyGroupIn(tx, actor, id, version, name),
+    close: (tx, actor, id, version) => orgs.closePartyGroupIn(tx, actor, id, version),
+  };
+  const orglife = createOrglifeService({ db, roster, visits, groups });
   // 民主评议 and 述职评议: the roster and the secretaries below come through the people service
   const appraisal = createAppraisalService({
     db,

@@ -1,5 +1,6 @@
-// Demo 组织生活 for 宜君县: a year of meetings of every village and community branch up to today,
-// with realistic gaps (a few branches behind, this month's 主题党日 not yet held by most), and
+// Demo 组织生活 for 宜君县: a year of meetings of every village and community branch up to today
+// (each party group its own 党小组会, one of them with its photo), with realistic gaps (a few
+// branches behind, this month's 主题党日 not yet held by most), and
 // 主题党日 filings at each step (one returned with the committee's comment). The year's past
 // meetings are written set-based here — through the service they would be refused as back-dated,
 // which is the point of the rule; the filings go through the service as a user's clicks do.
@@ -7,6 +8,7 @@ import type { Db } from '../db/db.js';
 import type { Actor } from '../core/access.js';
 import { plusDays, todayInChina } from '../core/calendar.js';
 import { createOrglifeService } from '../modules/orglife/orglife.service.js';
+import { boardPhoto } from './board-photo.js';
 
 const REASONS = ['外出务工', '生病住院', '在外地照顾家人', '参加县里培训'];
 
@@ -24,27 +26,31 @@ export async function loadDemoOrglife(db: Db, countyId: number): Promise<{ meeti
        ('party_lecture', 4, '党课：坚定理想信念，践行为民宗旨', '村党群服务中心'),
        ('life_meeting', 1, '年度组织生活会，开展批评与自我批评', '村党群服务中心'),
        ('theme_day', 12, '主题党日：访民情、议发展、干实事', '村党群服务中心')),
+     -- 党小组会 are held by each party group of the branch (a branch without groups holds them itself)
      plan AS (
-       SELECT u.*, r.code, r.topic, r.place, k, ((k - 1) * 12 / r.per_year + 1)::int AS month
-         FROM units u CROSS JOIN rules r CROSS JOIN LATERAL generate_series(1, r.per_year) AS k),
+       SELECT u.*, r.code, r.topic, r.place, k, ((k - 1) * 12 / r.per_year + 1)::int AS month, g.gid, g.gseq
+         FROM units u CROSS JOIN rules r
+         LEFT JOIN LATERAL (SELECT o.id AS gid, row_number() OVER (ORDER BY o.sort, o.id) AS gseq FROM orgs o
+                             WHERE o.parent_id = u.id AND o.type = 'party_group' AND o.status = 'active') g ON r.code = 'group'
+         CROSS JOIN LATERAL generate_series(1, r.per_year) AS k),
      dated AS (
-       SELECT p.*, make_date($2::int, p.month, 1 + ((p.id * 7 + p.k * 13 + length(p.code)) % 25)::int) AS d FROM plan p),
+       SELECT p.*, make_date($2::int, p.month, 1 + ((p.id * 7 + p.k * 13 + length(p.code)) % 25)::int + (coalesce(p.gseq, 0) % 3)::int) AS d FROM plan p),
      kept AS (
        SELECT d.*, least(d.d, $3::date) AS held_on FROM dated d
         WHERE make_date($2::int, d.month, 1) <= $3::date
           -- this month's 主题党日: most branches have not held it yet (榆舍村 among them)
           AND NOT (d.code = 'theme_day' AND d.month = extract(month FROM $3::date) AND (d.rn % 3 <> 0 OR d.name = '榆舍村'))
-          -- a few branches are behind: every seventh skips a 党小组会 a quarter, every eleventh half its meetings
-          AND NOT (d.name <> '榆舍村' AND d.rn % 7 = 3 AND d.code = 'group' AND d.month % 3 = 0)
+          -- a few branches are behind: every seventh's second party group skips a 党小组会 a quarter, every eleventh half its meetings
+          AND NOT (d.name <> '榆舍村' AND d.rn % 7 = 3 AND d.code = 'group' AND coalesce(d.gseq, 2) = 2 AND d.month % 3 = 0)
           AND NOT (d.name <> '榆舍村' AND d.rn % 11 = 5 AND d.k % 2 = 0)),
      ins AS (
-     INSERT INTO meetings (county_id, org_id, org_path, type_code, held_on, place, host, by_secretary, topic, minutes, decisions, activity_kind, created_at)
+     INSERT INTO meetings (county_id, org_id, org_path, type_code, held_on, place, host, by_secretary, topic, minutes, decisions, activity_kind, created_at, party_group_id)
      SELECT county_id, id, path, code, held_on, place, CASE WHEN code = 'group' THEN '党小组长' ELSE '支部书记' END,
             code = 'party_lecture' AND k = 1, topic,
             '会议由' || CASE WHEN code = 'group' THEN '党小组长' ELSE '支部书记' END || '主持，传达学习上级精神，结合本村实际进行了讨论。',
             CASE WHEN code IN ('committee', 'member_congress') THEN '按会议议定事项分工落实，下次会议通报进展。' END,
             CASE WHEN code = 'theme_day' THEN (ARRAY['study', 'visit_people', 'discuss_development', 'do_deeds'])[1 + (month % 4)] END,
-            held_on::timestamp + interval '18 hours'
+            held_on::timestamp + interval '18 hours', gid
        FROM kept
      RETURNING 1)
      SELECT count(*)::int AS n FROM ins`,
@@ -60,9 +66,11 @@ export async function loadDemoOrglife(db: Db, countyId: number): Promise<{ meeti
        FROM meetings m
        CROSS JOIN LATERAL (
          SELECT p.id, row_number() OVER (ORDER BY p.id) AS n FROM persons p
-          WHERE p.org_path LIKE m.org_path || '%' AND p.member_status IS NOT NULL AND p.status = 'active') p
+          WHERE p.org_id = m.org_id AND p.member_status IS NOT NULL AND p.status = 'active'
+            AND (m.party_group_id IS NULL OR p.party_group_id = m.party_group_id)) p
       WHERE m.county_id = $1 AND m.filing_case_id IS NULL
-        AND (m.type_code NOT IN ('committee', 'group') OR (m.type_code = 'committee' AND p.n <= 5) OR (m.type_code = 'group' AND p.n <= 12))`,
+        -- a group's 党小组会: its own members; a branch without groups: a dozen
+        AND (m.type_code NOT IN ('committee', 'group') OR (m.type_code = 'committee' AND p.n <= 5) OR (m.type_code = 'group' AND (m.party_group_id IS NOT NULL OR p.n <= 12)))`,
     [countyId, REASONS],
   );
   await db.query(
@@ -111,5 +119,14 @@ export async function loadDemoOrglife(db: Db, countyId: number): Promise<{ meeti
     orgId: st!.scope_org_id, heldOn: today, topic: '榆舍村光伏扶贫项目选址及收益分配', participants: '站长、副站长、专职党务工作者、榆舍村党支部书记',
     decision: '选址村北荒坡，收益按村集体经济 60%、公益岗位 40% 分配，报镇党委审定后实施',
   });
+  // 会议照片: the photo taken at 榆舍村's latest 党小组会, kept with its record
+  await db.query(
+    `INSERT INTO meeting_files (meeting_id, county_id, file_name, mime_type, size, content, created_at)
+     SELECT m.id, m.county_id, '党小组会现场.png', 'image/png', length($1::bytea), $1::bytea, m.held_on::timestamp + interval '19 hours'
+       FROM meetings m JOIN orgs v ON v.id = m.org_id
+      WHERE v.name = '榆舍村' AND v.county_id = $2 AND m.type_code = 'group' AND m.party_group_id IS NOT NULL
+      ORDER BY m.held_on DESC, m.id DESC LIMIT 1`,
+    [boardPhoto(), countyId],
+  );
   return { meetings: inserted!.n, filings: plans.length };
 }

@@ -310,6 +310,32 @@ const STEPS: Step[] = [
     const list = (await (await as('yushe')).get(`/api/duty-lists/${id}`)).json() as { posts: unknown[] };
     return (await as('yushe')).request('PUT', `/api/duty-lists/${id}`, { posts: list.posts, version: 0 });
   } },
+  // 会议照片和附件; 党小组 (the groups are the tree's nodes, their members the people's records: audited by those modules)
+  { route: 'POST /api/orglife/meetings/{id}/files', record: async (b, by) => (await by.get(`/api/orglife/meetings/${String(b.id)}`)).json(), audit: /^meeting\./, run: async () => {
+    const c = await as('yushe');
+    const list = (await c.get(`/api/orglife/meetings?orgId=${await orgId(t.db, '榆舍村')}`)).json() as { items: { id: number; heldOn: string }[] };
+    const m = list.items.find((x) => x.heldOn === today)!;
+    ctx.fileMeeting = m.id;
+    const res = await upload(c, `/api/orglife/meetings/${m.id}/files`, {}, { name: '会场.png', type: 'image/png', content: PNG });
+    if (res.statusCode === 201) ctx.meetingFile = (res.json() as { files: { id: number }[] }).files[0]!.id;
+    return res;
+  } },
+  { route: 'DELETE /api/orglife/meetings/{id}/files/{attachmentId}', audit: /^meeting\./, run: async () => (await as('yushe')).del(`/api/orglife/meetings/${num('fileMeeting')}/files/${num('meetingFile')}`) },
+  { route: 'POST /api/orglife/units/{id}/party-groups', record: async (b, by) => (await by.get(`/api/orglife/party-groups/${String(b.id)}`)).json(), audit: /^(org|person)\./, run: async () => {
+    const c = await as('yushe');
+    const village = await orgId(t.db, '榆舍村');
+    const members = (await c.get(`/api/orglife/units/${village}/roster`)).json().members as { id: number }[];
+    const res = await c.post(`/api/orglife/units/${village}/party-groups`, { name: '矩阵第三党小组', memberIds: [members[0]!.id] });
+    ctx.partyGroup = json(res).id;
+    ctx.partyGroupVersion = json(res).version;
+    return res;
+  } },
+  { route: 'PUT /api/orglife/party-groups/{id}', audit: /^(org|person)\./, run: async () => {
+    const res = await (await as('yushe')).request('PUT', `/api/orglife/party-groups/${num('partyGroup')}`, { version: num('partyGroupVersion'), name: '矩阵第三党小组（改）' });
+    if (res.statusCode === 200) ctx.partyGroupVersion = json(res).version;
+    return res;
+  } },
+  { route: 'DELETE /api/orglife/party-groups/{id}', audit: /^(org|person)\./, run: async () => (await as('yushe')).del(`/api/orglife/party-groups/${num('partyGroup')}?version=${num('partyGroupVersion')}`) },
   { route: 'POST /api/orglife/consultations', audit: /^consultation\./, run: async () => {
     const res = await (await as('yushe.station')).post('/api/orglife/consultations', { orgId: await orgId(t.db, '榆舍党建工作站'), heldOn: today, topic: '村集体经济项目', participants: '站长、副站长、各村书记', decision: '报镇党委审定后实施' });
     ctx.consultation = json(res).id;

@@ -338,6 +338,17 @@ export const make = {
     const person = await make.person(p);
     return ok<{ id: number }>('meeting', p.as.village.post('/api/orglife/meetings', { orgId: p.org.village, typeCode: 'committee', heldOn: today, place: '村委会', host: '书记', topic: unique('矩阵支委会'), attendees: [{ personId: person.id, present: true }] }));
   },
+  /** A photo kept with a 支委会 of the place's village. */
+  async meetingFile(p: Place): Promise<Rec> {
+    const m = await make.meeting(p);
+    const r = await ok<{ files: { id: number }[] }>('meeting file', upload(p.as.village, `/api/orglife/meetings/${m.id}/files`));
+    return { id: Number(m.id), attachmentId: r.files[0]!.id };
+  },
+  /** A party group (党小组) the place's village sets up. */
+  async partyGroup(p: Place): Promise<Rec> {
+    const r = await ok<{ id: number; version: number }>('party group', p.as.village.post(`/api/orglife/units/${p.org.village}/party-groups`, { name: unique('矩阵党小组') }));
+    return { id: r.id, version: r.version };
+  },
   /** A 主题党日 plan the village files for next week. */
   async filing(p: Place): Promise<Rec> {
     const r = await ok<{ id: number; version: number }>('filing', p.as.village.post('/api/orglife/filings', { orgId: p.org.village, plannedOn: plusDays(today, 7), activityKind: 'study', place: '村委会', plan: unique('矩阵方案') }));

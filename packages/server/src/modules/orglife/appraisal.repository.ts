@@ -194,14 +194,14 @@ export async function updateSession(q: Queryable, id: number, s: { countyId: num
 }
 
 export type ReportRow = {
-  id: number; person_id: number; person_name: string; post_role: string; org_id: number; org_name: string; org_type: string; summary: string;
+  id: number; post_id: number; person_id: number; person_name: string; post_role: string; org_id: number; org_name: string; org_type: string; summary: string;
   good: number; fairly_good: number; fair: number; poor: number;
 };
 
 /** The reports of a session (read after the session itself through a scoped statement) with their tallies. */
 export async function reportsOf(q: Queryable, sessionId: number): Promise<ReportRow[]> {
   return q.query<ReportRow>(
-    `${BY_KEY}SELECT r.id, r.person_id, r.person_name, r.post_role, r.reporter_org_id AS org_id, o.name AS org_name, o.type AS org_type, r.summary,
+    `${BY_KEY}SELECT r.id, r.post_id, r.person_id, r.person_name, r.post_role, r.reporter_org_id AS org_id, o.name AS org_name, o.type AS org_type, r.summary,
             count(x.rating) FILTER (WHERE x.rating = 'good')::int AS good, count(x.rating) FILTER (WHERE x.rating = 'fairly_good')::int AS fairly_good,
             count(x.rating) FILTER (WHERE x.rating = 'fair')::int AS fair, count(x.rating) FILTER (WHERE x.rating = 'poor')::int AS poor
        FROM session_reports r JOIN orgs o ON o.id = r.reporter_org_id LEFT JOIN session_ratings x ON x.report_id = r.id

@@ -270,7 +270,7 @@ export function createAppraisalService(deps: { db: Db; roster: RosterReader; pos
         const tally = { good: x.good, fairly_good: x.fairly_good, fair: x.fair, poor: x.poor };
         const n = x.good + x.fairly_good + x.fair + x.poor;
         return {
-          id: Number(x.id), person: { id: Number(x.person_id), name: x.person_name }, role: x.post_role as PostRole, org: ref({ id: x.org_id, name: x.org_name, type: x.org_type }),
+          id: Number(x.id), postId: Number(x.post_id), person: { id: Number(x.person_id), name: x.person_name }, role: x.post_role as PostRole, org: ref({ id: x.org_id, name: x.org_name, type: x.org_type }),
           summary: x.summary, tally, goodRate: rate(x.good + x.fairly_good, n), result: resultOf(tally),
         };
       }),

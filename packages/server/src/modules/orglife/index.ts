@@ -18,7 +18,7 @@ import { meetingsForPoints } from './orglife.repository.js';
 
 export { createOrglifeService, type OrglifeService } from './orglife.service.js';
 export { createAppraisalService, type AppraisalService, type PostReader } from './appraisal.service.js';
-export type { RosterReader, VisitWriter } from './orglife.service.js';
+export type { PartyGroupKeeper, RosterReader, VisitWriter } from './orglife.service.js';
 
 export const orglifeModule: FastifyPluginAsync<{ db: Db; orglife: OrglifeService; appraisal: AppraisalService }> = async (app, opts) => {
   await app.register(orglifeRoutes, opts);

@@ -25,6 +25,27 @@ describe('the demo year of meetings', () => {
     expect(b.total.attendanceRate).toBeLessThan(1);
     const yushe = (await county.get(`/api/orglife/board?orgId=${await orgId(t.db, '榆舍村')}`)).json() as BoardView;
     expect(yushe.types.filter((x) => x.shortfall > 0).map((x) => x.code)).toEqual(['theme_day']);
+    // 党小组会 per party group: 榆舍村's groups each on schedule, every one of its 党小组会 a group's
+    expect(yushe.groups.length).toBe(2);
+    expect(yushe.groups.every((g) => g.shortfall === 0 && g.held === g.required)).toBe(true);
+    // some branch behind because one of its groups skipped
+    const [skipped] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM orgs g WHERE g.type = 'party_group' AND g.status = 'active'
+          AND (SELECT count(*) FROM meetings m WHERE m.party_group_id = g.id) < (SELECT max(c) FROM (SELECT count(*) AS c FROM meetings m2 WHERE m2.party_group_id IS NOT NULL GROUP BY m2.party_group_id) x)`,
+    );
+    expect(skipped!.n).toBeGreaterThan(0);
+    // a group's attendees are its own members
+    const [foreign] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM meetings m JOIN meeting_attendees a ON a.meeting_id = m.id JOIN persons p ON p.id = a.person_id
+        WHERE m.party_group_id IS NOT NULL AND p.party_group_id IS DISTINCT FROM m.party_group_id`,
+    );
+    expect(foreign!.n).toBe(0);
+    // a meeting with its photo
+    const [photo] = await t.db.query<{ meeting_id: number }>(`SELECT meeting_id FROM meeting_files LIMIT 1`);
+    const withPhoto = (await county.get(`/api/orglife/meetings/${photo!.meeting_id}`)).json() as { partyGroup: { name: string } | null; files: { id: number; mimeType: string }[] };
+    expect(withPhoto.partyGroup).not.toBeNull();
+    expect(withPhoto.files).toMatchObject([{ mimeType: 'image/png' }]);
+    expect((await county.get(`/api/orglife/meetings/${photo!.meeting_id}/files/${withPhoto.files[0]!.id}`)).statusCode).toBe(200);
     // every absentee has a reason
     const [row] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM meeting_attendees WHERE NOT present AND absence_reason IS NULL`);
     expect(row!.n).toBe(0);

@@ -37,6 +37,7 @@ export type NewMeeting = {
   decisions: string | null;
   activityKind: string | null;
   filingCaseId: number | null;
+  partyGroupId: number | null;
   createdBy: number | null;
   attendees: { personId: number; present: boolean; absenceReason: string | null }[];
 };
@@ -47,8 +48,8 @@ export async function insertMeeting(q: Queryable, m: NewMeeting): Promise<number
   const [row] = await q.query<{ id: number }>(
     `WITH m AS (
        INSERT INTO meetings (county_id, org_id, org_path, type_code, held_on, place, host, by_secretary, topic, minutes, decisions,
-                             activity_kind, expected_count, present_count, filing_case_id, created_by)
-       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id, county_id),
+                             activity_kind, expected_count, present_count, filing_case_id, created_by, party_group_id)
+       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $20) RETURNING id, county_id),
      a AS (
        INSERT INTO meeting_attendees (meeting_id, county_id, person_id, present, absence_reason)
        SELECT m.id, m.county_id, x.person_id, x.present, x.reason
@@ -56,7 +57,7 @@ export async function insertMeeting(q: Queryable, m: NewMeeting): Promise<number
      SELECT id FROM m`,
     [m.countyId, m.orgId, m.orgPath, m.typeCode, m.heldOn, m.place, m.host, m.bySecretary, m.topic, m.minutes, m.decisions,
       m.activityKind, m.attendees.length, present, m.filingCaseId, m.createdBy,
-      m.attendees.map((a) => a.personId), m.attendees.map((a) => a.present), m.attendees.map((a) => a.absenceReason)],
+      m.attendees.map((a) => a.personId), m.attendees.map((a) => a.present), m.attendees.map((a) => a.absenceReason), m.partyGroupId],
   );
   return Number(row!.id);
 }
@@ -80,11 +81,14 @@ export type MeetingRow = {
   expected_count: number;
   present_count: number;
   filing_case_id: number | null;
+  party_group_id: number | null;
+  party_group_name: string | null;
   version: number;
 };
 
 const MEETING_COLUMNS = `m.id, m.county_id, m.org_id, m.org_path, o.name AS org_name, o.type AS org_type, m.type_code, m.held_on::text AS held_on,
-  m.place, m.host, m.by_secretary, m.topic, m.minutes, m.decisions, m.activity_kind, m.expected_count, m.present_count, m.filing_case_id, m.version`;
+  m.place, m.host, m.by_secretary, m.topic, m.minutes, m.decisions, m.activity_kind, m.expected_count, m.present_count, m.filing_case_id,
+  m.party_group_id, (SELECT g.name FROM orgs g WHERE g.id = m.party_group_id) AS party_group_name, m.version`;
 
 export async function findMeeting(q: Queryable, like: string, id: number): Promise<MeetingRow | undefined> {
   const [row] = await q.query<MeetingRow>(
@@ -146,13 +150,26 @@ const PER_UNIT_TYPE = `
       FROM meetings m
      WHERE ${inScope('m.org_path', 1)} AND m.held_on BETWEEN $2::date AND $3::date
      GROUP BY m.org_id, m.type_code),
+  -- 党小组会 (code 'group') is held by each party group of a unit: a unit with groups owes the count per group
+  grp AS (
+    SELECT g.parent_id AS unit_id, count(*)::int AS groups,
+           sum(greatest((SELECT max(r.required) FROM rules r WHERE r.code = 'group') - coalesce(gh.n, 0), 0))::int AS short
+      FROM orgs g
+      LEFT JOIN (SELECT m.party_group_id, count(*)::int AS n FROM meetings m
+                  WHERE ${inScope('m.org_path', 1)} AND m.type_code = 'group' AND m.party_group_id IS NOT NULL AND m.held_on BETWEEN $2::date AND $3::date
+                  GROUP BY m.party_group_id) gh ON gh.party_group_id = g.id
+     WHERE g.type = 'party_group' AND g.status = 'active' AND ${inScope('g.path', 1)}
+     GROUP BY g.parent_id),
   per AS (
-    SELECT u.id, u.path, r.code, r.required, coalesce(h.n, 0) AS held, coalesce(h.present, 0) AS present, coalesce(h.expected, 0) AS expected,
+    SELECT u.id, u.path, r.code, r.required * CASE WHEN r.code = 'group' AND gr.groups > 0 THEN gr.groups ELSE 1 END AS required,
+           coalesce(h.n, 0) AS held, coalesce(h.present, 0) AS present, coalesce(h.expected, 0) AS expected,
            r.sec_required, coalesce(h.by_sec, 0) AS by_sec,
+           CASE WHEN r.code = 'group' AND gr.groups > 0 THEN gr.short
            -- short of the count, or of the ones the secretary must give (the meetings still needed)
-           greatest(r.required - coalesce(h.n, 0), r.sec_required - coalesce(h.by_sec, 0), 0) AS short
+           ELSE greatest(r.required - coalesce(h.n, 0), r.sec_required - coalesce(h.by_sec, 0), 0) END AS short
       FROM units u JOIN rules r ON r.unit_type = u.type
-      LEFT JOIN held h ON h.org_id = u.id AND h.type_code = r.code)`;
+      LEFT JOIN held h ON h.org_id = u.id AND h.type_code = r.code
+      LEFT JOIN grp gr ON gr.unit_id = u.id)`;
 
 export type RollupRow = { child: string; units: number; behind: number; held: number; required: number; shortfall: number; present: number; expected: number };
 
@@ -198,6 +215,67 @@ export async function heldByType(q: Queryable, like: string, orgId: number, from
       GROUP BY m.type_code`,
     [like, orgId, from, to],
   );
+}
+
+// ---- 党小组 ----
+
+/** The active party groups of a branch (the tree's nodes under it), in the tree's order. */
+export async function partyGroupsOf(q: Queryable, like: string, branchId: number) {
+  return q.query<{ id: number; name: string; version: number }>(
+    `SELECT g.id, g.name, g.version FROM orgs g
+      WHERE g.parent_id = $2 AND g.type = 'party_group' AND g.status = 'active' AND ${inScope('g.path', 1)} ORDER BY g.sort, g.id`,
+    [like, branchId],
+  );
+}
+
+/** One active party group of the scope, with its branch. */
+export async function findPartyGroup(q: Queryable, like: string, id: number) {
+  const [row] = await q.query<{ id: number; name: string; version: number; parent_id: number }>(
+    `SELECT g.id, g.name, g.version, g.parent_id FROM orgs g WHERE g.id = $2 AND g.type = 'party_group' AND g.status = 'active' AND ${inScope('g.path', 1)}`,
+    [like, id],
+  );
+  return row;
+}
+
+/** 党小组会 held by each active party group of a branch in [from, to] (the branch's board and home to-do). */
+export async function groupMeetingsHeld(q: Queryable, like: string, branchId: number, from: string, to: string) {
+  return q.query<{ id: number; name: string; n: number }>(
+    `SELECT g.id, g.name, (SELECT count(*)::int FROM meetings m WHERE m.party_group_id = g.id AND m.org_id = $2 AND m.type_code = 'group'
+                             AND m.held_on BETWEEN $3::date AND $4::date AND ${inScope('m.org_path', 1)}) AS n
+       FROM orgs g WHERE g.parent_id = $2 AND g.type = 'party_group' AND g.status = 'active' AND ${inScope('g.path', 1)}
+      ORDER BY g.sort, g.id`,
+    [like, branchId, from, to],
+  );
+}
+
+// ---- 会议照片和附件 ----
+
+export async function filesOf(q: Queryable, meetingId: number) {
+  return q.query<{ id: number; file_name: string; mime_type: string; size: number; created_at: Date }>(
+    `SELECT f.id, f.file_name, f.mime_type, f.size, f.created_at FROM meeting_files f WHERE f.meeting_id = $1 ORDER BY f.id`,
+    [meetingId],
+  );
+}
+
+export async function insertFile(q: Queryable, f: { meetingId: number; countyId: number; fileName: string; mimeType: string; content: Buffer; createdBy: number | null }) {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO meeting_files (meeting_id, county_id, file_name, mime_type, size, content, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [f.meetingId, f.countyId, f.fileName, f.mimeType, f.content.length, f.content, f.createdBy],
+  );
+  return Number(row!.id);
+}
+
+export async function fileContent(q: Queryable, meetingId: number, fileId: number) {
+  const [row] = await q.query<{ file_name: string; mime_type: string; content: Buffer }>(
+    `SELECT f.file_name, f.mime_type, f.content FROM meeting_files f WHERE f.id = $2 AND f.meeting_id = $1`,
+    [meetingId, fileId],
+  );
+  return row;
+}
+
+export async function deleteFile(q: Queryable, meetingId: number, fileId: number) {
+  const rows = await q.query<{ file_name: string; size: number }>(`DELETE FROM meeting_files WHERE id = $2 AND meeting_id = $1 RETURNING file_name, size`, [meetingId, fileId]);
+  return rows[0];
 }
 
 // ---- 主题党日 备案 ----

@@ -26,7 +26,19 @@ import {
   Roster,
   SaveOrglifeSettingsBody,
   SitInBody,
+  CreatePartyGroupBody,
+  IdAndAttachmentParams,
+  NoContent,
+  PartyGroupList,
+  PartyGroupView,
+  UpdatePartyGroupBody,
+  VersionQuery,
 } from '@lianxin/contract';
+import { receiveUpload } from '../../core/upload.js';
+import { contentDisposition } from '../../core/file-type.js';
+
+/** A meeting's photo or file: a phone's camera picture fits well within it. */
+const MEETING_FILE_BYTES = 10 * 1024 * 1024;
 import type { OrglifeService } from './orglife.service.js';
 import type { Db } from '../../db/db.js';
 import { appendAudit } from '../../core/audit.js';
@@ -85,6 +97,54 @@ export async function orglifeRoutes(app: TypedApp, opts: { orglife: OrglifeServi
     async (request, reply) => {
       await orglife.sitIn(request.actor!, request.params.id, request.body);
       return reply.status(201).send(await orglife.meeting(request.actor!, request.params.id));
+    });
+
+  // ---- 会议照片和附件 ----
+  app.post('/api/orglife/meetings/:id/files',
+    { schema: { tags, summary: '上传会议照片或附件（图片、PDF、Word、Excel，10 MB 以内；补录期内）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: MeetingDetail } }, config: { policy: 'orglife:record' } },
+    async (request, reply) => {
+      const { fileName, mimeType, content } = await receiveUpload(request, { maxBytes: MEETING_FILE_BYTES, noun: { zh: '会议照片或附件', en: 'Meeting files' } });
+      await orglife.attachFile(request.actor!, request.params.id, { fileName, mimeType, content });
+      return reply.status(201).send(await orglife.meeting(request.actor!, request.params.id));
+    });
+  app.get('/api/orglife/meetings/:id/files/:attachmentId',
+    { schema: { tags, summary: '查看或下载会议照片、附件', params: IdAndAttachmentParams, response: { 200: FileDownload } }, config: { policy: 'orglife:read' } },
+    async (request, reply) => {
+      const f = await orglife.meetingFile(request.actor!, request.params.id, request.params.attachmentId);
+      const inline = f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf';
+      reply.header('Content-Type', f.mimeType);
+      reply.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', f.fileName));
+      reply.header('Cache-Control', 'private, max-age=300');
+      return reply.send(f.content);
+    });
+  app.delete('/api/orglife/meetings/:id/files/:attachmentId',
+    { schema: { tags, summary: '删除会议照片或附件（补录期内）', params: IdAndAttachmentParams, response: { 204: NoContent } }, config: { policy: 'orglife:record' } },
+    async (request, reply) => {
+      await orglife.removeFile(request.actor!, request.params.id, request.params.attachmentId);
+      return reply.status(204).send(null);
+    });
+
+  // ---- 党小组 ----
+  app.get('/api/orglife/units/:id/party-groups',
+    { schema: { tags, summary: '支部的党小组及其成员、未编入党小组的党员', params: IdParams, response: { 200: PartyGroupList } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.partyGroups(request.actor!, request.params.id));
+  app.post('/api/orglife/units/:id/party-groups',
+    { schema: { tags, summary: '成立党小组（可同时从本支部名册编入成员）', params: IdParams, body: CreatePartyGroupBody, response: { 201: PartyGroupView } }, config: { policy: 'orglife:group' } },
+    async (request, reply) => {
+      const id = await orglife.createPartyGroup(request.actor!, request.params.id, request.body);
+      return reply.status(201).send(await orglife.partyGroup(request.actor!, id));
+    });
+  app.get('/api/orglife/party-groups/:id',
+    { schema: { tags, summary: '党小组及其成员', params: IdParams, response: { 200: PartyGroupView } }, config: { policy: 'orglife:read' } },
+    async (request) => orglife.partyGroup(request.actor!, request.params.id));
+  app.put('/api/orglife/party-groups/:id',
+    { schema: { tags, summary: '党小组改名、调整成员（未列出的原成员移出本小组）', params: IdParams, body: UpdatePartyGroupBody, response: { 200: PartyGroupView } }, config: { policy: 'orglife:group' } },
+    async (request) => orglife.updatePartyGroup(request.actor!, request.params.id, request.body));
+  app.delete('/api/orglife/party-groups/:id',
+    { schema: { tags, summary: '撤销党小组（成员留在本支部，已开的党小组会保留）', params: IdParams, querystring: VersionQuery, response: { 204: NoContent } }, config: { policy: 'orglife:group' } },
+    async (request, reply) => {
+      await orglife.dissolvePartyGroup(request.actor!, request.params.id, request.query.version);
+      return reply.status(204).send(null);
     });
 
   app.get('/api/orglife/minutes-book',

@@ -34,6 +34,10 @@ import {
   type FireConsultationBody,
   type OpenConsultationBody,
   type RequestCategory,
+  type CreatePartyGroupBody,
+  type PartyGroupList,
+  type PartyGroupView,
+  type UpdatePartyGroupBody,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
@@ -42,7 +46,7 @@ import { AppError, fieldError, validationError, type FieldError } from '../../co
 import { lastDayOfMonth, plusDays, todayInChina } from '../../core/calendar.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
-import { byIds, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
+import { byIds, children, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
 import { filingWorkflow } from './theme-day.workflow.js';
 import { consultationWorkflow } from './consultation.workflow.js';
 import './consultation.case.js';
@@ -63,6 +67,25 @@ export type VisitWriter = (
   field: (name: string) => string,
 ) => Promise<(tx: Queryable, meetingId: number) => Promise<{ id: number; requestId: number | null }>>;
 
+/**
+ * 党小组 through the front doors of the people module (which member is in which group) and of the
+ * orgs module (the groups are nodes of the tree); app.ts wires them. The writes run in the
+ * caller's transaction.
+ */
+export type PartyGroupKeeper = {
+  membership: (actor: Actor, branchId: number, q?: Queryable) => Promise<{ id: number; name: string; partyGroupId: number | null }[]>;
+  setGroup: (tx: Queryable, actor: Actor, branchId: number, groupId: number | null, personIds: readonly number[]) => Promise<number>;
+  add: (tx: Queryable, actor: Actor, branchId: number, name: string) => Promise<{ id: number }>;
+  rename: (tx: Queryable, actor: Actor, id: number, version: number, name: string | undefined) => Promise<unknown>;
+  close: (tx: Queryable, actor: Actor, id: number, version: number) => Promise<void>;
+};
+
+/** The meeting type a party group holds (党小组会): its count is owed by each group of a branch. */
+export const GROUP_MEETING = 'group';
+
+/** The largest number of photos and files a meeting keeps. */
+export const MEETING_FILES_MAX = 20;
+
 /** Required by the end of month `m` of a yearly count: the year's share so far, rounded up (4 a year: 1 by March). */
 export const requiredBy = (perYear: number, month: number) => Math.ceil((perYear * month) / 12);
 
@@ -77,7 +100,7 @@ export const bySecretaryBy = (rule: Pick<MeetingTypeRule, 'perYear' | 'secretary
 const ref = (o: { id: number; name: string; type: string }) => ({ id: o.id, name: o.name, type: o.type as OrgType });
 const rate = (present: number, expected: number) => (expected > 0 ? Math.round((present / expected) * 1000) / 1000 : null);
 
-export function createOrglifeService(deps: { db: Db; roster: RosterReader; visits?: VisitWriter; engine?: CaseEngine; today?: () => string }) {
+export function createOrglifeService(deps: { db: Db; roster: RosterReader; visits?: VisitWriter; groups?: PartyGroupKeeper; engine?: CaseEngine; today?: () => string }) {
   const { db } = deps;
   const engine = deps.engine ?? createCaseEngine({ db, today: deps.today });
   const today = deps.today ?? (() => todayInChina());
@@ -133,7 +156,97 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
   async function roster(actor: Actor, orgId: number): Promise<Roster> {
     requireAction(actor, 'orglife:read');
     const org = await unitInScope(db, actor, orgId);
-    return { org: ref(org), members: await deps.roster(actor, org.id) };
+    const groups = await groupsWithMembers(db, actor, org);
+    return { org: ref(org), members: await deps.roster(actor, org.id), groups: groups.groups.map((g) => ({ id: g.id, name: g.name, memberIds: g.members.map((m) => m.id) })) };
+  }
+
+  // ---- 党小组 ----
+
+  /** A branch's active party groups with their members, and its members in none. */
+  async function groupsWithMembers(q: Queryable, actor: Actor, branch: OrgNode) {
+    const groups = await repo.partyGroupsOf(q, likePrefix(branch.path), branch.id);
+    const members = groups.length && deps.groups ? await deps.groups.membership(actor, branch.id, q) : [];
+    const ids = new Set(groups.map((g) => Number(g.id)));
+    return {
+      groups: groups.map((g) => ({
+        id: Number(g.id), name: g.name, version: g.version, branch: ref(branch),
+        members: members.filter((m) => m.partyGroupId === Number(g.id)).map((m) => ({ id: m.id, name: m.name })),
+      })),
+      ungrouped: members.filter((m) => m.partyGroupId === null || !ids.has(m.partyGroupId)).map((m) => ({ id: m.id, name: m.name })),
+    };
+  }
+
+  function keeper(): PartyGroupKeeper {
+    if (!deps.groups) throw new AppError('conflict', { zh: '党小组暂不可用，请稍后再试', en: 'Party groups are not available' });
+    return deps.groups;
+  }
+
+  async function partyGroups(actor: Actor, branchId: number): Promise<PartyGroupList> {
+    requireAction(actor, 'orglife:read');
+    const branch = await unitInScope(db, actor, branchId);
+    const { groups, ungrouped } = await groupsWithMembers(db, actor, branch);
+    // a branch without groups lists its whole roster as not yet grouped
+    return { org: ref(branch), groups, ungrouped: groups.length ? ungrouped : (await keeper().membership(actor, branch.id)).map((m) => ({ id: m.id, name: m.name })) };
+  }
+
+  async function partyGroupIn(q: Queryable, actor: Actor, id: number): Promise<PartyGroupView> {
+    const g = await repo.findPartyGroup(q, likePrefix(actor.scope.path), id);
+    if (!g) throw new AppError('not_found');
+    const branch = await unitInScope(q, actor, Number(g.parent_id));
+    const view = (await groupsWithMembers(q, actor, branch)).groups.find((x) => x.id === Number(g.id));
+    if (!view) throw new AppError('not_found');
+    return view;
+  }
+
+  async function partyGroup(actor: Actor, id: number): Promise<PartyGroupView> {
+    requireAction(actor, 'orglife:read');
+    return partyGroupIn(db, actor, id);
+  }
+
+  /** A branch sets up a party group (党小组), with the members it holds from the branch's roster. */
+  async function createPartyGroup(actor: Actor, branchId: number, input: CreatePartyGroupBody): Promise<number> {
+    requireAction(actor, 'orglife:group');
+    const branch = await unitInScope(db, actor, branchId);
+    const k = keeper();
+    return db.transaction(async (tx) => {
+      const g = await k.add(tx, actor, branch.id, input.name);
+      if (input.memberIds?.length) await k.setGroup(tx, actor, branch.id, Number(g.id), input.memberIds);
+      return Number(g.id);
+    });
+  }
+
+  /** Renames a group and/or sets its members (those left out leave the group); the group's version guards both. */
+  async function updatePartyGroup(actor: Actor, id: number, input: UpdatePartyGroupBody): Promise<PartyGroupView> {
+    requireAction(actor, 'orglife:group');
+    const k = keeper();
+    await db.transaction(async (tx) => {
+      const g = await repo.findPartyGroup(tx, likePrefix(actor.scope.path), id);
+      if (!g) throw new AppError('not_found');
+      const branchId = Number(g.parent_id);
+      await k.rename(tx, actor, Number(g.id), input.version, input.name);
+      if (input.memberIds) {
+        const before = (await k.membership(actor, branchId, tx)).filter((m) => m.partyGroupId === Number(g.id)).map((m) => m.id);
+        const keep = new Set(input.memberIds);
+        const leaving = before.filter((x) => !keep.has(x));
+        if (input.memberIds.length) await k.setGroup(tx, actor, branchId, Number(g.id), input.memberIds);
+        if (leaving.length) await k.setGroup(tx, actor, branchId, null, leaving);
+      }
+    });
+    return partyGroup(actor, id);
+  }
+
+  /** 撤销党小组: its members leave it (they stay in the branch), then the group is closed; its meetings stay on record. */
+  async function dissolvePartyGroup(actor: Actor, id: number, version: number): Promise<void> {
+    requireAction(actor, 'orglife:group');
+    const k = keeper();
+    await db.transaction(async (tx) => {
+      const g = await repo.findPartyGroup(tx, likePrefix(actor.scope.path), id);
+      if (!g) throw new AppError('not_found');
+      const branchId = Number(g.parent_id);
+      const members = (await k.membership(actor, branchId, tx)).filter((m) => m.partyGroupId === Number(g.id)).map((m) => m.id);
+      if (members.length) await k.setGroup(tx, actor, branchId, null, members);
+      await k.close(tx, actor, Number(g.id), version);
+    });
   }
 
   /**
@@ -141,7 +254,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
    * the future nor older than the county's back-dating window, every attendee is a member of the
    * unit, every absentee has a reason. Answers the rows to insert.
    */
-  async function checkMeeting(actor: Actor, org: OrgNode, typeCode: string, m: HeldMeetingInput, s: OrglifeSettings, activityKind: string | null = null) {
+  async function checkMeeting(actor: Actor, org: OrgNode, typeCode: string, m: HeldMeetingInput, s: OrglifeSettings, activityKind: string | null = null, partyGroupId: number | null = null) {
     const rule = s.types.find((t) => t.code === typeCode);
     if (!rule) throw fieldError('typeCode', '没有这个会议类型', 'No such meeting type');
     if (!rule.unitTypes.includes(org.type as OrgType)) throw fieldError('typeCode', `${org.name}不开“${rule.name}”（本县规则未包括这类单位）`, `${rule.name} is not held by this kind of unit`);
@@ -149,19 +262,38 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     if (m.heldOn > t) throw fieldError('heldOn', '会议日期不能晚于今天：会议开过之后再录入', 'The meeting date is in the future');
     const earliest = plusDays(t, -s.backdateDays);
     if (m.heldOn < earliest) throw fieldError('heldOn', `只能补录 ${s.backdateDays} 天内（${earliest} 及以后）召开的会议`, `Meetings older than ${s.backdateDays} days cannot be entered`);
-    const members = new Map((await deps.roster(actor, org.id)).map((p) => [p.id, p.name]));
+    // 党小组会: held by one of the branch's party groups, its attendees that group's members
+    let group: { id: number; name: string } | null = null;
+    if (typeCode === GROUP_MEETING) {
+      const groups = (await children(db, org.id)).filter((c) => c.type === 'party_group');
+      if (groups.length && partyGroupId === null) throw fieldError('partyGroupId', `${org.name}设有党小组：请选择召开会议的党小组`, 'Choose the Party group that met');
+      if (partyGroupId !== null) {
+        group = groups.find((g) => Number(g.id) === partyGroupId) ?? null;
+        if (!group) throw fieldError('partyGroupId', `该党小组不是${org.name}的党小组（或已撤销）`, 'Not a Party group of this branch');
+      }
+    } else if (partyGroupId !== null) {
+      throw fieldError('partyGroupId', '只有党小组会记录召开会议的党小组', 'Only a Party group meeting names its group');
+    }
+    const members = group
+      ? new Map((await keeper().membership(actor, org.id)).filter((p) => p.partyGroupId === Number(group.id)).map((p) => [p.id, p.name]))
+      : new Map((await deps.roster(actor, org.id)).map((p) => [p.id, p.name]));
     const errors: FieldError[] = [];
     const seen = new Set<number>();
     m.attendees.forEach((a, i) => {
       if (seen.has(a.personId)) errors.push({ field: `attendees.${i}.personId`, zh: '同一人重复出现', en: 'Listed twice' });
       seen.add(a.personId);
-      if (!members.has(a.personId)) errors.push({ field: `attendees.${i}.personId`, zh: `该人员不是${org.name}的党员`, en: 'Not a member of this unit' });
+      if (!members.has(a.personId)) {
+        errors.push(group
+          ? { field: `attendees.${i}.personId`, zh: `该人员不是${group.name}的成员：党小组会从本小组成员中勾选`, en: 'Not a member of this Party group' }
+          : { field: `attendees.${i}.personId`, zh: `该人员不是${org.name}的党员`, en: 'Not a member of this unit' });
+      }
       if (!a.present && !a.absenceReason?.trim()) errors.push({ field: `attendees.${i}.absenceReason`, zh: `请填写${members.get(a.personId) ?? ''}的缺席原因`, en: 'Give the reason for the absence' });
     });
     if (!m.attendees.some((a) => a.present)) errors.push({ field: 'attendees', zh: '请至少勾选一名到会人员', en: 'Tick at least one attendee' });
     if (errors.length) throw validationError(errors);
     return {
       rule,
+      partyGroupId: group ? Number(group.id) : null,
       visits: await checkVisits(actor, org, typeCode, activityKind, m),
       attendees: m.attendees.map((a) => ({ personId: a.personId, present: a.present, absenceReason: a.present ? null : a.absenceReason!.trim() })),
     };
@@ -207,12 +339,12 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     const id = await repo.insertMeeting(tx, {
       countyId: org.county_id, orgId: org.id, orgPath: org.path, typeCode, heldOn: m.heldOn, place: m.place.trim(), host: m.host.trim(),
       bySecretary: m.bySecretary ?? false, topic: m.topic.trim(), minutes: m.minutes?.trim() || null, decisions: m.decisions?.trim() || null,
-      activityKind: extra.activityKind, filingCaseId: extra.filingCaseId, createdBy: actor.accountId || null, attendees: checked.attendees,
+      activityKind: extra.activityKind, filingCaseId: extra.filingCaseId, partyGroupId: checked.partyGroupId, createdBy: actor.accountId || null, attendees: checked.attendees,
     });
     const present = checked.attendees.filter((a) => a.present).length;
     await appendAudit(tx, {
       countyId: org.county_id, accountId: actor.accountId, username: actor.username, action: 'meeting.create', objectType: 'meeting', objectId: id,
-      summary: { orgId: org.id, type: typeCode, heldOn: m.heldOn, present, absent: checked.attendees.length - present, filingId: extra.filingCaseId, visits: checked.visits.length }, result: 'success', ip: actor.ip,
+      summary: { orgId: org.id, type: typeCode, heldOn: m.heldOn, present, absent: checked.attendees.length - present, filingId: extra.filingCaseId, visits: checked.visits.length, ...(checked.partyGroupId ? { partyGroupId: checked.partyGroupId } : {}) }, result: 'success', ip: actor.ip,
     });
     await writeVisits(tx, org, id, checked.visits);
     return id;
@@ -222,7 +354,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     requireAction(actor, 'orglife:record');
     const org = await unitInScope(db, actor, input.orgId);
     const s = await settings(org.county_id);
-    const checked = await checkMeeting(actor, org, input.typeCode, input, s, input.activityKind ?? null);
+    const checked = await checkMeeting(actor, org, input.typeCode, input, s, input.activityKind ?? null, input.partyGroupId ?? null);
     return db.transaction((tx) => writeMeeting(tx, actor, org, input.typeCode, input, checked, { activityKind: input.activityKind ?? null, filingCaseId: null }));
   }
 
@@ -231,6 +363,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
       id: r.id, org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType }, typeCode: r.type_code,
       typeName: types.find((t) => t.code === r.type_code)?.name ?? r.type_code, heldOn: r.held_on, place: r.place, host: r.host, topic: r.topic,
       presentCount: r.present_count, expectedCount: r.expected_count, filingId: r.filing_case_id,
+      partyGroup: r.party_group_id === null ? null : { id: Number(r.party_group_id), name: r.party_group_name ?? '', type: 'party_group' },
     };
   }
 
@@ -242,7 +375,10 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     const attendees = await repo.attendeesOf(db, r.id);
     const sitIns = await repo.sitInsOf(db, r.id);
     const visits = await repo.visitsOf(db, r.id);
+    const files = await repo.filesOf(db, r.id);
     return {
+      files: files.map((f) => ({ id: Number(f.id), fileName: f.file_name, mimeType: f.mime_type, size: f.size, at: f.created_at.toISOString() })),
+      filesOpen: r.held_on >= plusDays(today(), -s.backdateDays),
       visits: visits.map((v) => ({ visitId: v.visit_id, household: v.household, requestId: v.request_case_id })),
       sitIns: sitIns.map((x) => ({ id: x.id, org: { id: x.org_id, name: x.org_name, type: x.org_type as OrgType }, attendee: x.attendee, opinion: x.opinion, at: x.created_at.toISOString() })),
       ...summary(r, s.types), bySecretary: r.by_secretary, activityKind: (r.activity_kind as ActivityKind | null) ?? null, minutes: r.minutes, decisions: r.decisions,
@@ -278,6 +414,60 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     });
   }
 
+  // ---- 会议照片和附件 ----
+
+  /**
+   * The meeting whose files change: in scope (else 404), and still within the county's back-dating
+   * window of its date — while the meeting could still be entered, its evidence can be completed;
+   * after that the record and its files stay as they are (409).
+   */
+  async function meetingForFiles(actor: Actor, meetingId: number) {
+    requireAction(actor, 'orglife:record');
+    const m = await repo.findMeeting(db, likePrefix(actor.scope.path), meetingId);
+    if (!m) throw new AppError('not_found');
+    const s = await settings(m.county_id);
+    if (m.held_on < plusDays(today(), -s.backdateDays)) {
+      throw new AppError('conflict', { zh: `会议已过 ${s.backdateDays} 天补录期，照片和附件不能再增删`, en: 'The meeting is beyond the back-dating window; its files are kept as they are' });
+    }
+    return m;
+  }
+
+  /** A photo (taken on the phone) or a file kept with the meeting; audited. */
+  async function attachFile(actor: Actor, meetingId: number, file: { fileName: string; mimeType: string; content: Buffer }): Promise<void> {
+    const m = await meetingForFiles(actor, meetingId);
+    await db.transaction(async (tx) => {
+      if ((await repo.filesOf(tx, m.id)).length >= MEETING_FILES_MAX) {
+        throw new AppError('conflict', { zh: `每次会议最多保存 ${MEETING_FILES_MAX} 个照片或附件`, en: `A meeting keeps at most ${MEETING_FILES_MAX} files` });
+      }
+      const id = await repo.insertFile(tx, { meetingId: m.id, countyId: m.county_id, fileName: file.fileName, mimeType: file.mimeType, content: file.content, createdBy: actor.accountId || null });
+      await appendAudit(tx, {
+        countyId: m.county_id, accountId: actor.accountId, username: actor.username, action: 'meeting.attach', objectType: 'meeting', objectId: m.id,
+        summary: { fileId: id, fileName: file.fileName, mimeType: file.mimeType, size: file.content.length }, result: 'success', ip: actor.ip,
+      });
+    });
+  }
+
+  async function meetingFile(actor: Actor, meetingId: number, fileId: number) {
+    requireAction(actor, 'orglife:read');
+    const m = await repo.findMeeting(db, likePrefix(actor.scope.path), meetingId);
+    if (!m) throw new AppError('not_found');
+    const f = await repo.fileContent(db, m.id, fileId);
+    if (!f) throw new AppError('not_found');
+    return { fileName: f.file_name, mimeType: f.mime_type, content: f.content };
+  }
+
+  async function removeFile(actor: Actor, meetingId: number, fileId: number): Promise<void> {
+    const m = await meetingForFiles(actor, meetingId);
+    await db.transaction(async (tx) => {
+      const gone = await repo.deleteFile(tx, m.id, fileId);
+      if (!gone) throw new AppError('not_found');
+      await appendAudit(tx, {
+        countyId: m.county_id, accountId: actor.accountId, username: actor.username, action: 'meeting.remove_file', objectType: 'meeting', objectId: m.id,
+        summary: { fileId, fileName: gone.file_name, size: gone.size }, result: 'success', ip: actor.ip,
+      });
+    });
+  }
+
   /** 会议记录簿: the meetings of a unit (or a subtree) in a year, as the book's rows. */
   async function minutesBook(actor: Actor, query: { orgId?: number; year?: number }) {
     requireAction(actor, 'orglife:read');
@@ -289,7 +479,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
       let n = 0;
       for await (const batch of repo.iterateBook(db, likePrefix(org.path), `${year}-01-01`, `${year}-12-31`)) {
         yield batch.map((r) => [
-          ++n, r.held_on, name(r.type_code), r.org_name, r.place, r.host, r.topic, r.expected_count, r.present_count,
+          ++n, r.held_on, r.party_group_name ? `${name(r.type_code)}（${r.party_group_name}）` : name(r.type_code), r.org_name, r.place, r.host, r.topic, r.expected_count, r.present_count,
           r.absentees ?? '', r.minutes ?? '', r.decisions ?? '', r.sit_ins ?? '',
         ]);
       }
@@ -350,7 +540,12 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
       units: r.units, behind: r.behind, held: r.held, required: r.required, shortfall: r.shortfall, attendanceRate: rate(r.present, r.expected),
     });
     const sum = (k: keyof Omit<repo.RollupRow, 'child'>) => rows.reduce((n, r) => n + r[k], 0);
+    // a branch's board: the 党小组会 of each of its groups against the rule
+    const groupRule = s.types.find((x) => x.code === GROUP_MEETING && x.perYear > 0 && x.unitTypes.includes(org.type as OrgType));
+    const groupRequired = groupRule ? requiredBy(groupRule.perYear, month) : 0;
+    const groups = groupRule ? await repo.groupMeetingsHeld(db, like, org.id, from, to) : [];
     return {
+      groups: groups.map((g) => ({ org: { id: Number(g.id), name: g.name, type: 'party_group' as OrgType }, held: g.n, required: groupRequired, shortfall: Math.max(0, groupRequired - g.n) })),
       org: ref(org), year, month,
       total: tally({ units: sum('units'), behind: sum('behind'), held: sum('held'), required: sum('required'), shortfall: sum('shortfall'), present: sum('present'), expected: sum('expected') }),
       rows: rows.map((r) => ({ org: ref(nameOf.get(Number(r.child || org.id))!), ...tally(r) })).sort((a, b) => b.shortfall - a.shortfall || a.org.id - b.org.id),
@@ -382,9 +577,12 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     const due = s.types.filter((x) => x.perYear > 0 && x.unitTypes.includes(org.type as OrgType));
     if (due.length === 0) return items;
     const held = new Map((await repo.heldByType(q, like, org.id, `${year}-01-01`, lastDayOfMonth(year, month))).map((r) => [r.type_code, r]));
+    const groups = due.some((x) => x.code === GROUP_MEETING) ? await repo.groupMeetingsHeld(q, like, org.id, `${year}-01-01`, lastDayOfMonth(year, month)) : [];
     // one item for the unit (its id is the unit's), naming every type it still owes
     const owed = due.flatMap((x) => {
       const required = requiredBy(x.perYear, month);
+      // 党小组会 where the branch has groups: each group owes its own
+      if (x.code === GROUP_MEETING && groups.length) return groups.filter((g) => g.n < required).map((g) => `${g.name}${x.name}（本年应开 ${required} 次，已开 ${g.n} 次）`);
       const n = held.get(x.code)?.n ?? 0;
       const out = n < required ? [`${x.name}（本年应开 ${required} 次，已开 ${n} 次）`] : [];
       const bySec = bySecretaryBy(x, month);
@@ -536,7 +734,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
       .map((m) => ({ id: Number(m.id), date: m.held_on, typeCode: m.type_code, topic: m.topic, org: m.org_name }));
   }
 
-  return { attendedBy, openConsultation, consultation, consultations, fireConsultation, getSettings, saveSettings, roster, recordMeeting, meeting, meetings, sitIn, minutesBook, board, todayItems, fileThemeDay, filing, filings, fireFiling, today };
+  return { partyGroups, partyGroup, createPartyGroup, updatePartyGroup, dissolvePartyGroup, attachFile, meetingFile, removeFile, attendedBy, openConsultation, consultation, consultations, fireConsultation, getSettings, saveSettings, roster, recordMeeting, meeting, meetings, sitIn, minutesBook, board, todayItems, fileThemeDay, filing, filings, fireFiling, today };
 }
 
 export type OrglifeService = ReturnType<typeof createOrglifeService>;

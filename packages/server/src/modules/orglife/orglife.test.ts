@@ -185,10 +185,13 @@ describe('who is behind', () => {
     const due = list.items.filter((i) => i.kind === 'meeting_due');
     const v = (await yushe.get(`/api/orglife/board?orgId=${yusheId}`)).json() as BoardView;
     // one item for the branch, naming each required type still short by the end of this month
-    const short = v.types.filter((x) => x.held < x.required);
+    const short = v.types.filter((x) => x.held < x.required && x.code !== 'group');
     expect(short.length).toBeGreaterThan(0);
     expect(due).toHaveLength(1);
     for (const x of short) expect(due[0]!.title).toContain(`${x.name}（本年应开 ${x.required} 次，已开 ${x.held} 次）`);
+    // 党小组会: 榆舍村 has party groups, and each group owes its own
+    expect(v.groups.length).toBeGreaterThan(0);
+    for (const g of v.groups.filter((x) => x.held < x.required)) expect(due[0]!.title).toContain(`${g.org.name}党小组会（本年应开 ${g.required} 次，已开 ${g.held} 次）`);
     expect(due[0]!.href).toBe(`/orglife/meetings/new?orgId=${yusheId}`);
   });
 });

@@ -18,6 +18,7 @@ import {
   type OrgNode,
   type OrgTree,
   type UpdateOrgBody,
+  can,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
@@ -429,7 +430,65 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     return s ? staffingWarnings({ chiefs: s.chiefs, chiefsOnCommittee: s.chiefs_on_committee, deputies: s.deputies, workers: s.workers }) : [];
   }
 
-  return { tree, detail, create, update, move, close, remove, listDesignations, designation, addDesignation, removeDesignation, stationWarnings };
+  // ---- 党小组: a branch's party groups, kept by the branch through organizational life ----
+
+  /** The tree's writer (org:write) or the branch's keeper of its groups (orglife:group, checked by organizational life's routes). */
+  function requireGroupKeeper(actor: Actor) {
+    if (!can(actor.roles, 'org:write') && !can(actor.roles, 'orglife:group')) throw new AppError('forbidden');
+  }
+
+  /** Adds a party group under a branch of the scope, in the caller's transaction; audited as the tree's create. */
+  async function addPartyGroupIn(tx: Queryable, actor: Actor, branchId: number, rawName: string): Promise<OrgRow> {
+    requireGroupKeeper(actor);
+    const name = rawName.trim();
+    if (!name) throw fieldError('name', '请填写党小组名称', 'Enter the name');
+    const parent = await repo.findOrgForUpdate(tx, actor.scope, branchId);
+    if (!parent) throw new AppError('not_found');
+    checkNesting(parent, 'party_group', 'orgId');
+    if (await repo.siblingNameTaken(tx, parent.id, name)) throw fieldError('name', `${parent.name}下已有「${name}」`, `${parent.name} already has "${name}"`);
+    const org = await repo.insertOrg(tx, { parentId: parent.id, countyId: parent.county_id, type: 'party_group', name, parentPath: parent.path, parentDepth: parent.depth });
+    await audit(tx, actor, 'org.create', org, { type: org.type, name: org.name, parentId: parent.id });
+    return org;
+  }
+
+  /** The party group of the scope, locked for a change (404 for any other node or outside the scope). */
+  async function partyGroupForUpdate(tx: Queryable, actor: Actor, id: number, version: number) {
+    requireGroupKeeper(actor);
+    const org = await repo.findOrgForUpdate(tx, actor.scope, id);
+    if (!org || org.type !== 'party_group' || org.status !== 'active') throw new AppError('not_found');
+    if (org.version !== version) throw new AppError('version_conflict');
+    return org;
+  }
+
+  /** Renames a party group (and answers it, or the unchanged group), in the caller's transaction. */
+  async function renamePartyGroupIn(tx: Queryable, actor: Actor, id: number, version: number, rawName: string | undefined): Promise<OrgRow> {
+    const org = await partyGroupForUpdate(tx, actor, id, version);
+    const name = rawName?.trim();
+    if (rawName !== undefined && !name) throw fieldError('name', '请填写党小组名称', 'Enter the name');
+    if (!name || name === org.name) {
+      // the group's version still moves: a change of members is a change of the group
+      const bumped = await repo.updateOrg(tx, org.id, org.version, {});
+      if (!bumped) throw new AppError('version_conflict');
+      return bumped;
+    }
+    if (org.parent_id !== null && (await repo.siblingNameTaken(tx, org.parent_id, name, org.id))) throw fieldError('name', `同一支部已有「${name}」`, `A sibling is already named "${name}"`);
+    const updated = await repo.updateOrg(tx, org.id, org.version, { name });
+    if (!updated) throw new AppError('version_conflict');
+    await audit(tx, actor, 'org.update', updated, changeSummary({ name: org.name }, { name }));
+    return updated;
+  }
+
+  /** Dissolves (closes) a party group with no one left in it, in the caller's transaction. */
+  async function closePartyGroupIn(tx: Queryable, actor: Actor, id: number, version: number): Promise<void> {
+    const org = await partyGroupForUpdate(tx, actor, id, version);
+    const refs = await repo.references(tx, org);
+    if (refs.children || refs.people || refs.posts || refs.accounts) throw new AppError('conflict', { zh: `「${org.name}」还有下级组织、人员、岗位或账号，不能撤销`, en: 'The group is still referenced' }, refs);
+    const closed = await repo.closeOrg(tx, org.id, org.version);
+    if (!closed) throw new AppError('version_conflict');
+    await audit(tx, actor, 'org.close', closed, { name: org.name, partyGroup: true });
+  }
+
+  return { addPartyGroupIn, renamePartyGroupIn, closePartyGroupIn, tree, detail, create, update, move, close, remove, listDesignations, designation, addDesignation, removeDesignation, stationWarnings };
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;

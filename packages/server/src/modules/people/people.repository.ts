@@ -719,3 +719,32 @@ export const orgPeopleSql = {
          OR EXISTS (SELECT 1 FROM posts WHERE org_id = ${org})
          OR EXISTS (SELECT 1 FROM reserve_cadres WHERE org_id = ${org})`,
 };
+
+// ---- 党小组: which of a branch's members each of its party groups holds ----
+
+/** The active Party members registered with the branch (its own roster, not the groups'), with their party group. */
+export async function groupMembership(q: Queryable, like: string, branchId: number) {
+  return q.query<{ id: number; name: string; party_group_id: number | null }>(
+    `SELECT p.id, p.name, p.party_group_id FROM persons p
+      WHERE p.org_id = $2 AND ${inScope('p.org_path', 1)} AND p.status = 'active' AND p.member_status IS NOT NULL
+      ORDER BY p.name, p.id`,
+    [like, branchId],
+  );
+}
+
+/**
+ * Moves the listed members of the branch into the group (or none): the rows that change, each with
+ * the group it had (for the audit). Members of other branches are not touched (the caller checked).
+ */
+export async function setPartyGroup(q: Queryable, like: string, branchId: number, groupId: number | null, personIds: readonly number[]) {
+  return q.query<{ id: number; county_id: number; before: number | null }>(
+    `WITH old AS (
+       SELECT p.id, p.party_group_id FROM persons p
+        WHERE p.id = ANY($3::bigint[]) AND p.org_id = $2 AND ${inScope('p.org_path', 1)} AND p.party_group_id IS DISTINCT FROM $4::bigint
+        FOR UPDATE)
+     UPDATE persons p SET party_group_id = $4::bigint, version = p.version + 1, updated_at = now()
+       FROM old WHERE p.id = old.id
+     RETURNING p.id, p.county_id, old.party_group_id AS before`,
+    [like, branchId, personIds, groupId],
+  );
+}

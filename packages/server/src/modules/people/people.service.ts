@@ -31,7 +31,7 @@ import {
   type UpdatePersonBody,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
-import { requireAction, type Actor, type Scope } from '../../core/access.js';
+import { likePrefix, requireAction, type Actor, type Scope } from '../../core/access.js';
 import { appendAudit, changeSummary } from '../../core/audit.js';
 import { ageOn, isValidDate, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
@@ -687,7 +687,45 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     return repo.personNames(q, [...new Set(ids)]);
   }
 
-  return { postHolders, personNames,
+  /**
+   * 党小组 (organizational life's group pages and its 党小组会 roster read them here): the active
+   * Party members registered with a branch of the scope, each with the party group it is in.
+   */
+  async function groupMembership(actor: Actor, branchId: number, q: Queryable = db) {
+    requireAction(actor, 'person:read');
+    const branch = await repo.findOrgInScope(q, actor.scope, branchId);
+    if (!branch) throw new AppError('not_found');
+    return (await repo.groupMembership(q, likePrefix(branch.path), branch.id)).map((r) => ({ id: Number(r.id), name: r.name, partyGroupId: r.party_group_id === null ? null : Number(r.party_group_id) }));
+  }
+
+  /**
+   * Puts members of a branch into one of its party groups, or into none (groupId null), in the
+   * caller's transaction: every person must be an active member registered with the branch, the
+   * group one of the branch's own. Each person changed is audited as an edit of the person.
+   */
+  async function setPartyGroupIn(tx: Queryable, actor: Actor, branchId: number, groupId: number | null, personIds: readonly number[]) {
+    requireAction(actor, 'person:write');
+    const branch = await repo.findOrgInScope(tx, actor.scope, branchId);
+    if (!branch) throw new AppError('not_found');
+    if (groupId !== null) {
+      const g = await repo.findOrgInScope(tx, actor.scope, groupId);
+      if (!g || g.type !== 'party_group' || g.status !== 'active' || g.parent_id !== branch.id) throw fieldError('partyGroupId', '党小组须属于所在党组织', 'The Party group belongs to another organization');
+    }
+    const like = likePrefix(branch.path);
+    const members = new Set((await repo.groupMembership(tx, like, branch.id)).map((r) => Number(r.id)));
+    const errors: FieldError[] = [];
+    personIds.forEach((id, i) => {
+      if (!members.has(id)) errors.push({ field: `memberIds.${i}`, zh: `该人员不是本支部（${branch.name}）在册的党员`, en: 'Not an active member of this branch' });
+    });
+    if (errors.length) throw validationError(errors);
+    const changed = await repo.setPartyGroup(tx, like, branch.id, groupId, personIds);
+    for (const r of changed) {
+      await audit(tx, actor, 'person.update', Number(r.id), r.county_id, { partyGroupId: { from: r.before === null ? null : Number(r.before), to: groupId } });
+    }
+    return changed.length;
+  }
+
+  return { postHolders, personNames, groupMembership, setPartyGroupIn,
     list, detail, create, update, addPost, addPostIn, updatePost, post, endPost, postsAt, cadres, cadresForExport, cadreStructure,
     reserve, reserveCadre, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
     createIn, endPostIn, updatePostIn,

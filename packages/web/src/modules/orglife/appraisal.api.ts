@@ -8,6 +8,7 @@ import type {
   GradeMembersBody,
   ListAppraisalsQuery,
   OpenSessionBody,
+  UpdateSessionBody,
   PlanResearchBody,
   ResearchTransition,
 } from '@lianxin/contract';
@@ -70,6 +71,18 @@ export function useSaveFollowup() {
 export function useOpenSession() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (body: OpenSessionBody) => api.post('/api/orglife/report-sessions', body), onSuccess: refresh });
+}
+/** 修改评议会: date, place, reporters and participants, until the first ballot. */
+export function useUpdateSession(id: number) {
+  const client = useQueryClient();
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: UpdateSessionBody) => api.put(`/api/orglife/report-sessions/${id}`, body),
+    onSuccess: (s) => {
+      client.setQueryData(appraisalKeys.session(id), s);
+      refresh();
+    },
+  });
 }
 export function useCastBallot(id: number) {
   const client = useQueryClient();

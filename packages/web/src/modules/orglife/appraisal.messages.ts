@@ -73,6 +73,15 @@ const zh = {
   'rs.returnComment': '退回意见',
   'rs.empty': '本年度还没有调研',
   'rs.done': '已办理',
+  'ss.edit': '修改评议会',
+  'ss.editHint': '首张评议票录入前，可修改日期、地点、述职人和参会人员',
+  'ss.editSave': '保存修改',
+  'ss.cancel': '取消',
+  'ss.saved': '已保存',
+  'ss.allowAnonymous': '本县允许无记名投票的评议会',
+  'ss.allowAnonymousOn': '已开启：组织评议会时可选择无记名投票',
+  'ss.allowAnonymousOff': '未开启：评议票须记录评议人',
+  'ss.anonymousPick': '无记名投票（只计票数，不记录评议人）',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -147,6 +156,15 @@ const en: Record<keyof typeof zh, string> = {
   'rs.returnComment': 'Returned with',
   'rs.empty': 'No research this year',
   'rs.done': 'Done',
+  'ss.edit': 'Edit the session',
+  'ss.editHint': 'Until the first ballot, the date, place, reporters and participants may change',
+  'ss.editSave': 'Save changes',
+  'ss.cancel': 'Cancel',
+  'ss.saved': 'Saved',
+  'ss.allowAnonymous': 'Anonymous ballots allowed in this county',
+  'ss.allowAnonymousOn': 'On: a session may take anonymous ballots',
+  'ss.allowAnonymousOff': 'Off: every ballot records its rater',
+  'ss.anonymousPick': 'Anonymous ballots (counted, no rater recorded)',
 };
 
 export const useAppraisalT = defineMessages<keyof typeof zh>(zh, en);

@@ -17,6 +17,9 @@ import type {
   OrglifeSettings,
   RecordMeetingBody,
   Roster,
+  CreatePartyGroupBody,
+  SaveOrglifeSettingsBody,
+  UpdatePartyGroupBody,
 } from '@lianxin/contract';
 import { api } from '../../app/api';
 
@@ -29,9 +32,19 @@ export const orglifeKeys = {
   board: (orgId: number | undefined, year: number | undefined, month: number | undefined) => [...orglifeKeys.all, 'board', orgId ?? 0, year ?? 0, month ?? 0] as const,
   filings: (status: string | undefined, page: number) => [...orglifeKeys.all, 'filings', status ?? '', page] as const,
   filing: (id: number) => [...orglifeKeys.all, 'filing', id] as const,
+  partyGroups: (orgId: number) => [...orglifeKeys.all, 'party-groups', orgId] as const,
 };
 
 export const useOrglifeSettings = () => useQuery({ queryKey: orglifeKeys.settings(), queryFn: () => api.get('/api/orglife/settings') });
+
+/** The county's rules (县委组织部): saved whole; the answer is the rules as they now stand. */
+export function useSaveOrglifeSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveOrglifeSettingsBody) => api.put('/api/orglife/settings', body),
+    onSuccess: (s) => client.setQueryData(orglifeKeys.settings(), s),
+  });
+}
 
 export const useRoster = (orgId: number | undefined) =>
   useQuery({ queryKey: orglifeKeys.roster(orgId ?? 0), queryFn: () => api.get(`/api/orglife/units/${orgId!}/roster`), enabled: !!orgId });
@@ -105,4 +118,52 @@ export function useFireFiling(id: number) {
       refresh();
     },
   });
+}
+
+// ---- 会议照片和附件 ----
+
+export function useUploadMeetingFile(meetingId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api.upload(`/api/orglife/meetings/${meetingId}/files`, form);
+    },
+    onSuccess: (m) => client.setQueryData(orglifeKeys.meeting(meetingId), m),
+  });
+}
+
+export function useRemoveMeetingFile(meetingId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (fileId: number) => api.delete(`/api/orglife/meetings/${meetingId}/files/${fileId}`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: orglifeKeys.meeting(meetingId) }),
+  });
+}
+
+// ---- 党小组 ----
+
+export const usePartyGroups = (orgId: number | undefined) =>
+  useQuery({ queryKey: orglifeKeys.partyGroups(orgId ?? 0), queryFn: () => api.get(`/api/orglife/units/${orgId!}/party-groups`), enabled: !!orgId });
+
+/** A group's change moves members between groups: the branch's list and the rosters are read afresh. */
+function useGroupsChanged() {
+  const client = useQueryClient();
+  return () => void client.invalidateQueries({ queryKey: orglifeKeys.all });
+}
+
+export function useCreatePartyGroup(orgId: number) {
+  const changed = useGroupsChanged();
+  return useMutation({ mutationFn: (body: CreatePartyGroupBody) => api.post(`/api/orglife/units/${orgId}/party-groups`, body), onSuccess: changed });
+}
+
+export function useUpdatePartyGroup() {
+  const changed = useGroupsChanged();
+  return useMutation({ mutationFn: ({ id, body }: { id: number; body: UpdatePartyGroupBody }) => api.put(`/api/orglife/party-groups/${id}`, body), onSuccess: changed });
+}
+
+export function useDissolvePartyGroup() {
+  const changed = useGroupsChanged();
+  return useMutation({ mutationFn: ({ id, version }: { id: number; version: number }) => api.delete(`/api/orglife/party-groups/${id}`, { version }), onSuccess: changed });
 }

@@ -15,6 +15,7 @@ const AppraisalsPage = lazy(() => import('./pages/AppraisalsPage').then((m) => (
 const SessionsPage = lazy(() => import('./pages/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 const SessionPage = lazy(() => import('./pages/SessionPage').then((m) => ({ default: m.SessionPage })));
 const ResearchPage = lazy(() => import('./pages/ResearchPage').then((m) => ({ default: m.ResearchPage })));
+const PartyGroupsPage = lazy(() => import('./pages/PartyGroupsPage').then((m) => ({ default: m.PartyGroupsPage })));
 const ResearchRoundPage = lazy(() => import('./pages/ResearchRoundPage').then((m) => ({ default: m.ResearchRoundPage })));
 
 export function orglifeRoutes() {
@@ -23,6 +24,7 @@ export function orglifeRoutes() {
       <Route path="orglife" element={<Allowed action="orglife:read"><OrglifePage /></Allowed>} />
       <Route path="orglife/meetings/new" element={<Allowed action="orglife:record"><MeetingFormPage /></Allowed>} />
       <Route path="orglife/meetings/:id" element={<Allowed action="orglife:read"><MeetingPage /></Allowed>} />
+      <Route path="orglife/party-groups" element={<Allowed action="orglife:read"><PartyGroupsPage /></Allowed>} />
       <Route path="orglife/board" element={<Allowed action="orglife:read"><BoardPage /></Allowed>} />
       <Route path="orglife/filings" element={<Allowed action="orglife:read"><FilingsPage /></Allowed>} />
       <Route path="orglife/consultations" element={<Allowed action="orglife:read"><ConsultationsPage /></Allowed>} />

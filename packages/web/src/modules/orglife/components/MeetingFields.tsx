@@ -20,6 +20,7 @@ export const todayCst = () => new Date(Date.now() + 8 * 3600_000).toISOString().
 
 export function MeetingFields({
   orgId,
+  groupId,
   showSecretary,
   withVisits,
   submitLabel,
@@ -29,6 +30,8 @@ export function MeetingFields({
   onSubmit,
 }: {
   orgId: number | undefined;
+  /** 党小组会: the group that met; its members are the ones to tick. */
+  groupId?: number;
   showSecretary?: boolean;
   /** 主题党日·访民情: the households visited, each the 民情日记 entry (and the request when ticked). */
   withVisits?: boolean;
@@ -44,7 +47,9 @@ export function MeetingFields({
   const [visits, setVisits] = useState<VisitDraft[]>([]);
   const setVisit = (i: number, patch: Partial<VisitDraft>) => setVisits((vs) => vs.map((v, j) => (j === i ? { ...v, ...patch } : v)));
   const roster = useRoster(orgId);
-  const members = roster.data?.members ?? [];
+  const group = groupId ? roster.data?.groups.find((g) => g.id === groupId) : undefined;
+  const inGroup = group ? new Set(group.memberIds) : undefined;
+  const members = (roster.data?.members ?? []).filter((m) => !inGroup || inGroup.has(m.id));
   const [present, setPresent] = useState<Set<number>>(new Set());
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [missing, setMissing] = useState<Set<number>>(new Set());

@@ -90,13 +90,23 @@ export function BoardPage() {
           </div>
         ))}
       </Card>
+      {b.groups.length > 0 && (
+        <Card size="small" title={t('board.groups')} style={{ marginBottom: 12 }} data-testid="board-groups">
+          {b.groups.map((g) => (
+            <div key={g.org.id} data-testid="board-group" style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0' }}>
+              <span>{g.org.name}</span>
+              <span>{g.held} / {g.required} {g.shortfall > 0 ? <Tag color="red">{t('home.behind', { n: g.shortfall })}</Tag> : <Tag color="green">{t('home.caughtUp')}</Tag>}</span>
+            </div>
+          ))}
+        </Card>
+      )}
       {isUnit && (
         <Card size="small" title={t('board.meetings')}>
           <SimpleList<MeetingSummary>
             items={meetings.data?.items ?? []}
             loading={meetings.isLoading}
             rowKey={(m) => m.id}
-            render={(m) => <Link to={`/orglife/meetings/${m.id}`}>{m.heldOn} · {m.typeName} · {m.topic}</Link>}
+            render={(m) => <Link to={`/orglife/meetings/${m.id}`}>{m.heldOn} · {m.typeName}{m.partyGroup ? `（${m.partyGroup.name}）` : ''} · {m.topic}</Link>}
           />
         </Card>
       )}

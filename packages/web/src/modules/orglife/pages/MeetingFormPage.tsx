@@ -29,6 +29,10 @@ export function MeetingFormPage() {
   const [type, setType] = useState<string | undefined>(values.type);
   const chosen = type ?? types.find((x) => x.perYear > 0)?.code;
   const [kind, setKind] = useState<ActivityKind | undefined>();
+  // 党小组会 of a branch with party groups: held by one group, ticked from its members
+  const groups = chosen === 'group' ? (roster.data?.groups ?? []) : [];
+  const [groupPick, setGroupPick] = useState<number | undefined>();
+  const groupId = groups.length ? (groupPick ?? groups[0]!.id) : undefined;
 
   return (
     <div data-testid="meeting-form-page">
@@ -44,9 +48,16 @@ export function MeetingFormPage() {
               <Select value={kind} onChange={setKind} allowClear options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k][lang] }))} data-testid="meeting-kind" />
             </Form.Item>
           )}
+          {groups.length > 0 && (
+            <Form.Item label={t('group.pick')} required extra={t('group.pickHint')}>
+              <Select value={groupId} onChange={setGroupPick} options={groups.map((g) => ({ value: g.id, label: g.name }))} data-testid="meeting-group" />
+            </Form.Item>
+          )}
         </Form>
         <MeetingFields
+          key={groupId ?? 0}
           orgId={orgId}
+          groupId={groupId}
           showSecretary={chosen === 'party_lecture'}
           withVisits={chosen === 'theme_day' && kind === 'visit_people'}
           submitLabel={t('meeting.save')}
@@ -54,7 +65,7 @@ export function MeetingFormPage() {
           error={record.error}
           onSubmit={(m) => {
             if (!chosen) return;
-            record.mutate({ orgId, typeCode: chosen, ...(chosen === 'theme_day' && kind ? { activityKind: kind } : {}), ...m }, {
+            record.mutate({ orgId, typeCode: chosen, ...(chosen === 'theme_day' && kind ? { activityKind: kind } : {}), ...(groupId ? { partyGroupId: groupId } : {}), ...m }, {
               onSuccess: (saved) => {
                 message.success(t('meeting.saved'));
                 navigate(`/orglife/meetings/${saved.id}`);

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { App as AntApp, Button, Card, Space, Tag, Typography } from 'antd';
-import { BarChartOutlined, DownloadOutlined, FlagOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DownloadOutlined, FlagOutlined, FormOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { download } from '../../../app/api';
 import type { MeetingSummary } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
@@ -36,6 +36,7 @@ export function OrglifePage() {
       <div className="lx-orglife-actions">
         {can('orglife:record') && isBranch && <Link to="/orglife/meetings/new"><Button type="primary" icon={<FormOutlined />} data-testid="record-meeting">{t('home.record')}</Button></Link>}
         {can('orglife:record') && isBranch && <Link to="/orglife/filings?new=1"><Button icon={<FlagOutlined />} data-testid="file-theme-day">{t('home.file')}</Button></Link>}
+        {can('orglife:group') && isBranch && <Link to="/orglife/party-groups"><Button icon={<TeamOutlined />} data-testid="open-party-groups">{t('group.title')}</Button></Link>}
         <Link to="/orglife/board"><Button icon={<BarChartOutlined />} data-testid="open-board">{t('home.board')}</Button></Link>
         <Link to="/orglife/filings"><Button icon={<ScheduleOutlined />} data-testid="open-filings">{t('home.filings')}</Button></Link>
         {!isBranch && <Link to="/orglife/consultations"><Button data-testid="open-consultations">{t('cons.title')}</Button></Link>}
@@ -67,7 +68,7 @@ export function OrglifePage() {
           empty={t('home.monthEmpty')}
           render={(m) => (
             <Link to={`/orglife/meetings/${m.id}`} style={{ display: 'block' }}>
-              <Space wrap><strong>{m.typeName}</strong><span>{m.heldOn}</span>{!isBranch && <Tag bordered={false}>{m.org.name}</Tag>}</Space>
+              <Space wrap><strong>{m.typeName}</strong>{m.partyGroup && <Tag bordered={false}>{m.partyGroup.name}</Tag>}<span>{m.heldOn}</span>{!isBranch && <Tag bordered={false}>{m.org.name}</Tag>}</Space>
               <div><Typography.Text type="secondary">{m.topic} · {t('meeting.present', { present: m.presentCount, expected: m.expectedCount })}</Typography.Text></div>
             </Link>
           )}

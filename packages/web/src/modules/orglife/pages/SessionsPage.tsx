@@ -2,13 +2,14 @@
 // choosing the secretaries below who report, and then enters the participants' ballots (SessionPage).
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Pagination, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Form, Input, InputNumber, Pagination, Select, Space, Switch, Tag, Typography } from 'antd';
 import { SESSION_KINDS, SESSION_KIND_LABELS, type SessionKind, type SessionSummary } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { APPRAISAL_PAGE_SIZE, useOpenSession, useReporters, useSessions } from '../appraisal.api';
 import { useAppraisalT } from '../appraisal.messages';
+import { useOrglifeSettings, useSaveOrglifeSettings } from '../orglife.api';
 import { todayCst } from '../components/MeetingFields';
 
 export function SessionsPage() {
@@ -23,6 +24,7 @@ export function SessionsPage() {
   return (
     <div data-testid="sessions-page">
       <PageHead title={t('ss.title')} extra={holds && <Button type="primary" onClick={() => setOpen(!open)} data-testid="new-session">{t('ss.new')}</Button>} />
+      {can('orglife:configure') && <AnonymousSwitch />}
       {open && <NewSession onDone={() => setOpen(false)} />}
       {q.error ? <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
       <Card size="small">
@@ -45,6 +47,34 @@ export function SessionsPage() {
   );
 }
 
+/** 县委组织部: whether the county's sessions may take anonymous ballots (the rest of the rules saved unchanged). */
+function AnonymousSwitch() {
+  const t = useAppraisalT();
+  const { message } = AntApp.useApp();
+  const settings = useOrglifeSettings();
+  const save = useSaveOrglifeSettings();
+  const s = settings.data;
+  if (!s) return null;
+  const on = !!s.anonymousBallots;
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="anonymous-setting">
+      <Space wrap>
+        <Switch
+          checked={on}
+          loading={save.isPending}
+          data-testid="anonymous-switch"
+          onChange={(next) => save.mutate({ backdateDays: s.backdateDays, types: s.types, anonymousBallots: next }, {
+            onSuccess: () => message.success(t('ss.saved')),
+            onError: (e) => message.error(e instanceof Error ? e.message : String(e)),
+          })}
+        />
+        <strong>{t('ss.allowAnonymous')}</strong>
+        <Typography.Text type="secondary" data-testid="anonymous-state">{on ? t('ss.allowAnonymousOn') : t('ss.allowAnonymousOff')}</Typography.Text>
+      </Space>
+    </Card>
+  );
+}
+
 function NewSession({ onDone }: { onDone: () => void }) {
   const t = useAppraisalT();
   const { lang } = useI18n();
@@ -55,14 +85,18 @@ function NewSession({ onDone }: { onDone: () => void }) {
   const openSession = useOpenSession();
   const [chosen, setChosen] = useState<number[]>([]);
   const [summaries, setSummaries] = useState<Record<number, string>>({});
-  const [form] = Form.useForm<{ kind: SessionKind; heldOn: string; year: number; place: string }>();
+  const [form] = Form.useForm<{ kind: SessionKind; heldOn: string; year: number; place: string; participants?: string; anonymous?: boolean }>();
+  const allowsAnonymous = !!useOrglifeSettings().data?.anonymousBallots;
   const today = todayCst();
   const list = reporters.data?.secretaries ?? [];
   return (
     <Card size="small" title={t('ss.new')} style={{ marginBottom: 12 }}>
       <Form form={form} layout="vertical" initialValues={{ kind: 'report_appraisal', heldOn: today, year: Number(today.slice(0, 4)), place: '' }}
         onFinish={(v) => openSession.mutate(
-          { orgId, kind: v.kind, heldOn: v.heldOn, year: v.year, place: v.place, reports: chosen.map((postId) => ({ postId, summary: summaries[postId]?.trim() || '' })) },
+          {
+            orgId, kind: v.kind, heldOn: v.heldOn, year: v.year, place: v.place, reports: chosen.map((postId) => ({ postId, summary: summaries[postId]?.trim() || '' })),
+            ...(v.participants?.trim() ? { participants: v.participants.trim() } : {}), ...(allowsAnonymous && v.anonymous ? { anonymous: true } : {}),
+          },
           { onSuccess: (s) => { onDone(); void navigate(`/orglife/report-sessions/${s.id}`); } },
         )}>
         <Form.Item name="kind" label={t('ss.kind')}><Select options={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k][lang] }))} /></Form.Item>
@@ -71,6 +105,8 @@ function NewSession({ onDone }: { onDone: () => void }) {
           <Form.Item name="year" label={t('common.year')} rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>
         </Space>
         <Form.Item name="place" label={t('ss.place')} rules={[{ required: true, whitespace: true }]}><Input maxLength={100} data-testid="session-place" /></Form.Item>
+        <Form.Item name="participants" label={t('ss.participants')}><Input.TextArea rows={2} maxLength={2000} data-testid="session-participants-input" /></Form.Item>
+        {allowsAnonymous && <Form.Item name="anonymous" valuePropName="checked"><Checkbox data-testid="session-anonymous-pick">{t('ss.anonymousPick')}</Checkbox></Form.Item>}
         <Typography.Text strong>{t('ss.reporters')}</Typography.Text>
         {reporters.error ? <ApiErrorAlert error={reporters.error} /> : null}
         <div data-testid="reporter-candidates">
