@@ -47,7 +47,7 @@ describe('inbox counts and list search on the server', () => {
       // the badge and the summary are the server's counts over every page (more than the 50 rows loaded)
       const badge = Math.min(counts.todo, 99);
       await expect.poll(async () => (await page.getByTestId('inbox-tabs').textContent()) ?? '').toContain(counts.todo > 99 ? '99+' : String(badge));
-      await expect.poll(async () => (await page.getByTestId('inbox-counts').textContent()) ?? '').toContain(`待办 ${counts.pending}`);
+      await expect.poll(async () => (await page.getByTestId('inbox-counts').textContent()) ?? '').toContain(`全部待上报 ${counts.pending}（含例行事项）`);
       expect(await page.getByTestId('assignment-card').count()).toBeLessThan(counts.todo);
       // the group heading 以后 counts the whole tab (the server's), not the rows loaded
       expect(groups.later).toBeGreaterThan(await page.locator('.lx-group-later [data-testid="assignment-card"]').count());

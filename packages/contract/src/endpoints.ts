@@ -20,7 +20,7 @@ import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery,
 import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSessionBody, CreateTrainingTalkBody, ListTrainingCategoriesQuery, ListTrainingCoursesQuery, ListTrainingSessionsQuery, ListTrainingTalksQuery, PersonTrainingQuery, PersonTrainingRecord, TickAttendanceBody, AttendSheetBody, TrainingCategory, TrainingCategoryPage, TrainingCourse, TrainingCoursePage, TrainingCoverage, TrainingCoverageQuery, TrainingRoster, TrainingSessionDetail, TrainingSessionPage, TrainingTalk, TrainingTalkPage } from './training.js';
 import { FirstSecretaryDetail, FirstSecretaryLogQuery, FirstSecretaryPage, FirstSecretarySubsidy, FirstSecretarySubsidyQuery, FirstSecretarySubsidyRate, ListFirstSecretariesQuery, PutFirstSecretarySubsidyRateBody } from './first-secretaries.js';
 import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, WeakOrgPage, WeakPlanBody, WeakProblemBody, WeakProblemCreated, WeakSignalBoard, WeakSignalQuery } from './weakorgs.js';
-import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
+import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShift, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, Spending, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, YearPageQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
 import { ApplySelectionBody, CreateMentoringBody, ElectBody, ElectionBoard, ElectionRoundPage, ElectionVillage, FireSelectionBody, InspectBody, ListElectionsQuery, ListMentoringQuery, ListSelectionsQuery, MentoringContactBody, MentoringDetail, MentoringPage, MentoringSummary, MentoringSummaryQuery, OpenElectionBody, RecommendBody, RegisterCandidateBody, ScoreCandidateBody, SelectionDetail, SelectionPage, VetCandidateBody } from './selection.js';
 import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterRowView, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
 import { DecidePointAwardBody, ListPointAwardsQuery, MemberPoints, MemberPointsQuery, PointAward, PointAwardPage, PointRules, PointRulesQuery, PointsBoard, PointsBoardQuery, ProposePointAwardBody, SavePointRulesBody } from './recognition.js';
@@ -50,6 +50,7 @@ export const ENDPOINTS = {
   'GET /api/openness/registers': { query: RegisterQuery, response: RegisterList },
   'GET /api/openness/registers/{code}': { query: RegisterQuery, response: RegisterView },
   'GET /api/openness/registers/{code}/xlsx': { query: RegisterQuery, response: FileDownload, file: true },
+  'GET /api/openness/registers/{code}/pdf': { query: RegisterQuery, response: FileDownload, file: true },
   'POST /api/openness/registers/{code}/rows': { body: AddRegisterRowBody, response: RegisterRowView },
   'GET /api/openness/registers/{code}/rows/{id}': { response: RegisterRowView },
   'GET /api/public/units/{id}/disclosures': { query: PublicDisclosuresQuery, response: PublicDisclosures },
@@ -83,6 +84,7 @@ export const ENDPOINTS = {
   'PUT /api/orglife/party-groups/{id}': { body: UpdatePartyGroupBody, response: PartyGroupView },
   'DELETE /api/orglife/party-groups/{id}': { query: VersionQuery, response: NoContent },
   'GET /api/orglife/minutes-book': { query: MinutesBookQuery, response: FileDownload, file: true },
+  'GET /api/orglife/minutes-book/pdf': { query: MinutesBookQuery, response: FileDownload, file: true },
   'POST /api/orglife/consultations': { body: OpenConsultationBody, response: ConsultationView },
   'GET /api/orglife/consultations': { query: ListConsultationsQuery, response: ConsultationPage },
   'GET /api/orglife/consultations/{id}': { response: ConsultationView },
@@ -274,14 +276,15 @@ export const ENDPOINTS = {
   'POST /api/funds/allocations/apply': { body: ApplyStandardsBody, response: AllocationsApplied },
   'GET /api/funds/allocations/{id}': { response: AllocationDetail },
   'PATCH /api/funds/allocations/{id}': { body: AdjustAllocationBody, response: Allocation },
-  'POST /api/funds/allocations/{id}/spendings': { body: RecordSpendingBody, response: AllocationDetail },
+  'POST /api/funds/allocations/{id}/spendings': { body: RecordSpendingBody, response: Spending },
+  'GET /api/funds/spendings/{id}': { response: Spending },
   'POST /api/funds/spendings/{id}/voucher': { response: NoContent, upload: true },
   'GET /api/funds/spendings/{id}/voucher': { response: FileDownload, file: true },
   'GET /api/funds/rollup': { query: RollupQuery, response: FundRollup },
   'GET /api/funds/export': { query: YearQuery, response: FileDownload, file: true },
-  'GET /api/funds/allowances': { query: YearQuery, response: Allowances },
+  'GET /api/funds/allowances': { query: YearPageQuery, response: Allowances },
   'GET /api/funds/allowances/export': { query: YearQuery, response: FileDownload, file: true },
-  'GET /api/funds/former-cadres': { query: YearQuery, response: FormerCadres },
+  'GET /api/funds/former-cadres': { query: YearPageQuery, response: FormerCadres },
   'PUT /api/funds/former-cadre-rule': { body: SaveFormerCadreRuleBody, response: FormerCadreRule },
   'GET /api/funds/awards': { query: AwardsQuery, response: AwardList },
   'POST /api/funds/awards': { body: CreateAwardBody, response: Award },
@@ -299,7 +302,8 @@ export const ENDPOINTS = {
   'GET /api/venues/{id}': { response: Venue },
   'GET /api/venues/{id}/shifts': { query: DutyShiftsQuery, response: DutyShiftList },
   'GET /api/venues/{id}/duty-candidates': { response: DutyCandidates },
-  'POST /api/venues/{id}/shifts': { body: CreateDutyShiftBody, response: DutyShiftList },
+  'POST /api/venues/{id}/shifts': { body: CreateDutyShiftBody, response: DutyShift },
+  'GET /api/duty-shifts/{id}': { response: DutyShift },
   'DELETE /api/duty-shifts/{id}': { response: NoContent },
   'GET /api/projects': { query: ProjectListQuery, response: ProjectPage },
   'POST /api/projects': { body: CreateProjectBody, response: ProjectDetail },

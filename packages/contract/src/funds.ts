@@ -153,10 +153,18 @@ export const Allowances = Type.Object({
   daysInYear: Type.Integer(),
   /** The standards applied (fen a year), from the assessment module's allowance standards table. */
   standards: Type.Array(Type.Object({ unitType: Type.String(), post: strEnum(ALLOWANCE_POSTS), postLabel: Type.String(), annualFen: Type.Integer() })),
-  rows: Type.Array(AllowanceRow),
+  /** One page of the post-holders (the .xlsx export has them all). */
+  items: Type.Array(AllowanceRow),
+  /** Post-holders of the whole year in scope, and the sum of all their allowances (not only this page's). */
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
   totalFen: Type.Integer(),
 });
 export type Allowances = Static<typeof Allowances>;
+/** A year's report, paged like every list (page, pageSize). */
+export const YearPageQuery = Type.Object({ year: Year, ...PageQuery }, { additionalProperties: false });
+export type YearPageQuery = Static<typeof YearPageQuery>;
 
 /** 离任村干部生活补贴: the county's rule (data), with a default. */
 export const FormerCadreRule = Type.Object({
@@ -169,19 +177,27 @@ export const FormerCadreRule = Type.Object({
 });
 export type FormerCadreRule = Static<typeof FormerCadreRule>;
 export const DEFAULT_FORMER_CADRE_RULE: FormerCadreRule = { minYears: 6, perYearServedFen: 12_000, capFen: 0 };
+export const FormerCadreRow = Type.Object({
+  person: Type.Object({ id: Id, name: Type.String() }),
+  org: OrgRef,
+  lastPost: Type.String(),
+  endedOn: Type.String(),
+  yearsServed: Type.Integer(),
+  eligible: Type.Boolean(),
+  amountFen: Type.Integer(),
+});
+export type FormerCadreRow = Static<typeof FormerCadreRow>;
 export const FormerCadres = Type.Object({
   year: Type.Integer(),
   rule: FormerCadreRule,
   isDefaultRule: Type.Boolean(),
-  rows: Type.Array(Type.Object({
-    person: Type.Object({ id: Id, name: Type.String() }),
-    org: OrgRef,
-    lastPost: Type.String(),
-    endedOn: Type.String(),
-    yearsServed: Type.Integer(),
-    eligible: Type.Boolean(),
-    amountFen: Type.Integer(),
-  })),
+  /** One page of the former cadres; the total and the sum are of the whole year in scope. */
+  items: Type.Array(FormerCadreRow),
+  total: Type.Integer(),
+  /** How many of the year's former cadres draw the allowance (of all, not this page). */
+  eligibleCount: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
   totalFen: Type.Integer(),
 });
 export type FormerCadres = Static<typeof FormerCadres>;

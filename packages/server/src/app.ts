@@ -12,6 +12,7 @@ import { ErrorBody, can } from '@lianxin/contract';
 import type { Db } from './db/db.js';
 import { guardScope } from './core/scope.js';
 import type { TrustProxy } from './config.js';
+import type { PdfFont } from './core/pdf.js';
 import type { PiiCipher } from './core/pii.js';
 import { registerHttpConventions } from './core/http.js';
 import { genericMessage, langOf } from './core/errors.js';
@@ -69,6 +70,8 @@ export type AppConfig = {
   maxUploadBytes?: number;
   /** Public form: submissions and look-ups per address per minute. */
   publicRateLimit?: { submit: number; lookup: number };
+  /** The CJK font of printable PDFs (config.ts; Noto Sans CJK by default). */
+  pdfFont?: PdfFont;
   /** Secret for the public form's challenge tokens (derived from the data key by main.ts). */
   challengeSecret?: Buffer;
 };
@@ -295,7 +298,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       }
     },
   });
-  await app.register(orglifeModule, { orglife, appraisal, db });
+  await app.register(orglifeModule, { orglife, appraisal, db, pdfFont: config.pdfFont });
   // 小微权力: a step's meeting is read through organizational life's service
   const flows = createFlowsService({
     db,
@@ -359,7 +362,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       return rows;
     },
   });
-  await app.register(opennessModule, { openness, publicRateLimit: (config.publicRateLimit ?? { submit: 10, lookup: 60 }).lookup });
+  await app.register(opennessModule, { openness, pdfFont: config.pdfFont, publicRateLimit: (config.publicRateLimit ?? { submit: 10, lookup: 60 }).lookup });
   publicSections.register(30, (q, unit, today) => openness.publicSection(q, unit, today));
   todaySources.register((q, actor, today) => openness.todayItems(q, actor, today));
   await app.register(homeModule, { db, ledger, sources: todaySources });

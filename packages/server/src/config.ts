@@ -1,5 +1,6 @@
 // Reads the configuration from the environment. Every setting has a safe default.
 import path from 'node:path';
+import { pdfFontFrom, type PdfFont } from './core/pdf.js';
 
 export type ServerConfig = {
   port: number;
@@ -24,6 +25,8 @@ export type ServerConfig = {
   adminTotp: 'required' | 'off';
   /** How long a resolved session is reused before it is read again (modules/auth/session-cache.ts). */
   sessionCacheMs: number;
+  /** The CJK font printable PDFs are set in (LIANXIN_PDF_FONT, LIANXIN_PDF_FONT_NAME; Noto Sans CJK by default). */
+  pdfFont: PdfFont;
   /** Scheduled dumps of the embedded database (ignored on PostgreSQL). */
   backup: { dir: string; keep: number; intervalHours: number };
 };
@@ -77,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminPassword: env.LIANXIN_ADMIN_PASSWORD || undefined,
     demoPassword: env.LIANXIN_DEMO_PASSWORD || undefined,
     loadDemo: env.LIANXIN_DEMO !== '0',
+    pdfFont: pdfFontFrom(env),
     secureCookies: env.LIANXIN_INSECURE_COOKIES !== '1',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'packages/web/dist'),

@@ -30,12 +30,12 @@ describe('the demo funds and facilities', () => {
 
   it('computes allowances for the demo’s post-holders and the retired secretaries’ living allowance', async () => {
     const county = await t.as('county');
-    const a = (await county.get(`/api/funds/allowances?year=${year}`)).json() as Allowances;
-    expect(a.rows.length).toBeGreaterThan(300);
-    expect(a.rows.some((r) => r.concurrentDays > 0)).toBe(true);
-    const f = (await county.get(`/api/funds/former-cadres?year=${year}`)).json() as FormerCadres;
-    expect(f.rows.find((r) => r.person.name === '王守业')).toMatchObject({ eligible: true, yearsServed: 18 });
-    expect(f.rows.find((r) => r.person.name === '刘长青')).toMatchObject({ eligible: true, yearsServed: 6 });
+    const a = (await county.get(`/api/funds/allowances?year=${year}&pageSize=200`)).json() as Allowances;
+    expect(a.total).toBeGreaterThan(300);
+    expect(a.items.some((r) => r.concurrentDays > 0)).toBe(true);
+    const f = (await county.get(`/api/funds/former-cadres?year=${year}&pageSize=200`)).json() as FormerCadres;
+    expect(f.items.find((r) => r.person.name === '王守业')).toMatchObject({ eligible: true, yearsServed: 18 });
+    expect(f.items.find((r) => r.person.name === '刘长青')).toMatchObject({ eligible: true, yearsServed: 6 });
   });
 
   it('leaves some checklist items missing, 榆舍村 two, and grades the townships', async () => {

@@ -56,9 +56,9 @@ export async function loadDemoFunds(db: Db, pii: PiiCipher): Promise<DemoFunds> 
       const spentOn = d > today ? today : d;
       const amountFen = 100 * (300 + pick(a.org.id, k + 11, 2_700));
       // 榆舍村 records its own (its account); the others as the county's finance office would
-      const detail = await funds.recordSpending(a.org.id === yusheId ? yushe : county, a.id, { spentOn, amountFen, purpose: purposes[pick(a.org.id, k, purposes.length)]! });
+      const spending = await funds.recordSpending(a.org.id === yusheId ? yushe : county, a.id, { spentOn, amountFen, purpose: purposes[pick(a.org.id, k, purposes.length)]! });
       spendings++;
-      if (a.org.id === yusheId && k === 0) await funds.attachVoucher(yushe, detail.spendings.at(-1)!.id, { fileName: '发票.png', mimeType: 'image/png', content: PNG });
+      if (a.org.id === yusheId && k === 0) await funds.attachVoucher(yushe, spending.id, { fileName: '发票.png', mimeType: 'image/png', content: PNG });
     }
   }
 

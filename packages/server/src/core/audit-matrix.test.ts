@@ -525,9 +525,9 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'PATCH /api/funds/allocations/{id}', audit: /^fund_allocation\./, run: async () => (await as('county')).patch(`/api/funds/allocations/${num('allocation')}`, { version: num('allocationVersion'), amountFen: 350_000, reason: '追加' }) },
-  { route: 'POST /api/funds/allocations/{id}/spendings', record: async (b, by) => (await by.get(`/api/funds/allocations/${num('allocation')}`)).json(), audit: /^fund_spending\./, run: async () => {
+  { route: 'POST /api/funds/allocations/{id}/spendings', record: async (b, by) => (await by.get(`/api/funds/spendings/${String(b.id)}`)).json(), audit: /^fund_spending\./, run: async () => {
     const res = await (await as('yushe')).post(`/api/funds/allocations/${num('allocation')}/spendings`, { spentOn: today, amountFen: 12_000, purpose: '更换门窗' });
-    ctx.spending = (res.json() as { spendings: { id: number }[] }).spendings[0]!.id;
+    ctx.spending = json(res).id;
     return res;
   } },
   { route: 'POST /api/funds/spendings/{id}/voucher', audit: /^fund_spending\./, run: async () => upload(await as('yushe'), `/api/funds/spendings/${num('spending')}/voucher`, {}, { name: '发票.png', type: 'image/png', content: PNG }) },
@@ -543,11 +543,11 @@ const STEPS: Step[] = [
     return res;
   } },
   { route: 'PATCH /api/venues/{id}', audit: /^venue\./, run: async () => (await as('yushe')).patch(`/api/venues/${num('venue')}`, { version: num('venueVersion'), hours: '全天' }) },
-  { route: 'POST /api/venues/{id}/shifts', record: async (b, by) => (await by.get(`/api/venues/${num('venue')}/shifts?from=${String(b.from)}&to=${String(b.to)}`)).json(), audit: /^duty_shift\./, run: async () => {
+  { route: 'POST /api/venues/{id}/shifts', record: async (b, by) => (await by.get(`/api/duty-shifts/${String(b.id)}`)).json(), audit: /^duty_shift\./, run: async () => {
     const c = await as('yushe');
     const who = ((await c.get(`/api/venues/${num('venue')}/duty-candidates`)).json() as { people: { personId: number }[] }).people[0]!;
     const res = await c.post(`/api/venues/${num('venue')}/shifts`, { personId: who.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T20:00:00+08:00` });
-    ctx.shift = (res.json() as { shifts: { id: number }[] }).shifts[0]!.id;
+    ctx.shift = json(res).id;
     return res;
   } },
   { route: 'DELETE /api/duty-shifts/{id}', audit: /^duty_shift\./, run: async () => (await as('yushe')).del(`/api/duty-shifts/${num('shift')}`) },

@@ -33,6 +33,7 @@ const ERRORS = {
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   internal: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error' },
   unavailable: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  pdf_font_missing: { status: 503, zh: '服务器没有可用的中文字体，暂不能生成 PDF：请先下载 .xlsx，或请管理员安装 fonts-noto-cjk（或用 LIANXIN_PDF_FONT 指定字体文件）', en: 'No CJK font on the server: PDF is unavailable (download the .xlsx, or install fonts-noto-cjk / set LIANXIN_PDF_FONT)' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

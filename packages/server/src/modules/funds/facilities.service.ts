@@ -16,6 +16,7 @@ import {
   type CreateDutyShiftBody,
   type CreateVenueBody,
   type DutyCandidates,
+  type DutyShift,
   type DutyShiftList,
   type DutyShiftsQuery,
   type FacilityBoard,
@@ -48,6 +49,10 @@ export type DutyPeopleSource = {
 
 const ref = (o: { id: number; name: string; type: string }) => ({ id: Number(o.id), name: o.name, type: o.type as OrgType });
 const MAX_SHIFT_HOURS = 7 * 24;
+const presentShift = (s: repo.ShiftRow): DutyShift => ({
+  id: Number(s.id), venueId: Number(s.venue_id), person: { id: Number(s.person_id), name: s.person_name }, role: s.role,
+  startsAt: new Date(s.starts_at).toISOString(), endsAt: new Date(s.ends_at).toISOString(), now: s.now,
+});
 
 export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource; today?: () => string }) {
   const { db } = deps;
@@ -287,10 +292,15 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     if (to < from) throw fieldError('to', '结束日期不能早于开始日期', 'to precedes from');
     if (plusDays(from, 62) < to) throw fieldError('to', '一次最多查看 62 天的值班表', 'At most 62 days at a time');
     const rows = await repo.shiftsOf(db, venueId, `${from}T00:00:00+08:00`, `${plusDays(to, 1)}T00:00:00+08:00`);
-    return {
-      venue: v, from, to,
-      shifts: rows.map((s) => ({ id: Number(s.id), venueId: Number(s.venue_id), person: { id: Number(s.person_id), name: s.person_name }, role: s.role, startsAt: new Date(s.starts_at).toISOString(), endsAt: new Date(s.ends_at).toISOString(), now: s.now })),
-    };
+    return { venue: v, from, to, shifts: rows.map(presentShift) };
+  }
+
+  /** One shift of a roster (its venue in the actor's subtree; 404 otherwise). */
+  async function shift(actor: Actor, id: number): Promise<DutyShift> {
+    requireAction(actor, 'funds:read');
+    const row = await repo.shiftById(db, likePrefix(actor.scope.path), id);
+    if (!row) throw new AppError('not_found');
+    return presentShift(row);
   }
 
   /** The people holding a post at the venue's unit now: who a roster is made of. */
@@ -308,7 +318,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     return { people: items };
   }
 
-  async function addShift(actor: Actor, venueId: number, body: CreateDutyShiftBody): Promise<DutyShiftList> {
+  async function addShift(actor: Actor, venueId: number, body: CreateDutyShiftBody): Promise<DutyShift> {
     requireAction(actor, 'funds:facility');
     const v = await venue(actor, venueId);
     const starts = Date.parse(body.startsAt);
@@ -317,14 +327,14 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     if (ends - starts > MAX_SHIFT_HOURS * 3600_000) throw fieldError('endsAt', '一次值班不能超过 7 天，请分段排班', 'A shift is at most 7 days');
     const person = await deps.people.detail(actor, body.personId);
     const role = body.role?.trim() || (await candidates(actor, venueId)).people.find((c) => c.personId === person.id)?.role || '值班人员';
-    await db.transaction(async (tx) => {
+    const id = await db.transaction(async (tx) => {
       const locked = await repo.lockVenue(tx, likePrefix(actor.scope.path), venueId);
       if (!locked) throw new AppError('not_found');
       const id = await repo.insertShift(tx, { countyId: Number(locked.county_id), venueId, orgPath: locked.org_path, personId: person.id, role, startsAt: new Date(starts).toISOString(), endsAt: new Date(ends).toISOString() });
       await audit(tx, actor, 'duty_shift.create', 'duty_shift', id, { venue: v.name, person: person.name, role, startsAt: new Date(starts).toISOString(), endsAt: new Date(ends).toISOString() });
+      return id;
     });
-    const day = new Date(starts + 8 * 3600_000).toISOString().slice(0, 10);
-    return shifts(actor, venueId, { from: day < today() ? day : plusDays(today(), -1), to: plusDays(day > today() ? day : today(), 7) });
+    return shift(actor, id);
   }
 
   async function removeShift(actor: Actor, id: number) {
@@ -362,7 +372,7 @@ export function createFacilitiesService(deps: { db: Db; people: DutyPeopleSource
     };
   }
 
-  return { templates, saveTemplate, checklist, saveChecklist, attachPhoto, photo, board, venues, venue, createVenue, updateVenue, shifts, candidates, addShift, removeShift, publicSection };
+  return { templates, saveTemplate, checklist, saveChecklist, attachPhoto, photo, board, venues, venue, createVenue, updateVenue, shifts, shift, candidates, addShift, removeShift, publicSection };
 }
 
 export type FacilitiesService = ReturnType<typeof createFacilitiesService>;

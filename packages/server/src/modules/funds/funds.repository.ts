@@ -143,6 +143,16 @@ export async function insertSpending(q: Queryable, s: { countyId: number; alloca
   return row!.id;
 }
 
+/** One spending row by id, when its allocation's unit is in the prefix's subtree. */
+export async function spendingById(q: Queryable, prefix: string, id: number) {
+  const [row] = await q.query<SpendingRow>(
+    `SELECT sp.id, sp.allocation_id, sp.spent_on, sp.amount_fen, sp.purpose, sp.voucher_name, sp.voucher_mime, sp.recorded_by
+       FROM fund_spendings sp JOIN fund_allocations a ON a.id = sp.allocation_id WHERE sp.id = $1 AND ${inScope('a.org_path', 2)}`,
+    [id, prefix],
+  );
+  return row;
+}
+
 export async function findSpending(q: Queryable, prefix: string, id: number) {
   const [row] = await q.query<{ id: number; county_id: number; allocation_id: number; voucher_name: string | null; voucher_mime: string | null; voucher: Buffer | Uint8Array | null }>(
     `SELECT sp.id, sp.county_id, sp.allocation_id, sp.voucher_name, sp.voucher_mime, sp.voucher
@@ -361,6 +371,17 @@ export async function shiftsOf(q: Queryable, venueId: number, from: string, to: 
       WHERE s.venue_id = $1 AND s.ends_at > $2::timestamptz AND s.starts_at < $3::timestamptz ORDER BY s.starts_at, s.id`,
     [venueId, from, to],
   );
+}
+
+/** One shift by id, when its venue is in the prefix's subtree (the detail of a roster's row). */
+export async function shiftById(q: Queryable, prefix: string, id: number) {
+  const [row] = await q.query<ShiftRow>(
+    `SELECT s.id, s.venue_id, s.person_id, pe.name AS person_name, s.role, s.starts_at, s.ends_at, (s.starts_at <= now() AND s.ends_at > now()) AS now
+       FROM duty_shifts s JOIN venues v ON v.id = s.venue_id JOIN persons pe ON pe.id = s.person_id
+      WHERE s.id = $1 AND ${inScope('v.org_path', 2)}`,
+    [id, prefix],
+  );
+  return row;
 }
 
 export async function insertShift(q: Queryable, s: { countyId: number; venueId: number; orgPath: string; personId: number; role: string; startsAt: string; endsAt: string }) {

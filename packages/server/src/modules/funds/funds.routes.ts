@@ -23,6 +23,7 @@ import {
   CreateVenueBody,
   Award,
   DutyCandidates,
+  DutyShift,
   DutyShiftList,
   DutyShiftsQuery,
   FacilityBoard,
@@ -41,12 +42,14 @@ import {
   SaveChecklistTemplateBody,
   SaveFormerCadreRuleBody,
   SaveFundStandardsBody,
+  Spending,
   UnitChecklist,
   UpdateVenueBody,
   Venue,
   VenueList,
   VenuesQuery,
   YearQuery,
+  YearPageQuery,
   ChecklistKindParams,
   AwardsQuery,
 } from '@lianxin/contract';
@@ -108,8 +111,10 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
     async (request) => funds.allocation(request.actor!, request.params.id));
   app.patch('/api/funds/allocations/:id', { schema: { tags, summary: '调整下达金额（写明原因；不能少于已支出）', params: IdParams, body: AdjustAllocationBody, response: { 200: Allocation } }, config: { policy: 'funds:configure' } },
     async (request) => funds.adjustAllocation(request.actor!, request.params.id, request.body));
-  app.post('/api/funds/allocations/:id/spendings', { schema: { tags, summary: '登记一笔支出（日期、金额、用途；不能超出余额）', params: IdParams, body: RecordSpendingBody, response: { 201: AllocationDetail } }, config: { policy: 'funds:spend' } },
+  app.post('/api/funds/allocations/:id/spendings', { schema: { tags, summary: '登记一笔支出（日期、金额、用途；不能超出余额）；回答登记的支出，同 GET /api/funds/spendings/{id}', params: IdParams, body: RecordSpendingBody, response: { 201: Spending } }, config: { policy: 'funds:spend' } },
     async (request, reply) => reply.status(201).send(await funds.recordSpending(request.actor!, request.params.id, request.body)));
+  app.get('/api/funds/spendings/:id', { schema: { tags, summary: '一笔支出（所属单位在本辖区内）', params: IdParams, response: { 200: Spending } }, config: { policy: 'funds:read' } },
+    async (request) => funds.spending(request.actor!, request.params.id));
   app.post('/api/funds/spendings/:id/voucher',
     { schema: { tags, summary: '上传支出凭证（图片或 PDF，10 MB 以内）', params: IdParams, consumes: ['multipart/form-data'], response: { 204: NoContent } }, config: { policy: 'funds:spend' } },
     async (request, reply) => {
@@ -139,15 +144,15 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
     });
 
   // ---- allowances, former cadres, awards
-  app.get('/api/funds/allowances', { schema: { tags, summary: '村（社区）干部年度报酬：按任职天数和报酬标准计算（一肩挑按一肩挑标准，兼任按较高者）', querystring: YearQuery, response: { 200: Allowances } }, config: { policy: 'funds:read' } },
-    async (request) => funds.allowances(request.actor!, request.query.year));
+  app.get('/api/funds/allowances', { schema: { tags, summary: '村（社区）干部年度报酬：按任职天数和报酬标准计算（一肩挑按一肩挑标准，兼任按较高者；分页，合计为全年）', querystring: YearPageQuery, response: { 200: Allowances } }, config: { policy: 'funds:read' } },
+    async (request) => funds.allowances(request.actor!, request.query));
   app.get('/api/funds/allowances/export', { schema: { tags, summary: '导出村干部报酬表（.xlsx：单位、姓名、岗位、在岗天数、金额；不含身份证号、电话）', querystring: YearQuery, response: { 200: FileDownload } }, config: { policy: 'funds:read' } },
     async (request, reply) => {
       const year = request.query.year;
-      const data = await funds.allowances(request.actor!, year);
-      await funds.auditExport(request.actor!, year, 'allowances', data.rows.length);
+      const data = await funds.allowancesOfYear(request.actor!, year);
+      await funds.auditExport(request.actor!, year, 'allowances', data.items.length);
       async function* rows() {
-        yield data.rows.map((r) => [
+        yield data.items.map((r) => [
           r.org.name, r.person.name, r.posts.map((p) => p.postLabel).join('、'), r.posts.map((p) => `${p.startDate}—${p.endDate ?? '至今'}`).join('；'),
           r.days, r.concurrentDays, yuan(r.amountFen),
         ]);
@@ -159,8 +164,8 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
       ], rows());
       return reply;
     });
-  app.get('/api/funds/former-cadres', { schema: { tags, summary: '离任村干部生活补贴：按任职年限和本县规则计算', querystring: YearQuery, response: { 200: FormerCadres } }, config: { policy: 'funds:read' } },
-    async (request) => funds.formerCadres(request.actor!, request.query.year));
+  app.get('/api/funds/former-cadres', { schema: { tags, summary: '离任村干部生活补贴：按任职年限和本县规则计算（分页，合计为全年）', querystring: YearPageQuery, response: { 200: FormerCadres } }, config: { policy: 'funds:read' } },
+    async (request) => funds.formerCadres(request.actor!, request.query));
   app.put('/api/funds/former-cadre-rule', { schema: { tags, summary: '修改离任村干部生活补贴规则（县委组织部）', body: SaveFormerCadreRuleBody, response: { 200: FormerCadreRule } }, config: { policy: 'funds:configure' } },
     async (request) => funds.saveFormerRule(request.actor!, request.body));
   app.get('/api/funds/awards', { schema: { tags, summary: '表彰奖励（含“七一”表彰的党建示范站）', querystring: AwardsQuery, response: { 200: AwardList } }, config: { policy: 'funds:read' } },
@@ -201,8 +206,10 @@ export async function fundsRoutes(app: TypedApp, opts: { funds: FundsService; fa
     async (request) => facilities.shifts(request.actor!, request.params.id, request.query));
   app.get('/api/venues/:id/duty-candidates', { schema: { tags: ftags, summary: '可排班的人员（本单位在任人员）', params: IdParams, response: { 200: DutyCandidates } }, config: { policy: 'funds:read' } },
     async (request) => facilities.candidates(request.actor!, request.params.id));
-  app.post('/api/venues/:id/shifts', { schema: { tags: ftags, summary: '排一个班（结束须晚于开始，一次不超过 7 天）', params: IdParams, body: CreateDutyShiftBody, response: { 201: DutyShiftList } }, config: { policy: 'funds:facility' } },
+  app.post('/api/venues/:id/shifts', { schema: { tags: ftags, summary: '排一个班（结束须晚于开始，一次不超过 7 天）；回答排好的班，同 GET /api/duty-shifts/{id}', params: IdParams, body: CreateDutyShiftBody, response: { 201: DutyShift } }, config: { policy: 'funds:facility' } },
     async (request, reply) => reply.status(201).send(await facilities.addShift(request.actor!, request.params.id, request.body)));
+  app.get('/api/duty-shifts/:id', { schema: { tags: ftags, summary: '一个班（阵地在本辖区内）', params: IdParams, response: { 200: DutyShift } }, config: { policy: 'funds:read' } },
+    async (request) => facilities.shift(request.actor!, request.params.id));
   app.delete('/api/duty-shifts/:id', { schema: { tags: ftags, summary: '删除一个班', params: IdParams, response: { 204: NoContent } }, config: { policy: 'funds:facility' } },
     async (request, reply) => {
       await facilities.removeShift(request.actor!, request.params.id);

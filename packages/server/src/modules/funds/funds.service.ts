@@ -33,12 +33,15 @@ import {
   type RecordSpendingBody,
   type RollupQuery,
   type SaveFundStandardsBody,
+  type Spending,
+  type YearPageQuery,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { todayInChina } from '../../core/calendar.js';
+import { pageOf } from '../../core/paging.js';
 import { children, inScope as orgInScope, type OrgNode } from '../../core/org-tree.js';
 import { allowanceStandardsOf, allowanceStandardTable, saveAllowanceStandards as writeAllowanceStandards } from '../assessment/index.js';
 import { computeAllowances, computeFormerCadres, daysInYear, DEFAULT_FUND_STANDARDS, sumFen, type PostSpan } from './funds.logic.js';
@@ -50,6 +53,11 @@ export type PostSpanSource = { postSpans: (actor: Actor, from: string, to: strin
 
 const ref = (o: { id: number; name: string; type: string }) => ({ id: Number(o.id), name: o.name, type: o.type as OrgType });
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const presentSpending = (s: repo.SpendingRow): Spending => ({
+  id: Number(s.id), allocationId: Number(s.allocation_id), spentOn: s.spent_on, amountFen: Number(s.amount_fen), purpose: s.purpose,
+  voucher: s.voucher_name ? { fileName: s.voucher_name, mimeType: s.voucher_mime ?? 'application/octet-stream' } : null, recordedBy: s.recorded_by,
+});
 
 export function createFundsService(deps: { db: Db; people: PostSpanSource; today?: () => string }) {
   const { db } = deps;
@@ -199,13 +207,15 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; today
     const row = await repo.findAllocation(db, likePrefix(actor.scope.path), id);
     if (!row) throw new AppError('not_found');
     const spendings = await repo.spendingsOf(db, row.id);
-    return {
-      allocation: present(row),
-      spendings: spendings.map((s) => ({
-        id: Number(s.id), allocationId: Number(s.allocation_id), spentOn: s.spent_on, amountFen: Number(s.amount_fen), purpose: s.purpose,
-        voucher: s.voucher_name ? { fileName: s.voucher_name, mimeType: s.voucher_mime ?? 'application/octet-stream' } : null, recordedBy: s.recorded_by,
-      })),
-    };
+    return { allocation: present(row), spendings: spendings.map(presentSpending) };
+  }
+
+  /** One spending row, as its allocation's detail lists it (its unit in scope; 404 otherwise). */
+  async function spending(actor: Actor, id: number): Promise<Spending> {
+    requireAction(actor, 'funds:read');
+    const row = await repo.spendingById(db, likePrefix(actor.scope.path), id);
+    if (!row) throw new AppError('not_found');
+    return presentSpending(row);
   }
 
   /** 按标准下达: every unit of the scope whose type has a standard gets its allocation for each line (existing ones are kept). */
@@ -256,11 +266,11 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; today
     return (await allocation(actor, id)).allocation;
   }
 
-  async function recordSpending(actor: Actor, allocationId: number, body: RecordSpendingBody): Promise<AllocationDetail> {
+  async function recordSpending(actor: Actor, allocationId: number, body: RecordSpendingBody): Promise<Spending> {
     requireAction(actor, 'funds:spend');
     const t = today();
     if (body.spentOn > t) throw fieldError('spentOn', '支出日期不能晚于今天', 'The date is in the future');
-    await db.transaction(async (tx) => {
+    const id = await db.transaction(async (tx) => {
       const row = await repo.lockAllocation(tx, likePrefix(actor.scope.path), allocationId);
       if (!row) throw new AppError('not_found');
       if (Number(body.spentOn.slice(0, 4)) !== row.year) throw fieldError('spentOn', `支出日期须在 ${row.year} 年内（本笔经费的年度）`, 'The date is outside the allocation year');
@@ -269,8 +279,9 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; today
       if (body.amountFen > balance) throw fieldError('amountFen', `超出余额：本项经费余额 ${yuan(balance)} 元`, 'More than the balance');
       const id = await repo.insertSpending(tx, { countyId: Number(row.county_id), allocationId, orgPath: row.org_path, spentOn: body.spentOn, amountFen: body.amountFen, purpose: body.purpose.trim(), recordedBy: actor.username });
       await audit(tx, actor, 'fund_spending.create', 'fund_spending', id, { allocationId, spentOn: body.spentOn, amountFen: body.amountFen, purpose: body.purpose.trim() });
+      return id;
     });
-    return allocation(actor, allocationId);
+    return spending(actor, id);
   }
 
   async function attachVoucher(actor: Actor, spendingId: number, file: { fileName: string; mimeType: string; content: Buffer }) {
@@ -344,7 +355,18 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; today
 
   // ---- allowances (村干部报酬)
 
-  async function allowances(actor: Actor, year: number): Promise<Allowances> {
+  /** One page of the year's allowances; the sum is of the whole year in scope. */
+  async function allowances(actor: Actor, q: YearPageQuery): Promise<Allowances> {
+    const { page, pageSize, offset } = pageOf(q);
+    const all = await allowancesOfYear(actor, q.year);
+    return { ...all, items: all.items.slice(offset, offset + pageSize), page, pageSize };
+  }
+
+  /**
+   * The whole year's allowances (the .xlsx export writes every row). Computed from post spans day by
+   * day, so it cannot page in SQL: the page is cut from the computed year.
+   */
+  async function allowancesOfYear(actor: Actor, year: number): Promise<Omit<Allowances, 'page' | 'pageSize'>> {
     requireAction(actor, 'funds:read');
     const county = countyOf(actor);
     const [spans, table] = await Promise.all([deps.people.postSpans(actor, `${year}-01-01`, `${year}-12-31`), allowanceStandardsOf(db, county, year)]);
@@ -356,7 +378,7 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; today
     return {
       year, daysInYear: daysInYear(year),
       standards: table.map((s) => ({ unitType: s.unitType, post: s.post, postLabel: ALLOWANCE_POST_LABELS[s.post].zh, annualFen: s.annualFen })),
-      rows, totalFen: sumFen(rows.map((r) => r.amountFen)),
+      items: rows, total: rows.length, totalFen: sumFen(rows.map((r) => r.amountFen)),
     };
   }
 
@@ -371,14 +393,17 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; today
       : { rule: DEFAULT_FORMER_CADRE_RULE, isDefault: true };
   }
 
-  async function formerCadres(actor: Actor, year: number): Promise<FormerCadres> {
+  /** One page of the former cadres of the year; the sum is of the whole year in scope. */
+  async function formerCadres(actor: Actor, q: YearPageQuery): Promise<FormerCadres> {
     requireAction(actor, 'funds:read');
+    const { page, pageSize, offset } = pageOf(q);
+    const year = q.year;
     const county = countyOf(actor);
     const [{ rule, isDefault }, spans] = await Promise.all([formerRule(county), deps.people.postSpans(actor, '1949-10-01', `${year}-12-31`)]);
     const rows = computeFormerCadres(year, spans, rule).map((r) => ({
       person: r.person, org: ref(r.org), lastPost: POST_ROLE_LABELS[r.lastPost].zh, endedOn: r.endedOn, yearsServed: r.yearsServed, eligible: r.eligible, amountFen: r.amountFen,
     }));
-    return { year, rule, isDefaultRule: isDefault, rows, totalFen: sumFen(rows.map((r) => r.amountFen)) };
+    return { year, rule, isDefaultRule: isDefault, items: rows.slice(offset, offset + pageSize), total: rows.length, eligibleCount: rows.filter((r) => r.eligible).length, page, pageSize, totalFen: sumFen(rows.map((r) => r.amountFen)) };
   }
 
   async function saveFormerRule(actor: Actor, body: FormerCadreRule): Promise<FormerCadreRule> {
@@ -452,8 +477,8 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; today
   };
 
   return {
-    standards, saveStandards, copyStandards, allocations, allocation, applyStandards, createAllocation, adjustAllocation, recordSpending,
-    attachVoucher, voucher, rollup, fundsForExport, allowances, auditExport, formerCadres, saveFormerRule, awards, award, createAward, today, fundSource, allowanceStandards, saveAllowanceStandards,
+    standards, saveStandards, copyStandards, allocations, allocation, spending, applyStandards, createAllocation, adjustAllocation, recordSpending,
+    attachVoucher, voucher, rollup, fundsForExport, allowances, allowancesOfYear, auditExport, formerCadres, saveFormerRule, awards, award, createAward, today, fundSource, allowanceStandards, saveAllowanceStandards,
     unitTypes: FUND_UNIT_TYPES,
   };
 }

@@ -4,7 +4,7 @@
 // duty on the public unit page. Bad input answers a Chinese 4xx and changes nothing.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Allocation, AllocationList, Allowances, AwardList, FacilityBoard, FundRollup, FundStandards, PublicUnit, UnitChecklist, Venue } from '@lianxin/contract';
+import type { Allocation, AllocationDetail, AllocationList, Allowances, AwardList, DutyShift, DutyShiftList, FacilityBoard, FormerCadres, FundRollup, FundStandards, PublicUnit, Spending, UnitChecklist, Venue } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { todayInChina } from '../../core/calendar.js';
 
@@ -121,8 +121,14 @@ describe('allocations and spending', () => {
     expect(await count('fund_spendings')).toBe(before);
     const res = await yushe.post(url, { spentOn: today, amountFen: 123_456, purpose: '主题党日活动资料' });
     expect(res.statusCode).toBe(201);
-    expect(res.json().allocation).toMatchObject({ spentFen: 123_456, balanceFen: 900_000 - 123_456 });
-    const spending = res.json().spendings[0] as { id: number };
+    // the answer is the spending row as its GET shows it; the allocation's detail lists it and its balance
+    const spending = res.json() as Spending;
+    expect(spending).toMatchObject({ allocationId: mine.id, spentOn: today, amountFen: 123_456, purpose: '主题党日活动资料', voucher: null, recordedBy: 'yushe' });
+    expect((await wuli.get(`/api/funds/spendings/${spending.id}`)).json()).toEqual(spending);
+    expect((await t.as('jiaotong').then((c) => c.get(`/api/funds/spendings/${spending.id}`))).statusCode).toBe(404);
+    const detail = (await yushe.get(`/api/funds/allocations/${mine.id}`)).json() as AllocationDetail;
+    expect(detail.allocation).toMatchObject({ spentFen: 123_456, balanceFen: 900_000 - 123_456 });
+    expect(detail.spendings).toContainEqual(spending);
     expect((await upload(yushe, `/api/funds/spendings/${spending.id}/voucher`, PNG, '发票.png')).statusCode).toBe(204);
     expect((await upload(yushe, `/api/funds/spendings/${spending.id}/voucher`, Buffer.from('not a file'), 'a.txt', 'text/plain')).statusCode).toBe(415);
     const v = await yushe.get(`/api/funds/spendings/${spending.id}/voucher`);
@@ -161,16 +167,17 @@ describe('allocations and spending', () => {
 
 describe('allowances', () => {
   it('computes each post-holder’s year from posts on the allowance standards, and exports it without phones or ID numbers', async () => {
-    const a = (await wuli.get(`/api/funds/allowances?year=${year}`)).json() as Allowances;
-    expect(a.rows.length).toBeGreaterThan(0);
+    const a = (await wuli.get(`/api/funds/allowances?year=${year}&pageSize=200`)).json() as Allowances;
+    expect(a.items.length).toBeGreaterThan(0);
+    expect(a.total).toBe(a.items.length);
     expect(a.standards).toContainEqual(expect.objectContaining({ unitType: 'village', post: 'concurrent', annualFen: 3_000_000 }));
-    for (const r of a.rows) {
+    for (const r of a.items) {
       expect(r.days).toBeLessThanOrEqual(a.daysInYear);
       expect(Number.isInteger(r.amountFen)).toBe(true);
     }
-    expect(a.totalFen).toBe(a.rows.reduce((n, r) => n + r.amountFen, 0));
+    expect(a.totalFen).toBe(a.items.reduce((n, r) => n + r.amountFen, 0));
     // a full-year 一肩挑 secretary in the demo draws the 一肩挑 standard pro rata
-    const concurrent = a.rows.find((r) => r.posts.some((p) => p.post === 'concurrent'));
+    const concurrent = a.items.find((r) => r.posts.some((p) => p.post === 'concurrent'));
     if (concurrent) expect(concurrent.amountFen).toBe(Math.round((3_000_000 * concurrent.days) / a.daysInYear));
     const x = await wuli.get(`/api/funds/allowances/export?year=${year}`);
     expect(x.statusCode).toBe(200);
@@ -178,21 +185,52 @@ describe('allowances', () => {
     await wb.xlsx.load(x.rawPayload as never);
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['单位', '姓名', '岗位', '任职期间', '在岗天数', '一肩挑天数', '报酬（元）']);
-    expect(ws.rowCount).toBe(a.rows.length + 2);
+    expect(ws.rowCount).toBe(a.total + 2);
     const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'funds.export' AND username = 'wuli'`);
     expect(audit.length).toBe(1);
+  });
+
+  it('pages the allowances and the former cadres like every list: each row once, the same total and year sum on every page; the .xlsx keeps every row', async () => {
+    for (let i = 0; i < 4; i++) {
+      const person = (await yushe.post('/api/people', { name: `离任委员${'甲乙丙丁'[i]}`, gender: 'male', orgId: yusheId })).json() as { id: number };
+      expect((await county.post('/api/posts', { personId: person.id, orgId: yusheId, role: 'committee_member', startDate: `${2000 + i}-01-01`, endDate: '2015-12-31' })).statusCode).toBe(201);
+    }
+    for (const path of ['/api/funds/allowances', '/api/funds/former-cadres']) {
+      const whole = (await wuli.get(`${path}?year=${year}&pageSize=200`)).json() as Allowances | FormerCadres;
+      expect(whole.total).toBeGreaterThan(3);
+      expect(whole.total).toBe(whole.items.length);
+      const seen: string[] = [];
+      const pageSize = Math.ceil(whole.total / 3);
+      for (let page = 1; page <= 3; page++) {
+        const res = await wuli.get(`${path}?year=${year}&page=${page}&pageSize=${pageSize}`);
+        expect(res.statusCode).toBe(200);
+        const p = res.json() as Allowances | FormerCadres;
+        expect({ page: p.page, pageSize: p.pageSize, total: p.total, totalFen: p.totalFen }).toEqual({ page, pageSize, total: whole.total, totalFen: whole.totalFen });
+        seen.push(...p.items.map((r) => `${r.person.id}/${r.org.id}`));
+      }
+      expect(seen).toEqual(whole.items.map((r) => `${r.person.id}/${r.org.id}`));
+      expect(((await county.get(`${path}?year=${year}&page=99`)).json() as Allowances).items).toEqual([]);
+      expect((await county.get(`${path}?year=${year}&pageSize=500`)).statusCode).toBe(400);
+    }
+    const small = (await county.get(`/api/funds/allowances?year=${year}&pageSize=1`)).json() as Allowances;
+    const x = await county.get(`/api/funds/allowances/export?year=${year}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as never);
+    expect(wb.worksheets[0]!.rowCount).toBe(small.total + 2);
   });
 
   it('gives the former-cadre living allowance by years served, on the county’s rule', async () => {
     const person = (await yushe.post('/api/people', { name: '离任老支书', gender: 'male', orgId: yusheId })).json() as { id: number };
     expect((await county.post('/api/posts', { personId: person.id, orgId: yusheId, role: 'committee_member', startDate: '2005-01-01', endDate: '2016-12-31' })).statusCode).toBe(201);
-    const f = (await wuli.get(`/api/funds/former-cadres?year=${year}`)).json();
-    const row = f.rows.find((r: { person: { id: number } }) => r.person.id === person.id);
+    const f = (await wuli.get(`/api/funds/former-cadres?year=${year}&pageSize=200`)).json() as FormerCadres;
+    expect(f.total).toBe(f.items.length);
+    expect(f.eligibleCount).toBe(f.items.filter((r) => r.eligible).length);
+    const row = f.items.find((r) => r.person.id === person.id);
     expect(row).toMatchObject({ yearsServed: 12, eligible: true, amountFen: 12 * 12_000 });
     expect((await wuli.request('PUT', '/api/funds/former-cadre-rule', { minYears: 5, perYearServedFen: 20_000, capFen: 0 })).statusCode).toBe(403);
     expect((await county.request('PUT', '/api/funds/former-cadre-rule', { minYears: 5, perYearServedFen: 20_000, capFen: 200_000 })).statusCode).toBe(200);
-    const g = (await wuli.get(`/api/funds/former-cadres?year=${year}`)).json();
-    expect(g.rows.find((r: { person: { id: number } }) => r.person.id === person.id).amountFen).toBe(200_000);
+    const g = (await wuli.get(`/api/funds/former-cadres?year=${year}&pageSize=200`)).json() as FormerCadres;
+    expect(g.items.find((r) => r.person.id === person.id)!.amountFen).toBe(200_000);
   });
 
   it('lists awards with the stations’ 七一 commendations', async () => {
@@ -255,9 +293,9 @@ describe('allowance standards (村干部报酬标准) by year', () => {
     expect(await get(wuli, year + 1)).toMatchObject({ year: year + 1, fromYear: year });
     expect(fen(await get(wuli, year + 1), 'village', 'concurrent')).toBe(3_600_000);
     expect(fen(await get(county, year - 1), 'village', 'concurrent')).toBe(3_000_000);
-    const a = (await wuli.get(`/api/funds/allowances?year=${year}`)).json() as Allowances;
+    const a = (await wuli.get(`/api/funds/allowances?year=${year}&pageSize=200`)).json() as Allowances;
     expect(a.standards).toContainEqual(expect.objectContaining({ unitType: 'village', post: 'concurrent', annualFen: 3_600_000 }));
-    const concurrent = a.rows.find((r) => r.posts.some((p) => p.post === 'concurrent' && p.days === r.days));
+    const concurrent = a.items.find((r) => r.posts.some((p) => p.post === 'concurrent' && p.days === r.days));
     if (concurrent) expect(concurrent.amountFen).toBe(Math.round((3_600_000 * concurrent.days) / a.daysInYear));
     const logged = await t.db.query<{ summary: { year: number; from: string[]; to: string[] } }>(`SELECT summary FROM audit_log WHERE action = 'allowance_standard.update'`);
     expect(logged).toHaveLength(1);
@@ -344,7 +382,13 @@ describe('venues and duty rosters', () => {
     expect(await count('duty_shifts')).toBe(before);
     const shift = await yushe.post(`/api/venues/${venue.id}/shifts`, { personId: who.personId, startsAt: start, endsAt: end });
     expect(shift.statusCode).toBe(201);
-    expect(shift.json().shifts.find((s: { now: boolean }) => s.now).person.name).toBe(who.name);
+    // the answer is the shift as its own GET shows it, and the roster lists it
+    const made = shift.json() as DutyShift;
+    expect(made).toMatchObject({ venueId: venue.id, person: { id: who.personId, name: who.name }, now: true });
+    expect((await wuli.get(`/api/duty-shifts/${made.id}`)).json()).toEqual(made);
+    const roster = (await yushe.get(`/api/venues/${venue.id}/shifts`)).json() as DutyShiftList;
+    expect(roster.shifts.find((s) => s.id === made.id)).toEqual(made);
+    expect((await t.as('jiaotong').then((c) => c.get(`/api/duty-shifts/${made.id}`))).statusCode).toBe(404);
 
     const page = (await t.anonymous.get(`/api/public/units/${yusheId}`)).json() as PublicUnit;
     const section = page.sections.find((s) => s.key === 'duty')!;
@@ -361,8 +405,9 @@ describe('venues and duty rosters', () => {
     const patched = await yushe.patch(`/api/venues/${venue.id}`, { version: venue.version, condition: 'needs_repair' });
     expect(patched.json()).toMatchObject({ condition: 'needs_repair', conditionLabel: '需维修' });
     expect((await yushe.patch(`/api/venues/${venue.id}`, { version: venue.version, servicePhone: 'abc' })).statusCode).toBe(400);
-    const shiftId = shift.json().shifts[0].id as number;
+    const shiftId = made.id;
     expect((await t.as('jiaotong').then((c) => c.del(`/api/duty-shifts/${shiftId}`))).statusCode).toBe(404);
     expect((await yushe.del(`/api/duty-shifts/${shiftId}`)).statusCode).toBe(204);
+    expect((await yushe.get(`/api/duty-shifts/${shiftId}`)).statusCode).toBe(404);
   });
 });

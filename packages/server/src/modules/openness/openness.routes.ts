@@ -36,6 +36,7 @@ import {
 import { AppError } from '../../core/errors.js';
 import { cleanFileName, contentDisposition, sniffFileType } from '../../core/file-type.js';
 import { sendWorkbook } from '../../core/xlsx-write.js';
+import { sendTablePdf, type PdfFont } from '../../core/pdf.js';
 import type { OpennessService } from './openness.service.js';
 
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -62,7 +63,7 @@ function sendFile(reply: FastifyReply, f: { fileName: string; mimeType: string; 
   return reply.send(f.content);
 }
 
-export async function opennessRoutes(app: TypedApp, opts: { openness: OpennessService; publicRateLimit: number }) {
+export async function opennessRoutes(app: TypedApp, opts: { openness: OpennessService; publicRateLimit: number; pdfFont?: PdfFont }) {
   const { openness } = opts;
   const tags = ['openness'];
 
@@ -140,6 +141,21 @@ export async function opennessRoutes(app: TypedApp, opts: { openness: OpennessSe
       }
       const count = await sendWorkbook(reply, `${view.book.name}_${view.org.name}_${view.year}.xlsx`, view.book.name.slice(0, 31), columns, rows());
       await openness.auditExport(actor, view, count);
+      return reply;
+    });
+  app.get('/api/openness/registers/:code/pdf',
+    { schema: { tags, summary: '一本簿册（A4 PDF，可打印：每页重复表头、带页码）', params: RegisterCodeParams, querystring: RegisterQuery, response: { 200: FileDownload } }, config: { policy: 'openness:read' } },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const view = await openness.register(actor, request.params.code, request.query);
+      const count = await sendTablePdf(reply, `${view.book.name}_${view.org.name}_${view.year}.pdf`, {
+        title: view.book.name,
+        unit: [view.county, view.township, view.org.name].filter((x, i, all) => x && all.indexOf(x) === i).join(' '),
+        period: `${view.year}年`,
+        columns: [{ header: '序号', width: 5 }, ...view.book.columns.map((c) => ({ header: c.label, width: c.key === 'items' || c.key === 'decisions' || c.key === 'topic' ? 32 : 12 }))],
+        rows: view.rows.map((r, i) => [i + 1, ...view.book.columns.map((c) => r[c.key] ?? null)]),
+      }, opts.pdfFont);
+      await openness.auditExport(actor, view, count, 'pdf');
       return reply;
     });
   app.post('/api/openness/registers/:code/rows',

@@ -750,10 +750,10 @@ export function createOpennessService(deps: OpennessDeps) {
     return { id: row.id, org: ref({ id: row.org_id, name: row.org_name, type: row.org_type }), book: { code: book.code, name: book.name }, year: row.year, entryDate: row.entry_date, cells: row.cells };
   }
 
-  async function auditExport(actor: Actor, view: RegisterView, rows: number) {
+  async function auditExport(actor: Actor, view: RegisterView, rows: number, format: 'xlsx' | 'pdf' = 'xlsx') {
     await db.transaction((tx) => appendAudit(tx, {
       countyId: actor.scope.countyId ?? 0, accountId: actor.accountId, username: actor.username, action: 'register.export', objectType: 'org', objectId: view.org.id,
-      summary: { book: view.book.code, year: view.year, rows }, result: 'success', ip: actor.ip,
+      summary: { book: view.book.code, year: view.year, rows, ...(format === 'pdf' ? { format } : {}) }, result: 'success', ip: actor.ip,
     }));
   }
 

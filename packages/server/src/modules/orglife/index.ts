@@ -9,6 +9,7 @@ import type { Db, Queryable } from '../../db/db.js';
 import type { OrglifeService } from './orglife.service.js';
 import type { AppraisalService } from './appraisal.service.js';
 import { orglifeRoutes } from './orglife.routes.js';
+import type { PdfFont } from '../../core/pdf.js';
 import { appraisalRoutes } from './appraisal.routes.js';
 import './consultation.case.js';
 import './theme-day.case.js';
@@ -20,7 +21,7 @@ export { createOrglifeService, type OrglifeService } from './orglife.service.js'
 export { createAppraisalService, type AppraisalService, type PostReader } from './appraisal.service.js';
 export type { PartyGroupKeeper, RosterReader, VisitWriter } from './orglife.service.js';
 
-export const orglifeModule: FastifyPluginAsync<{ db: Db; orglife: OrglifeService; appraisal: AppraisalService }> = async (app, opts) => {
+export const orglifeModule: FastifyPluginAsync<{ db: Db; orglife: OrglifeService; appraisal: AppraisalService; pdfFont?: PdfFont }> = async (app, opts) => {
   await app.register(orglifeRoutes, opts);
   await app.register(appraisalRoutes, { appraisal: opts.appraisal });
 };

@@ -43,6 +43,7 @@ import type { OrglifeService } from './orglife.service.js';
 import type { Db } from '../../db/db.js';
 import { appendAudit } from '../../core/audit.js';
 import { sendWorkbook } from '../../core/xlsx-write.js';
+import { sendTablePdf, type PdfFont } from '../../core/pdf.js';
 
 /** 会议记录簿 (seed 004's 七簿两账两手册): one row a meeting, as the book is kept. */
 export const MINUTES_BOOK_COLUMNS = [
@@ -62,7 +63,7 @@ export const MINUTES_BOOK_COLUMNS = [
 ];
 
 
-export async function orglifeRoutes(app: TypedApp, opts: { orglife: OrglifeService; db: Db }) {
+export async function orglifeRoutes(app: TypedApp, opts: { orglife: OrglifeService; db: Db; pdfFont?: PdfFont }) {
   const { orglife } = opts;
   const tags = ['orglife'];
 
@@ -155,6 +156,21 @@ export async function orglifeRoutes(app: TypedApp, opts: { orglife: OrglifeServi
       const count = await sendWorkbook(reply, `会议记录簿_${book.org.name}_${book.year}.xlsx`, '会议记录簿', MINUTES_BOOK_COLUMNS, book.rows);
       await opts.db.transaction((tx) =>
         appendAudit(tx, { countyId: book.org.county_id, accountId: actor.accountId, username: actor.username, action: 'orglife.export', objectType: 'org', objectId: book.org.id, summary: { rows: count, year: book.year }, result: 'success', ip: actor.ip }),
+      );
+      return reply;
+    });
+  app.get('/api/orglife/minutes-book/pdf',
+    { schema: { tags, summary: '会议记录簿（A4 PDF，可打印：一年的会议，按日期，每页重复表头、带页码）', querystring: MinutesBookQuery, response: { 200: FileDownload } }, config: { policy: 'orglife:read' } },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const book = await orglife.minutesBook(actor, request.query);
+      const rows = [];
+      for await (const batch of book.rows) rows.push(...batch);
+      const count = await sendTablePdf(reply, `会议记录簿_${book.org.name}_${book.year}.pdf`, {
+        title: '会议记录簿', unit: book.org.name, period: `${book.year}年`, columns: MINUTES_BOOK_COLUMNS, rows, landscape: true,
+      }, opts.pdfFont);
+      await opts.db.transaction((tx) =>
+        appendAudit(tx, { countyId: book.org.county_id, accountId: actor.accountId, username: actor.username, action: 'orglife.export', objectType: 'org', objectId: book.org.id, summary: { rows: count, year: book.year, format: 'pdf' }, result: 'success', ip: actor.ip }),
       );
       return reply;
     });

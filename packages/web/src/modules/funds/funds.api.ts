@@ -14,8 +14,8 @@ export const fundsKeys = {
   allocations: (year: number, orgId?: number, line?: string) => [...fundsKeys.all, 'allocations', year, orgId ?? 0, line ?? ''] as const,
   allocation: (id: number) => [...fundsKeys.all, 'allocation', id] as const,
   rollup: (year: number, orgId?: number) => [...fundsKeys.all, 'rollup', year, orgId ?? 0] as const,
-  allowances: (year: number) => [...fundsKeys.all, 'allowances', year] as const,
-  former: (year: number) => [...fundsKeys.all, 'former', year] as const,
+  allowances: (year: number, page: number) => [...fundsKeys.all, 'allowances', year, page] as const,
+  former: (year: number, page: number) => [...fundsKeys.all, 'former', year, page] as const,
   awards: (year: number) => [...fundsKeys.all, 'awards', year] as const,
   allowanceStandards: (year: number) => [...fundsKeys.all, 'allowance-standards', year] as const,
 };
@@ -37,8 +37,12 @@ export const useAllocations = (year: number, orgId?: number, line?: FundLine) =>
 export const useAllocation = (id: number) => useQuery({ queryKey: fundsKeys.allocation(id), queryFn: () => api.get(`/api/funds/allocations/${id}`) });
 export const useRollup = (year: number, orgId?: number) =>
   useQuery({ queryKey: fundsKeys.rollup(year, orgId), queryFn: () => api.get('/api/funds/rollup', clean({ year, orgId })), placeholderData: keepPreviousData });
-export const useAllowances = (year: number) => useQuery({ queryKey: fundsKeys.allowances(year), queryFn: () => api.get('/api/funds/allowances', { year }) });
-export const useFormerCadres = (year: number) => useQuery({ queryKey: fundsKeys.former(year), queryFn: () => api.get('/api/funds/former-cadres', { year }) });
+/** The allowances and former cadres of a year, one page at a time (the sums are of the whole year). */
+export const REPORT_PAGE_SIZE = 50;
+export const useAllowances = (year: number, page = 1) =>
+  useQuery({ queryKey: fundsKeys.allowances(year, page), queryFn: () => api.get('/api/funds/allowances', { year, page, pageSize: REPORT_PAGE_SIZE }), placeholderData: keepPreviousData });
+export const useFormerCadres = (year: number, page = 1) =>
+  useQuery({ queryKey: fundsKeys.former(year, page), queryFn: () => api.get('/api/funds/former-cadres', { year, page, pageSize: REPORT_PAGE_SIZE }), placeholderData: keepPreviousData });
 export const useAwards = (year: number) => useQuery({ queryKey: fundsKeys.awards(year), queryFn: () => api.get('/api/funds/awards', { year }) });
 
 function useRefresh(keys: readonly (readonly string[])[] = [fundsKeys.all]) {
@@ -72,14 +76,13 @@ export function useRecordSpending() {
   const onSuccess = useRefresh();
   return useMutation({
     mutationFn: async ({ id, voucher, ...body }: RecordSpendingBody & { id: number; voucher?: File }) => {
-      const detail = await api.post(`/api/funds/allocations/${id}/spendings`, body);
+      const spending = await api.post(`/api/funds/allocations/${id}/spendings`, body);
       if (voucher) {
-        const newest = [...detail.spendings].sort((a, b) => b.id - a.id)[0]!;
         const form = new FormData();
         form.append('file', voucher);
-        await api.upload(`/api/funds/spendings/${newest.id}/voucher`, form);
+        await api.upload(`/api/funds/spendings/${spending.id}/voucher`, form);
       }
-      return detail;
+      return spending;
     },
     onSuccess,
   });

@@ -49,8 +49,9 @@ export function InboxPage() {
   const counts = { todo: tabCounts?.pending ?? 0, overdue: tabCounts?.overdue ?? 0, week: tabCounts?.week ?? 0 };
 
   const tabs = [
-    { value: 'todo', label: <Badge count={tabCounts?.todo ?? 0} size="small" offset={[8, -2]}>{t('inbox.tab.todo')}</Badge> },
-    { value: 'duty', label: <Badge count={tabCounts?.duty ?? 0} size="small" offset={[8, -2]} color="purple">{t('inbox.tab.duty')}</Badge> },
+    // the count sits beside the label, inside the segment: a corner badge is clipped by the segment on a phone (two digits)
+    { value: 'todo', label: <span className="lx-tab-count">{t('inbox.tab.todo')}<Badge count={tabCounts?.todo ?? 0} size="small" overflowCount={99} /></span> },
+    { value: 'duty', label: <span className="lx-tab-count">{t('inbox.tab.duty')}<Badge count={tabCounts?.duty ?? 0} size="small" overflowCount={99} color="purple" /></span> },
     { value: 'done', label: t('inbox.tab.done') },
     ...(sum(sent.first?.counts) > 0 || can('dispatch:issue') || (tab === 'sent' && filtered) ? [{ value: 'sent', label: t('inbox.tab.sent') }] : []),
     ...(sum(following.first?.counts) > 0 || (tab === 'below' && filtered) ? [{ value: 'below', label: t('inbox.tab.below') }] : []),

@@ -1,13 +1,13 @@
 // 村干部报酬: each post-holder's year computed from the posts (days in post, 一肩挑 at its own rate,
 // two posts at once at the higher one) on the county's allowance standards; the .xlsx for the
 // finance office (names, posts, days and amounts only).
-import { App as AntApp, Button, Card, Grid, Skeleton, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Grid, Pagination, Skeleton, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { AllowanceRow } from '@lianxin/contract';
 import { download } from '../../../app/api';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { toInt, useUrlState } from '../../../app/url-state';
-import { useAllowances } from '../funds.api';
+import { REPORT_PAGE_SIZE, useAllowances } from '../funds.api';
 import { useFundsT } from '../funds.messages';
 import { FundsNav, YearSelect, thisYear, yuan } from '../components/common';
 
@@ -15,9 +15,11 @@ export function AllowancesPage() {
   const t = useFundsT();
   const { message } = AntApp.useApp();
   const phone = Grid.useBreakpoint().md === false;
-  const { values, update } = useUrlState(['year'] as const);
+  const { values, update } = useUrlState(['year', 'page'] as const);
   const year = toInt(values.year) ?? thisYear();
-  const q = useAllowances(year);
+  const page = toInt(values.page) ?? 1;
+  const q = useAllowances(year, page);
+  const toPage = (p: number) => update({ page: p === 1 ? undefined : p }, { resetPage: false });
   const a = q.data;
   const posts = (r: AllowanceRow) => r.posts.map((p) => p.postLabel).join('、');
 
@@ -39,7 +41,7 @@ export function AllowancesPage() {
       {!a ? <Card><Skeleton active /></Card> : (
         <>
           <Card size="small" style={{ marginBottom: 12 }}>
-            <Typography.Text>{t('allow.summary', { people: a.rows.length, total: yuan(a.totalFen) })}</Typography.Text>
+            <Typography.Text>{t('allow.summary', { people: a.total, total: yuan(a.totalFen) })}</Typography.Text>
             <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>{t('allow.rule', { days: a.daysInYear })}</Typography.Paragraph>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 6 }} data-testid="allow-standards">
               {a.standards.map((s) => <Tag key={`${s.unitType}-${s.post}`}>{s.unitType === 'village' ? '村' : '社区'}{s.postLabel} {yuan(s.annualFen)}</Tag>)}
@@ -47,8 +49,9 @@ export function AllowancesPage() {
           </Card>
           <Card size="small">
             {phone ? (
+              <>
               <SimpleList<AllowanceRow>
-                items={a.rows}
+                items={a.items}
                 rowKey={(r) => `${r.person.id}-${r.org.id}`}
                 testId="allowance-rows"
                 render={(r) => (
@@ -58,12 +61,14 @@ export function AllowancesPage() {
                   </div>
                 )}
               />
+              {a.total > a.pageSize && <Pagination simple current={a.page} pageSize={a.pageSize} total={a.total} style={{ marginTop: 12, textAlign: 'center' }} onChange={toPage} />}
+              </>
             ) : (
               <Table<AllowanceRow>
                 rowKey={(r) => `${r.person.id}-${r.org.id}`}
-                dataSource={a.rows}
+                dataSource={a.items}
                 size="small"
-                pagination={{ pageSize: 50, showSizeChanger: false }}
+                pagination={{ current: a.page, pageSize: a.pageSize, total: a.total, onChange: toPage, showSizeChanger: false }}
                 data-testid="allowance-rows"
                 onRow={() => ({ 'data-testid': 'allowance-row' }) as never}
                 columns={[

@@ -13,9 +13,9 @@ export function FormerCadresPage() {
   const t = useFundsT();
   const can = useCan();
   const { message } = AntApp.useApp();
-  const { values, update } = useUrlState(['year'] as const);
+  const { values, update } = useUrlState(['year', 'page'] as const);
   const year = toInt(values.year) ?? thisYear();
-  const q = useFormerCadres(year);
+  const q = useFormerCadres(year, toInt(values.page) ?? 1);
   const save = useSaveFormerRule();
   const [form] = Form.useForm();
   const f = q.data;
@@ -45,13 +45,13 @@ export function FormerCadresPage() {
               </Form>
             )}
           </Card>
-          <Card size="small" title={t('former.list', { n: f.rows.filter((r) => r.eligible).length, total: yuan(f.totalFen) })}>
+          <Card size="small" title={t('former.list', { n: f.eligibleCount, total: yuan(f.totalFen) })}>
             <Table
               rowKey={(r) => r.person.id}
-              dataSource={f.rows}
+              dataSource={f.items}
               size="small"
               scroll={{ x: 640 }}
-              pagination={{ pageSize: 50, showSizeChanger: false }}
+              pagination={{ current: f.page, pageSize: f.pageSize, total: f.total, onChange: (p) => update({ page: p === 1 ? undefined : p }, { resetPage: false }), showSizeChanger: false }}
               data-testid="former-rows"
               columns={[
                 { title: t('col.name'), render: (_, r) => r.person.name },
