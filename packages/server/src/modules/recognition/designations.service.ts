@@ -354,7 +354,9 @@ export function createDesignationService(deps: { db: Db; sources: DesignationSou
     const node = await orgInScope(db, actor.scope, q.orgId ?? actor.scope.orgId);
     if (!node) throw new AppError('not_found');
     const { kinds: all } = await kindSet(db, countyOf(actor));
-    const kids = (await orgChildren(db, node.id)).filter((k) => k.type !== 'grid' && k.type !== 'party_group');
+    // townships (and stations) first, in the tree's order; the county's agencies and departments after them
+    const below = (await orgChildren(db, node.id)).filter((k) => k.type !== 'grid' && k.type !== 'party_group');
+    const kids = [...below.filter((k) => k.type === 'township' || k.type === 'station'), ...below.filter((k) => k.type !== 'township' && k.type !== 'station')];
     const nodes = await byIds(db, kids.map((k) => k.id));
     const pathOf = new Map(nodes.map((n) => [Number(n.id), n.path]));
     const roots = kids.map((k) => pathOf.get(Number(k.id))!).filter(Boolean);
