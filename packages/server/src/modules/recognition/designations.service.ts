@@ -40,6 +40,7 @@ import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.
 import { availableTransitions } from '../../core/cases/workflow.js';
 import { byIds, children as orgChildren, inScope as orgInScope } from '../../core/org-tree.js';
 import type { PublicSection, PublicUnitRef } from '../../core/public-sections.js';
+import type { TodaySourceRow } from '../../core/today-sources.js';
 import * as repo from './designations.repository.js';
 import { aboveUnit, designationWorkflow } from './designations.workflow.js';
 import './designations.case.js';
@@ -437,7 +438,13 @@ export function createDesignationService(deps: { db: Db; sources: DesignationSou
     };
   }
 
-  return { kinds, saveKinds, list, detail, nominate, saveChecks, attach, evidence, fire, register, publicSection, today };
+  /** 工作台: nominations and reviews to check for the township (or county) above; what waits for the county's decision. */
+  async function todayItems(q: Queryable, actor: Actor): Promise<TodaySourceRow[]> {
+    if (!can(actor.roles, 'recognition:nominate')) return [];
+    return repo.forToday(q, likePrefix(actor.scope.path), actor.scope.path, actor.roles.includes('county_admin'));
+  }
+
+  return { kinds, saveKinds, list, detail, nominate, saveChecks, attach, evidence, fire, register, publicSection, todayItems, today };
 }
 
 const ORG_TYPE_ZH: Record<string, string> = {
