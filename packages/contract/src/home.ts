@@ -71,6 +71,8 @@ export const TODAY_KINDS = [
   'development_due', // 发展党员: a probationary member's year is up (or within 30 days): discuss 转正
   'weak_to_decide', // 软弱涣散整顿: a branch proposed, or a rectification awaiting acceptance, for the county
   'weak_returned', // 软弱涣散整顿: the county did not accept a rectification I am in charge of, with its reason
+  'designation_to_check', // 称号认定: a nomination (or a yearly review) below me whose criteria and evidence I check, returned ones included
+  'designation_to_decide', // 称号认定: a designation checked, approved or reviewed below the county, waiting for its decision
   'flow_step_due', // 小微权力: a step of a matter my level acts on
   'flow_dereliction', // 失职预警: a step of a matter below me is past its time limit
   'milestone_due', // 项目化推进: a route-map milestone of my unit's project due within 7 days or overdue
@@ -105,6 +107,8 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   development_due: { zh: '预备党员预备期满', en: 'Probation ends' },
   weak_to_decide: { zh: '软弱涣散整顿待研究', en: 'Weak branch to decide' },
   weak_returned: { zh: '整顿验收未通过', en: 'Rectification not accepted' },
+  designation_to_check: { zh: '称号待核对认定标准', en: 'Designation to check' },
+  designation_to_decide: { zh: '称号待审定', en: 'Designation to decide' },
   flow_step_due: { zh: '小微权力事项待办理', en: 'Matter step to act on' },
   flow_dereliction: { zh: '失职预警：步骤逾期', en: 'Dereliction warning: step overdue' },
   milestone_due: { zh: '项目节点即将到期', en: 'Project milestone due' },
@@ -139,6 +143,8 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   development_due: { zh: '办理转正', en: 'Confirm membership' },
   weak_to_decide: { zh: '去研究', en: 'Decide' },
   weak_returned: { zh: '继续整顿', en: 'Continue' },
+  designation_to_check: { zh: '去核对', en: 'Check' },
+  designation_to_decide: { zh: '去审定', en: 'Decide' },
   flow_step_due: { zh: '去办理', en: 'Act' },
   flow_dereliction: { zh: '去督促', en: 'Follow up' },
   milestone_due: { zh: '去完成节点', en: 'Record it' },

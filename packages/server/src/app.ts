@@ -385,6 +385,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     sources: { person: (actor, id) => people.detail(actor, id), stationDesignations: (actor, q) => orgs.listDesignations(actor, q) },
   });
   publicSections.register(60, (q, unit) => designations.publicSection(q, unit));
+  todaySources.register((q, actor) => designations.todayItems(q, actor));
   await app.register(recognitionModule, { stars: createStarService({ db, people }), points: createPointsService({ db }), designations });
   // 公开选拔 · 换届 · 结对培养: persons and posts through the people service
   await app.register(selectionModule, { selection: createSelectionService({ db, people, engine: cases }) });

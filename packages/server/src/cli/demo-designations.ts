@@ -65,13 +65,13 @@ export async function loadDemoDesignations(db: Db, pii: PiiCipher): Promise<Demo
     );
     const rural = villages.filter((v) => v.type === 'village');
     const community = villages.find((v) => v.type === 'community');
-    // 发展型党组织: the first village (two in every other township)
-    for (const v of rural.slice(0, 1 + (i % 2))) {
+    // 发展型党组织: the first village
+    for (const v of rural.slice(0, 1)) {
       await designate(by, { kindCode: 'rural_development', year, orgId: v.id, citation: `${v.name}党支部领办合作社，村集体经济年收入稳定增长，带动群众增收。` }, '经镇党委实地核实，符合');
     }
     if (community) await designate(by, { kindCode: 'community_service', year, orgId: community.id, citation: `${community.name}便民服务站全天开放，代办事项按时办结。` }, '经街道党工委核实，符合');
     // 产业示范点 and 示范户, with a member each (带富型党员)
-    for (const [j, v] of rural.slice(1, 3).entries()) {
+    for (const [j, v] of rural.slice(1, 2).entries()) {
       await designate(by, { kindCode: 'industry_site', year, orgId: v.id, siteName: `${v.name.replace(/村$/, '')}${SITES[(i + j) % SITES.length]}`, citation: '党员领办，带动周边农户参与，定期开展技术观摩。' }, '现场查看，规模和带动户数属实');
       const [m] = await db.query<{ id: number; name: string }>(
         `SELECT id, name FROM persons WHERE org_id = $1 AND member_status = 'formal' AND status = 'active' ORDER BY id LIMIT 1`,

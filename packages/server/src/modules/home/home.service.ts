@@ -81,6 +81,8 @@ const TODAY_HREF: Record<TodayKind, (id: number) => string> = {
   development_due: (id) => `/developments?id=${id}`,
   weak_to_decide: (id) => `/weak-orgs/${id}`,
   weak_returned: (id) => `/weak-orgs/${id}`,
+  designation_to_check: (id) => `/designations/${id}`,
+  designation_to_decide: (id) => `/designations/${id}`,
   flow_step_due: (id) => `/flows/matters/${id}`,
   flow_dereliction: (id) => `/flows/matters/${id}`,
   milestone_due: (id) => `/projects/${id}`,

@@ -168,3 +168,22 @@ export async function heldBy(q: Queryable, orgId: number) {
     [orgId],
   );
 }
+
+/**
+ * 工作台: for the county, designations below it waiting for its decision (checked, approved, under
+ * review with the criteria ticked); for a township, nominations and reviews below it to check
+ * (returned ones with the county's reason).
+ */
+export async function forToday(q: Queryable, prefix: string, ownPath: string, decides: boolean) {
+  return q.query<{ kind: 'designation_to_check' | 'designation_to_decide'; id: number; title: string; org: string; due: string | null; reason: string | null; at: Date }>(
+    `SELECT CASE WHEN c.status = 'nominated' OR (c.status = 'reviewing' AND d.criteria @> '[{"met": null}]') THEN 'designation_to_check' ELSE 'designation_to_decide' END AS kind,
+            c.id, c.title, o.name AS org, NULL::text AS due, CASE WHEN r.transition = 'return' THEN r.body END AS reason, c.updated_at AS at
+       FROM cases c JOIN designations d ON d.case_id = c.id JOIN orgs o ON o.id = c.org_id
+       LEFT JOIN LATERAL (SELECT e.body, e.transition FROM case_events e WHERE e.case_id = c.id AND e.kind = 'transition' ORDER BY e.seq DESC LIMIT 1) r ON true
+      WHERE c.case_type = 'designation' AND ${inScope('c.org_path', 1)} AND c.org_path <> $2 AND c.resolved_at IS NULL
+        AND ((NOT $3::boolean AND (c.status = 'nominated' OR (c.status = 'reviewing' AND d.criteria @> '[{"met": null}]')))
+             OR ($3::boolean AND (c.status IN ('checked', 'approved') OR (c.status = 'reviewing' AND NOT d.criteria @> '[{"met": null}]'))))
+      ORDER BY c.updated_at DESC, c.id DESC LIMIT 50`,
+    [prefix, ownPath, decides],
+  );
+}

@@ -40,6 +40,7 @@ import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.
 import { availableTransitions } from '../../core/cases/workflow.js';
 import { byIds, children as orgChildren, inScope as orgInScope } from '../../core/org-tree.js';
 import type { PublicSection, PublicUnitRef } from '../../core/public-sections.js';
+import type { TodaySourceRow } from '../../core/today-sources.js';
 import * as repo from './designations.repository.js';
 import { aboveUnit, designationWorkflow } from './designations.workflow.js';
 import './designations.case.js';
@@ -354,7 +355,9 @@ export function createDesignationService(deps: { db: Db; sources: DesignationSou
     const node = await orgInScope(db, actor.scope, q.orgId ?? actor.scope.orgId);
     if (!node) throw new AppError('not_found');
     const { kinds: all } = await kindSet(db, countyOf(actor));
-    const kids = (await orgChildren(db, node.id)).filter((k) => k.type !== 'grid' && k.type !== 'party_group');
+    // townships (and stations) first, in the tree's order; the county's agencies and departments after them
+    const below = (await orgChildren(db, node.id)).filter((k) => k.type !== 'grid' && k.type !== 'party_group');
+    const kids = [...below.filter((k) => k.type === 'township' || k.type === 'station'), ...below.filter((k) => k.type !== 'township' && k.type !== 'station')];
     const nodes = await byIds(db, kids.map((k) => k.id));
     const pathOf = new Map(nodes.map((n) => [Number(n.id), n.path]));
     const roots = kids.map((k) => pathOf.get(Number(k.id))!).filter(Boolean);
@@ -435,7 +438,13 @@ export function createDesignationService(deps: { db: Db; sources: DesignationSou
     };
   }
 
-  return { kinds, saveKinds, list, detail, nominate, saveChecks, attach, evidence, fire, register, publicSection, today };
+  /** 工作台: nominations and reviews to check for the township (or county) above; what waits for the county's decision. */
+  async function todayItems(q: Queryable, actor: Actor): Promise<TodaySourceRow[]> {
+    if (!can(actor.roles, 'recognition:nominate')) return [];
+    return repo.forToday(q, likePrefix(actor.scope.path), actor.scope.path, actor.roles.includes('county_admin'));
+  }
+
+  return { kinds, saveKinds, list, detail, nominate, saveChecks, attach, evidence, fire, register, publicSection, todayItems, today };
 }
 
 const ORG_TYPE_ZH: Record<string, string> = {

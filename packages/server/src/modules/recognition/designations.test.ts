@@ -4,7 +4,7 @@
 // own designations beside), the yearly review, revocation, the unit's public page — each refusal a
 // 4xx in Chinese that changes nothing, every change on the timeline and in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DesignationDetail, DesignationKinds, DesignationPage, DesignationRegister } from '@lianxin/contract';
+import type { DesignationDetail, DesignationKinds, DesignationPage, DesignationRegister, TodayList } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { upload } from '../../core/authorization.fixtures.js';
 import { todayInChina } from '../../core/calendar.js';
@@ -38,6 +38,12 @@ const json = <T>(res: { statusCode: number; body: string; json(): unknown }, sta
   expect(res.statusCode, res.body).toBe(status);
   return res.json() as T;
 };
+/** The designation's item on the account's 工作台, if it has one. */
+async function todayOf(c: Client, id: number) {
+  const res = await c.get('/api/home/today');
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as TodayList).items.find((i) => i.kind.startsWith('designation_') && i.id === id);
+}
 const allMet = (d: DesignationDetail) => ({ version: d.version, checks: d.criteria.map((c) => ({ code: c.code, met: true, note: `${c.text}：已核实` })) });
 
 describe('the county\'s kinds', () => {
@@ -117,9 +123,14 @@ describe('a village\'s designation, from nomination to revocation', () => {
     d = json<DesignationDetail>(await yushe.get(`/api/recognition/designations/${d.id}`));
     expect(d.transitions).toEqual([]);
     expect(d.canCheck).toBe(false);
+    expect((await todayOf(wuli, d.id))?.kind).toBe('designation_to_check');
+    expect(await todayOf(county, d.id)).toBeUndefined();
     d = json<DesignationDetail>(await fire(wuli, d, 'check'));
     expect(d.status).toBe('checked');
     expect(d.canCheck).toBe(false);
+    // now it waits for the county, and no longer for the township
+    expect((await todayOf(county, d.id))?.kind).toBe('designation_to_decide');
+    expect(await todayOf(wuli, d.id)).toBeUndefined();
   });
 
   it('the county returns it with a reason, the township checks again, the county approves and publishes with an award', async () => {
