@@ -11,13 +11,18 @@ import type { StarService } from './stars.service.js';
 import { starRoutes } from './stars.routes.js';
 import type { PointsService } from './points.service.js';
 import { pointRoutes } from './points.routes.js';
+import type { ConsequenceService } from './consequences.service.js';
+import { consequenceRoutes } from './consequences.routes.js';
 
 export { createStarService, type StarService, type StarCadreSource } from './stars.service.js';
 export { createPointsService, type PointsService } from './points.service.js';
+export { createConsequenceService, type ConsequenceService } from './consequences.service.js';
 
 // 党支部积星·党员积分: the records that earn points are read through the people, orglife, training
 // and citizens front doors (points.service.ts); nothing computed is stored.
-export const recognitionModule: FastifyPluginAsync<{ stars: StarService; points: PointsService }> = async (app, opts) => {
+// 奖惩: consequences of results, each linked to the sheet, annual result or star row behind it.
+export const recognitionModule: FastifyPluginAsync<{ stars: StarService; points: PointsService; consequences: ConsequenceService }> = async (app, opts) => {
   await app.register(starRoutes, { stars: opts.stars });
   await app.register(pointRoutes, { points: opts.points });
+  await app.register(consequenceRoutes, { consequences: opts.consequences });
 };
