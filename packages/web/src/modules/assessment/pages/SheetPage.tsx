@@ -6,8 +6,10 @@
 // locked (a correction is a new revision).
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Input, InputNumber, Modal, Space, Tag, Timeline, Typography, message } from 'antd';
-import { INDICATOR_SOURCE_LABELS, type SheetDetail, type SheetTransition } from '@lianxin/contract';
+import { Alert, Button, Card, Descriptions, Input, InputNumber, Modal, Select, Space, Tag, Timeline, Typography, message } from 'antd';
+import { CONSEQUENCE_KINDS, CONSEQUENCE_KIND_LABELS, INDICATOR_SOURCE_LABELS, type ConsequenceKind, type SheetDetail, type SheetTransition } from '@lianxin/contract';
+import { useCan } from '../../../app/auth';
+import { useRecordConsequence } from '../../recognition/consequences.api';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { useAppealSheet, useCorrectSheet, useFireSheet, useSaveScores, useSheet } from '../assessment.api';
@@ -40,6 +42,10 @@ export function SheetPage() {
   const [returning, setReturning] = useState<SheetTransition | null>(null);
   const [reason, setReason] = useState('');
   const [appealing, setAppealing] = useState(false);
+  // 奖惩: a consequence the township (county) records from this published sheet
+  const can = useCan();
+  const record = useRecordConsequence();
+  const [consequence, setConsequence] = useState<{ kind: ConsequenceKind; title: string; yuan: number | null } | null>(null);
   const [appealText, setAppealText] = useState({ reason: '', evidence: '' });
   const s = sheet.data;
   usePageCrumb(s ? `${s.org.name} ${s.period}` : undefined);
@@ -161,6 +167,9 @@ export function SheetPage() {
             <Button key={x.name} type="primary" onClick={() => doFire(x.name)} loading={fire.isPending} data-testid={`sheet-${x.name}`}>{x.label}</Button>
           ),
         )}
+        {can('recognition:consequence') && ['published', 'appealed', 'locked'].includes(s.status) && s.transitions.length === 0 && !s.canAppeal && (
+          <Button onClick={() => setConsequence({ kind: 'reward', title: '', yuan: null })} data-testid="sheet-consequence">记录奖惩</Button>
+        )}
         {s.canAppeal && (
           <Button danger onClick={() => setAppealing(true)} data-testid="sheet-appeal-open">{t('sheet.appeal')}</Button>
         )}
@@ -191,6 +200,31 @@ export function SheetPage() {
         confirmLoading={fire.isPending}
       >
         <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={returning === 'return' ? t('sheet.reasonRequired') : t('sheet.decisionReason')} data-testid="return-reason" />
+      </Modal>
+
+      <Modal
+        open={consequence !== null}
+        title={`记录奖惩 · ${s.org.name} ${s.period}`}
+        onCancel={() => setConsequence(null)}
+        onOk={() => consequence && record.mutate({
+          kind: consequence.kind, basisType: 'sheet', basisId: s.id, title: consequence.title.trim(), decidedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+          ...(consequence.yuan ? { amountFen: Math.round(consequence.yuan * 100) } : {}),
+        }, { onSuccess: () => { setConsequence(null); void message.success('已记录，见该单位的奖惩记录'); } })}
+        okButtonProps={{ disabled: (consequence?.title.trim().length ?? 0) < 2, 'data-testid': 'consequence-confirm' } as never}
+        confirmLoading={record.isPending}
+      >
+        {consequence && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Select value={consequence.kind} style={{ width: 200 }} onChange={(kind) => setConsequence({ ...consequence, kind, yuan: kind === 'reward' || kind === 'penalty' ? consequence.yuan : null })}
+              options={CONSEQUENCE_KINDS.filter((k) => k !== 'cadre_file').map((k) => ({ value: k, label: CONSEQUENCE_KIND_LABELS[k].zh }))} />
+            <Input value={consequence.title} onChange={(e) => setConsequence({ ...consequence, title: e.target.value })} placeholder="奖惩事项，如：月度考核第一名通报表扬" data-testid="consequence-title" />
+            {(consequence.kind === 'reward' || consequence.kind === 'penalty') && (
+              <InputNumber min={0.01} step={100} value={consequence.yuan} onChange={(v) => setConsequence({ ...consequence, yuan: v === null ? null : Number(v) })} addonAfter="元" placeholder="金额（可不填）" style={{ width: 200 }} />
+            )}
+            <div className="lx-muted">依据：本评分表（{s.total} / {s.max} 分），记为{s.org.name}的奖惩。</div>
+            {record.error && <ApiErrorAlert error={record.error} />}
+          </Space>
+        )}
       </Modal>
 
       <Modal
