@@ -45,7 +45,7 @@ beforeAll(async () => {
   const published = await county.post(`/api/recognition/star-ratings/${rating.id}/publish`, { version: detail.version });
   expect(published.statusCode, published.body).toBe(200);
   starRow = ((await county.get(`/api/recognition/star-rows?ratingId=${rating.id}&orgId=${yusheId}&pageSize=200`)).json() as StarRowPage).items.find((r) => r.role === 'secretary')!;
-});
+}, 600_000);
 afterAll(() => t.close());
 
 const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params))[0]!.n;
