@@ -1,7 +1,8 @@
 // 考核 end to end: the county publishes an indicator scheme (the 龙江 sample); 五里镇 scores 榆舍村
 // for this month on a phone — the computed indicator shows the problems behind it, the manual ones
 // take points and evidence — and submits; the county returns it with a reason; the township
-// corrects and resubmits; the county passes and publishes it, and the sheet is locked.
+// corrects and resubmits; the county passes and publishes it; within the appeal window the village
+// appeals on a phone with reason and evidence, the county rejects the appeal, and the sheet is locked.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiAs, login, logout, openSession, settled, shot, useBrowser } from './support';
@@ -92,16 +93,36 @@ describe('assessment: a month scored, returned, resubmitted and published', () =
     await town.page.getByTestId('sheet-submit').click();
     await expect.poll(() => town.page.getByTestId('sheet-status').textContent()).toBe('待审核');
 
-    // 5. the county passes and publishes; the sheet is locked
+    // 5. the county passes and publishes; the sheet is open to appeal, no longer to scoring
     await county.page.goto(sheetUrl);
     await county.page.getByTestId('sheet-pass').click();
     await expect.poll(() => county.page.getByTestId('sheet-status').textContent()).toBe('审核通过');
     await county.page.getByTestId('sheet-publish').click();
-    await expect.poll(() => county.page.getByTestId('sheet-status').textContent()).toBe('已公布（锁定）');
+    await expect.poll(() => county.page.getByTestId('sheet-status').textContent()).toBe('已公布（申诉期）');
     await town.page.goto(sheetUrl);
-    await town.page.getByText('评分表已公布并锁定').waitFor();
+    await town.page.getByTestId('sheet-window').waitFor();
     expect(await town.page.getByTestId('sheet-submit').count()).toBe(0);
     expect(await town.page.getByTestId('points').count()).toBe(0);
+    expect(await town.page.getByTestId('sheet-appeal-open').count()).toBe(0);
+
+    // 6. the village appeals on its phone with reason and evidence; the county rejects it; locked
+    const phone = await openSession(browser(), 'phone');
+    await login(phone, 'yushe');
+    await phone.page.goto(sheetUrl);
+    await phone.page.getByTestId('sheet-appeal-open').click();
+    await phone.page.getByTestId('appeal-reason').fill('党员活动室制度已上墙，扣分有误');
+    await phone.page.getByTestId('appeal-evidence').fill('整改照片见问题台账');
+    await phone.page.getByTestId('appeal-confirm').click();
+    await expect.poll(() => phone.page.getByTestId('sheet-status').textContent()).toBe('申诉中');
+    await shot(phone, 'assessment-sheet-appeal');
+    await logout(phone);
+    await phone.close();
+    await county.page.goto(sheetUrl);
+    await county.page.getByTestId('sheet-appeal').getByText('党员活动室制度已上墙，扣分有误').waitFor();
+    await county.page.getByTestId('sheet-reject_appeal').click();
+    await county.page.getByTestId('return-reason').fill('问题截至本月仍未销号，维持原评分');
+    await county.page.getByTestId('return-confirm').click();
+    await expect.poll(() => county.page.getByTestId('sheet-status').textContent()).toBe('已锁定');
 
     // the results board lists it
     await county.page.goto('/assessment/results');

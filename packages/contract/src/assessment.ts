@@ -149,21 +149,29 @@ export type ListSchemesQuery = Static<typeof ListSchemesQuery>;
 
 // ---- score sheets (评分表) on the case engine
 
-export const SHEET_STATES = ['draft', 'submitted', 'passed', 'published'] as const;
+export const SHEET_STATES = ['draft', 'submitted', 'passed', 'published', 'appealed', 'locked'] as const;
 export type SheetState = (typeof SHEET_STATES)[number];
 export const SHEET_STATE_LABELS: Record<SheetState, { zh: string; en: string }> = {
   draft: { zh: '评分中', en: 'Scoring' },
   submitted: { zh: '待审核', en: 'Awaiting review' },
   passed: { zh: '审核通过', en: 'Passed' },
-  published: { zh: '已公布（锁定）', en: 'Published (locked)' },
+  published: { zh: '已公布（申诉期）', en: 'Published (open to appeal)' },
+  appealed: { zh: '申诉中', en: 'Appealed' },
+  locked: { zh: '已锁定', en: 'Locked' },
 };
-export const SHEET_TRANSITIONS = ['submit', 'return', 'pass', 'publish'] as const;
+/** The states in which a sheet counts in the results: published, whatever became of its appeal. */
+export const SHEET_RESULT_STATES: readonly SheetState[] = ['published', 'appealed', 'locked'];
+export const SHEET_TRANSITIONS = ['submit', 'return', 'pass', 'publish', 'appeal', 'uphold_appeal', 'reject_appeal', 'lock'] as const;
 export type SheetTransition = (typeof SHEET_TRANSITIONS)[number];
 export const SHEET_TRANSITION_LABELS: Record<SheetTransition, { zh: string; en: string }> = {
   submit: { zh: '提交审核', en: 'submit for review' },
   return: { zh: '退回', en: 'return' },
   pass: { zh: '审核通过', en: 'pass' },
   publish: { zh: '公布', en: 'publish' },
+  appeal: { zh: '提出申诉', en: 'appeal' },
+  uphold_appeal: { zh: '申诉成立（更正评分）', en: 'uphold the appeal' },
+  reject_appeal: { zh: '驳回申诉', en: 'reject the appeal' },
+  lock: { zh: '申诉期满锁定', en: 'lock after the appeal window' },
 };
 
 /** 一票否决: a rule that zeroes a total or caps it, applied with its reason. */
@@ -208,6 +216,44 @@ export const FireSheetBody = Type.Object(
   { additionalProperties: false },
 );
 export type FireSheetBody = Static<typeof FireSheetBody>;
+
+/** 申诉: the scored unit's appeal of a published sheet within the county's window, with its evidence. */
+export const AppealSheetBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    reason: Type.String({ minLength: 2, maxLength: 1000, description: '申诉理由' }),
+    evidence: Type.String({ minLength: 2, maxLength: 1000, description: '佐证（材料、关联记录的说明）' }),
+  },
+  { additionalProperties: false },
+);
+export type AppealSheetBody = Static<typeof AppealSheetBody>;
+
+/** The county's assessment settings: the appeal window in days after a sheet is published. */
+export const AssessmentSettings = Type.Object({
+  appealDays: Type.Integer({ minimum: 1, maximum: 60 }),
+  /** false: the built-in default (7 days), the county has not set its own */
+  own: Type.Boolean(),
+  version: Type.Integer(),
+});
+export type AssessmentSettings = Static<typeof AssessmentSettings>;
+export const SaveAssessmentSettingsBody = Type.Object(
+  { appealDays: Type.Integer({ minimum: 1, maximum: 60, description: '申诉期（天）' }), version: Type.Integer({ minimum: 0, description: '读到的版本（尚未设置时为 0）' }) },
+  { additionalProperties: false },
+);
+export type SaveAssessmentSettingsBody = Static<typeof SaveAssessmentSettingsBody>;
+
+export const SheetAppeal = Type.Object({
+  reason: Type.String(),
+  evidence: Type.String(),
+  filedBy: Type.String(),
+  filedAt: Type.String(),
+  decision: Type.Union([strEnum(['upheld', 'rejected'] as const), Type.Null()]),
+  decisionReason: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  /** the corrected revision opened when the appeal was upheld */
+  correctionId: Type.Union([Id, Type.Null()]),
+});
+export type SheetAppeal = Static<typeof SheetAppeal>;
 
 const OrgRef = Type.Object({ id: Id, name: Type.String() });
 
@@ -255,6 +301,11 @@ export const SheetDetail = Type.Composite([
     entries: Type.Array(SheetEntry),
     veto: Type.Union([Veto, Type.Null()]),
     supersedesId: Type.Union([Id, Type.Null()]),
+    /** the last day (CST) the unit may appeal; null before publishing */
+    appealUntil: Type.Union([Type.String(), Type.Null()]),
+    /** the scored unit may appeal now (its own account, within the window) */
+    canAppeal: Type.Boolean(),
+    appeal: Type.Union([SheetAppeal, Type.Null()]),
     transitions: Type.Array(Type.Object({ name: strEnum(SHEET_TRANSITIONS), label: Type.String(), needsReason: Type.Boolean() })),
     timeline: Type.Array(Type.Object({ at: Type.String(), actor: Type.String(), kind: Type.String(), transition: Type.Union([Type.String(), Type.Null()]), label: Type.String(), body: Type.Union([Type.String(), Type.Null()]) })),
   }),

@@ -14,7 +14,7 @@ import { AddDesignationBody, ListDesignationsQuery, StationDesignationRow, Stati
 import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody, PublicMatter } from './flows.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 import { CreatePartyGroupBody, MeetingFileView, PartyGroupList, PartyGroupView, UpdatePartyGroupBody, BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
-import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
+import { AppealSheetBody, AssessmentSettings, SaveAssessmentSettingsBody, CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
 import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery, AppraisalView, BallotBody, CorrectAppraisalBody, FireResearchBody, FollowupBody, GradeMembersBody, ListAppraisalsQuery, ListResearchQuery, ListSessionsQuery, OpenSessionBody, PlanResearchBody, ReporterCandidates, ResearchBoard, ResearchBoardQuery, ResearchPage, ResearchView, SessionPage, SessionView, ResearchFile, UpdateSessionBody } from './appraisal.js';
 import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSessionBody, CreateTrainingTalkBody, ListTrainingCategoriesQuery, ListTrainingCoursesQuery, ListTrainingSessionsQuery, ListTrainingTalksQuery, PersonTrainingQuery, PersonTrainingRecord, TickAttendanceBody, AttendSheetBody, TrainingCategory, TrainingCategoryPage, TrainingCourse, TrainingCoursePage, TrainingCoverage, TrainingCoverageQuery, TrainingRoster, TrainingSessionDetail, TrainingSessionPage, TrainingTalk, TrainingTalkPage } from './training.js';
@@ -23,7 +23,7 @@ import { FireWeakBody, ListWeakOrgsQuery, ProposeWeakOrgBody, WeakOrgDetail, Wea
 import { AdjustAllocationBody, Award, Allocation, AllocationDetail, AllocationList, AllocationsApplied, AllocationsQuery, Allowances, ApplyStandardsBody, AwardList, AwardsQuery, ChecklistTemplates, CopyFundStandardsBody, CreateAllocationBody, CreateAwardBody, CreateDutyShiftBody, CreateVenueBody, DutyCandidates, DutyShift, DutyShiftList, DutyShiftsQuery, FacilityBoard, FacilityBoardQuery, FormerCadreRule, FormerCadres, FundRollup, FundStandards, RecordSpendingBody, RollupQuery, Spending, SaveChecklistBody, SaveChecklistTemplateBody, SaveFormerCadreRuleBody, SaveFundStandardsBody, UnitChecklist, UpdateVenueBody, Venue, VenueList, VenuesQuery, YearQuery, YearPageQuery, AllowanceStandardTable, SaveAllowanceStandardsBody } from './funds.js';
 import { ApplySelectionBody, CreateMentoringBody, ElectBody, ElectionBoard, ElectionRoundPage, ElectionVillage, FireSelectionBody, InspectBody, ListElectionsQuery, ListMentoringQuery, ListSelectionsQuery, MentoringContactBody, MentoringDetail, MentoringPage, MentoringSummary, MentoringSummaryQuery, OpenElectionBody, RecommendBody, RegisterCandidateBody, ScoreCandidateBody, SelectionDetail, SelectionPage, VetCandidateBody } from './selection.js';
 import { AddRegisterRowBody, AuditFindingToProblemBody, ComposeDisclosureBody, CorrectDisclosureBody, CreateFinanceAuditBody, DisclosureBoard, DisclosureBoardQuery, DisclosurePage, DisclosureView, FinanceAuditPage, FinanceAuditView, ListDisclosuresQuery, ListFinanceAuditsQuery, OpennessSettings, PublicDisclosures, PublicDisclosuresQuery, PublishDisclosureBody, RegisterList, RegisterQuery, RegisterRowView, RegisterView, SaveDraftBody, SaveOpennessSettingsBody } from './openness.js';
-import { DecidePointAwardBody, ListPointAwardsQuery, MemberPoints, MemberPointsQuery, PointAward, PointAwardPage, PointRules, PointRulesQuery, PointsBoard, PointsBoardQuery, ProposePointAwardBody, SavePointRulesBody } from './recognition.js';
+import { Consequence, ConsequencePage, CreateConsequenceBody, ListConsequencesQuery, DecidePointAwardBody, ListPointAwardsQuery, MemberPoints, MemberPointsQuery, PointAward, PointAwardPage, PointRules, PointRulesQuery, PointsBoard, PointsBoardQuery, ProposePointAwardBody, SavePointRulesBody } from './recognition.js';
 import { DesignationDetail, DesignationFile, DesignationKinds, DesignationPage, DesignationRegister, DesignationRegisterQuery, FireDesignationBody, ListDesignationRecordsQuery, NominateBody, SaveChecksBody, SaveDesignationKindsBody } from './designations.js';
 import { CreateStarRatingBody, ListStarRatingsQuery, ListStarRowsQuery, SavePostScoreBody, SaveStarRulesBody, StarBoard, StarBoardQuery, StarRatingDetail, StarRatingPage, StarRowDetail, StarRowPage, StarRules } from './recognition.js';
 
@@ -108,6 +108,9 @@ export const ENDPOINTS = {
   'PUT /api/assessment/sheets/{id}/scores': { body: SaveScoresBody, response: SheetDetail },
   'POST /api/assessment/sheets/{id}/transitions/{transition}': { body: FireSheetBody, response: SheetDetail },
   'POST /api/assessment/sheets/{id}/correct': { response: SheetDetail },
+  'POST /api/assessment/sheets/{id}/appeal': { body: AppealSheetBody, response: SheetDetail },
+  'GET /api/assessment/settings': { response: AssessmentSettings },
+  'PUT /api/assessment/settings': { body: SaveAssessmentSettingsBody, response: AssessmentSettings },
   'GET /api/assessment/subsidies': { query: SubsidiesQuery, response: Subsidies },
   'GET /api/assessment/subsidies/export': { query: SubsidiesQuery, response: FileDownload, file: true },
   'GET /api/assessment/results': { query: ResultsQuery, response: Results },
@@ -395,6 +398,10 @@ export const ENDPOINTS = {
   'POST /api/recognition/designations/{id}/evidence': { response: DesignationFile, upload: true },
   'GET /api/recognition/designations/{id}/evidence/{fileId}': { response: FileDownload, file: true },
   'POST /api/recognition/designations/{id}/transitions/{transition}': { body: FireDesignationBody, response: DesignationDetail },
+  'GET /api/recognition/consequences': { query: ListConsequencesQuery, response: ConsequencePage },
+  'POST /api/recognition/consequences': { body: CreateConsequenceBody, response: Consequence },
+  'GET /api/recognition/consequences/{id}': { response: Consequence },
+  'GET /api/recognition/consequences/export': { query: ListConsequencesQuery, response: FileDownload, file: true },
   // 公开选拔 · 换届 · 结对培养
   'GET /api/selections': { query: ListSelectionsQuery, response: SelectionPage },
   'POST /api/selections': { body: ApplySelectionBody, response: SelectionDetail },

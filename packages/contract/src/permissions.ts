@@ -33,6 +33,7 @@ export const ACTIONS = [
   'assessment:read', // 考核: schemes of the county, score sheets and results of the scope
   'assessment:configure', // 考核: write, publish and copy the county's indicator schemes
   'assessment:score', // 考核: score units below, submit; the county reviews and publishes — the workflow checks who
+  'assessment:appeal', // 考核: the scored unit appeals its published sheet within the county's window (villages, stations, townships)
   'orglife:read', // 组织生活: meetings, filings, who is behind in the scope
   'orglife:record', // record meetings, file 主题党日 plans; guiding a filing is checked by its workflow
   'orglife:configure', // the county's meeting types, frequencies and back-dating window
@@ -64,6 +65,7 @@ export const ACTIONS = [
   'recognition:propose', // 党员积分: a branch proposes a manual point item (志愿服务, 表彰 …) for its member, with evidence
   'recognition:nominate', // 称号认定: nominate units and members below for a designation, check its criteria with evidence (township, county); the county approves, publishes, reviews and revokes
   'recognition:approve', // 党员积分: approve or return (with a reason) the manual point items of the branches below (township, station, county)
+  'recognition:consequence', // 奖惩: record a consequence (reward, penalty, 评优树先, cadre-file entry) of a result for a unit or person below (township, county)
   // One namespace per module (issue 11): the routes of lists, inspections and cadres, which read
   // with the ledger's, dispatch's and people's actions before, have their own; each is held by
   // exactly the roles that held the action it replaces (permissions.test.ts checks).
@@ -115,15 +117,16 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'selection:write',
     'recognition:approve',
     'recognition:nominate',
+    'recognition:consequence',
     'inspection:problem',
     'cadre:write',
     'cadre:post',
     'cadre:configure',
   ],
-  township_admin: [...OFFICE, 'orglife:group', 'org:write', 'person:write', 'person:import', 'person:post', 'ledger:register', 'dispatch:issue', 'inspection:write', 'inspection:accountability', 'citizen:whistle', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'inspection:problem', 'cadre:write', 'cadre:post', 'recognition:approve', 'recognition:nominate'],
-  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'citizen:whistle', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'recognition:approve'],
+  township_admin: [...OFFICE, 'orglife:group', 'org:write', 'person:write', 'person:import', 'person:post', 'ledger:register', 'dispatch:issue', 'inspection:write', 'inspection:accountability', 'citizen:whistle', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'inspection:problem', 'cadre:write', 'cadre:post', 'recognition:approve', 'recognition:nominate', 'assessment:appeal', 'recognition:consequence'],
+  station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'citizen:whistle', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'recognition:approve', 'assessment:appeal'],
   // a village branch keeps its own problem list (seed 003: 各级党组织的三个清单); the station still checks and closes
-  village_admin: [...OFFICE, 'orglife:group', 'person:write', 'person:import', 'citizen:whistle', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'cadre:write', 'recognition:propose'],
+  village_admin: [...OFFICE, 'orglife:group', 'person:write', 'person:import', 'citizen:whistle', 'ledger:register', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'cadre:write', 'recognition:propose', 'assessment:appeal'],
   department_admin: [...OFFICE, 'orglife:group', 'person:write', 'citizen:answer', 'cadre:write'],
   auditor: ['audit:read'],
   sys_admin: ['org:read', 'account:read', 'account:create'],

@@ -369,3 +369,69 @@ export const DecidePointAwardBody = Type.Object(
   { additionalProperties: false },
 );
 export type DecidePointAwardBody = Static<typeof DecidePointAwardBody>;
+
+// ---- 奖惩 (consequences): what a result leads to, per unit and per person, each linked to the
+// record that justifies it — a score sheet, a unit's annual result, or a cadre's published star row.
+
+export const CONSEQUENCE_KINDS = ['reward', 'penalty', 'commendation', 'cadre_file'] as const;
+export type ConsequenceKind = (typeof CONSEQUENCE_KINDS)[number];
+export const CONSEQUENCE_KIND_LABELS: Record<ConsequenceKind, { zh: string; en: string }> = {
+  reward: { zh: '奖励', en: 'Reward' },
+  penalty: { zh: '惩处', en: 'Penalty' },
+  commendation: { zh: '评优树先', en: 'Commendation' },
+  cadre_file: { zh: '记入干部档案', en: 'Cadre-file entry' },
+};
+export const CONSEQUENCE_BASES = ['sheet', 'annual_result', 'star_row'] as const;
+export type ConsequenceBasis = (typeof CONSEQUENCE_BASES)[number];
+export const CONSEQUENCE_BASIS_LABELS: Record<ConsequenceBasis, { zh: string; en: string }> = {
+  sheet: { zh: '考核评分表', en: 'Score sheet' },
+  annual_result: { zh: '年度考核结果', en: 'Annual result' },
+  star_row: { zh: '星级评定', en: 'Star rating' },
+};
+const consequenceKind = Type.Unsafe<ConsequenceKind>({ type: 'string', enum: [...CONSEQUENCE_KINDS] });
+const consequenceBasis = Type.Unsafe<ConsequenceBasis>({ type: 'string', enum: [...CONSEQUENCE_BASES] });
+
+export const CreateConsequenceBody = Type.Object(
+  {
+    kind: consequenceKind,
+    basisType: consequenceBasis,
+    /** the score sheet's id, the star row's id, or — an annual result — the unit's org id */
+    basisId: Id,
+    /** the year of an annual result (ignored for the others) */
+    year: Type.Optional(Year),
+    /** the person it concerns; absent: the unit itself (a star row always concerns its cadre) */
+    personId: Type.Optional(Id),
+    title: Type.String({ minLength: 2, maxLength: 100, description: '奖惩事项' }),
+    detail: Type.Optional(Type.String({ maxLength: 500, description: '说明' })),
+    /** money of a reward or penalty, in fen */
+    amountFen: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000 })),
+    decidedOn: Type.String({ format: 'date', description: '决定日期' }),
+  },
+  { additionalProperties: false },
+);
+export type CreateConsequenceBody = Static<typeof CreateConsequenceBody>;
+
+export const Consequence = Type.Object({
+  id: Id,
+  kind: consequenceKind,
+  kindLabel: Type.String(),
+  org: OrgRef,
+  person: Nullable(Type.Object({ id: Id, name: Type.String() })),
+  title: Type.String(),
+  detail: Nullable(Type.String()),
+  amountFen: Nullable(Type.Integer()),
+  decidedOn: Type.String(),
+  /** the record that justifies it, with what it said when the consequence was recorded */
+  basis: Type.Object({ type: consequenceBasis, typeLabel: Type.String(), id: Id, year: Year, label: Type.String(), href: Type.String() }),
+  recordedBy: Type.String(),
+  recordedAt: Type.String(),
+});
+export type Consequence = Static<typeof Consequence>;
+
+export const ListConsequencesQuery = Type.Object(
+  { orgId: Type.Optional(Id), personId: Type.Optional(Id), year: Type.Optional(Year), kind: Type.Optional(consequenceKind), ...PageQuery },
+  { additionalProperties: false },
+);
+export type ListConsequencesQuery = Static<typeof ListConsequencesQuery>;
+export const ConsequencePage = Type.Object({ items: Type.Array(Consequence), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type ConsequencePage = Static<typeof ConsequencePage>;

@@ -35,8 +35,8 @@ import { citizensModule, createDiaryService, createRequestService } from './modu
 import { createWeakOrgService, signalSourcesFrom, weakOrgsModule } from './modules/weakorgs/index.js';
 import { createSelectionService, selectionModule } from './modules/selection/index.js';
 import { homeModule } from './modules/home/index.js';
-import { assessmentModule, createAssessmentService } from './modules/assessment/index.js';
-import { createDesignationService, createPointsService, createStarService, recognitionModule } from './modules/recognition/index.js';
+import { assessmentModule, createAssessmentService, type AssessmentService } from './modules/assessment/index.js';
+import { createConsequenceService, createDesignationService, createPointsService, createStarService, recognitionModule } from './modules/recognition/index.js';
 import { cadresModule, createDevelopmentService, createFirstSecretaryService, firstSecretariesModule } from './modules/cadres/index.js';
 import { createProjectService, projectsModule, type ProjectService } from './modules/projects/index.js';
 import { createAppraisalService, createOrglifeService, orglifeModule, type PartyGroupKeeper, type PostReader, type RosterReader, type VisitWriter } from './modules/orglife/index.js';
@@ -123,6 +123,8 @@ declare module 'fastify' {
     cases: CaseEngine;
     /** 项目化推进, for issuing the monthly report requests on their day. */
     projects: ProjectService;
+    /** 考核, for locking the score sheets whose appeal window has passed. */
+    assessment: AssessmentService;
   }
 }
 
@@ -318,7 +320,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   todaySources.registerCounts((q, actor, today) => (can(actor.roles, 'citizen:read') ? requests.todoCounts(q, actor, today) : Promise.resolve({})));
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? appraisal.todayItems(q, actor, today) : Promise.resolve([])));
-  const assessment = createAssessmentService({ db, people, appraisals: appraisal });
+  const assessment = createAssessmentService({ db, people, appraisals: appraisal, engine: cases });
+  app.decorate('assessment', assessment);
   todaySources.register((q, actor, today) => (can(actor.roles, 'assessment:read') ? assessment.todayItems(q, actor, today) : Promise.resolve([])));
   todaySources.register((q, actor, today) => development.todayItems(q, actor, today));
   // 软弱涣散整顿: the signals come from the ledger, citizens' ratings and the posts, through their services
@@ -386,7 +389,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
   publicSections.register(60, (q, unit) => designations.publicSection(q, unit));
   todaySources.register((q, actor) => designations.todayItems(q, actor));
-  await app.register(recognitionModule, { stars: createStarService({ db, people }), points: createPointsService({ db }), designations });
+  await app.register(recognitionModule, { stars: createStarService({ db, people }), points: createPointsService({ db }), designations, consequences: createConsequenceService({ db, people }) });
   // 公开选拔 · 换届 · 结对培养: persons and posts through the people service
   await app.register(selectionModule, { selection: createSelectionService({ db, people, engine: cases }) });
   await app.register(firstSecretariesModule, { firstSecretaries: createFirstSecretaryService({ db, people, diary: createDiaryService({ db, requests }), orglife, training }) });

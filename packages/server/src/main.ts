@@ -38,8 +38,9 @@ async function main() {
     // level up (problems: the township above); checked hourly.
     // 定期下发: recurring directives are issued on their day; checked with the escalation.
     // 项目月报告: each project in progress gets its month's report request (once per month).
+    // 申诉期满: published score sheets whose appeal window has passed unappealed are locked.
     const escalate = () =>
-      Promise.all([app.cases.escalateAll(), app.dispatch.runSeries(), app.projects.issueDueReports(app.projects.today())]).catch((err: Error) =>
+      Promise.all([app.cases.escalateAll(), app.dispatch.runSeries(), app.projects.issueDueReports(app.projects.today()), app.assessment.lockPastAppeal()]).catch((err: Error) =>
         app.log.error({ err: { message: err.message } }, 'periodic work failed'),
       );
     await escalate();

@@ -62,6 +62,13 @@ export async function loadDemoAssessment(db: Db): Promise<{ schemes: number; she
       await assessment.fireSheet(county, id, 'pass', { version: sheet.version });
       sheet = await assessment.sheet(county, id);
       await assessment.fireSheet(county, id, 'publish', { version: sheet.version });
+      // 申诉: 榆舍村 appeals its published sheet within the window, with evidence; it waits for the county
+      if (v.name === '榆舍村') {
+        const [account] = await db.query<{ id: number }>(`SELECT id FROM accounts WHERE username = 'yushe'`);
+        const village: Actor = { accountId: account?.id ?? 0, username: 'yushe', roles: ['village_admin'], scope: { orgId: v.id, path: (await db.query<{ path: string }>(`SELECT path FROM orgs WHERE id = $1`, [v.id]))[0]!.path, countyId: county.scope.countyId }, ip: 'demo' };
+        sheet = await assessment.sheet(village, id);
+        await assessment.appealSheet(village, id, { version: sheet.version, reason: '本月“三会一课”均按期召开，会议记录齐全，相关指标扣分有误', evidence: '支部委员会会议记录本第 12–15 页；党员大会签到表（已上传至问题台账）' });
+      }
     }
   }
   return { schemes: 1, sheets };

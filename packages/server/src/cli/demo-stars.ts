@@ -11,7 +11,7 @@ import type { PiiCipher } from '../core/pii.js';
 import { todayInChina } from '../core/calendar.js';
 import { createAssessmentService } from '../modules/assessment/assessment.service.js';
 import { createPeopleService } from '../modules/people/people.service.js';
-import { createStarService } from '../modules/recognition/index.js';
+import { createConsequenceService, createStarService } from '../modules/recognition/index.js';
 import { DEFAULT_STAR_LEVELS } from '../modules/assessment/index.js';
 
 async function actorAt(db: Db, orgName: string, role: Role, username: string): Promise<Actor> {
@@ -25,7 +25,9 @@ export type DemoStars = { year: number; ratingId: number; rated: number; unrated
 
 export async function loadDemoStars(db: Db, pii: PiiCipher): Promise<DemoStars> {
   const assessment = createAssessmentService({ db });
-  const stars = createStarService({ db, people: createPeopleService({ db, pii }) });
+  const people = createPeopleService({ db, pii });
+  const stars = createStarService({ db, people });
+  const consequences = createConsequenceService({ db, people });
   const year = Number(todayInChina().slice(0, 4)) - 1;
   const county = await actorAt(db, '中共宜君县委员会', 'county_admin', 'county');
 
@@ -54,6 +56,10 @@ export async function loadDemoStars(db: Db, pii: PiiCipher): Promise<DemoStars> 
     }
   }
 
+  // last year's appeal windows ended long ago: the sheets are locked (as the hourly timer does)
+  await db.query(`UPDATE score_sheets SET appeal_until = $1::date WHERE scheme_id = $2`, [`${year}-12-31`, schemeId]);
+  await assessment.lockPastAppeal();
+
   // the county's rules, the rating, the townships' post assessments, publishing
   await stars.saveRules(county, { version: 0, postWeightPercent: 50, levels: DEFAULT_STAR_LEVELS, civilServiceMinStars: 4, civilServiceYears: 1 });
   const ratingId = await stars.createRating(county, { year });
@@ -70,5 +76,15 @@ export async function loadDemoStars(db: Db, pii: PiiCipher): Promise<DemoStars> 
   const detail = await stars.rating(county, ratingId);
   await stars.publishRating(county, ratingId, detail.version);
   const board = await stars.board(county, { year });
+
+  // 奖惩 of last year's results: the best village commended, its secretary's stars entered in the cadre
+  // file, and a performance reward for 五里镇's best village, each linked to the record behind it
+  const best = (await stars.listRows(county, { ratingId, pageSize: 200 })).items.filter((r) => r.role === 'secretary' && r.stars !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+  if (best) {
+    const decidedOn = `${year + 1}-01-15`;
+    await consequences.create(county, { kind: 'commendation', basisType: 'annual_result', basisId: best.org.id, year, title: `${year} 年度先进基层党组织`, detail: '年终考核全县前列，予以通报表扬', decidedOn });
+    await consequences.create(county, { kind: 'cadre_file', basisType: 'star_row', basisId: best.id, title: `${year} 年度星级评定结果记入干部档案`, decidedOn });
+    await consequences.create(county, { kind: 'reward', basisType: 'annual_result', basisId: best.org.id, year, personId: best.person.id, title: '年终考核奖励', amountFen: 300_000, decidedOn });
+  }
   return { year, ratingId, rated: board.total.people - board.total.unrated, unrated: board.total.unrated };
 }

@@ -512,8 +512,20 @@ const STEPS: Step[] = [
   { route: 'POST /api/assessment/sheets/{id}/transitions/{transition}', audit: /^score_sheet\./, setup: async () => {
     const submitted = await (await as('wuli')).post(`/api/assessment/sheets/${num('sheet')}/transitions/submit`, { version: num('sheetVersion') });
     ctx.sheetVersion = json((await (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/pass`, { version: json(submitted).version }))).version;
-  }, run: async () => (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/publish`, { version: num('sheetVersion') }) },
-  { route: 'POST /api/assessment/sheets/{id}/correct', record: async (b, by) => (await by.get(`/api/assessment/sheets/${String(b.id)}`)).json(), audit: /^score_sheet\./, run: async () => (await as('wuli')).post(`/api/assessment/sheets/${num('sheet')}/correct`) },
+  }, run: async () => {
+    const res = await (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/publish`, { version: num('sheetVersion') });
+    ctx.sheetVersion = json(res).version;
+    return res;
+  } },
+  { route: 'POST /api/assessment/sheets/{id}/appeal', audit: /^score_sheet\./, run: async () => {
+    const res = await (await as('yushe')).post(`/api/assessment/sheets/${num('sheet')}/appeal`, { version: num('sheetVersion'), reason: '矩阵申诉', evidence: '矩阵佐证' });
+    ctx.sheetVersion = json(res).version;
+    return res;
+  } },
+  { route: 'PUT /api/assessment/settings', audit: /^assessment_settings\./, run: async () => (await as('county')).request('PUT', '/api/assessment/settings', { appealDays: 7, version: 0 }) },
+  { route: 'POST /api/assessment/sheets/{id}/correct', record: async (b, by) => (await by.get(`/api/assessment/sheets/${String(b.id)}`)).json(), audit: /^score_sheet\./, setup: async () => {
+    await (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/reject_appeal`, { version: num('sheetVersion'), body: '维持原评分' });
+  }, run: async () => (await as('wuli')).post(`/api/assessment/sheets/${num('sheet')}/correct`) },
   // ---- 经费、报酬、表彰与阵地 (funds)
   { route: 'PUT /api/funds/standards', audit: /^fund_standard\./, run: async () => (await as('county')).request('PUT', '/api/funds/standards', { year: Number(today.slice(0, 4)), rows: [{ unitType: 'village', line: 'office', annualFen: 2_500_000 }, { unitType: 'village', line: 'party_building', annualFen: 800_000 }] }) },
   { route: 'POST /api/funds/standards/copy', audit: /^fund_standard\./, run: async () => (await as('county')).post('/api/funds/standards/copy', { fromYear: Number(today.slice(0, 4)), toYear: Number(today.slice(0, 4)) + 1 }) },
@@ -694,6 +706,8 @@ const STEPS: Step[] = [
   { route: 'PUT /api/recognition/designations/{id}/criteria', audit: /^designation\./, run: async () => (await as('wuli')).request('PUT', `/api/recognition/designations/${num('designation')}/criteria`, { version: 1, checks: ['c1', 'c2', 'c3'].map((code) => ({ code, met: true, note: '矩阵核实' })) }) },
   { route: 'POST /api/recognition/designations/{id}/evidence', record: async (b, by) => ((await by.get(`/api/recognition/designations/${num('designation')}`)).json() as { evidence: { id: unknown }[] }).evidence.find((f) => f.id === b.id), audit: /^designation\./, run: async () => upload(await as('wuli'), `/api/recognition/designations/${num('designation')}/evidence`, {}, { name: '佐证.png', type: 'image/png', content: PNG }) },
   { route: 'POST /api/recognition/designations/{id}/transitions/{transition}', audit: /^designation\./, run: async () => (await as('wuli')).post(`/api/recognition/designations/${num('designation')}/transitions/check`, { version: 2 }) },
+  // 奖惩: a reward from the sheet published, appealed and locked above
+  { route: 'POST /api/recognition/consequences', audit: /^consequence\./, run: async () => (await as('wuli')).post('/api/recognition/consequences', { kind: 'reward', basisType: 'sheet', basisId: num('sheet'), title: '矩阵奖励', decidedOn: today }) },
   // 公开选拔 · 换届 · 结对培养
   { route: 'POST /api/selections', audit: /^public_selection\./, setup: async () => {
     ctx.selVillage = json(await (await as('wuli')).post('/api/orgs', { parentId: await orgId(t.db, '榆舍党建工作站'), type: 'village', name: '矩阵选拔村' })).id;

@@ -333,6 +333,13 @@ export const make = {
     const c = await ok<{ version: number }>('publish', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/publish`, { version: b.version }));
     return { id: Number(s.id), version: c.version };
   },
+  /** A sheet locked after its appeal: published, appealed by the village, the appeal rejected by the county. */
+  async lockedSheet(p: Place): Promise<Rec> {
+    const s = await make.publishedSheet(p);
+    const a = await ok<{ version: number }>('appeal', p.as.village.post(`/api/assessment/sheets/${s.id}/appeal`, { version: s.version, reason: '矩阵申诉', evidence: '矩阵佐证' }));
+    const b = await ok<{ version: number }>('reject', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/reject_appeal`, { version: a.version, body: '维持原评分' }));
+    return { id: Number(s.id), version: b.version };
+  },
   /** A 支委会 of the place's village, one member ticked present. */
   async meeting(p: Place): Promise<Rec> {
     const person = await make.person(p);
@@ -691,6 +698,12 @@ export const make = {
     const d = await make.nominated(p);
     const f = await ok<{ id: number }>('designation evidence', upload(p.as.township, `/api/recognition/designations/${d.id}/evidence`));
     return { ...d, fileId: f.id };
+  },
+  /** 奖惩: a reward the place's township records for its village from a published sheet. */
+  async consequence(p: Place): Promise<Rec> {
+    const sheet = await make.publishedSheet(p);
+    const r = await ok<{ id: number }>('consequence', p.as.township.post('/api/recognition/consequences', { kind: 'reward', basisType: 'sheet', basisId: sheet.id, title: unique('矩阵奖励'), decidedOn: today }));
+    return { id: r.id, version: 1 };
   },
 };
 

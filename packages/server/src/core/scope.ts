@@ -62,7 +62,7 @@ export const TENANT_TABLES = [
   'training_courses', 'training_sessions', 'training_talks',
   'star_ratings', 'star_rating_rows',
   'election_rounds', 'election_villages', 'mentoring_pairs',
-  'point_awards',
+  'point_awards', 'recognition_consequences',
 ] as const;
 
 const TOUCHES = new RegExp(`\\b(?:FROM|JOIN|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(${TENANT_TABLES.join('|')})\\b`, 'i');

@@ -316,6 +316,28 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     });
   }
 
+  /**
+   * A transition the clock fires (a window that has passed), not an account: the case is found by id
+   * and locked, the transition must leave its current state, and `due` — asked of the locked case —
+   * must still hold (another request may have moved it meanwhile). The timeline and the audit record
+   * name the system. Answers whether it fired.
+   */
+  async function fireTimed<S extends string, T extends string, X>(
+    def: WorkflowDef<S, T, X>,
+    id: number,
+    name: T,
+    body: string,
+    due: (tx: Queryable, c: CaseRow) => Promise<boolean>,
+  ): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const system: Who = { anonymous: 'system', ip: null };
+      const c = await lock(tx, def.caseType, id, system);
+      if (!def.transitions[name].from.includes(c.status as S) || !(await due(tx, c))) return false;
+      await applyTransition(tx, def, c, name, system, body, { timed: true });
+      return true;
+    });
+  }
+
   function stateConflict<S extends string, T extends string, X>(def: WorkflowDef<S, T, X>, c: CaseRow, label: { zh: string; en: string }) {
     const from = def.stateLabels[c.status as S] ?? { zh: c.status, en: c.status };
     return new AppError('conflict', { zh: `当前状态为「${from.zh}」，不能执行「${label.zh}」`, en: `The case is ${from.en}; cannot ${label.en}` });
@@ -512,7 +534,7 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     return done;
   }
 
-  return { load, open, fire, note, edit, attach, rate, annotate, attachment, timeline, verify, escalateOverdue, escalateAll, today };
+  return { load, open, fire, fireTimed, note, edit, attach, rate, annotate, attachment, timeline, verify, escalateOverdue, escalateAll, today };
 }
 
 export type CaseEngine = ReturnType<typeof createCaseEngine>;

@@ -5,7 +5,7 @@
 // never another module's repository.
 import type { SchemeStatus, SchemeTree, SheetState, Veto } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
-import { inScope, inCounty, BY_KEY } from '../../core/scope.js';
+import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 import './sheets.case.js';
 
 export type SchemeRow = {
@@ -97,12 +97,13 @@ export type SheetRow = {
   total: number;
   max_total: number;
   veto: Veto | null;
+  appeal_until: string | null;
 };
 
 const SHEET = `
   SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, c.status, c.version,
          s.scheme_id, sc.name AS scheme_name, sc.year AS scheme_year, s.period, s.revision, s.supersedes_case_id,
-         s.scorer_org_id, so.name AS scorer_name, s.scorer_path, s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto
+         s.scorer_org_id, so.name AS scorer_name, s.scorer_path, s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto, s.appeal_until
   FROM cases c
   JOIN score_sheets s ON s.case_id = c.id
   JOIN assessment_schemes sc ON sc.id = s.scheme_id
@@ -139,7 +140,7 @@ export async function listSheets(
 export async function sheetsForToday(q: Queryable, prefix: string, scorerPath: string, reviews: boolean) {
   return q.query<{ kind: 'sheet_returned' | 'sheet_to_review'; id: number; title: string; org: string; due: string | null; reason: string | null; at: Date }>(
     `SELECT CASE WHEN c.status = 'draft' THEN 'sheet_returned' ELSE 'sheet_to_review' END AS kind,
-            c.id, concat(sc.name, ' · ', s.period, CASE WHEN c.status = 'passed' THEN '（已审核，待公布）' ELSE '' END) AS title,
+            c.id, concat(sc.name, ' · ', s.period, CASE WHEN c.status = 'passed' THEN '（已审核，待公布）' WHEN c.status = 'appealed' THEN '（申诉待处理）' ELSE '' END) AS title,
             o.name AS org, NULL::text AS due, r.body AS reason, c.updated_at AS at
        FROM cases c
        JOIN score_sheets s ON s.case_id = c.id
@@ -151,7 +152,7 @@ export async function sheetsForToday(q: Queryable, prefix: string, scorerPath: s
               ORDER BY e.seq DESC LIMIT 1) r ON true
       WHERE c.case_type = 'score_sheet' AND ${inScope('c.org_path', 1)}
         AND ((c.status = 'draft' AND r.transition = 'return' AND s.scorer_path = $2)
-          OR ($3::boolean AND c.status IN ('submitted', 'passed')))
+          OR ($3::boolean AND c.status IN ('submitted', 'passed', 'appealed')))
       ORDER BY c.updated_at DESC, c.id DESC LIMIT 50`,
     [prefix, scorerPath, reviews],
   );
@@ -203,6 +204,66 @@ export async function updateEntry(q: Queryable, sheetId: number, key: string, po
 
 export async function setTotals(q: Queryable, sheetId: number, total: number, max: number, veto: Veto | null): Promise<void> {
   await q.query(`UPDATE score_sheets SET total = $2, max_total = $3, veto = $4::jsonb WHERE case_id = $1`, [sheetId, total, max, veto ? JSON.stringify(veto) : null]);
+}
+
+// ---- the appeal window (申诉期)
+
+/** Sets the last day of the sheet's appeal window (at publishing). */
+export async function setAppealUntil(q: Queryable, sheetId: number, until: string): Promise<void> {
+  await q.query(`UPDATE score_sheets SET appeal_until = $2::date WHERE case_id = $1`, [sheetId, until]);
+}
+
+export type AppealRow = {
+  reason: string; evidence: string; filed_by_name: string | null; filed_at: Date;
+  decision: 'upheld' | 'rejected' | null; decision_reason: string | null; decided_at: Date | null; correction_id: number | null;
+};
+
+export async function insertAppeal(q: Queryable, a: { sheetId: number; countyId: number; reason: string; evidence: string; filedBy: number }): Promise<void> {
+  await q.query(
+    `INSERT INTO score_appeals (sheet_id, county_id, reason, evidence, filed_by) VALUES ($1, $2, $3, $4, $5)`,
+    [a.sheetId, a.countyId, a.reason, a.evidence, a.filedBy || null],
+  );
+}
+
+export async function decideAppeal(q: Queryable, sheetId: number, d: { decision: 'upheld' | 'rejected'; reason: string; decidedBy: number; correctionId: number | null }): Promise<void> {
+  await q.query(
+    `UPDATE score_appeals SET decision = $2, decision_reason = $3, decided_by = $4, decided_at = now(), correction_id = $5
+      WHERE sheet_id = $1 AND decision IS NULL`,
+    [sheetId, d.decision, d.reason, d.decidedBy || null, d.correctionId],
+  );
+}
+
+/** The sheet's appeal (read after the sheet itself was read in scope). */
+export async function appealOf(q: Queryable, sheetId: number): Promise<AppealRow | undefined> {
+  const [row] = await q.query<AppealRow>(
+    `SELECT a.reason, a.evidence, ac.display_name AS filed_by_name, a.filed_at, a.decision, a.decision_reason, a.decided_at, a.correction_id
+       FROM score_appeals a LEFT JOIN accounts ac ON ac.id = a.filed_by WHERE a.sheet_id = $1`,
+    [sheetId],
+  );
+  return row;
+}
+
+/** Published sheets of every county whose appeal window ended before `today` (the hourly timer locks them). */
+export async function sheetsPastAppeal(q: Queryable, today: string): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    `${SYSTEM}SELECT c.id FROM cases c JOIN score_sheets s ON s.case_id = c.id
+      WHERE c.case_type = 'score_sheet' AND c.status = 'published' AND s.appeal_until < $1::date ORDER BY c.id LIMIT 1000`,
+    [today],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+export async function appealDays(q: Queryable, countyId: number): Promise<{ appeal_days: number; version: number } | undefined> {
+  const [row] = await q.query<{ appeal_days: number; version: number }>(`SELECT appeal_days, version FROM assessment_settings WHERE county_id = $1`, [countyId]);
+  return row;
+}
+
+/** Saves the county's settings at the version the county saw (0: none yet); false when it was stale. */
+export async function saveAppealDays(q: Queryable, countyId: number, days: number, version: number): Promise<boolean> {
+  const rows = version === 0
+    ? await q.query(`INSERT INTO assessment_settings (county_id, appeal_days) VALUES ($1, $2) ON CONFLICT (county_id) DO NOTHING RETURNING county_id`, [countyId, days])
+    : await q.query(`UPDATE assessment_settings SET appeal_days = $2, version = version + 1, updated_at = now() WHERE county_id = $1 AND version = $3 RETURNING county_id`, [countyId, days, version]);
+  return rows.length === 1;
 }
 
 // ---- computed indicators: read-only over the shared case and dispatch tables, scoped to the unit's subtree
@@ -286,7 +347,7 @@ export async function results(q: Queryable, countyId: number, prefix: string, f:
        SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) c.id AS sheet_id, c.org_id, c.org_path, s.period,
               s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto IS NOT NULL AS vetoed, sc.unit_type
          FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
-        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status = 'published' AND sc.year = $3
+        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked') AND sc.year = $3
           ${extra.length ? `AND ${extra.join(' AND ')}` : ''}
         ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
      placed AS (
@@ -347,7 +408,8 @@ export async function subsidyRule(q: Queryable, countyId: number): Promise<{ sha
 }
 
 /** Who scores a sheet (the path of the scoring org), by its case's key. */
-export async function scorerPathOf(q: Queryable, caseId: number): Promise<string | undefined> {
-  const [row] = await q.query<{ scorer_path: string }>(`SELECT scorer_path FROM score_sheets WHERE case_id = $1`, [caseId]);
-  return row?.scorer_path;
+/** What the sheet workflow's guards read of a sheet: who scores it and until when it can be appealed. */
+export async function sheetCaseOf(q: Queryable, caseId: number) {
+  const [row] = await q.query<{ scorer_path: string; appeal_until: string | null }>(`SELECT scorer_path, appeal_until FROM score_sheets WHERE case_id = $1`, [caseId]);
+  return row;
 }

@@ -1,6 +1,9 @@
 // 考核 routes: thin — schema, policy, one service call.
 import type { TypedApp } from '../../core/http.js';
 import {
+  AppealSheetBody,
+  AssessmentSettings,
+  SaveAssessmentSettingsBody,
   CopySchemeBody,
   CreateSchemeBody,
   FileDownload,
@@ -140,15 +143,36 @@ export async function assessmentRoutes(app: TypedApp, opts: { assessment: Assess
   );
   app.post(
     '/api/assessment/sheets/:id/transitions/:transition',
-    { schema: { tags, summary: '提交审核、退回（须说明理由）、审核通过、公布', params: SheetTransitionParams, body: FireSheetBody, response: { 200: SheetDetail } }, config: { policy: 'assessment:score' } },
+    { schema: { tags, summary: '提交审核、退回（须说明理由）、审核通过、公布、申诉成立或驳回（须说明理由）、申诉期满锁定', params: SheetTransitionParams, body: FireSheetBody, response: { 200: SheetDetail } }, config: { policy: 'assessment:score' } },
     async (request) => {
       await assessment.fireSheet(request.actor!, request.params.id, request.params.transition, request.body);
       return assessment.sheet(request.actor!, request.params.id);
     },
   );
   app.post(
+    '/api/assessment/sheets/:id/appeal',
+    { schema: { tags, summary: '被考核单位在申诉期内对已公布的评分表提出申诉（须说明理由并附佐证）', params: IdParams, body: AppealSheetBody, response: { 200: SheetDetail } }, config: { policy: 'assessment:appeal' } },
+    async (request) => {
+      await assessment.appealSheet(request.actor!, request.params.id, request.body);
+      return assessment.sheet(request.actor!, request.params.id);
+    },
+  );
+  app.get(
+    '/api/assessment/settings',
+    { schema: { tags, summary: '本县考核设置：评分表公布后的申诉期（天）', response: { 200: AssessmentSettings } }, config: { policy: 'assessment:read' } },
+    async (request) => assessment.settings(request.actor!),
+  );
+  app.put(
+    '/api/assessment/settings',
+    { schema: { tags, summary: '设置申诉期（天，1–60；县委组织部）', body: SaveAssessmentSettingsBody, response: { 200: AssessmentSettings } }, config: { policy: 'assessment:configure' } },
+    async (request) => {
+      await assessment.saveSettings(request.actor!, request.body);
+      return assessment.settings(request.actor!);
+    },
+  );
+  app.post(
     '/api/assessment/sheets/:id/correct',
-    { schema: { tags, summary: '更正已公布的评分表：新建一个版本重新审核，原评分表保留', params: IdParams, response: { 201: SheetDetail } }, config: { policy: 'assessment:score' } },
+    { schema: { tags, summary: '更正已锁定的评分表：新建一个版本重新审核，原评分表保留', params: IdParams, response: { 201: SheetDetail } }, config: { policy: 'assessment:score' } },
     async (request, reply) => {
       const id = await assessment.correctSheet(request.actor!, request.params.id);
       return reply.status(201).send(await assessment.sheet(request.actor!, id));

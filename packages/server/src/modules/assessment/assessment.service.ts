@@ -9,6 +9,9 @@ import {
   SHEET_TRANSITION_LABELS,
   type CreateSchemeBody,
   type FireSheetBody,
+  type AppealSheetBody,
+  type AssessmentSettings,
+  type SaveAssessmentSettingsBody,
   type ListSchemesQuery,
   type ListSheetsQuery,
   type OpenSheetBody,
@@ -31,10 +34,11 @@ import {
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
+import { can } from '@lianxin/contract';
 import type { TodaySourceRow } from '../../core/today-sources.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
-import { createCaseEngine, type CaseEngine, type CaseRow } from '../../core/cases/case-engine.js';
+import { addDays, createCaseEngine, type CaseEngine, type CaseRow, type FireInput } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import { inScope as orgInScope } from '../../core/org-tree.js';
 import { sheetWorkflow, type SheetExtra } from './sheets.workflow.js';
@@ -227,8 +231,26 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     period: string,
     previous: { id: number; revision: number } | null,
   ): Promise<number> {
+    return db.transaction((tx) => openRevisionIn(tx, actor, s, unit, period, previous, { orgId: actor.scope.orgId, path: actor.scope.path }));
+  }
+
+  /**
+   * Opens a sheet (or a corrected revision of `previous`) in the caller's transaction. The scorer is
+   * the org that scores it: the actor's own, or — a revision the county opens on upholding an
+   * appeal — the scorer of the sheet it corrects.
+   */
+  async function openRevisionIn(
+    tx: Queryable,
+    actor: Actor,
+    s: repo.SchemeRow,
+    unit: { id: number; name: string; path: string },
+    period: string,
+    previous: { id: number; revision: number } | null,
+    scorerOrg: { orgId: number; path: string },
+    why?: string,
+  ): Promise<number> {
     const county = Number(s.county_id);
-    return db.transaction(async (tx) => {
+    {
       const latest = await repo.latestRevision(tx, county, Number(s.id), unit.id, period);
       if (!previous && latest) throw new AppError('conflict', { zh: `${unit.name}本月已有评分表`, en: 'The unit already has a sheet for this month' });
       if (previous && latest && latest.revision !== previous.revision) throw new AppError('conflict', { zh: '已有更正中的新版本评分表', en: 'A correction is already open' });
@@ -249,13 +271,13 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
       });
       const c = await engine.open(tx, sheetWorkflow, actor, {
         countyId: county, orgId: unit.id, orgPath: unit.path, title: `${unit.name} ${period} ${s.name}`.slice(0, 200), deadline: null,
-        ...(previous ? { body: `更正已公布的评分表（第 ${previous.revision} 版），原评分表保留` } : {}),
+        ...(previous ? { body: why ?? `更正已锁定的评分表（第 ${previous.revision} 版），原评分表保留` } : {}),
         data: { schemeId: Number(s.id), period, revision: (previous?.revision ?? 0) + 1, ...(previous ? { supersedes: previous.id } : {}) },
       }, {
         table: 'score_sheets',
         values: {
           county_id: county, scheme_id: Number(s.id), org_id: unit.id, period, revision: (previous?.revision ?? 0) + 1,
-          supersedes_case_id: previous?.id ?? null, scorer_org_id: actor.scope.orgId, scorer_path: actor.scope.path,
+          supersedes_case_id: previous?.id ?? null, scorer_org_id: scorerOrg.orgId, scorer_path: scorerOrg.path,
         },
       });
       const id = Number(c.id);
@@ -263,18 +285,58 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
       const t = totalsOf(entries, null);
       await repo.setTotals(tx, id, t.total, t.max, null);
       return id;
-    });
+    }
   }
 
-  /** A correction after publishing: a new revision, reviewed again; the published one is kept. */
+  /** A correction after locking: a new revision, reviewed again; the locked one is kept. */
   async function correctSheet(actor: Actor, id: number): Promise<number> {
     requireAction(actor, 'assessment:score');
     const sheet = await repo.sheetOf(db, likePrefix(actor.scope.path), id);
     if (!sheet) throw new AppError('not_found');
     if (actor.scope.path !== sheet.scorer_path) throw new AppError('forbidden', { zh: '只有评分单位可以更正评分', en: 'Only the scoring unit corrects a sheet' });
-    if (sheet.status !== 'published') throw new AppError('conflict', { zh: '评分表公布锁定后才需更正；未公布的评分表请直接修改', en: 'Only a published sheet is corrected' });
+    if (sheet.status === 'published') throw new AppError('conflict', { zh: `评分表在申诉期内（至 ${sheet.appeal_until ?? '—'}），期满或申诉处理后锁定，方可更正为新版本`, en: 'The sheet is open to appeal; correct it once locked' });
+    if (sheet.status === 'appealed') throw new AppError('conflict', { zh: '被考核单位已提出申诉，待县委组织部处理；申诉成立时将自动生成更正版本', en: 'An appeal is pending' });
+    if (sheet.status !== 'locked') throw new AppError('conflict', { zh: '评分表公布锁定后才需更正；未公布的评分表请直接修改', en: 'Only a locked sheet is corrected' });
     const s = (await repo.schemeOf(db, Number(sheet.county_id), Number(sheet.scheme_id)))!;
     return openRevision(actor, s, { id: Number(sheet.org_id), name: sheet.org_name, path: sheet.org_path }, sheet.period, { id: Number(sheet.id), revision: sheet.revision });
+  }
+
+  // ---- the appeal window (申诉期)
+
+  const DEFAULT_APPEAL_DAYS = 7;
+
+  async function settings(actor: Actor): Promise<AssessmentSettings> {
+    requireAction(actor, 'assessment:read');
+    const row = await repo.appealDays(db, countyOf(actor));
+    return row ? { appealDays: row.appeal_days, own: true, version: row.version } : { appealDays: DEFAULT_APPEAL_DAYS, own: false, version: 0 };
+  }
+
+  async function saveSettings(actor: Actor, input: SaveAssessmentSettingsBody): Promise<void> {
+    const county = requireCountyConfigurer(actor);
+    await db.transaction(async (tx) => {
+      if (!(await repo.saveAppealDays(tx, county, input.appealDays, input.version))) throw new AppError('version_conflict');
+      await audit(tx, actor, county, 'assessment_settings.update', 'assessment_settings', county, { appealDays: input.appealDays });
+    });
+  }
+
+  /** 申诉: the scored unit appeals its published sheet within the window, with reason and evidence. */
+  async function appealSheet(actor: Actor, id: number, input: AppealSheetBody): Promise<void> {
+    requireAction(actor, 'assessment:appeal');
+    await fire(actor, id, 'appeal', { version: input.version, body: input.reason.trim(), fields: { evidence: input.evidence.trim() } });
+  }
+
+  /** The hourly timer: every published sheet whose window has passed unappealed is locked. */
+  async function lockPastAppeal(): Promise<number> {
+    const today = engine.today();
+    let n = 0;
+    for (const id of await repo.sheetsPastAppeal(db, today)) {
+      const fired = await engine.fireTimed(sheetWorkflow, id, 'lock', '申诉期满，无申诉，评分表锁定', async (tx) => {
+        const [row] = await tx.query<{ appeal_until: string | null }>(`SELECT appeal_until FROM score_sheets WHERE case_id = $1`, [id]);
+        return row?.appeal_until != null && row.appeal_until < today;
+      });
+      if (fired) n++;
+    }
+    return n;
   }
 
   async function saveScores(actor: Actor, id: number, input: SaveScoresBody): Promise<void> {
@@ -322,25 +384,61 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     });
   }
 
+  const appealOpen = (until: string | null) => until !== null && engine.today() <= until;
+
   const extraOf = async (q: Queryable, c: CaseRow): Promise<SheetExtra> => {
-    return { scorerPath: (await repo.scorerPathOf(q, c.id))! };
+    const row = (await repo.sheetCaseOf(q, c.id))!;
+    return { scorerPath: row.scorer_path, appealOpen: appealOpen(row.appeal_until) };
   };
 
   async function fireSheet(actor: Actor, id: number, name: SheetTransition, input: FireSheetBody): Promise<void> {
     requireAction(actor, 'assessment:score');
-    await engine.fire(sheetWorkflow, actor, id, name, { version: input.version, body: input.body?.trim() || null }, {
+    await fire(actor, id, name, { version: input.version, body: input.body?.trim() || null });
+  }
+
+  async function fire(actor: Actor, id: number, name: SheetTransition, input: FireInput): Promise<void> {
+    await engine.fire(sheetWorkflow, actor, id, name, input, {
       loadExtra: extraOf,
-      apply: async (tx, c) => {
-        if (name !== 'submit') return;
-        // every manual indicator scored (with its evidence where required) before review
+      apply: async (tx, c, given) => {
         const sheet = (await repo.sheetOf(tx, likePrefix(c.org_path), id))!;
-        const s = (await repo.schemeOf(tx, Number(sheet.county_id), Number(sheet.scheme_id)))!;
-        const byKey = new Map(indicatorsOf(s.tree, sheet.period).map((k) => [k.key, k]));
-        const missing = (await repo.entriesOf(tx, id)).filter((e) => !e.computed && (e.points === null || (byKey.get(e.indicator_key)?.evidenceRequired && !e.evidence)));
-        if (missing.length) {
-          throw validationError(missing.map((e) => ({ field: `scores.${e.indicator_key}`, zh: `「${byKey.get(e.indicator_key)?.name ?? e.indicator_key}」尚未评分或缺少佐证`, en: `${e.indicator_key} is not scored` })));
+        switch (name) {
+          case 'submit': {
+            // every manual indicator scored (with its evidence where required) before review
+            const s = (await repo.schemeOf(tx, Number(sheet.county_id), Number(sheet.scheme_id)))!;
+            const byKey = new Map(indicatorsOf(s.tree, sheet.period).map((k) => [k.key, k]));
+            const missing = (await repo.entriesOf(tx, id)).filter((e) => !e.computed && (e.points === null || (byKey.get(e.indicator_key)?.evidenceRequired && !e.evidence)));
+            if (missing.length) {
+              throw validationError(missing.map((e) => ({ field: `scores.${e.indicator_key}`, zh: `「${byKey.get(e.indicator_key)?.name ?? e.indicator_key}」尚未评分或缺少佐证`, en: `${e.indicator_key} is not scored` })));
+            }
+            return { total: sheet.total, max: sheet.max_total };
+          }
+          case 'publish': {
+            // the window: the county's days from today (China Standard Time), both ends counted as days to appeal
+            const days = (await repo.appealDays(tx, Number(sheet.county_id)))?.appeal_days ?? DEFAULT_APPEAL_DAYS;
+            const until = addDays(engine.today(), days);
+            await repo.setAppealUntil(tx, id, until);
+            return { appealUntil: until, appealDays: days };
+          }
+          case 'appeal': {
+            const evidence = String(given.fields?.evidence ?? '');
+            await repo.insertAppeal(tx, { sheetId: id, countyId: Number(sheet.county_id), reason: given.body ?? '', evidence, filedBy: actor.accountId });
+            return { evidence };
+          }
+          case 'uphold_appeal': {
+            // 申诉成立: the sheet is locked and a corrected revision opened for its scorer, reviewed again
+            const s = (await repo.schemeOf(tx, Number(sheet.county_id), Number(sheet.scheme_id)))!;
+            const correction = await openRevisionIn(tx, actor, s, { id: Number(sheet.org_id), name: sheet.org_name, path: sheet.org_path }, sheet.period,
+              { id, revision: sheet.revision }, { orgId: Number(sheet.scorer_org_id), path: sheet.scorer_path },
+              `申诉成立，更正第 ${sheet.revision} 版评分表（原评分表保留）：${given.body ?? ''}`.slice(0, 1000));
+            await repo.decideAppeal(tx, id, { decision: 'upheld', reason: given.body ?? '', decidedBy: actor.accountId, correctionId: correction });
+            return { correctionId: correction };
+          }
+          case 'reject_appeal':
+            await repo.decideAppeal(tx, id, { decision: 'rejected', reason: given.body ?? '', decidedBy: actor.accountId, correctionId: null });
+            return;
+          default:
+            return;
         }
-        return { total: sheet.total, max: sheet.max_total };
       },
     });
   }
@@ -380,15 +478,27 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
         points: e.points, evidence: e.evidence, basis: e.basis ? { ...e.basis, records: { kind: e.basis.records.kind, ids: e.basis.records.ids.map(Number) } } : null,
       };
     });
-    const view = { id: Number(r.id), countyId: Number(r.county_id), orgId: Number(r.org_id), orgPath: r.org_path, status: r.status, deadline: null, extra: { scorerPath: r.scorer_path } };
+    const view = { id: Number(r.id), countyId: Number(r.county_id), orgId: Number(r.org_id), orgPath: r.org_path, status: r.status, deadline: null, extra: { scorerPath: r.scorer_path, appealOpen: appealOpen(r.appeal_until) } };
     const { events } = await engine.timeline(db, id);
+    const appeal = await repo.appealOf(db, id);
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return {
       ...sheetSummary(r),
       scorer: { id: Number(r.scorer_org_id), name: r.scorer_name },
       entries,
       veto: r.veto,
       supersedesId: r.supersedes_case_id === null ? null : Number(r.supersedes_case_id),
-      transitions: availableTransitions(sheetWorkflow, actor, view).map((t) => ({ name: t, label: SHEET_TRANSITION_LABELS[t].zh, needsReason: Boolean(sheetWorkflow.transitions[t].requires?.length) })),
+      appealUntil: r.appeal_until,
+      canAppeal: can(actor.roles, 'assessment:appeal') && availableTransitions(sheetWorkflow, actor, view).includes('appeal'),
+      appeal: appeal
+        ? {
+            reason: appeal.reason, evidence: appeal.evidence, filedBy: appeal.filed_by_name ?? '—', filedAt: iso(appeal.filed_at)!,
+            decision: appeal.decision, decisionReason: appeal.decision_reason, decidedAt: iso(appeal.decided_at),
+            correctionId: appeal.correction_id === null ? null : Number(appeal.correction_id),
+          }
+        : null,
+      // the appeal has its own form (reason and evidence); the others are buttons
+      transitions: availableTransitions(sheetWorkflow, actor, view).filter((t) => t !== 'appeal').map((t) => ({ name: t, label: SHEET_TRANSITION_LABELS[t].zh, needsReason: Boolean(sheetWorkflow.transitions[t].requires?.length) })),
       timeline: events.map((e) => ({
         at: new Date(e.at).toISOString(),
         actor: e.actor_name,
@@ -501,7 +611,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     return repo.sheetsForToday(q, likePrefix(actor.scope.path), actor.scope.path, reviews);
   }
 
-  return { todayItems, subsidies, auditExport, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
+  return { todayItems, subsidies, auditExport, settings, saveSettings, appealSheet, lockPastAppeal, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results, SchemeDetail, SheetDetail, Subsidies, TodayList } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { todayInChina } from '../../core/calendar.js';
+import { addDays } from '../../core/cases/case-engine.js';
 import { inputOf } from './scheme.logic.js';
 
 let t: TestApp;
@@ -224,14 +225,94 @@ describe('score sheets (评分表)', () => {
     expect(await todayOf(county, sheet.id)).toBeUndefined();
     expect(await todayOf(wuli, sheet.id)).toBeUndefined();
 
-    // locked: no edit; a correction is a new revision, the published one kept
+    // published: open to the village's appeal for the county's 7 days; no edit, and no correction yet
+    expect(sheet.appealUntil).toBe(addDays(today, 7));
     const locked = await wuli.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores: [] });
     expect(locked.statusCode).toBe(409);
+    const early = await wuli.post(`/api/assessment/sheets/${sheet.id}/correct`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toContain('申诉期内');
+    // the window passes unappealed: the timer locks it (and only it); a correction is a new revision, the locked one kept
+    await t.db.query(`UPDATE score_sheets SET appeal_until = $2::date WHERE case_id = $1`, [sheet.id, addDays(today, -1)]);
+    expect(await t.app.assessment.lockPastAppeal()).toBeGreaterThanOrEqual(1);
+    sheet = (await wuli.get(`/api/assessment/sheets/${sheet.id}`)).json() as SheetDetail;
+    expect(sheet).toMatchObject({ status: 'locked', canAppeal: false });
+    expect(sheet.timeline.at(-1)).toMatchObject({ actor: 'system', label: '申诉期满锁定' });
+    expect((await yushe.post(`/api/assessment/sheets/${sheet.id}/appeal`, { version: sheet.version, reason: '期满后申诉', evidence: '材料' })).statusCode).toBe(409);
     const corrected = await wuli.post(`/api/assessment/sheets/${sheet.id}/correct`);
     expect(corrected.statusCode, corrected.body).toBe(201);
     expect(corrected.json()).toMatchObject({ revision: 2, status: 'draft', supersedesId: sheet.id });
-    expect((await wuli.get(`/api/assessment/sheets/${sheet.id}`)).json()).toMatchObject({ status: 'published', revision: 1 });
+    expect((await wuli.get(`/api/assessment/sheets/${sheet.id}`)).json()).toMatchObject({ status: 'locked', revision: 1 });
     expect((await wuli.post(`/api/assessment/sheets/${sheet.id}/correct`)).statusCode).toBe(409);
+  });
+
+  it('the appeal window: the village appeals with reason and evidence; the county upholds it and a corrected revision opens for the township, or rejects it; either way the sheet is locked', async () => {
+    // the county sets a 3-day window (a stale version is refused; the township cannot)
+    const settings = (await county.get('/api/assessment/settings')).json();
+    expect((await wuli.request('PUT', '/api/assessment/settings', { appealDays: 3, version: settings.version })).statusCode).toBe(403);
+    expect((await county.request('PUT', '/api/assessment/settings', { appealDays: 0, version: settings.version })).statusCode).toBe(400);
+    const set = await county.request('PUT', '/api/assessment/settings', { appealDays: 3, version: settings.version });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ appealDays: 3, own: true });
+    expect((await county.request('PUT', '/api/assessment/settings', { appealDays: 5, version: settings.version })).statusCode).toBe(412);
+
+    const s = await publishedScheme();
+    const publish = async (name: string): Promise<SheetDetail> => {
+      const village = (await t.db.query<{ id: number }>(`SELECT o.id FROM orgs o WHERE o.name = $1 AND o.type = 'village'`, [name]))[0]!.id;
+      let sheet = (await wuli.post('/api/assessment/sheets', { schemeId: s.id, orgId: village, period })).json() as SheetDetail;
+      sheet = (await wuli.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores: allManual(sheet, 1) })).json() as SheetDetail;
+      for (const [who, step] of [[wuli, 'submit'], [county, 'pass'], [county, 'publish']] as const) {
+        const res = await who.post(`/api/assessment/sheets/${sheet.id}/transitions/${step}`, { version: sheet.version });
+        expect(res.statusCode, res.body).toBe(200);
+        sheet = res.json() as SheetDetail;
+      }
+      return sheet;
+    };
+    let sheet = await publish('榆舍村');
+    expect(sheet.appealUntil).toBe(addDays(today, 3));
+    const mine = (await yushe.get(`/api/assessment/sheets/${sheet.id}`)).json() as SheetDetail;
+    expect(mine.canAppeal).toBe(true);
+    expect((await wuli.get(`/api/assessment/sheets/${sheet.id}`)).json().canAppeal).toBe(false);
+    // bad input: no evidence (400), the scorer cannot appeal (403), another township's account does not see it (404); nothing changed
+    const noEvidence = await yushe.post(`/api/assessment/sheets/${sheet.id}/appeal`, { version: sheet.version, reason: '计算有误', evidence: '   ' });
+    expect(noEvidence.statusCode).toBe(400);
+    expect(noEvidence.json().message).toMatch(/evidence 不能为空/);
+    expect((await wuli.post(`/api/assessment/sheets/${sheet.id}/appeal`, { version: sheet.version, reason: '计算有误', evidence: '材料' })).statusCode).toBe(403);
+    expect((await peng.post(`/api/assessment/sheets/${sheet.id}/appeal`, { version: sheet.version, reason: '计算有误', evidence: '材料' })).statusCode).toBe(404);
+    expect(((await yushe.get(`/api/assessment/sheets/${sheet.id}`)).json() as SheetDetail).status).toBe('published');
+
+    const appealed = await yushe.post(`/api/assessment/sheets/${sheet.id}/appeal`, { version: sheet.version, reason: '三会一课已按期召开，评分漏计', evidence: '5 月支部委员会会议记录第 12 页' });
+    expect(appealed.statusCode, appealed.body).toBe(200);
+    sheet = appealed.json() as SheetDetail;
+    expect(sheet).toMatchObject({ status: 'appealed', appeal: { reason: '三会一课已按期召开，评分漏计', evidence: '5 月支部委员会会议记录第 12 页', decision: null } });
+    // the county's 工作台 has the appeal; still counted in the results meanwhile
+    expect(await todayOf(county, sheet.id)).toMatchObject({ kind: 'sheet_to_review', title: expect.stringContaining('申诉待处理') });
+    expect(((await county.get(`/api/assessment/results?year=${year}&period=${period}`)).json() as Results).rows.some((r) => r.sheetId === sheet.id)).toBe(true);
+    const countyView = (await county.get(`/api/assessment/sheets/${sheet.id}`)).json() as SheetDetail;
+    expect(countyView.transitions.map((x) => x.name)).toEqual(['uphold_appeal', 'reject_appeal']);
+    expect((await county.post(`/api/assessment/sheets/${sheet.id}/transitions/uphold_appeal`, { version: sheet.version })).statusCode).toBe(400);
+    const upheld = await county.post(`/api/assessment/sheets/${sheet.id}/transitions/uphold_appeal`, { version: sheet.version, body: '经核实，会议记录齐全' });
+    expect(upheld.statusCode, upheld.body).toBe(200);
+    sheet = upheld.json() as SheetDetail;
+    expect(sheet).toMatchObject({ status: 'locked', appeal: { decision: 'upheld', decisionReason: '经核实，会议记录齐全' } });
+    const correction = (await wuli.get(`/api/assessment/sheets/${sheet.appeal!.correctionId}`)).json() as SheetDetail;
+    expect(correction).toMatchObject({ status: 'draft', revision: 2, supersedesId: sheet.id, scorer: { name: '五里镇' } });
+    expect(correction.entries.filter((e) => e.source === 'manual').map((e) => e.points)).toEqual(sheet.entries.filter((e) => e.source === 'manual').map((e) => e.points));
+    expect(correction.transitions.map((x) => x.name)).toEqual(['submit']);
+    expect(((await county.get(`/api/assessment/sheets/${correction.id}`)).json() as SheetDetail).transitions.map((x) => x.name)).toEqual([]);
+    // one appeal per sheet: the locked one takes none
+    expect((await yushe.post(`/api/assessment/sheets/${sheet.id}/appeal`, { version: sheet.version, reason: '再次申诉', evidence: '材料' })).statusCode).toBe(409);
+
+    // rejected: locked as it was, no new revision
+    let other = await publish('尧头村');
+    other = (await county.get(`/api/assessment/sheets/${other.id}`)).json() as SheetDetail;
+    const yaotou = await accountAt('assess.yaotou', 'village_admin', '尧头村');
+    other = (await yaotou.post(`/api/assessment/sheets/${other.id}/appeal`, { version: other.version, reason: '不服评分', evidence: '无新材料' })).json() as SheetDetail;
+    const rejected = await county.post(`/api/assessment/sheets/${other.id}/transitions/reject_appeal`, { version: other.version, body: '评分依据充分，维持原评分' });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(rejected.json()).toMatchObject({ status: 'locked', appeal: { decision: 'rejected', correctionId: null } });
+    expect((await county.get(`/api/assessment/sheets?status=draft&pageSize=200`)).json().items.some((x: SheetDetail) => x.supersedesId === other.id)).toBe(false);
+    await county.request('PUT', '/api/assessment/settings', { appealDays: 7, version: set.json().version });
   });
 
   it('refuses a unit outside the scorer\'s scope (404), the wrong unit type and a month outside the scheme\'s year (400)', async () => {

@@ -6,7 +6,8 @@ import { assessmentRoutes } from './assessment.routes.js';
 import './sheets.case.js';
 import type { AllowancePost, AssessedUnitType } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
-import { allowanceStandards, replaceAllowanceStandards, results } from './assessment.repository.js';
+import { allowanceStandards, replaceAllowanceStandards, results, sheetOf } from './assessment.repository.js';
+import { SHEET_RESULT_STATES } from '@lianxin/contract';
 import { DEFAULT_STANDARDS } from './subsidies.logic.js';
 
 export { createAssessmentService, type AssessmentService } from './assessment.service.js';
@@ -61,4 +62,18 @@ export async function annualResultsOf(q: Queryable, countyId: number, prefix: st
     raw.set(Number(r.org_id), had);
   }
   return new Map([...raw].map(([org, v]) => [org, { score: Math.round((v.sum / v.sheets.length) * 10) / 10, sheets: v.sheets.sort((a, b) => a.period.localeCompare(b.period)) }]));
+}
+
+/**
+ * For 奖惩 (the recognition module): a score sheet of the subtree that counts in the results
+ * (published, appealed or locked), with its unit and its score on a 100-point scale; undefined when
+ * it is outside the prefix, missing, or not published.
+ */
+export async function resultSheetOf(q: Queryable, prefix: string, id: number): Promise<{ id: number; orgId: number; orgName: string; orgPath: string; period: string; year: number; schemeName: string; revision: number; score: number; status: string } | undefined> {
+  const r = await sheetOf(q, prefix, id);
+  if (!r || !(SHEET_RESULT_STATES as readonly string[]).includes(r.status)) return undefined;
+  return {
+    id: Number(r.id), orgId: Number(r.org_id), orgName: r.org_name, orgPath: r.org_path, period: r.period, year: r.scheme_year, schemeName: r.scheme_name,
+    revision: r.revision, score: r.max_total > 0 ? Math.round((r.total * 1000) / r.max_total) / 10 : 0, status: r.status,
+  };
 }

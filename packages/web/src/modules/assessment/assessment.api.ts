@@ -1,6 +1,9 @@
 // 考核 API hooks and their query keys: schemes, score sheets, results.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AppealSheetBody,
+  AssessmentSettings,
+  SaveAssessmentSettingsBody,
   CreateSchemeBody,
   FireSheetBody,
   ListSchemesQuery,
@@ -112,6 +115,22 @@ export function useSaveScores(id: number) {
 
 export function useFireSheet(id: number) {
   return useSheetUpdate(id, ({ transition, ...body }: FireSheetBody & { transition: SheetTransition }) => api.post(`/api/assessment/sheets/${id}/transitions/${transition}`, body));
+}
+
+export function useAppealSheet(id: number) {
+  return useSheetUpdate(id, (body: AppealSheetBody) => api.post(`/api/assessment/sheets/${id}/appeal`, body));
+}
+
+export function useAssessmentSettings() {
+  return useQuery({ queryKey: [...assessmentKeys.all, 'settings'], queryFn: (): Promise<AssessmentSettings> => api.get('/api/assessment/settings') });
+}
+
+export function useSaveAssessmentSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveAssessmentSettingsBody): Promise<AssessmentSettings> => api.put('/api/assessment/settings', body),
+    onSuccess: (s) => qc.setQueryData([...assessmentKeys.all, 'settings'], s),
+  });
 }
 
 export function useCorrectSheet(id: number) {

@@ -1,6 +1,6 @@
 // 党员积分·党支部积星 API hooks: the year's rules, the board (drill-down), a member's points, the manual items.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ListPointAwardsQuery, PointsBoardQuery, ProposePointAwardBody } from '@lianxin/contract';
+import type { ListPointAwardsQuery, PointRules, PointsBoardQuery, ProposePointAwardBody, SavePointRulesBody } from '@lianxin/contract';
 import { api } from '../../app/api';
 
 export const pointKeys = {
@@ -25,6 +25,14 @@ function useRefresh() {
 export function useProposePointAward() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (body: ProposePointAwardBody) => api.post('/api/recognition/point-awards', body), onSuccess: refresh });
+}
+/** 积分规则: the county saves a year's rules as a new version (at the version it saw; 0 when the year has none yet). */
+export function useSavePointRules() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SavePointRulesBody): Promise<PointRules> => api.put('/api/recognition/point-rules', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: pointKeys.all }),
+  });
 }
 export function useDecidePointAward() {
   const refresh = useRefresh();

@@ -1,14 +1,18 @@
 // 评分表: one unit's month. Each indicator is a card (a phone scores it in a column): computed ones
 // show their figure and the records behind it (the problems, reports or requests counted), manual
 // ones take points and evidence. The next step is offered first: submit, or at review pass / return
-// with a reason; a published sheet is locked (a correction is a new revision).
+// with a reason. A published sheet is open to the unit's appeal (reason and evidence) until the
+// county's window ends; the county upholds (a corrected revision opens) or rejects it; then it is
+// locked (a correction is a new revision).
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Input, InputNumber, Modal, Space, Tag, Timeline, Typography, message } from 'antd';
-import { INDICATOR_SOURCE_LABELS, type SheetDetail, type SheetTransition } from '@lianxin/contract';
+import { Alert, Button, Card, Descriptions, Input, InputNumber, Modal, Select, Space, Tag, Timeline, Typography, message } from 'antd';
+import { CONSEQUENCE_KINDS, CONSEQUENCE_KIND_LABELS, INDICATOR_SOURCE_LABELS, type ConsequenceKind, type SheetDetail, type SheetTransition } from '@lianxin/contract';
+import { useCan } from '../../../app/auth';
+import { useRecordConsequence } from '../../recognition/consequences.api';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
-import { useCorrectSheet, useFireSheet, useSaveScores, useSheet } from '../assessment.api';
+import { useAppealSheet, useCorrectSheet, useFireSheet, useSaveScores, useSheet } from '../assessment.api';
 import { useAssessmentT } from '../assessment.messages';
 
 type Draft = Record<string, { points: number | null; evidence: string }>;
@@ -33,8 +37,16 @@ export function SheetPage() {
   const fire = useFireSheet(id);
   const correct = useCorrectSheet(id);
   const [draft, setDraft] = useState<Draft>({});
-  const [returning, setReturning] = useState(false);
+  const appeal = useAppealSheet(id);
+  // the transition that needs a reason being confirmed (退回, 申诉成立, 驳回申诉)
+  const [returning, setReturning] = useState<SheetTransition | null>(null);
   const [reason, setReason] = useState('');
+  const [appealing, setAppealing] = useState(false);
+  // 奖惩: a consequence the township (county) records from this published sheet
+  const can = useCan();
+  const record = useRecordConsequence();
+  const [consequence, setConsequence] = useState<{ kind: ConsequenceKind; title: string; yuan: number | null } | null>(null);
+  const [appealText, setAppealText] = useState({ reason: '', evidence: '' });
   const s = sheet.data;
   usePageCrumb(s ? `${s.org.name} ${s.period}` : undefined);
 
@@ -50,7 +62,7 @@ export function SheetPage() {
     Object.entries(draft).filter(([, v]) => v.points !== null).map(([key, v]) => ({ key, points: v.points!, ...(v.evidence.trim() ? { evidence: v.evidence.trim() } : {}) }));
 
   const doFire = (transition: SheetTransition, body?: string) =>
-    fire.mutate({ transition, version: s.version, ...(body ? { body } : {}) }, { onSuccess: () => setReturning(false) });
+    fire.mutate({ transition, version: s.version, ...(body ? { body } : {}) }, { onSuccess: () => { setReturning(null); setReason(''); } });
 
   const submit = () =>
     save.mutate({ version: s.version, scores: scores() }, { onSuccess: (saved: SheetDetail) => fire.mutate({ transition: 'submit', version: saved.version }) });
@@ -66,8 +78,22 @@ export function SheetPage() {
       </Space>
       <div className="lx-muted" style={{ marginBottom: 12 }}>{s.scheme.name}</div>
       {s.veto && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`${t('sheet.veto')}：${s.veto.reason}`} />}
-      {s.status === 'published' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sheet.locked')} />}
-      {(save.error || fire.error || correct.error) && <ApiErrorAlert error={save.error ?? fire.error ?? correct.error} />}
+      {s.status === 'published' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sheet.appealWindow', { until: s.appealUntil ?? '—' })} data-testid="sheet-window" />}
+      {s.status === 'appealed' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('sheet.appealed')} />}
+      {s.status === 'locked' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('sheet.locked')} />}
+      {s.appeal && (
+        <Card size="small" title={t('sheet.appealCard')} style={{ marginBottom: 12 }} data-testid="sheet-appeal"
+          extra={<Tag color={s.appeal.decision === 'upheld' ? 'green' : s.appeal.decision === 'rejected' ? 'default' : 'orange'}>{s.appeal.decision === 'upheld' ? t('sheet.upheld') : s.appeal.decision === 'rejected' ? t('sheet.rejected') : t('sheet.pending')}</Tag>}>
+          <Descriptions size="small" column={1} items={[
+            { key: 'r', label: t('sheet.appealReason'), children: s.appeal.reason },
+            { key: 'e', label: t('sheet.appealEvidence'), children: s.appeal.evidence },
+            { key: 'b', label: ' ', children: <span className="lx-muted">{t('sheet.appealBy', { by: s.appeal.filedBy, at: new Date(s.appeal.filedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}</span> },
+            ...(s.appeal.decisionReason ? [{ key: 'd', label: t('sheet.decisionReason'), children: s.appeal.decisionReason }] : []),
+          ]} />
+          {s.appeal.correctionId && <Link to={`/assessment/sheets/${s.appeal.correctionId}`} data-testid="sheet-correction">{t('sheet.correction')}</Link>}
+        </Card>
+      )}
+      {(save.error || fire.error || correct.error || appeal.error) && <ApiErrorAlert error={save.error ?? fire.error ?? correct.error ?? appeal.error} />}
 
       <Space direction="vertical" style={{ width: '100%' }}>
         {s.entries.map((e) => (
@@ -136,12 +162,18 @@ export function SheetPage() {
         )}
         {s.transitions.filter((x) => x.name !== 'submit').map((x) =>
           x.needsReason ? (
-            <Button key={x.name} danger onClick={() => setReturning(true)} data-testid={`sheet-${x.name}`}>{x.label}</Button>
+            <Button key={x.name} danger={x.name !== 'uphold_appeal'} onClick={() => setReturning(x.name)} data-testid={`sheet-${x.name}`}>{x.label}</Button>
           ) : (
             <Button key={x.name} type="primary" onClick={() => doFire(x.name)} loading={fire.isPending} data-testid={`sheet-${x.name}`}>{x.label}</Button>
           ),
         )}
-        {s.status === 'published' && editable === false && s.transitions.length === 0 && (
+        {can('recognition:consequence') && ['published', 'appealed', 'locked'].includes(s.status) && s.transitions.length === 0 && !s.canAppeal && (
+          <Button onClick={() => setConsequence({ kind: 'reward', title: '', yuan: null })} data-testid="sheet-consequence">记录奖惩</Button>
+        )}
+        {s.canAppeal && (
+          <Button danger onClick={() => setAppealing(true)} data-testid="sheet-appeal-open">{t('sheet.appeal')}</Button>
+        )}
+        {s.status === 'locked' && editable === false && s.transitions.length === 0 && !s.appeal?.correctionId && (
           <Button onClick={() => correct.mutate(undefined, { onSuccess: (n) => navigate(`/assessment/sheets/${n.id}`) })} data-testid="sheet-correct">{t('sheet.correct')}</Button>
         )}
       </Space>
@@ -160,14 +192,54 @@ export function SheetPage() {
       </Card>
 
       <Modal
-        open={returning}
-        title={t('sheet.reason')}
-        onCancel={() => setReturning(false)}
-        onOk={() => doFire('return', reason)}
-        okButtonProps={{ disabled: !reason.trim(), danger: true, 'data-testid': 'return-confirm' } as never}
+        open={returning !== null}
+        title={returning === 'return' ? t('sheet.reason') : `${s.transitions.find((x) => x.name === returning)?.label ?? ''} · ${t('sheet.decisionReason')}`}
+        onCancel={() => setReturning(null)}
+        onOk={() => returning && doFire(returning, reason)}
+        okButtonProps={{ disabled: !reason.trim(), danger: returning !== 'uphold_appeal', 'data-testid': 'return-confirm' } as never}
         confirmLoading={fire.isPending}
       >
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('sheet.reasonRequired')} data-testid="return-reason" />
+        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={returning === 'return' ? t('sheet.reasonRequired') : t('sheet.decisionReason')} data-testid="return-reason" />
+      </Modal>
+
+      <Modal
+        open={consequence !== null}
+        title={`记录奖惩 · ${s.org.name} ${s.period}`}
+        onCancel={() => setConsequence(null)}
+        onOk={() => consequence && record.mutate({
+          kind: consequence.kind, basisType: 'sheet', basisId: s.id, title: consequence.title.trim(), decidedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+          ...(consequence.yuan ? { amountFen: Math.round(consequence.yuan * 100) } : {}),
+        }, { onSuccess: () => { setConsequence(null); void message.success('已记录，见该单位的奖惩记录'); } })}
+        okButtonProps={{ disabled: (consequence?.title.trim().length ?? 0) < 2, 'data-testid': 'consequence-confirm' } as never}
+        confirmLoading={record.isPending}
+      >
+        {consequence && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Select value={consequence.kind} style={{ width: 200 }} onChange={(kind) => setConsequence({ ...consequence, kind, yuan: kind === 'reward' || kind === 'penalty' ? consequence.yuan : null })}
+              options={CONSEQUENCE_KINDS.filter((k) => k !== 'cadre_file').map((k) => ({ value: k, label: CONSEQUENCE_KIND_LABELS[k].zh }))} />
+            <Input value={consequence.title} onChange={(e) => setConsequence({ ...consequence, title: e.target.value })} placeholder="奖惩事项，如：月度考核第一名通报表扬" data-testid="consequence-title" />
+            {(consequence.kind === 'reward' || consequence.kind === 'penalty') && (
+              <InputNumber min={0.01} step={100} value={consequence.yuan} onChange={(v) => setConsequence({ ...consequence, yuan: v === null ? null : Number(v) })} addonAfter="元" placeholder="金额（可不填）" style={{ width: 200 }} />
+            )}
+            <div className="lx-muted">依据：本评分表（{s.total} / {s.max} 分），记为{s.org.name}的奖惩。</div>
+            {record.error && <ApiErrorAlert error={record.error} />}
+          </Space>
+        )}
+      </Modal>
+
+      <Modal
+        open={appealing}
+        title={t('sheet.appealTitle')}
+        onCancel={() => setAppealing(false)}
+        onOk={() => appeal.mutate({ version: s.version, reason: appealText.reason.trim(), evidence: appealText.evidence.trim() }, { onSuccess: () => setAppealing(false) })}
+        okButtonProps={{ disabled: appealText.reason.trim().length < 2 || appealText.evidence.trim().length < 2, 'data-testid': 'appeal-confirm' } as never}
+        confirmLoading={appeal.isPending}
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input.TextArea rows={3} value={appealText.reason} onChange={(e) => setAppealText((a) => ({ ...a, reason: e.target.value }))} placeholder={t('sheet.appealReason')} data-testid="appeal-reason" />
+          <Input.TextArea rows={2} value={appealText.evidence} onChange={(e) => setAppealText((a) => ({ ...a, evidence: e.target.value }))} placeholder={t('sheet.appealEvidence')} data-testid="appeal-evidence" />
+          {appeal.error && <ApiErrorAlert error={appeal.error} />}
+        </Space>
       </Modal>
     </div>
   );

@@ -11,7 +11,7 @@ import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useOpenSheet, useSchemes, useSheets } from '../assessment.api';
 import { useAssessmentT } from '../assessment.messages';
 
-const STATUS_COLOR: Record<SheetState, string> = { draft: 'blue', submitted: 'orange', passed: 'cyan', published: 'green' };
+const STATUS_COLOR: Record<SheetState, string> = { draft: 'blue', submitted: 'orange', passed: 'cyan', published: 'green', appealed: 'red', locked: 'default' };
 const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 
 export function SheetsPage() {

@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../../app/ui';
 import { useOrgDetail, type TreeIndex } from '../orgs.api';
 import { CreateOrgModal, MoveOrgModal, RenameOrgModal, useCloseOrgConfirm } from './OrgActionModals';
 import { DesignationList, StationDesignations } from './StationDesignations';
+import { ConsequencesCard } from '../../recognition/components/ConsequencesCard';
 import { OrgPostsTable } from '../../cadres/components/PostsTable';
 
 export function OrgDetailPanel({ id, index, scopeRootId, onSelect, compact }: { id: number; index: TreeIndex; scopeRootId: number; onSelect: (id: number) => void; compact?: boolean }) {
@@ -110,6 +111,7 @@ export function OrgDetailPanel({ id, index, scopeRootId, onSelect, compact }: { 
         </Link>
       )}
       {org.type === 'station' && <StationDesignations org={org} />}
+      {org.type !== 'county' && <ConsequencesCard orgId={org.id} />}
       <Typography.Title level={5}>{t('orgs.posts')}</Typography.Title>
       {can('person:read') && <OrgPostsTable orgId={org.id} compact={compact} />}
       {(org.type === 'county' || org.type === 'township') && <DesignationList orgId={org.id} />}

@@ -17,6 +17,7 @@ import { PostsTable } from '../../cadres/components/PostsTable';
 import { PersonMentoringCard } from '../../selection/components/PersonMentoringCard';
 import { MemberTag, PersonStatusTag } from '../components/tags';
 import { StarHistoryCard } from '../../recognition/components/StarHistoryCard';
+import { ConsequencesCard } from '../../recognition/components/ConsequencesCard';
 import '../people.css';
 import { PersonTrainingCard } from '../../training/components/PersonTrainingCard';
 
@@ -152,6 +153,7 @@ export function PersonDetailPage() {
           </Card>
           <PersonTrainingCard personId={p.id} />
           <StarHistoryCard personId={p.id} />
+          <ConsequencesCard personId={p.id} />
           <PersonMentoringCard personId={p.id} />
         </Col>
         <Col xs={24} lg={10}>

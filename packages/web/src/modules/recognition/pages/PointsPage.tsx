@@ -4,12 +4,12 @@
 // 表彰, 承诺践诺) with evidence; the township, station or county approves or returns them with a reason.
 import { useState } from 'react';
 import { App as AntApp, Button, Card, DatePicker, Drawer, Empty, Form, Input, InputNumber, List, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
-import type { PointAward, PointsBoard } from '@lianxin/contract';
+import { MEMBER_POINT_SOURCES, MEMBER_POINT_SOURCE_LABELS, type PointAward, type PointRules, type PointsBoard } from '@lianxin/contract';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { useUrlState, toInt } from '../../../app/url-state';
 import { useCan } from '../../../app/auth';
-import { useDecidePointAward, useMemberPoints, usePointAwards, usePointRules, usePointsBoard, useProposePointAward } from '../points.api';
+import { useDecidePointAward, useMemberPoints, usePointAwards, usePointRules, usePointsBoard, useProposePointAward, useSavePointRules } from '../points.api';
 
 const starText = (n: number | null) => (n === null ? '' : n === 0 ? '未达星级' : '★'.repeat(n));
 const STATUS_COLOR: Record<string, string> = { proposed: 'blue', approved: 'green', returned: 'orange' };
@@ -218,17 +218,107 @@ function ReviewTab() {
 
 function RulesTab({ year }: { year: number }) {
   const rules = usePointRules(year);
+  const can = useCan();
+  const [editing, setEditing] = useState(false);
   const r = rules.data;
   if (rules.error) return <ApiErrorAlert error={rules.error} />;
   if (!r) return <Card loading />;
+  if (editing) return <RulesEditor rules={r} year={year} onDone={() => setEditing(false)} />;
   return (
     <div>
       <Typography.Paragraph type="secondary">
         {r.fromYear === null ? '本县尚未制定积分规则，以下为样例规则。' : r.fromYear === year ? `${year} 年度规则（第 ${r.version} 版）。` : `${year} 年度尚未制定，沿用 ${r.fromYear} 年度规则（第 ${r.version} 版）。`}
       </Typography.Paragraph>
+      {can('recognition:configure') && (
+        <Button type="primary" style={{ marginBottom: 8 }} onClick={() => setEditing(true)} data-testid="point-rules-edit">
+          {r.fromYear === year ? '修改规则（保存为新版本）' : `制定 ${year} 年度规则`}
+        </Button>
+      )}
       <List size="small" header="党员积分项" dataSource={r.memberItems} renderItem={(i) => <List.Item>{i.name}：每{i.source === 'manual' ? '次最多' : '条记录'} {i.points} 分，全年上限 {i.cap} 分{i.source === 'manual' ? '（人工申报，须佐证、经审核）' : ''}</List.Item>} />
       <List size="small" header="支部工作积分项" dataSource={r.branchItems} renderItem={(i) => <List.Item>{i.name}：每次 {i.points} 分，全年上限 {i.cap} 分</List.Item>} />
       <Typography.Paragraph style={{ marginTop: 8 }}>支部星级：{[...r.branchLevels].sort((a, b) => b.stars - a.stars).map((l) => `${l.stars} 星 ≥ ${l.min} 分`).join('，')}</Typography.Paragraph>
     </div>
+  );
+}
+
+/**
+ * 积分规则编辑 (the county): items from the closed list of record sources — an item named after app
+ * usage (登录、点击、阅读时长 …) is refused by the server, and its Chinese message is shown here.
+ * Each save is a new version of the year; a stale screen is told so (412).
+ */
+function RulesEditor({ rules, year, onDone }: { rules: PointRules; year: number; onDone: () => void }) {
+  const save = useSavePointRules();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<Pick<PointRules, 'memberItems' | 'branchItems' | 'branchLevels'>>();
+  const submit = (v: Pick<PointRules, 'memberItems' | 'branchItems' | 'branchLevels'>) =>
+    save.mutate(
+      { year, version: rules.fromYear === year ? rules.version : 0, memberItems: v.memberItems, branchItems: v.branchItems ?? [], branchLevels: v.branchLevels },
+      { onSuccess: (saved) => { void message.success(`已保存为 ${year} 年度第 ${saved.version} 版`); onDone(); } },
+    );
+  const row = { display: 'flex', gap: 6, flexWrap: 'wrap' as const, alignItems: 'baseline', marginBottom: 4 };
+  return (
+    <Form form={form} layout="vertical" initialValues={{ memberItems: rules.memberItems, branchItems: rules.branchItems, branchLevels: rules.branchLevels }} onFinish={submit} data-testid="point-rules-editor">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        积分只能取自工作记录（会议签到、到课、网格实事、办结群众事项）或经审核的人工申报；以登录、点击、阅读时长等“使用量”计分的项目不能保存。
+      </Typography.Paragraph>
+      <Typography.Title level={5}>党员积分项</Typography.Title>
+      <Form.List name="memberItems">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <div key={f.key} style={row} data-testid="member-item">
+                <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请填写名称' }]} style={{ marginBottom: 0 }}><Input placeholder="名称" style={{ width: 150 }} /></Form.Item>
+                <Form.Item name={[f.name, 'code']} rules={[{ required: true, pattern: /^[a-z0-9_]{1,30}$/, message: '代码：小写字母、数字、下划线' }]} style={{ marginBottom: 0 }}><Input placeholder="代码" style={{ width: 110 }} /></Form.Item>
+                <Form.Item name={[f.name, 'source']} rules={[{ required: true }]} style={{ marginBottom: 0 }}>
+                  <Select style={{ width: 230 }} options={MEMBER_POINT_SOURCES.map((k) => ({ value: k, label: MEMBER_POINT_SOURCE_LABELS[k].zh }))} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'points']} rules={[{ required: true }]} style={{ marginBottom: 0 }}><InputNumber min={0.5} max={100} step={0.5} addonAfter="分/条" style={{ width: 130 }} /></Form.Item>
+                <Form.Item name={[f.name, 'cap']} rules={[{ required: true }]} style={{ marginBottom: 0 }}><InputNumber min={0.5} max={1000} step={0.5} addonBefore="上限" style={{ width: 140 }} /></Form.Item>
+                <a onClick={() => remove(f.name)}>删除</a>
+              </div>
+            ))}
+            <Button size="small" onClick={() => add({ code: '', name: '', source: 'manual', points: 1, cap: 10 })} data-testid="member-item-add">增加积分项</Button>
+          </>
+        )}
+      </Form.List>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>支部工作积分项</Typography.Title>
+      <Form.List name="branchItems">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <div key={f.key} style={row}>
+                <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请填写名称' }]} style={{ marginBottom: 0 }}><Input placeholder="名称" style={{ width: 150 }} /></Form.Item>
+                <Form.Item name={[f.name, 'code']} rules={[{ required: true, pattern: /^[a-z0-9_]{1,30}$/, message: '代码：小写字母、数字、下划线' }]} style={{ marginBottom: 0 }}><Input placeholder="代码" style={{ width: 110 }} /></Form.Item>
+                <Form.Item name={[f.name, 'source']} initialValue="meetings_held" style={{ marginBottom: 0 }}><Select style={{ width: 150 }} options={[{ value: 'meetings_held', label: '召开组织生活会议' }]} /></Form.Item>
+                <Form.Item name={[f.name, 'points']} rules={[{ required: true }]} style={{ marginBottom: 0 }}><InputNumber min={0.5} max={100} step={0.5} addonAfter="分/次" style={{ width: 130 }} /></Form.Item>
+                <Form.Item name={[f.name, 'cap']} rules={[{ required: true }]} style={{ marginBottom: 0 }}><InputNumber min={0.5} max={1000} step={0.5} addonBefore="上限" style={{ width: 140 }} /></Form.Item>
+                <a onClick={() => remove(f.name)}>删除</a>
+              </div>
+            ))}
+            <Button size="small" onClick={() => add({ code: '', name: '', source: 'meetings_held', points: 1, cap: 20 })}>增加支部积分项</Button>
+          </>
+        )}
+      </Form.List>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>支部星级分数线</Typography.Title>
+      <Form.List name="branchLevels">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <div key={f.key} style={row}>
+                <Form.Item name={[f.name, 'stars']} rules={[{ required: true }]} style={{ marginBottom: 0 }}><InputNumber min={1} max={10} addonAfter="星" style={{ width: 110 }} /></Form.Item>
+                <Form.Item name={[f.name, 'min']} rules={[{ required: true }]} style={{ marginBottom: 0 }}><InputNumber min={0} max={10000} addonBefore="不低于" addonAfter="分" style={{ width: 190 }} /></Form.Item>
+                <a onClick={() => remove(f.name)}>删除</a>
+              </div>
+            ))}
+            <Button size="small" onClick={() => add({ stars: 1, min: 0 })}>增加星级</Button>
+          </>
+        )}
+      </Form.List>
+      {save.error && <div style={{ marginTop: 12 }} data-testid="point-rules-error"><ApiErrorAlert error={save.error} /></div>}
+      <Space style={{ marginTop: 12 }}>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="point-rules-save">保存为新版本</Button>
+        <Button onClick={onDone}>取消</Button>
+      </Space>
+    </Form>
   );
 }
