@@ -12,7 +12,7 @@ import { AccountPage, AccountRow, ReserveCadreRow, AuditPage, CadrePage, CadreSt
 import { ProjectFile, AddMilestoneBody, ClaimRoleBody, CreateProjectBody, ExcellentBody, FireProjectBody, LinkProjectBody, MilestoneDoneBody, ProjectBoard, ProjectBoardQuery, ProjectDetail, ProjectListQuery, ProjectMatrix, ProjectMatrixQuery, ProjectPage, ProjectSettings, UpdateProjectBody } from './projects.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignationRow, StationDesignation } from './stations.js';
 import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody, PublicMatter } from './flows.js';
-import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
+import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, PutDevelopmentPathBody, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 import { BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
 import { CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
@@ -225,6 +225,7 @@ export const ENDPOINTS = {
   'POST /api/reserve-cadres/{id}/appoint': { body: ReserveAppointBody, response: PostView },
   'POST /api/reserve-cadres/{id}/remove': { body: ReserveRemoveBody, response: NoContent },
   'GET /api/development-path': { response: DevelopmentPath },
+  'PUT /api/development-path': { body: PutDevelopmentPathBody, response: DevelopmentPath },
   'GET /api/flows': { response: FlowList },
   'POST /api/flows': { body: FlowBody, response: FlowDetail },
   'GET /api/flows/{id}': { response: FlowDetail },

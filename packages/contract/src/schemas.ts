@@ -522,7 +522,15 @@ export type JobStatus = Static<typeof JobStatus>;
 export const PersonPage = Page(PersonSummary);
 export const CadrePage = Page(CadreRow);
 export const ReserveCadrePage = Page(ReserveCadreRow);
-export const DevelopmentPage = Page(DevelopmentRow);
+export const DevelopmentPage = Type.Object({
+  items: Type.Array(DevelopmentRow),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  /** of the whole filtered list (without the warning filter): how many are past or near their step's time limit */
+  warnings: Type.Object({ overdue: Type.Integer(), dueSoon: Type.Integer() }),
+});
+export type DevelopmentPage = Static<typeof DevelopmentPage>;
 /** The 两委 structure of the caller's scope, or of one org under it. */
 export const CadreStructureQuery = Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false });
 /** An org's posts (its 班子), current first, each with its holder. 不分页: an org's posts are few. */

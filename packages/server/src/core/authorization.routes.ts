@@ -126,6 +126,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/duty-lists/{id}': { kind: 'record', as: 'yushe', make: async (p) => ({ id: p.org.village }), ok: 200 },
   'PUT /api/duty-lists/{id}': { kind: 'record', as: 'yushe', make: async (p) => ({ id: p.org.village }), body: () => ({ posts: SAMPLE_DUTIES, version: 0 }), ok: 200 },
   'GET /api/development-path': { kind: 'self', note: 'the caller county\'s development path (a county setting)' },
+  'PUT /api/development-path': { kind: 'self', note: 'a new edition of the caller\'s own county path (the county\'s root accounts only)' },
   // 项目化推进
   'GET /api/projects': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'project', ids: items, visible: caseIn('project') },
   'POST /api/projects': { kind: 'create', as: 'yushe', body: (p) => ({ title: unique('矩阵新项目'), year, aim: 'cadre', class: 'hard', orgId: p.org.village, budget: 500, milestones: [{ title: '节点', dueOn: `${year}-12-31` }] }), ok: 201 },

@@ -39,6 +39,7 @@ const WeakOrgsPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgsPage')
 const WeakOrgPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgPage').then((m) => ({ default: m.WeakOrgPage })));
 const FirstSecretariesPage = lazy(() => import('../modules/cadres/pages/FirstSecretariesPage').then((m) => ({ default: m.FirstSecretariesPage })));
 const FirstSecretaryPage = lazy(() => import('../modules/cadres/pages/FirstSecretaryPage').then((m) => ({ default: m.FirstSecretaryPage })));
+const DevelopmentPathPage = lazy(() => import('../modules/cadres/pages/DevelopmentPathPage').then((m) => ({ default: m.DevelopmentPathPage })));
 const DevelopmentBoardPage = lazy(() => import('../modules/cadres/pages/DevelopmentBoardPage').then((m) => ({ default: m.DevelopmentBoardPage })));
 const ImportPage = lazy(() => import('../modules/people/pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const SelectionsPage = lazy(() => import('../modules/selection/pages/SelectionsPage').then((m) => ({ default: m.SelectionsPage })));
@@ -135,6 +136,7 @@ function AppRoutes() {
           <Route path="cadres" element={<Allowed action="person:read"><CadreLedgerPage /></Allowed>} />
           <Route path="reserve" element={<Allowed action="person:read"><ReservePage /></Allowed>} />
           <Route path="developments" element={<Allowed action="person:read"><DevelopmentBoardPage /></Allowed>} />
+          <Route path="developments/path" element={<Allowed action="cadre:read"><DevelopmentPathPage /></Allowed>} />
           <Route path="first-secretaries" element={<Allowed action="person:read"><FirstSecretariesPage /></Allowed>} />
           <Route path="first-secretaries/:id" element={<Allowed action="person:read"><FirstSecretaryPage /></Allowed>} />
           <Route path="weak-orgs" element={<Allowed action="weakorg:read"><WeakOrgsPage /></Allowed>} />
