@@ -198,6 +198,8 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'score_sheet.return': { zh: '退回考核评分', en: 'Score sheet returned' },
   'score_sheet.pass': { zh: '考核评分审核通过', en: 'Score sheet passed' },
   'score_sheet.publish': { zh: '公布考核评分（锁定）', en: 'Score sheet published (locked)' },
+  'account.link': { zh: '账号关联人员', en: 'Account linked to a person' },
+  'account.unlink': { zh: '账号解除关联人员', en: 'Account unlinked from its person' },
   'development.open': { zh: '登记入党申请', en: 'Application for membership registered' },
   'development_path.save': { zh: '保存本县发展党员流程（新版本）', en: 'County development path saved (new edition)' },
   'post.update': { zh: '修改任职', en: 'Post changed' },

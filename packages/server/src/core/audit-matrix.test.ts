@@ -165,6 +165,7 @@ const STEPS: Step[] = [
     ctx.personVersion = json(res).version;
     return res;
   } },
+  { route: 'PUT /api/account-links/{id}', audit: /^account\./, run: async () => (await as('county')).request('PUT', `/api/account-links/${num('account')}`, { personId: num('person') }) },
   { route: 'PATCH /api/people/{id}', audit: /^person\./, run: async () => (await as('yushe')).patch(`/api/people/${num('person')}`, { version: num('personVersion'), education: 'bachelor' }) },
   { route: 'POST /api/posts', audit: /^post\./, run: async () => {
     const res = await (await as('wuli')).post('/api/posts', { personId: num('person'), orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-01-01' });

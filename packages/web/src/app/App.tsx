@@ -45,6 +45,7 @@ const ImportPage = lazy(() => import('../modules/people/pages/ImportPage').then(
 const SelectionsPage = lazy(() => import('../modules/selection/pages/SelectionsPage').then((m) => ({ default: m.SelectionsPage })));
 const SelectionPage = lazy(() => import('../modules/selection/pages/SelectionPage').then((m) => ({ default: m.SelectionPage })));
 const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const AccountLinksPage = lazy(() => import('../modules/accounts/pages/AccountLinksPage').then((m) => ({ default: m.AccountLinksPage })));
 const AccountsPage = lazy(() => import('../modules/accounts/pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const ErrorPage = lazy(() => import('./ErrorPage').then((m) => ({ default: m.ErrorPage })));
 
@@ -143,6 +144,7 @@ function AppRoutes() {
           <Route path="weak-orgs/:id" element={<Allowed action="weakorg:read"><WeakOrgPage /></Allowed>} />
           <Route path="audit" element={<Allowed action="audit:read"><AuditPage /></Allowed>} />
           <Route path="accounts" element={<Allowed action="account:read"><AccountsPage /></Allowed>} />
+          <Route path="account-links" element={<Allowed action="account:link"><AccountLinksPage /></Allowed>} />
           {ledgerRoutes()}
           {dispatchRoutes()}
           {citizensRoutes()}

@@ -72,6 +72,14 @@ export async function insertAccount(
  * diaries, requests — is the person's own ("recorded by" resolves to the person). The caller has
  * read the person in its scope.
  */
+export async function accountsOfPerson(q: Queryable, personId: number) {
+  const rows = await q.query<{ id: number; username: string; display_name: string }>(
+    `SELECT id, username, display_name FROM accounts WHERE person_id = $1 ORDER BY username`,
+    [personId],
+  );
+  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name }));
+}
+
 export async function accountsLinkedTo(q: Queryable, personId: number): Promise<number> {
   const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE person_id = $1`, [personId]);
   return row?.n ?? 0;
