@@ -146,6 +146,13 @@ export const DEVELOPMENT_STATE_LABELS: Record<DevelopmentState, { zh: string; en
   probationary: { zh: '预备党员', en: 'Probationary member' },
   full: { zh: '正式党员', en: 'Full member' },
 };
+/** 逾期 (past the step's time limit) and 即将到期 (within the path's warnDays of it). */
+export const DEVELOPMENT_WARNINGS = ['overdue', 'due_soon'] as const;
+export type DevelopmentWarning = (typeof DEVELOPMENT_WARNINGS)[number];
+export const DEVELOPMENT_WARNING_LABELS: Record<DevelopmentWarning, { zh: string; en: string }> = {
+  overdue: { zh: '逾期', en: 'Overdue' },
+  due_soon: { zh: '即将到期', en: 'Due soon' },
+};
 export const DEVELOPMENT_TRANSITIONS = ['make_activist', 'make_target', 'admit', 'make_full'] as const;
 export type DevelopmentTransition = (typeof DEVELOPMENT_TRANSITIONS)[number];
 export const DEVELOPMENT_TRANSITION_LABELS: Record<DevelopmentTransition, { zh: string; en: string }> = {
@@ -155,15 +162,22 @@ export const DEVELOPMENT_TRANSITION_LABELS: Record<DevelopmentTransition, { zh: 
   make_full: { zh: '转为正式党员', en: 'make a full member' },
 };
 
-/** One step's rule in a county's path: minimum time since the previous step, and the checkpoints it confirms. */
+/**
+ * One step's rule in a county's path: minimum time since the previous step, the time limit it is due
+ * by (none: no deadline), and the checkpoints it confirms (a county's "131" 工作法 goes here).
+ */
 export const DevelopmentStepRule = Type.Object({
   minMonths: Type.Integer({ minimum: 0, maximum: 120, description: '距上一步至少满几个月' }),
-  checks: Type.Array(Text(50), { maxItems: 20, description: '本步须确认的检查点' }),
+  dueMonths: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 120 }), Type.Null()], { description: '距上一步几个月内应办（空：不设时限）' })),
+  checks: Type.Array(Text(50), { maxItems: 30, description: '本步须确认的检查点' }),
 });
+export type DevelopmentStepRule = Static<typeof DevelopmentStepRule>;
 export const DevelopmentPathConfig = Type.Object({
   minAge: Type.Integer({ minimum: 14, maximum: 30 }),
   /** the development target's concentrated training must be finished before admission */
   trainingRequired: Type.Boolean(),
+  /** how many days before a step's time limit the board and the 工作台 warn (default 30) */
+  warnDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 180 })),
   steps: Type.Object({
     make_activist: DevelopmentStepRule,
     make_target: DevelopmentStepRule,
@@ -172,22 +186,60 @@ export const DevelopmentPathConfig = Type.Object({
   }),
 }, { additionalProperties: false });
 export type DevelopmentPathConfig = Static<typeof DevelopmentPathConfig>;
-export const DevelopmentPath = Type.Object({ name: Type.String(), national: Type.Boolean(), config: DevelopmentPathConfig });
+export const DEVELOPMENT_WARN_DAYS = 30;
+export const DevelopmentPathEdition = Type.Object({
+  edition: Type.Integer({ minimum: 1 }),
+  name: Type.String(),
+  savedAt: Type.String({ format: 'date-time' }),
+  /** people on the way (not yet full members) who follow this edition */
+  inProgress: Type.Integer({ minimum: 0 }),
+});
+export type DevelopmentPathEdition = Static<typeof DevelopmentPathEdition>;
+export const DevelopmentPath = Type.Object({
+  name: Type.String(),
+  national: Type.Boolean(),
+  /** the county's current edition (null: the national default, never saved) */
+  edition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  config: DevelopmentPathConfig,
+  /** the county's editions, newest first; people keep the edition they were opened under */
+  editions: Type.Array(DevelopmentPathEdition),
+  /** people on the way under the national default (opened before the county saved a path) */
+  inProgressNational: Type.Integer({ minimum: 0 }),
+});
 export type DevelopmentPath = Static<typeof DevelopmentPath>;
+
+/** Saving the county's path: the steps in the workflow's order, each once; a new edition. */
+export const PutDevelopmentPathBody = Type.Object({
+  /** the edition the screen showed (0: the national default): a later save answers 409 */
+  edition: Type.Integer({ minimum: 0, maximum: 100_000 }),
+  name: Type.String({ maxLength: 50 }),
+  minAge: Type.Integer({ minimum: 14, maximum: 30 }),
+  trainingRequired: Type.Boolean(),
+  warnDays: Type.Integer({ minimum: 0, maximum: 180 }),
+  steps: Type.Array(Type.Object({
+    transition: strEnum(DEVELOPMENT_TRANSITIONS),
+    minMonths: Type.Integer({ minimum: -1200, maximum: 120 }),
+    dueMonths: Type.Union([Type.Integer({ minimum: -1200, maximum: 120 }), Type.Null()]),
+    checks: Type.Array(Type.String({ maxLength: 50 }), { maxItems: 30 }),
+  }, { additionalProperties: false }), { maxItems: 10 }),
+}, { additionalProperties: false });
+export type PutDevelopmentPathBody = Static<typeof PutDevelopmentPathBody>;
 
 /**
  * The national default (《中国共产党发展党员工作细则》): 18 or older; an activist is educated and
  * observed for more than a year before becoming a development target; the target passes a
- * concentrated training; probation lasts a year.
+ * concentrated training; probation lasts a year, and when it is up the branch discusses 转正 in
+ * time (预备期满，党支部应当及时讨论): the one time limit of the default.
  */
 export const NATIONAL_DEVELOPMENT_PATH: DevelopmentPathConfig = {
   minAge: 18,
   trainingRequired: true,
+  warnDays: DEVELOPMENT_WARN_DAYS,
   steps: {
     make_activist: { minMonths: 0, checks: ['党组织派人谈话', '党员推荐或群团组织推优'] },
     make_target: { minMonths: 12, checks: ['听取党小组、培养联系人、党员和群众意见', '支委会讨论同意', '报上级党委备案'] },
     admit: { minMonths: 0, checks: ['政治审查', '上级党委预审', '公示', '支部大会讨论表决', '上级党委审批'] },
-    make_full: { minMonths: 12, checks: ['本人提出转正申请', '支部大会讨论表决', '上级党委审批'] },
+    make_full: { minMonths: 12, dueMonths: 12, checks: ['本人提出转正申请', '支部大会讨论表决', '上级党委审批'] },
   },
 };
 
@@ -203,6 +255,11 @@ export const DevelopmentRow = Type.Object({
   admittedOn: Type.Union([DateString, Type.Null()]),
   fullOn: Type.Union([DateString, Type.Null()]),
   trainingOn: Type.Union([DateString, Type.Null()]),
+  /** the county's path edition this person follows (null: the national default) */
+  pathEdition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  /** the next step's time limit (previous step + dueMonths), and whether it is past or near */
+  due: Type.Union([DateString, Type.Null()]),
+  warning: Type.Union([strEnum(DEVELOPMENT_WARNINGS), Type.Null()]),
   /** the next step the caller may take, with the earliest date it is allowed and the checkpoints it asks */
   next: Type.Union([
     Type.Object({ transition: strEnum(DEVELOPMENT_TRANSITIONS), label: L, earliest: DateString, checks: Type.Array(Type.String()), needsTraining: Type.Boolean() }),
@@ -211,7 +268,7 @@ export const DevelopmentRow = Type.Object({
 });
 export type DevelopmentRow = Static<typeof DevelopmentRow>;
 export const DevelopmentListQuery = Type.Object(
-  { orgId: Type.Optional(Id), status: Type.Optional(strEnum(DEVELOPMENT_STATES)), ...PageQuery },
+  { orgId: Type.Optional(Id), status: Type.Optional(strEnum(DEVELOPMENT_STATES)), warning: Type.Optional(strEnum(DEVELOPMENT_WARNINGS)), ...PageQuery },
   { additionalProperties: false },
 );
 export type DevelopmentListQuery = Static<typeof DevelopmentListQuery>;

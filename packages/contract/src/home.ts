@@ -68,7 +68,7 @@ export const TODAY_KINDS = [
   'filing_to_review', // 主题党日 备案 filed below me: pass or return
   'sheet_returned', // 考核评分: the county returned my org's score sheet, with a reason
   'sheet_to_review', // 考核评分: a sheet submitted (or passed) below me waits for my review or publishing
-  'development_due', // 发展党员: a probationary member's year is up (or within 30 days): discuss 转正
+  'development_due', // 发展党员: a person's next step is past its time limit on the county's path, or within its warning days (转正 when probation ends)
   'weak_to_decide', // 软弱涣散整顿: a branch proposed, or a rectification awaiting acceptance, for the county
   'weak_returned', // 软弱涣散整顿: the county did not accept a rectification I am in charge of, with its reason
   'designation_to_check', // 称号认定: a nomination (or a yearly review) below me whose criteria and evidence I check, returned ones included
@@ -104,7 +104,7 @@ export const TODAY_LABELS: Record<TodayKind, { zh: string; en: string }> = {
   filing_to_review: { zh: '主题党日备案待审核', en: 'Theme day filing to review' },
   sheet_returned: { zh: '评分表被退回', en: 'Score sheet returned' },
   sheet_to_review: { zh: '评分表待审核', en: 'Score sheet to review' },
-  development_due: { zh: '预备党员预备期满', en: 'Probation ends' },
+  development_due: { zh: '发展党员步骤到期', en: 'Development step due' },
   weak_to_decide: { zh: '软弱涣散整顿待研究', en: 'Weak branch to decide' },
   weak_returned: { zh: '整顿验收未通过', en: 'Rectification not accepted' },
   designation_to_check: { zh: '称号待核对认定标准', en: 'Designation to check' },
@@ -140,7 +140,7 @@ export const TODAY_ACTION_LABELS: Record<TodayKind, { zh: string; en: string }> 
   filing_to_review: { zh: '去审核', en: 'Review' },
   sheet_returned: { zh: '修改后重新提交', en: 'Revise and resubmit' },
   sheet_to_review: { zh: '去审核', en: 'Review' },
-  development_due: { zh: '办理转正', en: 'Confirm membership' },
+  development_due: { zh: '去办理', en: 'Take the step' },
   weak_to_decide: { zh: '去研究', en: 'Decide' },
   weak_returned: { zh: '继续整顿', en: 'Continue' },
   designation_to_check: { zh: '去核对', en: 'Check' },

@@ -16,6 +16,7 @@ export const ACTIONS = [
   'account:read',
   'account:create', // system administrator: creates accounts, resets passwords
   'account:grant', // security administrator: roles, scope, unlock, disable
+  'account:link', // 县委组织部: link a work account to the person who uses it (diaries, signatures, scores become personal)
   'audit:read',
   'ledger:read', // 问题台账: see problems of the scope
   'ledger:register', // register problems (登记)
@@ -122,6 +123,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'cadre:write',
     'cadre:post',
     'cadre:configure',
+    'account:link',
   ],
   township_admin: [...OFFICE, 'orglife:group', 'org:write', 'person:write', 'person:import', 'person:post', 'ledger:register', 'dispatch:issue', 'inspection:write', 'inspection:accountability', 'citizen:whistle', 'assessment:score', 'weakorg:propose', 'flow:act', 'openness:audit', 'training:read', 'training:manage', 'recognition:rate', 'selection:read', 'selection:write', 'inspection:problem', 'cadre:write', 'cadre:post', 'recognition:approve', 'recognition:nominate', 'assessment:appeal', 'recognition:consequence'],
   station_admin: [...OFFICE, 'ledger:register', 'inspection:write', 'citizen:whistle', 'flow:act', 'training:read', 'training:manage', 'selection:read', 'inspection:problem', 'recognition:approve', 'assessment:appeal'],

@@ -243,6 +243,8 @@ export const PersonDetail = Type.Composite([
     fullDate: Type.Union([DateString, Type.Null()]),
     partyGroup: Type.Union([OrgRef, Type.Null()]),
     posts: Type.Array(PostRecord),
+    /** the work accounts linked to this person (账号关联人员): what they record is this person's own */
+    accounts: Type.Array(Type.Object({ id: Id, username: Type.String(), displayName: Type.String() })),
     reserve: Type.Union([
       Type.Object({ id: Id, targetRole: Type.String(), addedOn: DateString }),
       Type.Null(),
@@ -453,6 +455,31 @@ export const AccountRow = Type.Object({
   totpEnabled: Type.Boolean(),
 });
 
+/** 账号关联人员: a work account linked to the person who uses it, so what it records is that person's own. */
+export const AccountLinkRow = Type.Object({
+  id: Id,
+  username: Type.String(),
+  displayName: Type.String(),
+  roles: Type.Array(RoleSchema),
+  scopeOrg: OrgRef,
+  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+  person: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+});
+export type AccountLinkRow = Static<typeof AccountLinkRow>;
+export const AccountLinkPage = Page(AccountLinkRow);
+export type AccountLinkPage = Static<typeof AccountLinkPage>;
+export const AccountLinkQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 50, description: '用户名或显示名（包含）' })),
+    linked: Type.Optional(Type.Boolean({ description: 'true：已关联人员；false：未关联' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type AccountLinkQuery = Static<typeof AccountLinkQuery>;
+export const PutAccountLinkBody = Type.Object({ personId: Type.Union([Id, Type.Null()], { description: '关联的人员；null 为解除关联' }) }, { additionalProperties: false });
+export type PutAccountLinkBody = Static<typeof PutAccountLinkBody>;
+
 export const TotpSetup = Type.Object({
   secret: Type.String({ description: 'base32，可手工输入验证器' }),
   uri: Type.String({ description: 'otpauth:// 地址（二维码内容）' }),
@@ -522,7 +549,15 @@ export type JobStatus = Static<typeof JobStatus>;
 export const PersonPage = Page(PersonSummary);
 export const CadrePage = Page(CadreRow);
 export const ReserveCadrePage = Page(ReserveCadreRow);
-export const DevelopmentPage = Page(DevelopmentRow);
+export const DevelopmentPage = Type.Object({
+  items: Type.Array(DevelopmentRow),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  /** of the whole filtered list (without the warning filter): how many are past or near their step's time limit */
+  warnings: Type.Object({ overdue: Type.Integer(), dueSoon: Type.Integer() }),
+});
+export type DevelopmentPage = Static<typeof DevelopmentPage>;
 /** The 两委 structure of the caller's scope, or of one org under it. */
 export const CadreStructureQuery = Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false });
 /** An org's posts (its 班子), current first, each with its holder. 不分页: an org's posts are few. */

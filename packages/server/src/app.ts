@@ -247,7 +247,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const development = createDevelopmentService({ db, people });
   await app.register(cadresModule, { people, development });
   await app.register(auditModule, { db });
-  await app.register(accountsModule, { db, sessions: auth.sessions });
+  await app.register(accountsModule, { db, sessions: auth.sessions, people });
   await app.register(ledgerModule, { db, ledger });
   await app.register(listsModule, { db });
   await app.register(dispatchModule, { dispatch });

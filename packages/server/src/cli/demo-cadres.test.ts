@@ -1,7 +1,7 @@
 // The demo's cadre and development data load through the services and leave every stage of the
 // development path filled, with the intervals the browser journey relies on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevelopmentRow } from '@lianxin/contract';
+import type { DevelopmentPage, DevelopmentPath, DevelopmentRow } from '@lianxin/contract';
 import { buildTestApp, testPii, type TestApp } from '../test/helpers.js';
 import { loadDemoCadres } from './demo-cadres.js';
 
@@ -14,7 +14,7 @@ afterAll(() => t.close());
 describe('the demo cadres', () => {
   it('loads 公职化 secretaries and applicants at every stage', async () => {
     const loaded = await loadDemoCadres(t.db, testPii);
-    expect(loaded.developments).toBe(6);
+    expect(loaded.developments).toBe(7);
     expect(loaded.civilService).toBeGreaterThan(0);
     const yushe = await t.as('yushe');
     const list = (await yushe.get('/api/developments?pageSize=50')).json() as { items: DevelopmentRow[] };
@@ -23,6 +23,14 @@ describe('the demo cadres', () => {
     expect(applicant.next!.earliest <= new Date().toISOString().slice(0, 10)).toBe(true);
     const activist = list.items.find((r) => r.status === 'activist')!;
     expect(activist.next!.earliest > new Date().toISOString().slice(0, 10)).toBe(true);
+    // the county's path is an edition; the people opened before it keep the national default
+    const path = (await yushe.get('/api/development-path')).json() as DevelopmentPath;
+    expect(path).toMatchObject({ edition: 1, national: false, inProgressNational: 6, editions: [{ edition: 1, inProgress: 1 }] });
+    expect(path.config.steps.admit.checks.some((c) => c.includes('131'))).toBe(true);
+    const late = (await (await t.as('wuli')).get('/api/developments?warning=overdue&pageSize=50')).json() as DevelopmentPage;
+    expect(late.items.map((r) => r.person.name)).toContain('马小川');
+    // 赵建国's probation year ends within the warning days
+    expect(list.items.find((r) => r.person.name === '赵建国')?.warning).toBe('due_soon');
     const civil = (await (await t.as('wuli')).get('/api/cadres?civilService=true')).json() as { total: number };
     expect(civil.total).toBe(loaded.civilService);
   });

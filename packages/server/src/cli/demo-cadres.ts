@@ -1,7 +1,8 @@
 // Demo data of the cadre team and the members' path for 宜君县: a few 公职化 secretaries who were
 // publicly selected, reserve cadres in training, and applicants at every stage of member
 // development in 榆舍村 and two more villages — through the same services a user's clicks use,
-// dated relative to today so the intervals hold whenever the demo is loaded.
+// dated relative to today so the intervals hold whenever the demo is loaded; then the county's own
+// path (an edition with "131" checkpoints and time limits) and one applicant past a time limit.
 import { NATIONAL_DEVELOPMENT_PATH, type DevelopmentTransition } from '@lianxin/contract';
 import type { Db } from '../db/db.js';
 import type { PiiCipher } from '../core/pii.js';
@@ -67,6 +68,27 @@ export async function loadDemoCadres(db: Db, pii: PiiCipher): Promise<{ developm
       }
       developments++;
     }
+  }
+  // 县委组织部 sets the county's own path (with "131" checkpoints, seed 004 曲沃: 落实"131"工作法):
+  // a new edition after the people above were opened, so they keep the national default and the
+  // path page shows both; one applicant opened under it is past the activist step's time limit.
+  const county = await demoActor(db, 'county');
+  const n = NATIONAL_DEVELOPMENT_PATH.steps;
+  await development.savePath(county, {
+    edition: (await development.path(county)).edition ?? 0,
+    name: '宜君县发展党员流程（含“131”检查点示例）', minAge: 18, trainingRequired: true, warnDays: 30,
+    steps: [
+      { transition: 'make_activist', minMonths: 0, dueMonths: 6, checks: [...n.make_activist.checks, '“131”：一名支委联系培养（示例）'] },
+      { transition: 'make_target', minMonths: 12, dueMonths: null, checks: [...n.make_target.checks, '“131”：三方面意见齐全（示例）'] },
+      { transition: 'admit', minMonths: 0, dueMonths: 6, checks: [...n.admit.checks, '“131”：一次县委组织部预审（示例）'] },
+      { transition: 'make_full', minMonths: 12, dueMonths: 12, checks: n.make_full.checks },
+    ],
+  });
+  const [wuliVillage] = await db.query<{ id: number }>(`SELECT id FROM orgs WHERE name = '五里村' AND type = 'village'`);
+  if (wuliVillage) {
+    const personId = await people.create(wuli, { name: '马小川', gender: 'male', birthDate: '2000-10-05', orgId: wuliVillage.id, education: 'college' });
+    await development.open(wuli, { personId, appliedOn: plusDays(today, -200) });
+    developments++;
   }
   return { developments, civilService: secretaries.length };
 }

@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { DEVELOPMENT_TRANSITIONS } from '@lianxin/contract';
 import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../test/helpers.js';
 import { addDays } from './cases/case-engine.js';
 import { todayInChina } from './calendar.js';
@@ -165,6 +166,7 @@ const STEPS: Step[] = [
     ctx.personVersion = json(res).version;
     return res;
   } },
+  { route: 'PUT /api/account-links/{id}', audit: /^account\./, run: async () => (await as('county')).request('PUT', `/api/account-links/${num('account')}`, { personId: num('person') }) },
   { route: 'PATCH /api/people/{id}', audit: /^person\./, run: async () => (await as('yushe')).patch(`/api/people/${num('person')}`, { version: num('personVersion'), education: 'bachelor' }) },
   { route: 'POST /api/posts', audit: /^post\./, run: async () => {
     const res = await (await as('wuli')).post('/api/posts', { personId: num('person'), orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-01-01' });
@@ -665,6 +667,10 @@ const STEPS: Step[] = [
     ctx.trainee2 = json(await (await as('yushe')).post('/api/people', { name: '矩阵学员二', gender: 'female', orgId: await orgId(t.db, '榆舍村'), memberStatus: 'formal', joinDate: '2012-07-01', fullDate: '2013-07-01', birthDate: '1986-01-01' })).id;
   }, run: async () => (await as('yushe')).post(`/api/training/sessions/${num('trainingSession')}/attendance/sheet`, { personIds: [num('trainee2')] }) },
   { route: 'POST /api/training/talks', audit: /^training\./, run: async () => (await as('yushe')).post('/api/training/talks', { kind: 'three_talks', speakerId: num('trainee'), orgId: await orgId(t.db, '榆舍村'), heldOn: today, topic: '矩阵心得', item: 'quote' }) },
+  { route: 'PUT /api/development-path', audit: /^development_path\./, run: async () => (await as('county')).request('PUT', '/api/development-path', {
+    edition: 0, name: '矩阵县流程', minAge: 18, trainingRequired: true, warnDays: 30,
+    steps: DEVELOPMENT_TRANSITIONS.map((transition) => ({ transition, minMonths: 0, dueMonths: null, checks: [] })),
+  }) },
   { route: 'PUT /api/first-secretaries/subsidy-rate', audit: /^first_secretary_subsidy\./, run: async () => (await as('county')).request('PUT', '/api/first-secretaries/subsidy-rate', { dailyFen: 5000 }) },
   // ---- 星级化管理 (recognition)
   { route: 'PUT /api/recognition/star-rules', audit: /^star_rules\./, run: async () => (await as('county')).request('PUT', '/api/recognition/star-rules', { version: 0, postWeightPercent: 50, levels: [{ stars: 5, min: 95 }, { stars: 4, min: 90 }, { stars: 3, min: 80 }], civilServiceMinStars: 5, civilServiceYears: 2 }) },

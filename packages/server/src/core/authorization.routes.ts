@@ -126,6 +126,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/duty-lists/{id}': { kind: 'record', as: 'yushe', make: async (p) => ({ id: p.org.village }), ok: 200 },
   'PUT /api/duty-lists/{id}': { kind: 'record', as: 'yushe', make: async (p) => ({ id: p.org.village }), body: () => ({ posts: SAMPLE_DUTIES, version: 0 }), ok: 200 },
   'GET /api/development-path': { kind: 'self', note: 'the caller county\'s development path (a county setting)' },
+  'PUT /api/development-path': { kind: 'self', note: 'a new edition of the caller\'s own county path (the county\'s root accounts only)' },
   // 项目化推进
   'GET /api/projects': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'project', ids: items, visible: caseIn('project') },
   'POST /api/projects': { kind: 'create', as: 'yushe', body: (p) => ({ title: unique('矩阵新项目'), year, aim: 'cadre', class: 'hard', orgId: p.org.village, budget: 500, milestones: [{ title: '节点', dueOn: `${year}-12-31` }] }), ok: 201 },
@@ -170,6 +171,9 @@ export const ROUTES: Record<string, RouteFixture> = {
   'GET /api/audit/verify': { kind: 'self', note: 'verifies the chain of the caller’s county' },
   'GET /api/accounts': { kind: 'list', as: 'sysadmin', query: '?pageSize=100', seed: 'account', ids: items, visible: `SELECT a.id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = ANY(:ids) AND o.path NOT LIKE :prefix` },
   'POST /api/accounts': { kind: 'create', as: 'sysadmin', body: (p) => ({ username: unique(`matrix.new.${p.name}.`), displayName: '矩阵账号', password: 'Matrix-Account#2026', roles: ['village_admin'], scopeOrgId: p.org.village }), ok: 201 },
+  'GET /api/account-links': { kind: 'list', as: 'county', query: '?q=authz.acc&pageSize=200', seed: 'account', ids: items, visible: `SELECT a.id FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = ANY(:ids) AND o.path NOT LIKE :prefix` },
+  'GET /api/account-links/{id}': { kind: 'record', as: 'county', make: make.account, ok: 200 },
+  'PUT /api/account-links/{id}': { kind: 'record', as: 'county', make: make.account, body: () => ({ personId: null }), ok: 200 },
   'PATCH /api/accounts/{id}': { kind: 'record', as: 'secadmin', make: make.account, body: () => ({ unlock: true }), ok: 204 },
   'POST /api/accounts/{id}/reset-password': { kind: 'record', as: 'sysadmin', make: make.account, body: () => ({ password: 'Matrix-Reset#2026x' }), ok: 204 },
 

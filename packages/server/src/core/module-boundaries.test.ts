@@ -153,7 +153,7 @@ const OWNED: Record<string, string[]> = {
   orglife: ['orglife_settings', 'meetings', 'meeting_attendees', 'theme_day_filings', 'meeting_sitins', 'consultations', 'member_appraisals', 'report_sessions', 'session_reports', 'session_ballots', 'session_ratings', 'research_rounds', 'meeting_visits', 'meeting_files'],
   assessment: ['assessment_schemes', 'score_sheets', 'score_entries', 'allowance_standards', 'performance_subsidy_rules', 'assessment_settings', 'score_appeals'],
   weakorgs: ['weak_orgs', 'weak_org_problems'],
-  cadres: ['member_developments', 'development_paths', 'first_secretary_subsidy_rates'],
+  cadres: ['member_developments', 'development_paths', 'development_path_editions', 'first_secretary_subsidy_rates'], // development_paths: dropped by 395 (editions),
   projects: ['projects', 'project_people', 'project_milestones', 'project_reports', 'project_links', 'project_settings'],
   flows: ['flow_templates', 'flow_editions', 'flow_matters', 'flow_matter_steps', 'flow_matter_documents', 'duty_templates', 'duty_lists'],
   openness: ['openness_settings', 'disclosures', 'disclosure_files', 'disclosure_revisions', 'disclosure_items', 'finance_audits', 'finance_audit_findings', 'register_rows'],

@@ -39,11 +39,13 @@ const WeakOrgsPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgsPage')
 const WeakOrgPage = lazy(() => import('../modules/weakorgs/pages/WeakOrgPage').then((m) => ({ default: m.WeakOrgPage })));
 const FirstSecretariesPage = lazy(() => import('../modules/cadres/pages/FirstSecretariesPage').then((m) => ({ default: m.FirstSecretariesPage })));
 const FirstSecretaryPage = lazy(() => import('../modules/cadres/pages/FirstSecretaryPage').then((m) => ({ default: m.FirstSecretaryPage })));
+const DevelopmentPathPage = lazy(() => import('../modules/cadres/pages/DevelopmentPathPage').then((m) => ({ default: m.DevelopmentPathPage })));
 const DevelopmentBoardPage = lazy(() => import('../modules/cadres/pages/DevelopmentBoardPage').then((m) => ({ default: m.DevelopmentBoardPage })));
 const ImportPage = lazy(() => import('../modules/people/pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const SelectionsPage = lazy(() => import('../modules/selection/pages/SelectionsPage').then((m) => ({ default: m.SelectionsPage })));
 const SelectionPage = lazy(() => import('../modules/selection/pages/SelectionPage').then((m) => ({ default: m.SelectionPage })));
 const AuditPage = lazy(() => import('../modules/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const AccountLinksPage = lazy(() => import('../modules/accounts/pages/AccountLinksPage').then((m) => ({ default: m.AccountLinksPage })));
 const AccountsPage = lazy(() => import('../modules/accounts/pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const ErrorPage = lazy(() => import('./ErrorPage').then((m) => ({ default: m.ErrorPage })));
 
@@ -135,12 +137,14 @@ function AppRoutes() {
           <Route path="cadres" element={<Allowed action="person:read"><CadreLedgerPage /></Allowed>} />
           <Route path="reserve" element={<Allowed action="person:read"><ReservePage /></Allowed>} />
           <Route path="developments" element={<Allowed action="person:read"><DevelopmentBoardPage /></Allowed>} />
+          <Route path="developments/path" element={<Allowed action="cadre:read"><DevelopmentPathPage /></Allowed>} />
           <Route path="first-secretaries" element={<Allowed action="person:read"><FirstSecretariesPage /></Allowed>} />
           <Route path="first-secretaries/:id" element={<Allowed action="person:read"><FirstSecretaryPage /></Allowed>} />
           <Route path="weak-orgs" element={<Allowed action="weakorg:read"><WeakOrgsPage /></Allowed>} />
           <Route path="weak-orgs/:id" element={<Allowed action="weakorg:read"><WeakOrgPage /></Allowed>} />
           <Route path="audit" element={<Allowed action="audit:read"><AuditPage /></Allowed>} />
           <Route path="accounts" element={<Allowed action="account:read"><AccountsPage /></Allowed>} />
+          <Route path="account-links" element={<Allowed action="account:link"><AccountLinksPage /></Allowed>} />
           {ledgerRoutes()}
           {dispatchRoutes()}
           {citizensRoutes()}

@@ -106,3 +106,59 @@ export async function grantAccount(q: Queryable, id: number, g: { roles: Role[] 
 export async function resetAccountPassword(q: Queryable, id: number, hash: string) {
   await q.query(`UPDATE accounts SET password_hash = $2, must_change_password = true, password_changed_at = now() WHERE id = $1`, [id, hash]);
 }
+
+/**
+ * The accounts linked to a person (accounts.person_id): what such an account records — diaries,
+ * requests — is the person's own ("recorded by" resolves to the person). The caller has read the
+ * person in its scope.
+ */
+export async function accountsOfPerson(q: Queryable, personId: number) {
+  const rows = await q.query<{ id: number; username: string; display_name: string }>(
+    `SELECT id, username, display_name FROM accounts WHERE person_id = $1 ORDER BY username`,
+    [personId],
+  );
+  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name }));
+}
+
+// ---- 账号关联人员: the work accounts of a subtree and the person each is linked to ----
+
+export type LinkDbRow = {
+  id: number; username: string; display_name: string; roles: Role[]; scope_org_id: number; scope_name: string; scope_type: string;
+  status: 'active' | 'disabled'; person_id: number | null;
+};
+const LINK_COLUMNS = `a.id, a.username, a.display_name, a.roles, a.scope_org_id, o.name AS scope_name, o.type AS scope_type, a.status, a.person_id`;
+/** Work accounts only: none holding an administrator or audit role of 三员分立. */
+const WORK = `NOT (a.roles && $2::text[])`;
+
+
+/** The work accounts of the subtree at `path` (by the account's scope org), a page of them and the total. */
+export async function listWorkAccounts(
+  q: Queryable, path: string, adminRoles: readonly string[],
+  f: { q?: string; linked?: boolean; page: number; pageSize: number },
+) {
+  const params: unknown[] = [likePrefix(path), adminRoles];
+  let where = `${inScope('o.path', 1)} AND ${WORK}`;
+  if (f.q) {
+    params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where += ` AND (a.username ILIKE $${params.length} OR a.display_name ILIKE $${params.length})`;
+  }
+  if (f.linked !== undefined) where += f.linked ? ' AND a.person_id IS NOT NULL' : ' AND a.person_id IS NULL';
+  const [rows, [count]] = await Promise.all([
+    q.query<LinkDbRow>(`SELECT ${LINK_COLUMNS} FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE ${where} ORDER BY o.path, a.username LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, params),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE ${where}`, params),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** One work account of the subtree at `path`, locked for the link's change when asked. */
+export async function findWorkAccount(q: Queryable, path: string, adminRoles: readonly string[], id: number, lock: boolean) {
+  const [row] = await q.query<LinkDbRow>(
+    `SELECT ${LINK_COLUMNS} FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.id = $3 AND ${inScope('o.path', 1)} AND ${WORK}${lock ? ' FOR UPDATE OF a' : ''}`,
+    [likePrefix(path), adminRoles, id],
+  );
+  return row;
+}
+
+export async function setAccountPerson(q: Queryable, id: number, personId: number | null) {
+  await q.query(`UPDATE accounts SET person_id = $2 WHERE id = $1`, [id, personId]);
+}

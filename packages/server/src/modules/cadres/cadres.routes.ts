@@ -18,6 +18,7 @@ import {
   OpenDevelopmentBody,
   POST_ROLE_LABELS,
   PostView,
+  PutDevelopmentPathBody,
   ReserveAppointBody,
   ReserveRemoveBody,
   ReserveTrainBody,
@@ -98,9 +99,15 @@ export async function cadresRoutes(app: TypedApp, opts: { people: PeopleService;
     async (request) => development.path(request.actor!),
   );
 
+  app.put(
+    '/api/development-path',
+    { schema: { tags, summary: '设置本县发展党员流程（四个步骤按顺序：最短间隔、办理时限、检查点；保存为新版本，已在途的人员仍按原版本办理）', body: PutDevelopmentPathBody, response: { 200: DevelopmentPath } }, config: { policy: 'cadre:configure' } },
+    async (request) => development.savePath(request.actor!, request.body),
+  );
+
   app.get(
     '/api/developments',
-    { schema: { tags, summary: '发展党员（按支部、按阶段）', querystring: DevelopmentListQuery, response: { 200: DevelopmentPage } }, config: { policy: 'cadre:read' } },
+    { schema: { tags, summary: '发展党员（按支部、按阶段、按逾期/即将到期；附逾期与即将到期人数）', querystring: DevelopmentListQuery, response: { 200: DevelopmentPage } }, config: { policy: 'cadre:read' } },
     async (request) => development.list(request.actor!, request.query),
   );
 

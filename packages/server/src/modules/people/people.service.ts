@@ -46,6 +46,7 @@ import {
 } from '../../core/id-number.js';
 import type { PiiCipher } from '../../core/pii.js';
 import * as repo from './people.repository.js';
+import { accountsOfPerson } from '../accounts/index.js';
 import type { PersonRow, PersonWrite } from './people.repository.js';
 import { personPresenter } from './people.presenter.js';
 
@@ -223,11 +224,12 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     requireAction(actor, 'person:read');
     const row = await repo.findPerson(db, actor.scope, id);
     if (!row) throw new AppError('not_found');
-    const [posts, history, reserve, group] = await Promise.all([
+    const [posts, history, reserve, group, accounts] = await Promise.all([
       repo.postsOf(db, id),
       repo.historyOf(db, id),
       repo.reserveOf(db, id),
       row.party_group_id ? repo.findOrgInScope(db, actor.scope, row.party_group_id) : Promise.resolve(undefined),
+      accountsOfPerson(db, id),
     ]);
     const present = personPresenter(actor, pii, today());
     return {
@@ -235,6 +237,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
       fullDate: row.full_date,
       partyGroup: group ? { id: group.id, name: group.name, type: group.type as OrgType } : null,
       posts: posts.map(presentPost),
+      accounts,
       reserve: reserve ? { id: reserve.id, targetRole: reserve.target_role, addedOn: reserve.added_on } : null,
       history: history.map((h) => ({ at: h.at.toISOString(), username: h.username, by: h.by_name, action: h.action, summary: h.summary })),
     };

@@ -1,4 +1,4 @@
-import type { ResponseOf } from '@lianxin/contract';
+import type { AccountLinkQuery, ResponseOf } from '@lianxin/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
 
@@ -25,5 +25,27 @@ export function useResetTotp() {
   return useMutation({
     mutationFn: (id: number) => api.patch(`/api/accounts/${id}`, { resetTotp: true }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.all }),
+  });
+}
+
+// 账号关联人员 (县委组织部): the work accounts with their linked person, and linking or unlinking one.
+export const accountLinkKeys = {
+  all: ['account-links'] as const,
+  list: (q: AccountLinkQuery) => [...accountLinkKeys.all, q] as const,
+};
+export const useAccountLinks = (q: AccountLinkQuery, enabled = true) =>
+  useQuery({
+    queryKey: accountLinkKeys.list(q),
+    queryFn: () => api.get('/api/account-links', Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as AccountLinkQuery),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+export function useLinkAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, personId }: { id: number; personId: number | null }) => api.put(`/api/account-links/${id}`, { personId }),
+    onSuccess: async () => {
+      await Promise.all([client.invalidateQueries({ queryKey: accountLinkKeys.all }), client.invalidateQueries({ queryKey: ['people'] })]);
+    },
   });
 }

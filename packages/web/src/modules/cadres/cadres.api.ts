@@ -3,7 +3,7 @@
 // refreshes what shows it (a person's page, an org's page, the ledger, the pool, the board).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  CadreLedgerQuery, CreatePostBody, DevelopmentListQuery, DevelopmentStepBody, OpenDevelopmentBody, PostRecord,
+  CadreLedgerQuery, CreatePostBody, DevelopmentListQuery, DevelopmentStepBody, OpenDevelopmentBody, PostRecord, PutDevelopmentPathBody,
   ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody,
 } from '@lianxin/contract';
 import { api } from '../../app/api';
@@ -83,4 +83,8 @@ export function useOpenDevelopment() {
 export function useDevelopmentStep() {
   const onSuccess = useRefresh();
   return useMutation({ mutationFn: ({ id, ...body }: DevelopmentStepBody & { id: number }) => api.post(`/api/developments/${id}/steps`, body), onSuccess });
+}
+export function useSaveDevelopmentPath() {
+  const onSuccess = useRefresh();
+  return useMutation({ mutationFn: (body: PutDevelopmentPathBody) => api.put('/api/development-path', body), onSuccess });
 }

@@ -3,10 +3,10 @@
 // the checkpoints the county's path asks. A step too early is refused by the server with the date.
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, App as AntApp, Badge, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, Modal, Row, Typography } from 'antd';
+import { Alert, App as AntApp, Badge, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, Modal, Row, Segmented, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { DEVELOPMENT_STATE_LABELS, DEVELOPMENT_STATES, type DevelopmentRow } from '@lianxin/contract';
+import { DEVELOPMENT_STATE_LABELS, DEVELOPMENT_STATES, DEVELOPMENT_WARNING_LABELS, type DevelopmentRow, type DevelopmentWarning } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
@@ -18,12 +18,14 @@ export function DevelopmentBoardPage() {
   const { label } = useI18n();
   const can = useCan();
   const [orgId, setOrgId] = useState<number>();
-  const list = useDevelopments({ orgId, pageSize: 200 });
+  // from the 工作台 (…/developments?id=): that person's next step opens at once, or what it waits for
+  const [params, setParams] = useSearchParams();
+  const warning = (params.get('warning') as DevelopmentWarning | null) ?? undefined;
+  const list = useDevelopments({ orgId, pageSize: 200, ...(warning ? { warning } : {}) });
   const path = useDevelopmentPath();
   const [stepping, setStepping] = useState<DevelopmentRow>();
   const [adding, setAdding] = useState(false);
-  // from the 工作台 (…/developments?id=): that person's next step opens at once, or what it waits for
-  const [params, setParams] = useSearchParams();
+  const setWarning = (w: string) => setParams(w ? { warning: w } : {}, { replace: true });
   const focusId = Number(params.get('id')) || undefined;
   const focused = useDevelopment(focusId);
   useEffect(() => {
@@ -38,7 +40,21 @@ export function DevelopmentBoardPage() {
       <PageHead title="发展党员" extra={can('cadre:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="development-add">登记入党申请</Button>} />
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }} align="middle">
         <Col xs={24} md={8}><OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="党支部（含下级）" /></Col>
-        {path.data && <Col><Typography.Text type="secondary">流程：{path.data.name}</Typography.Text></Col>}
+        {path.data && <Col><Link to="/developments/path" data-testid="development-path-link">流程：{path.data.name}{path.data.edition ? `（第 ${path.data.edition} 版）` : ''}</Link></Col>}
+        {list.data && (
+          <Col>
+            <Segmented
+              data-testid="development-warning-filter"
+              value={warning ?? ''}
+              onChange={(v) => setWarning(String(v))}
+              options={[
+                { value: '', label: '全部' },
+                { value: 'overdue', label: `逾期 ${list.data.warnings.overdue}` },
+                { value: 'due_soon', label: `即将到期 ${list.data.warnings.dueSoon}` },
+              ]}
+            />
+          </Col>
+        )}
       </Row>
       {list.error && <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {focused.error && <ApiErrorAlert error={focused.error} />}
@@ -73,6 +89,12 @@ export function DevelopmentBoardPage() {
                       {r.admittedOn && <> · 入党 {r.admittedOn}</>}
                       {r.fullOn && <> · 转正 {r.fullOn}</>}
                     </div>
+                    {r.due && (
+                      <div style={{ fontSize: 12 }} data-testid="development-due">
+                        {r.warning && <Tag color={r.warning === 'overdue' ? 'red' : 'orange'} style={{ marginInlineEnd: 4 }}>{label(DEVELOPMENT_WARNING_LABELS[r.warning])}</Tag>}
+                        <Typography.Text type={r.warning === 'overdue' ? 'danger' : 'secondary'}>应于 {r.due} 前办理下一步</Typography.Text>
+                      </div>
+                    )}
                     {r.next && (
                       <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setStepping(r)} data-testid="development-next">
                         {label(r.next.label)}（最早 {r.next.earliest}）

@@ -20,6 +20,7 @@ import { StarHistoryCard } from '../../recognition/components/StarHistoryCard';
 import { ConsequencesCard } from '../../recognition/components/ConsequencesCard';
 import '../people.css';
 import { PersonTrainingCard } from '../../training/components/PersonTrainingCard';
+import { PersonAccountsCard } from '../../accounts/components/PersonAccountsCard';
 
 const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'person.create': { zh: '新增', en: 'Created' },
@@ -151,6 +152,7 @@ export function PersonDetailPage() {
           <Card title={t('people.posts')} size="small" style={{ marginBottom: 12 }}>
             <PostsTable posts={p.posts} personId={p.id} compact={isMobile} />
           </Card>
+          <PersonAccountsCard person={p} />
           <PersonTrainingCard personId={p.id} />
           <StarHistoryCard personId={p.id} />
           <ConsequencesCard personId={p.id} />
