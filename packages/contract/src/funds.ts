@@ -136,6 +136,8 @@ export type RollupQuery = Static<typeof RollupQuery>;
 // ---- allowances (村干部报酬) computed from posts
 
 export const AllowanceRow = Type.Object({
+  /** The row's key: a person draws one row a year at each unit (`personId:orgId`). */
+  id: Type.String(),
   person: Type.Object({ id: Id, name: Type.String() }),
   org: OrgRef,
   /** The posts the person held at the unit during the year, as the standards table names them. */
@@ -178,6 +180,8 @@ export const FormerCadreRule = Type.Object({
 export type FormerCadreRule = Static<typeof FormerCadreRule>;
 export const DEFAULT_FORMER_CADRE_RULE: FormerCadreRule = { minYears: 6, perYearServedFen: 12_000, capFen: 0 };
 export const FormerCadreRow = Type.Object({
+  /** The person's id: one row a person. */
+  id: Id,
   person: Type.Object({ id: Id, name: Type.String() }),
   org: OrgRef,
   lastPost: Type.String(),

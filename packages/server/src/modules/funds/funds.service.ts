@@ -372,7 +372,7 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; today
     const [spans, table] = await Promise.all([deps.people.postSpans(actor, `${year}-01-01`, `${year}-12-31`), allowanceStandardsOf(db, county, year)]);
     const standardOf = (unitType: string, post: string) => table.find((s) => s.unitType === unitType && s.post === post)?.annualFen;
     const rows = computeAllowances(year, spans, standardOf).map((r) => ({
-      person: r.person, org: ref(r.org), days: r.days, concurrentDays: r.concurrentDays, amountFen: r.amountFen,
+      id: `${r.person.id}:${r.org.id}`, person: r.person, org: ref(r.org), days: r.days, concurrentDays: r.concurrentDays, amountFen: r.amountFen,
       posts: r.posts.map((p) => ({ postId: p.postId, post: p.post, postLabel: ALLOWANCE_POST_LABELS[p.post].zh, startDate: p.startDate, endDate: p.endDate, days: p.days })),
     }));
     return {
@@ -401,7 +401,7 @@ export function createFundsService(deps: { db: Db; people: PostSpanSource; today
     const county = countyOf(actor);
     const [{ rule, isDefault }, spans] = await Promise.all([formerRule(county), deps.people.postSpans(actor, '1949-10-01', `${year}-12-31`)]);
     const rows = computeFormerCadres(year, spans, rule).map((r) => ({
-      person: r.person, org: ref(r.org), lastPost: POST_ROLE_LABELS[r.lastPost].zh, endedOn: r.endedOn, yearsServed: r.yearsServed, eligible: r.eligible, amountFen: r.amountFen,
+      id: r.person.id, person: r.person, org: ref(r.org), lastPost: POST_ROLE_LABELS[r.lastPost].zh, endedOn: r.endedOn, yearsServed: r.yearsServed, eligible: r.eligible, amountFen: r.amountFen,
     }));
     return { year, rule, isDefaultRule: isDefault, items: rows.slice(offset, offset + pageSize), total: rows.length, eligibleCount: rows.filter((r) => r.eligible).length, page, pageSize, totalFen: sumFen(rows.map((r) => r.amountFen)) };
   }

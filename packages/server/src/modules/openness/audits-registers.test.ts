@@ -6,6 +6,7 @@ import { FLOW_SAMPLES, type FinanceAuditView, type MatterDetail, type RegisterLi
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { plusDays, todayInChina } from '../../core/calendar.js';
 import { PNG, upload } from './test-support.js';
+import { readPdf } from '../../test/pdf-text.js';
 
 const today = todayInChina();
 const year = Number(today.slice(0, 4));
@@ -165,5 +166,23 @@ describe('registers', () => {
     expect(String(sheet.getRow(2).getCell(5).value)).not.toMatch(/^=/);
     expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'register.export'`))[0]!.n).toBe(1);
     expect((await yushe.get('/api/openness/registers/no_such_book')).statusCode).toBe(404);
+  });
+
+  it('prints a book as an A4 PDF in a Chinese font (title, unit, header, rows, page number), audited; outside the scope 404', async () => {
+    const res = await yushe.get(`/api/openness/registers/dues/pdf?year=${year}`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toMatch(/attachment;.*\.pdf/);
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdf = await readPdf(res.rawPayload);
+    expect(pdf.pageCount).toBe(1);
+    expect(pdf.fonts).toEqual([expect.stringMatching(/^[A-Z]{6}\+NotoSansCJKsc-Regular$/)]);
+    const view = (await yushe.get(`/api/openness/registers/dues?year=${year}`)).json() as RegisterView;
+    const page = pdf.pages[0]!;
+    for (const text of [view.book.name, view.org.name, `${year}年`, '登记日期', '张三', '第 1 页 / 共 1 页']) expect(page).toContain(text);
+    const [audit] = await t.db.query<{ summary: { format?: string; rows: number } }>(`SELECT summary FROM audit_log WHERE action = 'register.export' ORDER BY id DESC LIMIT 1`);
+    expect(audit!.summary).toMatchObject({ format: 'pdf', rows: view.rows.length });
+    expect((await yushe.get(`/api/openness/registers/dues/pdf?year=${year}&orgId=${await orgId(t.db, '彭镇村')}`)).statusCode).toBe(404);
+    expect((await yushe.get('/api/openness/registers/no_such_book/pdf')).statusCode).toBe(404);
   });
 });

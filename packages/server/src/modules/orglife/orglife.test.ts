@@ -7,6 +7,7 @@ import { hashPassword } from '../../core/password.js';
 import { insertAccount } from '../accounts/index.js';
 import { TEST_DEMO_PASSWORD } from '../../test/helpers.js';
 import { createOrglifeService } from './orglife.service.js';
+import { readPdf } from '../../test/pdf-text.js';
 
 let t: TestApp;
 let county: Client;
@@ -139,6 +140,22 @@ describe('sit-ins and the minutes book', () => {
     expect(rows).toHaveLength(n!.n);
     expect(rows.some((x) => x.includes('（外出务工）'))).toBe(true);
     expect(await auditCount('orglife.export')).toBe(before + 1);
+
+    // the same book as an A4 PDF: a Chinese font embedded as a subset, the header and the rows, audited
+    const pdf = await yushe.get(`/api/orglife/minutes-book/pdf?orgId=${yusheId}`);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const read = await readPdf(pdf.rawPayload);
+    expect(read.fonts).toEqual([expect.stringMatching(/^[A-Z]{6}\+NotoSansCJKsc-Regular$/)]);
+    const text = read.pages.join('\n');
+    for (const s of ['会议记录簿', '榆舍村', '缺席人员及原因', `共 ${n!.n} 条`, `第 1 页 / 共 ${read.pageCount} 页`]) expect(text).toContain(s);
+    expect(text.replace(/\n/g, '')).toContain('（外出务工）');
+    expect(await auditCount('orglife.export')).toBe(before + 2);
+    // another township's village: 404, as the .xlsx
+    const outside = await orgId(t.db, '彭镇村');
+    expect((await yushe.get(`/api/orglife/minutes-book/pdf?orgId=${outside}`)).statusCode).toBe(404);
+    expect((await yushe.get(`/api/orglife/minutes-book?orgId=${outside}`)).statusCode).toBe(404);
   });
 });
 

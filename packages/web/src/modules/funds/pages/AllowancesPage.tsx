@@ -52,7 +52,7 @@ export function AllowancesPage() {
               <>
               <SimpleList<AllowanceRow>
                 items={a.items}
-                rowKey={(r) => `${r.person.id}-${r.org.id}`}
+                rowKey={(r) => r.id}
                 testId="allowance-rows"
                 render={(r) => (
                   <div data-testid="allowance-row">
@@ -65,7 +65,7 @@ export function AllowancesPage() {
               </>
             ) : (
               <Table<AllowanceRow>
-                rowKey={(r) => `${r.person.id}-${r.org.id}`}
+                rowKey={(r) => r.id}
                 dataSource={a.items}
                 size="small"
                 pagination={{ current: a.page, pageSize: a.pageSize, total: a.total, onChange: toPage, showSizeChanger: false }}

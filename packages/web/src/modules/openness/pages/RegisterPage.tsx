@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Skeleton, Space, Table, Tag } from 'antd';
-import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { download } from '../../../app/api';
 import { useCan } from '../../../app/auth';
@@ -38,6 +38,7 @@ export function RegisterPage() {
           <Space wrap>
             <Button icon={<PrinterOutlined />} onClick={() => window.open(`/print/openness/registers/${code}?orgId=${r.org.id}&year=${r.year}`, '_blank')} data-testid="print">{t('register.print')}</Button>
             <Button icon={<DownloadOutlined />} onClick={() => download(`/api/openness/registers/${code}/xlsx`, query, `${r.book.name}.xlsx`).catch((e: Error) => message.error(e.message))} data-testid="xlsx">{t('register.xlsx')}</Button>
+            <Button icon={<FilePdfOutlined />} onClick={() => download(`/api/openness/registers/${code}/pdf`, query, `${r.book.name}.pdf`).catch((e: Error) => message.error(e.message))} data-testid="pdf">{t('register.pdf')}</Button>
             {!r.filledFromRecords && can('openness:publish') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-row">{t('register.add')}</Button>}
           </Space>
         }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { App as AntApp, Button, Card, Space, Tag, Typography } from 'antd';
-import { BarChartOutlined, DownloadOutlined, FlagOutlined, FormOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DownloadOutlined, FilePdfOutlined, FlagOutlined, FormOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { download } from '../../../app/api';
 import type { MeetingSummary } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
@@ -44,6 +44,7 @@ export function OrglifePage() {
         {!isBranch && <Link to="/orglife/report-sessions"><Button data-testid="open-sessions">{ta('nav.sessions')}</Button></Link>}
         {!isBranch && <Link to="/orglife/research"><Button data-testid="open-research">{ta('nav.research')}</Button></Link>}
         <Button icon={<DownloadOutlined />} onClick={() => download('/api/orglife/minutes-book', { year }, `会议记录簿_${year}.xlsx`).catch((e: Error) => message.error(e.message))} data-testid="minutes-book">{t('book.download')}</Button>
+        <Button icon={<FilePdfOutlined />} onClick={() => download('/api/orglife/minutes-book/pdf', { year }, `会议记录簿_${year}.pdf`).catch((e: Error) => message.error(e.message))} data-testid="minutes-book-pdf">{t('book.pdf')}</Button>
       </div>
       {q.error ? <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
       <Typography.Title level={5}>{t('home.year', { year })}</Typography.Title>
