@@ -334,8 +334,14 @@ export const make = {
     return { id: Number(s.id), version: c.version };
   },
   /** A sheet locked after its appeal: published, appealed by the village, the appeal rejected by the county. */
-  async lockedSheet(p: Place): Promise<Rec> {
+  /** A published sheet of the place's first village (the one its village account holds): the sheets alternate two villages. */
+  async villageSheet(p: Place): Promise<Rec> {
     const s = await make.publishedSheet(p);
+    if ((await p.as.village.get(`/api/assessment/sheets/${s.id}`)).statusCode === 200) return s;
+    return make.publishedSheet(p);
+  },
+  async lockedSheet(p: Place): Promise<Rec> {
+    const s = await make.villageSheet(p);
     const a = await ok<{ version: number }>('appeal', p.as.village.post(`/api/assessment/sheets/${s.id}/appeal`, { version: s.version, reason: '矩阵申诉', evidence: '矩阵佐证' }));
     const b = await ok<{ version: number }>('reject', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/reject_appeal`, { version: a.version, body: '维持原评分' }));
     return { id: Number(s.id), version: b.version };
