@@ -331,7 +331,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     let n = 0;
     for (const id of await repo.sheetsPastAppeal(db, today)) {
       const fired = await engine.fireTimed(sheetWorkflow, id, 'lock', '申诉期满，无申诉，评分表锁定', async (tx) => {
-        const [row] = await tx.query<{ appeal_until: string | null }>(`SELECT appeal_until FROM score_sheets WHERE case_id = $1`, [id]);
+        const row = await repo.sheetCaseOf(tx, id);
         return row?.appeal_until != null && row.appeal_until < today;
       });
       if (fired) n++;

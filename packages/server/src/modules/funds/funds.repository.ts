@@ -377,7 +377,7 @@ export async function shiftsOf(q: Queryable, venueId: number, from: string, to: 
 export async function shiftById(q: Queryable, prefix: string, id: number) {
   const [row] = await q.query<ShiftRow>(
     `SELECT s.id, s.venue_id, s.person_id, pe.name AS person_name, s.role, s.starts_at, s.ends_at, (s.starts_at <= now() AND s.ends_at > now()) AS now
-       FROM duty_shifts s JOIN venues v ON v.id = s.venue_id JOIN persons pe ON pe.id = s.person_id
+       FROM duty_shifts s JOIN venues v ON v.id = s.venue_id ${personSql.join('pe', 's.person_id')}
       WHERE s.id = $1 AND ${inScope('v.org_path', 2)}`,
     [id, prefix],
   );

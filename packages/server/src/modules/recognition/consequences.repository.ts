@@ -1,6 +1,7 @@
 // The only file with SQL of 奖惩 (recognition_consequences): written once, read within the actor's subtree.
 import type { Queryable } from '../../db/db.js';
 import { inScope } from '../../core/scope.js';
+import { personSql } from '../people/index.js';
 import { TOTAL_COUNT, totalOf } from '../../core/paging.js';
 
 export type ConsequenceRow = {
@@ -16,7 +17,7 @@ const SELECT = `
          k.decided_on, a.display_name AS recorded_by_name, k.recorded_at`;
 const FROM = `
     FROM recognition_consequences k JOIN orgs o ON o.id = k.org_id
-    LEFT JOIN persons pe ON pe.id = k.person_id LEFT JOIN accounts a ON a.id = k.recorded_by`;
+    ${personSql.leftJoin('pe', 'k.person_id')} LEFT JOIN accounts a ON a.id = k.recorded_by`;
 
 export async function insertConsequence(
   q: Queryable,
@@ -57,7 +58,7 @@ export async function listConsequences(
 export async function publishedStarRowOf(q: Queryable, prefix: string, id: number) {
   const [row] = await q.query<{ id: number; org_id: number; org_name: string; org_path: string; person_id: number; person_name: string; year: number; edition: number; stars: number | null; score: number | null; role: string }>(
     `SELECT x.id, x.org_id, o.name AS org_name, x.org_path, x.person_id, pe.name AS person_name, r.year, r.edition, x.stars, x.score::float8 AS score, x.role
-       FROM star_rating_rows x JOIN star_ratings r ON r.id = x.rating_id JOIN orgs o ON o.id = x.org_id JOIN persons pe ON pe.id = x.person_id
+       FROM star_rating_rows x JOIN star_ratings r ON r.id = x.rating_id JOIN orgs o ON o.id = x.org_id ${personSql.join('pe', 'x.person_id')}
       WHERE ${inScope('x.org_path', 1)} AND x.id = $2 AND r.status = 'published'`,
     [prefix, id],
   );
