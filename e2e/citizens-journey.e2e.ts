@@ -87,6 +87,8 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await shot(desk, 'citizens-detail-received');
     await page.getByTestId('act-claim').click();
     await page.getByTestId('claim-confirm').click();
+    // each action confirms what it did, not a bare 已完成 (issue 12)
+    await page.getByText('已接办，您是这件事的首问负责人').waitFor();
     await page.getByTestId('act-promise').waitFor();
     await expect.poll(() => page.getByTestId('request-status').first().textContent()).toBe('办理中');
 
@@ -96,6 +98,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await page.keyboard.type(promised);
     await page.keyboard.press('Enter');
     await page.getByTestId('promise-ok').click();
+    await page.getByText(`已承诺 ${promised} 前办结，群众查询时可以看到`).waitFor();
     await expect.poll(() => page.getByTestId('request-status').first().textContent()).toBe('已承诺');
     await expect.poll(() => page.getByTestId('countdown').first().textContent()).toBe('还剩 5 天');
     // 办结后电话告知: the handler shows the citizen's full number on a deliberate, audited action
@@ -205,6 +208,7 @@ describe('serving citizens: a request from the public page to the rating', () =>
     await page.getByTestId('resolve-outcome').fill('路灯已修复，网格员每晚巡查');
     await page.getByTestId('resolve-solved').getByText('问题已解决').click();
     await page.getByTestId('resolve-ok').click();
+    await page.getByText('已登记办结，请电话告知群众结果').waitFor();
     await expect.poll(() => page.getByTestId('request-status').first().textContent()).toBe('已办结');
     await shot(desk, 'citizens-detail-resolved');
 

@@ -99,17 +99,17 @@ export function RequestDetailPage() {
     if (!v) return;
     switch (dialog) {
       case 'promise':
-        return run(() => fireNow('promise', { promisedDate: (v.promisedDate as dayjs.Dayjs).format('YYYY-MM-DD'), comment: v.comment?.trim() || undefined }), ['promisedDate', 'comment'], t('act.done'));
+        return run(() => fireNow('promise', { promisedDate: (v.promisedDate as dayjs.Dayjs).format('YYYY-MM-DD'), comment: v.comment?.trim() || undefined }), ['promisedDate', 'comment'], t('act.promisedDone', { date: (v.promisedDate as dayjs.Dayjs).format('YYYY-MM-DD') }));
       case 'resolve':
-        return run(() => fireNow('resolve', { comment: v.comment, resolved: v.resolved === 'yes' }), ['comment', 'resolved'], t('act.done'));
+        return run(() => fireNow('resolve', { comment: v.comment, resolved: v.resolved === 'yes' }), ['comment', 'resolved'], t(v.resolved === 'yes' ? 'act.resolvedDone' : 'act.unresolvedDone'));
       case 'reopen':
-        return run(() => fireNow('reopen', { comment: v.comment }), ['comment'], t('act.done'));
+        return run(() => fireNow('reopen', { comment: v.comment }), ['comment'], t('act.reopenedDone'));
       case 'handOver':
-        return run(() => handOver.mutateAsync({ id: r.id, toAccountId: v.toAccountId, note: v.note }), ['toAccountId', 'note'], t('act.done'));
+        return run(() => handOver.mutateAsync({ id: r.id, toAccountId: v.toAccountId, note: v.note }), ['toAccountId', 'note'], t('act.handedOverDone'));
       case 'message':
-        return run(() => sendMessage.mutateAsync({ id: r.id, text: v.text, public: !!v.public }), ['text'], t('act.done'));
+        return run(() => sendMessage.mutateAsync({ id: r.id, text: v.text, public: !!v.public }), ['text'], t(v.public ? 'act.messagePublicDone' : 'act.messageDone'));
       case 'report':
-        return run(() => reportUp.mutateAsync({ id: r.id, text: v.text }), ['text'], t('act.done'));
+        return run(() => reportUp.mutateAsync({ id: r.id, text: v.text }), ['text'], t('act.reportedUpDone'));
       default:
         return undefined;
     }
@@ -117,7 +117,7 @@ export function RequestDetailPage() {
   const quick = async (transition: RequestTransition) => {
     try {
       await fireNow(transition);
-      message.success(t('act.done'));
+      message.success(t(transition === 'claim' ? 'act.claimedDone' : transition === 'archive' ? 'act.archivedDone' : 'act.done'));
     } catch (e) {
       message.error((e as Error).message);
     }

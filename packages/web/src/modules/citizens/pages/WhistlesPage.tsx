@@ -43,7 +43,7 @@ function PartDialogModal({ dialog, onClose }: { dialog: PartDialog; onClose: () 
       if (action === 'reroute') await reroute.mutateAsync({ partId: part.id, departmentId: v.departmentId });
       else if (action === 'judicial') await judicial.mutateAsync({ partId: part.id, version: part.version, note: v.note });
       else await act.mutateAsync({ partId: part.id, version: part.version, action, ...v });
-      message.success(action === 'judicial' ? t('wh.judicialDone', { o: part.department.name }) : t('act.done'));
+      message.success(action === 'judicial' ? t('wh.judicialDone', { o: part.department.name }) : t(`wh.${action}Done`));
       onClose();
     } catch (e) {
       setError(applyFieldErrors(form, e, ['part', 'onsiteRecord', 'result', 'reason', 'suggestedOrgId', 'departmentId']));
@@ -138,7 +138,7 @@ function WhistleCard({ w, focus, onAct, mineOnly }: { w: WhistleView; focus: boo
   const report = async (p: Part) => {
     try {
       await act.mutateAsync({ partId: p.id, version: p.version, action: 'report' });
-      message.success(t('act.done'));
+      message.success(t('wh.reportDone'));
     } catch (e) {
       message.error((e as Error).message);
     }
