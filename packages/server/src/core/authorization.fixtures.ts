@@ -381,8 +381,8 @@ export const make = {
   /** A spending the village records against such an allocation. */
   async spending(p: Place): Promise<Rec> {
     const a = await make.allocation(p);
-    const r = await ok<{ spendings: { id: number }[] }>('spending', p.as.village.post(`/api/funds/allocations/${a.id}/spendings`, { spentOn: today, amountFen: 100, purpose: unique('矩阵支出') }));
-    return { id: r.spendings[0]!.id, allocationId: Number(a.id) };
+    const r = await ok<{ id: number }>('spending', p.as.village.post(`/api/funds/allocations/${a.id}/spendings`, { spentOn: today, amountFen: 100, purpose: unique('矩阵支出') }));
+    return { id: r.id, allocationId: Number(a.id) };
   },
   async spendingWithVoucher(p: Place): Promise<Rec> {
     const s = await make.spending(p);
@@ -411,8 +411,8 @@ export const make = {
   },
   async dutyShift(p: Place): Promise<Rec> {
     const v = await make.venueWithPerson(p);
-    const r = await ok<{ shifts: { id: number }[] }>('duty shift', p.as.village.post(`/api/venues/${v.id}/shifts`, { personId: v.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T18:00:00+08:00` }));
-    return { id: r.shifts[0]!.id };
+    const r = await ok<{ id: number }>('duty shift', p.as.village.post(`/api/venues/${v.id}/shifts`, { personId: v.personId, startsAt: `${today}T08:00:00+08:00`, endsAt: `${today}T18:00:00+08:00` }));
+    return { id: r.id };
   },
   /** A two-step flow of the place's county (the village proposes; then a decision with its 决议书). */
   async flow(p: Place): Promise<Rec> {
