@@ -133,7 +133,8 @@ export async function logout(s: Session) {
     await page.getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
   }
   await page.locator('.ant-modal-confirm').getByRole('button', { name: /退出登录|Sign out/ }).click();
-  await page.waitForURL(/\/login/);
+  // the sign-in page loads afresh; on a busy CI machine (32 journeys on 2 cores) that has taken over 15 s once
+  await page.waitForURL(/\/login/, { timeout: 45_000 });
 }
 
 /** Waits until no spinner or skeleton is visible (data loaded). */
