@@ -148,10 +148,11 @@ export async function renderTablePdf(table: PdfTable, font: PdfFont = DEFAULT_PD
 }
 
 /** Sends the table as an A4 PDF attachment; the count of rows is returned for the audit entry. */
-export async function sendTablePdf(reply: FastifyReply, fileName: string, table: PdfTable, font?: PdfFont): Promise<number> {
+export async function sendTablePdf(reply: FastifyReply, fileName: string, table: PdfTable, font: PdfFont | undefined, audit: (rows: number) => Promise<void>): Promise<void> {
   const pdf = await renderTablePdf(table, font);
+  // the export's audit record is committed before the file leaves: an acknowledged download is always on record
+  await audit(table.rows.length);
   reply.header('Content-Type', 'application/pdf');
   reply.header('Content-Disposition', contentDisposition('attachment', fileName));
   reply.send(pdf);
-  return table.rows.length;
 }

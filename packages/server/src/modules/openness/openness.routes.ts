@@ -148,14 +148,13 @@ export async function opennessRoutes(app: TypedApp, opts: { openness: OpennessSe
     async (request, reply) => {
       const actor = request.actor!;
       const view = await openness.register(actor, request.params.code, request.query);
-      const count = await sendTablePdf(reply, `${view.book.name}_${view.org.name}_${view.year}.pdf`, {
+      await sendTablePdf(reply, `${view.book.name}_${view.org.name}_${view.year}.pdf`, {
         title: view.book.name,
         unit: [view.county, view.township, view.org.name].filter((x, i, all) => x && all.indexOf(x) === i).join(' '),
         period: `${view.year}年`,
         columns: [{ header: '序号', width: 5 }, ...view.book.columns.map((c) => ({ header: c.label, width: c.key === 'items' || c.key === 'decisions' || c.key === 'topic' ? 32 : 12 }))],
         rows: view.rows.map((r, i) => [i + 1, ...view.book.columns.map((c) => r[c.key] ?? null)]),
-      }, opts.pdfFont);
-      await openness.auditExport(actor, view, count, 'pdf');
+      }, opts.pdfFont, (count) => openness.auditExport(actor, view, count, 'pdf'));
       return reply;
     });
   app.post('/api/openness/registers/:code/rows',

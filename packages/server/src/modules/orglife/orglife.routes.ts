@@ -166,14 +166,13 @@ export async function orglifeRoutes(app: TypedApp, opts: { orglife: OrglifeServi
       const book = await orglife.minutesBook(actor, request.query);
       const rows = [];
       for await (const batch of book.rows) rows.push(...batch);
-      const count = await sendTablePdf(reply, `会议记录簿_${book.org.name}_${book.year}.pdf`, {
+      await sendTablePdf(reply, `会议记录簿_${book.org.name}_${book.year}.pdf`, {
         title: '会议记录簿', unit: book.org.name, period: `${book.year}年`, rows, landscape: true,
         // a date is kept on one line on paper (the sheet's widths are for a spreadsheet)
         columns: MINUTES_BOOK_COLUMNS.map((c) => (c.header === '日期' ? { ...c, width: 17 } : c)),
-      }, opts.pdfFont);
-      await opts.db.transaction((tx) =>
+      }, opts.pdfFont, (count) => opts.db.transaction((tx) =>
         appendAudit(tx, { countyId: book.org.county_id, accountId: actor.accountId, username: actor.username, action: 'orglife.export', objectType: 'org', objectId: book.org.id, summary: { rows: count, year: book.year, format: 'pdf' }, result: 'success', ip: actor.ip }),
-      );
+      ));
       return reply;
     });
 
