@@ -7,6 +7,8 @@ import type { SchemeStatus, SchemeTree, SheetState, Veto } from '@lianxin/contra
 import type { Queryable } from '../../db/db.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 import './sheets.case.js';
+import { requestSql } from '../dispatch/index.js';
+import { citizenRequestSql } from '../citizens/index.js';
 
 export type SchemeRow = {
   id: number;
@@ -286,7 +288,7 @@ export async function problemsClosedOnTime(q: Queryable, prefix: string, from: s
 export async function reportsOnTime(q: Queryable, prefix: string, from: string, to: string): Promise<Basis> {
   const rows = await q.query<{ id: number; on_time: boolean }>(
     `SELECT a.id, (a.status = 'reported' AND NOT a.late) AS on_time
-       FROM assignments a
+       ${requestSql.from('a')}
       WHERE ${inScope('a.org_path', 1)} AND a.due_date >= $2::date AND a.due_date < $3::date
       ORDER BY a.id LIMIT 5000`,
     [prefix, from, to],
@@ -299,7 +301,7 @@ export async function requestRates(q: Queryable, prefix: string, from: string, t
   const rows = await q.query<{ id: number; responded: boolean; resolved: boolean; rated: boolean; satisfied: boolean }>(
     `SELECT c.id, r.responded_at IS NOT NULL AS responded, coalesce(r.resolved, false) AS resolved,
             r.rating IS NOT NULL AS rated, coalesce(r.rating IN ('satisfied', 'basic'), false) AS satisfied
-       FROM cases c JOIN citizen_requests r ON r.case_id = c.id
+       FROM cases c ${citizenRequestSql.join('r', 'c.id')}
       WHERE c.case_type = 'request' AND ${inScope('c.org_path', 1)}
         AND c.opened_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')
       ORDER BY c.id LIMIT 5000`,

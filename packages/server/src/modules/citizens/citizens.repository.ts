@@ -10,6 +10,7 @@ import './requests.case.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 import { TOTAL_COUNT, type PageWindow } from '../../core/paging.js';
 import { personSql } from '../people/index.js';
+import { problemSql } from '../ledger/index.js';
 
 export type RequestRow = {
   id: number; county_id: number; org_id: number; org_path: string; org_name: string; org_type: string; status: string;
@@ -190,7 +191,7 @@ export async function whistleSource(q: Queryable, scope: Scope, whistleId: numbe
             (SELECT coalesce(json_agg(json_build_object('at', e.at, 'actor_name', e.actor_name, 'body', e.body) ORDER BY e.seq), '[]')
                FROM case_events e WHERE e.case_id = c.id AND e.data->>'whistleId' = w.id::text) AS events
        FROM dispatch_calls w JOIN cases c ON c.id = w.source_case_id JOIN orgs o ON o.id = c.org_id
-       LEFT JOIN citizen_requests r ON r.case_id = c.id LEFT JOIN problems p ON p.case_id = c.id
+       LEFT JOIN citizen_requests r ON r.case_id = c.id ${problemSql.leftJoin('p', 'c.id')}
       WHERE w.kind = 'whistle' AND w.id = $2
         AND (${inScope('w.caller_path', 1)} OR EXISTS (SELECT 1 FROM dispatch_call_answers x WHERE x.kind = w.kind AND x.call_id = w.id AND ${inScope('x.org_path', 1)}))`,
     [likePrefix(scope.path), whistleId],
@@ -437,3 +438,13 @@ export async function whistlerOrg(q: Queryable, orgId: number) {
 export async function activeOrgOfCounty(q: Queryable, orgId: number, countyId: number): Promise<boolean> {
   return (await q.query(`${BY_KEY}SELECT 1 FROM orgs WHERE id = $1 AND county_id = $2 AND status = 'active'`, [orgId, countyId])).length > 0;
 }
+
+/**
+ * SQL over a citizen request's own row for a module whose one statement reads requests beside
+ * their cases (assessment's 响应率/解决率/满意率), in the shape of people's `personSql`: `join(alias,
+ * caseKey)` joins the request of the case whose id is the expression `caseKey`, so that module's
+ * text never names this module's table. The statement text is the one it wrote before.
+ */
+export const citizenRequestSql = {
+  join: (alias: string, caseKey: string) => `JOIN citizen_requests ${alias} ON ${alias}.case_id = ${caseKey}`,
+};

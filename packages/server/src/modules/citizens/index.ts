@@ -17,6 +17,7 @@ import { REQUEST_CATEGORY_LABELS, type RequestCategory } from '@lianxin/contract
 import { gridDeedsForPoints, requestsHandledForPoints } from './citizens.repository.js';
 
 export { createRequestService, type RequestService } from './requests.service.js';
+export { citizenRequestSql } from './citizens.repository.js';
 export { createWhistleService, type WhistleService } from './whistles.service.js';
 export { createDiaryService, type DiaryService } from './diary.service.js';
 export { createCardService, type CardService } from './cards.service.js';

@@ -617,6 +617,8 @@ export async function todoAssignmentCounts(q: Queryable, scope: Scope, today: st
  */
 export const requestSql = {
   join: (alias: string, key: string) => `JOIN assignments ${alias} ON ${alias}.id = ${key}`,
+  /** The requests themselves as the statement's source (a reader scopes them by `${alias}.org_path`). */
+  from: (alias: string) => `FROM assignments ${alias}`,
   /** Not answered and past its due date (`today` is a SQL date expression). */
   late: (alias: string, today: string) => `${alias}.status = 'pending' AND ${alias}.due_date < ${today}`,
   /** Not answered, due date not yet passed. */

@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/db.js';
 import { BY_KEY, inCounty, inScope, SYSTEM } from '../../core/scope.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import type { DutyPost, FlowStep } from '@lianxin/contract';
+import { meetingSql } from '../orglife/index.js';
 
 // ---- flows ----
 
@@ -135,7 +136,7 @@ export async function stepsOf(q: Queryable, caseId: number): Promise<StepDbRow[]
   return q.query<StepDbRow>(
     `${BY_KEY}SELECT s.idx, s.started_on::text AS started_on, s.due_on::text AS due_on, s.completed_on::text AS completed_on, s.actor_name, s.result,
             s.meeting_id, mt.held_on::text AS meeting_held_on, mt.topic AS meeting_topic, mt.type_code AS meeting_type
-       FROM flow_matter_steps s LEFT JOIN meetings mt ON mt.id = s.meeting_id WHERE s.case_id = $1 ORDER BY s.idx`,
+       FROM flow_matter_steps s ${meetingSql.leftJoin('mt', 's.meeting_id')} WHERE s.case_id = $1 ORDER BY s.idx`,
     [caseId],
   );
 }
@@ -268,7 +269,7 @@ export async function publicMatter(q: Queryable, id: number) {
   if (!row) return undefined;
   const steps = await q.query<{ idx: number; completed_on: string | null; is_public: boolean; result: string | null; meeting_held_on: string | null; meeting_type: string | null }>(
     `${SYSTEM}SELECT s.idx, s.completed_on::text AS completed_on, s.is_public, s.result, mt.held_on::text AS meeting_held_on, mt.type_code AS meeting_type
-       FROM flow_matter_steps s LEFT JOIN meetings mt ON mt.id = s.meeting_id WHERE s.case_id = $1 ORDER BY s.idx`,
+       FROM flow_matter_steps s ${meetingSql.leftJoin('mt', 's.meeting_id')} WHERE s.case_id = $1 ORDER BY s.idx`,
     [id],
   );
   return { ...row, stepRows: steps };
@@ -282,7 +283,7 @@ export async function decisionBook(q: Queryable, like: string, orgId: number, ye
        FROM cases c JOIN flow_matter_steps s ON s.case_id = c.id AND s.completed_on IS NOT NULL
        JOIN flow_matters m ON m.case_id = c.id JOIN flow_templates f ON f.id = m.flow_id
        JOIN flow_editions e ON e.flow_id = m.flow_id AND e.edition = m.edition
-       LEFT JOIN meetings mt ON mt.id = s.meeting_id
+       ${meetingSql.leftJoin('mt', 's.meeting_id')}
       WHERE c.org_id = $2 AND c.case_type = 'flow_matter' AND ${inScope('c.org_path', 1)}
         AND s.completed_on >= make_date($3::int, 1, 1) AND s.completed_on < make_date($3::int + 1, 1, 1)
       ORDER BY s.completed_on, c.id, s.idx`,

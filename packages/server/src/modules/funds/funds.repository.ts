@@ -5,6 +5,7 @@
 import type { Queryable } from '../../db/db.js';
 import { BY_KEY, SYSTEM, inScope } from '../../core/scope.js';
 import { personSql } from '../people/index.js';
+import { designationSql } from '../orgs/index.js';
 
 // ---- fund standards (county setting)
 
@@ -198,7 +199,7 @@ export async function pageAwards(q: Queryable, prefix: string, year: number, lim
     `WITH lines AS (
        SELECT 0 AS grp, s.sort AS k1, '' AS k2, d.id, d.org_id, s.name AS org_name, s.type AS org_type, d.year, '“七一”表彰党建示范站' AS title,
               coalesce(d.award_fen, 0)::bigint AS amount_fen, d.designated_on::text AS awarded_on, 'station_designation' AS source
-         FROM station_designations d JOIN orgs s ON s.id = d.org_id
+         ${designationSql.from('d')} JOIN orgs s ON s.id = d.org_id
         WHERE ${inScope('s.path', 1)} AND d.kind = 'qiyi_commended' AND d.year = $2
        UNION ALL
        SELECT 1, 0, w.org_path, w.id, w.org_id, o.name, o.type, w.year, w.title, w.amount_fen::bigint, w.awarded_on::text, 'award'

@@ -8,6 +8,7 @@ import { createInspectionService } from './inspections.service.js';
 import { inspectionRoutes } from './inspections.routes.js';
 
 export { createInspectionService, type InspectionService } from './inspections.service.js';
+export { findingSql } from './inspections.repository.js';
 
 export const inspectionsModule: FastifyPluginAsync<{ db: Db; ledger: LedgerService; calls: CallEngine }> = async (app, opts) => {
   await app.register(inspectionRoutes, { inspections: createInspectionService(opts) });

@@ -117,3 +117,12 @@ export async function findAccountability(q: Queryable, scope: Scope, id: number)
   );
   return row;
 }
+
+/**
+ * SQL over inspection findings for the ledger, whose problem rows name the inspection a problem
+ * was found in, in the shape of people's `personSql`: `leftJoin(alias, key)` joins the finding
+ * whose id is the expression `key`. Column read through the alias: `inspection_id`.
+ */
+export const findingSql = {
+  leftJoin: (alias: string, key: string) => `LEFT JOIN inspection_findings ${alias} ON ${alias}.id = ${key}`,
+};

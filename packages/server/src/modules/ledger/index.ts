@@ -7,6 +7,7 @@ import { ledgerRoutes } from './ledger.routes.js';
 import './problems.case.js';
 
 export { createLedgerService, type LedgerService } from './ledger.service.js';
+export { problemSql } from './ledger.repository.js';
 export { signerFor, defaultCheckerRole, awaitsCheckBy, problemWorkflow } from './ledger.workflow.js';
 
 export const ledgerModule: FastifyPluginAsync<{ db: Db; ledger: LedgerService }> = async (app, opts) => {

@@ -10,6 +10,7 @@ import './problems.case.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
+import { findingSql } from '../inspections/index.js';
 
 export type ProblemRow = {
   id: number;
@@ -48,7 +49,9 @@ export type ProblemRow = {
   inspection_id: number | null;
 };
 
-const SELECT = `
+// A function, not a constant: the ledger and inspections import each other's front doors, so the
+// fragment is read when a statement is built, never while the modules are still loading.
+const select = () => `
   SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, o.type AS org_type, c.status, c.title,
          c.deadline, c.opened_at, c.resolved_at, c.closed_at, c.supervision_due, c.escalated_to_org_id, c.version,
          p.source, p.category, p.description, p.measures, p.progress, p.responsible_org_id,
@@ -60,10 +63,10 @@ const SELECT = `
   JOIN orgs o ON o.id = c.org_id
   JOIN orgs ro ON ro.id = p.responsible_org_id
   LEFT JOIN accounts a ON a.id = p.checker_account_id
-  LEFT JOIN inspection_findings f ON f.id = p.finding_id`;
+  ${findingSql.leftJoin('f', 'p.finding_id')}`;
 
 export async function findProblem(q: Queryable, scope: Scope, id: number): Promise<ProblemRow | undefined> {
-  const [row] = await q.query<ProblemRow>(`${SELECT} WHERE c.id = $1 AND c.case_type = 'problem' AND ${inScope('c.org_path', 2)}`, [id, likePrefix(scope.path)]);
+  const [row] = await q.query<ProblemRow>(`${select()} WHERE c.id = $1 AND c.case_type = 'problem' AND ${inScope('c.org_path', 2)}`, [id, likePrefix(scope.path)]);
   return row;
 }
 
@@ -159,8 +162,8 @@ export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: st
 /** Whether a filter reads the problem's own columns (else cases alone answer it: every problem case has its row). */
 const needsProblems = (where: string) => /\bp\./.test(where);
 
-/** A page's rows by their ids, newest first (prepared: planning this join costs more than running it). */
-const PAGE_ROWS = prepared(`${BY_KEY}${SELECT} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
+/** A page's rows by their ids, newest first (prepared: planning this join costs more than running it; one name per text, kept by `prepared`). */
+const pageRows = () => prepared(`${BY_KEY}${select()} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
 
 export async function listProblems(q: Queryable, scope: LedgerScope, f: ListProblemsQuery, today: string, escalatedTo?: number) {
   const { where, params } = ledgerFilter(scope, f, today, escalatedTo);
@@ -169,7 +172,7 @@ export async function listProblems(q: Queryable, scope: LedgerScope, f: ListProb
   const from = `FROM cases c ${needsProblems(where) ? 'JOIN problems p ON p.case_id = c.id' : ''} WHERE ${where}`;
   // Newest first: the page's ids from cases alone (the county or scope index; problems joined only
   // for a filter on their columns) and the count in one round trip, then the 20 rows by id.
-  return casePage<ProblemRow>(q, from, params, page, pageSize, PAGE_ROWS);
+  return casePage<ProblemRow>(q, from, params, page, pageSize, pageRows());
 }
 
 /** Counts per status under the same filter as the list (one pass, the status filter left out by the caller). */
@@ -190,7 +193,7 @@ export async function* iterateProblems(q: Queryable, scope: LedgerScope, f: List
   const { where, params } = ledgerFilter(scope, f, today);
   let after = 0;
   for (;;) {
-    const rows = await q.query<ProblemRow>(`${SELECT} WHERE ${where} AND c.id > $${params.length + 1} ORDER BY c.id LIMIT ${batch}`, [...params, after]);
+    const rows = await q.query<ProblemRow>(`${select()} WHERE ${where} AND c.id > $${params.length + 1} ORDER BY c.id LIMIT ${batch}`, [...params, after]);
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1]!.id;
@@ -338,3 +341,12 @@ export async function orgsNamedInScope(q: Queryable, scope: Scope, name: string)
 export async function orgNamesByIds(q: Queryable, ids: readonly number[]) {
   return q.query<{ id: number; name: string }>(`${SYSTEM}SELECT id, name FROM orgs WHERE id = ANY($1::bigint[])`, [ids]);
 }
+
+/**
+ * SQL over a problem's own row for a module whose one statement shows a case that may be a
+ * problem (what a whistle was blown for), in the shape of people's `personSql`: `leftJoin(alias,
+ * caseKey)` joins the problem of the case whose id is the expression `caseKey`.
+ */
+export const problemSql = {
+  leftJoin: (alias: string, caseKey: string) => `LEFT JOIN problems ${alias} ON ${alias}.case_id = ${caseKey}`,
+};

@@ -18,6 +18,7 @@ import { DEFAULT_MEETING_TYPES } from '@lianxin/contract';
 import { meetingsForPoints } from './orglife.repository.js';
 
 export { createOrglifeService, type OrglifeService } from './orglife.service.js';
+export { meetingSql } from './orglife.repository.js';
 export { createAppraisalService, type AppraisalService, type PostReader } from './appraisal.service.js';
 export type { PartyGroupKeeper, RosterReader, VisitWriter } from './orglife.service.js';
 

@@ -463,3 +463,12 @@ export async function meetingsAttendedBy(q: Queryable, like: string, personId: n
     [like, personId, from, to],
   );
 }
+
+/**
+ * SQL over meetings for a module whose one statement shows the meeting a row names (a flow step
+ * decided at a meeting), in the shape of people's `personSql`: `leftJoin(alias, key)` joins the
+ * meeting whose id is the expression `key`. Columns read through the alias: `held_on`, `topic`, `type_code`.
+ */
+export const meetingSql = {
+  leftJoin: (alias: string, key: string) => `LEFT JOIN meetings ${alias} ON ${alias}.id = ${key}`,
+};

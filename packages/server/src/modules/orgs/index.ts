@@ -5,6 +5,7 @@ import type { OrgService } from './orgs.service.js';
 import { orgRoutes } from './orgs.routes.js';
 
 export { createOrgService, type OrgService } from './orgs.service.js';
+export { designationSql } from './orgs.repository.js';
 
 export const orgsModule: FastifyPluginAsync<{ orgs: OrgService }> = async (app, opts) => {
   await app.register(orgRoutes, { orgs: opts.orgs });

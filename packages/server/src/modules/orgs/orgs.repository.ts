@@ -252,3 +252,12 @@ export async function syncPilotFlag(q: Queryable, orgId: number) {
   );
 }
 
+/**
+ * SQL over station designations for a module whose one statement lists them beside its own rows
+ * (funds' awards page: the 七一 commendations with the awards, decisions.md "Funds"), in the shape
+ * of people's `personSql`: `from(alias)` is the designations as the statement's source.
+ * Columns read through the alias: `id`, `org_id`, `kind`, `year`, `award_fen`, `designated_on`.
+ */
+export const designationSql = {
+  from: (alias: string) => `FROM station_designations ${alias}`,
+};
