@@ -26,6 +26,8 @@ const ERRORS = {
   whistle_already_claimed: { status: 409, zh: '认领后不能退回', en: 'A claimed part cannot be declined' },
   whistle_not_declined: { status: 409, zh: '只有被退回的部分可以改派', en: 'Only a declined part is re-routed' },
   whistle_part_closed: { status: 409, zh: '已退回或已改派的部分不能移交公检法', en: 'A declined or re-routed part cannot be handed over' },
+  // citizens: a request is rated once (an unsatisfied rating reopens it and is rated afresh)
+  request_already_rated: { status: 409, zh: '已经评价过了', en: 'Already rated' },
   version_conflict: { status: 412, zh: '记录已被他人修改，请刷新后再试', en: 'The record was changed by someone else; reload and retry' },
   payload_too_large: { status: 413, zh: '上传内容过大', en: 'The upload is too large' },
   unsupported_media_type: { status: 415, zh: '不支持的文件或内容类型', en: 'Unsupported file or content type' },

@@ -91,7 +91,9 @@ describe('a citizen\'s request, end to end', () => {
     const rated = await t.anonymous.post('/api/public/track/rating', { code, phone: '13800001234', rating: 'satisfied', comment: '很快' });
     expect(rated.statusCode).toBe(200);
     expect(rated.json()).toMatchObject({ rating: 'satisfied', canRate: false });
-    expect((await t.anonymous.post('/api/public/track/rating', { code, phone: '13800001234', rating: 'basic' })).statusCode).toBe(409);
+    const again = await t.anonymous.post('/api/public/track/rating', { code, phone: '13800001234', rating: 'basic' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'request_already_rated', message: '已经评价过了' });
 
     const load = (await station.get('/api/whistles/load')).json();
     expect(load.departments.find((d: { department: { name: string } }) => d.department.name === '县交通运输局')).toMatchObject({ parts: 1, open: 0 });

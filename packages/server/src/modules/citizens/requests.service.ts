@@ -349,7 +349,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       data: { rating: input.rating },
       apply: async (tx, c) => {
         if (!(c.status === 'resolved' || c.status === 'archived')) throw new AppError('conflict', { zh: '事项办结后才能评价', en: 'Rate after it is resolved' });
-        if (await repo.ratingOf(tx, c.id)) throw new AppError('conflict', { zh: '已经评价过了', en: 'Already rated' });
+        if (await repo.ratingOf(tx, c.id)) throw new AppError('request_already_rated');
         // 不满意: the rating stays on the timeline and the request goes back to the handler, to be rated afresh
         await repo.updateRequest(tx, c.id, input.rating === 'unsatisfied' ? { clearRating: true } : { rating: input.rating, ratingComment: input.comment?.trim() || null });
       },
