@@ -5,7 +5,7 @@ import { Type, type Static } from '@sinclair/typebox';
 export const TODO_KINDS = [
   'assignments_to_report', // 两下两上: directives addressed to my org, not reported yet
   'assignments_late_below', // reports due from the orgs below me that are late
-  'tasks_open', // 任务清单: tasks my org owns, not completed
+  'tasks_open', // 任务清单: tasks in my scope not yet reported done, every year (the list's open filter)
   'problems_open', // 问题台账: open problems in my subtree
   'problems_overdue', // … past their deadline
   'problems_supervision_due', // … whose 督办 is due

@@ -343,6 +343,21 @@ export const ListYearQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ListYearQuery = Static<typeof ListYearQuery>;
+/**
+ * 任务清单's query: a year's tasks, or with `open` the unfinished ones (not yet reported done) of every
+ * year — what 工作台's 任务清单未完成 counts and links to. The year is required unless `open` is set.
+ */
+export const TaskListQuery = Type.Object(
+  {
+    orgId: Type.Optional(Id),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    open: Type.Optional(Type.Boolean()),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type TaskListQuery = Static<typeof TaskListQuery>;
 export const TaskList = PageOf(TaskRow);
 export const ResponsibilityList = PageOf(ResponsibilityRow);
 export const TaskTransitionParams = Type.Object({ id: Id, transition: strEnum(TASK_TRANSITIONS) }, { additionalProperties: false });

@@ -18,6 +18,7 @@ const LINKED: Partial<Record<TodoKind, string>> = {
   requests_unclaimed: '/api/requests?status=received', // /citizens?status=received
   requests_open: '/api/requests?open=true', // /citizens?open=1
   requests_promise_overdue: '/api/requests?overdue=true', // /citizens?overdue=1
+  tasks_open: '/api/tasks?open=true', // /lists?open=1
 };
 
 async function compare(client: Client) {

@@ -71,10 +71,10 @@ export function whistlesDeclined(q: Queryable, p: TodayParams) {
   );
 }
 
-/** 工作台's ledger counts over the scope: own open tasks, open/overdue/supervision-due/escalated problems ("open" is each type's own definition, the one its list's open filter uses). */
+/** 工作台's ledger counts over the scope: tasks not yet reported done (every year), open/overdue/supervision-due/escalated problems ("open" is each type's own definition, the one its list's open filter uses). */
 export async function ledgerCounts(q: Queryable, orgId: number, like: string, today: string) {
   const [row] = await q.query<{ tasks: number; open: number; overdue: number; supervision: number; escalated: number }>(
-    `SELECT count(*) FILTER (WHERE c.case_type = 'task' AND c.org_id = $1 AND ${openPredicate('task')})::int AS tasks,
+    `SELECT count(*) FILTER (WHERE c.case_type = 'task' AND ${openPredicate('task')})::int AS tasks,
             count(*) FILTER (WHERE c.case_type = 'problem' AND ${openPredicate('problem')})::int AS open,
             count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.deadline < $3)::int AS overdue,
             count(*) FILTER (WHERE c.case_type = 'problem' AND c.resolved_at IS NULL AND c.supervision_due <= $3)::int AS supervision,

@@ -31,7 +31,7 @@ const URGENT: ReadonlySet<TodoKind> = new Set([
 const HREF: Record<TodoKind, string> = {
   assignments_to_report: '/dispatch',
   assignments_late_below: '/dispatch?tab=sent',
-  tasks_open: '/lists',
+  tasks_open: '/lists?open=1',
   problems_open: '/ledger?open=1',
   problems_overdue: '/ledger?overdue=1',
   problems_supervision_due: '/ledger/supervision',

@@ -1,4 +1,5 @@
 // SQL of the task list and the responsibility list; reads limited to the actor's subtree.
+import { openPredicate } from '../../core/cases/registry.js';
 import type { Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
@@ -48,12 +49,14 @@ export async function findTask(q: Queryable, scope: Scope, id: number) {
  * those owned at or under it whichever list they are on (a village sees the township's tasks it
  * must do).
  */
-export async function listTasks(q: Queryable, scope: Scope, rootPath: string, year: number, page: { limit: number; offset: number }) {
+export async function listTasks(q: Queryable, scope: Scope, rootPath: string, filter: { year: number | null; open: boolean }, page: { limit: number; offset: number }) {
+  // $2 is the year or NULL (every year); "open" is the task type's own definition, the one 工作台 counts
   return q.query<TaskDbRow & { total_count: number }>(
-    `${TASK_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS total_count, ')} WHERE c.case_type = 'task' AND ${inScope('c.org_path', 3)} AND t.year = $2
+    `${TASK_SELECT.replace('SELECT ', 'SELECT count(*) OVER ()::int AS total_count, ')} WHERE c.case_type = 'task' AND ${inScope('c.org_path', 3)}
+       AND ($2::int IS NULL OR t.year = $2)${filter.open ? ` AND ${openPredicate('task')}` : ''}
        AND (${inScope('c.org_path', 1)} OR ${inScope('lo.path', 1)})
      ORDER BY c.deadline NULLS LAST, c.id LIMIT $4 OFFSET $5`,
-    [likePrefix(rootPath), year, likePrefix(scope.path), page.limit, page.offset],
+    [likePrefix(rootPath), filter.year, likePrefix(scope.path), page.limit, page.offset],
   );
 }
 

@@ -10,6 +10,7 @@ import {
   ResponsibilityList,
   ResponsibilityRow,
   TaskList,
+  TaskListQuery,
   TaskRow,
   TaskTransitionParams,
   VersionQuery,
@@ -23,7 +24,7 @@ export async function listsRoutes(app: TypedApp, opts: { lists: ListsService }) 
 
   app.get(
     '/api/tasks',
-    { schema: { tags, summary: '任务清单（按组织、年度）', querystring: ListYearQuery, response: { 200: TaskList } }, config: { policy: 'list:read' } },
+    { schema: { tags, summary: '任务清单（按组织、年度；open=true 为各年度未完成的任务）', querystring: TaskListQuery, response: { 200: TaskList } }, config: { policy: 'list:read' } },
     async (request) => lists.tasks(request.actor!, request.query),
   );
   app.get(

@@ -1,10 +1,10 @@
 // 三个清单 besides the ledger: each org's yearly task list (tasks are cases on the engine) and
 // responsibility list (who answers for which duty).
-import { POST_ROLES, type CreateResponsibilityBody, type CreateTaskBody, type ListYearQuery, type TaskRow, type TaskTransition } from '@lianxin/contract';
+import { POST_ROLES, type CreateResponsibilityBody, type CreateTaskBody, type ListYearQuery, type TaskListQuery, type TaskRow, type TaskTransition } from '@lianxin/contract';
 import type { Db } from '../../db/db.js';
 import { requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
-import { AppError, validationError, type FieldError } from '../../core/errors.js';
+import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import { inScope as orgInScope } from '../../core/org-tree.js';
@@ -47,14 +47,17 @@ export function createListsService(deps: { db: Db; engine?: CaseEngine }) {
     };
   }
 
-  async function tasks(actor: Actor, q: ListYearQuery) {
+  async function tasks(actor: Actor, q: TaskListQuery) {
     requireAction(actor, 'list:read');
+    // a year's list, or the unfinished tasks of every year (工作台's 任务清单未完成)
+    if (q.year === undefined && !q.open) throw fieldError('year', '请选择年度', 'Choose a year');
     const root = q.orgId ? await orgInScope(db, actor.scope, q.orgId) : { path: actor.scope.path };
     if (!root) throw new AppError('not_found');
     const { page, pageSize } = paging(q);
-    const rows = await repo.listTasks(db, actor.scope, root.path, q.year, { limit: pageSize, offset: (page - 1) * pageSize });
+    const filter = { year: q.year ?? null, open: q.open === true };
+    const rows = await repo.listTasks(db, actor.scope, root.path, filter, { limit: pageSize, offset: (page - 1) * pageSize });
     const t = engine.today();
-    return { items: rows.map((r) => present(actor, r, t)), total: await totalOf(rows, page, pageSize, () => repo.listTasks(db, actor.scope, root.path, q.year, { limit: 1, offset: 0 })), page, pageSize };
+    return { items: rows.map((r) => present(actor, r, t)), total: await totalOf(rows, page, pageSize, () => repo.listTasks(db, actor.scope, root.path, filter, { limit: 1, offset: 0 })), page, pageSize };
   }
 
   async function createTask(actor: Actor, input: CreateTaskBody): Promise<TaskRow> {

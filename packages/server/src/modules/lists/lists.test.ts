@@ -48,6 +48,43 @@ describe('the task list (任务清单)', () => {
   });
 });
 
+describe('unfinished tasks of every year (工作台 任务清单未完成)', () => {
+  it('lists what is not yet reported done, last year\'s too, and 工作台 counts exactly that list for the village and the township', async () => {
+    const township = await orgId(t.db, '五里镇');
+    const village = await orgId(t.db, '榆舍村');
+    const make = async (y: number, content: string) => {
+      const res = await wuli.post('/api/tasks', { orgId: township, year: y, content, ownerOrgId: village, deadline: addDays(today, 20) });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as TaskRow;
+    };
+    const lastYear = await make(year - 1, '上年度遗留：整理党员档案');
+    const thisYear = await make(year, '本年度：更新便民服务站公示牌');
+    const done = await make(year, '本年度：已报完成的任务');
+    const submitted = (await yushe.post(`/api/tasks/${done.id}/transitions/submit`, { version: done.version, comment: '已完成' })).json() as TaskRow;
+    expect(submitted.status).toBe('submitted');
+
+    for (const client of [yushe, wuli]) {
+      const open = (await client.get('/api/tasks?open=true&pageSize=200')).json() as { items: TaskRow[]; total: number };
+      const ids = open.items.map((x) => x.id);
+      expect(ids).toEqual(expect.arrayContaining([lastYear.id, thisYear.id]));
+      expect(ids).not.toContain(done.id);
+      expect(open.items.every((x) => x.status !== 'submitted' && x.status !== 'completed')).toBe(true);
+      const home = (await client.get('/api/home/todos')).json() as { items: { kind: string; count: number; href: string }[] };
+      const item = home.items.find((x) => x.kind === 'tasks_open');
+      expect(item, client.username).toMatchObject({ count: open.total, href: '/lists?open=1' });
+    }
+    // a year's list still holds the reported one
+    const yearList = (await yushe.get(`/api/tasks?year=${year}&pageSize=200`)).json() as { items: TaskRow[] };
+    expect(yearList.items.map((x) => x.id)).toContain(done.id);
+  });
+
+  it('needs a year unless it asks for the unfinished ones', async () => {
+    const res = await yushe.get('/api/tasks');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ message: '请选择年度', details: { fields: [{ field: 'year', message: '请选择年度' }] } });
+  });
+});
+
 describe('the responsibility list (责任清单)', () => {
   it('links posts and persons to duties per org and year', async () => {
     const village = await orgId(t.db, '榆舍村');

@@ -189,8 +189,13 @@ export function useInvalidateLedgerAll() {
 /** Rows per page of the two lists (the server pages them: {items, total, page, pageSize}). */
 export const LIST_PAGE_SIZE = 20;
 
-export function useTasks(orgId: number | undefined, year: number, page = 1) {
-  return useQuery({ queryKey: [...listKeys.tasks(orgId, year), page], queryFn: () => api.get('/api/tasks', { orgId, year, page, pageSize: LIST_PAGE_SIZE }), placeholderData: keepPreviousData });
+/** A year's tasks, or with `open` the unfinished ones of every year (工作台's 任务清单未完成). */
+export function useTasks(orgId: number | undefined, year: number, page = 1, open = false) {
+  return useQuery({
+    queryKey: [...listKeys.tasks(orgId, open ? 0 : year), open, page],
+    queryFn: () => api.get('/api/tasks', open ? { orgId, open, page, pageSize: LIST_PAGE_SIZE } : { orgId, year, page, pageSize: LIST_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useResponsibilities(orgId: number | undefined, year: number, page = 1) {

@@ -224,12 +224,12 @@ function NewResponsibilityModal({ orgId, year, onClose }: { orgId?: number; year
   );
 }
 
-function TasksTab({ orgId, year }: { orgId?: number; year: number }) {
+function TasksTab({ orgId, year, open, onShowAll }: { orgId?: number; year: number; open: boolean; onShowAll: () => void }) {
   const { label } = useI18n();
   const t = useLedgerT();
   const isMobile = Grid.useBreakpoint().md === false;
   const [page, setPage] = useState(1);
-  const tasks = useTasks(orgId, year, page);
+  const tasks = useTasks(orgId, year, page, open);
   const [step, setStep] = useState<{ task: TaskRow; transition: TaskTransition }>();
   const buttons = (r: TaskRow) =>
     r.actions.length === 0 ? (
@@ -246,6 +246,16 @@ function TasksTab({ orgId, year }: { orgId?: number; year: number }) {
   const countdown = (r: TaskRow) => (r.status === 'completed' || r.status === 'submitted' || !r.deadline ? null : <Countdown daysLeft={daysUntil(r.deadline)} compact />);
   return (
     <>
+      {open && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ margin: '12px 0' }}
+          title={t('lists.task.openOnly', { n: tasks.data?.total ?? 0 })}
+          action={<Button size="small" onClick={onShowAll} data-testid="tasks-show-all">{t('lists.task.showYear')}</Button>}
+          data-testid="tasks-open-only"
+        />
+      )}
       <ApiErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
       {isMobile ? (
         <SimpleList<TaskRow>
@@ -374,7 +384,8 @@ export function ListsPage() {
   const t = useLedgerT();
   const can = useCan();
   const isMobile = Grid.useBreakpoint().md === false;
-  const { values, update } = useUrlState(['tab', 'orgId', 'year'] as const);
+  const { values, update } = useUrlState(['tab', 'orgId', 'year', 'open'] as const);
+  const open = values.open === '1';
   const tab = values.tab === 'resp' || values.tab === 'problems' ? values.tab : 'tasks';
   const orgId = toInt(values.orgId);
   const year = toInt(values.year) ?? thisYear();
@@ -399,7 +410,7 @@ export function ListsPage() {
             <Select
               value={year}
               style={{ width: 110 }}
-              onChange={(y) => update({ year: y === thisYear() ? undefined : y })}
+              onChange={(y) => update({ year: y === thisYear() ? undefined : y, open: undefined })}
               options={Array.from({ length: 5 }, (_, i) => thisYear() + 1 - i).map((y) => ({ value: y, label: String(y) }))}
               data-testid="lists-year"
             />
@@ -411,7 +422,7 @@ export function ListsPage() {
           activeKey={tab}
           onChange={(k) => update({ tab: k === 'tasks' ? undefined : k })}
           items={[
-            { key: 'tasks', label: t('lists.tab.tasks'), children: tab === 'tasks' ? <TasksTab orgId={orgId} year={year} /> : null },
+            { key: 'tasks', label: t('lists.tab.tasks'), children: tab === 'tasks' ? <TasksTab orgId={orgId} year={year} open={open} onShowAll={() => update({ open: undefined })} /> : null },
             { key: 'resp', label: t('lists.tab.resp'), children: tab === 'resp' ? <ResponsibilitiesTab orgId={orgId} year={year} /> : null },
             {
               key: 'problems',
