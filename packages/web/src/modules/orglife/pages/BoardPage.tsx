@@ -1,8 +1,9 @@
 // 谁落后了: meetings held against the county's rules from January to the end of the month, per
 // child of the org (station → villages → one branch's meetings), the worst first; a tap drills down.
 import { Link } from 'react-router';
-import { Card, Col, Grid, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import type { BoardView, MeetingSummary } from '@lianxin/contract';
+import { Button, Card, Col, Grid, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import { ClusterOutlined } from '@ant-design/icons';
+import { ORG_NESTING, type BoardView, type MeetingSummary } from '@lianxin/contract';
 import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
@@ -30,7 +31,13 @@ export function BoardPage() {
 
   return (
     <div data-testid="orglife-board">
-      <PageHead title={`${t('board.title')} · ${b.org.name}`} record />
+      <PageHead
+        title={`${t('board.title')} · ${b.org.name}`}
+        record
+        extra={isUnit && ORG_NESTING[b.org.type].includes('party_group') ? (
+          <Link to={`/orglife/party-groups?orgId=${b.org.id}`}><Button size="small" icon={<ClusterOutlined />} data-testid="board-open-groups">{t('group.open')}</Button></Link>
+        ) : undefined}
+      />
       <Typography.Paragraph type="secondary">{t('board.period', { year: b.year, month: b.month })}</Typography.Paragraph>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('board.units')} value={b.total.units} /></Card></Col>
