@@ -71,6 +71,21 @@ describe('a person registered at a party group is the branch’s member in that 
     );
     expect(boardAfter.total.attendanceRate).toBe(Math.round((sums.present / sums.expected) * 1000) / 1000);
     expect(boardAfter.total.held).toBe(boardBefore.total.held + 1);
+    // attendance per member, from the records: the person listed once and present; the lowest rates first
+    const mine = boardAfter.members.find((x) => x.person.id === id);
+    expect(mine).toEqual({ person: { id, name: '组上登记' }, expected: 1, present: 1, attendanceRate: 1 });
+    const perMember = await t.db.query<{ person_id: number; expected: number; present: number }>(
+      `SELECT a.person_id, count(*)::int AS expected, count(*) FILTER (WHERE a.present)::int AS present FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id
+        WHERE m.org_id = $1 AND m.held_on BETWEEN $2::date AND $3::date GROUP BY a.person_id`, [yusheId, `${today.slice(0, 4)}-01-01`, today]);
+    expect(boardAfter.members).toHaveLength(perMember.length);
+    for (const r of perMember) expect(boardAfter.members.find((x) => x.person.id === Number(r.person_id))).toMatchObject({ expected: r.expected, present: r.present });
+    const rates = boardAfter.members.map((x) => x.attendanceRate!);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    expect(rates[0]).toBeLessThan(1);
+    // above a unit the board rolls up branches, not people
+    const station = await orgId(t.db, '榆舍党建工作站');
+    expect(((await yushe.get(`/api/orglife/board?orgId=${station}`)).statusCode)).toBe(404);
+    expect(((await (await t.as('yushe.station')).get(`/api/orglife/board?orgId=${station}`)).json() as BoardView).members).toEqual([]);
   });
 
   it('moving a person to a group’s node puts them in that group; naming another group too is refused in Chinese, nothing written', async () => {

@@ -107,6 +107,20 @@ export function BoardPage() {
           ))}
         </Card>
       )}
+      {isUnit && b.members.length > 0 && (
+        <Card size="small" title={t('board.members')} style={{ marginBottom: 12 }} data-testid="board-members">
+          <SimpleList
+            items={b.members}
+            rowKey={(m) => m.person.id}
+            render={(m) => (
+              <div data-testid="board-member" style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                <span>{m.person.name}</span>
+                <span><Typography.Text type="secondary">{t('board.memberLine', { present: m.present, expected: m.expected })}</Typography.Text> <strong>{pct(m.attendanceRate)}</strong></span>
+              </div>
+            )}
+          />
+        </Card>
+      )}
       {isUnit && (
         <Card size="small" title={t('board.meetings')}>
           <SimpleList<MeetingSummary>
