@@ -61,6 +61,12 @@ describe('on a phone', () => {
     const s = await openSession(browser(), 'phone');
     const { page } = s;
     await login(s, 'wuli');
+    // 党小组 from the menu: a township first chooses one of its branches
+    await page.getByTestId('mobile-menu').click();
+    await page.getByTestId('side-menu').getByText('党小组').click();
+    await page.getByTestId('party-group-choose').waitFor();
+    await page.getByTestId('party-group-branch-select').waitFor();
+    await shot(s, 'party-groups-township');
     await page.getByTestId('mobile-menu').click();
     await page.getByTestId('side-menu').getByText('组织体系').click();
     await page.getByTestId('org-tree').waitFor();
@@ -68,13 +74,6 @@ describe('on a phone', () => {
     await page.getByTestId('org-tree').getByText('榆舍', { exact: false }).first().click();
     await page.getByTestId('org-detail').waitFor();
     await shot(s, 'orgs-detail');
-
-    // 党小组 from the menu: a township first chooses one of its branches
-    await page.getByTestId('mobile-menu').click();
-    await page.getByTestId('side-menu').getByText('党小组').click();
-    await page.getByTestId('party-group-choose').waitFor();
-    await page.getByTestId('party-group-branch-select').waitFor();
-    await shot(s, 'party-groups-township');
     await s.close();
   });
 
