@@ -44,7 +44,7 @@ describe('login messages, language and session expiry', () => {
     await s.page.reload();
     await s.page.getByLabel('Username').waitFor();
     await login(s, 'county');
-    expect(await s.page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual(['Home', 'Tasks & reports', 'Problem ledger', 'Organisational life', 'Three lists', 'Inspections', 'Power flows', 'Projects', 'Public disclosures', 'Assessment', 'Weak branches', 'Funds and allowances', 'Venues and facilities', 'Training', 'Star ratings', 'Member points', 'Designations', 'Citizen requests', 'Whistles', 'Visit diary', 'Grids & households', 'Contact cards', 'Organizations', 'Members', 'Cadre ledger', 'Reserve cadres', 'Member development', 'Selection and mentoring', 'First secretaries', 'Import']);
+    expect(await s.page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual(['Home', 'Tasks & reports', 'Problem ledger', 'Organisational life', 'Three lists', 'Inspections', 'Power flows', 'Projects', 'Public disclosures', 'Assessment', 'Weak branches', 'Funds and allowances', 'Venues and facilities', 'Training', 'Star ratings', 'Member points', 'Designations', 'Citizen requests', 'Whistles', 'Visit diary', 'Grids & households', 'Contact cards', 'Organizations', 'Members', 'Party groups', 'Cadre ledger', 'Reserve cadres', 'Member development', 'Selection and mentoring', 'First secretaries', 'Import']);
     await s.page.getByTestId('lang-switch').click();
     await s.page.getByTestId('side-menu').getByText('组织体系').waitFor();
 

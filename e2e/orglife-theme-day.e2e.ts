@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { login, openSession, pick, settled, shot, useBrowser } from './support';
 import { readSheet } from './xlsx';
+import { readPdf } from '../packages/server/src/test/pdf-text';
 
 describe('a 主题党日 filed, returned, refiled, approved, held and counted', () => {
   const browser = useBrowser();
@@ -76,6 +77,8 @@ describe('a 主题党日 filed, returned, refiled, approved, held and counted', 
     await v.getByTestId('visit-heard').fill('独居，冬季取暖煤不够');
     await v.getByTestId('visit-needs-handling').click();
     await v.getByTestId('visit-matter').fill('为张秀英协调冬季取暖煤');
+    // the minutes, entered once: the minutes book prints them
+    await v.getByTestId('meeting-minutes').fill('学习党章第一章；分两组走访独居老人三户，记录取暖困难一件。');
     await shot(phone, 'orglife-visit');
     await v.getByTestId('meeting-save').click();
     await expect.poll(() => v.getByTestId('filing-status').textContent()).toBe('已开展并记录');
@@ -103,6 +106,17 @@ describe('a 主题党日 filed, returned, refiled, approved, held and counted', 
     const last = rows[rows.length - 1]!;
     expect(last).toContain('主题党日');
     expect(last.join(' ')).toContain('（外出务工）');
+    expect(last.join(' ')).toContain('学习党章第一章；分两组走访独居老人三户');
+    // and as the A4 PDF: the same meeting with its minutes, in text a reader can search
+    const [pdfDownload] = await Promise.all([v.waitForEvent('download'), v.getByTestId('minutes-book-pdf').click()]);
+    expect(pdfDownload.suggestedFilename()).toMatch(/^会议记录簿.*\.pdf$/);
+    const pdfFile = path.join(path.dirname(file), 'book.pdf');
+    await pdfDownload.saveAs(pdfFile);
+    const pdf = await readPdf(fs.readFileSync(pdfFile));
+    const pdfText = pdf.pages.join('').replace(/\n/g, '');
+    expect(pdfText).toContain('会议记录簿');
+    expect(pdfText).toContain('学习党章第一章；分两组走访独居老人三户');
+    expect(pdfText).toContain('（外出务工）');
 
     // 6. the township's board: 榆舍村 caught up
     await w.goto('/orglife/board');
@@ -111,8 +125,15 @@ describe('a 主题党日 filed, returned, refiled, approved, held and counted', 
     await settled(w);
     await expect.poll(() => w.getByTestId('board-row').filter({ hasText: '榆舍村' }).textContent()).toContain('按时');
     await shot(desk, 'orglife-board');
+    // from the branch's board the township opens its party groups
+    await w.getByTestId('board-row').filter({ hasText: '榆舍村' }).getByRole('link').click();
+    await w.getByTestId('board-open-groups').click();
+    await w.getByTestId('party-groups-page').waitFor();
+    await expect.poll(() => w.getByTestId('party-group-name').allTextContents()).toEqual(['第一党小组', '第二党小组']);
+    await shot(desk, 'orglife-party-groups-township');
 
     await phone.close();
     await desk.close();
-  });
+    // two sessions through the whole cycle and both printed books: past the 120 s default on a loaded two-core machine
+  }, 240_000);
 });

@@ -18,7 +18,7 @@ describe('on a phone', () => {
     await shot(s, 'home');
 
     await page.getByTestId('mobile-menu').click();
-    expect(await page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual(['工作台', '两下两上', '问题台账', '组织生活', '三个清单', '小微权力', '党建项目', '三务公开', '考核评分', '软弱涣散整顿', '经费与报酬', '阵地与设施', '教育培训', '星级评定', '党员积分', '称号认定', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '干部台账', '发展党员', '干部选任', '批量导入']);
+    expect(await page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual(['工作台', '两下两上', '问题台账', '组织生活', '三个清单', '小微权力', '党建项目', '三务公开', '考核评分', '软弱涣散整顿', '经费与报酬', '阵地与设施', '教育培训', '星级评定', '党员积分', '称号认定', '群众事项', '吹哨报到', '民情日记', '网格包保', '连心卡', '组织体系', '党员名册', '党小组', '干部台账', '发展党员', '干部选任', '批量导入']);
     // The bottom tabs are what a village secretary does most: problems, this week's tasks, citizens.
     expect(await page.getByTestId('tabbar').locator('a').allTextContents()).toEqual(['工作台', '问题台账', '两下两上', '群众事项']);
     await shot(s, 'menu-drawer');
@@ -46,6 +46,13 @@ describe('on a phone', () => {
     await page.getByTestId('side-menu').getByText('批量导入').click();
     await page.getByTestId('import-upload').waitFor();
     await shot(s, 'import');
+
+    // 党小组 from the menu: the branch's own groups and their members at once
+    await page.getByTestId('mobile-menu').click();
+    await page.getByTestId('side-menu').getByText('党小组').click();
+    await page.getByTestId('party-groups-page').waitFor();
+    await expect.poll(() => page.getByTestId('party-group-name').allTextContents()).toEqual(['第一党小组', '第二党小组']);
+    await shot(s, 'party-groups');
     await logout(s);
     await s.close();
   });
@@ -54,6 +61,12 @@ describe('on a phone', () => {
     const s = await openSession(browser(), 'phone');
     const { page } = s;
     await login(s, 'wuli');
+    // 党小组 from the menu: a township first chooses one of its branches
+    await page.getByTestId('mobile-menu').click();
+    await page.getByTestId('side-menu').getByText('党小组').click();
+    await page.getByTestId('party-group-choose').waitFor();
+    await page.getByTestId('party-group-branch-select').waitFor();
+    await shot(s, 'party-groups-township');
     await page.getByTestId('mobile-menu').click();
     await page.getByTestId('side-menu').getByText('组织体系').click();
     await page.getByTestId('org-tree').waitFor();

@@ -260,6 +260,14 @@ export const BoardView = Type.Object({
   })),
   /** A branch's board: 党小组会 of each of its party groups against the rule (each group holds its own). */
   groups: Type.Array(Type.Object({ org: OrgRef, held: Type.Integer(), required: Type.Integer(), shortfall: Type.Integer() })),
+  /**
+   * A unit's board (empty above a unit): each member's attendance over the unit's meetings of the
+   * period they were on the list of — ticked present ÷ listed, lowest first. From the records only.
+   */
+  members: Type.Array(Type.Object({
+    person: Type.Object({ id: Id, name: Type.String() }),
+    expected: Type.Integer(), present: Type.Integer(), attendanceRate: Type.Union([Type.Number(), Type.Null()]),
+  })),
 });
 export type BoardView = Static<typeof BoardView>;
 

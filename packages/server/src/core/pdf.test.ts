@@ -44,6 +44,52 @@ describe('core/pdf: A4 tables in a CJK font', () => {
     expect(first.split('\n').filter((l) => l.includes('与会同志')).every((l) => l.length < 60)).toBe(true);
   });
 
+  it('sets a row taller than a page on as many pages as it needs, under the repeated header, marked as continued — no character lost', async () => {
+    // minutes of a long 党员大会: ~12,000 characters in one cell, every stretch numbered so a lost piece shows
+    const minutes = Array.from({ length: 400 }, (_, i) => `第${i + 1}段：与会党员逐一发言，讨论集体经济项目的选址与分红方案。`).join('');
+    const rows: PdfTable['rows'] = [
+      [1, '2026-03-01', '短记录在前', '会议简短。'],
+      [2, '2026-03-08', '支部党员大会：审议年度工作计划', minutes],
+      [3, '2026-03-15', '短记录在后', '会议简短。'],
+    ];
+    const pdf = await renderTablePdf({ ...table(0), rows });
+    const read = await readPdf(pdf);
+    expect(read.pageCount).toBeGreaterThanOrEqual(4);
+    const flat = (p: string) => p.replace(/\n/g, '');
+    // every character of the long cell, in order, once the page furniture and the markers are taken out
+    const body = read.pages.map((p) => flat(p)).join('');
+    const rowsOf = (p: string) => {
+      const head = '序号日期议题会议记录';
+      expect(flat(p)).toContain(head);
+      return flat(p).slice(flat(p).indexOf(head) + head.length).replace(/第 \d+ 页 \/ 共 \d+ 页/, '');
+    };
+    const cellText = read.pages.map(rowsOf).join('').replace(/\d+（续）|（转下页）|（接上页）/g, '');
+    const start = cellText.indexOf('第1段：');
+    const end = cellText.indexOf('第400段：');
+    expect(start).toBeGreaterThan(-1);
+    expect(end).toBeGreaterThan(start);
+    expect(cellText).toContain(minutes);
+    // each page after the first goes on under the header, the cell marked as continued and the row named
+    for (const [i, page] of read.pages.entries()) {
+      for (const h of ['序号', '日期', '议题', '会议记录']) expect(page, `page ${i + 1}`).toContain(h);
+      if (i === 0) continue;
+      expect(page).toContain('会议记录簿（续）');
+    }
+    const middle = read.pages.slice(1, -1);
+    expect(middle.length).toBeGreaterThan(0);
+    for (const page of middle) {
+      expect(flat(page)).toContain('（接上页）');
+      expect(flat(page)).toContain('（转下页）');
+      expect(flat(page)).toContain('2（续）');
+    }
+    expect(flat(read.pages[0]!)).toContain('（转下页）');
+    // the rows around it are whole, and once each
+    expect(body.split('短记录在前').length - 1).toBe(1);
+    expect(body.split('短记录在后').length - 1).toBe(1);
+    expect(body.indexOf('短记录在后')).toBeGreaterThan(body.indexOf('第400段：'));
+    expect(body).not.toContain('…');
+  });
+
   it('says so when a period has no records', async () => {
     const read = await readPdf(await renderTablePdf(table(0)));
     expect(read.pageCount).toBe(1);

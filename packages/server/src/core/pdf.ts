@@ -94,8 +94,10 @@ export async function renderTablePdf(table: PdfTable, font: PdfFont = DEFAULT_PD
     return value ? doc.heightOfString(value, { width: w - 2 * PAD, lineGap: 1 }) : size;
   };
 
+  const rowHeight = (cells: string[], size: number) => Math.max(...cells.map((c, i) => cellHeight(c, widths[i]!, size))) + 2 * PAD;
+
   function drawRow(cells: string[], size: number, shaded: boolean, maxHeight: number) {
-    const h = Math.min(maxHeight, Math.max(...cells.map((c, i) => cellHeight(c, widths[i]!, size))) + 2 * PAD);
+    const h = Math.min(maxHeight, rowHeight(cells, size));
     const y = doc.y;
     let x = left;
     cells.forEach((c, i) => {
@@ -109,6 +111,8 @@ export async function renderTablePdf(table: PdfTable, font: PdfFont = DEFAULT_PD
     doc.y = y + h;
   }
 
+  /** Where the rows of the current page start (below its title and header row). */
+  let bodyTop = 0;
   function pageHead(continued: boolean) {
     doc.fontSize(continued ? 11 : 15).fillColor('#000').text(continued ? `${table.title}（续）` : table.title, left, MARGIN.top, { width: usable, align: 'center' });
     doc.moveDown(0.3);
@@ -116,21 +120,69 @@ export async function renderTablePdf(table: PdfTable, font: PdfFont = DEFAULT_PD
     doc.moveDown(0.4);
     doc.lineWidth(0.5);
     drawRow(table.columns.map((c) => c.header), HEAD_SIZE, true, 80);
+    bodyTop = doc.y;
+  }
+  const newPage = () => {
+    doc.addPage();
+    pageHead(true);
+  };
+
+  /**
+   * The longest start of `value` that fits `height` in a cell of width `w` (with `suffix` after it),
+   * and the rest: a cell taller than the page is set on as many pages as it needs, never cut.
+   */
+  function fit(value: string, w: number, height: number, suffix: string): [string, string] {
+    const chars = Array.from(value);
+    if (cellHeight(value, w, BODY_SIZE) <= height) return [value, ''];
+    let lo = 0;
+    let hi = chars.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (cellHeight(chars.slice(0, mid).join('') + suffix, w, BODY_SIZE) <= height) lo = mid;
+      else hi = mid - 1;
+    }
+    return [chars.slice(0, lo).join(''), chars.slice(lo).join('').replace(/^\n/, '')];
   }
 
+  const CONTINUES = '（转下页）';
+  const CONTINUED = '（接上页）';
+  const MIN_LINES = 3 * (BODY_SIZE + 3);
+
   pageHead(false);
-  const bodyHeight = () => bottom() - MARGIN.top - 80;
   if (table.rows.length === 0) {
     doc.fontSize(10).text('（本期没有记录）', left, doc.y + 8, { width: usable, align: 'center' });
   }
   for (const row of table.rows) {
-    const cells = table.columns.map((_, i) => text(row[i]));
-    const need = Math.max(...cells.map((c, i) => cellHeight(c, widths[i]!, BODY_SIZE))) + 2 * PAD;
-    if (doc.y + Math.min(need, bodyHeight()) > bottom()) {
-      doc.addPage();
-      pageHead(true);
+    let cells = table.columns.map((_, i) => text(row[i]));
+    for (;;) {
+      const need = rowHeight(cells, BODY_SIZE);
+      if (doc.y + need <= bottom()) {
+        drawRow(cells, BODY_SIZE, false, need);
+        break;
+      }
+      const atTop = doc.y <= bodyTop + 0.5;
+      // a row that fits a page starts on the next one; a taller one is split where it stands
+      if (!atTop && (need <= bottom() - bodyTop || bottom() - doc.y < MIN_LINES + 2 * PAD)) {
+        newPage();
+        continue;
+      }
+      const room = bottom() - doc.y - 2 * PAD;
+      const parts = cells.map((c, i) => fit(c, widths[i]!, room, CONTINUES));
+      if (parts.every(([head, rest]) => !rest || !head)) {
+        if (!atTop) {
+          newPage();
+          continue;
+        }
+        // not one character fits even a fresh page's body (a header taller than the page): set it as it can be
+        drawRow(cells, BODY_SIZE, false, bottom() - doc.y);
+        break;
+      }
+      const here = parts.map(([head, rest]) => (rest ? head + CONTINUES : head));
+      drawRow(here, BODY_SIZE, false, bottom() - doc.y);
+      // on the next page: the rest of each cell that goes on, marked; the row's number to say whose
+      cells = parts.map(([, rest], i) => (rest ? CONTINUED + rest : i === 0 ? `${text(row[0])}（续）` : ''));
+      newPage();
     }
-    drawRow(cells, BODY_SIZE, false, bodyHeight());
   }
 
   // 第 n 页 / 共 m 页 under every page (the bottom margin is lifted so the footer adds no page)

@@ -6,6 +6,7 @@ import {
   ReadOutlined,
   AlertOutlined,
   ApartmentOutlined,
+  ClusterOutlined,
   AuditOutlined,
   BookOutlined,
   BranchesOutlined,
@@ -87,6 +88,8 @@ export const MENU: MenuEntry[] = [
   { path: '/cards', label: 'menu.cards', icon: <IdcardOutlined />, action: 'citizen:read', group: 'citizens', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, action: 'org:read', mobileTab: 4, group: 'org' },
   { path: '/people', label: 'menu.people', icon: <TeamOutlined />, action: 'person:read', mobileTab: 5, group: 'org' },
+  // 党小组: a branch keeps its own (a village secretary on a phone); townships, stations and the county pick a branch below them
+  { path: '/orglife/party-groups', label: 'menu.partyGroups', icon: <ClusterOutlined />, action: 'orglife:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin', 'department_admin'] },
   // 干部队伍与发展党员: the offices that keep cadres and branches (departments keep their own branch's members)
   { path: '/cadres', label: 'menu.cadres', icon: <SolutionOutlined />, action: 'cadre:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin', 'village_admin'] },
   { path: '/reserve', label: 'menu.reserve', icon: <UserAddOutlined />, action: 'person:read', group: 'org', roles: ['county_admin', 'township_admin', 'station_admin'] },

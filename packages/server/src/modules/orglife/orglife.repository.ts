@@ -217,6 +217,18 @@ export async function heldByType(q: Queryable, like: string, orgId: number, from
   );
 }
 
+/** Each person's attendance over one unit's meetings in [from, to]: listed (expected) and ticked present (a unit's board). */
+export async function memberAttendance(q: Queryable, like: string, orgId: number, from: string, to: string) {
+  return q.query<{ person_id: number; name: string; expected: number; present: number }>(
+    `SELECT a.person_id, p.name, count(*)::int AS expected, count(*) FILTER (WHERE a.present)::int AS present
+       FROM meetings m JOIN meeting_attendees a ON a.meeting_id = m.id ${personSql.join('p', 'a.person_id')}
+      WHERE m.org_id = $2 AND m.held_on BETWEEN $3::date AND $4::date AND ${inScope('m.org_path', 1)}
+      GROUP BY a.person_id, p.name
+      ORDER BY count(*) FILTER (WHERE a.present)::float / count(*), p.name, a.person_id`,
+    [like, orgId, from, to],
+  );
+}
+
 // ---- 党小组 ----
 
 /** The active party groups of a branch (the tree's nodes under it), in the tree's order. */

@@ -544,7 +544,11 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     const groupRule = s.types.find((x) => x.code === GROUP_MEETING && x.perYear > 0 && x.unitTypes.includes(org.type as OrgType));
     const groupRequired = groupRule ? requiredBy(groupRule.perYear, month) : 0;
     const groups = groupRule ? await repo.groupMeetingsHeld(db, like, org.id, from, to) : [];
+    // a unit's own board: attendance per member (the org itself is the one unit of its rows)
+    const isUnit = rows.length === 1 && (rows[0]!.child || String(org.id)) === String(org.id);
+    const members = isUnit ? await repo.memberAttendance(db, like, org.id, from, to) : [];
     return {
+      members: members.map((m) => ({ person: { id: Number(m.person_id), name: m.name }, expected: m.expected, present: m.present, attendanceRate: rate(m.present, m.expected) })),
       groups: groups.map((g) => ({ org: { id: Number(g.id), name: g.name, type: 'party_group' as OrgType }, held: g.n, required: groupRequired, shortfall: Math.max(0, groupRequired - g.n) })),
       org: ref(org), year, month,
       total: tally({ units: sum('units'), behind: sum('behind'), held: sum('held'), required: sum('required'), shortfall: sum('shortfall'), present: sum('present'), expected: sum('expected') }),

@@ -325,10 +325,13 @@ describe('主题党日 filing', () => {
     expect(m).toMatchObject({ typeCode: 'theme_day', activityKind: 'do_deeds', filingId: f.id, presentCount: 3 });
     expect(await meetingCount()).toBe(n + 1);
 
-    // a filing for a day already held is refused
+    // a filing for a day already held is refused, nothing written
+    const filings = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE case_type = 'theme_day'`))[0]!.n;
+    const filedBefore = await filings();
     const again = await yushe.post('/api/orglife/filings', { orgId: yusheId, plannedOn: today, activityKind: 'study', place: '榆舍村', plan: '学习' });
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toContain('已经开过');
+    expect(await filings()).toBe(filedBefore);
   });
 
   it('a 访民情 theme day records each household visit as the 民情日记 entry and, when ticked, the request, in one step', async () => {

@@ -180,6 +180,30 @@ describe('importing the roster', () => {
     expect(audits[3]!.summary).toMatchObject({ created: 0, updated: 1, skipped: 2, totalRows: 3 });
   });
 
+  it('a row naming a party group as its organization registers the branch’s member in that group', async () => {
+    const yusheId = await orgId(t.db, '榆舍村');
+    const [g1, g2] = await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE parent_id = $1 AND type = 'party_group' AND status = 'active' ORDER BY sort, id`, [yusheId]);
+    const a = validId('1972-04-01', true, 61);
+    const b = validId('1972-04-02', true, 62);
+    const c = validId('1972-04-03', true, 63);
+    // the group under the branch as the organization; the same group named again; another group named: refused
+    const { report } = await runImport(yushe, await xlsx([
+      row({ name: '组内甲', id: a, org: '榆舍村/第一党小组' }),
+      row({ name: '组内乙', id: b, org: '第一党小组', group: '第一党小组' }),
+      row({ name: '组内丙', id: c, org: '榆舍村/第一党小组', group: '第二党小组' }),
+    ]), 'valid_only');
+    expect(report).toMatchObject({ imported: true, created: 2 });
+    expect(report.errors).toEqual([{ row: 4, column: '党小组', message: '所在组织已是一个党小组，不能再选另一个党小组' }]);
+    for (const id of [a, b]) {
+      const [p] = await t.db.query<{ org_id: number; party_group_id: number; org_path: string }>(`SELECT org_id, party_group_id, org_path FROM persons WHERE id_number_hash = $1`, [testPii.hash(id)]);
+      expect(p).toMatchObject({ org_id: yusheId, party_group_id: g1!.id });
+    }
+    expect(g2).toBeDefined();
+    // a second import of the same rows changes nothing (the stored shape is the one the row means)
+    const again = await runImport(yushe, await xlsx([row({ name: '组内甲', id: a, org: '榆舍村/第一党小组' })]));
+    expect(again.report).toMatchObject({ created: 0, updated: 0, skipped: 1 });
+  });
+
   it('imports only the valid rows in valid_only mode, and reports the rest', async () => {
     const before = await personCount();
     const dup = validId('1970-01-02', true, 81);

@@ -388,10 +388,14 @@ function checkRow(r: SheetRow, ctx: { index: OrgIndex; pii: PiiCipher; today: st
     if (found.ok) org = found.org;
     else issue('org', found.msg.zh, found.msg.en);
   }
+  // a row may name a party group as the organization ("榆舍村/第一党小组"): the person is the branch's
+  // member in that group (preparePerson stores the branch with the group set)
+  const above = org?.type === 'party_group' && org.parent_id !== null ? ctx.index.byId.get(org.parent_id) : undefined;
+  const branch = above?.in_scope ? above : undefined;
   const groupText = textOf(c.partyGroup);
   let group: RosterOrg | undefined;
   if (groupText && org) {
-    group = ctx.index.groupOf(org.id, groupText.split(/[/／]/).pop()!.trim());
+    group = ctx.index.groupOf(branch?.id ?? org.id, groupText.split(/[/／]/).pop()!.trim());
     if (!group) issue('partyGroup', `所在党组织下没有名为「${groupText}」的党小组`, `No Party group "${groupText}" in the organization`);
   }
 
@@ -424,7 +428,7 @@ function checkRow(r: SheetRow, ctx: { index: OrgIndex; pii: PiiCipher; today: st
   }
 
   // The form's rules, shared with POST /api/people.
-  const prepared = preparePerson(input, { org, partyGroup: group, pii: ctx.pii, today: ctx.today });
+  const prepared = preparePerson(input, { org, partyGroup: group, branch, pii: ctx.pii, today: ctx.today });
   if (!prepared.ok) {
     for (const e of prepared.errors) {
       const f = FIELD_COLUMN[e.field];

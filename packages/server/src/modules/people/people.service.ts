@@ -63,13 +63,29 @@ type OrgLite = { id: number; path: string; county_id: number; type: string; stat
  */
 export function preparePerson(
   input: PersonInput,
-  ctx: { org: OrgLite | undefined; partyGroup?: OrgLite | undefined; pii: PiiCipher; today: string },
+  ctx: { org: OrgLite | undefined; partyGroup?: OrgLite | undefined; branch?: OrgLite | undefined; pii: PiiCipher; today: string },
 ): { ok: true; write: PersonWrite } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const err = (field: string, zh: string, en: string) => errors.push({ field, zh, en });
   const name = input.name.trim();
   if (!name) err('name', '姓名不能为空', 'The name may not be empty');
-  const org = ctx.org;
+  let org = ctx.org;
+  // Registered at a party group (the form or a roster row naming "榆舍村/第一党小组"): the person is
+  // the branch's member, in that group — stored as the branch with the group set, the one shape every
+  // reader of a branch's members knows (decisions.md, "People registered at a party group").
+  let placedInGroup: OrgLite | undefined;
+  if (org && org.type === 'party_group' && org.status === 'active') {
+    const branch = ctx.branch;
+    if (!branch || branch.id !== org.parent_id) {
+      err('orgId', '党小组所属的党支部不存在或不在您的管辖范围内', 'The branch of this Party group is not in your scope');
+      return { ok: false, errors };
+    } else if (input.partyGroupId && input.partyGroupId !== org.id) {
+      err('partyGroupId', '所在组织已是一个党小组，不能再选另一个党小组', 'The person is registered at one Party group; another cannot be chosen');
+    } else {
+      placedInGroup = org;
+      org = branch;
+    }
+  }
   if (!org) err('orgId', '所在组织不存在或不在您的管辖范围内', 'No such organization in your scope');
   else if (org.status !== 'active') err('orgId', '所在组织已撤销', 'The organization is closed');
   else if (!MEMBER_ORG_TYPES.has(org.type)) err('orgId', '人员须登记在党组织（村、社区、机关、企业等）或党小组', 'People are registered with a Party organization');
@@ -111,8 +127,8 @@ export function preparePerson(
   if (memberStatus === 'probationary' && fullDate) err('fullDate', '预备党员没有转正日期', 'A probationary member has no full-membership date');
   if (fullDate && joinDate && fullDate < joinDate) err('fullDate', '转正日期不能早于入党日期', 'Full membership precedes joining');
 
-  let partyGroupId: number | null = null;
-  if (input.partyGroupId) {
+  let partyGroupId: number | null = placedInGroup ? placedInGroup.id : null;
+  if (input.partyGroupId && !placedInGroup) {
     const g = ctx.partyGroup;
     if (!g || g.type !== 'party_group' || g.status !== 'active') err('partyGroupId', '党小组不存在', 'No such Party group');
     else if (org && g.parent_id !== org.id) err('partyGroupId', '党小组须属于所在党组织', 'The Party group belongs to another organization');
@@ -202,6 +218,16 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     return id ? repo.findOrgInScope(q, scope, id) : undefined;
   }
 
+  /** Where a person is registered: the org, its party group, and — when the org is a party group — its branch. */
+  async function placement(q: Queryable, scope: Scope, orgId: number | null | undefined, partyGroupId: number | null | undefined) {
+    const org = await orgFor(q, scope, orgId);
+    return {
+      org,
+      partyGroup: await orgFor(q, scope, partyGroupId),
+      branch: org?.type === 'party_group' ? await orgFor(q, scope, org.parent_id) : undefined,
+    };
+  }
+
   async function rootPathOf(actor: Actor, orgId?: number): Promise<string> {
     if (!orgId) return actor.scope.path;
     const org = await repo.findOrgInScope(db, actor.scope, orgId);
@@ -253,8 +279,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     requireAction(actor, 'person:write');
     {
       const prepared = preparePerson(input, {
-        org: await orgFor(tx, actor.scope, input.orgId),
-        partyGroup: await orgFor(tx, actor.scope, input.partyGroupId),
+        ...(await placement(tx, actor.scope, input.orgId, input.partyGroupId)),
         pii,
         today: today(),
       });
@@ -277,9 +302,11 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
       if (row.version !== input.version) throw new AppError('version_conflict');
       const { version: _v, ...changes } = input;
       const merged: PersonInput = { ...rowAsInput(row, pii), ...changes };
+      const where = await placement(tx, actor.scope, merged.orgId, merged.partyGroupId);
+      // moved to a party group's node without naming a group: that group is the person's group now
+      if (changes.orgId !== undefined && changes.partyGroupId === undefined && where.org?.type === 'party_group') merged.partyGroupId = null;
       const prepared = preparePerson(merged, {
-        org: await orgFor(tx, actor.scope, merged.orgId),
-        partyGroup: await orgFor(tx, actor.scope, merged.partyGroupId),
+        ...where,
         pii,
         today: today(),
       });

@@ -1,8 +1,9 @@
 // 谁落后了: meetings held against the county's rules from January to the end of the month, per
 // child of the org (station → villages → one branch's meetings), the worst first; a tap drills down.
 import { Link } from 'react-router';
-import { Card, Col, Grid, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import type { BoardView, MeetingSummary } from '@lianxin/contract';
+import { Button, Card, Col, Grid, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import { ClusterOutlined } from '@ant-design/icons';
+import { ORG_NESTING, type BoardView, type MeetingSummary } from '@lianxin/contract';
 import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { useUrlState } from '../../../app/url-state';
@@ -30,7 +31,13 @@ export function BoardPage() {
 
   return (
     <div data-testid="orglife-board">
-      <PageHead title={`${t('board.title')} · ${b.org.name}`} record />
+      <PageHead
+        title={`${t('board.title')} · ${b.org.name}`}
+        record
+        extra={isUnit && ORG_NESTING[b.org.type].includes('party_group') ? (
+          <Link to={`/orglife/party-groups?orgId=${b.org.id}`}><Button size="small" icon={<ClusterOutlined />} data-testid="board-open-groups">{t('group.open')}</Button></Link>
+        ) : undefined}
+      />
       <Typography.Paragraph type="secondary">{t('board.period', { year: b.year, month: b.month })}</Typography.Paragraph>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('board.units')} value={b.total.units} /></Card></Col>
@@ -98,6 +105,20 @@ export function BoardPage() {
               <span>{g.held} / {g.required} {g.shortfall > 0 ? <Tag color="red">{t('home.behind', { n: g.shortfall })}</Tag> : <Tag color="green">{t('home.caughtUp')}</Tag>}</span>
             </div>
           ))}
+        </Card>
+      )}
+      {isUnit && b.members.length > 0 && (
+        <Card size="small" title={t('board.members')} style={{ marginBottom: 12 }} data-testid="board-members">
+          <SimpleList
+            items={b.members}
+            rowKey={(m) => m.person.id}
+            render={(m) => (
+              <div data-testid="board-member" style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                <span>{m.person.name}</span>
+                <span><Typography.Text type="secondary">{t('board.memberLine', { present: m.present, expected: m.expected })}</Typography.Text> <strong>{pct(m.attendanceRate)}</strong></span>
+              </div>
+            )}
+          />
         </Card>
       )}
       {isUnit && (

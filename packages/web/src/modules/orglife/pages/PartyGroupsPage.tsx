@@ -1,9 +1,10 @@
 // 党小组: a branch's party groups on a phone — each group with its members; set one up, rename it,
 // tick its members from the branch's roster (a member ticked here moves from another group), or
 // dissolve it (its members stay in the branch). Members in no group are listed below.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { App as AntApp, Button, Card, Empty, Input, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
-import type { PartyGroupView } from '@lianxin/contract';
+import { ORG_NESTING, type OrgType, type PartyGroupView } from '@lianxin/contract';
+import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useAccount, useCan } from '../../../app/auth';
 import { usePageCrumb } from '../../../app/page-context';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
@@ -89,21 +90,51 @@ function GroupCard({ group, everyone, mayKeep }: { group: PartyGroupView; everyo
   );
 }
 
+/** The org types that hold party groups (the tree's nesting rules): the branches. */
+const BRANCH_TYPES = (Object.keys(ORG_NESTING) as OrgType[]).filter((k) => ORG_NESTING[k].includes('party_group'));
+
+/**
+ * 党小组 from the menu: a branch sees its own groups at once; a township, station or the county
+ * picks one of the branches below it (kept in the URL, as the board's drill-down links it).
+ */
 export function PartyGroupsPage() {
   const t = useOrglifeT();
   const me = useAccount();
+  const { values, update } = useUrlState(['orgId'] as const);
+  const ownBranch = BRANCH_TYPES.includes(me.scopeOrg.type);
+  const orgId = values.orgId && /^\d+$/.test(values.orgId) ? Number(values.orgId) : ownBranch ? me.scopeOrg.id : undefined;
+  const picker = !ownBranch && (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="party-group-branch">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text strong>{t('group.chooseBranch')}</Typography.Text>
+        <OrgTreeSelect value={orgId} onChange={(v) => update({ orgId: v })} selectable={BRANCH_TYPES} allowClear={false} placeholder={t('group.chooseBranch')} testId="party-group-branch-select" />
+      </Space>
+    </Card>
+  );
+  if (!orgId) {
+    return (
+      <div data-testid="party-groups-page">
+        <PageHead title={t('group.title')} record />
+        {picker}
+        <Card size="small"><Empty description={t('group.chooseHint')} data-testid="party-group-choose" /></Card>
+      </div>
+    );
+  }
+  return <BranchGroups key={orgId} orgId={orgId} picker={picker} />;
+}
+
+function BranchGroups({ orgId, picker }: { orgId: number; picker: ReactNode }) {
+  const t = useOrglifeT();
   const can = useCan();
   const { message } = AntApp.useApp();
-  const { values } = useUrlState(['orgId'] as const);
-  const orgId = values.orgId && /^\d+$/.test(values.orgId) ? Number(values.orgId) : me.scopeOrg.id;
   const q = usePartyGroups(orgId);
   const create = useCreatePartyGroup(orgId);
   const [newName, setNewName] = useState('');
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const d = q.data;
   usePageCrumb(d?.org.name);
-  if (q.error) return <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
-  if (!d) return <Card><Skeleton active /></Card>;
+  if (q.error) return <>{picker}<ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} /></>;
+  if (!d) return <>{picker}<Card><Skeleton active /></Card></>;
   const mayKeep = can('orglife:group');
   const everyone = [...d.groups.flatMap((g) => g.members), ...d.ungrouped].sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   const toggle = (id: number) => setPicked((s) => {
@@ -115,6 +146,7 @@ export function PartyGroupsPage() {
   return (
     <div data-testid="party-groups-page">
       <PageHead title={`${t('group.title')} · ${d.org.name}`} record />
+      {picker}
       {d.groups.length === 0 && <Card size="small" style={{ marginBottom: 12 }}><Empty description={t('group.empty')} /></Card>}
       {d.groups.map((g) => <GroupCard key={`${g.id}-${g.version}`} group={g} everyone={everyone} mayKeep={mayKeep} />)}
       {mayKeep && (
