@@ -302,6 +302,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     if (!s) throw new AppError('not_found');
     if (s.status !== 'published') throw fieldError('schemeId', '指标体系发布后才能评分', 'Score against a published scheme');
     if (Number(input.period.slice(0, 4)) !== s.year) throw fieldError('period', `评分月份须在指标体系的年度（${s.year} 年）内`, 'The month lies outside the scheme\'s year');
+    if (indicatorsOf(s.tree, input.period).length === 0) throw fieldError('period', `${input.period} 没有需要评分的指标（年度指标在 12 月评分）`, 'No indicator is scored that month');
     const subject = await subjectToOpen(actor, s, input);
     return openRevision(actor, s, subject, input.period, null);
   }
