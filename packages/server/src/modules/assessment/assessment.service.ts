@@ -231,13 +231,14 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
    * month (or of his term, or today): the months in post with a 民情日记 visit recorded by his linked
    * accounts, and the requests those accounts registered that are resolved or archived.
    */
-  async function firstSecretaryBases(actor: Actor, postId: number, period: string, sources: Set<string>, out: Map<string, repo.Basis>) {
+  async function firstSecretaryBases(q: Queryable, actor: Actor, postId: number, period: string, sources: Set<string>, out: Map<string, repo.Basis>) {
     if (!deps.firstSecretaries) throw new Error('assessment: no first-secretary source');
-    const span = (await deps.firstSecretaries.postSpans(actor, ANY_FROM, ANY_TO, 'first_secretary')).find((x) => x.postId === postId);
+    // read in the sheet's transaction (q): PGlite has one connection, a read beside it would wait for it
+    const span = (await deps.firstSecretaries.postSpans(actor, ANY_FROM, ANY_TO, 'first_secretary', q)).find((x) => x.postId === postId);
     if (!span) throw new AppError('not_found');
     const from = maxDate(`${period.slice(0, 4)}-01-01`, span.startDate);
     const to = minDate(lastDayOfMonth(Number(period.slice(0, 4)), Number(period.slice(5, 7))), span.endDate ?? ANY_TO, engine.today());
-    const log = from <= to ? await deps.firstSecretaries.recordedBy(actor, span.person.id, from, to) : { visits: [], requests: [] };
+    const log = from <= to ? await deps.firstSecretaries.recordedBy(actor, span.person.id, from, to, q) : { visits: [], requests: [] };
     if (sources.has('fs_visit_months')) {
       const months = from <= to ? monthsBetween(from, to) : [];
       const visited = new Set(log.visits.map((v) => v.date.slice(0, 7)));
@@ -262,7 +263,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     const sources = new Set<string>(indicators.map((k) => k.source));
     const out = new Map<string, repo.Basis>();
     if (subject.kind === 'first_secretary') {
-      if (sources.has('fs_visit_months') || sources.has('fs_requests_closed')) await firstSecretaryBases(actor, subject.id, period, sources, out);
+      if (sources.has('fs_visit_months') || sources.has('fs_requests_closed')) await firstSecretaryBases(q, actor, subject.id, period, sources, out);
       return out;
     }
     if (subject.kind === 'project') {
@@ -719,6 +720,9 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
       const units = await repo.unitsOfType(db, prefix, s.unit_type!, actor.scope.path);
       return { kind: 'org', items: units.map((u) => ({ id: Number(u.id), name: u.name, org: { id: Number(u.id), name: u.name }, note: u.parent_name ?? '', sheetId: sheetOfSubject(Number(u.id)) })) };
     }
+    // a role that may not read people (or projects) sees no such subjects, rather than a refusal of the whole screen
+    if (s.subject_kind === 'first_secretary' && !can(actor.roles, 'person:read')) return { kind: 'first_secretary', items: [] };
+    if (s.subject_kind === 'project' && !can(actor.roles, 'project:read')) return { kind: 'project', items: [] };
     if (s.subject_kind === 'first_secretary') {
       if (!deps.firstSecretaries) throw new Error('assessment: no first-secretary source');
       const spans = await deps.firstSecretaries.postSpans(actor, `${s.year}-01-01`, `${s.year}-12-31`, 'first_secretary');

@@ -63,7 +63,7 @@ const manual = (s: SheetDetail, minus: number) => s.entries.filter((e) => e.sour
 /** Scores every manual indicator, then submit → pass → publish (the same workflow as a unit's sheet). */
 async function scoreAndPublish(scorer: Client, id: number, minus: number): Promise<SheetDetail> {
   let s = (await scorer.get(`/api/assessment/sheets/${id}`)).json() as SheetDetail;
-  const saved = await scorer.put(`/api/assessment/sheets/${id}/scores`, { version: s.version, scores: manual(s, minus) });
+  const saved = await scorer.request('PUT', `/api/assessment/sheets/${id}/scores`, { version: s.version, scores: manual(s, minus) });
   expect(saved.statusCode, saved.body).toBe(200);
   s = saved.json() as SheetDetail;
   for (const [who, step] of [[scorer, 'submit'], [county, 'pass'], [county, 'publish']] as const) {
@@ -87,7 +87,7 @@ describe('schemes declare what they score', () => {
     // an org source in a first-secretary scheme is refused, naming the indicator
     const tree = structuredClone(s.tree) as SchemeDetail['tree'];
     tree.categories[0]!.items[0]!.indicators[0]!.source = 'ledger_closed_on_time';
-    const bad = await county.put(`/api/assessment/schemes/${s.id}`, { version: s.version, name: s.name, totalPoints: 100, tree: { categories: tree.categories.map((c) => ({ name: c.name, points: c.points, items: c.items.map((i) => ({ name: i.name, points: i.points, indicators: i.indicators.map(({ key: _k, sourceLabel: _l, ...k }) => k) })) })) } });
+    const bad = await county.request('PUT', `/api/assessment/schemes/${s.id}`, { version: s.version, name: s.name, totalPoints: 100, tree: { categories: tree.categories.map((c) => ({ name: c.name, points: c.points, items: c.items.map((i) => ({ name: i.name, points: i.points, indicators: i.indicators.map(({ key: _k, sourceLabel: _l, ...k }) => k) })) })) } });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('不适用于「第一书记（按任期）」');
     expect((await county.post('/api/assessment/schemes', { year, name: '无类型' })).json().message).toContain('请选择被考核单位的类型');
@@ -148,7 +148,7 @@ describe('a first secretary assessed by the county', () => {
   it('is read by the county, the township and the village above him; a sibling township gets 404', async () => {
     for (const c of [county, wuli, yushe]) expect((await c.get(`/api/assessment/sheets/${sheetId}`)).statusCode).toBe(200);
     expect((await peng.get(`/api/assessment/sheets/${sheetId}`)).statusCode).toBe(404);
-    expect((await peng.put(`/api/assessment/sheets/${sheetId}/scores`, { version: 1, scores: [] })).statusCode).toBe(404);
+    expect((await peng.request('PUT', `/api/assessment/sheets/${sheetId}/scores`, { version: 1, scores: [] })).statusCode).toBe(404);
     const listed = await peng.get(`/api/assessment/sheets?subjectKind=first_secretary&pageSize=200`);
     expect((listed.json() as { items: { id: number }[] }).items.some((x) => x.id === sheetId)).toBe(false);
   });
