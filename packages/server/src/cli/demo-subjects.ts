@@ -63,7 +63,7 @@ export async function loadDemoSubjects(db: Db, pii: PiiCipher): Promise<{ firstS
     const scorer = p.org.type === 'township' ? county : p.org.path.startsWith(wuli.scope.path) ? wuli : null;
     if (!scorer) continue;
     const id = await assessment.openSheet(scorer, { schemeId: pDraft, projectId: p.id, period: `${year}-12` });
-    await scoreAndPublish(scorer, id, (k) => ((k + i) % 2 === 0 ? 2 : 0.5));
+    await scoreAndPublish(scorer, id, (k) => (k % (i + 2) === 0 ? 2 : 0.5));
     scored++;
   }
   return { firstSecretaries, projects: scored, year: last };

@@ -43,7 +43,7 @@ export function ProjectSelectionPage() {
                 <Tag>第 {r.rankInCounty} 名</Tag>
                 <Link to={`/projects/${r.projectId}`}><strong>{r.title}</strong></Link>
               </Space>
-              <div className="lx-muted" style={{ fontSize: 13 }}>{r.township ? `${r.township.name} · ` : ''}{r.org.name}</div>
+              <div className="lx-muted" style={{ fontSize: 13 }}>{r.township && r.township.id !== r.org.id ? `${r.township.name} · ` : ''}{r.org.name}</div>
               <Space>
                 <Link to={`/assessment/sheets/${r.sheetId}`}>{r.score} 分</Link>
                 <Tag color={GRADE_COLOR[r.grade]}>{r.gradeLabel}</Tag>
@@ -65,7 +65,7 @@ export function ProjectSelectionPage() {
             columns={[
               { title: '全县排名', dataIndex: 'rankInCounty', width: 90 },
               { title: '项目', render: (_v, r) => <Link to={`/projects/${r.projectId}`}>{r.title}</Link> },
-              { title: '承担单位', render: (_v, r) => `${r.township ? `${r.township.name} · ` : ''}${r.org.name}` },
+              { title: '承担单位', render: (_v, r) => `${r.township && r.township.id !== r.org.id ? `${r.township.name} · ` : ''}${r.org.name}` },
               { title: '得分', width: 100, render: (_v, r) => <Link to={`/assessment/sheets/${r.sheetId}`} data-testid="selection-score">{r.score}</Link> },
               { title: '等次', width: 120, render: (_v, r) => <Space><Tag color={GRADE_COLOR[r.grade]}>{r.gradeLabel}</Tag>{r.vetoed && <Tag color="red">一票否决</Tag>}</Space> },
             ]}
