@@ -15,6 +15,18 @@ export const ASSESSED_UNIT_TYPE_LABELS: Record<AssessedUnitType, { zh: string; e
   township: { zh: '乡镇', en: 'Township' },
 };
 
+/**
+ * What a scheme scores (考核对象): an org unit of a type (as the 考评细则 do), a first secretary's term
+ * (第一书记, a post: one person sent twice has two), or a project's 年交账 (项目化推进).
+ */
+export const SUBJECT_KINDS = ['org', 'first_secretary', 'project'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export const SUBJECT_KIND_LABELS: Record<SubjectKind, { zh: string; en: string }> = {
+  org: { zh: '单位（村、社区、工作站、乡镇…）', en: 'Org unit' },
+  first_secretary: { zh: '第一书记（按任期）', en: 'First secretary (per term)' },
+  project: { zh: '党建项目（年交账）', en: 'Project (year-end account)' },
+};
+
 /** How often an indicator is scored (宜君 monthly appraisal; 吴起 月督查·季讲评·半年问效·年终奖罚). */
 export const CADENCES = ['monthly', 'quarterly', 'half_year', 'annual'] as const;
 export type Cadence = (typeof CADENCES)[number];
@@ -49,6 +61,10 @@ export const INDICATOR_SOURCES = [
   'member_appraisal_qualified',
   'report_rating_good',
   'research_rounds_done',
+  'fs_visit_months',
+  'fs_requests_closed',
+  'project_milestones_on_time',
+  'project_reports_on_time',
 ] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 export const INDICATOR_SOURCE_LABELS: Record<IndicatorSource, { zh: string; en: string }> = {
@@ -61,6 +77,17 @@ export const INDICATOR_SOURCE_LABELS: Record<IndicatorSource, { zh: string; en: 
   member_appraisal_qualified: { zh: '民主评议党员合格率（本年度）', en: 'Members appraised qualified or better (year)' },
   report_rating_good: { zh: '述职评议好、较好票比例（本年度）', en: 'Report ratings good or fairly good (year)' },
   research_rounds_done: { zh: '调查研究完成次数（每年 2 次）', en: 'Research rounds reported (2 a year)' },
+  fs_visit_months: { zh: '在村月份中有民情日记走访的比例（第一书记本人记录）', en: 'Months in post with household visits (first secretary)' },
+  fs_requests_closed: { zh: '代办群众诉求办结率（第一书记本人登记）', en: 'Citizen requests he registered, closed (first secretary)' },
+  project_milestones_on_time: { zh: '路线图节点按期完成率（项目）', en: 'Milestones done on time (project)' },
+  project_reports_on_time: { zh: '月报告按期上报率（项目）', en: 'Monthly reports on time (project)' },
+};
+
+/** The computed sources a scheme of each kind may use (manual is open to all). */
+export const SOURCES_BY_SUBJECT: Record<SubjectKind, readonly IndicatorSource[]> = {
+  org: ['manual', 'ledger_closed_on_time', 'dispatch_reported_on_time', 'citizen_response_rate', 'citizen_resolve_rate', 'citizen_satisfaction_rate', 'member_appraisal_qualified', 'report_rating_good', 'research_rounds_done'],
+  first_secretary: ['manual', 'fs_visit_months', 'fs_requests_closed'],
+  project: ['manual', 'project_milestones_on_time', 'project_reports_on_time'],
 };
 
 export const SCHEME_STATUSES = ['draft', 'published'] as const;
@@ -104,7 +131,9 @@ const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 export const CreateSchemeBody = Type.Object(
   {
     year: Year,
-    unitType: strEnum(ASSESSED_UNIT_TYPES),
+    /** What the scheme scores (default: org units); an org scheme names the unit type, the others none. */
+    subjectKind: Type.Optional(strEnum(SUBJECT_KINDS)),
+    unitType: Type.Optional(strEnum(ASSESSED_UNIT_TYPES)),
     name: Type.String({ minLength: 1, maxLength: 100 }),
     totalPoints: Type.Optional(Points),
     /** The tree; without it the draft starts from the 龙江 template (samples to edit). */
@@ -124,7 +153,9 @@ export const CopySchemeBody = Type.Object({ year: Year }, { additionalProperties
 export const SchemeSummary = Type.Object({
   id: Id,
   year: Type.Integer(),
-  unitType: strEnum(ASSESSED_UNIT_TYPES),
+  subjectKind: strEnum(SUBJECT_KINDS),
+  /** the unit type of an org scheme; null for first secretaries and projects */
+  unitType: Type.Union([strEnum(ASSESSED_UNIT_TYPES), Type.Null()]),
   name: Type.String(),
   status: strEnum(SCHEME_STATUSES),
   edition: Type.Union([Type.Integer(), Type.Null()]),
@@ -189,7 +220,11 @@ export type Veto = Static<typeof Veto>;
 
 const Period = Type.String({ pattern: '^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
 
-export const OpenSheetBody = Type.Object({ schemeId: Id, orgId: Id, period: Period }, { additionalProperties: false });
+/** A new sheet: the scheme, the month, and the subject of the scheme's kind — an org, a first secretary's post, or a project. */
+export const OpenSheetBody = Type.Object(
+  { schemeId: Id, orgId: Type.Optional(Id), postId: Type.Optional(Id), projectId: Type.Optional(Id), period: Period },
+  { additionalProperties: false },
+);
 export type OpenSheetBody = Static<typeof OpenSheetBody>;
 
 export const SaveScoresBody = Type.Object(
@@ -272,7 +307,7 @@ export const SheetEntry = Type.Object({
     Type.Object({
       numerator: Type.Integer(),
       denominator: Type.Integer(),
-      records: Type.Object({ kind: strEnum(['problem', 'assignment', 'request', 'appraisal', 'report_session', 'research'] as const), ids: Type.Array(Id) }),
+      records: Type.Object({ kind: strEnum(['problem', 'assignment', 'request', 'appraisal', 'report_session', 'research', 'visit', 'milestone'] as const), ids: Type.Array(Id) }),
     }),
     Type.Null(),
   ]),
@@ -283,6 +318,8 @@ export const SheetSummary = Type.Object({
   id: Id,
   scheme: Type.Object({ id: Id, name: Type.String(), year: Type.Integer() }),
   org: OrgRef,
+  /** what is scored: the org itself, a first secretary's post (his name), or a project (its title) */
+  subject: Type.Object({ kind: strEnum(SUBJECT_KINDS), id: Id, name: Type.String() }),
   period: Type.String(),
   revision: Type.Integer(),
   status: strEnum(SHEET_STATES),
@@ -317,6 +354,7 @@ export const ListSheetsQuery = Type.Object(
     schemeId: Type.Optional(Id),
     period: Type.Optional(Period),
     status: Type.Optional(strEnum(SHEET_STATES)),
+    subjectKind: Type.Optional(strEnum(SUBJECT_KINDS)),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   },
@@ -421,3 +459,55 @@ export const ImportSchemeQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ImportSchemeQuery = Static<typeof ImportSchemeQuery>;
+
+// ---- subjects (考核对象) and their results
+
+export const SubjectsQuery = Type.Object({ schemeId: Id, period: Period }, { additionalProperties: false });
+export type SubjectsQuery = Static<typeof SubjectsQuery>;
+/** The subjects a scorer may score against a scheme in a month, with the sheet already opened (if any). */
+export const SubjectList = Type.Object({
+  kind: strEnum(SUBJECT_KINDS),
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      name: Type.String(),
+      /** the org it sits at (the first secretary's village, the project's unit) */
+      org: OrgRef,
+      note: Type.String(),
+      sheetId: Type.Union([Id, Type.Null()]),
+    }),
+  ),
+});
+export type SubjectList = Static<typeof SubjectList>;
+
+/** A subject's results by year: the average of its published sheets (100-point scale), each sheet to drill down. */
+export const SubjectResult = Type.Object({
+  year: Type.Integer(),
+  score: Type.Number(),
+  grade: strEnum(GRADES),
+  gradeLabel: Type.String(),
+  sheets: Type.Array(Type.Object({ id: Id, period: Type.String(), score: Type.Number(), status: Type.String(), schemeName: Type.String() })),
+});
+export type SubjectResult = Static<typeof SubjectResult>;
+
+export const ProjectRankingQuery = Type.Object({ year: Year }, { additionalProperties: false });
+export type ProjectRankingQuery = Static<typeof ProjectRankingQuery>;
+/** 年度评选: the county's projects of the year ranked by their 年交账 score; rows of the caller's scope. */
+export const ProjectRanking = Type.Object({
+  year: Type.Integer(),
+  rows: Type.Array(
+    Type.Object({
+      projectId: Id,
+      title: Type.String(),
+      org: OrgRef,
+      township: Type.Union([OrgRef, Type.Null()]),
+      sheetId: Id,
+      score: Type.Number(),
+      grade: strEnum(GRADES),
+      gradeLabel: Type.String(),
+      rankInCounty: Type.Integer(),
+      vetoed: Type.Boolean(),
+    }),
+  ),
+});
+export type ProjectRanking = Static<typeof ProjectRanking>;

@@ -4,6 +4,7 @@
 // second entry; and the county's daily living subsidy (seed 003: 50 yuan a day), in fen.
 import { Type, type Static } from '@sinclair/typebox';
 import { DateString, Id, PageQuery } from './schemas.js';
+import { SubjectResult } from './assessment.js';
 
 const OrgRef = Type.Object({ id: Id, name: Type.String(), type: Type.String() });
 const PersonRef = Type.Object({ id: Id, name: Type.String() });
@@ -46,6 +47,8 @@ export const FirstSecretaryDetail = Type.Composite([
     meetings: Nullable(Type.Array(Type.Object({ id: Id, date: DateString, typeCode: Type.String(), topic: Type.String(), org: Type.String() }))),
     talks: Nullable(Type.Array(Type.Object({ id: Id, date: DateString, title: Type.String(), org: Type.String() }))),
     subsidy: Type.Object({ dailyFen: Type.Integer(), days: Type.Integer({ description: '本年在村天数' }), amountFen: Type.Integer() }),
+    /** 考核结果: this term's published assessment sheets by year (null when the caller may not read assessment) */
+    assessments: Nullable(Type.Array(SubjectResult)),
   }),
 ]);
 export type FirstSecretaryDetail = Static<typeof FirstSecretaryDetail>;

@@ -5,6 +5,7 @@
 // carry-over; first-secretary assistance projects (第一书记帮扶项目) are the same type with the
 // sending unit. Progress is computed from milestones, never typed.
 import { Type, type Static } from '@sinclair/typebox';
+import { SubjectResult } from './assessment.js';
 
 const strEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
@@ -192,6 +193,8 @@ export const ProjectDetail = Type.Object({
   carriedFrom: Type.Union([Id, Type.Null()]),
   carriedTo: Type.Union([Id, Type.Null()]),
   progressRule: L,
+  /** 年交账考核: the project's published assessment sheets of its year (null when the caller may not read assessment, or none) */
+  yearAccount: Type.Union([SubjectResult, Type.Null()]),
 });
 export type ProjectDetail = Static<typeof ProjectDetail>;
 

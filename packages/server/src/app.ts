@@ -320,7 +320,17 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   todaySources.registerCounts((q, actor, today) => (can(actor.roles, 'citizen:read') ? requests.todoCounts(q, actor, today) : Promise.resolve({})));
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? orglife.todayItems(q, actor, today) : Promise.resolve([])));
   todaySources.register((q, actor, today) => (can(actor.roles, 'orglife:read') ? appraisal.todayItems(q, actor, today) : Promise.resolve([])));
-  const assessment = createAssessmentService({ db, people, appraisals: appraisal, engine: cases });
+  // 考核对象: first secretaries' posts and their work log through the people and citizens front doors,
+  // projects' 年交账 through the projects service (built below; called only once a request runs)
+  const assessment = createAssessmentService({
+    db, people, appraisals: appraisal, engine: cases,
+    firstSecretaries: { postSpans: (...a) => people.postSpans(...a), recordedBy: (...a) => diary.recordedBy(...a) },
+    projects: {
+      assessmentSubject: (...a) => projects.assessmentSubject(...a),
+      assessmentSubjects: (...a) => projects.assessmentSubjects(...a),
+      assessmentBasis: (...a) => projects.assessmentBasis(...a),
+    },
+  });
   app.decorate('assessment', assessment);
   todaySources.register((q, actor, today) => (can(actor.roles, 'assessment:read') ? assessment.todayItems(q, actor, today) : Promise.resolve([])));
   todaySources.register((q, actor, today) => development.todayItems(q, actor, today));

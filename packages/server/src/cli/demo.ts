@@ -13,6 +13,7 @@ import { loadDemoWeakOrgs } from './demo-weakorgs.js';
 import { loadDemoFunds } from './demo-funds.js';
 import { loadDemoFlows } from './demo-flows.js';
 import { loadDemoProjects } from './demo-projects.js';
+import { loadDemoSubjects } from './demo-subjects.js';
 import { loadDemoOpenness } from './demo-openness.js';
 import { loadDemoAppraisal } from './demo-appraisal.js';
 import { loadDemoTraining } from './demo-training.js';
@@ -42,6 +43,7 @@ try {
     await loadDemoFunds(db, pii);
     await loadDemoFlows(db, demo.countyId);
     await loadDemoProjects(db, pii);
+    await loadDemoSubjects(db, pii);
     await loadDemoOpenness(db, demo.countyId);
     await loadDemoAppraisal(db, demo.countyId);
     await loadDemoTraining(db, pii);

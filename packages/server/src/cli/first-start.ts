@@ -14,6 +14,7 @@ import { loadDemoWeakOrgs } from './demo-weakorgs.js';
 import { loadDemoFunds } from './demo-funds.js';
 import { loadDemoFlows } from './demo-flows.js';
 import { loadDemoProjects } from './demo-projects.js';
+import { loadDemoSubjects } from './demo-subjects.js';
 import { loadDemoOpenness } from './demo-openness.js';
 import { loadDemoAppraisal } from './demo-appraisal.js';
 import { loadDemoTraining } from './demo-training.js';
@@ -61,6 +62,8 @@ export async function ensureInitialData(
     print(`小微权力：${flows.flows} 个运行流程（含四议两公开）、${flows.matters} 件事项（${flows.overdue} 件步骤逾期）、${flows.dutyLists} 个村的岗位职责清单。`);
     const projects = await loadDemoProjects(db, pii);
     print(`项目化推进：${projects.projects} 个党建服务项目（其中第一书记帮扶项目 ${projects.assistance} 个），月报告迟报 ${projects.lateReports} 件、逾期节点 ${projects.overdueMilestones} 个。`);
+    const subjects = await loadDemoSubjects(db, pii);
+    print(`考核对象（示例）：${subjects.year} 年度第一书记考核 ${subjects.firstSecretaries} 人已公布，本年度 ${subjects.projects} 个项目年交账已考评公布（年度评选）。`);
     const openness = await loadDemoOpenness(db, countyId);
     print(`三务公开：${openness.disclosures} 期公开（上月 ${openness.overdue} 个单位逾期未公开）、${openness.audits} 次村级财务审计。`);
     const appraisal = await loadDemoAppraisal(db, countyId);

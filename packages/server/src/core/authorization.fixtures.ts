@@ -672,6 +672,27 @@ export const make = {
     const r = await ok<{ id: number }>('first secretary', p.as.township.post('/api/posts', { personId: person.id, orgId: p.org.village, role: 'first_secretary', startDate: `2011-${m}-01`, endDate: `2011-${m}-28`, sentFrom: '矩阵选派单位' }));
     return { id: r.id, personId: Number(person.id) };
   },
+  /** A first secretary (2011) and a published first-secretary scheme of 2011 of the place's county: the scheme's subjects list him. */
+  async firstSecretarySubject(p: Place): Promise<Rec> {
+    const fs = await make.firstSecretary(p);
+    const d = await ok<{ id: number; version: number }>('fs scheme', p.as.county.post('/api/assessment/schemes', { year: 2011, subjectKind: 'first_secretary', name: unique('矩阵第一书记考核') }));
+    await ok('fs scheme publish', p.as.county.post(`/api/assessment/schemes/${d.id}/publish`, { version: d.version }));
+    return { id: fs.id!, schemeId: d.id };
+  },
+  /** A village's project that gave its year-end account, scored by its township against a project scheme and published. */
+  async publishedProjectSheet(p: Place): Promise<Rec> {
+    const r = await make.projectInProgress(p);
+    await ok('account', p.as.village.post(`/api/projects/${r.id}/transitions/account`, { version: r.version, summary: '矩阵年终交账' }));
+    const d = await ok<{ id: number; version: number }>('project scheme', p.as.county.post('/api/assessment/schemes', { year, subjectKind: 'project', name: unique('矩阵项目考评') }));
+    await ok('project scheme publish', p.as.county.post(`/api/assessment/schemes/${d.id}/publish`, { version: d.version }));
+    const sheet = await ok<{ id: number; version: number; entries: { key: string; max: number; source: string }[] }>('project sheet', p.as.township.post('/api/assessment/sheets', { schemeId: d.id, projectId: r.id, period: `${year}-12` }));
+    const scores = sheet.entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' }));
+    let v = (await ok<{ version: number }>('project scores', p.as.township.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores }))).version;
+    v = (await ok<{ version: number }>('submit', p.as.township.post(`/api/assessment/sheets/${sheet.id}/transitions/submit`, { version: v }))).version;
+    v = (await ok<{ version: number }>('pass', p.as.county.post(`/api/assessment/sheets/${sheet.id}/transitions/pass`, { version: v }))).version;
+    await ok('publish', p.as.county.post(`/api/assessment/sheets/${sheet.id}/transitions/publish`, { version: v }));
+    return { id: sheet.id, projectId: Number(r.id) };
+  },
   async job(p: Place): Promise<Rec> {
     const [row] = await dbOf(p).query<{ id: number }>(
       `INSERT INTO jobs (kind, account_id, status, total, processed) SELECT 'people_import', id, 'done', 0, 0 FROM accounts WHERE username = $1 RETURNING id`,

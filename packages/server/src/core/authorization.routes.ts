@@ -24,7 +24,8 @@ export type RouteFixture =
   | {
       kind: 'list';
       as: Demo;
-      query?: string;
+      /** The query string; a function of the inside place's seed when the list is read against that record (a scheme's subjects). */
+      query?: string | ((seed: Rec) => string);
       ids: (json: any) => number[];
       visible: Visible;
       /** A record made in each place before the lists are read: the inside one must be listed for `as`, the others absent. */
@@ -350,6 +351,8 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/openness/registers/{code}/rows': { kind: 'record', as: 'yushe', make: async (p) => ({ code: 'dues', orgId: p.org.village }), body: (r) => ({ orgId: r.orgId, entryDate: today, cells: { c1: '张三', c3: '20' } }), ok: 201 },
   'GET /api/public/units/{id}/disclosures': { kind: 'public', note: 'a unit’s published disclosures: citizens read them without logging in' },
   'GET /api/public/disclosures/{id}/files/{fileId}': { kind: 'public', note: 'the board photo or an attachment of a published revision only (openness.test.ts)' },
+  'GET /api/assessment/subjects': { kind: 'list', as: 'wuli', seed: 'firstSecretarySubject', query: (r) => `?schemeId=${r.schemeId}&period=2011-12`, ids: items, visible: `SELECT id FROM posts WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },
+  'GET /api/assessment/project-ranking': { kind: 'list', as: 'wuli', query: `?year=${year}`, seed: 'publishedProjectSheet', seedId: (r) => Number(r.projectId), ids: (j) => j.rows.map((r: { projectId: number }) => r.projectId), visible: caseIn('project') },
   'GET /api/assessment/results': { kind: 'list', as: 'wuli', query: `?year=${year}&period=${today.slice(0, 7)}`, seed: 'publishedSheet', ids: (j) => j.rows.map((r: { sheetId: number }) => r.sheetId), visible: caseIn('score_sheet') },
 
   // 经费、报酬、表彰与阵地 (funds module)

@@ -190,7 +190,7 @@ describe('authorization matrix', () => {
       const seedId = (p: PlaceName) => (f.seedId ? f.seedId(seed![p]) : Number(seed![p].id));
       for (const username of DEMOS) {
         if (!mayCall(username, r)) continue;
-        const res = await clients.get(username)!.get(r.path + (f.query ?? ''));
+        const res = await clients.get(username)!.get(r.path + (typeof f.query === 'function' ? f.query(seed!.inside) : (f.query ?? '')));
         if (res.statusCode !== 200) {
           wrong.push(`${username} ${r.key} → ${res.statusCode} ${res.body.slice(0, 120)}`);
           continue;

@@ -3,7 +3,7 @@
 // The computed indicators read the engine's shared tables (cases with problems and requests, the
 // dispatch engine's assignments) read-only, each statement scoped to the scored unit's subtree —
 // never another module's repository.
-import type { SchemeStatus, SchemeTree, SheetState, Veto } from '@lianxin/contract';
+import type { SchemeStatus, SchemeTree, SheetState, SubjectKind, Veto } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 import './sheets.case.js';
@@ -14,7 +14,8 @@ export type SchemeRow = {
   id: number;
   county_id: number;
   year: number;
-  unit_type: string;
+  subject_kind: SubjectKind;
+  unit_type: string | null;
   name: string;
   status: SchemeStatus;
   edition: number | null;
@@ -25,16 +26,16 @@ export type SchemeRow = {
   version: number;
 };
 
-const SCHEME = `SELECT id, county_id, year, unit_type, name, status, edition, total_points::float8 AS total_points, tree, based_on_id, published_at, version FROM assessment_schemes`;
+const SCHEME = `SELECT id, county_id, year, subject_kind, unit_type, name, status, edition, total_points::float8 AS total_points, tree, based_on_id, published_at, version FROM assessment_schemes`;
 
 export async function insertScheme(
   q: Queryable,
-  s: { countyId: number; orgPath: string; year: number; unitType: string; name: string; totalPoints: number; tree: SchemeTree; basedOnId: number | null; createdBy: number },
+  s: { countyId: number; orgPath: string; year: number; subjectKind: SubjectKind; unitType: string | null; name: string; totalPoints: number; tree: SchemeTree; basedOnId: number | null; createdBy: number },
 ): Promise<number> {
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO assessment_schemes (county_id, org_path, year, unit_type, name, total_points, tree, based_on_id, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING id`,
-    [s.countyId, s.orgPath, s.year, s.unitType, s.name, s.totalPoints, JSON.stringify(s.tree), s.basedOnId, s.createdBy || null],
+    `INSERT INTO assessment_schemes (county_id, org_path, year, unit_type, name, total_points, tree, based_on_id, created_by, subject_kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) RETURNING id`,
+    [s.countyId, s.orgPath, s.year, s.unitType, s.name, s.totalPoints, JSON.stringify(s.tree), s.basedOnId, s.createdBy || null, s.subjectKind],
   );
   return Number(row!.id);
 }
@@ -70,7 +71,8 @@ export async function publishScheme(q: Queryable, id: number): Promise<number> {
   const [row] = await q.query<{ edition: number }>(
     `${BY_KEY}UPDATE assessment_schemes s SET status = 'published', published_at = now(), version = s.version + 1,
        edition = (SELECT coalesce(max(o.edition), 0) + 1 FROM assessment_schemes o
-                   WHERE o.county_id = s.county_id AND o.year = s.year AND o.unit_type = s.unit_type)
+                   WHERE o.county_id = s.county_id AND o.year = s.year AND o.subject_kind = s.subject_kind
+                     AND o.unit_type IS NOT DISTINCT FROM s.unit_type)
      WHERE s.id = $1 AND s.status = 'draft' RETURNING s.edition`,
     [id],
   );
@@ -100,12 +102,16 @@ export type SheetRow = {
   max_total: number;
   veto: Veto | null;
   appeal_until: string | null;
+  subject_kind: SubjectKind;
+  subject_id: number;
+  subject_name: string;
 };
 
 const SHEET = `
   SELECT c.id, c.county_id, c.org_id, c.org_path, o.name AS org_name, c.status, c.version,
          s.scheme_id, sc.name AS scheme_name, sc.year AS scheme_year, s.period, s.revision, s.supersedes_case_id,
-         s.scorer_org_id, so.name AS scorer_name, s.scorer_path, s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto, s.appeal_until
+         s.scorer_org_id, so.name AS scorer_name, s.scorer_path, s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto, s.appeal_until,
+         s.subject_kind, s.subject_id, coalesce(s.subject_name, o.name) AS subject_name
   FROM cases c
   JOIN score_sheets s ON s.case_id = c.id
   JOIN assessment_schemes sc ON sc.id = s.scheme_id
@@ -120,10 +126,11 @@ export async function sheetOf(q: Queryable, prefix: string, id: number): Promise
 export async function listSheets(
   q: Queryable,
   prefix: string,
-  f: { schemeId?: number; period?: string; status?: SheetState; page: number; pageSize: number },
+  f: { schemeId?: number; period?: string; status?: SheetState; subjectKind?: SubjectKind; page: number; pageSize: number },
 ): Promise<{ rows: SheetRow[]; total: number }> {
   const params: unknown[] = [prefix];
   const where = [`c.case_type = 'score_sheet'`, inScope('c.org_path', 1)];
+  if (f.subjectKind) where.push(`s.subject_kind = $${params.push(f.subjectKind)}`);
   if (f.schemeId) where.push(`s.scheme_id = $${params.push(f.schemeId)}`);
   if (f.period) where.push(`s.period = $${params.push(f.period)}`);
   if (f.status) where.push(`c.status = $${params.push(f.status)}`);
@@ -160,19 +167,85 @@ export async function sheetsForToday(q: Queryable, prefix: string, scorerPath: s
   );
 }
 
-/** The newest revision of a unit's sheet of a scheme and period, if any (within the county). */
-export async function latestRevision(q: Queryable, countyId: number, schemeId: number, orgId: number, period: string) {
+/** The newest revision of a subject's sheet of a scheme and period, if any (within the county). */
+export async function latestRevision(q: Queryable, countyId: number, schemeId: number, subject: { kind: SubjectKind; id: number }, period: string) {
   const [row] = await q.query<{ id: number; revision: number; status: string }>(
     `SELECT c.id, s.revision, c.status FROM cases c JOIN score_sheets s ON s.case_id = c.id
-      WHERE ${inCounty('c.county_id', 1)} AND s.scheme_id = $2 AND s.org_id = $3 AND s.period = $4
+      WHERE ${inCounty('c.county_id', 1)} AND s.scheme_id = $2 AND s.subject_kind = $3 AND s.subject_id = $4 AND s.period = $5
       ORDER BY s.revision DESC LIMIT 1`,
-    [countyId, schemeId, orgId, period],
+    [countyId, schemeId, subject.kind, subject.id, period],
   );
   return row;
 }
 
+/** The newest sheet of each subject of a scheme and month under the prefix (the scoring screen's "opened"). */
+export async function sheetsBySubject(q: Queryable, prefix: string, schemeId: number, period: string): Promise<Map<number, number>> {
+  const rows = await q.query<{ subject_id: number; id: number }>(
+    `SELECT DISTINCT ON (s.subject_id) s.subject_id, c.id FROM cases c JOIN score_sheets s ON s.case_id = c.id
+      WHERE c.case_type = 'score_sheet' AND ${inScope('c.org_path', 1)} AND s.scheme_id = $2 AND s.period = $3
+      ORDER BY s.subject_id, s.revision DESC`,
+    [prefix, schemeId, period],
+  );
+  return new Map(rows.map((r) => [Number(r.subject_id), Number(r.id)]));
+}
+
+export type SubjectSheetRow = { subject_id: number; sheet_id: number; period: string; year: number; scheme_name: string; status: string; total: number; max_total: number };
+
+/**
+ * The sheets that count in the results (published, appealed, locked; the newest revision of each
+ * scheme, subject and month) of the given subjects of a kind, under the prefix.
+ */
+export async function subjectSheets(q: Queryable, prefix: string, kind: SubjectKind, ids: readonly number[]): Promise<SubjectSheetRow[]> {
+  if (ids.length === 0) return [];
+  return q.query<SubjectSheetRow>(
+    `SELECT * FROM (
+       SELECT DISTINCT ON (s.scheme_id, s.subject_id, s.period) s.subject_id, c.id AS sheet_id, s.period, sc.year, sc.name AS scheme_name, c.status,
+              s.total::float8 AS total, s.max_total::float8 AS max_total
+         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
+        WHERE c.case_type = 'score_sheet' AND ${inScope('c.org_path', 1)} AND s.subject_kind = $2 AND s.subject_id = ANY($3::bigint[])
+          AND c.status IN ('published', 'appealed', 'locked')
+        ORDER BY s.scheme_id, s.subject_id, s.period, s.revision DESC) x
+      ORDER BY x.year, x.period, x.sheet_id`,
+    [prefix, kind, ids],
+  );
+}
+
+export type RankingRow = {
+  project_id: number; title: string; org_id: number; org_name: string; township_id: number | null; township_name: string | null;
+  sheet_id: number; score: number; vetoed: boolean; rank_county: number;
+};
+
+/**
+ * 年度评选: the county's projects scored on their year-end account in a year (the newest counting
+ * revision of each; a project scored twice in the year by its average), ranked over the county,
+ * rows of the prefix only.
+ */
+export async function projectRanking(q: Queryable, countyId: number, prefix: string, year: number): Promise<RankingRow[]> {
+  return q.query<RankingRow>(
+    `WITH latest AS (
+       SELECT DISTINCT ON (s.scheme_id, s.subject_id, s.period) s.subject_id, c.id AS sheet_id, c.org_id, c.org_path, c.status,
+              coalesce(s.subject_name, c.title) AS title, CASE WHEN s.max_total > 0 THEN s.total * 100 / s.max_total ELSE 0 END AS score, s.veto IS NOT NULL AS vetoed
+         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
+        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND s.subject_kind = 'project' AND sc.year = $3
+          AND c.status IN ('published', 'appealed', 'locked')
+        ORDER BY s.scheme_id, s.subject_id, s.period, s.revision DESC),
+     per_project AS (
+       SELECT l.subject_id, max(l.sheet_id) AS sheet_id, min(l.org_id) AS org_id, min(l.org_path) AS org_path, min(l.title) AS title,
+              round(avg(l.score)::numeric, 1)::float8 AS score, bool_or(l.vetoed) AS vetoed
+         FROM latest l GROUP BY l.subject_id),
+     ranked AS (SELECT p.*, rank() OVER (ORDER BY p.score DESC)::int AS rank_county FROM per_project p)
+     SELECT r.subject_id AS project_id, r.title, r.org_id, o.name AS org_name, t.id AS township_id, t.name AS township_name,
+            r.sheet_id, r.score, r.vetoed, r.rank_county
+       FROM ranked r JOIN orgs o ON o.id = r.org_id
+       LEFT JOIN LATERAL (SELECT x.id, x.name FROM orgs x WHERE x.id = ANY(string_to_array(trim(both '/' from r.org_path), '/')::bigint[]) AND x.type = 'township' LIMIT 1) t ON true
+      WHERE ${inScope('r.org_path', 2)}
+      ORDER BY r.rank_county, r.subject_id`,
+    [countyId, prefix, year],
+  );
+}
+
 export type EntryRow = { indicator_key: string; max_points: number; points: number | null; computed: boolean; evidence: string | null; basis: Basis | null };
-export type Basis = { numerator: number; denominator: number; records: { kind: 'problem' | 'assignment' | 'request' | 'appraisal' | 'report_session' | 'research'; ids: number[] } };
+export type Basis = { numerator: number; denominator: number; records: { kind: 'problem' | 'assignment' | 'request' | 'appraisal' | 'report_session' | 'research' | 'visit' | 'milestone'; ids: number[] } };
 
 export async function entriesOf(q: Queryable, sheetId: number): Promise<EntryRow[]> {
   return q.query<EntryRow>(
@@ -350,6 +423,7 @@ export async function results(q: Queryable, countyId: number, prefix: string, f:
               s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto IS NOT NULL AS vetoed, sc.unit_type
          FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
         WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked') AND sc.year = $3
+          AND s.subject_kind = 'org'
           ${extra.length ? `AND ${extra.join(' AND ')}` : ''}
         ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
      placed AS (
@@ -414,4 +488,14 @@ export async function subsidyRule(q: Queryable, countyId: number): Promise<{ sha
 export async function sheetCaseOf(q: Queryable, caseId: number) {
   const [row] = await q.query<{ scorer_path: string; appeal_until: string | null }>(`SELECT scorer_path, appeal_until FROM score_sheets WHERE case_id = $1`, [caseId]);
   return row;
+}
+
+/** The active units of a type under the prefix (not the scorer's own org), with the org above each, in the tree's order. */
+export async function unitsOfType(q: Queryable, prefix: string, type: string, ownPath: string) {
+  return q.query<{ id: number; name: string; parent_name: string | null }>(
+    `SELECT o.id, o.name, p.name AS parent_name FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+      WHERE ${inScope('o.path', 1)} AND o.type = $2 AND o.status = 'active' AND o.path <> $3
+      ORDER BY o.path LIMIT 1000`,
+    [prefix, type, ownPath],
+  );
 }

@@ -25,6 +25,10 @@ import {
   Subsidies,
   SubsidiesQuery,
   VersionBody,
+  SubjectsQuery,
+  SubjectList,
+  ProjectRankingQuery,
+  ProjectRanking,
 } from '@lianxin/contract';
 import { sendWorkbook } from '../../core/xlsx-write.js';
 import { AppError } from '../../core/errors.js';
@@ -207,5 +211,17 @@ export async function assessmentRoutes(app: TypedApp, opts: { assessment: Assess
     '/api/assessment/results',
     { schema: { tags, summary: '考核结果：总分、等次、乡镇内和全县排名、月度走势、失分最多的指标', querystring: ResultsQuery, response: { 200: Results } }, config: { policy: 'assessment:read' } },
     async (request) => assessment.results(request.actor!, request.query),
+  );
+
+  // 考核对象 and 年度评选
+  app.get(
+    '/api/assessment/subjects',
+    { schema: { tags, summary: '可评分的考核对象：按指标体系的对象类别列出本辖区的单位、第一书记（按任期）或已年终交账的项目，及本月已开的评分表', querystring: SubjectsQuery, response: { 200: SubjectList } }, config: { policy: 'assessment:read' } },
+    async (request) => assessment.subjects(request.actor!, request.query),
+  );
+  app.get(
+    '/api/assessment/project-ranking',
+    { schema: { tags, summary: '年度评选：本年度项目按年交账考评得分在全县排名（只列本辖区的项目），可查看评分表', querystring: ProjectRankingQuery, response: { 200: ProjectRanking } }, config: { policy: 'assessment:read' } },
+    async (request) => assessment.projectRanking(request.actor!, request.query),
   );
 }

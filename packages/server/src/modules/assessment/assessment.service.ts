@@ -31,7 +31,16 @@ import {
   type PostRole,
   type Subsidies,
   ALLOWANCE_POST_LABELS,
+  SUBJECT_KIND_LABELS,
+  type SubjectKind,
+  type SubjectList,
+  type SubjectsQuery,
+  type ProjectRanking,
+  type ProjectRankingQuery,
 } from '@lianxin/contract';
+import type { PeopleService } from '../people/index.js';
+import type { DiaryService } from '../citizens/index.js';
+import type { ProjectService } from '../projects/index.js';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { can } from '@lianxin/contract';
@@ -40,9 +49,10 @@ import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { addDays, createCaseEngine, type CaseEngine, type CaseRow, type FireInput } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
-import { inScope as orgInScope } from '../../core/org-tree.js';
+import { inScope as orgInScope, townshipAbove } from '../../core/org-tree.js';
+import { lastDayOfMonth } from '../../core/calendar.js';
 import { sheetWorkflow, type SheetExtra } from './sheets.workflow.js';
-import { LONGJIANG_TEMPLATE } from './scheme.template.js';
+import { TEMPLATES } from './scheme.template.js';
 import { applyVeto, gradeOf, indicatorCount, indicatorsOf, inputOf, keyedTree, monthRange, pointsFromRate, treeProblems, type FlatIndicator } from './scheme.logic.js';
 import * as repo from './assessment.repository.js';
 import { readSheet } from '../../core/xlsx-read.js';
@@ -65,7 +75,39 @@ export type AppraisalSource = {
 };
 const APPRAISAL_KINDS = { member_appraisal_qualified: 'appraisal', report_rating_good: 'report_session', research_rounds_done: 'research' } as const;
 
-export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; people?: CadreSource; appraisals?: AppraisalSource }) {
+/**
+ * What assessment reads to score first secretaries: their posts (the people service's spans, in the
+ * caller's scope) and the 民情日记 visits and requests recorded by the accounts linked to the person
+ * (the citizens module's diary) — through their front doors.
+ */
+export type FirstSecretarySource = { postSpans: PeopleService['postSpans']; recordedBy: DiaryService['recordedBy'] };
+/** What assessment reads to score projects' 年交账: the project in scope, the year's accounted projects, the records behind its figures. */
+export type ProjectSource = Pick<ProjectService, 'assessmentSubject' | 'assessmentSubjects' | 'assessmentBasis'>;
+
+/** A sheet's subject: what is scored, and the org it sits at (the case's org: scope, roll-up, the unit's appeal). */
+type Subject = { kind: SubjectKind; id: number; name: string; org: { id: number; name: string; path: string } };
+
+const ANY_FROM = '1900-01-01';
+const ANY_TO = '2999-12-31';
+const minDate = (...d: string[]) => d.sort()[0]!;
+const maxDate = (...d: string[]) => d.sort().at(-1)!;
+/** The months (YYYY-MM) from one date to another, both included. */
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (let i = 0; i < 600; i++) {
+    const p = `${y}-${String(m).padStart(2, '0')}`;
+    if (p > last) break;
+    out.push(p);
+    m++;
+    if (m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
+export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; people?: CadreSource; appraisals?: AppraisalSource; firstSecretaries?: FirstSecretarySource; projects?: ProjectSource }) {
   const { db } = deps;
   const engine = deps.engine ?? createCaseEngine({ db });
 
@@ -85,7 +127,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
   }
 
   const summary = (r: repo.SchemeRow): SchemeSummary => ({
-    id: Number(r.id), year: r.year, unitType: r.unit_type as AssessedUnitType, name: r.name, status: r.status, edition: r.edition,
+    id: Number(r.id), year: r.year, subjectKind: r.subject_kind, unitType: r.unit_type as AssessedUnitType | null, name: r.name, status: r.status, edition: r.edition,
     totalPoints: r.total_points, indicatorCount: indicatorCount(r.tree), publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null, version: r.version,
   });
 
@@ -105,8 +147,8 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     return { ...summary(r), tree: r.tree, basedOnId: r.based_on_id === null ? null : Number(r.based_on_id) };
   }
 
-  function checkTree(totalPoints: number, tree: CreateSchemeBody['tree'] & object): void {
-    const problems = treeProblems(totalPoints, tree);
+  function checkTree(totalPoints: number, tree: CreateSchemeBody['tree'] & object, kind: SubjectKind): void {
+    const problems = treeProblems(totalPoints, tree, kind);
     if (problems.length) throw validationError(problems);
   }
 
@@ -116,12 +158,15 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
 
   async function createScheme(actor: Actor, input: CreateSchemeBody): Promise<number> {
     const county = requireCountyConfigurer(actor);
-    const tree = input.tree ?? LONGJIANG_TEMPLATE;
+    const kind = input.subjectKind ?? 'org';
+    if (kind === 'org' && !input.unitType) throw fieldError('unitType', '请选择被考核单位的类型', 'Choose the unit type');
+    if (kind !== 'org' && input.unitType) throw fieldError('unitType', `「${SUBJECT_KIND_LABELS[kind].zh}」的考核不分单位类型`, 'Only org schemes have a unit type');
+    const tree = input.tree ?? TEMPLATES[kind];
     const totalPoints = input.totalPoints ?? 100;
-    checkTree(totalPoints, tree);
+    checkTree(totalPoints, tree, kind);
     return db.transaction(async (tx) => {
-      const id = await repo.insertScheme(tx, { countyId: county, orgPath: actor.scope.path, year: input.year, unitType: input.unitType, name: input.name.trim(), totalPoints, tree: keyedTree(tree), basedOnId: null, createdBy: actor.accountId });
-      await audit(tx, actor, county, 'assessment_scheme.create', 'assessment_scheme', id, { year: input.year, unitType: input.unitType, template: input.tree ? null : 'longjiang' });
+      const id = await repo.insertScheme(tx, { countyId: county, orgPath: actor.scope.path, year: input.year, subjectKind: kind, unitType: input.unitType ?? null, name: input.name.trim(), totalPoints, tree: keyedTree(tree), basedOnId: null, createdBy: actor.accountId });
+      await audit(tx, actor, county, 'assessment_scheme.create', 'assessment_scheme', id, { year: input.year, subjectKind: kind, unitType: input.unitType ?? null, template: input.tree ? null : kind === 'org' ? 'longjiang' : `sample:${kind}` });
       return id;
     });
   }
@@ -136,7 +181,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
   }
 
   /** A draft from an .xlsx the county keeps (checked like any other draft). */
-  async function importScheme(actor: Actor, input: { year: number; unitType: AssessedUnitType; name: string }, file: Buffer): Promise<number> {
+  async function importScheme(actor: Actor, input: { year: number; unitType: AssessedUnitType; name: string; subjectKind?: SubjectKind }, file: Buffer): Promise<number> {
     requireCountyConfigurer(actor);
     const { headers, rows } = await readSheet(file, { maxRows: 500 });
     const { tree, problems } = treeFromRows(headers, rows);
@@ -148,9 +193,9 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
 
   async function saveScheme(actor: Actor, id: number, input: SaveSchemeBody): Promise<void> {
     const county = requireCountyConfigurer(actor);
-    checkTree(input.totalPoints, input.tree);
     await db.transaction(async (tx) => {
-      await lockDraft(tx, county, id, input.version);
+      const r = await lockDraft(tx, county, id, input.version);
+      checkTree(input.totalPoints, input.tree, r.subject_kind);
       await repo.saveDraft(tx, id, { name: input.name.trim(), totalPoints: input.totalPoints, tree: keyedTree(input.tree) });
       await audit(tx, actor, county, 'assessment_scheme.update', 'assessment_scheme', id, { totalPoints: input.totalPoints });
     });
@@ -160,7 +205,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     const county = requireCountyConfigurer(actor);
     await db.transaction(async (tx) => {
       const r = await lockDraft(tx, county, id, version);
-      checkTree(r.total_points, inputOf(r.tree));
+      checkTree(r.total_points, inputOf(r.tree), r.subject_kind);
       const edition = await repo.publishScheme(tx, id);
       await audit(tx, actor, county, 'assessment_scheme.publish', 'assessment_scheme', id, { year: r.year, unitType: r.unit_type, edition });
     });
@@ -173,7 +218,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
       const r = await repo.schemeOf(tx, county, id);
       if (!r) throw new AppError('not_found');
       const name = r.name.includes(String(r.year)) ? r.name.replaceAll(String(r.year), String(year)) : `${year}年 ${r.name}`.slice(0, 100);
-      const newId = await repo.insertScheme(tx, { countyId: county, orgPath: actor.scope.path, year, unitType: r.unit_type, name, totalPoints: r.total_points, tree: keyedTree(inputOf(r.tree)), basedOnId: Number(r.id), createdBy: actor.accountId });
+      const newId = await repo.insertScheme(tx, { countyId: county, orgPath: actor.scope.path, year, subjectKind: r.subject_kind, unitType: r.unit_type, name, totalPoints: r.total_points, tree: keyedTree(inputOf(r.tree)), basedOnId: Number(r.id), createdBy: actor.accountId });
       await audit(tx, actor, county, 'assessment_scheme.copy', 'assessment_scheme', newId, { from: Number(r.id), year });
       return newId;
     });
@@ -181,12 +226,53 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
 
   // ---- score sheets
 
-  /** The computed figures of a unit's month, one per computed source the indicators use. */
-  async function computeBases(q: Queryable, unitPath: string, period: string, indicators: FlatIndicator[]): Promise<Map<string, repo.Basis>> {
-    const sources = new Set(indicators.map((k) => k.source));
+  /**
+   * A first secretary's figures: from the start of the year (or of his term) to the end of the
+   * month (or of his term, or today): the months in post with a 民情日记 visit recorded by his linked
+   * accounts, and the requests those accounts registered that are resolved or archived.
+   */
+  async function firstSecretaryBases(q: Queryable, actor: Actor, postId: number, period: string, sources: Set<string>, out: Map<string, repo.Basis>) {
+    if (!deps.firstSecretaries) throw new Error('assessment: no first-secretary source');
+    // read in the sheet's transaction (q): PGlite has one connection, a read beside it would wait for it
+    const span = (await deps.firstSecretaries.postSpans(actor, ANY_FROM, ANY_TO, 'first_secretary', q)).find((x) => x.postId === postId);
+    if (!span) throw new AppError('not_found');
+    const from = maxDate(`${period.slice(0, 4)}-01-01`, span.startDate);
+    const to = minDate(lastDayOfMonth(Number(period.slice(0, 4)), Number(period.slice(5, 7))), span.endDate ?? ANY_TO, engine.today());
+    const log = from <= to ? await deps.firstSecretaries.recordedBy(actor, span.person.id, from, to, q) : { visits: [], requests: [] };
+    if (sources.has('fs_visit_months')) {
+      const months = from <= to ? monthsBetween(from, to) : [];
+      const visited = new Set(log.visits.map((v) => v.date.slice(0, 7)));
+      out.set('fs_visit_months', { numerator: months.filter((m) => visited.has(m)).length, denominator: months.length, records: { kind: 'visit', ids: log.visits.map((v) => v.id).slice(0, 200) } });
+    }
+    if (sources.has('fs_requests_closed')) {
+      const done = (st: string) => st === 'resolved' || st === 'archived';
+      out.set('fs_requests_closed', { numerator: log.requests.filter((r) => done(r.status)).length, denominator: log.requests.length, records: { kind: 'request', ids: log.requests.map((r) => r.id).slice(0, 200) } });
+    }
+  }
+
+  /** A project's figures up to the end of the month: milestones done by their date, monthly reports answered on time. */
+  async function projectBases(q: Queryable, projectId: number, period: string, sources: Set<string>, out: Map<string, repo.Basis>) {
+    if (!deps.projects) throw new Error('assessment: no project source');
+    const b = await deps.projects.assessmentBasis(q, projectId, lastDayOfMonth(Number(period.slice(0, 4)), Number(period.slice(5, 7))));
+    if (sources.has('project_milestones_on_time')) out.set('project_milestones_on_time', { numerator: b.milestones.numerator, denominator: b.milestones.denominator, records: { kind: 'milestone', ids: b.milestones.ids.slice(0, 200) } });
+    if (sources.has('project_reports_on_time')) out.set('project_reports_on_time', { numerator: b.reports.numerator, denominator: b.reports.denominator, records: { kind: 'assignment', ids: b.reports.ids.slice(0, 200) } });
+  }
+
+  /** The computed figures of a subject's month, one per computed source the indicators use. */
+  async function computeBases(q: Queryable, actor: Actor, subject: { kind: SubjectKind; id: number; orgPath: string }, period: string, indicators: FlatIndicator[]): Promise<Map<string, repo.Basis>> {
+    const sources = new Set<string>(indicators.map((k) => k.source));
+    const out = new Map<string, repo.Basis>();
+    if (subject.kind === 'first_secretary') {
+      if (sources.has('fs_visit_months') || sources.has('fs_requests_closed')) await firstSecretaryBases(q, actor, subject.id, period, sources, out);
+      return out;
+    }
+    if (subject.kind === 'project') {
+      if (sources.has('project_milestones_on_time') || sources.has('project_reports_on_time')) await projectBases(q, subject.id, period, sources, out);
+      return out;
+    }
+    const unitPath = subject.orgPath;
     const prefix = likePrefix(unitPath);
     const { from, to } = monthRange(period);
-    const out = new Map<string, repo.Basis>();
     if (sources.has('ledger_closed_on_time')) out.set('ledger_closed_on_time', await repo.problemsClosedOnTime(q, prefix, from, to));
     if (sources.has('dispatch_reported_on_time')) out.set('dispatch_reported_on_time', await repo.reportsOnTime(q, prefix, from, to));
     if (['citizen_response_rate', 'citizen_resolve_rate', 'citizen_satisfaction_rate'].some((s) => sources.has(s as never))) {
@@ -217,22 +303,80 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     if (!s) throw new AppError('not_found');
     if (s.status !== 'published') throw fieldError('schemeId', '指标体系发布后才能评分', 'Score against a published scheme');
     if (Number(input.period.slice(0, 4)) !== s.year) throw fieldError('period', `评分月份须在指标体系的年度（${s.year} 年）内`, 'The month lies outside the scheme\'s year');
-    const unit = await orgInScope(db, actor.scope, input.orgId);
-    if (!unit) throw new AppError('not_found');
-    if (unit.path === actor.scope.path) throw fieldError('orgId', '不能给本单位评分', 'A unit does not score itself');
-    if (unit.type !== s.unit_type) throw fieldError('orgId', '被考核单位的类型与指标体系不符', 'The unit type does not match the scheme');
-    return openRevision(actor, s, unit, input.period, null);
+    if (indicatorsOf(s.tree, input.period).length === 0) throw fieldError('period', `${input.period} 没有需要评分的指标（年度指标在 12 月评分）`, 'No indicator is scored that month');
+    const subject = await subjectToOpen(actor, s, input);
+    return openRevision(actor, s, subject, input.period, null);
+  }
+
+  /** One subject id, the one the scheme's kind names (a 400 naming the field otherwise). */
+  function subjectIdOf(kind: SubjectKind, input: OpenSheetBody): number {
+    const field = { org: 'orgId', first_secretary: 'postId', project: 'projectId' } as const;
+    const given = (['orgId', 'postId', 'projectId'] as const).filter((f) => input[f] !== undefined);
+    const want = field[kind];
+    const stray = given.find((f) => f !== want);
+    if (stray) throw fieldError(stray, `此指标体系考核「${SUBJECT_KIND_LABELS[kind].zh}」，不能按该项选择考核对象`, 'The scheme scores another kind of subject');
+    const id = input[want];
+    if (id === undefined) throw fieldError(want, { org: '请选择被考核单位', first_secretary: '请选择被考核的第一书记', project: '请选择被考评的项目' }[kind], 'Choose the subject');
+    return id;
+  }
+
+  /**
+   * The subject of a new sheet, read in the caller's scope through the front door of the module that
+   * keeps it (404 outside), and who scores it: an org by the org above it that opens the sheet (as
+   * before); a first secretary by the county (the township gives its opinion on the sheet's
+   * evidence); a project by the nearest Party committee above its unit — its township, or the county
+   * for a township's or the county's own units.
+   */
+  async function subjectToOpen(actor: Actor, s: repo.SchemeRow, input: OpenSheetBody): Promise<Subject> {
+    const id = subjectIdOf(s.subject_kind, input);
+    if (s.subject_kind === 'org') {
+      const unit = await orgInScope(db, actor.scope, id);
+      if (!unit) throw new AppError('not_found');
+      if (unit.path === actor.scope.path) throw fieldError('orgId', '不能给本单位评分', 'A unit does not score itself');
+      if (unit.type !== s.unit_type) throw fieldError('orgId', '被考核单位的类型与指标体系不符', 'The unit type does not match the scheme');
+      return { kind: 'org', id: unit.id, name: unit.name, org: { id: unit.id, name: unit.name, path: unit.path } };
+    }
+    if (s.subject_kind === 'first_secretary') {
+      if (!deps.firstSecretaries) throw new Error('assessment: no first-secretary source');
+      const span = (await deps.firstSecretaries.postSpans(actor, ANY_FROM, ANY_TO, 'first_secretary')).find((x) => x.postId === id);
+      if (!span) throw new AppError('not_found');
+      if (actor.scope.orgId !== s.county_id) throw new AppError('forbidden', { zh: '第一书记由县委组织部考核，乡镇在评分表上提出意见', en: 'First secretaries are scored by the county' });
+      if (span.startDate > `${s.year}-12-31` || (span.endDate !== null && span.endDate < `${s.year}-01-01`)) {
+        throw fieldError('postId', `${span.person.name}在 ${s.year} 年没有担任${span.org.name}第一书记（任期 ${span.startDate} 至 ${span.endDate ?? '今'}）`, 'Not in post that year');
+      }
+      return { kind: 'first_secretary', id, name: span.person.name, org: { id: span.org.id, name: span.org.name, path: span.orgPath } };
+    }
+    if (!deps.projects) throw new Error('assessment: no project source');
+    const p = await deps.projects.assessmentSubject(actor, id);
+    if (!p) throw new AppError('not_found');
+    if (p.year !== s.year) throw fieldError('projectId', `项目「${p.title}」是 ${p.year} 年度的项目，与指标体系的年度（${s.year} 年）不符`, 'The project is of another year');
+    if (!p.accounted) throw fieldError('projectId', `项目「${p.title}」尚未年终交账，交账后方可考评`, 'The project has not given its year-end account');
+    const scorer = await projectScorer(p.org.path, Number(s.county_id));
+    if (actor.scope.orgId !== scorer.id) throw new AppError('forbidden', { zh: `此项目的年交账由${scorer.name}考评`, en: 'Another committee appraises this project' });
+    return { kind: 'project', id, name: p.title, org: { id: p.org.id, name: p.org.name, path: p.org.path } };
+  }
+
+  /** 年交账考评: the nearest Party committee strictly above the project's unit — its township, else the county. */
+  async function projectScorer(unitPath: string, countyId: number): Promise<{ id: number; name: string }> {
+    const t = await townshipAbove(db, unitPath);
+    if (t && !unitPath.endsWith(`/${t.id}/`)) return { id: Number(t.id), name: t.name };
+    return { id: countyId, name: '县委' };
   }
 
   async function openRevision(
     actor: Actor,
     s: repo.SchemeRow,
-    unit: { id: number; name: string; path: string },
+    subject: Subject,
     period: string,
     previous: { id: number; revision: number } | null,
   ): Promise<number> {
-    return db.transaction((tx) => openRevisionIn(tx, actor, s, unit, period, previous, { orgId: actor.scope.orgId, path: actor.scope.path }));
+    return db.transaction((tx) => openRevisionIn(tx, actor, s, subject, period, previous, { orgId: actor.scope.orgId, path: actor.scope.path }));
   }
+
+  /** The subject of a stored sheet (a correction keeps the subject and the name it was opened under). */
+  const subjectOfSheet = (sheet: repo.SheetRow): Subject => ({
+    kind: sheet.subject_kind, id: Number(sheet.subject_id), name: sheet.subject_name, org: { id: Number(sheet.org_id), name: sheet.org_name, path: sheet.org_path },
+  });
 
   /**
    * Opens a sheet (or a corrected revision of `previous`) in the caller's transaction. The scorer is
@@ -243,19 +387,20 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     tx: Queryable,
     actor: Actor,
     s: repo.SchemeRow,
-    unit: { id: number; name: string; path: string },
+    subject: Subject,
     period: string,
     previous: { id: number; revision: number } | null,
     scorerOrg: { orgId: number; path: string },
     why?: string,
   ): Promise<number> {
     const county = Number(s.county_id);
+    const unit = subject.org;
     {
-      const latest = await repo.latestRevision(tx, county, Number(s.id), unit.id, period);
-      if (!previous && latest) throw new AppError('conflict', { zh: `${unit.name}本月已有评分表`, en: 'The unit already has a sheet for this month' });
+      const latest = await repo.latestRevision(tx, county, Number(s.id), subject, period);
+      if (!previous && latest) throw new AppError('conflict', { zh: `${subject.name}本月已有评分表`, en: 'The subject already has a sheet for this month' });
       if (previous && latest && latest.revision !== previous.revision) throw new AppError('conflict', { zh: '已有更正中的新版本评分表', en: 'A correction is already open' });
       const indicators = indicatorsOf(s.tree, period);
-      const bases = await computeBases(tx, unit.path, period, indicators);
+      const bases = await computeBases(tx, actor, { kind: subject.kind, id: subject.id, orgPath: unit.path }, period, indicators);
       const kept = previous ? new Map((await repo.entriesOf(tx, previous.id)).map((e) => [e.indicator_key, e])) : new Map<string, repo.EntryRow>();
       const entries = indicators.map((k) => {
         const basis = k.source === 'manual' ? null : bases.get(k.source)!;
@@ -270,7 +415,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
         };
       });
       const c = await engine.open(tx, sheetWorkflow, actor, {
-        countyId: county, orgId: unit.id, orgPath: unit.path, title: `${unit.name} ${period} ${s.name}`.slice(0, 200), deadline: null,
+        countyId: county, orgId: unit.id, orgPath: unit.path, title: `${subject.kind === 'org' ? unit.name : `${subject.name}（${unit.name}）`} ${period} ${s.name}`.slice(0, 200), deadline: null,
         ...(previous ? { body: why ?? `更正已锁定的评分表（第 ${previous.revision} 版），原评分表保留` } : {}),
         data: { schemeId: Number(s.id), period, revision: (previous?.revision ?? 0) + 1, ...(previous ? { supersedes: previous.id } : {}) },
       }, {
@@ -278,6 +423,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
         values: {
           county_id: county, scheme_id: Number(s.id), org_id: unit.id, period, revision: (previous?.revision ?? 0) + 1,
           supersedes_case_id: previous?.id ?? null, scorer_org_id: scorerOrg.orgId, scorer_path: scorerOrg.path,
+          subject_kind: subject.kind, subject_id: subject.id, subject_name: subject.kind === 'org' ? null : subject.name.slice(0, 200),
         },
       });
       const id = Number(c.id);
@@ -298,7 +444,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     if (sheet.status === 'appealed') throw new AppError('conflict', { zh: '被考核单位已提出申诉，待县委组织部处理；申诉成立时将自动生成更正版本', en: 'An appeal is pending' });
     if (sheet.status !== 'locked') throw new AppError('conflict', { zh: '评分表公布锁定后才需更正；未公布的评分表请直接修改', en: 'Only a locked sheet is corrected' });
     const s = (await repo.schemeOf(db, Number(sheet.county_id), Number(sheet.scheme_id)))!;
-    return openRevision(actor, s, { id: Number(sheet.org_id), name: sheet.org_name, path: sheet.org_path }, sheet.period, { id: Number(sheet.id), revision: sheet.revision });
+    return openRevision(actor, s, subjectOfSheet(sheet), sheet.period, { id: Number(sheet.id), revision: sheet.revision });
   }
 
   // ---- the appeal window (申诉期)
@@ -366,7 +512,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
         for (const e of input.scores) await repo.updateEntry(tx, id, e.key, e.points, e.evidence?.trim() || null);
         // the computed figures are refreshed from the records at each save
         const flat = [...indicators.values()];
-        const bases = await computeBases(tx, sheet.org_path, sheet.period, flat);
+        const bases = await computeBases(tx, actor, { kind: sheet.subject_kind, id: Number(sheet.subject_id), orgPath: sheet.org_path }, sheet.period, flat);
         for (const k of flat) {
           const basis = bases.get(k.source);
           if (basis) await repo.updateEntry(tx, id, k.key, pointsFromRate(k.points, basis.numerator, basis.denominator), null, basis);
@@ -427,7 +573,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
           case 'uphold_appeal': {
             // 申诉成立: the sheet is locked and a corrected revision opened for its scorer, reviewed again
             const s = (await repo.schemeOf(tx, Number(sheet.county_id), Number(sheet.scheme_id)))!;
-            const correction = await openRevisionIn(tx, actor, s, { id: Number(sheet.org_id), name: sheet.org_name, path: sheet.org_path }, sheet.period,
+            const correction = await openRevisionIn(tx, actor, s, subjectOfSheet(sheet), sheet.period,
               { id, revision: sheet.revision }, { orgId: Number(sheet.scorer_org_id), path: sheet.scorer_path },
               `申诉成立，更正第 ${sheet.revision} 版评分表（原评分表保留）：${given.body ?? ''}`.slice(0, 1000));
             await repo.decideAppeal(tx, id, { decision: 'upheld', reason: given.body ?? '', decidedBy: actor.accountId, correctionId: correction });
@@ -447,6 +593,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     id: Number(r.id),
     scheme: { id: Number(r.scheme_id), name: r.scheme_name, year: r.scheme_year },
     org: { id: Number(r.org_id), name: r.org_name },
+    subject: { kind: r.subject_kind, id: Number(r.subject_id), name: r.subject_name },
     period: r.period,
     revision: r.revision,
     status: r.status,
@@ -553,6 +700,60 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     };
   }
 
+  // ---- subjects to score, and the county's 年度评选 of projects
+
+  /**
+   * The subjects of a published scheme's kind under the caller's scope, each with the sheet of the
+   * month already opened: units of the type from the org tree, first secretaries in post in the
+   * scheme's year from the people service, projects of the year that gave their 年交账 from the
+   * projects service — never their tables.
+   */
+  async function subjects(actor: Actor, q: SubjectsQuery): Promise<SubjectList> {
+    requireAction(actor, 'assessment:read');
+    const s = await repo.schemeOf(db, countyOf(actor), q.schemeId);
+    if (!s) throw new AppError('not_found');
+    if (Number(q.period.slice(0, 4)) !== s.year) throw fieldError('period', `月份须在指标体系的年度（${s.year} 年）内`, 'The month lies outside the scheme\'s year');
+    const prefix = likePrefix(actor.scope.path);
+    const opened = await repo.sheetsBySubject(db, prefix, Number(s.id), q.period);
+    const sheetOfSubject = (id: number) => opened.get(id) ?? null;
+    if (s.subject_kind === 'org') {
+      const units = await repo.unitsOfType(db, prefix, s.unit_type!, actor.scope.path);
+      return { kind: 'org', items: units.map((u) => ({ id: Number(u.id), name: u.name, org: { id: Number(u.id), name: u.name }, note: u.parent_name ?? '', sheetId: sheetOfSubject(Number(u.id)) })) };
+    }
+    // a role that may not read people (or projects) sees no such subjects, rather than a refusal of the whole screen
+    if (s.subject_kind === 'first_secretary' && !can(actor.roles, 'person:read')) return { kind: 'first_secretary', items: [] };
+    if (s.subject_kind === 'project' && !can(actor.roles, 'project:read')) return { kind: 'project', items: [] };
+    if (s.subject_kind === 'first_secretary') {
+      if (!deps.firstSecretaries) throw new Error('assessment: no first-secretary source');
+      const spans = await deps.firstSecretaries.postSpans(actor, `${s.year}-01-01`, `${s.year}-12-31`, 'first_secretary');
+      return {
+        kind: 'first_secretary',
+        items: spans.map((x) => ({ id: x.postId, name: x.person.name, org: { id: x.org.id, name: x.org.name }, note: `${x.sentFrom ? `${x.sentFrom}选派，` : ''}任期 ${x.startDate} 至 ${x.endDate ?? '今'}`, sheetId: sheetOfSubject(x.postId) })),
+      };
+    }
+    if (!deps.projects) throw new Error('assessment: no project source');
+    const projects = await deps.projects.assessmentSubjects(actor, s.year);
+    return { kind: 'project', items: projects.map((p) => ({ id: p.id, name: p.title, org: { id: p.org.id, name: p.org.name }, note: '已年终交账', sheetId: sheetOfSubject(p.id) })) };
+  }
+
+  /** 年度评选: the year's projects ranked by their 年交账 score within the county, rows of the caller's scope. */
+  async function projectRanking(actor: Actor, q: ProjectRankingQuery): Promise<ProjectRanking> {
+    requireAction(actor, 'assessment:read');
+    if (actor.scope.countyId === null) return { year: q.year, rows: [] };
+    const rows = await repo.projectRanking(db, actor.scope.countyId, likePrefix(actor.scope.path), q.year);
+    return {
+      year: q.year,
+      rows: rows.map((r) => {
+        const grade = gradeOf(r.score);
+        return {
+          projectId: Number(r.project_id), title: r.title, org: { id: Number(r.org_id), name: r.org_name },
+          township: r.township_id === null ? null : { id: Number(r.township_id), name: r.township_name! },
+          sheetId: Number(r.sheet_id), score: r.score, grade, gradeLabel: GRADE_LABELS[grade].zh, rankInCounty: r.rank_county, vetoed: r.vetoed,
+        };
+      }),
+    };
+  }
+
   // ---- allowances and performance subsidies
 
   /**
@@ -611,7 +812,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     return repo.sheetsForToday(q, likePrefix(actor.scope.path), actor.scope.path, reviews);
   }
 
-  return { todayItems, subsidies, auditExport, settings, saveSettings, appealSheet, lockPastAppeal, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
+  return { subjects, projectRanking, todayItems, subsidies, auditExport, settings, saveSettings, appealSheet, lockPastAppeal, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;

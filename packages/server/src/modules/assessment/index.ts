@@ -6,11 +6,13 @@ import { assessmentRoutes } from './assessment.routes.js';
 import './sheets.case.js';
 import type { AllowancePost, AssessedUnitType } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
-import { allowanceStandards, replaceAllowanceStandards, results, sheetOf } from './assessment.repository.js';
+import { allowanceStandards, replaceAllowanceStandards, results, sheetOf, subjectSheets } from './assessment.repository.js';
+import { gradeOf } from './scheme.logic.js';
+import { GRADE_LABELS, type SubjectKind, type SubjectResult } from '@lianxin/contract';
 import { SHEET_RESULT_STATES } from '@lianxin/contract';
 import { DEFAULT_STANDARDS } from './subsidies.logic.js';
 
-export { createAssessmentService, type AssessmentService } from './assessment.service.js';
+export { createAssessmentService, type AssessmentService, type FirstSecretarySource, type ProjectSource } from './assessment.service.js';
 export { LONGJIANG_TEMPLATE } from './scheme.template.js';
 
 /** app.ts builds the service (the home page reads its items too) and hands it in. */
@@ -76,4 +78,26 @@ export async function resultSheetOf(q: Queryable, prefix: string, id: number): P
     id: Number(r.id), orgId: Number(r.org_id), orgName: r.org_name, orgPath: r.org_path, period: r.period, year: r.scheme_year, schemeName: r.scheme_name,
     revision: r.revision, score: r.max_total > 0 ? Math.round((r.total * 1000) / r.max_total) / 10 : 0, status: r.status,
   };
+}
+
+/**
+ * For the first secretary's page (cadres) and the project's page (projects): each subject's results
+ * by year — the sheets that count (published, appealed, locked; the newest revision of each month)
+ * under the prefix, and their average on a 100-point scale. A subject with none is absent.
+ */
+export async function subjectResultsOf(q: Queryable, prefix: string, kind: SubjectKind, ids: readonly number[]): Promise<Map<number, SubjectResult[]>> {
+  const byKey = new Map<string, { subject: number; year: number; sheets: SubjectResult['sheets'] }>();
+  for (const r of await subjectSheets(q, prefix, kind, ids)) {
+    const key = `${r.subject_id}:${r.year}`;
+    const had = byKey.get(key) ?? { subject: Number(r.subject_id), year: r.year, sheets: [] };
+    had.sheets.push({ id: Number(r.sheet_id), period: r.period, score: r.max_total > 0 ? Math.round((r.total * 1000) / r.max_total) / 10 : 0, status: r.status, schemeName: r.scheme_name });
+    byKey.set(key, had);
+  }
+  const out = new Map<number, SubjectResult[]>();
+  for (const v of byKey.values()) {
+    const score = Math.round((v.sheets.reduce((a, x) => a + x.score, 0) / v.sheets.length) * 10) / 10;
+    const grade = gradeOf(score);
+    out.set(v.subject, [...(out.get(v.subject) ?? []), { year: v.year, score, grade, gradeLabel: GRADE_LABELS[grade].zh, sheets: v.sheets }].sort((a, b) => b.year - a.year));
+  }
+  return out;
 }

@@ -2,6 +2,9 @@
 // indicators a month scores (by cadence), computed points from a rate, vetoes, grades. No database.
 import {
   INDICATOR_SOURCE_LABELS,
+  SOURCES_BY_SUBJECT,
+  SUBJECT_KIND_LABELS,
+  type SubjectKind,
   type Cadence,
   type Grade,
   type SchemeTree,
@@ -20,7 +23,8 @@ const USAGE = /登录|登陆|点击|点赞|转发|阅读时长|学习时长|在�
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 10) / 10;
 
 /** Everything wrong with a tree: children that do not add up to their parent, usage-based indicators. */
-export function treeProblems(totalPoints: number, tree: SchemeTreeInput): FieldError[] {
+/** What is wrong with a tree for a scheme of the kind (sums, usage, and sources the kind's subjects have records for). */
+export function treeProblems(totalPoints: number, tree: SchemeTreeInput, kind: SubjectKind = 'org'): FieldError[] {
   const problems: FieldError[] = [];
   const categoriesSum = sum(tree.categories.map((c) => c.points));
   if (categoriesSum !== totalPoints) {
@@ -40,6 +44,9 @@ export function treeProblems(totalPoints: number, tree: SchemeTreeInput): FieldE
         const field = `tree.categories.${ci}.items.${ii}.indicators.${ki}`;
         if (USAGE.test(k.name) || USAGE.test(k.note ?? '')) {
           problems.push({ field: `${field}.name`, zh: `指标「${k.name}」以登录、点击、点赞、转发或学习时长计分，不能保存：考核只评工作实绩`, en: `${k.name} scores app usage; assessments score work, never usage` });
+        }
+        if (!SOURCES_BY_SUBJECT[kind].includes(k.source)) {
+          problems.push({ field: `${field}.source`, zh: `指标「${k.name}」的来源「${INDICATOR_SOURCE_LABELS[k.source].zh}」不适用于「${SUBJECT_KIND_LABELS[kind].zh}」的考核`, en: `${k.name}: source ${k.source} does not apply to ${kind}` });
         }
         if (k.points <= 0) problems.push({ field: `${field}.points`, zh: `指标「${k.name}」的指数值须大于 0`, en: `${k.name} needs a positive index value` });
       });

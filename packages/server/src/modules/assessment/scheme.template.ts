@@ -2,15 +2,15 @@
 // 基层治理 / 安定稳定, 8 items, 31 indicators, 100 points. The seed names the categories and the
 // counts only: the items, indicators and index values here are SAMPLES for the county to edit, and
 // each is marked `sample`.
-import type { Cadence, IndicatorSource, SchemeTreeInput } from '@lianxin/contract';
+import type { Cadence, IndicatorSource, SchemeTreeInput, ScoringLevel, SubjectKind } from '@lianxin/contract';
 
 type Spec = [name: string, points: number, cadence: Cadence, source?: IndicatorSource, evidenceRequired?: boolean];
 
-const item = (name: string, indicators: Spec[]) => ({
+const item = (name: string, indicators: Spec[], scoringLevel: ScoringLevel = 'township') => ({
   name,
   points: Math.round(indicators.reduce((s, [, p]) => s + p, 0) * 10) / 10,
   indicators: indicators.map(([n, points, cadence, source = 'manual', evidenceRequired = source === 'manual']) => ({
-    name: n, points, cadence, scoringLevel: 'township' as const, evidenceRequired, source, sample: true,
+    name: n, points, cadence, scoringLevel, evidenceRequired, source, sample: true,
   })),
 });
 const category = (name: string, items: ReturnType<typeof item>[]) => ({ name, points: items.reduce((s, i) => s + i.points, 0), items });
@@ -74,3 +74,59 @@ export const LONGJIANG_TEMPLATE: SchemeTreeInput = {
     ]),
   ],
 };
+
+// 第一书记年度考核 (示例): seeds 001/003/004 say first secretaries are assessed by the county with the
+// township (驻村、帮扶、抓党建、办实事); the items, indicators and points are SAMPLES to edit. Two are
+// computed from his own records (民情日记 visits and the requests he registered, by the accounts
+// linked to him); the rest are scored by hand with evidence.
+export const FIRST_SECRETARY_TEMPLATE: SchemeTreeInput = {
+  categories: [
+    category('驻村履职', [
+      item('驻村走访', [
+        ['在村月份中有民情日记走访', 20, 'annual', 'fs_visit_months'],
+        ['驻村天数符合规定', 10, 'annual'],
+      ], 'county'),
+      item('为民办事', [
+        ['代办群众诉求办结率', 15, 'annual', 'fs_requests_closed'],
+        ['帮办实事、解决急难愁盼', 15, 'annual'],
+      ], 'county'),
+    ]),
+    category('抓党建促发展', [
+      item('建强支部', [
+        ['指导“三会一课”、主题党日', 10, 'annual'],
+        ['讲党课、培养后备力量', 10, 'annual'],
+      ], 'county'),
+      item('帮扶发展', [
+        ['帮扶项目落地见效', 10, 'annual'],
+        ['村集体经济增收', 10, 'annual'],
+      ], 'county'),
+    ]),
+  ],
+};
+
+// 党建项目年交账考评 (示例): seeds 004/002 name the 年交账 and the appraisal of the best, not its
+// items; these are SAMPLES to edit. Milestones and monthly reports on time are computed from the
+// project's own records; the rest are scored by hand with evidence.
+export const PROJECT_TEMPLATE: SchemeTreeInput = {
+  categories: [
+    category('推进落实', [
+      item('挂图作战', [
+        ['路线图节点按期完成', 25, 'annual', 'project_milestones_on_time'],
+        ['月报告按期上报', 15, 'annual', 'project_reports_on_time'],
+      ]),
+      item('责任落实', [
+        ['书记领办、班子承办、党员认岗到位', 10, 'annual'],
+      ]),
+    ]),
+    category('成效评价', [
+      item('项目成效', [
+        ['年度目标完成', 25, 'annual'],
+        ['群众满意度', 15, 'annual'],
+        ['示范带动、可复制推广', 10, 'annual'],
+      ]),
+    ]),
+  ],
+};
+
+/** The sample a new scheme of each kind starts from. */
+export const TEMPLATES: Record<SubjectKind, SchemeTreeInput> = { org: LONGJIANG_TEMPLATE, first_secretary: FIRST_SECRETARY_TEMPLATE, project: PROJECT_TEMPLATE };

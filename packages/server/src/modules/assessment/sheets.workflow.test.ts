@@ -63,6 +63,14 @@ describe('the score sheet workflow, exhaustively', () => {
     expect(exhaustiveTransitions(sheetWorkflow, actors, (s) => view(s, { appealOpen: false }), expected({ county: ['lock'] }))).toEqual([]);
   });
 
+  // a first secretary's sheet (考核对象: his post) sits at his village and is scored by the county; a
+  // village's project sheet is scored by its township, as a unit's — the same table, every role
+  it('every state × every transition × every role, a first secretary\'s sheet the county scores', () => {
+    const fs = (st: string) => view(st, { scorerPath: '/1/' });
+    expect(exhaustiveTransitions(sheetWorkflow, actors, fs, { ...expected({ village: ['appeal'] }), draft: { ...none, county: ['submit'] } })).toEqual([]);
+    expect(exhaustiveTransitions(sheetWorkflow, actors, (st) => view(st, { scorerPath: '/1/', appealOpen: false }), { ...expected({ county: ['lock'] }), draft: { ...none, county: ['submit'] } })).toEqual([]);
+  });
+
   it('the station and the sibling village do not appeal the village\'s sheet', () => {
     for (const a of [station, otherTownship, TEST_ACTORS.otherVillage]) expect(checkTransition(sheetWorkflow, 'appeal', a, view('published'), { comment: 'x', evidence: 'x' })).toEqual({ ok: false, reason: 'forbidden' });
   });

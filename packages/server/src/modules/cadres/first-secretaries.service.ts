@@ -15,12 +15,13 @@ import {
   type ListFirstSecretariesQuery,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
-import { requireAction, type Actor } from '../../core/access.js';
+import { likePrefix, requireAction, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError } from '../../core/errors.js';
 import { lastDayOfMonth, todayInChina } from '../../core/calendar.js';
 import type { PeopleService } from '../people/index.js';
 import { accountsLinkedTo } from '../accounts/index.js';
+import { subjectResultsOf } from '../assessment/index.js';
 import type { DiaryService } from '../citizens/index.js';
 import type { OrglifeService } from '../orglife/index.js';
 import type { TrainingService } from '../training/index.js';
@@ -113,12 +114,14 @@ export function createFirstSecretaryService(deps: {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
     const personId = s.person.id;
-    const [recorded, meetings, trained, linked, r] = await Promise.all([
+    const [recorded, meetings, trained, linked, r, assessed] = await Promise.all([
       can(actor.roles, 'citizen:read') ? diary.recordedBy(actor, personId, from, to) : null,
       can(actor.roles, 'orglife:read') ? orglife.attendedBy(actor, personId, from, to) : null,
       can(actor.roles, 'training:read') ? training.personRecord(actor, personId, { year, pageSize: 200 }) : null,
       accountsLinkedTo(db, personId),
       repo.rateOf(db, countyOf(actor)),
+      // 考核结果 of this term (a post: a person sent twice has two), through assessment's front door
+      can(actor.roles, 'assessment:read') ? subjectResultsOf(db, likePrefix(actor.scope.path), 'first_secretary', [postId]) : null,
     ]);
     const dailyFen = r ?? FIRST_SECRETARY_DAILY_FEN_DEFAULT;
     const days = termDaysIn(s, from, to, t);
@@ -131,6 +134,7 @@ export function createFirstSecretaryService(deps: {
       meetings,
       talks: trained ? trained.items.filter((i) => i.kind !== 'session').map((i) => ({ id: i.id, date: i.heldOn, title: i.title, org: i.org })) : null,
       subsidy: { dailyFen, days, amountFen: days * dailyFen },
+      assessments: assessed ? (assessed.get(postId) ?? []) : null,
     };
   }
 

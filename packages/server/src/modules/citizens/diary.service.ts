@@ -83,12 +83,10 @@ export function createDiaryService(deps: { db: Db; requests: RequestService }) {
    * What a person recorded (a first secretary's work log): the 民情日记 visits and the citizen
    * requests opened by the accounts linked to the person, in the caller's scope — read, never re-entered.
    */
-  async function recordedBy(actor: Actor, personId: number, from: string, to: string) {
+  async function recordedBy(actor: Actor, personId: number, from: string, to: string, q: Queryable = db) {
     requireAction(actor, 'citizen:read');
-    const [visits, opened] = await Promise.all([
-      repo.visitsRecordedBy(db, actor.scope, personId, from, to),
-      repo.requestsOpenedBy(db, actor.scope, personId, from, to),
-    ]);
+    const visits = await repo.visitsRecordedBy(q, actor.scope, personId, from, to);
+    const opened = await repo.requestsOpenedBy(q, actor.scope, personId, from, to);
     return {
       visits: visits.map((v) => ({ id: Number(v.id), date: v.visited_on, org: v.org_name, household: v.household, heard: v.heard, requestId: v.request_case_id === null ? null : Number(v.request_case_id) })),
       requests: opened.map((r) => ({ id: Number(r.id), date: r.opened_on, org: r.org_name, channel: r.channel, matter: r.matter, status: r.status })),

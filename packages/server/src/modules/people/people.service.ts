@@ -695,9 +695,10 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
    * with the holder's name only (no personal data): the funds module's allowances are computed
    * from them.
    */
-  async function postSpans(actor: Actor, from: string, to: string, role?: PostRole) {
+  /** The posts held at any time in [from, to] under the caller's scope (`q`: the caller's transaction, when it reads inside one). */
+  async function postSpans(actor: Actor, from: string, to: string, role?: PostRole, q: Queryable = db) {
     requireAction(actor, 'person:read');
-    return (await repo.postSpans(db, actor.scope, from, to, role)).map((r) => ({
+    return (await repo.postSpans(q, actor.scope, from, to, role)).map((r) => ({
       postId: r.post_id, person: { id: r.person_id, name: r.person_name }, org: { id: r.org_id, name: r.org_name, type: r.org_type as OrgType },
       role: r.role as PostRole, concurrent: r.concurrent, startDate: r.start_date, endDate: r.end_date, sentFrom: r.sent_from, orgPath: r.org_path,
     }));

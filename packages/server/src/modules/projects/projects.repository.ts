@@ -277,3 +277,24 @@ export async function planOf(q: Queryable, caseId: number) {
   );
   return row;
 }
+
+// ---- for assessment (年交账考核): the records behind a project's computed indicators
+
+/** The project's milestones due on or before `until`, each done by its date or not. */
+export async function milestonesOnTime(q: Queryable, projectId: number, until: string) {
+  return q.query<{ id: number; on_time: boolean }>(
+    `${BY_KEY}SELECT m.id, (m.done_on IS NOT NULL AND m.done_on <= m.due_on) AS on_time
+       FROM project_milestones m WHERE m.project_id = $1 AND m.due_on <= $2::date ORDER BY m.due_on, m.id`,
+    [projectId, until],
+  );
+}
+
+/** The project's monthly reports due on or before `until`, each answered by its due date or not. */
+export async function reportsOnTime(q: Queryable, projectId: number, until: string) {
+  return q.query<{ id: number; on_time: boolean }>(
+    `${BY_KEY}SELECT ${rq.id('a')} AS id, (${rq.answered('a')} AND NOT (${rq.answeredLate('a')})) AS on_time
+       FROM project_reports r ${rq.join('a', 'r.assignment_id')}
+      WHERE r.project_id = $1 AND ${rq.dueDate('a')} <= $2::date ORDER BY ${rq.dueDate('a')}, a.id`,
+    [projectId, until],
+  );
+}

@@ -43,6 +43,9 @@ import { AppError, fieldError, validationError, type FieldError } from '../../co
 import { addDays, createCaseEngine, type CaseEngine, type CaseRow } from '../../core/cases/case-engine.js';
 import { availableTransitions, type CaseView } from '../../core/cases/workflow.js';
 import * as orgTree from '../../core/org-tree.js';
+import { likePrefix } from '../../core/access.js';
+import { can as canDo } from '@lianxin/contract';
+import { subjectResultsOf } from '../assessment/index.js';
 import type { TodaySourceRow } from '../../core/today-sources.js';
 import type { PeopleService } from '../people/index.js';
 import type { DispatchService } from '../dispatch/index.js';
@@ -212,6 +215,10 @@ export function createProjectService(deps: {
       carriedFrom: r.carried_from ? Number(r.carried_from) : null,
       carriedTo: r.carried_to ? Number(r.carried_to) : null,
       progressRule: PROGRESS_RULE,
+      // 年交账考核: the project's published assessment sheets of its year, through assessment's front door
+      yearAccount: canDo(actor.roles, 'assessment:read')
+        ? ((await subjectResultsOf(db, likePrefix(actor.scope.path), 'project', [r.id])).get(Number(r.id))?.find((y) => y.year === r.year) ?? null)
+        : null,
     };
   }
 
@@ -594,7 +601,45 @@ export function createProjectService(deps: {
     return rows.map((r) => ({ kind: 'milestone_due', id: Number(r.project_id), title: `${r.title}：${r.milestone}`, org: r.org_name, due: r.due_on, reason: r.overdue ? '节点已逾期' : null, at: r.opened_at }));
   }
 
-  return { list, detail, create, update, addMilestone, milestoneDone, claimRole, link, setExcellent, fire, attach, attachment, issueDueReports, board, matrix, settings, saveSettings, todayItems, today };
+  // ---- for assessment (年交账考核, through this front door)
+
+  /** States in which a project has given its year-end account (年交账) and may be scored on it. */
+  const ACCOUNTED = ['year_end', 'closed', 'carried_over'];
+
+  /** A project in the caller's scope, as assessment scores it (undefined outside the scope). */
+  async function assessmentSubject(actor: Actor, id: number) {
+    requireAction(actor, 'project:read');
+    const r = await repo.findProject(db, actor.scope, id, today());
+    if (!r) return undefined;
+    return { id: Number(r.id), title: r.title, year: r.year, status: r.status, accounted: ACCOUNTED.includes(r.status), org: { id: Number(r.org_id), name: r.org_name, type: r.org_type, path: r.org_path } };
+  }
+
+  /** The projects of a year under the caller's scope that have given their year-end account. */
+  async function assessmentSubjects(actor: Actor, year: number) {
+    requireAction(actor, 'project:read');
+    const t = today();
+    const out: NonNullable<Awaited<ReturnType<typeof assessmentSubject>>>[] = [];
+    for (let page = 1; page <= 50; page++) {
+      const { ids } = await repo.listProjects(db, { year, rootPath: actor.scope.path, today: t }, page, 200);
+      for (const r of await repo.rowsById(db, ids, t)) {
+        if (ACCOUNTED.includes(r.status)) out.push({ id: Number(r.id), title: r.title, year: r.year, status: r.status, accounted: true, org: { id: Number(r.org_id), name: r.org_name, type: r.org_type, path: r.org_path } });
+      }
+      if (ids.length < 200) break;
+    }
+    return out.sort((a, b) => a.org.path.localeCompare(b.org.path) || a.id - b.id);
+  }
+
+  /**
+   * The records behind a project's computed indicators up to `until` (the caller read the project in
+   * scope first): milestones due and done by their date, monthly reports due and answered on time.
+   */
+  async function assessmentBasis(q: Queryable, id: number, until: string) {
+    const [milestones, reports] = await Promise.all([repo.milestonesOnTime(q, id, until), repo.reportsOnTime(q, id, until)]);
+    const basis = (rows: { id: number; on_time: boolean }[]) => ({ numerator: rows.filter((x) => x.on_time).length, denominator: rows.length, ids: rows.map((x) => Number(x.id)) });
+    return { milestones: basis(milestones), reports: basis(reports) };
+  }
+
+  return { assessmentSubject, assessmentSubjects, assessmentBasis, list, detail, create, update, addMilestone, milestoneDone, claimRole, link, setExcellent, fire, attach, attachment, issueDueReports, board, matrix, settings, saveSettings, todayItems, today };
 }
 
 export type ProjectService = ReturnType<typeof createProjectService>;

@@ -144,3 +144,17 @@ export function useCorrectSheet(id: number) {
 export function useResults(q: ResultsQuery) {
   return useQuery({ queryKey: assessmentKeys.results(q), queryFn: () => api.get('/api/assessment/results', q), placeholderData: keepPreviousData });
 }
+
+/** The subjects a scheme scores in a month (units, first secretaries or projects of the scope), with the sheets already opened. */
+export function useSubjects(q: { schemeId?: number; period?: string }) {
+  return useQuery({
+    queryKey: [...assessmentKeys.all, 'subjects', q],
+    queryFn: () => api.get('/api/assessment/subjects', { schemeId: q.schemeId!, period: q.period! }),
+    enabled: Boolean(q.schemeId && q.period && /^\d{4}-\d{2}$/.test(q.period)),
+  });
+}
+
+/** 年度评选: the year's projects ranked by their 年交账 score within the county (rows of the scope). */
+export function useProjectRanking(year: number) {
+  return useQuery({ queryKey: [...assessmentKeys.all, 'project-ranking', year], queryFn: () => api.get('/api/assessment/project-ranking', { year }), placeholderData: keepPreviousData });
+}

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Card, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import { CADENCE_LABELS, INDICATOR_SOURCE_LABELS, type SchemeTreeInput } from '@lianxin/contract';
+import { CADENCE_LABELS, INDICATOR_SOURCE_LABELS, SUBJECT_KIND_LABELS, type SchemeTreeInput } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { download } from '../../../app/api';
@@ -52,7 +52,8 @@ export function SchemePage() {
       <PageHead
         title={s.name}
         extra={
-          <Space>
+          <Space wrap>
+            <Tag color="purple" data-testid="scheme-subject-kind">考核对象：{SUBJECT_KIND_LABELS[s.subjectKind].zh}</Tag>
             <Button onClick={() => void download(`/api/assessment/schemes/${id}/export`, undefined, `${s.name}.xlsx`)}>导出 Excel</Button>
             {editable && (
             <Space>

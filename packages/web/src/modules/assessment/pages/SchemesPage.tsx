@@ -1,8 +1,8 @@
 // 考核指标体系: the county's schemes by year and unit type, drafts and published editions; the
 // county starts a draft from the 龙江 sample or copies a scheme to next year in one action.
 import { Link, useNavigate } from 'react-router';
-import { Button, Space, Tag } from 'antd';
-import { ASSESSED_UNIT_TYPE_LABELS, SCHEME_STATUS_LABELS } from '@lianxin/contract';
+import { Button, Select, Space, Tag } from 'antd';
+import { ASSESSED_UNIT_TYPE_LABELS, SCHEME_STATUS_LABELS, SUBJECT_KINDS, SUBJECT_KIND_LABELS, type SubjectKind } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
@@ -22,6 +22,9 @@ export function SchemesPage() {
   const copy = useCopyScheme();
   const year = new Date().getFullYear();
   const configure = can('assessment:configure');
+  // what a new scheme scores: org units (village scheme from the 龙江 sample), first secretaries or projects (their 示例)
+  const [kind, setKind] = useState<SubjectKind>('org');
+  const NEW_NAME: Record<SubjectKind, string> = { org: `${year}年度村级党建绩效指数`, first_secretary: `${year}年度第一书记考核`, project: `${year}年度党建项目年交账考评` };
 
   return (
     <div data-testid="assessment-schemes">
@@ -29,14 +32,23 @@ export function SchemesPage() {
         title={t('schemes.title')}
         extra={
           configure && (
-            <Button
-              type="primary"
-              loading={create.isPending}
-              data-testid="scheme-new"
-              onClick={() => create.mutate({ year, unitType: 'village', name: `${year}年度村级党建绩效指数` }, { onSuccess: (s) => navigate(`/assessment/schemes/${s.id}`) })}
-            >
-              {t('schemes.new')}
-            </Button>
+            <Space wrap>
+              <Select<SubjectKind>
+                value={kind}
+                onChange={setKind}
+                style={{ minWidth: 200 }}
+                data-testid="scheme-kind"
+                options={SUBJECT_KINDS.map((k) => ({ value: k, label: `考核对象：${SUBJECT_KIND_LABELS[k].zh}` }))}
+              />
+              <Button
+                type="primary"
+                loading={create.isPending}
+                data-testid="scheme-new"
+                onClick={() => create.mutate(kind === 'org' ? { year, unitType: 'village', name: NEW_NAME.org } : { year, subjectKind: kind, name: NEW_NAME[kind] }, { onSuccess: (s) => navigate(`/assessment/schemes/${s.id}`) })}
+              >
+                {t('schemes.new')}
+              </Button>
+            </Space>
           )
         }
       />
@@ -51,7 +63,7 @@ export function SchemesPage() {
             <Space wrap>
               <Link to={`/assessment/schemes/${s.id}`}><strong>{s.name}</strong></Link>
               <Tag>{s.year}</Tag>
-              <Tag>{ASSESSED_UNIT_TYPE_LABELS[s.unitType].zh}</Tag>
+              <Tag color={s.subjectKind === 'org' ? undefined : 'purple'}>{s.unitType ? ASSESSED_UNIT_TYPE_LABELS[s.unitType].zh : SUBJECT_KIND_LABELS[s.subjectKind].zh}</Tag>
               <Tag color={s.status === 'published' ? 'green' : 'default'}>{SCHEME_STATUS_LABELS[s.status].zh}{s.edition ? ` · ${t('schemes.edition', { n: s.edition })}` : ''}</Tag>
               <span className="lx-muted">{t('schemes.indicators', { n: s.indicatorCount })} · {s.totalPoints}</span>
               {configure && (

@@ -18,7 +18,10 @@ import { useAssessmentT } from '../assessment.messages';
 type Draft = Record<string, { points: number | null; evidence: string }>;
 
 /** Where a computed figure's records are listed. */
-const RECORD_LINKS: Record<'problem' | 'assignment' | 'request' | 'appraisal' | 'report_session' | 'research', (id: number) => string> = {
+// a visit is listed on the first secretary's page, a milestone on the project's page (the sheet's subject)
+const RECORD_LINKS: Record<'problem' | 'assignment' | 'request' | 'appraisal' | 'report_session' | 'research' | 'visit' | 'milestone', (id: number, subject: number) => string> = {
+  visit: (_id, subject) => `/first-secretaries/${subject}`,
+  milestone: (_id, subject) => `/projects/${subject}`,
   problem: (id) => `/ledger/${id}`,
   request: (id) => `/citizens/requests/${id}`,
   assignment: (id) => `/dispatch/assignments/${id}`,
@@ -26,7 +29,7 @@ const RECORD_LINKS: Record<'problem' | 'assignment' | 'request' | 'appraisal' | 
   report_session: (id) => `/orglife/report-sessions/${id}`,
   research: (id) => `/orglife/research/${id}`,
 };
-const recordLink = (kind: keyof typeof RECORD_LINKS, id: number) => RECORD_LINKS[kind](id);
+const recordLink = (kind: keyof typeof RECORD_LINKS, id: number, subject: number) => RECORD_LINKS[kind](id, subject);
 
 export function SheetPage() {
   const t = useAssessmentT();
@@ -48,7 +51,9 @@ export function SheetPage() {
   const [consequence, setConsequence] = useState<{ kind: ConsequenceKind; title: string; yuan: number | null } | null>(null);
   const [appealText, setAppealText] = useState({ reason: '', evidence: '' });
   const s = sheet.data;
-  usePageCrumb(s ? `${s.org.name} ${s.period}` : undefined);
+  // a first secretary's or a project's sheet is named by its subject, the org it sits at beside it
+  const named = s ? (s.subject.kind === 'org' ? s.org.name : `${s.subject.name}（${s.subject.kind === 'first_secretary' ? '第一书记' : '项目'} · ${s.org.name}）`) : '';
+  usePageCrumb(s ? `${named} ${s.period}` : undefined);
 
   useEffect(() => {
     if (!s) return;
@@ -69,7 +74,7 @@ export function SheetPage() {
 
   return (
     <div data-testid="assessment-sheet" style={{ maxWidth: 760 }}>
-      <PageHead title={`${s.org.name} · ${s.period}`} record />
+      <PageHead title={`${named} · ${s.period}`} record />
       <Space wrap style={{ marginBottom: 8 }}>
         <Tag color="blue" data-testid="sheet-status">{s.statusLabel}</Tag>
         {s.revision > 1 && <Tag>{t('sheet.revision', { n: s.revision })}</Tag>}
@@ -111,7 +116,7 @@ export function SheetPage() {
                       <span data-testid="basis">
                         {t('sheet.records', { n: e.basis.numerator, d: e.basis.denominator })}{' '}
                         {e.basis.records.ids.slice(0, 10).map((rid, i) => (
-                          <Link key={rid} to={recordLink(e.basis!.records.kind, rid)} style={{ marginInlineEnd: 6 }}>
+                          <Link key={rid} to={recordLink(e.basis!.records.kind, rid, s.subject.id)} style={{ marginInlineEnd: 6 }}>
                             {t('sheet.recordN', { n: i + 1 })}
                           </Link>
                         ))}

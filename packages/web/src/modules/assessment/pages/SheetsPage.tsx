@@ -3,12 +3,12 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, Form, Input, Segmented, Select, Space, Tag } from 'antd';
-import type { SheetState } from '@lianxin/contract';
+import { SUBJECT_KIND_LABELS, type OpenSheetBody, type SheetState } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { useOpenSheet, useSchemes, useSheets } from '../assessment.api';
+import { useOpenSheet, useSchemes, useSheets, useSubjects } from '../assessment.api';
 import { useAssessmentT } from '../assessment.messages';
 
 const STATUS_COLOR: Record<SheetState, string> = { draft: 'blue', submitted: 'orange', passed: 'cyan', published: 'green', appealed: 'red', locked: 'default' };
@@ -25,9 +25,16 @@ export function SheetsPage() {
   // every published scheme to choose from (a county publishes a few a year)
   const schemes = useSchemes({ status: 'published', pageSize: 200 });
   const open = useOpenSheet();
-  const [form] = Form.useForm<{ schemeId: number; orgId: number; period: string }>();
-  const scorer = can('assessment:score') && me.roles.includes('township_admin');
+  const [form] = Form.useForm<{ schemeId: number; subjectId: number; period: string }>();
+  // a township scores its units and its villages' projects; the county scores townships, first secretaries and its own units' projects
+  const scorer = can('assessment:score') && (me.roles.includes('township_admin') || me.roles.includes('county_admin'));
   const published = schemes.data?.items ?? [];
+  const schemeId = Form.useWatch('schemeId', form);
+  const period = Form.useWatch('period', form);
+  const chosen = published.find((s) => s.id === schemeId);
+  const kind = chosen?.subjectKind ?? 'org';
+  const subjects = useSubjects({ schemeId: kind === 'org' ? undefined : schemeId, period });
+  const FIELD = { org: 'orgId', first_secretary: 'postId', project: 'projectId' } as const;
 
   return (
     <div data-testid="assessment-sheets">
@@ -47,17 +54,48 @@ export function SheetsPage() {
             form={form}
             layout="vertical"
             initialValues={{ period: thisMonth() }}
-            onFinish={(v) => open.mutate(v, { onSuccess: (s) => navigate(`/assessment/sheets/${s.id}`) })}
+            onFinish={(v) => open.mutate({ schemeId: v.schemeId, period: v.period, [FIELD[kind]]: v.subjectId } as OpenSheetBody, { onSuccess: (s) => navigate(`/assessment/sheets/${s.id}`) })}
           >
             <Form.Item name="schemeId" label={t('sheets.scheme')} rules={[{ required: true }]}>
-              <Select data-testid="sheet-scheme" options={published.map((s) => ({ value: s.id, label: `${s.name}（${t('schemes.edition', { n: s.edition ?? 0 })}）` }))} />
-            </Form.Item>
-            <Form.Item name="orgId" label={t('sheets.unit')} rules={[{ required: true }]}>
-              <OrgTreeSelect selectable={['village', 'community']} testId="sheet-unit" />
+              <Select
+                data-testid="sheet-scheme"
+                onChange={(id) => {
+                  const s = published.find((x) => x.id === id);
+                  // first secretaries and projects are assessed once a year: their indicators are scored in December
+                  form.setFieldsValue({ subjectId: undefined, ...(s && s.subjectKind !== 'org' ? { period: `${s.year}-12` } : {}) });
+                }}
+                options={published.map((s) => ({ value: s.id, label: `${s.name}（${s.subjectKind === 'org' ? '' : `${SUBJECT_KIND_LABELS[s.subjectKind].zh}，`}${t('schemes.edition', { n: s.edition ?? 0 })}）` }))}
+              />
             </Form.Item>
             <Form.Item name="period" label={t('sheets.period')} rules={[{ required: true, pattern: /^\d{4}-\d{2}$/ }]}>
               <Input type="month" data-testid="sheet-period" />
             </Form.Item>
+            {kind === 'org' ? (
+              <Form.Item name="subjectId" label={t('sheets.unit')} rules={[{ required: true }]}>
+                <OrgTreeSelect selectable={chosen?.unitType ? [chosen.unitType] : ['village', 'community']} testId="sheet-unit" />
+              </Form.Item>
+            ) : (
+              <Form.Item
+                name="subjectId"
+                label={kind === 'first_secretary' ? '被考核的第一书记' : '被考评的项目（已年终交账）'}
+                rules={[{ required: true, message: kind === 'first_secretary' ? '请选择第一书记' : '请选择项目' }]}
+                extra={subjects.data && subjects.data.items.length === 0 ? (kind === 'first_secretary' ? '本辖区该年度没有在任的第一书记' : '本辖区该年度还没有年终交账的项目') : undefined}
+              >
+                <Select
+                  data-testid="sheet-subject"
+                  loading={subjects.isFetching}
+                  showSearch
+                  optionFilterProp="label"
+                  options={(subjects.data?.items ?? []).map((x) => ({
+                    value: x.id,
+                    disabled: x.sheetId !== null,
+                    label: `${x.name} · ${x.org.name}${x.sheetId !== null ? '（本月已有评分表）' : ''}`,
+                    title: x.note,
+                  }))}
+                />
+              </Form.Item>
+            )}
+            {subjects.error && <ApiErrorAlert error={subjects.error} />}
             {open.error && <ApiErrorAlert error={open.error} />}
             <Button type="primary" htmlType="submit" loading={open.isPending} data-testid="sheet-open">{t('sheets.open')}</Button>
           </Form>
@@ -80,7 +118,8 @@ export function SheetsPage() {
         render={(s) => (
           <Link to={`/assessment/sheets/${s.id}`} className="lx-list-row" style={{ display: 'block', padding: '8px 0' }}>
             <Space wrap>
-              <strong>{s.org.name}</strong>
+              <strong>{s.subject.kind === 'org' ? s.org.name : s.subject.name}</strong>
+              {s.subject.kind !== 'org' && <Tag color="purple">{s.subject.kind === 'first_secretary' ? `第一书记 · ${s.org.name}` : `项目 · ${s.org.name}`}</Tag>}
               <span>{s.period}</span>
               <Tag color={STATUS_COLOR[s.status]}>{s.statusLabel}</Tag>
               {s.revision > 1 && <Tag>{t('sheet.revision', { n: s.revision })}</Tag>}

@@ -9,6 +9,7 @@ import type { FirstSecretaryDetail } from '@lianxin/contract';
 import { api } from '../../../app/api';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
+import { SubjectResults } from '../../assessment/components/SubjectResults';
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -38,6 +39,7 @@ export function FirstSecretaryPage() {
         />
       </Card>
       {d.linkedAccounts === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="此人没有关联的登录账号：民情日记和经办的群众事项按记录人的账号归到人，未关联时这里不会有记录。" />}
+      {d.assessments && <SubjectResults title="考核结果（本任期）" results={d.assessments} empty="本任期还没有公布的考核结果" testId="fs-assessments" />}
       <Space direction="vertical" style={{ width: '100%' }} size={12}>
         <LogCard title="民情日记" testId="fs-visits" items={d.visits} render={(v) => <><Typography.Text strong>{v.date}</Typography.Text> {v.org} · {v.household}<div style={{ color: '#595959' }}>{v.heard}</div>{v.requestId ? <Link to={`/citizens/${v.requestId}`}>转办的事项</Link> : null}</>} />
         <LogCard title="经办的群众事项" testId="fs-requests" items={d.requests} render={(r) => <><Typography.Text strong>{r.date}</Typography.Text> {r.org} · <Link to={`/citizens/${r.id}`}>{r.matter}</Link></>} />

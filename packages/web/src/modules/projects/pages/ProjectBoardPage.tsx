@@ -42,7 +42,16 @@ export function ProjectBoardPage() {
 
   return (
     <div data-testid="project-board">
-      <PageHead title={`${t('board.title')} · ${b.org.name}`} extra={<Select aria-label={t('list.year')} value={b.year} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: `${y}` }))} onChange={(v) => set({ year: String(v) })} />} record />
+      <PageHead
+        title={`${t('board.title')} · ${b.org.name}`}
+        extra={
+          <>
+            <Link to={`/projects/selection?year=${b.year}`} data-testid="board-selection" style={{ marginRight: 12 }}>年度评选</Link>
+            <Select aria-label={t('list.year')} value={b.year} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: `${y}` }))} onChange={(v) => set({ year: String(v) })} />
+          </>
+        }
+        record
+      />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('board.projects')} value={b.totals.projects} /></Card></Col>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('board.inProgress')} value={b.totals.inProgress} /></Card></Col>

@@ -18,6 +18,7 @@ import { useCan } from '../../../app/auth';
 import { ProgressCell, ReportsCell } from '../components';
 import { useAddMilestone, useClaimRole, useExcellent, useFireProject, useLinkProject, useMilestoneDone, useProject, useUploadProjectFile } from '../projects.api';
 import { useProjectsT } from '../projects.messages';
+import { SubjectResults } from '../../assessment/components/SubjectResults';
 
 const STATE_COLOR: Record<Milestone['state'], string> = { done: 'green', overdue: 'red', due_soon: 'orange', planned: 'gray' };
 
@@ -146,6 +147,7 @@ export function ProjectPage() {
               </Form>
             )}
           </Card>
+          {p.yearAccount && <SubjectResults title="年交账考评" results={[p.yearAccount]} empty="" testId="project-year-account" />}
           {(p.yearSummary || p.yearGrade) && (
             <Card size="small" title={t('detail.yearEnd')} style={{ marginBottom: 12 }} data-testid="project-year-end">
               {p.yearSummary && <Typography.Paragraph>{p.yearSummary}</Typography.Paragraph>}
