@@ -12,7 +12,7 @@ import { AccountLinkPage, AccountLinkQuery, AccountLinkRow, PutAccountLinkBody, 
 import { ProjectFile, AddMilestoneBody, ClaimRoleBody, CreateProjectBody, ExcellentBody, FireProjectBody, LinkProjectBody, MilestoneDoneBody, ProjectBoard, ProjectBoardQuery, ProjectDetail, ProjectListQuery, ProjectMatrix, ProjectMatrixQuery, ProjectPage, ProjectSettings, UpdateProjectBody } from './projects.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignationRow, StationDesignation } from './stations.js';
 import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody, PublicMatter } from './flows.js';
-import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, PutDevelopmentPathBody, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
+import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, PutDevelopmentPathBody, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveExportQuery, CadreImportQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 import { CreatePartyGroupBody, MeetingFileView, PartyGroupList, PartyGroupView, UpdatePartyGroupBody, BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
 import { AppealSheetBody, AssessmentSettings, SaveAssessmentSettingsBody, CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery } from './assessment.js';
 
@@ -234,6 +234,11 @@ export const ENDPOINTS = {
   'GET /api/cadres': { query: CadreLedgerQuery, response: CadrePage },
   'GET /api/reserve-cadres': { query: ReserveListQuery, response: ReserveCadrePage },
   'GET /api/cadres/export': { query: CadreLedgerQuery, response: FileDownload, file: true },
+  'GET /api/cadres/import/template': { response: FileDownload, file: true },
+  'POST /api/cadres/import': { query: CadreImportQuery, response: ImportReport, upload: true },
+  'GET /api/reserve-cadres/export': { query: ReserveExportQuery, response: FileDownload, file: true },
+  'GET /api/reserve-cadres/import/template': { response: FileDownload, file: true },
+  'POST /api/reserve-cadres/import': { query: CadreImportQuery, response: ImportReport, upload: true },
   'GET /api/cadres/structure': { query: CadreStructureQuery, response: CadreStructure },
   'POST /api/reserve-cadres/{id}/train': { body: ReserveTrainBody, response: NoContent },
   'POST /api/reserve-cadres/{id}/appoint': { body: ReserveAppointBody, response: PostView },
