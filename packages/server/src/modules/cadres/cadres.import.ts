@@ -54,7 +54,7 @@ export const RESERVE_COLUMNS = {
   training: '最近培训内容',
 } as const;
 const RESERVE_REQUIRED = [RESERVE_COLUMNS.idNumber, RESERVE_COLUMNS.name, RESERVE_COLUMNS.org, RESERVE_COLUMNS.targetRole, RESERVE_COLUMNS.addedOn];
-const RESERVE_ALIASES: Record<string, string> = { 所在村: RESERVE_COLUMNS.org, '所在村(社区)': RESERVE_COLUMNS.org, 乡镇村: RESERVE_COLUMNS.org, '乡镇/村': RESERVE_COLUMNS.org, 培训情况: RESERVE_COLUMNS.note };
+const RESERVE_ALIASES: Record<string, string> = { 培养方向: RESERVE_COLUMNS.targetRole, 所在组织: RESERVE_COLUMNS.org, 所在村: RESERVE_COLUMNS.org, '所在村(社区)': RESERVE_COLUMNS.org, 乡镇村: RESERVE_COLUMNS.org, '乡镇/村': RESERVE_COLUMNS.org, 培训情况: RESERVE_COLUMNS.note };
 
 /** Dates as counties type them: 2026-12-31, 2026/12/31, 2026.12.31, 2026年12月31日 (Excel dates arrive as 2026-12-31). */
 export function parseDate(text: string): string | undefined {
