@@ -163,13 +163,23 @@ describe('cadre ledger import', () => {
   it('refuses an org and a person outside the scope, and writes nothing', async () => {
     const a = await rosterPerson();
     const before = await postCount();
+    // a person registered in another township (by the county), named by ID number
+    const first17 = '61022219770303123';
+    const outsiderId = first17 + checkCharacter(first17);
+    const county = await t.as('county');
+    expect((await county.post('/api/people', { name: '外乡镇人员', gender: 'male', orgId: await orgId(t.db, outsideVillage), birthDate: '1977-03-03', idNumber: outsiderId })).statusCode).toBe(201);
     const file = await sheet(POST_HEADERS, [
       [a.idNumber, a.name, outsideVillage, '委员', '2025-04-01', '', '', '', '', '', '', '', ''],
+      [outsiderId, '外乡镇人员', '榆舍村', '委员', '2025-04-01', '', '', '', '', '', '', '', ''],
+      [a.idNumber, a.name, '榆舍村', '委员', '2025-04-01', '', '', '', '', '', '', '', ''], // good, yet not written
     ]);
     const res = await upload(wuli, '/api/cadres/import', file);
     const r = res.json() as ImportReport;
     expect(r.imported).toBe(false);
-    expect(r.errors).toEqual([{ row: 2, column: '任职组织', message: expect.stringContaining('不在您的管辖范围内') }]);
+    expect(r.errors).toEqual([
+      { row: 2, column: '任职组织', message: expect.stringContaining('不在您的管辖范围内') },
+      { row: 3, column: '身份证号', message: '该身份证号的人员不在您的管辖范围内' },
+    ]);
     expect(await postCount()).toBe(before);
     // a village account may not assign posts at all
     expect((await upload(yushe, '/api/cadres/import?dryRun=true', file)).statusCode).toBe(403);

@@ -4,6 +4,8 @@
 import type { TypedApp } from '../../core/http.js';
 import {
   CadreImportQuery,
+  DEVELOPMENT_STATE_LABELS,
+  DEVELOPMENT_WARNING_LABELS,
   ImportReport,
   RESERVE_STATUS_LABELS,
   ReserveExportQuery,
@@ -32,7 +34,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/db.js';
 import { AppError } from '../../core/errors.js';
 import { contentDisposition } from '../../core/file-type.js';
-import { sendWorkbook } from '../../core/xlsx-write.js';
+import { allPages, cellsOf, sendWorkbook } from '../../core/xlsx-write.js';
 import type { PeopleService } from '../people/index.js';
 import { createCadreImport } from './cadres.import.js';
 import type { DevelopmentService } from './development.service.js';
@@ -194,6 +196,24 @@ export async function cadresRoutes(app: TypedApp, opts: { db: Db; people: People
     '/api/development-path',
     { schema: { tags, summary: '设置本县发展党员流程（四个步骤按顺序：最短间隔、办理时限、检查点；保存为新版本，已在途的人员仍按原版本办理）', body: PutDevelopmentPathBody, response: { 200: DevelopmentPath } }, config: { policy: 'cadre:configure' } },
     async (request) => development.savePath(request.actor!, request.body),
+  );
+
+  app.get(
+    '/api/developments/export',
+    { schema: { tags, summary: '导出发展党员台账（.xlsx，筛选条件同列表：支部、阶段、逾期/即将到期）', querystring: DevelopmentListQuery, response: { 200: FileDownload } }, config: { policy: 'cadre:export' } },
+    async (request, reply) => {
+      const { page: _p, pageSize: _s, ...q } = request.query;
+      const pages = await allPages((page, pageSize) => development.list(request.actor!, { ...q, page, pageSize }));
+      await sendWorkbook(reply, `发展党员台账-${people.today()}.xlsx`, '发展党员', [
+        { header: '支部', width: 20 }, { header: '姓名', width: 10 }, { header: '阶段', width: 12 }, { header: '递交申请', width: 12 }, { header: '确定积极分子', width: 12 },
+        { header: '列为发展对象', width: 12 }, { header: '接收预备党员', width: 12 }, { header: '转为正式党员', width: 12 }, { header: '集中培训', width: 12 },
+        { header: '下一步期限', width: 12 }, { header: '提醒', width: 10 },
+      ], cellsOf(pages, (r) => [
+        r.org.name, r.person.name, DEVELOPMENT_STATE_LABELS[r.status].zh, r.appliedOn, r.activistOn ?? '', r.targetOn ?? '', r.admittedOn ?? '', r.fullOn ?? '',
+        r.trainingOn ?? '', r.due ?? '', r.warning ? DEVELOPMENT_WARNING_LABELS[r.warning].zh : '',
+      ]));
+      return reply;
+    },
   );
 
   app.get(
