@@ -123,13 +123,13 @@ export function CadreImportModal({ kind, onClose }: { kind: keyof typeof KINDS; 
                 rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
                 dataSource={report.errors}
                 pagination={{ pageSize: 8, hideOnSinglePage: true }}
-                scroll={{ x: 'max-content' }}
+                tableLayout="fixed"
                 data-testid="cadre-import-errors"
                 style={{ marginBottom: 12 }}
                 columns={[
-                  { title: '行', dataIndex: 'row', width: 56 },
-                  { title: '列', dataIndex: 'column', width: 110 },
-                  { title: '问题', dataIndex: 'message' },
+                  { title: '行', dataIndex: 'row', width: 48 },
+                  { title: '列', dataIndex: 'column', width: 96 },
+                  { title: '问题', dataIndex: 'message', render: (m: string) => <span style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{m}</span> },
                 ]}
               />
             </>
