@@ -246,3 +246,32 @@ describe('reserve pool import', () => {
     expect(await reserveCount()).toBe(before);
   });
 });
+
+describe('the other ledgers of issue 16 as .xlsx', () => {
+  const rowsOf = async (payload: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(payload as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    return rows;
+  };
+
+  it('exports the first secretaries of the scope as the list shows them', async () => {
+    const list = (await wuli.get('/api/first-secretaries?pageSize=100')).json() as { total: number; items: { person: { name: string } }[] };
+    expect(list.total).toBeGreaterThan(0);
+    const res = await wuli.get('/api/first-secretaries/export');
+    expect(res.statusCode).toBe(200);
+    const rows = await rowsOf(res.rawPayload);
+    expect(rows[0]).toEqual(['村（社区）', '姓名', '选派单位', '任职开始', '任职结束', '在任', '在任天数']);
+    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(list.items.map((i) => i.person.name).sort());
+  });
+
+  it('exports the development board with each step\'s date', async () => {
+    const p = await rosterPerson();
+    expect((await yushe.post('/api/developments', { personId: p.id, appliedOn: '2025-01-05' })).statusCode).toBe(201);
+    const res = await wuli.get(`/api/developments/export?orgId=${yusheId}`);
+    expect(res.statusCode).toBe(200);
+    const rows = await rowsOf(res.rawPayload);
+    expect(rows.find((r) => r[1] === p.name)).toEqual(expect.arrayContaining(['榆舍村', p.name, '2025-01-05']));
+  });
+});
