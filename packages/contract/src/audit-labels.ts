@@ -217,6 +217,8 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'development_path.save': { zh: '保存本县发展党员流程（新版本）', en: 'County development path saved (new edition)' },
   'post.update': { zh: '修改任职', en: 'Post changed' },
   'post.create': { zh: '任职', en: 'Post assigned' },
+  'post.import': { zh: '导入干部台账（任职，.xlsx）', en: 'Cadre ledger imported (.xlsx)' },
+  'reserve.import': { zh: '导入后备干部（.xlsx）', en: 'Reserve pool imported (.xlsx)' },
   'weak_org.open': { zh: '提出列入软弱涣散整顿', en: 'Weak branch proposed' },
   'weak_org.plan': { zh: '制定软弱涣散整顿方案', en: 'Rectification plan written' },
   'weak_org.add_problem': { zh: '软弱涣散整顿：列入整改问题', en: 'Rectification problem added' },

@@ -125,6 +125,12 @@ export const ReserveListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ReserveListQuery = Static<typeof ReserveListQuery>;
+/** The reserve pool's .xlsx: the list's filters without paging (every row of the scope). */
+export const ReserveExportQuery = Type.Object({ orgId: Type.Optional(Id), status: Type.Optional(strEnum(RESERVE_STATUSES)) }, { additionalProperties: false });
+export type ReserveExportQuery = Static<typeof ReserveExportQuery>;
+/** 干部台账 / 后备干部 .xlsx import: dryRun checks every row (the same writes, rolled back); any error writes nothing. */
+export const CadreImportQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean({ description: '只检查不导入' })) }, { additionalProperties: false });
+export type CadreImportQuery = Static<typeof CadreImportQuery>;
 export const ReserveTrainBody = Type.Object({ version: Version, trainedOn: DateString, training: Text(200) }, { additionalProperties: false });
 export type ReserveTrainBody = Static<typeof ReserveTrainBody>;
 export const ReserveAppointBody = Type.Object(

@@ -12,7 +12,7 @@ import { AccountLinkPage, AccountLinkQuery, AccountLinkRow, PutAccountLinkBody, 
 import { ProjectFile, AddMilestoneBody, ClaimRoleBody, CreateProjectBody, ExcellentBody, FireProjectBody, LinkProjectBody, MilestoneDoneBody, ProjectBoard, ProjectBoardQuery, ProjectDetail, ProjectListQuery, ProjectMatrix, ProjectMatrixQuery, ProjectPage, ProjectSettings, UpdateProjectBody } from './projects.js';
 import { AddDesignationBody, ListDesignationsQuery, StationDesignationRow, StationDesignation } from './stations.js';
 import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody, PublicMatter } from './flows.js';
-import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, PutDevelopmentPathBody, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
+import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, PutDevelopmentPathBody, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveExportQuery, CadreImportQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 import { CreatePartyGroupBody, MeetingFileView, PartyGroupList, PartyGroupView, UpdatePartyGroupBody, BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
 import { AppealSheetBody, AssessmentSettings, SaveAssessmentSettingsBody, CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery, SubjectsQuery, SubjectList, ProjectRankingQuery, ProjectRanking } from './assessment.js';
 
@@ -236,6 +236,11 @@ export const ENDPOINTS = {
   'GET /api/cadres': { query: CadreLedgerQuery, response: CadrePage },
   'GET /api/reserve-cadres': { query: ReserveListQuery, response: ReserveCadrePage },
   'GET /api/cadres/export': { query: CadreLedgerQuery, response: FileDownload, file: true },
+  'GET /api/cadres/import/template': { response: FileDownload, file: true },
+  'POST /api/cadres/import': { query: CadreImportQuery, response: ImportReport, upload: true },
+  'GET /api/reserve-cadres/export': { query: ReserveExportQuery, response: FileDownload, file: true },
+  'GET /api/reserve-cadres/import/template': { response: FileDownload, file: true },
+  'POST /api/reserve-cadres/import': { query: CadreImportQuery, response: ImportReport, upload: true },
   'GET /api/cadres/structure': { query: CadreStructureQuery, response: CadreStructure },
   'POST /api/reserve-cadres/{id}/train': { body: ReserveTrainBody, response: NoContent },
   'POST /api/reserve-cadres/{id}/appoint': { body: ReserveAppointBody, response: PostView },
@@ -264,6 +269,7 @@ export const ENDPOINTS = {
   'GET /api/duty-lists/{id}': { response: DutyList },
   'PUT /api/duty-lists/{id}': { body: SaveDutyListBody, response: DutyList },
   'GET /api/developments': { query: DevelopmentListQuery, response: DevelopmentPage },
+  'GET /api/developments/export': { query: DevelopmentListQuery, response: FileDownload, file: true },
   'POST /api/developments': { body: OpenDevelopmentBody, response: DevelopmentRow },
   'GET /api/developments/{id}': { response: DevelopmentRow },
   'POST /api/developments/{id}/steps': { body: DevelopmentStepBody, response: DevelopmentRow },
@@ -365,6 +371,7 @@ export const ENDPOINTS = {
   'POST /api/training/sessions': { body: CreateTrainingSessionBody, response: TrainingSessionDetail },
   'GET /api/training/sessions/{id}': { response: TrainingSessionDetail },
   'GET /api/training/sessions/{id}/roster': { response: TrainingRoster },
+  'GET /api/training/sessions/{id}/roster/export': { response: FileDownload, file: true },
   'POST /api/training/sessions/{id}/attendance': { body: TickAttendanceBody, response: TrainingRoster },
   'POST /api/training/sessions/{id}/attendance/sheet': { body: AttendSheetBody, response: TrainingRoster },
   'GET /api/training/talks': { query: ListTrainingTalksQuery, response: TrainingTalkPage },
@@ -424,11 +431,13 @@ export const ENDPOINTS = {
   'POST /api/election-villages/{id}/inspect': { body: InspectBody, response: ElectionVillage },
   'POST /api/election-villages/{id}/elect': { body: ElectBody, response: ElectionVillage },
   'GET /api/mentoring': { query: ListMentoringQuery, response: MentoringPage },
+  'GET /api/mentoring/export': { query: ListMentoringQuery, response: FileDownload, file: true },
   'POST /api/mentoring': { body: CreateMentoringBody, response: MentoringDetail },
   'GET /api/mentoring/summary': { query: MentoringSummaryQuery, response: MentoringSummary },
   'GET /api/mentoring/{id}': { response: MentoringDetail },
   'POST /api/mentoring/{id}/contacts': { body: MentoringContactBody, response: MentoringDetail },
   'GET /api/first-secretaries': { query: ListFirstSecretariesQuery, response: FirstSecretaryPage },
+  'GET /api/first-secretaries/export': { query: ListFirstSecretariesQuery, response: FileDownload, file: true },
   'GET /api/first-secretaries/subsidy-rate': { response: FirstSecretarySubsidyRate },
   'PUT /api/first-secretaries/subsidy-rate': { body: PutFirstSecretarySubsidyRateBody, response: FirstSecretarySubsidyRate },
   'GET /api/first-secretaries/subsidy': { query: FirstSecretarySubsidyQuery, response: FirstSecretarySubsidy },

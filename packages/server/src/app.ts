@@ -245,7 +245,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(orgsModule, { orgs });
   await app.register(peopleModule, { db, pii: config.pii, people });
   const development = createDevelopmentService({ db, people });
-  await app.register(cadresModule, { people, development });
+  await app.register(cadresModule, { db, people, development });
   await app.register(auditModule, { db });
   await app.register(accountsModule, { db, sessions: auth.sessions, people });
   await app.register(ledgerModule, { db, ledger });

@@ -35,6 +35,25 @@ describe('the demo cadres', () => {
     expect(civil.total).toBe(loaded.civilService);
   });
 
+  it('links the accounts people really use: the village secretary\'s and the station\'s (its first secretary)', async () => {
+    const rows = await t.db.query<{ username: string; role: string; org: string }>(
+      `SELECT a.username, p.role, o.name AS org FROM accounts a JOIN posts p ON p.person_id = a.person_id AND p.end_date IS NULL JOIN orgs o ON o.id = p.org_id
+        WHERE a.person_id IS NOT NULL AND p.role IN ('secretary', 'first_secretary') ORDER BY a.username`,
+    );
+    expect(rows).toEqual([
+      { username: 'yushe', role: 'secretary', org: '榆舍村' },
+      { username: 'yushe.station', role: 'first_secretary', org: '榆舍村' },
+    ]);
+    // offices' accounts stay unlinked; each link was audited
+    expect(await t.db.query(`SELECT username FROM accounts WHERE person_id IS NOT NULL ORDER BY username`)).toEqual([{ username: 'yushe' }, { username: 'yushe.station' }]);
+    expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'account.link'`))[0]!.n).toBe(2);
+    // the first secretary's page counts the linked account
+    const county = await t.as('county');
+    const list = (await county.get('/api/first-secretaries?pageSize=100&current=true')).json() as { items: { postId: number; village: { name: string } }[] };
+    const fs = list.items.find((i) => i.village.name === '榆舍村')!;
+    expect(((await county.get(`/api/first-secretaries/${fs.postId}`)).json() as { linkedAccounts: number }).linkedAccounts).toBe(1);
+  });
+
   it('keeps sitting post-holders out of the reserve pool', async () => {
     const [pool] = await t.db.query<{ n: number; sitting: number }>(
       `SELECT count(*)::int AS n,

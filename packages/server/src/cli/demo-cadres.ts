@@ -9,6 +9,7 @@ import type { PiiCipher } from '../core/pii.js';
 import { plusDays, todayInChina } from '../core/calendar.js';
 import { createPeopleService } from '../modules/people/people.service.js';
 import { createDevelopmentService } from '../modules/cadres/development.service.js';
+import { createAccountLinkService } from '../modules/accounts/index.js';
 import { demoActor } from './demo-actor.js';
 
 /** Applicants: name, gender, birth date, days since applying, and the steps taken (days ago each). */
@@ -26,7 +27,7 @@ const PLAN: Record<string, Applicant[]> = {
   ],
 };
 
-export async function loadDemoCadres(db: Db, pii: PiiCipher): Promise<{ developments: number; civilService: number }> {
+export async function loadDemoCadres(db: Db, pii: PiiCipher): Promise<{ developments: number; civilService: number; linked: number }> {
   const today = todayInChina();
   const people = createPeopleService({ db, pii });
   const development = createDevelopmentService({ db, people });
@@ -90,5 +91,35 @@ export async function loadDemoCadres(db: Db, pii: PiiCipher): Promise<{ developm
     await development.open(wuli, { personId, appliedOn: plusDays(today, -200) });
     developments++;
   }
-  return { developments, civilService: secretaries.length };
+  const linked = await linkDemoAccounts(db, people, county);
+  return { developments, civilService: secretaries.length, linked };
+}
+
+/**
+ * 账号关联人员 (issue 16): the work accounts a person really uses are linked to that person, through
+ * the accounts front door as the county's organization department does it, so what they record is
+ * personal. 榆舍村党支部's account is its secretary's. The station's account is used day to day by
+ * its first secretary, who is the station's 副站长 (seed 000: the chief sits on the township
+ * committee; the first secretary runs the station): linking it to them makes the first secretary's
+ * work log (visits, requests, signatures) theirs. The township's, the department's and the
+ * county's accounts are offices' accounts, used by several people: not linked.
+ */
+async function linkDemoAccounts(db: Db, people: ReturnType<typeof createPeopleService>, county: Awaited<ReturnType<typeof demoActor>>): Promise<number> {
+  const links = createAccountLinkService({ db, people });
+  const holderOf = async (org: string, role: string) =>
+    (await db.query<{ person_id: number }>(
+      `SELECT p.person_id FROM posts p JOIN orgs o ON o.id = p.org_id WHERE o.name = $1 AND p.role = $2 AND p.end_date IS NULL ORDER BY p.start_date DESC, p.id LIMIT 1`,
+      [org, role],
+    ))[0]?.person_id;
+  const plan: [string, number | undefined][] = [
+    ['yushe', await holderOf('榆舍村', 'secretary')],
+    ['yushe.station', await holderOf('榆舍村', 'first_secretary')],
+  ];
+  let n = 0;
+  for (const [username, personId] of plan) {
+    if (!personId) continue;
+    await links.link(county, (await demoActor(db, username)).accountId, Number(personId));
+    n++;
+  }
+  return n;
 }

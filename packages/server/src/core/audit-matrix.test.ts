@@ -10,6 +10,7 @@ import { DEVELOPMENT_TRANSITIONS } from '@lianxin/contract';
 import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../test/helpers.js';
 import { addDays } from './cases/case-engine.js';
 import { todayInChina } from './calendar.js';
+import { checkCharacter } from './id-number.js';
 import { solve } from './challenge.js';
 import { stepAt, totpCode } from './totp.js';
 import { LONGJIANG_TEMPLATE } from '../modules/assessment/index.js';
@@ -190,6 +191,18 @@ const STEPS: Step[] = [
   { route: 'POST /api/reserve-cadres/{id}/train', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve')}/train`, { version: 1, trainedOn: '2026-11-20', training: '矩阵培训' }) },
   { route: 'POST /api/reserve-cadres/{id}/appoint', record: async (b, by) => (await by.get(`/api/posts/${String(b.id)}`)).json(), audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve')}/appoint`, { version: 2, orgId: await orgId(t.db, '榆舍村'), role: 'committee_member', startDate: '2026-11-21', selectionChannel: 'elected' }) },
   { route: 'POST /api/reserve-cadres/{id}/remove', audit: /^reserve\./, run: async () => (await as('wuli')).post(`/api/reserve-cadres/${num('reserve2')}/remove`, { version: 1, endedOn: '2026-11-21', reason: '矩阵出库' }) },
+  { route: 'POST /api/cadres/import', audit: /^post\./, setup: async () => {
+    const first17 = '61022219880808101';
+    ctx.importId = first17 + checkCharacter(first17);
+    await (await as('yushe')).post('/api/people', { name: '矩阵任职导入', gender: 'male', orgId: await orgId(t.db, '榆舍村'), birthDate: '1988-08-08', idNumber: String(ctx.importId) });
+  }, run: async () => {
+    const file = await sheet(['身份证号', '姓名', '任职组织', '岗位', '任职开始'], [[String(ctx.importId), '矩阵任职导入', '五里镇/榆舍村', '委员', '2026-01-01']]);
+    return upload(await as('wuli'), '/api/cadres/import', {}, { name: '干部台账.xlsx', type: XLSX, content: file });
+  } },
+  { route: 'POST /api/reserve-cadres/import', audit: /^reserve\./, run: async () => {
+    const file = await sheet(['身份证号', '姓名', '所在村（社区）', '拟任岗位', '入库日期'], [[String(ctx.importId), '矩阵任职导入', '榆舍村', '村党支部书记', '2026-11-01']]);
+    return upload(await as('wuli'), '/api/reserve-cadres/import', {}, { name: '后备干部.xlsx', type: XLSX, content: file });
+  } },
   { route: 'POST /api/developments', audit: /^development\./, setup: async () => {
     ctx.applicant = json(await (await as('yushe')).post('/api/people', { name: '矩阵申请人', gender: 'female', orgId: await orgId(t.db, '榆舍村'), birthDate: '1997-01-01' })).id;
   }, run: async () => {

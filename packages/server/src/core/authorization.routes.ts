@@ -95,6 +95,14 @@ export const ROUTES: Record<string, RouteFixture> = {
   'PATCH /api/posts/{id}': { kind: 'record', as: 'wuli', make: make.post, body: () => ({ version: 1, selectionChannel: 'appointed', note: '矩阵调整' }), ok: 200 },
   'GET /api/orgs/{id}/posts': { kind: 'record', as: 'yushe', make: async (p) => ({ id: p.org.village }), ok: 200 },
   'GET /api/cadres/export': { kind: 'file', note: 'the cadre ledger of the caller\'s scope as .xlsx', query: '?role=secretary' },
+  'GET /api/cadres/import/template': { kind: 'file', note: 'the empty template' },
+  'GET /api/developments/export': { kind: 'file', note: 'the development board of the caller\'s scope as .xlsx (read through GET /api/developments)' },
+  'GET /api/mentoring/export': { kind: 'file', note: 'the mentoring pairs of the caller\'s scope as .xlsx (read through GET /api/mentoring)' },
+  'GET /api/first-secretaries/export': { kind: 'file', note: 'the first secretaries of the caller\'s scope as .xlsx (read through GET /api/first-secretaries)' },
+  'POST /api/cadres/import': { kind: 'file', note: 'rows naming an org or a person outside the scope are refused row by row, nothing written (cadres-import.test.ts)' },
+  'GET /api/reserve-cadres/export': { kind: 'file', note: 'the reserve pool of the caller\'s scope as .xlsx (read through GET /api/reserve-cadres)', query: '?status=active' },
+  'GET /api/reserve-cadres/import/template': { kind: 'file', note: 'the empty template' },
+  'POST /api/reserve-cadres/import': { kind: 'file', note: 'rows naming an org or a person outside the scope are refused row by row, nothing written (cadres-import.test.ts)' },
   'GET /api/cadres/structure': {
     kind: 'summary', as: 'wuli', figure: (j) => j.rows.reduce((n: number, r: { people: number }) => n + r.people, 0),
     expected: `SELECT count(*)::int AS n FROM (SELECT DISTINCT t.id, po.person_id FROM posts po JOIN orgs o ON o.id = po.org_id AND o.type IN ('village', 'community')
@@ -428,6 +436,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/training/sessions': { kind: 'create', as: 'yushe', body: async (p) => ({ courseId: (await make.trainingCourse(p)).id, orgId: p.org.village, heldOn: today, place: '村部', targetOrgId: p.org.village, groups: ['member'] }), ok: 201 },
   'GET /api/training/sessions/{id}': { kind: 'record', as: 'yushe', make: make.trainingSession, ok: 200 },
   'GET /api/training/sessions/{id}/roster': { kind: 'record', as: 'yushe', make: make.trainingSession, ok: 200 },
+  'GET /api/training/sessions/{id}/roster/export': { kind: 'record', as: 'yushe', make: make.trainingSession, ok: 200 },
   'POST /api/training/sessions/{id}/attendance': { kind: 'record', as: 'yushe', make: make.trainingSessionWithMember, body: (r) => ({ personId: r.personId, present: true }), ok: 200 },
   'POST /api/training/sessions/{id}/attendance/sheet': { kind: 'record', as: 'yushe', make: make.trainingSessionWithMember, body: (r) => ({ personIds: [r.personId] }), ok: 200 },
   'GET /api/training/talks': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'trainingTalk', ids: items, visible: `SELECT id FROM training_talks WHERE id = ANY(:ids) AND org_path NOT LIKE :prefix` },

@@ -84,6 +84,8 @@ describe('malformed multipart on every upload route', () => {
       '/api/ledger/problems/import',
       `/api/ledger/problems/${problem?.id ?? 1}/attachments`,
       '/api/people/import',
+      '/api/cadres/import',
+      '/api/reserve-cadres/import',
       `/api/directives/${directive?.id ?? 1}/attachments`,
       `/api/assignments/${assignment?.id ?? 1}/attachments`,
     ];

@@ -53,3 +53,25 @@ export async function sendWorkbook(
   void sent;
   return count;
 }
+
+/**
+ * Every page of a paged list, for an export: the first page is read before anything is sent (a bad
+ * filter or a refusal still answers its 4xx), the others as the workbook is written.
+ */
+export async function allPages<T>(fetch: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>, pageSize = 200): Promise<AsyncIterable<T[]>> {
+  const first = await fetch(1, pageSize);
+  return (async function* () {
+    let page = first;
+    for (let n = 1; page.items.length > 0; n++) {
+      if (n > 1) page = await fetch(n, pageSize);
+      if (page.items.length === 0) return;
+      yield page.items;
+      if (n * pageSize >= page.total) return;
+    }
+  })();
+}
+
+/** Rows of items, batch by batch, as cells. */
+export async function* cellsOf<T>(batches: AsyncIterable<T[]>, cells: (item: T) => (string | number | null)[]): AsyncIterable<(string | number | null)[][]> {
+  for await (const batch of batches) yield batch.map(cells);
+}

@@ -3,6 +3,12 @@
 // service call. The cadre ledger list, posts and the pool's list and intake are in people.routes.ts.
 import type { TypedApp } from '../../core/http.js';
 import {
+  CadreImportQuery,
+  DEVELOPMENT_STATE_LABELS,
+  DEVELOPMENT_WARNING_LABELS,
+  ImportReport,
+  RESERVE_STATUS_LABELS,
+  ReserveExportQuery,
   CadreLedgerQuery,
   CadreStructure,
   CadreStructureQuery,
@@ -24,14 +30,101 @@ import {
   ReserveTrainBody,
   SELECTION_CHANNEL_LABELS,
 } from '@lianxin/contract';
-import { sendWorkbook } from '../../core/xlsx-write.js';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/db.js';
+import { AppError } from '../../core/errors.js';
+import { contentDisposition } from '../../core/file-type.js';
+import { allPages, cellsOf, sendWorkbook } from '../../core/xlsx-write.js';
 import type { PeopleService } from '../people/index.js';
+import { createCadreImport } from './cadres.import.js';
 import type { DevelopmentService } from './development.service.js';
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function cadresRoutes(app: TypedApp, opts: { people: PeopleService; development: DevelopmentService }) {
+/** The one uploaded .xlsx (10 MB at most); the .xlsx guard checks its content when it is read. */
+async function upload(request: FastifyRequest): Promise<Buffer> {
+  if (!request.isMultipart()) throw new AppError('unsupported_media_type', { zh: '请以表单文件（multipart/form-data）上传一个 .xlsx 文件', en: 'Upload one .xlsx file as multipart/form-data' });
+  const file = await request.file({ limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  if (!file) throw new AppError('validation_failed', { zh: '没有收到文件', en: 'No file received' });
+  const content = await file.toBuffer();
+  if (file.file.truncated) throw new AppError('payload_too_large', { zh: '文件不能超过 10 MB', en: 'At most 10 MB' });
+  return content;
+}
+
+
+export async function cadresRoutes(app: TypedApp, opts: { db: Db; people: PeopleService; development: DevelopmentService }) {
   const { people, development } = opts;
   const tags = ['cadres'];
+  const importer = createCadreImport({ db: opts.db, people });
+
+  app.get(
+    '/api/cadres/import/template',
+    { schema: { tags, summary: '下载干部台账导入模板（.xlsx：身份证号、姓名、任职组织、岗位、任期、一肩挑、选任方式、选派单位、公职化）', response: { 200: FileDownload } }, config: { policy: 'cadre:post' } },
+    async (_request, reply) => reply.type(XLSX_MIME).header('Content-Disposition', contentDisposition('attachment', '干部台账导入模板.xlsx')).send(await importer.postTemplate()),
+  );
+
+  app.post(
+    '/api/cadres/import',
+    {
+      schema: {
+        tags,
+        summary: '导入干部台账（multipart，一个 .xlsx）：每行按身份证号对应花名册，与页面任职同样检查；dryRun=true 只检查；任何一行有错则全部不导入',
+        consumes: ['multipart/form-data'],
+        querystring: CadreImportQuery,
+        response: { 200: ImportReport },
+      },
+      config: { policy: 'cadre:post' },
+    },
+    async (request) => importer.importPosts(request.actor!, await upload(request), { dryRun: request.query.dryRun ?? false }),
+  );
+
+  app.get(
+    '/api/reserve-cadres/import/template',
+    { schema: { tags, summary: '下载后备干部导入模板（.xlsx：身份证号、姓名、所在村、拟任岗位、入库日期、培养情况、最近培训）', response: { 200: FileDownload } }, config: { policy: 'cadre:post' } },
+    async (_request, reply) => reply.type(XLSX_MIME).header('Content-Disposition', contentDisposition('attachment', '后备干部导入模板.xlsx')).send(await importer.reserveTemplate()),
+  );
+
+  app.post(
+    '/api/reserve-cadres/import',
+    {
+      schema: {
+        tags,
+        summary: '导入后备干部（multipart，一个 .xlsx）：每行按身份证号对应花名册，与页面入库同样检查；dryRun=true 只检查；任何一行有错则全部不导入',
+        consumes: ['multipart/form-data'],
+        querystring: CadreImportQuery,
+        response: { 200: ImportReport },
+      },
+      config: { policy: 'cadre:post' },
+    },
+    async (request) => importer.importReserve(request.actor!, await upload(request), { dryRun: request.query.dryRun ?? false }),
+  );
+
+  app.get(
+    '/api/reserve-cadres/export',
+    { schema: { tags, summary: '导出后备干部库（.xlsx，筛选条件同列表）', querystring: ReserveExportQuery, response: { 200: FileDownload } }, config: { policy: 'cadre:export' } },
+    async (request, reply) => {
+      const q = request.query;
+      const first = await people.reserve(request.actor!, { ...q, page: 1, pageSize: 200 });
+      async function* cells() {
+        let page = first;
+        for (let n = 1; ; n++) {
+          if (n > 1) page = await people.reserve(request.actor!, { ...q, page: n, pageSize: 200 });
+          if (page.items.length === 0) return;
+          yield page.items.map((r) => [
+            r.org.name, r.person.name, r.person.gender === 'male' ? '男' : '女', r.person.age, r.person.education ? EDUCATION_LABELS[r.person.education].zh : '',
+            r.targetRole, r.addedOn, r.note ?? '', r.trainedOn ?? '', r.training ?? '', RESERVE_STATUS_LABELS[r.status].zh, r.endedOn ?? '', r.endReason ?? '',
+          ]);
+          if (n * 200 >= page.total) return;
+        }
+      }
+      await sendWorkbook(reply, `后备干部库-${people.today()}.xlsx`, '后备干部', [
+        { header: '所在村（社区）', width: 20 }, { header: '姓名', width: 10 }, { header: '性别', width: 6 }, { header: '年龄', width: 6 }, { header: '学历', width: 10 },
+        { header: '拟任岗位', width: 16 }, { header: '入库日期', width: 12 }, { header: '培养情况', width: 24 }, { header: '最近培训日期', width: 12 }, { header: '最近培训内容', width: 24 },
+        { header: '状态', width: 8 }, { header: '出库（任用）日期', width: 14 }, { header: '出库原因', width: 20 },
+      ], cells());
+      return reply;
+    },
+  );
 
   app.get(
     '/api/cadres/export',
@@ -103,6 +196,24 @@ export async function cadresRoutes(app: TypedApp, opts: { people: PeopleService;
     '/api/development-path',
     { schema: { tags, summary: '设置本县发展党员流程（四个步骤按顺序：最短间隔、办理时限、检查点；保存为新版本，已在途的人员仍按原版本办理）', body: PutDevelopmentPathBody, response: { 200: DevelopmentPath } }, config: { policy: 'cadre:configure' } },
     async (request) => development.savePath(request.actor!, request.body),
+  );
+
+  app.get(
+    '/api/developments/export',
+    { schema: { tags, summary: '导出发展党员台账（.xlsx，筛选条件同列表：支部、阶段、逾期/即将到期）', querystring: DevelopmentListQuery, response: { 200: FileDownload } }, config: { policy: 'cadre:export' } },
+    async (request, reply) => {
+      const { page: _p, pageSize: _s, ...q } = request.query;
+      const pages = await allPages((page, pageSize) => development.list(request.actor!, { ...q, page, pageSize }));
+      await sendWorkbook(reply, `发展党员台账-${people.today()}.xlsx`, '发展党员', [
+        { header: '支部', width: 20 }, { header: '姓名', width: 10 }, { header: '阶段', width: 12 }, { header: '递交申请', width: 12 }, { header: '确定积极分子', width: 12 },
+        { header: '列为发展对象', width: 12 }, { header: '接收预备党员', width: 12 }, { header: '转为正式党员', width: 12 }, { header: '集中培训', width: 12 },
+        { header: '下一步期限', width: 12 }, { header: '提醒', width: 10 },
+      ], cellsOf(pages, (r) => [
+        r.org.name, r.person.name, DEVELOPMENT_STATE_LABELS[r.status].zh, r.appliedOn, r.activistOn ?? '', r.targetOn ?? '', r.admittedOn ?? '', r.fullOn ?? '',
+        r.trainingOn ?? '', r.due ?? '', r.warning ? DEVELOPMENT_WARNING_LABELS[r.warning].zh : '',
+      ]));
+      return reply;
+    },
   );
 
   app.get(

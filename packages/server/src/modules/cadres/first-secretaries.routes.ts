@@ -13,7 +13,7 @@ import {
   ListFirstSecretariesQuery,
   PutFirstSecretarySubsidyRateBody,
 } from '@lianxin/contract';
-import { sendWorkbook } from '../../core/xlsx-write.js';
+import { allPages, cellsOf, sendWorkbook } from '../../core/xlsx-write.js';
 import type { FirstSecretaryService } from './first-secretaries.service.js';
 
 const yuan = (fen: number) => fen / 100;
@@ -21,6 +21,20 @@ const yuan = (fen: number) => fen / 100;
 export async function firstSecretaryRoutes(app: TypedApp, opts: { firstSecretaries: FirstSecretaryService }) {
   const fs = opts.firstSecretaries;
   const tags = ['cadres'];
+
+  app.get(
+    '/api/first-secretaries/export',
+    { schema: { tags, summary: '导出第一书记名单（.xlsx，筛选条件同列表）', querystring: ListFirstSecretariesQuery, response: { 200: FileDownload } }, config: { policy: 'cadre:export' } },
+    async (request, reply) => {
+      const { page: _p, pageSize: _s, ...q } = request.query;
+      const pages = await allPages((page, pageSize) => fs.list(request.actor!, { ...q, page, pageSize }));
+      await sendWorkbook(reply, `第一书记名单-${q.year ?? new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}.xlsx`, '第一书记', [
+        { header: '村（社区）', width: 20 }, { header: '姓名', width: 10 }, { header: '选派单位', width: 24 }, { header: '任职开始', width: 12 },
+        { header: '任职结束', width: 12 }, { header: '在任', width: 6 }, { header: '在任天数', width: 10 },
+      ], cellsOf(pages, (r) => [r.village.name, r.person.name, r.sentFrom ?? '', r.startDate, r.endDate ?? '', r.current ? '是' : '', r.daysInPost]));
+      return reply;
+    },
+  );
 
   app.get(
     '/api/first-secretaries',

@@ -49,6 +49,7 @@ import * as repo from './people.repository.js';
 import { accountsOfPerson } from '../accounts/index.js';
 import type { PersonRow, PersonWrite } from './people.repository.js';
 import { personPresenter } from './people.presenter.js';
+import { buildOrgIndex } from './people.import.js';
 
 /** Org types where people may be registered (not a station or a grid: those are not branches). */
 const MEMBER_ORG_TYPES = new Set<string>(['county', 'township', 'village', 'community', 'agency', 'enterprise', 'social_org', 'department', 'party_group']);
@@ -619,16 +620,67 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   async function addReserve(actor: Actor, input: { personId: number; targetRole: string; addedOn: string; note?: string }) {
     requireAction(actor, 'person:post');
-    return db.transaction(async (tx) => {
-      const person = await repo.findPersonForUpdate(tx, actor.scope, input.personId);
-      if (!person) throw fieldError('personId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
-      if (person.status !== 'active') throw fieldError('personId', '此人已不在册（离开或去世）', 'The person is no longer on the roster');
-      if (await repo.reserveOf(tx, person.id)) throw new AppError('conflict', { zh: '此人已在后备干部库中', en: 'Already in the reserve pool' });
-      if (input.addedOn > today()) throw fieldError('addedOn', '入库日期不能晚于今天', 'The date is in the future');
-      const id = await repo.insertReserve(tx, { countyId: person.county_id, orgId: person.org_id, orgPath: person.org_path, personId: person.id, targetRole: input.targetRole.trim(), addedOn: input.addedOn, note: input.note ?? null });
-      await appendAudit(tx, { countyId: person.county_id, accountId: actor.accountId, username: actor.username, action: 'reserve.add', objectType: 'person', objectId: person.id, summary: { reserveId: id, targetRole: input.targetRole }, result: 'success', ip: actor.ip });
-      return id;
-    });
+    return db.transaction((tx) => addReserveIn(tx, actor, input));
+  }
+
+  /**
+   * 入库 inside the caller's transaction (the form and the pool's .xlsx import): the person on the
+   * roster of the scope, not yet in the pool; with the latest training when the sheet gives one
+   * (checked as 培养 checks it).
+   */
+  async function addReserveIn(tx: Queryable, actor: Actor, input: { personId: number; targetRole: string; addedOn: string; note?: string; training?: { trainedOn: string; training: string } }) {
+    requireAction(actor, 'person:post');
+    const person = await repo.findPersonForUpdate(tx, actor.scope, input.personId);
+    if (!person) throw fieldError('personId', '人员不存在或不在您的管辖范围内', 'No such person in your scope');
+    if (person.status !== 'active') throw fieldError('personId', '此人已不在册（离开或去世）', 'The person is no longer on the roster');
+    if (await repo.reserveOf(tx, person.id)) throw new AppError('conflict', { zh: '此人已在后备干部库中', en: 'Already in the reserve pool' });
+    if (input.addedOn > today()) throw fieldError('addedOn', '入库日期不能晚于今天', 'The date is in the future');
+    const targetRole = input.targetRole.trim();
+    if (!targetRole) throw fieldError('targetRole', '请填写拟任岗位', 'Give the intended post');
+    if (input.training) {
+      if (input.training.trainedOn > today()) throw fieldError('trainedOn', '培训日期不能晚于今天', 'The date is in the future');
+      if (input.training.trainedOn < input.addedOn) throw fieldError('trainedOn', '培训日期不能早于入库日期', 'The training precedes joining the pool');
+      if (!input.training.training.trim()) throw fieldError('training', '请填写培训内容', 'Describe the training');
+    }
+    const id = await repo.insertReserve(tx, { countyId: person.county_id, orgId: person.org_id, orgPath: person.org_path, personId: person.id, targetRole, addedOn: input.addedOn, note: input.note?.trim() || null });
+    await appendAudit(tx, { countyId: person.county_id, accountId: actor.accountId, username: actor.username, action: 'reserve.add', objectType: 'person', objectId: person.id, summary: { reserveId: id, targetRole }, result: 'success', ip: actor.ip });
+    if (input.training) {
+      const training = input.training.training.trim();
+      await repo.trainReserve(tx, id, input.training.trainedOn, training);
+      await appendAudit(tx, { countyId: person.county_id, accountId: actor.accountId, username: actor.username, action: 'reserve.train', objectType: 'person', objectId: person.id, summary: { reserveId: id, trainedOn: input.training.trainedOn, training }, result: 'success', ip: actor.ip });
+    }
+    return id;
+  }
+
+  /**
+   * What an .xlsx import of posts or of the pool needs of the roster: orgs of the scope by name or
+   * by a path of names (as the roster import resolves them), and people by ID number — a number on
+   * the roster outside the scope answers 'outside', never where.
+   */
+  async function importLookups(actor: Actor, q: Queryable = db) {
+    const index = buildOrgIndex(await repo.orgsForRoster(q, actor.scope));
+    return {
+      org(text: string): { ok: true; org: { id: number; name: string; type: string; path: string } } | { ok: false; zh: string } {
+        const r = index.resolve(text);
+        if (!r.ok) return { ok: false, zh: r.msg.zh };
+        if (!r.org.in_scope) return { ok: false, zh: `党组织「${text}」不存在或不在您的管辖范围内` };
+        if (r.org.status !== 'active') return { ok: false, zh: `党组织「${text}」已撤销` };
+        return { ok: true, org: r.org };
+      },
+      label: index.label,
+      async people(idNumbers: string[]): Promise<Map<string, { id: number; name: string; orgId: number; orgPath: string; status: string } | 'outside'>> {
+        const byHash = new Map(idNumbers.map((n) => [pii.hash(n), n] as const));
+        const found = new Map<string, { id: number; name: string; orgId: number; orgPath: string; status: string } | 'outside'>();
+        const hashes = [...byHash.keys()];
+        for (let i = 0; i < hashes.length; i += 5000) {
+          for (const e of await repo.findPeopleByIdNumberHashes(q, hashes.slice(i, i + 5000))) {
+            const n = byHash.get(e.id_number_hash!)!;
+            found.set(n, e.org_path.startsWith(actor.scope.path) ? { id: e.id, name: e.name, orgId: e.org_id, orgPath: e.org_path, status: e.status } : 'outside');
+          }
+        }
+        return found;
+      },
+    };
   }
 
   /** A reserve cadre still in the pool, locked, at the version the caller read. */
@@ -758,7 +810,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
 
   return { postHolders, personNames, groupMembership, setPartyGroupIn,
     list, detail, create, update, addPost, addPostIn, updatePost, post, endPost, postsAt, cadres, cadresForExport, cadreStructure,
-    reserve, reserveCadre, addReserve, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
+    reserve, reserveCadre, addReserve, addReserveIn, importLookups, trainReserve, appointReserve, removeReserve, personForDevelopment, setMembership, today, rootPathOf, postSpans,
     createIn, endPostIn, updatePostIn,
   };
 }

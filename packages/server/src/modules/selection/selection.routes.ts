@@ -27,12 +27,34 @@ import {
   SelectionPage,
   SelectionTransitionParams,
   VetCandidateBody,
+  FileDownload,
+  MENTEE_KIND_LABELS,
+  MENTOR_KIND_LABELS,
+  MENTORING_MODE_LABELS,
 } from '@lianxin/contract';
+import { allPages, cellsOf, sendWorkbook } from '../../core/xlsx-write.js';
 import type { SelectionService } from './selection.service.js';
 
 export async function selectionRoutes(app: TypedApp, opts: { selection: SelectionService }) {
   const { selection } = opts;
   const tags = ['selection'];
+
+  app.get(
+    '/api/mentoring/export',
+    { schema: { tags, summary: '导出结对培养台账（.xlsx，筛选条件同列表）', querystring: ListMentoringQuery, response: { 200: FileDownload } }, config: { policy: 'selection:read' } },
+    async (request, reply) => {
+      const { page: _p, pageSize: _s, ...q } = request.query;
+      const pages = await allPages((page, pageSize) => selection.listPairs(request.actor!, { ...q, page, pageSize }));
+      await sendWorkbook(reply, `结对培养-${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}.xlsx`, '结对培养', [
+        { header: '组织', width: 20 }, { header: '方式', width: 8 }, { header: '被培养人', width: 10 }, { header: '类别', width: 14 },
+        { header: '培养人', width: 30 }, { header: '开始日期', width: 12 }, { header: '培养目标', width: 30 }, { header: '联系次数', width: 10 }, { header: '最近联系', width: 12 },
+      ], cellsOf(pages, (r) => [
+        r.org.name, MENTORING_MODE_LABELS[r.mode].zh, r.mentee.name, MENTEE_KIND_LABELS[r.menteeKind].zh,
+        r.mentors.map((m) => `${m.name}（${MENTOR_KIND_LABELS[m.kind].zh}）`).join('、'), r.startedOn, r.goal ?? '', r.contacts, r.lastContactOn ?? '',
+      ]));
+      return reply;
+    },
+  );
 
   // 公开选拔
   app.get(

@@ -27,12 +27,31 @@ import {
   TrainingSessionPage,
   TrainingTalk,
   TrainingTalkPage,
+  FileDownload,
+  TRAINING_GROUP_LABELS,
 } from '@lianxin/contract';
+import { sendWorkbook } from '../../core/xlsx-write.js';
 import type { TrainingService } from './training.service.js';
 
 export async function trainingRoutes(app: TypedApp, opts: { training: TrainingService }) {
   const { training } = opts;
   const tags = ['training'];
+
+  app.get(
+    '/api/training/sessions/:id/roster/export',
+    { schema: { tags, summary: '导出一次培训的签到表（.xlsx：培训对象与到课情况、人次）', params: IdParams, response: { 200: FileDownload } }, config: { policy: 'training:read' } },
+    async (request, reply) => {
+      const r = await training.roster(request.actor!, request.params.id);
+      async function* rows() {
+        yield r.people.map((p, i) => [i + 1, p.name, p.org, p.groups.map((g) => TRAINING_GROUP_LABELS[g].zh).join('、'), p.present ? '到课' : '']);
+        yield [[null, `到课 ${r.personTimes} 人次`, null, null, null]];
+      }
+      await sendWorkbook(reply, `培训签到表-${r.session.heldOn}-${r.session.target.name}.xlsx`, '签到表', [
+        { header: '序号', width: 6 }, { header: '姓名', width: 12 }, { header: '所在组织', width: 20 }, { header: '对象类别', width: 20 }, { header: '到课', width: 8 },
+      ], rows());
+      return reply;
+    },
+  );
 
   app.get(
     '/api/training/categories',

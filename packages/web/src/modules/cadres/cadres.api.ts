@@ -52,6 +52,9 @@ function useRefresh() {
   };
 }
 
+/** After an .xlsx import: everything that shows posts or the pool. */
+export const useCadreImportRefresh = useRefresh;
+
 export function useAssignPost() {
   const onSuccess = useRefresh();
   return useMutation({ mutationFn: (body: CreatePostBody) => api.post('/api/posts', body), onSuccess });

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { App as AntApp, Button, Card, Col, DatePicker, Input, InputNumber, Row, Select, Space, Table, Tabs, Tag } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import {
   AGE_BAND_LABELS, AGE_BANDS, EDUCATION_BAND_LABELS, EDUCATION_BANDS, EDUCATION_LABELS, EDUCATIONS, POST_ROLE_LABELS, POST_ROLES,
@@ -16,6 +16,7 @@ import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useCadres, useCadreStructure } from '../cadres.api';
+import { CadreImportModal } from '../components/CadreImportModal';
 
 const KEYS = ['orgId', 'role', 'concurrent', 'sentFrom', 'selectionChannel', 'civilService', 'education', 'ageMin', 'ageMax', 'startFrom', 'startTo', 'page', 'pageSize'] as const;
 
@@ -53,6 +54,7 @@ function Ledger({ params, setParams }: { params: URLSearchParams; setParams: (p:
   const query = toQuery(params);
   const cadres = useCadres(query);
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
   const set = (k: (typeof KEYS)[number], v: string | number | boolean | undefined | null) => {
     const next = new URLSearchParams(params);
     if (v === undefined || v === null || v === '') next.delete(k);
@@ -74,6 +76,7 @@ function Ledger({ params, setParams }: { params: URLSearchParams; setParams: (p:
   const yesNo = [{ value: 'true', label: '是' }, { value: 'false', label: '否' }];
   return (
     <Card size="small">
+      {importing && <CadreImportModal kind="posts" onClose={() => setImporting(false)} />}
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         <Col xs={24} md={8}><OrgTreeSelect value={query.orgId} onChange={(v) => set('orgId', v)} placeholder="组织（含下级）" /></Col>
         <Col xs={12} md={4}><Select allowClear style={{ width: '100%' }} placeholder="岗位" value={query.role} onChange={(v) => set('role', v)} options={POST_ROLES.map((r) => ({ value: r, label: label(POST_ROLE_LABELS[r]) }))} data-testid="ledger-role" /></Col>
@@ -106,6 +109,9 @@ function Ledger({ params, setParams }: { params: URLSearchParams; setParams: (p:
         </Col>
         {can('cadre:export') && (
           <Col><Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="ledger-export">导出 Excel</Button></Col>
+        )}
+        {can('cadre:post') && can('person:post') && (
+          <Col><Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="ledger-import">导入 Excel</Button></Col>
         )}
       </Row>
       {cadres.error ? <ApiErrorAlert error={cadres.error} onRetry={() => void cadres.refetch()} /> : (

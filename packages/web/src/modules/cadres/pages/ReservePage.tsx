@@ -3,15 +3,17 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Segmented, Space, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { EDUCATION_LABELS, RESERVE_STATUS_LABELS, RESERVE_STATUSES, type ReserveCadreRow, type ReserveStatus } from '@lianxin/contract';
+import { download } from '../../../app/api';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useAddReserve, useReserve, useReserveAction } from '../cadres.api';
 import { PersonSelect, PostFields, postBody, useAfterPost } from '../components/PostDialogs';
+import { CadreImportModal } from '../components/CadreImportModal';
 
 type Acting = { kind: 'train' | 'appoint' | 'remove'; row: ReserveCadreRow } | { kind: 'add' };
 const d = (v: Dayjs) => v.format('YYYY-MM-DD');
@@ -25,9 +27,32 @@ export function ReservePage() {
   const list = useReserve({ orgId, status, page, pageSize: 20 });
   const [acting, setActing] = useState<Acting>();
   const writable = can('person:post');
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const { message } = AntApp.useApp();
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await download('/api/reserve-cadres/export', { orgId, status }, '后备干部库.xlsx');
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <div data-testid="reserve-page">
-      <PageHead title="后备干部库" extra={writable && <Button type="primary" icon={<PlusOutlined />} onClick={() => setActing({ kind: 'add' })}>纳入后备干部</Button>} />
+      <PageHead
+        title="后备干部库"
+        extra={
+          <Space wrap>
+            {can('cadre:export') && <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="reserve-export">导出 Excel</Button>}
+            {writable && can('cadre:post') && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="reserve-import">导入 Excel</Button>}
+            {writable && <Button type="primary" icon={<PlusOutlined />} onClick={() => setActing({ kind: 'add' })}>纳入后备干部</Button>}
+          </Space>
+        }
+      />
+      {importing && <CadreImportModal kind="reserve" onClose={() => setImporting(false)} />}
       <Card size="small">
         <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
           <Col xs={24} md={8}><OrgTreeSelect value={orgId} onChange={(v) => { setOrgId(v); setPage(1); }} placeholder="乡镇或村（含下级）" /></Col>
