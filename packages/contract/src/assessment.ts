@@ -462,7 +462,17 @@ export type ImportSchemeQuery = Static<typeof ImportSchemeQuery>;
 
 // ---- subjects (考核对象) and their results
 
-export const SubjectsQuery = Type.Object({ schemeId: Id, period: Period }, { additionalProperties: false });
+export const SubjectsQuery = Type.Object(
+  {
+    schemeId: Id,
+    period: Period,
+    /** part of the name (a first secretary's, a project's title) or of the unit's name */
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
 export type SubjectsQuery = Static<typeof SubjectsQuery>;
 /** The subjects a scorer may score against a scheme in a month, with the sheet already opened (if any). */
 export const SubjectList = Type.Object({
@@ -477,6 +487,9 @@ export const SubjectList = Type.Object({
       sheetId: Type.Union([Id, Type.Null()]),
     }),
   ),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
 });
 export type SubjectList = Static<typeof SubjectList>;
 

@@ -709,6 +709,16 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
    * projects service — never their tables.
    */
   async function subjects(actor: Actor, q: SubjectsQuery): Promise<SubjectList> {
+    const all = await allSubjects(actor, q);
+    // a page of the list, filtered by name or unit; the subjects come from three sources, so the page is cut here
+    const needle = q.q?.trim();
+    const items = needle ? all.items.filter((x) => x.name.includes(needle) || x.org.name.includes(needle)) : all.items;
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    return { kind: all.kind, items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
+  }
+
+  async function allSubjects(actor: Actor, q: SubjectsQuery): Promise<Pick<SubjectList, 'kind' | 'items'>> {
     requireAction(actor, 'assessment:read');
     const s = await repo.schemeOf(db, countyOf(actor), q.schemeId);
     if (!s) throw new AppError('not_found');

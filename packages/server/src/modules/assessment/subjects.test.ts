@@ -207,6 +207,14 @@ describe('a project\'s 年交账 scored by the township above its village', () =
     expect((await peng.post('/api/assessment/sheets', { schemeId: scheme.id, projectId: project.id, period: december })).statusCode).toBe(404);
     const subjects = (await wuli.get(`/api/assessment/subjects?schemeId=${scheme.id}&period=${december}`)).json() as SubjectList;
     expect(subjects.items.find((x) => x.id === project.id)).toMatchObject({ name: '考评示范项目', sheetId: null });
+    // found by part of its title, and not by a word it does not hold; a page of one keeps the whole count
+    const found = (await wuli.get(`/api/assessment/subjects?schemeId=${scheme.id}&period=${december}&q=${encodeURIComponent('考评示范')}`)).json() as SubjectList;
+    expect(found.items.map((x) => x.id)).toEqual([project.id]);
+    expect(found.total).toBe(1);
+    expect(((await wuli.get(`/api/assessment/subjects?schemeId=${scheme.id}&period=${december}&q=${encodeURIComponent('不存在的项目名')}`)).json() as SubjectList).total).toBe(0);
+    const one = (await wuli.get(`/api/assessment/subjects?schemeId=${scheme.id}&period=${december}&pageSize=1`)).json() as SubjectList;
+    expect(one).toMatchObject({ total: subjects.total, pageSize: 1 });
+    expect(one.items).toHaveLength(Math.min(1, subjects.total));
     expect(((await peng.get(`/api/assessment/subjects?schemeId=${scheme.id}&period=${december}`)).json() as SubjectList).items.some((x) => x.id === project.id)).toBe(false);
   });
 

@@ -146,10 +146,11 @@ export function useResults(q: ResultsQuery) {
 }
 
 /** The subjects a scheme scores in a month (units, first secretaries or projects of the scope), with the sheets already opened. */
-export function useSubjects(q: { schemeId?: number; period?: string }) {
+export function useSubjects(q: { schemeId?: number; period?: string; q?: string }) {
   return useQuery({
     queryKey: [...assessmentKeys.all, 'subjects', q],
-    queryFn: () => api.get('/api/assessment/subjects', { schemeId: q.schemeId!, period: q.period! }),
+    queryFn: () => api.get('/api/assessment/subjects', { schemeId: q.schemeId!, period: q.period!, q: q.q || undefined, pageSize: 50 }),
+    placeholderData: keepPreviousData,
     enabled: Boolean(q.schemeId && q.period && /^\d{4}-\d{2}$/.test(q.period)),
   });
 }

@@ -33,7 +33,8 @@ export function SheetsPage() {
   const period = Form.useWatch('period', form);
   const chosen = published.find((s) => s.id === schemeId);
   const kind = chosen?.subjectKind ?? 'org';
-  const subjects = useSubjects({ schemeId: kind === 'org' ? undefined : schemeId, period });
+  const [subjectSearch, setSubjectSearch] = useState('');
+  const subjects = useSubjects({ schemeId: kind === 'org' ? undefined : schemeId, period, q: subjectSearch.trim() });
   const FIELD = { org: 'orgId', first_secretary: 'postId', project: 'projectId' } as const;
 
   return (
@@ -79,13 +80,15 @@ export function SheetsPage() {
                 name="subjectId"
                 label={kind === 'first_secretary' ? '被考核的第一书记' : '被考评的项目（已年终交账）'}
                 rules={[{ required: true, message: kind === 'first_secretary' ? '请选择第一书记' : '请选择项目' }]}
-                extra={subjects.data && subjects.data.items.length === 0 ? (kind === 'first_secretary' ? '本辖区该年度没有在任的第一书记' : '本辖区该年度还没有年终交账的项目') : undefined}
+                extra={subjects.data && subjects.data.total === 0 && !subjectSearch.trim() ? (kind === 'first_secretary' ? '本辖区该年度没有在任的第一书记' : '本辖区该年度还没有年终交账的项目') : subjects.data && subjects.data.total > subjects.data.items.length ? `共 ${subjects.data.total} 个，显示前 ${subjects.data.items.length} 个，输入姓名、项目或单位名称查找` : undefined}
               >
                 <Select
                   data-testid="sheet-subject"
                   loading={subjects.isFetching}
                   showSearch
-                  optionFilterProp="label"
+                  filterOption={false}
+                  onSearch={setSubjectSearch}
+                  notFoundContent={subjects.isFetching ? '正在查找…' : '没有找到'}
                   options={(subjects.data?.items ?? []).map((x) => ({
                     value: x.id,
                     disabled: x.sheetId !== null,
