@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     account: { type: 'string', default: 'bench.county' },
     only: { type: 'string' },
     baseline: { type: 'boolean', default: false },
+    'seed-only': { type: 'boolean', default: false },
+    'year-sample': { type: 'string', default: '20' },
     machine: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -62,6 +64,8 @@ if (args.help) {
                       orglife-behind,orglife-behind-province（组织生活谁落后了，县与全省）,
                       assessment-results,assessment-year-province（绩效指数结果看板；全省一年的计算型指标）
   --baseline          同时写入 bench/baseline.json
+  --seed-only         只补齐所选各项的压测数据（会议、考核、项目、小微权力事项），不测量
+  --year-sample N     assessment-year-province：逐村逐月的仓储函数路径只算每第 N 个村（默认 20），按比例折算全省；整体聚合始终算全省
   --machine 说明      写入结果的机器说明`);
   process.exit(0);
 }
@@ -477,7 +481,7 @@ if (wanted('orglife-behind') || wanted('orglife-behind-province')) {
   }
 }
 // ---- 绩效指数 (issue 15): the county's results board; the province's computed indicators for a year ----
-let assessmentYear: { units: number; unitMonths: number; seconds: number; errors: number; denominators: number; raw: { seconds: number; denominators: number } } | undefined;
+let assessmentYear: { units: number; sampledUnits: number; unitMonths: number; seconds: number; projectedSeconds: number; errors: number; denominators: number; raw: { seconds: number; denominators: number } } | undefined;
 if (wanted('assessment-results') || wanted('assessment-year-province')) {
   const t0 = performance.now();
   const seeded = await seedAssessment(rawDb, thisYear, today, scope.countyId!);
@@ -501,11 +505,14 @@ if (wanted('assessment-results') || wanted('assessment-year-province')) {
       p99Target: 100,
     });
   }
-  if (wanted('assessment-year-province')) {
+  if (wanted('assessment-year-province') && !args['seed-only']) {
     // every village of the province, every month of the year: the computed sources of the 龙江 scheme
-    const villages = await raw.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE type = 'village' AND status = 'active' ORDER BY id`);
+    const all = await raw.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE type = 'village' AND status = 'active' ORDER BY id`);
+    // every Nth village, spread over all counties (the per-unit path is 3 statements per village and month)
+    const sample = Math.max(1, Number(args['year-sample']));
+    const villages = all.filter((_, i) => i % sample === 0);
     const jobs = villages.flatMap((v) => Array.from({ length: 12 }, (_, i) => ({ v, month: i + 1 })));
-    console.log(`绩效指数：计算全省 ${villages.length.toLocaleString('en-US')} 个村 × 12 个月的计算型指标（问题按期销号、任务按期上报、诉求三率），${connections} 并发……`);
+    console.log(`绩效指数：逐村逐月计算计算型指标（问题按期销号、任务按期上报、诉求三率）：全省 ${all.length.toLocaleString('en-US')} 个村中每第 ${sample} 个，共 ${villages.length.toLocaleString('en-US')} 个村 × 12 个月，${connections} 并发……`);
     let errors = 0;
     let denominators = 0;
     const openAll = (p: Queryable) => Promise.all(Array.from({ length: connections }, () => p.query('SELECT 1')));
@@ -523,16 +530,25 @@ if (wanted('assessment-results') || wanted('assessment-year-province')) {
     const rawStarted = performance.now();
     const set = await provinceYearBasesSql(rawDb, thisYear);
     const rawSeconds = (performance.now() - rawStarted) / 1000;
-    assessmentYear = { units: villages.length, unitMonths: jobs.length, seconds, errors, denominators, raw: { seconds: rawSeconds, denominators: set.denominators } };
+    const projected = (seconds * all.length) / villages.length;
+    assessmentYear = { units: all.length, sampledUnits: villages.length, unitMonths: jobs.length, seconds, projectedSeconds: projected, errors, denominators, raw: { seconds: rawSeconds, denominators: set.denominators } };
     console.log(
-      `  assessment-year-province 逐村逐月（仓储函数）${seconds.toFixed(1)} 秒，${jobs.length.toLocaleString('en-US')} 个村月${errors ? `（错误 ${errors}）` : ''} | ` +
-        `整体聚合（直连 SQL）${rawSeconds.toFixed(1)} 秒 | 记录数 ${denominators.toLocaleString('en-US')} / ${set.denominators.toLocaleString('en-US')}`,
+      `  assessment-year-province 逐村逐月（仓储函数）${seconds.toFixed(1)} 秒 / ${jobs.length.toLocaleString('en-US')} 个村月，折算全省 ${projected.toFixed(0)} 秒${errors ? `（错误 ${errors}）` : ''} | ` +
+        `全省整体聚合（直连 SQL）${rawSeconds.toFixed(1)} 秒，记录 ${set.denominators.toLocaleString('en-US')}（抽样部分 ${denominators.toLocaleString('en-US')}）`,
     );
   }
 }
 // what autovacuum does after such a burst of new rows: statistics for the boards' plans
 await raw.query('ANALYZE directives, assignments');
 const selected = endpoints.filter((e) => wanted(e.key));
+if (args['seed-only']) {
+  // the data the selected scenarios need is in place (seeded above where it was missing); no measurement
+  console.log('--seed-only：压测数据已补齐，未测量。');
+  await rawDb.close();
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
 
 // ---- runners ----------------------------------------------------------------------------------
 type Measure = { rps: number; p50: number; p99: number; count: number; errors: number };
@@ -671,11 +687,12 @@ if (fanOut) {
 const YEAR_TARGET_S = 60;
 if (assessmentYear) {
   const a = assessmentYear;
-  const ok = a.errors === 0 && a.seconds < YEAR_TARGET_S;
+  const ok = a.errors === 0 && a.projectedSeconds < YEAR_TARGET_S;
+  const rawOk = a.raw.seconds < YEAR_TARGET_S;
   console.log(
-    `${pad(`绩效指数全省一年：${a.units} 村 × 12 月的计算型指标（仓储函数，${connections} 并发）`, 58)} ` +
-      `应用 ${a.seconds.toFixed(1)} 秒  SQL 整体聚合 ${a.raw.seconds.toFixed(1)} 秒  记录 ${a.denominators}/${a.raw.denominators}${a.denominators === a.raw.denominators ? '（一致）' : '（不一致）'}  ` +
-      `<${YEAR_TARGET_S}s ${ok ? 'PASS' : 'FAIL'}${a.errors ? `  errors ${a.errors}` : ''}`,
+    `${pad(`绩效指数全省一年：${a.units} 村 × 12 月的计算型指标`, 58)} ` +
+      `逐村逐月（仓储函数，${connections} 并发）${a.sampledUnits} 村 ${a.seconds.toFixed(1)} 秒，折算全省 ${a.projectedSeconds.toFixed(0)} 秒 <${YEAR_TARGET_S}s ${ok ? 'PASS' : 'FAIL'}；` +
+      `全省整体聚合（直连 SQL）${a.raw.seconds.toFixed(1)} 秒 <${YEAR_TARGET_S}s ${rawOk ? 'PASS' : 'FAIL'}${a.errors ? `  errors ${a.errors}` : ''}`,
   );
 }
 if (submit) {
@@ -719,7 +736,7 @@ const report = {
     stationAssignments: fanOut.stationAssignments, villageAssignments: fanOut.villageAssignments, errors: fanOut.errors,
     raw: { seconds: Math.round(fanOut.raw.seconds * 100) / 100, issueSeconds: Math.round(fanOut.raw.issueSeconds * 100) / 100, fanOutSeconds: Math.round(fanOut.raw.fanOutSeconds * 100) / 100, stationAssignments: fanOut.raw.stationAssignments, villageAssignments: fanOut.raw.villageAssignments },
   },
-  assessmentYear: assessmentYear && { ...assessmentYear, seconds: Math.round(assessmentYear.seconds * 10) / 10, raw: { ...assessmentYear.raw, seconds: Math.round(assessmentYear.raw.seconds * 10) / 10 }, targetSeconds: YEAR_TARGET_S },
+  assessmentYear: assessmentYear && { ...assessmentYear, seconds: Math.round(assessmentYear.seconds * 10) / 10, projectedSeconds: Math.round(assessmentYear.projectedSeconds), raw: { ...assessmentYear.raw, seconds: Math.round(assessmentYear.raw.seconds * 10) / 10 }, targetSeconds: YEAR_TARGET_S },
   publicSubmit: submit && {
     addresses: submit.addresses, rateLimitPerAddressPerMinute: 10,
     http: { rps: Math.round(submit.load.rps), p50: Math.round(submit.load.p50 * 10) / 10, p99: Math.round(submit.load.p99 * 10) / 10, count: submit.load.count, statuses: submit.load.statuses, failures: submit.load.failures },

@@ -381,19 +381,24 @@ export async function seedMeetingsOfCounty(q: Queryable, countyId: number, year:
   const perGroup = MEETING_SCHEDULE.flatMap((t) => t.months.filter((m) => m <= lastMonth).map(() => t.group));
   const names = MEETING_SCHEDULE.flatMap((t) => t.months.filter((m) => m <= lastMonth).map(() => t.name));
   const [made] = await q.query<{ n: number }>(
-    `/*lx-bench*/ WITH v AS (
-       SELECT o.id, o.path, o.county_id, (o.id * 7919) % 100 AS h,
-              (SELECT count(*)::int FROM persons p WHERE p.org_id = o.id AND p.member_status IS NOT NULL AND p.status = 'active') AS members
-         FROM orgs o
+    `/*lx-bench*/ WITH mc AS MATERIALIZED (
+       SELECT p.org_id, count(*)::int AS n FROM persons p WHERE p.county_id = $1 AND p.member_status IS NOT NULL AND p.status = 'active' GROUP BY p.org_id),
+     gc AS MATERIALIZED (
+       SELECT p.party_group_id, count(*)::int AS n FROM persons p
+        WHERE p.county_id = $1 AND p.party_group_id IS NOT NULL AND p.member_status IS NOT NULL AND p.status = 'active' GROUP BY p.party_group_id),
+     v AS (
+       SELECT o.id, o.path, o.county_id, (o.id * 7919) % 100 AS h, coalesce(mc.n, 0) AS members
+         FROM orgs o LEFT JOIN mc ON mc.org_id = o.id
         WHERE o.county_id = $1 AND o.type IN ('village', 'community') AND o.status = 'active'
           AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.org_id = o.id AND m.held_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))),
      sched AS (SELECT * FROM unnest($4::text[], $5::int[], $6::boolean[], $7::text[]) AS s(code, month, per_group, name)),
      slot AS (
        SELECT v.*, s.code, s.month, s.name, g.id AS group_id, g.sort AS group_sort,
               CASE WHEN g.id IS NULL THEN CASE WHEN s.code = 'committee' THEN least(5, v.members) ELSE v.members END
-                   ELSE (SELECT count(*)::int FROM persons p WHERE p.party_group_id = g.id AND p.member_status IS NOT NULL AND p.status = 'active') END AS expected
+                   ELSE coalesce(gc.n, 0) END AS expected
          FROM v CROSS JOIN sched s
          LEFT JOIN orgs g ON s.per_group AND g.parent_id = v.id AND g.type = 'party_group' AND g.status = 'active'
+         LEFT JOIN gc ON gc.party_group_id = g.id
         WHERE NOT (s.per_group AND g.id IS NULL)
           -- the gaps: one month's 支委会 and 主题党日 missed, a quarter skipped, nothing after June
           AND NOT (v.h BETWEEN 70 AND 89 AND s.code IN ('committee', 'theme_day') AND s.month = 1 + v.id % $8::int)
@@ -491,8 +496,8 @@ export async function seedAssessment(db: Db, year: number, today: string, benchC
   const flat = Array.from({ length: months }, (_, i) => indicatorsOf(tree, period(i + 1)).map((k) => ({ m: i + 1, key: k.key, max: k.points, computed: k.source !== 'manual' }))).flat();
   const schemes = await db.query(
     `/*lx-bench*/ INSERT INTO assessment_schemes (county_id, org_path, year, unit_type, name, status, edition, total_points, tree, published_at)
-     SELECT o.id, o.path, $1, 'village', $1 || '年度村级绩效指数（压测）', 'published', 1, 100, $2::jsonb, now() FROM orgs o
-      WHERE o.type = 'county' AND NOT EXISTS (SELECT 1 FROM assessment_schemes s WHERE s.county_id = o.id AND s.year = $1 AND s.unit_type = 'village' AND s.status = 'published')
+     SELECT o.id, o.path, $1::int, 'village', $1::int || '年度村级绩效指数（压测）', 'published', 1, 100, $2::jsonb, now() FROM orgs o
+      WHERE o.type = 'county' AND NOT EXISTS (SELECT 1 FROM assessment_schemes s WHERE s.county_id = o.id AND s.year = $1::int AND s.unit_type = 'village' AND s.status = 'published')
      RETURNING 1`,
     [year, JSON.stringify(tree)],
   );
@@ -500,7 +505,7 @@ export async function seedAssessment(db: Db, year: number, today: string, benchC
   let sheets = 0;
   for (const c of counties) {
     const made = await db.query(
-      `/*lx-bench*/ WITH s AS (SELECT id FROM assessment_schemes WHERE county_id = $1 AND year = $2 AND unit_type = 'village' AND status = 'published' ORDER BY edition DESC LIMIT 1),
+      `/*lx-bench*/ WITH s AS (SELECT id FROM assessment_schemes WHERE county_id = $1 AND year = $2::int AND unit_type = 'village' AND status = 'published' ORDER BY edition DESC LIMIT 1),
        plan AS MATERIALIZED (
          SELECT nextval(pg_get_serial_sequence('cases', 'id')) AS case_id, o.id AS org_id, o.path, o.county_id, o.name, t.id AS scorer_id, t.path AS scorer_path,
                 mm, ($3::numeric[])[mm] AS max_total, (SELECT id FROM s) AS scheme_id
@@ -511,10 +516,10 @@ export async function seedAssessment(db: Db, year: number, today: string, benchC
        c AS (
          INSERT INTO cases (id, county_id, case_type, org_id, org_path, status, title, opened_at, updated_at) OVERRIDING SYSTEM VALUE
          SELECT case_id, county_id, 'score_sheet', org_id, path, CASE WHEN mm < $4 THEN 'locked' ELSE 'published' END,
-                name || ' ' || $2 || '-' || lpad(mm::text, 2, '0') || ' 村级绩效指数（压测）', make_date($2, mm, 1) + 35, make_date($2, mm, 1) + 45
+                name || ' ' || $2::int || '-' || lpad(mm::text, 2, '0') || ' 村级绩效指数（压测）', make_date($2::int, mm, 1) + 35, make_date($2::int, mm, 1) + 45
            FROM plan RETURNING id)
        INSERT INTO score_sheets (case_id, county_id, scheme_id, org_id, period, revision, scorer_org_id, scorer_path, total, max_total)
-       SELECT case_id, county_id, scheme_id, org_id, $2 || '-' || lpad(mm::text, 2, '0'), 1, scorer_id, scorer_path,
+       SELECT case_id, county_id, scheme_id, org_id, $2::int || '-' || lpad(mm::text, 2, '0'), 1, scorer_id, scorer_path,
               round(max_total * (60 + (org_id * 13 + mm * 7) % 41) / 100 * 2) / 2, max_total
          FROM plan WHERE (SELECT count(*) FROM c) >= 0
        RETURNING 1`,
@@ -526,7 +531,7 @@ export async function seedAssessment(db: Db, year: number, today: string, benchC
   const entries = await db.query(
     `/*lx-bench*/ WITH k AS (SELECT * FROM unnest($3::int[], $4::text[], $5::numeric[], $6::boolean[]) AS k(mm, key, max, computed)),
      sh AS (SELECT s.case_id, s.county_id, substr(s.period, 6, 2)::int AS mm FROM score_sheets s JOIN assessment_schemes sc ON sc.id = s.scheme_id
-             WHERE s.county_id = $1 AND sc.year = $2 AND NOT EXISTS (SELECT 1 FROM score_entries e WHERE e.sheet_id = s.case_id))
+             WHERE s.county_id = $1 AND sc.year = $2::int AND NOT EXISTS (SELECT 1 FROM score_entries e WHERE e.sheet_id = s.case_id))
      INSERT INTO score_entries (sheet_id, county_id, indicator_key, max_points, points, computed, evidence)
      SELECT sh.case_id, sh.county_id, k.key, k.max, greatest(0, k.max - ((sh.case_id + length(k.key) * 7 + k.mm) % 5) * 0.5), k.computed,
             CASE WHEN k.computed THEN NULL ELSE '见台账（压测）' END
