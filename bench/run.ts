@@ -28,7 +28,7 @@ import * as citizensRepo from '../packages/server/src/modules/citizens/citizens.
 import { createDispatchService } from '../packages/server/src/modules/dispatch/dispatch.service.js';
 import { createRequestService } from '../packages/server/src/modules/citizens/requests.service.js';
 import { createChallenges } from '../packages/server/src/core/challenge.js';
-import { actorOf, orgsOfProvince, publicSubmitLoad, projectBoardSql, rawFanOut, runFanOut, seedFlowMatters, seedProjects, townshipCycle, type FanOutResult, type SubmitResult } from './scenarios.js';
+import { actorOf, orglifeBoardSql, orglifeRules, pool, provinceYearBasesSql, seedAssessment, seedMeetingsOfCounty, unitMonthBases, orgsOfProvince, publicSubmitLoad, projectBoardSql, rawFanOut, runFanOut, seedFlowMatters, seedProjects, townshipCycle, type FanOutResult, type SubmitResult } from './scenarios.js';
 import * as flowsRepo from '../packages/server/src/modules/flows/flows.repository.js';
 import { insertAccount } from '../packages/server/src/modules/accounts/index.js';
 
@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     account: { type: 'string', default: 'bench.county' },
     only: { type: 'string' },
     baseline: { type: 'boolean', default: false },
+    'seed-only': { type: 'boolean', default: false },
+    'year-sample': { type: 'string', default: '20' },
     machine: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -58,8 +60,12 @@ if (args.help) {
                       citizens-queue,citizens-queue-open,citizens-queue-county,citizens-submit（群众事项）,
                       flows-overdue,flows-overdue-province（小微权力失职预警，县与全省）,
                       projects-board（项目推进看板，县）,
-                      cadres,cadres-filtered（干部台账，县）
+                      cadres,cadres-filtered（干部台账，县）,
+                      orglife-behind,orglife-behind-province（组织生活谁落后了，县与全省）,
+                      assessment-results,assessment-year-province（绩效指数结果看板；全省一年的计算型指标）
   --baseline          同时写入 bench/baseline.json
+  --seed-only         只补齐所选各项的压测数据（会议、考核、项目、小微权力事项），不测量
+  --year-sample N     assessment-year-province：逐村逐月的仓储函数路径只算每第 N 个村（默认 20），按比例折算全省；整体聚合始终算全省
   --machine 说明      写入结果的机器说明`);
   process.exit(0);
 }
@@ -196,6 +202,7 @@ const endpoints: Endpoint[] = [
     label: 'GET /api/orgs/tree',
     paths: ['/api/orgs/tree'],
     note: 'findOrg, then listSubtree + memberCountsByOrg + stationStaffing',
+    p99Target: 100, // issue 11: the org tree p99 < 100 ms at 32 connections
     sql: async () => {
       const root = await orgRepo.findOrg(raw, scope, scope.orgId);
       await Promise.all([orgRepo.listSubtree(raw, scope, root!.path), peopleRepo.memberCountsByOrg(raw, root!.path), peopleRepo.stationStaffing(raw, root!.path)]);
@@ -366,6 +373,18 @@ if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('disp
     });
   }
 }
+// the province: an account at the root node (countyId null), made here when the bench has none
+let provinceSession: { root: { id: number; path: string }; headers: Record<string, string> } | undefined;
+async function provinceAccount() {
+  if (provinceSession) return provinceSession;
+  const [root] = await raw.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE parent_id IS NULL AND type = 'province' ORDER BY id LIMIT 1`);
+  if (!root) return undefined;
+  const exists = await raw.query(`SELECT 1 FROM accounts WHERE username = 'bench.province'`);
+  if (!exists.length) await insertAccount(raw, { username: 'bench.province', displayName: '省委组织部（压测）', passwordHash: await hashPassword(password!), roles: ['county_admin'], scopeOrgId: root.id, mustChangePassword: false });
+  else await raw.query(`UPDATE accounts SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE username = 'bench.province'`, [await hashPassword(password!)]);
+  provinceSession = { root, headers: await signIn('bench.province') };
+  return provinceSession;
+}
 // ---- 小微权力 失职预警 (issue 17): the overdue-step list of the county and of the province -----
 if (wanted('flows-overdue') || wanted('flows-overdue-province')) {
   const seeded = await seedFlowMatters(raw, today, 3);
@@ -383,17 +402,14 @@ if (wanted('flows-overdue') || wanted('flows-overdue-province')) {
     sql: overdueSql(account),
     p99Target: 1000,
   });
-  // the province: an account at the root node (countyId null), made here when the bench has none
-  const [root] = (await raw.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE parent_id IS NULL AND type = 'province' ORDER BY id LIMIT 1`));
-  if (root && wanted('flows-overdue-province')) {
-    const exists = await raw.query(`SELECT 1 FROM accounts WHERE username = 'bench.province'`);
-    if (!exists.length) await insertAccount(raw, { username: 'bench.province', displayName: '省委组织部（压测）', passwordHash: await hashPassword(password), roles: ['county_admin'], scopeOrgId: root.id, mustChangePassword: false });
-    else await raw.query(`UPDATE accounts SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE username = 'bench.province'`, [await hashPassword(password)]);
+  const province = wanted('flows-overdue-province') ? await provinceAccount() : undefined;
+  if (province) {
+    const { root } = province;
     endpoints.push({
       key: 'flows-overdue-province',
       label: 'GET /api/flow-matters/overdue (province)',
       paths: ['/api/flow-matters/overdue?page=1&pageSize=50'],
-      headers: await signIn('bench.province'),
+      headers: province.headers,
       note: 'overdue: the first 50 late current steps of every county + the roll-up per county',
       sql: overdueSql(root),
       p99Target: 1000,
@@ -418,9 +434,121 @@ if (wanted('projects-board') && account.county_id) {
     p99Target: 100,
   });
 }
+// ---- 组织生活 谁落后了 (issue 14): a year of meetings for every branch, the board of the county and of the province ----
+const thisYear = Number(today.slice(0, 4));
+const thisMonth = Number(today.slice(5, 7));
+if (wanted('orglife-behind') || wanted('orglife-behind-province')) {
+  const counties = await raw.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'county' ORDER BY id`);
+  const t0 = performance.now();
+  let meetings = 0;
+  let attendance = 0;
+  for (const [i, c] of counties.entries()) {
+    const made = await seedMeetingsOfCounty(raw, c.id, thisYear, today);
+    meetings += made.meetings;
+    attendance += made.attendance;
+    if (made.meetings && (i % 10 === 9 || i === counties.length - 1)) {
+      console.log(`组织生活：${i + 1}/${counties.length} 个县，已写入会议 ${meetings.toLocaleString('en-US')} 次、参会记录 ${attendance.toLocaleString('en-US')} 条（${((performance.now() - t0) / 1000).toFixed(0)} 秒）`);
+    }
+  }
+  if (meetings) await raw.query('VACUUM ANALYZE meetings, meeting_attendees');
+  const [held] = await raw.query<{ meetings: number; attendance: number }>(
+    `SELECT (SELECT count(*)::int FROM meetings) AS meetings, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'meeting_attendees') AS attendance`,
+  );
+  console.log(`组织生活：全省会议 ${held!.meetings.toLocaleString('en-US')} 次、参会记录约 ${Number(held!.attendance).toLocaleString('en-US')} 条（${thisYear} 年，看板到 ${thisMonth} 月）`);
+  const rules = await orglifeRules(thisMonth);
+  if (wanted('orglife-behind')) {
+    endpoints.push({
+      key: 'orglife-behind',
+      label: `GET /api/orglife/board (county ${account.name})`,
+      paths: ['/api/orglife/board'],
+      note: 'rollup (per township: units, behind, held, required, attendance) then byType, as the route runs them',
+      sql: () => orglifeBoardSql(raw, account.path, thisYear, thisMonth, rules),
+      p99Target: 200,
+    });
+  }
+  const province = wanted('orglife-behind-province') ? await provinceAccount() : undefined;
+  if (province) {
+    endpoints.push({
+      key: 'orglife-behind-province',
+      label: 'GET /api/orglife/board (province, 1 conn)',
+      paths: ['/api/orglife/board'],
+      headers: province.headers,
+      note: 'rollup per county over the province\'s branches, then byType; one request at a time',
+      sql: () => orglifeBoardSql(raw, province.root.path, thisYear, thisMonth, rules),
+      connections: 1,
+      p99Target: 1000,
+    });
+  }
+}
+// ---- 绩效指数 (issue 15): the county's results board; the province's computed indicators for a year ----
+let assessmentYear: { units: number; sampledUnits: number; unitMonths: number; seconds: number; projectedSeconds: number; errors: number; denominators: number; raw: { seconds: number; denominators: number } } | undefined;
+if (wanted('assessment-results') || wanted('assessment-year-province')) {
+  const t0 = performance.now();
+  const seeded = await seedAssessment(rawDb, thisYear, today, scope.countyId!);
+  if (seeded.sheets || seeded.schemes) {
+    console.log(`绩效指数：${seeded.schemes} 个县的村级指标体系（31 项），评分表 ${seeded.sheets.toLocaleString('en-US')} 张，本县评分项 ${seeded.entries.toLocaleString('en-US')} 条（${((performance.now() - t0) / 1000).toFixed(0)} 秒）`);
+    await raw.query('VACUUM ANALYZE cases, score_sheets, score_entries, assessment_schemes');
+  }
+  if (wanted('assessment-results')) {
+    const assessRepo = await import('../packages/server/src/modules/assessment/assessment.repository.js');
+    endpoints.push({
+      key: 'assessment-results',
+      label: `GET /api/assessment/results?year=${thisYear} (county)`,
+      paths: [`/api/assessment/results?year=${thisYear}`],
+      note: 'results (latest revision per unit and month, ranked in township and county), then pointsLost + schemeOf',
+      sql: async () => {
+        const all = await assessRepo.results(raw, scope.countyId!, `${scope.path}%`, { year: thisYear });
+        const last = all.reduce((p, r) => (r.period > p ? r.period : p), '');
+        const lost = await assessRepo.pointsLost(raw, all.filter((r) => r.period === last).map((r) => Number(r.sheet_id)));
+        for (const id of new Set(lost.map((l) => Number(l.scheme_id)))) await assessRepo.schemeOf(raw, scope.countyId!, id);
+      },
+      p99Target: 100,
+    });
+  }
+  if (wanted('assessment-year-province') && !args['seed-only']) {
+    // every village of the province, every month of the year: the computed sources of the 龙江 scheme
+    const all = await raw.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE type = 'village' AND status = 'active' ORDER BY id`);
+    // every Nth village, spread over all counties (the per-unit path is 3 statements per village and month)
+    const sample = Math.max(1, Number(args['year-sample']));
+    const villages = all.filter((_, i) => i % sample === 0);
+    const jobs = villages.flatMap((v) => Array.from({ length: 12 }, (_, i) => ({ v, month: i + 1 })));
+    console.log(`绩效指数：逐村逐月计算计算型指标（问题按期销号、任务按期上报、诉求三率）：全省 ${all.length.toLocaleString('en-US')} 个村中每第 ${sample} 个，共 ${villages.length.toLocaleString('en-US')} 个村 × 12 个月，${connections} 并发……`);
+    let errors = 0;
+    let denominators = 0;
+    const openAll = (p: Queryable) => Promise.all(Array.from({ length: connections }, () => p.query('SELECT 1')));
+    await openAll(rawDb);
+    const started = performance.now();
+    await pool(jobs, connections, async ({ v, month }) => {
+      try {
+        const b = await unitMonthBases(rawDb, v, thisYear, month);
+        denominators += b.problems[1] + b.reports[1] + b.response[1];
+      } catch {
+        errors++;
+      }
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const rawStarted = performance.now();
+    const set = await provinceYearBasesSql(rawDb, thisYear);
+    const rawSeconds = (performance.now() - rawStarted) / 1000;
+    const projected = (seconds * all.length) / villages.length;
+    assessmentYear = { units: all.length, sampledUnits: villages.length, unitMonths: jobs.length, seconds, projectedSeconds: projected, errors, denominators, raw: { seconds: rawSeconds, denominators: set.denominators } };
+    console.log(
+      `  assessment-year-province 逐村逐月（仓储函数）${seconds.toFixed(1)} 秒 / ${jobs.length.toLocaleString('en-US')} 个村月，折算全省 ${projected.toFixed(0)} 秒${errors ? `（错误 ${errors}）` : ''} | ` +
+        `全省整体聚合（直连 SQL）${rawSeconds.toFixed(1)} 秒，记录 ${set.denominators.toLocaleString('en-US')}（抽样部分 ${denominators.toLocaleString('en-US')}）`,
+    );
+  }
+}
 // what autovacuum does after such a burst of new rows: statistics for the boards' plans
 await raw.query('ANALYZE directives, assignments');
 const selected = endpoints.filter((e) => wanted(e.key));
+if (args['seed-only']) {
+  // the data the selected scenarios need is in place (seeded above where it was missing); no measurement
+  console.log('--seed-only：压测数据已补齐，未测量。');
+  await rawDb.close();
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
 
 // ---- runners ----------------------------------------------------------------------------------
 type Measure = { rps: number; p50: number; p99: number; count: number; errors: number };
@@ -529,7 +657,8 @@ await db.close();
 
 // ---- report -----------------------------------------------------------------------------------
 const LIST_P99_MS = 100;
-const RATIO_MIN = 0.6;
+// issue 11: every hot route at ≥ 80 % of the same SQL run raw (it was 60 % before the seventh session)
+const RATIO_MIN = 0.8;
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
 console.log('');
 console.log(`${pad('endpoint', 58)} ${pad('req/s', 7)} ${pad('p50', 7)} ${pad('p99', 7)} ${pad('SQL/s', 7)} ${pad('SQL p50', 8)} ${pad('SQL p99', 8)} ${pad('ratio', 6)} targets`);
@@ -553,6 +682,17 @@ if (fanOut) {
     `${pad(`两下两上：${fanOut.stationAssignments} 站 → ${fanOut.villageAssignments} 村（服务函数，${connections} 并发）`, 58)} ` +
       `应用 ${fanOut.seconds.toFixed(2)} 秒（下发 ${fanOut.issueSeconds.toFixed(2)}，分解 ${fanOut.fanOutSeconds.toFixed(2)}）  SQL ${fanOut.raw.seconds.toFixed(2)} 秒  ` +
       `<${FANOUT_TARGET_S}s ${ok ? 'PASS' : 'FAIL'}${fanOut.errors ? `  errors ${fanOut.errors}` : ''}`,
+  );
+}
+const YEAR_TARGET_S = 60;
+if (assessmentYear) {
+  const a = assessmentYear;
+  const ok = a.errors === 0 && a.projectedSeconds < YEAR_TARGET_S;
+  const rawOk = a.raw.seconds < YEAR_TARGET_S;
+  console.log(
+    `${pad(`绩效指数全省一年：${a.units} 村 × 12 月的计算型指标`, 58)} ` +
+      `逐村逐月（仓储函数，${connections} 并发）${a.sampledUnits} 村 ${a.seconds.toFixed(1)} 秒，折算全省 ${a.projectedSeconds.toFixed(0)} 秒 <${YEAR_TARGET_S}s ${ok ? 'PASS' : 'FAIL'}；` +
+      `全省整体聚合（直连 SQL）${a.raw.seconds.toFixed(1)} 秒 <${YEAR_TARGET_S}s ${rawOk ? 'PASS' : 'FAIL'}${a.errors ? `  errors ${a.errors}` : ''}`,
   );
 }
 if (submit) {
@@ -596,6 +736,7 @@ const report = {
     stationAssignments: fanOut.stationAssignments, villageAssignments: fanOut.villageAssignments, errors: fanOut.errors,
     raw: { seconds: Math.round(fanOut.raw.seconds * 100) / 100, issueSeconds: Math.round(fanOut.raw.issueSeconds * 100) / 100, fanOutSeconds: Math.round(fanOut.raw.fanOutSeconds * 100) / 100, stationAssignments: fanOut.raw.stationAssignments, villageAssignments: fanOut.raw.villageAssignments },
   },
+  assessmentYear: assessmentYear && { ...assessmentYear, seconds: Math.round(assessmentYear.seconds * 10) / 10, projectedSeconds: Math.round(assessmentYear.projectedSeconds), raw: { ...assessmentYear.raw, seconds: Math.round(assessmentYear.raw.seconds * 10) / 10 }, targetSeconds: YEAR_TARGET_S },
   publicSubmit: submit && {
     addresses: submit.addresses, rateLimitPerAddressPerMinute: 10,
     http: { rps: Math.round(submit.load.rps), p50: Math.round(submit.load.p50 * 10) / 10, p99: Math.round(submit.load.p99 * 10) / 10, count: submit.load.count, statuses: submit.load.statuses, failures: submit.load.failures },
@@ -616,6 +757,7 @@ if (args.baseline) {
         results: [...(previous.results ?? []).filter((r) => !report.results.some((x) => x.key === r.key)), ...report.results],
         fanOut: report.fanOut ?? previous.fanOut,
         publicSubmit: report.publicSubmit ?? previous.publicSubmit,
+        assessmentYear: report.assessmentYear ?? previous.assessmentYear,
       }
     : report;
   fs.writeFileSync(baselinePath, JSON.stringify(merged, null, 2) + '\n');

@@ -349,3 +349,262 @@ export async function projectBoardSql(q: Queryable, rootPath: string, year: numb
   const repo = await import('../packages/server/src/modules/projects/projects.repository.js');
   await Promise.all([repo.boardCounts(q, rootPath, year, today), repo.lateReportsIn(q, rootPath, year, today), repo.overdueMilestonesIn(q, rootPath, year, today)]);
 }
+
+// ---- 组织生活 谁落后了 (issue 14): a year of meetings for every branch of the province ----------------
+
+/** Meeting types with a yearly count (DOMAIN.md §12, DEFAULT_MEETING_TYPES) and the months they fall in. */
+const MEETING_SCHEDULE = [
+  // code, months (1–12), per party group, with an attendance list
+  { code: 'committee', months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], group: false, attendance: true, name: '支委会' },
+  { code: 'theme_day', months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], group: false, attendance: false, name: '主题党日' },
+  { code: 'group', months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], group: true, attendance: false, name: '党小组会' },
+  { code: 'member_congress', months: [3, 6, 9, 12], group: false, attendance: true, name: '支部党员大会' },
+  { code: 'party_lecture', months: [2, 5, 8, 11], group: false, attendance: true, name: '党课' },
+  { code: 'life_meeting', months: [1], group: false, attendance: true, name: '组织生活会' },
+] as const;
+
+/**
+ * A year of 三会一课 for every village and community of one county, in two bulk statements (the
+ * meetings, then the attendance lists): per branch every meeting of DOMAIN.md §12's yearly counts
+ * up to today's month, dated before today, with realistic gaps by a hash of the branch id —
+ * 70 % hold all; 20 % miss one month's 支委会 and 主题党日; 7 % skip a whole quarter; 3 % stop after
+ * June; and in every seventh branch its first party group skips a quarter of 党小组会. The
+ * attendance counts are the members of the branch (the group's for 党小组会, five for 支委会), 5–19 %
+ * absent. Attendance rows (who was there, who was not and why) are written for 支委会, 党员大会,
+ * 党课 and 组织生活会; 党小组会 and 主题党日 carry their counts only (the board reads the counts).
+ * Skips a county whose branches already have meetings that year. Answers meetings and attendance rows.
+ */
+export async function seedMeetingsOfCounty(q: Queryable, countyId: number, year: number, today: string): Promise<{ meetings: number; attendance: number }> {
+  const lastMonth = Number(today.slice(0, 4)) > year ? 12 : Number(today.slice(5, 7));
+  const codes = MEETING_SCHEDULE.flatMap((t) => t.months.filter((m) => m <= lastMonth).map(() => t.code));
+  const months = MEETING_SCHEDULE.flatMap((t) => t.months.filter((m) => m <= lastMonth));
+  const perGroup = MEETING_SCHEDULE.flatMap((t) => t.months.filter((m) => m <= lastMonth).map(() => t.group));
+  const names = MEETING_SCHEDULE.flatMap((t) => t.months.filter((m) => m <= lastMonth).map(() => t.name));
+  const [made] = await q.query<{ n: number }>(
+    `/*lx-bench*/ WITH mc AS MATERIALIZED (
+       SELECT p.org_id, count(*)::int AS n FROM persons p WHERE p.county_id = $1 AND p.member_status IS NOT NULL AND p.status = 'active' GROUP BY p.org_id),
+     gc AS MATERIALIZED (
+       SELECT p.party_group_id, count(*)::int AS n FROM persons p
+        WHERE p.county_id = $1 AND p.party_group_id IS NOT NULL AND p.member_status IS NOT NULL AND p.status = 'active' GROUP BY p.party_group_id),
+     v AS (
+       SELECT o.id, o.path, o.county_id, (o.id * 7919) % 100 AS h, coalesce(mc.n, 0) AS members
+         FROM orgs o LEFT JOIN mc ON mc.org_id = o.id
+        WHERE o.county_id = $1 AND o.type IN ('village', 'community') AND o.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.org_id = o.id AND m.held_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))),
+     sched AS (SELECT * FROM unnest($4::text[], $5::int[], $6::boolean[], $7::text[]) AS s(code, month, per_group, name)),
+     slot AS (
+       SELECT v.*, s.code, s.month, s.name, g.id AS group_id, g.sort AS group_sort,
+              CASE WHEN g.id IS NULL THEN CASE WHEN s.code = 'committee' THEN least(5, v.members) ELSE v.members END
+                   ELSE coalesce(gc.n, 0) END AS expected
+         FROM v CROSS JOIN sched s
+         LEFT JOIN orgs g ON s.per_group AND g.parent_id = v.id AND g.type = 'party_group' AND g.status = 'active'
+         LEFT JOIN gc ON gc.party_group_id = g.id
+        WHERE NOT (s.per_group AND g.id IS NULL)
+          -- the gaps: one month's 支委会 and 主题党日 missed, a quarter skipped, nothing after June
+          AND NOT (v.h BETWEEN 70 AND 89 AND s.code IN ('committee', 'theme_day') AND s.month = 1 + v.id % $8::int)
+          AND NOT (v.h BETWEEN 90 AND 96 AND (s.month - 1) / 3 = v.id % 4)
+          AND NOT (v.h >= 97 AND s.month > 6)
+          AND NOT (v.id % 7 = 0 AND g.sort = 1 AND (s.month - 1) / 3 = (v.id / 7) % 4)),
+     dated AS (
+       SELECT slot.*, least(make_date($2, month, 1 + ((id + length(code) * 3 + coalesce(group_sort, 0) * 5) % 25)::int), $3::date) AS held_on,
+              expected - (expected * (5 + h % 15) / 100) AS present
+         FROM slot WHERE make_date($2, month, 1) <= $3::date)
+     INSERT INTO meetings (county_id, org_id, org_path, type_code, held_on, place, host, by_secretary, topic, activity_kind,
+                           expected_count, present_count, party_group_id)
+     SELECT county_id, id, path, code, held_on, '村党群服务中心', CASE WHEN code = 'group' THEN '党小组长' ELSE '党支部书记' END,
+            code = 'party_lecture' AND month = 2, name || '（' || month || '月，压测）',
+            CASE WHEN code = 'theme_day' THEN (ARRAY['study','visit_people','discuss_development','do_deeds'])[1 + month % 4] END,
+            expected, present, group_id
+       FROM dated
+     RETURNING 1`,
+    [countyId, year, today, codes, months, perGroup, names, lastMonth],
+  ).then((r) => [{ n: r.length }]);
+  if (!made!.n) return { meetings: 0, attendance: 0 };
+  // the attendance lists: the branch's members (支委会: the first five), the last ones by a hash absent
+  const att = await q.query<{ n: number }>(
+    `/*lx-bench*/ WITH m AS (
+       SELECT m.id, m.county_id, m.org_id, m.type_code, m.expected_count, m.present_count FROM meetings m
+        WHERE m.county_id = $1 AND m.held_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
+          AND m.type_code IN ('committee', 'member_congress', 'party_lecture', 'life_meeting')
+          AND m.topic LIKE '%压测）' AND NOT EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id)),
+     members AS (
+       SELECT p.id, p.org_id, row_number() OVER (PARTITION BY p.org_id ORDER BY p.id) AS rk
+         FROM persons p WHERE p.county_id = $1 AND p.member_status IS NOT NULL AND p.status = 'active'),
+     cand AS (
+       SELECT m.id AS meeting_id, m.county_id, x.id AS person_id, m.present_count,
+              row_number() OVER (PARTITION BY m.id ORDER BY (x.id * 31 + m.id) % 1009, x.id) AS rn
+         FROM m JOIN members x ON x.org_id = m.org_id AND x.rk <= m.expected_count)
+     INSERT INTO meeting_attendees (meeting_id, county_id, person_id, present, absence_reason)
+     SELECT meeting_id, county_id, person_id, rn <= present_count, CASE WHEN rn > present_count THEN (ARRAY['外出务工','生病','请假'])[1 + rn % 3] END
+       FROM cand
+     RETURNING 1`,
+    [countyId, year],
+  );
+  return { meetings: made!.n, attendance: att.length };
+}
+
+/** The orglife rules as the service builds them (`ruleRows`): the county's types, required by the end of `month`. */
+export async function orglifeRules(month: number) {
+  const { DEFAULT_MEETING_TYPES } = await import('@lianxin/contract');
+  const { requiredBy, bySecretaryBy } = await import('../packages/server/src/modules/orglife/orglife.service.js');
+  const out = { codes: [] as string[], unitTypes: [] as string[], required: [] as number[], bySecretary: [] as number[] };
+  for (const t of DEFAULT_MEETING_TYPES) {
+    if (t.perYear <= 0) continue;
+    for (const u of t.unitTypes) {
+      out.codes.push(t.code);
+      out.unitTypes.push(u);
+      out.required.push(requiredBy(t.perYear, month));
+      out.bySecretary.push(bySecretaryBy(t, month));
+    }
+  }
+  return out;
+}
+
+/** The board's statements as GET /api/orglife/board runs them for a county or the province: the roll-up, then the per-type counts. */
+export async function orglifeBoardSql(q: Queryable, path: string, year: number, month: number, rules: Awaited<ReturnType<typeof orglifeRules>>) {
+  const repo = await import('../packages/server/src/modules/orglife/orglife.repository.js');
+  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const like = `${path}%`;
+  await repo.rollup(q, like, path, `${year}-01-01`, last, rules);
+  await repo.byType(q, like, `${year}-01-01`, last, rules);
+}
+
+// ---- 绩效指数 (issue 15): a published scheme per county, sheets for a year, the province's computed indicators ----
+
+/** The months of `year` scored so far: a month is scored once it is over (all twelve for a past year). */
+export function scoredMonths(year: number, today: string): number {
+  return Number(today.slice(0, 4)) > year ? 12 : Number(today.slice(5, 7)) - 1;
+}
+
+/**
+ * Per county a published village scheme of the year in the 龙江 shape (LONGJIANG_TEMPLATE: 4
+ * categories, 8 items, 31 indicators, 100 points; edition 1), then for every village one published
+ * score sheet per month scored so far (the months before the last locked, as after the appeal
+ * window) — a `cases` row of type score_sheet and its score_sheets row with the month's maximum
+ * (the indicators whose cadence falls in the month) and a total of 60–100 % of it, scored by the
+ * village's township. The bench county's sheets also get their entries, one per indicator of the
+ * month (the results board reads the points lost), and their totals are the sum of those. Bulk
+ * SQL per county; skips what exists. Answers schemes, sheets and entries made.
+ */
+export async function seedAssessment(db: Db, year: number, today: string, benchCountyId: number): Promise<{ schemes: number; sheets: number; entries: number }> {
+  const { LONGJIANG_TEMPLATE } = await import('../packages/server/src/modules/assessment/index.js');
+  const { keyedTree, indicatorsOf } = await import('../packages/server/src/modules/assessment/scheme.logic.js');
+  const tree = keyedTree(LONGJIANG_TEMPLATE);
+  const months = scoredMonths(year, today);
+  const period = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
+  const maxOf = Array.from({ length: 12 }, (_, i) => indicatorsOf(tree, period(i + 1)).reduce((s, k) => s + k.points, 0));
+  const flat = Array.from({ length: months }, (_, i) => indicatorsOf(tree, period(i + 1)).map((k) => ({ m: i + 1, key: k.key, max: k.points, computed: k.source !== 'manual' }))).flat();
+  const schemes = await db.query(
+    `/*lx-bench*/ INSERT INTO assessment_schemes (county_id, org_path, year, unit_type, name, status, edition, total_points, tree, published_at)
+     SELECT o.id, o.path, $1::int, 'village', $1::int || '年度村级绩效指数（压测）', 'published', 1, 100, $2::jsonb, now() FROM orgs o
+      WHERE o.type = 'county' AND NOT EXISTS (SELECT 1 FROM assessment_schemes s WHERE s.county_id = o.id AND s.year = $1::int AND s.unit_type = 'village' AND s.status = 'published')
+     RETURNING 1`,
+    [year, JSON.stringify(tree)],
+  );
+  const counties = await db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'county' ORDER BY id`);
+  let sheets = 0;
+  for (const c of counties) {
+    const made = await db.query(
+      `/*lx-bench*/ WITH s AS (SELECT id FROM assessment_schemes WHERE county_id = $1 AND year = $2::int AND unit_type = 'village' AND status = 'published' ORDER BY edition DESC LIMIT 1),
+       plan AS MATERIALIZED (
+         SELECT nextval(pg_get_serial_sequence('cases', 'id')) AS case_id, o.id AS org_id, o.path, o.county_id, o.name, t.id AS scorer_id, t.path AS scorer_path,
+                mm, ($3::numeric[])[mm] AS max_total, (SELECT id FROM s) AS scheme_id
+           FROM orgs o JOIN orgs t ON t.id = split_part(o.path, '/', 4)::bigint AND t.type = 'township'
+           CROSS JOIN generate_series(1, $4::int) AS mm
+          WHERE o.county_id = $1 AND o.type = 'village' AND o.status = 'active'
+            AND NOT EXISTS (SELECT 1 FROM score_sheets x WHERE x.org_id = o.id AND x.scheme_id = (SELECT id FROM s))),
+       c AS (
+         INSERT INTO cases (id, county_id, case_type, org_id, org_path, status, title, opened_at, updated_at) OVERRIDING SYSTEM VALUE
+         SELECT case_id, county_id, 'score_sheet', org_id, path, CASE WHEN mm < $4 THEN 'locked' ELSE 'published' END,
+                name || ' ' || $2::int || '-' || lpad(mm::text, 2, '0') || ' 村级绩效指数（压测）', make_date($2::int, mm, 1) + 35, make_date($2::int, mm, 1) + 45
+           FROM plan RETURNING id)
+       INSERT INTO score_sheets (case_id, county_id, scheme_id, org_id, period, revision, scorer_org_id, scorer_path, total, max_total)
+       SELECT case_id, county_id, scheme_id, org_id, $2::int || '-' || lpad(mm::text, 2, '0'), 1, scorer_id, scorer_path,
+              round(max_total * (60 + (org_id * 13 + mm * 7) % 41) / 100 * 2) / 2, max_total
+         FROM plan WHERE (SELECT count(*) FROM c) >= 0
+       RETURNING 1`,
+      [c.id, year, maxOf, months],
+    );
+    sheets += made.length;
+  }
+  // the bench county's entries: each indicator of the month, points lost here and there; totals their sum
+  const entries = await db.query(
+    `/*lx-bench*/ WITH k AS (SELECT * FROM unnest($3::int[], $4::text[], $5::numeric[], $6::boolean[]) AS k(mm, key, max, computed)),
+     sh AS (SELECT s.case_id, s.county_id, substr(s.period, 6, 2)::int AS mm FROM score_sheets s JOIN assessment_schemes sc ON sc.id = s.scheme_id
+             WHERE s.county_id = $1 AND sc.year = $2::int AND NOT EXISTS (SELECT 1 FROM score_entries e WHERE e.sheet_id = s.case_id))
+     INSERT INTO score_entries (sheet_id, county_id, indicator_key, max_points, points, computed, evidence)
+     SELECT sh.case_id, sh.county_id, k.key, k.max, greatest(0, k.max - ((sh.case_id + length(k.key) * 7 + k.mm) % 5) * 0.5), k.computed,
+            CASE WHEN k.computed THEN NULL ELSE '见台账（压测）' END
+       FROM sh JOIN k ON k.mm = sh.mm
+     RETURNING 1`,
+    [benchCountyId, year, flat.map((f) => f.m), flat.map((f) => f.key), flat.map((f) => f.max), flat.map((f) => f.computed)],
+  );
+  if (entries.length) {
+    await db.query(
+      `UPDATE score_sheets s SET total = e.sum FROM (SELECT sheet_id, sum(points) AS sum FROM score_entries WHERE county_id = $1 GROUP BY sheet_id) e WHERE e.sheet_id = s.case_id`,
+      [benchCountyId],
+    );
+  }
+  return { schemes: schemes.length, sheets, entries: entries.length };
+}
+
+export type UnitMonthBases = { orgId: number; month: number; problems: [number, number]; reports: [number, number]; response: [number, number]; resolve: [number, number]; satisfaction: [number, number] };
+
+/**
+ * The computed indicators of one unit's month through the repository functions the service's
+ * `computeBases` calls for the 龙江 scheme's computed sources (问题按期销号, 任务按期上报, the three
+ * request rates): three statements per unit and month, as opening a score sheet runs them.
+ */
+export async function unitMonthBases(q: Queryable, unit: { id: number; path: string }, year: number, month: number): Promise<UnitMonthBases> {
+  const repo = await import('../packages/server/src/modules/assessment/assessment.repository.js');
+  const { monthRange } = await import('../packages/server/src/modules/assessment/scheme.logic.js');
+  const { from, to } = monthRange(`${year}-${String(month).padStart(2, '0')}`);
+  const prefix = `${unit.path}%`;
+  const p = await repo.problemsClosedOnTime(q, prefix, from, to);
+  const r = await repo.reportsOnTime(q, prefix, from, to);
+  const rates = await repo.requestRates(q, prefix, from, to);
+  const pair = (b: { numerator: number; denominator: number }): [number, number] => [b.numerator, b.denominator];
+  return { orgId: unit.id, month, problems: pair(p), reports: pair(r), response: pair(rates.response), resolve: pair(rates.resolve), satisfaction: pair(rates.satisfaction) };
+}
+
+/**
+ * The same figures for every village of the province and every month of the year in raw SQL, set
+ * based: one aggregation per source over the year's records, grouped by unit and month (the same
+ * predicates, the numerator and denominator, and the first 200 record ids each basis keeps).
+ * Answers the rows per source.
+ */
+export async function provinceYearBasesSql(q: Queryable, year: number): Promise<{ problems: number; reports: number; requests: number; denominators: number }> {
+  const from = `${year}-01-01`;
+  const to = `${year + 1}-01-01`;
+  const [problems, reports, requests] = await Promise.all([
+    q.query(
+      `/*lx-bench*/ SELECT c.org_id, extract(month FROM c.deadline)::int AS month, count(*)::int AS denominator,
+              count(*) FILTER (WHERE c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline)::int AS numerator,
+              (array_agg(c.id ORDER BY c.id))[1:200] AS ids
+         FROM cases c JOIN orgs o ON o.id = c.org_id AND o.type = 'village'
+        WHERE c.case_type = 'problem' AND c.deadline >= $1::date AND c.deadline < $2::date
+        GROUP BY 1, 2`,
+      [from, to],
+    ),
+    q.query(
+      `/*lx-bench*/ SELECT a.org_id, extract(month FROM a.due_date)::int AS month, count(*)::int AS denominator,
+              count(*) FILTER (WHERE a.status = 'reported' AND NOT a.late)::int AS numerator, (array_agg(a.id ORDER BY a.id))[1:200] AS ids
+         FROM assignments a JOIN orgs o ON o.id = a.org_id AND o.type = 'village'
+        WHERE a.due_date >= $1::date AND a.due_date < $2::date
+        GROUP BY 1, 2`,
+      [from, to],
+    ),
+    q.query(
+      `/*lx-bench*/ SELECT c.org_id, extract(month FROM c.opened_at AT TIME ZONE 'Asia/Shanghai')::int AS month, count(*)::int AS denominator,
+              count(*) FILTER (WHERE r.responded_at IS NOT NULL)::int AS responded, count(*) FILTER (WHERE r.resolved)::int AS resolved,
+              count(*) FILTER (WHERE r.rating IS NOT NULL)::int AS rated, count(*) FILTER (WHERE r.rating IN ('satisfied', 'basic'))::int AS satisfied,
+              (array_agg(c.id ORDER BY c.id))[1:200] AS ids
+         FROM cases c JOIN citizen_requests r ON r.case_id = c.id JOIN orgs o ON o.id = c.org_id AND o.type = 'village'
+        WHERE c.case_type = 'request' AND c.opened_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+        GROUP BY 1, 2`,
+      [from, to],
+    ),
+  ]);
+  const sum = (rows: unknown[]) => (rows as { denominator: number }[]).reduce((n, r) => n + r.denominator, 0);
+  return { problems: problems.length, reports: reports.length, requests: requests.length, denominators: sum(problems) + sum(reports) + sum(requests) };
+}
