@@ -1,7 +1,8 @@
 // Small shared pieces: the API's error as an alert, field errors onto a form, page headers.
-import type { ReactNode } from 'react';
-import { Alert, Button, Empty, Grid, Spin, Typography, type FormInstance } from 'antd';
-import { ApiError } from './api';
+import { useState, type ReactNode } from 'react';
+import { Alert, App as AntApp, Button, Empty, Grid, Spin, Typography, type FormInstance } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { ApiError, download } from './api';
 import { useI18n } from './i18n';
 
 export function ApiErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -92,5 +93,31 @@ export function SimpleList<T>({
         )}
       </div>
     </Spin>
+  );
+}
+
+/** 导出 Excel: downloads what the list shows (its filters, every page) as .xlsx; a refusal is shown as a message. */
+export function ExportButton({ path, query, fileName, testId, label = '导出 Excel', size }: { path: string; query?: Parameters<typeof download>[1]; fileName: string; testId?: string; label?: string; size?: 'small' | 'middle' }) {
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      size={size}
+      loading={busy}
+      data-testid={testId}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await download(path, query, fileName);
+        } catch (e) {
+          message.error((e as Error).message);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {label}
+    </Button>
   );
 }

@@ -3,13 +3,13 @@
 // the checkpoints the county's path asks. A step too early is refused by the server with the date.
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, App as AntApp, Badge, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, Modal, Row, Segmented, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Badge, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, Modal, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { DEVELOPMENT_STATE_LABELS, DEVELOPMENT_STATES, DEVELOPMENT_WARNING_LABELS, type DevelopmentRow, type DevelopmentWarning } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { ApiErrorAlert, ExportButton, PageHead } from '../../../app/ui';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useDevelopment, useDevelopmentPath, useDevelopments, useDevelopmentStep, useOpenDevelopment } from '../cadres.api';
 import { PersonSelect } from '../components/PostDialogs';
@@ -37,7 +37,7 @@ export function DevelopmentBoardPage() {
   };
   return (
     <div data-testid="development-board">
-      <PageHead title="发展党员" extra={can('cadre:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="development-add">登记入党申请</Button>} />
+      <PageHead title="发展党员" extra={<Space size={8} wrap>{can('cadre:export') && <ExportButton path="/api/developments/export" query={{ ...(orgId ? { orgId } : {}), ...(warning ? { warning } : {}) }} fileName="发展党员工作台账.xlsx" testId="development-export" />}{can('cadre:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="development-add">登记入党申请</Button>}</Space>} />
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }} align="middle">
         <Col xs={24} md={8}><OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="党支部（含下级）" /></Col>
         {path.data && <Col><Link to="/developments/path" data-testid="development-path-link">流程：{path.data.name}{path.data.edition ? `（第 ${path.data.edition} 版）` : ''}</Link></Col>}

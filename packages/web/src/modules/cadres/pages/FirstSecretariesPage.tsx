@@ -9,7 +9,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { FirstSecretaryRow, FirstSecretarySubsidy } from '@lianxin/contract';
 import { api, download } from '../../../app/api';
 import { useCan } from '../../../app/auth';
-import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { ApiErrorAlert, ExportButton, PageHead } from '../../../app/ui';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -39,6 +39,7 @@ export function FirstSecretariesPage() {
 }
 
 function SecretaryList({ year, orgId }: { year: number; orgId?: number }) {
+  const can = useCan();
   const [page, setPage] = useState(1);
   const [current, setCurrent] = useState<'all' | 'true' | 'false'>('all');
   const list = useQuery({
@@ -48,7 +49,10 @@ function SecretaryList({ year, orgId }: { year: number; orgId?: number }) {
   if (list.error) return <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <>
-      <Segmented style={{ marginBottom: 8 }} value={current} onChange={(v) => { setCurrent(v as typeof current); setPage(1); }} options={[{ value: 'all', label: '本年任过职的' }, { value: 'true', label: '在任' }, { value: 'false', label: '已离任' }]} />
+      <Row gutter={[8, 8]} style={{ marginBottom: 8 }} align="middle">
+        <Col><Segmented value={current} onChange={(v) => { setCurrent(v as typeof current); setPage(1); }} options={[{ value: 'all', label: '本年任过职的' }, { value: 'true', label: '在任' }, { value: 'false', label: '已离任' }]} /></Col>
+        {can('cadre:export') && <Col><ExportButton path="/api/first-secretaries/export" query={{ year, ...(orgId ? { orgId } : {}), ...(current !== 'all' ? { current: current === 'true' } : {}) }} fileName={`第一书记名单_${year}年.xlsx`} testId="fs-list-export" /></Col>}
+      </Row>
       <Table<FirstSecretaryRow>
         size="small"
         rowKey="postId"

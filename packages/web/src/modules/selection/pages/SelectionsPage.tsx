@@ -13,7 +13,7 @@ import {
 } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { ApiErrorAlert, applyFieldErrors, PageHead } from '../../../app/ui';
+import { ApiErrorAlert, applyFieldErrors, ExportButton, PageHead } from '../../../app/ui';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { PersonSelect } from '../../cadres/components/PostDialogs';
 import {
@@ -308,7 +308,7 @@ function MentoringTab() {
           />
         )}
       </Card>
-      <Card size="small" title="结对名单" extra={can('selection:write') && <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>建立结对</Button>}>
+      <Card size="small" title="结对名单" extra={<Space size={8}><ExportButton path="/api/mentoring/export" fileName="结对培养名单.xlsx" size="small" testId="mentoring-export" />{can('selection:write') && <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>建立结对</Button>}</Space>}>
         {pairs.error ? <ApiErrorAlert error={pairs.error} /> : (
           <Table<MentoringPair> size="small" rowKey="id" loading={pairs.isFetching} dataSource={pairs.data?.items ?? []} scroll={{ x: 'max-content' }}
             onRow={(r) => ({ onClick: () => setPairId(r.id), style: { cursor: 'pointer' } })}

@@ -10,7 +10,7 @@ import { TRAINING_GROUP_LABELS, TRAINING_MODE_LABELS } from '@lianxin/contract';
 import { api } from '../../../app/api';
 import { useCan } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { ApiErrorAlert, PageHead } from '../../../app/ui';
+import { ApiErrorAlert, ExportButton, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { useAttendSheet, useRoster, useSession, useTick } from '../training.api';
 import { useTrainingT } from '../training.messages';
@@ -46,7 +46,7 @@ export function TrainingSessionPage() {
   const personTimes = roster.data?.personTimes ?? s.personTimes;
   return (
     <div data-testid="training-session">
-      <PageHead record title={s.course.topic} />
+      <PageHead record title={s.course.topic} extra={<ExportButton path={`/api/training/sessions/${s.id}/roster/export`} fileName={`签到表_${s.course.topic}.xlsx`} label="导出签到表" testId="training-roster-export" />} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions
           size="small"
