@@ -271,6 +271,7 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'designation.review': { zh: '称号年度复核开始', en: 'Designation review started' },
   'designation.confirm': { zh: '称号年度复核通过', en: 'Designation review passed' },
   'designation.revoke': { zh: '撤销称号', en: 'Designation revoked' },
+  'designation.export': { zh: '导出称号台账或称号名单（.xlsx）', en: 'Designations exported (.xlsx)' },
   'public_selection.open': { zh: '乡镇党委申报公开选拔', en: 'Public selection applied for' },
   'public_selection.open_registration': { zh: '公开选拔：开始报名', en: 'Public selection: registration opened' },
   'public_selection.start_vetting': { zh: '公开选拔：进入联审联查', en: 'Public selection: vetting' },

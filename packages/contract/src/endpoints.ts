@@ -395,6 +395,8 @@ export const ENDPOINTS = {
   'GET /api/recognition/designation-kinds': { response: DesignationKinds },
   'PUT /api/recognition/designation-kinds': { body: SaveDesignationKindsBody, response: DesignationKinds },
   'GET /api/recognition/designation-register': { query: DesignationRegisterQuery, response: DesignationRegister },
+  'GET /api/recognition/designation-register/export': { query: DesignationRegisterQuery, response: FileDownload, file: true },
+  'GET /api/recognition/designations/export': { query: ListDesignationRecordsQuery, response: FileDownload, file: true },
   'GET /api/recognition/designations': { query: ListDesignationRecordsQuery, response: DesignationPage },
   'POST /api/recognition/designations': { body: NominateBody, response: DesignationDetail },
   'GET /api/recognition/designations/{id}': { response: DesignationDetail },

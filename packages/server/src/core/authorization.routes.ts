@@ -475,6 +475,8 @@ export const ROUTES: Record<string, RouteFixture> = {
     kind: 'summary', as: 'wuli', figure: (j) => j.total + j.inProcess,
     expected: `SELECT (count(*) FILTER (WHERE status IN ('published', 'reviewing')) + count(*) FILTER (WHERE status IN ('nominated', 'checked', 'approved', 'reviewing')))::int AS n FROM cases WHERE case_type = 'designation' AND org_path LIKE :prefix`,
   },
+  'GET /api/recognition/designation-register/export': { kind: 'file', note: 'the register’s own figures (checked by GET /api/recognition/designation-register) written to .xlsx; a node outside the scope answers 404 (designations.test.ts)' },
+  'GET /api/recognition/designations/export': { kind: 'file', note: 'the designations list’s own rows (checked by GET /api/recognition/designations) written to .xlsx' },
   'GET /api/recognition/designations': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'nominated', ids: items, visible: caseIn('designation') },
   'POST /api/recognition/designations': { kind: 'create', as: 'wuli', body: async (p) => ({ kindCode: 'rural_development', year, orgId: (await make.newVillage(p)).id, citation: unique('推荐事迹') }), ok: 201 },
   'GET /api/recognition/designations/{id}': { kind: 'record', as: 'yushe.station', make: make.nominated, ok: 200 },
