@@ -208,6 +208,7 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'score_sheet.uphold_appeal': { zh: '考核评分申诉成立', en: 'Score sheet appeal upheld' },
   'score_sheet.reject_appeal': { zh: '驳回考核评分申诉', en: 'Score sheet appeal rejected' },
   'score_sheet.lock': { zh: '考核评分锁定', en: 'Score sheet locked' },
+  'score_sheet.attach': { zh: '上传考核评分申诉材料', en: 'Appeal file added to a score sheet' },
   'assessment_settings.update': { zh: '设置考核申诉期', en: 'Assessment settings changed' },
   'consequence.create': { zh: '记录奖惩', en: 'Consequence recorded' },
   'consequence.export': { zh: '导出奖惩记录', en: 'Consequences exported' },

@@ -321,6 +321,8 @@ export const ROUTES: Record<string, RouteFixture> = {
   'PUT /api/assessment/sheets/{id}/scores': { kind: 'record', as: 'wuli', make: make.scoreSheet, body: (r) => ({ version: v(r), scores: [] }), ok: 200 },
   'POST /api/assessment/sheets/{id}/transitions/{transition}': { kind: 'record', as: 'wuli', make: make.scoreSheet, params: { transition: 'submit' }, body: (r) => ({ version: v(r) }), ok: 200 },
   'POST /api/assessment/sheets/{id}/correct': { kind: 'record', as: 'wuli', make: make.lockedSheet, ok: 201 },
+  'POST /api/assessment/sheets/{id}/appeal/files': { kind: 'record', as: 'yushe', make: make.appealedSheet, upload: true, ok: 201 },
+  'GET /api/assessment/sheets/{id}/appeal/files/{fileId}': { kind: 'record', as: 'yushe.station', make: make.appealFile, ok: 200 },
   'POST /api/assessment/sheets/{id}/appeal': { kind: 'record', as: 'yushe', make: make.villageSheet, body: (r) => ({ version: v(r), reason: '矩阵申诉理由', evidence: '矩阵申诉佐证' }), ok: 200 },
   'GET /api/assessment/settings': { kind: 'self', note: 'the caller county\'s appeal window (a county setting)' },
   'PUT /api/assessment/settings': { kind: 'self', note: 'the caller county\'s appeal window (the county\'s root accounts only; assessment.test.ts)' },
