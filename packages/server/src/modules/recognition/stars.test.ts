@@ -20,7 +20,7 @@ beforeAll(async () => {
   [county, wuli, yushe] = await Promise.all([t.as('county'), t.as('wuli'), t.as('yushe')]);
   wuliId = await orgId(t.db, '五里镇');
   await publishSheets();
-});
+}, 600_000);
 
 /** 五里镇 scores its villages for January against a published scheme and the county publishes the sheets (the other townships stay unscored). */
 async function publishSheets() {
