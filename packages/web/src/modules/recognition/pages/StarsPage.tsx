@@ -155,7 +155,7 @@ function RowDrawer({ id, onClose }: { id?: number; onClose: () => void }) {
               {d.villageScore ?? '—'}
               {d.villageSheets.length > 0 && (
                 <div className="lx-muted">
-                  取自{d.unitBasis === 'months' ? '任职月份内' : '全年'} {d.villageSheets.length} 张已公布的评分表的平均分：
+                  取自 {d.villageSheets.length} 张已公布的评分表的平均分（{d.unitBasis === 'year' ? '全年' : '任职月份内'}）：
                   {d.villageSheets.map((s) => <Link key={s.id} to={`/assessment/sheets/${s.id}`} style={{ marginRight: 8 }}>{s.period}（{s.score}）</Link>)}
                 </div>
               )}
