@@ -221,6 +221,10 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
   /** A correction of a published rating: a new draft edition with the post assessments carried over; the published one stays. */
   async function correctRating(actor: Actor, id: number): Promise<number> {
     const county = requireCounty(actor);
+    // the posts held in the year, read before the transaction: the people service reads on its own
+    // connection, and PGlite has one (a read inside the transaction would wait for it forever)
+    const year = (await repo.ratingOf(db, county, id))?.year;
+    const spans = year === undefined ? [] : await cadresOfYear(actor, year);
     return db.transaction(async (tx) => {
       const r = await repo.ratingOf(tx, county, id);
       if (!r) throw new AppError('not_found');
@@ -235,7 +239,7 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
       // the posts held in the year read again (a post record corrected since is taken as it is now);
       // each post's assessment carried over from the edition corrected
       const old = new Map((await repo.rowsOfRating(tx, likePrefix(actor.scope.path), Number(r.id))).map((x) => [Number(x.post_id), x]));
-      const posts = (await cadresOfYear(actor, r.year)).map((p) => ({ ...p, postScore: old.get(p.postId)?.post_score ?? null, note: old.get(p.postId)?.post_score_note ?? null }));
+      const posts = spans.map((p) => ({ ...p, postScore: old.get(p.postId)?.post_score ?? null, note: old.get(p.postId)?.post_score_note ?? null }));
       await repo.insertRows(tx, newId, county, likePrefix(actor.scope.path), posts);
       const rating = (await repo.ratingOf(tx, county, newId))!;
       await recompute(tx, rating, actor.scope.path);
