@@ -287,8 +287,15 @@ export const SheetAppeal = Type.Object({
   decidedAt: Type.Union([Type.String(), Type.Null()]),
   /** the corrected revision opened when the appeal was upheld */
   correctionId: Type.Union([Id, Type.Null()]),
+  /** evidence files (photos, scans) the unit added while the appeal was open */
+  files: Type.Array(Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), sizeBytes: Type.Integer(), at: Type.String() })),
+  /** the caller (the scored unit's own account) may add files now: the appeal is open */
+  canAddFiles: Type.Boolean(),
 });
 export type SheetAppeal = Static<typeof SheetAppeal>;
+export const SheetAppealFile = Type.Object({ id: Id, fileName: Type.String(), mimeType: Type.String(), sizeBytes: Type.Integer(), at: Type.String() });
+export type SheetAppealFile = Static<typeof SheetAppealFile>;
+export const SheetAppealFileParams = Type.Object({ id: Id, fileId: Id });
 
 const OrgRef = Type.Object({ id: Id, name: Type.String() });
 

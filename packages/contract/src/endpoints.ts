@@ -14,7 +14,7 @@ import { AddDesignationBody, ListDesignationsQuery, StationDesignationRow, Stati
 import { CompleteStepBody, DocumentQuery, DutyList, DutyTemplate, FlowBody, FlowDetail, FlowList, ListMattersQuery, MatterBoard, MatterBoardQuery, MatterDetail, MatterDocumentUploaded, MatterPage, MatterReasonBody, OpenMatterBody, OverdueList, OverdueQuery, SaveDutyListBody, SaveDutyTemplateBody, UpdateFlowBody, PublicMatter } from './flows.js';
 import { CadreLedgerQuery, CadreStructure, DevelopmentListQuery, DevelopmentPath, PutDevelopmentPathBody, DevelopmentRow, DevelopmentStepBody, OpenDevelopmentBody, ReserveAppointBody, ReserveListQuery, ReserveExportQuery, CadreImportQuery, ReserveRemoveBody, ReserveTrainBody, UpdatePostBody } from './cadres.js';
 import { CreatePartyGroupBody, MeetingFileView, PartyGroupList, PartyGroupView, UpdatePartyGroupBody, BoardQuery, BoardView, ConsultationPage, ConsultationView, FileThemeDayBody, FilingPage, FilingView, FireConsultationBody, FireFilingBody, ListConsultationsQuery, ListFilingsQuery, ListMeetingsQuery, MeetingDetail, MeetingPage, MinutesBookQuery, OpenConsultationBody, OrglifeSettings, RecordMeetingBody, Roster, SaveOrglifeSettingsBody, SitInBody } from './orglife.js';
-import { AppealSheetBody, AssessmentSettings, SaveAssessmentSettingsBody, CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery, SubjectsQuery, SubjectList, ProjectRankingQuery, ProjectRanking } from './assessment.js';
+import { AppealSheetBody, SheetAppealFile, AssessmentSettings, SaveAssessmentSettingsBody, CopySchemeBody, CreateSchemeBody, FireSheetBody, ImportSchemeQuery, ListSchemesQuery, ListSheetsQuery, OpenSheetBody, Results, ResultsQuery, SaveSchemeBody, SaveScoresBody, SchemeDetail, SchemePage, SheetDetail, SheetPage, Subsidies, SubsidiesQuery, SubjectsQuery, SubjectList, ProjectRankingQuery, ProjectRanking } from './assessment.js';
 
 import { AppraisalBatch, AppraisalPage, AppraisalResults, AppraisalResultsQuery, AppraisalView, BallotBody, CorrectAppraisalBody, FireResearchBody, FollowupBody, GradeMembersBody, ListAppraisalsQuery, ListResearchQuery, ListSessionsQuery, OpenSessionBody, PlanResearchBody, ReporterCandidates, ResearchBoard, ResearchBoardQuery, ResearchPage, ResearchView, SessionPage, SessionView, ResearchFile, UpdateSessionBody } from './appraisal.js';
 import { CreateTrainingCategoryBody, CreateTrainingCourseBody, CreateTrainingSessionBody, CreateTrainingTalkBody, ListTrainingCategoriesQuery, ListTrainingCoursesQuery, ListTrainingSessionsQuery, ListTrainingTalksQuery, PersonTrainingQuery, PersonTrainingRecord, TickAttendanceBody, AttendSheetBody, TrainingCategory, TrainingCategoryPage, TrainingCourse, TrainingCoursePage, TrainingCoverage, TrainingCoverageQuery, TrainingRoster, TrainingSessionDetail, TrainingSessionPage, TrainingTalk, TrainingTalkPage } from './training.js';
@@ -109,6 +109,8 @@ export const ENDPOINTS = {
   'POST /api/assessment/sheets/{id}/transitions/{transition}': { body: FireSheetBody, response: SheetDetail },
   'POST /api/assessment/sheets/{id}/correct': { response: SheetDetail },
   'POST /api/assessment/sheets/{id}/appeal': { body: AppealSheetBody, response: SheetDetail },
+  'POST /api/assessment/sheets/{id}/appeal/files': { response: SheetAppealFile, upload: true },
+  'GET /api/assessment/sheets/{id}/appeal/files/{fileId}': { response: FileDownload, file: true },
   'GET /api/assessment/settings': { response: AssessmentSettings },
   'PUT /api/assessment/settings': { body: SaveAssessmentSettingsBody, response: AssessmentSettings },
   'GET /api/assessment/subsidies': { query: SubsidiesQuery, response: Subsidies },
@@ -404,6 +406,8 @@ export const ENDPOINTS = {
   'GET /api/recognition/designation-kinds': { response: DesignationKinds },
   'PUT /api/recognition/designation-kinds': { body: SaveDesignationKindsBody, response: DesignationKinds },
   'GET /api/recognition/designation-register': { query: DesignationRegisterQuery, response: DesignationRegister },
+  'GET /api/recognition/designation-register/export': { query: DesignationRegisterQuery, response: FileDownload, file: true },
+  'GET /api/recognition/designations/export': { query: ListDesignationRecordsQuery, response: FileDownload, file: true },
   'GET /api/recognition/designations': { query: ListDesignationRecordsQuery, response: DesignationPage },
   'POST /api/recognition/designations': { body: NominateBody, response: DesignationDetail },
   'GET /api/recognition/designations/{id}': { response: DesignationDetail },

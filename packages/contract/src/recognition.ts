@@ -131,6 +131,15 @@ export const StarRow = Type.Object({
   stars: Nullable(Type.Integer()),
   civilServiceEligible: Type.Boolean(),
   version: Version,
+  /** the days of the year the post was held (null: a row of a rating computed before months in post were kept) */
+  heldFrom: Nullable(Type.String({ format: 'date' })),
+  heldTo: Nullable(Type.String({ format: 'date' })),
+  /** months in post in the year (a month counts when the post was held on any day of it) */
+  months: Nullable(Type.Integer({ minimum: 1, maximum: 12 })),
+  /** the months in words: 全年, 1–6 月（6 个月）, 评定时在任 */
+  monthsLabel: Type.String(),
+  /** where the unit part came from: the unit's sheets of the months in post, or its whole year (no sheet in those months) */
+  unitBasis: Nullable(Type.Unsafe<'months' | 'year'>({ type: 'string', enum: ['months', 'year'] })),
 });
 export type StarRow = Static<typeof StarRow>;
 
@@ -148,7 +157,7 @@ export const StarRowDetail = Type.Intersect([
     formula: Nullable(Type.String()),
     civilService: Type.Object({ applies: Type.Boolean(), minStars: Type.Integer(), years: Type.Integer(), streak: Type.Integer(), eligible: Type.Boolean() }),
     /** published stars of earlier years (latest edition of each) */
-    history: Type.Array(Type.Object({ rowId: Id, year: Year, edition: Type.Integer(), stars: Nullable(Type.Integer()), score: Nullable(Score), org: Type.String(), roleLabel: Type.String() })),
+    history: Type.Array(Type.Object({ rowId: Id, year: Year, edition: Type.Integer(), stars: Nullable(Type.Integer()), score: Nullable(Score), org: Type.String(), roleLabel: Type.String(), monthsLabel: Type.String() })),
   }),
 ]);
 export type StarRowDetail = Static<typeof StarRowDetail>;
@@ -172,8 +181,9 @@ export const StarBoard = Type.Object({
   rating: Nullable(Type.Object({ id: Id, edition: Type.Integer(), publishedAt: Type.String() })),
   levels: Type.Array(StarLevel),
   /** unrated: cadres of villages whose annual result was not published (no stars given) */
-  units: Type.Array(Type.Object({ org: OrgRef, people: Type.Integer(), unrated: Type.Integer(), average: Nullable(Type.Number()), stars: Type.Array(StarCount), civilServiceEligible: Type.Integer() })),
-  total: Type.Object({ people: Type.Integer(), unrated: Type.Integer(), stars: Type.Array(StarCount), civilServiceEligible: Type.Integer() }),
+  /** partYear: cadres rated for part of the year (a post begun or ended during it) */
+  units: Type.Array(Type.Object({ org: OrgRef, people: Type.Integer(), unrated: Type.Integer(), average: Nullable(Type.Number()), stars: Type.Array(StarCount), civilServiceEligible: Type.Integer(), partYear: Type.Integer() })),
+  total: Type.Object({ people: Type.Integer(), unrated: Type.Integer(), stars: Type.Array(StarCount), civilServiceEligible: Type.Integer(), partYear: Type.Integer() }),
 });
 export type StarBoard = Static<typeof StarBoard>;
 

@@ -346,6 +346,18 @@ export const make = {
     const b = await ok<{ version: number }>('reject', p.as.county.post(`/api/assessment/sheets/${s.id}/transitions/reject_appeal`, { version: a.version, body: '维持原评分' }));
     return { id: Number(s.id), version: b.version };
   },
+  /** A sheet of the place's first village under appeal (filed by the village, not yet decided). */
+  async appealedSheet(p: Place): Promise<Rec> {
+    const s = await make.villageSheet(p);
+    const a = await ok<{ version: number }>('appeal', p.as.village.post(`/api/assessment/sheets/${s.id}/appeal`, { version: s.version, reason: '矩阵申诉', evidence: '矩阵佐证' }));
+    return { id: Number(s.id), version: a.version };
+  },
+  /** An evidence file on a sheet's open appeal. */
+  async appealFile(p: Place): Promise<Rec> {
+    const s = await make.appealedSheet(p);
+    const f = await ok<{ id: number }>('appeal file', upload(p.as.village, `/api/assessment/sheets/${s.id}/appeal/files`));
+    return { ...s, fileId: f.id };
+  },
   /** A 支委会 of the place's village, one member ticked present. */
   async meeting(p: Place): Promise<Rec> {
     const person = await make.person(p);

@@ -403,19 +403,21 @@ export function createCaseEngine(deps: { db: Db; today?: () => string }) {
     id: number,
     file: { fileName: string; mimeType: string; content: Buffer },
     mayAct: MayAct,
+    /** what the file is for, kept on its timeline entry and audit record (e.g. `{ purpose: 'appeal' }`) */
+    purpose?: Record<string, string>,
   ): Promise<number> {
     return db.transaction(async (tx) => {
       const c = await lock(tx, caseType, id, who, mayAct);
       const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
       // the entry, the file (naming the entry) and the audit record (naming the file): one transaction
-      const eventId = await entry(tx, c, who, { kind: 'attachment', body: file.fileName, data: { sha256, size: file.content.length, mimeType: file.mimeType } });
+      const eventId = await entry(tx, c, who, { kind: 'attachment', body: file.fileName, data: { ...purpose, sha256, size: file.content.length, mimeType: file.mimeType } });
       const [row] = await tx.query<{ id: number }>(
         `INSERT INTO attachments (county_id, case_id, event_id, file_name, mime_type, size_bytes, sha256, content, created_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
         [c.county_id, c.id, eventId, file.fileName, file.mimeType, file.content.length, sha256, file.content, isAccount(who) ? who.accountId || null : null],
       );
       const attachmentId = Number(row!.id);
-      await auditOf(tx, c, who, 'attach', { attachmentId, size: file.content.length, mimeType: file.mimeType });
+      await auditOf(tx, c, who, 'attach', { ...purpose, attachmentId, size: file.content.length, mimeType: file.mimeType });
       return attachmentId;
     });
   }

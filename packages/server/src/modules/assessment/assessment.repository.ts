@@ -318,6 +318,16 @@ export async function appealOf(q: Queryable, sheetId: number): Promise<AppealRow
   return row;
 }
 
+/** The evidence files of a sheet's appeal: the sheet's attachments whose timeline entry says they are for the appeal. */
+export async function appealFiles(q: Queryable, sheetId: number): Promise<{ id: number; file_name: string; mime_type: string; size_bytes: number; created_at: Date }[]> {
+  return q.query(
+    `SELECT f.id, f.file_name, f.mime_type, f.size_bytes, f.created_at
+       FROM attachments f JOIN case_events e ON e.id = f.event_id
+      WHERE f.case_id = $1 AND e.data->>'purpose' = 'appeal' ORDER BY f.id`,
+    [sheetId],
+  );
+}
+
 /** Published sheets of every county whose appeal window ended before `today` (the hourly timer locks them). */
 export async function sheetsPastAppeal(q: Queryable, today: string): Promise<number[]> {
   const rows = await q.query<{ id: number }>(

@@ -29,8 +29,12 @@ import {
   SubjectList,
   ProjectRankingQuery,
   ProjectRanking,
+  SheetAppealFile,
+  SheetAppealFileParams,
 } from '@lianxin/contract';
 import { sendWorkbook } from '../../core/xlsx-write.js';
+import { receiveUpload } from '../../core/upload.js';
+import { contentDisposition } from '../../core/file-type.js';
 import { AppError } from '../../core/errors.js';
 import { SCHEME_COLUMNS, schemeRows } from './scheme.xlsx.js';
 import type { AssessmentService } from './assessment.service.js';
@@ -159,6 +163,29 @@ export async function assessmentRoutes(app: TypedApp, opts: { assessment: Assess
     async (request) => {
       await assessment.appealSheet(request.actor!, request.params.id, request.body);
       return assessment.sheet(request.actor!, request.params.id);
+    },
+  );
+  app.post(
+    '/api/assessment/sheets/:id/appeal/files',
+    {
+      schema: { tags, summary: '上传申诉材料（照片、扫描件、PDF 等，10 MB 以内，每项申诉最多 10 个；被考核单位在申诉处理前）', params: IdParams, consumes: ['multipart/form-data'], response: { 201: SheetAppealFile } },
+      config: { policy: 'assessment:appeal' },
+    },
+    async (request, reply) => {
+      const { fileName, mimeType, content } = await receiveUpload(request, { maxBytes: 10 * 1024 * 1024, noun: { zh: '申诉材料', en: 'Appeal files' } });
+      return reply.status(201).send(await assessment.attachAppealFile(request.actor!, request.params.id, { fileName, mimeType, content }));
+    },
+  );
+  app.get(
+    '/api/assessment/sheets/:id/appeal/files/:fileId',
+    { schema: { tags, summary: '查看申诉材料（图片、PDF 可直接显示；能查看评分表的均可查看）', params: SheetAppealFileParams, response: { 200: FileDownload } }, config: { policy: 'assessment:read' } },
+    async (request, reply) => {
+      const f = await assessment.appealFile(request.actor!, request.params.id, request.params.fileId);
+      const inline = f.mimeType.startsWith('image/') || f.mimeType === 'application/pdf';
+      reply.header('Content-Type', f.mimeType);
+      reply.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', f.fileName));
+      reply.header('Cache-Control', 'private, max-age=300');
+      return reply.send(f.content);
     },
   );
   app.get(

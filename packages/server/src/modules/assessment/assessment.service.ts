@@ -107,6 +107,9 @@ function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
+/** At most this many evidence files on one appeal. */
+const MAX_APPEAL_FILES = 10;
+
 export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; people?: CadreSource; appraisals?: AppraisalSource; firstSecretaries?: FirstSecretarySource; projects?: ProjectSource }) {
   const { db } = deps;
   const engine = deps.engine ?? createCaseEngine({ db });
@@ -471,6 +474,34 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     await fire(actor, id, 'appeal', { version: input.version, body: input.reason.trim(), fields: { evidence: input.evidence.trim() } });
   }
 
+  /**
+   * 申诉材料: a photo or scan added to the sheet's appeal by the scored unit's own accounts, only
+   * while the appeal is open (filed, not yet decided); at most 10. The file is on the sheet's
+   * timeline (marked as the appeal's) and audited (`score_sheet.attach`) in one transaction.
+   */
+  async function attachAppealFile(actor: Actor, id: number, file: { fileName: string; mimeType: string; content: Buffer }): Promise<{ id: number; fileName: string; mimeType: string; sizeBytes: number; at: string }> {
+    requireAction(actor, 'assessment:appeal');
+    const fileId = await engine.attach('score_sheet', actor, id, file, async (c, tx) => {
+      if (actor.scope.path !== c.org_path) return false;
+      if (c.status !== 'appealed') {
+        throw new AppError('conflict', c.status === 'published'
+          ? { zh: '请先提出申诉（填写理由），再上传申诉材料', en: 'File the appeal first, then add its files' }
+          : { zh: '申诉已处理或未提出申诉，不能再上传申诉材料', en: 'The appeal is not open' });
+      }
+      if ((await repo.appealFiles(tx, id)).length >= MAX_APPEAL_FILES) throw new AppError('conflict', { zh: `每项申诉最多上传 ${MAX_APPEAL_FILES} 个材料`, en: `At most ${MAX_APPEAL_FILES} files an appeal` });
+      return true;
+    }, { purpose: 'appeal' });
+    const f = (await repo.appealFiles(db, id)).find((x) => Number(x.id) === fileId)!;
+    return { id: Number(f.id), fileName: f.file_name, mimeType: f.mime_type, sizeBytes: Number(f.size_bytes), at: new Date(f.created_at).toISOString() };
+  }
+
+  /** An appeal's file, to whoever reads the sheet (404 outside the scope, or not one of the appeal's files). */
+  async function appealFile(actor: Actor, id: number, fileId: number) {
+    requireAction(actor, 'assessment:read');
+    if (!(await repo.appealFiles(db, id)).some((f) => Number(f.id) === fileId)) throw new AppError('not_found');
+    return engine.attachment('score_sheet', actor, id, fileId);
+  }
+
   /** The hourly timer: every published sheet whose window has passed unappealed is locked. */
   async function lockPastAppeal(): Promise<number> {
     const today = engine.today();
@@ -627,7 +658,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     });
     const view = { id: Number(r.id), countyId: Number(r.county_id), orgId: Number(r.org_id), orgPath: r.org_path, status: r.status, deadline: null, extra: { scorerPath: r.scorer_path, appealOpen: appealOpen(r.appeal_until) } };
     const { events } = await engine.timeline(db, id);
-    const appeal = await repo.appealOf(db, id);
+    const [appeal, appealFiles] = await Promise.all([repo.appealOf(db, id), repo.appealFiles(db, id)]);
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return {
       ...sheetSummary(r),
@@ -642,6 +673,8 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
             reason: appeal.reason, evidence: appeal.evidence, filedBy: appeal.filed_by_name ?? '—', filedAt: iso(appeal.filed_at)!,
             decision: appeal.decision, decisionReason: appeal.decision_reason, decidedAt: iso(appeal.decided_at),
             correctionId: appeal.correction_id === null ? null : Number(appeal.correction_id),
+            files: appealFiles.map((f) => ({ id: Number(f.id), fileName: f.file_name, mimeType: f.mime_type, sizeBytes: Number(f.size_bytes), at: new Date(f.created_at).toISOString() })),
+            canAddFiles: r.status === 'appealed' && can(actor.roles, 'assessment:appeal') && actor.scope.path === r.org_path && appealFiles.length < MAX_APPEAL_FILES,
           }
         : null,
       // the appeal has its own form (reason and evidence); the others are buttons
@@ -822,7 +855,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     return repo.sheetsForToday(q, likePrefix(actor.scope.path), actor.scope.path, reviews);
   }
 
-  return { subjects, projectRanking, todayItems, subsidies, auditExport, settings, saveSettings, appealSheet, lockPastAppeal, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
+  return { subjects, projectRanking, todayItems, subsidies, auditExport, settings, saveSettings, appealSheet, attachAppealFile, appealFile, lockPastAppeal, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;

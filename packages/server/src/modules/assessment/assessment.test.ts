@@ -4,6 +4,7 @@ import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpe
 import { todayInChina } from '../../core/calendar.js';
 import { addDays } from '../../core/cases/case-engine.js';
 import { inputOf } from './scheme.logic.js';
+import { upload } from '../../core/authorization.fixtures.js';
 
 let t: TestApp;
 let county: Client;
@@ -285,6 +286,24 @@ describe('score sheets (评分表)', () => {
     expect(appealed.statusCode, appealed.body).toBe(200);
     sheet = appealed.json() as SheetDetail;
     expect(sheet).toMatchObject({ status: 'appealed', appeal: { reason: '三会一课已按期召开，评分漏计', evidence: '5 月支部委员会会议记录第 12 页', decision: null } });
+    // evidence files on the open appeal: the village adds a photo (audited); the township and the county read it;
+    // the scorer cannot add one, another township does not see it, the appeal's text stays as filed
+    const added = await upload(yushe, `/api/assessment/sheets/${sheet.id}/appeal/files`);
+    expect(added.statusCode, added.body).toBe(201);
+    const file = added.json() as { id: number; fileName: string; mimeType: string };
+    expect(file).toMatchObject({ fileName: '现场.png', mimeType: 'image/png' });
+    expect((await upload(wuli, `/api/assessment/sheets/${sheet.id}/appeal/files`)).statusCode).toBe(403);
+    expect((await upload(peng, `/api/assessment/sheets/${sheet.id}/appeal/files`)).statusCode).toBe(404);
+    for (const reader of [wuli, county, yushe]) {
+      const got = await reader.get(`/api/assessment/sheets/${sheet.id}/appeal/files/${file.id}`);
+      expect(got.statusCode).toBe(200);
+      expect(got.headers['content-type']).toBe('image/png');
+    }
+    expect((await peng.get(`/api/assessment/sheets/${sheet.id}/appeal/files/${file.id}`)).statusCode).toBe(404);
+    expect(await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'score_sheet.attach' AND object_id = $1 AND summary->>'purpose' = 'appeal'`, [String(sheet.id)])).toHaveLength(1);
+    sheet = (await yushe.get(`/api/assessment/sheets/${sheet.id}`)).json() as SheetDetail;
+    expect(sheet.appeal).toMatchObject({ files: [{ id: file.id, fileName: '现场.png' }], canAddFiles: true });
+    expect(((await wuli.get(`/api/assessment/sheets/${sheet.id}`)).json() as SheetDetail).appeal).toMatchObject({ files: [{ id: file.id }], canAddFiles: false });
     // the county's 工作台 has the appeal; still counted in the results meanwhile
     expect(await todayOf(county, sheet.id)).toMatchObject({ kind: 'sheet_to_review', title: expect.stringContaining('申诉待处理') });
     expect(((await county.get(`/api/assessment/results?year=${year}&period=${period}`)).json() as Results).rows.some((r) => r.sheetId === sheet.id)).toBe(true);
@@ -300,6 +319,13 @@ describe('score sheets (评分表)', () => {
     expect(correction.entries.filter((e) => e.source === 'manual').map((e) => e.points)).toEqual(sheet.entries.filter((e) => e.source === 'manual').map((e) => e.points));
     expect(correction.transitions.map((x) => x.name)).toEqual(['submit']);
     expect(((await county.get(`/api/assessment/sheets/${correction.id}`)).json() as SheetDetail).transitions.map((x) => x.name)).toEqual([]);
+    // the appeal decided: no more files (409 in Chinese, nothing stored); the file stays readable with the record
+    const late = await upload(yushe, `/api/assessment/sheets/${sheet.id}/appeal/files`);
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('不能再上传申诉材料');
+    expect(await t.db.query(`SELECT 1 FROM attachments WHERE case_id = $1`, [sheet.id])).toHaveLength(1);
+    expect(sheet.appeal).toMatchObject({ files: [{ id: file.id }], canAddFiles: false });
+    expect((await county.get(`/api/assessment/sheets/${sheet.id}/appeal/files/${file.id}`)).statusCode).toBe(200);
     // one appeal per sheet: the locked one takes none
     expect((await yushe.post(`/api/assessment/sheets/${sheet.id}/appeal`, { version: sheet.version, reason: '再次申诉', evidence: '材料' })).statusCode).toBe(409);
 
@@ -307,6 +333,10 @@ describe('score sheets (评分表)', () => {
     let other = await publish('尧头村');
     other = (await county.get(`/api/assessment/sheets/${other.id}`)).json() as SheetDetail;
     const yaotou = await accountAt('assess.yaotou', 'village_admin', '尧头村');
+    // a file before the appeal is filed: refused, the appeal comes first
+    const early = await upload(yaotou, `/api/assessment/sheets/${other.id}/appeal/files`);
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain('请先提出申诉');
     other = (await yaotou.post(`/api/assessment/sheets/${other.id}/appeal`, { version: other.version, reason: '不服评分', evidence: '无新材料' })).json() as SheetDetail;
     const rejected = await county.post(`/api/assessment/sheets/${other.id}/transitions/reject_appeal`, { version: other.version, body: '评分依据充分，维持原评分' });
     expect(rejected.statusCode, rejected.body).toBe(200);

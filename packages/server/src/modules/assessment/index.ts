@@ -53,14 +53,18 @@ export async function saveAllowanceStandards(tx: Queryable, countyId: number, ye
 // same figure the performance subsidy pays by.
 export { starsOf, DEFAULT_STAR_LEVELS, type StarLevel } from './subsidies.logic.js';
 
-/** The annual result of each unit under the prefix: its published sheets of the year and their average score. */
-export async function annualResultsOf(q: Queryable, countyId: number, prefix: string, year: number): Promise<Map<number, { score: number; sheets: { id: number; period: string; score: number }[] }>> {
-  const raw = new Map<number, { sum: number; sheets: { id: number; period: string; score: number }[] }>();
-  for (const r of await results(q, countyId, prefix, { year, unitType: 'village' })) {
+/**
+ * The annual result of each village and community under the prefix: its published sheets of the year
+ * (each with its score to one decimal and `exact`, unrounded) and their average score.
+ */
+export async function annualResultsOf(q: Queryable, countyId: number, prefix: string, year: number): Promise<Map<number, { score: number; sheets: { id: number; period: string; score: number; exact: number }[] }>> {
+  const raw = new Map<number, { sum: number; sheets: { id: number; period: string; score: number; exact: number }[] }>();
+  const rows = [...await results(q, countyId, prefix, { year, unitType: 'village' }), ...await results(q, countyId, prefix, { year, unitType: 'community' })];
+  for (const r of rows) {
     const score = r.max_total > 0 ? (r.total * 100) / r.max_total : 0;
     const had = raw.get(Number(r.org_id)) ?? { sum: 0, sheets: [] };
     had.sum += score;
-    had.sheets.push({ id: Number(r.sheet_id), period: r.period, score: Math.round(score * 10) / 10 });
+    had.sheets.push({ id: Number(r.sheet_id), period: r.period, score: Math.round(score * 10) / 10, exact: score });
     raw.set(Number(r.org_id), had);
   }
   return new Map([...raw].map(([org, v]) => [org, { score: Math.round((v.sum / v.sheets.length) * 10) / 10, sheets: v.sheets.sort((a, b) => a.period.localeCompare(b.period)) }]));

@@ -19,6 +19,8 @@ import {
   SaveDesignationKindsBody,
 } from '@lianxin/contract';
 import { contentDisposition } from '../../core/file-type.js';
+import { sendWorkbook } from '../../core/xlsx-write.js';
+import { DESIGNATION_SECTOR_LABELS, DESIGNATION_STATE_LABELS, DESIGNATION_TARGET_LABELS, STATION_DESIGNATION_LABELS, type StationDesignationKind } from '@lianxin/contract';
 import { receiveUpload } from '../../core/upload.js';
 import type { DesignationService } from './designations.service.js';
 
@@ -42,6 +44,42 @@ export async function designationRoutes(app: TypedApp, opts: { designations: Des
     '/api/recognition/designation-register',
     { schema: { tags, summary: '称号台账：本级以下各单位按类别的已命名称号数（含工作站称号），可逐级下钻', querystring: DesignationRegisterQuery, response: { 200: DesignationRegister } }, config: { policy: 'recognition:read' } },
     async (request) => designations.register(request.actor!, request.query),
+  );
+  app.get(
+    '/api/recognition/designation-register/export',
+    { schema: { tags, summary: '导出称号台账（.xlsx：本级以下各单位按类别的已命名称号数和工作站称号，与台账同一单位、年度）', querystring: DesignationRegisterQuery, response: { 200: FileDownload } }, config: { policy: 'recognition:read' } },
+    async (request, reply) => {
+      const r = await designations.exportRegister(request.actor!, request.query);
+      const stationKinds = Object.keys(STATION_DESIGNATION_LABELS) as StationDesignationKind[];
+      await sendWorkbook(reply, `称号台账（${r.node.name}${request.query.year ? `，${request.query.year}年` : ''}）.xlsx`, '称号台账', [
+        { header: '单位', width: 20 },
+        ...r.kinds.map((k) => ({ header: k.name, width: 12 })),
+        { header: '合计', width: 8 },
+        ...stationKinds.map((k) => ({ header: STATION_DESIGNATION_LABELS[k].zh, width: 12 })),
+      ], (async function* () {
+        yield r.rows.map((row) => [row.org.name, ...r.kinds.map((k) => row.counts[k.code] ?? 0), row.total, ...stationKinds.map((k) => row.stations[k] ?? 0)]);
+        yield [[`${r.node.name}合计`, ...r.kinds.map((k) => r.totals[k.code] ?? 0), r.total, ...stationKinds.map((k) => r.stationTotals[k] ?? 0)]];
+      })());
+      return reply;
+    },
+  );
+  app.get(
+    '/api/recognition/designations/export',
+    { schema: { tags, summary: '导出称号名单（.xlsx，与名单同一筛选，最多 5000 行；奖励金额单位：元）', querystring: ListDesignationRecordsQuery, response: { 200: FileDownload } }, config: { policy: 'recognition:read' } },
+    async (request, reply) => {
+      const rows = await designations.exportList(request.actor!, request.query);
+      await sendWorkbook(reply, '称号名单.xlsx', '称号名单', [
+        { header: '序号', width: 6 }, { header: '称号', width: 16 }, { header: '领域', width: 12 }, { header: '授予对象', width: 10 }, { header: '名称', width: 20 },
+        { header: '所属组织', width: 18 }, { header: '乡镇', width: 12 }, { header: '年度', width: 8 }, { header: '状态', width: 10 }, { header: '推荐日期', width: 12 },
+        { header: '命名日期', width: 12 }, { header: '最近复核年度', width: 12 }, { header: '待复核', width: 8 }, { header: '奖励（元）', width: 10 },
+      ], (async function* () {
+        yield rows.map((d, i) => [
+          i + 1, d.kind.name, DESIGNATION_SECTOR_LABELS[d.kind.sector].zh, DESIGNATION_TARGET_LABELS[d.kind.target].zh, d.unit.name, d.unit.org.name, d.township?.name ?? '',
+          d.year, DESIGNATION_STATE_LABELS[d.status].zh, d.nominatedOn, d.publishedOn ?? '', d.reviewedYear, d.reviewDue ? '是' : '', d.awardFen === null ? null : d.awardFen / 100,
+        ]);
+      })());
+      return reply;
+    },
   );
   app.get(
     '/api/recognition/designations',

@@ -120,7 +120,9 @@ export function createDesignationService(deps: { db: Db; sources: DesignationSou
       const used = await repo.usedKindCodes(tx, county);
       const gone = used.filter((code) => !kindsToSave.some((k) => k.code === code));
       if (gone.length) {
-        throw fieldError('kinds', `已有称号使用的类别不能删除，可设为停用：${gone.join('、')}`, `Kinds in use cannot be removed, only retired: ${gone.join(', ')}`);
+        // named as the county knows them (the set in force), never by their codes
+        const names = new Map((await kindSet(tx, county)).kinds.map((k) => [k.code, k.name]));
+        throw fieldError('kinds', `已有称号使用的类别不能删除，可设为停用：${gone.map((c) => `「${names.get(c) ?? c}」`).join('、')}`, `Kinds in use cannot be removed, only retired: ${gone.join(', ')}`);
       }
       if (!(await repo.insertKindSet(tx, county, input.version, kindsToSave, actor.accountId))) throw new AppError('version_conflict');
       await appendAudit(tx, {
@@ -163,11 +165,35 @@ export function createDesignationService(deps: { db: Db; sources: DesignationSou
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const prefix = await rootPrefix(actor, q.orgId);
-    const states = q.status === 'held' ? DESIGNATION_HELD
-      : q.status === 'open' ? ['nominated', 'checked', 'approved', 'reviewing']
-      : q.status ? [q.status] : undefined;
-    const result = await repo.listDesignations(db, prefix, { kind: q.kind, states, year: q.year, reviewDueBefore: q.reviewDue ? thisYear() : undefined, page, pageSize });
+    const result = await repo.listDesignations(db, prefix, { kind: q.kind, states: statesOf(q.status), year: q.year, reviewDueBefore: q.reviewDue ? thisYear() : undefined, page, pageSize });
     return { page, pageSize, total: result.total, items: result.rows.map(rowOf) };
+  }
+
+  const statesOf = (status: ListDesignationRecordsQuery['status']) => (status === 'held' ? DESIGNATION_HELD
+    : status === 'open' ? ['nominated', 'checked', 'approved', 'reviewing']
+    : status ? [status] : undefined);
+
+  async function auditExport(actor: Actor, summary: Record<string, unknown>) {
+    await db.transaction((tx) => appendAudit(tx, {
+      countyId: countyOf(actor), accountId: actor.accountId || null, username: actor.username, action: 'designation.export', objectType: 'designation', objectId: 0,
+      summary, result: 'success', ip: actor.ip,
+    }));
+  }
+
+  /** Every row of the filtered list (up to 5,000) for the .xlsx, and the export's audit record (committed before the file is sent). */
+  async function exportList(actor: Actor, q: ListDesignationRecordsQuery): Promise<DesignationRow[]> {
+    requireAction(actor, 'recognition:read');
+    const prefix = await rootPrefix(actor, q.orgId);
+    const { rows } = await repo.listDesignations(db, prefix, { kind: q.kind, states: statesOf(q.status), year: q.year, reviewDueBefore: q.reviewDue ? thisYear() : undefined, page: 1, pageSize: 5000 });
+    await auditExport(actor, { what: 'list', rows: rows.length, orgId: q.orgId ?? null, kind: q.kind ?? null, status: q.status ?? null, year: q.year ?? null, reviewDue: q.reviewDue ?? null });
+    return rows.map(rowOf);
+  }
+
+  /** The register as it is shown (one row per unit below the node, a column per kind), and the export's audit record. */
+  async function exportRegister(actor: Actor, q: DesignationRegisterQuery): Promise<DesignationRegister> {
+    const r = await register(actor, q);
+    await auditExport(actor, { what: 'register', orgId: r.node.id, year: q.year ?? null, rows: r.rows.length, total: r.total });
+    return r;
   }
 
   const mayCheck = (actor: Actor, r: { org_path: string; status: string }) =>
@@ -444,7 +470,7 @@ export function createDesignationService(deps: { db: Db; sources: DesignationSou
     return repo.forToday(q, likePrefix(actor.scope.path), actor.scope.path, actor.roles.includes('county_admin'));
   }
 
-  return { kinds, saveKinds, list, detail, nominate, saveChecks, attach, evidence, fire, register, publicSection, todayItems, today };
+  return { kinds, saveKinds, list, exportList, exportRegister, detail, nominate, saveChecks, attach, evidence, fire, register, publicSection, todayItems, today };
 }
 
 const ORG_TYPE_ZH: Record<string, string> = {

@@ -227,12 +227,50 @@ describe('members, sites and the register', () => {
     expect((await station.get(`/api/recognition/designation-register?orgId=${wuliId}`)).statusCode).toBe(404);
   });
 
+  it('exports the register and a filtered list as .xlsx for the county office, audited, inside the caller\'s scope', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const read = async (res: { statusCode: number; body: string; headers: Record<string, unknown>; rawPayload: Buffer }) => {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(String(res.headers['content-type'])).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as never);
+      const ws = wb.worksheets[0]!;
+      return Array.from({ length: ws.rowCount }, (_, i) => (ws.getRow(i + 1).values as unknown[]).slice(1));
+    };
+    const before = await audits('designation.export');
+    const reg = json<DesignationRegister>(await county.get('/api/recognition/designation-register'));
+    const sheet = await read(await county.get('/api/recognition/designation-register/export'));
+    // a header, one row per unit below the county, the county's total
+    expect(sheet.length).toBe(1 + reg.rows.length + 1);
+    const header = sheet[0] as string[];
+    expect(header[0]).toBe('单位');
+    const col = header.indexOf(reg.kinds.find((k) => k.code === 'rural_enriching')!.name);
+    const wuliLine = sheet.find((r) => r[0] === '五里镇')!;
+    expect(wuliLine[col]).toBe(1);
+    expect(wuliLine[header.indexOf('合计')]).toBe(2);
+    expect(sheet.at(-1)![header.indexOf('合计')]).toBe(reg.total);
+    // the filtered list: the same filter as the list, every row
+    const listed = json<DesignationPage>(await county.get(`/api/recognition/designations?orgId=${wuliId}&status=held`));
+    const rows = await read(await county.get(`/api/recognition/designations/export?orgId=${wuliId}&status=held`));
+    expect(rows.length).toBe(1 + listed.total);
+    expect(rows.slice(1).map((r) => r[4]).sort()).toEqual(listed.items.map((i) => i.unit.name).sort());
+    expect(rows.slice(1).every((r) => r[8] === '已命名' || r[8] === '年度复核中')).toBe(true);
+    expect(await audits('designation.export')).toBe(before + 2);
+    const [last] = await t.db.query<{ summary: { what: string; rows: number; status: string } }>(`SELECT summary FROM audit_log WHERE action = 'designation.export' ORDER BY id DESC LIMIT 1`);
+    expect(last!.summary).toMatchObject({ what: 'list', rows: listed.total, status: 'held' });
+    // outside the scope: 404, nothing exported, nothing audited
+    expect((await station.get(`/api/recognition/designation-register/export?orgId=${wuliId}`)).statusCode).toBe(404);
+    expect((await yushe.get(`/api/recognition/designations/export?orgId=${wuliId}`)).statusCode).toBe(400); // as the list: a filter outside the scope
+    expect(await audits('designation.export')).toBe(before + 2);
+  });
+
   it('a kind in use cannot leave the county\'s set, only be retired; a retired kind takes no nomination', async () => {
     const k = json<DesignationKinds>(await county.get('/api/recognition/designation-kinds'));
     const without = k.kinds.filter((x) => x.code !== 'industry_site');
     const refused = await county.request('PUT', '/api/recognition/designation-kinds', { version: 0, kinds: without });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().message).toContain('industry_site');
+    expect(refused.json().message).toContain('产业示范点');
+    expect(refused.json().message).not.toContain('industry_site');
     const retired = k.kinds.map((x) => (x.code === 'industry_site' ? { ...x, active: false } : x));
     const saved = json<DesignationKinds>(await county.request('PUT', '/api/recognition/designation-kinds', { version: 0, kinds: retired }));
     expect(saved).toMatchObject({ isSample: false, version: 1 });

@@ -1,7 +1,7 @@
 // The pure rules of 星级化管理: the county's levels checked, a cadre's stars, the 公职化 streak.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { civilServiceEligible, DEFAULT_RULES, formulaOf, levelProblems, rate, streakOf } from './stars.logic.js';
+import { civilServiceEligible, DEFAULT_RULES, formulaOf, heldIn, levelProblems, monthsLabel, rate, streakOf, unitPartOf } from './stars.logic.js';
 
 describe('levels', () => {
   it('accept the seed-001 defaults and refuse repeated stars or thresholds that do not rise with the stars', () => {
@@ -43,5 +43,23 @@ describe('公职化', () => {
     expect(civilServiceEligible('secretary', 2, 2)).toBe(true);
     expect(civilServiceEligible('secretary', 1, 2)).toBe(false);
     expect(civilServiceEligible('village_director', 5, 1)).toBe(false);
+  });
+});
+
+describe('the part of the year a post was held', () => {
+  it('clips the post to the year and counts a month held on any day of it', () => {
+    expect(heldIn(2025, '2021-10-15', null)).toEqual({ from: '2025-01-01', to: '2025-12-31', months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
+    expect(heldIn(2025, '2021-10-15', '2025-06-15')!.months).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(heldIn(2025, '2025-06-16', null)!.months).toEqual([6, 7, 8, 9, 10, 11, 12]);
+    expect(heldIn(2025, '2021-10-15', '2024-12-31')).toBeUndefined();
+    expect(heldIn(2025, '2026-01-01', null)).toBeUndefined();
+  });
+  it('takes the unit part from the sheets of the months held, else the whole year', () => {
+    const sheets = [{ id: 1, period: '2025-03', score: 90, exact: 90 }, { id: 2, period: '2025-09', score: 80.05, exact: 80.05 }];
+    expect(unitPartOf(sheets, [1, 2, 3, 4, 5, 6])).toMatchObject({ score: 90, basis: 'months', sheets: [{ id: 1 }] });
+    expect(unitPartOf(sheets, [10, 11, 12])).toMatchObject({ score: 85, basis: 'year' });
+    expect(unitPartOf([], [1])).toBeNull();
+    expect(monthsLabel(6, '2025-01-01', '2025-06-15')).toBe('1–6 月（6 个月）');
+    expect(monthsLabel(12, '2025-01-01', '2025-12-31')).toBe('全年');
   });
 });

@@ -99,17 +99,18 @@ export async function insertRating(q: Queryable, r: { countyId: number; orgPath:
  * The rows of a new rating, set-based: one per post given (posts read in the county's scope), with
  * the township above each village found on its path.
  */
-export async function insertRows(q: Queryable, ratingId: number, countyId: number, prefix: string, rows: { postId: number; postScore: number | null; note: string | null }[]): Promise<void> {
+export type NewRow = { postId: number; heldFrom: string; heldTo: string; months: number; postScore: number | null; note: string | null };
+export async function insertRows(q: Queryable, ratingId: number, countyId: number, prefix: string, rows: NewRow[]): Promise<void> {
   if (!rows.length) return;
   await q.query(
-    `INSERT INTO star_rating_rows (rating_id, county_id, org_id, org_path, township_id, post_id, person_id, role, post_score, post_score_note)
+    `INSERT INTO star_rating_rows (rating_id, county_id, org_id, org_path, township_id, post_id, person_id, role, post_score, post_score_note, held_from, held_to, months)
      SELECT $1, $2, p.org_id, p.org_path,
             (SELECT t.id FROM orgs t WHERE t.type = 'township' AND t.id = ANY(string_to_array(trim(both '/' from p.org_path), '/')::bigint[]) LIMIT 1),
-            p.id, p.person_id, p.role, u.post_score, u.note
-       FROM unnest($4::bigint[], $5::numeric[], $6::text[]) AS u(post_id, post_score, note)
+            p.id, p.person_id, p.role, u.post_score, u.note, u.held_from, u.held_to, u.months
+       FROM unnest($4::bigint[], $5::numeric[], $6::text[], $7::date[], $8::date[], $9::int[]) AS u(post_id, post_score, note, held_from, held_to, months)
        ${postSql.join('p', 'u.post_id')}
       WHERE ${inScope('p.org_path', 3)}`,
-    [ratingId, countyId, prefix, rows.map((r) => r.postId), rows.map((r) => r.postScore), rows.map((r) => r.note)],
+    [ratingId, countyId, prefix, rows.map((r) => r.postId), rows.map((r) => r.postScore), rows.map((r) => r.note), rows.map((r) => r.heldFrom), rows.map((r) => r.heldTo), rows.map((r) => r.months)],
   );
 }
 
@@ -119,12 +120,14 @@ export type StarDbRow = {
   township_id: number | null; township_name: string | null; role: string;
   post_score: number | null; post_score_note: string | null; village_score: number | null; village_sheets: { id: number; period: string; score: number }[];
   score: number | null; stars: number | null; civil_service_eligible: boolean; version: number; total_count: number;
+  held_from: string | null; held_to: string | null; months: number | null; unit_basis: 'months' | 'year' | null;
 };
 const ROW = `
   SELECT x.id, x.rating_id, r.year, r.edition, r.status AS rating_status, x.person_id, pe.name AS person_name,
          x.org_id, x.post_id, o.name AS org_name, o.type AS org_type, x.org_path, x.township_id, t.name AS township_name, x.role,
          x.post_score::float8 AS post_score, x.post_score_note, x.village_score::float8 AS village_score, x.village_sheets,
-         x.score::float8 AS score, x.stars, x.civil_service_eligible, x.version`;
+         x.score::float8 AS score, x.stars, x.civil_service_eligible, x.version,
+         x.held_from::text AS held_from, x.held_to::text AS held_to, x.months, x.unit_basis`;
 const FROM = `
     FROM star_rating_rows x JOIN star_ratings r ON r.id = x.rating_id ${personSql.join('pe', 'x.person_id')}
     JOIN orgs o ON o.id = x.org_id LEFT JOIN orgs t ON t.id = x.township_id`;
@@ -148,7 +151,7 @@ export async function listRows(
   if (f.unscored) where.push(`x.post_score IS NULL`);
   const sql = (limit: number, offset: number) =>
     `${ROW}, ${TOTAL_COUNT} ${FROM} WHERE ${where.join(' AND ')}
-      ORDER BY r.year DESC, x.org_path, ${ROLE_ORDER}, x.id LIMIT ${limit} OFFSET ${offset}`;
+      ORDER BY r.year DESC, x.org_path, ${ROLE_ORDER}, x.held_from NULLS FIRST, x.id LIMIT ${limit} OFFSET ${offset}`;
   const rows = await q.query<StarDbRow>(sql(f.limit, f.offset), params);
   const total = await totalOf(rows, f.page, () => q.query<StarDbRow>(sql(1, 0), params));
   return { rows, total };
@@ -168,21 +171,21 @@ export async function setPostScore(q: Queryable, id: number, postScore: number, 
   await q.query(`${BY_KEY}UPDATE star_rating_rows SET post_score = $2, post_score_note = $3, version = version + 1 WHERE id = $1`, [id, postScore, note]);
 }
 
-export async function setResult(q: Queryable, id: number, r: { villageScore: number | null; villageSheets: unknown[]; score: number | null; stars: number | null; civilService: boolean }): Promise<void> {
+export async function setResult(q: Queryable, id: number, r: { villageScore: number | null; villageSheets: unknown[]; score: number | null; stars: number | null; civilService: boolean; unitBasis: string | null }): Promise<void> {
   await q.query(
-    `${BY_KEY}UPDATE star_rating_rows SET village_score = $2, village_sheets = $3::jsonb, score = $4, stars = $5, civil_service_eligible = $6 WHERE id = $1`,
-    [id, r.villageScore, JSON.stringify(r.villageSheets), r.score, r.stars, r.civilService],
+    `${BY_KEY}UPDATE star_rating_rows SET village_score = $2, village_sheets = $3::jsonb, score = $4, stars = $5, civil_service_eligible = $6, unit_basis = $7 WHERE id = $1`,
+    [id, r.villageScore, JSON.stringify(r.villageSheets), r.score, r.stars, r.civilService, r.unitBasis],
   );
 }
 
 /** The results of many rows at once (set-based: one statement for a whole rating). */
-export async function setResults(q: Queryable, rows: { id: number; villageScore: number | null; villageSheets: unknown[]; score: number | null; stars: number | null; civilService: boolean }[]): Promise<void> {
+export async function setResults(q: Queryable, rows: { id: number; villageScore: number | null; villageSheets: unknown[]; score: number | null; stars: number | null; civilService: boolean; unitBasis: string | null }[]): Promise<void> {
   if (!rows.length) return;
   await q.query(
-    `${BY_KEY}UPDATE star_rating_rows x SET village_score = u.village_score, village_sheets = u.sheets::jsonb, score = u.score, stars = u.stars, civil_service_eligible = u.civil
-       FROM unnest($1::bigint[], $2::numeric[], $3::text[], $4::numeric[], $5::int[], $6::boolean[]) AS u(id, village_score, sheets, score, stars, civil)
+    `${BY_KEY}UPDATE star_rating_rows x SET village_score = u.village_score, village_sheets = u.sheets::jsonb, score = u.score, stars = u.stars, civil_service_eligible = u.civil, unit_basis = u.basis
+       FROM unnest($1::bigint[], $2::numeric[], $3::text[], $4::numeric[], $5::int[], $6::boolean[], $7::text[]) AS u(id, village_score, sheets, score, stars, civil, basis)
       WHERE x.id = u.id`,
-    [rows.map((r) => r.id), rows.map((r) => r.villageScore), rows.map((r) => JSON.stringify(r.villageSheets)), rows.map((r) => r.score), rows.map((r) => r.stars), rows.map((r) => r.civilService)],
+    [rows.map((r) => r.id), rows.map((r) => r.villageScore), rows.map((r) => JSON.stringify(r.villageSheets)), rows.map((r) => r.score), rows.map((r) => r.stars), rows.map((r) => r.civilService), rows.map((r) => r.unitBasis)],
   );
 }
 
@@ -197,8 +200,9 @@ export async function bumpRating(q: Queryable, id: number): Promise<void> {
 /** Published stars of earlier years per person (the latest edition of each year), for 公职化 and the history. */
 export async function publishedStars(q: Queryable, countyId: number, personIds: number[], beforeYear: number) {
   if (!personIds.length) return [];
-  return q.query<{ row_id: number; person_id: number; year: number; edition: number; stars: number | null; score: number | null; org_name: string; role: string }>(
-    `SELECT DISTINCT ON (x.person_id, r.year) x.id AS row_id, x.person_id, r.year, r.edition, x.stars, x.score::float8 AS score, o.name AS org_name, x.role
+  return q.query<{ row_id: number; person_id: number; year: number; edition: number; stars: number | null; score: number | null; org_name: string; role: string; months: number | null; held_from: string | null; held_to: string | null }>(
+    `SELECT DISTINCT ON (x.person_id, r.year) x.id AS row_id, x.person_id, r.year, r.edition, x.stars, x.score::float8 AS score, o.name AS org_name, x.role,
+            x.months, x.held_from::text AS held_from, x.held_to::text AS held_to
        FROM star_rating_rows x JOIN star_ratings r ON r.id = x.rating_id JOIN orgs o ON o.id = x.org_id
       WHERE ${inCounty('x.county_id', 1)} AND r.status = 'published' AND x.person_id = ANY($2::bigint[]) AND r.year < $3
       ORDER BY x.person_id, r.year DESC, r.edition DESC, x.stars DESC NULLS LAST`,
@@ -211,10 +215,11 @@ export async function board(q: Queryable, prefix: string, ratingId: number, town
   const params: unknown[] = [prefix, ratingId];
   const unit = townshipId ? 'x.org_id' : 'x.township_id';
   if (townshipId) params.push(townshipId);
-  return q.query<{ unit_id: number; unit_name: string; unit_type: string; people: number; average: number | null; stars: number | null; n: number; scored: number; civil: number }>(
-    `SELECT u.id AS unit_id, u.name AS unit_name, u.type AS unit_type, g.stars, g.n, g.scored, g.civil,
+  return q.query<{ unit_id: number; unit_name: string; unit_type: string; people: number; average: number | null; stars: number | null; n: number; scored: number; civil: number; part_year: number }>(
+    `SELECT u.id AS unit_id, u.name AS unit_name, u.type AS unit_type, g.stars, g.n, g.scored, g.civil, g.part_year,
             sum(g.n) OVER (PARTITION BY u.id)::int AS people, avg_score AS average
        FROM (SELECT ${unit} AS unit_id, x.stars, count(*)::int AS n, count(x.post_score)::int AS scored, count(*) FILTER (WHERE x.civil_service_eligible)::int AS civil,
+                    count(*) FILTER (WHERE x.months < 12)::int AS part_year,
                     round((sum(sum(x.score)) OVER (PARTITION BY ${unit}) / nullif(sum(count(x.score)) OVER (PARTITION BY ${unit}), 0))::numeric, 1)::float8 AS avg_score
                FROM star_rating_rows x
               WHERE ${inScope('x.org_path', 1)} AND x.rating_id = $2 ${townshipId ? 'AND x.township_id = $3' : ''}

@@ -28,11 +28,12 @@ import { AppError, fieldError, validationError } from '../../core/errors.js';
 import { pageOf } from '../../core/paging.js';
 import { annualResultsOf } from '../assessment/index.js';
 import * as repo from './stars.repository.js';
-import { civilServiceEligible, DEFAULT_RULES, formulaOf, levelProblems, rate, streakOf } from './stars.logic.js';
+import { civilServiceEligible, DEFAULT_RULES, formulaOf, heldIn, levelProblems, monthsLabel, rate, streakOf, unitPartOf } from './stars.logic.js';
+import { todayInChina } from '../../core/calendar.js';
 
-/** What stars need of the people module: the cadres (current posts) of the scope. */
+/** What stars need of the people module: the village and community posts of the scope held in a period (ended ones too). */
 export type StarCadreSource = {
-  cadres: (actor: Actor, q: { page?: number; pageSize?: number }) => Promise<{ items: { postId: number; org: { id: number; type: string }; role: PostRole }[]; total: number }>;
+  postSpans: (actor: Actor, from: string, to: string) => Promise<{ postId: number; org: { id: number; type: string }; role: PostRole; startDate: string; endDate: string | null }[]>;
 };
 
 const STAR_POST_SET = new Set<string>(STAR_POSTS);
@@ -121,15 +122,21 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
     return { ...summaryOf(r, counts), levels: r.levels, civilServiceMinStars: r.civil_service_min_stars, civilServiceYears: r.civil_service_years, townships: [...townships.values()] };
   }
 
-  /** The cadres in the 8 village posts of the county today (through the people service). */
-  async function villageCadres(actor: Actor): Promise<number[]> {
-    const posts: number[] = [];
-    for (let page = 1; page <= 200; page++) {
-      const got = await deps.people.cadres(actor, { page, pageSize: 200 });
-      for (const c of got.items) if (c.org.type === 'village' && STAR_POST_SET.has(c.role)) posts.push(Number(c.postId));
-      if (got.items.length < 200) break;
+  /**
+   * The cadres who held one of the 8 posts of a village or community on any day of the year (through
+   * the people service): one entry per post, with the days and months of the year it was held. A post
+   * not begun by today is not rated yet.
+   */
+  async function cadresOfYear(actor: Actor, year: number): Promise<repo.NewRow[]> {
+    const today = todayInChina();
+    const spans = await deps.people.postSpans(actor, `${year}-01-01`, `${year}-12-31`);
+    const out: repo.NewRow[] = [];
+    for (const s of spans) {
+      if (!(s.org.type === 'village' || s.org.type === 'community') || !STAR_POST_SET.has(s.role) || s.startDate > today) continue;
+      const held = heldIn(year, s.startDate, s.endDate);
+      if (held) out.push({ postId: Number(s.postId), heldFrom: held.from, heldTo: held.to, months: held.months.length, postScore: null, note: null });
     }
-    return posts;
+    return out;
   }
 
   /**
@@ -141,13 +148,15 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
     const [rows, results] = await Promise.all([repo.rowsOfRating(tx, prefix, Number(r.id)), annualResultsOf(tx, Number(r.county_id), prefix, r.year)]);
     const earlier = await earlierStars(tx, Number(r.county_id), rows.map((x) => Number(x.person_id)), r.year);
     const computed = rows.map((x) => {
-      const v = results.get(Number(x.org_id));
+      // the unit part from the months in post (rows written before migration 430 have no months: the year's result)
+      const held = x.held_from && x.held_to ? heldIn(r.year, x.held_from, x.held_to)!.months : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+      const v = unitPartOf(results.get(Number(x.org_id))?.sheets ?? [], held);
       const villageScore = v?.score ?? null;
       const { score, stars } = rate(x.post_score, villageScore, r.post_weight_percent, r.levels);
       const streak = streakOf(r.year, stars, earlier.get(Number(x.person_id)) ?? new Map(), r.civil_service_min_stars);
       const civil = civilServiceEligible(x.role, streak, r.civil_service_years);
-      Object.assign(x, { village_score: villageScore, score, stars, civil_service_eligible: civil });
-      return { id: Number(x.id), villageScore, villageSheets: v?.sheets ?? [], score, stars, civilService: civil };
+      Object.assign(x, { village_score: villageScore, score, stars, civil_service_eligible: civil, unit_basis: v?.basis ?? null });
+      return { id: Number(x.id), villageScore, villageSheets: v?.sheets ?? [], score, stars, civilService: civil, unitBasis: v?.basis ?? null };
     });
     await repo.setResults(tx, computed);
     return rows;
@@ -166,8 +175,8 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
   /** Computes the year's rating as a draft: a row per cadre in the 8 village posts, the village results filled in. */
   async function createRating(actor: Actor, input: CreateStarRatingBody): Promise<number> {
     const county = requireCounty(actor);
-    const posts = await villageCadres(actor);
-    if (!posts.length) throw fieldError('year', '本县村（社区）8 个岗位上还没有在任的村干部，无法评定星级', 'No village cadres to rate');
+    const posts = await cadresOfYear(actor, input.year);
+    if (!posts.length) throw fieldError('year', `${input.year} 年本县村（社区）8 个岗位上没有任职的干部，无法评定星级`, 'No village cadres to rate');
     return db.transaction(async (tx) => {
       const latest = await repo.latestOfYear(tx, county, input.year);
       if (latest?.status === 'draft') throw new AppError('conflict', { zh: `${input.year} 年的星级评定正在进行中，请在原评定上继续`, en: 'A rating of this year is in progress' });
@@ -177,7 +186,7 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
         countyId: county, orgPath: actor.scope.path, year: input.year, edition: 1, supersedesId: null, createdBy: actor.accountId,
         rules: { post_weight_percent: rules.postWeightPercent, levels: rules.levels, civil_service_min_stars: rules.civilServiceMinStars, civil_service_years: rules.civilServiceYears },
       });
-      await repo.insertRows(tx, id, county, likePrefix(actor.scope.path), posts.map((p) => ({ postId: p, postScore: null, note: null })));
+      await repo.insertRows(tx, id, county, likePrefix(actor.scope.path), posts);
       const rating = (await repo.ratingOf(tx, county, id))!;
       const rows = await recompute(tx, rating, actor.scope.path);
       await audit(tx, actor, county, 'star_rating.create', 'star_rating', id, { year: input.year, cadres: rows.length, postWeightPercent: rules.postWeightPercent });
@@ -212,6 +221,10 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
   /** A correction of a published rating: a new draft edition with the post assessments carried over; the published one stays. */
   async function correctRating(actor: Actor, id: number): Promise<number> {
     const county = requireCounty(actor);
+    // the posts held in the year, read before the transaction: the people service reads on its own
+    // connection, and PGlite has one (a read inside the transaction would wait for it forever)
+    const year = (await repo.ratingOf(db, county, id))?.year;
+    const spans = year === undefined ? [] : await cadresOfYear(actor, year);
     return db.transaction(async (tx) => {
       const r = await repo.ratingOf(tx, county, id);
       if (!r) throw new AppError('not_found');
@@ -223,8 +236,11 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
         countyId: county, orgPath: actor.scope.path, year: r.year, edition: r.edition + 1, supersedesId: Number(r.id), createdBy: actor.accountId,
         rules: { post_weight_percent: rules.postWeightPercent, levels: rules.levels, civil_service_min_stars: rules.civilServiceMinStars, civil_service_years: rules.civilServiceYears },
       });
-      const old = await repo.rowsOfRating(tx, likePrefix(actor.scope.path), Number(r.id));
-      await repo.insertRows(tx, newId, county, likePrefix(actor.scope.path), old.map((x) => ({ postId: Number(x.post_id), postScore: x.post_score, note: x.post_score_note })));
+      // the posts held in the year read again (a post record corrected since is taken as it is now);
+      // each post's assessment carried over from the edition corrected
+      const old = new Map((await repo.rowsOfRating(tx, likePrefix(actor.scope.path), Number(r.id))).map((x) => [Number(x.post_id), x]));
+      const posts = spans.map((p) => ({ ...p, postScore: old.get(p.postId)?.post_score ?? null, note: old.get(p.postId)?.post_score_note ?? null }));
+      await repo.insertRows(tx, newId, county, likePrefix(actor.scope.path), posts);
       const rating = (await repo.ratingOf(tx, county, newId))!;
       await recompute(tx, rating, actor.scope.path);
       await audit(tx, actor, county, 'star_rating.correct', 'star_rating', newId, { year: r.year, edition: r.edition + 1, supersedes: Number(r.id) });
@@ -242,6 +258,7 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
     role: x.role as PostRole, roleLabel: POST_ROLE_LABELS[x.role as PostRole].zh,
     postScore: x.post_score, postScoreNote: x.post_score_note, villageScore: x.village_score, score: x.score, stars: x.stars,
     civilServiceEligible: x.civil_service_eligible, version: x.version,
+    heldFrom: x.held_from, heldTo: x.held_to, months: x.months, monthsLabel: monthsLabel(x.months, x.held_from, x.held_to), unitBasis: x.unit_basis,
   });
 
   async function listRows(actor: Actor, f: ListStarRowsQuery): Promise<StarRowPage> {
@@ -267,7 +284,7 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
       levels: r.levels,
       formula: formulaOf(x.post_score, x.village_score, r.post_weight_percent, x.score, x.stars),
       civilService: { applies: x.role === 'secretary', minStars: r.civil_service_min_stars, years: r.civil_service_years, streak, eligible: x.civil_service_eligible },
-      history: history.map((h) => ({ rowId: Number(h.row_id), year: h.year, edition: h.edition, stars: h.stars, score: h.score, org: h.org_name, roleLabel: POST_ROLE_LABELS[h.role as PostRole].zh })),
+      history: history.map((h) => ({ rowId: Number(h.row_id), year: h.year, edition: h.edition, stars: h.stars, score: h.score, org: h.org_name, roleLabel: POST_ROLE_LABELS[h.role as PostRole].zh, monthsLabel: monthsLabel(h.months, h.held_from, h.held_to) })),
     };
   }
 
@@ -288,7 +305,7 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
       const { score, stars } = rate(input.postScore, x.village_score, r.post_weight_percent, r.levels);
       const earlier = (await earlierStars(tx, county, [Number(x.person_id)], r.year)).get(Number(x.person_id)) ?? new Map();
       const civil = civilServiceEligible(x.role, streakOf(r.year, stars, earlier, r.civil_service_min_stars), r.civil_service_years);
-      await repo.setResult(tx, id, { villageScore: x.village_score, villageSheets: x.village_sheets, score, stars, civilService: civil });
+      await repo.setResult(tx, id, { villageScore: x.village_score, villageSheets: x.village_sheets, score, stars, civilService: civil, unitBasis: x.unit_basis });
       await repo.bumpRating(tx, Number(r.id));
       await audit(tx, actor, county, 'star_rating.post_score', 'star_rating', Number(r.id), { row: id, person: Number(x.person_id), postScore: input.postScore, previous: x.post_score, stars });
     });
@@ -301,13 +318,15 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
     const county = countyOf(actor);
     const r = await repo.latestPublished(db, county, f.year);
     const levels = r?.levels ?? (await rulesOf(db, county)).levels;
-    const empty = { people: 0, unrated: 0, stars: [], civilServiceEligible: 0 };
+    const empty = { people: 0, unrated: 0, stars: [], civilServiceEligible: 0, partYear: 0 };
     if (!r) return { year: f.year, rating: null, levels, units: [], total: empty };
     const rows = await repo.board(db, likePrefix(actor.scope.path), Number(r.id), f.townshipId ?? null);
     const units = new Map<number, StarBoard['units'][number]>();
-    const total = { people: 0, unrated: 0, stars: new Map<number, number>(), civilServiceEligible: 0 };
+    const total = { people: 0, unrated: 0, stars: new Map<number, number>(), civilServiceEligible: 0, partYear: 0 };
     for (const b of rows) {
-      const u = units.get(Number(b.unit_id)) ?? { org: { id: Number(b.unit_id), name: b.unit_name, type: b.unit_type as 'township' }, people: b.people, unrated: 0, average: b.average, stars: [], civilServiceEligible: 0 };
+      const u = units.get(Number(b.unit_id)) ?? { org: { id: Number(b.unit_id), name: b.unit_name, type: b.unit_type as 'township' }, people: b.people, unrated: 0, average: b.average, stars: [], civilServiceEligible: 0, partYear: 0 };
+      u.partYear += b.part_year;
+      total.partYear += b.part_year;
       if (b.stars === null) u.unrated += b.n;
       else u.stars.push({ stars: b.stars, count: b.n });
       u.civilServiceEligible += b.civil;
@@ -322,7 +341,7 @@ export function createStarService(deps: { db: Db; people: StarCadreSource }) {
       rating: { id: Number(r.id), edition: r.edition, publishedAt: new Date(r.published_at!).toISOString() },
       levels,
       units: [...units.values()],
-      total: { people: total.people, unrated: total.unrated, civilServiceEligible: total.civilServiceEligible, stars: [...total.stars].sort((a, b) => b[0] - a[0]).map(([stars, count]) => ({ stars, count })) },
+      total: { people: total.people, unrated: total.unrated, civilServiceEligible: total.civilServiceEligible, partYear: total.partYear, stars: [...total.stars].sort((a, b) => b[0] - a[0]).map(([stars, count]) => ({ stars, count })) },
     };
   }
 

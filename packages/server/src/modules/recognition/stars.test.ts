@@ -3,7 +3,7 @@
 // publishing (locked), a correction as a new edition, the star board and a person's history —
 // each refusal a 4xx in Chinese that changes nothing, every change audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SheetDetail, StarBoard, StarRatingDetail, StarRowDetail, StarRowPage, StarRules, Subsidies } from '@lianxin/contract';
+import type { SheetDetail, StarBoard, StarRatingDetail, StarRow, StarRowDetail, StarRowPage, StarRules, Subsidies } from '@lianxin/contract';
 import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { todayInChina } from '../../core/calendar.js';
 import { starsOf } from '../assessment/index.js';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   [county, wuli, yushe] = await Promise.all([t.as('county'), t.as('wuli'), t.as('yushe')]);
   wuliId = await orgId(t.db, '五里镇');
   await publishSheets();
-});
+}, 600_000);
 
 /** 五里镇 scores its villages for January against a published scheme and the county publishes the sheets (the other townships stay unscored). */
 async function publishSheets() {
@@ -86,10 +86,12 @@ describe('the year\'s rating', () => {
     expect(res.statusCode, res.body).toBe(201);
     rating = res.json() as StarRatingDetail;
     expect(rating).toMatchObject({ year, edition: 1, status: 'draft', postWeightPercent: 50, scored: 0 });
+    // every post of a village or community held on any day of the year (begun by today)
     const expected = await count(
       `SELECT count(*)::int AS n FROM posts p JOIN orgs o ON o.id = p.org_id
-        WHERE o.type = 'village' AND o.status = 'active' AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE) AND p.start_date <= CURRENT_DATE
+        WHERE o.type IN ('village', 'community') AND (p.end_date IS NULL OR p.end_date >= $1::date) AND p.start_date <= LEAST($2::date, CURRENT_DATE)
           AND p.role IN ('secretary','deputy_secretary','village_director','militia_head','youth_league_secretary','women_chair','clerk','supervision_director')`,
+      [`${year}-01-01`, `${year}-12-31`],
     );
     expect(rating.rows).toBe(expected);
     expect(rating.townships.reduce((a, t) => a + t.rows, 0)).toBe(expected);
@@ -210,5 +212,126 @@ describe('the year\'s rating', () => {
     const history = (await wuli.get(`/api/recognition/star-rows?personId=${row.person.id}`)).json() as StarRowPage;
     expect(history.items.map((h) => [h.year, h.edition, h.postScore])).toEqual([[year, 2, 60]]);
     expect(await audits('star_rating.correct')).toBe(1);
-  });
+  }, 180_000);
+});
+
+describe('the cadres in post during the year, villages\' and communities\'', () => {
+  // last year: the village's secretary changed on 16 June, its clerk's post ended the year before
+  const y = year - 1;
+  let villageId: number;
+  let communityId: number;
+  let oldPost: { id: number; person_id: number };
+  let newPostId: number;
+  let clerkPostId: number;
+  let ratingId: number;
+
+  /** A unit's published sheet scores of the given months on a 100-point scale, from the tables. */
+  const sheetAverage = async (orgId: number, months: number[]) =>
+    (await t.db.query<{ v: number | null }>(
+      `SELECT round(avg(s.total * 100 / s.max_total)::numeric, 1)::float8 AS v FROM score_sheets s JOIN cases c ON c.id = s.case_id
+        WHERE c.org_id = $1 AND c.status IN ('published', 'appealed', 'locked') AND s.period = ANY($2::text[])`,
+      [orgId, months.map((m) => `${y}-${String(m).padStart(2, '0')}`)],
+    ))[0]!.v;
+
+  async function publishSheet(scorer: Client, schemeId: number, orgId: number, period: string, drop: number) {
+    const opened = await scorer.post('/api/assessment/sheets', { schemeId, orgId, period });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const sheet = opened.json() as SheetDetail;
+    const scores = sheet.entries.filter((e) => e.source === 'manual').map((e, k) => ({ key: e.key, points: Math.max(0, e.max - (k === 0 ? drop : 0)), evidence: '台账已核实' }));
+    let s = (await scorer.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores })).json() as SheetDetail;
+    for (const [who, step] of [[scorer, 'submit'], [county, 'pass'], [county, 'publish']] as const) {
+      const res = await who.post(`/api/assessment/sheets/${sheet.id}/transitions/${step}`, { version: s.version });
+      expect(res.statusCode, res.body).toBe(200);
+      s = res.json() as SheetDetail;
+    }
+  }
+
+  beforeAll(async () => {
+    [{ id: villageId }] = await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE path LIKE (SELECT path FROM orgs WHERE id = $1) || '%' AND type = 'village' AND status = 'active' ORDER BY path LIMIT 1`, [wuliId]) as [{ id: number }];
+    communityId = await orgId(t.db, '城关社区');
+    const schemes: Record<string, number> = {};
+    for (const unitType of ['village', 'community'] as const) {
+      const draft = (await county.post('/api/assessment/schemes', { year: y, unitType, name: `${y}年度星级测试（${unitType}）` })).json() as { id: number; version: number };
+      expect((await county.post(`/api/assessment/schemes/${draft.id}/publish`, { version: draft.version })).statusCode).toBe(200);
+      schemes[unitType] = draft.id;
+    }
+    // the village is scored in March, June, September and December, each a little differently
+    for (const [m, drop] of [['03', 1], ['06', 2], ['09', 3], ['12', 0.5]] as const) await publishSheet(wuli, schemes.village!, villageId, `${y}-${m}`, drop);
+    await publishSheet(county, schemes.community!, communityId, `${y}-12`, 1.5);
+
+    // the secretary leaves on 15 June, a member of the village takes over on 16 June
+    [oldPost] = await t.db.query<{ id: number; person_id: number }>(`SELECT id, person_id FROM posts WHERE org_id = $1 AND role = 'secretary' AND end_date IS NULL`, [villageId]) as [{ id: number; person_id: number }];
+    expect((await wuli.post(`/api/posts/${oldPost.id}/end`, { endDate: `${y}-06-15` })).statusCode).toBe(204);
+    const [successor] = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 AND id NOT IN (SELECT person_id FROM posts) ORDER BY id LIMIT 1`, [villageId]);
+    const added = await wuli.post('/api/posts', { personId: successor!.id, orgId: villageId, role: 'secretary', startDate: `${y}-06-16` });
+    expect(added.statusCode, added.body).toBe(201);
+    newPostId = (added.json() as { id: number }).id;
+    // the clerk left at the end of the year before
+    [{ id: clerkPostId }] = await t.db.query<{ id: number }>(`SELECT id FROM posts WHERE org_id = $1 AND role = 'clerk' AND end_date IS NULL`, [villageId]) as [{ id: number }];
+    expect((await wuli.post(`/api/posts/${clerkPostId}/end`, { endDate: `${y - 1}-12-31` })).statusCode).toBe(204);
+
+    const res = await county.post('/api/recognition/star-ratings', { year: y });
+    expect(res.statusCode, res.body).toBe(201);
+    ratingId = (res.json() as StarRatingDetail).id;
+  }, 600_000);
+
+  it('rates both secretaries of a mid-year change, each for the months in post and the village\'s sheets of those months', async () => {
+    const rows = await allRows(county, ratingId, `&orgId=${villageId}`);
+    const secretaries = rows.filter((r) => r.role === 'secretary');
+    expect(secretaries.map((r) => [r.person.id, r.heldFrom, r.heldTo, r.months, r.monthsLabel])).toEqual([
+      [oldPost.person_id, `${y}-01-01`, `${y}-06-15`, 6, '1–6 月（6 个月）'],
+      [secretaries[1]!.person.id, `${y}-06-16`, `${y}-12-31`, 7, '6–12 月（7 个月）'],
+    ]);
+    const [before, after] = secretaries as [StarRow, StarRow];
+    // the unit part: March and June for the one who left, June, September and December for the successor
+    expect(before.villageScore).toBe(await sheetAverage(villageId, [1, 2, 3, 4, 5, 6]));
+    expect(after.villageScore).toBe(await sheetAverage(villageId, [6, 7, 8, 9, 10, 11, 12]));
+    expect(before.villageScore).not.toBe(after.villageScore);
+    expect(before.unitBasis).toBe('months');
+    // a cadre in post all year takes the whole year's result
+    const deputy = rows.find((r) => r.role === 'deputy_secretary')!;
+    expect(deputy).toMatchObject({ months: 12, monthsLabel: '全年' });
+    expect(deputy.villageScore).toBe(await sheetAverage(villageId, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+    // the figures: 88 × 50 % + the unit part × 50 %, by hand
+    const res = await wuli.request('PUT', `/api/recognition/star-rows/${before.id}`, { version: before.version, postScore: 88 });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json() as StarRowDetail;
+    expect(d.score).toBeCloseTo(88 * 0.5 + before.villageScore! * 0.5, 2);
+    expect(d.villageSheets.map((s) => s.period)).toEqual([`${y}-03`, `${y}-06`]);
+    expect(d.villageSheets.map((s) => s.score)).toEqual(d.villageSheets.map(() => expect.any(Number)));
+    expect(d.formula).toContain(`个人岗位考核 88 分 × 50% + 村级整体工作 ${before.villageScore} 分 × 50%`);
+    expect((await t.db.query(`SELECT 1 FROM star_rating_rows WHERE rating_id = $1 AND post_id = $2`, [ratingId, newPostId])).length).toBe(1);
+  }, 120_000);
+
+  it('does not rate a post that ended before the year; rates exactly the posts held in it', async () => {
+    expect((await t.db.query(`SELECT 1 FROM star_rating_rows WHERE rating_id = $1 AND post_id = $2`, [ratingId, clerkPostId])).length).toBe(0);
+    const expected = await count(
+      `SELECT count(*)::int AS n FROM posts p JOIN orgs o ON o.id = p.org_id
+        WHERE o.type IN ('village', 'community') AND p.start_date <= $2::date AND (p.end_date IS NULL OR p.end_date >= $1::date)
+          AND p.role IN ('secretary','deputy_secretary','village_director','militia_head','youth_league_secretary','women_chair','clerk','supervision_director')`,
+      [`${y}-01-01`, `${y}-12-31`],
+    );
+    expect((await county.get(`/api/recognition/star-ratings/${ratingId}`)).json()).toMatchObject({ rows: expected });
+  }, 120_000);
+
+  it('rates a community\'s cadres with the community\'s annual result, and the board and history show the months', async () => {
+    const rows = await allRows(county, ratingId, `&orgId=${communityId}`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.org.type === 'community' && r.villageScore === (rows[0]!.villageScore))).toBe(true);
+    expect(rows[0]!.villageScore).toBe(await sheetAverage(communityId, [12]));
+    // post assessments for every rated cadre, then publish
+    for (const r of await allRows(county, ratingId)) {
+      if (r.villageScore === null || r.postScore !== null) continue;
+      expect((await county.request('PUT', `/api/recognition/star-rows/${r.id}`, { version: r.version, postScore: 90 })).statusCode).toBe(200);
+    }
+    const d = (await county.get(`/api/recognition/star-ratings/${ratingId}`)).json() as StarRatingDetail;
+    expect((await county.post(`/api/recognition/star-ratings/${ratingId}/publish`, { version: d.version })).statusCode).toBe(200);
+    const community = (await allRows(county, ratingId, `&orgId=${communityId}`))[0]!;
+    expect(community.stars).toBe(starsOf(90, community.villageScore!, 50, d.levels).stars);
+    const board = (await wuli.get(`/api/recognition/star-board?year=${y}`)).json() as StarBoard;
+    expect(board.total.partYear).toBe(2);
+    expect(board.units[0]!.partYear).toBe(2);
+    const history = (await county.get(`/api/recognition/star-rows?personId=${oldPost.person_id}`)).json() as StarRowPage;
+    expect(history.items.find((h) => h.year === y)).toMatchObject({ monthsLabel: '1–6 月（6 个月）', score: 88 * 0.5 + history.items.find((h) => h.year === y)!.villageScore! * 0.5 });
+  }, 300_000);
 });

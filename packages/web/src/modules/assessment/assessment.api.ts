@@ -121,6 +121,19 @@ export function useAppealSheet(id: number) {
   return useSheetUpdate(id, (body: AppealSheetBody) => api.post(`/api/assessment/sheets/${id}/appeal`, body));
 }
 
+/** 申诉材料: one file added to the sheet's open appeal; the sheet is read again (its appeal lists the file). */
+export function useUploadAppealFile(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api.upload(`/api/assessment/sheets/${id}/appeal/files`, form);
+    },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: assessmentKeys.sheet(id) }),
+  });
+}
+
 export function useAssessmentSettings() {
   return useQuery({ queryKey: [...assessmentKeys.all, 'settings'], queryFn: (): Promise<AssessmentSettings> => api.get('/api/assessment/settings') });
 }

@@ -4,15 +4,16 @@
 // with a reason. A published sheet is open to the unit's appeal (reason and evidence) until the
 // county's window ends; the county upholds (a corrected revision opens) or rejects it; then it is
 // locked (a correction is a new revision).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Input, InputNumber, Modal, Select, Space, Tag, Timeline, Typography, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, InputNumber, Modal, Select, Space, Tag, Timeline, Typography, Upload, message } from 'antd';
 import { CONSEQUENCE_KINDS, CONSEQUENCE_KIND_LABELS, INDICATOR_SOURCE_LABELS, type ConsequenceKind, type SheetDetail, type SheetTransition } from '@lianxin/contract';
 import { useCan } from '../../../app/auth';
 import { useRecordConsequence } from '../../recognition/consequences.api';
 import { ApiErrorAlert, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
-import { useAppealSheet, useCorrectSheet, useFireSheet, useSaveScores, useSheet } from '../assessment.api';
+import { useAppealSheet, useCorrectSheet, useFireSheet, useSaveScores, useSheet, useUploadAppealFile } from '../assessment.api';
 import { useAssessmentT } from '../assessment.messages';
 
 type Draft = Record<string, { points: number | null; evidence: string }>;
@@ -41,6 +42,26 @@ export function SheetPage() {
   const correct = useCorrectSheet(id);
   const [draft, setDraft] = useState<Draft>({});
   const appeal = useAppealSheet(id);
+  const uploadAppealFile = useUploadAppealFile(id);
+  const [appealFiles, setAppealFiles] = useState<File[]>([]);
+  const camera = useRef<HTMLInputElement>(null);
+  const cardCamera = useRef<HTMLInputElement>(null);
+  const sendAppealFile = (f: File) => uploadAppealFile.mutate(f, {
+    onSuccess: () => void message.success(t('sheet.appealFileSaved')),
+    onError: (e) => void message.error(e instanceof Error ? e.message : String(e)),
+  });
+  /** Files the unit picked in the appeal form, uploaded one by one once the appeal is filed. */
+  const fileAppeal = (body: { version: number; reason: string; evidence: string }) => appeal.mutate(body, {
+    onSuccess: async () => {
+      try {
+        for (const f of appealFiles) await uploadAppealFile.mutateAsync(f);
+      } catch (e) {
+        void message.error(t('sheet.appealFilesFailed', { msg: e instanceof Error ? e.message : String(e) }));
+      }
+      setAppealFiles([]);
+      setAppealing(false);
+    },
+  });
   // the transition that needs a reason being confirmed (退回, 申诉成立, 驳回申诉)
   const [returning, setReturning] = useState<SheetTransition | null>(null);
   const [reason, setReason] = useState('');
@@ -93,6 +114,34 @@ export function SheetPage() {
             { key: 'r', label: t('sheet.appealReason'), children: s.appeal.reason },
             { key: 'e', label: t('sheet.appealEvidence'), children: s.appeal.evidence },
             { key: 'b', label: ' ', children: <span className="lx-muted">{t('sheet.appealBy', { by: s.appeal.filedBy, at: new Date(s.appeal.filedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}</span> },
+            {
+              key: 'f', label: t('sheet.appealFiles'), children: (
+                <div data-testid="sheet-appeal-files">
+                  {s.appeal.files.length === 0 && <span className="lx-muted">{t('sheet.appealFilesNone')}</span>}
+                  <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                    {s.appeal.files.map((f) => {
+                      const href = `/api/assessment/sheets/${s.id}/appeal/files/${f.id}`;
+                      return (
+                        <div key={f.id}>
+                          {f.mimeType.startsWith('image/')
+                            ? <a href={href} target="_blank" rel="noreferrer"><img src={href} alt={f.fileName} style={{ width: 120, height: 90, objectFit: 'cover', borderRadius: 6, border: '1px solid #f0f0f0', display: 'block' }} /></a>
+                            : <Typography.Link href={href} target="_blank"><PaperClipOutlined /> {f.fileName}</Typography.Link>}
+                        </div>
+                      );
+                    })}
+                  </div>
+                  {s.appeal.canAddFiles && (
+                    <Space wrap style={{ marginTop: 8 }}>
+                      <input ref={cardCamera} type="file" accept="image/*" capture="environment" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) sendAppealFile(f); e.target.value = ''; }} />
+                      <Button icon={<CameraOutlined />} loading={uploadAppealFile.isPending} onClick={() => cardCamera.current?.click()} data-testid="appeal-card-photo">{t('sheet.appealPhoto')}</Button>
+                      <Upload showUploadList={false} beforeUpload={(file) => { sendAppealFile(file); return false; }}>
+                        <Button icon={<PaperClipOutlined />} loading={uploadAppealFile.isPending}>{t('sheet.appealFile')}</Button>
+                      </Upload>
+                    </Space>
+                  )}
+                </div>
+              ),
+            },
             ...(s.appeal.decisionReason ? [{ key: 'd', label: t('sheet.decisionReason'), children: s.appeal.decisionReason }] : []),
           ]} />
           {s.appeal.correctionId && <Link to={`/assessment/sheets/${s.appeal.correctionId}`} data-testid="sheet-correction">{t('sheet.correction')}</Link>}
@@ -236,13 +285,25 @@ export function SheetPage() {
         open={appealing}
         title={t('sheet.appealTitle')}
         onCancel={() => setAppealing(false)}
-        onOk={() => appeal.mutate({ version: s.version, reason: appealText.reason.trim(), evidence: appealText.evidence.trim() }, { onSuccess: () => setAppealing(false) })}
+        onOk={() => fileAppeal({ version: s.version, reason: appealText.reason.trim(), evidence: appealText.evidence.trim() })}
         okButtonProps={{ disabled: appealText.reason.trim().length < 2 || appealText.evidence.trim().length < 2, 'data-testid': 'appeal-confirm' } as never}
-        confirmLoading={appeal.isPending}
+        confirmLoading={appeal.isPending || uploadAppealFile.isPending}
       >
         <Space direction="vertical" style={{ width: '100%' }}>
           <Input.TextArea rows={3} value={appealText.reason} onChange={(e) => setAppealText((a) => ({ ...a, reason: e.target.value }))} placeholder={t('sheet.appealReason')} data-testid="appeal-reason" />
           <Input.TextArea rows={2} value={appealText.evidence} onChange={(e) => setAppealText((a) => ({ ...a, evidence: e.target.value }))} placeholder={t('sheet.appealEvidence')} data-testid="appeal-evidence" />
+          <Typography.Text type="secondary">{t('sheet.appealFilesHint')}</Typography.Text>
+          <Space wrap>
+            {/* a phone opens its camera; a desktop picks a picture */}
+            <input ref={camera} type="file" accept="image/*" capture="environment" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) setAppealFiles((l) => [...l, f].slice(0, 10)); e.target.value = ''; }} data-testid="appeal-photo-input" />
+            <Button icon={<CameraOutlined />} onClick={() => camera.current?.click()} data-testid="appeal-photo">{t('sheet.appealPhoto')}</Button>
+            <Upload showUploadList={false} multiple beforeUpload={(file) => { setAppealFiles((l) => [...l, file].slice(0, 10)); return false; }}>
+              <Button icon={<PaperClipOutlined />} data-testid="appeal-file">{t('sheet.appealFile')}</Button>
+            </Upload>
+          </Space>
+          {appealFiles.map((f, i) => (
+            <Tag key={`${f.name}-${i}`} closable onClose={() => setAppealFiles((l) => l.filter((_, k) => k !== i))} data-testid="appeal-file-picked">{f.name}</Tag>
+          ))}
           {appeal.error && <ApiErrorAlert error={appeal.error} />}
         </Space>
       </Modal>

@@ -20,6 +20,7 @@ export function StarHistoryCard({ personId }: { personId: number }) {
         columns={[
           { title: '年度', dataIndex: 'year' },
           { title: '单位与职务', render: (_v, r) => `${r.org.name}${r.roleLabel}` },
+          { title: '任职月份', dataIndex: 'monthsLabel' },
           { title: '综合得分', render: (_v, r) => r.score ?? '—' },
           {
             title: '星级',

@@ -9,14 +9,19 @@ import { useQuery } from '@tanstack/react-query';
 import {
   DESIGNATION_SECTOR_LABELS,
   DESIGNATION_STATE_LABELS,
+  DESIGNATION_SECTORS,
+  DESIGNATION_TARGETS,
   DESIGNATION_TARGET_LABELS,
+  ORG_TYPE_LABELS,
   STATION_DESIGNATION_LABELS,
+  type OrgType,
   type DesignationKind,
   type DesignationRegister,
   type DesignationState,
   type StationDesignationKind,
 } from '@lianxin/contract';
-import { api } from '../../../app/api';
+import { api, download } from '../../../app/api';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiErrorAlert, applyFieldErrors, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { useUrlState, toInt } from '../../../app/url-state';
@@ -78,6 +83,8 @@ function RegisterTab({ org, year, go }: { org?: number; year?: number; go: Go })
         {r.parent && <a onClick={() => go({ org: String(r.parent!.id) })} data-testid="designation-up">返回{r.parent.name}</a>}
         <span>命名年度</span>
         <InputNumber min={2000} max={2100} value={year} placeholder="全部" onChange={(v) => go({ year: v ? String(v) : undefined })} data-testid="designation-year" />
+        <Button size="small" icon={<DownloadOutlined />} data-testid="designation-register-export"
+          onClick={() => void download('/api/recognition/designation-register/export', { orgId: r.node.id, ...(year ? { year } : {}) }, '称号台账.xlsx')}>导出 Excel</Button>
       </Space>
       <Card size="small" style={{ marginBottom: 8 }}>
         <Space wrap size="large">
@@ -153,6 +160,8 @@ function ListTab({ v, go }: { v: Partial<Record<'org' | 'year' | 'kind' | 'statu
         <Select allowClear placeholder="状态" style={{ minWidth: 120 }} value={v.status} onChange={(x) => go({ status: x, page: undefined })}
           options={[{ value: 'held', label: '已命名（含复核中）' }, { value: 'open', label: '办理中' }, ...Object.entries(DESIGNATION_STATE_LABELS).map(([k, l]) => ({ value: k, label: l.zh }))]} data-testid="designation-filter-status" />
         <Space size={4}><Switch size="small" checked={!!v.due} onChange={(c) => go({ due: c ? '1' : undefined, page: undefined })} />待年度复核</Space>
+        <Button size="small" icon={<DownloadOutlined />} data-testid="designation-list-export"
+          onClick={() => { const { page: _p, pageSize: _s, ...filter } = q; void download('/api/recognition/designations/export', filter, '称号名单.xlsx'); }}>导出 Excel</Button>
       </Space>
       {list.error && <ApiErrorAlert error={list.error} />}
       <List
@@ -248,8 +257,18 @@ function KindsTab() {
         <Card key={x.code} size="small" style={{ marginBottom: 8 }}
           title={editing ? <Input value={x.name} maxLength={40} onChange={(e) => set(i, { name: e.target.value })} /> : <Space>{x.name}{!x.active && <Tag>已停用</Tag>}</Space>}
           extra={editing ? <Space size={4}><Switch size="small" checked={x.active} onChange={(c) => set(i, { active: c })} />启用</Space> : <Tag>{DESIGNATION_SECTOR_LABELS[x.sector].zh} · 授予{DESIGNATION_TARGET_LABELS[x.target].zh}</Tag>}>
+          {editing && (
+            <Space wrap style={{ marginBottom: 8 }}>
+              <Select size="small" style={{ minWidth: 120 }} value={x.sector} onChange={(v) => set(i, { sector: v })} aria-label="领域"
+                options={DESIGNATION_SECTORS.map((v) => ({ value: v, label: DESIGNATION_SECTOR_LABELS[v].zh }))} />
+              <Select size="small" style={{ minWidth: 100 }} value={x.target} onChange={(v) => set(i, { target: v })} aria-label="授予对象"
+                options={DESIGNATION_TARGETS.map((v) => ({ value: v, label: `授予${DESIGNATION_TARGET_LABELS[v].zh}` }))} />
+              <Select size="small" mode="multiple" style={{ minWidth: 200 }} value={x.orgTypes} onChange={(v) => set(i, { orgTypes: v })} placeholder="适用的组织类型" aria-label="适用的组织类型"
+                options={(['village', 'community', 'agency', 'enterprise', 'social_org', 'station', 'township', 'department'] as OrgType[]).map((v) => ({ value: v, label: ORG_TYPE_LABELS[v]?.zh ?? v }))} />
+            </Space>
+          )}
           {editing ? (
-            <Input.TextArea rows={3} value={x.criteria.map((c) => c.text).join('\n')}
+            <Input.TextArea rows={3} value={x.criteria.map((c) => c.text).join('\n')} placeholder="每行一条认定标准"
               onChange={(e) => set(i, { criteria: e.target.value.split('\n').map((text, j) => ({ code: x.criteria[j]?.code ?? `c${j + 1}`, text })) })} />
           ) : (
             <ol style={{ margin: 0, paddingInlineStart: 18 }}>{x.criteria.map((c) => <li key={c.code}>{c.text}</li>)}</ol>
@@ -258,8 +277,10 @@ function KindsTab() {
       ))}
       {editing && (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>每行一条认定标准；已有称号使用的类别不能删除，可停用。</Typography.Text>
-          {error && <Alert type="error" showIcon message={error} />}
+          <Button icon={<PlusOutlined />} data-testid="kinds-add"
+            onClick={() => setDraft([...list, { code: `k${Date.now().toString(36)}`, name: '', sector: 'rural', target: 'org', orgTypes: ['village'], criteria: [{ code: 'c1', text: '' }], active: true }])}>新增称号类别</Button>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>每行一条认定标准；已有称号使用的类别不能删除，可停用（关闭“启用”）。</Typography.Text>
+          {error && <Alert type="error" showIcon message={error} data-testid="kinds-error" />}
           <Space>
             <Button type="primary" loading={save.isPending} data-testid="kinds-save"
               onClick={() => {

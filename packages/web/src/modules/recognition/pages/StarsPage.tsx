@@ -36,7 +36,7 @@ export function StarsPage() {
   const rowId = toInt(values.row);
   return (
     <div data-testid="stars-page">
-      <PageHead title="村干部星级评定" />
+      <PageHead title="村（社区）干部星级评定" />
       <Space wrap style={{ marginBottom: 12 }}>
         <span>年度</span>
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => update({ year: v ? String(v) : undefined, township: undefined, village: undefined })} data-testid="stars-year" />
@@ -67,8 +67,8 @@ function BoardTab({ year, township, village, go }: { year: number; township?: nu
   return (
     <div>
       <Typography.Paragraph type="secondary">
-        综合得分 = 个人岗位考核 × 50% + 村级整体工作（村年度考核结果）× 50%（比例以本县规则为准）；{levelsText(levels)}。
-        {b && ` 共 ${b.total.people} 名村干部，${b.total.civilServiceEligible} 名书记符合公职化标准${b.total.unrated ? `，${b.total.unrated} 名所在村当年未公布考核结果、未评星` : ''}。`}
+        综合得分 = 个人岗位考核 × 50% + 村（社区）整体工作 × 50%（比例以本县规则为准）；整体工作取任职月份内本村（社区）已公布评分表的平均分。{levelsText(levels)}。
+        {b && ` 共 ${b.total.people} 人次（当年在 8 个岗位上任职过的村、社区干部，一岗一行），其中 ${b.total.partYear} 人次任职不满一年；${b.total.civilServiceEligible} 名书记符合公职化标准${b.total.unrated ? `；${b.total.unrated} 人次所在村（社区）当年未公布考核结果、未评星` : ''}。`}
       </Typography.Paragraph>
       <Breadcrumb
         style={{ marginBottom: 8 }}
@@ -89,10 +89,11 @@ function BoardTab({ year, township, village, go }: { year: number; township?: nu
           data-testid="stars-board"
           columns={[
             {
-              title: township ? '村' : '乡镇',
+              title: township ? '村（社区）' : '乡镇',
               render: (_v, u) => <a onClick={() => go(township ? { village: String(u.org.id) } : { township: String(u.org.id) })}>{u.org.name}</a>,
             },
-            { title: '人数', dataIndex: 'people' },
+            { title: '人次', dataIndex: 'people' },
+            { title: '任职不满一年', render: (_v, u) => u.partYear || '' },
             { title: '平均分', render: (_v, u) => u.average ?? '—' },
             ...levels.map((l) => ({ title: `${l.stars} 星`, render: (_v: unknown, u: StarBoard['units'][number]) => countOf(u, l.stars) || '' })),
             { title: '未达星级', render: (_v, u) => countOf(u, 0) || '' },
@@ -121,6 +122,7 @@ function RowsTable({ rows, loading, error, onOpen }: { rows: StarRow[]; loading:
         columns={[
           { title: '姓名', render: (_v, r) => <a onClick={() => onOpen(r.id)}>{r.person.name}</a> },
           { title: '职务', dataIndex: 'roleLabel' },
+          { title: '任职月份', dataIndex: 'monthsLabel' },
           { title: '个人岗位', render: (_v, r) => r.postScore ?? '—' },
           { title: '村级整体', render: (_v, r) => r.villageScore ?? '—' },
           { title: '综合得分', render: (_v, r) => r.score ?? '—' },
@@ -143,13 +145,17 @@ function RowDrawer({ id, onClose }: { id?: number; onClose: () => void }) {
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label="年度">{d.year} 年（第 {d.edition} 版，{d.ratingStatus === 'published' ? '已公布' : '评定中'}）</Descriptions.Item>
             <Descriptions.Item label="星级"><span style={{ color: '#d4380d' }}>{starText(d.stars)}</span></Descriptions.Item>
+            <Descriptions.Item label="任职期间">
+              {d.heldFrom ? `${d.heldFrom} 至 ${d.heldTo}，${d.monthsLabel}` : d.monthsLabel}
+              {d.unitBasis === 'year' && <div className="lx-muted">任职月份内本村（社区）没有已公布的评分表，整体工作取全年考核结果</div>}
+            </Descriptions.Item>
             <Descriptions.Item label="计算">{d.formula ?? (d.villageScore === null ? '所在村当年未公布考核结果，未评星' : '尚未填写个人岗位考核')}</Descriptions.Item>
             <Descriptions.Item label="个人岗位考核">{d.postScore ?? '—'}{d.postScoreNote ? `（${d.postScoreNote}）` : ''}</Descriptions.Item>
-            <Descriptions.Item label="村级整体工作">
+            <Descriptions.Item label="村（社区）整体工作">
               {d.villageScore ?? '—'}
               {d.villageSheets.length > 0 && (
                 <div className="lx-muted">
-                  取自 {d.villageSheets.length} 张已公布的评分表的平均分：
+                  取自 {d.villageSheets.length} 张已公布的评分表的平均分（{d.unitBasis === 'year' ? '全年' : '任职月份内'}）：
                   {d.villageSheets.map((s) => <Link key={s.id} to={`/assessment/sheets/${s.id}`} style={{ marginRight: 8 }}>{s.period}（{s.score}）</Link>)}
                 </div>
               )}
@@ -167,6 +173,7 @@ function RowDrawer({ id, onClose }: { id?: number; onClose: () => void }) {
             <Table size="small" rowKey="rowId" pagination={false} dataSource={d.history} columns={[
               { title: '年度', dataIndex: 'year' },
               { title: '单位与职务', render: (_v, h) => `${h.org}${h.roleLabel}` },
+              { title: '任职月份', dataIndex: 'monthsLabel' },
               { title: '综合得分', render: (_v, h) => h.score ?? '—' },
               { title: '星级', render: (_v, h) => starText(h.stars) },
             ]} />
@@ -229,9 +236,10 @@ function RatingTab({ year, openRow }: { year: number; openRow: (id: number) => v
             pagination={{ current: page, pageSize: 50, total: rows.data?.total, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
             columns={[
               { title: '乡镇', render: (_v, r) => r.township?.name ?? '' },
-              { title: '村', render: (_v, r) => r.org.name },
+              { title: '村（社区）', render: (_v, r) => r.org.name },
               { title: '姓名', render: (_v, r) => <a onClick={() => openRow(r.id)}>{r.person.name}</a> },
               { title: '职务', dataIndex: 'roleLabel' },
+              { title: '任职月份', dataIndex: 'monthsLabel' },
               { title: '村级整体', render: (_v, r) => r.villageScore ?? <span className="lx-muted">未考核</span> },
               {
                 title: '个人岗位考核',
