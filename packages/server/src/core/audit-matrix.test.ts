@@ -537,6 +537,7 @@ const STEPS: Step[] = [
     ctx.sheetVersion = json(res).version;
     return res;
   } },
+  { route: 'POST /api/assessment/sheets/{id}/appeal/files', record: async (b, by) => ((await by.get(`/api/assessment/sheets/${num('sheet')}`)).json() as { appeal: { files: { id: unknown }[] } | null }).appeal?.files.find((f) => f.id === b.id), audit: /^score_sheet\./, run: async () => upload(await as('yushe'), `/api/assessment/sheets/${num('sheet')}/appeal/files`, {}, { name: '申诉材料.png', type: 'image/png', content: PNG }) },
   { route: 'PUT /api/assessment/settings', audit: /^assessment_settings\./, run: async () => (await as('county')).request('PUT', '/api/assessment/settings', { appealDays: 7, version: 0 }) },
   { route: 'POST /api/assessment/sheets/{id}/correct', record: async (b, by) => (await by.get(`/api/assessment/sheets/${String(b.id)}`)).json(), audit: /^score_sheet\./, setup: async () => {
     await (await as('county')).post(`/api/assessment/sheets/${num('sheet')}/transitions/reject_appeal`, { version: num('sheetVersion'), body: '维持原评分' });
