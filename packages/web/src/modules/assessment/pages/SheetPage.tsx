@@ -113,7 +113,7 @@ export function SheetPage() {
           <Descriptions size="small" column={1} items={[
             { key: 'r', label: t('sheet.appealReason'), children: s.appeal.reason },
             { key: 'e', label: t('sheet.appealEvidence'), children: s.appeal.evidence },
-            { key: 'b', label: ' ', children: <span className="lx-muted">{t('sheet.appealBy', { by: s.appeal.filedBy, at: new Date(s.appeal.filedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}</span> },
+            { key: 'b', label: t('sheet.appealFiled'), children: <span className="lx-muted">{t('sheet.appealBy', { by: s.appeal.filedBy, at: new Date(s.appeal.filedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}</span> },
             {
               key: 'f', label: t('sheet.appealFiles'), children: (
                 <div data-testid="sheet-appeal-files">

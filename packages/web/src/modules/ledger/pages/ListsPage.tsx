@@ -263,7 +263,7 @@ function TasksTab({ orgId, year, open, onShowAll }: { orgId?: number; year: numb
           items={tasks.data?.items ?? []}
           rowKey={(r) => r.id}
           testId="tasks-list"
-          empty={t('lists.empty')}
+          empty={(open ? t('lists.task.noneOpen') : t('lists.empty'))}
           render={(r) => (
             <Card size="small" className={`lx-problem-card${r.overdue ? ' overdue' : ''}`} style={{ cursor: 'default' }}>
               <div className="lx-problem-card-head">
@@ -290,7 +290,7 @@ function TasksTab({ orgId, year, open, onShowAll }: { orgId?: number; year: numb
           pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: tasks.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
           data-testid="tasks-table"
           rowClassName={(r) => (r.overdue ? 'lx-row-overdue' : '')}
-          locale={{ emptyText: <Empty description={t('lists.empty')} /> }}
+          locale={{ emptyText: <Empty description={(open ? t('lists.task.noneOpen') : t('lists.empty'))} /> }}
           columns={[
             { title: t('lists.task.content'), key: 'content', render: (_: unknown, r) => <span className="lx-pre">{r.content}</span> },
             { title: t('lists.task.listOrg'), key: 'org', width: 120, render: (_: unknown, r) => r.org.name },
