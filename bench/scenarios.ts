@@ -518,8 +518,8 @@ export async function seedAssessment(db: Db, year: number, today: string, benchC
          SELECT case_id, county_id, 'score_sheet', org_id, path, CASE WHEN mm < $4 THEN 'locked' ELSE 'published' END,
                 name || ' ' || $2::int || '-' || lpad(mm::text, 2, '0') || ' 村级绩效指数（压测）', make_date($2::int, mm, 1) + 35, make_date($2::int, mm, 1) + 45
            FROM plan RETURNING id)
-       INSERT INTO score_sheets (case_id, county_id, scheme_id, org_id, period, revision, scorer_org_id, scorer_path, total, max_total)
-       SELECT case_id, county_id, scheme_id, org_id, $2::int || '-' || lpad(mm::text, 2, '0'), 1, scorer_id, scorer_path,
+       INSERT INTO score_sheets (case_id, county_id, scheme_id, org_id, subject_kind, subject_id, period, revision, scorer_org_id, scorer_path, total, max_total)
+       SELECT case_id, county_id, scheme_id, org_id, 'org', org_id, $2::int || '-' || lpad(mm::text, 2, '0'), 1, scorer_id, scorer_path,
               round(max_total * (60 + (org_id * 13 + mm * 7) % 41) / 100 * 2) / 2, max_total
          FROM plan WHERE (SELECT count(*) FROM c) >= 0
        RETURNING 1`,
