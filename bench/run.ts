@@ -30,7 +30,7 @@ import { createRequestService } from '../packages/server/src/modules/citizens/re
 import { createChallenges } from '../packages/server/src/core/challenge.js';
 import { actorOf, orglifeBoardSql, orglifeRules, pool, provinceYearBasesSql, seedAssessment, seedMeetingsOfCounty, unitMonthBases, orgsOfProvince, publicSubmitLoad, projectBoardSql, rawFanOut, runFanOut, seedFlowMatters, seedProjects, townshipCycle, type FanOutResult, type SubmitResult } from './scenarios.js';
 import * as flowsRepo from '../packages/server/src/modules/flows/flows.repository.js';
-import { insertAccount } from '../packages/server/src/modules/accounts/index.js';
+import { accountsOfPerson, insertAccount } from '../packages/server/src/modules/accounts/index.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -215,7 +215,7 @@ const endpoints: Endpoint[] = [
     key: 'detail',
     label: `GET /api/people/:id (${detailIds.length} ids)`,
     paths: detailIds.map((id) => `/api/people/${id}`),
-    note: 'findPerson, then postsOf + historyOf + reserveOf + party group',
+    note: 'findPerson, then postsOf + historyOf + reserveOf + party group + linked accounts',
     sql: async (i) => {
       const id = detailIds[i % detailIds.length]!;
       const row = await peopleRepo.findPerson(raw, scope, id);
@@ -224,6 +224,7 @@ const endpoints: Endpoint[] = [
         peopleRepo.historyOf(raw, id),
         peopleRepo.reserveOf(raw, id),
         row?.party_group_id ? peopleRepo.findOrgInScope(raw, scope, row.party_group_id) : Promise.resolve(undefined),
+        accountsOfPerson(raw, id), // the person page's 关联账号 (issue 16) reads them since 2026-12-04
       ]);
     },
   },
