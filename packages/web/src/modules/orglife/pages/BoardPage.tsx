@@ -1,5 +1,6 @@
 // 谁落后了: meetings held against the county's rules from January to the end of the month, per
 // child of the org (station → villages → one branch's meetings), the worst first; a tap drills down.
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, Col, Grid, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { ClusterOutlined } from '@ant-design/icons';
@@ -13,6 +14,8 @@ import '../orglife.css';
 
 type BoardRow = BoardView['rows'][number];
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+/** Members shown before 展开全部: the lowest attendance first, so the ones to talk to are on top. */
+const MEMBERS_FOLDED = 10;
 
 export function BoardPage() {
   const t = useOrglifeT();
@@ -24,6 +27,7 @@ export function BoardPage() {
   usePageCrumb(b ? b.org.name : undefined);
   const isUnit = !!b && b.rows.length === 1 && b.rows[0]!.org.id === b.org.id;
   const meetings = useMeetings({ orgId: b?.org.id, year: b?.year, pageSize: 200 });
+  const [allMembers, setAllMembers] = useState(false);
   if (q.error) return <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!b) return <Card><Skeleton active /></Card>;
   const drill = (r: BoardRow) => `/orglife/board?orgId=${r.org.id}&year=${b.year}&month=${b.month}`;
@@ -108,9 +112,10 @@ export function BoardPage() {
         </Card>
       )}
       {isUnit && b.members.length > 0 && (
-        <Card size="small" title={t('board.members')} style={{ marginBottom: 12 }} data-testid="board-members">
+        <Card size="small" title={t('board.members')} style={{ marginBottom: 12 }} data-testid="board-members"
+          extra={b.members.length > MEMBERS_FOLDED ? <Button size="small" type="link" onClick={() => setAllMembers(!allMembers)} data-testid="board-members-toggle">{allMembers ? t('board.membersFold') : t('board.membersAll', { n: b.members.length })}</Button> : undefined}>
           <SimpleList
-            items={b.members}
+            items={allMembers ? b.members : b.members.slice(0, MEMBERS_FOLDED)}
             rowKey={(m) => m.person.id}
             render={(m) => (
               <div data-testid="board-member" style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
