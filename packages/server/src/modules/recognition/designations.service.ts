@@ -156,7 +156,8 @@ export function createDesignationService(deps: { db: Db; sources: DesignationSou
   async function rootPrefix(actor: Actor, orgId: number | undefined): Promise<string> {
     if (!orgId) return likePrefix(actor.scope.path);
     const root = await orgInScope(db, actor.scope, orgId);
-    if (!root) throw fieldError('orgId', '组织不存在或不在您的管辖范围内', 'No such organization in your scope');
+    // a list or export of an org outside the scope answers 404, as every list's orgId does
+    if (!root) throw new AppError('not_found');
     return likePrefix(root.path);
   }
 

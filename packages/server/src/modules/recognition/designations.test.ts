@@ -260,7 +260,8 @@ describe('members, sites and the register', () => {
     expect(last!.summary).toMatchObject({ what: 'list', rows: listed.total, status: 'held' });
     // outside the scope: 404, nothing exported, nothing audited
     expect((await station.get(`/api/recognition/designation-register/export?orgId=${wuliId}`)).statusCode).toBe(404);
-    expect((await yushe.get(`/api/recognition/designations/export?orgId=${wuliId}`)).statusCode).toBe(400); // as the list: a filter outside the scope
+    expect((await yushe.get(`/api/recognition/designations/export?orgId=${wuliId}`)).statusCode).toBe(404); // as the list: a filter outside the scope
+    expect((await yushe.get(`/api/recognition/designations?orgId=${wuliId}`)).statusCode).toBe(404);
     expect(await audits('designation.export')).toBe(before + 2);
   });
 
