@@ -443,24 +443,13 @@ export async function seedMeetingsOfCounty(q: Queryable, countyId: number, year:
   return { meetings: made!.n, attendance: att.length };
 }
 
-/** The orglife rules as the service builds them (`ruleRows`): the county's types, required by the end of `month`. */
+/** The orglife rules as the service builds them: its own `ruleRows` over the default types, required by the end of `month`. */
 export async function orglifeRules(month: number) {
   const { DEFAULT_MEETING_TYPES } = await import('@lianxin/contract');
-  const { requiredBy, bySecretaryBy } = await import('../packages/server/src/modules/orglife/orglife.service.js');
-  const out = { codes: [] as string[], unitTypes: [] as string[], required: [] as number[], bySecretary: [] as number[] };
-  for (const t of DEFAULT_MEETING_TYPES) {
-    if (t.perYear <= 0) continue;
-    for (const u of t.unitTypes) {
-      out.codes.push(t.code);
-      out.unitTypes.push(u);
-      out.required.push(requiredBy(t.perYear, month));
-      out.bySecretary.push(bySecretaryBy(t, month));
-    }
-  }
-  return out;
+  const { ruleRows } = await import('../packages/server/src/modules/orglife/orglife.service.js');
+  return ruleRows(DEFAULT_MEETING_TYPES, month);
 }
 
-/** The board's statements as GET /api/orglife/board runs them for a county or the province: the roll-up, then the per-type counts. */
 export async function orglifeBoardSql(q: Queryable, path: string, year: number, month: number, rules: Awaited<ReturnType<typeof orglifeRules>>) {
   const repo = await import('../packages/server/src/modules/orglife/orglife.repository.js');
   const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);

@@ -74,6 +74,18 @@ function yesNo(text: string): boolean | undefined {
 const ROLE_BY_LABEL = new Map<string, PostRole>(POST_ROLES.map((r) => [POST_ROLE_LABELS[r].zh, r]));
 const CHANNEL_BY_LABEL = new Map<string, SelectionChannel>(SELECTION_CHANNELS.map((c) => [SELECTION_CHANNEL_LABELS[c].zh, c]));
 
+/** The row's ID number, normalised, or the reason it cannot be one (both sheets match people by it). */
+function idNumberOf(text: string, refuse: (message: string) => void): string | undefined {
+  if (!text) {
+    refuse('请填写身份证号（按身份证号与花名册对应）');
+    return undefined;
+  }
+  const v = validateIdNumber(text);
+  if (v.ok) return v.value;
+  refuse(ID_NUMBER_MESSAGES[v.problem].zh);
+  return undefined;
+}
+
 /** Rolls the check's writes back (the dry run, or a file with errors). */
 class Rollback extends Error {}
 
@@ -202,14 +214,7 @@ export function createCadreImport(deps: { db: Db; people: PeopleService }) {
       const seen = new Map<string, number>();
       for (const { rowNumber: row, cells } of sheet.rows) {
         const before = errors.length;
-        const idText = col(cells, C.idNumber);
-        let idNumber: string | undefined;
-        if (!idText) err(row, C.idNumber, '请填写身份证号（按身份证号与花名册对应）');
-        else {
-          const v = validateIdNumber(idText);
-          if (v.ok) idNumber = v.value;
-          else err(row, C.idNumber, ID_NUMBER_MESSAGES[v.problem].zh);
-        }
+        const idNumber = idNumberOf(col(cells, C.idNumber), (message) => err(row, C.idNumber, message));
         const name = col(cells, C.name);
         if (!name) err(row, C.name, '请填写姓名');
         const orgText = col(cells, C.org);
@@ -295,14 +300,7 @@ export function createCadreImport(deps: { db: Db; people: PeopleService }) {
       const seen = new Map<string, number>();
       for (const { rowNumber: row, cells } of sheet.rows) {
         const before = errors.length;
-        const idText = col(cells, C.idNumber);
-        let idNumber: string | undefined;
-        if (!idText) err(row, C.idNumber, '请填写身份证号（按身份证号与花名册对应）');
-        else {
-          const v = validateIdNumber(idText);
-          if (v.ok) idNumber = v.value;
-          else err(row, C.idNumber, ID_NUMBER_MESSAGES[v.problem].zh);
-        }
+        const idNumber = idNumberOf(col(cells, C.idNumber), (message) => err(row, C.idNumber, message));
         if (idNumber) {
           const first = seen.get(idNumber);
           if (first) err(row, C.idNumber, `与第 ${first} 行是同一人（一人只入库一次）`);

@@ -97,6 +97,21 @@ export const requiredBy = (perYear: number, month: number) => Math.ceil((perYear
 export const bySecretaryBy = (rule: Pick<MeetingTypeRule, 'perYear' | 'secretaryMin'>, month: number) =>
   Math.max(0, Math.min(rule.secretaryMin ?? 0, rule.perYear) - (rule.perYear - requiredBy(rule.perYear, month)));
 
+/** The county's meeting rules as the board's statements take them: one row per type and unit type, required by the end of `month`. */
+export function ruleRows(types: readonly MeetingTypeRule[], month: number): repo.RuleRows {
+  const out: repo.RuleRows = { codes: [], unitTypes: [], required: [], bySecretary: [] };
+  for (const t of types) {
+    if (t.perYear <= 0) continue;
+    for (const u of t.unitTypes) {
+      out.codes.push(t.code);
+      out.unitTypes.push(u);
+      out.required.push(requiredBy(t.perYear, month));
+      out.bySecretary.push(bySecretaryBy(t, month));
+    }
+  }
+  return out;
+}
+
 const ref = (o: { id: number; name: string; type: string }) => ({ id: o.id, name: o.name, type: o.type as OrgType });
 const rate = (present: number, expected: number) => (expected > 0 ? Math.round((present / expected) * 1000) / 1000 : null);
 
@@ -506,19 +521,6 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     return { items: rows.map((r) => summary(r, types)), total, page, pageSize };
   }
 
-  function ruleRows(types: MeetingTypeRule[], month: number): repo.RuleRows {
-    const out: repo.RuleRows = { codes: [], unitTypes: [], required: [], bySecretary: [] };
-    for (const t of types) {
-      if (t.perYear <= 0) continue;
-      for (const u of t.unitTypes) {
-        out.codes.push(t.code);
-        out.unitTypes.push(u);
-        out.required.push(requiredBy(t.perYear, month));
-        out.bySecretary.push(bySecretaryBy(t, month));
-      }
-    }
-    return out;
-  }
 
   /** 谁落后了: held against the county's rules from January to the end of the month, per child of the org. */
   async function board(actor: Actor, query: BoardQuery): Promise<BoardView> {
