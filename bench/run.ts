@@ -201,11 +201,11 @@ const endpoints: Endpoint[] = [
     key: 'tree',
     label: 'GET /api/orgs/tree',
     paths: ['/api/orgs/tree'],
-    note: 'findOrg, then listSubtree + memberCountsByOrg + stationStaffing',
+    note: 'findOrg, then listSubtreeWithMembers (the nodes with their member counts) + stationStaffing',
     p99Target: 100, // issue 11: the org tree p99 < 100 ms at 32 connections
     sql: async () => {
       const root = await orgRepo.findOrg(raw, scope, scope.orgId);
-      await Promise.all([orgRepo.listSubtree(raw, scope, root!.path), peopleRepo.memberCountsByOrg(raw, root!.path), peopleRepo.stationStaffing(raw, root!.path)]);
+      await Promise.all([orgRepo.listSubtreeWithMembers(raw, scope, root!.path), peopleRepo.stationStaffing(raw, root!.path)]);
     },
   },
   listEndpoint('list', 'GET /api/people?page=1&pageSize=20', { page: 1, pageSize: 20 }),

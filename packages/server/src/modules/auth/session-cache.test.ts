@@ -7,6 +7,7 @@ import { createAuthService } from './auth.service.js';
 // The auth service on a database whose session reads are counted, with a clock the test moves.
 let db: Db;
 let reads = 0;
+let touches = 0;
 let hold: Promise<void> | undefined;
 let clock = Date.now();
 const counted = (): Db => ({
@@ -19,6 +20,7 @@ const counted = (): Db => ({
       if (hold) await hold; // a change lands while this read is on its way back
       return rows as never;
     }
+    if (text.includes('UPDATE sessions SET last_seen_at')) touches++;
     return db.query(sql, params);
   },
   transaction: (fn) => db.transaction(fn),
@@ -94,5 +96,45 @@ describe('the session cache', () => {
     reads = 0;
     await s.resolve(token, '127.0.0.1');
     expect(reads).toBe(1); // read again, not served the row from before the change
+  });
+
+  it('shares one read among the requests that miss the cache at once, and touches the session once for them', async () => {
+    const s = auth();
+    const token = await signIn(s, 'yushe.station');
+    reads = 0;
+    const burst = () => Promise.all(Array.from({ length: 32 }, () => s.resolve(token, '127.0.0.1')));
+    for (const r of await burst()) expect(r).toHaveProperty('actor.username', 'yushe.station');
+    expect(reads).toBe(1);
+    // a minute on, with the entry expired: one read and one touch for the whole burst
+    clock += 61_000;
+    reads = 0;
+    touches = 0;
+    for (const r of await burst()) expect(r).toHaveProperty('actor.username', 'yushe.station');
+    expect(reads).toBe(1);
+    expect(touches).toBe(1);
+    const [row] = await db.query<{ last_seen_at: Date }>(`SELECT s.last_seen_at FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.username = 'yushe.station' ORDER BY s.last_seen_at DESC LIMIT 1`);
+    expect(row!.last_seen_at.getTime()).toBe(clock);
+  });
+
+  it('does not let a request after a logout join a read that began before it', async () => {
+    const s = auth();
+    const token = await signIn(s, 'jiaotong');
+    const signedIn = await s.resolve(token, '127.0.0.1');
+    if (!signedIn || !('actor' in signedIn)) throw new Error('not signed in');
+    clock += 5_001; // its cache entry is out of date: the next request reads the session
+    let release!: () => void;
+    hold = new Promise((resolve) => (release = resolve));
+    reads = 0;
+    const before = s.resolve(token, '127.0.0.1'); // its read is back but held
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const r = await Promise.race([before, new Promise((resolve) => setTimeout(() => resolve('held'), 50))]);
+    expect(r).toBe('held');
+    await s.logout(token, signedIn.actor);
+    const after = s.resolve(token, '127.0.0.1');
+    release();
+    await before;
+    expect(await after).toEqual({ expired: true });
+    expect(reads).toBe(2);
+    hold = undefined;
   });
 });

@@ -50,6 +50,20 @@ export async function listSubtree(q: Queryable, scope: Scope, rootPath: string, 
   );
 }
 
+/**
+ * The subtree as `listSubtree` reads it, each node with its own active Party members (the running
+ * count people keep per org) read in the same statement: the tree's rows and counts in one index
+ * range scan of the paths instead of two statements scanning it twice.
+ */
+export async function listSubtreeWithMembers(q: Queryable, scope: Scope, rootPath: string, maxDepth?: number): Promise<(OrgRow & { members: number })[]> {
+  if (!rootPath.startsWith(scope.path)) return [];
+  return q.query<OrgRow & { members: number }>(
+    `SELECT ${COLUMNS}, ${orgPeopleSql.members('orgs.id')} AS members FROM orgs WHERE ${inScope('path', 1)} ${maxDepth !== undefined ? 'AND depth <= $2' : ''}
+     ORDER BY depth, sort, id`,
+    maxDepth !== undefined ? [likePrefix(rootPath), maxDepth] : [likePrefix(rootPath)],
+  );
+}
+
 export async function ancestorsOf(q: Queryable, scope: Scope, path: string): Promise<OrgRow[]> {
   const ids = path.split('/').filter(Boolean).map(Number);
   return q.query<OrgRow>(

@@ -141,11 +141,12 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     if (!root) throw new AppError('not_found');
     // Above a county the tree is large (a province): answer two levels; a county answers whole.
     const maxDepth = root.type === 'province' ? root.depth + 1 : undefined;
-    const [rows, members, staffing] = await Promise.all([
-      repo.listSubtree(db, actor.scope, root.path, maxDepth),
-      memberCountsByOrg(db, root.path),
+    const [rows, staffing] = await Promise.all([
+      repo.listSubtreeWithMembers(db, actor.scope, root.path, maxDepth),
       root.type === 'province' ? Promise.resolve([]) : stationStaffing(db, root.path),
     ]);
+    const members = new Map<number, number>();
+    for (const r of rows) if (r.members > 0) members.set(r.id, r.members);
     const nodes = buildNodes(rows, members);
     addStaffingWarnings(nodes, staffing);
     if (maxDepth !== undefined) {

@@ -685,7 +685,7 @@ export async function stationStaffing(q: Queryable, path: string) {
             count(p.id) FILTER (WHERE p.role = 'deputy_station_chief')::int AS deputies,
             count(p.id) FILTER (WHERE p.role = 'party_worker')::int AS workers
      FROM orgs s LEFT JOIN posts p ON p.org_id = s.id AND (p.end_date IS NULL OR p.end_date >= CURRENT_DATE)
-       AND ${inScope('p.org_path', 1)}
+       AND p.role IN ('station_chief', 'deputy_station_chief', 'party_worker') AND ${inScope('p.org_path', 1)}
      WHERE ${inScope('s.path', 1)} AND s.type = 'station' AND s.status = 'active'
      GROUP BY s.id`,
     [likePrefix(path)],
@@ -714,6 +714,8 @@ export async function movePeoplePaths(q: Queryable, oldPath: string, newPath: st
 export const orgPeopleSql = {
   activePeople: (org: string) => `(SELECT count(*)::int FROM persons WHERE org_id = ${org} AND status = 'active')`,
   openPosts: (org: string) => `(SELECT count(*)::int FROM posts WHERE org_id = ${org} AND end_date IS NULL)`,
+  /** The org's own active Party members (the running count, migration 320): 0 for an org without a row. */
+  members: (org: string) => `coalesce((SELECT c.members FROM org_person_counts c WHERE c.org_id = ${org}), 0)`,
   /** Whether any person, post or reserve cadre, current or past, names the org. */
   anyRecord: (org: string) => `EXISTS (SELECT 1 FROM persons WHERE org_id = ${org} OR party_group_id = ${org})
          OR EXISTS (SELECT 1 FROM posts WHERE org_id = ${org})
