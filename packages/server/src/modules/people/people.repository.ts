@@ -1,7 +1,7 @@
 // The only file with SQL of people, posts and the reserve-cadre pool. Every query is limited to
 // the actor's subtree by org_path.
 import type { ListPeopleQuery } from '@lianxin/contract';
-import type { Queryable } from '../../db/db.js';
+import { prepared, type Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
 
@@ -409,7 +409,7 @@ function cadreWhere(scope: Scope, root: CadreRoot, f: CadreFilter, today: string
   if (f.ageMax !== undefined) add((n) => `pe.birth_date > ${n}::date`, yearsBefore(today, f.ageMax + 1));
   if (f.startFrom) add((n) => `po.start_date >= ${n}::date`, f.startFrom);
   if (f.startTo) add((n) => `po.start_date <= ${n}::date`, f.startTo);
-  return { where: where.join(' AND '), params };
+  return { where: where.join(' AND '), params, byCounty };
 }
 
 export type CadreRowDb = {
@@ -425,14 +425,20 @@ const CADRE_SELECT = `SELECT po.id AS post_id, po.role, po.concurrent, po.sent_f
 
 /** 干部台账: current posts in the subtree with their holders, filtered and paged. */
 export async function listCadres(q: Queryable, scope: Scope, root: CadreRoot, f: CadreFilter, today: string, page: number, pageSize: number) {
-  const { where, params } = cadreWhere(scope, root, f, today);
+  const { where, params, byCounty } = cadreWhere(scope, root, f, today);
+  // A county's ledger (county id) is one plan whatever the county and the page: its statements are
+  // prepared (one name per filter combination, the page's size and offset as parameters), since
+  // planning the three-table join took 5 ms against its 1 ms run. A path's are not: a generic plan
+  // cannot turn `LIKE $1` into an index range.
+  const sql = (text: string) => (byCounty ? prepared(text) : text);
+  const n = params.length;
   const [rows, [count]] = await Promise.all([
-    q.query<CadreRowDb>(`${CADRE_SELECT} WHERE ${where} ORDER BY po.org_path, po.role, po.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
+    q.query<CadreRowDb>(sql(`${CADRE_SELECT} WHERE ${where} ORDER BY po.org_path, po.role, po.id LIMIT $${n + 1} OFFSET $${n + 2}`), [...params, pageSize, (page - 1) * pageSize]),
     // every post has its person (a required foreign key): without a filter on the person the
     // count reads posts alone, not one person lookup per post
     where.includes('pe.')
-      ? q.query<{ n: number }>(`SELECT count(*)::int AS n FROM posts po JOIN persons pe ON pe.id = po.person_id WHERE ${where}`, params)
-      : q.query<{ n: number }>(`SELECT count(*)::int AS n FROM posts po WHERE ${where}`, params),
+      ? q.query<{ n: number }>(sql(`SELECT count(*)::int AS n FROM posts po JOIN persons pe ON pe.id = po.person_id WHERE ${where}`), params)
+      : q.query<{ n: number }>(sql(`SELECT count(*)::int AS n FROM posts po WHERE ${where}`), params),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
