@@ -196,6 +196,9 @@ const listEndpoint = (key: string, label: string, q: ListPeopleQuery): Endpoint 
   sql: () => peopleRepo.listPeople(raw, scope, scope.path, q, today),
   note: 'listPeople: page rows + count(*) of the scope',
 });
+// the cadre ledger's subtree as the people service builds it (cadreRootOf): a county account's whole
+// county is read by county id
+const cadreRoot: peopleRepo.CadreRoot = scope.orgId === scope.countyId ? { path: scope.path, countyRoot: scope.orgId } : scope.path;
 const endpoints: Endpoint[] = [
   {
     key: 'tree',
@@ -235,7 +238,7 @@ const endpoints: Endpoint[] = [
     label: 'GET /api/cadres?page=1&pageSize=20',
     paths: ['/api/cadres?page=1&pageSize=20'],
     note: 'listCadres: page rows + count of the county\'s current posts',
-    sql: () => peopleRepo.listCadres(raw, scope, scope.path, {}, today, 1, 20),
+    sql: () => peopleRepo.listCadres(raw, scope, cadreRoot, {}, today, 1, 20),
     p99Target: 100,
   },
   {
@@ -243,7 +246,7 @@ const endpoints: Endpoint[] = [
     label: 'GET /api/cadres?role=secretary&concurrent=true&page=3',
     paths: ['/api/cadres?role=secretary&concurrent=true&page=3&pageSize=20'],
     note: 'listCadres with role and 一肩挑 filters, third page',
-    sql: () => peopleRepo.listCadres(raw, scope, scope.path, { role: 'secretary', concurrent: true }, today, 3, 20),
+    sql: () => peopleRepo.listCadres(raw, scope, cadreRoot, { role: 'secretary', concurrent: true }, today, 3, 20),
     p99Target: 100,
   },
 ];

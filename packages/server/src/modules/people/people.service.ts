@@ -236,6 +236,15 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     return org.path;
   }
 
+  /** The cadre ledger's subtree: the account's scope or an org in it; a county's by its county id (as the problem ledger). */
+  async function cadreRootOf(actor: Actor, orgId?: number): Promise<repo.CadreRoot> {
+    const org = orgId ? await repo.findOrgInScope(db, actor.scope, orgId) : undefined;
+    if (orgId && !org) throw new AppError('not_found');
+    const id = org?.id ?? actor.scope.orgId;
+    const path = org?.path ?? actor.scope.path;
+    return id === (org?.county_id ?? actor.scope.countyId) ? { path, countyRoot: id } : path;
+  }
+
   async function list(actor: Actor, query: ListPeopleQuery) {
     requireAction(actor, 'person:read');
     if (query.ageMin !== undefined && query.ageMax !== undefined && query.ageMin > query.ageMax) {
@@ -536,7 +545,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const t = today();
-    const result = await repo.listCadres(db, actor.scope, await rootPathOf(actor, q.orgId), cadreFilter(actor, q), t, page, pageSize);
+    const result = await repo.listCadres(db, actor.scope, await cadreRootOf(actor, q.orgId), cadreFilter(actor, q), t, page, pageSize);
     return { page, pageSize, total: result.total, items: result.rows.map(presentCadre(actor, t)) };
   }
 
@@ -545,7 +554,7 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
     requireAction(actor, 'person:export');
     const t = today();
     const present = presentCadre(actor, t);
-    for await (const rows of repo.cadresForExport(db, actor.scope, await rootPathOf(actor, q.orgId), cadreFilter(actor, q), t)) yield rows.map(present);
+    for await (const rows of repo.cadresForExport(db, actor.scope, await cadreRootOf(actor, q.orgId), cadreFilter(actor, q), t)) yield rows.map(present);
   }
 
   /** 两委 age and education structure per township (each person once, however many posts). */
