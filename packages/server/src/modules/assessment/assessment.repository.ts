@@ -397,6 +397,102 @@ export async function requestRates(q: Queryable, prefix: string, from: string, t
   };
 }
 
+// ---- the same figures set-based: every unit of a list, every month of a span, one GROUP BY per source
+
+/** `${unitId}|${period}` — a unit's month in the set-based answers. */
+export const unitMonth = (unitId: number, period: string) => `${unitId}|${period}`;
+
+/** The record count past which the per-unit statements stop reading (their LIMIT): such unit-months are recomputed per unit. */
+export const ROWS_READ = 5000;
+
+type Grouped = { unit_id: number; period: string; denominator: number; numerator: number; ids: (number | string)[] | null };
+
+/**
+ * A record counts for every listed unit on its path (the per-unit statements' `org_path LIKE unit
+ * path%`), read here as the ids of the path joined to the list; `prefix` bounds the records read
+ * (the caller's scope), `from`..`to` the span of whole months.
+ */
+const UNITS_ON_PATH = (pathCol: string) =>
+  `CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from ${pathCol}), '/')::bigint[]) AS up(id)
+   JOIN unnest($2::bigint[]) AS u(id) ON u.id = up.id`;
+
+const groupedBasis = (kind: Basis['records']['kind'], r: Pick<Grouped, 'numerator' | 'denominator' | 'ids'>): Basis => ({
+  numerator: Number(r.numerator), denominator: Number(r.denominator), records: { kind, ids: (r.ids ?? []).map(Number) },
+});
+
+/** 问题按期销号 of every listed unit and month (as `problemsClosedOnTime` per unit): keyed by `unitMonth`; absent = no problem due. */
+export async function problemsClosedOnTimeByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, Basis>> {
+  const rows = await q.query<Grouped>(
+    `SELECT u.id AS unit_id, to_char(c.deadline, 'YYYY-MM') AS period, count(*)::int AS denominator,
+            count(*) FILTER (WHERE c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline)::int AS numerator,
+            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids
+       FROM cases c ${UNITS_ON_PATH('c.org_path')}
+      WHERE c.case_type = 'problem' AND ${inScope('c.org_path', 1)} AND c.deadline >= $3::date AND c.deadline < $4::date
+      GROUP BY 1, 2`,
+    [prefix, unitIds, from, to],
+  );
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), capped({ ...groupedBasis('problem', r), read: Number(r.denominator) })]));
+}
+
+/** 任务按期上报 of every listed unit and month (as `reportsOnTime` per unit). */
+export async function reportsOnTimeByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, Basis>> {
+  const rows = await q.query<Grouped>(
+    `SELECT u.id AS unit_id, to_char(a.due_date, 'YYYY-MM') AS period, count(*)::int AS denominator,
+            count(*) FILTER (WHERE a.status = 'reported' AND NOT a.late)::int AS numerator,
+            (array_agg(a.id ORDER BY a.id))[1:${CAP}] AS ids
+       ${requestSql.from('a')} ${UNITS_ON_PATH('a.org_path')}
+      WHERE ${inScope('a.org_path', 1)} AND a.due_date >= $3::date AND a.due_date < $4::date
+      GROUP BY 1, 2`,
+    [prefix, unitIds, from, to],
+  );
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), capped({ ...groupedBasis('assignment', r), read: Number(r.denominator) })]));
+}
+
+export type RequestRates = { response: Basis; resolve: Basis; satisfaction: Basis };
+
+/** The three request rates of every listed unit and month (as `requestRates` per unit; the month of opening in China's time). */
+export async function requestRatesByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, RequestRates>> {
+  const rows = await q.query<{ unit_id: number; period: string; n: number; responded: number; resolved: number; rated: number; satisfied: number; ids: (number | string)[]; rated_ids: (number | string)[] | null }>(
+    `SELECT u.id AS unit_id, to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS period, count(*)::int AS n,
+            count(*) FILTER (WHERE r.responded_at IS NOT NULL)::int AS responded,
+            count(*) FILTER (WHERE coalesce(r.resolved, false))::int AS resolved,
+            count(*) FILTER (WHERE r.rating IS NOT NULL)::int AS rated,
+            count(*) FILTER (WHERE r.rating IS NOT NULL AND coalesce(r.rating IN ('satisfied', 'basic'), false))::int AS satisfied,
+            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids,
+            (array_agg(c.id ORDER BY c.id) FILTER (WHERE r.rating IS NOT NULL))[1:${CAP}] AS rated_ids
+       FROM cases c ${citizenRequestSql.join('r', 'c.id')} ${UNITS_ON_PATH('c.org_path')}
+      WHERE c.case_type = 'request' AND ${inScope('c.org_path', 1)}
+        AND c.opened_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($4::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+      GROUP BY 1, 2`,
+    [prefix, unitIds, from, to],
+  );
+  const out = new Map<string, RequestRates>();
+  for (const r of rows) {
+    if (Number(r.n) > ROWS_READ) {
+      out.set(unitMonth(Number(r.unit_id), r.period), { response: OVER, resolve: OVER, satisfaction: OVER });
+      continue;
+    }
+    out.set(unitMonth(Number(r.unit_id), r.period), {
+      response: groupedBasis('request', { numerator: r.responded, denominator: r.n, ids: r.ids }),
+      resolve: groupedBasis('request', { numerator: r.resolved, denominator: r.n, ids: r.ids }),
+      satisfaction: groupedBasis('request', { numerator: r.satisfied, denominator: r.rated, ids: r.rated_ids }),
+    });
+  }
+  return out;
+}
+
+/**
+ * A unit-month with more records than the per-unit statements read: its figures are those of the
+ * first ROWS_READ records by id, which a GROUP BY does not give — marked for the caller to
+ * recompute with the per-unit function (`isOver`).
+ */
+const OVER: Basis = Object.freeze({ numerator: -1, denominator: -1, records: Object.freeze({ kind: 'problem', ids: [] }) }) as unknown as Basis;
+export const isOver = (b: Basis | undefined) => b === OVER;
+function capped(b: Basis & { read: number }): Basis {
+  const { read, ...basis } = b;
+  return read > ROWS_READ ? OVER : basis;
+}
+
 function basisOf(kind: Basis['records']['kind'], rows: { id: number; on_time: boolean }[]): Basis {
   return { numerator: rows.filter((r) => r.on_time).length, denominator: rows.length, records: { kind, ids: rows.slice(0, CAP).map((r) => Number(r.id)) } };
 }
@@ -502,8 +598,8 @@ export async function sheetCaseOf(q: Queryable, caseId: number) {
 
 /** The active units of a type under the prefix (not the scorer's own org), with the org above each, in the tree's order. */
 export async function unitsOfType(q: Queryable, prefix: string, type: string, ownPath: string) {
-  return q.query<{ id: number; name: string; parent_name: string | null }>(
-    `SELECT o.id, o.name, p.name AS parent_name FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+  return q.query<{ id: number; name: string; path: string; parent_name: string | null }>(
+    `SELECT o.id, o.name, o.path, p.name AS parent_name FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
       WHERE ${inScope('o.path', 1)} AND o.type = $2 AND o.status = 'active' AND o.path <> $3
       ORDER BY o.path LIMIT 1000`,
     [prefix, type, ownPath],
