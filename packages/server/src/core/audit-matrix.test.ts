@@ -519,6 +519,7 @@ const STEPS: Step[] = [
     ctx.sheetManual = JSON.stringify((res.json() as { entries: { key: string; max: number; source: string }[] }).entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' })));
     return res;
   } },
+  { route: 'POST /api/assessment/sheets/batch', audit: /^score_sheet\./, run: async () => (await as('wuli')).post('/api/assessment/sheets/batch', { schemeId: num('scheme'), period: `${today.slice(0, 4)}-01` }) },
   { route: 'PUT /api/assessment/sheets/{id}/scores', audit: /^score_sheet\./, run: async () => {
     const res = await (await as('wuli')).request('PUT', `/api/assessment/sheets/${num('sheet')}/scores`, { version: num('sheetVersion'), scores: JSON.parse(String(ctx.sheetManual)) });
     ctx.sheetVersion = json(res).version;

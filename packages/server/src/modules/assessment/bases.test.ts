@@ -165,7 +165,9 @@ describe('一键生成本月评分表 (POST /api/assessment/sheets/batch)', () =
     expect(batch.opened).toBe(villages.length - 1);
     expect(batch.sheetIds).not.toContain(alone.id);
     for (const id of [...batch.sheetIds, alone.id]) {
-      const sheet = (await wuli.get(`/api/assessment/sheets/${id}`)).json() as SheetDetail;
+      const read = await wuli.get(`/api/assessment/sheets/${id}`);
+      expect(read.statusCode).toBe(200);
+      const sheet = read.json() as SheetDetail;
       const [org] = await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE id = $1`, [sheet.org.id]);
       const want = await perUnit(org!.path, period);
       const computed = sheet.entries.filter((e) => e.source !== 'manual');
