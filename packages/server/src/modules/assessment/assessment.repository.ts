@@ -549,6 +549,33 @@ export async function results(q: Queryable, countyId: number, prefix: string, f:
   );
 }
 
+/**
+ * The scores behind the results board's trend and months: per published sheet of the county's year
+ * in the actor's subtree (the newest revision of each unit and month), its month and figures — in
+ * the order `results` lists them (month, county rank, sheet), without the township, the names and
+ * the township rank the board shows only for one month (`results` with that period).
+ */
+export async function resultScores(q: Queryable, countyId: number, prefix: string, f: { year: number; unitType?: string }): Promise<{ period: string; total: number; max_total: number }[]> {
+  const params: unknown[] = [countyId, prefix, f.year];
+  const extra = f.unitType ? `AND sc.unit_type = $${params.push(f.unitType)}` : '';
+  return q.query(
+    `WITH latest AS (
+       SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) c.id AS sheet_id, c.org_path, s.period,
+              s.total::float8 AS total, s.max_total::float8 AS max_total, sc.unit_type
+         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
+        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked') AND sc.year = $3
+          AND s.subject_kind = 'org' ${extra}
+        ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
+     ranked AS (
+       SELECT l.*, rank() OVER (PARTITION BY l.period, l.unit_type ORDER BY CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END DESC)::int AS rank_county
+         FROM latest l)
+     SELECT r.period, r.total, r.max_total FROM ranked r
+      WHERE ${inScope('r.org_path', 2)}
+      ORDER BY r.period DESC, r.rank_county, r.sheet_id`,
+    params,
+  );
+}
+
 /** Points lost per indicator over the given sheets (max − points), the largest first. */
 export async function pointsLost(q: Queryable, sheetIds: number[]): Promise<{ key: string; lost: number; sheets: number; scheme_id: number }[]> {
   if (sheetIds.length === 0) return [];

@@ -746,11 +746,13 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
   async function results(actor: Actor, f: ResultsQuery): Promise<Results> {
     requireAction(actor, 'assessment:read');
     if (actor.scope.countyId === null) return { year: f.year, period: null, rows: [], losing: [], trend: [] };
-    const all = await repo.results(db, actor.scope.countyId, likePrefix(actor.scope.path), { year: f.year, unitType: f.unitType });
-    const score = (r: repo.ResultRow) => (r.max_total > 0 ? round1((r.total * 100) / r.max_total) : 0);
+    // the year's scores (months and trend), then the ranked rows of one month only
+    const prefix = likePrefix(actor.scope.path);
+    const all = await repo.resultScores(db, actor.scope.countyId, prefix, { year: f.year, unitType: f.unitType });
+    const score = (r: { total: number; max_total: number }) => (r.max_total > 0 ? round1((r.total * 100) / r.max_total) : 0);
     const periods = [...new Set(all.map((r) => r.period))].sort();
     const period = f.period ?? periods.at(-1) ?? null;
-    const rows = all.filter((r) => r.period === period);
+    const rows = period && periods.includes(period) ? await repo.results(db, actor.scope.countyId, prefix, { year: f.year, period, unitType: f.unitType }) : [];
     const lost = await repo.pointsLost(db, rows.map((r) => Number(r.sheet_id)));
     const names = new Map<string, string>();
     for (const schemeId of new Set(lost.map((l) => Number(l.scheme_id)))) {
