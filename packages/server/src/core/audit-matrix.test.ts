@@ -102,6 +102,7 @@ const NOT_THE_RECORD: Record<string, string> = {
   'POST /api/weak-orgs/{id}/problems': 'the problem is the ledger module’s record: answered with its id, read at GET /api/ledger/problems/{id}',
   'POST /api/inspections/{id}/findings/{findingId}/problem': 'the problem is the ledger module’s record: answered with its id, read at GET /api/ledger/problems/{id}',
   'POST /api/openness/audits/{id}/findings/{findingId}/problem': 'the problem is the ledger module’s record: answered with its id, read at GET /api/ledger/problems/{id}',
+  'POST /api/assessment/sheets/batch': 'opens many score sheets at once: the answer names how many and their ids, each read at GET /api/assessment/sheets/{id}',
 };
 
 // In order: later steps use what earlier ones made.
