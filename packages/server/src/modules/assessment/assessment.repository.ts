@@ -581,8 +581,9 @@ export async function pointsLost(q: Queryable, sheetIds: number[]): Promise<{ ke
   if (sheetIds.length === 0) return [];
   return q.query(
     `SELECT e.indicator_key AS key, s.scheme_id, sum(e.max_points - coalesce(e.points, 0))::float8 AS lost, count(*)::int AS sheets
-       FROM score_entries e JOIN score_sheets s ON s.case_id = e.sheet_id
-      WHERE e.sheet_id = ANY($1::bigint[])
+       FROM unnest($1::bigint[]) AS x(id)
+       JOIN score_sheets s ON s.case_id = x.id
+       JOIN score_entries e ON e.sheet_id = x.id
       GROUP BY e.indicator_key, s.scheme_id
      HAVING sum(e.max_points - coalesce(e.points, 0)) > 0
       ORDER BY lost DESC, key LIMIT 10`,
