@@ -557,43 +557,41 @@ export async function unitMonthBases(q: Queryable, unit: { id: number; path: str
 }
 
 /**
- * The same figures for every village of the province and every month of the year in raw SQL, set
- * based: one aggregation per source over the year's records, grouped by unit and month (the same
- * predicates, the numerator and denominator, and the first 200 record ids each basis keeps).
- * Answers the rows per source.
+ * The same figures for every village of the province and every month of the year, set based, raw:
+ * the repository's three statements the app's `basesOfUnits` runs (one GROUP BY per source over
+ * the year's records, a record counted for the village on its path, the numerator, denominator and
+ * first 200 record ids per unit and month), run side by side on the pool, without the service's
+ * mapping to unit-months. Answers the rows per source and the records counted.
  */
-export async function provinceYearBasesSql(q: Queryable, year: number): Promise<{ problems: number; reports: number; requests: number; denominators: number }> {
+export async function provinceYearBasesSql(q: Queryable, provincePath: string, villageIds: readonly number[], year: number): Promise<{ problems: number; reports: number; requests: number; denominators: number }> {
+  const repo = await import('../packages/server/src/modules/assessment/assessment.repository.js');
+  const prefix = `${provincePath}%`;
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
   const [problems, reports, requests] = await Promise.all([
-    q.query(
-      `/*lx-bench*/ SELECT c.org_id, extract(month FROM c.deadline)::int AS month, count(*)::int AS denominator,
-              count(*) FILTER (WHERE c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline)::int AS numerator,
-              (array_agg(c.id ORDER BY c.id))[1:200] AS ids
-         FROM cases c JOIN orgs o ON o.id = c.org_id AND o.type = 'village'
-        WHERE c.case_type = 'problem' AND c.deadline >= $1::date AND c.deadline < $2::date
-        GROUP BY 1, 2`,
-      [from, to],
-    ),
-    q.query(
-      `/*lx-bench*/ SELECT a.org_id, extract(month FROM a.due_date)::int AS month, count(*)::int AS denominator,
-              count(*) FILTER (WHERE a.status = 'reported' AND NOT a.late)::int AS numerator, (array_agg(a.id ORDER BY a.id))[1:200] AS ids
-         FROM assignments a JOIN orgs o ON o.id = a.org_id AND o.type = 'village'
-        WHERE a.due_date >= $1::date AND a.due_date < $2::date
-        GROUP BY 1, 2`,
-      [from, to],
-    ),
-    q.query(
-      `/*lx-bench*/ SELECT c.org_id, extract(month FROM c.opened_at AT TIME ZONE 'Asia/Shanghai')::int AS month, count(*)::int AS denominator,
-              count(*) FILTER (WHERE r.responded_at IS NOT NULL)::int AS responded, count(*) FILTER (WHERE r.resolved)::int AS resolved,
-              count(*) FILTER (WHERE r.rating IS NOT NULL)::int AS rated, count(*) FILTER (WHERE r.rating IN ('satisfied', 'basic'))::int AS satisfied,
-              (array_agg(c.id ORDER BY c.id))[1:200] AS ids
-         FROM cases c JOIN citizen_requests r ON r.case_id = c.id JOIN orgs o ON o.id = c.org_id AND o.type = 'village'
-        WHERE c.case_type = 'request' AND c.opened_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-        GROUP BY 1, 2`,
-      [from, to],
-    ),
+    repo.problemsClosedOnTimeByUnit(q, prefix, villageIds, from, to),
+    repo.reportsOnTimeByUnit(q, prefix, villageIds, from, to),
+    repo.requestRatesByUnit(q, prefix, villageIds, from, to),
   ]);
-  const sum = (rows: unknown[]) => (rows as { denominator: number }[]).reduce((n, r) => n + r.denominator, 0);
-  return { problems: problems.length, reports: reports.length, requests: requests.length, denominators: sum(problems) + sum(reports) + sum(requests) };
+  const sum = (m: Map<string, { denominator: number }>) => [...m.values()].reduce((n, b) => n + Math.max(0, b.denominator), 0);
+  return { problems: problems.size, reports: reports.size, requests: requests.size, denominators: sum(problems) + sum(reports) + sum(new Map([...requests].map(([k, r]) => [k, r.response]))) };
+}
+
+/**
+ * The app's set-based path for the same year: `basesOfUnits` (what 一键生成 runs for a scorer's
+ * units and month) for every village of the province and all 12 months — the three statements in
+ * turn, then every unit-month's figures as a sheet gets them. Answers the unit-months and records.
+ */
+export async function provinceYearBasesApp(q: Queryable, provincePath: string, villages: readonly { id: number; path: string }[], year: number): Promise<{ unitMonths: number; denominators: number }> {
+  const { basesOfUnits, SET_BASED_SOURCES } = await import('../packages/server/src/modules/assessment/bases.js');
+  const out = await basesOfUnits(q, provincePath, villages, `${year}-01`, `${year}-12`, new Set(SET_BASED_SOURCES));
+  let unitMonths = 0;
+  let denominators = 0;
+  for (const months of out.values()) {
+    for (const b of months.values()) {
+      unitMonths++;
+      denominators += b.get('ledger_closed_on_time')!.denominator + b.get('dispatch_reported_on_time')!.denominator + b.get('citizen_response_rate')!.denominator;
+    }
+  }
+  return { unitMonths, denominators };
 }

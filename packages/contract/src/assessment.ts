@@ -227,6 +227,12 @@ export const OpenSheetBody = Type.Object(
 );
 export type OpenSheetBody = Static<typeof OpenSheetBody>;
 
+/** 本月评分表一键生成: every unit of the scheme's type in the caller's scope without a sheet of the month. */
+export const OpenSheetsBody = Type.Object({ schemeId: Id, period: Period }, { additionalProperties: false });
+export type OpenSheetsBody = Static<typeof OpenSheetsBody>;
+export const OpenedSheets = Type.Object({ opened: Type.Integer({ minimum: 0 }), sheetIds: Type.Array(Id) });
+export type OpenedSheets = Static<typeof OpenedSheets>;
+
 export const SaveScoresBody = Type.Object(
   {
     version: Type.Integer({ minimum: 1 }),

@@ -102,6 +102,7 @@ const NOT_THE_RECORD: Record<string, string> = {
   'POST /api/weak-orgs/{id}/problems': 'the problem is the ledger module’s record: answered with its id, read at GET /api/ledger/problems/{id}',
   'POST /api/inspections/{id}/findings/{findingId}/problem': 'the problem is the ledger module’s record: answered with its id, read at GET /api/ledger/problems/{id}',
   'POST /api/openness/audits/{id}/findings/{findingId}/problem': 'the problem is the ledger module’s record: answered with its id, read at GET /api/ledger/problems/{id}',
+  'POST /api/assessment/sheets/batch': 'opens many score sheets at once: the answer names how many and their ids, each read at GET /api/assessment/sheets/{id}',
 };
 
 // In order: later steps use what earlier ones made.
@@ -519,6 +520,7 @@ const STEPS: Step[] = [
     ctx.sheetManual = JSON.stringify((res.json() as { entries: { key: string; max: number; source: string }[] }).entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' })));
     return res;
   } },
+  { route: 'POST /api/assessment/sheets/batch', audit: /^score_sheet\./, run: async () => (await as('wuli')).post('/api/assessment/sheets/batch', { schemeId: num('scheme'), period: `${today.slice(0, 4)}-01` }) },
   { route: 'PUT /api/assessment/sheets/{id}/scores', audit: /^score_sheet\./, run: async () => {
     const res = await (await as('wuli')).request('PUT', `/api/assessment/sheets/${num('sheet')}/scores`, { version: num('sheetVersion'), scores: JSON.parse(String(ctx.sheetManual)) });
     ctx.sheetVersion = json(res).version;

@@ -325,6 +325,7 @@ export const ROUTES: Record<string, RouteFixture> = {
   'POST /api/assessment/schemes/{id}/publish': { kind: 'record', as: 'county', make: make.assessmentDraft, body: (r) => ({ version: v(r) }), ok: 200 },
   'POST /api/assessment/schemes/{id}/copy': { kind: 'record', as: 'county', make: make.assessmentScheme, body: () => ({ year: year + 1 }), ok: 201 },
   'GET /api/assessment/sheets': { kind: 'list', as: 'wuli', query: '?pageSize=200', seed: 'scoreSheet', ids: items, visible: caseIn('score_sheet') },
+  'POST /api/assessment/sheets/batch': { kind: 'self', note: 'opens the month’s sheets of the units of the caller’s own scope, the scheme read in the caller’s county (bases.test.ts: exactly the township’s villages)' },
   'POST /api/assessment/sheets': { kind: 'create', as: 'wuli', body: async (p) => ({ schemeId: (await make.assessmentScheme(p)).id, orgId: p.org.village, period: today.slice(0, 7) }), ok: 201 },
   'GET /api/assessment/sheets/{id}': { kind: 'record', as: 'wuli', make: make.scoreSheet, ok: 200 },
   'PUT /api/assessment/sheets/{id}/scores': { kind: 'record', as: 'wuli', make: make.scoreSheet, body: (r) => ({ version: v(r), scores: [] }), ok: 200 },

@@ -397,6 +397,102 @@ export async function requestRates(q: Queryable, prefix: string, from: string, t
   };
 }
 
+// ---- the same figures set-based: every unit of a list, every month of a span, one GROUP BY per source
+
+/** `${unitId}|${period}` — a unit's month in the set-based answers. */
+export const unitMonth = (unitId: number, period: string) => `${unitId}|${period}`;
+
+/** The record count past which the per-unit statements stop reading (their LIMIT): such unit-months are recomputed per unit. */
+export const ROWS_READ = 5000;
+
+type Grouped = { unit_id: number; period: string; denominator: number; numerator: number; ids: (number | string)[] | null };
+
+/**
+ * A record counts for every listed unit on its path (the per-unit statements' `org_path LIKE unit
+ * path%`), read here as the ids of the path joined to the list; `prefix` bounds the records read
+ * (the caller's scope), `from`..`to` the span of whole months.
+ */
+const UNITS_ON_PATH = (pathCol: string) =>
+  `CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from ${pathCol}), '/')::bigint[]) AS up(id)
+   JOIN unnest($2::bigint[]) AS u(id) ON u.id = up.id`;
+
+const groupedBasis = (kind: Basis['records']['kind'], r: Pick<Grouped, 'numerator' | 'denominator' | 'ids'>): Basis => ({
+  numerator: Number(r.numerator), denominator: Number(r.denominator), records: { kind, ids: (r.ids ?? []).map(Number) },
+});
+
+/** 问题按期销号 of every listed unit and month (as `problemsClosedOnTime` per unit): keyed by `unitMonth`; absent = no problem due. */
+export async function problemsClosedOnTimeByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, Basis>> {
+  const rows = await q.query<Grouped>(
+    `SELECT u.id AS unit_id, to_char(c.deadline, 'YYYY-MM') AS period, count(*)::int AS denominator,
+            count(*) FILTER (WHERE c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline)::int AS numerator,
+            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids
+       FROM cases c ${UNITS_ON_PATH('c.org_path')}
+      WHERE c.case_type = 'problem' AND ${inScope('c.org_path', 1)} AND c.deadline >= $3::date AND c.deadline < $4::date
+      GROUP BY 1, 2`,
+    [prefix, unitIds, from, to],
+  );
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), capped({ ...groupedBasis('problem', r), read: Number(r.denominator) })]));
+}
+
+/** 任务按期上报 of every listed unit and month (as `reportsOnTime` per unit). */
+export async function reportsOnTimeByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, Basis>> {
+  const rows = await q.query<Grouped>(
+    `SELECT u.id AS unit_id, to_char(a.due_date, 'YYYY-MM') AS period, count(*)::int AS denominator,
+            count(*) FILTER (WHERE a.status = 'reported' AND NOT a.late)::int AS numerator,
+            (array_agg(a.id ORDER BY a.id))[1:${CAP}] AS ids
+       ${requestSql.from('a')} ${UNITS_ON_PATH('a.org_path')}
+      WHERE ${inScope('a.org_path', 1)} AND a.due_date >= $3::date AND a.due_date < $4::date
+      GROUP BY 1, 2`,
+    [prefix, unitIds, from, to],
+  );
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), capped({ ...groupedBasis('assignment', r), read: Number(r.denominator) })]));
+}
+
+export type RequestRates = { response: Basis; resolve: Basis; satisfaction: Basis };
+
+/** The three request rates of every listed unit and month (as `requestRates` per unit; the month of opening in China's time). */
+export async function requestRatesByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, RequestRates>> {
+  const rows = await q.query<{ unit_id: number; period: string; n: number; responded: number; resolved: number; rated: number; satisfied: number; ids: (number | string)[]; rated_ids: (number | string)[] | null }>(
+    `SELECT u.id AS unit_id, to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS period, count(*)::int AS n,
+            count(*) FILTER (WHERE r.responded_at IS NOT NULL)::int AS responded,
+            count(*) FILTER (WHERE coalesce(r.resolved, false))::int AS resolved,
+            count(*) FILTER (WHERE r.rating IS NOT NULL)::int AS rated,
+            count(*) FILTER (WHERE r.rating IS NOT NULL AND coalesce(r.rating IN ('satisfied', 'basic'), false))::int AS satisfied,
+            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids,
+            (array_agg(c.id ORDER BY c.id) FILTER (WHERE r.rating IS NOT NULL))[1:${CAP}] AS rated_ids
+       FROM cases c ${citizenRequestSql.join('r', 'c.id')} ${UNITS_ON_PATH('c.org_path')}
+      WHERE c.case_type = 'request' AND ${inScope('c.org_path', 1)}
+        AND c.opened_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($4::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+      GROUP BY 1, 2`,
+    [prefix, unitIds, from, to],
+  );
+  const out = new Map<string, RequestRates>();
+  for (const r of rows) {
+    if (Number(r.n) > ROWS_READ) {
+      out.set(unitMonth(Number(r.unit_id), r.period), { response: OVER, resolve: OVER, satisfaction: OVER });
+      continue;
+    }
+    out.set(unitMonth(Number(r.unit_id), r.period), {
+      response: groupedBasis('request', { numerator: r.responded, denominator: r.n, ids: r.ids }),
+      resolve: groupedBasis('request', { numerator: r.resolved, denominator: r.n, ids: r.ids }),
+      satisfaction: groupedBasis('request', { numerator: r.satisfied, denominator: r.rated, ids: r.rated_ids }),
+    });
+  }
+  return out;
+}
+
+/**
+ * A unit-month with more records than the per-unit statements read: its figures are those of the
+ * first ROWS_READ records by id, which a GROUP BY does not give — marked for the caller to
+ * recompute with the per-unit function (`isOver`).
+ */
+const OVER: Basis = Object.freeze({ numerator: -1, denominator: -1, records: Object.freeze({ kind: 'problem', ids: [] }) }) as unknown as Basis;
+export const isOver = (b: Basis | undefined) => b === OVER;
+function capped(b: Basis & { read: number }): Basis {
+  const { read, ...basis } = b;
+  return read > ROWS_READ ? OVER : basis;
+}
+
 function basisOf(kind: Basis['records']['kind'], rows: { id: number; on_time: boolean }[]): Basis {
   return { numerator: rows.filter((r) => r.on_time).length, denominator: rows.length, records: { kind, ids: rows.slice(0, CAP).map((r) => Number(r.id)) } };
 }
@@ -453,13 +549,41 @@ export async function results(q: Queryable, countyId: number, prefix: string, f:
   );
 }
 
+/**
+ * The scores behind the results board's trend and months: per published sheet of the county's year
+ * in the actor's subtree (the newest revision of each unit and month), its month and figures — in
+ * the order `results` lists them (month, county rank, sheet), without the township, the names and
+ * the township rank the board shows only for one month (`results` with that period).
+ */
+export async function resultScores(q: Queryable, countyId: number, prefix: string, f: { year: number; unitType?: string }): Promise<{ period: string; total: number; max_total: number }[]> {
+  const params: unknown[] = [countyId, prefix, f.year];
+  const extra = f.unitType ? `AND sc.unit_type = $${params.push(f.unitType)}` : '';
+  return q.query(
+    `WITH latest AS (
+       SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) c.id AS sheet_id, c.org_path, s.period,
+              s.total::float8 AS total, s.max_total::float8 AS max_total, sc.unit_type
+         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
+        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked') AND sc.year = $3
+          AND s.subject_kind = 'org' ${extra}
+        ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
+     ranked AS (
+       SELECT l.*, rank() OVER (PARTITION BY l.period, l.unit_type ORDER BY CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END DESC)::int AS rank_county
+         FROM latest l)
+     SELECT r.period, r.total, r.max_total FROM ranked r
+      WHERE ${inScope('r.org_path', 2)}
+      ORDER BY r.period DESC, r.rank_county, r.sheet_id`,
+    params,
+  );
+}
+
 /** Points lost per indicator over the given sheets (max − points), the largest first. */
 export async function pointsLost(q: Queryable, sheetIds: number[]): Promise<{ key: string; lost: number; sheets: number; scheme_id: number }[]> {
   if (sheetIds.length === 0) return [];
   return q.query(
     `SELECT e.indicator_key AS key, s.scheme_id, sum(e.max_points - coalesce(e.points, 0))::float8 AS lost, count(*)::int AS sheets
-       FROM score_entries e JOIN score_sheets s ON s.case_id = e.sheet_id
-      WHERE e.sheet_id = ANY($1::bigint[])
+       FROM unnest($1::bigint[]) AS x(id)
+       JOIN score_sheets s ON s.case_id = x.id
+       JOIN score_entries e ON e.sheet_id = x.id
       GROUP BY e.indicator_key, s.scheme_id
      HAVING sum(e.max_points - coalesce(e.points, 0)) > 0
       ORDER BY lost DESC, key LIMIT 10`,
@@ -502,8 +626,8 @@ export async function sheetCaseOf(q: Queryable, caseId: number) {
 
 /** The active units of a type under the prefix (not the scorer's own org), with the org above each, in the tree's order. */
 export async function unitsOfType(q: Queryable, prefix: string, type: string, ownPath: string) {
-  return q.query<{ id: number; name: string; parent_name: string | null }>(
-    `SELECT o.id, o.name, p.name AS parent_name FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+  return q.query<{ id: number; name: string; path: string; parent_name: string | null }>(
+    `SELECT o.id, o.name, o.path, p.name AS parent_name FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
       WHERE ${inScope('o.path', 1)} AND o.type = $2 AND o.status = 'active' AND o.path <> $3
       ORDER BY o.path LIMIT 1000`,
     [prefix, type, ownPath],

@@ -13,6 +13,8 @@ import {
   ListSchemesQuery,
   ListSheetsQuery,
   OpenSheetBody,
+  OpenSheetsBody,
+  OpenedSheets,
   Results,
   ResultsQuery,
   SaveSchemeBody,
@@ -135,6 +137,11 @@ export async function assessmentRoutes(app: TypedApp, opts: { assessment: Assess
       const id = await assessment.openSheet(request.actor!, request.body);
       return reply.status(201).send(await assessment.sheet(request.actor!, id));
     },
+  );
+  app.post(
+    '/api/assessment/sheets/batch',
+    { schema: { tags, summary: '一键生成本月评分表：本单位范围内该类单位尚无本月评分表的，全部新建（计算类指标整体计算）', body: OpenSheetsBody, response: { 201: OpenedSheets } }, config: { policy: 'assessment:score' } },
+    async (request, reply) => reply.status(201).send(await assessment.openSheets(request.actor!, request.body)),
   );
   app.get(
     '/api/assessment/sheets/:id',

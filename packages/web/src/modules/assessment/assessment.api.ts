@@ -86,6 +86,15 @@ export function useSheet(id: number) {
   return useQuery({ queryKey: assessmentKeys.sheet(id), queryFn: () => api.get(`/api/assessment/sheets/${id}`) });
 }
 
+/** 一键生成本月评分表: every unit of the scheme's type in the scope without a sheet of the month. */
+export function useOpenSheets() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { schemeId: number; period: string }) => api.post('/api/assessment/sheets/batch', body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: [...assessmentKeys.all, 'sheets'] }),
+  });
+}
+
 export function useOpenSheet() {
   const qc = useQueryClient();
   return useMutation({

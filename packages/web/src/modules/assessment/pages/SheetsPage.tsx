@@ -2,13 +2,13 @@
 // township, a new sheet for a unit below it and a month. Cards, so a phone reads them too.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Form, Input, Segmented, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Segmented, Select, Space, Tag } from 'antd';
 import { SUBJECT_KIND_LABELS, type OpenSheetBody, type SheetState } from '@lianxin/contract';
 import { useAccount, useCan } from '../../../app/auth';
 import { ApiErrorAlert, PageHead, SimpleList } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
-import { useOpenSheet, useSchemes, useSheets, useSubjects } from '../assessment.api';
+import { useOpenSheet, useOpenSheets, useSchemes, useSheets, useSubjects } from '../assessment.api';
 import { useAssessmentT } from '../assessment.messages';
 
 const STATUS_COLOR: Record<SheetState, string> = { draft: 'blue', submitted: 'orange', passed: 'cyan', published: 'green', appealed: 'red', locked: 'default' };
@@ -25,6 +25,7 @@ export function SheetsPage() {
   // every published scheme to choose from (a county publishes a few a year)
   const schemes = useSchemes({ status: 'published', pageSize: 200 });
   const open = useOpenSheet();
+  const openAll = useOpenSheets();
   const [form] = Form.useForm<{ schemeId: number; subjectId: number; period: string }>();
   // a township scores its units and its villages' projects; the county scores townships, first secretaries and its own units' projects
   const scorer = can('assessment:score') && (me.roles.includes('township_admin') || me.roles.includes('county_admin'));
@@ -100,7 +101,25 @@ export function SheetsPage() {
             )}
             {subjects.error && <ApiErrorAlert error={subjects.error} />}
             {open.error && <ApiErrorAlert error={open.error} />}
-            <Button type="primary" htmlType="submit" loading={open.isPending} data-testid="sheet-open">{t('sheets.open')}</Button>
+            {openAll.error && <ApiErrorAlert error={openAll.error} />}
+            {openAll.data && (
+              <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="sheets-opened"
+                message={openAll.data.opened === 0 ? '本月各单位都已有评分表' : `已为 ${openAll.data.opened} 个单位新建 ${period} 的评分表，计算类指标已按记录得分`} />
+            )}
+            <Space wrap>
+              <Button type="primary" htmlType="submit" loading={open.isPending} data-testid="sheet-open">{t('sheets.open')}</Button>
+              {kind === 'org' && (
+                <Button
+                  loading={openAll.isPending}
+                  disabled={!schemeId || !/^\d{4}-\d{2}$/.test(period ?? '')}
+                  onClick={() => openAll.mutate({ schemeId, period })}
+                  data-testid="sheets-open-all"
+                  title="为本辖区该类型尚无本月评分表的单位全部新建评分表"
+                >
+                  一键生成本月评分表
+                </Button>
+              )}
+            </Space>
           </Form>
         </Card>
       )}

@@ -20,7 +20,7 @@ import {
   type DesignationState,
   type StationDesignationKind,
 } from '@lianxin/contract';
-import { api, download } from '../../../app/api';
+import { api, ApiError, download } from '../../../app/api';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiErrorAlert, applyFieldErrors, PageHead } from '../../../app/ui';
 import { usePageCrumb } from '../../../app/page-context';
@@ -236,6 +236,34 @@ function NominateTab() {
   );
 }
 
+type KindField = 'name' | 'sector' | 'target' | 'orgTypes' | 'criteria' | 'code';
+
+/**
+ * The save's refusal split by kind and field: `kinds.2.name`, `kinds.2.criteria.0.text` … go under
+ * the field of the kind they name (a criterion's under the criteria box); the rest (a kind in use
+ * removed, a stale version) above the list.
+ */
+function kindErrorsOf(e: unknown): { byKind: Map<number, Partial<Record<KindField, string[]>>>; top?: string } {
+  const byKind = new Map<number, Partial<Record<KindField, string[]>>>();
+  if (!(e instanceof ApiError)) return { byKind, top: e instanceof Error ? e.message : String(e) };
+  const rest: string[] = [];
+  for (const f of e.fields) {
+    const m = /^kinds\.(\d+)\.(name|sector|target|orgTypes|criteria|code)\b/.exec(f.field);
+    if (!m) {
+      rest.push(f.message);
+      continue;
+    }
+    const at = byKind.get(Number(m[1])) ?? {};
+    const field = m[2] as KindField;
+    (at[field] ??= []).push(f.message);
+    byKind.set(Number(m[1]), at);
+  }
+  return { byKind, top: rest.length ? rest.join('；') : byKind.size ? undefined : e.message };
+}
+
+const FieldMsg = ({ msgs, testId }: { msgs?: string[]; testId: string }) =>
+  msgs?.length ? <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid={testId}>{msgs.join('；')}</Typography.Text> : null;
+
 /** The county's kinds: the sample set until saved; the county edits names and criteria, retires or adds kinds. */
 function KindsTab() {
   const kinds = useDesignationKinds();
@@ -243,19 +271,38 @@ function KindsTab() {
   const save = useSaveDesignationKinds();
   const [draft, setDraft] = useState<DesignationKind[]>();
   const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Map<number, Partial<Record<KindField, string[]>>>>(new Map());
   const k = kinds.data;
   if (kinds.error) return <ApiErrorAlert error={kinds.error} />;
   if (!k) return <Card loading />;
   const editing = draft !== undefined;
   const list = draft ?? k.kinds;
-  const set = (i: number, patch: Partial<DesignationKind>) => setDraft(list.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const set = (i: number, patch: Partial<DesignationKind>) => {
+    setDraft(list.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+    // a field edited again loses its message
+    const at = fieldErrors.get(i);
+    if (at && Object.keys(patch).some((f) => f in at)) {
+      const next = new Map(fieldErrors);
+      const left = Object.fromEntries(Object.entries(at).filter(([f]) => !(f in patch)));
+      if (Object.keys(left).length) next.set(i, left);
+      else next.delete(i);
+      setFieldErrors(next);
+    }
+  };
   return (
     <div data-testid="designation-kinds">
       {k.isSample && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message="样例：种子材料只给出了称号名称和数量，没有认定标准；以下标准为样例，请县委组织部按本县办法修改后保存。" />}
       {can('recognition:configure') && !editing && <Button style={{ marginBottom: 8 }} onClick={() => setDraft(structuredClone(k.kinds))} data-testid="kinds-edit">修改类别和认定标准</Button>}
-      {list.map((x, i) => (
-        <Card key={x.code} size="small" style={{ marginBottom: 8 }}
-          title={editing ? <Input value={x.name} maxLength={40} onChange={(e) => set(i, { name: e.target.value })} /> : <Space>{x.name}{!x.active && <Tag>已停用</Tag>}</Space>}
+      {list.map((x, i) => {
+        const fe = editing ? fieldErrors.get(i) : undefined;
+        return (
+        <Card key={x.code} size="small" style={{ marginBottom: 8 }} data-testid={`kind-${i}`}
+          title={editing ? (
+            <div style={{ padding: '4px 0' }}>
+              <Input value={x.name} maxLength={40} placeholder="称号名称" status={fe?.name || fe?.code ? 'error' : undefined} onChange={(e) => set(i, { name: e.target.value })} data-testid={`kind-${i}-name`} />
+              <FieldMsg msgs={[...(fe?.name ?? []), ...(fe?.code ?? [])]} testId={`kind-${i}-name-error`} />
+            </div>
+          ) : <Space>{x.name}{!x.active && <Tag>已停用</Tag>}</Space>}
           extra={editing ? <Space size={4}><Switch size="small" checked={x.active} onChange={(c) => set(i, { active: c })} />启用</Space> : <Tag>{DESIGNATION_SECTOR_LABELS[x.sector].zh} · 授予{DESIGNATION_TARGET_LABELS[x.target].zh}</Tag>}>
           {editing && (
             <Space wrap style={{ marginBottom: 8 }}>
@@ -264,17 +311,23 @@ function KindsTab() {
               <Select size="small" style={{ minWidth: 100 }} value={x.target} onChange={(v) => set(i, { target: v })} aria-label="授予对象"
                 options={DESIGNATION_TARGETS.map((v) => ({ value: v, label: `授予${DESIGNATION_TARGET_LABELS[v].zh}` }))} />
               <Select size="small" mode="multiple" style={{ minWidth: 200 }} value={x.orgTypes} onChange={(v) => set(i, { orgTypes: v })} placeholder="适用的组织类型" aria-label="适用的组织类型"
+                status={fe?.orgTypes ? 'error' : undefined} data-testid={`kind-${i}-org-types`}
                 options={(['village', 'community', 'agency', 'enterprise', 'social_org', 'station', 'township', 'department'] as OrgType[]).map((v) => ({ value: v, label: ORG_TYPE_LABELS[v]?.zh ?? v }))} />
+              <FieldMsg msgs={[...(fe?.sector ?? []), ...(fe?.target ?? []), ...(fe?.orgTypes ?? [])]} testId={`kind-${i}-types-error`} />
             </Space>
           )}
           {editing ? (
-            <Input.TextArea rows={3} value={x.criteria.map((c) => c.text).join('\n')} placeholder="每行一条认定标准"
-              onChange={(e) => set(i, { criteria: e.target.value.split('\n').map((text, j) => ({ code: x.criteria[j]?.code ?? `c${j + 1}`, text })) })} />
+            <>
+              <Input.TextArea rows={3} value={x.criteria.map((c) => c.text).join('\n')} placeholder="每行一条认定标准" status={fe?.criteria ? 'error' : undefined} data-testid={`kind-${i}-criteria`}
+                onChange={(e) => set(i, { criteria: e.target.value.split('\n').map((text, j) => ({ code: x.criteria[j]?.code ?? `c${j + 1}`, text })) })} />
+              <FieldMsg msgs={fe?.criteria} testId={`kind-${i}-criteria-error`} />
+            </>
           ) : (
             <ol style={{ margin: 0, paddingInlineStart: 18 }}>{x.criteria.map((c) => <li key={c.code}>{c.text}</li>)}</ol>
           )}
         </Card>
-      ))}
+        );
+      })}
       {editing && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Button icon={<PlusOutlined />} data-testid="kinds-add"
@@ -285,10 +338,18 @@ function KindsTab() {
             <Button type="primary" loading={save.isPending} data-testid="kinds-save"
               onClick={() => {
                 setError(undefined);
+                setFieldErrors(new Map());
                 const kindsToSave = list.map((x) => ({ ...x, criteria: x.criteria.filter((c) => c.text.trim()) }));
-                save.mutate({ version: k.version, kinds: kindsToSave }, { onSuccess: () => setDraft(undefined), onError: (e) => setError(e instanceof Error ? e.message : String(e)) });
+                save.mutate({ version: k.version, kinds: kindsToSave }, {
+                  onSuccess: () => setDraft(undefined),
+                  onError: (e) => {
+                    const { byKind, top } = kindErrorsOf(e);
+                    setFieldErrors(byKind);
+                    setError(top ?? (byKind.size ? `有 ${byKind.size} 个类别需要修改，见各类别下的红字` : undefined));
+                  },
+                });
               }}>保存（新版本）</Button>
-            <Button onClick={() => { setDraft(undefined); setError(undefined); }}>取消</Button>
+            <Button onClick={() => { setDraft(undefined); setError(undefined); setFieldErrors(new Map()); }}>取消</Button>
           </Space>
         </Space>
       )}
