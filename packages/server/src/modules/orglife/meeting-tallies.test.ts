@@ -233,9 +233,10 @@ describe('meeting_tallies and the board', () => {
     await t.db.query(`DELETE FROM meeting_attendees WHERE meeting_id = ANY($1::bigint[])`, [ids]);
     await t.db.query(`DELETE FROM meetings WHERE id = ANY($1::bigint[])`, [ids]);
     const [whole] = await t.db.query<{ org_id: number; type_code: string }>(
-      `SELECT m.org_id::int, m.type_code FROM meetings m LEFT JOIN meeting_attendees x ON x.meeting_id = m.id
-        WHERE m.held_on >= make_date($1::int - 1, 1, 1) AND m.held_on < make_date($1::int, 1, 1) AND m.party_group_id IS NULL AND m.topic = '补录'
-        GROUP BY m.org_id, m.type_code HAVING count(x.meeting_id) = 0 ORDER BY m.org_id, m.type_code LIMIT 1`,
+      `SELECT m.org_id::int, m.type_code FROM meetings m
+         LEFT JOIN meeting_attendees x ON x.meeting_id = m.id LEFT JOIN meeting_sitins s ON s.meeting_id = m.id LEFT JOIN meeting_files f ON f.meeting_id = m.id
+        WHERE m.held_on >= make_date($1::int - 1, 1, 1) AND m.held_on < make_date($1::int, 1, 1) AND m.party_group_id IS NULL
+        GROUP BY m.org_id, m.type_code HAVING count(x.meeting_id) + count(s.id) + count(f.id) = 0 ORDER BY m.org_id, m.type_code LIMIT 1`,
       [year],
     );
     const lastYearsRow = `SELECT count(*)::int AS n FROM meeting_tallies WHERE org_id = $1 AND type_code = $2 AND year = $3::int - 1 AND party_group_id = 0`;
