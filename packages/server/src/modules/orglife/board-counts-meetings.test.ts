@@ -54,7 +54,7 @@ beforeAll(async () => {
   [county, wuli, station, yushe] = await Promise.all([t.as('county'), t.as('wuli'), t.as('yushe.station'), t.as('yushe')]);
   yusheId = await orgId(t.db, '榆舍村');
   stationId = await orgId(t.db, '榆舍党建工作站');
-}, 60_000);
+}, 180_000);
 afterAll(() => t.close());
 
 describe('the board never counts app usage', () => {

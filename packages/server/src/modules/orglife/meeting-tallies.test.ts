@@ -164,7 +164,7 @@ beforeAll(async () => {
   await loadDemoOrglife(t.db, countyId);
   const stations = await t.db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'station' AND county_id = $1 ORDER BY id LIMIT 2`, [countyId]);
   paths = await Promise.all([countyId, await orgId(t.db, '五里镇'), ...stations.map((s) => s.id), await orgId(t.db, '榆舍村')].map(pathOf));
-}, 60_000);
+}, 180_000);
 afterAll(() => t.close());
 
 describe('meeting_tallies and the board', () => {
