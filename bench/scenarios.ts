@@ -452,10 +452,9 @@ export async function orglifeRules(month: number) {
 
 export async function orglifeBoardSql(q: Queryable, path: string, year: number, month: number, rules: Awaited<ReturnType<typeof orglifeRules>>) {
   const repo = await import('../packages/server/src/modules/orglife/orglife.repository.js');
-  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
   const like = `${path}%`;
-  await repo.rollup(q, like, path, `${year}-01-01`, last, rules);
-  await repo.byType(q, like, `${year}-01-01`, last, rules);
+  await repo.rollup(q, like, path, { year, month }, rules);
+  await repo.byType(q, like, { year, month }, rules);
 }
 
 // ---- 绩效指数 (issue 15): a published scheme per county, sheets for a year, the province's computed indicators ----

@@ -1,6 +1,7 @@
 // The only file with SQL of 组织生活. Meetings carry their unit's path (a tenant table: every
 // statement is scoped, core/scope.ts); the 主题党日 filings are cases of the engine, their own row
-// in theme_day_filings. The "who is behind" roll-up is one statement over the path indexes.
+// in theme_day_filings. The "who is behind" roll-up reads the running totals the database keeps
+// beside meetings (meeting_tallies, migration 450) under the path prefix.
 import type { Queryable } from '../../db/db.js';
 import type { MeetingTypeRule } from '@lianxin/contract';
 import { inScope, BY_KEY } from '../../core/scope.js';
@@ -139,25 +140,28 @@ export type RuleRows = { codes: string[]; unitTypes: string[]; required: number[
 
 /**
  * The shared head of the roll-ups: the units under the prefix ($1) the rules apply to, and per unit
- * and type the meetings held in [$2, $3] against the required count ($4–$6 the rules as arrays).
+ * and type the meetings held from January 1 of year $2 to the end of month $3 against the required
+ * count ($4–$7 the rules as arrays). The meetings are read from `meeting_tallies` (migration 450):
+ * per unit, type and party group the year's running totals by month, kept by triggers on meetings,
+ * so element [$3] is exactly what counting the meetings of the period answers.
  */
 const PER_UNIT_TYPE = `
   rules AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[], $7::int[]) AS r(code, unit_type, required, sec_required)),
   units AS (SELECT o.id, o.path, o.type FROM orgs o WHERE o.status = 'active' AND o.type = ANY($5::text[]) AND ${inScope('o.path', 1)}),
   held AS (
-    SELECT m.org_id, m.type_code, count(*)::int AS n, count(*) FILTER (WHERE m.by_secretary)::int AS by_sec,
-           sum(m.present_count)::int AS present, sum(m.expected_count)::int AS expected
-      FROM meetings m
-     WHERE ${inScope('m.org_path', 1)} AND m.held_on BETWEEN $2::date AND $3::date
-     GROUP BY m.org_id, m.type_code),
+    SELECT t.org_id, t.type_code, sum(t.held[$3::int])::int AS n, sum(t.by_secretary[$3::int])::int AS by_sec,
+           sum(t.present[$3::int])::int AS present, sum(t.expected[$3::int])::int AS expected
+      FROM meeting_tallies t
+     WHERE ${inScope('t.org_path', 1)} AND t.year = $2::int
+     GROUP BY t.org_id, t.type_code),
   -- 党小组会 (code 'group') is held by each party group of a unit: a unit with groups owes the count per group
   grp AS (
     SELECT g.parent_id AS unit_id, count(*)::int AS groups,
            sum(greatest((SELECT max(r.required) FROM rules r WHERE r.code = 'group') - coalesce(gh.n, 0), 0))::int AS short
       FROM orgs g
-      LEFT JOIN (SELECT m.party_group_id, count(*)::int AS n FROM meetings m
-                  WHERE ${inScope('m.org_path', 1)} AND m.type_code = 'group' AND m.party_group_id IS NOT NULL AND m.held_on BETWEEN $2::date AND $3::date
-                  GROUP BY m.party_group_id) gh ON gh.party_group_id = g.id
+      LEFT JOIN (SELECT t.party_group_id, sum(t.held[$3::int])::int AS n FROM meeting_tallies t
+                  WHERE ${inScope('t.org_path', 1)} AND t.year = $2::int AND t.type_code = 'group' AND t.party_group_id <> 0
+                  GROUP BY t.party_group_id) gh ON gh.party_group_id = g.id
      WHERE g.type = 'party_group' AND g.status = 'active' AND ${inScope('g.path', 1)}
      GROUP BY g.parent_id),
   per AS (
@@ -173,11 +177,14 @@ const PER_UNIT_TYPE = `
 
 export type RollupRow = { child: string; units: number; behind: number; held: number; required: number; shortfall: number; present: number; expected: number };
 
+/** The board's period: January 1 of `year` to the end of `month` (1–12). */
+export type BoardPeriod = { year: number; month: number };
+
 /**
  * 谁落后了: per child of the org at `path` (child '' — the org itself is a unit), its units, how
  * many are short of a required meeting, meetings held and required, and attendance.
  */
-export async function rollup(q: Queryable, like: string, path: string, from: string, to: string, rules: RuleRows): Promise<RollupRow[]> {
+export async function rollup(q: Queryable, like: string, path: string, period: BoardPeriod, rules: RuleRows): Promise<RollupRow[]> {
   return q.query<RollupRow>(
     `WITH ${PER_UNIT_TYPE},
      unit AS (
@@ -188,7 +195,7 @@ export async function rollup(q: Queryable, like: string, path: string, from: str
             count(*) FILTER (WHERE behind)::int AS behind, sum(held)::int AS held, sum(required)::int AS required,
             sum(shortfall)::int AS shortfall, sum(present)::int AS present, sum(expected)::int AS expected
        FROM unit GROUP BY 1 ORDER BY 1`,
-    [like, from, to, rules.codes, rules.unitTypes, rules.required, rules.bySecretary, path],
+    [like, period.year, period.month, rules.codes, rules.unitTypes, rules.required, rules.bySecretary, path],
   );
 }
 
@@ -196,14 +203,14 @@ export async function rollup(q: Queryable, like: string, path: string, from: str
  * Per meeting type over the units under the prefix: held, required, shortfall; and of them given
  * by the secretary against the secretary's share (units short of it counted in `sec_behind`).
  */
-export async function byType(q: Queryable, like: string, from: string, to: string, rules: RuleRows) {
+export async function byType(q: Queryable, like: string, period: BoardPeriod, rules: RuleRows) {
   return q.query<{ code: string; held: number; required: number; shortfall: number; by_sec: number; sec_required: number; sec_shortfall: number; sec_behind: number }>(
     `WITH ${PER_UNIT_TYPE}
      SELECT code, sum(held)::int AS held, sum(required)::int AS required, sum(short)::int AS shortfall,
             sum(by_sec)::int AS by_sec, sum(sec_required)::int AS sec_required, sum(greatest(sec_required - by_sec, 0))::int AS sec_shortfall,
             count(*) FILTER (WHERE by_sec < sec_required)::int AS sec_behind
        FROM per GROUP BY code`,
-    [like, from, to, rules.codes, rules.unitTypes, rules.required, rules.bySecretary],
+    [like, period.year, period.month, rules.codes, rules.unitTypes, rules.required, rules.bySecretary],
   );
 }
 
