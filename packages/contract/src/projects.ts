@@ -195,6 +195,13 @@ export const ProjectDetail = Type.Object({
   progressRule: L,
   /** 年交账考核: the project's published assessment sheets of its year (null when the caller may not read assessment, or none) */
   yearAccount: Type.Union([SubjectResult, Type.Null()]),
+  /**
+   * Where the appraisal's score comes from: 'assessment' — the published 年交账 sheets (the county
+   * published a project scheme of the year; the step takes no typed score), 'committee' — typed on
+   * the step (no such scheme). For an appraised project, what its score was taken from; null before
+   * the year-end account.
+   */
+  appraisalSource: Type.Union([Type.Literal('assessment'), Type.Literal('committee'), Type.Null()]),
 });
 export type ProjectDetail = Static<typeof ProjectDetail>;
 
@@ -252,7 +259,7 @@ export const FireProjectBody = Type.Object(
     comment: Type.Optional(Type.String({ maxLength: 2000 })),
     /** 年交账: the unit's account of the year. */
     summary: Type.Optional(Type.String({ maxLength: 4000 })),
-    /** 考评: score 0–100 and grade, recorded on the year-end step. */
+    /** 考评: score 0–100 and grade, typed on the year-end step only where the county does not score 年交账 through assessment. */
     score: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
     grade: Type.Optional(strEnum(PROJECT_GRADES)),
   },

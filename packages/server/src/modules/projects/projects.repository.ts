@@ -14,7 +14,7 @@ export type ProjectDbRow = {
   id: number; version: number; title: string; status: string; county_id: number; org_id: number; org_name: string; org_type: string; org_path: string;
   year: number; aim: string; class: string; description: string; leader_post_id: number | null; budget_fen: string | number;
   sending_unit: string | null; sending_org_id: number | null; sending_org_name: string | null; sending_org_type: string | null;
-  carried_from: number | null; carried_to: number | null; year_score: string | null; year_grade: string | null; year_summary: string | null; excellent: boolean;
+  carried_from: number | null; carried_to: number | null; year_score: string | null; year_grade: string | null; year_source: 'committee' | 'assessment' | null; year_summary: string | null; excellent: boolean;
   ms_total: number; ms_done: number; ms_overdue: number; r_answered: number; r_late: number; r_answered_late: number; r_pending: number;
 };
 
@@ -30,7 +30,7 @@ const COUNTS = `
 
 const ROW_SELECT = `SELECT c.id, c.version, c.title, c.status, c.county_id, c.org_id, o.name AS org_name, o.type AS org_type, c.org_path,
     p.year, p.aim, p.class, p.description, p.leader_post_id, p.budget_fen, p.sending_unit, p.sending_org_id, so.name AS sending_org_name, so.type AS sending_org_type,
-    p.carried_from, (SELECT x.case_id FROM projects x WHERE x.carried_from = c.id) AS carried_to, p.year_score, p.year_grade, p.year_summary, p.excellent,
+    p.carried_from, (SELECT x.case_id FROM projects x WHERE x.carried_from = c.id) AS carried_to, p.year_score, p.year_grade, p.year_source, p.year_summary, p.excellent,
     ${COUNTS}
   FROM cases c JOIN projects p ON p.case_id = c.id JOIN orgs o ON o.id = c.org_id LEFT JOIN orgs so ON so.id = p.sending_org_id`;
 

@@ -281,6 +281,30 @@ describe('the workflow through the API', () => {
     expect(next.milestones.map((m) => m.dueOn)).toEqual(p.milestones.map((m) => `${year + 1}${m.dueOn.slice(4)}`));
     expect(next.undertakers.map((u) => u.postId)).toEqual(otherPosts);
   });
+
+  it('the 年交账 is judged once: typed by the committee where the county has no project scheme, and then not scored again through assessment', async () => {
+    const p = await inProgress();
+    await fire(yushe, p, 'account', { summary: '年度任务完成' });
+    const open = (await wuli.get(`/api/projects/${p.id}`)).json() as ProjectDetail;
+    expect(open.appraisalSource).toBe('committee');
+    expect(open.transitions.find((x) => x.name === 'close')!.requires).toEqual(['score', 'grade']);
+    const closed = await fire(wuli, p, 'close', { score: 81, grade: 'good' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ yearScore: 81, yearGrade: 'good', appraisalSource: 'committee' });
+    const [audit] = await t.db.query<{ summary: Record<string, unknown> }>(`SELECT summary FROM audit_log WHERE action = 'project.appraise' AND object_id = $1`, [p.id]);
+    expect(audit!.summary).toMatchObject({ transition: 'close', source: 'committee', score: 81, grade: 'good', sheetIds: [] });
+    // the county publishes a 年交账 scheme afterwards: this project is not offered, and a sheet for it is refused
+    const draft = await county.post('/api/assessment/schemes', { year, subjectKind: 'project', name: '项目年交账考评' });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const scheme = (await county.post(`/api/assessment/schemes/${draft.json().id}/publish`, { version: draft.json().version })).json() as { id: number };
+    const subjects = (await wuli.get(`/api/assessment/subjects?schemeId=${scheme.id}&period=${year}-12`)).json() as { items: { id: number }[] };
+    expect(subjects.items.some((x) => x.id === p.id)).toBe(false);
+    const sheets = await count(`SELECT count(*)::int AS n FROM score_sheets`);
+    const again = await wuli.post('/api/assessment/sheets', { schemeId: scheme.id, projectId: p.id, period: `${year}-12` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain('已由考评委员会直接评定得分');
+    expect(await count(`SELECT count(*)::int AS n FROM score_sheets`)).toBe(sheets);
+  });
 });
 
 describe('views', () => {
