@@ -401,10 +401,7 @@ export const Results = Type.Object({
       grade: strEnum(GRADES),
       gradeLabel: Type.String(),
       rankInTownship: Type.Integer(),
-      /** Competition ranking: equal scores share a place (并列) and the next place is skipped (1, 1, 3). */
       rankInCounty: Type.Integer(),
-      /** Another project of the county has the same score (并列). */
-      tied: Type.Boolean(),
       vetoed: Type.Boolean(),
     }),
   ),

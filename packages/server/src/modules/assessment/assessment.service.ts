@@ -725,7 +725,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
           sheetId: Number(r.sheet_id), org: { id: Number(r.org_id), name: r.org_name },
           township: r.township_id === null ? null : { id: Number(r.township_id), name: r.township_name! },
           total: r.total, max: r.max_total, score: s, grade, gradeLabel: GRADE_LABELS[grade].zh,
-          rankInTownship: r.rank_township, rankInCounty: r.rank_county, tied: r.tied, vetoed: r.vetoed,
+          rankInTownship: r.rank_township, rankInCounty: r.rank_county, vetoed: r.vetoed,
         };
       }),
       losing: [...losing.values()].sort((a, b) => b.lost - a.lost).slice(0, 10),
