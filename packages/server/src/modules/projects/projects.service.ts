@@ -579,8 +579,9 @@ export function createProjectService(deps: {
     const root = await rootOf(actor, q.orgId);
     const t = today();
     const year = q.year ?? Number(t.slice(0, 4));
+    const at = { path: root.path, countyId: Number(root.county_id) };
     const [counts, kids, late, overdue] = await Promise.all([
-      repo.boardCounts(db, root.path, year, t), orgTree.children(db, root.id), repo.lateReportsIn(db, root.path, year, t), repo.overdueMilestonesIn(db, root.path, year, t),
+      repo.boardCounts(db, at, year, t), orgTree.children(db, root.id), repo.lateReportsIn(db, at, year, t), repo.overdueMilestonesIn(db, at, year, t),
     ]);
     const byChild = new Map(counts.map((x) => [x.child === null ? null : Number(x.child), x]));
     const zero = { projects: 0, in_progress: 0, late: 0, overdue: 0 };

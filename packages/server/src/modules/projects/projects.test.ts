@@ -183,6 +183,49 @@ describe('the workflow through the API', () => {
     expect((await jiaotong.get(`/api/projects/board?orgId=${wuliId}`)).statusCode).toBe(404);
   });
 
+  it('the board at every level counts and lists exactly what the records say (each report and milestone looked at one by one)', async () => {
+    // a late report of an earlier month beside an answered one, and a request to the same village that is no project's report
+    const p = await inProgress();
+    const earlier = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-02`;
+    await t.db.query(`UPDATE projects SET year = $2 WHERE case_id = $1`, [p.id, Number(earlier.slice(0, 4))]);
+    await t.app.projects.issueDueReports(earlier, p.id);
+    const [countyOrg] = await t.db.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE id = (SELECT county_id FROM orgs WHERE id = $1)`, [yusheId]);
+    await t.db.query(
+      `WITH d AS (INSERT INTO directives (county_id, issuer_org_id, issuer_path, kind, title, period_key, due_date)
+                  VALUES ($1, $1, $2, 'report', '非项目的月报告', $4, $5::date) RETURNING id, county_id, due_date)
+       INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date, status)
+       SELECT d.county_id, d.id, o.id, o.path, d.due_date, 'pending' FROM d, orgs o WHERE o.id = $3`,
+      [countyOrg!.id, countyOrg!.path, yusheId, earlier.slice(0, 7), `${earlier.slice(0, 7)}-20`],
+    );
+    for (const y of [...new Set([year, Number(earlier.slice(0, 4))])]) {
+      for (const who of [county, wuli, station]) {
+        const b = (await who.get(`/api/projects/board?year=${y}`)).json() as ProjectBoard;
+        const path = (await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE id = $1`, [b.org.id]))[0]!.path;
+        const depth = path.split('/').filter(Boolean).length;
+        // the plain definition: every project of the year in the subtree, every report and milestone of it
+        const rows = await t.db.query<{ id: number; org_path: string; status: string; late: number; overdue: number }>(
+          `SELECT c.id, c.org_path, c.status,
+                  (SELECT count(*)::int FROM project_reports r JOIN assignments a ON a.id = r.assignment_id WHERE r.project_id = c.id AND a.status = 'pending' AND a.due_date < $3::date) AS late,
+                  (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = c.id AND m.done_on IS NULL AND m.due_on < $3::date) AS overdue
+             FROM cases c JOIN projects p ON p.case_id = c.id WHERE c.case_type = 'project' AND c.org_path LIKE $1 AND p.year = $2`,
+          [`${path}%`, y, b.today],
+        );
+        const sum = (k: 'late' | 'overdue') => rows.reduce((a, r) => a + r[k], 0);
+        expect(b.totals).toEqual({ projects: rows.length, inProgress: rows.filter((r) => r.status === 'in_progress').length, lateReports: sum('late'), overdueMilestones: sum('overdue') });
+        for (const row of b.rows) {
+          const mine = rows.filter((r) => (row.own ? r.org_path === path : r.org_path.split('/').filter(Boolean)[depth] === String(row.org.id)));
+          expect({ projects: row.projects, late: row.lateReports, overdue: row.overdueMilestones }).toEqual({ projects: mine.length, late: mine.reduce((a, r) => a + r.late, 0), overdue: mine.reduce((a, r) => a + r.overdue, 0) });
+        }
+        expect(b.lateReports).toHaveLength(Math.min(100, sum('late')));
+        expect(b.overdueMilestones).toHaveLength(Math.min(100, sum('overdue')));
+        expect(b.lateReports.map((x) => x.dueOn)).toEqual([...b.lateReports.map((x) => x.dueOn)].sort());
+        expect(b.overdueMilestones.map((x) => x.dueOn)).toEqual([...b.overdueMilestones.map((x) => x.dueOn)].sort());
+        for (const x of b.lateReports) expect(rows.find((r) => Number(r.id) === x.projectId)?.late).toBeGreaterThan(0);
+        if (y === Number(earlier.slice(0, 4)) && who !== station) expect(b.lateReports.map((x) => x.projectId)).toContain(p.id);
+      }
+    }
+  });
+
   it('the county board lists units with projects first, then townships, then the rest (empty departments last)', async () => {
     await inProgress();
     const cb = (await county.get('/api/projects/board')).json() as ProjectBoard;
