@@ -189,6 +189,14 @@ describe('the workflow through the API', () => {
     const earlier = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-02`;
     await t.db.query(`UPDATE projects SET year = $2 WHERE case_id = $1`, [p.id, Number(earlier.slice(0, 4))]);
     await t.app.projects.issueDueReports(earlier, p.id);
+    // and the month before it answered (late, but answered: not late on the board)
+    const older = `${addDays(`${earlier.slice(0, 7)}-01`, -1).slice(0, 7)}-02`;
+    if (older.slice(0, 4) === earlier.slice(0, 4)) {
+      await t.app.projects.issueDueReports(older, p.id);
+      const r = ((await yushe.get(`/api/projects/${p.id}`)).json() as ProjectDetail).reportsList.find((x) => x.period === older.slice(0, 7))!;
+      const a = await yushe.get(`/api/assignments/${r.assignmentId}`);
+      expect((await yushe.post(`/api/assignments/${r.assignmentId}/report`, { version: a.json().version, outcome: 'done', text: '补报' })).statusCode).toBe(200);
+    }
     const [countyOrg] = await t.db.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE id = (SELECT county_id FROM orgs WHERE id = $1)`, [yusheId]);
     await t.db.query(
       `WITH d AS (INSERT INTO directives (county_id, issuer_org_id, issuer_path, kind, title, period_key, due_date)
