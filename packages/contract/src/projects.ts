@@ -60,6 +60,8 @@ export const PROJECT_TRANSITION_LABELS: Record<ProjectTransition, Lbl> = {
 };
 
 export const PROJECT_GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
+/** Where a project's 年交账 appraisal takes its score: the published assessment sheets, or typed by the committee. */
+export const APPRAISAL_SOURCES = ['assessment', 'committee'] as const;
 export type ProjectGrade = (typeof PROJECT_GRADES)[number];
 export const PROJECT_GRADE_LABELS: Record<ProjectGrade, Lbl> = {
   excellent: { zh: '优秀', en: 'Excellent' },
@@ -201,7 +203,7 @@ export const ProjectDetail = Type.Object({
    * the step (no such scheme). For an appraised project, what its score was taken from; null before
    * the year-end account.
    */
-  appraisalSource: Type.Union([Type.Literal('assessment'), Type.Literal('committee'), Type.Null()]),
+  appraisalSource: Type.Union([strEnum(APPRAISAL_SOURCES), Type.Null()]),
 });
 export type ProjectDetail = Static<typeof ProjectDetail>;
 
