@@ -205,18 +205,17 @@ const boardProjects = (childPart: number) => `pr AS MATERIALIZED (
         WHERE p.county_id = $4 AND p.year = $2 AND c.case_type = 'project' AND ${inScope('c.org_path', 1)})`;
 
 /**
- * The late reports of those projects: the requests to their units not answered and past due, read on
- * the dispatch engine's index of each unit's requests (a few per unit), kept when they are a report
- * of one of the projects — not a look-up of every report the year issued.
+ * A project's late reports (`pr` row at hand): the requests to its unit not answered and past due,
+ * read on the dispatch engine's index of each unit's requests (a few per unit), kept when they are
+ * this project's monthly report — not a look-up of every report the year issued. Each project of
+ * `pr` probes by key; two computed sets are never joined (the planner cannot know their sizes).
  */
-const LATE_OF_PR = `SELECT r.project_id, r.period, a.id AS assignment_id, ${rq.dueDate('a')} AS due_date
-       FROM (SELECT DISTINCT org_id FROM pr) u ${rq.lateAt('a', 'u.org_id', '$3::date')}
-       JOIN project_reports r ON r.assignment_id = ${rq.id('a')}
-      WHERE r.project_id IN (SELECT id FROM pr)`;
+const LATE_OF = `SELECT r.period, ${rq.id('a')} AS assignment_id, ${rq.dueDate('a')} AS due_date
+         FROM (SELECT 1) s ${rq.lateAt('a', 'pr.org_id', '$3::date')}
+         JOIN project_reports r ON r.assignment_id = ${rq.id('a')} WHERE r.project_id = pr.id`;
 
-/** Their overdue milestones: the county's open milestones past due (a partial index by county and date). */
-const OVERDUE_OF_PR = `SELECT m.project_id, m.title, m.due_on FROM project_milestones m
-      WHERE m.county_id = $4 AND m.done_on IS NULL AND m.due_on < $3::date AND m.project_id IN (SELECT id FROM pr)`;
+/** A project's overdue milestones (`pr` row at hand), on its milestones by date. */
+const OVERDUE_OF = `SELECT m.title, m.due_on FROM project_milestones m WHERE m.project_id = pr.id AND m.done_on IS NULL AND m.due_on < $3::date`;
 
 /**
  * The board's counts in one statement: per org directly below `root` (and the root itself, its own
@@ -226,12 +225,12 @@ const OVERDUE_OF_PR = `SELECT m.project_id, m.title, m.due_on FROM project_miles
 export function boardCounts(q: Queryable, root: { path: string; countyId: number }, year: number, today: string) {
   const childPart = root.path.split('/').filter(Boolean).length + 2;
   return q.query<{ child: number | null; projects: number; in_progress: number; late: number; overdue: number }>(
-    `WITH ${boardProjects(childPart)},
-     late AS (SELECT l.project_id, count(*)::int AS n FROM (${LATE_OF_PR}) l GROUP BY l.project_id),
-     overdue AS (SELECT o.project_id, count(*)::int AS n FROM (${OVERDUE_OF_PR}) o GROUP BY o.project_id)
+    `WITH ${boardProjects(childPart)}
      SELECT pr.child, count(*)::int AS projects, count(*) FILTER (WHERE pr.status = 'in_progress')::int AS in_progress,
-            COALESCE(sum(late.n), 0)::int AS late, COALESCE(sum(overdue.n), 0)::int AS overdue
-       FROM pr LEFT JOIN late ON late.project_id = pr.id LEFT JOIN overdue ON overdue.project_id = pr.id
+            COALESCE(sum(l.n), 0)::int AS late, COALESCE(sum(o.n), 0)::int AS overdue
+       FROM pr
+       CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (${LATE_OF}) x) l
+       CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (${OVERDUE_OF}) y) o
       GROUP BY pr.child`,
     [likePrefix(root.path), year, today, root.countyId],
   );
@@ -242,7 +241,7 @@ export function lateReportsIn(q: Queryable, root: { path: string; countyId: numb
   return q.query<{ project_id: number; title: string; org_id: number; org_name: string; org_type: string; period: string; due_on: string; assignment_id: number }>(
     `WITH ${boardProjects(2)}
      SELECT pr.id AS project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, l.period, to_char(l.due_date, 'YYYY-MM-DD') AS due_on, l.assignment_id
-       FROM (${LATE_OF_PR}) l JOIN pr ON pr.id = l.project_id JOIN orgs o ON o.id = pr.org_id
+       FROM pr CROSS JOIN LATERAL (${LATE_OF}) l JOIN orgs o ON o.id = pr.org_id
       ORDER BY l.due_date, pr.id LIMIT 100`,
     [likePrefix(root.path), year, today, root.countyId],
   );
@@ -253,7 +252,7 @@ export function overdueMilestonesIn(q: Queryable, root: { path: string; countyId
   return q.query<{ project_id: number; title: string; org_id: number; org_name: string; org_type: string; milestone: string; due_on: string }>(
     `WITH ${boardProjects(2)}
      SELECT pr.id AS project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, m.title AS milestone, to_char(m.due_on, 'YYYY-MM-DD') AS due_on
-       FROM (${OVERDUE_OF_PR}) m JOIN pr ON pr.id = m.project_id JOIN orgs o ON o.id = pr.org_id
+       FROM pr CROSS JOIN LATERAL (${OVERDUE_OF}) m JOIN orgs o ON o.id = pr.org_id
       ORDER BY m.due_on, pr.id LIMIT 100`,
     [likePrefix(root.path), year, today, root.countyId],
   );
