@@ -46,10 +46,11 @@ async function measure(label: string, fn: () => Promise<unknown>) {
   console.log(`${label.padEnd(34)} p50 ${p(0.5)} ms  p99 ${p(0.99)} ms  (${rounds} calls, one at a time)`);
 }
 await measure('board (service, as the route)', () => projects.board(actor, {}));
-await measure('board statements (raw SQL)', () => projectBoardSql(raw, county!.path, Number(today.slice(0, 4)), today));
+const root = { path: county!.path, countyId: Number(county!.id) };
+await measure('board statements (raw SQL)', () => projectBoardSql(raw, root, Number(today.slice(0, 4)), today));
 const repo = await import('../packages/server/src/modules/projects/projects.repository.js');
 const y = Number(today.slice(0, 4));
-await measure('  counts per org', () => repo.boardCounts(raw, county!.path, y, today));
-await measure('  late reports list', () => repo.lateReportsIn(raw, county!.path, y, today));
-await measure('  overdue milestones list', () => repo.overdueMilestonesIn(raw, county!.path, y, today));
+await measure('  counts per org', () => repo.boardCounts(raw, root, y, today));
+await measure('  late reports list', () => repo.lateReportsIn(raw, root, y, today));
+await measure('  overdue milestones list', () => repo.overdueMilestonesIn(raw, root, y, today));
 await raw.close();

@@ -435,7 +435,7 @@ if (wanted('projects-board') && account.county_id) {
     label: `GET /api/projects/board (county ${account.name})`,
     paths: [`/api/projects/board?year=${year}`],
     note: 'board: counts per unit below, late reports, overdue milestones (three statements in parallel)',
-    sql: () => projectBoardSql(raw, account.path, year, today),
+    sql: () => projectBoardSql(raw, { path: account.path, countyId: Number(account.county_id) }, year, today),
     p99Target: 100,
   });
 }

@@ -345,9 +345,9 @@ export async function seedProjects(db: Db, county: { id: number; path: string },
  * org below, the late reports and the overdue milestones — three statements in parallel), for the
  * bench's raw-SQL column: `npm run bench -- --only projects-board` puts the HTTP figure beside it.
  */
-export async function projectBoardSql(q: Queryable, rootPath: string, year: number, today: string) {
+export async function projectBoardSql(q: Queryable, root: { path: string; countyId: number }, year: number, today: string) {
   const repo = await import('../packages/server/src/modules/projects/projects.repository.js');
-  await Promise.all([repo.boardCounts(q, rootPath, year, today), repo.lateReportsIn(q, rootPath, year, today), repo.overdueMilestonesIn(q, rootPath, year, today)]);
+  await Promise.all([repo.boardCounts(q, root, year, today), repo.lateReportsIn(q, root, year, today), repo.overdueMilestonesIn(q, root, year, today)]);
 }
 
 // ---- 组织生活 谁落后了 (issue 14): a year of meetings for every branch of the province ----------------

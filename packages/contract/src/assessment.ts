@@ -531,7 +531,10 @@ export const ProjectRanking = Type.Object({
       score: Type.Number(),
       grade: strEnum(GRADES),
       gradeLabel: Type.String(),
+      /** Competition ranking: equal scores share a place (并列) and the next place is skipped (1, 1, 3). */
       rankInCounty: Type.Integer(),
+      /** Another project of the county has the same score (并列). */
+      tied: Type.Boolean(),
       vetoed: Type.Boolean(),
     }),
   ),

@@ -245,6 +245,7 @@ export const AUDIT_ACTION_LABELS: Record<string, L> = {
   'duty_list.update': { zh: '修改村岗位职责清单', en: 'Village duty list edited' },
   'project.open': { zh: '申报党建项目', en: 'Project proposed' },
   'project.close': { zh: '党建项目考评销号', en: 'Project appraised and closed' },
+  'project.appraise': { zh: '党建项目年交账考评（得分及来源）', en: 'Project year-end account appraised (score and its source)' },
   'project.settings': { zh: '修改项目月报告日', en: 'Project report day changed' },
   'project.start': { zh: '党建项目开始推进', en: 'Project started' },
   'training.category': { zh: '新增培训菜单类别', en: 'Training category added' },

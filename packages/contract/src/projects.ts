@@ -60,6 +60,8 @@ export const PROJECT_TRANSITION_LABELS: Record<ProjectTransition, Lbl> = {
 };
 
 export const PROJECT_GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
+/** Where a project's 年交账 appraisal takes its score: the published assessment sheets, or typed by the committee. */
+export const APPRAISAL_SOURCES = ['assessment', 'committee'] as const;
 export type ProjectGrade = (typeof PROJECT_GRADES)[number];
 export const PROJECT_GRADE_LABELS: Record<ProjectGrade, Lbl> = {
   excellent: { zh: '优秀', en: 'Excellent' },
@@ -195,6 +197,13 @@ export const ProjectDetail = Type.Object({
   progressRule: L,
   /** 年交账考核: the project's published assessment sheets of its year (null when the caller may not read assessment, or none) */
   yearAccount: Type.Union([SubjectResult, Type.Null()]),
+  /**
+   * Where the appraisal's score comes from: 'assessment' — the published 年交账 sheets (the county
+   * published a project scheme of the year; the step takes no typed score), 'committee' — typed on
+   * the step (no such scheme). For an appraised project, what its score was taken from; null before
+   * the year-end account.
+   */
+  appraisalSource: Type.Union([strEnum(APPRAISAL_SOURCES), Type.Null()]),
 });
 export type ProjectDetail = Static<typeof ProjectDetail>;
 
@@ -252,7 +261,7 @@ export const FireProjectBody = Type.Object(
     comment: Type.Optional(Type.String({ maxLength: 2000 })),
     /** 年交账: the unit's account of the year. */
     summary: Type.Optional(Type.String({ maxLength: 4000 })),
-    /** 考评: score 0–100 and grade, recorded on the year-end step. */
+    /** 考评: score 0–100 and grade, typed on the year-end step only where the county does not score 年交账 through assessment. */
     score: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
     grade: Type.Optional(strEnum(PROJECT_GRADES)),
   },

@@ -1,8 +1,11 @@
 // Demo 考核对象 for 宜君县 (issues 16 and 17): a published first-secretary scheme of last year (示例) with
 // one first secretary of 五里镇 scored by the county and published, and a published project scheme of
 // this year (示例) with the projects that gave their 年交账 scored by the committee above them and
-// published — so the first secretary's page, the project page and 年度评选 have results. Everything
-// goes through the services a user's clicks do.
+// published — so the first secretary's page, the project page and 年度评选 have results. The demo's
+// closed project was appraised on its step before the county published the scheme (a typed score):
+// it is judged once and not scored again, so 年度评选 lists the project awaiting 销号, whose
+// appraisal will take its sheet's score. (It listed both before, tied at 77.5: the closed one
+// judged twice.) Everything goes through the services a user's clicks do.
 import type { SheetDetail } from '@lianxin/contract';
 import crypto from 'node:crypto';
 import type { Db } from '../db/db.js';

@@ -53,6 +53,15 @@ export async function listSchemes(q: Queryable, countyId: number, f: { year?: nu
   return { rows, total: head?.n ?? 0 };
 }
 
+/** Whether the county has published a scheme of the subject kind for the year (any edition). */
+export async function hasPublishedScheme(q: Queryable, countyId: number, year: number, kind: SubjectKind): Promise<boolean> {
+  const rows = await q.query<{ one: number }>(
+    `SELECT 1 AS one FROM assessment_schemes WHERE ${inCounty('county_id', 1)} AND year = $2 AND subject_kind = $3 AND status = 'published' LIMIT 1`,
+    [countyId, year, kind],
+  );
+  return rows.length > 0;
+}
+
 /** A scheme of the county, by id (locked for an update when asked). */
 export async function schemeOf(q: Queryable, countyId: number, id: number, forUpdate = false): Promise<SchemeRow | undefined> {
   const [row] = await q.query<SchemeRow>(`${SCHEME} WHERE ${inCounty('county_id', 1)} AND id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`, [countyId, id]);
@@ -212,13 +221,14 @@ export async function subjectSheets(q: Queryable, prefix: string, kind: SubjectK
 
 export type RankingRow = {
   project_id: number; title: string; org_id: number; org_name: string; township_id: number | null; township_name: string | null;
-  sheet_id: number; score: number; vetoed: boolean; rank_county: number;
+  sheet_id: number; score: number; vetoed: boolean; rank_county: number; tied: boolean;
 };
 
 /**
  * 年度评选: the county's projects scored on their year-end account in a year (the newest counting
- * revision of each; a project scored twice in the year by its average), ranked over the county,
- * rows of the prefix only.
+ * revision of each; a project scored twice in the year by its average), ranked over the county —
+ * equal scores share their place (并列, 1, 1, 3: no tie-break the county has not set) —, rows of the
+ * prefix only.
  */
 export async function projectRanking(q: Queryable, countyId: number, prefix: string, year: number): Promise<RankingRow[]> {
   return q.query<RankingRow>(
@@ -233,9 +243,9 @@ export async function projectRanking(q: Queryable, countyId: number, prefix: str
        SELECT l.subject_id, max(l.sheet_id) AS sheet_id, min(l.org_id) AS org_id, min(l.org_path) AS org_path, min(l.title) AS title,
               round(avg(l.score)::numeric, 1)::float8 AS score, bool_or(l.vetoed) AS vetoed
          FROM latest l GROUP BY l.subject_id),
-     ranked AS (SELECT p.*, rank() OVER (ORDER BY p.score DESC)::int AS rank_county FROM per_project p)
+     ranked AS (SELECT p.*, rank() OVER (ORDER BY p.score DESC)::int AS rank_county, count(*) OVER (PARTITION BY p.score) > 1 AS tied FROM per_project p)
      SELECT r.subject_id AS project_id, r.title, r.org_id, o.name AS org_name, t.id AS township_id, t.name AS township_name,
-            r.sheet_id, r.score, r.vetoed, r.rank_county
+            r.sheet_id, r.score, r.vetoed, r.rank_county, r.tied
        FROM ranked r JOIN orgs o ON o.id = r.org_id
        LEFT JOIN LATERAL (SELECT x.id, x.name FROM orgs x WHERE x.id = ANY(string_to_array(trim(both '/' from r.org_path), '/')::bigint[]) AND x.type = 'township' LIMIT 1) t ON true
       WHERE ${inScope('r.org_path', 2)}

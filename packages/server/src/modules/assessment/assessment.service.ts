@@ -404,6 +404,9 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     if (!p) throw new AppError('not_found');
     if (p.year !== s.year) throw fieldError('projectId', `项目「${p.title}」是 ${p.year} 年度的项目，与指标体系的年度（${s.year} 年）不符`, 'The project is of another year');
     if (!p.accounted) throw fieldError('projectId', `项目「${p.title}」尚未年终交账，交账后方可考评`, 'The project has not given its year-end account');
+    if (p.appraisedByCommittee) {
+      throw new AppError('conflict', { zh: `项目「${p.title}」的年交账已由考评委员会直接评定得分（${p.status === 'closed' ? '已销号' : '已结转'}），不再另行考核打分`, en: 'This project was appraised on its step with a typed score' });
+    }
     const scorer = await projectScorer(p.org.path, Number(s.county_id));
     if (actor.scope.orgId !== scorer.id) throw new AppError('forbidden', { zh: `此项目的年交账由${scorer.name}考评`, en: 'Another committee appraises this project' });
     return { kind: 'project', id, name: p.title, org: { id: p.org.id, name: p.org.name, path: p.org.path } };
@@ -844,7 +847,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
         return {
           projectId: Number(r.project_id), title: r.title, org: { id: Number(r.org_id), name: r.org_name },
           township: r.township_id === null ? null : { id: Number(r.township_id), name: r.township_name! },
-          sheetId: Number(r.sheet_id), score: r.score, grade, gradeLabel: GRADE_LABELS[grade].zh, rankInCounty: r.rank_county, vetoed: r.vetoed,
+          sheetId: Number(r.sheet_id), score: r.score, grade, gradeLabel: GRADE_LABELS[grade].zh, rankInCounty: r.rank_county, tied: r.tied, vetoed: r.vetoed,
         };
       }),
     };

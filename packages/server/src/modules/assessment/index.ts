@@ -6,7 +6,7 @@ import { assessmentRoutes } from './assessment.routes.js';
 import './sheets.case.js';
 import type { AllowancePost, AssessedUnitType } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
-import { allowanceStandards, replaceAllowanceStandards, results, sheetOf, subjectSheets } from './assessment.repository.js';
+import { allowanceStandards, hasPublishedScheme, replaceAllowanceStandards, results, sheetOf, subjectSheets } from './assessment.repository.js';
 import { gradeOf } from './scheme.logic.js';
 import { GRADE_LABELS, type SubjectKind, type SubjectResult } from '@lianxin/contract';
 import { SHEET_RESULT_STATES } from '@lianxin/contract';
@@ -104,4 +104,16 @@ export async function subjectResultsOf(q: Queryable, prefix: string, kind: Subje
     out.set(v.subject, [...(out.get(v.subject) ?? []), { year: v.year, score, grade, gradeLabel: GRADE_LABELS[grade].zh, sheets: v.sheets }].sort((a, b) => b.year - a.year));
   }
   return out;
+}
+
+/**
+ * For the projects module's appraisal (年交账考评): whether the county scores the year's projects
+ * through assessment (it has published a project scheme of that year) and, if so, the project's
+ * result of that year — the same figure its page and 年度评选 show (the counting sheets of the
+ * year, newest revision of each month, averaged) — or null while no sheet of it is published.
+ */
+export async function projectYearAccountOf(q: Queryable, countyId: number, prefix: string, projectId: number, year: number): Promise<{ throughAssessment: false } | { throughAssessment: true; result: SubjectResult | null }> {
+  if (!(await hasPublishedScheme(q, countyId, year, 'project'))) return { throughAssessment: false };
+  const result = (await subjectResultsOf(q, prefix, 'project', [projectId])).get(projectId)?.find((r) => r.year === year) ?? null;
+  return { throughAssessment: true, result };
 }

@@ -201,6 +201,15 @@ describe('a project\'s 年交账 scored by the township above its village', () =
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('尚未年终交账');
     await fire(yushe, 'account', { summary: '代办点建成运行，服务群众 300 余人次' });
+    // the county scores the year's 年交账 through assessment: no appraisal before the project's sheet is published
+    const version = ((await wuli.get(`/api/projects/${project.id}`)).json() as ProjectDetail).version;
+    const early2 = await wuli.post(`/api/projects/${project.id}/transitions/close`, { version });
+    expect(early2.statusCode).toBe(409);
+    expect(early2.json().message).toContain('年交账考核表尚未公布');
+    const waiting = (await wuli.get(`/api/projects/${project.id}`)).json() as ProjectDetail;
+    expect(waiting).toMatchObject({ status: 'year_end', version, yearScore: null, appraisalSource: 'assessment' });
+    // the step asks for no score and grade: they come from the sheet
+    expect(waiting.transitions.find((x) => x.name === 'close')!.requires).toEqual([]);
     const byCounty = await county.post('/api/assessment/sheets', { schemeId: scheme.id, projectId: project.id, period: december });
     expect(byCounty.statusCode).toBe(403);
     expect(byCounty.body).toContain('五里镇');
@@ -246,5 +255,27 @@ describe('a project\'s 年交账 scored by the township above its village', () =
     expect(((await wuli.get(`/api/assessment/project-ranking?year=${year}`)).json() as ProjectRanking).rows.some((r) => r.projectId === project.id)).toBe(true);
     expect(((await peng.get(`/api/assessment/project-ranking?year=${year}`)).json() as ProjectRanking).rows.some((r) => r.projectId === project.id)).toBe(false);
     expect((await county.get(`/api/assessment/sheets/${row.sheetId}`)).statusCode).toBe(200);
+  });
+
+  it('the committee\'s appraisal (销号) takes the published sheet\'s score — a typed one is refused — and the audit names the sheet', async () => {
+    const before = (await wuli.get(`/api/projects/${project.id}`)).json() as ProjectDetail;
+    const typed = await wuli.post(`/api/projects/${project.id}/transitions/close`, { version: before.version, score: 99, grade: 'excellent' });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json().message).toContain('取自已公布的考核表');
+    expect(((await wuli.get(`/api/projects/${project.id}`)).json() as ProjectDetail)).toMatchObject({ status: 'year_end', version: before.version, yearScore: null });
+    const res = await wuli.post(`/api/projects/${project.id}/transitions/close`, { version: before.version });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json() as ProjectDetail;
+    const account = before.yearAccount!;
+    const grade = ({ excellent: 'excellent', good: 'good', fair: 'pass', poor: 'fail' } as const)[account.grade];
+    expect(d).toMatchObject({ status: 'closed', yearScore: account.score, yearGrade: grade, appraisalSource: 'assessment' });
+    expect(d.yearScore).toBe(d.yearAccount!.score);
+    const [audit] = await t.db.query<{ summary: { source: string; score: number; sheetIds: number[]; transition: string } }>(
+      `SELECT summary FROM audit_log WHERE action = 'project.appraise' AND object_id = $1`, [project.id],
+    );
+    expect(audit!.summary).toMatchObject({ transition: 'close', source: 'assessment', score: account.score, sheetIds: [sheetId] });
+    // judged once: it is still scored by its sheet (a correction stays possible), not listed twice
+    const ranking = (await county.get(`/api/assessment/project-ranking?year=${year}`)).json() as ProjectRanking;
+    expect(ranking.rows.filter((r) => r.projectId === project.id)).toHaveLength(1);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectState, ProjectTransition } from '@lianxin/contract';
+import { GRADES, type ProjectState, type ProjectTransition } from '@lianxin/contract';
 import { checkTransition, validateWorkflow, type CaseView } from '../../core/cases/workflow.js';
 import { exhaustiveTransitions, TEST_ACTORS } from '../../core/cases/workflow-testing.js';
-import { mayEditPlan, projectWorkflow } from './project.workflow.js';
+import { mayEditPlan, projectGradeOf, projectWorkflow } from './project.workflow.js';
 
 // The shared roster of every role (core/cases/workflow-testing.ts).
 const actors = TEST_ACTORS;
@@ -57,6 +57,10 @@ describe('the project workflow', () => {
     expect(checkTransition(projectWorkflow, 'review', actors.village, view('proposed', '/1/10/20/30/'), {})).toEqual({ ok: false, reason: 'forbidden' });
     const missing = checkTransition(projectWorkflow, 'close', actors.township, view('year_end', '/1/10/20/30/'), { score: 90 });
     expect(missing).toMatchObject({ ok: false, reason: 'missing', missing: [{ field: 'grade' }] });
+  });
+
+  it('an appraisal taken from the 年交账 assessment result keeps its band, in the project\'s grades', () => {
+    expect(Object.fromEntries(GRADES.map((g) => [g, projectGradeOf(g)]))).toEqual({ excellent: 'excellent', good: 'good', fair: 'pass', poor: 'fail' });
   });
 
   it('the plan is editable by the unit and above until the year-end account', () => {

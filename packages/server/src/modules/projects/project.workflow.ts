@@ -4,8 +4,12 @@
 // its account) → closed (销号) or carried over (结转下年), both appraised by the committee above
 // with a score and a grade. A committee may return a reviewed project for changes. The fields each
 // step needs (the account's summary, the appraisal's score and grade) are required here; the
-// service checks their values.
+// service checks their values and says where the appraisal's come from: the published 年交账
+// assessment sheets where the county scores the year's projects through assessment (none typed),
+// else typed by the committee on the step — one judgement either way (docs/decisions.md).
 import {
+  type Grade,
+  type ProjectGrade,
   PROJECT_STATE_LABELS,
   PROJECT_TRANSITION_LABELS,
   type ProjectState,
@@ -64,3 +68,8 @@ export function mayEditPlan(actor: Actor, c: CaseView): boolean {
 
 /** Who appraises (年交账 score, 评选优秀): a committee above the unit. */
 export const mayAppraise = committee;
+
+/** A project's grade from its 年交账 assessment result's grade: the same bands (90 / 80 / 60), in the project's words (一般 → 合格, 较差 → 不合格). */
+export function projectGradeOf(grade: Grade): ProjectGrade {
+  return ({ excellent: 'excellent', good: 'good', fair: 'pass', poor: 'fail' } as const satisfies Record<Grade, ProjectGrade>)[grade];
+}

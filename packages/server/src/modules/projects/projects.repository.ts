@@ -14,7 +14,7 @@ export type ProjectDbRow = {
   id: number; version: number; title: string; status: string; county_id: number; org_id: number; org_name: string; org_type: string; org_path: string;
   year: number; aim: string; class: string; description: string; leader_post_id: number | null; budget_fen: string | number;
   sending_unit: string | null; sending_org_id: number | null; sending_org_name: string | null; sending_org_type: string | null;
-  carried_from: number | null; carried_to: number | null; year_score: string | null; year_grade: string | null; year_summary: string | null; excellent: boolean;
+  carried_from: number | null; carried_to: number | null; year_score: string | null; year_grade: string | null; year_source: 'committee' | 'assessment' | null; year_summary: string | null; excellent: boolean;
   ms_total: number; ms_done: number; ms_overdue: number; r_answered: number; r_late: number; r_answered_late: number; r_pending: number;
 };
 
@@ -30,7 +30,7 @@ const COUNTS = `
 
 const ROW_SELECT = `SELECT c.id, c.version, c.title, c.status, c.county_id, c.org_id, o.name AS org_name, o.type AS org_type, c.org_path,
     p.year, p.aim, p.class, p.description, p.leader_post_id, p.budget_fen, p.sending_unit, p.sending_org_id, so.name AS sending_org_name, so.type AS sending_org_type,
-    p.carried_from, (SELECT x.case_id FROM projects x WHERE x.carried_from = c.id) AS carried_to, p.year_score, p.year_grade, p.year_summary, p.excellent,
+    p.carried_from, (SELECT x.case_id FROM projects x WHERE x.carried_from = c.id) AS carried_to, p.year_score, p.year_grade, p.year_source, p.year_summary, p.excellent,
     ${COUNTS}
   FROM cases c JOIN projects p ON p.case_id = c.id JOIN orgs o ON o.id = c.org_id LEFT JOIN orgs so ON so.id = p.sending_org_id`;
 
@@ -195,51 +195,66 @@ export function saveReportDay(q: Queryable, countyId: number, day: number) {
 }
 
 /**
+ * The subtree's projects of the year, as the board's statements start from them (`$1` the subtree
+ * prefix, `$2` the year, `$4` the root's county): read by county and year on the projects' own index
+ * (the county's few hundred) or by path on the cases', whichever the planner finds narrower.
+ */
+const boardProjects = (childPart: number) => `pr AS MATERIALIZED (
+       SELECT c.id, c.org_id, c.title, c.status, NULLIF(split_part(c.org_path, '/', ${childPart}), '')::bigint AS child
+         FROM projects p JOIN cases c ON c.id = p.case_id
+        WHERE p.county_id = $4 AND p.year = $2 AND c.case_type = 'project' AND ${inScope('c.org_path', 1)})`;
+
+/**
+ * A project's late reports (`pr` row at hand): the requests to its unit not answered and past due,
+ * read on the dispatch engine's index of each unit's requests (a few per unit), kept when they are
+ * this project's monthly report — not a look-up of every report the year issued. Each project of
+ * `pr` probes by key; two computed sets are never joined (the planner cannot know their sizes).
+ */
+const LATE_OF = `SELECT r.period, ${rq.id('a')} AS assignment_id, ${rq.dueDate('a')} AS due_date
+         FROM (SELECT 1) s ${rq.lateAt('a', 'pr.org_id', '$3::date')}
+         JOIN project_reports r ON r.assignment_id = ${rq.id('a')} WHERE r.project_id = pr.id`;
+
+/** A project's overdue milestones (`pr` row at hand), on its milestones by date. */
+const OVERDUE_OF = `SELECT m.title, m.due_on FROM project_milestones m WHERE m.project_id = pr.id AND m.done_on IS NULL AND m.due_on < $3::date`;
+
+/**
  * The board's counts in one statement: per org directly below `root` (and the root itself, its own
  * projects), over the year's projects of the subtree — projects, in progress, late reports
  * (unanswered past due) and overdue milestones.
  */
-export function boardCounts(q: Queryable, rootPath: string, year: number, today: string) {
-  const childPart = rootPath.split('/').filter(Boolean).length + 2;
-  // set-based: the subtree's projects of the year once, their late reports and overdue
-  // milestones counted per project by one grouped scan each (hash joins), then rolled up per child
+export function boardCounts(q: Queryable, root: { path: string; countyId: number }, year: number, today: string) {
+  const childPart = root.path.split('/').filter(Boolean).length + 2;
   return q.query<{ child: number | null; projects: number; in_progress: number; late: number; overdue: number }>(
-    `WITH pr AS (
-       SELECT c.id, c.org_id, c.status, NULLIF(split_part(c.org_path, '/', ${childPart}), '')::bigint AS child
-         FROM cases c JOIN projects p ON p.case_id = c.id
-        WHERE c.case_type = 'project' AND ${inScope('c.org_path', 1)} AND p.year = $2),
-     late AS (
-       SELECT r.project_id, count(*)::int AS n FROM pr JOIN project_reports r ON r.project_id = pr.id ${rq.join('a', 'r.assignment_id')}
-        WHERE ${rq.late('a', '$3::date')} GROUP BY r.project_id),
-     overdue AS (
-       SELECT m.project_id, count(*)::int AS n FROM pr JOIN project_milestones m ON m.project_id = pr.id
-        WHERE m.done_on IS NULL AND m.due_on < $3::date GROUP BY m.project_id)
+    `WITH ${boardProjects(childPart)}
      SELECT pr.child, count(*)::int AS projects, count(*) FILTER (WHERE pr.status = 'in_progress')::int AS in_progress,
-            COALESCE(sum(late.n), 0)::int AS late, COALESCE(sum(overdue.n), 0)::int AS overdue
-       FROM pr LEFT JOIN late ON late.project_id = pr.id LEFT JOIN overdue ON overdue.project_id = pr.id
+            COALESCE(sum(l.n), 0)::int AS late, COALESCE(sum(o.n), 0)::int AS overdue
+       FROM pr
+       CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (${LATE_OF}) x) l
+       CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (${OVERDUE_OF}) y) o
       GROUP BY pr.child`,
-    [likePrefix(rootPath), year, today],
+    [likePrefix(root.path), year, today, root.countyId],
   );
 }
 
-export function lateReportsIn(q: Queryable, rootPath: string, year: number, today: string) {
+/** The board's late reports, the longest late first (100). */
+export function lateReportsIn(q: Queryable, root: { path: string; countyId: number }, year: number, today: string) {
   return q.query<{ project_id: number; title: string; org_id: number; org_name: string; org_type: string; period: string; due_on: string; assignment_id: number }>(
-    `SELECT c.id AS project_id, c.title, c.org_id, o.name AS org_name, o.type AS org_type, r.period, to_char(${rq.dueDate('a')}, 'YYYY-MM-DD') AS due_on, ${rq.id('a')} AS assignment_id
-       FROM cases c JOIN projects p ON p.case_id = c.id JOIN project_reports r ON r.project_id = c.id ${rq.join('a', 'r.assignment_id')}
-       JOIN orgs o ON o.id = c.org_id
-      WHERE c.case_type = 'project' AND ${inScope('c.org_path', 1)} AND p.year = $2 AND ${rq.late('a', '$3::date')}
-      ORDER BY ${rq.dueDate('a')}, c.id LIMIT 100`,
-    [likePrefix(rootPath), year, today],
+    `WITH ${boardProjects(2)}
+     SELECT pr.id AS project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, l.period, to_char(l.due_date, 'YYYY-MM-DD') AS due_on, l.assignment_id
+       FROM pr CROSS JOIN LATERAL (${LATE_OF}) l JOIN orgs o ON o.id = pr.org_id
+      ORDER BY l.due_date, pr.id LIMIT 100`,
+    [likePrefix(root.path), year, today, root.countyId],
   );
 }
 
-export function overdueMilestonesIn(q: Queryable, rootPath: string, year: number, today: string) {
+/** The board's overdue milestones, the longest overdue first (100). */
+export function overdueMilestonesIn(q: Queryable, root: { path: string; countyId: number }, year: number, today: string) {
   return q.query<{ project_id: number; title: string; org_id: number; org_name: string; org_type: string; milestone: string; due_on: string }>(
-    `SELECT c.id AS project_id, c.title, c.org_id, o.name AS org_name, o.type AS org_type, m.title AS milestone, to_char(m.due_on, 'YYYY-MM-DD') AS due_on
-       FROM cases c JOIN projects p ON p.case_id = c.id JOIN project_milestones m ON m.project_id = c.id JOIN orgs o ON o.id = c.org_id
-      WHERE c.case_type = 'project' AND ${inScope('c.org_path', 1)} AND p.year = $2 AND m.done_on IS NULL AND m.due_on < $3::date
-      ORDER BY m.due_on, c.id LIMIT 100`,
-    [likePrefix(rootPath), year, today],
+    `WITH ${boardProjects(2)}
+     SELECT pr.id AS project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, m.title AS milestone, to_char(m.due_on, 'YYYY-MM-DD') AS due_on
+       FROM pr CROSS JOIN LATERAL (${OVERDUE_OF}) m JOIN orgs o ON o.id = pr.org_id
+      ORDER BY m.due_on, pr.id LIMIT 100`,
+    [likePrefix(root.path), year, today, root.countyId],
   );
 }
 

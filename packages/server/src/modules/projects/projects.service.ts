@@ -22,6 +22,7 @@ import {
   type MilestoneDoneBody,
   type MilestoneState,
   type PostRole,
+  type ProjectGrade,
   type ProjectBoard,
   type ProjectBoardQuery,
   type ProjectDetail,
@@ -45,14 +46,17 @@ import { availableTransitions, type CaseView } from '../../core/cases/workflow.j
 import * as orgTree from '../../core/org-tree.js';
 import { likePrefix } from '../../core/access.js';
 import { can as canDo } from '@lianxin/contract';
-import { subjectResultsOf } from '../assessment/index.js';
+import { projectYearAccountOf, subjectResultsOf } from '../assessment/index.js';
 import type { TodaySourceRow } from '../../core/today-sources.js';
 import type { PeopleService } from '../people/index.js';
 import type { DispatchService } from '../dispatch/index.js';
 import type { InspectionService } from '../inspections/index.js';
 import * as repo from './projects.repository.js';
-import { mayAppraise, mayEditPlan, projectWorkflow } from './project.workflow.js';
+import { mayAppraise, mayEditPlan, projectGradeOf, projectWorkflow } from './project.workflow.js';
 import './project.case.js';
+
+/** The appraisal a close or carry-over records: its score, grade, and where they came from. */
+type Appraisal = { source: 'committee' | 'assessment'; score: number; grade: ProjectGrade; sheetIds: number[] };
 
 /** The county's monthly report day when it has not set its own. */
 export const DEFAULT_REPORT_DAY = 25;
@@ -183,6 +187,10 @@ export function createProjectService(deps: {
     const names = new Map((await people.personNames(db, persons.map((p) => Number(p.person_id)))).map((n) => [Number(n.id), n.name]));
     const answers = new Map((await dispatch.answerStates(db, reports.map((x) => Number(x.assignment_id)))).map((a) => [Number(a.id), a]));
     const v = view(r);
+    // 年交账考评: what the appraisal took its score from, or — at the year-end account — will take it from
+    const appraisalSource = r.year_source ?? (r.status === 'year_end'
+      ? ((await projectYearAccountOf(db, Number(r.county_id), likePrefix(actor.scope.path), Number(r.id), r.year)).throughAssessment ? 'assessment' : 'committee')
+      : null);
     const person = (p: (typeof persons)[number]) => ({ id: Number(p.id), personId: Number(p.person_id), name: names.get(Number(p.person_id)) ?? '', role: p.role, postId: p.post_id ? Number(p.post_id) : null, claimedOn: p.claimed_on });
     return {
       ...present(r, leader),
@@ -205,8 +213,10 @@ export function createProjectService(deps: {
       timeline: tl.events.map((e) => ({
         seq: e.seq, at: new Date(e.at).toISOString(), actor: e.actor_display ?? e.actor_name, kind: e.kind, transition: e.transition, toStatus: e.to_status, body: e.body,
       })),
+      // the appraisal's score and grade are typed only where the 年交账 is not scored through assessment
       transitions: availableTransitions(projectWorkflow, actor, v).map((name) => ({
-        name, label: PROJECT_TRANSITION_LABELS[name], requires: (projectWorkflow.transitions[name].requires ?? []).map((f) => f.field),
+        name, label: PROJECT_TRANSITION_LABELS[name],
+        requires: (projectWorkflow.transitions[name].requires ?? []).map((f) => f.field).filter((f) => appraisalSource !== 'assessment' || (f !== 'score' && f !== 'grade')),
       })),
       canEdit: mayEditPlan(actor, v) && can(actor),
       canAppraise: mayAppraise(actor, v),
@@ -219,6 +229,7 @@ export function createProjectService(deps: {
       yearAccount: canDo(actor.roles, 'assessment:read')
         ? ((await subjectResultsOf(db, likePrefix(actor.scope.path), 'project', [r.id])).get(Number(r.id))?.find((y) => y.year === r.year) ?? null)
         : null,
+      appraisalSource,
     };
   }
 
@@ -430,10 +441,6 @@ export function createProjectService(deps: {
     requireAction(actor, 'project:read');
     const errors: FieldError[] = [];
     if (name === 'account' && !input.summary?.trim()) errors.push({ field: 'summary', zh: '请填写年终交账情况', en: 'Enter the year-end account' });
-    if (name === 'close' || name === 'carry_over') {
-      if (input.score === undefined) errors.push({ field: 'score', zh: '请填写考评得分（0–100）', en: 'Enter the score' });
-      if (!input.grade) errors.push({ field: 'grade', zh: '请选择考评等次', en: 'Choose the grade' });
-    }
     if (name === 'return' && !input.comment?.trim()) errors.push({ field: 'comment', zh: '请填写退回理由', en: 'Give the reason' });
     // a closer look first, so a step out of order or by the wrong level answers before the fields
     const current = await load(actor, id);
@@ -442,13 +449,42 @@ export function createProjectService(deps: {
       throw new AppError('conflict', { zh: `当前状态为「${projectWorkflow.stateLabels[current.status as ProjectState].zh}」，不能执行「${t.label.zh}」`, en: `Cannot ${t.label.en} now` });
     }
     if (!t.allowed(actor, view(current))) throw new AppError('forbidden', { zh: `您无权执行「${t.label.zh}」`, en: `You may not ${t.label.en}` });
+    // 考评 (close, carry over): one judgement of the 年交账 — the published assessment sheets' result
+    // where the county scores the year's projects through assessment, else the committee's typed score
+    let appraisal: Appraisal | null = null;
+    if (name === 'close' || name === 'carry_over') {
+      const basis = await projectYearAccountOf(db, Number(current.county_id), likePrefix(actor.scope.path), Number(current.id), current.year);
+      if (basis.throughAssessment) {
+        const typed = (['score', 'grade'] as const).filter((f) => input[f] !== undefined);
+        if (typed.length) {
+          throw validationError(typed.map((field) => ({ field, zh: `本县${current.year}年度的项目年交账通过考核评分打分，得分和等次取自已公布的考核表，不能另填`, en: 'The score comes from the published assessment sheet' })));
+        }
+        if (!basis.result) {
+          throw new AppError('conflict', {
+            zh: `项目「${current.title}」${current.year}年度的年交账考核表尚未公布，不能「${t.label.zh}」：请先在「考核评分」中评分、审核并公布（得分取自考核表）`,
+            en: 'The year-end assessment sheet of this project is not published yet',
+          });
+        }
+        appraisal = { source: 'assessment', score: basis.result.score, grade: projectGradeOf(basis.result.grade), sheetIds: basis.result.sheets.map((x) => x.id) };
+      } else {
+        if (input.score === undefined) errors.push({ field: 'score', zh: '请填写考评得分（0–100）', en: 'Enter the score' });
+        if (!input.grade) errors.push({ field: 'grade', zh: '请选择考评等次', en: 'Choose the grade' });
+        if (input.score !== undefined && input.grade) appraisal = { source: 'committee', score: input.score, grade: input.grade, sheetIds: [] };
+      }
+    }
     if (errors.length) throw validationError(errors);
     if (name === 'start' && current.ms_total === 0) throw fieldError('milestones', '请先制定路线图（至少一个节点）再开始推进', 'Plan at least one milestone first');
-    await engine.fire(projectWorkflow, actor, id, name, { version: input.version, body: input.comment?.trim() || null, fields: { summary: input.summary?.trim(), score: input.score, grade: input.grade } }, {
+    await engine.fire(projectWorkflow, actor, id, name, { version: input.version, body: input.comment?.trim() || null, fields: { summary: input.summary?.trim(), score: appraisal?.score, grade: appraisal?.grade } }, {
       loadExtra: async () => undefined,
       apply: async (tx, c) => {
         if (name === 'account') await repo.insertProjectRowExtra(tx, c.id, { year_summary: input.summary!.trim() });
-        if (name === 'close' || name === 'carry_over') await repo.insertProjectRowExtra(tx, c.id, { year_score: input.score, year_grade: input.grade });
+        if (appraisal) {
+          await repo.insertProjectRowExtra(tx, c.id, { year_score: appraisal.score, year_grade: appraisal.grade, year_source: appraisal.source });
+          await appendAudit(tx, {
+            countyId: c.county_id, accountId: actor.accountId, username: actor.username, action: 'project.appraise', objectType: 'project', objectId: c.id,
+            summary: { transition: name, source: appraisal.source, score: appraisal.score, grade: appraisal.grade, sheetIds: appraisal.sheetIds }, result: 'success', ip: actor.ip,
+          });
+        }
         if (name === 'carry_over') return { carriedTo: await carryOver(tx, actor, c) };
         return {};
       },
@@ -543,8 +579,9 @@ export function createProjectService(deps: {
     const root = await rootOf(actor, q.orgId);
     const t = today();
     const year = q.year ?? Number(t.slice(0, 4));
+    const at = { path: root.path, countyId: Number(root.county_id) };
     const [counts, kids, late, overdue] = await Promise.all([
-      repo.boardCounts(db, root.path, year, t), orgTree.children(db, root.id), repo.lateReportsIn(db, root.path, year, t), repo.overdueMilestonesIn(db, root.path, year, t),
+      repo.boardCounts(db, at, year, t), orgTree.children(db, root.id), repo.lateReportsIn(db, at, year, t), repo.overdueMilestonesIn(db, at, year, t),
     ]);
     const byChild = new Map(counts.map((x) => [x.child === null ? null : Number(x.child), x]));
     const zero = { projects: 0, in_progress: 0, late: 0, overdue: 0 };
@@ -611,10 +648,16 @@ export function createProjectService(deps: {
     requireAction(actor, 'project:read');
     const r = await repo.findProject(db, actor.scope, id, today());
     if (!r) return undefined;
-    return { id: Number(r.id), title: r.title, year: r.year, status: r.status, accounted: ACCOUNTED.includes(r.status), org: { id: Number(r.org_id), name: r.org_name, type: r.org_type, path: r.org_path } };
+    return {
+      id: Number(r.id), title: r.title, year: r.year, status: r.status, accounted: ACCOUNTED.includes(r.status),
+      appraisedByCommittee: r.year_source === 'committee', org: { id: Number(r.org_id), name: r.org_name, type: r.org_type, path: r.org_path },
+    };
   }
 
-  /** The projects of a year under the caller's scope that have given their year-end account. */
+  /**
+   * The projects of a year under the caller's scope that have given their year-end account and may be
+   * scored on it (not those the committee already appraised with a typed score: judged once).
+   */
   async function assessmentSubjects(actor: Actor, year: number) {
     requireAction(actor, 'project:read');
     const t = today();
@@ -622,7 +665,7 @@ export function createProjectService(deps: {
     for (let page = 1; page <= 50; page++) {
       const { ids } = await repo.listProjects(db, { year, rootPath: actor.scope.path, today: t }, page, 200);
       for (const r of await repo.rowsById(db, ids, t)) {
-        if (ACCOUNTED.includes(r.status)) out.push({ id: Number(r.id), title: r.title, year: r.year, status: r.status, accounted: true, org: { id: Number(r.org_id), name: r.org_name, type: r.org_type, path: r.org_path } });
+        if (ACCOUNTED.includes(r.status) && r.year_source !== 'committee') out.push({ id: Number(r.id), title: r.title, year: r.year, status: r.status, accounted: true, appraisedByCommittee: false, org: { id: Number(r.org_id), name: r.org_name, type: r.org_type, path: r.org_path } });
       }
       if (ids.length < 200) break;
     }

@@ -183,6 +183,57 @@ describe('the workflow through the API', () => {
     expect((await jiaotong.get(`/api/projects/board?orgId=${wuliId}`)).statusCode).toBe(404);
   });
 
+  it('the board at every level counts and lists exactly what the records say (each report and milestone looked at one by one)', async () => {
+    // a late report of an earlier month beside an answered one, and a request to the same village that is no project's report
+    const p = await inProgress();
+    const earlier = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-02`;
+    await t.db.query(`UPDATE projects SET year = $2 WHERE case_id = $1`, [p.id, Number(earlier.slice(0, 4))]);
+    await t.app.projects.issueDueReports(earlier, p.id);
+    // and the month before it answered (late, but answered: not late on the board)
+    const older = `${addDays(`${earlier.slice(0, 7)}-01`, -1).slice(0, 7)}-02`;
+    if (older.slice(0, 4) === earlier.slice(0, 4)) {
+      await t.app.projects.issueDueReports(older, p.id);
+      const r = ((await yushe.get(`/api/projects/${p.id}`)).json() as ProjectDetail).reportsList.find((x) => x.period === older.slice(0, 7))!;
+      const a = await yushe.get(`/api/assignments/${r.assignmentId}`);
+      expect((await yushe.post(`/api/assignments/${r.assignmentId}/report`, { version: a.json().version, outcome: 'done', text: '补报' })).statusCode).toBe(200);
+    }
+    const [countyOrg] = await t.db.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE id = (SELECT county_id FROM orgs WHERE id = $1)`, [yusheId]);
+    await t.db.query(
+      `WITH d AS (INSERT INTO directives (county_id, issuer_org_id, issuer_path, kind, title, period_key, due_date)
+                  VALUES ($1, $1, $2, 'report', '非项目的月报告', $4, $5::date) RETURNING id, county_id, due_date)
+       INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date, status)
+       SELECT d.county_id, d.id, o.id, o.path, d.due_date, 'pending' FROM d, orgs o WHERE o.id = $3`,
+      [countyOrg!.id, countyOrg!.path, yusheId, earlier.slice(0, 7), `${earlier.slice(0, 7)}-20`],
+    );
+    for (const y of [...new Set([year, Number(earlier.slice(0, 4))])]) {
+      for (const who of [county, wuli, station]) {
+        const b = (await who.get(`/api/projects/board?year=${y}`)).json() as ProjectBoard;
+        const path = (await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE id = $1`, [b.org.id]))[0]!.path;
+        const depth = path.split('/').filter(Boolean).length;
+        // the plain definition: every project of the year in the subtree, every report and milestone of it
+        const rows = await t.db.query<{ id: number; org_path: string; status: string; late: number; overdue: number }>(
+          `SELECT c.id, c.org_path, c.status,
+                  (SELECT count(*)::int FROM project_reports r JOIN assignments a ON a.id = r.assignment_id WHERE r.project_id = c.id AND a.status = 'pending' AND a.due_date < $3::date) AS late,
+                  (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = c.id AND m.done_on IS NULL AND m.due_on < $3::date) AS overdue
+             FROM cases c JOIN projects p ON p.case_id = c.id WHERE c.case_type = 'project' AND c.org_path LIKE $1 AND p.year = $2`,
+          [`${path}%`, y, b.today],
+        );
+        const sum = (k: 'late' | 'overdue') => rows.reduce((a, r) => a + r[k], 0);
+        expect(b.totals).toEqual({ projects: rows.length, inProgress: rows.filter((r) => r.status === 'in_progress').length, lateReports: sum('late'), overdueMilestones: sum('overdue') });
+        for (const row of b.rows) {
+          const mine = rows.filter((r) => (row.own ? r.org_path === path : r.org_path.split('/').filter(Boolean)[depth] === String(row.org.id)));
+          expect({ projects: row.projects, late: row.lateReports, overdue: row.overdueMilestones }).toEqual({ projects: mine.length, late: mine.reduce((a, r) => a + r.late, 0), overdue: mine.reduce((a, r) => a + r.overdue, 0) });
+        }
+        expect(b.lateReports).toHaveLength(Math.min(100, sum('late')));
+        expect(b.overdueMilestones).toHaveLength(Math.min(100, sum('overdue')));
+        expect(b.lateReports.map((x) => x.dueOn)).toEqual([...b.lateReports.map((x) => x.dueOn)].sort());
+        expect(b.overdueMilestones.map((x) => x.dueOn)).toEqual([...b.overdueMilestones.map((x) => x.dueOn)].sort());
+        for (const x of b.lateReports) expect(rows.find((r) => Number(r.id) === x.projectId)?.late).toBeGreaterThan(0);
+        if (y === Number(earlier.slice(0, 4)) && who !== station) expect(b.lateReports.map((x) => x.projectId)).toContain(p.id);
+      }
+    }
+  });
+
   it('the county board lists units with projects first, then townships, then the rest (empty departments last)', async () => {
     await inProgress();
     const cb = (await county.get('/api/projects/board')).json() as ProjectBoard;
@@ -280,6 +331,30 @@ describe('the workflow through the API', () => {
     expect(next).toMatchObject({ status: 'proposed', year: year + 1, carriedFrom: p.id, aim: p.aim, class: p.class, org: { id: yusheId } });
     expect(next.milestones.map((m) => m.dueOn)).toEqual(p.milestones.map((m) => `${year + 1}${m.dueOn.slice(4)}`));
     expect(next.undertakers.map((u) => u.postId)).toEqual(otherPosts);
+  });
+
+  it('the 年交账 is judged once: typed by the committee where the county has no project scheme, and then not scored again through assessment', async () => {
+    const p = await inProgress();
+    await fire(yushe, p, 'account', { summary: '年度任务完成' });
+    const open = (await wuli.get(`/api/projects/${p.id}`)).json() as ProjectDetail;
+    expect(open.appraisalSource).toBe('committee');
+    expect(open.transitions.find((x) => x.name === 'close')!.requires).toEqual(['score', 'grade']);
+    const closed = await fire(wuli, p, 'close', { score: 81, grade: 'good' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ yearScore: 81, yearGrade: 'good', appraisalSource: 'committee' });
+    const [audit] = await t.db.query<{ summary: Record<string, unknown> }>(`SELECT summary FROM audit_log WHERE action = 'project.appraise' AND object_id = $1`, [p.id]);
+    expect(audit!.summary).toMatchObject({ transition: 'close', source: 'committee', score: 81, grade: 'good', sheetIds: [] });
+    // the county publishes a 年交账 scheme afterwards: this project is not offered, and a sheet for it is refused
+    const draft = await county.post('/api/assessment/schemes', { year, subjectKind: 'project', name: '项目年交账考评' });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const scheme = (await county.post(`/api/assessment/schemes/${draft.json().id}/publish`, { version: draft.json().version })).json() as { id: number };
+    const subjects = (await wuli.get(`/api/assessment/subjects?schemeId=${scheme.id}&period=${year}-12`)).json() as { items: { id: number }[] };
+    expect(subjects.items.some((x) => x.id === p.id)).toBe(false);
+    const sheets = await count(`SELECT count(*)::int AS n FROM score_sheets`);
+    const again = await wuli.post('/api/assessment/sheets', { schemeId: scheme.id, projectId: p.id, period: `${year}-12` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain('已由考评委员会直接评定得分');
+    expect(await count(`SELECT count(*)::int AS n FROM score_sheets`)).toBe(sheets);
   });
 });
 

@@ -4,7 +4,7 @@
 // accountability, the year-end account and appraisal, and the next steps the caller may take.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App as AntApp, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -151,7 +151,7 @@ export function ProjectPage() {
           {(p.yearSummary || p.yearGrade) && (
             <Card size="small" title={t('detail.yearEnd')} style={{ marginBottom: 12 }} data-testid="project-year-end">
               {p.yearSummary && <Typography.Paragraph>{p.yearSummary}</Typography.Paragraph>}
-              {p.yearGrade && <div>{t('detail.score')}：{p.yearScore} · {label(PROJECT_GRADE_LABELS[p.yearGrade])}</div>}
+              {p.yearGrade && <div>{t('detail.score')}：{p.yearScore} · {label(PROJECT_GRADE_LABELS[p.yearGrade])}{p.appraisalSource === 'assessment' ? '（取自年交账考核表）' : ''}</div>}
               {can('project:configure') && ['closed', 'carried_over'].includes(p.status) && (
                 <Button style={{ marginTop: 8 }} onClick={() => excellent.mutate({ version: p.version, excellent: !p.excellent }, { onError: fail(undefined, []) })} data-testid="project-excellent">
                   {p.excellent ? t('detail.unexcellent') : t('detail.excellent')}
@@ -203,6 +203,12 @@ export function ProjectPage() {
           {offer?.requires.includes('summary') && <Form.Item name="summary" label={t('detail.summary')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={4} data-testid="fire-summary" /></Form.Item>}
           {offer?.requires.includes('score') && <Form.Item name="score" label={t('detail.score')} rules={[{ required: true }]}><InputNumber min={0} max={100} data-testid="fire-score" /></Form.Item>}
           {offer?.requires.includes('grade') && <Form.Item name="grade" label={t('detail.grade')} rules={[{ required: true }]}><Select options={PROJECT_GRADES.map((g) => ({ value: g, label: label(PROJECT_GRADE_LABELS[g]) }))} data-testid="fire-grade" /></Form.Item>}
+          {(step === 'close' || step === 'carry_over') && p.appraisalSource === 'assessment' && (
+            <Alert style={{ marginBottom: 12 }} type={p.yearAccount ? 'info' : 'warning'} showIcon data-testid="fire-from-assessment"
+              message={p.yearAccount
+                ? `考评得分取自已公布的年交账考核表：${p.yearAccount.score} 分（${p.yearAccount.gradeLabel}），无需另填`
+                : '本县本年度的项目年交账通过考核评分打分，本项目的考核表尚未公布：公布后方可考评（得分取自考核表）'} />
+          )}
           <Form.Item name="comment" label={t('detail.comment')} rules={offer?.requires.includes('comment') ? [{ required: true, whitespace: true }] : []}><Input.TextArea rows={2} data-testid="fire-comment" /></Form.Item>
         </Form>
       </Modal>

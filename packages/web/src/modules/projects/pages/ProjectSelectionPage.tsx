@@ -40,7 +40,7 @@ export function ProjectSelectionPage() {
           render={(r) => (
             <div style={{ padding: '8px 0' }}>
               <Space wrap>
-                <Tag>第 {r.rankInCounty} 名</Tag>
+                <Tag>{r.tied ? '并列' : ''}第 {r.rankInCounty} 名</Tag>
                 <Link to={`/projects/${r.projectId}`}><strong>{r.title}</strong></Link>
               </Space>
               <div className="lx-muted" style={{ fontSize: 13 }}>{r.township && r.township.id !== r.org.id ? `${r.township.name} · ` : ''}{r.org.name}</div>
@@ -63,7 +63,7 @@ export function ProjectSelectionPage() {
             pagination={false}
             locale={{ emptyText: '本年度还没有公布的年交账考评' }}
             columns={[
-              { title: '全县排名', dataIndex: 'rankInCounty', width: 90 },
+              { title: '全县排名', width: 90, render: (_v, r) => `${r.tied ? '并列' : ''}${r.rankInCounty}` },
               { title: '项目', render: (_v, r) => <Link to={`/projects/${r.projectId}`}>{r.title}</Link> },
               { title: '承担单位', render: (_v, r) => `${r.township && r.township.id !== r.org.id ? `${r.township.name} · ` : ''}${r.org.name}` },
               { title: '得分', width: 100, render: (_v, r) => <Link to={`/assessment/sheets/${r.sheetId}`} data-testid="selection-score">{r.score}</Link> },
