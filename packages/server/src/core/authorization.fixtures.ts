@@ -470,11 +470,29 @@ export const make = {
     const c = await ok<{ version: number }>('start', p.as.village.post(`/api/projects/${r.id}/transitions/start`, { version: b.version }));
     return { ...r, version: c.version };
   },
-  /** A project given its year-end account and appraised and closed by the township (销号). */
+  /**
+   * A project given its year-end account and appraised and closed by the township (销号): where the
+   * county scores the year's 年交账 through assessment (a published project scheme, as the demo
+   * county has), its sheet is opened, scored and published first and 销号 takes that score;
+   * elsewhere the township types score and grade.
+   */
   async projectClosed(p: Place): Promise<Rec> {
     const r = await make.projectInProgress(p);
-    const a = await ok<{ version: number }>('account', p.as.village.post(`/api/projects/${r.id}/transitions/account`, { version: r.version, summary: '矩阵交账' }));
-    const b = await ok<{ version: number }>('close', p.as.township.post(`/api/projects/${r.id}/transitions/close`, { version: a.version, score: 90, grade: 'excellent' }));
+    const a = await ok<{ version: number; appraisalSource: string | null }>('account', p.as.village.post(`/api/projects/${r.id}/transitions/account`, { version: r.version, summary: '矩阵交账' }));
+    if (a.appraisalSource !== 'assessment') {
+      const b = await ok<{ version: number }>('close', p.as.township.post(`/api/projects/${r.id}/transitions/close`, { version: a.version, score: 90, grade: 'excellent' }));
+      return { ...r, version: b.version };
+    }
+    const schemes = await ok<{ items: { id: number; subjectKind: string }[] }>('project schemes', p.as.county.get(`/api/assessment/schemes?year=${year}&status=published&pageSize=200`));
+    const scheme = schemes.items.find((x) => x.subjectKind === 'project');
+    if (!scheme) throw new Error('fixture close: the project is scored through assessment, but no published project scheme is listed');
+    const sheet = await ok<{ id: number; version: number; entries: { key: string; max: number; source: string }[] }>('project sheet', p.as.township.post('/api/assessment/sheets', { schemeId: scheme.id, projectId: r.id, period: `${year}-12` }));
+    const scores = sheet.entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: e.max, evidence: '矩阵佐证' }));
+    let v = (await ok<{ version: number }>('project scores', p.as.township.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores }))).version;
+    for (const [who, step] of [[p.as.township, 'submit'], [p.as.county, 'pass'], [p.as.county, 'publish']] as const) {
+      v = (await ok<{ version: number }>(`project sheet ${step}`, who.post(`/api/assessment/sheets/${sheet.id}/transitions/${step}`, { version: v }))).version;
+    }
+    const b = await ok<{ version: number }>('close', p.as.township.post(`/api/projects/${r.id}/transitions/close`, { version: a.version }));
     return { ...r, version: b.version };
   },
   /** A project and a formal member of its village (to claim a role on it). */
