@@ -116,8 +116,13 @@ export async function listPeople(q: Queryable, scope: Scope, rootPath: string, f
   const [rows, [count]] = await Promise.all([
     q.query<PersonRow>(
       countyKeyset
-        ? `${SELECT} WHERE ${where} AND (p.county_id, p.id) >= ($1, 0) ORDER BY p.county_id ${order}, p.id ${order}
-       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
+        ? // the page's ids first, from the index alone (its INCLUDE columns hold every filter but the
+          // name), then only those rows: a deep page's offset is walked in the index, never as rows of
+          // persons joined to orgs and sorted (which the planner chose on the province when it
+          // underestimated the county: page 512 took 169 ms that way, 5 ms this way)
+          `${SELECT} JOIN (SELECT p.id FROM persons p WHERE ${where} AND (p.county_id, p.id) >= ($1, 0)
+          ORDER BY p.county_id ${order}, p.id ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) page ON page.id = p.id
+       ORDER BY p.id ${order}`
         : `${SELECT} WHERE ${where} ORDER BY ${sort} ${order} ${nulls}, p.id ${order}
        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
