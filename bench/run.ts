@@ -60,7 +60,7 @@ if (args.help) {
                       citizens-queue,citizens-queue-open,citizens-queue-county,citizens-submit（群众事项）,
                       flows-overdue,flows-overdue-province（小微权力失职预警，县与全省）,
                       projects-board（项目推进看板，县）,
-                      cadres,cadres-filtered（干部台账，县）,
+                      cadres,cadres-filtered（干部台账，县）,cadres-province（干部台账，全省，单连接）,
                       orglife-behind,orglife-behind-province（组织生活谁落后了，县与全省）,
                       assessment-results,assessment-year-province（绩效指数结果看板；全省一年的计算型指标）
   --baseline          同时写入 bench/baseline.json
@@ -418,6 +418,30 @@ if (wanted('flows-overdue') || wanted('flows-overdue-province')) {
       sql: overdueSql(root),
       connections: 1,
       p99Target: 1000,
+    });
+  }
+}
+// ---- 干部台账 of the province's root (issue 16: "the cadre ledger for a province (≈ 120 k posts)") ----
+if (wanted('cadres-province')) {
+  const province = await provinceAccount();
+  if (province) {
+    const { root } = province;
+    // the route reads a subtree above counties by its path (cadreRootOf): the raw side does too
+    const provinceScope: Scope = { orgId: root.id, path: root.path, countyId: null };
+    let provinceTurn = 0;
+    endpoints.push({
+      key: 'cadres-province',
+      label: 'GET /api/cadres?page=1&pageSize=20 (province, 1 conn)',
+      paths: ['/api/cadres?page=1&pageSize=20', '/api/cadres?role=secretary&concurrent=true&page=3&pageSize=20'],
+      headers: province.headers,
+      note: 'listCadres of the whole province by path (page + count), page 1 and the filtered third page in turn; one request at a time (the province\'s organization department)',
+      // the two requests in turn, as the HTTP side rotates over its paths
+      sql: () =>
+        provinceTurn++ % 2 === 0
+          ? peopleRepo.listCadres(raw, provinceScope, root.path, {}, today, 1, 20)
+          : peopleRepo.listCadres(raw, provinceScope, root.path, { role: 'secretary', concurrent: true }, today, 3, 20),
+      connections: 1,
+      p99Target: 100,
     });
   }
 }

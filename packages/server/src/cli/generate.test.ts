@@ -15,6 +15,9 @@ import { createCaseEngine } from '../core/cases/case-engine.js';
 import { systemActor } from '../core/access.js';
 import * as ledgerRepo from '../modules/ledger/ledger.repository.js';
 import * as citizensRepo from '../modules/citizens/citizens.repository.js';
+import { buildApp } from '../app.js';
+import { hashPassword } from '../core/password.js';
+import { insertAccount } from '../modules/accounts/index.js';
 
 const baseUrl = process.env.DATABASE_URL;
 const pii = createPiiCipher(TEST_DATA_KEY);
@@ -263,6 +266,45 @@ describe.skipIf(!baseUrl)('npm run generate (PostgreSQL only: skipped without DA
         expect((await citizensRepo.listRequests(db, c.path, {}, 0)).rows.length).toBe(20);
       }
     } finally {
+      await db.close();
+    }
+  });
+
+  it('lets an account at the province root list the whole province: ledger, request queue, cadre ledger (not the "county" its own id names)', async () => {
+    const db = await openPostgres(urls[0]!, 2);
+    const app = await buildApp({ db, pii, logger: false, loginRateLimit: 10_000 });
+    try {
+      await app.ready();
+      const [root] = await db.query<{ id: number }>(`SELECT id FROM orgs WHERE parent_id IS NULL AND type = 'province'`);
+      await insertAccount(db, { username: 'gen.province', displayName: '省委组织部（测试）', passwordHash: await hashPassword(PASSWORD), roles: ['county_admin'], scopeOrgId: root!.id, mustChangePassword: false });
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gen.province', password: PASSWORD } });
+      expect(login.statusCode, login.body).toBe(200);
+      const setCookie = login.headers['set-cookie'];
+      const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;
+      const total = async (url: string) => {
+        const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json() as { total: number }).total;
+      };
+      const today = (await one<{ d: string }>(`SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date::text AS d`)).d;
+      const counts = await one<{ problems: number; requests: number; posts: number }>(
+        `SELECT (SELECT count(*)::int FROM problems) AS problems, (SELECT count(*)::int FROM citizen_requests) AS requests,
+                (SELECT count(*)::int FROM posts WHERE start_date <= $1::date AND (end_date IS NULL OR end_date >= $1::date)) AS posts`,
+        [today],
+      );
+      expect(counts.problems * counts.requests * counts.posts).toBeGreaterThan(0);
+      expect(await total('/api/ledger/problems?page=1&pageSize=5')).toBe(counts.problems);
+      expect(await total('/api/requests?page=1&pageSize=5')).toBe(counts.requests);
+      expect(await total('/api/cadres?page=1&pageSize=5')).toBe(counts.posts);
+      // and a county named by the province's account is still read whole (by its county id)
+      const [c] = await db.query<{ id: number }>(`SELECT id FROM orgs WHERE type = 'county' ORDER BY id LIMIT 1`);
+      const inCounty = await one<{ n: number }>(`SELECT count(*)::int AS n FROM problems p JOIN cases k ON k.id = p.case_id WHERE k.county_id = $1`, [c!.id]);
+      expect(await total(`/api/ledger/problems?orgId=${c!.id}&page=1&pageSize=5`)).toBe(inCounty.n);
+    } finally {
+      // the account goes again: the determinism test below compares this database's accounts
+      await db.query(`DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE username = 'gen.province')`);
+      await db.query(`DELETE FROM accounts WHERE username = 'gen.province'`);
+      await app.close();
       await db.close();
     }
   });

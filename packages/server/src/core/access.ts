@@ -9,7 +9,23 @@ export type Scope = {
   path: string;
   /** The county (tenant) of the scope, or null for a scope above counties. */
   countyId: number | null;
+  /**
+   * Set for a scope above counties (a province's root): a signed-in account's `countyId` is then its
+   * scope org's own id (records it writes need a tenant), which is not a county to read its subtree by.
+   */
+  aboveCounties?: boolean;
 };
+
+/**
+ * The county id a list may read its subtree by (its county index) instead of the path: when the
+ * subtree's root — `org`, or else the scope's own org — is a whole county. Never for a province's
+ * root, whose "county id" is its own id and selects nothing (a province's account saw empty ledgers
+ * and queues before this asked).
+ */
+export function wholeCountyOf(scope: Scope, org?: { id: number; county_id: number | null }): number | undefined {
+  if (org) return org.county_id === org.id ? org.id : undefined;
+  return !scope.aboveCounties && scope.countyId === scope.orgId ? scope.orgId : undefined;
+}
 
 export type Actor = {
   accountId: number;

@@ -44,7 +44,8 @@ function actorOf(row: AccountRow, ip: string, totpMode: AdminTotpMode): Actor {
     accountId: row.id,
     username: row.username,
     roles: row.roles,
-    scope: { orgId: row.scope_org_id, path: row.scope_path, countyId: row.scope_county_id ?? row.scope_org_id },
+    // above counties (a province's root) the tenant of what it writes is its own id; lists must not read by it
+    scope: { orgId: row.scope_org_id, path: row.scope_path, countyId: row.scope_county_id ?? row.scope_org_id, ...(row.scope_county_id === null ? { aboveCounties: true } : {}) },
     ip,
     mustChangePassword: row.must_change_password,
     mustEnrollTotp: mustEnroll(row, totpMode),

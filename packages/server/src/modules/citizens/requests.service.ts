@@ -20,7 +20,7 @@ import {
 } from '@lianxin/contract';
 import { can } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
-import { likePrefix, requireAction, type Actor } from '../../core/access.js';
+import { likePrefix, requireAction, wholeCountyOf, type Actor } from '../../core/access.js';
 import { TODAY_ROWS } from '../../core/today-sources.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
@@ -159,10 +159,10 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     requireAction(actor, 'citizen:read');
     const org = q.orgId ? await orgInScope(db, actor.scope, q.orgId) : undefined;
     if (q.orgId && !org) throw new AppError('not_found');
-    const id = org?.id ?? actor.scope.orgId;
     const path = org?.path ?? actor.scope.path;
     // a county's whole queue is read by county id (the same rows, from the county index)
-    const scope: repo.RequestScope = id === (org?.county_id ?? actor.scope.countyId) ? { path, countyRoot: id } : path;
+    const county = wholeCountyOf(actor.scope, org);
+    const scope: repo.RequestScope = county !== undefined ? { path, countyRoot: county } : path;
     const page = await repo.listRequests(db, scope, q, actor.accountId);
     return { items: page.rows.map((r) => summary(actor, r)), total: page.total, page: page.page, pageSize: page.pageSize };
   }

@@ -20,7 +20,7 @@ import {
   type LedgerSource,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
-import { likePrefix, requireAction, type Actor } from '../../core/access.js';
+import { likePrefix, requireAction, wholeCountyOf, type Actor } from '../../core/access.js';
 import { appendAudit } from '../../core/audit.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
 import { addDays, createCaseEngine, type CaseEngine } from '../../core/cases/case-engine.js';
@@ -297,9 +297,9 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
   async function scopeOf(actor: Actor, orgId?: number): Promise<repo.LedgerScope> {
     const org = orgId ? await orgInScope(db, actor.scope, orgId) : undefined;
     if (orgId && !org) throw new AppError('not_found');
-    const id = org?.id ?? actor.scope.orgId;
     const path = org?.path ?? actor.scope.path;
-    return id === (org?.county_id ?? actor.scope.countyId) ? { path, countyRoot: id } : path;
+    const county = wholeCountyOf(actor.scope, org);
+    return county !== undefined ? { path, countyRoot: county } : path;
   }
 
   async function list(actor: Actor, query: ListProblemsQuery) {

@@ -31,7 +31,7 @@ import {
   type UpdatePersonBody,
 } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
-import { likePrefix, requireAction, type Actor, type Scope } from '../../core/access.js';
+import { likePrefix, requireAction, wholeCountyOf, type Actor, type Scope } from '../../core/access.js';
 import { appendAudit, changeSummary } from '../../core/audit.js';
 import { ageOn, isValidDate, todayInChina } from '../../core/calendar.js';
 import { AppError, fieldError, validationError, type FieldError } from '../../core/errors.js';
@@ -240,9 +240,9 @@ export function createPeopleService(deps: { db: Db; pii: PiiCipher; today?: () =
   async function cadreRootOf(actor: Actor, orgId?: number): Promise<repo.CadreRoot> {
     const org = orgId ? await repo.findOrgInScope(db, actor.scope, orgId) : undefined;
     if (orgId && !org) throw new AppError('not_found');
-    const id = org?.id ?? actor.scope.orgId;
     const path = org?.path ?? actor.scope.path;
-    return id === (org?.county_id ?? actor.scope.countyId) ? { path, countyRoot: id } : path;
+    const county = wholeCountyOf(actor.scope, org);
+    return county !== undefined ? { path, countyRoot: county } : path;
   }
 
   async function list(actor: Actor, query: ListPeopleQuery) {
