@@ -133,6 +133,11 @@ export default async function setup(project: TestProject) {
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  // a server that dies mid-run fails every later journey with ECONNREFUSED: say why, once, in the log
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`e2e server exited unexpectedly (code ${code}, signal ${signal}); its last output:\n${output.slice(-8000)}`);
+  });
   const url = `http://localhost:${port}`;
   await waitForHealth(url, child, () => output);
   console.log(`e2e server: ${url} on ${database ? 'PostgreSQL' : 'PGlite'}`);
@@ -141,6 +146,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     if (child.exitCode === null) {
+      stopping = true;
       child.kill('SIGTERM');
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
