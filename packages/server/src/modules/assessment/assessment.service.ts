@@ -316,14 +316,20 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     return { total: round1(applyVeto(raw, veto)), max: round1(entries.reduce((s, e) => s + e.max, 0)) };
   };
 
-  async function openSheet(actor: Actor, input: OpenSheetBody): Promise<number> {
+  /** The published scheme a sheet of `period` is opened on, and the indicators scored that month (one sheet or a batch). */
+  async function schemeToScore(actor: Actor, schemeId: number, period: string) {
     requireAction(actor, 'assessment:score');
-    const county = countyOf(actor);
-    const s = await repo.schemeOf(db, county, input.schemeId);
+    const s = await repo.schemeOf(db, countyOf(actor), schemeId);
     if (!s) throw new AppError('not_found');
     if (s.status !== 'published') throw fieldError('schemeId', '指标体系发布后才能评分', 'Score against a published scheme');
-    if (Number(input.period.slice(0, 4)) !== s.year) throw fieldError('period', `评分月份须在指标体系的年度（${s.year} 年）内`, 'The month lies outside the scheme\'s year');
-    if (indicatorsOf(s.tree, input.period).length === 0) throw fieldError('period', `${input.period} 没有需要评分的指标（年度指标在 12 月评分）`, 'No indicator is scored that month');
+    if (Number(period.slice(0, 4)) !== s.year) throw fieldError('period', `评分月份须在指标体系的年度（${s.year} 年）内`, 'The month lies outside the scheme\'s year');
+    const indicators = indicatorsOf(s.tree, period);
+    if (indicators.length === 0) throw fieldError('period', `${period} 没有需要评分的指标（年度指标在 12 月评分）`, 'No indicator is scored that month');
+    return { s, indicators };
+  }
+
+  async function openSheet(actor: Actor, input: OpenSheetBody): Promise<number> {
+    const { s } = await schemeToScore(actor, input.schemeId, input.period);
     const subject = await subjectToOpen(actor, s, input);
     return openRevision(actor, s, subject, input.period, null);
   }
@@ -336,15 +342,8 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
    * sheet alone. Sheets already opened are left as they are.
    */
   async function openSheets(actor: Actor, input: OpenSheetsBody): Promise<OpenedSheets> {
-    requireAction(actor, 'assessment:score');
-    const county = countyOf(actor);
-    const s = await repo.schemeOf(db, county, input.schemeId);
-    if (!s) throw new AppError('not_found');
-    if (s.status !== 'published') throw fieldError('schemeId', '指标体系发布后才能评分', 'Score against a published scheme');
+    const { s, indicators } = await schemeToScore(actor, input.schemeId, input.period);
     if (s.subject_kind !== 'org') throw fieldError('schemeId', `一键生成仅用于考核单位；「${SUBJECT_KIND_LABELS[s.subject_kind].zh}」请逐个新建评分表`, 'Only unit schemes open in batch');
-    if (Number(input.period.slice(0, 4)) !== s.year) throw fieldError('period', `评分月份须在指标体系的年度（${s.year} 年）内`, 'The month lies outside the scheme\'s year');
-    const indicators = indicatorsOf(s.tree, input.period);
-    if (indicators.length === 0) throw fieldError('period', `${input.period} 没有需要评分的指标（年度指标在 12 月评分）`, 'No indicator is scored that month');
     const prefix = likePrefix(actor.scope.path);
     return db.transaction(async (tx) => {
       const opened = await repo.sheetsBySubject(tx, prefix, Number(s.id), input.period);
