@@ -5,7 +5,6 @@ import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { ErrorBody, can } from '@lianxin/contract';
@@ -17,6 +16,7 @@ import type { PiiCipher } from './core/pii.js';
 import { registerHttpConventions } from './core/http.js';
 import { genericMessage, langOf } from './core/errors.js';
 import { registerIdempotency } from './core/idempotency.js';
+import { registerMultipart } from './core/upload.js';
 import { createCaseEngine, type CaseEngine } from './core/cases/case-engine.js';
 import { createCallEngine } from './core/dispatch/calls.js';
 import { createChallenges } from './core/challenge.js';
@@ -188,13 +188,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'rate_limited', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` }),
   });
-  await app.register(multipart, {
-    limits: { fileSize: config.maxUploadBytes ?? 20 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
-  });
+  await registerMultipart(app, { fileSize: config.maxUploadBytes ?? 20 * 1024 * 1024, files: 1, fields: 10, parts: 12 });
   const hasWeb = !!config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'));
   await registerHttpConventions(app, {
     // Client-side routes of the web app answer its page; unknown /api paths stay JSON 404s.
     spaFallback: hasWeb ? (reply) => reply.type('text/html').sendFile('index.html') : undefined,
+    cachedSession: (request) => {
+      const token = request.cookies[cookieConf.name];
+      return token ? auth.resolveCached(token, request.ip) : undefined;
+    },
     resolveSession: async (request) => {
       const token = request.cookies[cookieConf.name];
       if (!token) return undefined;

@@ -28,9 +28,9 @@ declare module 'fastify' {
   }
 }
 
-export type SessionResolver = (
-  request: FastifyRequest,
-) => Promise<{ actor: Actor; csrfToken: string } | { expired: true } | undefined>;
+type ResolvedSession = { actor: Actor; csrfToken: string } | { expired: true } | undefined;
+
+export type SessionResolver = (request: FastifyRequest) => Promise<ResolvedSession>;
 
 const FIELD_WORDS: Record<string, string> = {
   required: '必填',
@@ -221,6 +221,11 @@ export async function registerHttpConventions(
   app: FastifyInstance,
   options: {
     resolveSession: SessionResolver;
+    /**
+     * The request's session when a cache answers it outright, without a promise; undefined to ask
+     * `resolveSession`. Must give what `resolveSession` would.
+     */
+    cachedSession?: (request: FastifyRequest) => { actor: Actor; csrfToken: string } | undefined;
     isApiPath?: (url: string) => boolean;
     spaFallback?: (reply: FastifyReply) => FastifyReply;
   },
@@ -250,11 +255,8 @@ export async function registerHttpConventions(
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('lang', 'zh');
 
-  app.addHook('onRequest', async (request) => {
-    request.lang = langOf(request.headers['accept-language']);
-    const policy = request.routeOptions.config?.policy;
-    if (!policy || !isApi(request.url)) return;
-    const session = await options.resolveSession(request);
+  /** The session's actor on the request, then the route's policy: 401, 403 or through. */
+  const admit = (request: FastifyRequest, policy: RoutePolicy, session: ResolvedSession) => {
     if (session && 'actor' in session) {
       request.actor = session.actor;
       request.csrfToken = session.csrfToken;
@@ -270,11 +272,38 @@ export async function registerHttpConventions(
       throw new AppError('totp_enrollment_required');
     }
     if (policy !== 'authenticated') requireAction(request.actor, policy);
+  };
+
+  // Not async: a session the cache answers (most requests of a signed-in page) is admitted in the
+  // same turn; only a miss — a read, a touch, an expiry — waits for `resolveSession`.
+  app.addHook('onRequest', function admitSession(request, _reply, done) {
+    request.lang = langOf(request.headers['accept-language']);
+    const policy = request.routeOptions.config?.policy;
+    if (!policy || !isApi(request.url)) return done();
+    let cached: ResolvedSession;
+    try {
+      cached = options.cachedSession?.(request);
+      if (cached) admit(request, policy, cached);
+    } catch (err) {
+      return done(err as Error);
+    }
+    if (cached) return done();
+    options.resolveSession(request).then(
+      (session) => {
+        try {
+          admit(request, policy, session);
+        } catch (err) {
+          return done(err as Error);
+        }
+        done();
+      },
+      (err: Error) => done(err),
+    );
   });
 
   // One preValidation hook for both checks, and not async: a hook that returns a promise costs
   // every request a few microtask turns, and most requests need neither check to do anything.
-  app.addHook('preValidation', (request, _reply, done) => {
+  app.addHook('preValidation', function checkInput(request, _reply, done) {
     if (!isApi(request.url)) return done();
     try {
       checkUnsafeText(request);
@@ -286,7 +315,7 @@ export async function registerHttpConventions(
   });
 
   // The same headers on every answer: one object, set in one call, by a hook that is not async.
-  app.addHook('onSend', (request, reply, payload, done) => {
+  app.addHook('onSend', function securityHeaders(request, reply, payload, done) {
     reply.headers(SECURITY_HEADERS);
     if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
     if (isApi(request.url)) reply.header('Cache-Control', 'no-store');

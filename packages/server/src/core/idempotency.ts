@@ -1,7 +1,7 @@
 // Idempotency-Key: a retried POST with the same key (from the same account) answers the first
 // response instead of creating a second record. The key is claimed before the handler runs, so two
 // concurrent retries cannot both create: the second waits for nothing and answers 409.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { Db } from '../db/db.js';
 import { AppError } from './errors.js';
 
@@ -13,10 +13,19 @@ declare module 'fastify' {
   }
 }
 
+/** A route hook option as Fastify takes it: absent, one function or several. */
+type HookOption<F> = F | F[] | undefined;
+const hooksOf = <F>(h: HookOption<F>): F[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);
+
+/**
+ * The two hooks are attached to the POST routes only (as they are declared), not to the app: a GET —
+ * most requests — runs neither, where two global async hooks cost every request its promise turns
+ * for a header check that can only matter to a POST.
+ */
 export async function registerIdempotency(app: FastifyInstance, db: Db) {
   app.decorateRequest('idempotencyKey', undefined);
 
-  app.addHook('preHandler', async (request, reply) => {
+  const claim: preHandlerAsyncHookHandler = async function (request, reply) {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.actor) return;
     if (!KEY_PATTERN.test(key)) {
@@ -40,9 +49,9 @@ export async function registerIdempotency(app: FastifyInstance, db: Db) {
     }
     reply.header('Idempotent-Replay', 'true');
     return reply.status(stored.status).send(stored.body);
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const record: onSendAsyncHookHandler<unknown> = async function (request, reply, payload) {
     const key = request.idempotencyKey;
     if (!key || !request.actor) return payload;
     if (reply.statusCode >= 200 && reply.statusCode < 300) {
@@ -63,5 +72,14 @@ export async function registerIdempotency(app: FastifyInstance, db: Db) {
       await db.query(`DELETE FROM idempotency_keys WHERE key = $1 AND account_id = $2`, [key, request.actor.accountId]);
     }
     return payload;
+  };
+
+  // Every route declared after this (all the modules' routes) passes here once, at start-up. The
+  // claim runs first among the route's own preHandlers, as it did as the app's hook.
+  app.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method);
+    if (!methods.includes('POST')) return;
+    route.preHandler = [claim, ...hooksOf(route.preHandler as HookOption<preHandlerAsyncHookHandler>)] as never;
+    route.onSend = [record, ...hooksOf(route.onSend as HookOption<onSendAsyncHookHandler<unknown>>)] as never;
   });
 }

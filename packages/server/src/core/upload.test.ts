@@ -1,10 +1,9 @@
 // The one upload helper: each refusal is a 4xx in Chinese (English on request) and nothing is
 // handed on to be written; an accepted file arrives named by its sniffed type with its fields.
-import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerHttpConventions } from './http.js';
-import { receiveUpload, type Upload, type UploadRule } from './upload.js';
+import { receiveUpload, registerMultipart, type Upload, type UploadRule } from './upload.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const PDF = Buffer.from('%PDF-1.4\n%test\n');
@@ -30,7 +29,8 @@ const written: (Upload & { fields: Record<string, string> })[] = [];
 
 beforeAll(async () => {
   app = Fastify();
-  await app.register(multipart, { limits: { files: 1, fields: 10, parts: 12 } });
+  // as app.ts registers it: without the plugin's temporary-file hooks
+  await registerMultipart(app, { fileSize: 1024 * 1024, files: 1, fields: 10, parts: 12 });
   await registerHttpConventions(app, { resolveSession: async () => undefined });
   app.post<{ Params: { rule: string } }>('/api/upload/:rule', { config: { policy: 'public' } }, async (request, reply) => {
     const file = await receiveUpload(request, RULES[request.params.rule]!);

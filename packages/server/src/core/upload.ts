@@ -4,7 +4,8 @@
 // file, within the size limit, not empty, of an accepted type by its content (never by its name
 // or the browser's label). Each refusal is an AppError in Chinese (English on request) thrown
 // before the caller writes anything; the caller hands the result to its service or engine.
-import type { FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 import { cleanFileName, sniffFileType, type SniffedType } from './file-type.js';
 
@@ -36,6 +37,28 @@ export type UploadRule = {
   /** How many non-file fields may come before the file (busboy's limit); its default otherwise. */
   fields?: number;
 };
+
+/**
+ * @fastify/multipart for the whole app, without its two app-wide hooks. Both exist only to delete
+ * the temporary files of its disk mode (`saveRequestFiles`): an async onRequest that hangs a
+ * 'close' listener on every response, and an async onResponse. Here every upload is read as a
+ * stream (`receiveUpload`, `request.file()`), nothing is written to a temporary file, and so every
+ * request — GETs most of all — would pay for them for nothing. (upload.test.ts checks that no code
+ * turns to the disk mode, which would need them back.)
+ */
+export async function registerMultipart(app: FastifyInstance, limits: { fileSize: number; files: number; fields: number; parts: number }) {
+  const addHook = app.addHook;
+  // The plugin is registered without encapsulation (fastify-plugin): it receives `app` itself.
+  app.addHook = function (this: FastifyInstance, name: string, hook: unknown) {
+    if (name === 'onRequest' || name === 'onResponse') return this;
+    return (addHook as (n: string, h: unknown) => FastifyInstance).call(this, name, hook);
+  } as typeof app.addHook;
+  try {
+    await app.register(multipart, { limits });
+  } finally {
+    app.addHook = addHook;
+  }
+}
 
 export const ANY_ATTACHMENT: Words = { zh: '只能上传图片（JPG、PNG、GIF、WebP）、PDF、Word 或 Excel 文件', en: 'Only images, PDF, Word or Excel files' };
 export const NOT_MULTIPART: Words = { zh: '请以表单文件（multipart/form-data）上传', en: 'Upload as multipart/form-data' };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/db.js';
 import { freshDb, testPii } from '../../test/helpers.js';
 import { TEST_DEMO_PASSWORD } from '../../test/constants.js';
-import { createAuthService } from './auth.service.js';
+import { createAuthService, DEFAULT_SESSION_POLICY } from './auth.service.js';
 
 // The auth service on a database whose session reads are counted, with a clock the test moves.
 let db: Db;
@@ -136,5 +136,44 @@ describe('the session cache', () => {
     expect(await after).toEqual({ expired: true });
     expect(reads).toBe(2);
     hold = undefined;
+  });
+
+  // `resolveCached` answers a request without a promise (core/http.ts's session hook); whenever it
+  // gives up, `resolve` decides — so a touch, an idle end or an absolute end is never skipped.
+  it('answers a cached, live session at once, with what resolve gave, and nothing it has not read', async () => {
+    const s = auth();
+    const token = await signIn(s, 'wuli');
+    expect(s.resolveCached(token, '10.0.0.1')).toBeUndefined(); // not read yet: resolve reads it
+    const resolved = await s.resolve(token, '10.0.0.1');
+    reads = 0;
+    const cached = s.resolveCached(token, '10.0.0.2');
+    expect(cached?.actor).toEqual({ ...(resolved as { actor: object }).actor, ip: '10.0.0.2' });
+    expect(cached?.csrfToken).toBe((resolved as { csrfToken: string }).csrfToken);
+    expect(reads).toBe(0);
+    expect(s.resolveCached('not-a-token', '10.0.0.2')).toBeUndefined();
+  });
+
+  it('leaves to resolve a cached session whose minute is up, and resolve touches it', async () => {
+    const s = auth();
+    const token = await signIn(s, 'yushe');
+    clock += 59_000;
+    await s.resolve(token, '127.0.0.1'); // read and kept, not touched (59 s)
+    clock += 2_000; // the entry is 2 s old, the session last seen 61 s ago
+    expect(s.resolveCached(token, '127.0.0.1')).toBeUndefined();
+    touches = 0;
+    expect(await s.resolve(token, '127.0.0.1')).toHaveProperty('actor.username', 'yushe');
+    expect(touches).toBe(1);
+  });
+
+  it('leaves to resolve a cached session that has gone idle or passed its absolute age, and resolve ends it', async () => {
+    for (const policy of [{ idleMinutes: 0.5, absoluteHours: 12 }, { idleMinutes: 30, absoluteHours: 30 / 3600 }]) {
+      const s = createAuthService({ db: counted(), pii: testPii, now: () => new Date(clock), sessionCacheMs: 5_000, policy: { ...DEFAULT_SESSION_POLICY, ...policy } });
+      const token = await signIn(s, 'jiaotong');
+      clock += 29_000;
+      expect(await s.resolve(token, '127.0.0.1')).toHaveProperty('actor.username', 'jiaotong'); // read and kept
+      clock += 2_000; // 31 s: idle (30 s) or too old (30 s), the entry 2 s old
+      expect(s.resolveCached(token, '127.0.0.1')).toBeUndefined();
+      expect(await s.resolve(token, '127.0.0.1')).toEqual({ expired: true });
+    }
   });
 });
