@@ -204,7 +204,9 @@ const endpoints: Endpoint[] = [
     key: 'tree',
     label: 'GET /api/orgs/tree',
     paths: ['/api/orgs/tree'],
-    note: 'findOrg, then listSubtreeWithMembers (the nodes with their member counts) + stationStaffing',
+    // the app keeps the serialized answer per generation (migration 500): a request is one statement and
+    // the kept bytes; the raw side still runs the statements that build it (bench/README.md "Ninth session")
+    note: 'findOrg, then listSubtreeWithMembers (the nodes with their member counts) + stationStaffing (the app: its kept answer)',
     p99Target: 100, // issue 11: the org tree p99 < 100 ms at 32 connections
     sql: async () => {
       const root = await orgRepo.findOrg(raw, scope, scope.orgId);
