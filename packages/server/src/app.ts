@@ -72,6 +72,8 @@ export type AppConfig = {
   publicRateLimit?: { submit: number; lookup: number };
   /** The CJK font of printable PDFs (config.ts; Noto Sans CJK by default). */
   pdfFont?: PdfFont;
+  /** Bytes of org tree answers kept between writes (default 64 MB; 0 keeps none: every request builds its answer). */
+  treeCacheBytes?: number;
   /** Secret for the public form's challenge tokens (derived from the data key by main.ts). */
   challengeSecret?: Buffer;
 };
@@ -242,7 +244,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(healthModule, { db });
   await app.register(authModule, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });
   // services other modules use are built once here and handed to their modules and to the users
-  const orgs = createOrgService({ db, sessions: auth.sessions });
+  const orgs = createOrgService({ db, sessions: auth.sessions, treeCacheBytes: config.treeCacheBytes });
   const people = createPeopleService({ db, pii: config.pii, staffing: orgs });
   await app.register(orgsModule, { orgs });
   await app.register(peopleModule, { db, pii: config.pii, people });

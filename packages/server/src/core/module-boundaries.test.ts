@@ -143,7 +143,7 @@ const CORE_TABLES = [
 /** Each module's own tables (those its migrations create); only its own files name them in SQL. */
 const OWNED: Record<string, string[]> = {
   auth: ['sessions', 'login_failures'],
-  orgs: ['station_designations'],
+  orgs: ['station_designations', 'tree_generations'],
   people: ['persons', 'posts', 'reserve_cadres', 'org_person_counts'],
   ledger: ['problems', 'ledger_settings'],
   lists: ['tasks', 'responsibilities'],

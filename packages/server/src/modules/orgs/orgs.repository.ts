@@ -1,7 +1,7 @@
 // The only file with SQL of the org tree. Every read takes the actor's scope and filters on the
 // materialized path, so a node outside the scope is simply not found.
 import type { OrgType } from '@lianxin/contract';
-import type { Queryable } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { inScope, BY_KEY } from '../../core/scope.js';
 import { movePeoplePaths, orgPeopleSql } from '../people/index.js';
@@ -30,6 +30,41 @@ export async function findOrg(q: Queryable, scope: Scope, id: number): Promise<O
     [id, likePrefix(scope.path)],
   );
   return row;
+}
+
+/** A tree's root as `findOrg` reads it, with what its answer depends on beyond the rows (migration 500). */
+export type TreeRoot = OrgRow & {
+  /** The generation of the root's county (the sum of its rows); for a root above counties, of every county. */
+  gen: number;
+  /** The database's date: the staffing reads the posts current on it. */
+  today: string;
+};
+
+/**
+ * `findOrg`, and in the same statement (one snapshot) the generation and the date the tree's
+ * answer depends on: what a kept answer is checked against, one index probe each.
+ */
+export async function findTreeRoot(q: Queryable, scope: Scope, id: number): Promise<TreeRoot | undefined> {
+  const [row] = await q.query<TreeRoot>(
+    `SELECT ${COLUMNS}, CURRENT_DATE::text AS today,
+       (CASE WHEN county_id IS NULL THEN (SELECT coalesce(sum(g.gen), 0) FROM tree_generations g)
+             ELSE (SELECT coalesce(sum(g.gen), 0) FROM tree_generations g WHERE g.county_id = orgs.county_id) END)::bigint AS gen
+     FROM orgs WHERE id = $1 AND ${inScope('path', 2)}`,
+    [id, likePrefix(scope.path)],
+  );
+  return row;
+}
+
+/**
+ * Runs fn in one read-only REPEATABLE READ transaction: every statement in it sees one snapshot,
+ * so a generation read in it and the rows read in it belong together (a write that commits
+ * meanwhile is in neither or, for a later snapshot, in both).
+ */
+export async function inOneSnapshot<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`);
+    return fn(tx);
+  });
 }
 
 /** Locks the row for the rest of the transaction (a concurrent move or close waits). */

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { TypedApp } from '../../core/http.js';
 import {
   AddDesignationBody,
@@ -17,6 +18,7 @@ import {
   VersionQuery,
 } from '@lianxin/contract';
 import type { OrgService } from './orgs.service.js';
+import { matchesEtag } from './tree-cache.js';
 
 export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
   const { orgs } = opts;
@@ -33,7 +35,16 @@ export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
       },
       config: { policy: 'org:read' },
     },
-    async (request) => orgs.tree(request.actor!, request.query.rootId),
+    async (request, reply) => {
+      if (!orgs.treeCacheEnabled) return orgs.tree(request.actor!, request.query.rootId);
+      // the kept bytes, serialized once by this route's own schema (docs/decisions.md "The org tree's answer kept per generation")
+      const answer = await orgs.treeAnswer(request.actor!, request.query.rootId, (tree) => reply.serialize(tree) as string);
+      // already serialized: sent as bytes, past the typed reply (the schema's answer, unchanged)
+      const raw = reply as FastifyReply;
+      raw.header('ETag', answer.etag);
+      if (matchesEtag(request.headers['if-none-match'], answer.etag)) return raw.code(304).send();
+      return raw.type('application/json; charset=utf-8').send(answer.body);
+    },
   );
 
   app.get(

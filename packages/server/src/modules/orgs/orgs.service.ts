@@ -26,6 +26,7 @@ import { appendAudit, changeSummary } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import * as repo from './orgs.repository.js';
 import type { OrgRow } from './orgs.repository.js';
+import { createTreeCache, type TreeAnswer } from './tree-cache.js';
 import type { SessionInvalidation } from '../auth/index.js';
 import { activePostsAt, memberCountsByOrg, stationStaffing, type StaffingRow } from '../people/index.js';
 
@@ -114,8 +115,10 @@ export function buildNodes(rows: OrgRow[], directMembers: Map<number, number>): 
   return [...nodes.values()];
 }
 
-export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }) {
+export function createOrgService(deps: { db: Db; sessions: SessionInvalidation; treeCacheBytes?: number }) {
   const { db } = deps;
+  /** The tree's kept answers: 64 MB unless told (AppConfig.treeCacheBytes; 0 keeps none). */
+  const treeCache = createTreeCache(deps.treeCacheBytes ?? 64 * 1024 * 1024);
   /** Scopes hold the org's path and name: signed-in accounts' cached sessions are read afresh. */
   const treeChanged = async <T>(change: Promise<T>): Promise<T> => {
     const result = await change;
@@ -136,14 +139,13 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
       ip: actor.ip,
     });
 
-  async function tree(actor: Actor, rootId?: number): Promise<OrgTree> {
-    const root = await repo.findOrg(db, actor.scope, rootId ?? actor.scope.orgId);
-    if (!root) throw new AppError('not_found');
+  /** The tree under a root as the answer carries it, every statement on `q` (one snapshot when it is a transaction). */
+  async function buildTree(q: Queryable, scope: Actor['scope'], root: OrgRow): Promise<OrgTree> {
     // Above a county the tree is large (a province): answer two levels; a county answers whole.
     const maxDepth = root.type === 'province' ? root.depth + 1 : undefined;
     const [rows, staffing] = await Promise.all([
-      repo.listSubtreeWithMembers(db, actor.scope, root.path, maxDepth),
-      root.type === 'province' ? Promise.resolve([]) : stationStaffing(db, root.path),
+      repo.listSubtreeWithMembers(q, scope, root.path, maxDepth),
+      root.type === 'province' ? Promise.resolve([]) : stationStaffing(q, root.path),
     ]);
     const members = new Map<number, number>();
     for (const r of rows) if (r.members > 0) members.set(r.id, r.members);
@@ -154,11 +156,41 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
       const byPath = rows.filter((r) => r.depth === maxDepth);
       for (const r of byPath) {
         const n = nodes.find((x) => x.id === r.id)!;
-        const counts = await memberCountsByOrg(db, r.path);
+        const counts = await memberCountsByOrg(q, r.path);
         n.memberCount = [...counts.values()].reduce((a, b) => a + b, 0);
       }
     }
     return { rootId: root.id, nodes };
+  }
+
+  async function tree(actor: Actor, rootId?: number): Promise<OrgTree> {
+    const root = await repo.findOrg(db, actor.scope, rootId ?? actor.scope.orgId);
+    if (!root) throw new AppError('not_found');
+    return buildTree(db, actor.scope, root);
+  }
+
+  /**
+   * GET /api/orgs/tree's answer as bytes, kept per root while its county's generation and the date
+   * are unchanged (docs/decisions.md "The org tree's answer kept per generation"). The answer
+   * depends on the root alone, not on who asks: the actor's scope decides only whether the root
+   * may be read (404), and the tree carries no personal data nor anything a role adds or hides.
+   * One statement on a hit (the root, its generation, the date); on a miss, the tree read in one
+   * snapshot with the generation it is kept under. `render` serializes as the route's schema does.
+   */
+  async function treeAnswer(actor: Actor, rootId: number | undefined, render: (tree: OrgTree) => string): Promise<TreeAnswer> {
+    const root = await repo.findTreeRoot(db, actor.scope, rootId ?? actor.scope.orgId);
+    if (!root) throw new AppError('not_found');
+    const kept = treeCache.get(root.id, root.gen, root.today);
+    if (kept) return kept;
+    return treeCache.build(root.id, root.gen, root.today, () =>
+      repo.inOneSnapshot(db, async (tx) => {
+        // read again in the snapshot: the generation the rows belong to (and the root as it is now)
+        const now = await repo.findTreeRoot(tx, actor.scope, root.id);
+        if (!now) throw new AppError('not_found');
+        const built = await buildTree(tx, actor.scope, now);
+        return { gen: now.gen, today: now.today, body: render(built) };
+      }),
+    );
   }
 
   async function detail(actor: Actor, id: number): Promise<OrgDetail> {
@@ -489,7 +521,7 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation }
     await audit(tx, actor, 'org.close', closed, { name: org.name, partyGroup: true });
   }
 
-  return { addPartyGroupIn, renamePartyGroupIn, closePartyGroupIn, tree, detail, create, update, move, close, remove, listDesignations, designation, addDesignation, removeDesignation, stationWarnings };
+  return { addPartyGroupIn, renamePartyGroupIn, closePartyGroupIn, tree, treeAnswer, treeCacheStats: () => treeCache.stats(), treeCacheEnabled: treeCache.enabled, detail, create, update, move, close, remove, listDesignations, designation, addDesignation, removeDesignation, stationWarnings };
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;
