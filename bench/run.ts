@@ -490,7 +490,7 @@ if (wanted('orglife-behind') || wanted('orglife-behind-province')) {
       key: 'orglife-behind',
       label: `GET /api/orglife/board (county ${account.name})`,
       paths: ['/api/orglife/board'],
-      note: 'rollup (per township: units, behind, held, required, attendance) then byType, as the route runs them',
+      note: 'board: one statement, the roll-up per township (units, behind, held, required, attendance) and the per-type figures, as the route runs it',
       sql: () => orglifeBoardSql(raw, account.path, thisYear, thisMonth, rules),
       p99Target: 200,
     });
@@ -502,7 +502,7 @@ if (wanted('orglife-behind') || wanted('orglife-behind-province')) {
       label: 'GET /api/orglife/board (province, 1 conn)',
       paths: ['/api/orglife/board'],
       headers: province.headers,
-      note: 'rollup per county over the province\'s branches, then byType; one request at a time',
+      note: 'board: the roll-up per county over the province\'s branches and the per-type figures in one statement; one request at a time',
       sql: () => orglifeBoardSql(raw, province.root.path, thisYear, thisMonth, rules),
       connections: 1,
       p99Target: 1000,

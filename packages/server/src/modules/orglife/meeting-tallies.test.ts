@@ -141,8 +141,7 @@ async function check(paths: string[], months = [...new Set([1, 6, thisMonth, 12]
         for (const types of RULE_SETS) {
           const rules = ruleRows(types, month);
           const want = countedBoard(orgs, meetings, path, y, month, rules);
-          const rollup = await repo.rollup(t.db, likePrefix(path), path, { year: y, month }, rules);
-          const byType = await repo.byType(t.db, likePrefix(path), { year: y, month }, rules);
+          const { rollup, byType } = await repo.board(t.db, likePrefix(path), path, { year: y, month }, rules);
           expect({ path, y, month, rollup: [...rollup].sort((a, b) => (a.child < b.child ? -1 : a.child > b.child ? 1 : 0)) })
             .toEqual({ path, y, month, rollup: want.rollup });
           expect({ path, y, month, byType: [...byType].sort((a, b) => (a.code < b.code ? -1 : 1)) }).toEqual({ path, y, month, byType: want.types });
