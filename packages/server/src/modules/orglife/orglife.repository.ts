@@ -151,10 +151,12 @@ export type TypeRow = { code: string; held: number; required: number; shortfall:
  * 谁落后了, in one statement: the units under the prefix ($1) the rules apply to, and per unit and
  * type the meetings held from January 1 of year $2 to the end of month $3 against the required
  * count ($4–$7 the rules as arrays) — computed once, then summed two ways: per child of the org at
- * `path` ($8) and per meeting type. Rows of kind 'child' carry the roll-up (key = the child),
- * rows of kind 'type' the per-type figures (key = the code); the caller splits them (`board`).
+ * `path` ($8) and per meeting type. Rows of kind 'child' carry the roll-up (key = the child), rows
+ * of kind 'type' the per-type figures (key = the code); the caller splits them (`board`). $9: the
+ * rules' unit types once each (repeated, as in $5, they made the planner expect three times the
+ * units and group the province's 98,000 unit × type rows by sorting them on disk).
  *
- * The meetings are read from `meeting_tallies` (migrations 450, 520): per meeting path, unit, type
+ * The meetings are read from `meeting_tallies` (migration 450): per meeting path, unit, type
  * and party group the year's running totals by month, kept by triggers on meetings, so element
  * [$3] is exactly what counting the meetings of the period answers. One scan of the tallies
  * (`tal`) feeds both the per-unit sums and the per-group counts of 党小组会.
@@ -163,7 +165,7 @@ const BOARD_SQL = `
   WITH rules AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[], $7::int[]) AS r(code, unit_type, required, sec_required)),
   units AS (
     SELECT o.id, o.type, split_part(substr(o.path, length($8::text) + 1), '/', 1) AS child
-      FROM orgs o WHERE o.status = 'active' AND o.type = ANY($5::text[]) AND ${inScope('o.path', 1)}),
+      FROM orgs o WHERE o.status = 'active' AND o.type = ANY($9::text[]) AND ${inScope('o.path', 1)}),
   tal AS (
     SELECT t.org_id, t.type_code, t.party_group_id, t.held[$3::int] AS n, t.by_secretary[$3::int] AS s,
            t.present[$3::int] AS p, t.expected[$3::int] AS e
@@ -212,7 +214,7 @@ const BOARD_SQL = `
 export async function board(q: Queryable, like: string, path: string, period: BoardPeriod, rules: RuleRows): Promise<{ rollup: RollupRow[]; byType: TypeRow[] }> {
   const rows = await q.query<{ kind: 'child' | 'type'; key: string } & Omit<RollupRow, 'child'> & Omit<TypeRow, 'code'>>(
     BOARD_SQL,
-    [like, period.year, period.month, rules.codes, rules.unitTypes, rules.required, rules.bySecretary, path],
+    [like, period.year, period.month, rules.codes, rules.unitTypes, rules.required, rules.bySecretary, path, [...new Set(rules.unitTypes)]],
   );
   const rollup: RollupRow[] = [];
   const byType: TypeRow[] = [];
