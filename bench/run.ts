@@ -479,7 +479,7 @@ if (wanted('orglife-behind') || wanted('orglife-behind-province')) {
       console.log(`组织生活：${i + 1}/${counties.length} 个县，已写入会议 ${meetings.toLocaleString('en-US')} 次、参会记录 ${attendance.toLocaleString('en-US')} 条（${((performance.now() - t0) / 1000).toFixed(0)} 秒）`);
     }
   }
-  if (meetings) await raw.query('VACUUM ANALYZE meetings, meeting_attendees');
+  if (meetings) await raw.query('VACUUM ANALYZE meetings, meeting_attendees, meeting_tallies');
   const [held] = await raw.query<{ meetings: number; attendance: number }>(
     `SELECT (SELECT count(*)::int FROM meetings) AS meetings, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'meeting_attendees') AS attendance`,
   );
