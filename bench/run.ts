@@ -483,7 +483,7 @@ if (wanted('orglife-behind') || wanted('orglife-behind-province')) {
       console.log(`组织生活：${i + 1}/${counties.length} 个县，已写入会议 ${meetings.toLocaleString('en-US')} 次、参会记录 ${attendance.toLocaleString('en-US')} 条（${((performance.now() - t0) / 1000).toFixed(0)} 秒）`);
     }
   }
-  if (meetings) await raw.query('VACUUM ANALYZE meetings, meeting_attendees');
+  if (meetings) await raw.query('VACUUM ANALYZE meetings, meeting_attendees, meeting_tallies');
   const [held] = await raw.query<{ meetings: number; attendance: number }>(
     `SELECT (SELECT count(*)::int FROM meetings) AS meetings, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'meeting_attendees') AS attendance`,
   );
@@ -494,7 +494,7 @@ if (wanted('orglife-behind') || wanted('orglife-behind-province')) {
       key: 'orglife-behind',
       label: `GET /api/orglife/board (county ${account.name})`,
       paths: ['/api/orglife/board'],
-      note: 'rollup (per township: units, behind, held, required, attendance) then byType, as the route runs them',
+      note: 'board: one statement, the roll-up per township (units, behind, held, required, attendance) and the per-type figures, as the route runs it',
       sql: () => orglifeBoardSql(raw, account.path, thisYear, thisMonth, rules),
       p99Target: 200,
     });
@@ -506,7 +506,7 @@ if (wanted('orglife-behind') || wanted('orglife-behind-province')) {
       label: 'GET /api/orglife/board (province, 1 conn)',
       paths: ['/api/orglife/board'],
       headers: province.headers,
-      note: 'rollup per county over the province\'s branches, then byType; one request at a time',
+      note: 'board: the roll-up per county over the province\'s branches and the per-type figures in one statement; one request at a time',
       sql: () => orglifeBoardSql(raw, province.root.path, thisYear, thisMonth, rules),
       connections: 1,
       p99Target: 1000,

@@ -453,8 +453,7 @@ export async function orglifeRules(month: number) {
 export async function orglifeBoardSql(q: Queryable, path: string, year: number, month: number, rules: Awaited<ReturnType<typeof orglifeRules>>) {
   const repo = await import('../packages/server/src/modules/orglife/orglife.repository.js');
   const like = `${path}%`;
-  await repo.rollup(q, like, path, { year, month }, rules);
-  await repo.byType(q, like, { year, month }, rules);
+  await repo.board(q, like, path, { year, month }, rules);
 }
 
 // ---- 绩效指数 (issue 15): a published scheme per county, sheets for a year, the province's computed indicators ----

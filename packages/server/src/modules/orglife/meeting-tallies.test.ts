@@ -141,8 +141,7 @@ async function check(paths: string[], months = [...new Set([1, 6, thisMonth, 12]
         for (const types of RULE_SETS) {
           const rules = ruleRows(types, month);
           const want = countedBoard(orgs, meetings, path, y, month, rules);
-          const rollup = await repo.rollup(t.db, likePrefix(path), path, { year: y, month }, rules);
-          const byType = await repo.byType(t.db, likePrefix(path), { year: y, month }, rules);
+          const { rollup, byType } = await repo.board(t.db, likePrefix(path), path, { year: y, month }, rules);
           expect({ path, y, month, rollup: [...rollup].sort((a, b) => (a.child < b.child ? -1 : a.child > b.child ? 1 : 0)) })
             .toEqual({ path, y, month, rollup: want.rollup });
           expect({ path, y, month, byType: [...byType].sort((a, b) => (a.code < b.code ? -1 : 1)) }).toEqual({ path, y, month, byType: want.types });
@@ -294,12 +293,31 @@ describe('meeting_tallies and the board', () => {
     const more = await Promise.all([mover!.parent_id, target!.id, mover!.township, mover!.id].map(pathOf));
     await check([...paths, ...more]);
 
-    // the route answers the same as the statements it runs (the county, last year, to December)
-    const board = (await county.get(`/api/orglife/board?year=${year - 1}&month=12`)).json() as BoardView;
-    const rules = ruleRows(DEFAULT_MEETING_TYPES, 12);
-    const want = countedBoard(await orgsNow(), await meetingsNow(), paths[0]!, year - 1, 12, rules);
-    expect(board.total.held).toBe(want.rollup.reduce((n, r) => n + r.held, 0));
-    expect(board.total.shortfall).toBe(want.rollup.reduce((n, r) => n + r.shortfall, 0));
-    expect(board.total.behind).toBe(want.rollup.reduce((n, r) => n + r.behind, 0));
+    // the route answers what counting the meetings answers, row by row and type by type (the county
+    // and the township the village moved out of, last year and this year; the route splits the one
+    // statement's rows into its roll-up and its types)
+    const orgs = await orgsNow();
+    const meetings = await meetingsNow();
+    const township = await t.as('wuli');
+    for (const [client, path, y, month] of [[county, paths[0]!, year - 1, 12], [county, paths[0]!, year, thisMonth], [township, paths[1]!, year, thisMonth]] as const) {
+      const board = (await client.get(`/api/orglife/board?year=${y}&month=${month}`)).json() as BoardView;
+      const want = countedBoard(orgs, meetings, path, y, month, ruleRows(DEFAULT_MEETING_TYPES, month));
+      const rate = (p: number, e: number) => (e > 0 ? Math.round((p / e) * 1000) / 1000 : null);
+      const tally = (r: Omit<repo.RollupRow, 'child'>) => ({ units: r.units, behind: r.behind, held: r.held, required: r.required, shortfall: r.shortfall, attendanceRate: rate(r.present, r.expected) });
+      const sum = (k: 'units' | 'behind' | 'held' | 'required' | 'shortfall' | 'present' | 'expected') => want.rollup.reduce((n, r) => n + r[k], 0);
+      expect(board.total).toEqual(tally({ units: sum('units'), behind: sum('behind'), held: sum('held'), required: sum('required'), shortfall: sum('shortfall'), present: sum('present'), expected: sum('expected') }));
+      const ownId = board.org.id;
+      expect(new Map(board.rows.map((r) => [r.org.id, { units: r.units, behind: r.behind, held: r.held, required: r.required, shortfall: r.shortfall, attendanceRate: r.attendanceRate }])))
+        .toEqual(new Map(want.rollup.map((r) => [Number(r.child || ownId), tally(r)])));
+      expect(board.rows.length).toBeGreaterThan(1);
+      expect(board.types.map((x) => ({ code: x.code, held: x.held, required: x.required, shortfall: x.shortfall, bySecretary: x.bySecretary })))
+        .toEqual(DEFAULT_MEETING_TYPES.filter((x) => x.perYear > 0).map((x) => {
+          const w = want.types.find((r) => r.code === x.code);
+          return {
+            code: x.code, held: w?.held ?? 0, required: w?.required ?? 0, shortfall: w?.shortfall ?? 0,
+            bySecretary: x.secretaryMin ? { held: w?.by_sec ?? 0, required: w?.sec_required ?? 0, shortfall: w?.sec_shortfall ?? 0, unitsBehind: w?.sec_behind ?? 0 } : undefined,
+          };
+        }));
+    }
   }, 300_000);
 });

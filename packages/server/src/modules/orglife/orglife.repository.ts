@@ -138,34 +138,52 @@ export async function heldOnDay(q: Queryable, like: string, orgId: number, typeC
  */
 export type RuleRows = { codes: string[]; unitTypes: string[]; required: number[]; bySecretary: number[] };
 
+/** The board's period: January 1 of `year` to the end of `month` (1–12). */
+export type BoardPeriod = { year: number; month: number };
+
+/** Per child of the board's org (child '' — the org itself is a unit): its units, how many are behind, meetings held and required, attendance. */
+export type RollupRow = { child: string; units: number; behind: number; held: number; required: number; shortfall: number; present: number; expected: number };
+
+/** Per meeting type over the units: held, required, shortfall; of them given by the secretary against the secretary's share. */
+export type TypeRow = { code: string; held: number; required: number; shortfall: number; by_sec: number; sec_required: number; sec_shortfall: number; sec_behind: number };
+
 /**
- * The shared head of the roll-ups: the units under the prefix ($1) the rules apply to, and per unit
- * and type the meetings held from January 1 of year $2 to the end of month $3 against the required
- * count ($4–$7 the rules as arrays). The meetings are read from `meeting_tallies` (migration 450):
- * per unit, type and party group the year's running totals by month, kept by triggers on meetings,
- * so element [$3] is exactly what counting the meetings of the period answers.
+ * 谁落后了, in one statement: the units under the prefix ($1) the rules apply to, and per unit and
+ * type the meetings held from January 1 of year $2 to the end of month $3 against the required
+ * count ($4–$7 the rules as arrays) — computed once, then summed two ways: per child of the org at
+ * `path` ($8) and per meeting type. Rows of kind 'child' carry the roll-up (key = the child), rows
+ * of kind 'type' the per-type figures (key = the code); the caller splits them (`board`). $9: the
+ * rules' unit types once each (repeated, as in $5, they made the planner expect three times the
+ * units and group the province's 98,000 unit × type rows by sorting them on disk).
+ *
+ * The meetings are read from `meeting_tallies` (migration 450): per meeting path, unit, type
+ * and party group the year's running totals by month, kept by triggers on meetings, so element
+ * [$3] is exactly what counting the meetings of the period answers. One scan of the tallies
+ * (`tal`) feeds both the per-unit sums and the per-group counts of 党小组会.
  */
-const PER_UNIT_TYPE = `
-  rules AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[], $7::int[]) AS r(code, unit_type, required, sec_required)),
-  units AS (SELECT o.id, o.path, o.type FROM orgs o WHERE o.status = 'active' AND o.type = ANY($5::text[]) AND ${inScope('o.path', 1)}),
+const BOARD_SQL = `
+  WITH rules AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[], $7::int[]) AS r(code, unit_type, required, sec_required)),
+  units AS (
+    SELECT o.id, o.type, split_part(substr(o.path, length($8::text) + 1), '/', 1) AS child
+      FROM orgs o WHERE o.status = 'active' AND o.type = ANY($9::text[]) AND ${inScope('o.path', 1)}),
+  tal AS (
+    SELECT t.org_id, t.type_code, t.party_group_id, t.held[$3::int] AS n, t.by_secretary[$3::int] AS s,
+           t.present[$3::int] AS p, t.expected[$3::int] AS e
+      FROM meeting_tallies t WHERE ${inScope('t.org_path', 1)} AND t.year = $2::int),
   held AS (
-    SELECT t.org_id, t.type_code, sum(t.held[$3::int])::int AS n, sum(t.by_secretary[$3::int])::int AS by_sec,
-           sum(t.present[$3::int])::int AS present, sum(t.expected[$3::int])::int AS expected
-      FROM meeting_tallies t
-     WHERE ${inScope('t.org_path', 1)} AND t.year = $2::int
-     GROUP BY t.org_id, t.type_code),
+    SELECT org_id, type_code, sum(n)::int AS n, sum(s)::int AS by_sec, sum(p)::int AS present, sum(e)::int AS expected
+      FROM tal GROUP BY org_id, type_code),
   -- 党小组会 (code 'group') is held by each party group of a unit: a unit with groups owes the count per group
   grp AS (
     SELECT g.parent_id AS unit_id, count(*)::int AS groups,
            sum(greatest((SELECT max(r.required) FROM rules r WHERE r.code = 'group') - coalesce(gh.n, 0), 0))::int AS short
       FROM orgs g
-      LEFT JOIN (SELECT t.party_group_id, sum(t.held[$3::int])::int AS n FROM meeting_tallies t
-                  WHERE ${inScope('t.org_path', 1)} AND t.year = $2::int AND t.type_code = 'group' AND t.party_group_id <> 0
-                  GROUP BY t.party_group_id) gh ON gh.party_group_id = g.id
+      LEFT JOIN (SELECT party_group_id, sum(n)::int AS n FROM tal WHERE type_code = 'group' AND party_group_id <> 0 GROUP BY party_group_id) gh
+        ON gh.party_group_id = g.id
      WHERE g.type = 'party_group' AND g.status = 'active' AND ${inScope('g.path', 1)}
      GROUP BY g.parent_id),
   per AS (
-    SELECT u.id, u.path, r.code, r.required * CASE WHEN r.code = 'group' AND gr.groups > 0 THEN gr.groups ELSE 1 END AS required,
+    SELECT u.id, u.child, r.code, r.required * CASE WHEN r.code = 'group' AND gr.groups > 0 THEN gr.groups ELSE 1 END AS required,
            coalesce(h.n, 0) AS held, coalesce(h.present, 0) AS present, coalesce(h.expected, 0) AS expected,
            r.sec_required, coalesce(h.by_sec, 0) AS by_sec,
            CASE WHEN r.code = 'group' AND gr.groups > 0 THEN gr.short
@@ -173,45 +191,41 @@ const PER_UNIT_TYPE = `
            ELSE greatest(r.required - coalesce(h.n, 0), r.sec_required - coalesce(h.by_sec, 0), 0) END AS short
       FROM units u JOIN rules r ON r.unit_type = u.type
       LEFT JOIN held h ON h.org_id = u.id AND h.type_code = r.code
-      LEFT JOIN grp gr ON gr.unit_id = u.id)`;
-
-export type RollupRow = { child: string; units: number; behind: number; held: number; required: number; shortfall: number; present: number; expected: number };
-
-/** The board's period: January 1 of `year` to the end of `month` (1–12). */
-export type BoardPeriod = { year: number; month: number };
-
-/**
- * 谁落后了: per child of the org at `path` (child '' — the org itself is a unit), its units, how
- * many are short of a required meeting, meetings held and required, and attendance.
- */
-export async function rollup(q: Queryable, like: string, path: string, period: BoardPeriod, rules: RuleRows): Promise<RollupRow[]> {
-  return q.query<RollupRow>(
-    `WITH ${PER_UNIT_TYPE},
-     unit AS (
-       SELECT id, path, sum(held)::int AS held, sum(required)::int AS required, sum(short)::int AS shortfall,
-              bool_or(short > 0) AS behind, sum(present)::int AS present, sum(expected)::int AS expected
-         FROM per GROUP BY id, path)
-     SELECT split_part(substr(path, length($8::text) + 1), '/', 1) AS child, count(*)::int AS units,
-            count(*) FILTER (WHERE behind)::int AS behind, sum(held)::int AS held, sum(required)::int AS required,
-            sum(shortfall)::int AS shortfall, sum(present)::int AS present, sum(expected)::int AS expected
-       FROM unit GROUP BY 1 ORDER BY 1`,
-    [like, period.year, period.month, rules.codes, rules.unitTypes, rules.required, rules.bySecretary, path],
-  );
-}
+      LEFT JOIN grp gr ON gr.unit_id = u.id),
+  -- the per-unit rows (behind: short of any type) and the per-type rows, in one pass over per
+  agg AS (
+    SELECT child, code, GROUPING(code) = 1 AS is_unit, bool_or(short > 0) AS behind,
+           sum(held)::int AS held, sum(required)::int AS required, sum(short)::int AS shortfall, sum(present)::int AS present, sum(expected)::int AS expected,
+           sum(by_sec)::int AS by_sec, sum(sec_required)::int AS sec_required, sum(greatest(sec_required - by_sec, 0))::int AS sec_shortfall,
+           count(*) FILTER (WHERE by_sec < sec_required)::int AS sec_behind
+      FROM per GROUP BY GROUPING SETS ((id, child), (code)))
+  SELECT 'child' AS kind, child AS key, count(*)::int AS units, count(*) FILTER (WHERE behind)::int AS behind, sum(held)::int AS held,
+         sum(required)::int AS required, sum(shortfall)::int AS shortfall, sum(present)::int AS present, sum(expected)::int AS expected,
+         0 AS by_sec, 0 AS sec_required, 0 AS sec_shortfall, 0 AS sec_behind
+    FROM agg WHERE is_unit GROUP BY child
+  UNION ALL
+  SELECT 'type', code, 0, 0, held, required, shortfall, present, expected, by_sec, sec_required, sec_shortfall, sec_behind FROM agg WHERE NOT is_unit
+  ORDER BY 1, 2`;
 
 /**
- * Per meeting type over the units under the prefix: held, required, shortfall; and of them given
- * by the secretary against the secretary's share (units short of it counted in `sec_behind`).
+ * 谁落后了: the roll-up per child of the org at `path` and the figures per meeting type, from one
+ * statement (the per-unit rows are computed once for both).
  */
-export async function byType(q: Queryable, like: string, period: BoardPeriod, rules: RuleRows) {
-  return q.query<{ code: string; held: number; required: number; shortfall: number; by_sec: number; sec_required: number; sec_shortfall: number; sec_behind: number }>(
-    `WITH ${PER_UNIT_TYPE}
-     SELECT code, sum(held)::int AS held, sum(required)::int AS required, sum(short)::int AS shortfall,
-            sum(by_sec)::int AS by_sec, sum(sec_required)::int AS sec_required, sum(greatest(sec_required - by_sec, 0))::int AS sec_shortfall,
-            count(*) FILTER (WHERE by_sec < sec_required)::int AS sec_behind
-       FROM per GROUP BY code`,
-    [like, period.year, period.month, rules.codes, rules.unitTypes, rules.required, rules.bySecretary],
+export async function board(q: Queryable, like: string, path: string, period: BoardPeriod, rules: RuleRows): Promise<{ rollup: RollupRow[]; byType: TypeRow[] }> {
+  const rows = await q.query<{ kind: 'child' | 'type'; key: string } & Omit<RollupRow, 'child'> & Omit<TypeRow, 'code'>>(
+    BOARD_SQL,
+    [like, period.year, period.month, rules.codes, rules.unitTypes, rules.required, rules.bySecretary, path, [...new Set(rules.unitTypes)]],
   );
+  const rollup: RollupRow[] = [];
+  const byType: TypeRow[] = [];
+  for (const r of rows) {
+    if (r.kind === 'child') {
+      rollup.push({ child: r.key, units: r.units, behind: r.behind, held: r.held, required: r.required, shortfall: r.shortfall, present: r.present, expected: r.expected });
+    } else {
+      byType.push({ code: r.key, held: r.held, required: r.required, shortfall: r.shortfall, by_sec: r.by_sec, sec_required: r.sec_required, sec_shortfall: r.sec_shortfall, sec_behind: r.sec_behind });
+    }
+  }
+  return { rollup, byType };
 }
 
 /** One unit's meetings held per type in [from, to], and of them given by the secretary (the home page's "due this month"). */

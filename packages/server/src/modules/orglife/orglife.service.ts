@@ -534,8 +534,7 @@ export function createOrglifeService(deps: { db: Db; roster: RosterReader; visit
     const from = `${year}-01-01`;
     const to = lastDayOfMonth(year, month);
     const like = likePrefix(org.path);
-    const rows = await repo.rollup(db, like, org.path, { year, month }, rules);
-    const types = await repo.byType(db, like, { year, month }, rules);
+    const { rollup: rows, byType: types } = await repo.board(db, like, org.path, { year, month }, rules);
     const children = await byIds(db, rows.map((r) => Number(r.child || org.id)));
     const nameOf = new Map(children.map((c) => [c.id, c]));
     const tally = (r: Omit<repo.RollupRow, 'child'>) => ({
