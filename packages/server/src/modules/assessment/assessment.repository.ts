@@ -524,29 +524,24 @@ export type ResultRow = {
 };
 
 /**
- * The published sheets of a county's year (the newest revision of each unit and month), ranked on a
- * 100-point scale within their township and the county — ranks over the whole county, rows only of
- * the actor's subtree.
+ * The published sheets of a county's year (the newest revision of each unit and month that is
+ * published, appealed or locked), ranked on a 100-point scale within their township and the county —
+ * ranks over the whole county, rows only of the actor's subtree. Read from `assessment_result_rows`
+ * (migration 530: that row per scheme, unit and month, kept by triggers on the sheets and their
+ * cases), not from the sheets: ≈ units × months rows of the county's year through its index.
  */
 export async function results(q: Queryable, countyId: number, prefix: string, f: { year: number; period?: string; unitType?: string }): Promise<ResultRow[]> {
   const params: unknown[] = [countyId, prefix, f.year];
   const extra: string[] = [];
-  if (f.period) extra.push(`s.period = $${params.push(f.period)}`);
-  if (f.unitType) extra.push(`sc.unit_type = $${params.push(f.unitType)}`);
+  if (f.period) extra.push(`l.period = $${params.push(f.period)}`);
+  if (f.unitType) extra.push(`l.unit_type = $${params.push(f.unitType)}`);
   return q.query<ResultRow>(
-    `WITH latest AS (
-       SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) c.id AS sheet_id, c.org_id, c.org_path, s.period,
-              s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto IS NOT NULL AS vetoed, sc.unit_type
-         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
-        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked') AND sc.year = $3
-          AND s.subject_kind = 'org'
-          ${extra.length ? `AND ${extra.join(' AND ')}` : ''}
-        ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
-     placed AS (
-       SELECT l.*, t.id AS township_id, t.name AS township_name,
+    `WITH placed AS (
+       SELECT l.sheet_id, l.org_id, l.org_path, l.period, l.total, l.max_total, l.vetoed, l.unit_type, t.id AS township_id, t.name AS township_name,
               CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END AS score
-         FROM latest l
-         LEFT JOIN LATERAL (SELECT o.id, o.name FROM orgs o WHERE o.id = ANY(string_to_array(trim(both '/' from l.org_path), '/')::bigint[]) AND o.type = 'township' LIMIT 1) t ON true),
+         FROM assessment_result_rows l
+         LEFT JOIN LATERAL (SELECT o.id, o.name FROM orgs o WHERE o.id = ANY(string_to_array(trim(both '/' from l.org_path), '/')::bigint[]) AND o.type = 'township' LIMIT 1) t ON true
+        WHERE ${inCounty('l.county_id', 1)} AND l.year = $3 ${extra.length ? `AND ${extra.join(' AND ')}` : ''}),
      ranked AS (
        SELECT p.*, rank() OVER (PARTITION BY p.period, p.unit_type, p.township_id ORDER BY p.score DESC)::int AS rank_township,
               rank() OVER (PARTITION BY p.period, p.unit_type ORDER BY p.score DESC)::int AS rank_county
@@ -561,24 +556,20 @@ export async function results(q: Queryable, countyId: number, prefix: string, f:
 
 /**
  * The scores behind the results board's trend and months: per published sheet of the county's year
- * in the actor's subtree (the newest revision of each unit and month), its month and figures — in
- * the order `results` lists them (month, county rank, sheet), without the township, the names and
- * the township rank the board shows only for one month (`results` with that period).
+ * in the actor's subtree (the newest counting revision of each unit and month, `assessment_result_rows`),
+ * its month and figures — in the order `results` lists them (month, county rank, sheet), without
+ * the township, the names and the township rank the board shows only for one month (`results`
+ * with that period).
  */
 export async function resultScores(q: Queryable, countyId: number, prefix: string, f: { year: number; unitType?: string }): Promise<{ period: string; total: number; max_total: number }[]> {
   const params: unknown[] = [countyId, prefix, f.year];
-  const extra = f.unitType ? `AND sc.unit_type = $${params.push(f.unitType)}` : '';
+  const extra = f.unitType ? `AND l.unit_type = $${params.push(f.unitType)}` : '';
   return q.query(
-    `WITH latest AS (
-       SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) c.id AS sheet_id, c.org_path, s.period,
-              s.total::float8 AS total, s.max_total::float8 AS max_total, sc.unit_type
-         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
-        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked') AND sc.year = $3
-          AND s.subject_kind = 'org' ${extra}
-        ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
-     ranked AS (
-       SELECT l.*, rank() OVER (PARTITION BY l.period, l.unit_type ORDER BY CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END DESC)::int AS rank_county
-         FROM latest l)
+    `WITH ranked AS (
+       SELECT l.sheet_id, l.org_path, l.period, l.total, l.max_total,
+              rank() OVER (PARTITION BY l.period, l.unit_type ORDER BY CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END DESC)::int AS rank_county
+         FROM assessment_result_rows l
+        WHERE ${inCounty('l.county_id', 1)} AND l.year = $3 ${extra})
      SELECT r.period, r.total, r.max_total FROM ranked r
       WHERE ${inScope('r.org_path', 2)}
       ORDER BY r.period DESC, r.rank_county, r.sheet_id`,
