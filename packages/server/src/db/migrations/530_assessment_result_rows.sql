@@ -6,7 +6,9 @@
 --
 --   assessment_result_rows: per scheme, unit and month (subject_kind 'org'), the newest revision
 --   whose case is published, appealed or locked (SHEET_RESULT_STATES) — its sheet id, the case's
---   county and path, the scheme's year and unit type, the sheet's total, maximum and veto.
+--   county and path, the scheme's year and unit type, the sheet's total, maximum and veto, and the
+--   township on the case's path (the org of type township among the path's ids: what the board
+--   looked up per row; an org's type never changes, its name is read with the board).
 --
 -- A key with no counting revision has no row. Kept in the same statement as every write that can
 -- change which revision counts or what it shows, by the database (the app, the demo, the bench's
@@ -30,6 +32,7 @@ CREATE TABLE assessment_result_rows (
   year       int NOT NULL,
   unit_type  text NOT NULL,
   org_path   text NOT NULL,
+  township_id bigint,
   sheet_id   bigint NOT NULL,
   total      float8 NOT NULL,
   max_total  float8 NOT NULL,
@@ -38,7 +41,12 @@ CREATE TABLE assessment_result_rows (
 );
 -- The board's read: a county's year (and month), everything it shows in the index.
 CREATE INDEX assessment_result_rows_board ON assessment_result_rows (county_id, year, period, unit_type)
-  INCLUDE (org_path, sheet_id, org_id, total, max_total, vetoed);
+  INCLUDE (org_path, sheet_id, org_id, township_id, total, max_total, vetoed);
+
+-- The township on a path: the org of type township among its ids (NULL: none).
+CREATE FUNCTION assessment_township_on(case_path text) RETURNS bigint LANGUAGE sql STABLE AS $$
+  SELECT o.id FROM orgs o WHERE o.id = ANY(string_to_array(trim(both '/' from case_path), '/')::bigint[]) AND o.type = 'township' LIMIT 1
+$$;
 
 -- Recomputes the rows of the given keys from the sheets: the newest counting revision of each, or
 -- no row. Keys are written in order (two transactions touching the same keys lock them alike);
@@ -52,8 +60,9 @@ BEGIN
        SELECT 1 FROM score_sheets s JOIN cases c ON c.id = s.case_id
         WHERE s.scheme_id = k.scheme_id AND s.subject_kind = 'org' AND s.subject_id = k.org_id AND s.period = k.period
           AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked'));
-  INSERT INTO assessment_result_rows AS r (scheme_id, org_id, period, county_id, year, unit_type, org_path, sheet_id, total, max_total, vetoed)
-  SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) s.scheme_id, s.org_id, s.period, c.county_id, sc.year, sc.unit_type, c.org_path, c.id,
+  INSERT INTO assessment_result_rows AS r (scheme_id, org_id, period, county_id, year, unit_type, org_path, township_id, sheet_id, total, max_total, vetoed)
+  SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) s.scheme_id, s.org_id, s.period, c.county_id, sc.year, sc.unit_type, c.org_path,
+         assessment_township_on(c.org_path), c.id,
          s.total::float8, s.max_total::float8, s.veto IS NOT NULL
     FROM (SELECT DISTINCT * FROM unnest(k_scheme, k_org, k_period) AS k(scheme_id, org_id, period)) k
     JOIN score_sheets s ON s.scheme_id = k.scheme_id AND s.subject_kind = 'org' AND s.subject_id = k.org_id AND s.period = k.period
@@ -62,15 +71,16 @@ BEGIN
    WHERE c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked')
    ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC
   ON CONFLICT (scheme_id, org_id, period) DO UPDATE
-     SET county_id = EXCLUDED.county_id, year = EXCLUDED.year, unit_type = EXCLUDED.unit_type, org_path = EXCLUDED.org_path,
+     SET county_id = EXCLUDED.county_id, year = EXCLUDED.year, unit_type = EXCLUDED.unit_type, org_path = EXCLUDED.org_path, township_id = EXCLUDED.township_id,
          sheet_id = EXCLUDED.sheet_id, total = EXCLUDED.total, max_total = EXCLUDED.max_total, vetoed = EXCLUDED.vetoed
-   WHERE (r.county_id, r.year, r.unit_type, r.org_path, r.sheet_id, r.total, r.max_total, r.vetoed)
-         IS DISTINCT FROM (EXCLUDED.county_id, EXCLUDED.year, EXCLUDED.unit_type, EXCLUDED.org_path, EXCLUDED.sheet_id, EXCLUDED.total, EXCLUDED.max_total, EXCLUDED.vetoed);
+   WHERE (r.county_id, r.year, r.unit_type, r.org_path, r.township_id, r.sheet_id, r.total, r.max_total, r.vetoed)
+         IS DISTINCT FROM (EXCLUDED.county_id, EXCLUDED.year, EXCLUDED.unit_type, EXCLUDED.org_path, EXCLUDED.township_id, EXCLUDED.sheet_id, EXCLUDED.total, EXCLUDED.max_total, EXCLUDED.vetoed);
 END $$;
 
 -- The backfill: every counting sheet so far, in one set-based statement.
-INSERT INTO assessment_result_rows (scheme_id, org_id, period, county_id, year, unit_type, org_path, sheet_id, total, max_total, vetoed)
-SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) s.scheme_id, s.org_id, s.period, c.county_id, sc.year, sc.unit_type, c.org_path, c.id,
+INSERT INTO assessment_result_rows (scheme_id, org_id, period, county_id, year, unit_type, org_path, township_id, sheet_id, total, max_total, vetoed)
+SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) s.scheme_id, s.org_id, s.period, c.county_id, sc.year, sc.unit_type, c.org_path,
+       assessment_township_on(c.org_path), c.id,
        s.total::float8, s.max_total::float8, s.veto IS NOT NULL
   FROM score_sheets s JOIN cases c ON c.id = s.case_id JOIN assessment_schemes sc ON sc.id = s.scheme_id
  WHERE s.subject_kind = 'org' AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked')

@@ -528,7 +528,8 @@ export type ResultRow = {
  * published, appealed or locked), ranked on a 100-point scale within their township and the county —
  * ranks over the whole county, rows only of the actor's subtree. Read from `assessment_result_rows`
  * (migration 530: that row per scheme, unit and month, kept by triggers on the sheets and their
- * cases), not from the sheets: ≈ units × months rows of the county's year through its index.
+ * cases, with the township on its path), not from the sheets: ≈ units × months rows of the
+ * county's year through its index; the names are read here, as they are now.
  */
 export async function results(q: Queryable, countyId: number, prefix: string, f: { year: number; period?: string; unitType?: string }): Promise<ResultRow[]> {
   const params: unknown[] = [countyId, prefix, f.year];
@@ -540,7 +541,7 @@ export async function results(q: Queryable, countyId: number, prefix: string, f:
        SELECT l.sheet_id, l.org_id, l.org_path, l.period, l.total, l.max_total, l.vetoed, l.unit_type, t.id AS township_id, t.name AS township_name,
               CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END AS score
          FROM assessment_result_rows l
-         LEFT JOIN LATERAL (SELECT o.id, o.name FROM orgs o WHERE o.id = ANY(string_to_array(trim(both '/' from l.org_path), '/')::bigint[]) AND o.type = 'township' LIMIT 1) t ON true
+         LEFT JOIN orgs t ON t.id = l.township_id AND t.type = 'township'
         WHERE ${inCounty('l.county_id', 1)} AND l.year = $3 ${extra.length ? `AND ${extra.join(' AND ')}` : ''}),
      ranked AS (
        SELECT p.*, rank() OVER (PARTITION BY p.period, p.unit_type, p.township_id ORDER BY p.score DESC)::int AS rank_township,

@@ -29,7 +29,7 @@ const year = Number(today.slice(0, 4));
 const thisMonth = today.slice(0, 7);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 /** The units the workflow test scores through the API: no fixture sheets for them. */
-const SCORED = ['榆舍村', '尧头村'];
+const SCORED = ['榆舍村', '尧头村', '西坡村'];
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -64,6 +64,14 @@ beforeAll(async () => {
   schemeIds = ids;
 });
 afterAll(() => t.close());
+
+async function accountAt(username: string, role: string, org: string): Promise<Client> {
+  const { hashPassword } = await import('../../core/password.js');
+  const { insertAccount } = await import('../accounts/index.js');
+  const { TEST_DEMO_PASSWORD } = await import('../../test/helpers.js');
+  await insertAccount(t.db, { username, displayName: username, passwordHash: await hashPassword(TEST_DEMO_PASSWORD), roles: [role as never], scopeOrgId: await orgId(t.db, org), mustChangePassword: false });
+  return t.as(username);
+}
 
 /**
  * The board's rows computed from the sheets themselves: the statement `results` ran before migration
@@ -163,8 +171,9 @@ describe('the results board (GET /api/assessment/results)', () => {
 /** The newest counting revision of every scheme, unit and month, picked from the sheets themselves. */
 const PICKED_FROM_SHEETS = `
   SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) s.scheme_id, s.org_id, s.period, c.county_id, sc.year, sc.unit_type, c.org_path,
-         c.id AS sheet_id, s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto IS NOT NULL AS vetoed
+         t.id AS township_id, c.id AS sheet_id, s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto IS NOT NULL AS vetoed
     FROM score_sheets s JOIN cases c ON c.id = s.case_id JOIN assessment_schemes sc ON sc.id = s.scheme_id
+    LEFT JOIN LATERAL (SELECT o.id FROM orgs o WHERE o.id = ANY(string_to_array(trim(both '/' from c.org_path), '/')::bigint[]) AND o.type = 'township' LIMIT 1) t ON true
    WHERE s.subject_kind = 'org' AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked')
    ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC`;
 
@@ -174,7 +183,7 @@ const PICKED_FROM_SHEETS = `
  */
 async function expectInSync(step: string, period = thisMonth) {
   const kept = await t.db.query(
-    `SELECT scheme_id, org_id, period, county_id, year, unit_type, org_path, sheet_id, total, max_total, vetoed
+    `SELECT scheme_id, org_id, period, county_id, year, unit_type, org_path, township_id, sheet_id, total, max_total, vetoed
        FROM assessment_result_rows ORDER BY scheme_id, org_id, period`,
   );
   expect(kept, `${step}: the kept rows`).toEqual(await t.db.query(PICKED_FROM_SHEETS));
@@ -245,10 +254,19 @@ describe('the kept rows follow every change of the sheets (migration 530)', () =
     expect(now).toHaveLength(1);
     expect(now[0]!.total).not.toBe(published[0]!.total);
 
-    // 尧头村: published, its window passes and the timer locks it
+    // 尧头村: published, appealed and the appeal rejected (locked as it was, no new revision)
+    const yaotou = await accountAt('results.yaotou', 'village_admin', '尧头村');
     let other = await score(await open('尧头村'), 3);
     other = await steps(other, [wuli, 'submit'], [county, 'pass'], [county, 'publish']);
-    await t.db.query(`UPDATE score_sheets SET appeal_until = $2::date WHERE case_id = $1`, [other.id, addDays(today, -1)]);
+    const appealedToo = await yaotou.post(`/api/assessment/sheets/${other.id}/appeal`, { version: other.version, reason: '不服评分', evidence: '无新材料' });
+    expect(appealedToo.statusCode, appealedToo.body).toBe(200);
+    await expectInSync('appeal');
+    await steps(appealedToo.json() as SheetDetail, [county, 'reject_appeal', '维持原评分']);
+
+    // 西坡村: published, its window passes and the timer locks it
+    let third = await score(await open('西坡村'), 4);
+    third = await steps(third, [wuli, 'submit'], [county, 'pass'], [county, 'publish']);
+    await t.db.query(`UPDATE score_sheets SET appeal_until = $2::date WHERE case_id = $1`, [third.id, addDays(today, -1)]);
     await expectInSync('appeal window moved');
     expect(await t.app.assessment.lockPastAppeal()).toBeGreaterThanOrEqual(1);
     await expectInSync('lock');
