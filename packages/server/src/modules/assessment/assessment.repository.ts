@@ -365,46 +365,70 @@ export async function saveAppealDays(q: Queryable, countyId: number, days: numbe
 
 const CAP = 200;
 
+type Counted = { denominator: number; numerator: number; ids: (number | string)[] | null };
+
+/**
+ * The unit-month's figures counted in SQL over every record (they were counted here over the first
+ * 5,000 records a LIMIT let through: a unit-month with more got the figures of those only, silently),
+ * with the first CAP record ids by id.
+ */
+const countedBasis = (kind: Basis['records']['kind'], r: Counted | undefined): Basis =>
+  ({ numerator: Number(r?.numerator ?? 0), denominator: Number(r?.denominator ?? 0), records: { kind, ids: (r?.ids ?? []).map(Number) } });
+
 /** 问题按期销号: the unit's problems due in the month, and which of them were closed by their deadline. */
 export async function problemsClosedOnTime(q: Queryable, prefix: string, from: string, to: string): Promise<Basis> {
-  const rows = await q.query<{ id: number; on_time: boolean }>(
-    `SELECT c.id, (c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline) AS on_time
+  const [row] = await q.query<Counted>(
+    `SELECT count(*)::int AS denominator,
+            count(*) FILTER (WHERE c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline)::int AS numerator,
+            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids
        FROM cases c
-      WHERE c.case_type = 'problem' AND ${inScope('c.org_path', 1)} AND c.deadline >= $2::date AND c.deadline < $3::date
-      ORDER BY c.id LIMIT 5000`,
+      WHERE c.case_type = 'problem' AND ${inScope('c.org_path', 1)} AND c.deadline >= $2::date AND c.deadline < $3::date`,
     [prefix, from, to],
   );
-  return basisOf('problem', rows);
+  return countedBasis('problem', row);
 }
 
 /** 任务按期上报: the unit's assignments due in the month, and which were reported by their due date. */
 export async function reportsOnTime(q: Queryable, prefix: string, from: string, to: string): Promise<Basis> {
-  const rows = await q.query<{ id: number; on_time: boolean }>(
-    `SELECT a.id, (a.status = 'reported' AND NOT a.late) AS on_time
+  const [row] = await q.query<Counted>(
+    `SELECT count(*)::int AS denominator,
+            count(*) FILTER (WHERE a.status = 'reported' AND NOT a.late)::int AS numerator,
+            (array_agg(a.id ORDER BY a.id))[1:${CAP}] AS ids
        ${requestSql.from('a')}
-      WHERE ${inScope('a.org_path', 1)} AND a.due_date >= $2::date AND a.due_date < $3::date
-      ORDER BY a.id LIMIT 5000`,
+      WHERE ${inScope('a.org_path', 1)} AND a.due_date >= $2::date AND a.due_date < $3::date`,
     [prefix, from, to],
   );
-  return basisOf('assignment', rows);
+  return countedBasis('assignment', row);
 }
+
+type CountedRates = { n: number; responded: number; resolved: number; rated: number; satisfied: number; ids: (number | string)[] | null; rated_ids: (number | string)[] | null };
+
+/** The rates' figures from their counts: 响应率 and 解决率 of every request, 满意率 of those rated. */
+const ratesOf = (r: CountedRates | undefined): { response: Basis; resolve: Basis; satisfaction: Basis } => ({
+  response: countedBasis('request', r && { numerator: r.responded, denominator: r.n, ids: r.ids }),
+  resolve: countedBasis('request', r && { numerator: r.resolved, denominator: r.n, ids: r.ids }),
+  satisfaction: countedBasis('request', r && { numerator: r.satisfied, denominator: r.rated, ids: r.rated_ids }),
+});
+
+/** The rates' counts over requests `c` joined to their rows `r`. */
+const RATE_COUNTS = `count(*)::int AS n,
+            count(*) FILTER (WHERE r.responded_at IS NOT NULL)::int AS responded,
+            count(*) FILTER (WHERE coalesce(r.resolved, false))::int AS resolved,
+            count(*) FILTER (WHERE r.rating IS NOT NULL)::int AS rated,
+            count(*) FILTER (WHERE r.rating IS NOT NULL AND coalesce(r.rating IN ('satisfied', 'basic'), false))::int AS satisfied,
+            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids,
+            (array_agg(c.id ORDER BY c.id) FILTER (WHERE r.rating IS NOT NULL))[1:${CAP}] AS rated_ids`;
 
 /** The three rates of citizen requests opened in the month (响应率, 解决率, 满意率 of those rated). */
 export async function requestRates(q: Queryable, prefix: string, from: string, to: string): Promise<{ response: Basis; resolve: Basis; satisfaction: Basis }> {
-  const rows = await q.query<{ id: number; responded: boolean; resolved: boolean; rated: boolean; satisfied: boolean }>(
-    `SELECT c.id, r.responded_at IS NOT NULL AS responded, coalesce(r.resolved, false) AS resolved,
-            r.rating IS NOT NULL AS rated, coalesce(r.rating IN ('satisfied', 'basic'), false) AS satisfied
+  const [row] = await q.query<CountedRates>(
+    `SELECT ${RATE_COUNTS}
        FROM cases c ${citizenRequestSql.join('r', 'c.id')}
       WHERE c.case_type = 'request' AND ${inScope('c.org_path', 1)}
-        AND c.opened_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-      ORDER BY c.id LIMIT 5000`,
+        AND c.opened_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')`,
     [prefix, from, to],
   );
-  return {
-    response: basisOf('request', rows.map((r) => ({ id: r.id, on_time: r.responded }))),
-    resolve: basisOf('request', rows.map((r) => ({ id: r.id, on_time: r.resolved }))),
-    satisfaction: basisOf('request', rows.filter((r) => r.rated).map((r) => ({ id: r.id, on_time: r.satisfied }))),
-  };
+  return ratesOf(row);
 }
 
 // ---- the same figures set-based: every unit of a list, every month of a span, one GROUP BY per source
@@ -412,10 +436,7 @@ export async function requestRates(q: Queryable, prefix: string, from: string, t
 /** `${unitId}|${period}` — a unit's month in the set-based answers. */
 export const unitMonth = (unitId: number, period: string) => `${unitId}|${period}`;
 
-/** The record count past which the per-unit statements stop reading (their LIMIT): such unit-months are recomputed per unit. */
-export const ROWS_READ = 5000;
-
-type Grouped = { unit_id: number; period: string; denominator: number; numerator: number; ids: (number | string)[] | null };
+type Grouped = Counted & { unit_id: number; period: string };
 
 /**
  * A record counts for every listed unit on its path (the per-unit statements' `org_path LIKE unit
@@ -425,10 +446,6 @@ type Grouped = { unit_id: number; period: string; denominator: number; numerator
 const UNITS_ON_PATH = (pathCol: string) =>
   `CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from ${pathCol}), '/')::bigint[]) AS up(id)
    JOIN unnest($2::bigint[]) AS u(id) ON u.id = up.id`;
-
-const groupedBasis = (kind: Basis['records']['kind'], r: Pick<Grouped, 'numerator' | 'denominator' | 'ids'>): Basis => ({
-  numerator: Number(r.numerator), denominator: Number(r.denominator), records: { kind, ids: (r.ids ?? []).map(Number) },
-});
 
 /** 问题按期销号 of every listed unit and month (as `problemsClosedOnTime` per unit): keyed by `unitMonth`; absent = no problem due. */
 export async function problemsClosedOnTimeByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, Basis>> {
@@ -441,7 +458,7 @@ export async function problemsClosedOnTimeByUnit(q: Queryable, prefix: string, u
       GROUP BY 1, 2`,
     [prefix, unitIds, from, to],
   );
-  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), capped({ ...groupedBasis('problem', r), read: Number(r.denominator) })]));
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), countedBasis('problem', r)]));
 }
 
 /** 任务按期上报 of every listed unit and month (as `reportsOnTime` per unit). */
@@ -455,56 +472,22 @@ export async function reportsOnTimeByUnit(q: Queryable, prefix: string, unitIds:
       GROUP BY 1, 2`,
     [prefix, unitIds, from, to],
   );
-  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), capped({ ...groupedBasis('assignment', r), read: Number(r.denominator) })]));
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), countedBasis('assignment', r)]));
 }
 
 export type RequestRates = { response: Basis; resolve: Basis; satisfaction: Basis };
 
 /** The three request rates of every listed unit and month (as `requestRates` per unit; the month of opening in China's time). */
 export async function requestRatesByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, RequestRates>> {
-  const rows = await q.query<{ unit_id: number; period: string; n: number; responded: number; resolved: number; rated: number; satisfied: number; ids: (number | string)[]; rated_ids: (number | string)[] | null }>(
-    `SELECT u.id AS unit_id, to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS period, count(*)::int AS n,
-            count(*) FILTER (WHERE r.responded_at IS NOT NULL)::int AS responded,
-            count(*) FILTER (WHERE coalesce(r.resolved, false))::int AS resolved,
-            count(*) FILTER (WHERE r.rating IS NOT NULL)::int AS rated,
-            count(*) FILTER (WHERE r.rating IS NOT NULL AND coalesce(r.rating IN ('satisfied', 'basic'), false))::int AS satisfied,
-            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids,
-            (array_agg(c.id ORDER BY c.id) FILTER (WHERE r.rating IS NOT NULL))[1:${CAP}] AS rated_ids
+  const rows = await q.query<CountedRates & { unit_id: number; period: string }>(
+    `SELECT u.id AS unit_id, to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS period, ${RATE_COUNTS}
        FROM cases c ${citizenRequestSql.join('r', 'c.id')} ${UNITS_ON_PATH('c.org_path')}
       WHERE c.case_type = 'request' AND ${inScope('c.org_path', 1)}
         AND c.opened_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($4::date::timestamp AT TIME ZONE 'Asia/Shanghai')
       GROUP BY 1, 2`,
     [prefix, unitIds, from, to],
   );
-  const out = new Map<string, RequestRates>();
-  for (const r of rows) {
-    if (Number(r.n) > ROWS_READ) {
-      out.set(unitMonth(Number(r.unit_id), r.period), { response: OVER, resolve: OVER, satisfaction: OVER });
-      continue;
-    }
-    out.set(unitMonth(Number(r.unit_id), r.period), {
-      response: groupedBasis('request', { numerator: r.responded, denominator: r.n, ids: r.ids }),
-      resolve: groupedBasis('request', { numerator: r.resolved, denominator: r.n, ids: r.ids }),
-      satisfaction: groupedBasis('request', { numerator: r.satisfied, denominator: r.rated, ids: r.rated_ids }),
-    });
-  }
-  return out;
-}
-
-/**
- * A unit-month with more records than the per-unit statements read: its figures are those of the
- * first ROWS_READ records by id, which a GROUP BY does not give — marked for the caller to
- * recompute with the per-unit function (`isOver`).
- */
-const OVER: Basis = Object.freeze({ numerator: -1, denominator: -1, records: Object.freeze({ kind: 'problem', ids: [] }) }) as unknown as Basis;
-export const isOver = (b: Basis | undefined) => b === OVER;
-function capped(b: Basis & { read: number }): Basis {
-  const { read, ...basis } = b;
-  return read > ROWS_READ ? OVER : basis;
-}
-
-function basisOf(kind: Basis['records']['kind'], rows: { id: number; on_time: boolean }[]): Basis {
-  return { numerator: rows.filter((r) => r.on_time).length, denominator: rows.length, records: { kind, ids: rows.slice(0, CAP).map((r) => Number(r.id)) } };
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), ratesOf(r)]));
 }
 
 // ---- results
