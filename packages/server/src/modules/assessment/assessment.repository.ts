@@ -539,24 +539,31 @@ export async function results(q: Queryable, countyId: number, prefix: string, f:
 }
 
 /**
- * The scores behind the results board's trend and months: per published sheet of the county's year
- * in the actor's subtree (the newest counting revision of each unit and month, `assessment_result_rows`),
- * its month and figures — in the order `results` lists them (month, county rank, sheet), without
- * the township, the names and the township rank the board shows only for one month (`results`
- * with that period).
+ * The results board's months and trend: per month of the county's year with a published sheet in
+ * the actor's subtree (the newest counting revision of each unit, `assessment_result_rows`), the
+ * sheets and the sum of their scores each rounded to one decimal — summed in SQL in the order the
+ * board summed them in JavaScript when it read one row per sheet (county rank, then sheet; float8
+ * addition is IEEE addition on both sides, and `x - floor(x) >= 0.5` rounds as Math.round does for
+ * x ≥ 0), so `round1(score_sum / sheets)` is the average it showed, to the last bit. ≈ 12 rows
+ * instead of one per sheet.
  */
-export async function resultScores(q: Queryable, countyId: number, prefix: string, f: { year: number; unitType?: string }): Promise<{ period: string; total: number; max_total: number }[]> {
+export async function resultTrend(q: Queryable, countyId: number, prefix: string, f: { year: number; unitType?: string }): Promise<{ period: string; sheets: number; score_sum: number }[]> {
   const params: unknown[] = [countyId, prefix, f.year];
   const extra = f.unitType ? `AND l.unit_type = $${params.push(f.unitType)}` : '';
   return q.query(
-    `WITH ranked AS (
-       SELECT l.sheet_id, l.org_path, l.period, l.total, l.max_total,
-              rank() OVER (PARTITION BY l.period, l.unit_type ORDER BY CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END DESC)::int AS rank_county
+    `WITH scored AS (
+       SELECT l.sheet_id, l.org_path, l.period, l.unit_type, CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END AS score
          FROM assessment_result_rows l
-        WHERE ${inCounty('l.county_id', 1)} AND l.year = $3 ${extra})
-     SELECT r.period, r.total, r.max_total FROM ranked r
+        WHERE ${inCounty('l.county_id', 1)} AND l.year = $3 ${extra}),
+     ranked AS (
+       SELECT s.*, rank() OVER (PARTITION BY s.period, s.unit_type ORDER BY s.score DESC) AS rank_county, floor(s.score * 10) AS lo
+         FROM scored s)
+     SELECT r.period, count(*)::int AS sheets,
+            sum(CASE WHEN r.score * 10 - r.lo >= 0.5 THEN r.lo + 1 ELSE r.lo END / 10 ORDER BY r.rank_county, r.sheet_id) AS score_sum
+       FROM ranked r
       WHERE ${inScope('r.org_path', 2)}
-      ORDER BY r.period DESC, r.rank_county, r.sheet_id`,
+      GROUP BY r.period
+      ORDER BY r.period`,
     params,
   );
 }

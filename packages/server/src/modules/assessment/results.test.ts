@@ -1,4 +1,4 @@
-// The results board reads the year's scores narrow (`resultScores`) and the ranked rows of the shown
+// The results board reads the year's months narrow (`resultTrend`) and the ranked rows of the shown
 // month only (`results` with the period). This checks it answers exactly what the board answered
 // when it read the whole year ranked (`results` without a period) and filtered the month in the
 // service — rows, ranks, townships, trend — for the county and a township, every month, each unit
@@ -280,6 +280,13 @@ describe('the kept rows follow every change of the sheets (migration 530)', () =
     // every counting sheet of February rescored in one statement (as the bench's seeding does)
     await t.db.query(`UPDATE score_sheets SET total = greatest(0, total - 3), veto = CASE WHEN org_id % 5 = 0 THEN '{"reason":"一票否决"}'::jsonb END WHERE period = $1`, [`${year}-02`]);
     await expectInSync('bulk rescore', `${year}-02`);
+    // January rescored to tenths over uneven maxima: averages whose float sums depend on their order
+    await t.db.query(
+      `UPDATE score_sheets SET total = round((total * 0.37 + (org_id % 7) * 0.3)::numeric, 1), max_total = CASE WHEN org_id % 3 = 0 THEN 97.5 WHEN org_id % 3 = 1 THEN 33.3 ELSE max_total END
+        WHERE period = $1`,
+      [`${year}-01`],
+    );
+    await expectInSync('rescored to tenths', `${year}-01`);
     // a case's path changed by hand
     const [elsewhere] = await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE name = '五里镇'`);
     await t.db.query(`UPDATE cases SET org_path = $2 || id || '/' WHERE id = $1`, [one!.case_id, elsewhere!.path]);
