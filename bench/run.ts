@@ -528,10 +528,10 @@ if (wanted('assessment-results') || wanted('assessment-year-province')) {
       key: 'assessment-results',
       label: `GET /api/assessment/results?year=${thisYear} (county)`,
       paths: [`/api/assessment/results?year=${thisYear}`],
-      note: 'resultScores (the year: months and trend), results of the last month (ranked in township and county), then pointsLost + schemeOf',
+      note: 'resultTrend (the year: months and trend), results of the last month (ranked in township and county), then pointsLost + schemeOf',
       sql: async () => {
-        const all = await assessRepo.resultScores(raw, scope.countyId!, `${scope.path}%`, { year: thisYear });
-        const last = all.reduce((p, r) => (r.period > p ? r.period : p), '');
+        const months = await assessRepo.resultTrend(raw, scope.countyId!, `${scope.path}%`, { year: thisYear });
+        const last = months.reduce((p, r) => (r.period > p ? r.period : p), '');
         const rows = last ? await assessRepo.results(raw, scope.countyId!, `${scope.path}%`, { year: thisYear, period: last }) : [];
         const lost = await assessRepo.pointsLost(raw, rows.map((r) => Number(r.sheet_id)));
         for (const id of new Set(lost.map((l) => Number(l.scheme_id)))) await assessRepo.schemeOf(raw, scope.countyId!, id);

@@ -53,7 +53,7 @@ export function inCounty(column: string, n: number): string {
 export const TENANT_TABLES = [
   'orgs', 'persons', 'posts', 'reserve_cadres', 'cases', 'responsibilities', 'directives', 'assignments',
   'directive_series', 'inspections', 'accountability_records', 'dispatch_calls', 'dispatch_call_answers',
-  'visits', 'households', 'grid_registrations', 'assessment_schemes', 'meetings', 'meeting_tallies',
+  'visits', 'households', 'grid_registrations', 'assessment_schemes', 'assessment_result_rows', 'meetings', 'meeting_tallies',
   'fund_allocations', 'fund_awards', 'facility_checklists', 'venues',
   'flow_templates', 'duty_lists',
   'project_milestones', 'project_people', 'project_reports', 'project_links',

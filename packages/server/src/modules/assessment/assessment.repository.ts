@@ -365,46 +365,70 @@ export async function saveAppealDays(q: Queryable, countyId: number, days: numbe
 
 const CAP = 200;
 
+type Counted = { denominator: number; numerator: number; ids: (number | string)[] | null };
+
+/**
+ * The unit-month's figures counted in SQL over every record (they were counted here over the first
+ * 5,000 records a LIMIT let through: a unit-month with more got the figures of those only, silently),
+ * with the first CAP record ids by id.
+ */
+const countedBasis = (kind: Basis['records']['kind'], r: Counted | undefined): Basis =>
+  ({ numerator: Number(r?.numerator ?? 0), denominator: Number(r?.denominator ?? 0), records: { kind, ids: (r?.ids ?? []).map(Number) } });
+
 /** 问题按期销号: the unit's problems due in the month, and which of them were closed by their deadline. */
 export async function problemsClosedOnTime(q: Queryable, prefix: string, from: string, to: string): Promise<Basis> {
-  const rows = await q.query<{ id: number; on_time: boolean }>(
-    `SELECT c.id, (c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline) AS on_time
+  const [row] = await q.query<Counted>(
+    `SELECT count(*)::int AS denominator,
+            count(*) FILTER (WHERE c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date <= c.deadline)::int AS numerator,
+            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids
        FROM cases c
-      WHERE c.case_type = 'problem' AND ${inScope('c.org_path', 1)} AND c.deadline >= $2::date AND c.deadline < $3::date
-      ORDER BY c.id LIMIT 5000`,
+      WHERE c.case_type = 'problem' AND ${inScope('c.org_path', 1)} AND c.deadline >= $2::date AND c.deadline < $3::date`,
     [prefix, from, to],
   );
-  return basisOf('problem', rows);
+  return countedBasis('problem', row);
 }
 
 /** 任务按期上报: the unit's assignments due in the month, and which were reported by their due date. */
 export async function reportsOnTime(q: Queryable, prefix: string, from: string, to: string): Promise<Basis> {
-  const rows = await q.query<{ id: number; on_time: boolean }>(
-    `SELECT a.id, (a.status = 'reported' AND NOT a.late) AS on_time
+  const [row] = await q.query<Counted>(
+    `SELECT count(*)::int AS denominator,
+            count(*) FILTER (WHERE a.status = 'reported' AND NOT a.late)::int AS numerator,
+            (array_agg(a.id ORDER BY a.id))[1:${CAP}] AS ids
        ${requestSql.from('a')}
-      WHERE ${inScope('a.org_path', 1)} AND a.due_date >= $2::date AND a.due_date < $3::date
-      ORDER BY a.id LIMIT 5000`,
+      WHERE ${inScope('a.org_path', 1)} AND a.due_date >= $2::date AND a.due_date < $3::date`,
     [prefix, from, to],
   );
-  return basisOf('assignment', rows);
+  return countedBasis('assignment', row);
 }
+
+type CountedRates = { n: number; responded: number; resolved: number; rated: number; satisfied: number; ids: (number | string)[] | null; rated_ids: (number | string)[] | null };
+
+/** The rates' figures from their counts: 响应率 and 解决率 of every request, 满意率 of those rated. */
+const ratesOf = (r: CountedRates | undefined): { response: Basis; resolve: Basis; satisfaction: Basis } => ({
+  response: countedBasis('request', r && { numerator: r.responded, denominator: r.n, ids: r.ids }),
+  resolve: countedBasis('request', r && { numerator: r.resolved, denominator: r.n, ids: r.ids }),
+  satisfaction: countedBasis('request', r && { numerator: r.satisfied, denominator: r.rated, ids: r.rated_ids }),
+});
+
+/** The rates' counts over requests `c` joined to their rows `r`. */
+const RATE_COUNTS = `count(*)::int AS n,
+            count(*) FILTER (WHERE r.responded_at IS NOT NULL)::int AS responded,
+            count(*) FILTER (WHERE coalesce(r.resolved, false))::int AS resolved,
+            count(*) FILTER (WHERE r.rating IS NOT NULL)::int AS rated,
+            count(*) FILTER (WHERE r.rating IS NOT NULL AND coalesce(r.rating IN ('satisfied', 'basic'), false))::int AS satisfied,
+            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids,
+            (array_agg(c.id ORDER BY c.id) FILTER (WHERE r.rating IS NOT NULL))[1:${CAP}] AS rated_ids`;
 
 /** The three rates of citizen requests opened in the month (响应率, 解决率, 满意率 of those rated). */
 export async function requestRates(q: Queryable, prefix: string, from: string, to: string): Promise<{ response: Basis; resolve: Basis; satisfaction: Basis }> {
-  const rows = await q.query<{ id: number; responded: boolean; resolved: boolean; rated: boolean; satisfied: boolean }>(
-    `SELECT c.id, r.responded_at IS NOT NULL AS responded, coalesce(r.resolved, false) AS resolved,
-            r.rating IS NOT NULL AS rated, coalesce(r.rating IN ('satisfied', 'basic'), false) AS satisfied
+  const [row] = await q.query<CountedRates>(
+    `SELECT ${RATE_COUNTS}
        FROM cases c ${citizenRequestSql.join('r', 'c.id')}
       WHERE c.case_type = 'request' AND ${inScope('c.org_path', 1)}
-        AND c.opened_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-      ORDER BY c.id LIMIT 5000`,
+        AND c.opened_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')`,
     [prefix, from, to],
   );
-  return {
-    response: basisOf('request', rows.map((r) => ({ id: r.id, on_time: r.responded }))),
-    resolve: basisOf('request', rows.map((r) => ({ id: r.id, on_time: r.resolved }))),
-    satisfaction: basisOf('request', rows.filter((r) => r.rated).map((r) => ({ id: r.id, on_time: r.satisfied }))),
-  };
+  return ratesOf(row);
 }
 
 // ---- the same figures set-based: every unit of a list, every month of a span, one GROUP BY per source
@@ -412,10 +436,7 @@ export async function requestRates(q: Queryable, prefix: string, from: string, t
 /** `${unitId}|${period}` — a unit's month in the set-based answers. */
 export const unitMonth = (unitId: number, period: string) => `${unitId}|${period}`;
 
-/** The record count past which the per-unit statements stop reading (their LIMIT): such unit-months are recomputed per unit. */
-export const ROWS_READ = 5000;
-
-type Grouped = { unit_id: number; period: string; denominator: number; numerator: number; ids: (number | string)[] | null };
+type Grouped = Counted & { unit_id: number; period: string };
 
 /**
  * A record counts for every listed unit on its path (the per-unit statements' `org_path LIKE unit
@@ -425,10 +446,6 @@ type Grouped = { unit_id: number; period: string; denominator: number; numerator
 const UNITS_ON_PATH = (pathCol: string) =>
   `CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from ${pathCol}), '/')::bigint[]) AS up(id)
    JOIN unnest($2::bigint[]) AS u(id) ON u.id = up.id`;
-
-const groupedBasis = (kind: Basis['records']['kind'], r: Pick<Grouped, 'numerator' | 'denominator' | 'ids'>): Basis => ({
-  numerator: Number(r.numerator), denominator: Number(r.denominator), records: { kind, ids: (r.ids ?? []).map(Number) },
-});
 
 /** 问题按期销号 of every listed unit and month (as `problemsClosedOnTime` per unit): keyed by `unitMonth`; absent = no problem due. */
 export async function problemsClosedOnTimeByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, Basis>> {
@@ -441,7 +458,7 @@ export async function problemsClosedOnTimeByUnit(q: Queryable, prefix: string, u
       GROUP BY 1, 2`,
     [prefix, unitIds, from, to],
   );
-  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), capped({ ...groupedBasis('problem', r), read: Number(r.denominator) })]));
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), countedBasis('problem', r)]));
 }
 
 /** 任务按期上报 of every listed unit and month (as `reportsOnTime` per unit). */
@@ -455,56 +472,22 @@ export async function reportsOnTimeByUnit(q: Queryable, prefix: string, unitIds:
       GROUP BY 1, 2`,
     [prefix, unitIds, from, to],
   );
-  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), capped({ ...groupedBasis('assignment', r), read: Number(r.denominator) })]));
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), countedBasis('assignment', r)]));
 }
 
 export type RequestRates = { response: Basis; resolve: Basis; satisfaction: Basis };
 
 /** The three request rates of every listed unit and month (as `requestRates` per unit; the month of opening in China's time). */
 export async function requestRatesByUnit(q: Queryable, prefix: string, unitIds: readonly number[], from: string, to: string): Promise<Map<string, RequestRates>> {
-  const rows = await q.query<{ unit_id: number; period: string; n: number; responded: number; resolved: number; rated: number; satisfied: number; ids: (number | string)[]; rated_ids: (number | string)[] | null }>(
-    `SELECT u.id AS unit_id, to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS period, count(*)::int AS n,
-            count(*) FILTER (WHERE r.responded_at IS NOT NULL)::int AS responded,
-            count(*) FILTER (WHERE coalesce(r.resolved, false))::int AS resolved,
-            count(*) FILTER (WHERE r.rating IS NOT NULL)::int AS rated,
-            count(*) FILTER (WHERE r.rating IS NOT NULL AND coalesce(r.rating IN ('satisfied', 'basic'), false))::int AS satisfied,
-            (array_agg(c.id ORDER BY c.id))[1:${CAP}] AS ids,
-            (array_agg(c.id ORDER BY c.id) FILTER (WHERE r.rating IS NOT NULL))[1:${CAP}] AS rated_ids
+  const rows = await q.query<CountedRates & { unit_id: number; period: string }>(
+    `SELECT u.id AS unit_id, to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS period, ${RATE_COUNTS}
        FROM cases c ${citizenRequestSql.join('r', 'c.id')} ${UNITS_ON_PATH('c.org_path')}
       WHERE c.case_type = 'request' AND ${inScope('c.org_path', 1)}
         AND c.opened_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND c.opened_at < ($4::date::timestamp AT TIME ZONE 'Asia/Shanghai')
       GROUP BY 1, 2`,
     [prefix, unitIds, from, to],
   );
-  const out = new Map<string, RequestRates>();
-  for (const r of rows) {
-    if (Number(r.n) > ROWS_READ) {
-      out.set(unitMonth(Number(r.unit_id), r.period), { response: OVER, resolve: OVER, satisfaction: OVER });
-      continue;
-    }
-    out.set(unitMonth(Number(r.unit_id), r.period), {
-      response: groupedBasis('request', { numerator: r.responded, denominator: r.n, ids: r.ids }),
-      resolve: groupedBasis('request', { numerator: r.resolved, denominator: r.n, ids: r.ids }),
-      satisfaction: groupedBasis('request', { numerator: r.satisfied, denominator: r.rated, ids: r.rated_ids }),
-    });
-  }
-  return out;
-}
-
-/**
- * A unit-month with more records than the per-unit statements read: its figures are those of the
- * first ROWS_READ records by id, which a GROUP BY does not give — marked for the caller to
- * recompute with the per-unit function (`isOver`).
- */
-const OVER: Basis = Object.freeze({ numerator: -1, denominator: -1, records: Object.freeze({ kind: 'problem', ids: [] }) }) as unknown as Basis;
-export const isOver = (b: Basis | undefined) => b === OVER;
-function capped(b: Basis & { read: number }): Basis {
-  const { read, ...basis } = b;
-  return read > ROWS_READ ? OVER : basis;
-}
-
-function basisOf(kind: Basis['records']['kind'], rows: { id: number; on_time: boolean }[]): Basis {
-  return { numerator: rows.filter((r) => r.on_time).length, denominator: rows.length, records: { kind, ids: rows.slice(0, CAP).map((r) => Number(r.id)) } };
+  return new Map(rows.map((r) => [unitMonth(Number(r.unit_id), r.period), ratesOf(r)]));
 }
 
 // ---- results
@@ -524,29 +507,25 @@ export type ResultRow = {
 };
 
 /**
- * The published sheets of a county's year (the newest revision of each unit and month), ranked on a
- * 100-point scale within their township and the county — ranks over the whole county, rows only of
- * the actor's subtree.
+ * The published sheets of a county's year (the newest revision of each unit and month that is
+ * published, appealed or locked), ranked on a 100-point scale within their township and the county —
+ * ranks over the whole county, rows only of the actor's subtree. Read from `assessment_result_rows`
+ * (migration 530: that row per scheme, unit and month, kept by triggers on the sheets and their
+ * cases, with the township on its path), not from the sheets: ≈ units × months rows of the
+ * county's year through its index; the names are read here, as they are now.
  */
 export async function results(q: Queryable, countyId: number, prefix: string, f: { year: number; period?: string; unitType?: string }): Promise<ResultRow[]> {
   const params: unknown[] = [countyId, prefix, f.year];
   const extra: string[] = [];
-  if (f.period) extra.push(`s.period = $${params.push(f.period)}`);
-  if (f.unitType) extra.push(`sc.unit_type = $${params.push(f.unitType)}`);
+  if (f.period) extra.push(`l.period = $${params.push(f.period)}`);
+  if (f.unitType) extra.push(`l.unit_type = $${params.push(f.unitType)}`);
   return q.query<ResultRow>(
-    `WITH latest AS (
-       SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) c.id AS sheet_id, c.org_id, c.org_path, s.period,
-              s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto IS NOT NULL AS vetoed, sc.unit_type
-         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
-        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked') AND sc.year = $3
-          AND s.subject_kind = 'org'
-          ${extra.length ? `AND ${extra.join(' AND ')}` : ''}
-        ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
-     placed AS (
-       SELECT l.*, t.id AS township_id, t.name AS township_name,
+    `WITH placed AS (
+       SELECT l.sheet_id, l.org_id, l.org_path, l.period, l.total, l.max_total, l.vetoed, l.unit_type, t.id AS township_id, t.name AS township_name,
               CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END AS score
-         FROM latest l
-         LEFT JOIN LATERAL (SELECT o.id, o.name FROM orgs o WHERE o.id = ANY(string_to_array(trim(both '/' from l.org_path), '/')::bigint[]) AND o.type = 'township' LIMIT 1) t ON true),
+         FROM assessment_result_rows l
+         LEFT JOIN orgs t ON t.id = l.township_id AND t.type = 'township'
+        WHERE ${inCounty('l.county_id', 1)} AND l.year = $3 ${extra.length ? `AND ${extra.join(' AND ')}` : ''}),
      ranked AS (
        SELECT p.*, rank() OVER (PARTITION BY p.period, p.unit_type, p.township_id ORDER BY p.score DESC)::int AS rank_township,
               rank() OVER (PARTITION BY p.period, p.unit_type ORDER BY p.score DESC)::int AS rank_county
@@ -560,28 +539,31 @@ export async function results(q: Queryable, countyId: number, prefix: string, f:
 }
 
 /**
- * The scores behind the results board's trend and months: per published sheet of the county's year
- * in the actor's subtree (the newest revision of each unit and month), its month and figures — in
- * the order `results` lists them (month, county rank, sheet), without the township, the names and
- * the township rank the board shows only for one month (`results` with that period).
+ * The results board's months and trend: per month of the county's year with a published sheet in
+ * the actor's subtree (the newest counting revision of each unit, `assessment_result_rows`), the
+ * sheets and the sum of their scores each rounded to one decimal — summed in SQL in the order the
+ * board summed them in JavaScript when it read one row per sheet (county rank, then sheet; float8
+ * addition is IEEE addition on both sides, and `x - floor(x) >= 0.5` rounds as Math.round does for
+ * x ≥ 0), so `round1(score_sum / sheets)` is the average it showed, to the last bit. ≈ 12 rows
+ * instead of one per sheet.
  */
-export async function resultScores(q: Queryable, countyId: number, prefix: string, f: { year: number; unitType?: string }): Promise<{ period: string; total: number; max_total: number }[]> {
+export async function resultTrend(q: Queryable, countyId: number, prefix: string, f: { year: number; unitType?: string }): Promise<{ period: string; sheets: number; score_sum: number }[]> {
   const params: unknown[] = [countyId, prefix, f.year];
-  const extra = f.unitType ? `AND sc.unit_type = $${params.push(f.unitType)}` : '';
+  const extra = f.unitType ? `AND l.unit_type = $${params.push(f.unitType)}` : '';
   return q.query(
-    `WITH latest AS (
-       SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) c.id AS sheet_id, c.org_path, s.period,
-              s.total::float8 AS total, s.max_total::float8 AS max_total, sc.unit_type
-         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
-        WHERE ${inCounty('c.county_id', 1)} AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked') AND sc.year = $3
-          AND s.subject_kind = 'org' ${extra}
-        ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
+    `WITH scored AS (
+       SELECT l.sheet_id, l.org_path, l.period, l.unit_type, CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END AS score
+         FROM assessment_result_rows l
+        WHERE ${inCounty('l.county_id', 1)} AND l.year = $3 ${extra}),
      ranked AS (
-       SELECT l.*, rank() OVER (PARTITION BY l.period, l.unit_type ORDER BY CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END DESC)::int AS rank_county
-         FROM latest l)
-     SELECT r.period, r.total, r.max_total FROM ranked r
+       SELECT s.*, rank() OVER (PARTITION BY s.period, s.unit_type ORDER BY s.score DESC) AS rank_county, floor(s.score * 10) AS lo
+         FROM scored s)
+     SELECT r.period, count(*)::int AS sheets,
+            sum(CASE WHEN r.score * 10 - r.lo >= 0.5 THEN r.lo + 1 ELSE r.lo END / 10 ORDER BY r.rank_county, r.sheet_id) AS score_sum
+       FROM ranked r
       WHERE ${inScope('r.org_path', 2)}
-      ORDER BY r.period DESC, r.rank_county, r.sheet_id`,
+      GROUP BY r.period
+      ORDER BY r.period`,
     params,
   );
 }

@@ -750,9 +750,9 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     if (actor.scope.countyId === null) return { year: f.year, period: null, rows: [], losing: [], trend: [] };
     // the year's scores (months and trend), then the ranked rows of one month only
     const prefix = likePrefix(actor.scope.path);
-    const all = await repo.resultScores(db, actor.scope.countyId, prefix, { year: f.year, unitType: f.unitType });
+    const months = await repo.resultTrend(db, actor.scope.countyId, prefix, { year: f.year, unitType: f.unitType });
     const score = (r: { total: number; max_total: number }) => (r.max_total > 0 ? round1((r.total * 100) / r.max_total) : 0);
-    const periods = [...new Set(all.map((r) => r.period))].sort();
+    const periods = months.map((m) => m.period).sort();
     const period = f.period ?? periods.at(-1) ?? null;
     const rows = period && periods.includes(period) ? await repo.results(db, actor.scope.countyId, prefix, { year: f.year, period, unitType: f.unitType }) : [];
     const lost = await repo.pointsLost(db, rows.map((r) => Number(r.sheet_id)));
@@ -782,8 +782,8 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
       }),
       losing: [...losing.values()].sort((a, b) => b.lost - a.lost).slice(0, 10),
       trend: periods.map((p) => {
-        const of = all.filter((r) => r.period === p);
-        return { period: p, sheets: of.length, average: round1(of.reduce((sum, r) => sum + score(r), 0) / of.length) };
+        const m = months.find((x) => x.period === p)!;
+        return { period: p, sheets: m.sheets, average: round1(Number(m.score_sum) / m.sheets) };
       }),
     };
   }

@@ -128,11 +128,13 @@ describe('computed indicators set-based (basesOfUnits)', () => {
     expect([...one.get(villages[0]!.id)!.get(`${year}-03`)!.keys()]).toEqual(['ledger_closed_on_time']);
   });
 
-  it('a unit-month with more records than the per-unit statements read gets their figures (the first 5,000 by id)', async () => {
+  it('a unit-month with more than 5,000 records counts them all, per unit and set-based (the per-unit statements read the first 5,000 only)', async () => {
     const { units } = await unitsOfCounty();
     const v = units.find((u) => u.type === 'village')!;
     const [county] = await t.db.query<{ county_id: number }>(`SELECT county_id FROM orgs WHERE id = $1`, [v.id]);
-    // 5,200 problems due in May: the first 5,000 closed on time, the last 200 not — a GROUP BY of all would say 5000/5200
+    const period = `${year}-05`;
+    const had = (await perUnit(v.path, period)).ledger_closed_on_time;
+    // 5,200 problems due in May: the first 5,000 closed on time, the last 200 not — 5000/5200 more, not 5000/5000
     await t.db.query(
       `INSERT INTO cases (county_id, case_type, org_id, org_path, status, title, deadline, closed_at)
        SELECT $1, 'problem', $2, $3, 'closed', '批量问题', make_date($4::int, 5, 20),
@@ -140,10 +142,10 @@ describe('computed indicators set-based (basesOfUnits)', () => {
          FROM generate_series(1, 5200) g ORDER BY g`,
       [county!.county_id, v.id, v.path, year],
     );
-    const period = `${year}-05`;
     const set = await basesOfUnits(t.db, v.path, [v], period, period, ALL);
     const want = await perUnit(v.path, period);
-    expect(want.ledger_closed_on_time.denominator).toBe(5000);
+    expect(want.ledger_closed_on_time).toMatchObject({ numerator: had.numerator + 5000, denominator: had.denominator + 5200 });
+    expect(want.ledger_closed_on_time.records.ids).toHaveLength(200);
     expect(set.get(v.id)!.get(period)!.get('ledger_closed_on_time')).toEqual(want.ledger_closed_on_time);
     await t.db.query(`DELETE FROM cases WHERE title = '批量问题'`);
   });

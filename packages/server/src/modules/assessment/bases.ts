@@ -1,9 +1,9 @@
 // The computed indicators of the 龙江 kind (问题按期销号, 任务按期上报, the three request rates) for
 // many units and months at once: one GROUP BY per source over the span (the repository's
 // `…ByUnit` functions) instead of three statements per unit and month. The figures are the
-// per-unit functions' own (numerator, denominator, the first 200 record ids): a unit-month with
-// more records than those functions read is recomputed with them, and a unit-month without records
-// gets the empty basis they answer. `bases.test.ts` checks the equality unit by unit.
+// per-unit functions' own (numerator, denominator over every record, the first 200 record ids); a
+// unit-month without records gets the empty basis they answer. `bases.test.ts` checks the equality
+// unit by unit.
 import type { Queryable } from '../../db/db.js';
 import { likePrefix } from '../../core/access.js';
 import { monthRange } from './scheme.logic.js';
@@ -54,20 +54,11 @@ export async function basesOfUnits(
     out.set(u.id, byPeriod);
     for (const period of periods) {
       const key = repo.unitMonth(u.id, period);
-      const month = monthRange(period);
-      const unitPrefix = likePrefix(u.path);
       const b = new Map<SetBasedSource, repo.Basis>();
-      if (problems) {
-        const p = problems.get(key);
-        b.set('ledger_closed_on_time', repo.isOver(p) ? await repo.problemsClosedOnTime(q, unitPrefix, month.from, month.to) : (p ?? empty('problem')));
-      }
-      if (reports) {
-        const r = reports.get(key);
-        b.set('dispatch_reported_on_time', repo.isOver(r) ? await repo.reportsOnTime(q, unitPrefix, month.from, month.to) : (r ?? empty('assignment')));
-      }
+      if (problems) b.set('ledger_closed_on_time', problems.get(key) ?? empty('problem'));
+      if (reports) b.set('dispatch_reported_on_time', reports.get(key) ?? empty('assignment'));
       if (rates) {
-        let r = rates.get(key);
-        if (r && repo.isOver(r.response)) r = await repo.requestRates(q, unitPrefix, month.from, month.to);
+        const r = rates.get(key);
         b.set('citizen_response_rate', r?.response ?? empty('request'));
         b.set('citizen_resolve_rate', r?.resolve ?? empty('request'));
         b.set('citizen_satisfaction_rate', r?.satisfaction ?? empty('request'));

@@ -1,25 +1,39 @@
-// The results board reads the year's scores narrow (`resultScores`) and the ranked rows of the shown
+// The results board reads the year's months narrow (`resultTrend`) and the ranked rows of the shown
 // month only (`results` with the period). This checks it answers exactly what the board answered
 // when it read the whole year ranked (`results` without a period) and filtered the month in the
 // service — rows, ranks, townships, trend — for the county and a township, every month, each unit
 // type and none, on sheets of three months with corrected revisions, unpublished ones and ties.
+//
+// Since migration 530 the board reads `assessment_result_rows` (the newest counting revision per
+// scheme, unit and month, kept by triggers). `boardFromSheets` below is the statement the board ran
+// before, over the sheets themselves: every check compares the board with it, and the kept rows with
+// the same pick over the sheets, after each kind of change — bulk insert, score, submit, return,
+// pass, publish, appeal, uphold with its corrected revision, lock, a by-hand total, a path, a
+// deletion, a unit moved or closed. Dropping any of the triggers turns a check red.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Results, SchemeDetail } from '@lianxin/contract';
-import { buildTestApp, type Client, type TestApp } from '../../test/helpers.js';
+import type { Results, SchemeDetail, SheetDetail } from '@lianxin/contract';
+import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { todayInChina } from '../../core/calendar.js';
+import { addDays } from '../../core/cases/case-engine.js';
 import { likePrefix } from '../../core/access.js';
 import { gradeOf } from './scheme.logic.js';
-import * as repo from './assessment.repository.js';
+import type * as repo from './assessment.repository.js';
 
 let t: TestApp;
 let county: Client;
 let wuli: Client;
-const year = Number(todayInChina().slice(0, 4));
+let yushe: Client;
+let schemeIds: number[] = [];
+const today = todayInChina();
+const year = Number(today.slice(0, 4));
+const thisMonth = today.slice(0, 7);
 const round1 = (x: number) => Math.round(x * 10) / 10;
+/** The units the workflow test scores through the API: no fixture sheets for them. */
+const SCORED = ['榆舍村', '尧头村', '西坡村'];
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [county, wuli] = await Promise.all([t.as('county'), t.as('wuli')]);
+  [county, wuli, yushe] = await Promise.all([t.as('county'), t.as('wuli'), t.as('yushe')]);
   const ids: number[] = [];
   for (const unitType of ['village', 'community'] as const) {
     const draft = (await county.post('/api/assessment/schemes', { year, unitType, name: `${year}年${unitType}` })).json() as SchemeDetail;
@@ -38,21 +52,63 @@ beforeAll(async () => {
          JOIN assessment_schemes sc ON sc.id = ANY($1::bigint[]) AND sc.unit_type = o.type
          CROSS JOIN generate_series(1, 3) AS mm
          CROSS JOIN generate_series(1, 3) AS rev
-        WHERE o.type IN ('village', 'community') AND o.status = 'active' AND (rev = 1 OR (o.id + mm) % 3 = rev - 1)),
+        WHERE o.type IN ('village', 'community') AND o.status = 'active' AND (rev = 1 OR (o.id + mm) % 3 = rev - 1) AND o.name <> ALL($3::text[])),
      c AS (
        INSERT INTO cases (id, county_id, case_type, org_id, org_path, status, title) OVERRIDING SYSTEM VALUE
        SELECT case_id, county_id, 'score_sheet', org_id, path, status, '测试评分表' FROM plan RETURNING id)
      INSERT INTO score_sheets (case_id, county_id, scheme_id, org_id, subject_kind, subject_id, period, revision, scorer_org_id, scorer_path, total, max_total)
      SELECT case_id, county_id, scheme_id, org_id, 'org', org_id, $2::int || '-0' || mm, rev, scorer_id, scorer_path, total, 100
        FROM plan WHERE (SELECT count(*) FROM c) >= 0`,
-    [ids, year],
+    [ids, year, SCORED],
   );
+  schemeIds = ids;
 });
 afterAll(() => t.close());
 
-/** The board as it was computed before: the whole year ranked in one statement, the month filtered here. */
+async function accountAt(username: string, role: string, org: string): Promise<Client> {
+  const { hashPassword } = await import('../../core/password.js');
+  const { insertAccount } = await import('../accounts/index.js');
+  const { TEST_DEMO_PASSWORD } = await import('../../test/helpers.js');
+  await insertAccount(t.db, { username, displayName: username, passwordHash: await hashPassword(TEST_DEMO_PASSWORD), roles: [role as never], scopeOrgId: await orgId(t.db, org), mustChangePassword: false });
+  return t.as(username);
+}
+
+/**
+ * The board's rows computed from the sheets themselves: the statement `results` ran before migration
+ * 530 (the newest revision of each scheme, unit and month whose case is published, appealed or
+ * locked, over cases, score_sheets and assessment_schemes), the whole year ranked.
+ */
+async function boardFromSheets(countyId: number, prefix: string, f: { year: number; unitType?: string }): Promise<repo.ResultRow[]> {
+  const params: unknown[] = [countyId, prefix, f.year];
+  const extra = f.unitType ? `AND sc.unit_type = $${params.push(f.unitType)}` : '';
+  return t.db.query<repo.ResultRow>(
+    `WITH latest AS (
+       SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) c.id AS sheet_id, c.org_id, c.org_path, s.period,
+              s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto IS NOT NULL AS vetoed, sc.unit_type
+         FROM cases c JOIN score_sheets s ON s.case_id = c.id JOIN assessment_schemes sc ON sc.id = s.scheme_id
+        WHERE c.county_id = $1 AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked') AND sc.year = $3
+          AND s.subject_kind = 'org' ${extra}
+        ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC),
+     placed AS (
+       SELECT l.*, t.id AS township_id, t.name AS township_name,
+              CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END AS score
+         FROM latest l
+         LEFT JOIN LATERAL (SELECT o.id, o.name FROM orgs o WHERE o.id = ANY(string_to_array(trim(both '/' from l.org_path), '/')::bigint[]) AND o.type = 'township' LIMIT 1) t ON true),
+     ranked AS (
+       SELECT p.*, rank() OVER (PARTITION BY p.period, p.unit_type, p.township_id ORDER BY p.score DESC)::int AS rank_township,
+              rank() OVER (PARTITION BY p.period, p.unit_type ORDER BY p.score DESC)::int AS rank_county
+         FROM placed p)
+     SELECT r.sheet_id, r.org_id, o.name AS org_name, r.township_id, r.township_name, r.period, r.total, r.max_total, r.vetoed, r.rank_township, r.rank_county
+       FROM ranked r JOIN orgs o ON o.id = r.org_id
+      WHERE r.org_path LIKE $2
+      ORDER BY r.period DESC, r.rank_county, r.sheet_id`,
+    params,
+  );
+}
+
+/** The board computed from the sheets: the whole year ranked in one statement, the month filtered here. */
 async function before(scope: { countyId: number; path: string }, f: { year: number; period?: string; unitType?: string }) {
-  const all = await repo.results(t.db, scope.countyId, likePrefix(scope.path), { year: f.year, unitType: f.unitType });
+  const all = await boardFromSheets(scope.countyId, likePrefix(scope.path), { year: f.year, unitType: f.unitType });
   const score = (r: repo.ResultRow) => (r.max_total > 0 ? round1((r.total * 100) / r.max_total) : 0);
   const periods = [...new Set(all.map((r) => r.period))].sort();
   const period = f.period ?? periods.at(-1) ?? null;
@@ -60,8 +116,9 @@ async function before(scope: { countyId: number; path: string }, f: { year: numb
   return {
     period,
     rows: rows.map((r) => ({
-      sheetId: Number(r.sheet_id), org: Number(r.org_id), township: r.township_id === null ? null : Number(r.township_id),
-      total: r.total, max: r.max_total, score: score(r), grade: gradeOf(score(r)), rankInTownship: r.rank_township, rankInCounty: r.rank_county,
+      sheetId: Number(r.sheet_id), org: Number(r.org_id), orgName: r.org_name, township: r.township_id === null ? null : Number(r.township_id),
+      townshipName: r.township_name, total: r.total, max: r.max_total, score: score(r), grade: gradeOf(score(r)),
+      rankInTownship: r.rank_township, rankInCounty: r.rank_county, vetoed: r.vetoed,
     })),
     trend: periods.map((p) => {
       const of = all.filter((r) => r.period === p);
@@ -69,6 +126,12 @@ async function before(scope: { countyId: number; path: string }, f: { year: numb
     }),
   };
 }
+
+/** What the board shows of each row, in the shape `before` gives. */
+const shown = (got: Results) => got.rows.map((r) => ({
+  sheetId: r.sheetId, org: r.org.id, orgName: r.org.name, township: r.township?.id ?? null, townshipName: r.township?.name ?? null,
+  total: r.total, max: r.max, score: r.score, grade: r.grade, rankInTownship: r.rankInTownship, rankInCounty: r.rankInCounty, vetoed: r.vetoed,
+}));
 
 describe('the results board (GET /api/assessment/results)', () => {
   it('answers what the whole-year statement answered: every month, each unit type and none, for the county and a township', async () => {
@@ -85,10 +148,7 @@ describe('the results board (GET /api/assessment/results)', () => {
           const want = await before({ countyId: Number(c!.id), path }, { year, period, unitType });
           expect(got.period).toBe(want.period);
           expect(got.trend).toEqual(want.trend);
-          expect(got.rows.map((r) => ({
-            sheetId: r.sheetId, org: r.org.id, township: r.township?.id ?? null, total: r.total, max: r.max, score: r.score, grade: r.grade,
-            rankInTownship: r.rankInTownship, rankInCounty: r.rankInCounty,
-          }))).toEqual(want.rows);
+          expect(shown(got)).toEqual(want.rows);
           rows += got.rows.length;
         }
       }
@@ -105,5 +165,166 @@ describe('the results board (GET /api/assessment/results)', () => {
     );
     expect(res.rows).toHaveLength(n!.n);
     expect(new Set(res.rows.map((r) => r.rankInCounty)).size).toBeLessThan(res.rows.length);
+  });
+});
+
+/** The newest counting revision of every scheme, unit and month, picked from the sheets themselves. */
+const PICKED_FROM_SHEETS = `
+  SELECT DISTINCT ON (s.scheme_id, s.org_id, s.period) s.scheme_id, s.org_id, s.period, c.county_id, sc.year, sc.unit_type, c.org_path,
+         t.id AS township_id, c.id AS sheet_id, s.total::float8 AS total, s.max_total::float8 AS max_total, s.veto IS NOT NULL AS vetoed
+    FROM score_sheets s JOIN cases c ON c.id = s.case_id JOIN assessment_schemes sc ON sc.id = s.scheme_id
+    LEFT JOIN LATERAL (SELECT o.id FROM orgs o WHERE o.id = ANY(string_to_array(trim(both '/' from c.org_path), '/')::bigint[]) AND o.type = 'township' LIMIT 1) t ON true
+   WHERE s.subject_kind = 'org' AND c.case_type = 'score_sheet' AND c.status IN ('published', 'appealed', 'locked')
+   ORDER BY s.scheme_id, s.org_id, s.period, s.revision DESC`;
+
+/**
+ * The kept rows are exactly the pick from the sheets, and the board (the county's and a township's,
+ * the month and the trend) is the board computed from the sheets. `step` names the change for a red run.
+ */
+async function expectInSync(step: string, period = thisMonth) {
+  const kept = await t.db.query(
+    `SELECT scheme_id, org_id, period, county_id, year, unit_type, org_path, township_id, sheet_id, total, max_total, vetoed
+       FROM assessment_result_rows ORDER BY scheme_id, org_id, period`,
+  );
+  expect(kept, `${step}: the kept rows`).toEqual(await t.db.query(PICKED_FROM_SHEETS));
+  const [c] = await t.db.query<{ id: number; path: string }>(`SELECT id, path FROM orgs WHERE type = 'county' ORDER BY id LIMIT 1`);
+  const [w] = await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE name = '五里镇'`);
+  for (const [client, path] of [[county, c!.path], [wuli, w!.path]] as const) {
+    for (const p of [undefined, period]) {
+      const res = await client.get(`/api/assessment/results?year=${year}${p ? `&period=${p}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const got = res.json() as Results;
+      const want = await before({ countyId: Number(c!.id), path }, { year, period: p });
+      expect({ period: got.period, trend: got.trend, rows: shown(got) }, `${step}: the board of ${path}`).toEqual(want);
+    }
+  }
+}
+
+describe('the kept rows follow every change of the sheets (migration 530)', () => {
+  it('after the bulk insert of the fixture', async () => {
+    expect((await t.db.query(`SELECT 1 FROM assessment_result_rows`)).length).toBeGreaterThan(20);
+    await expectInSync('bulk insert', `${year}-02`);
+  });
+
+  it('through the workflow: score, submit, return, pass, publish, appeal, uphold and its corrected revision, reject, lock', async () => {
+    const [villageScheme] = schemeIds;
+    const steps = async (sheet: SheetDetail, ...path: [Client, string, string?][]) => {
+      for (const [who, step, body] of path) {
+        const res = await who.post(`/api/assessment/sheets/${sheet.id}/transitions/${step}`, { version: sheet.version, ...(body ? { body } : {}) });
+        expect(res.statusCode, res.body).toBe(200);
+        sheet = res.json() as SheetDetail;
+        await expectInSync(step);
+      }
+      return sheet;
+    };
+    const score = async (sheet: SheetDetail, minus: number) => {
+      const scores = sheet.entries.filter((e) => e.source === 'manual').map((e) => ({ key: e.key, points: Math.max(0, e.max - minus), evidence: '会议记录已核' }));
+      const res = await wuli.request('PUT', `/api/assessment/sheets/${sheet.id}/scores`, { version: sheet.version, scores });
+      expect(res.statusCode, res.body).toBe(200);
+      await expectInSync('score');
+      return res.json() as SheetDetail;
+    };
+    const open = async (name: string) => {
+      const res = await wuli.post('/api/assessment/sheets', { schemeId: villageScheme, orgId: await orgId(t.db, name), period: thisMonth });
+      expect(res.statusCode, res.body).toBe(201);
+      await expectInSync('open');
+      return res.json() as SheetDetail;
+    };
+
+    // 榆舍村: scored, submitted, returned, resubmitted, passed, published (counts from here), appealed (still counts)
+    let sheet = await score(await open('榆舍村'), 1);
+    sheet = await steps(sheet, [wuli, 'submit'], [county, 'return', '佐证不全']);
+    sheet = await score(sheet, 2);
+    sheet = await steps(sheet, [wuli, 'submit'], [county, 'pass'], [county, 'publish']);
+    const published = await t.db.query<{ sheet_id: number; total: number }>(`SELECT sheet_id, total FROM assessment_result_rows WHERE sheet_id = $1`, [sheet.id]);
+    expect(published).toHaveLength(1);
+    const appealed = await yushe.post(`/api/assessment/sheets/${sheet.id}/appeal`, { version: sheet.version, reason: '评分漏计', evidence: '会议记录第 3 页' });
+    expect(appealed.statusCode, appealed.body).toBe(200);
+    await expectInSync('appeal');
+    // upheld: the sheet is locked (still counts) and a corrected revision opens as a draft (does not count yet)
+    sheet = await steps(appealed.json() as SheetDetail, [county, 'uphold_appeal', '经核实成立']);
+    let correction = (await wuli.get(`/api/assessment/sheets/${sheet.appeal!.correctionId}`)).json() as SheetDetail;
+    expect(correction.revision).toBe(2);
+    expect((await t.db.query(`SELECT 1 FROM assessment_result_rows WHERE sheet_id = $1`, [sheet.id]))).toHaveLength(1);
+    correction = await score(correction, 0);
+    correction = await steps(correction, [wuli, 'submit'], [county, 'return', '再核']);
+    correction = await steps(correction, [wuli, 'submit'], [county, 'pass'], [county, 'publish']);
+    // the corrected revision counts now, with its own total
+    const now = await t.db.query<{ sheet_id: number; total: number }>(`SELECT sheet_id, total FROM assessment_result_rows WHERE sheet_id = $1`, [correction.id]);
+    expect(now).toHaveLength(1);
+    expect(now[0]!.total).not.toBe(published[0]!.total);
+
+    // 尧头村: published, appealed and the appeal rejected (locked as it was, no new revision)
+    const yaotou = await accountAt('results.yaotou', 'village_admin', '尧头村');
+    let other = await score(await open('尧头村'), 3);
+    other = await steps(other, [wuli, 'submit'], [county, 'pass'], [county, 'publish']);
+    const appealedToo = await yaotou.post(`/api/assessment/sheets/${other.id}/appeal`, { version: other.version, reason: '不服评分', evidence: '无新材料' });
+    expect(appealedToo.statusCode, appealedToo.body).toBe(200);
+    await expectInSync('appeal');
+    await steps(appealedToo.json() as SheetDetail, [county, 'reject_appeal', '维持原评分']);
+
+    // 西坡村: published, its window passes and the timer locks it
+    let third = await score(await open('西坡村'), 4);
+    third = await steps(third, [wuli, 'submit'], [county, 'pass'], [county, 'publish']);
+    await t.db.query(`UPDATE score_sheets SET appeal_until = $2::date WHERE case_id = $1`, [third.id, addDays(today, -1)]);
+    await expectInSync('appeal window moved');
+    expect(await t.app.assessment.lockPastAppeal()).toBeGreaterThanOrEqual(1);
+    await expectInSync('lock');
+  });
+
+  it('by hand and in bulk: totals and vetoes changed, a case moved to another path, sheets deleted, revisions inserted, a case reopened', async () => {
+    const [one] = await t.db.query<{ case_id: number; scheme_id: number; org_id: number; period: string }>(
+      `SELECT s.case_id, s.scheme_id, s.org_id, s.period FROM assessment_result_rows r JOIN score_sheets s ON s.case_id = r.sheet_id WHERE r.period = $1 ORDER BY r.sheet_id LIMIT 1`,
+      [`${year}-01`],
+    );
+    // every counting sheet of February rescored in one statement (as the bench's seeding does)
+    await t.db.query(`UPDATE score_sheets SET total = greatest(0, total - 3), veto = CASE WHEN org_id % 5 = 0 THEN '{"reason":"一票否决"}'::jsonb END WHERE period = $1`, [`${year}-02`]);
+    await expectInSync('bulk rescore', `${year}-02`);
+    // January rescored to tenths over uneven maxima: averages whose float sums depend on their order
+    await t.db.query(
+      `UPDATE score_sheets SET total = round((total * 0.37 + (org_id % 7) * 0.3)::numeric, 1), max_total = CASE WHEN org_id % 3 = 0 THEN 97.5 WHEN org_id % 3 = 1 THEN 33.3 ELSE max_total END
+        WHERE period = $1`,
+      [`${year}-01`],
+    );
+    await expectInSync('rescored to tenths', `${year}-01`);
+    // a case's path changed by hand
+    const [elsewhere] = await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE name = '五里镇'`);
+    await t.db.query(`UPDATE cases SET org_path = $2 || id || '/' WHERE id = $1`, [one!.case_id, elsewhere!.path]);
+    await expectInSync('path by hand', `${year}-01`);
+    // a counting sheet reopened by hand (its status out of the counting states): the older revision, or nothing, counts
+    await t.db.query(`UPDATE cases SET status = 'draft' WHERE id = $1`, [one!.case_id]);
+    await expectInSync('reopened by hand', `${year}-01`);
+    // a new counting revision inserted by hand, then deleted again with its case
+    const [{ id }] = (await t.db.query<{ id: number }>(
+      `INSERT INTO cases (county_id, case_type, org_id, org_path, status, title) SELECT county_id, case_type, org_id, org_path, 'locked', title FROM cases WHERE id = $1 RETURNING id`,
+      [one!.case_id],
+    )) as [{ id: number }];
+    await t.db.query(
+      `INSERT INTO score_sheets (case_id, county_id, scheme_id, org_id, subject_kind, subject_id, period, revision, scorer_org_id, scorer_path, total, max_total)
+       SELECT $1, county_id, scheme_id, org_id, subject_kind, subject_id, period, 9, scorer_org_id, scorer_path, 12.5, max_total FROM score_sheets WHERE case_id = $2`,
+      [id, one!.case_id],
+    );
+    await expectInSync('revision inserted by hand', `${year}-01`);
+    expect(await t.db.query(`SELECT 1 FROM assessment_result_rows WHERE sheet_id = $1`, [id])).toHaveLength(1);
+    await t.db.query(`DELETE FROM score_sheets WHERE case_id = $1`, [id]);
+    await expectInSync('revision deleted by hand', `${year}-01`);
+    // March's sheets deleted in one statement (their entries first)
+    await t.db.query(`DELETE FROM score_entries WHERE sheet_id IN (SELECT case_id FROM score_sheets WHERE period = $1)`, [`${year}-03`]);
+    await t.db.query(`DELETE FROM score_sheets WHERE period = $1`, [`${year}-03`]);
+    await expectInSync('bulk delete', `${year}-02`);
+  });
+
+  it('a unit moved to another station or closed: the board reads the sheets\' own paths, as before', async () => {
+    const [v] = await t.db.query<{ id: number; version: number }>(`SELECT id, version FROM orgs WHERE name = '榆舍村'`);
+    const [station] = await t.db.query<{ id: number }>(
+      `SELECT s.id FROM orgs s JOIN orgs v ON v.name = '榆舍村' WHERE s.type = 'station' AND s.parent_id = (SELECT parent_id FROM orgs WHERE id = v.parent_id) AND s.id <> v.parent_id ORDER BY s.id LIMIT 1`,
+    );
+    if (station) {
+      const moved = await county.post(`/api/orgs/${v!.id}/move`, { version: v!.version, newParentId: station.id });
+      expect(moved.statusCode, moved.body).toBe(200);
+      await expectInSync('unit moved');
+    }
+    await t.db.query(`UPDATE orgs SET status = 'closed' WHERE name = '尧头村'`);
+    await expectInSync('unit closed');
   });
 });
