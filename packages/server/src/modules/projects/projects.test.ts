@@ -289,6 +289,12 @@ describe('the workflow through the API', () => {
         }
       }
     }
+    // the 110 old items and the two dated milestones leave, so that the village's home page (50 items, oldest first) is as the other tests expect
+    await t.db.query(`DELETE FROM project_milestones WHERE project_id = ANY($1::bigint[]) AND (due_on < '2002-01-01' OR title IN ('逾期未完成的节点', '逾期后完成的节点'))`, [[p.id, prev.id]]);
+    const old = await t.db.query<{ directive_id: number; assignment_id: number }>(`DELETE FROM project_reports WHERE project_id = $1 AND period < '2011' RETURNING directive_id, assignment_id`, [prev.id]);
+    await t.db.query(`DELETE FROM assignments WHERE id = ANY($1::bigint[])`, [old.map((x) => x.assignment_id)]);
+    await t.db.query(`DELETE FROM directives WHERE id = ANY($1::bigint[])`, [old.map((x) => x.directive_id)]);
+    expect(old).toHaveLength(110);
   });
 
   it('the county board lists units with projects first, then townships, then the rest (empty departments last)', async () => {
