@@ -47,10 +47,8 @@ async function measure(label: string, fn: () => Promise<unknown>) {
 }
 await measure('board (service, as the route)', () => projects.board(actor, {}));
 const root = { path: county!.path, countyId: Number(county!.id) };
-await measure('board statements (raw SQL)', () => projectBoardSql(raw, root, Number(today.slice(0, 4)), today));
+await measure('board statements (raw SQL)', () => projectBoardSql(raw, actor.scope, Number(today.slice(0, 4)), today));
 const repo = await import('../packages/server/src/modules/projects/projects.repository.js');
 const y = Number(today.slice(0, 4));
-await measure('  counts per org', () => repo.boardCounts(raw, root, y, today));
-await measure('  late reports list', () => repo.lateReportsIn(raw, root, y, today));
-await measure('  overdue milestones list', () => repo.overdueMilestonesIn(raw, root, y, today));
+await measure('  the board statement (boardOf)', () => repo.boardOf(raw, root, y, today));
 await raw.close();

@@ -462,8 +462,8 @@ if (wanted('projects-board') && account.county_id) {
     key: 'projects-board',
     label: `GET /api/projects/board (county ${account.name})`,
     paths: [`/api/projects/board?year=${year}`],
-    note: 'board: counts per unit below, late reports, overdue milestones (three statements in parallel)',
-    sql: () => projectBoardSql(raw, { path: account.path, countyId: Number(account.county_id) }, year, today),
+    note: 'board: the root in scope, then one statement (counts per unit below, late reports, overdue milestones) beside the root\'s children',
+    sql: () => projectBoardSql(raw, scope, year, today),
     p99Target: 100,
   });
 }

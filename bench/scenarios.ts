@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@lianxin/contract';
 import type { Db, Queryable } from '../packages/server/src/db/db.js';
-import type { Actor } from '../packages/server/src/core/access.js';
+import type { Actor, Scope } from '../packages/server/src/core/access.js';
 import { plusDays } from '../packages/server/src/core/calendar.js';
 import type { DispatchService } from '../packages/server/src/modules/dispatch/dispatch.service.js';
 import * as dispatchRepo from '../packages/server/src/modules/dispatch/dispatch.repository.js';
@@ -341,13 +341,16 @@ export async function seedProjects(db: Db, county: { id: number; path: string },
 }
 
 /**
- * The county board's statements as the route runs them (GET /api/projects/board: the counts per
- * org below, the late reports and the overdue milestones — three statements in parallel), for the
- * bench's raw-SQL column: `npm run bench -- --only projects-board` puts the HTTP figure beside it.
+ * The county board's SQL as the route runs it (GET /api/projects/board, `ProjectService.board`): the
+ * root in scope (`orgTree.inScope`), then the board's one statement (`boardOf`: counts per org below,
+ * late reports, overdue milestones) beside the root's children (`orgTree.children`) — for the bench's
+ * raw-SQL column: `npm run bench -- --only projects-board` puts the HTTP figure beside it.
  */
-export async function projectBoardSql(q: Queryable, root: { path: string; countyId: number }, year: number, today: string) {
+export async function projectBoardSql(q: Queryable, scope: Scope, year: number, today: string) {
   const repo = await import('../packages/server/src/modules/projects/projects.repository.js');
-  await Promise.all([repo.boardCounts(q, root, year, today), repo.lateReportsIn(q, root, year, today), repo.overdueMilestonesIn(q, root, year, today)]);
+  const orgTree = await import('../packages/server/src/core/org-tree.js');
+  const root = (await orgTree.inScope(q, scope, scope.orgId))!;
+  await Promise.all([repo.boardOf(q, { path: root.path, countyId: Number(root.county_id) }, year, today), orgTree.children(q, root.id)]);
 }
 
 // ---- 组织生活 谁落后了 (issue 14): a year of meetings for every branch of the province ----------------

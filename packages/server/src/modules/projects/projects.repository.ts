@@ -195,67 +195,68 @@ export function saveReportDay(q: Queryable, countyId: number, day: number) {
 }
 
 /**
- * The subtree's projects of the year, as the board's statements start from them (`$1` the subtree
- * prefix, `$2` the year, `$4` the root's county): read by county and year on the projects' own index
- * (the county's few hundred) or by path on the cases', whichever the planner finds narrower.
+ * The subtree's projects of the year, as the board starts from them (`$1` the subtree prefix, `$2`
+ * the year, `$4` the root's county): the county's projects of the year on the projects' own index,
+ * each case by key. The case is read in a fenced subquery (OFFSET 0) so that the planner counts the
+ * set as the projects' statistics say (the county's few hundred): the cases' statistics, which see
+ * the type and the path as independent, put it at 1–2 rows on a province (324 real), and every join
+ * after it then became a nested loop over it.
  */
 const boardProjects = (childPart: number) => `pr AS MATERIALIZED (
        SELECT c.id, c.org_id, c.title, c.status, NULLIF(split_part(c.org_path, '/', ${childPart}), '')::bigint AS child
-         FROM projects p JOIN cases c ON c.id = p.case_id
-        WHERE p.county_id = $4 AND p.year = $2 AND c.case_type = 'project' AND ${inScope('c.org_path', 1)})`;
+         FROM projects p CROSS JOIN LATERAL (
+              SELECT c.id, c.org_id, c.title, c.status, c.org_path FROM cases c
+               WHERE c.id = p.case_id AND c.case_type = 'project' AND ${inScope('c.org_path', 1)} OFFSET 0) c
+        WHERE p.county_id = $4 AND p.year = $2)`;
+
+export type BoardCountRow = { child: number | null; projects: number; in_progress: number; late: number; overdue: number };
+export type BoardLateRow = { project_id: number; title: string; org_id: number; org_name: string; org_type: string; period: string; due_on: string; assignment_id: number };
+export type BoardOverdueRow = { project_id: number; title: string; org_id: number; org_name: string; org_type: string; milestone: string; due_on: string };
 
 /**
- * A project's late reports (`pr` row at hand): the requests to its unit not answered and past due,
- * read on the dispatch engine's index of each unit's requests (a few per unit), kept when they are
- * this project's monthly report — not a look-up of every report the year issued. Each project of
- * `pr` probes by key; two computed sets are never joined (the planner cannot know their sizes).
+ * The board in one statement (GET /api/projects/board): per org directly below `root` (and the root
+ * itself, its own projects), over the year's projects of the subtree — projects, in progress, late
+ * reports (unanswered past due) and overdue milestones — and the two lists, the longest late or
+ * overdue first (100 each). Each source is read once, into a materialized set, whatever the planner
+ * believes of their sizes (it misjudges the year's projects on a province: 1–2 estimated, 324 real):
+ * - `pr`, the year's projects;
+ * - `late`, the late reports: each **unit** of `pr` (not each project: a village has several) probes
+ *   the dispatch engine's index of its requests (`requestSql.lateAt`: org, status, due date — the
+ *   few unanswered past-due requests of the unit), kept when they are the monthly report of one of
+ *   `pr`'s projects (`project_reports` by assignment);
+ * - `overdue`, the county's open milestones past their date (`project_milestones_open_idx`: county,
+ *   due date, open only), kept when their project is one of `pr`'s.
+ * Before 2026-12-05 (issue 17) three statements computed `pr` and probed every project three times.
  */
-const LATE_OF = `SELECT r.period, ${rq.id('a')} AS assignment_id, ${rq.dueDate('a')} AS due_date
-         FROM (SELECT 1) s ${rq.lateAt('a', 'pr.org_id', '$3::date')}
-         JOIN project_reports r ON r.assignment_id = ${rq.id('a')} WHERE r.project_id = pr.id`;
-
-/** A project's overdue milestones (`pr` row at hand), on its milestones by date. */
-const OVERDUE_OF = `SELECT m.title, m.due_on FROM project_milestones m WHERE m.project_id = pr.id AND m.done_on IS NULL AND m.due_on < $3::date`;
-
-/**
- * The board's counts in one statement: per org directly below `root` (and the root itself, its own
- * projects), over the year's projects of the subtree — projects, in progress, late reports
- * (unanswered past due) and overdue milestones.
- */
-export function boardCounts(q: Queryable, root: { path: string; countyId: number }, year: number, today: string) {
+export async function boardOf(q: Queryable, root: { path: string; countyId: number }, year: number, today: string): Promise<{ counts: BoardCountRow[]; late: BoardLateRow[]; overdue: BoardOverdueRow[] }> {
   const childPart = root.path.split('/').filter(Boolean).length + 2;
-  return q.query<{ child: number | null; projects: number; in_progress: number; late: number; overdue: number }>(
-    `WITH ${boardProjects(childPart)}
-     SELECT pr.child, count(*)::int AS projects, count(*) FILTER (WHERE pr.status = 'in_progress')::int AS in_progress,
-            COALESCE(sum(l.n), 0)::int AS late, COALESCE(sum(o.n), 0)::int AS overdue
-       FROM pr
-       CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (${LATE_OF}) x) l
-       CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (${OVERDUE_OF}) y) o
-      GROUP BY pr.child`,
+  const [row] = await q.query<{ counts: BoardCountRow[]; late: BoardLateRow[]; overdue: BoardOverdueRow[] }>(
+    `WITH ${boardProjects(childPart)},
+     late AS MATERIALIZED (
+       SELECT r.project_id, r.period, ${rq.id('a')} AS assignment_id, ${rq.dueDate('a')} AS due_date
+         FROM (SELECT DISTINCT pr.org_id FROM pr) u ${rq.lateAt('a', 'u.org_id', '$3::date')}
+         JOIN project_reports r ON r.assignment_id = ${rq.id('a')}
+        WHERE r.project_id IN (SELECT pr.id FROM pr)),
+     overdue AS MATERIALIZED (
+       SELECT m.project_id, m.title, m.due_on FROM project_milestones m
+        WHERE m.county_id = $4 AND m.done_on IS NULL AND m.due_on < $3::date AND m.project_id IN (SELECT pr.id FROM pr))
+     SELECT
+       (SELECT COALESCE(json_agg(x), '[]') FROM (
+          SELECT pr.child, count(*)::int AS projects, count(*) FILTER (WHERE pr.status = 'in_progress')::int AS in_progress,
+                 COALESCE(sum(l.n), 0)::int AS late, COALESCE(sum(o.n), 0)::int AS overdue
+            FROM pr
+            LEFT JOIN (SELECT project_id, count(*) AS n FROM late GROUP BY project_id) l ON l.project_id = pr.id
+            LEFT JOIN (SELECT project_id, count(*) AS n FROM overdue GROUP BY project_id) o ON o.project_id = pr.id
+           GROUP BY pr.child) x) AS counts,
+       (SELECT COALESCE(json_agg(x ORDER BY x.due_on, x.project_id), '[]') FROM (
+          SELECT l.project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, l.period, to_char(l.due_date, 'YYYY-MM-DD') AS due_on, l.assignment_id
+            FROM (SELECT * FROM late ORDER BY due_date, project_id LIMIT 100) l JOIN pr ON pr.id = l.project_id JOIN orgs o ON o.id = pr.org_id) x) AS late,
+       (SELECT COALESCE(json_agg(x ORDER BY x.due_on, x.project_id), '[]') FROM (
+          SELECT m.project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, m.title AS milestone, to_char(m.due_on, 'YYYY-MM-DD') AS due_on
+            FROM (SELECT * FROM overdue ORDER BY due_on, project_id LIMIT 100) m JOIN pr ON pr.id = m.project_id JOIN orgs o ON o.id = pr.org_id) x) AS overdue`,
     [likePrefix(root.path), year, today, root.countyId],
   );
-}
-
-/** The board's late reports, the longest late first (100). */
-export function lateReportsIn(q: Queryable, root: { path: string; countyId: number }, year: number, today: string) {
-  return q.query<{ project_id: number; title: string; org_id: number; org_name: string; org_type: string; period: string; due_on: string; assignment_id: number }>(
-    `WITH ${boardProjects(2)}
-     SELECT pr.id AS project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, l.period, to_char(l.due_date, 'YYYY-MM-DD') AS due_on, l.assignment_id
-       FROM pr CROSS JOIN LATERAL (${LATE_OF}) l JOIN orgs o ON o.id = pr.org_id
-      ORDER BY l.due_date, pr.id LIMIT 100`,
-    [likePrefix(root.path), year, today, root.countyId],
-  );
-}
-
-/** The board's overdue milestones, the longest overdue first (100). */
-export function overdueMilestonesIn(q: Queryable, root: { path: string; countyId: number }, year: number, today: string) {
-  return q.query<{ project_id: number; title: string; org_id: number; org_name: string; org_type: string; milestone: string; due_on: string }>(
-    `WITH ${boardProjects(2)}
-     SELECT pr.id AS project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, m.title AS milestone, to_char(m.due_on, 'YYYY-MM-DD') AS due_on
-       FROM pr CROSS JOIN LATERAL (${OVERDUE_OF}) m JOIN orgs o ON o.id = pr.org_id
-      ORDER BY m.due_on, pr.id LIMIT 100`,
-    [likePrefix(root.path), year, today, root.countyId],
-  );
+  return row!;
 }
 
 export function matrix(q: Queryable, rootPath: string, year: number, assistance?: 'yes' | 'no') {

@@ -580,9 +580,7 @@ export function createProjectService(deps: {
     const t = today();
     const year = q.year ?? Number(t.slice(0, 4));
     const at = { path: root.path, countyId: Number(root.county_id) };
-    const [counts, kids, late, overdue] = await Promise.all([
-      repo.boardCounts(db, at, year, t), orgTree.children(db, root.id), repo.lateReportsIn(db, at, year, t), repo.overdueMilestonesIn(db, at, year, t),
-    ]);
+    const [{ counts, late, overdue }, kids] = await Promise.all([repo.boardOf(db, at, year, t), orgTree.children(db, root.id)]);
     const byChild = new Map(counts.map((x) => [x.child === null ? null : Number(x.child), x]));
     const zero = { projects: 0, in_progress: 0, late: 0, overdue: 0 };
     const ref = (o: { id: number; name: string; type: string }) => ({ id: Number(o.id), name: o.name, type: o.type });

@@ -205,7 +205,38 @@ describe('the workflow through the API', () => {
        SELECT d.county_id, d.id, o.id, o.path, d.due_date, 'pending' FROM d, orgs o WHERE o.id = $3`,
       [countyOrg!.id, countyOrg!.path, yusheId, earlier.slice(0, 7), `${earlier.slice(0, 7)}-20`],
     );
-    for (const y of [...new Set([year, Number(earlier.slice(0, 4))])]) {
+    // the board reads each source once for the whole subtree (the unit's late requests, the county's open milestones) and
+    // keeps what belongs to the year's projects: the same village holds a project of two years ago with its own late report and
+    // overdue milestone, which count on that year's board only; a milestone done late is not overdue
+    const prev = await inProgress();
+    await t.db.query(`UPDATE projects SET year = $2 WHERE case_id = $1`, [prev.id, year - 2]);
+    expect(await t.app.projects.issueDueReports(`${year - 2}-06-02`, prev.id)).toBe(1);
+    const dueBefore = addDays(today, -10);
+    await t.db.query(
+      `INSERT INTO project_milestones (project_id, county_id, title, due_on, done_on, note)
+       SELECT c.id, c.county_id, v.title, v.due_on::date, v.done_on::date, v.note FROM cases c,
+              (VALUES ($2, $3, NULL, NULL), ($4, $3, $5, '迟了两天完成')) AS v(title, due_on, done_on, note)
+        WHERE c.id = ANY($1::bigint[])`,
+      [[p.id, prev.id], '逾期未完成的节点', dueBefore, '逾期后完成的节点', addDays(today, -8)],
+    );
+    // and 110 more late reports and overdue milestones of that project, older than any other: they lead that year's lists
+    // and, were they not left out before the lists are cut at 100, would push the other years' items out of theirs
+    const [prevCase] = await t.db.query<{ county_id: number; org_id: number; org_path: string }>(`SELECT county_id, org_id, org_path FROM cases WHERE id = $1`, [prev.id]);
+    await t.db.query(
+      `WITH d AS (INSERT INTO directives (county_id, issuer_org_id, issuer_path, kind, title, period_key, due_date)
+                  SELECT $1, $1, $2, 'report', '项目月报告（旧）', to_char(make_date(2001, 1, 1) + (k * 31), 'YYYY-MM'), make_date(2001, 1, 1) + (k * 31)
+                    FROM generate_series(1, 110) k RETURNING id, county_id, period_key, due_date),
+            a AS (INSERT INTO assignments (county_id, directive_id, org_id, org_path, due_date, status)
+                  SELECT d.county_id, d.id, $3, $4, d.due_date, 'pending' FROM d RETURNING id, directive_id)
+       INSERT INTO project_reports (project_id, period, county_id, directive_id, assignment_id)
+       SELECT $5, d.period_key, d.county_id, d.id, a.id FROM d JOIN a ON a.directive_id = d.id`,
+      [countyOrg!.id, countyOrg!.path, prevCase!.org_id, prevCase!.org_path, prev.id],
+    );
+    await t.db.query(
+      `INSERT INTO project_milestones (project_id, county_id, title, due_on) SELECT $1, $2, '旧节点 ' || k, make_date(2001, 1, 1) + k FROM generate_series(1, 110) k`,
+      [prev.id, prevCase!.county_id],
+    );
+    for (const y of [...new Set([year, Number(earlier.slice(0, 4)), year - 2])]) {
       for (const who of [county, wuli, station]) {
         const b = (await who.get(`/api/projects/board?year=${y}`)).json() as ProjectBoard;
         const path = (await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE id = $1`, [b.org.id]))[0]!.path;
@@ -230,8 +261,40 @@ describe('the workflow through the API', () => {
         expect(b.overdueMilestones.map((x) => x.dueOn)).toEqual([...b.overdueMilestones.map((x) => x.dueOn)].sort());
         for (const x of b.lateReports) expect(rows.find((r) => Number(r.id) === x.projectId)?.late).toBeGreaterThan(0);
         if (y === Number(earlier.slice(0, 4)) && who !== station) expect(b.lateReports.map((x) => x.projectId)).toContain(p.id);
+        // the lists, item by item, against the records (each under 100 here, so all of them)
+        const ids = rows.map((r) => Number(r.id));
+        const lateRecords = await t.db.query<{ project_id: number; period: string; assignment_id: number; due_on: string }>(
+          `SELECT r.project_id, r.period, a.id AS assignment_id, to_char(a.due_date, 'YYYY-MM-DD') AS due_on
+             FROM project_reports r JOIN assignments a ON a.id = r.assignment_id
+            WHERE r.project_id = ANY($1::bigint[]) AND a.status = 'pending' AND a.due_date < $2::date`,
+          [ids, b.today],
+        );
+        const overdueRecords = await t.db.query<{ project_id: number; title: string; due_on: string }>(
+          `SELECT m.project_id, m.title, to_char(m.due_on, 'YYYY-MM-DD') AS due_on FROM project_milestones m
+            WHERE m.project_id = ANY($1::bigint[]) AND m.done_on IS NULL AND m.due_on < $2::date`,
+          [ids, b.today],
+        );
+        // the first 100 by due date, then project (no two items tie at the cut here), in any order within a (date, project)
+        const first100 = <T extends { project_id: number; due_on: string }>(xs: T[]) =>
+          [...xs].sort((a, c) => a.due_on.localeCompare(c.due_on) || Number(a.project_id) - Number(c.project_id)).slice(0, 100);
+        const byKey = (xs: string[]) => [...xs].sort();
+        expect(byKey(b.lateReports.map((x) => `${x.projectId} ${x.period} ${x.assignmentId} ${x.dueOn}`)))
+          .toEqual(byKey(first100(lateRecords).map((x) => `${Number(x.project_id)} ${x.period} ${Number(x.assignment_id)} ${x.due_on}`)));
+        expect(byKey(b.overdueMilestones.map((x) => `${x.projectId} ${x.milestone} ${x.dueOn}`)))
+          .toEqual(byKey(first100(overdueRecords).map((x) => `${Number(x.project_id)} ${x.title} ${x.due_on}`)));
+        if (who !== station) {
+          expect(b.lateReports.some((x) => x.projectId === prev.id)).toBe(y === year - 2);
+          expect(b.overdueMilestones.some((x) => x.projectId === prev.id)).toBe(y === year - 2);
+          expect(b.overdueMilestones.some((x) => x.milestone === '逾期后完成的节点')).toBe(false);
+        }
       }
     }
+    // the 110 old items and the two dated milestones leave, so that the village's home page (50 items, oldest first) is as the other tests expect
+    await t.db.query(`DELETE FROM project_milestones WHERE project_id = ANY($1::bigint[]) AND (due_on < '2002-01-01' OR title IN ('逾期未完成的节点', '逾期后完成的节点'))`, [[p.id, prev.id]]);
+    const old = await t.db.query<{ directive_id: number; assignment_id: number }>(`DELETE FROM project_reports WHERE project_id = $1 AND period < '2011' RETURNING directive_id, assignment_id`, [prev.id]);
+    await t.db.query(`DELETE FROM assignments WHERE id = ANY($1::bigint[])`, [old.map((x) => x.assignment_id)]);
+    await t.db.query(`DELETE FROM directives WHERE id = ANY($1::bigint[])`, [old.map((x) => x.directive_id)]);
+    expect(old).toHaveLength(110);
   });
 
   it('the county board lists units with projects first, then townships, then the rest (empty departments last)', async () => {
