@@ -47,6 +47,8 @@ export type ProblemRow = {
   source_ref: string | null;
   finding_id: number | null;
   inspection_id: number | null;
+  /** The source's label in the county's settings; null when the county has no settings row or no such code (then the built-in label). */
+  source_label: string | null;
 };
 
 // A function, not a constant: the ledger and inspections import each other's front doors, so the
@@ -57,12 +59,14 @@ const select = () => `
          p.source, p.category, p.description, p.measures, p.progress, p.responsible_org_id,
          ro.name AS responsible_org_name, ro.type AS responsible_org_type, ro.path AS responsible_org_path,
          p.responsible_person, p.checker_account_id, a.display_name AS checker_name, p.closure_opinion,
-         p.public_summary, p.published_at, p.returned_count, p.source_ref, p.finding_id, f.inspection_id
+         p.public_summary, p.published_at, p.returned_count, p.source_ref, p.finding_id, f.inspection_id,
+         (SELECT x->>'label' FROM jsonb_array_elements(ls.sources) x WHERE x->>'code' = p.source LIMIT 1) AS source_label
   FROM cases c
   JOIN problems p ON p.case_id = c.id
   JOIN orgs o ON o.id = c.org_id
   JOIN orgs ro ON ro.id = p.responsible_org_id
   LEFT JOIN accounts a ON a.id = p.checker_account_id
+  LEFT JOIN ledger_settings ls ON ls.county_id = p.county_id
   ${findingSql.leftJoin('f', 'p.finding_id')}`;
 
 export async function findProblem(q: Queryable, scope: Scope, id: number): Promise<ProblemRow | undefined> {

@@ -307,8 +307,9 @@ export function createLedgerService(deps: { db: Db; engine?: CaseEngine }) {
     const path = await scopeOf(actor, query.orgId);
     const t = today();
     const page = await repo.listProblems(db, path, query, t, actor.scope.orgId);
-    const label = await sourceLabels(page.rows.map((r) => r.county_id));
-    return { items: page.rows.map((r) => summary(r, t, label(r.county_id, r.source), actor)), total: page.total, page: page.page, pageSize: page.pageSize };
+    // the county's label comes with each row (no settings read per page); else the built-in one, else the code
+    const label = (r: ProblemRow) => r.source_label ?? builtInSourceLabel(r.source)?.zh ?? r.source;
+    return { items: page.rows.map((r) => summary(r, t, label(r), actor)), total: page.total, page: page.page, pageSize: page.pageSize };
   }
 
   /** How many problems the filter finds in each state (the status filter itself left out), for the list's header. */
