@@ -59,7 +59,7 @@ describe('a village secretary\'s day on a phone', () => {
     await page.getByTestId('today').waitFor();
     await settled(page);
     const items = page.getByTestId('today-item');
-    expect(await items.count()).toBeGreaterThan(1);
+    await expect.poll(() => items.count()).toBeGreaterThan(1);
     // most urgent first: the returned problem is among the urgent items at the top, with its reason
     const first = items.first();
     expect(await first.getAttribute('class')).toContain('urgent');

@@ -36,8 +36,9 @@ describe('a training session run on a phone, attendance ticked, one person outsi
     await expect.poll(() => v.getByTestId('training-person-times').textContent()).toBe('到课 0 人次');
 
     // 2. tap to tick two members; a second tap on the second unticks, a third ticks again
+    // the person-times line shows the session's own figure while the roster is still loading: wait for the roster
     const rows = v.getByTestId('training-roster-row');
-    expect(await rows.count()).toBeGreaterThan(2);
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
     await rows.nth(0).click();
     await expect.poll(() => rows.nth(0).getAttribute('data-present')).toBe('yes');
     await rows.nth(1).click();
