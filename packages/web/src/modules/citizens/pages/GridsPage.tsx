@@ -60,8 +60,12 @@ function GridDetail({ gridId, year }: { gridId: number; year: number }) {
   const [error, setError] = useState<string>();
   const isMobile = Grid.useBreakpoint().md === false;
   const submit = async () => {
-    const v = await form.validateFields().catch(() => undefined);
-    if (!v || !dialog) return;
+    if (!dialog) return;
+    // only this dialog's fields: the form is shared, and a fast tap after registering can open the
+    // deed dialog while the register dialog's (required) person field is still mounted
+    const fields = dialog.kind === 'register' ? ['personId', 'registeredOn'] : ['doneOn', 'description'];
+    const v = await form.validateFields(fields).catch(() => undefined);
+    if (!v) return;
     setError(undefined);
     try {
       if (dialog.kind === 'register') await register.mutateAsync({ gridId, personId: v.personId, registeredOn: (v.registeredOn as Dayjs).format('YYYY-MM-DD') });
