@@ -9,6 +9,9 @@ import { buildApp, type AppConfig } from '../app.js';
 import { openPglite, openPostgres, type Db } from '../db/db.js';
 import { createPiiCipher } from '../core/pii.js';
 import { stepAt, totpCode } from '../core/totp.js';
+import { hashPassword } from '../core/password.js';
+import { insertAccount } from '../modules/accounts/index.js';
+import type { Role } from '@lianxin/contract';
 import { TEST_DATA_KEY, TEST_DEMO_PASSWORD } from './constants.js';
 import { withDatabase } from './global-setup.js';
 
@@ -128,4 +131,10 @@ export async function orgId(db: Db, name: string): Promise<number> {
   const rows = await db.query<{ id: number }>(`SELECT id FROM orgs WHERE name = $1`, [name]);
   if (rows.length !== 1) throw new Error(`org ${name}: ${rows.length} matches`);
   return rows[0]!.id;
+}
+
+/** A new account with one role, scoped to a demo org (by its unique name), signed in. */
+export async function accountAt(t: TestApp, username: string, role: Role, org: string, personId?: number): Promise<Client> {
+  await insertAccount(t.db, { username, displayName: username, passwordHash: await hashPassword(TEST_DEMO_PASSWORD), roles: [role], scopeOrgId: await orgId(t.db, org), mustChangePassword: false, ...(personId ? { personId } : {}) });
+  return t.as(username);
 }

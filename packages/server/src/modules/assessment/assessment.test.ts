@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results, SchemeDetail, SheetDetail, Subsidies, TodayList } from '@lianxin/contract';
-import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
+import { accountAt, buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { todayInChina } from '../../core/calendar.js';
 import { addDays } from '../../core/cases/case-engine.js';
 import { inputOf } from './scheme.logic.js';
@@ -18,17 +18,10 @@ const period = today.slice(0, 7);
 beforeAll(async () => {
   t = await buildTestApp();
   [county, wuli, yushe] = await Promise.all([t.as('county'), t.as('wuli'), t.as('yushe')]);
-  peng = await accountAt('assess.peng', 'township_admin', '彭镇');
+  peng = await accountAt(t, 'assess.peng', 'township_admin', '彭镇');
 });
 afterAll(() => t.close());
 
-async function accountAt(username: string, role: string, org: string): Promise<Client> {
-  const { hashPassword } = await import('../../core/password.js');
-  const { insertAccount } = await import('../accounts/index.js');
-  const { TEST_DEMO_PASSWORD } = await import('../../test/helpers.js');
-  await insertAccount(t.db, { username, displayName: username, passwordHash: await hashPassword(TEST_DEMO_PASSWORD), roles: [role as never], scopeOrgId: await orgId(t.db, org), mustChangePassword: false });
-  return t.as(username);
-}
 
 async function publishedScheme(): Promise<SchemeDetail> {
   const draft = (await county.post('/api/assessment/schemes', { year, unitType: 'village', name: `${year}年村级党建绩效指数` })).json() as SchemeDetail;
@@ -110,7 +103,7 @@ describe('indicator schemes (指标体系)', () => {
     );
     const oc = other[0]!.id;
     await t.db.query(`UPDATE orgs SET path = $1, county_id = id WHERE id = $2`, [`/${oc}/`, oc]);
-    const nb = await accountAt('assess.nb', 'county_admin', '中共考核邻县委员会');
+    const nb = await accountAt(t, 'assess.nb', 'county_admin', '中共考核邻县委员会');
     expect((await nb.get(`/api/assessment/schemes/${s.id}`)).statusCode).toBe(404);
     expect((await nb.post(`/api/assessment/schemes/${s.id}/copy`, { year: year + 1 })).statusCode).toBe(404);
     expect((await nb.get('/api/assessment/schemes')).json()).toMatchObject({ items: [], total: 0 });
@@ -332,7 +325,7 @@ describe('score sheets (评分表)', () => {
     // rejected: locked as it was, no new revision
     let other = await publish('尧头村');
     other = (await county.get(`/api/assessment/sheets/${other.id}`)).json() as SheetDetail;
-    const yaotou = await accountAt('assess.yaotou', 'village_admin', '尧头村');
+    const yaotou = await accountAt(t, 'assess.yaotou', 'village_admin', '尧头村');
     // a file before the appeal is filed: refused, the appeal comes first
     const early = await upload(yaotou, `/api/assessment/sheets/${other.id}/appeal/files`);
     expect(early.statusCode).toBe(409);

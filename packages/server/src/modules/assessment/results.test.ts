@@ -12,7 +12,7 @@
 // deletion, a unit moved or closed. Dropping any of the triggers turns a check red.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results, SchemeDetail, SheetDetail } from '@lianxin/contract';
-import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
+import { accountAt, buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { todayInChina } from '../../core/calendar.js';
 import { addDays } from '../../core/cases/case-engine.js';
 import { likePrefix } from '../../core/access.js';
@@ -65,13 +65,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function accountAt(username: string, role: string, org: string): Promise<Client> {
-  const { hashPassword } = await import('../../core/password.js');
-  const { insertAccount } = await import('../accounts/index.js');
-  const { TEST_DEMO_PASSWORD } = await import('../../test/helpers.js');
-  await insertAccount(t.db, { username, displayName: username, passwordHash: await hashPassword(TEST_DEMO_PASSWORD), roles: [role as never], scopeOrgId: await orgId(t.db, org), mustChangePassword: false });
-  return t.as(username);
-}
 
 /**
  * The board's rows computed from the sheets themselves: the statement `results` ran before migration
@@ -255,7 +248,7 @@ describe('the kept rows follow every change of the sheets (migration 530)', () =
     expect(now[0]!.total).not.toBe(published[0]!.total);
 
     // 尧头村: published, appealed and the appeal rejected (locked as it was, no new revision)
-    const yaotou = await accountAt('results.yaotou', 'village_admin', '尧头村');
+    const yaotou = await accountAt(t, 'results.yaotou', 'village_admin', '尧头村');
     let other = await score(await open('尧头村'), 3);
     other = await steps(other, [wuli, 'submit'], [county, 'pass'], [county, 'publish']);
     const appealedToo = await yaotou.post(`/api/assessment/sheets/${other.id}/appeal`, { version: other.version, reason: '不服评分', evidence: '无新材料' });

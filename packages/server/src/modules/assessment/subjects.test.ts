@@ -6,10 +6,8 @@
 // 年度评选 ranks the year's projects; org results are not mixed with either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirstSecretaryDetail, ProjectDetail, ProjectRanking, Results, SchemeDetail, SheetDetail, SubjectList } from '@lianxin/contract';
-import { buildTestApp, orgId, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../../test/helpers.js';
+import { accountAt, buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { plusDays, todayInChina } from '../../core/calendar.js';
-import { hashPassword } from '../../core/password.js';
-import { insertAccount } from '../accounts/index.js';
 
 let t: TestApp;
 let county: Client;
@@ -24,15 +22,11 @@ const year = Number(today.slice(0, 4));
 const december = `${year}-12`;
 const start = `${year - 1}-11-15`;
 
-async function accountAt(username: string, role: 'township_admin' | 'village_admin', org: string, personId?: number): Promise<Client> {
-  await insertAccount(t.db, { username, displayName: username, passwordHash: await hashPassword(TEST_DEMO_PASSWORD), roles: [role], scopeOrgId: await orgId(t.db, org), mustChangePassword: false, ...(personId ? { personId } : {}) });
-  return t.as(username);
-}
 
 beforeAll(async () => {
   t = await buildTestApp();
   [county, wuli, yushe] = await Promise.all([t.as('county'), t.as('wuli'), t.as('yushe')]);
-  peng = await accountAt('subj.peng', 'township_admin', '彭镇');
+  peng = await accountAt(t, 'subj.peng', 'township_admin', '彭镇');
   yusheId = await orgId(t.db, '榆舍村');
   for (const p of await t.db.query<{ id: number }>(`SELECT id FROM posts WHERE org_id = $1 AND role = 'first_secretary' AND (end_date IS NULL OR end_date >= $2)`, [yusheId, start])) {
     expect((await wuli.post(`/api/posts/${p.id}/end`, { endDate: plusDays(start, -1) })).statusCode).toBe(204);
@@ -42,7 +36,7 @@ beforeAll(async () => {
   const post = await wuli.post('/api/posts', { personId: person.json().id, orgId: yusheId, role: 'first_secretary', startDate: start, sentFrom: '县交通运输局', selectionChannel: 'sent_department' });
   expect(post.statusCode, post.body).toBe(201);
   postId = post.json().id;
-  linked = await accountAt('subj.fs', 'village_admin', '榆舍村', person.json().id);
+  linked = await accountAt(t, 'subj.fs', 'village_admin', '榆舍村', person.json().id);
   // his work log: a visit that opened a request (his), and a visit by the village's own account (not his)
   expect((await linked.post('/api/visits', { orgId: yusheId, cadreLevel: 'village', household: '张家', visitedOn: today, heard: '灌溉渠堵塞', openRequest: { category: 'assistance', matter: '疏通灌溉渠' } })).statusCode).toBe(201);
   expect((await yushe.post('/api/visits', { orgId: yusheId, cadreLevel: 'village', household: '李家', visitedOn: today, heard: '村部记录' })).statusCode).toBe(201);

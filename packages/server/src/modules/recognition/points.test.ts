@@ -5,7 +5,7 @@
 // each refusal a 4xx in Chinese that changes nothing, every change audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberPoints, PointAward, PointAwardPage, PointRules, PointsBoard } from '@lianxin/contract';
-import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
+import { accountAt, buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
 import { todayInChina } from '../../core/calendar.js';
 
 let t: TestApp;
@@ -20,13 +20,6 @@ let bob: number; // another member of 榆舍村, no records
 const year = Number(todayInChina().slice(0, 4));
 const records: { meetings: number[]; absent: number; lastYear: number; session: number; deed: number; request: number } = { meetings: [], absent: 0, lastYear: 0, session: 0, deed: 0, request: 0 };
 
-async function accountAt(username: string, role: string, org: string): Promise<Client> {
-  const { hashPassword } = await import('../../core/password.js');
-  const { insertAccount } = await import('../accounts/index.js');
-  const { TEST_DEMO_PASSWORD } = await import('../../test/helpers.js');
-  await insertAccount(t.db, { username, displayName: username, passwordHash: await hashPassword(TEST_DEMO_PASSWORD), roles: [role as never], scopeOrgId: await orgId(t.db, org), mustChangePassword: false });
-  return t.as(username);
-}
 
 const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params))[0]!.n;
 const audits = (action: string) => count(`SELECT count(*)::int AS n FROM audit_log WHERE action = $1`, [action]);
@@ -79,7 +72,7 @@ async function writeRecords() {
 beforeAll(async () => {
   t = await buildTestApp();
   [county, wuli, yushe] = await Promise.all([t.as('county'), t.as('wuli'), t.as('yushe')]);
-  peng = await accountAt('points.peng', 'township_admin', '彭镇');
+  peng = await accountAt(t, 'points.peng', 'township_admin', '彭镇');
   [yusheId, wuliId] = await Promise.all([orgId(t.db, '榆舍村'), orgId(t.db, '五里镇')]);
   const members = await t.db.query<{ id: number }>(`SELECT id FROM persons WHERE org_id = $1 AND member_status IS NOT NULL AND status = 'active' ORDER BY id LIMIT 2`, [yusheId]);
   [alice, bob] = members.map((m) => Number(m.id)) as [number, number];
