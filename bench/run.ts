@@ -31,6 +31,7 @@ import { createChallenges } from '../packages/server/src/core/challenge.js';
 import { actorOf, orglifeBoardSql, orglifeRules, pool, provinceYearBasesApp, provinceYearBasesSql, seedAssessment, seedMeetingsOfCounty, unitMonthBases, orgsOfProvince, publicSubmitLoad, projectBoardSql, rawFanOut, runFanOut, seedFlowMatters, seedProjects, townshipCycle, type FanOutResult, type SubmitResult } from './scenarios.js';
 import * as flowsRepo from '../packages/server/src/modules/flows/flows.repository.js';
 import { accountsOfPerson, insertAccount } from '../packages/server/src/modules/accounts/index.js';
+import { watchCpu } from './thread-cpu.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -598,9 +599,27 @@ if (args['seed-only']) {
 }
 
 // ---- runners ----------------------------------------------------------------------------------
-type Measure = { rps: number; p50: number; p99: number; count: number; errors: number };
+/**
+ * CPU per answered request (µs), beside the ratio (which stays req/s ÷ op/s): `main` the main thread
+ * (the app's event loop on the HTTP side; the pg client's loops on the raw side), `client` autocannon's
+ * worker thread (HTTP side only: the load client shares the two cores with the server), `other` the
+ * process's remaining threads (GC helpers, libuv). Undefined where /proc cannot be read.
+ */
+type CpuPerRequest = { main: number; client: number; other: number };
+type Measure = { rps: number; p50: number; p99: number; count: number; errors: number; cpu?: CpuPerRequest };
+
+/** The split over the requests answered in its window (at the run's mean rate). */
+const perRequest = (split: ReturnType<ReturnType<typeof watchCpu>['stop']>, perSecond: number): CpuPerRequest | undefined => {
+  const n = split ? perSecond * split.seconds : 0;
+  return split && n > 0 ? { main: split.mainNs / 1000 / n, client: split.newThreadsNs / 1000 / n, other: split.otherNs / 1000 / n } : undefined;
+};
+
+const cpuText = (us: number) => us.toFixed(0);
 
 async function httpRun(e: Endpoint, seconds: number): Promise<Measure> {
+  // the load client's first second (its worker thread starting, loading autocannon, building the
+  // requests while the server waits) is left out of the CPU split
+  const cpu = watchCpu(Math.min(1000, seconds * 250));
   const result = await autocannon({
     url: base,
     connections: e.connections ?? connections,
@@ -610,8 +629,11 @@ async function httpRun(e: Endpoint, seconds: number): Promise<Measure> {
     requests: e.paths.map((p) => ({ method: 'GET', path: p })),
     timeout: 30,
   });
+  const split = cpu.stop();
   const ok = result['2xx'];
-  return { rps: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, count: ok, errors: result.errors + result.timeouts + result.non2xx };
+  // CPU per request over every answer (2xx or not): the work done is what was answered
+  const answered = (ok + result.non2xx) / result.duration;
+  return { rps: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, count: ok, errors: result.errors + result.timeouts + result.non2xx, cpu: perRequest(split, answered) };
 }
 
 function percentile(sorted: number[], p: number) {
@@ -623,6 +645,7 @@ async function sqlRun(e: Endpoint, seconds: number): Promise<Measure> {
   const latencies: number[] = [];
   let errors = 0;
   let i = 0;
+  const cpu = watchCpu();
   const started = performance.now();
   const end = started + seconds * 1000;
   await Promise.all(
@@ -639,8 +662,9 @@ async function sqlRun(e: Endpoint, seconds: number): Promise<Measure> {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const split = cpu.stop();
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length, errors };
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length, errors, cpu: perRequest(split, latencies.length / elapsed) };
 }
 
 // ---- run -----------------------------------------------------------------------------------
@@ -662,7 +686,8 @@ for (const e of selected) {
   console.log(
     `  ${e.key.padEnd(14)} HTTP ${http.rps.toFixed(0).padStart(6)} req/s p50 ${http.p50.toFixed(1)} p99 ${http.p99.toFixed(1)} ms${http.errors ? `（错误 ${http.errors}）` : ''}` +
       ` | SQL ${rawM.rps.toFixed(0).padStart(6)} /s p50 ${rawM.p50.toFixed(1)} p99 ${rawM.p99.toFixed(1)} ms${rawM.errors ? `（错误 ${rawM.errors}）` : ''}` +
-      ` | ${(row.ratio * 100).toFixed(0)}%`,
+      ` | ${(row.ratio * 100).toFixed(0)}%` +
+      (http.cpu && rawM.cpu ? ` | CPU µs/次 应用 ${cpuText(http.cpu.main)} + 压测客户端 ${cpuText(http.cpu.client)} + 其他 ${cpuText(http.cpu.other)}；直连 ${cpuText(rawM.cpu.main)} + 其他 ${cpuText(rawM.cpu.other)}` : ''),
   );
 }
 
@@ -708,7 +733,9 @@ const LIST_P99_MS = 100;
 const RATIO_MIN = 0.8;
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
 console.log('');
-console.log(`${pad('endpoint', 58)} ${pad('req/s', 7)} ${pad('p50', 7)} ${pad('p99', 7)} ${pad('SQL/s', 7)} ${pad('SQL p50', 8)} ${pad('SQL p99', 8)} ${pad('ratio', 6)} targets`);
+// beside the ratio (not part of it): Node CPU per request in µs — the app's main thread / the load
+// client's worker thread on the HTTP side, the main thread on the raw side (see CpuPerRequest)
+console.log(`${pad('endpoint', 58)} ${pad('req/s', 7)} ${pad('p50', 7)} ${pad('p99', 7)} ${pad('SQL/s', 7)} ${pad('SQL p50', 8)} ${pad('SQL p99', 8)} ${pad('ratio', 6)} ${pad('µs app/client/raw', 18)} targets`);
 for (const r of rows) {
   const marks: string[] = [];
   const answered = r.http.count > 0 && r.http.errors === 0;
@@ -718,7 +745,8 @@ for (const r of rows) {
   if (r.http.errors || r.raw.errors) marks.push(`errors: HTTP ${r.http.errors}, SQL ${r.raw.errors}`);
   console.log(
     `${pad(r.endpoint, 58)} ${pad(r.http.rps.toFixed(0), 7)} ${pad(r.http.p50.toFixed(1), 7)} ${pad(r.http.p99.toFixed(1), 7)} ` +
-      `${pad(r.raw.rps.toFixed(0), 7)} ${pad(r.raw.p50.toFixed(1), 8)} ${pad(r.raw.p99.toFixed(1), 8)} ${pad(`${(r.ratio * 100).toFixed(0)}%`, 6)} ${marks.join('  ')}`,
+      `${pad(r.raw.rps.toFixed(0), 7)} ${pad(r.raw.p50.toFixed(1), 8)} ${pad(r.raw.p99.toFixed(1), 8)} ${pad(`${(r.ratio * 100).toFixed(0)}%`, 6)} ` +
+      `${pad(r.http.cpu && r.raw.cpu ? `${cpuText(r.http.cpu.main)}/${cpuText(r.http.cpu.client)}/${cpuText(r.raw.cpu.main)}` : '', 18)} ${marks.join('  ')}`,
   );
 }
 const FANOUT_TARGET_S = 5;
@@ -760,7 +788,11 @@ if (generated) {
       (g.problems !== undefined ? `；问题台账 ${g.problems.toLocaleString('en-US')}、群众事项 ${g.requests!.toLocaleString('en-US')}、办理记录 ${g.caseEvents!.toLocaleString('en-US')}` : ''),
   );
 }
-const round = (m: Measure) => ({ rps: Math.round(m.rps), p50: Math.round(m.p50 * 10) / 10, p99: Math.round(m.p99 * 10) / 10, count: m.count, errors: m.errors });
+const round = (m: Measure) => ({
+  rps: Math.round(m.rps), p50: Math.round(m.p50 * 10) / 10, p99: Math.round(m.p99 * 10) / 10, count: m.count, errors: m.errors,
+  // µs of CPU per request by thread (see CpuPerRequest); the raw side has no client
+  ...(m.cpu ? { cpuUsPerRequest: { main: Math.round(m.cpu.main), client: Math.round(m.cpu.client), other: Math.round(m.cpu.other) } } : {}),
+});
 const report = {
   at: new Date().toISOString(),
   machine: args.machine ?? `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, shared`,

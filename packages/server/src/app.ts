@@ -202,8 +202,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     resolveSession: async (request) => {
       const token = request.cookies[cookieConf.name];
       if (!token) return undefined;
-      const result = await auth.resolve(token, request.ip);
-      return result && 'actor' in result ? { actor: result.actor, csrfToken: result.csrfToken } : result;
+      // answered whole: the request keeps it (GET /api/auth/me builds the account's view from it)
+      return auth.resolve(token, request.ip);
     },
   });
   await registerIdempotency(app, db);

@@ -24,11 +24,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | undefined;
     csrfToken: string | undefined;
+    /** The session the request was admitted with, as the resolver answered it (GET /api/auth/me reads its account from it). */
+    session: AdmittedSession | undefined;
     lang: Lang;
   }
 }
 
-type ResolvedSession = { actor: Actor; csrfToken: string } | { expired: true } | undefined;
+/** A live session: its actor and CSRF token (a resolver may answer more; the request keeps its answer whole). */
+export type AdmittedSession = { actor: Actor; csrfToken: string };
+type ResolvedSession = AdmittedSession | { expired: true } | undefined;
 
 export type SessionResolver = (request: FastifyRequest) => Promise<ResolvedSession>;
 
@@ -225,7 +229,7 @@ export async function registerHttpConventions(
      * The request's session when a cache answers it outright, without a promise; undefined to ask
      * `resolveSession`. Must give what `resolveSession` would.
      */
-    cachedSession?: (request: FastifyRequest) => { actor: Actor; csrfToken: string } | undefined;
+    cachedSession?: (request: FastifyRequest) => AdmittedSession | undefined;
     isApiPath?: (url: string) => boolean;
     spaFallback?: (reply: FastifyReply) => FastifyReply;
   },
@@ -253,6 +257,7 @@ export async function registerHttpConventions(
 
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', undefined);
+  app.decorateRequest('session', undefined);
   app.decorateRequest('lang', 'zh');
 
   /** The session's actor on the request, then the route's policy: 401, 403 or through. */
@@ -260,6 +265,7 @@ export async function registerHttpConventions(
     if (session && 'actor' in session) {
       request.actor = session.actor;
       request.csrfToken = session.csrfToken;
+      request.session = session;
     }
     if (policy === 'public') return;
     if (!request.actor) {
@@ -315,10 +321,12 @@ export async function registerHttpConventions(
   });
 
   // The same headers on every answer: one object, set in one call, by a hook that is not async.
+  // An API answer is not stored (no-store) unless its route said otherwise — a file a route serves
+  // with `private, max-age=300` keeps it — and an error is never stored, whatever was set before it.
   app.addHook('onSend', function securityHeaders(request, reply, payload, done) {
     reply.headers(SECURITY_HEADERS);
     if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
-    if (isApi(request.url)) reply.header('Cache-Control', 'no-store');
+    if (isApi(request.url) && (reply.statusCode >= 400 || !reply.hasHeader('cache-control'))) reply.header('Cache-Control', 'no-store');
     done(null, payload);
   });
 

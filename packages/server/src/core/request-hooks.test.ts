@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
 import { buildTestApp, type TestApp } from '../test/helpers.js';
+import { AppError } from './errors.js';
+import { registerHttpConventions } from './http.js';
+import { registerMultipart } from './upload.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -100,6 +104,32 @@ describe('what the hooks still do', () => {
     const foreign = await county.request('POST', '/api/orgs', {}, { origin: 'https://evil.example' });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().code).toBe('csrf_failed');
+  });
+
+  it("an API answer is no-store unless its route set its own Cache-Control; an error is always no-store", async () => {
+    const app = Fastify();
+    // as app.ts registers them (the error handler asks whether a request is multipart)
+    await registerMultipart(app, { fileSize: 1024, files: 1, fields: 1, parts: 2 });
+    await registerHttpConventions(app, { resolveSession: async () => undefined });
+    // as the attachment and file routes do (a photo a page shows again within minutes)
+    app.get('/api/own-cache', { config: { policy: 'public' } }, async (_request, reply) => {
+      reply.header('Cache-Control', 'private, max-age=300');
+      return reply.send(Buffer.from('a file'));
+    });
+    app.get('/api/no-cache-said', { config: { policy: 'public' } }, async () => ({ ok: true }));
+    app.get('/api/own-cache-then-fails', { config: { policy: 'public' } }, async (_request, reply) => {
+      reply.header('Cache-Control', 'private, max-age=300');
+      throw new AppError('not_found');
+    });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/own-cache' })).headers['cache-control']).toBe('private, max-age=300');
+      expect((await app.inject({ method: 'GET', url: '/api/no-cache-said' })).headers['cache-control']).toBe('no-store');
+      const failed = await app.inject({ method: 'GET', url: '/api/own-cache-then-fails' });
+      expect(failed.statusCode).toBe(404);
+      expect(failed.headers['cache-control']).toBe('no-store');
+    } finally {
+      await app.close();
+    }
   });
 
   it('a session the cache answers is refused a route its role lacks, and a request without one is 401', async () => {

@@ -22,6 +22,23 @@ export class ApiError extends Error {
 let csrfToken: string | undefined;
 export function setCsrfToken(token: string | undefined) {
   csrfToken = token;
+  // another account (or none) from now on: nothing kept for the last one is answered again
+  tagged.clear();
+}
+
+/**
+ * GET answers kept with their ETag (the org tree's: up to 130 KB a county, unchanged most of the
+ * day). The next GET of the same URL asks If-None-Match and a 304 answers the kept body — the API
+ * sends no-store, so the browser's own cache keeps nothing to revalidate. A few URLs at most, the
+ * last used kept; forgotten when the account changes.
+ */
+const tagged = new Map<string, { etag: string; body: unknown }>();
+const TAGGED_MAX = 8;
+
+function keepTagged(url: string, etag: string, body: unknown) {
+  tagged.delete(url);
+  tagged.set(url, { etag, body });
+  if (tagged.size > TAGGED_MAX) tagged.delete(tagged.keys().next().value!);
 }
 
 type UnauthorizedListener = (error: ApiError) => void;
@@ -75,12 +92,16 @@ async function send<T>(
     body = JSON.stringify(options.body);
   }
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const url = withQuery(path, options.query);
+  const kept = method === 'GET' ? tagged.get(url) : undefined;
+  if (kept) headers['If-None-Match'] = kept.etag;
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), { method, headers, body, credentials: 'same-origin' });
+    response = await fetch(url, { method, headers, body, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', currentLang === 'en' ? 'Cannot reach the server; check the network and retry' : '无法连接服务器，请检查网络后重试');
   }
+  if (response.status === 304 && kept) return kept.body as T;
   if (!response.ok) {
     const error = await toApiError(response);
     if (response.status === 401 && !options.silent401) onUnauthorized?.(error);
@@ -88,7 +109,11 @@ async function send<T>(
   }
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
-  return (type.includes('application/json') ? await response.json() : await response.blob()) as T;
+  if (!type.includes('application/json')) return (await response.blob()) as T;
+  const answer: unknown = await response.json();
+  const etag = method === 'GET' ? response.headers.get('etag') : null;
+  if (etag) keepTagged(url, etag, answer);
+  return answer as T;
 }
 
 type Paths<M extends HttpMethod> = PathsOf<M>;

@@ -60,11 +60,11 @@ export async function authRoutes(app: TypedApp, opts: { auth: AuthService; cooki
   app.get(
     '/api/auth/me',
     { schema: { tags: ['auth'], summary: '当前账号', response: { 200: Me } }, config: { policy: 'authenticated' } },
+    // the session the request was admitted with (the hook resolved it): not resolved a second time
     async (request) => {
-      const token = request.cookies[cookie.name];
-      const session = token ? await auth.resolve(token, request.ip) : undefined;
-      if (!session || !('me' in session)) throw new AppError('session_expired');
-      return session.me;
+      const me = auth.meOfSession(request.session);
+      if (!me) throw new AppError('session_expired');
+      return me;
     },
   );
 

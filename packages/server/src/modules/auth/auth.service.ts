@@ -56,6 +56,43 @@ function mustEnroll(row: AccountRow, totpMode: AdminTotpMode): boolean {
   return totpMode === 'required' && needsSecondFactor(row.roles) && !row.totp_enabled_at;
 }
 
+/** The signed-in account as GET /api/auth/me and the login answer it. */
+function viewOf(row: AccountRow, csrfToken: string, totpMode: AdminTotpMode): Me {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles,
+    scopeOrg: { id: row.scope_org_id, name: row.scope_name, type: row.scope_type },
+    mustChangePassword: row.must_change_password,
+    mustEnrollTotp: mustEnroll(row, totpMode),
+    totpEnabled: !!row.totp_enabled_at,
+    csrfToken,
+    permissions: actionsOf(row.roles),
+  };
+}
+
+/**
+ * A session as `resolve` and `resolveCached` answer it, and as the session hook keeps it on the
+ * request (`request.session`): the actor and CSRF token every request needs, and the account's view
+ * (with the role's permission list), built only when GET /api/auth/me asks for it — from the row the
+ * hook admitted, not by resolving the session a second time.
+ */
+export class ResolvedSession {
+  readonly csrfToken: string;
+  constructor(readonly actor: Actor, private readonly row: SessionRow, private readonly totpMode: AdminTotpMode) {
+    this.csrfToken = row.csrf_token;
+  }
+  get me(): Me {
+    return viewOf(this.row, this.row.csrf_token, this.totpMode);
+  }
+}
+
+/** The account's view of a session this service resolved (the one a request was admitted with), else undefined. */
+export function meOfSession(session: unknown): Me | undefined {
+  return session instanceof ResolvedSession ? session.me : undefined;
+}
+
 export function createAuthService(deps: {
   db: Db;
   pii: PiiCipher;
@@ -182,23 +219,9 @@ export function createAuthService(deps: {
       if (await recordFailure(account, username, countyId, input.ip, 'otp_reused')) throw lockedError();
       throw new AppError('otp_invalid');
     }
-    return { token, me: meOf(account, csrfToken) };
+    return { token, me: viewOf(account, csrfToken, totpMode) };
   }
 
-  function meOf(row: AccountRow, csrfToken: string): Me {
-    return {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      roles: row.roles,
-      scopeOrg: { id: row.scope_org_id, name: row.scope_name, type: row.scope_type },
-      mustChangePassword: row.must_change_password,
-      mustEnrollTotp: mustEnroll(row, totpMode),
-      totpEnabled: !!row.totp_enabled_at,
-      csrfToken,
-      permissions: actionsOf(row.roles),
-    };
-  }
 
   /**
    * Reads of a session on their way from the database, by token hash: the requests that miss the
@@ -231,15 +254,8 @@ export function createAuthService(deps: {
   }
 
   /** What a resolved session gives a request: its actor, its CSRF token and (for GET /api/auth/me) the account's view. */
-  function resolvedOf(row: SessionRow, ip: string): { actor: Actor; csrfToken: string; me: Me } {
-    // `me` (with the role's permission list) only for GET /api/auth/me: not built on every request
-    return {
-      actor: actorOf(row, ip, totpMode),
-      csrfToken: row.csrf_token,
-      get me() {
-        return meOf(row, row.csrf_token);
-      },
-    };
+  function resolvedOf(row: SessionRow, ip: string): ResolvedSession {
+    return new ResolvedSession(actorOf(row, ip, totpMode), row, totpMode);
   }
 
   /**
@@ -247,7 +263,7 @@ export function createAuthService(deps: {
    * touch due — without a promise; undefined otherwise (then `resolve` decides, reading, touching
    * or ending it). Most requests of a signed-in page end here: the same answer `resolve` gives.
    */
-  function resolveCached(token: string, ip: string): { actor: Actor; csrfToken: string; me: Me } | undefined {
+  function resolveCached(token: string, ip: string): ResolvedSession | undefined {
     const t = now().getTime();
     const row = sessions.get(tokenHash(token), t);
     if (!row || row.ended_at || row.status !== 'active') return undefined;
@@ -257,7 +273,7 @@ export function createAuthService(deps: {
   }
 
   /** The actor behind a session token; 'expired' when it timed out or was ended. */
-  async function resolve(token: string, ip: string): Promise<{ actor: Actor; csrfToken: string; me: Me } | { expired: true } | undefined> {
+  async function resolve(token: string, ip: string): Promise<ResolvedSession | { expired: true } | undefined> {
     const hash = tokenHash(token);
     const t = now().getTime();
     const row = await sessionRow(hash, t);
@@ -349,7 +365,7 @@ export function createAuthService(deps: {
   }
 
   return {
-    login, resolve, resolveCached, logout, changePassword, totpSetup, totpEnable,
+    login, resolve, resolveCached, logout, changePassword, totpSetup, totpEnable, meOfSession,
     /** For the services that change accounts and the org tree (see session-cache.ts). */
     sessions: { forgetAccount: sessions.forgetAccount, forgetAll: sessions.forgetAll },
   };

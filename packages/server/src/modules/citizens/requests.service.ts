@@ -54,9 +54,11 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
 
   const phoneHolder = (r: repo.RequestRow): PhoneHolder => ({ orgId: r.org_id, status: r.status, ownerId: r.owner_id, hasPhone: r.phone_enc !== null });
 
-  function summary(actor: Actor, r: repo.RequestRow): RequestSummary {
+  /** The list's row presenter for one answer: the day and the role's PII right decided once, not per row. */
+  function summaryOf(actor: Actor): (r: repo.RequestRow) => RequestSummary {
     const t = today();
-    return {
+    const reveal = can(actor.roles, 'person:read_pii');
+    return (r) => ({
       id: r.id,
       trackingCode: r.tracking_code,
       status: r.status as RequestState,
@@ -64,7 +66,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       category: r.category as RequestSummary['category'],
       matter: r.matter,
       citizenName: r.citizen_name,
-      phone: can(actor.roles, 'person:read_pii') && r.phone_enc ? pii.decrypt(r.phone_enc) : r.phone_mask,
+      phone: reveal && r.phone_enc ? pii.decrypt(r.phone_enc) : r.phone_mask,
       org: { id: r.org_id, name: r.org_name, type: r.org_type },
       owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
       promisedDate: r.promised_date,
@@ -72,7 +74,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       rating: r.rating as Rating | null,
       openedAt: r.opened_at.toISOString(),
       version: r.version,
-    };
+    });
   }
 
   /** Opens a request inside the caller's transaction (staff intake, public page, diary visit). */
@@ -118,7 +120,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     const citizenEvents = new Set(events.filter((e) => e.kind === 'attachment' && e.account_id === null).map((e) => e.id));
     const parts = await answersOf(db, 'whistle', whistles.map((w) => w.id));
     return {
-      ...summary(actor, r),
+      ...summaryOf(actor)(r),
       firstOwner: r.first_owner_id ? { id: r.first_owner_id, name: r.first_owner_name ?? '' } : null,
       outcome: r.outcome,
       resolved: r.resolved,
@@ -164,7 +166,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     const county = wholeCountyOf(actor.scope, org);
     const scope: repo.RequestScope = county !== undefined ? { path, countyRoot: county } : path;
     const page = await repo.listRequests(db, scope, q, actor.accountId);
-    return { items: page.rows.map((r) => summary(actor, r)), total: page.total, page: page.page, pageSize: page.pageSize };
+    return { items: page.rows.map(summaryOf(actor)), total: page.total, page: page.page, pageSize: page.pageSize };
   }
 
   async function fire(actor: Actor, id: number, transition: RequestTransition, input: FireRequestBody) {

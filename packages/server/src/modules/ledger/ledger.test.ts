@@ -247,6 +247,8 @@ describe('attachments', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('image/png');
     expect(String(file.headers['content-disposition'])).toMatch(/^inline/);
+    // the route's own cache header (a photo the page shows again), not the API's no-store
+    expect(file.headers['cache-control']).toBe('private, max-age=300');
     expect(file.rawPayload.equals(png)).toBe(true);
     const dept = await t.as('jiaotong');
     expect((await dept.get(`/api/ledger/problems/${p.id}/attachments/${entry.attachment!.id}`)).statusCode).toBe(404);
