@@ -53,6 +53,17 @@ describe('the org tree in the web client', () => {
     expect(JSON.stringify(second)).toContain('五里镇');
   });
 
+  it('answers a 304 with a fresh copy: a page that changed the last answer in place does not change the next', async () => {
+    await signIn('county');
+    const first = await api.get('/api/orgs/tree');
+    const count = first.nodes.length;
+    first.nodes.length = 0;
+    seen.length = 0;
+    const again = await api.get('/api/orgs/tree');
+    expect(seen).toEqual([{ ifNoneMatch: expect.stringMatching(/^".+"$/), status: 304 }]);
+    expect(again.nodes.length).toBe(count);
+  });
+
   it('asks afresh after the account changes (a kept answer is never served to the next account)', async () => {
     await signIn('county');
     await api.get('/api/orgs/tree');

@@ -32,12 +32,12 @@ export function setCsrfToken(token: string | undefined) {
  * sends no-store, so the browser's own cache keeps nothing to revalidate. A few URLs at most, the
  * last used kept; forgotten when the account changes.
  */
-const tagged = new Map<string, { etag: string; body: unknown }>();
+const tagged = new Map<string, { etag: string; text: string }>();
 const TAGGED_MAX = 8;
 
-function keepTagged(url: string, etag: string, body: unknown) {
+function keepTagged(url: string, etag: string, text: string) {
   tagged.delete(url);
-  tagged.set(url, { etag, body });
+  tagged.set(url, { etag, text });
   if (tagged.size > TAGGED_MAX) tagged.delete(tagged.keys().next().value!);
 }
 
@@ -101,7 +101,8 @@ async function send<T>(
   } catch {
     throw new ApiError(0, 'network', currentLang === 'en' ? 'Cannot reach the server; check the network and retry' : '无法连接服务器，请检查网络后重试');
   }
-  if (response.status === 304 && kept) return kept.body as T;
+  // parsed afresh: a caller that sorted or changed the last answer in place does not change the next one
+  if (response.status === 304 && kept) return JSON.parse(kept.text) as T;
   if (!response.ok) {
     const error = await toApiError(response);
     if (response.status === 401 && !options.silent401) onUnauthorized?.(error);
@@ -110,10 +111,11 @@ async function send<T>(
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) return (await response.blob()) as T;
-  const answer: unknown = await response.json();
   const etag = method === 'GET' ? response.headers.get('etag') : null;
-  if (etag) keepTagged(url, etag, answer);
-  return answer as T;
+  if (!etag) return (await response.json()) as T;
+  const text = await response.text();
+  keepTagged(url, etag, text);
+  return JSON.parse(text) as T;
 }
 
 type Paths<M extends HttpMethod> = PathsOf<M>;
