@@ -10,8 +10,10 @@
 --   project_board_due   one row per *open* dated item of a project: a monthly report not answered yet
 --                       (kind 'report', ref_id its request, label its period, due_on the request's due
 --                       date) and a milestone not done (kind 'milestone', ref_id the milestone, label its
---                       title, due_on its date), with the project's county and year. Late / overdue is
---                       `due_on < today`: a new day needs no write.
+--                       title, due_on its date), with the project's county, year, unit, path and title
+--                       (so the board reads it without joining the projects: no join whose plan depends
+--                       on how many projects the planner expects). Late / overdue is `due_on < today`:
+--                       a new day needs no write.
 --
 -- Both are exactly a function of the sources: `project_board_refresh(ids)` recomputes the rows of the
 -- given projects (an unchanged row is not rewritten), and every write that can change them runs it in
@@ -47,6 +49,9 @@ CREATE TABLE project_board_due (
   year       int NOT NULL,
   due_on     date NOT NULL,
   label      text NOT NULL,
+  org_id     bigint NOT NULL,
+  org_path   text NOT NULL,
+  title      text NOT NULL,
   PRIMARY KEY (project_id, kind, ref_id)
 );
 -- The board's read: a county's year, what fell due before today.
@@ -66,24 +71,28 @@ BEGIN
      SET county_id = EXCLUDED.county_id, year = EXCLUDED.year, org_id = EXCLUDED.org_id, org_path = EXCLUDED.org_path, status = EXCLUDED.status, title = EXCLUDED.title
    WHERE (b.county_id, b.year, b.org_id, b.org_path, b.status, b.title)
          IS DISTINCT FROM (EXCLUDED.county_id, EXCLUDED.year, EXCLUDED.org_id, EXCLUDED.org_path, EXCLUDED.status, EXCLUDED.title);
-  WITH want AS MATERIALIZED (
-    SELECT m.project_id, 'milestone'::text AS kind, m.id AS ref_id, p.county_id, p.year, m.due_on, m.title AS label
-      FROM project_milestones m JOIN projects p ON p.case_id = m.project_id
+  WITH pc AS MATERIALIZED (
+    SELECT p.case_id, p.county_id, p.year, c.org_id, c.org_path, c.title FROM projects p JOIN cases c ON c.id = p.case_id WHERE p.case_id = ANY(ids)),
+  want AS MATERIALIZED (
+    SELECT m.project_id, 'milestone'::text AS kind, m.id AS ref_id, pc.county_id, pc.year, m.due_on, m.title AS label, pc.org_id, pc.org_path, pc.title
+      FROM project_milestones m JOIN pc ON pc.case_id = m.project_id
      WHERE m.project_id = ANY(ids) AND m.done_on IS NULL
     UNION ALL
     -- a request not answered (dispatch's 'pending': requestSql.late / waiting)
-    SELECT r.project_id, 'report', a.id, p.county_id, p.year, a.due_date, r.period
-      FROM project_reports r JOIN assignments a ON a.id = r.assignment_id JOIN projects p ON p.case_id = r.project_id
+    SELECT r.project_id, 'report', a.id, pc.county_id, pc.year, a.due_date, r.period, pc.org_id, pc.org_path, pc.title
+      FROM project_reports r JOIN assignments a ON a.id = r.assignment_id JOIN pc ON pc.case_id = r.project_id
      WHERE r.project_id = ANY(ids) AND a.status = 'pending'),
   gone AS (
     DELETE FROM project_board_due d
      WHERE d.project_id = ANY(ids)
        AND NOT EXISTS (SELECT 1 FROM want w WHERE w.project_id = d.project_id AND w.kind = d.kind AND w.ref_id = d.ref_id))
-  INSERT INTO project_board_due AS d (project_id, kind, ref_id, county_id, year, due_on, label)
-  SELECT w.project_id, w.kind, w.ref_id, w.county_id, w.year, w.due_on, w.label FROM want w ORDER BY w.project_id, w.kind, w.ref_id
+  INSERT INTO project_board_due AS d (project_id, kind, ref_id, county_id, year, due_on, label, org_id, org_path, title)
+  SELECT w.project_id, w.kind, w.ref_id, w.county_id, w.year, w.due_on, w.label, w.org_id, w.org_path, w.title FROM want w ORDER BY w.project_id, w.kind, w.ref_id
   ON CONFLICT (project_id, kind, ref_id) DO UPDATE
-     SET county_id = EXCLUDED.county_id, year = EXCLUDED.year, due_on = EXCLUDED.due_on, label = EXCLUDED.label
-   WHERE (d.county_id, d.year, d.due_on, d.label) IS DISTINCT FROM (EXCLUDED.county_id, EXCLUDED.year, EXCLUDED.due_on, EXCLUDED.label);
+     SET county_id = EXCLUDED.county_id, year = EXCLUDED.year, due_on = EXCLUDED.due_on, label = EXCLUDED.label,
+         org_id = EXCLUDED.org_id, org_path = EXCLUDED.org_path, title = EXCLUDED.title
+   WHERE (d.county_id, d.year, d.due_on, d.label, d.org_id, d.org_path, d.title)
+         IS DISTINCT FROM (EXCLUDED.county_id, EXCLUDED.year, EXCLUDED.due_on, EXCLUDED.label, EXCLUDED.org_id, EXCLUDED.org_path, EXCLUDED.title);
 END $$;
 
 -- The backfill: every project so far, set-based, once.

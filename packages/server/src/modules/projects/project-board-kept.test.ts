@@ -238,7 +238,7 @@ describe('the project board on kept rows', () => {
     }
   });
 
-  it.skipIf(!process.env.DATABASE_URL)('a report answered while a milestone of the same project is done, in two transactions at once, leaves the board right (the second refresh waits for the first to commit)', async () => {
+  it.skipIf(!process.env.DATABASE_URL)('a report answered while a milestone of the same project is done, in two transactions at once, leaves the board right (the second refresh waits for the first to commit; PostgreSQL only: PGlite has one connection)', async () => {
     const x = await setup();
     let updated!: () => void;
     const t1Updated = new Promise<void>((r) => (updated = r));

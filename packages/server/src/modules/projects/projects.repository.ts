@@ -203,36 +203,37 @@ export type BoardOverdueRow = { project_id: number; title: string; org_id: numbe
  * itself, its own projects), over the year's projects of the subtree — projects, in progress, late
  * reports (unanswered past due) and overdue milestones — and the two lists, the longest late or
  * overdue first (100 each). It reads only what the database keeps for it (migration 520):
- * - `pr`, the year's projects of the subtree: `project_board_rows` (each project's county, year, unit,
- *   path, title and status) on its county-and-year index;
- * - `due`, what of them fell due before today and is still open: `project_board_due` (each report
- *   not answered, each milestone not done, with its date) on its county, year and date index. Late
- *   and overdue are that comparison with today, so a new day needs no write.
- * Its text does not vary with the root (the child's position in the path is `$5`), so it is prepared:
- * its plan is cached per connection. Before 2026-12-05 (tenth session) it read each project's case by
- * key and the dispatch engine's requests per unit (docs/decisions.md).
+ * - the year's projects of the subtree, `project_board_rows` (each project's county, year, unit, path,
+ *   title and status) on its county-and-year index, counted per child;
+ * - `due`, what of them fell due before today and is still open: `project_board_due` (each report not
+ *   answered, each milestone not done, with its date and its project's unit, path and title) on its
+ *   county, year and date index. Late and overdue are that comparison with today: a new day needs no
+ *   write.
+ * No set is joined to another (the counts are one grouping of both sources' rows, each with its own
+ * path; the lists take the first 100 of `due` and look up their units by key), so no plan depends on
+ * how many projects the planner expects — which lets the statement be prepared: its text does not
+ * vary with the root (the child's position in the path is `$5`), and PostgreSQL's generic plan after
+ * five runs (which believes a `LIKE $1` subtree holds one project) is as good as the custom ones.
+ * Before 2026-12-05 (tenth session) it read each project's case by key and the dispatch engine's
+ * requests per unit, planned on every request (docs/decisions.md).
  */
-const BOARD = prepared(`WITH pr AS MATERIALIZED (
-       SELECT b.case_id AS id, b.org_id, b.title, b.status, NULLIF(split_part(b.org_path, '/', $5::int), '')::bigint AS child
-         FROM project_board_rows b WHERE b.county_id = $4 AND b.year = $2 AND ${inScope('b.org_path', 1)}),
-     due AS MATERIALIZED (
-       SELECT d.project_id, d.kind, d.ref_id, d.label, d.due_on FROM project_board_due d
-        WHERE d.county_id = $4 AND d.year = $2 AND d.due_on < $3::date AND d.project_id IN (SELECT pr.id FROM pr)),
-     n AS (
-       SELECT due.project_id, count(*) FILTER (WHERE due.kind = 'report') AS late, count(*) FILTER (WHERE due.kind = 'milestone') AS overdue
-         FROM due GROUP BY due.project_id)
+const BOARD = prepared(`WITH due AS MATERIALIZED (
+       SELECT d.project_id, d.kind, d.ref_id, d.label, d.due_on, d.title, d.org_id, NULLIF(split_part(d.org_path, '/', $5::int), '')::bigint AS child
+         FROM project_board_due d WHERE d.county_id = $4 AND d.year = $2 AND d.due_on < $3::date AND ${inScope('d.org_path', 1)})
      SELECT
        (SELECT COALESCE(json_agg(x), '[]') FROM (
-          SELECT pr.child, count(*)::int AS projects, count(*) FILTER (WHERE pr.status = 'in_progress')::int AS in_progress,
-                 COALESCE(sum(n.late), 0)::int AS late, COALESCE(sum(n.overdue), 0)::int AS overdue
-            FROM pr LEFT JOIN n ON n.project_id = pr.id
-           GROUP BY pr.child) x) AS counts,
+          SELECT u.child, sum(u.p)::int AS projects, sum(u.ip)::int AS in_progress, sum(u.l)::int AS late, sum(u.o)::int AS overdue
+            FROM (SELECT NULLIF(split_part(b.org_path, '/', $5::int), '')::bigint AS child, 1 AS p, (b.status = 'in_progress')::int AS ip, 0 AS l, 0 AS o
+                    FROM project_board_rows b WHERE b.county_id = $4 AND b.year = $2 AND ${inScope('b.org_path', 1)}
+                  UNION ALL
+                  SELECT due.child, 0, 0, (due.kind = 'report')::int, (due.kind = 'milestone')::int FROM due) u
+           GROUP BY u.child) x) AS counts,
        (SELECT COALESCE(json_agg(x ORDER BY x.due_on, x.project_id), '[]') FROM (
-          SELECT d.project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, d.label AS period, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.ref_id AS assignment_id
-            FROM (SELECT * FROM due WHERE due.kind = 'report' ORDER BY due.due_on, due.project_id LIMIT 100) d JOIN pr ON pr.id = d.project_id JOIN orgs o ON o.id = pr.org_id) x) AS late,
+          SELECT d.project_id, d.title, d.org_id, o.name AS org_name, o.type AS org_type, d.label AS period, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.ref_id AS assignment_id
+            FROM (SELECT * FROM due WHERE due.kind = 'report' ORDER BY due.due_on, due.project_id LIMIT 100) d JOIN orgs o ON o.id = d.org_id) x) AS late,
        (SELECT COALESCE(json_agg(x ORDER BY x.due_on, x.project_id), '[]') FROM (
-          SELECT d.project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, d.label AS milestone, to_char(d.due_on, 'YYYY-MM-DD') AS due_on
-            FROM (SELECT * FROM due WHERE due.kind = 'milestone' ORDER BY due.due_on, due.project_id LIMIT 100) d JOIN pr ON pr.id = d.project_id JOIN orgs o ON o.id = pr.org_id) x) AS overdue`);
+          SELECT d.project_id, d.title, d.org_id, o.name AS org_name, o.type AS org_type, d.label AS milestone, to_char(d.due_on, 'YYYY-MM-DD') AS due_on
+            FROM (SELECT * FROM due WHERE due.kind = 'milestone' ORDER BY due.due_on, due.project_id LIMIT 100) d JOIN orgs o ON o.id = d.org_id) x) AS overdue`);
 
 export async function boardOf(q: Queryable, root: { path: string; countyId: number }, year: number, today: string): Promise<{ counts: BoardCountRow[]; late: BoardLateRow[]; overdue: BoardOverdueRow[] }> {
   const childPart = root.path.split('/').filter(Boolean).length + 2;
