@@ -458,12 +458,12 @@ if (wanted('projects-board') && account.county_id) {
     const made = await seedProjects(rawDb, { id: account.county_id, path: account.path }, today, 2);
     console.log(`项目化推进：${made.toLocaleString('en-US')} 个压测项目（每村 2 个，每项目 6 个节点、每月一次月报告）`);
   }
-  await raw.query('ANALYZE projects, project_milestones, project_reports, cases, directives, assignments');
+  await raw.query('ANALYZE projects, project_milestones, project_reports, cases, directives, assignments, project_board_rows, project_board_due');
   endpoints.push({
     key: 'projects-board',
     label: `GET /api/projects/board (county ${account.name})`,
     paths: [`/api/projects/board?year=${year}`],
-    note: 'board: the root in scope, then one statement (counts per unit below, late reports, overdue milestones) beside the root\'s children',
+    note: 'board: the root in scope, then one prepared statement on the kept rows (counts per unit below, late reports, overdue milestones; migration 520) beside the root\'s children',
     sql: () => projectBoardSql(raw, scope, year, today),
     p99Target: 100,
   });

@@ -343,7 +343,8 @@ export async function seedProjects(db: Db, county: { id: number; path: string },
 /**
  * The county board's SQL as the route runs it (GET /api/projects/board, `ProjectService.board`): the
  * root in scope (`orgTree.inScope`), then the board's one statement (`boardOf`: counts per org below,
- * late reports, overdue milestones) beside the root's children (`orgTree.children`) — for the bench's
+ * late reports, overdue milestones, on the rows the database keeps for it — migration 520; prepared,
+ * as the route's) beside the root's children (`orgTree.children`) — for the bench's
  * raw-SQL column: `npm run bench -- --only projects-board` puts the HTTP figure beside it.
  */
 export async function projectBoardSql(q: Queryable, scope: Scope, year: number, today: string) {

@@ -154,7 +154,7 @@ const OWNED: Record<string, string[]> = {
   assessment: ['assessment_schemes', 'score_sheets', 'score_entries', 'allowance_standards', 'performance_subsidy_rules', 'assessment_settings', 'score_appeals', 'assessment_result_rows'],
   weakorgs: ['weak_orgs', 'weak_org_problems'],
   cadres: ['member_developments', 'development_paths', 'development_path_editions', 'first_secretary_subsidy_rates'], // development_paths: dropped by 395 (editions),
-  projects: ['projects', 'project_people', 'project_milestones', 'project_reports', 'project_links', 'project_settings'],
+  projects: ['projects', 'project_people', 'project_milestones', 'project_reports', 'project_links', 'project_settings', 'project_board_rows', 'project_board_due'],
   flows: ['flow_templates', 'flow_editions', 'flow_matters', 'flow_matter_steps', 'flow_matter_documents', 'duty_templates', 'duty_lists'],
   openness: ['openness_settings', 'disclosures', 'disclosure_files', 'disclosure_revisions', 'disclosure_items', 'finance_audits', 'finance_audit_findings', 'register_rows'],
   funds: ['fund_standards', 'fund_allocations', 'fund_spendings', 'former_cadre_rules', 'fund_awards', 'facility_templates', 'facility_checklists', 'facility_checklist_items', 'venues', 'duty_shifts'],

@@ -194,21 +194,6 @@ export function saveReportDay(q: Queryable, countyId: number, day: number) {
   );
 }
 
-/**
- * The subtree's projects of the year, as the board starts from them (`$1` the subtree prefix, `$2`
- * the year, `$4` the root's county): the county's projects of the year on the projects' own index,
- * each case by key. The case is read in a fenced subquery (OFFSET 0) so that the planner counts the
- * set as the projects' statistics say (the county's few hundred): the cases' statistics, which see
- * the type and the path as independent, put it at 1–2 rows on a province (324 real), and every join
- * after it then became a nested loop over it.
- */
-const boardProjects = (childPart: number) => `pr AS MATERIALIZED (
-       SELECT c.id, c.org_id, c.title, c.status, NULLIF(split_part(c.org_path, '/', ${childPart}), '')::bigint AS child
-         FROM projects p CROSS JOIN LATERAL (
-              SELECT c.id, c.org_id, c.title, c.status, c.org_path FROM cases c
-               WHERE c.id = p.case_id AND c.case_type = 'project' AND ${inScope('c.org_path', 1)} OFFSET 0) c
-        WHERE p.county_id = $4 AND p.year = $2)`;
-
 export type BoardCountRow = { child: number | null; projects: number; in_progress: number; late: number; overdue: number };
 export type BoardLateRow = { project_id: number; title: string; org_id: number; org_name: string; org_type: string; period: string; due_on: string; assignment_id: number };
 export type BoardOverdueRow = { project_id: number; title: string; org_id: number; org_name: string; org_type: string; milestone: string; due_on: string };
@@ -217,45 +202,42 @@ export type BoardOverdueRow = { project_id: number; title: string; org_id: numbe
  * The board in one statement (GET /api/projects/board): per org directly below `root` (and the root
  * itself, its own projects), over the year's projects of the subtree — projects, in progress, late
  * reports (unanswered past due) and overdue milestones — and the two lists, the longest late or
- * overdue first (100 each). Each source is read once, into a materialized set, whatever the planner
- * believes of their sizes (it misjudges the year's projects on a province: 1–2 estimated, 324 real):
- * - `pr`, the year's projects;
- * - `late`, the late reports: each **unit** of `pr` (not each project: a village has several) probes
- *   the dispatch engine's index of its requests (`requestSql.lateAt`: org, status, due date — the
- *   few unanswered past-due requests of the unit), kept when they are the monthly report of one of
- *   `pr`'s projects (`project_reports` by assignment);
- * - `overdue`, the county's open milestones past their date (`project_milestones_open_idx`: county,
- *   due date, open only), kept when their project is one of `pr`'s.
- * Before 2026-12-05 (issue 17) three statements computed `pr` and probed every project three times.
+ * overdue first (100 each). It reads only what the database keeps for it (migration 520):
+ * - the year's projects of the subtree, `project_board_rows` (each project's county, year, unit, path,
+ *   title and status) on its county-and-year index, counted per child;
+ * - `due`, what of them fell due before today and is still open: `project_board_due` (each report not
+ *   answered, each milestone not done, with its date and its project's unit, path and title) on its
+ *   county, year and date index. Late and overdue are that comparison with today: a new day needs no
+ *   write.
+ * No set is joined to another (the counts are one grouping of both sources' rows, each with its own
+ * path; the lists take the first 100 of `due` and look up their units by key), so no plan depends on
+ * how many projects the planner expects — which lets the statement be prepared: its text does not
+ * vary with the root (the child's position in the path is `$5`), and PostgreSQL's generic plan after
+ * five runs (which believes a `LIKE $1` subtree holds one project) is as good as the custom ones.
+ * Before 2026-12-05 (tenth session) it read each project's case by key and the dispatch engine's
+ * requests per unit, planned on every request (docs/decisions.md).
  */
-export async function boardOf(q: Queryable, root: { path: string; countyId: number }, year: number, today: string): Promise<{ counts: BoardCountRow[]; late: BoardLateRow[]; overdue: BoardOverdueRow[] }> {
-  const childPart = root.path.split('/').filter(Boolean).length + 2;
-  const [row] = await q.query<{ counts: BoardCountRow[]; late: BoardLateRow[]; overdue: BoardOverdueRow[] }>(
-    `WITH ${boardProjects(childPart)},
-     late AS MATERIALIZED (
-       SELECT r.project_id, r.period, ${rq.id('a')} AS assignment_id, ${rq.dueDate('a')} AS due_date
-         FROM (SELECT DISTINCT pr.org_id FROM pr) u ${rq.lateAt('a', 'u.org_id', '$3::date')}
-         JOIN project_reports r ON r.assignment_id = ${rq.id('a')}
-        WHERE r.project_id IN (SELECT pr.id FROM pr)),
-     overdue AS MATERIALIZED (
-       SELECT m.project_id, m.title, m.due_on FROM project_milestones m
-        WHERE m.county_id = $4 AND m.done_on IS NULL AND m.due_on < $3::date AND m.project_id IN (SELECT pr.id FROM pr))
+const BOARD = prepared(`WITH due AS MATERIALIZED (
+       SELECT d.project_id, d.kind, d.ref_id, d.label, d.due_on, d.title, d.org_id, NULLIF(split_part(d.org_path, '/', $5::int), '')::bigint AS child
+         FROM project_board_due d WHERE d.county_id = $4 AND d.year = $2 AND d.due_on < $3::date AND ${inScope('d.org_path', 1)})
      SELECT
        (SELECT COALESCE(json_agg(x), '[]') FROM (
-          SELECT pr.child, count(*)::int AS projects, count(*) FILTER (WHERE pr.status = 'in_progress')::int AS in_progress,
-                 COALESCE(sum(l.n), 0)::int AS late, COALESCE(sum(o.n), 0)::int AS overdue
-            FROM pr
-            LEFT JOIN (SELECT project_id, count(*) AS n FROM late GROUP BY project_id) l ON l.project_id = pr.id
-            LEFT JOIN (SELECT project_id, count(*) AS n FROM overdue GROUP BY project_id) o ON o.project_id = pr.id
-           GROUP BY pr.child) x) AS counts,
+          SELECT u.child, sum(u.p)::int AS projects, sum(u.ip)::int AS in_progress, sum(u.l)::int AS late, sum(u.o)::int AS overdue
+            FROM (SELECT NULLIF(split_part(b.org_path, '/', $5::int), '')::bigint AS child, 1 AS p, (b.status = 'in_progress')::int AS ip, 0 AS l, 0 AS o
+                    FROM project_board_rows b WHERE b.county_id = $4 AND b.year = $2 AND ${inScope('b.org_path', 1)}
+                  UNION ALL
+                  SELECT due.child, 0, 0, (due.kind = 'report')::int, (due.kind = 'milestone')::int FROM due) u
+           GROUP BY u.child) x) AS counts,
        (SELECT COALESCE(json_agg(x ORDER BY x.due_on, x.project_id), '[]') FROM (
-          SELECT l.project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, l.period, to_char(l.due_date, 'YYYY-MM-DD') AS due_on, l.assignment_id
-            FROM (SELECT * FROM late ORDER BY due_date, project_id LIMIT 100) l JOIN pr ON pr.id = l.project_id JOIN orgs o ON o.id = pr.org_id) x) AS late,
+          SELECT d.project_id, d.title, d.org_id, o.name AS org_name, o.type AS org_type, d.label AS period, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.ref_id AS assignment_id
+            FROM (SELECT * FROM due WHERE due.kind = 'report' ORDER BY due.due_on, due.project_id LIMIT 100) d JOIN orgs o ON o.id = d.org_id) x) AS late,
        (SELECT COALESCE(json_agg(x ORDER BY x.due_on, x.project_id), '[]') FROM (
-          SELECT m.project_id, pr.title, pr.org_id, o.name AS org_name, o.type AS org_type, m.title AS milestone, to_char(m.due_on, 'YYYY-MM-DD') AS due_on
-            FROM (SELECT * FROM overdue ORDER BY due_on, project_id LIMIT 100) m JOIN pr ON pr.id = m.project_id JOIN orgs o ON o.id = pr.org_id) x) AS overdue`,
-    [likePrefix(root.path), year, today, root.countyId],
-  );
+          SELECT d.project_id, d.title, d.org_id, o.name AS org_name, o.type AS org_type, d.label AS milestone, to_char(d.due_on, 'YYYY-MM-DD') AS due_on
+            FROM (SELECT * FROM due WHERE due.kind = 'milestone' ORDER BY due.due_on, due.project_id LIMIT 100) d JOIN orgs o ON o.id = d.org_id) x) AS overdue`);
+
+export async function boardOf(q: Queryable, root: { path: string; countyId: number }, year: number, today: string): Promise<{ counts: BoardCountRow[]; late: BoardLateRow[]; overdue: BoardOverdueRow[] }> {
+  const childPart = root.path.split('/').filter(Boolean).length + 2;
+  const [row] = await q.query<{ counts: BoardCountRow[]; late: BoardLateRow[]; overdue: BoardOverdueRow[] }>(BOARD, [likePrefix(root.path), year, today, root.countyId, childPart]);
   return row!;
 }
 
