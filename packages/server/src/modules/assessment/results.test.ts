@@ -294,7 +294,7 @@ async function expectSumsOf(step: string, picked: PickedRow[]) {
       months.set(k, m);
     }
   }
-  const keptMonths = await t.db.query(
+  const keptMonths = await t.db.query<{ county_id: number; scope_path: string; year: number; period: string; unit_type: string; sheets: number; score_tenths: number }>(
     `SELECT county_id::float8 AS county_id, scope_path, year, period, unit_type, sheets, score_tenths::float8 AS score_tenths FROM assessment_result_months`,
   );
   const order = (a: { scope_path: string; period: string; unit_type: string }, b: typeof a) =>
