@@ -529,12 +529,13 @@ if (wanted('assessment-results') || wanted('assessment-year-province')) {
       key: 'assessment-results',
       label: `GET /api/assessment/results?year=${thisYear} (county)`,
       paths: [`/api/assessment/results?year=${thisYear}`],
-      note: 'resultTrend (the year: months and trend), results of the last month (ranked in township and county), then pointsLost + schemeOf',
+      note: 'resultTrend (the year\'s months: kept sums), results of the last month (ranked in township and county), pointsLost of that month (kept sums), then schemeOf',
       sql: async () => {
-        const months = await assessRepo.resultTrend(raw, scope.countyId!, `${scope.path}%`, { year: thisYear });
+        const months = await assessRepo.resultTrend(raw, scope.countyId!, scope.path, { year: thisYear });
         const last = months.reduce((p, r) => (r.period > p ? r.period : p), '');
-        const rows = last ? await assessRepo.results(raw, scope.countyId!, `${scope.path}%`, { year: thisYear, period: last }) : [];
-        const lost = await assessRepo.pointsLost(raw, rows.map((r) => Number(r.sheet_id)));
+        if (!last) return;
+        await assessRepo.results(raw, scope.countyId!, `${scope.path}%`, { year: thisYear, period: last });
+        const lost = await assessRepo.pointsLost(raw, scope.countyId!, scope.path, { year: thisYear, period: last });
         for (const id of new Set(lost.map((l) => Number(l.scheme_id)))) await assessRepo.schemeOf(raw, scope.countyId!, id);
       },
       p99Target: 100,

@@ -151,7 +151,7 @@ const OWNED: Record<string, string[]> = {
   inspections: ['inspections', 'inspection_findings', 'accountability_records'],
   citizens: ['citizen_requests', 'whistles', 'whistle_parts', 'visits', 'households', 'grid_registrations', 'grid_deeds'],
   orglife: ['orglife_settings', 'meetings', 'meeting_attendees', 'theme_day_filings', 'meeting_sitins', 'consultations', 'member_appraisals', 'report_sessions', 'session_reports', 'session_ballots', 'session_ratings', 'research_rounds', 'meeting_visits', 'meeting_files', 'meeting_tallies'],
-  assessment: ['assessment_schemes', 'score_sheets', 'score_entries', 'allowance_standards', 'performance_subsidy_rules', 'assessment_settings', 'score_appeals', 'assessment_result_rows'],
+  assessment: ['assessment_schemes', 'score_sheets', 'score_entries', 'allowance_standards', 'performance_subsidy_rules', 'assessment_settings', 'score_appeals', 'assessment_result_rows', 'assessment_result_months', 'assessment_result_lost'],
   weakorgs: ['weak_orgs', 'weak_org_problems'],
   cadres: ['member_developments', 'development_paths', 'development_path_editions', 'first_secretary_subsidy_rates'], // development_paths: dropped by 395 (editions),
   projects: ['projects', 'project_people', 'project_milestones', 'project_reports', 'project_links', 'project_settings', 'project_board_rows', 'project_board_due'],

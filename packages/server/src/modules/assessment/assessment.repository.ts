@@ -6,6 +6,7 @@
 import type { SchemeStatus, SchemeTree, SheetState, SubjectKind, Veto } from '@lianxin/contract';
 import type { Queryable } from '../../db/db.js';
 import { inScope, inCounty, BY_KEY, SYSTEM } from '../../core/scope.js';
+import { likePrefix } from '../../core/access.js';
 import './sheets.case.js';
 import { requestSql } from '../dispatch/index.js';
 import { citizenRequestSql } from '../citizens/index.js';
@@ -539,47 +540,85 @@ export async function results(q: Queryable, countyId: number, prefix: string, f:
 }
 
 /**
- * The results board's months and trend: per month of the county's year with a published sheet in
- * the actor's subtree (the newest counting revision of each unit, `assessment_result_rows`), the
- * sheets and the sum of their scores each rounded to one decimal — summed in SQL in the order the
- * board summed them in JavaScript when it read one row per sheet (county rank, then sheet; float8
- * addition is IEEE addition on both sides, and `x - floor(x) >= 0.5` rounds as Math.round does for
- * x ≥ 0), so `round1(score_sum / sheets)` is the average it showed, to the last bit. ≈ 12 rows
- * instead of one per sheet.
+ * Whether the kept sums of the board (migration 540) hold a scope: the county's own path, or a path
+ * one id below it (a township, a department) — the path's last or second-to-last id is the
+ * county's. Deeper scopes (a station, a village: a few rows) are summed from the kept rows.
  */
-export async function resultTrend(q: Queryable, countyId: number, prefix: string, f: { year: number; unitType?: string }): Promise<{ period: string; sheets: number; score_sum: number }[]> {
-  const params: unknown[] = [countyId, prefix, f.year];
+export function summedScope(countyId: number, scopePath: string): boolean {
+  const ids = scopePath.split('/').filter(Boolean);
+  return ids.at(-1) === String(countyId) || ids.at(-2) === String(countyId);
+}
+
+export type TrendMonth = { period: string; sheets: number; score_tenths: number };
+
+/**
+ * The results board's months and trend: per month of the county's year with a counting sheet in
+ * the scope (the newest counting revision of each unit, `assessment_result_rows`), the sheets and the
+ * sum of their scores on the 100-point scale each rounded to a tenth, in tenths — an integer, so the
+ * sum is exact whatever the order (the trend's average is its mean). For a county's or a township's
+ * scope the ≈ 12 kept sums of `assessment_result_months` (migration 540), else the scope's kept rows.
+ */
+export async function resultTrend(q: Queryable, countyId: number, scopePath: string, f: { year: number; unitType?: string }): Promise<TrendMonth[]> {
+  if (summedScope(countyId, scopePath)) {
+    const params: unknown[] = [countyId, scopePath, f.year];
+    const extra = f.unitType ? `AND m.unit_type = $${params.push(f.unitType)}` : '';
+    return q.query<TrendMonth>(
+      `SELECT m.period, sum(m.sheets)::int AS sheets, sum(m.score_tenths)::float8 AS score_tenths
+         FROM assessment_result_months m
+        WHERE ${inCounty('m.county_id', 1)} AND m.scope_path = $2 AND m.year = $3 ${extra}
+        GROUP BY m.period
+        ORDER BY m.period`,
+      params,
+    );
+  }
+  const params: unknown[] = [countyId, likePrefix(scopePath), f.year];
   const extra = f.unitType ? `AND l.unit_type = $${params.push(f.unitType)}` : '';
-  return q.query(
-    `WITH scored AS (
-       SELECT l.sheet_id, l.org_path, l.period, l.unit_type, CASE WHEN l.max_total > 0 THEN l.total * 100 / l.max_total ELSE 0 END AS score
-         FROM assessment_result_rows l
-        WHERE ${inCounty('l.county_id', 1)} AND l.year = $3 ${extra}),
-     ranked AS (
-       SELECT s.*, rank() OVER (PARTITION BY s.period, s.unit_type ORDER BY s.score DESC) AS rank_county, floor(s.score * 10) AS lo
-         FROM scored s)
-     SELECT r.period, count(*)::int AS sheets,
-            sum(CASE WHEN r.score * 10 - r.lo >= 0.5 THEN r.lo + 1 ELSE r.lo END / 10 ORDER BY r.rank_county, r.sheet_id) AS score_sum
-       FROM ranked r
-      WHERE ${inScope('r.org_path', 2)}
-      GROUP BY r.period
-      ORDER BY r.period`,
+  return q.query<TrendMonth>(
+    `SELECT l.period, count(*)::int AS sheets, sum(assessment_score_tenths(l.total, l.max_total))::float8 AS score_tenths
+       FROM assessment_result_rows l
+      WHERE ${inCounty('l.county_id', 1)} AND ${inScope('l.org_path', 2)} AND l.year = $3 ${extra}
+      GROUP BY l.period
+      ORDER BY l.period`,
     params,
   );
 }
 
-/** Points lost per indicator over the given sheets (max − points), the largest first. */
-export async function pointsLost(q: Queryable, sheetIds: number[]): Promise<{ key: string; lost: number; sheets: number; scheme_id: number }[]> {
-  if (sheetIds.length === 0) return [];
+/**
+ * Points lost per indicator (max − points) over the entries of the month's counting sheets in the
+ * scope, the largest first (10): for a county's or a township's scope the kept sums of
+ * `assessment_result_lost` (migration 540: ≈ 31 rows), else the entries of the scope's kept rows.
+ * `sheets` is the entries summed (one per sheet and indicator).
+ */
+export async function pointsLost(
+  q: Queryable,
+  countyId: number,
+  scopePath: string,
+  f: { year: number; period: string; unitType?: string },
+): Promise<{ key: string; lost: number; sheets: number; scheme_id: number }[]> {
+  if (summedScope(countyId, scopePath)) {
+    const params: unknown[] = [countyId, scopePath, f.year, f.period];
+    const extra = f.unitType ? `AND l.unit_type = $${params.push(f.unitType)}` : '';
+    return q.query(
+      `SELECT l.indicator_key AS key, l.scheme_id, sum(l.lost)::float8 AS lost, sum(l.entries)::int AS sheets
+         FROM assessment_result_lost l
+        WHERE ${inCounty('l.county_id', 1)} AND l.scope_path = $2 AND l.year = $3 AND l.period = $4 ${extra}
+        GROUP BY l.indicator_key, l.scheme_id
+       HAVING sum(l.lost) > 0
+        ORDER BY lost DESC, key, l.scheme_id LIMIT 10`,
+      params,
+    );
+  }
+  const params: unknown[] = [countyId, likePrefix(scopePath), f.year, f.period];
+  const extra = f.unitType ? `AND l.unit_type = $${params.push(f.unitType)}` : '';
   return q.query(
-    `SELECT e.indicator_key AS key, s.scheme_id, sum(e.max_points - coalesce(e.points, 0))::float8 AS lost, count(*)::int AS sheets
-       FROM unnest($1::bigint[]) AS x(id)
-       JOIN score_sheets s ON s.case_id = x.id
-       JOIN score_entries e ON e.sheet_id = x.id
-      GROUP BY e.indicator_key, s.scheme_id
+    `SELECT e.indicator_key AS key, l.scheme_id, sum(e.max_points - coalesce(e.points, 0))::float8 AS lost, count(*)::int AS sheets
+       FROM assessment_result_rows l
+       JOIN score_entries e ON e.sheet_id = l.sheet_id
+      WHERE ${inCounty('l.county_id', 1)} AND ${inScope('l.org_path', 2)} AND l.year = $3 AND l.period = $4 ${extra}
+      GROUP BY e.indicator_key, l.scheme_id
      HAVING sum(e.max_points - coalesce(e.points, 0)) > 0
-      ORDER BY lost DESC, key LIMIT 10`,
-    [sheetIds],
+      ORDER BY lost DESC, key, l.scheme_id LIMIT 10`,
+    params,
   );
 }
 

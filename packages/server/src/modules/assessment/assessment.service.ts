@@ -748,17 +748,18 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
   async function results(actor: Actor, f: ResultsQuery): Promise<Results> {
     requireAction(actor, 'assessment:read');
     if (actor.scope.countyId === null) return { year: f.year, period: null, rows: [], losing: [], trend: [] };
-    // the year's scores (months and trend), then the ranked rows of one month only
-    const prefix = likePrefix(actor.scope.path);
-    const months = await repo.resultTrend(db, actor.scope.countyId, prefix, { year: f.year, unitType: f.unitType });
+    // the year's months (sheets and summed scores: the trend), then the ranked rows and the points lost of one month only
+    const { countyId, path } = actor.scope;
+    const months = await repo.resultTrend(db, countyId, path, { year: f.year, unitType: f.unitType });
     const score = (r: { total: number; max_total: number }) => (r.max_total > 0 ? round1((r.total * 100) / r.max_total) : 0);
     const periods = months.map((m) => m.period).sort();
     const period = f.period ?? periods.at(-1) ?? null;
-    const rows = period && periods.includes(period) ? await repo.results(db, actor.scope.countyId, prefix, { year: f.year, period, unitType: f.unitType }) : [];
-    const lost = await repo.pointsLost(db, rows.map((r) => Number(r.sheet_id)));
+    const shown = period !== null && periods.includes(period);
+    const rows = shown ? await repo.results(db, countyId, likePrefix(path), { year: f.year, period, unitType: f.unitType }) : [];
+    const lost = shown ? await repo.pointsLost(db, countyId, path, { year: f.year, period, unitType: f.unitType }) : [];
     const names = new Map<string, string>();
     for (const schemeId of new Set(lost.map((l) => Number(l.scheme_id)))) {
-      const s = await repo.schemeOf(db, actor.scope.countyId, schemeId);
+      const s = await repo.schemeOf(db, countyId, schemeId);
       for (const k of s ? indicatorsOf(s.tree, '2000-12') : []) names.set(`${schemeId}:${k.key}`, k.name);
     }
     const losing = new Map<string, { key: string; name: string; lost: number; sheets: number }>();
@@ -783,7 +784,8 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
       losing: [...losing.values()].sort((a, b) => b.lost - a.lost).slice(0, 10),
       trend: periods.map((p) => {
         const m = months.find((x) => x.period === p)!;
-        return { period: p, sheets: m.sheets, average: round1(Number(m.score_sum) / m.sheets) };
+        // the mean of the month's shown scores (each rounded to a tenth), rounded half up to a tenth; exact: summed in tenths
+        return { period: p, sheets: m.sheets, average: Math.round(Number(m.score_tenths) / m.sheets) / 10 };
       }),
     };
   }
