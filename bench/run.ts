@@ -525,18 +525,24 @@ if (wanted('assessment-results') || wanted('assessment-year-province')) {
   }
   if (wanted('assessment-results')) {
     const assessRepo = await import('../packages/server/src/modules/assessment/assessment.repository.js');
+    const rawSchemesRead = new Set<number>();
     endpoints.push({
       key: 'assessment-results',
       label: `GET /api/assessment/results?year=${thisYear} (county)`,
       paths: [`/api/assessment/results?year=${thisYear}`],
-      note: 'resultTrend (the year\'s months: kept sums), results of the last month (ranked in township and county), pointsLost of that month (kept sums), then schemeOf',
+      note: 'resultTrend (the year\'s months: kept sums), results of the last month (ranked in township and county), pointsLost of that month (kept sums), then schemeOf of a scheme not read before (a published scheme\'s names are kept)',
       sql: async () => {
         const months = await assessRepo.resultTrend(raw, scope.countyId!, scope.path, { year: thisYear });
         const last = months.reduce((p, r) => (r.period > p ? r.period : p), '');
         if (!last) return;
         await assessRepo.results(raw, scope.countyId!, `${scope.path}%`, { year: thisYear, period: last });
         const lost = await assessRepo.pointsLost(raw, scope.countyId!, scope.path, { year: thisYear, period: last });
-        for (const id of new Set(lost.map((l) => Number(l.scheme_id)))) await assessRepo.schemeOf(raw, scope.countyId!, id);
+        // the route reads a published scheme's names once and keeps them (a published scheme is never edited)
+        for (const id of new Set(lost.map((l) => Number(l.scheme_id)))) {
+          if (rawSchemesRead.has(id)) continue;
+          const s = await assessRepo.schemeOf(raw, scope.countyId!, id);
+          if (s?.status === 'published') rawSchemesRead.add(id);
+        }
       },
       p99Target: 100,
     });

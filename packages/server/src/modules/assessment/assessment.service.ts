@@ -745,6 +745,26 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
 
   // ---- results
 
+  /**
+   * The names of a scheme's indicators by key. A published scheme is never edited (a trigger refuses
+   * it), so its names are kept once read — the results board names the lost points on every request
+   * and would otherwise read and parse the whole scheme each time; a draft's are read afresh.
+   */
+  const publishedNames = new Map<string, ReadonlyMap<string, string>>();
+  const PUBLISHED_NAMES_MAX = 512;
+  async function indicatorNames(countyId: number, schemeId: number): Promise<ReadonlyMap<string, string>> {
+    const key = `${countyId}:${schemeId}`;
+    const kept = publishedNames.get(key);
+    if (kept) return kept;
+    const s = await repo.schemeOf(db, countyId, schemeId);
+    const names = new Map((s ? indicatorsOf(s.tree, '2000-12') : []).map((k) => [k.key, k.name] as const));
+    if (s?.status === 'published') {
+      if (publishedNames.size >= PUBLISHED_NAMES_MAX) publishedNames.delete(publishedNames.keys().next().value!);
+      publishedNames.set(key, names);
+    }
+    return names;
+  }
+
   async function results(actor: Actor, f: ResultsQuery): Promise<Results> {
     requireAction(actor, 'assessment:read');
     if (actor.scope.countyId === null) return { year: f.year, period: null, rows: [], losing: [], trend: [] };
@@ -757,14 +777,11 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     const shown = period !== null && periods.includes(period);
     const rows = shown ? await repo.results(db, countyId, likePrefix(path), { year: f.year, period, unitType: f.unitType }) : [];
     const lost = shown ? await repo.pointsLost(db, countyId, path, { year: f.year, period, unitType: f.unitType }) : [];
-    const names = new Map<string, string>();
-    for (const schemeId of new Set(lost.map((l) => Number(l.scheme_id)))) {
-      const s = await repo.schemeOf(db, countyId, schemeId);
-      for (const k of s ? indicatorsOf(s.tree, '2000-12') : []) names.set(`${schemeId}:${k.key}`, k.name);
-    }
+    const names = new Map<number, ReadonlyMap<string, string>>();
+    for (const schemeId of new Set(lost.map((l) => Number(l.scheme_id)))) names.set(schemeId, await indicatorNames(countyId, schemeId));
     const losing = new Map<string, { key: string; name: string; lost: number; sheets: number }>();
     for (const l of lost) {
-      const name = names.get(`${l.scheme_id}:${l.key}`) ?? l.key;
+      const name = names.get(Number(l.scheme_id))?.get(l.key) ?? l.key;
       const had = losing.get(name);
       losing.set(name, { key: l.key, name, lost: round1((had?.lost ?? 0) + l.lost), sheets: (had?.sheets ?? 0) + l.sheets });
     }
