@@ -53,10 +53,10 @@ export function inCounty(column: string, n: number): string {
 export const TENANT_TABLES = [
   'orgs', 'persons', 'posts', 'reserve_cadres', 'cases', 'responsibilities', 'directives', 'assignments',
   'directive_series', 'inspections', 'accountability_records', 'dispatch_calls', 'dispatch_call_answers',
-  'visits', 'households', 'grid_registrations', 'assessment_schemes', 'assessment_result_rows', 'meetings', 'meeting_tallies',
+  'visits', 'households', 'grid_registrations', 'assessment_schemes', 'assessment_result_rows', 'assessment_result_months', 'assessment_result_lost', 'meetings', 'meeting_tallies',
   'fund_allocations', 'fund_awards', 'facility_checklists', 'venues',
   'flow_templates', 'duty_lists',
-  'project_milestones', 'project_people', 'project_reports', 'project_links',
+  'project_milestones', 'project_people', 'project_reports', 'project_links', 'project_board_rows', 'project_board_due',
   'disclosures', 'finance_audits', 'register_rows',
   'member_appraisals', 'report_sessions',
   'training_courses', 'training_sessions', 'training_talks',
