@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { ErrorBody, can } from '@lianxin/contract';
 import type { Db } from './db/db.js';
 import { guardScope } from './core/scope.js';
+import { createKeptAnswers } from './core/kept-answers.js';
 import type { TrustProxy } from './config.js';
 import type { PdfFont } from './core/pdf.js';
 import type { PiiCipher } from './core/pii.js';
@@ -74,6 +75,8 @@ export type AppConfig = {
   pdfFont?: PdfFont;
   /** Bytes of org tree answers kept between writes (default 64 MB; 0 keeps none: every request builds its answer). */
   treeCacheBytes?: number;
+  /** Bytes of the boards' kept answers (core/kept-answers.ts; default 64 MB; 0 keeps none: every request builds its answer). */
+  keptAnswerBytes?: number;
   /** Secret for the public form's challenge tokens (derived from the data key by main.ts). */
   challengeSecret?: Buffer;
 };
@@ -244,6 +247,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(healthModule, { db });
   await app.register(authModule, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });
   // services other modules use are built once here and handed to their modules and to the users
+  // the boards' kept answers (core/kept-answers.ts, migration 550): one bound for all of them
+  const kept = createKeptAnswers({ db, maxBytes: config.keptAnswerBytes ?? 64 * 1024 * 1024 });
   const orgs = createOrgService({ db, sessions: auth.sessions, treeCacheBytes: config.treeCacheBytes });
   const people = createPeopleService({ db, pii: config.pii, staffing: orgs });
   await app.register(orgsModule, { orgs });
@@ -327,7 +332,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // 考核对象: first secretaries' posts and their work log through the people and citizens front doors,
   // projects' 年交账 through the projects service (built below; called only once a request runs)
   const assessment = createAssessmentService({
-    db, people, appraisals: appraisal, engine: cases,
+    db, kept, people, appraisals: appraisal, engine: cases,
     firstSecretaries: { postSpans: (...a) => people.postSpans(...a), recordedBy: (...a) => diary.recordedBy(...a) },
     projects: {
       assessmentSubject: (...a) => projects.assessmentSubject(...a),
@@ -345,7 +350,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   todaySources.register((q, actor, today) => (can(actor.roles, 'flow:read') ? flows.todayItems(q, actor, today) : Promise.resolve([])));
   // 项目化推进: posts through the people service, report requests through the dispatch service,
   // inspections and accountability through the inspections service
-  const projects = createProjectService({ db, people, dispatch, inspections: createInspectionService({ db, ledger, calls }), engine: cases });
+  const projects = createProjectService({ db, people, dispatch, inspections: createInspectionService({ db, ledger, calls }), engine: cases, kept });
   app.decorate('projects', projects);
   await app.register(projectsModule, { projects });
   todaySources.register((q, actor, today) => (can(actor.roles, 'project:read') ? projects.todayItems(q, actor, today) : Promise.resolve([])));

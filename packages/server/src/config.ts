@@ -27,6 +27,8 @@ export type ServerConfig = {
   sessionCacheMs: number;
   /** Bytes of org tree answers kept between writes (LIANXIN_TREE_CACHE_MB, default 64; 0 keeps none). */
   treeCacheBytes: number;
+  /** Bytes of the boards' kept answers (LIANXIN_KEPT_ANSWERS_MB, default 64; 0 keeps none). */
+  keptAnswerBytes: number;
   /** The CJK font printable PDFs are set in (LIANXIN_PDF_FONT, LIANXIN_PDF_FONT_NAME; Noto Sans CJK by default). */
   pdfFont: PdfFont;
   /** Scheduled dumps of the embedded database (ignored on PostgreSQL). */
@@ -89,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminTotp: env.LIANXIN_ADMIN_TOTP === 'off' ? 'off' : 'required',
     sessionCacheMs: nonNegative(env.LIANXIN_SESSION_CACHE_SECONDS, 5, 'LIANXIN_SESSION_CACHE_SECONDS') * 1000,
     treeCacheBytes: Math.floor(nonNegative(env.LIANXIN_TREE_CACHE_MB, 64, 'LIANXIN_TREE_CACHE_MB') * 1024 * 1024),
+    keptAnswerBytes: Math.floor(nonNegative(env.LIANXIN_KEPT_ANSWERS_MB, 64, 'LIANXIN_KEPT_ANSWERS_MB') * 1024 * 1024),
     backup: {
       dir: path.resolve(cwd, env.LIANXIN_BACKUP_DIR ?? `${dataDir}-backups`),
       keep: Math.max(1, Math.floor(nonNegative(env.LIANXIN_BACKUP_KEEP, 7, 'LIANXIN_BACKUP_KEEP'))),

@@ -33,7 +33,7 @@ async function main() {
     if (interrupted) console.log(`${interrupted} 个后台任务因上次服务停止而中断，已标记为失败`);
 
     const challengeSecret = crypto.createHmac('sha256', key).update('lianxin:challenge').digest();
-    const app = await buildApp({ db, pii, challengeSecret, adminTotp: config.adminTotp, sessionCacheMs: config.sessionCacheMs, treeCacheBytes: config.treeCacheBytes, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir, pdfFont: config.pdfFont });
+    const app = await buildApp({ db, pii, challengeSecret, adminTotp: config.adminTotp, sessionCacheMs: config.sessionCacheMs, treeCacheBytes: config.treeCacheBytes, keptAnswerBytes: config.keptAnswerBytes, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webDir: config.webDir, pdfFont: config.pdfFont });
     // 逾期上报: overdue cases of every registered type whose SLA escalates become visible one
     // level up (problems: the township above); checked hourly.
     // 定期下发: recurring directives are issued on their day; checked with the escalation.

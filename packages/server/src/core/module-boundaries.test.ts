@@ -137,7 +137,7 @@ describe('SQL lives in repositories', () => {
  */
 const CORE_TABLES = [
   'orgs', 'accounts', 'cases', 'case_events', 'attachments', 'dispatch_calls', 'dispatch_call_answers',
-  'audit_log', 'audit_heads', 'idempotency_keys', 'jobs',
+  'audit_log', 'audit_heads', 'idempotency_keys', 'jobs', 'answer_generations',
 ];
 
 /** Each module's own tables (those its migrations create); only its own files name them in SQL. */

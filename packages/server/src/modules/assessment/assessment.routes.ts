@@ -1,5 +1,7 @@
 // 考核 routes: thin — schema, policy, one service call.
 import type { TypedApp } from '../../core/http.js';
+import type { FastifyReply } from 'fastify';
+import { sendKept } from '../../core/kept-answers.js';
 import {
   AppealSheetBody,
   AssessmentSettings,
@@ -244,7 +246,11 @@ export async function assessmentRoutes(app: TypedApp, opts: { assessment: Assess
   app.get(
     '/api/assessment/results',
     { schema: { tags, summary: '考核结果：总分、等次、乡镇内和全县排名、月度走势、失分最多的指标', querystring: ResultsQuery, response: { 200: Results } }, config: { policy: 'assessment:read' } },
-    async (request) => assessment.results(request.actor!, request.query),
+    async (request, reply) => {
+      // the kept bytes, serialized once by this route's own schema (core/kept-answers.ts), sent past the typed reply
+      const answer = await assessment.resultsAnswer(request.actor!, request.query, (r) => reply.serialize(r) as string);
+      return sendKept(request, reply as FastifyReply, answer);
+    },
   );
 
   // 考核对象 and 年度评选

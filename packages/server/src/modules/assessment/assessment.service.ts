@@ -52,6 +52,8 @@ import { AppError, fieldError, validationError, type FieldError } from '../../co
 import { addDays, createCaseEngine, type CaseEngine, type CaseRow, type FireInput } from '../../core/cases/case-engine.js';
 import { availableTransitions } from '../../core/cases/workflow.js';
 import { inScope as orgInScope, townshipAbove } from '../../core/org-tree.js';
+import { createKeptAnswers, type AnswerKind, type KeptAnswers } from '../../core/kept-answers.js';
+import type { KeptAnswer } from '../../core/answer-cache.js';
 import { lastDayOfMonth } from '../../core/calendar.js';
 import { sheetWorkflow, type SheetExtra } from './sheets.workflow.js';
 import { TEMPLATES } from './scheme.template.js';
@@ -113,9 +115,16 @@ function monthsBetween(from: string, to: string): string[] {
 /** At most this many evidence files on one appeal. */
 const MAX_APPEAL_FILES = 10;
 
-export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; people?: CadreSource; appraisals?: AppraisalSource; firstSecretaries?: FirstSecretarySource; projects?: ProjectSource }) {
+/** The results board (core/kept-answers.ts): the kept rows and sums of migrations 530 and 540, the entries below a township, scheme names, org names. */
+const RESULTS_ANSWER: AnswerKind = {
+  name: 'assessment.results',
+  sources: ['orgs', 'assessment_schemes', 'assessment_result_rows', 'assessment_result_months', 'assessment_result_lost', 'score_entries'],
+};
+
+export function createAssessmentService(deps: { db: Db; kept?: KeptAnswers; engine?: CaseEngine; people?: CadreSource; appraisals?: AppraisalSource; firstSecretaries?: FirstSecretarySource; projects?: ProjectSource }) {
   const { db } = deps;
   const engine = deps.engine ?? createCaseEngine({ db });
+  const kept = deps.kept ?? createKeptAnswers({ db, maxBytes: 0 });
 
   // ---- schemes
 
@@ -752,11 +761,11 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
    */
   const publishedNames = new Map<string, ReadonlyMap<string, string>>();
   const PUBLISHED_NAMES_MAX = 512;
-  async function indicatorNames(countyId: number, schemeId: number): Promise<ReadonlyMap<string, string>> {
+  async function indicatorNames(q: Queryable, countyId: number, schemeId: number): Promise<ReadonlyMap<string, string>> {
     const key = `${countyId}:${schemeId}`;
-    const kept = publishedNames.get(key);
-    if (kept) return kept;
-    const s = await repo.schemeOf(db, countyId, schemeId);
+    const known = publishedNames.get(key);
+    if (known) return known;
+    const s = await repo.schemeOf(q, countyId, schemeId);
     const names = new Map((s ? indicatorsOf(s.tree, '2000-12') : []).map((k) => [k.key, k.name] as const));
     if (s?.status === 'published') {
       if (publishedNames.size >= PUBLISHED_NAMES_MAX) publishedNames.delete(publishedNames.keys().next().value!);
@@ -767,18 +776,35 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
 
   async function results(actor: Actor, f: ResultsQuery): Promise<Results> {
     requireAction(actor, 'assessment:read');
-    if (actor.scope.countyId === null) return { year: f.year, period: null, rows: [], losing: [], trend: [] };
+    return resultsIn(db, actor.scope, f);
+  }
+
+  /**
+   * GET /api/assessment/results's answer as bytes, kept per scope and query while the county's
+   * generation of what the board reads is unchanged (core/kept-answers.ts). The answer depends on
+   * the caller's scope (its path) and the query alone, not on who asks: no personal data, nothing a
+   * role adds or hides; the permission runs on every request. `render` serializes as the route's
+   * schema does.
+   */
+  async function resultsAnswer(actor: Actor, f: ResultsQuery, render: (r: Results) => string): Promise<KeptAnswer> {
+    requireAction(actor, 'assessment:read');
+    const key = `${actor.scope.path}:${f.year}:${f.period ?? ''}:${f.unitType ?? ''}`;
+    return kept.answer(RESULTS_ANSWER, key, actor.scope.countyId, engine.today(), async (tx) => render(await resultsIn(tx, actor.scope, f)));
+  }
+
+  async function resultsIn(q: Queryable, scope: Actor['scope'], f: ResultsQuery): Promise<Results> {
+    if (scope.countyId === null) return { year: f.year, period: null, rows: [], losing: [], trend: [] };
     // the year's months (sheets and summed scores: the trend), then the ranked rows and the points lost of one month only
-    const { countyId, path } = actor.scope;
-    const months = await repo.resultTrend(db, countyId, path, { year: f.year, unitType: f.unitType });
+    const { countyId, path } = scope;
+    const months = await repo.resultTrend(q, countyId, path, { year: f.year, unitType: f.unitType });
     const score = (r: { total: number; max_total: number }) => (r.max_total > 0 ? round1((r.total * 100) / r.max_total) : 0);
     const periods = months.map((m) => m.period).sort();
     const period = f.period ?? periods.at(-1) ?? null;
     const shown = period !== null && periods.includes(period);
-    const rows = shown ? await repo.results(db, countyId, likePrefix(path), { year: f.year, period, unitType: f.unitType }) : [];
-    const lost = shown ? await repo.pointsLost(db, countyId, path, { year: f.year, period, unitType: f.unitType }) : [];
+    const rows = shown ? await repo.results(q, countyId, likePrefix(path), { year: f.year, period, unitType: f.unitType }) : [];
+    const lost = shown ? await repo.pointsLost(q, countyId, path, { year: f.year, period, unitType: f.unitType }) : [];
     const names = new Map<number, ReadonlyMap<string, string>>();
-    for (const schemeId of new Set(lost.map((l) => Number(l.scheme_id)))) names.set(schemeId, await indicatorNames(countyId, schemeId));
+    for (const schemeId of new Set(lost.map((l) => Number(l.scheme_id)))) names.set(schemeId, await indicatorNames(q, countyId, schemeId));
     const losing = new Map<string, { key: string; name: string; lost: number; sheets: number }>();
     for (const l of lost) {
       const name = names.get(Number(l.scheme_id))?.get(l.key) ?? l.key;
@@ -929,7 +955,7 @@ export function createAssessmentService(deps: { db: Db; engine?: CaseEngine; peo
     return repo.sheetsForToday(q, likePrefix(actor.scope.path), actor.scope.path, reviews);
   }
 
-  return { subjects, projectRanking, todayItems, subsidies, auditExport, settings, saveSettings, appealSheet, attachAppealFile, appealFile, lockPastAppeal, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, openSheets, correctSheet, saveScores, fireSheet, listSheets, sheet, results, today: engine.today };
+  return { subjects, projectRanking, todayItems, subsidies, auditExport, settings, saveSettings, appealSheet, attachAppealFile, appealFile, lockPastAppeal, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, openSheets, correctSheet, saveScores, fireSheet, listSheets, sheet, results, resultsAnswer, today: engine.today };
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;

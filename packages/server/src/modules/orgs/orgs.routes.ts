@@ -18,7 +18,7 @@ import {
   VersionQuery,
 } from '@lianxin/contract';
 import type { OrgService } from './orgs.service.js';
-import { matchesEtag } from './tree-cache.js';
+import { sendKept } from '../../core/kept-answers.js';
 
 export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
   const { orgs } = opts;
@@ -40,10 +40,7 @@ export async function orgRoutes(app: TypedApp, opts: { orgs: OrgService }) {
       // the kept bytes, serialized once by this route's own schema (docs/decisions.md "The org tree's answer kept per generation")
       const answer = await orgs.treeAnswer(request.actor!, request.query.rootId, (tree) => reply.serialize(tree) as string);
       // already serialized: sent as bytes, past the typed reply (the schema's answer, unchanged)
-      const raw = reply as FastifyReply;
-      raw.header('ETag', answer.etag);
-      if (matchesEtag(request.headers['if-none-match'], answer.etag)) return raw.code(304).send();
-      return raw.type('application/json; charset=utf-8').send(answer.body);
+      return sendKept(request, reply as FastifyReply, answer);
     },
   );
 

@@ -26,7 +26,7 @@ import { appendAudit, changeSummary } from '../../core/audit.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import * as repo from './orgs.repository.js';
 import type { OrgRow } from './orgs.repository.js';
-import { createTreeCache, type TreeAnswer } from './tree-cache.js';
+import { createAnswerCache, type KeptAnswer } from '../../core/answer-cache.js';
 import type { SessionInvalidation } from '../auth/index.js';
 import { activePostsAt, memberCountsByOrg, stationStaffing, type StaffingRow } from '../people/index.js';
 
@@ -118,7 +118,7 @@ export function buildNodes(rows: OrgRow[], directMembers: Map<number, number>): 
 export function createOrgService(deps: { db: Db; sessions: SessionInvalidation; treeCacheBytes?: number }) {
   const { db } = deps;
   /** The tree's kept answers: 64 MB unless told (AppConfig.treeCacheBytes; 0 keeps none). */
-  const treeCache = createTreeCache(deps.treeCacheBytes ?? 64 * 1024 * 1024);
+  const treeCache = createAnswerCache(deps.treeCacheBytes ?? 64 * 1024 * 1024);
   /** Scopes hold the org's path and name: signed-in accounts' cached sessions are read afresh. */
   const treeChanged = async <T>(change: Promise<T>): Promise<T> => {
     const result = await change;
@@ -177,7 +177,7 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation; 
    * One statement on a hit (the root, its generation, the date); on a miss, the tree read in one
    * snapshot with the generation it is kept under. `render` serializes as the route's schema does.
    */
-  async function treeAnswer(actor: Actor, rootId: number | undefined, render: (tree: OrgTree) => string): Promise<TreeAnswer> {
+  async function treeAnswer(actor: Actor, rootId: number | undefined, render: (tree: OrgTree) => string): Promise<KeptAnswer> {
     const root = await repo.findTreeRoot(db, actor.scope, rootId ?? actor.scope.orgId);
     if (!root) throw new AppError('not_found');
     const kept = treeCache.get(root.id, root.gen, root.today);

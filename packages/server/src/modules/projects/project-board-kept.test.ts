@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectBoard, ProjectDetail } from '@lianxin/contract';
 import { addDays } from '../../core/cases/case-engine.js';
-import { buildTestApp, orgId, type Client, type TestApp } from '../../test/helpers.js';
+import { buildApp } from '../../app.js';
+import { buildTestApp, orgId, testPii, TEST_DEMO_PASSWORD, type Client, type TestApp } from '../../test/helpers.js';
 import { boardOf } from './projects.repository.js';
 
 let t: TestApp;
@@ -315,6 +316,43 @@ describe('the project board on kept rows', () => {
       const b = await setup();
       await change(b);
       await expectKept();
+    }
+  });
+});
+
+describe('the board\'s kept answer (core/kept-answers.ts, migration 550)', () => {
+  it('is the bytes the route builds without keeping, with an ETag (304 when it matches); a change to what it reads is in the next answer', async () => {
+    const url = `/api/projects/board?year=${year}`;
+    const reference = await buildApp({ db: t.db, pii: testPii, logger: false, loginRateLimit: 10_000, keptAnswerBytes: 0 });
+    await reference.ready();
+    try {
+      const login = await reference.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county', password: TEST_DEMO_PASSWORD } });
+      const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+      const built = async () => (await reference.inject({ method: 'GET', url, headers: { cookie } })).body;
+      const first = await county.get(url);
+      const second = await county.get(url);
+      expect(second.body).toBe(first.body);
+      expect(first.body).toBe(await built());
+      expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+      const etag = String(first.headers.etag);
+      expect(etag).toMatch(/^"[\w-]{27}"$/);
+      expect((await county.request('GET', url, undefined, { 'if-none-match': etag })).statusCode).toBe(304);
+      // a milestone past due added to a project of the year: the kept answer moves with it
+      const p = await propose([{ title: '核验', dueOn: addDays(today, -3) }]);
+      await start(p.id);
+      const after = await county.get(url);
+      expect(after.body).not.toBe(first.body);
+      expect(after.body).toBe(await built());
+      expect((after.json() as ProjectBoard).overdueMilestones.map((m) => m.projectId)).toContain(p.id);
+      expect((await county.request('GET', url, undefined, { 'if-none-match': etag })).statusCode).toBe(200);
+      // a unit renamed (the board names it): the org tree's table is one of its sources
+      await t.db.query(`UPDATE orgs SET name = name || '（改）' WHERE id = $1`, [yusheId]);
+      const renamed = await county.get(url);
+      expect(renamed.body).toBe(await built());
+      expect(renamed.body).toContain('榆舍村（改）');
+      await t.db.query(`UPDATE orgs SET name = '榆舍村' WHERE id = $1`, [yusheId]);
+    } finally {
+      await reference.close();
     }
   });
 });

@@ -24,6 +24,8 @@ import {
   ProjectSettings,
   UpdateProjectBody,
 } from '@lianxin/contract';
+import type { FastifyReply } from 'fastify';
+import { sendKept } from '../../core/kept-answers.js';
 import type { TypedApp } from '../../core/http.js';
 import { AppError } from '../../core/errors.js';
 import { contentDisposition } from '../../core/file-type.js';
@@ -51,7 +53,11 @@ export async function projectRoutes(app: TypedApp, opts: { projects: ProjectServ
   app.get(
     '/api/projects/board',
     { schema: { tags, summary: '项目推进看板：迟报月报告、逾期节点（逐级汇总，下钻到项目）', querystring: ProjectBoardQuery, response: { 200: ProjectBoard } }, config: { policy: 'project:read' } },
-    async (request) => projects.board(request.actor!, request.query),
+    async (request, reply) => {
+      // the kept bytes, serialized once by this route's own schema (core/kept-answers.ts), sent past the typed reply
+      const answer = await projects.boardAnswer(request.actor!, request.query, (board) => reply.serialize(board) as string);
+      return sendKept(request, reply as FastifyReply, answer);
+    },
   );
 
   app.get(

@@ -44,6 +44,8 @@ import { AppError, fieldError, validationError, type FieldError } from '../../co
 import { addDays, createCaseEngine, type CaseEngine, type CaseRow } from '../../core/cases/case-engine.js';
 import { availableTransitions, type CaseView } from '../../core/cases/workflow.js';
 import * as orgTree from '../../core/org-tree.js';
+import { createKeptAnswers, type AnswerKind, type KeptAnswers } from '../../core/kept-answers.js';
+import type { KeptAnswer } from '../../core/answer-cache.js';
 import { likePrefix } from '../../core/access.js';
 import { can as canDo } from '@lianxin/contract';
 import { projectYearAccountOf, subjectResultsOf } from '../assessment/index.js';
@@ -92,6 +94,9 @@ const view = (c: { id: number; county_id: number; org_id: number; org_path: stri
   id: c.id, countyId: c.county_id, orgId: c.org_id, orgPath: c.org_path, status: c.status, deadline: null, extra: undefined,
 });
 
+/** The county project board (core/kept-answers.ts): it reads the kept rows of migration 520 and org names. */
+const BOARD_ANSWER: AnswerKind = { name: 'projects.board', sources: ['orgs', 'project_board_rows', 'project_board_due'] };
+
 export function createProjectService(deps: {
   db: Db;
   people: Pick<PeopleService, 'postHolders' | 'personNames' | 'personForDevelopment'>;
@@ -99,8 +104,11 @@ export function createProjectService(deps: {
   inspections: Pick<InspectionService, 'detail' | 'accountabilityRecord'>;
   engine?: CaseEngine;
   today?: () => string;
+  /** The core's kept answers (the board's); without them the board is built on every request. */
+  kept?: KeptAnswers;
 }) {
   const { db, people, dispatch, inspections } = deps;
+  const kept = deps.kept ?? createKeptAnswers({ db, maxBytes: 0 });
   const engine = deps.engine ?? createCaseEngine({ db, today: deps.today });
   const today = deps.today ?? (() => todayInChina());
 
@@ -578,9 +586,27 @@ export function createProjectService(deps: {
     requireAction(actor, 'project:read');
     const root = await rootOf(actor, q.orgId);
     const t = today();
+    return boardOf(db, root, q.year ?? Number(t.slice(0, 4)), t);
+  }
+
+  /**
+   * GET /api/projects/board's answer as bytes, kept per root, year and date while the county's
+   * generation of what the board reads is unchanged (core/kept-answers.ts; the board reads the kept
+   * rows of migration 520 and the org tree's names). The answer depends on the root, the year and
+   * the date alone, not on who asks: the scope check (404) and the permission run on every request.
+   * `render` serializes as the route's schema does.
+   */
+  async function boardAnswer(actor: Actor, q: ProjectBoardQuery, render: (board: ProjectBoard) => string): Promise<KeptAnswer> {
+    requireAction(actor, 'project:read');
+    const root = await rootOf(actor, q.orgId);
+    const t = today();
     const year = q.year ?? Number(t.slice(0, 4));
+    return kept.answer(BOARD_ANSWER, `${root.id}:${year}`, root.county_id === null ? null : Number(root.county_id), t, async (tx) => render(await boardOf(tx, root, year, t)));
+  }
+
+  async function boardOf(q: Queryable, root: { id: number; name: string; type: string; path: string; county_id: number | null }, year: number, t: string): Promise<ProjectBoard> {
     const at = { path: root.path, countyId: Number(root.county_id) };
-    const [{ counts, late, overdue }, kids] = await Promise.all([repo.boardOf(db, at, year, t), orgTree.children(db, root.id)]);
+    const [{ counts, late, overdue }, kids] = await Promise.all([repo.boardOf(q, at, year, t), orgTree.children(q, root.id)]);
     const byChild = new Map(counts.map((x) => [x.child === null ? null : Number(x.child), x]));
     const zero = { projects: 0, in_progress: 0, late: 0, overdue: 0 };
     const ref = (o: { id: number; name: string; type: string }) => ({ id: Number(o.id), name: o.name, type: o.type });
@@ -680,7 +706,7 @@ export function createProjectService(deps: {
     return { milestones: basis(milestones), reports: basis(reports) };
   }
 
-  return { assessmentSubject, assessmentSubjects, assessmentBasis, list, detail, create, update, addMilestone, milestoneDone, claimRole, link, setExcellent, fire, attach, attachment, issueDueReports, board, matrix, settings, saveSettings, todayItems, today };
+  return { assessmentSubject, assessmentSubjects, assessmentBasis, list, detail, create, update, addMilestone, milestoneDone, claimRole, link, setExcellent, fire, attach, attachment, issueDueReports, board, boardAnswer, matrix, settings, saveSettings, todayItems, today };
 }
 
 export type ProjectService = ReturnType<typeof createProjectService>;

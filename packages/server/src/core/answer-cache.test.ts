@@ -1,14 +1,14 @@
-// The org tree's kept answers in memory: bounded by bytes, least recently used out first, one build
+// Kept answers in memory (the org tree's, the boards'): bounded by bytes, least recently used out first, one build
 // per root and generation however many ask at once, never an older snapshot over a newer one.
 import { describe, expect, it } from 'vitest';
-import { createTreeCache, matchesEtag } from './tree-cache.js';
+import { createAnswerCache, matchesEtag } from './answer-cache.js';
 
 const body = (n: number, fill = 'x') => fill.repeat(n);
 const build = (gen: number, b: string, today = '2026-12-05') => async () => ({ gen, today, body: b });
 
-describe('the tree cache', () => {
+describe('the answer cache', () => {
   it('answers a kept answer only for its generation and date', async () => {
-    const c = createTreeCache(10_000);
+    const c = createAnswerCache(10_000);
     const a = await c.build(1, 5, '2026-12-05', build(5, body(100)));
     expect(c.get(1, 5, '2026-12-05')).toBe(a);
     expect(c.get(1, 6, '2026-12-05')).toBeUndefined();
@@ -18,7 +18,7 @@ describe('the tree cache', () => {
   });
 
   it('keeps at most its bound in bytes, dropping the least recently used first', async () => {
-    const c = createTreeCache(3 * (1_000 + 200));
+    const c = createAnswerCache(3 * (1_000 + 200));
     for (const root of [1, 2, 3]) await c.build(root, 1, 'd', build(1, body(1_000), 'd'));
     expect(c.stats()).toMatchObject({ entries: 3, bytes: 3_600 });
     expect(c.get(1, 1, 'd')).toBeDefined(); // 1 is now the most recently used: 2 goes next
@@ -35,14 +35,14 @@ describe('the tree cache', () => {
     expect(c.get(9, 1, 'd')).toBeUndefined();
     expect(c.stats().bytes).toBeLessThanOrEqual(3_600);
     // a bound of 0 keeps nothing
-    const off = createTreeCache(0);
+    const off = createAnswerCache(0);
     expect(off.enabled).toBe(false);
     await off.build(1, 1, 'd', build(1, body(10), 'd'));
     expect(off.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
 
   it('builds once for requests that miss together, and keeps what the build read, not what the callers missed on', async () => {
-    const c = createTreeCache(10_000);
+    const c = createAnswerCache(10_000);
     let builds = 0;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -68,7 +68,7 @@ describe('the tree cache', () => {
   });
 
   it('tags an answer by its bytes and matches If-None-Match as HTTP does', async () => {
-    const c = createTreeCache(10_000);
+    const c = createAnswerCache(10_000);
     const a = await c.build(1, 1, 'd', build(1, '{"a":1}', 'd'));
     const b = await c.build(2, 9, 'e', build(9, '{"a":1}', 'e'));
     const other = await c.build(3, 1, 'd', build(1, '{"a":2}', 'd'));
