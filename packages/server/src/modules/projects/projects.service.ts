@@ -598,10 +598,18 @@ export function createProjectService(deps: {
    */
   async function boardAnswer(actor: Actor, q: ProjectBoardQuery, render: (board: ProjectBoard) => string): Promise<KeptAnswer> {
     requireAction(actor, 'project:read');
-    const root = await rootOf(actor, q.orgId);
     const t = today();
     const year = q.year ?? Number(t.slice(0, 4));
-    return kept.answer(BOARD_ANSWER, `${root.id}:${year}`, root.county_id === null ? null : Number(root.county_id), t, async (tx) => render(await boardOf(tx, root, year, t)));
+    // the caller's own unit needs no scope check (it is the scope's root): it is read only to build
+    // the answer, in the build's snapshot; another unit is checked on every request (404 outside the scope)
+    const own = q.orgId === undefined || q.orgId === actor.scope.orgId;
+    const root = own ? undefined : await rootOf(actor, q.orgId);
+    const countyId = root ? (root.county_id === null ? null : Number(root.county_id)) : actor.scope.countyId;
+    return kept.answer(BOARD_ANSWER, `${root?.id ?? actor.scope.orgId}:${year}`, countyId, t, async (tx) => {
+      const at = root ?? (await orgTree.inScope(tx, actor.scope, actor.scope.orgId));
+      if (!at) throw new AppError('not_found');
+      return render(await boardOf(tx, at, year, t));
+    });
   }
 
   async function boardOf(q: Queryable, root: { id: number; name: string; type: string; path: string; county_id: number | null }, year: number, t: string): Promise<ProjectBoard> {
