@@ -241,14 +241,14 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorate('cases', cases);
   // the dispatch engine's one code path for whistles and bulletins (core/dispatch/calls.ts)
   const calls = createCallEngine({ cases });
-  const dispatch = createDispatchService({ db });
+  // the boards' kept answers (core/kept-answers.ts, migration 550): one bound for all of them
+  const kept = createKeptAnswers({ db, maxBytes: config.keptAnswerBytes ?? 64 * 1024 * 1024 });
+  const dispatch = createDispatchService({ db, kept });
   app.decorate('dispatch', dispatch);
 
   await app.register(healthModule, { db });
   await app.register(authModule, { auth, cookie: cookieConf, loginRateLimit: { max: config.loginRateLimit ?? 30, timeWindow: 60_000 } });
   // services other modules use are built once here and handed to their modules and to the users
-  // the boards' kept answers (core/kept-answers.ts, migration 550): one bound for all of them
-  const kept = createKeptAnswers({ db, maxBytes: config.keptAnswerBytes ?? 64 * 1024 * 1024 });
   const orgs = createOrgService({ db, sessions: auth.sessions, treeCacheBytes: config.treeCacheBytes });
   const people = createPeopleService({ db, pii: config.pii, staffing: orgs });
   await app.register(orgsModule, { orgs });

@@ -17,6 +17,7 @@ import { generationOf, inOneSnapshot } from './kept-answers.repository.js';
 /** The tables migration 550 watches: an answer may declare only these as its sources. */
 export const WATCHED_TABLES = [
   'orgs',
+  'directives', 'assignments', 'dispatch_attachments',
   'project_board_rows', 'project_board_due',
   'assessment_schemes', 'assessment_result_rows', 'assessment_result_months', 'assessment_result_lost', 'score_entries',
 ] as const;

@@ -62,10 +62,14 @@ BEGIN
   EXECUTE format('CREATE TRIGGER answer_generations_trunc AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION answer_generations_all()', t);
 END $$;
 
--- what the kept answers read: the org tree's nodes (names, places), the project board's kept rows
+-- what the kept answers read: the org tree's nodes (names, places), a directive's board (the
+-- directive, its assignments and theirs one level down, the files), the project board's kept rows
 -- (migration 520), the results board's schemes (indicator names), kept rows and sums (migrations
 -- 530, 540) and, for a scope below a township, the score entries themselves
 SELECT answer_generations_watch('orgs');
+SELECT answer_generations_watch('directives');
+SELECT answer_generations_watch('assignments');
+SELECT answer_generations_watch('dispatch_attachments');
 SELECT answer_generations_watch('project_board_rows');
 SELECT answer_generations_watch('project_board_due');
 SELECT answer_generations_watch('assessment_schemes');

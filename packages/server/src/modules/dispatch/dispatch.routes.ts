@@ -25,7 +25,8 @@ import {
   SetSeriesActiveBody,
   VersionBody,
 } from '@lianxin/contract';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendKept } from '../../core/kept-answers.js';
 import { contentDisposition } from '../../core/file-type.js';
 import { receiveUpload } from '../../core/upload.js';
 import type { DispatchService } from './dispatch.service.js';
@@ -134,7 +135,11 @@ export async function dispatchRoutes(app: TypedApp, opts: { dispatch: DispatchSe
   app.get(
     '/api/directives/:id/board',
     { schema: { tags, summary: '进度看板：谁已上报、谁逾期、汇总数字（含下一级分解）', params: IdParams, response: { 200: Board } }, config: { policy: 'dispatch:read' } },
-    async (request) => dispatch.board(request.actor!, request.params.id),
+    async (request, reply) => {
+      // the kept bytes, serialized once by this route's own schema (core/kept-answers.ts), sent past the typed reply
+      const answer = await dispatch.boardAnswer(request.actor!, request.params.id, (board) => reply.serialize(board) as string);
+      return sendKept(request, reply as FastifyReply, answer);
+    },
   );
 
   app.post(

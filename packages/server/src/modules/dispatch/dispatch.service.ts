@@ -27,13 +27,19 @@ import * as repo from './dispatch.repository.js';
 import type { AssignmentRow, AttachmentMeta, DirectiveRow, SeriesRow } from './dispatch.repository.js';
 import crypto from 'node:crypto';
 import { pageOf, totalOf } from '../../core/paging.js';
+import { createKeptAnswers, type AnswerKind, type KeptAnswers } from '../../core/kept-answers.js';
+import type { KeptAnswer } from '../../core/answer-cache.js';
 
 const orgRef = (id: number, name: string, type: string) => ({ id, name, type });
 const fileRef = (a: AttachmentMeta) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, size: a.size_bytes });
 
-export function createDispatchService(deps: { db: Db; today?: () => string }) {
+/** A directive's board (core/kept-answers.ts): the directive, its assignments, theirs one level down, the files, the org names. */
+const BOARD_ANSWER: AnswerKind = { name: 'dispatch.board', sources: ['orgs', 'directives', 'assignments', 'dispatch_attachments'] };
+
+export function createDispatchService(deps: { db: Db; today?: () => string; kept?: KeptAnswers }) {
   const { db } = deps;
   const today = deps.today ?? (() => todayInChina());
+  const kept = deps.kept ?? createKeptAnswers({ db, maxBytes: 0 });
 
   const audit = (tx: Queryable, actor: Actor, action: string, objectType: string, id: number, countyId: number, summary: Record<string, unknown>) =>
     appendAudit(tx, { countyId, accountId: actor.accountId, username: actor.username, action, objectType, objectId: id, summary, result: 'success', ip: actor.ip });
@@ -299,8 +305,25 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
   /** The issuer's progress board: who reported, who is late, rolled-up figures, down two levels. */
   async function board(actor: Actor, directiveId: number): Promise<Board> {
     requireAction(actor, 'dispatch:read');
+    return boardIn(db, actor, directiveId);
+  }
+
+  /**
+   * GET /api/directives/:id/board's answer as bytes, kept per directive and scope while the county's
+   * generation of what the board reads and the date are unchanged (core/kept-answers.ts). What a
+   * scope sees of a directive (whether at all: 404; which recipients) depends only on the
+   * directive's and its assignments' paths — watched tables — so an answer kept at the current
+   * generation for this scope is still in it; nothing in it depends on who asks. A directive
+   * and its assignments lie in one county (the issuer's; nothing above counties issues).
+   */
+  async function boardAnswer(actor: Actor, directiveId: number, render: (board: Board) => string): Promise<KeptAnswer> {
+    requireAction(actor, 'dispatch:read');
+    return kept.answer(BOARD_ANSWER, `${directiveId}:${actor.scope.path}`, actor.scope.countyId, today(), async (tx) => render(await boardIn(tx, actor, directiveId)));
+  }
+
+  async function boardIn(q: Queryable, actor: Actor, directiveId: number): Promise<Board> {
     // the directive (only within the scope), its recipients, theirs and the files: one statement
-    const found = await repo.boardOf(db, directiveId, actor.scope);
+    const found = await repo.boardOf(q, directiveId, actor.scope);
     if (!found) throw new AppError('not_found');
     const { directive: d, top, below, files } = found;
     const t = today();
@@ -505,7 +528,7 @@ export function createDispatchService(deps: { db: Db; today?: () => string }) {
     return { assignments_to_report: row.mine, assignments_late_below: row.late_below };
   }
 
-  return { issueRequest, answerStates, issue, runSeries, fanOut, report, assignment, inbox, compile, board, sent, following, close, series, oneSeries, setSeriesActive, attach, attachment, todayItems, todoCounts, today };
+  return { issueRequest, answerStates, issue, runSeries, fanOut, report, assignment, inbox, compile, board, boardAnswer, sent, following, close, series, oneSeries, setSeriesActive, attach, attachment, todayItems, todoCounts, today };
 }
 
 export type DispatchService = ReturnType<typeof createDispatchService>;
