@@ -148,8 +148,14 @@ if (migrated.length) console.log(`已应用迁移：${migrated.join('、')}`);
 // per-address rate limit (the product's default: 10 submissions a minute per address) applies
 // to each citizen's address from X-Forwarded-For, not to the one loopback address of the bench.
 // LIANXIN_TREE_CACHE_MB as the server reads it (0: the org tree built on every request, as before migration 500)
+// LIANXIN_TREE_CACHE_MB=0 / LIANXIN_KEPT_ANSWERS_MB=0: the tree's / the boards' answers built on every request (the miss path)
 const treeCacheMb = process.env.LIANXIN_TREE_CACHE_MB;
-const app = await buildApp({ db, pii, logger: false, loginRateLimit: 1000, trustProxy: 1, ...(treeCacheMb !== undefined ? { treeCacheBytes: Number(treeCacheMb) * 1024 * 1024 } : {}) });
+const keptAnswersMb = process.env.LIANXIN_KEPT_ANSWERS_MB;
+const app = await buildApp({
+  db, pii, logger: false, loginRateLimit: 1000, trustProxy: 1,
+  ...(treeCacheMb !== undefined ? { treeCacheBytes: Number(treeCacheMb) * 1024 * 1024 } : {}),
+  ...(keptAnswersMb !== undefined ? { keptAnswerBytes: Number(keptAnswersMb) * 1024 * 1024 } : {}),
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -363,7 +369,7 @@ if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('disp
         key: 'dispatch-board-county',
         label: `GET /api/directives/:id/board (county, ${orgs.stations.filter((st) => st.county_id === scope.countyId).length} stations)`,
         paths: [`/api/directives/${id}/board`],
-        note: 'boardOf: directive, recipients, theirs and files in one statement',
+        note: 'raw: boardOf (directive, recipients, theirs and files in one statement); the route answers a kept answer (core/kept-answers.ts): one statement, the generation, on a hit',
         sql: () => boardSql(id),
       });
     }
@@ -376,7 +382,7 @@ if (wanted('dispatch-fanout') || wanted('dispatch-board-county') || wanted('disp
       label: 'GET /api/directives/:id/board (township)',
       paths: [`/api/directives/${id}/board`],
       headers: townshipHeaders,
-      note: 'boardOf: directive, recipients, theirs and files in one statement',
+      note: 'raw: boardOf (directive, recipients, theirs and files in one statement); the route answers a kept answer (core/kept-answers.ts): one statement, the generation, on a hit',
       sql: () => boardSql(id),
       p99Target: 100,
     });
@@ -463,7 +469,7 @@ if (wanted('projects-board') && account.county_id) {
     key: 'projects-board',
     label: `GET /api/projects/board (county ${account.name})`,
     paths: [`/api/projects/board?year=${year}`],
-    note: 'board: the root in scope, then one prepared statement on the kept rows (counts per unit below, late reports, overdue milestones; migration 520) beside the root\'s children',
+    note: 'raw: the root in scope, then one prepared statement on the kept rows (counts per unit below, late reports, overdue milestones; migration 520) beside the root\'s children; the route answers a kept answer (core/kept-answers.ts): one statement, the generation, on a hit',
     sql: () => projectBoardSql(raw, scope, year, today),
     p99Target: 100,
   });
@@ -530,7 +536,7 @@ if (wanted('assessment-results') || wanted('assessment-year-province')) {
       key: 'assessment-results',
       label: `GET /api/assessment/results?year=${thisYear} (county)`,
       paths: [`/api/assessment/results?year=${thisYear}`],
-      note: 'resultTrend (the year\'s months: kept sums), results of the last month (ranked in township and county), pointsLost of that month (kept sums), then schemeOf of a scheme not read before (a published scheme\'s names are kept)',
+      note: 'raw: resultTrend (the year\'s months: kept sums), results of the last month (ranked in township and county), pointsLost of that month (kept sums), then schemeOf of a scheme not read before (a published scheme\'s names are kept); the route answers a kept answer (core/kept-answers.ts): one statement, the generation, on a hit',
       sql: async () => {
         const months = await assessRepo.resultTrend(raw, scope.countyId!, scope.path, { year: thisYear });
         const last = months.reduce((p, r) => (r.period > p ? r.period : p), '');
