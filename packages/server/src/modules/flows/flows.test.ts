@@ -227,6 +227,27 @@ describe('a 四议两公开 matter, step by step', () => {
 });
 
 describe('失职预警', () => {
+  it('lists the overdue steps the earliest due first (ties by id), page by page, only the scope\'s', async () => {
+    // three more late matters in the township, two due on the same day
+    for (const [title, late] of [['村道硬化', 9], ['文化广场', 2], ['饮水工程', 9]] as const) {
+      const m = (await yushe.post('/api/flow-matters', { flowId: fourId, orgId: yusheId, title, summary: '逾期' })).json() as MatterDetail;
+      await t.db.query(`UPDATE cases SET deadline = $2 WHERE id = $1`, [m.id, addDays(today, -late)]);
+    }
+    const wuliPath = (await t.db.query<{ path: string }>(`SELECT path FROM orgs WHERE id = (SELECT parent_id FROM orgs WHERE id = (SELECT parent_id FROM orgs WHERE id = $1))`, [yusheId]))[0]!.path;
+    const want = (await t.db.query<{ id: number }>(
+      `SELECT id FROM cases WHERE case_type = 'flow_matter' AND status = 'running' AND deadline < $2::date AND org_path LIKE $1 ORDER BY deadline, id`,
+      [`${wuliPath}%`, today],
+    )).map((r) => Number(r.id));
+    expect(want.length).toBeGreaterThanOrEqual(3);
+    const got: number[] = [];
+    for (let page = 1; page <= want.length; page++) {
+      const res = (await wuli.get(`/api/flow-matters/overdue?page=${page}&pageSize=2`)).json() as OverdueList;
+      expect(res.total).toBe(want.length);
+      got.push(...res.items.map((i) => i.id));
+    }
+    expect(got).toEqual(want);
+  });
+
   it('a late step warns the township and the county, rolled up; the village sees its own step on its home page', async () => {
     const m = (await yushe.post('/api/flow-matters', { flowId: fourId, orgId: yusheId, title: '集体林地流转', summary: '120 亩' })).json() as MatterDetail;
     await t.db.query(`UPDATE cases SET deadline = $2 WHERE id = $1`, [m.id, addDays(today, -4)]);
