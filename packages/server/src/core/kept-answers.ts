@@ -14,6 +14,9 @@ import type { Db, Queryable } from '../db/db.js';
 import { answerOf, createAnswerCache, matchesEtag, type KeptAnswer } from './answer-cache.js';
 import { generationOf, inOneSnapshot } from './kept-answers.repository.js';
 
+/** One read-only REPEATABLE READ transaction (the org tree builds its own kept answer in one too). */
+export { inOneSnapshot };
+
 /** The tables migration 550 watches: an answer may declare only these as its sources. */
 export const WATCHED_TABLES = [
   'orgs',

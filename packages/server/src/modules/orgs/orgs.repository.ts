@@ -55,18 +55,6 @@ export async function findTreeRoot(q: Queryable, scope: Scope, id: number): Prom
   return row;
 }
 
-/**
- * Runs fn in one read-only REPEATABLE READ transaction: every statement in it sees one snapshot,
- * so a generation read in it and the rows read in it belong together (a write that commits
- * meanwhile is in neither or, for a later snapshot, in both).
- */
-export async function inOneSnapshot<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`);
-    return fn(tx);
-  });
-}
-
 /** Locks the row for the rest of the transaction (a concurrent move or close waits). */
 export async function findOrgForUpdate(q: Queryable, scope: Scope, id: number): Promise<OrgRow | undefined> {
   const [row] = await q.query<OrgRow>(

@@ -27,6 +27,7 @@ import { AppError, fieldError } from '../../core/errors.js';
 import * as repo from './orgs.repository.js';
 import type { OrgRow } from './orgs.repository.js';
 import { createAnswerCache, type KeptAnswer } from '../../core/answer-cache.js';
+import { inOneSnapshot } from '../../core/kept-answers.js';
 import type { SessionInvalidation } from '../auth/index.js';
 import { activePostsAt, memberCountsByOrg, stationStaffing, type StaffingRow } from '../people/index.js';
 
@@ -183,7 +184,7 @@ export function createOrgService(deps: { db: Db; sessions: SessionInvalidation; 
     const kept = treeCache.get(root.id, root.gen, root.today);
     if (kept) return kept;
     return treeCache.build(root.id, root.gen, root.today, () =>
-      repo.inOneSnapshot(db, async (tx) => {
+      inOneSnapshot(db, async (tx) => {
         // read again in the snapshot: the generation the rows belong to (and the root as it is now)
         const now = await repo.findTreeRoot(tx, actor.scope, root.id);
         if (!now) throw new AppError('not_found');
