@@ -774,11 +774,6 @@ export function createAssessmentService(deps: { db: Db; kept?: KeptAnswers; engi
     return names;
   }
 
-  async function results(actor: Actor, f: ResultsQuery): Promise<Results> {
-    requireAction(actor, 'assessment:read');
-    return resultsIn(db, actor.scope, f);
-  }
-
   /**
    * GET /api/assessment/results's answer as bytes, kept per scope and query while the county's
    * generation of what the board reads is unchanged (core/kept-answers.ts). The answer depends on
@@ -955,7 +950,7 @@ export function createAssessmentService(deps: { db: Db; kept?: KeptAnswers; engi
     return repo.sheetsForToday(q, likePrefix(actor.scope.path), actor.scope.path, reviews);
   }
 
-  return { subjects, projectRanking, todayItems, subsidies, auditExport, settings, saveSettings, appealSheet, attachAppealFile, appealFile, lockPastAppeal, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, openSheets, correctSheet, saveScores, fireSheet, listSheets, sheet, results, resultsAnswer, today: engine.today };
+  return { subjects, projectRanking, todayItems, subsidies, auditExport, settings, saveSettings, appealSheet, attachAppealFile, appealFile, lockPastAppeal, importScheme, listSchemes, scheme, createScheme, saveScheme, publishScheme, copyScheme, openSheet, openSheets, correctSheet, saveScores, fireSheet, listSheets, sheet, resultsAnswer, today: engine.today };
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;
