@@ -1,5 +1,6 @@
 // `npm run bench`: the real app (buildApp on PostgreSQL, pool 32) against the synthetic province
-// of `npm run generate`, under autocannon at 32 connections; beside each endpoint the same
+// of `npm run generate`, under a load client at 32 connections (bench/get-client.mjs, or autocannon
+// with `--client autocannon`) in a worker thread; beside each endpoint the same
 // repository SQL run directly through a pg Pool at the same concurrency, so the table shows what
 // HTTP, sessions, validation and serialization cost on top of the database.
 import fs from 'node:fs';
@@ -32,6 +33,7 @@ import { actorOf, orglifeBoardSql, orglifeRules, pool, provinceYearBasesApp, pro
 import * as flowsRepo from '../packages/server/src/modules/flows/flows.repository.js';
 import { accountsOfPerson, insertAccount } from '../packages/server/src/modules/accounts/index.js';
 import { watchCpu } from './thread-cpu.js';
+import { Worker } from 'node:worker_threads';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -46,6 +48,7 @@ const { values: args } = parseArgs({
     'seed-only': { type: 'boolean', default: false },
     'year-sample': { type: 'string', default: '20' },
     machine: { type: 'string' },
+    client: { type: 'string', default: 'lean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -67,8 +70,13 @@ if (args.help) {
   --baseline          同时写入 bench/baseline.json
   --seed-only         只补齐所选各项的压测数据（会议、考核、项目、小微权力事项），不测量
   --year-sample N     assessment-year-province：逐村逐月的仓储函数路径只算每第 N 个村（默认 20），按比例折算全省；整体聚合始终算全省
+  --client lean|autocannon  HTTP 侧的压测客户端（默认 lean：bench/get-client.mjs，只读状态与长度；autocannon 每次应答多耗约 0.1–0.2 ms CPU，与服务端争两个核）
   --machine 说明      写入结果的机器说明`);
   process.exit(0);
+}
+if (args.client !== 'lean' && args.client !== 'autocannon') {
+  console.error(`--client 只能是 lean 或 autocannon（收到 ${args.client}）`);
+  process.exit(2);
 }
 const duration = Number(args.duration);
 const connections = Number(args.connections);
@@ -630,23 +638,45 @@ const perRequest = (split: ReturnType<ReturnType<typeof watchCpu>['stop']>, perS
 const cpuText = (us: number) => us.toFixed(0);
 
 async function httpRun(e: Endpoint, seconds: number): Promise<Measure> {
-  // the load client's first second (its worker thread starting, loading autocannon, building the
+  // the load client's first second (its worker thread starting, loading the client, building the
   // requests while the server waits) is left out of the CPU split
   const cpu = watchCpu(Math.min(1000, seconds * 250));
+  const result = args.client === 'autocannon' ? await autocannonLoad(e, seconds) : await leanLoad(e, seconds);
+  const split = cpu.stop();
+  // CPU per request over every answer (2xx or not): the work done is what was answered
+  const answered = (result.ok + result.non2xx) / result.elapsed;
+  return { rps: result.ok / result.elapsed, p50: result.p50, p99: result.p99, count: result.ok, errors: result.errors + result.non2xx, cpu: perRequest(split, answered) };
+}
+
+type LoadResult = { ok: number; non2xx: number; errors: number; elapsed: number; p50: number; p99: number };
+
+/** autocannon in its own worker thread (the app keeps the main thread). */
+async function autocannonLoad(e: Endpoint, seconds: number): Promise<LoadResult> {
   const result = await autocannon({
     url: base,
     connections: e.connections ?? connections,
     duration: seconds,
-    workers: 1, // load generation in its own thread: the app keeps the main thread
+    workers: 1,
     headers: e.headers ?? headers,
     requests: e.paths.map((p) => ({ method: 'GET', path: p })),
     timeout: 30,
   });
-  const split = cpu.stop();
-  const ok = result['2xx'];
-  // CPU per request over every answer (2xx or not): the work done is what was answered
-  const answered = (ok + result.non2xx) / result.duration;
-  return { rps: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, count: ok, errors: result.errors + result.timeouts + result.non2xx, cpu: perRequest(split, answered) };
+  return { ok: result['2xx'], non2xx: result.non2xx, errors: result.errors + result.timeouts, elapsed: result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** bench/get-client.mjs in a worker thread: the same requests, answers read whole, parsed only for status and length. */
+function leanLoad(e: Endpoint, seconds: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(benchDir, 'get-client.mjs'), {
+      workerData: { base, paths: e.paths, headers: e.headers ?? headers, connections: e.connections ?? connections, seconds, timeoutSeconds: 30 },
+    });
+    worker.once('message', (m: { ok: number; non2xx: number; errors: number; timeouts: number; latencies: number[]; elapsed: number }) => {
+      const sorted = m.latencies.sort((a, b) => a - b);
+      resolve({ ok: m.ok, non2xx: m.non2xx, errors: m.errors + m.timeouts, elapsed: m.elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99) });
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 function percentile(sorted: number[], p: number) {
@@ -683,7 +713,7 @@ async function sqlRun(e: Endpoint, seconds: number): Promise<Measure> {
 // ---- run -----------------------------------------------------------------------------------
 console.log(
   `压测：${args.account}（${account.name}，${scopeOrgs} 个组织、${scopePersons.toLocaleString('en-US')} 名人员；全库 ${totalPersons.toLocaleString('en-US')} 人），` +
-    `${connections} 个连接，每项 ${duration} 秒（预热 ${warmup} 秒），PostgreSQL ${pgVersion?.v}，${os.cpus().length} 核`,
+    `${connections} 个连接，每项 ${duration} 秒（预热 ${warmup} 秒），压测客户端 ${args.client}，PostgreSQL ${pgVersion?.v}，${os.cpus().length} 核`,
 );
 type Row = { key: string; endpoint: string; sql: string; http: Measure; raw: Measure; ratio: number; p99Target?: number; connections: number };
 const rows: Row[] = [];
@@ -816,6 +846,7 @@ const report = {
   totalPersons,
   cases: caseCounts,
   connections,
+  loadClient: args.client,
   durationSeconds: duration,
   targets: { listP99Ms: LIST_P99_MS, endpointToRawMin: RATIO_MIN, fanOutSeconds: FANOUT_TARGET_S, publicSubmitRps: SUBMIT_TARGET_RPS },
   results: rows.map((r) => ({
