@@ -128,9 +128,14 @@ export async function listPeople(q: Queryable, scope: Scope, rootPath: string, f
       params,
     ),
     countColumn
-      ? // the running counts per org (migration 320) of the subtree: ~530 rows for a county instead of its ~20,000 people
+      ? // the running counts per org (migration 320) of the subtree: ~530 rows for a county instead of its ~20,000 people.
+        // Below the province each of the subtree's orgs looks up its own count by key (0.5 ms for a county of the
+        // bench province); joined, the planner hashed all 18,000 count rows of the province for it (3.9 ms, most of
+        // the page's database time). A province's whole roster keeps the join, where hashing them all is cheaper.
         q.query<{ n: number }>(
-          `SELECT coalesce(sum(c.${countColumn}), 0)::int AS n FROM orgs o JOIN org_person_counts c ON c.org_id = o.id WHERE ${inScope('o.path', 1)}`,
+          root?.type === 'province' || !root
+            ? `SELECT coalesce(sum(c.${countColumn}), 0)::int AS n FROM orgs o JOIN org_person_counts c ON c.org_id = o.id WHERE ${inScope('o.path', 1)}`
+            : `SELECT coalesce(sum((SELECT c.${countColumn} FROM org_person_counts c WHERE c.org_id = o.id)), 0)::int AS n FROM orgs o WHERE ${inScope('o.path', 1)}`,
           [likePrefix(rootPath.startsWith(scope.path) ? rootPath : scope.path)],
         )
       : q.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons p WHERE ${where}`, params),
