@@ -2,7 +2,7 @@
 // actor's subtree by path; the public lookups go by tracking code and the keyed phone hash.
 import type { ListRequestsQuery } from '@lianxin/contract';
 import { prepared, type Queryable } from '../../db/db.js';
-import { casePage } from '../../core/cases/case-page.js';
+import { casePage, pageOrderFor } from '../../core/cases/case-page.js';
 import type { OwnRow } from '../../core/cases/case-engine.js';
 import { likePrefix, type Scope } from '../../core/access.js';
 import { openPredicate } from '../../core/cases/registry.js';
@@ -121,7 +121,8 @@ export async function listRequests(q: Queryable, scope: RequestScope, f: ListReq
   // the page's ids (from cases alone unless a filter reads the request's columns) and the count
   // in one round trip, then the 20 rows by id — every request case has its citizen_requests row
   const from = `FROM cases c ${/\br\./.test(where) ? 'JOIN citizen_requests r ON r.case_id = c.id' : ''} WHERE ${where}`;
-  return casePage<RequestRow>(q, from, params, page, pageSize, PAGE_ROWS);
+  // a county read by county id walks its own index in id order; a path scope reads its subtree's ids (case-page.ts)
+  return casePage<RequestRow>(q, from, params, page, pageSize, PAGE_ROWS, typeof scope === 'string' ? pageOrderFor(scope) : 'walk');
 }
 
 export type CitizenStatsDb = { org_id: number; requests: number; handled: number; visits_received: number; conflicts: number; responded: number; resolved: number; rated: number; satisfied: number };

@@ -3,7 +3,7 @@
 // except the problem's own columns.
 import type { ListProblemsQuery, ProblemSource, ProblemState } from '@lianxin/contract';
 import { prepared, type Queryable } from '../../db/db.js';
-import { casePage } from '../../core/cases/case-page.js';
+import { casePage, pageOrderFor } from '../../core/cases/case-page.js';
 import { typesOnPathSql } from '../../core/org-tree.js';
 import { openPredicate } from '../../core/cases/registry.js';
 import './problems.case.js';
@@ -176,7 +176,9 @@ export async function listProblems(q: Queryable, scope: LedgerScope, f: ListProb
   const from = `FROM cases c ${needsProblems(where) ? 'JOIN problems p ON p.case_id = c.id' : ''} WHERE ${where}`;
   // Newest first: the page's ids from cases alone (the county or scope index; problems joined only
   // for a filter on their columns) and the count in one round trip, then the 20 rows by id.
-  return casePage<ProblemRow>(q, from, params, page, pageSize, pageRows());
+  // a county read by county id walks its own index in id order; a path scope reads its subtree's ids (case-page.ts)
+  const order = typeof params[0] === 'number' ? 'walk' : pageOrderFor(typeof scope === 'string' ? scope : scope.path);
+  return casePage<ProblemRow>(q, from, params, page, pageSize, pageRows(), order);
 }
 
 /** Counts per status under the same filter as the list (one pass, the status filter left out by the caller). */
