@@ -7,9 +7,23 @@ describe('China Standard Time calendar', () => {
     expect(todayInChina(new Date('2026-11-24T15:59:00Z'))).toBe('2026-11-24');
   });
 
+  it('keeps answering the day of the instant asked, on either side of China\'s midnight, in any order', () => {
+    // the last day asked for is kept with the instants it spans: each call must still answer its own instant's day
+    const instants = ['2026-11-24T15:59:59.999Z', '2026-11-24T16:00:00.000Z', '2026-11-24T15:59:59.999Z', '2026-12-31T16:00:00Z', '1999-12-31T15:59:59Z', '2026-11-25T15:59:59.999Z', '2026-11-25T16:00:00Z'];
+    const plain = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (const iso of instants) expect(todayInChina(new Date(iso)), iso).toBe(plain(iso));
+    expect(todayInChina()).toBe(plain(new Date().toISOString()));
+  });
+
   it('counts whole years of age', () => {
     expect(ageOn('1990-11-25', '2026-11-25')).toBe(36);
     expect(ageOn('1990-11-26', '2026-11-25')).toBe(35);
+    expect(ageOn('1990-12-01', '2026-11-30')).toBe(35);
+    expect(ageOn('1990-01-31', '2026-02-01')).toBe(36);
+    expect(ageOn('2000-02-29', '2026-02-28')).toBe(25);
+    expect(ageOn('2000-02-29', '2026-03-01')).toBe(26);
+    expect(ageOn('2026-11-25', '2026-11-25')).toBe(0);
+    expect(ageOn(null, '2026-11-25')).toBe(null);
   });
 
   it('knows ISO weeks and weekdays', () => {

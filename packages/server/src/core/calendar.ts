@@ -2,17 +2,30 @@
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 
+const DAY_MS = 86_400_000;
+// the China day last asked for, and the instants it spans: most calls fall in it (several per request)
+let cachedDay = '';
+let cachedFrom = 0;
+let cachedUntil = 0;
+
 /** Today's date in China (YYYY-MM-DD). */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+export function todayInChina(now?: Date): string {
+  const t = now ? now.getTime() : Date.now();
+  if (t >= cachedFrom && t < cachedUntil) return cachedDay;
+  const shifted = t + CST_OFFSET_MS;
+  const midnight = shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS);
+  cachedDay = new Date(shifted).toISOString().slice(0, 10);
+  cachedFrom = midnight - CST_OFFSET_MS;
+  cachedUntil = cachedFrom + DAY_MS;
+  return cachedDay;
 }
 
 /** Whole years between a birth date and a day (both YYYY-MM-DD). */
 export function ageOn(birthDate: string | null, today: string): number | null {
   if (!birthDate) return null;
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+  // the years apart, one less before this year's birthday (fixed-width MM-DD compares as text)
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5, 10) < birthDate.slice(5, 10) ? years - 1 : years;
 }
 
 export function isValidDate(value: string): boolean {
