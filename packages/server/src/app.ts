@@ -14,7 +14,8 @@ import { createKeptAnswers } from './core/kept-answers.js';
 import type { TrustProxy } from './config.js';
 import type { PdfFont } from './core/pdf.js';
 import type { PiiCipher } from './core/pii.js';
-import { registerHttpConventions } from './core/http.js';
+import { registerHttpConventions, serializationSchema } from './core/http.js';
+import SerializerSelector, { type SerializerFactory } from '@fastify/fast-json-stringify-compiler';
 import { genericMessage, langOf } from './core/errors.js';
 import { registerIdempotency } from './core/idempotency.js';
 import { registerMultipart } from './core/upload.js';
@@ -82,6 +83,8 @@ export type AppConfig = {
 };
 
 export const VERSION = '0.1.0';
+
+const defaultSerializerFactory = SerializerSelector();
 
 /** The request as the log sees it: method and path, never the query string, body or headers. */
 const logSerializers = {
@@ -178,6 +181,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       return reply.code(400).send({ code: 'bad_request', message, requestId: request.id });
     },
     ajv: { customOptions: { removeAdditional: false } },
+    // answers are serialized from their schemas with nullable unions made cheap to pick (core/http.ts)
+    schemaController: {
+      compilersFactory: {
+        buildSerializer: ((externalSchemas, options) => {
+          const compile = defaultSerializerFactory(externalSchemas as never, options as never);
+          return (route) => compile({ ...route, schema: serializationSchema(route.schema) as never });
+        }) satisfies SerializerFactory,
+      },
+    },
   });
 
   // The services' database checks that every statement on a tenant table is scoped (core/scope.ts).

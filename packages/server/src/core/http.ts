@@ -159,6 +159,34 @@ export function hardenSchema(schema: unknown): unknown {
   return out;
 }
 
+/**
+ * A response schema as the serializer compiles it: each nullable union of one typed branch —
+ * TypeBox's `Union([T, Null()])`, i.e. `anyOf: [T, {type: 'null'}]` — becomes T with
+ * `nullable: true`. fast-json-stringify picks an `anyOf` branch by validating the value against
+ * each branch with Ajv on every answer (a date's format check, an object's whole schema); with
+ * `nullable` it tests for null. The bytes of an answer are the same (`serialization-schema.test.ts`
+ * serializes every contract schema both ways); the route's own schema and the OpenAPI document are
+ * not changed.
+ */
+export function serializationSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(serializationSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = k === 'default' || k === 'const' || k === 'enum' || k === 'examples' ? v : serializationSchema(v);
+  const branches = out.anyOf;
+  if (Array.isArray(branches) && branches.length === 2) {
+    const isNull = (b: unknown) => !!b && typeof b === 'object' && (b as { type?: unknown }).type === 'null' && Object.keys(b).every((k) => k === 'type' || k === 'description');
+    const nullAt = branches.findIndex(isNull);
+    const typed = branches[1 - nullAt] as Record<string, unknown> | undefined;
+    // a typed branch only: one JSON type, no union or reference of its own (those stay as they are)
+    if (nullAt >= 0 && typed && typeof typed.type === 'string' && typed.type !== 'null' && !('anyOf' in typed) && !('oneOf' in typed) && !('allOf' in typed) && !('$ref' in typed)) {
+      const { anyOf: _anyOf, ...rest } = out;
+      return { ...typed, ...rest, nullable: true };
+    }
+  }
+  return out;
+}
+
 /** Characters no text field may hold: NUL (PostgreSQL refuses it) and lone UTF-16 surrogates. */
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
