@@ -160,7 +160,8 @@ export function ledgerFilter(scope: LedgerScope, f: ListProblemsQuery, today: st
   if (f.supervisionDue) add((n) => `c.resolved_at IS NULL AND c.supervision_due <= ${n}::date`, today);
   if (f.escalated && escalatedTo) add((n) => `c.escalated_to_org_id = ${n}`, escalatedTo);
   if (f.q?.trim()) add((n) => `(c.title LIKE ${n} OR p.description LIKE ${n})`, `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  return { where: where.join(' AND '), params };
+  // a page by county id walks the county's own index in id order; by path it reads the subtree's ids (core/cases/case-page.ts)
+  return { where: where.join(' AND '), params, pageOrder: byCounty ? ('walk' as const) : pageOrderFor(scopePath) };
 }
 
 /** Whether a filter reads the problem's own columns (else cases alone answer it: every problem case has its row). */
@@ -170,15 +171,13 @@ const needsProblems = (where: string) => /\bp\./.test(where);
 const pageRows = () => prepared(`${BY_KEY}${select()} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id DESC`);
 
 export async function listProblems(q: Queryable, scope: LedgerScope, f: ListProblemsQuery, today: string, escalatedTo?: number) {
-  const { where, params } = ledgerFilter(scope, f, today, escalatedTo);
+  const { where, params, pageOrder } = ledgerFilter(scope, f, today, escalatedTo);
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
   const from = `FROM cases c ${needsProblems(where) ? 'JOIN problems p ON p.case_id = c.id' : ''} WHERE ${where}`;
   // Newest first: the page's ids from cases alone (the county or scope index; problems joined only
   // for a filter on their columns) and the count in one round trip, then the 20 rows by id.
-  // a county read by county id walks its own index in id order; a path scope reads its subtree's ids (case-page.ts)
-  const order = typeof params[0] === 'number' ? 'walk' : pageOrderFor(typeof scope === 'string' ? scope : scope.path);
-  return casePage<ProblemRow>(q, from, params, page, pageSize, pageRows(), order);
+  return casePage<ProblemRow>(q, from, params, page, pageSize, pageRows(), pageOrder);
 }
 
 /** Counts per status under the same filter as the list (one pass, the status filter left out by the caller). */
