@@ -311,6 +311,9 @@ describe('serving citizens: every page on a desktop and a phone', () => {
       await page.getByTestId('cards-print').first().click();
       await page.getByTestId('contact-card').nth(1).waitFor();
       await page.getByTestId('post-card').first().waitFor(); // and a card for each cadre post
+      // each selected unit's post cards load on their own: wait for all of them before reading the first (the
+      // village's could come back before the station's, whose chief's card leads the sheet)
+      await expect.poll(() => page.locator('.lx-print-sheet .ant-skeleton').count()).toBe(0);
       expect(await page.getByTestId('post-card').first().textContent()).toMatch(/站长.*1\d{10}/);
       await expect.poll(() => page.getByTestId('card-qr').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
       await shot(s, 'citizens-cards-print');
