@@ -90,6 +90,27 @@ describe('org_person_counts', () => {
     expect(now).toMatchObject({ tree: before.tree, list: before.list, listMembers: before.listMembers });
   });
 
+  it('below the county, a township\'s and a station\'s totals (and a drill-down to one village) are their own subtree\'s, not the county\'s', async () => {
+    const village = await orgId(t.db, '榆舍村');
+    for (const [username, orgQuery] of [['wuli', ''], ['yushe.station', ''], ['county', `&orgId=${village}`]] as const) {
+      const client = await t.as(username);
+      const [scope] = await t.db.query<{ path: string }>(
+        orgQuery ? `SELECT path FROM orgs WHERE id = $1` : `SELECT o.path FROM accounts a JOIN orgs o ON o.id = a.scope_org_id WHERE a.username = $1`,
+        [orgQuery ? village : username],
+      );
+      const [db] = await t.db.query<{ active: number; members: number }>(
+        `SELECT count(*)::int AS active, count(*) FILTER (WHERE member_status IS NOT NULL)::int AS members FROM persons WHERE status = 'active' AND org_path LIKE $1`,
+        [`${scope!.path}%`],
+      );
+      const all = (await client.get(`/api/people?page=1&pageSize=5${orgQuery}`)).json() as PersonPage;
+      const members = (await client.get(`/api/people?page=1&pageSize=5&memberStatus=member${orgQuery}`)).json() as PersonPage;
+      expect({ list: all.total, listMembers: members.total }, username).toEqual({ list: db!.active, listMembers: db!.members });
+      expect(db!.active).toBeGreaterThan(0);
+    }
+    const [whole] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons WHERE status = 'active'`);
+    expect(((await (await t.as('wuli')).get('/api/people?page=1&pageSize=5')).json() as PersonPage).total).toBeLessThan(whole!.n);
+  });
+
   it('a filtered list still counts its rows', async () => {
     const female = (await county.get('/api/people?page=1&pageSize=5&gender=female')).json() as PersonPage;
     const [db] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons WHERE status = 'active' AND gender = 'female'`);
