@@ -626,16 +626,37 @@ if (args['seed-only']) {
  * worker thread (HTTP side only: the load client shares the two cores with the server), `other` the
  * process's remaining threads (GC helpers, libuv). Undefined where /proc cannot be read.
  */
-type CpuPerRequest = { main: number; client: number; other: number };
+type CpuPerRequest = {
+  main: number;
+  client: number;
+  other: number;
+  /** µs per request spent outside this process (PostgreSQL's backends, mostly), and the cores' idle share of the window */
+  elsewhere?: number;
+  idleShare?: number;
+  /** µs per request of the machine's soft interrupts (inside `elsewhere` or the process's own, wherever the kernel ran them) */
+  softirq?: number;
+};
 type Measure = { rps: number; p50: number; p99: number; count: number; errors: number; cpu?: CpuPerRequest };
 
 /** The split over the requests answered in its window (at the run's mean rate). */
 const perRequest = (split: ReturnType<ReturnType<typeof watchCpu>['stop']>, perSecond: number): CpuPerRequest | undefined => {
   const n = split ? perSecond * split.seconds : 0;
-  return split && n > 0 ? { main: split.mainNs / 1000 / n, client: split.newThreadsNs / 1000 / n, other: split.otherNs / 1000 / n } : undefined;
+  if (!split || n <= 0) return undefined;
+  const cores = os.cpus().length;
+  return {
+    main: split.mainNs / 1000 / n,
+    client: split.newThreadsNs / 1000 / n,
+    other: split.otherNs / 1000 / n,
+    ...(split.elsewhereNs !== undefined && split.idleNs !== undefined
+      ? { elsewhere: split.elsewhereNs / 1000 / n, idleShare: split.idleNs / (split.seconds * 1e9 * cores), softirq: (split.softirqNs ?? 0) / 1000 / n }
+      : {}),
+  };
 };
 
 const cpuText = (us: number) => us.toFixed(0);
+/** The machine outside this process (PostgreSQL, mostly) per request, and how idle the cores were. */
+const elsewhereText = (c: CpuPerRequest) =>
+  c.elsewhere !== undefined && c.idleShare !== undefined ? ` + 进程外 ${cpuText(c.elsewhere)}（软中断 ${cpuText(c.softirq ?? 0)}，空闲 ${(c.idleShare * 100).toFixed(0)}%）` : '';
 
 async function httpRun(e: Endpoint, seconds: number): Promise<Measure> {
   // the load client's first second (its worker thread starting, loading the client, building the
@@ -730,7 +751,10 @@ for (const e of selected) {
     `  ${e.key.padEnd(14)} HTTP ${http.rps.toFixed(0).padStart(6)} req/s p50 ${http.p50.toFixed(1)} p99 ${http.p99.toFixed(1)} ms${http.errors ? `（错误 ${http.errors}）` : ''}` +
       ` | SQL ${rawM.rps.toFixed(0).padStart(6)} /s p50 ${rawM.p50.toFixed(1)} p99 ${rawM.p99.toFixed(1)} ms${rawM.errors ? `（错误 ${rawM.errors}）` : ''}` +
       ` | ${(row.ratio * 100).toFixed(0)}%` +
-      (http.cpu && rawM.cpu ? ` | CPU µs/次 应用 ${cpuText(http.cpu.main)} + 压测客户端 ${cpuText(http.cpu.client)} + 其他 ${cpuText(http.cpu.other)}；直连 ${cpuText(rawM.cpu.main)} + 其他 ${cpuText(rawM.cpu.other)}` : ''),
+      (http.cpu && rawM.cpu
+        ? ` | CPU µs/次 应用 ${cpuText(http.cpu.main)} + 压测客户端 ${cpuText(http.cpu.client)} + 其他 ${cpuText(http.cpu.other)}${elsewhereText(http.cpu)}；` +
+          `直连 ${cpuText(rawM.cpu.main)} + 其他 ${cpuText(rawM.cpu.other)}${elsewhereText(rawM.cpu)}`
+        : ''),
   );
 }
 
@@ -834,7 +858,17 @@ if (generated) {
 const round = (m: Measure) => ({
   rps: Math.round(m.rps), p50: Math.round(m.p50 * 10) / 10, p99: Math.round(m.p99 * 10) / 10, count: m.count, errors: m.errors,
   // µs of CPU per request by thread (see CpuPerRequest); the raw side has no client
-  ...(m.cpu ? { cpuUsPerRequest: { main: Math.round(m.cpu.main), client: Math.round(m.cpu.client), other: Math.round(m.cpu.other) } } : {}),
+  ...(m.cpu
+    ? {
+        cpuUsPerRequest: {
+          main: Math.round(m.cpu.main),
+          client: Math.round(m.cpu.client),
+          other: Math.round(m.cpu.other),
+          ...(m.cpu.elsewhere !== undefined ? { elsewhere: Math.round(m.cpu.elsewhere) } : {}),
+        },
+        ...(m.cpu.idleShare !== undefined ? { idleShare: Math.round(m.cpu.idleShare * 1000) / 1000 } : {}),
+      }
+    : {}),
 });
 const report = {
   at: new Date().toISOString(),

@@ -33,9 +33,44 @@ export type CpuSplit = {
   newThreadsNs: number;
   /** The process's other threads (GC helpers, libuv pool), from process.cpuUsage minus the two above. */
   otherNs: number;
+  /**
+   * The whole machine over the same window (/proc/stat, every core): the CPU time spent outside this
+   * process (PostgreSQL's backends, the kernel's softirqs, other services) and the time every core sat
+   * idle. Idle time under load says the side was not held back by the CPU but by something serial.
+   */
+  elsewhereNs?: number;
+  idleNs?: number;
+  /** Of the machine's busy time, what the kernel spent in soft interrupts (loopback TCP, mostly), in any process. */
+  softirqNs?: number;
 };
 
-type Reading = { at: number; main: number; process: number; threads: Map<number, number> };
+type Reading = { at: number; main: number; process: number; threads: Map<number, number>; machine?: { busy: number; idle: number; softirq: number } };
+
+const NS_PER_TICK = 1e9 / 100; // USER_HZ is 100 on Linux
+
+/**
+ * The machine's CPU time since boot from the text of /proc/stat (its first line sums every core):
+ * busy (user, nice, system, irq, softirq), idle (idle, iowait) and the soft interrupts alone, in
+ * nanoseconds. Steal (the hypervisor running another guest) is neither: this machine did no work then.
+ * Guest time is already inside user. Undefined for text that is not /proc/stat's.
+ */
+export function parseProcStat(text: string): { busy: number; idle: number; softirq: number } | undefined {
+  const line = text.split('\n', 1)[0]!.trim();
+  if (!/^cpu\s/.test(line)) return undefined;
+  const ticks = line.split(/\s+/).slice(1, 8).map(Number);
+  if (ticks.length < 7 || ticks.some((x) => !Number.isFinite(x))) return undefined;
+  const [user, nice, system, idle, iowait, irq, softirq] = ticks as [number, number, number, number, number, number, number];
+  return { busy: (user + nice + system + irq + softirq) * NS_PER_TICK, idle: (idle + iowait) * NS_PER_TICK, softirq: softirq * NS_PER_TICK };
+}
+
+/** parseProcStat of this machine now, or undefined where there is no /proc/stat. */
+export function machineCpuNs(): { busy: number; idle: number; softirq: number } | undefined {
+  try {
+    return parseProcStat(fs.readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Starts watching the main thread, the whole process, and every thread that appears from now on
@@ -59,7 +94,7 @@ export function watchCpu(skipMs = 0, everyMs = 200): { stop(): CpuSplit | undefi
     const main = threadCpuNs(process.pid);
     if (main === undefined) return undefined;
     const used = process.cpuUsage();
-    return { at: performance.now(), main, process: (used.user + used.system) * 1000, threads: new Map(threads) };
+    return { at: performance.now(), main, process: (used.user + used.system) * 1000, threads: new Map(threads), machine: machineCpuNs() };
   };
   let start = skipMs > 0 ? undefined : read();
   const skip = skipMs > 0 ? setTimeout(() => (sampleThreads(), (start = read())), skipMs) : undefined;
@@ -75,7 +110,16 @@ export function watchCpu(skipMs = 0, everyMs = 200): { stop(): CpuSplit | undefi
       const mainNs = end.main - start.main;
       let newThreadsNs = 0;
       for (const [tid, ns] of end.threads) newThreadsNs += ns - (start.threads.get(tid) ?? 0);
-      return { seconds: (end.at - start.at) / 1000, mainNs, newThreadsNs, otherNs: Math.max(0, end.process - start.process - mainNs - newThreadsNs) };
+      const processNs = end.process - start.process;
+      const machine =
+        end.machine && start.machine
+          ? {
+              elsewhereNs: Math.max(0, end.machine.busy - start.machine.busy - processNs),
+              idleNs: end.machine.idle - start.machine.idle,
+              softirqNs: end.machine.softirq - start.machine.softirq,
+            }
+          : {};
+      return { seconds: (end.at - start.at) / 1000, mainNs, newThreadsNs, otherNs: Math.max(0, processNs - mainNs - newThreadsNs), ...machine };
     },
   };
 }
