@@ -402,6 +402,16 @@ describe('the handler of record can call the citizen back (办结后电话告知
     expect((await jiaotong.post(`/api/requests/${r.id}/reveal-phone`)).statusCode).toBe(404);
     const auditor = await t.as('auditor');
     expect((await auditor.post(`/api/requests/${r.id}/reveal-phone`)).statusCode).toBe(403);
+    // the county's organisation department reads every member's full ID number and phone
+    // (person:read_pii), but a citizen's phone is not the roster's: it is a unit above this request,
+    // so the queue and the detail show it masked and a reveal is refused (and audited)
+    const county = await t.as('county');
+    const countyQueue = (await county.get(`/api/requests?q=${code}`)).json() as { items: RequestDetail[] };
+    expect(countyQueue.items.map((i) => i.phone)).toEqual(['139****5678']);
+    expect((await county.get(`/api/requests/${r.id}`)).json()).toMatchObject({ phone: '139****5678', canRevealPhone: false });
+    expect((await county.post(`/api/requests/${r.id}/reveal-phone`)).statusCode).toBe(403);
+    const [countyDenied] = await t.db.query<{ username: string; result: string }>(`SELECT username, result FROM audit_log WHERE action = 'request.reveal_phone' ORDER BY id DESC LIMIT 1`);
+    expect(countyDenied).toEqual({ username: 'county', result: 'denied' });
 
     // 首问负责 hands it to the township: the township now owns it and may call back
     r = (await fire(station, r, 'claim')).json();

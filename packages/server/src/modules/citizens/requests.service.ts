@@ -54,10 +54,14 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
 
   const phoneHolder = (r: repo.RequestRow): PhoneHolder => ({ orgId: r.org_id, status: r.status, ownerId: r.owner_id, hasPhone: r.phone_enc !== null });
 
-  /** The list's row presenter for one answer: the day and the role's PII right decided once, not per row. */
-  function summaryOf(actor: Actor): (r: repo.RequestRow) => RequestSummary {
+  /**
+   * The list's row presenter for one answer (the day decided once, not per row). The citizen's phone
+   * is always the masked one, whoever asks: the full number is shown only by `revealPhone`, to the
+   * handler of record, audited. `person:read_pii` is the roster's right (members' and cadres' ID
+   * numbers and phones), not a way around that.
+   */
+  function summaryOf(): (r: repo.RequestRow) => RequestSummary {
     const t = today();
-    const reveal = can(actor.roles, 'person:read_pii');
     return (r) => ({
       id: r.id,
       trackingCode: r.tracking_code,
@@ -66,7 +70,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       category: r.category as RequestSummary['category'],
       matter: r.matter,
       citizenName: r.citizen_name,
-      phone: reveal && r.phone_enc ? pii.decrypt(r.phone_enc) : r.phone_mask,
+      phone: r.phone_mask,
       org: { id: r.org_id, name: r.org_name, type: r.org_type },
       owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
       promisedDate: r.promised_date,
@@ -120,7 +124,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     const citizenEvents = new Set(events.filter((e) => e.kind === 'attachment' && e.account_id === null).map((e) => e.id));
     const parts = await answersOf(db, 'whistle', whistles.map((w) => w.id));
     return {
-      ...summaryOf(actor)(r),
+      ...summaryOf()(r),
       firstOwner: r.first_owner_id ? { id: r.first_owner_id, name: r.first_owner_name ?? '' } : null,
       outcome: r.outcome,
       resolved: r.resolved,
@@ -132,7 +136,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
       }),
       attachments: files.map((f) => ({ id: f.id, fileName: f.file_name, mimeType: f.mime_type, size: f.size_bytes, byCitizen: citizenEvents.has(f.event_id) })),
       actions: availableTransitions(requestWorkflow, actor, { id: r.id, countyId: r.county_id, orgId: r.org_id, orgPath: r.org_path, status: r.status, deadline: null, extra: { ownerId: r.owner_id } }),
-      canRevealPhone: !can(actor.roles, 'person:read_pii') && mayRevealPhone(actor, phoneHolder(r)),
+      canRevealPhone: mayRevealPhone(actor, phoneHolder(r)),
     };
   }
 
@@ -166,7 +170,7 @@ export function createRequestService(deps: { db: Db; pii: PiiCipher; challenges:
     const county = wholeCountyOf(actor.scope, org);
     const scope: repo.RequestScope = county !== undefined ? { path, countyRoot: county } : path;
     const page = await repo.listRequests(db, scope, q, actor.accountId);
-    return { items: page.rows.map(summaryOf(actor)), total: page.total, page: page.page, pageSize: page.pageSize };
+    return { items: page.rows.map(summaryOf()), total: page.total, page: page.page, pageSize: page.pageSize };
   }
 
   async function fire(actor: Actor, id: number, transition: RequestTransition, input: FireRequestBody) {
