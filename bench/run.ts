@@ -33,6 +33,7 @@ import { actorOf, orglifeBoardSql, orglifeRules, pool, provinceYearBasesApp, pro
 import * as flowsRepo from '../packages/server/src/modules/flows/flows.repository.js';
 import { accountsOfPerson, insertAccount } from '../packages/server/src/modules/accounts/index.js';
 import { watchCpu } from './thread-cpu.js';
+import { combine, httpFirstIn, percentile, type CpuPerRequest, type Measure } from './measure.js';
 import { Worker } from 'node:worker_threads';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -49,6 +50,7 @@ const { values: args } = parseArgs({
     'year-sample': { type: 'string', default: '20' },
     machine: { type: 'string' },
     client: { type: 'string', default: 'lean' },
+    rounds: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -71,6 +73,7 @@ if (args.help) {
   --seed-only         只补齐所选各项的压测数据（会议、考核、项目、小微权力事项），不测量
   --year-sample N     assessment-year-province：逐村逐月的仓储函数路径只算每第 N 个村（默认 20），按比例折算全省；整体聚合始终算全省
   --client lean|autocannon  HTTP 侧的压测客户端（默认 lean：bench/get-client.mjs，只读状态与长度；autocannon 每次应答多耗约 0.1–0.2 ms CPU，与服务端争两个核）
+  --rounds N          每项把测量时长分成 N 轮，HTTP 与直连 SQL 交替（HTTP、直连、直连、HTTP…），两侧经历同样的几分钟（默认 lean 客户端 4 轮，autocannon 1 轮）
   --machine 说明      写入结果的机器说明`);
   process.exit(0);
 }
@@ -81,6 +84,11 @@ if (args.client !== 'lean' && args.client !== 'autocannon') {
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const warmup = Number(args.warmup);
+const rounds = Number(args.rounds ?? (args.client === 'lean' ? 4 : 1));
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`--rounds 应为正整数（收到 ${args.rounds}）`);
+  process.exit(2);
+}
 
 const config = readConfig();
 if (!config.databaseUrl) {
@@ -620,24 +628,6 @@ if (args['seed-only']) {
 }
 
 // ---- runners ----------------------------------------------------------------------------------
-/**
- * CPU per answered request (µs), beside the ratio (which stays req/s ÷ op/s): `main` the main thread
- * (the app's event loop on the HTTP side; the pg client's loops on the raw side), `client` autocannon's
- * worker thread (HTTP side only: the load client shares the two cores with the server), `other` the
- * process's remaining threads (GC helpers, libuv). Undefined where /proc cannot be read.
- */
-type CpuPerRequest = {
-  main: number;
-  client: number;
-  other: number;
-  /** µs per request spent outside this process (PostgreSQL's backends, mostly), and the cores' idle share of the window */
-  elsewhere?: number;
-  idleShare?: number;
-  /** µs per request of the machine's soft interrupts (inside `elsewhere` or the process's own, wherever the kernel ran them) */
-  softirq?: number;
-};
-type Measure = { rps: number; p50: number; p99: number; count: number; errors: number; cpu?: CpuPerRequest };
-
 /** The split over the requests answered in its window (at the run's mean rate). */
 const perRequest = (split: ReturnType<ReturnType<typeof watchCpu>['stop']>, perSecond: number): CpuPerRequest | undefined => {
   const n = split ? perSecond * split.seconds : 0;
@@ -666,10 +656,13 @@ async function httpRun(e: Endpoint, seconds: number): Promise<Measure> {
   const split = cpu.stop();
   // CPU per request over every answer (2xx or not): the work done is what was answered
   const answered = (result.ok + result.non2xx) / result.elapsed;
-  return { rps: result.ok / result.elapsed, p50: result.p50, p99: result.p99, count: result.ok, errors: result.errors + result.non2xx, cpu: perRequest(split, answered) };
+  return {
+    rps: result.ok / result.elapsed, p50: result.p50, p99: result.p99, count: result.ok, errors: result.errors + result.non2xx, elapsed: result.elapsed,
+    ...(result.latencies ? { latencies: result.latencies } : {}), cpu: perRequest(split, answered),
+  };
 }
 
-type LoadResult = { ok: number; non2xx: number; errors: number; elapsed: number; p50: number; p99: number };
+type LoadResult = { ok: number; non2xx: number; errors: number; elapsed: number; p50: number; p99: number; latencies?: number[] };
 
 /** autocannon in its own worker thread (the app keeps the main thread). */
 async function autocannonLoad(e: Endpoint, seconds: number): Promise<LoadResult> {
@@ -693,16 +686,11 @@ function leanLoad(e: Endpoint, seconds: number): Promise<LoadResult> {
     });
     worker.once('message', (m: { ok: number; non2xx: number; errors: number; timeouts: number; latencies: number[]; elapsed: number }) => {
       const sorted = m.latencies.sort((a, b) => a - b);
-      resolve({ ok: m.ok, non2xx: m.non2xx, errors: m.errors + m.timeouts, elapsed: m.elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99) });
+      resolve({ ok: m.ok, non2xx: m.non2xx, errors: m.errors + m.timeouts, elapsed: m.elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), latencies: sorted });
       void worker.terminate();
     });
     worker.once('error', reject);
   });
-}
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function sqlRun(e: Endpoint, seconds: number): Promise<Measure> {
@@ -728,29 +716,47 @@ async function sqlRun(e: Endpoint, seconds: number): Promise<Measure> {
   const elapsed = (performance.now() - started) / 1000;
   const split = cpu.stop();
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length, errors, cpu: perRequest(split, latencies.length / elapsed) };
+  return {
+    rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length, errors, elapsed, latencies,
+    cpu: perRequest(split, latencies.length / elapsed),
+  };
 }
 
 // ---- run -----------------------------------------------------------------------------------
 console.log(
   `压测：${args.account}（${account.name}，${scopeOrgs} 个组织、${scopePersons.toLocaleString('en-US')} 名人员；全库 ${totalPersons.toLocaleString('en-US')} 人），` +
-    `${connections} 个连接，每项 ${duration} 秒（预热 ${warmup} 秒），压测客户端 ${args.client}，PostgreSQL ${pgVersion?.v}，${os.cpus().length} 核`,
+    `${connections} 个连接，每项 ${duration} 秒（预热 ${warmup} 秒${rounds > 1 ? `；HTTP 与直连交替 ${rounds} 轮` : ''}），压测客户端 ${args.client}，PostgreSQL ${pgVersion?.v}，${os.cpus().length} 核`,
 );
-type Row = { key: string; endpoint: string; sql: string; http: Measure; raw: Measure; ratio: number; p99Target?: number; connections: number };
+type Row = { key: string; endpoint: string; sql: string; http: Measure; raw: Measure; ratio: number; roundRatios: number[]; p99Target?: number; connections: number };
 const rows: Row[] = [];
 for (const e of selected) {
   if (warmup > 0) {
     await httpRun(e, warmup);
     await sqlRun(e, warmup);
   }
-  const http = await httpRun(e, duration);
-  const rawM = await sqlRun(e, duration);
-  const row = { key: e.key, endpoint: e.label, sql: e.note, http, raw: rawM, ratio: http.rps / rawM.rps, p99Target: e.p99Target, connections: e.connections ?? connections };
+  // the two sides in alternating rounds over the same minutes (bench/measure.ts says why)
+  const httpParts: Measure[] = [];
+  const rawParts: Measure[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const seconds = duration / rounds;
+    if (httpFirstIn(i)) {
+      httpParts.push(await httpRun(e, seconds));
+      rawParts.push(await sqlRun(e, seconds));
+    } else {
+      rawParts.push(await sqlRun(e, seconds));
+      httpParts.push(await httpRun(e, seconds));
+    }
+  }
+  const http = combine(httpParts);
+  const rawM = combine(rawParts);
+  const roundRatios = httpParts.map((h, i) => h.rps / rawParts[i]!.rps);
+  const row = { key: e.key, endpoint: e.label, sql: e.note, http, raw: rawM, ratio: http.rps / rawM.rps, roundRatios, p99Target: e.p99Target, connections: e.connections ?? connections };
   rows.push(row);
+  const spread = rounds > 1 ? `（各轮 ${(Math.min(...roundRatios) * 100).toFixed(0)}–${(Math.max(...roundRatios) * 100).toFixed(0)}%）` : '';
   console.log(
     `  ${e.key.padEnd(14)} HTTP ${http.rps.toFixed(0).padStart(6)} req/s p50 ${http.p50.toFixed(1)} p99 ${http.p99.toFixed(1)} ms${http.errors ? `（错误 ${http.errors}）` : ''}` +
       ` | SQL ${rawM.rps.toFixed(0).padStart(6)} /s p50 ${rawM.p50.toFixed(1)} p99 ${rawM.p99.toFixed(1)} ms${rawM.errors ? `（错误 ${rawM.errors}）` : ''}` +
-      ` | ${(row.ratio * 100).toFixed(0)}%` +
+      ` | ${(row.ratio * 100).toFixed(0)}%${spread}` +
       (http.cpu && rawM.cpu
         ? ` | CPU µs/次 应用 ${cpuText(http.cpu.main)} + 压测客户端 ${cpuText(http.cpu.client)} + 其他 ${cpuText(http.cpu.other)}${elsewhereText(http.cpu)}；` +
           `直连 ${cpuText(rawM.cpu.main)} + 其他 ${cpuText(rawM.cpu.other)}${elsewhereText(rawM.cpu)}`
@@ -882,10 +888,11 @@ const report = {
   connections,
   loadClient: args.client,
   durationSeconds: duration,
+  rounds,
   targets: { listP99Ms: LIST_P99_MS, endpointToRawMin: RATIO_MIN, fanOutSeconds: FANOUT_TARGET_S, publicSubmitRps: SUBMIT_TARGET_RPS },
   results: rows.map((r) => ({
     key: r.key, endpoint: r.endpoint, sql: r.sql, connections: r.connections, p99TargetMs: r.p99Target,
-    http: round(r.http), raw: round(r.raw), ratio: Math.round(r.ratio * 100) / 100,
+    http: round(r.http), raw: round(r.raw), ratio: Math.round(r.ratio * 100) / 100, roundRatios: r.roundRatios.map((x) => Math.round(x * 100) / 100),
   })),
   fanOut: fanOut && {
     seconds: Math.round(fanOut.seconds * 100) / 100, issueSeconds: Math.round(fanOut.issueSeconds * 100) / 100, fanOutSeconds: Math.round(fanOut.fanOutSeconds * 100) / 100,
