@@ -619,12 +619,6 @@ export const requestSql = {
   join: (alias: string, key: string) => `JOIN assignments ${alias} ON ${alias}.id = ${key}`,
   /** The requests themselves as the statement's source (a reader scopes them by `${alias}.org_path`). */
   from: (alias: string) => `FROM assignments ${alias}`,
-  /**
-   * Joins the requests to the org `org` (a SQL expression) not answered and past their due date, read
-   * on the org's own index (org, status, due date) — a reader that knows the recipients narrows to
-   * their late requests instead of looking up each key it kept.
-   */
-  lateAt: (alias: string, org: string, today: string) => `JOIN assignments ${alias} ON ${alias}.org_id = ${org} AND ${alias}.status = 'pending' AND ${alias}.due_date < ${today}`,
   /** Not answered and past its due date (`today` is a SQL date expression). */
   late: (alias: string, today: string) => `${alias}.status = 'pending' AND ${alias}.due_date < ${today}`,
   /** Not answered, due date not yet passed. */
