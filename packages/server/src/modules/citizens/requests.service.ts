@@ -18,7 +18,6 @@ import {
   type RequestTransition,
   type RevealedPhone,
 } from '@lianxin/contract';
-import { can } from '@lianxin/contract';
 import type { Db, Queryable } from '../../db/db.js';
 import { likePrefix, requireAction, wholeCountyOf, type Actor } from '../../core/access.js';
 import { TODAY_ROWS } from '../../core/today-sources.js';
